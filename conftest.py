@@ -1,0 +1,90 @@
+"""Test configuration for the kata: what to test, and how failures read.
+
+``pytest`` tests the learner's exercises/; ``pytest --target solutions``
+tests the model answers.
+"""
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from tests import harness
+from tests.judge import KataFailure
+
+# The grade must be the same on every run and every machine: a fixed
+# sequence of examples, no example database carried between runs, no
+# wall-clock deadline, and the same profile whether or not CI is set.
+settings.register_profile(
+    "grade",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=False,
+    report_multiple_bugs=False,
+    max_examples=60,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
+)
+# More examples, different each run: for hunting bugs, not for grading.
+settings.register_profile("explore", max_examples=1000, deadline=None, database=None)
+settings.load_profile("grade")
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("nn-kata")
+    group.addoption(
+        "--target",
+        default="exercises",
+        help="the package to test: exercises (default), solutions, or a path",
+    )
+    group.addoption(
+        "--impl",
+        action="append",
+        default=[],
+        metavar="NAME=FILE",
+        help="test FILE in place of the exercise module NAME",
+    )
+    group.addoption(
+        "--explore",
+        action="store_true",
+        help="many more random examples, different on every run (not the grade)",
+    )
+
+
+def pytest_configure(config):
+    overrides = [item.split("=", 1) for item in config.getoption("--impl")]
+    harness.configure(config.getoption("--target"), overrides)
+    if config.getoption("--explore"):
+        settings.load_profile("explore")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Replace tracebacks with one plain explanation, and record what kind of
+    failure it was (the grader reads it)."""
+    outcome = yield
+    report = outcome.get_result()
+    if call.excinfo is None or report.passed or report.skipped:
+        return
+    kind, text = explain(call.excinfo.value)
+    report.user_properties.append(("kata_kind", kind))
+    report.longrepr = text
+
+
+def explain(error):
+    """Return (kind, message) for an exception raised by a test."""
+    if isinstance(error, NotImplementedError):
+        return "not_implemented", f"Not started yet: {error}"
+    if isinstance(error, harness.ExerciseImportError):
+        return "import_error", str(error)
+    if isinstance(error, (KataFailure, harness.InputModified)):
+        return "failure", str(error)
+    if type(error).__name__ in ("Flaky", "FlakyFailure"):
+        return "failure", (
+            "The same input gave different results on different calls.\n"
+            "  likely mistake: state kept between calls (a global, a default "
+            "argument that is modified, or unseeded randomness)."
+        )
+    text = f"{type(error).__name__}: {error}"
+    call = getattr(error, "kata_call", None)
+    if call is not None:
+        return "exception", f"{call} raised {text}"
+    return ("failure" if isinstance(error, AssertionError) else "exception"), text

@@ -1,0 +1,1 @@
+"""Model answers to the kata, one module per exercise (see exercises/)."""

@@ -1,0 +1,49 @@
+"""Exercise 7: the gradient by central differences."""
+
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-4):
+    """Estimate the gradient of a scalar function by central differences.
+
+    For every entry x[i]:
+    ``grad[i] = (f(x with x[i] + h) - f(x with x[i] - h)) / (2 * h)``
+
+    Perturb x itself, in place, one entry at a time, and call f(x): f may
+    ignore its argument and read the same array through a closure. Put
+    each entry back exactly as it was (save it and restore it: adding h and
+    subtracting it again can be off in the last bit).
+
+    Args:
+        f: function of x returning a number (a float or 0-d array).
+        x: float array of any shape. It is left bit-for-bit unchanged.
+        h: the step, a positive float.
+
+    Returns:
+        float64 array of x's shape.
+
+    Raises:
+        TypeError: if x has an integer dtype (x[i] + 1e-4 would be
+            truncated back to x[i]).
+
+    Example:
+        >>> x = np.array([1.0, -2.0])
+        >>> numerical_gradient(lambda v: np.sum(v ** 2), x)  # 2x
+        array([ 2., -4.])
+    """
+    if not np.issubdtype(x.dtype, np.floating):
+        raise TypeError(
+            f"x must be a float array, got dtype {x.dtype}: a step of {h} "
+            "would be lost to integer rounding (try x.astype(float))"
+        )
+
+    grad = np.zeros(x.shape, dtype=np.float64)
+    for i in np.ndindex(x.shape):
+        saved = x[i]
+        x[i] = saved + h
+        f_plus = f(x)
+        x[i] = saved - h
+        f_minus = f(x)
+        x[i] = saved
+        grad[i] = (f_plus - f_minus) / (2 * h)
+    return grad

@@ -1,0 +1,1 @@
+"""The kata's tests: one module per exercise, run against exercises/ by default."""

@@ -1,0 +1,236 @@
+"""Run the learner's functions: load a module under test and call into it.
+
+This is the only place the tests touch learner code. Every call goes through
+a `LearnerFunction`, which records what was asked (for failure messages) and
+checks that the call left its inputs as they were. Judging the results is
+the business of `tests.judge`.
+"""
+
+import copy
+import importlib.util
+import sys
+import types
+from pathlib import Path
+
+import numpy as np
+
+from tests import reference
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class ExerciseImportError(Exception):
+    """The module under test could not be loaded (syntax error, bad import...)."""
+
+
+class _Config:
+    """What the tests run against, set once by conftest from the command line."""
+
+    target = ROOT / "exercises"
+    overrides: dict[str, Path] = {}
+
+
+config = _Config()
+
+
+def configure(target, overrides=()):
+    """Point the tests at a package directory, with files standing in for some
+    of its modules (``overrides``: pairs of exercise name and file path)."""
+    path = Path(target)
+    if not path.is_absolute():
+        path = ROOT / path
+    config.target = path
+    config.overrides = {name: Path(file).resolve() for name, file in overrides}
+
+
+def _package(path):
+    """Import the package at directory `path` under its directory name."""
+    name = path.name
+    loaded = sys.modules.get(name)
+    if loaded is not None and Path(loaded.__path__[0]).resolve() == path.resolve():
+        return loaded
+    spec = importlib.util.spec_from_file_location(
+        name, path / "__init__.py", submodule_search_locations=[str(path)]
+    )
+    package = importlib.util.module_from_spec(spec)
+    sys.modules[name] = package
+    spec.loader.exec_module(package)
+    return package
+
+
+def _trusted_module(package, name):
+    module = types.ModuleType(f"{package}.{name}")
+    module.__dict__.update(reference.MODULES[name])
+    return module
+
+
+def load(name):
+    """Load the module under test for exercise `name`, afresh.
+
+    Every other exercise module it might import is replaced by the trusted
+    reference while it loads, so that its tests judge its own logic only.
+    """
+    package = _package(config.target)
+    path = config.overrides.get(name, config.target / f"{name}.py")
+    full_name = f"{package.__name__}.{name}"
+    others = {f"{package.__name__}.{other}" for other in reference.MODULES}
+    saved = {key: sys.modules.get(key) for key in others}
+    for other in reference.MODULES:
+        if other != name:
+            sys.modules[f"{package.__name__}.{other}"] = _trusted_module(
+                package.__name__, other
+            )
+    try:
+        spec = importlib.util.spec_from_file_location(full_name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[full_name] = module
+        spec.loader.exec_module(module)
+    except Exception as error:
+        raise ExerciseImportError(_import_message(path, error)) from error
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                sys.modules.pop(key, None)
+            else:
+                sys.modules[key] = value
+    return module
+
+
+def _import_message(path, error):
+    where = _relative(path)
+    if isinstance(error, SyntaxError):
+        return f"{where} has a syntax error on line {error.lineno}: {error.msg}"
+    return f"{where} could not be imported: {type(error).__name__}: {error}"
+
+
+def _relative(path):
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+class Exercise:
+    """The learner's module for one exercise, loaded on first use.
+
+    ``Exercise("softmax").softmax(x)`` calls the learner's softmax. A module
+    that fails to load raises `ExerciseImportError` from every call, so each
+    test reports the same one-line reason.
+    """
+
+    def __init__(self, name, may_modify=None):
+        self.name = name
+        self._may_modify = may_modify or {}
+        self._module = None
+        self._error = None
+
+    def module(self):
+        if self._module is None and self._error is None:
+            try:
+                self._module = load(self.name)
+            except ExerciseImportError as error:
+                self._error = error
+        if self._error is not None:
+            raise ExerciseImportError(str(self._error))
+        return self._module
+
+    def __getattr__(self, function):
+        if function.startswith("_"):
+            raise AttributeError(function)
+        return LearnerFunction(self, function, self._may_modify.get(function, ()))
+
+
+class LearnerFunction:
+    """One function of the learner's, called as the tests ask."""
+
+    def __init__(self, exercise, name, may_modify=()):
+        self.exercise = exercise
+        self.name = name
+        self.may_modify = may_modify
+
+    def __call__(self, *args, **kwargs):
+        module = self.exercise.module()
+        function = getattr(module, self.name, None)
+        if not callable(function):
+            where = _relative(module.__file__)
+            raise ExerciseImportError(f"{where} has no function named {self.name}")
+
+        call = describe_call(self.name, args, kwargs)
+        before = [copy.deepcopy(arg) for arg in args]
+        try:
+            result = function(*args, **kwargs)
+        except Exception as error:
+            # Remember which call raised, for the failure message; a test
+            # that expects the exception simply ignores this.
+            error.kata_call = call
+            raise
+        for index, (old, new) in enumerate(zip(before, args)):
+            if index not in self.may_modify and not same(old, new):
+                raise InputModified(self.name, index, old, new)
+        return result
+
+
+class InputModified(AssertionError):
+    """The learner's function changed an argument it was meant to leave alone."""
+
+    def __init__(self, function, index, old, new):
+        self.function = function
+        self.index = index
+        self.old = old
+        self.new = new
+        super().__init__(
+            f"{function} changed its argument number {index + 1} in place.\n"
+            f"  before  {short(old)}\n"
+            f"  after   {short(new)}\n"
+            "  likely mistake: an in-place operation (x -= ..., x /= ..., "
+            "x[...] = ...) on the argument itself; work on a new array "
+            "instead (x = x - ...)."
+        )
+
+
+def same(old, new):
+    """Whether two values are identical, bit for bit where they are arrays."""
+    if isinstance(old, np.ndarray) or isinstance(new, np.ndarray):
+        return (
+            isinstance(new, np.ndarray)
+            and isinstance(old, np.ndarray)
+            and old.shape == new.shape
+            and old.dtype == new.dtype
+            and old.tobytes() == new.tobytes()
+        )
+    if isinstance(old, dict) and isinstance(new, dict):
+        return old.keys() == new.keys() and all(same(old[k], new[k]) for k in old)
+    if isinstance(old, (list, tuple)) and isinstance(new, (list, tuple)):
+        return len(old) == len(new) and all(map(same, old, new))
+    if callable(old):
+        return True
+    try:
+        return bool(old == new) or (old != old and new != new)
+    except Exception:
+        return False
+
+
+def describe_call(function, args, kwargs):
+    """Return ``function(args...)`` with each argument shown briefly."""
+    parts = [short(arg) for arg in args]
+    parts += [f"{key}={short(value)}" for key, value in kwargs.items()]
+    return f"{function}({', '.join(parts)})"
+
+
+def short(value, limit=300):
+    """A compact, readable rendering of a value for a message."""
+    if isinstance(value, np.ndarray):
+        text = np.array2string(
+            value, precision=4, separator=", ", threshold=40, edgeitems=3
+        )
+        if value.dtype.kind not in "fb" or value.ndim == 0:
+            text = f"{text} ({value.dtype})"
+    elif isinstance(value, dict):
+        text = "{" + ", ".join(f"{k!r}: {short(v, 80)}" for k, v in value.items())
+        text += "}"
+    elif callable(value):
+        text = getattr(value, "__name__", "a function")
+    else:
+        text = repr(value)
+    text = " ".join(text.split()) if "\n" in text and len(text) < 80 else text
+    return text if len(text) <= limit else text[: limit - 3] + "..."

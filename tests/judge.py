@@ -1,0 +1,136 @@
+"""Judge results: compare what the learner's code gave with what was expected,
+and explain any difference in words a beginner can act on."""
+
+import numpy as np
+
+from tests.harness import short
+
+
+class KataFailure(AssertionError):
+    """A property of the exercise does not hold.
+
+    Rendered as: the property in plain words, then the input that shows it,
+    what was expected, what came back, and the likely mistake when known.
+    """
+
+    def __init__(self, what, *, call=None, expected=None, actual=None, mistake=None):
+        self.what = what
+        self.call = call
+        self.expected = expected
+        self.actual = actual
+        self.mistake = mistake
+        super().__init__(self.render())
+
+    def render(self):
+        lines = [self.what]
+        if self.call is not None:
+            lines.append(f"  call      {self.call}")
+        if self.expected is not None:
+            lines.append(f"  expected  {self.expected}")
+        if self.actual is not None:
+            lines.append(f"  actual    {self.actual}")
+        if self.mistake:
+            lines.append(f"  likely mistake: {self.mistake}")
+        return "\n".join(lines)
+
+
+def fail(what, call=None, expected=None, actual=None, mistake=None):
+    raise KataFailure(what, call=call, expected=expected, actual=actual, mistake=mistake)
+
+
+def as_array(value, call, what="a number or an array"):
+    """Return `value` as a numeric array, or fail saying what came back."""
+    if value is None:
+        fail(
+            f"{call.split('(')[0]} returned None instead of {what}.",
+            call=call,
+            mistake="a missing return statement.",
+        )
+    try:
+        array = np.asarray(value)
+    except Exception:
+        array = None
+    if array is None or array.dtype.kind not in "biuf":
+        fail(
+            f"{call.split('(')[0]} returned {type(value).__name__}, not {what}.",
+            call=call,
+            actual=short(value),
+        )
+    return array
+
+
+def expect_shape(actual, shape, call, mistakes=()):
+    """Fail unless `actual` has `shape`; name a transpose or lost axis."""
+    if actual.shape == tuple(shape):
+        return
+    mistake = _named(mistakes, actual)
+    if mistake is None and actual.shape == tuple(shape)[::-1] and actual.ndim > 1:
+        mistake = "the result is transposed: check the order of the axes."
+    elif mistake is None and actual.ndim != len(shape):
+        mistake = (
+            f"expected {len(shape)} axes, got {actual.ndim}: an axis was added "
+            "or dropped (keepdims? reshape? squeeze?)."
+        )
+    fail(
+        "The result has the wrong shape.",
+        call=call,
+        expected=str(tuple(shape)),
+        actual=str(actual.shape),
+        mistake=mistake,
+    )
+
+
+def expect_close(value, expected, call, *, rtol, atol, mistakes=(), what=None):
+    """Fail unless `value` matches `expected` in shape and, within the
+    tolerances, in every element.
+
+    `mistakes` pairs a description with the result that mistake would give;
+    the first one that matches `value` is named in the failure.
+    """
+    expected = np.asarray(expected, dtype=np.float64)
+    actual = as_array(value, call)
+    expect_shape(actual, expected.shape, call, mistakes)
+
+    actual = actual.astype(np.float64)
+    if not np.all(np.isfinite(actual)) and np.all(np.isfinite(expected)):
+        fail(
+            what or "The result contains nan or inf where it should be finite.",
+            call=call,
+            expected=short(expected),
+            actual=short(actual),
+            mistake=_named(mistakes, actual)
+            or "an overflow in exp or a division by zero: see the docstring "
+            "for how to keep the numbers in range.",
+        )
+    if not np.allclose(actual, expected, rtol=rtol, atol=atol):
+        fail(
+            what or "The result has the wrong values.",
+            call=call,
+            expected=short(expected),
+            actual=short(actual),
+            mistake=_named(mistakes, actual),
+        )
+    return actual
+
+
+def _named(mistakes, actual):
+    """The description of the first mistake whose result matches `actual`."""
+    for description, result in mistakes:
+        try:
+            result = np.asarray(result, dtype=np.float64)
+            if result.shape == actual.shape and np.allclose(
+                actual, result, rtol=1e-6, atol=1e-9, equal_nan=True
+            ):
+                return description
+        except Exception:
+            continue
+    return None
+
+
+def variant(function, *args):
+    """The result of a wrong variant, or None where it cannot even run."""
+    try:
+        with np.errstate(all="ignore"):
+            return function(*args)
+    except Exception:
+        return None

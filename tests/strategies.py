@@ -1,0 +1,22 @@
+"""Hypothesis strategies shared by the exercise tests."""
+
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+# Small sizes find every shape mistake (square against non-square, one row
+# against many) and keep each example cheap.
+sizes = st.integers(min_value=1, max_value=5)
+
+
+def floats(bound=10.0):
+    """Finite float64 values in [-bound, bound], subnormals excluded."""
+    return st.floats(-bound, bound, allow_nan=False, allow_subnormal=False)
+
+
+def float_arrays(shape, bound=10.0):
+    """float64 arrays of `shape` (a tuple or a strategy for one)."""
+    return hnp.arrays("float64", shape, elements=floats(bound))
+
+
+def shapes(min_dims=1, max_dims=3):
+    return hnp.array_shapes(min_dims=min_dims, max_dims=max_dims, max_side=5)

@@ -1,0 +1,170 @@
+"""Exercise 1: dot(a, b), the matrix product from its definition."""
+
+import numpy as np
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from tests.harness import Exercise, describe_call
+from tests.judge import expect_close, fail, variant
+from tests.strategies import float_arrays, sizes
+
+learner = Exercise("dot")
+
+# Sums of at most five products of values up to 10 in size: different but
+# correct orders of summation agree to about 1e-13.
+RTOL = 1e-9
+ATOL = 1e-9
+
+
+@st.composite
+def operands(draw, left_ndim, right_ndim):
+    """Two float arrays whose product is defined: (n, k)/(k,) by (k, m)/(k,)."""
+    n, k, m = draw(sizes), draw(sizes), draw(sizes)
+    a = draw(float_arrays((n, k)[2 - left_ndim :]))
+    b = draw(float_arrays((k, m)[: right_ndim]))
+    return a, b
+
+
+def mistakes(a, b):
+    """What the common wrong answers give for a·b."""
+    return [
+        ("the result is transposed: out[i, j] must use row i of a and column "
+         "j of b.", variant(lambda: np.dot(a, b).T)),
+        ("a was used transposed: out[i, j] = sum over k of a[i, k] * b[k, j].",
+         variant(lambda: np.dot(a.T, b))),
+        ("b was used transposed: out[i, j] = sum over k of a[i, k] * b[k, j].",
+         variant(lambda: np.dot(a, b.T))),
+        ("the operands are swapped: the product is b·a, not a·b.",
+         variant(lambda: np.dot(b, a))),
+        ("an elementwise product (a * b) instead of the matrix product.",
+         variant(lambda: a * b)),
+    ]
+
+
+def check(a, b):
+    call = describe_call("dot", (a, b), {})
+    expect_close(
+        learner.dot(a, b),
+        np.dot(a, b),
+        call,
+        rtol=RTOL,
+        atol=ATOL,
+        mistakes=mistakes(a, b),
+    )
+
+
+def test_dot_gives_the_notebooks_example():
+    a = [[1, 2], [3, 4], [5, 6]]
+    b = [[1, 2, 3], [4, 5, 6]]
+    expected = [[9, 12, 15], [19, 26, 33], [29, 40, 51]]
+    expect_close(
+        learner.dot(a, b),
+        expected,
+        describe_call("dot", (a, b), {}),
+        rtol=0,
+        atol=0,
+        mistakes=mistakes(np.array(a), np.array(b)),
+    )
+
+
+@given(operands(2, 2))
+@example((np.array([[1.0, 2.0, 3.0]]), np.array([[1.0], [2.0], [3.0]])))
+@example((np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[5.0, 6.0], [7.0, 8.0]])))
+@example((np.ones((2, 3)), np.arange(12.0).reshape(3, 4)))
+def test_matrix_times_matrix_matches_the_definition(ab):
+    check(*ab)
+
+
+@given(operands(2, 1))
+@example((np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]), np.array([1.0, -1.0])))
+def test_matrix_times_vector_gives_a_vector(ab):
+    check(*ab)
+
+
+@given(operands(1, 2))
+@example((np.array([1.0, -1.0]), np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])))
+def test_vector_times_matrix_gives_a_vector(ab):
+    check(*ab)
+
+
+@given(operands(1, 1))
+@example((np.array([1.0, 2.0, 3.0]), np.array([4.0, 5.0, 6.0])))
+def test_vector_times_vector_gives_a_scalar(ab):
+    check(*ab)
+
+
+def test_integer_operands_give_exact_values():
+    a = np.array([[2, -3], [4, 5]])
+    b = np.array([[7, 1, 0], [-1, 2, 3]])
+    check(a, b)
+
+
+def test_lists_are_accepted_as_operands():
+    check([1.0, 2.0], [[1.0, 0.0, 2.0], [0.0, 1.0, 3.0]])
+
+
+def shape_text(shape):
+    return str(tuple(shape)).replace(" ", "")
+
+
+def expect_value_error(a, b, why):
+    call = describe_call("dot", (a, b), {})
+    try:
+        result = learner.dot(a, b)
+    except ValueError as error:
+        message = str(error).replace(" ", "")
+        for shape in (np.shape(a), np.shape(b)):
+            if shape_text(shape) not in message:
+                fail(
+                    "The ValueError must name both shapes, as Python prints "
+                    "them.",
+                    call=call,
+                    expected=f"a message containing {tuple(shape)}",
+                    actual=repr(str(error)),
+                )
+        return
+    except NotImplementedError:
+        raise
+    except Exception as error:
+        fail(
+            f"dot must raise ValueError when {why}.",
+            call=call,
+            expected="ValueError",
+            actual=f"{type(error).__name__}: {error}",
+            mistake="check the shapes first and raise ValueError yourself.",
+        )
+    fail(
+        f"dot must raise ValueError when {why}.",
+        call=call,
+        expected="ValueError",
+        actual=f"returned {result!r}",
+        mistake="check the shapes first, before multiplying anything.",
+    )
+
+
+@given(sizes, sizes, sizes, st.integers(1, 3))
+@example(2, 3, 4, 1)
+@example(3, 2, 3, 1)
+@example(1, 2, 1, 1)
+def test_mismatched_inner_sizes_raise_value_error(n, k, m, extra):
+    a = np.ones((n, k))
+    b = np.ones((k + extra, m))
+    expect_value_error(a, b, "a's last size differs from b's first size")
+    expect_value_error(a, b[:, 0], "a's last size differs from b's first size")
+    expect_value_error(a[0], b, "a's last size differs from b's first size")
+    expect_value_error(a[0], b[:, 0], "a's last size differs from b's first size")
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (np.float64(2.0), np.ones(1)),
+        (np.ones(2), np.float64(3.0)),
+        (np.ones((2, 2, 2)), np.ones((2, 2))),
+        (np.ones((2, 2)), np.ones((2, 2, 2))),
+    ],
+    ids=["scalar-left", "scalar-right", "3d-left", "3d-right"],
+)
+def test_operands_that_are_not_1d_or_2d_raise_value_error(a, b):
+    expect_value_error(a, b, "an operand is not 1-D or 2-D")
