@@ -1,0 +1,79 @@
+"""Tests of the tests: every wrong answer is caught, every right one passes.
+
+selftests/mutants/<exercise>/ holds whole exercise modules as a learner
+might write them. ``wrong_*.py`` files each carry one plausible mistake and
+must fail at least one test of their exercise; a ``# expect: TEXT`` line in
+one says that some failure message must contain TEXT (the mistake named).
+``right_*.py`` files are correct but written differently from the model
+answer, and must pass every test.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from grader.runner import Job, run_many
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTANTS = sorted((ROOT / "selftests" / "mutants").glob("*/*.py"))
+WRONG = [path for path in MUTANTS if path.name.startswith("wrong_")]
+RIGHT = [path for path in MUTANTS if path.name.startswith("right_")]
+
+
+def label(path):
+    return f"{path.parent.name}/{path.stem}"
+
+
+@pytest.fixture(scope="module")
+def runs():
+    """Run every mutant's exercise tests once, in parallel."""
+    jobs = [
+        Job(
+            path.parent.name,
+            ROOT,
+            target="solutions",
+            overrides=((path.parent.name, path),),
+            timeout=120,
+        )
+        for path in MUTANTS
+    ]
+    return dict(zip(MUTANTS, run_many(jobs)))
+
+
+def summary(run):
+    lines = [f"error: {run.error}"] if run.error else []
+    for test in run.tests:
+        if not test.passed:
+            lines.append(f"{test.name}: {test.message.splitlines()[0]}")
+    return "\n".join(lines) or "every test passed"
+
+
+@pytest.mark.parametrize("path", WRONG, ids=label)
+def test_wrong_implementation_is_caught(runs, path):
+    run = runs[path]
+    assert not run.error, summary(run)
+    failures = [test for test in run.tests if not test.passed]
+    assert failures, f"{label(path)} passed every test: the tests miss it"
+    assert all(test.kind != "import_error" for test in failures), summary(run)
+
+    for wanted in re.findall(r"^# expect: (.+)$", path.read_text(), re.M):
+        assert any(wanted in test.message for test in failures), (
+            f"no failure message names the mistake ({wanted!r}):\n{summary(run)}"
+        )
+
+
+@pytest.mark.parametrize("path", RIGHT, ids=label)
+def test_right_implementation_passes(runs, path):
+    run = runs[path]
+    assert not run.error and all(test.passed for test in run.tests), summary(run)
+
+
+def test_every_exercise_has_enough_mutants():
+    from grader.exercises import NAMES
+
+    for name in NAMES:
+        wrong = [p for p in WRONG if p.parent.name == name]
+        right = [p for p in RIGHT if p.parent.name == name]
+        assert len(wrong) >= 6, f"{name}: only {len(wrong)} wrong implementations"
+        assert len(right) >= 3, f"{name}: only {len(right)} right implementations"
