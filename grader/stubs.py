@@ -16,7 +16,9 @@ from pathlib import Path
 
 from grader.exercises import EXERCISES, ExerciseInfo
 
-PACKAGE_DOC = '"""Your exercises: fill in each function, then run python -m grader."""\n'
+PACKAGE_DOC = (
+    '"""Your exercises: fill in each function, then run python -m grader."""\n'
+)
 
 
 def stub_source(solution: str, exercise: ExerciseInfo) -> str:

@@ -38,7 +38,7 @@ def runs():
         )
         for path in MUTANTS
     ]
-    return dict(zip(MUTANTS, run_many(jobs)))
+    return dict(zip(MUTANTS, run_many(jobs), strict=True))
 
 
 def summary(run):

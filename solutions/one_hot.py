@@ -30,9 +30,7 @@ def one_hot(labels, num_classes):
     if labels.size and not np.all(np.mod(labels, 1) == 0):
         raise ValueError(f"labels must be whole numbers, got {labels!r}")
     if np.any((labels < 0) | (labels >= num_classes)):
-        raise ValueError(
-            f"labels must lie in [0, {num_classes}), got {labels!r}"
-        )
+        raise ValueError(f"labels must lie in [0, {num_classes}), got {labels!r}")
 
     # Row n of the identity matrix is exactly the one-hot row for class n.
     return np.eye(num_classes)[labels.astype(np.intp)]

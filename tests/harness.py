@@ -164,7 +164,7 @@ class LearnerFunction:
             # that expects the exception simply ignores this.
             error.kata_call = call
             raise
-        for index, (old, new) in enumerate(zip(before, args)):
+        for index, (old, new) in enumerate(zip(before, args, strict=True)):
             if index not in self.may_modify and not same(old, new):
                 raise InputModified(self.name, index, old, new)
         return result

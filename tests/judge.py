@@ -35,7 +35,9 @@ class KataFailure(AssertionError):
 
 
 def fail(what, call=None, expected=None, actual=None, mistake=None):
-    raise KataFailure(what, call=call, expected=expected, actual=actual, mistake=mistake)
+    raise KataFailure(
+        what, call=call, expected=expected, actual=actual, mistake=mistake
+    )
 
 
 def as_array(value, call, what="a number or an array"):

@@ -22,23 +22,34 @@ def operands(draw, left_ndim, right_ndim):
     """Two float arrays whose product is defined: (n, k)/(k,) by (k, m)/(k,)."""
     n, k, m = draw(sizes), draw(sizes), draw(sizes)
     a = draw(float_arrays((n, k)[2 - left_ndim :]))
-    b = draw(float_arrays((k, m)[: right_ndim]))
+    b = draw(float_arrays((k, m)[:right_ndim]))
     return a, b
 
 
 def mistakes(a, b):
     """What the common wrong answers give for a·b."""
     return [
-        ("the result is transposed: out[i, j] must use row i of a and column "
-         "j of b.", variant(lambda: np.dot(a, b).T)),
-        ("a was used transposed: out[i, j] = sum over k of a[i, k] * b[k, j].",
-         variant(lambda: np.dot(a.T, b))),
-        ("b was used transposed: out[i, j] = sum over k of a[i, k] * b[k, j].",
-         variant(lambda: np.dot(a, b.T))),
-        ("the operands are swapped: the product is b·a, not a·b.",
-         variant(lambda: np.dot(b, a))),
-        ("an elementwise product (a * b) instead of the matrix product.",
-         variant(lambda: a * b)),
+        (
+            "the result is transposed: out[i, j] must use row i of a and column "
+            "j of b.",
+            variant(lambda: np.dot(a, b).T),
+        ),
+        (
+            "a was used transposed: out[i, j] = sum over k of a[i, k] * b[k, j].",
+            variant(lambda: np.dot(a.T, b)),
+        ),
+        (
+            "b was used transposed: out[i, j] = sum over k of a[i, k] * b[k, j].",
+            variant(lambda: np.dot(a, b.T)),
+        ),
+        (
+            "the operands are swapped: the product is b·a, not a·b.",
+            variant(lambda: np.dot(b, a)),
+        ),
+        (
+            "an elementwise product (a * b) instead of the matrix product.",
+            variant(lambda: a * b),
+        ),
     ]
 
 
@@ -117,8 +128,7 @@ def expect_value_error(a, b, why):
         for shape in (np.shape(a), np.shape(b)):
             if shape_text(shape) not in message:
                 fail(
-                    "The ValueError must name both shapes, as Python prints "
-                    "them.",
+                    "The ValueError must name both shapes, as Python prints them.",
                     call=call,
                     expected=f"a message containing {tuple(shape)}",
                     actual=repr(str(error)),
