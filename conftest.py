@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from tests import harness
-from tests.judge import KataFailure
+from tests.judge import KataFailure, advice_for
 
 # The grade must be the same on every run and every machine: a fixed
 # sequence of examples, no example database carried between runs, no
@@ -83,8 +83,15 @@ def explain(error):
             "  likely mistake: state kept between calls (a global, a default "
             "argument that is modified, or unseeded randomness)."
         )
-    text = f"{type(error).__name__}: {error}"
+    if isinstance(error, AssertionError):
+        return "failure", f"{type(error).__name__}: {error}"
+    if isinstance(error, (SystemExit, KeyboardInterrupt, MemoryError)):
+        return "crash", f"{type(error).__name__} while running the exercise"
+    lines = [f"{type(error).__name__}: {error}"]
     call = getattr(error, "kata_call", None)
     if call is not None:
-        return "exception", f"{call} raised {text}"
-    return ("failure" if isinstance(error, AssertionError) else "exception"), text
+        lines = [f"{call} raised {lines[0]}"]
+    advice = advice_for(error)
+    if advice:
+        lines.append(f"  likely mistake: {advice}")
+    return "exception", "\n".join(lines)

@@ -155,14 +155,13 @@ class LearnerFunction:
             where = _relative(module.__file__)
             raise ExerciseImportError(f"{where} has no function named {self.name}")
 
-        call = describe_call(self.name, args, kwargs)
         before = [copy.deepcopy(arg) for arg in args]
         try:
             result = function(*args, **kwargs)
         except Exception as error:
             # Remember which call raised, for the failure message; a test
             # that expects the exception simply ignores this.
-            error.kata_call = call
+            error.kata_call = describe_call(self.name, before, kwargs)
             raise
         for index, (old, new) in enumerate(zip(before, args, strict=True)):
             if index not in self.may_modify and not same(old, new):
@@ -210,11 +209,28 @@ def same(old, new):
         return False
 
 
+class Call:
+    """A call of a learner's function, as a message shows it.
+
+    The text is built only when a message needs it: rendering arrays costs
+    more than most of the calls it describes. The arguments are copied, so
+    the text shows them as they were passed.
+    """
+
+    def __init__(self, function, args, kwargs):
+        self.function = function
+        self.args = copy.deepcopy(list(args))
+        self.kwargs = dict(kwargs)
+
+    def __str__(self):
+        parts = [short(arg) for arg in self.args]
+        parts += [f"{key}={short(value)}" for key, value in self.kwargs.items()]
+        return f"{self.function}({', '.join(parts)})"
+
+
 def describe_call(function, args, kwargs):
-    """Return ``function(args...)`` with each argument shown briefly."""
-    parts = [short(arg) for arg in args]
-    parts += [f"{key}={short(value)}" for key, value in kwargs.items()]
-    return f"{function}({', '.join(parts)})"
+    """Return the `Call` of `function` with `args` and `kwargs`."""
+    return Call(function, args, kwargs)
 
 
 def short(value, limit=300):

@@ -44,7 +44,7 @@ def as_array(value, call, what="a number or an array"):
     """Return `value` as a numeric array, or fail saying what came back."""
     if value is None:
         fail(
-            f"{call.split('(')[0]} returned None instead of {what}.",
+            f"{function_name(call)} returned None instead of {what}.",
             call=call,
             mistake="a missing return statement.",
         )
@@ -54,11 +54,16 @@ def as_array(value, call, what="a number or an array"):
         array = None
     if array is None or array.dtype.kind not in "biuf":
         fail(
-            f"{call.split('(')[0]} returned {type(value).__name__}, not {what}.",
+            f"{function_name(call)} returned {type(value).__name__}, not {what}.",
             call=call,
             actual=short(value),
         )
     return array
+
+
+def function_name(call):
+    """The name of the function a call (a `Call` or its text) is of."""
+    return getattr(call, "function", str(call).split("(")[0])
 
 
 def expect_shape(actual, shape, call, mistakes=()):
@@ -136,3 +141,52 @@ def variant(function, *args):
             return function(*args)
     except Exception:
         return None
+
+
+# Advice for exceptions NumPy raises on common beginner mistakes, matched by
+# a fragment of the exception's message.
+EXCEPTION_ADVICE = [
+    (
+        "could not be broadcast",
+        "two arrays' shapes do not line up: a sum or max without "
+        "keepdims=True, or a missing transpose?",
+    ),
+    (
+        "mismatch in its core dimension",
+        "the inner sizes of a matrix product differ: check which factor "
+        "needs a transpose (.T).",
+    ),
+    (
+        "is out of bounds for array of dimension",
+        "that axis does not exist for this input: axis=-1 always means the "
+        "last axis, whatever the number of dimensions.",
+    ),
+    (
+        "too many indices",
+        "the code indexes more axes than the array has: does it handle 1-D "
+        "input (and 0-d input, where allowed)?",
+    ),
+    (
+        "'NoneType' object",
+        "a value is None: a function missing its return statement?",
+    ),
+    (
+        "only integer scalar arrays can be converted",
+        "an array was used where a single number was expected: loop over "
+        "its elements, or use NumPy's elementwise functions.",
+    ),
+    (
+        "math range error",
+        "math.exp overflows for large inputs: use np.exp on arrays, and keep "
+        "the exponent small (see the docstring).",
+    ),
+]
+
+
+def advice_for(error):
+    """A likely mistake behind an exception, or None."""
+    text = str(error)
+    for fragment, advice in EXCEPTION_ADVICE:
+        if fragment in text:
+            return advice
+    return None
