@@ -32,8 +32,10 @@ def cross_entropy(y, t):
 
     Example:
         >>> y = np.array([[0.25, 0.75], [0.5, 0.5]])
-        >>> cross_entropy(y, np.array([1, 0]))  # (-log .75 - log .5) / 2
-        0.4904146...
+        >>> round(cross_entropy(y, np.array([1, 0])), 4)  # (-log .75 - log .5) / 2
+        0.4904
+        >>> round(cross_entropy(y, np.array([[0, 1], [1, 0]])), 4)  # one-hot
+        0.4904
     """
     y = np.asarray(y, dtype=np.float64)
     t = np.asarray(t)

@@ -181,9 +181,22 @@ class InputModified(AssertionError):
             f"{function} changed its argument number {index + 1} in place.\n"
             f"  before  {short(old)}\n"
             f"  after   {short(new)}\n"
-            "  likely mistake: an in-place operation (x -= ..., x /= ..., "
-            "x[...] = ...) on the argument itself; work on a new array "
-            "instead (x = x - ...)."
+            f"  likely mistake: {self.mistake()}"
+        )
+
+    def mistake(self):
+        if isinstance(self.old, dict) and isinstance(self.new, dict):
+            added = sorted(map(str, self.new.keys() - self.old.keys()))
+            removed = sorted(map(str, self.old.keys() - self.new.keys()))
+            if added or removed:
+                return (
+                    f"keys were added ({', '.join(added) or 'none'}) or removed "
+                    f"({', '.join(removed) or 'none'}): keep intermediate "
+                    "values in local variables, not in the argument."
+                )
+        return (
+            "an in-place operation (x -= ..., x /= ..., x[...] = ...) on the "
+            "argument itself; work on a new array instead (x = x - ...)."
         )
 
 
@@ -239,11 +252,12 @@ def short(value, limit=300):
         text = np.array2string(
             value, precision=4, separator=", ", threshold=40, edgeitems=3
         )
-        if value.dtype.kind not in "fb" or value.ndim == 0:
+        if value.dtype.kind not in "fb":
             text = f"{text} ({value.dtype})"
     elif isinstance(value, dict):
-        text = "{" + ", ".join(f"{k!r}: {short(v, 80)}" for k, v in value.items())
-        text += "}"
+        # Nested values on one line each, so that a cut never splits a row.
+        items = (f"{k!r}: {' '.join(short(v, 80).split())}" for k, v in value.items())
+        text = "{" + ", ".join(items) + "}"
     elif callable(value):
         text = getattr(value, "__name__", "a function")
     else:

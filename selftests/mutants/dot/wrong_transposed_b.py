@@ -14,5 +14,7 @@ def dot(a, b):
     for i in range(a2.shape[0]):
         for j in range(b2.shape[1]):
             for k in range(a2.shape[1]):
-                out[i, j] += a2[i, k] * b2[j, k] if j < b2.shape[0] and k < b2.shape[1] else 0
+                out[i, j] += (
+                    a2[i, k] * b2[j, k] if j < b2.shape[0] and k < b2.shape[1] else 0
+                )
     return out.reshape(a.shape[:-1] + b.shape[1:])

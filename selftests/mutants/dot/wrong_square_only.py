@@ -1,0 +1,19 @@
+"""Uses a's row count for every loop: right only when square."""
+
+import numpy as np
+
+
+def dot(a, b):
+    a = np.asarray(a)
+    b = np.asarray(b)
+    if a.ndim not in (1, 2) or b.ndim not in (1, 2) or a.shape[-1] != b.shape[0]:
+        raise ValueError(f"cannot multiply shapes {a.shape} and {b.shape}")
+
+    a2 = np.atleast_2d(a)
+    b2 = b.reshape(b.shape[0], -1)
+    out = np.zeros((a2.shape[0], a2.shape[0]))
+    for i in range(a2.shape[0]):
+        for j in range(a2.shape[0]):
+            for k in range(a2.shape[0]):
+                out[i, j] += a2[i, k] * b2[k, j]
+    return out

@@ -1,0 +1,19 @@
+"""Uses forward differences, (f(x + h) - f(x)) / h."""
+
+# expect: forward differences
+
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-4):
+    if not np.issubdtype(x.dtype, np.floating):
+        raise TypeError(f"x must be a float array, not {x.dtype}")
+    grad = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        saved = x[i]
+        f_here = f(x)
+        x[i] = saved + h
+        f_plus = f(x)
+        x[i] = saved
+        grad[i] = (f_plus - f_here) / h
+    return grad

@@ -1,0 +1,20 @@
+"""Always steps by 1e-4, whatever h it is given."""
+
+# expect: h was not used
+
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-4):
+    if not np.issubdtype(x.dtype, np.floating):
+        raise TypeError(f"x must be a float array, not {x.dtype}")
+    grad = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        saved = x[i]
+        x[i] = saved + 1e-4
+        f_plus = f(x)
+        x[i] = saved - 1e-4
+        f_minus = f(x)
+        x[i] = saved
+        grad[i] = (f_plus - f_minus) / 2e-4
+    return grad

@@ -1,0 +1,20 @@
+"""Divides the central difference by h instead of 2h."""
+
+# expect: the division by 2 is missing
+
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-4):
+    if not np.issubdtype(x.dtype, np.floating):
+        raise TypeError(f"x must be a float array, not {x.dtype}")
+    grad = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        saved = x[i]
+        x[i] = saved + h
+        f_plus = f(x)
+        x[i] = saved - h
+        f_minus = f(x)
+        x[i] = saved
+        grad[i] = (f_plus - f_minus) / h
+    return grad

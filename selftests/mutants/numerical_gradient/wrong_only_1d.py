@@ -1,0 +1,20 @@
+"""Indexes x[i] for i in range(x.size): right only for 1-D x."""
+
+# expect: np.ndindex(x.shape)
+
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-4):
+    if not np.issubdtype(x.dtype, np.floating):
+        raise TypeError(f"x must be a float array, not {x.dtype}")
+    grad = np.zeros(x.shape)
+    for i in range(x.size):
+        saved = x[i]
+        x[i] = saved + h
+        f_plus = f(x)
+        x[i] = saved - h
+        f_minus = f(x)
+        x[i] = saved
+        grad[i] = (f_plus - f_minus) / (2 * h)
+    return grad

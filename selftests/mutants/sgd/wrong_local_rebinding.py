@@ -1,0 +1,8 @@
+"""Rebinds the loop variable: the step never reaches the arrays."""
+
+# expect: rebinds the name p only
+
+
+def sgd_update(params, grads, lr):
+    for key, param in params.items():
+        param = param - lr * grads[key]

@@ -1,0 +1,11 @@
+"""Divides by e.sum(axis=-1) without keepdims: wrong on square batches."""
+
+import numpy as np
+
+# expect: the sums lost their axis
+
+
+def softmax(x):
+    x = np.asarray(x, dtype=float)
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1)

@@ -1,0 +1,358 @@
+"""Exercise 8: backward(params, x, t), the gradients of the loss."""
+
+import copy
+
+import numpy as np
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from tests import reference
+from tests.harness import Exercise, describe_call, short
+from tests.judge import expect_close, fail, variant
+from tests.strategies import examples, float_arrays, sizes
+
+learner = Exercise("backprop")
+
+KEYS = ("w1", "b1", "w2", "b2")
+# Backwards, as the gradients are computed: a mistake in dz2 shows first in
+# w2 and b2, one in the sigmoid's slope first in w1.
+CHECK_ORDER = ("w2", "b2", "w1", "b1")
+
+# Weights within 1 and inputs within 2 keep every logit within 6 of 0, so no
+# probability falls below e**-12 / C and the loss stays smooth.
+WEIGHT_BOUND = 1.0
+INPUT_BOUND = 2.0
+# Central differences with a step of 1e-4 are off by about 1e-8 times the
+# loss's third derivative, plus about 1e-12 of rounding: within these bounds,
+# 3000 random networks differed from the exact gradient by at most 3e-9.
+# Every mistake below is off by far more than the tolerance.
+GRAD_RTOL = 1e-4
+GRAD_ATOL = 1e-6
+# Two calls run the same arithmetic on the same numbers.
+REPEAT_RTOL = 1e-12
+REPEAT_ATOL = 1e-12
+
+# Each example costs two loss evaluations per weight: a sixth of the
+# profile's examples (10 when grading, more with --explore), on top of the
+# pinned ones, keeps the module fast.
+FEW = examples(10)
+
+classes = st.integers(min_value=2, max_value=5)
+
+
+@st.composite
+def problems(draw):
+    """A network (D, H, C), a batch x (N, D) and int labels (N,)."""
+    n, d, h, c = draw(sizes), draw(sizes), draw(sizes), draw(classes)
+    params = {
+        "w1": draw(float_arrays((d, h), WEIGHT_BOUND)),
+        "b1": draw(float_arrays((h,), WEIGHT_BOUND)),
+        "w2": draw(float_arrays((h, c), WEIGHT_BOUND)),
+        "b2": draw(float_arrays((c,), WEIGHT_BOUND)),
+    }
+    x = draw(float_arrays((n, d), INPUT_BOUND))
+    labels = draw(hnp.arrays(np.intp, n, elements=st.integers(0, c - 1)))
+    return params, x, labels
+
+
+def fixed_problem(n, d, h, c, seed):
+    """A reproducible problem of random values, rounded to read easily."""
+    rng = np.random.default_rng(seed)
+
+    def uniform(bound, shape):
+        return rng.uniform(-bound, bound, shape).round(2)
+
+    params = {
+        "w1": uniform(WEIGHT_BOUND, (d, h)),
+        "b1": uniform(WEIGHT_BOUND, h),
+        "w2": uniform(WEIGHT_BOUND, (h, c)),
+        "b2": uniform(WEIGHT_BOUND, c),
+    }
+    x = uniform(INPUT_BOUND, (n, d))
+    labels = np.arange(n) % c
+    return params, x, labels
+
+
+# Must-catch inputs. One sample, where the 1/N cannot show; square layers,
+# where a transposed gradient or a sum over the wrong axis keeps its shape;
+# all sizes different, where it does not.
+ONE_SAMPLE = fixed_problem(1, 4, 3, 2, seed=1)
+SQUARE = fixed_problem(3, 3, 3, 3, seed=2)
+NOT_SQUARE = fixed_problem(2, 4, 3, 5, seed=3)
+
+
+def saturated_problem():
+    """Inputs of size 1000: every hidden unit is pinned at 0 or 1."""
+    params, _, labels = fixed_problem(2, 2, 3, 3, seed=4)
+    params["w1"] = np.array([[0.5, -0.25, 1.0], [-0.5, 0.75, 0.5]])
+    x = np.array([[1000.0, -1000.0], [-1000.0, 3000.0]])
+    return params, x, labels
+
+
+def central_differences(params, x, t):
+    """The gradient of the trusted loss, without its epsilon, by central
+    differences on copies of the parameters."""
+    params = {key: value.copy() for key, value in params.items()}
+
+    def loss(_):
+        return reference.loss(params, x, t, eps=0.0)
+
+    return {key: reference.numerical_gradient(loss, params[key]) for key in KEYS}
+
+
+def mistakes(params, x, labels):
+    """What the common wrong answers give: (description, gradients) pairs."""
+    w2 = params["w2"]
+    h = reference.sigmoid(x @ params["w1"] + params["b1"])
+    probs = reference.softmax(h @ w2 + params["b2"])
+    n = len(x)
+    error = probs - one_hot(labels, probs.shape[1])
+
+    def gradients(dz2, slope=h * (1 - h)):
+        dz1 = dz2 @ w2.T * slope
+        return {"w1": x.T @ dz1, "b1": dz1.sum(0), "w2": h.T @ dz2, "b2": dz2.sum(0)}
+
+    right = gradients(error / n)
+    dz1 = error / n @ w2.T * h * (1 - h)
+    return [
+        (
+            "the gradients are N times too large: the loss is a mean over "
+            "the batch, so dz2 needs a division by N.",
+            gradients(error),
+        ),
+        (
+            "the gradients are N times too small: divide by N once, in dz2, "
+            "and not again further on.",
+            gradients(error / n**2),
+        ),
+        (
+            "the sign is flipped: dz2 is (probs - t) / N, not (t - probs) / N.",
+            gradients(-error / n),
+        ),
+        (
+            "the slope of the sigmoid is missing: dz1 = dh * h * (1 - h).",
+            gradients(error / n, slope=1.0),
+        ),
+        (
+            "sigmoid_grad was applied to h, which is already a sigmoid: "
+            "the slope is h * (1 - h), or sigmoid_grad(z1).",
+            gradients(error / n, slope=reference.sigmoid_grad(h)),
+        ),
+        (
+            "labels were used as if they were one-hot: turn int labels (N,) "
+            "into a one-hot array (N, C) before computing probs - t.",
+            variant(lambda: gradients((probs - labels) / n)),
+        ),
+        (
+            "dw1 is transposed: dw1 = x.T @ dz1 has w1's shape (D, H).",
+            {**right, "w1": right["w1"].T},
+        ),
+        (
+            "dw2 is transposed: dw2 = h.T @ dz2 has w2's shape (H, C).",
+            {**right, "w2": right["w2"].T},
+        ),
+        (
+            "the bias gradients were summed over the wrong axis: sum over "
+            "the batch, axis 0.",
+            {"b1": dz1.sum(axis=1), "b2": (error / n).sum(axis=1)},
+        ),
+        (
+            "the bias gradients still have a batch axis: sum dz1 and dz2 "
+            "over axis 0, without keepdims, so that db1 is (H,) and db2 (C,).",
+            {"b1": dz1, "b2": error / n},
+        ),
+        (
+            "the bias gradients still have a batch axis: sum dz1 and dz2 "
+            "over axis 0, without keepdims, so that db1 is (H,) and db2 (C,).",
+            {"b1": dz1.sum(0, keepdims=True), "b2": right["b2"][None, :]},
+        ),
+    ]
+
+
+def key_mistakes(mistaken, key):
+    """The (description, value) pairs for one gradient."""
+    return [
+        (description, grads[key])
+        for description, grads in mistaken
+        if grads is not None and key in grads
+    ]
+
+
+FORMS = {"labels": "int labels (N,)", "one-hot": "one-hot (N, C)"}
+FORM_MISTAKES = {
+    "labels": "t given as int labels (N,) must be turned into one-hot "
+    "(N, C) before it is compared with probs (N, C).",
+    "one-hot": "t given as one-hot (N, C) is used as it is; only int labels "
+    "(N,) need converting. Tell the two forms apart by shape.",
+}
+
+
+def one_hot(labels, c):
+    return np.eye(c)[labels]
+
+
+def as_form(labels, c, form):
+    return labels if form == "labels" else one_hot(labels, c)
+
+
+def call_backward(params, x, labels, form):
+    """Run the learner's backward with t as int labels or one-hot.
+
+    If it raises for one form of t but not for the other, the failure says
+    which form it does not handle; any other exception goes through as it is.
+    """
+    t = as_form(labels, len(params["b2"]), form)
+    try:
+        return learner.backward(params, x, t)
+    except (NotImplementedError, AssertionError):
+        raise
+    except Exception as error:
+        other = "one-hot" if form == "labels" else "labels"
+        spare = copy.deepcopy((params, x))
+        try:
+            learner.backward(*spare, as_form(labels, len(params["b2"]), other))
+        except Exception:
+            raise error from None
+        fail(
+            f"backward raised {type(error).__name__} for t given as "
+            f"{FORMS[form]}, though not for t given as {FORMS[other]}: "
+            f"{error}",
+            call=getattr(error, "kata_call", None),
+            mistake=FORM_MISTAKES[form],
+        )
+
+
+def expect_gradient_dict(grads, params, call):
+    """Fail unless `grads` is a dict with exactly the keys of `params`."""
+    if not isinstance(grads, dict):
+        fail(
+            f"backward must return a dict of gradients, not {type(grads).__name__}.",
+            call=call,
+            expected=f"a dict with keys {sorted(params)}",
+            actual=short(grads),
+            mistake="return {'w1': dw1, 'b1': db1, 'w2': dw2, 'b2': db2}."
+            if grads is not None
+            else "a missing return statement.",
+        )
+    if set(grads) != set(params):
+        fail(
+            "The gradients must have exactly the keys of params.",
+            call=call,
+            expected=str(sorted(params)),
+            actual=str(sorted(grads, key=str)),
+            mistake="name each gradient after its parameter: grads['w1'] is "
+            "the gradient of the loss with respect to params['w1'].",
+        )
+
+
+def check_gradients(problem, form):
+    """Compare backward's gradients with central differences of the loss."""
+    # A copy, so that a learner's change to an input cannot leak into the
+    # pinned examples other tests use.
+    params, x, labels = copy.deepcopy(problem)
+    t = as_form(labels, len(params["b2"]), form)
+    call = describe_call("backward", (params, x, t), {})
+    grads = call_backward(params, x, labels, form)
+    expect_gradient_dict(grads, params, call)
+
+    expected = central_differences(params, x, t)
+    mistaken = mistakes(params, x, labels)
+    for key in CHECK_ORDER:
+        expect_close(
+            grads[key],
+            expected[key],
+            call,
+            rtol=GRAD_RTOL,
+            atol=GRAD_ATOL,
+            mistakes=key_mistakes(mistaken, key),
+            what=f"The gradient for {key} does not match central differences "
+            "of the loss.",
+        )
+        if not isinstance(grads[key], np.ndarray) or grads[key].dtype != np.float64:
+            fail(
+                f"The gradient for {key} must be a float64 array.",
+                call=call,
+                actual=f"{type(grads[key]).__name__} of {np.asarray(grads[key]).dtype}",
+            )
+
+
+def test_two_calls_give_the_same_gradients():
+    # First in the module: state kept between calls shows here as such,
+    # before inputs of other shapes trip over it in some other way.
+    params, x, labels = copy.deepcopy(NOT_SQUARE)
+    call = describe_call("backward", (params, x, labels), {})
+    first = call_backward(params, x, labels, "labels")
+    expect_gradient_dict(first, params, call)
+    first = {key: np.array(value, dtype=np.float64) for key, value in first.items()}
+    second = call_backward(params, x, labels, "labels")
+    expect_gradient_dict(second, params, call)
+    for key in KEYS:
+        expect_close(
+            second[key],
+            first[key],
+            call,
+            rtol=REPEAT_RTOL,
+            atol=REPEAT_ATOL,
+            mistakes=[
+                (
+                    "state kept between calls: the gradients were added to "
+                    "a global, or to a default argument, instead of being "
+                    "computed afresh.",
+                    2 * first[key],
+                )
+            ],
+            what=f"A second call on the same input gave a different gradient "
+            f"for {key}: state kept between calls?",
+        )
+
+
+def test_backward_gives_the_docstring_example():
+    params = {
+        "w1": np.zeros((2, 1)),
+        "b1": np.zeros(1),
+        "w2": np.zeros((1, 2)),
+        "b2": np.zeros(2),
+    }
+    x = np.array([[1.0, 2.0]])
+    t = np.array([0])
+    call = describe_call("backward", (params, x, t), {})
+    grads = call_backward(params, x, t, "labels")
+    expect_gradient_dict(grads, params, call)
+    expected = reference.backward(params, x, t)
+    for key in CHECK_ORDER:
+        expect_close(
+            grads[key],
+            expected[key],
+            call,
+            rtol=GRAD_RTOL,
+            atol=GRAD_ATOL,
+            mistakes=key_mistakes(mistakes(params, x, t), key),
+            what=f"The gradient for {key} is wrong in the docstring's example.",
+        )
+
+
+@settings(max_examples=FEW)
+@given(problems())
+@example(ONE_SAMPLE)
+@example(SQUARE)
+@example(NOT_SQUARE)
+def test_gradients_match_central_differences_for_one_hot_targets(problem):
+    check_gradients(problem, form="one-hot")
+
+
+@settings(max_examples=FEW)
+@given(problems())
+@example(ONE_SAMPLE)
+@example(SQUARE)
+@example(NOT_SQUARE)
+@example(saturated_problem())
+def test_gradients_match_central_differences_for_integer_labels(problem):
+    check_gradients(problem, form="labels")
+
+
+def test_params_x_and_t_are_left_unchanged():
+    # The harness compares every argument before and after the call.
+    params, x, labels = copy.deepcopy(SQUARE)
+    call_backward(params, x, labels, "labels")
+    call_backward(params, x, labels, "one-hot")

@@ -1,0 +1,425 @@
+"""Exercise 5: cross_entropy(y, t), the mean cross-entropy loss."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from tests import reference
+from tests.harness import Exercise, describe_call, short
+from tests.judge import as_array, expect_close, fail, variant
+from tests.strategies import examples, sizes
+
+learner = Exercise("cross_entropy")
+
+# What a learner's code raises when it cannot handle the form of an input.
+# Anything else (a NameError, say) is reported as it is.
+FORM_ERRORS = (IndexError, ValueError, TypeError)
+
+# Every generated probability lies in [0.012, 0.96] (weights in [0.05, 1],
+# two to five classes). There a guard of eps <= 1e-7 inside the log, or a
+# clip, moves -log(p) by less than 1e-5, and an epsilon of 1e-4 or more by
+# 1e-4 at least: the loss is compared with the unguarded value to within
+# ATOL, between the two. Smaller but still too large epsilons fail LARGE_LOSS.
+ATOL = 2e-5
+# -log(1e-7) is 16.1: with a guard of at most 1e-7 a zero probability on the
+# true class costs at least this much; with an epsilon of 1e-6 (13.8) or more
+# it costs less.
+LARGE_LOSS = 15.0
+# Mistakes are looked for with the guards a correct answer might use, and
+# the epsilon itself among guards that are too large.
+USUAL_EPS = (1e-7, 0.0)
+LARGE_EPS = (1e-2, 1e-3, 1e-4, 1e-5)
+
+
+classes = st.integers(min_value=2, max_value=5)
+
+
+def normalize(weights):
+    return weights / weights.sum(axis=-1, keepdims=True)
+
+
+@st.composite
+def batches(draw):
+    """Probabilities y (N, C), all at least 0.012, and int labels (N,)."""
+    n, c = draw(sizes), draw(classes)
+    weights = draw(hnp.arrays("float64", (n, c), elements=st.floats(0.05, 1.0)))
+    labels = draw(hnp.arrays(np.intp, (n,), elements=st.integers(0, c - 1)))
+    return normalize(weights), labels
+
+
+@st.composite
+def samples(draw):
+    """Probabilities y (C,) for one sample, all at least 0.012, and its label."""
+    c = draw(classes)
+    weights = draw(hnp.arrays("float64", (c,), elements=st.floats(0.05, 1.0)))
+    return normalize(weights), draw(st.integers(0, c - 1))
+
+
+def one_hot(labels, num_classes):
+    return np.eye(num_classes)[labels]
+
+
+# Must-catch batches: N != C both ways (a division by the wrong size), one
+# row (a sum looks like a mean), N == C (labels broadcast against y without
+# an error, and y[:, t] has the right number of entries).
+TALL = (normalize(np.array([[1.0, 3.0], [1.0, 1.0], [4.0, 1.0]])), np.array([1, 0, 0]))
+WIDE = (normalize(np.array([[1.0, 2.0, 5.0], [3.0, 1.0, 1.0]])), np.array([2, 0]))
+ONE_ROW = (normalize(np.array([[1.0, 2.0, 7.0]])), np.array([1]))
+SQUARE = (
+    normalize(np.array([[5.0, 1.0, 1.0], [1.0, 6.0, 1.0], [2.0, 2.0, 1.0]])),
+    np.array([0, 2, 1]),
+)
+
+
+def mistakes_at(y, labels, eps):
+    """What the common wrong answers give for a batch, with guard `eps`."""
+    n, c = y.shape
+    log_y = np.log(y + eps)
+    per_sample = -log_y[np.arange(n), labels]
+    loss = per_sample.mean()
+    found = [
+        (
+            "the loss of each sample was returned: return one number, their mean.",
+            per_sample,
+        ),
+        (
+            "the sum over the samples, not the mean: divide by N, the number "
+            "of samples.",
+            per_sample.sum(),
+        ),
+        (
+            "a mean over all N * C entries of t * log(y): average over the "
+            "N samples only (sum over the classes first).",
+            loss / c,
+        ),
+        (
+            "divided by C, the number of classes, instead of N, the number "
+            "of samples (y.shape[0] or len(y)).",
+            per_sample.sum() / c,
+        ),
+        (
+            "the minus sign is missing: log(p) is negative for p < 1, the "
+            "loss -log(p) positive.",
+            -loss,
+        ),
+        ("np.log10 instead of np.log, the natural logarithm.", loss / math.log(10)),
+        ("np.log2 instead of np.log, the natural logarithm.", loss / math.log(2)),
+        (
+            "y[:, t] takes every sample's probability of every label (an "
+            "N x N matrix): take y[np.arange(N), t], one per sample.",
+            variant(lambda: -np.mean(np.log(y[:, labels] + eps))),
+        ),
+        (
+            "int labels were used as if they were one-hot (t * log(y)): when "
+            "t has one axis less than y it holds class numbers; pick "
+            "y[np.arange(N), t].",
+            variant(lambda: -np.sum(labels * log_y) / n),
+        ),
+    ]
+    for large in LARGE_EPS:
+        found.append(
+            (
+                f"the epsilon is too large ({large:g}): keep it at most 1e-7, "
+                "or it changes the loss of ordinary predictions.",
+                -np.mean(np.log(y[np.arange(n), labels] + large)),
+            )
+        )
+    return [(text, value) for text, value in found if value is not None]
+
+
+NO_GUARD = (
+    "log(0) is -inf: guard the log with a small epsilon, np.log(y + 1e-7), "
+    "or clip y to [1e-7, 1] first."
+)
+NAN_FROM_ZERO = (
+    "0 * log(0) is nan: a zero on a wrong class must add nothing. Guard the "
+    "log, np.log(y + 1e-7), or clip y to [1e-7, 1] first."
+)
+
+
+def mistakes(y, labels):
+    """The common wrong answers for a batch, the unguarded log's first."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_y = np.log(y)
+        one_hot_terms = one_hot(labels, y.shape[1]) * log_y
+        found = [
+            (NO_GUARD, -np.mean(log_y[np.arange(len(y)), labels])),
+            (NAN_FROM_ZERO, -np.mean(np.sum(one_hot_terms, axis=-1))),
+        ]
+        found = [(text, value) for text, value in found if not np.isfinite(value)]
+        for eps in USUAL_EPS:
+            found += [
+                (text, value)
+                for text, value in mistakes_at(y, labels, eps)
+                # A nan or inf would match every answer that is nan or inf.
+                if np.all(np.isfinite(value))
+            ]
+    return found
+
+
+def sample_mistakes(y, label):
+    """What the common wrong answers give for one sample y (C,)."""
+    found = []
+    for eps in USUAL_EPS:
+        loss = -np.log(y[label] + eps)
+        found += [
+            (
+                "one sample of shape (C,) was treated as a batch of C: it is "
+                "one sample, so the mean is over 1, not y.shape[0] or len(y).",
+                loss / len(y),
+            ),
+            (
+                "the minus sign is missing: log(p) is negative for p < 1, the "
+                "loss -log(p) positive.",
+                -loss,
+            ),
+            ("np.log10 instead of np.log.", loss / math.log(10)),
+            (
+                "an array of one loss was returned: return a number.",
+                np.array([loss]),
+            ),
+            (
+                "an int label was used as if it were one-hot (t * log(y)): "
+                "a plain int t is the number of the true class; take "
+                "-log(y[t]).",
+                -label * np.sum(np.log(y + eps)),
+            ),
+        ]
+    return found
+
+
+def loss_of(y, t, form, mistake):
+    """Call the learner's cross_entropy. A crash fails with a message saying
+    which form of input it could not handle."""
+    call = describe_call("cross_entropy", (y, t), {})
+    try:
+        return call, learner.cross_entropy(y, t)
+    except FORM_ERRORS as error:
+        fail(
+            f"cross_entropy must accept {form}.",
+            call=call,
+            expected="a number",
+            actual=f"raised {type(error).__name__}: {error}",
+            mistake=mistake,
+        )
+
+
+LABELS_FORM = "int labels t of shape (N,) for y of shape (N, C)"
+ONLY_ONE_HOT = (
+    "only one-hot t is handled. When t has one axis less than y it holds the "
+    "class numbers: pick y[np.arange(N), t]."
+)
+ONE_HOT_FORM = "one-hot t of y's shape (N, C)"
+ONLY_LABELS = (
+    "only int labels are handled. When t has y's shape it is one-hot: "
+    "-np.sum(t * np.log(y + eps), axis=-1) gives each sample's loss."
+)
+SAMPLE_FORM = "one sample: y of shape (C,) with {}"
+ONLY_BATCHES = (
+    "only batches (N, C) are handled. For one sample y has shape (C,): "
+    "y.reshape(1, -1) (and np.atleast_1d(t) for a plain int) makes it a "
+    "batch of one."
+)
+
+
+def check_batch(y, labels, one_hot_form=False, what=None):
+    """Compare the learner's loss for a batch with -mean(log(true class p))."""
+    if one_hot_form:
+        t, form, hint = one_hot(labels, y.shape[1]), ONE_HOT_FORM, ONLY_LABELS
+    else:
+        t, form, hint = labels, LABELS_FORM, ONLY_ONE_HOT
+    call, result = loss_of(y, t, form, hint)
+    expect_close(
+        result,
+        # + 0.0 turns the -0.0 of a certain prediction into a plain 0.0.
+        reference.cross_entropy(y, labels, eps=0.0) + 0.0,
+        call,
+        rtol=0,
+        atol=ATOL,
+        mistakes=mistakes(y, labels),
+        what=what
+        or "cross_entropy must be the mean over the samples of -log(the "
+        "probability of the true class).",
+    )
+
+
+def test_cross_entropy_gives_the_docstrings_example():
+    y = np.array([[0.25, 0.75], [0.5, 0.5]])
+    labels = np.array([1, 0])
+    expected = (-math.log(0.75) - math.log(0.5)) / 2
+    for t, form, hint in (
+        (labels, LABELS_FORM, ONLY_ONE_HOT),
+        (one_hot(labels, 2), ONE_HOT_FORM, ONLY_LABELS),
+    ):
+        call, result = loss_of(y, t, form, hint)
+        expect_close(
+            result, expected, call, rtol=0, atol=ATOL, mistakes=mistakes(y, labels)
+        )
+
+
+@settings(max_examples=examples(25))
+@given(batches())
+@example(TALL)
+@example(WIDE)
+@example(ONE_ROW)
+@example(SQUARE)
+def test_int_labels_give_the_mean_of_minus_log_true_class_probability(batch):
+    check_batch(*batch)
+
+
+@settings(max_examples=examples(25))
+@given(batches())
+@example(TALL)
+@example(WIDE)
+@example(ONE_ROW)
+@example(SQUARE)
+def test_one_hot_targets_give_the_same_loss_as_labels(batch):
+    check_batch(*batch, one_hot_form=True)
+
+
+@settings(max_examples=examples(20))
+@given(samples())
+@example((normalize(np.array([1.0, 2.0, 5.0])), 2))
+@example((normalize(np.array([3.0, 1.0])), 0))
+def test_one_sample_takes_a_plain_int_label_or_a_one_hot_vector(sample):
+    y, label = sample
+    expected = -math.log(y[label])
+    for t, form in (
+        (label, SAMPLE_FORM.format("a plain int label")),
+        (one_hot(label, len(y)), SAMPLE_FORM.format("one-hot t of shape (C,)")),
+    ):
+        call, result = loss_of(y, t, form, ONLY_BATCHES)
+        expect_close(
+            result,
+            expected,
+            call,
+            rtol=0,
+            atol=ATOL,
+            mistakes=sample_mistakes(y, label),
+            what="For one sample the loss is -log(the probability of its class).",
+        )
+
+
+@pytest.mark.parametrize("batch", [TALL, WIDE, SQUARE], ids=["tall", "wide", "square"])
+def test_a_batch_costs_the_mean_of_its_samples_costs(batch):
+    y, labels = batch
+    singles = []
+    for row, label in zip(y, labels, strict=True):
+        call, result = loss_of(
+            row, int(label), SAMPLE_FORM.format("a plain int label"), ONLY_BATCHES
+        )
+        singles.append(float(np.sum(as_array(result, call))))
+    call, result = loss_of(y, labels, LABELS_FORM, ONLY_ONE_HOT)
+    expect_close(
+        result,
+        np.mean(singles),
+        call,
+        rtol=0,
+        atol=ATOL,
+        mistakes=[
+            ("the sum over the samples, not the mean.", np.sum(singles)),
+        ],
+        what="The loss of a batch must be the mean of the losses of its rows, "
+        f"each given alone; they were {short(np.array(singles))}.",
+    )
+
+
+@pytest.mark.parametrize("one_hot_form", [False, True], ids=["labels", "one-hot"])
+def test_a_certain_right_prediction_costs_nothing(one_hot_form):
+    y = np.eye(3)[[2, 0, 1, 1]]
+    check_batch(
+        y,
+        np.array([2, 0, 1, 1]),
+        one_hot_form,
+        what="Probability 1 on the true class (and exact zeros on the others) "
+        "must cost 0.",
+    )
+
+
+@pytest.mark.parametrize("one_hot_form", [False, True], ids=["labels", "one-hot"])
+def test_a_zero_probability_on_a_wrong_class_changes_nothing(one_hot_form):
+    y = np.array([[0.0, 0.25, 0.75], [0.5, 0.5, 0.0]])
+    check_batch(
+        y,
+        np.array([2, 0]),
+        one_hot_form,
+        what="Only the true class counts: a zero probability on a wrong class "
+        "must add nothing to the loss.",
+    )
+
+
+ZERO_ON_TRUE_CLASS = [
+    (np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([0, 1])),
+    (np.array([[0.0, 0.5, 0.5]]), np.array([0])),
+    (np.array([0.0, 0.2, 0.8]), 0),
+]
+
+
+@pytest.mark.parametrize("one_hot_form", [False, True], ids=["labels", "one-hot"])
+@pytest.mark.parametrize("y, labels", ZERO_ON_TRUE_CLASS, ids=["2x2", "1x3", "1-D"])
+def test_a_zero_probability_on_the_true_class_costs_a_large_finite_loss(
+    y, labels, one_hot_form
+):
+    t = one_hot(labels, y.shape[-1]) if one_hot_form else labels
+    call, result = loss_of(y, t, "a zero probability on the true class", None)
+    value = as_array(result, call, "a number")
+    if value.ndim != 0:
+        fail(
+            "cross_entropy must return one number.",
+            call=call,
+            actual=short(value),
+            mistake="return the mean over the samples, not each sample's loss.",
+        )
+    value = float(value)
+    if math.isfinite(value) and value >= LARGE_LOSS:
+        return
+    if math.isnan(value):
+        mistake = NAN_FROM_ZERO
+    elif math.isinf(value):
+        mistake = NO_GUARD
+    elif value > 0:
+        mistake = (
+            "the epsilon is too large: at most 1e-7 (or the log is not the "
+            "natural one, np.log)."
+        )
+    else:
+        mistake = "the minus sign is missing: the loss -log(p) is positive."
+    fail(
+        "A zero probability on the true class must cost a large but finite "
+        "loss (-log(1e-7) = 16.1 with an epsilon of 1e-7).",
+        call=call,
+        expected=f"a finite number of at least {LARGE_LOSS:g}",
+        actual=repr(value),
+        mistake=mistake,
+    )
+
+
+@settings(max_examples=examples(10))
+@given(classes, st.floats(0.02, 0.5), st.floats(0.05, 0.45))
+@example(3, 0.2, 0.7)
+def test_the_loss_falls_as_the_true_class_gains_probability(c, low, gain):
+    high = low + gain
+    y_low, y_high = (
+        np.array([[r] + [(1 - r) / (c - 1)] * (c - 1)]) for r in (low, high)
+    )
+    labels = np.array([0])
+    call_low, loss_low = loss_of(y_low, labels, LABELS_FORM, ONLY_ONE_HOT)
+    call_high, loss_high = loss_of(y_high, labels, LABELS_FORM, ONLY_ONE_HOT)
+    loss_low = float(as_array(loss_low, call_low))
+    loss_high = float(as_array(loss_high, call_high))
+    if not loss_low > loss_high >= 0:
+        fail(
+            "The loss must be positive and fall as the true class gains "
+            f"probability: {low:.3g} on the true class must cost more than "
+            f"{high:.3g}.",
+            call=f"{call_low} and {call_high}",
+            expected=f"{-math.log(low):.4g} and {-math.log(high):.4g}",
+            actual=f"{loss_low:.4g} and {loss_high:.4g}",
+            mistake="the minus sign is missing: -log(p), not log(p)."
+            if loss_low < 0
+            else None,
+        )

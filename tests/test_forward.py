@@ -1,0 +1,473 @@
+"""Exercise 6: init_params, forward and loss of a 2-layer network."""
+
+import numpy as np
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from tests import reference
+from tests.harness import Exercise, describe_call, short
+from tests.judge import as_array, expect_close, expect_shape, fail, variant
+from tests.strategies import examples, float_arrays, sizes
+
+learner = Exercise("forward")
+
+# What a product of mismatched shapes raises. Anything else (a NameError,
+# say) is reported as it is.
+SHAPE_ERRORS = (ValueError, IndexError)
+
+KEYS = ("w1", "b1", "w2", "b2")
+# Probabilities computed with different but correct formulas (sigmoid by
+# exp or tanh, softmax shifted by the maximum or not, sums in any order)
+# agree to about 1e-15: a thousand times that is still far below any mistake.
+ATOL = 1e-12
+# The loss tests keep every probability above 0.01 (small output weights),
+# where a guard of eps <= 1e-7 in the log, or a clip, moves -log(p) by less
+# than 1e-5.
+LOSS_ATOL = 2e-5
+# A standard normal has a root mean square of 1; Xavier and He scales give
+# less for the 20 inputs of the smallness test. Twice that is lenient.
+MAX_WEIGHT_RMS = 2.0
+# Output weights of at most this size keep the logits within [-1.5, 1.5] for
+# up to five hidden units, so every probability is at least e^-3 / 5 ~ 0.01.
+SMALL_OUTPUT_WEIGHT = 0.25
+
+ZERO_WEIGHTS = (
+    "zero weights: every hidden unit then computes the same value and gets "
+    "the same update, so they never differ. Draw small random numbers "
+    "instead, e.g. 0.1 * rng.standard_normal((n_in, n_hidden))."
+)
+
+
+seeds = st.integers(min_value=0, max_value=2**31 - 1)
+
+
+def random_network(n, d, h, c, seed, bound=2.0):
+    """Fixed params and x (N, D) for a pinned example, all nonzero."""
+    rng = np.random.default_rng(seed)
+    params = {
+        "w1": rng.uniform(-bound, bound, (d, h)),
+        "b1": rng.uniform(-bound, bound, h),
+        "w2": rng.uniform(-bound, bound, (h, c)),
+        "b2": rng.uniform(-bound, bound, c),
+    }
+    return params, rng.uniform(-bound, bound, (n, d))
+
+
+@st.composite
+def networks(draw, output_bound=3.0):
+    """params for D -> H -> C and a batch x (N, D), every size from 1 to 5."""
+    n, d, h, c = (draw(sizes) for _ in range(4))
+    params = {
+        "w1": draw(float_arrays((d, h), 3.0)),
+        "b1": draw(float_arrays((h,), 3.0)),
+        "w2": draw(float_arrays((h, c), output_bound)),
+        "b2": draw(float_arrays((c,), output_bound)),
+    }
+    return params, draw(float_arrays((n, d), 5.0))
+
+
+# Must-catch networks: the notebook's 4 -> 5 -> 3 with a batch of one, D, H,
+# C and N all different, and all equal (a transposed weight still runs).
+NOTEBOOK = random_network(1, 4, 5, 3, seed=1)
+ALL_DIFFERENT = random_network(2, 3, 4, 5, seed=2)
+SQUARE = random_network(3, 3, 3, 3, seed=3)
+ONE_HIDDEN_UNIT = random_network(4, 2, 1, 2, seed=4)
+
+
+def one_line(array):
+    return " ".join(short(array).split())
+
+
+def network_call(function, params, x, t=None):
+    """`function(params, x)` and then each array on a line of its own."""
+    arrays = {"x": x, **params}
+    names = "params, x"
+    if t is not None:
+        arrays["t"], names = np.asarray(t), "params, x, t"
+    lines = [f"{function}({names}) with"]
+    lines += [f"{' ' * 14}{key:2} = {one_line(value)}" for key, value in arrays.items()]
+    return "\n".join(lines)
+
+
+def relu(z):
+    return np.maximum(z, 0.0)
+
+
+def naive_softmax(z):
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def softmax_columns(z):
+    e = np.exp(z - z.max(axis=0))
+    return e / e.sum(axis=0)
+
+
+def forward_mistakes(params, x):
+    """What the common wrong forward passes give."""
+    w1, b1, w2, b2 = (params[key] for key in KEYS)
+    sigmoid, softmax = reference.sigmoid, reference.softmax
+    z1 = x @ w1 + b1
+    h = sigmoid(z1)
+    z2 = h @ w2 + b2
+    found = [
+        (
+            "a softmax without subtracting each row's maximum first: exp "
+            "overflows to inf for scores in the hundreds. Use exercise 3's "
+            "softmax, or subtract z.max(axis=1, keepdims=True) before exp.",
+            variant(lambda: naive_softmax(z2)),
+        ),
+        (
+            "softmax along axis 0, down the columns: each row (one sample's "
+            "class scores) must sum to 1; use axis=-1.",
+            softmax_columns(z2),
+        ),
+        (
+            "sigmoid on the output: the output layer needs softmax, so that "
+            "each row sums to 1.",
+            sigmoid(z2),
+        ),
+        (
+            "the class scores h @ w2 + b2 were returned without softmax.",
+            z2,
+        ),
+        (
+            "softmax on the hidden layer: the hidden units use sigmoid, and "
+            "softmax comes only at the output.",
+            softmax(softmax(z1) @ w2 + b2),
+        ),
+        (
+            "relu in the hidden layer: this network's hidden units use sigmoid.",
+            softmax(relu(z1) @ w2 + b2),
+        ),
+        (
+            "tanh in the hidden layer: this network's hidden units use sigmoid.",
+            softmax(np.tanh(z1) @ w2 + b2),
+        ),
+        (
+            "no sigmoid on the hidden layer: h = sigmoid(x @ w1 + b1).",
+            softmax(z1 @ w2 + b2),
+        ),
+        (
+            "b1 was added after the sigmoid: it belongs inside, sigmoid(x @ w1 + b1).",
+            softmax((sigmoid(x @ w1) + b1) @ w2 + b2),
+        ),
+        ("b1 is missing: sigmoid(x @ w1 + b1).", softmax(sigmoid(x @ w1) @ w2 + b2)),
+        ("b2 is missing: softmax(h @ w2 + b2).", softmax(h @ w2)),
+        (
+            "both biases are missing.",
+            softmax(sigmoid(x @ w1) @ w2),
+        ),
+        (
+            "w1 was used transposed: x (N, D) @ w1 (D, H) as it is.",
+            variant(lambda: softmax(sigmoid(x @ w1.T + b1) @ w2 + b2)),
+        ),
+        (
+            "w2 was used transposed: h (N, H) @ w2 (H, C) as it is.",
+            variant(lambda: softmax(h @ w2.T + b2)),
+        ),
+    ]
+    return [(text, value) for text, value in found if value is not None]
+
+
+SHAPES_HINT = (
+    "check the order of each product: x (N, D) @ w1 (D, H) gives (N, H), "
+    "and h (N, H) @ w2 (H, C) gives (N, C)."
+)
+
+
+def forward_of(params, x):
+    """Call the learner's forward; a crash fails naming the shapes."""
+    call = network_call("forward", params, x)
+    try:
+        return call, learner.forward(params, x)
+    except SHAPE_ERRORS as error:
+        shapes = ", ".join(f"{key} {params[key].shape}" for key in KEYS)
+        fail(
+            f"forward must work for x {x.shape} and {shapes}.",
+            call=call,
+            actual=f"raised {type(error).__name__}: {error}",
+            mistake=SHAPES_HINT,
+        )
+
+
+def check_forward(params, x):
+    call, result = forward_of(params, x)
+    probs = as_array(result, call, "an array of probabilities")
+    expected = reference.forward(params, x)
+    mistakes = forward_mistakes(params, x)
+    expect_shape(probs, expected.shape, call, mistakes)
+
+    with np.errstate(all="ignore"):
+        row_sums = probs.astype(np.float64).sum(axis=1)
+    if np.allclose(row_sums, 1.0, rtol=0, atol=ATOL):
+        what = "forward must give softmax(sigmoid(x @ w1 + b1) @ w2 + b2)."
+    else:
+        what = (
+            "Each row of forward's result holds one sample's class "
+            f"probabilities and must sum to 1; the rows sum to {short(row_sums)}."
+        )
+    expect_close(probs, expected, call, rtol=0, atol=ATOL, mistakes=mistakes, what=what)
+    if probs.dtype != np.float64:
+        fail(
+            "forward must return float64 probabilities.",
+            call=call,
+            expected="float64",
+            actual=str(probs.dtype),
+        )
+
+
+def params_problem(params, d, h, c):
+    """Say what is wrong with what init_params returned, or return None."""
+    if not isinstance(params, dict):
+        return (
+            f"a dict with keys {', '.join(KEYS)}",
+            type(params).__name__,
+            None,
+        )
+    if set(params) != set(KEYS):
+        return f"the keys {', '.join(KEYS)}", f"the keys {sorted(params)}", None
+    wanted = {"w1": (d, h), "b1": (h,), "w2": (h, c), "b2": (c,)}
+    for key, shape in wanted.items():
+        value = params[key]
+        if not isinstance(value, np.ndarray):
+            return f"{key}: a float64 array", short(value), None
+        if value.shape != shape:
+            mistake = None
+            if key.startswith("b") and value.size == shape[0]:
+                mistake = f"biases are 1-D: np.zeros({shape[0]}), not {value.shape}."
+            elif key.startswith("w") and value.shape == shape[::-1]:
+                mistake = (
+                    f"{key} is transposed: it takes {shape[0]} values in and "
+                    f"gives {shape[1]} out, so x @ {key} needs shape {shape}."
+                )
+            return f"{key} of shape {shape}", f"{key} of shape {value.shape}", mistake
+        if value.dtype != np.float64:
+            mistake = (
+                "integer weights: draw floats, e.g. 0.1 * rng.standard_normal(...)."
+                if value.dtype.kind in "iub"
+                else "use float64, NumPy's default float."
+            )
+            return f"{key} of dtype float64", f"{key} of dtype {value.dtype}", mistake
+    return None
+
+
+def differing_keys(first, second):
+    return [key for key in KEYS if not np.array_equal(first[key], second[key])]
+
+
+def init_of(d, h, c, **seed):
+    call = describe_call("init_params", (d, h, c), seed)
+    params = learner.init_params(d, h, c, **seed)
+    problem = params_problem(params, d, h, c)
+    if problem is not None:
+        expected, actual, mistake = problem
+        fail(
+            "init_params must return a dict of float64 arrays: w1 (D, H), "
+            "b1 (H,), w2 (H, C) and b2 (C,).",
+            call=call,
+            expected=expected,
+            actual=actual,
+            mistake=mistake,
+        )
+    return call, params
+
+
+def test_init_params_gives_the_docstrings_shapes_and_a_default_seed():
+    call, first = init_of(4, 5, 3)
+    _, second = init_of(4, 5, 3)
+    if differing_keys(first, second):
+        fail(
+            "init_params without a seed must use seed 0, the same every time.",
+            call=f"{call}, twice",
+            expected="the same arrays both times",
+            actual="different arrays",
+            mistake="the seed is not used, or its default is not 0: draw "
+            "every weight from rng = np.random.default_rng(seed), with "
+            "seed=0 in the signature.",
+        )
+
+
+@settings(max_examples=examples(10))
+@given(sizes, sizes, sizes, seeds)
+@example(2, 3, 4, 0)
+@example(1, 2, 1, 7)
+def test_init_params_makes_float64_arrays_of_the_documented_shapes(d, h, c, seed):
+    init_of(d, h, c, seed=seed)
+
+
+@settings(max_examples=examples(10))
+@given(sizes, sizes, sizes, seeds)
+@example(4, 5, 3, 0)
+def test_the_same_seed_gives_the_same_parameters(d, h, c, seed):
+    call, first = init_of(d, h, c, seed=seed)
+    _, second = init_of(d, h, c, seed=seed)
+    changed = differing_keys(first, second)
+    if changed:
+        fail(
+            "init_params must give the same parameters for the same seed.",
+            call=f"{call}, twice",
+            expected="the same arrays both times",
+            actual=f"{', '.join(changed)} differed",
+            mistake="the seed is not used: make a generator from it, "
+            "rng = np.random.default_rng(seed), and draw every weight from rng.",
+        )
+
+
+@settings(max_examples=examples(10))
+@given(sizes, sizes, sizes, seeds, seeds)
+@example(4, 5, 3, 0, 1)
+@example(1, 1, 1, 2, 3)
+def test_different_seeds_give_different_weights(d, h, c, seed, other):
+    if seed == other:
+        other = seed + 1
+    call, first = init_of(d, h, c, seed=seed)
+    other_call, second = init_of(d, h, c, seed=other)
+    if not {"w1", "w2"} & set(differing_keys(first, second)):
+        if not (np.any(first["w1"]) or np.any(first["w2"])):
+            mistake = ZERO_WEIGHTS
+        else:
+            mistake = (
+                "the seed is ignored: pass it on, "
+                "rng = np.random.default_rng(seed), not a fixed number."
+            )
+        fail(
+            "init_params must draw different weights for different seeds.",
+            call=f"{call} and {other_call}",
+            expected="different w1 or w2",
+            actual="the same weights",
+            mistake=mistake,
+        )
+
+
+@settings(max_examples=examples(10))
+@given(sizes, sizes, sizes, seeds)
+@example(4, 5, 3, 0)
+@example(2, 3, 2, 1)
+def test_initial_weights_all_differ_from_one_another(d, h, c, seed):
+    call, params = init_of(d, h, c, seed=seed)
+    for key in ("w1", "w2"):
+        weights = params[key]
+        if np.unique(weights).size == weights.size:
+            continue
+        if not np.any(weights):
+            mistake = ZERO_WEIGHTS
+        else:
+            mistake = (
+                "repeated weights: hidden units that start alike stay alike. "
+                "Draw every entry at random, e.g. 0.1 * "
+                "rng.standard_normal((n_in, n_hidden))."
+            )
+        fail(
+            f"The initial weights must be random, no two alike; {key} has repeats.",
+            call=call,
+            actual=f"{key} = {short(weights)}",
+            mistake=mistake,
+        )
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_initial_weights_are_small(seed):
+    call, params = init_of(20, 30, 10, seed=seed)
+    for key in ("w1", "w2"):
+        rms = float(np.sqrt(np.mean(params[key] ** 2)))
+        if not rms <= MAX_WEIGHT_RMS:
+            fail(
+                f"The initial weights must be small; {key} has a root mean "
+                f"square of {rms:.3g}.",
+                call=call,
+                expected=f"at most {MAX_WEIGHT_RMS:g} (0.1 for 0.1 * a standard "
+                "normal)",
+                actual=f"{key} = {short(params[key])}",
+                mistake="large weights saturate the sigmoid units, whose "
+                "slope is then near 0: scale standard normal draws by 0.1.",
+            )
+
+
+def test_forward_gives_the_docstrings_example():
+    check_forward(reference.init_params(4, 5, 3), np.zeros((2, 4)))
+
+
+@settings(max_examples=examples(15))
+@given(networks())
+@example(NOTEBOOK)
+@example(ALL_DIFFERENT)
+@example(SQUARE)
+@example(ONE_HIDDEN_UNIT)
+def test_forward_computes_softmax_of_sigmoid_layers(network):
+    check_forward(*network)
+
+
+def extreme(params, x):
+    """The network scaled so that x and the output weights reach 1000s."""
+    scaled = dict(params)
+    scaled["w2"] = 500.0 * params["w2"]
+    return scaled, 1000.0 * np.sign(x)
+
+
+@pytest.mark.parametrize(
+    "network",
+    [extreme(*NOTEBOOK), extreme(*ALL_DIFFERENT), extreme(*SQUARE)],
+    ids=["4-5-3", "3-4-5", "3-3-3"],
+)
+def test_forward_stays_finite_for_extreme_inputs(network):
+    check_forward(*network)
+
+
+def loss_mistakes(params, x, labels):
+    probs = reference.forward(params, x)
+    n, c = probs.shape
+    per_sample = -np.log(probs[np.arange(n), labels])
+    return [
+        ("the sum over the samples, not the mean.", per_sample.sum()),
+        ("the loss of each sample, not their mean.", per_sample),
+        ("a mean over all N * C entries, not over the samples.", per_sample.mean() / c),
+        ("the minus sign is missing.", -per_sample.mean()),
+    ]
+
+
+def check_loss(params, x, labels):
+    for t in (labels, np.eye(params["b2"].size)[labels]):
+        call = network_call("loss", params, x, t)
+        expect_close(
+            learner.loss(params, x, t),
+            reference.loss(params, x, labels),
+            call,
+            rtol=0,
+            atol=LOSS_ATOL,
+            mistakes=loss_mistakes(params, x, labels),
+            what="loss must be the cross-entropy of forward's probabilities: "
+            "cross_entropy(forward(params, x), t).",
+        )
+
+
+def test_loss_gives_the_docstrings_example():
+    # Small weights and a zero input make every class about equally likely,
+    # so the loss is close to log 3 = 1.0986.
+    params = reference.init_params(4, 5, 3)
+    check_loss(params, np.zeros((2, 4)), np.array([0, 2]))
+
+
+@st.composite
+def labelled_networks(draw):
+    params, x = draw(networks(output_bound=SMALL_OUTPUT_WEIGHT))
+    c = params["b2"].size
+    labels = draw(st.lists(st.integers(0, c - 1), min_size=len(x), max_size=len(x)))
+    return params, x, np.array(labels)
+
+
+def shrink_outputs(params, x):
+    small = dict(params)
+    for key in ("w2", "b2"):
+        small[key] = params[key] * SMALL_OUTPUT_WEIGHT / 2.0
+    return small, x
+
+
+@settings(max_examples=examples(10))
+@given(labelled_networks())
+@example((*shrink_outputs(*NOTEBOOK), np.array([2])))
+@example((*shrink_outputs(*ALL_DIFFERENT), np.array([4, 0])))
+@example((*shrink_outputs(*SQUARE), np.array([0, 2, 1])))
+def test_loss_is_the_cross_entropy_of_forward(network):
+    check_loss(*network)

@@ -1,0 +1,347 @@
+"""Exercise 7: numerical_gradient(f, x, h), central differences."""
+
+import numpy as np
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from tests.harness import Exercise, short
+from tests.judge import PASS_THROUGH, as_array, expect_close, fail
+from tests.strategies import examples, float_arrays
+
+# numerical_gradient must change x while it runs; the tests check that it
+# puts x back bit for bit themselves, to say how in the message.
+learner = Exercise("numerical_gradient", may_modify={"numerical_gradient": (1,)})
+
+# Failures the harness and conftest already explain well: let them through.
+# What indexing x with the wrong number of indices raises. Anything else (a
+# NameError, say) is reported as it is.
+SHAPE_ERRORS = (IndexError, ValueError)
+
+# For f = sum(c * sin(x)) with |c|, |x| <= 10, the central difference with
+# h = 1e-4 is off by |c| h^2 / 6 < 2e-8 (truncation) plus about 1e-9
+# (rounding in f, divided by 2h). Forward differences are off by up to
+# |c| h / 2 = 5e-4.
+ATOL = 1e-6
+# With h = 0.5 and x a multiple of 1/4, every step of the cubic test is exact
+# in float64: only a different formula can move the result.
+EXACT = 0.0
+# A float32 x holds x + 1e-4 to within 6e-8 for |x| <= 1, so the step, and
+# with it the gradient, is off by up to 6e-8 / 1e-4 ~ 1e-3.
+FLOAT32_RTOL = 1e-2
+
+
+DEFAULT_H = 1e-4
+
+shapes = hnp.array_shapes(min_dims=1, max_dims=3, max_side=4)
+
+
+@st.composite
+def points(draw):
+    """x of any shape with 1 to 3 axes, and coefficients c of its shape."""
+    shape = draw(shapes)
+    return draw(float_arrays(shape)), draw(float_arrays(shape))
+
+
+def sine_sum(c):
+    """f(v) = sum(c * sin(v)), whose gradient is c * cos(v)."""
+
+    def f(v):
+        return np.sum(c * np.sin(v))
+
+    return f
+
+
+# x + 1e-4 - 1e-4 and x + h - 2h + h give back a different float for these.
+NOT_ROUND_TRIPPING = np.array([[0.2, -7.3, 2.5], [3.7, 0.05, 1000.1]])
+# Must-catch points: two and three axes, non-square (a loop over rows only,
+# a flat result), one entry, and |x| in the thousands.
+PINNED = [
+    (NOT_ROUND_TRIPPING, np.array([[1.0, -2.0, 3.0], [0.5, 4.0, -1.5]])),
+    (np.arange(24.0).reshape(2, 3, 4) / 7, np.linspace(-3, 3, 24).reshape(2, 3, 4)),
+    (np.array([0.3]), np.array([2.0])),
+    (np.array([1000.0, -2500.5, 4096.25]), np.array([1.0, -3.0, 0.5])),
+]
+
+
+ANY_SHAPE = (
+    "x[i] with one index, or range(len(x)) or range(x.size), covers 1-D x "
+    "only: loop over every entry of any shape with np.ndindex(x.shape)."
+)
+
+
+def restore_problem(before, after):
+    """Say how x was left changed, or return None if it is bit-for-bit."""
+    if (
+        after.dtype == before.dtype
+        and after.shape == before.shape
+        and after.tobytes() == before.tobytes()
+    ):
+        return None
+    if after.shape == before.shape and np.allclose(
+        after, before, rtol=1e-12, atol=1e-15
+    ):
+        return (
+            "x was put back by adding and subtracting h, which can be off in "
+            "the last bit: save the entry first (saved = x[i]) and put the "
+            "saved value back (x[i] = saved)."
+        )
+    return (
+        "an entry of x was not put back after its two calls of f: restore "
+        "each entry (x[i] = saved) before moving on to the next."
+    )
+
+
+def one_line(array):
+    """Every digit that tells two floats apart, on one line."""
+    text = np.array2string(
+        array,
+        separator=", ",
+        formatter={"float_kind": lambda value: repr(float(value))},
+        threshold=40,
+        edgeitems=3,
+    )
+    return " ".join(text.split())
+
+
+def describe(x, h):
+    step = "" if h is None else f", h={h!r}"
+    return f"numerical_gradient(f, x{step}) with\n{' ' * 14}x = {one_line(x)}"
+
+
+def gradient_of(f, x, h=None):
+    """Call the learner's numerical_gradient, checking that it works for x's
+    shape and gives x back bit for bit as it was."""
+    kwargs = {} if h is None else {"h": h}
+    call = describe(x, h)
+    before = x.copy()
+    try:
+        result = learner.numerical_gradient(f, x, **kwargs)
+    except SHAPE_ERRORS as error:
+        fail(
+            f"numerical_gradient must work for x of any shape, here {x.shape}.",
+            call=call,
+            actual=f"raised {type(error).__name__}: {error}",
+            mistake=ANY_SHAPE if x.ndim != 1 else None,
+        )
+    problem = restore_problem(before, x)
+    if problem is not None:
+        fail(
+            "numerical_gradient must leave x exactly as it found it, bit for bit.",
+            call=call,
+            expected=f"x = {one_line(before)}",
+            actual=f"x = {one_line(x)}",
+            mistake=problem,
+        )
+    return call, result
+
+
+def gradient_mistakes(x, c, h=DEFAULT_H):
+    """What the common wrong answers give for f = sum(c * sin(x))."""
+    exact = c * np.cos(x)
+    found = [
+        (
+            "x was copied before the steps, so f, which reads x itself, never "
+            "saw them: change x in place, x[i] = saved + h, and call f(x).",
+            np.zeros(x.shape),
+        ),
+        ("the result is flat: give it x's shape, grad[i] for x[i].", exact.ravel()),
+        (
+            "every entry of x was moved at once (f(x + h)): move one entry at "
+            "a time and keep the others where they are.",
+            np.full(x.shape, np.sum(exact)),
+        ),
+        (
+            "forward differences, (f(x + h) - f(x)) / h: use central ones, "
+            "(f(x + h) - f(x - h)) / (2 * h).",
+            c * (np.sin(x + h) - np.sin(x)) / h,
+        ),
+        ("the division by 2 is missing: divide by 2 * h.", 2 * exact),
+        ("the two calls are swapped: f(x + h) - f(x - h), in that order.", -exact),
+    ]
+    if x.ndim > 1:
+        rows = np.sum(exact, axis=tuple(range(1, x.ndim)), keepdims=True)
+        found.append(
+            (
+                "x[i] with one index is a whole row when x has more than one "
+                "axis: " + ANY_SHAPE,
+                np.broadcast_to(rows, x.shape),
+            )
+        )
+    return found
+
+
+def check_gradient(x, c):
+    call, result = gradient_of(sine_sum(c), x)
+    grad = as_array(result, call, "an array")
+    expect_close(
+        grad,
+        c * np.cos(x),
+        call,
+        rtol=0,
+        atol=ATOL,
+        mistakes=gradient_mistakes(x, c),
+        what="The result must be the gradient of f at x: here f(v) = "
+        "sum(c * sin(v)) with c = " + short(c) + ", so the gradient is c * cos(x).",
+    )
+    if grad.dtype != np.float64:
+        fail(
+            "The gradient must be a float64 array.",
+            call=call,
+            expected="float64",
+            actual=str(grad.dtype),
+            mistake="np.zeros_like(x) copies x's dtype: use np.zeros(x.shape).",
+        )
+
+
+def test_numerical_gradient_gives_the_docstrings_example():
+    x = np.array([1.0, -2.0])
+    call, result = gradient_of(lambda v: np.sum(v**2), x)
+    expect_close(
+        result,
+        2 * x,
+        call,
+        rtol=0,
+        atol=ATOL,
+        mistakes=[("the division by 2 is missing: divide by 2 * h.", 4 * x)],
+        what="The gradient of sum(v ** 2) is 2x.",
+    )
+
+
+@settings(max_examples=examples(15))
+@given(points())
+@example(PINNED[0])
+@example(PINNED[1])
+@example(PINNED[2])
+@example(PINNED[3])
+def test_gradient_matches_the_derivative_for_arrays_of_any_shape(point):
+    check_gradient(*point)
+
+
+@settings(max_examples=examples(10))
+@given(points())
+@example(PINNED[0])
+@example(PINNED[1])
+def test_f_may_read_x_through_a_closure(point):
+    x, c = point
+
+    def f(_):
+        # Ignores its argument: reads x itself, as a network's loss reads
+        # its weights. Returns a 0-d array, which is a number too.
+        return np.asarray(np.sum(c * np.sin(x)))
+
+    call, result = gradient_of(f, x)
+    expect_close(
+        result,
+        c * np.cos(x),
+        call,
+        rtol=0,
+        atol=ATOL,
+        mistakes=gradient_mistakes(x, c),
+        what="f may ignore its argument and read x itself, through a "
+        "closure: each step must change x in place, where f can see it.",
+    )
+
+
+@settings(max_examples=examples(10))
+@given(hnp.arrays("float64", st.integers(1, 4), elements=st.integers(-8, 8)))
+@example(np.array([4.0, -8.0, 2.0]))
+def test_the_step_h_is_the_one_given(quarters):
+    # For f = sum(x ** 3) the central difference is 3x^2 + h^2 exactly.
+    h = 0.5
+    x = quarters / 4
+    call, result = gradient_of(lambda v: np.sum(v**3), x, h)
+    slope = 3 * x**2
+    expect_close(
+        result,
+        slope + h**2,
+        call,
+        rtol=0,
+        atol=EXACT,
+        mistakes=[
+            ("h was not used: the step must be the h passed in.", slope + 1e-8),
+            (
+                "forward differences, (f(x + h) - f(x)) / h: use central "
+                "ones, (f(x + h) - f(x - h)) / (2 * h).",
+                slope + 3 * x * h + h**2,
+            ),
+            (
+                "backward differences, (f(x) - f(x - h)) / h: use central "
+                "ones, (f(x + h) - f(x - h)) / (2 * h).",
+                slope - 3 * x * h + h**2,
+            ),
+            ("the division by 2 is missing: divide by 2 * h.", 2 * (slope + h**2)),
+        ],
+        what="With f = sum(x ** 3) and h = 0.5, the central difference "
+        "(f(x + h) - f(x - h)) / (2h) is 3x^2 + h^2 = 3x^2 + 0.25.",
+    )
+
+
+def test_a_zero_dimensional_x_gets_a_zero_dimensional_gradient():
+    x = np.array(1.5)
+    call, result = gradient_of(lambda v: v**3, x, 0.5)
+    expect_close(
+        result,
+        3 * 1.5**2 + 0.25,
+        call,
+        rtol=0,
+        atol=EXACT,
+        what="x of any shape, a 0-d array included, gets a gradient of its "
+        "shape (np.ndindex(x.shape) or x.flat reach its one entry).",
+    )
+
+
+def test_a_float32_x_gets_a_float64_gradient():
+    x = np.array([[0.5, -0.25, 1.0], [0.75, 0.125, -1.0]], dtype=np.float32)
+    c = np.array([[1.0, 2.0, 3.0], [-1.0, -2.0, 0.5]])
+    call, result = gradient_of(lambda v: np.sum(c * v), x)
+    grad = as_array(result, call, "an array")
+    if grad.dtype != np.float64:
+        fail(
+            "The gradient must be float64, whatever float type x has.",
+            call=call,
+            expected="float64",
+            actual=str(grad.dtype),
+            mistake="np.zeros_like(x) copies x's dtype: use np.zeros(x.shape).",
+        )
+    expect_close(
+        grad,
+        c,
+        call,
+        rtol=FLOAT32_RTOL,
+        atol=0,
+        what="The gradient of sum(c * x) is c.",
+    )
+
+
+@pytest.mark.parametrize(
+    "x",
+    [np.array([1, 2, 3]), np.array([[4, -1], [0, 2]], dtype=np.int32)],
+    ids=["int64", "int32"],
+)
+def test_an_integer_x_raises_type_error(x):
+    call = describe(x, None)
+    try:
+        result = learner.numerical_gradient(sine_sum(1.0), x)
+    except TypeError:
+        return
+    except PASS_THROUGH:
+        raise
+    except Exception as error:
+        fail(
+            "numerical_gradient must raise TypeError for an integer array.",
+            call=call,
+            expected="TypeError",
+            actual=f"{type(error).__name__}: {error}",
+            mistake="check x.dtype first and raise TypeError yourself.",
+        )
+    fail(
+        "numerical_gradient must raise TypeError for an integer array: "
+        "x[i] + 1e-4 stored back into an int array is truncated to x[i].",
+        call=call,
+        expected="TypeError",
+        actual=f"returned {short(result)}",
+        mistake="check first: if not np.issubdtype(x.dtype, np.floating), "
+        "raise TypeError.",
+    )

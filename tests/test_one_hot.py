@@ -1,0 +1,226 @@
+"""Exercise 4: one_hot(labels, num_classes), labels into rows of 0s and a 1."""
+
+import numpy as np
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from tests import reference
+from tests.harness import Exercise, describe_call
+from tests.judge import PASS_THROUGH, as_array, expect_close, fail, variant
+from tests.strategies import examples
+
+learner = Exercise("one_hot")
+
+# Every entry is exactly 0.0 or 1.0, whatever the method: no tolerance.
+EXACT = 0.0
+
+# Each test runs its pinned examples, then this many generated ones: the
+# pins hold the inputs that must be tried, the rest explore around them.
+FEW = examples(10)
+
+class_counts = st.integers(min_value=1, max_value=6)
+
+
+@st.composite
+def labelled_batches(draw):
+    """Valid labels, as a list or an int array, and the number of classes."""
+    num_classes = draw(class_counts)
+    labels = draw(st.lists(st.integers(0, num_classes - 1), min_size=1, max_size=6))
+    if draw(st.booleans()):
+        labels = np.array(labels)
+    return labels, num_classes
+
+
+def mistakes(labels, num_classes):
+    """What the common wrong answers give for one_hot(labels, num_classes)."""
+    labels = np.asarray(labels)
+    eye = np.eye(num_classes)
+    return [
+        (
+            "the result is transposed: row n is sample n, and column "
+            "labels[n] of it holds the 1.",
+            variant(lambda: eye[labels].T),
+        ),
+        (
+            "the 1 is one column to the left: labels start at 0, so class 0 "
+            "goes in column 0 (no labels[n] - 1).",
+            variant(lambda: eye[labels.astype(int) - 1]),
+        ),
+        (
+            "the width must be num_classes, not labels.max() + 1: a batch "
+            "need not hold every class.",
+            variant(lambda: np.eye(labels.max() + 1)[labels]),
+        ),
+        (
+            "the width must be num_classes, not len(labels): N samples and "
+            "C classes are different sizes.",
+            variant(lambda: np.eye(len(labels))[labels]),
+        ),
+        (
+            "a single label must still give a 2-D result of shape (1, C): "
+            "do not squeeze or flatten it.",
+            variant(lambda: eye[labels].reshape(-1)),
+        ),
+    ]
+
+
+def expect_float64(value, call):
+    """Fail unless the result holds float64 numbers."""
+    dtype = as_array(value, call, "an array").dtype
+    if dtype == np.float64:
+        return
+    if dtype.kind == "b":
+        mistake = "a comparison (==) gives booleans: convert with .astype(float)."
+    elif dtype.kind in "iu":
+        mistake = "np.zeros((N, C), dtype=int) or an int array: use floats."
+    else:
+        mistake = f"{dtype} is not float64: use np.zeros((N, C)), float64."
+    fail(
+        "The result must be an array of float64 numbers.",
+        call=call,
+        expected="float64",
+        actual=str(dtype),
+        mistake=mistake,
+    )
+
+
+def check(labels, num_classes):
+    call = describe_call("one_hot", (labels, num_classes), {})
+    result = learner.one_hot(labels, num_classes)
+    expect_float64(result, call)
+    expect_close(
+        result,
+        reference.one_hot(labels, num_classes),
+        call,
+        rtol=EXACT,
+        atol=EXACT,
+        mistakes=mistakes(labels, num_classes),
+        what="Row n must be all zeros but for a 1.0 in column labels[n].",
+    )
+
+
+def expect_value_error(labels, num_classes, why, mistake):
+    """Fail unless one_hot(labels, num_classes) raises ValueError."""
+    call = describe_call("one_hot", (labels, num_classes), {})
+    try:
+        result = learner.one_hot(labels, num_classes)
+    except ValueError:
+        return
+    except PASS_THROUGH:
+        # Not started, not loadable, or an argument modified: each has its
+        # own message.
+        raise
+    except Exception as error:
+        fail(
+            f"one_hot must raise ValueError when {why}.",
+            call=call,
+            expected="ValueError",
+            actual=f"{type(error).__name__}: {error}",
+            mistake="check the labels first and raise ValueError yourself: "
+            "NumPy's own exception is not the one promised.",
+        )
+    fail(
+        f"one_hot must raise ValueError when {why}.",
+        call=call,
+        expected="ValueError",
+        actual=f"returned {as_array(result, call, 'an array').shape} array",
+        mistake=mistake,
+    )
+
+
+def test_one_hot_gives_the_docstring_example():
+    check([2, 0], 3)
+
+
+@settings(max_examples=FEW)
+@given(labelled_batches())
+@example(([0, 1, 1], 4))
+@example(([2, 0], 5))
+@example(([3, 1, 0, 2, 1], 4))
+@example(([1, 0, 2], 3))
+@example(([2, 2, 0], 3))
+@example((np.array([2]), 3))
+@example(([0], 1))
+@example((np.array([1, 0, 1, 1]), 2))
+def test_one_hot_puts_one_1_per_row_in_the_labelled_column(case):
+    check(*case)
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        [1, 0, 1],
+        np.array([1, 0, 1]),
+        np.array([1, 0, 1], dtype=np.int32),
+        np.array([1, 0, 1], dtype=np.uint8),
+    ],
+    ids=["list", "int64", "int32", "uint8"],
+)
+def test_one_hot_accepts_lists_and_integer_arrays(labels):
+    check(labels, 4)
+
+
+def expect_range_error(labels, num_classes):
+    """Fail unless a label outside [0, num_classes) raises ValueError."""
+    if min(labels) < 0:
+        mistake = (
+            "-1 is not the last class: NumPy's negative indexing wraps "
+            "negative labels around to the end. Check labels >= 0 yourself."
+        )
+    else:
+        mistake = (
+            "labels run from 0 to num_classes - 1: a label equal to "
+            "num_classes or above is too big (> where >= was needed?)."
+        )
+    expect_value_error(
+        labels, num_classes, "a label lies outside [0, num_classes)", mistake
+    )
+
+
+@pytest.mark.parametrize(
+    "labels, num_classes",
+    [([0, -1], 3), ([0, 3], 3), ([1, 9, 0], 4), (np.array([-2]), 2)],
+    ids=["minus-one", "num-classes", "far-too-big", "negative-array"],
+)
+def test_one_hot_rejects_labels_outside_the_classes(labels, num_classes):
+    expect_range_error(labels, num_classes)
+
+
+@st.composite
+def one_bad_label(draw):
+    """Valid labels but for one, which is too big or negative."""
+    labels, num_classes = draw(labelled_batches())
+    labels = list(labels)
+    bad = draw(st.integers(num_classes, num_classes + 3) | st.integers(-3, -1))
+    labels.insert(draw(st.integers(0, len(labels))), bad)
+    return labels, num_classes
+
+
+@settings(max_examples=FEW)
+@given(one_bad_label())
+@example(([0, 1, 2, -1], 3))
+@example(([4, 0], 4))
+def test_one_hot_rejects_a_bad_label_wherever_it_is(case):
+    expect_range_error(*case)
+
+
+@pytest.mark.parametrize(
+    "labels, num_classes",
+    [([1.5], 3), ([0, 2.5, 1], 4), (np.array([0.5, 1.0]), 2)],
+    ids=["one-and-a-half", "among-whole-numbers", "float-array"],
+)
+def test_one_hot_rejects_labels_that_are_not_whole_numbers(labels, num_classes):
+    expect_value_error(
+        labels,
+        num_classes,
+        "a label is not a whole number",
+        "1.5 was rounded or cut to a whole number (int() and .astype(int) "
+        "do that): check that every label % 1 == 0 first.",
+    )
+
+
+def test_one_hot_leaves_its_labels_unchanged():
+    # The harness compares the labels before and after the call and fails
+    # the test if they changed.
+    learner.one_hot(np.array([2, 0, 1, 1]), 3)

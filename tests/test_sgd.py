@@ -1,0 +1,246 @@
+"""Exercise 9: sgd_update(params, grads, lr), one step of gradient descent."""
+
+import copy
+
+import numpy as np
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from tests import reference
+from tests.harness import Exercise, describe_call, short
+from tests.judge import expect_close, fail
+from tests.strategies import examples, float_arrays, sizes
+
+# params is the one argument sgd_update is meant to change.
+learner = Exercise("sgd", may_modify={"sgd_update": (0,)})
+
+# params[k] - lr * grads[k] is one multiplication and one subtraction; other
+# correct orders (p += -lr * g, p -= g * lr) differ only in the last bit.
+RTOL = 1e-12
+ATOL = 1e-12
+# A learning rate small enough that every step on the problem below lowers
+# the loss: its gradient changes slowly compared with a step this size.
+SMALL_LR = 0.1
+STEPS = 10
+
+# Drawing eight arrays per example is the cost: a quarter of the profile's
+# examples (15 when grading, more with --explore) besides the pinned ones.
+FEW = examples(15)
+
+learning_rates = st.floats(1e-3, 10.0, allow_nan=False)
+
+
+@st.composite
+def networks(draw, bound=10.0):
+    """Parameters of a network (D, H, C) and gradients of the same shapes."""
+    d, h, c = draw(sizes), draw(sizes), draw(sizes)
+    shapes = {"w1": (d, h), "b1": (h,), "w2": (h, c), "b2": (c,)}
+    params = {key: draw(float_arrays(shape, bound)) for key, shape in shapes.items()}
+    grads = {key: draw(float_arrays(shape, bound)) for key, shape in shapes.items()}
+    return params, grads
+
+
+def fixed_network(d, h, c, scale=1.0, seed=0):
+    """Reproducible parameters and gradients, every value nonzero."""
+    rng = np.random.default_rng(seed)
+    shapes = {"w1": (d, h), "b1": (h,), "w2": (h, c), "b2": (c,)}
+
+    def values(shape):
+        return scale * rng.choice([-1.0, 1.0], shape) * rng.integers(1, 9, shape)
+
+    params = {key: values(shape) for key, shape in shapes.items()}
+    grads = {key: values(shape) for key, shape in shapes.items()}
+    return params, grads
+
+
+# Must-catch inputs: a square network and a non-square one, and values in
+# the thousands, where the step must still be exact.
+SQUARE = fixed_network(3, 3, 3, seed=1)
+NOT_SQUARE = fixed_network(4, 2, 3, seed=2)
+LARGE = fixed_network(2, 3, 2, scale=1000.0, seed=3)
+
+
+def mistakes(params, grads, lr, key):
+    """What the common wrong answers leave in params[key]."""
+    p, g = params[key], grads[key]
+    return [
+        (
+            "the gradient was added: gradient descent steps against it, p - lr * g.",
+            p + lr * g,
+        ),
+        ("the learning rate was ignored: the step is lr * g.", p - g),
+        ("the gradient was divided by lr: the step is lr * g.", p - g / lr),
+    ]
+
+
+def update(params, grads, lr):
+    """Run the learner's sgd_update; return what it returned and the call."""
+    call = describe_call("sgd_update", (params, grads, lr), {})
+    return learner.sgd_update(params, grads, lr), call
+
+
+def expect_none(result, params, call):
+    """Fail unless sgd_update returned None; name what came back instead."""
+    if result is None:
+        return
+    if result is params:
+        mistake = "a return statement that is not needed: the caller holds params."
+    elif isinstance(result, dict):
+        mistake = (
+            "a new dict with the stepped values, returned instead of a change "
+            "to the arrays in params."
+        )
+    else:
+        mistake = "a return statement that is not needed."
+    fail(
+        "sgd_update must return None: the update of params is its effect.",
+        call=call,
+        expected="None",
+        actual=short(result),
+        mistake=mistake,
+    )
+
+
+def expect_same_arrays(params, arrays, call):
+    """Fail if the dict now holds a new array where it held another."""
+    if set(params) != set(arrays):
+        fail(
+            "sgd_update must keep the keys of params as they are.",
+            call=call,
+            expected=str(sorted(arrays)),
+            actual=str(sorted(params, key=str)),
+        )
+    for key in arrays:
+        if params[key] is not arrays[key]:
+            fail(
+                f"params[{key!r}] must stay the same array object, updated in "
+                "place, so that whoever holds it sees the step.",
+                call=call,
+                expected=f"the array params[{key!r}] held before the call",
+                actual=f"a new {type(params[key]).__name__}",
+                mistake=f"params[{key!r}] = params[{key!r}] - ... binds a new "
+                "array and leaves the old one as it was. Update the array "
+                f"itself: params[{key!r}] -= lr * grads[{key!r}].",
+            )
+
+
+def expect_every_key_moved(before, arrays, grads, lr, call):
+    """Fail, naming them, if some parameters did not move at all."""
+    stuck = [
+        key
+        for key in before
+        if np.array_equal(arrays[key], before[key])
+        and not np.array_equal(before[key] - lr * grads[key], before[key])
+    ]
+    if not stuck:
+        return
+    if len(stuck) < len(before):
+        mistake = (
+            "the loop skipped them: every parameter, biases included, takes a step."
+        )
+    else:
+        mistake = (
+            "the step went into a new array that nothing keeps: inside a "
+            "loop, p = p - lr * g rebinds the name p only. Write p -= lr * g "
+            "to change the array itself."
+        )
+    fail(
+        f"Every parameter must take a step, but {', '.join(stuck)} did not "
+        "change at all.",
+        call=call,
+        mistake=mistake,
+    )
+
+
+def check_update(network, lr):
+    """params[k] becomes params[k] - lr * grads[k], in the same array."""
+    params, grads = copy.deepcopy(network)
+    before = copy.deepcopy(params)
+    arrays = dict(params)
+    result, call = update(params, grads, lr)
+
+    expect_none(result, params, call)
+    expect_same_arrays(params, arrays, call)
+    expect_every_key_moved(before, arrays, grads, lr, call)
+    for key in before:
+        expect_close(
+            arrays[key],
+            before[key] - lr * grads[key],
+            call,
+            rtol=RTOL,
+            atol=ATOL,
+            mistakes=mistakes(before, grads, lr, key),
+            what=f"params[{key!r}] must become params[{key!r}] - lr * grads[{key!r}].",
+        )
+
+
+def test_sgd_update_gives_the_docstring_example():
+    w = np.array([1.0, 2.0])
+    params = {"w": w}
+    grads = {"w": np.array([10.0, -10.0])}
+    result, call = update(params, grads, 0.1)
+
+    expect_none(result, params, call)
+    expect_same_arrays(params, {"w": w}, call)
+    expect_every_key_moved({"w": np.array([1.0, 2.0])}, {"w": w}, grads, 0.1, call)
+    expect_close(
+        w,
+        [0.0, 3.0],
+        call,
+        rtol=RTOL,
+        atol=ATOL,
+        mistakes=mistakes({"w": np.array([1.0, 2.0])}, grads, 0.1, "w"),
+        what="After the call, the array w must hold [0, 3].",
+    )
+
+
+@settings(max_examples=FEW)
+@given(networks(), learning_rates)
+@example(SQUARE, 0.5)
+@example(NOT_SQUARE, 0.25)
+@example(LARGE, 2.0)
+def test_every_parameter_steps_against_its_gradient_in_place(network, lr):
+    check_update(network, lr)
+
+
+def test_sgd_update_returns_none():
+    params, grads = copy.deepcopy(NOT_SQUARE)
+    result, call = update(params, grads, 0.5)
+    expect_none(result, params, call)
+
+
+def test_grads_are_left_unchanged():
+    # The harness compares every argument but params before and after.
+    params, grads = copy.deepcopy(NOT_SQUARE)
+    update(params, grads, 0.5)
+
+
+def small_problem():
+    """A small fixed classification problem: 12 samples, 3 classes."""
+    rng = np.random.default_rng(0)
+    labels = np.arange(12) % 3
+    x = rng.normal(size=(12, 4)) + labels[:, None]
+    params = reference.init_params(4, 5, 3, seed=0)
+    return params, x, labels
+
+
+def test_repeated_updates_make_the_loss_fall():
+    params, x, labels = small_problem()
+    losses = [reference.loss(params, x, labels)]
+    for step in range(1, STEPS + 1):
+        grads = reference.backward(params, x, labels)
+        _, call = update(params, grads, SMALL_LR)
+        losses.append(reference.loss(params, x, labels))
+        if not losses[-1] < losses[-2]:
+            fail(
+                f"The loss must fall at every step of gradient descent with a "
+                f"small learning rate, but step {step} did not lower it.",
+                call=call,
+                expected=f"a loss below {losses[-2]:.6f}",
+                actual=f"{losses[-1]:.6f} (losses so far: "
+                f"{', '.join(f'{value:.4f}' for value in losses)})",
+                mistake="the step goes up the gradient (+ instead of -)."
+                if losses[-1] > losses[-2]
+                else "params is not updated: change the arrays themselves "
+                "(params[k] -= ...).",
+            )

@@ -1,0 +1,399 @@
+"""Exercise 2: sigmoid(x) and its derivative sigmoid_grad(x)."""
+
+import numpy as np
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from tests import reference
+from tests.harness import Exercise, describe_call, short
+from tests.judge import (
+    FLOAT_TROUBLE,
+    as_array,
+    expect_close,
+    expect_shape,
+    fail,
+    strict_floats,
+    variant,
+)
+from tests.strategies import examples, float_arrays, shapes
+
+learner = Exercise("sigmoid")
+
+# Sigmoid values lie in [0, 1], and every stable formula (two branches on
+# the sign, tanh, logaddexp, a clip at +-500) agrees with the trusted one to
+# about 1e-16 there. Compare absolutely: where s(x) is tiny, formulas differ
+# by orders of magnitude relatively while all being right to 1e-16.
+ATOL = 1e-12
+
+# Central differences with this step are off by h**2 / 6 * max|s'''| (about
+# 2e-12) plus rounding of about 1e-16 / h (1e-11). GRAD_ATOL leaves room for
+# both, yet every wrong formula misses by more than 1e-2 somewhere.
+STEP = 1e-5
+GRAD_ATOL = 1e-8
+
+# exp may be off by an ulp, so a correct sigmoid can dip by 1e-16 where it
+# should rise; anything larger is a real decrease.
+MONOTONE_SLACK = 1e-15
+
+# Each test runs its pinned examples, then this many generated ones: the
+# pins hold the inputs that must be tried, the rest explore around them.
+FEW = examples(10)
+
+FLOAT64_MAX = np.finfo(np.float64).max
+
+any_shape = shapes(min_dims=0, max_dims=3)
+# Every finite float64, from -1.8e308 to 1.8e308.
+any_finite = st.floats(allow_nan=False, allow_infinity=False, allow_subnormal=False)
+
+
+def value_mistakes(x):
+    """What the common wrong formulas give for sigmoid(x)."""
+    x = np.asarray(x, dtype=np.float64)
+    return [
+        (
+            "the sign in the exponent: s(x) = 1 / (1 + exp(-x)), so that "
+            "s(1) is above 0.5.",
+            variant(lambda: 1.0 / (1.0 + np.exp(x))),
+        ),
+        (
+            "tanh takes half of x: s(x) = (1 + tanh(x / 2)) / 2.",
+            variant(lambda: (1.0 + np.tanh(x)) / 2.0),
+        ),
+        (
+            "missing brackets: 1 / 1 + exp(-x) is 1 + exp(-x); write "
+            "1 / (1 + exp(-x)).",
+            variant(lambda: 1.0 + np.exp(-x)),
+        ),
+    ]
+
+
+def grad_mistakes(x):
+    """What the common wrong formulas give for sigmoid_grad(x)."""
+    x = np.asarray(x, dtype=np.float64)
+    s = reference.sigmoid(x)
+    twice = reference.sigmoid(s)
+    return [
+        (
+            "the formula was applied to x instead of s = sigmoid(x): the "
+            "derivative is s * (1 - s), not x * (1 - x).",
+            variant(lambda: x * (1.0 - x)),
+        ),
+        (
+            "the sigmoid was applied twice: s = sigmoid(x) is already the "
+            "sigmoid, so use s * (1 - s), not sigmoid(s) * (1 - sigmoid(s)).",
+            twice * (1.0 - twice),
+        ),
+        ("this is sigmoid(x) itself, not its derivative s * (1 - s).", s),
+        (
+            "the sign is flipped: the derivative s * (1 - s) is never negative.",
+            -s * (1 - s),
+        ),
+        ("this is 1 - s; the derivative is s * (1 - s).", 1.0 - s),
+    ]
+
+
+MISTAKES = {"sigmoid": value_mistakes, "sigmoid_grad": grad_mistakes}
+
+
+# Exceptions a loop or an `if` raises on inputs it was not written for.
+# tests.judge.advice_for names NumPy's own; these come from plain Python.
+SHAPE_ADVICE = [
+    (
+        "len() of unsized object",
+        "a single number (a 0-d array) has no length: let NumPy work "
+        "elementwise, or loop over np.ndindex(x.shape).",
+    ),
+    (
+        "truth value of an array",
+        "`if x >= 0:` needs one number, not an array: choose per element "
+        "with a boolean mask or np.where.",
+    ),
+    (
+        "only 0-dimensional arrays can be converted",
+        "math.exp takes one number: np.exp works on whole arrays.",
+    ),
+]
+
+
+def apply(name, x):
+    """Call the learner's function `name` on x, naming the mistake behind
+    an exception raised by code written for some shapes only."""
+    try:
+        return getattr(learner, name)(x)
+    except (TypeError, ValueError) as error:
+        for fragment, advice in SHAPE_ADVICE:
+            if fragment in str(error):
+                fail(
+                    f"{name} must work elementwise on x of any shape, a "
+                    "single number included.",
+                    call=describe_call(name, (x,), {}),
+                    actual=f"{type(error).__name__}: {error}",
+                    mistake=advice,
+                )
+        raise
+
+
+def expect_float64(value, call):
+    """Fail unless the result holds float64 numbers."""
+    dtype = as_array(value, call).dtype
+    if dtype == np.float64:
+        return
+    if dtype.kind in "biu":
+        mistake = (
+            "the result kept x's integer type (np.empty_like(x) and "
+            "np.zeros_like(x) do that): convert first with "
+            "np.asarray(x, dtype=float)."
+        )
+    else:
+        mistake = f"{dtype} keeps fewer digits: compute in float64."
+    fail(
+        "The result must be float64 numbers.",
+        call=call,
+        expected="float64",
+        actual=str(dtype),
+        mistake=mistake,
+    )
+
+
+def check_sigmoid(x):
+    call = describe_call("sigmoid", (x,), {})
+    result = apply("sigmoid", x)
+    expect_float64(result, call)
+    expect_close(
+        result,
+        reference.sigmoid(x),
+        call,
+        rtol=0,
+        atol=ATOL,
+        mistakes=value_mistakes(x),
+        what="sigmoid(x) must be 1 / (1 + exp(-x)) for every element of x.",
+    )
+
+
+def central_differences(x):
+    """The slope of the trusted sigmoid at every element of x."""
+    x = np.asarray(x, dtype=np.float64)
+    return (reference.sigmoid(x + STEP) - reference.sigmoid(x - STEP)) / (2 * STEP)
+
+
+def check_grad(x):
+    call = describe_call("sigmoid_grad", (x,), {})
+    result = apply("sigmoid_grad", x)
+    expect_float64(result, call)
+    expect_close(
+        result,
+        central_differences(x),
+        call,
+        rtol=0,
+        atol=GRAD_ATOL,
+        mistakes=grad_mistakes(x),
+        what="sigmoid_grad(x) must be the slope of the sigmoid at x, "
+        "s * (1 - s) with s = sigmoid(x).",
+    )
+
+
+def overflows(function, x):
+    """Whether function([x]) overflows (other exceptions do not count)."""
+    try:
+        with strict_floats():
+            function(np.array([x]))
+    except FLOAT_TROUBLE:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+def overflow_mistake(function, error):
+    """Name the mistake behind an overflow, from which signs trigger it."""
+    if isinstance(error, OverflowError):
+        return (
+            "math.exp raises OverflowError for arguments above about 709: "
+            "make sure exp never sees a large positive number, for instance "
+            "with exp(-|x|)."
+        )
+    negative = overflows(function, -1000.0)
+    positive = overflows(function, 1000.0)
+    if negative and positive:
+        return (
+            "np.where(x >= 0, a, b) works out both a and b for every element "
+            "before it chooses, so the exp that overflows is still computed. "
+            "Compute z = np.exp(-np.abs(x)), which never overflows, and build "
+            "both cases from z."
+        )
+    if negative:
+        return (
+            "exp(-x) overflows when x is very negative (exp(1000) is beyond "
+            "the largest float64, about 1.8e308). Use z = exp(-|x|): "
+            "s(x) = 1 / (1 + z) for x >= 0 and z / (1 + z) for x < 0."
+        )
+    if positive:
+        return (
+            "exp(x) overflows when x is very positive. Use z = exp(-|x|): "
+            "s(x) = 1 / (1 + z) for x >= 0 and z / (1 + z) for x < 0."
+        )
+    return None
+
+
+def check_extreme(name, x):
+    """Call the learner's `name` on x with overflow made an error, and
+    compare with the trusted function."""
+    function = getattr(learner, name)
+    call = describe_call(name, (x,), {})
+    try:
+        with strict_floats():
+            result = function(x)
+    except FLOAT_TROUBLE as error:
+        fail(
+            f"{name} must work without overflow for every finite x, "
+            "-1000 and 1000 included.",
+            call=call,
+            expected="no overflow",
+            actual=f"{type(error).__name__}: {error}",
+            mistake=overflow_mistake(function, error),
+        )
+    expect_float64(result, call)
+    expect_close(
+        result,
+        getattr(reference, name)(x),
+        call,
+        rtol=0,
+        atol=ATOL,
+        mistakes=MISTAKES[name](x),
+        what=f"{name} must be right for very large and very small x too.",
+    )
+
+
+def test_sigmoid_gives_the_docstring_example():
+    check_sigmoid(np.array([-1.0, 0.0, 1.0]))
+
+
+def test_sigmoid_grad_gives_the_docstring_example():
+    check_grad(np.array([0.0, 2.0]))
+
+
+@settings(max_examples=FEW)
+@given(float_arrays(any_shape, bound=40.0))
+@example(np.array([[-3.0, -0.5, 0.0], [0.5, 2.0, 7.0]]))
+@example(np.array([[-3.0], [0.5], [2.0]]))
+@example(np.array([[[1.0, -1.0], [2.0, -2.0]], [[0.0, 4.0], [-4.0, 30.0]]]))
+@example(np.array(-2.5))
+def test_sigmoid_matches_the_logistic_function_for_any_shape(x):
+    check_sigmoid(x)
+
+
+@pytest.mark.parametrize(
+    "x",
+    [0, -3, 2.5, [1, -2, 0], [[0.5, -1.0], [3.0, 4.0]], np.array([[3, -1, 0]])],
+    ids=["int", "negative-int", "float", "int-list", "nested-list", "int-array"],
+)
+def test_sigmoid_accepts_numbers_lists_and_integers(x):
+    check_sigmoid(x)
+
+
+@pytest.mark.parametrize(
+    "x",
+    [0, -3, [1, -2, 0], np.array([[3, -1, 0]])],
+    ids=["int", "negative-int", "int-list", "int-array"],
+)
+def test_sigmoid_grad_accepts_numbers_lists_and_integers(x):
+    check_grad(x)
+
+
+@settings(max_examples=FEW)
+@given(float_arrays(shapes(), bound=40.0))
+@example(np.array([0.0, 1.0, -2.0, 5.0]))
+def test_sigmoid_is_symmetric_about_one_half(x):
+    # s(-x) = 1 - s(x): the curve turns about the point (0, 0.5).
+    s = as_array(apply("sigmoid", x), describe_call("sigmoid", (x,), {}))
+    expect_close(
+        apply("sigmoid", -x),
+        1.0 - s,
+        describe_call("sigmoid", (-x,), {}),
+        rtol=0,
+        atol=ATOL,
+        what="sigmoid(-x) must equal 1 - sigmoid(x).",
+    )
+
+
+@settings(max_examples=FEW)
+@given(hnp.arrays("float64", st.integers(2, 8), elements=st.floats(-40, 40)))
+@example(np.array([-2.0, -1.0, 0.0, 1.0, 2.0]))
+def test_sigmoid_increases_with_x(x):
+    x = np.sort(x)
+    call = describe_call("sigmoid", (x,), {})
+    s = as_array(apply("sigmoid", x), call)
+    expect_shape(s, x.shape, call)
+    if np.all(np.diff(s) >= -MONOTONE_SLACK):
+        return
+    fail(
+        "sigmoid must never decrease as x grows: for sorted x the results "
+        "must be sorted too.",
+        call=call,
+        actual=short(s),
+        mistake="check the sign in the exponent: s(x) = 1 / (1 + exp(-x)).",
+    )
+
+
+@settings(max_examples=FEW)
+@given(hnp.arrays("float64", shapes(max_dims=2), elements=any_finite))
+@example(np.array([-1000.0, 1000.0]))
+@example(np.array(-1000.0))
+@example(np.array(1000.0))
+@example(np.array([[-710.0, 710.0], [-1e308, 1e308]]))
+@example(np.array([-FLOAT64_MAX, FLOAT64_MAX, 0.0]))
+def test_sigmoid_has_no_overflow_for_any_finite_x(x):
+    check_extreme("sigmoid", x)
+
+
+@settings(max_examples=FEW)
+@given(hnp.arrays("float64", shapes(max_dims=2), elements=any_finite))
+@example(np.array([-1000.0, 1000.0]))
+@example(np.array(-1000.0))
+@example(np.array([[-400.0, 400.0], [-1e308, 1e308]]))
+def test_sigmoid_grad_has_no_overflow_for_any_finite_x(x):
+    check_extreme("sigmoid_grad", x)
+
+
+@settings(max_examples=FEW)
+@given(float_arrays(any_shape, bound=20.0))
+@example(np.array([-2.0, -0.5, 0.0, 0.5, 3.0]))
+@example(np.array([[0.3, -1.5], [2.0, 4.0], [-6.0, 1.0]]))
+@example(np.array(1.5))
+def test_sigmoid_grad_matches_central_differences(x):
+    check_grad(x)
+
+
+@settings(max_examples=FEW)
+@given(float_arrays(shapes(), bound=40.0))
+@example(np.array([0.0, 1.0, -3.0]))
+def test_sigmoid_grad_is_symmetric_and_at_most_one_quarter(x):
+    # s'(-x) = s'(x), highest at x = 0 where it is 1/4.
+    call = describe_call("sigmoid_grad", (x,), {})
+    g = as_array(apply("sigmoid_grad", x), call)
+    expect_shape(g, x.shape, call)
+    if not np.all((g >= 0) & (g <= 0.25)):
+        fail(
+            "sigmoid_grad must lie between 0 and 0.25 everywhere.",
+            call=call,
+            actual=short(g),
+            mistake="the derivative is s * (1 - s) with s = sigmoid(x).",
+        )
+    expect_close(
+        apply("sigmoid_grad", -x),
+        g,
+        describe_call("sigmoid_grad", (-x,), {}),
+        rtol=0,
+        atol=ATOL,
+        what="sigmoid_grad(-x) must equal sigmoid_grad(x).",
+    )
+
+
+def test_sigmoid_and_its_grad_leave_their_argument_unchanged():
+    # The harness compares x before and after each call and fails the test
+    # if it changed.
+    x = np.array([[-2.0, 0.5], [3.0, -1000.0]])
+    learner.sigmoid(x)
+    learner.sigmoid_grad(x)

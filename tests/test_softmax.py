@@ -1,0 +1,317 @@
+"""Exercise 3: softmax(x), scores into probabilities along the last axis."""
+
+import numpy as np
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from tests import reference
+from tests.harness import Exercise, describe_call, short
+from tests.judge import (
+    FLOAT_TROUBLE,
+    as_array,
+    expect_close,
+    expect_shape,
+    fail,
+    strict_floats,
+    variant,
+)
+from tests.strategies import examples, float_arrays, shapes
+
+learner = Exercise("softmax")
+
+# Scores up to 30 in size keep every probability above exp(-60), about
+# 1e-26: well inside float64, so every correct formula (shift by the
+# maximum, log-sum-exp, loops) agrees with the trusted one to about 1e-15.
+SCORE_BOUND = 30.0
+RTOL = 1e-9
+ATOL = 1e-12
+
+# A slice holds at most five probabilities, each rounded to about 1e-16.
+SUM_ATOL = 1e-12
+
+# Shifts of this size turn a score like 1.2345 into 1001.2345, which float64
+# holds to about 1e-13: softmax of the shifted scores differs by far less
+# than RTOL. A formula without the max-shift overflows on them.
+SHIFT_BOUND = 1000.0
+
+# Rows apart by thousands: with the maximum of the whole array subtracted,
+# every exp of a low row underflows to 0 and the row becomes 0 / 0.
+HUGE_BOUND = 1e4
+
+# Each test runs its pinned examples, then this many generated ones: the
+# pins hold the inputs that must be tried, the rest explore around them.
+FEW = examples(10)
+
+scores = float_arrays(shapes(min_dims=1, max_dims=3), bound=SCORE_BOUND)
+
+NO_SHIFT = (
+    "the scores were not shifted: exp(1000) overflows to inf, and in a row "
+    "like [-1000, -1001] every exp rounds to 0, giving 0 / 0. Subtract each "
+    "slice's maximum, x.max(axis=-1, keepdims=True), before exp: softmax "
+    "does not change when a slice is shifted, and then the largest exponent "
+    "is exp(0) = 1."
+)
+GLOBAL_SHIFT = (
+    "the maximum of the whole array (x.max()) was subtracted: for a row far "
+    "below the others every exp underflows to 0, and 0 / 0 is nan. Subtract "
+    "each row's own maximum, x.max(axis=-1, keepdims=True)."
+)
+
+
+def normalized(e, axis=-1):
+    """e divided by its sums along `axis` (None: the sum of everything)."""
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def softmax_along(x, axis):
+    """Softmax with the sums along `axis` (None: over the whole array)."""
+    return normalized(np.exp(x - x.max(axis=axis, keepdims=True)), axis)
+
+
+def mistakes(x):
+    """What the common wrong answers give for softmax(x).
+
+    A wrong axis gives different numbers depending on which maximum was
+    subtracted first, so some mistakes are listed with both results.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    axis_0 = (
+        "normalized along axis 0 (down the columns): each slice along the "
+        "last axis, a row of a batch, must sum to 1. Use axis=-1."
+    )
+    whole = (
+        "divided by the sum of the whole array: each slice must be divided "
+        "by its own sum, e.sum(axis=-1, keepdims=True)."
+    )
+    return [
+        (axis_0, variant(softmax_along, x, 0)),
+        (axis_0, variant(normalized, e, 0)),
+        (
+            "normalized along axis 1, which is the last axis only for 2-D "
+            "input. axis=-1 is the last axis for any number of axes.",
+            variant(softmax_along, x, 1),
+        ),
+        (whole, variant(softmax_along, x, None)),
+        (whole, variant(normalized, e, None)),
+        (
+            "the sums lost their axis: e / e.sum(axis=-1) divides column j by "
+            "the sum of row j. Pass keepdims=True to the sum.",
+            variant(lambda: e / e.sum(axis=-1)),
+        ),
+        (
+            "the maxima lost their axis: x - x.max(axis=-1) subtracts row j's "
+            "maximum from column j. Pass keepdims=True to the max.",
+            variant(lambda: normalized(np.exp(x - x.max(axis=-1)))),
+        ),
+        (
+            "exp is missing: softmax is exp(x) divided by the sum of exp(x).",
+            variant(normalized, x),
+        ),
+        (
+            "each number was treated as a slice of its own: a 1-D x is one "
+            "set of C scores and is normalized as a whole.",
+            np.ones_like(x),
+        ),
+        (NO_SHIFT, variant(lambda: normalized(np.exp(x)))),
+        (GLOBAL_SHIFT, variant(lambda: normalized(np.exp(x - x.max())))),
+    ]
+
+
+def expect_float64(value, call):
+    """Fail unless the result holds float64 numbers."""
+    dtype = as_array(value, call).dtype
+    if dtype == np.float64:
+        return
+    if dtype.kind in "biu":
+        mistake = (
+            "the result kept x's integer type (np.empty_like(x) and "
+            "np.zeros_like(x) do that): convert first with "
+            "np.asarray(x, dtype=float)."
+        )
+    else:
+        mistake = f"{dtype} keeps fewer digits: compute in float64."
+    fail(
+        "The result must be float64 numbers.",
+        call=call,
+        expected="float64",
+        actual=str(dtype),
+        mistake=mistake,
+    )
+
+
+def check(x, result=None):
+    """Compare softmax(x) with the trusted softmax (computing it unless
+    the learner's `result` is given)."""
+    call = describe_call("softmax", (x,), {})
+    if result is None:
+        result = learner.softmax(x)
+    expect_float64(result, call)
+    expect_close(
+        result,
+        reference.softmax(x),
+        call,
+        rtol=RTOL,
+        atol=ATOL,
+        mistakes=mistakes(x),
+        what="softmax must be exp(x) divided by the sum of exp(x) over each "
+        "slice along the last axis.",
+    )
+
+
+def troubled(formula):
+    """Whether formula() overflows or divides 0 by 0."""
+    try:
+        with strict_floats():
+            formula()
+    except FLOAT_TROUBLE:
+        return True
+    return False
+
+
+def shift_mistake(x, error):
+    """Name the missing or wrong shift behind an error on scores x."""
+    if isinstance(error, OverflowError) or "overflow" in str(error):
+        return NO_SHIFT
+    if troubled(lambda: normalized(np.exp(x - x.max()))):
+        return GLOBAL_SHIFT
+    if troubled(lambda: normalized(np.exp(x))):
+        return NO_SHIFT
+    return None
+
+
+def check_strictly(x):
+    """softmax(x) with any overflow or nan made an error, then compared."""
+    call = describe_call("softmax", (x,), {})
+    try:
+        with strict_floats():
+            result = learner.softmax(x)
+    except FLOAT_TROUBLE as error:
+        fail(
+            "softmax must stay finite, with no overflow, for every finite "
+            "input, rows that differ by thousands included.",
+            call=call,
+            expected="no overflow and no nan",
+            actual=f"{type(error).__name__}: {error}",
+            mistake=shift_mistake(x, error),
+        )
+    check(x, result)
+
+
+def test_softmax_gives_the_docstring_example():
+    check(np.array([[1.0, 1.0], [0.0, np.log(3.0)]]))
+
+
+@settings(max_examples=FEW)
+@given(scores)
+@example(np.array([1.0, 2.0, 3.0]))
+@example(np.array([[1.0, 2.0], [3.0, 5.0]]))
+@example(np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 5.0]]))
+@example(np.array([[1.0, 2.0], [0.0, 4.0], [-1.0, 1.0]]))
+@example(np.array([[0.5, -1.0, 2.0, 0.0]]))
+@example(
+    np.array([[[1.0, 2.0, 0.0], [0.0, 0.0, 3.0]], [[4.0, 1.0, 1.0], [2.0, 2.0, 2.0]]])
+)
+@example(np.array([[[1.0, 3.0], [0.0, 1.0]], [[2.0, 0.0], [5.0, 1.0]]]))
+def test_softmax_matches_its_definition_for_any_shape(x):
+    check(x)
+
+
+@settings(max_examples=FEW)
+@given(scores)
+@example(np.array([[1.0, 2.0], [3.0, 5.0]]))
+@example(np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 5.0]]))
+@example(np.array([[[1.0, 3.0], [0.0, 1.0]], [[2.0, 0.0], [5.0, 1.0]]]))
+def test_softmax_slices_are_probabilities_that_sum_to_one(x):
+    call = describe_call("softmax", (x,), {})
+    probs = as_array(learner.softmax(x), call)
+    expect_shape(probs, x.shape, call)
+    sums = probs.sum(axis=-1)
+    if np.all(probs >= 0) and np.allclose(sums, 1.0, rtol=0, atol=SUM_ATOL):
+        return
+    if probs.ndim > 1 and np.allclose(probs.sum(axis=0), 1.0, atol=SUM_ATOL):
+        mistake = "did you normalize along axis 0? Use axis=-1, the last axis."
+    elif np.isclose(probs.sum(), 1.0, atol=SUM_ATOL):
+        mistake = "did you divide by the sum of the whole array?"
+    else:
+        mistake = None
+    fail(
+        "Every slice along the last axis must be probabilities: none "
+        "negative, summing to 1.",
+        call=call,
+        expected="sums of 1.0",
+        actual=f"sums {short(sums)}",
+        mistake=mistake,
+    )
+
+
+@st.composite
+def scores_and_shifts(draw):
+    """Scores x, and one constant per slice of x to add to it."""
+    x = draw(scores)
+    shifts = draw(float_arrays(x.shape[:-1] + (1,), bound=SHIFT_BOUND))
+    return x, shifts
+
+
+@settings(max_examples=FEW)
+@given(scores_and_shifts())
+@example((np.array([1.0, 2.0, 3.0]), np.array([1000.0])))
+@example((np.array([[1.0, 2.0, 3.0], [1.0, 2.0, 3.0]]), np.array([[0.0], [1000.0]])))
+@example((np.array([[0.0, 1.0], [2.0, 0.5]]), np.array([[-700.0], [800.0]])))
+def test_softmax_is_unchanged_by_adding_a_constant_to_a_slice(case):
+    x, shifts = case
+    call = describe_call("softmax", (x + shifts,), {})
+    expect_close(
+        learner.softmax(x + shifts),
+        reference.softmax(x),
+        call,
+        rtol=RTOL,
+        atol=ATOL,
+        mistakes=mistakes(x + shifts),
+        what="Adding the same number to every score of a slice must not "
+        "change that slice's probabilities.",
+    )
+
+
+@pytest.mark.parametrize(
+    "x",
+    [
+        np.array([1000.0, 1001.0]),
+        np.array([-1000.0, -1001.0]),
+        np.array([[1000.0, 1001.0, 999.0], [-1000.0, -1002.0, -999.0], [1, 2, 3]]),
+        np.array([[0.0, 1.0, 2.0], [3000.0, 3001.0, 3002.0]]),
+        np.array([[[5000.0, 5001.0], [-5000.0, -4999.0]]]),
+    ],
+    ids=["large-row", "very-negative-row", "mixed-scales", "rows-apart", "3d"],
+)
+def test_softmax_stays_finite_for_huge_scores(x):
+    check_strictly(x)
+
+
+@settings(max_examples=FEW)
+@given(float_arrays(shapes(min_dims=1, max_dims=2), bound=HUGE_BOUND))
+@example(np.array([[-7000.0, 2.0], [9000.0, 8999.0], [0.0, -3000.0]]))
+def test_softmax_stays_finite_for_any_scores_up_to_ten_thousand(x):
+    check_strictly(x)
+
+
+@pytest.mark.parametrize(
+    "x",
+    [
+        [1, 2, 3],
+        [[0, 1], [2, 4]],
+        np.array([[1, 2, 3], [0, 0, 0]]),
+        np.array([[2, -1]]),
+    ],
+    ids=["int-list", "nested-int-list", "int-array", "int-array-one-row"],
+)
+def test_softmax_accepts_integers_and_lists(x):
+    check(x)
+
+
+def test_softmax_leaves_its_argument_unchanged():
+    # The harness compares x before and after each call and fails the test
+    # if it changed; the large scores tempt an in-place shift (x -= ...).
+    learner.softmax(np.array([[1.0, 5.0, 2.0], [1000.0, 1001.0, 999.0]]))
+    learner.softmax(np.array([3.0, -1.0, 0.5]))
