@@ -16,9 +16,9 @@ def softmax(x):
         float64 array of x's shape. Every slice along the last axis is
         positive or zero and sums to 1.
 
-    The result must be finite for every finite input, including rows such
-    as [1000, 1001] and a batch whose rows differ in scale by thousands,
-    with no overflow warning. x is not modified.
+    The result must be finite, with no overflow warning, for large scores
+    too: rows such as [1000, 1001], and a batch whose rows differ in scale
+    by thousands. x is not modified.
 
     Example:
         >>> softmax(np.array([[1.0, 1.0], [0.0, np.log(3.0)]]))
