@@ -1,0 +1,318 @@
+"""The grader's command line: ``python -m grader``, also installed as ``kata``.
+
+This module reads the arguments, finds the project, runs the exercises,
+asks for the reports and returns the exit code. Running tests is
+`grader.runner`'s work, judging them `grader.grading`'s, writing reports
+`grader.formats`' and showing them `grader.render`'s.
+
+Exit codes: 0 when every graded exercise is done (``check``: when that
+exercise is; ``list`` and ``hint``: always), 1 when one is not, 2 when the
+command could not do what it was asked (a usage error, no project, a
+report that cannot be written), 130 when interrupted.
+"""
+
+import argparse
+import difflib
+import os
+import sys
+import time
+from pathlib import Path
+
+from grader import formats, hints
+from grader.exercises import ExerciseInfo
+from grader.files import append, write_atomically
+from grader.grading import Gradebook, gradebook
+from grader.project import Project, ProjectError, open_project
+from grader.render import Screen
+from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+
+EXIT_DONE = 0
+EXIT_NOT_DONE = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+TARGETS = ("exercises", "solutions")
+
+DESCRIPTION = """\
+Grade the kata's exercises and say what to do next.
+
+commands:
+  (none)        grade every exercise, in learning order
+  check NAME    one exercise, every failing test explained
+  hint NAME     the next hint for an exercise (--all: every hint)
+  list          the exercises with their titles and statuses
+"""
+EPILOG = """\
+exit codes: 0 every graded exercise is done, 1 some are not, 2 usage error
+or a report could not be written. When GITHUB_STEP_SUMMARY is set, a
+Markdown table of the grade is appended to that file.
+"""
+
+
+def main(argv: list[str] | None = None, prog: str | None = None) -> int:
+    """Run the grader; return its exit code."""
+    prog = prog or Path(sys.argv[0]).name or "kata"
+    screen = Screen()
+    try:
+        args = _parser(prog).parse_args(argv)
+    except SystemExit as stop:  # argparse printed the help or an error
+        return EXIT_USAGE if stop.code else EXIT_DONE
+    try:
+        return _dispatch(args, screen, prog)
+    except KeyboardInterrupt:
+        screen.problem("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): nothing to tell it.
+        _silence_stdout()
+        return EXIT_NOT_DONE
+
+
+def _dispatch(args: argparse.Namespace, screen: Screen, prog: str) -> int:
+    try:
+        project = open_project(args.root)
+        _check_arguments(args, project)
+    except ProjectError as error:
+        screen.problem(str(error))
+        return EXIT_USAGE
+
+    if args.command == "hint":
+        return _hint(project, project.find(args.name), args.all, screen, prog)
+
+    exercises = list(project.exercises)
+    if args.command == "check":
+        exercises = [project.find(args.name)]
+    book, timing = _grade(project, exercises, args, screen)
+    reports_written = _write_reports(book, timing, args, screen)
+
+    if args.command == "check":
+        screen.check(book.grades[0], args.target, prog)
+    elif args.command == "list":
+        screen.listing(book)
+    else:
+        screen.gradebook(book, prog)
+
+    if not reports_written:
+        return EXIT_USAGE
+    if args.command == "list":
+        return EXIT_DONE
+    return EXIT_DONE if book.all_done else EXIT_NOT_DONE
+
+
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_options(parser, grading=True, defaults=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, summary, grading in (
+        ("check", "one exercise, every failing test explained", True),
+        ("hint", "the next hint for an exercise", False),
+        ("list", "the exercises with their titles and statuses", True),
+    ):
+        command = commands.add_parser(name, help=summary, description=summary)
+        if name in ("check", "hint"):
+            command.add_argument("name", metavar="NAME", help="the exercise")
+        if name == "hint":
+            command.add_argument(
+                "--all", action="store_true", help="show every hint at once"
+            )
+        # Options may come after the command as well as before it.
+        _add_options(command, grading=grading, defaults=False)
+    parser.set_defaults(command="grade", all=False)
+    return parser
+
+
+def _add_options(parser: argparse.ArgumentParser, grading: bool, defaults: bool):
+    """Add the shared options; on a subcommand their defaults are left out,
+    so that they do not undo a value given before the command."""
+
+    def default(value):
+        return value if defaults else argparse.SUPPRESS
+
+    parser.add_argument(
+        "--root",
+        type=Path,
+        metavar="DIR",
+        default=default(None),
+        help="the project folder (default: the nearest folder, from here "
+        "upward, holding exercises/, tests/ and grader/exercises.toml)",
+    )
+    if not grading:
+        return
+    parser.add_argument(
+        "--target",
+        choices=TARGETS,
+        default=default("exercises"),
+        help="grade your exercises (default) or the model solutions",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_positive(float),
+        metavar="SECONDS",
+        default=default(DEFAULT_TIMEOUT),
+        help=f"time limit per exercise (default {DEFAULT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--memory",
+        type=_positive(int),
+        metavar="MB",
+        default=default(DEFAULT_MEMORY_MB),
+        help=f"memory limit per exercise (default {DEFAULT_MEMORY_MB})",
+    )
+    for option, what in (
+        ("--json", "the grade as JSON"),
+        ("--junit", "JUnit XML, one test case per test"),
+        ("--gradescope", "Gradescope's results.json"),
+    ):
+        parser.add_argument(
+            option, type=Path, metavar="FILE", default=default(None), help=what
+        )
+
+
+def _positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            value = 0
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
+        return value
+
+    parse.__name__ = kind.__name__
+    return parse
+
+
+def _check_arguments(args: argparse.Namespace, project: Project) -> None:
+    """Refuse what cannot work before running anything."""
+    name = getattr(args, "name", None)
+    if name is not None and project.find(name) is None:
+        raise ProjectError(_unknown(name, project.names))
+    if args.command == "hint":
+        return
+    if not (project.root / args.target).is_dir():
+        raise ProjectError(f"{project.root} has no {args.target}/ folder to grade")
+    learner = (project.root / "exercises").resolve()
+    for path in _report_paths(args).values():
+        resolved = path.resolve()
+        if resolved == learner or learner in resolved.parents:
+            raise ProjectError(
+                f"{path} is inside exercises/: a report must not overwrite "
+                "your work. Choose another path."
+            )
+
+
+def _unknown(name: str, names: list[str]) -> str:
+    close = difflib.get_close_matches(name, names, n=1)
+    guess = f" (did you mean {close[0]}?)" if close else ""
+    return f"unknown exercise {name!r}{guess}; the exercises are: {', '.join(names)}"
+
+
+def _grade(
+    project: Project,
+    exercises: list[ExerciseInfo],
+    args: argparse.Namespace,
+    screen: Screen,
+) -> tuple[Gradebook, formats.Timing]:
+    # Imported here, not at the top: it imports numpy, pytest and
+    # hypothesis, which `hint` and a usage error do not need.
+    from grader.runner import Job, run_many
+
+    started = formats.Timing().started
+    clock = time.monotonic()
+    jobs = [
+        Job(
+            exercise.name,
+            project.root,
+            target=args.target,
+            timeout=args.timeout,
+            memory_mb=args.memory,
+        )
+        for exercise in exercises
+    ]
+    with screen.grading(exercises) as on_finish:
+        runs = run_many(jobs, on_finish=on_finish)
+    book = gradebook(exercises, runs, args.target)
+    return book, formats.Timing(started, time.monotonic() - clock)
+
+
+def _report_paths(args: argparse.Namespace) -> dict[str, Path]:
+    paths = {
+        "JSON report": args.json,
+        "JUnit report": args.junit,
+        "Gradescope report": args.gradescope,
+    }
+    return {label: path for label, path in paths.items() if path is not None}
+
+
+def _write_reports(
+    book: Gradebook, timing: formats.Timing, args: argparse.Namespace, screen: Screen
+) -> bool:
+    """Write every report asked for; say which could not be written.
+
+    One report failing does not stop the others. Returns whether all were
+    written.
+    """
+    render = {
+        "JSON report": lambda: formats.to_json(book, timing),
+        "JUnit report": lambda: formats.to_junit(book, timing),
+        "Gradescope report": lambda: formats.to_gradescope(book, timing),
+    }
+    written = True
+    for label, path in _report_paths(args).items():
+        try:
+            write_atomically(path, render[label]())
+        except OSError as error:
+            screen.problem(f"could not write the {label} to {path}: {_why(error)}")
+            written = False
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        try:
+            append(Path(summary), formats.to_markdown(book))
+        except OSError as error:
+            screen.problem(
+                f"could not add the grade to GITHUB_STEP_SUMMARY ({summary}): "
+                f"{_why(error)}"
+            )
+            written = False
+    return written
+
+
+def _hint(
+    project: Project,
+    exercise: ExerciseInfo,
+    everything: bool,
+    screen: Screen,
+    prog: str,
+) -> int:
+    already = hints.seen(project.state_dir).get(exercise.name, 0)
+    shown = hints.reveal(exercise, already, everything)
+    screen.hints(exercise, shown, prog)
+    if not shown:
+        return EXIT_DONE
+    try:
+        hints.remember(project.state_dir, exercise.name, len(shown))
+    except OSError as error:
+        screen.warning(
+            f"could not remember which hints you have seen ({_why(error)}); "
+            "the next `hint` will show this one again"
+        )
+    return EXIT_DONE
+
+
+def _why(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's exit flush cannot fail."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,276 @@
+"""Machine-readable reports of a gradebook: JSON, JUnit XML, Gradescope's
+results.json and a Markdown table for a CI job's summary.
+
+Each function turns a gradebook into text and writes nothing. Points stay
+exact fractions until here, where they are rounded for the format. What
+changes from one run of the same code to the next (durations, the time of
+the run) is kept in fields of its own, listed in each function's docstring.
+"""
+
+import json
+import platform
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from fractions import Fraction
+
+from grader.grading import DONE, ERROR_KINDS, Grade, Gradebook, first_line
+
+SCHEMA_VERSION = 1
+# Points are written with this many decimals: enough to tell 1/3 from
+# 0.33, few enough to read.
+DECIMALS = 4
+# XML 1.0 cannot hold most control characters, which learner output may
+# contain (colour codes, stray bytes): they are written as \xNN instead.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Timing:
+    """When the grade was taken and how long it took."""
+
+    started: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    duration: float = 0.0
+
+    @property
+    def timestamp(self) -> str:
+        return self.started.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def number(value: Fraction) -> int | float:
+    """A fraction as JSON shows it: an int when whole, else rounded."""
+    if value.denominator == 1:
+        return int(value)
+    return round(float(value), DECIMALS)
+
+
+def to_json(book: Gradebook, timing: Timing) -> str:
+    """The full grade as JSON.
+
+    Varies between runs of the same code: ``timing`` only.
+    """
+    report = {
+        "schema_version": SCHEMA_VERSION,
+        "target": book.target,
+        "score": number(book.score),
+        "max_score": number(book.max_score),
+        "done": book.done,
+        "exercises_total": len(book.grades),
+        "all_done": book.all_done,
+        "exercises": [_exercise_json(grade) for grade in book.grades],
+        "timing": {
+            "started": timing.timestamp,
+            "duration": round(timing.duration, 3),
+            "exercises": {g.name: round(g.run.duration, 3) for g in book.grades},
+        },
+    }
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+def _exercise_json(grade: Grade) -> dict:
+    return {
+        "number": grade.exercise.number,
+        "name": grade.name,
+        "title": grade.exercise.title,
+        "status": grade.status,
+        "passed": grade.passed,
+        "failed": grade.failed,
+        "total": grade.total,
+        "points": number(grade.points),
+        "max_points": number(grade.max_points),
+        "message": grade.message,
+        "error": grade.run.error,
+        "tests": [
+            {
+                "name": test.name,
+                "passed": test.passed,
+                "kind": test.kind,
+                "message": test.message,
+                "output": test.output,
+            }
+            for test in grade.run.tests
+        ],
+    }
+
+
+def to_junit(book: Gradebook, timing: Timing) -> str:
+    """JUnit XML: one test suite per exercise, one test case per test.
+
+    Failed properties are ``<failure>``; tests the exercise's process did
+    not survive, or that could not load it, are ``<error>``. An exercise
+    with no test results at all gets one test case carrying its error, so
+    that nothing missing can look like a pass.
+
+    Varies between runs of the same code: the ``time`` and ``timestamp``
+    attributes only.
+    """
+    suites = ET.Element("testsuites", name=f"nn-kata ({book.target})")
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    for grade in book.grades:
+        suite = _junit_suite(grade, timing)
+        suites.append(suite)
+        for key in totals:
+            totals[key] += int(suite.get(key))
+    for key, value in totals.items():
+        suites.set(key, str(value))
+    suites.set("skipped", "0")
+    suites.set("time", _seconds(timing.duration))
+    ET.indent(suites)
+    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _junit_suite(grade: Grade, timing: Timing) -> ET.Element:
+    suite = ET.Element("testsuite", name=grade.name)
+    properties = ET.SubElement(suite, "properties")
+    for name, value in (
+        ("title", grade.exercise.title),
+        ("status", grade.status),
+        ("points", str(number(grade.points))),
+        ("max_points", str(number(grade.max_points))),
+    ):
+        ET.SubElement(properties, "property", name=name, value=_xml_text(value))
+
+    classname = f"tests.test_{grade.name}"
+    failures = errors = 0
+    for test in grade.run.tests:
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname=classname,
+            name=test.name,
+            time=_seconds(test.duration),
+        )
+        if not test.passed:
+            tag = "error" if test.kind in ERROR_KINDS else "failure"
+            failures += tag == "failure"
+            errors += tag == "error"
+            problem = ET.SubElement(
+                case,
+                tag,
+                message=_xml_text(first_line(test.message)),
+                type=test.kind or "failure",
+            )
+            problem.text = _xml_text(test.message)
+        if test.output:
+            ET.SubElement(case, "system-out").text = _xml_text(test.output)
+    tests = len(grade.run.tests)
+    if grade.run.error and not grade.run.tests:
+        case = ET.SubElement(
+            suite, "testcase", classname=classname, name=grade.name, time="0"
+        )
+        error = ET.SubElement(case, "error", message=_xml_text(grade.run.error))
+        error.set("type", "error")
+        error.text = _xml_text(grade.run.error)
+        tests, errors = 1, 1
+
+    suite.set("tests", str(tests))
+    suite.set("failures", str(failures))
+    suite.set("errors", str(errors))
+    suite.set("skipped", "0")
+    suite.set("time", _seconds(grade.run.duration))
+    suite.set("timestamp", timing.started.strftime("%Y-%m-%dT%H:%M:%S"))
+    suite.set("hostname", platform.node() or "localhost")
+    ET.SubElement(suite, "system-out")
+    ET.SubElement(suite, "system-err")
+    return suite
+
+
+def to_gradescope(book: Gradebook, timing: Timing) -> str:
+    """Gradescope's results.json: one entry per test, worth its share of
+    the exercise's points, and the total score.
+
+    Varies between runs of the same code: ``execution_time`` only.
+    """
+    tests = []
+    for grade in book.grades:
+        tests += _gradescope_tests(grade)
+    results = {
+        "score": number(book.score),
+        "execution_time": round(timing.duration, 3),
+        "output": summary_line(book),
+        "output_format": "text",
+        "visibility": "visible",
+        "stdout_visibility": "hidden",
+        "tests": tests,
+    }
+    return json.dumps(results, indent=2, ensure_ascii=False) + "\n"
+
+
+def _gradescope_tests(grade: Grade) -> list[dict]:
+    label = f"{grade.exercise.number}. {grade.name}"
+    if not grade.run.tests:
+        return [
+            {
+                "name": label,
+                "number": str(grade.exercise.number),
+                "score": 0,
+                "max_score": number(grade.max_points),
+                "status": "failed",
+                "output": grade.message,
+                "tags": [grade.name, grade.status],
+                "visibility": "visible",
+            }
+        ]
+    share = grade.max_points / len(grade.run.tests)
+    entries = []
+    for index, test in enumerate(grade.run.tests, start=1):
+        output = test.message
+        if test.output:
+            output += f"\n\nYour code printed:\n{test.output}"
+        entries.append(
+            {
+                "name": f"{label}: {test.name}",
+                "number": f"{grade.exercise.number}.{index}",
+                "score": number(share if test.passed else Fraction(0)),
+                "max_score": number(share),
+                "status": "passed" if test.passed else "failed",
+                "output": output.strip(),
+                "tags": [grade.name, grade.status],
+                "visibility": "visible",
+            }
+        )
+    return entries
+
+
+def to_markdown(book: Gradebook) -> str:
+    """A Markdown table of the exercises, for a CI job's summary page."""
+    lines = [
+        f"### nn-kata grade: {summary_line(book)}",
+        "",
+        "| # | exercise | status | tests | points | note |",
+        "|--:|:--|:--|--:|--:|:--|",
+    ]
+    for grade in book.grades:
+        status = f"**{grade.status}**" if grade.status == DONE else grade.status
+        lines.append(
+            f"| {grade.exercise.number} | {grade.name} | {status} "
+            f"| {grade.passed}/{grade.total} "
+            f"| {number(grade.points)}/{number(grade.max_points)} "
+            f"| {_markdown_cell(grade.message)} |"
+        )
+    return "\n".join(lines) + "\n\n"
+
+
+def summary_line(book: Gradebook) -> str:
+    """'3 of 10 exercises done, score 35/100', with the target if unusual."""
+    line = (
+        f"{book.done} of {len(book.grades)} exercises done, "
+        f"score {number(book.score)}/{number(book.max_score)}"
+    )
+    if book.target != "exercises":
+        line += f" ({book.target})"
+    return line
+
+
+def _markdown_cell(text: str) -> str:
+    text = " ".join(text.split())
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.3f}"

@@ -1,0 +1,151 @@
+"""Judge the runs: each exercise's status and points, and the score.
+
+Pure functions of what the runner brought back and of the catalogue: no
+processes, no files, no output. The same runs always give the same grades.
+"""
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from grader.exercises import ExerciseInfo
+from grader.results import (
+    CRASH,
+    IMPORT_ERROR,
+    NOT_IMPLEMENTED,
+    NOT_RUN,
+    TIMEOUT,
+    ExerciseRun,
+    TestResult,
+)
+
+NOT_STARTED = "not_started"
+ERROR = "error"
+FAILING = "failing"
+DONE = "done"
+STATUSES = (NOT_STARTED, ERROR, FAILING, DONE)
+
+# A failed test of one of these kinds means the exercise could not be
+# judged fairly: its module does not load, or its process did not survive.
+ERROR_KINDS = frozenset({IMPORT_ERROR, CRASH, TIMEOUT, NOT_RUN})
+
+
+@dataclass(frozen=True)
+class Grade:
+    """Where one exercise stands."""
+
+    exercise: ExerciseInfo
+    run: ExerciseRun
+    status: str
+    points: Fraction
+
+    @property
+    def name(self) -> str:
+        return self.exercise.name
+
+    @property
+    def max_points(self) -> Fraction:
+        return self.exercise.points
+
+    @property
+    def total(self) -> int:
+        return len(self.run.tests)
+
+    @property
+    def passed(self) -> int:
+        return sum(test.passed for test in self.run.tests)
+
+    @property
+    def failed(self) -> int:
+        return self.total - self.passed
+
+    @property
+    def failures(self) -> list[TestResult]:
+        return [test for test in self.run.tests if not test.passed]
+
+    @property
+    def message(self) -> str:
+        """Why the exercise is not done, in one line ('' when it is)."""
+        if self.status == DONE:
+            return ""
+        if self.status == NOT_STARTED:
+            return "not started: the stub still raises NotImplementedError"
+        if self.run.error:
+            return self.run.error
+        failures = self.failures
+        if self.status == ERROR:
+            failures = [test for test in failures if test.kind in ERROR_KINDS]
+        return first_line(failures[0].message) if failures else ""
+
+
+@dataclass(frozen=True)
+class Gradebook:
+    """Every exercise's grade, in learning order, for one target."""
+
+    grades: tuple[Grade, ...]
+    target: str = "exercises"
+
+    @property
+    def score(self) -> Fraction:
+        return sum((grade.points for grade in self.grades), Fraction(0))
+
+    @property
+    def max_score(self) -> Fraction:
+        return sum((grade.max_points for grade in self.grades), Fraction(0))
+
+    @property
+    def done(self) -> int:
+        return sum(grade.status == DONE for grade in self.grades)
+
+    @property
+    def all_done(self) -> bool:
+        return self.done == len(self.grades)
+
+    @property
+    def next_up(self) -> Grade | None:
+        """The first exercise, in learning order, that is not done."""
+        return next((g for g in self.grades if g.status != DONE), None)
+
+
+def status(run: ExerciseRun) -> str:
+    """The status of one exercise's run: one of STATUSES.
+
+    A run with no results at all is an error, never a pass.
+    """
+    failures = [test for test in run.tests if not test.passed]
+    if run.error or not run.tests:
+        return ERROR
+    if any(test.kind in ERROR_KINDS for test in failures):
+        return ERROR
+    if not failures:
+        return DONE
+    if len(failures) == len(run.tests) and all(
+        test.kind == NOT_IMPLEMENTED for test in failures
+    ):
+        return NOT_STARTED
+    return FAILING
+
+
+def points(exercise: ExerciseInfo, run: ExerciseRun) -> Fraction:
+    """The exercise's points in proportion to its passed tests, exactly."""
+    if not run.tests:
+        return Fraction(0)
+    passed = sum(test.passed for test in run.tests)
+    return exercise.points * Fraction(passed, len(run.tests))
+
+
+def grade(exercise: ExerciseInfo, run: ExerciseRun) -> Grade:
+    """Judge one exercise from its run."""
+    return Grade(exercise, run, status(run), points(exercise, run))
+
+
+def gradebook(
+    exercises: list[ExerciseInfo], runs: list[ExerciseRun], target: str
+) -> Gradebook:
+    """Judge every exercise; `runs` are in the same order as `exercises`."""
+    grades = tuple(grade(e, r) for e, r in zip(exercises, runs, strict=True))
+    return Gradebook(grades, target)
+
+
+def first_line(text: str) -> str:
+    """The first line of `text` that is not blank, stripped."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")

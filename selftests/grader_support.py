@@ -1,0 +1,203 @@
+"""Helpers for the grader's tests: project trees to grade, a way to run the
+grader on them, and checks that its reports follow their formats."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader.exercises import NAMES
+from grader.grading import STATUSES
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a project tree needs besides exercises/: the tests that judge it,
+# their configuration and data, the exercise catalogue, the model answers.
+COPIED = (
+    "conftest.py",
+    "pyproject.toml",
+    "tests",
+    "data",
+    "grader/exercises.toml",
+    "solutions",
+)
+# Generous: the time a whole grade may take on a slow, busy machine.
+GRADER_TIMEOUT = 600
+
+
+def solution(name: str) -> str:
+    return (ROOT / "solutions" / f"{name}.py").read_text()
+
+
+def stub(name: str) -> str:
+    return (ROOT / "exercises" / f"{name}.py").read_text()
+
+
+def build_tree(folder: Path, sources: dict[str, str] | None = None) -> Path:
+    """A kata project in `folder` whose exercises are the stubs, except for
+    the modules given in `sources` (exercise name -> source text)."""
+    sources = sources or {}
+    folder.mkdir(parents=True, exist_ok=True)
+    for item in COPIED:
+        source, target = ROOT / item, folder / item
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(
+                source, target, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            shutil.copy(source, target)
+    exercises = folder / "exercises"
+    exercises.mkdir()
+    shutil.copy(ROOT / "exercises" / "__init__.py", exercises / "__init__.py")
+    for name in NAMES:
+        (exercises / f"{name}.py").write_text(sources.get(name, stub(name)))
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by relative path, with its content."""
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def clean_environment(**extra: str) -> dict[str, str]:
+    """This process's environment without what would change the grader's
+    behaviour (a CI summary file, colour settings), plus `extra`."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR", "COLUMNS")
+    }
+    env["PYTHONPATH"] = str(ROOT)
+    env.update(extra)
+    return env
+
+
+@dataclass
+class Outcome:
+    """What one run of the grader did."""
+
+    code: int
+    stdout: str
+    stderr: str
+    report: dict | None  # the --json report, if one was written
+
+    def statuses(self) -> dict[str, str]:
+        return {e["name"]: e["status"] for e in self.report["exercises"]}
+
+    def exercise(self, name: str) -> dict:
+        return next(e for e in self.report["exercises"] if e["name"] == name)
+
+
+def kata(*args: str, cwd: Path, env: dict | None = None):
+    """Run ``python -m grader ARGS`` in `cwd`; the completed process."""
+    return subprocess.run(
+        [sys.executable, "-m", "grader", *args],
+        cwd=cwd,
+        env=env or clean_environment(),
+        capture_output=True,
+        text=True,
+        timeout=GRADER_TIMEOUT,
+    )
+
+
+def run_grader(tree: Path, *args: str, env: dict | None = None) -> Outcome:
+    """Grade the project `tree` with ``ARGS`` and a JSON report."""
+    report = tree.parent / f"{tree.name}-report.json"
+    report.unlink(missing_ok=True)
+    result = kata(
+        "--root", str(tree), "--json", str(report), *args, cwd=tree.parent, env=env
+    )
+    data = json.loads(report.read_text()) if report.is_file() else None
+    return Outcome(result.returncode, result.stdout, result.stderr, data)
+
+
+def without_timing(report: dict) -> dict:
+    """A JSON report without the fields that change from run to run."""
+    return {key: value for key, value in report.items() if key != "timing"}
+
+
+# Report checks. Each raises AssertionError, with a reason, on the first
+# thing that does not follow the format.
+
+
+def check_json_report(report: dict) -> None:
+    """The grader's own JSON format."""
+    for key in ("schema_version", "target", "score", "max_score", "exercises"):
+        assert key in report, f"no {key!r} in the JSON report"
+    assert [e["name"] for e in report["exercises"]] == NAMES, "not in learning order"
+    for exercise in report["exercises"]:
+        for key in ("name", "status", "passed", "failed", "total", "points"):
+            assert key in exercise, f"no {key!r} for {exercise.get('name')}"
+        assert exercise["status"] in STATUSES, exercise["status"]
+        assert exercise["passed"] + exercise["failed"] == exercise["total"]
+        assert exercise["total"] == len(exercise["tests"])
+        assert 0 <= exercise["points"] <= exercise["max_points"]
+        assert (exercise["status"] == "done") == (
+            exercise["total"] > 0 and exercise["failed"] == 0
+        )
+    total = sum(e["points"] for e in report["exercises"])
+    assert abs(total - report["score"]) < 1e-3, (total, report["score"])
+    assert set(report["timing"]) == {"started", "duration", "exercises"}
+
+
+def check_junit_report(text: str, names: list[str] = NAMES) -> None:
+    """JUnit XML as the common schemas (Ant's, Jenkins') require it: the
+    attributes each element must have, and counts that agree. `names` are
+    the exercises it should hold, in order."""
+    root = ET.fromstring(text)
+    assert root.tag == "testsuites", root.tag
+    suites = root.findall("testsuite")
+    assert [suite.get("name") for suite in suites] == names
+    for suite in suites:
+        for attribute in (
+            "name",
+            "tests",
+            "failures",
+            "errors",
+            "skipped",
+            "time",
+            "timestamp",
+            "hostname",
+        ):
+            assert suite.get(attribute) is not None, f"testsuite lacks {attribute}"
+        float(suite.get("time"))
+        cases = suite.findall("testcase")
+        assert int(suite.get("tests")) == len(cases) > 0, suite.get("name")
+        failures = sum(len(case.findall("failure")) for case in cases)
+        errors = sum(len(case.findall("error")) for case in cases)
+        assert int(suite.get("failures")) == failures
+        assert int(suite.get("errors")) == errors
+        for case in cases:
+            for attribute in ("name", "classname", "time"):
+                assert case.get(attribute), f"testcase lacks {attribute}"
+            for problem in case.findall("failure") + case.findall("error"):
+                assert problem.get("type"), "failure or error without a type"
+                assert problem.get("message") is not None
+    for key in ("tests", "failures", "errors"):
+        assert int(root.get(key)) == sum(int(s.get(key)) for s in suites), key
+
+
+def check_gradescope_report(results: dict, max_score: float) -> None:
+    """Gradescope's results.json: a top-level score and, per test, a name,
+    a score out of a max_score, a status and an output."""
+    assert isinstance(results["score"], int | float)
+    assert isinstance(results["tests"], list) and results["tests"]
+    for test in results["tests"]:
+        assert isinstance(test["name"], str) and test["name"]
+        assert isinstance(test["score"], int | float)
+        assert isinstance(test["max_score"], int | float)
+        assert 0 <= test["score"] <= test["max_score"]
+        assert test["status"] in ("passed", "failed")
+        assert isinstance(test["output"], str)
+        assert (test["status"] == "passed") == (test["score"] == test["max_score"])
+    # Each test's share is rounded; together they still make the whole.
+    assert abs(sum(t["max_score"] for t in results["tests"]) - max_score) < 0.01
+    assert abs(sum(t["score"] for t in results["tests"]) - results["score"]) < 0.01

@@ -1,0 +1,223 @@
+"""The command line end to end: arguments, exit codes, hints, reports and
+what the terminal shows."""
+
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+
+import pytest
+
+from grader.exercises import EXERCISES, NAMES
+from selftests.grader_support import (
+    build_tree,
+    check_junit_report,
+    clean_environment,
+    kata,
+    run_grader,
+    snapshot,
+)
+
+ESCAPE = "\x1b"
+# Select Graphic Rendition: the escape sequences that set colours and styles.
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+WRONG_DOT = "import numpy as np\n\n\ndef dot(a, b):\n    return np.dot(b, a)\n"
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory):
+    """A project of stubs, except for a wrong dot, for commands that only
+    read it."""
+    return build_tree(tmp_path_factory.mktemp("cli") / "kata", {"dot": WRONG_DOT})
+
+
+@pytest.fixture
+def fresh_tree(tmp_path):
+    """A project of stubs of its own, for commands that write state."""
+    return build_tree(tmp_path / "kata")
+
+
+def test_an_unknown_exercise_is_one_line_naming_the_valid_ones(tree):
+    result = kata("--root", str(tree), "check", "dott", cwd=tree)
+
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "did you mean dot?" in result.stderr
+    assert all(name in result.stderr for name in NAMES)
+
+
+def test_outside_a_project_it_says_where_it_looked(tmp_path):
+    result = kata(cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert str(tmp_path.resolve()) in result.stderr
+    assert "--root" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "soon"])
+def test_a_timeout_that_is_not_a_positive_number_is_a_usage_error(tree, value):
+    result = kata("--root", str(tree), "--timeout", value, cwd=tree)
+
+    assert result.returncode == 2
+    assert "positive number" in result.stderr
+
+
+def test_help_describes_the_commands_and_exits_0(tree):
+    result = kata("--help", cwd=tree)
+
+    assert result.returncode == 0
+    assert all(word in result.stdout for word in ("check", "hint", "list", "--json"))
+
+
+def test_hints_come_one_more_each_time_and_are_remembered(fresh_tree):
+    exercise = EXERCISES[0]
+    before = snapshot(fresh_tree / "exercises")
+    # Run from inside exercises/: the project is found by walking up.
+    first = kata("hint", "dot", cwd=fresh_tree / "exercises")
+    second = kata("hint", "dot", cwd=fresh_tree / "exercises")
+
+    assert first.returncode == second.returncode == 0
+    assert exercise.hints[0][:40] in first.stdout
+    assert exercise.hints[1][:40] not in first.stdout
+    assert exercise.hints[1][:40] in second.stdout
+    assert f"2 of {len(exercise.hints)}" in second.stdout
+    state = json.loads((fresh_tree / ".kata" / "hints.json").read_text())
+    assert state == {"dot": 2}
+    assert snapshot(fresh_tree / "exercises") == before
+
+
+def test_hint_all_shows_every_hint_at_once(fresh_tree):
+    result = kata("hint", "sigmoid", "--all", cwd=fresh_tree)
+    hints = EXERCISES[1].hints
+
+    assert all(hint[:40] in result.stdout for hint in hints)
+    assert "last hint" in result.stdout
+
+
+def test_a_hint_is_shown_even_when_it_cannot_be_remembered(fresh_tree):
+    (fresh_tree / ".kata").write_text("a file where a folder should be")
+    result = kata("hint", "dot", cwd=fresh_tree)
+
+    assert result.returncode == 0
+    assert EXERCISES[0].hints[0][:40] in result.stdout
+    assert "warning: could not remember" in result.stderr
+
+
+def test_check_explains_every_failing_test_and_exits_1(tree):
+    result = kata("--root", str(tree), "check", "dot", cwd=tree)
+
+    assert result.returncode == 1
+    assert result.stdout.count("✗") >= 2
+    assert "expected" in result.stdout
+    assert "hint dot" in result.stdout
+
+
+def test_options_may_follow_the_command(tree):
+    result = kata(
+        "check", "dot", "--root", str(tree), "--target", "solutions", cwd=tree
+    )
+
+    assert result.returncode == 0
+    assert "done" in result.stdout
+
+
+def test_list_shows_titles_and_statuses_and_exits_0(tree):
+    result = kata("--root", str(tree), "list", cwd=tree)
+
+    assert result.returncode == 0
+    for exercise in EXERCISES:
+        assert exercise.title in result.stdout
+    assert "failing" in result.stdout and "not_started" in result.stdout
+
+
+def test_an_unwritable_report_is_a_clear_error_and_the_others_are_written(tree):
+    blocker = tree.parent / "not-a-folder"
+    blocker.write_text("")
+    junit = tree.parent / "reports" / "junit.xml"
+    result = kata(
+        "--root",
+        str(tree),
+        "check",
+        "dot",
+        "--json",
+        str(blocker / "grade.json"),
+        "--junit",
+        str(junit),
+        cwd=tree,
+    )
+
+    assert result.returncode == 2
+    assert f"could not write the JSON report to {blocker / 'grade.json'}" in (
+        result.stderr
+    )
+    check_junit_report(junit.read_text(), names=["dot"])
+
+
+def test_a_report_inside_exercises_is_refused_before_grading(tree):
+    before = snapshot(tree / "exercises")
+    result = kata("--root", str(tree), "--json", "exercises/dot.py", cwd=tree)
+
+    assert result.returncode == 2
+    assert "inside exercises/" in result.stderr
+    assert snapshot(tree / "exercises") == before
+
+
+def test_the_step_summary_gets_a_table_appended(tree, tmp_path):
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n")
+    env = clean_environment(GITHUB_STEP_SUMMARY=str(summary))
+    outcome = run_grader(tree, "check", "dot", env=env)
+    text = summary.read_text()
+
+    assert outcome.code == 1
+    assert text.startswith("earlier step\n")
+    assert "| 1 | dot | failing |" in text
+
+
+def test_piped_output_is_plain_text(tree):
+    result = kata("--root", str(tree), "check", "dot", cwd=tree)
+
+    assert ESCAPE not in result.stdout + result.stderr
+
+
+def on_terminal(args, cwd, **env):
+    """Run the grader on a pseudo-terminal; everything it wrote there."""
+    main, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "grader", *args],
+        cwd=cwd,
+        env=clean_environment(TERM="xterm-256color", **env),
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the terminal closes when the grader exits
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main)
+    process.wait(timeout=60)
+    return b"".join(chunks).decode(errors="replace")
+
+
+def test_a_terminal_gets_colour(tree):
+    output = on_terminal(["--root", str(tree), "check", "dot"], tree)
+
+    assert SGR.search(output)
+    assert "failing" in output
+
+
+def test_no_color_on_a_terminal_means_no_colour(tree):
+    output = on_terminal(["--root", str(tree), "check", "dot"], tree, NO_COLOR="1")
+
+    assert not SGR.search(output)
+    assert "failing" in output

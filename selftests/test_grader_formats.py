@@ -1,0 +1,106 @@
+"""The machine-readable reports, built from a gradebook made by hand."""
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import datetime, timezone
+from fractions import Fraction
+
+from grader.exercises import EXERCISES
+from grader.formats import (
+    Timing,
+    number,
+    to_gradescope,
+    to_json,
+    to_junit,
+    to_markdown,
+)
+from grader.grading import gradebook
+from grader.results import ExerciseRun, TestResult
+from selftests.grader_support import (
+    check_gradescope_report,
+    check_json_report,
+    check_junit_report,
+)
+
+TIMING = Timing(datetime(2030, 1, 2, 3, 4, 5, tzinfo=timezone.utc), 1.5)
+# Output as a learner might print it: colour codes and a stray NUL byte,
+# neither of which XML 1.0 can hold.
+RAW_OUTPUT = "\x1b[31mred\x1b[0m and a \x00 byte | pipe\n"
+
+
+def sample_runs():
+    """One run of each kind, for the ten exercises in order."""
+    ok, bad = TestResult("test_ok", True), "The result has the wrong shape."
+    runs = {
+        "dot": [ok, ok, TestResult("test_shape", False, "failure", bad, RAW_OUTPUT)],
+        "sigmoid": [TestResult("test_a", False, "not_implemented", "Not started")],
+        "softmax": [ok, TestResult("test_b", False, "crash", "segfault | oops")],
+    }
+    result = []
+    for exercise in EXERCISES:
+        tests = runs.get(exercise.name, [ok])
+        error = "no tests found" if exercise.name == "train" else ""
+        result.append(ExerciseRun(exercise.name, [] if error else tests, error, 0.25))
+    return result
+
+
+BOOK = gradebook(EXERCISES, sample_runs(), "exercises")
+
+
+def test_numbers_are_exact_when_whole_and_rounded_otherwise():
+    assert number(Fraction(10)) == 10
+    assert isinstance(number(Fraction(10)), int)
+    assert number(Fraction(20, 3)) == 6.6667
+
+
+def test_json_report_lists_every_exercise_in_order_with_its_grade():
+    report = json.loads(to_json(BOOK, TIMING))
+
+    check_json_report(report)
+    dot = report["exercises"][0]
+    assert (dot["status"], dot["passed"], dot["total"]) == ("failing", 2, 3)
+    assert dot["points"] == 6.6667
+    assert dot["tests"][2]["output"] == RAW_OUTPUT
+    assert report["exercises"][-1]["status"] == "error"
+    assert report["timing"]["started"] == "2030-01-02T03:04:05+00:00"
+
+
+def test_json_report_changes_only_in_timing_between_runs():
+    later = Timing(datetime(2031, 1, 1, tzinfo=timezone.utc), 9.0)
+    first, second = json.loads(to_json(BOOK, TIMING)), json.loads(to_json(BOOK, later))
+
+    assert first.pop("timing") != second.pop("timing")
+    assert first == second
+
+
+def test_junit_report_is_valid_xml_with_failures_and_errors_apart():
+    text = to_junit(BOOK, TIMING)
+
+    check_junit_report(text)
+    suites = {suite.get("name"): suite for suite in ET.fromstring(text)}
+    assert suites["dot"].get("failures") == "1"
+    assert suites["softmax"].get("errors") == "1"
+    assert suites["train"].find("testcase/error").get("message") == "no tests found"
+    output = suites["dot"].find("testcase[@name='test_shape']/system-out").text
+    assert "\\x1b[31mred" in output and "\\x00" in output
+
+
+def test_gradescope_report_shares_each_exercises_points_among_its_tests():
+    results = json.loads(to_gradescope(BOOK, TIMING))
+
+    check_gradescope_report(results, float(BOOK.max_score))
+    assert results["score"] == number(BOOK.score)
+    dot = [test for test in results["tests"] if test["name"].startswith("1. dot")]
+    assert [test["max_score"] for test in dot] == [3.3333] * 3
+    train = [test for test in results["tests"] if "train" in test["name"]]
+    assert len(train) == 1 and train[0]["max_score"] == 10
+    assert train[0]["status"] == "failed"
+
+
+def test_markdown_summary_has_a_row_per_exercise_and_escapes_pipes():
+    text = to_markdown(BOOK)
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+
+    assert len(rows) == 1 + len(EXERCISES)  # the header, then the exercises
+    assert "segfault \\| oops" in text
+    assert "| 1 | dot | failing | 2/3 | 6.6667/10 |" in text

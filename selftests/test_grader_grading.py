@@ -1,0 +1,116 @@
+"""Statuses and points, decided from runs alone: no processes involved."""
+
+from fractions import Fraction
+
+import pytest
+
+from grader.exercises import ExerciseInfo
+from grader.grading import gradebook, points, status
+from grader.results import ExerciseRun, TestResult
+
+EXERCISE = ExerciseInfo(1, "dot", "The matrix product", Fraction(10), ("a hint",))
+
+
+def passed(name="test_ok"):
+    return TestResult(name, True)
+
+
+def failed(kind, name="test_bad", message="it went wrong"):
+    return TestResult(name, False, kind, message)
+
+
+def run(*tests, error=""):
+    return ExerciseRun("dot", list(tests), error)
+
+
+@pytest.mark.parametrize(
+    ("tests", "error", "expected"),
+    [
+        ((passed(), passed()), "", "done"),
+        ((failed("not_implemented"), failed("not_implemented")), "", "not_started"),
+        ((passed(), failed("not_implemented")), "", "failing"),
+        ((passed(), failed("failure")), "", "failing"),
+        ((failed("exception"), failed("failure")), "", "failing"),
+        ((failed("not_implemented"), failed("failure")), "", "failing"),
+        ((failed("import_error"), failed("import_error")), "", "error"),
+        ((passed(), failed("crash")), "", "error"),
+        ((passed(), failed("timeout"), failed("not_run")), "", "error"),
+        ((passed(), passed()), "the tests could not be loaded", "error"),
+        ((), "", "error"),
+    ],
+    ids=[
+        "all-pass",
+        "only-stubs",
+        "some-pass-some-stubbed",
+        "a-property-fails",
+        "learner-code-raises",
+        "stub-and-failure",
+        "cannot-import",
+        "crash-in-one-test",
+        "timeout",
+        "run-error-with-passes",
+        "no-results",
+    ],
+)
+def test_status_follows_from_the_kinds_of_failure(tests, error, expected):
+    assert status(run(*tests, error=error)) == expected
+
+
+def test_a_run_without_results_is_never_a_pass():
+    assert status(run()) == "error"
+    assert points(EXERCISE, run()) == 0
+
+
+def test_points_are_an_exact_share_of_the_passed_tests():
+    two_of_three = run(passed("a"), passed("b"), failed("failure"))
+
+    assert points(EXERCISE, two_of_three) == Fraction(20, 3)
+
+
+def test_a_broken_exercise_keeps_credit_for_the_tests_that_passed():
+    crashed = run(passed("a"), failed("crash", "b"), failed("not_run", "c"))
+
+    assert points(EXERCISE, crashed) == Fraction(10, 3)
+
+
+def test_the_message_gives_the_reason_for_an_error_in_one_line():
+    crashed = run(
+        passed("a"),
+        failed("failure", "b", "wrong values\n  expected 1"),
+        failed("crash", "c", "called sys.exit(1), which ends the whole program"),
+    )
+    grade = gradebook([EXERCISE], [crashed], "exercises").grades[0]
+
+    assert grade.status == "error"
+    assert grade.message == "called sys.exit(1), which ends the whole program"
+
+
+def test_the_message_of_a_failing_exercise_is_its_first_failure():
+    failing = run(passed(), failed("failure", "b", "\nThe rows do not sum to one.\n"))
+    grade = gradebook([EXERCISE], [failing], "exercises").grades[0]
+
+    assert grade.message == "The rows do not sum to one."
+
+
+def test_the_score_adds_exact_points_and_next_up_is_the_first_not_done():
+    second = ExerciseInfo(2, "sigmoid", "The sigmoid", Fraction(10), ())
+    third = ExerciseInfo(3, "softmax", "Softmax", Fraction(5), ())
+    runs = [
+        run(passed(), passed(), failed("failure")),
+        run(passed()),
+        run(failed("not_implemented")),
+    ]
+    book = gradebook([EXERCISE, second, third], runs, "exercises")
+
+    assert book.score == Fraction(20, 3) + 10
+    assert book.max_score == 25
+    assert book.done == 1
+    assert not book.all_done
+    assert book.next_up.name == "dot"
+
+
+def test_every_exercise_done_means_nothing_is_next():
+    book = gradebook([EXERCISE], [run(passed())], "solutions")
+
+    assert book.all_done
+    assert book.next_up is None

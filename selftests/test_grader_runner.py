@@ -1,0 +1,118 @@
+"""The runner on small test modules written for the purpose: what comes
+back from a child process, whatever becomes of it."""
+
+import shutil
+import textwrap
+
+import pytest
+
+from grader.runner import Job, run_many
+from selftests.grader_support import ROOT
+
+# Test modules that take no time, so that only the runner is being timed.
+PASSING = "def test_one():\n    pass\n\n\ndef test_two():\n    pass\n"
+PRINTS_AND_FAILS = """
+def test_fine():
+    pass
+
+
+def test_noisy_failure():
+    print("printed before failing")
+    assert 1 == 2, "one is not two"
+"""
+HANGS_AFTER_A_PASS = """
+import time
+
+
+def test_quick():
+    pass
+
+
+def test_slow():
+    time.sleep(60)
+
+
+def test_never_reached():
+    pass
+"""
+# Long enough to start a child and run a passing test on a busy machine.
+SHORT_TIMEOUT = 3.0
+
+
+def project(folder, modules, conftest=True):
+    """A project whose tests/ holds `modules` (name -> test source)."""
+    tests = folder / "tests"
+    tests.mkdir(parents=True)
+    for helper in ("__init__", "harness", "judge", "reference", "strategies"):
+        shutil.copy(ROOT / "tests" / f"{helper}.py", tests)
+    if conftest:
+        shutil.copy(ROOT / "conftest.py", folder)
+    shutil.copy(ROOT / "pyproject.toml", folder)
+    shutil.copytree(ROOT / "exercises", folder / "exercises")
+    for name, source in modules.items():
+        (tests / f"test_{name}.py").write_text(textwrap.dedent(source))
+    return folder
+
+
+def test_runs_come_back_in_job_order_and_each_is_announced_once(tmp_path):
+    root = project(tmp_path, {"a": PASSING, "b": PRINTS_AND_FAILS, "c": PASSING})
+    finished = []
+    runs = run_many(
+        [Job(name, root) for name in "abc"],
+        on_finish=lambda index, run: finished.append(index),
+    )
+
+    assert [run.name for run in runs] == ["a", "b", "c"]
+    assert sorted(finished) == [0, 1, 2]
+
+
+def test_each_test_brings_back_its_outcome_and_its_output(tmp_path):
+    root = project(tmp_path, {"b": PRINTS_AND_FAILS})
+    (run,) = run_many([Job("b", root)])
+    fine, noisy = run.tests
+
+    assert not run.error
+    assert (fine.name, fine.passed, fine.output) == ("test_fine", True, "")
+    assert (noisy.passed, noisy.kind) == (False, "failure")
+    assert "one is not two" in noisy.message
+    assert noisy.output == "printed before failing\n"
+
+
+def test_a_hung_test_is_stopped_and_the_tests_before_it_still_count(tmp_path):
+    root = project(tmp_path, {"h": HANGS_AFTER_A_PASS})
+    (run,) = run_many([Job("h", root, timeout=SHORT_TIMEOUT)])
+    outcomes = {test.name: (test.passed, test.kind) for test in run.tests}
+
+    assert f"still running after {SHORT_TIMEOUT:g} s" in run.error
+    assert "test_slow" in run.error
+    assert outcomes == {
+        "test_quick": (True, ""),
+        "test_slow": (False, "timeout"),
+        "test_never_reached": (False, "not_run"),
+    }
+    assert run.duration < SHORT_TIMEOUT + 5
+
+
+def test_a_test_module_that_does_not_load_is_an_error(tmp_path):
+    root = project(tmp_path, {"s": "def test_broken(:\n    pass\n"})
+    (run,) = run_many([Job("s", root)])
+
+    assert "the tests could not be loaded" in run.error
+    assert run.tests == []
+
+
+def test_a_missing_test_module_is_an_error_without_a_process(tmp_path):
+    root = project(tmp_path, {})
+    (run,) = run_many([Job("nothing", root)])
+
+    assert run.error == "no tests found: tests/test_nothing.py does not exist"
+
+
+@pytest.mark.parametrize("workers", [1, 3])
+def test_pytest_refusing_to_start_is_an_error_not_a_pass(tmp_path, workers):
+    # Without conftest.py, pytest does not know the --target option.
+    root = project(tmp_path, {"a": PASSING}, conftest=False)
+    (run,) = run_many([Job("a", root)], workers=workers)
+
+    assert "pytest could not run the tests" in run.error
+    assert "--target" in run.error
