@@ -106,6 +106,10 @@ def session_args(root: Path, test_files: list[Path], job: Job) -> list[str]:
         "no:cacheprovider",
         "-p",
         "no:terminal",
+        # It runs the garbage collector five times at the end of a session,
+        # for warnings no grade uses.
+        "-p",
+        "no:unraisableexception",
         "-o",
         "addopts=",
         "--assert=plain",
@@ -351,6 +355,10 @@ def _death(status: int) -> str:
 
 def _session_main(jobs, channels, workers) -> None:  # pragma: no cover
     """Collect every job's tests once, then run each job in a worker."""
+    # Everything inherited from the grader lives as long as this process:
+    # spare it from garbage collection, which would otherwise walk the whole
+    # inherited heap again and again while the tests are collected.
+    gc.freeze()
     root = Path(jobs[0][1].root)
     sink = tempfile.TemporaryFile()
     # Output that escapes pytest's capture (from C code, say) goes nowhere,
@@ -364,9 +372,10 @@ def _session_main(jobs, channels, workers) -> None:  # pragma: no cover
     sys.stdout = sys.stderr = open(1, "w", errors="replace", closefd=False)
     os.chdir(root)
     sys.path.insert(0, str(root))
-    # Grading leaves the project as it found it: no __pycache__ folders
-    # appear in exercises/.
-    sys.dont_write_bytecode = True
+    # Grading leaves the project as it found it: compiled modules are cached
+    # outside it, so no __pycache__ folder appears in exercises/.
+    sys.pycache_prefix = str(_cache_dir() / "pycache")
+    sys.dont_write_bytecode = False
     _forget_project_modules()
     _forget_assertion_rewriting()
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
@@ -409,7 +418,7 @@ class _Dispatcher:
         items: dict[str, list] = {}
         for item in session.items:
             items.setdefault(Path(str(item.path)).name, []).append(item)
-        gc.freeze()  # see _worker_main
+        gc.freeze()  # the collected tests, too, live as long as the workers
         queue = list(zip(self.jobs, self.channels, strict=True))
         running: dict[int, _Channel] = {}
         while queue or running:
@@ -454,6 +463,12 @@ def _worker_main(session, job: Job, items, channel) -> None:  # pragma: no cover
         code = 70
     finally:
         os._exit(code)
+
+
+def _cache_dir() -> Path:
+    """Where the grader may keep files between runs, outside any project."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "nn-kata"
 
 
 def _own_capture(config) -> None:  # pragma: no cover
