@@ -19,7 +19,7 @@ def cross_entropy(y, t):
         y: float array of probabilities, shape (N, C), or (C,) for one
             sample. Each row sums to 1.
         t: the true classes, in either form:
-            one-hot, a float array of y's shape; or
+            one-hot, an array of y's shape holding 0s and a 1 per row; or
             labels, an int array of shape (N,) (a plain int for one sample).
 
     Returns:

@@ -20,6 +20,7 @@ def sgd_update(params, grads, lr):
         None.
 
     Example:
+        >>> import numpy as np
         >>> w = np.array([1.0, 2.0])
         >>> sgd_update({"w": w}, {"w": np.array([10.0, -10.0])}, 0.1)
         >>> w

@@ -30,10 +30,17 @@ def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
         at least 90% of unseen flowers correctly, whatever the seed.
         Neither x nor t is modified.
 
-    Example:
-        >>> params, losses = train(x, labels)
+    The tests train on the Iris data in data/iris.csv: 4 measurements of
+    each flower, standardized (each column minus its mean, divided by its
+    standard deviation), and its species as labels 0, 1, 2; a third of the
+    flowers are held out to measure the accuracy.
+
+    Example, on four points of two classes:
+        >>> x = np.array([[-1.0, 0.5], [1.0, -0.5], [-0.8, 1.0], [0.9, -1.2]])
+        >>> labels = np.array([0, 1, 0, 1])
+        >>> params, losses = train(x, labels, epochs=100)
         >>> len(losses), losses[-1] < losses[0]
-        (500, True)
+        (100, True)
     """
     t = np.asarray(t)
     n_out = t.shape[1] if t.ndim == 2 else int(t.max()) + 1
@@ -56,9 +63,9 @@ def predict(params, x):
     Returns:
         int array (N,), values in [0, C).
 
-    Example:
-        >>> predict(params, x[:3])
-        array([0, 0, 2])
+    Example, with params and x from train's example:
+        >>> predict(params, x)
+        array([0, 1, 0, 1])
     """
     return np.argmax(forward(params, x), axis=1)
 
@@ -74,8 +81,8 @@ def accuracy(params, x, labels):
     Returns:
         float in [0, 1].
 
-    Example:
+    Example, with params, x and labels from train's example:
         >>> accuracy(params, x, labels)
-        0.96
+        1.0
     """
     return float(np.mean(predict(params, x) == np.asarray(labels)))

@@ -247,7 +247,7 @@ def check_batch(y, labels, one_hot_form=False, what=None):
     )
 
 
-def test_cross_entropy_gives_the_docstrings_example():
+def test_cross_entropy_gives_the_docstring_example():
     y = np.array([[0.25, 0.75], [0.5, 0.5]])
     labels = np.array([1, 0])
     expected = (-math.log(0.75) - math.log(0.5)) / 2
@@ -381,6 +381,11 @@ def test_a_zero_probability_on_the_true_class_costs_a_large_finite_loss(
         mistake = NAN_FROM_ZERO
     elif math.isinf(value):
         mistake = NO_GUARD
+    elif value > 0 and value * y.shape[-1] >= LARGE_LOSS:
+        mistake = (
+            "divided by C, the number of classes (a mean over all N * C "
+            "entries?): average over the N samples only."
+        )
     elif value > 0:
         mistake = (
             "the epsilon is too large: at most 1e-7 (or the log is not the "

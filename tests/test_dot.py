@@ -65,7 +65,7 @@ def check(a, b):
     )
 
 
-def test_dot_gives_the_notebooks_example():
+def test_dot_gives_the_docstring_example():
     a = [[1, 2], [3, 4], [5, 6]]
     b = [[1, 2, 3], [4, 5, 6]]
     expected = [[9, 12, 15], [19, 26, 33], [29, 40, 51]]
@@ -138,7 +138,8 @@ def expect_value_error(a, b, why):
                 fail(
                     "The ValueError must name both shapes, as Python prints them.",
                     call=call,
-                    expected=f"a message containing {tuple(shape)}",
+                    expected=f"a message containing {tuple(shape)}"
+                    + (" (the shape of a single number)" if shape == () else ""),
                     actual=repr(str(error)),
                 )
         return

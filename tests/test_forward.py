@@ -67,7 +67,7 @@ def networks(draw, output_bound=3.0):
     return params, draw(float_arrays((n, d), 5.0))
 
 
-# Must-catch networks: the notebook's 4 -> 5 -> 3 with a batch of one, D, H,
+# Must-catch networks: the kata's 4 -> 5 -> 3 with a batch of one, D, H,
 # C and N all different, and all equal (a transposed weight still runs).
 NOTEBOOK = random_network(1, 4, 5, 3, seed=1)
 ALL_DIFFERENT = random_network(2, 3, 4, 5, seed=2)
@@ -274,7 +274,7 @@ def init_of(d, h, c, **seed):
     return call, params
 
 
-def test_init_params_gives_the_docstrings_shapes_and_a_default_seed():
+def test_init_params_gives_the_docstring_shapes_and_a_default_seed():
     call, first = init_of(4, 5, 3)
     _, second = init_of(4, 5, 3)
     if differing_keys(first, second):
@@ -385,7 +385,7 @@ def test_initial_weights_are_small(seed):
             )
 
 
-def test_forward_gives_the_docstrings_example():
+def test_forward_gives_the_docstring_example():
     check_forward(reference.init_params(4, 5, 3), np.zeros((2, 4)))
 
 
@@ -431,7 +431,7 @@ def check_loss(params, x, labels):
     for t in (labels, np.eye(params["b2"].size)[labels]):
         call = network_call("loss", params, x, t)
         expect_close(
-            learner.loss(params, x, t),
+            learner.trusting("forward").loss(params, x, t),
             reference.loss(params, x, labels),
             call,
             rtol=0,
@@ -442,7 +442,7 @@ def check_loss(params, x, labels):
         )
 
 
-def test_loss_gives_the_docstrings_example():
+def test_loss_gives_the_docstring_example():
     # Small weights and a zero input make every class about equally likely,
     # so the loss is close to log 3 = 1.0986.
     params = reference.init_params(4, 5, 3)

@@ -71,7 +71,7 @@ ANY_SHAPE = (
 )
 
 
-def restore_problem(before, after):
+def restore_problem(before, after, h):
     """Say how x was left changed, or return None if it is bit-for-bit."""
     if (
         after.dtype == before.dtype
@@ -79,13 +79,24 @@ def restore_problem(before, after):
         and after.tobytes() == before.tobytes()
     ):
         return None
-    if after.shape == before.shape and np.allclose(
-        after, before, rtol=1e-12, atol=1e-15
-    ):
+    if after.shape != before.shape or after.dtype != before.dtype:
+        return "x's shape or dtype was changed: change its entries only."
+    change = after.astype(np.float64) - before
+    # Adding h and subtracting it again is off by a rounding error at most:
+    # a few units in the last place of |x| + h.
+    rounding = 4 * np.finfo(before.dtype).eps * (np.abs(before) + h)
+    if np.all(np.abs(change) <= rounding):
         return (
             "x was put back by adding and subtracting h, which can be off in "
             "the last bit: save the entry first (saved = x[i]) and put the "
             "saved value back (x[i] = saved)."
+        )
+    rows = change.reshape(len(change), -1) if change.ndim > 1 else None
+    if rows is not None and np.all(rows == rows[:, :1]):
+        return (
+            "whole rows of x were moved and not put back: x[i] with one index "
+            "is a whole row when x has more than one axis, and saved = x[i] "
+            "is then a view of that row, not a copy. " + ANY_SHAPE
         )
     return (
         "an entry of x was not put back after its two calls of f: restore "
@@ -125,7 +136,7 @@ def gradient_of(f, x, h=None):
             actual=f"raised {type(error).__name__}: {error}",
             mistake=ANY_SHAPE if x.ndim != 1 else None,
         )
-    problem = restore_problem(before, x)
+    problem = restore_problem(before, x, DEFAULT_H if h is None else h)
     if problem is not None:
         fail(
             "numerical_gradient must leave x exactly as it found it, bit for bit.",
@@ -161,14 +172,19 @@ def gradient_mistakes(x, c, h=DEFAULT_H):
         ("the two calls are swapped: f(x + h) - f(x - h), in that order.", -exact),
     ]
     if x.ndim > 1:
-        rows = np.sum(exact, axis=tuple(range(1, x.ndim)), keepdims=True)
-        found.append(
-            (
-                "x[i] with one index is a whole row when x has more than one "
-                "axis: " + ANY_SHAPE,
-                np.broadcast_to(rows, x.shape),
-            )
+        whole_rows = (
+            "x[i] with one index is a whole row when x has more than one axis "
+            "(and saved = x[i] is then a view of that row, not a copy): loop "
+            "over every entry of any shape with np.ndindex(x.shape)."
         )
+        axes = tuple(range(1, x.ndim))
+        rows = np.sum(exact, axis=axes, keepdims=True)
+        # With saved = x[i] a view, the step down lands back on x itself.
+        views = np.sum(c * (np.sin(x + h) - np.sin(x)), axis=axes, keepdims=True)
+        found += [
+            (whole_rows, np.broadcast_to(rows, x.shape)),
+            (whole_rows, np.broadcast_to(views / (2 * h), x.shape)),
+        ]
     return found
 
 
@@ -195,7 +211,7 @@ def check_gradient(x, c):
         )
 
 
-def test_numerical_gradient_gives_the_docstrings_example():
+def test_numerical_gradient_gives_the_docstring_example():
     x = np.array([1.0, -2.0])
     call, result = gradient_of(lambda v: np.sum(v**2), x)
     expect_close(

@@ -171,7 +171,8 @@ def expect_range_error(labels, num_classes):
     else:
         mistake = (
             "labels run from 0 to num_classes - 1: a label equal to "
-            "num_classes or above is too big (> where >= was needed?)."
+            "num_classes or above is too big; check labels < num_classes "
+            "yourself (and watch for > where >= was needed)."
         )
     expect_value_error(
         labels, num_classes, "a label lies outside [0, num_classes)", mistake
@@ -211,12 +212,13 @@ def test_one_hot_rejects_a_bad_label_wherever_it_is(case):
     ids=["one-and-a-half", "among-whole-numbers", "float-array"],
 )
 def test_one_hot_rejects_labels_that_are_not_whole_numbers(labels, num_classes):
+    fraction = next(label for label in labels if label % 1)
     expect_value_error(
         labels,
         num_classes,
         "a label is not a whole number",
-        "1.5 was rounded or cut to a whole number (int() and .astype(int) "
-        "do that): check that every label % 1 == 0 first.",
+        f"{fraction} was rounded or cut to a whole number (int() and "
+        ".astype(int) do that): check that every label % 1 == 0 first.",
     )
 
 

@@ -142,8 +142,8 @@ def expect_float64(value, call):
         return
     if dtype.kind in "biu":
         mistake = (
-            "the result kept x's integer type (np.empty_like(x) and "
-            "np.zeros_like(x) do that): convert first with "
+            "the result kept x's integer type (as np.empty_like(x) or "
+            "np.zeros_like(x) of an int array would): convert first with "
             "np.asarray(x, dtype=float)."
         )
     else:

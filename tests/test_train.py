@@ -449,7 +449,7 @@ def accuracy_mistakes(expected, n):
 def check_accuracy(params, x, labels):
     """accuracy gives the trusted fraction, as a float."""
     call = describe_call("accuracy", (params, x, labels), {})
-    result = learner.accuracy(params, x, labels)
+    result = learner.trusting("predict").accuracy(params, x, labels)
     expected = reference.accuracy(params, x, labels)
     expect_close(
         result,

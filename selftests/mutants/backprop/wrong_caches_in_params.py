@@ -1,6 +1,6 @@
 """Stores the hidden activations in the params dict."""
 
-# expect: changed its argument number 1
+# expect: changed its argument params
 
 import numpy as np
 

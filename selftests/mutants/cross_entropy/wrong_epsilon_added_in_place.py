@@ -1,6 +1,6 @@
 """Adds the epsilon to y in place, changing the caller's probabilities."""
 
-# expect: changed its argument number 1 in place
+# expect: changed its argument y in place
 
 import numpy as np
 

@@ -1,6 +1,6 @@
 """Stores the hidden activations in params for later, changing the caller's dict."""
 
-# expect: forward changed its argument number 1 in place
+# expect: forward changed its argument params in place
 
 import numpy as np
 

@@ -1,6 +1,6 @@
 """Multiplies grads by lr in place, changing the caller's gradients."""
 
-# expect: changed its argument number 2
+# expect: changed its argument grads
 
 
 def sgd_update(params, grads, lr):

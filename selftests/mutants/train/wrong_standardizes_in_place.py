@@ -1,6 +1,6 @@
 """Standardizes x in place, changing the caller's array."""
 
-# expect: changed its argument number 1
+# expect: changed its argument x
 
 import numpy as np
 
