@@ -74,6 +74,9 @@ def pytest_runtest_makereport(item, call):
     error = call.excinfo.value if call.excinfo else None
     if error is None or isinstance(error, pytest.skip.Exception):
         return None
+    # The explanation already shows the input: no patch files with the
+    # failing examples, and no note asking to apply them.
+    item.__dict__.pop("_hypothesis_failing_examples", None)
     kind, text = explain(error)
     return pytest.TestReport(
         item.nodeid,
