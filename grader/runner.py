@@ -514,6 +514,11 @@ def _limit_resources(job: Job) -> None:  # pragma: no cover
     # Python ignores SIGXFSZ, turning a print flood into an OSError the
     # learner's code might catch; the default action ends the process.
     signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+    # No exercise needs a process or a thread of its own, and a fork bomb
+    # must not take the machine down: the limit counts all of the user's
+    # processes, so 1 forbids any new one. (The system ignores this limit
+    # for root.)
+    resource.setrlimit(resource.RLIMIT_NPROC, (1, 1))
 
 
 def _forget_project_modules() -> None:  # pragma: no cover
