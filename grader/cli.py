@@ -3,7 +3,8 @@
 This module reads the arguments, finds the project, runs the exercises,
 asks for the reports and returns the exit code. Running tests is
 `grader.runner`'s work, judging them `grader.grading`'s, writing reports
-`grader.formats`' and showing them `grader.render`'s.
+`grader.formats`' and showing them `grader.render`'s. `list` alone takes
+the runs `grader.cache` kept from an earlier grade of the same code.
 
 Exit codes: 0 when every graded exercise is done (``check``: when that
 exercise is; ``list`` and ``hint``: always), 1 when one is not, 2 when the
@@ -18,13 +19,13 @@ import sys
 import time
 from pathlib import Path
 
-from grader import formats, hints
+from grader import cache, commands, formats, hints
 from grader.exercises import ExerciseInfo
 from grader.files import append, write_atomically
 from grader.grading import Gradebook, gradebook
 from grader.project import Project, ProjectError, open_project
 from grader.render import Screen
-from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ExerciseRun
 
 EXIT_DONE = 0
 EXIT_NOT_DONE = 1
@@ -41,7 +42,18 @@ commands:
   check NAME    one exercise, every failing test explained
   hint NAME     the next hint for an exercise (--all: every hint)
   list          the exercises with their titles and statuses
+  watch         grade each exercise again whenever it is saved
+  reset NAME    put the stub back (your file is kept in .kata/backups/)
+  solution NAME the model answer, once the exercise is done
+
+for teachers (each has --help):
+  grade         grading mode: pristine tests, for CI and batch grading
+  release OUT   the student copy, with its CI workflow and hash manifest
+  gradescope ZIP  Gradescope's autograder bundle
+  batch DIR     grade a folder of submissions into a CSV gradebook
 """
+# Handled by `grader.tools`.
+TEACHER_COMMANDS = ("grade", "release", "gradescope", "batch")
 EPILOG = """\
 exit codes: 0 every graded exercise is done, 1 some are not, 2 usage error
 or a report could not be written. When GITHUB_STEP_SUMMARY is set, a
@@ -52,6 +64,11 @@ Markdown table of the grade is appended to that file.
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     """Run the grader; return its exit code."""
     prog = prog or Path(sys.argv[0]).name or "kata"
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in TEACHER_COMMANDS:
+        from grader import tools  # the course's commands, in a module of their own
+
+        return tools.main(argv, prog)
     screen = Screen()
     try:
         args = _parser(prog).parse_args(argv)
@@ -78,6 +95,8 @@ def _dispatch(args: argparse.Namespace, screen: Screen, prog: str) -> int:
 
     if args.command == "hint":
         return _hint(project, project.find(args.name), args.all, screen, prog)
+    if args.command in LEARNER_COMMANDS:
+        return LEARNER_COMMANDS[args.command](args, project, screen, prog)
 
     exercises = list(project.exercises)
     if args.command == "check":
@@ -112,9 +131,13 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         ("check", "one exercise, every failing test explained", True),
         ("hint", "the next hint for an exercise", False),
         ("list", "the exercises with their titles and statuses", True),
+        ("watch", "grade each exercise again whenever it is saved", True),
+        ("reset", "put the stub back, keeping your file in .kata/backups/", False),
+        ("solution", "the model answer, once the exercise is done", True),
     ):
         command = commands.add_parser(name, help=summary, description=summary)
-        if name in ("check", "hint"):
+        _add_learner_options(name, command)
+        if name in ("check", "hint", "reset", "solution"):
             command.add_argument("name", metavar="NAME", help="the exercise")
         if name == "hint":
             command.add_argument(
@@ -122,8 +145,50 @@ def _parser(prog: str) -> argparse.ArgumentParser:
             )
         # Options may come after the command as well as before it.
         _add_options(command, grading=grading, defaults=False)
-    parser.set_defaults(command="grade", all=False)
+    parser.set_defaults(
+        command="grade", all=False, explore=False, poll=False, yes=False, force=False
+    )
     return parser
+
+
+def _add_learner_options(name: str, command: argparse.ArgumentParser) -> None:
+    """The options of `check --explore` and of the learner's commands."""
+    flags = {
+        "check": (
+            "--explore",
+            "many more random examples, new on every run (to hunt bugs; not the grade)",
+        ),
+        "watch": (
+            "--poll",
+            "notice saves by reading the files every 0.1 s (for network "
+            "drives; chosen anyway when file events are unavailable)",
+        ),
+        "reset": ("--yes", "do not ask for confirmation"),
+        "solution": (
+            "--force",
+            "show it before the exercise is done, after a confirmation",
+        ),
+    }
+    if name in flags:
+        flag, what = flags[name]
+        command.add_argument(flag, action="store_true", help=what)
+
+
+def _watch(args, project, screen, prog) -> int:
+    # Imported only for this command: it imports the runner (and so numpy,
+    # pytest and hypothesis) and the terminal modules.
+    from grader.watch import watch_command
+
+    return watch_command(args, project, screen, prog)
+
+
+# Commands that take (args, project, screen, prog) and return the exit code.
+LEARNER_COMMANDS = {
+    "watch": _watch,
+    "reset": commands.reset_command,
+    "solution": commands.solution_command,
+    "explore": commands.explore_command,
+}
 
 
 def _add_options(parser: argparse.ArgumentParser, grading: bool, defaults: bool):
@@ -192,7 +257,14 @@ def _check_arguments(args: argparse.Namespace, project: Project) -> None:
     name = getattr(args, "name", None)
     if name is not None and project.find(name) is None:
         raise ProjectError(_unknown(name, project.names))
-    if args.command == "hint":
+    if args.command == "check" and args.explore:
+        args.command = "explore"  # a bug hunt, not a grade: its own command
+        if _report_paths(args):
+            raise ProjectError(
+                "--explore is not a grade: it writes no reports. "
+                "Leave out --explore to write them."
+            )
+    if args.command in ("hint", "reset"):
         return
     if not (project.root / args.target).is_dir():
         raise ProjectError(f"{project.root} has no {args.target}/ folder to grade")
@@ -218,12 +290,54 @@ def _grade(
     args: argparse.Namespace,
     screen: Screen,
 ) -> tuple[Gradebook, formats.Timing]:
-    # Imported here, not at the top: it imports numpy, pytest and
-    # hypothesis, which `hint` and a usage error do not need.
-    from grader.runner import Job, run_many
-
+    """Grade `exercises`: run their tests, except that `list` takes the
+    runs kept from an earlier grade of the same code."""
     started = formats.Timing().started
     clock = time.monotonic()
+    names = [exercise.name for exercise in exercises]
+    limits = (args.timeout, args.memory)
+    keys = cache.fingerprints(project.root, args.target, names, limits)
+    runs = {}
+    if args.command == "list" and not _report_paths(args):
+        # A kept run is only as sound as the file that keeps it, which the
+        # learner may edit: only what decides nothing may take one.
+        runs = cache.recall(project.state_dir, args.target, keys)
+    stale = [exercise for exercise in exercises if exercise.name not in runs]
+    if stale:
+        fresh = _run(project, stale, args, screen)
+        runs.update(fresh)
+        _keep(project, args.target, {n: (keys[n], fresh[n]) for n in fresh}, screen)
+    book = gradebook(exercises, [runs[name] for name in names], args.target)
+    return book, formats.Timing(started, time.monotonic() - clock)
+
+
+def _keep(
+    project: Project,
+    target: str,
+    runs: dict[str, tuple[str, ExerciseRun]],
+    screen: Screen,
+) -> None:
+    """Keep new runs for `list`; not being able to costs only a warning."""
+    try:
+        cache.remember(project.state_dir, target, runs)
+    except OSError as error:
+        screen.warning(
+            f"could not keep the grade in {project.state_dir} ({_why(error)}); "
+            "`list` will run the tests again"
+        )
+
+
+def _run(
+    project: Project,
+    exercises: list[ExerciseInfo],
+    args: argparse.Namespace,
+    screen: Screen,
+) -> dict[str, ExerciseRun]:
+    """Run the tests of `exercises`; their runs by name."""
+    # Imported here, not at the top: it imports numpy, pytest and
+    # hypothesis, which `hint`, a usage error and a kept grade do not need.
+    from grader.runner import Job, run_many
+
     jobs = [
         Job(
             exercise.name,
@@ -236,8 +350,7 @@ def _grade(
     ]
     with screen.grading(exercises) as on_finish:
         runs = run_many(jobs, on_finish=on_finish)
-    book = gradebook(exercises, runs, args.target)
-    return book, formats.Timing(started, time.monotonic() - clock)
+    return {run.name: run for run in runs}
 
 
 def _report_paths(args: argparse.Namespace) -> dict[str, Path]:

@@ -1,5 +1,6 @@
 """Write the grader's files so that a reader never sees half of one."""
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -10,9 +11,14 @@ def write_atomically(path: Path, text: str) -> None:
 
     The text goes to a new file beside `path`, which is then renamed over
     it: an interrupted grader leaves the old file or the new one, never a
-    mixture. Raises OSError when `path` cannot be written.
+    mixture. Raises OSError when `path` cannot be written; when a folder on
+    the way is a file, its message says which.
     """
     path = Path(path)
+    blocker = _file_in_the_way(path.parent)
+    if blocker is not None:
+        message = f"{blocker} is a file, not a folder"
+        raise NotADirectoryError(errno.ENOTDIR, message, str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
@@ -25,6 +31,15 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The nearest of `folder` and the folders above it that exists, if it
+    is not a folder (mkdir would only say "File exists")."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists() or candidate.is_symlink():
+            return None if candidate.is_dir() else candidate
+    return None
 
 
 def _umask() -> int:

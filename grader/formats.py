@@ -180,57 +180,76 @@ def to_gradescope(book: Gradebook, timing: Timing) -> str:
     """Gradescope's results.json: one entry per test, worth its share of
     the exercise's points, and the total score.
 
+    The shares are rounded so that an exercise's add up to its points
+    exactly, and the total is the sum of the tests' scores: Gradescope
+    shows both, and they must agree to the last decimal.
+
     Varies between runs of the same code: ``execution_time`` only.
     """
-    tests = []
-    for grade in book.grades:
-        tests += _gradescope_tests(grade)
+    scored = [pair for grade in book.grades for pair in _gradescope_tests(grade)]
     results = {
-        "score": number(book.score),
+        "score": number(sum((score for score, _ in scored), Fraction(0))),
         "execution_time": round(timing.duration, 3),
         "output": summary_line(book),
         "output_format": "text",
         "visibility": "visible",
         "stdout_visibility": "hidden",
-        "tests": tests,
+        "tests": [entry for _, entry in scored],
     }
     return json.dumps(results, indent=2, ensure_ascii=False) + "\n"
 
 
-def _gradescope_tests(grade: Grade) -> list[dict]:
+def _gradescope_tests(grade: Grade) -> list[tuple[Fraction, dict]]:
+    """Each entry of one exercise, with its exact score."""
     label = f"{grade.exercise.number}. {grade.name}"
+    tags = [grade.name, grade.status]
     if not grade.run.tests:
-        return [
-            {
-                "name": label,
-                "number": str(grade.exercise.number),
-                "score": 0,
-                "max_score": number(grade.max_points),
-                "status": "failed",
-                "output": grade.message,
-                "tags": [grade.name, grade.status],
-                "visibility": "visible",
-            }
-        ]
-    share = grade.max_points / len(grade.run.tests)
-    entries = []
-    for index, test in enumerate(grade.run.tests, start=1):
+        entry = {
+            "name": label,
+            "number": str(grade.exercise.number),
+            "score": 0,
+            "max_score": number(shares(grade.max_points, 1)[0]),
+            "status": "failed",
+            "output": grade.message,
+            "tags": tags,
+            "visibility": "visible",
+        }
+        return [(Fraction(0), entry)]
+    tests = grade.run.tests
+    pairs = []
+    for index, (test, share) in enumerate(
+        zip(tests, shares(grade.max_points, len(tests)), strict=True), start=1
+    ):
         output = test.message
         if test.output:
             output += f"\n\nYour code printed:\n{test.output}"
-        entries.append(
-            {
-                "name": f"{label}: {test.name}",
-                "number": f"{grade.exercise.number}.{index}",
-                "score": number(share if test.passed else Fraction(0)),
-                "max_score": number(share),
-                "status": "passed" if test.passed else "failed",
-                "output": output.strip(),
-                "tags": [grade.name, grade.status],
-                "visibility": "visible",
-            }
-        )
-    return entries
+        score = share if test.passed else Fraction(0)
+        entry = {
+            "name": f"{label}: {test.name}",
+            "number": f"{grade.exercise.number}.{index}",
+            "score": number(score),
+            "max_score": number(share),
+            "status": "passed" if test.passed else "failed",
+            "output": output.strip(),
+            "tags": tags,
+            "visibility": "visible",
+        }
+        pairs.append((score, entry))
+    return pairs
+
+
+def shares(total: Fraction, count: int) -> list[Fraction]:
+    """`total`, rounded to DECIMALS decimals, split into `count` equal
+    shares of DECIMALS decimals that add up to it exactly.
+
+    This is largest-remainder rounding: each share is rounded down, and the
+    units of the last decimal left over go one each to the shares with the
+    largest remainders. The shares being equal, so are their remainders:
+    the earliest take the extra units.
+    """
+    unit = Fraction(1, 10**DECIMALS)
+    base, extra = divmod(round(total / unit), count)
+    return [(base + (index < extra)) * unit for index in range(count)]
 
 
 def to_markdown(book: Gradebook) -> str:

@@ -27,6 +27,9 @@ STATUSES = (NOT_STARTED, ERROR, FAILING, DONE)
 # A failed test of one of these kinds means the exercise could not be
 # judged fairly: its module does not load, or its process did not survive.
 ERROR_KINDS = frozenset({IMPORT_ERROR, CRASH, TIMEOUT, NOT_RUN})
+# How a test's failure message names the mistake behind it, when the test
+# recognises one (see tests/judge.py).
+MISTAKE_LABEL = "likely mistake:"
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,8 @@ class Grade:
         failures = self.failures
         if self.status == ERROR:
             failures = [test for test in failures if test.kind in ERROR_KINDS]
-        return first_line(failures[0].message) if failures else ""
+        failure = most_telling(failures)
+        return first_line(failure.message) if failure else ""
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,17 @@ def gradebook(
     """Judge every exercise; `runs` are in the same order as `exercises`."""
     grades = tuple(grade(e, r) for e, r in zip(exercises, runs, strict=True))
     return Gradebook(grades, target)
+
+
+def most_telling(failures: list[TestResult]) -> TestResult | None:
+    """The failure to show first: the first that names a likely mistake,
+    else the first; None when there is none.
+
+    A named mistake tells the learner what to change, where a bare failure
+    only tells them that something is wrong.
+    """
+    named = (test for test in failures if MISTAKE_LABEL in test.message)
+    return next(named, failures[0] if failures else None)
 
 
 def first_line(text: str) -> str:

@@ -13,8 +13,8 @@ from grader.exercises import ExerciseInfo, load_catalogue
 
 MARKERS = ("exercises/", "tests/", "grader/exercises.toml")
 MARKERS_TEXT = "exercises/, tests/ and grader/exercises.toml"
-# Where the grader keeps what it remembers between runs (hints seen):
-# beside the learner's work, never inside exercises/.
+# Where the grader keeps what it remembers between runs (the hints seen,
+# the last grade): beside the learner's work, never inside exercises/.
 STATE_DIR = ".kata"
 
 

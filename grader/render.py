@@ -8,10 +8,15 @@ with no escape codes at all.
 
 Learner output and failure messages are printed as literal text, never
 parsed as markup: a ``[red]`` in a print must stay ``[red]``.
+
+Off a terminal no line is wrapped but prose, and no line ends in spaces:
+a log or a file is read by tools that match whole lines.
 """
 
 import os
+import re
 import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from fractions import Fraction
@@ -24,8 +29,17 @@ from rich.table import Table
 from rich.text import Text
 
 from grader.exercises import ExerciseInfo
-from grader.grading import DONE, ERROR, FAILING, NOT_STARTED, Grade, Gradebook
-from grader.results import NOT_RUN, ExerciseRun, TestResult
+from grader.grading import (
+    DONE,
+    ERROR,
+    FAILING,
+    MISTAKE_LABEL,
+    NOT_STARTED,
+    Grade,
+    Gradebook,
+    most_telling,
+)
+from grader.results import NOT_RUN, ExerciseRun, TestResult, lines_cut
 
 STATUS_STYLES = {
     DONE: "bold green",
@@ -39,8 +53,22 @@ BAR_WIDTH = 30
 OUTPUT_HEAD_LINES = 12
 OUTPUT_TAIL_LINES = 4
 OUTPUT_LINE_CHARS = 160
-# Tests named above a failure that several share; the rest are counted.
+# Tests named below a failure that several share; the rest are counted.
 NAMES_SHOWN = 3
+# Off a terminal, wider than any row the grader prints: a table row is
+# never wrapped, and each line is as long as what it holds.
+PIPED_WIDTH = 1000
+# Prose (hints) is wrapped near this width however wide the terminal:
+# longer lines are hard to follow from one to the next.
+PROSE_WIDTH = 79
+# A labelled line of a failure message: two spaces, a label of lowercase
+# words, and its value after a colon or a run of spaces, as in
+# "  expected  [1, 2]" or "  likely mistake: ...". The value begins where
+# the match ends.
+LABELLED = re.compile(r"  [a-z][a-z ]*?(?::|(?=  ))\s+")
+# The start of an exception's message that names the call which raised,
+# as in "softmax([1., 2.]) raised ValueError: ...".
+CALL_RAISED = re.compile(r"\w+\(.*?\) raised ", re.DOTALL)
 
 
 def make_console(file: TextIO, environ=None) -> Console:
@@ -52,7 +80,8 @@ def make_console(file: TextIO, environ=None) -> Console:
         terminal = False
     colour = terminal and not environ.get("NO_COLOR")
     return Console(
-        file=file,
+        file=file if terminal else _NoTrailingSpaces(file),
+        width=None if terminal else PIPED_WIDTH,
         force_terminal=terminal,
         force_interactive=terminal,
         color_system="auto" if colour else None,
@@ -61,6 +90,30 @@ def make_console(file: TextIO, environ=None) -> Console:
         highlight=False,
         emoji=False,
     )
+
+
+class _NoTrailingSpaces:
+    """A text file that drops the spaces rich leaves at the ends of lines
+    (the padding of a table's last column): invisible on a terminal, noise
+    in a file or a diff."""
+
+    _BEFORE_NEWLINE = re.compile(r"[ \t]+(?=\n)")
+
+    def __init__(self, file: TextIO):
+        self._file = file
+        self.encoding = getattr(file, "encoding", None)
+
+    def write(self, text: str) -> int:
+        return self._file.write(self._BEFORE_NEWLINE.sub("", text))
+
+    def flush(self) -> None:
+        self._file.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self._file.fileno()
 
 
 class Screen:
@@ -167,8 +220,8 @@ class Screen:
         if grade.run.error:
             self.out.print(Text(grade.run.error, style="red"), soft_wrap=True)
             self.out.print()
-        for names, test in _grouped(_explained(grade)):
-            self._failure(names, test)
+        for test, others in _grouped(_explained(grade)):
+            self._failure(test, others)
         not_run = sum(test.kind == NOT_RUN for test in grade.failures)
         if not_run:
             self.out.print(
@@ -210,15 +263,31 @@ class Screen:
         self.out.print()
         for number, hint in enumerate(shown, start=1):
             style = "" if number == len(shown) else "dim"
-            self.out.print(Text(f"{number}. {hint}", style=style))
+            self._prose(f"{number}. {hint}", style, hanging=len(f"{number}. "))
             self.out.print()
         if len(shown) < total:
-            self.out.print(f"Run `{prog} hint {exercise.name}` again for the next one.")
+            self._prose(f"Run `{prog} hint {exercise.name}` again for the next one.")
         else:
-            self.out.print(
+            self._prose(
                 f"That was the last hint. `{prog} check {exercise.name}` "
                 "shows every failing test."
             )
+
+    def _prose(self, text: str, style: str = "", hanging: int = 0) -> None:
+        """Print `text` wrapped at word boundaries, each paragraph's later
+        lines indented by `hanging` (under the text after a "1. ")."""
+        width = min(self.out.width, PROSE_WIDTH)
+        wrapped = "\n".join(
+            textwrap.fill(
+                paragraph,
+                width,
+                subsequent_indent=" " * hanging,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            for paragraph in text.splitlines()
+        )
+        self.out.print(Text(wrapped, style=style), soft_wrap=True)
 
     def _score_line(self, book: Gradebook) -> Text:
         fraction = book.done / len(book.grades)
@@ -244,9 +313,9 @@ class Screen:
         if grade.run.error:
             self.out.print(Text(grade.run.error, style="red"), soft_wrap=True)
             self.out.print()
-        explained = _explained(grade)
-        if explained:
-            self._failure([explained[0].name], explained[0])
+        failure = most_telling(_explained(grade))
+        if failure is not None:
+            self._failure(failure)
         self._help_line(exercise.name, book.target, prog, check=True)
 
     def _not_started(self, exercise: ExerciseInfo, target: str, prog: str) -> None:
@@ -257,21 +326,19 @@ class Screen:
         )
         self._help_line(exercise.name, target, prog, check=False)
 
-    def _failure(self, names: list[str], test: TestResult) -> None:
-        """One failure, under the names of every test that failed with the
-        same message."""
+    def _failure(self, test: TestResult, others: tuple[str, ...] = ()) -> None:
+        """One failure in full, then the names of the `others`: the tests
+        that failed the same way."""
         mark = "✗" if _unicode(self.out) else "x"
-        for name in names[:NAMES_SHOWN]:
-            self.out.print(Text(f"{mark} {name}"), soft_wrap=True)
-        if len(names) > NAMES_SHOWN:
-            more = len(names) - NAMES_SHOWN
-            self.out.print(Text(f"  and {more} more tests, the same way", style="dim"))
-        self.out.print(_indented(test.message, "    "), soft_wrap=True)
+        self.out.print(Text(f"{mark} {test.name}"), soft_wrap=True)
+        self.out.print(_indented(_aligned(test.message), "    "), soft_wrap=True)
         if test.output.strip():
             self.out.print(Text("  What your code printed (trimmed):", style="dim"))
             self.out.print(
                 _indented(_trim_output(test.output), "    | "), soft_wrap=True
             )
+        if others:
+            self.out.print(Text(_same_way(others), style="dim"), soft_wrap=True)
         self.out.print()
 
     def _help_line(self, name: str, target: str, prog: str, check: bool) -> None:
@@ -310,12 +377,83 @@ def _explained(grade: Grade) -> list[TestResult]:
     ]
 
 
-def _grouped(failures: list[TestResult]) -> list[tuple[list[str], TestResult]]:
-    """Failures with the same message together, in order of first sight."""
-    groups: dict[str, tuple[list[str], TestResult]] = {}
+def _grouped(failures: list[TestResult]) -> list[tuple[TestResult, tuple[str, ...]]]:
+    """Each way of failing once, in order of first sight: its first test,
+    and the names of the others that failed the same way."""
+    groups: dict[tuple[str, ...], list[TestResult]] = {}
     for test in failures:
-        groups.setdefault(test.message, ([], test))[0].append(test.name)
-    return list(groups.values())
+        groups.setdefault(_way(test), []).append(test)
+    return [
+        (first, tuple(test.name for test in rest)) for first, *rest in groups.values()
+    ]
+
+
+def _way(test: TestResult) -> tuple[str, ...]:
+    """How a test failed, apart from the input that showed it: the kind,
+    the statement of what went wrong (without the call that raised, for an
+    exception), and the mistake named, if any. Failures with a labelled
+    input, expected value or actual value that differ are the same way."""
+    lines = test.message.strip().splitlines() or [""]
+    labelled = [bool(LABELLED.match(line)) for line in lines]
+    statement = "\n".join(lines[: labelled.index(True) if any(labelled) else None])
+    mistakes = [line.strip() for line in lines if MISTAKE_LABEL in line]
+    return (test.kind, CALL_RAISED.sub("", statement, count=1), *mistakes)
+
+
+def _same_way(names: tuple[str, ...]) -> str:
+    """'2 more tests failed the same way: test_a, test_b.'"""
+    shown = ", ".join(names[:NAMES_SHOWN])
+    if len(names) > NAMES_SHOWN:
+        shown += f" and {len(names) - NAMES_SHOWN} more"
+    tests = "test" if len(names) == 1 else "tests"
+    return f"  {len(names)} more {tests} failed the same way: {shown}."
+
+
+def _aligned(message: str) -> str:
+    """`message` with the later lines of each multi-line value (a printed
+    array's rows, say) moved right, so that they line up under the value's
+    first line instead of under its label.
+
+    The values are those of labelled lines, and the call that starts an
+    exception's message. A row of an array is placed under the bracket it
+    nests in, as NumPy lays arrays out; any other later line of a labelled
+    value starts where the value does. Lines already indented that far
+    are left as they are: their author placed them.
+    """
+    lines = message.splitlines()
+    column, brackets = 0, _brackets(lines[0] if lines else "")
+    aligned = lines[:1]
+    for line in lines[1:]:
+        labelled = LABELLED.match(line)
+        body = line.lstrip(" ")
+        indent = len(line) - len(body)
+        if labelled:
+            column, brackets = labelled.end(), _brackets(line[labelled.end() :])
+        elif body:
+            indent = max(indent, _row_indent(body, column, brackets))
+            line = " " * indent + body
+        aligned.append(line)
+    return "\n".join(aligned)
+
+
+def _row_indent(row: str, column: int, brackets: tuple[int, int]) -> int:
+    """Where a later line of a value that begins at `column` belongs."""
+    offset, depth = brackets
+    nesting = _brackets(row)[1] if row.startswith("[") else 0
+    if row.startswith("..."):
+        nesting = 1  # NumPy's row of a summarized array, beside the rows
+    if offset >= 0 and 0 < nesting <= depth:
+        return column + offset + depth - nesting
+    return column
+
+
+def _brackets(text: str) -> tuple[int, int]:
+    """Where the first run of "[" in `text` starts, and how long it is;
+    (-1, 0) when there is none."""
+    offset = text.find("[")
+    if offset < 0:
+        return -1, 0
+    return offset, len(text[offset:]) - len(text[offset:].lstrip("["))
 
 
 def _indented(text: str, prefix: str) -> Text:
@@ -324,16 +462,27 @@ def _indented(text: str, prefix: str) -> Text:
 
 
 def _trim_output(text: str) -> str:
-    """The start and end of what was printed, long lines cut."""
+    """The first and last lines of what was printed, long lines cut, with
+    how many lines between them are not shown.
+
+    The runner may already have cut lines out of the middle, leaving a note
+    of how many: those count among the lines not shown.
+    """
     lines = [
         line if len(line) <= OUTPUT_LINE_CHARS else line[:OUTPUT_LINE_CHARS] + "..."
         for line in text.rstrip().splitlines()
     ]
-    if len(lines) > OUTPUT_HEAD_LINES + OUTPUT_TAIL_LINES:
-        cut = len(lines) - OUTPUT_HEAD_LINES - OUTPUT_TAIL_LINES
-        lines = [
-            *lines[:OUTPUT_HEAD_LINES],
-            f"[... {cut} more lines ...]",
-            *lines[-OUTPUT_TAIL_LINES:],
-        ]
-    return "\n".join(lines)
+    note = next(
+        (i for i, line in enumerate(lines) if lines_cut(line) is not None), None
+    )
+    if note is not None:
+        before, cut, after = lines[:note], lines_cut(lines[note]), lines[note + 1 :]
+    elif len(lines) <= OUTPUT_HEAD_LINES + OUTPUT_TAIL_LINES:
+        return "\n".join(lines)
+    else:
+        cut, before, after = 0, lines[:-OUTPUT_TAIL_LINES], lines[-OUTPUT_TAIL_LINES:]
+    head = before[:OUTPUT_HEAD_LINES]
+    tail = after[-OUTPUT_TAIL_LINES:]
+    hidden = len(before) + cut + len(after) - len(head) - len(tail)
+    more = "line" if hidden == 1 else "lines"
+    return "\n".join([*head, f"[... {hidden} more {more} ...]", *tail])

@@ -1,10 +1,12 @@
 """What running an exercise's tests produces: the data the runner hands to
 the judge (`grader.grading`) and the reports.
 
-Plain data with no behaviour, cheap to import, and simple to send between
-processes as JSON.
+Plain data, cheap to import, and simple to send between processes as
+JSON; and the one way a long text is cut before it is sent, so that what
+reads it later knows how much is missing.
 """
 
+import re
 from dataclasses import dataclass, field
 
 # The limits a run is held to unless told otherwise: far above what any
@@ -50,3 +52,63 @@ class ExerciseRun:
     @property
     def output(self) -> str:
         return "".join(test.output for test in self.tests)
+
+
+# The line that stands for the lines cut out of the middle of a long text.
+CUT_NOTE = "[... {lines} {noun} ({chars} characters) cut ...]"
+_CUT_NOTE = re.compile(r"\[\.\.\. (\d+) lines? \(\d+ characters\) cut \.\.\.\]")
+
+
+def trim(text: str, limit: int) -> str:
+    """`text`, or as many whole lines of its start and its end as fit in
+    `limit` characters, around a line that says how many were cut.
+
+    Lines are kept whole, so what is shown can be read; the one exception
+    is a first line longer than half the limit, which is shortened and says
+    so at its end.
+    """
+    if len(text) <= limit:
+        return text
+    lines = text.splitlines(keepends=True)
+    half = limit // 2
+    if len(lines[0]) > half:
+        head = [_shorten(lines[0], half)]
+    else:
+        head = _fitting(lines, half)
+    rest = lines[len(head) :]
+    room = limit - sum(map(len, head))
+    tail = _fitting(rest[::-1], room)[::-1]
+    hidden = rest[: len(rest) - len(tail)]
+    if not hidden:
+        return "".join(head + tail)
+    if not head[-1].endswith("\n"):
+        head[-1] += "\n"
+    note = CUT_NOTE.format(
+        lines=len(hidden),
+        noun="line" if len(hidden) == 1 else "lines",
+        chars=sum(map(len, hidden)),
+    )
+    return "".join([*head, note + "\n", *tail])
+
+
+def lines_cut(line: str) -> int | None:
+    """How many lines the note `line` stands for; None if it is no note."""
+    match = _CUT_NOTE.fullmatch(line.strip())
+    return int(match.group(1)) if match else None
+
+
+def _fitting(lines: list[str], room: int) -> list[str]:
+    """The leading `lines` whose lengths add up to at most `room`."""
+    kept = []
+    for line in lines:
+        room -= len(line)
+        if room < 0:
+            break
+        kept.append(line)
+    return kept
+
+
+def _shorten(line: str, length: int) -> str:
+    body = line.rstrip("\n")
+    end = line[len(body) :]
+    return f"{body[:length]} [... {len(body) - length} characters cut]{end}"

@@ -56,13 +56,14 @@ from grader.results import (  # noqa: E402
     TIMEOUT,
     ExerciseRun,
     TestResult,
+    trim,
 )
 
 # What a child may write to one file (its captured output) before it is
 # stopped: far more than any useful debugging print, far less than a disk.
 OUTPUT_LIMIT_BYTES = 4 * 1024 * 1024
-# Of each test's captured output, this much is kept (half from the start,
-# half from the end) and sent back.
+# Of each test's captured output, this much is kept (whole lines from the
+# start and the end) and sent back.
 OUTPUT_KEPT_CHARS = 2000
 # A failure message longer than this is cut: it is meant to be read.
 MESSAGE_KEPT_CHARS = 4000
@@ -88,6 +89,11 @@ class Job:
     @property
     def test_file(self) -> Path:
         return Path(self.root) / "tests" / f"test_{self.name}.py"
+
+    @property
+    def module_file(self) -> str:
+        """The module under test, named as the learner knows it."""
+        return f"{self.target}/{self.name}.py"
 
 
 def session_args(root: Path, test_files: list[Path], job: Job) -> list[str]:
@@ -284,10 +290,10 @@ class _Child:
         if self.pid:
             _kill_group(self.pid)  # anything the tests left running
         if self.complete or (not self.pid and self.problems):
-            return self._run(self.problems[0] if self.problems else "", CRASH)
+            return self._run(self.problems[0] if self.problems else "")
         if self.status is None:
-            return self._run("the grader's test session ended unexpectedly", CRASH)
-        return self._run(_death(self.status), CRASH)
+            return self._run("the grader's test session ended unexpectedly")
+        return self._run(*_death(self.status, self.job.module_file))
 
     def stop(self) -> ExerciseRun:
         """Kill a worker that ran out of time, and make a run of what it said."""
@@ -295,21 +301,24 @@ class _Child:
             _kill_group(self.pid)
         os.close(self.fd)
         if not self.pid:
-            return self._run("the tests did not start (collecting them hung?)", CRASH)
+            return self._run("the tests did not start", "collecting them hung?")
         return self._run(
-            f"was still running after {self.job.timeout:g} s (an endless loop?)",
-            TIMEOUT,
+            f"{self.job.module_file} was still running after {self.job.timeout:g} s",
+            "an endless loop?",
+            kind=TIMEOUT,
         )
 
-    def _run(self, reason: str, kind: str) -> ExerciseRun:
+    def _run(self, reason: str, guess: str = "", kind: str = CRASH) -> ExerciseRun:
         """Every collected test, with the one that was running blamed for
-        `reason` and those never reached marked as not run."""
+        `reason` (and `guess`, what may have caused it), and those never
+        reached marked as not run."""
         run = ExerciseRun(self.job.name, duration=time.monotonic() - self.started)
         names = self.collected + [n for n in self.results if n not in self.collected]
+        blame = f"{reason}: {guess}" if guess else reason
         for name in names:
             result = self.results.get(name)
             if result is None and reason and name == self.current:
-                result = TestResult(name, False, kind, reason)
+                result = TestResult(name, False, kind, blame)
             elif result is None:
                 result = TestResult(
                     name, False, NOT_RUN, "not run: the tests stopped before this one"
@@ -317,6 +326,8 @@ class _Child:
             run.tests.append(result)
         if reason and self.current:
             reason = f"{reason} in {self.current}"
+        if reason and guess:
+            reason = f"{reason}: {guess}"
         if not reason and not run.tests:
             reason = "no tests found in " + str(self.job.test_file.name)
         if not reason and any(test.kind == NOT_RUN for test in run.tests):
@@ -334,20 +345,25 @@ def _kill_group(pid: int) -> None:
             pass
 
 
-def _death(status: int) -> str:
-    """Say in one line why a child ended before it finished."""
+def _death(status: int, subject: str) -> tuple[str, str]:
+    """Say in one line, of `subject`, why a child ended before it finished;
+    and what may have caused it, if a guess is worth making."""
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
+        flood = f"printed more than {OUTPUT_LIMIT_BYTES // (1024 * 1024)} MB"
         reasons = {
-            signal.SIGSEGV: "crashed the Python process (segmentation fault)",
-            signal.SIGBUS: "crashed the Python process (bus error)",
-            signal.SIGXFSZ: "printed more than "
-            f"{OUTPUT_LIMIT_BYTES // (1024 * 1024)} MB (a print in a loop?)",
-            signal.SIGKILL: "was killed (out of memory?)",
+            signal.SIGSEGV: ("crashed the Python process (segmentation fault)", ""),
+            signal.SIGBUS: ("crashed the Python process (bus error)", ""),
+            signal.SIGXFSZ: (flood, "a print in a loop?"),
+            signal.SIGKILL: ("was killed", "out of memory?"),
         }
-        return reasons.get(sig, f"was killed by signal {signal.Signals(sig).name}")
-    code = os.WEXITSTATUS(status)
-    return f"ended the Python process (exit code {code}: os._exit?)"
+        name = signal.Signals(sig).name
+        what, guess = reasons.get(sig, (f"was killed by signal {name}", ""))
+    else:
+        code = os.WEXITSTATUS(status)
+        what = f"ended the Python process with exit code {code}"
+        guess = "a call to os._exit?"
+    return f"{subject} {what}", guess
 
 
 # Everything below runs in the session process or in a worker.
@@ -591,12 +607,12 @@ class _Reporter:
             kind = dict(report.user_properties).get("kata_kind") or EXCEPTION
             result.passed = False
             result.kind = kind
-            result.message = _trim(str(report.longreprtext), MESSAGE_KEPT_CHARS)
+            result.message = trim(str(report.longreprtext), MESSAGE_KEPT_CHARS)
             if name in self.crashes:
                 result.kind, result.message = CRASH, self.crashes[name]
         if report.when == "teardown":
             # The last phase's report carries the output of all three.
-            result.output = _trim(report.capstdout + report.capstderr)
+            result.output = trim(report.capstdout + report.capstderr, OUTPUT_KEPT_CHARS)
             self.channel.send(test=vars(self.pending.pop(name)))
             if name in self.fatal:
                 # Memory the failed test held may never come back, and
@@ -613,18 +629,9 @@ def _crash_reason(error: BaseException, job: Job) -> str:
     """One line for an exception that would end a real program, else ''."""
     if isinstance(error, SystemExit):
         return (
-            f"called sys.exit({error.code!r}), which ends the whole program: "
-            "return a value instead"
+            f"{job.module_file} called sys.exit({error.code!r}), which ends the "
+            "whole program: return a value instead"
         )
     if isinstance(error, MemoryError):
-        return f"ran out of memory (the limit is {job.memory_mb} MB)"
+        return f"{job.module_file} ran out of memory (the limit is {job.memory_mb} MB)"
     return ""
-
-
-def _trim(text: str, limit: int = OUTPUT_KEPT_CHARS) -> str:
-    """`text`, or its start and end around a note of what was cut."""
-    if len(text) <= limit:
-        return text
-    half = limit // 2
-    cut = len(text) - 2 * half
-    return f"{text[:half]}\n[... {cut} characters cut ...]\n{text[-half:]}"

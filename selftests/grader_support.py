@@ -8,6 +8,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from grader.exercises import NAMES
@@ -198,6 +199,13 @@ def check_gradescope_report(results: dict, max_score: float) -> None:
         assert test["status"] in ("passed", "failed")
         assert isinstance(test["output"], str)
         assert (test["status"] == "passed") == (test["score"] == test["max_score"])
-    # Each test's share is rounded; together they still make the whole.
-    assert abs(sum(t["max_score"] for t in results["tests"]) - max_score) < 0.01
-    assert abs(sum(t["score"] for t in results["tests"]) - results["score"]) < 0.01
+    # Each test's share is rounded, yet together they make the whole to
+    # the last decimal written: the numbers are added as the decimals they
+    # were written as, not as binary floats.
+    tests = results["tests"]
+    assert _decimal_sum(t["max_score"] for t in tests) == Decimal(str(max_score))
+    assert _decimal_sum(t["score"] for t in tests) == Decimal(str(results["score"]))
+
+
+def _decimal_sum(numbers) -> Decimal:
+    return sum((Decimal(str(number)) for number in numbers), Decimal(0))

@@ -136,7 +136,8 @@ def test_list_shows_titles_and_statuses_and_exits_0(tree):
 def test_an_unwritable_report_is_a_clear_error_and_the_others_are_written(tree):
     blocker = tree.parent / "not-a-folder"
     blocker.write_text("")
-    junit = tree.parent / "reports" / "junit.xml"
+    # Folders that do not exist yet are made.
+    junit = tree.parent / "reports" / "ci" / "junit.xml"
     result = kata(
         "--root",
         str(tree),
@@ -153,7 +154,20 @@ def test_an_unwritable_report_is_a_clear_error_and_the_others_are_written(tree):
     assert f"could not write the JSON report to {blocker / 'grade.json'}" in (
         result.stderr
     )
+    assert f"{blocker} is a file, not a folder" in result.stderr
     check_junit_report(junit.read_text(), names=["dot"])
+
+
+def test_a_report_below_a_file_says_which_file_is_in_the_way(tree):
+    blocker = tree.parent / "r.json"
+    blocker.write_text("")
+    result = kata(
+        "--root", str(tree), "check", "dot", "--json", str(blocker / "x.json"), cwd=tree
+    )
+
+    assert result.returncode == 2
+    assert f"{blocker} is a file, not a folder" in result.stderr
+    assert "File exists" not in result.stderr
 
 
 def test_a_report_inside_exercises_is_refused_before_grading(tree):
@@ -181,6 +195,27 @@ def test_piped_output_is_plain_text(tree):
     result = kata("--root", str(tree), "check", "dot", cwd=tree)
 
     assert ESCAPE not in result.stdout + result.stderr
+
+
+def test_piped_output_wraps_no_row_and_ends_no_line_in_a_space(tree):
+    check = kata("--root", str(tree), "check", "dot", cwd=tree)
+    listing = kata("--root", str(tree), "list", cwd=tree)
+    rows = [line.split() for line in listing.stdout.splitlines()]
+
+    assert check.stdout.splitlines()[0].endswith(" points")
+    assert [row[1] for row in rows if len(row) > 1 and row[1] in NAMES] == NAMES
+    text = check.stdout + listing.stdout
+    assert [line for line in text.splitlines() if line != line.rstrip()] == []
+
+
+def test_piped_hints_wrap_between_words_with_no_trailing_space(fresh_tree):
+    result = kata("hint", "softmax", "--all", cwd=fresh_tree)
+    lines = result.stdout.splitlines()
+
+    assert max(map(len, lines)) <= 79
+    assert [line for line in lines if line != line.rstrip()] == []
+    text = " ".join(line.strip() for line in lines)
+    assert all(hint in text for hint in EXERCISES[2].hints)
 
 
 def on_terminal(args, cwd, **env):

@@ -3,12 +3,16 @@
 import json
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
+from decimal import Decimal
 from fractions import Fraction
+
+import pytest
 
 from grader.exercises import EXERCISES
 from grader.formats import (
     Timing,
     number,
+    shares,
     to_gradescope,
     to_json,
     to_junit,
@@ -21,6 +25,12 @@ from selftests.grader_support import (
     check_json_report,
     check_junit_report,
 )
+
+
+def exact(value: float) -> Decimal:
+    """A number of a report as the decimal it was written as."""
+    return Decimal(str(value))
+
 
 TIMING = Timing(datetime(2030, 1, 2, 3, 4, 5, tzinfo=timezone.utc), 1.5)
 # Output as a learner might print it: colour codes and a stray NUL byte,
@@ -91,10 +101,41 @@ def test_gradescope_report_shares_each_exercises_points_among_its_tests():
     check_gradescope_report(results, float(BOOK.max_score))
     assert results["score"] == number(BOOK.score)
     dot = [test for test in results["tests"] if test["name"].startswith("1. dot")]
-    assert [test["max_score"] for test in dot] == [3.3333] * 3
+    assert [test["max_score"] for test in dot] == [3.3334, 3.3333, 3.3333]
     train = [test for test in results["tests"] if "train" in test["name"]]
     assert len(train) == 1 and train[0]["max_score"] == 10
     assert train[0]["status"] == "failed"
+
+
+def test_gradescope_shares_add_up_to_each_exercises_points_to_the_last_decimal():
+    # Seven tests of a 10-point exercise: 10/7 has no exact decimal form.
+    runs = sample_runs()
+    runs[0] = ExerciseRun("dot", [TestResult(f"test_{i}", i < 5) for i in range(7)])
+    results = json.loads(to_gradescope(gradebook(EXERCISES, runs, "exercises"), TIMING))
+    dot = [test for test in results["tests"] if test["name"].startswith("1. dot")]
+
+    assert sum(map(exact, (test["max_score"] for test in dot))) == 10
+    assert all(len(str(test["max_score"]).split(".")[-1]) <= 4 for test in dot)
+    check_gradescope_report(results, 100)
+
+
+def test_gradescope_total_is_the_sum_of_the_tests_scores():
+    runs = sample_runs()
+    runs[0] = ExerciseRun("dot", [TestResult(f"test_{i}", i < 5) for i in range(7)])
+    results = json.loads(to_gradescope(gradebook(EXERCISES, runs, "exercises"), TIMING))
+
+    assert exact(results["score"]) == sum(
+        map(exact, (t["score"] for t in results["tests"]))
+    )
+
+
+@pytest.mark.parametrize("count", [1, 3, 7, 13, 250])
+def test_shares_are_as_equal_as_four_decimals_allow_and_add_up(count):
+    parts = shares(Fraction(10), count)
+
+    assert sum(parts) == 10
+    assert max(parts) - min(parts) <= Fraction(1, 10**4)
+    assert all((part * 10**4).denominator == 1 for part in parts)
 
 
 def test_markdown_summary_has_a_row_per_exercise_and_escapes_pipes():

@@ -5,7 +5,7 @@ from fractions import Fraction
 import pytest
 
 from grader.exercises import ExerciseInfo
-from grader.grading import gradebook, points, status
+from grader.grading import gradebook, most_telling, points, status
 from grader.results import ExerciseRun, TestResult
 
 EXERCISE = ExerciseInfo(1, "dot", "The matrix product", Fraction(10), ("a hint",))
@@ -90,6 +90,26 @@ def test_the_message_of_a_failing_exercise_is_its_first_failure():
     grade = gradebook([EXERCISE], [failing], "exercises").grades[0]
 
     assert grade.message == "The rows do not sum to one."
+
+
+def test_the_message_of_a_failing_exercise_is_its_first_named_mistake():
+    failing = run(
+        passed(),
+        failed("failure", "b", "The values are wrong.\n  expected  1"),
+        failed("failure", "c", "The shape is wrong.\n  likely mistake: a transpose."),
+    )
+    grade = gradebook([EXERCISE], [failing], "exercises").grades[0]
+
+    assert grade.message == "The shape is wrong."
+
+
+def test_the_most_telling_failure_names_a_mistake_or_else_comes_first():
+    plain = [failed("failure", "a", "wrong"), failed("failure", "b", "also wrong")]
+    named = failed("failure", "c", "wrong\n  likely mistake: this one")
+
+    assert most_telling([*plain, named]) is named
+    assert most_telling(plain) is plain[0]
+    assert most_telling([]) is None
 
 
 def test_the_score_adds_exact_points_and_next_up_is_the_first_not_done():

@@ -212,6 +212,8 @@ def test_a_broken_exercise_is_an_error_and_the_others_are_untouched(
 
     assert broken["status"] == "error"
     assert reason in broken["message"]
+    # A sentence about the learner's module, which it names first.
+    assert broken["message"].startswith(f"exercises/{name}.py ")
     assert "\n" not in broken["message"]
     assert outcome.code == 1
     assert_others_unchanged(outcome, pristine[0], name)

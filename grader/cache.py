@@ -1,0 +1,217 @@
+"""The last grade of each exercise, kept so that `list` need not run tests.
+
+Every grade records each exercise's run in the project's state folder
+(``.kata/grades.json``), beside a fingerprint: a hash of the content of
+everything the run depended on. A run is reused only when the fingerprint
+computed now is the same, so an edit anywhere in what was hashed means
+running the tests again; times of modification play no part. A missing or
+stale entry means running the tests; a damaged file is ignored.
+
+What a fingerprint covers: the exercise's module, the other exercise
+modules it names and, through them, those they name (a function may
+import one when it runs, past the trusted stand-ins of the tests), every
+other file of the graded folder, the tests, conftest.py, pyproject.toml,
+data/, the grader's own code, the versions of Python, NumPy, pytest and
+hypothesis, and the time and memory limits.
+
+Runs that depend on the machine as much as on the code (one that ran out
+of time or crashed the process) are not kept.
+
+Limitations: a file outside the project that the learner's code reads is
+not in the fingerprint, nor is a module imported under a name built at
+run time. The file is the learner's to edit, like their code: a result
+that decides anything (the full grade, ``check``, a report) never comes
+from it.
+"""
+
+import hashlib
+import json
+import re
+import sys
+from dataclasses import asdict
+from importlib import metadata
+from pathlib import Path
+
+from grader.files import write_atomically
+from grader.results import CRASH, NOT_RUN, TIMEOUT, ExerciseRun, TestResult
+
+STATE_FILE = "grades.json"
+# Raised whenever what is stored, or how a fingerprint is made, changes:
+# a file of another format is then simply not used.
+FORMAT = 1
+# The packages whose versions can change a run's results.
+PACKAGES = ("numpy", "pytest", "hypothesis")
+# Files of the project that every exercise's tests read.
+SHARED = ("conftest.py", "pyproject.toml", "tests", "data")
+GRADER = Path(__file__).resolve().parent
+# Kinds of failure that say more about the machine than about the code.
+UNSTABLE_KINDS = frozenset({CRASH, TIMEOUT, NOT_RUN})
+
+
+def fingerprints(
+    root: Path, target: str, names: list[str], limits: tuple
+) -> dict[str, str]:
+    """The fingerprint of each exercise `names` of the project at `root`,
+    graded in its folder `target` with the time and memory `limits`."""
+    shared = hashlib.sha256()
+    _add(shared, "format", str(FORMAT))
+    _add(shared, "target", target)
+    _add(shared, "limits", repr(limits))
+    _add(shared, "python", sys.version)
+    for package in PACKAGES:
+        _add(shared, package, _version(package))
+    for path in _files(GRADER, GRADER.glob("*.py")):
+        _add_file(shared, GRADER, path)
+    for path in _files(root, (root / item for item in SHARED)):
+        _add_file(shared, root, path)
+
+    folder = root / target
+    modules = {name: folder / f"{name}.py" for name in names}
+    others = [p for p in _files(folder, [folder]) if p not in modules.values()]
+    for path in others:
+        _add_file(shared, root, path)
+    texts = {name: _text(path) for name, path in modules.items()}
+    context = " ".join(_text(path) for path in others)
+
+    result = {}
+    for name in names:
+        digest = shared.copy()
+        _add(digest, "exercise", name)
+        for reached in sorted(_reached(name, texts, context)):
+            _add_file(digest, root, modules[reached])
+        result[name] = digest.hexdigest()
+    return result
+
+
+def recall(
+    state_dir: Path, target: str, wanted: dict[str, str]
+) -> dict[str, ExerciseRun]:
+    """The kept runs of `target`'s exercises whose fingerprints are those
+    `wanted` (name to fingerprint); an exercise without one is left out."""
+    entries = _entries(state_dir)
+    runs = {}
+    for name, key in wanted.items():
+        entry = entries.get(f"{target}/{name}")
+        if isinstance(entry, dict) and entry.get("fingerprint") == key:
+            run = _run(entry.get("run"))
+            if run is not None and run.name == name:
+                runs[name] = run
+    return runs
+
+
+def remember(
+    state_dir: Path, target: str, runs: dict[str, tuple[str, ExerciseRun]]
+) -> None:
+    """Keep the runs of `target`'s exercises (name to fingerprint and run)
+    in place of those kept before.
+
+    Raises OSError when the state folder cannot be written.
+    """
+    entries = _entries(state_dir)
+    for name, (key, run) in runs.items():
+        entries.pop(f"{target}/{name}", None)
+        if keepable(run):
+            entries[f"{target}/{name}"] = {"fingerprint": key, "run": asdict(run)}
+    text = json.dumps({"format": FORMAT, "runs": entries}, sort_keys=True)
+    write_atomically(state_dir / STATE_FILE, text + "\n")
+
+
+def keepable(run: ExerciseRun) -> bool:
+    """Whether `run` would come out the same on any machine."""
+    return not run.error and all(
+        test.passed or test.kind not in UNSTABLE_KINDS for test in run.tests
+    )
+
+
+def _entries(state_dir: Path) -> dict:
+    try:
+        data = json.loads((state_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return {}
+    entries = data.get("runs")
+    return entries if isinstance(entries, dict) else {}
+
+
+def _run(data) -> ExerciseRun | None:
+    """The run stored as `data`, or None if it is not one."""
+    try:
+        tests = [TestResult(**test) for test in data["tests"]]
+        run = ExerciseRun(data["name"], tests, data["error"], data["duration"])
+    except (KeyError, TypeError):
+        return None
+    texts = [run.name, run.error]
+    numbers = [run.duration]
+    for test in tests:
+        texts += [test.name, test.kind, test.message, test.output]
+        numbers.append(test.duration)
+    well_formed = (
+        all(isinstance(text, str) for text in texts)
+        and all(isinstance(n, int | float) for n in numbers)
+        and all(isinstance(test.passed, bool) for test in tests)
+    )
+    return run if well_formed else None
+
+
+def _reached(name: str, texts: dict[str, str], context: str) -> set[str]:
+    """Exercise `name` and every exercise its module, or the other files of
+    its folder, name, and those they name in turn."""
+    reached, todo = set(), [name]
+    while todo:
+        current = todo.pop()
+        if current in reached:
+            continue
+        reached.add(current)
+        source = texts[current] + " " + context
+        todo += [other for other in texts if re.search(rf"\b{other}\b", source)]
+    return reached
+
+
+def _files(base: Path, starts) -> list[Path]:
+    """Every file at or under the paths `starts`, in a fixed order, without
+    compiled bytecode (which is made from the sources hashed)."""
+    found = set()
+    for start in starts:
+        if start.is_file():
+            found.add(start)
+        elif start.is_dir():
+            found.update(path for path in start.rglob("*") if path.is_file())
+    return sorted(
+        (p for p in found if "__pycache__" not in p.relative_to(base).parts),
+        key=lambda path: path.relative_to(base).as_posix(),
+    )
+
+
+def _add(digest, label: str, value: str) -> None:
+    _add_bytes(digest, label, value.encode("utf-8", "replace"))
+
+
+def _add_file(digest, base: Path, path: Path) -> None:
+    try:
+        content = path.read_bytes()
+    except OSError:
+        content = b"\0missing"
+    _add_bytes(digest, path.relative_to(base).as_posix(), content)
+
+
+def _add_bytes(digest, label: str, data: bytes) -> None:
+    # Lengths first, so that no two different sequences of parts hash alike.
+    label_bytes = label.encode("utf-8", "replace")
+    for part in (label_bytes, data):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"

@@ -1,0 +1,248 @@
+"""The kept grade: fingerprints of what a run depends on, the file that
+keeps the runs, and `list` taking them, end to end."""
+
+import json
+import os
+
+import pytest
+
+from grader.cache import STATE_FILE, fingerprints, recall, remember
+from grader.exercises import NAMES
+from grader.results import ExerciseRun, TestResult
+from selftests.grader_support import build_tree, kata, snapshot
+
+LIMITS = (30.0, 2048)
+RUN = ExerciseRun(
+    "dot",
+    [TestResult("test_a", True), TestResult("test_b", False, "failure", "wrong")],
+    "",
+    0.5,
+)
+
+
+@pytest.fixture
+def tree(tmp_path):
+    return build_tree(tmp_path / "kata")
+
+
+def prints(tree, target="exercises", limits=LIMITS):
+    return fingerprints(tree, target, NAMES, limits)
+
+
+def edit(path, line="# edited"):
+    """Add a line to the file at `path`, making it if need be."""
+    text = path.read_text() if path.exists() else ""
+    path.write_text(text + f"\n{line}\n")
+
+
+def test_the_same_files_give_the_same_fingerprints(tree):
+    assert prints(tree) == prints(tree)
+    assert len(set(prints(tree).values())) == len(NAMES)
+
+
+def test_editing_an_exercise_changes_its_fingerprint_and_those_that_name_it(tree):
+    before = prints(tree)
+    edit(tree / "exercises" / "softmax.py")
+    after = prints(tree)
+
+    # forward imports softmax, backprop names it, train imports forward.
+    changed = {name for name in NAMES if before[name] != after[name]}
+    assert changed == {"softmax", "forward", "backprop", "train"}
+
+
+def test_an_edit_that_keeps_the_size_and_the_time_still_counts(tree):
+    path = tree / "exercises" / "dot.py"
+    before = prints(tree)["dot"]
+    stat = path.stat()
+    text = path.read_text()
+    path.write_text(text.replace("a", "b", 1))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+    assert path.stat().st_size == stat.st_size
+    assert prints(tree)["dot"] != before
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "tests/test_sgd.py",
+        "tests/harness.py",
+        "conftest.py",
+        "pyproject.toml",
+        "data/iris.csv",
+        "exercises/__init__.py",
+        "exercises/helpers.py",
+    ],
+)
+def test_editing_what_every_exercise_shares_changes_every_fingerprint(tree, where):
+    before = prints(tree)
+    edit(tree / where)
+    after = prints(tree)
+
+    assert [name for name in NAMES if before[name] == after[name]] == []
+
+
+def test_the_target_and_the_limits_are_part_of_the_fingerprint(tree):
+    dot = prints(tree)["dot"]
+
+    assert prints(tree, target="solutions")["dot"] != dot
+    assert prints(tree, limits=(6.0, 2048))["dot"] != dot
+    assert prints(tree, limits=(30.0, 600))["dot"] != dot
+
+
+def test_compiled_bytecode_is_not_part_of_the_fingerprint(tree):
+    before = prints(tree)
+    (tree / "exercises" / "__pycache__").mkdir()
+    (tree / "exercises" / "__pycache__" / "dot.cpython-311.pyc").write_bytes(b"\0")
+
+    assert prints(tree) == before
+
+
+def test_a_kept_run_comes_back_only_under_its_fingerprint_and_target(tmp_path):
+    remember(tmp_path, "exercises", {"dot": ("key-1", RUN)})
+
+    assert recall(tmp_path, "exercises", {"dot": "key-1"}) == {"dot": RUN}
+    assert recall(tmp_path, "exercises", {"dot": "key-2"}) == {}
+    assert recall(tmp_path, "solutions", {"dot": "key-1"}) == {}
+
+
+def test_keeping_one_exercise_keeps_the_others(tmp_path):
+    sigmoid = ExerciseRun("sigmoid", [TestResult("test_s", True)])
+    remember(tmp_path, "exercises", {"dot": ("key-1", RUN)})
+    remember(tmp_path, "exercises", {"sigmoid": ("key-2", sigmoid)})
+
+    kept = recall(tmp_path, "exercises", {"dot": "key-1", "sigmoid": "key-2"})
+    assert kept == {"dot": RUN, "sigmoid": sigmoid}
+
+
+@pytest.mark.parametrize(
+    ("tests", "error"),
+    [
+        ([TestResult("test_a", False, "timeout", "still running")], ""),
+        ([TestResult("test_a", False, "crash", "segmentation fault")], ""),
+        ([TestResult("test_a", True), TestResult("test_b", False, "not_run")], ""),
+        ([], "the tests could not be loaded"),
+    ],
+    ids=["timeout", "crash", "not-run", "run-error"],
+)
+def test_a_run_cut_short_is_not_kept_and_forgets_the_one_before(tmp_path, tests, error):
+    remember(tmp_path, "exercises", {"dot": ("key", RUN)})
+    remember(tmp_path, "exercises", {"dot": ("key", ExerciseRun("dot", tests, error))})
+
+    assert recall(tmp_path, "exercises", {"dot": "key"}) == {}
+
+
+def damaged(tmp_path, change):
+    """A state file holding RUN, as `change` leaves its JSON data."""
+    remember(tmp_path, "exercises", {"dot": ("key", RUN)})
+    path = tmp_path / STATE_FILE
+    data = json.loads(path.read_text())
+    path.write_text(change(data, data["runs"]["exercises/dot"]["run"]))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda data, run: "",
+        lambda data, run: "{not json",
+        lambda data, run: "[]",
+        lambda data, run: json.dumps({**data, "format": 0}),
+        lambda data, run: json.dumps({**data, "runs": []}),
+        lambda data, run: json.dumps({**data, "runs": {"exercises/dot": "run"}}),
+        lambda data, run: json.dumps({**data, "runs": {"exercises/dot": {}}}),
+        lambda data, run: json.dumps(data).replace('"passed": true', '"passed": 1'),
+        lambda data, run: json.dumps(data).replace('"message": "wrong"', '"x": 1'),
+        lambda data, run: json.dumps(data).replace('"name": "dot"', '"name": 7'),
+        lambda data, run: json.dumps(data).replace('"name": "dot"', '"name": "sgd"'),
+    ],
+    ids=[
+        "empty",
+        "not-json",
+        "a-list",
+        "another-format",
+        "runs-not-a-table",
+        "entry-not-a-table",
+        "entry-without-a-run",
+        "passed-not-a-bool",
+        "unknown-field",
+        "name-not-text",
+        "another-exercise",
+    ],
+)
+def test_a_damaged_file_or_entry_is_ignored_and_replaced(tmp_path, change):
+    damaged(tmp_path, change)
+
+    assert recall(tmp_path, "exercises", {"dot": "key"}) == {}
+    remember(tmp_path, "exercises", {"dot": ("key", RUN)})
+    assert recall(tmp_path, "exercises", {"dot": "key"}) == {"dot": RUN}
+
+
+def pass_everything(tree, name):
+    """Make the kept run of exercise `name` in `tree` a pass of every test,
+    as no run of its stub could be."""
+    path = tree / ".kata" / STATE_FILE
+    data = json.loads(path.read_text())
+    for test in data["runs"][f"exercises/{name}"]["run"]["tests"]:
+        test.update(passed=True, kind="", message="")
+    path.write_text(json.dumps(data))
+
+
+def statuses(stdout):
+    """The status of each exercise in the table `list` prints."""
+    rows = [line.split() for line in stdout.splitlines()]
+    return {row[1]: row[-1] for row in rows if len(row) > 2 and row[1] in NAMES}
+
+
+def test_list_takes_the_kept_grade_until_the_exercise_changes(tree):
+    before = snapshot(tree / "exercises")
+    first = kata("--root", str(tree), cwd=tree)
+    pass_everything(tree, "sigmoid")
+    kept = kata("--root", str(tree), "list", cwd=tree)
+    edit(tree / "exercises" / "sigmoid.py")
+    after_edit = kata("--root", str(tree), "list", cwd=tree)
+
+    assert first.returncode == 1
+    assert statuses(kept.stdout)["sigmoid"] == "done"
+    assert statuses(kept.stdout)["dot"] == "not_started"
+    assert statuses(after_edit.stdout)["sigmoid"] == "not_started"
+    assert snapshot(tree / "exercises") == {
+        **before,
+        "sigmoid.py": (tree / "exercises" / "sigmoid.py").read_bytes(),
+    }
+
+
+def test_a_grade_that_decides_anything_never_takes_the_kept_one(tree):
+    kata("--root", str(tree), cwd=tree)
+    pass_everything(tree, "dot")
+    grade = kata("--root", str(tree), cwd=tree)
+    pass_everything(tree, "dot")
+    check = kata("--root", str(tree), "check", "dot", cwd=tree)
+    pass_everything(tree, "dot")
+    report = tree.parent / "list.json"
+    listed = kata("--root", str(tree), "list", "--json", str(report), cwd=tree)
+
+    assert "Next: exercise 1, dot" in grade.stdout
+    assert check.returncode == 1 and "not_started" in check.stdout
+    assert json.loads(report.read_text())["exercises"][0]["status"] == "not_started"
+    assert statuses(listed.stdout)["dot"] == "not_started"
+
+
+def test_list_ignores_a_damaged_file_and_writes_a_sound_one(tree):
+    (tree / ".kata").mkdir()
+    (tree / ".kata" / STATE_FILE).write_text("{damaged")
+    result = kata("--root", str(tree), "list", cwd=tree)
+
+    assert result.returncode == 0
+    assert set(statuses(result.stdout).values()) == {"not_started"}
+    assert result.stderr == ""
+    assert json.loads((tree / ".kata" / STATE_FILE).read_text())["runs"]
+
+
+def test_a_state_folder_that_cannot_be_written_costs_only_a_warning(tree):
+    (tree / ".kata").write_text("a file where a folder should be")
+    result = kata("--root", str(tree), "list", cwd=tree)
+
+    assert result.returncode == 0
+    assert set(statuses(result.stdout).values()) == {"not_started"}
+    assert "warning: could not keep the grade" in result.stderr
+    assert ".kata is a file, not a folder" in result.stderr

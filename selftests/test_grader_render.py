@@ -1,0 +1,204 @@
+"""What the learner reads, from grades made by hand: which failure comes
+first, failures that share a way, aligned values, trimmed output, and
+plain text off a terminal."""
+
+import io
+from dataclasses import replace
+
+from grader.exercises import EXERCISES
+from grader.grading import gradebook
+from grader.render import PROSE_WIDTH, Screen
+from grader.results import ExerciseRun, TestResult, trim
+
+PASSED = TestResult("test_ok", True)
+UNNAMED = "The result has the wrong values.\n  expected  1.0\n  actual    2.0"
+NAMED = (
+    "The result has the wrong shape.\n"
+    "  expected  (3, 3)\n"
+    "  actual    (2, 2)\n"
+    "  likely mistake: the operands are swapped: the product is b·a."
+)
+IN_PLACE = (
+    "softmax changed its argument number 1 in place.\n"
+    "  before  {}\n"
+    "  after   {}\n"
+    "  likely mistake: an in-place operation on the argument itself."
+)
+# As many lines as a training loop that prints every epoch might write.
+PRINTED = "".join(f"epoch {i}: loss {1 / (i + 1):.6f}\n" for i in range(500))
+
+
+def failed(name, message, kind="failure", output=""):
+    return TestResult(name, False, kind, message, output)
+
+
+def book(tests, name="dot", exercises=EXERCISES):
+    """A gradebook where exercise `name` has `tests` and every other is
+    done."""
+    runs = [
+        ExerciseRun(e.name, tests if e.name == name else [PASSED]) for e in exercises
+    ]
+    return gradebook(list(exercises), runs, "exercises")
+
+
+def shown(draw) -> str:
+    """What `draw(screen)` prints, off a terminal."""
+    out = io.StringIO()
+    draw(Screen(out, io.StringIO()))
+    return out.getvalue()
+
+
+def summary(tests, name="dot") -> str:
+    return shown(lambda screen: screen.gradebook(book(tests, name), "kata"))
+
+
+def check(tests, name="dot") -> str:
+    grade = next(g for g in book(tests, name).grades if g.name == name)
+    return shown(lambda screen: screen.check(grade, "exercises", "kata"))
+
+
+def test_the_summary_shows_the_first_failure_that_names_a_likely_mistake():
+    text = summary(
+        [PASSED, failed("test_values", UNNAMED), failed("test_shape", NAMED)]
+    )
+
+    assert "test_shape" in text and "operands are swapped" in text
+    assert "test_values" not in text
+
+
+def test_without_a_named_mistake_the_summary_shows_the_first_failure():
+    text = summary([failed("test_values", UNNAMED), failed("test_other", UNNAMED)])
+
+    assert "test_values" in text
+    assert "test_other" not in text
+
+
+def test_check_shows_a_way_of_failing_once_and_names_the_other_tests():
+    tests = [
+        failed(f"test_{i}", IN_PLACE.format(f"[{i}.]", f"[{i - 1}.]"))
+        for i in range(11)
+    ]
+    text = check(tests, "softmax")
+
+    assert text.count("changed its argument number 1 in place") == 1
+    assert text.count("likely mistake") == 1
+    assert "before  [0.]" in text
+    assert "10 more tests failed the same way: test_1, test_2, test_3 and 7 more." in (
+        text
+    )
+
+
+def test_one_other_test_that_failed_the_same_way_is_named():
+    tests = [failed("test_a", NAMED), failed("test_b", NAMED.replace("(2, 2)", "(1,)"))]
+
+    assert "1 more test failed the same way: test_b." in check(tests)
+
+
+def test_failures_that_name_different_mistakes_are_shown_apart():
+    other = NAMED.replace("the operands are swapped", "the result is transposed")
+    text = check([failed("test_a", NAMED), failed("test_b", other)])
+
+    assert text.count("The result has the wrong shape.") == 2
+    assert "failed the same way" not in text
+
+
+def test_an_exception_raised_by_different_calls_is_one_way_of_failing():
+    raised = "raised AxisError: axis 1 is out of bounds for array of dimension 1"
+    tests = [
+        failed("test_row", f"softmax([1., 2.]) {raised}", "exception"),
+        failed("test_batch", f"softmax([[1., 2.],\n [3., 4.]]) {raised}", "exception"),
+    ]
+    text = check(tests, "softmax")
+
+    assert text.count("AxisError") == 1
+    assert "1 more test failed the same way: test_batch." in text
+
+
+def test_the_rows_of_a_multi_line_value_line_up_under_its_first_row():
+    message = "The result has the wrong values.\n  actual    [[1., 2.],\n [3., 4.]]"
+    lines = check([failed("test_values", message)]).splitlines()
+    first = next(i for i, line in enumerate(lines) if "actual" in line)
+
+    assert lines[first + 1].index("[3.") == lines[first].index("[[") + 1
+
+
+def test_the_rows_of_an_array_printed_after_text_line_up_too():
+    message = (
+        "dot must raise ValueError.\n"
+        "  actual    returned array([[3., 3.],\n"
+        "       [3., 3.]])"
+    )
+    lines = check([failed("test_raises", message)]).splitlines()
+    first = next(i for i, line in enumerate(lines) if "actual" in line)
+
+    assert lines[first + 1].index("[3.") == lines[first].index("[[") + 1
+
+
+def test_lines_a_message_indents_itself_stay_where_they_are():
+    message = (
+        "The loss must fall.\n"
+        "  call      train(x, t)\n"
+        "            with x: the 102 training flowers (102, 4)"
+    )
+
+    assert "\n                with x: the 102" in check([failed("test_t", message)])
+
+
+def test_printed_output_counts_every_line_it_does_not_show():
+    output = trim(PRINTED, 2000)
+    text = check([failed("test_noisy", UNNAMED, output=output)])
+
+    assert "[... 484 more lines ...]" in text
+    assert "| epoch 0: loss 1.000000" in text
+    assert "| epoch 499: loss 0.002000" in text
+
+
+def test_printed_output_that_was_not_trimmed_before_is_counted_too():
+    output = "".join(f"line {i}\n" for i in range(30))
+    text = check([failed("test_noisy", UNNAMED, output=output)])
+
+    assert "[... 14 more lines ...]" in text
+    assert "| line 29" in text
+
+
+def test_printed_output_short_enough_is_shown_whole():
+    output = "".join(f"line {i}\n" for i in range(16))
+    text = check([failed("test_noisy", UNNAMED, output=output)])
+
+    assert "more lines" not in text
+    assert all(f"| line {i}\n" in text for i in range(16))
+
+
+def test_off_a_terminal_table_rows_and_headers_are_never_wrapped():
+    title = "A title long enough that its row is wider than eighty columns"
+    exercises = [replace(EXERCISES[0], title=title), *EXERCISES[1:]]
+    listing = shown(lambda s: s.listing(book([PASSED], exercises=exercises)))
+    grade = book([failed("test_values", UNNAMED)], exercises=exercises).grades[0]
+    header = shown(lambda s: s.check(grade, "exercises", "kata")).splitlines()[0]
+
+    row = next(line for line in listing.splitlines() if title in line)
+    assert len(row) > 80 and row.split()[:2] == ["1", "dot"]
+    assert row.rstrip().endswith("done")
+    assert header.endswith("0/1 tests, 0/10 points")
+
+
+def test_off_a_terminal_no_line_ends_in_a_space():
+    text = shown(lambda screen: screen.listing(book([PASSED])))
+    text += shown(lambda screen: screen.hints(EXERCISES[2], EXERCISES[2].hints, "k"))
+
+    assert text.strip()
+    assert not [line for line in text.splitlines() if line != line.rstrip()]
+
+
+def test_hints_are_wrapped_between_words_under_their_number():
+    exercise = EXERCISES[2]
+    text = shown(lambda screen: screen.hints(exercise, exercise.hints[:1], "kata"))
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("1. "))
+    end = lines.index("", start)
+    hint = lines[start:end]
+
+    assert len(hint) > 1
+    assert all(len(line) <= PROSE_WIDTH for line in hint)
+    assert all(line.startswith("   ") for line in hint[1:])
+    assert " ".join(line.strip() for line in hint) == f"1. {exercise.hints[0]}"
