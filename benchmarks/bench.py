@@ -15,6 +15,14 @@ Times, in fresh processes, from the project root:
 and prints each time, its ratio to the floor, and whether it meets its
 target. Then it checks each exercise alone, to show where the time goes.
 
+    python benchmarks/bench.py --watch [--repeat N] [--exercise NAME]
+
+times the watch instead: how long after an exercise file is saved the
+watch (``python -m grader watch``) shows its new grade, with file events
+and with polling; then both again on a copy whose test is one trivial
+test (the watch's own cost). It saves the model answer, slightly changed
+each time, into a copy of the project and waits for the redraw.
+
 Each figure is the median of several runs (the median ignores a slow
 outlier). Wall time is what the learner waits; CPU time, that of the
 grader and every process it starts, hardly depends on what else the
@@ -24,12 +32,15 @@ machine is doing, so it is the figure to compare between machines.
 import argparse
 import json
 import os
+import queue
+import re
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -38,12 +49,18 @@ FLOOR = "import numpy, pytest, hypothesis.extra.numpy"
 # Feedback that feels instant, on a 2-core machine.
 FULL_GRADE_TARGET = 2.0  # seconds, all ten exercises
 ONE_EXERCISE_TARGET = 1.0  # seconds
+WATCH_TARGET = 0.3  # seconds from saving a file to seeing its grade
+# Far longer than a watch takes to start or to grade one exercise.
+WATCH_TIMEOUT = 120.0
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure")
     parser.add_argument("--exercise", default="dot", help="the one to check")
+    parser.add_argument(
+        "--watch", action="store_true", help="time the watch's save-to-result"
+    )
     args = parser.parse_args(argv)
 
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
@@ -51,6 +68,8 @@ def main(argv=None) -> int:
     env["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(ROOT), env.get("PYTHONPATH")])
     )
+    if args.watch:
+        return watch_report(args.exercise, args.repeat, env)
     grader = [sys.executable, "-m", "grader", "--target", "solutions"]
     grader_text = "python -m grader --target solutions"
     with tempfile.TemporaryDirectory() as scratch:
@@ -108,6 +127,95 @@ def trivial_project(folder: Path, names: list[str]) -> Path:
     for name in names:
         (tests / f"test_{name}.py").write_text("def test_nothing():\n    pass\n")
     return folder
+
+
+def watch_report(name: str, repeat: int, env: dict) -> int:
+    """Print the watch's save-to-result latency, with events and polling."""
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"watch: saving exercises/{name}.py until its grade is shown,")
+    print(f"median of {repeat} saves (the grade alone, as the watch times it)\n")
+    for alone in (False, True):
+        for mode in ([], ["--poll"]):
+            with tempfile.TemporaryDirectory() as scratch:
+                folder = Path(scratch) / "kata"
+                if alone:
+                    trivial_project(folder, [name])
+                else:
+                    full_copy(folder)
+                saves, grades = watch_latency(folder, name, repeat, env, mode)
+            wall = statistics.median(saves)
+            label = ("watch alone, " if alone else "") + (
+                "polling" if mode else "file events"
+            )
+            verdict = "met" if wall <= WATCH_TARGET else "MISSED"
+            print(
+                f"  {label:26}{wall:6.2f} s  "
+                f"(grade {statistics.median(grades):.2f} s)"
+                f"  <= {WATCH_TARGET:g} s {verdict}"
+            )
+    print("(watch alone: one trivial test in place of the exercise's tests)")
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
+    return 0
+
+
+def full_copy(folder: Path) -> Path:
+    """A copy of the project to save files into, with its real tests."""
+    for item in ("conftest.py", "pyproject.toml", "grader/exercises.toml"):
+        (folder / item).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / item, folder / item)
+    for package in ("exercises", "solutions", "tests", "data"):
+        shutil.copytree(
+            ROOT / package, folder / package, ignore=shutil.ignore_patterns("__py*")
+        )
+    return folder
+
+
+def watch_latency(
+    folder: Path, name: str, repeat: int, env: dict, mode: list[str]
+) -> tuple[list[float], list[float]]:
+    """Seconds from each save of exercise `name` to the end of the screen
+    showing its grade, and the grade's own time as the screen states it."""
+    command = [sys.executable, "-m", "grader", "watch", "--root", str(folder)]
+    watch = subprocess.Popen(
+        [*command, *mode],
+        cwd=folder,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(
+        target=lambda: [lines.put(line) for line in watch.stdout], daemon=True
+    ).start()
+    answer = (ROOT / "solutions" / f"{name}.py").read_text()
+    saves, grades = [], []
+    try:
+        _next_screen(lines)
+        for number in range(repeat):
+            # A new comment each time: the content changes, the grade not.
+            (folder / "exercises" / f"{name}.py").write_text(
+                f"{answer}\n# save {number}\n"
+            )
+            start = time.perf_counter()
+            screen = _next_screen(lines)
+            saves.append(time.perf_counter() - start)
+            graded = re.search(r"graded in ([0-9.]+) s", screen)
+            grades.append(float(graded.group(1)) if graded else float("nan"))
+    finally:
+        watch.kill()
+        watch.wait()
+    return saves, grades
+
+
+def _next_screen(lines: queue.Queue) -> str:
+    """The watch's output up to the end of its next screen (its keys)."""
+    deadline = time.monotonic() + WATCH_TIMEOUT
+    screen = []
+    while not (screen and screen[-1].startswith("keys:")):
+        screen.append(lines.get(timeout=max(0.0, deadline - time.monotonic())))
+    return "".join(screen)
 
 
 def median_time(command: list[str], repeat: int, env: dict) -> tuple[float, float]:

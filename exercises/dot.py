@@ -14,11 +14,12 @@ def dot(a, b):
     Args:
         a: array-like of numbers, shape (K,) or (N, K). Lists are accepted.
         b: array-like of numbers, shape (K,) or (K, M). Lists are accepted.
+        Every size N, K and M is at least 1.
 
     Returns:
-        The product, with ``np.dot``'s values and shape:
-        (K,)·(K,) -> a scalar (0-d); (N, K)·(K,) -> (N,);
-        (K,)·(K, M) -> (M,); (N, K)·(K, M) -> (N, M).
+        A NumPy array with ``np.dot``'s values and shape:
+        (K,)·(K,) -> a scalar (a 0-d array, or a plain number);
+        (N, K)·(K,) -> (N,); (K,)·(K, M) -> (M,); (N, K)·(K, M) -> (N, M).
         Float operands give floats.
 
     Raises:

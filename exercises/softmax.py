@@ -9,7 +9,8 @@ def softmax(x):
     ``softmax(x)[..., j] = exp(x[..., j]) / sum over i of exp(x[..., i])``
 
     Args:
-        x: array-like of shape (C,), (N, C) or (..., C); int or float.
+        x: array-like of shape (C,), (N, C) or (..., C); int or float of
+            any precision (float32 too).
             Each slice along the last axis is one set of C scores.
 
     Returns:

@@ -11,24 +11,28 @@ def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
     """Fit a 2-layer network to (x, t) by full-batch gradient descent.
 
     Start from ``init_params(D, n_hidden, C, seed)``; each epoch, record the
-    loss, then take one gradient step on the whole batch (or several
-    mini-batch steps, if you prefer: the tests allow either).
+    loss on the whole of (x, t) at the params the epoch starts with, then
+    take one gradient step on the whole batch (or several mini-batch steps,
+    if you prefer: the tests allow either). So losses[0] is the loss at the
+    initial params, before any step.
 
     Args:
         x: float array (N, D), standardized inputs.
         t: int labels (N,) in [0, C), or one-hot float array (N, C). With
-            labels, C is labels.max() + 1.
+            labels, C is labels.max() + 1, even if a smaller class is
+            missing from them.
         n_hidden: H, the number of hidden units.
         lr: the learning rate.
         epochs: how many passes over the data.
         seed: int; the same seed must give the same result.
 
     Returns:
-        (params, losses): the trained params dict, and a list of `epochs`
-        floats, the loss at each epoch. With the defaults, on the
-        standardized Iris data, the loss falls and the network classifies
-        at least 90% of unseen flowers correctly, whatever the seed.
-        Neither x nor t is modified.
+        (params, losses): the trained params dict, and the `epochs` losses
+        recorded, as a list of floats (a 1-D array does as well). With the
+        defaults, on the standardized Iris data, the loss falls and the
+        network classifies at least 90% of unseen flowers correctly,
+        whatever the seed. Neither x nor t is modified, and nothing is kept
+        from one call to the next.
 
     The tests train on the Iris data in data/iris.csv: 4 measurements of
     each flower, standardized (each column minus its mean, divided by its
@@ -56,7 +60,7 @@ def predict(params, x):
         x: float array (N, D).
 
     Returns:
-        int array (N,), values in [0, C).
+        NumPy int array (N,), values in [0, C).
 
     Example, with params and x from train's example:
         >>> predict(params, x)

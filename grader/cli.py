@@ -19,10 +19,11 @@ import sys
 import time
 from pathlib import Path
 
-from grader import cache, commands, formats, hints
+from grader import cache, commands, docs, formats, hints, i18n
 from grader.exercises import ExerciseInfo
 from grader.files import append, write_atomically
 from grader.grading import Gradebook, gradebook
+from grader.i18n import N_, _
 from grader.project import Project, ProjectError, open_project
 from grader.render import Screen
 from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ExerciseRun
@@ -34,13 +35,14 @@ EXIT_INTERRUPTED = 130
 
 TARGETS = ("exercises", "solutions")
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Grade the kata's exercises and say what to do next.
 
 commands:
   (none)        grade every exercise, in learning order
   check NAME    one exercise, every failing test explained
   hint NAME     the next hint for an exercise (--all: every hint)
+  doc NAME      an exercise's specification: its functions' docstrings
   list          the exercises with their titles and statuses
   watch         grade each exercise again whenever it is saved
   reset NAME    put the stub back (your file is kept in .kata/backups/)
@@ -51,14 +53,14 @@ for teachers (each has --help):
   release OUT   the student copy, with its CI workflow and hash manifest
   gradescope ZIP  Gradescope's autograder bundle
   batch DIR     grade a folder of submissions into a CSV gradebook
-"""
+""")
 # Handled by `grader.tools`.
 TEACHER_COMMANDS = ("grade", "release", "gradescope", "batch")
-EPILOG = """\
+EPILOG = N_("""\
 exit codes: 0 every graded exercise is done, 1 some are not, 2 usage error
 or a report could not be written. When GITHUB_STEP_SUMMARY is set, a
 Markdown table of the grade is appended to that file.
-"""
+""")
 
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
@@ -69,6 +71,8 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         from grader import tools  # the course's commands, in a module of their own
 
         return tools.main(argv, prog)
+    # Chosen before the parser is built: its help is in that language too.
+    i18n.set_language(i18n.choose(_language_asked(argv)))
     screen = Screen()
     try:
         args = _parser(prog).parse_args(argv)
@@ -77,7 +81,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     try:
         return _dispatch(args, screen, prog)
     except KeyboardInterrupt:
-        screen.problem("interrupted")
+        screen.problem(_("interrupted"))
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of our output went away (`| head`): nothing to tell it.
@@ -95,6 +99,8 @@ def _dispatch(args: argparse.Namespace, screen: Screen, prog: str) -> int:
 
     if args.command == "hint":
         return _hint(project, project.find(args.name), args.all, screen, prog)
+    if args.command == "doc":
+        return _doc(project, project.find(args.name), screen)
     if args.command in LEARNER_COMMANDS:
         return LEARNER_COMMANDS[args.command](args, project, screen, prog)
 
@@ -118,30 +124,72 @@ def _dispatch(args: argparse.Namespace, screen: Screen, prog: str) -> int:
     return EXIT_DONE if book.all_done else EXIT_NOT_DONE
 
 
+def _language_asked(argv: list[str] | None) -> str | None:
+    """The language given with --lang, looked for before the command line
+    is parsed; None when there is none, or none the grader speaks (the
+    parser then says so)."""
+    argv = sys.argv[1:] if argv is None else argv
+    for index, item in enumerate(argv):
+        value = None
+        if item == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif item.startswith("--lang="):
+            value = item.partition("=")[2]
+        if value in i18n.LANGUAGES:
+            return value
+    return None
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its own words (usage, headings, errors) in the
+    learner's language."""
+
+    def __init__(self, **kwargs):
+        super().__init__(formatter_class=_HelpFormatter, add_help=False, **kwargs)
+        self.add_argument(
+            "-h", "--help", action="help", help=_("show this help and exit")
+        )
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(
+            EXIT_USAGE, _("{prog}: error: {message}\n", prog=self.prog, message=message)
+        )
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    # The headings argparse gives its sections, translated as they start.
+    HEADINGS = (N_("options"), N_("positional arguments"))
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        prefix = _("usage: ") if prefix is None else prefix
+        super().add_usage(usage, actions, groups, prefix)
+
+    def start_section(self, heading):
+        super().start_section(_(heading) if heading else heading)
+
+
 def _parser(prog: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=prog,
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = _Parser(prog=prog, description=_(DESCRIPTION), epilog=_(EPILOG))
     _add_options(parser, grading=True, defaults=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary, grading in (
-        ("check", "one exercise, every failing test explained", True),
-        ("hint", "the next hint for an exercise", False),
-        ("list", "the exercises with their titles and statuses", True),
+        ("check", N_("one exercise, every failing test explained"), True),
+        ("hint", N_("the next hint for an exercise"), False),
+        ("doc", N_("an exercise's specification: its functions' docstrings"), False),
+        ("list", N_("the exercises with their titles and statuses"), True),
         ("watch", "grade each exercise again whenever it is saved", True),
         ("reset", "put the stub back, keeping your file in .kata/backups/", False),
         ("solution", "the model answer, once the exercise is done", True),
     ):
+        summary = _(summary)
         command = commands.add_parser(name, help=summary, description=summary)
         _add_learner_options(name, command)
-        if name in ("check", "hint", "reset", "solution"):
-            command.add_argument("name", metavar="NAME", help="the exercise")
+        if name in ("check", "hint", "reset", "solution", "doc"):
+            command.add_argument("name", metavar="NAME", help=_("the exercise"))
         if name == "hint":
             command.add_argument(
-                "--all", action="store_true", help="show every hint at once"
+                "--all", action="store_true", help=_("show every hint at once")
             )
         # Options may come after the command as well as before it.
         _add_options(command, grading=grading, defaults=False)
@@ -199,12 +247,23 @@ def _add_options(parser: argparse.ArgumentParser, grading: bool, defaults: bool)
         return value if defaults else argparse.SUPPRESS
 
     parser.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default=default(None),
+        help=_(
+            "the language of the output (default: the locale's, "
+            "if Japanese, else English)"
+        ),
+    )
+    parser.add_argument(
         "--root",
         type=Path,
         metavar="DIR",
         default=default(None),
-        help="the project folder (default: the nearest folder, from here "
-        "upward, holding exercises/, tests/ and grader/exercises.toml)",
+        help=_(
+            "the project folder (default: the nearest folder, from here "
+            "upward, holding exercises/, tests/ and grader/exercises.toml)"
+        ),
     )
     if not grading:
         return
@@ -212,29 +271,35 @@ def _add_options(parser: argparse.ArgumentParser, grading: bool, defaults: bool)
         "--target",
         choices=TARGETS,
         default=default("exercises"),
-        help="grade your exercises (default) or the model solutions",
+        help=_("grade your exercises (default) or the model solutions"),
     )
     parser.add_argument(
         "--timeout",
         type=_positive(float),
         metavar="SECONDS",
         default=default(DEFAULT_TIMEOUT),
-        help=f"time limit per exercise (default {DEFAULT_TIMEOUT:g})",
+        help=_(
+            "time limit per exercise (default {default})",
+            default=f"{DEFAULT_TIMEOUT:g}",
+        ),
     )
     parser.add_argument(
         "--memory",
         type=_positive(int),
         metavar="MB",
         default=default(DEFAULT_MEMORY_MB),
-        help=f"memory limit per exercise (default {DEFAULT_MEMORY_MB})",
+        help=_(
+            "memory limit per exercise (default {default})",
+            default=DEFAULT_MEMORY_MB,
+        ),
     )
     for option, what in (
-        ("--json", "the grade as JSON"),
-        ("--junit", "JUnit XML, one test case per test"),
-        ("--gradescope", "Gradescope's results.json"),
+        ("--json", N_("the grade as JSON")),
+        ("--junit", N_("JUnit XML, one test case per test")),
+        ("--gradescope", N_("Gradescope's results.json")),
     ):
         parser.add_argument(
-            option, type=Path, metavar="FILE", default=default(None), help=what
+            option, type=Path, metavar="FILE", default=default(None), help=_(what)
         )
 
 
@@ -245,7 +310,9 @@ def _positive(kind):
         except ValueError:
             value = 0
         if not value > 0:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
+            raise argparse.ArgumentTypeError(
+                _("{text} is not a positive number", text=repr(text))
+            )
         return value
 
     parse.__name__ = kind.__name__
@@ -264,24 +331,38 @@ def _check_arguments(args: argparse.Namespace, project: Project) -> None:
                 "--explore is not a grade: it writes no reports. "
                 "Leave out --explore to write them."
             )
-    if args.command in ("hint", "reset"):
+    if args.command in ("hint", "reset", "doc"):
         return
     if not (project.root / args.target).is_dir():
-        raise ProjectError(f"{project.root} has no {args.target}/ folder to grade")
+        raise ProjectError(
+            _(
+                "{root} has no {target}/ folder to grade",
+                root=project.root,
+                target=args.target,
+            )
+        )
     learner = (project.root / "exercises").resolve()
     for path in _report_paths(args).values():
         resolved = path.resolve()
         if resolved == learner or learner in resolved.parents:
             raise ProjectError(
-                f"{path} is inside exercises/: a report must not overwrite "
-                "your work. Choose another path."
+                _(
+                    "{path} is inside exercises/: a report must not overwrite "
+                    "your work. Choose another path.",
+                    path=path,
+                )
             )
 
 
 def _unknown(name: str, names: list[str]) -> str:
     close = difflib.get_close_matches(name, names, n=1)
-    guess = f" (did you mean {close[0]}?)" if close else ""
-    return f"unknown exercise {name!r}{guess}; the exercises are: {', '.join(names)}"
+    guess = _(" (did you mean {name}?)", name=close[0]) if close else ""
+    return _(
+        "unknown exercise {name}{guess}; the exercises are: {names}",
+        name=repr(name),
+        guess=guess,
+        names=", ".join(names),
+    )
 
 
 def _grade(
@@ -322,8 +403,12 @@ def _keep(
         cache.remember(project.state_dir, target, runs)
     except OSError as error:
         screen.warning(
-            f"could not keep the grade in {project.state_dir} ({_why(error)}); "
-            "`list` will run the tests again"
+            _(
+                "could not keep the grade in {folder} ({why}); "
+                "`list` will run the tests again",
+                folder=project.state_dir,
+                why=_why(error),
+            )
         )
 
 
@@ -355,9 +440,9 @@ def _run(
 
 def _report_paths(args: argparse.Namespace) -> dict[str, Path]:
     paths = {
-        "JSON report": args.json,
-        "JUnit report": args.junit,
-        "Gradescope report": args.gradescope,
+        N_("JSON report"): args.json,
+        N_("JUnit report"): args.junit,
+        N_("Gradescope report"): args.gradescope,
     }
     return {label: path for label, path in paths.items() if path is not None}
 
@@ -380,7 +465,14 @@ def _write_reports(
         try:
             write_atomically(path, render[label]())
         except OSError as error:
-            screen.problem(f"could not write the {label} to {path}: {_why(error)}")
+            screen.problem(
+                _(
+                    "could not write the {report} to {path}: {why}",
+                    report=_(label),
+                    path=path,
+                    why=_why(error),
+                )
+            )
             written = False
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
@@ -388,8 +480,11 @@ def _write_reports(
             append(Path(summary), formats.to_markdown(book))
         except OSError as error:
             screen.problem(
-                f"could not add the grade to GITHUB_STEP_SUMMARY ({summary}): "
-                f"{_why(error)}"
+                _(
+                    "could not add the grade to GITHUB_STEP_SUMMARY ({path}): {why}",
+                    path=summary,
+                    why=_why(error),
+                )
             )
             written = False
     return written
@@ -411,9 +506,23 @@ def _hint(
         hints.remember(project.state_dir, exercise.name, len(shown))
     except OSError as error:
         screen.warning(
-            f"could not remember which hints you have seen ({_why(error)}); "
-            "the next `hint` will show this one again"
+            _(
+                "could not remember which hints you have seen ({why}); "
+                "the next `hint` will show this one again",
+                why=_why(error),
+            )
         )
+    return EXIT_DONE
+
+
+def _doc(project: Project, exercise: ExerciseInfo, screen: Screen) -> int:
+    """Show an exercise's specification in the learner's language."""
+    try:
+        functions = docs.specification(project.root, exercise.name, i18n.language())
+    except OSError as error:
+        screen.problem(str(error))
+        return EXIT_USAGE
+    screen.doc(exercise, functions)
     return EXIT_DONE
 
 

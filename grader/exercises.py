@@ -22,6 +22,9 @@ class ExerciseInfo:
     title: str
     points: Fraction
     hints: tuple[str, ...]
+    # The same in Japanese (see grader.i18n); empty where not translated.
+    title_ja: str = ""
+    hints_ja: tuple[str, ...] = ()
 
     @property
     def module_file(self) -> str:
@@ -43,6 +46,8 @@ def load_catalogue(path: Path = CATALOGUE) -> list[ExerciseInfo]:
             title=entry["title"],
             points=Fraction(str(entry["points"])),
             hints=tuple(entry.get("hints", ())),
+            title_ja=entry.get("title_ja", ""),
+            hints_ja=tuple(entry.get("hints_ja", ())),
         )
         for number, entry in enumerate(data["exercise"], start=1)
     ]

@@ -16,7 +16,6 @@ a log or a file is read by tools that match whole lines.
 import os
 import re
 import sys
-import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from fractions import Fraction
@@ -28,6 +27,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
+from grader import i18n
+from grader.docs import FunctionDoc
 from grader.exercises import ExerciseInfo
 from grader.grading import (
     DONE,
@@ -39,6 +40,7 @@ from grader.grading import (
     Gradebook,
     most_telling,
 )
+from grader.i18n import _
 from grader.results import NOT_RUN, ExerciseRun, TestResult, lines_cut
 
 STATUS_STYLES = {
@@ -125,11 +127,15 @@ class Screen:
 
     def problem(self, text: str) -> None:
         """A problem that stops the command (a usage error, say)."""
-        self.err.print(Text(f"error: {text}", style="bold red"), soft_wrap=True)
+        self.err.print(
+            Text(_("error: {text}", text=text), style="bold red"), soft_wrap=True
+        )
 
     def warning(self, text: str) -> None:
         """Something went wrong that does not change the grade."""
-        self.err.print(Text(f"warning: {text}", style="yellow"), soft_wrap=True)
+        self.err.print(
+            Text(_("warning: {text}", text=text), style="yellow"), soft_wrap=True
+        )
 
     @contextmanager
     def grading(
@@ -146,7 +152,7 @@ class Screen:
             yield lambda index, run: None
             return
         progress = Progress(
-            TextColumn("grading"),
+            TextColumn(_("grading")),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.description}"),
@@ -170,10 +176,10 @@ class Screen:
         """The main report: a line per exercise, the score, what is next."""
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right")
-        table.add_column("exercise")
-        table.add_column("status")
-        table.add_column("tests", justify="right")
-        table.add_column("points", justify="right")
+        table.add_column(_("exercise"))
+        table.add_column(_("status"))
+        table.add_column(_("tests"), justify="right")
+        table.add_column(_("points"), justify="right")
         for grade in book.grades:
             table.add_row(
                 str(grade.exercise.number),
@@ -192,7 +198,7 @@ class Screen:
         if grade is None:
             self.out.print(
                 Text(
-                    f"All {len(book.grades)} exercises done. Well done!",
+                    _("All {count} exercises done. Well done!", count=len(book.grades)),
                     style="bold green",
                 )
             )
@@ -203,29 +209,41 @@ class Screen:
         """One exercise in full: every failing property, and what the
         learner's code printed while it failed."""
         exercise = grade.exercise
-        header = Text(f"{exercise.number}. {exercise.name}: {exercise.title}  ")
+        header = Text(f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}  ")
         header.append_text(_status(grade.status))
         header.append(
-            f"  {grade.passed}/{grade.total} tests, "
-            f"{_points(grade.points)}/{_points(grade.max_points)} points"
+            _(
+                "  {passed}/{total} tests, {points}/{max_points} points",
+                passed=grade.passed,
+                total=grade.total,
+                points=_points(grade.points),
+                max_points=_points(grade.max_points),
+            )
         )
         self.out.print(header)
         self.out.print()
         if grade.status == DONE:
-            self.out.print(Text("Every test passes.", style="green"))
+            self.out.print(Text(_("Every test passes."), style="green"))
             return
         if grade.status == NOT_STARTED:
             self._not_started(exercise, target, prog)
             return
         if grade.run.error:
-            self.out.print(Text(grade.run.error, style="red"), soft_wrap=True)
+            self.out.print(
+                Text(i18n.failure(grade.run.error), style="red"), soft_wrap=True
+            )
             self.out.print()
         for test, others in _grouped(_explained(grade)):
             self._failure(test, others)
         not_run = sum(test.kind == NOT_RUN for test in grade.failures)
         if not_run:
             self.out.print(
-                Text(f"{not_run} more tests did not run: the process stopped first.")
+                Text(
+                    _(
+                        "{count} more tests did not run: the process stopped first.",
+                        count=not_run,
+                    )
+                )
             )
             self.out.print()
         self._help_line(exercise.name, target, prog, check=False)
@@ -234,15 +252,15 @@ class Screen:
         """The exercises in order, with their titles and statuses."""
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right")
-        table.add_column("exercise")
-        table.add_column("title")
-        table.add_column("status")
+        table.add_column(_("exercise"))
+        table.add_column(_("title"))
+        table.add_column(_("status"))
         for grade in book.grades:
             exercise = grade.exercise
             table.add_row(
                 str(exercise.number),
                 exercise.name,
-                exercise.title,
+                i18n.title(exercise),
                 _status(grade.status),
             )
         self.out.print(table)
@@ -251,41 +269,70 @@ class Screen:
         """The hints seen so far, the newest last."""
         total = len(exercise.hints)
         if not total:
-            self.out.print(f"Exercise {exercise.name} has no hints.")
+            self.out.print(_("Exercise {name} has no hints.", name=exercise.name))
             return
         self.out.print(
             Text(
-                f"Hints for exercise {exercise.number}, {exercise.name} "
-                f"({exercise.title}): {len(shown)} of {total}",
+                _(
+                    "Hints for exercise {number}, {name} ({title}): {shown} of {total}",
+                    number=exercise.number,
+                    name=exercise.name,
+                    title=i18n.title(exercise),
+                    shown=len(shown),
+                    total=total,
+                ),
                 style="bold",
             )
         )
         self.out.print()
+        # The hints seen are counted in the catalogue's order, the same in
+        # every language: show the learner's language's text of each.
+        shown = i18n.hints(exercise)[: len(shown)]
         for number, hint in enumerate(shown, start=1):
             style = "" if number == len(shown) else "dim"
             self._prose(f"{number}. {hint}", style, hanging=len(f"{number}. "))
             self.out.print()
         if len(shown) < total:
-            self._prose(f"Run `{prog} hint {exercise.name}` again for the next one.")
+            self._prose(
+                _(
+                    "Run `{prog} hint {name}` again for the next one.",
+                    prog=prog,
+                    name=exercise.name,
+                )
+            )
         else:
             self._prose(
-                f"That was the last hint. `{prog} check {exercise.name}` "
-                "shows every failing test."
+                _(
+                    "That was the last hint. `{prog} check {name}` shows every "
+                    "failing test.",
+                    prog=prog,
+                    name=exercise.name,
+                )
             )
+
+    def doc(self, exercise: ExerciseInfo, functions: list[FunctionDoc]) -> None:
+        """An exercise's specification: each function's signature and its
+        docstring, as written (a docstring lays out its own lines)."""
+        title = f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}"
+        self.out.print(Text(title, style="bold"), soft_wrap=True)
+        for function in functions:
+            self.out.print()
+            self.out.print(Text(function.signature, style="bold"), soft_wrap=True)
+            if function.stale:
+                note = _(
+                    "(The translation of this specification is out of date: "
+                    "here it is in English.)"
+                )
+                self.out.print(Text(note, style="yellow"), soft_wrap=True)
+            text = function.text or _("(no docstring)")
+            self.out.print(_indented(text, "    "), soft_wrap=True)
 
     def _prose(self, text: str, style: str = "", hanging: int = 0) -> None:
         """Print `text` wrapped at word boundaries, each paragraph's later
         lines indented by `hanging` (under the text after a "1. ")."""
         width = min(self.out.width, PROSE_WIDTH)
         wrapped = "\n".join(
-            textwrap.fill(
-                paragraph,
-                width,
-                subsequent_indent=" " * hanging,
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
-            for paragraph in text.splitlines()
+            i18n.fill(paragraph, width, hanging) for paragraph in text.splitlines()
         )
         self.out.print(Text(wrapped, style=style), soft_wrap=True)
 
@@ -295,23 +342,40 @@ class Screen:
         filled = round(fraction * BAR_WIDTH)
         line = Text(full * filled, style="green")
         line.append(empty * (BAR_WIDTH - filled), style="dim")
-        line.append(f"  {book.done} of {len(book.grades)} done", style="bold")
         line.append(
-            f"   score {_points(book.score)}/{_points(book.max_score)}", style="bold"
+            _("  {done} of {total} done", done=book.done, total=len(book.grades)),
+            style="bold",
+        )
+        line.append(
+            _(
+                "   score {score}/{max_score}",
+                score=_points(book.score),
+                max_score=_points(book.max_score),
+            ),
+            style="bold",
         )
         return line
 
     def _next_up(self, grade: Grade, book: Gradebook, prog: str) -> None:
         exercise = grade.exercise
-        line = Text(f"Next: exercise {exercise.number}, {exercise.name} ", style="bold")
-        line.append(f"({exercise.title}): ")
+        line = Text(
+            _(
+                "Next: exercise {number}, {name} ",
+                number=exercise.number,
+                name=exercise.name,
+            ),
+            style="bold",
+        )
+        line.append(f"({i18n.title(exercise)}): ")
         line.append_text(_status(grade.status))
         self.out.print(line)
         if grade.status == NOT_STARTED:
             self._not_started(exercise, book.target, prog)
             return
         if grade.run.error:
-            self.out.print(Text(grade.run.error, style="red"), soft_wrap=True)
+            self.out.print(
+                Text(i18n.failure(grade.run.error), style="red"), soft_wrap=True
+            )
             self.out.print()
         failure = most_telling(_explained(grade))
         if failure is not None:
@@ -320,8 +384,13 @@ class Screen:
 
     def _not_started(self, exercise: ExerciseInfo, target: str, prog: str) -> None:
         self.out.print(
-            f"Open {target}/{exercise.name}.py, read the docstring, and replace "
-            "`raise NotImplementedError(...)` with your code.",
+            _(
+                "Open {target}/{name}.py, read the docstring, and replace "
+                "`raise NotImplementedError(...)` with your code.",
+                target=target,
+                name=exercise.name,
+                prog=prog,
+            ),
             soft_wrap=True,
         )
         self._help_line(exercise.name, target, prog, check=False)
@@ -331,9 +400,10 @@ class Screen:
         that failed the same way."""
         mark = "✗" if _unicode(self.out) else "x"
         self.out.print(Text(f"{mark} {test.name}"), soft_wrap=True)
-        self.out.print(_indented(_aligned(test.message), "    "), soft_wrap=True)
+        message = i18n.failure(_aligned(test.message))
+        self.out.print(_indented(message, "    "), soft_wrap=True)
         if test.output.strip():
-            self.out.print(Text("  What your code printed (trimmed):", style="dim"))
+            self.out.print(Text(_("  What your code printed (trimmed):"), style="dim"))
             self.out.print(
                 _indented(_trim_output(test.output), "    | "), soft_wrap=True
             )
@@ -343,18 +413,23 @@ class Screen:
 
     def _help_line(self, name: str, target: str, prog: str, check: bool) -> None:
         where = "" if target == "exercises" else f" --target {target}"
-        line = f"Stuck? `{prog} hint {name}` gives a hint."
+        line = _("Stuck? `{prog} hint {name}` gives a hint.", prog=prog, name=name)
         if check:
-            line += f" Every failing test: `{prog} check {name}{where}`."
+            line += _(
+                " Every failing test: `{prog} check {name}{where}`.",
+                prog=prog,
+                name=name,
+                where=where,
+            )
         self.out.print(Text(line, style="cyan"), soft_wrap=True)
 
 
 def _heading(book: Gradebook) -> Text:
-    return Text(f"nn-kata: grading {book.target}/", style="bold")
+    return Text(_("nn-kata: grading {target}/", target=book.target), style="bold")
 
 
 def _status(status: str) -> Text:
-    return Text(status, style=STATUS_STYLES.get(status, ""))
+    return Text(i18n.status(status), style=STATUS_STYLES.get(status, ""))
 
 
 def _points(value: Fraction) -> str:
@@ -404,9 +479,14 @@ def _same_way(names: tuple[str, ...]) -> str:
     """'2 more tests failed the same way: test_a, test_b.'"""
     shown = ", ".join(names[:NAMES_SHOWN])
     if len(names) > NAMES_SHOWN:
-        shown += f" and {len(names) - NAMES_SHOWN} more"
-    tests = "test" if len(names) == 1 else "tests"
-    return f"  {len(names)} more {tests} failed the same way: {shown}."
+        shown += _(" and {count} more", count=len(names) - NAMES_SHOWN)
+    if len(names) == 1:
+        return _("  1 more test failed the same way: {shown}.", shown=shown)
+    return _(
+        "  {count} more tests failed the same way: {shown}.",
+        count=len(names),
+        shown=shown,
+    )
 
 
 def _aligned(message: str) -> str:
@@ -484,5 +564,8 @@ def _trim_output(text: str) -> str:
     head = before[:OUTPUT_HEAD_LINES]
     tail = after[-OUTPUT_TAIL_LINES:]
     hidden = len(before) + cut + len(after) - len(head) - len(tail)
-    more = "line" if hidden == 1 else "lines"
-    return "\n".join([*head, f"[... {hidden} more {more} ...]", *tail])
+    if hidden == 1:
+        note = _("[... 1 more line ...]")
+    else:
+        note = _("[... {count} more lines ...]", count=hidden)
+    return "\n".join([*head, note, *tail])

@@ -5,8 +5,12 @@ A stub is its solution with each top-level function body replaced by one
 docstrings stay, so the docstring the learner reads is the one the model
 answer was written against.
 
-    python -m grader.stubs          write exercises/ from solutions/
-    python -m grader.stubs --check  exit 1 if exercises/ is out of date
+A second copy of every stub is kept in ``grader/pristine/``, which is
+shipped to learners without ``solutions/``: ``python -m grader reset NAME``
+restores an exercise from it.
+
+    python -m grader.stubs          write exercises/ and grader/pristine/
+    python -m grader.stubs --check  exit 1 if either is out of date
 """
 
 import argparse
@@ -16,6 +20,8 @@ from pathlib import Path
 
 from grader.exercises import EXERCISES, ExerciseInfo
 
+# The pristine copy of the stubs, relative to the project root.
+PRISTINE = Path("grader") / "pristine"
 PACKAGE_DOC = (
     '"""Your exercises: fill in each function, then run python -m grader."""\n'
 )
@@ -46,11 +52,14 @@ def stub_source(solution: str, exercise: ExerciseInfo) -> str:
 
 
 def expected_stubs(root: Path) -> dict[Path, str]:
-    """Map each file of exercises/ to the text it should have."""
+    """Map each file of exercises/ and of the pristine copy to the text it
+    should have."""
     files = {root / "exercises" / "__init__.py": PACKAGE_DOC}
     for exercise in EXERCISES:
         solution = (root / "solutions" / f"{exercise.name}.py").read_text()
-        files[root / exercise.module_file] = stub_source(solution, exercise)
+        stub = stub_source(solution, exercise)
+        files[root / exercise.module_file] = stub
+        files[root / PRISTINE / f"{exercise.name}.py"] = stub
     return files
 
 
@@ -75,6 +84,7 @@ def main(argv=None) -> int:
         if args.check:
             print(f"{name} differs from the stub generated from solutions/")
         else:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text)
             print(f"wrote {name}")
     if args.check and stale:

@@ -15,8 +15,12 @@ def numerical_gradient(f, x, h=1e-4):
     subtracting it again can be off in the last bit).
 
     Args:
-        f: function of x returning a number (a float or 0-d array).
-        x: float array of any shape. It is left bit-for-bit unchanged.
+        f: function of x returning a number (a float or 0-d array) that
+            is its own: not x itself nor a view of it, which the next step
+            would change.
+        x: float array of any shape, in any memory order (a transposed
+            array too: x.ravel() of it is a copy). It is left bit-for-bit
+            unchanged.
         h: the step, a positive float.
 
     Returns:

@@ -7,13 +7,14 @@ def one_hot(labels, num_classes):
     """Encode integer class labels as rows of zeros with a single one.
 
     Args:
-        labels: 1-D sequence of N whole numbers (a list or an int array),
-            each in [0, num_classes).
+        labels: 1-D sequence of N >= 1 whole numbers (a list or an int
+            array), each in [0, num_classes). Floats that are whole, such
+            as 2.0, may be accepted or refused: the tests pass ints.
         num_classes: C, the number of classes, an int.
 
     Returns:
-        float64 array of shape (N, C): row n is all zeros except a 1.0 in
-        column labels[n].
+        A new float64 array of shape (N, C), the caller's to change: row n
+        is all zeros except a 1.0 in column labels[n].
 
     Raises:
         ValueError: if a label is outside [0, num_classes) (-1 included:

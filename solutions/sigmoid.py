@@ -7,15 +7,16 @@ def sigmoid(x):
     """Apply the logistic function 1 / (1 + exp(-x)) to every element.
 
     Args:
-        x: a number, a list, or an array of any shape; int or float.
+        x: a number, a list, or an array of any shape; int or float of
+            any precision (float32 too).
 
     Returns:
         float64 array of x's shape (a 0-d array or a float for a number),
         every value in [0, 1].
 
-    The result must be right, and raise no overflow warning, for every
-    finite float64, including x = -1000 and x = 1000. (Results so small
-    that they round to 0.0 are fine.) x is not modified.
+    The result must be right to within about 1e-14, and raise no overflow
+    warning, for every finite float64, including x = -1000 and x = 1000.
+    (Results so small that they round to 0.0 are fine.) x is not modified.
 
     Example:
         >>> sigmoid(np.array([-1.0, 0.0, 1.0]))
@@ -34,7 +35,8 @@ def sigmoid_grad(x):
     """Return the derivative of the sigmoid at x, s(x) * (1 - s(x)).
 
     Args:
-        x: a number, a list, or an array of any shape; int or float.
+        x: a number, a list, or an array of any shape; int or float of
+            any precision (float32 too).
 
     Returns:
         float64 array of x's shape, every value in [0, 0.25]. No overflow

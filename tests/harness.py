@@ -187,13 +187,26 @@ class LearnerFunction:
             # Remember which call raised, for the failure message; a test
             # that expects the exception simply ignores this.
             error.kata_call = describe_call(self.name, before, kwargs)
+            self._put_back(before, args)
             raise
+        changed = self._put_back(before, args)
+        if changed:
+            index, new = changed[0]
+            raise InputModified(
+                self.name, index, before[index], new, _parameter(function, index)
+            )
+        return result
+
+    def _put_back(self, before, args):
+        """Restore every argument the call was not allowed to change, so that
+        a pinned input shared by several tests reaches the next one intact.
+        Return (index, value as the call left it) for each one changed."""
+        changed = []
         for index, (old, new) in enumerate(zip(before, args, strict=True)):
             if index not in self.may_modify and not same(old, new):
-                raise InputModified(
-                    self.name, index, old, new, _parameter(function, index)
-                )
-        return result
+                changed.append((index, copy.deepcopy(new)))
+                restore(new, old)
+        return changed
 
 
 def _parameter(function, index):
@@ -227,12 +240,16 @@ class InputModified(AssertionError):
         self.old = old
         self.new = new
         which = parameter or f"number {index + 1}"
-        super().__init__(
-            f"{function} changed its argument {which} in place.\n"
-            f"  before  {short(old)}\n"
-            f"  after   {short(new)}\n"
-            f"  likely mistake: {self.mistake()}"
-        )
+        before, after, differs = contrast(old, new)
+        lines = [
+            f"{function} changed its argument {which} in place.",
+            f"  before  {before}",
+            f"  after   {after}",
+        ]
+        if differs:
+            lines.append(f"  change  {differs}")
+        lines.append(f"  likely mistake: {self.mistake()}")
+        super().__init__("\n".join(lines))
 
     def mistake(self):
         if isinstance(self.old, dict) and isinstance(self.new, dict):
@@ -248,6 +265,35 @@ class InputModified(AssertionError):
             "an in-place operation (x -= ..., x /= ..., x[...] = ...) on the "
             "argument itself; work on a new array instead (x = x - ...)."
         )
+
+
+def restore(target, saved):
+    """Put the contents of `saved` back into `target` in place, as far as
+    they go back: arrays keep their identity, dicts and lists their own."""
+    if isinstance(target, np.ndarray) and isinstance(saved, np.ndarray):
+        try:
+            if target.shape != saved.shape:
+                target.shape = saved.shape
+            np.copyto(target, saved, casting="unsafe")
+        except (AttributeError, TypeError, ValueError):
+            pass  # a view of another shape, or read-only: nothing to put back
+    elif isinstance(target, dict) and isinstance(saved, dict):
+        for key in target.keys() - saved.keys():
+            del target[key]
+        for key, value in saved.items():
+            if key in target and _restorable(target[key], value):
+                restore(target[key], value)
+            else:
+                target[key] = copy.deepcopy(value)
+    elif isinstance(target, list) and isinstance(saved, list):
+        target[:] = copy.deepcopy(saved)
+
+
+def _restorable(target, saved):
+    """Whether `target` can take `saved`'s contents in place."""
+    if isinstance(target, np.ndarray) and isinstance(saved, np.ndarray):
+        return target.size == saved.size and target.dtype == saved.dtype
+    return isinstance(target, (dict, list)) and type(target) is type(saved)
 
 
 def same(old, new):
@@ -296,21 +342,83 @@ def describe_call(function, args, kwargs):
     return Call(function, args, kwargs)
 
 
-def short(value, limit=300):
-    """A compact, readable rendering of a value for a message."""
+# How long a rendered value may grow before it is cut.
+SHORT_LIMIT = 300
+
+
+def short(value, limit=SHORT_LIMIT, precision=4):
+    """A compact, readable rendering of a value for a message, with floats
+    to `precision` digits."""
     if isinstance(value, np.ndarray):
         text = np.array2string(
-            value, precision=4, separator=", ", threshold=40, edgeitems=3
+            value, precision=precision, separator=", ", threshold=40, edgeitems=3
         )
-        if value.dtype.kind not in "fb":
+        # float64 and bool read as such; any other type is named.
+        if value.dtype.kind != "b" and value.dtype != np.float64:
             text = f"{text} ({value.dtype})"
     elif isinstance(value, dict):
         # Nested values on one line each, so that a cut never splits a row.
-        items = (f"{k!r}: {' '.join(short(v, 80).split())}" for k, v in value.items())
+        items = (
+            f"{k!r}: {' '.join(short(v, 80, precision).split())}"
+            for k, v in value.items()
+        )
         text = "{" + ", ".join(items) + "}"
+    elif isinstance(value, np.generic):
+        # A NumPy scalar reads as the number it holds, without np.float64(...).
+        text = repr(value.item())
     elif callable(value):
         text = getattr(value, "__name__", "a function")
     else:
         text = repr(value)
     text = " ".join(text.split()) if "\n" in text and len(text) < 80 else text
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# Digits to try, in turn, when two different values print alike: enough to
+# show a difference in the fourth decimal, then in the last bit of a float64.
+MORE_DIGITS = (8, 17)
+
+
+def contrast(first, second):
+    """Render two values that differ so that they read differently.
+
+    Return (first's text, second's text, where they differ most, or None).
+    When four digits print both alike, more digits are shown, and the
+    largest difference is named: it may lie in a part the texts leave out.
+    """
+    texts = short(first), short(second)
+    if texts[0] != texts[1]:
+        return *texts, None
+    for precision in MORE_DIGITS:
+        more = short(first, precision=precision), short(second, precision=precision)
+        # Worth it only if the difference shows in texts that are not cut.
+        if more[0] != more[1] and all(len(text) < SHORT_LIMIT for text in more):
+            texts = more
+            break
+    return *texts, largest_difference(first, second)
+
+
+def largest_difference(first, second):
+    """Where two numeric values of one shape differ most, in words; None
+    when they cannot be compared element by element."""
+    try:
+        a = np.asarray(first, dtype=np.float64)
+        b = np.asarray(second, dtype=np.float64)
+    except (TypeError, ValueError):
+        return None
+    if a.shape != b.shape or a.size == 0:
+        return None
+    with np.errstate(invalid="ignore"):
+        gap = np.array(np.abs(a - b))
+    # A nan against a number is the largest difference there is; two nans
+    # are alike.
+    gap[np.isnan(gap)] = np.inf
+    gap[np.isnan(a) & np.isnan(b)] = 0.0
+    where = np.unravel_index(np.argmax(gap), gap.shape)
+    if gap[where] == 0:
+        return None
+    place = f" at [{', '.join(map(str, where))}]" if a.ndim else ""
+    return (
+        f"most{place}: {float(a[where])!r} against {float(b[where])!r}, "
+        f"{gap[where]:.2g} apart"
+    )

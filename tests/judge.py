@@ -6,22 +6,33 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from tests.harness import ExerciseImportError, InputModified, short
+from tests.harness import ExerciseImportError, InputModified, contrast, short
 
 
 class KataFailure(AssertionError):
     """A property of the exercise does not hold.
 
     Rendered as: the property in plain words, then the input that shows it,
-    what was expected, what came back, and the likely mistake when known.
+    what was expected, what came back, where the two differ most when they
+    print alike, and the likely mistake when known.
     """
 
-    def __init__(self, what, *, call=None, expected=None, actual=None, mistake=None):
+    def __init__(
+        self,
+        what,
+        *,
+        call=None,
+        expected=None,
+        actual=None,
+        mistake=None,
+        differs=None,
+    ):
         self.what = what
         self.call = call
         self.expected = expected
         self.actual = actual
         self.mistake = mistake
+        self.differs = differs
         super().__init__(self.render())
 
     def render(self):
@@ -32,6 +43,8 @@ class KataFailure(AssertionError):
             lines.append(f"  expected  {self.expected}")
         if self.actual is not None:
             lines.append(f"  actual    {self.actual}")
+        if self.differs:
+            lines.append(f"  differs   {self.differs}")
         if self.mistake:
             lines.append(f"  likely mistake: {self.mistake}")
         return "\n".join(lines)
@@ -43,9 +56,14 @@ class KataFailure(AssertionError):
 PASS_THROUGH = (NotImplementedError, ExerciseImportError, InputModified, KataFailure)
 
 
-def fail(what, call=None, expected=None, actual=None, mistake=None):
+def fail(what, call=None, expected=None, actual=None, mistake=None, differs=None):
     raise KataFailure(
-        what, call=call, expected=expected, actual=actual, mistake=mistake
+        what,
+        call=call,
+        expected=expected,
+        actual=actual,
+        mistake=mistake,
+        differs=differs,
     )
 
 
@@ -79,7 +97,7 @@ def expect_shape(actual, shape, call, mistakes=()):
     """Fail unless `actual` has `shape`; name a transpose or lost axis."""
     if actual.shape == tuple(shape):
         return
-    mistake = _named(mistakes, actual)
+    mistake = named_mistake(mistakes, actual)
     if mistake is None and actual.shape == tuple(shape)[::-1] and actual.ndim > 1:
         mistake = "the result is transposed: check the order of the axes."
     elif mistake is None and actual.ndim != len(shape):
@@ -101,50 +119,104 @@ def expect_close(value, expected, call, *, rtol, atol, mistakes=(), what=None):
     tolerances, in every element.
 
     `mistakes` pairs a description with the result that mistake would give;
-    the first one that matches `value` is named in the failure.
+    the ones that match `value` (and not `expected`) are named in the
+    failure.
     """
     expected = np.asarray(expected, dtype=np.float64)
     actual = as_array(value, call)
     expect_shape(actual, expected.shape, call, mistakes)
 
     actual = actual.astype(np.float64)
+    tolerance = {"rtol": rtol, "atol": atol}
     if not np.all(np.isfinite(actual)) and np.all(np.isfinite(expected)):
         fail(
             what or "The result contains nan or inf where it should be finite.",
             call=call,
             expected=short(expected),
             actual=short(actual),
-            mistake=_named(mistakes, actual)
+            mistake=named_mistake(mistakes, actual, expected, **tolerance)
             or "an overflow in exp or a division by zero: see the docstring "
             "for how to keep the numbers in range.",
         )
-    if not np.allclose(actual, expected, rtol=rtol, atol=atol):
+    if not np.allclose(actual, expected, **tolerance):
+        expected_text, actual_text, differs = contrast(expected, actual)
         fail(
             what or "The result has the wrong values.",
             call=call,
-            expected=short(expected),
-            actual=short(actual),
-            mistake=_named(mistakes, actual),
+            expected=expected_text,
+            actual=actual_text,
+            differs=differs,
+            mistake=named_mistake(mistakes, actual, expected, **tolerance),
         )
     return actual
 
 
-def _named(mistakes, actual):
-    """The description of the first mistake whose result matches `actual`."""
+# A mistake's result matches the learner's when they agree this closely:
+# loose enough for a different order of the same arithmetic, tight enough
+# that two different mistakes rarely agree by chance.
+MATCH_RTOL = 1e-6
+MATCH_ATOL = 1e-9
+
+
+def named_mistake(mistakes, actual, expected=None, *, rtol=0.0, atol=0.0):
+    """Describe the mistakes whose result matches `actual`, or return None.
+
+    A mistake is named only where it shows: its result must differ from
+    `expected` beyond the test's tolerance (transposing a 1x1 result changes
+    nothing, so it cannot be what went wrong), and lie nearer to `actual`
+    than `expected` does. When several mistakes give the same result on
+    this input, all of them are named.
+    """
+    actual = np.asarray(actual, dtype=np.float64)
+    found = []
     for description, result in mistakes:
-        if result is None:  # the variant could not even run on this input
+        if description in found or not _matches(result, actual):
             continue
-        try:
-            result = np.asarray(result, dtype=np.float64)
-            if not np.all(np.isfinite(result)) and np.all(np.isfinite(actual)):
-                continue
-            if result.shape == actual.shape and np.allclose(
-                actual, result, rtol=1e-6, atol=1e-9, equal_nan=True
-            ):
-                return description
-        except Exception:
+        if expected is not None and not _shows(result, actual, expected, rtol, atol):
             continue
-    return None
+        found.append(description)
+    if len(found) > 1:
+        listed = " ".join(f"({n}) {text}" for n, text in enumerate(found, 1))
+        return f"on this input these mistakes give the same result: {listed}"
+    return found[0] if found else None
+
+
+def _matches(result, actual):
+    """Whether a mistake's `result` is what came back, `actual`."""
+    if result is None:  # the variant could not even run on this input
+        return False
+    try:
+        result = np.asarray(result, dtype=np.float64)
+    except (TypeError, ValueError):
+        return False
+    if result.shape != actual.shape:
+        return False
+    if not np.all(np.isfinite(result)) and np.all(np.isfinite(actual)):
+        return False
+    return bool(
+        np.allclose(actual, result, rtol=MATCH_RTOL, atol=MATCH_ATOL, equal_nan=True)
+    )
+
+
+def _shows(result, actual, expected, rtol, atol):
+    """Whether a mistake's `result` tells itself apart from `expected` here,
+    and explains `actual` better than `expected` does."""
+    result = np.asarray(result, dtype=np.float64)
+    if result.shape != expected.shape:
+        return True  # a wrong shape is never the right answer
+    if np.allclose(result, expected, rtol=rtol, atol=atol, equal_nan=True):
+        return False
+    return _gap(actual, result) < _gap(actual, expected)
+
+
+def _gap(first, second):
+    """The largest difference between two arrays of one shape; two nans at
+    the same place are alike."""
+    with np.errstate(invalid="ignore"):
+        gap = np.array(np.abs(first - second))
+    gap[np.isnan(gap)] = np.inf
+    gap[np.isnan(first) & np.isnan(second)] = 0.0
+    return float(gap.max()) if gap.size else 0.0
 
 
 def variant(function, *args):

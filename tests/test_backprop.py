@@ -32,6 +32,9 @@ GRAD_ATOL = 1e-6
 # Two calls run the same arithmetic on the same numbers.
 REPEAT_RTOL = 1e-12
 REPEAT_ATOL = 1e-12
+# A step as large as a learning rate of 1 moves the gradients well beyond
+# GRAD_ATOL, so a gradient from before the step shows.
+STEP_SCALE = 1.0
 
 # Each example costs two loss evaluations per weight: a sixth of the
 # profile's examples (10 when grading, more with --explore), on top of the
@@ -304,6 +307,30 @@ def test_two_calls_give_the_same_gradients():
             ],
             what=f"A second call on the same input gave a different gradient "
             f"for {key}: state kept between calls?",
+        )
+
+
+def test_gradients_follow_params_changed_in_place():
+    # Training changes the arrays of params in place between calls (as
+    # sgd_update does): each call must work from the values they hold now.
+    params, x, labels = copy.deepcopy(NOT_SQUARE)
+    call_backward(params, x, labels, "labels")
+    for key in KEYS:
+        params[key] -= STEP_SCALE * reference.backward(params, x, labels)[key]
+    call = describe_call("backward", (params, x, labels), {})
+    grads = call_backward(params, x, labels, "labels")
+    expect_gradient_dict(grads, params, call)
+    expected = reference.backward(params, x, labels)
+    for key in CHECK_ORDER:
+        expect_close(
+            grads[key],
+            expected[key],
+            call,
+            rtol=GRAD_RTOL,
+            atol=GRAD_ATOL,
+            mistakes=key_mistakes(mistakes(params, x, labels), key),
+            what=f"After an in-place step of params, the gradient for {key} "
+            "must be that of the new params: state kept between calls?",
         )
 
 

@@ -10,7 +10,7 @@ from hypothesis.extra import numpy as hnp
 
 from tests import reference
 from tests.harness import Exercise, describe_call, short
-from tests.judge import as_array, expect_close, fail, variant
+from tests.judge import as_array, expect_close, fail, named_mistake, variant
 from tests.strategies import examples, sizes
 
 learner = Exercise("cross_entropy")
@@ -32,7 +32,29 @@ LARGE_LOSS = 15.0
 # Mistakes are looked for with the guards a correct answer might use, and
 # the epsilon itself among guards that are too large.
 USUAL_EPS = (1e-7, 0.0)
-LARGE_EPS = (1e-2, 1e-3, 1e-4, 1e-5)
+LARGE_EPS = (1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6)
+# Where a true class has probability 0, the guard sets the loss: mistakes
+# are looked for with the guards of this size that learners use.
+GUARDS = (1e-7, 1e-8, 1e-9, 1e-10, 1e-12, 1e-15)
+LN_10 = math.log(10)
+
+ONE_SAMPLE_AS_BATCH = (
+    "one sample of shape (C,) was treated as a batch of C: it is one sample, "
+    "so the mean is over 1, not y.shape[0] or len(y)."
+)
+DIVIDED_BY_C = (
+    "divided by C, the number of classes, instead of N, the number of "
+    "samples (y.shape[0] or len(y))."
+)
+MEAN_OVER_ALL = (
+    "a mean over all N * C entries of t * log(y): average over the N samples "
+    "only (sum over the classes first)."
+)
+MISSING_MINUS = (
+    "the minus sign is missing: log(p) is negative for p < 1, the loss "
+    "-log(p) positive."
+)
+LOG10 = "np.log10 instead of np.log, the natural logarithm."
 
 
 classes = st.integers(min_value=2, max_value=5)
@@ -75,13 +97,21 @@ SQUARE = (
 )
 
 
-def mistakes_at(y, labels, eps):
-    """What the common wrong answers give for a batch, with guard `eps`."""
+def mistakes_at(y, labels, eps, one_hot_form):
+    """What the common wrong answers give for a batch, with guard `eps`,
+    when t came as one-hot (`one_hot_form`) or as int labels."""
     n, c = y.shape
     log_y = np.log(y + eps)
     per_sample = -log_y[np.arange(n), labels]
     loss = per_sample.mean()
+    t = one_hot(labels, c)
     found = [
+        (
+            "the two-class formula: it adds (1 - t) * log(1 - y) for every "
+            "wrong class too. With C classes only the true class counts: "
+            "-sum(t * log(y)) over the classes.",
+            -np.sum(t * log_y + (1 - t) * np.log(1 - y + eps)) / n,
+        ),
         (
             "the loss of each sample was returned: return one number, their mean.",
             per_sample,
@@ -91,35 +121,26 @@ def mistakes_at(y, labels, eps):
             "of samples.",
             per_sample.sum(),
         ),
-        (
-            "a mean over all N * C entries of t * log(y): average over the "
-            "N samples only (sum over the classes first).",
-            loss / c,
-        ),
-        (
-            "divided by C, the number of classes, instead of N, the number "
-            "of samples (y.shape[0] or len(y)).",
-            per_sample.sum() / c,
-        ),
-        (
-            "the minus sign is missing: log(p) is negative for p < 1, the "
-            "loss -log(p) positive.",
-            -loss,
-        ),
-        ("np.log10 instead of np.log, the natural logarithm.", loss / math.log(10)),
+        (MEAN_OVER_ALL, loss / c),
+        (DIVIDED_BY_C, per_sample.sum() / c),
+        (MISSING_MINUS, -loss),
+        (LOG10, loss / LN_10),
         ("np.log2 instead of np.log, the natural logarithm.", loss / math.log(2)),
         (
             "y[:, t] takes every sample's probability of every label (an "
             "N x N matrix): take y[np.arange(N), t], one per sample.",
             variant(lambda: -np.mean(np.log(y[:, labels] + eps))),
         ),
-        (
-            "int labels were used as if they were one-hot (t * log(y)): when "
-            "t has one axis less than y it holds class numbers; pick "
-            "y[np.arange(N), t].",
-            variant(lambda: -np.sum(labels * log_y) / n),
-        ),
     ]
+    if not one_hot_form:
+        found.append(
+            (
+                "int labels were used as if they were one-hot (t * log(y)): "
+                "when t has one axis less than y it holds class numbers; "
+                "pick y[np.arange(N), t].",
+                variant(lambda: -np.sum(labels * log_y) / n),
+            )
+        )
     for large in LARGE_EPS:
         found.append(
             (
@@ -141,7 +162,7 @@ NAN_FROM_ZERO = (
 )
 
 
-def mistakes(y, labels):
+def mistakes(y, labels, one_hot_form=False):
     """The common wrong answers for a batch, the unguarded log's first."""
     with np.errstate(divide="ignore", invalid="ignore"):
         log_y = np.log(y)
@@ -154,7 +175,7 @@ def mistakes(y, labels):
         for eps in USUAL_EPS:
             found += [
                 (text, value)
-                for text, value in mistakes_at(y, labels, eps)
+                for text, value in mistakes_at(y, labels, eps, one_hot_form)
                 # A nan or inf would match every answer that is nan or inf.
                 if np.all(np.isfinite(value))
             ]
@@ -167,17 +188,9 @@ def sample_mistakes(y, label):
     for eps in USUAL_EPS:
         loss = -np.log(y[label] + eps)
         found += [
-            (
-                "one sample of shape (C,) was treated as a batch of C: it is "
-                "one sample, so the mean is over 1, not y.shape[0] or len(y).",
-                loss / len(y),
-            ),
-            (
-                "the minus sign is missing: log(p) is negative for p < 1, the "
-                "loss -log(p) positive.",
-                -loss,
-            ),
-            ("np.log10 instead of np.log.", loss / math.log(10)),
+            (ONE_SAMPLE_AS_BATCH, loss / len(y)),
+            (MISSING_MINUS, -loss),
+            (LOG10, loss / LN_10),
             (
                 "an array of one loss was returned: return a number.",
                 np.array([loss]),
@@ -240,7 +253,7 @@ def check_batch(y, labels, one_hot_form=False, what=None):
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=mistakes(y, labels),
+        mistakes=mistakes(y, labels, one_hot_form),
         what=what
         or "cross_entropy must be the mean over the samples of -log(the "
         "probability of the true class).",
@@ -253,12 +266,63 @@ def test_cross_entropy_gives_the_docstring_example():
     expected = (-math.log(0.75) - math.log(0.5)) / 2
     for t, form, hint in (
         (labels, LABELS_FORM, ONLY_ONE_HOT),
-        (one_hot(labels, 2), ONE_HOT_FORM, ONLY_LABELS),
+        # As the docstring writes it: a one-hot array of ints.
+        (np.array([[0, 1], [1, 0]]), ONE_HOT_FORM, ONLY_LABELS),
     ):
         call, result = loss_of(y, t, form, hint)
         expect_close(
-            result, expected, call, rtol=0, atol=ATOL, mistakes=mistakes(y, labels)
+            result,
+            expected,
+            call,
+            rtol=0,
+            atol=ATOL,
+            mistakes=mistakes(y, labels, one_hot_form=t.ndim == 2),
         )
+
+
+BY_DTYPE = (
+    "the form of t was told from its dtype: an int array of y's shape is "
+    "one-hot too. Tell the forms apart by shape: t.shape == y.shape means "
+    "one-hot."
+)
+
+
+def is_loss(result, expected):
+    """Whether `result` is the number `expected`, within ATOL."""
+    try:
+        value = np.asarray(result, dtype=np.float64)
+    except (TypeError, ValueError):
+        return False
+    return value.shape == () and abs(float(value) - expected) <= ATOL
+
+
+@pytest.mark.parametrize("batch", [TALL, WIDE, SQUARE], ids=["tall", "wide", "square"])
+def test_one_hot_targets_of_ints_count_as_one_hot(batch):
+    y, labels = batch
+    t = one_hot(labels, y.shape[1]).astype(int)
+    call, result = loss_of(y, t, ONE_HOT_FORM + " holding ints", ONLY_LABELS)
+    expected = reference.cross_entropy(y, labels, eps=0.0)
+    if is_loss(result, expected):
+        return
+    _, float_result = loss_of(y, t.astype(float), ONE_HOT_FORM, ONLY_LABELS)
+    if is_loss(float_result, expected):
+        fail(
+            "One-hot t holding ints must give the same loss as one-hot floats.",
+            call=call,
+            expected=f"{expected:.4f}, as for the same t in floats",
+            actual=short(result),
+            mistake=BY_DTYPE,
+        )
+    expect_close(
+        result,
+        expected,
+        call,
+        rtol=0,
+        atol=ATOL,
+        mistakes=mistakes(y, labels, one_hot_form=True),
+        what="cross_entropy must be the mean over the samples of -log(the "
+        "probability of the true class).",
+    )
 
 
 @settings(max_examples=examples(25))
@@ -309,10 +373,22 @@ def test_a_batch_costs_the_mean_of_its_samples_costs(batch):
     y, labels = batch
     singles = []
     for row, label in zip(y, labels, strict=True):
+        # Each row alone first: a wrong loss for one sample is named as such,
+        # not taken for a wrong mean.
         call, result = loss_of(
             row, int(label), SAMPLE_FORM.format("a plain int label"), ONLY_BATCHES
         )
-        singles.append(float(np.sum(as_array(result, call))))
+        single = -math.log(row[label])
+        expect_close(
+            result,
+            single,
+            call,
+            rtol=0,
+            atol=ATOL,
+            mistakes=sample_mistakes(row, int(label)),
+            what="For one sample the loss is -log(the probability of its class).",
+        )
+        singles.append(single)
     call, result = loss_of(y, labels, LABELS_FORM, ONLY_ONE_HOT)
     expect_close(
         result,
@@ -320,11 +396,9 @@ def test_a_batch_costs_the_mean_of_its_samples_costs(batch):
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=[
-            ("the sum over the samples, not the mean.", np.sum(singles)),
-        ],
+        mistakes=mistakes(y, labels),
         what="The loss of a batch must be the mean of the losses of its rows, "
-        f"each given alone; they were {short(np.array(singles))}.",
+        f"each given alone; they are {short(np.array(singles))}.",
     )
 
 
@@ -377,30 +451,45 @@ def test_a_zero_probability_on_the_true_class_costs_a_large_finite_loss(
     value = float(value)
     if math.isfinite(value) and value >= LARGE_LOSS:
         return
-    if math.isnan(value):
-        mistake = NAN_FROM_ZERO
-    elif math.isinf(value):
-        mistake = NO_GUARD
-    elif value > 0 and value * y.shape[-1] >= LARGE_LOSS:
-        mistake = (
-            "divided by C, the number of classes (a mean over all N * C "
-            "entries?): average over the N samples only."
-        )
-    elif value > 0:
-        mistake = (
-            "the epsilon is too large: at most 1e-7 (or the log is not the "
-            "natural one, np.log)."
-        )
-    else:
-        mistake = "the minus sign is missing: the loss -log(p) is positive."
     fail(
         "A zero probability on the true class must cost a large but finite "
         "loss (-log(1e-7) = 16.1 with an epsilon of 1e-7).",
         call=call,
         expected=f"a finite number of at least {LARGE_LOSS:g}",
         actual=repr(value),
-        mistake=mistake,
+        mistake=zero_mistake(value, y, labels),
     )
+
+
+def zero_mistake(value, y, labels):
+    """Name the mistake behind `value`, the loss of a batch y whose every
+    true class has probability 0; None if no common mistake gives it.
+
+    A correct guard of eps <= 1e-7 makes each sample cost -log(eps), at
+    least -log(1e-7) = 16.1, so the mean costs as much.
+    """
+    if math.isnan(value):
+        return NAN_FROM_ZERO
+    if math.isinf(value):
+        return NO_GUARD
+    y2, labels = np.atleast_2d(y), np.atleast_1d(labels)
+    n, c = y2.shape
+    found = []
+    for eps in GUARDS:
+        loss = reference.cross_entropy(y2, labels, eps=eps)
+        found += [(MISSING_MINUS, -loss), (LOG10, loss / LN_10)]
+        if y.ndim == 1:
+            found.append((ONE_SAMPLE_AS_BATCH, loss / c))
+        else:
+            found += [(MEAN_OVER_ALL, loss / c), (DIVIDED_BY_C, loss * n / c)]
+    for eps in LARGE_EPS:
+        found.append(
+            (
+                f"the epsilon is too large ({eps:g}): keep it at most 1e-7.",
+                reference.cross_entropy(y2, labels, eps=eps),
+            )
+        )
+    return named_mistake(found, np.array(value))
 
 
 @settings(max_examples=examples(10))

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tests.harness import Exercise, describe_call
+from tests.harness import Exercise, describe_call, short
 from tests.judge import PASS_THROUGH, expect_close, fail, variant
 from tests.strategies import examples, float_arrays, sizes
 
@@ -15,6 +15,10 @@ learner = Exercise("dot")
 # correct orders of summation agree to about 1e-13.
 RTOL = 1e-9
 ATOL = 1e-9
+
+# The pinned examples with decimals such as 0.1 hold values float32 cannot:
+# a sum kept in single precision is off there by about 1e-7, far beyond
+# RTOL, on the first try.
 
 
 @st.composite
@@ -50,13 +54,47 @@ def mistakes(a, b):
             "an elementwise product (a * b) instead of the matrix product.",
             variant(lambda: a * b),
         ),
+        (
+            "the products were summed in float32, which keeps about 7 digits: "
+            "leave the numbers in their own type, float64.",
+            variant(single_precision_dot, a, b),
+        ),
     ]
+
+
+def single_precision_dot(a, b):
+    """a·b with every product and sum rounded to float32, one term at a
+    time: how a float32 accumulator adds up a handful of terms."""
+    a, b = np.asarray(a), np.asarray(b)
+    if a.dtype.kind != "f" and b.dtype.kind != "f":
+        return None
+    rows = np.atleast_2d(a).astype(np.float32)
+    columns = b.reshape(b.shape[0], -1).astype(np.float32)
+    out = np.zeros((rows.shape[0], columns.shape[1]), dtype=np.float32)
+    for k in range(rows.shape[1]):
+        out += rows[:, k : k + 1] * columns[k : k + 1, :]
+    return out.reshape(a.shape[:-1] + b.shape[1:])
+
+
+def expect_array(result, call):
+    """Fail unless `result` is a NumPy array or, for two vectors, a number."""
+    if isinstance(result, (np.ndarray, np.generic, int, float)):
+        return
+    fail(
+        f"dot must return a NumPy array, not a {type(result).__name__}.",
+        call=call,
+        actual=short(result),
+        mistake="the sums were collected in Python lists: build the result "
+        "with np.zeros((N, M)) and fill it in, or wrap the lists in np.array.",
+    )
 
 
 def check(a, b):
     call = describe_call("dot", (a, b), {})
+    result = learner.dot(a, b)
+    expect_array(result, call)
     expect_close(
-        learner.dot(a, b),
+        result,
         np.dot(a, b),
         call,
         rtol=RTOL,
@@ -69,10 +107,13 @@ def test_dot_gives_the_docstring_example():
     a = [[1, 2], [3, 4], [5, 6]]
     b = [[1, 2, 3], [4, 5, 6]]
     expected = [[9, 12, 15], [19, 26, 33], [29, 40, 51]]
+    call = describe_call("dot", (a, b), {})
+    result = learner.dot(a, b)
+    expect_array(result, call)
     expect_close(
-        learner.dot(a, b),
+        result,
         expected,
-        describe_call("dot", (a, b), {}),
+        call,
         rtol=0,
         atol=0,
         mistakes=mistakes(np.array(a), np.array(b)),
@@ -84,6 +125,7 @@ def test_dot_gives_the_docstring_example():
 @example((np.array([[1.0, 2.0, 3.0]]), np.array([[1.0], [2.0], [3.0]])))
 @example((np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[5.0, 6.0], [7.0, 8.0]])))
 @example((np.ones((2, 3)), np.arange(12.0).reshape(3, 4)))
+@example((np.array([[0.1, 0.2], [0.3, 0.7]]), np.array([[1.3, -0.6], [0.9, 2.2]])))
 def test_matrix_times_matrix_matches_the_definition(ab):
     check(*ab)
 
@@ -91,6 +133,7 @@ def test_matrix_times_matrix_matches_the_definition(ab):
 @settings(max_examples=examples(20))
 @given(operands(2, 1))
 @example((np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]), np.array([1.0, -1.0])))
+@example((np.array([[0.1, 0.2], [0.3, 0.7]]), np.array([1.3, -0.6])))
 def test_matrix_times_vector_gives_a_vector(ab):
     check(*ab)
 
@@ -98,6 +141,7 @@ def test_matrix_times_vector_gives_a_vector(ab):
 @settings(max_examples=examples(20))
 @given(operands(1, 2))
 @example((np.array([1.0, -1.0]), np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])))
+@example((np.array([0.3, 0.7]), np.array([[1.3, -0.6], [0.9, 2.2]])))
 def test_vector_times_matrix_gives_a_vector(ab):
     check(*ab)
 
@@ -105,6 +149,7 @@ def test_vector_times_matrix_gives_a_vector(ab):
 @settings(max_examples=examples(20))
 @given(operands(1, 1))
 @example((np.array([1.0, 2.0, 3.0]), np.array([4.0, 5.0, 6.0])))
+@example((np.array([0.1, 0.7]), np.array([0.3, -1.9])))
 def test_vector_times_vector_gives_a_scalar(ab):
     check(*ab)
 

@@ -367,6 +367,45 @@ def test_initial_weights_all_differ_from_one_another(d, h, c, seed):
         )
 
 
+def repeats_the_draws(first, second):
+    """Whether `second` starts with the same draws as `first`, up to one
+    scale factor: what a generator made afresh from the same seed gives.
+    It takes two draws to tell: any two single numbers are proportional."""
+    first, second = first.ravel(), second.ravel()
+    k = min(first.size, second.size)
+    if k < 2 or not np.all(first[:k]):
+        return False
+    ratios = second[:k] / first[:k]
+    return bool(np.allclose(ratios, ratios[0], rtol=1e-9, atol=0))
+
+
+@settings(max_examples=examples(10))
+@given(sizes, sizes, sizes, seeds)
+@example(4, 5, 3, 0)
+@example(2, 2, 1, 5)
+def test_w2_does_not_repeat_the_draws_of_w1(d, h, c, seed):
+    call, params = init_of(d, h, c, seed=seed)
+    w1, w2 = params["w1"], params["w2"]
+    shared = np.intersect1d(w1, w2)
+    if repeats_the_draws(w1, w2):
+        mistake = (
+            "a generator was made afresh from the seed for each layer, so w2 "
+            "repeats w1's first draws: make one rng = "
+            "np.random.default_rng(seed) and draw w1 and then w2 from it."
+        )
+    elif shared.size:
+        mistake = "draw every weight at random, w2's apart from w1's."
+    else:
+        return
+    fail(
+        "The initial weights must be random, no two alike in w1 and w2 "
+        "together; w2 repeats values of w1.",
+        call=call,
+        actual=f"w1 = {short(w1)}, w2 = {short(w2)}",
+        mistake=mistake,
+    )
+
+
 @pytest.mark.parametrize("seed", [0, 1])
 def test_initial_weights_are_small(seed):
     call, params = init_of(20, 30, 10, seed=seed)
@@ -469,5 +508,7 @@ def shrink_outputs(params, x):
 @example((*shrink_outputs(*NOTEBOOK), np.array([2])))
 @example((*shrink_outputs(*ALL_DIFFERENT), np.array([4, 0])))
 @example((*shrink_outputs(*SQUARE), np.array([0, 2, 1])))
+# Labels short of the last class: C is not labels.max() + 1.
+@example((*shrink_outputs(*ALL_DIFFERENT), np.array([1, 0])))
 def test_loss_is_the_cross_entropy_of_forward(network):
     check_loss(*network)

@@ -56,13 +56,26 @@ def sine_sum(c):
 # x + 1e-4 - 1e-4 and x + h - 2h + h give back a different float for these.
 NOT_ROUND_TRIPPING = np.array([[0.2, -7.3, 2.5], [3.7, 0.05, 1000.1]])
 # Must-catch points: two and three axes, non-square (a loop over rows only,
-# a flat result), one entry, and |x| in the thousands.
+# a flat result), one entry, |x| in the thousands, and a transposed x, whose
+# entries are not in reading order in memory (x.ravel() copies it). A test
+# works on its own copy of a point (see `fresh`): numerical_gradient changes
+# x as it runs, and a wrong one may leave it changed.
 PINNED = [
     (NOT_ROUND_TRIPPING, np.array([[1.0, -2.0, 3.0], [0.5, 4.0, -1.5]])),
     (np.arange(24.0).reshape(2, 3, 4) / 7, np.linspace(-3, 3, 24).reshape(2, 3, 4)),
     (np.array([0.3]), np.array([2.0])),
     (np.array([1000.0, -2500.5, 4096.25]), np.array([1.0, -3.0, 0.5])),
+    (
+        np.arange(1.0, 7.0).reshape(2, 3).T / 4,
+        np.array([[1.0, 2.0], [-1.0, 3.0], [0.5, -2.0]]),
+    ),
 ]
+
+
+def fresh(point):
+    """A copy of the point (x, c), x in the same memory order."""
+    x, c = point
+    return x.copy(order="K"), c.copy()
 
 
 ANY_SHAPE = (
@@ -151,12 +164,17 @@ def gradient_of(f, x, h=None):
 def gradient_mistakes(x, c, h=DEFAULT_H):
     """What the common wrong answers give for f = sum(c * sin(x))."""
     exact = c * np.cos(x)
+    copied = (
+        "x was copied before the steps, so f, which reads x itself, never saw "
+        "them: change x in place, x[i] = saved + h, and call f(x)."
+    )
+    if not x.flags.c_contiguous:
+        copied += (
+            " Here x is transposed, and x.ravel() or x.reshape(-1) of it is a "
+            "copy, not a view: index x itself, with np.ndindex(x.shape)."
+        )
     found = [
-        (
-            "x was copied before the steps, so f, which reads x itself, never "
-            "saw them: change x in place, x[i] = saved + h, and call f(x).",
-            np.zeros(x.shape),
-        ),
+        (copied, np.zeros(x.shape)),
         ("the result is flat: give it x's shape, grad[i] for x[i].", exact.ravel()),
         (
             "every entry of x was moved at once (f(x + h)): move one entry at "
@@ -231,16 +249,18 @@ def test_numerical_gradient_gives_the_docstring_example():
 @example(PINNED[1])
 @example(PINNED[2])
 @example(PINNED[3])
+@example(PINNED[4])
 def test_gradient_matches_the_derivative_for_arrays_of_any_shape(point):
-    check_gradient(*point)
+    check_gradient(*fresh(point))
 
 
 @settings(max_examples=examples(10))
 @given(points())
 @example(PINNED[0])
 @example(PINNED[1])
+@example(PINNED[4])
 def test_f_may_read_x_through_a_closure(point):
-    x, c = point
+    x, c = fresh(point)
 
     def f(_):
         # Ignores its argument: reads x itself, as a network's loss reads
@@ -337,6 +357,7 @@ def test_a_float32_x_gets_a_float64_gradient():
     ids=["int64", "int32"],
 )
 def test_an_integer_x_raises_type_error(x):
+    x = x.copy()
     call = describe(x, None)
     try:
         result = learner.numerical_gradient(sine_sum(1.0), x)

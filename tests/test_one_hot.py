@@ -6,7 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests import reference
-from tests.harness import Exercise, describe_call
+from tests.harness import Exercise, describe_call, short
 from tests.judge import PASS_THROUGH, as_array, expect_close, fail, variant
 from tests.strategies import examples
 
@@ -14,6 +14,8 @@ learner = Exercise("one_hot")
 
 # Every entry is exactly 0.0 or 1.0, whatever the method: no tolerance.
 EXACT = 0.0
+# Written into a result to see whether it reaches the next one.
+SCRIBBLE = 7.0
 
 # Each test runs its pinned examples, then this many generated ones: the
 # pins hold the inputs that must be tried, the rest explore around them.
@@ -100,8 +102,19 @@ def check(labels, num_classes):
     )
 
 
-def expect_value_error(labels, num_classes, why, mistake):
-    """Fail unless one_hot(labels, num_classes) raises ValueError."""
+NO_CHECK = (
+    "check the labels first and raise ValueError yourself: NumPy's own "
+    "exception is not the one promised."
+)
+
+
+def expect_value_error(labels, num_classes, why, mistake, checked_mistake=None):
+    """Fail unless one_hot(labels, num_classes) raises ValueError.
+
+    `mistake` explains a result returned; an exception other than
+    ValueError is put down to a missing check, or to `checked_mistake` when
+    the learner's code does raise ValueError for a label far out of range.
+    """
     call = describe_call("one_hot", (labels, num_classes), {})
     try:
         result = learner.one_hot(labels, num_classes)
@@ -112,13 +125,15 @@ def expect_value_error(labels, num_classes, why, mistake):
         # own message.
         raise
     except Exception as error:
+        checks = checked_mistake is not None and raises_value_error(
+            [0, num_classes + 10], num_classes
+        )
         fail(
             f"one_hot must raise ValueError when {why}.",
             call=call,
             expected="ValueError",
             actual=f"{type(error).__name__}: {error}",
-            mistake="check the labels first and raise ValueError yourself: "
-            "NumPy's own exception is not the one promised.",
+            mistake=checked_mistake if checks else NO_CHECK,
         )
     fail(
         f"one_hot must raise ValueError when {why}.",
@@ -161,8 +176,22 @@ def test_one_hot_accepts_lists_and_integer_arrays(labels):
     check(labels, 4)
 
 
+def raises_value_error(labels, num_classes):
+    """Whether the learner's one_hot raises ValueError for these labels."""
+    try:
+        learner.one_hot(labels, num_classes)
+    except ValueError:
+        return True
+    except PASS_THROUGH:
+        raise
+    except Exception:
+        return False
+    return False
+
+
 def expect_range_error(labels, num_classes):
     """Fail unless a label outside [0, num_classes) raises ValueError."""
+    checked_mistake = None
     if min(labels) < 0:
         mistake = (
             "-1 is not the last class: NumPy's negative indexing wraps "
@@ -174,8 +203,18 @@ def expect_range_error(labels, num_classes):
             "num_classes or above is too big; check labels < num_classes "
             "yourself (and watch for > where >= was needed)."
         )
+        if num_classes in labels:
+            checked_mistake = (
+                f"the range check is off by one: it lets {num_classes} "
+                "through, though labels run from 0 to num_classes - 1. "
+                "Reject labels >= num_classes, not > num_classes."
+            )
     expect_value_error(
-        labels, num_classes, "a label lies outside [0, num_classes)", mistake
+        labels,
+        num_classes,
+        "a label lies outside [0, num_classes)",
+        mistake,
+        checked_mistake,
     )
 
 
@@ -220,6 +259,28 @@ def test_one_hot_rejects_labels_that_are_not_whole_numbers(labels, num_classes):
         f"{fraction} was rounded or cut to a whole number (int() and "
         ".astype(int) do that): check that every label % 1 == 0 first.",
     )
+
+
+def test_one_hot_returns_a_new_array_every_call():
+    # The caller owns the result and may write to it: that must not reach
+    # the result of a later call.
+    for labels in ([1], [2, 0]):
+        call = describe_call("one_hot", (labels, 3), {})
+        first = as_array(learner.one_hot(labels, 3), call, "an array")
+        if not first.flags.writeable:
+            continue
+        first[...] = SCRIBBLE
+        second = as_array(learner.one_hot(labels, 3), call, "an array")
+        if np.any(second == SCRIBBLE):
+            fail(
+                "Writing to what one_hot returned changed what a later call returns.",
+                call=f"{call}, twice, writing {SCRIBBLE} into the first result",
+                expected=short(reference.one_hot(labels, 3)),
+                actual=short(second),
+                mistake="the result is a view of an array kept between calls "
+                "(a cached np.eye, say): build a new array on every call; "
+                "np.eye(C)[labels] makes one.",
+            )
 
 
 def test_one_hot_leaves_its_labels_unchanged():

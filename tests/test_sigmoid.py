@@ -23,9 +23,11 @@ learner = Exercise("sigmoid")
 
 # Sigmoid values lie in [0, 1], and every stable formula (two branches on
 # the sign, tanh, logaddexp, a clip at +-500) agrees with the trusted one to
-# about 1e-16 there. Compare absolutely: where s(x) is tiny, formulas differ
-# by orders of magnitude relatively while all being right to 1e-16.
-ATOL = 1e-12
+# a few units of 2e-16, the spacing of float64 numbers near 1. Compare
+# absolutely: where s(x) is tiny, formulas differ by orders of magnitude
+# relatively while all being right to 1e-16. Fifty times that spacing still
+# catches a clip of x to [-30, 30], which is off by exp(-30) = 9e-14.
+ATOL = 1e-14
 
 # Central differences with this step are off by h**2 / 6 * max|s'''| (about
 # 2e-12) plus rounding of about 1e-16 / h (1e-11). GRAD_ATOL leaves room for
@@ -48,10 +50,18 @@ any_shape = shapes(min_dims=0, max_dims=3)
 any_finite = st.floats(allow_nan=False, allow_infinity=False, allow_subnormal=False)
 
 
-def value_mistakes(x):
-    """What the common wrong formulas give for sigmoid(x)."""
+def value_mistakes(x, actual=None):
+    """What the common wrong formulas give for sigmoid(x); with the
+    learner's `actual` result, a clip of x to a range too."""
     x = np.asarray(x, dtype=np.float64)
     return [
+        (
+            "x was clipped to a range too narrow to leave the result "
+            "unchanged: sigmoid(x) is only 0 or 1 to float64's precision "
+            "for |x| beyond about 40. Clip wider (to +-500, say), or avoid "
+            "the overflow with exp(-|x|) instead.",
+            clipped(x, actual),
+        ),
         (
             "the sign in the exponent: s(x) = 1 / (1 + exp(-x)), so that "
             "s(1) is above 0.5.",
@@ -67,6 +77,28 @@ def value_mistakes(x):
             variant(lambda: 1.0 + np.exp(-x)),
         ),
     ]
+
+
+def clipped(x, actual):
+    """The trusted sigmoid of x clipped to [-limit, limit], with the limit
+    read off the learner's `actual` result where it is wrong for the largest
+    |x|; None where no clip explains it."""
+    if actual is None:
+        return None
+    actual = np.asarray(actual, dtype=np.float64)
+    if actual.shape != x.shape:
+        return None
+    with np.errstate(all="ignore"):
+        wrong = np.abs(actual - reference.sigmoid(x)) > ATOL
+        if not np.any(wrong):
+            return None
+        where = np.unravel_index(np.argmax(np.where(wrong, np.abs(x), -1.0)), x.shape)
+        value = actual[where]
+        if not 0.0 < value < 1.0:
+            return None
+        # Undo the sigmoid: x = log(s / (1 - s)).
+        limit = abs(np.log(value) - np.log1p(-value))
+        return reference.sigmoid(np.clip(x, -limit, limit))
 
 
 def grad_mistakes(x):
@@ -85,6 +117,7 @@ def grad_mistakes(x):
             "sigmoid, so use s * (1 - s), not sigmoid(s) * (1 - sigmoid(s)).",
             twice * (1.0 - twice),
         ),
+        ("the factor (1 - s) is missing: s * s instead of s * (1 - s).", s * s),
         ("this is sigmoid(x) itself, not its derivative s * (1 - s).", s),
         (
             "the sign is flipped: the derivative s * (1 - s) is never negative.",
@@ -92,9 +125,6 @@ def grad_mistakes(x):
         ),
         ("this is 1 - s; the derivative is s * (1 - s).", 1.0 - s),
     ]
-
-
-MISTAKES = {"sigmoid": value_mistakes, "sigmoid_grad": grad_mistakes}
 
 
 # Exceptions a loop or an `if` raises on inputs it was not written for.
@@ -117,11 +147,20 @@ SHAPE_ADVICE = [
 ]
 
 
+def learner_function(name):
+    """The learner's function `name`. sigmoid_grad runs with the trusted
+    sigmoid, so that its tests judge the derivative alone: a mistake in
+    sigmoid fails sigmoid's own tests."""
+    if name == "sigmoid_grad":
+        return learner.trusting("sigmoid").sigmoid_grad
+    return getattr(learner, name)
+
+
 def apply(name, x):
     """Call the learner's function `name` on x, naming the mistake behind
     an exception raised by code written for some shapes only."""
     try:
-        return getattr(learner, name)(x)
+        return learner_function(name)(x)
     except (TypeError, ValueError) as error:
         for fragment, advice in SHAPE_ADVICE:
             if fragment in str(error):
@@ -147,7 +186,10 @@ def expect_float64(value, call):
             "np.asarray(x, dtype=float)."
         )
     else:
-        mistake = f"{dtype} keeps fewer digits: compute in float64."
+        mistake = (
+            f"the result is {dtype}, and {dtype} keeps fewer digits: work in "
+            "float64, converting x first with np.asarray(x, dtype=np.float64)."
+        )
     fail(
         "The result must be float64 numbers.",
         call=call,
@@ -167,7 +209,7 @@ def check_sigmoid(x):
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=value_mistakes(x),
+        mistakes=value_mistakes(x, result),
         what="sigmoid(x) must be 1 / (1 + exp(-x)) for every element of x.",
     )
 
@@ -240,7 +282,7 @@ def overflow_mistake(function, error):
 def check_extreme(name, x):
     """Call the learner's `name` on x with overflow made an error, and
     compare with the trusted function."""
-    function = getattr(learner, name)
+    function = learner_function(name)
     call = describe_call(name, (x,), {})
     try:
         with strict_floats():
@@ -261,7 +303,7 @@ def check_extreme(name, x):
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=MISTAKES[name](x),
+        mistakes=value_mistakes(x, result) if name == "sigmoid" else grad_mistakes(x),
         what=f"{name} must be right for very large and very small x too.",
     )
 
@@ -278,27 +320,47 @@ def test_sigmoid_grad_gives_the_docstring_example():
 @given(float_arrays(any_shape, bound=40.0))
 @example(np.array([[-3.0, -0.5, 0.0], [0.5, 2.0, 7.0]]))
 @example(np.array([[-3.0], [0.5], [2.0]]))
-@example(np.array([[[1.0, -1.0], [2.0, -2.0]], [[0.0, 4.0], [-4.0, 30.0]]]))
+@example(np.array([[[1.0, -1.0], [2.0, -2.0]], [[0.0, 4.0], [-4.0, 36.0]]]))
 @example(np.array(-2.5))
 def test_sigmoid_matches_the_logistic_function_for_any_shape(x):
     check_sigmoid(x)
 
 
+# A float32 x is float all the same: the result is float64 nonetheless.
+SINGLE = np.array([[-1.5, 0.0], [2.25, 31.0]], dtype=np.float32)
+
+
 @pytest.mark.parametrize(
     "x",
-    [0, -3, 2.5, [1, -2, 0], [[0.5, -1.0], [3.0, 4.0]], np.array([[3, -1, 0]])],
-    ids=["int", "negative-int", "float", "int-list", "nested-list", "int-array"],
+    [
+        0,
+        -3,
+        2.5,
+        [1, -2, 0],
+        [[0.5, -1.0], [3.0, 4.0]],
+        np.array([[3, -1, 0]]),
+        SINGLE,
+    ],
+    ids=[
+        "int",
+        "negative-int",
+        "float",
+        "int-list",
+        "nested-list",
+        "int-array",
+        "float32-array",
+    ],
 )
-def test_sigmoid_accepts_numbers_lists_and_integers(x):
+def test_sigmoid_accepts_numbers_lists_integers_and_float32(x):
     check_sigmoid(x)
 
 
 @pytest.mark.parametrize(
     "x",
-    [0, -3, [1, -2, 0], np.array([[3, -1, 0]])],
-    ids=["int", "negative-int", "int-list", "int-array"],
+    [0, -3, [1, -2, 0], np.array([[3, -1, 0]]), SINGLE],
+    ids=["int", "negative-int", "int-list", "int-array", "float32-array"],
 )
-def test_sigmoid_grad_accepts_numbers_lists_and_integers(x):
+def test_sigmoid_grad_accepts_numbers_lists_integers_and_float32(x):
     check_grad(x)
 
 
@@ -396,4 +458,4 @@ def test_sigmoid_and_its_grad_leave_their_argument_unchanged():
     # if it changed.
     x = np.array([[-2.0, 0.5], [3.0, -1000.0]])
     learner.sigmoid(x)
-    learner.sigmoid_grad(x)
+    learner_function("sigmoid_grad")(x)

@@ -6,7 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests import reference
-from tests.harness import Exercise, describe_call, short
+from tests.harness import Exercise, contrast, describe_call
 from tests.judge import (
     FLOAT_TROUBLE,
     as_array,
@@ -56,6 +56,12 @@ GLOBAL_SHIFT = (
     "the maximum of the whole array (x.max()) was subtracted: for a row far "
     "below the others every exp underflows to 0, and 0 / 0 is nan. Subtract "
     "each row's own maximum, x.max(axis=-1, keepdims=True)."
+)
+MEAN_SHIFT = (
+    "each slice was shifted by its mean, not its maximum: in a slice like "
+    "[-7000, 2] the largest score is still thousands above the mean, and "
+    "its exp overflows. Subtract x.max(axis=-1, keepdims=True): then the "
+    "largest exponent is exp(0) = 1."
 )
 
 
@@ -131,7 +137,10 @@ def expect_float64(value, call):
             "np.asarray(x, dtype=float)."
         )
     else:
-        mistake = f"{dtype} keeps fewer digits: compute in float64."
+        mistake = (
+            f"the result is {dtype}, and {dtype} keeps fewer digits: work in "
+            "float64, converting x first with np.asarray(x, dtype=np.float64)."
+        )
     fail(
         "The result must be float64 numbers.",
         call=call,
@@ -160,25 +169,38 @@ def check(x, result=None):
     )
 
 
-def troubled(formula):
-    """Whether formula() overflows or divides 0 by 0."""
+def trouble_kind(error):
+    """The kind of float trouble an exception reports: "overflow", "divide"
+    (by zero) or "invalid" (0 / 0, inf - inf)."""
+    if isinstance(error, OverflowError) or "overflow" in str(error):
+        return "overflow"
+    return "divide" if "divide by zero" in str(error) else "invalid"
+
+
+def trouble(formula):
+    """The kind of float trouble formula() runs into, or None."""
     try:
         with strict_floats():
             formula()
-    except FLOAT_TROUBLE:
-        return True
-    return False
+    except FLOAT_TROUBLE as error:
+        return trouble_kind(error)
+    return None
 
 
 def shift_mistake(x, error):
-    """Name the missing or wrong shift behind an error on scores x."""
-    if isinstance(error, OverflowError) or "overflow" in str(error):
-        return NO_SHIFT
-    if troubled(lambda: normalized(np.exp(x - x.max()))):
-        return GLOBAL_SHIFT
-    if troubled(lambda: normalized(np.exp(x))):
-        return NO_SHIFT
-    return None
+    """Name the missing or wrong shifts that run into the learner's kind of
+    trouble on scores x: an overflow, or a 0 / 0."""
+    shifts = [
+        (NO_SHIFT, lambda: normalized(np.exp(x))),
+        (MEAN_SHIFT, lambda: normalized(np.exp(x - x.mean(axis=-1, keepdims=True)))),
+        (GLOBAL_SHIFT, lambda: normalized(np.exp(x - x.max()))),
+    ]
+    kind = trouble_kind(error)
+    found = [text for text, formula in shifts if trouble(formula) == kind]
+    if len(found) > 1:
+        listed = " ".join(f"({n}) {text}" for n, text in enumerate(found, 1))
+        return f"on this input these mistakes give the same trouble: {listed}"
+    return found[0] if found else None
 
 
 def check_strictly(x):
@@ -227,7 +249,7 @@ def test_softmax_slices_are_probabilities_that_sum_to_one(x):
     call = describe_call("softmax", (x,), {})
     probs = as_array(learner.softmax(x), call)
     expect_shape(probs, x.shape, call)
-    sums = probs.sum(axis=-1)
+    sums = probs.astype(np.float64).sum(axis=-1)
     if np.all(probs >= 0) and np.allclose(sums, 1.0, rtol=0, atol=SUM_ATOL):
         return
     if probs.ndim > 1 and np.allclose(probs.sum(axis=0), 1.0, atol=SUM_ATOL):
@@ -236,12 +258,14 @@ def test_softmax_slices_are_probabilities_that_sum_to_one(x):
         mistake = "did you divide by the sum of the whole array?"
     else:
         mistake = None
+    ones, sums_text, differs = contrast(np.ones_like(sums), sums)
     fail(
         "Every slice along the last axis must be probabilities: none "
         "negative, summing to 1.",
         call=call,
-        expected="sums of 1.0",
-        actual=f"sums {short(sums)}",
+        expected=f"sums {ones}",
+        actual=f"sums {sums_text}",
+        differs=differs,
         mistake=mistake,
     )
 
@@ -282,8 +306,17 @@ def test_softmax_is_unchanged_by_adding_a_constant_to_a_slice(case):
         np.array([[1000.0, 1001.0, 999.0], [-1000.0, -1002.0, -999.0], [1, 2, 3]]),
         np.array([[0.0, 1.0, 2.0], [3000.0, 3001.0, 3002.0]]),
         np.array([[[5000.0, 5001.0], [-5000.0, -4999.0]]]),
+        # Safe without a shift, but its mean is 1000 below its maximum.
+        np.array([[-3000.0, 0.0, 1.0]]),
     ],
-    ids=["large-row", "very-negative-row", "mixed-scales", "rows-apart", "3d"],
+    ids=[
+        "large-row",
+        "very-negative-row",
+        "mixed-scales",
+        "rows-apart",
+        "3d",
+        "one-score-far-below",
+    ],
 )
 def test_softmax_stays_finite_for_huge_scores(x):
     check_strictly(x)
@@ -303,10 +336,11 @@ def test_softmax_stays_finite_for_any_scores_up_to_ten_thousand(x):
         [[0, 1], [2, 4]],
         np.array([[1, 2, 3], [0, 0, 0]]),
         np.array([[2, -1]]),
+        np.array([[0.5, -1.25, 2.0], [3.0, 0.0, 0.75]], dtype=np.float32),
     ],
-    ids=["int-list", "nested-int-list", "int-array", "int-array-one-row"],
+    ids=["int-list", "nested-int-list", "int-array", "int-array-one-row", "float32"],
 )
-def test_softmax_accepts_integers_and_lists(x):
+def test_softmax_accepts_integers_lists_and_float32(x):
     check(x)
 
 

@@ -41,6 +41,20 @@ ACCURACY_TOL = 1e-12
 FEW = examples(6)
 # predict is only well defined where one class is clearly the most probable.
 MIN_MARGIN = 1e-9
+# losses[0] is the loss at the initial params, whatever computes it: a guard
+# of eps <= 1e-7 in the log moves it by less than 1e-6 for probabilities near
+# 1/3, while one step of training moves it by more than 1e-3.
+FIRST_LOSS_ATOL = 1e-6
+
+STATE_KEPT = (
+    "two calls with the same arguments started from different losses: "
+    "state kept between calls (params in a global, say). Start every call "
+    "from init_params(D, n_hidden, C, seed)."
+)
+MISSING_CLASS = (
+    "with labels, C is labels.max() + 1: a class may be missing from the "
+    "labels (here 1), and len(np.unique(labels)) then counts too few."
+)
 
 
 def load_iris():
@@ -71,13 +85,14 @@ X_TRAIN, LABELS_TRAIN, X_TEST, LABELS_TEST = split(*load_iris())
 D, C = X_TRAIN.shape[1], 3
 
 
-def run_train(t, **kwargs):
-    """Call the learner's train on the training flowers, with targets `t`;
-    check the shape of what it returns."""
+def run_train(t, x=X_TRAIN, flowers=None, **kwargs):
+    """Call the learner's train on the training flowers (or on `x`, the
+    `flowers` named so), with targets `t`; check the shape of what it
+    returns."""
     # Copies, so that a learner's change to x or t cannot leak into the data
     # the other tests use.
-    x, t = X_TRAIN.copy(), t.copy()
-    call = TrainCall(t, kwargs)
+    x, t = x.copy(), t.copy()
+    call = TrainCall(t, kwargs, flowers)
     result = learner.train(x, t, **kwargs)
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         fail(
@@ -94,21 +109,22 @@ def run_train(t, **kwargs):
 class TrainCall:
     """A call of train on the training flowers, shown by name, not values."""
 
-    def __init__(self, t, kwargs):
+    def __init__(self, t, kwargs, flowers=None):
         self.function = "train"
         self.target = "labels" if t.ndim == 1 else "t"
+        self.shape = t.shape
         self.kwargs = kwargs
+        self.flowers = flowers or (
+            f"the {len(X_TRAIN)} standardized Iris training flowers"
+        )
 
     def __str__(self):
         args = ["x", self.target] + [f"{k}={v!r}" for k, v in self.kwargs.items()]
-        where = (
-            f"x: the {len(X_TRAIN)} standardized Iris training flowers "
-            f"{X_TRAIN.shape}; "
-            + (
-                f"labels: their species {LABELS_TRAIN.shape}"
-                if self.target == "labels"
-                else f"t: their species one-hot ({len(X_TRAIN)}, {C})"
-            )
+        n = self.shape[0]
+        where = f"x: {self.flowers} ({n}, {D}); " + (
+            f"labels: their species ({n},)"
+            if self.target == "labels"
+            else f"t: their species one-hot ({n}, {C})"
         )
         return f"train({', '.join(args)})\n            with {where}"
 
@@ -191,12 +207,31 @@ def trained(seed):
     return run_train(LABELS_TRAIN, seed=seed)
 
 
-def expect_loss_fell(params, losses, call):
+def initial_loss(seed, n_hidden=5):
+    """The loss on the training flowers at init_params(D, n_hidden, C, seed)."""
+    params = reference.init_params(D, n_hidden, C, seed)
+    return reference.loss(params, X_TRAIN, LABELS_TRAIN)
+
+
+def loss_after_one_step(seed, lr=1.0):
+    """The loss after one full-batch step from the initial params."""
+    params = reference.init_params(D, 5, C, seed)
+    reference.sgd_update(params, reference.backward(params, X_TRAIN, LABELS_TRAIN), lr)
+    return reference.loss(params, X_TRAIN, LABELS_TRAIN)
+
+
+def expect_loss_fell(params, losses, call, seed):
     """Fail unless the last loss is well below the first."""
     if losses[-1] < LOSS_FALL * losses[0]:
         return
     final = reference.loss(params, X_TRAIN, LABELS_TRAIN)
-    if np.ptp(losses) == 0 and final < LOSS_FALL * losses[0]:
+    if not np.isclose(losses[0], initial_loss(seed), rtol=0, atol=FIRST_LOSS_ATOL):
+        mistake = (
+            "training did not start from init_params(D, n_hidden, C, seed), "
+            "so there was little left to learn: params kept from an earlier "
+            "call? (losses[0] must be the loss at the initial params.)"
+        )
+    elif np.ptp(losses) == 0 and final < LOSS_FALL * losses[0]:
         mistake = (
             "the same loss was recorded every epoch: compute it afresh, "
             "from the current params, in the loop."
@@ -224,7 +259,7 @@ def expect_loss_fell(params, losses, call):
 def test_training_classifies_90_percent_of_unseen_flowers(seed):
     params, losses, call = trained(seed)
     expect_epochs(losses, DEFAULT_EPOCHS, call)
-    expect_loss_fell(params, losses, call)
+    expect_loss_fell(params, losses, call, seed)
     score = reference.accuracy(params, X_TEST, LABELS_TEST)
     if score < MIN_ACCURACY:
         fail(
@@ -239,7 +274,57 @@ def test_training_classifies_90_percent_of_unseen_flowers(seed):
 
 def test_the_loss_falls_during_training():
     params, losses, call = trained(SEEDS[0])
-    expect_loss_fell(params, losses, call)
+    expect_loss_fell(params, losses, call, SEEDS[0])
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_the_first_loss_is_that_of_the_initial_params(seed):
+    _, losses, call = run_train(LABELS_TRAIN, epochs=FEW_EPOCHS, seed=seed)
+    expect_epochs(losses, FEW_EPOCHS, call)
+    expected = initial_loss(seed)
+    if np.isclose(losses[0], expected, rtol=0, atol=FIRST_LOSS_ATOL):
+        return
+    if np.isclose(losses[0], loss_after_one_step(seed), rtol=0, atol=FIRST_LOSS_ATOL):
+        mistake = (
+            "the loss was recorded after the epoch's step: record it first, "
+            "from the params the epoch starts with, then take the step."
+        )
+    else:
+        _, again, _ = run_train(LABELS_TRAIN, epochs=FEW_EPOCHS, seed=seed)
+        mistake = (
+            STATE_KEPT
+            if again[0] != losses[0]
+            else "training did not start from init_params(D, n_hidden, C, "
+            "seed), or losses[0] is not the loss on all of x: it must be "
+            "loss(params, x, t) before any step."
+        )
+    fail(
+        "losses[0] must be the loss at the initial params, "
+        "init_params(D, n_hidden, C, seed), before any step.",
+        call=call,
+        expected=f"{expected:.6f}",
+        actual=f"{losses[0]:.6f}",
+        mistake=mistake,
+    )
+
+
+def test_a_class_missing_from_the_labels_still_has_its_output():
+    # Species 1 left out: the labels are 0 and 2, and C is still 3.
+    keep = LABELS_TRAIN != 1
+    labels = LABELS_TRAIN[keep]
+    flowers = "the training flowers of species 0 and 2 only"
+    call = TrainCall(labels, {"epochs": FEW_EPOCHS}, flowers)
+    try:
+        run_train(labels, X_TRAIN[keep], flowers, epochs=FEW_EPOCHS)
+    except (NotImplementedError, AssertionError):
+        raise
+    except Exception as error:
+        fail(
+            f"train raised {type(error).__name__} for labels 0 and 2 with no 1 "
+            f"among them: {error}",
+            call=call,
+            mistake=MISSING_CLASS,
+        )
 
 
 @pytest.mark.parametrize("epochs", [1, FEW_EPOCHS])
@@ -252,6 +337,21 @@ def test_the_same_seed_gives_the_same_network():
     first, first_losses, call = run_train(LABELS_TRAIN, epochs=FEW_EPOCHS)
     first = {key: np.array(value) for key, value in first.items()}
     second, second_losses, _ = run_train(LABELS_TRAIN, epochs=FEW_EPOCHS)
+    start = initial_loss(SEEDS[0])
+    if any(
+        not np.isclose(losses[0], start, rtol=0, atol=FIRST_LOSS_ATOL)
+        for losses in (first_losses, second_losses)
+    ):
+        mistake = (
+            "a run did not start from init_params(D, n_hidden, C, seed): "
+            "params kept from an earlier call, or drawn without the seed?"
+        )
+    else:
+        mistake = (
+            "randomness that does not come from the seed: use "
+            "np.random.default_rng(seed) for every random choice, and "
+            "init_params(..., seed)."
+        )
     for key in first:
         if not np.array_equal(first[key], second[key]):
             fail(
@@ -259,9 +359,7 @@ def test_the_same_seed_gives_the_same_network():
                 call=call,
                 expected=short(first[key]),
                 actual=short(np.asarray(second[key])),
-                mistake="randomness that does not come from the seed: use "
-                "np.random.default_rng(seed) for every random choice, and "
-                "init_params(..., seed).",
+                mistake=mistake,
             )
     if not np.array_equal(first_losses, second_losses):
         fail(
@@ -269,8 +367,7 @@ def test_the_same_seed_gives_the_same_network():
             call=call,
             expected=short(first_losses),
             actual=short(second_losses),
-            mistake="state kept between calls, or randomness that does not "
-            "come from the seed.",
+            mistake=mistake,
         )
 
 
@@ -399,6 +496,14 @@ def check_predict(params, x):
     """predict gives the trusted predictions, as ints of shape (N,)."""
     call = describe_call("predict", (params, x), {})
     result = learner.predict(params, x)
+    if isinstance(result, (list, tuple)):
+        fail(
+            f"predict must return a NumPy int array, not a {type(result).__name__}.",
+            call=call,
+            actual=short(result),
+            mistake="the classes were collected in a Python list: "
+            "np.argmax(probs, axis=1) gives the array at once.",
+        )
     expected = reference.predict(params, x)
     actual = expect_close(
         result,

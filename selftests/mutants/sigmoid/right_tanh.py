@@ -4,7 +4,7 @@ import numpy as np
 
 
 def sigmoid(x):
-    return 0.5 * (1.0 + np.tanh(np.asarray(x) / 2.0))
+    return 0.5 * (1.0 + np.tanh(np.asarray(x, dtype=np.float64) / 2.0))
 
 
 def sigmoid_grad(x):

@@ -1,4 +1,4 @@
-"""Records the loss after each step; predicts from the scores, not probs."""
+"""A while loop over the epochs; predicts from the scores, not probs."""
 
 import numpy as np
 
@@ -16,9 +16,9 @@ def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
     losses = []
     epoch = 0
     while epoch < epochs:
+        losses.append(float(loss(params, x, t)))
         grads = backward(params, x, t)
         sgd_update(params, grads, lr)
-        losses.append(float(loss(params, x, t)))
         epoch += 1
     return params, losses
 

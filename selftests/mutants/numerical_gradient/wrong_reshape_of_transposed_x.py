@@ -1,4 +1,7 @@
-"""Correct: steps through flat views of x and of the result."""
+"""Steps through x.reshape(-1), a view only while x is in reading order in
+memory: for a transposed x it is a copy, and no step reaches x."""
+
+# expect: Here x is transposed
 
 import numpy as np
 
@@ -8,7 +11,7 @@ def numerical_gradient(f, x, h=1e-4):
         raise TypeError("integer arrays cannot take a step of h")
 
     grad = np.zeros(x.shape)
-    flat_x = x.reshape(-1)  # a view: writing to it writes to x
+    flat_x = x.reshape(-1)  # a view only if x is contiguous
     flat_grad = grad.reshape(-1)
     for k, value in enumerate(flat_x.copy()):
         flat_x[k] = value + h

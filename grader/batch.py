@@ -1,0 +1,321 @@
+"""Grade a whole class: one submission per folder, several at a time.
+
+Each submission is a folder holding the learner's project (or just its
+``exercises/``), or a bare git repository, graded in grading mode against
+one pristine copy of the tests. Every submission gets a JSON report of its
+own and a row in one CSV gradebook. Whatever a submission does, even
+failing to be graded at all, it is one row marked ``error``: the others
+are graded all the same.
+
+Speed comes from the runner's design: one pytest session collects the
+pristine tests, and every exercise of every submission runs in a worker
+forked from it, pointed at that submission's staged modules. No learner
+code runs before the fork, so no submission can touch another's grade
+through the session; each worker has the exercise's time and memory
+limits.
+"""
+
+import csv
+import io
+import json
+import os
+import re
+import resource
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from grader import classroom, formats
+from grader.exercises import load_catalogue
+from grader.files import write_atomically
+from grader.grading import gradebook
+
+GRADED = "graded"
+ERROR = "error"
+# Git refuses to read a repository owned by another user unless told it
+# is safe; these options also keep a submission's hooks from running.
+GIT_OPTIONS = ("-c", "safe.directory=*", "-c", "core.hooksPath=/dev/null")
+GIT_TIMEOUT = 60.0
+# Submissions graded in one pytest session: collecting the tests once for
+# many saves most of a grade's cost, and a session that breaks down takes
+# no more than these with it (they are then graded again one by one).
+SUBMISSIONS_PER_SESSION = 20
+# What a run's error says when the shared session, not the exercise,
+# failed (see grader.runner).
+SESSION_FAILURES = (
+    "test session ended unexpectedly",
+    "the tests did not start",
+    "pytest could not run the tests",
+)
+# A student's name becomes a file name: only these characters are kept.
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass
+class Row:
+    """One submission's line in the gradebook."""
+
+    student: str
+    status: str
+    score: float = 0.0
+    max_score: float = 0.0
+    done: int = 0
+    points: dict[str, float] = field(default_factory=dict)
+    tests_changed: int = 0  # files of tests/grader that differ from the release
+    note: str = ""
+
+
+def submissions(folder: Path) -> list[Path]:
+    """The submissions in `folder`: its folders that are not hidden, by
+    name."""
+    return sorted(
+        path
+        for path in Path(folder).iterdir()
+        if path.is_dir() and not path.name.startswith(".")
+    )
+
+
+def grade_all(
+    folder: Path,
+    tests_from: Path,
+    reports: Path,
+    options: classroom.Options,
+    jobs: int | None = None,
+    on_finish=None,
+) -> list[Row]:
+    """Grade every submission in `folder`, `jobs` exercises at a time,
+    writing each report into `reports`; the rows in the submissions' order.
+
+    `on_finish(row)` is called as each submission's grade ends.
+    """
+    reports.mkdir(parents=True, exist_ok=True)
+    jobs = jobs or os.cpu_count() or 1
+    paths = submissions(folder)
+    _quiet_environment()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="kata-batch-") as scratch:
+        scratch = Path(scratch)
+        pristine = scratch / "pristine"
+        pristine.mkdir()
+        classroom.stage(None, tests_from, pristine)
+        batch = _Batch(pristine, tests_from, reports, options, jobs, scratch)
+        for start in range(0, len(paths), SUBMISSIONS_PER_SESSION):
+            chunk = paths[start : start + SUBMISSIONS_PER_SESSION]
+            for row in batch.grade(chunk):
+                if on_finish is not None:
+                    on_finish(row)
+                rows.append(row)
+    return rows
+
+
+def _quiet_environment() -> None:
+    """Keep the teacher's environment from steering the tests' pytest."""
+    for key in list(os.environ):
+        if key.startswith("PYTEST_") or key == "PYTHONBREAKPOINT":
+            del os.environ[key]
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+
+
+@dataclass
+class _Staged:
+    """A submission ready to grade: its modules staged as a package."""
+
+    student: str
+    path: Path
+    target: Path
+    integrity: dict
+
+
+class _Batch:
+    """Grades submissions in sessions that each collect the pristine tests
+    once and then run every exercise of every submission in a worker of
+    its own, against that submission's staged modules."""
+
+    def __init__(self, pristine, tests_from, reports, options, jobs, scratch):
+        self.pristine = pristine
+        self.tests_from = tests_from
+        self.reports = reports
+        self.options = options
+        self.jobs = jobs
+        self.scratch = scratch
+        catalogue = pristine / "grader" / "exercises.toml"
+        self.exercises = load_catalogue(catalogue)
+
+    def grade(self, paths: list[Path]) -> list[Row]:
+        """Grade the submissions at `paths`; their rows in order."""
+        staged, rows = [], {}
+        for path in paths:
+            try:
+                staged.append(self._stage(path))
+            except Exception as error:  # a broken submission stops nothing
+                rows[path] = self._failed(path, error)
+        runs = self._run(staged)
+        count = len(self.exercises)
+        for number, item in enumerate(staged):
+            mine = runs[number * count : (number + 1) * count]
+            rows[item.path] = self._judge(item, mine)
+        return [rows[path] for path in paths]
+
+    def _stage(self, path: Path) -> _Staged:
+        student = student_name(path)
+        folder = self.scratch / "submissions" / student
+        folder.mkdir(parents=True)
+        tree = checkout(path, folder)
+        drift = classroom.integrity_check(tree, self.tests_from)
+        target = folder / "staged" / "exercises"
+        notes = classroom.stage_exercises(classroom.find_exercises(tree), target)
+        integrity = {
+            "mode": "grading",
+            "tests_from": str(self.tests_from),
+            "drift": drift.as_dict(),
+            "left_out": notes,
+        }
+        return _Staged(student, path, target, integrity)
+
+    def _run(self, staged: list[_Staged]) -> list:
+        from grader.runner import Job, run_many
+
+        jobs = [
+            Job(
+                exercise.name,
+                self.pristine,
+                target=str(item.target),
+                timeout=self.options.timeout,
+                memory_mb=self.options.memory_mb,
+            )
+            for item in staged
+            for exercise in self.exercises
+        ]
+        if not jobs:
+            return []
+        # The cap on processes is inherited by the session and its
+        # workers; a fork bomb that reaches it breaks the session, and its
+        # submissions are then graded again one by one.
+        soft, hard = resource.getrlimit(resource.RLIMIT_NPROC)
+        ceiling = classroom.process_ceiling()
+        if ceiling and (hard == resource.RLIM_INFINITY or ceiling <= hard):
+            resource.setrlimit(resource.RLIMIT_NPROC, (ceiling, hard))
+        try:
+            return run_many(jobs, workers=self.jobs)
+        finally:
+            resource.setrlimit(resource.RLIMIT_NPROC, (soft, hard))
+
+    def _judge(self, item: _Staged, runs) -> Row:
+        """The row and report of a graded submission; one whose session
+        broke down is graded again on its own."""
+        if any(_disturbed(run.error) for run in runs):
+            return grade_submission(
+                item.path, self.tests_from, self.reports, self.options
+            )
+        book = gradebook(self.exercises, runs, "exercises")
+        took = sum(run.duration for run in runs)
+        report = json.loads(formats.to_json(book, formats.Timing(duration=took)))
+        report["integrity"] = item.integrity
+        self._write(item.student, report)
+        return _row(item.student, report)
+
+    def _failed(self, path: Path, error: Exception) -> Row:
+        student = student_name(path)
+        self._write(student, {"status": ERROR, "error": _describe(error)})
+        return Row(student, ERROR, note=_describe(error))
+
+    def _write(self, student: str, report: dict) -> None:
+        report["student"] = student
+        text = json.dumps(report, indent=2) + "\n"
+        write_atomically(self.reports / f"{student}.json", text)
+
+
+def _disturbed(error: str) -> bool:
+    """Whether a run's error is the shared session's, not the exercise's."""
+    return any(sign in error for sign in SESSION_FAILURES)
+
+
+def student_name(path: Path) -> str:
+    """The submission's folder name, made safe as a file name."""
+    return _UNSAFE.sub("_", path.name)
+
+
+def grade_submission(
+    path: Path, tests_from: Path, reports: Path, options: classroom.Options
+) -> Row:
+    """Grade one submission on its own, in a grading process of its own,
+    and write its JSON report; never raises for anything the submission is
+    or does."""
+    student = student_name(path)
+    try:
+        with tempfile.TemporaryDirectory(prefix="kata-batch-") as scratch:
+            tree = checkout(path, Path(scratch))
+            outcome = classroom.grade(tree, tests_from, options)
+        report = outcome.grade
+        if report is None:
+            raise classroom.GradingError(_last_line(outcome.stderr))
+        row = _row(student, report)
+    except Exception as error:  # a broken submission must not stop the batch
+        report = {"status": ERROR, "error": _describe(error)}
+        row = Row(student, ERROR, note=_describe(error))
+    report["student"] = student
+    write_atomically(reports / f"{student}.json", json.dumps(report, indent=2) + "\n")
+    return row
+
+
+def checkout(path: Path, scratch: Path) -> Path:
+    """The folder to grade for the submission at `path`: the folder itself,
+    or, for a bare git repository, its last commit unpacked in `scratch`."""
+    if not (path / "HEAD").is_file() or not (path / "objects").is_dir():
+        return path
+    command = ["git", *GIT_OPTIONS, f"--git-dir={path}", "archive", "HEAD"]
+    archive = subprocess.run(
+        command, capture_output=True, timeout=GIT_TIMEOUT, check=False
+    )
+    if archive.returncode != 0:
+        reason = archive.stderr.decode(errors="replace").strip()
+        raise classroom.GradingError(f"git archive failed: {reason}")
+    tree = scratch / "checkout"
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        # The "data" filter refuses links out of the folder, devices and
+        # absolute paths.
+        tar.extractall(tree, filter="data")
+    return tree
+
+
+def _row(student: str, report: dict) -> Row:
+    drift = report["integrity"]["drift"]
+    return Row(
+        student,
+        GRADED,
+        score=report["score"],
+        max_score=report["max_score"],
+        done=report["done"],
+        points={e["name"]: e["points"] for e in report["exercises"]},
+        tests_changed=sum(len(paths) for paths in drift.values()),
+        note="; ".join(report["integrity"]["left_out"]),
+    )
+
+
+def _describe(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+
+
+def _last_line(text: str) -> str:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "no grade was produced"
+
+
+def gradebook_csv(rows: list[Row], tests_from: Path) -> str:
+    """The CSV gradebook: one row per submission, one column per exercise."""
+    names = [e.name for e in load_catalogue(tests_from / "grader" / "exercises.toml")]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        ["student", "status", "score", "max_score", "done", *names]
+        + ["tests_changed", "note"]
+    )
+    for row in rows:
+        points = [row.points.get(name, "") for name in names]
+        writer.writerow(
+            [row.student, row.status, row.score, row.max_score, row.done, *points]
+            + [row.tests_changed, row.note]
+        )
+    return buffer.getvalue()

@@ -1,0 +1,344 @@
+"""Grading mode: a grade that nothing in the learner's tree can change.
+
+The learner's tree is never graded where it lies. A fresh folder is
+assembled from a pristine copy of the tests, the grader and their
+configuration, plus the learner's ``exercises/*.py`` and nothing else: no
+``conftest.py``, ``sitecustomize.py``, ``.pth`` file or plugin of theirs
+comes along. The grade is then taken there by a new interpreter started
+with ``python -I`` (no ``PYTHONPATH``, no user site-packages, no current
+folder on the path), pytest's plugin autoloading off, and a cap on the
+number of processes, running the pristine grader. Its reports go to a
+private folder and are read back from there.
+
+Limitations: the learner's code still runs as the same user as the
+grader, so it can read what that user can read and signal its processes;
+a grade that must withstand that needs the learner's functions called in
+a separate, less privileged process (see `run_isolated`'s `argv`). The
+process cap is an RLIMIT_NPROC, which Linux does not apply to root.
+"""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from grader import manifest
+from grader.exercises import load_catalogue
+from grader.manifest import Drift, ManifestError
+from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+
+# What a grade is assembled from, besides the learner's exercises.
+PRISTINE = ("tests", "grader", "data", "conftest.py", "pyproject.toml")
+# The package file of exercises/ in a stage; the learner's own is not
+# used, since importing the package runs it.
+PACKAGE_DOC = '"""The exercises under grade."""\n'
+# Learner files that are never staged: pytest would not load a
+# conftest.py from exercises/, but nothing is gained by offering one.
+NEVER_STAGED = frozenset({"__init__.py", "conftest.py"})
+# An exercise module larger than this is not source code anyone wrote.
+MAX_MODULE_BYTES = 1024 * 1024
+# Processes the grade may start beyond those its user already runs: the
+# grader needs a handful; a fork bomb hits this ceiling instead of the
+# machine's.
+PROCESS_ALLOWANCE = 256
+# Time for the child to start and collect the tests, beyond the sum of
+# the per-exercise limits.
+STARTUP_SECONDS = 120.0
+# Environment variables a grade keeps: where programs are, the locale
+# and terminal settings. Anything else could steer Python or pytest.
+KEPT_ENVIRONMENT = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TERM")
+KEPT_ENVIRONMENT += ("COLUMNS", "NO_COLOR", "FORCE_COLOR", "TMPDIR", "SYSTEMROOT")
+
+# The child's program: the pristine grader from the stage, whatever else
+# is installed.
+BOOT = """\
+import resource, sys
+limit = int(sys.argv[2])
+if limit > 0:
+    resource.setrlimit(resource.RLIMIT_NPROC, (limit, limit))
+sys.path.insert(0, sys.argv[1])
+from grader.cli import main
+sys.exit(main(sys.argv[3:], prog="python -m grader"))
+"""
+
+# The reports a grade can write, by option, and their file in the
+# private folder.
+REPORTS = {"json": "grade.json", "junit": "junit.xml", "gradescope": "results.json"}
+
+
+class GradingError(Exception):
+    """The grade cannot be taken; the message says why and what to do."""
+
+
+@dataclass
+class Options:
+    """How to grade: the limits per exercise."""
+
+    timeout: float = DEFAULT_TIMEOUT
+    memory_mb: int = DEFAULT_MEMORY_MB
+
+
+@dataclass
+class Outcome:
+    """One grade in grading mode."""
+
+    code: int  # the grader's exit code: 0 all done, 1 not, 2 no grade
+    stdout: str  # the human report
+    stderr: str
+    reports: dict[str, str] = field(default_factory=dict)  # option -> text
+    integrity: dict = field(default_factory=dict)
+
+    @property
+    def grade(self) -> dict | None:
+        """The JSON report, with what grading mode checked, if any."""
+        text = self.reports.get("json")
+        if text is None:
+            return None
+        report = json.loads(text)
+        report["integrity"] = self.integrity
+        return report
+
+
+def find_exercises(submission: Path) -> Path | None:
+    """The learner's exercises folder in `submission`: its exercises/, or
+    the one folder named so a level or two down (an archive unpacked into
+    a folder of its own), or `submission` itself if it holds modules."""
+    submission = Path(submission)
+    direct = submission / "exercises"
+    if direct.is_dir() and not direct.is_symlink():
+        return direct
+    nested = [
+        path
+        for pattern in ("*/exercises", "*/*/exercises")
+        for path in sorted(submission.glob(pattern))
+        if path.is_dir() and not path.is_symlink()
+    ]
+    if len(nested) == 1:
+        return nested[0]
+    if any(submission.glob("*.py")):
+        return submission
+    return None
+
+
+def stage(exercises: Path | None, pristine: Path, dest: Path) -> list[str]:
+    """Assemble a tree to grade in the empty folder `dest`: the pristine
+    tests and grader from `pristine`, the learner's modules from
+    `exercises`. Returns a note for each learner file left out."""
+    for item in PRISTINE:
+        source = Path(pristine) / item
+        if source.is_dir():
+            shutil.copytree(
+                source,
+                dest / item,
+                ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+            )
+        elif source.is_file():
+            shutil.copyfile(source, dest / item)
+    return stage_exercises(exercises, dest / "exercises")
+
+
+def stage_exercises(exercises: Path | None, target: Path) -> list[str]:
+    """Make `target` a package of the learner's modules from `exercises`
+    (only regular ``*.py`` files, with a package file of our own).
+    Returns a note for each learner file left out."""
+    target.mkdir(parents=True)
+    (target / "__init__.py").write_text(PACKAGE_DOC)
+    if exercises is None:
+        return ["no exercises/ folder found"]
+    notes = []
+    for path in sorted(Path(exercises).glob("*.py")):
+        note = _refusal(path)
+        if note:
+            notes.append(f"{path.name}: {note}")
+        elif path.name not in NEVER_STAGED:
+            shutil.copyfile(path, target / path.name)
+    return notes
+
+
+def _refusal(path: Path) -> str:
+    """Why the learner's file `path` is not staged ('' if it is)."""
+    if path.is_symlink():
+        return "a symbolic link, not a file: left out"
+    if not path.is_file():
+        return "not a regular file: left out"
+    if path.stat().st_size > MAX_MODULE_BYTES:
+        return f"larger than {MAX_MODULE_BYTES // 1024} KiB: left out"
+    return ""
+
+
+def integrity_check(submission: Path, tests_from: Path | None) -> Drift:
+    """How the tests and grader in `submission` differ from the release.
+
+    Against `tests_from`'s manifest (or its files, when it has none) if
+    given, else against the submission's own manifest. A submission that
+    holds none of the covered files (exercises only) does not differ.
+    Raises ManifestError when there is nothing to compare against.
+    """
+    if tests_from is None:
+        return manifest.verify(submission)
+    try:
+        expected = manifest.load(tests_from)
+    except ManifestError:
+        expected = manifest.digest(tests_from)
+    if not any((Path(submission) / item).exists() for item in manifest.COVERED):
+        return Drift()
+    return manifest.compare(expected, manifest.digest(submission))
+
+
+def grade(
+    submission: Path,
+    tests_from: Path | None = None,
+    options: Options | None = None,
+) -> Outcome:
+    """Grade the learner's tree `submission` in grading mode.
+
+    The tests come from `tests_from` when given (and any difference from
+    them is only reported), else from the submission itself, which must
+    then match its manifest. Raises GradingError when it does not.
+    """
+    submission = Path(submission).resolve()
+    options = options or Options()
+    try:
+        drift = integrity_check(submission, tests_from)
+    except ManifestError as error:
+        raise GradingError(
+            f"cannot check the tests: {error}; or grade with --tests-from DIR, "
+            "DIR holding the release's tests and grader"
+        ) from error
+    if drift and tests_from is None:
+        listing = "\n  ".join(drift.lines())
+        raise GradingError(
+            "the tests or the grader differ from the release:\n  "
+            f"{listing}\nRestore them (e.g. `git checkout -- tests grader`), "
+            "or grade with --tests-from DIR holding the release's copy."
+        )
+    pristine = Path(tests_from or submission).resolve()
+    with tempfile.TemporaryDirectory(prefix="kata-grade-") as scratch:
+        scratch = Path(scratch)
+        (scratch / "stage").mkdir()
+        notes = stage(find_exercises(submission), pristine, scratch / "stage")
+        outcome = run_isolated(scratch, options)
+    outcome.integrity = {
+        "mode": "grading",
+        "tests_from": str(pristine),
+        "drift": drift.as_dict(),
+        "left_out": notes,
+    }
+    return outcome
+
+
+def run_isolated(scratch: Path, options: Options) -> Outcome:
+    """Grade the tree staged in ``scratch/stage`` in a new interpreter.
+
+    Its reports are written to ``scratch/reports``, a folder of this
+    process's, and read back. This is the one place the grading child is
+    started: a future split of the learner's calls into a process of their
+    own changes what the child runs, not how it is started.
+    """
+    stage_dir = scratch / "stage"
+    reports = scratch / "reports"
+    reports.mkdir(mode=0o700)
+    argv = [
+        sys.executable,
+        "-I",
+        "-c",
+        BOOT,
+        str(stage_dir),
+        str(process_ceiling()),
+        "--root",
+        str(stage_dir),
+        "--timeout",
+        f"{options.timeout:g}",
+        "--memory",
+        str(options.memory_mb),
+    ]
+    for option, name in REPORTS.items():
+        argv += [f"--{option}", str(reports / name)]
+    env = child_environment(scratch)
+    count = len(load_catalogue(stage_dir / "grader" / "exercises.toml"))
+    limit = options.timeout * count + STARTUP_SECONDS
+    code, stdout, stderr = _run(argv, env, cwd=scratch, limit=limit)
+    written = {
+        option: (reports / name).read_text(encoding="utf-8")
+        for option, name in REPORTS.items()
+        if (reports / name).is_file()
+    }
+    summary = scratch / "summary.md"
+    if summary.is_file():
+        written["summary"] = summary.read_text(encoding="utf-8")
+    if code not in (0, 1) or "json" not in written:
+        stderr += f"\nthe grading process ended with exit code {code}"
+        code = 2
+    return Outcome(code, stdout, stderr, written)
+
+
+def _run(argv, env, cwd, limit) -> tuple[int, str, str]:
+    """Run `argv` in a session of its own; kill all of it when it is done
+    or out of time."""
+    process = subprocess.Popen(
+        argv,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
+        start_new_session=True,
+    )
+    try:
+        stdout, stderr = process.communicate(timeout=limit)
+        code = process.returncode
+    except subprocess.TimeoutExpired:
+        _kill_session(process.pid)
+        stdout, stderr = process.communicate()
+        return 124, stdout, stderr + f"\ngrading took longer than {limit:g} s"
+    finally:
+        # Whatever the learner's code left behind in the session.
+        _kill_session(process.pid)
+    return code, stdout, stderr
+
+
+def _kill_session(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def child_environment(scratch: Path) -> dict[str, str]:
+    """The grading child's environment: only harmless variables, pytest's
+    plugin autoloading off, caches and the CI summary in `scratch`."""
+    env = {key: os.environ[key] for key in KEPT_ENVIRONMENT if key in os.environ}
+    env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    # Compiled modules are cached there: nothing from another grade is
+    # reused, and nothing of this one outlives it.
+    env["XDG_CACHE_HOME"] = str(scratch / "cache")
+    env["GITHUB_STEP_SUMMARY"] = str(scratch / "summary.md")
+    return env
+
+
+def process_ceiling() -> int:
+    """The RLIMIT_NPROC for a grade: the processes this user runs now, plus
+    an allowance. 0 (no limit) where processes cannot be counted."""
+    try:
+        uid = os.getuid()
+        running = sum(1 for _ in _processes_of(uid))
+    except OSError:
+        return 0
+    return running + PROCESS_ALLOWANCE
+
+
+def _processes_of(uid: int):
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    yield entry.name
+            except OSError:
+                continue  # it ended while we looked

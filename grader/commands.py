@@ -1,0 +1,173 @@
+"""The learner's extra commands: ``reset``, ``solution`` and ``check
+--explore``.
+
+Each takes the parsed arguments, the project, the screen and the program
+name, and returns an exit code, as `grader.cli` expects. A question is
+asked on stdout and answered with a line on stdin; no answer (the end of
+the input) counts as "no".
+"""
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from rich.syntax import Syntax
+from rich.text import Text
+
+from grader import cache
+from grader.exercises import ExerciseInfo
+from grader.grading import DONE, Grade, grade
+from grader.project import Project
+from grader.render import Screen
+from grader.restore import RestoreError, needs_reset, reset
+from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+
+EXIT_DONE = 0
+EXIT_NOT_DONE = 1
+EXIT_USAGE = 2
+
+EXPLORE_LABEL = (
+    "Exploring: many more random examples, new ones on every run. "
+    "This is not the grade: `{prog} check {name}` gives that."
+)
+
+
+def confirm(
+    screen: Screen, question: str, read_line: Callable[[], str] | None = None
+) -> bool:
+    """Ask a yes/no question, read the answer with `read_line` (default:
+    from stdin); only an answer starting with "y" is yes."""
+    screen.out.print(Text(f"{question} [y/N] ", style="bold"), end="")
+    screen.out.file.flush()
+    answer = (read_line or sys.stdin.readline)()
+    if not answer.endswith("\n"):
+        screen.out.print()  # the input ended: end the question's line
+    return answer.strip().lower().startswith("y")
+
+
+def reset_command(
+    args: argparse.Namespace,
+    project: Project,
+    screen: Screen,
+    prog: str,
+    read_line: Callable[[], str] | None = None,
+) -> int:
+    """``reset NAME``: the stub back in place, the learner's file kept."""
+    exercise = project.find(args.name)
+    where = f"{project.state_dir.name}/backups/"
+    try:
+        if not needs_reset(project, exercise):
+            screen.out.print(f"{exercise.module_file} is already the stub.")
+            return EXIT_DONE
+        question = (
+            f"Put the stub back in {exercise.module_file}? Your file will be "
+            f"kept in {where}."
+        )
+        if not args.yes and not confirm(screen, question, read_line):
+            screen.out.print("Nothing was changed.")
+            return EXIT_NOT_DONE
+        done = reset(project, exercise)
+    except (RestoreError, OSError) as error:
+        screen.problem(str(error))
+        return EXIT_USAGE
+    screen.out.print(f"{exercise.module_file} is the stub again.", soft_wrap=True)
+    if done.backup is not None:
+        kept = done.backup.relative_to(project.root)
+        screen.out.print(f"Your file was kept as {kept}.", soft_wrap=True)
+    return EXIT_DONE
+
+
+def solution_command(
+    args: argparse.Namespace,
+    project: Project,
+    screen: Screen,
+    prog: str,
+    read_line: Callable[[], str] | None = None,
+) -> int:
+    """``solution NAME``: the model answer, once the exercise is done (or
+    earlier with --force, after a confirmation)."""
+    exercise = project.find(args.name)
+    path = project.root / "solutions" / f"{exercise.name}.py"
+    if not path.is_file():
+        screen.problem(
+            f"this copy of the kata has no model answers (no {path.parent.name}/"
+            f"{path.name} in {project.root})"
+        )
+        return EXIT_USAGE
+    status = grade_exercise(project, exercise, args).status
+    if status != DONE:
+        if not args.force:
+            screen.out.print(
+                f"Exercise {exercise.name} is {status}: the model answer is shown "
+                f"once it is done. `{prog} hint {exercise.name}` gives a hint; "
+                f"`{prog} solution {exercise.name} --force` shows it anyway.",
+                soft_wrap=True,
+            )
+            return EXIT_NOT_DONE
+        question = (
+            f"Exercise {exercise.name} is not done yet. Show its model answer anyway?"
+        )
+        if not confirm(screen, question, read_line):
+            screen.out.print("Not shown.")
+            return EXIT_NOT_DONE
+    screen.out.print(Text(f"Model answer: solutions/{path.name}", style="bold"))
+    screen.out.print()
+    screen.out.print(Syntax(path.read_text(encoding="utf-8"), "python"))
+    return EXIT_DONE
+
+
+def explore_command(
+    args: argparse.Namespace, project: Project, screen: Screen, prog: str
+) -> int:
+    """``check NAME --explore``: a bug hunt with fresh random examples,
+    shown like a check, labelled as not the grade, and never kept."""
+    exercise = project.find(args.name)
+    label = EXPLORE_LABEL.format(prog=prog, name=exercise.name)
+    screen.out.print(Text(label, style="bold magenta"), soft_wrap=True)
+    screen.out.print()
+    result = grade_exercise(project, exercise, args, explore=True)
+    screen.check(result, args.target, prog)
+    screen.out.print()
+    screen.out.print(Text(label, style="bold magenta"), soft_wrap=True)
+    return EXIT_DONE if result.status == DONE else EXIT_NOT_DONE
+
+
+def grade_exercise(
+    project: Project,
+    exercise: ExerciseInfo,
+    args: argparse.Namespace,
+    explore: bool = False,
+) -> Grade:
+    """Grade one exercise: from the kept grade when its code has not
+    changed, else by running its tests. Explored runs are not kept: they
+    are not the grade."""
+    target = getattr(args, "target", "exercises")
+    limits = (
+        getattr(args, "timeout", DEFAULT_TIMEOUT),
+        getattr(args, "memory", DEFAULT_MEMORY_MB),
+    )
+    keys = cache.fingerprints(project.root, target, [exercise.name], limits)
+    if not explore:
+        kept = cache.recall(project.state_dir, target, keys)
+        if exercise.name in kept:
+            return grade(exercise, kept[exercise.name])
+
+    # Imported here: it imports numpy, pytest and hypothesis.
+    from grader.runner import Job, run_exercise
+
+    timeout, memory_mb = limits
+    job = Job(
+        exercise.name,
+        project.root,
+        target=target,
+        timeout=timeout,
+        memory_mb=memory_mb,
+        explore=explore,
+    )
+    run = run_exercise(job)
+    if not explore:
+        try:
+            cache.remember(project.state_dir, target, {run.name: (keys[run.name], run)})
+        except OSError:
+            pass  # keeping it only saves time later
+    return grade(exercise, run)

@@ -1,0 +1,118 @@
+"""An exercise's specification: the docstrings of its functions, in the
+learner's language (``python -m grader doc NAME``).
+
+The English docstrings are read from the exercise's module without
+importing it, so a module that does not run yet still shows its
+specification. A translation is kept with a fingerprint of the English it
+was made from: when the English changes, the translation is out of date,
+and the English is shown instead, with a note, rather than a
+specification that no longer holds.
+"""
+
+import ast
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader import i18n
+
+# Enough hex digits of a SHA-256 that two versions of a docstring never
+# share them by chance.
+FINGERPRINT_DIGITS = 12
+
+
+@dataclass(frozen=True)
+class FunctionDoc:
+    """One function of an exercise, as its specification shows it."""
+
+    name: str
+    signature: str  # "softmax(x)"
+    text: str  # the docstring, in the language asked for if possible
+    translated: bool  # whether `text` is the translation
+    stale: bool = False  # a translation exists, but of an older English
+
+
+def fingerprint(text: str) -> str:
+    """A short digest of a docstring, to tell when it has changed."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return digest[:FINGERPRINT_DIGITS]
+
+
+def english(source: str) -> list[tuple[str, str, str]]:
+    """(name, signature, docstring) of each public function defined at the
+    top of a module's `source`, in order.
+
+    Raises SyntaxError when `source` is not Python.
+    """
+    functions = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+            signature = f"{node.name}({ast.unparse(node.args)})"
+            functions.append((node.name, signature, ast.get_docstring(node) or ""))
+    return functions
+
+
+def module_source(root: Path, name: str) -> str:
+    """The source of exercise `name`: the learner's module, or, when it no
+    longer parses, the model answer's, whose docstrings are the same.
+
+    Raises OSError when neither can be read.
+    """
+    candidates = [root / "exercises" / f"{name}.py", root / "solutions" / f"{name}.py"]
+    for path in candidates:
+        try:
+            source = path.read_text(encoding="utf-8")
+            ast.parse(source)
+        except (OSError, SyntaxError, ValueError):
+            continue
+        return source
+    raise OSError(f"no readable exercises/{name}.py under {root}")
+
+
+def specification(root: Path, name: str, language: str) -> list[FunctionDoc]:
+    """The documented functions of exercise `name`, in `language` where a
+    current translation exists.
+
+    Raises OSError when the module cannot be read.
+    """
+    translations = i18n.docstrings(language).get(name, {})
+    docs = []
+    for function, signature, text in english(module_source(root, name)):
+        entry = translations.get(function, {})
+        current = entry.get("source") == fingerprint(text)
+        if entry.get("text") and current:
+            docs.append(FunctionDoc(function, signature, entry["text"], True))
+        else:
+            stale = bool(entry.get("text"))
+            docs.append(FunctionDoc(function, signature, text, False, stale))
+    return docs
+
+
+def untranslated(root: Path, language: str) -> list[str]:
+    """ "exercise.function" for each function of every exercise whose
+    docstring has no current translation in `language`."""
+    from grader.exercises import NAMES
+
+    return [
+        f"{name}.{doc.name}" + (" (out of date)" if doc.stale else "")
+        for name in NAMES
+        for doc in specification(root, name, language)
+        if not doc.translated
+    ]
+
+
+def main() -> int:
+    """List the docstrings that need translating; exit 1 if there are any."""
+    root = Path(__file__).resolve().parent.parent
+    missing = [
+        f"{language}: {item}"
+        for language in i18n.TRANSLATED
+        for item in untranslated(root, language)
+    ]
+    for line in missing:
+        print(line)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,344 @@
+"""The grader's languages: English, the default, and Japanese.
+
+Every text the grader shows is written in English in the code, and looked
+up at display time in the catalogue of the chosen language,
+``grader/locale/<lang>.toml``, the way gettext looks up a message id. A
+text the catalogue lacks is shown in English, never broken: a missing or
+faulty translation costs the learner a sentence in English, nothing more.
+
+The catalogue has four tables:
+
+- ``[statuses]``: the status words; the terminal shows the translation
+  with the English word beside it, as machine formats keep it.
+- ``[ui]``: the grader's own texts, keyed by their English source with
+  ``str.format`` fields, as in ``_("{done} of {total} done", ...)``.
+- ``[failures]``: the sentences the tests explain a failure with (see
+  tests/judge.py). They are built in English with the failing values in
+  them, so an entry may be a template: its English side is the f-string's
+  text from the test source, each ``{...}`` standing for any value, and
+  the value found there is put in the same ``{...}`` of the translation.
+- ``[as_is]``: sentences from the tests that are shown as they are (NumPy's
+  own words, matched but never shown): listed so that they are known.
+
+`grader.locale.extract` lists the sentences of the tests that the
+catalogue does not translate yet.
+"""
+
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+ENGLISH = "en"
+JAPANESE = "ja"
+LANGUAGES = (ENGLISH, JAPANESE)
+TRANSLATED = (JAPANESE,)
+LOCALE_DIR = Path(__file__).with_name("locale")
+# Where POSIX looks for the language of messages, the first set one wins.
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+# A field of a template: "{key}", "{key!r}", "{losses[-2]:.6f}", "{}".
+FIELD = re.compile(r"\{[^{}]*\}")
+# A labelled line of a failure message, as tests/judge.py writes it:
+# "  expected  [1, 2]", "  likely mistake: ...". The label is group 1; the
+# value starts where the match ends.
+LABELLED = re.compile(r"  ([a-z][a-z ]*?)(?::|(?=  ))\s+")
+# A word of a template, as grader.locale.extract counts them.
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]+")
+# Where prose goes on after a stop: ". Use", "; work".
+PROSE = re.compile(r"[.;?] [A-Za-z]")
+# An item of a numbered list in a sentence: "(1) ".
+ITEM = re.compile(r"\((\d+)\) ")
+# A value found in a sentence may be a sentence itself ("number 2" in
+# "f changed its argument number 2 in place."): it is translated too, this
+# many levels deep.
+NESTING = 2
+
+
+def choose(requested: str | None = None, environ: Mapping[str, str] = os.environ):
+    """The language to speak: `requested` (from ``--lang``) if given, else
+    Japanese when the locale's language is Japanese, else English."""
+    if requested:
+        return requested
+    for variable in LOCALE_VARIABLES:
+        value = environ.get(variable, "")
+        if value:
+            return JAPANESE if value.lower().startswith("ja") else ENGLISH
+    return ENGLISH
+
+
+@dataclass
+class Catalogue:
+    """One language's translations, and how to apply them."""
+
+    language: str = ENGLISH
+    statuses: dict[str, str] = field(default_factory=dict)
+    ui: dict[str, str] = field(default_factory=dict)
+    failures: dict[str, str] = field(default_factory=dict)
+    as_is: frozenset[str] = frozenset()
+
+    def __post_init__(self):
+        # Templates with more literal text first: the most specific wins.
+        templates = [key for key in self.failures if FIELD.search(key)]
+        templates.sort(key=lambda key: -len(FIELD.sub("", key)))
+        self._patterns = [(_pattern(key), key) for key in templates]
+        # Templates of few words ("{a} and {b}") would match almost any
+        # sentence: inside another sentence's value, they apply only where
+        # their own values are not prose.
+        self._weak = {
+            key for key in templates if len(WORD.findall(FIELD.sub(" ", key))) < 3
+        }
+
+    def text(self, english: str, **fields) -> str:
+        """`english`, translated, with `fields` filled in."""
+        translated = self.ui.get(english)
+        if translated is not None:
+            try:
+                return translated.format(**fields)
+            except (KeyError, IndexError, ValueError, AttributeError):
+                pass  # a faulty translation: the English still reads
+        return english.format(**fields) if fields else english
+
+    def status(self, status: str) -> str:
+        """A status as the terminal shows it: 'done', or '完了 (done)'."""
+        translated = self.statuses.get(status)
+        return f"{translated} ({status})" if translated else status
+
+    def sentence(self, english: str, depth: int = 0) -> str | None:
+        """The translation of one sentence of a failure, with the spaces
+        around it kept; None if unknown."""
+        body = english.strip()
+        translated = self._lookup(body, depth) if body else None
+        if translated is None:
+            return None
+        before = english[: len(english) - len(english.lstrip())]
+        return before + translated + english[len(english.rstrip()) :]
+
+    def _lookup(self, english: str, depth: int) -> str | None:
+        exact = self.failures.get(english)
+        if exact is not None:
+            return exact
+        numbered = self._numbered(english, depth)
+        if numbered is not None:
+            return numbered
+        for pattern, key in self._patterns:
+            match = pattern.fullmatch(english)
+            weak = depth > 0 and key in self._weak
+            if match and not (weak and _holds_prose(match.groups())):
+                return self._filled(key, list(match.groups()), depth)
+        return None
+
+    def _numbered(self, text: str, depth: int) -> str | None:
+        """A numbered list of sentences, "(1) ... (2) ...", item by item
+        (several mistakes that fit the same failure are listed so)."""
+        parts = ITEM.split(text)
+        numbers, items = parts[1::2], parts[2::2]
+        if parts[0] or len(items) < 2 or depth >= NESTING:
+            return None
+        if numbers != [str(n) for n in range(1, len(items) + 1)]:
+            return None
+        translated = [self.sentence(item, depth + 1) or item for item in items]
+        return " ".join(f"({n}) {t.strip()}" for n, t in enumerate(translated, start=1))
+
+    def _filled(self, key: str, values: list[str], depth: int) -> str | None:
+        """The translation of template `key` with the `values` found for
+        its fields, each translated in turn when it is a sentence too."""
+        if depth < NESTING:
+            values = [self.sentence(value, depth + 1) or value for value in values]
+        found: dict[str, list[str]] = {}
+        for name, value in zip(FIELD.findall(key), values, strict=True):
+            found.setdefault(name, []).append(value)
+        used: dict[str, int] = {}
+
+        def fill(match: re.Match) -> str:
+            name = match.group(0)
+            if name not in found:
+                raise KeyError(name)
+            index = used.get(name, 0)
+            used[name] = index + 1
+            return found[name][min(index, len(found[name]) - 1)]
+
+        try:
+            return FIELD.sub(fill, self.failures[key])
+        except KeyError:
+            return None  # the translation names a field the English lacks
+
+    def failure(self, message: str) -> str:
+        """A failure explanation from the tests, translated where the
+        catalogue knows its sentences; the rest is kept as it is.
+
+        The statement (the lines before the first labelled line) is
+        translated as a whole, then line by line; each labelled line's
+        label and value separately. A value keeps its column, so that the
+        later rows of a printed array stay under its first row.
+        """
+        if not self.failures:
+            return message
+        lines = message.splitlines()
+        first = next((i for i, line in enumerate(lines) if LABELLED.match(line)), None)
+        statement = lines[:first] if first is not None else lines
+        rest = lines[len(statement) :]
+        whole = self.sentence("\n".join(statement))
+        translated = whole.splitlines() if whole else list(map(self._line, statement))
+        shift = 0
+        for line in rest:
+            labelled = LABELLED.match(line)
+            if labelled:
+                line, shift = self._labelled(line, labelled)
+            elif line.strip():
+                line = " " * shift + self._line(line)
+            translated.append(line)
+        return "\n".join(translated)
+
+    def _labelled(self, line: str, labelled: re.Match) -> tuple[str, int]:
+        """A labelled line translated, and how far right its value moved."""
+        label = labelled.group(1)
+        head = f"  {self.failures.get(label, label)}"
+        head += ": " if line[: labelled.end()].rstrip().endswith(":") else "  "
+        head += " " * max(0, labelled.end() - width(head))
+        value = line[labelled.end() :]
+        return head + (self.sentence(value) or value), width(head) - labelled.end()
+
+    def _line(self, line: str) -> str:
+        body = line.lstrip(" ")
+        return line[: len(line) - len(body)] + (self.sentence(body) or body)
+
+
+def _holds_prose(values: tuple[str, ...]) -> bool:
+    """Whether any of `values` reads as prose: a sentence goes on after a
+    full stop, where code and numbers do not."""
+    return any(PROSE.search(value) for value in values)
+
+
+def _pattern(template: str) -> re.Pattern:
+    """A regular expression matching what `template` becomes once its
+    fields are filled in, one group per field."""
+    parts = FIELD.split(template)
+    return re.compile("(.*?)".join(map(re.escape, parts)), re.DOTALL)
+
+
+# Pieces a line of prose may break between: a run of spaces, a word of
+# printable ASCII, or any other single character (Japanese breaks between
+# any two characters).
+_PIECE = re.compile(r" +|[!-~]+|.")
+# Punctuation that must not begin a line: it stays with what precedes it.
+_NO_LINE_START = frozenset("、。，．・：；？！）」』】〉》ー")
+
+
+def fill(text: str, columns: int, indent: int = 0) -> str:
+    """`text` wrapped to `columns` terminal columns, its later lines
+    indented by `indent` spaces; a word of ASCII is never split, and a
+    line of Japanese may break between any two characters."""
+    pieces: list[str] = []
+    for piece in _PIECE.findall(text):
+        if pieces and piece[0] in _NO_LINE_START:
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    lines, line = [], ""
+    for piece in pieces:
+        if line.strip() and width(line + piece.rstrip()) > columns:
+            lines.append(line.rstrip())
+            line = " " * indent
+            if piece.isspace():
+                continue
+        line += piece
+    lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def width(text: str) -> int:
+    """How many terminal columns `text` takes: wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+@cache
+def catalogue(language: str) -> Catalogue:
+    """The catalogue of `language`; English's is empty (nothing to change).
+
+    Raises OSError or ValueError when the catalogue file cannot be read.
+    """
+    if language == ENGLISH:
+        return Catalogue()
+    with open(LOCALE_DIR / f"{language}.toml", "rb") as file:
+        data = tomllib.load(file)
+    return Catalogue(
+        language=language,
+        statuses=dict(data.get("statuses", {})),
+        ui=dict(data.get("ui", {})),
+        failures=dict(data.get("failures", {})),
+        as_is=frozenset(data.get("as_is", {}).get("sentences", ())),
+    )
+
+
+@cache
+def docstrings(language: str) -> dict[str, dict[str, str]]:
+    """The translated docstrings of each exercise's functions, by exercise
+    and function name; empty for English, whose docstrings are the code's.
+    """
+    if language == ENGLISH:
+        return {}
+    path = LOCALE_DIR / language / "docstrings.toml"
+    with open(path, "rb") as file:
+        return tomllib.load(file)
+
+
+class _Current:
+    """The language of this process's output, set once by the command line."""
+
+    catalogue = Catalogue()
+
+
+current = _Current()
+
+
+def set_language(language: str) -> None:
+    """Speak `language` from now on."""
+    current.catalogue = catalogue(language)
+
+
+def language() -> str:
+    return current.catalogue.language
+
+
+def _(english: str, **fields) -> str:
+    """`english` in the current language, with `fields` filled in."""
+    return current.catalogue.text(english, **fields)
+
+
+def status(status: str) -> str:
+    """A status word as the terminal shows it in the current language."""
+    return current.catalogue.status(status)
+
+
+def failure(message: str) -> str:
+    """A test's failure explanation in the current language."""
+    return current.catalogue.failure(message)
+
+
+def title(exercise) -> str:
+    """An exercise's title in the current language."""
+    localized = getattr(exercise, f"title_{language()}", "")
+    return localized or exercise.title
+
+
+def hints(exercise) -> tuple[str, ...]:
+    """An exercise's hints in the current language: the English ones
+    unless there is a translation of each."""
+    localized = getattr(exercise, f"hints_{language()}", ())
+    return localized if len(localized) == len(exercise.hints) else exercise.hints
+
+
+def N_(english: str) -> str:
+    """Mark `english` as a text to translate where it is shown, later, with
+    `_`: it is returned unchanged (gettext's convention)."""
+    return english

@@ -1,0 +1,1 @@
+"""Translations of what the grader shows: one catalogue per language."""

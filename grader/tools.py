@@ -1,0 +1,256 @@
+"""The teacher's commands: grading mode, the release, the Gradescope bundle
+and batch grading. ``python -m grader COMMAND`` hands these to `main`.
+
+Exit codes: ``grade`` as the grader (0 all done, 1 not, 2 no grade: the
+tests were tampered with, or could not be run); the others 0 when done,
+2 when they could not do what was asked.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from grader import batch, classroom, release
+from grader.files import append, write_atomically
+from grader.project import ProjectError, find_root, open_project
+from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+
+COMMANDS = ("grade", "release", "gradescope", "batch")
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+def main(argv: list[str], prog: str = "python -m grader") -> int:
+    """Run one of COMMANDS (the first of `argv`); return its exit code."""
+    try:
+        args = _parser(prog).parse_args(argv)
+    except SystemExit as stop:
+        return EXIT_USAGE if stop.code else EXIT_OK
+    try:
+        return args.handler(args)
+    except (ProjectError, classroom.GradingError, release.ReleaseError) as error:
+        _problem(str(error))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _problem("interrupted")
+        return 130
+
+
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    grade = commands.add_parser(
+        "grade",
+        help="grading mode: pristine tests, nothing of the learner's but "
+        "exercises/*.py",
+    )
+    grade.add_argument(
+        "submission",
+        nargs="?",
+        type=Path,
+        help="the learner's project or exercises (default: the project "
+        "around the current folder)",
+    )
+    _add_tests_from(grade)
+    _add_limits(grade)
+    for option, what in (
+        ("--json", "the grade as JSON, with what grading mode checked"),
+        ("--junit", "JUnit XML, one test case per test"),
+        ("--gradescope", "Gradescope's results.json"),
+    ):
+        grade.add_argument(option, type=Path, metavar="FILE", help=what)
+    grade.set_defaults(handler=_grade)
+
+    out = commands.add_parser("release", help="a student copy, ready to push")
+    out.add_argument("out", type=Path, metavar="OUT", help="a new folder")
+    _add_root(out)
+    out.set_defaults(handler=_release)
+
+    bundle = commands.add_parser("gradescope", help="Gradescope's autograder zip")
+    bundle.add_argument("zip", type=Path, metavar="OUT.zip")
+    _add_root(bundle)
+    bundle.set_defaults(handler=_gradescope)
+
+    many = commands.add_parser("batch", help="grade a folder of submissions")
+    many.add_argument("folder", type=Path, metavar="DIR", help="one folder each")
+    many.add_argument("--csv", type=Path, required=True, metavar="FILE")
+    many.add_argument(
+        "--reports",
+        type=Path,
+        metavar="DIR",
+        help="one JSON per student (default: reports/ beside the CSV)",
+    )
+    many.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="grades at a time"
+    )
+    _add_tests_from(many)
+    _add_limits(many)
+    many.set_defaults(handler=_batch)
+    return parser
+
+
+def _add_tests_from(parser) -> None:
+    parser.add_argument(
+        "--tests-from",
+        type=Path,
+        metavar="DIR",
+        help="a pristine copy of the project (a release): its tests and "
+        "grader are used, whatever the submission holds",
+    )
+
+
+def _add_limits(parser) -> None:
+    parser.add_argument(
+        "--timeout",
+        type=_positive(float),
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time limit per exercise (default {DEFAULT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--memory",
+        type=_positive(int),
+        default=DEFAULT_MEMORY_MB,
+        metavar="MB",
+        help=f"memory limit per exercise (default {DEFAULT_MEMORY_MB})",
+    )
+
+
+def _positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            value = 0
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
+        return value
+
+    parse.__name__ = kind.__name__
+    return parse
+
+
+def _add_root(parser) -> None:
+    parser.add_argument("--root", type=Path, help="the project (default: here)")
+
+
+def _grade(args) -> int:
+    submission = args.submission
+    if submission is None:
+        submission = _here() if args.tests_from is None else Path.cwd()
+    tests_from = args.tests_from
+    if tests_from is not None:
+        tests_from = open_project(tests_from).root
+    _refuse_reports_in(submission, [args.json, args.junit, args.gradescope])
+    options = classroom.Options(args.timeout, args.memory)
+    try:
+        outcome = classroom.grade(submission, tests_from, options)
+    except classroom.GradingError as error:
+        if args.gradescope:
+            write_atomically(args.gradescope, _gradescope_failure(str(error)))
+        raise
+    sys.stdout.write(outcome.stdout)
+    for line in _integrity_lines(outcome.integrity):
+        _problem(line)
+    if outcome.code == 2:
+        _problem(outcome.stderr.strip() or "no grade was produced")
+    failure = _gradescope_failure(_last_line(outcome.stderr))
+    for option, report in (
+        ("json", _json_report(outcome)),
+        ("junit", outcome.reports.get("junit")),
+        ("gradescope", outcome.reports.get("gradescope", failure)),
+    ):
+        path = getattr(args, option)
+        if path is not None and report is not None:
+            write_atomically(path, report)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary and "summary" in outcome.reports:
+        notes = "".join(f"- {line}\n" for line in _integrity_lines(outcome.integrity))
+        append(Path(summary), outcome.reports["summary"] + notes)
+    return outcome.code
+
+
+def _refuse_reports_in(submission: Path, paths: list[Path | None]) -> None:
+    """Refuse a report path inside the learner's exercises/."""
+    learner = (Path(submission) / "exercises").resolve()
+    for path in filter(None, paths):
+        resolved = path.resolve()
+        if resolved == learner or learner in resolved.parents:
+            raise ProjectError(
+                f"{path} is inside exercises/: a report must not overwrite "
+                "the learner's work. Choose another path."
+            )
+
+
+def _last_line(text: str) -> str:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "no grade was produced"
+
+
+def _here() -> Path:
+    return find_root(Path.cwd())
+
+
+def _json_report(outcome: classroom.Outcome) -> str | None:
+    report = outcome.grade
+    return None if report is None else json.dumps(report, indent=2) + "\n"
+
+
+def _integrity_lines(integrity: dict) -> list[str]:
+    drift = integrity.get("drift", {})
+    lines = [
+        f"{path}: {how} in the submission; graded with the pristine copy"
+        for how in ("changed", "added", "deleted")
+        for path in drift.get(how, [])
+    ]
+    return lines + list(integrity.get("left_out", []))
+
+
+def _gradescope_failure(message: str) -> str:
+    results = {"score": 0, "output": f"The submission could not be graded: {message}"}
+    return json.dumps(results, indent=2) + "\n"
+
+
+def _release(args) -> int:
+    project = open_project(args.root)
+    out = release.release(project.root, args.out)
+    print(f"wrote the student release to {out}")
+    return EXIT_OK
+
+
+def _gradescope(args) -> int:
+    project = open_project(args.root)
+    path = release.gradescope_bundle(project.root, args.zip)
+    print(f"wrote the Gradescope autograder bundle to {path}")
+    return EXIT_OK
+
+
+def _batch(args) -> int:
+    if not args.folder.is_dir():
+        raise ProjectError(f"{args.folder} is not a folder of submissions")
+    tests_from = open_project(args.tests_from).root
+    reports = args.reports or args.csv.parent / "reports"
+    options = classroom.Options(args.timeout, args.memory)
+    started = time.monotonic()
+
+    def progress(row: batch.Row) -> None:
+        print(f"{row.student}: {row.status} {row.score:g}/{row.max_score:g}")
+
+    rows = batch.grade_all(
+        args.folder, tests_from, reports, options, args.jobs, progress
+    )
+    write_atomically(args.csv, batch.gradebook_csv(rows, tests_from))
+    errors = sum(row.status == batch.ERROR for row in rows)
+    print(
+        f"graded {len(rows)} submissions in {time.monotonic() - started:.1f} s "
+        f"({errors} could not be graded); gradebook: {args.csv}"
+    )
+    return EXIT_OK
+
+
+def _problem(text: str) -> None:
+    print(text, file=sys.stderr)

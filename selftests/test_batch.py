@@ -1,0 +1,172 @@
+"""Batch grading of a class, end to end: a folder of submissions of every
+kind, some of them broken, graded into one CSV and a JSON each."""
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from grader.exercises import NAMES
+from selftests.classroom_support import make_release, read_json, submission, teacher
+from selftests.grader_support import solution, stub
+
+# Long enough for a few stubs' tests on a busy machine; the submission that
+# hangs costs this much once.
+TIMEOUT = "8"
+GIT = ["git", "-c", "user.name=Student", "-c", "user.email=student@example.org"]
+
+
+def git_repository(tree: Path, bare: Path) -> Path:
+    """`tree` committed, and cloned into the bare repository `bare`."""
+    subprocess.run([*GIT, "init", "-q", str(tree)], check=True)
+    subprocess.run([*GIT, "-C", str(tree), "add", "-A"], check=True)
+    subprocess.run([*GIT, "-C", str(tree), "commit", "-qm", "work"], check=True)
+    subprocess.run([*GIT, "clone", "-q", "--bare", str(tree), str(bare)], check=True)
+    return bare
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """A class of six graded in one batch: the process, the CSV rows by
+    student, and the folder of reports."""
+    base = tmp_path_factory.mktemp("class")
+    release_tree = make_release(base / "release")
+    inbox = base / "inbox"
+    inbox.mkdir()
+    submission(release_tree, inbox / "alice", {"one_hot": solution("one_hot")})
+    bob = inbox / "bob" / "exercises"
+    bob.mkdir(parents=True)
+    (bob / "sigmoid.py").write_text(solution("sigmoid"))
+    (bob / "dot.py").write_text(stub("dot"))
+    carol = submission(
+        release_tree, base / "carol-work", {"one_hot": solution("one_hot")}
+    )
+    git_repository(carol, inbox / "carol.git")
+    (inbox / "dave").mkdir()  # handed in nothing
+    submission(release_tree, inbox / "eve", {"dot": "while True:\n    pass\n"})
+    broken = inbox / "frank.git"  # looks like a repository, is not one
+    broken.mkdir()
+    (broken / "HEAD").write_text("ref: refs/heads/main\n")
+    (broken / "objects").mkdir()
+    (inbox / "notes.txt").write_text("not a submission")
+
+    grades = base / "grades.csv"
+    result = teacher(
+        "batch",
+        str(inbox),
+        "--csv",
+        str(grades),
+        "--tests-from",
+        str(release_tree),
+        "--jobs",
+        "2",
+        "--timeout",
+        TIMEOUT,
+        cwd=base,
+    )
+    rows = {}
+    if grades.is_file():
+        with grades.open() as file:
+            rows = {row["student"]: row for row in csv.DictReader(file)}
+    return result, rows, base / "reports"
+
+
+def test_every_submission_gets_a_row_in_order(graded):
+    result, rows, _ = graded
+
+    assert result.returncode == 0, result.stderr
+    assert list(rows) == ["alice", "bob", "carol.git", "dave", "eve", "frank.git"]
+
+
+def test_solved_exercises_score_in_folders_and_repositories(graded):
+    _, rows, _ = graded
+
+    assert float(rows["alice"]["score"]) == 10
+    assert float(rows["alice"]["one_hot"]) == 10
+    assert float(rows["bob"]["sigmoid"]) == 10
+    assert float(rows["carol.git"]["score"]) == 10
+    assert rows["alice"]["status"] == "graded"
+
+
+def test_a_hanging_or_empty_submission_is_graded_zero(graded):
+    _, rows, reports = graded
+
+    assert rows["eve"]["status"] == "graded"
+    assert float(rows["eve"]["score"]) == 0
+    assert float(rows["dave"]["score"]) == 0
+    eve = read_json(reports / "eve.json")
+    assert next(e for e in eve["exercises"] if e["name"] == "dot")["status"] == "error"
+
+
+def test_a_submission_that_cannot_be_read_is_an_error_row(graded):
+    _, rows, reports = graded
+
+    assert rows["frank.git"]["status"] == "error"
+    assert "git" in rows["frank.git"]["note"]
+    assert read_json(reports / "frank.git.json")["status"] == "error"
+
+
+def test_each_student_has_a_json_report(graded):
+    _, rows, reports = graded
+
+    for student in rows:
+        report = read_json(reports / f"{student}.json")
+        assert report["student"] == student
+    assert [e["name"] for e in read_json(reports / "alice.json")["exercises"]] == (
+        NAMES
+    )
+
+
+def test_the_gradebook_has_a_column_per_exercise(graded):
+    _, rows, _ = graded
+
+    columns = list(next(iter(rows.values())))
+    assert columns[:5] == ["student", "status", "score", "max_score", "done"]
+    assert columns[5 : 5 + len(NAMES)] == NAMES
+
+
+def test_batch_refuses_a_missing_folder(tmp_path):
+    result = teacher("batch", str(tmp_path / "nowhere"), "--csv", "g.csv", cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert "nowhere" in result.stderr
+    assert shutil.which("git")
+
+
+KILL_THE_SESSION = """\
+import os
+import signal
+
+os.kill(os.getppid(), signal.SIGKILL)
+"""
+
+
+def test_a_submission_that_kills_the_shared_session_spoils_no_other_grade(
+    tmp_path,
+):
+    release_tree = make_release(tmp_path / "release")
+    inbox = tmp_path / "inbox"
+    # Graded in name order: abe's code runs first and kills the session
+    # that was to run zoe's exercises too.
+    submission(release_tree, inbox / "zoe", {"one_hot": solution("one_hot")})
+    submission(release_tree, inbox / "abe", {"dot": KILL_THE_SESSION})
+
+    result = teacher(
+        "batch",
+        str(inbox),
+        "--csv",
+        str(tmp_path / "grades.csv"),
+        "--tests-from",
+        str(release_tree),
+        "--timeout",
+        TIMEOUT,
+        cwd=tmp_path,
+    )
+
+    assert result.returncode == 0, result.stderr
+    with (tmp_path / "grades.csv").open() as file:
+        rows = {row["student"]: row for row in csv.DictReader(file)}
+    assert float(rows["zoe"]["score"]) == 10
+    assert float(rows["abe"]["score"]) == 0

@@ -1,0 +1,321 @@
+"""Grading mode against a student who tries to raise the grade.
+
+Each attack is made on a copy of a student release in which `one_hot` is
+solved and everything else is a stub, and each is graded with
+``python -m grader grade --tests-from RELEASE``. The grade must be what
+the untouched copy gets: the same status, points and tests passed for
+every exercise the attack does not break. An attack that breaks its own
+exercise (exiting, forking, importing what is not there) may turn that
+exercise into an error, never into points.
+"""
+
+import json
+import os
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from grader.exercises import NAMES
+from selftests.classroom_support import (
+    exercise_grades,
+    make_release,
+    read_json,
+    submission,
+    teacher,
+)
+from selftests.grader_support import clean_environment, solution, stub
+
+SOLVED = {"one_hot": solution("one_hot")}
+# Long enough for every stub's tests and the one solved exercise on a busy
+# machine; short enough that an attack which hangs costs little.
+TIMEOUT = "8"
+# The attacks' fork loop stops here, so that it stays harmless where no
+# process limit applies (Linux exempts root from RLIMIT_NPROC).
+FORKS = 60
+
+
+@pytest.fixture(scope="module")
+def release_tree(tmp_path_factory):
+    return make_release(tmp_path_factory.mktemp("release") / "kata")
+
+
+@pytest.fixture(scope="module")
+def baseline(release_tree, tmp_path_factory):
+    """The grade of an untouched student copy."""
+    folder = tmp_path_factory.mktemp("baseline")
+    tree = submission(release_tree, folder / "student", SOLVED)
+    return grade(tree, release_tree)
+
+
+def grade(tree: Path, release_tree: Path | None, env: dict | None = None):
+    """Grade `tree` in grading mode; (completed process, JSON report)."""
+    report = tree.parent / "grade.json"
+    report.unlink(missing_ok=True)
+    args = ["grade", str(tree), "--timeout", TIMEOUT, "--json", str(report)]
+    if release_tree is not None:
+        args += ["--tests-from", str(release_tree)]
+    result = teacher(*args, cwd=tree.parent, env=env)
+    return result, (read_json(report) if report.is_file() else None)
+
+
+def with_dot(code: str) -> str:
+    """The dot stub with `code` added at the end."""
+    return stub("dot") + "\n\n" + textwrap.dedent(code)
+
+
+def assert_unchanged(report, baseline_report, broken=()):
+    """Every exercise but those in `broken` is graded as in the baseline,
+    and the score is the baseline's."""
+    grades, before = exercise_grades(report), exercise_grades(baseline_report)
+    for name in NAMES:
+        if name in broken:
+            assert grades[name][1] == 0, (name, grades[name])
+            assert grades[name][0] in ("error", "failing", "not_started")
+        else:
+            assert grades[name] == before[name], name
+    assert report["score"] == baseline_report["score"]
+
+
+def test_an_untouched_copy_is_graded_with_its_solved_exercise(baseline):
+    result, report = baseline
+
+    assert result.returncode == 1, result.stderr
+    assert report["score"] == 10
+    assert exercise_grades(report)["one_hot"][0] == "done"
+    assert report["integrity"]["drift"] == {"changed": [], "added": [], "deleted": []}
+
+
+# Attacks on the tests themselves: the submission carries its own tests,
+# which grading mode must not use.
+
+
+def edit_a_test(tree: Path, scratch: Path) -> dict:
+    (tree / "tests" / "test_dot.py").write_text("def test_dot():\n    pass\n")
+    return {}
+
+
+def delete_a_test(tree: Path, scratch: Path) -> dict:
+    (tree / "tests" / "test_dot.py").unlink()
+    return {}
+
+
+PASS_EVERYTHING = """\
+import pytest
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    report.outcome = "passed"
+    report.longrepr = None
+"""
+
+
+def add_conftest_hooks(tree: Path, scratch: Path) -> dict:
+    for folder in (tree, tree / "tests", tree / "exercises"):
+        (folder / "conftest.py").write_text(PASS_EVERYTHING)
+    (tree / "sitecustomize.py").write_text("import os\nos._exit(0)\n")
+    (tree / "exercises" / "kata.pth").write_text("import os; os._exit(0)\n")
+    return {}
+
+
+def install_an_autoloaded_plugin(tree: Path, scratch: Path) -> dict:
+    """A pytest plugin that passes every test, installed where Python finds
+    it and announced in every way pytest looks for plugins."""
+    site = scratch / "site"
+    (site / "evil_kata_plugin-1.0.dist-info").mkdir(parents=True)
+    (site / "evil_kata_plugin.py").write_text(PASS_EVERYTHING)
+    info = site / "evil_kata_plugin-1.0.dist-info"
+    (info / "METADATA").write_text("Name: evil-kata-plugin\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[pytest11]\nevil = evil_kata_plugin\n")
+    env = clean_environment()
+    env["PYTHONPATH"] = os.pathsep.join([env["PYTHONPATH"], str(site)])
+    env["PYTEST_PLUGINS"] = "evil_kata_plugin"
+    env["PYTEST_ADDOPTS"] = "-p evil_kata_plugin"
+    return env
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [edit_a_test, delete_a_test, add_conftest_hooks, install_an_autoloaded_plugin],
+    ids=lambda attack: attack.__name__,
+)
+def test_attacks_on_the_tests_leave_the_grade_unchanged(
+    attack, release_tree, baseline, tmp_path
+):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    env = attack(tree, tmp_path)
+
+    result, report = grade(tree, release_tree, env or None)
+
+    assert report is not None, result.stderr
+    assert_unchanged(report, baseline[1])
+    assert result.returncode == baseline[0].returncode
+
+
+def test_an_edited_test_is_named_as_changed(release_tree, tmp_path):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    edit_a_test(tree, tmp_path)
+    (tree / "tests" / "test_extra.py").write_text("def test_free():\n    pass\n")
+
+    result, report = grade(tree, release_tree)
+
+    assert report["integrity"]["drift"] == {
+        "changed": ["tests/test_dot.py"],
+        "added": ["tests/test_extra.py"],
+        "deleted": [],
+    }
+    assert "tests/test_dot.py: changed" in result.stderr
+
+
+@pytest.mark.parametrize("attack", [edit_a_test, delete_a_test, add_conftest_hooks])
+def test_without_a_pristine_copy_tampered_tests_give_no_grade(
+    attack, release_tree, tmp_path
+):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    attack(tree, tmp_path)
+
+    result, report = grade(tree, None)
+
+    assert result.returncode == 2
+    assert report is None
+    assert "differ from the release" in result.stderr
+    assert "--tests-from" in result.stderr
+
+
+def test_without_a_pristine_copy_an_untouched_copy_is_graded(
+    release_tree, baseline, tmp_path
+):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+
+    result, report = grade(tree, None)
+
+    assert report is not None, result.stderr
+    assert_unchanged(report, baseline[1])
+
+
+# Attacks from the learner's code: it runs, but cannot change the grade.
+
+FAKE_REPORT = """\
+import json, sys
+from pathlib import Path
+
+fake = {"score": 100, "max_score": 100, "all_done": True, "exercises": [],
+        "tests": [{"name": "all", "score": 100, "max_score": 100}]}
+for i, arg in enumerate(sys.argv[:-1]):
+    if arg in ("--json", "--gradescope", "--junit"):
+        Path(sys.argv[i + 1]).write_text(json.dumps(fake))
+for name in ("grade.json", "results.json", "reports/grade.json"):
+    for folder in (Path.cwd(), Path.cwd().parent):
+        try:
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(json.dumps(fake))
+        except OSError:
+            pass
+print("score 100/100: all 10 exercises done")
+"""
+
+EXIT_AT_IMPORT = """\
+import os
+os._exit(0)
+"""
+
+EXIT_IN_FUNCTION = """\
+import sys
+
+
+def dot(a, b):
+    sys.exit(0)
+"""
+
+READ_SOLUTIONS = """\
+from pathlib import Path
+
+try:
+    from solutions.dot import dot
+except ImportError:
+    exec((Path(__file__).parent.parent / "solutions" / "dot.py").read_text())
+"""
+
+
+@pytest.mark.parametrize(
+    "code",
+    [FAKE_REPORT, EXIT_AT_IMPORT, EXIT_IN_FUNCTION, READ_SOLUTIONS],
+    ids=["writes_a_fake_report", "exits_at_import", "exits_in_a_function",
+         "reads_the_solutions"],
+)  # fmt: skip
+def test_learner_code_that_cheats_earns_nothing(code, release_tree, baseline, tmp_path):
+    sources = {**SOLVED, "dot": with_dot(code)}
+    tree = submission(release_tree, tmp_path / "student", sources)
+    # The student has the model answers beside their work: grading mode
+    # must not let the exercises reach them.
+    (tree / "solutions").mkdir()
+    (tree / "solutions" / "__init__.py").write_text("")
+    (tree / "solutions" / "dot.py").write_text(solution("dot"))
+
+    result, report = grade(tree, release_tree)
+
+    assert report is not None, result.stderr
+    assert_unchanged(report, baseline[1], broken={"dot"})
+    assert "100/100" not in result.stdout
+
+
+def test_a_fork_bomb_is_stopped_and_leaves_nothing_running(
+    release_tree, baseline, tmp_path
+):
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    bomb = f"""\
+    import os, time
+
+
+    def dot(a, b):
+        for _ in range({FORKS}):
+            try:
+                child = os.fork()
+            except OSError:
+                break  # the process limit
+            if child == 0:
+                open(os.path.join({str(pids)!r}, str(os.getpid())), "w").close()
+                time.sleep(120)
+                os._exit(0)
+        while True:
+            time.sleep(1)
+    """
+    sources = {**SOLVED, "dot": with_dot(bomb)}
+    tree = submission(release_tree, tmp_path / "student", sources)
+
+    result, report = grade(tree, release_tree)
+
+    assert report is not None, result.stderr
+    assert_unchanged(report, baseline[1], broken={"dot"})
+    assert exercise_grades(report)["dot"][0] == "error"
+    forked = [int(path.name) for path in pids.iterdir()]
+    assert forked, "the attack did not run"
+    assert not [pid for pid in forked if _alive(pid)]
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` runs (a zombie, killed and not yet reaped, does not)."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return False
+        if state in ("Z", "X"):
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def test_the_json_report_says_what_grading_mode_checked(baseline):
+    _, report = baseline
+
+    integrity = report["integrity"]
+    assert integrity["mode"] == "grading"
+    assert set(integrity) == {"mode", "tests_from", "drift", "left_out"}
+    json.dumps(report)

@@ -1,0 +1,199 @@
+"""The student release, its CI workflow and the Gradescope bundle, end to
+end: each is made from this project and then used as a student's CI job
+or Gradescope would use it, on this machine."""
+
+import os
+import re
+import shutil
+import stat
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from grader import manifest, stubs
+from grader.exercises import NAMES
+from grader.release import WORKFLOW, ReleaseError, gradescope_bundle, release
+from selftests.classroom_support import (
+    make_release,
+    read_json,
+    submission,
+    teacher,
+)
+from selftests.grader_support import (
+    GRADER_TIMEOUT,
+    ROOT,
+    check_gradescope_report,
+    check_junit_report,
+    clean_environment,
+    solution,
+    stub,
+)
+
+SOLVED = {"one_hot": solution("one_hot")}
+
+
+@pytest.fixture(scope="module")
+def release_tree(tmp_path_factory):
+    return make_release(tmp_path_factory.mktemp("release") / "kata")
+
+
+def test_a_release_has_no_model_answers_and_stubs_made_from_them(release_tree):
+    assert not (release_tree / "solutions").exists()
+    assert not (release_tree / "selftests").exists()
+    assert not list(release_tree.rglob("__pycache__"))
+    for path, text in stubs.expected_stubs(ROOT).items():
+        assert (release_tree / path.relative_to(ROOT)).read_text() == text
+
+
+def test_a_release_matches_its_own_manifest(release_tree):
+    hashes = manifest.load(release_tree)
+
+    assert not manifest.verify(release_tree)
+    assert "tests/test_dot.py" in hashes
+    assert "grader/cli.py" in hashes
+    assert "conftest.py" in hashes
+
+
+def test_a_release_is_not_written_over_an_existing_folder(tmp_path):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "keep.txt").write_text("mine")
+
+    with pytest.raises(ReleaseError, match="not empty"):
+        release(ROOT, tmp_path / "out")
+    assert (tmp_path / "out" / "keep.txt").read_text() == "mine"
+
+
+def test_the_release_command_reports_where_it_wrote(tmp_path):
+    result = teacher("release", str(tmp_path / "out"), "--root", str(ROOT), cwd=ROOT)
+
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / WORKFLOW).is_file()
+
+
+def workflow_steps(tree: Path) -> dict[str, str]:
+    """The workflow's shell steps, by name."""
+    text = (tree / WORKFLOW).read_text()
+    found = re.findall(r"- name: (.+)\n\s+run: (.+(?:\n\s{10,}\S.*)*)", text)
+    return {name: " ".join(command.split()) for name, command in found}
+
+
+def run_step(command: str, tree: Path, summary: Path):
+    """Run one step's command as GitHub Actions runs a bash step."""
+    env = clean_environment(GITHUB_STEP_SUMMARY=str(summary))
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", command],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=GRADER_TIMEOUT,
+    )
+
+
+def test_the_workflow_grade_step_writes_the_summary_and_the_reports(
+    release_tree, tmp_path
+):
+    """The Install step is `pip install -e .`, as in this project's own CI;
+    here the packages are installed already, and installing the copy would
+    change this environment, so only the Grade step is run."""
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    steps = workflow_steps(tree)
+    summary = tmp_path / "summary.md"
+
+    result = run_step(steps["Grade"], tree, summary)
+
+    assert result.returncode == 0, result.stderr
+    assert set(steps) == {"Install", "Grade"}
+    report = read_json(tree / "reports" / "grade.json")
+    assert report["score"] == 10
+    check_junit_report((tree / "reports" / "junit.xml").read_text())
+    assert "one_hot" in summary.read_text()
+    assert "path: reports/" in (tree / WORKFLOW).read_text()
+
+
+def test_the_workflow_fails_when_the_tests_were_tampered_with(release_tree, tmp_path):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    (tree / "tests" / "test_dot.py").write_text("def test_dot():\n    pass\n")
+
+    result = run_step(workflow_steps(tree)["Grade"], tree, tmp_path / "summary.md")
+
+    assert result.returncode != 0
+    assert "tests/test_dot.py" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def autograder(tmp_path_factory):
+    """Gradescope's folders, laid out as its image has them, with the
+    bundle unpacked into source/."""
+    base = tmp_path_factory.mktemp("autograder")
+    bundle = gradescope_bundle(ROOT, base / "bundle.zip")
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(base / "source")
+        modes = {info.filename: info.external_attr >> 16 for info in archive.infolist()}
+    assert modes["run_autograder"] & stat.S_IXUSR
+    shutil.copy(base / "source" / "run_autograder", base / "run_autograder")
+    return base
+
+
+def run_autograder(base: Path, sources: dict[str, str]):
+    """Submit `sources` (name -> text) as Gradescope would and run the
+    autograder; the completed process and the results, if any."""
+    submitted = base / "submission"
+    shutil.rmtree(submitted, ignore_errors=True)
+    shutil.rmtree(base / "results", ignore_errors=True)
+    (submitted / "exercises").mkdir(parents=True)
+    for name, text in sources.items():
+        (submitted / "exercises" / f"{name}.py").write_text(text)
+    env = clean_environment(KATA_AUTOGRADER_ROOT=str(base))
+    env.pop("PYTHONPATH")  # the bundle's own grader, as on Gradescope
+    result = subprocess.run(
+        ["bash", str(base / "run_autograder")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=GRADER_TIMEOUT,
+    )
+    results = base / "results" / "results.json"
+    return result, (read_json(results) if results.is_file() else None)
+
+
+def test_the_bundle_has_the_setup_script_and_no_model_answers(autograder):
+    source = autograder / "source"
+
+    assert (source / "setup.sh").is_file()
+    assert not (source / "solutions").exists()
+    assert not manifest.verify(source)
+    check = subprocess.run(["bash", "-n", str(source / "setup.sh")], check=False)
+    assert check.returncode == 0
+
+
+def test_the_autograder_writes_gradescope_results(autograder):
+    stubs = {name: stub(name) for name in NAMES}
+
+    result, results = run_autograder(autograder, {**stubs, **SOLVED})
+
+    assert result.returncode == 0, result.stderr
+    check_gradescope_report(results, 100)
+    assert results["score"] == 10
+
+
+def test_the_autograder_reports_a_submission_without_exercises(autograder):
+    result, results = run_autograder(autograder, {})
+
+    assert result.returncode == 0, result.stderr
+    assert results["score"] == 0
+
+
+def test_the_bundle_is_written_where_asked(tmp_path):
+    out = tmp_path / "deep" / "autograder.zip"
+
+    result = teacher("gradescope", str(out), "--root", str(ROOT), cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(out) as archive:
+        names = set(archive.namelist())
+    assert {"setup.sh", "run_autograder", "tests/test_dot.py"} <= names
+    assert not any(name.startswith("solutions/") for name in names)
+    assert os.path.getsize(out) > 0

@@ -1,0 +1,96 @@
+"""``python -m grader reset NAME``: the stub back in place, and the learner's
+file kept first, so that nothing they wrote is ever lost."""
+
+import pytest
+
+from grader.project import open_project
+from grader.restore import RestoreError, reset
+from selftests.grader_support import stub
+from selftests.learner_support import kata, learner_tree
+
+MINE = "def sgd_update(params, grads, lr):\n    return 'my own attempt'\n"
+
+
+@pytest.fixture
+def tree(tmp_path):
+    return learner_tree(tmp_path / "kata", sgd=MINE)
+
+
+def backups(tree):
+    return sorted((tree / ".kata" / "backups").glob("*.py"))
+
+
+def test_reset_keeps_the_learners_file_and_restores_the_stub(tree):
+    result = kata(tree, "reset", "sgd", "--yes")
+
+    assert result.returncode == 0, result.stderr
+    assert (tree / "exercises" / "sgd.py").read_text() == stub("sgd")
+    [kept] = backups(tree)
+    assert kept.name.startswith("sgd-") and kept.read_text() == MINE
+    assert str(kept.relative_to(tree)) in result.stdout
+
+
+def test_reset_asks_first_and_changes_nothing_when_the_answer_is_no(tree):
+    result = kata(tree, "reset", "sgd", answer="n\n")
+
+    assert result.returncode == 1
+    assert ".kata/backups/" in result.stdout  # the question says where
+    assert "Nothing was changed" in result.stdout
+    assert (tree / "exercises" / "sgd.py").read_text() == MINE
+    assert backups(tree) == []
+
+
+def test_reset_goes_ahead_when_the_answer_is_yes(tree):
+    result = kata(tree, "reset", "sgd", answer="y\n")
+
+    assert result.returncode == 0
+    assert (tree / "exercises" / "sgd.py").read_text() == stub("sgd")
+    assert len(backups(tree)) == 1
+
+
+def test_reset_without_solutions_takes_the_pristine_stub(tmp_path):
+    tree = learner_tree(tmp_path / "kata", with_solutions=False, sgd=MINE)
+
+    result = kata(tree, "reset", "sgd", "--yes")
+
+    assert result.returncode == 0, result.stderr
+    assert (tree / "exercises" / "sgd.py").read_text() == stub("sgd")
+
+
+def test_reset_of_a_file_that_is_the_stub_keeps_no_second_backup(tree):
+    kata(tree, "reset", "sgd", "--yes")
+
+    again = kata(tree, "reset", "sgd", "--yes")
+
+    assert again.returncode == 0
+    assert "already the stub" in again.stdout
+    assert len(backups(tree)) == 1
+
+
+def test_resets_within_one_second_keep_every_backup(tree):
+    project = open_project(tree)
+    exercise = project.find("sgd")
+    target = tree / "exercises" / "sgd.py"
+
+    reset(project, exercise, now=1_000_000.0)
+    target.write_text(MINE + "# second attempt\n")
+    reset(project, exercise, now=1_000_000.0)
+
+    kept = {path.read_text() for path in backups(tree)}
+    assert kept == {MINE, MINE + "# second attempt\n"}
+
+
+def test_a_backup_that_cannot_be_written_leaves_the_file_alone(tree):
+    (tree / ".kata").write_text("a file where the backups folder should go")
+    project = open_project(tree)
+
+    with pytest.raises(RestoreError, match="nothing was changed"):
+        reset(project, project.find("sgd"))
+    assert (tree / "exercises" / "sgd.py").read_text() == MINE
+
+
+def test_reset_of_an_unknown_exercise_is_a_usage_error(tree):
+    result = kata(tree, "reset", "softmaks", "--yes")
+
+    assert result.returncode == 2
+    assert "softmax" in result.stderr
