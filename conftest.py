@@ -20,7 +20,7 @@ settings.register_profile(
     deadline=None,
     print_blob=False,
     report_multiple_bugs=False,
-    max_examples=30,
+    max_examples=15,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
 )
 # More examples, different each run: for hunting bugs, not for grading.

@@ -28,5 +28,5 @@ def examples(count):
     `@example` inputs come on top), the profile's own number when exploring,
     so that `--explore` explores every test."""
     if settings.default.derandomize:
-        return count
+        return max(5, count // 2)
     return settings.default.max_examples
