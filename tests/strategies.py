@@ -24,9 +24,11 @@ def shapes(min_dims=1, max_dims=3):
 
 
 def examples(count):
-    """How many examples a test tries: `count` when grading (the pinned
-    `@example` inputs come on top), the profile's own number when exploring,
-    so that `--explore` explores every test."""
+    """How many examples a test tries: when grading, half of `count` (at
+    least 5; the pinned `@example` inputs come on top), which every known
+    wrong answer still fails (selftests/test_mutants.py) while a full grade
+    stays quick; when exploring, the profile's own number, so that
+    `--explore` explores every test."""
     if settings.default.derandomize:
         return max(5, count // 2)
     return settings.default.max_examples
