@@ -33,8 +33,9 @@ LARGE_LOSS = 15.0
 # the epsilon itself among guards that are too large.
 USUAL_EPS = (1e-7, 0.0)
 LARGE_EPS = (1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6)
-# Where a true class has probability 0, the guard sets the loss: mistakes
-# are looked for with the guards of this size that learners use.
+# Where a true class has probability 0, the guard alone sets the loss: a
+# missing minus sign is looked for with the guards of this size that
+# learners use.
 GUARDS = (1e-7, 1e-8, 1e-9, 1e-10, 1e-12, 1e-15)
 LN_10 = math.log(10)
 
@@ -474,14 +475,19 @@ def zero_mistake(value, y, labels):
         return NO_GUARD
     y2, labels = np.atleast_2d(y), np.atleast_1d(labels)
     n, c = y2.shape
-    found = []
-    for eps in GUARDS:
-        loss = reference.cross_entropy(y2, labels, eps=eps)
-        found += [(MISSING_MINUS, -loss), (LOG10, loss / LN_10)]
-        if y.ndim == 1:
-            found.append((ONE_SAMPLE_AS_BATCH, loss / c))
-        else:
-            found += [(MEAN_OVER_ALL, loss / c), (DIVIDED_BY_C, loss * n / c)]
+    # Any guard makes the loss without its minus sign clearly negative. The
+    # other mistakes scale the loss, and a scaled loss with one guard can be
+    # the loss with another (-log(1e-9) / 3 is -log(1e-3)): they are looked
+    # for with the usual guard only.
+    found = [
+        (MISSING_MINUS, -reference.cross_entropy(y2, labels, eps=eps)) for eps in GUARDS
+    ]
+    loss = reference.cross_entropy(y2, labels, eps=USUAL_EPS[0])
+    found.append((LOG10, loss / LN_10))
+    if y.ndim == 1:
+        found.append((ONE_SAMPLE_AS_BATCH, loss / c))
+    else:
+        found += [(MEAN_OVER_ALL, loss / c), (DIVIDED_BY_C, loss * n / c)]
     for eps in LARGE_EPS:
         found.append(
             (

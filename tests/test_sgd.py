@@ -99,10 +99,7 @@ def update(params, grads, lr):
             "params and grads match key by key.",
             call=call,
             actual=f"ValueError: {error}",
-            mistake="arrays of different keys, or of an earlier call, were "
-            "combined: params[k] takes its step from grads[k] alone, and "
-            "nothing is kept from one call to the next (no velocity as "
-            "momentum keeps, no global).",
+            mistake=STATE,
         )
 
 

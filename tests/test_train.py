@@ -51,6 +51,11 @@ STATE_KEPT = (
     "state kept between calls (params in a global, say). Start every call "
     "from init_params(D, n_hidden, C, seed)."
 )
+SEED_IGNORED = "the seed was not passed on: init_params(D, n_hidden, C, seed)."
+NOT_FROM_INIT = (
+    "a run did not start from init_params(D, n_hidden, C, seed): params kept "
+    "from an earlier call, or drawn without the seed?"
+)
 MISSING_CLASS = (
     "with labels, C is labels.max() + 1: a class may be missing from the "
     "labels (here 1), and len(np.unique(labels)) then counts too few."
@@ -213,6 +218,11 @@ def initial_loss(seed, n_hidden=5):
     return reference.loss(params, X_TRAIN, LABELS_TRAIN)
 
 
+def starts_at(losses, seed):
+    """Whether `losses` starts with the loss at the initial params of `seed`."""
+    return bool(np.isclose(losses[0], initial_loss(seed), rtol=0, atol=FIRST_LOSS_ATOL))
+
+
 def loss_after_one_step(seed, lr=1.0):
     """The loss after one full-batch step from the initial params."""
     params = reference.init_params(D, 5, C, seed)
@@ -289,6 +299,8 @@ def test_the_first_loss_is_that_of_the_initial_params(seed):
             "the loss was recorded after the epoch's step: record it first, "
             "from the params the epoch starts with, then take the step."
         )
+    elif any(starts_at(losses, other) for other in SEEDS if other != seed):
+        mistake = SEED_IGNORED
     else:
         _, again, _ = run_train(LABELS_TRAIN, epochs=FEW_EPOCHS, seed=seed)
         mistake = (
@@ -342,10 +354,7 @@ def test_the_same_seed_gives_the_same_network():
         not np.isclose(losses[0], start, rtol=0, atol=FIRST_LOSS_ATOL)
         for losses in (first_losses, second_losses)
     ):
-        mistake = (
-            "a run did not start from init_params(D, n_hidden, C, seed): "
-            "params kept from an earlier call, or drawn without the seed?"
-        )
+        mistake = NOT_FROM_INIT
     else:
         mistake = (
             "randomness that does not come from the seed: use "
@@ -372,13 +381,18 @@ def test_the_same_seed_gives_the_same_network():
 
 
 def test_different_seeds_start_from_different_weights():
-    first, _, call = run_train(LABELS_TRAIN, epochs=1, seed=0)
-    second, _, _ = run_train(LABELS_TRAIN, epochs=1, seed=1)
+    first, first_losses, call = run_train(LABELS_TRAIN, epochs=1, seed=0)
+    second, second_losses, _ = run_train(LABELS_TRAIN, epochs=1, seed=1)
     if np.array_equal(first["w1"], second["w1"]):
+        # Params kept from an earlier call give the same weights whatever
+        # the seed, as an ignored seed does; where seed=1 started tells
+        # them apart.
         fail(
             "Training with seed=0 and with seed=1 gave the same weights.",
             call=call,
-            mistake="the seed was not passed on: init_params(D, n_hidden, C, seed).",
+            mistake=SEED_IGNORED
+            if starts_at(second_losses, seed=0) or starts_at(first_losses, seed=1)
+            else NOT_FROM_INIT,
         )
 
 
