@@ -1,7 +1,5 @@
 """``python -m grader``: the grader's command line (see `grader.cli`)."""
 
-import sys
+from grader.cli import run
 
-from grader.cli import main
-
-sys.exit(main(prog="python -m grader"))
+run(prog="python -m grader")

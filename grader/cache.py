@@ -24,6 +24,7 @@ that decides anything (the full grade, ``check``, a report) never comes
 from it.
 """
 
+import functools
 import hashlib
 import json
 import re
@@ -81,6 +82,18 @@ def fingerprints(
             _add_file(digest, root, modules[reached])
         result[name] = digest.hexdigest()
     return result
+
+
+def shared_fingerprint(root: Path) -> str:
+    """A hash of what every exercise's tests load before any exercise: the
+    grader's code, and the project's tests, conftest.py, pyproject.toml and
+    data/. A test session kept running is only good while it is the same."""
+    digest = hashlib.sha256()
+    for path in _files(GRADER, GRADER.glob("*.py")):
+        _add_file(digest, GRADER, path)
+    for path in _files(root, (root / item for item in SHARED)):
+        _add_file(digest, root, path)
+    return digest.hexdigest()
 
 
 def recall(
@@ -210,6 +223,7 @@ def _text(path: Path) -> str:
         return ""
 
 
+@functools.cache  # a process sees one version of each: ask once
 def _version(package: str) -> str:
     try:
         return metadata.version(package)

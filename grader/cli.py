@@ -6,27 +6,40 @@ asks for the reports and returns the exit code. Running tests is
 `grader.formats`' and showing them `grader.render`'s. `list` alone takes
 the runs `grader.cache` kept from an earlier grade of the same code.
 
+A grade starts its tests as soon as the arguments are read, before the
+modules that show the result are even imported: the tests' process gets
+on with importing numpy, pytest and hypothesis while this one prepares
+the report.
+
 Exit codes: 0 when every graded exercise is done (``check``: when that
 exercise is; ``list`` and ``hint``: always), 1 when one is not, 2 when the
 command could not do what it was asked (a usage error, no project, a
 report that cannot be written), 130 when interrupted.
 """
 
+from __future__ import annotations
+
 import argparse
-import difflib
 import os
 import sys
 import time
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from grader import cache, commands, docs, formats, hints, i18n
+from grader import i18n
 from grader.exercises import ExerciseInfo
-from grader.files import append, write_atomically
-from grader.grading import Gradebook, gradebook
 from grader.i18n import N_, _
 from grader.project import Project, ProjectError, open_project
-from grader.render import Screen
 from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ExerciseRun
+
+# The rest of the grader is imported where it is needed: a grade's tests
+# start before the modules that show their result are loaded.
+if TYPE_CHECKING:
+    from grader import formats
+    from grader.grading import Gradebook
+    from grader.render import Screen
+    from grader.runner import Grading
 
 EXIT_DONE = 0
 EXIT_NOT_DONE = 1
@@ -63,6 +76,21 @@ Markdown table of the grade is appended to that file.
 """)
 
 
+def run(prog: str | None = None) -> None:
+    """Run the grader and end the process with its exit code.
+
+    The output is flushed and the process ends at once: tearing down the
+    interpreter, with numpy, pytest and hypothesis loaded, takes longer
+    than many a command and has nothing left to do."""
+    code = main(prog=prog)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):
+            _silence_stdout()
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     """Run the grader; return its exit code."""
     prog = prog or Path(sys.argv[0]).name or "kata"
@@ -73,15 +101,14 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         return tools.main(argv, prog)
     # Chosen before the parser is built: its help is in that language too.
     i18n.set_language(i18n.choose(_language_asked(argv)))
-    screen = Screen()
     try:
         args = _parser(prog).parse_args(argv)
     except SystemExit as stop:  # argparse printed the help or an error
         return EXIT_USAGE if stop.code else EXIT_DONE
     try:
-        return _dispatch(args, screen, prog)
+        return _dispatch(args, prog)
     except KeyboardInterrupt:
-        screen.problem(_("interrupted"))
+        _screen().problem(_("interrupted"))
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of our output went away (`| head`): nothing to tell it.
@@ -89,25 +116,49 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         return EXIT_NOT_DONE
 
 
-def _dispatch(args: argparse.Namespace, screen: Screen, prog: str) -> int:
+def _screen() -> Screen:
+    from grader.render import Screen
+
+    return Screen()
+
+
+def _dispatch(args: argparse.Namespace, prog: str) -> int:
     try:
         project = open_project(args.root)
         _check_arguments(args, project)
     except ProjectError as error:
-        screen.problem(str(error))
+        _screen().problem(str(error))
         return EXIT_USAGE
 
     if args.command == "hint":
-        return _hint(project, project.find(args.name), args.all, screen, prog)
+        return _hint(project, project.find(args.name), args.all, _screen(), prog)
     if args.command == "doc":
-        return _doc(project, project.find(args.name), screen)
+        return _doc(project, project.find(args.name), _screen())
     if args.command in LEARNER_COMMANDS:
-        return LEARNER_COMMANDS[args.command](args, project, screen, prog)
+        return LEARNER_COMMANDS[args.command](args, project, _screen(), prog)
 
     exercises = list(project.exercises)
     if args.command == "check":
         exercises = [project.find(args.name)]
-    book, timing = _grade(project, exercises, args, screen)
+    started = datetime.now(timezone.utc)
+    clock = time.monotonic()
+    names = [exercise.name for exercise in exercises]
+    kept = {}
+    if args.command == "list" and not _report_paths(args):
+        # A kept run is only as sound as the file that keeps it, which the
+        # learner may edit: only what decides nothing may take one.
+        kept = _kept_runs(project, names, args)
+    stale = [exercise for exercise in exercises if exercise.name not in kept]
+    grading = _start(project, stale, args) if stale else None
+
+    screen = _screen()
+    runs = _finish(project, stale, args, screen, grading)
+    runs.update(kept)
+    from grader import formats
+    from grader.grading import gradebook
+
+    book = gradebook(exercises, [runs[name] for name in names], args.target)
+    timing = formats.Timing(started, time.monotonic() - clock)
     reports_written = _write_reports(book, timing, args, screen)
 
     if args.command == "check":
@@ -230,12 +281,23 @@ def _watch(args, project, screen, prog) -> int:
     return watch_command(args, project, screen, prog)
 
 
+def _learner_command(name: str):
+    """The command `name` of `grader.commands`, imported when it runs."""
+
+    def command(args, project, screen, prog) -> int:
+        from grader import commands
+
+        return getattr(commands, name)(args, project, screen, prog)
+
+    return command
+
+
 # Commands that take (args, project, screen, prog) and return the exit code.
 LEARNER_COMMANDS = {
     "watch": _watch,
-    "reset": commands.reset_command,
-    "solution": commands.solution_command,
-    "explore": commands.explore_command,
+    "reset": _learner_command("reset_command"),
+    "solution": _learner_command("solution_command"),
+    "explore": _learner_command("explore_command"),
 }
 
 
@@ -355,6 +417,8 @@ def _check_arguments(args: argparse.Namespace, project: Project) -> None:
 
 
 def _unknown(name: str, names: list[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(name, names, n=1)
     guess = _(" (did you mean {name}?)", name=close[0]) if close else ""
     return _(
@@ -365,63 +429,26 @@ def _unknown(name: str, names: list[str]) -> str:
     )
 
 
-def _grade(
-    project: Project,
-    exercises: list[ExerciseInfo],
-    args: argparse.Namespace,
-    screen: Screen,
-) -> tuple[Gradebook, formats.Timing]:
-    """Grade `exercises`: run their tests, except that `list` takes the
-    runs kept from an earlier grade of the same code."""
-    started = formats.Timing().started
-    clock = time.monotonic()
-    names = [exercise.name for exercise in exercises]
-    limits = (args.timeout, args.memory)
-    keys = cache.fingerprints(project.root, args.target, names, limits)
-    runs = {}
-    if args.command == "list" and not _report_paths(args):
-        # A kept run is only as sound as the file that keeps it, which the
-        # learner may edit: only what decides nothing may take one.
-        runs = cache.recall(project.state_dir, args.target, keys)
-    stale = [exercise for exercise in exercises if exercise.name not in runs]
-    if stale:
-        fresh = _run(project, stale, args, screen)
-        runs.update(fresh)
-        _keep(project, args.target, {n: (keys[n], fresh[n]) for n in fresh}, screen)
-    book = gradebook(exercises, [runs[name] for name in names], args.target)
-    return book, formats.Timing(started, time.monotonic() - clock)
-
-
-def _keep(
-    project: Project,
-    target: str,
-    runs: dict[str, tuple[str, ExerciseRun]],
-    screen: Screen,
-) -> None:
-    """Keep new runs for `list`; not being able to costs only a warning."""
-    try:
-        cache.remember(project.state_dir, target, runs)
-    except OSError as error:
-        screen.warning(
-            _(
-                "could not keep the grade in {folder} ({why}); "
-                "`list` will run the tests again",
-                folder=project.state_dir,
-                why=_why(error),
-            )
-        )
-
-
-def _run(
-    project: Project,
-    exercises: list[ExerciseInfo],
-    args: argparse.Namespace,
-    screen: Screen,
+def _kept_runs(
+    project: Project, names: list[str], args: argparse.Namespace
 ) -> dict[str, ExerciseRun]:
-    """Run the tests of `exercises`; their runs by name."""
-    # Imported here, not at the top: it imports numpy, pytest and
-    # hypothesis, which `hint`, a usage error and a kept grade do not need.
-    from grader.runner import Job, run_many
+    """The runs kept from an earlier grade of the same code, by name."""
+    from grader import cache
+
+    keys = cache.fingerprints(project.root, args.target, names, _limits(args))
+    return cache.recall(project.state_dir, args.target, keys)
+
+
+def _limits(args: argparse.Namespace) -> tuple:
+    return (args.timeout, args.memory)
+
+
+def _start(
+    project: Project, exercises: list[ExerciseInfo], args: argparse.Namespace
+) -> Grading:
+    """Start running the tests of `exercises`, and return at once."""
+    # Imported here, not at the top: it is needed only to run tests.
+    from grader.runner import Job, start
 
     jobs = [
         Job(
@@ -433,9 +460,51 @@ def _run(
         )
         for exercise in exercises
     ]
+    return start(jobs)
+
+
+def _finish(
+    project: Project,
+    exercises: list[ExerciseInfo],
+    args: argparse.Namespace,
+    screen: Screen,
+    grading: Grading | None,
+) -> dict[str, ExerciseRun]:
+    """Wait for the runs of `exercises`, keep them for `list`, and return
+    them by name."""
+    if grading is None:
+        return {}
+    from grader import cache
+
+    # Worked out while the tests run.
+    names = [exercise.name for exercise in exercises]
+    keys = cache.fingerprints(project.root, args.target, names, _limits(args))
     with screen.grading(exercises) as on_finish:
-        runs = run_many(jobs, on_finish=on_finish)
-    return {run.name: run for run in runs}
+        runs = {run.name: run for run in grading.wait(on_finish)}
+    _keep(project, args.target, {n: (keys[n], runs[n]) for n in runs}, screen)
+    return runs
+
+
+def _keep(
+    project: Project,
+    target: str,
+    runs: dict[str, tuple[str, ExerciseRun]],
+    screen: Screen,
+) -> None:
+    """Keep new runs for `list`; not being able to costs only a warning."""
+    from grader import cache
+
+    try:
+        cache.remember(project.state_dir, target, runs)
+    except OSError as error:
+        screen.warning(
+            _(
+                "could not keep the grade in {folder} ({why}); "
+                "`list` will run the tests again",
+                folder=project.state_dir,
+                why=_why(error),
+            )
+        )
 
 
 def _report_paths(args: argparse.Namespace) -> dict[str, Path]:
@@ -455,6 +524,9 @@ def _write_reports(
     One report failing does not stop the others. Returns whether all were
     written.
     """
+    from grader import formats
+    from grader.files import append, write_atomically
+
     render = {
         "JSON report": lambda: formats.to_json(book, timing),
         "JUnit report": lambda: formats.to_junit(book, timing),
@@ -497,6 +569,8 @@ def _hint(
     screen: Screen,
     prog: str,
 ) -> int:
+    from grader import hints
+
     already = hints.seen(project.state_dir).get(exercise.name, 0)
     shown = hints.reveal(exercise, already, everything)
     screen.hints(exercise, shown, prog)
@@ -517,6 +591,8 @@ def _hint(
 
 def _doc(project: Project, exercise: ExerciseInfo, screen: Screen) -> int:
     """Show an exercise's specification in the learner's language."""
+    from grader import docs
+
     try:
         functions = docs.specification(project.root, exercise.name, i18n.language())
     except OSError as error:

@@ -1,11 +1,13 @@
 """Run exercises' tests in child processes and bring back the results.
 
-One grade is one pytest session, forked from the grader so that numpy,
-pytest and hypothesis are already imported. The session loads the project's
-conftest and collects the test modules once; then, for each exercise, it
-forks a worker that runs just that exercise's tests and reports on a pipe
-of its own. Collecting once is what makes a full grade fast: configuring
-pytest and importing the test modules cost more than most exercises' tests.
+One grade is one pytest session (`grader.session`), forked from the grader
+at once: it imports numpy, pytest and hypothesis while the grader gets on
+with its own work. The session loads the project's conftest and collects
+the test modules once; then, for each exercise, it forks a worker that runs
+just that exercise's tests and reports on a pipe of its own. Collecting
+once is what makes a full grade fast: configuring pytest and importing the
+test modules cost more than most exercises' tests. The watch keeps a
+session warm (`WarmSession`), so that a save costs only its worker.
 
 Whatever the learner's code does in a worker (loop forever, exit, crash,
 allocate without end, print without end) stays there: the grader kills the
@@ -21,57 +23,44 @@ The session adds how the worker ended, once it has reaped it.
 This module only runs tests and collects what happened; deciding what the
 results mean (statuses, points) is `grader.grading`'s business. Nothing
 here keeps state between calls, so a long-lived process can call
-`run_many` again and again.
+`run_many` again and again. Importing it imports neither numpy nor pytest
+nor hypothesis: `preload` does, for a process that starts many sessions.
 """
 
-import gc
 import json
 import os
-import resource
 import select
 import signal
-import sys
-import tempfile
+import socket
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from grader.results import (
+    CRASH,
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    NOT_RUN,
+    TIMEOUT,
+    ExerciseRun,
+    TestResult,
+)
+
+# What a worker may write to one file (its captured output) before it is
+# stopped: far more than any useful debugging print, far less than a disk.
+OUTPUT_LIMIT_BYTES = 4 * 1024 * 1024
 
 # Tiny matrices need no BLAS threads, and a process that forks while a
 # thread pool runs can hang its child: set these before numpy is imported.
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-import hypothesis.extra.numpy  # noqa: E402,F401  (warm imports for the children)
-import numpy  # noqa: E402,F401
-import pytest  # noqa: E402
-from _pytest.assertion.rewrite import AssertionRewritingHook  # noqa: E402
 
-from grader.results import (  # noqa: E402
-    CRASH,
-    DEFAULT_MEMORY_MB,
-    DEFAULT_TIMEOUT,
-    EXCEPTION,
-    NOT_RUN,
-    TIMEOUT,
-    ExerciseRun,
-    TestResult,
-    trim,
-)
-
-# What a child may write to one file (its captured output) before it is
-# stopped: far more than any useful debugging print, far less than a disk.
-OUTPUT_LIMIT_BYTES = 4 * 1024 * 1024
-# Of each test's captured output, this much is kept (whole lines from the
-# start and the end) and sent back.
-OUTPUT_KEPT_CHARS = 2000
-# A failure message longer than this is cut: it is meant to be read.
-MESSAGE_KEPT_CHARS = 4000
-
-# Test modules import these packages from the project under test. A parent
-# that imported them from another tree (a test session of the grader, say)
-# must not lend its copies to the child.
-PROJECT_MODULES = ("conftest", "tests", "exercises", "solutions")
+def preload() -> None:
+    """Import numpy, pytest and hypothesis here, once, so that every
+    session forked from this process later starts with them."""
+    import grader.session  # noqa: F401
 
 
 @dataclass
@@ -96,37 +85,6 @@ class Job:
         return f"{self.target}/{self.name}.py"
 
 
-def session_args(root: Path, test_files: list[Path], job: Job) -> list[str]:
-    """pytest's arguments for a session that collects `test_files`, set up
-    as for `job` (each worker then points the tests at its own job)."""
-    args = [
-        *map(str, test_files),
-        f"--rootdir={root}",
-        "--target",
-        job.target,
-        # Only the plugins the tests need: whatever else is installed
-        # (random ordering, timeouts, xdist) must not change the grade.
-        "-p",
-        "_hypothesis_pytestplugin",
-        "-p",
-        "no:cacheprovider",
-        "-p",
-        "no:terminal",
-        # It runs the garbage collector five times at the end of a session,
-        # for warnings no grade uses.
-        "-p",
-        "no:unraisableexception",
-        "-o",
-        "addopts=",
-        "--assert=plain",
-        "-W",
-        "ignore::pytest.PytestAssertRewriteWarning",
-    ]
-    if job.explore:
-        args.append("--explore")
-    return args
-
-
 def run_many(
     jobs: list[Job],
     workers: int | None = None,
@@ -137,29 +95,54 @@ def run_many(
     `on_finish(index, run)` is called in this process as each job ends, in
     whatever order they end (for a progress display).
     """
-    workers = workers or os.cpu_count() or 1
-    runs: list[ExerciseRun | None] = [None] * len(jobs)
+    return start(jobs, workers).wait(on_finish)
 
-    def finish(index, run):
-        runs[index] = run
-        if on_finish is not None:
-            on_finish(index, run)
 
-    sessions: dict[tuple, list[int]] = {}
-    for index, job in enumerate(jobs):
-        if job.test_file.is_file():
-            key = (Path(job.root).resolve(), job.explore)
-            sessions.setdefault(key, []).append(index)
-        else:
-            finish(index, _missing_tests(job))
-    for indices in sessions.values():
-        _Session([(i, jobs[i]) for i in indices], workers).run(finish)
-    return runs
+def start(jobs: list[Job], workers: int | None = None) -> "Grading":
+    """Start running the jobs now, and return at once: the caller may do
+    other work while the tests are collected and run, then `wait`."""
+    return Grading(jobs, workers or os.cpu_count() or 1)
 
 
 def run_exercise(job: Job) -> ExerciseRun:
     """Run one job and return its results."""
     return run_many([job], workers=1)[0]
+
+
+class Grading:
+    """Jobs being run: one session per project folder, one after another."""
+
+    def __init__(self, jobs: list[Job], workers: int):
+        self.jobs = jobs
+        self.missing = []
+        sessions: dict[tuple, list[tuple[int, Job]]] = {}
+        for index, job in enumerate(jobs):
+            if job.test_file.is_file():
+                key = (Path(job.root).resolve(), job.explore)
+                sessions.setdefault(key, []).append((index, job))
+            else:
+                self.missing.append(index)
+        self.sessions = [_Session(jobs_, workers) for jobs_ in sessions.values()]
+        if self.sessions:
+            self.sessions[0].start()
+
+    def wait(
+        self, on_finish: Callable[[int, ExerciseRun], None] | None = None
+    ) -> list[ExerciseRun]:
+        """The runs, in the jobs' order, once every job has ended."""
+        runs: list[ExerciseRun | None] = [None] * len(self.jobs)
+
+        def finish(index, run):
+            runs[index] = run
+            if on_finish is not None:
+                on_finish(index, run)
+
+        for index in self.missing:
+            finish(index, _missing_tests(self.jobs[index]))
+        for session in self.sessions:
+            session.start()
+            session.wait(finish)
+        return runs
 
 
 def _missing_tests(job: Job) -> ExerciseRun:
@@ -178,54 +161,175 @@ class _Session:
     def __init__(self, jobs: list[tuple[int, Job]], workers: int):
         self.jobs = jobs
         self.workers = workers
+        self.pid = 0
+        self.running: dict[int, _Child] = {}
 
-    def run(self, finish) -> None:
+    def start(self) -> None:
+        if self.pid:
+            return
         pipes = [os.pipe() for _ in self.jobs]
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - runs in the session process
+        self.pid = os.fork()
+        if self.pid == 0:  # pragma: no cover - runs in the session process
             code = 0
             try:
                 for read_fd, _ in pipes:
                     os.close(read_fd)
-                channels = [_Channel(write_fd) for _, write_fd in pipes]
-                _session_main(self.jobs, channels, self.workers)
+                from grader import session
+
+                channels = [session.Channel(write_fd) for _, write_fd in pipes]
+                session.main(self.jobs, channels, self.workers)
             except BaseException:
                 code = 70
             finally:
                 os._exit(code)
-        running = {}
         for (index, job), (read_fd, write_fd) in zip(self.jobs, pipes, strict=True):
             os.close(write_fd)
-            running[read_fd] = _Child(index, job, read_fd)
+            self.running[read_fd] = _Child(index, job, read_fd)
+
+    def wait(self, finish: Callable[[int, ExerciseRun], None]) -> None:
         try:
-            self._watch(running, finish)
+            _watch(self.running, finish)
+        finally:
+            for child in self.running.values():
+                finish(child.index, child.stop())
+            _kill_group(self.pid)
+            os.waitpid(self.pid, 0)
+
+
+class WarmSession:
+    """A pytest session kept running between grades of one project, with
+    every test module collected: a grade then costs only its workers.
+
+    Jobs come to the session over a socket, each with the write end of the
+    pipe its worker reports on. A session that has died (the learner's
+    code may kill it) is started again at the next `run`.
+    """
+
+    def __init__(self, root: Path, workers: int | None = None):
+        self.root = Path(root)
+        self.workers = workers or os.cpu_count() or 1
+        self.pid = 0
+        self.socket: socket.socket | None = None
+
+    def run(
+        self,
+        jobs: list[Job],
+        on_finish: Callable[[int, ExerciseRun], None] | None = None,
+    ) -> list[ExerciseRun]:
+        """Run the jobs (of this project, not exploring) like `run_many`."""
+        runs: list[ExerciseRun | None] = [None] * len(jobs)
+
+        def finish(index, run):
+            runs[index] = run
+            if on_finish is not None:
+                on_finish(index, run)
+
+        present = []
+        for index, job in enumerate(jobs):
+            if job.test_file.is_file():
+                present.append((index, job))
+            else:
+                finish(index, _missing_tests(job))
+        fds = [self._submit(job) for _, job in present]
+        if None in fds:
+            # No session would start (a conftest.py that fails, say): a
+            # grade of their own says why.
+            for fd in fds:
+                if fd is not None:
+                    os.close(fd)
+            jobs_alone = [job for _, job in present]
+            for (index, _), run in zip(present, run_many(jobs_alone), strict=True):
+                finish(index, run)
+            return runs
+        running = {
+            fd: _Child(index, job, fd)
+            for (index, job), fd in zip(present, fds, strict=True)
+        }
+        try:
+            _watch(running, finish)
         finally:
             for child in running.values():
                 finish(child.index, child.stop())
-            _kill_group(pid)
-            os.waitpid(pid, 0)
+        return runs
 
-    def _watch(self, running: dict, finish) -> None:
-        last_news = time.monotonic()
-        while running:
-            now = time.monotonic()
-            started = [c.deadline for c in running.values() if c.pid]
-            deadline = min(started, default=last_news + STARTUP_GRACE)
-            ready, _, _ = select.select(list(running), [], [], max(0, deadline - now))
-            for fd in ready:
-                last_news = time.monotonic()
-                child = running[fd]
-                if not child.read():
-                    del running[fd]
-                    finish(child.index, child.finish())
-            now = time.monotonic()
-            for fd, child in list(running.items()):
-                if child.pid and now >= child.deadline:
-                    del running[fd]
-                    finish(child.index, child.stop())
-            if not any(c.pid for c in running.values()):
-                if running and now - last_news >= STARTUP_GRACE:
-                    return  # the session hangs: `run` stops what is left
+    def start(self) -> None:
+        """Start the session now, if it is not running: it takes a while
+        to collect the tests, which a first `run` need not wait for."""
+        if not self.pid:
+            self._start()
+
+    def _submit(self, job: Job) -> int | None:
+        """Hand `job` to the session, started anew if need be; the read end
+        of its worker's pipe, or None when no session takes it."""
+        message = {**asdict(job), "root": str(job.root)}
+        for _ in range(2):
+            if not self.pid:
+                self._start()
+            read_fd, write_fd = os.pipe()
+            try:
+                socket.send_fds(self.socket, [json.dumps(message).encode()], [write_fd])
+                return read_fd
+            except OSError:
+                os.close(read_fd)
+                self.close()
+            finally:
+                os.close(write_fd)
+        return None
+
+    def _start(self) -> None:
+        ours, theirs = socket.socketpair()
+        self.pid = os.fork()
+        if self.pid == 0:  # pragma: no cover - runs in the session process
+            code = 0
+            try:
+                ours.close()
+                from grader import session
+
+                session.serve(self.root, False, theirs, self.workers)
+            except BaseException:
+                code = 70
+            finally:
+                os._exit(code)
+        theirs.close()
+        self.socket = ours
+
+    def close(self) -> None:
+        """Stop the session and everything it started."""
+        if self.socket is not None:
+            self.socket.close()
+            self.socket = None
+        if self.pid:
+            _kill_group(self.pid)
+            try:
+                os.waitpid(self.pid, 0)
+            except ChildProcessError:
+                pass
+            self.pid = 0
+
+
+def _watch(running: dict, finish) -> None:
+    """Read what the workers in `running` (pipe to `_Child`) say until each
+    has ended or run out of time; `finish` each as it does."""
+    last_news = time.monotonic()
+    while running:
+        now = time.monotonic()
+        started = [c.deadline for c in running.values() if c.pid]
+        deadline = min(started, default=last_news + STARTUP_GRACE)
+        ready, _, _ = select.select(list(running), [], [], max(0, deadline - now))
+        for fd in ready:
+            last_news = time.monotonic()
+            child = running[fd]
+            if not child.read():
+                del running[fd]
+                finish(child.index, child.finish())
+        now = time.monotonic()
+        for fd, child in list(running.items()):
+            if child.pid and now >= child.deadline:
+                del running[fd]
+                finish(child.index, child.stop())
+        if not any(c.pid for c in running.values()):
+            if running and now - last_news >= STARTUP_GRACE:
+                return  # the session hangs: the caller stops what is left
 
 
 class _Child:
@@ -237,7 +341,7 @@ class _Child:
         self.fd = fd
         self.pid = 0  # the worker's, once it says it has started
         self.started = time.monotonic()
-        self.deadline = self.started + job.timeout
+        self.deadline = self.started + self.job.timeout
         self.buffer = b""
         self.collected: list[str] = []
         self.results: dict[str, TestResult] = {}
@@ -364,274 +468,3 @@ def _death(status: int, subject: str) -> tuple[str, str]:
         what = f"ended the Python process with exit code {code}"
         guess = "a call to os._exit?"
     return f"{subject} {what}", guess
-
-
-# Everything below runs in the session process or in a worker.
-
-
-def _session_main(jobs, channels, workers) -> None:  # pragma: no cover
-    """Collect every job's tests once, then run each job in a worker."""
-    # Everything inherited from the grader lives as long as this process:
-    # spare it from garbage collection, which would otherwise walk the whole
-    # inherited heap again and again while the tests are collected.
-    gc.freeze()
-    root = Path(jobs[0][1].root)
-    sink = tempfile.TemporaryFile()
-    # Output that escapes pytest's capture (from C code, say) goes nowhere,
-    # and input() must not wait for a keyboard: the grader's terminal is
-    # not the learner's.
-    os.dup2(sink.fileno(), 1)
-    os.dup2(sink.fileno(), 2)
-    nothing = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(nothing, 0)
-    os.close(nothing)
-    sys.stdout = sys.stderr = open(1, "w", errors="replace", closefd=False)
-    os.chdir(root)
-    sys.path.insert(0, str(root))
-    # Grading leaves the project as it found it: compiled modules are cached
-    # outside it, so no __pycache__ folder appears in exercises/.
-    sys.pycache_prefix = str(_cache_dir() / "pycache")
-    sys.dont_write_bytecode = False
-    _forget_project_modules()
-    _forget_assertion_rewriting()
-    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-
-    files = list(dict.fromkeys(job.test_file for _, job in jobs))
-    dispatcher = _Dispatcher(jobs, channels, workers)
-    code = pytest.main(session_args(root, files, jobs[0][1]), plugins=[dispatcher])
-    if code in (pytest.ExitCode.USAGE_ERROR, pytest.ExitCode.INTERNAL_ERROR):
-        reason = f"pytest could not run the tests: {_complaint(sink)}"
-        for channel in channels:
-            if not channel.closed:
-                channel.send(problem=reason)
-
-
-class _Dispatcher:
-    """A pytest plugin for the session: instead of running the collected
-    tests itself, it forks a worker per job to run that job's tests."""
-
-    def __init__(self, jobs, channels, workers):
-        self.jobs = jobs
-        self.channels = channels
-        self.workers = workers
-
-    def pytest_configure(self, config):
-        # conftest.py replaces every traceback with its own explanation:
-        # let pytest build the cheapest kind first (the default parses the
-        # source of every frame).
-        config.option.tbstyle = "native"
-
-    def pytest_collectreport(self, report):
-        if not report.failed:
-            return
-        lines = str(report.longreprtext).strip().splitlines() or ["?"]
-        for (_, job), channel in zip(self.jobs, self.channels, strict=True):
-            if Path(report.nodeid).name == job.test_file.name:
-                channel.send(problem=f"the tests could not be loaded: {lines[-1]}")
-
-    @pytest.hookimpl(tryfirst=True)
-    def pytest_runtestloop(self, session):
-        items: dict[str, list] = {}
-        for item in session.items:
-            items.setdefault(Path(str(item.path)).name, []).append(item)
-        gc.freeze()  # the collected tests, too, live as long as the workers
-        queue = list(zip(self.jobs, self.channels, strict=True))
-        running: dict[int, _Channel] = {}
-        while queue or running:
-            while queue and len(running) < self.workers:
-                (_, job), channel = queue.pop(0)
-                tests = items.get(job.test_file.name, [])
-                if not tests:
-                    channel.close()
-                    continue
-                pid = os.fork()
-                if pid == 0:
-                    for other in self.channels:
-                        if other is not channel:
-                            other.close()  # its pipe must end with its worker
-                    _worker_main(session, job, tests, channel)
-                running[pid] = channel
-            if running:
-                pid, status = os.wait()
-                channel = running.pop(pid, None)
-                if channel is not None:
-                    channel.send(status=status)
-                    channel.close()
-        return True
-
-
-def _worker_main(session, job: Job, items, channel) -> None:  # pragma: no cover
-    """Run one job's tests in this (forked) process and report on `channel`."""
-    code = 0
-    try:
-        os.setpgid(0, 0)  # so that the grader can kill whatever this starts
-        channel.send(pid=os.getpid())
-        _limit_resources(job)
-        _retarget(session.config, job)
-        _own_capture(session.config)
-        reporter = _Reporter(channel, job)
-        session.config.pluginmanager.register(reporter, "kata-reporter")
-        channel.send(collected=[_test_name(item.nodeid) for item in items])
-        for item, following in zip(items, [*items[1:], None], strict=True):
-            item.ihook.pytest_runtest_protocol(item=item, nextitem=following)
-        channel.send(complete=True)
-    except BaseException:
-        code = 70
-    finally:
-        os._exit(code)
-
-
-def _cache_dir() -> Path:
-    """Where the grader may keep files between runs, outside any project."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "nn-kata"
-
-
-def _own_capture(config) -> None:  # pragma: no cover
-    """Give this worker capture files of its own.
-
-    A forked worker shares the session's open files, and workers run side by
-    side: each must capture what its tests print into files nobody else
-    writes (where the output limit also applies)."""
-    capture = config.pluginmanager.getplugin("capturemanager")
-    if capture is not None and capture.is_globally_capturing():
-        capture.stop_global_capturing()
-        capture.start_global_capturing()
-
-
-def _retarget(config, job: Job) -> None:  # pragma: no cover
-    """Point the tests at this job's target, with its stand-in files.
-
-    The project's conftest.py offers `retarget(target, overrides)` for this:
-    the tests decide what to load, and the session was set up for the first
-    job only."""
-    for plugin in config.pluginmanager.get_plugins():
-        retarget = getattr(plugin, "retarget", None)
-        if getattr(plugin, "__name__", "").endswith("conftest") and callable(retarget):
-            retarget(job.target, list(job.overrides))
-
-
-def _complaint(file) -> str:  # pragma: no cover
-    """The line of what was written to `file` where pytest says what is
-    wrong (its usage errors end with a few lines of context)."""
-    sys.stderr.flush()
-    file.seek(0)
-    lines = file.read().decode(errors="replace").strip().splitlines()
-    errors = [line.split("error:", 1)[1] for line in lines if "error:" in line]
-    return (errors or lines or ["no reason given"])[-1].strip()
-
-
-def _limit_resources(job: Job) -> None:  # pragma: no cover
-    memory = job.memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_LIMIT_BYTES, OUTPUT_LIMIT_BYTES))
-    # A crash must not leave a core file in the learner's project.
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    # Python ignores SIGXFSZ, turning a print flood into an OSError the
-    # learner's code might catch; the default action ends the process.
-    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
-    # No exercise needs a process or a thread of its own, and a fork bomb
-    # must not take the machine down: the limit counts all of the user's
-    # processes, so 1 forbids any new one. (The system ignores this limit
-    # for root.)
-    resource.setrlimit(resource.RLIMIT_NPROC, (1, 1))
-
-
-def _forget_project_modules() -> None:  # pragma: no cover
-    for name in list(sys.modules):
-        if name.partition(".")[0] in PROJECT_MODULES:
-            del sys.modules[name]
-
-
-def _forget_assertion_rewriting() -> None:  # pragma: no cover
-    """Drop the import hook of a pytest session the grader runs inside (its
-    own tests, say): the tests are run with plain asserts, as always."""
-    sys.meta_path[:] = [
-        finder
-        for finder in sys.meta_path
-        if not isinstance(finder, AssertionRewritingHook)
-    ]
-
-
-class _Channel:
-    """One end of a job's pipe, written by the session and its worker: one
-    JSON object per line."""
-
-    def __init__(self, fd: int):
-        self.fd = fd
-        self.closed = False
-
-    def send(self, **event) -> None:
-        data = memoryview((json.dumps(event) + "\n").encode())
-        try:
-            while data:
-                data = data[os.write(self.fd, data) :]
-        except BrokenPipeError:
-            pass  # the grader has stopped listening: nothing to tell
-
-    def close(self) -> None:
-        if not self.closed:
-            os.close(self.fd)
-            self.closed = True
-
-
-class _Reporter:
-    """A pytest plugin that sends each test's result as soon as it is known."""
-
-    def __init__(self, channel: _Channel, job: Job):
-        self.channel = channel
-        self.job = job
-        self.pending: dict[str, TestResult] = {}
-        self.crashes: dict[str, str] = {}  # test name -> why it crashed
-        self.fatal: dict[str, str] = {}  # crashes the process cannot survive
-
-    def pytest_runtest_logstart(self, nodeid, location):
-        self.channel.send(start=_test_name(nodeid))
-
-    @pytest.hookimpl(hookwrapper=True)
-    def pytest_runtest_makereport(self, item, call):
-        yield
-        if call.excinfo is not None:
-            error = call.excinfo.value
-            reason = _crash_reason(error, self.job)
-            if reason:
-                self.crashes[_test_name(item.nodeid)] = reason
-            if isinstance(error, MemoryError):
-                self.fatal[_test_name(item.nodeid)] = reason
-
-    def pytest_runtest_logreport(self, report):
-        name = _test_name(report.nodeid)
-        result = self.pending.setdefault(name, TestResult(name, True))
-        result.duration += report.duration
-        if report.failed and result.passed:  # the first failure tells
-            kind = dict(report.user_properties).get("kata_kind") or EXCEPTION
-            result.passed = False
-            result.kind = kind
-            result.message = trim(str(report.longreprtext), MESSAGE_KEPT_CHARS)
-            if name in self.crashes:
-                result.kind, result.message = CRASH, self.crashes[name]
-        if report.when == "teardown":
-            # The last phase's report carries the output of all three.
-            result.output = trim(report.capstdout + report.capstderr, OUTPUT_KEPT_CHARS)
-            self.channel.send(test=vars(self.pending.pop(name)))
-            if name in self.fatal:
-                # Memory the failed test held may never come back, and
-                # pytest itself fails in the next test: stop here.
-                self.channel.send(abort=f"{self.fatal[name]} in {name}")
-                os._exit(0)
-
-
-def _test_name(nodeid: str) -> str:
-    return nodeid.split("::", 1)[-1]
-
-
-def _crash_reason(error: BaseException, job: Job) -> str:
-    """One line for an exception that would end a real program, else ''."""
-    if isinstance(error, SystemExit):
-        return (
-            f"{job.module_file} called sys.exit({error.code!r}), which ends the "
-            "whole program: return a value instead"
-        )
-    if isinstance(error, MemoryError):
-        return f"{job.module_file} ran out of memory (the limit is {job.memory_mb} MB)"
-    return ""

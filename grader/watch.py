@@ -12,10 +12,13 @@ files are also hashed every second: a network drive may never send an
 event. Only a change of content counts, so an editor that saves by writing
 a new file and renaming it over the old one is noticed like any other.
 
-This process imports numpy, pytest and hypothesis once (through
-`grader.runner`); each grade forks from it, so a save is graded without
-starting Python again. Everything runs in one thread: the runner forks,
-and a fork must not catch another thread halfway through something.
+A test session is kept running beside this process, with every test
+module already collected (`grader.runner.WarmSession`): a save costs only
+the worker that runs the saved exercise's tests, not starting Python,
+pytest and the tests again. The session is started again when the tests,
+conftest.py, pyproject.toml, data/ or the grader change. Everything runs
+in one thread: the runner forks, and a fork must not catch another thread
+halfway through something.
 
 Keys: ``h`` the next hint, ``n`` the next exercise, ``l`` the list, ``c``
 check every exercise, ``q`` quit. On a terminal a key acts at once; with
@@ -85,17 +88,20 @@ def watch_command(
     watch.note = note
     # Keys are read from the start: one pressed during the first grade
     # waits for it instead of being lost.
-    with read_keys(stdin) as keys:
-        watch.grade_all()
-        watch.focus = watch.first_not_done()
-        watch.draw()
-        while not watch.finished:
-            key = keys.read(source.idle)
-            if key:
-                watch.press(key)
-                continue
-            for name in source.changes():
-                watch.saved(name)
+    try:
+        with read_keys(stdin) as keys:
+            watch.grade_all()
+            watch.focus = watch.first_not_done()
+            watch.draw()
+            while not watch.finished:
+                key = keys.read(source.idle)
+                if key:
+                    watch.press(key)
+                    continue
+                for name in source.changes():
+                    watch.saved(name)
+    finally:
+        watch.close()
     return EXIT_DONE if watch.all_done() else EXIT_NOT_DONE
 
 
@@ -116,11 +122,29 @@ class Watch:
         self.hint = ""  # the hint revealed for the exercise in focus
         self.note = ""  # how changes are noticed
         self.finished = False
-        # Imported now, not at the first save: importing numpy, pytest and
-        # hypothesis takes longer than most grades.
         from grader import runner
 
         self.runner = runner
+        self.session: runner.WarmSession | None = None
+        self.session_key = ""  # what the session loaded: see `tests`
+        # Started now, so that numpy, pytest, hypothesis and the tests are
+        # loaded while the first screen is read, not at the first save.
+        self.tests().start()
+
+    def tests(self):
+        """The warm test session, started again if what it loaded changed."""
+        key = cache.shared_fingerprint(self.project.root)
+        if self.session is None or key != self.session_key:
+            self.close()
+            self.session = self.runner.WarmSession(self.project.root)
+            self.session_key = key
+        return self.session
+
+    def close(self) -> None:
+        """Stop the test session, if one is running."""
+        if self.session is not None:
+            self.session.close()
+            self.session = None
 
     def grade(self, names: list[str], use_kept: bool) -> float:
         """Grade the exercises `names`; kept grades are used only when
@@ -144,7 +168,7 @@ class Watch:
                 )
                 for name in stale
             ]
-            fresh = {run.name: run for run in self.runner.run_many(jobs)}
+            fresh = {run.name: run for run in self.tests().run(jobs)}
             runs.update(fresh)
             try:
                 kept = {name: (keys[name], run) for name, run in fresh.items()}

@@ -1,0 +1,451 @@
+"""The pytest side of a grade: the session process and its workers.
+
+`grader.runner` forks a process that runs this module's `main` (one grade:
+every job known at the start) or `serve` (a warm session that takes jobs
+as they come, for the watch). Either way the process imports numpy, pytest
+and hypothesis, loads the project's conftest and collects the test modules
+once; then, for each exercise, it forks a worker that runs just that
+exercise's tests and reports on a pipe of its own, one JSON line per event.
+
+Importing this module imports pytest, numpy and hypothesis: the grader
+itself never needs to, and a process that will start many sessions (the
+watch, a notebook) imports it once so that every session forks warm.
+"""
+
+import gc
+import json
+import os
+import resource
+import select
+import signal
+import socket
+import sys
+import tempfile
+from collections import deque
+from pathlib import Path
+
+import hypothesis.extra.numpy  # noqa: F401  (imported once, for every worker)
+import numpy  # noqa: F401
+import pytest
+from _pytest.assertion.rewrite import AssertionRewritingHook
+
+from grader.results import CRASH, EXCEPTION, TestResult, trim
+from grader.runner import OUTPUT_LIMIT_BYTES, Job
+
+# Of each test's captured output, this much is kept (whole lines from the
+# start and the end) and sent back.
+OUTPUT_KEPT_CHARS = 2000
+# A failure message longer than this is cut: it is meant to be read.
+MESSAGE_KEPT_CHARS = 4000
+
+# Test modules import these packages from the project under test. A parent
+# that imported them from another tree (a test session of the grader, say)
+# must not lend its copies to the child.
+PROJECT_MODULES = ("conftest", "tests", "exercises", "solutions")
+
+# A warm session's messages: one job, as JSON, with its pipe's write end.
+MESSAGE_BYTES = 1 << 16
+
+
+def session_args(root: Path, test_files: list[Path], target: str, explore: bool):
+    """pytest's arguments for a session that collects `test_files`, set up
+    for `target` (each worker then points the tests at its own job)."""
+    args = [
+        *map(str, test_files),
+        f"--rootdir={root}",
+        "--target",
+        target,
+        # Only the plugins the tests need: whatever else is installed
+        # (random ordering, timeouts, xdist) must not change the grade.
+        "-p",
+        "no:cacheprovider",
+        "-p",
+        "no:terminal",
+        # It runs the garbage collector five times at the end of a session,
+        # for warnings no grade uses.
+        "-p",
+        "no:unraisableexception",
+        "-o",
+        "addopts=",
+        "--assert=plain",
+        "-W",
+        "ignore::pytest.PytestAssertRewriteWarning",
+    ]
+    if explore:
+        args.append("--explore")
+    return args
+
+
+def main(jobs, channels, workers) -> None:  # pragma: no cover
+    """Collect every job's tests once, then run each job in a worker.
+
+    `jobs` are (index, `grader.runner.Job`) pairs, `channels` their pipes.
+    """
+    files = list(dict.fromkeys(job.test_file for _, job in jobs))
+    pairs = zip(jobs, channels, strict=True)
+    queue = deque((job, channel) for (_, job), channel in pairs)
+    _run_session(jobs[0][1], files, _Dispatcher(queue, channels, workers))
+
+
+def serve(root, explore, commands, workers) -> None:  # pragma: no cover
+    """Collect every test module of the project at `root`, then run each
+    job that comes on `commands` (a socket) in a worker, until the socket
+    closes."""
+    files = sorted((Path(root) / "tests").glob("test_*.py"))
+    first = _job_from({"name": "", "root": str(root), "explore": explore})
+    dispatcher = _Dispatcher(deque(), [], workers, commands)
+    _run_session(first, files, dispatcher)
+
+
+def _run_session(job, files, dispatcher) -> None:  # pragma: no cover
+    # Everything inherited from the grader lives as long as this process:
+    # spare it from garbage collection, which would otherwise walk the whole
+    # inherited heap again and again while the tests are collected.
+    gc.freeze()
+    root = Path(job.root)
+    sink = tempfile.TemporaryFile()
+    # Output that escapes pytest's capture (from C code, say) goes nowhere,
+    # and input() must not wait for a keyboard: the grader's terminal is
+    # not the learner's.
+    os.dup2(sink.fileno(), 1)
+    os.dup2(sink.fileno(), 2)
+    nothing = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(nothing, 0)
+    os.close(nothing)
+    sys.stdout = sys.stderr = open(1, "w", errors="replace", closefd=False)
+    os.chdir(root)
+    sys.path.insert(0, str(root))
+    # Grading leaves the project as it found it: compiled modules are cached
+    # outside it, so no __pycache__ folder appears in exercises/.
+    sys.pycache_prefix = str(cache_dir() / "pycache")
+    sys.dont_write_bytecode = False
+    _forget_project_modules()
+    _forget_assertion_rewriting()
+    _same_examples_everywhere()
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+
+    # The hypothesis plugin is passed as it is, not named with -p: naming
+    # it makes pytest search every installed package's entry points.
+    import _hypothesis_pytestplugin
+
+    code = pytest.main(
+        session_args(root, files, job.target, job.explore),
+        plugins=[dispatcher, _hypothesis_pytestplugin],
+    )
+    if code in (pytest.ExitCode.USAGE_ERROR, pytest.ExitCode.INTERNAL_ERROR):
+        reason = f"pytest could not run the tests: {_complaint(sink)}"
+        for channel in dispatcher.open_channels():
+            channel.send(problem=reason)
+
+
+def cache_dir() -> Path:
+    """Where the grader may keep files between runs, outside any project."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "nn-kata"
+
+
+class _Dispatcher:
+    """A pytest plugin for the session: instead of running the collected
+    tests itself, it forks a worker per job to run that job's tests.
+
+    With `commands` (a socket) it takes jobs from there, for as long as it
+    stays open; without, it runs the jobs in `queue` and returns."""
+
+    def __init__(self, queue, channels, workers, commands=None):
+        self.queue = queue
+        self.channels = list(channels)  # every pipe a worker must not hold
+        self.workers = workers
+        self.commands = commands
+        self.running: dict[int, Channel] = {}
+        self.problems: dict[str, str] = {}  # test file name -> why it failed
+
+    def open_channels(self):
+        return [channel for channel in self.channels if not channel.closed]
+
+    def pytest_configure(self, config):
+        # conftest.py replaces every traceback with its own explanation:
+        # let pytest build the cheapest kind first (the default parses the
+        # source of every frame).
+        config.option.tbstyle = "native"
+
+    def pytest_collectreport(self, report):
+        if not report.failed:
+            return
+        lines = str(report.longreprtext).strip().splitlines() or ["?"]
+        problem = f"the tests could not be loaded: {lines[-1]}"
+        self.problems[Path(report.nodeid).name] = problem
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session):
+        items: dict[str, list] = {}
+        for item in session.items:
+            items.setdefault(Path(str(item.path)).name, []).append(item)
+        gc.freeze()  # the collected tests, too, live as long as the workers
+        while True:
+            while self.queue and len(self.running) < self.workers:
+                job, channel = self.queue.popleft()
+                tests = items.get(job.test_file.name, [])
+                self._start(session, job, tests, channel)
+            if self.commands is None:
+                if not self.running:
+                    return True
+                self._reaped(*os.wait())
+            elif not self._listen():
+                return True
+
+    def _start(self, session, job, tests, channel) -> None:
+        problem = self.problems.get(job.test_file.name)
+        if problem:
+            channel.send(problem=problem)
+        if not tests:
+            channel.close()
+            return
+        pid = os.fork()
+        if pid == 0:
+            for other in self.channels:
+                if other is not channel:
+                    other.close()  # its pipe must end with its worker
+            if self.commands is not None:
+                self.commands.close()
+            _worker_main(session, job, tests, channel)
+        self.running[pid] = channel
+
+    def _reaped(self, pid: int, status: int) -> None:
+        channel = self.running.pop(pid, None)
+        if channel is not None:
+            channel.send(status=status)
+            channel.close()
+
+    def _listen(self) -> bool:  # pragma: no cover - a warm session only
+        """Wait for a job or a worker's end; False once the grader is gone."""
+        # A worker's end is noticed by polling: a short wait costs nothing
+        # next to a test run, and needs no signal handler.
+        timeout = 0.005 if self.running else None
+        ready, _, _ = select.select([self.commands], [], [], timeout)
+        while self.running:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+            if pid == 0:
+                break
+            self._reaped(pid, status)
+        if not ready:
+            return True
+        try:
+            data, fds, _, _ = socket.recv_fds(self.commands, MESSAGE_BYTES, 1)
+        except OSError:
+            data, fds = b"", []
+        if not data or not fds:
+            for fd in fds:
+                os.close(fd)
+            return False
+        channel = Channel(fds[0])
+        self.channels.append(channel)
+        self.channels = self.open_channels()
+        self.queue.append((_job_from(json.loads(data)), channel))
+        return True
+
+
+def _job_from(fields: dict) -> Job:
+    fields = dict(fields)
+    fields["root"] = Path(fields["root"])
+    fields["overrides"] = tuple(tuple(pair) for pair in fields.get("overrides", ()))
+    return Job(**fields)
+
+
+def _worker_main(session, job, items, channel) -> None:  # pragma: no cover
+    """Run one job's tests in this (forked) process and report on `channel`."""
+    code = 0
+    try:
+        os.setpgid(0, 0)  # so that the grader can kill whatever this starts
+        channel.send(pid=os.getpid())
+        _limit_resources(job)
+        _retarget(session.config, job)
+        _own_capture(session.config)
+        reporter = _Reporter(channel, job)
+        session.config.pluginmanager.register(reporter, "kata-reporter")
+        channel.send(collected=[_test_name(item.nodeid) for item in items])
+        for item, following in zip(items, [*items[1:], None], strict=True):
+            item.ihook.pytest_runtest_protocol(item=item, nextitem=following)
+        channel.send(complete=True)
+    except BaseException:
+        code = 70
+    finally:
+        os._exit(code)
+
+
+def _own_capture(config) -> None:  # pragma: no cover
+    """Give this worker capture files of its own.
+
+    A forked worker shares the session's open files, and workers run side by
+    side: each must capture what its tests print into files nobody else
+    writes (where the output limit also applies)."""
+    capture = config.pluginmanager.getplugin("capturemanager")
+    if capture is not None and capture.is_globally_capturing():
+        capture.stop_global_capturing()
+        capture.start_global_capturing()
+
+
+def _retarget(config, job) -> None:  # pragma: no cover
+    """Point the tests at this job's target, with its stand-in files.
+
+    The project's conftest.py offers `retarget(target, overrides)` for this:
+    the tests decide what to load, and the session was set up for the first
+    job only."""
+    for plugin in config.pluginmanager.get_plugins():
+        retarget = getattr(plugin, "retarget", None)
+        if getattr(plugin, "__name__", "").endswith("conftest") and callable(retarget):
+            retarget(job.target, list(job.overrides))
+
+
+def _complaint(file) -> str:  # pragma: no cover
+    """The line of what was written to `file` where pytest says what is
+    wrong (its usage errors end with a few lines of context)."""
+    sys.stderr.flush()
+    file.seek(0)
+    lines = file.read().decode(errors="replace").strip().splitlines()
+    errors = [line.split("error:", 1)[1] for line in lines if "error:" in line]
+    return (errors or lines or ["no reason given"])[-1].strip()
+
+
+def _limit_resources(job) -> None:  # pragma: no cover
+    memory = job.memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_LIMIT_BYTES, OUTPUT_LIMIT_BYTES))
+    # A crash must not leave a core file in the learner's project.
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # Python ignores SIGXFSZ, turning a print flood into an OSError the
+    # learner's code might catch; the default action ends the process.
+    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+    # No exercise needs a process or a thread of its own, and a fork bomb
+    # must not take the machine down: the limit counts all of the user's
+    # processes, so 1 forbids any new one. (The system ignores this limit
+    # for root.)
+    resource.setrlimit(resource.RLIMIT_NPROC, (1, 1))
+
+
+def _forget_project_modules() -> None:  # pragma: no cover
+    for name in list(sys.modules):
+        if name.partition(".")[0] in PROJECT_MODULES:
+            del sys.modules[name]
+
+
+def _forget_assertion_rewriting() -> None:  # pragma: no cover
+    """Drop the import hook of a pytest session the grader runs inside (its
+    own tests, say): the tests are run with plain asserts, as always."""
+    sys.meta_path[:] = [
+        finder
+        for finder in sys.meta_path
+        if not isinstance(finder, AssertionRewritingHook)
+    ]
+
+
+def _same_examples_everywhere() -> None:  # pragma: no cover
+    """Make the examples hypothesis generates the same for every learner,
+    whoever starts the grade.
+
+    Hypothesis now and then tries a number found in the source of a loaded
+    module of the project's own (any not from the standard library or
+    site-packages, and not a test module): the learner's module, the
+    grader's, a test suite's. Every learner's code is then tried on inputs
+    of its own, and which of the grader's modules happened to be loaded
+    (the command line, the watch, the grader's own tests) would change
+    them too. Here no such number is found: hypothesis keeps its own
+    stock of telling values, the same for everyone. This also spares
+    reading and parsing those modules, and the cache of them hypothesis
+    would otherwise write into the project.
+
+    Limitations: this reaches into hypothesis' internals, and does nothing
+    where they are not as expected.
+    """
+    try:
+        from hypothesis.internal.conjecture import providers
+        from hypothesis.internal.constants_ast import Constants
+
+        nothing = Constants()
+        providers._get_local_constants = lambda: nothing
+        providers.CONSTANTS_CACHE.cache.clear()
+    except (ImportError, AttributeError):
+        pass
+
+
+class Channel:
+    """One end of a job's pipe, written by the session and its worker: one
+    JSON object per line."""
+
+    def __init__(self, fd: int):
+        self.fd = fd
+        self.closed = False
+
+    def send(self, **event) -> None:
+        data = memoryview((json.dumps(event) + "\n").encode())
+        try:
+            while data:
+                data = data[os.write(self.fd, data) :]
+        except BrokenPipeError:
+            pass  # the grader has stopped listening: nothing to tell
+
+    def close(self) -> None:
+        if not self.closed:
+            os.close(self.fd)
+            self.closed = True
+
+
+class _Reporter:
+    """A pytest plugin that sends each test's result as soon as it is known."""
+
+    def __init__(self, channel: Channel, job):
+        self.channel = channel
+        self.job = job
+        self.pending: dict[str, TestResult] = {}
+        self.crashes: dict[str, str] = {}  # test name -> why it crashed
+        self.fatal: dict[str, str] = {}  # crashes the process cannot survive
+
+    def pytest_runtest_logstart(self, nodeid, location):
+        self.channel.send(start=_test_name(nodeid))
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        yield
+        if call.excinfo is not None:
+            error = call.excinfo.value
+            reason = _crash_reason(error, self.job)
+            if reason:
+                self.crashes[_test_name(item.nodeid)] = reason
+            if isinstance(error, MemoryError):
+                self.fatal[_test_name(item.nodeid)] = reason
+
+    def pytest_runtest_logreport(self, report):
+        name = _test_name(report.nodeid)
+        result = self.pending.setdefault(name, TestResult(name, True))
+        result.duration += report.duration
+        if report.failed and result.passed:  # the first failure tells
+            kind = dict(report.user_properties).get("kata_kind") or EXCEPTION
+            result.passed = False
+            result.kind = kind
+            result.message = trim(str(report.longreprtext), MESSAGE_KEPT_CHARS)
+            if name in self.crashes:
+                result.kind, result.message = CRASH, self.crashes[name]
+        if report.when == "teardown":
+            # The last phase's report carries the output of all three.
+            result.output = trim(report.capstdout + report.capstderr, OUTPUT_KEPT_CHARS)
+            self.channel.send(test=vars(self.pending.pop(name)))
+            if name in self.fatal:
+                # Memory the failed test held may never come back, and
+                # pytest itself fails in the next test: stop here.
+                self.channel.send(abort=f"{self.fatal[name]} in {name}")
+                os._exit(0)
+
+
+def _test_name(nodeid: str) -> str:
+    return nodeid.split("::", 1)[-1]
+
+
+def _crash_reason(error: BaseException, job) -> str:
+    """One line for an exception that would end a real program, else ''."""
+    if isinstance(error, SystemExit):
+        return (
+            f"{job.module_file} called sys.exit({error.code!r}), which ends the "
+            "whole program: return a value instead"
+        )
+    if isinstance(error, MemoryError):
+        return f"{job.module_file} ran out of memory (the limit is {job.memory_mb} MB)"
+    return ""
