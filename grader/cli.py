@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from grader import i18n
+from grader import i18n, prestart
 from grader.exercises import ExerciseInfo
 from grader.i18n import N_, _
 from grader.project import Project, ProjectError, open_project
@@ -81,8 +81,13 @@ def run(prog: str | None = None) -> None:
 
     The output is flushed and the process ends at once: tearing down the
     interpreter, with numpy, pytest and hypothesis loaded, takes longer
-    than many a command and has nothing left to do."""
+    than many a command and has nothing left to do.
+
+    The tests' process is started first of all (`grader.prestart`).
+    """
+    prestart.begin()
     code = main(prog=prog)
+    prestart.cancel()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
@@ -96,6 +101,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     prog = prog or Path(sys.argv[0]).name or "kata"
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in TEACHER_COMMANDS:
+        prestart.cancel()  # they start their own processes
         from grader import tools  # the course's commands, in a module of their own
 
         return tools.main(argv, prog)
@@ -104,6 +110,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     try:
         args = _parser(prog).parse_args(argv)
     except SystemExit as stop:  # argparse printed the help or an error
+        prestart.cancel()
         return EXIT_USAGE if stop.code else EXIT_DONE
     try:
         return _dispatch(args, prog)
@@ -127,9 +134,12 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
         project = open_project(args.root)
         _check_arguments(args, project)
     except ProjectError as error:
+        prestart.cancel()
         _screen().problem(str(error))
         return EXIT_USAGE
 
+    if args.command in ("hint", "doc", *LEARNER_COMMANDS):
+        prestart.cancel()  # no tests, or tests run otherwise
     if args.command == "hint":
         return _hint(project, project.find(args.name), args.all, _screen(), prog)
     if args.command == "doc":
@@ -150,6 +160,7 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
         kept = _kept_runs(project, names, args)
     stale = [exercise for exercise in exercises if exercise.name not in kept]
     grading = _start(project, stale, args) if stale else None
+    prestart.cancel()  # taken by the grade, or not needed
 
     screen = _screen()
     runs = _finish(project, stale, args, screen, grading)

@@ -37,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from grader import prestart
 from grader.results import (
     CRASH,
     DEFAULT_MEMORY_MB,
@@ -50,11 +51,6 @@ from grader.results import (
 # What a worker may write to one file (its captured output) before it is
 # stopped: far more than any useful debugging print, far less than a disk.
 OUTPUT_LIMIT_BYTES = 4 * 1024 * 1024
-
-# Tiny matrices need no BLAS threads, and a process that forks while a
-# thread pool runs can hang its child: set these before numpy is imported.
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
 
 
 def preload() -> None:
@@ -145,10 +141,19 @@ class Grading:
         return runs
 
 
+def _fields(job: Job) -> dict:
+    """`job` as JSON can carry it (see `grader.session`)."""
+    return {**asdict(job), "root": str(job.root)}
+
+
 def _missing_tests(job: Job) -> ExerciseRun:
     where = job.test_file.relative_to(job.root)
     return ExerciseRun(job.name, error=f"no tests found: {where} does not exist")
 
+
+# The most pipes handed to a waiting session in one message (the system
+# allows about 250 descriptors per message).
+MOST_FDS = 200
 
 # How long a session may take to collect the tests and start a worker: far
 # more than collecting ever takes, unless something hangs.
@@ -168,6 +173,37 @@ class _Session:
         if self.pid:
             return
         pipes = [os.pipe() for _ in self.jobs]
+        self._take_waiting(pipes)
+        if not self.pid:
+            self._fork(pipes)
+        for (index, job), (read_fd, write_fd) in zip(self.jobs, pipes, strict=True):
+            os.close(write_fd)
+            self.running[read_fd] = _Child(index, job, read_fd)
+
+    def _take_waiting(self, pipes: list[tuple[int, int]]) -> None:
+        """Hand the jobs to the session `grader.prestart` started, if it is
+        waiting: it has imported the test libraries meanwhile."""
+        waiting = prestart.take()
+        if waiting is None:
+            return
+        pid, channel = waiting
+        message = {
+            "jobs": [[index, _fields(job)] for index, job in self.jobs],
+            "workers": self.workers,
+        }
+        try:
+            if len(pipes) > MOST_FDS:
+                raise OSError("too many jobs to send at once")
+            data = json.dumps(message).encode()
+            socket.send_fds(channel, [data], [write_fd for _, write_fd in pipes])
+            self.pid = pid
+        except OSError:
+            _kill_group(pid)
+            os.waitpid(pid, 0)
+        finally:
+            channel.close()
+
+    def _fork(self, pipes: list[tuple[int, int]]) -> None:
         self.pid = os.fork()
         if self.pid == 0:  # pragma: no cover - runs in the session process
             code = 0
@@ -182,9 +218,6 @@ class _Session:
                 code = 70
             finally:
                 os._exit(code)
-        for (index, job), (read_fd, write_fd) in zip(self.jobs, pipes, strict=True):
-            os.close(write_fd)
-            self.running[read_fd] = _Child(index, job, read_fd)
 
     def wait(self, finish: Callable[[int, ExerciseRun], None]) -> None:
         try:
@@ -261,7 +294,7 @@ class WarmSession:
     def _submit(self, job: Job) -> int | None:
         """Hand `job` to the session, started anew if need be; the read end
         of its worker's pipe, or None when no session takes it."""
-        message = {**asdict(job), "root": str(job.root)}
+        message = _fields(job)
         for _ in range(2):
             if not self.pid:
                 self._start()

@@ -24,13 +24,18 @@ import tempfile
 from collections import deque
 from pathlib import Path
 
-import hypothesis.extra.numpy  # noqa: F401  (imported once, for every worker)
-import numpy  # noqa: F401
-import pytest
-from _pytest.assertion.rewrite import AssertionRewritingHook
+# Tiny matrices need no BLAS threads, and a process that forks while a
+# thread pool runs can hang its child: set these before numpy is imported.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
-from grader.results import CRASH, EXCEPTION, TestResult, trim
-from grader.runner import OUTPUT_LIMIT_BYTES, Job
+import hypothesis.extra.numpy  # noqa: E402,F401  (imported once, for every worker)
+import numpy  # noqa: E402,F401
+import pytest  # noqa: E402
+from _pytest.assertion.rewrite import AssertionRewritingHook  # noqa: E402
+
+from grader.results import CRASH, EXCEPTION, TestResult, trim  # noqa: E402
+from grader.runner import OUTPUT_LIMIT_BYTES, Job  # noqa: E402
 
 # Of each test's captured output, this much is kept (whole lines from the
 # start and the end) and sent back.
@@ -85,6 +90,34 @@ def main(jobs, channels, workers) -> None:  # pragma: no cover
     pairs = zip(jobs, channels, strict=True)
     queue = deque((job, channel) for (_, job), channel in pairs)
     _run_session(jobs[0][1], files, _Dispatcher(queue, channels, workers))
+
+
+def await_jobs(commands: socket.socket) -> None:  # pragma: no cover
+    """Wait for one grade's jobs on `commands`, then run them as `main`.
+
+    The message is the JSON of ``{"jobs": [[index, job fields], ...],
+    "workers": N}``, with the write end of each job's pipe, in order. The
+    process was started before the grader knew what to run
+    (`grader.prestart`); it has imported numpy, pytest and hypothesis
+    meanwhile. It ends unused when the socket closes first.
+    """
+    data, fds = _receive(commands, MESSAGE_BYTES * 4, 1 << 10)
+    commands.close()
+    if not data:
+        return
+    message = json.loads(data)
+    jobs = [(index, _job_from(fields)) for index, fields in message["jobs"]]
+    main(jobs, [Channel(fd) for fd in fds], message["workers"])
+
+
+def _receive(commands: socket.socket, size: int, most_fds: int):
+    """One message and the file descriptors sent with it; empty once the
+    other end has closed."""
+    try:
+        data, fds, _, _ = socket.recv_fds(commands, size, most_fds)
+    except OSError:
+        return b"", []
+    return data, fds
 
 
 def serve(root, explore, commands, workers) -> None:  # pragma: no cover
@@ -229,10 +262,7 @@ class _Dispatcher:
             self._reaped(pid, status)
         if not ready:
             return True
-        try:
-            data, fds, _, _ = socket.recv_fds(self.commands, MESSAGE_BYTES, 1)
-        except OSError:
-            data, fds = b"", []
+        data, fds = _receive(self.commands, MESSAGE_BYTES, 1)
         if not data or not fds:
             for fd in fds:
                 os.close(fd)

@@ -207,6 +207,7 @@ def expect_value_error(a, b, why):
     )
 
 
+@settings(max_examples=examples(12))
 @given(sizes, sizes, sizes, st.integers(1, 3))
 @example(2, 3, 4, 1)
 @example(3, 2, 3, 1)

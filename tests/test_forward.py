@@ -1,5 +1,7 @@
 """Exercise 6: init_params, forward and loss of a 2-layer network."""
 
+import copy
+
 import numpy as np
 import pytest
 from hypothesis import example, given, settings
@@ -79,15 +81,29 @@ def one_line(array):
     return " ".join(short(array).split())
 
 
-def network_call(function, params, x, t=None):
-    """`function(params, x)` and then each array on a line of its own."""
-    arrays = {"x": x, **params}
-    names = "params, x"
-    if t is not None:
-        arrays["t"], names = np.asarray(t), "params, x, t"
-    lines = [f"{function}({names}) with"]
-    lines += [f"{' ' * 14}{key:2} = {one_line(value)}" for key, value in arrays.items()]
-    return "\n".join(lines)
+class NetworkCall:
+    """`function(params, x)` and then each array on a line of its own.
+
+    The text is built only when a failure message needs it: rendering the
+    arrays costs more than the call it describes. The arrays are copied,
+    so the text shows them as they were passed.
+    """
+
+    def __init__(self, function, params, x, t=None):
+        self.function = function
+        self.arrays = {"x": np.array(x), **copy.deepcopy(params)}
+        self.names = "params, x"
+        if t is not None:
+            self.arrays["t"], self.names = np.array(t), "params, x, t"
+
+    def __str__(self):
+        function, names = self.function, self.names
+        lines = [f"{function}({names}) with"]
+        lines += [
+            f"{' ' * 14}{key:2} = {one_line(value)}"
+            for key, value in self.arrays.items()
+        ]
+        return "\n".join(lines)
 
 
 def relu(z):
@@ -179,7 +195,7 @@ SHAPES_HINT = (
 
 def forward_of(params, x):
     """Call the learner's forward; a crash fails naming the shapes."""
-    call = network_call("forward", params, x)
+    call = NetworkCall("forward", params, x)
     try:
         return call, learner.forward(params, x)
     except SHAPE_ERRORS as error:
@@ -468,7 +484,7 @@ def loss_mistakes(params, x, labels):
 
 def check_loss(params, x, labels):
     for t in (labels, np.eye(params["b2"].size)[labels]):
-        call = network_call("loss", params, x, t)
+        call = NetworkCall("loss", params, x, t)
         expect_close(
             learner.trusting("forward").loss(params, x, t),
             reference.loss(params, x, labels),

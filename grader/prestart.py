@@ -1,0 +1,68 @@
+"""A test session started before the command line is even read.
+
+Most commands run tests, and a test session spends most of its start
+importing numpy, pytest and hypothesis. `begin` forks that process the
+moment the grader starts, before the grader imports its own modules and
+reads its arguments: the runner then hands it the grade's jobs
+(`grader.session.await_jobs`), or it is stopped unused. Only the command
+line does this (``python -m grader``, ``kata``); a program that imports
+the grader gets a session forked when it runs tests.
+
+This module imports nothing but the standard library's smallest parts: it
+runs first.
+"""
+
+import os
+import signal
+import socket
+
+# The session waiting for its jobs: its process id and our end of the
+# socket it listens on.
+_waiting: tuple[int, socket.socket] | None = None
+_begun = False
+
+
+def begin() -> None:
+    """Fork the session that will run this grade's tests (once a process)."""
+    global _waiting, _begun
+    if _begun:
+        return
+    _begun = True
+    ours, theirs = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the session process
+        code = 0
+        try:
+            ours.close()
+            from grader import session
+
+            session.await_jobs(theirs)
+        except BaseException:
+            code = 70
+        finally:
+            os._exit(code)
+    theirs.close()
+    _waiting = (pid, ours)
+
+
+def take() -> tuple[int, socket.socket] | None:
+    """The waiting session, for the first grade that asks; None after that,
+    or when none was started."""
+    global _waiting
+    waiting, _waiting = _waiting, None
+    return waiting
+
+
+def cancel() -> None:
+    """Stop the waiting session, if it was not taken: this command runs no
+    tests, or runs them otherwise."""
+    waiting = take()
+    if waiting is None:
+        return
+    pid, ours = waiting
+    ours.close()
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
