@@ -159,6 +159,7 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
         # learner may edit: only what decides nothing may take one.
         kept = _kept_runs(project, names, args)
     stale = [exercise for exercise in exercises if exercise.name not in kept]
+    stale = _longest_first(project, stale, args.target)
     grading = _start(project, stale, args) if stale else None
     prestart.cancel()  # taken by the grade, or not needed
 
@@ -452,6 +453,18 @@ def _kept_runs(
 
 def _limits(args: argparse.Namespace) -> tuple:
     return (args.timeout, args.memory)
+
+
+def _longest_first(
+    project: Project, exercises: list[ExerciseInfo], target: str
+) -> list[ExerciseInfo]:
+    """`exercises` in the order to run them: those that took longest last
+    time first, so that two workers finish together rather than one
+    waiting for the other; in learning order when nothing was kept."""
+    from grader import cache
+
+    took = cache.durations(project.state_dir, target)
+    return sorted(exercises, key=lambda exercise: -took.get(exercise.name, 0.0))
 
 
 def _start(

@@ -31,6 +31,11 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import hypothesis.extra.numpy  # noqa: E402,F401  (imported once, for every worker)
 import numpy  # noqa: E402,F401
+
+# Hypothesis seeds NumPy's global generator before every example, and NumPy
+# loads numpy.random only when it is first used: load it once here rather
+# than in every worker.
+import numpy.random  # noqa: E402,F401
 import pytest  # noqa: E402
 from _pytest.assertion.rewrite import AssertionRewritingHook  # noqa: E402
 
@@ -191,6 +196,7 @@ class _Dispatcher:
         self.commands = commands
         self.running: dict[int, Channel] = {}
         self.problems: dict[str, str] = {}  # test file name -> why it failed
+        self.session = None
 
     def open_channels(self):
         return [channel for channel in self.channels if not channel.closed]
@@ -201,12 +207,33 @@ class _Dispatcher:
         # source of every frame).
         config.option.tbstyle = "native"
 
+    def pytest_sessionstart(self, session):
+        self.session = session
+
     def pytest_collectreport(self, report):
-        if not report.failed:
-            return
-        lines = str(report.longreprtext).strip().splitlines() or ["?"]
-        problem = f"the tests could not be loaded: {lines[-1]}"
-        self.problems[Path(report.nodeid).name] = problem
+        if report.failed:
+            lines = str(report.longreprtext).strip().splitlines() or ["?"]
+            problem = f"the tests could not be loaded: {lines[-1]}"
+            self.problems[Path(report.nodeid).name] = problem
+        elif self.commands is None:
+            self._start_collected(report)
+
+    def _start_collected(self, report) -> None:
+        """Start the next jobs if their tests are the ones just collected:
+        a grade's first workers need not wait while the session collects
+        every other module."""
+        tests = [node for node in report.result if isinstance(node, pytest.Item)]
+        if not tests or len(tests) != len(report.result):
+            return  # not a module of plain test functions
+        name = Path(report.nodeid).name
+        gc.freeze()  # what is collected so far lives as long as the workers
+        while (
+            self.queue
+            and len(self.running) < self.workers
+            and self.queue[0][0].test_file.name == name
+        ):
+            job, channel = self.queue.popleft()
+            self._start(self.session, job, tests, channel)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session):
