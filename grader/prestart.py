@@ -28,8 +28,16 @@ def begin() -> None:
     if _begun:
         return
     _begun = True
-    ours, theirs = socket.socketpair()
-    pid = os.fork()
+    try:
+        ours, theirs = socket.socketpair()
+    except OSError:
+        return  # the grade forks its session when it needs one
+    try:
+        pid = os.fork()
+    except OSError:  # at the limit of processes, say
+        ours.close()
+        theirs.close()
+        return
     if pid == 0:  # pragma: no cover - runs in the session process
         code = 0
         try:
