@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from grader.results import lines_cut
-from grader.runner import Job, run_many
+from grader.runner import Job, WarmSession, run_many
 from selftests.grader_support import ROOT
 
 # Test modules that take no time, so that only the runner is being timed.
@@ -42,6 +42,14 @@ def test_noisy():
     for epoch in range(500):
         print(f"epoch {epoch}: loss {1 / (epoch + 1):.6f}")
     assert False, "the loss did not fall"
+"""
+KILLS_ITS_SESSION = """
+import os
+import signal
+
+
+def test_ends_the_process_that_started_it():
+    os.kill(os.getppid(), signal.SIGKILL)
 """
 # Long enough to start a child and run a passing test on a busy machine.
 SHORT_TIMEOUT = 3.0
@@ -139,3 +147,42 @@ def test_pytest_refusing_to_start_is_an_error_not_a_pass(tmp_path, workers):
 
     assert "pytest could not run the tests" in run.error
     assert "--target" in run.error
+
+
+def outcomes(run):
+    return [(test.name, test.passed, test.kind, test.output) for test in run.tests]
+
+
+def test_a_warm_session_brings_back_what_a_grade_of_its_own_does(tmp_path):
+    root = project(tmp_path, {"a": PASSING, "b": PRINTS_AND_FAILS, "s": "x = (\n"})
+    jobs = [Job(name, root) for name in "abs"]
+    alone = run_many(jobs)
+    session = WarmSession(root)
+    try:
+        first = session.run(jobs)
+        again = session.run(jobs[1:2])
+    finally:
+        session.close()
+
+    assert [outcomes(run) for run in first] == [outcomes(run) for run in alone]
+    assert [run.error for run in first] == [run.error for run in alone]
+    assert outcomes(again[0]) == outcomes(alone[1])
+
+
+def test_a_warm_session_killed_by_the_code_it_runs_is_started_again(tmp_path):
+    root = project(tmp_path, {"a": PASSING, "k": KILLS_ITS_SESSION})
+    session = WarmSession(root)
+    try:
+        session.run([Job("k", root)])
+        killed = session.pid
+        (after,) = session.run([Job("a", root)])
+        started_again = session.pid not in (0, killed)
+    finally:
+        session.close()
+
+    assert started_again
+    assert not after.error
+    assert [(t.name, t.passed) for t in after.tests] == [
+        ("test_one", True),
+        ("test_two", True),
+    ]
