@@ -21,6 +21,7 @@ import signal
 import socket
 import sys
 import tempfile
+import warnings
 from collections import deque
 from pathlib import Path
 
@@ -160,6 +161,7 @@ def _run_session(job, files, dispatcher) -> None:  # pragma: no cover
     _forget_project_modules()
     _forget_assertion_rewriting()
     _same_examples_everywhere()
+    _warm_up()
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
 
     # The hypothesis plugin is passed as it is, not named with -p: naming
@@ -422,6 +424,44 @@ def _same_examples_everywhere() -> None:  # pragma: no cover
         providers.CONSTANTS_CACHE.cache.clear()
     except (ImportError, AttributeError):
         pass
+
+
+def _warm_up() -> None:  # pragma: no cover
+    """Run the property-test machinery once, on made-up data, before any
+    worker is forked.
+
+    Python specializes the code it runs, and hypothesis fills caches as it
+    draws: a worker forked afterwards starts with both, instead of paying
+    for them in its own first tests. No code of the project runs here, and
+    no test's examples depend on it: each test derives its own from itself.
+    """
+    from hypothesis import HealthCheck, Phase, example, given, settings
+    from hypothesis import strategies as st
+    from hypothesis.extra import numpy as hnp
+
+    sizes = st.integers(1, 5)
+    values = st.floats(-10.0, 10.0, allow_nan=False, allow_subnormal=False)
+    matrices = hnp.arrays("float64", st.tuples(sizes, sizes), elements=values)
+
+    @settings(
+        database=None,
+        derandomize=True,
+        deadline=None,
+        max_examples=5,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(sizes, matrices)
+    @example(2, numpy.ones((2, 3)))
+    def draw(size, matrix):
+        numpy.asarray(matrix).sum(axis=-1, keepdims=True)
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            draw()
+    except Exception:
+        pass  # only time is lost
 
 
 class Channel:
