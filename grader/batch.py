@@ -175,8 +175,11 @@ class _Batch:
         return _Staged(student, path, target, integrity)
 
     def _run(self, staged: list[_Staged]) -> list:
-        from grader.runner import Job, run_many
+        from grader.runner import Job, preload, run_many
 
+        # Each session (one per few submissions) then forks with numpy,
+        # pytest and hypothesis already loaded.
+        preload()
         jobs = [
             Job(
                 exercise.name,

@@ -152,7 +152,7 @@ def grade_exercise(
         if exercise.name in kept:
             return grade(exercise, kept[exercise.name])
 
-    # Imported here: it imports numpy, pytest and hypothesis.
+    # Imported here: it is needed only to run tests.
     from grader.runner import Job, run_exercise
 
     timeout, memory_mb = limits

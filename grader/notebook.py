@@ -131,9 +131,11 @@ def check(
         raise ValueError(
             f"unknown exercise {name!r}; the exercises are: {', '.join(project.names)}"
         )
-    # Imported here: it imports numpy, pytest and hypothesis.
-    from grader.runner import Job, run_exercise
+    from grader.runner import Job, preload, run_exercise
 
+    # numpy, pytest and hypothesis are loaded into the notebook once, so
+    # that every check forks its tests' process with them already loaded.
+    preload()
     if not functions:
         run = run_exercise(Job(name, project.root))
         return CheckResult(grade(exercise, run), exercise.module_file)
