@@ -184,6 +184,7 @@ class _Batch:
                 target=str(item.target),
                 timeout=self.options.timeout,
                 memory_mb=self.options.memory_mb,
+                separate=True,
             )
             for item in staged
             for exercise in self.exercises

@@ -293,6 +293,14 @@ def _add_options(parser: argparse.ArgumentParser, grading: bool, defaults: bool)
             default=DEFAULT_MEMORY_MB,
         ),
     )
+    # Grading mode's child asks for it: the learner's functions are then
+    # called in a process of their own. Not for learners, so not listed.
+    parser.add_argument(
+        "--separate",
+        action="store_true",
+        default=default(False),
+        help=argparse.SUPPRESS,
+    )
     for option, what in (
         ("--json", N_("the grade as JSON")),
         ("--junit", N_("JUnit XML, one test case per test")),
@@ -430,6 +438,7 @@ def _run(
             target=args.target,
             timeout=args.timeout,
             memory_mb=args.memory,
+            separate=args.separate,
         )
         for exercise in exercises
     ]

@@ -116,6 +116,12 @@ def solution_command(
     return EXIT_DONE
 
 
+# An explored check tries far more examples than a grade: its time limit
+# is this many times the grade's, so that slow but correct code (loops
+# rather than NumPy) is not taken for an endless loop.
+EXPLORE_TIME_FACTOR = 10
+
+
 def explore_command(
     args: argparse.Namespace, project: Project, screen: Screen, prog: str
 ) -> int:
@@ -156,6 +162,8 @@ def grade_exercise(
     from grader.runner import Job, run_exercise
 
     timeout, memory_mb = limits
+    if explore:
+        timeout *= EXPLORE_TIME_FACTOR
     job = Job(
         exercise.name,
         project.root,

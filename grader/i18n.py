@@ -56,8 +56,12 @@ LABELLED = re.compile(r"  ([a-z][a-z ]*?)(?::|(?=  ))\s+")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]+")
 # Where prose goes on after a stop: ". Use", "; work".
 PROSE = re.compile(r"[.;?] [A-Za-z]")
-# An item of a numbered list in a sentence: "(1) ".
-ITEM = re.compile(r"\((\d+)\) ")
+# An item of a numbered list in a sentence: "(1) " at the start or after a
+# space (not the "(0) " of "exp(0) = 1").
+ITEM = re.compile(r"(?:^|(?<= ))\((\d+)\) ")
+# Two English words in a row: prose, not a value such as a name, a shape
+# or a call.
+TWO_WORDS = re.compile(r"\b[A-Za-z]{2,} [A-Za-z]{2,}\b")
 # A value found in a sentence may be a sentence itself ("number 2" in
 # "f changed its argument number 2 in place."): it is translated too, this
 # many levels deep.
@@ -132,9 +136,14 @@ class Catalogue:
             return numbered
         for pattern, key in self._patterns:
             match = pattern.fullmatch(english)
-            weak = depth > 0 and key in self._weak
-            if match and not (weak and _holds_prose(match.groups())):
-                return self._filled(key, list(match.groups()), depth)
+            if match is None:
+                continue
+            weak = key in self._weak
+            if weak and depth > 0 and _holds_prose(match.groups()):
+                continue
+            if weak and _splits_prose(key, match.groups()):
+                continue
+            return self._filled(key, list(match.groups()), depth)
         return None
 
     def _numbered(self, text: str, depth: int) -> str | None:
@@ -217,6 +226,16 @@ def _holds_prose(values: tuple[str, ...]) -> bool:
     """Whether any of `values` reads as prose: a sentence goes on after a
     full stop, where code and numbers do not."""
     return any(PROSE.search(value) for value in values)
+
+
+def _splits_prose(key: str, values: tuple[str, ...]) -> bool:
+    """Whether a template of few words matched by cutting prose apart: a
+    field followed by the template's own words ("{a} of {b}") holds values
+    such as names and shapes, never English words in a row. (The last
+    field may hold a whole message: "raised {error}".)"""
+    ends_in_field = key.endswith("}")
+    bounded = values[:-1] if ends_in_field else values
+    return any(TWO_WORDS.search(value) for value in bounded)
 
 
 def _pattern(template: str) -> re.Pattern:

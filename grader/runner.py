@@ -24,6 +24,7 @@ here keeps state between calls, so a long-lived process can call
 `run_many` again and again.
 """
 
+import functools
 import gc
 import json
 import os
@@ -85,6 +86,8 @@ class Job:
     timeout: float = DEFAULT_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
     explore: bool = False
+    # Call the learner's functions in a process of their own (grading mode).
+    separate: bool = False
 
     @property
     def test_file(self) -> Path:
@@ -466,9 +469,11 @@ def _worker_main(session, job: Job, items, channel) -> None:  # pragma: no cover
     try:
         os.setpgid(0, 0)  # so that the grader can kill whatever this starts
         channel.send(pid=os.getpid())
-        _limit_resources(job)
-        _retarget(session.config, job)
         _own_capture(session.config)
+        # Before the limits: a separate learner's process is forked here,
+        # and sets the same limits on itself.
+        _retarget(session.config, job, separate=job.separate)
+        _limit_resources(job)
         reporter = _Reporter(channel, job)
         session.config.pluginmanager.register(reporter, "kata-reporter")
         channel.send(collected=[_test_name(item.nodeid) for item in items])
@@ -478,6 +483,8 @@ def _worker_main(session, job: Job, items, channel) -> None:  # pragma: no cover
     except BaseException:
         code = 70
     finally:
+        if job.separate:
+            _retarget(session.config, job)  # stops the learner's process
         os._exit(code)
 
 
@@ -499,16 +506,20 @@ def _own_capture(config) -> None:  # pragma: no cover
         capture.start_global_capturing()
 
 
-def _retarget(config, job: Job) -> None:  # pragma: no cover
+def _retarget(config, job: Job, separate: bool = False) -> None:  # pragma: no cover
     """Point the tests at this job's target, with its stand-in files.
 
-    The project's conftest.py offers `retarget(target, overrides)` for this:
-    the tests decide what to load, and the session was set up for the first
-    job only."""
+    The project's conftest.py offers `retarget(target, overrides, separate,
+    prepare)` for this: the tests decide what to load, and the session was
+    set up for the first job only. With `separate`, the learner's functions
+    run in a process of their own, under this job's limits."""
+    kwargs = {}
+    if separate:
+        kwargs = {"separate": True, "prepare": functools.partial(_limit_resources, job)}
     for plugin in config.pluginmanager.get_plugins():
         retarget = getattr(plugin, "retarget", None)
         if getattr(plugin, "__name__", "").endswith("conftest") and callable(retarget):
-            retarget(job.target, list(job.overrides))
+            retarget(job.target, list(job.overrides), **kwargs)
 
 
 def _complaint(file) -> str:  # pragma: no cover

@@ -231,6 +231,107 @@ def dot(a, b):
     sys.exit(0)
 """
 
+PATCH_NUMPY_CHECKS = """\
+import numpy as np
+
+
+def _agree(*args, **kwargs):
+    return True
+
+
+np.allclose = np.array_equal = np.isclose = _agree
+np.testing.assert_allclose = np.testing.assert_array_equal = lambda *a, **k: None
+
+
+def dot(a, b):
+    return np.zeros((np.shape(a)[0], np.shape(b)[-1]))
+"""
+
+PATCH_PYTEST = """\
+import sys
+
+for name, module in list(sys.modules.items()):
+    if name.startswith(("pytest", "_pytest", "tests", "hypothesis")):
+        for attribute in ("fail", "raises", "approx", "KataFailure", "expect_close"):
+            try:
+                setattr(module, attribute, lambda *a, **k: None)
+            except Exception:
+                pass
+
+
+def dot(a, b):
+    return None
+"""
+
+ALWAYS_EQUAL = """\
+class Anything:
+    shape = property(lambda self: (2, 2))
+    dtype = property(lambda self: __import__("numpy").dtype("float64"))
+    ndim = 2
+
+    def __eq__(self, other):
+        return True
+
+    def __array__(self, *args, **kwargs):
+        import numpy
+        return numpy.zeros((2, 2))
+
+    def __getattr__(self, name):
+        return lambda *a, **k: self
+
+
+def dot(a, b):
+    return Anything()
+"""
+
+FLOAT_SUBCLASS = """\
+import numpy as np
+
+
+class Close(float):
+    def __eq__(self, other):
+        return True
+
+    __le__ = __ge__ = __lt__ = __gt__ = __eq__
+
+    def __sub__(self, other):
+        return Close(0.0)
+
+    __rsub__ = __sub__
+
+    def __abs__(self):
+        return Close(0.0)
+
+
+class Agreeable(np.ndarray):
+    def __eq__(self, other):
+        return np.ones(np.shape(self), dtype=bool)
+
+    def __sub__(self, other):
+        return np.zeros(np.shape(self)).view(Agreeable)
+
+    __rsub__ = __sub__
+
+
+def dot(a, b):
+    a, b = np.asarray(a), np.asarray(b)
+    if a.ndim == 1 and b.ndim == 1:
+        return Close(0.0)
+    rows = a.shape[0] if a.ndim == 2 else 1
+    return np.zeros((rows, b.shape[-1])).view(Agreeable)
+"""
+
+KILL_THE_GRADER = """\
+import os
+import signal
+
+for pid in (os.getppid(), os.getpgrp(), 1):
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+"""
+
 READ_SOLUTIONS = """\
 from pathlib import Path
 
@@ -243,9 +344,13 @@ except ImportError:
 
 @pytest.mark.parametrize(
     "code",
-    [FAKE_REPORT, EXIT_AT_IMPORT, EXIT_IN_FUNCTION, READ_SOLUTIONS],
+    [FAKE_REPORT, EXIT_AT_IMPORT, EXIT_IN_FUNCTION, READ_SOLUTIONS,
+     PATCH_NUMPY_CHECKS, PATCH_PYTEST, ALWAYS_EQUAL, FLOAT_SUBCLASS,
+     KILL_THE_GRADER],
     ids=["writes_a_fake_report", "exits_at_import", "exits_in_a_function",
-         "reads_the_solutions"],
+         "reads_the_solutions", "patches_numpys_checks", "patches_pytest",
+         "returns_an_always_equal_object", "returns_a_float_subclass",
+         "kills_the_grader"],
 )  # fmt: skip
 def test_learner_code_that_cheats_earns_nothing(code, release_tree, baseline, tmp_path):
     sources = {**SOLVED, "dot": with_dot(code)}
@@ -268,11 +373,13 @@ def test_a_fork_bomb_is_stopped_and_leaves_nothing_running(
 ):
     pids = tmp_path / "pids"
     pids.mkdir()
+    pids.chmod(0o777)  # the learner's process may run as a user of its own
     bomb = f"""\
     import os, time
 
 
     def dot(a, b):
+        open(os.path.join({str(pids)!r}, "tried"), "w").close()
         for _ in range({FORKS}):
             try:
                 child = os.fork()
@@ -293,8 +400,9 @@ def test_a_fork_bomb_is_stopped_and_leaves_nothing_running(
     assert report is not None, result.stderr
     assert_unchanged(report, baseline[1], broken={"dot"})
     assert exercise_grades(report)["dot"][0] == "error"
-    forked = [int(path.name) for path in pids.iterdir()]
-    assert forked, "the attack did not run"
+    assert (pids / "tried").exists(), "the attack did not run"
+    forked = [int(path.name) for path in pids.iterdir() if path.name != "tried"]
+    assert not forked, "the process limit let the learner's code fork"
     assert not [pid for pid in forked if _alive(pid)]
 
 

@@ -51,7 +51,14 @@ def project(folder, modules, conftest=True):
     """A project whose tests/ holds `modules` (name -> test source)."""
     tests = folder / "tests"
     tests.mkdir(parents=True)
-    for helper in ("__init__", "harness", "judge", "reference", "strategies"):
+    for helper in (
+        "__init__",
+        "harness",
+        "judge",
+        "reference",
+        "sandbox",
+        "strategies",
+    ):
         shutil.copy(ROOT / "tests" / f"{helper}.py", tests)
     if conftest:
         shutil.copy(ROOT / "conftest.py", folder)

@@ -25,8 +25,7 @@ def label(path):
     return f"{path.parent.name}/{path.stem}"
 
 
-@pytest.fixture(scope="module")
-def runs():
+def run_mutants(separate):
     """Run every mutant's exercise tests once, in parallel."""
     jobs = [
         Job(
@@ -35,10 +34,16 @@ def runs():
             target="solutions",
             overrides=((path.parent.name, path),),
             timeout=120,
+            separate=separate,
         )
         for path in MUTANTS
     ]
     return dict(zip(MUTANTS, run_many(jobs), strict=True))
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return run_mutants(separate=False)
 
 
 def summary(run):
@@ -77,3 +82,15 @@ def test_every_exercise_has_enough_mutants():
         right = [p for p in RIGHT if p.parent.name == name]
         assert len(wrong) >= 6, f"{name}: only {len(wrong)} wrong implementations"
         assert len(right) >= 3, f"{name}: only {len(right)} right implementations"
+
+
+def test_grading_mode_judges_every_mutant_alike(runs):
+    """With the learner's functions in a process of their own, as grading
+    mode calls them, every test of every mutant ends as it does in one
+    process, with the same message."""
+    apart = run_mutants(separate=True)
+    for path in MUTANTS:
+        here = [(t.name, t.passed, t.kind, t.message) for t in runs[path].tests]
+        there = [(t.name, t.passed, t.kind, t.message) for t in apart[path].tests]
+        assert there == here, label(path)
+        assert apart[path].error == runs[path].error, label(path)
