@@ -299,8 +299,10 @@ def learner_line(error):
         path = Path(file).resolve()
         mine = path.parent == target and path.stem in reference.MODULES
         if mine or path in config.overrides.values():
-            where = f"{_relative(path)}, line {line}"
-            return f"{where}: {code.strip()}" if code.strip() else where
+            code = code.strip()
+            if code:
+                return f"{_relative(path)}, line {line}: {code}"
+            return f"{_relative(path)}, line {line}"
     return None
 
 

@@ -195,6 +195,10 @@ class Student:
                 seen[0] = value.copy()
         return writes
 
+    def _by_handle(self):
+        """The objects that came across before, by handle."""
+        return {entry[0]: entry[1] for entry in self._handles.values()}
+
     def _new_handle(self):
         self._next_handle += 1
         return -self._next_handle  # the learner's side counts upward
@@ -214,7 +218,7 @@ class Student:
     def _decode(self, node, objects):
         """`decode`, remembering the new objects the learner's side named."""
         named = []
-        value = decode(node, objects, named=named)
+        value = decode(node, objects, named, self._by_handle())
         for handle, item in named:
             self._remember(item, handle)
         return value
@@ -235,11 +239,12 @@ class Student:
         """Bring `args` to the state the learner's copies are in: a function
         of the tests' may read them (through a closure) while it is called
         back, and the tests look at them once the call is over."""
-        named = []
+        named, existing = [], self._by_handle()
+        state = message["state"]
         for index, arg in enumerate(args):
-            _update(arg, message["state"]["args"][index], objects, named)
+            _update(arg, state["args"][index], objects, named, existing)
         for key, value in kwargs.items():
-            _update(value, message["state"]["kwargs"][key], objects, named)
+            _update(value, state["kwargs"][key], objects, named, existing)
         for handle, item in named:
             self._remember(item, handle)
 
@@ -367,10 +372,10 @@ def _objects_by_path(args, kwargs):
     return found
 
 
-def _update(target, node, objects, named=None):
+def _update(target, node, objects, named=None, existing=None):
     """Make `target` (an argument of the tests') hold what the learner's
     process says its copy held after the call."""
-    new = decode(node, objects, named)
+    new = decode(node, objects, named, existing)
     if target is new:
         return
     if isinstance(target, np.ndarray) and isinstance(new, np.ndarray):
@@ -387,7 +392,7 @@ def _update(target, node, objects, named=None):
         target[:] = new
 
 
-def decode(node, objects=None, named=None):
+def decode(node, objects=None, named=None, existing=None):
     """Rebuild a value from what the learner's process sent.
 
     Only plain data is built; anything else in `node` raises ValueError.
@@ -395,14 +400,19 @@ def decode(node, objects=None, named=None):
     gives that very object, its contents brought up to date first.
     """
     objects = objects or {}
-    value = _decode(node, objects, named)
+    value = _decode(node, objects, named, existing)
     handle = node.get("h")
-    if named is not None and isinstance(handle, int) and handle > 0:
+    if not isinstance(handle, int) or isinstance(handle, bool) or handle == 0:
+        return value
+    kept = (existing or {}).get(handle)
+    if kept is not None and kept is not value and _sync(kept, value):
+        value = kept  # an object that came across before: the same one again
+    if named is not None:
         named.append((handle, value))
     return value
 
 
-def _decode(node, objects, named):
+def _decode(node, objects, named, existing):
     if not isinstance(node, dict):
         raise _Malformed
     kind = node.get("t")
@@ -421,28 +431,32 @@ def _decode(node, objects, named):
     if kind == "scalar":
         return _array(node)[()]
     if kind in ("list", "tuple"):
-        items = [decode(item, objects, named) for item in _sequence(node["items"])]
+        items = [
+            decode(item, objects, named, existing) for item in _sequence(node["items"])
+        ]
         return items if kind == "list" else tuple(items)
     if kind == "dict":
         return {
-            decode(key, objects, named): decode(value, objects, named)
+            decode(key, objects, named, existing): decode(
+                value, objects, named, existing
+            )
             for key, value in _sequence(node["items"], pairs=True)
         }
     if kind == "ref":
-        return _referenced(node, objects, named)
+        return _referenced(node, objects, named, existing)
     if kind == "opaque":
         return Opaque(str(node.get("type"))[:200], str(node.get("repr"))[:TEXT_LIMIT])
     raise _Malformed
 
 
-def _referenced(node, objects, named):
+def _referenced(node, objects, named, existing):
     """The tests' object at the path in `node`, updated to its new state."""
     path = tuple(_key(part) for part in _sequence(node["path"]))
     if path not in objects:
         raise _Malformed
     target = objects[path]
     if "now" in node:
-        _update(target, node["now"], objects, named)
+        _update(target, node["now"], objects, named, existing)
     return target
 
 
@@ -761,6 +775,7 @@ def _state(args, kwargs, known):  # pragma: no cover
 # The learner's side of the objects that went across, by handle: negative
 # handles are the tests', positive ones this side's.
 _mirrors = {}
+_handles_by_id = {}
 _last_handle = [0]
 
 
@@ -769,7 +784,9 @@ def _mirror(args, kwargs, handles, forget):  # pragma: no cover
     for the tests' objects, brought up to date, so that the same object
     sent twice is the same object here."""
     for handle in forget:
-        _mirrors.pop(handle, None)
+        gone = _mirrors.pop(handle, None)
+        if gone is not None and _handles_by_id.get(id(gone)) == handle:
+            del _handles_by_id[id(gone)]
     for path, handle in handles:  # containers come before their contents
         holder, slot = (
             (args, path[0]) if isinstance(path[0], int) else (kwargs, path[0])
@@ -783,6 +800,7 @@ def _mirror(args, kwargs, handles, forget):  # pragma: no cover
                 holder[slot] = kept
         elif kept is None:
             _mirrors[handle] = fresh
+            _handles_by_id[id(fresh)] = handle
 
 
 def _sync(kept, fresh):  # pragma: no cover
@@ -850,10 +868,20 @@ def encode(value, known, depth=0):  # pragma: no cover
     except Exception:
         return _opaque(value)
     if isinstance(value, (dict, list, tuple, np.ndarray)) and node["t"] != "opaque":
-        _last_handle[0] += 1
-        _mirrors[_last_handle[0]] = value
-        node["h"] = _last_handle[0]
+        node["h"] = _handle_for(value)
     return node
+
+
+def _handle_for(value):  # pragma: no cover
+    """The handle of `value`: the one it already has, if it went across
+    before, so that the tests see the same object again."""
+    handle = _handles_by_id.get(id(value))
+    if handle is None or _mirrors.get(handle) is not value:
+        _last_handle[0] += 1
+        handle = _last_handle[0]
+        _mirrors[handle] = value
+        _handles_by_id[id(value)] = handle
+    return handle
 
 
 def _contents(value, known, depth):  # pragma: no cover
