@@ -71,10 +71,11 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # Chosen before the parser is built: its help is in that language too.
     i18n.set_language(i18n.choose(_language_asked(argv)))
-    if argv and argv[0] in TEACHER_COMMANDS:
+    teaching = _after_language(argv)
+    if teaching and teaching[0] in TEACHER_COMMANDS:
         from grader import tools  # the course's commands, in a module of their own
 
-        return tools.main(argv, prog)
+        return tools.main(teaching, prog)
     screen = Screen()
     try:
         args = _parser(prog).parse_args(argv)
@@ -140,6 +141,16 @@ def _language_asked(argv: list[str] | None) -> str | None:
         if value in i18n.LANGUAGES:
             return value
     return None
+
+
+def _after_language(argv: list[str]) -> list[str]:
+    """`argv` without a --lang option that comes first (already read), so
+    that a teacher's command may follow it."""
+    if argv[:1] == ["--lang"]:
+        return argv[2:]
+    if argv and argv[0].startswith("--lang="):
+        return argv[1:]
+    return argv
 
 
 # argparse's own sentences, in its words: it looks each up with gettext

@@ -304,7 +304,7 @@ def test_the_teachers_commands_explain_themselves_in_japanese(tmp_path):
     release = teacher(
         "release", str(taken), "--root", str(ROOT), "--lang", "ja", cwd=tmp_path
     )
-    batch = teacher("batch", "nowhere", "--csv", "g.csv", "--lang", "ja", cwd=tmp_path)
+    batch = teacher("--lang", "ja", "batch", "nowhere", "--csv", "g.csv", cwd=tmp_path)
     usage = teacher("batch", "--lang", "ja", cwd=tmp_path)
     helped = teacher("grade", "--help", "--lang", "ja", cwd=tmp_path)
 
