@@ -75,10 +75,12 @@ class GradingError(Exception):
 
 @dataclass
 class Options:
-    """How to grade: the limits per exercise."""
+    """How to grade: the limits per exercise, and the language of the
+    human report (None: the grading process's locale decides)."""
 
     timeout: float = DEFAULT_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
+    language: str | None = None
 
 
 @dataclass
@@ -257,6 +259,8 @@ def run_isolated(scratch: Path, options: Options) -> Outcome:
     ]
     for option, name in REPORTS.items():
         argv += [f"--{option}", str(reports / name)]
+    if options.language:
+        argv += ["--lang", options.language]
     env = child_environment(scratch)
     count = len(load_catalogue(stage_dir / "grader" / "exercises.toml"))
     limit = options.timeout * count + STARTUP_SECONDS

@@ -6,7 +6,7 @@ up at display time in the catalogue of the chosen language,
 text the catalogue lacks is shown in English, never broken: a missing or
 faulty translation costs the learner a sentence in English, nothing more.
 
-The catalogue has four tables:
+The catalogue has five tables:
 
 - ``[statuses]``: the status words; the terminal shows the translation
   with the English word beside it, as machine formats keep it.
@@ -17,18 +17,27 @@ The catalogue has four tables:
   them, so an entry may be a template: its English side is the f-string's
   text from the test source, each ``{...}`` standing for any value, and
   the value found there is put in the same ``{...}`` of the translation.
+- ``[reasons]``: the grader's own sentences that travel as data, in
+  English, and are translated only where they are shown: why a run or a
+  test stopped (a time limit, a crash, see grader/runner.py), what a
+  stub's NotImplementedError says, why grading mode could not grade.
+  Templates as in ``[failures]``, their fields named for what they stand
+  for; the reports keep the English.
 - ``[as_is]``: sentences from the tests that are shown as they are (NumPy's
   own words, matched but never shown): listed so that they are known.
 
-`grader.locale.extract` lists the sentences of the tests that the
-catalogue does not translate yet.
+`grader.locale.extract` lists the sentences of the tests and the
+grader's texts that the catalogue does not translate yet;
+selftests/test_i18n.py has the runner and grading mode give every
+reason they can, and checks that each is translated.
 """
 
 import os
 import re
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -88,11 +97,15 @@ class Catalogue:
     statuses: dict[str, str] = field(default_factory=dict)
     ui: dict[str, str] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
     as_is: frozenset[str] = frozenset()
 
     def __post_init__(self):
+        # The tests' sentences and the grader's are looked up alike; a
+        # sentence of the tests wins if both have it.
+        self._sentences = {**self.reasons, **self.failures}
         # Templates with more literal text first: the most specific wins.
-        templates = [key for key in self.failures if FIELD.search(key)]
+        templates = [key for key in self._sentences if FIELD.search(key)]
         templates.sort(key=lambda key: -len(FIELD.sub("", key)))
         self._patterns = [(_pattern(key), key) for key in templates]
         # Templates of few words ("{a} and {b}") would match almost any
@@ -128,7 +141,7 @@ class Catalogue:
         return before + translated + english[len(english.rstrip()) :]
 
     def _lookup(self, english: str, depth: int) -> str | None:
-        exact = self.failures.get(english)
+        exact = self._sentences.get(english)
         if exact is not None:
             return exact
         numbered = self._numbered(english, depth)
@@ -177,7 +190,7 @@ class Catalogue:
             return found[name][min(index, len(found[name]) - 1)]
 
         try:
-            return FIELD.sub(fill, self.failures[key])
+            return FIELD.sub(fill, self._sentences[key])
         except KeyError:
             return None  # the translation names a field the English lacks
 
@@ -190,7 +203,7 @@ class Catalogue:
         label and value separately. A value keeps its column, so that the
         later rows of a printed array stay under its first row.
         """
-        if not self.failures:
+        if not self._sentences:
             return message
         lines = message.splitlines()
         first = next((i for i, line in enumerate(lines) if LABELLED.match(line)), None)
@@ -211,7 +224,7 @@ class Catalogue:
     def _labelled(self, line: str, labelled: re.Match) -> tuple[str, int]:
         """A labelled line translated, and how far right its value moved."""
         label = labelled.group(1)
-        head = f"  {self.failures.get(label, label)}"
+        head = f"  {self._sentences.get(label, label)}"
         head += ": " if line[: labelled.end()].rstrip().endswith(":") else "  "
         head += " " * max(0, labelled.end() - width(head))
         value = line[labelled.end() :]
@@ -249,8 +262,11 @@ def _pattern(template: str) -> re.Pattern:
 # printable ASCII, or any other single character (Japanese breaks between
 # any two characters).
 _PIECE = re.compile(r" +|[!-~]+|.")
-# Punctuation that must not begin a line: it stays with what precedes it.
-_NO_LINE_START = frozenset("、。，．・：；？！）」』】〉》ー")
+# Punctuation, the long-vowel mark and small kana must not begin a line
+# (the Japanese rules of line breaking): each stays with what precedes it.
+_NO_LINE_START = frozenset(
+    "、。，．・：；？！）」』】〉》ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+)
 
 
 def fill(text: str, columns: int, indent: int = 0) -> str:
@@ -295,6 +311,7 @@ def catalogue(language: str) -> Catalogue:
         statuses=dict(data.get("statuses", {})),
         ui=dict(data.get("ui", {})),
         failures=dict(data.get("failures", {})),
+        reasons=dict(data.get("reasons", {})),
         as_is=frozenset(data.get("as_is", {}).get("sentences", ())),
     )
 
@@ -327,6 +344,19 @@ def set_language(language: str) -> None:
 
 def language() -> str:
     return current.catalogue.language
+
+
+@contextmanager
+def speaking(language: str | None) -> Iterator[None]:
+    """Speak `language` (None: the locale's) inside the block, then the
+    language spoken before: for a call from a notebook, whose process has
+    no command line to choose one."""
+    before = current.catalogue
+    set_language(choose(language))
+    try:
+        yield
+    finally:
+        current.catalogue = before
 
 
 def _(english: str, **fields) -> str:

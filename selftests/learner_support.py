@@ -17,7 +17,8 @@ COMMAND_TIMEOUT = 120
 FIRST_SCREEN_TIMEOUT = 120
 SCREEN_TIMEOUT = 60
 
-KEYS_LINE_START = "keys: "
+# The line of keys ends each screen of the watch, in English or Japanese.
+KEYS_LINE_STARTS = ("keys: ", "キー: ")
 
 
 def learner_tree(folder: Path, with_solutions: bool = True, **sources) -> Path:
@@ -86,7 +87,7 @@ class WatchProcess:
                 message = f"no screen within {timeout} s:\n{shown}"
                 raise AssertionError(message) from None
             block.append(line)
-            if line.startswith(KEYS_LINE_START):
+            if line.startswith(KEYS_LINE_STARTS):
                 self.seen.extend(block)
                 return "\n".join(block)
 

@@ -1,18 +1,34 @@
 """The grader in Japanese: choosing the language, the catalogues, and the
 learner's view end to end in both languages."""
 
+import ast
 import json
+import os
 import re
+import shutil
+import signal
+import sys
+from pathlib import Path
 
 import pytest
 
-from grader import docs, i18n
+from grader import classroom, docs, i18n, manifest, runner
 from grader.exercises import EXERCISES
 from grader.locale import extract
+from grader.results import TestResult, lines_cut, trim
 from grader.runner import Job, run_many
-from selftests.grader_support import build_tree, clean_environment, kata, run_grader
+from grader.stubs import stub_source
+from selftests.grader_support import (
+    ROOT,
+    build_tree,
+    clean_environment,
+    kata,
+    run_grader,
+)
 
 JAPANESE_CHARACTER = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
+# argparse's placeholders: "%s", "%r", "%(value)r".
+PERCENT_FIELD = re.compile(r"%(?:\([a-z_]+\))?[sr]")
 LABELS = ("call", "expected", "actual", "likely mistake")
 # A failing exercise's tests take a second or two; far below this.
 RUN_TIMEOUT = 120
@@ -138,7 +154,8 @@ def test_every_translation_keeps_the_fields_of_its_english(ja):
 
 
 def test_every_translation_is_japanese(ja):
-    for english, translated in {**ja.failures, **ja.ui, **ja.statuses}.items():
+    tables = {**ja.failures, **ja.reasons, **ja.ui, **ja.statuses}
+    for english, translated in tables.items():
         assert japanese(translated), english
 
 
@@ -343,3 +360,231 @@ def test_help_and_usage_errors_are_in_japanese(tmp_path):
     unknown = kata("--root", str(tree), "--lang", "ja", "hint", "sofmax", cwd=tmp_path)
     assert unknown.returncode == 2
     assert "エラー: 演習 'sofmax' はありません(softmax のことですか?)" in unknown.stderr
+
+
+# The grader's own sentences: the reasons a run stops, grading mode's.
+
+# A test module whose second test never ends, so that a real run stops at
+# its time limit, and one that does not load.
+HANGS = (
+    "import time\n\n\n"
+    "def test_quick():\n    pass\n\n\n"
+    "def test_slow():\n    time.sleep(60)\n"
+)
+BROKEN_TESTS = "def test_broken(:\n    pass\n"
+# Long enough to start a worker and pass a test on a busy machine.
+SHORT_TIMEOUT = 3.0
+# Every way a worker can end before its tests do (see runner._death): the
+# signals it names, one it does not, and an exit code.
+WORKER_ENDS = (
+    signal.SIGSEGV,
+    signal.SIGBUS,
+    signal.SIGXFSZ,
+    signal.SIGKILL,
+    signal.SIGTERM,
+    3 << 8,
+)
+
+
+def runner_project(folder: Path, modules: dict[str, str], conftest=True) -> Path:
+    """A project whose tests/ holds `modules` (name -> test source)."""
+    (folder / "tests").mkdir(parents=True)
+    for helper in ("__init__", "harness", "judge", "reference", "strategies"):
+        shutil.copy(ROOT / "tests" / f"{helper}.py", folder / "tests")
+    if conftest:
+        shutil.copy(ROOT / "conftest.py", folder)
+    shutil.copy(ROOT / "pyproject.toml", folder)
+    shutil.copytree(ROOT / "exercises", folder / "exercises")
+    for name, source in modules.items():
+        (folder / "tests" / f"test_{name}.py").write_text(source)
+    return folder
+
+
+def _child(job: Job, current: str = "") -> runner._Child:
+    """The grader's side of a worker that never started (no process id, so
+    nothing is ever signalled), which had collected two tests."""
+    read_fd, write_fd = os.pipe()
+    os.close(write_fd)
+    child = runner._Child(0, job, read_fd)
+    child.collected, child.current = ["test_a", "test_b"], current
+    return child
+
+
+def _messages(run) -> list[str]:
+    return [run.error, *(test.message for test in run.tests)]
+
+
+def runner_reasons(folder: Path) -> list[str]:
+    """Every sentence the runner can give for a run or a test that stopped,
+    for one job: its reasons, made by its own code."""
+    job = Job("sgd", ROOT)
+    found = []
+    for status in WORKER_ENDS:
+        for current in ("", "test_a"):
+            child = _child(job, current)
+            found += _messages(child._run(*runner._death(status, job.module_file)))
+            os.close(child.fd)
+    for current in ("", "test_a"):
+        found += _messages(_child(job, current).finish())  # the session died
+    found += _messages(_child(job).stop())  # the tests never started
+    child = _child(job)
+    child.collected = []
+    found.append(child._run("").error)  # no tests collected
+    os.close(child.fd)
+    child = _child(job)
+    child.results = {"test_a": TestResult("test_a", True)}
+    found.append(child._run("").error)  # stopped before the last test
+    os.close(child.fd)
+    out_of_memory = runner._crash_reason(MemoryError(), job)
+    # A test that ran out of memory ends its worker, which says so.
+    found += [out_of_memory, f"{out_of_memory} in test_a"]
+    found.append(runner._crash_reason(SystemExit(1), job))
+    found.append(runner._missing_tests(job).error)
+    # What stands for the lines cut out of a long message or output.
+    long = trim("a line\n" * 1000, runner.OUTPUT_KEPT_CHARS)
+    found += [line for line in long.splitlines() if lines_cut(line) is not None]
+
+    hangs = runner_project(folder / "hangs", {"hangs": HANGS})
+    broken = runner_project(folder / "broken", {"broken": BROKEN_TESTS})
+    # Without conftest.py, pytest refuses the option --target.
+    bare = runner_project(folder / "bare", {"bare": "def test_a():\n    pass\n"}, False)
+    jobs = [Job("hangs", hangs, timeout=SHORT_TIMEOUT), Job("broken", broken)]
+    for run in run_many([*jobs, Job("bare", bare)]):
+        found += _messages(run)
+    return [text for text in dict.fromkeys(found) if text]
+
+
+def stub_reasons() -> list[str]:
+    """What each stub's NotImplementedError says, read from the stubs the
+    generator makes (a stub cannot run here: it imports its neighbours)."""
+    found = []
+    for exercise in EXERCISES:
+        solution = (ROOT / "solutions" / f"{exercise.name}.py").read_text()
+        for node in ast.walk(ast.parse(stub_source(solution, exercise))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                found.append(ast.literal_eval(node.exc.args[0]))
+    return found
+
+
+def grading_mode_reasons(folder: Path) -> list[str]:
+    """What grading mode says when it cannot grade, and of the learner's
+    files it leaves out."""
+    found = []
+    release_tree = folder / "release"
+    for item in manifest.COVERED:
+        source = ROOT / item
+        if source.is_dir():
+            shutil.copytree(source, release_tree / item)
+        else:
+            shutil.copy(source, release_tree / item)
+    manifest.write(release_tree)
+    (release_tree / "tests" / "test_dot.py").write_text("")
+    (release_tree / "tests" / "test_extra.py").write_text("")
+    (release_tree / "tests" / "test_sgd.py").unlink()
+    bare = folder / "bare"
+    bare.mkdir()
+    tableless = folder / "tableless"
+    (tableless / "grader").mkdir(parents=True)
+    (tableless / manifest.MANIFEST).write_text('{"sha256": []}')
+    for tree in (release_tree, bare, tableless):
+        with pytest.raises(classroom.GradingError) as raised:
+            classroom.grade(tree)
+        found.append(str(raised.value))
+
+    learner = folder / "learner"
+    learner.mkdir()
+    (learner / "link.py").symlink_to(ROOT / "solutions" / "dot.py")
+    os.mkfifo(learner / "pipe.py")
+    (learner / "big.py").write_bytes(b"#" * (classroom.MAX_MODULE_BYTES + 1))
+    found += classroom.stage_exercises(learner, folder / "staged")
+    found += classroom.stage_exercises(None, folder / "staged-nothing")
+    sleeper = [sys.executable, "-c", "import time; time.sleep(60)"]
+    found.append(last_line(classroom._run(sleeper, None, folder, limit=0.5)[2]))
+    # A stage with no project in it: the grading process cannot grade.
+    stage = folder / "scratch" / "stage"
+    (stage / "grader").mkdir(parents=True)
+    shutil.copy(ROOT / "grader" / "exercises.toml", stage / "grader")
+    options = classroom.Options(timeout=5)
+    found.append(last_line(classroom.run_isolated(stage.parent, options).stderr))
+    return found
+
+
+def last_line(text: str) -> str:
+    return text.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="module")
+def reasons(tmp_path_factory):
+    """Every sentence of the grader that reports keep in English, as its
+    code makes them, one per line."""
+    folder = tmp_path_factory.mktemp("reasons")
+    found = runner_reasons(folder / "runner") + stub_reasons()
+    found += grading_mode_reasons(folder / "grading")
+    return [line for text in found for line in text.strip().splitlines()]
+
+
+def test_every_reason_the_grader_gives_is_translated(ja, reasons):
+    for english in reasons:
+        assert japanese(ja.failure(english)), english
+
+
+def test_every_reason_in_the_catalogue_is_one_the_grader_gives(ja, reasons):
+    pieces = _pieces(reasons, list(ja.reasons))
+    unused = [key for key in ja.reasons if not any(_matches(key, p) for p in pieces)]
+    assert unused == []
+
+
+def _pieces(lines: list[str], templates: list[str]) -> set[str]:
+    """`lines`, the labels of labelled lines ("  changed: tests/x.py"),
+    and the values any of `templates` finds in them, and in those."""
+    pending, seen = list(lines), set()
+    while pending:
+        text = pending.pop()
+        labelled = i18n.LABELLED.match(text)
+        if labelled:
+            pending.append(labelled.group(1))
+        text = text.strip()
+        if text in seen:
+            continue
+        seen.add(text)
+        for template in templates:
+            match = _pattern(template).fullmatch(text)
+            if match:
+                pending.extend(match.groups())
+    return seen
+
+
+def _pattern(template: str) -> re.Pattern:
+    pattern = re.escape(template)
+    for field in i18n.FIELD.findall(template):
+        pattern = pattern.replace(re.escape(field), "(.*?)", 1)
+    return re.compile(pattern, re.DOTALL)
+
+
+def _matches(template: str, text: str) -> bool:
+    return _pattern(template).fullmatch(text) is not None
+
+
+def test_a_runner_reason_reads_in_japanese(ja):
+    reason = (
+        "exercises/softmax.py was still running after 30 s in "
+        "test_softmax_rows_sum_to_one: an endless loop?"
+    )
+    assert ja.failure(reason) == (
+        "test_softmax_rows_sum_to_one の実行中、exercises/softmax.py が 30 秒"
+        "たっても終わりませんでした。無限ループになっていませんか?"
+    )
+
+
+def test_every_reason_keeps_the_fields_of_its_english(ja):
+    for english, translated in ja.reasons.items():
+        fields = set(i18n.FIELD.findall(english))
+        assert set(i18n.FIELD.findall(translated)) <= fields, english
+
+
+def test_argparse_sentences_keep_their_placeholders(ja):
+    # A {field} may differ (a translation may use one the code passes that
+    # the English leaves out); argparse's %-placeholders must not.
+    for english, translated in ja.ui.items():
+        percent = sorted(PERCENT_FIELD.findall(english))
+        assert sorted(PERCENT_FIELD.findall(translated)) == percent, english
