@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from decimal import Decimal
@@ -209,3 +210,20 @@ def check_gradescope_report(results: dict, max_score: float) -> None:
 
 def _decimal_sum(numbers) -> Decimal:
     return sum((Decimal(str(number)) for number in numbers), Decimal(0))
+
+
+def runner_project(folder: Path, modules: dict[str, str], conftest=True) -> Path:
+    """A project whose tests/ holds `modules` (name -> test source) beside
+    the kata's own test helpers (every tests/*.py that is not a test)."""
+    tests = folder / "tests"
+    tests.mkdir(parents=True)
+    for helper in (ROOT / "tests").glob("*.py"):
+        if not helper.name.startswith("test_"):
+            shutil.copy(helper, tests)
+    if conftest:
+        shutil.copy(ROOT / "conftest.py", folder)
+    shutil.copy(ROOT / "pyproject.toml", folder)
+    shutil.copytree(ROOT / "exercises", folder / "exercises")
+    for name, source in modules.items():
+        (tests / f"test_{name}.py").write_text(textwrap.dedent(source))
+    return folder

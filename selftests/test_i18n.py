@@ -24,6 +24,7 @@ from selftests.grader_support import (
     clean_environment,
     kata,
     run_grader,
+    runner_project,
 )
 
 JAPANESE_CHARACTER = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
@@ -384,20 +385,6 @@ WORKER_ENDS = (
     signal.SIGTERM,
     3 << 8,
 )
-
-
-def runner_project(folder: Path, modules: dict[str, str], conftest=True) -> Path:
-    """A project whose tests/ holds `modules` (name -> test source)."""
-    (folder / "tests").mkdir(parents=True)
-    for helper in ("__init__", "harness", "judge", "reference", "strategies"):
-        shutil.copy(ROOT / "tests" / f"{helper}.py", folder / "tests")
-    if conftest:
-        shutil.copy(ROOT / "conftest.py", folder)
-    shutil.copy(ROOT / "pyproject.toml", folder)
-    shutil.copytree(ROOT / "exercises", folder / "exercises")
-    for name, source in modules.items():
-        (folder / "tests" / f"test_{name}.py").write_text(source)
-    return folder
 
 
 def _child(job: Job, current: str = "") -> runner._Child:

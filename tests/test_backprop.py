@@ -314,7 +314,22 @@ def test_gradients_follow_params_changed_in_place():
     # Training changes the arrays of params in place between calls (as
     # sgd_update does): each call must work from the values they hold now.
     params, x, labels = copy.deepcopy(NOT_SQUARE)
-    call_backward(params, x, labels, "labels")
+    # The first call must be right on its own: a wrong formula is named as
+    # such, not taken for state kept between calls.
+    call = describe_call("backward", (params, x, labels), {})
+    grads = call_backward(params, x, labels, "labels")
+    expect_gradient_dict(grads, params, call)
+    expected = reference.backward(params, x, labels)
+    for key in CHECK_ORDER:
+        expect_close(
+            grads[key],
+            expected[key],
+            call,
+            rtol=GRAD_RTOL,
+            atol=GRAD_ATOL,
+            mistakes=key_mistakes(mistakes(params, x, labels), key),
+            what=f"The gradient for {key} is wrong, before any change of params.",
+        )
     for key in KEYS:
         params[key] -= STEP_SCALE * reference.backward(params, x, labels)[key]
     call = describe_call("backward", (params, x, labels), {})
