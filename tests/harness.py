@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tests import reference, sandbox
+from tests import confine, reference, sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,7 +67,7 @@ def _confined(prepare):
     package and read every module's source (the files may be closed to it
     afterwards), run `prepare`, then give up root."""
 
-    def confine():
+    def set_up():
         _package(config.target)
         for name in reference.MODULES:
             path = config.overrides.get(name, config.target / f"{name}.py")
@@ -77,9 +77,9 @@ def _confined(prepare):
                 pass  # reported when the module is loaded
         if prepare is not None:
             prepare()
-        sandbox.drop_privileges()
+        confine.drop_privileges()
 
-    return confine
+    return set_up
 
 
 def _package(path):

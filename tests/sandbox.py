@@ -54,10 +54,6 @@ TEXT_LIMIT = 4000
 # Largest message read from the learner's process (a result of hundreds of
 # megabytes is not an answer to any exercise).
 MESSAGE_LIMIT = 512 * 1024 * 1024
-# The user ids a learner's process runs as, when the grader runs as root:
-# one per process, unused by any account, so that the processes of two
-# learners cannot signal each other and a process limit applies to each.
-UID_BASE = 200_000
 
 
 class StudentProcessEnded(Exception):
@@ -554,105 +550,6 @@ def _serve(requests, answers, load, prepare):  # pragma: no cover
         code = 70
     finally:
         os._exit(code)
-
-
-def drop_privileges():  # pragma: no cover - runs in the learner's process
-    """Run as a user of this process's own, if the grader runs as root.
-
-    Root may signal or trace any process, write any file, and is held to no
-    process limit; a user id that no one else has can do none of these.
-    The process keeps the right to read files (where the system grants
-    it), so that Python and NumPy can still import what they need from a
-    root-only folder. Where the system refuses, the process stays root.
-    """
-    if os.geteuid() != 0:
-        return
-    uid = UID_BASE + os.getpid()
-    reader = _can_keep(CAP_DAC_READ_SEARCH)
-    if not reader and not _readable_by_all(_interpreter_folders()):
-        return  # the new user could not import the standard library
-    try:
-        _libc().prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0)
-        os.setgroups([])
-        os.setgid(uid)
-        os.setuid(uid)
-        _set_capabilities([CAP_DAC_READ_SEARCH] if reader else [])
-        _libc().prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-    except OSError:
-        pass
-
-
-# From <linux/prctl.h> and <linux/capability.h>.
-PR_SET_KEEPCAPS = 8
-PR_SET_NO_NEW_PRIVS = 38
-CAP_DAC_READ_SEARCH = 2
-CAPABILITY_VERSION_3 = 0x20080522
-
-
-def _libc():  # pragma: no cover
-    import ctypes
-
-    return ctypes.CDLL(None, use_errno=True)
-
-
-def _can_keep(capability):  # pragma: no cover
-    """Whether this process holds `capability` in its permitted set."""
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("CapPrm:"):
-                    return bool(int(line.split()[1], 16) >> capability & 1)
-    except (OSError, ValueError):
-        pass
-    return False
-
-
-def _set_capabilities(capabilities):  # pragma: no cover
-    """Make `capabilities` this process's only ones (effective and permitted)."""
-    import ctypes
-
-    class Header(ctypes.Structure):
-        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
-
-    class Data(ctypes.Structure):
-        _fields_ = [(name, ctypes.c_uint32) for name in ("eff", "prm", "inh")]
-
-    mask = sum(1 << capability for capability in capabilities)
-    data = (Data * 2)()
-    data[0].eff = data[0].prm = mask & 0xFFFFFFFF
-    data[1].eff = data[1].prm = mask >> 32
-    header = Header(CAPABILITY_VERSION_3, 0)
-    if _libc().capset(ctypes.byref(header), data) != 0:
-        raise OSError(ctypes.get_errno(), "capset")
-
-
-def _interpreter_folders():  # pragma: no cover
-    import sysconfig
-
-    paths = sysconfig.get_paths()
-    return [paths["stdlib"], paths["purelib"], paths["platlib"]]
-
-
-def _readable_by_all(folders):  # pragma: no cover
-    """Whether anyone may read `folders` (each folder above them searchable)."""
-    import stat
-
-    for folder in folders:
-        path = os.path.abspath(folder)
-        while True:
-            try:
-                mode = os.stat(path).st_mode
-            except OSError:
-                return False
-            if not mode & stat.S_IXOTH:
-                return False
-            parent = os.path.dirname(path)
-            if parent == path:
-                break
-            path = parent
-        if not os.stat(folder).st_mode & stat.S_IROTH:
-            return False
-    return True
 
 
 class _Channel:  # pragma: no cover - used in the learner's process
