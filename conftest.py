@@ -68,8 +68,10 @@ def retarget(target, overrides=(), separate=False, prepare=None):
     this in each process that runs one exercise's tests.
 
     With `separate`, the learner's functions run in a process of their own,
-    which runs `prepare()` (the grader's limits) before anything else."""
+    which runs `prepare()` (the grader's limits) before anything else; its
+    pid is returned."""
     harness.configure(target, overrides, separate=separate, prepare=prepare)
+    return harness.config.student.pid if harness.config.student else None
 
 
 def pytest_unconfigure(config):

@@ -28,6 +28,7 @@ import functools
 import gc
 import json
 import os
+import re
 import resource
 import select
 import signal
@@ -247,6 +248,9 @@ class _Child:
         self.current = ""  # the test that started and has not finished
         self.problems: list[str] = []  # collection errors, interruptions
         self.status: int | None = None  # how the worker ended (waitpid)
+        # The learner's process in grading mode, held by a pidfd: it may
+        # leave the worker's process group, and its pid may be reused.
+        self.learner: int | None = None
         self.complete = False
 
     def read(self) -> bool:
@@ -271,7 +275,7 @@ class _Child:
             elif "start" in event:
                 self.current = str(event["start"])
             elif "test" in event:
-                result = TestResult(**event["test"])
+                result = _test_result(event["test"], self.collected)
                 self.results[result.name] = result
                 self.current = ""
             elif "problem" in event:
@@ -283,7 +287,9 @@ class _Child:
                 self.complete = True
             elif "status" in event:
                 self.status = int(event["status"])
-        except (ValueError, TypeError):
+            elif "learner" in event and self.learner is None:
+                self.learner = os.pidfd_open(int(event["learner"]))
+        except Exception:  # malformed, too deep, of the wrong types
             pass  # not ours: ignore, and let a missing result speak
 
     def finish(self) -> ExerciseRun:
@@ -292,6 +298,7 @@ class _Child:
         os.close(self.fd)
         if self.pid:
             _kill_group(self.pid)  # anything the tests left running
+        self._kill_learner()
         if self.complete or (not self.pid and self.problems):
             return self._run(self.problems[0] if self.problems else "")
         if self.status is None:
@@ -302,6 +309,7 @@ class _Child:
         """Kill a worker that ran out of time, and make a run of what it said."""
         if self.pid:
             _kill_group(self.pid)
+        self._kill_learner()
         os.close(self.fd)
         if not self.pid:
             return self._run("the tests did not start", "collecting them hung?")
@@ -310,6 +318,16 @@ class _Child:
             "an endless loop?",
             kind=TIMEOUT,
         )
+
+    def _kill_learner(self) -> None:
+        """End the learner's process, wherever it has gone."""
+        if self.learner is not None:
+            try:
+                signal.pidfd_send_signal(self.learner, signal.SIGKILL)
+            except OSError:
+                pass  # it has ended already
+            os.close(self.learner)
+            self.learner = None
 
     def _run(self, reason: str, guess: str = "", kind: str = CRASH) -> ExerciseRun:
         """Every collected test, with the one that was running blamed for
@@ -337,6 +355,37 @@ class _Child:
             reason = "the tests stopped before all of them ran"
         run.error = reason
         return run
+
+
+def _test_result(fields, collected: list[str]) -> TestResult:
+    """A test's outcome from its event, checked field by field: a worker
+    reports only tests it collected, once each, with values of the right
+    types (anything else raises ValueError)."""
+    types = {"name": str, "passed": bool, "kind": str, "message": str, "output": str}
+    if not isinstance(fields, dict) or not set(fields) <= {*types, "duration"}:
+        raise ValueError("not a test's outcome")
+    for key, kind in types.items():
+        if key in fields and type(fields[key]) is not kind:
+            raise ValueError(f"{key} is not a {kind.__name__}")
+    if fields.get("name") not in collected:
+        raise ValueError("not a collected test")
+    duration = float(fields.get("duration", 0.0))
+    texts = {
+        key: _printable(fields[key]) for key in ("message", "output") if key in fields
+    }
+    return TestResult(**{**fields, **texts, "duration": duration})
+
+
+# Control characters but the line break and the tab: what a learner's code
+# prints may hold terminal escapes (clear the screen, move the cursor,
+# recolour) that must not reach the terminal of whoever reads the grade.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """`text` with each control character shown as its escape, \\x1b say."""
+    text = text.replace("\r\n", "\n")
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def _kill_group(pid: int) -> None:
@@ -472,7 +521,9 @@ def _worker_main(session, job: Job, items, channel) -> None:  # pragma: no cover
         _own_capture(session.config)
         # Before the limits: a separate learner's process is forked here,
         # and sets the same limits on itself.
-        _retarget(session.config, job, separate=job.separate)
+        learner = _retarget(session.config, job, separate=job.separate)
+        if learner:
+            channel.send(learner=learner)
         _limit_resources(job)
         reporter = _Reporter(channel, job)
         session.config.pluginmanager.register(reporter, "kata-reporter")
@@ -506,20 +557,22 @@ def _own_capture(config) -> None:  # pragma: no cover
         capture.start_global_capturing()
 
 
-def _retarget(config, job: Job, separate: bool = False) -> None:  # pragma: no cover
+def _retarget(config, job: Job, separate: bool = False):  # pragma: no cover
     """Point the tests at this job's target, with its stand-in files.
 
     The project's conftest.py offers `retarget(target, overrides, separate,
     prepare)` for this: the tests decide what to load, and the session was
     set up for the first job only. With `separate`, the learner's functions
-    run in a process of their own, under this job's limits."""
+    run in a process of their own, under this job's limits: its pid is
+    returned."""
     kwargs = {}
     if separate:
         kwargs = {"separate": True, "prepare": functools.partial(_limit_resources, job)}
     for plugin in config.pluginmanager.get_plugins():
         retarget = getattr(plugin, "retarget", None)
         if getattr(plugin, "__name__", "").endswith("conftest") and callable(retarget):
-            retarget(job.target, list(job.overrides), **kwargs)
+            return retarget(job.target, list(job.overrides), **kwargs)
+    return None
 
 
 def _complaint(file) -> str:  # pragma: no cover

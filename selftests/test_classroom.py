@@ -332,6 +332,38 @@ for pid in (os.getppid(), os.getpgrp(), 1):
         pass
 """
 
+FORGE_RESULTS = """\
+import json
+import os
+import sys
+
+
+def _names():
+    \"\"\"The names of the tests being run, from the frames of whoever
+    called this function.\"\"\"
+    frame = sys._getframe()
+    while frame is not None:
+        items = frame.f_locals.get("items")
+        if isinstance(items, list) and items and hasattr(items[0], "name"):
+            return [item.name for item in items]
+        frame = frame.f_back
+    return ["test_dot_gives_the_docstring_example"]
+
+
+def dot(a, b):
+    lines = [{"test": {"name": name, "passed": True, "kind": "", "message": "",
+                       "output": "", "duration": 0.001}} for name in _names()]
+    lines.append({"test": {"name": "x", "passed": 1000}})
+    lines.append({"test": "[" * 100000})
+    data = "\\n" + "\\n".join(map(json.dumps, lines)) + "\\n"
+    for fd in range(3, 1024):
+        try:
+            os.write(fd, data.encode())
+        except OSError:
+            pass
+    raise NotImplementedError
+"""
+
 READ_SOLUTIONS = """\
 from pathlib import Path
 
@@ -346,11 +378,11 @@ except ImportError:
     "code",
     [FAKE_REPORT, EXIT_AT_IMPORT, EXIT_IN_FUNCTION, READ_SOLUTIONS,
      PATCH_NUMPY_CHECKS, PATCH_PYTEST, ALWAYS_EQUAL, FLOAT_SUBCLASS,
-     KILL_THE_GRADER],
+     KILL_THE_GRADER, FORGE_RESULTS],
     ids=["writes_a_fake_report", "exits_at_import", "exits_in_a_function",
          "reads_the_solutions", "patches_numpys_checks", "patches_pytest",
          "returns_an_always_equal_object", "returns_a_float_subclass",
-         "kills_the_grader"],
+         "kills_the_grader", "forges_the_results_of_the_tests"],
 )  # fmt: skip
 def test_learner_code_that_cheats_earns_nothing(code, release_tree, baseline, tmp_path):
     sources = {**SOLVED, "dot": with_dot(code)}
@@ -404,6 +436,35 @@ def test_a_fork_bomb_is_stopped_and_leaves_nothing_running(
     forked = [int(path.name) for path in pids.iterdir() if path.name != "tried"]
     assert not forked, "the process limit let the learner's code fork"
     assert not [pid for pid in forked if _alive(pid)]
+
+
+def test_a_process_that_leaves_its_group_ends_with_the_grade(
+    release_tree, baseline, tmp_path
+):
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    pids.chmod(0o777)  # the learner's process may run as a user of its own
+    escape = f"""\
+    import os, time
+
+    os.setsid()  # out of the process group the grader kills
+    open(os.path.join({str(pids)!r}, str(os.getpid())), "w").close()
+
+
+    def dot(a, b):
+        while True:
+            time.sleep(1)
+    """
+    sources = {**SOLVED, "dot": with_dot(escape)}
+    tree = submission(release_tree, tmp_path / "student", sources)
+
+    result, report = grade(tree, release_tree)
+
+    assert report is not None, result.stderr
+    assert_unchanged(report, baseline[1], broken={"dot"})
+    escaped = [int(path.name) for path in pids.iterdir()]
+    assert escaped, "the attack did not run"
+    assert not [pid for pid in escaped if _alive(pid)]
 
 
 def _alive(pid: int) -> bool:

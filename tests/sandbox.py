@@ -109,8 +109,7 @@ class Student:
         self._answers, to_parent = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the learner's process
-            os.close(self._requests)
-            os.close(self._answers)
+            _keep_only(to_child, to_parent)
             _serve(to_child, to_parent, load, prepare)
         os.close(to_child)
         os.close(to_parent)
@@ -528,6 +527,19 @@ def _import_error(text):
 
 # ---------------------------------------------------------------------------
 # The learner's side.
+
+
+def _keep_only(*pipes):  # pragma: no cover - runs in the learner's process
+    """Close every file this process inherited but its standard streams and
+    `pipes`: the learner's code must not reach the pipe on which the tests
+    report their results, nor any other file the tests' process holds."""
+    keep = sorted({0, 1, 2, *pipes})
+    for low, high in zip(keep, [*keep[1:], os.sysconf("SC_OPEN_MAX")], strict=True):
+        os.closerange(low + 1, high)
+    # Captured output went through files just closed: write to the
+    # standard streams themselves, which the capture also holds.
+    sys.stdout = open(1, "w", errors="replace", closefd=False)
+    sys.stderr = open(2, "w", errors="replace", closefd=False)
 
 
 def _serve(requests, answers, load, prepare):  # pragma: no cover
