@@ -403,9 +403,7 @@ def test_learner_code_that_cheats_earns_nothing(code, release_tree, baseline, tm
 def test_a_fork_bomb_is_stopped_and_leaves_nothing_running(
     release_tree, baseline, tmp_path
 ):
-    pids = tmp_path / "pids"
-    pids.mkdir()
-    pids.chmod(0o777)  # the learner's process may run as a user of its own
+    pids = _pid_folder(tmp_path)
     bomb = f"""\
     import os, time
 
@@ -424,26 +422,18 @@ def test_a_fork_bomb_is_stopped_and_leaves_nothing_running(
         while True:
             time.sleep(1)
     """
-    sources = {**SOLVED, "dot": with_dot(bomb)}
-    tree = submission(release_tree, tmp_path / "student", sources)
+    report = _graded_with_dot(bomb, release_tree, baseline, tmp_path)
 
-    result, report = grade(tree, release_tree)
-
-    assert report is not None, result.stderr
-    assert_unchanged(report, baseline[1], broken={"dot"})
     assert exercise_grades(report)["dot"][0] == "error"
     assert (pids / "tried").exists(), "the attack did not run"
     forked = [int(path.name) for path in pids.iterdir() if path.name != "tried"]
     assert not forked, "the process limit let the learner's code fork"
-    assert not [pid for pid in forked if _alive(pid)]
 
 
 def test_a_process_that_leaves_its_group_ends_with_the_grade(
     release_tree, baseline, tmp_path
 ):
-    pids = tmp_path / "pids"
-    pids.mkdir()
-    pids.chmod(0o777)  # the learner's process may run as a user of its own
+    pids = _pid_folder(tmp_path)
     escape = f"""\
     import os, time
 
@@ -455,16 +445,30 @@ def test_a_process_that_leaves_its_group_ends_with_the_grade(
         while True:
             time.sleep(1)
     """
-    sources = {**SOLVED, "dot": with_dot(escape)}
-    tree = submission(release_tree, tmp_path / "student", sources)
+    _graded_with_dot(escape, release_tree, baseline, tmp_path)
 
-    result, report = grade(tree, release_tree)
-
-    assert report is not None, result.stderr
-    assert_unchanged(report, baseline[1], broken={"dot"})
     escaped = [int(path.name) for path in pids.iterdir()]
     assert escaped, "the attack did not run"
     assert not [pid for pid in escaped if _alive(pid)]
+
+
+def _pid_folder(tmp_path: Path) -> Path:
+    """A folder the learner's code records its processes in."""
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    pids.chmod(0o777)  # the learner's process may run as a user of its own
+    return pids
+
+
+def _graded_with_dot(code, release_tree, baseline, tmp_path) -> dict:
+    """The report of a submission whose dot is `code`, checked to be the
+    baseline's for every other exercise."""
+    sources = {**SOLVED, "dot": with_dot(code)}
+    tree = submission(release_tree, tmp_path / "student", sources)
+    result, report = grade(tree, release_tree)
+    assert report is not None, result.stderr
+    assert_unchanged(report, baseline[1], broken={"dot"})
+    return report
 
 
 def _alive(pid: int) -> bool:

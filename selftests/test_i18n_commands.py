@@ -12,7 +12,6 @@ from selftests.classroom_support import make_release, teacher
 from selftests.grader_support import ROOT, stub
 from selftests.learner_support import (
     FIRST_SCREEN_TIMEOUT,
-    WatchProcess,
     kata,
     learner_tree,
     solution,
@@ -53,20 +52,6 @@ def squeezed(text: str) -> str:
 @pytest.fixture
 def tree(tmp_path):
     return learner_tree(tmp_path / "kata")
-
-
-@pytest.fixture
-def watch(tree):
-    processes = []
-
-    def start(*args):
-        process = WatchProcess(tree, *args)
-        processes.append(process)
-        return process
-
-    yield start
-    for process in processes:
-        process.stop()
 
 
 def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
