@@ -389,7 +389,14 @@ WORKER_ENDS = (
 def runner_project(folder: Path, modules: dict[str, str], conftest=True) -> Path:
     """A project whose tests/ holds `modules` (name -> test source)."""
     (folder / "tests").mkdir(parents=True)
-    for helper in ("__init__", "harness", "judge", "reference", "strategies"):
+    for helper in (
+        "__init__",
+        "harness",
+        "judge",
+        "reference",
+        "sandbox",
+        "strategies",
+    ):
         shutil.copy(ROOT / "tests" / f"{helper}.py", folder / "tests")
     if conftest:
         shutil.copy(ROOT / "conftest.py", folder)
