@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     except SystemExit as stop:  # argparse printed the help or an error
         return EXIT_USAGE if stop.code else EXIT_DONE
     try:
-        return _dispatch(args, screen, prog)
+        # The commands the grader suggests speak the language it speaks.
+        return _dispatch(args, screen, i18n.command(prog))
     except KeyboardInterrupt:
         screen.problem(_("interrupted"))
         return EXIT_INTERRUPTED

@@ -31,6 +31,7 @@ from grader import i18n
 from grader.grading import DONE, Grade, grade, most_telling
 from grader.i18n import _
 from grader.project import ProjectError, open_project
+from grader.render import aligned
 from grader.results import NOT_RUN
 
 # Failures listed under the first one, by name only: the first is the one
@@ -82,7 +83,8 @@ class CheckResult:
         if first is None:
             return headline, "", error, ""
         others = [t.name for t in failures if t is not first]
-        message = "\n".join(filter(None, [error, i18n.failure(first.message.rstrip())]))
+        explained = i18n.failure(aligned(first.message.rstrip()))
+        message = "\n".join(filter(None, [error, explained]))
         return headline, first.name, message, _others(others)
 
     def __repr__(self) -> str:

@@ -43,7 +43,7 @@ from grader.exercises import ExerciseInfo
 from grader.grading import DONE, NOT_STARTED, Grade, grade, gradebook, most_telling
 from grader.i18n import N_, _
 from grader.project import Project
-from grader.render import STATUS_STYLES, Screen
+from grader.render import STATUS_STYLES, Screen, aligned
 from grader.results import NOT_RUN, ExerciseRun, lines_cut
 
 # How often the files are hashed when polling: a save waits at most this
@@ -313,7 +313,8 @@ class Watch:
         if failure is None:
             return
         yield Text(f"x {failure.name}")
-        yield Text(_cut(i18n.failure(failure.message), MESSAGE_LINES, "    "))
+        message = i18n.failure(aligned(failure.message))
+        yield Text(_cut(message, MESSAGE_LINES, "    "))
         if failure.output.strip():
             yield Text(_("  What your code printed:"), style="dim")
             output = "\n".join(map(_note_translated, failure.output.splitlines()))

@@ -69,14 +69,20 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+# What would change the grader's behaviour: a CI summary file, colour
+# settings, and the locale, which chooses the language.
+UNSTEADY = ("GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR", "COLUMNS")
+LOCALE = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
 def clean_environment(**extra: str) -> dict[str, str]:
     """This process's environment without what would change the grader's
-    behaviour (a CI summary file, colour settings), plus `extra`."""
+    behaviour, in a locale that is not Japanese (the grader speaks
+    English unless a test asks otherwise), plus `extra`."""
     env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR", "COLUMNS")
+        key: value for key, value in os.environ.items() if key not in UNSTEADY + LOCALE
     }
+    env["LANG"] = "C.UTF-8"
     env["PYTHONPATH"] = str(ROOT)
     env.update(extra)
     return env

@@ -35,13 +35,15 @@ def solution(name: str) -> str:
     return (ROOT / "solutions" / f"{name}.py").read_text()
 
 
-def kata(tree: Path, *args: str, answer: str = "") -> subprocess.CompletedProcess:
+def kata(
+    tree: Path, *args: str, answer: str = "", **environ: str
+) -> subprocess.CompletedProcess:
     """Run ``python -m grader --root TREE ARGS``, answering its questions
-    with `answer`."""
+    with `answer`, with `environ` added to the environment."""
     return subprocess.run(
         [sys.executable, "-m", "grader", "--root", str(tree), *args],
         cwd=tree,
-        env=clean_environment(),
+        env=clean_environment(**environ),
         input=answer,
         capture_output=True,
         text=True,

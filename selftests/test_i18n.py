@@ -113,7 +113,7 @@ def test_values_found_in_a_sentence_are_translated_when_they_are_sentences(ja):
     )
     translated = ja.failure(message)
     assert translated.splitlines()[0] == (
-        "sgd_update が 2 番目の引数 をその場で書き換えました。"
+        "sgd_update が 2 番目の引数をその場で書き換えました。"
     )
     assert "{'w': [1.0]}" in translated and "{'w': [0.0]}" in translated
     assert japanese(translated.splitlines()[-1])
@@ -131,6 +131,129 @@ def test_a_translated_label_keeps_the_rows_of_a_value_under_its_first_row(ja):
     for first, second in ((1, 2), (3, 4)):
         column = i18n.width(lines[first][: lines[first].index("[[")])
         assert i18n.width(lines[second][: lines[second].index("[")]) == column + 1
+
+
+def test_a_value_of_several_rows_ends_its_sentence_below_the_first_row(ja):
+    # As the grader shows it: each row under the bracket it nests in.
+    message = (
+        "dot must raise ValueError when an operand is not 1-D or 2-D.\n"
+        "  expected  ValueError\n"
+        "  actual    returned array([[[2., 2.],\n"
+        "                             [2., 2.]],\n"
+        "\n"
+        "                            [[2., 2.],\n"
+        "                             [2., 2.]]])"
+    )
+    lines = ja.failure(message).splitlines()
+    assert lines[2].endswith("次の値を返した: array([[[2., 2.],")
+    rows = lines[3:]
+    assert [row.strip() for row in rows] == [
+        "[2., 2.]],",
+        "",
+        "[[2., 2.],",
+        "[2., 2.]]])",
+    ]
+    bracket = i18n.width(lines[2][: lines[2].index("[[[")])
+    indents = [len(row) - len(row.lstrip()) for row in rows if row]
+    assert indents == [bracket + 2, bracket + 1, bracket + 2]
+
+
+def test_a_value_of_several_rows_moves_as_its_first_row_moves():
+    catalogue = i18n.Catalogue(
+        language="ja",
+        failures={"the sums are {sums}, not 1.": "合計が {sums} になる。"},
+    )
+    english = "the sums are [[2., 2.],\n              [2., 2.]], not 1."
+    assert catalogue.failure(english) == "合計が [[2., 2.],\n        [2., 2.]] になる。"
+
+
+def _rows(number: int, column: int) -> str:
+    """A printed 2 x 2 array that starts at `column`, its second row under
+    its first (the numbers say which field it fills)."""
+    return f"[[{number}1 {number}2]\n" + " " * (column + 1) + f"[{number}3 {number}4]]"
+
+
+def test_every_template_keeps_a_value_of_several_rows_in_one_piece(ja):
+    for english, translation in {**ja.failures, **ja.reasons}.items():
+        pieces = i18n.FIELD.split(english)
+        text = pieces[0]
+        for number, after in enumerate(pieces[1:]):
+            text += _rows(number, i18n.width(text.rpartition("\n")[2])) + after
+        lines = ja.sentence(text).splitlines()
+        for number in range(len(pieces) - 1):
+            first = [line for line in lines if f"[[{number}1 {number}2]" in line]
+            second = [line for line in lines if f"[{number}3 {number}4]]" in line]
+            if not first:
+                continue  # a field the translation leaves out
+            # Nothing after the first row: the sentence goes on after the last.
+            assert first[0].endswith(f"[[{number}1 {number}2]"), translation
+            column = i18n.width(first[0][: first[0].index(f"[[{number}1")])
+            indent = i18n.width(second[0][: second[0].index(f"[{number}3")])
+            assert indent == column + 1, translation
+
+
+def test_no_space_is_left_between_japanese_words_where_a_value_was_put():
+    catalogue = i18n.Catalogue(
+        language="ja",
+        failures={
+            "{f} changed {which}.": "{f} が {which} を変えました。",
+            "number {n}": "{n} 番目の引数",
+        },
+    )
+    assert catalogue.failure("g changed number 2.") == "g が 2 番目の引数を変えました。"
+    assert catalogue.failure("g changed y.") == "g が y を変えました。"
+
+
+@pytest.fixture
+def language_kept():
+    """Whatever a test sets the language to, the one before afterwards."""
+    before = i18n.current.catalogue, i18n.current.option
+    yield
+    i18n.current.catalogue, i18n.current.option = before
+
+
+@pytest.mark.parametrize(
+    "language, environ, command",
+    [
+        ("ja", {"LANG": "C.UTF-8"}, "python -m grader --lang ja"),
+        ("ja", {}, "python -m grader --lang ja"),
+        ("ja", {"LANG": "ja_JP.UTF-8"}, "python -m grader"),
+        ("en", {"LANG": "ja_JP.UTF-8"}, "python -m grader --lang en"),
+        ("en", {"LANG": "en_US.UTF-8"}, "python -m grader"),
+    ],
+)
+def test_a_suggested_command_asks_for_the_language_the_locale_would_not_choose(
+    language_kept, language, environ, command
+):
+    i18n.set_language(language, environ)
+    assert i18n.command("python -m grader") == command
+
+
+def test_the_command_a_stub_suggests_asks_for_the_language_asked_for(language_kept):
+    stub = (
+        "Not started yet: exercise 3 (softmax): softmax is not written yet. "
+        "Run `python -m grader hint softmax` for a hint."
+    )
+    i18n.set_language("ja", {"LANG": "C.UTF-8"})
+    assert "`python -m grader --lang ja hint softmax`" in i18n.failure(stub)
+    i18n.set_language("ja", {"LANG": "ja_JP.UTF-8"})
+    assert "`python -m grader hint softmax`" in i18n.failure(stub)
+
+
+def test_prose_is_never_wrapped_inside_code_in_backticks():
+    hint = (
+        "Put both shapes in the message, e.g. "
+        '`f"cannot multiply shapes {a.shape} and {b.shape}"`.'
+    )
+    lines = i18n.fill(hint, 50).splitlines()
+    assert lines[-1] == '`f"cannot multiply shapes {a.shape} and {b.shape}"`.'
+    japanese_hint = (
+        "もう一度 `python -m grader --lang ja hint numerical_gradient` を実行"
+    )
+    assert (
+        "`python -m grader --lang ja hint numerical_gradient`"
+        in i18n.fill(japanese_hint, 40).splitlines()[1]
+    )
 
 
 # The catalogue against the sources it translates.
@@ -177,6 +300,20 @@ def test_every_exercise_has_a_japanese_title_and_every_hint_translated(exercise)
 
 def test_every_exercise_docstring_has_a_current_japanese_translation(root):
     assert docs.untranslated(root, "ja") == []
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
+def test_every_translated_docstring_keeps_its_examples_word_for_word(root, exercise):
+    source = (root / "solutions" / f"{exercise.name}.py").read_text()
+    translations = i18n.docstrings("ja")[exercise.name]
+    for function, _, english in docs.english(source):
+        lines = english.splitlines()
+        start = next(
+            i for i, line in enumerate(lines) if line.lstrip().startswith(">>>")
+        )
+        example = lines[start:]
+        translated = translations[function]["text"].strip("\n").splitlines()
+        assert translated[-len(example) :] == example, function
 
 
 def test_the_specification_is_shown_in_japanese_with_the_code_unchanged(root):
@@ -286,7 +423,7 @@ def test_the_pristine_kata_is_graded_in_japanese_with_english_reports(tmp_path):
     assert "未着手 (not_started)" in outcome.stdout
     assert "10 問中 0 問完了" in outcome.stdout
     assert "次: 演習 1、dot" in outcome.stdout
-    assert "`python -m grader doc dot` で仕様を日本語で読み" in outcome.stdout
+    assert "`python -m grader --lang ja doc dot` で仕様を日本語で読み" in outcome.stdout
     assert "Next:" not in outcome.stdout and "done" not in outcome.stdout
     assert set(outcome.statuses().values()) == {"not_started"}
     assert english_only(json.dumps(outcome.report, ensure_ascii=False))
@@ -298,7 +435,7 @@ def test_a_known_mistake_is_named_in_japanese(tmp_path, root):
     result = kata("--root", str(tree), "--lang", "ja", "check", "softmax", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert "失敗あり (failing)" in result.stdout
-    assert "考えられる間違い: axis 0 (列方向)で正規化している。" in result.stdout
+    assert "考えられる間違い: axis 0(列方向)で正規化している。" in result.stdout
     assert "  呼び出し  softmax(" in result.stdout
     assert "likely mistake" not in result.stdout
 
@@ -319,9 +456,7 @@ def test_a_japanese_locale_chooses_japanese(tmp_path):
     env = clean_environment(LANG="ja_JP.UTF-8")
     result = kata("--root", str(tree), "hint", "softmax", cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stderr
-    assert (
-        "演習 3、softmax(softmax: スコアを確率に)のヒント: 4 個中 1 個" in result.stdout
-    )
+    assert "演習 3、softmax(スコアから確率へ)のヒント: 4 個中 1 個" in result.stdout
     assert "1. 最後の軸、axis=-1 に沿って計算します。" in result.stdout
 
 

@@ -72,6 +72,8 @@ def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
     assert "失敗あり (failing)" in failing
     assert "考えられる間違い" in failing
     assert "ほかに 1 個のテストが失敗しています。" in failing
+    # The watch's locale is not Japanese: its advice asks for Japanese.
+    assert "`python -m grader --lang ja check sgd` ですべて見られます。" in failing
 
     (tree / "exercises" / "sgd.py").write_text(solution("sgd"))
     done = running.screen_with("完了 (done)")
@@ -124,7 +126,7 @@ def test_solution_refuses_asks_and_shows_in_japanese(tmp_path):
 
     assert refused.returncode == 1
     assert "演習 sgd の状態は 未着手 (not_started) です。" in refused.stdout
-    assert "`python -m grader solution sgd --force`" in refused.stdout
+    assert "`python -m grader --lang ja solution sgd --force`" in refused.stdout
     assert "演習 sgd はまだ完了していません。" in declined.stdout
     assert "表示しませんでした。" in declined.stdout
     assert shown.returncode == 0
@@ -206,13 +208,74 @@ def test_a_function_not_written_yet_is_named_in_japanese(tmp_path):
     assert english_left(result.stdout) == []
 
 
+# A command the grader tells the learner to type, quoted in backticks.
+SUGGESTED = re.compile(r"`(python -m grader [^`]*)`")
+
+
+def suggested_commands(tree, *args: str, **environ: str) -> list[str]:
+    """The commands the grader suggests in the output of each of the
+    learner's commands, run with `args` added, in `environ`."""
+    written = solution("forward")
+    partial = (
+        written[: written.index("def loss")]
+        + stub("forward")[stub("forward").index("def loss") :]
+    )
+    (tree / "exercises" / "forward.py").write_text(partial)
+    (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
+    outputs = [
+        kata(tree, *args, **environ),  # the next exercise: doc and hint
+        kata(tree, *args, "check", "sgd", **environ),
+        kata(tree, *args, "check", "forward", **environ),  # a stub's own advice
+        kata(tree, *args, "hint", "sgd", **environ),
+        kata(tree, *args, "hint", "sgd", "--all", **environ),
+        kata(tree, *args, "solution", "sgd", **environ),
+        kata(tree, *args, "check", "sgd", "--explore", **environ),
+    ]
+    found = [SUGGESTED.findall(squeezed_lines(result.stdout)) for result in outputs]
+    assert all(found), [result.stdout for result in outputs]
+    return [command for commands in found for command in commands]
+
+
+def squeezed_lines(text: str) -> str:
+    """`text` with wrapped lines joined back (prose may wrap between a
+    command and the words around it, never inside the command)."""
+    return " ".join(line.strip() for line in text.splitlines())
+
+
+def test_the_commands_suggested_ask_for_japanese_when_the_locale_would_not(tree):
+    commands = suggested_commands(tree, "--lang", "ja", LANG="C.UTF-8")
+
+    assert len(commands) >= 10
+    for command in commands:
+        assert command.startswith("python -m grader --lang ja "), command
+
+
+def test_the_commands_suggested_need_no_language_the_locale_chooses(tree):
+    japanese = suggested_commands(tree, LANG="ja_JP.UTF-8")
+    english = suggested_commands(tree, "--lang", "en", LANG="ja_JP.UTF-8")
+
+    assert not [command for command in japanese if "--lang" in command]
+    assert all(command.startswith("python -m grader --lang en ") for command in english)
+
+
+def test_the_notebook_suggests_the_language_it_was_asked_for(tree, monkeypatch):
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+    text = repr(check("dot", root=tree, lang="ja"))
+
+    assert "`python -m grader --lang ja hint dot`" in text
+    assert "`python -m grader hint dot`" in repr(check("dot", root=tree, lang="en"))
+
+
 @pytest.mark.parametrize(
     "args, expected",
     [
         (("hint",), "エラー: 次の引数が必要です: NAME"),
         (("chek",), "エラー: 引数 COMMAND: 'chek' は選べません(選べるのは 'check'"),
         (("--timeout", "0"), "エラー: 引数 --timeout: '0' は正の数ではありません"),
-        (("list", "--bogus"), "エラー: 知らない引数です: --bogus"),
+        (("list", "--bogus"), "エラー: 認識できない引数です: --bogus"),
         (("--lang", "ja", "--json"), "エラー: 引数 --json: 値を 1 つ指定してください"),
     ],
     ids=["missing", "choice", "type", "unrecognized", "no_value"],
