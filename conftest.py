@@ -7,7 +7,7 @@ tests the model answers.
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests import harness
+from tests import harness, sandbox
 from tests.judge import KataFailure, advice_for
 
 # The grade must be the same on every run and every machine: a fixed
@@ -43,6 +43,12 @@ def pytest_addoption(parser):
         help="test FILE in place of the exercise module NAME",
     )
     group.addoption(
+        "--separate",
+        action="store_true",
+        help="call the learner's functions in a process of their own, as "
+        "grading mode does",
+    )
+    group.addoption(
         "--explore",
         action="store_true",
         help="many more random examples, different on every run (not the grade)",
@@ -51,16 +57,25 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     overrides = [item.split("=", 1) for item in config.getoption("--impl")]
-    retarget(config.getoption("--target"), overrides)
+    retarget(config.getoption("--target"), overrides, config.getoption("--separate"))
     if config.getoption("--explore"):
         settings.load_profile("explore")
 
 
-def retarget(target, overrides=()):
+def retarget(target, overrides=(), separate=False, prepare=None):
     """Point the tests at the package `target`, with files standing in for
     some of its modules (pairs of exercise name and path). The grader calls
-    this in each process that runs one exercise's tests."""
-    harness.configure(target, overrides)
+    this in each process that runs one exercise's tests.
+
+    With `separate`, the learner's functions run in a process of their own,
+    which runs `prepare()` (the grader's limits) before anything else; its
+    pid is returned."""
+    harness.configure(target, overrides, separate=separate, prepare=prepare)
+    return harness.config.student.pid if harness.config.student else None
+
+
+def pytest_unconfigure(config):
+    harness.configure(config.getoption("--target"))  # ends a learner's process
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -109,12 +124,17 @@ def explain(error):
         )
     if isinstance(error, AssertionError):
         return "failure", f"{type(error).__name__}: {error}"
+    if isinstance(error, sandbox.StudentProcessEnded):
+        return "crash", str(error)
     if isinstance(error, (SystemExit, KeyboardInterrupt, MemoryError)):
         return "crash", f"{type(error).__name__} while running the exercise"
     lines = [f"{type(error).__name__}: {error}"]
     call = getattr(error, "kata_call", None)
     if call is not None:
         lines = [f"{call} raised {lines[0]}"]
+    where = harness.learner_line(error)
+    if where is not None:
+        lines.append(f"  where     {where}")
     advice = advice_for(error)
     if advice:
         lines.append(f"  likely mistake: {advice}")

@@ -5,10 +5,10 @@ exercise (see `grader.notebook`).
 """
 
 
-def check(name, *functions, root=None):
+def check(name, *functions, root=None, lang=None):
     """Grade exercise `name` (see `grader.notebook.check`)."""
     # Imported on first use: the command line does not need it, and it
     # brings in numpy, pytest and hypothesis.
     from grader.notebook import check as check_exercise
 
-    return check_exercise(name, *functions, root=root)
+    return check_exercise(name, *functions, root=root, lang=lang)

@@ -22,7 +22,6 @@ import os
 import re
 import resource
 import subprocess
-import tarfile
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +37,9 @@ ERROR = "error"
 # is safe; these options also keep a submission's hooks from running.
 GIT_OPTIONS = ("-c", "safe.directory=*", "-c", "core.hooksPath=/dev/null")
 GIT_TIMEOUT = 60.0
+# A file of a submission larger than this is left out: no file of the kata
+# comes near it.
+MAX_FILE_BYTES = 4 * 1024 * 1024
 # Submissions graded in one pytest session: collecting the tests once for
 # many saves most of a grade's cost, and a session that breaks down takes
 # no more than these with it (they are then graded again one by one).
@@ -187,6 +189,7 @@ class _Batch:
                 target=str(item.target),
                 timeout=self.options.timeout,
                 memory_mb=self.options.memory_mb,
+                separate=True,
             )
             for item in staged
             for exercise in self.exercises
@@ -265,22 +268,75 @@ def grade_submission(
 
 def checkout(path: Path, scratch: Path) -> Path:
     """The folder to grade for the submission at `path`: the folder itself,
-    or, for a bare git repository, its last commit unpacked in `scratch`."""
+    or, for a bare git repository, the files of its last commit written
+    out in `scratch`.
+
+    The files are read as git stores them (``ls-tree`` and ``cat-file``),
+    never through ``archive`` or ``checkout``: those apply the filters a
+    student's ``.gitattributes`` and repository configuration name, which
+    are commands run by the grader.
+    """
     if not (path / "HEAD").is_file() or not (path / "objects").is_dir():
         return path
-    command = ["git", *GIT_OPTIONS, f"--git-dir={path}", "archive", "HEAD"]
-    archive = subprocess.run(
-        command, capture_output=True, timeout=GIT_TIMEOUT, check=False
-    )
-    if archive.returncode != 0:
-        reason = archive.stderr.decode(errors="replace").strip()
-        raise classroom.GradingError(f"git archive failed: {reason}")
+    listing = _git(path, ["ls-tree", "-r", "-z", "HEAD"])
+    blobs = {}
+    for entry in listing.split(b"\0"):
+        meta, _, name = entry.partition(b"\t")
+        mode, kind, sha = (meta.split() + [b"", b"", b""])[:3]
+        # Regular files only: no links, no submodules.
+        if kind == b"blob" and mode in (b"100644", b"100755"):
+            blobs[sha] = blobs.get(sha, []) + [name.decode("utf-8", "replace")]
     tree = scratch / "checkout"
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        # The "data" filter refuses links out of the folder, devices and
-        # absolute paths.
-        tar.extractall(tree, filter="data")
+    tree.mkdir()
+    for sha, contents in _blobs(path, list(blobs)):
+        for name in blobs[sha]:
+            _write_inside(tree, name, contents)
     return tree
+
+
+def _git(path: Path, args: list[str], stdin: bytes = b"") -> bytes:
+    """Run git on the repository at `path` with no configuration but its
+    own, which may only steer what is read; its output."""
+    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+    command = ["git", *GIT_OPTIONS, f"--git-dir={path}", *args]
+    done = subprocess.run(
+        command, input=stdin, capture_output=True, env=env, timeout=GIT_TIMEOUT
+    )
+    if done.returncode != 0:
+        reason = done.stderr.decode(errors="replace").strip()
+        raise classroom.GradingError(f"git {args[0]} failed: {reason}")
+    return done.stdout
+
+
+def _blobs(path: Path, shas: list[bytes]):
+    """(sha, contents) of each blob no larger than a module may be."""
+    sizes = _git(path, ["cat-file", "--batch-check"], b"\n".join(shas) + b"\n")
+    small = [
+        line.split()[0]
+        for line in sizes.splitlines()
+        if len(line.split()) == 3 and int(line.split()[2]) <= MAX_FILE_BYTES
+    ]
+    if not small:
+        return
+    out = _git(path, ["cat-file", "--batch"], b"\n".join(small) + b"\n")
+    at = 0
+    while at < len(out):
+        end = out.index(b"\n", at)
+        sha, _, size = out[at:end].split()
+        start = end + 1
+        yield sha, out[start : start + int(size)]
+        at = start + int(size) + 1
+
+
+def _write_inside(tree: Path, name: str, contents: bytes) -> None:
+    """Write `contents` at the relative path `name` under `tree`, unless
+    the path would lead out of it."""
+    parts = Path(name).parts
+    if not parts or Path(name).is_absolute() or ".." in parts or ".git" in parts:
+        return
+    target = tree.joinpath(*parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(contents)
 
 
 def _row(student: str, report: dict) -> Row:

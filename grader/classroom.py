@@ -10,11 +10,9 @@ folder on the path), pytest's plugin autoloading off, and a cap on the
 number of processes, running the pristine grader. Its reports go to a
 private folder and are read back from there.
 
-Limitations: the learner's code still runs as the same user as the
-grader, so it can read what that user can read and signal its processes;
-a grade that must withstand that needs the learner's functions called in
-a separate, less privileged process (see `run_isolated`'s `argv`). The
-process cap is an RLIMIT_NPROC, which Linux does not apply to root.
+The child is told ``--separate``: the learner's functions then run in a
+process of their own, which returns plain data only and, under root,
+gives up root for a user id of its own (see tests/sandbox.py).
 """
 
 import json
@@ -77,10 +75,12 @@ class GradingError(Exception):
 
 @dataclass
 class Options:
-    """How to grade: the limits per exercise."""
+    """How to grade: the limits per exercise, and the language of the
+    human report (None: the grading process's locale decides)."""
 
     timeout: float = DEFAULT_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
+    language: str | None = None
 
 
 @dataclass
@@ -237,8 +237,7 @@ def run_isolated(scratch: Path, options: Options) -> Outcome:
 
     Its reports are written to ``scratch/reports``, a folder of this
     process's, and read back. This is the one place the grading child is
-    started: a future split of the learner's calls into a process of their
-    own changes what the child runs, not how it is started.
+    started.
     """
     stage_dir = scratch / "stage"
     reports = scratch / "reports"
@@ -256,9 +255,12 @@ def run_isolated(scratch: Path, options: Options) -> Outcome:
         f"{options.timeout:g}",
         "--memory",
         str(options.memory_mb),
+        "--separate",
     ]
     for option, name in REPORTS.items():
         argv += [f"--{option}", str(reports / name)]
+    if options.language:
+        argv += ["--lang", options.language]
     env = child_environment(scratch)
     count = len(load_catalogue(stage_dir / "grader" / "exercises.toml"))
     limit = options.timeout * count + STARTUP_SECONDS

@@ -23,6 +23,8 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,20 +102,22 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     """Run the grader; return its exit code."""
     prog = prog or Path(sys.argv[0]).name or "kata"
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in TEACHER_COMMANDS:
+    # Chosen before the parser is built: its help is in that language too.
+    i18n.set_language(i18n.choose(_language_asked(argv)))
+    teaching = _after_language(argv)
+    if teaching and teaching[0] in TEACHER_COMMANDS:
         prestart.cancel()  # they start their own processes
         from grader import tools  # the course's commands, in a module of their own
 
-        return tools.main(argv, prog)
-    # Chosen before the parser is built: its help is in that language too.
-    i18n.set_language(i18n.choose(_language_asked(argv)))
+        return tools.main(teaching, prog)
     try:
         args = _parser(prog).parse_args(argv)
     except SystemExit as stop:  # argparse printed the help or an error
         prestart.cancel()
         return EXIT_USAGE if stop.code else EXIT_DONE
     try:
-        return _dispatch(args, prog)
+        # The commands the grader suggests speak the language it speaks.
+        return _dispatch(args, i18n.command(prog))
     except KeyboardInterrupt:
         _screen().problem(_("interrupted"))
         return EXIT_INTERRUPTED
@@ -203,7 +207,31 @@ def _language_asked(argv: list[str] | None) -> str | None:
     return None
 
 
-class _Parser(argparse.ArgumentParser):
+def _after_language(argv: list[str]) -> list[str]:
+    """`argv` without a --lang option that comes first (already read), so
+    that a teacher's command may follow it."""
+    if argv[:1] == ["--lang"]:
+        return argv[2:]
+    if argv and argv[0].startswith("--lang="):
+        return argv[1:]
+    return argv
+
+
+# argparse's own sentences, in its words: it looks each up with gettext
+# before it fills it in, and `Parser` has it look them up in the catalogue.
+ARGPARSE_TEXTS = (
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("expected one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("ignored explicit argument %r"),
+)
+
+
+class Parser(argparse.ArgumentParser):
     """argparse, with its own words (usage, headings, errors) in the
     learner's language."""
 
@@ -212,6 +240,14 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument(
             "-h", "--help", action="help", help=_("show this help and exit")
         )
+
+    def parse_args(self, args=None, namespace=None):
+        with _argparse_speaking():
+            return super().parse_args(args, namespace)
+
+    def parse_known_args(self, args=None, namespace=None):
+        with _argparse_speaking():
+            return super().parse_known_args(args, namespace)
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
@@ -231,9 +267,31 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     def start_section(self, heading):
         super().start_section(_(heading) if heading else heading)
 
+    def _split_lines(self, text, width):
+        # argparse wraps at spaces only, which Japanese has few of.
+        return i18n.fill(" ".join(text.split()), width).splitlines()
+
+
+@contextmanager
+def _argparse_speaking() -> Iterator[None]:
+    """argparse looks its sentences up through its module's `_`, as it
+    writes them: while it parses, the catalogue stands in for gettext."""
+    saved = argparse._
+    argparse._ = _argparse_text
+    try:
+        yield
+    finally:
+        argparse._ = saved
+
+
+def _argparse_text(english: str) -> str:
+    """One of argparse's sentences in the current language, its
+    %-placeholders left for argparse to fill in."""
+    return _(english) if english in ARGPARSE_TEXTS else english
+
 
 def _parser(prog: str) -> argparse.ArgumentParser:
-    parser = _Parser(prog=prog, description=_(DESCRIPTION), epilog=_(EPILOG))
+    parser = Parser(prog=prog, description=_(DESCRIPTION), epilog=_(EPILOG))
     _add_options(parser, grading=True, defaults=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary, grading in (
@@ -241,9 +299,13 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         ("hint", N_("the next hint for an exercise"), False),
         ("doc", N_("an exercise's specification: its functions' docstrings"), False),
         ("list", N_("the exercises with their titles and statuses"), True),
-        ("watch", "grade each exercise again whenever it is saved", True),
-        ("reset", "put the stub back, keeping your file in .kata/backups/", False),
-        ("solution", "the model answer, once the exercise is done", True),
+        ("watch", N_("grade each exercise again whenever it is saved"), True),
+        (
+            "reset",
+            N_("put the stub back, keeping your file in .kata/backups/"),
+            False,
+        ),
+        ("solution", N_("the model answer, once the exercise is done"), True),
     ):
         summary = _(summary)
         command = commands.add_parser(name, help=summary, description=summary)
@@ -267,22 +329,27 @@ def _add_learner_options(name: str, command: argparse.ArgumentParser) -> None:
     flags = {
         "check": (
             "--explore",
-            "many more random examples, new on every run (to hunt bugs; not the grade)",
+            N_(
+                "many more random examples, new on every run (to hunt bugs; "
+                "not the grade)"
+            ),
         ),
         "watch": (
             "--poll",
-            "notice saves by reading the files every 0.1 s (for network "
-            "drives; chosen anyway when file events are unavailable)",
+            N_(
+                "notice saves by reading the files every 0.1 s (for network "
+                "drives; chosen anyway when file events are unavailable)"
+            ),
         ),
-        "reset": ("--yes", "do not ask for confirmation"),
+        "reset": ("--yes", N_("do not ask for confirmation")),
         "solution": (
             "--force",
-            "show it before the exercise is done, after a confirmation",
+            N_("show it before the exercise is done, after a confirmation"),
         ),
     }
     if name in flags:
         flag, what = flags[name]
-        command.add_argument(flag, action="store_true", help=what)
+        command.add_argument(flag, action="store_true", help=_(what))
 
 
 def _watch(args, project, screen, prog) -> int:
@@ -320,15 +387,7 @@ def _add_options(parser: argparse.ArgumentParser, grading: bool, defaults: bool)
     def default(value):
         return value if defaults else argparse.SUPPRESS
 
-    parser.add_argument(
-        "--lang",
-        choices=i18n.LANGUAGES,
-        default=default(None),
-        help=_(
-            "the language of the output (default: the locale's, "
-            "if Japanese, else English)"
-        ),
-    )
+    add_language_option(parser, default(None))
     parser.add_argument(
         "--root",
         type=Path,
@@ -349,7 +408,7 @@ def _add_options(parser: argparse.ArgumentParser, grading: bool, defaults: bool)
     )
     parser.add_argument(
         "--timeout",
-        type=_positive(float),
+        type=positive(float),
         metavar="SECONDS",
         default=default(DEFAULT_TIMEOUT),
         help=_(
@@ -359,13 +418,21 @@ def _add_options(parser: argparse.ArgumentParser, grading: bool, defaults: bool)
     )
     parser.add_argument(
         "--memory",
-        type=_positive(int),
+        type=positive(int),
         metavar="MB",
         default=default(DEFAULT_MEMORY_MB),
         help=_(
             "memory limit per exercise (default {default})",
             default=DEFAULT_MEMORY_MB,
         ),
+    )
+    # Grading mode's child asks for it: the learner's functions are then
+    # called in a process of their own. Not for learners, so not listed.
+    parser.add_argument(
+        "--separate",
+        action="store_true",
+        default=default(False),
+        help=argparse.SUPPRESS,
     )
     for option, what in (
         ("--json", N_("the grade as JSON")),
@@ -377,7 +444,23 @@ def _add_options(parser: argparse.ArgumentParser, grading: bool, defaults: bool)
         )
 
 
-def _positive(kind):
+def add_language_option(parser: argparse.ArgumentParser, default) -> None:
+    """``--lang``, read before the command line is parsed (see `main`):
+    here so that the parser accepts it, and shows it in the help."""
+    parser.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default=default,
+        help=_(
+            "the language of the output (default: the locale's, "
+            "if Japanese, else English)"
+        ),
+    )
+
+
+def positive(kind):
+    """An argparse type: a number of `kind` above zero."""
+
     def parse(text: str):
         try:
             value = kind(text)
@@ -402,8 +485,10 @@ def _check_arguments(args: argparse.Namespace, project: Project) -> None:
         args.command = "explore"  # a bug hunt, not a grade: its own command
         if _report_paths(args):
             raise ProjectError(
-                "--explore is not a grade: it writes no reports. "
-                "Leave out --explore to write them."
+                _(
+                    "--explore is not a grade: it writes no reports. "
+                    "Leave out --explore to write them."
+                )
             )
     if args.command in ("hint", "reset", "doc"):
         return
@@ -481,6 +566,7 @@ def _start(
             target=args.target,
             timeout=args.timeout,
             memory_mb=args.memory,
+            separate=args.separate,
         )
         for exercise in exercises
     ]

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from rich.syntax import Syntax
 from rich.text import Text
 
-from grader import cache
+from grader import cache, i18n
 from grader.exercises import ExerciseInfo
 from grader.grading import DONE, Grade, grade
+from grader.i18n import N_, _
 from grader.project import Project
 from grader.render import Screen
 from grader.restore import RestoreError, needs_reset, reset
@@ -26,23 +27,26 @@ EXIT_DONE = 0
 EXIT_NOT_DONE = 1
 EXIT_USAGE = 2
 
-EXPLORE_LABEL = (
+EXPLORE_LABEL = N_(
     "Exploring: many more random examples, new ones on every run. "
     "This is not the grade: `{prog} check {name}` gives that."
 )
+# Answers that mean yes: "y", "yes", and the Japanese "はい" (the answer
+# may be typed with an input method on, which makes "ｙ" of "y").
+YES = ("y", "ｙ", "はい")
 
 
 def confirm(
     screen: Screen, question: str, read_line: Callable[[], str] | None = None
 ) -> bool:
     """Ask a yes/no question, read the answer with `read_line` (default:
-    from stdin); only an answer starting with "y" is yes."""
+    from stdin); only an answer starting with one of YES is yes."""
     screen.out.print(Text(f"{question} [y/N] ", style="bold"), end="")
     screen.out.file.flush()
     answer = (read_line or sys.stdin.readline)()
     if not answer.endswith("\n"):
         screen.out.print()  # the input ended: end the question's line
-    return answer.strip().lower().startswith("y")
+    return answer.strip().lower().startswith(YES)
 
 
 def reset_command(
@@ -57,23 +61,28 @@ def reset_command(
     where = f"{project.state_dir.name}/backups/"
     try:
         if not needs_reset(project, exercise):
-            screen.out.print(f"{exercise.module_file} is already the stub.")
+            screen.out.print(
+                _("{file} is already the stub.", file=exercise.module_file)
+            )
             return EXIT_DONE
-        question = (
-            f"Put the stub back in {exercise.module_file}? Your file will be "
-            f"kept in {where}."
+        question = _(
+            "Put the stub back in {file}? Your file will be kept in {folder}.",
+            file=exercise.module_file,
+            folder=where,
         )
         if not args.yes and not confirm(screen, question, read_line):
-            screen.out.print("Nothing was changed.")
+            screen.out.print(_("Nothing was changed."))
             return EXIT_NOT_DONE
         done = reset(project, exercise)
     except (RestoreError, OSError) as error:
         screen.problem(str(error))
         return EXIT_USAGE
-    screen.out.print(f"{exercise.module_file} is the stub again.", soft_wrap=True)
+    screen.out.print(
+        _("{file} is the stub again.", file=exercise.module_file), soft_wrap=True
+    )
     if done.backup is not None:
         kept = done.backup.relative_to(project.root)
-        screen.out.print(f"Your file was kept as {kept}.", soft_wrap=True)
+        screen.out.print(_("Your file was kept as {file}.", file=kept), soft_wrap=True)
     return EXIT_DONE
 
 
@@ -90,30 +99,46 @@ def solution_command(
     path = project.root / "solutions" / f"{exercise.name}.py"
     if not path.is_file():
         screen.problem(
-            f"this copy of the kata has no model answers (no {path.parent.name}/"
-            f"{path.name} in {project.root})"
+            _(
+                "this copy of the kata has no model answers (no {file} in {root})",
+                file=f"{path.parent.name}/{path.name}",
+                root=project.root,
+            )
         )
         return EXIT_USAGE
     status = grade_exercise(project, exercise, args).status
     if status != DONE:
         if not args.force:
             screen.out.print(
-                f"Exercise {exercise.name} is {status}: the model answer is shown "
-                f"once it is done. `{prog} hint {exercise.name}` gives a hint; "
-                f"`{prog} solution {exercise.name} --force` shows it anyway.",
+                _(
+                    "Exercise {name} is {status}: the model answer is shown once "
+                    "it is done. `{prog} hint {name}` gives a hint; "
+                    "`{prog} solution {name} --force` shows it anyway.",
+                    name=exercise.name,
+                    status=i18n.status(status),
+                    prog=prog,
+                ),
                 soft_wrap=True,
             )
             return EXIT_NOT_DONE
-        question = (
-            f"Exercise {exercise.name} is not done yet. Show its model answer anyway?"
+        question = _(
+            "Exercise {name} is not done yet. Show its model answer anyway?",
+            name=exercise.name,
         )
         if not confirm(screen, question, read_line):
-            screen.out.print("Not shown.")
+            screen.out.print(_("Not shown."))
             return EXIT_NOT_DONE
-    screen.out.print(Text(f"Model answer: solutions/{path.name}", style="bold"))
+    answer = _("Model answer: {file}", file=f"solutions/{path.name}")
+    screen.out.print(Text(answer, style="bold"))
     screen.out.print()
     screen.out.print(Syntax(path.read_text(encoding="utf-8"), "python"))
     return EXIT_DONE
+
+
+# An explored check tries far more examples than a grade: its time limit
+# is this many times the grade's, so that slow but correct code (loops
+# rather than NumPy) is not taken for an endless loop.
+EXPLORE_TIME_FACTOR = 10
 
 
 def explore_command(
@@ -122,7 +147,7 @@ def explore_command(
     """``check NAME --explore``: a bug hunt with fresh random examples,
     shown like a check, labelled as not the grade, and never kept."""
     exercise = project.find(args.name)
-    label = EXPLORE_LABEL.format(prog=prog, name=exercise.name)
+    label = _(EXPLORE_LABEL, prog=prog, name=exercise.name)
     screen.out.print(Text(label, style="bold magenta"), soft_wrap=True)
     screen.out.print()
     result = grade_exercise(project, exercise, args, explore=True)
@@ -156,6 +181,8 @@ def grade_exercise(
     from grader.runner import Job, run_exercise
 
     timeout, memory_mb = limits
+    if explore:
+        timeout *= EXPLORE_TIME_FACTOR
     job = Job(
         exercise.name,
         project.root,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader import i18n
+from grader.i18n import _
 
 # Enough hex digits of a SHA-256 that two versions of a docstring never
 # share them by chance.
@@ -66,7 +67,9 @@ def module_source(root: Path, name: str) -> str:
         except (OSError, SyntaxError, ValueError):
             continue
         return source
-    raise OSError(f"no readable exercises/{name}.py under {root}")
+    raise OSError(
+        _("no readable {file} under {root}", file=f"exercises/{name}.py", root=root)
+    )
 
 
 def specification(root: Path, name: str, language: str) -> list[FunctionDoc]:

@@ -5,6 +5,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from grader.i18n import _
+
 
 def write_atomically(path: Path, text: str) -> None:
     """Replace `path` with `text` in one step, creating its folder if needed.
@@ -17,7 +19,7 @@ def write_atomically(path: Path, text: str) -> None:
     path = Path(path)
     blocker = _file_in_the_way(path.parent)
     if blocker is not None:
-        message = f"{blocker} is a file, not a folder"
+        message = _("{path} is a file, not a folder", path=blocker)
         raise NotADirectoryError(errno.ENOTDIR, message, str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")

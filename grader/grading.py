@@ -151,14 +151,23 @@ def gradebook(
 
 
 def most_telling(failures: list[TestResult]) -> TestResult | None:
-    """The failure to show first: the first that names a likely mistake,
-    else the first; None when there is none.
+    """The failure to show first: the first that names one likely mistake,
+    else the first that names several, else the first; None when there is
+    none.
 
     A named mistake tells the learner what to change, where a bare failure
-    only tells them that something is wrong.
+    only tells them that something is wrong; one mistake named says it more
+    plainly than a list of those that fit ("(1) ... (2) ...").
     """
-    named = (test for test in failures if MISTAKE_LABEL in test.message)
-    return next(named, failures[0] if failures else None)
+    named = [test for test in failures if MISTAKE_LABEL in test.message]
+    single = (test for test in named if not _lists_mistakes(test.message))
+    return next(single, named[0] if named else failures[0] if failures else None)
+
+
+def _lists_mistakes(message: str) -> bool:
+    """Whether `message` names several mistakes that fit, numbered."""
+    mistake = message.partition(MISTAKE_LABEL)[2]
+    return "(1) " in mistake and "(2) " in mistake
 
 
 def first_line(text: str) -> str:

@@ -6,7 +6,7 @@ up at display time in the catalogue of the chosen language,
 text the catalogue lacks is shown in English, never broken: a missing or
 faulty translation costs the learner a sentence in English, nothing more.
 
-The catalogue has four tables:
+The catalogue has five tables:
 
 - ``[statuses]``: the status words; the terminal shows the translation
   with the English word beside it, as machine formats keep it.
@@ -17,18 +17,27 @@ The catalogue has four tables:
   them, so an entry may be a template: its English side is the f-string's
   text from the test source, each ``{...}`` standing for any value, and
   the value found there is put in the same ``{...}`` of the translation.
+- ``[reasons]``: the grader's own sentences that travel as data, in
+  English, and are translated only where they are shown: why a run or a
+  test stopped (a time limit, a crash, see grader/runner.py), what a
+  stub's NotImplementedError says, why grading mode could not grade.
+  Templates as in ``[failures]``, their fields named for what they stand
+  for; the reports keep the English.
 - ``[as_is]``: sentences from the tests that are shown as they are (NumPy's
   own words, matched but never shown): listed so that they are known.
 
-`grader.locale.extract` lists the sentences of the tests that the
-catalogue does not translate yet.
+`grader.locale.extract` lists the sentences of the tests and the
+grader's texts that the catalogue does not translate yet;
+selftests/test_i18n.py has the runner and grading mode give every
+reason they can, and checks that each is translated.
 """
 
 import os
 import re
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -56,8 +65,16 @@ LABELLED = re.compile(r"  ([a-z][a-z ]*?)(?::|(?=  ))\s+")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]+")
 # Where prose goes on after a stop: ". Use", "; work".
 PROSE = re.compile(r"[.;?] [A-Za-z]")
-# An item of a numbered list in a sentence: "(1) ".
-ITEM = re.compile(r"\((\d+)\) ")
+# An item of a numbered list in a sentence: "(1) " at the start or after a
+# space (not the "(0) " of "exp(0) = 1").
+ITEM = re.compile(r"(?:^|(?<= ))\((\d+)\) ")
+# Two English words in a row: prose, not a value such as a name, a shape
+# or a call.
+TWO_WORDS = re.compile(r"\b[A-Za-z]{2,} [A-Za-z]{2,}\b")
+# The grader's command quoted in a sentence of the tests or the grader,
+# as in "Run `python -m grader hint dot` for a hint.": where a language
+# option goes.
+QUOTED_COMMAND = re.compile(r"(?<=`)python -m grader(?= )(?! --lang )")
 # A value found in a sentence may be a sentence itself ("number 2" in
 # "f changed its argument number 2 in place."): it is translated too, this
 # many levels deep.
@@ -84,11 +101,15 @@ class Catalogue:
     statuses: dict[str, str] = field(default_factory=dict)
     ui: dict[str, str] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
     as_is: frozenset[str] = frozenset()
 
     def __post_init__(self):
+        # The tests' sentences and the grader's are looked up alike; a
+        # sentence of the tests wins if both have it.
+        self._sentences = {**self.reasons, **self.failures}
         # Templates with more literal text first: the most specific wins.
-        templates = [key for key in self.failures if FIELD.search(key)]
+        templates = [key for key in self._sentences if FIELD.search(key)]
         templates.sort(key=lambda key: -len(FIELD.sub("", key)))
         self._patterns = [(_pattern(key), key) for key in templates]
         # Templates of few words ("{a} and {b}") would match almost any
@@ -124,7 +145,7 @@ class Catalogue:
         return before + translated + english[len(english.rstrip()) :]
 
     def _lookup(self, english: str, depth: int) -> str | None:
-        exact = self.failures.get(english)
+        exact = self._sentences.get(english)
         if exact is not None:
             return exact
         numbered = self._numbered(english, depth)
@@ -132,9 +153,14 @@ class Catalogue:
             return numbered
         for pattern, key in self._patterns:
             match = pattern.fullmatch(english)
-            weak = depth > 0 and key in self._weak
-            if match and not (weak and _holds_prose(match.groups())):
-                return self._filled(key, list(match.groups()), depth)
+            if match is None:
+                continue
+            weak = key in self._weak
+            if weak and depth > 0 and _holds_prose(match.groups()):
+                continue
+            if weak and _splits_prose(key, match.groups()):
+                continue
+            return self._filled(key, match, depth)
         return None
 
     def _numbered(self, text: str, depth: int) -> str | None:
@@ -149,74 +175,159 @@ class Catalogue:
         translated = [self.sentence(item, depth + 1) or item for item in items]
         return " ".join(f"({n}) {t.strip()}" for n, t in enumerate(translated, start=1))
 
-    def _filled(self, key: str, values: list[str], depth: int) -> str | None:
-        """The translation of template `key` with the `values` found for
-        its fields, each translated in turn when it is a sentence too."""
-        if depth < NESTING:
-            values = [self.sentence(value, depth + 1) or value for value in values]
-        found: dict[str, list[str]] = {}
-        for name, value in zip(FIELD.findall(key), values, strict=True):
-            found.setdefault(name, []).append(value)
-        used: dict[str, int] = {}
+    def _filled(self, key: str, match: re.Match, depth: int) -> str | None:
+        """The translation of template `key` with the values `match` found
+        for its fields, each translated in turn when it is a sentence too.
 
-        def fill(match: re.Match) -> str:
-            name = match.group(0)
+        A value that spans lines (a printed array) keeps its later lines
+        where they were relative to its first: they move right or left as
+        far as its first line moved in the translation.
+        """
+        found: dict[str, list[tuple[str, int]]] = {}
+        for index, name in enumerate(FIELD.findall(key), start=1):
+            value = match.group(index)
+            if depth < NESTING:
+                value = self.sentence(value, depth + 1) or value
+            column = _column(match.string[: match.start(index)])
+            found.setdefault(name, []).append((value, column))
+        translation = self._sentences[key]
+        pieces = FIELD.split(translation)
+        filled = pieces[0]
+        used: dict[str, int] = {}
+        for name, after in zip(FIELD.findall(translation), pieces[1:], strict=True):
             if name not in found:
-                raise KeyError(name)
+                return None  # the translation names a field the English lacks
             index = used.get(name, 0)
             used[name] = index + 1
-            return found[name][min(index, len(found[name]) - 1)]
-
-        try:
-            return FIELD.sub(fill, self.failures[key])
-        except KeyError:
-            return None  # the translation names a field the English lacks
+            value, column = found[name][min(index, len(found[name]) - 1)]
+            value = _moved(value, _column(filled) - column)
+            filled = _joined(_joined(filled, value), after)
+        return filled
 
     def failure(self, message: str) -> str:
         """A failure explanation from the tests, translated where the
         catalogue knows its sentences; the rest is kept as it is.
 
         The statement (the lines before the first labelled line) is
-        translated as a whole, then line by line; each labelled line's
-        label and value separately. A value keeps its column, so that the
-        later rows of a printed array stay under its first row.
+        translated as a whole, else line by line; then each labelled line,
+        its label and its value separately. A value goes on over the
+        indented lines below it (the rows of a printed array): it is
+        translated with them, and keeps its column, so that its later
+        rows stay under its first.
         """
-        if not self.failures:
+        if not self._sentences:
             return message
         lines = message.splitlines()
         first = next((i for i, line in enumerate(lines) if LABELLED.match(line)), None)
         statement = lines[:first] if first is not None else lines
-        rest = lines[len(statement) :]
         whole = self.sentence("\n".join(statement))
         translated = whole.splitlines() if whole else list(map(self._line, statement))
-        shift = 0
-        for line in rest:
-            labelled = LABELLED.match(line)
+        for block in _blocks(lines[len(statement) :]):
+            labelled = LABELLED.match(block[0])
             if labelled:
-                line, shift = self._labelled(line, labelled)
-            elif line.strip():
-                line = " " * shift + self._line(line)
-            translated.append(line)
+                translated += self._labelled(block, labelled)
+            else:
+                translated += [self._line(line) for line in block]
         return "\n".join(translated)
 
-    def _labelled(self, line: str, labelled: re.Match) -> tuple[str, int]:
-        """A labelled line translated, and how far right its value moved."""
+    def _labelled(self, block: list[str], labelled: re.Match) -> list[str]:
+        """A labelled line and the rest of its value below it, translated."""
         label = labelled.group(1)
-        head = f"  {self.failures.get(label, label)}"
-        head += ": " if line[: labelled.end()].rstrip().endswith(":") else "  "
+        head = f"  {self._sentences.get(label, label)}"
+        head += ": " if block[0][: labelled.end()].rstrip().endswith(":") else "  "
         head += " " * max(0, labelled.end() - width(head))
-        value = line[labelled.end() :]
-        return head + (self.sentence(value) or value), width(head) - labelled.end()
+        column = labelled.end()
+        value = "\n".join(
+            [block[0][column:], *(_dedented(line, column) for line in block[1:])]
+        )
+        translated = self.sentence(value)
+        if translated is None:
+            # No sentence spans the lines: each may be one on its own.
+            first, *later = value.split("\n")
+            later = [self._line(line) for line in later]
+            translated = "\n".join([self.sentence(first) or first, *later])
+        first, *later = _moved(translated, width(head)).split("\n")
+        return [head + first, *later]
 
     def _line(self, line: str) -> str:
         body = line.lstrip(" ")
         return line[: len(line) - len(body)] + (self.sentence(body) or body)
 
 
+def _blocks(lines: list[str]) -> list[list[str]]:
+    """`lines` in blocks: a labelled line with the rest of its value below
+    it, or any other line on its own."""
+    blocks: list[list[str]] = []
+    in_value = False
+    for index, line in enumerate(lines):
+        if in_value and _goes_on(lines, index):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+            in_value = bool(LABELLED.match(line))
+    return blocks
+
+
+def _goes_on(lines: list[str], index: int) -> bool:
+    """Whether `lines[index]` goes on with the value above it: an indented
+    line that is not labelled, or a blank one before such a line (between
+    the blocks of rows of a printed 3-D array)."""
+    for line in lines[index:]:
+        if line.strip():
+            return line.startswith(" ") and not LABELLED.match(line)
+    return False
+
+
+def _joined(left: str, right: str) -> str:
+    """`left` and `right` joined, without the space between them where a
+    wide (Japanese) character meets another: a template spaces its fields
+    off for values in ASCII, and Japanese puts no space between words."""
+    if left.endswith(" ") and _wide(left[-2:-1]) and _wide(right[:1]):
+        return left[:-1] + right
+    if right.startswith(" ") and _wide(left[-1:]) and _wide(right[1:2]):
+        return left + right[1:]
+    return left + right
+
+
+def _wide(character: str) -> bool:
+    return bool(character) and unicodedata.east_asian_width(character) in "WF"
+
+
+def _column(text: str) -> int:
+    """The column where `text` ends: the width of its last line."""
+    return width(text.rpartition("\n")[2])
+
+
+def _dedented(line: str, columns: int) -> str:
+    """`line` without up to `columns` of the spaces it starts with."""
+    return line[min(columns, len(line) - len(line.lstrip(" "))) :]
+
+
+def _moved(text: str, columns: int) -> str:
+    """`text` with every line but the first moved right by `columns`, or
+    left when it is negative (as far as their spaces allow)."""
+    first, *later = text.split("\n")
+    if columns >= 0:
+        later = [" " * columns + line if line.strip() else line for line in later]
+    else:
+        later = [_dedented(line, -columns) for line in later]
+    return "\n".join([first, *later])
+
+
 def _holds_prose(values: tuple[str, ...]) -> bool:
     """Whether any of `values` reads as prose: a sentence goes on after a
     full stop, where code and numbers do not."""
     return any(PROSE.search(value) for value in values)
+
+
+def _splits_prose(key: str, values: tuple[str, ...]) -> bool:
+    """Whether a template of few words matched by cutting prose apart: a
+    field followed by the template's own words ("{a} of {b}") holds values
+    such as names and shapes, never English words in a row. (The last
+    field may hold a whole message: "raised {error}".)"""
+    ends_in_field = key.endswith("}")
+    bounded = values[:-1] if ends_in_field else values
+    return any(TWO_WORDS.search(value) for value in bounded)
 
 
 def _pattern(template: str) -> re.Pattern:
@@ -226,18 +337,24 @@ def _pattern(template: str) -> re.Pattern:
     return re.compile("(.*?)".join(map(re.escape, parts)), re.DOTALL)
 
 
-# Pieces a line of prose may break between: a run of spaces, a word of
-# printable ASCII, or any other single character (Japanese breaks between
-# any two characters).
-_PIECE = re.compile(r" +|[!-~]+|.")
-# Punctuation that must not begin a line: it stays with what precedes it.
-_NO_LINE_START = frozenset("、。，．・：；？！）」』】〉》ー")
+# Pieces a line of prose may break between: code in backticks with what
+# sticks to it ("(`x -= 1`)."), a run of spaces, a word of printable
+# ASCII, or any other single character (Japanese breaks between any two
+# characters). Code is never broken: a command cut in two cannot be
+# copied, and an expression cut in two misreads.
+_PIECE = re.compile(r"[!-_a-~]*`[^`\n]*`[!-~]*| +|[!-~]+|.")
+# Punctuation, the long-vowel mark and small kana must not begin a line
+# (the Japanese rules of line breaking): each stays with what precedes it.
+_NO_LINE_START = frozenset(
+    "、。，．・：；？！）」』】〉》ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+)
 
 
 def fill(text: str, columns: int, indent: int = 0) -> str:
     """`text` wrapped to `columns` terminal columns, its later lines
-    indented by `indent` spaces; a word of ASCII is never split, and a
-    line of Japanese may break between any two characters."""
+    indented by `indent` spaces; a word of ASCII and code in backticks are
+    never split, and a line of Japanese may break between any two
+    characters."""
     pieces: list[str] = []
     for piece in _PIECE.findall(text):
         if pieces and piece[0] in _NO_LINE_START:
@@ -276,6 +393,7 @@ def catalogue(language: str) -> Catalogue:
         statuses=dict(data.get("statuses", {})),
         ui=dict(data.get("ui", {})),
         failures=dict(data.get("failures", {})),
+        reasons=dict(data.get("reasons", {})),
         as_is=frozenset(data.get("as_is", {}).get("sentences", ())),
     )
 
@@ -296,18 +414,36 @@ class _Current:
     """The language of this process's output, set once by the command line."""
 
     catalogue = Catalogue()
+    # What a command the grader suggests must add to speak this language
+    # too: "--lang ja" when the locale would choose another, else "".
+    option = ""
 
 
 current = _Current()
 
 
-def set_language(language: str) -> None:
-    """Speak `language` from now on."""
+def set_language(language: str, environ: Mapping[str, str] = os.environ) -> None:
+    """Speak `language` from now on; when the locale (in `environ`) would
+    choose another, the commands the grader suggests name it with --lang."""
     current.catalogue = catalogue(language)
+    current.option = "" if language == choose(None, environ) else f"--lang {language}"
 
 
 def language() -> str:
     return current.catalogue.language
+
+
+@contextmanager
+def speaking(language: str | None) -> Iterator[None]:
+    """Speak `language` (None: the locale's) inside the block, then the
+    language spoken before: for a call from a notebook, whose process has
+    no command line to choose one."""
+    before = current.catalogue, current.option
+    set_language(choose(language))
+    try:
+        yield
+    finally:
+        current.catalogue, current.option = before
 
 
 def _(english: str, **fields) -> str:
@@ -321,8 +457,20 @@ def status(status: str) -> str:
 
 
 def failure(message: str) -> str:
-    """A test's failure explanation in the current language."""
-    return current.catalogue.failure(message)
+    """A test's failure explanation in the current language, the grader's
+    commands it quotes with the option to speak it (see `command`)."""
+    translated = current.catalogue.failure(message)
+    if not current.option:
+        return translated
+    return QUOTED_COMMAND.sub(rf"\g<0> {current.option}", translated)
+
+
+def command(prog: str) -> str:
+    """How to run the grader, `prog`, in a command the learner is told to
+    type: with the language option when the language was asked for and
+    the locale would choose another, so that the command answers in the
+    same language."""
+    return f"{prog} {current.option}" if current.option else prog
 
 
 def title(exercise) -> str:

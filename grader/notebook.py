@@ -3,12 +3,14 @@
     from grader import check
     check("softmax")            # grades exercises/softmax.py
     check("softmax", softmax)   # grades the function defined in the notebook
+    check("softmax", lang="ja") # the result in Japanese
 
 With functions passed in, the module graded is the learner's
 ``exercises/NAME.py`` with those functions' definitions put in place of
 its own, written to a temporary file; the learner's file is not touched.
 The result renders as a short report in Jupyter (HTML and Markdown) and as
-plain text anywhere else.
+plain text anywhere else, in the language asked for with ``lang`` (default:
+the locale's, as on the command line).
 
 Limitations: a function passed in must be defined with ``def`` in a file
 or a notebook cell (its source is read back with `inspect.getsource`), it
@@ -25,8 +27,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader import i18n
 from grader.grading import DONE, Grade, grade, most_telling
+from grader.i18n import _
 from grader.project import ProjectError, open_project
+from grader.render import aligned
 from grader.results import NOT_RUN
 
 # Failures listed under the first one, by name only: the first is the one
@@ -40,6 +45,7 @@ class CheckResult:
 
     grade: Grade
     source: str  # what was graded: a file, or the functions passed in
+    language: str = i18n.ENGLISH  # of the report
 
     @property
     def done(self) -> bool:
@@ -52,27 +58,34 @@ class CheckResult:
     def __bool__(self) -> bool:
         return self.done
 
-    def _parts(self) -> tuple[str, str, str, list[str]]:
+    def _parts(self) -> tuple[str, str, str, str]:
         """The headline, the first failure's test name and message, and
-        the names of the other failures."""
+        the line that names the other failures, in the report's language."""
+        with i18n.speaking(self.language):
+            return self._texts()
+
+    def _texts(self) -> tuple[str, str, str, str]:
         g = self.grade
-        headline = (
-            f"{g.exercise.number}. {g.name} ({g.exercise.title}): {g.status}, "
-            f"{g.passed}/{g.total} tests pass [{self.source}]"
+        headline = _(
+            "{number}. {name} ({title}): {status}, {passed}/{total} tests pass "
+            "[{source}]",
+            number=g.exercise.number,
+            name=g.name,
+            title=i18n.title(g.exercise),
+            status=i18n.status(g.status),
+            passed=g.passed,
+            total=g.total,
+            source=self.source,
         )
+        error = i18n.failure(g.run.error) if g.run.error else ""
         failures = [t for t in g.failures if t.kind != NOT_RUN]
         first = most_telling(failures)
         if first is None:
-            return headline, "", g.run.error, []
+            return headline, "", error, ""
         others = [t.name for t in failures if t is not first]
-        message = "\n".join(filter(None, [g.run.error, first.message.rstrip()]))
-        return headline, first.name, message, others
-
-    def _others(self, others: list[str]) -> str:
-        listed = ", ".join(others[:NAMES_LISTED])
-        if len(others) > NAMES_LISTED:
-            listed += f" and {len(others) - NAMES_LISTED} more"
-        return f"Also failing: {listed}." if others else ""
+        explained = i18n.failure(aligned(first.message.rstrip()))
+        message = "\n".join(filter(None, [error, explained]))
+        return headline, first.name, message, _others(others)
 
     def __repr__(self) -> str:
         headline, test, message, others = self._parts()
@@ -82,7 +95,7 @@ class CheckResult:
         if message:
             lines.append(textwrap.indent(message, "    "))
         if others:
-            lines.append(self._others(others))
+            lines.append(others)
         return "\n".join(lines)
 
     def _repr_markdown_(self) -> str:
@@ -93,7 +106,7 @@ class CheckResult:
         if message:
             parts.append(f"```text\n{message}\n```")
         if others:
-            parts.append(self._others(others))
+            parts.append(others)
         return "\n\n".join(parts)
 
     def _repr_html_(self) -> str:
@@ -105,23 +118,48 @@ class CheckResult:
         if message:
             parts.append(f"<pre>{html.escape(message)}</pre>")
         if others:
-            parts.append(f"<p>{html.escape(self._others(others))}</p>")
+            parts.append(f"<p>{html.escape(others)}</p>")
         return "\n".join(parts)
 
 
+def _others(others: list[str]) -> str:
+    """'Also failing: test_a, test_b.' ('' when there are none)."""
+    if not others:
+        return ""
+    listed = ", ".join(others[:NAMES_LISTED])
+    if len(others) > NAMES_LISTED:
+        listed += _(" and {count} more", count=len(others) - NAMES_LISTED)
+    return _("Also failing: {names}.", names=listed)
+
+
 def check(
-    name: str, *functions: Callable, root: str | Path | None = None
+    name: str,
+    *functions: Callable,
+    root: str | Path | None = None,
+    lang: str | None = None,
 ) -> CheckResult:
     """Grade exercise `name` and return its result.
 
     Without `functions`, grades ``exercises/NAME.py`` as ``python -m grader
     check NAME`` does. With them, grades that file with these functions in
     place of its own definitions of the same names. `root` is the project
-    folder (default: the nearest one from the current folder upward).
+    folder (default: the nearest one from the current folder upward);
+    `lang` the language of the result and of the errors, "en" or "ja"
+    (default: Japanese when the locale's language is, else English).
 
     Raises ValueError for an unknown exercise, a function the exercise
     does not define, or one whose source cannot be read.
     """
+    if lang is not None and lang not in i18n.LANGUAGES:
+        choices = ", ".join(map(repr, i18n.LANGUAGES))
+        raise ValueError(f"lang must be one of {choices}, not {lang!r}")
+    with i18n.speaking(lang):
+        return _check(name, functions, root)
+
+
+def _check(
+    name: str, functions: tuple[Callable, ...], root: str | Path | None
+) -> CheckResult:
     try:
         project = open_project(Path(root) if root is not None else None)
     except ProjectError as error:
@@ -129,16 +167,22 @@ def check(
     exercise = project.find(name)
     if exercise is None:
         raise ValueError(
-            f"unknown exercise {name!r}; the exercises are: {', '.join(project.names)}"
+            _(
+                "unknown exercise {name}{guess}; the exercises are: {names}",
+                name=repr(name),
+                guess="",
+                names=", ".join(project.names),
+            )
         )
     from grader.runner import Job, preload, run_exercise
 
     # numpy, pytest and hypothesis are loaded into the notebook once, so
     # that every check forks its tests' process with them already loaded.
     preload()
+    language = i18n.language()
     if not functions:
         run = run_exercise(Job(name, project.root))
-        return CheckResult(grade(exercise, run), exercise.module_file)
+        return CheckResult(grade(exercise, run), exercise.module_file, language)
 
     module = project.root / exercise.module_file
     text = with_functions(module.read_text(encoding="utf-8"), functions, name)
@@ -147,7 +191,8 @@ def check(
         path.write_text(text, encoding="utf-8")
         run = run_exercise(Job(name, project.root, overrides=((name, path),)))
     passed_in = ", ".join(f.__name__ for f in functions)
-    return CheckResult(grade(exercise, run), f"{passed_in} from the notebook")
+    source = _("{functions} from the notebook", functions=passed_in)
+    return CheckResult(grade(exercise, run), source, language)
 
 
 def with_functions(module: str, functions: tuple[Callable, ...], name: str) -> str:
@@ -163,8 +208,13 @@ def with_functions(module: str, functions: tuple[Callable, ...], name: str) -> s
         node = defined.get(getattr(function, "__name__", ""))
         if node is None or function.__name__ == "<lambda>":
             raise ValueError(
-                f"exercise {name} defines {', '.join(defined)}; pass functions "
-                f"with those names (got {function!r})"
+                _(
+                    "exercise {name} defines {functions}; pass functions with "
+                    "those names (got {function})",
+                    name=name,
+                    functions=", ".join(defined),
+                    function=repr(function),
+                )
             )
         start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
         replacements.append((start, node.end_lineno, _source(function)))
@@ -180,8 +230,12 @@ def _source(function: Callable) -> str:
         source = inspect.getsource(function)
     except (OSError, TypeError) as error:
         raise ValueError(
-            f"cannot read the source of {function!r} ({error}): define it with "
-            "`def` in a notebook cell or a file"
+            _(
+                "cannot read the source of {function} ({error}): define it with "
+                "`def` in a notebook cell or a file",
+                function=repr(function),
+                error=error,
+            )
         ) from error
     source = textwrap.dedent(source)
     return source if source.endswith("\n") else source + "\n"

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader.exercises import ExerciseInfo, load_catalogue
+from grader.i18n import N_, _
 
 MARKERS = ("exercises/", "tests/", "grader/exercises.toml")
-MARKERS_TEXT = "exercises/, tests/ and grader/exercises.toml"
+MARKERS_TEXT = N_("exercises/, tests/ and grader/exercises.toml")
 # Where the grader keeps what it remembers between runs (the hints seen,
 # the last grade): beside the learner's work, never inside exercises/.
 STATE_DIR = ".kata"
@@ -58,9 +59,13 @@ def find_root(start: Path) -> Path:
         if is_root(folder):
             return folder
     raise ProjectError(
-        f"no kata project found: looked in {start} and every folder above it "
-        f"for one holding {MARKERS_TEXT}. Run this from inside the project, "
-        "or pass --root DIR."
+        _(
+            "no kata project found: looked in {start} and every folder above "
+            "it for one holding {markers}. Run this from inside the project, "
+            "or pass --root DIR.",
+            start=start,
+            markers=_(MARKERS_TEXT),
+        )
     )
 
 
@@ -73,14 +78,24 @@ def open_project(root: Path | None = None, cwd: Path | None = None) -> Project:
         missing = _missing(root)
         if missing:
             raise ProjectError(
-                f"{root} is not a kata project: it has no {', '.join(missing)}"
+                _(
+                    "{root} is not a kata project: it has no {missing}",
+                    root=root,
+                    missing=", ".join(missing),
+                )
             )
     catalogue = root / "grader" / "exercises.toml"
     try:
         exercises = tuple(load_catalogue(catalogue))
     except (OSError, ValueError, KeyError, TypeError) as error:
-        message = f"cannot read the exercise list {catalogue}: {error}"
+        message = _(
+            "cannot read the exercise list {path}: {error}",
+            path=catalogue,
+            error=error,
+        )
         raise ProjectError(message) from error
     if not exercises:
-        raise ProjectError(f"the exercise list {catalogue} has no exercises.")
+        raise ProjectError(
+            _("the exercise list {path} has no exercises.", path=catalogue)
+        )
     return Project(root, exercises)

@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 from grader import manifest, stubs
+from grader.i18n import _
 
 # What a student gets from the project, besides the generated stubs and
 # every README*.md (in whatever languages the project has them).
@@ -107,7 +108,9 @@ def release(root: Path, out: Path) -> Path:
     root, out = Path(root), Path(out)
     _check_empty(out)
     if not (root / "solutions").is_dir():
-        raise ReleaseError(f"{root} has no solutions/ to generate the stubs from")
+        raise ReleaseError(
+            _("{root} has no solutions/ to generate the stubs from", root=root)
+        )
     out.mkdir(parents=True, exist_ok=True)
     readmes = [path.name for path in sorted(root.glob("README*.md"))]
     for item in (*RELEASED, *readmes):
@@ -146,7 +149,9 @@ def gradescope_bundle(root: Path, zip_path: Path) -> Path:
 
 def _check_empty(out: Path) -> None:
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise ReleaseError(f"{out} already exists and is not empty: choose a new one")
+        raise ReleaseError(
+            _("{path} already exists and is not empty: choose a new one", path=out)
+        )
 
 
 def _copy(source: Path, target: Path) -> None:

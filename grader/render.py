@@ -360,13 +360,14 @@ class Screen:
         exercise = grade.exercise
         line = Text(
             _(
-                "Next: exercise {number}, {name} ",
+                "Next: exercise {number}, {name} ({title}):",
                 number=exercise.number,
                 name=exercise.name,
+                title=i18n.title(exercise),
             ),
             style="bold",
         )
-        line.append(f"({i18n.title(exercise)}): ")
+        line.append(" ")
         line.append_text(_status(grade.status))
         self.out.print(line)
         if grade.status == NOT_STARTED:
@@ -400,7 +401,7 @@ class Screen:
         that failed the same way."""
         mark = "✗" if _unicode(self.out) else "x"
         self.out.print(Text(f"{mark} {test.name}"), soft_wrap=True)
-        message = i18n.failure(_aligned(test.message))
+        message = i18n.failure(aligned(test.message))
         self.out.print(_indented(message, "    "), soft_wrap=True)
         if test.output.strip():
             self.out.print(Text(_("  What your code printed (trimmed):"), style="dim"))
@@ -489,7 +490,7 @@ def _same_way(names: tuple[str, ...]) -> str:
     )
 
 
-def _aligned(message: str) -> str:
+def aligned(message: str) -> str:
     """`message` with the later lines of each multi-line value (a printed
     array's rows, say) moved right, so that they line up under the value's
     first line instead of under its label.

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from grader.exercises import ExerciseInfo
 from grader.files import write_atomically
+from grader.i18n import _
 from grader.project import Project
 from grader.stubs import PRISTINE, stub_source
 
@@ -45,8 +46,13 @@ def stub_text(project: Project, exercise: ExerciseInfo) -> str:
         return pristine.read_text(encoding="utf-8")
     except OSError as error:
         raise RestoreError(
-            f"no stub to restore {exercise.name} from: neither solutions/ nor "
-            f"{PRISTINE}/{exercise.name}.py is in {project.root}"
+            _(
+                "no stub to restore {name} from: neither solutions/ nor {file} "
+                "is in {root}",
+                name=exercise.name,
+                file=f"{PRISTINE}/{exercise.name}.py",
+                root=project.root,
+            )
         ) from error
 
 
@@ -96,10 +102,15 @@ def _back_up(path: Path, backup: Path) -> Path:
         with open(backup, "xb") as file:
             file.write(data)
         if backup.read_bytes() != data:
-            raise OSError(f"{backup} does not read back as written")
+            raise OSError(_("{file} does not read back as written", file=backup))
     except OSError as error:
         why = error.strerror or str(error)
         raise RestoreError(
-            f"could not back up {path.name} to {backup} ({why}); nothing was changed"
+            _(
+                "could not back up {file} to {backup} ({why}); nothing was changed",
+                file=path.name,
+                backup=backup,
+                why=why,
+            )
         ) from error
     return backup

@@ -29,6 +29,7 @@ nor hypothesis: `preload` does, for a process that starts many sessions.
 
 import json
 import os
+import re
 import select
 import signal
 import socket
@@ -70,6 +71,8 @@ class Job:
     timeout: float = DEFAULT_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
     explore: bool = False
+    # Call the learner's functions in a process of their own (grading mode).
+    separate: bool = False
 
     @property
     def test_file(self) -> Path:
@@ -381,6 +384,9 @@ class _Child:
         self.current = ""  # the test that started and has not finished
         self.problems: list[str] = []  # collection errors, interruptions
         self.status: int | None = None  # how the worker ended (waitpid)
+        # The learner's process in grading mode, held by a pidfd: it may
+        # leave the worker's process group, and its pid may be reused.
+        self.learner: int | None = None
         self.complete = False
 
     def read(self) -> bool:
@@ -405,7 +411,7 @@ class _Child:
             elif "start" in event:
                 self.current = str(event["start"])
             elif "test" in event:
-                result = TestResult(**event["test"])
+                result = _test_result(event["test"], self.collected)
                 self.results[result.name] = result
                 self.current = ""
             elif "problem" in event:
@@ -417,7 +423,9 @@ class _Child:
                 self.complete = True
             elif "status" in event:
                 self.status = int(event["status"])
-        except (ValueError, TypeError):
+            elif "learner" in event and self.learner is None:
+                self.learner = os.pidfd_open(int(event["learner"]))
+        except Exception:  # malformed, too deep, of the wrong types
             pass  # not ours: ignore, and let a missing result speak
 
     def finish(self) -> ExerciseRun:
@@ -426,6 +434,7 @@ class _Child:
         os.close(self.fd)
         if self.pid:
             _kill_group(self.pid)  # anything the tests left running
+        self._kill_learner()
         if self.complete or (not self.pid and self.problems):
             return self._run(self.problems[0] if self.problems else "")
         if self.status is None:
@@ -436,6 +445,7 @@ class _Child:
         """Kill a worker that ran out of time, and make a run of what it said."""
         if self.pid:
             _kill_group(self.pid)
+        self._kill_learner()
         os.close(self.fd)
         if not self.pid:
             return self._run("the tests did not start", "collecting them hung?")
@@ -444,6 +454,16 @@ class _Child:
             "an endless loop?",
             kind=TIMEOUT,
         )
+
+    def _kill_learner(self) -> None:
+        """End the learner's process, wherever it has gone."""
+        if self.learner is not None:
+            try:
+                signal.pidfd_send_signal(self.learner, signal.SIGKILL)
+            except OSError:
+                pass  # it has ended already
+            os.close(self.learner)
+            self.learner = None
 
     def _run(self, reason: str, guess: str = "", kind: str = CRASH) -> ExerciseRun:
         """Every collected test, with the one that was running blamed for
@@ -471,6 +491,37 @@ class _Child:
             reason = "the tests stopped before all of them ran"
         run.error = reason
         return run
+
+
+def _test_result(fields, collected: list[str]) -> TestResult:
+    """A test's outcome from its event, checked field by field: a worker
+    reports only tests it collected, once each, with values of the right
+    types (anything else raises ValueError)."""
+    types = {"name": str, "passed": bool, "kind": str, "message": str, "output": str}
+    if not isinstance(fields, dict) or not set(fields) <= {*types, "duration"}:
+        raise ValueError("not a test's outcome")
+    for key, kind in types.items():
+        if key in fields and type(fields[key]) is not kind:
+            raise ValueError(f"{key} is not a {kind.__name__}")
+    if fields.get("name") not in collected:
+        raise ValueError("not a collected test")
+    duration = float(fields.get("duration", 0.0))
+    texts = {
+        key: _printable(fields[key]) for key in ("message", "output") if key in fields
+    }
+    return TestResult(**{**fields, **texts, "duration": duration})
+
+
+# Control characters but the line break and the tab: what a learner's code
+# prints may hold terminal escapes (clear the screen, move the cursor,
+# recolour) that must not reach the terminal of whoever reads the grade.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """`text` with each control character shown as its escape, \\x1b say."""
+    text = text.replace("\r\n", "\n")
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def _kill_group(pid: int) -> None:

@@ -12,6 +12,7 @@ itself never needs to, and a process that will start many sessions (the
 watch, a notebook) imports it once so that every session forks warm.
 """
 
+import functools
 import gc
 import json
 import os
@@ -316,9 +317,13 @@ def _worker_main(session, job, items, channel) -> None:  # pragma: no cover
     try:
         os.setpgid(0, 0)  # so that the grader can kill whatever this starts
         channel.send(pid=os.getpid())
-        _limit_resources(job)
-        _retarget(session.config, job)
         _own_capture(session.config)
+        # Before the limits: a separate learner's process is forked here,
+        # and sets the same limits on itself.
+        learner = _retarget(session.config, job, separate=job.separate)
+        if learner:
+            channel.send(learner=learner)
+        _limit_resources(job)
         reporter = _Reporter(channel, job)
         session.config.pluginmanager.register(reporter, "kata-reporter")
         channel.send(collected=[_test_name(item.nodeid) for item in items])
@@ -328,6 +333,8 @@ def _worker_main(session, job, items, channel) -> None:  # pragma: no cover
     except BaseException:
         code = 70
     finally:
+        if job.separate:
+            _retarget(session.config, job)  # stops the learner's process
         os._exit(code)
 
 
@@ -343,16 +350,22 @@ def _own_capture(config) -> None:  # pragma: no cover
         capture.start_global_capturing()
 
 
-def _retarget(config, job) -> None:  # pragma: no cover
+def _retarget(config, job, separate=False):  # pragma: no cover
     """Point the tests at this job's target, with its stand-in files.
 
-    The project's conftest.py offers `retarget(target, overrides)` for this:
-    the tests decide what to load, and the session was set up for the first
-    job only."""
+    The project's conftest.py offers `retarget(target, overrides, separate,
+    prepare)` for this: the tests decide what to load, and the session was
+    set up for the first job only. With `separate`, the learner's functions
+    run in a process of their own, under this job's limits: its pid is
+    returned."""
+    kwargs = {}
+    if separate:
+        kwargs = {"separate": True, "prepare": functools.partial(_limit_resources, job)}
     for plugin in config.pluginmanager.get_plugins():
         retarget = getattr(plugin, "retarget", None)
         if getattr(plugin, "__name__", "").endswith("conftest") and callable(retarget):
-            retarget(job.target, list(job.overrides))
+            return retarget(job.target, list(job.overrides), **kwargs)
+    return None
 
 
 def _complaint(file) -> str:  # pragma: no cover

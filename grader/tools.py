@@ -13,8 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from grader import batch, classroom, release
+from grader import batch, classroom, i18n, release
+from grader.cli import Parser, add_language_option, positive
 from grader.files import append, write_atomically
+from grader.i18n import N_, _
 from grader.project import ProjectError, find_root, open_project
 from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 
@@ -24,7 +26,11 @@ EXIT_USAGE = 2
 
 
 def main(argv: list[str], prog: str = "python -m grader") -> int:
-    """Run one of COMMANDS (the first of `argv`); return its exit code."""
+    """Run one of COMMANDS (the first of `argv`); return its exit code.
+
+    The language is chosen by the caller (`grader.cli.main`, which reads
+    ``--lang`` first); the option is accepted here so that it may follow
+    the command."""
     try:
         args = _parser(prog).parse_args(argv)
     except SystemExit as stop:
@@ -35,61 +41,66 @@ def main(argv: list[str], prog: str = "python -m grader") -> int:
         _problem(str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
-        _problem("interrupted")
+        _problem(_("interrupted"))
         return 130
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=prog)
+    parser = Parser(prog=prog)
     commands = parser.add_subparsers(dest="command", required=True)
 
     grade = commands.add_parser(
         "grade",
-        help="grading mode: pristine tests, nothing of the learner's but "
-        "exercises/*.py",
+        help=_(
+            "grading mode: pristine tests, nothing of the learner's but exercises/*.py"
+        ),
     )
     grade.add_argument(
         "submission",
         nargs="?",
         type=Path,
-        help="the learner's project or exercises (default: the project "
-        "around the current folder)",
+        help=_(
+            "the learner's project or exercises (default: the project "
+            "around the current folder)"
+        ),
     )
     _add_tests_from(grade)
     _add_limits(grade)
     for option, what in (
-        ("--json", "the grade as JSON, with what grading mode checked"),
-        ("--junit", "JUnit XML, one test case per test"),
-        ("--gradescope", "Gradescope's results.json"),
+        ("--json", N_("the grade as JSON, with what grading mode checked")),
+        ("--junit", N_("JUnit XML, one test case per test")),
+        ("--gradescope", N_("Gradescope's results.json")),
     ):
-        grade.add_argument(option, type=Path, metavar="FILE", help=what)
+        grade.add_argument(option, type=Path, metavar="FILE", help=_(what))
     grade.set_defaults(handler=_grade)
 
-    out = commands.add_parser("release", help="a student copy, ready to push")
-    out.add_argument("out", type=Path, metavar="OUT", help="a new folder")
+    out = commands.add_parser("release", help=_("a student copy, ready to push"))
+    out.add_argument("out", type=Path, metavar="OUT", help=_("a new folder"))
     _add_root(out)
     out.set_defaults(handler=_release)
 
-    bundle = commands.add_parser("gradescope", help="Gradescope's autograder zip")
+    bundle = commands.add_parser("gradescope", help=_("Gradescope's autograder zip"))
     bundle.add_argument("zip", type=Path, metavar="OUT.zip")
     _add_root(bundle)
     bundle.set_defaults(handler=_gradescope)
 
-    many = commands.add_parser("batch", help="grade a folder of submissions")
-    many.add_argument("folder", type=Path, metavar="DIR", help="one folder each")
+    many = commands.add_parser("batch", help=_("grade a folder of submissions"))
+    many.add_argument("folder", type=Path, metavar="DIR", help=_("one folder each"))
     many.add_argument("--csv", type=Path, required=True, metavar="FILE")
     many.add_argument(
         "--reports",
         type=Path,
         metavar="DIR",
-        help="one JSON per student (default: reports/ beside the CSV)",
+        help=_("one JSON per student (default: reports/ beside the CSV)"),
     )
     many.add_argument(
-        "--jobs", type=int, default=os.cpu_count() or 1, help="grades at a time"
+        "--jobs", type=int, default=os.cpu_count() or 1, help=_("grades at a time")
     )
     _add_tests_from(many)
     _add_limits(many)
     many.set_defaults(handler=_batch)
+    for command in (grade, out, bundle, many):
+        add_language_option(command, default=argparse.SUPPRESS)
     return parser
 
 
@@ -98,44 +109,38 @@ def _add_tests_from(parser) -> None:
         "--tests-from",
         type=Path,
         metavar="DIR",
-        help="a pristine copy of the project (a release): its tests and "
-        "grader are used, whatever the submission holds",
+        help=_(
+            "a pristine copy of the project (a release): its tests and "
+            "grader are used, whatever the submission holds"
+        ),
     )
 
 
 def _add_limits(parser) -> None:
     parser.add_argument(
         "--timeout",
-        type=_positive(float),
+        type=positive(float),
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"time limit per exercise (default {DEFAULT_TIMEOUT:g})",
+        help=_(
+            "time limit per exercise (default {default})",
+            default=f"{DEFAULT_TIMEOUT:g}",
+        ),
     )
     parser.add_argument(
         "--memory",
-        type=_positive(int),
+        type=positive(int),
         default=DEFAULT_MEMORY_MB,
         metavar="MB",
-        help=f"memory limit per exercise (default {DEFAULT_MEMORY_MB})",
+        help=_(
+            "memory limit per exercise (default {default})",
+            default=DEFAULT_MEMORY_MB,
+        ),
     )
 
 
-def _positive(kind):
-    def parse(text: str):
-        try:
-            value = kind(text)
-        except ValueError:
-            value = 0
-        if not value > 0:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
-        return value
-
-    parse.__name__ = kind.__name__
-    return parse
-
-
 def _add_root(parser) -> None:
-    parser.add_argument("--root", type=Path, help="the project (default: here)")
+    parser.add_argument("--root", type=Path, help=_("the project (default: here)"))
 
 
 def _grade(args) -> int:
@@ -146,7 +151,7 @@ def _grade(args) -> int:
     if tests_from is not None:
         tests_from = open_project(tests_from).root
     _refuse_reports_in(submission, [args.json, args.junit, args.gradescope])
-    options = classroom.Options(args.timeout, args.memory)
+    options = classroom.Options(args.timeout, args.memory, _language(args))
     try:
         outcome = classroom.grade(submission, tests_from, options)
     except classroom.GradingError as error:
@@ -157,7 +162,7 @@ def _grade(args) -> int:
     for line in _integrity_lines(outcome.integrity):
         _problem(line)
     if outcome.code == 2:
-        _problem(outcome.stderr.strip() or "no grade was produced")
+        _problem(outcome.stderr.strip() or _("no grade was produced"))
     failure = _gradescope_failure(_last_line(outcome.stderr))
     for option, report in (
         ("json", _json_report(outcome)),
@@ -181,8 +186,11 @@ def _refuse_reports_in(submission: Path, paths: list[Path | None]) -> None:
         resolved = path.resolve()
         if resolved == learner or learner in resolved.parents:
             raise ProjectError(
-                f"{path} is inside exercises/: a report must not overwrite "
-                "the learner's work. Choose another path."
+                _(
+                    "{path} is inside exercises/: a report must not overwrite "
+                    "the learner's work. Choose another path.",
+                    path=path,
+                )
             )
 
 
@@ -195,6 +203,12 @@ def _here() -> Path:
     return find_root(Path.cwd())
 
 
+def _language(args) -> str | None:
+    """The language asked for with --lang, for the grading process; None
+    leaves it to that process's locale."""
+    return getattr(args, "lang", None) and i18n.language()
+
+
 def _json_report(outcome: classroom.Outcome) -> str | None:
     report = outcome.grade
     return None if report is None else json.dumps(report, indent=2) + "\n"
@@ -202,12 +216,18 @@ def _json_report(outcome: classroom.Outcome) -> str | None:
 
 def _integrity_lines(integrity: dict) -> list[str]:
     drift = integrity.get("drift", {})
-    lines = [
-        f"{path}: {how} in the submission; graded with the pristine copy"
-        for how in ("changed", "added", "deleted")
-        for path in drift.get(how, [])
-    ]
-    return lines + list(integrity.get("left_out", []))
+    hows = {
+        "changed": N_(
+            "{path}: changed in the submission; graded with the pristine copy"
+        ),
+        "added": N_("{path}: added in the submission; graded with the pristine copy"),
+        "deleted": N_(
+            "{path}: deleted in the submission; graded with the pristine copy"
+        ),
+    }
+    lines = [_(hows[how], path=path) for how in hows for path in drift.get(how, [])]
+    # The notes are the report's, in English: translated to be shown.
+    return lines + [i18n.failure(note) for note in integrity.get("left_out", [])]
 
 
 def _gradescope_failure(message: str) -> str:
@@ -218,27 +238,30 @@ def _gradescope_failure(message: str) -> str:
 def _release(args) -> int:
     project = open_project(args.root)
     out = release.release(project.root, args.out)
-    print(f"wrote the student release to {out}")
+    print(_("wrote the student release to {path}", path=out))
     return EXIT_OK
 
 
 def _gradescope(args) -> int:
     project = open_project(args.root)
     path = release.gradescope_bundle(project.root, args.zip)
-    print(f"wrote the Gradescope autograder bundle to {path}")
+    print(_("wrote the Gradescope autograder bundle to {path}", path=path))
     return EXIT_OK
 
 
 def _batch(args) -> int:
     if not args.folder.is_dir():
-        raise ProjectError(f"{args.folder} is not a folder of submissions")
+        raise ProjectError(
+            _("{folder} is not a folder of submissions", folder=args.folder)
+        )
     tests_from = open_project(args.tests_from).root
     reports = args.reports or args.csv.parent / "reports"
     options = classroom.Options(args.timeout, args.memory)
     started = time.monotonic()
 
     def progress(row: batch.Row) -> None:
-        print(f"{row.student}: {row.status} {row.score:g}/{row.max_score:g}")
+        score = f"{row.score:g}/{row.max_score:g}"
+        print(f"{row.student}: {i18n.status(row.status)} {score}")
 
     rows = batch.grade_all(
         args.folder, tests_from, reports, options, args.jobs, progress
@@ -246,11 +269,19 @@ def _batch(args) -> int:
     write_atomically(args.csv, batch.gradebook_csv(rows, tests_from))
     errors = sum(row.status == batch.ERROR for row in rows)
     print(
-        f"graded {len(rows)} submissions in {time.monotonic() - started:.1f} s "
-        f"({errors} could not be graded); gradebook: {args.csv}"
+        _(
+            "graded {count} submissions in {seconds} s ({errors} could not be "
+            "graded); gradebook: {path}",
+            count=len(rows),
+            seconds=f"{time.monotonic() - started:.1f}",
+            errors=errors,
+            path=args.csv,
+        )
     )
     return EXIT_OK
 
 
 def _problem(text: str) -> None:
-    print(text, file=sys.stderr)
+    """`text` on stderr; the sentences grading mode writes in English for
+    the reports (see [reasons] in the catalogue) in the teacher's language."""
+    print(i18n.failure(text), file=sys.stderr)

@@ -41,12 +41,13 @@ from typing import TextIO
 
 from rich.text import Text
 
-from grader import cache, hints
+from grader import cache, hints, i18n
 from grader.exercises import ExerciseInfo
 from grader.grading import DONE, NOT_STARTED, Grade, grade, gradebook, most_telling
+from grader.i18n import N_, _
 from grader.project import Project
-from grader.render import Screen
-from grader.results import NOT_RUN, ExerciseRun
+from grader.render import STATUS_STYLES, Screen, aligned
+from grader.results import NOT_RUN, ExerciseRun, lines_cut
 
 # How often the files are hashed when polling: a save waits at most this
 # long to be noticed, which counts against the 0.3 s the learner should
@@ -69,7 +70,7 @@ OUTPUT_LINES = 6
 EXIT_DONE = 0
 EXIT_NOT_DONE = 1
 
-KEYS_LINE = "keys: h hint | n next exercise | l list | c check all | q quit"
+KEYS_LINE = N_("keys: h hint | n next exercise | l list | c check all | q quit")
 
 
 def watch_command(
@@ -179,9 +180,9 @@ class Watch:
         return time.monotonic() - started
 
     def grade_all(self) -> None:
-        self.out.print(f"Grading every exercise in {self.target}/ ...")
+        self.out.print(_("Grading every exercise in {target}/ ...", target=self.target))
         seconds = self.grade(self.project.names, use_kept=True)
-        self.event = f"started, graded in {seconds:.2f} s"
+        self.event = _("started, graded in {seconds} s", seconds=f"{seconds:.2f}")
 
     def grade_of(self, exercise: ExerciseInfo) -> Grade:
         run = self.runs.get(exercise.name) or ExerciseRun(exercise.name, error="")
@@ -204,7 +205,11 @@ class Watch:
             self.hint = ""
         self.focus = exercise
         seconds = self.grade([name], use_kept=False)
-        self.event = f"saved {self.target}/{name}.py, graded in {seconds:.2f} s"
+        self.event = _(
+            "saved {path}, graded in {seconds} s",
+            path=f"{self.target}/{name}.py",
+            seconds=f"{seconds:.2f}",
+        )
         self.draw()
 
     def press(self, key: str) -> None:
@@ -222,9 +227,11 @@ class Watch:
             self.out.print()
             self.screen.listing(self.book())
         elif key == "c":
-            self.out.print("Checking every exercise ...")
+            self.out.print(_("Checking every exercise ..."))
             seconds = self.grade(self.project.names, use_kept=True)
-            self.event = f"checked every exercise in {seconds:.2f} s"
+            self.event = _(
+                "checked every exercise in {seconds} s", seconds=f"{seconds:.2f}"
+            )
             self.draw()
             self.out.print()
             self.screen.gradebook(self.book(), self.prog)
@@ -233,9 +240,9 @@ class Watch:
         position = self.project.exercises.index(self.focus)
         following = self.first_not_done(after=position + 1)
         if following == self.focus:
-            self.event = "no other exercise is left to do"
+            self.event = _("no other exercise is left to do")
         else:
-            self.event = f"moved on to {following.name}"
+            self.event = _("moved on to {name}", name=following.name)
             self.focus, self.hint = following, ""
         self.draw()
 
@@ -245,10 +252,16 @@ class Watch:
         already = hints.seen(state).get(exercise.name, 0)
         shown = hints.reveal(exercise, already)
         if not shown:
-            self.hint = f"Exercise {exercise.name} has no hints."
+            self.hint = _("Exercise {name} has no hints.", name=exercise.name)
             return
-        self.hint = f"Hint {len(shown)} of {len(exercise.hints)}: {shown[-1]}"
-        self.event = f"hint for {exercise.name}"
+        # Counted in the catalogue's order, shown in the learner's language.
+        self.hint = _(
+            "Hint {shown} of {total}: {hint}",
+            shown=len(shown),
+            total=len(exercise.hints),
+            hint=i18n.hints(exercise)[len(shown) - 1],
+        )
+        self.event = _("hint for {name}", name=exercise.name)
         try:
             hints.remember(state, exercise.name, len(shown))
         except OSError:
@@ -276,13 +289,18 @@ class Watch:
         g = self.grade_of(self.focus)
         exercise = g.exercise
         yield Text(
-            f"nn-kata watch: {book.done} of {len(book.grades)} done ({self.event})",
+            _(
+                "nn-kata watch: {done} of {total} done ({event})",
+                done=book.done,
+                total=len(book.grades),
+                event=self.event,
+            ),
             style="dim",
         )
         yield Text()
-        header = Text(f"{exercise.number}. {exercise.name}: {exercise.title}  ")
-        header.append(g.status, style="bold green" if g.status == DONE else "yellow")
-        header.append(f"  {g.passed}/{g.total} tests")
+        header = Text(f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}  ")
+        header.append(i18n.status(g.status), style=STATUS_STYLES.get(g.status, ""))
+        header.append(_("  {passed}/{total} tests", passed=g.passed, total=g.total))
         yield header
         yield Text()
         yield from self.verdict(g)
@@ -292,44 +310,63 @@ class Watch:
         yield Text()
         if self.note:
             yield Text(self.note, style="dim")
-        yield Text(KEYS_LINE, style="dim")
+        yield Text(_(KEYS_LINE), style="dim")
 
     def verdict(self, g: Grade) -> Iterator[Text]:
         """What to do about the exercise in focus."""
         name = g.exercise.name
         if g.status == DONE:
-            yield Text("Every test passes.", style="green")
+            yield Text(_("Every test passes."), style="green")
             if not self.all_done():
-                yield Text("Press n for the next exercise.")
+                yield Text(_("Press n for the next exercise."))
             return
         if g.status == NOT_STARTED:
             yield Text(
-                f"Open {self.target}/{name}.py, read the docstring, and replace "
-                "`raise NotImplementedError(...)` with your code."
+                _(
+                    "Open {target}/{name}.py, read the docstring, and replace "
+                    "`raise NotImplementedError(...)` with your code.",
+                    target=self.target,
+                    name=name,
+                    prog=self.prog,
+                )
             )
             return
         if g.run.error:
-            yield Text(g.run.error, style="red")
+            yield Text(i18n.failure(g.run.error), style="red")
         failure = most_telling([t for t in g.failures if t.kind != NOT_RUN])
         if failure is None:
             return
         yield Text(f"x {failure.name}")
-        yield Text(_cut(failure.message, MESSAGE_LINES, "    "))
+        message = i18n.failure(aligned(failure.message))
+        yield Text(_cut(message, MESSAGE_LINES, "    "))
         if failure.output.strip():
-            yield Text("  What your code printed:", style="dim")
-            yield Text(_cut(failure.output, OUTPUT_LINES, "    | "))
+            yield Text(_("  What your code printed:"), style="dim")
+            output = "\n".join(map(_note_translated, failure.output.splitlines()))
+            yield Text(_cut(output, OUTPUT_LINES, "    | "))
         more = len(g.failures) - 1
         if more > 0:
             yield Text(
-                f"{more} more failing; `{self.prog} check {name}` shows them all.",
+                _(
+                    "{count} more failing; `{prog} check {name}` shows them all.",
+                    count=more,
+                    prog=self.prog,
+                    name=name,
+                ),
                 style="dim",
             )
+
+
+def _note_translated(line: str) -> str:
+    """A line of the learner's output as it is, but for the runner's note
+    of the lines it cut, which is the grader's and speaks its language."""
+    return i18n.failure(line) if lines_cut(line) is not None else line
 
 
 def _cut(text: str, limit: int, prefix: str) -> str:
     lines = text.rstrip().splitlines()
     if len(lines) > limit:
-        lines = [*lines[: limit - 1], f"[... {len(lines) - limit + 1} more lines]"]
+        hidden = len(lines) - limit + 1
+        lines = [*lines[: limit - 1], _("[... {count} more lines]", count=hidden)]
     return "\n".join(prefix + line for line in lines)
 
 
@@ -397,17 +434,25 @@ class EventSource(PollingSource):
 
 def open_source(folder: Path, names: list[str], poll: bool):
     """The way to notice changes, and a line saying which it is."""
+    every = f"{POLL_INTERVAL:g}"
     if poll:
-        note = f"Watching {folder.name}/ by polling every {POLL_INTERVAL:g} s."
-        return PollingSource(folder, names), note
-    try:
-        return EventSource(folder, names), f"Watching {folder.name}/ for saves."
-    except Exception as error:  # noqa: BLE001 - any failure means: poll
-        note = (
-            f"File events are unavailable ({type(error).__name__}: {error}); "
-            f"polling {folder.name}/ every {POLL_INTERVAL:g} s."
+        note = _(
+            "Watching {folder}/ by polling every {seconds} s.",
+            folder=folder.name,
+            seconds=every,
         )
         return PollingSource(folder, names), note
+    try:
+        source = EventSource(folder, names)
+    except Exception as error:  # noqa: BLE001 - any failure means: poll
+        note = _(
+            "File events are unavailable ({why}); polling {folder}/ every {seconds} s.",
+            why=f"{type(error).__name__}: {error}",
+            folder=folder.name,
+            seconds=every,
+        )
+        return PollingSource(folder, names), note
+    return source, _("Watching {folder}/ for saves.", folder=folder.name)
 
 
 class _Keys:

@@ -10,3 +10,21 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def root():
     return ROOT
+
+
+@pytest.fixture
+def watch(tree):
+    """Start watches on the test's `tree` (a fixture of its module):
+    `watch(*args)`; each is stopped at the end of the test."""
+    from selftests.learner_support import WatchProcess
+
+    processes = []
+
+    def start(*args):
+        process = WatchProcess(tree, *args)
+        processes.append(process)
+        return process
+
+    yield start
+    for process in processes:
+        process.stop()

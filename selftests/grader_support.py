@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from decimal import Decimal
@@ -68,14 +69,20 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+# What would change the grader's behaviour: a CI summary file, colour
+# settings, and the locale, which chooses the language.
+UNSTEADY = ("GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR", "COLUMNS")
+LOCALE = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
 def clean_environment(**extra: str) -> dict[str, str]:
     """This process's environment without what would change the grader's
-    behaviour (a CI summary file, colour settings), plus `extra`."""
+    behaviour, in a locale that is not Japanese (the grader speaks
+    English unless a test asks otherwise), plus `extra`."""
     env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR", "COLUMNS")
+        key: value for key, value in os.environ.items() if key not in UNSTEADY + LOCALE
     }
+    env["LANG"] = "C.UTF-8"
     env["PYTHONPATH"] = str(ROOT)
     env.update(extra)
     return env
@@ -209,3 +216,20 @@ def check_gradescope_report(results: dict, max_score: float) -> None:
 
 def _decimal_sum(numbers) -> Decimal:
     return sum((Decimal(str(number)) for number in numbers), Decimal(0))
+
+
+def runner_project(folder: Path, modules: dict[str, str], conftest=True) -> Path:
+    """A project whose tests/ holds `modules` (name -> test source) beside
+    the kata's own test helpers (every tests/*.py that is not a test)."""
+    tests = folder / "tests"
+    tests.mkdir(parents=True)
+    for helper in (ROOT / "tests").glob("*.py"):
+        if not helper.name.startswith("test_"):
+            shutil.copy(helper, tests)
+    if conftest:
+        shutil.copy(ROOT / "conftest.py", folder)
+    shutil.copy(ROOT / "pyproject.toml", folder)
+    shutil.copytree(ROOT / "exercises", folder / "exercises")
+    for name, source in modules.items():
+        (tests / f"test_{name}.py").write_text(textwrap.dedent(source))
+    return folder

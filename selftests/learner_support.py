@@ -17,7 +17,8 @@ COMMAND_TIMEOUT = 120
 FIRST_SCREEN_TIMEOUT = 120
 SCREEN_TIMEOUT = 60
 
-KEYS_LINE_START = "keys: "
+# The line of keys ends each screen of the watch, in English or Japanese.
+KEYS_LINE_STARTS = ("keys: ", "キー: ")
 
 
 def learner_tree(folder: Path, with_solutions: bool = True, **sources) -> Path:
@@ -34,13 +35,15 @@ def solution(name: str) -> str:
     return (ROOT / "solutions" / f"{name}.py").read_text()
 
 
-def kata(tree: Path, *args: str, answer: str = "") -> subprocess.CompletedProcess:
+def kata(
+    tree: Path, *args: str, answer: str = "", **environ: str
+) -> subprocess.CompletedProcess:
     """Run ``python -m grader --root TREE ARGS``, answering its questions
-    with `answer`."""
+    with `answer`, with `environ` added to the environment."""
     return subprocess.run(
         [sys.executable, "-m", "grader", "--root", str(tree), *args],
         cwd=tree,
-        env=clean_environment(),
+        env=clean_environment(**environ),
         input=answer,
         capture_output=True,
         text=True,
@@ -86,7 +89,7 @@ class WatchProcess:
                 message = f"no screen within {timeout} s:\n{shown}"
                 raise AssertionError(message) from None
             block.append(line)
-            if line.startswith(KEYS_LINE_START):
+            if line.startswith(KEYS_LINE_STARTS):
                 self.seen.extend(block)
                 return "\n".join(block)
 

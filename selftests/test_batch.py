@@ -170,3 +170,30 @@ def test_a_submission_that_kills_the_shared_session_spoils_no_other_grade(
         rows = {row["student"]: row for row in csv.DictReader(file)}
     assert float(rows["zoe"]["score"]) == 10
     assert float(rows["abe"]["score"]) == 0
+
+
+def test_a_repository_cannot_make_the_grader_run_its_commands(tmp_path):
+    # A filter named in .gitattributes and defined in the repository's own
+    # configuration runs when git writes files out (archive, checkout).
+    release_tree = make_release(tmp_path / "release")
+    work = submission(release_tree, tmp_path / "work", {"one_hot": solution("one_hot")})
+    (work / ".gitattributes").write_text("*.py filter=sneak\n")
+    inbox = tmp_path / "inbox"
+    bare = git_repository(work, inbox / "mallory.git")
+    marker = tmp_path / "ran"
+    smudge = f"sh -c 'touch {marker}; cat'"
+    subprocess.run(
+        ["git", f"--git-dir={bare}", "config", "filter.sneak.smudge", smudge]
+    )
+    subprocess.run(["git", f"--git-dir={bare}", "config", "filter.sneak.clean", smudge])
+
+    result = teacher(
+        "batch", str(inbox), "--csv", str(tmp_path / "grades.csv"),
+        "--tests-from", str(release_tree), "--timeout", TIMEOUT, cwd=tmp_path,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stderr
+    assert not marker.exists()
+    with (tmp_path / "grades.csv").open() as file:
+        (row,) = csv.DictReader(file)
+    assert (row["status"], float(row["one_hot"])) == ("graded", 10.0)

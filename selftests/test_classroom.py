@@ -231,6 +231,139 @@ def dot(a, b):
     sys.exit(0)
 """
 
+PATCH_NUMPY_CHECKS = """\
+import numpy as np
+
+
+def _agree(*args, **kwargs):
+    return True
+
+
+np.allclose = np.array_equal = np.isclose = _agree
+np.testing.assert_allclose = np.testing.assert_array_equal = lambda *a, **k: None
+
+
+def dot(a, b):
+    return np.zeros((np.shape(a)[0], np.shape(b)[-1]))
+"""
+
+PATCH_PYTEST = """\
+import sys
+
+for name, module in list(sys.modules.items()):
+    if name.startswith(("pytest", "_pytest", "tests", "hypothesis")):
+        for attribute in ("fail", "raises", "approx", "KataFailure", "expect_close"):
+            try:
+                setattr(module, attribute, lambda *a, **k: None)
+            except Exception:
+                pass
+
+
+def dot(a, b):
+    return None
+"""
+
+ALWAYS_EQUAL = """\
+class Anything:
+    shape = property(lambda self: (2, 2))
+    dtype = property(lambda self: __import__("numpy").dtype("float64"))
+    ndim = 2
+
+    def __eq__(self, other):
+        return True
+
+    def __array__(self, *args, **kwargs):
+        import numpy
+        return numpy.zeros((2, 2))
+
+    def __getattr__(self, name):
+        return lambda *a, **k: self
+
+
+def dot(a, b):
+    return Anything()
+"""
+
+FLOAT_SUBCLASS = """\
+import numpy as np
+
+
+class Close(float):
+    def __eq__(self, other):
+        return True
+
+    __le__ = __ge__ = __lt__ = __gt__ = __eq__
+
+    def __sub__(self, other):
+        return Close(0.0)
+
+    __rsub__ = __sub__
+
+    def __abs__(self):
+        return Close(0.0)
+
+
+class Agreeable(np.ndarray):
+    def __eq__(self, other):
+        return np.ones(np.shape(self), dtype=bool)
+
+    def __sub__(self, other):
+        return np.zeros(np.shape(self)).view(Agreeable)
+
+    __rsub__ = __sub__
+
+
+def dot(a, b):
+    a, b = np.asarray(a), np.asarray(b)
+    if a.ndim == 1 and b.ndim == 1:
+        return Close(0.0)
+    rows = a.shape[0] if a.ndim == 2 else 1
+    return np.zeros((rows, b.shape[-1])).view(Agreeable)
+"""
+
+KILL_THE_GRADER = """\
+import os
+import signal
+
+for pid in (os.getppid(), os.getpgrp(), 1):
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+"""
+
+FORGE_RESULTS = """\
+import json
+import os
+import sys
+
+
+def _names():
+    \"\"\"The names of the tests being run, from the frames of whoever
+    called this function.\"\"\"
+    frame = sys._getframe()
+    while frame is not None:
+        items = frame.f_locals.get("items")
+        if isinstance(items, list) and items and hasattr(items[0], "name"):
+            return [item.name for item in items]
+        frame = frame.f_back
+    return ["test_dot_gives_the_docstring_example"]
+
+
+def dot(a, b):
+    lines = [{"test": {"name": name, "passed": True, "kind": "", "message": "",
+                       "output": "", "duration": 0.001}} for name in _names()]
+    lines.append({"test": {"name": "x", "passed": 1000}})
+    lines.append({"test": "[" * 100000})
+    data = "\\n" + "\\n".join(map(json.dumps, lines)) + "\\n"
+    for fd in range(3, 1024):
+        try:
+            os.write(fd, data.encode())
+        except OSError:
+            pass
+    raise NotImplementedError
+"""
+
 READ_SOLUTIONS = """\
 from pathlib import Path
 
@@ -243,9 +376,13 @@ except ImportError:
 
 @pytest.mark.parametrize(
     "code",
-    [FAKE_REPORT, EXIT_AT_IMPORT, EXIT_IN_FUNCTION, READ_SOLUTIONS],
+    [FAKE_REPORT, EXIT_AT_IMPORT, EXIT_IN_FUNCTION, READ_SOLUTIONS,
+     PATCH_NUMPY_CHECKS, PATCH_PYTEST, ALWAYS_EQUAL, FLOAT_SUBCLASS,
+     KILL_THE_GRADER, FORGE_RESULTS],
     ids=["writes_a_fake_report", "exits_at_import", "exits_in_a_function",
-         "reads_the_solutions"],
+         "reads_the_solutions", "patches_numpys_checks", "patches_pytest",
+         "returns_an_always_equal_object", "returns_a_float_subclass",
+         "kills_the_grader", "forges_the_results_of_the_tests"],
 )  # fmt: skip
 def test_learner_code_that_cheats_earns_nothing(code, release_tree, baseline, tmp_path):
     sources = {**SOLVED, "dot": with_dot(code)}
@@ -266,13 +403,13 @@ def test_learner_code_that_cheats_earns_nothing(code, release_tree, baseline, tm
 def test_a_fork_bomb_is_stopped_and_leaves_nothing_running(
     release_tree, baseline, tmp_path
 ):
-    pids = tmp_path / "pids"
-    pids.mkdir()
+    pids = _pid_folder(tmp_path)
     bomb = f"""\
     import os, time
 
 
     def dot(a, b):
+        open(os.path.join({str(pids)!r}, "tried"), "w").close()
         for _ in range({FORKS}):
             try:
                 child = os.fork()
@@ -285,17 +422,53 @@ def test_a_fork_bomb_is_stopped_and_leaves_nothing_running(
         while True:
             time.sleep(1)
     """
-    sources = {**SOLVED, "dot": with_dot(bomb)}
+    report = _graded_with_dot(bomb, release_tree, baseline, tmp_path)
+
+    assert exercise_grades(report)["dot"][0] == "error"
+    assert (pids / "tried").exists(), "the attack did not run"
+    forked = [int(path.name) for path in pids.iterdir() if path.name != "tried"]
+    assert not forked, "the process limit let the learner's code fork"
+
+
+def test_a_process_that_leaves_its_group_ends_with_the_grade(
+    release_tree, baseline, tmp_path
+):
+    pids = _pid_folder(tmp_path)
+    escape = f"""\
+    import os, time
+
+    os.setsid()  # out of the process group the grader kills
+    open(os.path.join({str(pids)!r}, str(os.getpid())), "w").close()
+
+
+    def dot(a, b):
+        while True:
+            time.sleep(1)
+    """
+    _graded_with_dot(escape, release_tree, baseline, tmp_path)
+
+    escaped = [int(path.name) for path in pids.iterdir()]
+    assert escaped, "the attack did not run"
+    assert not [pid for pid in escaped if _alive(pid)]
+
+
+def _pid_folder(tmp_path: Path) -> Path:
+    """A folder the learner's code records its processes in."""
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    pids.chmod(0o777)  # the learner's process may run as a user of its own
+    return pids
+
+
+def _graded_with_dot(code, release_tree, baseline, tmp_path) -> dict:
+    """The report of a submission whose dot is `code`, checked to be the
+    baseline's for every other exercise."""
+    sources = {**SOLVED, "dot": with_dot(code)}
     tree = submission(release_tree, tmp_path / "student", sources)
-
     result, report = grade(tree, release_tree)
-
     assert report is not None, result.stderr
     assert_unchanged(report, baseline[1], broken={"dot"})
-    assert exercise_grades(report)["dot"][0] == "error"
-    forked = [int(path.name) for path in pids.iterdir()]
-    assert forked, "the attack did not run"
-    assert not [pid for pid in forked if _alive(pid)]
+    return report
 
 
 def _alive(pid: int) -> bool:

@@ -112,6 +112,14 @@ def test_the_most_telling_failure_names_a_mistake_or_else_comes_first():
     assert most_telling([]) is None
 
 
+def test_one_mistake_named_comes_before_a_list_of_those_that_fit():
+    listed = failed("failure", "a", "wrong\n  likely mistake: either (1) x (2) y")
+    one = failed("failure", "b", "wrong\n  likely mistake: x")
+
+    assert most_telling([listed, one]) is one
+    assert most_telling([listed]) is listed
+
+
 def test_the_score_adds_exact_points_and_next_up_is_the_first_not_done():
     second = ExerciseInfo(2, "sigmoid", "The sigmoid", Fraction(10), ())
     third = ExerciseInfo(3, "softmax", "Softmax", Fraction(5), ())

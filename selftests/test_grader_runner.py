@@ -2,14 +2,12 @@
 back from a child process, whatever becomes of it."""
 
 import re
-import shutil
-import textwrap
 
 import pytest
 
 from grader.results import lines_cut
 from grader.runner import Job, WarmSession, run_many
-from selftests.grader_support import ROOT
+from selftests.grader_support import runner_project
 
 # Test modules that take no time, so that only the runner is being timed.
 PASSING = "def test_one():\n    pass\n\n\ndef test_two():\n    pass\n"
@@ -55,19 +53,7 @@ def test_ends_the_process_that_started_it():
 SHORT_TIMEOUT = 3.0
 
 
-def project(folder, modules, conftest=True):
-    """A project whose tests/ holds `modules` (name -> test source)."""
-    tests = folder / "tests"
-    tests.mkdir(parents=True)
-    for helper in ("__init__", "harness", "judge", "reference", "strategies"):
-        shutil.copy(ROOT / "tests" / f"{helper}.py", tests)
-    if conftest:
-        shutil.copy(ROOT / "conftest.py", folder)
-    shutil.copy(ROOT / "pyproject.toml", folder)
-    shutil.copytree(ROOT / "exercises", folder / "exercises")
-    for name, source in modules.items():
-        (tests / f"test_{name}.py").write_text(textwrap.dedent(source))
-    return folder
+project = runner_project
 
 
 def test_runs_come_back_in_job_order_and_each_is_announced_once(tmp_path):

@@ -1,18 +1,35 @@
 """The grader in Japanese: choosing the language, the catalogues, and the
 learner's view end to end in both languages."""
 
+import ast
 import json
+import os
 import re
+import shutil
+import signal
+import sys
+from pathlib import Path
 
 import pytest
 
-from grader import docs, i18n
+from grader import classroom, docs, i18n, manifest, runner
 from grader.exercises import EXERCISES
 from grader.locale import extract
+from grader.results import TestResult, lines_cut, trim
 from grader.runner import Job, run_many
-from selftests.grader_support import build_tree, clean_environment, kata, run_grader
+from grader.stubs import stub_source
+from selftests.grader_support import (
+    ROOT,
+    build_tree,
+    clean_environment,
+    kata,
+    run_grader,
+    runner_project,
+)
 
 JAPANESE_CHARACTER = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
+# argparse's placeholders: "%s", "%r", "%(value)r".
+PERCENT_FIELD = re.compile(r"%(?:\([a-z_]+\))?[sr]")
 LABELS = ("call", "expected", "actual", "likely mistake")
 # A failing exercise's tests take a second or two; far below this.
 RUN_TIMEOUT = 120
@@ -96,7 +113,7 @@ def test_values_found_in_a_sentence_are_translated_when_they_are_sentences(ja):
     )
     translated = ja.failure(message)
     assert translated.splitlines()[0] == (
-        "sgd_update が 2 番目の引数 をその場で書き換えました。"
+        "sgd_update が 2 番目の引数をその場で書き換えました。"
     )
     assert "{'w': [1.0]}" in translated and "{'w': [0.0]}" in translated
     assert japanese(translated.splitlines()[-1])
@@ -114,6 +131,129 @@ def test_a_translated_label_keeps_the_rows_of_a_value_under_its_first_row(ja):
     for first, second in ((1, 2), (3, 4)):
         column = i18n.width(lines[first][: lines[first].index("[[")])
         assert i18n.width(lines[second][: lines[second].index("[")]) == column + 1
+
+
+def test_a_value_of_several_rows_ends_its_sentence_below_the_first_row(ja):
+    # As the grader shows it: each row under the bracket it nests in.
+    message = (
+        "dot must raise ValueError when an operand is not 1-D or 2-D.\n"
+        "  expected  ValueError\n"
+        "  actual    returned array([[[2., 2.],\n"
+        "                             [2., 2.]],\n"
+        "\n"
+        "                            [[2., 2.],\n"
+        "                             [2., 2.]]])"
+    )
+    lines = ja.failure(message).splitlines()
+    assert lines[2].endswith("次の値を返した: array([[[2., 2.],")
+    rows = lines[3:]
+    assert [row.strip() for row in rows] == [
+        "[2., 2.]],",
+        "",
+        "[[2., 2.],",
+        "[2., 2.]]])",
+    ]
+    bracket = i18n.width(lines[2][: lines[2].index("[[[")])
+    indents = [len(row) - len(row.lstrip()) for row in rows if row]
+    assert indents == [bracket + 2, bracket + 1, bracket + 2]
+
+
+def test_a_value_of_several_rows_moves_as_its_first_row_moves():
+    catalogue = i18n.Catalogue(
+        language="ja",
+        failures={"the sums are {sums}, not 1.": "合計が {sums} になる。"},
+    )
+    english = "the sums are [[2., 2.],\n              [2., 2.]], not 1."
+    assert catalogue.failure(english) == "合計が [[2., 2.],\n        [2., 2.]] になる。"
+
+
+def _rows(number: int, column: int) -> str:
+    """A printed 2 x 2 array that starts at `column`, its second row under
+    its first (the numbers say which field it fills)."""
+    return f"[[{number}1 {number}2]\n" + " " * (column + 1) + f"[{number}3 {number}4]]"
+
+
+def test_every_template_keeps_a_value_of_several_rows_in_one_piece(ja):
+    for english, translation in {**ja.failures, **ja.reasons}.items():
+        pieces = i18n.FIELD.split(english)
+        text = pieces[0]
+        for number, after in enumerate(pieces[1:]):
+            text += _rows(number, i18n.width(text.rpartition("\n")[2])) + after
+        lines = ja.sentence(text).splitlines()
+        for number in range(len(pieces) - 1):
+            first = [line for line in lines if f"[[{number}1 {number}2]" in line]
+            second = [line for line in lines if f"[{number}3 {number}4]]" in line]
+            if not first:
+                continue  # a field the translation leaves out
+            # Nothing after the first row: the sentence goes on after the last.
+            assert first[0].endswith(f"[[{number}1 {number}2]"), translation
+            column = i18n.width(first[0][: first[0].index(f"[[{number}1")])
+            indent = i18n.width(second[0][: second[0].index(f"[{number}3")])
+            assert indent == column + 1, translation
+
+
+def test_no_space_is_left_between_japanese_words_where_a_value_was_put():
+    catalogue = i18n.Catalogue(
+        language="ja",
+        failures={
+            "{f} changed {which}.": "{f} が {which} を変えました。",
+            "number {n}": "{n} 番目の引数",
+        },
+    )
+    assert catalogue.failure("g changed number 2.") == "g が 2 番目の引数を変えました。"
+    assert catalogue.failure("g changed y.") == "g が y を変えました。"
+
+
+@pytest.fixture
+def language_kept():
+    """Whatever a test sets the language to, the one before afterwards."""
+    before = i18n.current.catalogue, i18n.current.option
+    yield
+    i18n.current.catalogue, i18n.current.option = before
+
+
+@pytest.mark.parametrize(
+    "language, environ, command",
+    [
+        ("ja", {"LANG": "C.UTF-8"}, "python -m grader --lang ja"),
+        ("ja", {}, "python -m grader --lang ja"),
+        ("ja", {"LANG": "ja_JP.UTF-8"}, "python -m grader"),
+        ("en", {"LANG": "ja_JP.UTF-8"}, "python -m grader --lang en"),
+        ("en", {"LANG": "en_US.UTF-8"}, "python -m grader"),
+    ],
+)
+def test_a_suggested_command_asks_for_the_language_the_locale_would_not_choose(
+    language_kept, language, environ, command
+):
+    i18n.set_language(language, environ)
+    assert i18n.command("python -m grader") == command
+
+
+def test_the_command_a_stub_suggests_asks_for_the_language_asked_for(language_kept):
+    stub = (
+        "Not started yet: exercise 3 (softmax): softmax is not written yet. "
+        "Run `python -m grader hint softmax` for a hint."
+    )
+    i18n.set_language("ja", {"LANG": "C.UTF-8"})
+    assert "`python -m grader --lang ja hint softmax`" in i18n.failure(stub)
+    i18n.set_language("ja", {"LANG": "ja_JP.UTF-8"})
+    assert "`python -m grader hint softmax`" in i18n.failure(stub)
+
+
+def test_prose_is_never_wrapped_inside_code_in_backticks():
+    hint = (
+        "Put both shapes in the message, e.g. "
+        '`f"cannot multiply shapes {a.shape} and {b.shape}"`.'
+    )
+    lines = i18n.fill(hint, 50).splitlines()
+    assert lines[-1] == '`f"cannot multiply shapes {a.shape} and {b.shape}"`.'
+    japanese_hint = (
+        "もう一度 `python -m grader --lang ja hint numerical_gradient` を実行"
+    )
+    assert (
+        "`python -m grader --lang ja hint numerical_gradient`"
+        in i18n.fill(japanese_hint, 40).splitlines()[1]
+    )
 
 
 # The catalogue against the sources it translates.
@@ -138,7 +278,8 @@ def test_every_translation_keeps_the_fields_of_its_english(ja):
 
 
 def test_every_translation_is_japanese(ja):
-    for english, translated in {**ja.failures, **ja.ui, **ja.statuses}.items():
+    tables = {**ja.failures, **ja.reasons, **ja.ui, **ja.statuses}
+    for english, translated in tables.items():
         assert japanese(translated), english
 
 
@@ -159,6 +300,20 @@ def test_every_exercise_has_a_japanese_title_and_every_hint_translated(exercise)
 
 def test_every_exercise_docstring_has_a_current_japanese_translation(root):
     assert docs.untranslated(root, "ja") == []
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
+def test_every_translated_docstring_keeps_its_examples_word_for_word(root, exercise):
+    source = (root / "solutions" / f"{exercise.name}.py").read_text()
+    translations = i18n.docstrings("ja")[exercise.name]
+    for function, _, english in docs.english(source):
+        lines = english.splitlines()
+        start = next(
+            i for i, line in enumerate(lines) if line.lstrip().startswith(">>>")
+        )
+        example = lines[start:]
+        translated = translations[function]["text"].strip("\n").splitlines()
+        assert translated[-len(example) :] == example, function
 
 
 def test_the_specification_is_shown_in_japanese_with_the_code_unchanged(root):
@@ -268,7 +423,7 @@ def test_the_pristine_kata_is_graded_in_japanese_with_english_reports(tmp_path):
     assert "未着手 (not_started)" in outcome.stdout
     assert "10 問中 0 問完了" in outcome.stdout
     assert "次: 演習 1、dot" in outcome.stdout
-    assert "`python -m grader doc dot` で仕様を日本語で読み" in outcome.stdout
+    assert "`python -m grader --lang ja doc dot` で仕様を日本語で読み" in outcome.stdout
     assert "Next:" not in outcome.stdout and "done" not in outcome.stdout
     assert set(outcome.statuses().values()) == {"not_started"}
     assert english_only(json.dumps(outcome.report, ensure_ascii=False))
@@ -280,7 +435,7 @@ def test_a_known_mistake_is_named_in_japanese(tmp_path, root):
     result = kata("--root", str(tree), "--lang", "ja", "check", "softmax", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert "失敗あり (failing)" in result.stdout
-    assert "考えられる間違い: axis 0 (列方向)で正規化している。" in result.stdout
+    assert "考えられる間違い: axis 0(列方向)で正規化している。" in result.stdout
     assert "  呼び出し  softmax(" in result.stdout
     assert "likely mistake" not in result.stdout
 
@@ -301,9 +456,7 @@ def test_a_japanese_locale_chooses_japanese(tmp_path):
     env = clean_environment(LANG="ja_JP.UTF-8")
     result = kata("--root", str(tree), "hint", "softmax", cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stderr
-    assert (
-        "演習 3、softmax(softmax: スコアを確率に)のヒント: 4 個中 1 個" in result.stdout
-    )
+    assert "演習 3、softmax(スコアから確率へ)のヒント: 4 個中 1 個" in result.stdout
     assert "1. 最後の軸、axis=-1 に沿って計算します。" in result.stdout
 
 
@@ -343,3 +496,217 @@ def test_help_and_usage_errors_are_in_japanese(tmp_path):
     unknown = kata("--root", str(tree), "--lang", "ja", "hint", "sofmax", cwd=tmp_path)
     assert unknown.returncode == 2
     assert "エラー: 演習 'sofmax' はありません(softmax のことですか?)" in unknown.stderr
+
+
+# The grader's own sentences: the reasons a run stops, grading mode's.
+
+# A test module whose second test never ends, so that a real run stops at
+# its time limit, and one that does not load.
+HANGS = (
+    "import time\n\n\n"
+    "def test_quick():\n    pass\n\n\n"
+    "def test_slow():\n    time.sleep(60)\n"
+)
+BROKEN_TESTS = "def test_broken(:\n    pass\n"
+# Long enough to start a worker and pass a test on a busy machine.
+SHORT_TIMEOUT = 3.0
+# Every way a worker can end before its tests do (see runner._death): the
+# signals it names, one it does not, and an exit code.
+WORKER_ENDS = (
+    signal.SIGSEGV,
+    signal.SIGBUS,
+    signal.SIGXFSZ,
+    signal.SIGKILL,
+    signal.SIGTERM,
+    3 << 8,
+)
+
+
+def _child(job: Job, current: str = "") -> runner._Child:
+    """The grader's side of a worker that never started (no process id, so
+    nothing is ever signalled), which had collected two tests."""
+    read_fd, write_fd = os.pipe()
+    os.close(write_fd)
+    child = runner._Child(0, job, read_fd)
+    child.collected, child.current = ["test_a", "test_b"], current
+    return child
+
+
+def _messages(run) -> list[str]:
+    return [run.error, *(test.message for test in run.tests)]
+
+
+def runner_reasons(folder: Path) -> list[str]:
+    """Every sentence the runner can give for a run or a test that stopped,
+    for one job: its reasons, made by its own code."""
+    job = Job("sgd", ROOT)
+    found = []
+    for status in WORKER_ENDS:
+        for current in ("", "test_a"):
+            child = _child(job, current)
+            found += _messages(child._run(*runner._death(status, job.module_file)))
+            os.close(child.fd)
+    for current in ("", "test_a"):
+        found += _messages(_child(job, current).finish())  # the session died
+    found += _messages(_child(job).stop())  # the tests never started
+    child = _child(job)
+    child.collected = []
+    found.append(child._run("").error)  # no tests collected
+    os.close(child.fd)
+    child = _child(job)
+    child.results = {"test_a": TestResult("test_a", True)}
+    found.append(child._run("").error)  # stopped before the last test
+    os.close(child.fd)
+    out_of_memory = runner._crash_reason(MemoryError(), job)
+    # A test that ran out of memory ends its worker, which says so.
+    found += [out_of_memory, f"{out_of_memory} in test_a"]
+    found.append(runner._crash_reason(SystemExit(1), job))
+    found.append(runner._missing_tests(job).error)
+    # What stands for the lines cut out of a long message or output.
+    long = trim("a line\n" * 1000, runner.OUTPUT_KEPT_CHARS)
+    found += [line for line in long.splitlines() if lines_cut(line) is not None]
+
+    hangs = runner_project(folder / "hangs", {"hangs": HANGS})
+    broken = runner_project(folder / "broken", {"broken": BROKEN_TESTS})
+    # Without conftest.py, pytest refuses the option --target.
+    bare = runner_project(folder / "bare", {"bare": "def test_a():\n    pass\n"}, False)
+    jobs = [Job("hangs", hangs, timeout=SHORT_TIMEOUT), Job("broken", broken)]
+    for run in run_many([*jobs, Job("bare", bare)]):
+        found += _messages(run)
+    return [text for text in dict.fromkeys(found) if text]
+
+
+def stub_reasons() -> list[str]:
+    """What each stub's NotImplementedError says, read from the stubs the
+    generator makes (a stub cannot run here: it imports its neighbours)."""
+    found = []
+    for exercise in EXERCISES:
+        solution = (ROOT / "solutions" / f"{exercise.name}.py").read_text()
+        for node in ast.walk(ast.parse(stub_source(solution, exercise))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                found.append(ast.literal_eval(node.exc.args[0]))
+    return found
+
+
+def grading_mode_reasons(folder: Path) -> list[str]:
+    """What grading mode says when it cannot grade, and of the learner's
+    files it leaves out."""
+    found = []
+    release_tree = folder / "release"
+    for item in manifest.COVERED:
+        source = ROOT / item
+        if source.is_dir():
+            shutil.copytree(source, release_tree / item)
+        else:
+            shutil.copy(source, release_tree / item)
+    manifest.write(release_tree)
+    (release_tree / "tests" / "test_dot.py").write_text("")
+    (release_tree / "tests" / "test_extra.py").write_text("")
+    (release_tree / "tests" / "test_sgd.py").unlink()
+    bare = folder / "bare"
+    bare.mkdir()
+    tableless = folder / "tableless"
+    (tableless / "grader").mkdir(parents=True)
+    (tableless / manifest.MANIFEST).write_text('{"sha256": []}')
+    for tree in (release_tree, bare, tableless):
+        with pytest.raises(classroom.GradingError) as raised:
+            classroom.grade(tree)
+        found.append(str(raised.value))
+
+    learner = folder / "learner"
+    learner.mkdir()
+    (learner / "link.py").symlink_to(ROOT / "solutions" / "dot.py")
+    os.mkfifo(learner / "pipe.py")
+    (learner / "big.py").write_bytes(b"#" * (classroom.MAX_MODULE_BYTES + 1))
+    found += classroom.stage_exercises(learner, folder / "staged")
+    found += classroom.stage_exercises(None, folder / "staged-nothing")
+    sleeper = [sys.executable, "-c", "import time; time.sleep(60)"]
+    found.append(last_line(classroom._run(sleeper, None, folder, limit=0.5)[2]))
+    # A stage with no project in it: the grading process cannot grade.
+    stage = folder / "scratch" / "stage"
+    (stage / "grader").mkdir(parents=True)
+    shutil.copy(ROOT / "grader" / "exercises.toml", stage / "grader")
+    options = classroom.Options(timeout=5)
+    found.append(last_line(classroom.run_isolated(stage.parent, options).stderr))
+    return found
+
+
+def last_line(text: str) -> str:
+    return text.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="module")
+def reasons(tmp_path_factory):
+    """Every sentence of the grader that reports keep in English, as its
+    code makes them, one per line."""
+    folder = tmp_path_factory.mktemp("reasons")
+    found = runner_reasons(folder / "runner") + stub_reasons()
+    found += grading_mode_reasons(folder / "grading")
+    return [line for text in found for line in text.strip().splitlines()]
+
+
+def test_every_reason_the_grader_gives_is_translated(ja, reasons):
+    for english in reasons:
+        assert japanese(ja.failure(english)), english
+
+
+def test_every_reason_in_the_catalogue_is_one_the_grader_gives(ja, reasons):
+    pieces = _pieces(reasons, list(ja.reasons))
+    unused = [key for key in ja.reasons if not any(_matches(key, p) for p in pieces)]
+    assert unused == []
+
+
+def _pieces(lines: list[str], templates: list[str]) -> set[str]:
+    """`lines`, the labels of labelled lines ("  changed: tests/x.py"),
+    and the values any of `templates` finds in them, and in those."""
+    pending, seen = list(lines), set()
+    while pending:
+        text = pending.pop()
+        labelled = i18n.LABELLED.match(text)
+        if labelled:
+            pending.append(labelled.group(1))
+        text = text.strip()
+        if text in seen:
+            continue
+        seen.add(text)
+        for template in templates:
+            match = _pattern(template).fullmatch(text)
+            if match:
+                pending.extend(match.groups())
+    return seen
+
+
+def _pattern(template: str) -> re.Pattern:
+    pattern = re.escape(template)
+    for field in i18n.FIELD.findall(template):
+        pattern = pattern.replace(re.escape(field), "(.*?)", 1)
+    return re.compile(pattern, re.DOTALL)
+
+
+def _matches(template: str, text: str) -> bool:
+    return _pattern(template).fullmatch(text) is not None
+
+
+def test_a_runner_reason_reads_in_japanese(ja):
+    reason = (
+        "exercises/softmax.py was still running after 30 s in "
+        "test_softmax_rows_sum_to_one: an endless loop?"
+    )
+    assert ja.failure(reason) == (
+        "test_softmax_rows_sum_to_one の実行中、exercises/softmax.py が 30 秒"
+        "たっても終わりませんでした。無限ループになっていませんか?"
+    )
+
+
+def test_every_reason_keeps_the_fields_of_its_english(ja):
+    for english, translated in ja.reasons.items():
+        fields = set(i18n.FIELD.findall(english))
+        assert set(i18n.FIELD.findall(translated)) <= fields, english
+
+
+def test_argparse_sentences_keep_their_placeholders(ja):
+    # A {field} may differ (a translation may use one the code passes that
+    # the English leaves out); argparse's %-placeholders must not.
+    for english, translated in ja.ui.items():
+        percent = sorted(PERCENT_FIELD.findall(english))
+        assert sorted(PERCENT_FIELD.findall(translated)) == percent, english

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from grader.grading import first_line
 from grader.runner import Job, run_many
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,8 +26,7 @@ def label(path):
     return f"{path.parent.name}/{path.stem}"
 
 
-@pytest.fixture(scope="module")
-def runs():
+def run_mutants(separate):
     """Run every mutant's exercise tests once, in parallel."""
     jobs = [
         Job(
@@ -35,10 +35,16 @@ def runs():
             target="solutions",
             overrides=((path.parent.name, path),),
             timeout=120,
+            separate=separate,
         )
         for path in MUTANTS
     ]
     return dict(zip(MUTANTS, run_many(jobs), strict=True))
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return run_mutants(separate=False)
 
 
 def summary(run):
@@ -77,3 +83,20 @@ def test_every_exercise_has_enough_mutants():
         right = [p for p in RIGHT if p.parent.name == name]
         assert len(wrong) >= 6, f"{name}: only {len(wrong)} wrong implementations"
         assert len(right) >= 3, f"{name}: only {len(right)} right implementations"
+
+
+def test_grading_mode_judges_every_mutant_alike(runs):
+    """With the learner's functions in a process of their own, as grading
+    mode calls them, every test of every mutant ends as it does in one
+    process, for the same reason. (Only the statement of the message is
+    compared: a mutant that draws unseeded random numbers shows different
+    values on every run, in one process or two.)"""
+    apart = run_mutants(separate=True)
+
+    def outcomes(run):
+        return [(t.name, t.passed, t.kind, first_line(t.message)) for t in run.tests]
+
+    for path in MUTANTS:
+        here, there = outcomes(runs[path]), outcomes(apart[path])
+        assert there == here, label(path)
+        assert apart[path].error == runs[path].error, label(path)

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from grader import check
-from selftests.grader_support import stub
+from selftests.grader_support import ROOT, stub
 from selftests.learner_support import learner_tree, solution
 
 WRONG_SGD = """\
@@ -91,3 +91,26 @@ def test_a_function_from_a_notebook_cell_is_graded_and_displayed(tree):
     assert "failing" in shown["text/plain"]
     assert "likely mistake" in shown["text/html"]
     assert "likely mistake" in shown["text/markdown"]
+
+
+def test_check_in_a_real_jupyter_kernel(tree):
+    """A notebook run by a Jupyter kernel, as a learner runs it: the result
+    of check() is displayed as HTML, Markdown and plain text."""
+    nbformat = pytest.importorskip("nbformat")
+    client = pytest.importorskip("nbclient").NotebookClient
+    cells = [
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom grader import check",
+        WRONG_SGD,
+        f'check("sgd", sgd_update, root={str(tree)!r})',
+    ]
+    notebook = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(source) for source in cells]
+    )
+
+    client(notebook, timeout=120, kernel_name="python3").execute()
+
+    (output,) = notebook.cells[-1].outputs
+    assert output.output_type == "execute_result"
+    assert "failing" in output.data["text/plain"]
+    assert "likely mistake" in output.data["text/html"]
+    assert "likely mistake" in output.data["text/markdown"]

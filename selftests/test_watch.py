@@ -16,7 +16,6 @@ from selftests.grader_support import clean_environment
 from selftests.learner_support import (
     FIRST_SCREEN_TIMEOUT,
     SCREEN_TIMEOUT,
-    WatchProcess,
     learner_tree,
     solution,
 )
@@ -31,20 +30,6 @@ WRONG_SGD = (
 @pytest.fixture
 def tree(tmp_path):
     return learner_tree(tmp_path / "kata")
-
-
-@pytest.fixture
-def watch(tree, request):
-    processes = []
-
-    def start(*args):
-        process = WatchProcess(tree, *args)
-        processes.append(process)
-        return process
-
-    yield start
-    for process in processes:
-        process.stop()
 
 
 @pytest.mark.parametrize("mode", [(), ("--poll",)], ids=["events", "polling"])

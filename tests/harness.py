@@ -9,14 +9,16 @@ the business of `tests.judge`.
 import copy
 import importlib.util
 import inspect
+import re
 import sys
+import traceback
 import types
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
-from tests import reference
+from tests import confine, reference, sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,19 +32,54 @@ class _Config:
 
     target = ROOT / "exercises"
     overrides: dict[str, Path] = {}
+    # The learner's process, in grading mode; None: calls run here.
+    student = None
+    # Source of the modules under test, read before the learner's process
+    # gives up the right to read them.
+    sources: dict[Path, bytes] = {}
 
 
 config = _Config()
 
 
-def configure(target, overrides=()):
+def configure(target, overrides=(), separate=False, prepare=None):
     """Point the tests at a package directory, with files standing in for some
-    of its modules (``overrides``: pairs of exercise name and file path)."""
+    of its modules (``overrides``: pairs of exercise name and file path).
+
+    With `separate`, the learner's code runs in a process of its own (see
+    `tests.sandbox`), forked now, after `prepare()` has run in it (to set
+    its limits); this process never imports it.
+    """
     path = Path(target)
     if not path.is_absolute():
         path = ROOT / path
     config.target = path
     config.overrides = {name: Path(file).resolve() for name, file in overrides}
+    if config.student is not None:
+        config.student.close()
+        config.student = None
+    if separate:
+        config.student = sandbox.Student(load, prepare=_confined(prepare))
+
+
+def _confined(prepare):
+    """What the learner's process does before it serves any call: load the
+    package and read every module's source (the files may be closed to it
+    afterwards), run `prepare`, then give up root."""
+
+    def set_up():
+        _package(config.target)
+        for name in reference.MODULES:
+            path = config.overrides.get(name, config.target / f"{name}.py")
+            try:
+                config.sources[Path(path)] = Path(path).read_bytes()
+            except OSError:
+                pass  # reported when the module is loaded
+        if prepare is not None:
+            prepare()
+        confine.drop_privileges()
+
+    return set_up
 
 
 def _package(path):
@@ -89,7 +126,8 @@ def load(name):
         # Compiled from the source every time, never from cached bytecode:
         # an edit saved within the same second as the last grade, at the
         # same size, would otherwise go unseen.
-        exec(compile(Path(path).read_bytes(), str(path), "exec"), module.__dict__)
+        source = config.sources.get(Path(path)) or Path(path).read_bytes()
+        exec(compile(source, str(path), "exec"), module.__dict__)
     except Exception as error:
         raise ExerciseImportError(_import_message(path, error)) from error
     finally:
@@ -173,16 +211,12 @@ class LearnerFunction:
         self.trusted = trusted
 
     def __call__(self, *args, **kwargs):
-        module = self.exercise.module()
-        function = getattr(module, self.name, None)
-        if not callable(function):
-            where = _relative(module.__file__)
-            raise ExerciseImportError(f"{where} has no function named {self.name}")
-
+        run = self._remote if config.student is not None else self._local
         before = [copy.deepcopy(arg) for arg in args]
         try:
-            with _swapped(module, self.trusted):
-                result = function(*args, **kwargs)
+            result, parameters = run(args, kwargs)
+        except ExerciseImportError:
+            raise
         except Exception as error:
             # Remember which call raised, for the failure message; a test
             # that expects the exception simply ignores this.
@@ -192,10 +226,26 @@ class LearnerFunction:
         changed = self._put_back(before, args)
         if changed:
             index, new = changed[0]
-            raise InputModified(
-                self.name, index, before[index], new, _parameter(function, index)
-            )
+            parameter = parameters[index] if index < len(parameters) else None
+            raise InputModified(self.name, index, before[index], new, parameter)
         return result
+
+    def _local(self, args, kwargs):
+        """Call the function in this process: (result, parameter names)."""
+        module = self.exercise.module()
+        function = getattr(module, self.name, None)
+        if not callable(function):
+            where = _relative(module.__file__)
+            raise ExerciseImportError(f"{where} has no function named {self.name}")
+        with _swapped(module, self.trusted):
+            return function(*args, **kwargs), _parameters(function)
+
+    def _remote(self, args, kwargs):
+        """Call the function in the learner's process: (result, parameter
+        names); the arguments are changed as the call changed them there."""
+        return config.student.call(
+            self.exercise.name, self.name, args, kwargs, self.trusted
+        )
 
     def _put_back(self, before, args):
         """Restore every argument the call was not allowed to change, so that
@@ -209,13 +259,12 @@ class LearnerFunction:
         return changed
 
 
-def _parameter(function, index):
-    """The name of `function`'s parameter number `index`, if it has one."""
+def _parameters(function):
+    """The names of `function`'s parameters, as far as they can be told."""
     try:
-        names = list(inspect.signature(function).parameters)
+        return list(inspect.signature(function).parameters)
     except (TypeError, ValueError):
-        return None
-    return names[index] if index < len(names) else None
+        return []
 
 
 @contextmanager
@@ -229,6 +278,32 @@ def _swapped(module, names):
         yield
     finally:
         module.__dict__.update(saved)
+
+
+# A frame of a formatted traceback: its file, line and code.
+FRAME = re.compile(r'File "([^"]+)", line (\d+), in [^\n]*\n +([^\n]+)')
+
+
+def learner_line(error):
+    """Where in the learner's files `error` was raised, as
+    "exercises/softmax.py, line 12: e = np.exp(x)"; None when it was not
+    raised there (or the place is unknown)."""
+    text = getattr(error, "kata_traceback", None)
+    if text is None:
+        frames = traceback.extract_tb(error.__traceback__)
+        found = [(f.filename, f.lineno, f.line or "") for f in frames]
+    else:  # raised in the learner's process: its traceback as text
+        found = [(file, int(line), code) for file, line, code in FRAME.findall(text)]
+    target = config.target.resolve()
+    for file, line, code in reversed(found):
+        path = Path(file).resolve()
+        mine = path.parent == target and path.stem in reference.MODULES
+        if mine or path in config.overrides.values():
+            code = code.strip()
+            if code:
+                return f"{_relative(path)}, line {line}: {code}"
+            return f"{_relative(path)}, line {line}"
+    return None
 
 
 class InputModified(AssertionError):

@@ -310,39 +310,9 @@ def test_two_calls_give_the_same_gradients():
         )
 
 
-def test_gradients_follow_params_changed_in_place():
-    # Training changes the arrays of params in place between calls (as
-    # sgd_update does): each call must work from the values they hold now.
-    params, x, labels = copy.deepcopy(NOT_SQUARE)
-    call_backward(params, x, labels, "labels")
-    for key in KEYS:
-        params[key] -= STEP_SCALE * reference.backward(params, x, labels)[key]
-    call = describe_call("backward", (params, x, labels), {})
-    grads = call_backward(params, x, labels, "labels")
-    expect_gradient_dict(grads, params, call)
-    expected = reference.backward(params, x, labels)
-    for key in CHECK_ORDER:
-        expect_close(
-            grads[key],
-            expected[key],
-            call,
-            rtol=GRAD_RTOL,
-            atol=GRAD_ATOL,
-            mistakes=key_mistakes(mistakes(params, x, labels), key),
-            what=f"After an in-place step of params, the gradient for {key} "
-            "must be that of the new params: state kept between calls?",
-        )
-
-
-def test_backward_gives_the_docstring_example():
-    params = {
-        "w1": np.zeros((2, 1)),
-        "b1": np.zeros(1),
-        "w2": np.zeros((1, 2)),
-        "b2": np.zeros(2),
-    }
-    x = np.array([[1.0, 2.0]])
-    t = np.array([0])
+def expect_backward(params, x, t, what):
+    """Call the learner's backward and fail unless each gradient is the
+    reference's; `what(key)` says which property a wrong one breaks."""
     call = describe_call("backward", (params, x, t), {})
     grads = call_backward(params, x, t, "labels")
     expect_gradient_dict(grads, params, call)
@@ -355,8 +325,50 @@ def test_backward_gives_the_docstring_example():
             rtol=GRAD_RTOL,
             atol=GRAD_ATOL,
             mistakes=key_mistakes(mistakes(params, x, t), key),
-            what=f"The gradient for {key} is wrong in the docstring's example.",
+            what=what(key),
         )
+
+
+def test_gradients_follow_params_changed_in_place():
+    # Training changes the arrays of params in place between calls (as
+    # sgd_update does): each call must work from the values they hold now.
+    params, x, labels = copy.deepcopy(NOT_SQUARE)
+    # The first call must be right on its own: a wrong formula is named as
+    # such, not taken for state kept between calls.
+    expect_backward(
+        params,
+        x,
+        labels,
+        lambda key: f"The gradient for {key} is wrong, before any change of params.",
+    )
+    for key in KEYS:
+        params[key] -= STEP_SCALE * reference.backward(params, x, labels)[key]
+    expect_backward(
+        params,
+        x,
+        labels,
+        lambda key: (
+            f"After an in-place step of params, the gradient for {key} "
+            "must be that of the new params: state kept between calls?"
+        ),
+    )
+
+
+def test_backward_gives_the_docstring_example():
+    params = {
+        "w1": np.zeros((2, 1)),
+        "b1": np.zeros(1),
+        "w2": np.zeros((1, 2)),
+        "b2": np.zeros(2),
+    }
+    x = np.array([[1.0, 2.0]])
+    t = np.array([0])
+    expect_backward(
+        params,
+        x,
+        t,
+        lambda key: f"The gradient for {key} is wrong in the docstring's example.",
+    )
 
 
 @settings(max_examples=FEW)

@@ -126,6 +126,8 @@ def test_dot_gives_the_docstring_example():
 @example((np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[5.0, 6.0], [7.0, 8.0]])))
 @example((np.ones((2, 3)), np.arange(12.0).reshape(3, 4)))
 @example((np.array([[0.1, 0.2], [0.3, 0.7]]), np.array([[1.3, -0.6], [0.9, 2.2]])))
+# An inner size beyond what the strategy draws: every term of the sum counts.
+@example((np.arange(16.0).reshape(2, 8) / 4, np.arange(24.0).reshape(8, 3) - 9))
 def test_matrix_times_matrix_matches_the_definition(ab):
     check(*ab)
 
@@ -149,6 +151,7 @@ def test_vector_times_matrix_gives_a_vector(ab):
 @settings(max_examples=examples(20))
 @given(operands(1, 1))
 @example((np.array([1.0, 2.0, 3.0]), np.array([4.0, 5.0, 6.0])))
+@example((np.arange(1.0, 10.0), np.linspace(-1.0, 1.0, 9)))
 @example((np.array([0.1, 0.7]), np.array([0.3, -1.9])))
 def test_vector_times_vector_gives_a_scalar(ab):
     check(*ab)

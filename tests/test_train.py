@@ -11,7 +11,7 @@ from hypothesis.extra import numpy as hnp
 
 from tests import reference
 from tests.harness import ROOT, Exercise, describe_call, short
-from tests.judge import as_array, expect_close, fail
+from tests.judge import PASS_THROUGH, as_array, expect_close, fail
 from tests.strategies import examples, float_arrays, sizes
 
 learner = Exercise("train")
@@ -328,9 +328,15 @@ def test_a_class_missing_from_the_labels_still_has_its_output():
     call = TrainCall(labels, {"epochs": FEW_EPOCHS}, flowers)
     try:
         run_train(labels, X_TRAIN[keep], flowers, epochs=FEW_EPOCHS)
-    except (NotImplementedError, AssertionError):
+    except (AssertionError, *PASS_THROUGH):
         raise
     except Exception as error:
+        # Named only if every class present trains: a crash that has
+        # nothing to do with the missing class is reported as it is.
+        try:
+            run_train(LABELS_TRAIN, epochs=FEW_EPOCHS)
+        except Exception:
+            raise error from None
         fail(
             f"train raised {type(error).__name__} for labels 0 and 2 with no 1 "
             f"among them: {error}",
@@ -422,7 +428,7 @@ def test_one_hot_targets_train_like_labels():
     call = TrainCall(t, {"epochs": FEW_EPOCHS})
     try:
         from_one_hot, one_hot_losses, call = run_train(t, epochs=FEW_EPOCHS)
-    except (NotImplementedError, AssertionError):
+    except (AssertionError, *PASS_THROUGH):
         raise
     except Exception as error:
         fail(

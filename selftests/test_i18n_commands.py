@@ -1,0 +1,366 @@
+"""The learner's commands in Japanese, end to end: watch, reset, solution,
+check --explore, a run that stops, usage errors and the notebook. Each
+must show its own texts in Japanese and leave no English sentence
+behind (code, names, paths and numbers stay as they are)."""
+
+import re
+
+import pytest
+
+from grader import check
+from selftests.classroom_support import make_release, teacher
+from selftests.grader_support import ROOT, stub
+from selftests.learner_support import (
+    FIRST_SCREEN_TIMEOUT,
+    kata,
+    learner_tree,
+    solution,
+)
+
+# Three English words in a row: a sentence, or a piece of one, that was
+# not translated. Code is not looked at: `...` spans, and words joined by
+# anything but a space (test_names, exercises/dot.py, np.asarray).
+ENGLISH_RUN = re.compile(
+    r"(?<![\w./-])[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}(?![\w(]|[./-]\w)"
+)
+CODE = re.compile(r"`[^`]*`")
+# A mistake the tests name, for a failing exercise.
+WRONG_SGD = (
+    "def sgd_update(params, grads, lr):\n"
+    "    for key in params:\n"
+    "        params[key] = params[key] - lr * grads[key]\n"
+)
+MINE = "def sgd_update(params, grads, lr):\n    return 'my own attempt'\n"
+
+
+def english_left(text: str) -> list[str]:
+    """The runs of English words in `text` outside code."""
+    return ENGLISH_RUN.findall(CODE.sub("", text))
+
+
+def test_the_english_detector_finds_a_sentence_and_spares_code():
+    assert english_left("Nothing was changed.") == ["Nothing was changed"]
+    assert english_left("考えられる間違い: params['w'] -= lr * grads['w']。") == []
+    assert english_left("`python -m grader hint sgd` でヒント") == []
+    assert english_left("test_softmax_rows_sum_to_one の実行中") == []
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.fixture
+def tree(tmp_path):
+    return learner_tree(tmp_path / "kata")
+
+
+def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
+    running = watch("--lang", "ja")
+    first = running.screen(FIRST_SCREEN_TIMEOUT)
+    assert "nn-kata watch: 10 問中 0 問完了(開始して" in first
+    assert "1. dot: 行列の積  未着手 (not_started)  テスト 0/13" in first
+    assert "キー: h ヒント | n 次の演習 | l 一覧 | c すべて採点 | q 終了" in first
+    assert "の保存を待っています。" in first
+
+    running.press("h")
+    hinted = running.screen()
+    assert "ヒント 1/" in hinted and "(dot のヒント)" in hinted
+
+    (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
+    failing = running.screen_with("9. sgd")
+    assert "exercises/sgd.py の保存に気づき" in failing
+    assert "失敗あり (failing)" in failing
+    assert "考えられる間違い" in failing
+    assert "ほかに 1 個のテストが失敗しています。" in failing
+    # The watch's locale is not Japanese: its advice asks for Japanese.
+    assert "`python -m grader --lang ja check sgd` ですべて見られます。" in failing
+
+    (tree / "exercises" / "sgd.py").write_text(solution("sgd"))
+    done = running.screen_with("完了 (done)")
+    assert "すべてのテストが通りました。" in done
+    assert "n を押すと次の演習に進みます。" in done
+    running.press("n")
+    assert "(train に進みました)" in running.screen()
+    assert running.quit() == 1
+    for screen in (first, hinted, failing, done):
+        assert english_left(screen) == [], screen
+
+
+def test_reset_asks_and_answers_in_japanese(tmp_path):
+    tree = learner_tree(tmp_path / "kata", sgd=MINE)
+
+    declined = kata(tree, "--lang", "ja", "reset", "sgd", answer="n\n")
+    accepted = kata(tree, "--lang", "ja", "reset", "sgd", answer="はい\n")
+    again = kata(tree, "--lang", "ja", "reset", "sgd", "--yes")
+
+    assert declined.returncode == 1
+    assert "exercises/sgd.py をスタブに戻しますか?" in declined.stdout
+    assert ".kata/backups/ に保存しておきます。 [y/N]" in declined.stdout
+    assert "何も変更していません。" in declined.stdout
+    assert accepted.returncode == 0, accepted.stderr
+    assert "exercises/sgd.py をスタブに戻しました。" in accepted.stdout
+    assert "元のファイルは .kata/backups/sgd-" in accepted.stdout
+    assert "exercises/sgd.py はスタブのままです。" in again.stdout
+    for result in (declined, accepted, again):
+        assert english_left(result.stdout + result.stderr) == []
+
+
+def test_a_reset_that_cannot_keep_the_file_says_so_in_japanese(tmp_path):
+    tree = learner_tree(tmp_path / "kata", sgd=MINE)
+    (tree / ".kata").write_text("a file where the backups folder should go")
+
+    result = kata(tree, "--lang", "ja", "reset", "sgd", "--yes")
+
+    assert result.returncode == 2
+    assert "バックアップできませんでした" in result.stderr
+    assert "何も変更していません" in result.stderr
+    assert (tree / "exercises" / "sgd.py").read_text() == MINE
+
+
+def test_solution_refuses_asks_and_shows_in_japanese(tmp_path):
+    tree = learner_tree(tmp_path / "kata")
+
+    refused = kata(tree, "--lang", "ja", "solution", "sgd")
+    declined = kata(tree, "--lang", "ja", "solution", "sgd", "--force", answer="n\n")
+    shown = kata(tree, "--lang", "ja", "solution", "sgd", "--force", answer="y\n")
+
+    assert refused.returncode == 1
+    assert "演習 sgd の状態は 未着手 (not_started) です。" in refused.stdout
+    assert "`python -m grader --lang ja solution sgd --force`" in refused.stdout
+    assert "演習 sgd はまだ完了していません。" in declined.stdout
+    assert "表示しませんでした。" in declined.stdout
+    assert shown.returncode == 0
+    assert "模範解答: solutions/sgd.py" in shown.stdout
+    for result in (refused, declined):
+        assert english_left(result.stdout + result.stderr) == []
+
+
+def test_a_copy_without_solutions_says_so_in_japanese(tmp_path):
+    tree = learner_tree(tmp_path / "kata", with_solutions=False)
+
+    result = kata(tree, "--lang", "ja", "solution", "sgd")
+
+    assert result.returncode == 2
+    assert "この kata のコピーには模範解答がありません" in result.stderr
+    assert english_left(result.stderr) == []
+
+
+def test_explore_is_labelled_in_japanese(tmp_path):
+    tree = learner_tree(tmp_path / "kata", sgd=WRONG_SGD)
+
+    result = kata(tree, "--lang", "ja", "check", "sgd", "--explore")
+
+    assert result.returncode == 1
+    label = "探索中: ランダムな例をずっと多く、実行のたびに新しく試します。"
+    assert result.stdout.count(label) == 2  # at the top and at the bottom
+    assert "これは採点ではありません。" in result.stdout
+    assert english_left(result.stdout + result.stderr) == []
+
+
+def test_explore_refuses_a_report_in_japanese(tmp_path):
+    tree = learner_tree(tmp_path / "kata")
+    report = str(tmp_path / "grade.json")
+
+    result = kata(tree, "--lang", "ja", "check", "sgd", "--explore", "--json", report)
+
+    assert result.returncode == 2
+    assert "--explore は採点ではないので" in result.stderr
+    assert english_left(result.stderr) == []
+
+
+@pytest.mark.parametrize(
+    "code, expected",
+    [
+        (
+            "import os\n\n\ndef softmax(x):\n    os._exit(3)\n",
+            "が終了コード 3 で Python のプロセスを終わらせました。"
+            "os._exit を呼んでいませんか?",
+        ),
+        (
+            "import sys\n\n\ndef softmax(x):\n    sys.exit(1)\n",
+            "が sys.exit(1) を呼びました。これはプログラム全体を終わらせてしまいます。",
+        ),
+    ],
+    ids=["os_exit", "sys_exit"],
+)
+def test_why_a_run_stopped_is_said_in_japanese(tmp_path, code, expected):
+    tree = learner_tree(tmp_path / "kata", softmax=code)
+
+    result = kata(tree, "--lang", "ja", "check", "softmax")
+
+    assert result.returncode == 1
+    assert "エラー (error)" in result.stdout
+    assert f"exercises/softmax.py {expected}" in result.stdout
+    assert english_left(result.stdout) == []
+
+
+def test_a_function_not_written_yet_is_named_in_japanese(tmp_path):
+    # forward's first two functions written, loss still the stub's.
+    written, stubbed = solution("forward"), stub("forward")
+    partial = (
+        written[: written.index("def loss")] + stubbed[stubbed.index("def loss") :]
+    )
+    tree = learner_tree(tmp_path / "kata", forward=partial)
+
+    result = kata(tree, "--lang", "ja", "check", "forward")
+
+    assert "演習 6(forward)の loss はまだ書かれていません。" in result.stdout
+    assert english_left(result.stdout) == []
+
+
+# A command the grader tells the learner to type, quoted in backticks.
+SUGGESTED = re.compile(r"`(python -m grader [^`]*)`")
+
+
+def suggested_commands(tree, *args: str, **environ: str) -> list[str]:
+    """The commands the grader suggests in the output of each of the
+    learner's commands, run with `args` added, in `environ`."""
+    written = solution("forward")
+    partial = (
+        written[: written.index("def loss")]
+        + stub("forward")[stub("forward").index("def loss") :]
+    )
+    (tree / "exercises" / "forward.py").write_text(partial)
+    (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
+    outputs = [
+        kata(tree, *args, **environ),  # the next exercise: doc and hint
+        kata(tree, *args, "check", "sgd", **environ),
+        kata(tree, *args, "check", "forward", **environ),  # a stub's own advice
+        kata(tree, *args, "hint", "sgd", **environ),
+        kata(tree, *args, "hint", "sgd", "--all", **environ),
+        kata(tree, *args, "solution", "sgd", **environ),
+        kata(tree, *args, "check", "sgd", "--explore", **environ),
+    ]
+    found = [SUGGESTED.findall(squeezed_lines(result.stdout)) for result in outputs]
+    assert all(found), [result.stdout for result in outputs]
+    return [command for commands in found for command in commands]
+
+
+def squeezed_lines(text: str) -> str:
+    """`text` with wrapped lines joined back (prose may wrap between a
+    command and the words around it, never inside the command)."""
+    return " ".join(line.strip() for line in text.splitlines())
+
+
+def test_the_commands_suggested_ask_for_japanese_when_the_locale_would_not(tree):
+    commands = suggested_commands(tree, "--lang", "ja", LANG="C.UTF-8")
+
+    assert len(commands) >= 10
+    for command in commands:
+        assert command.startswith("python -m grader --lang ja "), command
+
+
+def test_the_commands_suggested_need_no_language_the_locale_chooses(tree):
+    japanese = suggested_commands(tree, LANG="ja_JP.UTF-8")
+    english = suggested_commands(tree, "--lang", "en", LANG="ja_JP.UTF-8")
+
+    assert not [command for command in japanese if "--lang" in command]
+    assert all(command.startswith("python -m grader --lang en ") for command in english)
+
+
+def test_the_notebook_suggests_the_language_it_was_asked_for(tree, monkeypatch):
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+    text = repr(check("dot", root=tree, lang="ja"))
+
+    assert "`python -m grader --lang ja hint dot`" in text
+    assert "`python -m grader hint dot`" in repr(check("dot", root=tree, lang="en"))
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (("hint",), "エラー: 次の引数が必要です: NAME"),
+        (("chek",), "エラー: 引数 COMMAND: 'chek' は選べません(選べるのは 'check'"),
+        (("--timeout", "0"), "エラー: 引数 --timeout: '0' は正の数ではありません"),
+        (("list", "--bogus"), "エラー: 認識できない引数です: --bogus"),
+        (("--lang", "ja", "--json"), "エラー: 引数 --json: 値を 1 つ指定してください"),
+    ],
+    ids=["missing", "choice", "type", "unrecognized", "no_value"],
+)
+def test_usage_errors_are_in_japanese(tmp_path, args, expected):
+    tree = learner_tree(tmp_path / "kata")
+
+    result = kata(tree, "--lang", "ja", *args)
+
+    assert result.returncode == 2
+    assert expected in result.stderr
+    assert "使い方: " in result.stderr
+    assert english_left(result.stderr) == []
+
+
+def test_the_learners_commands_have_japanese_help(tmp_path):
+    tree = learner_tree(tmp_path / "kata")
+    for command, flag_help in (
+        ("watch", "0.1 秒ごとにファイルを読んで"),
+        ("reset", "確認せずに実行する"),
+        ("solution", "確認したうえで表示する"),
+        ("check", "ランダムな例をずっと多く"),
+    ):
+        result = kata(tree, "--lang", "ja", command, "--help")
+        assert result.returncode == 0
+        # Wrapped at any character: compared without the line breaks.
+        assert squeezed(flag_help) in squeezed(result.stdout)
+        assert english_left(result.stdout) == [], command
+
+
+def test_the_notebook_result_is_in_japanese_when_asked(tmp_path):
+    tree = learner_tree(tmp_path / "kata", sgd=WRONG_SGD)
+
+    result = check("sgd", root=tree, lang="ja")
+
+    text = repr(result)
+    assert text.startswith("9. sgd(勾配降下の 1 ステップ): 失敗あり (failing)、")
+    assert "考えられる間違い" in text and "ほかに失敗しているテスト: " in text
+    assert "考えられる間違い" in result._repr_html_()
+    assert english_left(text) == []
+    assert "likely mistake" in repr(check("sgd", root=tree, lang="en"))
+
+
+def test_the_notebook_refuses_in_japanese(tmp_path):
+    tree = learner_tree(tmp_path / "kata")
+
+    with pytest.raises(ValueError, match="演習 'sdg' はありません"):
+        check("sdg", root=tree, lang="ja")
+    with pytest.raises(ValueError, match="lang must be one of"):
+        check("sgd", root=tree, lang="fr")
+
+
+# The teacher's commands.
+
+
+def test_grading_mode_refuses_tampered_tests_in_japanese(tmp_path):
+    student = make_release(tmp_path / "student")
+    (student / "tests" / "test_dot.py").write_text("def test_dot():\n    pass\n")
+
+    result = teacher("grade", str(student), "--lang", "ja", cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert "テストか採点プログラムが、リリースと違います:" in result.stderr
+    assert re.search(r"^  変更: +tests/test_dot.py$", result.stderr, re.MULTILINE)
+    assert "--tests-from DIR で指定して採点してください。" in result.stderr
+    assert english_left(result.stderr) == []
+
+
+def test_the_teachers_commands_explain_themselves_in_japanese(tmp_path):
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "file").write_text("")
+
+    release = teacher(
+        "release", str(taken), "--root", str(ROOT), "--lang", "ja", cwd=tmp_path
+    )
+    batch = teacher("--lang", "ja", "batch", "nowhere", "--csv", "g.csv", cwd=tmp_path)
+    usage = teacher("batch", "--lang", "ja", cwd=tmp_path)
+    helped = teacher("grade", "--help", "--lang", "ja", cwd=tmp_path)
+
+    assert "はすでにあり、空ではありません。" in release.stderr
+    assert "nowhere は提出物のフォルダではありません" in batch.stderr
+    assert "エラー: 次の引数が必要です: DIR, --csv" in usage.stderr
+    assert "採点モード" in helped.stdout or "元のままのプロジェクト" in helped.stdout
+    for result in (release, batch, usage):
+        assert result.returncode == 2
+        assert english_left(result.stderr) == []
+    assert english_left(helped.stdout) == []
