@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import classroom, docs, i18n, manifest, runner
+from grader import classroom, docs, i18n, manifest, runner, session
 from grader.exercises import EXERCISES
 from grader.locale import extract
 from grader.results import TestResult, lines_cut, trim
@@ -557,13 +557,13 @@ def runner_reasons(folder: Path) -> list[str]:
     child.results = {"test_a": TestResult("test_a", True)}
     found.append(child._run("").error)  # stopped before the last test
     os.close(child.fd)
-    out_of_memory = runner._crash_reason(MemoryError(), job)
+    out_of_memory = session._crash_reason(MemoryError(), job)
     # A test that ran out of memory ends its worker, which says so.
     found += [out_of_memory, f"{out_of_memory} in test_a"]
-    found.append(runner._crash_reason(SystemExit(1), job))
+    found.append(session._crash_reason(SystemExit(1), job))
     found.append(runner._missing_tests(job).error)
     # What stands for the lines cut out of a long message or output.
-    long = trim("a line\n" * 1000, runner.OUTPUT_KEPT_CHARS)
+    long = trim("a line\n" * 1000, session.OUTPUT_KEPT_CHARS)
     found += [line for line in long.splitlines() if lines_cut(line) is not None]
 
     hangs = runner_project(folder / "hangs", {"hangs": HANGS})
