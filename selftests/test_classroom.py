@@ -11,6 +11,8 @@ exercise into an error, never into points.
 
 import json
 import os
+import shutil
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -401,9 +403,9 @@ def test_learner_code_that_cheats_earns_nothing(code, release_tree, baseline, tm
 
 
 def test_a_fork_bomb_is_stopped_and_leaves_nothing_running(
-    release_tree, baseline, tmp_path
+    release_tree, baseline, tmp_path, pid_folder
 ):
-    pids = _pid_folder(tmp_path)
+    pids = pid_folder
     bomb = f"""\
     import os, time
 
@@ -431,9 +433,9 @@ def test_a_fork_bomb_is_stopped_and_leaves_nothing_running(
 
 
 def test_a_process_that_leaves_its_group_ends_with_the_grade(
-    release_tree, baseline, tmp_path
+    release_tree, baseline, tmp_path, pid_folder
 ):
-    pids = _pid_folder(tmp_path)
+    pids = pid_folder
     escape = f"""\
     import os, time
 
@@ -452,12 +454,15 @@ def test_a_process_that_leaves_its_group_ends_with_the_grade(
     assert not [pid for pid in escaped if _alive(pid)]
 
 
-def _pid_folder(tmp_path: Path) -> Path:
-    """A folder the learner's code records its processes in."""
-    pids = tmp_path / "pids"
-    pids.mkdir()
-    pids.chmod(0o777)  # the learner's process may run as a user of its own
-    return pids
+@pytest.fixture
+def pid_folder():
+    """A folder the learner's code records its processes in. The learner's
+    process may run as a user of its own: the folder is open to everyone,
+    in a folder everyone may enter (a test's own tmp_path is not)."""
+    pids = Path(tempfile.mkdtemp(prefix="kata-pids-"))
+    pids.chmod(0o777)
+    yield pids
+    shutil.rmtree(pids, ignore_errors=True)
 
 
 def _graded_with_dot(code, release_tree, baseline, tmp_path) -> dict:

@@ -236,11 +236,13 @@ def test_bytes_that_are_not_an_answer_end_the_process(running):
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="only root gives up root")
-def test_under_root_the_learner_runs_as_a_user_of_its_own(running):
+def test_under_root_the_learner_runs_as_a_user_of_its_own(running, tmp_path):
+    secret = tmp_path / "private" / "answers.txt"
+    secret.parent.mkdir(mode=0o700)
+    secret.write_text("the model answers")
     process = running(
-        """
+        f"""
         import os
-        import signal
 
         def rights():
             try:
@@ -248,12 +250,17 @@ def test_under_root_the_learner_runs_as_a_user_of_its_own(running):
                 signals = True
             except OSError:
                 signals = False
-            return [os.getuid(), signals]
+            try:
+                reads = open({str(secret)!r}).read()
+            except OSError:
+                reads = None
+            return [os.getuid(), signals, reads]
         """,
         prepare=confine.drop_privileges,
     )
 
-    uid, signals = call(process, "rights")
+    uid, signals, reads = call(process, "rights")
 
     assert uid >= confine.UID_BASE
     assert not signals
+    assert reads is None

@@ -9,6 +9,7 @@ the business of `tests.judge`.
 import copy
 import importlib.util
 import inspect
+import linecache
 import re
 import sys
 import traceback
@@ -72,9 +73,14 @@ def _confined(prepare):
         for name in reference.MODULES:
             path = config.overrides.get(name, config.target / f"{name}.py")
             try:
-                config.sources[Path(path)] = Path(path).read_bytes()
+                source = Path(path).read_bytes()
             except OSError:
-                pass  # reported when the module is loaded
+                continue  # reported when the module is loaded
+            config.sources[Path(path)] = source
+            # Tracebacks quote the lines of the file, which the learner's
+            # process may no longer read.
+            lines = source.decode(errors="replace").splitlines(keepends=True)
+            linecache.cache[str(path)] = (len(source), None, lines, str(path))
         if prepare is not None:
             prepare()
         confine.drop_privileges()
