@@ -2,6 +2,7 @@
 kind, some of them broken, graded into one CSV and a JSON each."""
 
 import csv
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -197,3 +198,35 @@ def test_a_repository_cannot_make_the_grader_run_its_commands(tmp_path):
     with (tmp_path / "grades.csv").open() as file:
         (row,) = csv.DictReader(file)
     assert (row["status"], float(row["one_hot"])) == ("graded", 10.0)
+
+
+BORROW_DOT = """\
+from pathlib import Path
+
+_mine = Path(__file__).resolve()
+for _other in _mine.parents[3].glob("*/staged/exercises/dot.py"):
+    if _other.resolve() != _mine:
+        exec(_other.read_text())
+        break
+"""
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only a grader run as root can")
+def test_a_submission_cannot_borrow_a_classmates_code(tmp_path):
+    # Every submission of a batch is staged before any is graded; under
+    # root, a learner's process may not read the others.
+    release_tree = make_release(tmp_path / "release")
+    inbox = tmp_path / "inbox"
+    submission(release_tree, inbox / "carol", {"dot": solution("dot")})
+    submission(release_tree, inbox / "mallory", {"dot": stub("dot") + BORROW_DOT})
+
+    result = teacher(
+        "batch", str(inbox), "--csv", str(tmp_path / "grades.csv"),
+        "--tests-from", str(release_tree), "--timeout", TIMEOUT, cwd=tmp_path,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stderr
+    with (tmp_path / "grades.csv").open() as file:
+        rows = {row["student"]: row for row in csv.DictReader(file)}
+    assert float(rows["carol"]["dot"]) == 10.0
+    assert float(rows["mallory"]["dot"]) < 10.0

@@ -80,6 +80,23 @@ def test_each_test_brings_back_its_outcome_and_its_output(tmp_path):
     assert noisy.output == "printed before failing\n"
 
 
+def test_terminal_escapes_in_output_and_messages_come_back_harmless(tmp_path):
+    # A learner's print (or exception) could clear the screen and draw a
+    # fake score on the terminal of whoever reads the grade.
+    escapes = """
+def test_escapes():
+    print("\\x1b[2J\\x1b[Hscore 100/100\\r\\n")
+    assert False, "\\x1b[31mred\\x07"
+"""
+    root = project(tmp_path, {"e": escapes})
+    (run,) = run_many([Job("e", root)])
+    (test,) = run.tests
+
+    assert test.output == "\\x1b[2J\\x1b[Hscore 100/100\n\n"
+    assert "\\x1b[31mred\\x07" in test.message
+    assert "\x1b" not in test.output + test.message
+
+
 def test_a_hung_test_is_stopped_and_the_tests_before_it_still_count(tmp_path):
     root = project(tmp_path, {"h": HANGS_AFTER_A_PASS})
     (run,) = run_many([Job("h", root, timeout=SHORT_TIMEOUT)])
