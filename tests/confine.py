@@ -73,7 +73,7 @@ def _preload():
             pass
 
 
-# From <linux/prctl.h> and <linux/capability.h>.
+# From <linux/prctl.h>.
 PR_SET_NO_NEW_PRIVS = 38
 
 

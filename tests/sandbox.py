@@ -104,7 +104,6 @@ class Student:
         self._handles = {}
         self._forgotten = []
         self._next_handle = 0
-        self._load = load
         to_child, self._requests = os.pipe()
         self._answers, to_parent = os.pipe()
         pid = os.fork()
@@ -182,10 +181,12 @@ class Student:
         that the tests have written to since: a learner's function that
         keeps what it returned (a cached array, say) sees the writes, as
         it would in one process."""
+        from tests.harness import same  # (the harness imports this module)
+
         writes = []
         for entry in self._handles.values():
             handle, value, seen = (*entry, None)[:3]
-            if seen is not None and not same_bytes(value, seen[0]):
+            if seen is not None and not same(value, seen[0]):
                 writes.append([handle, value])
                 seen[0] = value.copy()
         return writes
@@ -336,35 +337,33 @@ def _of_the_tests(function):
     return "<" in name or module.partition(".")[0] in ("tests", "selftests")
 
 
-def same_bytes(array, copy):
-    """Whether `array` still holds what `copy` does."""
-    return (
-        array.shape == copy.shape
-        and array.dtype == copy.dtype
-        and array.tobytes() == copy.tobytes()
-    )
+def _walk(args, kwargs):
+    """(path, value) for every value among the arguments, containers before
+    their contents: a path is the argument's index or keyword, then keys
+    and indices down to the value. An object held in two places is found
+    at both."""
+
+    def walk(value, path, depth):
+        yield path, value
+        if depth >= MAX_DEPTH:
+            return
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, (*path, key), depth + 1)
+        elif isinstance(value, (list, tuple)):
+            for index, item in enumerate(value):
+                yield from walk(item, (*path, index), depth + 1)
+
+    for index, arg in enumerate(args):
+        yield from walk(arg, (index,), 0)
+    for key, value in kwargs.items():
+        yield from walk(value, (key,), 0)
 
 
 def _objects_by_path(args, kwargs):
-    """Every container and array among the arguments, by its path."""
-    found = {}
-
-    def walk(value, path, depth):
-        if depth > MAX_DEPTH:
-            return
-        found[path] = value
-        if isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, (*path, _key(key)), depth + 1)
-        elif isinstance(value, (list, tuple)):
-            for index, item in enumerate(value):
-                walk(item, (*path, index), depth + 1)
-
-    for index, arg in enumerate(args):
-        walk(arg, (index,), 0)
-    for key, value in kwargs.items():
-        walk(value, (key,), 0)
-    return found
+    """Every value among the tests' arguments, by its path as it comes back
+    from the learner's process."""
+    return {tuple(map(_key, path)): value for path, value in _walk(args, kwargs)}
 
 
 def _update(target, node, objects, named=None, existing=None):
@@ -570,19 +569,26 @@ class _Channel:  # pragma: no cover - used in the learner's process
         self.reader = os.fdopen(requests, "rb", buffering=1 << 16)
         self.writer = os.fdopen(answers, "wb", buffering=1 << 16)
 
-    def request(self):
-        """The next request, unpickled, or None at the end."""
+    def _frame(self):
+        """The next message's bytes, or None when the tests' side is gone."""
         head = self.reader.read(8)
         if len(head) != 8:
             return None
         (size,) = struct.unpack("<Q", head)
+        return self.reader.read(size)
+
+    def request(self):
+        """The next request, unpickled, or None at the end."""
+        body = self._frame()
+        if body is None:
+            return None
         channel = self
 
         class Unpickler(pickle.Unpickler):
             def persistent_load(self, pid):
                 return _Callback(channel, pid[1])
 
-        return Unpickler(io.BytesIO(self.reader.read(size))).load()
+        return Unpickler(io.BytesIO(body)).load()
 
     def reply(self, message):
         # What the learner printed goes to the captured output before the
@@ -597,11 +603,11 @@ class _Channel:  # pragma: no cover - used in the learner's process
         self.writer.flush()
 
     def callback_result(self):
-        head = self.reader.read(8)
-        if len(head) != 8:
+        """The tests' answer to a callback; the end if they are gone."""
+        body = self._frame()
+        if body is None:
             os._exit(0)
-        (size,) = struct.unpack("<Q", head)
-        return pickle.loads(self.reader.read(size))
+        return pickle.loads(body)
 
 
 class _Callback:  # pragma: no cover - used in the learner's process
@@ -628,7 +634,7 @@ class _Callback:  # pragma: no cover - used in the learner's process
 
 
 def _answer(channel, request, modules, load):  # pragma: no cover
-    from tests.harness import ExerciseImportError, _swapped
+    from tests.harness import ExerciseImportError, _relative, _swapped
 
     name = request["exercise"]
     try:
@@ -732,33 +738,14 @@ def _sync(kept, fresh):  # pragma: no cover
     return False
 
 
-def _relative(path):  # pragma: no cover
-    from tests.harness import _relative as relative
-
-    return relative(path)
-
-
 def _known_objects(args, kwargs):  # pragma: no cover
-    """id -> (object, path) for every container and array passed in. The
-    objects are held, so no new object can take one of their ids."""
+    """id -> (object, path) for every container and array passed in, at
+    the first place it is found. The objects are held, so no new object
+    can take one of their ids."""
     known = {}
-
-    def walk(value, path, depth):
-        if depth > MAX_DEPTH or id(value) in known:
-            return
+    for path, value in _walk(args, kwargs):
         if isinstance(value, (dict, list, tuple, np.ndarray)):
-            known[id(value)] = (value, path)
-        if isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, [*path, key], depth + 1)
-        elif isinstance(value, (list, tuple)):
-            for index, item in enumerate(value):
-                walk(item, [*path, index], depth + 1)
-
-    for index, arg in enumerate(args):
-        walk(arg, [index], 0)
-    for key, value in kwargs.items():
-        walk(value, [key], 0)
+            known.setdefault(id(value), (value, list(path)))
     return known
 
 
