@@ -263,6 +263,12 @@ class _Dispatcher:
         if not tests:
             channel.close()
             return
+        tests = tests[job.part :: job.parts]
+        if not tests:  # a module with fewer tests than parts
+            channel.send(collected=[])
+            channel.send(complete=True)
+            channel.close()
+            return
         pid = os.fork()
         if pid == 0:
             for other in self.channels:

@@ -32,6 +32,10 @@ def test_slow():
     time.sleep(60)
 
 
+def test_in_the_other_share():
+    pass
+
+
 def test_never_reached():
     pass
 """
@@ -106,11 +110,20 @@ def test_a_hung_test_is_stopped_and_the_tests_before_it_still_count(tmp_path):
         f"exercises/h.py was still running after {SHORT_TIMEOUT:g} s in test_slow: "
         "an endless loop?"
     )
+    # The tests are dealt out to two workers: the first and the third to
+    # one, the second and the fourth to the other.
     assert outcomes == {
         "test_quick": (True, ""),
         "test_slow": (False, "timeout"),
+        "test_in_the_other_share": (True, ""),
         "test_never_reached": (False, "not_run"),
     }
+    assert list(outcomes) == [
+        "test_quick",
+        "test_slow",
+        "test_in_the_other_share",
+        "test_never_reached",
+    ]
     assert run.duration < SHORT_TIMEOUT + 5
 
 
@@ -176,8 +189,9 @@ def test_a_warm_session_killed_by_the_code_it_runs_is_started_again(tmp_path):
     root = project(tmp_path, {"a": PASSING, "k": KILLS_ITS_SESSION})
     session = WarmSession(root)
     try:
-        session.run([Job("k", root)])
+        session.start()
         killed = session.pid
+        session.run([Job("k", root)])
         (after,) = session.run([Job("a", root)])
         started_again = session.pid not in (0, killed)
     finally:
