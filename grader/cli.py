@@ -71,6 +71,9 @@ for teachers (each has --help):
 """)
 # Handled by `grader.tools`.
 TEACHER_COMMANDS = ("grade", "release", "gradescope", "batch")
+# Commands whose exercise must be named: acting on a guess would change a
+# file (reset) or show an answer (solution) the learner did not mean.
+NAMED_COMMANDS = ("reset", "solution", "doc")
 EPILOG = N_("""\
 exit codes: 0 every graded exercise is done, 1 some are not, 2 usage error
 or a report could not be written. When GITHUB_STEP_SUMMARY is set, a
@@ -142,6 +145,12 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
         _screen().problem(str(error))
         return EXIT_USAGE
 
+    fresh = {}
+    if args.command in ("check", "explore", "hint") and args.name is None:
+        fresh = _choose_current(project, args, _screen(), prog)
+        if args.name is None:
+            prestart.cancel()
+            return EXIT_DONE
     if args.command in ("hint", "doc", *LEARNER_COMMANDS):
         prestart.cancel()  # no tests, or tests run otherwise
     if args.command == "hint":
@@ -157,7 +166,7 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
     started = datetime.now(timezone.utc)
     clock = time.monotonic()
     names = [exercise.name for exercise in exercises]
-    kept = {}
+    kept = dict(fresh)  # the chosen exercise's run, when just made
     if args.command == "list" and not _report_paths(args):
         # A kept run is only as sound as the file that keeps it, which the
         # learner may edit: only what decides nothing may take one.
@@ -310,8 +319,19 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         summary = _(summary)
         command = commands.add_parser(name, help=summary, description=summary)
         _add_learner_options(name, command)
-        if name in ("check", "hint", "reset", "solution", "doc"):
-            command.add_argument("name", metavar="NAME", help=_("the exercise"))
+        if name in ("check", "hint"):
+            command.add_argument(
+                "name",
+                metavar="NAME",
+                nargs="?",
+                help=_("the exercise (default: the first one not done)"),
+            )
+        elif name in NAMED_COMMANDS:
+            # Required, but asked for by `_check_arguments`, which can list
+            # the exercises: argparse's own error cannot.
+            command.add_argument(
+                "name", metavar="NAME", nargs="?", help=_("the exercise")
+            )
         if name == "hint":
             command.add_argument(
                 "--all", action="store_true", help=_("show every hint at once")
@@ -490,6 +510,8 @@ def _check_arguments(args: argparse.Namespace, project: Project) -> None:
                     "Leave out --explore to write them."
                 )
             )
+    if args.command in NAMED_COMMANDS and name is None:
+        raise ProjectError(_missing_name(args.command, project.names))
     if args.command in ("hint", "reset", "doc"):
         return
     if not (project.root / args.target).is_dir():
@@ -511,6 +533,69 @@ def _check_arguments(args: argparse.Namespace, project: Project) -> None:
                     path=path,
                 )
             )
+
+
+def _missing_name(command: str, names: list[str]) -> str:
+    return _(
+        "`{command}` needs the name of an exercise; the exercises are: {names}",
+        command=command,
+        names=", ".join(names),
+    )
+
+
+def _choose_current(
+    project: Project, args: argparse.Namespace, screen: Screen, prog: str
+) -> dict[str, ExerciseRun]:
+    """Set `args.name` to the current exercise, the first not done (as the
+    overview names it), and say so in one line; when every exercise is
+    done, say that instead and leave it None.
+
+    Exercises graded before whose code has not changed are not run again:
+    the choice decides no grade (a check runs its exercise's tests all the
+    same), only which exercise to show. Returns the chosen exercise's run
+    by name when it was made just now, so that a check need not run the
+    same tests twice.
+    """
+    from rich.text import Text
+
+    from grader.grading import DONE, grade
+
+    runs = _kept_runs(project, project.names, args)
+    stale = [exercise for exercise in project.exercises if exercise.name not in runs]
+    grading = _start(project, stale, args) if stale else None
+    prestart.cancel()  # taken by these runs, or not needed
+    fresh = _finish(project, stale, args, screen, grading)
+    runs.update(fresh)
+    current = next(
+        (e for e in project.exercises if grade(e, runs[e.name]).status != DONE),
+        None,
+    )
+    command = "check" if args.command == "explore" else args.command
+    if current is None:
+        screen.out.print(
+            _(
+                "Every exercise is done: `{prog} {command} NAME` for one of them.",
+                prog=prog,
+                command=command,
+            ),
+            soft_wrap=True,
+        )
+        return {}
+    args.name = current.name
+    screen.out.print(
+        Text(
+            _(
+                "{command} {name}: exercise {number}, the first one not done.",
+                command=command,
+                name=current.name,
+                number=current.number,
+            ),
+            style="bold",
+        ),
+        soft_wrap=True,
+    )
+    screen.out.print()
+    return {current.name: fresh[current.name]} if current.name in fresh else {}
 
 
 def _unknown(name: str, names: list[str]) -> str:

@@ -21,10 +21,12 @@ module's imports and constants, not the notebook's variables.
 import ast
 import html
 import inspect
+import re
+import sys
 import tempfile
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from grader import i18n
@@ -32,7 +34,7 @@ from grader.grading import DONE, Grade, grade, most_telling
 from grader.i18n import _
 from grader.project import ProjectError, open_project
 from grader.render import aligned
-from grader.results import NOT_RUN
+from grader.results import NOT_RUN, ExerciseRun
 
 # Failures listed under the first one, by name only: the first is the one
 # to work on, the others say how much is left.
@@ -185,19 +187,33 @@ def _check(
         return CheckResult(grade(exercise, run), exercise.module_file, language)
 
     module = project.root / exercise.module_file
-    text = with_functions(module.read_text(encoding="utf-8"), functions, name)
+    text, placed = placed_functions(module.read_text(encoding="utf-8"), functions, name)
     with tempfile.TemporaryDirectory(prefix="kata-notebook-") as folder:
         path = Path(folder) / f"{name}.py"
         path.write_text(text, encoding="utf-8")
         run = run_exercise(Job(name, project.root, overrides=((name, path),)))
+    run = located(run, path, placed, exercise.module_file)
     passed_in = ", ".join(f.__name__ for f in functions)
     source = _("{functions} from the notebook", functions=passed_in)
     return CheckResult(grade(exercise, run), source, language)
 
 
-def with_functions(module: str, functions: tuple[Callable, ...], name: str) -> str:
+@dataclass(frozen=True)
+class Placed:
+    """A function passed in, as placed in the module graded."""
+
+    function: Callable
+    first: int  # its first line in the module graded, from 1
+    last: int
+    lines_before: int  # how many lines the module had there before
+
+
+def placed_functions(
+    module: str, functions: tuple[Callable, ...], name: str
+) -> tuple[str, list[Placed]]:
     """`module`'s source with each top-level definition of a function in
-    `functions` replaced by that function's own source."""
+    `functions` replaced by that function's own source, and where each one
+    was put, in the order of the module."""
     defined = {
         node.name: node
         for node in ast.parse(module).body
@@ -217,12 +233,100 @@ def with_functions(module: str, functions: tuple[Callable, ...], name: str) -> s
                 )
             )
         start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-        replacements.append((start, node.end_lineno, _source(function)))
+        replacements.append((start, node.end_lineno, function))
     lines = module.splitlines(keepends=True)
-    # From the bottom up, so that earlier line numbers stay valid.
-    for start, end, source in sorted(replacements, reverse=True):
-        lines[start - 1 : end] = [source]
-    return "".join(lines)
+    text, placed = [], []
+    done = 0  # the module's lines copied so far
+    for start, end, function in sorted(replacements, key=lambda r: r[0]):
+        text += lines[done : start - 1]
+        source = _source(function).splitlines(keepends=True)
+        first = len(text) + 1
+        text += source
+        placed.append(Placed(function, first, len(text), end - start + 1))
+        done = end
+    text += lines[done:]
+    return "".join(text), placed
+
+
+def located(
+    run: ExerciseRun, path: Path, placed: list[Placed], module_file: str
+) -> ExerciseRun:
+    """`run` with every place in the module graded (`path`, a temporary
+    file) named as the learner knows it: a line of a function passed in
+    as that function's line in the notebook (its cell's, when known), any
+    other line as the line of `module_file` it came from."""
+    # The longer name first: one may be the start of the other.
+    names = sorted({str(path), str(path.resolve())}, key=len, reverse=True)
+    where = re.compile("|".join(map(re.escape, names)) + r"(?:, line (\d+))?")
+
+    def name(match: re.Match) -> str:
+        if match.group(1) is None:
+            return _("{file} (with functions from the notebook)", file=module_file)
+        return _place(int(match.group(1)), placed, module_file)
+
+    def fix(text: str) -> str:
+        return where.sub(name, text)
+
+    tests = [replace(test, message=fix(test.message)) for test in run.tests]
+    return replace(run, tests=tests, error=fix(run.error))
+
+
+def _place(line: int, placed: list[Placed], module_file: str) -> str:
+    """Line `line` of the module graded, named where it came from."""
+    shift = 0  # lines added to the module above `line`
+    for each in placed:
+        if each.first <= line <= each.last:
+            return _in_notebook(each.function, line - each.first)
+        if each.last < line:
+            shift += (each.last - each.first + 1) - each.lines_before
+    return _("{file}, line {line}", file=module_file, line=line - shift)
+
+
+def _in_notebook(function: Callable, offset: int) -> str:
+    """The line `offset` lines into `function`'s definition, named as its
+    line in the notebook: in its cell when the cell is known."""
+    try:
+        first = inspect.getsourcelines(function)[1]
+    except (OSError, TypeError):
+        first = 1
+    line = max(first, 1) + offset
+    cell = _cell(function)
+    if cell is None:
+        return _(
+            "{function} from the notebook, line {line}",
+            function=function.__name__,
+            line=line,
+        )
+    return _(
+        "{function} from the notebook, cell [{cell}], line {line}",
+        function=function.__name__,
+        cell=cell,
+        line=line,
+    )
+
+
+# How IPython names the code of a cell it was not told to keep elsewhere.
+IPYTHON_CELL = re.compile(r"<ipython-input-(\d+)-")
+
+
+def _cell(function: Callable) -> int | None:
+    """The number of the notebook cell that defined `function` (its
+    execution count, as In [3] shows it), or None when unknown."""
+    filename = getattr(getattr(function, "__code__", None), "co_filename", "")
+    shell = _ipython()
+    numbers = getattr(getattr(shell, "compile", None), "_filename_map", {})
+    if filename in numbers:
+        return numbers[filename]
+    found = IPYTHON_CELL.match(filename)
+    return int(found.group(1)) if found else None
+
+
+def _ipython():
+    """The running IPython shell, or None outside one (never imported here:
+    only a notebook that has it loaded can have cells)."""
+    module = sys.modules.get("IPython")
+    get = getattr(module, "get_ipython", None)
+    return get() if get is not None else None
 
 
 def _source(function: Callable) -> str:

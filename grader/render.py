@@ -233,8 +233,8 @@ class Screen:
                 Text(i18n.failure(grade.run.error), style="red"), soft_wrap=True
             )
             self.out.print()
-        for test, others in _grouped(_explained(grade)):
-            self._failure(test, others)
+        for test, others, same_property in _grouped(_explained(grade)):
+            self._failure(test, others, same_property)
         not_run = sum(test.kind == NOT_RUN for test in grade.failures)
         if not_run:
             self.out.print(
@@ -396,9 +396,12 @@ class Screen:
         )
         self._help_line(exercise.name, target, prog, check=False)
 
-    def _failure(self, test: TestResult, others: tuple[str, ...] = ()) -> None:
+    def _failure(
+        self, test: TestResult, others: tuple[str, ...] = (), same_property=True
+    ) -> None:
         """One failure in full, then the names of the `others`: the tests
-        that failed the same way."""
+        that failed the same way (`same_property`: all broke the property
+        `test` broke; else they share the likely mistake named)."""
         mark = "✗" if _unicode(self.out) else "x"
         self.out.print(Text(f"{mark} {test.name}"), soft_wrap=True)
         message = i18n.failure(aligned(test.message))
@@ -409,7 +412,8 @@ class Screen:
                 _indented(_trim_output(test.output), "    | "), soft_wrap=True
             )
         if others:
-            self.out.print(Text(_same_way(others), style="dim"), soft_wrap=True)
+            line = _same_way(others, same_property)
+            self.out.print(Text(line, style="dim"), soft_wrap=True)
         self.out.print()
 
     def _help_line(self, name: str, target: str, prog: str, check: bool) -> None:
@@ -453,34 +457,57 @@ def _explained(grade: Grade) -> list[TestResult]:
     ]
 
 
-def _grouped(failures: list[TestResult]) -> list[tuple[TestResult, tuple[str, ...]]]:
+def _grouped(
+    failures: list[TestResult],
+) -> list[tuple[TestResult, tuple[str, ...], bool]]:
     """Each way of failing once, in order of first sight: its first test,
-    and the names of the others that failed the same way."""
+    the names of the others that failed the same way, and whether all of
+    them broke the same property (else what they share is the mistake)."""
     groups: dict[tuple[str, ...], list[TestResult]] = {}
     for test in failures:
         groups.setdefault(_way(test), []).append(test)
     return [
-        (first, tuple(test.name for test in rest)) for first, *rest in groups.values()
+        (
+            first,
+            tuple(test.name for test in rest),
+            all(_statement(test) == _statement(first) for test in rest),
+        )
+        for first, *rest in groups.values()
     ]
 
 
 def _way(test: TestResult) -> tuple[str, ...]:
-    """How a test failed, apart from the input that showed it: the kind,
-    the statement of what went wrong (without the call that raised, for an
-    exception), and the mistake named, if any. Failures with a labelled
-    input, expected value or actual value that differ are the same way."""
+    """How a test failed, apart from the input that showed it: the likely
+    mistake named, if any, else the statement of what went wrong.
+
+    Tests of different properties that name the same mistake have one
+    cause and one fix: its explanation is worth reading once.
+    """
+    mistakes = [
+        line.strip() for line in test.message.splitlines() if MISTAKE_LABEL in line
+    ]
+    return (MISTAKE_LABEL, *mistakes) if mistakes else _statement(test)
+
+
+def _statement(test: TestResult) -> tuple[str, str]:
+    """The kind of a failure and the statement of what went wrong, without
+    the call that raised for an exception: the lines before the labelled
+    input, expected value and actual value, which may differ."""
     lines = test.message.strip().splitlines() or [""]
     labelled = [bool(LABELLED.match(line)) for line in lines]
     statement = "\n".join(lines[: labelled.index(True) if any(labelled) else None])
-    mistakes = [line.strip() for line in lines if MISTAKE_LABEL in line]
-    return (test.kind, CALL_RAISED.sub("", statement, count=1), *mistakes)
+    return (test.kind, CALL_RAISED.sub("", statement, count=1))
 
 
-def _same_way(names: tuple[str, ...]) -> str:
-    """'2 more tests failed the same way: test_a, test_b.'"""
+def _same_way(names: tuple[str, ...], same_property: bool) -> str:
+    """'2 more tests failed the same way: test_a, test_b.' when they broke
+    the same property; else, since what they share is the likely mistake,
+    'This mistake also fails: test_a, test_b.'"""
     shown = ", ".join(names[:NAMES_SHOWN])
     if len(names) > NAMES_SHOWN:
         shown += _(" and {count} more", count=len(names) - NAMES_SHOWN)
+    if not same_property:
+        return _("  This likely mistake also fails: {shown}.", shown=shown)
     if len(names) == 1:
         return _("  1 more test failed the same way: {shown}.", shown=shown)
     return _(

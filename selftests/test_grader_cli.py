@@ -12,6 +12,7 @@ import pytest
 
 from grader.exercises import EXERCISES, NAMES
 from selftests.grader_support import (
+    ROOT,
     build_tree,
     check_junit_report,
     clean_environment,
@@ -256,3 +257,38 @@ def test_no_color_on_a_terminal_means_no_colour(tree):
 
     assert not SGR.search(output)
     assert "failing" in output
+
+
+def test_check_without_a_name_checks_the_first_exercise_not_done(tmp_path):
+    dot = (ROOT / "solutions" / "dot.py").read_text()
+    tree = build_tree(tmp_path / "kata", {"dot": dot, "softmax": WRONG_DOT})
+
+    result = kata("check", cwd=tree)
+
+    assert result.returncode == 1
+    first, *rest = result.stdout.splitlines()
+    assert first == "check sigmoid: exercise 2, the first one not done."
+    assert "2. sigmoid" in "\n".join(rest)
+
+
+def test_hint_without_a_name_gives_a_hint_for_the_first_exercise_not_done(
+    fresh_tree,
+):
+    result = kata("hint", cwd=fresh_tree)
+
+    assert result.returncode == 0
+    first = result.stdout.splitlines()[0]
+    assert first == "hint dot: exercise 1, the first one not done."
+    assert "Hints for exercise 1, dot" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["reset", "solution", "doc"])
+def test_a_command_that_must_not_guess_asks_for_a_name_in_one_line(tree, command):
+    result = kata("--root", str(tree), command, cwd=tree)
+
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert f"`{command}` needs the name of an exercise" in result.stderr
+    assert all(name in result.stderr for name in NAMES)
+    assert "usage:" not in result.stderr

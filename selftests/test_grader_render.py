@@ -3,7 +3,9 @@ first, failures that share a way, aligned values, trimmed output, and
 plain text off a terminal."""
 
 import io
+import json
 from dataclasses import replace
+from datetime import datetime, timezone
 
 from grader.exercises import EXERCISES
 from grader.grading import gradebook
@@ -100,6 +102,48 @@ def test_failures_that_name_different_mistakes_are_shown_apart():
 
     assert text.count("The result has the wrong shape.") == 2
     assert "failed the same way" not in text
+
+
+def test_tests_of_different_properties_naming_one_mistake_show_it_once():
+    mistake = "  likely mistake: the scores were not shifted: subtract the max."
+    tests = [
+        failed("test_values", f"{UNNAMED}\n{mistake}"),
+        failed("test_finite", f"softmax must stay finite.\n{mistake}"),
+        failed("test_shift", f"Adding a constant changed the result.\n{mistake}"),
+        failed("test_sums", "Every slice must sum to 1.\n  actual  sums [2.]"),
+    ]
+    text = check(tests, "softmax")
+
+    assert text.count("the scores were not shifted") == 1
+    assert "The result has the wrong values." in text
+    assert "softmax must stay finite." not in text
+    assert "This likely mistake also fails: test_finite, test_shift." in text
+    assert "Every slice must sum to 1." in text
+
+
+def test_grouping_one_mistake_keeps_every_test_in_the_reports():
+    from grader.formats import Timing, to_gradescope, to_json, to_junit
+
+    mistake = "  likely mistake: the scores were not shifted."
+    tests = [
+        failed("test_values", f"{UNNAMED}\n{mistake}"),
+        failed("test_finite", f"softmax must stay finite.\n{mistake}"),
+    ]
+    grades = book(tests, "softmax")
+    timing = Timing(datetime(2030, 1, 1, tzinfo=timezone.utc), 1.0)
+
+    (softmax,) = [
+        e
+        for e in json.loads(to_json(grades, timing))["exercises"]
+        if e["name"] == "softmax"
+    ]
+    assert [t["name"] for t in softmax["tests"]] == ["test_values", "test_finite"]
+    assert "softmax must stay finite." in softmax["tests"][1]["message"]
+    junit = to_junit(grades, timing)
+    assert 'name="test_values"' in junit and 'name="test_finite"' in junit
+    gradescope = json.loads(to_gradescope(grades, timing))
+    names = " ".join(test["name"] for test in gradescope["tests"])
+    assert "test_values" in names and "test_finite" in names
 
 
 def test_an_exception_raised_by_different_calls_is_one_way_of_failing():

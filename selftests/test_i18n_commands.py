@@ -4,13 +4,16 @@ must show its own texts in Japanese and leave no English sentence
 behind (code, names, paths and numbers stay as they are)."""
 
 import re
+import subprocess
+import sys
 
 import pytest
 
 from grader import check
 from selftests.classroom_support import make_release, teacher
-from selftests.grader_support import ROOT, stub
+from selftests.grader_support import ROOT, clean_environment, stub
 from selftests.learner_support import (
+    COMMAND_TIMEOUT,
     FIRST_SCREEN_TIMEOUT,
     kata,
     learner_tree,
@@ -272,13 +275,12 @@ def test_the_notebook_suggests_the_language_it_was_asked_for(tree, monkeypatch):
 @pytest.mark.parametrize(
     "args, expected",
     [
-        (("hint",), "エラー: 次の引数が必要です: NAME"),
         (("chek",), "エラー: 引数 COMMAND: 'chek' は選べません(選べるのは 'check'"),
         (("--timeout", "0"), "エラー: 引数 --timeout: '0' は正の数ではありません"),
         (("list", "--bogus"), "エラー: 認識できない引数です: --bogus"),
         (("--lang", "ja", "--json"), "エラー: 引数 --json: 値を 1 つ指定してください"),
     ],
-    ids=["missing", "choice", "type", "unrecognized", "no_value"],
+    ids=["choice", "type", "unrecognized", "no_value"],
 )
 def test_usage_errors_are_in_japanese(tmp_path, args, expected):
     tree = learner_tree(tmp_path / "kata")
@@ -289,6 +291,42 @@ def test_usage_errors_are_in_japanese(tmp_path, args, expected):
     assert expected in result.stderr
     assert "使い方: " in result.stderr
     assert english_left(result.stderr) == []
+
+
+def test_a_missing_argument_is_named_in_japanese(tmp_path):
+    tree = learner_tree(tmp_path / "kata")
+
+    result = subprocess.run(
+        [sys.executable, "-m", "grader", "--lang", "ja", "release"],
+        cwd=tree,
+        env=clean_environment(),
+        capture_output=True,
+        text=True,
+        timeout=COMMAND_TIMEOUT,
+    )
+
+    assert result.returncode == 2
+    assert "エラー: 次の引数が必要です: OUT" in result.stderr
+    assert "使い方: " in result.stderr
+
+
+def test_a_missing_exercise_name_is_asked_for_in_japanese(tmp_path):
+    tree = learner_tree(tmp_path / "kata")
+
+    result = kata(tree, "--lang", "ja", "solution")
+
+    assert result.returncode == 2
+    assert "エラー: `solution` には演習の名前が必要です" in result.stderr
+    assert english_left(result.stderr) == []
+
+
+def test_check_says_in_japanese_which_exercise_it_chose(tmp_path):
+    tree = learner_tree(tmp_path / "kata")
+
+    result = kata(tree, "--lang", "ja", "check")
+
+    first = result.stdout.splitlines()[0]
+    assert first == "check dot: 演習 1、まだ完了していない最初の演習です。"
 
 
 def test_the_learners_commands_have_japanese_help(tmp_path):

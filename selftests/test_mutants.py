@@ -4,6 +4,10 @@ selftests/mutants/<exercise>/ holds whole exercise modules as a learner
 might write them. ``wrong_*.py`` files each carry one plausible mistake and
 must fail at least one test of their exercise; a ``# expect: TEXT`` line in
 one says that some failure message must contain TEXT (the mistake named).
+``wrong_twice_*.py`` files carry two mistakes at once, one ``# expect:``
+line each: the failure the overview shows must name one of them, and no
+failure may name a mistake that is not there (``# also: TEXT`` lines give
+other words for the same two).
 ``right_*.py`` files are correct but written differently from the model
 answer, and must pass every test.
 """
@@ -13,13 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from grader.grading import first_line
+from grader.grading import MISTAKE_LABEL, first_line, most_telling
 from grader.runner import Job, run_many
 
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = sorted((ROOT / "selftests" / "mutants").glob("*/*.py"))
 WRONG = [path for path in MUTANTS if path.name.startswith("wrong_")]
 RIGHT = [path for path in MUTANTS if path.name.startswith("right_")]
+TWICE = [path for path in WRONG if path.name.startswith("wrong_twice_")]
 
 
 def label(path):
@@ -67,6 +72,34 @@ def test_wrong_implementation_is_caught(runs, path):
         assert any(wanted in test.message for test in failures), (
             f"no failure message names the mistake ({wanted!r}):\n{summary(run)}"
         )
+
+
+def named(message):
+    """The mistakes a failure message names: one, those of a numbered list
+    of mistakes that fit, or none."""
+    text = message.partition(MISTAKE_LABEL)[2].strip()
+    listed = re.split(r"\([1-9]\d*\) ", text)
+    return [item.strip() for item in listed[1:]] if len(listed) > 2 else [text]
+
+
+@pytest.mark.parametrize("path", TWICE, ids=label)
+def test_two_mistakes_at_once_are_named_truly(runs, path):
+    source = path.read_text()
+    made = re.findall(r"^# expect: (.+)$", source, re.M)
+    words = made + re.findall(r"^# also: (.+)$", source, re.M)
+    failures = [test for test in runs[path].tests if not test.passed]
+    assert len(made) == 2, f"{label(path)} must expect its two mistakes"
+
+    shown = most_telling(failures)
+    (first,) = named(shown.message)
+    assert any(text in first for text in made), f"{shown.name}: {first}"
+    for test in failures:
+        if MISTAKE_LABEL not in test.message:
+            continue
+        mistakes = named(test.message)
+        true = [m for m in mistakes if any(text in m for text in words)]
+        # A list says several mistakes fit: one of them must be made.
+        assert true, f"{test.name} names a mistake not made: {mistakes}"
 
 
 @pytest.mark.parametrize("path", RIGHT, ids=label)

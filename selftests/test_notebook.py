@@ -7,6 +7,8 @@ import textwrap
 import pytest
 
 from grader import check
+from grader.notebook import located, placed_functions
+from grader.results import ExerciseRun, TestResult
 from selftests.grader_support import ROOT, stub
 from selftests.learner_support import learner_tree, solution
 
@@ -14,6 +16,15 @@ WRONG_SGD = """\
 def sgd_update(params, grads, lr):
     for key in params:
         params[key] = params[key] - lr * grads[key]
+"""
+# Raises on every batch that is not square: the sums lost their axis.
+RAISING_SOFTMAX = """\
+import numpy as np
+
+
+def softmax(x):
+    e = np.exp(np.asarray(x, dtype=float))
+    return e / e.sum(axis=-1)
 """
 
 
@@ -102,6 +113,10 @@ def test_check_in_a_real_jupyter_kernel(tree):
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom grader import check",
         WRONG_SGD,
         f'check("sgd", sgd_update, root={str(tree)!r})',
+        RAISING_SOFTMAX,
+        f'result = check("softmax", softmax, root={str(tree)!r})\n'
+        "for test in result.grade.failures:\n"
+        "    print(test.message)",
     ]
     notebook = nbformat.v4.new_notebook(
         cells=[nbformat.v4.new_code_cell(source) for source in cells]
@@ -109,8 +124,96 @@ def test_check_in_a_real_jupyter_kernel(tree):
 
     client(notebook, timeout=120, kernel_name="python3").execute()
 
-    (output,) = notebook.cells[-1].outputs
+    # A failure in a function of a cell names the cell, as In [4] shows it.
+    (printed,) = notebook.cells[-1].outputs
+    assert "softmax from the notebook, cell [4], line 6" in printed["text"]
+    (output,) = notebook.cells[2].outputs
     assert output.output_type == "execute_result"
     assert "failing" in output.data["text/plain"]
     assert "likely mistake" in output.data["text/html"]
     assert "likely mistake" in output.data["text/markdown"]
+
+
+def where_lines(result):
+    return [
+        line.strip()
+        for test in result.grade.failures
+        for line in test.message.splitlines()
+        if line.strip().startswith("where")
+    ]
+
+
+def test_a_failure_names_the_line_of_the_function_passed_in_not_the_file(
+    tree, tmp_path
+):
+    wrong = function_from(tmp_path, RAISING_SOFTMAX, "softmax")
+
+    result = check("softmax", wrong, root=tree)
+
+    lines = where_lines(result)
+    assert lines, repr(result)
+    expected = "softmax from the notebook, line 6: return e / e.sum(axis=-1)"
+    assert all(line.endswith(expected) for line in lines), lines
+    messages = "\n".join(test.message for test in result.grade.failures)
+    assert "kata-notebook" not in messages
+    assert "exercises/softmax.py" not in messages
+
+
+def test_a_failure_in_a_function_from_a_cell_names_the_cell(tree):
+    shell = pytest.importorskip("IPython.core.interactiveshell").InteractiveShell
+    ipython = shell.instance()
+    ipython.run_cell(RAISING_SOFTMAX, store_history=True).raise_error()
+    cell = ipython.execution_count - 1
+    ipython.run_cell(
+        f"from grader import check\nresult = check('softmax', softmax, "
+        f"root={str(tree)!r})",
+        store_history=True,
+    ).raise_error()
+
+    lines = where_lines(ipython.user_ns["result"])
+
+    assert lines
+    assert all(
+        f"softmax from the notebook, cell [{cell}], line 6" in line for line in lines
+    )
+
+
+def test_a_line_of_the_module_outside_the_functions_passed_in_is_its_own(tmp_path):
+    module = "import numpy as np\n\n\ndef f(x):\n    return x\n\n\nLIMIT = 1 / 0\n"
+    replacement = function_from(
+        tmp_path, "def f(x):\n    y = x + 1\n    y = y * 2\n    return y\n", "f"
+    )
+    text, placed = placed_functions(module, (replacement,), "f")
+    path = tmp_path / "graded.py"
+    assert text.splitlines()[9] == "LIMIT = 1 / 0"
+    run = ExerciseRun(
+        "f",
+        [
+            TestResult("test_a", False, "exception", f"  where     {path}, line 6"),
+            TestResult("test_b", False, "exception", f"  where     {path}, line 10"),
+        ],
+        error=f"{path} could not be imported",
+    )
+
+    run = located(run, path, placed, "exercises/f.py")
+
+    assert run.tests[0].message.endswith("f from the notebook, line 3")
+    assert run.tests[1].message.endswith("exercises/f.py, line 8")
+    assert run.error == (
+        "exercises/f.py (with functions from the notebook) could not be imported"
+    )
+
+
+def test_each_function_passed_in_is_placed_where_its_text_is(tmp_path):
+    module = "def f(x):\n    return x\n\n\ndef g(x):\n    return x\n"
+    f = function_from(tmp_path, "def f(x):\n    x = x + 1\n    return x\n", "f")
+    g = function_from(tmp_path, "def g(x):\n    return 2 * x\n", "g")
+
+    text, placed = placed_functions(module, (g, f), "f")
+
+    lines = text.splitlines()
+    assert [(p.function.__name__, p.first, p.last) for p in placed] == [
+        ("f", 1, 3),
+        ("g", 6, 7),
+    ]
+    assert lines[5] == "def g(x):" and lines[6] == "    return 2 * x"

@@ -70,6 +70,12 @@ def normalized(e, axis=-1):
     return e / e.sum(axis=axis, keepdims=True)
 
 
+def normalized_without_keepdims(e):
+    """e divided by its sums along the last axis with that axis dropped:
+    column j over the sum of row j."""
+    return e / e.sum(axis=-1)
+
+
 def softmax_along(x, axis):
     """Softmax with the sums along `axis` (None: over the whole array)."""
     return normalized(np.exp(x - x.max(axis=axis, keepdims=True)), axis)
@@ -91,6 +97,10 @@ def mistakes(x):
         "divided by the sum of the whole array: each slice must be divided "
         "by its own sum, e.sum(axis=-1, keepdims=True)."
     )
+    lost_sums = (
+        "the sums lost their axis: e / e.sum(axis=-1) divides column j by "
+        "the sum of row j. Pass keepdims=True to the sum."
+    )
     return [
         (axis_0, variant(softmax_along, x, 0)),
         (axis_0, variant(normalized, e, 0)),
@@ -101,11 +111,12 @@ def mistakes(x):
         ),
         (whole, variant(softmax_along, x, None)),
         (whole, variant(normalized, e, None)),
-        (
-            "the sums lost their axis: e / e.sum(axis=-1) divides column j by "
-            "the sum of row j. Pass keepdims=True to the sum.",
-            variant(lambda: e / e.sum(axis=-1)),
-        ),
+        (lost_sums, variant(normalized_without_keepdims, e)),
+        # Without the max-shift as well: the shift cancels out of every
+        # other formula here, but not out of this one, where each column
+        # is divided by another row's sum. Both mistakes at once are then
+        # still named (the overflow tests name the missing shift).
+        (lost_sums, variant(lambda: normalized_without_keepdims(np.exp(x)))),
         (
             "the maxima lost their axis: x - x.max(axis=-1) subtracts row j's "
             "maximum from column j. Pass keepdims=True to the max.",
