@@ -34,6 +34,7 @@ import re
 import select
 import signal
 import socket
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
@@ -78,6 +79,9 @@ class Job:
     # the module is `part` modulo `parts` (see `split`).
     part: int = 0
     parts: int = 1
+    # Where the processes running the tests write their stacks when the
+    # grader asks, at the time limit (see `_Child.where`).
+    stack_file: str = ""
 
     @property
     def test_file(self) -> Path:
@@ -123,6 +127,14 @@ def split(jobs: list[Job]) -> list[Job]:
     return [
         replace(job, part=part, parts=PARTS) for job in jobs for part in range(PARTS)
     ]
+
+
+def _with_stack_file(job: Job) -> Job:
+    """`job` with a new, empty file for its processes' stacks (the `_Child`
+    that watches the job removes it)."""
+    handle, path = tempfile.mkstemp(prefix="kata-stack-", suffix=".txt")
+    os.close(handle)
+    return replace(job, stack_file=path)
 
 
 def merge(runs: list[ExerciseRun]) -> ExerciseRun:
@@ -232,6 +244,7 @@ class _Session:
     def start(self) -> None:
         if self.pid:
             return
+        self.jobs = [(index, _with_stack_file(job)) for index, job in self.jobs]
         pipes = [os.pipe() for _ in self.jobs]
         self._take_waiting(pipes)
         if not self.pid:
@@ -318,10 +331,15 @@ class WarmSession:
                 on_finish(index, run)
 
         finish = _Dealt(merged, PARTS).part_finished
+        self._run_parts(jobs, list(enumerate(split(jobs))), finish, merged)
+        return runs
+
+    def _run_parts(self, jobs, parts, finish, merged, retried=False) -> None:
+        """Run `parts` (index and job, from `split(jobs)`), finishing each."""
         present = []
-        for index, job in enumerate(split(jobs)):
+        for index, job in parts:
             if job.test_file.is_file():
-                present.append((index, job))
+                present.append((index, _with_stack_file(job)))
             else:
                 finish(index, _missing_tests(job))
         fds = [self._submit(job) for _, job in present]
@@ -331,22 +349,46 @@ class WarmSession:
             for fd in fds:
                 if fd is not None:
                     os.close(fd)
+            for _, job in present:
+                Path(job.stack_file).unlink(missing_ok=True)
             alone = sorted({index // PARTS for index, _ in present})
             for index, run in zip(
                 alone, run_many([jobs[i] for i in alone]), strict=True
             ):
                 merged(index, run)
-            return runs
-        running = {
-            fd: _Child(index, job, fd)
+            return
+        children = [
+            _Child(index, job, fd)
             for (index, job), fd in zip(present, fds, strict=True)
-        }
+        ]
+        unstarted = self._watch(children, finish, retry=not retried)
+        if unstarted:
+            # The session died (the code of an earlier job may kill it) while
+            # these jobs were on their way to it: a new one runs them.
+            self.close()
+            self._run_parts(jobs, unstarted, finish, merged, retried=True)
+
+    def _watch(self, children, finish, retry: bool) -> list[tuple[int, Job]]:
+        """Watch `children` to their end, finishing each; with `retry`, those
+        whose worker never started are not finished but returned (as index
+        and job, without the stack file), to run again."""
+        unstarted = []
+
+        def finished(index, run):
+            child = by_index[index]
+            if retry and not child.pid and not child.complete and not child.problems:
+                unstarted.append((index, replace(child.job, stack_file="")))
+            else:
+                finish(index, run)
+
+        by_index = {child.index: child for child in children}
+        running = {child.fd: child for child in children}
         try:
-            _watch(running, finish)
+            _watch(running, finished)
         finally:
             for child in running.values():
-                finish(child.index, child.stop())
-        return runs
+                finished(child.index, child.stop())
+        return unstarted
 
     def start(self) -> None:
         """Start the session now, if it is not running: it takes a while
@@ -492,6 +534,7 @@ class _Child:
         """The run of a worker whose pipe closed: it ended, and the session
         said how (or the session itself ended)."""
         os.close(self.fd)
+        self._forget_stacks()
         if self.pid:
             _kill_group(self.pid)  # anything the tests left running
         self._kill_learner()
@@ -503,17 +546,40 @@ class _Child:
 
     def stop(self) -> ExerciseRun:
         """Kill a worker that ran out of time, and make a run of what it said."""
+        where = self.where() if self.pid else None
         if self.pid:
             _kill_group(self.pid)
         self._kill_learner()
         os.close(self.fd)
+        self._forget_stacks()
         if not self.pid:
             return self._run("the tests did not start", "collecting them hung?")
+        guess = "an endless loop?"
+        if where is not None:
+            guess = f"an endless loop? (line {where[0]}: {where[1]})"
         return self._run(
             f"{self.job.module_file} was still running after {self.job.timeout:g} s",
-            "an endless loop?",
+            guess,
             kind=TIMEOUT,
         )
+
+    def where(self) -> tuple[int, str] | None:
+        """The line of the module under test that was running, and its code,
+        as the processes running the tests tell when asked; None if none of
+        them was in that module."""
+        try:
+            os.kill(self.pid, signal.SIGUSR1)
+            if self.learner is not None:
+                signal.pidfd_send_signal(self.learner, signal.SIGUSR1)
+        except OSError:
+            return None
+        stacks = _settled(Path(self.job.stack_file), STACK_WAIT)
+        module = Path(self.job.root, self.job.module_file)
+        return _innermost_line(stacks, module)
+
+    def _forget_stacks(self) -> None:
+        if self.job.stack_file:
+            Path(self.job.stack_file).unlink(missing_ok=True)
 
     def _kill_learner(self) -> None:
         """End the learner's process, wherever it has gone."""
@@ -552,6 +618,55 @@ class _Child:
             reason = "the tests stopped before all of them ran"
         run.error = reason
         return run
+
+
+# How long the processes get to write their stacks, at most.
+STACK_WAIT = 0.5
+# Of the stacks, this much is read: a few threads' worth.
+STACK_BYTES = 1 << 16
+# A stack line, as faulthandler writes it.
+_FRAME = re.compile(r'\s*File "(?P<file>[^"]+)", line (?P<line>\d+)')
+
+
+def _settled(path: Path, wait: float) -> str:
+    """What is in the file at `path` once it has stopped growing (or
+    `wait` seconds have passed): the processes write it as they can."""
+    deadline = time.monotonic() + wait
+    size, text = -1, ""
+    while time.monotonic() < deadline:
+        time.sleep(0.02)
+        try:
+            with path.open(errors="replace") as file:
+                text = file.read(STACK_BYTES)
+        except OSError:
+            return ""
+        if text and len(text) == size:
+            break
+        size = len(text)
+    return text
+
+
+def _innermost_line(stacks: str, module: Path) -> tuple[int, str] | None:
+    """The first frame of `stacks` (most recent call first) in `module`,
+    as its line number and its code (shortened); None if there is none."""
+    for match in _FRAME.finditer(stacks):
+        if not _same_file(match["file"], module):
+            continue
+        number = int(match["line"])
+        try:
+            lines = module.read_text(errors="replace").splitlines()
+        except OSError:
+            return None
+        code = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+        return number, code if len(code) <= 80 else code[:77] + "..."
+    return None
+
+
+def _same_file(name: str, module: Path) -> bool:
+    try:
+        return Path(name).resolve() == module.resolve()
+    except OSError:
+        return False
 
 
 def _test_result(fields, collected: list[str]) -> TestResult:

@@ -2,6 +2,7 @@
 back from a child process, whatever becomes of it."""
 
 import re
+import tempfile
 
 import pytest
 
@@ -125,6 +126,40 @@ def test_a_hung_test_is_stopped_and_the_tests_before_it_still_count(tmp_path):
         "test_never_reached",
     ]
     assert run.duration < SHORT_TIMEOUT + 5
+
+
+LOOPS_IN_THE_MODULE = """
+from exercises.spin import spin
+
+
+def test_spins():
+    spin()
+"""
+SPINS = """
+def spin():
+    n = 0
+    while n >= 0:
+        n += 1
+"""
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["here", "separate"])
+def test_a_timeout_says_which_line_of_the_module_was_running(
+    tmp_path, monkeypatch, separate
+):
+    # The stacks' files go here, to be seen removed afterwards.
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    root = project(tmp_path, {"spin": LOOPS_IN_THE_MODULE})
+    (root / "exercises" / "spin.py").write_text(SPINS.lstrip())
+    job = Job("spin", root, timeout=SHORT_TIMEOUT, separate=separate)
+    (run,) = run_many([job])
+
+    assert re.search(
+        r"an endless loop\? \(line [34]: (while n >= 0:|n \+= 1)\)$", run.error
+    )
+    assert not list(scratch.iterdir())
 
 
 def test_long_output_comes_back_in_whole_lines_with_those_cut_counted(tmp_path):
