@@ -21,14 +21,23 @@ in one thread: the runner forks, and a fork must not catch another thread
 halfway through something.
 
 Keys: ``h`` the next hint, ``n`` the next exercise, ``l`` the list, ``c``
-check every exercise, ``q`` quit. On a terminal a key acts at once; with
-stdin piped, keys are read as lines (``q`` and Enter). Piped, each redraw
-is printed as a block of its own, ending with the line of keys.
+check every exercise, ``q`` quit; Ctrl+C quits too. On a terminal a key
+acts at once, and the keys that send escape sequences (arrows, Home) are
+ignored; with stdin piped, keys are read as lines (``q`` and Enter). When
+the input ends, the watch says so once and goes on grading saves without
+keys. Piped, each redraw is printed as a block of its own, ending with the
+line of keys.
+
+Every grade begins with a line saying what is graded. On a terminal, a
+grade of several exercises adds a line that is redrawn as each of them
+ends: how many are done, which still run. Nothing moves by itself: the
+display changes only when a grade ends, never from a thread.
 """
 
 import argparse
 import hashlib
 import os
+import re
 import select
 import sys
 import termios
@@ -39,6 +48,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from rich.live import Live
 from rich.text import Text
 
 from grader import cache, hints, i18n
@@ -71,6 +81,15 @@ EXIT_DONE = 0
 EXIT_NOT_DONE = 1
 
 KEYS_LINE = N_("keys: h hint | n next exercise | l list | c check all | q quit")
+# Once the input has ended (a pipe closed), keys are no longer read.
+NO_KEYS_LINE = N_("keys: none, the input has ended | Ctrl+C quits")
+# What a terminal sends for a key that is not a character (arrows, Home,
+# F1...): ESC, then [ and parameters up to a final letter or ~, or O and
+# one character, or any one character (Alt+key).
+ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|O.|.)?", re.DOTALL)
+# Exercises named in the line that shows a grade under way; the rest are
+# counted.
+NAMES_SHOWN = 3
 
 
 def watch_command(
@@ -92,15 +111,21 @@ def watch_command(
     try:
         with read_keys(stdin) as keys:
             watch.grade_all()
-            watch.focus = watch.first_not_done()
+            watch.focus_on(watch.first_not_done())
             watch.draw()
             while not watch.finished:
                 key = keys.read(source.idle)
                 if key:
                     watch.press(key)
                     continue
+                if keys.ended and not watch.keys_ended:
+                    watch.input_ended()
                 for name in source.changes():
                     watch.saved(name)
+    except KeyboardInterrupt:
+        # Ctrl+C is how a watch whose input has ended is stopped, and what
+        # many press out of habit: a way to quit, not an error.
+        watch.out.print()
     finally:
         watch.close()
     return EXIT_DONE if watch.all_done() else EXIT_NOT_DONE
@@ -122,6 +147,8 @@ class Watch:
         self.event = ""  # what caused this redraw, in a few words
         self.hint = ""  # the hint revealed for the exercise in focus
         self.note = ""  # how changes are noticed
+        self.notice = ""  # said once, in the next screen only
+        self.keys_ended = False  # the input ended: no key will come
         self.finished = False
         from grader import runner
 
@@ -147,10 +174,12 @@ class Watch:
             self.session.close()
             self.session = None
 
-    def grade(self, names: list[str], use_kept: bool) -> float:
+    def grade(self, names: list[str], use_kept: bool, headline: str) -> float:
         """Grade the exercises `names`; kept grades are used only when
-        `use_kept` and their code has not changed since. Returns the
-        seconds it took."""
+        `use_kept` and their code has not changed since. `headline`, what
+        is being graded, is printed first. Returns the seconds it took."""
+        self.out.print(headline, soft_wrap=True)
+        self.out.file.flush()
         started = time.monotonic()
         keys = cache.fingerprints(self.project.root, self.target, names, self.limits)
         runs = {}
@@ -169,7 +198,8 @@ class Watch:
                 )
                 for name in stale
             ]
-            fresh = {run.name: run for run in self.tests().run(jobs)}
+            with self.progress(stale) as finished:
+                fresh = {r.name: r for r in self.tests().run(jobs, finished)}
             runs.update(fresh)
             try:
                 kept = {name: (keys[name], run) for name, run in fresh.items()}
@@ -179,9 +209,54 @@ class Watch:
         self.runs.update(runs)
         return time.monotonic() - started
 
+    @contextmanager
+    def progress(self, names: list[str]) -> Iterator:
+        """While `names` are graded, a line on a terminal that says how many
+        are done and which are still running, redrawn as each one ends;
+        nothing elsewhere (the headline said it). Yields the callback for
+        `WarmSession.run`'s `on_finish`.
+
+        The line is redrawn only from that callback, never from a thread:
+        a thread could be caught halfway through a write by the fork that
+        starts a test session. One exercise has no progress to show.
+        """
+        if not self.out.is_terminal or len(names) < 2:
+            yield None
+            return
+        running = list(names)
+
+        def line() -> Text:
+            shown = ", ".join(running[:NAMES_SHOWN])
+            if len(running) > NAMES_SHOWN:
+                shown += f" (+{len(running) - NAMES_SHOWN})"
+            done = len(names) - len(running)
+            text = _(
+                "grading: {done} of {total} finished, still running: {names}",
+                done=done,
+                total=len(names),
+                names=shown,
+            )
+            return Text(text, style="dim", no_wrap=True, overflow="ellipsis")
+
+        def finished(index: int, run: ExerciseRun) -> None:
+            running.remove(names[index])
+            if running:  # the last one ends the line, it is not redrawn
+                live.update(line(), refresh=True)
+
+        live = Live(
+            line(),
+            console=self.out,
+            auto_refresh=False,
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        with live:
+            yield finished
+
     def grade_all(self) -> None:
-        self.out.print(_("Grading every exercise in {target}/ ...", target=self.target))
-        seconds = self.grade(self.project.names, use_kept=True)
+        headline = _("Grading every exercise in {target}/ ...", target=self.target)
+        seconds = self.grade(self.project.names, True, headline)
         self.event = _("started, graded in {seconds} s", seconds=f"{seconds:.2f}")
 
     def grade_of(self, exercise: ExerciseInfo) -> Grade:
@@ -198,23 +273,52 @@ class Watch:
     def all_done(self) -> bool:
         return all(self.grade_of(e).status == DONE for e in self.project.exercises)
 
+    def focus_on(self, exercise: ExerciseInfo) -> None:
+        """Show `exercise` from now on, with the last hint the learner has
+        seen for it: coming back to an exercise brings its hint back."""
+        self.focus = exercise
+        count = hints.seen(self.project.state_dir).get(exercise.name, 0)
+        count = min(count, len(exercise.hints))  # the file may say more
+        self.hint = self.hint_text(exercise, count) if count else ""
+
+    def hint_text(self, exercise: ExerciseInfo, count: int) -> str:
+        """Hint `count` of `exercise` (from 1 to its number of hints), in a
+        sentence."""
+        # Counted in the catalogue's order, shown in the learner's language.
+        return _(
+            "Hint {shown} of {total}: {hint}",
+            shown=count,
+            total=len(exercise.hints),
+            hint=i18n.hints(exercise)[count - 1],
+        )
+
     def saved(self, name: str) -> None:
         """Grade the exercise that was just saved, and show it."""
         exercise = self.project.find(name)
         if exercise != self.focus:
-            self.hint = ""
-        self.focus = exercise
-        seconds = self.grade([name], use_kept=False)
+            self.focus_on(exercise)
+        path = f"{self.target}/{name}.py"
+        seconds = self.grade([name], False, _("Grading {path} ...", path=path))
         self.event = _(
             "saved {path}, graded in {seconds} s",
-            path=f"{self.target}/{name}.py",
+            path=path,
             seconds=f"{seconds:.2f}",
+        )
+        self.draw()
+
+    def input_ended(self) -> None:
+        """Say, once, that keys are no longer read, and how to stop."""
+        self.keys_ended = True
+        self.event = _("the input ended")
+        self.notice = _(
+            "The input has ended, so keys are no longer read. Saves are "
+            "still graded; press Ctrl+C to stop the watch."
         )
         self.draw()
 
     def press(self, key: str) -> None:
         """Act on one key."""
-        key = key.lower()
+        typed, key = key, key.lower()
         if key == "q":
             self.finished = True
         elif key == "h":
@@ -227,14 +331,18 @@ class Watch:
             self.out.print()
             self.screen.listing(self.book())
         elif key == "c":
-            self.out.print(_("Checking every exercise ..."))
-            seconds = self.grade(self.project.names, use_kept=True)
+            headline = _("Checking every exercise ...")
+            seconds = self.grade(self.project.names, True, headline)
             self.event = _(
                 "checked every exercise in {seconds} s", seconds=f"{seconds:.2f}"
             )
             self.draw()
             self.out.print()
             self.screen.gradebook(self.book(), self.prog)
+        elif key.isprintable():
+            # Not a key of the watch: said, so that it does not look ignored.
+            self.event = _("{key} is not a key of the watch", key=typed)
+            self.draw()
 
     def next_exercise(self) -> None:
         position = self.project.exercises.index(self.focus)
@@ -243,7 +351,7 @@ class Watch:
             self.event = _("no other exercise is left to do")
         else:
             self.event = _("moved on to {name}", name=following.name)
-            self.focus, self.hint = following, ""
+            self.focus_on(following)
         self.draw()
 
     def reveal_hint(self) -> None:
@@ -254,13 +362,7 @@ class Watch:
         if not shown:
             self.hint = _("Exercise {name} has no hints.", name=exercise.name)
             return
-        # Counted in the catalogue's order, shown in the learner's language.
-        self.hint = _(
-            "Hint {shown} of {total}: {hint}",
-            shown=len(shown),
-            total=len(exercise.hints),
-            hint=i18n.hints(exercise)[len(shown) - 1],
-        )
+        self.hint = self.hint_text(exercise, len(shown))
         self.event = _("hint for {name}", name=exercise.name)
         try:
             hints.remember(state, exercise.name, len(shown))
@@ -276,13 +378,17 @@ class Watch:
     def draw(self) -> None:
         """Show the exercise in focus: cleared and redrawn on a terminal, a
         new block otherwise."""
-        if self.out.is_terminal:
-            self.out.clear()
-        else:
-            self.out.print(f"----- {time.strftime('%H:%M:%S')} -----")
-        for line in self.lines():
-            self.out.print(line, soft_wrap=True)
+        # Written in one piece: a screen cleared, then printed line by
+        # line, would flash blank on a slow terminal.
+        with self.out:
+            if self.out.is_terminal:
+                self.out.clear()
+            else:
+                self.out.print(f"----- {time.strftime('%H:%M:%S')} -----")
+            for line in self.lines():
+                self.out.print(line, soft_wrap=True)
         self.out.file.flush()
+        self.notice = ""
 
     def lines(self) -> Iterator[Text]:
         book = self.book()
@@ -307,10 +413,13 @@ class Watch:
         if self.hint:
             yield Text()
             yield Text(self.hint, style="cyan")
+        if self.notice:
+            yield Text()
+            yield Text(self.notice, style="yellow")
         yield Text()
         if self.note:
             yield Text(self.note, style="dim")
-        yield Text(_(KEYS_LINE), style="dim")
+        yield Text(_(NO_KEYS_LINE if self.keys_ended else KEYS_LINE), style="dim")
 
     def verdict(self, g: Grade) -> Iterator[Text]:
         """What to do about the exercise in focus."""
@@ -457,12 +566,17 @@ def open_source(folder: Path, names: list[str], poll: bool):
 
 class _Keys:
     """Keys from stdin: one at a time from a terminal in cbreak mode, else
-    the characters of each line. At the end of the input, no more keys."""
+    the characters of each line. At the end of the input, no more keys:
+    `ended` turns true, and each read only waits."""
 
     def __init__(self, fd: int | None, terminal: bool):
         self.fd = fd
         self.terminal = terminal
         self.pending = ""
+
+    @property
+    def ended(self) -> bool:
+        return self.fd is None and not self.pending
 
     def read(self, timeout: float) -> str:
         """The next key, or '' when none came within `timeout` seconds."""
@@ -472,11 +586,18 @@ class _Keys:
                 data = os.read(self.fd, 1024).decode(errors="replace")
                 if not data:
                     self.fd = None  # the input ended
-                self.pending = "".join(c for c in data if not c.isspace())
+                self.pending = _plain_keys(data)
         elif self.fd is None and timeout:
-            time.sleep(timeout)
+            time.sleep(timeout)  # a closed input is not polled: no busy loop
         key, self.pending = self.pending[:1], self.pending[1:]
         return key
+
+
+def _plain_keys(data: str) -> str:
+    """The keys typed in `data`, without whitespace and without the escape
+    sequences that arrows, Home or F1 send: the right arrow's ESC [ C must
+    not read as c, nor Home's ESC [ H as h."""
+    return "".join(ESCAPE_SEQUENCE.sub("", data).split())
 
 
 @contextmanager

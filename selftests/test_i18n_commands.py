@@ -89,6 +89,24 @@ def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
         assert english_left(screen) == [], screen
 
 
+def test_watch_says_in_japanese_that_the_input_ended(tree, watch):
+    running = watch("--lang", "ja")
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.press("?")
+    stray = running.screen()
+    assert "(? は watch のキーではありません)" in stray
+    running.process.stdin.close()
+    ended = running.screen()
+    assert "(入力が終わりました)" in ended
+    assert "キーはもう読みません" in ended
+    assert ended.endswith("キー: なし(入力が終わりました)| Ctrl+C で終了")
+    (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
+    saved = running.screen_with("9. sgd")
+    assert saved.startswith("exercises/sgd.py を採点しています ...")
+    for screen in (stray, ended, saved):
+        assert english_left(screen) == [], screen
+
+
 def test_reset_asks_and_answers_in_japanese(tmp_path):
     tree = learner_tree(tmp_path / "kata", sgd=MINE)
 

@@ -1,17 +1,21 @@
 """``python -m grader watch``, driven as a learner drives it: by saving files
 and pressing keys."""
 
+import json
 import os
 import pty
 import re
 import select
+import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
-from grader.watch import PollingSource
+from grader.watch import PollingSource, _plain_keys
 from selftests.grader_support import clean_environment
 from selftests.learner_support import (
     FIRST_SCREEN_TIMEOUT,
@@ -89,6 +93,128 @@ def test_h_reveals_one_more_hint_and_l_lists_the_exercises(tree, watch):
 
 
 def test_on_a_terminal_one_key_acts_without_enter(tree):
+    with terminal_watch(tree) as (process, controller):
+        _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"q")  # no newline: cbreak mode takes it at once
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+
+def test_on_a_terminal_a_grade_of_many_says_which_are_still_running(tree):
+    # A fresh tree has no grade kept: the first screen grades all ten.
+    with terminal_watch(tree) as (process, controller):
+        first = _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
+        assert b"Grading every exercise in exercises/ ..." in first
+        assert b"grading: 0 of 10 finished, still running: dot, sigmoid" in first
+        assert re.search(rb"grading: [1-9] of 10 finished, still running", first)
+
+        (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
+        saved = _read_until(controller, b"keys:", SCREEN_TIMEOUT)
+        # One exercise: its name says it all, there is no count to show.
+        assert b"Grading exercises/sgd.py ..." in saved
+        assert b"still running" not in saved
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+
+def test_piped_each_grade_is_one_plain_line_before_its_screen(tree, watch):
+    running = watch()
+    first = running.screen(FIRST_SCREEN_TIMEOUT)
+    assert first.startswith("Grading every exercise in exercises/ ...\n-----")
+
+    (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
+    failing = running.screen_with("9. sgd")
+    assert failing.startswith("Grading exercises/sgd.py ...\n-----")
+    running.press("c")
+    checked = running.screen_with("checked every exercise")
+    assert checked.startswith("Checking every exercise ...\n-----")
+    running.quit()
+    everything = "\n".join(running.seen)
+    assert "still running" not in everything and "\x1b" not in everything
+
+
+def test_when_the_input_ends_the_watch_says_so_once_and_goes_on(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.press("l")
+    running.screen()
+    running.process.stdin.close()  # as `printf 'l\n' | python -m grader watch`
+    ended = running.screen()
+    assert "(the input ended)" in ended
+    assert "keys are no longer read" in ended and "Ctrl+C" in ended
+    assert ended.endswith("keys: none, the input has ended | Ctrl+C quits")
+
+    (tree / "exercises" / "sgd.py").write_text(solution("sgd"))
+    done = running.screen_with("9. sgd")
+    assert "done" in done and "keys are no longer read" not in done
+    assert done.endswith("keys: none, the input has ended | Ctrl+C quits")
+
+    # Waiting for saves without keys must not spin on the closed input.
+    assert _cpu_seconds_over(running.process.pid, IDLE_SPAN) < IDLE_CPU_MOST
+    running.process.send_signal(signal.SIGINT)
+    assert running.process.wait(timeout=SCREEN_TIMEOUT) == 1  # not every is done
+    rest = "".join(running.lines.queue)
+    assert "interrupted" not in rest and "Traceback" not in rest
+
+
+def test_a_watch_without_any_input_says_at_once_that_no_key_is_read(tree):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "grader", "watch", "--root", str(tree)],
+        cwd=tree,
+        env=clean_environment(),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        seen = _read_until(process.stdout.fileno(), b"Ctrl+C quits", 120)
+        assert seen.count(b"keys are no longer read") == 1
+    finally:
+        process.kill()
+        process.wait()
+        process.stdout.close()
+
+
+def test_arrow_keys_do_nothing_and_a_stray_key_says_it_is_none(tree):
+    with terminal_watch(tree) as (process, controller):
+        _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
+        # Right arrow, Home, Home in application mode, F5: none is c or h.
+        os.write(controller, b"\x1b[C\x1b[H\x1bOH\x1b[15~")
+        os.write(controller, b"x")
+        after = _read_until(controller, b"keys:", SCREEN_TIMEOUT)
+        assert b"(x is not a key of the watch)" in after
+        assert b"Hint" not in after and b"Checking" not in after
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+    assert not (tree / ".kata" / "hints.json").exists()
+
+
+def test_escape_sequences_and_spaces_are_not_keys():
+    assert _plain_keys("h\n") == "h"
+    assert _plain_keys("\x1b[A\x1b[1;5C\x1bOPq") == "q"
+    assert _plain_keys("\x1b") == ""  # Esc alone
+    assert _plain_keys("\x1bx c") == "c"  # Alt+x, then c
+
+
+def test_coming_back_to_an_exercise_brings_its_last_hint_back(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.press("h")
+    assert "Hint 1 of" in running.screen()
+
+    (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
+    assert "Hint" not in running.screen_with("9. sgd")  # sgd has none seen
+    dot = tree / "exercises" / "dot.py"
+    dot.write_text(dot.read_text() + "\n")
+    back = running.screen_with("1. dot")
+    assert "Hint 1 of" in back
+    running.quit()
+    assert json.loads((tree / ".kata" / "hints.json").read_text()) == {"dot": 1}
+
+
+@contextmanager
+def terminal_watch(tree: Path):
+    """A watch on `tree` whose stdin and stdout are a terminal: the process
+    and the terminal's controlling end, to read and type on."""
     controller, terminal = pty.openpty()
     process = subprocess.Popen(
         [sys.executable, "-m", "grader", "watch", "--root", str(tree)],
@@ -100,9 +226,7 @@ def test_on_a_terminal_one_key_acts_without_enter(tree):
     )
     os.close(terminal)
     try:
-        _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
-        os.write(controller, b"q")  # no newline: cbreak mode takes it at once
-        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+        yield process, controller
     finally:
         if process.poll() is None:
             process.kill()
@@ -120,6 +244,29 @@ def _read_until(fd: int, marker: bytes, timeout: float) -> bytes:
             raise AssertionError(f"{marker!r} not shown within {timeout} s: {seen!r}")
         seen += os.read(fd, 4096)
     return seen
+
+
+# A watch that waits for saves should sleep: over IDLE_SPAN seconds, a
+# loop spinning on a closed input would burn all of it; the watch's
+# checks of the files cost a few hundredths.
+IDLE_SPAN = 2.0
+IDLE_CPU_MOST = 0.5
+
+
+def _cpu_seconds_over(pid: int, span: float) -> float:
+    """The processor time process `pid` uses in the next `span` seconds."""
+    stat = Path(f"/proc/{pid}/stat")
+    if not stat.exists():
+        pytest.skip("no /proc to read a process's processor time from")
+
+    def used() -> float:
+        # utime and stime, fields 14 and 15, after the parenthesised name.
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    before = used()
+    time.sleep(span)
+    return used() - before
 
 
 def test_polling_reports_a_change_of_content_only(tmp_path):
