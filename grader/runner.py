@@ -223,6 +223,14 @@ def _missing_tests(job: Job) -> ExerciseRun:
     return ExerciseRun(job.name, error=f"no tests found: {where} does not exist")
 
 
+class Cancelled(Exception):
+    """A grade stopped at its caller's request (see `WarmSession.run`)."""
+
+
+# How often a grade that may be cancelled asks whether it is.
+CANCEL_POLL = 0.1
+
+
 # The most pipes handed to a waiting session in one message (the system
 # allows about 250 descriptors per message).
 MOST_FDS = 200
@@ -316,13 +324,21 @@ class WarmSession:
         self.workers = workers or os.cpu_count() or 1
         self.pid = 0
         self.socket: socket.socket | None = None
+        self.cancel: Callable[[], bool] | None = None
 
     def run(
         self,
         jobs: list[Job],
         on_finish: Callable[[int, ExerciseRun], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
     ) -> list[ExerciseRun]:
-        """Run the jobs (of this project, not exploring) like `run_many`."""
+        """Run the jobs (of this project, not exploring) like `run_many`.
+
+        `cancel()`, if given, is asked every `CANCEL_POLL` seconds while the
+        jobs run: when it says True, every worker still running is stopped
+        and `Cancelled` is raised (a learner who quits, or saves again, need
+        not wait for the end of a grade that no longer matters)."""
+        self.cancel = cancel
         runs: list[ExerciseRun | None] = [None] * len(jobs)
 
         def merged(index, run):
@@ -384,7 +400,12 @@ class WarmSession:
         by_index = {child.index: child for child in children}
         running = {child.fd: child for child in children}
         try:
-            _watch(running, finished)
+            _watch(running, finished, self.cancel)
+        except Cancelled:
+            for child in running.values():
+                child.abandon()
+            running.clear()
+            raise
         finally:
             for child in running.values():
                 finished(child.index, child.stop())
@@ -445,15 +466,21 @@ class WarmSession:
             self.pid = 0
 
 
-def _watch(running: dict, finish) -> None:
+def _watch(running: dict, finish, cancel=None) -> None:
     """Read what the workers in `running` (pipe to `_Child`) say until each
-    has ended or run out of time; `finish` each as it does."""
+    has ended or run out of time; `finish` each as it does. Raise
+    `Cancelled` as soon as `cancel()` (if given) says so."""
     last_news = time.monotonic()
     while running:
         now = time.monotonic()
         started = [c.deadline for c in running.values() if c.pid]
         deadline = min(started, default=last_news + STARTUP_GRACE)
-        ready, _, _ = select.select(list(running), [], [], max(0, deadline - now))
+        wait = max(0, deadline - now)
+        if cancel is not None:
+            wait = min(wait, CANCEL_POLL)
+        ready, _, _ = select.select(list(running), [], [], wait)
+        if cancel is not None and cancel():
+            raise Cancelled
         for fd in ready:
             last_news = time.monotonic()
             child = running[fd]
@@ -562,6 +589,14 @@ class _Child:
             guess,
             kind=TIMEOUT,
         )
+
+    def abandon(self) -> None:
+        """Stop the worker at once: its results are not wanted."""
+        if self.pid:
+            _kill_group(self.pid)
+        self._kill_learner()
+        os.close(self.fd)
+        self._forget_stacks()
 
     def where(self) -> tuple[int, str] | None:
         """The line of the module under test that was running, and its code,

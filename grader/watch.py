@@ -66,6 +66,9 @@ POLL_INTERVAL = 0.1
 # With file events, the files are hashed this often as well, in case the
 # events never come (network drives).
 SAFETY_INTERVAL = 1.0
+# A grade that has run this long (seconds) may be stuck: saves are looked
+# for while it runs, and a new save of what it grades stops it.
+SLOW_GRADE = 1.0
 # File events: wait this long after the last event before grading (an
 # editor's save can be several writes), and at most this long in all.
 EVENT_STEP_MS = 20
@@ -110,6 +113,7 @@ def watch_command(
     # waits for it instead of being lost.
     try:
         with read_keys(stdin) as keys:
+            watch.keys, watch.source = keys, source
             watch.grade_all()
             watch.focus_on(watch.first_not_done())
             watch.draw()
@@ -120,7 +124,7 @@ def watch_command(
                     continue
                 if keys.ended and not watch.keys_ended:
                     watch.input_ended()
-                for name in source.changes():
+                for name in watch.saves_held() + source.changes():
                     watch.saved(name)
     except KeyboardInterrupt:
         # Ctrl+C is how a watch whose input has ended is stopped, and what
@@ -150,6 +154,13 @@ class Watch:
         self.notice = ""  # said once, in the next screen only
         self.keys_ended = False  # the input ended: no key will come
         self.finished = False
+        # Where keys and saves come from, asked during a grade too: `q`, or
+        # a new save of what is being graded, stops it (see `cancel`).
+        self.keys = None
+        self.source = None
+        self.held: list[str] = []  # saves noticed during a grade
+        self.grading: list[str] = []  # the exercises being graded
+        self.grade_started = self.saves_asked = 0.0
         from grader import runner
 
         self.runner = runner
@@ -174,10 +185,11 @@ class Watch:
             self.session.close()
             self.session = None
 
-    def grade(self, names: list[str], use_kept: bool, headline: str) -> float:
+    def grade(self, names: list[str], use_kept: bool, headline: str) -> float | None:
         """Grade the exercises `names`; kept grades are used only when
         `use_kept` and their code has not changed since. `headline`, what
-        is being graded, is printed first. Returns the seconds it took."""
+        is being graded, is printed first. Returns the seconds it took, or
+        None when the grade was cancelled (see `cancel`)."""
         self.out.print(headline, soft_wrap=True)
         self.out.file.flush()
         started = time.monotonic()
@@ -198,8 +210,16 @@ class Watch:
                 )
                 for name in stale
             ]
-            with self.progress(stale) as finished:
-                fresh = {r.name: r for r in self.tests().run(jobs, finished)}
+            self.grading = stale
+            self.grade_started = time.monotonic()
+            try:
+                with self.progress(stale) as finished:
+                    done = self.tests().run(jobs, finished, cancel=self.cancel)
+            except self.runner.Cancelled:
+                return None
+            finally:
+                self.grading = []
+            fresh = {run.name: run for run in done}
             runs.update(fresh)
             try:
                 kept = {name: (keys[name], run) for name, run in fresh.items()}
@@ -254,10 +274,35 @@ class Watch:
         with live:
             yield finished
 
+    def cancel(self) -> bool:
+        """Whether the grade under way should stop: the learner pressed
+        `q`, or saved again an exercise being graded (its grade would be
+        out of date). Other keys and saves wait for the grade's end."""
+        key = self.keys.read(0) if self.keys is not None else ""
+        if key.lower() == "q":
+            self.finished = True
+            return True
+        if key:
+            self.keys.unread(key)
+        # Asking for saves may wait a little for file events: not while a
+        # grade is quick, only once it has run long enough to be stuck.
+        now = time.monotonic()
+        if self.source is not None and now - self.grade_started >= SLOW_GRADE:
+            if now - self.saves_asked >= SLOW_GRADE / 2:
+                self.saves_asked = now
+                self.held.extend(self.source.changes())
+        return any(name in self.grading for name in self.held)
+
+    def saves_held(self) -> list[str]:
+        """The saves noticed during the last grade, each once, in order."""
+        held, self.held = list(dict.fromkeys(self.held)), []
+        return held
+
     def grade_all(self) -> None:
         headline = _("Grading every exercise in {target}/ ...", target=self.target)
         seconds = self.grade(self.project.names, True, headline)
-        self.event = _("started, graded in {seconds} s", seconds=f"{seconds:.2f}")
+        if seconds is not None:
+            self.event = _("started, graded in {seconds} s", seconds=f"{seconds:.2f}")
 
     def grade_of(self, exercise: ExerciseInfo) -> Grade:
         run = self.runs.get(exercise.name) or ExerciseRun(exercise.name, error="")
@@ -299,6 +344,8 @@ class Watch:
             self.focus_on(exercise)
         path = f"{self.target}/{name}.py"
         seconds = self.grade([name], False, _("Grading {path} ...", path=path))
+        if seconds is None:
+            return  # saved again, or the learner quits: nothing to show
         self.event = _(
             "saved {path}, graded in {seconds} s",
             path=path,
@@ -333,6 +380,8 @@ class Watch:
         elif key == "c":
             headline = _("Checking every exercise ...")
             seconds = self.grade(self.project.names, True, headline)
+            if seconds is None:
+                return
             self.event = _(
                 "checked every exercise in {seconds} s", seconds=f"{seconds:.2f}"
             )
@@ -577,6 +626,10 @@ class _Keys:
     @property
     def ended(self) -> bool:
         return self.fd is None and not self.pending
+
+    def unread(self, key: str) -> None:
+        """Put `key` back: it is the next one read."""
+        self.pending = key + self.pending
 
     def read(self, timeout: float) -> str:
         """The next key, or '' when none came within `timeout` seconds."""

@@ -92,6 +92,45 @@ def test_h_reveals_one_more_hint_and_l_lists_the_exercises(tree, watch):
     assert "one_hot" in listing.split("Hint 2 of", 1)[1]
 
 
+ENDLESS_SGD = "def sgd_update(params, grads, lr):\n    while True:\n        pass\n"
+
+
+def test_q_stops_a_grade_that_hangs_and_quits_at_once(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    _wait_for_line(running, "Grading exercises/sgd.py")
+    time.sleep(0.5)  # the grade is under way, far from its 30 s limit
+    started = time.monotonic()
+    running.press("q")
+    assert running.process.wait(timeout=SCREEN_TIMEOUT) == 1
+    assert time.monotonic() - started < 5
+
+
+def test_saving_again_during_a_grade_that_hangs_grades_the_new_code(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    _wait_for_line(running, "Grading exercises/sgd.py")
+    time.sleep(0.5)
+    started = time.monotonic()
+    (tree / "exercises" / "sgd.py").write_text(solution("sgd"))
+    done = running.screen_with("9. sgd")
+    assert "done" in done
+    assert time.monotonic() - started < 10  # not after the 30 s time limit
+    running.quit()
+
+
+def _wait_for_line(running, text: str) -> None:
+    deadline = time.monotonic() + SCREEN_TIMEOUT
+    while time.monotonic() < deadline:
+        line = running.lines.get(timeout=max(0.0, deadline - time.monotonic()))
+        running.seen.append(line)
+        if text in line:
+            return
+    raise AssertionError(f"no line with {text!r} within {SCREEN_TIMEOUT} s")
+
+
 def test_on_a_terminal_one_key_acts_without_enter(tree):
     with terminal_watch(tree) as (process, controller):
         _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
