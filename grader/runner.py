@@ -55,6 +55,16 @@ from grader.results import (
 # stopped: far more than any useful debugging print, far less than a disk.
 OUTPUT_LIMIT_BYTES = 4 * 1024 * 1024
 
+# Each exercise's tests are dealt out to this many workers, like cards: the
+# first test to the first worker, the second to the second, and so on. One
+# exercise then keeps two cores busy, and the slow tests of a module, which
+# tend to sit together, land in different workers. The deal is the same on
+# every machine and in every command (a grade, `check`, the watch, a
+# notebook, a batch), so that code which keeps state between calls meets the
+# same tests in the same order wherever it is graded: a deal of its own for
+# the batch would save it some time and cost a learner the grade they saw.
+PARTS = 2
+
 
 def preload() -> None:
     """Import numpy, pytest and hypothesis here, once, so that every
@@ -78,7 +88,7 @@ class Job:
     # Which share of the exercise's tests to run: those whose position in
     # the module is `part` modulo `parts` (see `split`).
     part: int = 0
-    parts: int = 1
+    parts: int = PARTS
     # Where the processes running the tests write their stacks when the
     # grader asks, at the time limit (see `_Child.where`).
     stack_file: str = ""
@@ -112,21 +122,15 @@ def start(jobs: list[Job], workers: int | None = None) -> "Grading":
     return Grading(jobs, workers or os.cpu_count() or 1)
 
 
-# Each exercise's tests are dealt out to this many workers, like cards: the
-# first test to the first worker, the second to the second, and so on. One
-# exercise then keeps two cores busy, and the slow tests of a module, which
-# tend to sit together, land in different workers. The deal is the same on
-# every machine and in every command (a grade, `check`, the watch, a batch),
-# so that code which keeps state between calls meets the same tests in the
-# same order wherever it is graded.
-PARTS = 2
-
-
-def split(jobs: list[Job]) -> list[Job]:
-    """Each job as `PARTS` jobs, one per share of its tests, in order."""
-    return [
-        replace(job, part=part, parts=PARTS) for job in jobs for part in range(PARTS)
-    ]
+def split(jobs: list[Job]) -> tuple[list[Job], list[int]]:
+    """Each job as `job.parts` jobs, one per share of its tests, in order;
+    and for each of those, the position of the job it came from."""
+    parts, owners = [], []
+    for index, job in enumerate(jobs):
+        for part in range(job.parts):
+            parts.append(replace(job, part=part))
+            owners.append(index)
+    return parts, owners
 
 
 def _with_stack_file(job: Job) -> Job:
@@ -157,17 +161,17 @@ class _Dealt:
     """Gathers the runs of split jobs, and hands on each job's merged run
     (to `finish(index, run)`) once all its parts have ended."""
 
-    def __init__(self, finish: Callable[[int, ExerciseRun], None], parts: int):
+    def __init__(self, finish: Callable[[int, ExerciseRun], None], owners: list[int]):
         self.finish = finish
-        self.parts = parts
+        self.owners = owners  # for each part, the position of its job
         self.runs: dict[int, dict[int, ExerciseRun]] = {}
 
     def part_finished(self, index: int, run: ExerciseRun) -> None:
-        job, part = divmod(index, self.parts)
+        job = self.owners[index]
         runs = self.runs.setdefault(job, {})
-        runs[part] = run
-        if len(runs) == self.parts:
-            self.finish(job, merge([runs[p] for p in range(self.parts)]))
+        runs[index] = run
+        if len(runs) == self.owners.count(job):
+            self.finish(job, merge([runs[part] for part in sorted(runs)]))
 
 
 def run_exercise(job: Job) -> ExerciseRun:
@@ -180,7 +184,7 @@ class Grading:
 
     def __init__(self, jobs: list[Job], workers: int):
         self.count = len(jobs)
-        self.jobs = split(jobs)
+        self.jobs, self.owners = split(jobs)
         self.missing = []
         sessions: dict[tuple, list[tuple[int, Job]]] = {}
         for index, job in enumerate(self.jobs):
@@ -204,7 +208,7 @@ class Grading:
             if on_finish is not None:
                 on_finish(index, run)
 
-        finish = _Dealt(merged, PARTS).part_finished
+        finish = _Dealt(merged, self.owners).part_finished
         for index in self.missing:
             finish(index, _missing_tests(self.jobs[index]))
         for session in self.sessions:
@@ -325,6 +329,7 @@ class WarmSession:
         self.pid = 0
         self.socket: socket.socket | None = None
         self.cancel: Callable[[], bool] | None = None
+        self.owners: list[int] = []  # of the parts being run: see `split`
 
     def run(
         self,
@@ -346,8 +351,10 @@ class WarmSession:
             if on_finish is not None:
                 on_finish(index, run)
 
-        finish = _Dealt(merged, PARTS).part_finished
-        self._run_parts(jobs, list(enumerate(split(jobs))), finish, merged)
+        parts, owners = split(jobs)
+        finish = _Dealt(merged, owners).part_finished
+        self.owners = owners
+        self._run_parts(jobs, list(enumerate(parts)), finish, merged)
         return runs
 
     def _run_parts(self, jobs, parts, finish, merged, retried=False) -> None:
@@ -367,7 +374,7 @@ class WarmSession:
                     os.close(fd)
             for _, job in present:
                 Path(job.stack_file).unlink(missing_ok=True)
-            alone = sorted({index // PARTS for index, _ in present})
+            alone = sorted({self.owners[index] for index, _ in present})
             for index, run in zip(
                 alone, run_many([jobs[i] for i in alone]), strict=True
             ):

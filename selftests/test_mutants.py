@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from grader.grading import MISTAKE_LABEL, first_line, most_telling
-from grader.runner import Job, run_many
+from grader.runner import PARTS, Job, run_many
 
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = sorted((ROOT / "selftests" / "mutants").glob("*/*.py"))
@@ -31,8 +31,9 @@ def label(path):
     return f"{path.parent.name}/{path.stem}"
 
 
-def run_mutants(separate):
-    """Run every mutant's exercise tests once, in parallel."""
+def run_mutants(separate, parts=PARTS):
+    """Run every mutant's exercise tests once, in parallel, each dealt out
+    to `parts` workers."""
     jobs = [
         Job(
             path.parent.name,
@@ -41,6 +42,7 @@ def run_mutants(separate):
             overrides=((path.parent.name, path),),
             timeout=120,
             separate=separate,
+            parts=parts,
         )
         for path in MUTANTS
     ]
