@@ -3,7 +3,8 @@
 selftests/mutants/<exercise>/ holds whole exercise modules as a learner
 might write them. ``wrong_*.py`` files each carry one plausible mistake and
 must fail at least one test of their exercise; a ``# expect: TEXT`` line in
-one says that some failure message must contain TEXT (the mistake named).
+one says that some failure message must contain TEXT (the mistake named),
+a ``# reject: TEXT`` line that none may (a mistake it does not make).
 ``right_*.py`` files are correct but written differently from the model
 answer, and must pass every test.
 """
@@ -26,8 +27,8 @@ def label(path):
     return f"{path.parent.name}/{path.stem}"
 
 
-def run_mutants(separate):
-    """Run every mutant's exercise tests once, in parallel."""
+def run_mutants(separate, paths=MUTANTS):
+    """Run the exercise tests of every mutant (of `paths`) once, in parallel."""
     jobs = [
         Job(
             path.parent.name,
@@ -37,9 +38,9 @@ def run_mutants(separate):
             timeout=120,
             separate=separate,
         )
-        for path in MUTANTS
+        for path in paths
     ]
-    return dict(zip(MUTANTS, run_many(jobs), strict=True))
+    return dict(zip(paths, run_many(jobs), strict=True))
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +68,9 @@ def test_wrong_implementation_is_caught(runs, path):
         assert any(wanted in test.message for test in failures), (
             f"no failure message names the mistake ({wanted!r}):\n{summary(run)}"
         )
+    for unwanted in re.findall(r"^# reject: (.+)$", path.read_text(), re.M):
+        wrong = [test.name for test in failures if unwanted in test.message]
+        assert not wrong, f"{wrong} name a mistake not made ({unwanted!r})"
 
 
 @pytest.mark.parametrize("path", RIGHT, ids=label)
