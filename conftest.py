@@ -135,7 +135,7 @@ def explain(error):
     where = harness.learner_line(error)
     if where is not None:
         lines.append(f"  where     {where}")
-    advice = advice_for(error)
+    advice = advice_for(error, learners=where is not None)
     if advice:
         lines.append(f"  likely mistake: {advice}")
     return "exception", "\n".join(lines)

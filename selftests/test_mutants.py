@@ -3,7 +3,8 @@
 selftests/mutants/<exercise>/ holds whole exercise modules as a learner
 might write them. ``wrong_*.py`` files each carry one plausible mistake and
 must fail at least one test of their exercise; a ``# expect: TEXT`` line in
-one says that some failure message must contain TEXT (the mistake named).
+one says that some failure message must contain TEXT (the mistake named),
+a ``# reject: TEXT`` line that none may (a mistake it does not make).
 ``wrong_twice_*.py`` files carry two mistakes at once, one ``# expect:``
 line each: the failure the overview shows must name one of them, and no
 failure may name a mistake that is not there (``# also: TEXT`` lines give
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from grader.grading import MISTAKE_LABEL, first_line, most_telling
-from grader.runner import PARTS, Job, run_many
+from grader.runner import Job, run_many
 
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = sorted((ROOT / "selftests" / "mutants").glob("*/*.py"))
@@ -31,9 +32,8 @@ def label(path):
     return f"{path.parent.name}/{path.stem}"
 
 
-def run_mutants(separate, parts=PARTS):
-    """Run every mutant's exercise tests once, in parallel, each dealt out
-    to `parts` workers."""
+def run_mutants(separate, paths=MUTANTS):
+    """Run the exercise tests of every mutant (of `paths`) once, in parallel."""
     jobs = [
         Job(
             path.parent.name,
@@ -42,11 +42,10 @@ def run_mutants(separate, parts=PARTS):
             overrides=((path.parent.name, path),),
             timeout=120,
             separate=separate,
-            parts=parts,
         )
-        for path in MUTANTS
+        for path in paths
     ]
-    return dict(zip(MUTANTS, run_many(jobs), strict=True))
+    return dict(zip(paths, run_many(jobs), strict=True))
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +73,9 @@ def test_wrong_implementation_is_caught(runs, path):
         assert any(wanted in test.message for test in failures), (
             f"no failure message names the mistake ({wanted!r}):\n{summary(run)}"
         )
+    for unwanted in re.findall(r"^# reject: (.+)$", path.read_text(), re.M):
+        wrong = [test.name for test in failures if unwanted in test.message]
+        assert not wrong, f"{wrong} name a mistake not made ({unwanted!r})"
 
 
 def named(message):

@@ -6,9 +6,11 @@ checks that the call left its inputs as they were. Judging the results is
 the business of `tests.judge`.
 """
 
+import contextlib
 import copy
 import importlib.util
 import inspect
+import io
 import linecache
 import re
 import sys
@@ -243,14 +245,14 @@ class LearnerFunction:
         if not callable(function):
             where = _relative(module.__file__)
             raise ExerciseImportError(f"{where} has no function named {self.name}")
-        with _swapped(module, self.trusted):
+        with _swapped(module, self.trusted), _silenced(_quiet[-1]):
             return function(*args, **kwargs), _parameters(function)
 
     def _remote(self, args, kwargs):
         """Call the function in the learner's process: (result, parameter
         names); the arguments are changed as the call changed them there."""
         return config.student.call(
-            self.exercise.name, self.name, args, kwargs, self.trusted
+            self.exercise.name, self.name, args, kwargs, self.trusted, _quiet[-1]
         )
 
     def _put_back(self, before, args):
@@ -263,6 +265,35 @@ class LearnerFunction:
                 changed.append((index, copy.deepcopy(new)))
                 restore(new, old)
         return changed
+
+
+# Whether the learner's calls made now print nothing: the last entry rules.
+_quiet = [False]
+
+
+@contextmanager
+def quietly():
+    """Make the learner's calls inside print nothing: a call a test makes
+    only to tell two mistakes apart must not put its output under the test,
+    as if the call the message shows had printed it."""
+    _quiet.append(True)
+    try:
+        yield
+    finally:
+        _quiet.pop()
+
+
+@contextmanager
+def _silenced(quiet):
+    """Throw away what is printed inside, when `quiet`."""
+    if not quiet:
+        yield
+        return
+    with (
+        contextlib.redirect_stdout(io.StringIO()),
+        contextlib.redirect_stderr(io.StringIO()),
+    ):
+        yield
 
 
 def _parameters(function):
@@ -320,6 +351,7 @@ class InputModified(AssertionError):
         self.index = index
         self.old = old
         self.new = new
+        self.parameter = parameter
         which = parameter or f"number {index + 1}"
         before, after, differs = contrast(old, new)
         lines = [
@@ -342,9 +374,12 @@ class InputModified(AssertionError):
                     f"({', '.join(removed) or 'none'}): keep intermediate "
                     "values in local variables, not in the argument."
                 )
+        name = self.parameter or "the argument"
         return (
-            "an in-place operation (x -= ..., x /= ..., x[...] = ...) on the "
-            "argument itself; work on a new array instead (x = x - ...)."
+            f"{name} itself was changed: an in-place operator ({name} -= ..., "
+            f"{name} /= ...), a slice assignment ({name}[...] = ...) or out={name} "
+            f"in a NumPy call. Work on a new array instead: {name} = {name} - ..., "
+            "or np.clip and the like without out=."
         )
 
 
@@ -423,29 +458,88 @@ def describe_call(function, args, kwargs):
     return Call(function, args, kwargs)
 
 
-# How long a rendered value may grow before it is cut.
+# How long a rendered value may grow before it is shortened.
 SHORT_LIMIT = 300
+# Floats this small or this large read better in scientific notation.
+SMALLEST_PLAIN = 1e-4
+LARGEST_PLAIN = 1e6
+
+
+def number(value, precision=4):
+    """One float as Python writes it, rounded to `precision` decimals: no
+    trailing zeros but the one that marks a float, no padding ("0.09",
+    "75.0", "1.0e-07")."""
+    value = float(value)
+    if not np.isfinite(value) or value == 0:
+        return repr(value)
+    if SMALLEST_PLAIN <= abs(value) < LARGEST_PLAIN:
+        return np.format_float_positional(
+            value, precision=precision, unique=False, trim="0"
+        )
+    return np.format_float_scientific(
+        value, precision=precision, unique=False, trim="0"
+    )
+
+
+def array_text(value, precision=4, limit=SHORT_LIMIT):
+    """An array on as few lines as reads well, its numbers compact, and,
+    where it is too long, summarized at element boundaries ("...") with its
+    shape named; never cut in the middle of a number."""
+    formatter = {
+        "float_kind": lambda v: number(v, precision),
+        "int_kind": str,
+        "bool": str,
+    }
+    # The whole array if it fits, else fewer and fewer elements of each
+    # axis's two ends.
+    for threshold, edgeitems in ((40, 3), (0, 3), (0, 2), (0, 1)):
+        text = np.array2string(
+            value,
+            separator=", ",
+            formatter=formatter,
+            threshold=threshold,
+            edgeitems=edgeitems,
+        )
+        text = " ".join(text.split()) if len(text) < 80 else text
+        summarized = "..." in text
+        if summarized:
+            text = f"{text} shape {value.shape}"
+        if len(text) <= limit:
+            return text
+    # Too long even so: the first elements, as many as fit, and the shape.
+    shown = []
+    for element in value.flat:
+        item = (
+            formatter["float_kind"](element)
+            if value.dtype.kind == "f"
+            else str(element)
+        )
+        if len(", ".join([*shown, item])) > limit - 40:
+            break
+        shown.append(item)
+    return f"[{', '.join(shown)}, ...] shape {value.shape}"
 
 
 def short(value, limit=SHORT_LIMIT, precision=4):
     """A compact, readable rendering of a value for a message, with floats
     to `precision` digits."""
     if isinstance(value, np.ndarray):
-        text = np.array2string(
-            value, precision=precision, separator=", ", threshold=40, edgeitems=3
-        )
+        text = array_text(value, precision, limit)
         # float64 and bool read as such; any other type is named.
         if value.dtype.kind != "b" and value.dtype != np.float64:
             text = f"{text} ({value.dtype})"
-    elif isinstance(value, dict):
-        # Nested values on one line each, so that a cut never splits a row.
+        return text
+    if isinstance(value, dict):
+        # Each value on one line, shortened at element boundaries.
         items = (
             f"{k!r}: {' '.join(short(v, 80, precision).split())}"
             for k, v in value.items()
         )
         text = "{" + ", ".join(items) + "}"
+    elif isinstance(value, np.generic) and value.dtype.kind == "f":
+        text = number(value, precision)
     elif isinstance(value, np.generic):
-        # A NumPy scalar reads as the number it holds, without np.float64(...).
+        # A NumPy scalar reads as the number it holds, without np.int64(...).
         text = repr(value.item())
     elif callable(value):
         text = getattr(value, "__name__", "a function")

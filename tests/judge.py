@@ -1,6 +1,7 @@
 """Judge results: compare what the learner's code gave with what was expected,
 and explain any difference in words a beginner can act on."""
 
+import re
 import warnings
 from contextlib import contextmanager
 
@@ -93,8 +94,10 @@ def function_name(call):
     return getattr(call, "function", str(call).split("(")[0])
 
 
-def expect_shape(actual, shape, call, mistakes=()):
-    """Fail unless `actual` has `shape`; name a transpose or lost axis."""
+def expect_shape(actual, shape, call, mistakes=(), what=None):
+    """Fail unless `actual` has `shape`; name a transpose or lost axis.
+    `what` says whose shape it is ("The gradient for w2 has the wrong
+    shape."); by default, the result's."""
     if actual.shape == tuple(shape):
         return
     mistake = named_mistake(mistakes, actual)
@@ -106,7 +109,7 @@ def expect_shape(actual, shape, call, mistakes=()):
             "or dropped (keepdims? reshape? squeeze?)."
         )
     fail(
-        "The result has the wrong shape.",
+        what or "The result has the wrong shape.",
         call=call,
         expected=str(tuple(shape)),
         actual=str(actual.shape),
@@ -114,41 +117,61 @@ def expect_shape(actual, shape, call, mistakes=()):
     )
 
 
-def expect_close(value, expected, call, *, rtol, atol, mistakes=(), what=None):
+def expect_close(
+    value, expected, call, *, rtol, atol, mistakes=(), what=None, shape_what=None
+):
     """Fail unless `value` matches `expected` in shape and, within the
     tolerances, in every element.
 
     `mistakes` pairs a description with the result that mistake would give;
     the ones that match `value` (and not `expected`) are named in the
-    failure.
+    failure. `what` states the property a wrong value breaks, `shape_what`
+    the one a wrong shape breaks.
     """
     expected = np.asarray(expected, dtype=np.float64)
-    actual = as_array(value, call)
-    expect_shape(actual, expected.shape, call, mistakes)
+    returned = as_array(value, call)
+    expect_shape(returned, expected.shape, call, mistakes, shape_what)
 
-    actual = actual.astype(np.float64)
+    # Compared as float64, shown as returned: an integer result reads as
+    # the integers it holds, with its dtype.
+    actual = returned.astype(np.float64)
     tolerance = {"rtol": rtol, "atol": atol}
     if not np.all(np.isfinite(actual)) and np.all(np.isfinite(expected)):
         fail(
             what or "The result contains nan or inf where it should be finite.",
             call=call,
             expected=short(expected),
-            actual=short(actual),
+            actual=short(returned),
             mistake=named_mistake(mistakes, actual, expected, **tolerance)
             or "an overflow in exp or a division by zero: see the docstring "
             "for how to keep the numbers in range.",
         )
     if not np.allclose(actual, expected, **tolerance):
-        expected_text, actual_text, differs = contrast(expected, actual)
+        expected_text, actual_text, differs = contrast(expected, returned)
         fail(
             what or "The result has the wrong values.",
             call=call,
             expected=expected_text,
             actual=actual_text,
             differs=differs,
-            mistake=named_mistake(mistakes, actual, expected, **tolerance),
+            mistake=named_mistake(mistakes, actual, expected, **tolerance)
+            or integer_mistake(returned, expected),
         )
     return actual
+
+
+INTEGER_RESULT = (
+    "an integer array accumulates: the fractions are cut off. Start from "
+    "float zeros, np.zeros(shape), whose dtype is float64."
+)
+
+
+def integer_mistake(returned, expected):
+    """INTEGER_RESULT where an integer array came back for an answer with
+    fractions, else None."""
+    if returned.dtype.kind in "iub" and np.any(expected != np.round(expected)):
+        return INTEGER_RESULT
+    return None
 
 
 # A mistake's result matches the learner's when they agree this closely:
@@ -283,13 +306,54 @@ EXCEPTION_ADVICE = [
 ]
 
 
-def advice_for(error):
-    """A likely mistake behind an exception, or None."""
+# Advice for exceptions that say the code itself is broken, whatever the
+# input: Python's own, raised by a line of the learner's.
+CODE_ERROR_ADVICE = [
+    (
+        NameError,
+        "a name that is not defined: a typo, or a variable used before it "
+        "is given a value?",
+    ),
+    (
+        AttributeError,
+        "an attribute or method this value does not have: a typo, or a list "
+        "or number where an array was meant (np.asarray)?",
+    ),
+    (
+        TypeError,
+        "a function called with the wrong arguments, or an operation on a "
+        "value of the wrong type: check the names and order of the arguments.",
+    ),
+]
+# How Python's own TypeErrors begin or end, unlike NumPy's: a call with the
+# wrong arguments, an operator or subscript the value does not support.
+PYTHON_TYPE_ERROR = re.compile(
+    r"positional argument|keyword argument|required argument|object is not "
+    r"(callable|subscriptable|iterable)|unsupported operand|can only "
+    r"concatenate|not supported between"
+)
+
+
+def code_mistake(error):
+    """The hint for an exception the learner's code raised through a bug of
+    its own (a typo, a call with the wrong arguments), or None: advice
+    about the input does not apply to it."""
+    if isinstance(error, TypeError) and not PYTHON_TYPE_ERROR.search(str(error)):
+        return None  # NumPy's, about a value the input brought
+    for kind, advice in CODE_ERROR_ADVICE:
+        if isinstance(error, kind):
+            return advice
+    return None
+
+
+def advice_for(error, learners=True):
+    """A likely mistake behind an exception, or None. `learners`: whether
+    the learner's code raised it (and not the tests' own)."""
     text = str(error)
     for fragment, advice in EXCEPTION_ADVICE:
         if fragment in text:
             return advice
-    return None
+    return code_mistake(error) if learners else None
 
 
 @contextmanager

@@ -116,8 +116,9 @@ class Student:
         self._reader = os.fdopen(self._answers, "rb", buffering=1 << 16)
         self._writer = os.fdopen(self._requests, "wb", buffering=1 << 16)
 
-    def call(self, exercise, function, args, kwargs, trusted=()):
-        """Call the learner's `function` of `exercise` with `args`.
+    def call(self, exercise, function, args, kwargs, trusted=(), quiet=False):
+        """Call the learner's `function` of `exercise` with `args`; with
+        `quiet`, what it prints is thrown away.
 
         Return (result, parameter names). Arguments are changed in place as
         the call changed them. The learner's exceptions are raised again
@@ -134,6 +135,7 @@ class Student:
             "exercise": exercise,
             "function": function,
             "trusted": list(trusted),
+            "quiet": bool(quiet),
             "args": args,
             "kwargs": kwargs,
             "errors": np.geterr(),
@@ -634,7 +636,7 @@ class _Callback:  # pragma: no cover - used in the learner's process
 
 
 def _answer(channel, request, modules, load):  # pragma: no cover
-    from tests.harness import ExerciseImportError, _relative, _swapped
+    from tests.harness import ExerciseImportError, _relative, _silenced, _swapped
 
     name = request["exercise"]
     try:
@@ -664,7 +666,7 @@ def _answer(channel, request, modules, load):  # pragma: no cover
     try:
         with np.errstate(**request["errors"]), warnings.catch_warnings():
             warnings.filters[:] = request["filters"]
-            with _swapped(module, request["trusted"]):
+            with _swapped(module, request["trusted"]), _silenced(request["quiet"]):
                 result = function(*args, **kwargs)
     except BaseException as error:
         channel.reply(_raised(error))

@@ -271,6 +271,7 @@ def check_gradients(problem, form):
             mistakes=key_mistakes(mistaken, key),
             what=f"The gradient for {key} does not match central differences "
             "of the loss.",
+            shape_what=f"The gradient for {key} has the wrong shape.",
         )
         if not isinstance(grads[key], np.ndarray) or grads[key].dtype != np.float64:
             fail(
@@ -307,6 +308,7 @@ def test_two_calls_give_the_same_gradients():
             ],
             what=f"A second call on the same input gave a different gradient "
             f"for {key}: state kept between calls?",
+            shape_what=f"The gradient for {key} has the wrong shape.",
         )
 
 
@@ -326,7 +328,27 @@ def expect_backward(params, x, t, what):
             atol=GRAD_ATOL,
             mistakes=key_mistakes(mistakes(params, x, t), key),
             what=what(key),
+            shape_what=f"The gradient for {key} has the wrong shape.",
         )
+
+
+def test_backward_gives_the_docstring_example():
+    # Before the other tests of values: where several fail, the plainest
+    # input is the one shown first.
+    params = {
+        "w1": np.zeros((2, 1)),
+        "b1": np.zeros(1),
+        "w2": np.zeros((1, 2)),
+        "b2": np.zeros(2),
+    }
+    x = np.array([[1.0, 2.0]])
+    t = np.array([0])
+    expect_backward(
+        params,
+        x,
+        t,
+        lambda key: f"The gradient for {key} is wrong in the docstring's example.",
+    )
 
 
 def test_gradients_follow_params_changed_in_place():
@@ -351,23 +373,6 @@ def test_gradients_follow_params_changed_in_place():
             f"After an in-place step of params, the gradient for {key} "
             "must be that of the new params: state kept between calls?"
         ),
-    )
-
-
-def test_backward_gives_the_docstring_example():
-    params = {
-        "w1": np.zeros((2, 1)),
-        "b1": np.zeros(1),
-        "w2": np.zeros((1, 2)),
-        "b2": np.zeros(2),
-    }
-    x = np.array([[1.0, 2.0]])
-    t = np.array([0])
-    expect_backward(
-        params,
-        x,
-        t,
-        lambda key: f"The gradient for {key} is wrong in the docstring's example.",
     )
 
 

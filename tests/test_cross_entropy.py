@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from tests import reference
-from tests.harness import Exercise, describe_call, short
+from tests.harness import Exercise, describe_call, quietly, short
 from tests.judge import as_array, expect_close, fail, named_mistake, variant
 from tests.strategies import examples, sizes
 
@@ -50,6 +50,11 @@ DIVIDED_BY_C = (
 MEAN_OVER_ALL = (
     "a mean over all N * C entries of t * log(y): average over the N samples "
     "only (sum over the classes first)."
+)
+MEAN_OVER_ALL_OF_ONE = (
+    "a mean over all the entries of t * log(y): for one sample y (C,) that "
+    "divides its loss by C (for a batch, by N * C). Sum over the classes "
+    "first, then average over the samples."
 )
 MISSING_MINUS = (
     "the minus sign is missing: log(p) is negative for p < 1, the loss "
@@ -183,13 +188,35 @@ def mistakes(y, labels, one_hot_form=False):
     return found
 
 
+def divided_by_c(y, label):
+    """Which mistake divides one sample's loss by C: a mean over all the
+    entries of t * log(y) divides a batch of one by C too, whereas taking
+    the sample for a batch of C does not (a batch of one is divided by 1)."""
+    row, labels = np.asarray(y)[None, :], np.array([label])
+    loss = reference.cross_entropy(row, labels, eps=USUAL_EPS[0])
+    try:
+        with quietly():
+            batch_of_one = float(variant(learner.cross_entropy, row, labels))
+    except (TypeError, ValueError):
+        return ONE_SAMPLE_AS_BATCH  # it gave no number for a batch of one
+    if math.isclose(batch_of_one, loss / len(y), rel_tol=GUARD_RTOL):
+        return MEAN_OVER_ALL_OF_ONE
+    return ONE_SAMPLE_AS_BATCH
+
+
+# Guards from 0 to 1e-7 move the loss of a true class's probability of at
+# least 0.012 by less than this, relatively.
+GUARD_RTOL = 1e-4
+
+
 def sample_mistakes(y, label):
     """What the common wrong answers give for one sample y (C,)."""
     found = []
+    as_batch = divided_by_c(y, label)
     for eps in USUAL_EPS:
         loss = -np.log(y[label] + eps)
         found += [
-            (ONE_SAMPLE_AS_BATCH, loss / len(y)),
+            (as_batch, loss / len(y)),
             (MISSING_MINUS, -loss),
             (LOG10, loss / LN_10),
             (
@@ -485,7 +512,7 @@ def zero_mistake(value, y, labels):
     loss = reference.cross_entropy(y2, labels, eps=USUAL_EPS[0])
     found.append((LOG10, loss / LN_10))
     if y.ndim == 1:
-        found.append((ONE_SAMPLE_AS_BATCH, loss / c))
+        found.append((divided_by_c(y, labels[0]), loss / c))
     else:
         found += [(MEAN_OVER_ALL, loss / c), (DIVIDED_BY_C, loss * n / c)]
     for eps in LARGE_EPS:

@@ -6,7 +6,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.harness import Exercise, describe_call, short
-from tests.judge import PASS_THROUGH, expect_close, fail, variant
+from tests.judge import (
+    INTEGER_RESULT,
+    PASS_THROUGH,
+    code_mistake,
+    expect_close,
+    fail,
+    variant,
+)
 from tests.strategies import examples, float_arrays, sizes
 
 learner = Exercise("dot")
@@ -59,6 +66,7 @@ def mistakes(a, b):
             "leave the numbers in their own type, float64.",
             variant(single_precision_dot, a, b),
         ),
+        (INTEGER_RESULT, variant(integer_dot, a, b)),
     ]
 
 
@@ -74,6 +82,18 @@ def single_precision_dot(a, b):
     for k in range(rows.shape[1]):
         out += rows[:, k : k + 1] * columns[k : k + 1, :]
     return out.reshape(a.shape[:-1] + b.shape[1:])
+
+
+def integer_dot(a, b):
+    """a·b summed into an integer array, one term at a time: each sum is
+    cut to a whole number as it is stored."""
+    rows = np.atleast_2d(np.asarray(a, dtype=np.float64))
+    columns = np.asarray(b, dtype=np.float64)
+    columns = columns.reshape(columns.shape[0], -1)
+    out = np.zeros((rows.shape[0], columns.shape[1]))
+    for k in range(rows.shape[1]):
+        out = np.trunc(out + rows[:, k : k + 1] * columns[k : k + 1, :])
+    return out.reshape(np.shape(a)[:-1] + np.shape(b)[1:])
 
 
 def expect_array(result, call):
@@ -175,6 +195,11 @@ def shape_text(shape):
     return str(tuple(shape)).replace(" ", "")
 
 
+SCALAR_SHAPE = (
+    "a message naming the single number's shape too, which Python prints as ()"
+)
+
+
 def expect_value_error(a, b, why):
     call = describe_call("dot", (a, b), {})
     try:
@@ -186,8 +211,9 @@ def expect_value_error(a, b, why):
                 fail(
                     "The ValueError must name both shapes, as Python prints them.",
                     call=call,
-                    expected=f"a message containing {tuple(shape)}"
-                    + (" (the shape of a single number)" if shape == () else ""),
+                    expected=SCALAR_SHAPE
+                    if shape == ()
+                    else f"a message containing {tuple(shape)}",
                     actual=repr(str(error)),
                 )
         return
@@ -199,7 +225,8 @@ def expect_value_error(a, b, why):
             call=call,
             expected="ValueError",
             actual=f"{type(error).__name__}: {error}",
-            mistake="check the shapes first and raise ValueError yourself.",
+            mistake=code_mistake(error)
+            or "check the shapes first and raise ValueError yourself.",
         )
     fail(
         f"dot must raise ValueError when {why}.",

@@ -417,7 +417,8 @@ def test_w2_does_not_repeat_the_draws_of_w1(d, h, c, seed):
         "The initial weights must be random, no two alike in w1 and w2 "
         "together; w2 repeats values of w1.",
         call=call,
-        actual=f"w1 = {short(w1)}, w2 = {short(w2)}",
+        # One line for each: a matrix's rows would otherwise run into the next.
+        actual=f"w1 = {short(w1)}\nw2 = {short(w2)}",
         mistake=mistake,
     )
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from tests.harness import Exercise, short
-from tests.judge import PASS_THROUGH, as_array, expect_close, fail
+from tests.judge import PASS_THROUGH, as_array, code_mistake, expect_close, fail
 from tests.strategies import examples, float_arrays
 
 # numerical_gradient must change x while it runs; the tests check that it
@@ -181,12 +181,8 @@ def gradient_mistakes(x, c, h=DEFAULT_H):
             "a time and keep the others where they are.",
             np.full(x.shape, np.sum(exact)),
         ),
-        (
-            "forward differences, (f(x + h) - f(x)) / h: use central ones, "
-            "(f(x + h) - f(x - h)) / (2 * h).",
-            c * (np.sin(x + h) - np.sin(x)) / h,
-        ),
-        ("the division by 2 is missing: divide by 2 * h.", 2 * exact),
+        (FORWARD, c * (np.sin(x + h) - np.sin(x)) / h),
+        (NO_HALF, 2 * exact),
         ("the two calls are swapped: f(x + h) - f(x - h), in that order.", -exact),
     ]
     if x.ndim > 1:
@@ -204,6 +200,29 @@ def gradient_mistakes(x, c, h=DEFAULT_H):
             (whole_rows, np.broadcast_to(views / (2 * h), x.shape)),
         ]
     return found
+
+
+FORWARD = (
+    "forward differences, (f(x + h) - f(x)) / h: use central ones, "
+    "(f(x + h) - f(x - h)) / (2 * h)."
+)
+BACKWARD = (
+    "backward differences, (f(x) - f(x - h)) / h: use central ones, "
+    "(f(x + h) - f(x - h)) / (2 * h)."
+)
+NO_HALF = "the division by 2 is missing: divide by 2 * h."
+
+
+def cubic_mistakes(x, h):
+    """What the common wrong answers give for f = sum(x ** 3), whose
+    central difference is 3x^2 + h^2."""
+    slope = 3 * x**2
+    return [
+        ("h was not used: the step must be the h passed in.", slope + 1e-8),
+        (FORWARD, slope + 3 * x * h + h**2),
+        (BACKWARD, slope - 3 * x * h + h**2),
+        (NO_HALF, 2 * (slope + h**2)),
+    ]
 
 
 def check_gradient(x, c):
@@ -238,7 +257,13 @@ def test_numerical_gradient_gives_the_docstring_example():
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=[("the division by 2 is missing: divide by 2 * h.", 4 * x)],
+        # For sum(v ** 2) a forward difference is 2x + h, a backward one 2x - h.
+        mistakes=[
+            (NO_HALF, 4 * x),
+            (FORWARD, 2 * x + DEFAULT_H),
+            (BACKWARD, 2 * x - DEFAULT_H),
+            ("the two calls are swapped: f(x + h) - f(x - h), in that order.", -2 * x),
+        ],
         what="The gradient of sum(v ** 2) is 2x.",
     )
 
@@ -295,20 +320,7 @@ def test_the_step_h_is_the_one_given(quarters):
         call,
         rtol=0,
         atol=EXACT,
-        mistakes=[
-            ("h was not used: the step must be the h passed in.", slope + 1e-8),
-            (
-                "forward differences, (f(x + h) - f(x)) / h: use central "
-                "ones, (f(x + h) - f(x - h)) / (2 * h).",
-                slope + 3 * x * h + h**2,
-            ),
-            (
-                "backward differences, (f(x) - f(x - h)) / h: use central "
-                "ones, (f(x + h) - f(x - h)) / (2 * h).",
-                slope - 3 * x * h + h**2,
-            ),
-            ("the division by 2 is missing: divide by 2 * h.", 2 * (slope + h**2)),
-        ],
+        mistakes=cubic_mistakes(x, h),
         what="With f = sum(x ** 3) and h = 0.5, the central difference "
         "(f(x + h) - f(x - h)) / (2h) is 3x^2 + h^2 = 3x^2 + 0.25.",
     )
@@ -323,8 +335,11 @@ def test_a_zero_dimensional_x_gets_a_zero_dimensional_gradient():
         call,
         rtol=0,
         atol=EXACT,
-        what="x of any shape, a 0-d array included, gets a gradient of its "
-        "shape (np.ndindex(x.shape) or x.flat reach its one entry).",
+        mistakes=cubic_mistakes(x, 0.5),
+        what="With f(v) = v ** 3, x = 1.5 and h = 0.5, the central difference "
+        "(f(x + h) - f(x - h)) / (2h) is 3x^2 + h^2 = 7.0.",
+        shape_what="x of any shape, a 0-d array included, gets a gradient of "
+        "its shape (np.ndindex(x.shape) or x.flat reach its one entry).",
     )
 
 
@@ -371,7 +386,8 @@ def test_an_integer_x_raises_type_error(x):
             call=call,
             expected="TypeError",
             actual=f"{type(error).__name__}: {error}",
-            mistake="check x.dtype first and raise TypeError yourself.",
+            mistake=code_mistake(error)
+            or "check x.dtype first and raise TypeError yourself.",
         )
     fail(
         "numerical_gradient must raise TypeError for an integer array: "

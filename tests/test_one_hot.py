@@ -7,7 +7,14 @@ from hypothesis import strategies as st
 
 from tests import reference
 from tests.harness import Exercise, describe_call, short
-from tests.judge import PASS_THROUGH, as_array, expect_close, fail, variant
+from tests.judge import (
+    PASS_THROUGH,
+    as_array,
+    code_mistake,
+    expect_close,
+    fail,
+    variant,
+)
 from tests.strategies import examples
 
 learner = Exercise("one_hot")
@@ -133,7 +140,7 @@ def expect_value_error(labels, num_classes, why, mistake, checked_mistake=None):
             call=call,
             expected="ValueError",
             actual=f"{type(error).__name__}: {error}",
-            mistake=checked_mistake if checks else NO_CHECK,
+            mistake=code_mistake(error) or (checked_mistake if checks else NO_CHECK),
         )
     fail(
         f"one_hot must raise ValueError when {why}.",

@@ -248,8 +248,18 @@ def overflows(function, x):
     return False
 
 
-def overflow_mistake(function, error):
+SLOPE_FROM_SIGMOID = (
+    "the slope was written with an exp of its own, such as "
+    "exp(-x) / (1 + exp(-x))**2, which overflows for large |x|. It needs "
+    "none: s = sigmoid(x), with a sigmoid that never overflows, then "
+    "s * (1 - s)."
+)
+
+
+def overflow_mistake(function, error, name="sigmoid"):
     """Name the mistake behind an overflow, from which signs trigger it."""
+    if name == "sigmoid_grad":
+        return SLOPE_FROM_SIGMOID
     if isinstance(error, OverflowError):
         return (
             "math.exp raises OverflowError for arguments above about 709: "
@@ -294,7 +304,7 @@ def check_extreme(name, x):
             call=call,
             expected="no overflow",
             actual=f"{type(error).__name__}: {error}",
-            mistake=overflow_mistake(function, error),
+            mistake=overflow_mistake(function, error, name),
         )
     expect_float64(result, call)
     expect_close(

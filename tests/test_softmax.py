@@ -6,13 +6,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests import reference
-from tests.harness import Exercise, contrast, describe_call
+from tests.harness import Exercise, contrast, describe_call, quietly
 from tests.judge import (
     FLOAT_TROUBLE,
     as_array,
     expect_close,
     expect_shape,
     fail,
+    named_mistake,
     strict_floats,
     variant,
 )
@@ -56,6 +57,10 @@ GLOBAL_SHIFT = (
     "the maximum of the whole array (x.max()) was subtracted: for a row far "
     "below the others every exp underflows to 0, and 0 / 0 is nan. Subtract "
     "each row's own maximum, x.max(axis=-1, keepdims=True)."
+)
+MAX_LOST_AXIS = (
+    "the maxima lost their axis: x - x.max(axis=-1) subtracts row j's "
+    "maximum from column j. Pass keepdims=True to the max."
 )
 MEAN_SHIFT = (
     "each slice was shifted by its mean, not its maximum: in a slice like "
@@ -117,11 +122,7 @@ def mistakes(x):
         # is divided by another row's sum. Both mistakes at once are then
         # still named (the overflow tests name the missing shift).
         (lost_sums, variant(lambda: normalized_without_keepdims(np.exp(x)))),
-        (
-            "the maxima lost their axis: x - x.max(axis=-1) subtracts row j's "
-            "maximum from column j. Pass keepdims=True to the max.",
-            variant(lambda: normalized(np.exp(x - x.max(axis=-1)))),
-        ),
+        (MAX_LOST_AXIS, variant(lambda: normalized(np.exp(x - x.max(axis=-1))))),
         (
             "exp is missing: softmax is exp(x) divided by the sum of exp(x).",
             variant(normalized, x),
@@ -206,12 +207,35 @@ def shift_mistake(x, error):
         (MEAN_SHIFT, lambda: normalized(np.exp(x - x.mean(axis=-1, keepdims=True)))),
         (GLOBAL_SHIFT, lambda: normalized(np.exp(x - x.max()))),
     ]
+    if lost_axis(x):
+        return MAX_LOST_AXIS
     kind = trouble_kind(error)
     found = [text for text, formula in shifts if trouble(formula) == kind]
     if len(found) > 1:
         listed = " ".join(f"({n}) {text}" for n, text in enumerate(found, 1))
         return f"on this input these mistakes give the same trouble: {listed}"
     return found[0] if found else None
+
+
+def lost_axis(x):
+    """Whether the learner's softmax subtracts x.max(axis=-1) without
+    keepdims: told by the same scores scaled down, where no shift is
+    needed and a wrong one shows in the values."""
+    x = np.asarray(x, dtype=np.float64)
+    if x.ndim < 2 or x.shape[-1] != x.shape[-2]:
+        return False  # without keepdims the shapes do not even line up
+    small = x / max(float(np.abs(x).max()), 1.0)
+    with quietly():
+        result = variant(learner.softmax, small)
+    mistaken = [
+        (MAX_LOST_AXIS, variant(lambda: normalized(np.exp(small - small.max(axis=-1)))))
+    ]
+    try:
+        actual = np.asarray(result, dtype=np.float64)
+    except (TypeError, ValueError):
+        return False
+    found = named_mistake(mistaken, actual, softmax_along(small, -1), rtol=0, atol=ATOL)
+    return found == MAX_LOST_AXIS
 
 
 def check_strictly(x):

@@ -1,6 +1,7 @@
 """Multiplies dz2.T @ h: dw2 comes out (C, H)."""
 
 # expect: dw2 is transposed
+# expect: The gradient for w2 has the wrong shape.
 
 import numpy as np
 

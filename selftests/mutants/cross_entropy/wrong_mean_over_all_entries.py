@@ -1,6 +1,8 @@
 """Takes np.mean of t * log(y) over all N * C entries, not over the N samples."""
 
 # expect: a mean over all N * C entries
+# expect: for one sample y (C,) that divides its loss by C
+# reject: treated as a batch of C
 
 import numpy as np
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-# expect: exp(-x) overflows when x is very negative
+# expect: It needs none: s = sigmoid(x)
 
 
 def sigmoid(x):

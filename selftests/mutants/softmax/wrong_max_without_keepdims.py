@@ -3,6 +3,7 @@
 import numpy as np
 
 # expect: the maxima lost their axis
+# reject: the scores were not shifted
 
 
 def softmax(x):

@@ -1,0 +1,113 @@
+"""How the tests' failure messages show values and name mistakes: numbers
+compact and as returned, arrays shortened between elements, exceptions of
+the learner's own code told apart from NumPy's, and, through the mutants,
+which failure comes first and whose output a test shows."""
+
+import numpy as np
+import pytest
+
+from selftests.test_mutants import ROOT, run_mutants
+from tests.harness import InputModified, short
+from tests.judge import (
+    INTEGER_RESULT,
+    KataFailure,
+    advice_for,
+    code_mistake,
+    expect_close,
+)
+
+MUTANTS = ROOT / "selftests" / "mutants"
+
+
+def test_numbers_are_shown_without_padding():
+    assert short(np.array([0.09, 0.2447, 0.6652])) == "[0.09, 0.2447, 0.6652]"
+    assert short(np.array(75.0)) == "75.0"
+    assert short(np.float64(0.5)) == "0.5"
+    assert short(np.array([1e-7, 1.0, -3e9])) == "[1.0e-07, 1.0, -3.0e+09]"
+
+
+def test_long_arrays_are_shortened_between_elements_with_their_shape():
+    params = {"w1": np.linspace(-0.83, 0.6, 12).reshape(4, 3), "b1": np.ones(3)}
+    text = short(params)
+    assert "shape (4, 3)" in text
+    assert "'b1': [1.0, 1.0, 1.0]" in text
+    assert "-0...." not in text
+    huge = short(np.arange(10_000.0).reshape(100, 100), limit=60)
+    assert huge.endswith("...] shape (100, 100)"), huge
+    assert len(huge) <= 60
+
+
+def test_an_integer_result_is_shown_as_returned_and_named():
+    with pytest.raises(KataFailure) as failure:
+        expect_close(
+            np.array([[0, 0], [0, 1]]),
+            [[0.31, 0.38], [1.02, 1.36]],
+            "dot(a, b)",
+            rtol=1e-9,
+            atol=1e-9,
+        )
+    assert failure.value.actual == "[[0, 0], [0, 1]] (int64)"
+    assert failure.value.mistake == INTEGER_RESULT
+
+
+def test_a_typo_gets_a_hint_about_names_not_about_the_input():
+    typo = NameError("name 'num_clases' is not defined")
+    assert "a typo" in code_mistake(typo)
+    assert "a typo" in advice_for(typo)
+    # Raised by the tests' own code, it is not the learner's typo.
+    assert advice_for(typo, learners=False) is None
+
+
+def test_numpys_type_errors_are_not_taken_for_bugs_in_the_code():
+    numpys = TypeError("'float' object cannot be interpreted as an integer")
+    pythons = TypeError("one_hot() takes 2 positional arguments but 3 were given")
+    assert code_mistake(numpys) is None
+    assert "wrong arguments" in code_mistake(pythons)
+
+
+def test_an_argument_changed_in_place_is_named_with_every_way_to_do_it():
+    old = np.array([0.0, 1.0])
+    changed = InputModified("cross_entropy", 0, old, np.array([1e-7, 1.0]), "y")
+    mistake = changed.mistake()
+    for way in ("y -= ...", "y[...] = ...", "out=y"):
+        assert way in mistake
+    assert "x -= ..." not in mistake
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return run_mutants(
+        separate=False,
+        paths=[
+            MUTANTS / "backprop" / "wrong_transposed_dw2.py",
+            MUTANTS / "train" / "wrong_prints_and_counts_classes_by_unique.py",
+        ],
+    )
+
+
+def failures(runs, name):
+    return [
+        test
+        for path, run in runs.items()
+        if path.stem == name
+        for test in run.tests
+        if not test.passed
+    ]
+
+
+def test_the_plainest_failing_test_comes_first(runs):
+    first = failures(runs, "wrong_transposed_dw2")[0]
+    assert first.name == "test_backward_gives_the_docstring_example"
+    assert first.message.startswith("The gradient for w2 has the wrong shape.")
+
+
+def test_a_test_shows_only_what_its_own_calls_printed(runs):
+    (missing,) = [
+        test
+        for test in failures(runs, "wrong_prints_and_counts_classes_by_unique")
+        if test.name == "test_a_class_missing_from_the_labels_still_has_its_output"
+    ]
+    # The failing call trains on 68 flowers; a second run on all 102, made
+    # only to tell the mistake apart, printed nothing into this test.
+    assert "training on 68 flowers" in missing.output
+    assert "102" not in missing.output
