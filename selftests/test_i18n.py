@@ -508,6 +508,9 @@ HANGS = (
     "def test_slow():\n    time.sleep(60)\n"
 )
 BROKEN_TESTS = "def test_broken(:\n    pass\n"
+# A module under test that never returns, and its test.
+SPINS = "def spin():\n    while True:\n        pass\n"
+SPINS_TEST = "from exercises.spin import spin\n\n\ndef test_spins():\n    spin()\n"
 # Long enough to start a worker and pass a test on a busy machine.
 SHORT_TIMEOUT = 3.0
 # Every way a worker can end before its tests do (see runner._death): the
@@ -570,7 +573,10 @@ def runner_reasons(folder: Path) -> list[str]:
     broken = runner_project(folder / "broken", {"broken": BROKEN_TESTS})
     # Without conftest.py, pytest refuses the option --target.
     bare = runner_project(folder / "bare", {"bare": "def test_a():\n    pass\n"}, False)
+    spins = runner_project(folder / "spins", {"spin": SPINS_TEST})
+    (spins / "exercises" / "spin.py").write_text(SPINS)
     jobs = [Job("hangs", hangs, timeout=SHORT_TIMEOUT), Job("broken", broken)]
+    jobs.append(Job("spin", spins, timeout=SHORT_TIMEOUT))
     for run in run_many([*jobs, Job("bare", bare)]):
         found += _messages(run)
     return [text for text in dict.fromkeys(found) if text]

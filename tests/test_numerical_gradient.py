@@ -78,6 +78,16 @@ def fresh(point):
     return x.copy(order="K"), c.copy()
 
 
+NOT_PUT_BACK = (
+    "an entry was left at x[i] - h while the next ones moved (x put back only "
+    "at the end?): f then sees the earlier entries moved too. Put each entry "
+    "back, x[i] = saved, right after its two calls of f."
+)
+FLOAT32_COPIED = (
+    "the steps went into a copy of x, so f, which reads x itself, never saw "
+    "them: step x itself, in place, whatever its float type "
+    "(np.asarray(x, dtype=float) and x.astype(float) copy a float32 x)."
+)
 ANY_SHAPE = (
     "x[i] with one index, or range(len(x)) or range(x.size), covers 1-D x "
     "only: loop over every entry of any shape with np.ndindex(x.shape)."
@@ -343,10 +353,17 @@ def test_a_zero_dimensional_x_gets_a_zero_dimensional_gradient():
     )
 
 
-def test_a_float32_x_gets_a_float64_gradient():
+@pytest.mark.parametrize("closure", [False, True], ids=["argument", "closure"])
+def test_a_float32_x_gets_a_float64_gradient(closure):
     x = np.array([[0.5, -0.25, 1.0], [0.75, 0.125, -1.0]], dtype=np.float32)
     c = np.array([[1.0, 2.0, 3.0], [-1.0, -2.0, 0.5]])
-    call, result = gradient_of(lambda v: np.sum(c * v), x)
+
+    def f(v):
+        # The closure reads x itself: the steps must land in the float32
+        # array the caller holds, not in a float64 copy of it.
+        return np.sum(c * (x if closure else v))
+
+    call, result = gradient_of(f, x)
     grad = as_array(result, call, "an array")
     if grad.dtype != np.float64:
         fail(
@@ -362,14 +379,44 @@ def test_a_float32_x_gets_a_float64_gradient():
         call,
         rtol=FLOAT32_RTOL,
         atol=0,
+        mistakes=[(FLOAT32_COPIED, np.zeros(x.shape))],
         what="The gradient of sum(c * x) is c.",
+    )
+
+
+# f(v) = sum(v) ** 2 couples every entry to the others: its gradient,
+# 2 * sum(x) everywhere, comes out right only if each entry is back in place
+# before the next one moves. (A sum of one function per entry hides a missing
+# restore: the entries already moved add a constant, which cancels.)
+COUPLED_X = np.array([[0.5, -1.25, 2.0], [1.5, 0.25, -0.75]])
+
+
+def test_each_entry_is_put_back_before_the_next_one_moves():
+    x = COUPLED_X.copy()
+    call, result = gradient_of(lambda v: np.sum(v) ** 2, x)
+    total = np.sum(COUPLED_X)
+    # An entry left at x[i] - h lowers the sum seen by every later entry.
+    earlier = np.arange(x.size).reshape(x.shape)
+    expect_close(
+        result,
+        np.full(x.shape, 2 * total),
+        call,
+        rtol=0,
+        atol=ATOL,
+        mistakes=[(NOT_PUT_BACK, 2 * (total - DEFAULT_H * earlier))],
+        what="The gradient of f(v) = sum(v) ** 2 is 2 * sum(x) in every entry: "
+        "each entry must be back where it was before the next one moves.",
     )
 
 
 @pytest.mark.parametrize(
     "x",
-    [np.array([1, 2, 3]), np.array([[4, -1], [0, 2]], dtype=np.int32)],
-    ids=["int64", "int32"],
+    [
+        np.array([1, 2, 3]),
+        np.array([[4, -1], [0, 2]], dtype=np.int32),
+        np.array([7, 0, 200], dtype=np.uint8),
+    ],
+    ids=["int64", "int32", "uint8"],
 )
 def test_an_integer_x_raises_type_error(x):
     x = x.copy()
@@ -395,6 +442,15 @@ def test_an_integer_x_raises_type_error(x):
         call=call,
         expected="TypeError",
         actual=f"returned {short(result)}",
-        mistake="check first: if not np.issubdtype(x.dtype, np.floating), "
+        mistake=UNSIGNED_MISSED
+        if np.issubdtype(x.dtype, np.unsignedinteger)
+        else "check first: if not np.issubdtype(x.dtype, np.floating), "
         "raise TypeError.",
     )
+
+
+UNSIGNED_MISSED = (
+    "unsigned integers (uint8 and the like) are integers too, and "
+    "np.signedinteger leaves them out: check first, if not "
+    "np.issubdtype(x.dtype, np.floating), raise TypeError."
+)

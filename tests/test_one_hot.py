@@ -12,6 +12,7 @@ from tests.judge import (
     as_array,
     code_mistake,
     expect_close,
+    expect_not_a_list,
     fail,
     variant,
 )
@@ -39,6 +40,11 @@ def labelled_batches(draw):
     if draw(st.booleans()):
         labels = np.array(labels)
     return labels, num_classes
+
+
+# Widths a learner might write into the code: the Iris data's 3 classes,
+# MNIST's 10, and the sizes around them.
+FIXED_WIDTHS = (2, 3, 4, 5, 10)
 
 
 def mistakes(labels, num_classes):
@@ -71,11 +77,21 @@ def mistakes(labels, num_classes):
             "do not squeeze or flatten it.",
             variant(lambda: eye[labels].reshape(-1)),
         ),
+    ] + [
+        (
+            f"the width is fixed at {width}: it must be num_classes, whatever "
+            "the labels.",
+            variant(lambda width=width: np.eye(width)[labels]),
+        )
+        for width in FIXED_WIDTHS
+        if width != num_classes
     ]
 
 
 def expect_float64(value, call):
-    """Fail unless the result holds float64 numbers."""
+    """Fail unless the result is a NumPy array (or, where allowed, a number)
+    of float64 numbers."""
+    expect_not_a_list(value, call)
     dtype = as_array(value, call, "an array").dtype
     if dtype == np.float64:
         return
@@ -275,7 +291,14 @@ def test_one_hot_returns_a_new_array_every_call():
         call = describe_call("one_hot", (labels, 3), {})
         first = as_array(learner.one_hot(labels, 3), call, "an array")
         if not first.flags.writeable:
-            continue
+            fail(
+                "The array one_hot returns must be the caller's to change, "
+                "but it is read-only.",
+                call=call,
+                mistake="the result was made read-only (setflags(write=False)) "
+                "or is a view NumPy protects (np.broadcast_to): build a new, "
+                "writable array on every call; np.eye(C)[labels] makes one.",
+            )
         first[...] = SCRIBBLE
         second = as_array(learner.one_hot(labels, 3), call, "an array")
         if np.any(second == SCRIBBLE):

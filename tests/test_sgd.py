@@ -82,15 +82,34 @@ STATE = (
 )
 
 
+# How many calls of the learner's sgd_update have returned in this process.
+finished_calls = 0
+
+
+OTHER_KEY = (
+    "a parameter met the gradient of another key (a key typed wrong, or "
+    "the two dicts walked side by side): params[k] takes grads[k], with the "
+    "same k."
+)
+BY_POSITION = (
+    "the gradients were paired with the parameters by position, as "
+    "zip(params.values(), grads.values()) does: grads may list its keys in "
+    "another order. Look each gradient up by key: for k in params, "
+    "params[k] -= lr * grads[k]."
+)
+
+
 def update(params, grads, lr):
     """Run the learner's sgd_update; return what it returned and the call.
 
     params and grads always match key by key here, so arrays that do not
-    line up must have come from an earlier call.
+    line up were paired across keys, or, if an earlier call returned, may
+    have come from it.
     """
+    global finished_calls
     call = describe_call("sgd_update", (params, grads, lr), {})
     try:
-        return learner.sgd_update(params, grads, lr), call
+        result = learner.sgd_update(params, grads, lr)
     except ValueError as error:
         if "could not be broadcast" not in str(error):
             raise
@@ -99,8 +118,10 @@ def update(params, grads, lr):
             "params and grads match key by key.",
             call=call,
             actual=f"ValueError: {error}",
-            mistake=STATE,
+            mistake=STATE if finished_calls else OTHER_KEY,
         )
+    finished_calls += 1
+    return result, call
 
 
 def expect_none(result, params, call):
@@ -266,6 +287,27 @@ def test_sgd_update_gives_the_docstring_example():
 @example(LARGE, 2.0)
 def test_every_parameter_steps_against_its_gradient_in_place(network, lr):
     check_update(network, lr)
+
+
+def test_each_parameter_takes_the_gradient_of_its_own_key():
+    # grads lists its keys in the other order: the docstring pairs them by
+    # key, not by position.
+    params = {"w": np.array([1.0, 2.0]), "b": np.array([3.0, -1.0])}
+    grads = {"b": np.array([1.0, 1.0]), "w": np.array([-2.0, 4.0])}
+    before = copy.deepcopy(params)
+    lr = 0.5
+    _, call = update(params, grads, lr)
+    for key, other in (("w", "b"), ("b", "w")):
+        expect_close(
+            params[key],
+            before[key] - lr * grads[key],
+            call,
+            rtol=RTOL,
+            atol=ATOL,
+            mistakes=[(BY_POSITION, before[key] - lr * grads[other])],
+            what=f"params[{key!r}] must become params[{key!r}] - lr * "
+            f"grads[{key!r}], whatever order the two dicts list their keys in.",
+        )
 
 
 def test_sgd_update_returns_none():

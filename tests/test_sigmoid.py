@@ -12,6 +12,7 @@ from tests.judge import (
     FLOAT_TROUBLE,
     as_array,
     expect_close,
+    expect_not_a_list,
     expect_shape,
     fail,
     strict_floats,
@@ -175,7 +176,9 @@ def apply(name, x):
 
 
 def expect_float64(value, call):
-    """Fail unless the result holds float64 numbers."""
+    """Fail unless the result is a NumPy array (or, where allowed, a number)
+    of float64 numbers."""
+    expect_not_a_list(value, call)
     dtype = as_array(value, call).dtype
     if dtype == np.float64:
         return

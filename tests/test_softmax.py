@@ -11,6 +11,7 @@ from tests.judge import (
     FLOAT_TROUBLE,
     as_array,
     expect_close,
+    expect_not_a_list,
     expect_shape,
     fail,
     named_mistake,
@@ -67,6 +68,18 @@ MEAN_SHIFT = (
     "[-7000, 2] the largest score is still thousands above the mean, and "
     "its exp overflows. Subtract x.max(axis=-1, keepdims=True): then the "
     "largest exponent is exp(0) = 1."
+)
+
+MIN_SHIFT = (
+    "each slice was shifted by its minimum, not its maximum: the largest "
+    "score is then as far above 0 as the slice is wide, and its exp "
+    "overflows. Subtract x.max(axis=-1, keepdims=True): then the largest "
+    "exponent is exp(0) = 1."
+)
+MISPLACED = (
+    "the right probabilities in the wrong places: a reshape or transpose "
+    "put the slices back in another order. Give the result back x's shape "
+    "with the axes in their order (result.reshape(x.shape))."
 )
 
 
@@ -137,8 +150,26 @@ def mistakes(x):
     ]
 
 
+def misplaced(x, result):
+    """The mistake of putting the right probabilities in the wrong places,
+    as a list of one (description, result) pair if `result` is that, else
+    an empty list."""
+    try:
+        actual = np.asarray(result, dtype=np.float64)
+    except (TypeError, ValueError):
+        return []
+    expected = reference.softmax(x)
+    if actual.shape != expected.shape or not np.allclose(
+        np.sort(actual, axis=None), np.sort(expected, axis=None), rtol=RTOL, atol=ATOL
+    ):
+        return []
+    return [(MISPLACED, actual)]
+
+
 def expect_float64(value, call):
-    """Fail unless the result holds float64 numbers."""
+    """Fail unless the result is a NumPy array (or, where allowed, a number)
+    of float64 numbers."""
+    expect_not_a_list(value, call)
     dtype = as_array(value, call).dtype
     if dtype == np.float64:
         return
@@ -175,7 +206,7 @@ def check(x, result=None):
         call,
         rtol=RTOL,
         atol=ATOL,
-        mistakes=mistakes(x),
+        mistakes=mistakes(x) + misplaced(x, result),
         what="softmax must be exp(x) divided by the sum of exp(x) over each "
         "slice along the last axis.",
     )
@@ -205,6 +236,7 @@ def shift_mistake(x, error):
     shifts = [
         (NO_SHIFT, lambda: normalized(np.exp(x))),
         (MEAN_SHIFT, lambda: normalized(np.exp(x - x.mean(axis=-1, keepdims=True)))),
+        (MIN_SHIFT, lambda: normalized(np.exp(x - x.min(axis=-1, keepdims=True)))),
         (GLOBAL_SHIFT, lambda: normalized(np.exp(x - x.max()))),
     ]
     if lost_axis(x):
@@ -287,12 +319,10 @@ def test_softmax_slices_are_probabilities_that_sum_to_one(x):
     sums = probs.astype(np.float64).sum(axis=-1)
     if np.all(probs >= 0) and np.allclose(sums, 1.0, rtol=0, atol=SUM_ATOL):
         return
-    if probs.ndim > 1 and np.allclose(probs.sum(axis=0), 1.0, atol=SUM_ATOL):
-        mistake = "did you normalize along axis 0? Use axis=-1, the last axis."
-    elif np.isclose(probs.sum(), 1.0, atol=SUM_ATOL):
-        mistake = "did you divide by the sum of the whole array?"
-    else:
-        mistake = None
+    # Sums of 1 along another axis can come from slices put back in the
+    # wrong order as well as from a wrong axis: only a mistake whose whole
+    # result matches is named.
+    mistake = named_mistake(mistakes(x) + misplaced(x, probs), probs)
     ones, sums_text, differs = contrast(np.ones_like(sums), sums)
     fail(
         "Every slice along the last axis must be probabilities: none "
@@ -321,13 +351,14 @@ def scores_and_shifts(draw):
 def test_softmax_is_unchanged_by_adding_a_constant_to_a_slice(case):
     x, shifts = case
     call = describe_call("softmax", (x + shifts,), {})
+    result = learner.softmax(x + shifts)
     expect_close(
-        learner.softmax(x + shifts),
+        result,
         reference.softmax(x),
         call,
         rtol=RTOL,
         atol=ATOL,
-        mistakes=mistakes(x + shifts),
+        mistakes=mistakes(x + shifts) + misplaced(x + shifts, result),
         what="Adding the same number to every score of a slice must not "
         "change that slice's probabilities.",
     )
@@ -343,6 +374,8 @@ def test_softmax_is_unchanged_by_adding_a_constant_to_a_slice(case):
         np.array([[[5000.0, 5001.0], [-5000.0, -4999.0]]]),
         # Safe without a shift, but its mean is 1000 below its maximum.
         np.array([[-3000.0, 0.0, 1.0]]),
+        # Safe without a shift and with its mean's, but 800 wide.
+        np.array([[-400.0, 0.0, 400.0]]),
     ],
     ids=[
         "large-row",
@@ -351,6 +384,7 @@ def test_softmax_is_unchanged_by_adding_a_constant_to_a_slice(case):
         "rows-apart",
         "3d",
         "one-score-far-below",
+        "wide-row",
     ],
 )
 def test_softmax_stays_finite_for_huge_scores(x):

@@ -1,0 +1,28 @@
+"""Draws with rng.standard_normal(..., dtype=np.float32)."""
+
+# expect: use float64
+
+import numpy as np
+
+from .cross_entropy import cross_entropy
+from .sigmoid import sigmoid
+from .softmax import softmax
+
+
+def init_params(n_in, n_hidden, n_out, seed=0):
+    rng = np.random.default_rng(seed)
+    return {
+        "w1": 0.1 * rng.standard_normal((n_in, n_hidden), dtype=np.float32),
+        "b1": np.zeros(n_hidden),
+        "w2": 0.1 * rng.standard_normal((n_hidden, n_out), dtype=np.float32),
+        "b2": np.zeros(n_out),
+    }
+
+
+def forward(params, x):
+    h = sigmoid(x @ params["w1"] + params["b1"])
+    return softmax(h @ params["w2"] + params["b2"])
+
+
+def loss(params, x, t):
+    return cross_entropy(forward(params, x), t)

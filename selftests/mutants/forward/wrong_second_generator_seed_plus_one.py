@@ -1,0 +1,29 @@
+"""Draws w2 from a second generator seeded with seed + 1: w2 of seed s repeats w1's draws of seed s + 1."""
+
+# expect: came from two generators
+
+import numpy as np
+
+from .cross_entropy import cross_entropy
+from .sigmoid import sigmoid
+from .softmax import softmax
+
+
+def init_params(n_in, n_hidden, n_out, seed=0):
+    rng1 = np.random.default_rng(seed)
+    rng2 = np.random.default_rng(seed + 1)
+    return {
+        "w1": 0.1 * rng1.standard_normal((n_in, n_hidden)),
+        "b1": np.zeros(n_hidden),
+        "w2": 0.1 * rng2.standard_normal((n_hidden, n_out)),
+        "b2": np.zeros(n_out),
+    }
+
+
+def forward(params, x):
+    h = sigmoid(x @ params["w1"] + params["b1"])
+    return softmax(h @ params["w2"] + params["b2"])
+
+
+def loss(params, x, t):
+    return cross_entropy(forward(params, x), t)

@@ -1,0 +1,28 @@
+"""Multiplies by 10 instead of 0.1 (scale written the wrong way round)."""
+
+# expect: large weights saturate the sigmoid units
+
+import numpy as np
+
+from .cross_entropy import cross_entropy
+from .sigmoid import sigmoid
+from .softmax import softmax
+
+
+def init_params(n_in, n_hidden, n_out, seed=0):
+    rng = np.random.default_rng(seed)
+    return {
+        "w1": rng.standard_normal((n_in, n_hidden)) * 10,
+        "b1": np.zeros(n_hidden),
+        "w2": rng.standard_normal((n_hidden, n_out)) * 10,
+        "b2": np.zeros(n_out),
+    }
+
+
+def forward(params, x):
+    h = sigmoid(x @ params["w1"] + params["b1"])
+    return softmax(h @ params["w2"] + params["b2"])
+
+
+def loss(params, x, t):
+    return cross_entropy(forward(params, x), t)
