@@ -39,7 +39,7 @@ from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ExerciseRun
 # start before the modules that show their result are loaded.
 if TYPE_CHECKING:
     from grader import formats
-    from grader.grading import Gradebook
+    from grader.grading import Grade, Gradebook
     from grader.render import Screen
     from grader.runner import Grading
 
@@ -157,18 +157,21 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
     started = datetime.now(timezone.utc)
     clock = time.monotonic()
     names = [exercise.name for exercise in exercises]
+    # Taken before the tests start: should a file change while they run,
+    # the run is kept under the older content, and is run again later.
+    keys = _fingerprints(project, names, args)
     kept = {}
     if args.command == "list" and not _report_paths(args):
         # A kept run is only as sound as the file that keeps it, which the
         # learner may edit: only what decides nothing may take one.
-        kept = _kept_runs(project, names, args)
+        kept = _kept_runs(project, keys, args)
     stale = [exercise for exercise in exercises if exercise.name not in kept]
     stale = _longest_first(project, stale, args.target)
     grading = _start(project, stale, args) if stale else None
     prestart.cancel()  # taken by the grade, or not needed
 
     screen = _screen()
-    runs = _finish(project, stale, args, screen, grading)
+    runs = _finish(project, stale, keys, args, screen, grading)
     runs.update(kept)
     from grader import formats
     from grader.grading import gradebook
@@ -179,6 +182,7 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
 
     if args.command == "check":
         screen.check(book.grades[0], args.target, prog)
+        _what_next(project, book.grades[0], args.target, screen, prog)
     elif args.command == "list":
         screen.listing(book)
     else:
@@ -189,6 +193,21 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
     if args.command == "list":
         return EXIT_DONE
     return EXIT_DONE if book.all_done else EXIT_NOT_DONE
+
+
+def _what_next(
+    project: Project, grade: Grade, target: str, screen: Screen, prog: str
+) -> None:
+    """Once a checked exercise of the learner's is done: where to go on."""
+    from grader.grading import DONE
+
+    if grade.status != DONE or target != "exercises":
+        return
+    names = project.names
+    index = names.index(grade.name)
+    following = project.exercises[index + 1] if index + 1 < len(names) else None
+    answer = (project.root / "solutions" / f"{grade.name}.py").is_file()
+    screen.what_next(grade.exercise, following, prog, answer)
 
 
 def _language_asked(argv: list[str] | None) -> str | None:
@@ -202,8 +221,8 @@ def _language_asked(argv: list[str] | None) -> str | None:
             value = argv[index + 1]
         elif item.startswith("--lang="):
             value = item.partition("=")[2]
-        if value in i18n.LANGUAGES:
-            return value
+        if value is not None and i18n.language_code(value) in i18n.LANGUAGES:
+            return i18n.language_code(value)
     return None
 
 
@@ -248,6 +267,15 @@ class Parser(argparse.ArgumentParser):
     def parse_known_args(self, args=None, namespace=None):
         with _argparse_speaking():
             return super().parse_known_args(args, namespace)
+
+    def _check_value(self, action, value):
+        # argparse's own complaint about a misspelled command lists the
+        # commands but guesses none: say which was meant, as for a
+        # misspelled exercise.
+        if value not in (action.choices or (value,)) and action.dest == "command":
+            names = [*action.choices, *TEACHER_COMMANDS]
+            raise argparse.ArgumentError(None, _unknown_command(value, names))
+        super()._check_value(action, value)
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
@@ -449,6 +477,7 @@ def add_language_option(parser: argparse.ArgumentParser, default) -> None:
     here so that the parser accepts it, and shows it in the help."""
     parser.add_argument(
         "--lang",
+        type=i18n.language_code,  # jp and ja_JP are Japanese too
         choices=i18n.LANGUAGES,
         default=default,
         help=_(
@@ -514,25 +543,48 @@ def _check_arguments(args: argparse.Namespace, project: Project) -> None:
 
 
 def _unknown(name: str, names: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, names, n=1)
-    guess = _(" (did you mean {name}?)", name=close[0]) if close else ""
     return _(
         "unknown exercise {name}{guess}; the exercises are: {names}",
         name=repr(name),
-        guess=guess,
+        guess=_guess(name, names),
         names=", ".join(names),
     )
 
 
-def _kept_runs(
+def _unknown_command(name: str, names: list[str]) -> str:
+    return _(
+        "unknown command {name}{guess}; the commands are: {names}",
+        name=repr(name),
+        guess=_guess(name, names),
+        names=", ".join(names),
+    )
+
+
+def _guess(name: str, names: list[str]) -> str:
+    """' (did you mean NAME?)' for the one of `names` closest to `name`,
+    if one is close; else ''."""
+    import difflib
+
+    close = difflib.get_close_matches(name, names, n=1)
+    return _(" (did you mean {name}?)", name=close[0]) if close else ""
+
+
+def _fingerprints(
     project: Project, names: list[str], args: argparse.Namespace
-) -> dict[str, ExerciseRun]:
-    """The runs kept from an earlier grade of the same code, by name."""
+) -> dict[str, str]:
+    """The fingerprint of each exercise `names` now, by name."""
     from grader import cache
 
-    keys = cache.fingerprints(project.root, args.target, names, _limits(args))
+    return cache.fingerprints(project.root, args.target, names, _limits(args))
+
+
+def _kept_runs(
+    project: Project, keys: dict[str, str], args: argparse.Namespace
+) -> dict[str, ExerciseRun]:
+    """The runs kept from an earlier grade of the same code (fingerprints
+    `keys`), by name."""
+    from grader import cache
+
     return cache.recall(project.state_dir, args.target, keys)
 
 
@@ -576,19 +628,15 @@ def _start(
 def _finish(
     project: Project,
     exercises: list[ExerciseInfo],
+    keys: dict[str, str],
     args: argparse.Namespace,
     screen: Screen,
     grading: Grading | None,
 ) -> dict[str, ExerciseRun]:
-    """Wait for the runs of `exercises`, keep them for `list`, and return
-    them by name."""
+    """Wait for the runs of `exercises`, keep them for `list` under their
+    fingerprints `keys`, and return them by name."""
     if grading is None:
         return {}
-    from grader import cache
-
-    # Worked out while the tests run.
-    names = [exercise.name for exercise in exercises]
-    keys = cache.fingerprints(project.root, args.target, names, _limits(args))
     with screen.grading(exercises) as on_finish:
         runs = {run.name: run for run in grading.wait(on_finish)}
     _keep(project, args.target, {n: (keys[n], runs[n]) for n in runs}, screen)
