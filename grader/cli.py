@@ -272,8 +272,9 @@ class Parser(argparse.ArgumentParser):
         # argparse's own complaint about a misspelled command lists the
         # commands but guesses none: say which was meant, as for a
         # misspelled exercise.
-        if value not in (action.choices or (value,)) and action.dest == "command":
-            names = [*action.choices, *TEACHER_COMMANDS]
+        choices = action.choices
+        if action.dest == "command" and choices is not None and value not in choices:
+            names = [*choices, *TEACHER_COMMANDS]
             raise argparse.ArgumentError(None, _unknown_command(value, names))
         super()._check_value(action, value)
 
