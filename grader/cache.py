@@ -32,6 +32,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from grader.exercises import load_catalogue
 from grader.files import write_atomically
 from grader.results import CRASH, NOT_RUN, TIMEOUT, ExerciseRun, TestResult
 
@@ -44,6 +45,8 @@ PACKAGES = ("numpy", "pytest", "hypothesis")
 # Files of the project that every exercise's tests read.
 SHARED = ("conftest.py", "pyproject.toml", "tests", "data")
 GRADER = Path(__file__).resolve().parent
+# The project's list of exercises, relative to its root.
+CATALOGUE = Path("grader", "exercises.toml")
 # Kinds of failure that say more about the machine than about the code.
 UNSTABLE_KINDS = frozenset({CRASH, TIMEOUT, NOT_RUN})
 
@@ -52,7 +55,16 @@ def fingerprints(
     root: Path, target: str, names: list[str], limits: tuple
 ) -> dict[str, str]:
     """The fingerprint of each exercise `names` of the project at `root`,
-    graded in its folder `target` with the time and memory `limits`."""
+    graded in its folder `target` with the time and memory `limits`.
+
+    An exercise's fingerprint is the same whichever others are asked for
+    with it: a run kept by ``check dot`` is found again by ``list``.
+    """
+    # Which files are exercise modules comes from the whole catalogue,
+    # never from `names`: otherwise the modules left out of `names` would
+    # count as other files of the folder, shared by every exercise.
+    every = _catalogue_names(root)
+    every += [name for name in names if name not in every]
     shared = hashlib.sha256()
     _add(shared, "format", str(FORMAT))
     _add(shared, "target", target)
@@ -66,7 +78,7 @@ def fingerprints(
         _add_file(shared, root, path)
 
     folder = root / target
-    modules = {name: folder / f"{name}.py" for name in names}
+    modules = {name: folder / f"{name}.py" for name in every}
     others = [p for p in _files(folder, [folder]) if p not in modules.values()]
     for path in others:
         _add_file(shared, root, path)
@@ -194,6 +206,15 @@ def _reached(name: str, texts: dict[str, str], context: str) -> set[str]:
         source = texts[current] + " " + context
         todo += [other for other in texts if re.search(rf"\b{other}\b", source)]
     return reached
+
+
+def _catalogue_names(root: Path) -> list[str]:
+    """The names of every exercise in the catalogue of the project at
+    `root`; none when it cannot be read (the caller's names then stand)."""
+    try:
+        return [info.name for info in load_catalogue(root / CATALOGUE)]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
 
 
 def _files(base: Path, starts) -> list[Path]:

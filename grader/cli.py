@@ -39,7 +39,7 @@ from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ExerciseRun
 # start before the modules that show their result are loaded.
 if TYPE_CHECKING:
     from grader import formats
-    from grader.grading import Gradebook
+    from grader.grading import Grade, Gradebook
     from grader.render import Screen
     from grader.runner import Grading
 
@@ -166,18 +166,21 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
     started = datetime.now(timezone.utc)
     clock = time.monotonic()
     names = [exercise.name for exercise in exercises]
+    # Taken before the tests start: should a file change while they run,
+    # the run is kept under the older content, and is run again later.
+    keys = _fingerprints(project, names, args)
     kept = dict(fresh)  # the chosen exercise's run, when just made
     if args.command == "list" and not _report_paths(args):
         # A kept run is only as sound as the file that keeps it, which the
         # learner may edit: only what decides nothing may take one.
-        kept = _kept_runs(project, names, args)
+        kept = _kept_runs(project, keys, args)
     stale = [exercise for exercise in exercises if exercise.name not in kept]
     stale = _longest_first(project, stale, args.target)
     grading = _start(project, stale, args) if stale else None
     prestart.cancel()  # taken by the grade, or not needed
 
     screen = _screen()
-    runs = _finish(project, stale, args, screen, grading)
+    runs = _finish(project, stale, keys, args, screen, grading)
     runs.update(kept)
     from grader import formats
     from grader.grading import gradebook
@@ -188,6 +191,7 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
 
     if args.command == "check":
         screen.check(book.grades[0], args.target, prog)
+        _what_next(project, book.grades[0], args.target, screen, prog)
     elif args.command == "list":
         screen.listing(book)
     else:
@@ -198,6 +202,21 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
     if args.command == "list":
         return EXIT_DONE
     return EXIT_DONE if book.all_done else EXIT_NOT_DONE
+
+
+def _what_next(
+    project: Project, grade: Grade, target: str, screen: Screen, prog: str
+) -> None:
+    """Once a checked exercise of the learner's is done: where to go on."""
+    from grader.grading import DONE
+
+    if grade.status != DONE or target != "exercises":
+        return
+    names = project.names
+    index = names.index(grade.name)
+    following = project.exercises[index + 1] if index + 1 < len(names) else None
+    answer = (project.root / "solutions" / f"{grade.name}.py").is_file()
+    screen.what_next(grade.exercise, following, prog, answer)
 
 
 def _language_asked(argv: list[str] | None) -> str | None:
@@ -211,8 +230,8 @@ def _language_asked(argv: list[str] | None) -> str | None:
             value = argv[index + 1]
         elif item.startswith("--lang="):
             value = item.partition("=")[2]
-        if value in i18n.LANGUAGES:
-            return value
+        if value is not None and i18n.language_code(value) in i18n.LANGUAGES:
+            return i18n.language_code(value)
     return None
 
 
@@ -257,6 +276,16 @@ class Parser(argparse.ArgumentParser):
     def parse_known_args(self, args=None, namespace=None):
         with _argparse_speaking():
             return super().parse_known_args(args, namespace)
+
+    def _check_value(self, action, value):
+        # argparse's own complaint about a misspelled command lists the
+        # commands but guesses none: say which was meant, as for a
+        # misspelled exercise.
+        choices = action.choices
+        if action.dest == "command" and choices is not None and value not in choices:
+            names = [*choices, *TEACHER_COMMANDS]
+            raise argparse.ArgumentError(None, _unknown_command(value, names))
+        super()._check_value(action, value)
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
@@ -469,6 +498,7 @@ def add_language_option(parser: argparse.ArgumentParser, default) -> None:
     here so that the parser accepts it, and shows it in the help."""
     parser.add_argument(
         "--lang",
+        type=i18n.language_code,  # jp and ja_JP are Japanese too
         choices=i18n.LANGUAGES,
         default=default,
         help=_(
@@ -560,11 +590,12 @@ def _choose_current(
 
     from grader.grading import DONE, grade
 
-    runs = _kept_runs(project, project.names, args)
+    keys = _fingerprints(project, project.names, args)
+    runs = _kept_runs(project, keys, args)
     stale = [exercise for exercise in project.exercises if exercise.name not in runs]
     grading = _start(project, stale, args) if stale else None
     prestart.cancel()  # taken by these runs, or not needed
-    fresh = _finish(project, stale, args, screen, grading)
+    fresh = _finish(project, stale, keys, args, screen, grading)
     runs.update(fresh)
     current = next(
         (e for e in project.exercises if grade(e, runs[e.name]).status != DONE),
@@ -599,25 +630,48 @@ def _choose_current(
 
 
 def _unknown(name: str, names: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, names, n=1)
-    guess = _(" (did you mean {name}?)", name=close[0]) if close else ""
     return _(
         "unknown exercise {name}{guess}; the exercises are: {names}",
         name=repr(name),
-        guess=guess,
+        guess=_guess(name, names),
         names=", ".join(names),
     )
 
 
-def _kept_runs(
+def _unknown_command(name: str, names: list[str]) -> str:
+    return _(
+        "unknown command {name}{guess}; the commands are: {names}",
+        name=repr(name),
+        guess=_guess(name, names),
+        names=", ".join(names),
+    )
+
+
+def _guess(name: str, names: list[str]) -> str:
+    """' (did you mean NAME?)' for the one of `names` closest to `name`,
+    if one is close; else ''."""
+    import difflib
+
+    close = difflib.get_close_matches(name, names, n=1)
+    return _(" (did you mean {name}?)", name=close[0]) if close else ""
+
+
+def _fingerprints(
     project: Project, names: list[str], args: argparse.Namespace
-) -> dict[str, ExerciseRun]:
-    """The runs kept from an earlier grade of the same code, by name."""
+) -> dict[str, str]:
+    """The fingerprint of each exercise `names` now, by name."""
     from grader import cache
 
-    keys = cache.fingerprints(project.root, args.target, names, _limits(args))
+    return cache.fingerprints(project.root, args.target, names, _limits(args))
+
+
+def _kept_runs(
+    project: Project, keys: dict[str, str], args: argparse.Namespace
+) -> dict[str, ExerciseRun]:
+    """The runs kept from an earlier grade of the same code (fingerprints
+    `keys`), by name."""
+    from grader import cache
+
     return cache.recall(project.state_dir, args.target, keys)
 
 
@@ -661,19 +715,15 @@ def _start(
 def _finish(
     project: Project,
     exercises: list[ExerciseInfo],
+    keys: dict[str, str],
     args: argparse.Namespace,
     screen: Screen,
     grading: Grading | None,
 ) -> dict[str, ExerciseRun]:
-    """Wait for the runs of `exercises`, keep them for `list`, and return
-    them by name."""
+    """Wait for the runs of `exercises`, keep them for `list` under their
+    fingerprints `keys`, and return them by name."""
     if grading is None:
         return {}
-    from grader import cache
-
-    # Worked out while the tests run.
-    names = [exercise.name for exercise in exercises]
-    keys = cache.fingerprints(project.root, args.target, names, _limits(args))
     with screen.grading(exercises) as on_finish:
         runs = {run.name: run for run in grading.wait(on_finish)}
     _keep(project, args.target, {n: (keys[n], runs[n]) for n in runs}, screen)

@@ -150,8 +150,9 @@ def explore_command(
     label = _(EXPLORE_LABEL, prog=prog, name=exercise.name)
     screen.out.print(Text(label, style="bold magenta"), soft_wrap=True)
     screen.out.print()
-    result = grade_exercise(project, exercise, args, explore=True)
-    screen.check(result, args.target, prog)
+    result = grade_exercise(project, exercise, args, explore=True, screen=screen)
+    # Tests passed, but no points: this run is not the grade.
+    screen.check(result, args.target, prog, points=False)
     screen.out.print()
     screen.out.print(Text(label, style="bold magenta"), soft_wrap=True)
     return EXIT_DONE if result.status == DONE else EXIT_NOT_DONE
@@ -162,10 +163,11 @@ def grade_exercise(
     exercise: ExerciseInfo,
     args: argparse.Namespace,
     explore: bool = False,
+    screen: Screen | None = None,
 ) -> Grade:
     """Grade one exercise: from the kept grade when its code has not
-    changed, else by running its tests. Explored runs are not kept: they
-    are not the grade."""
+    changed, else by running its tests, with their progress on `screen`
+    if one is given. Explored runs are not kept: they are not the grade."""
     target = getattr(args, "target", "exercises")
     limits = (
         getattr(args, "timeout", DEFAULT_TIMEOUT),
@@ -178,7 +180,7 @@ def grade_exercise(
             return grade(exercise, kept[exercise.name])
 
     # Imported here: it is needed only to run tests.
-    from grader.runner import Job, run_exercise
+    from grader.runner import Job, start
 
     timeout, memory_mb = limits
     if explore:
@@ -191,10 +193,36 @@ def grade_exercise(
         memory_mb=memory_mb,
         explore=explore,
     )
-    run = run_exercise(job)
+    grading = start([job], workers=1)
+    if screen is None:
+        run = grading.wait()[0]
+    else:
+        # Only now: the runner has forked every process it will, so the
+        # status line may be redrawn from a thread of its own.
+        with screen.running(exercise.name, lambda: _tests_done(grading)):
+            run = grading.wait()[0]
     if not explore:
         try:
             cache.remember(project.state_dir, target, {run.name: (keys[run.name], run)})
         except OSError:
             pass  # keeping it only saves time later
     return grade(exercise, run)
+
+
+def _tests_done(grading) -> tuple[int, int] | None:
+    """How many tests of the one job `grading` runs have ended, and of how
+    many; None until its worker has said which tests it collected.
+
+    Read, from the status line's thread, in the runner's record of the
+    worker as the runner fills it in: a moment when that record is being
+    changed, or is not where it was, gives None, and the line shows the
+    time alone.
+    """
+    try:
+        for session in grading.sessions:
+            for child in list(session.running.values()):
+                if child.collected:
+                    return len(child.results), len(child.collected)
+    except (AttributeError, RuntimeError):
+        pass
+    return None

@@ -21,6 +21,7 @@ SCHEMA_VERSION = 1
 # Points are written with this many decimals: enough to tell 1/3 from
 # 0.33, few enough to read.
 DECIMALS = 4
+UNIT = Fraction(1, 10**DECIMALS)
 # XML 1.0 cannot hold most control characters, which learner output may
 # contain (colour codes, stray bytes): they are written as \xNN instead.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -39,10 +40,13 @@ class Timing:
 
 
 def number(value: Fraction) -> int | float:
-    """A fraction as JSON shows it: an int when whole, else rounded."""
+    """A fraction as JSON shows it: an int when whole, else rounded.
+
+    The fraction itself is rounded, not its nearest float: a total and the
+    parts made to add up to it (see `to_gradescope`) round alike."""
     if value.denominator == 1:
         return int(value)
-    return round(float(value), DECIMALS)
+    return float(round(value, DECIMALS))
 
 
 def to_json(book: Gradebook, timing: Timing) -> str:
@@ -180,15 +184,25 @@ def to_gradescope(book: Gradebook, timing: Timing) -> str:
     """Gradescope's results.json: one entry per test, worth its share of
     the exercise's points, and the total score.
 
-    The shares are rounded so that an exercise's add up to its points
-    exactly, and the total is the sum of the tests' scores: Gradescope
-    shows both, and they must agree to the last decimal.
+    The total is the exact score rounded once, as every other report and
+    the summary line show it. The tests' scores add up to it to the last
+    decimal, and each test scores all of its share or nothing: each
+    exercise's shares add up to its points, and the odd units of the last
+    decimal go to its passed tests or to its failed ones so that its
+    passed tests make up its exact points rounded down or up, whichever
+    brings the sum to the total (see `_earned`).
 
     Varies between runs of the same code: ``execution_time`` only.
     """
-    scored = [pair for grade in book.grades for pair in _gradescope_tests(grade)]
+    earned = _earned(book)
+    scored = [
+        pair
+        for grade, units in zip(book.grades, earned, strict=True)
+        for pair in _gradescope_tests(grade, units)
+    ]
+    total = sum((score for score, _ in scored), Fraction(0))
     results = {
-        "score": number(sum((score for score, _ in scored), Fraction(0))),
+        "score": number(total),
         "execution_time": round(timing.duration, 3),
         "output": summary_line(book),
         "output_format": "text",
@@ -199,8 +213,9 @@ def to_gradescope(book: Gradebook, timing: Timing) -> str:
     return json.dumps(results, indent=2, ensure_ascii=False) + "\n"
 
 
-def _gradescope_tests(grade: Grade) -> list[tuple[Fraction, dict]]:
-    """Each entry of one exercise, with its exact score."""
+def _gradescope_tests(grade: Grade, earned: int) -> list[tuple[Fraction, dict]]:
+    """Each entry of one exercise, with its exact score; its passed tests
+    score `earned` units of the last decimal in all."""
     label = f"{grade.exercise.number}. {grade.name}"
     tags = [grade.name, grade.status]
     if not grade.run.tests:
@@ -216,9 +231,11 @@ def _gradescope_tests(grade: Grade) -> list[tuple[Fraction, dict]]:
         }
         return [(Fraction(0), entry)]
     tests = grade.run.tests
+    passed = [test.passed for test in tests]
     pairs = []
     for index, (test, share) in enumerate(
-        zip(tests, shares(grade.max_points, len(tests)), strict=True), start=1
+        zip(tests, _shares_for(grade.max_points, passed, earned), strict=True),
+        start=1,
     ):
         output = test.message
         if test.output:
@@ -247,9 +264,58 @@ def shares(total: Fraction, count: int) -> list[Fraction]:
     largest remainders. The shares being equal, so are their remainders:
     the earliest take the extra units.
     """
-    unit = Fraction(1, 10**DECIMALS)
-    base, extra = divmod(round(total / unit), count)
-    return [(base + (index < extra)) * unit for index in range(count)]
+    base, extra = divmod(_units(total), count)
+    return [(base + (index < extra)) * UNIT for index in range(count)]
+
+
+def _shares_for(total: Fraction, passed: list[bool], earned: int) -> list[Fraction]:
+    """`shares` of `total` for tests that `passed` or not, the odd units
+    dealt so that the passed tests' shares make `earned` units: to the
+    first passed tests, then to the first failed ones.
+
+    `earned` must lie within what the odd units allow (see `_earned`)."""
+    base, extra = divmod(_units(total), len(passed))
+    to_passed = earned - base * sum(passed)
+    to_failed = extra - to_passed
+    units = []
+    for test_passed in passed:
+        odd = to_passed if test_passed else to_failed
+        units.append(base + (odd > 0))
+        if test_passed:
+            to_passed -= 1
+        else:
+            to_failed -= 1
+    return [unit * UNIT for unit in units]
+
+
+def _earned(book: Gradebook) -> list[int]:
+    """How many units of the last decimal each exercise's passed tests
+    score in Gradescope's report.
+
+    Each exercise gets its exact points rounded down, and the units still
+    missing from the exact score rounded once go, one each, to the
+    exercises whose points were rounded down the most (the earlier on a
+    tie). Either way an exercise's passed tests can make it up: with the
+    odd units of its shares all on its passed tests, they make its exact
+    points or more; with none, its exact points or less.
+    """
+    exact = [
+        Fraction(_units(grade.max_points) * grade.passed, grade.total)
+        if grade.total
+        else Fraction(0)
+        for grade in book.grades
+    ]
+    earned = [int(value) for value in exact]  # never negative: rounds down
+    missing = round(sum(exact)) - sum(earned)
+    order = sorted(range(len(exact)), key=lambda i: -(exact[i] - earned[i]))
+    for index in order[:missing]:
+        earned[index] += 1
+    return earned
+
+
+def _units(value: Fraction) -> int:
+    """`value` in units of the last decimal written, rounded."""
+    return round(value / UNIT)
 
 
 def to_markdown(book: Gradebook) -> str:

@@ -81,6 +81,22 @@ QUOTED_COMMAND = re.compile(r"(?<=`)python -m grader(?= )(?! --lang )")
 NESTING = 2
 
 
+# Names of a language --lang takes besides its code: the country code a
+# learner in Japan may well type for Japanese.
+ALIASES = {"jp": JAPANESE}
+# Where the language part of a locale's name ends: "ja_JP.UTF-8", "ja-JP".
+LOCALE_SEPARATOR = re.compile(r"[-_.@]")
+
+
+def language_code(text: str) -> str:
+    """The code of the language `text` names: "ja" for ja, jp, ja_JP,
+    ja-JP or ja_JP.UTF-8 in any case, and so on; `text` itself when it
+    names none the grader speaks (its caller then says so)."""
+    head = LOCALE_SEPARATOR.split(text.strip().lower(), maxsplit=1)[0]
+    head = ALIASES.get(head, head)
+    return head if head in LANGUAGES else text
+
+
 def choose(requested: str | None = None, environ: Mapping[str, str] = os.environ):
     """The language to speak: `requested` (from ``--lang``) if given, else
     Japanese when the locale's language is Japanese, else English."""

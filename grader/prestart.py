@@ -15,19 +15,29 @@ runs first.
 import os
 import signal
 import socket
+import sys
 
 # The session waiting for its jobs: its process id and our end of the
 # socket it listens on.
 _waiting: tuple[int, socket.socket] | None = None
 _begun = False
+# Commands that never run tests, or (`list`) seldom: for them, importing
+# the test libraries would only cost time. `list` with a report runs
+# every test, so it gets a session then.
+NO_TESTS = frozenset({"list", "hint", "doc", "reset"})
+REPORTS = ("--json", "--junit", "--gradescope")
 
 
-def begin() -> None:
-    """Fork the session that will run this grade's tests (once a process)."""
+def begin(argv: list[str] | None = None) -> None:
+    """Fork the session that will run this grade's tests (once a process),
+    unless the command line `argv` (by default this process's) names a
+    command that needs none: it then forks one if it ever does."""
     global _waiting, _begun
     if _begun:
         return
     _begun = True
+    if not needs_tests(sys.argv[1:] if argv is None else argv):
+        return
     try:
         ours, theirs = socket.socketpair()
     except OSError:
@@ -74,3 +84,12 @@ def cancel() -> None:
         os.waitpid(pid, 0)
     except (ProcessLookupError, ChildProcessError):
         pass
+
+
+def needs_tests(argv: list[str]) -> bool:
+    """Whether the command line `argv` may well run tests. A word is taken
+    for the command wherever it stands: a mistake only costs the head
+    start."""
+    if any(arg.startswith(REPORTS) for arg in argv):
+        return True
+    return not NO_TESTS.intersection(argv)

@@ -16,6 +16,7 @@ a log or a file is read by tools that match whole lines.
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from fractions import Fraction
@@ -23,6 +24,7 @@ from typing import TextIO
 
 from rich import box
 from rich.console import Console
+from rich.live import Live
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
@@ -41,7 +43,7 @@ from grader.grading import (
     most_telling,
 )
 from grader.i18n import _
-from grader.results import NOT_RUN, ExerciseRun, TestResult, lines_cut
+from grader.results import IMPORT_ERROR, NOT_RUN, ExerciseRun, TestResult, lines_cut
 
 STATUS_STYLES = {
     DONE: "bold green",
@@ -172,6 +174,51 @@ class Screen:
             progress.refresh()
             yield finished
 
+    @contextmanager
+    def running(
+        self, name: str, progress: Callable[[], tuple[int, int] | None]
+    ) -> Iterator[None]:
+        """A status line while the tests of exercise `name` run, on a
+        terminal only: the seconds so far and, when `progress()` knows
+        them, the tests ended and collected.
+
+        The line is redrawn twice a second by a thread: enter this only
+        once the runner has forked every process it will (see `grading`).
+        """
+        if not self.out.is_terminal:
+            yield
+            return
+        started = time.monotonic()
+
+        def line() -> Text:
+            seconds = int(time.monotonic() - started)
+            done = progress()
+            if done is None:
+                text = _(
+                    "running the tests of {name}: {seconds} s",
+                    name=name,
+                    seconds=seconds,
+                )
+            else:
+                text = _(
+                    "running the tests of {name}: {done}/{total} tests, {seconds} s",
+                    name=name,
+                    done=done[0],
+                    total=done[1],
+                    seconds=seconds,
+                )
+            return Text(text, style="dim")
+
+        with Live(
+            console=self.out,
+            get_renderable=line,
+            refresh_per_second=2,
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        ):
+            yield
+
     def gradebook(self, book: Gradebook, prog: str) -> None:
         """The main report: a line per exercise, the score, what is next."""
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -205,21 +252,27 @@ class Screen:
         else:
             self._next_up(grade, book, prog)
 
-    def check(self, grade: Grade, target: str, prog: str) -> None:
+    def check(self, grade: Grade, target: str, prog: str, points: bool = True) -> None:
         """One exercise in full: every failing property, and what the
-        learner's code printed while it failed."""
+        learner's code printed while it failed. Without `points` (a run
+        that is not the grade) the header counts the tests only."""
         exercise = grade.exercise
         header = Text(f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}  ")
         header.append_text(_status(grade.status))
-        header.append(
-            _(
-                "  {passed}/{total} tests, {points}/{max_points} points",
-                passed=grade.passed,
-                total=grade.total,
-                points=_points(grade.points),
-                max_points=_points(grade.max_points),
+        if points:
+            header.append(
+                _(
+                    "  {passed}/{total} tests, {points}/{max_points} points",
+                    passed=grade.passed,
+                    total=grade.total,
+                    points=_points(grade.points),
+                    max_points=_points(grade.max_points),
+                )
             )
-        )
+        else:
+            header.append(
+                _("  {passed}/{total} tests", passed=grade.passed, total=grade.total)
+            )
         self.out.print(header)
         self.out.print()
         if grade.status == DONE:
@@ -228,12 +281,8 @@ class Screen:
         if grade.status == NOT_STARTED:
             self._not_started(exercise, target, prog)
             return
-        if grade.run.error:
-            self.out.print(
-                Text(i18n.failure(grade.run.error), style="red"), soft_wrap=True
-            )
-            self.out.print()
-        for test, others, same_property in _grouped(_explained(grade)):
+        self._exercise_error(grade)
+        for test, others, same_property in _grouped(explained(grade)):
             self._failure(test, others, same_property)
         not_run = sum(test.kind == NOT_RUN for test in grade.failures)
         if not_run:
@@ -247,6 +296,34 @@ class Screen:
             )
             self.out.print()
         self._help_line(exercise.name, target, prog, check=False)
+
+    def what_next(
+        self,
+        done: ExerciseInfo,
+        following: ExerciseInfo | None,
+        prog: str,
+        answer: bool,
+    ) -> None:
+        """After exercise `done` is: the exercise `following` it (None
+        after the last), and, when there is a model `answer` to see, the
+        command that shows it."""
+        if following is None:
+            line = _("That was the last exercise: `{prog}` grades them all.", prog=prog)
+        else:
+            line = _(
+                "Next: exercise {number}, {name} ({title}): `{prog} check {name}`.",
+                number=following.number,
+                name=following.name,
+                title=i18n.title(following),
+                prog=prog,
+            )
+        if answer:
+            line += _(
+                " `{prog} solution {name}` now shows the model answer.",
+                prog=prog,
+                name=done.name,
+            )
+        self.out.print(Text(line, style="cyan"), soft_wrap=True)
 
     def listing(self, book: Gradebook) -> None:
         """The exercises in order, with their titles and statuses."""
@@ -373,15 +450,19 @@ class Screen:
         if grade.status == NOT_STARTED:
             self._not_started(exercise, book.target, prog)
             return
-        if grade.run.error:
-            self.out.print(
-                Text(i18n.failure(grade.run.error), style="red"), soft_wrap=True
-            )
-            self.out.print()
-        failure = most_telling(_explained(grade))
+        self._exercise_error(grade)
+        failure = most_telling(explained(grade))
         if failure is not None:
             self._failure(failure)
         self._help_line(exercise.name, book.target, prog, check=True)
+
+    def _exercise_error(self, grade: Grade) -> None:
+        """Why the exercise as a whole failed, if it did, once."""
+        error = exercise_error(grade)
+        if error:
+            message = i18n.failure(aligned(error))
+            self.out.print(Text(message, style="red"), soft_wrap=True)
+            self.out.print()
 
     def _not_started(self, exercise: ExerciseInfo, target: str, prog: str) -> None:
         self.out.print(
@@ -407,10 +488,13 @@ class Screen:
         message = i18n.failure(aligned(test.message))
         self.out.print(_indented(message, "    "), soft_wrap=True)
         if test.output.strip():
-            self.out.print(Text(_("  What your code printed (trimmed):"), style="dim"))
-            self.out.print(
-                _indented(_trim_output(test.output), "    | "), soft_wrap=True
-            )
+            output, trimmed = _trim_output(test.output)
+            if trimmed:
+                label = _("  What your code printed (trimmed):")
+            else:
+                label = _("  What your code printed:")
+            self.out.print(Text(label, style="dim"))
+            self.out.print(_indented(output, "    | "), soft_wrap=True)
         if others:
             line = _same_way(others, same_property)
             self.out.print(Text(line, style="dim"), soft_wrap=True)
@@ -446,15 +530,38 @@ def _unicode(console: Console) -> bool:
     return console.encoding.lower().startswith("utf")
 
 
-def _explained(grade: Grade) -> list[TestResult]:
+def exercise_error(grade: Grade) -> str:
+    """Why the exercise failed as a whole, '' if it did not: its run's
+    error, or the reason its module could not be loaded when that is why
+    every failing test failed (each test reports it as its own)."""
+    if grade.run.error:
+        return grade.run.error
+    failures = [test for test in grade.failures if test.kind != NOT_RUN]
+    reasons = {test.message for test in failures}
+    if failures and len(reasons) == 1 and failures[0].kind == IMPORT_ERROR:
+        return reasons.pop()
+    return ""
+
+
+def explained(grade: Grade) -> list[TestResult]:
     """The failures worth showing one by one: not the tests that never ran,
-    nor the one whose message is already the exercise's error."""
-    error = grade.run.error
+    nor those whose message is already the exercise's error."""
+    error = exercise_error(grade)
     return [
         test
         for test in grade.failures
-        if test.kind != NOT_RUN and not (test.message and test.message in error)
+        if test.kind != NOT_RUN and not _told(test, error)
     ]
+
+
+def _told(test: TestResult, error: str) -> bool:
+    """Whether the exercise's `error` already says what `test`'s message
+    does: the message is part of it, or is it without the test's name
+    (the runner names the test that was running when the process died)."""
+    if not test.message:
+        return False
+    unnamed = error.replace(f" in {test.name}", "", 1)
+    return test.message in error or test.message in unnamed
 
 
 def _grouped(
@@ -569,16 +676,18 @@ def _indented(text: str, prefix: str) -> Text:
     return Text("\n".join(prefix + line for line in lines))
 
 
-def _trim_output(text: str) -> str:
+def _trim_output(text: str) -> tuple[str, bool]:
     """The first and last lines of what was printed, long lines cut, with
-    how many lines between them are not shown.
+    how many lines between them are not shown; and whether anything was
+    left out or cut.
 
     The runner may already have cut lines out of the middle, leaving a note
     of how many: those count among the lines not shown.
     """
+    whole = text.rstrip().splitlines()
     lines = [
         line if len(line) <= OUTPUT_LINE_CHARS else line[:OUTPUT_LINE_CHARS] + "..."
-        for line in text.rstrip().splitlines()
+        for line in whole
     ]
     note = next(
         (i for i, line in enumerate(lines) if lines_cut(line) is not None), None
@@ -586,7 +695,7 @@ def _trim_output(text: str) -> str:
     if note is not None:
         before, cut, after = lines[:note], lines_cut(lines[note]), lines[note + 1 :]
     elif len(lines) <= OUTPUT_HEAD_LINES + OUTPUT_TAIL_LINES:
-        return "\n".join(lines)
+        return "\n".join(lines), lines != whole
     else:
         cut, before, after = 0, lines[:-OUTPUT_TAIL_LINES], lines[-OUTPUT_TAIL_LINES:]
     head = before[:OUTPUT_HEAD_LINES]
@@ -596,4 +705,4 @@ def _trim_output(text: str) -> str:
         note = _("[... 1 more line ...]")
     else:
         note = _("[... {count} more lines ...]", count=hidden)
-    return "\n".join([*head, note, *tail])
+    return "\n".join([*head, note, *tail]), True

@@ -56,8 +56,8 @@ from grader.exercises import ExerciseInfo
 from grader.grading import DONE, NOT_STARTED, Grade, grade, gradebook, most_telling
 from grader.i18n import N_, _
 from grader.project import Project
-from grader.render import STATUS_STYLES, Screen, aligned
-from grader.results import NOT_RUN, ExerciseRun, lines_cut
+from grader.render import STATUS_STYLES, Screen, aligned, exercise_error, explained
+from grader.results import ExerciseRun, lines_cut
 
 # How often the files are hashed when polling: a save waits at most this
 # long to be noticed, which counts against the 0.3 s the learner should
@@ -489,9 +489,11 @@ class Watch:
                 )
             )
             return
-        if g.run.error:
-            yield Text(i18n.failure(g.run.error), style="red")
-        failure = most_telling([t for t in g.failures if t.kind != NOT_RUN])
+        error = exercise_error(g)
+        if error:
+            yield Text(i18n.failure(aligned(error)), style="red")
+        shown = explained(g)
+        failure = most_telling(shown)
         if failure is None:
             return
         yield Text(f"x {failure.name}")
@@ -501,7 +503,7 @@ class Watch:
             yield Text(_("  What your code printed:"), style="dim")
             output = "\n".join(map(_note_translated, failure.output.splitlines()))
             yield Text(_cut(output, OUTPUT_LINES, "    | "))
-        more = len(g.failures) - 1
+        more = len(shown) - 1
         if more > 0:
             yield Text(
                 _(

@@ -3,13 +3,23 @@ keeps the runs, and `list` taking them, end to end."""
 
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 
 from grader.cache import STATE_FILE, fingerprints, recall, remember
 from grader.exercises import NAMES
+from grader.prestart import needs_tests
 from grader.results import ExerciseRun, TestResult
-from selftests.grader_support import build_tree, kata, snapshot
+from selftests.grader_support import (
+    GRADER_TIMEOUT,
+    build_tree,
+    clean_environment,
+    kata,
+    snapshot,
+    solution,
+)
 
 LIMITS = (30.0, 2048)
 RUN = ExerciseRun(
@@ -246,3 +256,85 @@ def test_a_state_folder_that_cannot_be_written_costs_only_a_warning(tree):
     assert set(statuses(result.stdout).values()) == {"not_started"}
     assert "warning: could not keep the grade" in result.stderr
     assert ".kata is a file, not a folder" in result.stderr
+
+
+def test_an_exercises_fingerprint_does_not_depend_on_the_others_asked_for(tree):
+    edit(tree / "exercises" / "softmax.py")
+    every = prints(tree)
+
+    for name in NAMES:
+        assert fingerprints(tree, "exercises", [name], LIMITS) == {name: every[name]}
+    assert fingerprints(tree, "exercises", ["dot", "train"], LIMITS) == {
+        "dot": every["dot"],
+        "train": every["train"],
+    }
+
+
+def test_list_takes_a_run_kept_by_check_and_runs_nothing(tree):
+    (tree / "exercises" / "dot.py").write_text(solution("dot"))
+    check = kata("--root", str(tree), "check", "dot", cwd=tree)
+    kept = (tree / ".kata" / STATE_FILE).read_bytes()
+    listed = [kata("--root", str(tree), "list", cwd=tree) for _ in range(2)]
+
+    assert check.returncode == 0
+    assert all(statuses(result.stdout)["dot"] == "done" for result in listed)
+    # Running dot again would have kept its new run, with a new duration.
+    after = json.loads((tree / ".kata" / STATE_FILE).read_text())["runs"]
+    assert after["exercises/dot"] == json.loads(kept)["runs"]["exercises/dot"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "needed"),
+    [
+        ([], True),
+        (["check", "dot"], True),
+        (["--lang", "ja", "list"], False),
+        (["list", "--json", "out.json"], True),
+        (["list", "--gradescope=results.json"], True),
+        (["hint", "dot"], False),
+        (["doc", "dot"], False),
+        (["reset", "dot", "--yes"], False),
+        (["watch"], True),
+    ],
+)
+def test_only_commands_that_may_run_tests_start_a_session_first(argv, needed):
+    assert needs_tests(argv) is needed
+
+
+def test_list_after_a_grade_imports_none_of_the_test_libraries(tree):
+    grade = kata("--root", str(tree), cwd=tree)
+    listed = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "grader", "--root", str(tree)]
+        + ["list"],
+        cwd=tree,
+        env=clean_environment(),
+        capture_output=True,
+        text=True,
+        timeout=GRADER_TIMEOUT,
+    )
+    imported = {line.rpartition("|")[2].strip() for line in listed.stderr.splitlines()}
+    # Any module of theirs: a process that was importing them when it was
+    # stopped has finished some of their submodules.
+    theirs = {"numpy", "pytest", "_pytest", "hypothesis", "_hypothesis_globals"}
+
+    assert grade.returncode == 1 and listed.returncode == 0
+    assert "grader.cli" in imported
+    assert not [name for name in imported if name.partition(".")[0] in theirs]
+
+
+@pytest.mark.parametrize(("command", "started"), [("list", False), ("check", True)])
+def test_list_forks_no_test_session_before_reading_its_arguments(command, started):
+    code = (
+        "from grader import prestart\n"
+        f"prestart.begin([{command!r}, 'dot'])\n"
+        "print(prestart.take() is not None)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=clean_environment(),
+        capture_output=True,
+        text=True,
+        timeout=GRADER_TIMEOUT,
+    )
+
+    assert result.stdout.strip() == str(started), result.stderr

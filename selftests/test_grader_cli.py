@@ -292,3 +292,62 @@ def test_a_command_that_must_not_guess_asks_for_a_name_in_one_line(tree, command
     assert f"`{command}` needs the name of an exercise" in result.stderr
     assert all(name in result.stderr for name in NAMES)
     assert "usage:" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ["jp", "ja_JP", "ja-JP", "JA_jp.UTF-8"])
+def test_lang_takes_a_country_or_locale_name_for_japanese(tree, value):
+    before = kata("--root", str(tree), "--lang", value, "--help", cwd=tree)
+    after = kata("--root", str(tree), "--help", f"--lang={value}", cwd=tree)
+
+    for result in (before, after):
+        assert result.returncode == 0, result.stderr
+        assert "使い方" in result.stdout
+
+
+def test_an_unknown_language_is_refused_in_the_locales_language(tree):
+    english = kata("--root", str(tree), "--lang", "xx", "list", cwd=tree)
+    japanese = kata(
+        "--root",
+        str(tree),
+        "--lang",
+        "xx",
+        "list",
+        cwd=tree,
+        env=clean_environment(LANG="ja_JP.UTF-8"),
+    )
+
+    assert english.returncode == japanese.returncode == 2
+    assert "invalid choice: 'xx'" in english.stderr
+    assert "'xx' は選べません" in japanese.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("chek", "check"), ("lst", "list"), ("relase", "release")]
+)
+def test_a_misspelled_command_gets_a_guess(tree, typed, meant):
+    result = kata("--root", str(tree), typed, "dot", cwd=tree)
+
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert f"unknown command '{typed}' (did you mean {meant}?)" in result.stderr
+
+
+def test_a_syntax_error_shows_its_line_and_a_caret_once(tmp_path):
+    source = "import numpy as np\n\n\ndef dot(a, b)\n    return np.dot(a, b)\n"
+    tree = build_tree(tmp_path / "kata", {"dot": source})
+
+    result = kata("--root", str(tree), "check", "dot", cwd=tree)
+    japanese = kata("--root", str(tree), "--lang", "ja", "check", "dot", cwd=tree)
+
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    start = lines.index("exercises/dot.py has a syntax error on line 4: expected ':'")
+    assert lines[start + 1 : start + 3] == ["    def dot(a, b)", "                 ^"]
+    assert "✗" not in result.stdout and "x test_" not in result.stdout
+    assert "failed the same way" not in result.stdout
+    # Translated, the sentence is longer: the code and its caret move
+    # together.
+    ja_lines = japanese.stdout.splitlines()
+    at = next(i for i, line in enumerate(ja_lines) if line.endswith("def dot(a, b)"))
+    code, caret = ja_lines[at : at + 2]
+    assert caret.index("^") == code.index("def dot(a, b)") + len("def dot(a, b)")

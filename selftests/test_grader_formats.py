@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from grader.exercises import EXERCISES
+from grader.exercises import EXERCISES, NAMES
 from grader.formats import (
     Timing,
     number,
@@ -127,6 +127,41 @@ def test_gradescope_total_is_the_sum_of_the_tests_scores():
     assert exact(results["score"]) == sum(
         map(exact, (t["score"] for t in results["tests"]))
     )
+
+
+def passing(name: str, passed: list[bool]) -> ExerciseRun:
+    """A run of exercise `name` whose tests pass or fail as `passed` says."""
+    return ExerciseRun(name, [TestResult(f"t{i}", ok) for i, ok in enumerate(passed)])
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        # The first of three tests of a 10-point exercise failing, the
+        # rest done: the exact score is 96.666..., not 96.6666.
+        {"dot": [False, True, True]},
+        {"dot": [True, False, False], "sigmoid": [False, True, True]},
+        {"dot": [False] * 6 + [True], "train": [True, False, True] * 3},
+        {name: [False, False, True] for name in NAMES},
+        {name: [True] * 3 + [False] * (i % 5) for i, name in enumerate(NAMES)},
+    ],
+)
+def test_gradescope_total_is_the_exact_score_rounded_once_and_the_tests_add_up(
+    patterns,
+):
+    runs = [passing(name, patterns.get(name, [True])) for name in NAMES]
+    book = gradebook(EXERCISES, runs, "exercises")
+    results = json.loads(to_gradescope(book, TIMING))
+
+    assert Fraction(str(results["score"])) == round(book.score, 4)
+    assert results["output"].endswith(f"score {results['score']}/100")
+    check_gradescope_report(results, 100)
+    for grade in book.grades:
+        mine = [
+            exact(t["max_score"]) for t in results["tests"] if grade.name in t["tags"]
+        ]
+        assert sum(mine) == grade.max_points
+        assert max(mine) - min(mine) <= Decimal("0.0001")
 
 
 @pytest.mark.parametrize("count", [1, 3, 7, 13, 250])

@@ -4,13 +4,18 @@ plain text off a terminal."""
 
 import io
 import json
+import time
 from dataclasses import replace
 from datetime import datetime, timezone
+from types import SimpleNamespace
+
+import pytest
 
 from grader.exercises import EXERCISES
 from grader.grading import gradebook
 from grader.render import PROSE_WIDTH, Screen
 from grader.results import ExerciseRun, TestResult, trim
+from grader.watch import Watch
 
 PASSED = TestResult("test_ok", True)
 UNNAMED = "The result has the wrong values.\n  expected  1.0\n  actual    2.0"
@@ -246,3 +251,96 @@ def test_hints_are_wrapped_between_words_under_their_number():
     assert all(len(line) <= PROSE_WIDTH for line in hint)
     assert all(line.startswith("   ") for line in hint[1:])
     assert " ".join(line.strip() for line in hint) == f"1. {exercise.hints[0]}"
+
+
+def test_output_short_enough_is_not_said_to_be_trimmed():
+    whole = check([failed("test_noisy", UNNAMED, output="one line\n")])
+    long = check([failed("test_noisy", UNNAMED, output=PRINTED)])
+    wide = check([failed("test_noisy", UNNAMED, output="x" * 500 + "\n")])
+
+    assert "What your code printed:" in whole and "(trimmed)" not in whole
+    assert "What your code printed (trimmed):" in long
+    assert "What your code printed (trimmed):" in wide
+
+
+# How the runner words a test process that died, in the run and in the
+# test that was running (see grader/runner.py).
+DEATHS = [
+    "exercises/dot.py was still running after 30 s{where}: an endless loop?",
+    "exercises/dot.py ended the Python process with exit code 3{where}: "
+    "a call to os._exit?",
+    "exercises/dot.py was killed{where}: out of memory?",
+    "exercises/dot.py printed more than 4 MB{where}: a print in a loop?",
+]
+
+
+@pytest.mark.parametrize("death", DEATHS)
+def test_a_process_that_died_is_told_once(death):
+    run_error = death.format(where=" in test_b")
+    tests = [
+        PASSED,
+        failed("test_b", death.format(where=""), kind="timeout"),
+        failed("test_c", "not run: the tests stopped before this one", "not_run"),
+    ]
+    grade = replace(book(tests).grades[0], run=ExerciseRun("dot", tests, run_error))
+    text = shown(lambda screen: screen.check(grade, "exercises", "kata"))
+    summary_text = shown(
+        lambda screen: screen.gradebook(
+            replace(book(tests), grades=(grade, *book(tests).grades[1:])), "kata"
+        )
+    )
+
+    for shown_text in (text, summary_text):
+        assert shown_text.count(death.split("{where}")[0]) == 1, shown_text
+        assert "✗ test_b" not in shown_text and "x test_b" not in shown_text
+
+
+SYNTAX = (
+    "exercises/dot.py has a syntax error on line 6: expected ':'\n"
+    "    def dot(a, b)\n"
+    "                 ^"
+)
+
+
+def test_a_module_that_does_not_load_is_the_exercises_error_not_a_tests():
+    tests = [failed(f"test_{i}", SYNTAX, kind="import_error") for i in range(5)]
+    text = check(tests)
+    next_up = summary(tests)
+    focus = "\n".join(
+        str(line)
+        for line in Watch.verdict(
+            SimpleNamespace(target="exercises", prog="kata", all_done=lambda: False),
+            book(tests).grades[0],
+        )
+    )
+
+    for shown_text in (text, next_up, focus):
+        assert shown_text.count("has a syntax error on line 6") == 1
+        assert "test_0" not in shown_text and "failed the same way" not in shown_text
+        assert "\n    def dot(a, b)\n                 ^\n" in shown_text + "\n"
+
+
+def test_explored_runs_show_tests_and_no_points():
+    grade = book([PASSED, failed("test_values", UNNAMED)]).grades[0]
+    header = shown(
+        lambda screen: screen.check(grade, "exercises", "kata", points=False)
+    ).splitlines()[0]
+
+    assert header.endswith("1/2 tests")
+    assert "points" not in header
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_a_status_line_tells_the_time_and_the_tests_done_on_a_terminal():
+    terminal, pipe = _Terminal(), io.StringIO()
+    for out in (terminal, pipe):
+        screen = Screen(out, io.StringIO())
+        with screen.running("dot", lambda: (3, 17)):
+            time.sleep(1.2)  # the line is redrawn twice a second
+
+    assert "running the tests of dot: 3/17 tests, 1 s" in terminal.getvalue()
+    assert pipe.getvalue() == ""

@@ -293,12 +293,13 @@ def test_the_notebook_suggests_the_language_it_was_asked_for(tree, monkeypatch):
 @pytest.mark.parametrize(
     "args, expected",
     [
-        (("chek",), "エラー: 引数 COMMAND: 'chek' は選べません(選べるのは 'check'"),
+        (("chek",), "エラー: コマンド 'chek' はありません(check のことですか?)"),
+        (("--target", "x"), "エラー: 引数 --target: 'x' は選べません(選べるのは"),
         (("--timeout", "0"), "エラー: 引数 --timeout: '0' は正の数ではありません"),
         (("list", "--bogus"), "エラー: 認識できない引数です: --bogus"),
         (("--lang", "ja", "--json"), "エラー: 引数 --json: 値を 1 つ指定してください"),
     ],
-    ids=["choice", "type", "unrecognized", "no_value"],
+    ids=["command", "choice", "type", "unrecognized", "no_value"],
 )
 def test_usage_errors_are_in_japanese(tmp_path, args, expected):
     tree = learner_tree(tmp_path / "kata")

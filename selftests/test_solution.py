@@ -1,6 +1,7 @@
 """``python -m grader solution NAME``: the model answer once the exercise is
 done, or earlier when forced and confirmed; and ``check NAME --explore``."""
 
+from selftests.grader_support import ROOT
 from selftests.learner_support import kata, learner_tree, solution
 
 # A line of the model answer that only the answer shows.
@@ -69,3 +70,53 @@ def test_explore_writes_no_reports(tmp_path):
     assert result.returncode == 2
     assert "not a grade" in result.stderr
     assert not (tmp_path / "r").exists()
+
+
+def test_a_finished_check_points_to_the_next_exercise_and_the_answer(tmp_path):
+    tree = learner_tree(tmp_path / "kata", sgd=solution("sgd"))
+    bare = learner_tree(tmp_path / "bare", with_solutions=False, sgd=solution("sgd"))
+
+    result = kata(tree, "check", "sgd")
+    without = kata(bare, "check", "sgd")
+
+    assert result.returncode == without.returncode == 0
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("Next: exercise 10, train (Training on real data): ")
+    assert "`python -m grader check train`." in last
+    assert "`python -m grader solution sgd` now shows the model answer." in last
+    assert "solution" not in without.stdout
+    assert "Next: exercise 10, train" in without.stdout
+
+
+def test_a_finished_last_exercise_says_so(tmp_path):
+    tree = learner_tree(tmp_path / "kata", train=solution("train"))
+
+    result = kata(tree, "check", "train")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "That was the last exercise: `python -m grader` grades them all." in (
+        result.stdout
+    )
+
+
+def test_explore_counts_the_tests_and_gives_no_points(tmp_path):
+    tree = learner_tree(tmp_path / "kata")
+
+    result = kata(tree, "check", "sgd", "--explore")
+
+    header = next(line for line in result.stdout.splitlines() if "9. sgd" in line)
+    assert header.endswith("0/6 tests")
+    assert "points" not in result.stdout
+
+
+def test_the_readmes_exit_codes_say_when_reset_and_solution_give_1():
+    # A declined reset and a refused solution end with 1 (the tests above
+    # and selftests/test_reset.py): the main table of exit codes says so.
+    for readme, heading in (
+        ("README.md", "### Exit codes"),
+        ("README.ja.md", "### 終了コード"),
+    ):
+        text = (ROOT / readme).read_text(encoding="utf-8")
+        table = text.split(heading, 1)[1].split("\n\n", 2)[1]
+        row = next(line for line in table.splitlines() if line.startswith("| 1 |"))
+        assert "`reset`" in row and "`solution`" in row, readme

@@ -38,6 +38,58 @@ def test_stub_keeps_the_signatures_and_docstrings(root, exercise):
     assert all(doc for _, doc in stub.values()), "every function needs a docstring"
 
 
+def top_level_names(tree: ast.Module) -> set[str]:
+    """The names a module binds at its top level: imports, functions,
+    classes and constants."""
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names.update((a.asname or a.name).partition(".")[0] for a in node.names)
+        elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(t.id for t in targets if isinstance(t, ast.Name))
+    return names
+
+
+def modules_in_examples(tree: ast.Module) -> set[str]:
+    """The modules the docstrings' examples use: those they import, and
+    the names whose attributes they read (``np`` of ``np.array``) that
+    the example does not bind itself."""
+    used, bound = set(), set()
+    for node in [tree, *ast.walk(tree)]:
+        if not isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef):
+            continue
+        doc = ast.get_docstring(node) or ""
+        code = "\n".join(
+            line.strip()[4:]
+            for line in doc.splitlines()
+            if line.strip().startswith((">>> ", "... "))
+        )
+        for part in ast.walk(ast.parse(code)):
+            if isinstance(part, ast.Import | ast.ImportFrom):
+                used.update((a.asname or a.name).partition(".")[0] for a in part.names)
+            elif isinstance(part, ast.Attribute) and isinstance(part.value, ast.Name):
+                used.add(part.value.id)
+            elif isinstance(part, ast.Name) and isinstance(part.ctx, ast.Store):
+                bound.add(part.id)
+    return used - bound
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
+def test_every_stub_imports_what_its_docstring_examples_use(root, exercise):
+    # The learner fills the stub in: a module the specification's example
+    # works with must already be at hand, as in the model answer.
+    for path in (
+        root / exercise.module_file,
+        root / "grader" / "pristine" / f"{exercise.name}.py",
+    ):
+        tree = ast.parse(path.read_text())
+        missing = modules_in_examples(tree) - top_level_names(tree)
+        assert not missing, f"{path.name} does not import {sorted(missing)}"
+
+
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
 def test_every_stub_function_raises_not_implemented_naming_its_exercise(exercise):
     module = importlib.import_module(f"exercises.{exercise.name}")

@@ -1,5 +1,8 @@
 """Exercise 9: one step of gradient descent."""
 
+# The docstring's example uses NumPy, and so may the code written here.
+import numpy as np  # noqa: F401
+
 
 def sgd_update(params, grads, lr):
     """Move every parameter one step against its gradient, in place.

@@ -150,8 +150,28 @@ def load(name):
 def _import_message(path, error):
     where = _relative(path)
     if isinstance(error, SyntaxError):
-        return f"{where} has a syntax error on line {error.lineno}: {error.msg}"
+        message = f"{where} has a syntax error on line {error.lineno}: {error.msg}"
+        return message + _source_with_caret(error)
     return f"{where} could not be imported: {type(error).__name__}: {error}"
+
+
+def _source_with_caret(error):
+    """The line of a SyntaxError `error`, and a caret under the place
+    Python points at, as Python itself shows them: on lines of their own,
+    each indented four spaces, so that no translation of the sentence
+    above can move the caret off its place. Empty when the line is
+    unknown."""
+    text = (error.text or "").rstrip("\r\n")
+    code = text.lstrip()
+    if not code.strip():
+        return ""
+    lines = f"\n    {code.rstrip()}"
+    column = (error.offset or 0) - 1 - (len(text) - len(code))
+    if 0 <= column <= len(code):
+        # A tab before the caret stays a tab, to line up as the code does.
+        pad = "".join("\t" if char == "\t" else " " for char in code[:column])
+        lines += f"\n    {pad}^"
+    return lines
 
 
 def _relative(path):
