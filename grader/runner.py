@@ -193,7 +193,13 @@ class Grading:
                 sessions.setdefault(key, []).append((index, job))
             else:
                 self.missing.append(index)
-        self.sessions = [_Session(jobs_, workers) for jobs_ in sessions.values()]
+        # A session holds two descriptors per job while it runs: a long
+        # list of jobs is run by several sessions, one after another.
+        self.sessions = [
+            _Session(jobs_[start : start + MOST_FDS], workers)
+            for jobs_ in sessions.values()
+            for start in range(0, len(jobs_), MOST_FDS)
+        ]
         if self.sessions:
             self.sessions[0].start()
 
@@ -485,7 +491,7 @@ def _watch(running: dict, finish, cancel=None) -> None:
         wait = max(0, deadline - now)
         if cancel is not None:
             wait = min(wait, CANCEL_POLL)
-        ready, _, _ = select.select(list(running), [], [], wait)
+        ready = _readable(list(running), wait)
         if cancel is not None and cancel():
             raise Cancelled
         for fd in ready:
@@ -502,6 +508,17 @@ def _watch(running: dict, finish, cancel=None) -> None:
         if not any(c.pid for c in running.values()):
             if running and now - last_news >= STARTUP_GRACE:
                 return  # the session hangs: the caller stops what is left
+
+
+def _readable(fds: list[int], timeout: float) -> list[int]:
+    """Those of `fds` with something to read (or at their end), waiting at
+    most `timeout` seconds. Unlike select(), poll takes descriptors of any
+    number: a process with many files open (a notebook's kernel, say) may
+    hand out pipes numbered past 1024."""
+    poll = select.poll()
+    for fd in fds:
+        poll.register(fd, select.POLLIN)
+    return [fd for fd, _ in poll.poll(timeout * 1000)]
 
 
 class _Child:
