@@ -164,6 +164,7 @@ def _run_session(job, files, dispatcher) -> None:  # pragma: no cover
     _forget_assertion_rewriting()
     _same_examples_everywhere()
     _warm_up()
+    _load_what_confinement_needs()
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
 
     # The hypothesis plugin is passed as it is, not named with -p: naming
@@ -468,6 +469,25 @@ def _same_examples_everywhere() -> None:  # pragma: no cover
         providers.CONSTANTS_CACHE.cache.clear()
     except (ImportError, AttributeError):
         pass
+
+
+# Parts of NumPy it loads only when first used. A learner's process that
+# gives up root (grading mode) may no longer read them: it loads them
+# before, and each loads them faster from a session that already has.
+LAZY_NUMPY = ("numpy.ma", "numpy.polynomial", "numpy.char", "numpy.rec")
+
+
+def _load_what_confinement_needs() -> None:  # pragma: no cover
+    """Under root, load `LAZY_NUMPY` once here rather than in every
+    learner's process; elsewhere nothing is confined and nothing is
+    loaded before it is used."""
+    if os.geteuid() != 0:
+        return
+    for name in LAZY_NUMPY:
+        try:
+            __import__(name)
+        except ImportError:
+            pass
 
 
 def _warm_up() -> None:  # pragma: no cover

@@ -41,6 +41,12 @@ PRELOADED = (
     "numpy.random",
     "numpy.linalg",
     "numpy.fft",
+    # NumPy loads these only when first used (np.unique does numpy.ma).
+    "numpy.ma",
+    "numpy.polynomial",
+    "numpy.char",
+    "numpy.rec",
+    "numpy.strings",
     "math",
     "cmath",
     "statistics",
