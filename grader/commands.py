@@ -193,7 +193,7 @@ def grade_exercise(
         memory_mb=memory_mb,
         explore=explore,
     )
-    grading = start([job], workers=1)
+    grading = start([job])
     if screen is None:
         run = grading.wait()[0]
     else:
@@ -211,18 +211,19 @@ def grade_exercise(
 
 def _tests_done(grading) -> tuple[int, int] | None:
     """How many tests of the one job `grading` runs have ended, and of how
-    many; None until its worker has said which tests it collected.
+    many; None until each of its workers (one per share of the tests) has
+    said which tests it collected.
 
-    Read, from the status line's thread, in the runner's record of the
-    worker as the runner fills it in: a moment when that record is being
+    Read, from the status line's thread, in the runner's records of the
+    workers as the runner fills them in: a moment when a record is being
     changed, or is not where it was, gives None, and the line shows the
     time alone.
     """
     try:
-        for session in grading.sessions:
-            for child in list(session.running.values()):
-                if child.collected:
-                    return len(child.results), len(child.collected)
+        children = [c for session in grading.sessions for c in session.children]
+        if not children or not all(child.collected for child in children):
+            return None
+        done = sum(len(child.results) for child in children)
+        return done, sum(len(child.collected) for child in children)
     except (AttributeError, RuntimeError):
-        pass
-    return None
+        return None

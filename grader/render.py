@@ -560,8 +560,15 @@ def _told(test: TestResult, error: str) -> bool:
     (the runner names the test that was running when the process died)."""
     if not test.message:
         return False
-    unnamed = error.replace(f" in {test.name}", "", 1)
+    # The tests are shared out to two workers: when both stop for the same
+    # reason (each at its time limit, say), the error names the first
+    # worker's test, and this may be the other's.
+    unnamed = _RUNNING_TEST.sub("", error, count=1)
     return test.message in error or test.message in unnamed
+
+
+# " in test_name[case]", as the runner names the test that was running.
+_RUNNING_TEST = re.compile(r" in test_\w+(\[[^\]]*\])?")
 
 
 def _grouped(
@@ -610,9 +617,11 @@ def _same_way(names: tuple[str, ...], same_property: bool) -> str:
     """'2 more tests failed the same way: test_a, test_b.' when they broke
     the same property; else, since what they share is the likely mistake,
     'This mistake also fails: test_a, test_b.'"""
-    shown = ", ".join(names[:NAMES_SHOWN])
-    if len(names) > NAMES_SHOWN:
-        shown += _(" and {count} more", count=len(names) - NAMES_SHOWN)
+    # "and 1 more" would take the room of the name it stands for.
+    kept = names if len(names) <= NAMES_SHOWN + 1 else names[:NAMES_SHOWN]
+    shown = ", ".join(kept)
+    if len(names) > len(kept):
+        shown += _(" and {count} more", count=len(names) - len(kept))
     if not same_property:
         return _("  This likely mistake also fails: {shown}.", shown=shown)
     if len(names) == 1:

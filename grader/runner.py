@@ -258,6 +258,7 @@ class _Session:
         self.workers = workers
         self.pid = 0
         self.running: dict[int, _Child] = {}
+        self.children: list[_Child] = []
 
     def start(self) -> None:
         if self.pid:
@@ -270,6 +271,7 @@ class _Session:
         for (index, job), (read_fd, write_fd) in zip(self.jobs, pipes, strict=True):
             os.close(write_fd)
             self.running[read_fd] = _Child(index, job, read_fd)
+        self.children = list(self.running.values())  # ended ones too
 
     def _take_waiting(self, pipes: list[tuple[int, int]]) -> None:
         """Hand the jobs to the session `grader.prestart` started, if it is
