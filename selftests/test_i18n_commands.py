@@ -60,7 +60,7 @@ def tree(tmp_path):
 def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
     running = watch("--lang", "ja")
     first = running.screen(FIRST_SCREEN_TIMEOUT)
-    assert "nn-kata watch: 10 問中 0 問完了(開始して" in first
+    assert "nn-kata watch: 10 問中 0 問完了(起動時の採点" in first
     assert "1. dot: 行列の積  未着手 (not_started)  テスト 0/13" in first
     assert "キー: h ヒント | n 次の演習 | l 一覧 | c すべて採点 | q 終了" in first
     assert "の保存を待っています。" in first
@@ -71,7 +71,7 @@ def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
 
     (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
     failing = running.screen_with("9. sgd")
-    assert "exercises/sgd.py の保存に気づき" in failing
+    assert "exercises/sgd.py の保存を検知し" in failing
     assert "失敗あり (failing)" in failing
     assert "考えられる間違い" in failing
     assert "ほかに 1 個のテストが失敗しています。" in failing
@@ -83,7 +83,7 @@ def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
     assert "すべてのテストが通りました。" in done
     assert "n を押すと次の演習に進みます。" in done
     running.press("n")
-    assert "(train に進みました)" in running.screen()
+    assert "(train へ移動)" in running.screen()
     assert running.quit() == 1
     for screen in (first, hinted, failing, done):
         assert english_left(screen) == [], screen
@@ -294,7 +294,7 @@ def test_the_notebook_suggests_the_language_it_was_asked_for(tree, monkeypatch):
     "args, expected",
     [
         (("chek",), "エラー: コマンド 'chek' はありません(check のことですか?)"),
-        (("--target", "x"), "エラー: 引数 --target: 'x' は選べません(選べるのは"),
+        (("--target", "x"), "エラー: 引数 --target: 'x' は選べません。選べるのは"),
         (("--timeout", "0"), "エラー: 引数 --timeout: '0' は正の数ではありません"),
         (("list", "--bogus"), "エラー: 認識できない引数です: --bogus"),
         (("--lang", "ja", "--json"), "エラー: 引数 --json: 値を 1 つ指定してください"),
