@@ -121,7 +121,7 @@ def test_reset_asks_and_answers_in_japanese(tmp_path):
     assert accepted.returncode == 0, accepted.stderr
     assert "exercises/sgd.py をスタブに戻しました。" in accepted.stdout
     assert "元のファイルは .kata/backups/sgd-" in accepted.stdout
-    assert "exercises/sgd.py はスタブのままです。" in again.stdout
+    assert "exercises/sgd.py はすでにスタブの状態です。" in again.stdout
     for result in (declined, accepted, again):
         assert english_left(result.stdout + result.stderr) == []
 
@@ -146,7 +146,7 @@ def test_solution_refuses_asks_and_shows_in_japanese(tmp_path):
     shown = kata(tree, "--lang", "ja", "solution", "sgd", "--force", answer="y\n")
 
     assert refused.returncode == 1
-    assert "演習 sgd の状態は 未着手 (not_started) です。" in refused.stdout
+    assert "演習 sgd の状態は「未着手 (not_started)」です。" in refused.stdout
     assert "`python -m grader --lang ja solution sgd --force`" in refused.stdout
     assert "演習 sgd はまだ完了していません。" in declined.stdout
     assert "表示しませんでした。" in declined.stdout
