@@ -54,20 +54,20 @@ DESCRIPTION = N_("""\
 Grade the kata's exercises and say what to do next.
 
 commands:
-  (none)        grade every exercise, in learning order
-  check NAME    one exercise, every failing test explained
-  hint NAME     the next hint for an exercise (--all: every hint)
-  doc NAME      an exercise's specification: its functions' docstrings
-  list          the exercises with their titles and statuses
-  watch         grade each exercise again whenever it is saved
-  reset NAME    put the stub back (your file is kept in .kata/backups/)
-  solution NAME the model answer, once the exercise is done
+  (none)          grade every exercise, in learning order
+  check NAME      one exercise, every failing test explained
+  hint NAME       the next hint for an exercise (--all: every hint)
+  doc NAME        an exercise's specification: its functions' docstrings
+  list            the exercises with their titles and statuses
+  watch           grade each exercise again whenever it is saved
+  reset NAME      put the stub back (your file is kept in .kata/backups/)
+  solution NAME   the model answer, once the exercise is done
 
 for teachers (each has --help):
-  grade         grading mode: pristine tests, for CI and batch grading
-  release OUT   the student copy, with its CI workflow and hash manifest
+  grade           grading mode: pristine tests, for CI and batch grading
+  release OUT     the student copy, with its CI workflow and hash manifest
   gradescope ZIP  Gradescope's autograder bundle
-  batch DIR     grade a folder of submissions into a CSV gradebook
+  batch DIR       grade a folder of submissions into a CSV gradebook
 """)
 # Handled by `grader.tools`.
 TEACHER_COMMANDS = ("grade", "release", "gradescope", "batch")
@@ -122,7 +122,9 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         # The commands the grader suggests speak the language it speaks.
         return _dispatch(args, i18n.command(prog))
     except KeyboardInterrupt:
-        _screen().problem(_("interrupted"))
+        # Ctrl-C is the learner's choice, not a failure: said, not flagged
+        # as an error; the exit code is the shell's for an interrupt.
+        _screen().err.print(_("Interrupted."))
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of our output went away (`| head`): nothing to tell it.
@@ -304,6 +306,12 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
     def start_section(self, heading):
         super().start_section(_(heading) if heading else heading)
+
+    def add_argument(self, action):
+        # The description lists the commands with what they take: argparse's
+        # own list of them under "positional arguments" would say it twice.
+        if not isinstance(action, argparse._SubParsersAction):
+            super().add_argument(action)
 
     def _split_lines(self, text, width):
         # argparse wraps at spaces only, which Japanese has few of.

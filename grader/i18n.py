@@ -353,40 +353,110 @@ def _pattern(template: str) -> re.Pattern:
     return re.compile("(.*?)".join(map(re.escape, parts)), re.DOTALL)
 
 
-# Pieces a line of prose may break between: code in backticks with what
-# sticks to it ("(`x -= 1`)."), a run of spaces, a word of printable
-# ASCII, or any other single character (Japanese breaks between any two
-# characters). Code is never broken: a command cut in two cannot be
-# copied, and an expression cut in two misreads.
-_PIECE = re.compile(r"[!-_a-~]*`[^`\n]*`[!-~]*| +|[!-~]+|.")
+# Pieces a line of prose is made of: code in backticks with what sticks
+# to it ("(`x -= 1`)."), a run of spaces, a word of printable ASCII (the
+# middle dot of "(N, K)·(K,)" included), or any other single character.
+# Code is never broken: a command cut in two cannot be copied, and an
+# expression cut in two misreads.
+_PIECE = re.compile(r"[!-_a-~·]*`[^`\n]*`[!-~·]*| +|[!-~·]+|.")
 # Punctuation, the long-vowel mark and small kana must not begin a line
 # (the Japanese rules of line breaking): each stays with what precedes it.
 _NO_LINE_START = frozenset(
     "、。，．・：；？！）」』】〉》ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
 )
+# Japanese marks after which a line may break as well as at a space.
+_BREAK_AFTER = frozenset("、。，．：；？！）」』】〉》")
+# How good a place to break a line is. Japanese may break between any two
+# characters, but a word cut in two ("メッセー" / "ジ") reads badly, and so
+# does an expression cut at one of its spaces ("h =" / "sigmoid(z1)").
+# Without a dictionary of words, the change from kana to kanji or katakana
+# ("テストを" / "すべて" aside, "で" / "失敗") is where a word most often
+# starts: fair. Poor places are taken only when a line has no other.
+_GOOD, _FAIR, _POOR, _NEVER = 3, 2, 1, 0
+
+
+def _hiragana(character: str) -> bool:
+    return "ぁ" <= character <= "ゖ"
 
 
 def fill(text: str, columns: int, indent: int = 0) -> str:
     """`text` wrapped to `columns` terminal columns, its later lines
-    indented by `indent` spaces; a word of ASCII and code in backticks are
-    never split, and a line of Japanese may break between any two
-    characters."""
+    indented by `indent` spaces.
+
+    A line breaks at a space or after a Japanese punctuation mark where it
+    can; between two Japanese characters, or at a space inside the code of
+    a Japanese sentence, only when the line has no such place in its later
+    half. A word of ASCII and code in backticks are never split.
+    """
     pieces: list[str] = []
     for piece in _PIECE.findall(text):
         if pieces and piece[0] in _NO_LINE_START:
             pieces[-1] += piece
         else:
             pieces.append(piece)
-    lines, line = [], ""
-    for piece in pieces:
-        if line.strip() and width(line + piece.rstrip()) > columns:
-            lines.append(line.rstrip())
-            line = " " * indent
-            if piece.isspace():
-                continue
-        line += piece
-    lines.append(line.rstrip())
-    return "\n".join(lines)
+    japanese = any(_wide(character) for character in text)
+    quality = [_break_quality(pieces, i, japanese) for i in range(len(pieces))]
+    lines, start = [], 0
+    while start < len(pieces):
+        end = _line_end(pieces, quality, start, columns - (indent if lines else 0))
+        line = "".join(pieces[start:end]).strip(" ")
+        lines.append((" " * indent if lines else "") + line)
+        start = end
+        while start < len(pieces) and pieces[start].isspace():
+            start += 1
+    return "\n".join(lines) if lines else ""
+
+
+def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
+    """How good a place to break the line is just before `pieces[index]`."""
+    if index == 0:
+        return _NEVER
+    before, piece = pieces[index - 1], pieces[index]
+    if piece.isspace():
+        return _NEVER  # a line breaks after its spaces, never before them
+    if before.isspace():
+        if not japanese or index < 2:
+            return _GOOD
+        # In Japanese, a space after Japanese or a colon is a place to
+        # break; one after other ASCII is inside code ("h = sigmoid(z1)")
+        # or ties a name or a number to the word after it ("ValueError の",
+        # "2 次元").
+        last = pieces[index - 2][-1]
+        return _GOOD if _wide(last) or last in ":;" else _POOR
+    if before[-1] in _BREAK_AFTER:
+        return _GOOD
+    if piece[0] in "(（「『【" and _wide(before[-1]):
+        return _GOOD  # before an aside in brackets, as after one
+    if _hiragana(before[-1]) and _wide(piece[0]) and not _hiragana(piece[0]):
+        return _FAIR
+    if _wide(before[-1]) or _wide(piece[0]):
+        return _POOR
+    return _NEVER
+
+
+def _line_end(pieces: list[str], quality: list[int], start: int, columns: int):
+    """Where the line that begins at `pieces[start]` ends: at the best place
+    to break that fits in `columns` and fills at least half the line (the
+    last of them), else the last place that fits, else the first place
+    there is (a word longer than the line stands out beyond it)."""
+    best: dict[int, int] = {}
+    last = None
+    for end in range(start + 1, len(pieces) + 1):
+        used = width("".join(pieces[start:end]).rstrip(" "))
+        if used > columns:
+            break
+        if end == len(pieces):
+            return end
+        if quality[end] != _NEVER:
+            last = end
+            if used * 2 >= columns:
+                best[quality[end]] = end
+    if best:
+        return best[max(best)]
+    if last is not None:
+        return last
+    later = (i for i in range(start + 1, len(pieces)) if quality[i] != _NEVER)
+    return next(later, len(pieces))
 
 
 def width(text: str) -> int:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from grader import batch, classroom, i18n, release
-from grader.cli import Parser, add_language_option, positive
+from grader.cli import EXIT_INTERRUPTED, Parser, add_language_option, positive
 from grader.files import append, write_atomically
 from grader.i18n import N_, _
 from grader.project import ProjectError, find_root, open_project
@@ -41,8 +41,8 @@ def main(argv: list[str], prog: str = "python -m grader") -> int:
         _problem(str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
-        _problem(_("interrupted"))
-        return 130
+        _problem(_("Interrupted."))
+        return EXIT_INTERRUPTED
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:

@@ -402,7 +402,7 @@ def test_a_list_of_mistakes_is_translated_item_by_item(ja):
         f"The result has the wrong values.\n  likely mistake: {mistakes}"
     )
     mistake = translated.splitlines()[1]
-    assert "(1) 符号が逆。" in mistake and "(2) これは 1 - s。" in mistake
+    assert "(1) 符号が逆です。" in mistake and "(2) これは 1 - s です。" in mistake
     assert "the sign" not in mistake
 
 
@@ -435,7 +435,7 @@ def test_a_known_mistake_is_named_in_japanese(tmp_path, root):
     result = kata("--root", str(tree), "--lang", "ja", "check", "softmax", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert "失敗あり (failing)" in result.stdout
-    assert "考えられる間違い: axis 0(列方向)で正規化している。" in result.stdout
+    assert "考えられる間違い: axis 0(列方向)で正規化しています。" in result.stdout
     assert "  呼び出し  softmax(" in result.stdout
     assert "likely mistake" not in result.stdout
 
@@ -456,7 +456,7 @@ def test_a_japanese_locale_chooses_japanese(tmp_path):
     env = clean_environment(LANG="ja_JP.UTF-8")
     result = kata("--root", str(tree), "hint", "softmax", cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stderr
-    assert "演習 3、softmax(スコアから確率へ)のヒント: 4 個中 1 個" in result.stdout
+    assert "演習 3、softmax(スコアから確率へ)のヒント 1/4" in result.stdout
     assert "1. 最後の軸、axis=-1 に沿って計算します。" in result.stdout
 
 
@@ -700,7 +700,8 @@ def test_a_runner_reason_reads_in_japanese(ja):
     )
     assert ja.failure(reason) == (
         "test_softmax_rows_sum_to_one の実行中、exercises/softmax.py が 30 秒"
-        "たっても終わりませんでした。無限ループになっていませんか?"
+        "たっても終わらなかったため、採点プログラムが止めました。無限ループに"
+        "なっていませんか?"
     )
 
 

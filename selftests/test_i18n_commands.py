@@ -60,7 +60,7 @@ def tree(tmp_path):
 def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
     running = watch("--lang", "ja")
     first = running.screen(FIRST_SCREEN_TIMEOUT)
-    assert "nn-kata watch: 10 問中 0 問完了(開始して" in first
+    assert "nn-kata watch: 10 問中 0 問完了(起動時の採点" in first
     assert "1. dot: 行列の積  未着手 (not_started)  テスト 0/13" in first
     assert "キー: h ヒント | n 次の演習 | l 一覧 | c すべて採点 | q 終了" in first
     assert "の保存を待っています。" in first
@@ -71,7 +71,7 @@ def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
 
     (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
     failing = running.screen_with("9. sgd")
-    assert "exercises/sgd.py の保存に気づき" in failing
+    assert "exercises/sgd.py の保存を検知し" in failing
     assert "失敗あり (failing)" in failing
     assert "考えられる間違い" in failing
     assert "ほかに 1 個のテストが失敗しています。" in failing
@@ -83,7 +83,7 @@ def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
     assert "すべてのテストが通りました。" in done
     assert "n を押すと次の演習に進みます。" in done
     running.press("n")
-    assert "(train に進みました)" in running.screen()
+    assert "(train へ移動)" in running.screen()
     assert running.quit() == 1
     for screen in (first, hinted, failing, done):
         assert english_left(screen) == [], screen
@@ -94,12 +94,12 @@ def test_watch_says_in_japanese_that_the_input_ended(tree, watch):
     running.screen(FIRST_SCREEN_TIMEOUT)
     running.press("?")
     stray = running.screen()
-    assert "(? は watch のキーではありません)" in stray
+    assert "(割り当てのないキー: ?)" in stray
     running.process.stdin.close()
     ended = running.screen()
-    assert "(入力が終わりました)" in ended
+    assert "(入力の終了)" in ended
     assert "キーはもう読みません" in ended
-    assert ended.endswith("キー: なし(入力が終わりました)| Ctrl+C で終了")
+    assert ended.endswith("キー: なし(入力の終了後)| Ctrl+C で終了")
     (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
     saved = running.screen_with("9. sgd")
     assert saved.startswith("exercises/sgd.py を採点しています ...")
@@ -121,7 +121,7 @@ def test_reset_asks_and_answers_in_japanese(tmp_path):
     assert accepted.returncode == 0, accepted.stderr
     assert "exercises/sgd.py をスタブに戻しました。" in accepted.stdout
     assert "元のファイルは .kata/backups/sgd-" in accepted.stdout
-    assert "exercises/sgd.py はスタブのままです。" in again.stdout
+    assert "exercises/sgd.py はすでにスタブの状態です。" in again.stdout
     for result in (declined, accepted, again):
         assert english_left(result.stdout + result.stderr) == []
 
@@ -146,7 +146,7 @@ def test_solution_refuses_asks_and_shows_in_japanese(tmp_path):
     shown = kata(tree, "--lang", "ja", "solution", "sgd", "--force", answer="y\n")
 
     assert refused.returncode == 1
-    assert "演習 sgd の状態は 未着手 (not_started) です。" in refused.stdout
+    assert "演習 sgd の状態は「未着手 (not_started)」です。" in refused.stdout
     assert "`python -m grader --lang ja solution sgd --force`" in refused.stdout
     assert "演習 sgd はまだ完了していません。" in declined.stdout
     assert "表示しませんでした。" in declined.stdout
@@ -294,7 +294,7 @@ def test_the_notebook_suggests_the_language_it_was_asked_for(tree, monkeypatch):
     "args, expected",
     [
         (("chek",), "エラー: コマンド 'chek' はありません(check のことですか?)"),
-        (("--target", "x"), "エラー: 引数 --target: 'x' は選べません(選べるのは"),
+        (("--target", "x"), "エラー: 引数 --target: 'x' は選べません。選べるのは"),
         (("--timeout", "0"), "エラー: 引数 --timeout: '0' は正の数ではありません"),
         (("list", "--bogus"), "エラー: 認識できない引数です: --bogus"),
         (("--lang", "ja", "--json"), "エラー: 引数 --json: 値を 1 つ指定してください"),

@@ -245,7 +245,7 @@ def loss_of(y, t, form, mistake):
         fail(
             f"cross_entropy must accept {form}.",
             call=call,
-            expected="a number",
+            expected="a single number",
             actual=f"raised {type(error).__name__}: {error}",
             mistake=mistake,
         )

@@ -139,11 +139,11 @@ class TrainCall:
     def __str__(self):
         args = ["x", self.target] + [f"{k}={v!r}" for k, v in self.kwargs.items()]
         n = self.shape[0]
-        where = f"x: {self.flowers} ({n}, {D}); " + (
-            f"labels: their species ({n},)"
-            if self.target == "labels"
-            else f"t: their species one-hot ({n}, {C})"
-        )
+        # Each form is one sentence, so that it is translated as a whole.
+        if self.target == "labels":
+            where = f"x: {self.flowers} ({n}, {D}); labels: their species ({n},)"
+        else:
+            where = f"x: {self.flowers} ({n}, {D}); t: their species one-hot ({n}, {C})"
         return f"train({', '.join(args)})\n            with {where}"
 
 

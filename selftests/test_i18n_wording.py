@@ -1,0 +1,299 @@
+"""How the Japanese reads: one polite register, sentences that end, code
+left as code, lines broken where a reader expects them; and the READMEs'
+path through the kata, in both languages."""
+
+import re
+import sys
+from io import StringIO
+
+import numpy as np
+import pytest
+
+from grader import cli, i18n
+from selftests.grader_support import ROOT
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+CATALOGUE = ROOT / "grader" / "locale" / "ja.toml"
+DOCSTRINGS = ROOT / "grader" / "locale" / "ja" / "docstrings.toml"
+README_JA = (ROOT / "README.ja.md").read_text(encoding="utf-8")
+README_EN = (ROOT / "README.md").read_text(encoding="utf-8")
+
+# A sentence of plain form: the endings the catalogue used before it was
+# made polite throughout ("…していない。", "…が逆。", "…読むかもしれない。").
+PLAIN_ENDING = re.compile(
+    r"(ている|ていない|がない|ではない|しない|できない|ある|なる|する|(?<![まで])した|"
+    r"違う|しまう|が逆|かもしれない|大きすぎる)。"
+)
+# A polite sentence that stops without its full stop, at the end of a text.
+UNFINISHED = re.compile(r"(です|ます|ません|ました|ください)(\([^()]*\))?$")
+CODE_LITERAL = re.compile(r"``(.+?)``", re.DOTALL)
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+@pytest.fixture(autouse=True)
+def language_kept():
+    """`cli.main` sets the language of the process: put it back after."""
+    before = i18n.current.catalogue, i18n.current.option
+    yield
+    i18n.current.catalogue, i18n.current.option = before
+
+
+@pytest.fixture(scope="module")
+def tables():
+    with open(CATALOGUE, "rb") as file:
+        return tomllib.load(file)
+
+
+def translations(tables):
+    for table in ("ui", "reasons", "failures"):
+        yield from tables[table].items()
+
+
+# One register: です/ます, and every sentence finished.
+
+
+def test_no_sentence_of_the_catalogue_is_in_plain_form(tables):
+    plain = [value for _, value in translations(tables) if PLAIN_ENDING.search(value)]
+    assert plain == []
+
+
+def test_no_polite_sentence_of_the_catalogue_lacks_its_full_stop(tables):
+    unfinished = [
+        value
+        for _, value in translations(tables)
+        if UNFINISHED.search(value.rstrip("\n"))
+    ]
+    assert unfinished == []
+
+
+def test_the_grader_stopping_a_run_says_that_the_grader_stopped_it(tables):
+    english = "{module} was still running after {seconds} s: an endless loop?"
+    assert "採点プログラムが止めました" in tables["reasons"][english]
+    not_run = "{count} more tests did not run: the process stopped first."
+    assert "止まった" not in tables["ui"][not_run]
+
+
+def test_the_watch_detects_a_save_rather_than_noticing_it(tables):
+    values = [value for _, value in translations(tables)]
+    assert not [value for value in values if "気づ" in value]
+    assert "保存を検知し" in tables["ui"]["saved {path}, graded in {seconds} s"]
+
+
+def test_the_hint_counter_reads_the_same_in_the_cli_and_the_watch(tables):
+    cli_header = tables["ui"][
+        "Hints for exercise {number}, {name} ({title}): {shown} of {total}"
+    ]
+    watch_line = tables["ui"]["Hint {shown} of {total}: {hint}"]
+    assert "ヒント {shown}/{total}" in cli_header
+    assert "ヒント {shown}/{total}" in watch_line
+
+
+def test_the_notebook_names_the_functions_it_wants_in_any_number(tables):
+    text = tables["ui"][
+        "exercise {name} defines {functions}; pass functions with those names "
+        "(got {function})"
+    ]
+    assert "これら" not in text
+    assert text.endswith("。")
+
+
+def test_a_bad_choice_says_what_may_be_chosen_in_a_sentence(capsys):
+    code = cli.main(["--lang", "ja", "--target", "nope"], prog="kata")
+
+    assert code == cli.EXIT_USAGE
+    error = capsys.readouterr().err
+    assert "'nope' は選べません。選べるのは 'exercises', 'solutions' です。" in error
+
+
+# Ctrl-C is the learner's choice: said plainly, not as an error.
+
+
+@pytest.mark.parametrize(
+    "language, said, error_word",
+    [("en", "Interrupted.", "error"), ("ja", "中断しました。", "エラー")],
+)
+def test_an_interrupt_is_said_without_calling_it_an_error(
+    monkeypatch, language, said, error_word
+):
+    def interrupted(args, prog):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_dispatch", interrupted)
+    stderr = StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+
+    code = cli.main(["--lang", language, "list"], prog="kata")
+
+    assert code == cli.EXIT_INTERRUPTED == 130
+    assert stderr.getvalue().strip() == said
+    assert error_word not in stderr.getvalue()
+
+
+# English left inside Japanese, and Japanese inside code.
+
+
+@pytest.mark.parametrize("target", ["labels", "one-hot"])
+def test_the_training_call_is_described_in_japanese(target):
+    from tests.test_train import TrainCall
+
+    t = np.zeros(102, dtype=int) if target == "labels" else np.zeros((102, 3))
+    message = (
+        "train must record one loss per epoch.\n"
+        f"  call      {TrainCall(t, {'epochs': 4, 'seed': 0})}\n"
+        "  expected  4 losses\n"
+    )
+
+    translated = i18n.catalogue(i18n.JAPANESE).failure(message)
+
+    assert "standardized" not in translated
+    assert "their species" not in translated
+    assert "標準化した Iris の訓練用の花 102 本 (102, 4)" in translated
+
+
+def test_code_in_the_japanese_specifications_is_code_only():
+    with open(DOCSTRINGS, "rb") as file:
+        docstrings = tomllib.load(file)
+    mixed = [
+        literal
+        for functions in docstrings.values()
+        for function in functions.values()
+        for literal in CODE_LITERAL.findall(function["text"])
+        if JAPANESE.search(literal)
+    ]
+    assert mixed == []
+    texts = "".join(f["text"] for fs in docstrings.values() for f in fs.values())
+    assert "数の array-like" not in texts
+
+
+def test_no_python_statement_is_finished_in_japanese(tables):
+    # "if not np.issubdtype(...) なら": Python's `if` with a Japanese end.
+    mixed = [
+        value
+        for _, value in translations(tables)
+        if re.search(r"\bif not \S.*なら", value)
+    ]
+    assert mixed == []
+
+
+# Where a line of Japanese breaks.
+
+
+@pytest.mark.parametrize(
+    "text, columns, whole",
+    [
+        (
+            "1 次元の a は 1 行(a[None, :])、1 次元の b は 1 列(b[:, None])として"
+            "扱い、2 次元の積を計算してから、足した軸を取り除きます。(K,)·(K,) は"
+            "スカラー、(N, K)·(K,) は形状 (N,) になります。",
+            77,
+            ["(N, K)·(K,)", "2 次元"],
+        ),
+        (
+            "計算する前に形状を確認します。どちらのオペランドも 1 次元か 2 次元で、"
+            "a.shape[-1] が b.shape[0] と等しくなければなりません。ValueError の"
+            "メッセージには両方の形状を入れてください。",
+            77,
+            ["メッセージ", "ValueError の"],
+        ),
+        (
+            "途中の値を残しながら順伝播をやり直します: z1 = x @ w1 + b1、"
+            "h = sigmoid(z1)、probs = softmax(h @ w2 + b2)。",
+            60,
+            ["h = sigmoid(z1)", "z1 = x @ w1 + b1"],
+        ),
+        ("表示の言語(既定: ロケールが日本語なら日本語、ほかは英語)", 54, ["英語"]),
+    ],
+)
+def test_japanese_is_wrapped_between_words_not_inside_them(text, columns, whole):
+    lines = i18n.fill(text, columns, indent=3).splitlines()
+
+    assert len(lines) > 1
+    assert all(i18n.width(line) <= columns for line in lines)
+    for piece in whole:
+        assert any(piece in line for line in lines), (piece, lines)
+
+
+def test_english_is_still_wrapped_at_its_spaces():
+    text = "the language of the output (default: the locale's, if Japanese, else"
+    lines = i18n.fill(text + " English)", 54).splitlines()
+
+    assert lines == [
+        "the language of the output (default: the locale's, if",
+        "Japanese, else English)",
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_help_lists_the_commands_once_in_one_column(capsys, language):
+    assert cli.main(["--lang", language, "--help"], prog="kata") == 0
+    text = capsys.readouterr().out
+
+    assert "positional arguments" not in text and "位置引数" not in text
+    heading = "commands:" if language == "en" else "コマンド:"
+    listed = text.split(heading)[1].split("\n\n")[0].splitlines()[1:]
+    columns = {i18n.width(re.match(r"  \S+(?: [A-Z]+)? +", line)[0]) for line in listed}
+    assert columns == {18}, listed
+
+
+# The READMEs: the learner's path, and what is only for maintainers.
+
+
+def code_commands(readme: str) -> list[str]:
+    """Every `python -m grader ...` a reader is told to type: the lines of
+    the shell blocks, and commands quoted inline."""
+    blocks = re.findall(r"```sh\n(.*?)```", readme, re.DOTALL)
+    lines = [line for block in blocks for line in block.splitlines()]
+    lines += re.findall(r"`(python -m grader[^`]*)`", readme)
+    return [line for line in lines if re.search(r"python -m grader(?!\.)", line)]
+
+
+def test_every_command_of_the_japanese_readme_asks_for_japanese():
+    learner = README_JA[: README_JA.index("## 教える人・メンテナ向け")]
+    commands = code_commands(learner)
+    assert len(commands) > 15
+    assert [line for line in commands if "--lang ja" not in line] == []
+
+
+def test_the_japanese_readme_reads_in_order_and_in_the_usual_terms():
+    assert "そのあと" not in README_JA
+    assert "log を守る" not in README_JA and "log(0) を避ける" in README_JA
+    assert "性質ベース" not in README_JA and "プロパティベーステスト" in README_JA
+    steps = README_JA.index("### 演習の進め方")
+    assert (
+        README_JA.index("## 始め方") < steps < README_JA.index("### 日本語で表示する")
+    )
+
+
+@pytest.mark.parametrize(
+    "readme, maintainers, speed",
+    [
+        (README_JA, "## 教える人・メンテナ向け", "### 速さ"),
+        (README_EN, "## For maintainers", "### Speed"),
+    ],
+)
+def test_speed_and_the_hint_file_are_for_maintainers_only(readme, maintainers, speed):
+    boundary = readme.index(maintainers)
+    learner = readme[:boundary]
+    assert speed not in learner and speed in readme[boundary:]
+    assert "grader/exercises.toml` にあり" not in learner
+    assert "hints themselves" not in learner
+    assert "grader/prestart.py" not in learner and "hints_ja" not in learner
+    assert "grader/exercises.toml" in readme[boundary:]
+
+
+@pytest.mark.parametrize("readme", [README_JA, README_EN])
+def test_both_readmes_say_how_to_get_jupyter(readme):
+    assert 'pip install -e ".[notebook]"' in readme
+
+
+def test_the_notebook_extra_installs_jupyter():
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        extras = tomllib.load(file)["project"]["optional-dependencies"]
+    assert any(
+        requirement.startswith(("notebook", "jupyterlab"))
+        for requirement in extras["notebook"]
+    )
