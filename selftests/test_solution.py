@@ -1,6 +1,8 @@
 """``python -m grader solution NAME``: the model answer once the exercise is
 done, or earlier when forced and confirmed; and ``check NAME --explore``."""
 
+import re
+
 from selftests.grader_support import ROOT
 from selftests.learner_support import kata, learner_tree, solution
 
@@ -105,7 +107,7 @@ def test_explore_counts_the_tests_and_gives_no_points(tmp_path):
     result = kata(tree, "check", "sgd", "--explore")
 
     header = next(line for line in result.stdout.splitlines() if "9. sgd" in line)
-    assert header.endswith("0/6 tests")
+    assert re.search(r" 0/\d+ tests$", header)
     assert "points" not in result.stdout
 
 
