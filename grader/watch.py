@@ -161,6 +161,7 @@ class Watch:
         self.held: list[str] = []  # saves noticed during a grade
         self.grading: list[str] = []  # the exercises being graded
         self.grade_started = self.saves_asked = 0.0
+        self.tick = None  # redraws the seconds of a long grade (see progress)
         from grader import runner
 
         self.runner = runner
@@ -240,8 +241,12 @@ class Watch:
         a thread could be caught halfway through a write by the fork that
         starts a test session. One exercise has no progress to show.
         """
-        if not self.out.is_terminal or len(names) < 2:
+        if not self.out.is_terminal:
             yield None
+            return
+        if len(names) == 1:
+            with self.seconds_shown(names[0]):
+                yield None
             return
         running = list(names)
 
@@ -278,6 +283,8 @@ class Watch:
         """Whether the grade under way should stop: the learner pressed
         `q`, or saved again an exercise being graded (its grade would be
         out of date). Other keys and saves wait for the grade's end."""
+        if self.tick is not None:
+            self.tick()
         key = self.keys.read(0) if self.keys is not None else ""
         if key.lower() == "q":
             self.finished = True
@@ -297,6 +304,52 @@ class Watch:
         """The saves noticed during the last grade, each once, in order."""
         held, self.held = list(dict.fromkeys(self.held)), []
         return held
+
+    @contextmanager
+    def seconds_shown(self, name: str) -> Iterator[None]:
+        """While one exercise is graded, once a second has gone by, a line
+        on the terminal with the seconds so far, redrawn each second from
+        `cancel` (which the runner calls as it waits), never from a thread.
+        A quick grade shows nothing."""
+        started = time.monotonic()
+        live = None
+        shown = 0
+
+        def tick() -> None:
+            nonlocal live, shown
+            seconds = int(time.monotonic() - started)
+            if seconds == shown:
+                return
+            shown = seconds
+            text = Text(
+                _(
+                    "grading {name}: {seconds} s (q stops it)",
+                    name=name,
+                    seconds=seconds,
+                ),
+                style="dim",
+                no_wrap=True,
+                overflow="ellipsis",
+            )
+            if live is None:
+                live = Live(
+                    text,
+                    console=self.out,
+                    auto_refresh=False,
+                    transient=True,
+                    redirect_stdout=False,
+                    redirect_stderr=False,
+                )
+                live.start()
+            live.update(text, refresh=True)
+
+        self.tick = tick
+        try:
+            yield
+        finally:
+            self.tick = None
+            if live is not None:
+                live.stop()
 
     def grade_all(self) -> None:
         headline = _("Grading every exercise in {target}/ ...", target=self.target)
@@ -379,7 +432,7 @@ class Watch:
             self.screen.listing(self.book())
         elif key == "c":
             headline = _("Checking every exercise ...")
-            seconds = self.grade(self.project.names, True, headline)
+            seconds = self.grade(self.project.names, False, headline)
             if seconds is None:
                 return
             self.event = _(

@@ -155,6 +155,18 @@ def test_on_a_terminal_a_grade_of_many_says_which_are_still_running(tree):
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
 
 
+def test_on_a_terminal_a_long_grade_of_one_shows_its_seconds(tree):
+    with terminal_watch(tree) as (process, controller):
+        _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
+        (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+        shown = _read_until(
+            controller, b"grading sgd: 2 s (q stops it)", SCREEN_TIMEOUT
+        )
+        assert b"grading sgd: 1 s (q stops it)" in shown
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+
 def test_piped_each_grade_is_one_plain_line_before_its_screen(tree, watch):
     running = watch()
     first = running.screen(FIRST_SCREEN_TIMEOUT)
