@@ -340,6 +340,6 @@ def _source(function: Callable) -> str:
                 function=repr(function),
                 error=error,
             )
-        ) from error
+        ) from None  # the message says what the cause does
     source = textwrap.dedent(source)
     return source if source.endswith("\n") else source + "\n"

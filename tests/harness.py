@@ -561,6 +561,8 @@ def short(value, limit=SHORT_LIMIT, precision=4):
     elif isinstance(value, np.generic):
         # A NumPy scalar reads as the number it holds, without np.int64(...).
         text = repr(value.item())
+    elif isinstance(value, float):
+        text = number(value, precision)
     elif callable(value):
         text = getattr(value, "__name__", "a function")
     else:
