@@ -70,6 +70,11 @@ MEAN_SHIFT = (
     "largest exponent is exp(0) = 1."
 )
 
+BOTH_LOST_AXES = (
+    "the maxima and the sums lost their axis: x.max(axis=-1) and "
+    "e.sum(axis=-1) each give row j's value to column j. Pass keepdims=True "
+    "to both."
+)
 MIN_SHIFT = (
     "each slice was shifted by its minimum, not its maximum: the largest "
     "score is then as far above 0 as the slice is wide, and its exp "
@@ -136,6 +141,10 @@ def mistakes(x):
         # still named (the overflow tests name the missing shift).
         (lost_sums, variant(lambda: normalized_without_keepdims(np.exp(x)))),
         (MAX_LOST_AXIS, variant(lambda: normalized(np.exp(x - x.max(axis=-1))))),
+        (
+            BOTH_LOST_AXES,
+            variant(lambda: normalized_without_keepdims(np.exp(x - x.max(axis=-1)))),
+        ),
         (
             "exp is missing: softmax is exp(x) divided by the sum of exp(x).",
             variant(normalized, x),
@@ -239,8 +248,9 @@ def shift_mistake(x, error):
         (MIN_SHIFT, lambda: normalized(np.exp(x - x.min(axis=-1, keepdims=True)))),
         (GLOBAL_SHIFT, lambda: normalized(np.exp(x - x.max()))),
     ]
-    if lost_axis(x):
-        return MAX_LOST_AXIS
+    lost = lost_axis(x)
+    if lost:
+        return lost
     kind = trouble_kind(error)
     found = [text for text, formula in shifts if trouble(formula) == kind]
     if len(found) > 1:
@@ -250,24 +260,27 @@ def shift_mistake(x, error):
 
 
 def lost_axis(x):
-    """Whether the learner's softmax subtracts x.max(axis=-1) without
-    keepdims: told by the same scores scaled down, where no shift is
-    needed and a wrong one shows in the values."""
+    """The mistake, if the learner's softmax subtracts x.max(axis=-1)
+    without keepdims (and perhaps sums without it too); else None. Told by
+    the same scores scaled down, where no shift is needed and a wrong one
+    shows in the values."""
     x = np.asarray(x, dtype=np.float64)
     if x.ndim < 2 or x.shape[-1] != x.shape[-2]:
-        return False  # without keepdims the shapes do not even line up
+        return None  # without keepdims the shapes do not even line up
     small = x / max(float(np.abs(x).max()), 1.0)
     with quietly():
         result = variant(learner.softmax, small)
+    shifted = np.exp(small - small.max(axis=-1))
     mistaken = [
-        (MAX_LOST_AXIS, variant(lambda: normalized(np.exp(small - small.max(axis=-1)))))
+        (MAX_LOST_AXIS, variant(normalized, shifted)),
+        (BOTH_LOST_AXES, variant(normalized_without_keepdims, shifted)),
     ]
     try:
         actual = np.asarray(result, dtype=np.float64)
     except (TypeError, ValueError):
-        return False
+        return None
     found = named_mistake(mistaken, actual, softmax_along(small, -1), rtol=0, atol=ATOL)
-    return found == MAX_LOST_AXIS
+    return found if found in (MAX_LOST_AXIS, BOTH_LOST_AXES) else None
 
 
 def check_strictly(x):
