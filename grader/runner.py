@@ -36,6 +36,7 @@ import signal
 import socket
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -164,13 +165,14 @@ class _Dealt:
     def __init__(self, finish: Callable[[int, ExerciseRun], None], owners: list[int]):
         self.finish = finish
         self.owners = owners  # for each part, the position of its job
+        self.parts = Counter(owners)  # for each job, how many parts it has
         self.runs: dict[int, dict[int, ExerciseRun]] = {}
 
     def part_finished(self, index: int, run: ExerciseRun) -> None:
         job = self.owners[index]
         runs = self.runs.setdefault(job, {})
         runs[index] = run
-        if len(runs) == self.owners.count(job):
+        if len(runs) == self.parts[job]:
             self.finish(job, merge([runs[part] for part in sorted(runs)]))
 
 
@@ -336,8 +338,6 @@ class WarmSession:
         self.workers = workers or os.cpu_count() or 1
         self.pid = 0
         self.socket: socket.socket | None = None
-        self.cancel: Callable[[], bool] | None = None
-        self.owners: list[int] = []  # of the parts being run: see `split`
 
     def run(
         self,
@@ -351,7 +351,6 @@ class WarmSession:
         jobs run: when it says True, every worker still running is stopped
         and `Cancelled` is raised (a learner who quits, or saves again, need
         not wait for the end of a grade that no longer matters)."""
-        self.cancel = cancel
         runs: list[ExerciseRun | None] = [None] * len(jobs)
 
         def merged(index, run):
@@ -360,13 +359,14 @@ class WarmSession:
                 on_finish(index, run)
 
         parts, owners = split(jobs)
-        finish = _Dealt(merged, owners).part_finished
-        self.owners = owners
-        self._run_parts(jobs, list(enumerate(parts)), finish, merged)
+        dealt = _Dealt(merged, owners)
+        self._run_parts(jobs, list(enumerate(parts)), dealt, cancel)
         return runs
 
-    def _run_parts(self, jobs, parts, finish, merged, retried=False) -> None:
-        """Run `parts` (index and job, from `split(jobs)`), finishing each."""
+    def _run_parts(self, jobs, parts, dealt, cancel, retried=False) -> None:
+        """Run `parts` (index and job, from `split(jobs)`), finishing each
+        through `dealt`."""
+        finish = dealt.part_finished
         present = []
         for index, job in parts:
             if job.test_file.is_file():
@@ -382,24 +382,24 @@ class WarmSession:
                     os.close(fd)
             for _, job in present:
                 Path(job.stack_file).unlink(missing_ok=True)
-            alone = sorted({self.owners[index] for index, _ in present})
+            alone = sorted({dealt.owners[index] for index, _ in present})
             for index, run in zip(
                 alone, run_many([jobs[i] for i in alone]), strict=True
             ):
-                merged(index, run)
+                dealt.finish(index, run)
             return
         children = [
             _Child(index, job, fd)
             for (index, job), fd in zip(present, fds, strict=True)
         ]
-        unstarted = self._watch(children, finish, retry=not retried)
+        unstarted = self._watch(children, finish, cancel, retry=not retried)
         if unstarted:
             # The session died (the code of an earlier job may kill it) while
             # these jobs were on their way to it: a new one runs them.
             self.close()
-            self._run_parts(jobs, unstarted, finish, merged, retried=True)
+            self._run_parts(jobs, unstarted, dealt, cancel, retried=True)
 
-    def _watch(self, children, finish, retry: bool) -> list[tuple[int, Job]]:
+    def _watch(self, children, finish, cancel, retry: bool) -> list[tuple[int, Job]]:
         """Watch `children` to their end, finishing each; with `retry`, those
         whose worker never started are not finished but returned (as index
         and job, without the stack file), to run again."""
@@ -415,7 +415,7 @@ class WarmSession:
         by_index = {child.index: child for child in children}
         running = {child.fd: child for child in children}
         try:
-            _watch(running, finished, self.cancel)
+            _watch(running, finished, cancel)
         except Cancelled:
             for child in running.values():
                 child.abandon()
@@ -586,11 +586,7 @@ class _Child:
     def finish(self) -> ExerciseRun:
         """The run of a worker whose pipe closed: it ended, and the session
         said how (or the session itself ended)."""
-        os.close(self.fd)
-        self._forget_stacks()
-        if self.pid:
-            _kill_group(self.pid)  # anything the tests left running
-        self._kill_learner()
+        self.abandon()  # anything the tests left running
         if self.complete or (not self.pid and self.problems):
             return self._run(self.problems[0] if self.problems else "")
         if self.status is None:
@@ -600,11 +596,7 @@ class _Child:
     def stop(self) -> ExerciseRun:
         """Kill a worker that ran out of time, and make a run of what it said."""
         where = self.where() if self.pid else None
-        if self.pid:
-            _kill_group(self.pid)
-        self._kill_learner()
-        os.close(self.fd)
-        self._forget_stacks()
+        self.abandon()
         if not self.pid:
             return self._run("the tests did not start", "collecting them hung?")
         guess = "an endless loop?"
@@ -617,7 +609,8 @@ class _Child:
         )
 
     def abandon(self) -> None:
-        """Stop the worker at once: its results are not wanted."""
+        """Stop the worker and the learner's process, and let go of the
+        worker's pipe and stacks file; what it said is kept."""
         if self.pid:
             _kill_group(self.pid)
         self._kill_learner()

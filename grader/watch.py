@@ -268,16 +268,21 @@ class Watch:
             if running:  # the last one ends the line, it is not redrawn
                 live.update(line(), refresh=True)
 
-        live = Live(
-            line(),
+        live = self.status_line(line())
+        with live:
+            yield finished
+
+    def status_line(self, text: Text) -> Live:
+        """A line below the output, redrawn only when updated with a
+        refresh, and gone once stopped."""
+        return Live(
+            text,
             console=self.out,
             auto_refresh=False,
             transient=True,
             redirect_stdout=False,
             redirect_stderr=False,
         )
-        with live:
-            yield finished
 
     def cancel(self) -> bool:
         """Whether the grade under way should stop: the learner pressed
@@ -332,14 +337,7 @@ class Watch:
                 overflow="ellipsis",
             )
             if live is None:
-                live = Live(
-                    text,
-                    console=self.out,
-                    auto_refresh=False,
-                    transient=True,
-                    redirect_stdout=False,
-                    redirect_stderr=False,
-                )
+                live = self.status_line(text)
                 live.start()
             live.update(text, refresh=True)
 
