@@ -163,6 +163,7 @@ def _run_session(job, files, dispatcher) -> None:  # pragma: no cover
     _forget_project_modules()
     _forget_assertion_rewriting()
     _same_examples_everywhere()
+    _remember_digests()
     _warm_up()
     _load_what_confinement_needs()
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
@@ -271,6 +272,7 @@ class _Dispatcher:
             channel.send(complete=True)
             channel.close()
             return
+        _digest_ahead(tests)
         pid = os.fork()
         if pid == 0:
             for other in self.channels:
@@ -469,6 +471,43 @@ def _same_examples_everywhere() -> None:  # pragma: no cover
         providers.CONSTANTS_CACHE.cache.clear()
     except (ImportError, AttributeError):
         pass
+
+
+def _remember_digests() -> None:  # pragma: no cover
+    """Have hypothesis hash each test's source once per session rather
+    than twice per test run.
+
+    Hypothesis derives a test's examples from a digest of the test's
+    source, which it reads and hashes again on every run: in every worker,
+    for every test. The source cannot change while its function object
+    lives, so the digest is kept with the function, and `_digest_ahead`
+    works it out in the session, before the workers are forked.
+
+    Limitations: this reaches into hypothesis' internals, and does nothing
+    where they are not as expected.
+    """
+    try:
+        from hypothesis import core
+    except ImportError:
+        return
+    digest = getattr(core, "function_digest", None)
+    if digest is None or hasattr(digest, "cache_info"):
+        return
+    core.function_digest = functools.lru_cache(maxsize=None)(digest)
+
+
+def _digest_ahead(tests) -> None:  # pragma: no cover
+    """Work out, before forking, the digests that `_remember_digests`
+    keeps: of each of `tests` (collected items) that hypothesis runs."""
+    from hypothesis import core
+
+    if not hasattr(core.function_digest, "cache_info"):
+        return
+    for item in tests:
+        given = getattr(getattr(item, "obj", None), "hypothesis", None)
+        inner = getattr(given, "inner_test", None)
+        if inner is not None:
+            core.function_digest(inner)
 
 
 # Parts of NumPy it loads only when first used. A learner's process that
