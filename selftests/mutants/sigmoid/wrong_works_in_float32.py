@@ -1,7 +1,6 @@
 """Converts x to float32 to save memory and returns the result as float64: only about 7 digits are right."""
 
 # expect: worked out in float32
-# reject: clipped
 
 import numpy as np
 
