@@ -74,7 +74,7 @@ def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
     assert "exercises/sgd.py の保存を検知し" in failing
     assert "失敗あり (failing)" in failing
     assert "考えられる間違い" in failing
-    assert "ほかに 1 個のテストが失敗しています。" in failing
+    assert "ほかに 2 個のテストが失敗しています。" in failing
     # The watch's locale is not Japanese: its advice asks for Japanese.
     assert "`python -m grader --lang ja check sgd` ですべて見られます。" in failing
 

@@ -394,12 +394,27 @@ class InputModified(AssertionError):
                     f"({', '.join(removed) or 'none'}): keep intermediate "
                     "values in local variables, not in the argument."
                 )
+            changed = [
+                key for key in self.old if not same(self.old[key], self.new[key])
+            ]
+            if changed:
+                return self.entry_mistake(changed[0])
         name = self.parameter or "the argument"
         return (
             f"{name} itself was changed: an in-place operator ({name} -= ..., "
             f"{name} /= ...), a slice assignment ({name}[...] = ...) or out={name} "
             f"in a NumPy call. Work on a new array instead: {name} = {name} - ..., "
             "or np.clip and the like without out=."
+        )
+
+    def entry_mistake(self, key):
+        """A dict argument kept its keys, but the value under `key` changed."""
+        entry = f"{self.parameter or 'the argument'}[{key!r}]"
+        return (
+            f"{entry} was changed: an in-place operator on it (w = {entry}, "
+            f"then w -= ...) or a new array stored under its key ({entry} = "
+            "...). Leave the dict and its arrays as they are: put new values "
+            "in local variables (w = w - ...)."
         )
 
 

@@ -62,6 +62,19 @@ NOT_SQUARE = fixed_network(4, 2, 3, seed=2)
 LARGE = fixed_network(2, 3, 2, scale=1000.0, seed=3)
 
 
+def stored_transposed(network):
+    """The network with its weight matrices laid out column by column in
+    memory, as a transposed array (w.T) is: the same values, but
+    w.ravel() and w.reshape(-1) of them are copies, not views."""
+    params, grads = network
+    params = {key: np.asfortranarray(value) for key, value in params.items()}
+    return params, grads
+
+
+# Every size above 1, so that the weight matrices are not in row order.
+TRANSPOSED = stored_transposed(fixed_network(3, 2, 4, seed=4))
+
+
 def mistakes(params, grads, lr, key):
     """What the common wrong answers leave in params[key]."""
     p, g = params[key], grads[key]
@@ -75,6 +88,11 @@ def mistakes(params, grads, lr, key):
     ]
 
 
+COPIED = (
+    "the step went into a copy: p.ravel() and p.reshape(-1) of an array laid "
+    "out transposed (as w.T is) are copies, so the array itself never moves. "
+    "Step the array itself: p -= lr * g."
+)
 STATE = (
     "state kept between calls (a velocity, as momentum keeps, or a global): "
     "each call must take the plain step params[k] -= lr * grads[k] and "
@@ -191,7 +209,10 @@ def expect_every_key_moved(before, arrays, grads, lr, call):
     ]
     if not stuck:
         return
-    if len(stuck) < len(before):
+    moved = [key for key in before if key not in stuck]
+    if moved and not any(arrays[key].flags.c_contiguous for key in stuck):
+        mistake = COPIED
+    elif moved:
         mistake = (
             "the loop skipped them: every parameter, biases included, takes a step."
         )
@@ -287,6 +308,12 @@ def test_sgd_update_gives_the_docstring_example():
 @example(LARGE, 2.0)
 def test_every_parameter_steps_against_its_gradient_in_place(network, lr):
     check_update(network, lr)
+
+
+def test_weights_laid_out_transposed_are_stepped_in_place():
+    # The docstring asks for any float arrays: a weight matrix may be a
+    # transposed view, whose elements are not in row order in memory.
+    check_update(TRANSPOSED, 0.5)
 
 
 def test_each_parameter_takes_the_gradient_of_its_own_key():

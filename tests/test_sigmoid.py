@@ -29,6 +29,10 @@ learner = Exercise("sigmoid")
 # relatively while all being right to 1e-16. Fifty times that spacing still
 # catches a clip of x to [-30, 30], which is off by exp(-30) = 9e-14.
 ATOL = 1e-14
+# How closely a clipped sigmoid reproduces sigmoid(clip(x, -limit, limit))
+# when the limit is read back from one of its values (off in its last digits
+# where s is near 1): far closer than float32's relative 6e-8.
+CLIP_RTOL = 1e-9
 
 # Central differences with this step are off by h**2 / 6 * max|s'''| (about
 # 2e-12) plus rounding of about 1e-16 / h (1e-11). GRAD_ATOL leaves room for
@@ -62,6 +66,12 @@ def value_mistakes(x, actual=None):
             "for |x| beyond about 40. Clip wider (to +-500, say), or avoid "
             "the overflow with exp(-|x|) instead.",
             clipped(x, actual),
+        ),
+        (
+            "the sigmoid was worked out in float32, which keeps about 7 "
+            "digits: convert x with np.asarray(x, dtype=np.float64) and "
+            "compute in float64.",
+            variant(lambda: 1.0 / (1.0 + np.exp(-x.astype(np.float32)))),
         ),
         (
             "the sign in the exponent: s(x) = 1 / (1 + exp(-x)), so that "
@@ -99,7 +109,13 @@ def clipped(x, actual):
             return None
         # Undo the sigmoid: x = log(s / (1 - s)).
         limit = abs(np.log(value) - np.log1p(-value))
-        return reference.sigmoid(np.clip(x, -limit, limit))
+        candidate = reference.sigmoid(np.clip(x, -limit, limit))
+    # A clip in float64 leaves every value exact to the last few bits; a
+    # result only near it everywhere (worked out in float32, say) is
+    # another mistake, whatever limit its largest error suggests.
+    if not np.allclose(actual, candidate, rtol=CLIP_RTOL, atol=0.0):
+        return None
+    return candidate
 
 
 def grad_mistakes(x):
