@@ -169,13 +169,20 @@ def test_code_in_the_japanese_specifications_is_code_only():
     assert "数の array-like" not in texts
 
 
-def test_no_python_statement_is_finished_in_japanese(tables):
-    # "if not np.issubdtype(...) なら": Python's `if` with a Japanese end.
-    mixed = [
-        value
-        for _, value in translations(tables)
-        if re.search(r"\bif not \S.*なら", value)
-    ]
+# Python's words of a condition, which a Japanese sentence says in Japanese
+# ("... が False なら"), not half in Python ("if not ... なら").
+CONDITION = re.compile(r"\b(if|elif|else|while|not|and|or)\b")
+# Code in backticks and the fields of a template: code, where Python's
+# words are at home.
+CODE_OR_FIELD = re.compile(r"`[^`]*`|\{[^{}]*\}")
+
+
+def test_no_condition_is_said_half_in_python_in_japanese(tables):
+    from grader.exercises import EXERCISES
+
+    texts = [value for _, value in translations(tables)]
+    texts += [hint for exercise in EXERCISES for hint in exercise.hints_ja]
+    mixed = [text for text in texts if CONDITION.search(CODE_OR_FIELD.sub("", text))]
     assert mixed == []
 
 
