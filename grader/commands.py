@@ -41,7 +41,9 @@ def confirm(
 ) -> bool:
     """Ask a yes/no question, read the answer with `read_line` (default:
     from stdin); only an answer starting with one of YES is yes."""
-    screen.out.print(Text(f"{question} [y/N] ", style="bold"), end="")
+    # The choices name the answers the language takes for yes.
+    prompt = _("{question} [y/N]", question=question)
+    screen.out.print(Text(f"{prompt} ", style="bold"), end="")
     screen.out.file.flush()
     answer = (read_line or sys.stdin.readline)()
     if not answer.endswith("\n"):
