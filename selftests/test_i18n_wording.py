@@ -292,6 +292,17 @@ def test_speed_and_the_hint_file_are_for_maintainers_only(readme, maintainers, s
     assert "grader/exercises.toml" in readme[boundary:]
 
 
+def test_the_japanese_speed_section_keeps_to_what_a_learner_needs():
+    speed = README_JA[README_JA.index("### 速さ") :]
+    speed = speed[: speed.index("\n## ")] if "\n## " in speed else speed
+    assert "`check`" in speed and "`watch`" in speed
+    # How the grader forks and shares out its work is in README.md only.
+    for detail in ("fork", "prestart", "worker", "インタプリタ", "numpy.random"):
+        assert detail not in speed, detail
+    assert "README.md" in speed and "Speed" in speed
+    assert "grader/prestart.py" in README_EN
+
+
 @pytest.mark.parametrize("readme", [README_JA, README_EN])
 def test_both_readmes_say_how_to_get_jupyter(readme):
     assert 'pip install -e ".[notebook]"' in readme
