@@ -14,7 +14,7 @@ from collections.abc import Callable
 from rich.syntax import Syntax
 from rich.text import Text
 
-from grader import cache, i18n
+from grader import cache, docs, i18n
 from grader.exercises import ExerciseInfo
 from grader.grading import DONE, Grade, grade
 from grader.i18n import N_, _
@@ -41,7 +41,9 @@ def confirm(
 ) -> bool:
     """Ask a yes/no question, read the answer with `read_line` (default:
     from stdin); only an answer starting with one of YES is yes."""
-    screen.out.print(Text(f"{question} [y/N] ", style="bold"), end="")
+    # The choices name the answers the language takes for yes.
+    prompt = _("{question} [y/N]", question=question)
+    screen.out.print(Text(f"{prompt} ", style="bold"), end="")
     screen.out.file.flush()
     answer = (read_line or sys.stdin.readline)()
     if not answer.endswith("\n"):
@@ -131,7 +133,10 @@ def solution_command(
     answer = _("Model answer: {file}", file=f"solutions/{path.name}")
     screen.out.print(Text(answer, style="bold"))
     screen.out.print()
-    screen.out.print(Syntax(path.read_text(encoding="utf-8"), "python"))
+    source = path.read_text(encoding="utf-8")
+    # The docstrings in the learner's language, as `doc` shows them.
+    source = docs.translated_source(source, exercise.name, i18n.language())
+    screen.out.print(Syntax(source, "python"))
     return EXIT_DONE
 
 

@@ -91,6 +91,40 @@ def specification(root: Path, name: str, language: str) -> list[FunctionDoc]:
     return docs
 
 
+def translated_source(source: str, name: str, language: str) -> str:
+    """`source`, a module of exercise `name`, with the docstring of each
+    function that has a current translation in `language` replaced by it;
+    the code, and any docstring without one, as they are.
+
+    Raises SyntaxError when `source` is not Python.
+    """
+    translations = i18n.docstrings(language).get(name, {})
+    lines = source.splitlines(keepends=True)
+    functions = [n for n in ast.parse(source).body if isinstance(n, ast.FunctionDef)]
+    # From the bottom up, so that the lines above keep their numbers.
+    for node in reversed(functions):
+        entry = translations.get(node.name, {})
+        english = ast.get_docstring(node)
+        if not entry.get("text") or english is None:
+            continue
+        if entry.get("source") != fingerprint(english):
+            continue  # out of date: the English still holds
+        literal = node.body[0]
+        indent = " " * literal.col_offset
+        lines[literal.lineno - 1 : literal.end_lineno] = _docstring(
+            entry["text"], indent
+        )
+    return "".join(lines)
+
+
+def _docstring(text: str, indent: str) -> list[str]:
+    """The lines of a docstring literal holding `text`, at `indent`."""
+    # A backslash is written escaped: the literal reads back as the text.
+    first, *rest = text.strip("\n").replace("\\", "\\\\").splitlines()
+    body = [f"{indent}{line}\n" if line.strip() else "\n" for line in rest]
+    return [f'{indent}"""{first}\n', *body, f'{indent}"""\n']
+
+
 def untranslated(root: Path, language: str) -> list[str]:
     """ "exercise.function" for each function of every exercise whose
     docstring has no current translation in `language`."""

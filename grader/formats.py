@@ -1,5 +1,6 @@
 """Machine-readable reports of a gradebook: JSON, JUnit XML, Gradescope's
-results.json and a Markdown table for a CI job's summary.
+results.json, all in English; and a Markdown table for a CI job's summary,
+in the grader's language.
 
 Each function turns a gradebook into text and writes nothing. Points stay
 exact fractions until here, where they are rounded for the format. What
@@ -15,7 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from fractions import Fraction
 
+from grader import i18n
 from grader.grading import DONE, ERROR_KINDS, Grade, Gradebook, first_line
+from grader.i18n import _
 
 SCHEMA_VERSION = 1
 # Points are written with this many decimals: enough to tell 1/3 from
@@ -319,20 +322,35 @@ def _units(value: Fraction) -> int:
 
 
 def to_markdown(book: Gradebook) -> str:
-    """A Markdown table of the exercises, for a CI job's summary page."""
+    """A Markdown table of the exercises, for a CI job's summary page.
+
+    The one report written for people only: it speaks the grader's
+    language, as the terminal does, where the others keep to English.
+    """
+    heading = _(
+        "nn-kata grade: {done} of {total} exercises done, score {score}/{max_score}",
+        done=book.done,
+        total=len(book.grades),
+        score=number(book.score),
+        max_score=number(book.max_score),
+    )
+    if book.target != "exercises":
+        heading += f" ({book.target})"
+    columns = (_("exercise"), _("status"), _("tests"), _("points"), _("note"))
     lines = [
-        f"### nn-kata grade: {summary_line(book)}",
+        f"### {heading}",
         "",
-        "| # | exercise | status | tests | points | note |",
+        f"| # | {' | '.join(columns)} |",
         "|--:|:--|:--|--:|--:|:--|",
     ]
     for grade in book.grades:
-        status = f"**{grade.status}**" if grade.status == DONE else grade.status
+        status = i18n.status(grade.status)
+        status = f"**{status}**" if grade.status == DONE else status
         lines.append(
             f"| {grade.exercise.number} | {grade.name} | {status} "
             f"| {grade.passed}/{grade.total} "
             f"| {number(grade.points)}/{number(grade.max_points)} "
-            f"| {_markdown_cell(grade.message)} |"
+            f"| {_markdown_cell(i18n.failure(_(grade.message)))} |"
         )
     return "\n".join(lines) + "\n\n"
 

@@ -39,7 +39,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, reduce
 from pathlib import Path
 
 if sys.version_info >= (3, 11):
@@ -75,6 +75,13 @@ TWO_WORDS = re.compile(r"\b[A-Za-z]{2,} [A-Za-z]{2,}\b")
 # as in "Run `python -m grader hint dot` for a hint.": where a language
 # option goes.
 QUOTED_COMMAND = re.compile(r"(?<=`)python -m grader(?= )(?! --lang )")
+# Where one sentence of prose ends and the next begins: ". The", "? Use".
+# Code ("x.ravel()", "e.g. x") may hold such a stop too: text is cut there
+# only where every piece is a sentence the catalogue knows.
+SENTENCE_END = re.compile(r"(?<=[.?!]) +(?=\S)")
+# Past this many stops, a text is not tried piece by piece: the ways to cut
+# it grow as their square, and no message runs that long.
+MOST_STOPS = 12
 # A value found in a sentence may be a sentence itself ("number 2" in
 # "f changed its argument number 2 in place."): it is translated too, this
 # many levels deep.
@@ -167,6 +174,13 @@ class Catalogue:
         numbered = self._numbered(english, depth)
         if numbered is not None:
             return numbered
+        templated = self._templated(english, depth)
+        if templated is not None:
+            return templated
+        return self._sentence_by_sentence(english, depth)
+
+    def _templated(self, english: str, depth: int) -> str | None:
+        """`english` translated by the most specific template it fits."""
         for pattern, key in self._patterns:
             match = pattern.fullmatch(english)
             if match is None:
@@ -178,6 +192,31 @@ class Catalogue:
                 continue
             return self._filled(key, match, depth)
         return None
+
+    def _sentence_by_sentence(self, text: str, depth: int) -> str | None:
+        """Several sentences the catalogue knows one by one, written one
+        after the other (a mistake with a note added for this input):
+        each translated on its own, in the fewest pieces; None unless every
+        piece is known."""
+        pieces = SENTENCE_END.split(text)
+        if len(pieces) < 2 or len(pieces) > MOST_STOPS + 1 or depth >= NESTING:
+            return None
+        # best[end]: the translations of pieces[:end], in the fewest parts.
+        best: dict[int, list[str]] = {0: []}
+        for end in range(1, len(pieces) + 1):
+            for start in range(end):
+                if start not in best or (start, end) == (0, len(pieces)):
+                    continue
+                english = " ".join(pieces[start:end])
+                exact = self._sentences.get(english)
+                known = exact or self._templated(english, depth + 1)
+                parts = best[start] + [known] if known else None
+                if parts and (end not in best or len(parts) < len(best[end])):
+                    best[end] = parts
+        parts = best.get(len(pieces))
+        if parts is None:
+            return None
+        return reduce(_after, parts)
 
     def _numbered(self, text: str, depth: int) -> str | None:
         """A numbered list of sentences, "(1) ... (2) ...", item by item
@@ -303,6 +342,13 @@ def _joined(left: str, right: str) -> str:
     if right.startswith(" ") and _wide(left[-1:]) and _wide(right[1:2]):
         return left + right[1:]
     return left + right
+
+
+def _after(first: str, second: str) -> str:
+    """Two sentences one after the other: with a space between them, as
+    English writes them, but none after a Japanese one, whose full stop
+    takes the room of a character."""
+    return first + second if _wide(first[-1:]) else f"{first} {second}"
 
 
 def _wide(character: str) -> bool:

@@ -578,16 +578,44 @@ def _grouped(
     the names of the others that failed the same way, and whether all of
     them broke the same property (else what they share is the mistake)."""
     groups: dict[tuple[str, ...], list[TestResult]] = {}
-    for test in failures:
-        groups.setdefault(_way(test), []).append(test)
-    return [
-        (
-            first,
-            tuple(test.name for test in rest),
-            all(_statement(test) == _statement(first) for test in rest),
-        )
-        for first, *rest in groups.values()
-    ]
+    ways = [_way(test) for test in failures]
+    named = {way[1] for way in ways if way[0] == MISTAKE_LABEL and len(way) == 2}
+    for test, way in zip(failures, ways, strict=True):
+        groups.setdefault(_one_of(way, named), []).append(test)
+    grouped = []
+    for tests in groups.values():
+        # A test that names the mistake alone explains it best.
+        first = next((t for t in tests if not _lists_mistakes(t)), tests[0])
+        rest = [test for test in tests if test is not first]
+        same = all(_statement(test) == _statement(first) for test in rest)
+        grouped.append((first, tuple(test.name for test in rest), same))
+    return grouped
+
+
+def _one_of(way: tuple[str, ...], named: set[str]) -> tuple[str, ...]:
+    """`way`, or, when it lists several mistakes that fit and one of them
+    is named alone by another failure, that failure's way: the list would
+    explain once more a mistake already explained, and that mistake is the
+    likeliest cause of both."""
+    if way[0] != MISTAKE_LABEL or len(way) != 2:
+        return way
+    for mistake in _listed(way[1]):
+        line = f"{MISTAKE_LABEL} {mistake}"
+        if line in named:
+            return (MISTAKE_LABEL, line)
+    return way
+
+
+def _listed(line: str) -> list[str]:
+    """The mistakes of a numbered list in a likely-mistake line, "(1) ...
+    (2) ..."; none when it names one."""
+    items = re.split(r"(?:^|(?<= ))\([1-9]\d*\) ", line)[1:]
+    return [item.strip() for item in items] if len(items) > 1 else []
+
+
+def _lists_mistakes(test: TestResult) -> bool:
+    way = _way(test)
+    return way[0] == MISTAKE_LABEL and len(way) == 2 and bool(_listed(way[1]))
 
 
 def _way(test: TestResult) -> tuple[str, ...]:

@@ -180,3 +180,34 @@ def test_markdown_summary_has_a_row_per_exercise_and_escapes_pipes():
     assert len(rows) == 1 + len(EXERCISES)  # the header, then the exercises
     assert "segfault \\| oops" in text
     assert "| 1 | dot | failing | 2/3 | 6.6667/10 |" in text
+
+
+def test_markdown_summary_speaks_the_graders_language_and_the_others_do_not():
+    from grader import i18n
+
+    stub = (
+        "Not started yet: exercise 2 (sigmoid): sigmoid_grad is not written "
+        "yet. Run `python -m grader hint sigmoid` for a hint."
+    )
+    runs = sample_runs()
+    runs[1] = ExerciseRun(
+        "sigmoid",
+        [
+            TestResult("test_ok", True),
+            TestResult("test_a", False, "not_implemented", stub),
+        ],
+    )
+    runs[3] = ExerciseRun("one_hot", [TestResult("test_a", False, "not_implemented")])
+    book = gradebook(EXERCISES, runs, "exercises")
+    with i18n.speaking("ja"):
+        text = to_markdown(book)
+        reports = to_json(book, TIMING) + to_gradescope(book, TIMING)
+
+    assert text.startswith("### nn-kata の採点: 10 問中 5 問完了、得点 ")
+    assert "| # | 演習 | 状態 | テスト | 点数 | 備考 |" in text
+    assert "| 1 | dot | 失敗あり (failing) | 2/3 |" in text
+    # The stub's own sentence, and the grader's for a stub not started.
+    assert "演習 2(sigmoid)の sigmoid_grad はまだ書かれていません。" in text
+    assert "未着手です。スタブがまだ NotImplementedError を送出しています。" in text
+    assert "not written yet" not in text and "still raises" not in text
+    assert "not written yet" in reports and "まだ" not in reports

@@ -126,6 +126,42 @@ def test_tests_of_different_properties_naming_one_mistake_show_it_once():
     assert "Every slice must sum to 1." in text
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_mistake_named_alone_is_not_explained_again_in_a_list(language):
+    from grader import i18n
+
+    no_shift = (
+        "the scores were not shifted: exp(1000) overflows to inf, and in a row "
+        "like [-1000, -1001] every exp rounds to 0, giving 0 / 0. Subtract each "
+        "slice's maximum, x.max(axis=-1, keepdims=True), before exp: softmax "
+        "does not change when a slice is shifted, and then the largest "
+        "exponent is exp(0) = 1."
+    )
+    mean = (
+        "each slice was shifted by its mean, not its maximum: in a slice like "
+        "[-7000, 2] the largest score is still thousands above the mean, and its "
+        "exp overflows. Subtract x.max(axis=-1, keepdims=True): then the largest "
+        "exponent is exp(0) = 1."
+    )
+    listed = (
+        f"on this input these mistakes give the same trouble: (1) {no_shift} (2) {mean}"
+    )
+    finite = "softmax must stay finite.\n  actual    overflow"
+    tests = [
+        failed("test_listing", f"{finite}\n  likely mistake: {listed}"),
+        failed("test_alone", f"{finite}\n  likely mistake: {no_shift}"),
+        failed("test_other", f"{finite}\n  likely mistake: {no_shift}"),
+    ]
+    with i18n.speaking(language):
+        text = check(tests, "softmax")
+        explained = i18n.failure(no_shift)
+
+    assert text.count(explained[:20]) == 1, text
+    # The test that names the mistake alone explains it; the list is not shown.
+    assert text.index("test_alone") < text.index("test_listing")
+    assert i18n.failure(mean)[:20] not in text
+
+
 def test_grouping_one_mistake_keeps_every_test_in_the_reports():
     from grader.formats import Timing, to_gradescope, to_json, to_junit
 

@@ -406,6 +406,43 @@ def test_a_list_of_mistakes_is_translated_item_by_item(ja):
     assert "the sign" not in mistake
 
 
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
+def test_what_every_stub_raises_is_reported_in_japanese(ja, root, exercise):
+    from conftest import explain
+
+    solution = (root / "solutions" / f"{exercise.name}.py").read_text()
+    raised = [
+        ast.literal_eval(node.exc.args[0])
+        for node in ast.walk(ast.parse(stub_source(solution, exercise)))
+        if isinstance(node, ast.Raise)
+    ]
+    assert raised
+    for message in raised:
+        kind, report = explain(NotImplementedError(message))
+        translated = ja.failure(report)
+        assert kind == "not_implemented" and japanese(translated), translated
+        assert "not written" not in translated and "Run " not in translated
+
+
+def test_sentences_written_one_after_another_are_translated_one_by_one(ja):
+    copied = (
+        "x was copied before the steps, so f, which reads x itself, never saw "
+        "them: change x in place, x[i] = saved + h, and call f(x)."
+    )
+    transposed = (
+        "Here x is transposed, and x.ravel() or x.reshape(-1) of it is a copy, "
+        "not a view: index x itself, with np.ndindex(x.shape)."
+    )
+    translated = ja.failure(
+        f"The result has the wrong values.\n  likely mistake: {copied} {transposed}"
+    )
+    mistake = translated.splitlines()[1].partition(": ")[2]
+    assert mistake == ja.failures[copied] + ja.failures[transposed]
+    # A piece the catalogue does not know leaves the whole in English.
+    unknown = f"{copied} This sentence is not in the catalogue."
+    assert ja.sentence(unknown) is None
+
+
 # The learner's view, end to end.
 
 # A mistake from selftests/mutants that the tests name.

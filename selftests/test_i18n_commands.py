@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from grader import check
+from grader import check, docs
 from selftests.classroom_support import make_release, teacher
 from selftests.grader_support import ROOT, clean_environment, stub
 from selftests.learner_support import (
@@ -116,7 +116,8 @@ def test_reset_asks_and_answers_in_japanese(tmp_path):
 
     assert declined.returncode == 1
     assert "exercises/sgd.py をスタブに戻しますか?" in declined.stdout
-    assert ".kata/backups/ に保存しておきます。 [y/N]" in declined.stdout
+    # The prompt names the answers that mean yes, as README.ja does.
+    assert ".kata/backups/ に保存しておきます。 [y/はい/N]" in declined.stdout
     assert "何も変更していません。" in declined.stdout
     assert accepted.returncode == 0, accepted.stderr
     assert "exercises/sgd.py をスタブに戻しました。" in accepted.stdout
@@ -152,6 +153,12 @@ def test_solution_refuses_asks_and_shows_in_japanese(tmp_path):
     assert "表示しませんでした。" in declined.stdout
     assert shown.returncode == 0
     assert "模範解答: solutions/sgd.py" in shown.stdout
+    # The docstring as `doc` shows it, in Japanese; the code as it is.
+    (translated,) = docs.specification(tree, "sgd", "ja")
+    summary = translated.text.splitlines()[0]
+    assert f'    """{summary}' in shown.stdout
+    assert "Move every parameter one step" not in shown.stdout
+    assert "def sgd_update(params, grads, lr):" in shown.stdout
     for result in (refused, declined):
         assert english_left(result.stdout + result.stderr) == []
 

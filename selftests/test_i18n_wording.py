@@ -169,13 +169,20 @@ def test_code_in_the_japanese_specifications_is_code_only():
     assert "数の array-like" not in texts
 
 
-def test_no_python_statement_is_finished_in_japanese(tables):
-    # "if not np.issubdtype(...) なら": Python's `if` with a Japanese end.
-    mixed = [
-        value
-        for _, value in translations(tables)
-        if re.search(r"\bif not \S.*なら", value)
-    ]
+# Python's words of a condition, which a Japanese sentence says in Japanese
+# ("... が False なら"), not half in Python ("if not ... なら").
+CONDITION = re.compile(r"\b(if|elif|else|while|not|and|or)\b")
+# Code in backticks and the fields of a template: code, where Python's
+# words are at home.
+CODE_OR_FIELD = re.compile(r"`[^`]*`|\{[^{}]*\}")
+
+
+def test_no_condition_is_said_half_in_python_in_japanese(tables):
+    from grader.exercises import EXERCISES
+
+    texts = [value for _, value in translations(tables)]
+    texts += [hint for exercise in EXERCISES for hint in exercise.hints_ja]
+    mixed = [text for text in texts if CONDITION.search(CODE_OR_FIELD.sub("", text))]
     assert mixed == []
 
 
@@ -283,6 +290,17 @@ def test_speed_and_the_hint_file_are_for_maintainers_only(readme, maintainers, s
     assert "hints themselves" not in learner
     assert "grader/prestart.py" not in learner and "hints_ja" not in learner
     assert "grader/exercises.toml" in readme[boundary:]
+
+
+def test_the_japanese_speed_section_keeps_to_what_a_learner_needs():
+    speed = README_JA[README_JA.index("### 速さ") :]
+    speed = speed[: speed.index("\n## ")] if "\n## " in speed else speed
+    assert "`check`" in speed and "`watch`" in speed
+    # How the grader forks and shares out its work is in README.md only.
+    for detail in ("fork", "prestart", "worker", "インタプリタ", "numpy.random"):
+        assert detail not in speed, detail
+    assert "README.md" in speed and "Speed" in speed
+    assert "grader/prestart.py" in README_EN
 
 
 @pytest.mark.parametrize("readme", [README_JA, README_EN])

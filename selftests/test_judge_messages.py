@@ -6,6 +6,8 @@ which failure comes first and whose output a test shows."""
 import numpy as np
 import pytest
 
+from grader import i18n
+from grader.render import aligned
 from selftests.test_mutants import ROOT, run_mutants
 from tests.harness import InputModified, short
 from tests.judge import (
@@ -81,6 +83,8 @@ def runs():
         paths=[
             MUTANTS / "backprop" / "wrong_transposed_dw2.py",
             MUTANTS / "train" / "wrong_prints_and_counts_classes_by_unique.py",
+            MUTANTS / "forward" / "wrong_second_generator_other_seed.py",
+            MUTANTS / "forward" / "wrong_seed_ignored.py",
         ],
     )
 
@@ -111,3 +115,27 @@ def test_a_test_shows_only_what_its_own_calls_printed(runs):
     # only to tell the mistake apart, printed nothing into this test.
     assert "training on 68 flowers" in missing.output
     assert "102" not in missing.output
+
+
+def test_two_arrays_are_shown_one_line_each_in_both_languages(runs):
+    first = failures(runs, "wrong_second_generator_other_seed")[0]
+    assert first.name.startswith("test_w1_and_w2_are_drawn_from_one_generator")
+    english = aligned(first.message).splitlines()
+    japanese = i18n.catalogue("ja").failure(aligned(first.message)).splitlines()
+    for lines, label in ((english, "  actual    "), (japanese, "  実際の値  ")):
+        (w1,) = [line for line in lines if "w1 = [[" in line]
+        (w2,) = [line for line in lines if "w2 = [[" in line]
+        assert w1.startswith(f"{label}w1 = [[") and "w2" not in w1
+        # w2 starts under w1, not at the end of its line.
+        assert w2.index("w2") == i18n.width(label)
+
+
+def test_names_listed_in_a_failure_are_joined_as_each_language_lists_them(runs):
+    differed = next(
+        test
+        for test in failures(runs, "wrong_seed_ignored")
+        if "twice" in test.message and "differed" in test.message
+    )
+    assert "  actual    w1 and w2 differed" in differed.message
+    japanese = i18n.catalogue("ja").failure(differed.message)
+    assert "  実際の値  w1 と w2 が違った" in japanese

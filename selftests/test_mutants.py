@@ -78,6 +78,21 @@ def test_wrong_implementation_is_caught(runs, path):
         assert not wrong, f"{wrong} name a mistake not made ({unwanted!r})"
 
 
+# NumPy's repr of an array, "array([1., 2.])", where a message should show
+# the array as `tests.harness.short` does; not "np.array(rows)" in advice.
+RAW_ARRAY = re.compile(r"(?<![\w.])array\(")
+# A number padded to the width of the others, as NumPy prints "[ 7, 0, 200]".
+PADDED = re.compile(r"\[ +[-\d]|, {2,}[-\d]")
+
+
+def test_failure_messages_show_arrays_compactly(runs):
+    for path in WRONG:
+        for test in runs[path].tests:
+            for line in test.message.splitlines():
+                assert not RAW_ARRAY.search(line), f"{label(path)}: {line}"
+                assert not PADDED.search(line), f"{label(path)}: {line}"
+
+
 def named(message):
     """The mistakes a failure message names: one, those of a numbered list
     of mistakes that fit, or none."""

@@ -586,6 +586,14 @@ def short(value, limit=SHORT_LIMIT, precision=4):
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def listed(names):
+    """Names as a sentence lists them: "w1", "w1 and w2", "w1, b1 and w2"."""
+    names = list(names)
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 # Digits to try, in turn, when two different values print alike: enough to
 # show a difference in the fourth decimal, then in the last bit of a float64.
 MORE_DIGITS = (8, 17)

@@ -486,7 +486,7 @@ def test_a_zero_probability_on_the_true_class_costs_a_large_finite_loss(
         "loss (-log(1e-7) = 16.1 with an epsilon of 1e-7).",
         call=call,
         expected=f"a finite number of at least {LARGE_LOSS:g}",
-        actual=repr(value),
+        actual=short(value),
         mistake=zero_mistake(value, y, labels),
     )
 

@@ -232,7 +232,7 @@ def expect_value_error(a, b, why):
         f"dot must raise ValueError when {why}.",
         call=call,
         expected="ValueError",
-        actual=f"returned {result!r}",
+        actual=f"returned {short(result)}",
         mistake="check the shapes first, before multiplying anything.",
     )
 

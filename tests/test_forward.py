@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests import reference
-from tests.harness import Exercise, describe_call, short
+from tests.harness import Exercise, describe_call, listed, short
 from tests.judge import as_array, expect_close, expect_shape, fail, variant
 from tests.strategies import examples, float_arrays, sizes
 
@@ -325,7 +325,7 @@ def test_the_same_seed_gives_the_same_parameters(d, h, c, seed):
             "init_params must give the same parameters for the same seed.",
             call=f"{call}, twice",
             expected="the same arrays both times",
-            actual=f"{', '.join(changed)} differed",
+            actual=f"{listed(changed)} differed",
             mistake="the seed is not used: make a generator from it, "
             "rng = np.random.default_rng(seed), and draw every weight from rng.",
         )
@@ -451,7 +451,8 @@ def test_w1_and_w2_are_drawn_from_one_generator(d, h, c, seed):
         "w1 and w2 must be drawn from one generator: here w2 stays the same "
         "with one more input, and w1 with one more class.",
         call=call,
-        actual=f"w1 = {short(w1)}, w2 = {short(w2)}",
+        # One line for each, as where w2 repeats w1's draws.
+        actual=f"w1 = {short(w1)}\nw2 = {short(w2)}",
         mistake=TWO_GENERATORS,
     )
 

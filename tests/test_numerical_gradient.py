@@ -128,15 +128,18 @@ def restore_problem(before, after, h):
 
 
 def one_line(array):
-    """Every digit that tells two floats apart, on one line."""
+    """Every digit that tells two floats apart, on one line, each number
+    as Python writes it (no padding), and the dtype named unless it is
+    float64, as `short` does."""
     text = np.array2string(
         array,
         separator=", ",
-        formatter={"float_kind": lambda value: repr(float(value))},
+        formatter={"float_kind": lambda value: repr(float(value)), "int_kind": str},
         threshold=40,
         edgeitems=3,
     )
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    return text if array.dtype == np.float64 else f"{text} ({array.dtype})"
 
 
 def describe(x, h):

@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests import reference
-from tests.harness import Exercise, contrast, describe_call, short
+from tests.harness import Exercise, contrast, describe_call, listed, short
 from tests.judge import expect_close, fail
 from tests.strategies import examples, float_arrays, sizes
 
@@ -228,8 +228,7 @@ def expect_every_key_moved(before, arrays, grads, lr, call):
             "to change the array itself."
         )
     fail(
-        f"Every parameter must take a step, but {', '.join(stuck)} did not "
-        "change at all.",
+        f"Every parameter must take a step, but {listed(stuck)} did not change at all.",
         call=call,
         mistake=mistake,
     )
