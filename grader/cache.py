@@ -8,8 +8,9 @@ running the tests again; times of modification play no part. A missing or
 stale entry means running the tests; a damaged file is ignored.
 
 What a fingerprint covers: the exercise's module, the other exercise
-modules it names and, through them, those they name (a function may
-import one when it runs, past the trusted stand-ins of the tests), every
+modules it names and, through them, those they name (the tests put
+trusted stand-ins in place of every import of them, but code may read
+a module some other way, as a file say), every
 other file of the graded folder, the tests, conftest.py, pyproject.toml,
 data/, the grader's own code, the versions of Python, NumPy, pytest and
 hypothesis, and the time and memory limits.
