@@ -124,6 +124,20 @@ def recall(
     return runs
 
 
+def last_runs(state_dir: Path, target: str, names: list[str]) -> dict[str, ExerciseRun]:
+    """The kept run of each of `target`'s exercises `names`, whatever code
+    it was a run of: what was last known of them, to show as such when
+    their current code has not been graded."""
+    entries = _entries(state_dir)
+    runs = {}
+    for name in names:
+        entry = entries.get(f"{target}/{name}")
+        run = _run(entry.get("run")) if isinstance(entry, dict) else None
+        if run is not None and run.name == name:
+            runs[name] = run
+    return runs
+
+
 def durations(state_dir: Path, target: str) -> dict[str, float]:
     """How long the kept run of each of `target`'s exercises took, in
     seconds, whatever its code was then: a guess at how long it takes now.

@@ -17,7 +17,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from fractions import Fraction
 from typing import TextIO
@@ -325,8 +325,11 @@ class Screen:
             )
         self.out.print(Text(line, style="cyan"), soft_wrap=True)
 
-    def listing(self, book: Gradebook) -> None:
-        """The exercises in order, with their titles and statuses."""
+    def listing(
+        self, book: Gradebook, changed: Collection[str] = (), ungraded=()
+    ) -> None:
+        """The exercises in order, with their titles and statuses; those
+        `changed` since the grade shown, and those `ungraded`, marked so."""
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right")
         table.add_column(_("exercise"))
@@ -334,13 +337,45 @@ class Screen:
         table.add_column(_("status"))
         for grade in book.grades:
             exercise = grade.exercise
+            status = _status(grade.status)
+            if grade.name in changed:
+                status.append(_(" (changed since)"), style="dim")
+            if grade.name in ungraded:
+                status = Text(_("(not graded yet)"), style="dim")
             table.add_row(
-                str(exercise.number),
-                exercise.name,
-                i18n.title(exercise),
-                _status(grade.status),
+                str(exercise.number), exercise.name, i18n.title(exercise), status
             )
         self.out.print(table)
+
+    def not_graded_again(
+        self, changed: list[str], ungraded: list[str], seconds: float, prog: str
+    ) -> None:
+        """Below a listing: which exercises were not graded within `seconds`
+        (those `changed` show the status of older code), and how to."""
+        if not changed and not ungraded:
+            return
+        self.out.print()
+        if changed:
+            line = _(
+                "Changed since the status shown, and not graded again within "
+                "{seconds} s: {names}.",
+                seconds=f"{seconds:g}",
+                names=", ".join(changed),
+            )
+            self.out.print(Text(line, style="yellow"), soft_wrap=True)
+        if ungraded:
+            line = _(
+                "Not graded within {seconds} s: {names}.",
+                seconds=f"{seconds:g}",
+                names=", ".join(ungraded),
+            )
+            self.out.print(Text(line, style="yellow"), soft_wrap=True)
+        line = _(
+            "`{prog} check {name}` grades one in full, however long it takes.",
+            prog=prog,
+            name=(changed + ungraded)[0],
+        )
+        self.out.print(Text(line, style="cyan"), soft_wrap=True)
 
     def hints(self, exercise: ExerciseInfo, shown: tuple[str, ...], prog: str) -> None:
         """The hints seen so far, the newest last."""

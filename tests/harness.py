@@ -130,6 +130,10 @@ def _standing_in(module):
     import softmax``) or relative (``from .softmax import softmax``). So an
     exercise's tests judge its own code alone, however it imports."""
     prefix, _, exercise = module.__name__.rpartition(".")
+    package = sys.modules.get(prefix)
+    if package is None:  # not an exercise of a package: nothing to stand in
+        yield
+        return
     standing = _stand_ins.get(module.__name__)
     if standing is None:
         standing = {
@@ -139,7 +143,6 @@ def _standing_in(module):
         }
         _stand_ins[module.__name__] = standing
     wanted = {**standing, exercise: module}
-    package = sys.modules.get(prefix)
     saved = {name: sys.modules.get(f"{prefix}.{name}") for name in wanted}
     attributes = {name: vars(package).get(name, _MISSING) for name in wanted}
     for name, stand_in in wanted.items():
