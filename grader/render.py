@@ -52,6 +52,11 @@ STATUS_STYLES = {
     NOT_STARTED: "dim",
 }
 BAR_WIDTH = 30
+# The mark before the name of a failed test, wherever one is named (check,
+# the overview, the watch, a notebook), and the plain one for an output
+# that cannot show it (see `failed_mark`).
+FAILED_MARK = "✗"
+FAILED_MARK_PLAIN = "x"
 # Learner output shown with a failure: enough lines to spot a debugging
 # print, few enough that the failure stays on screen.
 OUTPUT_HEAD_LINES = 12
@@ -518,7 +523,7 @@ class Screen:
         """One failure in full, then the names of the `others`: the tests
         that failed the same way (`same_property`: all broke the property
         `test` broke; else they share the likely mistake named)."""
-        mark = "✗" if _unicode(self.out) else "x"
+        mark = failed_mark(self.out.encoding)
         self.out.print(Text(f"{mark} {test.name}"), soft_wrap=True)
         message = i18n.failure(aligned(test.message))
         self.out.print(_indented(message, "    "), soft_wrap=True)
@@ -562,7 +567,17 @@ def _points(value: Fraction) -> str:
 
 
 def _unicode(console: Console) -> bool:
-    return console.encoding.lower().startswith("utf")
+    return _can_show_marks(console.encoding)
+
+
+def _can_show_marks(encoding: str | None) -> bool:
+    return (encoding or "").lower().replace("-", "").startswith("utf")
+
+
+def failed_mark(encoding: str | None) -> str:
+    """The mark for a failed test in an output of `encoding`: the plain
+    one where the encoding is not a Unicode one."""
+    return FAILED_MARK if _can_show_marks(encoding) else FAILED_MARK_PLAIN
 
 
 def exercise_error(grade: Grade) -> str:
