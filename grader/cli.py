@@ -4,7 +4,9 @@ This module reads the arguments, finds the project, runs the exercises,
 asks for the reports and returns the exit code. Running tests is
 `grader.runner`'s work, judging them `grader.grading`'s, writing reports
 `grader.formats`' and showing them `grader.render`'s. `list` alone takes
-the runs `grader.cache` kept from an earlier grade of the same code.
+the runs `grader.cache` kept from an earlier grade of the same code, and
+gives the others a short time only (`LIST_WAIT`), showing an exercise
+still running then with what was last known of it.
 
 A grade starts its tests as soon as the arguments are read, before the
 modules that show the result are even imported: the tests' process gets
