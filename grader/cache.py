@@ -8,8 +8,9 @@ running the tests again; times of modification play no part. A missing or
 stale entry means running the tests; a damaged file is ignored.
 
 What a fingerprint covers: the exercise's module, the other exercise
-modules it names and, through them, those they name (a function may
-import one when it runs, past the trusted stand-ins of the tests), every
+modules it names and, through them, those they name (the tests put
+trusted stand-ins in place of every import of them, but code may read
+a module some other way, as a file say), every
 other file of the graded folder, the tests, conftest.py, pyproject.toml,
 data/, the grader's own code, the versions of Python, NumPy, pytest and
 hypothesis, and the time and memory limits.
@@ -120,6 +121,20 @@ def recall(
             run = _run(entry.get("run"))
             if run is not None and run.name == name:
                 runs[name] = run
+    return runs
+
+
+def last_runs(state_dir: Path, target: str, names: list[str]) -> dict[str, ExerciseRun]:
+    """The kept run of each of `target`'s exercises `names`, whatever code
+    it was a run of: what was last known of them, to show as such when
+    their current code has not been graded."""
+    entries = _entries(state_dir)
+    runs = {}
+    for name in names:
+        entry = entries.get(f"{target}/{name}")
+        run = _run(entry.get("run")) if isinstance(entry, dict) else None
+        if run is not None and run.name == name:
+            runs[name] = run
     return runs
 
 

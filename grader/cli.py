@@ -4,7 +4,9 @@ This module reads the arguments, finds the project, runs the exercises,
 asks for the reports and returns the exit code. Running tests is
 `grader.runner`'s work, judging them `grader.grading`'s, writing reports
 `grader.formats`' and showing them `grader.render`'s. `list` alone takes
-the runs `grader.cache` kept from an earlier grade of the same code.
+the runs `grader.cache` kept from an earlier grade of the same code, and
+gives the others a short time only (`LIST_WAIT`), showing an exercise
+still running then with what was last known of it.
 
 A grade starts its tests as soon as the arguments are read, before the
 modules that show the result are even imported: the tests' process gets
@@ -49,6 +51,16 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 TARGETS = ("exercises", "solutions")
+
+# `list` answers at once: the exercises whose code changed since their last
+# grade are graded again, each with this time limit (seconds), so that an
+# endless loop does not hold the table up for the whole of the real one.
+# One cut short shows its last known status. A correct exercise's tests
+# take about a second at most, well under this on a busy machine.
+LIST_WAIT = 3.0
+# And however many exercises are cut short, `list` waits this long at most
+# (seconds, from its start) before it shows what it knows.
+LIST_MOST = 15.0
 
 DESCRIPTION = N_("""\
 Grade the kata's exercises and say what to do next.
@@ -172,18 +184,31 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
     # the run is kept under the older content, and is run again later.
     keys = _fingerprints(project, names, args)
     kept = dict(fresh)  # the chosen exercise's run, when just made
-    if args.command == "list" and not _report_paths(args):
-        # A kept run is only as sound as the file that keeps it, which the
-        # learner may edit: only what decides nothing may take one.
+    # A kept run is only as sound as the file that keeps it, which the
+    # learner may edit: only what decides nothing may take one, and only
+    # that may show an old status rather than wait for a new one.
+    quick = args.command == "list" and not _report_paths(args)
+    if quick:
         kept = _kept_runs(project, keys, args)
     stale = [exercise for exercise in exercises if exercise.name not in kept]
     stale = _longest_first(project, stale, args.target)
-    grading = _start(project, stale, args) if stale else None
+    timeout = min(args.timeout, LIST_WAIT) if quick else args.timeout
+    grading = _start(project, stale, args, timeout) if stale else None
     prestart.cancel()  # taken by the grade, or not needed
 
     screen = _screen()
-    runs = _finish(project, stale, keys, args, screen, grading)
+    if quick:
+        runs, last = _finish_quickly(
+            project, stale, keys, args, screen, grading, clock + LIST_MOST
+        )
+    else:
+        runs, last = _finish(project, stale, keys, args, screen, grading), {}
     runs.update(kept)
+    # Not graded in time: shown as last known, or as not graded at all.
+    changed = [name for name in names if name not in runs and name in last]
+    ungraded = [name for name in names if name not in runs and name not in last]
+    runs.update(last)
+    runs.update({name: ExerciseRun(name) for name in ungraded})
     from grader import formats
     from grader.grading import gradebook
 
@@ -195,7 +220,8 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
         screen.check(book.grades[0], args.target, prog)
         _what_next(project, book.grades[0], args.target, screen, prog)
     elif args.command == "list":
-        screen.listing(book)
+        screen.listing(book, changed, ungraded)
+        screen.not_graded_again(changed, ungraded, LIST_WAIT, prog)
     else:
         screen.gradebook(book, prog)
 
@@ -601,7 +627,7 @@ def _choose_current(
     keys = _fingerprints(project, project.names, args)
     runs = _kept_runs(project, keys, args)
     stale = [exercise for exercise in project.exercises if exercise.name not in runs]
-    grading = _start(project, stale, args) if stale else None
+    grading = _start(project, stale, args, args.timeout) if stale else None
     prestart.cancel()  # taken by these runs, or not needed
     fresh = _finish(project, stale, keys, args, screen, grading)
     runs.update(fresh)
@@ -700,9 +726,13 @@ def _longest_first(
 
 
 def _start(
-    project: Project, exercises: list[ExerciseInfo], args: argparse.Namespace
+    project: Project,
+    exercises: list[ExerciseInfo],
+    args: argparse.Namespace,
+    timeout: float,
 ) -> Grading:
-    """Start running the tests of `exercises`, and return at once."""
+    """Start running the tests of `exercises`, each with the time limit
+    `timeout`, and return at once."""
     # Imported here, not at the top: it is needed only to run tests.
     from grader.runner import Job, start
 
@@ -711,7 +741,7 @@ def _start(
             exercise.name,
             project.root,
             target=args.target,
-            timeout=args.timeout,
+            timeout=timeout,
             memory_mb=args.memory,
             separate=args.separate,
         )
@@ -736,6 +766,46 @@ def _finish(
         runs = {run.name: run for run in grading.wait(on_finish)}
     _keep(project, args.target, {n: (keys[n], runs[n]) for n in runs}, screen)
     return runs
+
+
+def _finish_quickly(
+    project: Project,
+    exercises: list[ExerciseInfo],
+    keys: dict[str, str],
+    args: argparse.Namespace,
+    screen: Screen,
+    grading: Grading | None,
+    deadline: float,
+) -> tuple[dict[str, ExerciseRun], dict[str, ExerciseRun]]:
+    """Like `_finish`, for runs held to `list`'s short time limit, and
+    waited for until the `deadline` (a monotonic time) at most: the runs
+    that ended in time, and, of the exercises cut short or unfinished, the
+    last run kept of each that has one (a run of older code)."""
+    if grading is None:
+        return {}, {}
+    from grader import cache
+    from grader.runner import Cancelled
+
+    # Only a cut shorter than the learner's own limit is list's doing; one
+    # at that limit is the exercise's result, an error.
+    cut_short = LIST_WAIT < args.timeout
+    runs = {}
+    with screen.grading(exercises) as on_finish:
+
+        def finished(index: int, run: ExerciseRun) -> None:
+            if not (run.timed_out and cut_short):
+                runs[run.name] = run
+            on_finish(index, run)
+
+        try:
+            grading.wait(finished, cancel=lambda: time.monotonic() >= deadline)
+        except Cancelled:
+            pass  # what ended is shown, the rest as it was last known
+    # Only what ended is kept: a run cut short would take the place of the
+    # last one kept, which is what the table shows instead.
+    _keep(project, args.target, {n: (keys[n], runs[n]) for n in runs}, screen)
+    unfinished = [exercise.name for exercise in exercises if exercise.name not in runs]
+    return runs, cache.last_runs(project.state_dir, args.target, unfinished)
 
 
 def _keep(

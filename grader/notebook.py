@@ -33,7 +33,7 @@ from grader import i18n
 from grader.grading import DONE, Grade, grade, most_telling
 from grader.i18n import _
 from grader.project import ProjectError, open_project
-from grader.render import aligned
+from grader.render import FAILED_MARK, aligned, failed_mark
 from grader.results import NOT_RUN, ExerciseRun
 
 # Failures listed under the first one, by name only: the first is the one
@@ -93,7 +93,8 @@ class CheckResult:
         headline, test, message, others = self._parts()
         lines = [headline]
         if test:
-            lines.append(f"x {test}")
+            mark = failed_mark(getattr(sys.stdout, "encoding", None))
+            lines.append(f"{mark} {test}")
         if message:
             lines.append(textwrap.indent(message, "    "))
         if others:
@@ -104,7 +105,7 @@ class CheckResult:
         headline, test, message, others = self._parts()
         parts = [f"**{headline}**"]
         if test:
-            parts.append(f"✗ `{test}`")
+            parts.append(f"{FAILED_MARK} `{test}`")
         if message:
             parts.append(f"```text\n{message}\n```")
         if others:
@@ -116,7 +117,7 @@ class CheckResult:
         colour = "#1a7f37" if self.done else "#9a6700"
         parts = [f'<p style="color:{colour}"><b>{html.escape(headline)}</b></p>']
         if test:
-            parts.append(f"<p>✗ <code>{html.escape(test)}</code></p>")
+            parts.append(f"<p>{FAILED_MARK} <code>{html.escape(test)}</code></p>")
         if message:
             parts.append(f"<pre>{html.escape(message)}</pre>")
         if others:

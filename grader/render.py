@@ -17,7 +17,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from fractions import Fraction
 from typing import TextIO
@@ -52,6 +52,11 @@ STATUS_STYLES = {
     NOT_STARTED: "dim",
 }
 BAR_WIDTH = 30
+# The mark before the name of a failed test, wherever one is named (check,
+# the overview, the watch, a notebook), and the plain one for an output
+# that cannot show it (see `failed_mark`).
+FAILED_MARK = "✗"
+FAILED_MARK_PLAIN = "x"
 # Learner output shown with a failure: enough lines to spot a debugging
 # print, few enough that the failure stays on screen.
 OUTPUT_HEAD_LINES = 12
@@ -325,8 +330,11 @@ class Screen:
             )
         self.out.print(Text(line, style="cyan"), soft_wrap=True)
 
-    def listing(self, book: Gradebook) -> None:
-        """The exercises in order, with their titles and statuses."""
+    def listing(
+        self, book: Gradebook, changed: Collection[str] = (), ungraded=()
+    ) -> None:
+        """The exercises in order, with their titles and statuses; those
+        `changed` since the grade shown, and those `ungraded`, marked so."""
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right")
         table.add_column(_("exercise"))
@@ -334,13 +342,45 @@ class Screen:
         table.add_column(_("status"))
         for grade in book.grades:
             exercise = grade.exercise
+            status = _status(grade.status)
+            if grade.name in changed:
+                status.append(_(" (changed since)"), style="dim")
+            if grade.name in ungraded:
+                status = Text(_("(not graded yet)"), style="dim")
             table.add_row(
-                str(exercise.number),
-                exercise.name,
-                i18n.title(exercise),
-                _status(grade.status),
+                str(exercise.number), exercise.name, i18n.title(exercise), status
             )
         self.out.print(table)
+
+    def not_graded_again(
+        self, changed: list[str], ungraded: list[str], seconds: float, prog: str
+    ) -> None:
+        """Below a listing: which exercises were not graded within `seconds`
+        (those `changed` show the status of older code), and how to."""
+        if not changed and not ungraded:
+            return
+        self.out.print()
+        if changed:
+            line = _(
+                "Changed since the status shown, and not graded again within "
+                "{seconds} s: {names}.",
+                seconds=f"{seconds:g}",
+                names=", ".join(changed),
+            )
+            self.out.print(Text(line, style="yellow"), soft_wrap=True)
+        if ungraded:
+            line = _(
+                "Not graded within {seconds} s: {names}.",
+                seconds=f"{seconds:g}",
+                names=", ".join(ungraded),
+            )
+            self.out.print(Text(line, style="yellow"), soft_wrap=True)
+        line = _(
+            "`{prog} check {name}` grades one in full, however long it takes.",
+            prog=prog,
+            name=(changed + ungraded)[0],
+        )
+        self.out.print(Text(line, style="cyan"), soft_wrap=True)
 
     def hints(self, exercise: ExerciseInfo, shown: tuple[str, ...], prog: str) -> None:
         """The hints seen so far, the newest last."""
@@ -483,7 +523,7 @@ class Screen:
         """One failure in full, then the names of the `others`: the tests
         that failed the same way (`same_property`: all broke the property
         `test` broke; else they share the likely mistake named)."""
-        mark = "✗" if _unicode(self.out) else "x"
+        mark = failed_mark(self.out.encoding)
         self.out.print(Text(f"{mark} {test.name}"), soft_wrap=True)
         message = i18n.failure(aligned(test.message))
         self.out.print(_indented(message, "    "), soft_wrap=True)
@@ -527,7 +567,17 @@ def _points(value: Fraction) -> str:
 
 
 def _unicode(console: Console) -> bool:
-    return console.encoding.lower().startswith("utf")
+    return _can_show_marks(console.encoding)
+
+
+def _can_show_marks(encoding: str | None) -> bool:
+    return (encoding or "").lower().replace("-", "").startswith("utf")
+
+
+def failed_mark(encoding: str | None) -> str:
+    """The mark for a failed test in an output of `encoding`: the plain
+    one where the encoding is not a Unicode one."""
+    return FAILED_MARK if _can_show_marks(encoding) else FAILED_MARK_PLAIN
 
 
 def exercise_error(grade: Grade) -> str:

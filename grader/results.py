@@ -48,6 +48,7 @@ class ExerciseRun:
     tests: list[TestResult] = field(default_factory=list)
     error: str = ""  # why the run as a whole broke, in one line, if it did
     duration: float = 0.0
+    timed_out: bool = False  # stopped at its time limit
 
     @property
     def output(self) -> str:

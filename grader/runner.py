@@ -155,6 +155,7 @@ def merge(runs: list[ExerciseRun]) -> ExerciseRun:
         tests=[test for turn in dealt for test in turn if test is not None],
         error=next((run.error for run in runs if run.error), ""),
         duration=max(run.duration for run in runs),
+        timed_out=any(run.timed_out for run in runs),
     )
 
 
@@ -206,9 +207,16 @@ class Grading:
             self.sessions[0].start()
 
     def wait(
-        self, on_finish: Callable[[int, ExerciseRun], None] | None = None
+        self,
+        on_finish: Callable[[int, ExerciseRun], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
     ) -> list[ExerciseRun]:
-        """The runs, in the jobs' order, once every job has ended."""
+        """The runs, in the jobs' order, once every job has ended.
+
+        `cancel()`, if given, is asked every `CANCEL_POLL` seconds while the
+        jobs run: when it says True, every worker still running is stopped
+        and `Cancelled` is raised; the jobs that had ended were passed to
+        `on_finish` (`list`, which waits only so long, shows those)."""
         runs: list[ExerciseRun | None] = [None] * self.count
 
         def merged(index, run):
@@ -221,7 +229,7 @@ class Grading:
             finish(index, _missing_tests(self.jobs[index]))
         for session in self.sessions:
             session.start()
-            session.wait(finish)
+            session.wait(finish, cancel)
         return runs
 
 
@@ -314,9 +322,18 @@ class _Session:
             finally:
                 os._exit(code)
 
-    def wait(self, finish: Callable[[int, ExerciseRun], None]) -> None:
+    def wait(
+        self,
+        finish: Callable[[int, ExerciseRun], None],
+        cancel: Callable[[], bool] | None = None,
+    ) -> None:
         try:
-            _watch(self.running, finish)
+            _watch(self.running, finish, cancel)
+        except Cancelled:
+            for child in self.running.values():
+                child.abandon()
+            self.running.clear()
+            raise
         finally:
             for child in self.running.values():
                 finish(child.index, child.stop())
@@ -602,11 +619,13 @@ class _Child:
         guess = "an endless loop?"
         if where is not None:
             guess = f"an endless loop? (line {where[0]}: {where[1]})"
-        return self._run(
+        run = self._run(
             f"{self.job.module_file} was still running after {self.job.timeout:g} s",
             guess,
             kind=TIMEOUT,
         )
+        run.timed_out = True
+        return run
 
     def abandon(self) -> None:
         """Stop the worker and the learner's process, and let go of the

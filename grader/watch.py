@@ -21,7 +21,11 @@ in one thread: the runner forks, and a fork must not catch another thread
 halfway through something.
 
 Keys: ``h`` the next hint, ``n`` the next exercise, ``l`` the list, ``c``
-check every exercise, ``q`` quit; Ctrl+C quits too. On a terminal a key
+check every exercise, ``b`` back from the list or the report to the
+exercise, ``q`` quit; Ctrl+C quits too. The list and the report are drawn
+in place of the exercise, as part of the screen; once every exercise is
+done, the screen shows the report and what to do next. A hint is shown
+with its exercise only while the exercise is not done. On a terminal a key
 acts at once, and the keys that send escape sequences (arrows, Home) are
 ignored; with stdin piped, keys are read as lines (``q`` and Enter). When
 the input ends, the watch says so once and goes on grading saves without
@@ -56,7 +60,14 @@ from grader.exercises import ExerciseInfo
 from grader.grading import DONE, NOT_STARTED, Grade, grade, gradebook, most_telling
 from grader.i18n import N_, _
 from grader.project import Project
-from grader.render import STATUS_STYLES, Screen, aligned, exercise_error, explained
+from grader.render import (
+    STATUS_STYLES,
+    Screen,
+    aligned,
+    exercise_error,
+    explained,
+    failed_mark,
+)
 from grader.results import ExerciseRun, lines_cut
 
 # How often the files are hashed when polling: a save waits at most this
@@ -84,6 +95,11 @@ EXIT_DONE = 0
 EXIT_NOT_DONE = 1
 
 KEYS_LINE = N_("keys: h hint | n next exercise | l list | c check all | q quit")
+# While a table is shown instead of the exercise.
+TABLE_KEYS_LINE = N_(
+    "keys: b back to the exercise | h hint | n next exercise | l list | "
+    "c check all | q quit"
+)
 # Once the input has ended (a pipe closed), keys are no longer read.
 NO_KEYS_LINE = N_("keys: none, the input has ended | Ctrl+C quits")
 # What a terminal sends for a key that is not a character (arrows, Home,
@@ -93,6 +109,14 @@ ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|O.|.)?", re.DOTALL)
 # Exercises named in the line that shows a grade under way; the rest are
 # counted.
 NAMES_SHOWN = 3
+
+# What the screen shows below its top line: the exercise in focus, the
+# list of exercises (`l`), or the whole grade (`c`, and once every
+# exercise is done, with what to do next). A save, `h`, `n` and `b` go
+# back to an exercise.
+EXERCISE = "exercise"
+LISTING = "listing"
+SUMMARY = "summary"
 
 
 def watch_command(
@@ -116,6 +140,7 @@ def watch_command(
             watch.keys, watch.source = keys, source
             watch.grade_all()
             watch.focus_on(watch.first_not_done())
+            watch.view = SUMMARY if watch.all_done() else EXERCISE
             watch.draw()
             while not watch.finished:
                 key = keys.read(source.idle)
@@ -148,6 +173,7 @@ class Watch:
         self.limits = (args.timeout, args.memory)
         self.runs: dict[str, ExerciseRun] = {}
         self.focus: ExerciseInfo = project.exercises[0]
+        self.view = EXERCISE  # what the screen shows (see EXERCISE)
         self.event = ""  # what caused this redraw, in a few words
         self.hint = ""  # the hint revealed for the exercise in focus
         self.note = ""  # how changes are noticed
@@ -402,6 +428,8 @@ class Watch:
             path=path,
             seconds=f"{seconds:.2f}",
         )
+        # Once every exercise is done, what is left to say is the summary.
+        self.view = SUMMARY if self.all_done() else EXERCISE
         self.draw()
 
     def input_ended(self) -> None:
@@ -420,14 +448,19 @@ class Watch:
         if key == "q":
             self.finished = True
         elif key == "h":
+            self.view = EXERCISE
             self.reveal_hint()
             self.draw()
         elif key == "n":
             self.next_exercise()
-        elif key == "l":
+        elif key == "b":
+            self.view = EXERCISE
+            self.event = _("back to {name}", name=self.focus.name)
             self.draw()
-            self.out.print()
-            self.screen.listing(self.book())
+        elif key == "l":
+            self.view = LISTING
+            self.event = _("the list of exercises")
+            self.draw()
         elif key == "c":
             headline = _("Checking every exercise ...")
             seconds = self.grade(self.project.names, False, headline)
@@ -436,15 +469,19 @@ class Watch:
             self.event = _(
                 "checked every exercise in {seconds} s", seconds=f"{seconds:.2f}"
             )
+            self.view = SUMMARY
             self.draw()
-            self.out.print()
-            self.screen.gradebook(self.book(), self.prog)
         elif key.isprintable():
             # Not a key of the watch: said, so that it does not look ignored.
             self.event = _("{key} is not a key of the watch", key=typed)
             self.draw()
 
     def next_exercise(self) -> None:
+        if self.all_done():
+            self.event = _("every exercise is done")
+            self.view = SUMMARY
+            self.draw()
+            return
         position = self.project.exercises.index(self.focus)
         following = self.first_not_done(after=position + 1)
         if following == self.focus:
@@ -452,10 +489,15 @@ class Watch:
         else:
             self.event = _("moved on to {name}", name=following.name)
             self.focus_on(following)
+        self.view = EXERCISE
         self.draw()
 
     def reveal_hint(self) -> None:
         exercise = self.focus
+        if self.grade_of(exercise).status == DONE:
+            # A hint helps with a failure: a done exercise has none.
+            self.event = _("{name} is done: no hint is needed", name=exercise.name)
+            return
         state = self.project.state_dir
         already = hints.seen(state).get(exercise.name, 0)
         shown = hints.reveal(exercise, already)
@@ -476,8 +518,9 @@ class Watch:
         return gradebook(list(self.project.exercises), runs, self.target)
 
     def draw(self) -> None:
-        """Show the exercise in focus: cleared and redrawn on a terminal, a
-        new block otherwise."""
+        """Show the screen: cleared and redrawn on a terminal, a new block
+        otherwise. Its middle is what `view` says: the exercise in focus,
+        the list, or the whole grade."""
         # Written in one piece: a screen cleared, then printed line by
         # line, would flash blank on a slow terminal.
         with self.out:
@@ -485,16 +528,23 @@ class Watch:
                 self.out.clear()
             else:
                 self.out.print(f"----- {time.strftime('%H:%M:%S')} -----")
-            for line in self.lines():
+            self.out.print(self.top_line())
+            self.out.print()
+            if self.view == LISTING:
+                self.screen.listing(self.book())
+            elif self.view == SUMMARY:
+                self.summary()
+            else:
+                for line in self.exercise_lines():
+                    self.out.print(line, soft_wrap=True)
+            for line in self.bottom_lines():
                 self.out.print(line, soft_wrap=True)
         self.out.file.flush()
         self.notice = ""
 
-    def lines(self) -> Iterator[Text]:
+    def top_line(self) -> Text:
         book = self.book()
-        g = self.grade_of(self.focus)
-        exercise = g.exercise
-        yield Text(
+        return Text(
             _(
                 "nn-kata watch: {done} of {total} done ({event})",
                 done=book.done,
@@ -503,23 +553,61 @@ class Watch:
             ),
             style="dim",
         )
-        yield Text()
+
+    def exercise_lines(self) -> Iterator[Text]:
+        g = self.grade_of(self.focus)
+        exercise = g.exercise
         header = Text(f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}  ")
         header.append(i18n.status(g.status), style=STATUS_STYLES.get(g.status, ""))
         header.append(_("  {passed}/{total} tests", passed=g.passed, total=g.total))
         yield header
         yield Text()
         yield from self.verdict(g)
-        if self.hint:
+        # A hint belongs to a failure: once the exercise is done, it is the
+        # done state that is shown, and the hint comes back with a failure.
+        if self.hint and g.status != DONE:
             yield Text()
             yield Text(self.hint, style="cyan")
+
+    def summary(self) -> None:
+        """The whole grade, as the grader prints it; once every exercise is
+        done, what is left to do."""
+        book = self.book()
+        self.screen.gradebook(book, self.prog)
+        if not book.all_done:
+            return
+        self.out.print()
+        self.out.print(Text(_("What next:"), style="bold"))
+        if (self.project.root / "solutions").is_dir():
+            line = _(
+                "`{prog} solution NAME` shows the model answer of an exercise: "
+                "compare it with yours.",
+                prog=self.prog,
+            )
+            self.out.print(Text(f"- {line}"), soft_wrap=True)
+        line = _(
+            "`{prog} check NAME --explore` tries many more random examples on "
+            "one exercise, to hunt for the bugs the grade may have missed.",
+            prog=self.prog,
+        )
+        self.out.print(Text(f"- {line}"), soft_wrap=True)
+        line = _("Saves are still graded here; q quits.")
+        self.out.print(Text(f"- {line}"), soft_wrap=True)
+
+    def bottom_lines(self) -> Iterator[Text]:
         if self.notice:
             yield Text()
             yield Text(self.notice, style="yellow")
         yield Text()
         if self.note:
             yield Text(self.note, style="dim")
-        yield Text(_(NO_KEYS_LINE if self.keys_ended else KEYS_LINE), style="dim")
+        if self.keys_ended:
+            keys = NO_KEYS_LINE
+        elif self.view == EXERCISE:
+            keys = KEYS_LINE
+        else:
+            keys = TABLE_KEYS_LINE
+        yield Text(_(keys), style="dim")
 
     def verdict(self, g: Grade) -> Iterator[Text]:
         """What to do about the exercise in focus."""
@@ -528,6 +616,13 @@ class Watch:
             yield Text(_("Every test passes."), style="green")
             if not self.all_done():
                 yield Text(_("Press n for the next exercise."))
+            else:
+                count = len(self.project.exercises)
+                line = _(
+                    "All {count} exercises are done: press n for what to do next.",
+                    count=count,
+                )
+                yield Text(line)
             return
         if g.status == NOT_STARTED:
             yield Text(
@@ -547,7 +642,7 @@ class Watch:
         failure = most_telling(shown)
         if failure is None:
             return
-        yield Text(f"x {failure.name}")
+        yield Text(f"{failed_mark(self.out.encoding)} {failure.name}")
         message = i18n.failure(aligned(failure.message))
         yield Text(_cut(message, MESSAGE_LINES, "    "))
         if failure.output.strip():

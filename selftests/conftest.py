@@ -15,13 +15,13 @@ def root():
 @pytest.fixture
 def watch(tree):
     """Start watches on the test's `tree` (a fixture of its module):
-    `watch(*args)`; each is stopped at the end of the test."""
+    `watch(*args, **environ)`; each is stopped at the end of the test."""
     from selftests.learner_support import WatchProcess
 
     processes = []
 
-    def start(*args):
-        process = WatchProcess(tree, *args)
+    def start(*args, **environ):
+        process = WatchProcess(tree, *args, **environ)
         processes.append(process)
         return process
 

@@ -52,17 +52,18 @@ def kata(
 
 
 class WatchProcess:
-    """``python -m grader watch`` running on `tree`, its stdin a pipe.
+    """``python -m grader watch`` running on `tree`, its stdin a pipe, with
+    `environ` added to its environment.
 
-    Its output is read by a thread into a queue, so that the test can wait
-    for a screen with a deadline.
+        Its output is read by a thread into a queue, so that the test can wait
+        for a screen with a deadline.
     """
 
-    def __init__(self, tree: Path, *args: str):
+    def __init__(self, tree: Path, *args: str, **environ: str):
         self.process = subprocess.Popen(
             [sys.executable, "-m", "grader", "watch", "--root", str(tree), *args],
             cwd=tree,
-            env=clean_environment(),
+            env=clean_environment(**environ),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

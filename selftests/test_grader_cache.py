@@ -5,10 +5,11 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
-from grader.cache import STATE_FILE, fingerprints, recall, remember
+from grader.cache import STATE_FILE, fingerprints, last_runs, recall, remember
 from grader.exercises import NAMES
 from grader.prestart import needs_tests
 from grader.results import ExerciseRun, TestResult
@@ -22,6 +23,11 @@ from selftests.grader_support import (
 )
 
 LIMITS = (30.0, 2048)
+WRONG_SGD = (
+    "def sgd_update(params, grads, lr):\n"
+    "    for key in params:\n"
+    "        params[key] = params[key] - lr * grads[key]\n"
+)
 RUN = ExerciseRun(
     "dot",
     [TestResult("test_a", True), TestResult("test_b", False, "failure", "wrong")],
@@ -219,6 +225,70 @@ def test_list_takes_the_kept_grade_until_the_exercise_changes(tree):
         **before,
         "sigmoid.py": (tree / "exercises" / "sigmoid.py").read_bytes(),
     }
+
+
+ENDLESS_SGD = "def sgd_update(params, grads, lr):\n    while True:\n        pass\n"
+# Far less than the 30 s time limit, however busy the machine: `list`
+# gives a changed exercise 3 s, and stops waiting altogether after 15 s.
+LIST_QUICKLY = 20
+
+
+def timed_list(tree):
+    """`list` on `tree`, and the seconds it took."""
+    started = time.monotonic()
+    result = kata("--root", str(tree), "list", cwd=tree)
+    return result, time.monotonic() - started
+
+
+def test_list_shows_the_last_status_of_an_exercise_that_now_loops(tree):
+    (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
+    kata("--root", str(tree), "check", "sgd", cwd=tree)
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    first, seconds = timed_list(tree)
+    again, _ = timed_list(tree)
+
+    assert seconds < LIST_QUICKLY
+    for result in (first, again):
+        assert result.returncode == 0
+        row = next(line for line in result.stdout.splitlines() if " sgd " in line)
+        assert row.endswith("failing (changed since)")
+        assert (
+            "Changed since the status shown, and not graded again within 3 s: sgd."
+            in result.stdout
+        )
+        assert "`python -m grader check sgd` grades one in full" in result.stdout
+    assert statuses(first.stdout)["dot"] == "not_started"
+
+    japanese = kata("--root", str(tree), "--lang", "ja", "list", cwd=tree)
+    row = next(line for line in japanese.stdout.splitlines() if " sgd " in line)
+    assert row.endswith("失敗あり (failing)(その後変更あり)")
+    assert "3 秒以内に採点し直せませんでした: sgd" in japanese.stdout
+
+
+def test_list_says_an_exercise_that_loops_before_any_grade_is_not_graded(tree):
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    result, seconds = timed_list(tree)
+
+    assert seconds < LIST_QUICKLY
+    row = next(line for line in result.stdout.splitlines() if " sgd " in line)
+    assert row.endswith("(not graded yet)")
+    assert "Not graded within 3 s: sgd." in result.stdout
+    assert statuses(result.stdout)["train"] == "not_started"
+
+
+def test_list_keeps_its_whole_time_limit_for_a_limit_shorter_than_its_own(tree):
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    result = kata("--root", str(tree), "list", "--timeout", "2", cwd=tree)
+
+    assert statuses(result.stdout)["sgd"] == "error"
+    assert "not graded" not in result.stdout.lower()
+
+
+def test_the_last_run_is_found_whatever_its_fingerprint(tmp_path):
+    remember(tmp_path, "exercises", {"dot": ("old key", RUN)})
+
+    assert last_runs(tmp_path, "exercises", ["dot", "sgd"]) == {"dot": RUN}
+    assert last_runs(tmp_path, "solutions", ["dot"]) == {}
 
 
 def test_a_grade_that_decides_anything_never_takes_the_kept_one(tree):

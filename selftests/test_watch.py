@@ -15,11 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from grader.exercises import NAMES
+from grader.render import failed_mark
 from grader.watch import PollingSource, _plain_keys
-from selftests.grader_support import clean_environment
+from selftests.grader_support import clean_environment, stub
 from selftests.learner_support import (
     FIRST_SCREEN_TIMEOUT,
     SCREEN_TIMEOUT,
+    kata,
     learner_tree,
     solution,
 )
@@ -331,3 +334,118 @@ def test_polling_reports_a_change_of_content_only(tmp_path):
     (tmp_path / "sgd.py").write_text("b = 1\n")  # a file that was missing
     assert source.changes() == ["dot", "sgd"]
     assert source.changes() == []
+
+
+@pytest.fixture
+def done_tree(tmp_path):
+    """A learner's project whose every exercise is the model answer."""
+    return learner_tree(tmp_path / "done", **{name: solution(name) for name in NAMES})
+
+
+def test_when_every_exercise_is_done_the_watch_opens_on_what_to_do_next(done_tree):
+    from selftests.learner_support import WatchProcess
+
+    running = WatchProcess(done_tree)
+    try:
+        first = running.screen(FIRST_SCREEN_TIMEOUT)
+        assert running.quit() == 0
+    finally:
+        running.stop()
+    japanese = WatchProcess(done_tree, "--lang", "ja")
+    try:
+        ja = japanese.screen(FIRST_SCREEN_TIMEOUT)
+    finally:
+        japanese.stop()
+
+    assert "1. dot: The matrix product" not in first  # not the first exercise
+    assert "All 10 exercises done." in first and "score 100/100" in first
+    assert all(f" {name} " in first for name in NAMES)  # what is done
+    assert "`python -m grader solution NAME` shows the model answer" in first
+    assert "`python -m grader check NAME --explore` tries" in first
+    assert first.endswith("c check all | q quit")
+    assert "10 問すべて完了しました" in ja and "次にできること:" in ja
+    assert "solution NAME` で演習の模範解答を表示できます" in ja
+
+
+def test_once_an_exercise_is_done_its_hint_gives_way_to_the_done_state(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.press("h")
+    assert "Hint 1 of" in running.screen()
+
+    dot = tree / "exercises" / "dot.py"
+    dot.write_text(solution("dot"))
+    done = running.screen_with("1. dot")
+    assert "done" in done and "Every test passes." in done
+    assert "Press n for the next exercise." in done
+    assert "Hint" not in done
+    running.press("h")
+    asked = running.screen()
+    assert "(dot is done: no hint is needed)" in asked and "Hint" not in asked
+
+    dot.write_text(stub("dot"))  # failing again: the hint it had is back
+    assert "Hint 1 of" in running.screen_with("not_started")
+    running.quit()
+    assert json.loads((tree / ".kata" / "hints.json").read_text()) == {"dot": 1}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
+def test_the_watch_marks_a_failed_test_as_check_does(tree, watch, encoding):
+    running = watch(PYTHONIOENCODING=encoding)
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
+    shown = running.screen_with("9. sgd")
+    running.quit()
+    check = kata(tree, "check", "sgd", PYTHONIOENCODING=encoding)
+
+    mark = failed_mark(encoding)
+    failure = f"{mark} test_sgd_update_gives_the_docstring_example"
+    assert failure in shown.splitlines()
+    assert failure in check.stdout.splitlines()
+
+
+def test_l_and_c_show_their_table_in_the_screen_and_b_goes_back(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
+    running.screen_with("9. sgd")
+
+    running.press("l")
+    listing = running.screen()
+    assert "(the list of exercises)" in listing
+    assert "not_started" in listing and "failing" in listing
+    assert all(f" {name} " in listing for name in NAMES)
+    assert listing.endswith(
+        "keys: b back to the exercise | h hint | n next exercise | l list | "
+        "c check all | q quit"
+    )
+    running.press("b")
+    back = running.screen()
+    assert "(back to sgd)" in back and "9. sgd: A gradient-descent step" in back
+    assert " one_hot " not in back
+
+    running.press("c")
+    checked = running.screen_with("checked every exercise")
+    assert "score " in checked and "points" in checked
+    assert all(f" {name} " in checked for name in NAMES)
+    # Nothing is printed below the screen: the next block is the next grade.
+    (tree / "exercises" / "sgd.py").write_text(solution("sgd"))
+    saved = running.screen_with("saved exercises/sgd.py")
+    assert saved.startswith("Grading exercises/sgd.py ...\n-----")
+    assert "9. sgd" in saved and " one_hot " not in saved
+    running.quit()
+
+
+def test_on_a_terminal_the_list_is_drawn_within_the_screen(tree):
+    with terminal_watch(tree) as (process, controller):
+        _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"l")
+        shown = _read_until(controller, b"keys: b back", SCREEN_TIMEOUT)
+        os.write(controller, b"b")
+        back = _read_until(controller, b"keys: h hint", SCREEN_TIMEOUT)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+    # The last screen cleared: from the clearing on, the table, then keys.
+    screen = shown.rsplit(b"\x1b[2J", 1)[1]
+    assert b"one_hot" in screen and b"(the list of exercises)" in screen
+    assert b"one_hot" not in back.rsplit(b"\x1b[2J", 1)[1]

@@ -111,39 +111,80 @@ def _trusted_module(package, name):
     return module
 
 
+# The trusted stand-ins of the other exercises, by the full name of the
+# module under test: made when it is loaded, and used again at each call.
+_stand_ins = {}
+# An attribute the package did not have, to put back as missing.
+_MISSING = object()
+
+
+@contextmanager
+def _standing_in(module):
+    """While inside, every exercise module but `module`'s own is its trusted
+    stand-in, both in `sys.modules` and as an attribute of the package, and
+    `module` is its own exercise's module.
+
+    An import of another exercise then gets the trusted version wherever it
+    is written: at the top of the module (run while it loads) or inside one
+    of its functions (run at the call), absolute (``from exercises.softmax
+    import softmax``) or relative (``from .softmax import softmax``). So an
+    exercise's tests judge its own code alone, however it imports."""
+    prefix, _, exercise = module.__name__.rpartition(".")
+    package = sys.modules.get(prefix)
+    if package is None:  # not an exercise of a package: nothing to stand in
+        yield
+        return
+    standing = _stand_ins.get(module.__name__)
+    if standing is None:
+        standing = {
+            other: _trusted_module(prefix, other)
+            for other in reference.MODULES
+            if other != exercise
+        }
+        _stand_ins[module.__name__] = standing
+    wanted = {**standing, exercise: module}
+    saved = {name: sys.modules.get(f"{prefix}.{name}") for name in wanted}
+    attributes = {name: vars(package).get(name, _MISSING) for name in wanted}
+    for name, stand_in in wanted.items():
+        sys.modules[f"{prefix}.{name}"] = stand_in
+        setattr(package, name, stand_in)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                sys.modules.pop(f"{prefix}.{name}", None)
+            else:
+                sys.modules[f"{prefix}.{name}"] = value
+        for name, value in attributes.items():
+            if value is _MISSING:
+                vars(package).pop(name, None)
+            else:
+                setattr(package, name, value)
+
+
 def load(name):
     """Load the module under test for exercise `name`, afresh.
 
     Every other exercise module it might import is replaced by the trusted
-    reference while it loads, so that its tests judge its own logic only.
+    reference while it loads, and again while each of its functions runs
+    (see `_standing_in`), so that its tests judge its own logic only.
     """
     package = _package(config.target)
     path = config.overrides.get(name, config.target / f"{name}.py")
     full_name = f"{package.__name__}.{name}"
-    others = {f"{package.__name__}.{other}" for other in reference.MODULES}
-    saved = {key: sys.modules.get(key) for key in others}
-    for other in reference.MODULES:
-        if other != name:
-            sys.modules[f"{package.__name__}.{other}"] = _trusted_module(
-                package.__name__, other
-            )
+    _stand_ins.pop(full_name, None)  # fresh ones for a fresh module
     try:
         spec = importlib.util.spec_from_file_location(full_name, path)
         module = importlib.util.module_from_spec(spec)
-        sys.modules[full_name] = module
         # Compiled from the source every time, never from cached bytecode:
         # an edit saved within the same second as the last grade, at the
         # same size, would otherwise go unseen.
         source = config.sources.get(Path(path)) or Path(path).read_bytes()
-        exec(compile(source, str(path), "exec"), module.__dict__)
+        with _standing_in(module):
+            exec(compile(source, str(path), "exec"), module.__dict__)
     except Exception as error:
         raise ExerciseImportError(_import_message(path, error)) from error
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                sys.modules.pop(key, None)
-            else:
-                sys.modules[key] = value
     return module
 
 
@@ -265,7 +306,7 @@ class LearnerFunction:
         if not callable(function):
             where = _relative(module.__file__)
             raise ExerciseImportError(f"{where} has no function named {self.name}")
-        with _swapped(module, self.trusted), _silenced(_quiet[-1]):
+        with _running(module, self.trusted), _silenced(_quiet[-1]):
             return function(*args, **kwargs), _parameters(function)
 
     def _remote(self, args, kwargs):
@@ -335,6 +376,15 @@ def _swapped(module, names):
         yield
     finally:
         module.__dict__.update(saved)
+
+
+@contextmanager
+def _running(module, trusted=()):
+    """While a function of the learner's `module` runs: its own functions
+    `trusted` bound to trusted ones, and every other exercise's module the
+    trusted stand-in, however the function imports it."""
+    with _standing_in(module), _swapped(module, trusted):
+        yield
 
 
 # A frame of a formatted traceback: its file, line and code.

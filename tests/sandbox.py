@@ -641,7 +641,7 @@ class _Callback:  # pragma: no cover - used in the learner's process
 
 
 def _answer(channel, request, modules, load):  # pragma: no cover
-    from tests.harness import ExerciseImportError, _relative, _silenced, _swapped
+    from tests.harness import ExerciseImportError, _relative, _running, _silenced
 
     name = request["exercise"]
     try:
@@ -671,7 +671,7 @@ def _answer(channel, request, modules, load):  # pragma: no cover
     try:
         with np.errstate(**request["errors"]), warnings.catch_warnings():
             warnings.filters[:] = request["filters"]
-            with _swapped(module, request["trusted"]), _silenced(request["quiet"]):
+            with _running(module, request["trusted"]), _silenced(request["quiet"]):
                 result = function(*args, **kwargs)
     except BaseException as error:
         channel.reply(_raised(error))

@@ -1,0 +1,99 @@
+"""Each exercise is graded on its own: the earlier exercises it imports are
+the trusted versions, however and wherever the learner imports them.
+
+The exercises/ of this repository are the stubs, so the learner's own
+softmax is not written there: a forward that reached it would fail.
+"""
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from grader.exercises import NAMES
+from grader.runner import Job, run_many
+from selftests.grader_support import solution
+from tests import harness
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Ways to import softmax, each written inside forward, as the forward
+# pass's first line: each must give the trusted softmax, as the same
+# import at the top of the module does.
+IMPORTS = {
+    "absolute": "from exercises.softmax import softmax",
+    "relative": "from .softmax import softmax",
+    "module": "from . import softmax as module\n    softmax = module.softmax",
+    "importlib": (
+        "import importlib\n"
+        "    softmax = importlib.import_module('exercises.softmax').softmax"
+    ),
+}
+FIRST_LINE = '    h = sigmoid(x @ params["w1"] + params["b1"])\n'
+
+
+def forward_importing_inside(how: str) -> str:
+    """The model forward, with softmax imported inside `forward` (`how`,
+    one of IMPORTS) instead of at the top of the module."""
+    source = solution("forward").replace("from .softmax import softmax\n", "")
+    assert source.count(FIRST_LINE) == 1
+    return source.replace(FIRST_LINE, f"    {IMPORTS[how]}\n\n{FIRST_LINE}")
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """The forward tests of each way of importing, in one process and with
+    the learner's functions in a process of their own (grading mode)."""
+    folder = tmp_path_factory.mktemp("forward")
+    jobs = {}
+    for how in IMPORTS:
+        path = folder / f"forward_{how}.py"
+        path.write_text(forward_importing_inside(how))
+        for separate in (False, True):
+            jobs[how, separate] = Job(
+                "forward",
+                ROOT,
+                overrides=(("forward", path),),
+                timeout=120,
+                separate=separate,
+            )
+    return dict(zip(jobs, run_many(list(jobs.values())), strict=True))
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["one_process", "separate"])
+@pytest.mark.parametrize("how", list(IMPORTS))
+def test_an_import_inside_a_function_gets_the_trusted_exercise(runs, how, separate):
+    run = runs[how, separate]
+    failed = [
+        f"{t.name}: {t.message.splitlines()[0]}" for t in run.tests if not t.passed
+    ]
+
+    assert not run.error and run.tests and not failed, run.error or failed
+
+
+def test_the_stand_ins_are_in_place_only_while_the_learners_code_runs(tmp_path):
+    path = tmp_path / "forward.py"
+    path.write_text(forward_importing_inside("absolute"))
+    harness.configure(ROOT / "exercises", [("forward", str(path))])
+    try:
+        package = harness._package(ROOT / "exercises")
+        before = exercise_modules(package)
+        learner = harness.Exercise("forward")
+        probs = learner.forward(learner.init_params(4, 5, 3), np.zeros((2, 4)))
+        after = exercise_modules(package)
+    finally:
+        harness.configure(ROOT / "exercises")
+
+    assert probs.shape == (2, 3)
+    assert after == before
+
+
+def exercise_modules(package) -> dict:
+    """What names the exercise modules now: in `sys.modules` and as
+    attributes of their `package`."""
+    names = [f"{package.__name__}.{name}" for name in NAMES]
+    return {
+        "modules": {name: sys.modules.get(name) for name in names},
+        "attributes": {name: vars(package).get(name) for name in NAMES},
+    }
