@@ -592,25 +592,52 @@ def _grouped(
 
 def _way(test: TestResult) -> tuple[str, ...]:
     """How a test failed, apart from the input that showed it: the likely
-    mistake named, if any, else the statement of what went wrong.
+    mistake named, if any, else the statement of what went wrong, each
+    without the particulars of the input (see `gist`).
 
     Tests of different properties that name the same mistake have one
     cause and one fix: its explanation is worth reading once.
     """
     mistakes = [
-        line.strip() for line in test.message.splitlines() if MISTAKE_LABEL in line
+        gist(line.strip())
+        for line in test.message.splitlines()
+        if MISTAKE_LABEL in line
     ]
     return (MISTAKE_LABEL, *mistakes) if mistakes else _statement(test)
 
 
 def _statement(test: TestResult) -> tuple[str, str]:
-    """The kind of a failure and the statement of what went wrong, without
-    the call that raised for an exception: the lines before the labelled
-    input, expected value and actual value, which may differ."""
+    """The kind of a failure and the gist of the statement of what went
+    wrong, without the call that raised for an exception: the lines before
+    the labelled input, expected value and actual value, which may
+    differ."""
     lines = test.message.strip().splitlines() or [""]
     labelled = [bool(LABELLED.match(line)) for line in lines]
     statement = "\n".join(lines[: labelled.index(True) if any(labelled) else None])
-    return (test.kind, CALL_RAISED.sub("", statement, count=1))
+    return (test.kind, gist(CALL_RAISED.sub("", statement, count=1)))
+
+
+# What a failure's wording holds of the input that showed it rather than
+# of its cause, in the order they are replaced: a quoted name (a dict's
+# key, as in params['w1']), a number, then the arrays and shapes the
+# numbers made.
+_PARTICULARS = (
+    (re.compile(r"(?<![\w'])'[^'\s]*'(?![\w'])"), "'_'"),
+    (re.compile(r'(?<![\w"])"[^"\s]*"(?![\w"])'), "'_'"),
+    (re.compile(r"(?<![\w.])\d+(?:\.\d*)?(?:e[-+]?\d+)?(?!\w)"), "#"),
+    (re.compile(r"\[[-+#,.\s\[\]]*\]"), "[#]"),
+    (re.compile(r"\([-+#,\s]*\)"), "(#)"),
+)
+
+
+def gist(text: str) -> str:
+    """`text` with the particulars of one input replaced by placeholders:
+    "KeyError: 'w1'" and "KeyError: 'b2'", or "index 3 is out of bounds
+    for axis 1 with size 3" and the same with 2 and 2, say the same thing
+    about two inputs, and one cause is shown once."""
+    for pattern, placeholder in _PARTICULARS:
+        text = pattern.sub(placeholder, text)
+    return text
 
 
 def _same_way(names: tuple[str, ...], same_property: bool) -> str:
