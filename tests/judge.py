@@ -7,7 +7,13 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from tests.harness import ExerciseImportError, InputModified, contrast, short
+from tests.harness import (
+    ExerciseImportError,
+    InputModified,
+    contrast,
+    learner_line,
+    short,
+)
 
 
 class KataFailure(AssertionError):
@@ -15,7 +21,9 @@ class KataFailure(AssertionError):
 
     Rendered as: the property in plain words, then the input that shows it,
     what was expected, what came back, where the two differ most when they
-    print alike, and the likely mistake when known.
+    print alike, the line of the learner's code that raised the exception
+    `raised` when the failure is about one, and the likely mistake when
+    known.
     """
 
     def __init__(
@@ -27,6 +35,7 @@ class KataFailure(AssertionError):
         actual=None,
         mistake=None,
         differs=None,
+        raised=None,
     ):
         self.what = what
         self.call = call
@@ -34,6 +43,10 @@ class KataFailure(AssertionError):
         self.actual = actual
         self.mistake = mistake
         self.differs = differs
+        # Found now, while the exception still holds its traceback: the
+        # innermost line of the learner's, even when the exception came
+        # from NumPy's code or a trusted function it called.
+        self.where = None if raised is None else learner_line(raised)
         super().__init__(self.render())
 
     def render(self):
@@ -46,6 +59,8 @@ class KataFailure(AssertionError):
             lines.append(f"  actual    {self.actual}")
         if self.differs:
             lines.append(f"  differs   {self.differs}")
+        if self.where:
+            lines.append(f"  where     {self.where}")
         if self.mistake:
             lines.append(f"  likely mistake: {self.mistake}")
         return "\n".join(lines)
@@ -57,7 +72,15 @@ class KataFailure(AssertionError):
 PASS_THROUGH = (NotImplementedError, ExerciseImportError, InputModified, KataFailure)
 
 
-def fail(what, call=None, expected=None, actual=None, mistake=None, differs=None):
+def fail(
+    what,
+    call=None,
+    expected=None,
+    actual=None,
+    mistake=None,
+    differs=None,
+    raised=None,
+):
     raise KataFailure(
         what,
         call=call,
@@ -65,6 +88,7 @@ def fail(what, call=None, expected=None, actual=None, mistake=None, differs=None
         actual=actual,
         mistake=mistake,
         differs=differs,
+        raised=raised,
     )
 
 

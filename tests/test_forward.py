@@ -205,6 +205,7 @@ def forward_of(params, x):
             call=call,
             actual=f"raised {type(error).__name__}: {error}",
             mistake=SHAPES_HINT,
+            raised=error,
         )
 
 
