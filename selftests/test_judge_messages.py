@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from selftests.test_mutants import ROOT, run_mutants
-from tests.harness import InputModified, short
+from tests.harness import InputModified, closest_name, short
 from tests.judge import (
     INTEGER_RESULT,
     KataFailure,
@@ -56,6 +56,37 @@ def test_a_typo_gets_a_hint_about_names_not_about_the_input():
     assert "a typo" in advice_for(typo)
     # Raised by the tests' own code, it is not the learner's typo.
     assert advice_for(typo, learners=False) is None
+
+
+def raised(function):
+    """The exception `function()` raises."""
+    with pytest.raises(Exception) as caught:
+        function()
+    return caught.value
+
+
+def test_a_name_that_is_not_defined_is_told_the_name_it_most_likely_is():
+    def softmax(x):
+        return np.exp(X)  # noqa: F821
+
+    def forward(x, softmax):
+        return sofmax(x)  # noqa: F821
+
+    assert code_mistake(raised(lambda: softmax(1.0))) == (
+        "a typo? X is not defined here; did you mean x?"
+    )
+    assert "did you mean softmax?" in code_mistake(raised(lambda: forward(1.0, np.exp)))
+    typo = raised(lambda: np.sqare(2.0))
+    assert "no attribute sqare here; did you mean square?" in advice_for(typo)
+
+
+def test_only_a_close_name_is_suggested():
+    known = ["x", "labels", "num_classes", "np"]
+    assert closest_name("X", known) == "x"
+    assert closest_name("num_clases", known) == "num_classes"
+    assert closest_name("lables", known) == "labels"
+    assert closest_name("weights", known) is None
+    assert closest_name("x", known) is None  # defined: nothing to suggest
 
 
 def test_numpys_type_errors_are_not_taken_for_bugs_in_the_code():

@@ -337,6 +337,77 @@ def _swapped(module, names):
         module.__dict__.update(saved)
 
 
+def meant_name(error):
+    """The name the learner most likely meant where `error`, a NameError
+    or an AttributeError, names one that does not exist, as Python 3.10 and
+    later suggest it ("Did you mean: 'x'?"); None when no name in reach is
+    close.
+
+    The names in reach are those of the frame that raised (its locals,
+    globals and builtins) for a NameError, the object's attributes for an
+    AttributeError. Raised in the learner's process, the exception brings
+    its answer along (`kata_meant`): the frame stayed there.
+    """
+    brought = getattr(error, "kata_meant", None)
+    if brought is not None:
+        return brought or None
+    name = getattr(error, "name", None)
+    if not isinstance(name, str) or not name:
+        return None
+    if isinstance(error, NameError) and error.__traceback__ is not None:
+        frames = error.__traceback__
+        while frames.tb_next is not None:
+            frames = frames.tb_next
+        frame = frames.tb_frame
+        known = [*frame.f_locals, *frame.f_globals, *frame.f_builtins]
+    elif isinstance(error, AttributeError) and getattr(error, "obj", None) is not None:
+        try:
+            known = dir(error.obj)
+        except Exception:
+            return None
+    else:
+        return None
+    return closest_name(name, known)
+
+
+# Python's own measure of how alike two names are: an insertion, a
+# deletion or a substitution costs 2, a change of case only 1, and a name
+# is a candidate when it costs at most a third of the two names' length
+# (and a little more, so that one slip in a short name still counts).
+EDIT_COST = 2
+CASE_COST = 1
+
+
+def closest_name(name, known):
+    """The name of `known` closest to `name` by `EDIT_COST`, the first of
+    the closest; None when none is close enough or `name` is among them."""
+    best, best_cost = None, None
+    for candidate in dict.fromkeys(known):
+        if not isinstance(candidate, str) or candidate == name:
+            continue
+        limit = (len(name) + len(candidate) + 3) * EDIT_COST // 6
+        if abs(len(name) - len(candidate)) * EDIT_COST > limit:
+            continue
+        cost = _edit_cost(name, candidate)
+        if cost <= limit and (best_cost is None or cost < best_cost):
+            best, best_cost = candidate, cost
+    return best
+
+
+def _edit_cost(first, second):
+    """The cheapest way to turn `first` into `second`, by `EDIT_COST`."""
+    row = list(range(0, (len(second) + 1) * EDIT_COST, EDIT_COST))
+    for i, a in enumerate(first, start=1):
+        previous, row[0] = row[0], i * EDIT_COST
+        for j, b in enumerate(second, start=1):
+            change = 0 if a == b else CASE_COST if a.lower() == b.lower() else EDIT_COST
+            previous, row[j] = (
+                row[j],
+                min(row[j] + EDIT_COST, row[j - 1] + EDIT_COST, previous + change),
+            )
+    return row[-1]
+
+
 # A frame of a formatted traceback: its file, line and code.
 FRAME = re.compile(r'File "([^"]+)", line (\d+), in [^\n]*\n +([^\n]+)')
 

@@ -12,6 +12,7 @@ from tests.harness import (
     InputModified,
     contrast,
     learner_line,
+    meant_name,
     short,
 )
 
@@ -380,6 +381,12 @@ def code_mistake(error):
     about the input does not apply to it."""
     if isinstance(error, TypeError) and not PYTHON_TYPE_ERROR.search(str(error)):
         return None  # NumPy's, about a value the input brought
+    meant = meant_name(error)
+    if meant is not None:
+        name = error.name
+        if isinstance(error, NameError):
+            return f"a typo? {name} is not defined here; did you mean {meant}?"
+        return f"a typo? There is no attribute {name} here; did you mean {meant}?"
     for kind, advice in CODE_ERROR_ADVICE:
         if isinstance(error, kind):
             return advice
