@@ -42,7 +42,7 @@ from grader.grading import (
     Gradebook,
     most_telling,
 )
-from grader.i18n import _
+from grader.i18n import N_, _
 from grader.results import IMPORT_ERROR, NOT_RUN, ExerciseRun, TestResult, lines_cut
 
 STATUS_STYLES = {
@@ -241,6 +241,17 @@ class Screen:
         self.out.print()
         self.out.print(self._score_line(book))
         self.out.print()
+        printed = [
+            g.name for g in book.grades if g.status == DONE and printed_output(g)
+        ]
+        if printed:
+            note = _(
+                "Printed while the tests ran: {names}. Remove the print() calls "
+                "you no longer need.",
+                names=", ".join(printed),
+            )
+            self.out.print(Text(note, style="dim"), soft_wrap=True)
+            self.out.print()
         grade = book.next_up
         if grade is None:
             self.out.print(
@@ -277,6 +288,8 @@ class Screen:
         self.out.print()
         if grade.status == DONE:
             self.out.print(Text(_("Every test passes."), style="green"))
+            if printed_output(grade):
+                self.out.print(Text(_(PRINTED_NOTE), style="dim"), soft_wrap=True)
             return
         if grade.status == NOT_STARTED:
             self._not_started(exercise, target, prog)
@@ -528,6 +541,20 @@ def _points(value: Fraction) -> str:
 
 def _unicode(console: Console) -> bool:
     return console.encoding.lower().startswith("utf")
+
+
+# Said once of an exercise that is done but printed: its output is shown
+# with failures only, and a print left in is easy to forget.
+PRINTED_NOTE = N_(
+    "Your code printed something while its tests ran: remove the print() "
+    "calls you no longer need."
+)
+
+
+def printed_output(grade: Grade) -> bool:
+    """Whether the code of the exercise printed anything while its tests
+    ran."""
+    return bool(grade.run.output.strip())
 
 
 def exercise_error(grade: Grade) -> str:

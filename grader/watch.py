@@ -56,7 +56,15 @@ from grader.exercises import ExerciseInfo
 from grader.grading import DONE, NOT_STARTED, Grade, grade, gradebook, most_telling
 from grader.i18n import N_, _
 from grader.project import Project
-from grader.render import STATUS_STYLES, Screen, aligned, exercise_error, explained
+from grader.render import (
+    PRINTED_NOTE,
+    STATUS_STYLES,
+    Screen,
+    aligned,
+    exercise_error,
+    explained,
+    printed_output,
+)
 from grader.results import ExerciseRun, lines_cut
 
 # How often the files are hashed when polling: a save waits at most this
@@ -526,6 +534,8 @@ class Watch:
         name = g.exercise.name
         if g.status == DONE:
             yield Text(_("Every test passes."), style="green")
+            if printed_output(g):
+                yield Text(_(PRINTED_NOTE), style="dim")
             if not self.all_done():
                 yield Text(_("Press n for the next exercise."))
             return

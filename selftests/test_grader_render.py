@@ -377,6 +377,35 @@ def test_a_module_that_does_not_load_is_the_exercises_error_not_a_tests():
         assert "\n    def dot(a, b)\n                 ^\n" in shown_text + "\n"
 
 
+def test_a_done_exercise_that_printed_says_so_once_outside_the_table():
+    noisy = [TestResult("test_ok", True, output="stepping\n"), PASSED]
+    runs = [
+        ExerciseRun(e.name, noisy if e.name in ("sgd", "dot") else [PASSED])
+        for e in EXERCISES
+    ]
+    grades = gradebook(list(EXERCISES), runs, "exercises")
+    sgd = next(g for g in grades.grades if g.name == "sgd")
+    quiet = next(g for g in grades.grades if g.name == "softmax")
+
+    overview = shown(lambda screen: screen.gradebook(grades, "kata"))
+    checked = shown(lambda screen: screen.check(sgd, "exercises", "kata"))
+    silent = shown(lambda screen: screen.check(quiet, "exercises", "kata"))
+    watch = SimpleNamespace(target="exercises", prog="kata", all_done=lambda: True)
+    focus = "\n".join(map(str, Watch.verdict(watch, sgd)))
+    with i18n.speaking("ja"):
+        japanese = shown(lambda screen: screen.gradebook(grades, "kata"))
+
+    note = "Printed while the tests ran: dot, sgd. Remove the print() calls"
+    assert overview.count("Printed while") == 1 and note in overview
+    row = next(line for line in overview.splitlines() if " sgd " in line)
+    assert "print" not in row.lower()
+    for text in (checked, focus):
+        assert text.count("Your code printed something while its tests ran") == 1
+        assert "stepping" not in text
+    assert "printed" not in silent
+    assert "テストの実行中に print した演習: dot, sgd。" in japanese
+
+
 def test_explored_runs_show_tests_and_no_points():
     grade = book([PASSED, failed("test_values", UNNAMED)]).grades[0]
     header = shown(
