@@ -695,8 +695,9 @@ def aligned(message: str) -> str:
     The values are those of labelled lines, and the call that starts an
     exception's message. A row of an array is placed under the bracket it
     nests in, as NumPy lays arrays out; any other later line of a labelled
-    value starts where the value does. Lines already indented that far
-    are left as they are: their author placed them.
+    value starts where the value does. Lines of a labelled value already
+    indented as far as the value starts (a call laid out an argument to a
+    line) are left as they are: their author placed them.
     """
     lines = message.splitlines()
     column, brackets = 0, _brackets(lines[0] if lines else "")
@@ -707,7 +708,7 @@ def aligned(message: str) -> str:
         indent = len(line) - len(body)
         if labelled:
             column, brackets = labelled.end(), _brackets(line[labelled.end() :])
-        elif body:
+        elif body and (indent < column or not column):
             indent = max(indent, _row_indent(body, column, brackets))
             line = " " * indent + body
         aligned.append(line)

@@ -539,9 +539,46 @@ class Call:
         self.kwargs = dict(kwargs)
 
     def __str__(self):
+        """The call on one line when it fits in `CALL_WIDTH`; else each
+        argument on lines of its own, under the first, with a dict one key
+        to a line and an array's rows under its first bracket. Later lines
+        are indented from the start of the call: a message puts them under
+        it, wherever it starts."""
         parts = [short(arg) for arg in self.args]
         parts += [f"{key}={short(value)}" for key, value in self.kwargs.items()]
-        return f"{self.function}({', '.join(parts)})"
+        text = f"{self.function}({', '.join(parts)})"
+        if "\n" not in text and len(text) <= CALL_WIDTH:
+            return text
+        parts = [_laid_out(arg) for arg in self.args]
+        parts += [
+            f"{key}={_laid_out(value)}".replace("\n", "\n" + " " * (len(key) + 1))
+            for key, value in self.kwargs.items()
+        ]
+        margin = "\n" + " " * (len(self.function) + 1)
+        laid = f",{margin}".join(part.replace("\n", margin) for part in parts)
+        return f"{self.function}({laid})"
+
+
+# A call longer than this is laid out an argument to a line: with the
+# label before it, a line of a message stays within 88 columns.
+CALL_WIDTH = 76
+
+
+def _laid_out(value):
+    """`value` as an argument of a call laid out on several lines: a dict
+    one key to a line, anything else as `short` renders it."""
+    if not isinstance(value, dict) or not value:
+        return short(value)
+    return "{" + ",\n ".join(_items(value)) + "}"
+
+
+def _items(mapping, precision=4):
+    """Each item of a dict as a message shows it, its value on one line,
+    shortened at element boundaries: "'w1': [[0.1, ..., 0.3]] shape (4, 5)"."""
+    return [
+        f"{key!r}: {' '.join(short(value, 80, precision).split())}"
+        for key, value in mapping.items()
+    ]
 
 
 def describe_call(function, args, kwargs):
@@ -621,12 +658,12 @@ def short(value, limit=SHORT_LIMIT, precision=4):
             text = f"{text} ({value.dtype})"
         return text
     if isinstance(value, dict):
-        # Each value on one line, shortened at element boundaries.
-        items = (
-            f"{k!r}: {' '.join(short(v, 80, precision).split())}"
-            for k, v in value.items()
-        )
+        items = _items(value, precision)
         text = "{" + ", ".join(items) + "}"
+        # Too long: whole items only, never a value cut in the middle.
+        while len(text) > limit and items:
+            items.pop()
+            text = "{" + ", ".join([*items, "..."]) + "}"
     elif isinstance(value, np.generic) and value.dtype.kind == "f":
         text = number(value, precision)
     elif isinstance(value, np.generic):

@@ -53,7 +53,7 @@ class KataFailure(AssertionError):
     def render(self):
         lines = [self.what]
         if self.call is not None:
-            lines.append(f"  call      {self.call}")
+            lines.append(labelled_call(self.call))
         if self.expected is not None:
             lines.append(f"  expected  {self.expected}")
         if self.actual is not None:
@@ -65,6 +65,13 @@ class KataFailure(AssertionError):
         if self.mistake:
             lines.append(f"  likely mistake: {self.mistake}")
         return "\n".join(lines)
+
+
+def labelled_call(call):
+    """The line of a message that shows `call`: its later lines, indented
+    from the start of the call, are put under it."""
+    label = "  call      "
+    return label + str(call).replace("\n", "\n" + " " * len(label))
 
 
 # Exceptions that carry their own explanation: a test that expects the

@@ -144,7 +144,7 @@ class TrainCall:
             where = f"x: {self.flowers} ({n}, {D}); labels: their species ({n},)"
         else:
             where = f"x: {self.flowers} ({n}, {D}); t: their species one-hot ({n}, {C})"
-        return f"train({', '.join(args)})\n            with {where}"
+        return f"train({', '.join(args)})\nwith {where}"
 
 
 def expect_params(params, n_hidden, call, d=D, c=C):
