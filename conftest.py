@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from tests import harness, sandbox
-from tests.judge import KataFailure, advice_for
+from tests.judge import KataFailure, advice_for, labelled_call
 
 # The grade must be the same on every run and every machine: a fixed
 # sequence of examples, no example database carried between runs, no
@@ -131,7 +131,12 @@ def explain(error):
     lines = [f"{type(error).__name__}: {error}"]
     call = getattr(error, "kata_call", None)
     if call is not None:
-        lines = [f"{call} raised {lines[0]}"]
+        # A call laid out on several lines is shown below: the first line
+        # says what was raised.
+        below, text = [], str(call)
+        if "\n" in text:
+            below, call = [labelled_call(text)], f"{call.function}(...)"
+        lines = [f"{call} raised {lines[0]}", *below]
     where = harness.learner_line(error)
     if where is not None:
         lines.append(f"  where     {where}")

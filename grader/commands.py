@@ -133,11 +133,22 @@ def solution_command(
     answer = _("Model answer: {file}", file=f"solutions/{path.name}")
     screen.out.print(Text(answer, style="bold"))
     screen.out.print()
-    source = path.read_text(encoding="utf-8")
-    # The docstrings in the learner's language, as `doc` shows them.
-    source = docs.translated_source(source, exercise.name, i18n.language())
-    screen.out.print(Syntax(source, "python"))
+    screen.out.print(Syntax(_answer_code(path, exercise.name), "python"))
     return EXIT_DONE
+
+
+def _answer_code(path, name: str) -> str:
+    """The code of the model answer at `path` to exercise `name`, its
+    docstrings cut to their summaries, in the learner's language where
+    translated: the rest is the specification, already in the learner's
+    file (and `doc NAME` shows it)."""
+    source = path.read_text(encoding="utf-8")
+    try:
+        functions = docs.documented(source, name, i18n.language())
+        summaries = {doc.name: doc.text for doc in functions if doc.translated}
+        return docs.summarized(source, summaries)
+    except (SyntaxError, ValueError):
+        return source
 
 
 # An explored check tries far more examples than a grade: its time limit

@@ -78,9 +78,18 @@ def specification(root: Path, name: str, language: str) -> list[FunctionDoc]:
 
     Raises OSError when the module cannot be read.
     """
+    return documented(module_source(root, name), name, language)
+
+
+def documented(source: str, name: str, language: str) -> list[FunctionDoc]:
+    """The documented functions of `source`, the module of exercise `name`,
+    in `language` where a current translation exists.
+
+    Raises SyntaxError when `source` is not Python.
+    """
     translations = i18n.docstrings(language).get(name, {})
     docs = []
-    for function, signature, text in english(module_source(root, name)):
+    for function, signature, text in english(source):
         entry = translations.get(function, {})
         current = entry.get("source") == fingerprint(text)
         if entry.get("text") and current:
@@ -91,38 +100,39 @@ def specification(root: Path, name: str, language: str) -> list[FunctionDoc]:
     return docs
 
 
-def translated_source(source: str, name: str, language: str) -> str:
-    """`source`, a module of exercise `name`, with the docstring of each
-    function that has a current translation in `language` replaced by it;
-    the code, and any docstring without one, as they are.
+def summarized(source: str, summaries: dict[str, str]) -> str:
+    """`source` with each docstring cut to its summary, its first line: the
+    one in `summaries` for a function named there (a translation, say).
+
+    The rest of a docstring is the specification, which whoever reads the
+    code already has. A docstring that shares a line with other code is
+    left whole.
 
     Raises SyntaxError when `source` is not Python.
     """
-    translations = i18n.docstrings(language).get(name, {})
     lines = source.splitlines(keepends=True)
-    functions = [n for n in ast.parse(source).body if isinstance(n, ast.FunctionDef)]
-    # From the bottom up, so that the lines above keep their numbers.
-    for node in reversed(functions):
-        entry = translations.get(node.name, {})
-        english = ast.get_docstring(node)
-        if not entry.get("text") or english is None:
-            continue
-        if entry.get("source") != fingerprint(english):
-            continue  # out of date: the English still holds
-        literal = node.body[0]
-        indent = " " * literal.col_offset
-        lines[literal.lineno - 1 : literal.end_lineno] = _docstring(
-            entry["text"], indent
-        )
+    tree = ast.parse(source)
+    owners = [tree, *(node for node in ast.walk(tree) if _documentable(node))]
+    found = []
+    for owner in owners:
+        text = ast.get_docstring(owner)
+        if text and text.strip():
+            summary = summaries.get(getattr(owner, "name", ""), text)
+            found.append((owner.body[0], summary.strip().splitlines()[0]))
+    # From the end, so that the lines of the docstrings above stay put.
+    for node, summary in sorted(found, key=lambda pair: -pair[0].lineno):
+        first, last = node.lineno - 1, node.end_lineno - 1
+        # The columns ast gives count bytes of UTF-8.
+        before = lines[first].encode()[: node.col_offset].decode()
+        after = lines[last].encode()[node.end_col_offset :].decode()
+        if before.strip() or after.strip() or '"' in summary or "\\" in summary:
+            continue  # kept whole rather than quoted anew
+        lines[first : last + 1] = [f'{before}"""{summary}"""\n']
     return "".join(lines)
 
 
-def _docstring(text: str, indent: str) -> list[str]:
-    """The lines of a docstring literal holding `text`, at `indent`."""
-    # A backslash is written escaped: the literal reads back as the text.
-    first, *rest = text.strip("\n").replace("\\", "\\\\").splitlines()
-    body = [f"{indent}{line}\n" if line.strip() else "\n" for line in rest]
-    return [f'{indent}"""{first}\n', *body, f'{indent}"""\n']
+def _documentable(node: ast.AST) -> bool:
+    return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
 
 
 def untranslated(root: Path, language: str) -> list[str]:

@@ -417,8 +417,10 @@ _BREAK_AFTER = frozenset("、。，．：；？！）」』】〉》")
 # does an expression cut at one of its spaces ("h =" / "sigmoid(z1)").
 # Without a dictionary of words, the change from kana to kanji or katakana
 # ("テストを" / "すべて" aside, "で" / "失敗") is where a word most often
-# starts: fair. Poor places are taken only when a line has no other.
-_GOOD, _FAIR, _POOR, _NEVER = 3, 2, 1, 0
+# starts: fair. Poor places are taken only when a line has no other that
+# fills half of it; a place inside code only when it has no other at all,
+# however short the line it leaves.
+_GOOD, _FAIR, _POOR, _CODE, _NEVER = 4, 3, 2, 1, 0
 
 
 def _hiragana(character: str) -> bool:
@@ -430,8 +432,8 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
     indented by `indent` spaces.
 
     A line breaks at a space or after a Japanese punctuation mark where it
-    can; between two Japanese characters, or at a space inside the code of
-    a Japanese sentence, only when the line has no such place in its later
+    can; between two Japanese characters, or at a space inside code (see
+    `_code_spaces`), only when the line has no such place in its later
     half. A word of ASCII and code in backticks are never split.
     """
     pieces: list[str] = []
@@ -441,7 +443,11 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
         else:
             pieces.append(piece)
     japanese = any(_wide(character) for character in text)
-    quality = [_break_quality(pieces, i, japanese) for i in range(len(pieces))]
+    code = _code_spaces(pieces)
+    quality = [
+        _CODE if i - 1 in code else _break_quality(pieces, i, japanese)
+        for i in range(len(pieces))
+    ]
     lines, start = [], 0
     while start < len(pieces):
         end = _line_end(pieces, quality, start, columns - (indent if lines else 0))
@@ -451,6 +457,39 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
         while start < len(pieces) and pieces[start].isspace():
             start += 1
     return "\n".join(lines) if lines else ""
+
+
+def _code_spaces(pieces: list[str]) -> set[int]:
+    """The indices of the spaces among `pieces` that lie inside code written
+    without backticks, where a break would cut an expression in two: those
+    beside an operator ("x @ w1 + b1", "params[k] -= lr * g") and those
+    inside brackets that hold no prose ("(N, K)", "np.clip(y, 1e-7, 1)");
+    not those in brackets around words ("(the last row)")."""
+    code = set()
+    opened: list[int] = []
+    for index, piece in enumerate(pieces):
+        if piece.isspace():
+            near = pieces[index - 1 : index] + pieces[index + 1 : index + 2]
+            if any(_OPERATOR.fullmatch(other) for other in near):
+                code.add(index)
+            continue
+        if "`" in piece:
+            continue  # kept whole: its brackets are its own
+        for character in piece:
+            if character in "([{":
+                opened.append(index)
+            elif character in ")]}" and opened:
+                start = opened.pop()
+                inside = "".join(pieces[start : index + 1])
+                if not TWO_WORDS.search(inside) and not any(map(_wide, inside)):
+                    code.update(
+                        i for i in range(start + 1, index) if pieces[i].isspace()
+                    )
+    return code
+
+
+# An operator of Python or NumPy on its own between spaces.
+_OPERATOR = re.compile(r"[-+*/%@<>=!&|^~]{1,3}")
 
 
 def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
@@ -484,9 +523,10 @@ def _line_end(pieces: list[str], quality: list[int], start: int, columns: int):
     """Where the line that begins at `pieces[start]` ends: at the best place
     to break that fits in `columns` and fills at least half the line (the
     last of them), else the last place that fits, else the first place
-    there is (a word longer than the line stands out beyond it)."""
+    there is (a word longer than the line stands out beyond it). A place
+    inside code counts only when no other fits."""
     best: dict[int, int] = {}
-    last = None
+    last: dict[bool, int] = {}  # by whether the place is inside code
     for end in range(start + 1, len(pieces) + 1):
         used = width("".join(pieces[start:end]).rstrip(" "))
         if used > columns:
@@ -494,13 +534,13 @@ def _line_end(pieces: list[str], quality: list[int], start: int, columns: int):
         if end == len(pieces):
             return end
         if quality[end] != _NEVER:
-            last = end
+            last[quality[end] == _CODE] = end
             if used * 2 >= columns:
                 best[quality[end]] = end
-    if best:
+    if best and max(best) != _CODE:
         return best[max(best)]
-    if last is not None:
-        return last
+    if last:
+        return last[False] if False in last else last[True]
     later = (i for i in range(start + 1, len(pieces)) if quality[i] != _NEVER)
     return next(later, len(pieces))
 

@@ -33,7 +33,13 @@ from grader import i18n
 from grader.grading import DONE, Grade, grade, most_telling
 from grader.i18n import _
 from grader.project import ProjectError, open_project
-from grader.render import FAILED_MARK, aligned, failed_mark
+from grader.render import (
+    FAILED_MARK,
+    PRINTED_NOTE,
+    aligned,
+    failed_mark,
+    printed_output,
+)
 from grader.results import NOT_RUN, ExerciseRun
 
 # Failures listed under the first one, by name only: the first is the one
@@ -83,6 +89,8 @@ class CheckResult:
         failures = [t for t in g.failures if t.kind != NOT_RUN]
         first = most_telling(failures)
         if first is None:
+            if g.status == DONE and printed_output(g):
+                return headline, "", _(PRINTED_NOTE), ""
             return headline, "", error, ""
         others = [t.name for t in failures if t is not first]
         explained = i18n.failure(aligned(first.message.rstrip()))

@@ -42,7 +42,7 @@ from grader.grading import (
     Gradebook,
     most_telling,
 )
-from grader.i18n import _
+from grader.i18n import N_, _
 from grader.results import IMPORT_ERROR, NOT_RUN, ExerciseRun, TestResult, lines_cut
 
 STATUS_STYLES = {
@@ -246,6 +246,17 @@ class Screen:
         self.out.print()
         self.out.print(self._score_line(book))
         self.out.print()
+        printed = [
+            g.name for g in book.grades if g.status == DONE and printed_output(g)
+        ]
+        if printed:
+            note = _(
+                "Printed while the tests ran: {names}. Remove the print() calls "
+                "you no longer need.",
+                names=", ".join(printed),
+            )
+            self.out.print(Text(note, style="dim"), soft_wrap=True)
+            self.out.print()
         grade = book.next_up
         if grade is None:
             self.out.print(
@@ -282,6 +293,8 @@ class Screen:
         self.out.print()
         if grade.status == DONE:
             self.out.print(Text(_("Every test passes."), style="green"))
+            if printed_output(grade):
+                self.out.print(Text(_(PRINTED_NOTE), style="dim"), soft_wrap=True)
             return
         if grade.status == NOT_STARTED:
             self._not_started(exercise, target, prog)
@@ -580,6 +593,20 @@ def failed_mark(encoding: str | None) -> str:
     return FAILED_MARK if _can_show_marks(encoding) else FAILED_MARK_PLAIN
 
 
+# Said once of an exercise that is done but printed: its output is shown
+# with failures only, and a print left in is easy to forget.
+PRINTED_NOTE = N_(
+    "Your code printed something while its tests ran: remove the print() "
+    "calls you no longer need."
+)
+
+
+def printed_output(grade: Grade) -> bool:
+    """Whether the code of the exercise printed anything while its tests
+    ran."""
+    return bool(grade.run.output.strip())
+
+
 def exercise_error(grade: Grade) -> str:
     """Why the exercise failed as a whole, '' if it did not: its run's
     error, or the reason its module could not be loaded when that is why
@@ -670,25 +697,52 @@ def _lists_mistakes(test: TestResult) -> bool:
 
 def _way(test: TestResult) -> tuple[str, ...]:
     """How a test failed, apart from the input that showed it: the likely
-    mistake named, if any, else the statement of what went wrong.
+    mistake named, if any, else the statement of what went wrong, each
+    without the particulars of the input (see `gist`).
 
     Tests of different properties that name the same mistake have one
     cause and one fix: its explanation is worth reading once.
     """
     mistakes = [
-        line.strip() for line in test.message.splitlines() if MISTAKE_LABEL in line
+        gist(line.strip())
+        for line in test.message.splitlines()
+        if MISTAKE_LABEL in line
     ]
     return (MISTAKE_LABEL, *mistakes) if mistakes else _statement(test)
 
 
 def _statement(test: TestResult) -> tuple[str, str]:
-    """The kind of a failure and the statement of what went wrong, without
-    the call that raised for an exception: the lines before the labelled
-    input, expected value and actual value, which may differ."""
+    """The kind of a failure and the gist of the statement of what went
+    wrong, without the call that raised for an exception: the lines before
+    the labelled input, expected value and actual value, which may
+    differ."""
     lines = test.message.strip().splitlines() or [""]
     labelled = [bool(LABELLED.match(line)) for line in lines]
     statement = "\n".join(lines[: labelled.index(True) if any(labelled) else None])
-    return (test.kind, CALL_RAISED.sub("", statement, count=1))
+    return (test.kind, gist(CALL_RAISED.sub("", statement, count=1)))
+
+
+# What a failure's wording holds of the input that showed it rather than
+# of its cause, in the order they are replaced: a quoted name (a dict's
+# key, as in params['w1']), a number, then the arrays and shapes the
+# numbers made.
+_PARTICULARS = (
+    (re.compile(r"(?<![\w'])'[^'\s]*'(?![\w'])"), "'_'"),
+    (re.compile(r'(?<![\w"])"[^"\s]*"(?![\w"])'), "'_'"),
+    (re.compile(r"(?<![\w.])\d+(?:\.\d*)?(?:e[-+]?\d+)?(?!\w)"), "#"),
+    (re.compile(r"\[[-+#,.\s\[\]]*\]"), "[#]"),
+    (re.compile(r"\([-+#,\s]*\)"), "(#)"),
+)
+
+
+def gist(text: str) -> str:
+    """`text` with the particulars of one input replaced by placeholders:
+    "KeyError: 'w1'" and "KeyError: 'b2'", or "index 3 is out of bounds
+    for axis 1 with size 3" and the same with 2 and 2, say the same thing
+    about two inputs, and one cause is shown once."""
+    for pattern, placeholder in _PARTICULARS:
+        text = pattern.sub(placeholder, text)
+    return text
 
 
 def _same_way(names: tuple[str, ...], same_property: bool) -> str:
@@ -719,8 +773,9 @@ def aligned(message: str) -> str:
     The values are those of labelled lines, and the call that starts an
     exception's message. A row of an array is placed under the bracket it
     nests in, as NumPy lays arrays out; any other later line of a labelled
-    value starts where the value does. Lines already indented that far
-    are left as they are: their author placed them.
+    value starts where the value does. Lines of a labelled value already
+    indented as far as the value starts (a call laid out an argument to a
+    line) are left as they are: their author placed them.
     """
     lines = message.splitlines()
     column, brackets = 0, _brackets(lines[0] if lines else "")
@@ -731,7 +786,7 @@ def aligned(message: str) -> str:
         indent = len(line) - len(body)
         if labelled:
             column, brackets = labelled.end(), _brackets(line[labelled.end() :])
-        elif body:
+        elif body and (indent < column or not column):
             indent = max(indent, _row_indent(body, column, brackets))
             line = " " * indent + body
         aligned.append(line)

@@ -61,12 +61,14 @@ from grader.grading import DONE, NOT_STARTED, Grade, grade, gradebook, most_tell
 from grader.i18n import N_, _
 from grader.project import Project
 from grader.render import (
+    PRINTED_NOTE,
     STATUS_STYLES,
     Screen,
     aligned,
     exercise_error,
     explained,
     failed_mark,
+    printed_output,
 )
 from grader.results import ExerciseRun, lines_cut
 
@@ -614,6 +616,8 @@ class Watch:
         name = g.exercise.name
         if g.status == DONE:
             yield Text(_("Every test passes."), style="green")
+            if printed_output(g):
+                yield Text(_(PRINTED_NOTE), style="dim")
             if not self.all_done():
                 yield Text(_("Press n for the next exercise."))
             else:

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from grader import i18n
 from grader.exercises import EXERCISES
 from grader.grading import gradebook
 from grader.render import PROSE_WIDTH, Screen
@@ -99,6 +100,62 @@ def test_one_other_test_that_failed_the_same_way_is_named():
     tests = [failed("test_a", NAMED), failed("test_b", NAMED.replace("(2, 2)", "(1,)"))]
 
     assert "1 more test failed the same way: test_b." in check(tests)
+
+
+# One mistake as two tests of sgd_update word it, each about a key of its
+# own input.
+REBOUND = (
+    "params[{key}] must stay the same array object, updated in place.\n"
+    "  call      sgd_update({{{key}: [1.0]}}, {{{key}: [2.0]}}, {lr})\n"
+    "  likely mistake: params[{key}] = params[{key}] - ... binds a new array. "
+    "Update the array itself: params[{key}] -= lr * grads[{key}]."
+)
+
+
+def test_failures_that_differ_only_in_a_key_or_a_number_are_shown_once():
+    tests = [
+        failed("test_example", REBOUND.format(key="'w'", lr=0.1)),
+        failed("test_network", REBOUND.format(key="'w1'", lr=0.5)),
+        failed("test_steps", REBOUND.format(key='"b2"', lr=2)),
+        failed(
+            "test_square",
+            "f([1, 2]) raised IndexError: index 2 is out of bounds for axis 1 "
+            "with size 2",
+            "exception",
+        ),
+        failed(
+            "test_wide",
+            "f([1, 2, 3]) raised IndexError: index 3 is out of bounds for axis 0 "
+            "with size 3",
+            "exception",
+        ),
+    ]
+    text = check(tests, "sgd")
+
+    assert text.count("must stay the same array object") == 1
+    assert "params['w'] -= lr * grads['w']" in text
+    assert "2 more tests failed the same way: test_network, test_steps." in text
+    assert text.count("IndexError") == 1
+    assert "1 more test failed the same way: test_wide." in text
+    with i18n.speaking("ja"):
+        japanese = check(tests, "sgd")
+    assert japanese.count("✗") == 2
+    assert (
+        "ほかに 2 個のテストが同じように失敗しました: test_network, test_steps。"
+        in (japanese)
+    )
+
+
+def test_failures_that_differ_in_words_stay_apart_whatever_the_numbers():
+    tests = [
+        failed("test_a", "Step 1: the loss did not fall.\n  actual    0.5"),
+        failed("test_b", "Step 2: the loss did not fall.\n  actual    0.7"),
+        failed("test_c", "Step 1: the loss rose.\n  actual    0.5"),
+    ]
+    text = check(tests)
+
+    assert "1 more test failed the same way: test_b." in text
+    assert "Step 1: the loss rose." in text
 
 
 def test_failures_that_name_different_mistakes_are_shown_apart():
@@ -354,6 +411,35 @@ def test_a_module_that_does_not_load_is_the_exercises_error_not_a_tests():
         assert shown_text.count("has a syntax error on line 6") == 1
         assert "test_0" not in shown_text and "failed the same way" not in shown_text
         assert "\n    def dot(a, b)\n                 ^\n" in shown_text + "\n"
+
+
+def test_a_done_exercise_that_printed_says_so_once_outside_the_table():
+    noisy = [TestResult("test_ok", True, output="stepping\n"), PASSED]
+    runs = [
+        ExerciseRun(e.name, noisy if e.name in ("sgd", "dot") else [PASSED])
+        for e in EXERCISES
+    ]
+    grades = gradebook(list(EXERCISES), runs, "exercises")
+    sgd = next(g for g in grades.grades if g.name == "sgd")
+    quiet = next(g for g in grades.grades if g.name == "softmax")
+
+    overview = shown(lambda screen: screen.gradebook(grades, "kata"))
+    checked = shown(lambda screen: screen.check(sgd, "exercises", "kata"))
+    silent = shown(lambda screen: screen.check(quiet, "exercises", "kata"))
+    watch = SimpleNamespace(target="exercises", prog="kata", all_done=lambda: True)
+    focus = "\n".join(map(str, Watch.verdict(watch, sgd)))
+    with i18n.speaking("ja"):
+        japanese = shown(lambda screen: screen.gradebook(grades, "kata"))
+
+    note = "Printed while the tests ran: dot, sgd. Remove the print() calls"
+    assert overview.count("Printed while") == 1 and note in overview
+    row = next(line for line in overview.splitlines() if " sgd " in line)
+    assert "print" not in row.lower()
+    for text in (checked, focus):
+        assert text.count("Your code printed something while its tests ran") == 1
+        assert "stepping" not in text
+    assert "printed" not in silent
+    assert "テストの実行中に print した演習: dot, sgd。" in japanese
 
 
 def test_explored_runs_show_tests_and_no_points():

@@ -234,6 +234,64 @@ def test_english_is_still_wrapped_at_its_spaces():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, columns, whole",
+    [
+        (
+            "1. Redo the forward pass keeping the intermediate values: "
+            "z1 = x @ w1 + b1, h = sigmoid(z1), probs = softmax(h @ w2 + b2).",
+            79,
+            ["z1 = x @ w1 + b1", "h = sigmoid(z1)", "probs = softmax(h @ w2 + b2)"],
+        ),
+        (
+            "1. init_params: rng = np.random.default_rng(seed); "
+            "rng.standard_normal((n_in, n_hidden)) * 0.1 gives small random "
+            "weights.",
+            79,
+            ["rng.standard_normal((n_in, n_hidden)) * 0.1"],
+        ),
+        (
+            "1. train: params = init_params(D, n_hidden, C, seed); then, for "
+            "each epoch, record loss(params, x, t) and call "
+            "sgd_update(params, backward(params, x, t), lr).",
+            79,
+            ["sgd_update(params, backward(params, x, t), lr)"],
+        ),
+        (
+            "4. Treat a 1-D a as a single row (a[None, :]), then drop the axes "
+            "you added: (K,)·(K,) gives a scalar, (N, K)·(K,) gives (N,).",
+            70,
+            ["(N, K)·(K,)"],
+        ),
+    ],
+)
+def test_english_is_never_wrapped_inside_an_expression(text, columns, whole):
+    lines = i18n.fill(text, columns, indent=3).splitlines()
+
+    assert len(lines) > 1
+    assert all(len(line) <= columns for line in lines)
+    for piece in whole:
+        assert any(piece in line for line in lines), (piece, lines)
+
+
+def test_english_prose_in_brackets_still_wraps_at_its_spaces():
+    text = (
+        "state kept between calls (a velocity, as momentum keeps, or a global "
+        "that each call changes) breaks it"
+    )
+    lines = i18n.fill(text, 40).splitlines()
+
+    assert lines[0] == "state kept between calls (a velocity, as"
+
+
+def test_code_too_long_for_a_line_still_breaks_at_one_of_its_spaces():
+    text = "z = " + " + ".join(f"x{i}" for i in range(30))
+    lines = i18n.fill(text, 40).splitlines()
+
+    assert all(len(line) <= 40 for line in lines)
+    assert " ".join(lines) == text
+
+
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_the_help_lists_the_commands_once_in_one_column(capsys, language):
     assert cli.main(["--lang", language, "--help"], prog="kata") == 0

@@ -6,10 +6,11 @@ which failure comes first and whose output a test shows."""
 import numpy as np
 import pytest
 
+from conftest import explain
 from grader import i18n
 from grader.render import aligned
 from selftests.test_mutants import ROOT, run_mutants
-from tests.harness import InputModified, short
+from tests.harness import Call, InputModified, closest_name, short
 from tests.judge import (
     INTEGER_RESULT,
     KataFailure,
@@ -39,6 +40,44 @@ def test_long_arrays_are_shortened_between_elements_with_their_shape():
     assert len(huge) <= 60
 
 
+def test_a_long_call_is_laid_out_an_argument_to_a_line_under_its_label():
+    a = np.arange(16.0).reshape(2, 8) / 4
+    b = np.arange(24.0).reshape(8, 3) - 9
+    failure = KataFailure("Wrong.", call=Call("dot", (a, b), {}), actual="1.0")
+    shown = aligned(str(failure)).splitlines()
+    call = next(i for i, line in enumerate(shown) if "call      dot(" in line)
+    column = shown[call].index("[[0.0")
+
+    assert shown[call + 1].index("[2.0") == column + 1
+    assert shown[call + 2].index("[[-9.0") == column
+    assert all(line.index("[") == column + 1 for line in shown[call + 3 : call + 10])
+    assert shown[call + 9].endswith("[12.0, 13.0, 14.0]])")
+    assert all(len(line) <= 88 for line in shown)
+
+
+def test_a_long_call_that_raised_says_what_it_raised_on_its_first_line():
+    params = {"w1": np.ones((4, 3)), "b1": np.zeros(3)}
+    error = KeyError("w2")
+    error.kata_call = Call("sgd_update", (params, params, 0.5), {})
+
+    kind, message = explain(error)
+    first, label, *rest = message.splitlines()
+
+    assert first == "sgd_update(...) raised KeyError: 'w2'"
+    assert label.startswith("  call      sgd_update({'w1': [[1.0, 1.0, 1.0],")
+    assert rest[0] == " " * 24 + "'b1': [0.0, 0.0, 0.0]},"
+    assert rest[-1] == " " * 23 + "0.5)"
+    assert str(Call("f", (1.0,), {})) == "f(1.0)"
+
+
+def test_a_dict_too_long_to_show_is_cut_between_its_items():
+    params = {f"w{i}": np.arange(6.0) + i for i in range(20)}
+    text = short(params)
+
+    assert text.endswith(", ...}") and len(text) <= 300
+    assert text[: -len(", ...}")].endswith("]")
+
+
 def test_an_integer_result_is_shown_as_returned_and_named():
     with pytest.raises(KataFailure) as failure:
         expect_close(
@@ -58,6 +97,37 @@ def test_a_typo_gets_a_hint_about_names_not_about_the_input():
     assert "a typo" in advice_for(typo)
     # Raised by the tests' own code, it is not the learner's typo.
     assert advice_for(typo, learners=False) is None
+
+
+def raised(function):
+    """The exception `function()` raises."""
+    with pytest.raises(Exception) as caught:
+        function()
+    return caught.value
+
+
+def test_a_name_that_is_not_defined_is_told_the_name_it_most_likely_is():
+    def softmax(x):
+        return np.exp(X)  # noqa: F821
+
+    def forward(x, softmax):
+        return sofmax(x)  # noqa: F821
+
+    assert code_mistake(raised(lambda: softmax(1.0))) == (
+        "a typo? X is not defined here; did you mean x?"
+    )
+    assert "did you mean softmax?" in code_mistake(raised(lambda: forward(1.0, np.exp)))
+    typo = raised(lambda: np.sqare(2.0))
+    assert "no attribute sqare here; did you mean square?" in advice_for(typo)
+
+
+def test_only_a_close_name_is_suggested():
+    known = ["x", "labels", "num_classes", "np"]
+    assert closest_name("X", known) == "x"
+    assert closest_name("num_clases", known) == "num_classes"
+    assert closest_name("lables", known) == "labels"
+    assert closest_name("weights", known) is None
+    assert closest_name("x", known) is None  # defined: nothing to suggest
 
 
 def test_numpys_type_errors_are_not_taken_for_bugs_in_the_code():

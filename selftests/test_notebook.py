@@ -152,8 +152,13 @@ def test_a_failure_names_the_line_of_the_function_passed_in_not_the_file(
 
     lines = where_lines(result)
     assert lines, repr(result)
-    expected = "softmax from the notebook, line 6: return e / e.sum(axis=-1)"
+    # The sum that does not broadcast, and the exp that overflows.
+    expected = (
+        "softmax from the notebook, line 6: return e / e.sum(axis=-1)",
+        "softmax from the notebook, line 5: e = np.exp(np.asarray(x, dtype=float))",
+    )
     assert all(line.endswith(expected) for line in lines), lines
+    assert any(line.endswith(expected[0]) for line in lines), lines
     messages = "\n".join(test.message for test in result.grade.failures)
     assert "kata-notebook" not in messages
     assert "exercises/softmax.py" not in messages
@@ -173,9 +178,10 @@ def test_a_failure_in_a_function_from_a_cell_names_the_cell(tree):
     lines = where_lines(ipython.user_ns["result"])
 
     assert lines
-    assert all(
-        f"softmax from the notebook, cell [{cell}], line 6" in line for line in lines
-    )
+    # The sum that does not broadcast, and the exp that overflows.
+    where = f"softmax from the notebook, cell [{cell}], line "
+    assert all(f"{where}6" in line or f"{where}5" in line for line in lines)
+    assert any(f"{where}6" in line for line in lines)
 
 
 def test_a_line_of_the_module_outside_the_functions_passed_in_is_its_own(tmp_path):

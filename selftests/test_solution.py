@@ -3,6 +3,7 @@ done, or earlier when forced and confirmed; and ``check NAME --explore``."""
 
 import re
 
+from grader.docs import summarized
 from selftests.grader_support import ROOT
 from selftests.learner_support import kata, learner_tree, solution
 
@@ -28,6 +29,49 @@ def test_the_solution_is_shown_once_the_exercise_is_done(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert ANSWER_LINE in result.stdout
     assert "def sgd_update(params, grads, lr):" in result.stdout
+
+
+def test_the_solution_shows_the_code_and_only_the_summary_of_its_docstrings(
+    tmp_path,
+):
+    tree = learner_tree(tmp_path / "kata", sgd=solution("sgd"))
+
+    english = kata(tree, "solution", "sgd").stdout
+    japanese = kata(tree, "solution", "sgd", "--lang", "ja").stdout
+
+    summary = '    """Move every parameter one step against its gradient, in place."""'
+    assert summary in english.splitlines()
+    assert "param -= lr * grads[key]" in english
+    for text in (english, japanese):
+        assert "Args:" not in text and ">>>" not in text
+        assert "引数:" not in text
+    assert (
+        '"""すべてのパラメータを、勾配と逆向きに 1 ステップ、その場で動かす。"""'
+        in (japanese)
+    )
+    assert "param -= lr * grads[key]" in japanese
+
+
+def test_a_docstring_is_cut_to_its_summary_only_where_it_has_lines_of_its_own():
+    source = (
+        '"""A module."""\n'
+        "\n"
+        "def f(x):\n"
+        '    """Do f.\n'
+        "\n"
+        "    Args:\n"
+        "        x: a number.\n"
+        '    """\n'
+        "    return x\n"
+        "\n"
+        'def g(): """Do g.\n\n    More.\n    """; return 1\n'
+    )
+
+    cut = summarized(source, {"f": "f をする。\n\n詳しく。"})
+
+    assert cut.startswith('"""A module."""\n\ndef f(x):\n    """f をする。"""\n')
+    assert "    return x\n" in cut and "Args:" not in cut
+    assert 'def g(): """Do g.\n\n    More.\n    """; return 1\n' in cut
 
 
 def test_force_shows_the_solution_early_only_after_a_yes(tmp_path):

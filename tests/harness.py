@@ -387,6 +387,77 @@ def _running(module, trusted=()):
         yield
 
 
+def meant_name(error):
+    """The name the learner most likely meant where `error`, a NameError
+    or an AttributeError, names one that does not exist, as Python 3.10 and
+    later suggest it ("Did you mean: 'x'?"); None when no name in reach is
+    close.
+
+    The names in reach are those of the frame that raised (its locals,
+    globals and builtins) for a NameError, the object's attributes for an
+    AttributeError. Raised in the learner's process, the exception brings
+    its answer along (`kata_meant`): the frame stayed there.
+    """
+    brought = getattr(error, "kata_meant", None)
+    if brought is not None:
+        return brought or None
+    name = getattr(error, "name", None)
+    if not isinstance(name, str) or not name:
+        return None
+    if isinstance(error, NameError) and error.__traceback__ is not None:
+        frames = error.__traceback__
+        while frames.tb_next is not None:
+            frames = frames.tb_next
+        frame = frames.tb_frame
+        known = [*frame.f_locals, *frame.f_globals, *frame.f_builtins]
+    elif isinstance(error, AttributeError) and getattr(error, "obj", None) is not None:
+        try:
+            known = dir(error.obj)
+        except Exception:
+            return None
+    else:
+        return None
+    return closest_name(name, known)
+
+
+# Python's own measure of how alike two names are: an insertion, a
+# deletion or a substitution costs 2, a change of case only 1, and a name
+# is a candidate when it costs at most a third of the two names' length
+# (and a little more, so that one slip in a short name still counts).
+EDIT_COST = 2
+CASE_COST = 1
+
+
+def closest_name(name, known):
+    """The name of `known` closest to `name` by `EDIT_COST`, the first of
+    the closest; None when none is close enough or `name` is among them."""
+    best, best_cost = None, None
+    for candidate in dict.fromkeys(known):
+        if not isinstance(candidate, str) or candidate == name:
+            continue
+        limit = (len(name) + len(candidate) + 3) * EDIT_COST // 6
+        if abs(len(name) - len(candidate)) * EDIT_COST > limit:
+            continue
+        cost = _edit_cost(name, candidate)
+        if cost <= limit and (best_cost is None or cost < best_cost):
+            best, best_cost = candidate, cost
+    return best
+
+
+def _edit_cost(first, second):
+    """The cheapest way to turn `first` into `second`, by `EDIT_COST`."""
+    row = list(range(0, (len(second) + 1) * EDIT_COST, EDIT_COST))
+    for i, a in enumerate(first, start=1):
+        previous, row[0] = row[0], i * EDIT_COST
+        for j, b in enumerate(second, start=1):
+            change = 0 if a == b else CASE_COST if a.lower() == b.lower() else EDIT_COST
+            previous, row[j] = (
+                row[j],
+                min(row[j] + EDIT_COST, row[j - 1] + EDIT_COST, previous + change),
+            )
+    return row[-1]
+
+
 # A frame of a formatted traceback: its file, line and code.
 FRAME = re.compile(r'File "([^"]+)", line (\d+), in [^\n]*\n +([^\n]+)')
 
@@ -533,9 +604,46 @@ class Call:
         self.kwargs = dict(kwargs)
 
     def __str__(self):
+        """The call on one line when it fits in `CALL_WIDTH`; else each
+        argument on lines of its own, under the first, with a dict one key
+        to a line and an array's rows under its first bracket. Later lines
+        are indented from the start of the call: a message puts them under
+        it, wherever it starts."""
         parts = [short(arg) for arg in self.args]
         parts += [f"{key}={short(value)}" for key, value in self.kwargs.items()]
-        return f"{self.function}({', '.join(parts)})"
+        text = f"{self.function}({', '.join(parts)})"
+        if "\n" not in text and len(text) <= CALL_WIDTH:
+            return text
+        parts = [_laid_out(arg) for arg in self.args]
+        parts += [
+            f"{key}={_laid_out(value)}".replace("\n", "\n" + " " * (len(key) + 1))
+            for key, value in self.kwargs.items()
+        ]
+        margin = "\n" + " " * (len(self.function) + 1)
+        laid = f",{margin}".join(part.replace("\n", margin) for part in parts)
+        return f"{self.function}({laid})"
+
+
+# A call longer than this is laid out an argument to a line: with the
+# label before it, a line of a message stays within 88 columns.
+CALL_WIDTH = 76
+
+
+def _laid_out(value):
+    """`value` as an argument of a call laid out on several lines: a dict
+    one key to a line, anything else as `short` renders it."""
+    if not isinstance(value, dict) or not value:
+        return short(value)
+    return "{" + ",\n ".join(_items(value)) + "}"
+
+
+def _items(mapping, precision=4):
+    """Each item of a dict as a message shows it, its value on one line,
+    shortened at element boundaries: "'w1': [[0.1, ..., 0.3]] shape (4, 5)"."""
+    return [
+        f"{key!r}: {' '.join(short(value, 80, precision).split())}"
+        for key, value in mapping.items()
+    ]
 
 
 def describe_call(function, args, kwargs):
@@ -615,12 +723,12 @@ def short(value, limit=SHORT_LIMIT, precision=4):
             text = f"{text} ({value.dtype})"
         return text
     if isinstance(value, dict):
-        # Each value on one line, shortened at element boundaries.
-        items = (
-            f"{k!r}: {' '.join(short(v, 80, precision).split())}"
-            for k, v in value.items()
-        )
+        items = _items(value, precision)
         text = "{" + ", ".join(items) + "}"
+        # Too long: whole items only, never a value cut in the middle.
+        while len(text) > limit and items:
+            items.pop()
+            text = "{" + ", ".join([*items, "..."]) + "}"
     elif isinstance(value, np.generic) and value.dtype.kind == "f":
         text = number(value, precision)
     elif isinstance(value, np.generic):

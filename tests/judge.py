@@ -7,7 +7,14 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from tests.harness import ExerciseImportError, InputModified, contrast, short
+from tests.harness import (
+    ExerciseImportError,
+    InputModified,
+    contrast,
+    learner_line,
+    meant_name,
+    short,
+)
 
 
 class KataFailure(AssertionError):
@@ -15,7 +22,9 @@ class KataFailure(AssertionError):
 
     Rendered as: the property in plain words, then the input that shows it,
     what was expected, what came back, where the two differ most when they
-    print alike, and the likely mistake when known.
+    print alike, the line of the learner's code that raised the exception
+    `raised` when the failure is about one, and the likely mistake when
+    known.
     """
 
     def __init__(
@@ -27,6 +36,7 @@ class KataFailure(AssertionError):
         actual=None,
         mistake=None,
         differs=None,
+        raised=None,
     ):
         self.what = what
         self.call = call
@@ -34,21 +44,34 @@ class KataFailure(AssertionError):
         self.actual = actual
         self.mistake = mistake
         self.differs = differs
+        # Found now, while the exception still holds its traceback: the
+        # innermost line of the learner's, even when the exception came
+        # from NumPy's code or a trusted function it called.
+        self.where = None if raised is None else learner_line(raised)
         super().__init__(self.render())
 
     def render(self):
         lines = [self.what]
         if self.call is not None:
-            lines.append(f"  call      {self.call}")
+            lines.append(labelled_call(self.call))
         if self.expected is not None:
             lines.append(f"  expected  {self.expected}")
         if self.actual is not None:
             lines.append(f"  actual    {self.actual}")
         if self.differs:
             lines.append(f"  differs   {self.differs}")
+        if self.where:
+            lines.append(f"  where     {self.where}")
         if self.mistake:
             lines.append(f"  likely mistake: {self.mistake}")
         return "\n".join(lines)
+
+
+def labelled_call(call):
+    """The line of a message that shows `call`: its later lines, indented
+    from the start of the call, are put under it."""
+    label = "  call      "
+    return label + str(call).replace("\n", "\n" + " " * len(label))
 
 
 # Exceptions that carry their own explanation: a test that expects the
@@ -57,7 +80,15 @@ class KataFailure(AssertionError):
 PASS_THROUGH = (NotImplementedError, ExerciseImportError, InputModified, KataFailure)
 
 
-def fail(what, call=None, expected=None, actual=None, mistake=None, differs=None):
+def fail(
+    what,
+    call=None,
+    expected=None,
+    actual=None,
+    mistake=None,
+    differs=None,
+    raised=None,
+):
     raise KataFailure(
         what,
         call=call,
@@ -65,6 +96,7 @@ def fail(what, call=None, expected=None, actual=None, mistake=None, differs=None
         actual=actual,
         mistake=mistake,
         differs=differs,
+        raised=raised,
     )
 
 
@@ -356,6 +388,12 @@ def code_mistake(error):
     about the input does not apply to it."""
     if isinstance(error, TypeError) and not PYTHON_TYPE_ERROR.search(str(error)):
         return None  # NumPy's, about a value the input brought
+    meant = meant_name(error)
+    if meant is not None:
+        name = error.name
+        if isinstance(error, NameError):
+            return f"a typo? {name} is not defined here; did you mean {meant}?"
+        return f"a typo? There is no attribute {name} here; did you mean {meant}?"
     for kind, advice in CODE_ERROR_ADVICE:
         if isinstance(error, kind):
             return advice

@@ -522,6 +522,10 @@ def _rebuild_exception(message):
         kind = type(first, (kind,), {"__module__": "exercise"})
     error = kind(*args)
     error.kata_traceback = str(message.get("traceback", ""))[-TEXT_LIMIT:]
+    meant, name = message.get("meant"), message.get("name")
+    error.kata_meant = meant[:TEXT_LIMIT] if isinstance(meant, str) else ""
+    if isinstance(error, (NameError, AttributeError)) and isinstance(name, str):
+        error.name = name[:TEXT_LIMIT]
     return error
 
 
@@ -855,7 +859,30 @@ def _raised(error):  # pragma: no cover
         "args": [a[:TEXT_LIMIT] if isinstance(a, str) else a for a in args[:8]],
         "message": text[:TEXT_LIMIT],
         "traceback": "".join(lines)[-TEXT_LIMIT:],
+        # Only here can the names in reach of the frame that raised be read.
+        "meant": _meant(error),
+        "name": _missing_name(error),
     }
+
+
+def _missing_name(error):  # pragma: no cover
+    """The name a NameError or AttributeError found missing, else ''."""
+    try:
+        name = getattr(error, "name", None)
+    except Exception:
+        return ""
+    return name if type(name) is str else ""
+
+
+def _meant(error):  # pragma: no cover
+    """The name `error` most likely meant (see `harness.meant_name`), ''
+    when none, or when the learner's objects would not say."""
+    from tests.harness import meant_name
+
+    try:
+        return str(meant_name(error) or "")
+    except Exception:
+        return ""
 
 
 def _parameters(function):  # pragma: no cover

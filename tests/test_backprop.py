@@ -223,6 +223,7 @@ def call_backward(params, x, labels, form):
             f"{error}",
             call=getattr(error, "kata_call", None),
             mistake=FORM_MISTAKES[form],
+            raised=error,
         )
 
 

@@ -248,6 +248,7 @@ def loss_of(y, t, form, mistake):
             expected="a single number",
             actual=f"raised {type(error).__name__}: {error}",
             mistake=mistake,
+            raised=error,
         )
 
 

@@ -215,6 +215,7 @@ def expect_value_error(a, b, why):
                     if shape == ()
                     else f"a message containing {tuple(shape)}",
                     actual=repr(str(error)),
+                    raised=error,
                 )
         return
     except PASS_THROUGH:
@@ -227,6 +228,7 @@ def expect_value_error(a, b, why):
             actual=f"{type(error).__name__}: {error}",
             mistake=code_mistake(error)
             or "check the shapes first and raise ValueError yourself.",
+            raised=error,
         )
     fail(
         f"dot must raise ValueError when {why}.",

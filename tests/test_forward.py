@@ -100,8 +100,7 @@ class NetworkCall:
         function, names = self.function, self.names
         lines = [f"{function}({names}) with"]
         lines += [
-            f"{' ' * 14}{key:2} = {one_line(value)}"
-            for key, value in self.arrays.items()
+            f"  {key:2} = {one_line(value)}" for key, value in self.arrays.items()
         ]
         return "\n".join(lines)
 
@@ -205,6 +204,7 @@ def forward_of(params, x):
             call=call,
             actual=f"raised {type(error).__name__}: {error}",
             mistake=SHAPES_HINT,
+            raised=error,
         )
 
 

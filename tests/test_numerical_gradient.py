@@ -161,6 +161,7 @@ def gradient_of(f, x, h=None):
             call=call,
             actual=f"raised {type(error).__name__}: {error}",
             mistake=ANY_SHAPE if x.ndim != 1 else None,
+            raised=error,
         )
     problem = restore_problem(before, x, DEFAULT_H if h is None else h)
     if problem is not None:
@@ -438,6 +439,7 @@ def test_an_integer_x_raises_type_error(x):
             actual=f"{type(error).__name__}: {error}",
             mistake=code_mistake(error)
             or "check x.dtype first and raise TypeError yourself.",
+            raised=error,
         )
     fail(
         "numerical_gradient must raise TypeError for an integer array: "

@@ -157,6 +157,7 @@ def expect_value_error(labels, num_classes, why, mistake, checked_mistake=None):
             expected="ValueError",
             actual=f"{type(error).__name__}: {error}",
             mistake=code_mistake(error) or (checked_mistake if checks else NO_CHECK),
+            raised=error,
         )
     fail(
         f"one_hot must raise ValueError when {why}.",

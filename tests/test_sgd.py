@@ -137,6 +137,7 @@ def update(params, grads, lr):
             call=call,
             actual=f"ValueError: {error}",
             mistake=STATE if finished_calls else OTHER_KEY,
+            raised=error,
         )
     finished_calls += 1
     return result, call

@@ -187,6 +187,7 @@ def apply(name, x):
                     call=describe_call(name, (x,), {}),
                     actual=f"{type(error).__name__}: {error}",
                     mistake=advice,
+                    raised=error,
                 )
         raise
 
@@ -324,6 +325,7 @@ def check_extreme(name, x):
             expected="no overflow",
             actual=f"{type(error).__name__}: {error}",
             mistake=overflow_mistake(function, error, name),
+            raised=error,
         )
     expect_float64(result, call)
     expect_close(

@@ -297,6 +297,7 @@ def check_strictly(x):
             expected="no overflow and no nan",
             actual=f"{type(error).__name__}: {error}",
             mistake=shift_mistake(x, error),
+            raised=error,
         )
     check(x, result)
 

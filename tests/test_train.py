@@ -144,7 +144,7 @@ class TrainCall:
             where = f"x: {self.flowers} ({n}, {D}); labels: their species ({n},)"
         else:
             where = f"x: {self.flowers} ({n}, {D}); t: their species one-hot ({n}, {C})"
-        return f"train({', '.join(args)})\n            with {where}"
+        return f"train({', '.join(args)})\nwith {where}"
 
 
 def expect_params(params, n_hidden, call, d=D, c=C):
@@ -362,6 +362,7 @@ def test_a_class_missing_from_the_labels_still_has_its_output():
             f"among them: {error}",
             call=call,
             mistake=MISSING_CLASS,
+            raised=error,
         )
 
 
@@ -512,6 +513,7 @@ def train_one_sample(call):
             f"though not for the Iris data's 4 and 3: {error}",
             call=call,
             mistake=OTHER_SIZES,
+            raised=error,
         )
     params, losses = expect_pair(result, call)
     expect_params(params, ONE_KWARGS["n_hidden"], call, d=2, c=2)
@@ -569,6 +571,7 @@ def test_one_hot_targets_train_like_labels():
             f"for labels: {error}",
             call=call,
             mistake="with one-hot t (N, C), C is t.shape[1], not t.max() + 1.",
+            raised=error,
         )
     expect_close(
         one_hot_losses,

@@ -1,6 +1,6 @@
 """Checks the range against num_clases, a misspelt name: NameError."""
 
-# expect: a name that is not defined: a typo
+# expect: a typo? num_clases is not defined here; did you mean num_classes?
 # reject: raise ValueError yourself
 
 import numpy as np
