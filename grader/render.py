@@ -685,8 +685,8 @@ def _one_of(way: tuple[str, ...], named: set[str]) -> tuple[str, ...]:
 
 def _listed(line: str) -> list[str]:
     """The mistakes of a numbered list in a likely-mistake line, "(1) ...
-    (2) ..."; none when it names one."""
-    items = re.split(r"(?:^|(?<= ))\([1-9]\d*\) ", line)[1:]
+    (2) ..." (or, its `gist`, "(#) ... (#) ..."); none when it names one."""
+    items = re.split(r"(?:^|(?<= ))\((?:[1-9]\d*|#)\) ", line)[1:]
     return [item.strip() for item in items] if len(items) > 1 else []
 
 

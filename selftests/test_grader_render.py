@@ -426,7 +426,12 @@ def test_a_done_exercise_that_printed_says_so_once_outside_the_table():
     overview = shown(lambda screen: screen.gradebook(grades, "kata"))
     checked = shown(lambda screen: screen.check(sgd, "exercises", "kata"))
     silent = shown(lambda screen: screen.check(quiet, "exercises", "kata"))
-    watch = SimpleNamespace(target="exercises", prog="kata", all_done=lambda: True)
+    watch = SimpleNamespace(
+        target="exercises",
+        prog="kata",
+        all_done=lambda: True,
+        project=SimpleNamespace(exercises=EXERCISES),
+    )
     focus = "\n".join(map(str, Watch.verdict(watch, sgd)))
     with i18n.speaking("ja"):
         japanese = shown(lambda screen: screen.gradebook(grades, "kata"))
