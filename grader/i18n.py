@@ -71,10 +71,14 @@ ITEM = re.compile(r"(?:^|(?<= ))\((\d+)\) ")
 # Two English words in a row: prose, not a value such as a name, a shape
 # or a call.
 TWO_WORDS = re.compile(r"\b[A-Za-z]{2,} [A-Za-z]{2,}\b")
-# The grader's command quoted in a sentence of the tests or the grader,
-# as in "Run `python -m grader hint dot` for a hint.": where a language
-# option goes.
-QUOTED_COMMAND = re.compile(r"(?<=`)python -m grader(?= )(?! --lang )")
+# The grader's command quoted in a sentence of the tests, as in "Run
+# `python -m grader hint dot` for a hint.", when it names no language: the
+# option goes at its end, where the README writes it.
+QUOTED_COMMAND = re.compile(r"(?<=`)python -m grader (?![^`]*--lang )[^`]+(?=`)")
+# A quoted command of the grader's own sentences with the language option
+# right after the program, as `command` gives it ("`kata --lang ja hint
+# dot`"): groups 1-3 are the program, the option and the rest.
+OPTION_FIRST = re.compile(r"(?<=`)([^`]*?) (--lang [a-z]+) ([^`]+)(?=`)")
 # Where one sentence of prose ends and the next begins: ". The", "? Use".
 # Code ("x.ravel()", "e.g. x") may hold such a stop too: text is cut there
 # only where every piece is a sentence the catalogue knows.
@@ -619,8 +623,11 @@ def speaking(language: str | None) -> Iterator[None]:
 
 
 def _(english: str, **fields) -> str:
-    """`english` in the current language, with `fields` filled in."""
-    return current.catalogue.text(english, **fields)
+    """`english` in the current language, with `fields` filled in; the
+    commands it quotes have their language option last, as the README
+    writes every command ("`kata hint dot --lang ja`")."""
+    text = current.catalogue.text(english, **fields)
+    return OPTION_FIRST.sub(r"\1 \3 \2", text) if current.option else text
 
 
 def status(status: str) -> str:

@@ -235,7 +235,7 @@ def test_the_command_a_stub_suggests_asks_for_the_language_asked_for(language_ke
         "Run `python -m grader hint softmax` for a hint."
     )
     i18n.set_language("ja", {"LANG": "C.UTF-8"})
-    assert "`python -m grader --lang ja hint softmax`" in i18n.failure(stub)
+    assert "`python -m grader hint softmax --lang ja`" in i18n.failure(stub)
     i18n.set_language("ja", {"LANG": "ja_JP.UTF-8"})
     assert "`python -m grader hint softmax`" in i18n.failure(stub)
 
@@ -460,7 +460,7 @@ def test_the_pristine_kata_is_graded_in_japanese_with_english_reports(tmp_path):
     assert "未着手 (not_started)" in outcome.stdout
     assert "10 問中 0 問完了" in outcome.stdout
     assert "次: 演習 1、dot" in outcome.stdout
-    assert "`python -m grader --lang ja doc dot` で仕様を日本語で読み" in outcome.stdout
+    assert "`python -m grader doc dot --lang ja` で仕様を日本語で読み" in outcome.stdout
     assert "Next:" not in outcome.stdout and "done" not in outcome.stdout
     assert set(outcome.statuses().values()) == {"not_started"}
     assert english_only(json.dumps(outcome.report, ensure_ascii=False))

@@ -76,7 +76,7 @@ def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
     assert "考えられる間違い" in failing
     assert "ほかに 2 個のテストが失敗しています。" in failing
     # The watch's locale is not Japanese: its advice asks for Japanese.
-    assert "`python -m grader --lang ja check sgd` ですべて見られます。" in failing
+    assert "`python -m grader check sgd --lang ja` ですべて見られます。" in failing
 
     (tree / "exercises" / "sgd.py").write_text(solution("sgd"))
     done = running.screen_with("完了 (done)")
@@ -148,7 +148,7 @@ def test_solution_refuses_asks_and_shows_in_japanese(tmp_path):
 
     assert refused.returncode == 1
     assert "演習 sgd の状態は「未着手 (not_started)」です。" in refused.stdout
-    assert "`python -m grader --lang ja solution sgd --force`" in refused.stdout
+    assert "`python -m grader solution sgd --force --lang ja`" in refused.stdout
     assert "演習 sgd はまだ完了していません。" in declined.stdout
     assert "表示しませんでした。" in declined.stdout
     assert shown.returncode == 0
@@ -275,7 +275,10 @@ def test_the_commands_suggested_ask_for_japanese_when_the_locale_would_not(tree)
 
     assert len(commands) >= 10
     for command in commands:
-        assert command.startswith("python -m grader --lang ja "), command
+        # In the README's order: the language option last.
+        assert command.startswith("python -m grader "), command
+        assert command.endswith(" --lang ja"), command
+        assert command.count("--lang") == 1, command
 
 
 def test_the_commands_suggested_need_no_language_the_locale_chooses(tree):
@@ -283,7 +286,7 @@ def test_the_commands_suggested_need_no_language_the_locale_chooses(tree):
     english = suggested_commands(tree, "--lang", "en", LANG="ja_JP.UTF-8")
 
     assert not [command for command in japanese if "--lang" in command]
-    assert all(command.startswith("python -m grader --lang en ") for command in english)
+    assert all(command.endswith(" --lang en") for command in english)
 
 
 def test_the_notebook_suggests_the_language_it_was_asked_for(tree, monkeypatch):
@@ -293,7 +296,7 @@ def test_the_notebook_suggests_the_language_it_was_asked_for(tree, monkeypatch):
 
     text = repr(check("dot", root=tree, lang="ja"))
 
-    assert "`python -m grader --lang ja hint dot`" in text
+    assert "`python -m grader hint dot --lang ja`" in text
     assert "`python -m grader hint dot`" in repr(check("dot", root=tree, lang="en"))
 
 
