@@ -16,7 +16,7 @@ from rich.text import Text
 
 from grader import cache, docs, i18n
 from grader.exercises import ExerciseInfo
-from grader.grading import DONE, Grade, grade
+from grader.grading import DONE, ERROR, FAILING, NOT_STARTED, Grade, grade
 from grader.i18n import N_, _
 from grader.project import Project
 from grader.render import Screen
@@ -108,16 +108,16 @@ def solution_command(
             )
         )
         return EXIT_USAGE
-    status = grade_exercise(project, exercise, args).status
-    if status != DONE:
+    result = grade_exercise(project, exercise, args)
+    if result.status != DONE:
         if not args.force:
             screen.out.print(
                 _(
-                    "Exercise {name} is {status}: the model answer is shown once "
-                    "it is done. `{prog} hint {name}` gives a hint; "
+                    "{how_far} The model answer is shown once it is done. "
+                    "`{prog} hint {name}` gives a hint; "
                     "`{prog} solution {name} --force` shows it anyway.",
+                    how_far=_how_far(result),
                     name=exercise.name,
-                    status=i18n.status(status),
                     prog=prog,
                 ),
                 soft_wrap=True,
@@ -135,6 +135,25 @@ def solution_command(
     screen.out.print()
     screen.out.print(Syntax(_answer_code(path, exercise.name), "python"))
     return EXIT_DONE
+
+
+# How far an exercise is, in a sentence, by its status; the failing one
+# counts its tests.
+HOW_FAR = {
+    NOT_STARTED: N_("Exercise {name} has not been started yet."),
+    ERROR: N_("Exercise {name} does not run yet: its tests stop with an error."),
+    FAILING: N_("Exercise {name} passes {passed} of its {total} tests."),
+}
+
+
+def _how_far(result: Grade) -> str:
+    """How far the learner is with an exercise not done, in a sentence."""
+    return _(
+        HOW_FAR[result.status],
+        name=result.name,
+        passed=result.passed,
+        total=result.total,
+    )
 
 
 def _answer_code(path, name: str) -> str:

@@ -147,7 +147,7 @@ def test_solution_refuses_asks_and_shows_in_japanese(tmp_path):
     shown = kata(tree, "--lang", "ja", "solution", "sgd", "--force", answer="y\n")
 
     assert refused.returncode == 1
-    assert "演習 sgd の状態は「未着手 (not_started)」です。" in refused.stdout
+    assert "演習 sgd にはまだ手を付けていません。" in refused.stdout
     assert "`python -m grader solution sgd --force --lang ja`" in refused.stdout
     assert "演習 sgd はまだ完了していません。" in declined.stdout
     assert "表示しませんでした。" in declined.stdout

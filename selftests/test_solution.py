@@ -7,6 +7,8 @@ from grader.docs import summarized
 from selftests.grader_support import ROOT
 from selftests.learner_support import kata, learner_tree, solution
 
+# An update twice as large as asked: some tests pass, not all.
+WRONG_SGD = solution("sgd").replace("param -= lr *", "param -= 2 * lr *")
 # A line of the model answer that only the answer shows.
 ANSWER_LINE = "Model answer: solutions/sgd.py"
 
@@ -17,8 +19,22 @@ def test_the_solution_is_refused_until_the_exercise_is_done(tmp_path):
     result = kata(tree, "solution", "sgd")
 
     assert result.returncode == 1
-    assert "not_started" in result.stdout and "--force" in result.stdout
+    assert "Exercise sgd has not been started yet." in result.stdout
+    assert "not_started" not in result.stdout and "--force" in result.stdout
     assert ANSWER_LINE not in result.stdout
+
+
+def test_a_refused_solution_counts_the_tests_already_passing(tmp_path):
+    tree = learner_tree(tmp_path / "kata", sgd=WRONG_SGD)
+
+    english = kata(tree, "solution", "sgd").stdout
+    japanese = kata(tree, "solution", "sgd", "--lang", "ja").stdout
+
+    assert re.search(r"Exercise sgd passes \d+ of its \d+ tests\.", english)
+    assert re.search(
+        r"演習 sgd は、\d+ 個のテストのうち \d+ 個が通っています。", japanese
+    )
+    assert ANSWER_LINE not in english + japanese
 
 
 def test_the_solution_is_shown_once_the_exercise_is_done(tmp_path):
