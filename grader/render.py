@@ -748,14 +748,23 @@ def gist(text: str) -> str:
 def _same_way(names: tuple[str, ...], same_property: bool) -> str:
     """'2 more tests failed the same way: test_a, test_b.' when they broke
     the same property; else, since what they share is the likely mistake,
-    'This mistake also fails: test_a, test_b.'"""
+    '2 more tests failed from the same likely mistake: test_a, test_b.'"""
     # "and 1 more" would take the room of the name it stands for.
     kept = names if len(names) <= NAMES_SHOWN + 1 else names[:NAMES_SHOWN]
     shown = ", ".join(kept)
     if len(names) > len(kept):
         shown += _(" and {count} more", count=len(names) - len(kept))
     if not same_property:
-        return _("  This likely mistake also fails: {shown}.", shown=shown)
+        if len(names) == 1:
+            return _(
+                "  1 more test failed from the same likely mistake: {shown}.",
+                shown=shown,
+            )
+        return _(
+            "  {count} more tests failed from the same likely mistake: {shown}.",
+            count=len(names),
+            shown=shown,
+        )
     if len(names) == 1:
         return _("  1 more test failed the same way: {shown}.", shown=shown)
     return _(

@@ -179,8 +179,39 @@ def test_tests_of_different_properties_naming_one_mistake_show_it_once():
     assert text.count("the scores were not shifted") == 1
     assert "The result has the wrong values." in text
     assert "softmax must stay finite." not in text
-    assert "This likely mistake also fails: test_finite, test_shift." in text
+    assert (
+        "2 more tests failed from the same likely mistake: test_finite, test_shift."
+        in text
+    )
     assert "Every slice must sum to 1." in text
+
+
+@pytest.mark.parametrize(
+    "language, one, two",
+    [
+        (
+            "en",
+            "1 more test failed from the same likely mistake: test_finite.",
+            "2 more tests failed from the same likely mistake: test_finite",
+        ),
+        (
+            "ja",
+            "同じ間違いが原因で、ほかに 1 個のテストも失敗しています: test_finite。",
+            "同じ間違いが原因で、ほかに 2 個のテストも失敗しています: test_finite",
+        ),
+    ],
+)
+def test_the_tests_sharing_a_likely_mistake_are_counted(language, one, two):
+    mistake = "  likely mistake: the scores were not shifted: subtract the max."
+    first = failed("test_values", f"{UNNAMED}\n{mistake}")
+    finite = failed("test_finite", f"softmax must stay finite.\n{mistake}")
+    shift = failed("test_shift", f"Adding a constant changed it.\n{mistake}")
+    with i18n.speaking(language):
+        pair = " ".join(check([first, finite], "softmax").split())
+        three = " ".join(check([first, finite, shift], "softmax").split())
+
+    assert one in pair
+    assert two in three
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
