@@ -29,6 +29,12 @@ def test_numbers_are_shown_without_padding():
     assert short(np.array([1e-7, 1.0, -3e9])) == "[1.0e-07, 1.0, -3.0e+09]"
 
 
+def test_a_negative_zero_is_shown_as_zero():
+    assert short(-0.0) == "0.0"
+    assert short(np.float64(-0.0)) == "0.0"
+    assert short(np.array([-0.0, 1.0])) == "[0.0, 1.0]"
+
+
 def test_long_arrays_are_shortened_between_elements_with_their_shape():
     params = {"w1": np.linspace(-0.83, 0.6, 12).reshape(4, 3), "b1": np.ones(3)}
     text = short(params)

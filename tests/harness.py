@@ -663,7 +663,11 @@ def number(value, precision=4):
     trailing zeros but the one that marks a float, no padding ("0.09",
     "75.0", "1.0e-07")."""
     value = float(value)
-    if not np.isfinite(value) or value == 0:
+    if value == 0:
+        # -0.0 (from -np.sum of zeros, say) is zero: its sign would read as
+        # a fault of the report.
+        return "0.0"
+    if not np.isfinite(value):
         return repr(value)
     if SMALLEST_PLAIN <= abs(value) < LARGEST_PLAIN:
         return np.format_float_positional(

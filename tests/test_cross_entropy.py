@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from tests import reference
-from tests.harness import Exercise, describe_call, quietly, short
+from tests.harness import Exercise, describe_call, number, quietly, short
 from tests.judge import as_array, expect_close, fail, named_mistake, variant
 from tests.strategies import examples, sizes
 
@@ -547,8 +547,8 @@ def test_the_loss_falls_as_the_true_class_gains_probability(c, low, gain):
             f"probability: {low:.3g} on the true class must cost more than "
             f"{high:.3g}.",
             call=f"{call_low} and {call_high}",
-            expected=f"{-math.log(low):.4g} and {-math.log(high):.4g}",
-            actual=f"{loss_low:.4g} and {loss_high:.4g}",
+            expected=f"{number(-math.log(low))} and {number(-math.log(high))}",
+            actual=f"{number(loss_low)} and {number(loss_high)}",
             mistake="the minus sign is missing: -log(p), not log(p)."
             if loss_low < 0
             else None,
