@@ -168,7 +168,7 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
     if args.command in ("hint", "doc", *LEARNER_COMMANDS):
         prestart.cancel()  # no tests, or tests run otherwise
     if args.command == "hint":
-        return _hint(project, project.find(args.name), args.all, _screen(), prog)
+        return _hint(project, args, _screen(), prog)
     if args.command == "doc":
         return _doc(project, project.find(args.name), _screen())
     if args.command in LEARNER_COMMANDS:
@@ -887,16 +887,16 @@ def _write_reports(
 
 def _hint(
     project: Project,
-    exercise: ExerciseInfo,
-    everything: bool,
+    args: argparse.Namespace,
     screen: Screen,
     prog: str,
 ) -> int:
     from grader import hints
 
+    exercise = project.find(args.name)
     already = hints.seen(project.state_dir).get(exercise.name, 0)
-    shown = hints.reveal(exercise, already, everything)
-    screen.hints(exercise, shown, prog)
+    shown = hints.reveal(exercise, already, args.all)
+    screen.hints(exercise, shown, prog, _known_done(project, exercise, args))
     if not shown:
         return EXIT_DONE
     try:
@@ -910,6 +910,18 @@ def _hint(
             )
         )
     return EXIT_DONE
+
+
+def _known_done(
+    project: Project, exercise: ExerciseInfo, args: argparse.Namespace
+) -> bool:
+    """Whether the exercise's code, as it is now, was graded done before:
+    a hint runs no tests, so an exercise never graded is not known done."""
+    from grader.grading import DONE, grade
+
+    keys = _fingerprints(project, [exercise.name], args)
+    run = _kept_runs(project, keys, args).get(exercise.name)
+    return run is not None and grade(exercise, run).status == DONE
 
 
 def _doc(project: Project, exercise: ExerciseInfo, screen: Screen) -> int:

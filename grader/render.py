@@ -395,7 +395,13 @@ class Screen:
         )
         self.out.print(Text(line, style="cyan"), soft_wrap=True)
 
-    def hints(self, exercise: ExerciseInfo, shown: tuple[str, ...], prog: str) -> None:
+    def hints(
+        self,
+        exercise: ExerciseInfo,
+        shown: tuple[str, ...],
+        prog: str,
+        done: bool = False,
+    ) -> None:
         """The hints seen so far, the newest last."""
         total = len(exercise.hints)
         if not total:
@@ -427,6 +433,14 @@ class Screen:
                 _(
                     "Run `{prog} hint {name}` again for the next one.",
                     prog=prog,
+                    name=exercise.name,
+                )
+            )
+        elif done:
+            self._prose(
+                _(
+                    "That was the last hint. Exercise {name} is done already: "
+                    "every test passes.",
                     name=exercise.name,
                 )
             )

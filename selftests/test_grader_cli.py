@@ -19,6 +19,7 @@ from selftests.grader_support import (
     kata,
     run_grader,
     snapshot,
+    solution,
 )
 
 ESCAPE = "\x1b"
@@ -96,6 +97,20 @@ def test_hint_all_shows_every_hint_at_once(fresh_tree):
 
     assert all(hint[:40] in result.stdout for hint in hints)
     assert "last hint" in result.stdout
+
+
+def test_the_last_hint_of_an_exercise_graded_done_says_it_is_done(tmp_path):
+    tree = build_tree(tmp_path / "kata", {"dot": solution("dot")})
+    before = kata("hint", "dot", "--all", cwd=tree)
+    assert kata("check", "dot", cwd=tree).returncode == 0
+    english = " ".join(kata("hint", "dot", "--all", cwd=tree).stdout.split())
+    japanese = kata("--lang", "ja", "hint", "dot", "--all", cwd=tree).stdout
+
+    # Before any grade, it is not known done.
+    assert "shows every failing test" in before.stdout
+    assert "Exercise dot is done already: every test passes." in english
+    assert "failing" not in english
+    assert "演習 dot はもう完了しています。" in japanese
 
 
 def test_a_hint_is_shown_even_when_it_cannot_be_remembered(fresh_tree):
