@@ -408,13 +408,16 @@ class Watch:
     def hint_text(self, exercise: ExerciseInfo, count: int) -> str:
         """Hint `count` of `exercise` (from 1 to its number of hints), in a
         sentence."""
-        # Counted in the catalogue's order, shown in the learner's language.
-        return _(
-            "Hint {shown} of {total}: {hint}",
-            shown=count,
-            total=len(exercise.hints),
-            hint=i18n.hints(exercise)[count - 1],
-        )
+        # Counted in the catalogue's order, shown in the learner's language;
+        # the last says so, as `hint` does, since `h` brings it back again.
+        fields = {
+            "shown": count,
+            "total": len(exercise.hints),
+            "hint": i18n.hints(exercise)[count - 1],
+        }
+        if count == len(exercise.hints):
+            return _("Hint {shown} of {total}, the last: {hint}", **fields)
+        return _("Hint {shown} of {total}: {hint}", **fields)
 
     def saved(self, name: str) -> None:
         """Grade the exercise that was just saved, and show it."""

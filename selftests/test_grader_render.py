@@ -502,3 +502,18 @@ def test_a_status_line_tells_the_time_and_the_tests_done_on_a_terminal():
 
     assert "running the tests of dot: 3/17 tests, 1 s" in terminal.getvalue()
     assert pipe.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    "language, last, before",
+    [
+        ("en", "Hint 4 of 4, the last: ", "Hint 3 of 4: "),
+        ("ja", "ヒント 4/4(これが最後のヒントです): ", "ヒント 3/4: "),
+    ],
+)
+def test_the_watch_says_which_hint_is_the_last(language, last, before):
+    dot = EXERCISES[0]
+    assert len(dot.hints) == 4
+    with i18n.speaking(language):
+        assert Watch.hint_text(None, dot, 4).startswith(last)
+        assert Watch.hint_text(None, dot, 3).startswith(before)
