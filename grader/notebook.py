@@ -19,6 +19,7 @@ module's imports and constants, not the notebook's variables.
 """
 
 import ast
+import difflib
 import html
 import inspect
 import re
@@ -165,7 +166,16 @@ def check(
         choices = ", ".join(map(repr, i18n.LANGUAGES))
         raise ValueError(f"lang must be one of {choices}, not {lang!r}")
     with i18n.speaking(lang):
-        return _check(name, functions, root)
+        try:
+            return _check(name, functions, root)
+        except Refused as refused:
+            # A mistake in the call, not in the grader: the traceback ends
+            # at the learner's line, not deep inside the grader.
+            raise ValueError(str(refused)) from None
+
+
+class Refused(ValueError):
+    """A call of `check` that cannot be graded; the message says why."""
 
 
 def _check(
@@ -174,14 +184,15 @@ def _check(
     try:
         project = open_project(Path(root) if root is not None else None)
     except ProjectError as error:
-        raise ValueError(str(error)) from None
+        raise Refused(str(error)) from None
     exercise = project.find(name)
     if exercise is None:
-        raise ValueError(
+        close = difflib.get_close_matches(str(name), project.names, n=1)
+        raise Refused(
             _(
                 "unknown exercise {name}{guess}; the exercises are: {names}",
                 name=repr(name),
-                guess="",
+                guess=_(" (did you mean {name}?)", name=close[0]) if close else "",
                 names=", ".join(project.names),
             )
         )
@@ -203,8 +214,22 @@ def _check(
         run = run_exercise(Job(name, project.root, overrides=((name, path),)))
     run = located(run, path, placed, exercise.module_file)
     passed_in = ", ".join(f.__name__ for f in functions)
-    source = _("{functions} from the notebook", functions=passed_in)
+    file = _file(functions[0])
+    if file is None:
+        source = _("{functions} from the notebook", functions=passed_in)
+    else:
+        source = _("{functions} from {file}", functions=passed_in, file=file)
     return CheckResult(grade(exercise, run), source, language)
+
+
+def _file(function: Callable) -> str | None:
+    """The name of the file that defined `function`, or None when it came
+    from a notebook (or any IPython shell): a cell has no file of its own
+    that the learner knows."""
+    if _ipython() is not None or _cell(function) is not None:
+        return None
+    filename = getattr(getattr(function, "__code__", None), "co_filename", "")
+    return Path(filename).name or None
 
 
 @dataclass(frozen=True)
@@ -231,8 +256,17 @@ def placed_functions(
     replacements = []
     for function in functions:
         node = defined.get(getattr(function, "__name__", ""))
-        if node is None or function.__name__ == "<lambda>":
-            raise ValueError(
+        if getattr(function, "__name__", "") == "<lambda>":
+            raise Refused(
+                _(
+                    "exercise {name} defines {functions}; a lambda has no such "
+                    "name: write the function with `def` and pass that",
+                    name=name,
+                    functions=", ".join(defined),
+                )
+            )
+        if node is None:
+            raise Refused(
                 _(
                     "exercise {name} defines {functions}; pass functions with "
                     "those names (got {function})",
@@ -269,6 +303,8 @@ def located(
     where = re.compile("|".join(map(re.escape, names)) + r"(?:, line (\d+))?")
 
     def name(match: re.Match) -> str:
+        if match.group(1) is None and _file(placed[0].function) is not None:
+            return _("{file} (with the functions passed in)", file=module_file)
         if match.group(1) is None:
             return _("{file} (with functions from the notebook)", file=module_file)
         return _place(int(match.group(1)), placed, module_file)
@@ -300,6 +336,14 @@ def _in_notebook(function: Callable, offset: int) -> str:
         first = 1
     line = max(first, 1) + offset
     cell = _cell(function)
+    file = _file(function)
+    if file is not None:
+        return _(
+            "{function} in {file}, line {line}",
+            function=function.__name__,
+            file=file,
+            line=line,
+        )
     if cell is None:
         return _(
             "{function} from the notebook, line {line}",
@@ -342,7 +386,7 @@ def _source(function: Callable) -> str:
     try:
         source = inspect.getsource(function)
     except (OSError, TypeError) as error:
-        raise ValueError(
+        raise Refused(
             _(
                 "cannot read the source of {function} ({error}): define it with "
                 "`def` in a notebook cell or a file",

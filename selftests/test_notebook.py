@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from grader import check
+from grader import check, notebook
 from grader.notebook import located, placed_functions
 from grader.results import ExerciseRun, TestResult
 from selftests.grader_support import ROOT, stub
@@ -50,14 +50,42 @@ def test_check_grades_the_exercise_module(tree):
     assert "9. sgd" in repr(result) and "exercises/sgd.py" in repr(result)
 
 
-def test_check_grades_a_function_passed_in(tree, tmp_path):
+def test_check_grades_a_function_passed_in(tree, tmp_path, monkeypatch):
     right = function_from(tmp_path, solution("sgd"), "sgd_update")
+    # As from a notebook, whose cells IPython runs.
+    monkeypatch.setattr(notebook, "_ipython", lambda: object())
 
     result = check("sgd", right, root=tree)
 
     assert result.done, repr(result)
     assert "from the notebook" in repr(result)
     assert (tree / "exercises" / "sgd.py").read_text() == stub("sgd")
+
+
+def test_a_function_from_a_script_is_named_by_its_file(tree, tmp_path, monkeypatch):
+    wrong = function_from(tmp_path, RAISING_SOFTMAX, "softmax")
+    monkeypatch.setattr(notebook, "_ipython", lambda: None)
+
+    english, japanese = (
+        check("softmax", wrong, root=tree, lang=lang) for lang in ("en", "ja")
+    )
+    english = repr(english) + "".join(t.message for t in english.grade.failures)
+    japanese = repr(japanese) + "".join(t.message for t in japanese.grade.failures)
+
+    assert "tests pass [softmax from cell_softmax.py]" in english
+    assert "softmax in cell_softmax.py, line 6" in english
+    assert "notebook" not in english
+    assert "が通っています [cell_softmax.py の softmax]" in japanese
+    assert "cell_softmax.py の softmax、6 行目" in japanese
+    assert "ノートブック" not in japanese
+
+
+@pytest.mark.parametrize("lang, words", [("en", "with `def`"), ("ja", "`def` で")])
+def test_a_lambda_is_refused_with_the_advice_to_use_def(tree, lang, words):
+    with pytest.raises(ValueError, match=words) as refused:
+        check("sgd", lambda params, grads, lr: None, root=tree, lang=lang)
+
+    assert "sgd_update" in str(refused.value)
 
 
 def test_a_wrong_function_passed_in_shows_its_first_failure(tree, tmp_path):
@@ -79,8 +107,13 @@ def test_a_function_the_exercise_does_not_define_is_refused(tree, tmp_path):
 
 
 def test_an_unknown_exercise_is_refused(tree):
-    with pytest.raises(ValueError, match="unknown exercise 'sdg'"):
+    with pytest.raises(ValueError, match="unknown exercise 'sdg'") as refused:
         check("sdg", root=tree)
+
+    assert "did you mean sgd?" in str(refused.value)
+    # The traceback ends in check(), the function the learner called, not
+    # in the grader's inner workings.
+    assert refused.traceback[-1].name == "check"
 
 
 def test_a_function_from_a_notebook_cell_is_graded_and_displayed(tree):
