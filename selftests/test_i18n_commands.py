@@ -355,7 +355,7 @@ def test_check_says_in_japanese_which_exercise_it_chose(tmp_path):
     result = kata(tree, "--lang", "ja", "check")
 
     first = result.stdout.splitlines()[0]
-    assert first == "check dot: 演習 1、まだ完了していない最初の演習です。"
+    assert first == "check dot: まだ完了していない最初の演習(演習 1)を表示します。"
 
 
 def test_the_learners_commands_have_japanese_help(tmp_path):
