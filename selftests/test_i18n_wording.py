@@ -28,6 +28,11 @@ PLAIN_ENDING = re.compile(
     r"(ている|ていない|がない|ではない|しない|できない|ある|なる|する|(?<![まで])した|"
     r"違う|しまう|が逆|かもしれない|大きすぎる)。"
 )
+# A clause of plain form joined by "が、" to a polite sentence ("…を戻して
+# いるが、…ずれることがあります。"): polite before the が too.
+PLAIN_CLAUSE = re.compile(
+    r"(ている|ていない|しい|ない|ある|なる|する|(?<![まで])した)が、"
+)
 # A polite sentence that stops without its full stop, at the end of a text.
 UNFINISHED = re.compile(r"(です|ます|ません|ました|ください)(\([^()]*\))?$")
 CODE_LITERAL = re.compile(r"``(.+?)``", re.DOTALL)
@@ -59,6 +64,27 @@ def translations(tables):
 def test_no_sentence_of_the_catalogue_is_in_plain_form(tables):
     plain = [value for _, value in translations(tables) if PLAIN_ENDING.search(value)]
     assert plain == []
+
+
+def test_no_clause_before_a_but_is_in_plain_form(tables):
+    from grader.exercises import EXERCISES
+
+    texts = [value for _, value in translations(tables)]
+    texts += [hint for exercise in EXERCISES for hint in exercise.hints_ja]
+    assert [text for text in texts if PLAIN_CLAUSE.search(text)] == []
+
+
+def test_an_axis_count_gone_wrong_is_not_guessed_in_two_directions(tables):
+    english = (
+        "expected {len(shape)} axes, got {actual.ndim}: an axis was added or "
+        "dropped (keepdims? reshape? squeeze?)."
+    )
+    assert "増えたか減って" not in tables["failures"][english]
+    from grader.exercises import EXERCISES
+
+    dot = next(exercise for exercise in EXERCISES if exercise.name == "dot")
+    # The axis put in with a[None, :] is added (付け加えた), not summed (足した).
+    assert not [hint for hint in dot.hints_ja if "足した軸" in hint]
 
 
 def test_no_polite_sentence_of_the_catalogue_lacks_its_full_stop(tables):
