@@ -387,13 +387,18 @@ def _parser(prog: str) -> argparse.ArgumentParser:
                 "name",
                 metavar="NAME",
                 nargs="?",
-                help=_("the exercise (default: the first one not done)"),
+                help=_(
+                    "the exercise, by name or number (default: the first one not done)"
+                ),
             )
         elif name in NAMED_COMMANDS:
             # Required, but asked for by `_check_arguments`, which can list
             # the exercises: argparse's own error cannot.
             command.add_argument(
-                "name", metavar="NAME", nargs="?", help=_("the exercise")
+                "name",
+                metavar="NAME",
+                nargs="?",
+                help=_("the exercise, by name or number"),
             )
         if name == "hint":
             command.add_argument(
@@ -564,7 +569,11 @@ def _check_arguments(args: argparse.Namespace, project: Project) -> None:
     """Refuse what cannot work before running anything."""
     name = getattr(args, "name", None)
     if name is not None and project.find(name) is None:
-        raise ProjectError(_unknown(name, project.names))
+        # Every table numbers the exercises: "3" is as good as "softmax".
+        numbered = [e for e in project.exercises if str(e.number) == name.strip()]
+        if not numbered:
+            raise ProjectError(_unknown(name, project.names))
+        args.name = name = numbered[0].name
     if args.command == "check" and args.explore:
         args.command = "explore"  # a bug hunt, not a grade: its own command
         if _report_paths(args):
