@@ -254,13 +254,27 @@ def _language_asked(argv: list[str] | None) -> str | None:
     argv = sys.argv[1:] if argv is None else argv
     for index, item in enumerate(argv):
         value = None
-        if item == "--lang" and index + 1 < len(argv):
+        option, equals, given = item.partition("=")
+        if option != "--lang" and _mistyped_lang(option):
+            # Still refused by the parser, but in the language meant:
+            # `--lnag ja` is answered in Japanese.
+            option = "--lang"
+        if option == "--lang" and not equals and index + 1 < len(argv):
             value = argv[index + 1]
-        elif item.startswith("--lang="):
-            value = item.partition("=")[2]
+        elif option == "--lang" and equals:
+            value = given
         if value is not None and i18n.language_code(value) in i18n.LANGUAGES:
             return i18n.language_code(value)
     return None
+
+
+def _mistyped_lang(option: str) -> bool:
+    """Whether `option` looks like --lang mistyped ("--lnag", "-lang")."""
+    import difflib
+
+    return option.startswith("-") and bool(
+        difflib.get_close_matches(option, ["--lang"], n=1, cutoff=0.8)
+    )
 
 
 def _after_language(argv: list[str]) -> list[str]:

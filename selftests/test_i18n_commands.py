@@ -322,6 +322,30 @@ def test_usage_errors_are_in_japanese(tmp_path, args, expected):
     assert english_left(result.stderr) == []
 
 
+@pytest.mark.parametrize("typo", [["--lnag", "ja"], ["-lang=ja"], ["--langs", "ja"]])
+def test_a_mistyped_language_option_is_refused_in_the_language_meant(tmp_path, typo):
+    tree = learner_tree(tmp_path / "kata")
+
+    result = kata(tree, "check", "dot", *typo, LANG="C.UTF-8")
+
+    assert result.returncode == 2
+    assert "エラー: 認識できない引数です: " in result.stderr
+    assert english_left(result.stderr) == []
+
+
+def test_an_exercise_may_be_named_by_its_number(tmp_path):
+    tree = learner_tree(tmp_path / "kata")
+
+    by_number = kata(tree, "doc", "3", "--lang", "ja")
+    hint = kata(tree, "hint", "3")
+    unknown = kata(tree, "check", "11")
+
+    assert by_number.returncode == hint.returncode == 0
+    assert by_number.stdout.startswith("3. softmax: ")
+    assert "exercise 3, softmax" in hint.stdout
+    assert unknown.returncode == 2 and "unknown exercise '11'" in unknown.stderr
+
+
 def test_a_missing_argument_is_named_in_japanese(tmp_path):
     tree = learner_tree(tmp_path / "kata")
 
