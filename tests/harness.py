@@ -235,6 +235,7 @@ class Exercise:
         self._may_modify = may_modify or {}
         self._module = None
         self._error = None
+        self._fresh = False
 
     def module(self):
         if self._module is None and self._error is None:
@@ -250,6 +251,15 @@ class Exercise:
         if function.startswith("_"):
             raise AttributeError(function)
         return LearnerFunction(self, function, self._may_modify.get(function, ()))
+
+    def afresh(self):
+        """This exercise with its module loaded again at the next call: a
+        call then runs as the first one does, with no state kept by earlier
+        ones (globals, caches, default arguments)."""
+        self._module = None
+        self._error = None
+        self._fresh = True
+        return self
 
     def trusting(self, *names):
         """This exercise with its own functions `names` replaced by trusted
@@ -301,6 +311,7 @@ class LearnerFunction:
 
     def _local(self, args, kwargs):
         """Call the function in this process: (result, parameter names)."""
+        self.exercise._fresh = False  # module() loads it again if asked
         module = self.exercise.module()
         function = getattr(module, self.name, None)
         if not callable(function):
@@ -312,8 +323,15 @@ class LearnerFunction:
     def _remote(self, args, kwargs):
         """Call the function in the learner's process: (result, parameter
         names); the arguments are changed as the call changed them there."""
+        fresh, self.exercise._fresh = self.exercise._fresh, False
         return config.student.call(
-            self.exercise.name, self.name, args, kwargs, self.trusted, _quiet[-1]
+            self.exercise.name,
+            self.name,
+            args,
+            kwargs,
+            self.trusted,
+            _quiet[-1],
+            fresh=fresh,
         )
 
     def _put_back(self, before, args):
@@ -498,7 +516,7 @@ def learner_line(error):
 
 
 # Each trusted function of another exercise, by name: its exercise.
-_TRUSTED = {
+TRUSTED = {
     function: exercise
     for exercise, functions in reference.MODULES.items()
     for function in functions
@@ -514,8 +532,8 @@ def trusted_callee(error):
     for index in range(len(frames) - 1, 0, -1):
         if _learners(frames[index - 1][0]):
             path, _, name, _ = frames[index]
-            if path == reference_file and name in _TRUSTED:
-                return name, _TRUSTED[name]
+            if path == reference_file and name in TRUSTED:
+                return name, TRUSTED[name]
             return None
     return None
 

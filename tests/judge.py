@@ -8,6 +8,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from tests.harness import (
+    TRUSTED,
     ExerciseImportError,
     InputModified,
     contrast,
@@ -388,6 +389,13 @@ def code_mistake(error):
     about the input does not apply to it."""
     if isinstance(error, TypeError) and not PYTHON_TYPE_ERROR.search(str(error)):
         return None  # NumPy's, about a value the input brought
+    exercise = TRUSTED.get(getattr(error, "name", None))
+    if isinstance(error, NameError) and exercise is not None:
+        name = error.name
+        return (
+            f"{name} is not imported here: it is another exercise's function, "
+            f"which this file must import first: from .{exercise} import {name}."
+        )
     meant = meant_name(error)
     if meant is not None:
         name = error.name

@@ -116,9 +116,12 @@ class Student:
         self._reader = os.fdopen(self._answers, "rb", buffering=1 << 16)
         self._writer = os.fdopen(self._requests, "wb", buffering=1 << 16)
 
-    def call(self, exercise, function, args, kwargs, trusted=(), quiet=False):
+    def call(
+        self, exercise, function, args, kwargs, trusted=(), quiet=False, fresh=False
+    ):
         """Call the learner's `function` of `exercise` with `args`; with
-        `quiet`, what it prints is thrown away.
+        `quiet`, what it prints is thrown away; with `fresh`, the module is
+        loaded again first, so that nothing an earlier call kept is left.
 
         Return (result, parameter names). Arguments are changed in place as
         the call changed them. The learner's exceptions are raised again
@@ -136,6 +139,7 @@ class Student:
             "function": function,
             "trusted": list(trusted),
             "quiet": bool(quiet),
+            "fresh": bool(fresh),
             "args": args,
             "kwargs": kwargs,
             "errors": np.geterr(),
@@ -648,6 +652,8 @@ def _answer(channel, request, modules, load):  # pragma: no cover
     from tests.harness import ExerciseImportError, _relative, _running, _silenced
 
     name = request["exercise"]
+    if request.get("fresh"):
+        modules.pop(name, None)
     try:
         if name not in modules:
             modules[name] = load(name)
