@@ -177,7 +177,11 @@ def expect_close(
     failure. `what` states the property a wrong value breaks, `shape_what`
     the one a wrong shape breaks.
     """
-    expected = np.asarray(expected, dtype=np.float64)
+    # Compared as float64; shown as given when whole numbers are meant (the
+    # classes predict gives), so that they do not read as floats.
+    wanted = np.asarray(expected)
+    expected = wanted.astype(np.float64)
+    shown = wanted if wanted.dtype.kind in "iu" else expected
     returned = as_array(value, call)
     expect_shape(returned, expected.shape, call, mistakes, shape_what)
 
@@ -189,14 +193,14 @@ def expect_close(
         fail(
             what or "The result contains nan or inf where it should be finite.",
             call=call,
-            expected=short(expected),
+            expected=short(shown),
             actual=short(returned),
             mistake=named_mistake(mistakes, actual, expected, **tolerance)
             or "an overflow in exp or a division by zero: see the docstring "
             "for how to keep the numbers in range.",
         )
     if not np.allclose(actual, expected, **tolerance):
-        expected_text, actual_text, differs = contrast(expected, returned)
+        expected_text, actual_text, differs = contrast(shown, returned)
         fail(
             what or "The result has the wrong values.",
             call=call,
