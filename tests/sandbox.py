@@ -120,8 +120,8 @@ class Student:
         self, exercise, function, args, kwargs, trusted=(), quiet=False, fresh=False
     ):
         """Call the learner's `function` of `exercise` with `args`; with
-        `quiet`, what it prints is thrown away; with `fresh`, the module is
-        loaded again first, so that nothing an earlier call kept is left.
+        `quiet`, what it prints is thrown away; with `fresh`, the call runs in
+        a module loaded again for it alone, with nothing earlier calls kept.
 
         Return (result, parameter names). Arguments are changed in place as
         the call changed them. The learner's exceptions are raised again
@@ -652,15 +652,19 @@ def _answer(channel, request, modules, load):  # pragma: no cover
     from tests.harness import ExerciseImportError, _relative, _running, _silenced
 
     name = request["exercise"]
-    if request.get("fresh"):
-        modules.pop(name, None)
     try:
-        if name not in modules:
-            modules[name] = load(name)
-        module = modules[name]
+        if request.get("fresh"):
+            # A module of its own for this call; later calls keep the one
+            # they had, as a fresh `Exercise` in the tests' process does.
+            module = load(name)
+        else:
+            if name not in modules:
+                modules[name] = load(name)
+            module = modules[name]
     except ExerciseImportError as error:
-        modules[name] = error
         module = error
+        if not request.get("fresh"):
+            modules[name] = error
     if isinstance(module, ExerciseImportError):
         channel.reply({"kind": "import_error", "message": str(module)})
         return
