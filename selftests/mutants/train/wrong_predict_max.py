@@ -1,6 +1,7 @@
 """Predicts the largest probability instead of its class."""
 
 # expect: the largest probability itself
+# expect: expected  [0, 1, 2, 0]
 
 import numpy as np
 
