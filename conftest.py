@@ -108,6 +108,21 @@ def pytest_runtest_makereport(item, call):
     )
 
 
+def trusted_advice(error):
+    """The likely mistake when `error` came from inside a trusted stand-in
+    for another exercise's function that the learner's code called: the
+    learner cannot see that code, only what they passed to it."""
+    callee = harness.trusted_callee(error)
+    if callee is None:
+        return None
+    function, exercise = callee
+    return (
+        f"the error comes from inside {function}, which runs here as a trusted "
+        f"copy, not your exercises/{exercise}.py: check the arguments your line "
+        f"passes to it, and their order: {harness.signature_of(function)}."
+    )
+
+
 def explain(error):
     """Return (kind, message) for an exception raised by a test."""
     if isinstance(error, NotImplementedError):
@@ -140,7 +155,7 @@ def explain(error):
     where = harness.learner_line(error)
     if where is not None:
         lines.append(f"  where     {where}")
-    advice = advice_for(error, learners=where is not None)
+    advice = trusted_advice(error) or advice_for(error, learners=where is not None)
     if advice:
         lines.append(f"  likely mistake: {advice}")
     return "exception", "\n".join(lines)

@@ -644,7 +644,8 @@ def _crash_reason(error: BaseException, job) -> str:
     if isinstance(error, SystemExit):
         return (
             f"{job.module_file} called sys.exit({error.code!r}), which ends the "
-            "whole program: return a value instead"
+            "whole program: to leave a function, return (or raise an exception "
+            "to report a problem)"
         )
     if isinstance(error, MemoryError):
         return f"{job.module_file} ran out of memory (the limit is {job.memory_mb} MB)"

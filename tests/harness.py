@@ -235,6 +235,7 @@ class Exercise:
         self._may_modify = may_modify or {}
         self._module = None
         self._error = None
+        self._fresh = False
 
     def module(self):
         if self._module is None and self._error is None:
@@ -250,6 +251,15 @@ class Exercise:
         if function.startswith("_"):
             raise AttributeError(function)
         return LearnerFunction(self, function, self._may_modify.get(function, ()))
+
+    def afresh(self):
+        """This exercise with its module loaded again at the next call: a
+        call then runs as the first one does, with no state kept by earlier
+        ones (globals, caches, default arguments)."""
+        self._module = None
+        self._error = None
+        self._fresh = True
+        return self
 
     def trusting(self, *names):
         """This exercise with its own functions `names` replaced by trusted
@@ -301,6 +311,7 @@ class LearnerFunction:
 
     def _local(self, args, kwargs):
         """Call the function in this process: (result, parameter names)."""
+        self.exercise._fresh = False  # module() loads it again if asked
         module = self.exercise.module()
         function = getattr(module, self.name, None)
         if not callable(function):
@@ -312,8 +323,15 @@ class LearnerFunction:
     def _remote(self, args, kwargs):
         """Call the function in the learner's process: (result, parameter
         names); the arguments are changed as the call changed them there."""
+        fresh, self.exercise._fresh = self.exercise._fresh, False
         return config.student.call(
-            self.exercise.name, self.name, args, kwargs, self.trusted, _quiet[-1]
+            self.exercise.name,
+            self.name,
+            args,
+            kwargs,
+            self.trusted,
+            _quiet[-1],
+            fresh=fresh,
         )
 
     def _put_back(self, before, args):
@@ -458,30 +476,74 @@ def _edit_cost(first, second):
     return row[-1]
 
 
-# A frame of a formatted traceback: its file, line and code.
-FRAME = re.compile(r'File "([^"]+)", line (\d+), in [^\n]*\n +([^\n]+)')
+# A frame of a formatted traceback: its file, line, function and code.
+FRAME = re.compile(r'File "([^"]+)", line (\d+), in ([^\n]*)\n +([^\n]+)')
+
+
+def _frames(error):
+    """(path, line, function, code) of each frame `error` passed through,
+    the outermost first."""
+    text = getattr(error, "kata_traceback", None)
+    if text is None:
+        frames = traceback.extract_tb(error.__traceback__)
+        found = [(f.filename, f.lineno, f.name, f.line or "") for f in frames]
+    else:  # raised in the learner's process: its traceback as text
+        found = [
+            (f, int(line), name, code) for f, line, name, code in FRAME.findall(text)
+        ]
+    return [
+        (Path(f).resolve(), line, name, code.strip()) for f, line, name, code in found
+    ]
+
+
+def _learners(path):
+    """Whether the file at `path` is one of the learner's exercises."""
+    target = config.target.resolve()
+    mine = path.parent == target and path.stem in reference.MODULES
+    return mine or path in config.overrides.values()
 
 
 def learner_line(error):
     """Where in the learner's files `error` was raised, as
     "exercises/softmax.py, line 12: e = np.exp(x)"; None when it was not
     raised there (or the place is unknown)."""
-    text = getattr(error, "kata_traceback", None)
-    if text is None:
-        frames = traceback.extract_tb(error.__traceback__)
-        found = [(f.filename, f.lineno, f.line or "") for f in frames]
-    else:  # raised in the learner's process: its traceback as text
-        found = [(file, int(line), code) for file, line, code in FRAME.findall(text)]
-    target = config.target.resolve()
-    for file, line, code in reversed(found):
-        path = Path(file).resolve()
-        mine = path.parent == target and path.stem in reference.MODULES
-        if mine or path in config.overrides.values():
-            code = code.strip()
+    for path, line, _, code in reversed(_frames(error)):
+        if _learners(path):
             if code:
                 return f"{_relative(path)}, line {line}: {code}"
             return f"{_relative(path)}, line {line}"
     return None
+
+
+# Each trusted function of another exercise, by name: its exercise.
+TRUSTED = {
+    function: exercise
+    for exercise, functions in reference.MODULES.items()
+    for function in functions
+}
+
+
+def trusted_callee(error):
+    """(function, exercise) when `error` was raised inside the trusted
+    stand-in of another exercise's function, called by the learner's own
+    line: the arguments that line passed are then to blame. Else None."""
+    frames = _frames(error)
+    reference_file = Path(reference.__file__).resolve()
+    for index in range(len(frames) - 1, 0, -1):
+        if _learners(frames[index - 1][0]):
+            path, _, name, _ = frames[index]
+            if path == reference_file and name in TRUSTED:
+                return name, TRUSTED[name]
+            return None
+    return None
+
+
+def signature_of(function):
+    """How a trusted function is called, its required arguments in order:
+    "cross_entropy(y, t)"."""
+    parameters = inspect.signature(getattr(reference, function)).parameters
+    names = [p.name for p in parameters.values() if p.default is p.empty]
+    return f"{function}({', '.join(names)})"
 
 
 class InputModified(AssertionError):

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from tests.harness import (
+    TRUSTED,
     ExerciseImportError,
     InputModified,
     contrast,
@@ -176,7 +177,11 @@ def expect_close(
     failure. `what` states the property a wrong value breaks, `shape_what`
     the one a wrong shape breaks.
     """
-    expected = np.asarray(expected, dtype=np.float64)
+    # Compared as float64; shown as given when whole numbers are meant (the
+    # classes predict gives), so that they do not read as floats.
+    wanted = np.asarray(expected)
+    expected = wanted.astype(np.float64)
+    shown = wanted if wanted.dtype.kind in "iu" else expected
     returned = as_array(value, call)
     expect_shape(returned, expected.shape, call, mistakes, shape_what)
 
@@ -188,14 +193,14 @@ def expect_close(
         fail(
             what or "The result contains nan or inf where it should be finite.",
             call=call,
-            expected=short(expected),
+            expected=short(shown),
             actual=short(returned),
             mistake=named_mistake(mistakes, actual, expected, **tolerance)
             or "an overflow in exp or a division by zero: see the docstring "
             "for how to keep the numbers in range.",
         )
     if not np.allclose(actual, expected, **tolerance):
-        expected_text, actual_text, differs = contrast(expected, returned)
+        expected_text, actual_text, differs = contrast(shown, returned)
         fail(
             what or "The result has the wrong values.",
             call=call,
@@ -388,6 +393,13 @@ def code_mistake(error):
     about the input does not apply to it."""
     if isinstance(error, TypeError) and not PYTHON_TYPE_ERROR.search(str(error)):
         return None  # NumPy's, about a value the input brought
+    exercise = TRUSTED.get(getattr(error, "name", None))
+    if isinstance(error, NameError) and exercise is not None:
+        name = error.name
+        return (
+            f"{name} is not imported here: it is another exercise's function, "
+            f"which this file must import first: from .{exercise} import {name}."
+        )
     meant = meant_name(error)
     if meant is not None:
         name = error.name

@@ -116,9 +116,12 @@ class Student:
         self._reader = os.fdopen(self._answers, "rb", buffering=1 << 16)
         self._writer = os.fdopen(self._requests, "wb", buffering=1 << 16)
 
-    def call(self, exercise, function, args, kwargs, trusted=(), quiet=False):
+    def call(
+        self, exercise, function, args, kwargs, trusted=(), quiet=False, fresh=False
+    ):
         """Call the learner's `function` of `exercise` with `args`; with
-        `quiet`, what it prints is thrown away.
+        `quiet`, what it prints is thrown away; with `fresh`, the call runs in
+        a module loaded again for it alone, with nothing earlier calls kept.
 
         Return (result, parameter names). Arguments are changed in place as
         the call changed them. The learner's exceptions are raised again
@@ -136,6 +139,7 @@ class Student:
             "function": function,
             "trusted": list(trusted),
             "quiet": bool(quiet),
+            "fresh": bool(fresh),
             "args": args,
             "kwargs": kwargs,
             "errors": np.geterr(),
@@ -649,12 +653,18 @@ def _answer(channel, request, modules, load):  # pragma: no cover
 
     name = request["exercise"]
     try:
-        if name not in modules:
-            modules[name] = load(name)
-        module = modules[name]
+        if request.get("fresh"):
+            # A module of its own for this call; later calls keep the one
+            # they had, as a fresh `Exercise` in the tests' process does.
+            module = load(name)
+        else:
+            if name not in modules:
+                modules[name] = load(name)
+            module = modules[name]
     except ExerciseImportError as error:
-        modules[name] = error
         module = error
+        if not request.get("fresh"):
+            modules[name] = error
     if isinstance(module, ExerciseImportError):
         channel.reply({"kind": "import_error", "message": str(module)})
         return

@@ -9,7 +9,7 @@ from hypothesis.extra import numpy as hnp
 
 from tests import reference
 from tests.harness import Exercise, describe_call, short
-from tests.judge import expect_close, fail, variant
+from tests.judge import code_mistake, expect_close, fail, variant
 from tests.strategies import examples, float_arrays, sizes
 
 learner = Exercise("backprop")
@@ -186,8 +186,9 @@ FORMS = {"labels": "int labels (N,)", "one-hot": "one-hot (N, C)"}
 FORM_MISTAKES = {
     "labels": "t given as int labels (N,) must be turned into one-hot "
     "(N, C) before it is compared with probs (N, C).",
-    "one-hot": "t given as one-hot (N, C) is used as it is; only int labels "
-    "(N,) need converting. Tell the two forms apart by shape.",
+    "one-hot": "only int labels (N,) were handled: a one-hot t (N, C) cannot "
+    "index an array. Tell the two forms apart by shape (t.ndim) and convert "
+    "int labels only, or turn both into one-hot.",
 }
 
 
@@ -211,6 +212,9 @@ def call_backward(params, x, labels, form):
     except (NotImplementedError, AssertionError):
         raise
     except Exception as error:
+        if code_mistake(error) is not None:
+            raise  # the code is broken whatever t is: say so as it is
+        expect_raised_afresh(error, params, x, t)
         other = "one-hot" if form == "labels" else "labels"
         spare = copy.deepcopy((params, x))
         try:
@@ -225,6 +229,30 @@ def call_backward(params, x, labels, form):
             mistake=FORM_MISTAKES[form],
             raised=error,
         )
+
+
+def expect_raised_afresh(error, params, x, t):
+    """Fail naming state kept between calls if `error`, raised by backward
+    after earlier calls, is not raised by a first call on the same input."""
+    spare = copy.deepcopy((params, x, t))
+    try:
+        Exercise("backprop").afresh().backward(*spare)
+    except Exception:
+        return
+    fail(
+        f"backward raised {type(error).__name__} on this input after earlier "
+        f"calls, though not as the first call on it: {error}",
+        call=getattr(error, "kata_call", None),
+        mistake=STATE_KEPT,
+        raised=error,
+    )
+
+
+STATE_KEPT = (
+    "state kept between calls: something an earlier call computed (a hidden "
+    "layer cached in a global or a default argument) was used again. Compute "
+    "everything from this call's params, x and t."
+)
 
 
 def expect_gradient_dict(grads, params, call):

@@ -88,6 +88,11 @@ FLOAT32_COPIED = (
     "them: step x itself, in place, whatever its float type "
     "(np.asarray(x, dtype=float) and x.astype(float) copy a float32 x)."
 )
+X_DTYPE = (
+    "the gradient came back in x's dtype: np.zeros_like(x) copies x's dtype, "
+    "and so do grad.astype(x.dtype) and x.copy(). Fill np.zeros(x.shape), "
+    "which is float64, and return it as it is."
+)
 ANY_SHAPE = (
     "x[i] with one index, or range(len(x)) or range(x.size), covers 1-D x "
     "only: loop over every entry of any shape with np.ndindex(x.shape)."
@@ -200,20 +205,37 @@ def gradient_mistakes(x, c, h=DEFAULT_H):
         ("the two calls are swapped: f(x + h) - f(x - h), in that order.", -exact),
     ]
     if x.ndim > 1:
-        whole_rows = (
-            "x[i] with one index is a whole row when x has more than one axis "
-            "(and saved = x[i] is then a view of that row, not a copy): loop "
-            "over every entry of any shape with np.ndindex(x.shape)."
-        )
         axes = tuple(range(1, x.ndim))
         rows = np.sum(exact, axis=axes, keepdims=True)
         # With saved = x[i] a view, the step down lands back on x itself.
         views = np.sum(c * (np.sin(x + h) - np.sin(x)), axis=axes, keepdims=True)
         found += [
-            (whole_rows, np.broadcast_to(rows, x.shape)),
-            (whole_rows, np.broadcast_to(views / (2 * h), x.shape)),
+            (WHOLE_ROWS, np.broadcast_to(rows, x.shape)),
+            (WHOLE_ROWS, np.broadcast_to(views / (2 * h), x.shape)),
         ]
     return found
+
+
+WHOLE_ROWS = (
+    "x[i] with one index is a whole row when x has more than one axis "
+    "(and saved = x[i] is then a view of that row, not a copy): loop "
+    "over every entry of any shape with np.ndindex(x.shape)."
+)
+
+
+def row_mistakes(x, grad, expected):
+    """WHOLE_ROWS, paired with the learner's own result, where that result
+    repeats one value along each row of a 2-D or higher x and the right
+    gradient does not: the sign of whole rows moved at once, whatever the
+    difference formula."""
+    grad = np.asarray(grad)
+    if x.ndim < 2 or x[0].size < 2 or grad.shape != x.shape:
+        return []
+    rows = grad.reshape(len(grad), -1)
+    right = np.reshape(expected, rows.shape)
+    if np.all(rows == rows[:, :1]) and not np.all(right == right[:, :1]):
+        return [(WHOLE_ROWS, grad)]
+    return []
 
 
 FORWARD = (
@@ -242,13 +264,14 @@ def cubic_mistakes(x, h):
 def check_gradient(x, c):
     call, result = gradient_of(sine_sum(c), x)
     grad = as_array(result, call, "an array")
+    exact = c * np.cos(x)
     expect_close(
         grad,
-        c * np.cos(x),
+        exact,
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=gradient_mistakes(x, c),
+        mistakes=gradient_mistakes(x, c) + row_mistakes(x, grad, exact),
         what="The result must be the gradient of f at x: here f(v) = "
         "sum(c * sin(v)) with c = " + short(c) + ", so the gradient is c * cos(x).",
     )
@@ -258,7 +281,7 @@ def check_gradient(x, c):
             call=call,
             expected="float64",
             actual=str(grad.dtype),
-            mistake="np.zeros_like(x) copies x's dtype: use np.zeros(x.shape).",
+            mistake=X_DTYPE,
         )
 
 
@@ -375,7 +398,7 @@ def test_a_float32_x_gets_a_float64_gradient(closure):
             call=call,
             expected="float64",
             actual=str(grad.dtype),
-            mistake="np.zeros_like(x) copies x's dtype: use np.zeros(x.shape).",
+            mistake=X_DTYPE,
         )
     expect_close(
         grad,
@@ -401,15 +424,26 @@ def test_each_entry_is_put_back_before_the_next_one_moves():
     total = np.sum(COUPLED_X)
     # An entry left at x[i] - h lowers the sum seen by every later entry.
     earlier = np.arange(x.size).reshape(x.shape)
+    exact = np.full(x.shape, 2 * total)
+    h = DEFAULT_H
+    row = x[0].size
     expect_close(
         result,
-        np.full(x.shape, 2 * total),
+        exact,
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=[(NOT_PUT_BACK, 2 * (total - DEFAULT_H * earlier))],
-        what="The gradient of f(v) = sum(v) ** 2 is 2 * sum(x) in every entry: "
-        "each entry must be back where it was before the next one moves.",
+        mistakes=[
+            (NOT_PUT_BACK, 2 * (total - h * earlier)),
+            (NO_HALF, 2 * exact),
+            # (S + h)^2 - S^2 = 2Sh + h^2, and S^2 - (S - h)^2 = 2Sh - h^2.
+            (FORWARD, exact + h),
+            (BACKWARD, exact - h),
+            # Whole rows of k entries moved at once: S moves by k * h.
+            (WHOLE_ROWS, row * exact),
+            (WHOLE_ROWS, row * exact + row * row * h),
+        ],
+        what="The gradient of f(v) = sum(v) ** 2 is 2 * sum(x) in every entry.",
     )
 
 
@@ -441,21 +475,37 @@ def test_an_integer_x_raises_type_error(x):
             or "check x.dtype first and raise TypeError yourself.",
             raised=error,
         )
+    if x.dtype != np.int64 and refuses_int64():
+        mistake = (
+            f"an int64 x is refused, but not this {x.dtype} one: a check such "
+            "as x.dtype == int or np.issubdtype(x.dtype, np.signedinteger) "
+            "lets the other integer types through (uint8 and the like); check "
+            "first: if not np.issubdtype(x.dtype, np.floating), raise TypeError."
+        )
+    else:
+        mistake = CHECK_FLOAT
     fail(
         "numerical_gradient must raise TypeError for an integer array: "
         "x[i] + 1e-4 stored back into an int array is truncated to x[i].",
         call=call,
         expected="TypeError",
         actual=f"returned {short(result)}",
-        mistake=UNSIGNED_MISSED
-        if np.issubdtype(x.dtype, np.unsignedinteger)
-        else "check first: if not np.issubdtype(x.dtype, np.floating), "
-        "raise TypeError.",
+        mistake=mistake,
     )
 
 
-UNSIGNED_MISSED = (
-    "unsigned integers (uint8 and the like) are integers too, and "
-    "np.signedinteger leaves them out: check first, if not "
-    "np.issubdtype(x.dtype, np.floating), raise TypeError."
+CHECK_FLOAT = (
+    "check first: if not np.issubdtype(x.dtype, np.floating), raise TypeError."
 )
+
+
+def refuses_int64():
+    """Whether the learner's numerical_gradient raises TypeError for an
+    int64 x: its check then catches some integer types only."""
+    try:
+        learner.numerical_gradient(sine_sum(1.0), np.array([1, 2, 3]))
+    except TypeError:
+        return True
+    except Exception:
+        return False
+    return False

@@ -109,6 +109,11 @@ OTHER_KEY = (
     "the two dicts walked side by side): params[k] takes grads[k], with the "
     "same k."
 )
+WRITTEN_KEYS = (
+    'the keys were written out, such as for k in ["w1", "b1", "w2", '
+    '"b2"]: sgd_update works for any dict of parameters, so loop over the '
+    "keys params has, for k in params."
+)
 BY_POSITION = (
     "the gradients were paired with the parameters by position, as "
     "zip(params.values(), grads.values()) does: grads may list its keys in "
@@ -128,6 +133,18 @@ def update(params, grads, lr):
     call = describe_call("sgd_update", (params, grads, lr), {})
     try:
         result = learner.sgd_update(params, grads, lr)
+    except KeyError as error:
+        missing = error.args[0] if error.args else None
+        if missing in params:
+            raise
+        fail(
+            f"sgd_update looked up the key {missing!r}, which these dicts do not "
+            f"have: their keys are {', '.join(map(repr, params))}.",
+            call=call,
+            actual=f"KeyError: {error}",
+            mistake=WRITTEN_KEYS,
+            raised=error,
+        )
     except ValueError as error:
         if "could not be broadcast" not in str(error):
             raise

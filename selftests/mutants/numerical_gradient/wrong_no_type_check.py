@@ -1,6 +1,7 @@
 """Accepts int arrays, where the steps are truncated away."""
 
 # expect: must raise TypeError for an integer array
+# reject: np.signedinteger
 
 import numpy as np
 

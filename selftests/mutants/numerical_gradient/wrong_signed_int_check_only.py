@@ -1,7 +1,7 @@
 """Refuses only signed ints: an unsigned or boolean x is stepped and
 truncated silently."""
 
-# expect: unsigned integers (uint8 and the like)
+# expect: an int64 x is refused, but not this uint8 one
 
 import numpy as np
 

@@ -1,0 +1,32 @@
+"""Computes the hidden layer once, at the first call, and keeps it for every
+later call."""
+
+# expect: state kept between calls: something an earlier call computed
+# reject: check which factor needs a transpose
+
+import numpy as np
+
+from .sigmoid import sigmoid
+from .softmax import softmax
+
+_hidden = {}
+
+
+def backward(params, x, t):
+    w1, b1, w2, b2 = params["w1"], params["b1"], params["w2"], params["b2"]
+    t = np.asarray(t)
+    n = x.shape[0]
+    if "h" not in _hidden:
+        _hidden["h"] = sigmoid(x @ w1 + b1)
+    h = _hidden["h"]
+    probs = softmax(h @ w2 + b2)
+    if t.shape != probs.shape:
+        t = np.eye(probs.shape[1])[t]
+    dz2 = (probs - t) / n
+    dz1 = dz2 @ w2.T * h * (1.0 - h)
+    return {
+        "w1": x.T @ dz1,
+        "b1": dz1.sum(axis=0),
+        "w2": h.T @ dz2,
+        "b2": dz2.sum(axis=0),
+    }

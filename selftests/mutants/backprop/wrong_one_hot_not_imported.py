@@ -1,0 +1,27 @@
+"""Calls one_hot without importing it."""
+
+# expect: from .one_hot import one_hot
+# reject: must be turned into one-hot
+
+import numpy as np
+
+from .sigmoid import sigmoid
+from .softmax import softmax
+
+
+def backward(params, x, t):
+    w1, b1, w2, b2 = params["w1"], params["b1"], params["w2"], params["b2"]
+    t = np.asarray(t)
+    n = x.shape[0]
+    h = sigmoid(x @ w1 + b1)
+    probs = softmax(h @ w2 + b2)
+    if t.ndim == 1:
+        t = one_hot(t, probs.shape[1])
+    dz2 = (probs - t) / n
+    dz1 = dz2 @ w2.T * h * (1.0 - h)
+    return {
+        "w1": x.T @ dz1,
+        "b1": dz1.sum(axis=0),
+        "w2": h.T @ dz2,
+        "b2": dz2.sum(axis=0),
+    }
