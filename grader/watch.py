@@ -318,12 +318,12 @@ class Watch:
         out of date). Other keys and saves wait for the grade's end."""
         if self.tick is not None:
             self.tick()
-        key = self.keys.read(0) if self.keys is not None else ""
-        if key.lower() == "q":
+        # Every key typed so far is looked at, not just the first: a `q`
+        # typed after another key (waiting for the grade's end) still stops.
+        typed = self.keys.typed() if self.keys is not None else ""
+        if "q" in typed.lower():
             self.finished = True
             return True
-        if key:
-            self.keys.unread(key)
         # Asking for saves may wait a little for file events: not while a
         # grade is quick, only once it has run long enough to be stuck.
         now = time.monotonic()
@@ -779,9 +779,18 @@ class _Keys:
     def ended(self) -> bool:
         return self.fd is None and not self.pending
 
-    def unread(self, key: str) -> None:
-        """Put `key` back: it is the next one read."""
-        self.pending = key + self.pending
+    def typed(self) -> str:
+        """Every key typed and not read yet, without waiting, and without
+        reading them: each is still read in turn."""
+        while self.fd is not None:
+            ready, _, _ = select.select([self.fd], [], [], 0)
+            if not ready:
+                break
+            data = os.read(self.fd, 1024).decode(errors="replace")
+            if not data:
+                self.fd = None  # the input ended
+            self.pending += _plain_keys(data)
+        return self.pending
 
     def read(self, timeout: float) -> str:
         """The next key, or '' when none came within `timeout` seconds."""

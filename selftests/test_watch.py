@@ -449,3 +449,17 @@ def test_on_a_terminal_the_list_is_drawn_within_the_screen(tree):
     screen = shown.rsplit(b"\x1b[2J", 1)[1]
     assert b"one_hot" in screen and b"(the list of exercises)" in screen
     assert b"one_hot" not in back.rsplit(b"\x1b[2J", 1)[1]
+
+
+def test_q_stops_a_hanging_grade_at_once_whatever_was_pressed_before(tree):
+    with terminal_watch(tree) as (process, controller):
+        _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
+        (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+        _read_until(controller, b"grading sgd: 1 s (q stops it)", SCREEN_TIMEOUT)
+        os.write(controller, b"hn")  # keys that must wait for the grade's end
+        time.sleep(0.5)
+        started = time.monotonic()
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+        assert time.monotonic() - started < 5  # not after the 30 s time limit
+
