@@ -43,6 +43,7 @@ import hashlib
 import os
 import re
 import select
+import signal
 import sys
 import termios
 import time
@@ -138,7 +139,7 @@ def watch_command(
     # Keys are read from the start: one pressed during the first grade
     # waits for it instead of being lost.
     try:
-        with read_keys(stdin) as keys:
+        with read_keys(stdin) as keys, hang_up_ends_the_watch():
             watch.keys, watch.source = keys, source
             watch.grade_all()
             watch.focus_on(watch.first_not_done())
@@ -157,9 +158,35 @@ def watch_command(
         # Ctrl+C is how a watch whose input has ended is stopped, and what
         # many press out of habit: a way to quit, not an error.
         watch.out.print()
+    except HungUp:
+        pass  # the terminal is gone: there is no one to tell
     finally:
         watch.close()
     return EXIT_DONE if watch.all_done() else EXIT_NOT_DONE
+
+
+class HungUp(Exception):
+    """The watch's terminal was closed (SIGHUP), or it was asked to end
+    (SIGTERM)."""
+
+
+@contextmanager
+def hang_up_ends_the_watch() -> Iterator[None]:
+    """Within, SIGHUP and SIGTERM raise `HungUp`, wherever the watch is, so
+    that it stops its test session and the grade under way on its way out:
+    by default these signals end the process at once, leaving the workers
+    of the grade running."""
+
+    def hung_up(signum, frame):
+        raise HungUp
+
+    ends = [signal.SIGTERM, getattr(signal, "SIGHUP", None)]
+    previous = {sig: signal.signal(sig, hung_up) for sig in ends if sig is not None}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 class Watch:
@@ -831,4 +858,7 @@ def read_keys(stdin: TextIO) -> Iterator[_Keys]:
         tty.setcbreak(fd, termios.TCSANOW)
         yield _Keys(fd, True)
     finally:
-        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        try:
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        except termios.error:
+            pass  # the terminal was closed: there is nothing to restore

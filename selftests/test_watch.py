@@ -1,6 +1,7 @@
 """``python -m grader watch``, driven as a learner drives it: by saving files
 and pressing keys."""
 
+import fcntl
 import json
 import os
 import pty
@@ -9,6 +10,7 @@ import select
 import signal
 import subprocess
 import sys
+import termios
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -266,9 +268,12 @@ def test_coming_back_to_an_exercise_brings_its_last_hint_back(tree, watch):
 
 
 @contextmanager
-def terminal_watch(tree: Path):
+def terminal_watch(tree: Path, controlling: bool = False):
     """A watch on `tree` whose stdin and stdout are a terminal: the process
-    and the terminal's controlling end, to read and type on."""
+    and the terminal's controlling end, to read and type on. With
+    `controlling`, the watch leads a session of its own with that terminal
+    as its controlling terminal, as in a terminal window: closing the
+    controlling end then hangs it up (SIGHUP)."""
     controller, terminal = pty.openpty()
     process = subprocess.Popen(
         [sys.executable, "-m", "grader", "watch", "--root", str(tree)],
@@ -277,6 +282,8 @@ def terminal_watch(tree: Path):
         stdin=terminal,
         stdout=terminal,
         stderr=terminal,
+        start_new_session=controlling,
+        preexec_fn=_take_terminal if controlling else None,
     )
     os.close(terminal)
     try:
@@ -285,7 +292,16 @@ def terminal_watch(tree: Path):
         if process.poll() is None:
             process.kill()
             process.wait()
-        os.close(controller)
+        try:
+            os.close(controller)
+        except OSError:
+            pass  # the test closed it
+
+
+def _take_terminal() -> None:
+    """Make stdin, a terminal, the controlling terminal of this process
+    (which leads a new session)."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 def _read_until(fd: int, marker: bytes, timeout: float) -> bytes:
@@ -463,3 +479,44 @@ def test_q_stops_a_hanging_grade_at_once_whatever_was_pressed_before(tree):
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
         assert time.monotonic() - started < 5  # not after the 30 s time limit
 
+
+def _processes_in_session(sid: int) -> list[int]:
+    """The pids of the processes whose session is `sid`."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it ended meanwhile
+        # The session id is field 6; fields[0] is field 3, the state.
+        if int(fields[3]) == sid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("grading", "end"),
+    [(False, "hang-up"), (True, "hang-up"), (True, "kill")],
+    ids=["idle-hang-up", "grading-hang-up", "grading-killed"],
+)
+def test_when_the_watch_ends_every_process_it_started_ends(tree, grading, end):
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("no /proc to find the watch's processes in")
+    with terminal_watch(tree, controlling=True) as (process, controller):
+        _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
+        if grading:
+            (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+            _read_until(controller, b"grading sgd: 1 s", SCREEN_TIMEOUT)
+        assert len(_processes_in_session(process.pid)) >= 2  # with its tests
+        if end == "hang-up":
+            os.close(controller)  # as a terminal window closed: SIGHUP
+        else:
+            process.kill()  # no chance to stop anything itself
+        process.wait(timeout=SCREEN_TIMEOUT)
+        deadline = time.monotonic() + SCREEN_TIMEOUT
+        while _processes_in_session(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = _processes_in_session(process.pid)
+        for pid in left:
+            os.kill(pid, signal.SIGKILL)  # ours: started by this test
+        assert left == []
