@@ -214,6 +214,11 @@ class Watch:
         self.keys = None
         self.source = None
         self.held: list[str] = []  # saves noticed during a grade
+        # Exercises whose grade a save stopped before they were graded, and
+        # whether that grade was the whole report (`c`): both are done with
+        # the grade of that save.
+        self.unfinished: list[str] = []
+        self.report_asked = False
         self.grading: list[str] = []  # the exercises being graded
         self.grade_started = self.saves_asked = 0.0
         self.tick = None  # redraws the seconds of a long grade (see progress)
@@ -268,22 +273,40 @@ class Watch:
             ]
             self.grading = stale
             self.grade_started = time.monotonic()
+            fresh: dict[str, ExerciseRun] = {}
             try:
-                with self.progress(stale) as finished:
-                    done = self.tests().run(jobs, finished, cancel=self.cancel)
+                with self.progress(stale) as shown:
+
+                    def finished(index: int, run: ExerciseRun) -> None:
+                        fresh[stale[index]] = run
+                        if shown is not None:
+                            shown(index, run)
+
+                    self.tests().run(jobs, finished, cancel=self.cancel)
             except self.runner.Cancelled:
+                # What had ended is kept; what had not is graded again
+                # with the save that stopped it (see `saved`).
+                self.keep(fresh, keys)
+                self.unfinished = [name for name in stale if name not in fresh]
                 return None
             finally:
                 self.grading = []
-            fresh = {run.name: run for run in done}
-            runs.update(fresh)
-            try:
-                kept = {name: (keys[name], run) for name, run in fresh.items()}
-                cache.remember(self.project.state_dir, self.target, kept)
-            except OSError:
-                pass  # keeping it only saves time later
+            runs.update(self.keep(fresh, keys))
         self.runs.update(runs)
         return time.monotonic() - started
+
+    def keep(self, fresh: dict[str, ExerciseRun], keys: dict[str, str]) -> dict:
+        """Take in the runs `fresh` and keep them for later, but those of
+        exercises saved while they ran: their code was not the one saved.
+        Returns the runs taken."""
+        fresh = {name: run for name, run in fresh.items() if name not in self.held}
+        self.runs.update(fresh)
+        try:
+            kept = {name: (keys[name], run) for name, run in fresh.items()}
+            cache.remember(self.project.state_dir, self.target, kept)
+        except OSError:
+            pass  # keeping it only saves time later
+        return fresh
 
     @contextmanager
     def progress(self, names: list[str]) -> Iterator:
@@ -449,7 +472,9 @@ class Watch:
         if exercise != self.focus:
             self.focus_on(exercise)
         path = f"{self.target}/{name}.py"
-        seconds = self.grade([name], False, _("Grading {path} ...", path=path))
+        left, self.unfinished = self.unfinished, []
+        names = [name, *(other for other in left if other != name)]
+        seconds = self.grade(names, False, _("Grading {path} ...", path=path))
         if seconds is None:
             return  # saved again, or the learner quits: nothing to show
         self.event = _(
@@ -457,8 +482,10 @@ class Watch:
             path=path,
             seconds=f"{seconds:.2f}",
         )
-        # Once every exercise is done, what is left to say is the summary.
-        self.view = SUMMARY if self.all_done() else EXERCISE
+        # Once every exercise is done, what is left to say is the summary;
+        # a report asked for with `c`, which this save stopped, is shown.
+        report, self.report_asked = self.report_asked, False
+        self.view = SUMMARY if report or self.all_done() else EXERCISE
         self.draw()
 
     def input_ended(self) -> None:
@@ -494,6 +521,7 @@ class Watch:
             headline = _("Checking every exercise ...")
             seconds = self.grade(self.project.names, False, headline)
             if seconds is None:
+                self.report_asked = True  # shown once the save is graded
                 return
             self.event = _(
                 "checked every exercise in {seconds} s", seconds=f"{seconds:.2f}"
@@ -573,15 +601,15 @@ class Watch:
 
     def top_line(self) -> Text:
         book = self.book()
-        return Text(
-            _(
-                "nn-kata watch: {done} of {total} done ({event})",
-                done=book.done,
-                total=len(book.grades),
-                event=self.event,
-            ),
-            style="dim",
+        counts = {"done": book.done, "total": len(book.grades)}
+        if not self.event:
+            return Text(_("nn-kata watch: {done} of {total} done", **counts), "dim")
+        line = _(
+            "nn-kata watch: {done} of {total} done ({event})",
+            **counts,
+            event=self.event,
         )
+        return Text(line, style="dim")
 
     def exercise_lines(self) -> Iterator[Text]:
         g = self.grade_of(self.focus)

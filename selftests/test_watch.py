@@ -520,3 +520,36 @@ def test_when_the_watch_ends_every_process_it_started_ends(tree, grading, end):
         for pid in left:
             os.kill(pid, signal.SIGKILL)  # ours: started by this test
         assert left == []
+
+
+ENDLESS_ONE_HOT = "def one_hot(labels, num_classes):\n    while True:\n        pass\n"
+
+
+def test_a_save_during_the_first_grade_keeps_what_it_had_graded(tree, watch):
+    (tree / "exercises" / "dot.py").write_text(solution("dot"))
+    (tree / "exercises" / "one_hot.py").write_text(ENDLESS_ONE_HOT)
+    running = watch()
+    _wait_for_line(running, "Grading every exercise in exercises/")
+    time.sleep(1.5)  # dot is graded; one_hot hangs
+    (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
+    saved = running.screen_with("9. sgd")
+    assert "(saved exercises/sgd.py, graded in" in saved
+    assert "nn-kata watch: 1 of 10 done" in saved  # dot's grade is kept
+    assert "done ()" not in "\n".join(running.seen)
+    running.quit()
+
+
+def test_a_save_during_c_grades_it_and_still_shows_the_report(tree, watch):
+    (tree / "exercises" / "one_hot.py").write_text(ENDLESS_ONE_HOT)
+    running = watch("--timeout", "3")
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.press("c")
+    _wait_for_line(running, "Checking every exercise ...")
+    time.sleep(1.5)  # one_hot hangs: the report waits for it
+    (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
+    report = running.screen_with("saved exercises/sgd.py")
+    assert "score " in report  # the whole report, not sgd alone
+    assert all(f" {name} " in report for name in NAMES)
+    assert "timed out" in report or "error" in report  # one_hot is graded too
+    assert "keys: b back to the exercise" in report
+    running.quit()
