@@ -239,6 +239,9 @@ def test_arrow_keys_do_nothing_and_a_stray_key_says_it_is_none(tree):
         after = _read_until(controller, b"keys:", SCREEN_TIMEOUT)
         assert b"(x is not a key of the watch)" in after
         assert b"Hint" not in after and b"Checking" not in after
+        os.write(controller, b"\x1b[Dl")  # an arrow, then a key: a new note
+        listed = _read_until(controller, b"keys:", SCREEN_TIMEOUT)
+        assert b"(the list of exercises)" in listed and b"x is not" not in listed
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
     assert not (tree / ".kata" / "hints.json").exists()
