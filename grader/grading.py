@@ -4,6 +4,7 @@ Pure functions of what the runner brought back and of the catalogue: no
 processes, no files, no output. The same runs always give the same grades.
 """
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -153,14 +154,35 @@ def gradebook(
 
 
 def most_telling(failures: list[TestResult]) -> TestResult | None:
-    """The failure to show first: the first that names one likely mistake,
-    else the first that names several, else the first; None when there is
-    none.
+    """The failure to show first; None when there is none.
 
-    A named mistake tells the learner what to change, where a bare failure
-    only tells them that something is wrong; one mistake named says it more
-    plainly than a list of those that fit ("(1) ... (2) ...").
+    Failures of what the function computes (its docstring's example, its
+    properties) come before failures of what it must refuse (a test that a
+    bad input raises, see `checks_refusal`): a function that computes the
+    wrong thing is the bigger problem, and its input checks are best added
+    once the rest works. Among the failures of the same kind, the first
+    that names one likely mistake comes first, else the first that names
+    several, else the first of all: a named mistake tells the learner what
+    to change, where a bare failure only tells them that something is
+    wrong; one mistake named says it more plainly than a list of those that
+    fit ("(1) ... (2) ...").
     """
+    computing = [test for test in failures if not checks_refusal(test.name)]
+    return _most_telling(computing or failures)
+
+
+# Words in the names of the tests that a bad input is refused: "rejects"
+# (test_one_hot_rejects_labels_outside_the_classes) or "raise(s)"
+# (test_mismatched_inner_sizes_raise_value_error).
+_REFUSAL = re.compile(r"_(rejects|raises?)_")
+
+
+def checks_refusal(name: str) -> bool:
+    """Whether test `name` checks that a bad input is refused."""
+    return _REFUSAL.search(name.partition("[")[0]) is not None
+
+
+def _most_telling(failures: list[TestResult]) -> TestResult | None:
     named = [test for test in failures if MISTAKE_LABEL in test.message]
     single = (test for test in named if not _lists_mistakes(test.message))
     return next(single, named[0] if named else failures[0] if failures else None)

@@ -42,6 +42,7 @@ def begin(argv: list[str] | None = None) -> None:
         ours, theirs = socket.socketpair()
     except OSError:
         return  # the grade forks its session when it needs one
+    parent = os.getpid()
     try:
         pid = os.fork()
     except OSError:  # at the limit of processes, say
@@ -52,8 +53,9 @@ def begin(argv: list[str] | None = None) -> None:
         code = 0
         try:
             ours.close()
-            from grader import session
+            from grader import lifeline, session
 
+            lifeline.end_with_parent(parent)
             session.await_jobs(theirs)
         except BaseException:
             code = 70

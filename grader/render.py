@@ -647,15 +647,21 @@ def explained(grade: Grade) -> list[TestResult]:
 
 def _told(test: TestResult, error: str) -> bool:
     """Whether the exercise's `error` already says what `test`'s message
-    does: the message is part of it, or is it without the test's name
-    (the runner names the test that was running when the process died)."""
+    does: the message is part of it, or is it without the name of `test`
+    (the runner names the test that was running when the process died).
+
+    The tests are shared out to two workers: when both stop for the same
+    reason (each at its time limit, say), the error names the first
+    worker's test only; the other's is still shown, under its own name, so
+    that every test is accounted for (named, failed, or not run)."""
     if not test.message:
         return False
-    # The tests are shared out to two workers: when both stop for the same
-    # reason (each at its time limit, say), the error names the first
-    # worker's test, and this may be the other's.
-    unnamed = _RUNNING_TEST.sub("", error, count=1)
-    return test.message in error or test.message in unnamed
+    if test.message in error:
+        return True
+    running = _RUNNING_TEST.search(error)
+    if running is None or running.group() != f" in {test.name}":
+        return False
+    return test.message in _RUNNING_TEST.sub("", error, count=1)
 
 
 # " in test_name[case]", as the runner names the test that was running.

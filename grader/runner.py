@@ -41,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from grader import prestart
+from grader import lifeline, prestart
 from grader.results import (
     CRASH,
     DEFAULT_MEMORY_MB,
@@ -307,10 +307,12 @@ class _Session:
             channel.close()
 
     def _fork(self, pipes: list[tuple[int, int]]) -> None:
+        parent = os.getpid()
         self.pid = os.fork()
         if self.pid == 0:  # pragma: no cover - runs in the session process
             code = 0
             try:
+                lifeline.end_with_parent(parent)
                 for read_fd, _ in pipes:
                     os.close(read_fd)
                 from grader import session
@@ -329,7 +331,9 @@ class _Session:
     ) -> None:
         try:
             _watch(self.running, finish, cancel)
-        except Cancelled:
+        except BaseException:
+            # Cancelled, or interrupted (Ctrl+C, a closed terminal): no one
+            # waits for these results, and the workers must not run on.
             for child in self.running.values():
                 child.abandon()
             self.running.clear()
@@ -433,7 +437,9 @@ class WarmSession:
         running = {child.fd: child for child in children}
         try:
             _watch(running, finished, cancel)
-        except Cancelled:
+        except BaseException:
+            # Cancelled, or interrupted (Ctrl+C, a closed terminal): no one
+            # waits for these results, and the workers must not run on.
             for child in running.values():
                 child.abandon()
             running.clear()
@@ -469,10 +475,12 @@ class WarmSession:
 
     def _start(self) -> None:
         ours, theirs = socket.socketpair()
+        parent = os.getpid()
         self.pid = os.fork()
         if self.pid == 0:  # pragma: no cover - runs in the session process
             code = 0
             try:
+                lifeline.end_with_parent(parent)
                 ours.close()
                 from grader import session
 

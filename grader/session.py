@@ -42,6 +42,7 @@ import numpy.random  # noqa: E402,F401
 import pytest  # noqa: E402
 from _pytest.assertion.rewrite import AssertionRewritingHook  # noqa: E402
 
+from grader import lifeline  # noqa: E402
 from grader.results import CRASH, EXCEPTION, TestResult, trim  # noqa: E402
 from grader.runner import OUTPUT_LIMIT_BYTES, Job  # noqa: E402
 
@@ -273,8 +274,10 @@ class _Dispatcher:
             channel.close()
             return
         _digest_ahead(tests)
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:
+            lifeline.end_with_parent(parent)
             for other in self.channels:
                 if other is not channel:
                     other.close()  # its pipe must end with its worker

@@ -43,6 +43,7 @@ import hashlib
 import os
 import re
 import select
+import signal
 import sys
 import termios
 import time
@@ -138,7 +139,7 @@ def watch_command(
     # Keys are read from the start: one pressed during the first grade
     # waits for it instead of being lost.
     try:
-        with read_keys(stdin) as keys:
+        with read_keys(stdin) as keys, hang_up_ends_the_watch():
             watch.keys, watch.source = keys, source
             watch.grade_all()
             watch.focus_on(watch.first_not_done())
@@ -157,9 +158,35 @@ def watch_command(
         # Ctrl+C is how a watch whose input has ended is stopped, and what
         # many press out of habit: a way to quit, not an error.
         watch.out.print()
+    except HungUp:
+        pass  # the terminal is gone: there is no one to tell
     finally:
         watch.close()
     return EXIT_DONE if watch.all_done() else EXIT_NOT_DONE
+
+
+class HungUp(Exception):
+    """The watch's terminal was closed (SIGHUP), or it was asked to end
+    (SIGTERM)."""
+
+
+@contextmanager
+def hang_up_ends_the_watch() -> Iterator[None]:
+    """Within, SIGHUP and SIGTERM raise `HungUp`, wherever the watch is, so
+    that it stops its test session and the grade under way on its way out:
+    by default these signals end the process at once, leaving the workers
+    of the grade running."""
+
+    def hung_up(signum, frame):
+        raise HungUp
+
+    ends = [signal.SIGTERM, getattr(signal, "SIGHUP", None)]
+    previous = {sig: signal.signal(sig, hung_up) for sig in ends if sig is not None}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 class Watch:
@@ -187,6 +214,11 @@ class Watch:
         self.keys = None
         self.source = None
         self.held: list[str] = []  # saves noticed during a grade
+        # Exercises whose grade a save stopped before they were graded, and
+        # whether that grade was the whole report (`c`): both are done with
+        # the grade of that save.
+        self.unfinished: list[str] = []
+        self.report_asked = False
         self.grading: list[str] = []  # the exercises being graded
         self.grade_started = self.saves_asked = 0.0
         self.tick = None  # redraws the seconds of a long grade (see progress)
@@ -241,22 +273,40 @@ class Watch:
             ]
             self.grading = stale
             self.grade_started = time.monotonic()
+            fresh: dict[str, ExerciseRun] = {}
             try:
-                with self.progress(stale) as finished:
-                    done = self.tests().run(jobs, finished, cancel=self.cancel)
+                with self.progress(stale) as shown:
+
+                    def finished(index: int, run: ExerciseRun) -> None:
+                        fresh[stale[index]] = run
+                        if shown is not None:
+                            shown(index, run)
+
+                    self.tests().run(jobs, finished, cancel=self.cancel)
             except self.runner.Cancelled:
+                # What had ended is kept; what had not is graded again
+                # with the save that stopped it (see `saved`).
+                self.keep(fresh, keys)
+                self.unfinished = [name for name in stale if name not in fresh]
                 return None
             finally:
                 self.grading = []
-            fresh = {run.name: run for run in done}
-            runs.update(fresh)
-            try:
-                kept = {name: (keys[name], run) for name, run in fresh.items()}
-                cache.remember(self.project.state_dir, self.target, kept)
-            except OSError:
-                pass  # keeping it only saves time later
+            runs.update(self.keep(fresh, keys))
         self.runs.update(runs)
         return time.monotonic() - started
+
+    def keep(self, fresh: dict[str, ExerciseRun], keys: dict[str, str]) -> dict:
+        """Take in the runs `fresh` and keep them for later, but those of
+        exercises saved while they ran: their code was not the one saved.
+        Returns the runs taken."""
+        fresh = {name: run for name, run in fresh.items() if name not in self.held}
+        self.runs.update(fresh)
+        try:
+            kept = {name: (keys[name], run) for name, run in fresh.items()}
+            cache.remember(self.project.state_dir, self.target, kept)
+        except OSError:
+            pass  # keeping it only saves time later
+        return fresh
 
     @contextmanager
     def progress(self, names: list[str]) -> Iterator:
@@ -318,12 +368,12 @@ class Watch:
         out of date). Other keys and saves wait for the grade's end."""
         if self.tick is not None:
             self.tick()
-        key = self.keys.read(0) if self.keys is not None else ""
-        if key.lower() == "q":
+        # Every key typed so far is looked at, not just the first: a `q`
+        # typed after another key (waiting for the grade's end) still stops.
+        typed = self.keys.typed() if self.keys is not None else ""
+        if "q" in typed.lower():
             self.finished = True
             return True
-        if key:
-            self.keys.unread(key)
         # Asking for saves may wait a little for file events: not while a
         # grade is quick, only once it has run long enough to be stuck.
         now = time.monotonic()
@@ -425,7 +475,9 @@ class Watch:
         if exercise != self.focus:
             self.focus_on(exercise)
         path = f"{self.target}/{name}.py"
-        seconds = self.grade([name], False, _("Grading {path} ...", path=path))
+        left, self.unfinished = self.unfinished, []
+        names = [name, *(other for other in left if other != name)]
+        seconds = self.grade(names, False, _("Grading {path} ...", path=path))
         if seconds is None:
             return  # saved again, or the learner quits: nothing to show
         self.event = _(
@@ -433,8 +485,10 @@ class Watch:
             path=path,
             seconds=f"{seconds:.2f}",
         )
-        # Once every exercise is done, what is left to say is the summary.
-        self.view = SUMMARY if self.all_done() else EXERCISE
+        # Once every exercise is done, what is left to say is the summary;
+        # a report asked for with `c`, which this save stopped, is shown.
+        report, self.report_asked = self.report_asked, False
+        self.view = SUMMARY if report or self.all_done() else EXERCISE
         self.draw()
 
     def input_ended(self) -> None:
@@ -470,6 +524,7 @@ class Watch:
             headline = _("Checking every exercise ...")
             seconds = self.grade(self.project.names, False, headline)
             if seconds is None:
+                self.report_asked = True  # shown once the save is graded
                 return
             self.event = _(
                 "checked every exercise in {seconds} s", seconds=f"{seconds:.2f}"
@@ -549,15 +604,15 @@ class Watch:
 
     def top_line(self) -> Text:
         book = self.book()
-        return Text(
-            _(
-                "nn-kata watch: {done} of {total} done ({event})",
-                done=book.done,
-                total=len(book.grades),
-                event=self.event,
-            ),
-            style="dim",
+        counts = {"done": book.done, "total": len(book.grades)}
+        if not self.event:
+            return Text(_("nn-kata watch: {done} of {total} done", **counts), "dim")
+        line = _(
+            "nn-kata watch: {done} of {total} done ({event})",
+            **counts,
+            event=self.event,
         )
+        return Text(line, style="dim")
 
     def exercise_lines(self) -> Iterator[Text]:
         g = self.grade_of(self.focus)
@@ -782,9 +837,18 @@ class _Keys:
     def ended(self) -> bool:
         return self.fd is None and not self.pending
 
-    def unread(self, key: str) -> None:
-        """Put `key` back: it is the next one read."""
-        self.pending = key + self.pending
+    def typed(self) -> str:
+        """Every key typed and not read yet, without waiting, and without
+        reading them: each is still read in turn."""
+        while self.fd is not None:
+            ready, _, _ = select.select([self.fd], [], [], 0)
+            if not ready:
+                break
+            data = os.read(self.fd, 1024).decode(errors="replace")
+            if not data:
+                self.fd = None  # the input ended
+            self.pending += _plain_keys(data)
+        return self.pending
 
     def read(self, timeout: float) -> str:
         """The next key, or '' when none came within `timeout` seconds."""
@@ -825,4 +889,7 @@ def read_keys(stdin: TextIO) -> Iterator[_Keys]:
         tty.setcbreak(fd, termios.TCSANOW)
         yield _Keys(fd, True)
     finally:
-        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        try:
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        except termios.error:
+            pass  # the terminal was closed: there is nothing to restore

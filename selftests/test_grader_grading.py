@@ -1,12 +1,14 @@
 """Statuses and points, decided from runs alone: no processes involved."""
 
+import ast
 from fractions import Fraction
 
 import pytest
 
 from grader.exercises import ExerciseInfo
-from grader.grading import gradebook, most_telling, points, status
+from grader.grading import checks_refusal, gradebook, most_telling, points, status
 from grader.results import ExerciseRun, TestResult
+from selftests.grader_support import ROOT
 
 EXERCISE = ExerciseInfo(1, "dot", "The matrix product", Fraction(10), ("a hint",))
 
@@ -110,6 +112,40 @@ def test_the_most_telling_failure_names_a_mistake_or_else_comes_first():
     assert most_telling([*plain, named]) is named
     assert most_telling(plain) is plain[0]
     assert most_telling([]) is None
+
+
+def test_what_the_function_computes_comes_before_what_it_must_refuse():
+    # As with out[:, labels] = 1 in one_hot and no check of the labels: the
+    # docstring's example fails plainly, a refusal test names a mistake.
+    example = failed("failure", "test_one_hot_gives_the_docstring_example", "wrong")
+    refusal = failed(
+        "failure",
+        "test_one_hot_rejects_labels_outside_the_classes[minus-one]",
+        "expected ValueError\n  likely mistake: -1 is not the last class",
+    )
+    raises = failed("failure", "test_an_integer_x_raises_type_error", "no error")
+
+    assert most_telling([refusal, example]) is example
+    assert most_telling([raises, refusal]) is refusal  # then as before
+    assert most_telling([refusal]) is refusal
+
+
+def test_the_tests_of_refusals_are_told_by_their_names():
+    names = {
+        test.name
+        for path in sorted((ROOT / "tests").glob("test_*.py"))
+        for test in ast.walk(ast.parse(path.read_text()))
+        if isinstance(test, ast.FunctionDef) and test.name.startswith("test_")
+    }
+    refusals = sorted(name for name in names if checks_refusal(name))
+    assert refusals == [
+        "test_an_integer_x_raises_type_error",
+        "test_mismatched_inner_sizes_raise_value_error",
+        "test_one_hot_rejects_a_bad_label_wherever_it_is",
+        "test_one_hot_rejects_labels_outside_the_classes",
+        "test_one_hot_rejects_labels_that_are_not_whole_numbers",
+        "test_operands_that_are_not_1d_or_2d_raise_value_error",
+    ]
 
 
 def test_one_mistake_named_comes_before_a_list_of_those_that_fit():

@@ -419,6 +419,24 @@ def test_a_process_that_died_is_told_once(death):
         assert "✗ test_b" not in shown_text and "x test_b" not in shown_text
 
 
+def test_a_test_the_other_worker_was_running_when_stopped_is_named_too():
+    # The tests are shared out to two workers, and both ran out of time: the
+    # error names the first one's test, and the second's must not vanish.
+    death = DEATHS[0]
+    tests = [
+        failed("test_b", death.format(where=""), kind="timeout"),
+        failed("test_d", death.format(where=""), kind="timeout"),
+        failed("test_c", "not run: the tests stopped before this one", "not_run"),
+    ]
+    run = ExerciseRun("dot", tests, death.format(where=" in test_b"))
+    grade = replace(book(tests).grades[0], run=run)
+    text = shown(lambda screen: screen.check(grade, "exercises", "kata"))
+
+    assert "✗ test_b" not in text and "x test_b" not in text  # said once
+    assert "test_d" in text
+    assert "1 more tests did not run" in text
+
+
 SYNTAX = (
     "exercises/dot.py has a syntax error on line 6: expected ':'\n"
     "    def dot(a, b)\n"

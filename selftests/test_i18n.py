@@ -277,6 +277,14 @@ def test_every_translation_keeps_the_fields_of_its_english(ja):
         assert set(i18n.FIELD.findall(translated)) <= fields, english
 
 
+def test_each_line_of_keys_keeps_its_separators_between_spaces(ja):
+    lines = {english: text for english, text in ja.ui.items() if "keys:" in english}
+    assert len(lines) >= 3
+    for english, translated in lines.items():
+        assert translated.count(" | ") == english.count(" | "), translated
+        assert translated.count("|") == english.count("|"), translated
+
+
 def test_every_translation_is_japanese(ja):
     tables = {**ja.failures, **ja.reasons, **ja.ui, **ja.statuses}
     for english, translated in tables.items():

@@ -99,7 +99,7 @@ def test_watch_says_in_japanese_that_the_input_ended(tree, watch):
     ended = running.screen()
     assert "(入力の終了)" in ended
     assert "キーはもう読みません" in ended
-    assert ended.endswith("キー: なし(入力の終了後)| Ctrl+C で終了")
+    assert ended.endswith("キー: なし(入力の終了後) | Ctrl+C で終了")
     (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
     saved = running.screen_with("9. sgd")
     assert saved.startswith("exercises/sgd.py を採点しています ...")

@@ -4,7 +4,9 @@ selftests/mutants/<exercise>/ holds whole exercise modules as a learner
 might write them. ``wrong_*.py`` files each carry one plausible mistake and
 must fail at least one test of their exercise; a ``# expect: TEXT`` line in
 one says that some failure message must contain TEXT (the mistake named),
-a ``# reject: TEXT`` line that none may (a mistake it does not make).
+a ``# reject: TEXT`` line that none may (a mistake it does not make), a
+``# first: TEXT`` line that the failure shown first (by the overview and
+the watch) must.
 ``wrong_twice_*.py`` files carry two mistakes at once, one ``# expect:``
 line each: the failure the overview shows must name one of them, and no
 failure may name a mistake that is not there (``# also: TEXT`` lines give
@@ -76,6 +78,9 @@ def test_wrong_implementation_is_caught(runs, path):
     for unwanted in re.findall(r"^# reject: (.+)$", path.read_text(), re.M):
         wrong = [test.name for test in failures if unwanted in test.message]
         assert not wrong, f"{wrong} name a mistake not made ({unwanted!r})"
+    shown = most_telling(failures)
+    for wanted in re.findall(r"^# first: (.+)$", path.read_text(), re.M):
+        assert wanted in shown.message, f"shown first: {shown.name}: {shown.message}"
 
 
 # NumPy's repr of an array, "array([1., 2.])", where a message should show

@@ -1,6 +1,7 @@
 """``python -m grader watch``, driven as a learner drives it: by saving files
 and pressing keys."""
 
+import fcntl
 import json
 import os
 import pty
@@ -9,6 +10,7 @@ import select
 import signal
 import subprocess
 import sys
+import termios
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -237,6 +239,9 @@ def test_arrow_keys_do_nothing_and_a_stray_key_says_it_is_none(tree):
         after = _read_until(controller, b"keys:", SCREEN_TIMEOUT)
         assert b"(x is not a key of the watch)" in after
         assert b"Hint" not in after and b"Checking" not in after
+        os.write(controller, b"\x1b[Dl")  # an arrow, then a key: a new note
+        listed = _read_until(controller, b"keys:", SCREEN_TIMEOUT)
+        assert b"(the list of exercises)" in listed and b"x is not" not in listed
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
     assert not (tree / ".kata" / "hints.json").exists()
@@ -266,9 +271,12 @@ def test_coming_back_to_an_exercise_brings_its_last_hint_back(tree, watch):
 
 
 @contextmanager
-def terminal_watch(tree: Path):
+def terminal_watch(tree: Path, controlling: bool = False):
     """A watch on `tree` whose stdin and stdout are a terminal: the process
-    and the terminal's controlling end, to read and type on."""
+    and the terminal's controlling end, to read and type on. With
+    `controlling`, the watch leads a session of its own with that terminal
+    as its controlling terminal, as in a terminal window: closing the
+    controlling end then hangs it up (SIGHUP)."""
     controller, terminal = pty.openpty()
     process = subprocess.Popen(
         [sys.executable, "-m", "grader", "watch", "--root", str(tree)],
@@ -277,6 +285,8 @@ def terminal_watch(tree: Path):
         stdin=terminal,
         stdout=terminal,
         stderr=terminal,
+        start_new_session=controlling,
+        preexec_fn=_take_terminal if controlling else None,
     )
     os.close(terminal)
     try:
@@ -285,7 +295,16 @@ def terminal_watch(tree: Path):
         if process.poll() is None:
             process.kill()
             process.wait()
-        os.close(controller)
+        try:
+            os.close(controller)
+        except OSError:
+            pass  # the test closed it
+
+
+def _take_terminal() -> None:
+    """Make stdin, a terminal, the controlling terminal of this process
+    (which leads a new session)."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 def _read_until(fd: int, marker: bytes, timeout: float) -> bytes:
@@ -449,3 +468,91 @@ def test_on_a_terminal_the_list_is_drawn_within_the_screen(tree):
     screen = shown.rsplit(b"\x1b[2J", 1)[1]
     assert b"one_hot" in screen and b"(the list of exercises)" in screen
     assert b"one_hot" not in back.rsplit(b"\x1b[2J", 1)[1]
+
+
+def test_q_stops_a_hanging_grade_at_once_whatever_was_pressed_before(tree):
+    with terminal_watch(tree) as (process, controller):
+        _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
+        (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+        _read_until(controller, b"grading sgd: 1 s (q stops it)", SCREEN_TIMEOUT)
+        os.write(controller, b"hn")  # keys that must wait for the grade's end
+        time.sleep(0.5)
+        started = time.monotonic()
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+        assert time.monotonic() - started < 5  # not after the 30 s time limit
+
+
+def _processes_in_session(sid: int) -> list[int]:
+    """The pids of the processes whose session is `sid`."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it ended meanwhile
+        # The session id is field 6; fields[0] is field 3, the state.
+        if int(fields[3]) == sid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("grading", "end"),
+    [(False, "hang-up"), (True, "hang-up"), (True, "kill")],
+    ids=["idle-hang-up", "grading-hang-up", "grading-killed"],
+)
+def test_when_the_watch_ends_every_process_it_started_ends(tree, grading, end):
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("no /proc to find the watch's processes in")
+    with terminal_watch(tree, controlling=True) as (process, controller):
+        _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
+        if grading:
+            (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+            _read_until(controller, b"grading sgd: 1 s", SCREEN_TIMEOUT)
+        assert len(_processes_in_session(process.pid)) >= 2  # with its tests
+        if end == "hang-up":
+            os.close(controller)  # as a terminal window closed: SIGHUP
+        else:
+            process.kill()  # no chance to stop anything itself
+        process.wait(timeout=SCREEN_TIMEOUT)
+        deadline = time.monotonic() + SCREEN_TIMEOUT
+        while _processes_in_session(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = _processes_in_session(process.pid)
+        for pid in left:
+            os.kill(pid, signal.SIGKILL)  # ours: started by this test
+        assert left == []
+
+
+ENDLESS_ONE_HOT = "def one_hot(labels, num_classes):\n    while True:\n        pass\n"
+
+
+def test_a_save_during_the_first_grade_keeps_what_it_had_graded(tree, watch):
+    (tree / "exercises" / "dot.py").write_text(solution("dot"))
+    (tree / "exercises" / "one_hot.py").write_text(ENDLESS_ONE_HOT)
+    running = watch()
+    _wait_for_line(running, "Grading every exercise in exercises/")
+    time.sleep(1.5)  # dot is graded; one_hot hangs
+    (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
+    saved = running.screen_with("9. sgd")
+    assert "(saved exercises/sgd.py, graded in" in saved
+    assert "nn-kata watch: 1 of 10 done" in saved  # dot's grade is kept
+    assert "done ()" not in "\n".join(running.seen)
+    running.quit()
+
+
+def test_a_save_during_c_grades_it_and_still_shows_the_report(tree, watch):
+    (tree / "exercises" / "one_hot.py").write_text(ENDLESS_ONE_HOT)
+    running = watch("--timeout", "3")
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.press("c")
+    _wait_for_line(running, "Checking every exercise ...")
+    time.sleep(1.5)  # one_hot hangs: the report waits for it
+    (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
+    report = running.screen_with("saved exercises/sgd.py")
+    assert "score " in report  # the whole report, not sgd alone
+    assert all(f" {name} " in report for name in NAMES)
+    assert "timed out" in report or "error" in report  # one_hot is graded too
+    assert "keys: b back to the exercise" in report
+    running.quit()

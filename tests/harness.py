@@ -12,6 +12,7 @@ import importlib.util
 import inspect
 import io
 import linecache
+import os
 import re
 import sys
 import traceback
@@ -68,7 +69,9 @@ def configure(target, overrides=(), separate=False, prepare=None):
 def _confined(prepare):
     """What the learner's process does before it serves any call: load the
     package and read every module's source (the files may be closed to it
-    afterwards), run `prepare`, then give up root."""
+    afterwards), run `prepare`, then give up root, and from then on end
+    with the tests' process (this one), even if that is killed outright."""
+    tests = os.getpid()
 
     def set_up():
         _package(config.target)
@@ -86,6 +89,8 @@ def _confined(prepare):
         if prepare is not None:
             prepare()
         confine.drop_privileges()
+        # Asked last: giving up root cancels the request.
+        confine.end_with_parent(tests)
 
     return set_up
 
