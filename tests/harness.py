@@ -546,6 +546,16 @@ def signature_of(function):
     return f"{function}({', '.join(names)})"
 
 
+def raised_by_learner(error):
+    """Whether the learner's own `raise` statement raised `error`, rather
+    than NumPy or Python on an operation of the learner's."""
+    frames = _frames(error)
+    if not frames:
+        return False
+    path, _, _, code = frames[-1]
+    return _learners(path) and code.startswith("raise")
+
+
 class InputModified(AssertionError):
     """The learner's function changed an argument it was meant to leave alone."""
 

@@ -14,6 +14,7 @@ from tests.harness import (
     contrast,
     learner_line,
     meant_name,
+    raised_by_learner,
     short,
 )
 
@@ -422,6 +423,19 @@ def code_mistake(error):
         if isinstance(error, kind):
             return advice
     return None
+
+
+def wrong_exception_raised(error, promised="ValueError"):
+    """The mistake of raising `error` by a `raise` of the learner's own
+    where the docstring promises `promised`, or None when NumPy or Python
+    raised it."""
+    if not raised_by_learner(error):
+        return None
+    kind = type(error).__name__
+    return (
+        f"the check is there, but it raises {kind} where the docstring "
+        f"promises {promised}: raise {promised}(...) instead."
+    )
 
 
 def advice_for(error, learners=True):

@@ -13,6 +13,7 @@ from tests.judge import (
     expect_close,
     fail,
     variant,
+    wrong_exception_raised,
 )
 from tests.strategies import examples, float_arrays, sizes
 
@@ -226,7 +227,8 @@ def expect_value_error(a, b, why):
             call=call,
             expected="ValueError",
             actual=f"{type(error).__name__}: {error}",
-            mistake=code_mistake(error)
+            mistake=wrong_exception_raised(error)
+            or code_mistake(error)
             or "check the shapes first and raise ValueError yourself.",
             raised=error,
         )

@@ -15,6 +15,7 @@ from tests.judge import (
     expect_not_a_list,
     fail,
     variant,
+    wrong_exception_raised,
 )
 from tests.strategies import examples
 
@@ -168,7 +169,9 @@ def expect_value_error(labels, num_classes, why, mistake, checked_mistake=None):
             call=call,
             expected="ValueError",
             actual=f"{type(error).__name__}: {error}",
-            mistake=code_mistake(error) or (checked_mistake if checks else NO_CHECK),
+            mistake=wrong_exception_raised(error)
+            or code_mistake(error)
+            or (checked_mistake if checks else NO_CHECK),
             raised=error,
         )
     fail(
