@@ -15,7 +15,7 @@ from tests.judge import (
     variant,
     wrong_exception_raised,
 )
-from tests.strategies import examples, float_arrays, sizes
+from tests.strategies import examples, float_arrays, inner_sizes, sizes
 
 learner = Exercise("dot")
 
@@ -32,7 +32,7 @@ ATOL = 1e-9
 @st.composite
 def operands(draw, left_ndim, right_ndim):
     """Two float arrays whose product is defined: (n, k)/(k,) by (k, m)/(k,)."""
-    n, k, m = draw(sizes), draw(sizes), draw(sizes)
+    n, k, m = draw(sizes), draw(inner_sizes()), draw(sizes)
     a = draw(float_arrays((n, k)[2 - left_ndim :]))
     b = draw(float_arrays((k, m)[:right_ndim]))
     return a, b
