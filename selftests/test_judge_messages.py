@@ -155,6 +155,16 @@ def test_arithmetic_on_a_list_is_told_to_convert_it_to_an_array():
     assert "wrong arguments" in code_mistake(raised(lambda: 1 - "a"))
 
 
+def test_an_argument_given_another_shape_in_place_is_told_to_reshape_instead():
+    old = np.array([1.0, -1.0])
+    changed = InputModified("dot", 1, old, old.reshape(2, 1), "b")
+    assert "b.shape = ..." in changed.mistake()
+    assert "b = b.reshape(...)" in changed.mistake()
+    # Other numbers in another shape: not a reshape alone.
+    other = InputModified("dot", 1, old, np.zeros((2, 1)), "b")
+    assert "b.shape" not in other.mistake()
+
+
 def test_an_argument_changed_in_place_is_named_with_every_way_to_do_it():
     old = np.array([0.0, 1.0])
     changed = InputModified("cross_entropy", 0, old, np.array([1e-7, 1.0]), "y")
