@@ -155,7 +155,12 @@ def explain(error):
     where = harness.learner_line(error)
     if where is not None:
         lines.append(f"  where     {where}")
-    advice = trusted_advice(error) or advice_for(error, learners=where is not None)
+    # A test may have told the mistake apart already (on other inputs).
+    advice = (
+        getattr(error, "kata_mistake", None)
+        or trusted_advice(error)
+        or advice_for(error, learners=where is not None)
+    )
     if advice:
         lines.append(f"  likely mistake: {advice}")
     return "exception", "\n".join(lines)

@@ -13,6 +13,7 @@ from selftests.test_mutants import ROOT, run_mutants
 from tests.harness import Call, InputModified, closest_name, short
 from tests.judge import (
     INTEGER_RESULT,
+    LIST_OPERAND_ADVICE,
     KataFailure,
     advice_for,
     code_mistake,
@@ -141,6 +142,27 @@ def test_numpys_type_errors_are_not_taken_for_bugs_in_the_code():
     pythons = TypeError("one_hot() takes 2 positional arguments but 3 were given")
     assert code_mistake(numpys) is None
     assert "wrong arguments" in code_mistake(pythons)
+
+
+def test_arithmetic_on_a_list_is_told_to_convert_it_to_an_array():
+    for error in (
+        raised(lambda: -[1, -2, 0]),
+        raised(lambda: 1 - [1, -2, 0]),
+    ):
+        assert code_mistake(error) == LIST_OPERAND_ADVICE, error
+        assert advice_for(error) == LIST_OPERAND_ADVICE
+    # Not a list: the advice about arguments stays.
+    assert "wrong arguments" in code_mistake(raised(lambda: 1 - "a"))
+
+
+def test_an_argument_given_another_shape_in_place_is_told_to_reshape_instead():
+    old = np.array([1.0, -1.0])
+    changed = InputModified("dot", 1, old, old.reshape(2, 1), "b")
+    assert "b.shape = ..." in changed.mistake()
+    assert "b = b.reshape(...)" in changed.mistake()
+    # Other numbers in another shape: not a reshape alone.
+    other = InputModified("dot", 1, old, np.zeros((2, 1)), "b")
+    assert "b.shape" not in other.mistake()
 
 
 def test_an_argument_changed_in_place_is_named_with_every_way_to_do_it():

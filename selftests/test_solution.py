@@ -171,6 +171,34 @@ def test_explore_counts_the_tests_and_gives_no_points(tmp_path):
     assert "points" not in result.stdout
 
 
+# A dot that adds up at most nine terms: right on every pinned input, whose
+# longest sum has eight, so only exploring can catch it.
+NINE_TERMS = """
+import numpy as np
+
+
+def dot(a, b):
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a.ndim not in (1, 2) or b.ndim not in (1, 2) or a.shape[-1] != b.shape[0]:
+        raise ValueError(f"cannot multiply {a.shape} by {b.shape}")
+    rows, columns = a.reshape(-1, a.shape[-1]), b.reshape(b.shape[0], -1)
+    out = np.zeros((rows.shape[0], columns.shape[1]))
+    for k in range(min(rows.shape[1], 9)):
+        out += np.outer(rows[:, k], columns[k])
+    return out.reshape(a.shape[:-1] + b.shape[1:])
+"""
+
+
+def test_explore_draws_sums_longer_than_the_pinned_ones(tmp_path):
+    tree = learner_tree(tmp_path / "kata", dot=NINE_TERMS)
+
+    graded = kata(tree, "check", "dot")
+    explored = kata(tree, "check", "dot", "--explore")
+
+    assert graded.returncode == 0, graded.stdout
+    assert explored.returncode == 1, explored.stdout
+
+
 def test_the_readmes_exit_codes_say_when_reset_and_solution_give_1():
     # A declined reset and a refused solution end with 1 (the tests above
     # and selftests/test_reset.py): the main table of exit codes says so.

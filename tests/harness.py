@@ -551,6 +551,16 @@ def signature_of(function):
     return f"{function}({', '.join(names)})"
 
 
+def raised_by_learner(error):
+    """Whether the learner's own `raise` statement raised `error`, rather
+    than NumPy or Python on an operation of the learner's."""
+    frames = _frames(error)
+    if not frames:
+        return False
+    path, _, _, code = frames[-1]
+    return _learners(path) and code.startswith("raise")
+
+
 class InputModified(AssertionError):
     """The learner's function changed an argument it was meant to leave alone."""
 
@@ -588,6 +598,13 @@ class InputModified(AssertionError):
             if changed:
                 return self.entry_mistake(changed[0])
         name = self.parameter or "the argument"
+        if reshaped(self.old, self.new):
+            return (
+                f"{name}'s shape was changed: setting {name}.shape = ... (or "
+                f"calling {name}.resize) reshapes the caller's array too. Use "
+                f"{name} = {name}.reshape(...), which leaves the caller's "
+                "array as it was."
+            )
         return (
             f"{name} itself was changed: an in-place operator ({name} -= ..., "
             f"{name} /= ...), a slice assignment ({name}[...] = ...) or out={name} "
@@ -604,6 +621,18 @@ class InputModified(AssertionError):
             "...). Leave the dict and its arrays as they are: put new values "
             "in local variables (w = w - ...)."
         )
+
+
+def reshaped(old, new):
+    """Whether `new` is the array `old` with its numbers as they were, in
+    another shape."""
+    return (
+        isinstance(old, np.ndarray)
+        and isinstance(new, np.ndarray)
+        and old.shape != new.shape
+        and old.dtype == new.dtype
+        and old.tobytes() == new.tobytes()
+    )
 
 
 def restore(target, saved):

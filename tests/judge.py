@@ -14,6 +14,7 @@ from tests.harness import (
     contrast,
     learner_line,
     meant_name,
+    raised_by_learner,
     short,
 )
 
@@ -387,10 +388,22 @@ PYTHON_TYPE_ERROR = re.compile(
 )
 
 
+# How Python says an operator met a list or tuple: "bad operand type for
+# unary -: 'list'", "unsupported operand type(s) for -: 'int' and 'list'".
+LIST_OPERAND = re.compile(r"operand.+'(list|tuple)'")
+LIST_OPERAND_ADVICE = (
+    "a list where an array was meant: Python's lists have no arithmetic. "
+    "Convert the argument first, x = np.asarray(x, dtype=np.float64), and "
+    "compute with the array."
+)
+
+
 def code_mistake(error):
     """The hint for an exception the learner's code raised through a bug of
     its own (a typo, a call with the wrong arguments), or None: advice
     about the input does not apply to it."""
+    if isinstance(error, TypeError) and LIST_OPERAND.search(str(error)):
+        return LIST_OPERAND_ADVICE
     if isinstance(error, TypeError) and not PYTHON_TYPE_ERROR.search(str(error)):
         return None  # NumPy's, about a value the input brought
     exercise = TRUSTED.get(getattr(error, "name", None))
@@ -410,6 +423,19 @@ def code_mistake(error):
         if isinstance(error, kind):
             return advice
     return None
+
+
+def wrong_exception_raised(error, promised="ValueError"):
+    """The mistake of raising `error` by a `raise` of the learner's own
+    where the docstring promises `promised`, or None when NumPy or Python
+    raised it."""
+    if not raised_by_learner(error):
+        return None
+    kind = type(error).__name__
+    return (
+        f"the check is there, but it raises {kind} where the docstring "
+        f"promises {promised}: raise {promised}(...) instead."
+    )
 
 
 def advice_for(error, learners=True):

@@ -63,6 +63,20 @@ MISSING_MINUS = (
     "-log(p) positive."
 )
 LOG10 = "np.log10 instead of np.log, the natural logarithm."
+TWO_CLASS = (
+    "the two-class formula: it adds (1 - t) * log(1 - y) for every wrong "
+    "class too. With C classes only the true class counts: -sum(t * log(y)) "
+    "over the classes."
+)
+LABELS_AS_ONE_HOT = (
+    "int labels were used as if they were one-hot (t * log(y)): when t has "
+    "one axis less than y it holds class numbers; pick y[np.arange(N), t]."
+)
+# The property every batch's loss must have.
+MEAN_OF_TRUE_CLASS = (
+    "cross_entropy must be the mean over the samples of -log(the "
+    "probability of the true class)."
+)
 
 
 classes = st.integers(min_value=2, max_value=5)
@@ -113,13 +127,8 @@ def mistakes_at(y, labels, eps, one_hot_form):
     per_sample = -log_y[np.arange(n), labels]
     loss = per_sample.mean()
     t = one_hot(labels, c)
+    two_class = -np.sum(t * log_y + (1 - t) * np.log(1 - y + eps)) / n
     found = [
-        (
-            "the two-class formula: it adds (1 - t) * log(1 - y) for every "
-            "wrong class too. With C classes only the true class counts: "
-            "-sum(t * log(y)) over the classes.",
-            -np.sum(t * log_y + (1 - t) * np.log(1 - y + eps)) / n,
-        ),
         (
             "the loss of each sample was returned: return one number, their mean.",
             per_sample,
@@ -129,26 +138,39 @@ def mistakes_at(y, labels, eps, one_hot_form):
             "of samples.",
             per_sample.sum(),
         ),
+    ]
+    # With two classes and two samples the two-class formula gives the sum
+    # over the samples: the sum, far more common, is named alone there.
+    if not np.isclose(two_class, per_sample.sum()):
+        found.append((TWO_CLASS, two_class))
+    found += [
         (MEAN_OVER_ALL, loss / c),
         (DIVIDED_BY_C, per_sample.sum() / c),
         (MISSING_MINUS, -loss),
         (LOG10, loss / LN_10),
         ("np.log2 instead of np.log, the natural logarithm.", loss / math.log(2)),
-        (
-            "y[:, t] takes every sample's probability of every label (an "
-            "N x N matrix): take y[np.arange(N), t], one per sample.",
-            variant(lambda: -np.mean(np.log(y[:, labels] + eps))),
-        ),
     ]
-    if not one_hot_form:
+    if one_hot_form:
+        # An int one-hot t taken for labels indexes y with its 0s and 1s.
         found.append(
             (
-                "int labels were used as if they were one-hot (t * log(y)): "
-                "when t has one axis less than y it holds class numbers; "
-                "pick y[np.arange(N), t].",
-                variant(lambda: -np.sum(labels * log_y) / n),
+                BY_DTYPE,
+                variant(lambda: -np.mean(np.log(y[np.arange(n), t.astype(int)] + eps))),
             )
         )
+    else:
+        found.append(
+            (
+                "y[:, t] takes every sample's probability of every label (an "
+                "N x N matrix): take y[np.arange(N), t], one per sample.",
+                variant(lambda: -np.mean(np.log(y[:, labels] + eps))),
+            )
+        )
+        # Divided by N or not: the labels' mistake is the one to name first.
+        found += [
+            (LABELS_AS_ONE_HOT, variant(lambda: -np.sum(labels * log_y) / n)),
+            (LABELS_AS_ONE_HOT, variant(lambda: -np.sum(labels * log_y))),
+        ]
     for large in LARGE_EPS:
         found.append(
             (
@@ -285,9 +307,7 @@ def check_batch(y, labels, one_hot_form=False, what=None):
         rtol=0,
         atol=ATOL,
         mistakes=mistakes(y, labels, one_hot_form),
-        what=what
-        or "cross_entropy must be the mean over the samples of -log(the "
-        "probability of the true class).",
+        what=what or MEAN_OF_TRUE_CLASS,
     )
 
 
@@ -308,6 +328,7 @@ def test_cross_entropy_gives_the_docstring_example():
             rtol=0,
             atol=ATOL,
             mistakes=mistakes(y, labels, one_hot_form=t.ndim == 2),
+            what=MEAN_OF_TRUE_CLASS,
         )
 
 

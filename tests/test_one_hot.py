@@ -15,6 +15,7 @@ from tests.judge import (
     expect_not_a_list,
     fail,
     variant,
+    wrong_exception_raised,
 )
 from tests.strategies import examples
 
@@ -73,6 +74,11 @@ def mistakes(labels, num_classes):
             variant(lambda: np.eye(len(labels))[labels]),
         ),
         (
+            "out[:, labels] = 1 sets every label's column in every row: "
+            "pair each row with its own label, out[np.arange(N), labels] = 1.",
+            variant(lambda: every_label_in_every_row(labels, num_classes)),
+        ),
+        (
             "a single label must still give a 2-D result of shape (1, C): "
             "do not squeeze or flatten it.",
             variant(lambda: eye[labels].reshape(-1)),
@@ -86,6 +92,13 @@ def mistakes(labels, num_classes):
         for width in FIXED_WIDTHS
         if width != num_classes
     ]
+
+
+def every_label_in_every_row(labels, num_classes):
+    """What out[:, labels] = 1 gives: each row holds a 1 in the column of
+    every label of the batch."""
+    row = np.isin(np.arange(num_classes), labels).astype(np.float64)
+    return np.tile(row, (len(labels), 1))
 
 
 def expect_float64(value, call):
@@ -156,7 +169,9 @@ def expect_value_error(labels, num_classes, why, mistake, checked_mistake=None):
             call=call,
             expected="ValueError",
             actual=f"{type(error).__name__}: {error}",
-            mistake=code_mistake(error) or (checked_mistake if checks else NO_CHECK),
+            mistake=wrong_exception_raised(error)
+            or code_mistake(error)
+            or (checked_mistake if checks else NO_CHECK),
             raised=error,
         )
     fail(

@@ -130,6 +130,11 @@ def grad_mistakes(x):
             variant(lambda: x * (1.0 - x)),
         ),
         (
+            "x where s belongs: s * (1 - x) mixes the two; the derivative is "
+            "s * (1 - s), with s = sigmoid(x) in both places.",
+            s * (1.0 - x),
+        ),
+        (
             "the sigmoid was applied twice: s = sigmoid(x) is already the "
             "sigmoid, so use s * (1 - s), not sigmoid(s) * (1 - sigmoid(s)).",
             twice * (1.0 - twice),

@@ -81,6 +81,15 @@ MIN_SHIFT = (
     "overflows. Subtract x.max(axis=-1, keepdims=True): then the largest "
     "exponent is exp(0) = 1."
 )
+AXIS_0 = (
+    "normalized along axis 0 (down the columns): each slice along the "
+    "last axis, a row of a batch, must sum to 1. Use axis=-1."
+)
+MAX_AXIS_1 = (
+    "the maximum was taken along axis 1, which is the last axis only for "
+    "2-D input: with more axes each slice was shifted by another slice's "
+    "maximum. Use x.max(axis=-1, keepdims=True)."
+)
 MISPLACED = (
     "the right probabilities in the wrong places: a reshape or transpose "
     "put the slices back in another order. Give the result back x's shape "
@@ -99,6 +108,11 @@ def normalized_without_keepdims(e):
     return e / e.sum(axis=-1)
 
 
+def shifted_along(x, axis):
+    """Softmax over the last axis with the maxima taken along `axis`."""
+    return normalized(np.exp(x - x.max(axis=axis, keepdims=True)))
+
+
 def softmax_along(x, axis):
     """Softmax with the sums along `axis` (None: over the whole array)."""
     return normalized(np.exp(x - x.max(axis=axis, keepdims=True)), axis)
@@ -112,10 +126,7 @@ def mistakes(x):
     """
     x = np.asarray(x, dtype=np.float64)
     e = np.exp(x - x.max(axis=-1, keepdims=True))
-    axis_0 = (
-        "normalized along axis 0 (down the columns): each slice along the "
-        "last axis, a row of a batch, must sum to 1. Use axis=-1."
-    )
+    axis_0 = AXIS_0
     whole = (
         "divided by the sum of the whole array: each slice must be divided "
         "by its own sum, e.sum(axis=-1, keepdims=True)."
@@ -124,6 +135,9 @@ def mistakes(x):
         "the sums lost their axis: e / e.sum(axis=-1) divides column j by "
         "the sum of row j. Pass keepdims=True to the sum."
     )
+    # A 1-D x has one axis: keepdims changes nothing there, and axis 1 is
+    # not there to be taken.
+    lost_axes = x.ndim >= 2
     return [
         (axis_0, variant(softmax_along, x, 0)),
         (axis_0, variant(normalized, e, 0)),
@@ -134,17 +148,30 @@ def mistakes(x):
         ),
         (whole, variant(softmax_along, x, None)),
         (whole, variant(normalized, e, None)),
-        (lost_sums, variant(normalized_without_keepdims, e)),
+        (lost_sums, variant(normalized_without_keepdims, e) if lost_axes else None),
         # Without the max-shift as well: the shift cancels out of every
         # other formula here, but not out of this one, where each column
         # is divided by another row's sum. Both mistakes at once are then
         # still named (the overflow tests name the missing shift).
-        (lost_sums, variant(lambda: normalized_without_keepdims(np.exp(x)))),
-        (MAX_LOST_AXIS, variant(lambda: normalized(np.exp(x - x.max(axis=-1))))),
+        (
+            lost_sums,
+            variant(lambda: normalized_without_keepdims(np.exp(x)))
+            if lost_axes
+            else None,
+        ),
+        (
+            MAX_LOST_AXIS,
+            variant(lambda: normalized(np.exp(x - x.max(axis=-1))))
+            if lost_axes
+            else None,
+        ),
         (
             BOTH_LOST_AXES,
-            variant(lambda: normalized_without_keepdims(np.exp(x - x.max(axis=-1)))),
+            variant(lambda: normalized_without_keepdims(np.exp(x - x.max(axis=-1))))
+            if lost_axes
+            else None,
         ),
+        (MAX_AXIS_1, variant(shifted_along, x, 1) if x.ndim >= 3 else None),
         (
             "exp is missing: softmax is exp(x) divided by the sum of exp(x).",
             variant(normalized, x),
@@ -173,6 +200,60 @@ def misplaced(x, result):
     ):
         return []
     return [(MISPLACED, actual)]
+
+
+SCALED_DOWN = (
+    "each slice was divided by a little more than its sum, so it sums to "
+    "just under 1: an epsilon added to the sum? After the max-shift the sum "
+    "is at least exp(0) = 1 and never 0: divide by the sum alone."
+)
+
+
+def scaled_down(x, result):
+    """The mistake of dividing each slice by a little more than its sum, as
+    a list of one (description, result) pair if `result` is that, else an
+    empty list."""
+    try:
+        actual = np.asarray(result, dtype=np.float64)
+    except (TypeError, ValueError):
+        return []
+    expected = reference.softmax(x)
+    if actual.shape != expected.shape or not np.all(np.isfinite(actual)):
+        return []
+    sums = actual.sum(axis=-1, keepdims=True)
+    if not np.all((sums < 1.0) & (sums > 0.99)):
+        return []
+    # The right probabilities, each slice scaled by its own sum.
+    if not np.allclose(actual, expected * sums, rtol=RTOL, atol=ATOL):
+        return []
+    return [(SCALED_DOWN, actual)]
+
+
+UNFILLED = (
+    "the last slice was never filled in: it is still all zeros while the "
+    "others are right. A loop that stops one short, range(len(x) - 1)? "
+    "Loop over range(len(x)), or work on every slice at once with axis=-1."
+)
+
+
+def every_mistake(x, result):
+    """The mistakes to look for in the learner's `result` for x. A result
+    right but for a last slice of zeros is a loop that stopped one short,
+    whatever else its zeros would match."""
+    try:
+        actual = np.asarray(result, dtype=np.float64)
+    except (TypeError, ValueError):
+        actual = None
+    if actual is not None and actual.ndim >= 2 and actual.shape == np.shape(x):
+        slices = actual.reshape(-1, actual.shape[-1])
+        right = reference.softmax(x).reshape(slices.shape)
+        if (
+            len(slices) > 1
+            and np.all(slices[-1] == 0.0)
+            and np.allclose(slices[:-1], right[:-1], rtol=RTOL, atol=ATOL)
+        ):
+            return [(UNFILLED, actual)]
+    return mistakes(x) + misplaced(x, result) + scaled_down(x, result)
 
 
 def expect_float64(value, call):
@@ -215,7 +296,7 @@ def check(x, result=None):
         call,
         rtol=RTOL,
         atol=ATOL,
-        mistakes=mistakes(x) + misplaced(x, result),
+        mistakes=every_mistake(x, result),
         what="softmax must be exp(x) divided by the sum of exp(x) over each "
         "slice along the last axis.",
     )
@@ -229,30 +310,71 @@ def trouble_kind(error):
     return "divide" if "divide by zero" in str(error) else "invalid"
 
 
-def trouble(formula):
-    """The kind of float trouble formula() runs into, or None."""
+def trouble(formula, *args):
+    """The kind of float trouble formula(*args) runs into, or None."""
     try:
         with strict_floats():
-            formula()
+            formula(*args)
     except FLOAT_TROUBLE as error:
         return trouble_kind(error)
     return None
 
 
+# The ways to shift the scores (or to sum them) that run into trouble, each
+# as a function of the scores.
+SHIFTS = [
+    (NO_SHIFT, lambda x: normalized(np.exp(x))),
+    (MEAN_SHIFT, lambda x: normalized(np.exp(x - x.mean(axis=-1, keepdims=True)))),
+    (MIN_SHIFT, lambda x: normalized(np.exp(x - x.min(axis=-1, keepdims=True)))),
+    (MAX_AXIS_1, lambda x: shifted_along(x, 1) if x.ndim >= 3 else None),
+    (GLOBAL_SHIFT, lambda x: normalized(np.exp(x - x.max()))),
+]
+# Sums down the columns with no shift: a 0 / 0 wherever a score is far below
+# the rest of its row. Named only where no shift mistake alone explains the
+# trouble (an overflow there is the missing shift's).
+COLUMN_SUMS = [(AXIS_0, lambda x: normalized(np.exp(x), 0))]
+# Scores on which the shifts above part ways: safe with one, trouble with
+# another.
+PROBES = [
+    np.array([[1000.0, 1001.0]]),
+    np.array([[-3000.0, 0.0, 1.0]]),
+    np.array([[-400.0, 0.0, 400.0]]),
+    np.array([[[0.0, 1.0], [2.0, 3.0]], [[3000.0, 3001.0], [3002.0, 3003.0]]]),
+    np.array([[0.0, -3000.0], [1.0, 0.0]]),
+]
+
+
+def told_apart(found):
+    """Of the shift mistakes `found`, those whose trouble on every probe is
+    the learner's softmax's own (all of them when none is)."""
+    kept = list(dict.fromkeys(found))
+    for probe in PROBES:
+        try:
+            with quietly():
+                own = trouble(learner.softmax, probe)
+        except Exception:
+            continue  # it fails there in some other way: no telling
+        fits = [
+            text
+            for text, shift in SHIFTS + COLUMN_SUMS
+            if text in kept and trouble(shift, probe) == own
+        ]
+        kept = [text for text in kept if text in fits] or kept
+    return kept
+
+
 def shift_mistake(x, error):
     """Name the missing or wrong shifts that run into the learner's kind of
     trouble on scores x: an overflow, or a 0 / 0."""
-    shifts = [
-        (NO_SHIFT, lambda: normalized(np.exp(x))),
-        (MEAN_SHIFT, lambda: normalized(np.exp(x - x.mean(axis=-1, keepdims=True)))),
-        (MIN_SHIFT, lambda: normalized(np.exp(x - x.min(axis=-1, keepdims=True)))),
-        (GLOBAL_SHIFT, lambda: normalized(np.exp(x - x.max()))),
-    ]
     lost = lost_axis(x)
     if lost:
         return lost
     kind = trouble_kind(error)
-    found = [text for text, formula in shifts if trouble(formula) == kind]
+    found = [text for text, shift in SHIFTS if trouble(shift, x) == kind] or [
+        text for text, shift in COLUMN_SUMS if trouble(shift, x) == kind
+    ]
+    if len(found) > 1:
+        found = told_apart(found)
     if len(found) > 1:
         listed = " ".join(f"({n}) {text}" for n, text in enumerate(found, 1))
         return f"on this input these mistakes give the same trouble: {listed}"
@@ -336,7 +458,14 @@ def test_softmax_slices_are_probabilities_that_sum_to_one(x):
     # Sums of 1 along another axis can come from slices put back in the
     # wrong order as well as from a wrong axis: only a mistake whose whole
     # result matches is named.
-    mistake = named_mistake(mistakes(x) + misplaced(x, probs), probs)
+    # A mistake that gives the right answer here is not what went wrong.
+    mistake = named_mistake(
+        every_mistake(x, probs),
+        probs,
+        reference.softmax(x),
+        rtol=RTOL,
+        atol=ATOL,
+    )
     ones, sums_text, differs = contrast(np.ones_like(sums), sums)
     fail(
         "Every slice along the last axis must be probabilities: none "
@@ -372,7 +501,7 @@ def test_softmax_is_unchanged_by_adding_a_constant_to_a_slice(case):
         call,
         rtol=RTOL,
         atol=ATOL,
-        mistakes=mistakes(x + shifts) + misplaced(x + shifts, result),
+        mistakes=every_mistake(x + shifts, result),
         what="Adding the same number to every score of a slice must not "
         "change that slice's probabilities.",
     )

@@ -1,6 +1,7 @@
 """Adds up the samples' losses instead of taking their mean."""
 
 # expect: the sum over the samples, not the mean
+# reject: the two-class formula
 
 import numpy as np
 

@@ -1,6 +1,8 @@
 """Turns a 1-D operand into a row by setting its .shape, which changes the
 caller's array object."""
 
+# expect: b.shape = ...
+
 import numpy as np
 
 
