@@ -383,7 +383,7 @@ def test_when_every_exercise_is_done_the_watch_opens_on_what_to_do_next(done_tre
     assert "`python -m grader check NAME --explore` tries" in first
     assert first.endswith("c check all | q quit")
     assert "10 問すべて完了しました" in ja and "次にできること:" in ja
-    assert "solution NAME` で演習の模範解答を表示できます" in ja
+    assert "solution NAME --lang ja` で演習の模範解答を表示できます" in ja
 
 
 def test_once_an_exercise_is_done_its_hint_gives_way_to_the_done_state(tree, watch):
