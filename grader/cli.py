@@ -687,6 +687,13 @@ def _choose_current(
 
 
 def _unknown(name: str, names: list[str]) -> str:
+    if name.isdigit():
+        return _(
+            "there is no exercise {number}: they are numbered 1 to {count} ({names})",
+            number=name,
+            count=len(names),
+            names=", ".join(names),
+        )
     return _(
         "unknown exercise {name}{guess}; the exercises are: {names}",
         name=repr(name),

@@ -182,7 +182,9 @@ def _check(
     name: str, functions: tuple[Callable, ...], root: str | Path | None
 ) -> CheckResult:
     try:
-        project = open_project(Path(root) if root is not None else None)
+        project = open_project(
+            Path(root) if root is not None else None, naming='root="path/to/kata"'
+        )
     except ProjectError as error:
         raise Refused(str(error)) from None
     exercise = project.find(name)

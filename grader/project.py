@@ -52,8 +52,9 @@ def _missing(path: Path) -> list[str]:
     return [marker for marker in MARKERS if not (path / marker).exists()]
 
 
-def find_root(start: Path) -> Path:
-    """The nearest folder from `start` upward that is a project root."""
+def find_root(start: Path, naming: str = "--root DIR") -> Path:
+    """The nearest folder from `start` upward that is a project root;
+    `naming` says how the caller names one directly, for the error."""
     start = start.resolve()
     for folder in (start, *start.parents):
         if is_root(folder):
@@ -62,17 +63,22 @@ def find_root(start: Path) -> Path:
         _(
             "no kata project found: looked in {start} and every folder above "
             "it for one holding {markers}. Run this from inside the project, "
-            "or pass --root DIR.",
+            "or pass {naming}.",
             start=start,
+            naming=naming,
             markers=_(MARKERS_TEXT),
         )
     )
 
 
-def open_project(root: Path | None = None, cwd: Path | None = None) -> Project:
-    """The project at `root`, or the one around `cwd` when `root` is None."""
+def open_project(
+    root: Path | None = None, cwd: Path | None = None, naming: str = "--root DIR"
+) -> Project:
+    """The project at `root`, or the one around `cwd` when `root` is None
+    (`naming`: how the caller names a root, for the error when none is
+    found)."""
     if root is None:
-        root = find_root(cwd or Path.cwd())
+        root = find_root(cwd or Path.cwd(), naming)
     else:
         root = root.resolve()
         missing = _missing(root)

@@ -744,11 +744,12 @@ def _statement(test: TestResult) -> tuple[str, str]:
 
 # What a failure's wording holds of the input that showed it rather than
 # of its cause, in the order they are replaced: a quoted name (a dict's
-# key, as in params['w1']), a number, then the arrays and shapes the
-# numbers made.
+# key, as in params['w1']), a NumPy dtype named by its size, a number, then
+# the arrays and shapes the numbers made.
 _PARTICULARS = (
     (re.compile(r"(?<![\w'])'[^'\s]*'(?![\w'])"), "'_'"),
     (re.compile(r'(?<![\w"])"[^"\s]*"(?![\w"])'), "'_'"),
+    (re.compile(r"\b(?:u?int|float|complex)(?:8|16|32|64|128)\b"), "dtype"),
     (re.compile(r"(?<![\w.])\d+(?:\.\d*)?(?:e[-+]?\d+)?(?!\w)"), "#"),
     (re.compile(r"\[[-+#,.\s\[\]]*\]"), "[#]"),
     (re.compile(r"\([-+#,\s]*\)"), "(#)"),

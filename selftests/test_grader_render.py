@@ -535,3 +535,11 @@ def test_the_watch_says_which_hint_is_the_last(language, last, before):
     with i18n.speaking(language):
         assert Watch.hint_text(None, dot, 4).startswith(last)
         assert Watch.hint_text(None, dot, 3).startswith(before)
+
+
+def test_wording_that_differs_only_in_a_dtype_is_one_way_of_failing():
+    from grader.render import gist
+
+    refused = "likely mistake: an int64 x is refused, but not this {} one."
+    assert gist(refused.format("int32")) == gist(refused.format("uint8"))
+    assert gist("expected float64") != gist("expected a float")

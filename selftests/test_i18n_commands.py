@@ -339,11 +339,15 @@ def test_an_exercise_may_be_named_by_its_number(tmp_path):
     by_number = kata(tree, "doc", "3", "--lang", "ja")
     hint = kata(tree, "hint", "3")
     unknown = kata(tree, "check", "11")
+    unknown_ja = kata(tree, "hint", "99", "--lang", "ja")
 
     assert by_number.returncode == hint.returncode == 0
     assert by_number.stdout.startswith("3. softmax: ")
     assert "exercise 3, softmax" in hint.stdout
-    assert unknown.returncode == 2 and "unknown exercise '11'" in unknown.stderr
+    assert unknown.returncode == 2
+    assert "there is no exercise 11: they are numbered 1 to 10" in unknown.stderr
+    assert unknown_ja.returncode == 2
+    assert "演習の番号は 1 から 10 までです" in unknown_ja.stderr
 
 
 def test_a_missing_argument_is_named_in_japanese(tmp_path):

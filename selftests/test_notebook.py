@@ -116,6 +116,16 @@ def test_an_unknown_exercise_is_refused(tree):
     assert refused.traceback[-1].name == "check"
 
 
+def test_outside_a_project_check_says_how_to_name_the_root(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    with pytest.raises(ValueError, match="no kata project found") as refused:
+        check("softmax")
+
+    assert 'pass root="path/to/kata"' in str(refused.value)
+    assert "--root" not in str(refused.value)
+
+
 def test_a_function_from_a_notebook_cell_is_graded_and_displayed(tree):
     shell = pytest.importorskip("IPython.core.interactiveshell").InteractiveShell
     ipython = shell.instance()
