@@ -229,7 +229,15 @@ class Grading:
             finish(index, _missing_tests(self.jobs[index]))
         for session in self.sessions:
             session.start()
-            session.wait(finish, cancel)
+            orphans = session.wait(finish, cancel, keep_orphans=True)
+            # The session died under these jobs: an exercise's code may kill
+            # it (a signal to its parent, say). They run again in sessions
+            # of their own one at a time, so that the next death leaves only
+            # the job that was running, its likely cause, without a result.
+            while orphans:
+                again = _Session(orphans, workers=1)
+                again.start()
+                orphans = again.wait(finish, cancel, keep_orphans=True)
         return runs
 
 
@@ -328,9 +336,28 @@ class _Session:
         self,
         finish: Callable[[int, ExerciseRun], None],
         cancel: Callable[[], bool] | None = None,
-    ) -> None:
+        keep_orphans: bool = False,
+    ) -> list[tuple[int, Job]]:
+        """Wait for every job to end, finishing each. With `keep_orphans`,
+        the jobs the session's death left without a result are not finished
+        but returned (as index and job) to run again: all of them when more
+        than one worker ran at a time, else all but the one that was
+        running when the session died. A session that died before it
+        started any worker would die again: its jobs are finished."""
+        orphans = []
+        alone = self.workers == 1
+
+        def finished(index, run):
+            child = by_index[index]
+            again = keep_orphans and any(c.pid for c in by_index.values())
+            if again and child.orphaned(run) and not (alone and child.pid):
+                orphans.append((index, replace(child.job, stack_file="")))
+            else:
+                finish(index, run)
+
+        by_index = {child.index: child for child in self.running.values()}
         try:
-            _watch(self.running, finish, cancel)
+            _watch(self.running, finished, cancel)
         except BaseException:
             # Cancelled, or interrupted (Ctrl+C, a closed terminal): no one
             # waits for these results, and the workers must not run on.
@@ -340,9 +367,10 @@ class _Session:
             raise
         finally:
             for child in self.running.values():
-                finish(child.index, child.stop())
+                finished(child.index, child.stop())
             _kill_group(self.pid)
             os.waitpid(self.pid, 0)
+        return orphans
 
 
 class WarmSession:
@@ -617,6 +645,13 @@ class _Child:
         if self.status is None:
             return self._run("the grader's test session ended unexpectedly")
         return self._run(*_death(self.status, self.job.module_file))
+
+    def orphaned(self, run: ExerciseRun) -> bool:
+        """Whether `run`, this child's, is cut short by the death of the
+        session rather than by anything the worker did or said."""
+        return not (self.complete or self.problems or run.timed_out) and (
+            self.status is None
+        )
 
     def stop(self) -> ExerciseRun:
         """Kill a worker that ran out of time, and make a run of what it said."""

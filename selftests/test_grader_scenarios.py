@@ -258,3 +258,22 @@ def test_two_runs_on_the_same_code_give_the_same_report(tmp_path):
 
     assert without_timing(first.report) == without_timing(second.report)
     assert first.report["timing"].keys() == second.report["timing"].keys()
+
+
+def test_an_exercise_that_kills_the_test_session_takes_no_other_down(
+    tmp_path, all_done
+):
+    sources = {name: solution(name) for name in NAMES}
+    sources["softmax"] = with_function(
+        "softmax",
+        "import os\nimport signal\n\n\ndef softmax(x):\n"
+        "    os.kill(os.getppid(), signal.SIGKILL)\n",
+    )
+    tree = build_tree(tmp_path / "kata", sources)
+    outcome = run_grader(tree, "--timeout", SHORT_TIMEOUT)
+
+    softmax = outcome.exercise("softmax")
+    assert softmax["status"] == "error"
+    assert "test session ended unexpectedly" in softmax["message"]
+    assert_others_unchanged(outcome, all_done[1], "softmax")
+    check_json_report(outcome.report)
