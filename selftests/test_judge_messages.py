@@ -174,6 +174,43 @@ def test_an_argument_changed_in_place_is_named_with_every_way_to_do_it():
     assert "x -= ..." not in mistake
 
 
+def test_a_long_dict_changed_in_place_is_shown_one_key_to_a_line():
+    old = {"w1": np.arange(8.0).reshape(4, 2) - 8, "b1": np.ones(2)}
+    old["w2"] = np.arange(6.0).reshape(2, 3) - 5
+    new = {key: value / 2 for key, value in old.items()}
+    shown = aligned(str(InputModified("sgd_update", 1, old, new, "grads")))
+    lines = shown.splitlines()
+    before = next(i for i, line in enumerate(lines) if "before" in line)
+    column = lines[before].index("{")
+
+    assert lines[before + 1] == " " * (column + 1) + "'b1': [1.0, 1.0],"
+    assert lines[before + 2].index("'w2'") == column + 1
+    assert lines[before + 3].lstrip().startswith("after   {'w1': [[-4.0, -3.5],")
+    assert all(len(line) <= 88 for line in lines[: before + 6])
+    # Translated, the values keep their layout under the wider labels.
+    with i18n.speaking("ja"):
+        japanese = i18n.failure(shown).splitlines()
+    before = next(i for i, line in enumerate(japanese) if "{'w1'" in line)
+    column = i18n.width(japanese[before].partition("{")[0])
+    assert japanese[before + 1] == " " * (column + 1) + "'b1': [1.0, 1.0],"
+
+
+def test_the_values_under_a_call_with_start_alike_and_keep_their_rows():
+    from tests.test_forward import NetworkCall
+    from tests.test_numerical_gradient import describe
+
+    params = {"w1": np.linspace(-0.2, 0.2, 20).reshape(4, 5) + 0.0123}
+    network = str(NetworkCall("forward", params, np.zeros((2, 4)))).splitlines()
+    gradient = describe(np.array([1.0, -2.0]), None).splitlines()
+
+    assert network[1].startswith("  x  = [[0.0,")
+    assert gradient[1] == "  x = [1.0, -2.0]"
+    assert network[2].startswith("  w1 = [[-0.1877, ")
+    rows = network[3:6]
+    assert all(row.startswith(" " * 8 + "[") for row in rows), network
+    assert all(len(line) <= 76 for line in network)
+
+
 @pytest.fixture(scope="module")
 def runs():
     return run_mutants(

@@ -572,10 +572,13 @@ class InputModified(AssertionError):
         self.parameter = parameter
         which = parameter or f"number {index + 1}"
         before, after, differs = contrast(old, new)
+        if before == short(old) and after == short(new):
+            # Four digits tell them apart: a long value may take some lines.
+            before, after = laid_out(old), laid_out(new)
         lines = [
             f"{function} changed its argument {which} in place.",
-            f"  before  {before}",
-            f"  after   {after}",
+            f"  before  {before}".replace("\n", "\n" + " " * 10),
+            f"  after   {after}".replace("\n", "\n" + " " * 10),
         ]
         if differs:
             lines.append(f"  change  {differs}")
@@ -727,10 +730,43 @@ CALL_WIDTH = 76
 
 def _laid_out(value):
     """`value` as an argument of a call laid out on several lines: a dict
-    one key to a line, anything else as `short` renders it."""
+    one key to a line, and an array's rows, where they do not fit on one,
+    each under the first bracket; anything else as `short` renders it."""
     if not isinstance(value, dict) or not value:
         return short(value)
-    return "{" + ",\n ".join(_items(value)) + "}"
+    return (
+        "{" + ",\n ".join(_item_lines(key, item) for key, item in value.items()) + "}"
+    )
+
+
+def _item_lines(key, value):
+    """One item of a dict laid out one key to a line: its value's later
+    lines (the rows of an array) moved under its first, past the "{"."""
+    head = f"{key!r}: "
+    return head + short(value).replace("\n", "\n " + " " * len(head))
+
+
+def laid_out(value):
+    """`value` as a labelled line of a message shows it: on one line when
+    it fits in `CALL_WIDTH`, else as `_laid_out` lays it on several. The
+    later lines are indented from the start of the value."""
+    text = short(value)
+    if "\n" not in text and len(text) <= CALL_WIDTH:
+        return text
+    return _laid_out(value)
+
+
+def named_lines(texts):
+    """Values each on lines of their own under a call that ends in "with",
+    two columns in: "  x  = [[1.0, 2.0],", with the later lines of a value
+    (an array's rows) under its first. `texts` maps each name to its
+    value's text, as `short` renders it, say."""
+    width = max(map(len, texts), default=0)
+    lines = []
+    for name, text in texts.items():
+        head = f"  {name:{width}} = "
+        lines.append(head + text.replace("\n", "\n" + " " * len(head)))
+    return lines
 
 
 def _items(mapping, precision=4):

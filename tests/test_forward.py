@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests import reference
-from tests.harness import Exercise, describe_call, listed, short
+from tests.harness import Exercise, describe_call, listed, named_lines, short
 from tests.judge import as_array, expect_close, expect_shape, fail, variant
 from tests.strategies import examples, float_arrays, sizes
 
@@ -77,10 +77,6 @@ SQUARE = random_network(3, 3, 3, 3, seed=3)
 ONE_HIDDEN_UNIT = random_network(4, 2, 1, 2, seed=4)
 
 
-def one_line(array):
-    return " ".join(short(array).split())
-
-
 class NetworkCall:
     """`function(params, x)` and then each array on a line of its own.
 
@@ -98,11 +94,8 @@ class NetworkCall:
 
     def __str__(self):
         function, names = self.function, self.names
-        lines = [f"{function}({names}) with"]
-        lines += [
-            f"  {key:2} = {one_line(value)}" for key, value in self.arrays.items()
-        ]
-        return "\n".join(lines)
+        texts = {key: short(value) for key, value in self.arrays.items()}
+        return "\n".join([f"{function}({names}) with", *named_lines(texts)])
 
 
 def relu(z):

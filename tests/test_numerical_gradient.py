@@ -6,7 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from tests.harness import Exercise, short
+from tests.harness import Exercise, named_lines, short
 from tests.judge import PASS_THROUGH, as_array, code_mistake, expect_close, fail
 from tests.strategies import examples, float_arrays
 
@@ -149,7 +149,8 @@ def one_line(array):
 
 def describe(x, h):
     step = "" if h is None else f", h={h!r}"
-    return f"numerical_gradient(f, x{step}) with\n{' ' * 14}x = {one_line(x)}"
+    lines = named_lines({"x": one_line(x)})
+    return "\n".join([f"numerical_gradient(f, x{step}) with", *lines])
 
 
 def gradient_of(f, x, h=None):
