@@ -202,19 +202,28 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
             project, stale, keys, args, screen, grading, clock + LIST_MOST
         )
     else:
-        runs, last = _finish(project, stale, keys, args, screen, grading), {}
+        try:
+            runs, last = _finish(project, stale, keys, args, screen, grading), {}
+        except _Interrupted as interrupted:
+            if not _report_paths(args):
+                raise
+            runs, last = interrupted.runs, {}
+            cut = [name for name in names if name not in runs and name not in kept]
+            runs.update(
+                {name: ExerciseRun(name, error=INTERRUPTED_RUN) for name in cut}
+            )
+            runs.update(kept)
+            _reports_of(exercises, names, runs, args, started, clock, screen)
+            raise
     runs.update(kept)
     # Not graded in time: shown as last known, or as not graded at all.
     changed = [name for name in names if name not in runs and name in last]
     ungraded = [name for name in names if name not in runs and name not in last]
     runs.update(last)
     runs.update({name: ExerciseRun(name) for name in ungraded})
-    from grader import formats
-    from grader.grading import gradebook
-
-    book = gradebook(exercises, [runs[name] for name in names], args.target)
-    timing = formats.Timing(started, time.monotonic() - clock)
-    reports_written = _write_reports(book, timing, args, screen)
+    book, reports_written = _reports_of(
+        exercises, names, runs, args, started, clock, screen
+    )
 
     if args.command == "check":
         screen.check(book.grades[0], args.target, prog)
@@ -780,6 +789,17 @@ def _start(
     return start(jobs)
 
 
+def _reports_of(exercises, names, runs, args, started, clock, screen):
+    """The gradebook of `runs` (by name, one for each of `names`) and
+    whether every report asked for was written."""
+    from grader import formats
+    from grader.grading import gradebook
+
+    book = gradebook(exercises, [runs[name] for name in names], args.target)
+    timing = formats.Timing(started, time.monotonic() - clock)
+    return book, _write_reports(book, timing, args, screen)
+
+
 def _finish(
     project: Project,
     exercises: list[ExerciseInfo],
@@ -792,10 +812,35 @@ def _finish(
     fingerprints `keys`, and return them by name."""
     if grading is None:
         return {}
+    ended: dict[str, ExerciseRun] = {}
     with screen.grading(exercises) as on_finish:
-        runs = {run.name: run for run in grading.wait(on_finish)}
+
+        def finished(index: int, run: ExerciseRun) -> None:
+            ended[run.name] = run
+            if on_finish is not None:
+                on_finish(index, run)
+
+        try:
+            runs = {run.name: run for run in grading.wait(finished)}
+        except KeyboardInterrupt:
+            raise _Interrupted(ended) from None
     _keep(project, args.target, {n: (keys[n], runs[n]) for n in runs}, screen)
     return runs
+
+
+class _Interrupted(KeyboardInterrupt):
+    """A grade interrupted (Ctrl+C, a signal) before every run ended, with
+    the `runs` that had ended, by name: the reports asked for are written
+    all the same."""
+
+    def __init__(self, runs: dict[str, ExerciseRun]):
+        super().__init__()
+        self.runs = runs
+
+
+# The error of an exercise whose tests had not ended when the grade was
+# interrupted: a missing result is never a pass.
+INTERRUPTED_RUN = "the grade was interrupted before its tests ended"
 
 
 def _finish_quickly(

@@ -277,3 +277,24 @@ def test_an_exercise_that_kills_the_test_session_takes_no_other_down(
     assert "test session ended unexpectedly" in softmax["message"]
     assert_others_unchanged(outcome, all_done[1], "softmax")
     check_json_report(outcome.report)
+
+
+def test_an_interrupted_grade_still_writes_its_reports(tmp_path):
+    sources = {name: solution(name) for name in NAMES}
+    # Ctrl+C, as the grader's own process receives it: sent to it by the
+    # tests' worker's parent's parent.
+    sources["sgd"] = with_function(
+        "sgd",
+        "import os\nimport signal\n\n\ndef sgd_update(params, grads, lr):\n"
+        "    stat = open(f'/proc/{os.getppid()}/stat').read()\n"
+        "    os.kill(int(stat.rsplit(')', 1)[1].split()[1]), signal.SIGINT)\n",
+    )
+    tree = build_tree(tmp_path / "kata", sources)
+    outcome = run_grader(tree)
+
+    assert outcome.code == 130
+    assert "Interrupted." in outcome.stderr
+    check_json_report(outcome.report)
+    sgd = outcome.exercise("sgd")
+    assert sgd["status"] == "error"
+    assert "interrupted before its tests ended" in sgd["message"]

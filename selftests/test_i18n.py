@@ -610,6 +610,9 @@ def runner_reasons(folder: Path) -> list[str]:
     found += [out_of_memory, f"{out_of_memory} in test_a"]
     found.append(session._crash_reason(SystemExit(1), job))
     found.append(runner._missing_tests(job).error)
+    from grader.cli import INTERRUPTED_RUN  # an exercise a Ctrl+C cut short
+
+    found.append(INTERRUPTED_RUN)
     # What stands for the lines cut out of a long message or output.
     long = trim("a line\n" * 1000, session.OUTPUT_KEPT_CHARS)
     found += [line for line in long.splitlines() if lines_cut(line) is not None]
