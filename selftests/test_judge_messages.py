@@ -186,6 +186,7 @@ def runs():
             MUTANTS / "forward" / "wrong_same_stream_per_layer.py",
             MUTANTS / "cross_entropy" / "wrong_labels_times_log_mean.py",
             MUTANTS / "numerical_gradient" / "wrong_copies_divides_by_h.py",
+            MUTANTS / "softmax" / "wrong_global_max_then_sum_without_keepdims.py",
         ],
     )
 
@@ -264,6 +265,11 @@ def mistake_of(runs, mutant, test_name):
             "wrong_copies_divides_by_h",
             "test_a_float32_x_gets_a_float64_gradient[argument]",
             "test_numerical_gradient_gives_the_docstring_example",
+        ),
+        (
+            "wrong_global_max_then_sum_without_keepdims",
+            "test_softmax_stays_finite_for_huge_scores[mixed-scales]",
+            "test_softmax_gives_the_docstring_example",
         ),
     ],
 )
