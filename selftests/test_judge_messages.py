@@ -220,6 +220,10 @@ def runs():
             MUTANTS / "train" / "wrong_prints_and_counts_classes_by_unique.py",
             MUTANTS / "forward" / "wrong_second_generator_other_seed.py",
             MUTANTS / "forward" / "wrong_seed_ignored.py",
+            MUTANTS / "forward" / "wrong_same_stream_per_layer.py",
+            MUTANTS / "cross_entropy" / "wrong_labels_times_log_mean.py",
+            MUTANTS / "numerical_gradient" / "wrong_copies_divides_by_h.py",
+            MUTANTS / "softmax" / "wrong_global_max_then_sum_without_keepdims.py",
         ],
     )
 
@@ -274,3 +278,40 @@ def test_names_listed_in_a_failure_are_joined_as_each_language_lists_them(runs):
     assert "  actual    w1 and w2 differed" in differed.message
     japanese = i18n.catalogue("ja").failure(differed.message)
     assert "  実際の値  w1 と w2 が違った" in japanese
+
+
+def mistake_of(runs, mutant, test_name):
+    (test,) = [test for test in failures(runs, mutant) if test.name == test_name]
+    return test.message.partition("likely mistake: ")[2]
+
+
+@pytest.mark.parametrize(
+    "mutant, test_name, named_as",
+    [
+        (
+            "wrong_same_stream_per_layer",
+            "test_w1_and_w2_are_drawn_from_one_generator[2-3-2]",
+            "test_w2_does_not_repeat_the_draws_of_w1",
+        ),
+        (
+            "wrong_labels_times_log_mean",
+            "test_the_loss_falls_as_the_true_class_gains_probability",
+            "test_cross_entropy_gives_the_docstring_example",
+        ),
+        (
+            "wrong_copies_divides_by_h",
+            "test_a_float32_x_gets_a_float64_gradient[argument]",
+            "test_numerical_gradient_gives_the_docstring_example",
+        ),
+        (
+            "wrong_global_max_then_sum_without_keepdims",
+            "test_softmax_stays_finite_for_huge_scores[mixed-scales]",
+            "test_softmax_gives_the_docstring_example",
+        ),
+    ],
+)
+def test_one_mistake_is_named_alike_in_every_test_it_fails(
+    runs, mutant, test_name, named_as
+):
+    mistake = mistake_of(runs, mutant, test_name)
+    assert mistake and mistake == mistake_of(runs, mutant, named_as)

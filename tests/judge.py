@@ -329,6 +329,12 @@ EXCEPTION_ADVICE = [
         "input (and 0-d input, where allowed)?",
     ),
     (
+        "not enough values to unpack",
+        "a shape with fewer axes than names was unpacked (k, m = b.shape): an "
+        "argument may be a vector, b of shape (K,); look at b.ndim before "
+        "unpacking its shape.",
+    ),
+    (
         "'NoneType' object",
         "a value is None: a function missing its return statement?",
     ),

@@ -570,7 +570,19 @@ def test_the_loss_falls_as_the_true_class_gains_probability(c, low, gain):
             call=f"{call_low} and {call_high}",
             expected=f"{number(-math.log(low))} and {number(-math.log(high))}",
             actual=f"{number(loss_low)} and {number(loss_high)}",
-            mistake="the minus sign is missing: -log(p), not log(p)."
-            if loss_low < 0
-            else None,
+            mistake=falling_mistake((y_low, y_high), labels, (loss_low, loss_high)),
         )
+
+
+def falling_mistake(ys, labels, losses):
+    """The likely mistake behind the losses of batches `ys` (with the same
+    `labels`) that do not fall as the true class gains probability: the
+    batch tests' own wording, so that one mistake reads the same in both."""
+    if losses[0] < 0:
+        return "the minus sign is missing: -log(p), not log(p)."
+    for y, loss in zip(ys, losses, strict=True):
+        expected = np.asarray(reference.cross_entropy(y, labels, eps=0.0))
+        found = named_mistake(mistakes(y, labels), loss, expected, atol=ATOL)
+        if found is not None:
+            return found
+    return None

@@ -306,6 +306,17 @@ def test_init_params_makes_float64_arrays_of_the_documented_shapes(d, h, c, seed
     init_of(d, h, c, seed=seed)
 
 
+# One wording for both tests a second generator fails, so that they are
+# shown as one mistake.
+TWO_GENERATORS = (
+    "w1 and w2 came from two generators (two np.random.default_rng calls): "
+    "made from the same seed, w2 repeats w1's first draws; from seeds s and "
+    "s + 1, w2 of seed s repeats w1 of seed s + 1, and neither depends on the "
+    "other's size. Make one rng = np.random.default_rng(seed) and draw w1 and "
+    "then w2 from it."
+)
+
+
 @settings(max_examples=examples(10))
 @given(sizes, sizes, sizes, seeds)
 @example(4, 5, 3, 0)
@@ -350,6 +361,17 @@ def test_different_seeds_give_different_weights(d, h, c, seed, other):
         )
 
 
+# One wording for both tests a second generator fails, so that they are
+# shown as one mistake.
+TWO_GENERATORS = (
+    "w1 and w2 came from two generators (two np.random.default_rng calls): "
+    "made from the same seed, w2 repeats w1's first draws; from seeds s and "
+    "s + 1, w2 of seed s repeats w1 of seed s + 1, and neither depends on the "
+    "other's size. Make one rng = np.random.default_rng(seed) and draw w1 and "
+    "then w2 from it."
+)
+
+
 @settings(max_examples=examples(10))
 @given(sizes, sizes, sizes, seeds)
 @example(4, 5, 3, 0)
@@ -388,6 +410,17 @@ def repeats_the_draws(first, second):
     return bool(np.allclose(ratios, ratios[0], rtol=1e-9, atol=0))
 
 
+# One wording for both tests a second generator fails, so that they are
+# shown as one mistake.
+TWO_GENERATORS = (
+    "w1 and w2 came from two generators (two np.random.default_rng calls): "
+    "made from the same seed, w2 repeats w1's first draws; from seeds s and "
+    "s + 1, w2 of seed s repeats w1 of seed s + 1, and neither depends on the "
+    "other's size. Make one rng = np.random.default_rng(seed) and draw w1 and "
+    "then w2 from it."
+)
+
+
 @settings(max_examples=examples(10))
 @given(sizes, sizes, sizes, seeds)
 @example(4, 5, 3, 0)
@@ -397,11 +430,7 @@ def test_w2_does_not_repeat_the_draws_of_w1(d, h, c, seed):
     w1, w2 = params["w1"], params["w2"]
     shared = np.intersect1d(w1, w2)
     if repeats_the_draws(w1, w2):
-        mistake = (
-            "a generator was made afresh from the seed for each layer, so w2 "
-            "repeats w1's first draws: make one rng = "
-            "np.random.default_rng(seed) and draw w1 and then w2 from it."
-        )
+        mistake = TWO_GENERATORS
     elif shared.size:
         mistake = "draw every weight at random, w2's apart from w1's."
     else:
@@ -414,14 +443,6 @@ def test_w2_does_not_repeat_the_draws_of_w1(d, h, c, seed):
         actual=f"w1 = {short(w1)}\nw2 = {short(w2)}",
         mistake=mistake,
     )
-
-
-TWO_GENERATORS = (
-    "w1 and w2 came from two generators (two np.random.default_rng calls, "
-    "seeded alike or not), so neither depends on the other's size; with "
-    "seeds s and s + 1, w2 of seed s repeats w1 of seed s + 1. Make one "
-    "rng = np.random.default_rng(seed) and draw w1 and then w2 from it."
-)
 
 
 @pytest.mark.parametrize(

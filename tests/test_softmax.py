@@ -102,6 +102,12 @@ def normalized(e, axis=-1):
     return e / e.sum(axis=axis, keepdims=True)
 
 
+SUMS_LOST_AXIS = (
+    "the sums lost their axis: e / e.sum(axis=-1) divides column j by "
+    "the sum of row j. Pass keepdims=True to the sum."
+)
+
+
 def normalized_without_keepdims(e):
     """e divided by its sums along the last axis with that axis dropped:
     column j over the sum of row j."""
@@ -131,10 +137,7 @@ def mistakes(x):
         "divided by the sum of the whole array: each slice must be divided "
         "by its own sum, e.sum(axis=-1, keepdims=True)."
     )
-    lost_sums = (
-        "the sums lost their axis: e / e.sum(axis=-1) divides column j by "
-        "the sum of row j. Pass keepdims=True to the sum."
-    )
+    lost_sums = SUMS_LOST_AXIS
     # A 1-D x has one axis: keepdims changes nothing there, and axis 1 is
     # not there to be taken.
     lost_axes = x.ndim >= 2
@@ -373,6 +376,12 @@ def shift_mistake(x, error):
     found = [text for text, shift in SHIFTS if trouble(shift, x) == kind] or [
         text for text, shift in COLUMN_SUMS if trouble(shift, x) == kind
     ]
+    if not found:
+        # A shift over the whole array does not show in a 0 / 0 of its own
+        # once the sums lost their axis: a row whose every exp underflows
+        # divides another row's column by zero.
+        lost_sums = lost_axis(x, sums_too=True)
+        found = [lost_sums] if lost_sums else []
     if len(found) > 1:
         found = told_apart(found)
     if len(found) > 1:
@@ -381,9 +390,10 @@ def shift_mistake(x, error):
     return found[0] if found else None
 
 
-def lost_axis(x):
+def lost_axis(x, sums_too=False):
     """The mistake, if the learner's softmax subtracts x.max(axis=-1)
-    without keepdims (and perhaps sums without it too); else None. Told by
+    without keepdims (and perhaps sums without it too), or with `sums_too`
+    sums without it after any shift of the whole array; else None. Told by
     the same scores scaled down, where no shift is needed and a wrong one
     shows in the values."""
     x = np.asarray(x, dtype=np.float64)
@@ -397,12 +407,17 @@ def lost_axis(x):
         (MAX_LOST_AXIS, variant(normalized, shifted)),
         (BOTH_LOST_AXES, variant(normalized_without_keepdims, shifted)),
     ]
+    if sums_too:
+        # A shift of the whole array cancels out of e / e.sum(axis=-1).
+        mistaken.append(
+            (SUMS_LOST_AXIS, variant(normalized_without_keepdims, np.exp(small)))
+        )
     try:
         actual = np.asarray(result, dtype=np.float64)
     except (TypeError, ValueError):
         return None
     found = named_mistake(mistaken, actual, softmax_along(small, -1), rtol=0, atol=ATOL)
-    return found if found in (MAX_LOST_AXIS, BOTH_LOST_AXES) else None
+    return found if found in (MAX_LOST_AXIS, BOTH_LOST_AXES, SUMS_LOST_AXIS) else None
 
 
 def check_strictly(x):
