@@ -141,10 +141,15 @@ def watch_command(
     try:
         with read_keys(stdin) as keys, hang_up_ends_the_watch():
             watch.keys, watch.source = keys, source
-            watch.grade_all()
-            watch.focus_on(watch.first_not_done())
-            watch.view = SUMMARY if watch.all_done() else EXERCISE
-            watch.draw()
+            if watch.grade_all():
+                watch.focus_on(watch.first_not_done())
+                watch.view = SUMMARY if watch.all_done() else EXERCISE
+                watch.draw()
+            elif not watch.finished:
+                # A save stopped the first grade: the screen waits for the
+                # grade of that save, which grades what was left as well.
+                for name in watch.saves_held():
+                    watch.saved(name)
             while not watch.finished:
                 key = keys.read(source.idle)
                 if key:
@@ -258,6 +263,9 @@ class Watch:
         runs = {}
         if use_kept:
             runs = cache.recall(self.project.state_dir, self.target, keys)
+            # Taken in now: a save that stops the grade below regrades only
+            # what was not known, so a kept grade dropped would stay unknown.
+            self.runs.update(runs)
         stale = [name for name in names if name not in runs]
         if stale:
             timeout, memory_mb = self.limits
@@ -427,11 +435,15 @@ class Watch:
             if live is not None:
                 live.stop()
 
-    def grade_all(self) -> None:
+    def grade_all(self) -> bool:
+        """Grade every exercise, with the grades kept; whether the grade
+        ran to its end (a save or `q` may stop it)."""
         headline = _("Grading every exercise in {target}/ ...", target=self.target)
         seconds = self.grade(self.project.names, True, headline)
-        if seconds is not None:
-            self.event = _("started, graded in {seconds} s", seconds=f"{seconds:.2f}")
+        if seconds is None:
+            return False
+        self.event = _("started, graded in {seconds} s", seconds=f"{seconds:.2f}")
+        return True
 
     def grade_of(self, exercise: ExerciseInfo) -> Grade:
         run = self.runs.get(exercise.name) or ExerciseRun(exercise.name, error="")

@@ -556,3 +556,25 @@ def test_a_save_during_c_grades_it_and_still_shows_the_report(tree, watch):
     assert "timed out" in report or "error" in report  # one_hot is graded too
     assert "keys: b back to the exercise" in report
     running.quit()
+
+
+def test_saves_during_the_first_grade_leave_every_grade_known(tree, watch):
+    # Grades kept from an earlier run: the first grade takes them as they are
+    # and runs only one_hot, which hangs until a save stops it.
+    for name in NAMES:
+        (tree / "exercises" / f"{name}.py").write_text(solution(name))
+    assert kata(tree).returncode == 0
+    one_hot = tree / "exercises" / "one_hot.py"
+    one_hot.write_text(ENDLESS_ONE_HOT)
+    running = watch()
+    _wait_for_line(running, "Grading every exercise in exercises/")
+    time.sleep(1.5)
+    one_hot.write_text(ENDLESS_ONE_HOT + "\n# still hangs\n")
+    _wait_for_line(running, "Grading exercises/one_hot.py")
+    time.sleep(1.5)
+    one_hot.write_text(solution("one_hot"))
+    final = running.screen_with("saved exercises/one_hot.py")
+    assert "nn-kata watch: 10 of 10 done" in final
+    assert "All 10 exercises done." in final and "What next:" in final
+    assert "0/0 tests" not in "\n".join(running.seen)  # no grade left unknown
+    assert running.quit() == 0
