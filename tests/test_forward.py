@@ -361,17 +361,6 @@ def test_different_seeds_give_different_weights(d, h, c, seed, other):
         )
 
 
-# One wording for both tests a second generator fails, so that they are
-# shown as one mistake.
-TWO_GENERATORS = (
-    "w1 and w2 came from two generators (two np.random.default_rng calls): "
-    "made from the same seed, w2 repeats w1's first draws; from seeds s and "
-    "s + 1, w2 of seed s repeats w1 of seed s + 1, and neither depends on the "
-    "other's size. Make one rng = np.random.default_rng(seed) and draw w1 and "
-    "then w2 from it."
-)
-
-
 @settings(max_examples=examples(10))
 @given(sizes, sizes, sizes, seeds)
 @example(4, 5, 3, 0)
@@ -408,17 +397,6 @@ def repeats_the_draws(first, second):
         return False
     ratios = second[:k] / first[:k]
     return bool(np.allclose(ratios, ratios[0], rtol=1e-9, atol=0))
-
-
-# One wording for both tests a second generator fails, so that they are
-# shown as one mistake.
-TWO_GENERATORS = (
-    "w1 and w2 came from two generators (two np.random.default_rng calls): "
-    "made from the same seed, w2 repeats w1's first draws; from seeds s and "
-    "s + 1, w2 of seed s repeats w1 of seed s + 1, and neither depends on the "
-    "other's size. Make one rng = np.random.default_rng(seed) and draw w1 and "
-    "then w2 from it."
-)
 
 
 @settings(max_examples=examples(10))
