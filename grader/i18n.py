@@ -92,6 +92,12 @@ MOST_STOPS = 12
 NESTING = 2
 
 
+# The word after an array too long to show in full, before its shape, as
+# tests/harness.py writes it: "[[0.1, ..., 0.3]] shape (4, 5)". It stands
+# in values the catalogue has no sentence for (a call's arguments), so it
+# is translated as a word, wherever it follows an array.
+SHAPE_NOTE = re.compile(r"(?<=\]) shape (?=\(\d+(?:, \d+)*,?\))")
+
 # Names of a language --lang takes besides its code: the country code a
 # learner in Japan may well type for Japanese.
 ALIASES = {"jp": JAPANESE}
@@ -287,7 +293,13 @@ class Catalogue:
                 translated += self._labelled(block, labelled)
             else:
                 translated += [self._line(line) for line in block]
-        return "\n".join(translated)
+        return self._shapes("\n".join(translated))
+
+    def _shapes(self, text: str) -> str:
+        """`text` with the word before each shortened array's shape
+        translated: "[...] shape (4, 3)" reads "[...] 形状 (4, 3)"."""
+        word = self.ui.get(N_("shape"))
+        return SHAPE_NOTE.sub(f" {word} ", text) if word else text
 
     def _labelled(self, block: list[str], labelled: re.Match) -> list[str]:
         """A labelled line and the rest of its value below it, translated."""

@@ -119,6 +119,20 @@ def test_values_found_in_a_sentence_are_translated_when_they_are_sentences(ja):
     assert japanese(translated.splitlines()[-1])
 
 
+def test_the_shape_noted_after_a_shortened_array_is_named_in_japanese(ja):
+    message = (
+        "backward(...) raised an exception: NameError: name 'one_hot' is not "
+        "defined\n"
+        "  call      backward({'w1': [[-0.83, ..., 0.6], ..., [-0.77, ..., 0.03]]"
+        " shape (4, 3), 'b1': [1.0, ...] shape (30,)}, [0, 1])"
+    )
+    call = ja.failure(message).splitlines()[-1]
+    assert "]] 形状 (4, 3), " in call and "] 形状 (30,)}" in call
+    assert "shape" not in call
+    english = i18n.Catalogue()
+    assert english.failure(message) == message
+
+
 def test_a_translated_label_keeps_the_rows_of_a_value_under_its_first_row(ja):
     message = (
         "The result has the wrong values.\n"
