@@ -174,6 +174,17 @@ def test_an_argument_changed_in_place_is_named_with_every_way_to_do_it():
     assert "x -= ..." not in mistake
 
 
+def test_an_entry_of_a_dict_changed_in_place_is_named_with_every_way_to_do_it():
+    old = {"w": np.array([2.0, -4.0])}
+    changed = InputModified("sgd_update", 1, old, {"w": old["w"] * 0.5}, "grads")
+    mistake = changed.mistake()
+    for way in ("grads['w'] *= ...", "w = grads['w'], then w -= ...", "= ...)"):
+        assert way in mistake
+    with i18n.speaking("ja"):
+        japanese = i18n.failure(str(changed))
+    assert "grads['w'] *= ... や、w = grads['w'] のあとで w -= ..." in japanese
+
+
 def test_a_long_dict_changed_in_place_is_shown_one_key_to_a_line():
     old = {"w1": np.arange(8.0).reshape(4, 2) - 8, "b1": np.ones(2)}
     old["w2"] = np.arange(6.0).reshape(2, 3) - 5
@@ -224,6 +235,9 @@ def runs():
             MUTANTS / "cross_entropy" / "wrong_labels_times_log_mean.py",
             MUTANTS / "numerical_gradient" / "wrong_copies_divides_by_h.py",
             MUTANTS / "softmax" / "wrong_global_max_then_sum_without_keepdims.py",
+            MUTANTS / "sigmoid" / "wrong_grad_s_times_one_minus_x.py",
+            MUTANTS / "softmax" / "wrong_sum_without_keepdims.py",
+            MUTANTS / "softmax" / "wrong_max_without_keepdims.py",
         ],
     )
 
@@ -306,6 +320,22 @@ def mistake_of(runs, mutant, test_name):
         (
             "wrong_global_max_then_sum_without_keepdims",
             "test_softmax_stays_finite_for_huge_scores[mixed-scales]",
+            "test_softmax_gives_the_docstring_example",
+        ),
+        (
+            "wrong_grad_s_times_one_minus_x",
+            "test_sigmoid_grad_is_symmetric_and_at_most_one_quarter",
+            "test_sigmoid_grad_gives_the_docstring_example",
+        ),
+        # A broadcast error on a batch that is not square.
+        (
+            "wrong_sum_without_keepdims",
+            "test_softmax_is_unchanged_by_adding_a_constant_to_a_slice",
+            "test_softmax_gives_the_docstring_example",
+        ),
+        (
+            "wrong_max_without_keepdims",
+            "test_softmax_leaves_its_argument_unchanged",
             "test_softmax_gives_the_docstring_example",
         ),
     ],

@@ -619,10 +619,10 @@ class InputModified(AssertionError):
         """A dict argument kept its keys, but the value under `key` changed."""
         entry = f"{self.parameter or 'the argument'}[{key!r}]"
         return (
-            f"{entry} was changed: an in-place operator on it (w = {entry}, "
-            f"then w -= ...) or a new array stored under its key ({entry} = "
-            "...). Leave the dict and its arrays as they are: put new values "
-            "in local variables (w = w - ...)."
+            f"{entry} was changed: an in-place operator on it ({entry} *= ..., "
+            f"or w = {entry}, then w -= ...) or a new array stored under its "
+            f"key ({entry} = ...). Leave the dict and its arrays as they are: "
+            "put new values in local variables (w = w - ...)."
         )
 
 

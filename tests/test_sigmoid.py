@@ -15,6 +15,7 @@ from tests.judge import (
     expect_not_a_list,
     expect_shape,
     fail,
+    named_mistake,
     strict_floats,
     variant,
 )
@@ -473,11 +474,16 @@ def test_sigmoid_grad_is_symmetric_and_at_most_one_quarter(x):
     g = as_array(apply("sigmoid_grad", x), call)
     expect_shape(g, x.shape, call)
     if not np.all((g >= 0) & (g <= 0.25)):
+        # A formula named elsewhere is named here too, so that one mistake
+        # reads alike in every test it fails.
+        named = named_mistake(
+            grad_mistakes(x), g, central_differences(x), rtol=0, atol=GRAD_ATOL
+        )
         fail(
             "sigmoid_grad must lie between 0 and 0.25 everywhere.",
             call=call,
             actual=short(g),
-            mistake="the derivative is s * (1 - s) with s = sigmoid(x).",
+            mistake=named or "the derivative is s * (1 - s) with s = sigmoid(x).",
         )
     expect_close(
         apply("sigmoid_grad", -x),
