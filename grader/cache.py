@@ -16,7 +16,9 @@ data/, the grader's own code, the versions of Python, NumPy, pytest and
 hypothesis, and the time and memory limits.
 
 Runs that depend on the machine as much as on the code (one that ran out
-of time or crashed the process) are not kept.
+of time or crashed the process) are not kept, except one stopped at its
+time limit: `list` shows it as such rather than wait out the limit again,
+and nothing else takes it.
 
 Limitations: a file outside the project that the learner's code reads is
 not in the fingerprint, nor is a module imported under a name built at
@@ -109,17 +111,25 @@ def shared_fingerprint(root: Path) -> str:
 
 
 def recall(
-    state_dir: Path, target: str, wanted: dict[str, str]
+    state_dir: Path, target: str, wanted: dict[str, str], timed_out: bool = False
 ) -> dict[str, ExerciseRun]:
     """The kept runs of `target`'s exercises whose fingerprints are those
-    `wanted` (name to fingerprint); an exercise without one is left out."""
+    `wanted` (name to fingerprint); an exercise without one is left out.
+
+    A run stopped at its time limit is kept too, but taken only with
+    `timed_out`: it may end in time on a quieter machine, so it may only
+    be shown, never stand for a grade."""
     entries = _entries(state_dir)
     runs = {}
     for name, key in wanted.items():
         entry = entries.get(f"{target}/{name}")
         if isinstance(entry, dict) and entry.get("fingerprint") == key:
             run = _run(entry.get("run"))
-            if run is not None and run.name == name:
+            if (
+                run is not None
+                and run.name == name
+                and (timed_out or not run.timed_out)
+            ):
                 runs[name] = run
     return runs
 
@@ -165,7 +175,7 @@ def remember(
     entries = _entries(state_dir)
     for name, (key, run) in runs.items():
         entries.pop(f"{target}/{name}", None)
-        if keepable(run):
+        if keepable(run) or run.timed_out:
             entries[f"{target}/{name}"] = {"fingerprint": key, "run": asdict(run)}
     text = json.dumps({"format": FORMAT, "runs": entries}, sort_keys=True)
     write_atomically(state_dir / STATE_FILE, text + "\n")
@@ -194,7 +204,8 @@ def _run(data) -> ExerciseRun | None:
     try:
         tests = [TestResult(**test) for test in data["tests"]]
         run = ExerciseRun(data["name"], tests, data["error"], data["duration"])
-    except (KeyError, TypeError):
+        run.timed_out = data.get("timed_out", False)
+    except (KeyError, TypeError, AttributeError):
         return None
     texts = [run.name, run.error]
     numbers = [run.duration]
@@ -205,6 +216,7 @@ def _run(data) -> ExerciseRun | None:
         all(isinstance(text, str) for text in texts)
         and all(isinstance(n, int | float) for n in numbers)
         and all(isinstance(test.passed, bool) for test in tests)
+        and isinstance(run.timed_out, bool)
     )
     return run if well_formed else None
 

@@ -189,7 +189,7 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
     # that may show an old status rather than wait for a new one.
     quick = args.command == "list" and not _report_paths(args)
     if quick:
-        kept = _kept_runs(project, keys, args)
+        kept = _kept_runs(project, keys, args, timed_out=True)
     stale = [exercise for exercise in exercises if exercise.name not in kept]
     stale = _longest_first(project, stale, args.target)
     timeout = min(args.timeout, LIST_WAIT) if quick else args.timeout
@@ -229,7 +229,8 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
         screen.check(book.grades[0], args.target, prog)
         _what_next(project, book.grades[0], args.target, screen, prog)
     elif args.command == "list":
-        screen.listing(book, changed, ungraded)
+        timed_out = [name for name in names if runs[name].timed_out]
+        screen.listing(book, changed, ungraded, timed_out)
         screen.not_graded_again(changed, ungraded, LIST_WAIT, prog)
     else:
         screen.gradebook(book, prog)
@@ -739,13 +740,17 @@ def _fingerprints(
 
 
 def _kept_runs(
-    project: Project, keys: dict[str, str], args: argparse.Namespace
+    project: Project,
+    keys: dict[str, str],
+    args: argparse.Namespace,
+    timed_out: bool = False,
 ) -> dict[str, ExerciseRun]:
     """The runs kept from an earlier grade of the same code (fingerprints
-    `keys`), by name."""
+    `keys`), by name; those stopped at their time limit too, if `timed_out`.
+    """
     from grader import cache
 
-    return cache.recall(project.state_dir, args.target, keys)
+    return cache.recall(project.state_dir, args.target, keys, timed_out)
 
 
 def _limits(args: argparse.Namespace) -> tuple:

@@ -344,10 +344,15 @@ class Screen:
         self.out.print(Text(line, style="cyan"), soft_wrap=True)
 
     def listing(
-        self, book: Gradebook, changed: Collection[str] = (), ungraded=()
+        self,
+        book: Gradebook,
+        changed: Collection[str] = (),
+        ungraded: Collection[str] = (),
+        timed_out: Collection[str] = (),
     ) -> None:
         """The exercises in order, with their titles and statuses; those
-        `changed` since the grade shown, and those `ungraded`, marked so."""
+        `changed` since the grade shown, those `ungraded`, and those whose
+        grade shown was stopped at its time limit (`timed_out`), marked so."""
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right")
         table.add_column(_("exercise"))
@@ -356,6 +361,8 @@ class Screen:
         for grade in book.grades:
             exercise = grade.exercise
             status = _status(grade.status)
+            if grade.name in timed_out:
+                status.append(_(" (timed out)"), style="dim")
             if grade.name in changed:
                 status.append(_(" (changed since)"), style="dim")
             if grade.name in ungraded:

@@ -50,11 +50,15 @@ from grader.results import (
     TIMEOUT,
     ExerciseRun,
     TestResult,
+    trim,
 )
 
 # What a worker may write to one file (its captured output) before it is
 # stopped: far more than any useful debugging print, far less than a disk.
 OUTPUT_LIMIT_BYTES = 4 * 1024 * 1024
+# Of each test's captured output, this much is kept (whole lines from the
+# start and the end) and sent back.
+OUTPUT_KEPT_CHARS = 2000
 
 # Each exercise's tests are dealt out to this many workers, like cards: the
 # first test to the first worker, the second to the second, and so on. One
@@ -596,6 +600,8 @@ class _Child:
         # leave the worker's process group, and its pid may be reused.
         self.learner: int | None = None
         self.complete = False
+        # The files the worker's tests print into, as (device, inode) pairs.
+        self.capture: list[tuple[int, int]] = []
 
     def read(self) -> bool:
         """Take in what the child wrote; False once it closed its pipe."""
@@ -631,6 +637,8 @@ class _Child:
                 self.complete = True
             elif "status" in event:
                 self.status = int(event["status"])
+            elif "capture" in event:
+                self.capture = [(int(dev), int(ino)) for dev, ino in event["capture"]]
             elif "learner" in event and self.learner is None:
                 self.learner = os.pidfd_open(int(event["learner"]))
         except Exception:  # malformed, too deep, of the wrong types
@@ -656,6 +664,7 @@ class _Child:
     def stop(self) -> ExerciseRun:
         """Kill a worker that ran out of time, and make a run of what it said."""
         where = self.where() if self.pid else None
+        printed = self.printed() if self.pid and self.current else ""
         self.abandon()
         if not self.pid:
             return self._run("the tests did not start", "collecting them hung?")
@@ -668,7 +677,28 @@ class _Child:
             kind=TIMEOUT,
         )
         run.timed_out = True
+        for test in run.tests:
+            if test.name == self.current:
+                test.output = trim(printed, OUTPUT_KEPT_CHARS)
         return run
+
+    def printed(self) -> str:
+        """What the running test has printed so far, read from the worker's
+        capture files: a worker killed at its time limit cannot send it."""
+        texts = []
+        for fd, known in zip((1, 2), self.capture, strict=False):
+            path = Path(f"/proc/{self.pid}/fd/{fd}")
+            try:
+                status = path.stat()
+                # Between tests the worker prints into the session's file,
+                # shared with other workers: only its own capture is read.
+                if (status.st_dev, status.st_ino) != known:
+                    continue
+                with path.open("rb") as file:
+                    texts.append(file.read(OUTPUT_LIMIT_BYTES))
+            except OSError:
+                continue  # it has ended, or the system has no /proc
+        return _printable(b"".join(texts).decode(errors="replace"))
 
     def abandon(self) -> None:
         """Stop the worker and the learner's process, and let go of the

@@ -44,11 +44,8 @@ from _pytest.assertion.rewrite import AssertionRewritingHook  # noqa: E402
 
 from grader import lifeline  # noqa: E402
 from grader.results import CRASH, EXCEPTION, TestResult, trim  # noqa: E402
-from grader.runner import OUTPUT_LIMIT_BYTES, Job  # noqa: E402
+from grader.runner import OUTPUT_KEPT_CHARS, OUTPUT_LIMIT_BYTES, Job  # noqa: E402
 
-# Of each test's captured output, this much is kept (whole lines from the
-# start and the end) and sent back.
-OUTPUT_KEPT_CHARS = 2000
 # A failure message longer than this is cut: it is meant to be read.
 MESSAGE_KEPT_CHARS = 4000
 
@@ -331,6 +328,7 @@ def _worker_main(session, job, items, channel) -> None:  # pragma: no cover
         os.setpgid(0, 0)  # so that the grader can kill whatever this starts
         channel.send(pid=os.getpid())
         _own_capture(session.config)
+        channel.send(capture=_capture_files())
         # Before the limits: a separate learner's process is forked here,
         # and sets the same limits on itself.
         learner = _retarget(session.config, job, separate=job.separate)
@@ -361,6 +359,13 @@ def _own_capture(config) -> None:  # pragma: no cover
     if capture is not None and capture.is_globally_capturing():
         capture.stop_global_capturing()
         capture.start_global_capturing()
+
+
+def _capture_files() -> list[list[int]]:  # pragma: no cover
+    """Which files this worker's standard output and error are now, as
+    [device, inode] pairs: the grader reads them if the worker runs out of
+    time, when what the test printed can no longer be sent."""
+    return [[os.fstat(fd).st_dev, os.fstat(fd).st_ino] for fd in (1, 2)]
 
 
 def _retarget(config, job, separate=False):  # pragma: no cover

@@ -148,6 +148,18 @@ def test_a_run_cut_short_is_not_kept_and_forgets_the_one_before(tmp_path, tests,
     assert recall(tmp_path, "exercises", {"dot": "key"}) == {}
 
 
+def test_a_run_stopped_at_its_time_limit_is_kept_for_list_alone(tmp_path):
+    tests = [TestResult("test_a", False, "timeout", "still running")]
+    stopped = ExerciseRun("dot", tests, "dot.py was still running", 3.0)
+    stopped.timed_out = True
+    remember(tmp_path, "exercises", {"dot": ("key", RUN)})
+    remember(tmp_path, "exercises", {"dot": ("key", stopped)})
+
+    assert recall(tmp_path, "exercises", {"dot": "key"}) == {}
+    shown = recall(tmp_path, "exercises", {"dot": "key"}, timed_out=True)
+    assert shown == {"dot": stopped} and shown["dot"].timed_out
+
+
 def damaged(tmp_path, change):
     """A state file holding RUN, as `change` leaves its JSON data."""
     remember(tmp_path, "exercises", {"dot": ("key", RUN)})
@@ -280,8 +292,27 @@ def test_list_keeps_its_whole_time_limit_for_a_limit_shorter_than_its_own(tree):
     (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
     result = kata("--root", str(tree), "list", "--timeout", "2", cwd=tree)
 
-    assert statuses(result.stdout)["sgd"] == "error"
+    row = next(line for line in result.stdout.splitlines() if " sgd " in line)
+    assert row.endswith("error (timed out)")
     assert "not graded" not in result.stdout.lower()
+
+
+def test_list_shows_a_timeout_kept_from_the_last_grade_without_waiting_again(tree):
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    kata("--root", str(tree), "--timeout", "5", cwd=tree)
+    started = time.monotonic()
+    result = kata("--root", str(tree), "list", "--timeout", "5", cwd=tree)
+    seconds = time.monotonic() - started
+    japanese = kata(
+        "--root", str(tree), "--lang", "ja", "list", "--timeout", "5", cwd=tree
+    )
+
+    assert seconds < 5
+    row = next(line for line in result.stdout.splitlines() if " sgd " in line)
+    assert row.endswith("error (timed out)")
+    assert "not graded" not in result.stdout.lower()
+    row = next(line for line in japanese.stdout.splitlines() if " sgd " in line)
+    assert row.endswith("エラー (error)(時間切れ)")
 
 
 def test_the_last_run_is_found_whatever_its_fingerprint(tmp_path):

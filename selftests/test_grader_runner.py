@@ -238,3 +238,40 @@ def test_a_warm_session_killed_by_the_code_it_runs_is_started_again(tmp_path):
         ("test_one", True),
         ("test_two", True),
     ]
+
+
+LOOPS_AND_PRINTS = """
+from exercises.chatter import chatter
+
+
+def test_chatters():
+    chatter()
+"""
+# Slowly enough not to reach the output limit before the time limit.
+CHATTERS = """
+import time
+
+
+def chatter():
+    epoch = 0
+    while True:
+        print("loss", epoch)
+        epoch += 1
+        time.sleep(0.001)
+"""
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["here", "separate"])
+def test_a_timeout_shows_the_last_lines_printed_before_the_kill(tmp_path, separate):
+    root = project(tmp_path, {"chatter": LOOPS_AND_PRINTS})
+    (root / "exercises" / "chatter.py").write_text(CHATTERS.lstrip())
+    job = Job("chatter", root, timeout=SHORT_TIMEOUT, separate=separate)
+    (run,) = run_many([job])
+    (test,) = run.tests
+    lines = test.output.splitlines()
+    kept = [line for line in lines if lines_cut(line) is None]
+
+    assert run.timed_out and test.kind == "timeout"
+    assert kept[0] == "loss 0"
+    assert all(re.fullmatch(r"loss \d+", line) for line in kept)
+    assert len(test.output) <= 2000 + 100
