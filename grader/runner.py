@@ -348,33 +348,23 @@ class _Session:
         than one worker ran at a time, else all but the one that was
         running when the session died. A session that died before it
         started any worker would die again: its jobs are finished."""
-        orphans = []
+        children = list(self.running.values())
         alone = self.workers == 1
 
-        def finished(index, run):
-            child = by_index[index]
-            again = keep_orphans and any(c.pid for c in by_index.values())
-            if again and child.orphaned(run) and not (alone and child.pid):
-                orphans.append((index, replace(child.job, stack_file="")))
-            else:
-                finish(index, run)
+        def orphan(child: "_Child", run: ExerciseRun) -> bool:
+            started = any(c.pid for c in children)
+            return (
+                keep_orphans
+                and started
+                and child.orphaned(run)
+                and not (alone and child.pid)
+            )
 
-        by_index = {child.index: child for child in self.running.values()}
         try:
-            _watch(self.running, finished, cancel)
-        except BaseException:
-            # Cancelled, or interrupted (Ctrl+C, a closed terminal): no one
-            # waits for these results, and the workers must not run on.
-            for child in self.running.values():
-                child.abandon()
-            self.running.clear()
-            raise
+            return _watch_keeping(self.running, finish, cancel, orphan)
         finally:
-            for child in self.running.values():
-                finished(child.index, child.stop())
             _kill_group(self.pid)
             os.waitpid(self.pid, 0)
-        return orphans
 
 
 class WarmSession:
@@ -456,30 +446,12 @@ class WarmSession:
         """Watch `children` to their end, finishing each; with `retry`, those
         whose worker never started are not finished but returned (as index
         and job, without the stack file), to run again."""
-        unstarted = []
 
-        def finished(index, run):
-            child = by_index[index]
-            if retry and not child.pid and not child.complete and not child.problems:
-                unstarted.append((index, replace(child.job, stack_file="")))
-            else:
-                finish(index, run)
+        def unstarted(child: "_Child", run: ExerciseRun) -> bool:
+            return retry and not (child.pid or child.complete or child.problems)
 
-        by_index = {child.index: child for child in children}
         running = {child.fd: child for child in children}
-        try:
-            _watch(running, finished, cancel)
-        except BaseException:
-            # Cancelled, or interrupted (Ctrl+C, a closed terminal): no one
-            # waits for these results, and the workers must not run on.
-            for child in running.values():
-                child.abandon()
-            running.clear()
-            raise
-        finally:
-            for child in running.values():
-                finished(child.index, child.stop())
-        return unstarted
+        return _watch_keeping(running, finish, cancel, unstarted)
 
     def start(self) -> None:
         """Start the session now, if it is not running: it takes a while
@@ -536,6 +508,35 @@ class WarmSession:
             except ChildProcessError:
                 pass
             self.pid = 0
+
+
+def _watch_keeping(running: dict, finish, cancel, kept) -> list[tuple[int, Job]]:
+    """`_watch` the workers in `running`, finishing each but those that
+    `kept(child, run)` holds back: they are returned (as index and job,
+    without the stack file) to run again. Cancelled or interrupted, it
+    stops every worker still running, since no one waits for them."""
+    held = []
+
+    def finished(index, run):
+        child = by_index[index]
+        if kept(child, run):
+            held.append((index, replace(child.job, stack_file="")))
+        else:
+            finish(index, run)
+
+    by_index = {child.index: child for child in running.values()}
+    try:
+        _watch(running, finished, cancel)
+    except BaseException:
+        # Cancelled, or interrupted (Ctrl+C, a closed terminal).
+        for child in running.values():
+            child.abandon()
+        running.clear()
+        raise
+    finally:
+        for child in running.values():
+            finished(child.index, child.stop())
+    return held
 
 
 def _watch(running: dict, finish, cancel=None) -> None:

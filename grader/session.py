@@ -365,7 +365,8 @@ def _capture_files() -> list[list[int]]:  # pragma: no cover
     """Which files this worker's standard output and error are now, as
     [device, inode] pairs: the grader reads them if the worker runs out of
     time, when what the test printed can no longer be sent."""
-    return [[os.fstat(fd).st_dev, os.fstat(fd).st_ino] for fd in (1, 2)]
+    files = [os.fstat(fd) for fd in (1, 2)]
+    return [[file.st_dev, file.st_ino] for file in files]
 
 
 def _retarget(config, job, separate=False):  # pragma: no cover
