@@ -822,8 +822,7 @@ def _finish(
 
         def finished(index: int, run: ExerciseRun) -> None:
             ended[run.name] = run
-            if on_finish is not None:
-                on_finish(index, run)
+            on_finish(index, run)
 
         try:
             runs = {run.name: run for run in grading.wait(finished)}
