@@ -13,8 +13,12 @@ from tests.judge import KataFailure, advice_for, labelled_call
 # The grade must be the same on every run and every machine: a fixed
 # sequence of examples, no example database carried between runs, no
 # wall-clock deadline, and the same profile whether or not CI is set.
+# Both profiles start from hypothesis' own defaults, not from whichever
+# profile is active: under CI that is hypothesis' "ci" profile, which
+# would make exploring derandomized too.
 settings.register_profile(
     "grade",
+    parent=settings.get_profile("default"),
     derandomize=True,
     database=None,
     deadline=None,
@@ -24,7 +28,14 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
 )
 # More examples, different each run: for hunting bugs, not for grading.
-settings.register_profile("explore", max_examples=1000, deadline=None, database=None)
+settings.register_profile(
+    "explore",
+    parent=settings.get_profile("default"),
+    derandomize=False,
+    max_examples=1000,
+    deadline=None,
+    database=None,
+)
 settings.load_profile("grade")
 
 

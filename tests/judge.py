@@ -153,10 +153,16 @@ def expect_shape(actual, shape, call, mistakes=(), what=None):
     mistake = named_mistake(mistakes, actual)
     if mistake is None and actual.shape == tuple(shape)[::-1] and actual.ndim > 1:
         mistake = "the result is transposed: check the order of the axes."
-    elif mistake is None and actual.ndim != len(shape):
+    elif mistake is None and actual.ndim > len(shape):
         mistake = (
-            f"expected {len(shape)} axes, got {actual.ndim}: an axis was added "
-            "or dropped (keepdims? reshape? squeeze?)."
+            f"expected ndim {len(shape)}, got {actual.ndim}: an axis too many "
+            "was kept or added (keepdims=True where none is needed? a reshape "
+            "or x[:, None]?)."
+        )
+    elif mistake is None and actual.ndim < len(shape):
+        mistake = (
+            f"expected ndim {len(shape)}, got {actual.ndim}: an axis was lost "
+            "(a sum or max without keepdims=True? a squeeze, ravel or flatten?)."
         )
     fail(
         what or "The result has the wrong shape.",

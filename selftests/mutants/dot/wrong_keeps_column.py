@@ -1,6 +1,6 @@
 """Keeps b's column axis: (N, K)·(K,) gives (N, 1)."""
 
-# expect: an axis was added or dropped
+# expect: an axis too many was kept or added
 
 import numpy as np
 

@@ -1,5 +1,7 @@
 """A 1-D left operand becomes a row and stays one: (K,)·(K, M) gives (1, M)."""
 
+# expect: an axis too many was kept or added
+
 import numpy as np
 
 

@@ -1,6 +1,6 @@
 """Returns a (1,) array, not a scalar, for two vectors."""
 
-# expect: an axis was added or dropped
+# expect: an axis too many was kept or added
 
 import numpy as np
 

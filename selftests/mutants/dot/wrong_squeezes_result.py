@@ -1,6 +1,8 @@
 """Squeezes the result to drop the 1-D operands' axes: also drops a real
 size-1 axis when N or M is 1."""
 
+# expect: an axis was lost
+
 import numpy as np
 
 
