@@ -9,6 +9,7 @@ the input) counts as "no".
 
 import argparse
 import sys
+import tokenize
 from collections.abc import Callable
 
 from rich.syntax import Syntax
@@ -158,15 +159,19 @@ def _how_far(result: Grade) -> str:
 
 def _answer_code(path, name: str) -> str:
     """The code of the model answer at `path` to exercise `name`, its
-    docstrings cut to their summaries, in the learner's language where
-    translated: the rest is the specification, already in the learner's
-    file (and `doc NAME` shows it)."""
+    docstrings cut to their summaries (the rest is the specification,
+    already in the learner's file, and `doc NAME` shows it), its summaries
+    and comments in the learner's language where translated."""
     source = path.read_text(encoding="utf-8")
+    prose = i18n.answer_prose(i18n.language())
     try:
         functions = docs.documented(source, name, i18n.language())
         summaries = {doc.name: doc.text for doc in functions if doc.translated}
-        return docs.summarized(source, summaries)
-    except (SyntaxError, ValueError):
+        module = docs.summary(source)
+        if module in prose:
+            summaries[""] = prose[module]  # the module's own docstring
+        return docs.commented(docs.summarized(source, summaries), prose)
+    except (SyntaxError, ValueError, tokenize.TokenError):
         return source
 
 

@@ -11,6 +11,8 @@ specification that no longer holds.
 
 import ast
 import hashlib
+import io
+import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,6 +131,79 @@ def summarized(source: str, summaries: dict[str, str]) -> str:
             continue  # kept whole rather than quoted anew
         lines[first : last + 1] = [f'{before}"""{summary}"""\n']
     return "".join(lines)
+
+
+def summary(source: str) -> str:
+    """The first line of the docstring of the module `source`, or "".
+
+    Raises SyntaxError when `source` is not Python.
+    """
+    text = ast.get_docstring(ast.parse(source)) or ""
+    return text.strip().splitlines()[0] if text.strip() else ""
+
+
+# How wide a translated comment block may be, its indentation included.
+COMMENT_COLUMNS = 79
+
+
+@dataclass
+class _Comment:
+    """A block of comment lines in a source: consecutive lines that hold a
+    comment only, at one indentation, or a comment after code."""
+
+    first: int  # the index of its first line
+    last: int  # and of its last
+    column: int  # where its "#" stands
+    text: str  # its lines' text, without "#", joined by single spaces
+
+
+def comments(source: str) -> list[str]:
+    """The text of each block of comments in `source`, as `commented`
+    looks it up.
+
+    Raises SyntaxError (tokenize.TokenError) when `source` is not Python.
+    """
+    return [block.text for block in _comment_blocks(source)]
+
+
+def commented(source: str, translations: dict[str, str]) -> str:
+    """`source` with each block of comments found in `translations` (by
+    its English text) replaced by its translation, wrapped to
+    `COMMENT_COLUMNS` at the block's indentation. A comment after code
+    keeps one line. The rest of `source` is left as it is."""
+    lines = source.splitlines(keepends=True)
+    for block in reversed(_comment_blocks(source)):
+        text = translations.get(block.text)
+        if text is None:
+            continue
+        before = lines[block.first][: block.column]
+        if before.strip():  # after code: the comment stays on its line
+            lines[block.first] = f"{before}# {text}\n"
+            continue
+        wrapped = i18n.fill(text, COMMENT_COLUMNS - block.column - 2).splitlines()
+        lines[block.first : block.last + 1] = [
+            f"{before}# {line}\n" for line in wrapped
+        ]
+    return "".join(lines)
+
+
+def _comment_blocks(source: str) -> list[_Comment]:
+    blocks: list[_Comment] = []
+    readline = io.StringIO(source).readline
+    lines = source.splitlines()
+    for token in tokenize.generate_tokens(readline):
+        if token.type != tokenize.COMMENT:
+            continue
+        row, column = token.start[0] - 1, token.start[1]
+        text = token.string.lstrip("#").strip()
+        alone = not lines[row][:column].strip()
+        last = blocks[-1] if blocks else None
+        if alone and last and last.last == row - 1 and last.column == column:
+            if not lines[last.first][:column].strip():
+                last.last, last.text = row, f"{last.text} {text}"
+                continue
+        blocks.append(_Comment(row, row, column, text))
+    return blocks
 
 
 def _documentable(node: ast.AST) -> bool:

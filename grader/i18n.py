@@ -598,6 +598,18 @@ def docstrings(language: str) -> dict[str, dict[str, str]]:
         return tomllib.load(file)
 
 
+@cache
+def answer_prose(language: str) -> dict[str, str]:
+    """The translated prose of the model answers besides their docstrings
+    (each module's summary, and the comments, a block of comment lines
+    joined into one line), by its English; empty for English."""
+    if language == ENGLISH:
+        return {}
+    with open(LOCALE_DIR / language / "answers.toml", "rb") as file:
+        entries = tomllib.load(file)["prose"]
+    return {entry["english"]: entry["text"] for entry in entries}
+
+
 class _Current:
     """The language of this process's output, set once by the command line."""
 

@@ -3,7 +3,9 @@ done, or earlier when forced and confirmed; and ``check NAME --explore``."""
 
 import re
 
-from grader.docs import summarized
+from grader import i18n
+from grader.docs import commented, comments, summarized, summary
+from grader.exercises import NAMES
 from selftests.grader_support import ROOT
 from selftests.learner_support import kata, learner_tree, solution
 
@@ -66,6 +68,55 @@ def test_the_solution_shows_the_code_and_only_the_summary_of_its_docstrings(
         in (japanese)
     )
     assert "param -= lr * grads[key]" in japanese
+
+
+def test_the_japanese_solution_has_japanese_summaries_and_comments(tmp_path):
+    tree = learner_tree(tmp_path / "kata", softmax=solution("softmax"))
+
+    japanese = kata(tree, "solution", "softmax", "--lang", "ja").stdout
+
+    assert '"""演習 3: softmax。スコアを確率に変える。"""' in japanese
+    assert "# スライスに定数を足しても softmax は変わらない。" in japanese
+    assert "Softmax is unchanged" not in japanese
+
+
+# Comments that speak to tools, not to the reader.
+DIRECTIVES = re.compile(r"^(noqa|type:|pragma:|fmt:)")
+
+
+def test_every_summary_and_comment_of_the_model_answers_is_translated():
+    translations = i18n.answer_prose(i18n.JAPANESE)
+    untranslated = [
+        f"{name}: {text}"
+        for name in NAMES
+        for text in [summary(solution(name)), *comments(solution(name))]
+        if text not in translations and not DIRECTIVES.match(text)
+    ]
+    assert untranslated == []
+
+
+def test_a_comment_block_is_replaced_whole_and_wrapped_at_its_indentation():
+    source = (
+        "def f(x):\n"
+        "    # Two lines of one\n"
+        "    # comment.\n"
+        "    y = x  # after code\n"
+        "    # Not translated.\n"
+        "    return y\n"
+    )
+    long = "とても長い説明です。" * 12
+
+    shown = commented(
+        source, {"Two lines of one comment.": long, "after code": "コードの後"}
+    )
+
+    lines = shown.splitlines()
+    assert lines[0] == "def f(x):"
+    block = [line for line in lines if "とても" in line]
+    assert len(block) > 1 and all(line.startswith("    # ") for line in block)
+    assert "".join(line[6:] for line in block) == long
+    assert "    y = x  # コードの後" in lines
+    assert lines[-2:] == ["    # Not translated.", "    return y"]
 
 
 def test_a_docstring_is_cut_to_its_summary_only_where_it_has_lines_of_its_own():

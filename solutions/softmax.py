@@ -29,8 +29,8 @@ def softmax(x):
     x = np.asarray(x, dtype=np.float64)
 
     # Softmax is unchanged by adding a constant to a slice. Subtracting each
-    # slice's own maximum makes the largest exponent exp(0) = 1, so nothing
-    # overflows, and the sum is at least 1, so nothing divides by zero.
+    # slice's own maximum turns its largest score into 0, whose exp is 1: so
+    # nothing overflows, and the sum is at least 1, so nothing divides by zero.
     shifted = x - x.max(axis=-1, keepdims=True)
     e = np.exp(shifted)
     return e / e.sum(axis=-1, keepdims=True)

@@ -51,7 +51,7 @@ NO_SHIFT = (
     "the scores were not shifted: exp(1000) overflows to inf, and in a row "
     "like [-1000, -1001] every exp rounds to 0, giving 0 / 0. Subtract each "
     "slice's maximum, x.max(axis=-1, keepdims=True), before exp: softmax "
-    "does not change when a slice is shifted, and then the largest exponent "
+    "does not change when a slice is shifted, and then the largest exp "
     "is exp(0) = 1."
 )
 GLOBAL_SHIFT = (
@@ -67,7 +67,7 @@ MEAN_SHIFT = (
     "each slice was shifted by its mean, not its maximum: in a slice like "
     "[-7000, 2] the largest score is still thousands above the mean, and "
     "its exp overflows. Subtract x.max(axis=-1, keepdims=True): then the "
-    "largest exponent is exp(0) = 1."
+    "largest exp is exp(0) = 1."
 )
 
 BOTH_LOST_AXES = (
@@ -79,7 +79,7 @@ MIN_SHIFT = (
     "each slice was shifted by its minimum, not its maximum: the largest "
     "score is then as far above 0 as the slice is wide, and its exp "
     "overflows. Subtract x.max(axis=-1, keepdims=True): then the largest "
-    "exponent is exp(0) = 1."
+    "exp is exp(0) = 1."
 )
 AXIS_0 = (
     "normalized along axis 0 (down the columns): each slice along the "
