@@ -224,8 +224,10 @@ class Screen:
         ):
             yield
 
-    def gradebook(self, book: Gradebook, prog: str) -> None:
-        """The main report: a line per exercise, the score, what is next."""
+    def gradebook(self, book: Gradebook, prog: str, stuck: Text | None = None) -> None:
+        """The main report: a line per exercise, the score, what is next.
+        `stuck` says where help is, in place of the commands that give it
+        (the watch has keys for them)."""
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right")
         table.add_column(_("exercise"))
@@ -266,7 +268,7 @@ class Screen:
                 )
             )
         else:
-            self._next_up(grade, book, prog)
+            self._next_up(grade, book, prog, stuck)
 
     def check(self, grade: Grade, target: str, prog: str, points: bool = True) -> None:
         """One exercise in full: every failing property, and what the
@@ -507,7 +509,9 @@ class Screen:
         )
         return line
 
-    def _next_up(self, grade: Grade, book: Gradebook, prog: str) -> None:
+    def _next_up(
+        self, grade: Grade, book: Gradebook, prog: str, stuck: Text | None
+    ) -> None:
         exercise = grade.exercise
         line = Text(
             _(
@@ -522,13 +526,16 @@ class Screen:
         line.append_text(_status(grade.status))
         self.out.print(line)
         if grade.status == NOT_STARTED:
-            self._not_started(exercise, book.target, prog)
+            self._not_started(exercise, book.target, prog, stuck)
             return
         self._exercise_error(grade)
         failure = most_telling(explained(grade))
         if failure is not None:
             self._failure(failure)
-        self._help_line(exercise.name, book.target, prog, check=True)
+        if stuck is not None:
+            self.out.print(stuck, soft_wrap=True)
+        else:
+            self._help_line(exercise.name, book.target, prog, check=True)
 
     def _exercise_error(self, grade: Grade) -> None:
         """Why the exercise as a whole failed, if it did, once."""
@@ -538,7 +545,9 @@ class Screen:
             self.out.print(Text(message, style="red"), soft_wrap=True)
             self.out.print()
 
-    def _not_started(self, exercise: ExerciseInfo, target: str, prog: str) -> None:
+    def _not_started(
+        self, exercise: ExerciseInfo, target: str, prog: str, stuck=None
+    ) -> None:
         self.out.print(
             _(
                 "Open {target}/{name}.py, read the docstring, and replace "
@@ -549,7 +558,10 @@ class Screen:
             ),
             soft_wrap=True,
         )
-        self._help_line(exercise.name, target, prog, check=False)
+        if stuck is not None:
+            self.out.print(stuck, soft_wrap=True)
+        else:
+            self._help_line(exercise.name, target, prog, check=False)
 
     def _failure(
         self, test: TestResult, others: tuple[str, ...] = (), same_property=True

@@ -645,7 +645,7 @@ class Watch:
         """The whole grade, as the grader prints it; once every exercise is
         done, what is left to do."""
         book = self.book()
-        self.screen.gradebook(book, self.prog)
+        self.screen.gradebook(book, self.prog, self.where_help_is())
         if not book.all_done:
             return
         self.out.print()
@@ -665,6 +665,22 @@ class Watch:
         self.out.print(Text(f"- {line}"), soft_wrap=True)
         line = _("Saves are still graded here; q quits.")
         self.out.print(Text(f"- {line}"), soft_wrap=True)
+
+    def where_help_is(self) -> Text | None:
+        """Under the report, the keys that help with the exercise in focus;
+        None once keys are no longer read (the commands are given then)."""
+        if self.keys_ended:
+            return None
+        name = self.focus.name
+        if self.grade_of(self.focus).status == DONE:
+            line = _(
+                "b goes back to {name}; n moves on to the next exercise.", name=name
+            )
+        else:
+            line = _(
+                "Stuck? Press h for a hint on {name}; b goes back to it.", name=name
+            )
+        return Text(line, style="cyan")
 
     def bottom_lines(self) -> Iterator[Text]:
         if self.notice:
