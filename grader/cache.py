@@ -134,6 +134,25 @@ def recall(
     return runs
 
 
+def recall_any_limits(
+    state_dir: Path, root: Path, target: str, names: list[str]
+) -> dict[str, ExerciseRun]:
+    """The kept runs of `target`'s exercises `names` whose code has not
+    changed, whatever time and memory limits they were made with: for
+    `list`, which shows a status and decides nothing. A run stopped at its
+    time limit is taken too."""
+    entries = _entries(state_dir)
+    runs = {}
+    for name in names:
+        entry = entries.get(f"{target}/{name}")
+        limits = entry.get("limits") if isinstance(entry, dict) else None
+        if not isinstance(limits, list):
+            continue
+        key = fingerprints(root, target, [name], tuple(limits))[name]
+        runs.update(recall(state_dir, target, {name: key}, timed_out=True))
+    return runs
+
+
 def last_runs(state_dir: Path, target: str, names: list[str]) -> dict[str, ExerciseRun]:
     """The kept run of each of `target`'s exercises `names`, whatever code
     it was a run of: what was last known of them, to show as such when
@@ -165,10 +184,13 @@ def durations(state_dir: Path, target: str) -> dict[str, float]:
 
 
 def remember(
-    state_dir: Path, target: str, runs: dict[str, tuple[str, ExerciseRun]]
+    state_dir: Path,
+    target: str,
+    runs: dict[str, tuple[str, ExerciseRun]],
+    limits: tuple,
 ) -> None:
-    """Keep the runs of `target`'s exercises (name to fingerprint and run)
-    in place of those kept before.
+    """Keep the runs of `target`'s exercises (name to fingerprint and run),
+    made with the time and memory `limits`, in place of those kept before.
 
     Raises OSError when the state folder cannot be written.
     """
@@ -176,7 +198,11 @@ def remember(
     for name, (key, run) in runs.items():
         entries.pop(f"{target}/{name}", None)
         if keepable(run) or run.timed_out:
-            entries[f"{target}/{name}"] = {"fingerprint": key, "run": asdict(run)}
+            entries[f"{target}/{name}"] = {
+                "fingerprint": key,
+                "limits": list(limits),
+                "run": asdict(run),
+            }
     text = json.dumps({"format": FORMAT, "runs": entries}, sort_keys=True)
     write_atomically(state_dir / STATE_FILE, text + "\n")
 

@@ -190,6 +190,9 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
     quick = args.command == "list" and not _report_paths(args)
     if quick:
         kept = _kept_runs(project, keys, args, timed_out=True)
+        # A check with other limits (--timeout, say) graded the same code.
+        others = [name for name in names if name not in kept]
+        kept.update(_kept_runs_any_limits(project, others, args))
     stale = [exercise for exercise in exercises if exercise.name not in kept]
     stale = _longest_first(project, stale, args.target)
     timeout = min(args.timeout, LIST_WAIT) if quick else args.timeout
@@ -753,6 +756,16 @@ def _kept_runs(
     return cache.recall(project.state_dir, args.target, keys, timed_out)
 
 
+def _kept_runs_any_limits(
+    project: Project, names: list[str], args: argparse.Namespace
+) -> dict[str, ExerciseRun]:
+    """The runs kept of the current code of exercises `names`, made with
+    whichever limits, by name."""
+    from grader import cache
+
+    return cache.recall_any_limits(project.state_dir, project.root, args.target, names)
+
+
 def _limits(args: argparse.Namespace) -> tuple:
     return (args.timeout, args.memory)
 
@@ -828,7 +841,13 @@ def _finish(
             runs = {run.name: run for run in grading.wait(finished)}
         except KeyboardInterrupt:
             raise _Interrupted(ended) from None
-    _keep(project, args.target, {n: (keys[n], runs[n]) for n in runs}, screen)
+    _keep(
+        project,
+        args.target,
+        {n: (keys[n], runs[n]) for n in runs},
+        _limits(args),
+        screen,
+    )
     return runs
 
 
@@ -882,7 +901,13 @@ def _finish_quickly(
             pass  # what ended is shown, the rest as it was last known
     # Only what ended is kept: a run cut short would take the place of the
     # last one kept, which is what the table shows instead.
-    _keep(project, args.target, {n: (keys[n], runs[n]) for n in runs}, screen)
+    _keep(
+        project,
+        args.target,
+        {n: (keys[n], runs[n]) for n in runs},
+        _limits(args),
+        screen,
+    )
     unfinished = [exercise.name for exercise in exercises if exercise.name not in runs]
     return runs, cache.last_runs(project.state_dir, args.target, unfinished)
 
@@ -891,13 +916,14 @@ def _keep(
     project: Project,
     target: str,
     runs: dict[str, tuple[str, ExerciseRun]],
+    limits: tuple,
     screen: Screen,
 ) -> None:
     """Keep new runs for `list`; not being able to costs only a warning."""
     from grader import cache
 
     try:
-        cache.remember(project.state_dir, target, runs)
+        cache.remember(project.state_dir, target, runs, limits)
     except OSError as error:
         screen.warning(
             _(

@@ -243,7 +243,9 @@ def grade_exercise(
             run = grading.wait()[0]
     if not explore:
         try:
-            cache.remember(project.state_dir, target, {run.name: (keys[run.name], run)})
+            cache.remember(
+                project.state_dir, target, {run.name: (keys[run.name], run)}, limits
+            )
         except OSError:
             pass  # keeping it only saves time later
     return grade(exercise, run)

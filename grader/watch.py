@@ -311,7 +311,7 @@ class Watch:
         self.runs.update(fresh)
         try:
             kept = {name: (keys[name], run) for name, run in fresh.items()}
-            cache.remember(self.project.state_dir, self.target, kept)
+            cache.remember(self.project.state_dir, self.target, kept, self.limits)
         except OSError:
             pass  # keeping it only saves time later
         return fresh

@@ -115,7 +115,7 @@ def test_compiled_bytecode_is_not_part_of_the_fingerprint(tree):
 
 
 def test_a_kept_run_comes_back_only_under_its_fingerprint_and_target(tmp_path):
-    remember(tmp_path, "exercises", {"dot": ("key-1", RUN)})
+    remember(tmp_path, "exercises", {"dot": ("key-1", RUN)}, LIMITS)
 
     assert recall(tmp_path, "exercises", {"dot": "key-1"}) == {"dot": RUN}
     assert recall(tmp_path, "exercises", {"dot": "key-2"}) == {}
@@ -124,8 +124,8 @@ def test_a_kept_run_comes_back_only_under_its_fingerprint_and_target(tmp_path):
 
 def test_keeping_one_exercise_keeps_the_others(tmp_path):
     sigmoid = ExerciseRun("sigmoid", [TestResult("test_s", True)])
-    remember(tmp_path, "exercises", {"dot": ("key-1", RUN)})
-    remember(tmp_path, "exercises", {"sigmoid": ("key-2", sigmoid)})
+    remember(tmp_path, "exercises", {"dot": ("key-1", RUN)}, LIMITS)
+    remember(tmp_path, "exercises", {"sigmoid": ("key-2", sigmoid)}, LIMITS)
 
     kept = recall(tmp_path, "exercises", {"dot": "key-1", "sigmoid": "key-2"})
     assert kept == {"dot": RUN, "sigmoid": sigmoid}
@@ -142,8 +142,13 @@ def test_keeping_one_exercise_keeps_the_others(tmp_path):
     ids=["timeout", "crash", "not-run", "run-error"],
 )
 def test_a_run_cut_short_is_not_kept_and_forgets_the_one_before(tmp_path, tests, error):
-    remember(tmp_path, "exercises", {"dot": ("key", RUN)})
-    remember(tmp_path, "exercises", {"dot": ("key", ExerciseRun("dot", tests, error))})
+    remember(tmp_path, "exercises", {"dot": ("key", RUN)}, LIMITS)
+    remember(
+        tmp_path,
+        "exercises",
+        {"dot": ("key", ExerciseRun("dot", tests, error))},
+        LIMITS,
+    )
 
     assert recall(tmp_path, "exercises", {"dot": "key"}) == {}
 
@@ -152,8 +157,8 @@ def test_a_run_stopped_at_its_time_limit_is_kept_for_list_alone(tmp_path):
     tests = [TestResult("test_a", False, "timeout", "still running")]
     stopped = ExerciseRun("dot", tests, "dot.py was still running", 3.0)
     stopped.timed_out = True
-    remember(tmp_path, "exercises", {"dot": ("key", RUN)})
-    remember(tmp_path, "exercises", {"dot": ("key", stopped)})
+    remember(tmp_path, "exercises", {"dot": ("key", RUN)}, LIMITS)
+    remember(tmp_path, "exercises", {"dot": ("key", stopped)}, LIMITS)
 
     assert recall(tmp_path, "exercises", {"dot": "key"}) == {}
     shown = recall(tmp_path, "exercises", {"dot": "key"}, timed_out=True)
@@ -162,7 +167,7 @@ def test_a_run_stopped_at_its_time_limit_is_kept_for_list_alone(tmp_path):
 
 def damaged(tmp_path, change):
     """A state file holding RUN, as `change` leaves its JSON data."""
-    remember(tmp_path, "exercises", {"dot": ("key", RUN)})
+    remember(tmp_path, "exercises", {"dot": ("key", RUN)}, LIMITS)
     path = tmp_path / STATE_FILE
     data = json.loads(path.read_text())
     path.write_text(change(data, data["runs"]["exercises/dot"]["run"]))
@@ -201,7 +206,7 @@ def test_a_damaged_file_or_entry_is_ignored_and_replaced(tmp_path, change):
     damaged(tmp_path, change)
 
     assert recall(tmp_path, "exercises", {"dot": "key"}) == {}
-    remember(tmp_path, "exercises", {"dot": ("key", RUN)})
+    remember(tmp_path, "exercises", {"dot": ("key", RUN)}, LIMITS)
     assert recall(tmp_path, "exercises", {"dot": "key"}) == {"dot": RUN}
 
 
@@ -315,8 +320,19 @@ def test_list_shows_a_timeout_kept_from_the_last_grade_without_waiting_again(tre
     assert row.endswith("エラー (error)(時間切れ)")
 
 
+def test_list_shows_a_check_of_the_same_code_made_with_other_limits(tree):
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    kata("--root", str(tree), "check", "sgd", "--timeout", "4", cwd=tree)
+    result, seconds = timed_list(tree)
+
+    assert seconds < LIST_QUICKLY
+    row = next(line for line in result.stdout.splitlines() if " sgd " in line)
+    assert row.endswith("error (timed out)")
+    assert "changed since" not in result.stdout.lower()
+
+
 def test_the_last_run_is_found_whatever_its_fingerprint(tmp_path):
-    remember(tmp_path, "exercises", {"dot": ("old key", RUN)})
+    remember(tmp_path, "exercises", {"dot": ("old key", RUN)}, LIMITS)
 
     assert last_runs(tmp_path, "exercises", ["dot", "sgd"]) == {"dot": RUN}
     assert last_runs(tmp_path, "solutions", ["dot"]) == {}
