@@ -18,6 +18,7 @@ from pathlib import Path
 
 from grader import i18n
 from grader.i18n import _
+from grader.stubs import PRISTINE
 
 # Enough hex digits of a SHA-256 that two versions of a docstring never
 # share them by chance.
@@ -56,12 +57,18 @@ def english(source: str) -> list[tuple[str, str, str]]:
 
 
 def module_source(root: Path, name: str) -> str:
-    """The source of exercise `name`: the learner's module, or, when it no
-    longer parses, the model answer's, whose docstrings are the same.
+    """The source of exercise `name` as shipped: its pristine stub, whose
+    docstrings the learner may since have edited in exercises/; else the
+    model answer's, whose docstrings are the same; else, in a copy with
+    neither, the learner's module.
 
-    Raises OSError when neither can be read.
+    Raises OSError when none can be read.
     """
-    candidates = [root / "exercises" / f"{name}.py", root / "solutions" / f"{name}.py"]
+    candidates = [
+        root / PRISTINE / f"{name}.py",
+        root / "solutions" / f"{name}.py",
+        root / "exercises" / f"{name}.py",
+    ]
     for path in candidates:
         try:
             source = path.read_text(encoding="utf-8")

@@ -546,6 +546,22 @@ def test_doc_shows_the_specification_in_the_chosen_language(tmp_path):
     assert example in japanese_doc.stdout and example in english_doc.stdout
 
 
+def test_doc_shows_the_specification_as_shipped_not_the_learners_edits(tmp_path):
+    from selftests.learner_support import learner_tree
+
+    stub = (ROOT / "grader" / "pristine" / "softmax.py").read_text()
+    edited = stub.replace(
+        "Turn scores into probabilities along the last axis.", "My notes."
+    )
+    # Without solutions/, as a copy handed out to learners may be.
+    tree = learner_tree(tmp_path / "kata", with_solutions=False, softmax=edited)
+
+    shown = kata("--root", str(tree), "doc", "softmax", cwd=tmp_path)
+
+    assert "Turn scores into probabilities along the last axis." in shown.stdout
+    assert "My notes." not in shown.stdout
+
+
 def test_help_and_usage_errors_are_in_japanese(tmp_path):
     help_text = kata("--lang", "ja", "--help", cwd=tmp_path)
     assert help_text.returncode == 0
