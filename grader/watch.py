@@ -103,6 +103,8 @@ TABLE_KEYS_LINE = N_(
     "keys: b back to the exercise | h hint | n next exercise | l list | "
     "c check all | q quit"
 )
+# Once every exercise is done there is no hint to give, nor a next one.
+DONE_KEYS_LINE = N_("keys: b back to the exercise | l list | c check all | q quit")
 # Once the input has ended (a pipe closed), keys are no longer read.
 NO_KEYS_LINE = N_("keys: none, the input has ended | Ctrl+C quits")
 # What a terminal sends for a key that is not a character (arrows, Home,
@@ -414,7 +416,7 @@ class Watch:
             shown = seconds
             text = Text(
                 _(
-                    "grading {name}: {seconds} s (q stops it)",
+                    "grading {name}: {seconds} s (a save stops it; q quits)",
                     name=name,
                     seconds=seconds,
                 ),
@@ -663,7 +665,10 @@ class Watch:
             prog=self.prog,
         )
         self.out.print(Text(f"- {line}"), soft_wrap=True)
-        line = _("Saves are still graded here; q quits.")
+        if self.keys_ended:
+            line = _("Saves are still graded here; Ctrl+C quits.")
+        else:
+            line = _("Saves are still graded here; q quits.")
         self.out.print(Text(f"- {line}"), soft_wrap=True)
 
     def where_help_is(self) -> Text | None:
@@ -693,6 +698,8 @@ class Watch:
             keys = NO_KEYS_LINE
         elif self.view == EXERCISE:
             keys = KEYS_LINE
+        elif self.all_done():
+            keys = DONE_KEYS_LINE
         else:
             keys = TABLE_KEYS_LINE
         yield Text(_(keys), style="dim")

@@ -165,9 +165,9 @@ def test_on_a_terminal_a_long_grade_of_one_shows_its_seconds(tree):
         _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
         (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
         shown = _read_until(
-            controller, b"grading sgd: 2 s (q stops it)", SCREEN_TIMEOUT
+            controller, b"grading sgd: 2 s (a save stops it; q quits)", SCREEN_TIMEOUT
         )
-        assert b"grading sgd: 1 s (q stops it)" in shown
+        assert b"grading sgd: 1 s (a save stops it; q quits)" in shown
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
 
@@ -381,9 +381,34 @@ def test_when_every_exercise_is_done_the_watch_opens_on_what_to_do_next(done_tre
     assert all(f" {name} " in first for name in NAMES)  # what is done
     assert "`python -m grader solution NAME` shows the model answer" in first
     assert "`python -m grader check NAME --explore` tries" in first
-    assert first.endswith("c check all | q quit")
+    # No hint to give, nor a next exercise: those keys are not offered.
+    assert first.endswith(
+        "keys: b back to the exercise | l list | c check all | q quit"
+    )
+    assert "Saves are still graded here; q quits." in first
     assert "10 問すべて完了しました" in ja and "次にできること:" in ja
     assert "solution NAME --lang ja` で演習の模範解答を表示できます" in ja
+
+
+def test_without_keys_the_all_done_screen_says_ctrl_c_quits(done_tree):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "grader", "watch", "--root", str(done_tree)],
+        cwd=done_tree,
+        env=clean_environment(),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        seen = _read_until(process.stdout.fileno(), b"input has ended", 120)
+        last = seen.rsplit(b"\n-----", 1)[-1]  # the screen drawn since
+        assert b"What next:" in last
+        assert b"Saves are still graded here; Ctrl+C quits." in last
+        assert b"q quits" not in last
+    finally:
+        process.kill()
+        process.wait()
+        process.stdout.close()
 
 
 def test_once_an_exercise_is_done_its_hint_gives_way_to_the_done_state(tree, watch):
@@ -477,7 +502,9 @@ def test_q_stops_a_hanging_grade_at_once_whatever_was_pressed_before(tree):
     with terminal_watch(tree) as (process, controller):
         _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
         (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
-        _read_until(controller, b"grading sgd: 1 s (q stops it)", SCREEN_TIMEOUT)
+        _read_until(
+            controller, b"grading sgd: 1 s (a save stops it; q quits)", SCREEN_TIMEOUT
+        )
         os.write(controller, b"hn")  # keys that must wait for the grade's end
         time.sleep(0.5)
         started = time.monotonic()
