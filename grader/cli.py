@@ -126,7 +126,16 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
 
         return tools.main(teaching, prog)
     try:
-        args = _parser(prog).parse_args(argv)
+        parser = _parser(prog)
+        mistyped = _mistyped_option(argv)
+        if mistyped:
+            # Said before parsing: argparse would take the option's value
+            # for the command, and speak of an unknown command.
+            parser.error(
+                _("unrecognized option {option}", option=mistyped)
+                + _(" (did you mean {name}?)", name="--lang")
+            )
+        args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse printed the help or an error
         prestart.cancel()
         return EXIT_USAGE if stop.code else EXIT_DONE
@@ -278,6 +287,17 @@ def _language_asked(argv: list[str] | None) -> str | None:
             value = given
         if value is not None and i18n.language_code(value) in i18n.LANGUAGES:
             return i18n.language_code(value)
+    return None
+
+
+def _mistyped_option(argv: list[str]) -> str | None:
+    """The first of `argv` that is --lang mistyped, if any."""
+    for item in argv:
+        if item == "--":
+            break
+        option = item.partition("=")[0]
+        if option != "--lang" and _mistyped_lang(option):
+            return option
     return None
 
 

@@ -322,14 +322,30 @@ def test_usage_errors_are_in_japanese(tmp_path, args, expected):
     assert english_left(result.stderr) == []
 
 
-@pytest.mark.parametrize("typo", [["--lnag", "ja"], ["-lang=ja"], ["--langs", "ja"]])
-def test_a_mistyped_language_option_is_refused_in_the_language_meant(tmp_path, typo):
+@pytest.mark.parametrize(
+    "before, typo",
+    [
+        (False, ["--lnag", "ja"]),
+        (False, ["-lang=ja"]),
+        (False, ["--langs", "ja"]),
+        # Before the command, argparse would take "ja" for the command.
+        (True, ["--lnag", "ja"]),
+    ],
+)
+def test_a_mistyped_language_option_is_named_in_the_language_meant(
+    tmp_path, before, typo
+):
     tree = learner_tree(tmp_path / "kata")
+    command = ["check", "dot"]
 
-    result = kata(tree, "check", "dot", *typo, LANG="C.UTF-8")
+    args = typo + command if before else command + typo
+    result = kata(tree, *args, LANG="C.UTF-8")
 
+    option = typo[0].partition("=")[0]
     assert result.returncode == 2
-    assert "エラー: 認識できない引数です: " in result.stderr
+    assert f"エラー: {option} というオプションはありません" in result.stderr
+    assert "(--lang のことですか?)" in result.stderr
+    assert "コマンド 'ja'" not in result.stderr
     assert english_left(result.stderr) == []
 
 
