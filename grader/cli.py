@@ -132,8 +132,11 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
             # Said before parsing: argparse would take the option's value
             # for the command, and speak of an unknown command.
             parser.error(
-                _("unrecognized option {option}", option=mistyped)
-                + _(" (did you mean {name}?)", name="--lang")
+                _(
+                    "unrecognized option {option} (did you mean {name}?)",
+                    option=mistyped,
+                    name="--lang",
+                )
             )
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse printed the help or an error

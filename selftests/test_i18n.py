@@ -570,7 +570,9 @@ def test_help_and_usage_errors_are_in_japanese(tmp_path):
     tree = build_tree(tmp_path / "kata")
     unknown = kata("--root", str(tree), "--lang", "ja", "hint", "sofmax", cwd=tmp_path)
     assert unknown.returncode == 2
-    assert "エラー: 演習 'sofmax' はありません(softmax のことですか?)" in unknown.stderr
+    assert (
+        "エラー: 演習 'sofmax' はありません(softmax のことですか？)" in unknown.stderr
+    )
 
 
 # The grader's own sentences: the reasons a run stops, grading mode's.
@@ -779,7 +781,7 @@ def test_a_runner_reason_reads_in_japanese(ja):
     assert ja.failure(reason) == (
         "test_softmax_rows_sum_to_one の実行中、exercises/softmax.py が 30 秒"
         "たっても終わらなかったため、採点プログラムが止めました。無限ループに"
-        "なっていませんか?"
+        "なっていませんか？"
     )
 
 

@@ -115,7 +115,7 @@ def test_reset_asks_and_answers_in_japanese(tmp_path):
     again = kata(tree, "--lang", "ja", "reset", "sgd", "--yes")
 
     assert declined.returncode == 1
-    assert "exercises/sgd.py をスタブに戻しますか?" in declined.stdout
+    assert "exercises/sgd.py をスタブに戻しますか？" in declined.stdout
     # The prompt names the answers that mean yes, as README.ja does.
     assert ".kata/backups/ に保存しておきます。 [y/はい/N]" in declined.stdout
     assert "何も変更していません。" in declined.stdout
@@ -202,7 +202,7 @@ def test_explore_refuses_a_report_in_japanese(tmp_path):
         (
             "import os\n\n\ndef softmax(x):\n    os._exit(3)\n",
             "が終了コード 3 で Python のプロセスを終わらせました。"
-            "os._exit を呼んでいませんか?",
+            "os._exit を呼んでいませんか？",
         ),
         (
             "import sys\n\n\ndef softmax(x):\n    sys.exit(1)\n",
@@ -303,7 +303,7 @@ def test_the_notebook_suggests_the_language_it_was_asked_for(tree, monkeypatch):
 @pytest.mark.parametrize(
     "args, expected",
     [
-        (("chek",), "エラー: コマンド 'chek' はありません(check のことですか?)"),
+        (("chek",), "エラー: コマンド 'chek' はありません(check のことですか？)"),
         (("--target", "x"), "エラー: 引数 --target: 'x' は選べません。選べるのは"),
         (("--timeout", "0"), "エラー: 引数 --timeout: '0' は正の数ではありません"),
         (("list", "--bogus"), "エラー: 認識できない引数です: --bogus"),
@@ -344,7 +344,7 @@ def test_a_mistyped_language_option_is_named_in_the_language_meant(
     option = typo[0].partition("=")[0]
     assert result.returncode == 2
     assert f"エラー: {option} というオプションはありません" in result.stderr
-    assert "(--lang のことですか?)" in result.stderr
+    assert "(--lang のことですか？)" in result.stderr
     assert "コマンド 'ja'" not in result.stderr
     assert english_left(result.stderr) == []
 

@@ -74,6 +74,22 @@ def test_no_clause_before_a_but_is_in_plain_form(tables):
     assert [text for text in texts if PLAIN_CLAUSE.search(text)] == []
 
 
+# A question or exclamation mark that ends or starts Japanese text.
+HALF_WIDTH_MARK = re.compile(
+    r"(?<=[\u3040-\u30ff\u4e00-\u9fff])[?!]|[?!](?=[\u3040-\u30ff\u4e00-\u9fff])"
+)
+
+
+def test_japanese_sentences_take_full_width_question_and_exclamation_marks(tables):
+    from grader.exercises import EXERCISES
+
+    texts = [value for _, value in translations(tables)]
+    texts += [hint for exercise in EXERCISES for hint in exercise.hints_ja]
+    texts += list(i18n.answer_prose(i18n.JAPANESE).values())
+    texts += [README_JA, DOCSTRINGS.read_text(encoding="utf-8")]
+    assert [text for text in texts if HALF_WIDTH_MARK.search(text)] == []
+
+
 def test_an_axis_count_gone_wrong_says_which_way_it_went(tables):
     start = "expected ndim {len(shape)}, got {actual.ndim}: "
     added = tables["failures"][
