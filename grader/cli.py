@@ -662,7 +662,7 @@ def _missing_name(command: str, names: list[str]) -> str:
     return _(
         "`{command}` needs the name of an exercise; the exercises are: {names}",
         command=command,
-        names=", ".join(names),
+        names=i18n.listed(names),
     )
 
 
@@ -728,13 +728,13 @@ def _unknown(name: str, names: list[str]) -> str:
             "there is no exercise {number}: they are numbered 1 to {count} ({names})",
             number=name,
             count=len(names),
-            names=", ".join(names),
+            names=i18n.listed(names),
         )
     return _(
         "unknown exercise {name}{guess}; the exercises are: {names}",
         name=repr(name),
         guess=_guess(name, names),
-        names=", ".join(names),
+        names=i18n.listed(names),
     )
 
 
@@ -743,7 +743,7 @@ def _unknown_command(name: str, names: list[str]) -> str:
         "unknown command {name}{guess}; the commands are: {names}",
         name=repr(name),
         guess=_guess(name, names),
-        names=", ".join(names),
+        names=i18n.listed(names),
     )
 
 

@@ -36,7 +36,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, reduce
@@ -687,6 +687,12 @@ def hints(exercise) -> tuple[str, ...]:
     unless there is a translation of each."""
     localized = getattr(exercise, f"hints_{language()}", ())
     return localized if len(localized) == len(exercise.hints) else exercise.hints
+
+
+def listed(items: Iterable[str]) -> str:
+    """`items` as a list in a sentence of the current language: "a, b, c",
+    "a、b、c" in Japanese."""
+    return _(", ").join(items)
 
 
 def N_(english: str) -> str:

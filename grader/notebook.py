@@ -138,7 +138,7 @@ def _others(others: list[str]) -> str:
     """'Also failing: test_a, test_b.' ('' when there are none)."""
     if not others:
         return ""
-    listed = ", ".join(others[:NAMES_LISTED])
+    listed = i18n.listed(others[:NAMES_LISTED])
     if len(others) > NAMES_LISTED:
         listed += _(" and {count} more", count=len(others) - NAMES_LISTED)
     return _("Also failing: {names}.", names=listed)
@@ -163,7 +163,7 @@ def check(
     does not define, or one whose source cannot be read.
     """
     if lang is not None and lang not in i18n.LANGUAGES:
-        choices = ", ".join(map(repr, i18n.LANGUAGES))
+        choices = i18n.listed(map(repr, i18n.LANGUAGES))
         raise ValueError(f"lang must be one of {choices}, not {lang!r}")
     with i18n.speaking(lang):
         try:
@@ -195,7 +195,7 @@ def _check(
                 "unknown exercise {name}{guess}; the exercises are: {names}",
                 name=repr(name),
                 guess=_(" (did you mean {name}?)", name=close[0]) if close else "",
-                names=", ".join(project.names),
+                names=i18n.listed(project.names),
             )
         )
     from grader.runner import Job, preload, run_exercise
@@ -215,7 +215,7 @@ def _check(
         path.write_text(text, encoding="utf-8")
         run = run_exercise(Job(name, project.root, overrides=((name, path),)))
     run = located(run, path, placed, exercise.module_file)
-    passed_in = ", ".join(f.__name__ for f in functions)
+    passed_in = i18n.listed(f.__name__ for f in functions)
     file = _file(functions[0])
     if file is None:
         source = _("{functions} from the notebook", functions=passed_in)
@@ -264,7 +264,7 @@ def placed_functions(
                     "exercise {name} defines {functions}; a lambda has no such "
                     "name: write the function with `def` and pass that",
                     name=name,
-                    functions=", ".join(defined),
+                    functions=i18n.listed(defined),
                 )
             )
         if node is None:
@@ -273,7 +273,7 @@ def placed_functions(
                     "exercise {name} defines {functions}; pass functions with "
                     "those names (got {function})",
                     name=name,
-                    functions=", ".join(defined),
+                    functions=i18n.listed(defined),
                     function=repr(function),
                 )
             )

@@ -9,6 +9,7 @@ with their points and hints. ``--root DIR`` names it directly instead.
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader import i18n
 from grader.exercises import ExerciseInfo, load_catalogue
 from grader.i18n import N_, _
 
@@ -87,7 +88,7 @@ def open_project(
                 _(
                     "{root} is not a kata project: it has no {missing}",
                     root=root,
-                    missing=", ".join(missing),
+                    missing=i18n.listed(missing),
                 )
             )
     catalogue = root / "grader" / "exercises.toml"

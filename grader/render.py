@@ -255,7 +255,7 @@ class Screen:
             note = _(
                 "Printed while the tests ran: {names}. Remove the print() calls "
                 "you no longer need.",
-                names=", ".join(printed),
+                names=i18n.listed(printed),
             )
             self.out.print(Text(note, style="dim"), soft_wrap=True)
             self.out.print()
@@ -387,14 +387,14 @@ class Screen:
                 "Changed since the status shown, and not graded again within "
                 "{seconds} s: {names}.",
                 seconds=f"{seconds:g}",
-                names=", ".join(changed),
+                names=i18n.listed(changed),
             )
             self.out.print(Text(line, style="yellow"), soft_wrap=True)
         if ungraded:
             line = _(
                 "Not graded within {seconds} s: {names}.",
                 seconds=f"{seconds:g}",
-                names=", ".join(ungraded),
+                names=i18n.listed(ungraded),
             )
             self.out.print(Text(line, style="yellow"), soft_wrap=True)
         line = _(
@@ -791,7 +791,7 @@ def _same_way(names: tuple[str, ...], same_property: bool) -> str:
     '2 more tests failed from the same likely mistake: test_a, test_b.'"""
     # "and 1 more" would take the room of the name it stands for.
     kept = names if len(names) <= NAMES_SHOWN + 1 else names[:NAMES_SHOWN]
-    shown = ", ".join(kept)
+    shown = i18n.listed(kept)
     if len(names) > len(kept):
         shown += _(" and {count} more", count=len(names) - len(kept))
     if not same_property:

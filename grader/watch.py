@@ -339,7 +339,7 @@ class Watch:
         running = list(names)
 
         def line() -> Text:
-            shown = ", ".join(running[:NAMES_SHOWN])
+            shown = i18n.listed(running[:NAMES_SHOWN])
             if len(running) > NAMES_SHOWN:
                 shown += f" (+{len(running) - NAMES_SHOWN})"
             done = len(names) - len(running)

@@ -141,7 +141,7 @@ def test_failures_that_differ_only_in_a_key_or_a_number_are_shown_once():
         japanese = check(tests, "sgd")
     assert japanese.count("✗") == 2
     assert (
-        "ほかに 2 個のテストが同じように失敗しました: test_network, test_steps。"
+        "ほかに 2 個のテストが同じように失敗しました: test_network、test_steps。"
         in (japanese)
     )
 
@@ -493,7 +493,7 @@ def test_a_done_exercise_that_printed_says_so_once_outside_the_table():
         assert text.count("Your code printed something while its tests ran") == 1
         assert "stepping" not in text
     assert "printed" not in silent
-    assert "テストの実行中に print した演習: dot, sgd。" in japanese
+    assert "テストの実行中に print した演習: dot、sgd。" in japanese
 
 
 def test_explored_runs_show_tests_and_no_points():
