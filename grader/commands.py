@@ -32,6 +32,11 @@ EXPLORE_LABEL = N_(
     "Exploring: many more random examples, new ones on every run. "
     "This is not the grade: `{prog} check {name}` gives that."
 )
+# The same, said once the run is over, below what it found.
+EXPLORED_LABEL = N_(
+    "Explored: many more random examples than a grade tries, new ones on "
+    "every run. This was not the grade: `{prog} check {name}` gives that."
+)
 # Answers that mean yes: "y", "yes", and the Japanese "はい" (the answer
 # may be typed with an input method on, which makes "ｙ" of "y").
 YES = ("y", "ｙ", "はい")
@@ -194,6 +199,7 @@ def explore_command(
     # Tests passed, but no points: this run is not the grade.
     screen.check(result, args.target, prog, points=False)
     screen.out.print()
+    label = _(EXPLORED_LABEL, prog=prog, name=exercise.name)
     screen.out.print(Text(label, style="bold magenta"), soft_wrap=True)
     return EXIT_DONE if result.status == DONE else EXIT_NOT_DONE
 

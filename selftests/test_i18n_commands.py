@@ -179,9 +179,11 @@ def test_explore_is_labelled_in_japanese(tmp_path):
     result = kata(tree, "--lang", "ja", "check", "sgd", "--explore")
 
     assert result.returncode == 1
-    label = "探索中: ランダムな例をずっと多く、実行のたびに新しく試します。"
-    assert result.stdout.count(label) == 2  # at the top and at the bottom
-    assert "これは採点ではありません。" in result.stdout
+    start = "探索中: ランダムな例をずっと多く、実行のたびに新しく試します。"
+    end = "探索しました: 採点よりずっと多くのランダムな例を、"
+    assert result.stdout.startswith(start)  # and, once it is over:
+    assert result.stdout.rstrip().splitlines()[-1].startswith(end)
+    assert result.stdout.count("これは採点ではありません。") == 2
     assert english_left(result.stdout + result.stderr) == []
 
 
@@ -399,7 +401,7 @@ def test_check_says_in_japanese_which_exercise_it_chose(tmp_path):
     result = kata(tree, "--lang", "ja", "check")
 
     first = result.stdout.splitlines()[0]
-    assert first == "check dot: まだ完了していない最初の演習(演習 1)を表示します。"
+    assert first == "check dot: まだ完了していない最初の演習(演習 1)です。"
 
 
 def test_the_learners_commands_have_japanese_help(tmp_path):

@@ -172,7 +172,10 @@ def test_explore_is_labelled_as_not_the_grade_and_exits_as_check(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert stub.returncode == 1
     for result in (done, stub):
-        assert result.stdout.count("This is not the grade") == 2  # top and bottom
+        assert result.stdout.startswith("Exploring: ")
+        assert "This is not the grade" in result.stdout
+        last = result.stdout.rstrip().splitlines()[-1]
+        assert last.startswith("Explored: ") and "This was not the grade" in last
 
 
 def test_explore_writes_no_reports(tmp_path):

@@ -622,7 +622,8 @@ class InputModified(AssertionError):
             f"{entry} was changed: an in-place operator on it ({entry} *= ..., "
             f"or w = {entry}, then w -= ...) or a new array stored under its "
             f"key ({entry} = ...). Leave the dict and its arrays as they are: "
-            "put new values in local variables (w = w - ...)."
+            f"compute new arrays from them (step = lr * {entry}, not "
+            f"{entry} *= lr)."
         )
 
 

@@ -309,11 +309,11 @@ def test_init_params_makes_float64_arrays_of_the_documented_shapes(d, h, c, seed
 # One wording for both tests a second generator fails, so that they are
 # shown as one mistake.
 TWO_GENERATORS = (
-    "w1 and w2 came from two generators (two np.random.default_rng calls): "
-    "made from the same seed, w2 repeats w1's first draws; from seeds s and "
-    "s + 1, w2 of seed s repeats w1 of seed s + 1, and neither depends on the "
-    "other's size. Make one rng = np.random.default_rng(seed) and draw w1 and "
-    "then w2 from it."
+    "w1 and w2 came from two generators (two np.random.default_rng calls). "
+    "From one generator, w2 goes on where w1's draws end; from two, w2 "
+    "repeats w1's draws (the same seed) or another seed's w1 (seeds s and "
+    "s + 1). Make one rng = np.random.default_rng(seed) and draw w1, then w2, "
+    "from it."
 )
 
 

@@ -341,7 +341,7 @@ def check_extreme(name, x):
         rtol=0,
         atol=ATOL,
         mistakes=value_mistakes(x, result) if name == "sigmoid" else grad_mistakes(x),
-        what=f"{name} must be right for very large and very small x too.",
+        what=f"{name} must be right for x far above and far below 0 too.",
     )
 
 
