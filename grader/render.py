@@ -456,8 +456,8 @@ class Screen:
         else:
             self._prose(
                 _(
-                    "That was the last hint. `{prog} check {name}` shows every "
-                    "failing test.",
+                    "That was the last hint. `{prog} check {name}` grades your "
+                    "code and explains each failing test, if any.",
                     prog=prog,
                     name=exercise.name,
                 )

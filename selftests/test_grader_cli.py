@@ -106,8 +106,10 @@ def test_the_last_hint_of_an_exercise_graded_done_says_it_is_done(tmp_path):
     english = " ".join(kata("hint", "dot", "--all", cwd=tree).stdout.split())
     japanese = kata("--lang", "ja", "hint", "dot", "--all", cwd=tree).stdout
 
-    # Before any grade, it is not known done.
-    assert "shows every failing test" in before.stdout
+    # Before any grade, it is not known done, nor known to fail.
+    assert "grades your code and explains each failing test, if any" in " ".join(
+        before.stdout.split()
+    )
     assert "Exercise dot is done already: every test passes." in english
     assert "failing" not in english
     assert "演習 dot はもう完了しています。" in japanese
