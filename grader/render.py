@@ -206,7 +206,8 @@ class Screen:
                 )
             else:
                 text = _(
-                    "running the tests of {name}: {done}/{total} tests, {seconds} s",
+                    "running the tests of {name}: {done} of {total} tests ended, "
+                    "{seconds} s",
                     name=name,
                     done=done[0],
                     total=done[1],

@@ -518,7 +518,7 @@ def test_a_status_line_tells_the_time_and_the_tests_done_on_a_terminal():
         with screen.running("dot", lambda: (3, 17)):
             time.sleep(1.2)  # the line is redrawn twice a second
 
-    assert "running the tests of dot: 3/17 tests, 1 s" in terminal.getvalue()
+    assert "running the tests of dot: 3 of 17 tests ended, 1 s" in terminal.getvalue()
     assert pipe.getvalue() == ""
 
 
