@@ -132,7 +132,8 @@ def watch_command(
     stdin: TextIO | None = None,
 ) -> int:
     """Watch the exercises until the learner quits; return the exit code
-    (0 when every exercise is done at the end, else 1)."""
+    (0 when every exercise is done at the end, else 1: an exercise whose
+    grade was stopped is not known done)."""
     stdin = sys.stdin if stdin is None else stdin
     watch = Watch(project, screen, prog, args)
     folder = project.root / watch.target
@@ -169,7 +170,9 @@ def watch_command(
         pass  # the terminal is gone: there is no one to tell
     finally:
         watch.close()
-    return EXIT_DONE if watch.all_done() else EXIT_NOT_DONE
+    # An exercise whose grade q stopped is not known done.
+    done = watch.all_done() and not watch.unfinished
+    return EXIT_DONE if done else EXIT_NOT_DONE
 
 
 class HungUp(Exception):

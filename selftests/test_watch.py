@@ -361,6 +361,21 @@ def done_tree(tmp_path):
     return learner_tree(tmp_path / "done", **{name: solution(name) for name in NAMES})
 
 
+def test_q_during_the_grade_of_a_save_is_not_all_done(done_tree):
+    from selftests.learner_support import WatchProcess
+
+    running = WatchProcess(done_tree)
+    try:
+        running.screen(FIRST_SCREEN_TIMEOUT)
+        (done_tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+        _wait_for_line(running, "Grading exercises/sgd.py")
+        time.sleep(0.5)
+        running.press("q")
+        assert running.process.wait(timeout=SCREEN_TIMEOUT) == 1
+    finally:
+        running.stop()
+
+
 def test_when_every_exercise_is_done_the_watch_opens_on_what_to_do_next(done_tree):
     from selftests.learner_support import WatchProcess
 
