@@ -1,6 +1,6 @@
 """Re-creates the generator for each layer: w2 repeats the first values of w1."""
 
-# expect: repeats w1's first draws
+# expect: repeats w1's draws (the same seed)
 
 import numpy as np
 
