@@ -185,7 +185,8 @@ def key_mistakes(mistaken, key):
 FORMS = {"labels": "int labels (N,)", "one-hot": "one-hot (N, C)"}
 FORM_MISTAKES = {
     "labels": "t given as int labels (N,) must be turned into one-hot "
-    "(N, C) before it is compared with probs (N, C).",
+    "(N, C) before it is compared with probs (N, C), as wide as probs: C "
+    "is len(b2), not labels.max() + 1 (a batch may lack the last class).",
     "one-hot": "only int labels (N,) were handled: a one-hot t (N, C) cannot "
     "index an array. Tell the two forms apart by shape (t.ndim) and convert "
     "int labels only, or turn both into one-hot.",

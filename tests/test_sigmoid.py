@@ -119,12 +119,26 @@ def clipped(x, actual):
     return candidate
 
 
+UNSIGNED_NEGATED = (
+    "-x of an unsigned int x wraps around (-1 is 255 in uint8): convert x "
+    "first, with np.asarray(x, dtype=np.float64), then negate it."
+)
+
+
 def grad_mistakes(x):
     """What the common wrong formulas give for sigmoid_grad(x)."""
+    raw = np.asarray(x)
     x = np.asarray(x, dtype=np.float64)
     s = reference.sigmoid(x)
     twice = reference.sigmoid(s)
     return [
+        (
+            UNSIGNED_NEGATED,
+            # s(x) * s(-x), with -x worked out in x's own type.
+            s * reference.sigmoid((-raw).astype(np.float64))
+            if raw.dtype.kind == "u"
+            else None,
+        ),
         (
             "the formula was applied to x instead of s = sigmoid(x): the "
             "derivative is s * (1 - s), not x * (1 - x).",
@@ -365,6 +379,9 @@ def test_sigmoid_matches_the_logistic_function_for_any_shape(x):
 
 # A float32 x is float all the same: the result is float64 nonetheless.
 SINGLE = np.array([[-1.5, 0.0], [2.25, 31.0]], dtype=np.float32)
+# An unsigned x is an int x too, and -x of it wraps around unless it is
+# converted first: -200 is 56 in uint8.
+UNSIGNED = np.array([0, 1, 200], dtype=np.uint8)
 
 
 @pytest.mark.parametrize(
@@ -376,6 +393,7 @@ SINGLE = np.array([[-1.5, 0.0], [2.25, 31.0]], dtype=np.float32)
         [1, -2, 0],
         [[0.5, -1.0], [3.0, 4.0]],
         np.array([[3, -1, 0]]),
+        UNSIGNED,
         SINGLE,
     ],
     ids=[
@@ -385,6 +403,7 @@ SINGLE = np.array([[-1.5, 0.0], [2.25, 31.0]], dtype=np.float32)
         "int-list",
         "nested-list",
         "int-array",
+        "uint8-array",
         "float32-array",
     ],
 )
@@ -394,8 +413,15 @@ def test_sigmoid_accepts_numbers_lists_integers_and_float32(x):
 
 @pytest.mark.parametrize(
     "x",
-    [0, -3, [1, -2, 0], np.array([[3, -1, 0]]), SINGLE],
-    ids=["int", "negative-int", "int-list", "int-array", "float32-array"],
+    [0, -3, [1, -2, 0], np.array([[3, -1, 0]]), UNSIGNED, SINGLE],
+    ids=[
+        "int",
+        "negative-int",
+        "int-list",
+        "int-array",
+        "uint8-array",
+        "float32-array",
+    ],
 )
 def test_sigmoid_grad_accepts_numbers_lists_integers_and_float32(x):
     check_grad(x)

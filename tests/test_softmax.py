@@ -593,9 +593,19 @@ def test_softmax_stays_finite_for_any_scores_up_to_ten_thousand(x):
         [[0, 1], [2, 4]],
         np.array([[1, 2, 3], [0, 0, 0]]),
         np.array([[2, -1]]),
+        # Shifted before it is converted, an unsigned x wraps around (1 - 2
+        # is 255 in uint8): the scores must become floats first.
+        np.array([[1, 2, 0], [3, 3, 3]], dtype=np.uint8),
         np.array([[0.5, -1.25, 2.0], [3.0, 0.0, 0.75]], dtype=np.float32),
     ],
-    ids=["int-list", "nested-int-list", "int-array", "int-array-one-row", "float32"],
+    ids=[
+        "int-list",
+        "nested-int-list",
+        "int-array",
+        "int-array-one-row",
+        "uint8-array",
+        "float32",
+    ],
 )
 def test_softmax_accepts_integers_lists_and_float32(x):
     check(x)

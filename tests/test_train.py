@@ -61,6 +61,11 @@ NOT_FROM_INIT = (
     "a run did not start from init_params(D, n_hidden, C, seed): params kept "
     "from an earlier call, or drawn without the seed?"
 )
+STOPPED_EARLY = (
+    "training stopped before the last epoch, as a break does once the loss "
+    "is small or stops falling: run every one of the epochs asked for, and "
+    "record the loss of each."
+)
 AFTER_STEP = (
     "the loss was recorded after the epoch's step: record it first, from "
     "the params the epoch starts with, then take the step."
@@ -209,6 +214,8 @@ def expect_epochs(losses, epochs, call):
         )
     elif len(losses) == DEFAULT_EPOCHS:
         mistake = "the epochs argument was ignored: loop range(epochs) times."
+    elif len(losses) < epochs and stopped_early(call):
+        mistake = STOPPED_EARLY
     elif "epochs" not in call.kwargs and counts_epochs_given():
         mistake = (
             f"the default of epochs is not {DEFAULT_EPOCHS}: this call leaves "
@@ -228,16 +235,24 @@ def expect_epochs(losses, epochs, call):
 
 
 @functools.cache
-def counts_epochs_given():
-    """Whether train records FEW_EPOCHS losses when asked for that many: its
-    loop is then right, and a wrong count comes from elsewhere."""
+def counts_epochs_given(epochs=FEW_EPOCHS):
+    """Whether train records `epochs` losses on the Iris flowers when asked
+    for that many: its loop is then right, and a wrong count comes from
+    elsewhere."""
     try:
-        _, losses = learner.train(
-            X_TRAIN.copy(), LABELS_TRAIN.copy(), epochs=FEW_EPOCHS
-        )
-        return len(losses) == FEW_EPOCHS
+        _, losses = learner.train(X_TRAIN.copy(), LABELS_TRAIN.copy(), epochs=epochs)
+        return len(losses) == epochs
     except Exception:
         return False
+
+
+def stopped_early(call):
+    """Whether a run that recorded too few losses ended before its last
+    epoch: the loop counts a few epochs right, yet falls short of many even
+    when they are asked for by name (not a wrong default, then)."""
+    if not counts_epochs_given():
+        return False
+    return "epochs" in call.kwargs or not counts_epochs_given(DEFAULT_EPOCHS)
 
 
 def trained(seed):
@@ -389,6 +404,22 @@ def test_a_class_missing_from_the_labels_still_has_its_output():
 def test_train_records_one_loss_per_epoch(epochs):
     _, losses, call = run_train(LABELS_TRAIN, epochs=epochs)
     expect_epochs(losses, epochs, call)
+
+
+# The docstring's four points of two classes: in 1000 epochs the loss falls
+# to about 5e-4, its last steps moving it by less than 1e-6, so a run that
+# stops once the loss is small or settles ends well before the last epoch.
+# On four points the thousand epochs take a few hundredths of a second.
+EASY_X = np.array([[-1.0, 0.5], [1.0, -0.5], [-0.8, 1.0], [0.9, -1.2]])
+EASY_LABELS = np.array([0, 1, 0, 1])
+EASY_KWARGS = {"epochs": 1000}
+
+
+def test_every_epoch_is_run_even_once_the_loss_is_tiny():
+    call = describe_call("train", (EASY_X, EASY_LABELS), EASY_KWARGS)
+    result = learner.train(EASY_X.copy(), EASY_LABELS.copy(), **EASY_KWARGS)
+    _, losses = expect_pair(result, call)
+    expect_epochs(expect_losses(losses, call), EASY_KWARGS["epochs"], call)
 
 
 def test_the_same_seed_gives_the_same_network():
@@ -729,6 +760,12 @@ def accuracy_mistakes(expected, n, predicted, labels):
             "an argmax of the labels: they are classes already, one int per "
             "sample; compare them as they are, predict(params, x) == labels.",
             np.mean(predicted == np.argmax(labels)),
+        ),
+        (
+            "a column (N, 1) compared with a row (N,): broadcasting pairs "
+            "every prediction with every label. Compare two arrays of shape "
+            "(N,): no keepdims, no reshape.",
+            np.mean(predicted[:, None] == np.asarray(labels)),
         ),
         ("a percentage: accuracy is a fraction in [0, 1].", 100 * expected),
         ("a count of right answers: divide by the number of samples.", n * expected),

@@ -9,5 +9,5 @@ def sigmoid(x):
 
 def sigmoid_grad(x):
     # The derivative is symmetric: s(x) * (1 - s(x)) = s(x) * s(-x).
-    x = np.asarray(x)
+    x = np.asarray(x, dtype=np.float64)
     return sigmoid(x) * sigmoid(-x)
