@@ -162,7 +162,10 @@ def explain(error):
         below, text = [], str(call)
         if "\n" in text:
             below, call = [labelled_call(text)], f"{call.function}(...)"
-        lines = [f"{call} raised {lines[0]}", *below]
+        if harness.reads_the_keyboard(error):
+            lines = [f"{call} stopped at input(), to read from the keyboard.", *below]
+        else:
+            lines = [f"{call} raised {lines[0]}", *below]
     where = harness.learner_line(error)
     if where is not None:
         lines.append(f"  where     {where}")

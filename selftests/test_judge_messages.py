@@ -222,6 +222,20 @@ def test_the_values_under_a_call_with_start_alike_and_keep_their_rows():
     assert all(len(line) <= 76 for line in network)
 
 
+def test_the_rows_of_a_value_stand_under_its_first_even_unaligned():
+    # As pytest shows the message and a JSON report keeps it: no grader's
+    # screen lines the rows up afterwards.
+    rows = np.linspace(0.0101, 0.2, 20).reshape(4, 5)
+    failure = KataFailure("Wrong.", expected=short(rows), actual=short(-rows))
+    lines = str(failure).splitlines()
+
+    assert lines[1].startswith("  expected  [[0.0101, ")
+    assert all(line.startswith(" " * 13 + "[0.") for line in lines[2:5])
+    assert lines[5].startswith("  actual    [[-0.0101, ")
+    assert all(line.startswith(" " * 13 + "[-0.") for line in lines[6:9])
+    assert aligned(str(failure)) == str(failure)
+
+
 @pytest.fixture(scope="module")
 def runs():
     return run_mutants(
@@ -238,6 +252,12 @@ def runs():
             MUTANTS / "sigmoid" / "wrong_grad_s_times_one_minus_x.py",
             MUTANTS / "softmax" / "wrong_sum_without_keepdims.py",
             MUTANTS / "softmax" / "wrong_max_without_keepdims.py",
+            MUTANTS / "sigmoid" / "wrong_grad_one_plus_s.py",
+            MUTANTS / "cross_entropy" / "wrong_epsilon_after_the_log_summed.py",
+            MUTANTS / "cross_entropy" / "wrong_labels_times_log_row_sums.py",
+            MUTANTS / "backprop" / "wrong_transposed_dw2_undivided.py",
+            MUTANTS / "sgd" / "wrong_plus_sign.py",
+            MUTANTS / "numerical_gradient" / "wrong_restores_by_subtracting.py",
         ],
     )
 
@@ -294,6 +314,18 @@ def test_names_listed_in_a_failure_are_joined_as_each_language_lists_them(runs):
     assert "  実際の値  w1 と w2 が違った" in japanese
 
 
+def test_an_x_too_long_for_one_line_is_shown_a_row_to_a_line(runs):
+    first = failures(runs, "wrong_restores_by_subtracting")[0]
+    lines = first.message.splitlines()
+    (expected,) = [i for i, line in enumerate(lines) if "expected  x = [[" in line]
+    column = lines[expected].index("[[")
+
+    assert lines[expected + 1].index("[") == column + 1
+    assert lines[expected + 2].startswith("  actual    x = [[0.19999999999999998")
+    assert lines[expected + 3].index("[") == column + 1
+    assert all(len(line) <= 88 for line in lines if "mistake" not in line)
+
+
 def mistake_of(runs, mutant, test_name):
     (test,) = [test for test in failures(runs, mutant) if test.name == test_name]
     return test.message.partition("likely mistake: ")[2]
@@ -337,6 +369,52 @@ def mistake_of(runs, mutant, test_name):
             "wrong_max_without_keepdims",
             "test_softmax_leaves_its_argument_unchanged",
             "test_softmax_gives_the_docstring_example",
+        ),
+        # A plus in place of the minus: no block that reads as an overflow.
+        (
+            "wrong_grad_one_plus_s",
+            "test_sigmoid_grad_has_no_overflow_for_any_finite_x",
+            "test_sigmoid_grad_gives_the_docstring_example",
+        ),
+        (
+            "wrong_grad_one_plus_s",
+            "test_sigmoid_grad_is_symmetric_and_at_most_one_quarter",
+            "test_sigmoid_grad_gives_the_docstring_example",
+        ),
+        # nan (0 * -inf) on a wrong class, inf on the true one: one cause.
+        (
+            "wrong_epsilon_after_the_log_summed",
+            "test_a_zero_probability_on_the_true_class_costs_a_large_finite_loss"
+            "[2x2-labels]",
+            "test_a_certain_right_prediction_costs_nothing[labels]",
+        ),
+        # A crash, a wrong batch, a wrong single sample, a wrong zero loss.
+        (
+            "wrong_labels_times_log_row_sums",
+            "test_int_labels_give_the_mean_of_minus_log_true_class_probability",
+            "test_cross_entropy_gives_the_docstring_example",
+        ),
+        (
+            "wrong_labels_times_log_row_sums",
+            "test_one_sample_takes_a_plain_int_label_or_a_one_hot_vector",
+            "test_cross_entropy_gives_the_docstring_example",
+        ),
+        (
+            "wrong_labels_times_log_row_sums",
+            "test_a_zero_probability_on_the_true_class_costs_a_large_finite_loss"
+            "[2x2-labels]",
+            "test_cross_entropy_gives_the_docstring_example",
+        ),
+        # Transposed, and wrong in value too where N > 1.
+        (
+            "wrong_transposed_dw2_undivided",
+            "test_gradients_follow_params_changed_in_place",
+            "test_backward_gives_the_docstring_example",
+        ),
+        (
+            "wrong_plus_sign",
+            "test_each_parameter_takes_the_gradient_of_its_own_key",
+            "test_sgd_update_gives_the_docstring_example",
         ),
     ],
 )

@@ -27,6 +27,43 @@ from tests import confine, reference, sandbox
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# What a read of standard input raises while the learner's code runs: a
+# test has no one at a keyboard, and pytest's own message for it suggests
+# an option the grader does not take.
+NO_KEYBOARD = "input() was called, and a test has no keyboard to answer it"
+
+
+class _NoKeyboard(io.TextIOBase):
+    """Standard input while the learner's code runs: input() and every
+    read raise EOFError(NO_KEYBOARD), in this process or the learner's."""
+
+    def readable(self):
+        return True
+
+    def read(self, size=-1):
+        raise EOFError(NO_KEYBOARD)
+
+    def readline(self, size=-1):
+        raise EOFError(NO_KEYBOARD)
+
+
+@contextmanager
+def _no_keyboard():
+    """While inside, sys.stdin is a `_NoKeyboard`."""
+    saved, sys.stdin = sys.stdin, _NoKeyboard()
+    try:
+        yield
+    finally:
+        sys.stdin = saved
+
+
+def reads_the_keyboard(error):
+    """Whether `error` is a read of standard input by the learner's code
+    (see NO_KEYBOARD): it keeps its message across from the learner's
+    process, where its class would not."""
+    return isinstance(error, EOFError) and str(error) == NO_KEYBOARD
+
+
 class ExerciseImportError(Exception):
     """The module under test could not be loaded (syntax error, bad import...)."""
 
@@ -186,7 +223,7 @@ def load(name):
         # an edit saved within the same second as the last grade, at the
         # same size, would otherwise go unseen.
         source = config.sources.get(Path(path)) or Path(path).read_bytes()
-        with _standing_in(module):
+        with _standing_in(module), _no_keyboard():
             exec(compile(source, str(path), "exec"), module.__dict__)
     except Exception as error:
         raise ExerciseImportError(_import_message(path, error)) from error
@@ -198,6 +235,12 @@ def _import_message(path, error):
     if isinstance(error, SyntaxError):
         message = f"{where} has a syntax error on line {error.lineno}: {error.msg}"
         return message + _source_with_caret(error)
+    if reads_the_keyboard(error):
+        return (
+            f"{where} could not be imported: it calls input() as it loads, "
+            "and input() waits for a keyboard, which a test does not have: "
+            "remove the input() call."
+        )
     return f"{where} could not be imported: {type(error).__name__}: {error}"
 
 
@@ -406,7 +449,7 @@ def _running(module, trusted=()):
     """While a function of the learner's `module` runs: its own functions
     `trusted` bound to trusted ones, and every other exercise's module the
     trusted stand-in, however the function imports it."""
-    with _standing_in(module), _swapped(module, trusted):
+    with _standing_in(module), _swapped(module, trusted), _no_keyboard():
         yield
 
 

@@ -15,6 +15,7 @@ from tests.harness import (
     learner_line,
     meant_name,
     raised_by_learner,
+    reads_the_keyboard,
     short,
 )
 
@@ -57,23 +58,33 @@ class KataFailure(AssertionError):
         if self.call is not None:
             lines.append(labelled_call(self.call))
         if self.expected is not None:
-            lines.append(f"  expected  {self.expected}")
+            lines.append(labelled("  expected  ", self.expected))
         if self.actual is not None:
-            lines.append(f"  actual    {self.actual}")
+            lines.append(labelled("  actual    ", self.actual))
         if self.differs:
-            lines.append(f"  differs   {self.differs}")
+            lines.append(labelled("  differs   ", self.differs))
         if self.where:
-            lines.append(f"  where     {self.where}")
+            lines.append(labelled("  where     ", self.where))
         if self.mistake:
             lines.append(f"  likely mistake: {self.mistake}")
         return "\n".join(lines)
 
 
+def labelled(head, value):
+    """A labelled line of a message, `head` ("  expected  ") then `value`:
+    the later lines of `value`, indented from its start (an array's rows),
+    are moved right with it, so that they stay under its first line
+    wherever the message is read (under pytest, in a JSON report), not
+    only on the grader's screen."""
+    first, *later = str(value).split("\n")
+    later = [" " * len(head) + line if line.strip() else line for line in later]
+    return "\n".join([head + first, *later])
+
+
 def labelled_call(call):
     """The line of a message that shows `call`: its later lines, indented
     from the start of the call, are put under it."""
-    label = "  call      "
-    return label + str(call).replace("\n", "\n" + " " * len(label))
+    return labelled("  call      ", call)
 
 
 # Exceptions that carry their own explanation: a test that expects the
@@ -144,15 +155,20 @@ def function_name(call):
     return getattr(call, "function", str(call).split("(")[0])
 
 
-def expect_shape(actual, shape, call, mistakes=(), what=None):
+TRANSPOSED = "the result is transposed: check the order of the axes."
+
+
+def expect_shape(actual, shape, call, mistakes=(), what=None, transposed=None):
     """Fail unless `actual` has `shape`; name a transpose or lost axis.
     `what` says whose shape it is ("The gradient for w2 has the wrong
-    shape."); by default, the result's."""
+    shape."); by default, the result's. `transposed` names the transpose
+    in the exercise's own words, so that a transposed result reads alike
+    whether or not its values match one of `mistakes` too."""
     if actual.shape == tuple(shape):
         return
     mistake = named_mistake(mistakes, actual)
     if mistake is None and actual.shape == tuple(shape)[::-1] and actual.ndim > 1:
-        mistake = "the result is transposed: check the order of the axes."
+        mistake = transposed or TRANSPOSED
     elif mistake is None and actual.ndim > len(shape):
         mistake = (
             f"expected ndim {len(shape)}, got {actual.ndim}: an axis too many "
@@ -174,7 +190,16 @@ def expect_shape(actual, shape, call, mistakes=(), what=None):
 
 
 def expect_close(
-    value, expected, call, *, rtol, atol, mistakes=(), what=None, shape_what=None
+    value,
+    expected,
+    call,
+    *,
+    rtol,
+    atol,
+    mistakes=(),
+    what=None,
+    shape_what=None,
+    transposed=None,
 ):
     """Fail unless `value` matches `expected` in shape and, within the
     tolerances, in every element.
@@ -182,7 +207,8 @@ def expect_close(
     `mistakes` pairs a description with the result that mistake would give;
     the ones that match `value` (and not `expected`) are named in the
     failure. `what` states the property a wrong value breaks, `shape_what`
-    the one a wrong shape breaks.
+    the one a wrong shape breaks, `transposed` the mistake a transposed
+    shape is (see expect_shape).
     """
     # Compared as float64; shown as given when whole numbers are meant (the
     # classes predict gives), so that they do not read as floats.
@@ -190,7 +216,7 @@ def expect_close(
     expected = wanted.astype(np.float64)
     shown = wanted if wanted.dtype.kind in "iu" else expected
     returned = as_array(value, call)
-    expect_shape(returned, expected.shape, call, mistakes, shape_what)
+    expect_shape(returned, expected.shape, call, mistakes, shape_what, transposed)
 
     # Compared as float64, shown as returned: an integer result reads as
     # the integers it holds, with its dtype.
@@ -450,9 +476,16 @@ def wrong_exception_raised(error, promised="ValueError"):
     )
 
 
+NO_KEYBOARD_ADVICE = (
+    "input() waits for a keyboard, which a test does not have: remove the input() call."
+)
+
+
 def advice_for(error, learners=True):
     """A likely mistake behind an exception, or None. `learners`: whether
     the learner's code raised it (and not the tests' own)."""
+    if reads_the_keyboard(error):
+        return NO_KEYBOARD_ADVICE
     text = str(error)
     for fragment, advice in EXCEPTION_ADVICE:
         if fragment in text:

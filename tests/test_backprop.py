@@ -104,6 +104,14 @@ def central_differences(params, x, t):
     return {key: reference.numerical_gradient(loss, params[key]) for key in KEYS}
 
 
+# A gradient of its parameter's shape reversed: named so whatever its
+# values, which may be wrong for a second reason too.
+TRANSPOSED = {
+    "w1": "dw1 is transposed: dw1 = x.T @ dz1 has w1's shape (D, H).",
+    "w2": "dw2 is transposed: dw2 = h.T @ dz2 has w2's shape (H, C).",
+}
+
+
 def mistakes(params, x, labels):
     """What the common wrong answers give: (description, gradients) pairs."""
     w2 = params["w2"]
@@ -138,6 +146,16 @@ def mistakes(params, x, labels):
             gradients(error / n, slope=1.0),
         ),
         (
+            "the factor (1 - h) of the sigmoid's slope is missing: "
+            "dz1 = dh * h * (1 - h), not dh * h.",
+            gradients(error / n, slope=h),
+        ),
+        (
+            "the factor h of the sigmoid's slope is missing: "
+            "dz1 = dh * h * (1 - h), not dh * (1 - h).",
+            gradients(error / n, slope=1 - h),
+        ),
+        (
             "sigmoid_grad was applied to h, which is already a sigmoid: "
             "the slope is h * (1 - h), or sigmoid_grad(z1).",
             gradients(error / n, slope=reference.sigmoid_grad(h)),
@@ -147,14 +165,8 @@ def mistakes(params, x, labels):
             "into a one-hot array (N, C) before computing probs - t.",
             variant(lambda: gradients((probs - labels) / n)),
         ),
-        (
-            "dw1 is transposed: dw1 = x.T @ dz1 has w1's shape (D, H).",
-            {**right, "w1": right["w1"].T},
-        ),
-        (
-            "dw2 is transposed: dw2 = h.T @ dz2 has w2's shape (H, C).",
-            {**right, "w2": right["w2"].T},
-        ),
+        (TRANSPOSED["w1"], {**right, "w1": right["w1"].T}),
+        (TRANSPOSED["w2"], {**right, "w2": right["w2"].T}),
         (
             "the bias gradients were summed over the wrong axis: sum over "
             "the batch, axis 0.",
@@ -302,6 +314,7 @@ def check_gradients(problem, form):
             what=f"The gradient for {key} does not match central differences "
             "of the loss.",
             shape_what=f"The gradient for {key} has the wrong shape.",
+            transposed=TRANSPOSED.get(key),
         )
         if not isinstance(grads[key], np.ndarray) or grads[key].dtype != np.float64:
             fail(
@@ -359,6 +372,7 @@ def expect_backward(params, x, t, what):
             mistakes=key_mistakes(mistakes(params, x, t), key),
             what=what(key),
             shape_what=f"The gradient for {key} has the wrong shape.",
+            transposed=TRANSPOSED.get(key),
         )
 
 

@@ -68,9 +68,13 @@ TWO_CLASS = (
     "class too. With C classes only the true class counts: -sum(t * log(y)) "
     "over the classes."
 )
+# One wording for every way of taking int labels for one-hot (a product
+# t * log(y), an argmax of t, a crash for a batch, a plain int for one
+# sample), so that the mistake is shown once.
 LABELS_AS_ONE_HOT = (
-    "int labels were used as if they were one-hot (t * log(y)): when t has "
-    "one axis less than y it holds class numbers; pick y[np.arange(N), t]."
+    "int labels were used as if they were one-hot: when t has one axis less "
+    "than y it holds the class numbers, one per sample; pick "
+    "y[np.arange(N), t], or y[t] for one sample."
 )
 # The property every batch's loss must have.
 MEAN_OF_TRUE_CLASS = (
@@ -191,6 +195,64 @@ NAN_FROM_ZERO = (
     "log, np.log(y + 1e-7), or clip y to [1e-7, 1] first."
 )
 
+EPS_AFTER_LOG = (
+    "the epsilon was added after the log, not inside it: log(0) is -inf, "
+    "and -inf plus any number is still -inf. Add it to y inside the log, "
+    "np.log(y + 1e-7), or clip y to [1e-7, 1] first."
+)
+# Two batches whose true classes have probability 0.5 and 0.1: a guard
+# inside the log moves their losses by about eps / 0.5 and eps / 0.1, a
+# clip not at all, an epsilon added after the log by eps in both.
+AFTER_LOG_PROBES = (
+    (np.array([[0.5, 0.5]]), np.array([0])),
+    (np.array([[0.1, 0.9]]), np.array([0])),
+)
+# The two shifts agree this closely when they are one epsilon: float64's
+# rounding of a loss near 2 is 4e-16, a few percent of an epsilon of 1e-14.
+# Shifts below MIN_SHIFT are lost in that rounding; above MAX_SHIFT they
+# would fail the ordinary batches already.
+SHIFT_RTOL = 0.05
+MIN_SHIFT = 1e-14
+MAX_SHIFT = 1e-4
+
+
+def probed_loss(y, t):
+    """The learner's loss for y and t, asked only to tell mistakes apart
+    (so printing nothing into the test), as a float; None where it raises
+    or gives anything but one number."""
+    with quietly():
+        result = variant(learner.cross_entropy, y, t)
+    try:
+        value = np.asarray(result, dtype=np.float64)
+    except (TypeError, ValueError):
+        return None
+    return float(value) if value.shape == () else None
+
+
+def epsilon_after_log():
+    """Whether the learner's loss is shifted by one and the same small
+    amount on both AFTER_LOG_PROBES, as -(log(p) + eps) is: the epsilon
+    was added to the log, not to y. Tried with labels, then one-hot t."""
+    for form in (lambda labels: labels, lambda labels: one_hot(labels, 2)):
+        losses = [probed_loss(y, form(labels)) for y, labels in AFTER_LOG_PROBES]
+        if None in losses:
+            continue
+        first, second = (
+            loss - reference.cross_entropy(y, labels, eps=0.0)
+            for loss, (y, labels) in zip(losses, AFTER_LOG_PROBES, strict=True)
+        )
+        if MIN_SHIFT <= abs(first) <= MAX_SHIFT and math.isclose(
+            first, second, rel_tol=SHIFT_RTOL
+        ):
+            return True
+    return False
+
+
+def unguarded(text):
+    """`text`, a mistake of a log left unguarded, or EPS_AFTER_LOG where the
+    learner did add an epsilon, but to the log."""
+    return EPS_AFTER_LOG if epsilon_after_log() else text
+
 
 def mistakes(y, labels, one_hot_form=False):
     """The common wrong answers for a batch, the unguarded log's first."""
@@ -202,6 +264,8 @@ def mistakes(y, labels, one_hot_form=False):
             (NAN_FROM_ZERO, -np.mean(np.sum(one_hot_terms, axis=-1))),
         ]
         found = [(text, value) for text, value in found if not np.isfinite(value)]
+        if found and epsilon_after_log():
+            found = [(EPS_AFTER_LOG, value) for _, value in found]
         for eps in USUAL_EPS:
             found += [
                 (text, value)
@@ -247,12 +311,8 @@ def sample_mistakes(y, label):
                 "an array of one loss was returned: return a number.",
                 np.array([loss]),
             ),
-            (
-                "an int label was used as if it were one-hot (t * log(y)): "
-                "a plain int t is the number of the true class; take "
-                "-log(y[t]).",
-                -label * np.sum(np.log(y + eps)),
-            ),
+            (LABELS_AS_ONE_HOT, -label * np.sum(np.log(y + eps))),
+            (LABELS_AS_ONE_HOT, -label * np.sum(np.log(y + eps)) / len(y)),
         ]
     return found
 
@@ -275,10 +335,6 @@ def loss_of(y, t, form, mistake):
 
 
 LABELS_FORM = "int labels t of shape (N,) for y of shape (N, C)"
-ONLY_ONE_HOT = (
-    "only one-hot t is handled. When t has one axis less than y it holds the "
-    "class numbers: pick y[np.arange(N), t]."
-)
 ONE_HOT_FORM = "one-hot t of y's shape (N, C)"
 ONLY_LABELS = (
     "only int labels are handled. When t has y's shape it is one-hot: "
@@ -297,7 +353,7 @@ def check_batch(y, labels, one_hot_form=False, what=None):
     if one_hot_form:
         t, form, hint = one_hot(labels, y.shape[1]), ONE_HOT_FORM, ONLY_LABELS
     else:
-        t, form, hint = labels, LABELS_FORM, ONLY_ONE_HOT
+        t, form, hint = labels, LABELS_FORM, LABELS_AS_ONE_HOT
     call, result = loss_of(y, t, form, hint)
     expect_close(
         result,
@@ -316,7 +372,7 @@ def test_cross_entropy_gives_the_docstring_example():
     labels = np.array([1, 0])
     expected = (-math.log(0.75) - math.log(0.5)) / 2
     for t, form, hint in (
-        (labels, LABELS_FORM, ONLY_ONE_HOT),
+        (labels, LABELS_FORM, LABELS_AS_ONE_HOT),
         # As the docstring writes it: a one-hot array of ints.
         (np.array([[0, 1], [1, 0]]), ONE_HOT_FORM, ONLY_LABELS),
     ):
@@ -441,7 +497,7 @@ def test_a_batch_costs_the_mean_of_its_samples_costs(batch):
             what="For one sample the loss is -log(the probability of its class).",
         )
         singles.append(single)
-    call, result = loss_of(y, labels, LABELS_FORM, ONLY_ONE_HOT)
+    call, result = loss_of(y, labels, LABELS_FORM, LABELS_AS_ONE_HOT)
     expect_close(
         result,
         np.mean(singles),
@@ -509,21 +565,24 @@ def test_a_zero_probability_on_the_true_class_costs_a_large_finite_loss(
         call=call,
         expected=f"a finite number of at least {LARGE_LOSS:g}",
         actual=short(value),
-        mistake=zero_mistake(value, y, labels),
+        mistake=zero_mistake(value, y, labels, one_hot_form),
     )
 
 
-def zero_mistake(value, y, labels):
+def zero_mistake(value, y, labels, one_hot_form=False):
     """Name the mistake behind `value`, the loss of a batch y whose every
-    true class has probability 0; None if no common mistake gives it.
+    true class has probability 0, given t as one-hot (`one_hot_form`) or
+    as int labels; None if no common mistake gives it.
 
     A correct guard of eps <= 1e-7 makes each sample cost -log(eps), at
     least -log(1e-7) = 16.1, so the mean costs as much.
     """
     if math.isnan(value):
-        return NAN_FROM_ZERO
+        return unguarded(NAN_FROM_ZERO)
     if math.isinf(value):
-        return NO_GUARD
+        return unguarded(NO_GUARD)
+    if not one_hot_form and labels_misread(value, y, labels):
+        return LABELS_AS_ONE_HOT
     y2, labels = np.atleast_2d(y), np.atleast_1d(labels)
     n, c = y2.shape
     # Any guard makes the loss without its minus sign clearly negative. The
@@ -549,6 +608,26 @@ def zero_mistake(value, y, labels):
     return named_mistake(found, np.array(value))
 
 
+def labels_misread(value, y, labels):
+    """Whether `value`, the loss of int labels, is what multiplying them in
+    as if one-hot gives with some guard, while the same y with one-hot t
+    costs what it should: then the labels' form is what went wrong, even
+    where another mistake would give the same number (-log(eps) / 2 is a
+    mean over all the entries of a 2 x 2 batch, too)."""
+    found = []
+    for eps in GUARDS:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            terms = variant(np.multiply, labels, np.log(y + eps))
+        if terms is not None:
+            total = -np.sum(terms)
+            found += [total, total / len(y)] if y.ndim == 2 else [total]
+    mistaken = [(LABELS_AS_ONE_HOT, loss) for loss in found]
+    if named_mistake(mistaken, np.array(value)) is None:
+        return False
+    right_form = probed_loss(y, one_hot(labels, y.shape[-1]))
+    return right_form is not None and LARGE_LOSS <= right_form < math.inf
+
+
 @settings(max_examples=examples(10))
 @given(classes, st.floats(0.02, 0.5), st.floats(0.05, 0.45))
 @example(3, 0.2, 0.7)
@@ -558,8 +637,8 @@ def test_the_loss_falls_as_the_true_class_gains_probability(c, low, gain):
         np.array([[r] + [(1 - r) / (c - 1)] * (c - 1)]) for r in (low, high)
     )
     labels = np.array([0])
-    call_low, loss_low = loss_of(y_low, labels, LABELS_FORM, ONLY_ONE_HOT)
-    call_high, loss_high = loss_of(y_high, labels, LABELS_FORM, ONLY_ONE_HOT)
+    call_low, loss_low = loss_of(y_low, labels, LABELS_FORM, LABELS_AS_ONE_HOT)
+    call_high, loss_high = loss_of(y_high, labels, LABELS_FORM, LABELS_AS_ONE_HOT)
     loss_low = float(as_array(loss_low, call_low))
     loss_high = float(as_array(loss_high, call_high))
     if not loss_low > loss_high >= 0:

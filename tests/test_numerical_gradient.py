@@ -1,12 +1,14 @@
 """Exercise 7: numerical_gradient(f, x, h), central differences."""
 
+import sys
+
 import numpy as np
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from tests.harness import Exercise, named_lines, short
+from tests.harness import CALL_WIDTH, Exercise, named_lines, short
 from tests.judge import PASS_THROUGH, as_array, code_mistake, expect_close, fail
 from tests.strategies import examples, float_arrays
 
@@ -132,24 +134,47 @@ def restore_problem(before, after, h):
     )
 
 
-def one_line(array):
-    """Every digit that tells two floats apart, on one line, each number
-    as Python writes it (no padding), and the dtype named unless it is
-    float64, as `short` does."""
+def every_digit(array, rows=False):
+    """Every digit that tells two floats apart, each number as Python
+    writes it (no padding), and the dtype named unless it is float64, as
+    `short` does: on one line, or with `rows` an array's rows each on a
+    line of its own, under the first, as `short` lays them out."""
     text = np.array2string(
         array,
         separator=", ",
         formatter={"float_kind": lambda value: repr(float(value)), "int_kind": str},
         threshold=40,
         edgeitems=3,
+        max_line_width=sys.maxsize,
     )
-    text = " ".join(text.split())
+    if not rows:
+        text = " ".join(text.split())
     return text if array.dtype == np.float64 else f"{text} ({array.dtype})"
+
+
+def exact(*arrays):
+    """`every_digit` of each array, all on one line each if they all fit
+    within CALL_WIDTH, else all a row to a line, so that the rows of two
+    arrays shown one above the other line up."""
+    texts = [every_digit(array) for array in arrays]
+    if all(len(text) <= CALL_WIDTH for text in texts):
+        return texts
+    return [every_digit(array, rows=True) for array in arrays]
+
+
+def named(name, text):
+    """ "x = [[...]]", the later lines of `text` (an array's rows) moved
+    right past "x = ", so that they stay under its first."""
+    head = f"{name} = "
+    first, *later = text.split("\n")
+    later = [" " * len(head) + line if line else line for line in later]
+    return "\n".join([head + first, *later])
 
 
 def describe(x, h):
     step = "" if h is None else f", h={h!r}"
-    lines = named_lines({"x": one_line(x)})
+    (text,) = exact(x)
+    lines = named_lines({"x": text})
     return "\n".join([f"numerical_gradient(f, x{step}) with", *lines])
 
 
@@ -171,11 +196,12 @@ def gradient_of(f, x, h=None):
         )
     problem = restore_problem(before, x, DEFAULT_H if h is None else h)
     if problem is not None:
+        expected, actual = exact(before, x)
         fail(
             "numerical_gradient must leave x exactly as it found it, bit for bit.",
             call=call,
-            expected=f"x = {one_line(before)}",
-            actual=f"x = {one_line(x)}",
+            expected=named("x", expected),
+            actual=named("x", actual),
             mistake=problem,
         )
     return call, result

@@ -348,7 +348,12 @@ def test_each_parameter_takes_the_gradient_of_its_own_key():
             call,
             rtol=RTOL,
             atol=ATOL,
-            mistakes=[(BY_POSITION, before[key] - lr * grads[other])],
+            # The step's own mistakes too: a flipped sign must read as
+            # such here, not as keys paired wrongly.
+            mistakes=[
+                (BY_POSITION, before[key] - lr * grads[other]),
+                *mistakes(before, grads, lr, key),
+            ],
             what=f"params[{key!r}] must become params[{key!r}] - lr * "
             f"grads[{key!r}], whatever order the two dicts list their keys in.",
         )

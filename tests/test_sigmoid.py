@@ -155,6 +155,10 @@ def grad_mistakes(x):
             twice * (1.0 - twice),
         ),
         ("the factor (1 - s) is missing: s * s instead of s * (1 - s).", s * s),
+        (
+            "a plus where the minus belongs: s * (1 + s) instead of s * (1 - s).",
+            s * (1.0 + s),
+        ),
         ("this is sigmoid(x) itself, not its derivative s * (1 - s).", s),
         (
             "the sign is flipped: the derivative s * (1 - s) is never negative.",

@@ -141,15 +141,19 @@ class TrainCall:
             f"the {len(X_TRAIN)} standardized Iris training flowers"
         )
 
-    def __str__(self):
+    def head(self):
+        """The call itself, without the line that says what x and t are."""
         args = ["x", self.target] + [f"{k}={v!r}" for k, v in self.kwargs.items()]
+        return f"train({', '.join(args)})"
+
+    def __str__(self):
         n = self.shape[0]
         # Each form is one sentence, so that it is translated as a whole.
         if self.target == "labels":
             where = f"x: {self.flowers} ({n}, {D}); labels: their species ({n},)"
         else:
             where = f"x: {self.flowers} ({n}, {D}); t: their species one-hot ({n}, {C})"
-        return f"train({', '.join(args)})\nwith {where}"
+        return f"{self.head()}\nwith {where}"
 
 
 def expect_params(params, n_hidden, call, d=D, c=C):
@@ -474,13 +478,16 @@ def test_different_seeds_start_from_different_weights():
 
 
 def test_a_zero_learning_rate_leaves_the_weights_where_they_started():
-    few, _, call = run_train(LABELS_TRAIN, lr=0.0, epochs=1)
-    many, _, _ = run_train(LABELS_TRAIN, lr=0.0, epochs=FEW_EPOCHS)
+    few, _, few_call = run_train(LABELS_TRAIN, lr=0.0, epochs=1)
+    many, _, call = run_train(LABELS_TRAIN, lr=0.0, epochs=FEW_EPOCHS)
     for key in few:
         if not np.array_equal(many[key], few[key]):
+            # The call shown is the one that gave `actual`; the statement
+            # names the one that gave `expected`.
             fail(
-                f"With lr=0 no step moves the weights, so params[{key!r}] "
-                f"after {FEW_EPOCHS} epochs must equal params[{key!r}] after 1.",
+                f"With lr=0 no step moves the weights: params[{key!r}] after "
+                f"{FEW_EPOCHS} epochs (actual, from the call below) must equal "
+                f"params[{key!r}] after 1 (expected, from {few_call.head()}).",
                 call=call,
                 expected=short(np.asarray(few[key])),
                 actual=short(np.asarray(many[key])),

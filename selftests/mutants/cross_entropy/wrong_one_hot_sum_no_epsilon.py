@@ -2,7 +2,7 @@
 the log, and labels multiplied in as if one-hot. On a batch of labels [0]
 every term it sums is 0 * log(p), and -np.sum of them is -0.0."""
 
-# expect: only one-hot t is handled
+# expect: int labels were used as if they were one-hot
 # expect: 1.6094 and 0.1054
 # reject: -0 and -0
 

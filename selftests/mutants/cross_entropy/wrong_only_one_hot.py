@@ -1,6 +1,6 @@
 """Handles one-hot targets only: int labels are multiplied in as if one-hot."""
 
-# expect: only one-hot t is handled
+# expect: int labels were used as if they were one-hot
 
 import numpy as np
 
