@@ -231,6 +231,7 @@ def _run(data) -> ExerciseRun | None:
         tests = [TestResult(**test) for test in data["tests"]]
         run = ExerciseRun(data["name"], tests, data["error"], data["duration"])
         run.timed_out = data.get("timed_out", False)
+        run.stopped_at_limit = data.get("stopped_at_limit", False)
     except (KeyError, TypeError, AttributeError):
         return None
     texts = [run.name, run.error]
@@ -243,6 +244,7 @@ def _run(data) -> ExerciseRun | None:
         and all(isinstance(n, int | float) for n in numbers)
         and all(isinstance(test.passed, bool) for test in tests)
         and isinstance(run.timed_out, bool)
+        and isinstance(run.stopped_at_limit, bool)
     )
     return run if well_formed else None
 

@@ -305,16 +305,9 @@ class Screen:
         self._exercise_error(grade)
         for test, others, same_property in _grouped(explained(grade)):
             self._failure(test, others, same_property)
-        not_run = sum(test.kind == NOT_RUN for test in grade.failures)
-        if not_run:
-            self.out.print(
-                Text(
-                    _(
-                        "{count} more tests did not run: the process stopped first.",
-                        count=not_run,
-                    )
-                )
-            )
+        note = not_run_note(grade)
+        if note:
+            self.out.print(Text(note), soft_wrap=True)
             self.out.print()
         self._help_line(exercise.name, target, prog, check=False)
 
@@ -641,6 +634,25 @@ def printed_output(grade: Grade) -> bool:
     return bool(grade.run.output.strip())
 
 
+def not_run_note(grade: Grade) -> str:
+    """How many of the exercise's tests never ran, and why: the grader
+    stopped the tests (at one of its limits), or their process ended by
+    itself. '' when every test ran."""
+    count = sum(test.kind == NOT_RUN for test in grade.failures)
+    if not count:
+        return ""
+    if grade.run.stopped_at_limit and count == 1:
+        return _("1 more test did not run: the grader stopped the tests first.")
+    if grade.run.stopped_at_limit:
+        return _(
+            "{count} more tests did not run: the grader stopped the tests first.",
+            count=count,
+        )
+    if count == 1:
+        return _("1 more test did not run: the process stopped first.")
+    return _("{count} more tests did not run: the process stopped first.", count=count)
+
+
 def exercise_error(grade: Grade) -> str:
     """Why the exercise failed as a whole, '' if it did not: its run's
     error, or the reason its module could not be loaded when that is why
@@ -667,25 +679,27 @@ def explained(grade: Grade) -> list[TestResult]:
 
 def _told(test: TestResult, error: str) -> bool:
     """Whether the exercise's `error` already says what `test`'s message
-    does: the message is part of it, or is it without the name of `test`
-    (the runner names the test that was running when the process died).
+    does: the message is part of it, or is it without the names of the
+    tests that were running when the tests stopped (the runner names them,
+    `test` among them).
 
-    The tests are shared out to two workers: when both stop for the same
-    reason (each at its time limit, say), the error names the first
-    worker's test only; the other's is still shown, under its own name, so
-    that every test is accounted for (named, failed, or not run)."""
+    The tests are shared out to two workers: when both stop the same way
+    (each at the time limit, say), the runner tells one stop naming both
+    tests, and neither is shown again on its own."""
     if not test.message:
         return False
     if test.message in error:
         return True
-    running = _RUNNING_TEST.search(error)
-    if running is None or running.group() != f" in {test.name}":
+    running = _RUNNING_TESTS.search(error)
+    if running is None or test.name not in _TEST_NAME.findall(running.group()):
         return False
-    return test.message in _RUNNING_TEST.sub("", error, count=1)
+    return test.message in _RUNNING_TESTS.sub("", error, count=1)
 
 
-# " in test_name[case]", as the runner names the test that was running.
-_RUNNING_TEST = re.compile(r" in test_\w+(\[[^\]]*\])?")
+# A test's name, "test_name" or "test_name[case]"; and the runner's way of
+# naming the tests that were running, " in test_a[0] and test_a[1]".
+_TEST_NAME = re.compile(r"test_\w+(?:\[[^\]]*\])?")
+_RUNNING_TESTS = re.compile(rf" in {_TEST_NAME.pattern}(?: and {_TEST_NAME.pattern})*")
 
 
 def _grouped(

@@ -49,6 +49,8 @@ class ExerciseRun:
     error: str = ""  # why the run as a whole broke, in one line, if it did
     duration: float = 0.0
     timed_out: bool = False  # stopped at its time limit
+    # Stopped by the grader at one of its limits: time, printed size, memory.
+    stopped_at_limit: bool = False
 
     @property
     def output(self) -> str:

@@ -146,21 +146,36 @@ def _with_stack_file(job: Job) -> Job:
     return replace(job, stack_file=path)
 
 
-def merge(runs: list[ExerciseRun]) -> ExerciseRun:
-    """One exercise's run from the runs of its parts (`split`'s order).
+def merge(runs: list[ExerciseRun], stops: list | None = None) -> ExerciseRun:
+    """One exercise's run from the runs of its parts (`split`'s order), and
+    from why each stopped before its end, if it did (`stops`, a `_Stop` or
+    None per part).
 
     The tests come back in the module's order, dealt back as they were
-    dealt out; the first part that broke down says why the run did."""
+    dealt out. When the parts stopped alike (each at the time limit, say:
+    one limit, reached in every worker), the run tells one stop, with every
+    test it cut short and every line they were running; else the first
+    part that broke down says why the run did."""
     if len(runs) == 1:
         return runs[0]
     dealt = itertools.zip_longest(*(run.tests for run in runs))
-    return ExerciseRun(
+    run = ExerciseRun(
         runs[0].name,
         tests=[test for turn in dealt for test in turn if test is not None],
         error=next((run.error for run in runs if run.error), ""),
         duration=max(run.duration for run in runs),
         timed_out=any(run.timed_out for run in runs),
+        stopped_at_limit=any(run.stopped_at_limit for run in runs),
     )
+    parts = [stop for stop in stops or () if stop is not None]
+    together = _Stop.together(parts)
+    if together is not None:
+        run.error = together.error()
+        blamed = {(test, stop.blame()) for stop in parts for test in stop.tests}
+        for test in run.tests:
+            if (test.name, test.message) in blamed:
+                test.message = together.blame()
+    return run
 
 
 class _Dealt:
@@ -171,14 +186,19 @@ class _Dealt:
         self.finish = finish
         self.owners = owners  # for each part, the position of its job
         self.parts = Counter(owners)  # for each job, how many parts it has
-        self.runs: dict[int, dict[int, ExerciseRun]] = {}
+        # For each job, its parts ended so far: run and stop, by index.
+        self.runs: dict[int, dict[int, tuple]] = {}
 
-    def part_finished(self, index: int, run: ExerciseRun) -> None:
+    def part_finished(self, index: int, run: ExerciseRun, stop=None) -> None:
+        """Take in the run of part `index`, and why it stopped before its
+        end (a `_Stop`), if it did."""
         job = self.owners[index]
-        runs = self.runs.setdefault(job, {})
-        runs[index] = run
-        if len(runs) == self.parts[job]:
-            self.finish(job, merge([runs[part] for part in sorted(runs)]))
+        parts = self.runs.setdefault(job, {})
+        parts[index] = (run, stop)
+        if len(parts) == self.parts[job]:
+            ordered = [parts[part] for part in sorted(parts)]
+            runs = [run for run, _ in ordered]
+            self.finish(job, merge(runs, [stop for _, stop in ordered]))
 
 
 def run_exercise(job: Job) -> ExerciseRun:
@@ -511,7 +531,8 @@ class WarmSession:
 
 
 def _watch_keeping(running: dict, finish, cancel, kept) -> list[tuple[int, Job]]:
-    """`_watch` the workers in `running`, finishing each but those that
+    """`_watch` the workers in `running`, finishing each (with its run and
+    why it stopped, see `_Dealt.part_finished`) but those that
     `kept(child, run)` holds back: they are returned (as index and job,
     without the stack file) to run again. Cancelled or interrupted, it
     stops every worker still running, since no one waits for them."""
@@ -522,7 +543,7 @@ def _watch_keeping(running: dict, finish, cancel, kept) -> list[tuple[int, Job]]
         if kept(child, run):
             held.append((index, replace(child.job, stack_file="")))
         else:
-            finish(index, run)
+            finish(index, run, child.halt)
 
     by_index = {child.index: child for child in running.values()}
     try:
@@ -601,6 +622,10 @@ class _Child:
         # leave the worker's process group, and its pid may be reused.
         self.learner: int | None = None
         self.complete = False
+        # The test after which the worker stopped itself, if it did: one
+        # it could not survive (see `grader.session`).
+        self.aborted = ""
+        self.halt: _Stop | None = None  # why its tests stopped, once known
         # The files the worker's tests print into, as (device, inode) pairs.
         self.capture: list[tuple[int, int]] = []
 
@@ -633,6 +658,7 @@ class _Child:
                 self.problems.append(str(event["problem"]))
             elif "abort" in event:
                 self.problems.insert(0, str(event["abort"]))
+                self.aborted = str(event.get("after", ""))
                 self.complete = True
             elif "complete" in event:
                 self.complete = True
@@ -649,11 +675,14 @@ class _Child:
         """The run of a worker whose pipe closed: it ended, and the session
         said how (or the session itself ended)."""
         self.abandon()  # anything the tests left running
+        if self.aborted:
+            return self._run(self.problems[0], running=self.aborted, at_limit=True)
         if self.complete or (not self.pid and self.problems):
             return self._run(self.problems[0] if self.problems else "")
         if self.status is None:
             return self._run("the grader's test session ended unexpectedly")
-        return self._run(*_death(self.status, self.job.module_file))
+        what, guess = _death(self.status, self.job.module_file)
+        return self._run(what, guess, at_limit=_at_limit(self.status))
 
     def orphaned(self, run: ExerciseRun) -> bool:
         """Whether `run`, this child's, is cut short by the death of the
@@ -669,13 +698,12 @@ class _Child:
         self.abandon()
         if not self.pid:
             return self._run("the tests did not start", "collecting them hung?")
-        guess = "an endless loop?"
-        if where is not None:
-            guess = f"an endless loop? (line {where[0]}: {where[1]})"
         run = self._run(
             f"{self.job.module_file} was still running after {self.job.timeout:g} s",
-            guess,
+            "an endless loop?",
             kind=TIMEOUT,
+            lines=() if where is None else (where,),
+            at_limit=True,
         )
         run.timed_out = True
         for test in run.tests:
@@ -738,33 +766,82 @@ class _Child:
             os.close(self.learner)
             self.learner = None
 
-    def _run(self, reason: str, guess: str = "", kind: str = CRASH) -> ExerciseRun:
-        """Every collected test, with the one that was running blamed for
-        `reason` (and `guess`, what may have caused it), and those never
-        reached marked as not run."""
+    def _run(
+        self,
+        reason: str,
+        guess: str = "",
+        kind: str = CRASH,
+        lines: tuple[tuple[int, str], ...] = (),
+        at_limit: bool = False,
+        running: str = "",
+    ) -> ExerciseRun:
+        """Every collected test, with the one that was running (`running`,
+        by default the one that started last) blamed for `reason` (and
+        `guess`, what may have caused it, with the `lines` of the module it
+        was running), and those never reached marked as not run.
+        `at_limit`: the grader stopped the tests at one of its limits. What
+        stopped them is kept as `halt`."""
         run = ExerciseRun(self.job.name, duration=time.monotonic() - self.started)
+        running = running or self.current
+        running = (running,) if reason and running else ()
+        self.halt = _Stop(reason, guess, running, lines) if reason else None
         names = self.collected + [n for n in self.results if n not in self.collected]
-        blame = f"{reason}: {guess}" if guess else reason
         for name in names:
             result = self.results.get(name)
-            if result is None and reason and name == self.current:
-                result = TestResult(name, False, kind, blame)
+            if result is None and name in running:
+                result = TestResult(name, False, kind, self.halt.blame())
             elif result is None:
                 result = TestResult(
                     name, False, NOT_RUN, "not run: the tests stopped before this one"
                 )
             run.tests.append(result)
-        if reason and self.current:
-            reason = f"{reason} in {self.current}"
-        if reason and guess:
-            reason = f"{reason}: {guess}"
+        reason = self.halt.error() if self.halt else ""
         # The first part has no tests only when the module has none.
         if not reason and not run.tests and self.job.part == 0:
             reason = "no tests found in " + str(self.job.test_file.name)
         if not reason and any(test.kind == NOT_RUN for test in run.tests):
             reason = "the tests stopped before all of them ran"
         run.error = reason
+        run.stopped_at_limit = at_limit
         return run
+
+
+@dataclass(frozen=True)
+class _Stop:
+    """Why a worker's tests stopped before their end, in the pieces the
+    learner reads: what happened, what may have caused it, the tests it
+    cut short and the lines of the module under test they were running."""
+
+    what: str  # "exercises/dot.py was still running after 30 s"
+    guess: str = ""  # "an endless loop?"
+    tests: tuple[str, ...] = ()
+    lines: tuple[tuple[int, str], ...] = ()  # number and code
+
+    def blame(self) -> str:
+        """What each test it cut short says: the stop, without the tests."""
+        return self._told(self.what)
+
+    def error(self) -> str:
+        """The run's error: the stop, naming the tests it cut short."""
+        if not self.tests:
+            return self.blame()
+        return self._told(f"{self.what} in {' and '.join(self.tests)}")
+
+    def _told(self, what: str) -> str:
+        where = "; ".join(f"line {number}: {code}" for number, code in self.lines)
+        guess = f"{self.guess} ({where})" if where else self.guess
+        return f"{what}: {guess}" if guess else what
+
+    @staticmethod
+    def together(stops: list["_Stop"]) -> "_Stop | None":
+        """The stops of an exercise's workers as one, when there are several
+        and they are alike: each was stopped at the same time limit, say,
+        or each printed past the same limit. None otherwise."""
+        if len(stops) < 2 or len({(s.what, s.guess) for s in stops}) > 1:
+            return None
+        tests = tuple(test for stop in stops for test in stop.tests)
+        lines = tuple(sorted({line for stop in stops for line in stop.lines}))
+        return _Stop(stops[0].what, stops[0].guess, tests, lines)
 
 
 # How long the processes get to write their stacks, at most.
@@ -854,6 +931,12 @@ def _kill_group(pid: int) -> None:
             kill(pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
+
+
+def _at_limit(status: int) -> bool:
+    """Whether a worker that ended with `status` was stopped by one of the
+    grader's limits (the size of what it printed), not by its own doing."""
+    return os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXFSZ
 
 
 def _death(status: int, subject: str) -> tuple[str, str]:

@@ -17,12 +17,14 @@ import functools
 import gc
 import json
 import os
+import re
 import resource
 import select
 import signal
 import socket
 import sys
 import tempfile
+import traceback
 import warnings
 from collections import deque
 from pathlib import Path
@@ -640,7 +642,7 @@ class _Reporter:
             if name in self.fatal:
                 # Memory the failed test held may never come back, and
                 # pytest itself fails in the next test: stop here.
-                self.channel.send(abort=f"{self.fatal[name]} in {name}")
+                self.channel.send(abort=self.fatal[name], after=name)
                 os._exit(0)
 
 
@@ -649,13 +651,65 @@ def _test_name(nodeid: str) -> str:
 
 
 def _crash_reason(error: BaseException, job) -> str:
-    """One line for an exception that would end a real program, else ''."""
+    """What to say of an exception that would end a real program (its first
+    line says what happened), else ''."""
     if isinstance(error, SystemExit):
-        return (
-            f"{job.module_file} called sys.exit({error.code!r}), which ends the "
-            "whole program: to leave a function, return (or raise an exception "
-            "to report a problem)"
-        )
+        return _exit_reason(error, job)
     if isinstance(error, MemoryError):
         return f"{job.module_file} ran out of memory (the limit is {job.memory_mb} MB)"
     return ""
+
+
+# How a call that raises SystemExit may be written: exit() and quit() (the
+# builtins), sys.exit(), or any of them through a module (builtins.exit).
+_EXIT_CALL = re.compile(r"(?<![\w.])((?:[A-Za-z_]\w*\.)*(?:exit|quit))\s*\(")
+# A frame of a traceback as Python writes it out: file, line and code, if
+# the file could be read (the traceback of the learner's process, in
+# grading mode).
+_TRACEBACK_FRAME = re.compile(
+    r'^  File "([^"]+)", line (\d+), in [^\n]*\n(?:    ([^\n]*)\n)?', re.MULTILINE
+)
+
+
+def _exit_reason(error: SystemExit, job) -> str:
+    """Say that the learner's code ended the program, naming the call as it
+    is written where the line that made it can be found (with the line);
+    else naming the exception, which is all that is known."""
+    code = "" if error.code is None else repr(error.code)
+    where = _learner_line(error, job)
+    called = _EXIT_CALL.search(where[2]) if where else None
+    if called:
+        what = f"called {called.group(1)}({code})"
+    else:
+        what = f"raised SystemExit({code})"
+    lines = [
+        f"{job.module_file} {what}, which ends the whole program: to leave a "
+        "function, return (or raise an exception to report a problem)"
+    ]
+    if where:
+        path, number, line = where
+        lines.append(f"  where     {path}, line {number}: {line}")
+    return "\n".join(lines)
+
+
+def _learner_line(error: BaseException, job) -> tuple[str, int, str] | None:
+    """The innermost line of the learner's code that `error` came through:
+    its file (named as the learner knows it), number and code; None if it
+    came through none."""
+    text = getattr(error, "kata_traceback", None)
+    if isinstance(text, str):
+        frames = [(f, int(n), code) for f, n, code in _TRACEBACK_FRAME.findall(text)]
+    else:
+        frames = [
+            (frame.filename, frame.lineno or 0, frame.line or "")
+            for frame in traceback.extract_tb(error.__traceback__)
+        ]
+    root = Path(job.root).resolve()
+    folder = (root / job.target).resolve()
+    overrides = {Path(path).resolve() for _, path in job.overrides}
+    for name, number, code in reversed(frames):
+        path = Path(name).resolve()
+        if path.parent == folder or path in overrides:
+            shown = path.relative_to(root) if path.is_relative_to(root) else path
+            return str(shown), number, code.strip()
+    return None

@@ -62,6 +62,7 @@ from grader.grading import DONE, NOT_STARTED, Grade, grade, gradebook, most_tell
 from grader.i18n import N_, _
 from grader.project import Project
 from grader.render import (
+    LABELLED,
     PRINTED_NOTE,
     STATUS_STYLES,
     Screen,
@@ -69,6 +70,7 @@ from grader.render import (
     exercise_error,
     explained,
     failed_mark,
+    not_run_note,
     printed_output,
 )
 from grader.results import ExerciseRun, lines_cut
@@ -740,32 +742,109 @@ class Watch:
             yield Text(i18n.failure(aligned(error)), style="red")
         shown = explained(g)
         failure = most_telling(shown)
-        if failure is None:
-            return
-        yield Text(f"{failed_mark(self.out.encoding)} {failure.name}")
-        message = i18n.failure(aligned(failure.message))
-        yield Text(_cut(message, MESSAGE_LINES, "    "))
-        if failure.output.strip():
-            yield Text(_("  What your code printed:"), style="dim")
-            output = "\n".join(map(_note_translated, failure.output.splitlines()))
-            yield Text(_cut(output, OUTPUT_LINES, "    | "))
-        more = len(shown) - 1
-        if more > 0:
-            yield Text(
-                _(
+        if failure is not None:
+            yield Text(f"{failed_mark(self.out.encoding)} {failure.name}")
+            yield Text(_fitted(aligned(failure.message), MESSAGE_LINES, "    "))
+            if failure.output.strip():
+                yield Text(_("  What your code printed:"), style="dim")
+                output = "\n".join(map(_note_translated, failure.output.splitlines()))
+                yield Text(_cut(output, OUTPUT_LINES, "    | "))
+            if len(shown) > 1:
+                line = _(
                     "{count} more failing; `{prog} check {name}` shows them all.",
-                    count=more,
+                    count=len(shown) - 1,
                     prog=self.prog,
                     name=name,
-                ),
-                style="dim",
-            )
+                )
+                yield Text(line, style="dim")
+        note = not_run_note(g)
+        if note:
+            yield Text(note)
 
 
 def _note_translated(line: str) -> str:
     """A line of the learner's output as it is, but for the runner's note
     of the lines it cut, which is the grader's and speaks its language."""
     return i18n.failure(line) if lines_cut(line) is not None else line
+
+
+# The labels of a failure message whose values are the input that showed
+# the failure (the call and its arguments, an argument before and after
+# the call): laid out a row to a line, they are what a message too long to
+# show is cut first, so that what was expected, what came back, where and
+# the likely mistake stay on screen.
+INPUT_LABELS = ("call", "before", "after")
+
+
+def _fitted(message: str, limit: int, prefix: str) -> str:
+    """A failure `message` (as the tests write it) in the current language,
+    in at most `limit` lines, each after `prefix`.
+
+    A message too long is cut where it matters least: the values of the
+    input first, then any other value of several lines, the statement of
+    what went wrong last, the longest first; each keeps its first lines and
+    says how many it lost. Should that not be enough, its last lines go."""
+    blocks = _message_blocks(message.rstrip().splitlines())
+    excess = sum(len(lines) for _, lines in blocks) - limit
+    if excess <= 0:
+        return _cut(i18n.failure(message), limit, prefix)
+    hidden = [0] * len(blocks)
+    for index in sorted(range(len(blocks)), key=lambda i: _cut_order(blocks[i])):
+        # The note of the lines hidden takes a line: hiding one saves none.
+        cut = min(len(blocks[index][1]) - 1, excess + 1)
+        if excess > 0 and cut >= 2:
+            hidden[index], excess = cut, excess - cut + 1
+    pieces = []
+    for (_label, lines), cut in zip(blocks, hidden, strict=True):
+        # Each block is translated on its own, as the catalogue would in
+        # the whole message (see `Catalogue.failure`).
+        pieces.append(i18n.failure("\n".join(lines[: len(lines) - cut])))
+        if cut:
+            note = _("[... {count} more lines]", count=cut)
+            pieces.append(" " * _value_column(lines[0]) + note)
+    return _cut("\n".join(pieces), limit, prefix)
+
+
+def _value_column(line: str) -> int:
+    """Where the value of a message's `line` starts: after its label, if it
+    has one, else after its indentation."""
+    labelled = LABELLED.match(line)
+    return labelled.end() if labelled else len(line) - len(line.lstrip(" "))
+
+
+def _message_blocks(lines: list[str]) -> list[tuple[str | None, list[str]]]:
+    """The lines of a failure message in blocks, each with its label: the
+    statement of what went wrong (the lines before the first labelled one),
+    then each labelled line with the rest of its value below it (indented
+    lines, and blank ones between them), or any other line on its own. The
+    label is None for the statement and the lines on their own."""
+    first = next((i for i, line in enumerate(lines) if LABELLED.match(line)), None)
+    if first is None:
+        return [(None, lines)]
+    blocks = [(None, lines[:first])] if first else []
+    for line in lines[first:]:
+        labelled = LABELLED.match(line)
+        goes_on = line.startswith(" ") or not line.strip()
+        if labelled:
+            blocks.append((labelled.group().strip(" :"), [line]))
+        elif goes_on and blocks[-1][0] is not None:
+            blocks[-1][1].append(line)
+        else:
+            blocks.append((None, [line]))
+    return blocks
+
+
+def _cut_order(block: tuple[str | None, list[str]]) -> tuple[int, int]:
+    """Which block of a message is cut first (the smallest key): the input,
+    then the other labelled values, then the rest; the longest first."""
+    label, lines = block
+    if label in INPUT_LABELS:
+        rank = 0
+    elif label is not None:
+        rank = 1
+    else:
+        rank = 2
+    return rank, -len(lines)
 
 
 def _cut(text: str, limit: int, prefix: str) -> str:

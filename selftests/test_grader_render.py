@@ -16,7 +16,7 @@ from grader.exercises import EXERCISES
 from grader.grading import gradebook
 from grader.render import PROSE_WIDTH, Screen
 from grader.results import ExerciseRun, TestResult, trim
-from grader.watch import Watch
+from grader.watch import MESSAGE_LINES, Watch
 
 PASSED = TestResult("test_ok", True)
 UNNAMED = "The result has the wrong values.\n  expected  1.0\n  actual    2.0"
@@ -420,8 +420,8 @@ def test_a_process_that_died_is_told_once(death):
 
 
 def test_a_test_the_other_worker_was_running_when_stopped_is_named_too():
-    # The tests are shared out to two workers, and both ran out of time: the
-    # error names the first one's test, and the second's must not vanish.
+    # The tests are shared out to two workers, and both stopped: when the
+    # error names the first one's test only, the second's must not vanish.
     death = DEATHS[0]
     tests = [
         failed("test_b", death.format(where=""), kind="timeout"),
@@ -434,7 +434,71 @@ def test_a_test_the_other_worker_was_running_when_stopped_is_named_too():
 
     assert "✗ test_b" not in text and "x test_b" not in text  # said once
     assert "test_d" in text
-    assert "1 more tests did not run" in text
+    assert "1 more test did not run" in text
+
+
+# A loop that never ends, as the runner tells it when both workers running
+# an exercise's tests reached the time limit: one stop, naming both tests
+# and the lines they were running (see runner.merge).
+BOTH_STOPPED = (
+    "exercises/dot.py was still running after 5 s{where}: an endless loop? "
+    "(line 54: while True:; line 55: pass)"
+)
+
+
+def stopped_twice(stopped_at_limit=True) -> ExerciseRun:
+    """A run whose two workers both stopped at the time limit, and a test
+    that never ran."""
+    blame = BOTH_STOPPED.format(where="")
+    tests = [
+        failed("test_a[0]", blame, kind="timeout"),
+        failed("test_a[1]", blame, kind="timeout"),
+        failed("test_c", "not run: the tests stopped before this one", "not_run"),
+        failed("test_d", "not run: the tests stopped before this one", "not_run"),
+    ]
+    error = BOTH_STOPPED.format(where=" in test_a[0] and test_a[1]")
+    return ExerciseRun("dot", tests, error, stopped_at_limit=stopped_at_limit)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_stop_reached_by_both_workers_is_told_once(language):
+    run = stopped_twice()
+    grade = replace(book(run.tests).grades[0], run=run)
+    with i18n.speaking(language):
+        text = shown(lambda screen: screen.check(grade, "exercises", "kata"))
+        overview = shown(
+            lambda screen: screen.gradebook(
+                replace(book(run.tests), grades=(grade, *book(run.tests).grades[1:])),
+                "kata",
+            )
+        )
+
+    for told in (text, overview):
+        assert "✗" not in told  # no block of its own for either test
+        assert told.count("test_a[0]") == told.count("test_a[1]") == 1
+    if language == "en":
+        assert "(line 54: while True:; line 55: pass)" in text
+        assert "2 more tests did not run: the grader stopped the tests first." in text
+    else:
+        assert "test_a[0] と test_a[1] の実行中" in text
+        assert "54 行目: while True: と 55 行目: pass" in text
+        assert "採点プログラムがテストを途中で止めたため、ほかの 2 個" in text
+        assert "プロセスが途中で終わった" not in text
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_tests_left_by_a_crash_are_not_said_stopped_by_the_grader(language):
+    run = stopped_twice(stopped_at_limit=False)
+    grade = replace(book(run.tests).grades[0], run=run)
+    with i18n.speaking(language):
+        text = shown(lambda screen: screen.check(grade, "exercises", "kata"))
+
+    if language == "en":
+        assert "2 more tests did not run: the process stopped first." in text
+        assert "grader stopped" not in text
+    else:
+        assert "プロセスが途中で終わったため、ほかの 2 個" in text
+        assert "採点プログラムがテストを途中で止めた" not in text
 
 
 SYNTAX = (
@@ -543,3 +607,90 @@ def test_wording_that_differs_only_in_a_dtype_is_one_way_of_failing():
     refused = "likely mistake: an int64 x is refused, but not this {} one."
     assert gist(refused.format("int32")) == gist(refused.format("uint8"))
     assert gist("expected float64") != gist("expected a float")
+
+
+# A failure of forward as its test writes it: the statement, the call with
+# every parameter laid out a row to a line, then what was expected, what
+# came back and the likely mistake; 17 lines in all.
+FORWARD_SIGMOID_OUTPUT = """\
+Each row of forward's result holds one sample's class probabilities and must \
+sum to 1; the rows sum to [1.4925, 1.4925].
+  call      forward(params, x) with
+              x  = [[0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]]
+              w1 = [[0.0126, -0.0132, 0.064, 0.0105, -0.0536],
+                    [0.0362, 0.1304, 0.0947, -0.0704, -0.1265],
+                    [-0.0623, 0.0041, -0.2325, -0.0219, -0.1246],
+                    [-0.0732, -0.0544, -0.0316, 0.0412, 0.1043]]
+              b1 = [0.0, 0.0, 0.0, 0.0, 0.0]
+              w2 = [[-0.0129, 0.1366, -0.0665],
+                    [0.0352, 0.0903, 0.0094],
+                    [-0.0743, -0.0922, -0.0458],
+                    [0.022, -0.101, -0.0209],
+                    [-0.0159, 0.0541, 0.0215]]
+              b2 = [0.0, 0.0, 0.0]
+  expected  [[0.3288, 0.3516, 0.3197], [0.3288, 0.3516, 0.3197]]
+  actual    [[0.4943, 0.511, 0.4872], [0.4943, 0.511, 0.4872]]
+  likely mistake: sigmoid on the output: the output layer needs softmax, so \
+that each row sums to 1."""
+
+
+def watch_focus(grade) -> list[str]:
+    """The lines the watch shows for the exercise of `grade` in focus."""
+    watch = SimpleNamespace(
+        target="exercises",
+        prog="kata",
+        all_done=lambda: False,
+        out=SimpleNamespace(encoding="utf-8"),
+    )
+    return "\n".join(map(str, Watch.verdict(watch, grade))).splitlines()
+
+
+@pytest.mark.parametrize(
+    ("language", "kept", "note"),
+    [
+        ("en", ["expected", "actual", "likely mistake: sigmoid"], "[... 4 more lines]"),
+        ("ja", ["期待値", "実際の値", "考えられる間違い: 出力に"], "[... ほか 4 行]"),
+    ],
+)
+def test_the_watch_cuts_the_call_of_a_long_failure_not_its_verdict(
+    language, kept, note
+):
+    test = failed("test_forward_gives_the_docstring_example", FORWARD_SIGMOID_OUTPUT)
+    with i18n.speaking(language):
+        lines = watch_focus(book([test], "forward").grades[5])
+    message = lines[1:]
+
+    assert len(message) == MESSAGE_LINES
+    for label in kept:
+        assert sum(line.strip().startswith(label) for line in message) == 1, label
+    # The call keeps its first lines, and says how many it lost, under it.
+    assert "forward(params, x)" in message[1]
+    assert message[-4].strip() == note
+    column = i18n.width(message[1].split("forward")[0])
+    assert message[-4].index("[") == column
+
+
+def test_the_watch_shows_a_failure_that_fits_whole():
+    every = FORWARD_SIGMOID_OUTPUT.splitlines()
+    short = "\n".join([*every[:3], every[8], *every[-3:]])  # x and b1 only
+    lines = watch_focus(book([failed("test_f", short)]).grades[0])
+
+    assert lines[1:] == ["    " + line for line in short.splitlines()]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_watch_tells_a_stop_both_workers_reached_once(language):
+    run = stopped_twice()
+    grade = replace(book(run.tests).grades[0], run=run)
+    with i18n.speaking(language):
+        lines = watch_focus(grade)
+
+    assert len(lines) == 2  # the stop, then the tests it left
+    assert "✗" not in "\n".join(lines)
+    assert "test_a[0]" in lines[0] and "test_a[1]" in lines[0]
+    if language == "en":
+        assert (
+            lines[1] == "2 more tests did not run: the grader stopped the tests first."
+        )
+    else:
+        assert lines[1].startswith("採点プログラムがテストを途中で止めたため")

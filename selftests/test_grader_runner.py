@@ -3,10 +3,12 @@ back from a child process, whatever becomes of it."""
 
 import re
 import tempfile
+from dataclasses import replace
 
 import pytest
 
-from grader.results import lines_cut
+from grader import runner
+from grader.results import ExerciseRun, TestResult, lines_cut
 from grader.runner import Job, WarmSession, run_many
 from selftests.grader_support import runner_project
 
@@ -275,3 +277,145 @@ def test_a_timeout_shows_the_last_lines_printed_before_the_kill(tmp_path, separa
     assert kept[0] == "loss 0"
     assert all(re.fullmatch(r"loss \d+", line) for line in kept)
     assert len(test.output) <= 2000 + 100
+
+
+# Two tests that never end, dealt out one to each worker, and one more.
+BOTH_SPIN = """
+from exercises.spin import spin
+
+
+def test_spins_here():
+    spin()
+
+
+def test_spins_there():
+    spin()
+
+
+def test_never_reached():
+    pass
+"""
+
+
+def test_a_loop_that_both_workers_reach_is_one_stop_naming_both_tests(tmp_path):
+    root = project(tmp_path, {"spin": BOTH_SPIN})
+    (root / "exercises" / "spin.py").write_text(SPINS.lstrip())
+    (run,) = run_many([Job("spin", root, timeout=SHORT_TIMEOUT)])
+    here, there, never = run.tests
+
+    # One time limit, reached in two processes: one stop, both tests named,
+    # and each line they were running (the same one, or the loop's two).
+    assert re.fullmatch(
+        rf"exercises/spin\.py was still running after {SHORT_TIMEOUT:g} s in "
+        r"test_spins_here and test_spins_there: an endless loop\? \(line [34]: "
+        r"(while n >= 0:|n \+= 1)(; line 4: n \+= 1)?\)",
+        run.error,
+    )
+    blame = run.error.replace(" in test_spins_here and test_spins_there", "")
+    assert (
+        (here.kind, here.message)
+        == (there.kind, there.message)
+        == (
+            "timeout",
+            blame,
+        )
+    )
+    assert never.kind == "not_run"
+    assert run.timed_out and run.stopped_at_limit
+
+
+# Prints without end, in both workers, until the output limit stops them.
+BOTH_FLOOD = """
+def test_floods_here():
+    while True:
+        print("loss" * 100)
+
+
+def test_floods_there():
+    while True:
+        print("loss" * 100)
+
+
+def test_never_reached():
+    pass
+"""
+
+
+def test_printing_past_the_limit_in_both_workers_is_one_stop(tmp_path):
+    root = project(tmp_path, {"flood": BOTH_FLOOD})
+    (run,) = run_many([Job("flood", root)])
+
+    assert run.error == (
+        "exercises/flood.py printed more than 4 MB in test_floods_here and "
+        "test_floods_there: a print in a loop?"
+    )
+    assert run.stopped_at_limit and not run.timed_out
+    assert [test.kind for test in run.tests] == ["crash", "crash", "not_run"]
+
+
+ENDS_THE_PROGRAM = """
+from exercises.quitter import quitter
+
+
+def test_quits():
+    quitter()
+"""
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["here", "separate"])
+@pytest.mark.parametrize(
+    ("written", "named"),
+    [
+        ("exit()", "called exit()"),
+        ("sys.exit(3)", "called sys.exit(3)"),
+        ("raise SystemExit('done')", "raised SystemExit('done')"),
+    ],
+)
+def test_a_call_that_ends_the_program_is_named_as_written_with_its_line(
+    tmp_path, separate, written, named
+):
+    root = project(tmp_path, {"quitter": ENDS_THE_PROGRAM})
+    source = f"import sys\n\n\ndef quitter():\n    {written}\n"
+    (root / "exercises" / "quitter.py").write_text(source)
+    (run,) = run_many([Job("quitter", root, separate=separate)])
+    (test,) = run.tests
+
+    assert test.kind == "crash"
+    assert test.message.splitlines() == [
+        f"exercises/quitter.py {named}, which ends the whole program: to leave "
+        "a function, return (or raise an exception to report a problem)",
+        f"  where     exercises/quitter.py, line 5: {written}",
+    ]
+
+
+def _stopped_part(test: str, stop: runner._Stop) -> ExerciseRun:
+    """The run of a worker that `stop` cut short in `test`."""
+    blamed = TestResult(test, False, "timeout", stop.blame())
+    return ExerciseRun("dot", [blamed], stop.error(), timed_out=True)
+
+
+def test_parts_that_stopped_differently_keep_their_own_stops():
+    late = runner._Stop("exercises/dot.py was still running after 5 s", "late?")
+    crash = runner._Stop("exercises/dot.py was killed", "out of memory?")
+    stops = [replace(late, tests=("test_a",)), replace(crash, tests=("test_b",))]
+    runs = [_stopped_part(f"test_{n}", s) for n, s in zip("ab", stops, strict=True)]
+    run = runner.merge(runs, stops)
+
+    assert run.error == "exercises/dot.py was still running after 5 s in test_a: late?"
+    assert [test.message for test in run.tests] == [stop.blame() for stop in stops]
+
+
+def test_parts_that_stopped_alike_tell_each_line_once_in_order():
+    stop = runner._Stop("exercises/dot.py was still running after 5 s", "loop?")
+    stops = [
+        replace(stop, tests=("test_a",), lines=((9, "pass"),)),
+        replace(stop, tests=("test_b",), lines=((8, "while True:"), (9, "pass"))),
+    ]
+    runs = [_stopped_part(f"test_{n}", s) for n, s in zip("ab", stops, strict=True)]
+    run = runner.merge(runs, stops)
+
+    blame = "exercises/dot.py was still running after 5 s: loop? " + (
+        "(line 8: while True:; line 9: pass)"
+    )
+    assert run.error == blame.replace(" s:", " s in test_a and test_b:")
+    assert [test.message for test in run.tests] == [blame, blame]

@@ -15,7 +15,7 @@ import pytest
 from grader import classroom, docs, i18n, manifest, runner, session
 from grader.exercises import EXERCISES
 from grader.locale import extract
-from grader.results import TestResult, lines_cut, trim
+from grader.results import ExerciseRun, TestResult, lines_cut, trim
 from grader.runner import Job, run_many
 from grader.stubs import stub_source
 from selftests.grader_support import (
@@ -641,6 +641,22 @@ def runner_reasons(folder: Path) -> list[str]:
     # A test that ran out of memory ends its worker, which says so.
     found += [out_of_memory, f"{out_of_memory} in test_a"]
     found.append(session._crash_reason(SystemExit(1), job))
+    # A call that ended the program, found on a line of the learner's code.
+    ended = SystemExit()
+    ended.kata_traceback = (
+        f'  File "{ROOT / job.module_file}", line 3, in sgd_update\n    exit()\n'
+    )
+    found.append(session._crash_reason(ended, job))
+    # The two workers of an exercise stopped alike: one stop, naming the
+    # tests that were running (if any) and the lines of each.
+    timeout = "exercises/sgd.py was still running after 30 s"
+    for tests in ((), ("test_a", "test_b")):
+        stops = [
+            runner._Stop(timeout, "an endless loop?", tests[i : i + 1], (line,))
+            for i, line in enumerate([(4, "while True:"), (5, "pass")])
+        ]
+        runs = [ExerciseRun("sgd", error=stop.error()) for stop in stops]
+        found.append(runner.merge(runs, stops).error)
     found.append(runner._missing_tests(job).error)
     from grader.cli import INTERRUPTED_RUN  # an exercise a Ctrl+C cut short
 
