@@ -748,9 +748,8 @@ class _Child:
                 signal.pidfd_send_signal(self.learner, signal.SIGUSR1)
         except OSError:
             return None
-        stacks = _settled(Path(self.job.stack_file), STACK_WAIT)
         module = Path(self.job.root, self.job.module_file)
-        return _innermost_line(stacks, module)
+        return _line_told(Path(self.job.stack_file), module, STACK_WAIT)
 
     def _forget_stacks(self) -> None:
         if self.job.stack_file:
@@ -844,30 +843,32 @@ class _Stop:
         return _Stop(stops[0].what, stops[0].guess, tests, lines)
 
 
-# How long the processes get to write their stacks, at most.
-STACK_WAIT = 0.5
+# How long the processes get to write their stacks, at most: only a
+# stack that never reaches the learner's module waits that long.
+STACK_WAIT = 1.0
 # Of the stacks, this much is read: a few threads' worth.
 STACK_BYTES = 1 << 16
 # A stack line, as faulthandler writes it.
 _FRAME = re.compile(r'\s*File "(?P<file>[^"]+)", line (?P<line>\d+)')
 
 
-def _settled(path: Path, wait: float) -> str:
-    """What is in the file at `path` once it has stopped growing (or
-    `wait` seconds have passed): the processes write it as they can."""
+def _line_told(path: Path, module: Path, wait: float) -> tuple[int, str] | None:
+    """The innermost line of `module` in the stacks written to the file at
+    `path`, as soon as one is there; None if none is after `wait` seconds.
+    Each process writes its stack as it can: the worker's may come first
+    and stop short of the learner's code, which runs in a process of its
+    own in grading mode."""
     deadline = time.monotonic() + wait
-    size, text = -1, ""
-    while time.monotonic() < deadline:
+    found = None
+    while found is None and time.monotonic() < deadline:
         time.sleep(0.02)
         try:
             with path.open(errors="replace") as file:
                 text = file.read(STACK_BYTES)
         except OSError:
-            return ""
-        if text and len(text) == size:
-            break
-        size = len(text)
-    return text
+            return None
+        found = _innermost_line(text, module)
+    return found
 
 
 def _innermost_line(stacks: str, module: Path) -> tuple[int, str] | None:
