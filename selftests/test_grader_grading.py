@@ -142,6 +142,7 @@ def test_the_tests_of_refusals_are_told_by_their_names():
         "test_an_integer_x_raises_type_error",
         "test_mismatched_inner_sizes_raise_value_error",
         "test_one_hot_rejects_a_bad_label_wherever_it_is",
+        "test_one_hot_rejects_a_label_that_is_not_a_number",
         "test_one_hot_rejects_labels_outside_the_classes",
         "test_one_hot_rejects_labels_that_are_not_whole_numbers",
         "test_operands_that_are_not_1d_or_2d_raise_value_error",

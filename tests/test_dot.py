@@ -69,7 +69,25 @@ def mistakes(a, b):
             variant(single_precision_dot, a, b),
         ),
         (INTEGER_RESULT, variant(integer_dot, a, b)),
+        (MEMORY_ORDER, variant(memory_order_dot, a, b)),
     ]
+
+
+MEMORY_ORDER = (
+    "the numbers were read in the order they lie in memory (np.nditer, "
+    "ravel(order='K'), .tobytes()), which for a transposed array is column "
+    "by column: index a[i, k] and b[k, j] by their position instead."
+)
+
+
+def memory_order_dot(a, b):
+    """a·b with each operand's numbers taken in memory order and laid out
+    row by row: what a walk over memory makes of a transposed operand."""
+    rows = np.atleast_2d(np.asarray(a))
+    columns = np.asarray(b).reshape(np.shape(b)[0], -1)
+    rows = rows.ravel(order="K").reshape(rows.shape)
+    columns = columns.ravel(order="K").reshape(columns.shape)
+    return np.dot(rows, columns).reshape(np.shape(a)[:-1] + np.shape(b)[1:])
 
 
 def single_precision_dot(a, b):
@@ -187,6 +205,8 @@ def test_dot_gives_the_docstring_example():
 @example((np.array([[0.1, 0.2], [0.3, 0.7]]), np.array([[1.3, -0.6], [0.9, 2.2]])))
 # An inner size beyond what the strategy draws: every term of the sum counts.
 @example((np.arange(16.0).reshape(2, 8) / 4, np.arange(24.0).reshape(8, 3) - 9))
+# Transposed operands, whose numbers lie in memory column by column.
+@example((np.arange(6.0).reshape(2, 3).T, np.arange(8.0).reshape(4, 2).T - 3))
 def test_matrix_times_matrix_matches_the_definition(ab):
     check(*ab)
 

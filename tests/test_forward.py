@@ -296,6 +296,16 @@ def test_init_params_gives_the_docstring_shapes_and_a_default_seed():
             "every weight from rng = np.random.default_rng(seed), with "
             "seed=0 in the signature.",
         )
+    _, seeded = init_of(4, 5, 3, seed=0)
+    if differing_keys(first, seeded):
+        fail(
+            "init_params without a seed must use seed 0, its default in the signature.",
+            call=f"{call} and init_params(4, 5, 3, seed=0)",
+            expected="the same arrays both times",
+            actual="different arrays",
+            mistake="the default of seed is not 0: keep the signature "
+            "init_params(n_in, n_hidden, n_out, seed=0).",
+        )
 
 
 @settings(max_examples=examples(10))

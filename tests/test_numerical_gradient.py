@@ -274,6 +274,10 @@ BACKWARD = (
     "(f(x + h) - f(x - h)) / (2 * h)."
 )
 NO_HALF = "the division by 2 is missing: divide by 2 * h."
+TIMES_H = (
+    "the difference was halved and then multiplied by h: ... / 2 * h means "
+    "(... / 2) * h. Put the brackets in: ... / (2 * h)."
+)
 
 
 def cubic_mistakes(x, h):
@@ -285,6 +289,7 @@ def cubic_mistakes(x, h):
         (FORWARD, slope + 3 * x * h + h**2),
         (BACKWARD, slope - 3 * x * h + h**2),
         (NO_HALF, 2 * (slope + h**2)),
+        (TIMES_H, h * h * (slope + h**2)),
     ]
 
 
@@ -324,6 +329,7 @@ def test_numerical_gradient_gives_the_docstring_example():
         # For sum(v ** 2) a forward difference is 2x + h, a backward one 2x - h.
         mistakes=[
             (NO_HALF, 4 * x),
+            (TIMES_H, 2 * x * DEFAULT_H**2),
             (FORWARD, 2 * x + DEFAULT_H),
             (BACKWARD, 2 * x - DEFAULT_H),
             ("the two calls are swapped: f(x + h) - f(x - h), in that order.", -2 * x),

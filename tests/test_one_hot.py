@@ -300,6 +300,24 @@ def test_one_hot_rejects_labels_that_are_not_whole_numbers(labels, num_classes):
     )
 
 
+NAN_SLIPS_THROUGH = (
+    "NaN (a missing value) is not a whole number, yet it slips past checks "
+    "such as labels % 1 > 0 or labels < 0, because every comparison with NaN "
+    "is False. Check that labels % 1 == 0, which NaN fails."
+)
+
+
+def test_one_hot_rejects_a_label_that_is_not_a_number():
+    # A missing value read from a file arrives as NaN among the labels.
+    expect_value_error(
+        np.array([0.0, np.nan]),
+        2,
+        "a label is not a whole number",
+        NAN_SLIPS_THROUGH,
+        NAN_SLIPS_THROUGH,
+    )
+
+
 def test_one_hot_returns_a_new_array_every_call():
     # The caller owns the result and may write to it: that must not reach
     # the result of a later call.

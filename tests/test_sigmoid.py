@@ -59,8 +59,16 @@ any_finite = st.floats(allow_nan=False, allow_infinity=False, allow_subnormal=Fa
 def value_mistakes(x, actual=None):
     """What the common wrong formulas give for sigmoid(x); with the
     learner's `actual` result, a clip of x to a range too."""
+    raw = np.asarray(x)
     x = np.asarray(x, dtype=np.float64)
     return [
+        (
+            OWN_INT_TYPE,
+            # -x and exp worked out in x's own type, converted at the end.
+            variant(lambda: (1.0 / (1.0 + np.exp(-raw))).astype(np.float64))
+            if raw.dtype.kind in "iu" and raw.dtype.itemsize < 8
+            else None,
+        ),
         (
             "x was clipped to a range too narrow to leave the result "
             "unchanged: sigmoid(x) is only 0 or 1 to float64's precision "
@@ -119,6 +127,12 @@ def clipped(x, actual):
     return candidate
 
 
+OWN_INT_TYPE = (
+    "x was worked on in its own small int type: -x wraps around at the "
+    "ends of the type's range (-(-128) is -128 in int8, -1 is 255 in "
+    "uint8), and exp of a small int gives float16, which keeps about 3 "
+    "digits. Convert x first, with np.asarray(x, dtype=np.float64)."
+)
 UNSIGNED_NEGATED = (
     "-x of an unsigned int x wraps around (-1 is 255 in uint8): convert x "
     "first, with np.asarray(x, dtype=np.float64), then negate it."
@@ -228,6 +242,11 @@ def expect_float64(value, call):
             "the result kept x's integer type (as np.empty_like(x) or "
             "np.zeros_like(x) of an int array would): convert first with "
             "np.asarray(x, dtype=float)."
+        )
+    elif dtype.itemsize > 8:
+        mistake = (
+            f"the result is {dtype}, wider than float64: convert it at the "
+            "end, with result.astype(np.float64)."
         )
     else:
         mistake = (
@@ -386,6 +405,9 @@ SINGLE = np.array([[-1.5, 0.0], [2.25, 31.0]], dtype=np.float32)
 # An unsigned x is an int x too, and -x of it wraps around unless it is
 # converted first: -200 is 56 in uint8.
 UNSIGNED = np.array([0, 1, 200], dtype=np.uint8)
+# A small signed int x too: -(-128) wraps around to -128 in int8, and exp of
+# an int8 array computes in float16, which keeps about 3 digits.
+SMALL_SIGNED = np.array([-128, -3, 0, 5, 127], dtype=np.int8)
 
 
 @pytest.mark.parametrize(
@@ -398,6 +420,7 @@ UNSIGNED = np.array([0, 1, 200], dtype=np.uint8)
         [[0.5, -1.0], [3.0, 4.0]],
         np.array([[3, -1, 0]]),
         UNSIGNED,
+        SMALL_SIGNED,
         SINGLE,
     ],
     ids=[
@@ -408,6 +431,7 @@ UNSIGNED = np.array([0, 1, 200], dtype=np.uint8)
         "nested-list",
         "int-array",
         "uint8-array",
+        "int8-array",
         "float32-array",
     ],
 )
@@ -417,13 +441,14 @@ def test_sigmoid_accepts_numbers_lists_integers_and_float32(x):
 
 @pytest.mark.parametrize(
     "x",
-    [0, -3, [1, -2, 0], np.array([[3, -1, 0]]), UNSIGNED, SINGLE],
+    [0, -3, [1, -2, 0], np.array([[3, -1, 0]]), UNSIGNED, SMALL_SIGNED, SINGLE],
     ids=[
         "int",
         "negative-int",
         "int-list",
         "int-array",
         "uint8-array",
+        "int8-array",
         "float32-array",
     ],
 )

@@ -90,6 +90,15 @@ MAX_AXIS_1 = (
     "2-D input: with more axes each slice was shifted by another slice's "
     "maximum. Use x.max(axis=-1, keepdims=True)."
 )
+OWN_INT_TYPE = (
+    "x was shifted in its own small int type, where x - max wraps around "
+    "at the ends of the type's range (-128 - 127 is 1 in int8, 1 - 2 is 255 "
+    "in uint8): convert x first, with np.asarray(x, dtype=np.float64)."
+)
+MAX_AXIS_0 = (
+    "the maximum was taken along axis 0, down the batch: each slice must be "
+    "shifted by its own maximum, x.max(axis=-1, keepdims=True)."
+)
 MISPLACED = (
     "the right probabilities in the wrong places: a reshape or transpose "
     "put the slices back in another order. Give the result back x's shape "
@@ -130,6 +139,8 @@ def mistakes(x):
     A wrong axis gives different numbers depending on which maximum was
     subtracted first, so some mistakes are listed with both results.
     """
+    raw = np.asarray(x)
+    small_int = raw.dtype.kind in "iu" and raw.dtype.itemsize < 8
     x = np.asarray(x, dtype=np.float64)
     e = np.exp(x - x.max(axis=-1, keepdims=True))
     axis_0 = AXIS_0
@@ -175,6 +186,7 @@ def mistakes(x):
             else None,
         ),
         (MAX_AXIS_1, variant(shifted_along, x, 1) if x.ndim >= 3 else None),
+        (MAX_AXIS_0, variant(shifted_along, x, 0) if x.ndim >= 2 else None),
         (
             "exp is missing: softmax is exp(x) divided by the sum of exp(x).",
             variant(normalized, x),
@@ -186,7 +198,15 @@ def mistakes(x):
         ),
         (NO_SHIFT, variant(lambda: normalized(np.exp(x)))),
         (GLOBAL_SHIFT, variant(lambda: normalized(np.exp(x - x.max())))),
+        (OWN_INT_TYPE, variant(shifted_in_own_type, raw) if small_int else None),
     ]
+
+
+def shifted_in_own_type(raw):
+    """Softmax of an int array shifted by its maxima in its own type, where
+    the differences wrap around, and converted to floats after."""
+    shifted = (raw - raw.max(axis=-1, keepdims=True)).astype(np.float64)
+    return normalized(np.exp(shifted))
 
 
 def misplaced(x, result):
@@ -256,7 +276,45 @@ def every_mistake(x, result):
             and np.allclose(slices[:-1], right[:-1], rtol=RTOL, atol=ATOL)
         ):
             return [(UNFILLED, actual)]
-    return mistakes(x) + misplaced(x, result) + scaled_down(x, result)
+    found = mistakes(x) + misplaced(x, result) + scaled_down(x, result)
+    ruled_out = max_axis_ruled_out(x)
+    return [(text, value) for text, value in found if text != ruled_out]
+
+
+# Scores on which a max without keepdims and a max down the batch differ:
+# row maxima [2, 5], column maxima [3, 5].
+AXIS_PROBE = np.array([[1.0, 2.0], [3.0, 5.0]])
+
+
+def max_axis_ruled_out(x):
+    """Where a max without keepdims and a max down the batch give the same
+    result on x (a square x whose row and column maxima agree), the one of
+    the two the learner's softmax does not make, told on AXIS_PROBE; None
+    where there is no telling."""
+    x = np.asarray(x, dtype=np.float64)
+    lost = variant(lambda: normalized(np.exp(x - x.max(axis=-1))))
+    down = variant(shifted_along, x, 0)
+    if lost is None or down is None or lost.shape != down.shape:
+        return None
+    if not np.allclose(lost, down, rtol=RTOL, atol=ATOL):
+        return None
+    try:
+        with quietly():
+            own = np.asarray(learner.softmax(AXIS_PROBE.copy()), dtype=np.float64)
+    except Exception:
+        return None
+    probe = AXIS_PROBE
+    fits_lost = close(own, normalized(np.exp(probe - probe.max(axis=-1))))
+    fits_down = close(own, shifted_along(probe, 0))
+    if fits_lost != fits_down:
+        return MAX_AXIS_0 if fits_lost else MAX_LOST_AXIS
+    return None
+
+
+def close(actual, expected):
+    return actual.shape == expected.shape and np.allclose(
+        actual, expected, rtol=RTOL, atol=ATOL
+    )
 
 
 def expect_float64(value, call):
@@ -271,6 +329,11 @@ def expect_float64(value, call):
             "the result kept x's integer type (np.empty_like(x) and "
             "np.zeros_like(x) do that): convert first with "
             "np.asarray(x, dtype=float)."
+        )
+    elif dtype.itemsize > 8:
+        mistake = (
+            f"the result is {dtype}, wider than float64: convert it at the "
+            "end, with result.astype(np.float64)."
         )
     else:
         mistake = (
@@ -361,6 +424,7 @@ SHIFTS = [
     (MIN_SHIFT, lambda x: normalized(np.exp(x - x.min(axis=-1, keepdims=True)))),
     (MAX_AXIS_1, lambda x: shifted_along(x, 1) if x.ndim >= 3 else None),
     (GLOBAL_SHIFT, lambda x: normalized(np.exp(x - x.max()))),
+    (MAX_AXIS_0, lambda x: shifted_along(x, 0) if x.ndim >= 2 else None),
 ]
 # Sums down the columns with no shift: a 0 / 0 wherever a score is far below
 # the rest of its row. Named only where no shift mistake alone explains the
@@ -374,6 +438,8 @@ PROBES = [
     np.array([[-400.0, 0.0, 400.0]]),
     np.array([[[0.0, 1.0], [2.0, 3.0]], [[3000.0, 3001.0], [3002.0, 3003.0]]]),
     np.array([[0.0, -3000.0], [1.0, 0.0]]),
+    # The maximum of each column is safe here, that of the whole array not.
+    np.array([[3000.0, -3000.0], [0.0, 0.0]]),
 ]
 
 
@@ -596,6 +662,9 @@ def test_softmax_stays_finite_for_any_scores_up_to_ten_thousand(x):
         # Shifted before it is converted, an unsigned x wraps around (1 - 2
         # is 255 in uint8): the scores must become floats first.
         np.array([[1, 2, 0], [3, 3, 3]], dtype=np.uint8),
+        # So does a signed one at the ends of its range: -128 - 127 is 1 in
+        # int8.
+        np.array([[-128, 127, 0], [5, -3, 1]], dtype=np.int8),
         np.array([[0.5, -1.25, 2.0], [3.0, 0.0, 0.75]], dtype=np.float32),
     ],
     ids=[
@@ -604,6 +673,7 @@ def test_softmax_stays_finite_for_any_scores_up_to_ten_thousand(x):
         "int-array",
         "int-array-one-row",
         "uint8-array",
+        "int8-array",
         "float32",
     ],
 )

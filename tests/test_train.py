@@ -609,6 +609,53 @@ def test_every_epoch_on_one_sample_is_one_step_of_lr():
         )
 
 
+DEFAULTS = {"n_hidden": 5, "lr": 1.0, "seed": 0}
+
+
+def default_mistake(params, losses, expected_losses):
+    """Which default of train's signature the learner's result shows was
+    changed, told from the one sample trained with only epochs given."""
+    if np.shape(params["w1"])[1] != DEFAULTS["n_hidden"]:
+        wrong = "n_hidden"
+    elif not np.isclose(losses[0], expected_losses[0], rtol=0, atol=FIRST_LOSS_ATOL):
+        wrong = "seed"
+    else:
+        wrong = "lr"
+    default = DEFAULTS[wrong]
+    return (
+        f"the default of {wrong} is not {default}: keep the signature "
+        "train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0)."
+    )
+
+
+def test_train_uses_the_defaults_of_its_signature():
+    epochs = ONE_KWARGS["epochs"]
+    call = describe_call("train", (ONE_X, ONE_T), {"epochs": epochs})
+    result = learner.train(ONE_X.copy(), ONE_T.copy(), epochs=epochs)
+    params, losses = expect_pair(result, call)
+    losses = expect_losses(losses, call)
+    expect_epochs(losses, epochs, call)
+
+    net = reference.init_params(2, DEFAULTS["n_hidden"], 2, DEFAULTS["seed"])
+    expected = []
+    for _ in range(epochs):
+        expected.append(reference.loss(net, ONE_X, ONE_T))
+        reference.sgd_update(net, reference.backward(net, ONE_X, ONE_T), DEFAULTS["lr"])
+    # Losses recorded in float32 are off by about 1e-7.
+    if np.shape(params.get("w1")) == np.shape(net["w1"]) and np.allclose(
+        losses, expected, rtol=0, atol=FIRST_LOSS_ATOL
+    ):
+        return
+    fail(
+        "Called with epochs alone, train must use the defaults of its "
+        "signature: n_hidden=5, lr=1.0 and seed=0.",
+        call=call,
+        expected=short(np.array(expected)),
+        actual=short(losses),
+        mistake=default_mistake(params, losses, expected),
+    )
+
+
 def test_hidden_layer_has_n_hidden_units():
     # run_train checks the shapes of params against n_hidden.
     run_train(LABELS_TRAIN, n_hidden=7, epochs=1)
