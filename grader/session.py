@@ -684,7 +684,7 @@ def _exit_reason(error: SystemExit, job) -> str:
         what = f"raised SystemExit({code})"
     lines = [
         f"{job.module_file} {what}, which ends the whole program: to leave a "
-        "function, return (or raise an exception to report a problem)"
+        "function, return (or raise an exception to report a problem)."
     ]
     if where:
         path, number, line = where

@@ -105,6 +105,8 @@ TABLE_KEYS_LINE = N_(
     "keys: b back to the exercise | h hint | n next exercise | l list | "
     "c check all | q quit"
 )
+# An exercise that is done needs no hint.
+DONE_EXERCISE_KEYS_LINE = N_("keys: n next exercise | l list | c check all | q quit")
 # Once every exercise is done there is no hint to give, nor a next one.
 DONE_KEYS_LINE = N_("keys: b back to the exercise | l list | c check all | q quit")
 # Once the input has ended (a pipe closed), keys are no longer read.
@@ -349,7 +351,8 @@ class Watch:
                 shown += f" (+{len(running) - NAMES_SHOWN})"
             done = len(names) - len(running)
             text = _(
-                "grading: {done} of {total} finished, still running: {names}",
+                "grading: {done} of {total} finished, still running: {names} "
+                "(a save stops it; q quits)",
                 done=done,
                 total=len(names),
                 names=shown,
@@ -701,6 +704,8 @@ class Watch:
             yield Text(self.note, style="dim")
         if self.keys_ended:
             keys = NO_KEYS_LINE
+        elif self.view == EXERCISE and self.grade_of(self.focus).status == DONE:
+            keys = DONE_EXERCISE_KEYS_LINE
         elif self.view == EXERCISE:
             keys = KEYS_LINE
         elif self.all_done():

@@ -383,7 +383,7 @@ def test_a_call_that_ends_the_program_is_named_as_written_with_its_line(
     assert test.kind == "crash"
     assert test.message.splitlines() == [
         f"exercises/quitter.py {named}, which ends the whole program: to leave "
-        "a function, return (or raise an exception to report a problem)",
+        "a function, return (or raise an exception to report a problem).",
         f"  where     exercises/quitter.py, line 5: {written}",
     ]
 

@@ -438,6 +438,7 @@ def test_once_an_exercise_is_done_its_hint_gives_way_to_the_done_state(tree, wat
     assert "done" in done and "Every test passes." in done
     assert "Press n for the next exercise." in done
     assert "Hint" not in done
+    assert done.endswith("keys: n next exercise | l list | c check all | q quit")
     running.press("h")
     asked = running.screen()
     assert "(dot is done: no hint is needed)" in asked and "Hint" not in asked
