@@ -618,11 +618,21 @@ class Watch:
                 self.summary()
             else:
                 for line in self.exercise_lines():
-                    self.out.print(line, soft_wrap=True)
+                    self.out.print(self.wrapped(line), soft_wrap=True)
             for line in self.bottom_lines():
-                self.out.print(line, soft_wrap=True)
+                self.out.print(self.wrapped(line), soft_wrap=True)
         self.out.file.flush()
         self.notice = ""
+
+    def wrapped(self, text: Text) -> Text:
+        """`text` broken between words to fit the terminal, each line that
+        is too wide (see `wrapped_lines`); as it is elsewhere, where the
+        reader's own program wraps or scrolls."""
+        if not self.out.is_terminal:
+            return text
+        # The last column is left free: some terminals move to the next
+        # line once it is written, which would leave an empty line.
+        return wrapped_lines(text, self.out.width - 1)
 
     def top_line(self) -> Text:
         book = self.book()
@@ -779,6 +789,34 @@ def _note_translated(line: str) -> str:
 # show is cut first, so that what was expected, what came back, where and
 # the likely mistake stay on screen.
 INPUT_LABELS = ("call", "before", "after")
+
+
+# The start of a labelled line, as failures and hints write them:
+# "  expected  ", "  likely mistake: ", "  考えられる間違い: ", "  | ".
+LABEL = re.compile(r"^ *(?:[^\s:|]+(?: [^\s:|]+)?(?:: | {2,})|\| )")
+
+
+def wrapped_lines(text: Text, width: int) -> Text:
+    """`text` with each line wider than `width` columns broken between
+    words (`i18n.fill`), its later lines standing under the first word
+    after its label, if it has one, else under its own first word. A text
+    whose lines all fit comes back as it is, styles and all; one that is
+    broken keeps only its overall style."""
+    lines = text.plain.split("\n")
+    if all(i18n.width(line) <= width for line in lines):
+        return text
+    broken = []
+    for line in lines:
+        if i18n.width(line) <= width:
+            broken.append(line)
+            continue
+        body = line.lstrip(" ")
+        lead = len(line) - len(body)
+        label = LABEL.match(line)
+        hang = i18n.width(label.group()) - lead if label else 0
+        filled = i18n.fill(body, width - lead, indent=hang)
+        broken.extend(" " * lead + part for part in filled.split("\n"))
+    return Text("\n".join(broken), style=text.style)
 
 
 def _fitted(message: str, limit: int, prefix: str) -> str:

@@ -19,7 +19,7 @@ import pytest
 
 from grader.exercises import NAMES
 from grader.render import failed_mark
-from grader.watch import PollingSource, _plain_keys
+from grader.watch import PollingSource, _plain_keys, wrapped_lines
 from selftests.grader_support import clean_environment, stub
 from selftests.learner_support import (
     FIRST_SCREEN_TIMEOUT,
@@ -245,6 +245,33 @@ def test_arrow_keys_do_nothing_and_a_stray_key_says_it_is_none(tree):
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
     assert not (tree / ".kata" / "hints.json").exists()
+
+
+def test_on_a_terminal_long_lines_break_between_words_under_their_label():
+    from rich.text import Text
+
+    block = Text(
+        "    likely mistake: normalized along axis 0 (down the columns): each "
+        "slice must sum to 1.\n"
+        "      call      softmax([[1.0, 1.0]])\n"
+        "Stuck? Press h for a hint on softmax; b goes back to it.",
+        style="red",
+    )
+
+    lines = wrapped_lines(block, 40).plain.splitlines()
+
+    assert lines == [
+        "    likely mistake: normalized along",
+        "                    axis 0 (down the",
+        "                    columns): each slice",
+        "                    must sum to 1.",
+        "      call      softmax([[1.0, 1.0]])",
+        "Stuck? Press h for a hint on softmax; b",
+        "goes back to it.",
+    ]
+    assert wrapped_lines(block, 40).style == "red"
+    short = Text("fits", style="bold")
+    assert wrapped_lines(short, 40) is short
 
 
 def test_escape_sequences_and_spaces_are_not_keys():
