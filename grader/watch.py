@@ -348,11 +348,11 @@ class Watch:
         def line() -> Text:
             shown = i18n.listed(running[:NAMES_SHOWN])
             if len(running) > NAMES_SHOWN:
-                shown += f" (+{len(running) - NAMES_SHOWN})"
+                shown += _(" and {count} more", count=len(running) - NAMES_SHOWN)
             done = len(names) - len(running)
             text = _(
                 "grading: {done} of {total} finished, still running: {names} "
-                "(a save stops it; q quits)",
+                "(saving again grades the new code; q quits)",
                 done=done,
                 total=len(names),
                 names=shown,
@@ -424,7 +424,8 @@ class Watch:
             shown = seconds
             text = Text(
                 _(
-                    "grading {name}: {seconds} s (a save stops it; q quits)",
+                    "grading {name}: {seconds} s (saving again grades the new "
+                    "code; q quits)",
                     name=name,
                     seconds=seconds,
                 ),
@@ -448,7 +449,7 @@ class Watch:
     def grade_all(self) -> bool:
         """Grade every exercise, with the grades kept; whether the grade
         ran to its end (a save or `q` may stop it)."""
-        headline = _("Grading every exercise in {target}/ ...", target=self.target)
+        headline = _("Grading {target}/ ...", target=self.target)
         seconds = self.grade(self.project.names, True, headline)
         if seconds is None:
             return False

@@ -800,6 +800,13 @@ def laid_out(value):
     return _laid_out(value)
 
 
+def named(name, value):
+    """ "name = value" as a labelled line of a message shows it, the later
+    lines of the value (an array's rows) under its first."""
+    head = f"{name} = "
+    return head + short(value).replace("\n", "\n" + " " * len(head))
+
+
 def named_lines(texts):
     """Values each on lines of their own under a call that ends in "with",
     two columns in: "  x  = [[1.0, 2.0],", with the later lines of a value

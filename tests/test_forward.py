@@ -8,7 +8,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests import reference
-from tests.harness import Exercise, describe_call, listed, named_lines, short
+from tests.harness import (
+    Exercise,
+    describe_call,
+    listed,
+    named,
+    named_lines,
+    short,
+)
 from tests.judge import as_array, expect_close, expect_shape, fail, variant
 from tests.strategies import examples, float_arrays, sizes
 
@@ -392,7 +399,7 @@ def test_initial_weights_all_differ_from_one_another(d, h, c, seed):
         fail(
             f"The initial weights must be random, no two alike; {key} has repeats.",
             call=call,
-            actual=f"{key} = {short(weights)}",
+            actual=named(key, weights),
             mistake=mistake,
         )
 
@@ -428,7 +435,7 @@ def test_w2_does_not_repeat_the_draws_of_w1(d, h, c, seed):
         "together; w2 repeats values of w1.",
         call=call,
         # One line for each: a matrix's rows would otherwise run into the next.
-        actual=f"w1 = {short(w1)}\nw2 = {short(w2)}",
+        actual=named("w1", w1) + "\n" + named("w2", w2),
         mistake=mistake,
     )
 
@@ -454,7 +461,7 @@ def test_w1_and_w2_are_drawn_from_one_generator(d, h, c, seed):
         "with one more input, and w1 with one more class.",
         call=call,
         # One line for each, as where w2 repeats w1's draws.
-        actual=f"w1 = {short(w1)}\nw2 = {short(w2)}",
+        actual=named("w1", w1) + "\n" + named("w2", w2),
         mistake=TWO_GENERATORS,
     )
 
@@ -471,7 +478,7 @@ def test_initial_weights_are_small(seed):
                 call=call,
                 expected=f"at most {MAX_WEIGHT_RMS:g} (0.1 for 0.1 * a standard "
                 "normal)",
-                actual=f"{key} = {short(params[key])}",
+                actual=named(key, params[key]),
                 mistake="large weights saturate the sigmoid units, whose "
                 "slope is then near 0: scale standard normal draws by 0.1.",
             )

@@ -56,6 +56,13 @@ any_shape = shapes(min_dims=0, max_dims=3)
 any_finite = st.floats(allow_nan=False, allow_infinity=False, allow_subnormal=False)
 
 
+# One wording wherever a flipped sign shows, so that its failures are
+# shown as one mistake.
+SIGN_FLIPPED = (
+    "the sign in the exponent: s(x) = 1 / (1 + exp(-x)), so that s(1) is above 0.5."
+)
+
+
 def value_mistakes(x, actual=None):
     """What the common wrong formulas give for sigmoid(x); with the
     learner's `actual` result, a clip of x to a range too."""
@@ -82,11 +89,7 @@ def value_mistakes(x, actual=None):
             "compute in float64.",
             variant(lambda: 1.0 / (1.0 + np.exp(-x.astype(np.float32)))),
         ),
-        (
-            "the sign in the exponent: s(x) = 1 / (1 + exp(-x)), so that "
-            "s(1) is above 0.5.",
-            variant(lambda: 1.0 / (1.0 + np.exp(x))),
-        ),
+        (SIGN_FLIPPED, variant(lambda: 1.0 / (1.0 + np.exp(x)))),
         (
             "tanh takes half of x: s(x) = (1 + tanh(x / 2)) / 2.",
             variant(lambda: (1.0 + np.tanh(x)) / 2.0),
@@ -487,7 +490,7 @@ def test_sigmoid_increases_with_x(x):
         "must be sorted too.",
         call=call,
         actual=short(s),
-        mistake="check the sign in the exponent: s(x) = 1 / (1 + exp(-x)).",
+        mistake=SIGN_FLIPPED,
     )
 
 
