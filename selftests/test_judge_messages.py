@@ -258,6 +258,9 @@ def runs():
             MUTANTS / "backprop" / "wrong_transposed_dw2_undivided.py",
             MUTANTS / "sgd" / "wrong_plus_sign.py",
             MUTANTS / "numerical_gradient" / "wrong_restores_by_subtracting.py",
+            MUTANTS / "one_hot" / "wrong_pauses_for_input.py",
+            MUTANTS / "train" / "wrong_fixed_lr_half.py",
+            MUTANTS / "softmax" / "wrong_sum_axis_zero_shift_right.py",
         ],
     )
 
@@ -415,6 +418,35 @@ def mistake_of(runs, mutant, test_name):
             "wrong_plus_sign",
             "test_each_parameter_takes_the_gradient_of_its_own_key",
             "test_sgd_update_gives_the_docstring_example",
+        ),
+        # input() stops the call before any check: not a missing check.
+        (
+            "wrong_pauses_for_input",
+            "test_one_hot_rejects_labels_outside_the_classes[minus-one]",
+            "test_one_hot_gives_the_docstring_example",
+        ),
+        # An unused seed, with no seed given or with one given twice.
+        (
+            "wrong_seed_ignored",
+            "test_init_params_gives_the_docstring_shapes_and_a_default_seed",
+            "test_the_same_seed_gives_the_same_parameters",
+        ),
+        # A fixed step of 0.5: neither lr, twice lr nor lr's default.
+        (
+            "wrong_fixed_lr_half",
+            "test_every_epoch_on_one_sample_is_one_step_of_lr",
+            "test_a_zero_learning_rate_leaves_the_weights_where_they_started",
+        ),
+        (
+            "wrong_fixed_lr_half",
+            "test_train_uses_the_defaults_of_its_signature",
+            "test_a_zero_learning_rate_leaves_the_weights_where_they_started",
+        ),
+        # Right shift, sums down the columns: a one-row batch's 0 / 0.
+        (
+            "wrong_sum_axis_zero_shift_right",
+            "test_softmax_stays_finite_for_huge_scores[wide-row]",
+            "test_softmax_matches_its_definition_for_any_shape",
         ),
     ],
 )

@@ -436,10 +436,17 @@ LIST_OPERAND_ADVICE = (
 )
 
 
+NO_KEYBOARD_ADVICE = (
+    "input() waits for a keyboard, which a test does not have: remove the input() call."
+)
+
+
 def code_mistake(error):
     """The hint for an exception the learner's code raised through a bug of
-    its own (a typo, a call with the wrong arguments), or None: advice
-    about the input does not apply to it."""
+    its own (a typo, a call with the wrong arguments, a leftover input()),
+    or None: advice about the input does not apply to it."""
+    if reads_the_keyboard(error):
+        return NO_KEYBOARD_ADVICE
     if isinstance(error, TypeError) and LIST_OPERAND.search(str(error)):
         return LIST_OPERAND_ADVICE
     if isinstance(error, TypeError) and not PYTHON_TYPE_ERROR.search(str(error)):
@@ -474,11 +481,6 @@ def wrong_exception_raised(error, promised="ValueError"):
         f"the check is there, but it raises {kind} where the docstring "
         f"promises {promised}: raise {promised}(...) instead."
     )
-
-
-NO_KEYBOARD_ADVICE = (
-    "input() waits for a keyboard, which a test does not have: remove the input() call."
-)
 
 
 def advice_for(error, learners=True):

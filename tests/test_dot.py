@@ -5,7 +5,13 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tests.harness import Exercise, describe_call, quietly, short
+from tests.harness import (
+    Exercise,
+    describe_call,
+    quietly,
+    raised_by_learner,
+    short,
+)
 from tests.judge import (
     INTEGER_RESULT,
     PASS_THROUGH,
@@ -259,6 +265,14 @@ SCALAR_SHAPE = (
 )
 
 
+# A ValueError that NumPy raised on the way (an array put into one element)
+# is no check of the learner's, whatever its message.
+NUMPY_VALUE_ERROR = (
+    "this ValueError is NumPy's, not one of yours: check the shapes yourself "
+    "first and raise ValueError with a message naming both shapes."
+)
+
+
 def expect_value_error(a, b, why):
     call = describe_call("dot", (a, b), {})
     try:
@@ -274,6 +288,7 @@ def expect_value_error(a, b, why):
                     if shape == ()
                     else f"a message containing {tuple(shape)}",
                     actual=repr(str(error)),
+                    mistake=None if raised_by_learner(error) else NUMPY_VALUE_ERROR,
                     raised=error,
                 )
         return

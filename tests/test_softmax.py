@@ -426,10 +426,15 @@ SHIFTS = [
     (GLOBAL_SHIFT, lambda x: normalized(np.exp(x - x.max()))),
     (MAX_AXIS_0, lambda x: shifted_along(x, 0) if x.ndim >= 2 else None),
 ]
-# Sums down the columns with no shift: a 0 / 0 wherever a score is far below
-# the rest of its row. Named only where no shift mistake alone explains the
-# trouble (an overflow there is the missing shift's).
-COLUMN_SUMS = [(AXIS_0, lambda x: normalized(np.exp(x), 0))]
+# Sums down the columns, with no shift or with the right one: a 0 / 0
+# wherever a score is far below the rest of its row (in a batch of one row,
+# each exp is divided by itself, and an exp that underflows to 0 gives
+# 0 / 0). Named only where no shift mistake alone explains the trouble (an
+# overflow there is the missing shift's).
+COLUMN_SUMS = [
+    (AXIS_0, lambda x: normalized(np.exp(x), 0)),
+    (AXIS_0, lambda x: normalized(np.exp(x - x.max(axis=-1, keepdims=True)), 0)),
+]
 # Scores on which the shifts above part ways: safe with one, trouble with
 # another.
 PROBES = [
@@ -472,6 +477,7 @@ def shift_mistake(x, error):
     found = [text for text, shift in SHIFTS if trouble(shift, x) == kind] or [
         text for text, shift in COLUMN_SUMS if trouble(shift, x) == kind
     ]
+    found = list(dict.fromkeys(found))
     if not found:
         # A shift over the whole array does not show in a 0 / 0 of its own
         # once the sums lost their axis: a row whose every exp underflows

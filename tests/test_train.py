@@ -491,7 +491,7 @@ def test_a_zero_learning_rate_leaves_the_weights_where_they_started():
                 call=call,
                 expected=short(np.asarray(few[key])),
                 actual=short(np.asarray(many[key])),
-                mistake="the lr argument was ignored: pass it on to sgd_update.",
+                mistake=LR_IGNORED,
             )
 
 
@@ -577,6 +577,20 @@ def train_one_sample(call):
     return params, expect_losses(losses, call)
 
 
+def ignores_lr(losses, given):
+    """Whether the learner's train records `losses`, as it did on the one
+    sample with the keyword arguments `given`, with lr doubled too: then
+    its steps do not depend on lr, whatever fixed step it takes instead
+    (1.0, 0.5...)."""
+    kwargs = {**given, "lr": 2 * given.get("lr", DEFAULTS["lr"])}
+    try:
+        _, again = learner.train(ONE_X.copy(), ONE_T.copy(), **kwargs)
+        again = np.asarray(again, dtype=np.float64)
+    except Exception:
+        return False  # the first run's own failure says enough
+    return again.shape == losses.shape and np.array_equal(again, losses)
+
+
 def test_every_epoch_on_one_sample_is_one_step_of_lr():
     epochs, lr = ONE_KWARGS["epochs"], ONE_KWARGS["lr"]
     call = describe_call("train", (ONE_X, ONE_T), ONE_KWARGS)
@@ -584,6 +598,8 @@ def test_every_epoch_on_one_sample_is_one_step_of_lr():
     expect_epochs(losses, epochs, call)
     path = descend(lr, epochs)
     mistakes = one_sample_mistakes(epochs, lr)
+    if ignores_lr(losses, ONE_KWARGS):
+        mistakes = [(LR_IGNORED, params, losses)]
     expect_close(
         losses,
         [loss for _, loss in path[:epochs]],
@@ -612,13 +628,16 @@ def test_every_epoch_on_one_sample_is_one_step_of_lr():
 DEFAULTS = {"n_hidden": 5, "lr": 1.0, "seed": 0}
 
 
-def default_mistake(params, losses, expected_losses):
+def default_mistake(params, losses, expected_losses, given):
     """Which default of train's signature the learner's result shows was
-    changed, told from the one sample trained with only epochs given."""
+    changed, told from the one sample trained with only epochs given
+    (`given`); or that lr is not used at all, whatever its default."""
     if np.shape(params["w1"])[1] != DEFAULTS["n_hidden"]:
         wrong = "n_hidden"
     elif not np.isclose(losses[0], expected_losses[0], rtol=0, atol=FIRST_LOSS_ATOL):
         wrong = "seed"
+    elif ignores_lr(losses, given):
+        return LR_IGNORED
     else:
         wrong = "lr"
     default = DEFAULTS[wrong]
@@ -629,9 +648,10 @@ def default_mistake(params, losses, expected_losses):
 
 
 def test_train_uses_the_defaults_of_its_signature():
-    epochs = ONE_KWARGS["epochs"]
-    call = describe_call("train", (ONE_X, ONE_T), {"epochs": epochs})
-    result = learner.train(ONE_X.copy(), ONE_T.copy(), epochs=epochs)
+    given = {"epochs": ONE_KWARGS["epochs"]}
+    epochs = given["epochs"]
+    call = describe_call("train", (ONE_X, ONE_T), given)
+    result = learner.train(ONE_X.copy(), ONE_T.copy(), **given)
     params, losses = expect_pair(result, call)
     losses = expect_losses(losses, call)
     expect_epochs(losses, epochs, call)
@@ -652,7 +672,7 @@ def test_train_uses_the_defaults_of_its_signature():
         call=call,
         expected=short(np.array(expected)),
         actual=short(losses),
-        mistake=default_mistake(params, losses, expected),
+        mistake=default_mistake(params, losses, expected, given),
     )
 
 

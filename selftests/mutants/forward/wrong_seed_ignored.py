@@ -1,6 +1,7 @@
 """Draws from an unseeded generator: different on every call."""
 
-# expect: the seed is not used
+# expect: the seed is not used: make a generator from it
+# reject: or its default is not 0
 
 import numpy as np
 
