@@ -236,6 +236,9 @@ class Watch:
         self.grading: list[str] = []  # the exercises being graded
         self.grade_started = self.saves_asked = 0.0
         self.tick = None  # redraws the seconds of a long grade (see progress)
+        # The rows of the last headline, while no screen has been drawn
+        # under it: a grade a save stopped leaves it, for the next to replace.
+        self.headline_rows = 0
         from grader import runner
 
         self.runner = runner
@@ -265,7 +268,13 @@ class Watch:
         `use_kept` and their code has not changed since. `headline`, what
         is being graded, is printed first. Returns the seconds it took, or
         None when the grade was cancelled (see `cancel`)."""
+        if self.out.is_terminal and self.headline_rows:
+            # Up over the headline of the grade this one replaces, and
+            # erase it: one grade under way is named at a time.
+            self.out.file.write("\x1b[1A\x1b[2K" * self.headline_rows)
         self.out.print(headline, soft_wrap=True)
+        columns = max(self.out.width, 1)
+        self.headline_rows = max(1, -(-i18n.width(headline) // columns))
         self.out.file.flush()
         started = time.monotonic()
         keys = cache.fingerprints(self.project.root, self.target, names, self.limits)
@@ -624,6 +633,7 @@ class Watch:
                 self.out.print(self.wrapped(line), soft_wrap=True)
         self.out.file.flush()
         self.notice = ""
+        self.headline_rows = 0
 
     def wrapped(self, text: Text) -> Text:
         """`text` broken between words to fit the terminal, each line that

@@ -543,6 +543,20 @@ def test_on_a_terminal_the_list_is_drawn_within_the_screen(tree):
     assert b"one_hot" not in back.rsplit(b"\x1b[2J", 1)[1]
 
 
+def test_on_a_terminal_a_grade_a_save_replaces_takes_the_place_of_its_line(tree):
+    with terminal_watch(tree) as (process, controller):
+        _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
+        sgd = tree / "exercises" / "sgd.py"
+        sgd.write_text(ENDLESS_SGD)
+        _read_until(controller, b"grading sgd: 1 s", SCREEN_TIMEOUT)
+        sgd.write_text(ENDLESS_SGD + "# still looping\n")
+        again = _read_until(controller, b"Grading exercises/sgd.py", SCREEN_TIMEOUT)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+    # The status line is erased, then, one line up, the first headline.
+    assert b"\x1b[2K\x1b[1A\x1b[2KGrading exercises/sgd.py" in again
+
+
 def test_q_stops_a_hanging_grade_at_once_whatever_was_pressed_before(tree):
     with terminal_watch(tree) as (process, controller):
         _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
