@@ -360,8 +360,8 @@ class Watch:
                 shown += _(" and {count} more", count=len(running) - NAMES_SHOWN)
             done = len(names) - len(running)
             text = _(
-                "grading: {done} of {total} finished, still running: {names} "
-                "(saving again grades the new code; q quits)",
+                "grading: {done} of {total} finished (saving again grades the "
+                "new code; q quits), still running: {names}",
                 done=done,
                 total=len(names),
                 names=shown,
@@ -687,18 +687,18 @@ class Watch:
                 "compare it with yours.",
                 prog=self.prog,
             )
-            self.out.print(Text(f"- {line}"), soft_wrap=True)
+            self.out.print(self.wrapped(Text(f"- {line}")), soft_wrap=True)
         line = _(
             "`{prog} check NAME --explore` tries many more random examples on "
             "one exercise, to hunt for the bugs the grade may have missed.",
             prog=self.prog,
         )
-        self.out.print(Text(f"- {line}"), soft_wrap=True)
+        self.out.print(self.wrapped(Text(f"- {line}")), soft_wrap=True)
         if self.keys_ended:
             line = _("Saves are still graded here; Ctrl+C quits.")
         else:
             line = _("Saves are still graded here; q quits.")
-        self.out.print(Text(f"- {line}"), soft_wrap=True)
+        self.out.print(self.wrapped(Text(f"- {line}")), soft_wrap=True)
 
     def where_help_is(self) -> Text | None:
         """Under the report, the keys that help with the exercise in focus;
@@ -803,8 +803,8 @@ INPUT_LABELS = ("call", "before", "after")
 
 
 # The start of a labelled line, as failures and hints write them:
-# "  expected  ", "  likely mistake: ", "  考えられる間違い: ", "  | ".
-LABEL = re.compile(r"^ *(?:[^\s:|]+(?: [^\s:|]+)?(?:: | {2,})|\| )")
+# "  expected  ", "  likely mistake: ", "  考えられる間違い: ", "  | ", "- ".
+LABEL = re.compile(r"^ *(?:[^\s:|]+(?: [^\s:|]+)?(?:: | {2,})|\| |- )")
 
 
 def wrapped_lines(text: Text, width: int) -> Text:
