@@ -39,7 +39,9 @@ display changes only when a grade ends, never from a thread.
 """
 
 import argparse
+import copy
 import hashlib
+import io
 import os
 import re
 import select
@@ -53,6 +55,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
@@ -620,7 +623,7 @@ class Watch:
                 self.out.clear()
             else:
                 self.out.print(f"----- {time.strftime('%H:%M:%S')} -----")
-            self.out.print(self.top_line())
+            self.out.print(self.wrapped(self.top_line()), soft_wrap=True)
             self.out.print()
             if self.view == LISTING:
                 self.screen.listing(self.book())
@@ -676,7 +679,7 @@ class Watch:
         """The whole grade, as the grader prints it; once every exercise is
         done, what is left to do."""
         book = self.book()
-        self.screen.gradebook(book, self.prog, self.where_help_is())
+        self.wrapped_report(book)
         if not book.all_done:
             return
         self.out.print()
@@ -699,6 +702,31 @@ class Watch:
         else:
             line = _("Saves are still graded here; q quits.")
         self.out.print(self.wrapped(Text(f"- {line}")), soft_wrap=True)
+
+    def wrapped_report(self, book) -> None:
+        """The report of `book` as the grader prints it; on a terminal,
+        with the lines it leaves to the terminal to wrap (its sentences,
+        a failure's lines) broken between words, as on the exercise's
+        screen (see `wrapped`)."""
+        if not self.out.is_terminal:
+            self.screen.gradebook(book, self.prog, self.where_help_is())
+            return
+        drawn = Console(
+            file=io.StringIO(),
+            width=self.out.width,
+            force_terminal=True,
+            color_system=self.out.color_system,
+            no_color=self.out.no_color,
+            markup=False,
+            highlight=False,
+            emoji=False,
+        )
+        screen = copy.copy(self.screen)
+        screen.out = drawn
+        screen.gradebook(book, self.prog, self.where_help_is())
+        text = drawn.file.getvalue().removesuffix("\n")
+        for line in Text.from_ansi(text).split("\n", allow_blank=True):
+            self.out.print(self.wrapped(line), soft_wrap=True)
 
     def where_help_is(self) -> Text | None:
         """Under the report, the keys that help with the exercise in focus;
