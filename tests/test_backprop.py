@@ -160,11 +160,8 @@ def mistakes(params, x, labels):
             "the slope is h * (1 - h), or sigmoid_grad(z1).",
             gradients(error / n, slope=reference.sigmoid_grad(h)),
         ),
-        (
-            "labels were used as if they were one-hot: turn int labels (N,) "
-            "into a one-hot array (N, C) before computing probs - t.",
-            variant(lambda: gradients((probs - labels) / n)),
-        ),
+        # Worded as when the shapes clash, so that both show as one mistake.
+        (FORM_MISTAKES["labels"], variant(lambda: gradients((probs - labels) / n))),
         (TRANSPOSED["w1"], {**right, "w1": right["w1"].T}),
         (TRANSPOSED["w2"], {**right, "w2": right["w2"].T}),
         (
