@@ -142,15 +142,18 @@ def recall_any_limits(
     `list`, which shows a status and decides nothing. A run stopped at its
     time limit is taken too."""
     entries = _entries(state_dir)
-    runs = {}
+    # Grouped by their limits: the files every exercise shares are hashed
+    # once per set of limits, not once per exercise.
+    by_limits: dict[tuple, list[str]] = {}
     for name in names:
         entry = entries.get(f"{target}/{name}")
         limits = entry.get("limits") if isinstance(entry, dict) else None
-        if not isinstance(limits, list):
-            continue
-        key = fingerprints(root, target, [name], tuple(limits))[name]
-        runs.update(recall(state_dir, target, {name: key}, timed_out=True))
-    return runs
+        if isinstance(limits, list):
+            by_limits.setdefault(tuple(limits), []).append(name)
+    wanted = {}
+    for limits, group in by_limits.items():
+        wanted.update(fingerprints(root, target, group, limits))
+    return recall(state_dir, target, wanted, timed_out=True) if wanted else {}
 
 
 def last_runs(state_dir: Path, target: str, names: list[str]) -> dict[str, ExerciseRun]:
