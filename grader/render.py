@@ -529,7 +529,10 @@ class Screen:
         if stuck is not None:
             self.out.print(stuck, soft_wrap=True)
         else:
-            self._help_line(exercise.name, book.target, prog, check=True)
+            # When the exercise's own error (a syntax error, say) is all
+            # there is, `check` would only show it again.
+            more = failure is not None
+            self._help_line(exercise.name, book.target, prog, check=more)
 
     def _exercise_error(self, grade: Grade) -> None:
         """Why the exercise as a whole failed, if it did, once."""

@@ -524,6 +524,15 @@ def test_a_module_that_does_not_load_is_the_exercises_error_not_a_tests():
         assert shown_text.count("has a syntax error on line 6") == 1
         assert "test_0" not in shown_text and "failed the same way" not in shown_text
         assert "\n    def dot(a, b)\n                 ^\n" in shown_text + "\n"
+    # `check` would show the same error again: the summary does not send
+    # the learner there, only to the hint.
+    assert "kata hint dot" in next_up and "kata check dot" not in next_up
+
+
+def test_the_summary_sends_to_check_when_there_are_failing_tests():
+    text = summary([failed("test_values", UNNAMED), failed("test_shape", NAMED)])
+
+    assert "Every failing test: `kata check dot`." in text
 
 
 def test_a_done_exercise_that_printed_says_so_once_outside_the_table():
