@@ -261,6 +261,8 @@ def runs():
             MUTANTS / "one_hot" / "wrong_pauses_for_input.py",
             MUTANTS / "train" / "wrong_fixed_lr_half.py",
             MUTANTS / "softmax" / "wrong_sum_axis_zero_shift_right.py",
+            MUTANTS / "cross_entropy" / "wrong_mean_over_all_entries.py",
+            MUTANTS / "cross_entropy" / "wrong_classes_from_second_axis.py",
         ],
     )
 
@@ -447,6 +449,19 @@ def mistake_of(runs, mutant, test_name):
             "wrong_sum_axis_zero_shift_right",
             "test_softmax_stays_finite_for_huge_scores[wide-row]",
             "test_softmax_matches_its_definition_for_any_shape",
+        ),
+        # A mean over every entry: C of them for one sample, N * C for a batch.
+        (
+            "wrong_mean_over_all_entries",
+            "test_one_sample_takes_a_plain_int_label_or_a_one_hot_vector",
+            "test_cross_entropy_gives_the_docstring_example",
+        ),
+        # A crash on one sample, not on its zero probability.
+        (
+            "wrong_classes_from_second_axis",
+            "test_a_zero_probability_on_the_true_class_costs_a_large_finite_loss"
+            "[1-D-one-hot]",
+            "test_one_sample_takes_a_plain_int_label_or_a_one_hot_vector",
         ),
     ],
 )
