@@ -15,6 +15,7 @@ from tests.judge import (
     expect_not_a_list,
     expect_shape,
     fail,
+    math_on_array,
     named_mistake,
     strict_floats,
     variant,
@@ -198,10 +199,6 @@ SHAPE_ADVICE = [
         "`if x >= 0:` needs one number, not an array: choose per element "
         "with a boolean mask or np.where.",
     ),
-    (
-        "only 0-dimensional arrays can be converted",
-        "math.exp takes one number: np.exp works on whole arrays.",
-    ),
 ]
 
 
@@ -220,16 +217,21 @@ def apply(name, x):
     try:
         return learner_function(name)(x)
     except (TypeError, ValueError) as error:
-        for fragment, advice in SHAPE_ADVICE:
-            if fragment in str(error):
-                fail(
-                    f"{name} must work elementwise on x of any shape, a "
-                    "single number included.",
-                    call=describe_call(name, (x,), {}),
-                    actual=f"{type(error).__name__}: {error}",
-                    mistake=advice,
-                    raised=error,
-                )
+        # A math function given an array is named as the tests that let
+        # the exception through name it (tests.judge.advice_for).
+        advice = math_on_array(error) or next(
+            (advice for fragment, advice in SHAPE_ADVICE if fragment in str(error)),
+            None,
+        )
+        if advice is not None:
+            fail(
+                f"{name} must work elementwise on x of any shape, a "
+                "single number included.",
+                call=describe_call(name, (x,), {}),
+                actual=f"{type(error).__name__}: {error}",
+                mistake=advice,
+                raised=error,
+            )
         raise
 
 
