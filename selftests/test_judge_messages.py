@@ -10,6 +10,7 @@ from conftest import explain
 from grader import i18n
 from grader.render import aligned
 from selftests.test_mutants import ROOT, run_mutants
+from tests import test_softmax
 from tests.harness import Call, InputModified, closest_name, short
 from tests.judge import (
     INTEGER_RESULT,
@@ -19,6 +20,7 @@ from tests.judge import (
     code_mistake,
     expect_close,
 )
+from tests.test_softmax import MAX_LOST_AXIS, SUMS_LOST_AXIS
 
 MUTANTS = ROOT / "selftests" / "mutants"
 
@@ -261,6 +263,11 @@ def runs():
             MUTANTS / "one_hot" / "wrong_pauses_for_input.py",
             MUTANTS / "train" / "wrong_fixed_lr_half.py",
             MUTANTS / "softmax" / "wrong_sum_axis_zero_shift_right.py",
+            MUTANTS / "cross_entropy" / "wrong_mean_over_all_entries.py",
+            MUTANTS / "cross_entropy" / "wrong_classes_from_second_axis.py",
+            MUTANTS / "sigmoid" / "wrong_math_exp_on_arrays.py",
+            MUTANTS / "sigmoid" / "wrong_abs_into_its_argument.py",
+            MUTANTS / "backprop" / "wrong_labels_not_converted.py",
         ],
     )
 
@@ -448,6 +455,37 @@ def mistake_of(runs, mutant, test_name):
             "test_softmax_stays_finite_for_huge_scores[wide-row]",
             "test_softmax_matches_its_definition_for_any_shape",
         ),
+        # A mean over every entry: C of them for one sample, N * C for a batch.
+        (
+            "wrong_mean_over_all_entries",
+            "test_one_sample_takes_a_plain_int_label_or_a_one_hot_vector",
+            "test_cross_entropy_gives_the_docstring_example",
+        ),
+        # A crash on one sample, not on its zero probability.
+        (
+            "wrong_classes_from_second_axis",
+            "test_a_zero_probability_on_the_true_class_costs_a_large_finite_loss"
+            "[1-D-one-hot]",
+            "test_one_sample_takes_a_plain_int_label_or_a_one_hot_vector",
+        ),
+        # math.exp of an array, raised through a test that lets it through.
+        (
+            "wrong_math_exp_on_arrays",
+            "test_sigmoid_has_no_overflow_for_any_finite_x",
+            "test_sigmoid_gives_the_docstring_example",
+        ),
+        # A copied input, overwritten: wrong values, not a wrong sign.
+        (
+            "wrong_abs_into_its_argument",
+            "test_sigmoid_accepts_numbers_lists_integers_and_float32[int-list]",
+            "test_sigmoid_gives_the_docstring_example",
+        ),
+        # Int labels as one-hot: N = 1 broadcasts, N = 2 clashes.
+        (
+            "wrong_labels_not_converted",
+            "test_backward_gives_the_docstring_example",
+            "test_two_calls_give_the_same_gradients",
+        ),
     ],
 )
 def test_one_mistake_is_named_alike_in_every_test_it_fails(
@@ -455,3 +493,23 @@ def test_one_mistake_is_named_alike_in_every_test_it_fails(
 ):
     mistake = mistake_of(runs, mutant, test_name)
     assert mistake and mistake == mistake_of(runs, mutant, named_as)
+
+
+@pytest.mark.parametrize(
+    "code, lost",
+    [
+        ("return e / np.sum(e, axis=-1)", "sums"),
+        ("return np.exp(x) / np.exp(x).sum(axis=1)", "sums"),
+        ("e = np.exp(x - x.max(axis=-1))", "maxima"),
+        ("e = np.exp(x - np.max(x, axis=-1)) / e.sum(axis=-1)", "maxima"),
+        ("return e / e.sum(axis=-1, keepdims=True)", None),
+        ("e = np.exp(x - np.max(x, axis=-1, keepdims=True))", None),
+        ("return e / s", None),
+    ],
+)
+def test_a_broadcast_error_names_the_axis_its_line_lost(monkeypatch, code, lost):
+    error = ValueError("operands could not be broadcast together")
+    named = {"sums": SUMS_LOST_AXIS, "maxima": MAX_LOST_AXIS, None: None}[lost]
+    # The learner's line that raised reads `code`.
+    monkeypatch.setattr(test_softmax, "learner_code", lambda error: code)
+    assert test_softmax.lost_axis_on_line(error) == named

@@ -563,6 +563,15 @@ def learner_line(error):
     return None
 
 
+def learner_code(error):
+    """The code of the line in the learner's files where `error` was
+    raised (see learner_line), or ''."""
+    for path, _, _, code in reversed(_frames(error)):
+        if _learners(path):
+            return code
+    return ""
+
+
 # Each trusted function of another exercise, by name: its exercise.
 TRUSTED = {
     function: exercise
@@ -752,19 +761,34 @@ class Call:
         to a line and an array's rows under its first bracket. Later lines
         are indented from the start of the call: a message puts them under
         it, wherever it starts."""
-        parts = [short(arg) for arg in self.args]
-        parts += [f"{key}={short(value)}" for key, value in self.kwargs.items()]
+        parts = [_argument(arg, short) for arg in self.args]
+        parts += [
+            f"{key}={_argument(value, short)}" for key, value in self.kwargs.items()
+        ]
         text = f"{self.function}({', '.join(parts)})"
         if "\n" not in text and len(text) <= CALL_WIDTH:
             return text
-        parts = [_laid_out(arg) for arg in self.args]
+        parts = [_argument(arg, _laid_out) for arg in self.args]
         parts += [
-            f"{key}={_laid_out(value)}".replace("\n", "\n" + " " * (len(key) + 1))
+            f"{key}={_argument(value, _laid_out)}".replace(
+                "\n", "\n" + " " * (len(key) + 1)
+            )
             for key, value in self.kwargs.items()
         ]
         margin = "\n" + " " * (len(self.function) + 1)
         laid = f",{margin}".join(part.replace("\n", margin) for part in parts)
         return f"{self.function}({laid})"
+
+
+def _argument(value, render):
+    """An argument of a call as `render` shows it, a Python list or tuple
+    marked as such, as an array not of float64 is by its dtype: a list of
+    floats would otherwise read as the float64 array of the same numbers,
+    and code may take one and not the other."""
+    text = render(value)
+    if isinstance(value, (list, tuple)):
+        text = f"{text} ({type(value).__name__})"
+    return text
 
 
 # A call longer than this is laid out an argument to a line: with the

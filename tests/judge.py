@@ -12,6 +12,7 @@ from tests.harness import (
     ExerciseImportError,
     InputModified,
     contrast,
+    learner_code,
     learner_line,
     meant_name,
     raised_by_learner,
@@ -483,11 +484,33 @@ def wrong_exception_raised(error, promised="ValueError"):
     )
 
 
+# How NumPy refuses to turn an array of more than one number into a
+# Python number (older versions say "length-1").
+TO_SCALAR = re.compile(r"only (0-dimensional|length-1) arrays can be converted")
+# A call of a function of Python's math module: math.exp(, math.log(.
+MATH_CALL = re.compile(r"\bmath\.(\w+)\(")
+
+
+def math_on_array(error):
+    """The mistake of giving an array to a function of the math module,
+    named after the one on the learner's line that raised `error`, when
+    NumPy has one of that name to take its place; else None."""
+    if not TO_SCALAR.search(str(error)):
+        return None
+    found = MATH_CALL.search(learner_code(error))
+    if found is None or not hasattr(np, found.group(1)):
+        return None
+    name = found.group(1)
+    return f"math.{name} takes one number: np.{name} works on whole arrays."
+
+
 def advice_for(error, learners=True):
     """A likely mistake behind an exception, or None. `learners`: whether
     the learner's code raised it (and not the tests' own)."""
     if reads_the_keyboard(error):
         return NO_KEYBOARD_ADVICE
+    if learners and math_on_array(error):
+        return math_on_array(error)
     text = str(error)
     for fragment, advice in EXCEPTION_ADVICE:
         if fragment in text:

@@ -1,12 +1,14 @@
 """Exercise 3: softmax(x), scores into probabilities along the last axis."""
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests import reference
-from tests.harness import Exercise, contrast, describe_call, quietly
+from tests.harness import Exercise, contrast, describe_call, learner_code, quietly
 from tests.judge import (
     FLOAT_TROUBLE,
     as_array,
@@ -368,14 +370,52 @@ def broadcast_mistake():
     return found if found in LOST_AXES else None
 
 
+# A max subtracted, a sum divided by: "- x.max(", "- np.max(", "/ np.sum(",
+# "/ e.sum(", "/ np.exp(x).sum(". The call's own arguments follow.
+SUBTRACTED_MAX = re.compile(r"-\s*(?:np\.a?max\(|[^-+*/=]*?\.max\()")
+DIVIDED_SUM = re.compile(r"/\s*(?:np\.sum\(|[^-+*/=]*?\.sum\()")
+
+
+def arguments_after(code, start):
+    """The text of a call's arguments in `code`, from `start`, just after
+    its opening bracket, to its closing one."""
+    depth = 1
+    for index in range(start, len(code)):
+        depth += {"(": 1, ")": -1}.get(code[index], 0)
+        if depth == 0:
+            return code[start:index]
+    return code[start:]
+
+
+def lost_on_line(pattern, code):
+    """Whether a call `pattern` finds in `code` has no keepdims."""
+    return any(
+        "keepdims" not in arguments_after(code, found.end())
+        for found in pattern.finditer(code)
+    )
+
+
+def lost_axis_on_line(error):
+    """The sum or max without keepdims on the learner's line that raised
+    the broadcast error `error`, named for sure; else None. A max left
+    without its axis raises first: it is subtracted before the exp."""
+    code = learner_code(error)
+    if lost_on_line(SUBTRACTED_MAX, code):
+        return MAX_LOST_AXIS
+    if lost_on_line(DIVIDED_SUM, code):
+        return SUMS_LOST_AXIS
+    return None
+
+
 def call_softmax(x):
     """The learner's softmax(x); a broadcast error it raises carries the
-    dropped axis behind it, when known, named as on a square batch."""
+    dropped axis behind it, when known: as the line that raised shows it,
+    else as a square batch does."""
     try:
         return learner.softmax(x)
     except ValueError as error:
         if "could not be broadcast" in str(error):
-            error.kata_mistake = broadcast_mistake()
+            error.kata_mistake = lost_axis_on_line(error) or broadcast_mistake()
         raise
 
 

@@ -4,7 +4,7 @@ along the classes, or fail to)."""
 
 # expect: int labels were used as if they were one-hot
 # first: int labels were used as if they were one-hot
-# reject: a mean over all N * C entries
+# reject: a mean over all the entries of t * log(y)
 
 import numpy as np
 

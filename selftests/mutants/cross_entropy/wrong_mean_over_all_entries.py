@@ -1,7 +1,6 @@
 """Takes np.mean of t * log(y) over all N * C entries, not over the N samples."""
 
-# expect: a mean over all N * C entries
-# expect: for one sample y (C,) that divides its loss by C
+# expect: a mean over all the entries of t * log(y), N * C of them
 # reject: treated as a batch of C
 
 import numpy as np
