@@ -759,13 +759,16 @@ class Call:
         text = f"{self.function}({', '.join(parts)})"
         if "\n" not in text and len(text) <= CALL_WIDTH:
             return text
-        # An argument's room on its line: what the call's name leaves.
+        # An argument's room on its line: what the call's name leaves. One
+        # array too wide for it puts every array of the call in rows, so
+        # that arrays passed side by side (params and grads) read alike.
         room = CALL_WIDTH - len(self.function) - 2
-        parts = [_laid_out(arg, room) for arg in self.args]
+        rows = any(_too_wide(arg, room) for arg in self.args) or any(
+            _too_wide(value, room - len(key) - 1) for key, value in self.kwargs.items()
+        )
+        parts = [_laid_out(arg, rows) for arg in self.args]
         parts += [
-            f"{key}={_laid_out(value, room - len(key) - 1)}".replace(
-                "\n", "\n" + " " * (len(key) + 1)
-            )
+            f"{key}={_laid_out(value, rows)}".replace("\n", "\n" + " " * (len(key) + 1))
             for key, value in self.kwargs.items()
         ]
         margin = "\n" + " " * (len(self.function) + 1)
@@ -778,31 +781,35 @@ class Call:
 CALL_WIDTH = 76
 
 
-def _laid_out(value, room=CALL_WIDTH):
+def _laid_out(value, rows=False):
     """`value` as an argument of a call laid out on several lines: a dict
-    one key to a line, and an array's rows, where they do not all fit in
-    `room` columns on one line, each under the first bracket; anything
-    else as `short` renders it."""
-    if isinstance(value, np.ndarray):
-        text = short(value)
-        return text if len(text) <= room else short(value, by_rows=True)
+    one key to a line, and, with `rows`, each row of an array of two or
+    more axes on a line of its own, under the first bracket (an array too
+    long for one line is in rows anyway); anything else as `short`
+    renders it."""
     if not isinstance(value, dict) or not value:
-        return short(value)
-    items = (_item_lines(key, item, room) for key, item in value.items())
+        return short(value, by_rows=rows)
+    items = (_item_lines(key, item, rows) for key, item in value.items())
     return "{" + ",\n ".join(items) + "}"
 
 
-def _item_lines(key, value, room):
-    """One item of a dict laid out one key to a line, on a line of `room`
-    columns: its value's later lines (the rows of an array) moved under its
-    first, past the "{"."""
+def _item_lines(key, value, rows):
+    """One item of a dict laid out one key to a line: its value's later
+    lines (the rows of an array) moved under its first, past the "{"."""
     head = f"{key!r}: "
-    if isinstance(value, np.ndarray):
-        # Less the "{" before the item and the "}," after the last one.
-        text = _laid_out(value, room - len(head) - 3)
-    else:
-        text = short(value)
-    return head + text.replace("\n", "\n " + " " * len(head))
+    return head + short(value, by_rows=rows).replace("\n", "\n " + " " * len(head))
+
+
+def _too_wide(value, room):
+    """Whether `value`, or an item of it if it is a dict, is an array of
+    two or more axes that does not fit on a line of `room` columns."""
+    if isinstance(value, dict):
+        # Each item has its key before it, a "{" or a space, and "," (the
+        # last one "},") after it.
+        return any(
+            _too_wide(item, room - len(f"{key!r}: ") - 3) for key, item in value.items()
+        )
+    return isinstance(value, np.ndarray) and value.ndim > 1 and len(short(value)) > room
 
 
 def laid_out(value):
@@ -812,7 +819,7 @@ def laid_out(value):
     text = short(value)
     if "\n" not in text and len(text) <= CALL_WIDTH:
         return text
-    return _laid_out(value)
+    return _laid_out(value, _too_wide(value, CALL_WIDTH))
 
 
 def named(name, value):
