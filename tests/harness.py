@@ -527,7 +527,7 @@ def _edit_cost(first, second):
 # A frame of a formatted traceback: its file, line, function and code. The
 # code is missing where the file could not be read (the learner's process
 # may read only the learner's files): the next frame is not taken for it.
-FRAME = re.compile(r'File "([^"]+)", line (\d+), in ([^\n]*)\n(?: {4}([^\n]+))?')
+FRAME = re.compile(r'File "([^"]+)", line (\d+), in ([^\n]*)\n(?:    ([^\n]+))?')
 
 
 def _frames(error):
