@@ -703,3 +703,74 @@ def test_the_watch_tells_a_stop_both_workers_reached_once(language):
         )
     else:
         assert lines[1].startswith("採点プログラムがテストを途中で止めたため")
+
+
+def _cross_entropy_failure():
+    """A cross_entropy failure whose call holds a 4x3 array, as the tests
+    write it, and as `check` shows it in English and in Japanese."""
+    import numpy as np
+
+    from tests.harness import Call
+    from tests.judge import KataFailure
+
+    y = np.eye(3)[[2, 0, 1, 1]]
+    call = Call("cross_entropy", (y, np.array([2, 0, 1, 1])), {})
+    return str(KataFailure("Wrong.", call=call, expected="0.0", actual="nan"))
+
+
+def test_a_long_2d_argument_of_a_call_is_laid_out_by_rows():
+    from grader.render import aligned
+
+    message = _cross_entropy_failure()
+    english = aligned(message).splitlines()
+    japanese = aligned(i18n.catalogue(i18n.JAPANESE).failure(message)).splitlines()
+
+    for lines in (message.splitlines(), english, japanese):
+        call = next(i for i, line in enumerate(lines) if "cross_entropy(" in line)
+        first = lines[call]
+        # Where the array starts on the screen: a Japanese label is wider.
+        column = i18n.width(first[: first.index("[[")])
+        assert first.endswith("[[0.0, 0.0, 1.0],")
+        rows = ["[1.0, 0.0, 0.0],", "[0.0, 1.0, 0.0],", "[0.0, 1.0, 0.0]],"]
+        assert lines[call + 1 : call + 4] == [" " * (column + 1) + row for row in rows]
+        assert lines[call + 4] == " " * column + "[2, 0, 1, 1] (int64))"
+        assert all(i18n.width(line) <= 88 for line in lines)
+
+
+def test_a_short_2d_argument_stays_on_the_line_of_its_call():
+    import numpy as np
+
+    from tests.harness import Call
+
+    y = np.array([[0.25, 0.75], [0.5, 0.5]])
+    call = Call("cross_entropy", (y, np.array([1, 0])), {})
+    assert str(call) == "cross_entropy([[0.25, 0.75], [0.5, 0.5]], [1, 0] (int64))"
+
+
+def test_the_arrays_of_a_call_with_one_too_wide_are_all_in_rows():
+    import numpy as np
+
+    from tests.harness import Call
+
+    params = {"w1": np.arange(9.0).reshape(3, 3) - 4, "w2": np.ones((3, 5)) / 3}
+    grads = {"w1": np.ones((3, 3)), "w2": np.zeros((3, 5))}
+    lines = str(Call("sgd_update", (params, grads, 0.5), {})).splitlines()
+
+    assert lines[0] == "sgd_update({'w1': [[-4.0, -3.0, -2.0],"
+    assert lines[5].endswith("[0.3333, 0.3333, 0.3333, 0.3333, 0.3333]]},")
+    assert lines[6] == "           {'w1': [[1.0, 1.0, 1.0],"
+    assert all(len(line) <= 76 for line in lines)
+
+
+def test_expected_and_actual_arrays_are_laid_out_alike():
+    import numpy as np
+
+    from tests.harness import contrast
+
+    expected = np.array([[-4.0, 5.5, 8.0], [1.0, -4.5, -4.5], [3.5, 8.0, -7.5]])
+    actual = expected * 0.76923
+    for pair in ((expected, actual), (actual, expected)):
+        first, second, _ = contrast(*pair)
+        assert first.count("\n") == second.count("\n") == 2
+    short_pair = contrast(np.eye(2), 2 * np.eye(2))
+    assert short_pair[:2] == ("[[1.0, 0.0], [0.0, 1.0]]", "[[2.0, 0.0], [0.0, 2.0]]")

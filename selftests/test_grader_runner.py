@@ -419,3 +419,98 @@ def test_parts_that_stopped_alike_tell_each_line_once_in_order():
     )
     assert run.error == blame.replace(" s:", " s in test_a and test_b:")
     assert [test.message for test in run.tests] == [blame, blame]
+
+
+# The learner's one_hot and sigmoid, called through the harness: in grading
+# mode (`separate`) they run in the learner's process.
+RUNS_OUT = """
+from tests.harness import Exercise
+
+learner = Exercise("one_hot")
+
+
+def test_hogs():
+    learner.one_hot([0], 1)
+
+
+def test_never_reached():
+    pass
+"""
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["here", "separate"])
+@pytest.mark.parametrize(
+    "written", ["x = [0] * 10**10", "x = np.zeros((10**6, 10**6))"]
+)
+def test_running_out_of_memory_names_the_line_that_asked_for_it(
+    tmp_path, separate, written
+):
+    root = project(tmp_path, {"one_hot": RUNS_OUT})
+    source = (
+        f"import numpy as np\n\n\ndef one_hot(labels, num_classes):\n    {written}\n"
+    )
+    (root / "exercises" / "one_hot.py").write_text(source)
+    job = Job("one_hot", root, separate=separate, memory_mb=512, parts=1)
+    (run,) = run_many([job])
+
+    stop = (
+        "exercises/one_hot.py ran out of memory (the limit is 512 MB){}: too "
+        f"large an array or list? (line 5: {written})"
+    )
+    assert run.error == stop.format(" in test_hogs")
+    assert run.tests[0].kind == "crash"
+    assert run.tests[0].message == stop.format("")
+
+
+EXITS = """
+from tests.harness import Exercise
+
+learner = Exercise("sigmoid")
+
+
+def test_leaves():
+    learner.sigmoid(0.0)
+"""
+
+
+@pytest.mark.parametrize(
+    "written", ["import os\n    os._exit(3)", "from os import _exit\n    _exit(3)"]
+)
+def test_os_exit_is_named_with_the_line_that_called_it(tmp_path, written):
+    root = project(tmp_path, {"sigmoid": EXITS})
+    source = f"def sigmoid(x):\n    {written}\n"
+    (root / "exercises" / "sigmoid.py").write_text(source)
+    (run,) = run_many([Job("sigmoid", root)])
+
+    called = written.splitlines()[-1].strip()
+    assert run.error == (
+        "exercises/sigmoid.py ended the Python process with exit code 3 in "
+        f"test_leaves: it called os._exit (line 3: {called})"
+    )
+
+
+def test_os_exit_in_grading_mode_is_named_with_its_line(tmp_path):
+    root = project(tmp_path, {"sigmoid": EXITS})
+    (root / "exercises" / "sigmoid.py").write_text(
+        "import os\n\n\ndef sigmoid(x):\n    os._exit(3)\n"
+    )
+    (run,) = run_many([Job("sigmoid", root, separate=True)])
+    (test,) = run.tests
+
+    assert test.kind == "crash"
+    assert test.message.splitlines() == [
+        "The exercise's code ended its own process: the process running it "
+        "exited with code 3.",
+        "  where     exercises/sigmoid.py, line 5: os._exit(3)",
+    ]
+
+
+def test_an_exit_the_module_did_not_call_is_still_a_guess(tmp_path):
+    test = "import os\n\n\ndef test_a():\n    os._exit(4)\n"
+    root = project(tmp_path, {"sigmoid": test})
+    (run,) = run_many([Job("sigmoid", root)])
+
+    assert run.error == (
+        "exercises/sigmoid.py ended the Python process with exit code 4 in "
+        "test_a: a call to os._exit?"
+    )

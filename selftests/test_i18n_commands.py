@@ -204,7 +204,7 @@ def test_explore_refuses_a_report_in_japanese(tmp_path):
         (
             "import os\n\n\ndef softmax(x):\n    os._exit(3)\n",
             "が終了コード 3 で Python のプロセスを終わらせました。"
-            "os._exit を呼んでいませんか？",
+            "os._exit が呼ばれています(呼んだのは 5 行目: os._exit(3))。",
         ),
         (
             "import sys\n\n\ndef softmax(x):\n    sys.exit(1)\n",
