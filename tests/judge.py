@@ -478,7 +478,7 @@ UNPACKING = re.compile(
     r"(?:not enough|too many) values to unpack \(expected (\d+)(?:, got (\d+))?\)"
 )
 # A shape read on a line of code: a.shape, np.shape(a).
-SHAPE_READ = re.compile(r"\b(\w+)\.shape\b|\bnp\.shape\((\w+)\)")
+SHAPE_READ = re.compile(r"\bnp\.shape\((\w+)\)|\b(\w+)\.shape\b")
 
 
 def unpacked_shape(error):
