@@ -754,8 +754,8 @@ class Call:
 
     def __init__(self, function, args, kwargs):
         self.function = function
-        self.args = copy.deepcopy(list(args))
-        self.kwargs = dict(kwargs)
+        self.args = [numpy_number(arg) for arg in copy.deepcopy(list(args))]
+        self.kwargs = {key: numpy_number(value) for key, value in kwargs.items()}
 
     def __str__(self):
         """The call on one line when it fits in `CALL_WIDTH`; else each
@@ -878,6 +878,36 @@ def _items(mapping, precision=4):
 def describe_call(function, args, kwargs):
     """Return the `Call` of `function` with `args` and `kwargs`."""
     return Call(function, args, kwargs)
+
+
+class NumPyNumber:
+    """A NumPy scalar or 0-d array as an argument of a call shows it: the
+    number, then what holds it, as an array not of float64 is marked by its
+    dtype: "2.0 (np.float64)", "2.0 (0-d array)", "3 (0-d int64 array)".
+    Bare, it would read as a Python number, which has no .shape or .ndim:
+    code that works for one may fail for the other."""
+
+    def __init__(self, value):
+        number_text = number(value) if value.dtype.kind == "f" else repr(value.item())
+        if isinstance(value, np.generic):
+            holder = f"np.{value.dtype}"
+        elif value.dtype == np.float64:
+            holder = "0-d array"
+        else:
+            holder = f"0-d {value.dtype} array"
+        self.text = f"{number_text} ({holder})"
+
+    def __repr__(self):
+        return self.text
+
+
+def numpy_number(value):
+    """`value` marked as a NumPy number (see NumPyNumber) when it is a
+    NumPy scalar or a 0-d array of numbers; else `value` itself."""
+    numeric = isinstance(value, (np.generic, np.ndarray)) and value.dtype.kind in "biuf"
+    if numeric and np.ndim(value) == 0:
+        return NumPyNumber(value)
+    return value
 
 
 # How long a rendered value may grow before it is shortened.
