@@ -84,7 +84,7 @@ def test_a_long_call_that_raised_says_what_it_raised_on_its_first_line():
 def test_a_numpy_number_in_a_call_is_marked_as_one():
     # A Python number has no .shape; a NumPy scalar and a 0-d array do.
     assert str(Call("dot", (np.float64(2.0), [1.0]), {})) == (
-        "dot(2.0 (np.float64), [1.0])"
+        "dot(2.0 (np.float64), [1.0] (list))"
     )
     assert str(Call("f", (np.array(-2.5),), {"n": np.int64(3)})) == (
         "f(-2.5 (0-d array), n=3 (np.int64))"
