@@ -36,6 +36,12 @@ Every grade begins with a line saying what is graded. On a terminal, a
 grade of several exercises adds a line that is redrawn as each of them
 ends: how many are done, which still run. Nothing moves by itself: the
 display changes only when a grade ends, never from a thread.
+
+On a terminal, the screen fits its width and height: lines break between
+words (a line of keys between keys), a failure is shortened only as far
+as the height requires, and what still does not fit is cut with a line
+that says where to read it all; the top line always stays in view. A
+resize draws the screen again at the new size.
 """
 
 import argparse
@@ -756,21 +762,20 @@ class Watch:
         or the report's table."""
         if self.rows(lines) <= room:
             return lines
-        rows = [
-            Text(row, style=line.style)
-            for line in lines
-            for row in line.plain.split("\n")
-        ]
-        note = Text(self.more_lines_note(len(rows)), style="dim")
+        rows = [row for line in lines for row in line.split("\n", allow_blank=True)]
+        # The note's rows, with the largest count it may say.
+        used = self.rows([self.wrapped(Text(self.more_lines_note(len(rows))))])
         kept: list[Text] = []
         for row in rows:
-            if self.rows([*kept, row, self.wrapped(note)]) > room:
+            used += self.rows([row])
+            if used > room:
                 break
             kept.append(row)
         while kept and not kept[-1].plain.strip():
             kept.pop()  # a blank line before the note would hide one more
         hidden = sum(1 for row in rows[len(kept) :] if row.plain.strip())
-        return [*kept, self.wrapped(Text(self.more_lines_note(hidden), style="dim"))]
+        note = Text(self.more_lines_note(hidden), style="dim")
+        return [*kept, self.wrapped(note)]
 
     def more_lines_note(self, count: int) -> str:
         """The line that ends a screen cut short: how many lines it lost
@@ -932,7 +937,7 @@ class Watch:
             line = keys_wrapped(line, self.out.width - 1)  # see `wrapped`
         yield Text(line, style="dim")
 
-    def verdict(self, g: Grade, limit: int) -> Iterator[Text]:
+    def verdict(self, g: Grade, limit: int = MESSAGE_LINES) -> Iterator[Text]:
         """What to do about the exercise in focus, its failure's message in
         at most `limit` lines."""
         name = g.exercise.name
