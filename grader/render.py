@@ -568,7 +568,7 @@ class Screen:
         `test` broke; else they share the likely mistake named)."""
         mark = failed_mark(self.out.encoding)
         self.out.print(Text(f"{mark} {test.name}"), soft_wrap=True)
-        message = i18n.failure(aligned(test.message))
+        message = self.failure_message(test.message)
         self.out.print(_indented(message, "    "), soft_wrap=True)
         if test.output.strip():
             output, trimmed = _trim_output(test.output)
@@ -582,6 +582,12 @@ class Screen:
             line = _same_way(others, same_property)
             self.out.print(Text(line, style="dim"), soft_wrap=True)
         self.out.print()
+
+    def failure_message(self, message: str) -> str:
+        """A failure's `message`, as the tests write it, laid out to be
+        read in the current language; the watch shortens it to fit its
+        screen."""
+        return i18n.failure(aligned(message))
 
     def _help_line(self, name: str, target: str, prog: str, check: bool) -> None:
         where = "" if target == "exercises" else f" --target {target}"
