@@ -440,8 +440,9 @@ def test_a_test_the_other_worker_was_running_when_stopped_is_named_too():
 # an exercise's tests reached the time limit: one stop, naming both tests
 # and the lines they were running (see runner.merge).
 BOTH_STOPPED = (
-    "exercises/dot.py was still running after 5 s{where}: an endless loop? "
-    "(line 54: while True:; line 55: pass)"
+    "exercises/dot.py was still running after 5 s{where}: an endless loop?\n"
+    "  line 54: while True:\n"
+    "  line 55: pass"
 )
 
 
@@ -476,11 +477,11 @@ def test_a_stop_reached_by_both_workers_is_told_once(language):
         assert "✗" not in told  # no block of its own for either test
         assert told.count("test_a[0]") == told.count("test_a[1]") == 1
     if language == "en":
-        assert "(line 54: while True:; line 55: pass)" in text
+        assert "an endless loop?\n  line 54: while True:\n  line 55: pass\n" in text
         assert "2 more tests did not run: the grader stopped the tests first." in text
     else:
         assert "test_a[0] と test_a[1] の実行中" in text
-        assert "54 行目: while True: と 55 行目: pass" in text
+        assert "なっていませんか？\n  54 行目: while True:\n  55 行目: pass\n" in text
         assert "採点プログラムがテストを途中で止めたため、ほかの 2 個" in text
         assert "プロセスが途中で終わった" not in text
 
@@ -741,12 +742,13 @@ def test_the_watch_tells_a_stop_both_workers_reached_once(language):
     with i18n.speaking(language):
         lines = watch_focus(grade)
 
-    assert len(lines) == 2  # the stop, then the tests it left
+    assert len(lines) == 4  # the stop and its two lines, then the tests it left
     assert "✗" not in "\n".join(lines)
     assert "test_a[0]" in lines[0] and "test_a[1]" in lines[0]
+    assert [line.split(": ")[-1] for line in lines[1:3]] == ["while True:", "pass"]
     if language == "en":
         assert (
-            lines[1] == "2 more tests did not run: the grader stopped the tests first."
+            lines[3] == "2 more tests did not run: the grader stopped the tests first."
         )
     else:
-        assert lines[1].startswith("採点プログラムがテストを途中で止めたため")
+        assert lines[3].startswith("採点プログラムがテストを途中で止めたため")
