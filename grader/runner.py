@@ -869,9 +869,12 @@ class _Stop:
         return self._told(f"{self.what} in {' and '.join(self.tests)}")
 
     def _told(self, what: str) -> str:
-        where = "; ".join(f"line {number}: {code}" for number, code in self.lines)
-        guess = f"{self.guess} ({where})" if where else self.guess
-        return f"{what}: {guess}" if guess else what
+        """`what`, with the guess after it and the lines below it, one per
+        row: code written into the sentence would be hard to tell from the
+        words around it, its own colons from the sentence's."""
+        told = f"{what}: {self.guess}" if self.guess else what
+        rows = [f"  line {number}: {code}" for number, code in self.lines]
+        return "\n".join([told, *rows])
 
     @staticmethod
     def together(stops: list["_Stop"]) -> "_Stop | None":

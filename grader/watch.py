@@ -590,6 +590,28 @@ class Watch:
         self.draw()
 
     def press(self, key: str) -> None:
+        """Act on one key; from a pipe, where keys come a line at a time,
+        on one line of them (see `press_line`)."""
+        if self.keys is not None and not self.keys.terminal:
+            self.press_line(key)
+        else:
+            self.act(key)
+
+    def press_line(self, line: str) -> None:
+        """Act on a line of keys read from a pipe: on each key in turn if
+        it holds only keys of the watch; else name the line in one short
+        note, rather than redraw the whole screen for each of its
+        characters."""
+        if all(key in WATCH_KEYS for key in line.lower()):
+            for key in line:
+                if not self.finished:
+                    self.act(key)
+            return
+        note = _("{key} is not a key of the watch", key=line)
+        self.out.print(Text(f"({note})", style="dim"), soft_wrap=True)
+        self.out.file.flush()
+
+    def act(self, key: str) -> None:
         """Act on one key."""
         typed, key = key, key.lower()
         if key == "q":
@@ -1255,6 +1277,10 @@ def open_source(folder: Path, names: list[str], poll: bool):
     return source, _("Watching {folder}/ for saves.", folder=folder.name)
 
 
+# The keys the watch acts on (see `Watch.act`).
+WATCH_KEYS = "qhnblc"
+
+
 class _Keys:
     """Keys from stdin: one at a time from a terminal in cbreak mode, else
     the characters of each line. At the end of the input, no more keys:
@@ -1279,7 +1305,7 @@ class _Keys:
             data = os.read(self.fd, 1024).decode(errors="replace")
             if not data:
                 self.fd = None  # the input ended
-            self.pending += _plain_keys(data)
+            self.pending += self._keys_in(data)
         return self.pending
 
     def read(self, timeout: float) -> str:
@@ -1290,11 +1316,21 @@ class _Keys:
                 data = os.read(self.fd, 1024).decode(errors="replace")
                 if not data:
                     self.fd = None  # the input ended
-                self.pending = _plain_keys(data)
+                self.pending = self._keys_in(data)
         elif self.fd is None and timeout:
             time.sleep(timeout)  # a closed input is not polled: no busy loop
+        if not self.terminal:  # the keys of one line
+            key, _, self.pending = self.pending.partition("\n")
+            return key
         key, self.pending = self.pending[:1], self.pending[1:]
         return key
+
+    def _keys_in(self, data: str) -> str:
+        """The keys typed in `data`; from a pipe, those of each line on a
+        line of their own, so that a line is read as a whole."""
+        if self.terminal:
+            return _plain_keys(data)
+        return "\n".join(map(_plain_keys, data.splitlines()))
 
 
 def _plain_keys(data: str) -> str:

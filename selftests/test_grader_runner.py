@@ -159,7 +159,8 @@ def test_a_timeout_says_which_line_of_the_module_was_running(
     (run,) = run_many([job])
 
     assert re.search(
-        r"an endless loop\? \(line [34]: (while n >= 0:|n \+= 1)\)$", run.error
+        r"an endless loop\?\n  line [34]: (while n >= 0:|n \+= 1)$",
+        run.error,
     )
     assert not list(scratch.iterdir())
 
@@ -307,8 +308,9 @@ def test_a_loop_that_both_workers_reach_is_one_stop_naming_both_tests(tmp_path):
     # and each line they were running (the same one, or the loop's two).
     assert re.fullmatch(
         rf"exercises/spin\.py was still running after {SHORT_TIMEOUT:g} s in "
-        r"test_spins_here and test_spins_there: an endless loop\? \(line [34]: "
-        r"(while n >= 0:|n \+= 1)(; line 4: n \+= 1)?\)",
+        r"test_spins_here and test_spins_there: an endless loop\?\n"
+        r"  line [34]: (while n >= 0:|n \+= 1)"
+        r"(\n  line 4: n \+= 1)?",
         run.error,
     )
     blame = run.error.replace(" in test_spins_here and test_spins_there", "")
@@ -414,8 +416,11 @@ def test_parts_that_stopped_alike_tell_each_line_once_in_order():
     runs = [_stopped_part(f"test_{n}", s) for n, s in zip("ab", stops, strict=True)]
     run = runner.merge(runs, stops)
 
-    blame = "exercises/dot.py was still running after 5 s: loop? " + (
-        "(line 8: while True:; line 9: pass)"
+    # One line per row: code and prose never run together.
+    blame = (
+        "exercises/dot.py was still running after 5 s: loop?\n"
+        "  line 8: while True:\n"
+        "  line 9: pass"
     )
     assert run.error == blame.replace(" s:", " s in test_a and test_b:")
     assert [test.message for test in run.tests] == [blame, blame]
@@ -455,7 +460,7 @@ def test_running_out_of_memory_names_the_line_that_asked_for_it(
 
     stop = (
         "exercises/one_hot.py ran out of memory (the limit is 512 MB){}: too "
-        f"large an array or list? (line 5: {written})"
+        f"large an array or list?\n  line 5: {written}"
     )
     assert run.error == stop.format(" in test_hogs")
     assert run.tests[0].kind == "crash"
@@ -485,7 +490,7 @@ def test_os_exit_is_named_with_the_line_that_called_it(tmp_path, written):
     called = written.splitlines()[-1].strip()
     assert run.error == (
         "exercises/sigmoid.py ended the Python process with exit code 3 in "
-        f"test_leaves: it called os._exit (line 3: {called})"
+        f"test_leaves: it called os._exit\n  line 3: {called}"
     )
 
 

@@ -259,6 +259,20 @@ def test_arrow_keys_do_nothing_and_a_stray_key_says_it_is_none(tree):
     assert not (tree / ".kata" / "hints.json").exists()
 
 
+def test_piped_a_line_that_is_no_key_is_one_short_note_not_a_screen(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.press("zz")
+    running.press("l")
+    listed = running.screen().splitlines()
+
+    assert listed[0] == "(zz is not a key of the watch)"
+    assert listed[1].startswith("----- ")  # the next screen is l's
+    assert "(the list of exercises)" in listed[2]
+    assert not [line for line in listed[1:] if "is not a key" in line]
+    running.quit()
+
+
 def test_on_a_terminal_long_lines_break_between_words_under_their_label():
     from rich.text import Text
 
