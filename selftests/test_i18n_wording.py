@@ -37,6 +37,10 @@ PLAIN_CLAUSE = re.compile(
 UNFINISHED = re.compile(r"(です|ます|ません|ました|ください)(\([^()]*\))?$")
 CODE_LITERAL = re.compile(r"``(.+?)``", re.DOTALL)
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+# A half-width question or exclamation mark, and the code in a Japanese
+# text where one belongs: `quoted`, a field of a template ({x!r}), !=.
+HALF_WIDTH_MARK = re.compile(r"[?!]")
+CODE = re.compile(r"`[^`\n]*`|\{[^{}\n]*\}|!=")
 
 
 @pytest.fixture(autouse=True)
@@ -74,10 +78,19 @@ def test_no_clause_before_a_but_is_in_plain_form(tables):
     assert [text for text in texts if PLAIN_CLAUSE.search(text)] == []
 
 
-# A question or exclamation mark that ends or starts Japanese text.
-HALF_WIDTH_MARK = re.compile(
-    r"(?<=[\u3040-\u30ff\u4e00-\u9fff])[?!]|[?!](?=[\u3040-\u30ff\u4e00-\u9fff])"
-)
+def half_width_marks(text):
+    """The lines of `text` that hold Japanese and a half-width question or
+    exclamation mark outside code: wherever it stands, after a name or a
+    bracket as after a kana ("…ませんか(np.asarray)?"), a Japanese
+    sentence takes the full-width mark."""
+    # A text of several lines is read whole too: a mark alone on a line of
+    # its own may still end a Japanese sentence.
+    whole = text.replace("\n", " ") if "\n" in text.strip() else None
+    return [
+        line
+        for line in [*text.splitlines(), *filter(None, [whole])]
+        if JAPANESE.search(line) and HALF_WIDTH_MARK.search(CODE.sub("", line))
+    ]
 
 
 def test_japanese_sentences_take_full_width_question_and_exclamation_marks(tables):
@@ -86,8 +99,18 @@ def test_japanese_sentences_take_full_width_question_and_exclamation_marks(table
     texts = [value for _, value in translations(tables)]
     texts += [hint for exercise in EXERCISES for hint in exercise.hints_ja]
     texts += list(i18n.answer_prose(i18n.JAPANESE).values())
-    texts += [README_JA, DOCSTRINGS.read_text(encoding="utf-8")]
-    assert [text for text in texts if HALF_WIDTH_MARK.search(text)] == []
+    for document in (README_JA, DOCSTRINGS.read_text(encoding="utf-8")):
+        # Read a paragraph at a time, code blocks left out.
+        texts += re.split(r"\n\s*\n", re.sub(r"```.*?```", "", document, flags=re.S))
+    assert [line for text in texts for line in half_width_marks(text)] == []
+
+
+def test_the_half_width_mark_check_sees_past_brackets_and_code():
+    assert half_width_marks("…なっていませんか(np.asarray)?")
+    assert half_width_marks("不要な keepdims=True? reshape や x[:, None]?")
+    assert half_width_marks("Press q!\n終了します")
+    assert not half_width_marks("`a != b` なら {x!r} を返します。")
+    assert not half_width_marks("an endless loop?")
 
 
 def test_an_axis_count_gone_wrong_says_which_way_it_went(tables):

@@ -98,6 +98,27 @@ def test_failure_messages_show_arrays_compactly(runs):
                 assert not PADDED.search(line), f"{label(path)}: {line}"
 
 
+# A half-width question or exclamation mark that ends a sentence (before
+# a space, the end of a line or Japanese), outside `code`: in a Japanese
+# line it should be full-width. NumPy's own words, "(n?,k)", are left be.
+SENTENCE_MARK = re.compile(r"[?!](?=$|\s|[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e])")
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+QUOTED_CODE = re.compile(r"`[^`\n]*`")
+
+
+def test_failure_messages_in_japanese_end_sentences_with_full_width_marks(runs):
+    from grader import i18n
+    from grader.render import aligned
+
+    japanese = i18n.catalogue(i18n.JAPANESE)
+    for path in WRONG:
+        for test in runs[path].tests:
+            for line in japanese.failure(aligned(test.message)).splitlines():
+                prose = QUOTED_CODE.sub("", line)
+                wrong = JAPANESE.search(line) and SENTENCE_MARK.search(prose)
+                assert not wrong, f"{label(path)}: {line}"
+
+
 def named(message):
     """The mistakes a failure message names: one, those of a numbered list
     of mistakes that fit, or none."""
