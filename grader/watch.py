@@ -123,6 +123,8 @@ TABLE_KEYS_LINE = N_(
 )
 # An exercise that is done needs no hint.
 DONE_EXERCISE_KEYS_LINE = N_("keys: n next exercise | l list | c check all | q quit")
+# The last exercise done: n shows what is left to do, not another exercise.
+ALL_DONE_EXERCISE_KEYS_LINE = N_("keys: n what next | l list | c check all | q quit")
 # Once every exercise is done there is no hint to give, nor a next one.
 DONE_KEYS_LINE = N_("keys: b back to the exercise | l list | c check all | q quit")
 # Once the input has ended (a pipe closed), keys are no longer read.
@@ -623,8 +625,12 @@ class Watch:
         elif key == "n":
             self.next_exercise()
         elif key == "b":
-            self.view = EXERCISE
-            self.event = _("back to {name}", name=self.focus.name)
+            if self.view == EXERCISE:
+                # Nothing to go back from: said, so that b does not seem to act.
+                self.event = _("{name} is on screen already", name=self.focus.name)
+            else:
+                self.view = EXERCISE
+                self.event = _("back to {name}", name=self.focus.name)
             self.draw()
         elif key == "l":
             self.view = LISTING
@@ -946,6 +952,8 @@ class Watch:
             yield Text(self.note, style="dim")
         if self.keys_ended:
             keys = NO_KEYS_LINE
+        elif self.view == EXERCISE and self.all_done():
+            keys = ALL_DONE_EXERCISE_KEYS_LINE
         elif self.view == EXERCISE and self.grade_of(self.focus).status == DONE:
             keys = DONE_EXERCISE_KEYS_LINE
         elif self.view == EXERCISE:

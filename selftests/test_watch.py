@@ -477,6 +477,30 @@ def test_when_every_exercise_is_done_the_watch_opens_on_what_to_do_next(done_tre
     assert "solution NAME --lang ja` で演習の模範解答を表示できます" in ja
 
 
+def test_when_every_exercise_is_done_n_is_offered_for_what_it_shows(done_tree):
+    from selftests.learner_support import WatchProcess
+
+    running = WatchProcess(done_tree)
+    try:
+        running.screen(FIRST_SCREEN_TIMEOUT)
+        running.press("b")
+        back = running.screen()
+        running.press("b")
+        again = running.screen()
+        running.press("n")
+        ahead = running.screen()
+        running.quit()
+    finally:
+        running.stop()
+
+    name = re.search(r"\(back to (\w+)\)", back)[1]
+    assert "All 10 exercises are done: press n for what to do next." in back
+    assert back.endswith("keys: n what next | l list | c check all | q quit")
+    # Already on the exercise, b has nowhere to go back from, and says so.
+    assert f"({name} is on screen already)" in again and "back to" not in again
+    assert "What next:" in ahead
+
+
 def test_without_keys_the_all_done_screen_says_ctrl_c_quits(done_tree):
     process = subprocess.Popen(
         [sys.executable, "-m", "grader", "watch", "--root", str(done_tree)],
