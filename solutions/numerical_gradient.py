@@ -38,7 +38,7 @@ def numerical_gradient(f, x, h=1e-4):
     if not np.issubdtype(x.dtype, np.floating):
         raise TypeError(
             f"x must be a float array, got dtype {x.dtype}: a step of {h} "
-            "would be lost to integer rounding (try x.astype(float))"
+            "would be lost to integer rounding (try x.astype(np.float64))"
         )
 
     grad = np.zeros(x.shape, dtype=np.float64)

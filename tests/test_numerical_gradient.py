@@ -88,7 +88,7 @@ NOT_PUT_BACK = (
 FLOAT32_COPIED = (
     "the steps went into a copy of x, so f, which reads x itself, never saw "
     "them: step x itself, in place, whatever its float type "
-    "(np.asarray(x, dtype=float) and x.astype(float) copy a float32 x)."
+    "(np.asarray(x, dtype=np.float64) and x.astype(np.float64) copy a float32 x)."
 )
 X_DTYPE = (
     "the gradient came back in x's dtype: np.zeros_like(x) copies x's dtype, "

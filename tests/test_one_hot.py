@@ -109,7 +109,7 @@ def expect_float64(value, call):
     if dtype == np.float64:
         return
     if dtype.kind == "b":
-        mistake = "a comparison (==) gives booleans: convert with .astype(float)."
+        mistake = "a comparison (==) gives booleans: convert with .astype(np.float64)."
     elif dtype.kind in "iu":
         mistake = "np.zeros((N, C), dtype=int) or an int array: use floats."
     else:

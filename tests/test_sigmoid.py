@@ -257,7 +257,7 @@ def expect_float64(value, call):
         mistake = (
             "the result kept x's integer type (as np.empty_like(x) or "
             "np.zeros_like(x) of an int array would): convert first with "
-            "np.asarray(x, dtype=float)."
+            "np.asarray(x, dtype=np.float64)."
         )
     elif dtype.itemsize > 8:
         mistake = (

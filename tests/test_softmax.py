@@ -330,7 +330,7 @@ def expect_float64(value, call):
         mistake = (
             "the result kept x's integer type (np.empty_like(x) and "
             "np.zeros_like(x) do that): convert first with "
-            "np.asarray(x, dtype=float)."
+            "np.asarray(x, dtype=np.float64)."
         )
     elif dtype.itemsize > 8:
         mistake = (
