@@ -301,7 +301,7 @@ def test_one_hot_rejects_labels_that_are_not_whole_numbers(labels, num_classes):
 
 
 NAN_SLIPS_THROUGH = (
-    "NaN (a missing value) is not a whole number, yet it slips past checks "
+    "NaN (not a number) is no whole number, yet it slips past checks "
     "such as labels % 1 > 0 or labels < 0, because every comparison with NaN "
     "is False. Check that labels % 1 == 0, which NaN fails."
 )

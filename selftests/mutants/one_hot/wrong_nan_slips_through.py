@@ -1,7 +1,7 @@
 """Checks for fractions with labels % 1 > 0 and for the range with
 comparisons: NaN, for which every comparison is False, passes both."""
 
-# expect: NaN (a missing value)
+# expect: NaN (not a number)
 
 import functools
 import itertools
