@@ -140,7 +140,7 @@ def test_failures_that_differ_only_in_a_key_or_a_number_are_shown_once():
         japanese = check(tests, "sgd")
     assert japanese.count("✗") == 2
     assert (
-        "ほかに 2 個のテストが同じように失敗しました: test_network、test_steps。"
+        "ほかに 2 個のテストも同じように失敗しています: test_network、test_steps。"
         in (japanese)
     )
 
@@ -195,8 +195,8 @@ def test_tests_of_different_properties_naming_one_mistake_show_it_once():
         ),
         (
             "ja",
-            "同じ間違いが原因で、ほかに 1 個のテストも失敗しています: test_finite。",
-            "同じ間違いが原因で、ほかに 2 個のテストも失敗しています: test_finite",
+            "ほかに 1 個のテストも同じ間違いで失敗しています: test_finite。",
+            "ほかに 2 個のテストも同じ間違いで失敗しています: test_finite",
         ),
     ],
 )

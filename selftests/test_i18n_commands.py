@@ -346,7 +346,7 @@ def test_a_mistyped_language_option_is_named_in_the_language_meant(
     option = typo[0].partition("=")[0]
     assert result.returncode == 2
     assert f"エラー: {option} というオプションはありません" in result.stderr
-    assert "。--lang のことですか？" in result.stderr
+    assert "ありません(--lang のことですか？)。" in result.stderr
     assert "コマンド 'ja'" not in result.stderr
     assert english_left(result.stderr) == []
 

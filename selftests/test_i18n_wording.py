@@ -171,6 +171,90 @@ def test_the_notebook_names_the_functions_it_wants_in_any_number(tables):
     assert text.endswith("。")
 
 
+def test_the_lines_of_more_failing_tests_differ_only_in_what_the_tests_share(
+    tables,
+):
+    ui = tables["ui"]
+    # Failed the same way: the same property broken. From the same likely
+    # mistake: other properties, one cause. One sentence, told apart there.
+    way = "  ほかに {count} 個のテストも同じように失敗しています: {shown}。"
+    cause = way.replace("同じように", "同じ間違いで")
+    assert ui["  {count} more tests failed the same way: {shown}."] == way
+    assert ui["  1 more test failed the same way: {shown}."] == way.replace(
+        "{count}", "1"
+    )
+    mistake = "  {count} more tests failed from the same likely mistake: {shown}."
+    assert ui[mistake] == cause
+    assert ui[
+        "  1 more test failed from the same likely mistake: {shown}."
+    ] == cause.replace("{count}", "1")
+
+
+def test_a_guessed_name_is_offered_in_brackets_in_both_languages(tables):
+    guesses = {key: value for key, value in tables["ui"].items() if "mean" in key}
+    assert len(guesses) == 2
+    for english, japanese in guesses.items():
+        assert "(did you mean {name}?)" in english
+        assert "({name} のことですか？)" in japanese
+
+
+def test_nan_is_named_not_a_number_not_a_missing_value(tables):
+    texts = [text for pair in translations(tables) for text in pair]
+    assert not [text for text in texts if "missing value" in text or "欠損" in text]
+    named = [text for text in texts if "NaN (" in text or "NaN(" in text]
+    assert named
+    assert all("NaN (not a number)" in text or "NaN(非数)" in text for text in named)
+
+
+def test_what_the_code_lacks_is_said_as_japanese_says_it(tables):
+    values = [value for _, value in translations(tables)]
+    assert not [value for value in values if re.search("抜けています|での除算", value)]
+    halved = tables["failures"]["the division by 2 is missing: divide by 2 * h."]
+    assert halved.startswith("2 で割るのを忘れています。")
+    assert tables["failures"]["divide by zero"] == "ゼロ除算"
+
+
+# A conversion to floats as the tests and hints suggest it: one spelling,
+# np.float64, as the model answers write it.
+FLOAT_BY_NAME = re.compile(r"dtype=float\b|astype\(float\)")
+
+
+def test_a_conversion_to_floats_is_spelled_one_way_everywhere(tables):
+    from grader.exercises import EXERCISES
+    from grader.locale import extract
+
+    texts = [text for pair in translations(tables) for text in pair]
+    texts += list(extract.sentences())
+    texts += [hint for e in EXERCISES for hint in (*e.hints, *e.hints_ja)]
+    texts += [README_EN, README_JA, DOCSTRINGS.read_text(encoding="utf-8")]
+    texts += [path.read_text() for path in (ROOT / "solutions").glob("*.py")]
+    assert [text for text in texts if FLOAT_BY_NAME.search(text)] == []
+    assert "np.asarray(x, dtype=np.float64)" in " ".join(texts)
+
+
+def test_the_column_labels_go_without_a_colon_the_likely_mistake_with_one():
+    from tests.judge import KataFailure
+
+    failure = KataFailure(
+        "Wrong.", expected="1.0", actual="2.0", mistake="the minus sign is missing."
+    )
+    english = str(failure).splitlines()
+    japanese = i18n.catalogue(i18n.JAPANESE).failure(str(failure)).splitlines()
+
+    assert english[1:] == [
+        "  expected  1.0",
+        "  actual    2.0",
+        "  likely mistake: the minus sign is missing.",
+    ]
+    # The values of the column start alike; the mistake, prose too long for
+    # the column, follows its label after a colon, in either language.
+    assert japanese[1:] == [
+        "  期待値    1.0",
+        "  実際の値  2.0",
+        "  考えられる間違い: マイナス記号を付け忘れています。",
+    ]
+
+
 def test_a_bad_choice_says_what_may_be_chosen_in_a_sentence(capsys):
     code = cli.main(["--lang", "ja", "--target", "nope"], prog="kata")
 
