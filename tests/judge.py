@@ -474,7 +474,7 @@ def code_mistake(error):
 # How Python says a module lacks an attribute: "module 'numpy' has no
 # attribute 'sigmod'". Read from the message, which the learner's process
 # sends back where the module itself does not come.
-MODULE_ATTRIBUTE = re.compile(r"^module '[\w.]+' has no attribute ")
+MODULE_ATTRIBUTE = re.compile(r"^module '[\w.]+' has no attribute")
 
 
 def input_plays_no_part(error):
