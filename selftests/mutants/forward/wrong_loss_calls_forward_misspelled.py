@@ -29,4 +29,4 @@ def forward(params, x):
 
 
 def loss(params, x, t):
-    return cross_entropy(foward(params, x), t)  # noqa: F821
+    return cross_entropy(foward(params, x), t)
