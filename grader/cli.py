@@ -853,17 +853,18 @@ def _finish(
     fingerprints `keys`, and return them by name."""
     if grading is None:
         return {}
+    from grader.commands import wait_showing
+
     ended: dict[str, ExerciseRun] = {}
-    with screen.grading(exercises) as on_finish:
 
-        def finished(index: int, run: ExerciseRun) -> None:
-            ended[run.name] = run
-            on_finish(index, run)
+    def finished(index: int, run: ExerciseRun) -> None:
+        ended[run.name] = run
 
-        try:
-            runs = {run.name: run for run in grading.wait(finished)}
-        except KeyboardInterrupt:
-            raise _Interrupted(ended) from None
+    try:
+        waited = wait_showing(grading, screen, exercises, args.timeout, finished)
+    except KeyboardInterrupt:
+        raise _Interrupted(ended) from None
+    runs = {run.name: run for run in waited}
     _keep(
         project,
         args.target,
@@ -905,23 +906,26 @@ def _finish_quickly(
     if grading is None:
         return {}, {}
     from grader import cache
+    from grader.commands import wait_showing
     from grader.runner import Cancelled
 
     # Only a cut shorter than the learner's own limit is list's doing; one
     # at that limit is the exercise's result, an error.
     cut_short = LIST_WAIT < args.timeout
     runs = {}
-    with screen.grading(exercises) as on_finish:
 
-        def finished(index: int, run: ExerciseRun) -> None:
-            if not (run.timed_out and cut_short):
-                runs[run.name] = run
-            on_finish(index, run)
+    def finished(index: int, run: ExerciseRun) -> None:
+        if not (run.timed_out and cut_short):
+            runs[run.name] = run
 
-        try:
-            grading.wait(finished, cancel=lambda: time.monotonic() >= deadline)
-        except Cancelled:
-            pass  # what ended is shown, the rest as it was last known
+    def late() -> bool:
+        return time.monotonic() >= deadline
+
+    limit = min(args.timeout, LIST_WAIT)
+    try:
+        wait_showing(grading, screen, exercises, limit, finished, cancel=late)
+    except Cancelled:
+        pass  # what ended is shown, the rest as it was last known
     # Only what ended is kept: a run cut short would take the place of the
     # last one kept, which is what the table shows instead.
     _keep(

@@ -22,7 +22,7 @@ from grader.i18n import N_, _
 from grader.project import Project
 from grader.render import Screen
 from grader.restore import RestoreError, needs_reset, reset
-from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ExerciseRun
 
 EXIT_DONE = 0
 EXIT_NOT_DONE = 1
@@ -243,10 +243,7 @@ def grade_exercise(
     if screen is None:
         run = grading.wait()[0]
     else:
-        # Only now: the runner has forked every process it will, so the
-        # status line may be redrawn from a thread of its own.
-        with screen.running(exercise.name, lambda: _tests_done(grading)):
-            run = grading.wait()[0]
+        run = wait_showing(grading, screen, [exercise], timeout)[0]
     if not explore:
         try:
             cache.remember(
@@ -257,15 +254,47 @@ def grade_exercise(
     return grade(exercise, run)
 
 
-def _tests_done(grading) -> tuple[int, int] | None:
+def wait_showing(
+    grading,
+    screen: Screen,
+    exercises: list[ExerciseInfo],
+    limit: float,
+    on_finish: Callable[[int, ExerciseRun], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> list[ExerciseRun]:
+    """`grading.wait(on_finish, cancel)`, with a status line on `screen`
+    while it runs `exercises`, each held to the time limit `limit` (see
+    `Screen.grading`)."""
+    with screen.grading(
+        exercises,
+        limit,
+        tests=lambda: tests_done(grading),
+        running=lambda: running_names(grading),
+        began=lambda: tests_started(grading),
+    ) as status:
+
+        def finished(index: int, run: ExerciseRun) -> None:
+            if on_finish is not None:
+                on_finish(index, run)
+            status.finished(index, run)
+
+        def asked() -> bool:
+            # The runner asks a few times a second: the line is redrawn
+            # here, between two reads of the workers' pipes.
+            status.tick()
+            return cancel is not None and cancel()
+
+        return grading.wait(finished, asked)
+
+
+def tests_done(grading) -> tuple[int, int] | None:
     """How many tests of the one job `grading` runs have ended, and of how
     many; None until each of its workers (one per share of the tests) has
     said which tests it collected.
 
-    Read, from the status line's thread, in the runner's records of the
-    workers as the runner fills them in: a moment when a record is being
-    changed, or is not where it was, gives None, and the line shows the
-    time alone.
+    Read in the runner's records of the workers, between two of its reads
+    of their pipes (see `wait_showing`): a record that is not where it was
+    gives None, and the line shows the time alone.
     """
     try:
         children = [c for session in grading.sessions for c in session.children]
@@ -275,3 +304,34 @@ def _tests_done(grading) -> tuple[int, int] | None:
         return done, sum(len(child.collected) for child in children)
     except (AttributeError, RuntimeError):
         return None
+
+
+def running_names(grading) -> list[str]:
+    """The exercises whose tests `grading` is running, by name, each once,
+    in the order they were started; read like `tests_done`."""
+    try:
+        return list(
+            dict.fromkeys(
+                child.job.name
+                for session in grading.sessions
+                for child in session.running.values()
+                if child.pid
+            )
+        )
+    except (AttributeError, RuntimeError):
+        return []
+
+
+def tests_started(grading) -> float | None:
+    """When the first worker of `grading` started its tests (a
+    `time.monotonic` time), None before any has; read like `tests_done`."""
+    try:
+        starts = [
+            child.started
+            for session in grading.sessions
+            for child in session.children
+            if child.pid
+        ]
+    except (AttributeError, RuntimeError):
+        return None
+    return min(starts, default=None)

@@ -76,7 +76,9 @@ class Grade:
             # In English, as the reports keep it; translated where shown.
             return N_("not started: the stub still raises NotImplementedError")
         if self.run.error:
-            return self.run.error
+            # Its later lines (the lines of code a stop names) are details,
+            # shown in full where the run's error is.
+            return first_line(self.run.error)
         failures = self.failures
         if self.status == ERROR:
             failures = [test for test in failures if test.kind in ERROR_KINDS]

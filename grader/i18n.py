@@ -515,6 +515,8 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
     before, piece = pieces[index - 1], pieces[index]
     if piece.isspace():
         return _NEVER  # a line breaks after its spaces, never before them
+    if before.isspace() and index >= 2 and _number_and_unit(pieces[index - 2], piece):
+        return _NEVER
     if before.isspace():
         if not japanese or index < 2:
             return _GOOD
@@ -533,6 +535,21 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
     if _wide(before[-1]) or _wide(piece[0]):
         return _POOR
     return _NEVER
+
+
+# A number, maybe after an opening bracket ("(30", "0.05", "1,000"), and
+# a unit of measure that may follow it ("s)", "MB,", "seconds.").
+_NUMBER = re.compile(r"[(\[]?[-+]?\d+(?:[.,]\d+)*")
+_UNIT = re.compile(r"(?:s|ms|min|[KMG]i?B|%|seconds?|minutes?)(?![A-Za-z])")
+
+
+def _number_and_unit(number: str, word: str) -> bool:
+    """Whether `number` and the `word` after it read as one quantity: a
+    unit ("0.05 s"), or in Japanese a counter or a unit ("30 秒", "10 問",
+    "2 次元"), which a line must not leave at the start of the next."""
+    if not _NUMBER.fullmatch(number):
+        return False
+    return bool(_UNIT.match(word)) or _wide(word[0])
 
 
 def _line_end(pieces: list[str], quality: list[int], start: int, columns: int):

@@ -25,7 +25,6 @@ from typing import TextIO
 from rich import box
 from rich.console import Console
 from rich.live import Live
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -52,6 +51,9 @@ STATUS_STYLES = {
     NOT_STARTED: "dim",
 }
 BAR_WIDTH = 30
+# How long a grade runs before its status line appears: most end sooner,
+# and a line that flashes by is only noise.
+STATUS_DELAY = 1.0
 # The mark before the name of a failed test, wherever one is named (check,
 # the overview, the watch, a notebook), and the plain one for an output
 # that cannot show it (see `failed_mark`).
@@ -146,84 +148,25 @@ class Screen:
 
     @contextmanager
     def grading(
-        self, exercises: list[ExerciseInfo]
-    ) -> Iterator[Callable[[int, ExerciseRun], None]]:
-        """Show which exercises are done running, on a terminal only.
-
-        Yields the callback for `runner.run_many`'s `on_finish`. The display
-        refreshes only from that callback, never from a thread of its own:
-        the runner forks, and a fork must not catch another thread halfway
-        through a write.
-        """
-        if not self.out.is_terminal:
-            yield lambda index, run: None
-            return
-        progress = Progress(
-            TextColumn(_("grading")),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}"),
-            console=self.out,
-            transient=True,
-            auto_refresh=False,
-            redirect_stdout=False,
-            redirect_stderr=False,
-        )
-        task = progress.add_task("", total=len(exercises))
-
-        def finished(index: int, run: ExerciseRun) -> None:
-            progress.update(task, advance=1, description=exercises[index].name)
-            progress.refresh()
-
-        with progress:
-            progress.refresh()
-            yield finished
-
-    @contextmanager
-    def running(
-        self, name: str, progress: Callable[[], tuple[int, int] | None]
-    ) -> Iterator[None]:
-        """A status line while the tests of exercise `name` run, on a
-        terminal only: the seconds so far and, when `progress()` knows
-        them, the tests ended and collected.
-
-        The line is redrawn twice a second by a thread: enter this only
-        once the runner has forked every process it will (see `grading`).
-        """
-        if not self.out.is_terminal:
-            yield
-            return
-        started = time.monotonic()
-
-        def line() -> Text:
-            seconds = int(time.monotonic() - started)
-            done = progress()
-            if done is None:
-                text = _(
-                    "running the tests of {name}: {seconds} s",
-                    name=name,
-                    seconds=seconds,
-                )
-            else:
-                text = _(
-                    "running the tests of {name}: {done} of {total} tests ended, "
-                    "{seconds} s",
-                    name=name,
-                    done=done[0],
-                    total=done[1],
-                    seconds=seconds,
-                )
-            return Text(text, style="dim")
-
-        with Live(
-            console=self.out,
-            get_renderable=line,
-            refresh_per_second=2,
-            transient=True,
-            redirect_stdout=False,
-            redirect_stderr=False,
-        ):
-            yield
+        self,
+        exercises: list[ExerciseInfo],
+        limit: float,
+        tests: Callable[[], tuple[int, int] | None] | None = None,
+        running: Callable[[], list[str]] | None = None,
+        began: Callable[[], float | None] | None = None,
+    ) -> Iterator["GradeStatus"]:
+        """A status line while `exercises` are graded, each held to the
+        time limit `limit` (seconds): see `GradeStatus`, which is yielded.
+        `tests()` says how many tests of a lone exercise have ended, and of
+        how many (None while unknown); `running()` names the exercises
+        whose tests are running; `began()`, when the first tests started
+        (`time.monotonic`), None before."""
+        status = GradeStatus(self.out, [e.name for e in exercises], limit)
+        status.tests, status.running, status.began = tests, running, began
+        try:
+            yield status
+        finally:
+            status.close()
 
     def gradebook(self, book: Gradebook, prog: str, stuck: Text | None = None) -> None:
         """The main report: a line per exercise, the score, what is next.
@@ -568,7 +511,7 @@ class Screen:
         `test` broke; else they share the likely mistake named)."""
         mark = failed_mark(self.out.encoding)
         self.out.print(Text(f"{mark} {test.name}"), soft_wrap=True)
-        message = i18n.failure(aligned(test.message))
+        message = self.failure_message(test.message)
         self.out.print(_indented(message, "    "), soft_wrap=True)
         if test.output.strip():
             output, trimmed = _trim_output(test.output)
@@ -583,6 +526,12 @@ class Screen:
             self.out.print(Text(line, style="dim"), soft_wrap=True)
         self.out.print()
 
+    def failure_message(self, message: str) -> str:
+        """A failure's `message`, as the tests write it, laid out to be
+        read in the current language; the watch shortens it to fit its
+        screen."""
+        return i18n.failure(aligned(message))
+
     def _help_line(self, name: str, target: str, prog: str, check: bool) -> None:
         where = "" if target == "exercises" else f" --target {target}"
         line = _("Stuck? `{prog} hint {name}` gives a hint.", prog=prog, name=name)
@@ -594,6 +543,112 @@ class Screen:
                 where=where,
             )
         self.out.print(Text(line, style="cyan"), soft_wrap=True)
+
+
+class GradeStatus:
+    """How far a grade is, on one line of a terminal, redrawn as it goes:
+    the seconds so far, what has ended (the tests of a lone exercise, else
+    the exercises), what still runs, the time limit and how to stop.
+
+    Nothing is shown off a terminal, nor before `STATUS_DELAY` seconds
+    have passed; the line goes once every exercise has ended, so that no
+    count of ended work stays up while a test still runs. It is redrawn
+    only when asked (`finished`, `tick`), never from a thread of its own:
+    the runner forks, and a fork must not catch another thread halfway
+    through a write.
+    """
+
+    def __init__(self, console: Console, names: list[str], limit: float):
+        self.console = console
+        self.names = names
+        self.limit = limit
+        self.tests: Callable[[], tuple[int, int] | None] | None = None
+        self.running: Callable[[], list[str]] | None = None
+        self.began: Callable[[], float | None] | None = None
+        self.ended = 0
+        self.seconds = 0
+        self.started = time.monotonic()
+        self.live: Live | None = None
+        self.shown = ""
+
+    def finished(self, index: int, run: ExerciseRun) -> None:
+        """Count one exercise ended (`runner.run_many`'s `on_finish`)."""
+        self.ended += 1
+        if self.ended >= len(self.names):
+            self.close()
+        else:
+            self.tick()
+
+    def tick(self) -> None:
+        """Redraw the line, if it is due and has changed."""
+        if not self.console.is_terminal or self.ended >= len(self.names):
+            return
+        now = time.monotonic()
+        if now - self.started < STATUS_DELAY:
+            return
+        # Counted from the start of the tests, as the time limit is, once
+        # they have started (the seconds their process took to start count
+        # towards neither); never backwards, though.
+        began = self.began() if self.began is not None else None
+        self.seconds = max(self.seconds, int(now - (began or self.started)))
+        text = self.line(self.seconds)
+        if text == self.shown:
+            return
+        self.shown = text
+        renderable = Text(text, style="dim")
+        if self.live is None:
+            self.live = Live(
+                renderable,
+                console=self.console,
+                auto_refresh=False,
+                transient=True,
+                redirect_stdout=False,
+                redirect_stderr=False,
+            )
+            self.live.start(refresh=True)
+        else:
+            self.live.update(renderable, refresh=True)
+
+    def line(self, seconds: int) -> str:
+        """The status line's text, `seconds` into the grade."""
+        fields = {"seconds": seconds, "limit": f"{self.limit:g}"}
+        if len(self.names) == 1:
+            done = self.tests() if self.tests is not None else None
+            if done is None:
+                return _(
+                    "grading {name}: {seconds} s (time limit {limit} s; "
+                    "Ctrl+C stops it)",
+                    name=self.names[0],
+                    **fields,
+                )
+            return _(
+                "grading {name}: {done} of {total} tests ended, {seconds} s "
+                "(time limit {limit} s; Ctrl+C stops it)",
+                name=self.names[0],
+                done=done[0],
+                total=done[1],
+                **fields,
+            )
+        fields.update(done=self.ended, total=len(self.names))
+        names = self.running() if self.running is not None else []
+        if not names:
+            return _(
+                "grading: {done} of {total} finished, {seconds} s "
+                "(time limit {limit} s each; Ctrl+C stops it)",
+                **fields,
+            )
+        return _(
+            "grading: {done} of {total} finished, {seconds} s "
+            "(time limit {limit} s each; Ctrl+C stops it), still running: {names}",
+            names=i18n.listed(names),
+            **fields,
+        )
+
+    def close(self) -> None:
+        """Take the line off the screen, if it is there."""
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
 
 
 def _heading(book: Gradebook) -> Text:

@@ -628,6 +628,12 @@ class _Child:
         self.halt: _Stop | None = None  # why its tests stopped, once known
         # The files the worker's tests print into, as (device, inode) pairs.
         self.capture: list[tuple[int, int]] = []
+        # What the worker said of the stop it made itself, and the lines of
+        # the module under test that made it.
+        self.abort_guess = ""
+        self.abort_lines: tuple[tuple[int, str], ...] = ()
+        # The line of the module under test that called os._exit, if any.
+        self.exit_line: tuple[int, str] | None = None
 
     def read(self) -> bool:
         """Take in what the child wrote; False once it closed its pipe."""
@@ -659,7 +665,11 @@ class _Child:
             elif "abort" in event:
                 self.problems.insert(0, str(event["abort"]))
                 self.aborted = str(event.get("after", ""))
+                self.abort_guess = str(event.get("guess", ""))
+                self.abort_lines = tuple(map(_line, event.get("lines", ())))
                 self.complete = True
+            elif "exit_line" in event:
+                self.exit_line = _line(event["exit_line"])
             elif "complete" in event:
                 self.complete = True
             elif "status" in event:
@@ -676,12 +686,22 @@ class _Child:
         said how (or the session itself ended)."""
         self.abandon()  # anything the tests left running
         if self.aborted:
-            return self._run(self.problems[0], running=self.aborted, at_limit=True)
+            return self._run(
+                self.problems[0],
+                self.abort_guess,
+                lines=self.abort_lines,
+                running=self.aborted,
+                at_limit=True,
+            )
         if self.complete or (not self.pid and self.problems):
             return self._run(self.problems[0] if self.problems else "")
         if self.status is None:
             return self._run("the grader's test session ended unexpectedly")
         what, guess = _death(self.status, self.job.module_file)
+        # Only a process that exited can have called os._exit; and when the
+        # line that did is known, the call is no longer a guess.
+        if self.exit_line is not None and os.WIFEXITED(self.status):
+            return self._run(what, EXIT_CALLED, lines=(self.exit_line,))
         return self._run(what, guess, at_limit=_at_limit(self.status))
 
     def orphaned(self, run: ExerciseRun) -> bool:
@@ -805,6 +825,28 @@ class _Child:
         return run
 
 
+def _line(fields) -> tuple[int, str]:
+    """A line of the module under test as a worker reports it, [number,
+    code], checked (anything else raises ValueError)."""
+    number, code = fields
+    if type(number) is not int or type(code) is not str:
+        raise ValueError("not a line")
+    return number, _printable(code if len(code) <= 80 else code[:77] + "...")
+
+
+# What may have made a module run out of memory.
+MEMORY_GUESS = "too large an array or list?"
+# Why a worker that exited did, when a line of the module called os._exit.
+EXIT_CALLED = "it called os._exit"
+
+
+def told(abort: str, guess: str = "", lines=()) -> str:
+    """How a test cut short by a stop the worker made itself reads: what
+    happened (`abort`), what may have caused it, and the `lines` ([number,
+    code] each) of the module under test that did it."""
+    return _Stop(abort, guess, (), tuple(map(_line, lines))).blame()
+
+
 @dataclass(frozen=True)
 class _Stop:
     """Why a worker's tests stopped before their end, in the pieces the
@@ -827,9 +869,12 @@ class _Stop:
         return self._told(f"{self.what} in {' and '.join(self.tests)}")
 
     def _told(self, what: str) -> str:
-        where = "; ".join(f"line {number}: {code}" for number, code in self.lines)
-        guess = f"{self.guess} ({where})" if where else self.guess
-        return f"{what}: {guess}" if guess else what
+        """`what`, with the guess after it and the lines below it, one per
+        row: code written into the sentence would be hard to tell from the
+        words around it, its own colons from the sentence's."""
+        told = f"{what}: {self.guess}" if self.guess else what
+        rows = [f"  line {number}: {code}" for number, code in self.lines]
+        return "\n".join([told, *rows])
 
     @staticmethod
     def together(stops: list["_Stop"]) -> "_Stop | None":

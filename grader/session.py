@@ -46,7 +46,13 @@ from _pytest.assertion.rewrite import AssertionRewritingHook  # noqa: E402
 
 from grader import lifeline  # noqa: E402
 from grader.results import CRASH, EXCEPTION, TestResult, trim  # noqa: E402
-from grader.runner import OUTPUT_KEPT_CHARS, OUTPUT_LIMIT_BYTES, Job  # noqa: E402
+from grader.runner import (  # noqa: E402
+    MEMORY_GUESS,
+    OUTPUT_KEPT_CHARS,
+    OUTPUT_LIMIT_BYTES,
+    Job,
+    told,
+)
 
 # A failure message longer than this is cut: it is meant to be read.
 MESSAGE_KEPT_CHARS = 4000
@@ -58,6 +64,10 @@ PROJECT_MODULES = ("conftest", "tests", "exercises", "solutions")
 
 # A warm session's messages: one job, as JSON, with its pipe's write end.
 MESSAGE_BYTES = 1 << 16
+
+# The process's own way out, kept before a worker puts `_exit_telling` in
+# os._exit's place: the worker's ends are not the learner's.
+_exit = os._exit
 
 
 def session_args(root: Path, test_files: list[Path], target: str, explore: bool):
@@ -337,6 +347,7 @@ def _worker_main(session, job, items, channel) -> None:  # pragma: no cover
         if learner:
             channel.send(learner=learner)
         _limit_resources(job)
+        os._exit = functools.partial(_exit_telling, channel, job)
         reporter = _Reporter(channel, job)
         session.config.pluginmanager.register(reporter, "kata-reporter")
         channel.send(collected=[_test_name(item.nodeid) for item in items])
@@ -348,7 +359,21 @@ def _worker_main(session, job, items, channel) -> None:  # pragma: no cover
     finally:
         if job.separate:
             _retarget(session.config, job)  # stops the learner's process
-        os._exit(code)
+        _exit(code)
+
+
+def _exit_telling(channel, job, status):  # pragma: no cover
+    """os._exit in a worker: first tell the grader which line of the module
+    under test called it, if one did, for a process that ends this way says
+    nothing else (no exception, no traceback); then end the process."""
+    frames = traceback.extract_stack(sys._getframe(1))
+    where = _learners_frame(
+        [(frame.filename, frame.lineno or 0, frame.line or "") for frame in frames],
+        job,
+    )
+    if where and where[0] == job.module_file:
+        channel.send(exit_line=list(where[1:]))
+    _exit(status)
 
 
 def _own_capture(config) -> None:  # pragma: no cover
@@ -622,7 +647,7 @@ class _Reporter:
             if reason:
                 self.crashes[_test_name(item.nodeid)] = reason
             if isinstance(error, MemoryError):
-                self.fatal[_test_name(item.nodeid)] = reason
+                self.fatal[_test_name(item.nodeid)] = _memory_stop(error, self.job)
 
     def pytest_runtest_logreport(self, report):
         name = _test_name(report.nodeid)
@@ -642,8 +667,8 @@ class _Reporter:
             if name in self.fatal:
                 # Memory the failed test held may never come back, and
                 # pytest itself fails in the next test: stop here.
-                self.channel.send(abort=self.fatal[name], after=name)
-                os._exit(0)
+                self.channel.send(**self.fatal[name], after=name)
+                _exit(0)
 
 
 def _test_name(nodeid: str) -> str:
@@ -656,8 +681,24 @@ def _crash_reason(error: BaseException, job) -> str:
     if isinstance(error, SystemExit):
         return _exit_reason(error, job)
     if isinstance(error, MemoryError):
-        return f"{job.module_file} ran out of memory (the limit is {job.memory_mb} MB)"
+        return told(**_memory_stop(error, job))
     return ""
+
+
+def _memory_stop(error: MemoryError, job) -> dict:
+    """What the grader is told of a MemoryError: that the module ran out of
+    memory, what may have asked for so much, and the line of the module
+    under test that did, where the error came through one (the allocation
+    that failed raised it, so its traceback holds the line)."""
+    stop = {
+        "abort": f"{job.module_file} ran out of memory "
+        f"(the limit is {job.memory_mb} MB)",
+        "guess": MEMORY_GUESS,
+    }
+    where = _learner_line(error, job)
+    if where and where[0] == job.module_file:
+        stop["lines"] = [list(where[1:])]
+    return stop
 
 
 # How a call that raises SystemExit may be written: exit() and quit() (the
@@ -704,6 +745,13 @@ def _learner_line(error: BaseException, job) -> tuple[str, int, str] | None:
             (frame.filename, frame.lineno or 0, frame.line or "")
             for frame in traceback.extract_tb(error.__traceback__)
         ]
+    return _learners_frame(frames, job)
+
+
+def _learners_frame(frames, job) -> tuple[str, int, str] | None:
+    """Of `frames` (file, line number, code; the outermost first), the
+    innermost in the learner's code, its file named as the learner knows
+    it; None if there is none."""
     root = Path(job.root).resolve()
     folder = (root / job.target).resolve()
     overrides = {Path(path).resolve() for _, path in job.overrides}

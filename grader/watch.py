@@ -36,6 +36,12 @@ Every grade begins with a line saying what is graded. On a terminal, a
 grade of several exercises adds a line that is redrawn as each of them
 ends: how many are done, which still run. Nothing moves by itself: the
 display changes only when a grade ends, never from a thread.
+
+On a terminal, the screen fits its width and height: lines break between
+words (a line of keys between keys), a failure is shortened only as far
+as the height requires, and what still does not fit is cut with a line
+that says where to read it all; the top line always stays in view. A
+resize draws the screen again at the new size.
 """
 
 import argparse
@@ -94,10 +100,17 @@ EVENT_STEP_MS = 20
 EVENT_DEBOUNCE_MS = 100
 # How long to wait for file events before looking at the keyboard again.
 EVENT_WAIT_MS = 80
-# Lines of a failure message and of the learner's output shown: enough to
-# read the failure, few enough that the keys stay on screen.
+# Lines of a failure message and of the learner's output shown off a
+# terminal, where the screen has no height: enough to read the failure.
+# On a terminal, a message is shortened only as far as the terminal's
+# height requires, down to MIN_MESSAGE_LINES: what is below it is cut
+# after that (see `Watch.fitted`).
 MESSAGE_LINES = 14
+MIN_MESSAGE_LINES = 5
 OUTPUT_LINES = 6
+# How many times a screen is laid out again with a shorter message before
+# what still does not fit is cut: each try shortens it by the rows over.
+FIT_TRIES = 4
 
 EXIT_DONE = 0
 EXIT_NOT_DONE = 1
@@ -118,9 +131,13 @@ NO_KEYS_LINE = N_("keys: none, the input has ended | Ctrl+C quits")
 # F1...): ESC, then [ and parameters up to a final letter or ~, or O and
 # one character, or any one character (Alt+key).
 ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|O.|.)?", re.DOTALL)
+# A limit on a failure message's lines that no message reaches.
+UNLIMITED = sys.maxsize
 # Exercises named in the line that shows a grade under way; the rest are
 # counted.
 NAMES_SHOWN = 3
+# Between the keys of a line of keys: a line of keys breaks only there.
+KEYS_SEPARATOR = " | "
 
 # What the screen shows below its top line: the exercise in focus, the
 # list of exercises (`l`), or the whole grade (`c`, and once every
@@ -149,7 +166,11 @@ def watch_command(
     # Keys are read from the start: one pressed during the first grade
     # waits for it instead of being lost.
     try:
-        with read_keys(stdin) as keys, hang_up_ends_the_watch():
+        with (
+            read_keys(stdin) as keys,
+            hang_up_ends_the_watch(),
+            watch.redraw_on_resize(),
+        ):
             watch.keys, watch.source = keys, source
             if watch.grade_all():
                 watch.focus_on(watch.first_not_done())
@@ -161,6 +182,8 @@ def watch_command(
                 for name in watch.saves_held():
                     watch.saved(name)
             while not watch.finished:
+                if watch.resized:
+                    watch.draw()
                 key = keys.read(source.idle)
                 if key:
                     watch.press(key)
@@ -226,6 +249,7 @@ class Watch:
         self.notice = ""  # said once, in the next screen only
         self.keys_ended = False  # the input ended: no key will come
         self.finished = False
+        self.resized = False  # the terminal changed size since the last draw
         # Where keys and saves come from, asked during a grade too: `q`, or
         # a new save of what is being graded, stops it (see `cancel`).
         self.keys = None
@@ -250,6 +274,28 @@ class Watch:
         # Started now, so that numpy, pytest, hypothesis and the tests are
         # loaded while the first screen is read, not at the first save.
         self.tests().start()
+
+    @contextmanager
+    def redraw_on_resize(self) -> Iterator[None]:
+        """Within, a terminal that changes size (SIGWINCH) marks the screen
+        to be drawn again (`resized`), which the watch does between keys
+        and saves: its lines were broken for the old width, and cut for
+        the old height. The signal only sets the mark, so it is safe
+        wherever it comes. Where there is no such signal (or no terminal),
+        the next key or save draws the screen at the new size."""
+        signum = getattr(signal, "SIGWINCH", None)
+        if signum is None or not self.out.is_terminal:
+            yield
+            return
+
+        def resized(signum, frame):
+            self.resized = True
+
+        previous = signal.signal(signum, resized)
+        try:
+            yield
+        finally:
+            signal.signal(signum, previous)
 
     def tests(self):
         """The warm test session, started again if what it loaded changed."""
@@ -369,7 +415,7 @@ class Watch:
                 total=len(names),
                 names=shown,
             )
-            return Text(text, style="dim", no_wrap=True, overflow="ellipsis")
+            return self.status_text(text)
 
         def finished(index: int, run: ExerciseRun) -> None:
             running.remove(names[index])
@@ -379,6 +425,16 @@ class Watch:
         live = self.status_line(line())
         with live:
             yield finished
+
+    def status_text(self, line: str) -> Text:
+        """A status `line` as the terminal shows it: broken between words
+        to fit its width (the help it ends with must stay readable), a
+        word too long for a line cut short with an ellipsis."""
+        columns = self.out.width - 1  # see `wrapped`
+        text = wrapped_lines(Text(line), columns)
+        ellipsis = _ellipsis(self.out.encoding)
+        rows = [_clipped(row, columns, ellipsis) for row in text.plain.split("\n")]
+        return Text("\n".join(rows), style="dim", no_wrap=True, overflow="crop")
 
     def status_line(self, text: Text) -> Live:
         """A line below the output, redrawn only when updated with a
@@ -434,16 +490,13 @@ class Watch:
             if seconds == shown:
                 return
             shown = seconds
-            text = Text(
+            text = self.status_text(
                 _(
                     "grading {name}: {seconds} s (saving again grades the new "
                     "code; q quits)",
                     name=name,
                     seconds=seconds,
-                ),
-                style="dim",
-                no_wrap=True,
-                overflow="ellipsis",
+                )
             )
             if live is None:
                 live = self.status_line(text)
@@ -537,6 +590,28 @@ class Watch:
         self.draw()
 
     def press(self, key: str) -> None:
+        """Act on one key; from a pipe, where keys come a line at a time,
+        on one line of them (see `press_line`)."""
+        if self.keys is not None and not self.keys.terminal:
+            self.press_line(key)
+        else:
+            self.act(key)
+
+    def press_line(self, line: str) -> None:
+        """Act on a line of keys read from a pipe: on each key in turn if
+        it holds only keys of the watch; else name the line in one short
+        note, rather than redraw the whole screen for each of its
+        characters."""
+        if all(key in WATCH_KEYS for key in line.lower()):
+            for key in line:
+                if not self.finished:
+                    self.act(key)
+            return
+        note = _("{key} is not a key of the watch", key=line)
+        self.out.print(Text(f"({note})", style="dim"), soft_wrap=True)
+        self.out.file.flush()
+
+    def act(self, key: str) -> None:
         """Act on one key."""
         typed, key = key, key.lower()
         if key == "q":
@@ -615,7 +690,18 @@ class Watch:
     def draw(self) -> None:
         """Show the screen: cleared and redrawn on a terminal, a new block
         otherwise. Its middle is what `view` says: the exercise in focus,
-        the list, or the whole grade."""
+        the list, or the whole grade; on a terminal, fitted to its height
+        (see `fitted`), so that the top line stays on screen."""
+        self.resized = False
+        top = self.wrapped(self.top_line())
+        bottom = [self.wrapped(line) for line in self.bottom_lines()]
+        if self.view == LISTING:
+            book = self.book()
+            middle = self.drawn(lambda screen: screen.listing(book))
+        elif self.view == SUMMARY:
+            middle = self.fitted(self.summary_lines, self.room(top, bottom))
+        else:
+            middle = self.fitted(self.exercise_lines, self.room(top, bottom))
         # Written in one piece: a screen cleared, then printed line by
         # line, would flash blank on a slow terminal.
         with self.out:
@@ -623,17 +709,10 @@ class Watch:
                 self.out.clear()
             else:
                 self.out.print(f"----- {time.strftime('%H:%M:%S')} -----")
-            self.out.print(self.wrapped(self.top_line()), soft_wrap=True)
+            self.out.print(top, soft_wrap=True)
             self.out.print()
-            if self.view == LISTING:
-                self.screen.listing(self.book())
-            elif self.view == SUMMARY:
-                self.summary()
-            else:
-                for line in self.exercise_lines():
-                    self.out.print(self.wrapped(line), soft_wrap=True)
-            for line in self.bottom_lines():
-                self.out.print(self.wrapped(line), soft_wrap=True)
+            for line in [*middle, *bottom]:
+                self.out.print(line, soft_wrap=True)
         self.out.file.flush()
         self.notice = ""
         self.headline_rows = 0
@@ -648,6 +727,106 @@ class Watch:
         # line once it is written, which would leave an empty line.
         return wrapped_lines(text, self.out.width - 1)
 
+    def rows(self, lines: list[Text]) -> int:
+        """How many rows of the terminal `lines` take, as printed."""
+        columns = max(self.out.width, 1)
+        return sum(
+            max(1, -(-i18n.width(row) // columns))
+            for line in lines
+            for row in line.plain.split("\n")
+        )
+
+    def room(self, top: Text, bottom: list[Text]) -> int | None:
+        """The rows left for the middle of the screen between `top` (and
+        the blank line under it) and `bottom`; None off a terminal."""
+        if not self.out.is_terminal:
+            return None
+        # The last row stays free: the newline that ends the last line
+        # moves down to it, and would scroll the top line away.
+        return self.out.height - 1 - self.rows([top, Text()]) - self.rows(bottom)
+
+    def fitted(self, lines_for, room: int | None) -> list[Text]:
+        """The lines `lines_for(limit)` gives, with the failure shown in at
+        most `limit` lines (None: as it is off a terminal), made to fit in
+        `room` rows: the failure shortened as little as the height requires
+        (never below MIN_MESSAGE_LINES), then, if they still do not fit,
+        the lines at the end cut and replaced by a line that says how many
+        there were and where to read them all."""
+        if room is None:
+            return lines_for(None)
+        lines = lines_for(UNLIMITED)
+        limit = self.message_length()
+        for _try in range(FIT_TRIES):
+            over = self.rows(lines) - room
+            if over <= 0 or limit <= MIN_MESSAGE_LINES:
+                break
+            limit = max(MIN_MESSAGE_LINES, limit - over)
+            lines = lines_for(limit)
+        return self.cut(lines, room)
+
+    def message_length(self) -> int:
+        """How many lines the failure the screen shows has in full: that of
+        the exercise in focus, or in the report that of the next exercise
+        to do; 0 when there is none."""
+        if self.view == SUMMARY:
+            g = self.book().next_up
+        else:
+            g = self.grade_of(self.focus)
+        failure = None if g is None else most_telling(explained(g))
+        if failure is None:
+            return 0
+        return len(aligned(failure.message).rstrip().splitlines())
+
+    def cut(self, lines: list[Text], room: int) -> list[Text]:
+        """`lines`, or as many of their first rows as fit in `room` with a
+        last line that says how many more there are and where to see them.
+        The first rows are the ones kept: the exercise's name and status,
+        or the report's table."""
+        if self.rows(lines) <= room:
+            return lines
+        rows = [row for line in lines for row in line.split("\n", allow_blank=True)]
+        # The note's rows, with the largest count it may say.
+        used = self.rows([self.wrapped(Text(self.more_lines_note(len(rows))))])
+        kept: list[Text] = []
+        for row in rows:
+            used += self.rows([row])
+            if used > room:
+                break
+            kept.append(row)
+        while kept and not kept[-1].plain.strip():
+            kept.pop()  # a blank line before the note would hide one more
+        hidden = sum(1 for row in rows[len(kept) :] if row.plain.strip())
+        note = Text(self.more_lines_note(hidden), style="dim")
+        return [*kept, self.wrapped(note)]
+
+    def more_lines_note(self, count: int) -> str:
+        """The line that ends a screen cut short: how many lines it lost
+        (`count`, blank ones aside), and where to read them all."""
+        book = self.book()
+        if self.view != SUMMARY:
+            name = self.focus.name
+        elif book.next_up is not None:
+            name = book.next_up.name
+        else:
+            return _(
+                "[... {count} more lines: `{prog}` prints the whole report]",
+                count=count,
+                prog=self.prog,
+            )
+        if self.view == SUMMARY and name == self.focus.name and not self.keys_ended:
+            return _(
+                "[... {count} more lines: press b, or run `{prog} check {name}`]",
+                count=count,
+                prog=self.prog,
+                name=name,
+            )
+        return _(
+            "[... {count} more lines: `{prog} check {name}` shows them all]",
+            count=count,
+            prog=self.prog,
+            name=name,
+        )
+
     def top_line(self) -> Text:
         book = self.book()
         counts = {"done": book.done, "total": len(book.grades)}
@@ -660,7 +839,13 @@ class Watch:
         )
         return Text(line, style="dim")
 
-    def exercise_lines(self) -> Iterator[Text]:
+    def exercise_lines(self, limit: int | None) -> list[Text]:
+        """The exercise in focus, its failure's message in at most `limit`
+        lines (None: MESSAGE_LINES), each line broken to fit the terminal.
+        """
+        return [self.wrapped(line) for line in self.exercise_parts(limit)]
+
+    def exercise_parts(self, limit: int | None) -> Iterator[Text]:
         g = self.grade_of(self.focus)
         exercise = g.exercise
         header = Text(f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}  ")
@@ -668,53 +853,61 @@ class Watch:
         header.append(_("  {passed}/{total} tests", passed=g.passed, total=g.total))
         yield header
         yield Text()
-        yield from self.verdict(g)
+        yield from self.verdict(g, MESSAGE_LINES if limit is None else limit)
         # A hint belongs to a failure: once the exercise is done, it is the
         # done state that is shown, and the hint comes back with a failure.
         if self.hint and g.status != DONE:
             yield Text()
             yield Text(self.hint, style="cyan")
 
-    def summary(self) -> None:
-        """The whole grade, as the grader prints it; once every exercise is
+    def summary_lines(self, limit: int | None) -> list[Text]:
+        """The whole grade, as the grader prints it, its failure's message
+        in at most `limit` lines (None: in full); once every exercise is
         done, what is left to do."""
         book = self.book()
-        self.wrapped_report(book)
+
+        def report(screen: Screen) -> None:
+            if limit is not None:
+                # The report's failure shortened as on the exercise's screen.
+                def shortened(message: str) -> str:
+                    return _fitted(aligned(message), limit, "")
+
+                screen.failure_message = shortened
+            screen.gradebook(book, self.prog, self.where_help_is())
+
+        lines = self.drawn(report)
         if not book.all_done:
-            return
-        self.out.print()
-        self.out.print(Text(_("What next:"), style="bold"))
+            return lines
+        lines += [Text(), Text(_("What next:"), style="bold")]
         if (self.project.root / "solutions").is_dir():
             line = _(
                 "`{prog} solution NAME` shows the model answer of an exercise: "
                 "compare it with yours.",
                 prog=self.prog,
             )
-            self.out.print(self.wrapped(Text(f"- {line}")), soft_wrap=True)
+            lines.append(self.wrapped(Text(f"- {line}")))
         line = _(
             "`{prog} check NAME --explore` tries many more random examples on "
             "one exercise, to hunt for the bugs the grade may have missed.",
             prog=self.prog,
         )
-        self.out.print(self.wrapped(Text(f"- {line}")), soft_wrap=True)
+        lines.append(self.wrapped(Text(f"- {line}")))
         if self.keys_ended:
             line = _("Saves are still graded here; Ctrl+C quits.")
         else:
             line = _("Saves are still graded here; q quits.")
-        self.out.print(self.wrapped(Text(f"- {line}")), soft_wrap=True)
+        lines.append(self.wrapped(Text(f"- {line}")))
+        return lines
 
-    def wrapped_report(self, book) -> None:
-        """The report of `book` as the grader prints it; on a terminal,
-        with the lines it leaves to the terminal to wrap (its sentences,
-        a failure's lines) broken between words, as on the exercise's
-        screen (see `wrapped`)."""
-        if not self.out.is_terminal:
-            self.screen.gradebook(book, self.prog, self.where_help_is())
-            return
+    def drawn(self, draw) -> list[Text]:
+        """What `draw(screen)` prints through a `Screen`, as lines; on a
+        terminal, with the lines it leaves to the terminal to wrap (its
+        sentences, a failure's lines) broken between words, as on the
+        exercise's screen (see `wrapped`)."""
         drawn = Console(
-            file=io.StringIO(),
+            file=_Drawing(self.out.encoding),
             width=self.out.width,
-            force_terminal=True,
+            force_terminal=self.out.is_terminal,
             color_system=self.out.color_system,
             no_color=self.out.no_color,
             markup=False,
@@ -723,10 +916,10 @@ class Watch:
         )
         screen = copy.copy(self.screen)
         screen.out = drawn
-        screen.gradebook(book, self.prog, self.where_help_is())
+        draw(screen)
         text = drawn.file.getvalue().removesuffix("\n")
-        for line in Text.from_ansi(text).split("\n", allow_blank=True):
-            self.out.print(self.wrapped(line), soft_wrap=True)
+        lines = Text.from_ansi(text).split("\n", allow_blank=True)
+        return [self.wrapped(line) for line in lines]
 
     def where_help_is(self) -> Text | None:
         """Under the report, the keys that help with the exercise in focus;
@@ -761,10 +954,14 @@ class Watch:
             keys = DONE_KEYS_LINE
         else:
             keys = TABLE_KEYS_LINE
-        yield Text(_(keys), style="dim")
+        line = _(keys)
+        if self.out.is_terminal:
+            line = keys_wrapped(line, self.out.width - 1)  # see `wrapped`
+        yield Text(line, style="dim")
 
-    def verdict(self, g: Grade) -> Iterator[Text]:
-        """What to do about the exercise in focus."""
+    def verdict(self, g: Grade, limit: int = MESSAGE_LINES) -> Iterator[Text]:
+        """What to do about the exercise in focus, its failure's message in
+        at most `limit` lines."""
         name = g.exercise.name
         if g.status == DONE:
             yield Text(_("Every test passes."), style="green")
@@ -798,7 +995,7 @@ class Watch:
         failure = most_telling(shown)
         if failure is not None:
             yield Text(f"{failed_mark(self.out.encoding)} {failure.name}")
-            yield Text(_fitted(aligned(failure.message), MESSAGE_LINES, "    "))
+            yield Text(_fitted(aligned(failure.message), limit, "    "))
             if failure.output.strip():
                 yield Text(_("  What your code printed:"), style="dim")
                 output = "\n".join(map(_note_translated, failure.output.splitlines()))
@@ -856,6 +1053,64 @@ def wrapped_lines(text: Text, width: int) -> Text:
         filled = i18n.fill(body, width - lead, indent=hang)
         broken.extend(" " * lead + part for part in filled.split("\n"))
     return Text("\n".join(broken), style=text.style)
+
+
+def keys_wrapped(line: str, width: int) -> str:
+    """A line of keys ("keys: h hint | n next exercise | ...") broken to
+    fit `width` columns between two keys only, never inside one; its later
+    lines stand under the first key."""
+    if i18n.width(line) <= width:
+        return line
+    head, colon, keys = line.partition(": ")
+    label = head + colon if colon else ""
+    keys = keys if colon else line
+    rows, row = [], label
+    for key in keys.split(KEYS_SEPARATOR):
+        if row == label:
+            row += key  # the first key follows the label, whatever its width
+        elif i18n.width(row + KEYS_SEPARATOR + key) <= width:
+            row += KEYS_SEPARATOR + key
+        else:
+            rows.append(row)
+            row = " " * i18n.width(label) + key
+    return "\n".join([*rows, row])
+
+
+def _clipped(line: str, width: int, ellipsis: str = "…") -> str:
+    """`line` cut to `width` columns, ending in `ellipsis`, if it is wider:
+    the cut falls between two characters, never inside a wide one, and
+    the spaces before the ellipsis go (not "1  …")."""
+    if i18n.width(line) <= width:
+        return line
+    kept, used = [], i18n.width(ellipsis)
+    for character in line:
+        used += i18n.width(character)
+        if used > width:
+            break
+        kept.append(character)
+    return "".join(kept).rstrip() + ellipsis
+
+
+def _ellipsis(encoding: str) -> str:
+    """The ellipsis a line cut short ends with, in `encoding`."""
+    try:
+        "…".encode(encoding)
+    except (LookupError, UnicodeEncodeError):
+        return "..."
+    return "…"
+
+
+class _Drawing(io.StringIO):
+    """Text drawn for the screen before it is shown, which says the
+    screen's encoding: the marks and bars drawn depend on it."""
+
+    def __init__(self, encoding: str):
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:
+        return self._encoding
 
 
 def _fitted(message: str, limit: int, prefix: str) -> str:
@@ -1022,6 +1277,10 @@ def open_source(folder: Path, names: list[str], poll: bool):
     return source, _("Watching {folder}/ for saves.", folder=folder.name)
 
 
+# The keys the watch acts on (see `Watch.act`).
+WATCH_KEYS = "qhnblc"
+
+
 class _Keys:
     """Keys from stdin: one at a time from a terminal in cbreak mode, else
     the characters of each line. At the end of the input, no more keys:
@@ -1046,7 +1305,7 @@ class _Keys:
             data = os.read(self.fd, 1024).decode(errors="replace")
             if not data:
                 self.fd = None  # the input ended
-            self.pending += _plain_keys(data)
+            self.pending += self._keys_in(data)
         return self.pending
 
     def read(self, timeout: float) -> str:
@@ -1057,11 +1316,21 @@ class _Keys:
                 data = os.read(self.fd, 1024).decode(errors="replace")
                 if not data:
                     self.fd = None  # the input ended
-                self.pending = _plain_keys(data)
+                self.pending = self._keys_in(data)
         elif self.fd is None and timeout:
             time.sleep(timeout)  # a closed input is not polled: no busy loop
+        if not self.terminal:  # the keys of one line
+            key, _, self.pending = self.pending.partition("\n")
+            return key
         key, self.pending = self.pending[:1], self.pending[1:]
         return key
+
+    def _keys_in(self, data: str) -> str:
+        """The keys typed in `data`; from a pipe, those of each line on a
+        line of their own, so that a line is read as a whole."""
+        if self.terminal:
+            return _plain_keys(data)
+        return "\n".join(map(_plain_keys, data.splitlines()))
 
 
 def _plain_keys(data: str) -> str:

@@ -276,6 +276,59 @@ def test_no_color_on_a_terminal_means_no_colour(tree):
     assert "failing" in output
 
 
+ENDLESS_SGD = "def sgd_update(params, grads, lr):\n    while True:\n        pass\n"
+
+
+@pytest.fixture(scope="module")
+def endless_tree(tmp_path_factory):
+    """A project of stubs, except for an sgd that never returns."""
+    folder = tmp_path_factory.mktemp("endless") / "kata"
+    return build_tree(folder, {"sgd": ENDLESS_SGD})
+
+
+@pytest.mark.parametrize(
+    "language, status, stop",
+    [
+        ("en", r"grading sgd: (\d of 8 tests ended, )?[12] s", "Ctrl+C stops it"),
+        (
+            "ja",
+            r"sgd を採点中: (8 個中 \d 個のテストが終了、)?[12] 秒",
+            "Ctrl+C で中止",
+        ),
+    ],
+)
+def test_a_long_check_on_a_terminal_counts_its_seconds_and_says_how_to_stop(
+    endless_tree, language, status, stop
+):
+    args = ["check", "sgd", "--timeout", "2", "--lang", language]
+    output = on_terminal(["--root", str(endless_tree), *args], endless_tree)
+    plain = SGR.sub("", output)
+
+    assert re.search(status, plain)
+    assert stop in plain
+    # The count of ended tests never reaches the whole while one runs.
+    assert "8 of 8" not in plain and "8 個中 8 個" not in plain
+    assert "1/1" not in plain
+
+
+def test_a_long_grade_on_a_terminal_names_the_exercise_still_running(endless_tree):
+    output = on_terminal(["--root", str(endless_tree), "--timeout", "2"], endless_tree)
+    plain = SGR.sub("", output)
+
+    assert re.search(r"grading: \d of 10 finished, [12] s", plain)
+    assert "still running: sgd" in " ".join(plain.split())
+    assert "10 of 10" not in plain
+
+
+def test_a_long_check_piped_shows_no_status_line(endless_tree):
+    args = ["check", "sgd", "--timeout", "2"]
+    result = kata("--root", str(endless_tree), *args, cwd=endless_tree)
+
+    assert "Ctrl+C" not in result.stdout + result.stderr
+    assert "grading sgd" not in result.stdout
+    assert "was still running after 2 s" in result.stdout
+
+
 def test_check_without_a_name_checks_the_first_exercise_not_done(tmp_path):
     dot = (ROOT / "solutions" / "dot.py").read_text()
     tree = build_tree(tmp_path / "kata", {"dot": dot, "softmax": WRONG_DOT})

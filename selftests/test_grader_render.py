@@ -4,7 +4,6 @@ plain text off a terminal."""
 
 import io
 import json
-import time
 from dataclasses import replace
 from datetime import datetime, timezone
 from types import SimpleNamespace
@@ -441,8 +440,9 @@ def test_a_test_the_other_worker_was_running_when_stopped_is_named_too():
 # an exercise's tests reached the time limit: one stop, naming both tests
 # and the lines they were running (see runner.merge).
 BOTH_STOPPED = (
-    "exercises/dot.py was still running after 5 s{where}: an endless loop? "
-    "(line 54: while True:; line 55: pass)"
+    "exercises/dot.py was still running after 5 s{where}: an endless loop?\n"
+    "  line 54: while True:\n"
+    "  line 55: pass"
 )
 
 
@@ -477,11 +477,11 @@ def test_a_stop_reached_by_both_workers_is_told_once(language):
         assert "✗" not in told  # no block of its own for either test
         assert told.count("test_a[0]") == told.count("test_a[1]") == 1
     if language == "en":
-        assert "(line 54: while True:; line 55: pass)" in text
+        assert "an endless loop?\n  line 54: while True:\n  line 55: pass\n" in text
         assert "2 more tests did not run: the grader stopped the tests first." in text
     else:
         assert "test_a[0] と test_a[1] の実行中" in text
-        assert "54 行目: while True: と 55 行目: pass" in text
+        assert "なっていませんか？\n  54 行目: while True:\n  55 行目: pass\n" in text
         assert "採点プログラムがテストを途中で止めたため、ほかの 2 個" in text
         assert "プロセスが途中で終わった" not in text
 
@@ -584,15 +584,72 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_a_status_line_tells_the_time_and_the_tests_done_on_a_terminal():
-    terminal, pipe = _Terminal(), io.StringIO()
-    for out in (terminal, pipe):
-        screen = Screen(out, io.StringIO())
-        with screen.running("dot", lambda: (3, 17)):
-            time.sleep(1.2)  # the line is redrawn twice a second
+def _status_lines(out, names, limit=30, tests=None, running=None, after=5.0):
+    """Grade `names` with a status line on `out`, `after` seconds into
+    the grade (the clock is set back rather than waited for); what was
+    written, and the status object."""
+    screen = Screen(out, io.StringIO())
+    screen.out.width = 200  # each line on one row, to be found whole
+    exercises = [e for e in EXERCISES if e.name in names]
+    with screen.grading(exercises, limit, tests, running) as status:
+        status.started -= after
+        status.tick()
+    return out.getvalue(), status
 
-    assert "running the tests of dot: 3 of 17 tests ended, 1 s" in terminal.getvalue()
-    assert pipe.getvalue() == ""
+
+def test_a_long_check_tells_its_seconds_tests_and_how_to_stop_on_a_terminal():
+    shown, _ = _status_lines(_Terminal(), ["dot"], tests=lambda: (3, 17))
+    waiting, _ = _status_lines(_Terminal(), ["dot"], tests=lambda: None)
+
+    line = "grading dot: 3 of 17 tests ended, 5 s (time limit 30 s; Ctrl+C stops it)"
+    assert line in shown
+    assert "grading dot: 5 s (time limit 30 s; Ctrl+C stops it)" in waiting
+
+
+def test_a_long_grade_names_what_still_runs_and_how_to_stop():
+    shown, _ = _status_lines(
+        _Terminal(), ["dot", "sgd"], limit=4, running=lambda: ["sgd"]
+    )
+    with i18n.speaking("ja"):
+        japanese, _ = _status_lines(
+            _Terminal(), ["dot", "sgd"], running=lambda: ["sgd", "dot"]
+        )
+        alone, _ = _status_lines(_Terminal(), ["dot"], tests=lambda: (1, 8))
+
+    assert (
+        "grading: 0 of 2 finished, 5 s (time limit 4 s each; Ctrl+C stops it), "
+        "still running: sgd"
+    ) in shown
+    assert (
+        "採点中: 2 問中 0 問が終了、5 秒(制限時間は 1 問 30 秒、Ctrl+C で中止)、"
+        "実行中: sgd、dot"
+    ) in japanese
+    assert "dot を採点中: 8 個中 1 個のテストが終了、5 秒" in alone
+    assert "Ctrl+C で中止" in alone
+
+
+def test_a_grade_shows_no_status_in_its_first_moment_nor_off_a_terminal():
+    quick, _ = _status_lines(_Terminal(), ["dot"], tests=lambda: (3, 17), after=0)
+    piped, _ = _status_lines(io.StringIO(), ["dot"], tests=lambda: (3, 17))
+
+    assert quick == ""
+    assert piped == ""
+
+
+def test_the_status_never_shows_every_exercise_finished():
+    out = _Terminal()
+    screen = Screen(out, io.StringIO())
+    exercises = [e for e in EXERCISES if e.name in ("dot", "sgd")]
+    with screen.grading(exercises, 30) as status:
+        status.started -= 5
+        status.finished(0, ExerciseRun("dot"))
+        shown = out.getvalue()
+        status.finished(1, ExerciseRun("sgd"))
+        status.tick()
+
+    assert "1 of 2 finished" in shown
+    assert "2 of 2" not in out.getvalue()
+    assert status.live is None  # the line is gone once all have finished
 
 
 @pytest.mark.parametrize(
@@ -694,12 +751,84 @@ def test_the_watch_tells_a_stop_both_workers_reached_once(language):
     with i18n.speaking(language):
         lines = watch_focus(grade)
 
-    assert len(lines) == 2  # the stop, then the tests it left
+    assert len(lines) == 4  # the stop and its two lines, then the tests it left
     assert "✗" not in "\n".join(lines)
     assert "test_a[0]" in lines[0] and "test_a[1]" in lines[0]
+    assert [line.split(": ")[-1] for line in lines[1:3]] == ["while True:", "pass"]
     if language == "en":
         assert (
-            lines[1] == "2 more tests did not run: the grader stopped the tests first."
+            lines[3] == "2 more tests did not run: the grader stopped the tests first."
         )
     else:
-        assert lines[1].startswith("採点プログラムがテストを途中で止めたため")
+        assert lines[3].startswith("採点プログラムがテストを途中で止めたため")
+
+
+def _cross_entropy_failure():
+    """A cross_entropy failure whose call holds a 4x3 array, as the tests
+    write it, and as `check` shows it in English and in Japanese."""
+    import numpy as np
+
+    from tests.harness import Call
+    from tests.judge import KataFailure
+
+    y = np.eye(3)[[2, 0, 1, 1]]
+    call = Call("cross_entropy", (y, np.array([2, 0, 1, 1])), {})
+    return str(KataFailure("Wrong.", call=call, expected="0.0", actual="nan"))
+
+
+def test_a_long_2d_argument_of_a_call_is_laid_out_by_rows():
+    from grader.render import aligned
+
+    message = _cross_entropy_failure()
+    english = aligned(message).splitlines()
+    japanese = aligned(i18n.catalogue(i18n.JAPANESE).failure(message)).splitlines()
+
+    for lines in (message.splitlines(), english, japanese):
+        call = next(i for i, line in enumerate(lines) if "cross_entropy(" in line)
+        first = lines[call]
+        # Where the array starts on the screen: a Japanese label is wider.
+        column = i18n.width(first[: first.index("[[")])
+        assert first.endswith("[[0.0, 0.0, 1.0],")
+        rows = ["[1.0, 0.0, 0.0],", "[0.0, 1.0, 0.0],", "[0.0, 1.0, 0.0]],"]
+        assert lines[call + 1 : call + 4] == [" " * (column + 1) + row for row in rows]
+        assert lines[call + 4] == " " * column + "[2, 0, 1, 1] (int64))"
+        assert all(i18n.width(line) <= 88 for line in lines)
+
+
+def test_a_short_2d_argument_stays_on_the_line_of_its_call():
+    import numpy as np
+
+    from tests.harness import Call
+
+    y = np.array([[0.25, 0.75], [0.5, 0.5]])
+    call = Call("cross_entropy", (y, np.array([1, 0])), {})
+    assert str(call) == "cross_entropy([[0.25, 0.75], [0.5, 0.5]], [1, 0] (int64))"
+
+
+def test_the_arrays_of_a_call_with_one_too_wide_are_all_in_rows():
+    import numpy as np
+
+    from tests.harness import Call
+
+    params = {"w1": np.arange(9.0).reshape(3, 3) - 4, "w2": np.ones((3, 5)) / 3}
+    grads = {"w1": np.ones((3, 3)), "w2": np.zeros((3, 5))}
+    lines = str(Call("sgd_update", (params, grads, 0.5), {})).splitlines()
+
+    assert lines[0] == "sgd_update({'w1': [[-4.0, -3.0, -2.0],"
+    assert lines[5].endswith("[0.3333, 0.3333, 0.3333, 0.3333, 0.3333]]},")
+    assert lines[6] == "           {'w1': [[1.0, 1.0, 1.0],"
+    assert all(len(line) <= 76 for line in lines)
+
+
+def test_expected_and_actual_arrays_are_laid_out_alike():
+    import numpy as np
+
+    from tests.harness import contrast
+
+    expected = np.array([[-4.0, 5.5, 8.0], [1.0, -4.5, -4.5], [3.5, 8.0, -7.5]])
+    actual = expected * 0.76923
+    for pair in ((expected, actual), (actual, expected)):
+        first, second, _ = contrast(*pair)
+        assert first.count("\n") == second.count("\n") == 2
+    short_pair = contrast(np.eye(2), 2 * np.eye(2))
+    assert short_pair[:2] == ("[[1.0, 0.0], [0.0, 1.0]]", "[[2.0, 0.0], [0.0, 2.0]]")

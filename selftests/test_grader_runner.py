@@ -159,7 +159,8 @@ def test_a_timeout_says_which_line_of_the_module_was_running(
     (run,) = run_many([job])
 
     assert re.search(
-        r"an endless loop\? \(line [34]: (while n >= 0:|n \+= 1)\)$", run.error
+        r"an endless loop\?\n  line [34]: (while n >= 0:|n \+= 1)$",
+        run.error,
     )
     assert not list(scratch.iterdir())
 
@@ -307,8 +308,9 @@ def test_a_loop_that_both_workers_reach_is_one_stop_naming_both_tests(tmp_path):
     # and each line they were running (the same one, or the loop's two).
     assert re.fullmatch(
         rf"exercises/spin\.py was still running after {SHORT_TIMEOUT:g} s in "
-        r"test_spins_here and test_spins_there: an endless loop\? \(line [34]: "
-        r"(while n >= 0:|n \+= 1)(; line 4: n \+= 1)?\)",
+        r"test_spins_here and test_spins_there: an endless loop\?\n"
+        r"  line [34]: (while n >= 0:|n \+= 1)"
+        r"(\n  line 4: n \+= 1)?",
         run.error,
     )
     blame = run.error.replace(" in test_spins_here and test_spins_there", "")
@@ -414,8 +416,106 @@ def test_parts_that_stopped_alike_tell_each_line_once_in_order():
     runs = [_stopped_part(f"test_{n}", s) for n, s in zip("ab", stops, strict=True)]
     run = runner.merge(runs, stops)
 
-    blame = "exercises/dot.py was still running after 5 s: loop? " + (
-        "(line 8: while True:; line 9: pass)"
+    # One line per row: code and prose never run together.
+    blame = (
+        "exercises/dot.py was still running after 5 s: loop?\n"
+        "  line 8: while True:\n"
+        "  line 9: pass"
     )
     assert run.error == blame.replace(" s:", " s in test_a and test_b:")
     assert [test.message for test in run.tests] == [blame, blame]
+
+
+# The learner's one_hot and sigmoid, called through the harness: in grading
+# mode (`separate`) they run in the learner's process.
+RUNS_OUT = """
+from tests.harness import Exercise
+
+learner = Exercise("one_hot")
+
+
+def test_hogs():
+    learner.one_hot([0], 1)
+
+
+def test_never_reached():
+    pass
+"""
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["here", "separate"])
+@pytest.mark.parametrize(
+    "written", ["x = [0] * 10**10", "x = np.zeros((10**6, 10**6))"]
+)
+def test_running_out_of_memory_names_the_line_that_asked_for_it(
+    tmp_path, separate, written
+):
+    root = project(tmp_path, {"one_hot": RUNS_OUT})
+    source = (
+        f"import numpy as np\n\n\ndef one_hot(labels, num_classes):\n    {written}\n"
+    )
+    (root / "exercises" / "one_hot.py").write_text(source)
+    job = Job("one_hot", root, separate=separate, memory_mb=512, parts=1)
+    (run,) = run_many([job])
+
+    stop = (
+        "exercises/one_hot.py ran out of memory (the limit is 512 MB){}: too "
+        f"large an array or list?\n  line 5: {written}"
+    )
+    assert run.error == stop.format(" in test_hogs")
+    assert run.tests[0].kind == "crash"
+    assert run.tests[0].message == stop.format("")
+
+
+EXITS = """
+from tests.harness import Exercise
+
+learner = Exercise("sigmoid")
+
+
+def test_leaves():
+    learner.sigmoid(0.0)
+"""
+
+
+@pytest.mark.parametrize(
+    "written", ["import os\n    os._exit(3)", "from os import _exit\n    _exit(3)"]
+)
+def test_os_exit_is_named_with_the_line_that_called_it(tmp_path, written):
+    root = project(tmp_path, {"sigmoid": EXITS})
+    source = f"def sigmoid(x):\n    {written}\n"
+    (root / "exercises" / "sigmoid.py").write_text(source)
+    (run,) = run_many([Job("sigmoid", root)])
+
+    called = written.splitlines()[-1].strip()
+    assert run.error == (
+        "exercises/sigmoid.py ended the Python process with exit code 3 in "
+        f"test_leaves: it called os._exit\n  line 3: {called}"
+    )
+
+
+def test_os_exit_in_grading_mode_is_named_with_its_line(tmp_path):
+    root = project(tmp_path, {"sigmoid": EXITS})
+    (root / "exercises" / "sigmoid.py").write_text(
+        "import os\n\n\ndef sigmoid(x):\n    os._exit(3)\n"
+    )
+    (run,) = run_many([Job("sigmoid", root, separate=True)])
+    (test,) = run.tests
+
+    assert test.kind == "crash"
+    assert test.message.splitlines() == [
+        "The exercise's code ended its own process: the process running it "
+        "exited with code 3.",
+        "  where     exercises/sigmoid.py, line 5: os._exit(3)",
+    ]
+
+
+def test_an_exit_the_module_did_not_call_is_still_a_guess(tmp_path):
+    test = "import os\n\n\ndef test_a():\n    os._exit(4)\n"
+    root = project(tmp_path, {"sigmoid": test})
+    (run,) = run_many([Job("sigmoid", root)])
+
+    assert run.error == (
+        "exercises/sigmoid.py ended the Python process with exit code 4 in "
+        "test_a: a call to os._exit?"
+    )

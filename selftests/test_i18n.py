@@ -637,9 +637,24 @@ def runner_reasons(folder: Path) -> list[str]:
     child.results = {"test_a": TestResult("test_a", True)}
     found.append(child._run("").error)  # stopped before the last test
     os.close(child.fd)
-    out_of_memory = session._crash_reason(MemoryError(), job)
-    # A test that ran out of memory ends its worker, which says so.
-    found += [out_of_memory, f"{out_of_memory} in test_a"]
+    # A test that ran out of memory ends its worker, which says so, with
+    # the line of the module that asked for the memory where one did.
+    hog = MemoryError()
+    hog.kata_traceback = (
+        f'  File "{ROOT / job.module_file}", line 3, in sgd_update\n'
+        "    x = [0] * 10**10\n"
+    )
+    for error in (MemoryError(), hog):
+        found.append(session._crash_reason(error, job))
+        child = _child(job)
+        stop = {**session._memory_stop(error, job), "after": "test_a"}
+        child._take(json.dumps(stop).encode())
+        found += _messages(child.finish())
+    # A worker that called os._exit on a line of the module says which.
+    for current in ("", "test_a"):
+        child = _child(job, current)
+        child.status, child.exit_line = 3 << 8, (3, "os._exit(3)")
+        found += _messages(child.finish())
     found.append(session._crash_reason(SystemExit(1), job))
     # A call that ended the program, found on a line of the learner's code.
     ended = SystemExit()
@@ -650,13 +665,20 @@ def runner_reasons(folder: Path) -> list[str]:
     # The two workers of an exercise stopped alike: one stop, naming the
     # tests that were running (if any) and the lines of each.
     timeout = "exercises/sgd.py was still running after 30 s"
-    for tests in ((), ("test_a", "test_b")):
-        stops = [
-            runner._Stop(timeout, "an endless loop?", tests[i : i + 1], (line,))
-            for i, line in enumerate([(4, "while True:"), (5, "pass")])
-        ]
-        runs = [ExerciseRun("sgd", error=stop.error()) for stop in stops]
-        found.append(runner.merge(runs, stops).error)
+    out_of_memory = "exercises/sgd.py ran out of memory (the limit is 2048 MB)"
+    exited = "exercises/sgd.py ended the Python process with exit code 3"
+    for what, guess in (
+        (timeout, "an endless loop?"),
+        (out_of_memory, runner.MEMORY_GUESS),
+        (exited, runner.EXIT_CALLED),
+    ):
+        for tests in ((), ("test_a", "test_b")):
+            stops = [
+                runner._Stop(what, guess, tests[i : i + 1], (line,))
+                for i, line in enumerate([(4, "while True:"), (5, "pass")])
+            ]
+            runs = [ExerciseRun("sgd", error=stop.error()) for stop in stops]
+            found.append(runner.merge(runs, stops).error)
     found.append(runner._missing_tests(job).error)
     from grader.cli import INTERRUPTED_RUN  # an exercise a Ctrl+C cut short
 

@@ -74,7 +74,9 @@ def test_a_long_call_that_raised_says_what_it_raised_on_its_first_line():
 
     assert first == "sgd_update(...) raised KeyError: 'w2'"
     assert label.startswith("  call      sgd_update({'w1': [[1.0, 1.0, 1.0],")
-    assert rest[0] == " " * 24 + "'b1': [0.0, 0.0, 0.0]},"
+    # Too wide for one line beside its call, w1 is laid out by rows.
+    assert rest[0] == " " * 31 + "[1.0, 1.0, 1.0],"
+    assert rest[3] == " " * 24 + "'b1': [0.0, 0.0, 0.0]},"
     assert rest[-1] == " " * 23 + "0.5)"
     assert str(Call("f", (1.0,), {})) == "f(1.0)"
 
@@ -205,6 +207,78 @@ def test_another_write_through_asarray_keeps_the_advice_and_adds_a_note():
         )
     assert "x = np.asarray(x) の np.asarray はコピーを作っていません" in japanese
     assert "itself was changed" not in japanese
+
+
+def test_a_numpy_number_in_a_call_is_marked_as_one():
+    # A Python number has no .shape; a NumPy scalar and a 0-d array do.
+    assert str(Call("dot", (np.float64(2.0), [1.0]), {})) == (
+        "dot(2.0 (np.float64), [1.0] (list))"
+    )
+    assert str(Call("f", (np.array(-2.5),), {"n": np.int64(3)})) == (
+        "f(-2.5 (0-d array), n=3 (np.int64))"
+    )
+    assert str(Call("f", (np.array(3, dtype=np.uint8), 2.0), {})) == (
+        "f(3 (0-d uint8 array), 2.0)"
+    )
+    assert str(Call("f", (np.array([1.5]), np.float32(0.5)), {})) == (
+        "f([1.5], 0.5 (np.float32))"
+    )
+
+
+@pytest.mark.parametrize(
+    "message, code, mistake",
+    [
+        (
+            "not enough values to unpack (expected 2, got 1)",
+            "n, k = a.shape",
+            "a.shape was unpacked into 2 names, but a is a vector here (1-D, "
+            "one axis): look at a.ndim first.",
+        ),
+        (
+            "not enough values to unpack (expected 2, got 0)",
+            "rows, cols = np.shape(x)",
+            "x.shape was unpacked into 2 names, but x is a single number here "
+            "(a 0-d array, shape ()): look at x.ndim first.",
+        ),
+        (
+            "not enough values to unpack (expected 3, got 2)",
+            "n, k, m = b.shape",
+            "b.shape was unpacked into 3 names, but b has only 2 axes here: "
+            "look at b.ndim first.",
+        ),
+        (
+            "too many values to unpack (expected 2)",
+            "k2, m = b.shape",
+            "b.shape was unpacked into 2 names, but b has more axes than that "
+            "here: look at b.ndim first.",
+        ),
+        (
+            "too many values to unpack (expected 2, got 3)",
+            "k2, m = b.shape",
+            "b.shape was unpacked into 2 names, but b has more axes than that "
+            "here: look at b.ndim first.",
+        ),
+        # Two shapes on one line: which one did not fit is unknown.
+        (
+            "not enough values to unpack (expected 2, got 1)",
+            "(n, k), (j, m) = a.shape, b.shape",
+            "a shape with fewer axes than names was unpacked",
+        ),
+        # Not a shape: no advice about one.
+        ("too many values to unpack (expected 2)", "a, b = pair", None),
+    ],
+)
+def test_an_unpacked_shape_is_named_after_its_array(
+    monkeypatch, message, code, mistake
+):
+    # The learner's line that raised reads `code`.
+    monkeypatch.setattr("tests.judge.learner_code", lambda error: code)
+    advice = advice_for(ValueError(message))
+    if mistake is None:
+        assert advice is None
+    else:
+        assert advice.startswith(mistake)
+        assert i18n.catalogue("ja").sentence(advice), advice
 
 
 def test_a_dict_too_long_to_show_is_cut_between_its_items():
@@ -380,6 +454,10 @@ def runs():
             MUTANTS / "numerical_gradient" / "wrong_copies_divides_by_h.py",
             MUTANTS / "softmax" / "wrong_global_max_then_sum_without_keepdims.py",
             MUTANTS / "sigmoid" / "wrong_grad_s_times_one_minus_x.py",
+            MUTANTS / "sigmoid" / "wrong_grad_s_times_one_minus_x_own_type.py",
+            MUTANTS / "dot" / "wrong_unpacks_shape_without_ndim_check.py",
+            MUTANTS / "train" / "wrong_loss_after_step.py",
+            MUTANTS / "train" / "wrong_fixed_small_lr.py",
             MUTANTS / "softmax" / "wrong_sum_without_keepdims.py",
             MUTANTS / "softmax" / "wrong_max_without_keepdims.py",
             MUTANTS / "sigmoid" / "wrong_grad_one_plus_s.py",
@@ -518,6 +596,30 @@ def mistake_of(runs, mutant, test_name):
             "wrong_grad_one_plus_s",
             "test_sigmoid_grad_is_symmetric_and_at_most_one_quarter",
             "test_sigmoid_grad_gives_the_docstring_example",
+        ),
+        # 1 - x wrapped in uint8: the same formula, in x's own type.
+        (
+            "wrong_grad_s_times_one_minus_x_own_type",
+            "test_sigmoid_grad_accepts_numbers_lists_integers_and_float32[uint8-array]",
+            "test_sigmoid_grad_gives_the_docstring_example",
+        ),
+        # Python's ValueError from unpacking, for a 0-d and for a 1-D a.
+        (
+            "wrong_unpacks_shape_without_ndim_check",
+            "test_operands_that_are_not_1d_or_2d_raise_value_error[scalar-left]",
+            "test_mismatched_inner_sizes_raise_value_error",
+        ),
+        # Losses shifted by an epoch, not a default changed.
+        (
+            "wrong_loss_after_step",
+            "test_train_uses_the_defaults_of_its_signature",
+            "test_the_first_loss_is_that_of_the_initial_params[0]",
+        ),
+        # A fixed step too small for the loss to fall: lr ignored.
+        (
+            "wrong_fixed_small_lr",
+            "test_training_classifies_90_percent_of_unseen_flowers[0]",
+            "test_a_zero_learning_rate_leaves_the_weights_where_they_started",
         ),
         # nan (0 * -inf) on a wrong class, inf on the true one: one cause.
         (

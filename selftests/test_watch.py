@@ -8,6 +8,7 @@ import pty
 import re
 import select
 import signal
+import struct
 import subprocess
 import sys
 import termios
@@ -16,11 +17,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 
+from grader import i18n
 from grader.exercises import NAMES
 from grader.render import failed_mark
-from grader.watch import PollingSource, _plain_keys, wrapped_lines
-from selftests.grader_support import clean_environment, stub
+from grader.watch import (
+    PollingSource,
+    _clipped,
+    _plain_keys,
+    keys_wrapped,
+    wrapped_lines,
+)
+from selftests.grader_support import ROOT, clean_environment, stub
 from selftests.learner_support import (
     FIRST_SCREEN_TIMEOUT,
     SCREEN_TIMEOUT,
@@ -250,6 +259,20 @@ def test_arrow_keys_do_nothing_and_a_stray_key_says_it_is_none(tree):
     assert not (tree / ".kata" / "hints.json").exists()
 
 
+def test_piped_a_line_that_is_no_key_is_one_short_note_not_a_screen(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.press("zz")
+    running.press("l")
+    listed = running.screen().splitlines()
+
+    assert listed[0] == "(zz is not a key of the watch)"
+    assert listed[1].startswith("----- ")  # the next screen is l's
+    assert "(the list of exercises)" in listed[2]
+    assert not [line for line in listed[1:] if "is not a key" in line]
+    running.quit()
+
+
 def test_on_a_terminal_long_lines_break_between_words_under_their_label():
     from rich.text import Text
 
@@ -301,17 +324,30 @@ def test_coming_back_to_an_exercise_brings_its_last_hint_back(tree, watch):
 
 
 @contextmanager
-def terminal_watch(tree: Path, controlling: bool = False):
-    """A watch on `tree` whose stdin and stdout are a terminal: the process
-    and the terminal's controlling end, to read and type on. With
-    `controlling`, the watch leads a session of its own with that terminal
-    as its controlling terminal, as in a terminal window: closing the
-    controlling end then hangs it up (SIGHUP)."""
+def terminal_watch(
+    tree: Path,
+    controlling: bool = False,
+    size: tuple[int, int] | None = None,
+    args: tuple[str, ...] = (),
+):
+    """A watch on `tree` (with `args`) whose stdin and stdout are a
+    terminal: the process and the terminal's controlling end, to read and
+    type on. With `controlling`, the watch leads a session of its own with
+    that terminal as its controlling terminal, as in a terminal window:
+    closing the controlling end then hangs it up (SIGHUP). The terminal is
+    100 columns wide, or `size` (columns, rows) as a terminal window says
+    it, which a resize (`_resize`) changes."""
     controller, terminal = pty.openpty()
+    if size is None:
+        env = clean_environment(TERM="xterm", COLUMNS="100")
+    else:
+        _resize(terminal, *size)
+        env = clean_environment(TERM="xterm")
+        env.pop("LINES", None)  # the terminal's own size, not a fixed one
     process = subprocess.Popen(
-        [sys.executable, "-m", "grader", "watch", "--root", str(tree)],
+        [sys.executable, "-m", "grader", "watch", "--root", str(tree), *args],
         cwd=tree,
-        env=clean_environment(TERM="xterm", COLUMNS="100"),
+        env=env,
         stdin=terminal,
         stdout=terminal,
         stderr=terminal,
@@ -329,6 +365,12 @@ def terminal_watch(tree: Path, controlling: bool = False):
             os.close(controller)
         except OSError:
             pass  # the test closed it
+
+
+def _resize(fd: int, columns: int, rows: int) -> None:
+    """Give the terminal of `fd` a size, as a terminal window does when it
+    is resized: its foreground processes are sent SIGWINCH."""
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
 
 
 def _take_terminal() -> None:
@@ -670,3 +712,260 @@ def test_saves_during_the_first_grade_leave_every_grade_known(tree, watch):
     assert "All 10 exercises done." in final and "What next:" in final
     assert "0/0 tests" not in "\n".join(running.seen)  # no grade left unknown
     assert running.quit() == 0
+
+
+# Sizes of terminal windows learners use: (columns, rows).
+SMALL, TALL = (80, 40), (120, 50)
+# What a terminal acts on but does not show: colours, cursor moves.
+ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+# How long a terminal's output is quiet once a screen is written whole.
+QUIET = 0.5
+MUTANTS = ROOT / "selftests" / "mutants"
+# Done first, so that the report's next exercise is the one failing.
+SOLVED = ("dot", "sigmoid", "softmax", "one_hot", "cross_entropy")
+
+
+def _read_screen(fd: int, marker: bytes, timeout: float) -> bytes:
+    """What the terminal shows until `marker`, and what follows it until
+    the output is quiet: the rest of the screen the marker is in."""
+    seen = _read_until(fd, marker, timeout)
+    while select.select([fd], [], [], QUIET)[0]:
+        try:
+            seen += os.read(fd, 4096)
+        except OSError:
+            break  # the watch ended
+    return seen
+
+
+def _rows(seen: bytes) -> list[str]:
+    """The rows of the last screen drawn in `seen` as the terminal shows
+    them: from its clearing on, without escape codes, and without the row
+    the cursor is left on."""
+    drawn = seen.rsplit(b"\x1b[2J", 1)[1].decode()
+    rows = ESCAPES.sub("", drawn).replace("\r", "").split("\n")
+    return rows[:-1] if rows[-1] == "" else rows
+
+
+def _keys_rows(rows: list[str], label: str) -> str:
+    """The line of keys that ends a screen, its rows joined as they would
+    be were the line not broken: between keys."""
+    start = max(i for i, row in enumerate(rows) if row.startswith(label))
+    return " | ".join(row.strip() for row in rows[start:])
+
+
+def _mutant_tree(folder: Path, name: str, mutant: str) -> Path:
+    """A learner's project with the exercises of SOLVED done and exercise
+    `name` written as the mutant `mutant`."""
+    sources = {done: solution(done) for done in SOLVED}
+    sources[name] = (MUTANTS / name / f"{mutant}.py").read_text()
+    return learner_tree(folder, **sources)
+
+
+REPORT_WORDS = {
+    "en": {
+        "keys": "keys: ",
+        "top": "nn-kata watch: 5 of 10 done (checked every exercise in",
+        "header": "exercise",
+        "shortened": "more lines]",
+        "full": (
+            "keys: b back to the exercise | h hint | n next exercise | l list | "
+            "c check all | q quit"
+        ),
+        "expected": "expected",
+    },
+    "ja": {
+        "keys": "キー: ",
+        "top": "nn-kata watch: 10 問中 5 問完了(すべての演習を採点:",
+        "header": "演習",
+        "shortened": "行]",
+        "full": (
+            "キー: b 演習に戻る | h ヒント | n 次の演習 | l 一覧 | c すべて採点 | "
+            "q 終了"
+        ),
+        "expected": "期待値",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_terminal_the_report_fits_its_height_title_and_table_first(tmp_path, lang):
+    tree = _mutant_tree(tmp_path / "kata", "forward", "wrong_sigmoid_output")
+    words = REPORT_WORDS[lang]
+    with terminal_watch(tree, size=SMALL, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        _read_screen(controller, words["keys"].encode(), FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"c")
+        rows = _rows(_read_screen(controller, words["top"].encode(), SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+    columns, height = SMALL
+    assert len(rows) < height  # nothing scrolled off the top
+    assert rows[0].startswith(words["top"])
+    assert all(i18n.width(row) < columns for row in rows)
+    header = next(
+        i for i, row in enumerate(rows) if row.split()[:2] == ["#", words["header"]]
+    )
+    assert [row.split()[1] for row in rows[header + 2 : header + 12]] == list(NAMES)
+    # The call's weights are shortened as the exercise's own screen does;
+    # what was expected and what came back stay.
+    screen = "\n".join(rows)
+    assert "w1 = [[" in screen and words["shortened"] in screen
+    assert "b2 = " not in screen
+    assert words["expected"] in screen and "[[0.4943, 0.511, 0.4872]" in screen
+    # The keys are broken between keys, never inside one.
+    assert _keys_rows(rows, words["keys"]) == words["full"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("en", "more lines: press b, or run `python -m grader check forward`]"),
+        ("ja", "行。b を押すか、`python -m grader check forward --lang ja` を"),
+    ],
+)
+def test_on_a_terminal_a_report_still_too_tall_says_where_the_rest_is(
+    tmp_path, lang, note
+):
+    tree = _mutant_tree(tmp_path / "kata", "forward", "wrong_sigmoid_output")
+    words = REPORT_WORDS[lang]
+    with terminal_watch(tree, size=(80, 30), args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        _read_screen(controller, words["keys"].encode(), FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"c")
+        rows = _rows(_read_screen(controller, words["top"].encode(), SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+    assert len(rows) < 30 and rows[0].startswith(words["top"])
+    assert all(f" {name} " in "\n".join(rows) for name in NAMES)  # the table
+    assert note in " ".join(row.strip() for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("size", "cut"), [(TALL, False), ((80, 30), True)], ids=["tall", "short"]
+)
+def test_on_a_terminal_a_failure_is_shortened_only_as_its_height_needs(
+    tmp_path, size, cut
+):
+    tree = _mutant_tree(tmp_path / "kata", "backprop", "wrong_no_sigmoid_slope")
+    with terminal_watch(tree, size=size) as (process, controller):
+        _read_screen(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
+        backprop = tree / "exercises" / "backprop.py"
+        backprop.write_text(backprop.read_text() + "\n")
+        saved = _read_screen(controller, b"saved exercises/backprop.py", SCREEN_TIMEOUT)
+        rows = _rows(saved)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+    screen = "\n".join(rows)
+    assert len(rows) < size[1]
+    assert rows[0].startswith("nn-kata watch:")
+    assert "likely mistake: the slope of the sigmoid is missing" in screen
+    # The call's last arguments, x and t, come after a params dict of nine
+    # lines: shown whole on a tall terminal, cut first on a short one.
+    assert ("(int64))" not in screen) == cut
+    assert ("more lines]" in screen) == cut
+
+
+def test_on_a_terminal_a_resize_redraws_the_screen_at_its_new_size(tmp_path):
+    tree = _mutant_tree(tmp_path / "kata", "forward", "wrong_sigmoid_output")
+    with terminal_watch(tree, controlling=True, size=(100, 40)) as (
+        process,
+        controller,
+    ):
+        wide = _rows(_read_screen(controller, b"keys:", FIRST_SCREEN_TIMEOUT))
+        _resize(controller, 60, 24)  # no key, no save: the resize alone
+        narrow = _rows(_read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+    assert any(i18n.width(row) >= 60 for row in wide)
+    assert narrow[0].startswith("nn-kata watch:") and len(narrow) < 24
+    assert all(i18n.width(row) < 60 for row in narrow)
+    assert "more lines]" in "\n".join(narrow)  # shortened for the height
+
+
+@pytest.mark.parametrize(
+    ("lang", "help_text"),
+    [
+        ("en", "(saving again grades the new code; q quits)"),
+        ("ja", "(保存し直すと新しいコードを採点、q で終了)"),
+    ],
+)
+def test_on_a_terminal_the_progress_line_wraps_and_keeps_its_help(
+    tree, lang, help_text
+):
+    keys = REPORT_WORDS[lang]["keys"].encode()
+    with terminal_watch(tree, size=SMALL, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        first = _read_screen(controller, keys, FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+    shown = ESCAPES.sub("", first.split(b"\x1b[2J")[0].decode())
+    rows = re.split(r"[\r\n]+", shown)  # each status line drawn over the last
+    assert any(help_text in row for row in rows)
+    assert "…" not in shown
+    assert all(i18n.width(row) < SMALL[0] for row in rows)
+
+
+def test_a_line_of_keys_breaks_between_keys_only():
+    line = (
+        "keys: b back to the exercise | h hint | n next exercise | l list | "
+        "c check all | q quit"
+    )
+    assert keys_wrapped(line, 79).split("\n") == [
+        "keys: b back to the exercise | h hint | n next exercise | l list | "
+        "c check all",
+        "      q quit",
+    ]
+    assert keys_wrapped(line, 40).split("\n") == [
+        "keys: b back to the exercise | h hint",
+        "      n next exercise | l list",
+        "      c check all | q quit",
+    ]
+    japanese = (
+        "キー: b 演習に戻る | h ヒント | n 次の演習 | l 一覧 | c すべて採点 | q 終了"
+    )
+    assert keys_wrapped(japanese, 40).split("\n") == [
+        "キー: b 演習に戻る | h ヒント",
+        "      n 次の演習 | l 一覧 | c すべて採点",
+        "      q 終了",
+    ]
+    assert keys_wrapped(line, 200) == line
+
+
+def test_a_line_cut_short_ends_in_one_ellipsis_after_no_space():
+    names = "実行中: dot、sigmoid、softmax、ほか 7 個"
+    # "個" takes two columns: cut inside it, the line must not end "7  …".
+    assert _clipped(names, 39) == "実行中: dot、sigmoid、softmax、ほか 7…"
+    assert _clipped(names, 38) == "実行中: dot、sigmoid、softmax、ほか 7…"
+    assert _clipped(names, 40) == names
+    assert _clipped("still running: a b", 16, "...") == "still running..."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "nn-kata watch: 6 of 10 done (saved exercises/sigmoid.py, graded in 0.05 s)",
+        "nn-kata watch: 10 問中 6 問完了(exercises/numerical_gradient.py の保存を"
+        "検知し、0.05 秒で採点)",
+        "nn-kata watch: 10 問中 6 問完了(すべての演習を採点: 0.44 秒)",
+    ],
+)
+def test_the_top_line_never_breaks_between_a_number_and_its_unit(line):
+    for width in range(30, i18n.width(line)):
+        rows = wrapped_lines(Text(line), width).plain.split("\n")
+        for row, following in zip(rows, rows[1:], strict=False):
+            ends_in_number = re.search(r"\d$", row.rstrip())
+            assert not (ends_in_number and following.lstrip()[:1] in ("s", "秒")), (
+                width,
+                rows,
+            )

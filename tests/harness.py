@@ -529,8 +529,10 @@ def _edit_cost(first, second):
     return row[-1]
 
 
-# A frame of a formatted traceback: its file, line, function and code.
-FRAME = re.compile(r'File "([^"]+)", line (\d+), in ([^\n]*)\n +([^\n]+)')
+# A frame of a formatted traceback: its file, line, function and code. The
+# code is missing where the file could not be read (the learner's process
+# may read only the learner's files): the next frame is not taken for it.
+FRAME = re.compile(r'File "([^"]+)", line (\d+), in ([^\n]*)\n(?:    ([^\n]+))?')
 
 
 def _frames(error):
@@ -964,8 +966,8 @@ class Call:
 
     def __init__(self, function, args, kwargs):
         self.function = function
-        self.args = copy.deepcopy(list(args))
-        self.kwargs = dict(kwargs)
+        self.args = [numpy_number(arg) for arg in copy.deepcopy(list(args))]
+        self.kwargs = {key: numpy_number(value) for key, value in kwargs.items()}
 
     def __str__(self):
         """The call on one line when it fits in `CALL_WIDTH`; else each
@@ -980,9 +982,16 @@ class Call:
         text = f"{self.function}({', '.join(parts)})"
         if "\n" not in text and len(text) <= CALL_WIDTH:
             return text
-        parts = [_argument(arg, _laid_out) for arg in self.args]
+        # An argument's room on its line: what the call's name leaves. One
+        # array too wide for it puts every array of the call in rows, so
+        # that arrays passed side by side (params and grads) read alike.
+        room = CALL_WIDTH - len(self.function) - 2
+        rows = any(_too_wide(arg, room) for arg in self.args) or any(
+            _too_wide(value, room - len(key) - 1) for key, value in self.kwargs.items()
+        )
+        parts = [_argument(arg, _laid_out, rows) for arg in self.args]
         parts += [
-            f"{key}={_argument(value, _laid_out)}".replace(
+            f"{key}={_argument(value, _laid_out, rows)}".replace(
                 "\n", "\n" + " " * (len(key) + 1)
             )
             for key, value in self.kwargs.items()
@@ -992,12 +1001,12 @@ class Call:
         return f"{self.function}({laid})"
 
 
-def _argument(value, render):
-    """An argument of a call as `render` shows it, a Python list or tuple
-    marked as such, as an array not of float64 is by its dtype: a list of
-    floats would otherwise read as the float64 array of the same numbers,
-    and code may take one and not the other."""
-    text = render(value)
+def _argument(value, render, *options):
+    """An argument of a call as `render` shows it (given `options`), a
+    Python list or tuple marked as such, as an array not of float64 is by
+    its dtype: a list of floats would otherwise read as the float64 array
+    of the same numbers, and code may take one and not the other."""
+    text = render(value, *options)
     if isinstance(value, (list, tuple)):
         text = f"{text} ({type(value).__name__})"
     return text
@@ -1008,22 +1017,35 @@ def _argument(value, render):
 CALL_WIDTH = 76
 
 
-def _laid_out(value):
+def _laid_out(value, rows=False):
     """`value` as an argument of a call laid out on several lines: a dict
-    one key to a line, and an array's rows, where they do not fit on one,
-    each under the first bracket; anything else as `short` renders it."""
+    one key to a line, and, with `rows`, each row of an array of two or
+    more axes on a line of its own, under the first bracket (an array too
+    long for one line is in rows anyway); anything else as `short`
+    renders it."""
     if not isinstance(value, dict) or not value:
-        return short(value)
-    return (
-        "{" + ",\n ".join(_item_lines(key, item) for key, item in value.items()) + "}"
-    )
+        return short(value, by_rows=rows)
+    items = (_item_lines(key, item, rows) for key, item in value.items())
+    return "{" + ",\n ".join(items) + "}"
 
 
-def _item_lines(key, value):
+def _item_lines(key, value, rows):
     """One item of a dict laid out one key to a line: its value's later
     lines (the rows of an array) moved under its first, past the "{"."""
     head = f"{key!r}: "
-    return head + short(value).replace("\n", "\n " + " " * len(head))
+    return head + short(value, by_rows=rows).replace("\n", "\n " + " " * len(head))
+
+
+def _too_wide(value, room):
+    """Whether `value`, or an item of it if it is a dict, is an array of
+    two or more axes that does not fit on a line of `room` columns."""
+    if isinstance(value, dict):
+        # Each item has its key before it, a "{" or a space, and "," (the
+        # last one "},") after it.
+        return any(
+            _too_wide(item, room - len(f"{key!r}: ") - 3) for key, item in value.items()
+        )
+    return isinstance(value, np.ndarray) and value.ndim > 1 and len(short(value)) > room
 
 
 def laid_out(value):
@@ -1033,7 +1055,7 @@ def laid_out(value):
     text = short(value)
     if "\n" not in text and len(text) <= CALL_WIDTH:
         return text
-    return _laid_out(value)
+    return _laid_out(value, _too_wide(value, CALL_WIDTH))
 
 
 def named(name, value):
@@ -1070,6 +1092,36 @@ def describe_call(function, args, kwargs):
     return Call(function, args, kwargs)
 
 
+class NumPyNumber:
+    """A NumPy scalar or 0-d array as an argument of a call shows it: the
+    number, then what holds it, as an array not of float64 is marked by its
+    dtype: "2.0 (np.float64)", "2.0 (0-d array)", "3 (0-d int64 array)".
+    Bare, it would read as a Python number, which has no .shape or .ndim:
+    code that works for one may fail for the other."""
+
+    def __init__(self, value):
+        number_text = number(value) if value.dtype.kind == "f" else repr(value.item())
+        if isinstance(value, np.generic):
+            holder = f"np.{value.dtype}"
+        elif value.dtype == np.float64:
+            holder = "0-d array"
+        else:
+            holder = f"0-d {value.dtype} array"
+        self.text = f"{number_text} ({holder})"
+
+    def __repr__(self):
+        return self.text
+
+
+def numpy_number(value):
+    """`value` marked as a NumPy number (see NumPyNumber) when it is a
+    NumPy scalar or a 0-d array of numbers; else `value` itself."""
+    numeric = isinstance(value, (np.generic, np.ndarray)) and value.dtype.kind in "biuf"
+    if numeric and np.ndim(value) == 0:
+        return NumPyNumber(value)
+    return value
+
+
 # How long a rendered value may grow before it is shortened.
 SHORT_LIMIT = 300
 # Floats this small or this large read better in scientific notation.
@@ -1097,10 +1149,14 @@ def number(value, precision=4):
     )
 
 
-def array_text(value, precision=4, limit=SHORT_LIMIT):
+def array_text(value, precision=4, limit=SHORT_LIMIT, by_rows=False):
     """An array on as few lines as reads well, its numbers compact, and,
     where it is too long, summarized at element boundaries ("...") with its
-    shape named; never cut in the middle of a number."""
+    shape named; never cut in the middle of a number. `by_rows` puts each
+    row of an array of two or more axes on a line of its own, however
+    short: to sit beside another array laid out so, or on a line that has
+    no room for it whole."""
+    rows = by_rows and value.ndim > 1
     formatter = {
         "float_kind": lambda v: number(v, precision),
         "int_kind": str,
@@ -1116,7 +1172,7 @@ def array_text(value, precision=4, limit=SHORT_LIMIT):
             threshold=threshold,
             edgeitems=edgeitems,
         )
-        text = " ".join(text.split()) if len(text) < 80 else text
+        text = " ".join(text.split()) if len(text) < 80 and not rows else text
         summarized = "..." in text
         if summarized:
             text = f"{text} shape {value.shape}"
@@ -1136,11 +1192,12 @@ def array_text(value, precision=4, limit=SHORT_LIMIT):
     return f"[{', '.join(shown)}, ...] shape {value.shape}"
 
 
-def short(value, limit=SHORT_LIMIT, precision=4):
+def short(value, limit=SHORT_LIMIT, precision=4, by_rows=False):
     """A compact, readable rendering of a value for a message, with floats
-    to `precision` digits."""
+    to `precision` digits; an array by rows if `by_rows` (see
+    `array_text`)."""
     if isinstance(value, np.ndarray):
-        text = array_text(value, precision, limit)
+        text = array_text(value, precision, limit, by_rows)
         # float64 and bool read as such; any other type is named.
         if value.dtype.kind != "b" and value.dtype != np.float64:
             text = f"{text} ({value.dtype})"
@@ -1187,16 +1244,32 @@ def contrast(first, second):
     When four digits print both alike, more digits are shown, and the
     largest difference is named: it may lie in a part the texts leave out.
     """
-    texts = short(first), short(second)
+    texts = alike(first, second)
     if texts[0] != texts[1]:
         return *texts, None
     for precision in MORE_DIGITS:
-        more = short(first, precision=precision), short(second, precision=precision)
+        more = alike(first, second, precision)
         # Worth it only if the difference shows in texts that are not cut.
         if more[0] != more[1] and all(len(text) < SHORT_LIMIT for text in more):
             texts = more
             break
     return *texts, largest_difference(first, second)
+
+
+def alike(first, second, precision=4):
+    """Two values as `short` renders them, laid out alike: where one is an
+    array broken into rows and the other an array of rows that fits on one
+    line, that one is broken into its rows too, so that the two read row
+    against row, one above the other."""
+    texts = short(first, precision=precision), short(second, precision=precision)
+    if ("\n" in texts[0]) == ("\n" in texts[1]):
+        return texts
+    return tuple(
+        short(value, precision=precision, by_rows=True)
+        if isinstance(value, np.ndarray)
+        else text
+        for value, text in zip((first, second), texts, strict=True)
+    )
 
 
 def largest_difference(first, second):

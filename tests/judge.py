@@ -494,6 +494,56 @@ def input_plays_no_part(error):
     )
 
 
+# Python's own words for a shape unpacked into the wrong number of names:
+# "not enough values to unpack (expected 2, got 1)", "too many values to
+# unpack (expected 2)" (3.12 and later add ", got 3").
+UNPACKING = re.compile(
+    r"(?:not enough|too many) values to unpack \(expected (\d+)(?:, got (\d+))?\)"
+)
+# A shape read on a line of code: a.shape, np.shape(a).
+SHAPE_READ = re.compile(r"\bnp\.shape\((\w+)\)|\b(\w+)\.shape\b")
+
+
+def unpacked_shape(error):
+    """The name whose shape the learner's line unpacked into more (or
+    fewer) names than it has axes, when `error` is Python's complaint about
+    that and the line reads the shape of one name only; else None."""
+    if not isinstance(error, ValueError) or not UNPACKING.search(str(error)):
+        return None
+    names = {a or b for a, b in SHAPE_READ.findall(learner_code(error))}
+    return names.pop() if len(names) == 1 else None
+
+
+def unpack_mistake(error):
+    """The mistake of unpacking a shape into as many names as the axes some
+    inputs have, named after the array whose shape it was and what that
+    array was here; None when `error` is not that."""
+    name = unpacked_shape(error)
+    if name is None:
+        return None
+    expected, got = UNPACKING.search(str(error)).groups()
+    if got is None or int(got) > int(expected):
+        return (
+            f"{name}.shape was unpacked into {expected} names, but {name} has "
+            f"more axes than that here: look at {name}.ndim first."
+        )
+    if got == "0":
+        return (
+            f"{name}.shape was unpacked into {expected} names, but {name} is a "
+            f"single number here (a 0-d array, shape ()): look at {name}.ndim "
+            "first."
+        )
+    if got == "1":
+        return (
+            f"{name}.shape was unpacked into {expected} names, but {name} is "
+            f"a vector here (1-D, one axis): look at {name}.ndim first."
+        )
+    return (
+        f"{name}.shape was unpacked into {expected} names, but {name} has "
+        f"only {got} axes here: look at {name}.ndim first."
+    )
+
+
 def wrong_exception_raised(error, promised="ValueError"):
     """The mistake of raising `error` by a `raise` of the learner's own
     where the docstring promises `promised`, or None when NumPy or Python
@@ -537,8 +587,8 @@ def advice_for(error, learners=True):
     text = str(error)
     for fragment, advice in EXCEPTION_ADVICE:
         if fragment in text:
-            return advice
-    return code_mistake(error) if learners else None
+            return unpack_mistake(error) or advice
+    return unpack_mistake(error) or (code_mistake(error) if learners else None)
 
 
 @contextmanager

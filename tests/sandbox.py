@@ -56,6 +56,11 @@ TEXT_LIMIT = 4000
 MESSAGE_LIMIT = 512 * 1024 * 1024
 
 
+# The process's own way out, kept before the learner's process puts
+# `_exit_telling` in os._exit's place.
+_exit = os._exit
+
+
 class StudentProcessEnded(Exception):
     """The learner's process is gone, or sent what is not an answer."""
 
@@ -166,6 +171,8 @@ class Student:
                 self._answer_callback(callbacks, message.get("id"), call)
             elif kind == "raise":
                 raise _rebuild_exception(message)
+            elif kind == "exit":
+                self._end(self._death(), _exit_line(message))
             elif kind == "import_error":
                 raise _import_error(str(message.get("message")))
             else:
@@ -291,8 +298,10 @@ class Student:
             return f"the process running it was killed by signal {name}"
         return f"the process running it exited with code {os.WEXITSTATUS(status)}"
 
-    def _end(self, reason):
+    def _end(self, reason, where=None):
         self.ended = f"The exercise's code ended its own process: {reason}."
+        if where:
+            self.ended += f"\n  where     {where}"
         self.close()
         raise StudentProcessEnded(self.ended)
 
@@ -313,6 +322,16 @@ class Student:
 
 
 _SIGNALS = {int(s) for s in signal.Signals}
+
+
+def _exit_line(message):
+    """The line of the learner's that called os._exit, from the stack an
+    "exit" message holds, as `harness.learner_line` names it; None if the
+    call came from none of the learner's files."""
+    from tests.harness import learner_line
+
+    stack = types.SimpleNamespace(kata_traceback=str(message.get("traceback", "")))
+    return learner_line(stack)
 
 
 def _pickle(request, callbacks):
@@ -563,6 +582,7 @@ def _serve(requests, answers, load, prepare):  # pragma: no cover
         if prepare is not None:
             prepare()
         channel = _Channel(requests, answers)
+        os._exit = functools.partial(_exit_telling, channel)
         modules = {}
         while True:
             request = channel.request()
@@ -575,7 +595,19 @@ def _serve(requests, answers, load, prepare):  # pragma: no cover
         traceback.print_exc()
         code = 70
     finally:
-        os._exit(code)
+        _exit(code)
+
+
+def _exit_telling(channel, status):  # pragma: no cover
+    """os._exit in the learner's process: first send the tests the stack of
+    the call, for a process that ends so says nothing else (no exception,
+    no traceback); then end the process."""
+    try:
+        stack = "".join(traceback.format_stack(sys._getframe(1)))
+        channel.reply({"kind": "exit", "traceback": stack[-TEXT_LIMIT:]})
+    except BaseException:
+        pass  # the tests' side is gone: it learns nothing either way
+    _exit(status)
 
 
 class _Channel:  # pragma: no cover - used in the learner's process
@@ -621,7 +653,7 @@ class _Channel:  # pragma: no cover - used in the learner's process
         """The tests' answer to a callback; the end if they are gone."""
         body = self._frame()
         if body is None:
-            os._exit(0)
+            _exit(0)
         return pickle.loads(body)
 
 

@@ -19,6 +19,7 @@ from tests.judge import (
     expect_close,
     fail,
     named_mistake,
+    unpacked_shape,
     variant,
     wrong_exception_raised,
 )
@@ -273,6 +274,20 @@ NUMPY_VALUE_ERROR = (
 )
 
 
+def foreign_value_error(error):
+    """The mistake behind a ValueError that no `raise` of the learner's
+    raised: Python's, from a shape unpacked into names it does not fit
+    (n, k = a.shape with a 1-D a), or else NumPy's."""
+    name = unpacked_shape(error)
+    if name is None:
+        return NUMPY_VALUE_ERROR
+    return (
+        f"this ValueError comes from unpacking {name}.shape, not from a check "
+        "of yours: look at a.ndim and b.ndim first, and raise ValueError with "
+        "a message naming both shapes."
+    )
+
+
 def expect_value_error(a, b, why):
     call = describe_call("dot", (a, b), {})
     try:
@@ -288,7 +303,9 @@ def expect_value_error(a, b, why):
                     if shape == ()
                     else f"a message containing {tuple(shape)}",
                     actual=repr(str(error)),
-                    mistake=None if raised_by_learner(error) else NUMPY_VALUE_ERROR,
+                    mistake=None
+                    if raised_by_learner(error)
+                    else foreign_value_error(error),
                     raised=error,
                 )
         return

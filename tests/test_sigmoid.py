@@ -146,6 +146,12 @@ UNSIGNED_NEGATED = (
 )
 
 
+S_TIMES_ONE_MINUS_X = (
+    "x where s belongs: s * (1 - x) mixes the two; the derivative is "
+    "s * (1 - s), with s = sigmoid(x) in both places."
+)
+
+
 def grad_mistakes(x):
     """What the common wrong formulas give for sigmoid_grad(x)."""
     raw = np.asarray(x)
@@ -165,10 +171,12 @@ def grad_mistakes(x):
             "derivative is s * (1 - s), not x * (1 - x).",
             variant(lambda: x * (1.0 - x)),
         ),
+        (S_TIMES_ONE_MINUS_X, s * (1.0 - x)),
+        # The same, with 1 - x worked out in x's own int type: 1 - 200 is
+        # 57 in uint8.
         (
-            "x where s belongs: s * (1 - x) mixes the two; the derivative is "
-            "s * (1 - s), with s = sigmoid(x) in both places.",
-            s * (1.0 - x),
+            S_TIMES_ONE_MINUS_X,
+            variant(lambda: s * (1 - raw)) if raw.dtype.kind in "iu" else None,
         ),
         (
             "the sigmoid was applied twice: s = sigmoid(x) is already the "

@@ -1,6 +1,6 @@
 """Unpacks b.shape into two names, which fails for a vector b."""
 
-# expect: an argument may be a vector, b of shape (K,)
+# expect: b.shape was unpacked into 2 names, but b is a vector here
 
 import numpy as np
 

@@ -3,6 +3,7 @@ starting loss.
 """
 
 # expect: recorded after the epoch's step
+# reject: the default of
 
 import numpy as np
 
