@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from tests import harness, sandbox
-from tests.judge import KataFailure, advice_for, labelled_call
+from tests.judge import KataFailure, advice_for, input_plays_no_part, labelled_call
 
 # The grade must be the same on every run and every machine: a fixed
 # sequence of examples, no example database carried between runs, no
@@ -162,6 +162,8 @@ def explain(error):
         below, text = [], str(call)
         if "\n" in text:
             below, call = [labelled_call(text)], f"{call.function}(...)"
+        if input_plays_no_part(error):
+            below = []  # the arguments would only push the line down
         if harness.reads_the_keyboard(error):
             lines = [f"{call} stopped at input(), to read from the keyboard.", *below]
         else:

@@ -10,8 +10,8 @@ from conftest import explain
 from grader import i18n
 from grader.render import aligned
 from selftests.test_mutants import ROOT, run_mutants
-from tests import test_softmax
-from tests.harness import Call, InputModified, closest_name, short
+from tests import harness, test_softmax
+from tests.harness import Call, InputModified, closest_name, kept_in_source, short
 from tests.judge import (
     INTEGER_RESULT,
     LIST_OPERAND_ADVICE,
@@ -79,6 +79,134 @@ def test_a_long_call_that_raised_says_what_it_raised_on_its_first_line():
     assert rest[3] == " " * 24 + "'b1': [0.0, 0.0, 0.0]},"
     assert rest[-1] == " " * 23 + "0.5)"
     assert str(Call("f", (1.0,), {})) == "f(1.0)"
+
+
+def raised_in_loss(error):
+    """`error` as if raised by a line of the learner's loss, called with
+    arguments too long for one line."""
+    params = {"w1": np.ones((4, 3)), "b1": np.zeros(3)}
+    error.kata_call = Call("loss", (params, np.zeros((2, 4)), [0, 2]), {})
+    path = harness.config.target / "forward.py"
+    error.kata_traceback = (
+        f'File "{path}", line 93, in loss\n'
+        "    return cross_entropy(foward(params, x), t)\n"
+    )
+    return error
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        NameError("name 'foward' is not defined"),
+        UnboundLocalError("cannot access local variable 'total'"),
+        AttributeError("module 'numpy' has no attribute 'matmull'"),
+        ModuleNotFoundError("No module named 'torch'"),
+        SyntaxError("'(' was never closed"),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_an_error_whatever_the_input_shows_the_call_short_and_its_line_next(error):
+    _, message = explain(raised_in_loss(error))
+    first, where, *_ = message.splitlines()
+
+    assert first.startswith(f"loss(...) raised {type(error).__name__}: ")
+    assert where.startswith("  where     ")
+    assert "call " not in message
+
+
+def test_an_error_the_input_may_explain_keeps_the_whole_call():
+    for error in (ValueError("shapes (2,4) and (3,3) not aligned"), KeyError("w2")):
+        _, message = explain(raised_in_loss(error))
+        assert message.splitlines()[1].startswith("  call      loss({'w1': ")
+    # An attribute a value lacks depends on the value: the call stays.
+    _, message = explain(raised_in_loss(AttributeError("'list' has no attribute 'T'")))
+    assert "  call      loss(" in message
+
+
+SIGMOID_THROUGH_MASKS = """
+import numpy as np
+
+def sigmoid(x):
+    x = np.asarray(x, dtype=np.float64)
+    pos = x >= 0
+    x[pos] = 1 / (1 + np.exp(-x[pos]))
+    x[~pos] = np.exp(x[~pos]) / (1 + np.exp(x[~pos]))
+    return x
+
+def sigmoid_grad(x):
+    s = sigmoid(x)
+    return s * (1 - s)
+"""
+
+
+def test_a_mask_written_through_asarray_is_told_asarray_gave_the_same_array():
+    through = kept_in_source(SIGMOID_THROUGH_MASKS, "sigmoid")
+    old = np.array([-1.0, 0.0, 1.0])
+    changed = InputModified("sigmoid", 0, old, old / 2, "x", through)
+    mistake = changed.mistake()
+
+    assert through.target == "x[pos]"
+    assert "given a float64 array, it returns that very array" in mistake
+    assert "x = np.array(x, dtype=np.float64)" in mistake
+    assert "out = np.empty_like(x), then out[pos] = ..." in mistake
+    assert "np.clip" not in mistake
+    with i18n.speaking("ja"):
+        japanese = i18n.failure(str(changed))
+    assert "float64 の配列を渡すとその配列そのものを返します" in japanese
+    assert "x = np.array(x, dtype=np.float64) でコピーするか" in japanese
+    assert "writes into" not in japanese
+
+
+def test_asarray_is_followed_through_other_names_and_into_the_functions_called():
+    source = """
+import numpy as np
+
+def sigmoid(x):
+    z = np.asarray(x)
+    negative = z < 0
+    z[negative] = 0.0
+    return z
+"""
+    through = kept_in_source(source, "sigmoid")
+    assert (through.line, through.target) == ("z = np.asarray(x)", "z[negative]")
+    assert through.copy == "z = np.array(x)"
+    # sigmoid_grad writes into x through the sigmoid it calls, unless the
+    # test runs a trusted sigmoid in its place.
+    assert kept_in_source(SIGMOID_THROUGH_MASKS, "sigmoid_grad").target == "x[pos]"
+    assert kept_in_source(SIGMOID_THROUGH_MASKS, "sigmoid_grad", ("sigmoid",)) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "x = np.array(x, dtype=float)\n    x[x < 0] = 0.0",  # a copy
+        "x = np.asarray(x).copy()\n    x[x < 0] = 0.0",
+        "x = np.asarray(x)\n    x = x * 2\n    x[x < 0] = 0.0",  # rebound
+        "x[x < 0] = 0.0",  # no asarray: the plain advice is right
+    ],
+)
+def test_no_asarray_is_blamed_where_it_did_not_keep_the_callers_array(body):
+    assert kept_in_source(f"import numpy as np\ndef f(x):\n    {body}\n", "f") is None
+
+
+def test_another_write_through_asarray_keeps_the_advice_and_adds_a_note():
+    source = "import numpy as np\ndef f(x):\n    x = np.asarray(x)\n    x -= 1\n"
+    through = kept_in_source(source, "f")
+    old = np.array([1.0, 2.0])
+    mistake = InputModified("f", 0, old, old - 1, "x", through).mistake()
+
+    assert through.target == ""
+    assert mistake.startswith("x itself was changed: an in-place operator")
+    assert mistake.endswith(
+        "np.asarray made no copy in x = np.asarray(x): given a float64 array, "
+        "it returns that very array."
+    )
+    with i18n.speaking("ja"):
+        japanese = i18n.failure(
+            f"f changed its argument x in place.\n  likely mistake: {mistake}"
+        )
+    assert "x = np.asarray(x) の np.asarray はコピーを作っていません" in japanese
+    assert "itself was changed" not in japanese
 
 
 def test_a_numpy_number_in_a_call_is_marked_as_one():

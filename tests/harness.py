@@ -6,6 +6,7 @@ checks that the call left its inputs as they were. Judging the results is
 the business of `tests.judge`.
 """
 
+import ast
 import contextlib
 import copy
 import importlib.util
@@ -19,6 +20,7 @@ import traceback
 import types
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -354,7 +356,10 @@ class LearnerFunction:
         if changed:
             index, new = changed[0]
             parameter = parameters[index] if index < len(parameters) else None
-            raise InputModified(self.name, index, before[index], new, parameter)
+            through = kept_by_asarray(self.exercise.name, self.name, self.trusted)
+            raise InputModified(
+                self.name, index, before[index], new, parameter, through
+            )
         return result
 
     def _local(self, args, kwargs):
@@ -615,15 +620,194 @@ def raised_by_learner(error):
     return _learners(path) and code.startswith("raise")
 
 
+# NumPy's conversions that make no copy of an array that has the dtype
+# asked for already: the name they bind holds the caller's array itself.
+NO_COPY = frozenset({"asarray", "asanyarray"})
+
+
+class KeptByAsarray(NamedTuple):
+    """How a learner's function wrote into its argument through a name
+    np.asarray gave it.
+
+    `line` is the assignment that kept the caller's array ("x =
+    np.asarray(x, dtype=np.float64)"), `copy` the same with a copy ("x =
+    np.array(x, dtype=np.float64)"), `name` the name it bound ("x").
+    `target` is the subscript written ("x[pos]") and `index` its index
+    ("pos"), both '' when the write was another (an in-place operator,
+    out=).
+    """
+
+    line: str
+    copy: str
+    name: str
+    target: str = ""
+    index: str = ""
+
+
+def kept_by_asarray(exercise, function, trusted=()):
+    """The `KeptByAsarray` of the learner's `function` of `exercise`, or
+    of a function of its module that it calls (but the `trusted` ones),
+    when one binds an argument through np.asarray and then writes into
+    it; None when none does, or the source cannot be read.
+
+    Read from the source, not the run: a guess that the learner's own
+    lines confirm, and that is all the message claims.
+    """
+    path = config.overrides.get(exercise, config.target / f"{exercise}.py")
+    try:
+        raw = config.sources.get(Path(path)) or Path(path).read_bytes()
+    except OSError:
+        return None
+    return kept_in_source(raw.decode(errors="replace"), function, trusted)
+
+
+def kept_in_source(text, function, trusted=()):
+    """`kept_by_asarray` of the module whose source is `text`."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+    functions = {
+        node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)
+    }
+    for name in _called_from(functions, function, set(trusted)):
+        found = _written_through(functions[name], text)
+        if found is not None:
+            return found
+    return None
+
+
+def _called_from(functions, first, trusted):
+    """`first` and the functions of `functions` it calls by name, directly
+    or not, but the `trusted` ones: in the order they are reached."""
+    order, queue = [], [first]
+    while queue:
+        name = queue.pop(0)
+        if name in order or name in trusted or name not in functions:
+            continue
+        order.append(name)
+        queue += [
+            node.func.id
+            for node in ast.walk(functions[name])
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        ]
+    return order
+
+
+def _written_through(function, text):
+    """The first write, in the order of the lines of `function` (an
+    ast.FunctionDef of source `text`), into a name that np.asarray bound
+    to an argument, as a `KeptByAsarray`; None when there is none.
+
+    Names are followed as the lines bind them, one after the other: a
+    branch or a loop is read as if it ran once, in order.
+    """
+    arguments = function.args
+    given = {a.arg for a in [*arguments.posonlyargs, *arguments.args]}
+    kept = {}  # name: (line, copy) of the assignment that kept it
+    steps = [
+        node
+        for node in ast.walk(function)
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.Call))
+    ]
+    for step in sorted(steps, key=lambda node: (node.lineno, node.col_offset)):
+        if isinstance(step, ast.Assign):
+            found = _subscript_write(step, kept, text)
+            if found is not None:
+                return found
+            _bind(step, given, kept, text)
+        elif isinstance(step, ast.AugAssign):
+            target = step.target
+            base = target.value if isinstance(target, ast.Subscript) else target
+            if isinstance(base, ast.Name) and base.id in kept:
+                return KeptByAsarray(*kept[base.id], base.id)
+        elif _out_name(step) in kept:
+            return KeptByAsarray(*kept[_out_name(step)], _out_name(step))
+    return None
+
+
+def _subscript_write(step, kept, text):
+    """The `KeptByAsarray` of assignment `step` when it writes through a
+    subscript of a name in `kept`, else None."""
+    for target in step.targets:
+        if (
+            isinstance(target, ast.Subscript)
+            and isinstance(target.value, ast.Name)
+            and target.value.id in kept
+        ):
+            name = target.value.id
+            written = _segment(text, target)
+            index = _segment(text, target.slice)
+            return KeptByAsarray(*kept[name], name, written, index)
+    return None
+
+
+def _bind(step, given, kept, text):
+    """Follow the names assignment `step` binds: through np.asarray of an
+    argument, or of a name already kept, into `kept`; any other value
+    takes the name out of `kept` and `given`."""
+    names = [target.id for target in step.targets if isinstance(target, ast.Name)]
+    value = step.value
+    if _is_no_copy(value) and value.args:
+        first = value.args[0]
+        if isinstance(first, ast.Name) and (first.id in given or first.id in kept):
+            head = " = ".join(names)
+            call = _segment(text, value)
+            after = call[len(_segment(text, value.func)) :]
+            module = (
+                _segment(text, value.func.value)
+                if isinstance(value.func, ast.Attribute)
+                else "np"
+            )
+            copied = module + ".array" + after
+            for name in names:
+                kept[name] = (f"{head} = {call}", f"{head} = {copied}")
+            return
+    if isinstance(value, ast.Name) and value.id in kept:
+        for name in names:
+            kept[name] = kept[value.id]
+        return
+    for name in names:
+        kept.pop(name, None)
+        given.discard(name)
+
+
+def _is_no_copy(node):
+    """Whether `node` is a call of one of `NO_COPY`: np.asarray(...), or
+    asarray(...) imported by name."""
+    if not isinstance(node, ast.Call):
+        return False
+    function = node.func
+    if isinstance(function, ast.Attribute):
+        return function.attr in NO_COPY
+    return isinstance(function, ast.Name) and function.id in NO_COPY
+
+
+def _out_name(call):
+    """The name a call writes its result into, out=x, or None."""
+    for keyword in call.keywords:
+        if keyword.arg == "out" and isinstance(keyword.value, ast.Name):
+            return keyword.value.id
+    return None
+
+
+def _segment(text, node):
+    """The source of `node` in `text`, on one line."""
+    return " ".join((ast.get_source_segment(text, node) or "").split())
+
+
 class InputModified(AssertionError):
     """The learner's function changed an argument it was meant to leave alone."""
 
-    def __init__(self, function, index, old, new, parameter=None):
+    def __init__(self, function, index, old, new, parameter=None, through=None):
         self.function = function
         self.index = index
         self.old = old
         self.new = new
         self.parameter = parameter
+        # How the code came to write into it, when np.asarray kept the
+        # caller's array (see kept_by_asarray); None when it did not.
+        self.through = through if isinstance(old, np.ndarray) else None
         which = parameter or f"number {index + 1}"
         before, after, differs = contrast(old, new)
         if before == short(old) and after == short(new):
@@ -662,11 +846,39 @@ class InputModified(AssertionError):
                 f"{name} = {name}.reshape(...), which leaves the caller's "
                 "array as it was."
             )
-        return (
+        if self.through is not None and self.through.target:
+            return self.kept_mistake()
+        advice = (
             f"{name} itself was changed: an in-place operator ({name} -= ..., "
             f"{name} /= ...), a slice assignment ({name}[...] = ...) or out={name} "
             f"in a NumPy call. Work on a new array instead: {name} = {name} - ..., "
             "or np.clip and the like without out=."
+        )
+        if self.through is None:
+            return advice
+        line, dtype = self.through.line, self.old.dtype
+        # Begun with words, not the line: the translation takes the note
+        # for a sentence of its own after the advice.
+        note = (
+            f"np.asarray made no copy in {line}: given a {dtype} array, it "
+            "returns that very array."
+        )
+        return f"{advice} {note}"
+
+    def kept_mistake(self):
+        """The argument was written into through a subscript of a name that
+        np.asarray bound to it (see KeptByAsarray): reassigning the name
+        did not make it a copy, which the learner thinks it did."""
+        name = self.parameter or "the argument"
+        line, copy, kept = self.through.line, self.through.copy, self.through.name
+        target, index, dtype = self.through.target, self.through.index, self.old.dtype
+        return (
+            f"{name} itself was changed: np.asarray copies only when it must "
+            f"(a list, another dtype); given a {dtype} array, it returns that "
+            f"very array. So {line} left {kept} holding the caller's array, "
+            f"and {target} = ... writes into it. Copy instead with {copy}, or "
+            f"fill a new array: out = np.empty_like({kept}), then "
+            f"out[{index}] = ... (np.where returns a new array too)."
         )
 
     def entry_mistake(self, key):
