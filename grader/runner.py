@@ -890,7 +890,7 @@ class _Stop:
 
 # How long the processes get to write their stacks, at most: only a
 # stack that never reaches the learner's module waits that long.
-STACK_WAIT = 1.0
+STACK_WAIT = 2.0
 # Of the stacks, this much is read: a few threads' worth.
 STACK_BYTES = 1 << 16
 # A stack line, as faulthandler writes it.
