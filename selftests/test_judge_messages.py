@@ -463,6 +463,7 @@ def runs():
             MUTANTS / "sigmoid" / "wrong_grad_one_plus_s.py",
             MUTANTS / "cross_entropy" / "wrong_epsilon_after_the_log_summed.py",
             MUTANTS / "cross_entropy" / "wrong_labels_times_log_row_sums.py",
+            MUTANTS / "cross_entropy" / "wrong_divides_by_n_twice.py",
             MUTANTS / "backprop" / "wrong_transposed_dw2_undivided.py",
             MUTANTS / "sgd" / "wrong_plus_sign.py",
             MUTANTS / "numerical_gradient" / "wrong_restores_by_subtracting.py",
@@ -689,6 +690,13 @@ def mistake_of(runs, mutant, test_name):
         (
             "wrong_mean_over_all_entries",
             "test_one_sample_takes_a_plain_int_label_or_a_one_hot_vector",
+            "test_cross_entropy_gives_the_docstring_example",
+        ),
+        # A loss divided by N twice: in a square batch (N == C) too, where
+        # it is also 1/C of the right one.
+        (
+            "wrong_divides_by_n_twice",
+            "test_one_hot_targets_of_ints_count_as_one_hot[tall]",
             "test_cross_entropy_gives_the_docstring_example",
         ),
         # A crash on one sample, not on its zero probability.

@@ -65,6 +65,22 @@ MEAN_OVER_ALL = (
     "sample y (C,)), which divides the loss by C too: sum over the classes "
     "first, then average over the N samples only."
 )
+N_TWICE = (
+    "divided by N twice (a mean over the samples, then / N again, or a sum "
+    "/ N / N): the loss comes out 1/N of the right one. Divide by N once."
+)
+# Where N == C the two give one number: one wording, true of both.
+N_TWICE_OR_MEAN_OVER_ALL = (
+    "the loss is 1/N of the right one (1/C too, as N == C here): divided by "
+    "N twice (a mean, then / N again), or a mean over all the entries of "
+    "t * log(y), N * C of them? Sum over the classes, then divide by N once."
+)
+# One wording wherever an array holding one loss comes back (a mean with
+# keepdims=True, say): in a batch of one it is each sample's loss too.
+ONE_LOSS_ARRAY = (
+    "an array holding one loss was returned, not a number: an unneeded "
+    "keepdims=True, or a reshape? Return the loss itself."
+)
 MISSING_MINUS = (
     "the minus sign is missing: log(p) is negative for p < 1, the loss "
     "-log(p) positive."
@@ -130,6 +146,55 @@ SQUARE = (
 )
 
 
+EVERY_LABEL = (
+    "y[:, t] takes every sample's probability of every label (an N x N "
+    "matrix): take y[np.arange(N), t], one per sample."
+)
+# A batch on which y[:, t] tells itself apart from the mistakes that scale
+# the loss: the right loss is 0.4904, with y[:, t] 0.7651.
+EVERY_LABEL_PROBE = (np.array([[0.25, 0.75], [0.5, 0.5]]), np.array([1, 0]))
+
+
+def every_label_loss(y, labels, eps):
+    """The mean of -log(y[:, labels] + eps): every sample's probability of
+    every label, not one per sample."""
+    return -np.mean(np.log(y[:, labels] + eps))
+
+
+def picks_every_label():
+    """Whether the learner's loss on EVERY_LABEL_PROBE, with labels or with
+    one-hot t, is that of y[:, t]."""
+    y, labels = EVERY_LABEL_PROBE
+    wrong = every_label_loss(y, labels, USUAL_EPS[0])
+    for t in (labels, one_hot(labels, y.shape[1])):
+        loss = probed_loss(y, t)
+        if loss is not None and math.isclose(loss, wrong, rel_tol=GUARD_RTOL):
+            return True
+    return False
+
+
+def divided_again(loss, n, c):
+    """The mistakes that divide a batch's right `loss` once more, by C (a
+    mean over all N * C entries) or by N (/ N twice), as (text, value)
+    pairs: one pair where N == C and the two cannot be told apart."""
+    if n == c:
+        return [(divided_again_by(), loss / n)]
+    return [(MEAN_OVER_ALL, loss / c), (N_TWICE, loss / n)]
+
+
+def divided_again_by():
+    """Which of a mean over all the entries and / N twice the learner's
+    loss of TALL, a batch with N != C, shows; the wording true of both
+    where it shows neither."""
+    y, labels = TALL
+    loss = reference.cross_entropy(y, labels, eps=USUAL_EPS[0])
+    learners = probed_loss(y, labels)
+    for text, wrong in ((MEAN_OVER_ALL, loss / y.shape[1]), (N_TWICE, loss / len(y))):
+        if learners is not None and math.isclose(learners, wrong, rel_tol=GUARD_RTOL):
+            return text
+    return N_TWICE_OR_MEAN_OVER_ALL
+
+
 def mistakes_at(y, labels, eps, one_hot_form):
     """What the common wrong answers give for a batch, with guard `eps`,
     when t came as one-hot (`one_hot_form`) or as int labels."""
@@ -143,7 +208,10 @@ def mistakes_at(y, labels, eps, one_hot_form):
         (
             "the loss of each sample was returned: return one number, their mean.",
             per_sample,
-        ),
+        )
+        if n > 1
+        else (ONE_LOSS_ARRAY, per_sample),
+        (ONE_LOSS_ARRAY, np.array([loss])),
         (
             "the sum over the samples, not the mean: divide by N, the number "
             "of samples.",
@@ -155,28 +223,25 @@ def mistakes_at(y, labels, eps, one_hot_form):
     if not np.isclose(two_class, per_sample.sum()):
         found.append((TWO_CLASS, two_class))
     found += [
-        (MEAN_OVER_ALL, loss / c),
+        *divided_again(loss, n, c),
         (DIVIDED_BY_C, per_sample.sum() / c),
         (MISSING_MINUS, -loss),
         (LOG10, loss / LN_10),
         ("np.log2 instead of np.log, the natural logarithm.", loss / math.log(2)),
     ]
+    every_label = variant(every_label_loss, y, labels, eps)
     if one_hot_form:
         # An int one-hot t taken for labels indexes y with its 0s and 1s.
-        found.append(
-            (
-                BY_DTYPE,
-                variant(lambda: -np.mean(np.log(y[np.arange(n), t.astype(int)] + eps))),
-            )
+        by_dtype = variant(
+            lambda: -np.mean(np.log(y[np.arange(n), t.astype(int)] + eps))
         )
+        found.append((BY_DTYPE, by_dtype))
+        # y[:, t] of labels taken from one-hot t (t.argmax(axis=1)), where
+        # its loss is not also that of indexing with t's 0s and 1s.
+        if by_dtype is None or not np.isclose(by_dtype, every_label):
+            found.append((EVERY_LABEL, every_label))
     else:
-        found.append(
-            (
-                "y[:, t] takes every sample's probability of every label (an "
-                "N x N matrix): take y[np.arange(N), t], one per sample.",
-                variant(lambda: -np.mean(np.log(y[:, labels] + eps))),
-            )
-        )
+        found.append((EVERY_LABEL, every_label))
         # Divided by N or not: the labels' mistake is the one to name first.
         found += [
             (LABELS_AS_ONE_HOT, variant(lambda: -np.sum(labels * log_y) / n)),
@@ -190,7 +255,9 @@ def mistakes_at(y, labels, eps, one_hot_form):
                 -np.mean(np.log(y[np.arange(n), labels] + large)),
             )
         )
-    return [(text, value) for text, value in found if value is not None]
+    return [
+        (text, value) for text, value in one_row_by_c(found, n) if value is not None
+    ]
 
 
 NO_GUARD = (
@@ -283,10 +350,32 @@ def mistakes(y, labels, one_hot_form=False):
     return found
 
 
+def sums_over_c():
+    """Whether the learner's loss of TALL, a batch with N != C, is the sum
+    of its samples' losses divided by C (summed down the batch, axis=0,
+    then averaged over the classes): a batch of one, or one sample, is
+    then divided by C too, for the same reason."""
+    y, labels = TALL
+    wrong = -np.sum(np.log(y[np.arange(len(y)), labels] + USUAL_EPS[0])) / y.shape[1]
+    loss = probed_loss(y, labels)
+    return loss is not None and math.isclose(loss, wrong, rel_tol=GUARD_RTOL)
+
+
+def one_row_by_c(found, n):
+    """`found` without the mean over all the entries where a batch of one
+    row, divided by C, is the learner's division by C of every batch."""
+    if n > 1 or not sums_over_c():
+        return found
+    return [(text, value) for text, value in found if text != MEAN_OVER_ALL]
+
+
 def divided_by_c(y, label):
     """Which mistake divides one sample's loss by C: a mean over all the
     entries of t * log(y) divides a batch of one by C too, whereas taking
-    the sample for a batch of C does not (a batch of one is divided by 1)."""
+    the sample for a batch of C does not (a batch of one is divided by 1).
+    Where every batch is divided by C, one sample is for the same reason."""
+    if sums_over_c():
+        return DIVIDED_BY_C
     row, labels = np.asarray(y)[None, :], np.array([label])
     loss = reference.cross_entropy(row, labels, eps=USUAL_EPS[0])
     try:
@@ -314,10 +403,7 @@ def sample_mistakes(y, label):
             (as_batch, loss / len(y)),
             (MISSING_MINUS, -loss),
             (LOG10, loss / LN_10),
-            (
-                "an array of one loss was returned: return a number.",
-                np.array([loss]),
-            ),
+            (ONE_LOSS_ARRAY, np.array([loss])),
             (LABELS_AS_ONE_HOT, -label * np.sum(np.log(y + eps))),
             (LABELS_AS_ONE_HOT, -label * np.sum(np.log(y + eps)) / len(y)),
         ]
@@ -566,7 +652,9 @@ def test_a_zero_probability_on_the_true_class_costs_a_large_finite_loss(
             "cross_entropy must return one number.",
             call=call,
             actual=short(value),
-            mistake="return the mean over the samples, not each sample's loss.",
+            mistake=ONE_LOSS_ARRAY
+            if value.size == 1
+            else "return the mean over the samples, not each sample's loss.",
         )
     value = float(value)
     if LARGE_LOSS <= value <= HUGE_LOSS:
@@ -645,6 +733,11 @@ def zero_mistake(value, y, labels, one_hot_form=False):
     if not one_hot_form and labels_misread(value, y, labels):
         return LABELS_AS_ONE_HOT
     y2, labels = np.atleast_2d(y), np.atleast_1d(labels)
+    # -log(eps) / 2 is y[:, t] of a 2 x 2 batch, and a loss divided by 2
+    # too: told apart on another batch.
+    picked = every_label_loss(y2, labels, USUAL_EPS[0])
+    if math.isclose(value, picked, rel_tol=GUARD_RTOL) and picks_every_label():
+        return EVERY_LABEL
     n, c = y2.shape
     # Any guard makes the loss without its minus sign clearly negative. The
     # other mistakes scale the loss, and a scaled loss with one guard can be
@@ -658,7 +751,9 @@ def zero_mistake(value, y, labels, one_hot_form=False):
     if y.ndim == 1:
         found.append((divided_by_c(y, labels[0]), loss / c))
     else:
-        found += [(MEAN_OVER_ALL, loss / c), (DIVIDED_BY_C, loss * n / c)]
+        found += one_row_by_c(
+            [*divided_again(loss, n, c), (DIVIDED_BY_C, loss * n / c)], n
+        )
     for eps in (*LARGE_EPS, 5e-7, 2e-7):
         found.append(
             (
@@ -700,8 +795,8 @@ def test_the_loss_falls_as_the_true_class_gains_probability(c, low, gain):
     labels = np.array([0])
     call_low, loss_low = loss_of(y_low, labels, LABELS_FORM, LABELS_AS_ONE_HOT)
     call_high, loss_high = loss_of(y_high, labels, LABELS_FORM, LABELS_AS_ONE_HOT)
-    loss_low = float(as_array(loss_low, call_low))
-    loss_high = float(as_array(loss_high, call_high))
+    loss_low = one_number(loss_low, call_low)
+    loss_high = one_number(loss_high, call_high)
     if not loss_low > loss_high >= 0:
         fail(
             "The loss must be positive and fall as the true class gains "
@@ -712,6 +807,20 @@ def test_the_loss_falls_as_the_true_class_gains_probability(c, low, gain):
             actual=f"{number(loss_low)} and {number(loss_high)}",
             mistake=falling_mistake((y_low, y_high), labels, (loss_low, loss_high)),
         )
+
+
+def one_number(result, call):
+    """The learner's loss `result` as a float; fail where it is an array
+    that holds more or less than a number (float() would raise)."""
+    value = as_array(result, call, "a number")
+    if value.ndim != 0:
+        fail(
+            "cross_entropy must return one number.",
+            call=call,
+            actual=short(value),
+            mistake=ONE_LOSS_ARRAY if value.size == 1 else None,
+        )
+    return float(value)
 
 
 def falling_mistake(ys, labels, losses):

@@ -172,6 +172,11 @@ def grad_mistakes(x):
             variant(lambda: x * (1.0 - x)),
         ),
         (S_TIMES_ONE_MINUS_X, s * (1.0 - x)),
+        (
+            "an extra factor x: the derivative is s * (1 - s) alone (the "
+            "chain rule's inner factor is dx/dx = 1, not x).",
+            s * (1.0 - s) * x,
+        ),
         # The same, with 1 - x worked out in x's own int type: 1 - 200 is
         # 57 in uint8.
         (

@@ -83,6 +83,13 @@ MIN_SHIFT = (
     "overflows. Subtract x.max(axis=-1, keepdims=True): then the largest "
     "exp is exp(0) = 1."
 )
+MAX_ADDED = (
+    "the maximum was added, not subtracted: x + max puts the largest score "
+    "twice as far from 0, and its exp overflows (or, in a row of large "
+    "negative scores, every exp rounds to 0, giving 0 / 0). Subtract it: "
+    "x - x.max(axis=-1, keepdims=True), so that the largest exp is "
+    "exp(0) = 1."
+)
 AXIS_0 = (
     "normalized along axis 0 (down the columns): each slice along the "
     "last axis, a row of a batch, must sum to 1. Use axis=-1."
@@ -199,9 +206,15 @@ def mistakes(x):
             np.ones_like(x),
         ),
         (NO_SHIFT, variant(lambda: normalized(np.exp(x)))),
+        (MAX_ADDED, variant(added_max, x)),
         (GLOBAL_SHIFT, variant(lambda: normalized(np.exp(x - x.max())))),
         (OWN_INT_TYPE, variant(shifted_in_own_type, raw) if small_int else None),
     ]
+
+
+def added_max(x):
+    """Softmax with each slice's maximum added where it must be subtracted."""
+    return normalized(np.exp(x + x.max(axis=-1, keepdims=True)))
 
 
 def shifted_in_own_type(raw):
@@ -279,8 +292,16 @@ def every_mistake(x, result):
         ):
             return [(UNFILLED, actual)]
     found = mistakes(x) + misplaced(x, result) + scaled_down(x, result)
-    ruled_out = max_axis_ruled_out(x)
-    return [(text, value) for text, value in found if text != ruled_out]
+    ruled_out = [max_axis_ruled_out(x), *shift_ruled_out()]
+    return [(text, value) for text, value in found if text not in ruled_out]
+
+
+def shift_ruled_out():
+    """No shift and the maximum added both give nan where exp overflows:
+    of the two, those the learner's softmax is told apart from on the
+    probes where only one runs into trouble."""
+    pair = [NO_SHIFT, MAX_ADDED]
+    return [text for text in pair if text not in told_apart(pair)]
 
 
 # Scores on which a max without keepdims and a max down the batch differ:
@@ -462,6 +483,7 @@ SHIFTS = [
     (NO_SHIFT, lambda x: normalized(np.exp(x))),
     (MEAN_SHIFT, lambda x: normalized(np.exp(x - x.mean(axis=-1, keepdims=True)))),
     (MIN_SHIFT, lambda x: normalized(np.exp(x - x.min(axis=-1, keepdims=True)))),
+    (MAX_ADDED, added_max),
     (MAX_AXIS_1, lambda x: shifted_along(x, 1) if x.ndim >= 3 else None),
     (GLOBAL_SHIFT, lambda x: normalized(np.exp(x - x.max()))),
     (MAX_AXIS_0, lambda x: shifted_along(x, 0) if x.ndim >= 2 else None),
