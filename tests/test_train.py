@@ -345,6 +345,40 @@ def expect_loss_fell(params, losses, call, seed):
     )
 
 
+def test_every_epoch_on_one_sample_is_one_step_of_lr():
+    epochs, lr = ONE_KWARGS["epochs"], ONE_KWARGS["lr"]
+    call = describe_call("train", (ONE_X, ONE_T), ONE_KWARGS)
+    params, losses = train_one_sample(call)
+    expect_epochs(losses, epochs, call)
+    path = descend(lr, epochs)
+    mistakes = one_sample_mistakes(epochs, lr)
+    if ignores_lr(losses, ONE_KWARGS):
+        mistakes = [(LR_IGNORED, params, losses)]
+    expect_close(
+        losses,
+        [loss for _, loss in path[:epochs]],
+        call,
+        rtol=0,
+        atol=FIRST_LOSS_ATOL,
+        mistakes=[(text, recorded) for text, _, recorded in mistakes],
+        what="With one sample, every epoch (full batch or mini-batches) is one "
+        "gradient step of lr * gradient: losses[k] must be the loss after k "
+        "such steps from init_params(D, n_hidden, C, seed).",
+    )
+    for key, expected in path[epochs][0].items():
+        expect_close(
+            params[key],
+            expected,
+            call,
+            rtol=SAME_RTOL,
+            atol=SAME_ATOL,
+            mistakes=[(text, trained[key]) for text, trained, _ in mistakes],
+            what="With one sample, every epoch (full batch or mini-batches) is "
+            f"one gradient step of lr * gradient: params[{key!r}] must be as "
+            f"after {epochs} such steps, one per epoch, the last one included.",
+        )
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_training_classifies_90_percent_of_unseen_flowers(seed):
     params, losses, call = trained(seed)
@@ -625,40 +659,6 @@ def steps_ignore_lr():
         return False
     with quietly():
         return ignores_lr(losses, ONE_KWARGS)
-
-
-def test_every_epoch_on_one_sample_is_one_step_of_lr():
-    epochs, lr = ONE_KWARGS["epochs"], ONE_KWARGS["lr"]
-    call = describe_call("train", (ONE_X, ONE_T), ONE_KWARGS)
-    params, losses = train_one_sample(call)
-    expect_epochs(losses, epochs, call)
-    path = descend(lr, epochs)
-    mistakes = one_sample_mistakes(epochs, lr)
-    if ignores_lr(losses, ONE_KWARGS):
-        mistakes = [(LR_IGNORED, params, losses)]
-    expect_close(
-        losses,
-        [loss for _, loss in path[:epochs]],
-        call,
-        rtol=0,
-        atol=FIRST_LOSS_ATOL,
-        mistakes=[(text, recorded) for text, _, recorded in mistakes],
-        what="With one sample, every epoch (full batch or mini-batches) is one "
-        "gradient step of lr * gradient: losses[k] must be the loss after k "
-        "such steps from init_params(D, n_hidden, C, seed).",
-    )
-    for key, expected in path[epochs][0].items():
-        expect_close(
-            params[key],
-            expected,
-            call,
-            rtol=SAME_RTOL,
-            atol=SAME_ATOL,
-            mistakes=[(text, trained[key]) for text, trained, _ in mistakes],
-            what="With one sample, every epoch (full batch or mini-batches) is "
-            f"one gradient step of lr * gradient: params[{key!r}] must be as "
-            f"after {epochs} such steps, one per epoch, the last one included.",
-        )
 
 
 DEFAULTS = {"n_hidden": 5, "lr": 1.0, "seed": 0}
