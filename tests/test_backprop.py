@@ -392,6 +392,25 @@ def test_backward_gives_the_docstring_example():
     )
 
 
+@settings(max_examples=FEW)
+@given(problems())
+@example(ONE_SAMPLE)
+@example(SQUARE)
+@example(NOT_SQUARE)
+def test_gradients_match_central_differences_for_one_hot_targets(problem):
+    check_gradients(problem, form="one-hot")
+
+
+@settings(max_examples=FEW)
+@given(problems())
+@example(ONE_SAMPLE)
+@example(SQUARE)
+@example(NOT_SQUARE)
+@example(saturated_problem())
+def test_gradients_match_central_differences_for_integer_labels(problem):
+    check_gradients(problem, form="labels")
+
+
 def test_gradients_follow_params_changed_in_place():
     # Training changes the arrays of params in place between calls (as
     # sgd_update does): each call must work from the values they hold now.
@@ -415,25 +434,6 @@ def test_gradients_follow_params_changed_in_place():
             "must be that of the new params: state kept between calls?"
         ),
     )
-
-
-@settings(max_examples=FEW)
-@given(problems())
-@example(ONE_SAMPLE)
-@example(SQUARE)
-@example(NOT_SQUARE)
-def test_gradients_match_central_differences_for_one_hot_targets(problem):
-    check_gradients(problem, form="one-hot")
-
-
-@settings(max_examples=FEW)
-@given(problems())
-@example(ONE_SAMPLE)
-@example(SQUARE)
-@example(NOT_SQUARE)
-@example(saturated_problem())
-def test_gradients_match_central_differences_for_integer_labels(problem):
-    check_gradients(problem, form="labels")
 
 
 def test_params_x_and_t_are_left_unchanged():

@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from tests.harness import CALL_WIDTH, Exercise, named_lines, short
+from tests.harness import CALL_WIDTH, Exercise, named_lines, quietly, short
 from tests.judge import PASS_THROUGH, as_array, code_mistake, expect_close, fail
 from tests.strategies import examples, float_arrays
 
@@ -85,6 +85,10 @@ NOT_PUT_BACK = (
     "at the end?): f then sees the earlier entries moved too. Put each entry "
     "back, x[i] = saved, right after its two calls of f."
 )
+COPIED = (
+    "x was copied before the steps, so f, which reads x itself, never saw "
+    "them: change x in place, x[i] = saved + h, and call f(x)."
+)
 FLOAT32_COPIED = (
     "the steps went into a copy of x, so f, which reads x itself, never saw "
     "them: step x itself, in place, whatever its float type "
@@ -99,6 +103,32 @@ ANY_SHAPE = (
     "x[i] with one index, or range(len(x)) or range(x.size), covers 1-D x "
     "only: loop over every entry of any shape with np.ndindex(x.shape)."
 )
+
+
+# A 2-D x and the weights of a linear f on it, whose gradient is the
+# weights: a step of one entry at a time finds them, whatever is left
+# unrestored, and a step of whole rows finds their row sums.
+ROWS_PROBE = np.array([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]])
+ROWS_WEIGHTS = np.array([[1.0, 2.0, 3.0], [-1.0, 4.0, 0.5]])
+
+
+def steps_whole_rows():
+    """Whether the learner's numerical_gradient moves whole rows of a 2-D x
+    at once (x[i] with one index), as its gradient of a linear f shows; an
+    x left moved by the same amount everywhere fits that as well as entries
+    never put back, which a loop over every entry gives."""
+    x = ROWS_PROBE.copy()
+    try:
+        with quietly():
+            grad = learner.numerical_gradient(lambda v: np.sum(ROWS_WEIGHTS * v), x)
+        grad = np.asarray(grad, dtype=np.float64)
+    except PASS_THROUGH:
+        raise
+    except Exception:
+        return True  # no telling: the rows are what the change shows
+    if grad.shape != ROWS_WEIGHTS.shape:
+        return True
+    return not np.allclose(grad, ROWS_WEIGHTS, rtol=1e-6, atol=1e-6)
 
 
 def restore_problem(before, after, h):
@@ -122,7 +152,7 @@ def restore_problem(before, after, h):
             "saved value back (x[i] = saved)."
         )
     rows = change.reshape(len(change), -1) if change.ndim > 1 else None
-    if rows is not None and np.all(rows == rows[:, :1]):
+    if rows is not None and np.all(rows == rows[:, :1]) and steps_whole_rows():
         return (
             "whole rows of x were moved and not put back: x[i] with one index "
             "is a whole row when x has more than one axis, and saved = x[i] "
@@ -210,10 +240,7 @@ def gradient_of(f, x, h=None):
 def gradient_mistakes(x, c, h=DEFAULT_H):
     """What the common wrong answers give for f = sum(c * sin(x))."""
     exact = c * np.cos(x)
-    copied = (
-        "x was copied before the steps, so f, which reads x itself, never saw "
-        "them: change x in place, x[i] = saved + h, and call f(x)."
-    )
+    copied = COPIED
     if not x.flags.c_contiguous:
         copied += (
             " Here x is transposed, and x.ravel() or x.reshape(-1) of it is a "
@@ -439,9 +466,30 @@ def test_a_float32_x_gets_a_float64_gradient(closure):
         call,
         rtol=FLOAT32_RTOL,
         atol=0,
-        mistakes=[(FLOAT32_COPIED, np.zeros(x.shape))] + float32_mistakes(grad, c),
+        mistakes=[(copied_mistake(), np.zeros(x.shape))] + float32_mistakes(grad, c),
         what="The gradient of sum(c * x) is c.",
     )
+
+
+# A float64 x, whose steps a float64 copy would not need: if f, reading it
+# through a closure, sees no step here either, x was copied whatever its type.
+COPY_PROBE = np.array([[0.5, -0.25], [1.0, 2.0]])
+
+
+def copied_mistake():
+    """COPIED where the learner's code steps a copy even of a float64 x (f,
+    reading x itself, sees no step), else FLOAT32_COPIED: the copy came from
+    turning a float32 x into float64."""
+    x = COPY_PROBE.copy()
+    try:
+        with quietly():
+            grad = learner.numerical_gradient(lambda _: np.sum(x), x)
+        unseen = np.all(np.asarray(grad, dtype=np.float64) == 0.0)
+    except PASS_THROUGH:
+        raise
+    except Exception:
+        unseen = False
+    return COPIED if unseen else FLOAT32_COPIED
 
 
 def float32_mistakes(grad, c):

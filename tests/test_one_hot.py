@@ -6,7 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests import reference
-from tests.harness import Exercise, describe_call, short
+from tests.harness import Exercise, describe_call, quietly, short
 from tests.judge import (
     PASS_THROUGH,
     as_array,
@@ -14,6 +14,7 @@ from tests.judge import (
     expect_close,
     expect_not_a_list,
     fail,
+    named_mistake,
     variant,
     wrong_exception_raised,
 )
@@ -48,14 +49,19 @@ def labelled_batches(draw):
 FIXED_WIDTHS = (2, 3, 4, 5, 10)
 
 
+TRANSPOSED_ROWS = (
+    "the result is transposed: row n is sample n, and column labels[n] of "
+    "it holds the 1."
+)
+
+
 def mistakes(labels, num_classes):
     """What the common wrong answers give for one_hot(labels, num_classes)."""
     labels = np.asarray(labels)
     eye = np.eye(num_classes)
     return [
         (
-            "the result is transposed: row n is sample n, and column "
-            "labels[n] of it holds the 1.",
+            TRANSPOSED_ROWS,
             variant(lambda: eye[labels].T),
         ),
         (
@@ -79,6 +85,12 @@ def mistakes(labels, num_classes):
             variant(lambda: every_label_in_every_row(labels, num_classes)),
         ),
         (
+            "out[labels] = 1 picks rows by the labels and fills each with "
+            "ones: index the row of each sample and the column of its label, "
+            "out[np.arange(N), labels] = 1.",
+            variant(lambda: rows_of_the_labels(labels, num_classes)),
+        ),
+        (
             "a single label must still give a 2-D result of shape (1, C): "
             "do not squeeze or flatten it.",
             variant(lambda: eye[labels].reshape(-1)),
@@ -99,6 +111,62 @@ def every_label_in_every_row(labels, num_classes):
     every label of the batch."""
     row = np.isin(np.arange(num_classes), labels).astype(np.float64)
     return np.tile(row, (len(labels), 1))
+
+
+def rows_of_the_labels(labels, num_classes):
+    """What out[labels] = 1 gives: the rows numbered by the labels are all
+    ones, the others all zeros. NumPy raises IndexError for a label >= N."""
+    out = np.zeros((len(labels), num_classes))
+    out[labels.astype(int)] = 1.0
+    return out
+
+
+# Inputs on which the usual causes of an IndexError return instead: labels
+# below N (rows indexed by the labels), and fewer samples than classes
+# (a (C, N) array filled at [n, labels[n]]). The first answer a mistake
+# explains names the cause.
+INDEX_PROBES = (([0, 0, 1], 3), ([1, 0], 3))
+
+
+def index_mistake(error):
+    """The mistake behind an IndexError of the learner's one_hot, told from
+    what it returns for inputs where that mistake does not raise; None when
+    unknown."""
+    if not isinstance(error, IndexError):
+        return None
+    for labels, num_classes in INDEX_PROBES:
+        try:
+            with quietly():
+                actual = np.asarray(
+                    learner.one_hot(labels, num_classes), dtype=np.float64
+                )
+        except Exception:
+            continue
+        expected = reference.one_hot(labels, num_classes)
+        found = shape_or_value_mistake(actual, expected, labels, num_classes)
+        if found is not None:
+            return found
+    return None
+
+
+def shape_or_value_mistake(actual, expected, labels, num_classes):
+    """The mistake named for `actual` as check names it: by its shape when
+    that is wrong (see expect_shape), else by its values."""
+    known = mistakes(labels, num_classes)
+    if actual.shape != expected.shape:
+        transposed = actual.shape == expected.shape[::-1]
+        return named_mistake(known, actual) or (TRANSPOSED_ROWS if transposed else None)
+    return named_mistake(known, actual, expected)
+
+
+def call_one_hot(labels, num_classes):
+    """The learner's one_hot(labels, num_classes); an IndexError it raises
+    carries the mistake behind it, when known."""
+    try:
+        return learner.one_hot(labels, num_classes)
+    except IndexError as error:
+        error.kata_mistake = index_mistake(error)
+        raise
 
 
 def expect_float64(value, call):
@@ -125,7 +193,7 @@ def expect_float64(value, call):
 
 def check(labels, num_classes):
     call = describe_call("one_hot", (labels, num_classes), {})
-    result = learner.one_hot(labels, num_classes)
+    result = call_one_hot(labels, num_classes)
     expect_float64(result, call)
     expect_close(
         result,
@@ -135,6 +203,7 @@ def check(labels, num_classes):
         atol=EXACT,
         mistakes=mistakes(labels, num_classes),
         what="Row n must be all zeros but for a 1.0 in column labels[n].",
+        transposed=TRANSPOSED_ROWS,
     )
 
 
@@ -325,7 +394,7 @@ def test_one_hot_returns_a_new_array_every_call():
     # that a view of a kept np.eye can answer without gathering rows.
     for labels in ([1], [2, 0], [0, 1]):
         call = describe_call("one_hot", (labels, 3), {})
-        first = as_array(learner.one_hot(labels, 3), call, "an array")
+        first = as_array(call_one_hot(labels, 3), call, "an array")
         if not first.flags.writeable:
             fail(
                 "The array one_hot returns must be the caller's to change, "
@@ -336,7 +405,7 @@ def test_one_hot_returns_a_new_array_every_call():
                 "writable array on every call; np.eye(C)[labels] makes one.",
             )
         first[...] = SCRIBBLE
-        second = as_array(learner.one_hot(labels, 3), call, "an array")
+        second = as_array(call_one_hot(labels, 3), call, "an array")
         if np.any(second == SCRIBBLE):
             fail(
                 "Writing to what one_hot returned changed what a later call returns.",
@@ -352,4 +421,4 @@ def test_one_hot_returns_a_new_array_every_call():
 def test_one_hot_leaves_its_labels_unchanged():
     # The harness compares the labels before and after the call and fails
     # the test if they changed.
-    learner.one_hot(np.array([2, 0, 1, 1]), 3)
+    call_one_hot(np.array([2, 0, 1, 1]), 3)

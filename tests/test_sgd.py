@@ -122,6 +122,39 @@ BY_POSITION = (
 )
 
 
+NEW_DICT = (
+    "a new dict with the stepped values, returned instead of a change to "
+    "the arrays in params: step each array itself, for k in params: "
+    "params[k] -= lr * grads[k], and return nothing."
+)
+
+
+def expect_no_new_dict(result, params, before, grads, lr, call):
+    """Fail, naming the mistake, when sgd_update left every array in params
+    as it was and returned a new dict holding the stepped values instead:
+    every other failure would follow from that one cause."""
+    if not isinstance(result, dict) or result is params or set(result) != set(before):
+        return
+    for key in before:
+        stepped = before[key] - lr * grads[key]
+        if not np.array_equal(params[key], before[key]):
+            return
+        try:
+            value = np.asarray(result[key], dtype=np.float64)
+        except (TypeError, ValueError):
+            return
+        if value.shape != stepped.shape or not np.allclose(
+            value, stepped, rtol=RTOL, atol=ATOL
+        ):
+            return
+    fail(
+        "sgd_update must step the arrays in params, but it left them as they "
+        "were and returned a new dict instead.",
+        call=call,
+        mistake=NEW_DICT,
+    )
+
+
 def update(params, grads, lr):
     """Run the learner's sgd_update; return what it returned and the call.
 
@@ -160,6 +193,15 @@ def update(params, grads, lr):
     return result, call
 
 
+def take_step(params, grads, lr):
+    """update(params, grads, lr), for a test of what it does to params:
+    a new dict returned in place of any step fails it at once."""
+    before = copy.deepcopy(params)
+    result, call = update(params, grads, lr)
+    expect_no_new_dict(result, params, before, grads, lr, call)
+    return result, call
+
+
 def expect_none(result, params, call):
     """Fail unless sgd_update returned None; name what came back instead."""
     if result is None:
@@ -167,10 +209,7 @@ def expect_none(result, params, call):
     if result is params:
         mistake = "a return statement that is not needed: the caller holds params."
     elif isinstance(result, dict):
-        mistake = (
-            "a new dict with the stepped values, returned instead of a change "
-            "to the arrays in params."
-        )
+        mistake = NEW_DICT
     else:
         mistake = "a return statement that is not needed."
     fail(
@@ -257,7 +296,7 @@ def check_update(network, lr):
     params, grads = copy.deepcopy(network)
     before = copy.deepcopy(params)
     arrays = dict(params)
-    result, call = update(params, grads, lr)
+    result, call = take_step(params, grads, lr)
 
     # The update first: a return statement left in hides nothing else.
     expect_same_arrays(params, arrays, call)
@@ -303,7 +342,7 @@ def test_sgd_update_gives_the_docstring_example():
     w = np.array([1.0, 2.0])
     params = {"w": w}
     grads = {"w": np.array([10.0, -10.0])}
-    result, call = update(params, grads, 0.1)
+    result, call = take_step(params, grads, 0.1)
 
     expect_same_arrays(params, {"w": w}, call)
     expect_every_key_moved({"w": np.array([1.0, 2.0])}, {"w": w}, grads, 0.1, call)
@@ -341,7 +380,7 @@ def test_each_parameter_takes_the_gradient_of_its_own_key():
     grads = {"b": np.array([1.0, 1.0]), "w": np.array([-2.0, 4.0])}
     before = copy.deepcopy(params)
     lr = 0.5
-    _, call = update(params, grads, lr)
+    _, call = take_step(params, grads, lr)
     for key, other in (("w", "b"), ("b", "w")):
         expect_close(
             params[key],
@@ -387,7 +426,7 @@ def test_repeated_updates_make_the_loss_fall():
     for step in range(1, STEPS + 1):
         grads = reference.backward(params, x, labels)
         before = copy.deepcopy(params)
-        _, call = update(params, grads, SMALL_LR)
+        _, call = take_step(params, grads, SMALL_LR)
         # The step itself first: a wrong one is named as such, not only
         # seen in the loss.
         for key in KEYS:

@@ -94,6 +94,10 @@ AXIS_0 = (
     "normalized along axis 0 (down the columns): each slice along the "
     "last axis, a row of a batch, must sum to 1. Use axis=-1."
 )
+AXIS_1 = (
+    "normalized along axis 1, which is the last axis only for 2-D "
+    "input. axis=-1 is the last axis for any number of axes."
+)
 MAX_AXIS_1 = (
     "the maximum was taken along axis 1, which is the last axis only for "
     "2-D input: with more axes each slice was shifted by another slice's "
@@ -164,11 +168,7 @@ def mistakes(x):
     return [
         (axis_0, variant(softmax_along, x, 0)),
         (axis_0, variant(normalized, e, 0)),
-        (
-            "normalized along axis 1, which is the last axis only for 2-D "
-            "input. axis=-1 is the last axis for any number of axes.",
-            variant(softmax_along, x, 1),
-        ),
+        (AXIS_1, variant(softmax_along, x, 1)),
         (whole, variant(softmax_along, x, None)),
         (whole, variant(normalized, e, None)),
         (lost_sums, variant(normalized_without_keepdims, e) if lost_axes else None),
@@ -428,15 +428,49 @@ def lost_axis_on_line(error):
     return None
 
 
+# NumPy's exception for an axis an array does not have (np.AxisError
+# before NumPy 1.25 gave it a module of its own).
+AXIS_ERROR = getattr(np, "exceptions", np).AxisError
+# Scores with three axes, where an axis fixed at 1 exists but is not the
+# last: what a softmax gives for them tells which axis it took.
+AXES_PROBE = np.array([[[1.0, 3.0], [0.0, 1.0]], [[2.0, 0.0], [5.0, 2.0]]])
+
+
+def missing_axis_mistake(error):
+    """The mistake behind an AxisError of the learner's softmax (an axis
+    the input does not have, such as axis=1 for 1-D scores), told from
+    what it gives for AXES_PROBE, which has that axis; None when unknown."""
+    if not isinstance(error, AXIS_ERROR):
+        return None
+    try:
+        with quietly():
+            result = learner.softmax(AXES_PROBE.copy())
+        actual = np.asarray(result, dtype=np.float64)
+    except Exception:
+        return None
+    if actual.shape != AXES_PROBE.shape:
+        return None
+    return named_mistake(
+        every_mistake(AXES_PROBE, result),
+        actual,
+        reference.softmax(AXES_PROBE),
+        rtol=RTOL,
+        atol=ATOL,
+    )
+
+
 def call_softmax(x):
     """The learner's softmax(x); a broadcast error it raises carries the
     dropped axis behind it, when known: as the line that raised shows it,
-    else as a square batch does."""
+    else as a square batch does. An AxisError carries the axis taken, as
+    scores with more axes show it."""
     try:
         return learner.softmax(x)
     except ValueError as error:
         if "could not be broadcast" in str(error):
             error.kata_mistake = lost_axis_on_line(error) or broadcast_mistake()
+        elif isinstance(error, AXIS_ERROR):
+            error.kata_mistake = missing_axis_mistake(error)
         raise
 
 

@@ -1,6 +1,7 @@
 """Forgets that the loss is a mean: no division by N."""
 
 # expect: N times too large
+# first: does not match central differences
 
 import numpy as np
 

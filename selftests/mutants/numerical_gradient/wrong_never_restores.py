@@ -1,6 +1,7 @@
 """Forgets to put each entry back after its two calls."""
 
 # expect: was not put back
+# reject: whole rows of x were moved
 
 import numpy as np
 

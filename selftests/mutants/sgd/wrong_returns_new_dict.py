@@ -1,6 +1,8 @@
 """Returns a new dict of stepped arrays and leaves params alone."""
 
 # expect: returned instead of a change to the arrays
+# first: returned instead of a change to the arrays
+# reject: rebinds the name p
 
 
 def sgd_update(params, grads, lr):

@@ -2,7 +2,9 @@
 
 import numpy as np
 
-# expect: axis=-1 always means the last axis
+# expect: normalized along axis 1, which is the last axis only for 2-D input
+# first: normalized along axis 1
+# reject: that axis does not exist for this input
 
 
 def softmax(x):

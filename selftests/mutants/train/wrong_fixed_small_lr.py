@@ -3,6 +3,7 @@ meant: in 500 epochs the loss barely falls, and that too must be put down
 to the ignored lr, not to some other step size or number of epochs."""
 
 # expect: lr argument was ignored
+# first: With one sample, every epoch
 # reject: a learning rate or a number of epochs other than the given
 # first: lr argument was ignored
 

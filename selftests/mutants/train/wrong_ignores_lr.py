@@ -1,6 +1,7 @@
 """Always steps with a learning rate of 1."""
 
 # expect: lr argument was ignored
+# first: With one sample, every epoch
 
 import numpy as np
 
