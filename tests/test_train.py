@@ -234,10 +234,15 @@ def expect_epochs(losses, epochs, call):
     fail(
         "train must record one loss per epoch.",
         call=call,
-        expected=f"{epochs} losses",
-        actual=f"{len(losses)} losses",
+        expected=losses_counted(epochs),
+        actual=losses_counted(len(losses)),
         mistake=mistake,
     )
+
+
+def losses_counted(count: int) -> str:
+    """`count` losses, in words: "1 loss", "0 losses", "500 losses"."""
+    return f"{count} loss" if count == 1 else f"{count} losses"
 
 
 ONE_EPOCH_SHORT = (
