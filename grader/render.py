@@ -742,8 +742,8 @@ def _told(test: TestResult, error: str) -> bool:
     `test` among them).
 
     The tests are shared out to two workers: when both stop the same way
-    (each at the time limit, say), the runner tells one stop naming both
-    tests, and neither is shown again on its own."""
+    (each at the time limit, say), the runner tells one stop and then names
+    both tests, and neither is shown again on its own."""
     if not test.message:
         return False
     if test.message in error:
@@ -754,10 +754,15 @@ def _told(test: TestResult, error: str) -> bool:
     return test.message in _RUNNING_TESTS.sub("", error, count=1)
 
 
-# A test's name, "test_name" or "test_name[case]"; and the runner's way of
-# naming the tests that were running, " in test_a[0] and test_a[1]".
+# A test's name, "test_name" or "test_name[case]"; and the runner's ways of
+# naming the tests that were running: " in test_a[0]" in the sentence, or,
+# when both workers stopped alike, a sentence of its own after it.
 _TEST_NAME = re.compile(r"test_\w+(?:\[[^\]]*\])?")
-_RUNNING_TESTS = re.compile(rf" in {_TEST_NAME.pattern}(?: and {_TEST_NAME.pattern})*")
+_RUNNING_TESTS = re.compile(
+    rf" in {_TEST_NAME.pattern}"
+    rf"| This happened in both tests that were running \([^)]*\):"
+    rf" {_TEST_NAME.pattern}(?: and {_TEST_NAME.pattern})*\."
+)
 
 
 def _grouped(

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from grader import i18n
+from grader import i18n, runner
 from grader.exercises import EXERCISES
 from grader.grading import gradebook
 from grader.render import PROSE_WIDTH, Screen
@@ -456,7 +456,8 @@ def stopped_twice(stopped_at_limit=True) -> ExerciseRun:
         failed("test_c", "not run: the tests stopped before this one", "not_run"),
         failed("test_d", "not run: the tests stopped before this one", "not_run"),
     ]
-    error = BOTH_STOPPED.format(where=" in test_a[0] and test_a[1]")
+    both = runner.BOTH_RUNNING.format(tests="test_a[0] and test_a[1]")
+    error = BOTH_STOPPED.replace("loop?", f"loop? {both}").format(where="")
     return ExerciseRun("dot", tests, error, stopped_at_limit=stopped_at_limit)
 
 
@@ -476,12 +477,19 @@ def test_a_stop_reached_by_both_workers_is_told_once(language):
     for told in (text, overview):
         assert "✗" not in told  # no block of its own for either test
         assert told.count("test_a[0]") == told.count("test_a[1]") == 1
+    # Told as two tests, running at once, each in a process of its own.
     if language == "en":
-        assert "an endless loop?\n  line 54: while True:\n  line 55: pass\n" in text
+        assert "the tests run two at a time, each in a process of its own" in text
+        assert "loop? This happened in both tests that were running" in text
+        assert ": test_a[0] and test_a[1].\n  line 54: while True:\n" in text
+        assert "an endless loop?\n" not in text
         assert "2 more tests did not run: the grader stopped the tests first." in text
     else:
-        assert "test_a[0] と test_a[1] の実行中" in text
-        assert "なっていませんか？\n  54 行目: while True:\n  55 行目: pass\n" in text
+        assert "別々のプロセスで同時に実行しており" in text
+        assert "test_a[0] と test_a[1] の両方でこれが起きました。\n  54 行目" in text
+        assert "の実行中、" not in text
+        assert "なっていませんか？テストは 2 つずつ" in text
+        assert "\n  54 行目: while True:\n  55 行目: pass\n" in text
         assert "採点プログラムがテストを途中で止めたため、ほかの 2 個" in text
         assert "プロセスが途中で終わった" not in text
 

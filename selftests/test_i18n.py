@@ -782,7 +782,8 @@ def test_every_reason_in_the_catalogue_is_one_the_grader_gives(ja, reasons):
 
 def _pieces(lines: list[str], templates: list[str]) -> set[str]:
     """`lines`, the labels of labelled lines ("  changed: tests/x.py"),
-    and the values any of `templates` finds in them, and in those."""
+    the sentences of lines that hold several (each is translated on its
+    own), and the values any of `templates` finds in them, and in those."""
     pending, seen = list(lines), set()
     while pending:
         text = pending.pop()
@@ -793,6 +794,9 @@ def _pieces(lines: list[str], templates: list[str]) -> set[str]:
         if text in seen:
             continue
         seen.add(text)
+        sentences = i18n.SENTENCE_END.split(text)
+        if len(sentences) > 1:
+            pending.extend(sentences)
         for template in templates:
             match = _pattern(template).fullmatch(text)
             if match:
