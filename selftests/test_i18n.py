@@ -218,6 +218,35 @@ def test_no_space_is_left_between_japanese_words_where_a_value_was_put():
     assert catalogue.failure("g changed y.") == "g が y を変えました。"
 
 
+# The forms of input cross_entropy must accept, as its tests name them: the
+# ints are in t, and a form sits in its sentence with no space before を.
+@pytest.mark.parametrize(
+    "form, told",
+    [
+        (
+            "one-hot t of y's shape (N, C) holding ints",
+            " y と同じ形状 (N, C) の one-hot の t で、要素が int のものを",
+        ),
+        (
+            "one sample: y of shape (C,) with a plain int label",
+            "形状 (C,) の y とただの int のラベルからなるサンプル 1 つを",
+        ),
+    ],
+)
+def test_the_forms_cross_entropy_must_accept_read_as_one_phrase(ja, form, told):
+    said = ja.failure(f"cross_entropy must accept {form}.")
+    assert said == f"cross_entropy は{told}受け付けなければなりません。"
+    assert " を" not in said and "int を入れた" not in said
+
+
+def test_a_valueerror_not_raised_by_the_learner_says_so_plainly(ja):
+    said = ja.failure(
+        "this ValueError is NumPy's, not one of yours: check the shapes yourself "
+        "first and raise ValueError with a message naming both shapes."
+    )
+    assert "NumPy が送出したもので、あなたが書いたチェックから出たものでは" in said
+
+
 @pytest.fixture
 def language_kept():
     """Whatever a test sets the language to, the one before afterwards."""
