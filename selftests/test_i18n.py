@@ -218,6 +218,38 @@ def test_no_space_is_left_between_japanese_words_where_a_value_was_put():
     assert catalogue.failure("g changed y.") == "g が y を変えました。"
 
 
+def test_labels_lined_up_in_english_line_up_in_japanese(ja):
+    message = (
+        "train changed its argument x in place.\n"
+        "  before  [[1.0, 2.0],\n"
+        "           [3.0, 4.0]]\n"
+        "  after   [[1.5, 2.0],\n"
+        "           [3.0, 4.0]]\n"
+        "  change  most at [0, 0]: 1.0 against 1.5, 0.5 apart\n"
+        "  likely mistake: x itself was changed."
+    )
+    lines = ja.failure(message).splitlines()
+    heads = [line.split()[0] for line in lines[1:6:2]]
+    starts = [i18n.width(line[: line.index(line.split()[1])]) for line in lines[1:6:2]]
+    rows = [len(line) - len(line.lstrip()) for line in lines[2:6:2]]
+
+    # Each value, and each later row of an array, starts where the others do.
+    assert heads == ["呼び出し前", "呼び出し後", "変化"]
+    assert starts == [i18n.width("  呼び出し前  ")] * 3
+    assert rows == [starts[0] + 1] * 2
+    assert lines[6].startswith("  考えられる間違い: ")
+
+
+def test_a_call_of_train_is_joined_to_its_inputs_as_forward_s_is(ja):
+    call = (
+        "train(x, labels, seed=0) with\n"
+        "  x: the 102 standardized Iris training flowers (102, 4); "
+        "labels: their species (102,)"
+    )
+    lines = ja.failure(f"train must return a pair (params, losses).\n  call  {call}")
+    assert lines.splitlines()[1] == "  呼び出し  train(x, labels, seed=0)、ここで"
+
+
 # The forms of input cross_entropy must accept, as its tests name them: the
 # ints are in t, and a form sits in its sentence with no space before を.
 @pytest.mark.parametrize(
