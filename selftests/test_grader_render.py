@@ -4,6 +4,7 @@ plain text off a terminal."""
 
 import io
 import json
+import re
 from dataclasses import replace
 from datetime import datetime, timezone
 from types import SimpleNamespace
@@ -840,3 +841,74 @@ def test_expected_and_actual_arrays_are_laid_out_alike():
         assert first.count("\n") == second.count("\n") == 2
     short_pair = contrast(np.eye(2), 2 * np.eye(2))
     assert short_pair[:2] == ("[[1.0, 0.0], [0.0, 1.0]]", "[[2.0, 0.0], [0.0, 2.0]]")
+
+
+# A failure too wide for an 80-column terminal: prose, a long test name and
+# code under labels.
+WIDE_FAILURE = (
+    "train changed its argument x in place.\n"
+    "  change  most at [22, 0]: -0.39077148295036085 against "
+    "-0.39077148295036446, 3.6e-15 apart\n"
+    "  likely mistake: x itself was changed: an in-place operator "
+    "(x -= ..., x /= ...), a slice assignment (x[...] = ...) or out=x in a "
+    "NumPy call. Work on a new array instead: x = x - ..., or np.clip and the "
+    "like without out=."
+)
+LONG_NAME = "test_training_classifies_90_percent_of_unseen_flowers[1]"
+
+
+def _checked_on(out, language="en") -> str:
+    tests = [
+        failed(
+            "test_training_classifies_90_percent_of_unseen_flowers[0]", WIDE_FAILURE
+        ),
+        failed(LONG_NAME, WIDE_FAILURE),
+        failed("test_the_loss_falls_during_training", WIDE_FAILURE),
+    ]
+    grade = next(g for g in book(tests, "train").grades if g.name == "train")
+    screen = Screen(out, io.StringIO())
+    screen.out.width = 80
+    with i18n.speaking(language):
+        screen.check(grade, "exercises", "kata")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_check_on_a_terminal_breaks_its_prose_between_words_under_labels(language):
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", _checked_on(_Terminal(), language))
+    lines = text.splitlines()
+
+    assert all(i18n.width(line) <= 79 for line in lines), text
+    assert LONG_NAME in text  # a test's name is never cut
+    assert "x[...] = ..." in text and "out=x" in text  # nor is code
+    label = "likely mistake: " if language == "en" else "考えられる間違い: "
+    first = next(i for i, line in enumerate(lines) if label in line)
+    column = i18n.width(lines[first][: lines[first].index(label) + len(label)])
+    # The rows after the label start under its first word.
+    assert lines[first + 1].startswith(" " * column)
+    assert not lines[first + 1][column].isspace()
+    # No row starts with punctuation a line must not begin with.
+    assert not any(line.lstrip().startswith(("、", "。", ",")) for line in lines)
+
+
+def test_check_off_a_terminal_keeps_each_line_whole():
+    text = _checked_on(io.StringIO())
+
+    assert "  likely mistake: x itself was changed: an in-place operator (x -= " in text
+    assert "np.clip and the like without out=." in text
+    assert max(map(len, text.splitlines())) > 200
+
+
+def test_the_status_line_breaks_between_words_on_a_narrow_terminal():
+    out = _Terminal()
+    screen = Screen(out, io.StringIO())
+    screen.out.width = 70
+    exercises = [e for e in EXERCISES if e.name in ("dot", "sgd")]
+    running = lambda: ["sgd", "dot"]  # noqa: E731
+    with i18n.speaking("ja"), screen.grading(exercises, 30, None, running) as status:
+        status.started -= 5.0
+        status.tick()
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.getvalue())
+
+    assert "Ctrl+C で中止)" in text  # the key and what it does, together
+    assert all(i18n.width(line) <= 69 for line in text.splitlines())
