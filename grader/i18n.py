@@ -287,13 +287,47 @@ class Catalogue:
         statement = lines[:first] if first is not None else lines
         whole = self.sentence("\n".join(statement))
         translated = whole.splitlines() if whole else list(map(self._line, statement))
-        for block in _blocks(lines[len(statement) :]):
+        blocks = _blocks(lines[len(statement) :])
+        columns = self._label_columns(blocks)
+        for block, column in zip(blocks, columns, strict=True):
             labelled = LABELLED.match(block[0])
             if labelled:
-                translated += self._labelled(block, labelled)
+                translated += self._labelled(block, labelled, column)
             else:
                 translated += [self._line(line) for line in block]
         return self._shapes("\n".join(translated))
+
+    def _label_columns(self, blocks: list[list[str]]) -> list[int]:
+        """For each block, the column its value starts at once its label is
+        translated: labels that line their values up in English ("before",
+        "after", "change"), one block after another, line them up in the
+        translation too, however wide each translated label is. A label
+        with a colon keeps its value right after it."""
+        columns, ends = [], []  # the translated column, the English one
+        for block in blocks:
+            labelled = LABELLED.match(block[0])
+            if labelled is None or _with_colon(block[0], labelled):
+                columns.append(0)
+                ends.append(None)
+                continue
+            label = self._sentences.get(labelled.group(1), labelled.group(1))
+            columns.append(max(labelled.end(), width(f"  {label}  ")))
+            ends.append(labelled.end())
+        # Each run of lined-up labels (the same English column) takes the
+        # widest of its columns.
+        start = 0
+        for end in range(1, len(blocks) + 1):
+            if (
+                end < len(blocks)
+                and ends[end] is not None
+                and ends[end] == ends[end - 1]
+            ):
+                continue
+            widest = max(columns[start:end], default=0)
+            for index in range(start, end):
+                columns[index] = widest if columns[index] else 0
+            start = end
+        return columns
 
     def _shapes(self, text: str) -> str:
         """`text` with the word before each shortened array's shape
@@ -301,12 +335,15 @@ class Catalogue:
         word = self.ui.get(N_("shape"))
         return SHAPE_NOTE.sub(f" {word} ", text) if word else text
 
-    def _labelled(self, block: list[str], labelled: re.Match) -> list[str]:
-        """A labelled line and the rest of its value below it, translated."""
+    def _labelled(
+        self, block: list[str], labelled: re.Match, column: int = 0
+    ) -> list[str]:
+        """A labelled line and the rest of its value below it, translated,
+        the value starting at `column` at least."""
         label = labelled.group(1)
         head = f"  {self._sentences.get(label, label)}"
-        head += ": " if block[0][: labelled.end()].rstrip().endswith(":") else "  "
-        head += " " * max(0, labelled.end() - width(head))
+        head += ": " if _with_colon(block[0], labelled) else "  "
+        head += " " * max(0, max(labelled.end(), column) - width(head))
         column = labelled.end()
         value = "\n".join(
             [block[0][column:], *(_dedented(line, column) for line in block[1:])]
@@ -323,6 +360,11 @@ class Catalogue:
     def _line(self, line: str) -> str:
         body = line.lstrip(" ")
         return line[: len(line) - len(body)] + (self.sentence(body) or body)
+
+
+def _with_colon(line: str, labelled: re.Match) -> bool:
+    """Whether the label of a labelled `line` ends in a colon."""
+    return line[: labelled.end()].rstrip().endswith(":")
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:

@@ -201,7 +201,7 @@ class Screen:
                 "you no longer need.",
                 names=i18n.listed(printed),
             )
-            self.out.print(Text(note, style="dim"), soft_wrap=True)
+            self.out.print(self.fitted(Text(note, style="dim")), soft_wrap=True)
             self.out.print()
         grade = book.next_up
         if grade is None:
@@ -240,7 +240,8 @@ class Screen:
         if grade.status == DONE:
             self.out.print(Text(_("Every test passes."), style="green"))
             if printed_output(grade):
-                self.out.print(Text(_(PRINTED_NOTE), style="dim"), soft_wrap=True)
+                note = Text(_(PRINTED_NOTE), style="dim")
+                self.out.print(self.fitted(note), soft_wrap=True)
             return
         if grade.status == NOT_STARTED:
             self._not_started(exercise, target, prog)
@@ -250,7 +251,7 @@ class Screen:
             self._failure(test, others, same_property)
         note = not_run_note(grade)
         if note:
-            self.out.print(Text(note), soft_wrap=True)
+            self.out.print(self.fitted(Text(note)), soft_wrap=True)
             self.out.print()
         self._help_line(exercise.name, target, prog, check=False)
 
@@ -470,7 +471,7 @@ class Screen:
         if failure is not None:
             self._failure(failure)
         if stuck is not None:
-            self.out.print(stuck, soft_wrap=True)
+            self.out.print(self.fitted(stuck), soft_wrap=True)
         else:
             # When the exercise's own error (a syntax error, say) is all
             # there is, `check` would only show it again.
@@ -482,24 +483,22 @@ class Screen:
         error = exercise_error(grade)
         if error:
             message = i18n.failure(aligned(error))
-            self.out.print(Text(message, style="red"), soft_wrap=True)
+            self.out.print(self.fitted(Text(message, style="red")), soft_wrap=True)
             self.out.print()
 
     def _not_started(
         self, exercise: ExerciseInfo, target: str, prog: str, stuck=None
     ) -> None:
-        self.out.print(
-            _(
-                "Open {target}/{name}.py, read the docstring, and replace "
-                "`raise NotImplementedError(...)` with your code.",
-                target=target,
-                name=exercise.name,
-                prog=prog,
-            ),
-            soft_wrap=True,
+        line = _(
+            "Open {target}/{name}.py, read the docstring, and replace "
+            "`raise NotImplementedError(...)` with your code.",
+            target=target,
+            name=exercise.name,
+            prog=prog,
         )
+        self.out.print(self.fitted(Text(line)), soft_wrap=True)
         if stuck is not None:
-            self.out.print(stuck, soft_wrap=True)
+            self.out.print(self.fitted(stuck), soft_wrap=True)
         else:
             self._help_line(exercise.name, target, prog, check=False)
 
@@ -512,7 +511,7 @@ class Screen:
         mark = failed_mark(self.out.encoding)
         self.out.print(Text(f"{mark} {test.name}"), soft_wrap=True)
         message = self.failure_message(test.message)
-        self.out.print(_indented(message, "    "), soft_wrap=True)
+        self.out.print(self.fitted(_indented(message, "    ")), soft_wrap=True)
         if test.output.strip():
             output, trimmed = _trim_output(test.output)
             if trimmed:
@@ -523,8 +522,14 @@ class Screen:
             self.out.print(_indented(output, "    | "), soft_wrap=True)
         if others:
             line = _same_way(others, same_property)
-            self.out.print(Text(line, style="dim"), soft_wrap=True)
+            self.out.print(self.fitted(Text(line, style="dim")), soft_wrap=True)
         self.out.print()
+
+    def fitted(self, text: Text) -> Text:
+        """`text` as the report shows it: on a terminal, each line too wide
+        for it broken between words, under its label (as the watch does);
+        elsewhere as it is, for the reader's program to wrap or scroll."""
+        return fitted(text, self.out)
 
     def failure_message(self, message: str) -> str:
         """A failure's `message`, as the tests write it, laid out to be
@@ -542,7 +547,7 @@ class Screen:
                 name=name,
                 where=where,
             )
-        self.out.print(Text(line, style="cyan"), soft_wrap=True)
+        self.out.print(self.fitted(Text(line, style="cyan")), soft_wrap=True)
 
 
 class GradeStatus:
@@ -595,7 +600,7 @@ class GradeStatus:
         if text == self.shown:
             return
         self.shown = text
-        renderable = Text(text, style="dim")
+        renderable = fitted(Text(text, style="dim"), self.console)
         if self.live is None:
             self.live = Live(
                 renderable,
@@ -742,8 +747,8 @@ def _told(test: TestResult, error: str) -> bool:
     `test` among them).
 
     The tests are shared out to two workers: when both stop the same way
-    (each at the time limit, say), the runner tells one stop naming both
-    tests, and neither is shown again on its own."""
+    (each at the time limit, say), the runner tells one stop and then names
+    both tests, and neither is shown again on its own."""
     if not test.message:
         return False
     if test.message in error:
@@ -754,10 +759,15 @@ def _told(test: TestResult, error: str) -> bool:
     return test.message in _RUNNING_TESTS.sub("", error, count=1)
 
 
-# A test's name, "test_name" or "test_name[case]"; and the runner's way of
-# naming the tests that were running, " in test_a[0] and test_a[1]".
+# A test's name, "test_name" or "test_name[case]"; and the runner's ways of
+# naming the tests that were running: " in test_a[0]" in the sentence, or,
+# when both workers stopped alike, a sentence of its own after it.
 _TEST_NAME = re.compile(r"test_\w+(?:\[[^\]]*\])?")
-_RUNNING_TESTS = re.compile(rf" in {_TEST_NAME.pattern}(?: and {_TEST_NAME.pattern})*")
+_RUNNING_TESTS = re.compile(
+    rf" in {_TEST_NAME.pattern}"
+    rf"| This happened in both tests that were running \([^)]*\):"
+    rf" {_TEST_NAME.pattern}(?: and {_TEST_NAME.pattern})*\."
+)
 
 
 def _grouped(
@@ -933,6 +943,20 @@ def _brackets(text: str) -> tuple[int, int]:
     if offset < 0:
         return -1, 0
     return offset, len(text[offset:]) - len(text[offset:].lstrip("["))
+
+
+def fitted(text: Text, console: Console) -> Text:
+    """`text` broken to fit a terminal's width between words, never inside
+    code or a name, each line's later rows under its label; off a terminal,
+    as it is: a report or a pipe keeps its lines whole."""
+    if not console.is_terminal:
+        return text
+    # The watch imports this module, and keeps the one way to break lines.
+    from grader.watch import wrapped_lines
+
+    # One column short of the width, as the watch leaves it: a line that
+    # fills the row exactly would make some terminals add a blank one.
+    return wrapped_lines(text, console.width - 1)
 
 
 def _indented(text: str, prefix: str) -> Text:

@@ -696,7 +696,7 @@ class _Child:
         if self.complete or (not self.pid and self.problems):
             return self._run(self.problems[0] if self.problems else "")
         if self.status is None:
-            return self._run("the grader's test session ended unexpectedly")
+            return self._run("the grader's test session ended unexpectedly.")
         what, guess = _death(self.status, self.job.module_file)
         # Only a process that exited can have called os._exit; and when the
         # line that did is known, the call is no longer a guess.
@@ -837,7 +837,13 @@ def _line(fields) -> tuple[int, str]:
 # What may have made a module run out of memory.
 MEMORY_GUESS = "too large an array or list?"
 # Why a worker that exited did, when a line of the module called os._exit.
-EXIT_CALLED = "it called os._exit"
+EXIT_CALLED = "it called os._exit."
+# After a stop that each worker reached, the tests it cut short (one per
+# worker: PARTS is two).
+BOTH_RUNNING = (
+    "This happened in both tests that were running (the tests run two at a"
+    " time, each in a process of its own): {tests}."
+)
 
 
 def told(abort: str, guess: str = "", lines=()) -> str:
@@ -866,13 +872,24 @@ class _Stop:
         """The run's error: the stop, naming the tests it cut short."""
         if not self.tests:
             return self.blame()
-        return self._told(f"{self.what} in {' and '.join(self.tests)}")
+        if len(self.tests) == 1:
+            # "... ended unexpectedly in test_a.": the test goes inside
+            # the sentence, before its full stop.
+            what = self.what.removesuffix(".")
+            end = self.what[len(what) :]
+            return self._told(f"{what} in {self.tests[0]}{end}")
+        # The workers run at the same time: a stop told once for two tests
+        # could read as one process running both, unless it says so.
+        both = BOTH_RUNNING.format(tests=" and ".join(self.tests))
+        return self._told(self.what, both)
 
-    def _told(self, what: str) -> str:
-        """`what`, with the guess after it and the lines below it, one per
-        row: code written into the sentence would be hard to tell from the
-        words around it, its own colons from the sentence's."""
+    def _told(self, what: str, after: str = "") -> str:
+        """`what`, with the guess after it, then `after`, and the lines
+        below it, one per row: code written into the sentence would be hard
+        to tell from the words around it, its own colons from the
+        sentence's."""
         told = f"{what}: {self.guess}" if self.guess else what
+        told = f"{told} {after}" if after else told
         rows = [f"  line {number}: {code}" for number, code in self.lines]
         return "\n".join([told, *rows])
 
@@ -992,13 +1009,13 @@ def _death(status: int, subject: str) -> tuple[str, str]:
         sig = os.WTERMSIG(status)
         flood = f"printed more than {OUTPUT_LIMIT_BYTES // (1024 * 1024)} MB"
         reasons = {
-            signal.SIGSEGV: ("crashed the Python process (segmentation fault)", ""),
-            signal.SIGBUS: ("crashed the Python process (bus error)", ""),
+            signal.SIGSEGV: ("crashed the Python process (segmentation fault).", ""),
+            signal.SIGBUS: ("crashed the Python process (bus error).", ""),
             signal.SIGXFSZ: (flood, "a print in a loop?"),
             signal.SIGKILL: ("was killed", "out of memory?"),
         }
         name = signal.Signals(sig).name
-        what, guess = reasons.get(sig, (f"was killed by signal {name}", ""))
+        what, guess = reasons.get(sig, (f"was killed by signal {name}.", ""))
     else:
         code = os.WEXITSTATUS(status)
         what = f"ended the Python process with exit code {code}"

@@ -4,13 +4,14 @@ plain text off a terminal."""
 
 import io
 import json
+import re
 from dataclasses import replace
 from datetime import datetime, timezone
 from types import SimpleNamespace
 
 import pytest
 
-from grader import i18n
+from grader import i18n, runner
 from grader.exercises import EXERCISES
 from grader.grading import gradebook
 from grader.render import PROSE_WIDTH, Screen
@@ -456,7 +457,8 @@ def stopped_twice(stopped_at_limit=True) -> ExerciseRun:
         failed("test_c", "not run: the tests stopped before this one", "not_run"),
         failed("test_d", "not run: the tests stopped before this one", "not_run"),
     ]
-    error = BOTH_STOPPED.format(where=" in test_a[0] and test_a[1]")
+    both = runner.BOTH_RUNNING.format(tests="test_a[0] and test_a[1]")
+    error = BOTH_STOPPED.replace("loop?", f"loop? {both}").format(where="")
     return ExerciseRun("dot", tests, error, stopped_at_limit=stopped_at_limit)
 
 
@@ -476,12 +478,19 @@ def test_a_stop_reached_by_both_workers_is_told_once(language):
     for told in (text, overview):
         assert "✗" not in told  # no block of its own for either test
         assert told.count("test_a[0]") == told.count("test_a[1]") == 1
+    # Told as two tests, running at once, each in a process of its own.
     if language == "en":
-        assert "an endless loop?\n  line 54: while True:\n  line 55: pass\n" in text
+        assert "the tests run two at a time, each in a process of its own" in text
+        assert "loop? This happened in both tests that were running" in text
+        assert ": test_a[0] and test_a[1].\n  line 54: while True:\n" in text
+        assert "an endless loop?\n" not in text
         assert "2 more tests did not run: the grader stopped the tests first." in text
     else:
-        assert "test_a[0] と test_a[1] の実行中" in text
-        assert "なっていませんか？\n  54 行目: while True:\n  55 行目: pass\n" in text
+        assert "別々のプロセスで同時に実行しており" in text
+        assert "test_a[0] と test_a[1] の両方でこれが起きました。\n  54 行目" in text
+        assert "の実行中、" not in text
+        assert "なっていませんか？テストは 2 つずつ" in text
+        assert "\n  54 行目: while True:\n  55 行目: pass\n" in text
         assert "採点プログラムがテストを途中で止めたため、ほかの 2 個" in text
         assert "プロセスが途中で終わった" not in text
 
@@ -832,3 +841,74 @@ def test_expected_and_actual_arrays_are_laid_out_alike():
         assert first.count("\n") == second.count("\n") == 2
     short_pair = contrast(np.eye(2), 2 * np.eye(2))
     assert short_pair[:2] == ("[[1.0, 0.0], [0.0, 1.0]]", "[[2.0, 0.0], [0.0, 2.0]]")
+
+
+# A failure too wide for an 80-column terminal: prose, a long test name and
+# code under labels.
+WIDE_FAILURE = (
+    "train changed its argument x in place.\n"
+    "  change  most at [22, 0]: -0.39077148295036085 against "
+    "-0.39077148295036446, 3.6e-15 apart\n"
+    "  likely mistake: x itself was changed: an in-place operator "
+    "(x -= ..., x /= ...), a slice assignment (x[...] = ...) or out=x in a "
+    "NumPy call. Work on a new array instead: x = x - ..., or np.clip and the "
+    "like without out=."
+)
+LONG_NAME = "test_training_classifies_90_percent_of_unseen_flowers[1]"
+
+
+def _checked_on(out, language="en") -> str:
+    tests = [
+        failed(
+            "test_training_classifies_90_percent_of_unseen_flowers[0]", WIDE_FAILURE
+        ),
+        failed(LONG_NAME, WIDE_FAILURE),
+        failed("test_the_loss_falls_during_training", WIDE_FAILURE),
+    ]
+    grade = next(g for g in book(tests, "train").grades if g.name == "train")
+    screen = Screen(out, io.StringIO())
+    screen.out.width = 80
+    with i18n.speaking(language):
+        screen.check(grade, "exercises", "kata")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_check_on_a_terminal_breaks_its_prose_between_words_under_labels(language):
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", _checked_on(_Terminal(), language))
+    lines = text.splitlines()
+
+    assert all(i18n.width(line) <= 79 for line in lines), text
+    assert LONG_NAME in text  # a test's name is never cut
+    assert "x[...] = ..." in text and "out=x" in text  # nor is code
+    label = "likely mistake: " if language == "en" else "考えられる間違い: "
+    first = next(i for i, line in enumerate(lines) if label in line)
+    column = i18n.width(lines[first][: lines[first].index(label) + len(label)])
+    # The rows after the label start under its first word.
+    assert lines[first + 1].startswith(" " * column)
+    assert not lines[first + 1][column].isspace()
+    # No row starts with punctuation a line must not begin with.
+    assert not any(line.lstrip().startswith(("、", "。", ",")) for line in lines)
+
+
+def test_check_off_a_terminal_keeps_each_line_whole():
+    text = _checked_on(io.StringIO())
+
+    assert "  likely mistake: x itself was changed: an in-place operator (x -= " in text
+    assert "np.clip and the like without out=." in text
+    assert max(map(len, text.splitlines())) > 200
+
+
+def test_the_status_line_breaks_between_words_on_a_narrow_terminal():
+    out = _Terminal()
+    screen = Screen(out, io.StringIO())
+    screen.out.width = 70
+    exercises = [e for e in EXERCISES if e.name in ("dot", "sgd")]
+    running = lambda: ["sgd", "dot"]  # noqa: E731
+    with i18n.speaking("ja"), screen.grading(exercises, 30, None, running) as status:
+        status.started -= 5.0
+        status.tick()
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.getvalue())
+
+    assert "Ctrl+C で中止)" in text  # the key and what it does, together
+    assert all(i18n.width(line) <= 69 for line in text.splitlines())

@@ -307,13 +307,15 @@ def test_a_loop_that_both_workers_reach_is_one_stop_naming_both_tests(tmp_path):
     # One time limit, reached in two processes: one stop, both tests named,
     # and each line they were running (the same one, or the loop's two).
     assert re.fullmatch(
-        rf"exercises/spin\.py was still running after {SHORT_TIMEOUT:g} s in "
-        r"test_spins_here and test_spins_there: an endless loop\?\n"
+        rf"exercises/spin\.py was still running after {SHORT_TIMEOUT:g} s: an "
+        r"endless loop\? This happened in both tests that were running \(the "
+        r"tests run two at a time, each in a process of its own\): "
+        r"test_spins_here and test_spins_there\.\n"
         r"  line [34]: (while n >= 0:|n \+= 1)"
         r"(\n  line 4: n \+= 1)?",
         run.error,
     )
-    blame = run.error.replace(" in test_spins_here and test_spins_there", "")
+    blame = re.sub(r" This happened.*there\.", "", run.error)
     assert (
         (here.kind, here.message)
         == (there.kind, there.message)
@@ -348,8 +350,9 @@ def test_printing_past_the_limit_in_both_workers_is_one_stop(tmp_path):
     (run,) = run_many([Job("flood", root)])
 
     assert run.error == (
-        "exercises/flood.py printed more than 4 MB in test_floods_here and "
-        "test_floods_there: a print in a loop?"
+        "exercises/flood.py printed more than 4 MB: a print in a loop? This "
+        "happened in both tests that were running (the tests run two at a time,"
+        " each in a process of its own): test_floods_here and test_floods_there."
     )
     assert run.stopped_at_limit and not run.timed_out
     assert [test.kind for test in run.tests] == ["crash", "crash", "not_run"]
@@ -422,7 +425,8 @@ def test_parts_that_stopped_alike_tell_each_line_once_in_order():
         "  line 8: while True:\n"
         "  line 9: pass"
     )
-    assert run.error == blame.replace(" s:", " s in test_a and test_b:")
+    both = runner.BOTH_RUNNING.format(tests="test_a and test_b")
+    assert run.error == blame.replace("loop?", f"loop? {both}")
     assert [test.message for test in run.tests] == [blame, blame]
 
 
@@ -490,7 +494,7 @@ def test_os_exit_is_named_with_the_line_that_called_it(tmp_path, written):
     called = written.splitlines()[-1].strip()
     assert run.error == (
         "exercises/sigmoid.py ended the Python process with exit code 3 in "
-        f"test_leaves: it called os._exit\n  line 3: {called}"
+        f"test_leaves: it called os._exit.\n  line 3: {called}"
     )
 
 

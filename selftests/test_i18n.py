@@ -218,6 +218,67 @@ def test_no_space_is_left_between_japanese_words_where_a_value_was_put():
     assert catalogue.failure("g changed y.") == "g が y を変えました。"
 
 
+def test_labels_lined_up_in_english_line_up_in_japanese(ja):
+    message = (
+        "train changed its argument x in place.\n"
+        "  before  [[1.0, 2.0],\n"
+        "           [3.0, 4.0]]\n"
+        "  after   [[1.5, 2.0],\n"
+        "           [3.0, 4.0]]\n"
+        "  change  most at [0, 0]: 1.0 against 1.5, 0.5 apart\n"
+        "  likely mistake: x itself was changed."
+    )
+    lines = ja.failure(message).splitlines()
+    heads = [line.split()[0] for line in lines[1:6:2]]
+    starts = [i18n.width(line[: line.index(line.split()[1])]) for line in lines[1:6:2]]
+    rows = [len(line) - len(line.lstrip()) for line in lines[2:6:2]]
+
+    # Each value, and each later row of an array, starts where the others do.
+    assert heads == ["呼び出し前", "呼び出し後", "変化"]
+    assert starts == [i18n.width("  呼び出し前  ")] * 3
+    assert rows == [starts[0] + 1] * 2
+    assert lines[6].startswith("  考えられる間違い: ")
+
+
+def test_a_call_of_train_is_joined_to_its_inputs_as_forward_s_is(ja):
+    call = (
+        "train(x, labels, seed=0) with\n"
+        "  x: the 102 standardized Iris training flowers (102, 4); "
+        "labels: their species (102,)"
+    )
+    lines = ja.failure(f"train must return a pair (params, losses).\n  call  {call}")
+    assert lines.splitlines()[1] == "  呼び出し  train(x, labels, seed=0)、ここで"
+
+
+# The forms of input cross_entropy must accept, as its tests name them: the
+# ints are in t, and a form sits in its sentence with no space before を.
+@pytest.mark.parametrize(
+    "form, told",
+    [
+        (
+            "one-hot t of y's shape (N, C) holding ints",
+            " y と同じ形状 (N, C) の one-hot の t で、要素が int のものを",
+        ),
+        (
+            "one sample: y of shape (C,) with a plain int label",
+            "形状 (C,) の y とただの int のラベルからなるサンプル 1 つを",
+        ),
+    ],
+)
+def test_the_forms_cross_entropy_must_accept_read_as_one_phrase(ja, form, told):
+    said = ja.failure(f"cross_entropy must accept {form}.")
+    assert said == f"cross_entropy は{told}受け付けなければなりません。"
+    assert " を" not in said and "int を入れた" not in said
+
+
+def test_a_valueerror_not_raised_by_the_learner_says_so_plainly(ja):
+    said = ja.failure(
+        "this ValueError is NumPy's, not one of yours: check the shapes yourself "
+        "first and raise ValueError with a message naming both shapes."
+    )
+    assert "NumPy が送出したもので、あなたが書いたチェックから出たものでは" in said
+
+
 @pytest.fixture
 def language_kept():
     """Whatever a test sets the language to, the one before afterwards."""
@@ -782,7 +843,8 @@ def test_every_reason_in_the_catalogue_is_one_the_grader_gives(ja, reasons):
 
 def _pieces(lines: list[str], templates: list[str]) -> set[str]:
     """`lines`, the labels of labelled lines ("  changed: tests/x.py"),
-    and the values any of `templates` finds in them, and in those."""
+    the sentences of lines that hold several (each is translated on its
+    own), and the values any of `templates` finds in them, and in those."""
     pending, seen = list(lines), set()
     while pending:
         text = pending.pop()
@@ -793,6 +855,9 @@ def _pieces(lines: list[str], templates: list[str]) -> set[str]:
         if text in seen:
             continue
         seen.add(text)
+        sentences = i18n.SENTENCE_END.split(text)
+        if len(sentences) > 1:
+            pending.extend(sentences)
         for template in templates:
             match = _pattern(template).fullmatch(text)
             if match:

@@ -203,8 +203,10 @@ def test_explore_refuses_a_report_in_japanese(tmp_path):
     [
         (
             "import os\n\n\ndef softmax(x):\n    os._exit(3)\n",
+            # Both workers reached it: the stop, then the two tests.
             "が終了コード 3 で Python のプロセスを終わらせました。"
-            "os._exit が呼ばれています。\n  5 行目: os._exit(3)",
+            "os._exit が呼ばれています。テストは 2 つずつ別々のプロセスで同時に"
+            "実行しており、そのとき実行中だった test_",
         ),
         (
             "import sys\n\n\ndef softmax(x):\n    sys.exit(1)\n",
@@ -221,6 +223,8 @@ def test_why_a_run_stopped_is_said_in_japanese(tmp_path, code, expected):
     assert result.returncode == 1
     assert "エラー (error)" in result.stdout
     assert f"exercises/softmax.py {expected}" in result.stdout
+    if "os._exit" in code:
+        assert "の両方でこれが起きました。\n  5 行目: os._exit(3)\n" in result.stdout
     assert english_left(result.stdout) == []
 
 

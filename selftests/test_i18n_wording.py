@@ -292,12 +292,13 @@ def test_an_interrupt_is_said_without_calling_it_an_error(
 
 @pytest.mark.parametrize("target", ["labels", "one-hot"])
 def test_the_training_call_is_described_in_japanese(target):
+    from tests.judge import labelled_call
     from tests.test_train import TrainCall
 
     t = np.zeros(102, dtype=int) if target == "labels" else np.zeros((102, 3))
     message = (
         "train must record one loss per epoch.\n"
-        f"  call      {TrainCall(t, {'epochs': 4, 'seed': 0})}\n"
+        f"{labelled_call(TrainCall(t, {'epochs': 4, 'seed': 0}))}\n"
         "  expected  4 losses\n"
     )
 
@@ -306,6 +307,9 @@ def test_the_training_call_is_described_in_japanese(target):
     assert "standardized" not in translated
     assert "their species" not in translated
     assert "標準化した Iris の訓練用の花 102 本 (102, 4)" in translated
+    # Joined to the call as forward's inputs are: "train(...)、ここで".
+    assert "  呼び出し  train(x, " in translated
+    assert "epochs=4, seed=0)、ここで\n" in translated
 
 
 def test_code_in_the_japanese_specifications_is_code_only():

@@ -153,7 +153,8 @@ class TrainCall:
             where = f"x: {self.flowers} ({n}, {D}); labels: their species ({n},)"
         else:
             where = f"x: {self.flowers} ({n}, {D}); t: their species one-hot ({n}, {C})"
-        return f"{self.head()}\nwith {where}"
+        # "with" ends the call's line, as under forward's calls.
+        return f"{self.head()} with\n  {where}"
 
 
 def expect_params(params, n_hidden, call, d=D, c=C):
