@@ -56,6 +56,7 @@ import sys
 import termios
 import time
 import tty
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -181,8 +182,7 @@ def watch_command(
             elif not watch.finished:
                 # A save stopped the first grade: the screen waits for the
                 # grade of that save, which grades what was left as well.
-                for name in watch.saves_held():
-                    watch.saved(name)
+                watch.saved(watch.saves_held())
             while not watch.finished:
                 if watch.resized:
                     watch.draw()
@@ -192,8 +192,9 @@ def watch_command(
                     continue
                 if keys.ended and not watch.keys_ended:
                     watch.input_ended()
-                for name in watch.saves_held() + source.changes():
-                    watch.saved(name)
+                saves = watch.saves_held() + source.changes()
+                if saves:
+                    watch.saved(list(dict.fromkeys(saves)))
     except KeyboardInterrupt:
         # Ctrl+C is how a watch whose input has ended is stopped, and what
         # many press out of habit: a way to quit, not an error.
@@ -246,6 +247,9 @@ class Watch:
         self.focus: ExerciseInfo = project.exercises[0]
         self.view = EXERCISE  # what the screen shows (see EXERCISE)
         self.event = ""  # what caused this redraw, in a few words
+        # The event says a save and nothing drawn since has replaced it: a
+        # key that changes nothing on screen must not hide it.
+        self.save_unseen = False
         self.hint = ""  # the hint revealed for the exercise in focus
         self.note = ""  # how changes are noticed
         self.notice = ""  # said once, in the next screen only
@@ -559,32 +563,55 @@ class Watch:
             return _("Hint {shown} of {total}, the last: {hint}", **fields)
         return _("Hint {shown} of {total}: {hint}", **fields)
 
-    def saved(self, name: str) -> None:
-        """Grade the exercise that was just saved, and show it."""
-        exercise = self.project.find(name)
-        if exercise != self.focus:
-            self.focus_on(exercise)
-        path = f"{self.target}/{name}.py"
+    def saved(self, names: list[str]) -> None:
+        """Grade the exercises just saved, `names` in the order they were
+        noticed, and show the one most worth seeing (see `worth_seeing`).
+        """
+        if not names:
+            return
+        paths = [f"{self.target}/{name}.py" for name in names]
         left, self.unfinished = self.unfinished, []
-        names = [name, *(other for other in left if other != name)]
-        seconds = self.grade(names, False, _("Grading {path} ...", path=path))
+        graded = [*names, *(other for other in left if other not in names)]
+        headline = _("Grading {path} ...", path=i18n.listed(paths))
+        seconds = self.grade(graded, False, headline)
         if seconds is None:
             return  # saved again, or the learner quits: nothing to show
-        self.event = _(
-            "saved {path}, graded in {seconds} s",
-            path=path,
-            seconds=f"{seconds:.2f}",
-        )
+        shown = self.worth_seeing(names)
+        if shown != self.focus:
+            self.focus_on(shown)
+        fields = {"seconds": f"{seconds:.2f}"}
+        if len(paths) == 1:
+            event = _("saved {path}, graded in {seconds} s", path=paths[0], **fields)
+        else:
+            event = _(
+                "saved {count} files ({names}), graded in {seconds} s",
+                count=len(names),
+                names=i18n.listed(names),
+                **fields,
+            )
+        self.event, self.save_unseen = event, True
         # Once every exercise is done, what is left to say is the summary;
         # a report asked for with `c`, which this save stopped, is shown.
         report, self.report_asked = self.report_asked, False
         self.view = SUMMARY if report or self.all_done() else EXERCISE
         self.draw()
 
+    def worth_seeing(self, names: list[str]) -> ExerciseInfo:
+        """Of the exercises `names` just saved, the one to show: one that
+        is not done, the one on screen first (the learner is working on
+        it); else the one on screen if it was saved, else the first saved.
+        A failure is what the learner has to see, wherever it is."""
+        saved = [self.project.find(name) for name in names]
+        if self.focus in saved:
+            saved.remove(self.focus)
+            saved.insert(0, self.focus)
+        failing = [e for e in saved if self.grade_of(e).status != DONE]
+        return (failing or saved)[0]
+
     def input_ended(self) -> None:
         """Say, once, that keys are no longer read, and how to stop."""
         self.keys_ended = True
-        self.event = _("the input ended")
+        self.event, self.save_unseen = _("the input ended"), False
         self.notice = _(
             "The input has ended, so keys are no longer read. Saves are "
             "still graded; press Ctrl+C to stop the watch."
@@ -604,18 +631,20 @@ class Watch:
         it holds only keys of the watch; else name the line in one short
         note, rather than redraw the whole screen for each of its
         characters."""
-        if all(key in WATCH_KEYS for key in line.lower()):
+        if all(key in WATCH_KEYS for key in _as_keys(line)):
             for key in line:
                 if not self.finished:
                     self.act(key)
             return
-        note = _("{key} is not a key of the watch", key=line)
+        note = _not_a_key(line)
         self.out.print(Text(f"({note})", style="dim"), soft_wrap=True)
         self.out.file.flush()
 
     def act(self, key: str) -> None:
-        """Act on one key."""
-        typed, key = key, key.lower()
+        """Act on one key; a full-width letter, as typed with a Japanese
+        input method on, as the letter it stands for."""
+        typed, key = key, _as_keys(key)
+        save_unseen, self.save_unseen = self.save_unseen, False
         if key == "q":
             self.finished = True
         elif key == "h":
@@ -625,6 +654,11 @@ class Watch:
         elif key == "n":
             self.next_exercise()
         elif key == "b":
+            if self.view == EXERCISE and save_unseen:
+                # b typed while a save was graded: the screen is already
+                # the one b asks for, and says the save; it stays as it is.
+                self.save_unseen = True
+                return
             if self.view == EXERCISE:
                 # Nothing to go back from: said, so that b does not seem to act.
                 self.event = _("{name} is on screen already", name=self.focus.name)
@@ -649,7 +683,7 @@ class Watch:
             self.draw()
         elif key.isprintable():
             # Not a key of the watch: said, so that it does not look ignored.
-            self.event = _("{key} is not a key of the watch", key=typed)
+            self.event = _not_a_key(typed)
             self.draw()
 
     def next_exercise(self) -> None:
@@ -898,6 +932,8 @@ class Watch:
             prog=self.prog,
         )
         lines.append(self.wrapped(Text(f"- {line}")))
+        if self.keys_ended and self.notice:
+            return lines  # the notice below says it, once is enough
         if self.keys_ended:
             line = _("Saves are still graded here; Ctrl+C quits.")
         else:
@@ -1019,6 +1055,21 @@ class Watch:
         note = not_run_note(g)
         if note:
             yield Text(note)
+
+
+def _as_keys(typed: str) -> str:
+    """`typed` as the keys of the watch it may stand for: full-width
+    letters (ｑ, as a Japanese input method types q) as plain ones, and
+    in lower case."""
+    return unicodedata.normalize("NFKC", typed).lower()
+
+
+def _not_a_key(typed: str) -> str:
+    """The note for `typed`, which is no key of the watch; for a letter
+    no keyboard types without an input method, with a guess at why."""
+    if _as_keys(typed).isascii():
+        return _("{key} is not a key of the watch", key=typed)
+    return _("{key} is not a key of the watch: is an input method on?", key=typed)
 
 
 def _note_translated(line: str) -> str:

@@ -514,7 +514,10 @@ def test_without_keys_the_all_done_screen_says_ctrl_c_quits(done_tree):
         seen = _read_until(process.stdout.fileno(), b"input has ended", 120)
         last = seen.rsplit(b"\n-----", 1)[-1]  # the screen drawn since
         assert b"What next:" in last
-        assert b"Saves are still graded here; Ctrl+C quits." in last
+        # Said once: by the notice that the input ended, not by a line of
+        # What next as well.
+        assert last.count(b"still graded") == 1
+        assert b"press Ctrl+C to stop the watch" in last
         assert b"q quits" not in last
     finally:
         process.kill()
@@ -993,3 +996,92 @@ def test_the_top_line_never_breaks_between_a_number_and_its_unit(line):
                 width,
                 rows,
             )
+
+
+@pytest.mark.parametrize(
+    "lang, note",
+    [
+        ("en", "あ is not a key of the watch: is an input method on?"),
+        ("ja", "割り当てのないキー: あ。日本語入力がオンになっていませんか？"),
+    ],
+)
+def test_full_width_letters_are_keys_and_others_hint_at_an_input_method(
+    tree, lang, note
+):
+    with terminal_watch(tree, args=("--lang", lang)) as (process, controller):
+        _read_until(controller, b"| q ", FIRST_SCREEN_TIMEOUT)
+        os.write(controller, "\uff4c".encode())  # ｌ, as a Japanese IME types l
+        listed = _read_until(controller, b"| q ", SCREEN_TIMEOUT).decode()
+        assert "is not a key" not in listed and "割り当てのないキー" not in listed
+        os.write(controller, "あ".encode())
+        stray = ESCAPES.sub(
+            "", _read_until(controller, b"| q ", SCREEN_TIMEOUT).decode()
+        )
+        # Wherever the top line breaks, at the width of the terminal:
+        assert "".join(note.split()) in "".join(stray.split())
+        os.write(controller, "\uff31".encode())  # Ｑ quits
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+
+def test_piped_a_full_width_key_acts_and_a_stray_line_hints_at_an_input_method(
+    tree, watch
+):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.press("ｌ")
+    assert "(the list of exercises)" in running.screen()
+    running.press("あ")
+    running.press("ｑ")
+    assert running.process.wait(timeout=SCREEN_TIMEOUT) == 1
+    rest = "\n".join(running.lines.queue)
+    assert "(あ is not a key of the watch: is an input method on?)" in rest
+
+
+SLOW_WRONG_FORWARD = (
+    "import time\n\ntime.sleep(2)\n\n"
+    + (MUTANTS / "forward" / "wrong_b1_after_sigmoid.py").read_text()
+)
+
+
+def test_a_key_typed_during_the_grade_of_a_save_leaves_the_save_said(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    (tree / "exercises" / "forward.py").write_text(SLOW_WRONG_FORWARD)
+    _wait_for_line(running, "Grading exercises/forward.py")
+    running.press("b")  # while forward is graded: its screen is b's already
+    saved = running.screen_with("6. forward")
+    assert "(saved exercises/forward.py, graded in" in saved
+    assert "failing" in saved
+    running.press("l")  # b drew no screen of its own: this is l's
+    assert "(the list of exercises)" in running.screen()
+    running.press("b")
+    assert "(back to forward)" in running.screen()
+    running.press("b")  # nothing saved since: b says it changes nothing
+    assert "(forward is on screen already)" in running.screen()
+    running.quit()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_saves_at_once_show_the_first_failing_and_say_what_was_graded(
+    tree, watch, lang
+):
+    running = watch("--lang", lang)
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    # Written in one go, as a script or a checkout does.
+    wrong = MUTANTS / "numerical_gradient" / "wrong_all_entries_at_once.py"
+    folder = tree / "exercises"
+    (folder / "backprop.py").write_text(solution("backprop"))
+    (folder / "numerical_gradient.py").write_text(wrong.read_text())
+    (folder / "sgd.py").write_text(solution("sgd"))
+    names = ("backprop", "numerical_gradient", "sgd")
+    while True:  # the first screen that names all three (else times out)
+        screen = running.screen()
+        top = next(line for line in screen.splitlines() if "nn-kata" in line)
+        if all(name in top for name in names):
+            break
+    assert "7. numerical_gradient" in screen
+    if lang == "en":
+        assert "(saved 3 files (" in top and "2 of 10 done" in top
+    else:
+        assert "3 個のファイル(" in top and "の保存を検知し、" in top
+    running.quit()
