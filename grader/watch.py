@@ -109,9 +109,6 @@ EVENT_WAIT_MS = 80
 MESSAGE_LINES = 14
 MIN_MESSAGE_LINES = 5
 OUTPUT_LINES = 6
-# How many times a screen is laid out again with a shorter message before
-# what still does not fit is cut: each try shortens it by the rows over.
-FIT_TRIES = 4
 
 EXIT_DONE = 0
 EXIT_NOT_DONE = 1
@@ -795,14 +792,21 @@ class Watch:
         if room is None:
             return lines_for(None)
         lines = lines_for(UNLIMITED)
-        limit = self.message_length()
-        for _try in range(FIT_TRIES):
-            over = self.rows(lines) - room
-            if over <= 0 or limit <= MIN_MESSAGE_LINES:
-                break
-            limit = max(MIN_MESSAGE_LINES, limit - over)
-            lines = lines_for(limit)
-        return self.cut(lines, room)
+        if self.rows(lines) <= room:
+            return lines
+        # The longest failure that fits, found by halving: a guess from
+        # the rows over would overshoot, as a value's rows wrap on a narrow
+        # terminal, and leave rows empty that the failure needed.
+        low, high = MIN_MESSAGE_LINES, self.message_length() - 1
+        best = lines_for(low)
+        while low < high:
+            middle = (low + high + 1) // 2
+            tried = lines_for(middle)
+            if self.rows(tried) <= room:
+                low, best = middle, tried
+            else:
+                high = middle - 1
+        return self.cut(best, room)
 
     def message_length(self) -> int:
         """How many lines the failure the screen shows has in full: that of
@@ -1084,6 +1088,8 @@ def _note_translated(line: str) -> str:
 # show is cut first, so that what was expected, what came back, where and
 # the likely mistake stay on screen.
 INPUT_LABELS = ("call", "before", "after")
+# A line that starts an entry of an input's value: `  b2 = [...]`.
+ENTRY = re.compile(r"^\s+(\w+)\s*= ")
 
 
 # The start of a labelled line, as failures and hints write them:
@@ -1190,15 +1196,57 @@ def _fitted(message: str, limit: int, prefix: str) -> str:
         cut = min(len(blocks[index][1]) - 1, excess + 1)
         if excess > 0 and cut >= 2:
             hidden[index], excess = cut, excess - cut + 1
+    # What the message says went wrong, beyond its statement: the likely
+    # mistake, which may name a value of the input.
+    said = " ".join(
+        line
+        for label, lines in blocks
+        if label is not None and label not in INPUT_LABELS
+        for line in lines
+    )
     pieces = []
-    for (_label, lines), cut in zip(blocks, hidden, strict=True):
+    for (label, lines), cut in zip(blocks, hidden, strict=True):
         # Each block is translated on its own, as the catalogue would in
         # the whole message (see `Catalogue.failure`).
-        pieces.append(i18n.failure("\n".join(lines[: len(lines) - cut])))
+        named = _named_entry(lines, said, cut) if label in INPUT_LABELS else []
+        kept = lines[: len(lines) - cut - len(named)]
+        pieces.append(i18n.failure("\n".join(kept)))
         if cut:
             note = _("[... {count} more lines]", count=cut)
-            pieces.append(" " * _value_column(lines[0]) + note)
+            # Under the rows it stands for, where they start.
+            gone = lines[len(kept) : len(lines) - len(named)]
+            pieces.append(" " * _indent(gone, lines[0]) + note)
+        if named:
+            pieces.append(i18n.failure("\n".join(named)))
     return _cut("\n".join(pieces), limit, prefix)
+
+
+def _named_entry(lines: list[str], said: str, cut: int) -> list[str]:
+    """The lines of the entry (`name = value`) of an input's `lines` whose
+    name the likely mistake (`said`) names, as in "b2 is missing": the
+    value it speaks of, kept in sight when `cut` lines of the input are
+    hidden. Empty when it names none, or the entry is shown anyway, or
+    does not fit beside the input's first line."""
+    starts = [i for i, line in enumerate(lines) if ENTRY.match(line)]
+    if not cut or not starts:
+        return []
+    named = []
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        name = ENTRY.match(lines[start]).group(1)
+        found = re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", said)
+        shown = len(lines) - cut - (end - start)
+        if found and 1 <= shown <= start:
+            named.append((found.start(), lines[start:end]))
+    # The value named first is the one the mistake is about.
+    return min(named)[1] if named else []
+
+
+def _indent(hidden: list[str], label_line: str) -> int:
+    """The column where the `hidden` lines of a value start (the leftmost,
+    as they may end one entry and hold others): the value's column on
+    `label_line` if they are blank."""
+    starts = [len(line) - len(line.lstrip(" ")) for line in hidden if line.strip()]
+    return min(starts, default=_value_column(label_line))
 
 
 def _value_column(line: str) -> int:

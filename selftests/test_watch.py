@@ -1085,3 +1085,65 @@ def test_saves_at_once_show_the_first_failing_and_say_what_was_graded(
     else:
         assert "3 個のファイル(" in top and "の保存を検知し、" in top
     running.quit()
+
+
+MISSING_B2 = """forward must give softmax(sigmoid(x @ w1 + b1) @ w2 + b2).
+  call      forward(params, x) with
+              x  = [[-0.9596, 1.3595, 0.038, 0.0436]]
+              w1 = [[0.0473, 1.8019, -1.4234, 1.7946, -0.7527],
+                    [-0.3067, 1.3108, -0.3632, 0.1984, -1.8898],
+                    [-0.186, -1.4638, -0.3875, -1.1862, -0.9507]]
+              b1 = [1.0015, -0.8784, -0.0592, 1.9229, 1.8466]
+              w2 = [[0.8992, 0.1649, -0.8924],
+                    [0.1144, -0.1627, -1.7506]]
+              b2 = [0.5653, 1.4105, 0.3718]
+  expected  [[0.0345, 0.9572, 0.0083]]
+  actual    [[0.0756, 0.9022, 0.0221]]
+  likely mistake: b2 is missing: softmax(h @ w2 + b2)."""
+
+
+@pytest.mark.parametrize("limit", [7, 8, 10])
+def test_a_shortened_input_keeps_the_value_its_mistake_names_under_its_rows(limit):
+    from grader.watch import _fitted
+
+    lines = _fitted(MISSING_B2, limit, "").splitlines()
+    assert len(lines) == limit
+    assert "              b2 = [0.5653, 1.4105, 0.3718]" in lines
+    assert lines[-3:] == MISSING_B2.splitlines()[-3:]  # expected, actual, mistake
+    (note,) = [line for line in lines if "more lines]" in line]
+    # Under the entries it stands for, not under the call's first value.
+    assert note.startswith(" " * 14 + "[... ")
+
+
+def test_on_a_small_terminal_the_input_gives_way_before_actual_and_the_mistake(
+    tmp_path,
+):
+    tree = _mutant_tree(tmp_path / "kata", "forward", "wrong_missing_b2")
+    with terminal_watch(tree, size=(60, 20)) as (process, controller):
+        _read_screen(controller, b"keys: ", FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"c")
+        _read_screen(controller, b"checked every", SCREEN_TIMEOUT)
+        os.write(controller, b"b")
+        rows = _rows(_read_screen(controller, b"(back to forward)", SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+    shown = "\n".join(rows)
+    assert "actual" in shown and "likely mistake: b2 is missing" in shown
+    assert "more lines]" in shown and "`python -m grader check" not in shown
+    assert len(rows) >= 20 - 2  # the rows are used: one or two left at most
+
+
+def test_a_shortened_input_without_named_entries_is_cut_as_before():
+    from grader.watch import _fitted
+
+    message = "\n".join(
+        [
+            "f must be right.",
+            "  call      f(a)",
+            *[f"              {i}" for i in range(9)],
+        ]
+        + ["  expected  1", "  actual    2"]
+    )
+    lines = _fitted(message, 6, "").splitlines()
+    assert len(lines) == 6 and lines[-2:] == ["  expected  1", "  actual    2"]
+    assert _fitted(message, 20, "") == message  # nothing to cut: left whole
