@@ -460,7 +460,7 @@ class Watch:
         # Every key typed so far is looked at, not just the first: a `q`
         # typed after another key (waiting for the grade's end) still stops.
         typed = self.keys.typed() if self.keys is not None else ""
-        if "q" in typed.lower():
+        if "q" in _as_keys(typed):
             self.finished = True
             return True
         # Asking for saves may wait a little for file events: not while a
