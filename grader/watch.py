@@ -56,6 +56,7 @@ import sys
 import termios
 import time
 import tty
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -108,9 +109,6 @@ EVENT_WAIT_MS = 80
 MESSAGE_LINES = 14
 MIN_MESSAGE_LINES = 5
 OUTPUT_LINES = 6
-# How many times a screen is laid out again with a shorter message before
-# what still does not fit is cut: each try shortens it by the rows over.
-FIT_TRIES = 4
 
 EXIT_DONE = 0
 EXIT_NOT_DONE = 1
@@ -181,8 +179,7 @@ def watch_command(
             elif not watch.finished:
                 # A save stopped the first grade: the screen waits for the
                 # grade of that save, which grades what was left as well.
-                for name in watch.saves_held():
-                    watch.saved(name)
+                watch.saved(watch.saves_held())
             while not watch.finished:
                 if watch.resized:
                     watch.draw()
@@ -192,8 +189,9 @@ def watch_command(
                     continue
                 if keys.ended and not watch.keys_ended:
                     watch.input_ended()
-                for name in watch.saves_held() + source.changes():
-                    watch.saved(name)
+                saves = watch.saves_held() + source.changes()
+                if saves:
+                    watch.saved(list(dict.fromkeys(saves)))
     except KeyboardInterrupt:
         # Ctrl+C is how a watch whose input has ended is stopped, and what
         # many press out of habit: a way to quit, not an error.
@@ -246,6 +244,9 @@ class Watch:
         self.focus: ExerciseInfo = project.exercises[0]
         self.view = EXERCISE  # what the screen shows (see EXERCISE)
         self.event = ""  # what caused this redraw, in a few words
+        # The event says a save and nothing drawn since has replaced it: a
+        # key that changes nothing on screen must not hide it.
+        self.save_unseen = False
         self.hint = ""  # the hint revealed for the exercise in focus
         self.note = ""  # how changes are noticed
         self.notice = ""  # said once, in the next screen only
@@ -459,7 +460,7 @@ class Watch:
         # Every key typed so far is looked at, not just the first: a `q`
         # typed after another key (waiting for the grade's end) still stops.
         typed = self.keys.typed() if self.keys is not None else ""
-        if "q" in typed.lower():
+        if "q" in _as_keys(typed):
             self.finished = True
             return True
         # Asking for saves may wait a little for file events: not while a
@@ -559,32 +560,55 @@ class Watch:
             return _("Hint {shown} of {total}, the last: {hint}", **fields)
         return _("Hint {shown} of {total}: {hint}", **fields)
 
-    def saved(self, name: str) -> None:
-        """Grade the exercise that was just saved, and show it."""
-        exercise = self.project.find(name)
-        if exercise != self.focus:
-            self.focus_on(exercise)
-        path = f"{self.target}/{name}.py"
+    def saved(self, names: list[str]) -> None:
+        """Grade the exercises just saved, `names` in the order they were
+        noticed, and show the one most worth seeing (see `worth_seeing`).
+        """
+        if not names:
+            return
+        paths = [f"{self.target}/{name}.py" for name in names]
         left, self.unfinished = self.unfinished, []
-        names = [name, *(other for other in left if other != name)]
-        seconds = self.grade(names, False, _("Grading {path} ...", path=path))
+        graded = [*names, *(other for other in left if other not in names)]
+        headline = _("Grading {path} ...", path=i18n.listed(paths))
+        seconds = self.grade(graded, False, headline)
         if seconds is None:
             return  # saved again, or the learner quits: nothing to show
-        self.event = _(
-            "saved {path}, graded in {seconds} s",
-            path=path,
-            seconds=f"{seconds:.2f}",
-        )
+        shown = self.worth_seeing(names)
+        if shown != self.focus:
+            self.focus_on(shown)
+        fields = {"seconds": f"{seconds:.2f}"}
+        if len(paths) == 1:
+            event = _("saved {path}, graded in {seconds} s", path=paths[0], **fields)
+        else:
+            event = _(
+                "saved {count} files ({names}), graded in {seconds} s",
+                count=len(names),
+                names=i18n.listed(names),
+                **fields,
+            )
+        self.event, self.save_unseen = event, True
         # Once every exercise is done, what is left to say is the summary;
         # a report asked for with `c`, which this save stopped, is shown.
         report, self.report_asked = self.report_asked, False
         self.view = SUMMARY if report or self.all_done() else EXERCISE
         self.draw()
 
+    def worth_seeing(self, names: list[str]) -> ExerciseInfo:
+        """Of the exercises `names` just saved, the one to show: one that
+        is not done, the one on screen first (the learner is working on
+        it); else the one on screen if it was saved, else the first saved.
+        A failure is what the learner has to see, wherever it is."""
+        saved = [self.project.find(name) for name in names]
+        if self.focus in saved:
+            saved.remove(self.focus)
+            saved.insert(0, self.focus)
+        failing = [e for e in saved if self.grade_of(e).status != DONE]
+        return (failing or saved)[0]
+
     def input_ended(self) -> None:
         """Say, once, that keys are no longer read, and how to stop."""
         self.keys_ended = True
-        self.event = _("the input ended")
+        self.event, self.save_unseen = _("the input ended"), False
         self.notice = _(
             "The input has ended, so keys are no longer read. Saves are "
             "still graded; press Ctrl+C to stop the watch."
@@ -604,18 +628,20 @@ class Watch:
         it holds only keys of the watch; else name the line in one short
         note, rather than redraw the whole screen for each of its
         characters."""
-        if all(key in WATCH_KEYS for key in line.lower()):
+        if all(key in WATCH_KEYS for key in _as_keys(line)):
             for key in line:
                 if not self.finished:
                     self.act(key)
             return
-        note = _("{key} is not a key of the watch", key=line)
+        note = _not_a_key(line)
         self.out.print(Text(f"({note})", style="dim"), soft_wrap=True)
         self.out.file.flush()
 
     def act(self, key: str) -> None:
-        """Act on one key."""
-        typed, key = key, key.lower()
+        """Act on one key; a full-width letter, as typed with a Japanese
+        input method on, as the letter it stands for."""
+        typed, key = key, _as_keys(key)
+        save_unseen, self.save_unseen = self.save_unseen, False
         if key == "q":
             self.finished = True
         elif key == "h":
@@ -625,6 +651,11 @@ class Watch:
         elif key == "n":
             self.next_exercise()
         elif key == "b":
+            if self.view == EXERCISE and save_unseen:
+                # b typed while a save was graded: the screen is already
+                # the one b asks for, and says the save; it stays as it is.
+                self.save_unseen = True
+                return
             if self.view == EXERCISE:
                 # Nothing to go back from: said, so that b does not seem to act.
                 self.event = _("{name} is on screen already", name=self.focus.name)
@@ -649,7 +680,7 @@ class Watch:
             self.draw()
         elif key.isprintable():
             # Not a key of the watch: said, so that it does not look ignored.
-            self.event = _("{key} is not a key of the watch", key=typed)
+            self.event = _not_a_key(typed)
             self.draw()
 
     def next_exercise(self) -> None:
@@ -761,14 +792,21 @@ class Watch:
         if room is None:
             return lines_for(None)
         lines = lines_for(UNLIMITED)
-        limit = self.message_length()
-        for _try in range(FIT_TRIES):
-            over = self.rows(lines) - room
-            if over <= 0 or limit <= MIN_MESSAGE_LINES:
-                break
-            limit = max(MIN_MESSAGE_LINES, limit - over)
-            lines = lines_for(limit)
-        return self.cut(lines, room)
+        if self.rows(lines) <= room:
+            return lines
+        # The longest failure that fits, found by halving: a guess from
+        # the rows over would overshoot, as a value's rows wrap on a narrow
+        # terminal, and leave rows empty that the failure needed.
+        low, high = MIN_MESSAGE_LINES, self.message_length() - 1
+        best = lines_for(low)
+        while low < high:
+            middle = (low + high + 1) // 2
+            tried = lines_for(middle)
+            if self.rows(tried) <= room:
+                low, best = middle, tried
+            else:
+                high = middle - 1
+        return self.cut(best, room)
 
     def message_length(self) -> int:
         """How many lines the failure the screen shows has in full: that of
@@ -898,6 +936,8 @@ class Watch:
             prog=self.prog,
         )
         lines.append(self.wrapped(Text(f"- {line}")))
+        if self.keys_ended and self.notice:
+            return lines  # the notice below says it, once is enough
         if self.keys_ended:
             line = _("Saves are still graded here; Ctrl+C quits.")
         else:
@@ -1021,6 +1061,21 @@ class Watch:
             yield Text(note)
 
 
+def _as_keys(typed: str) -> str:
+    """`typed` as the keys of the watch it may stand for: full-width
+    letters (ｑ, as a Japanese input method types q) as plain ones, and
+    in lower case."""
+    return unicodedata.normalize("NFKC", typed).lower()
+
+
+def _not_a_key(typed: str) -> str:
+    """The note for `typed`, which is no key of the watch; for a letter
+    no keyboard types without an input method, with a guess at why."""
+    if _as_keys(typed).isascii():
+        return _("{key} is not a key of the watch", key=typed)
+    return _("{key} is not a key of the watch: is an input method on?", key=typed)
+
+
 def _note_translated(line: str) -> str:
     """A line of the learner's output as it is, but for the runner's note
     of the lines it cut, which is the grader's and speaks its language."""
@@ -1033,6 +1088,8 @@ def _note_translated(line: str) -> str:
 # show is cut first, so that what was expected, what came back, where and
 # the likely mistake stay on screen.
 INPUT_LABELS = ("call", "before", "after")
+# A line that starts an entry of an input's value: `  b2 = [...]`.
+ENTRY = re.compile(r"^\s+(\w+)\s*= ")
 
 
 # The start of a labelled line, as failures and hints write them:
@@ -1139,15 +1196,57 @@ def _fitted(message: str, limit: int, prefix: str) -> str:
         cut = min(len(blocks[index][1]) - 1, excess + 1)
         if excess > 0 and cut >= 2:
             hidden[index], excess = cut, excess - cut + 1
+    # What the message says went wrong, beyond its statement: the likely
+    # mistake, which may name a value of the input.
+    said = " ".join(
+        line
+        for label, lines in blocks
+        if label is not None and label not in INPUT_LABELS
+        for line in lines
+    )
     pieces = []
-    for (_label, lines), cut in zip(blocks, hidden, strict=True):
+    for (label, lines), cut in zip(blocks, hidden, strict=True):
         # Each block is translated on its own, as the catalogue would in
         # the whole message (see `Catalogue.failure`).
-        pieces.append(i18n.failure("\n".join(lines[: len(lines) - cut])))
+        named = _named_entry(lines, said, cut) if label in INPUT_LABELS else []
+        kept = lines[: len(lines) - cut - len(named)]
+        pieces.append(i18n.failure("\n".join(kept)))
         if cut:
             note = _("[... {count} more lines]", count=cut)
-            pieces.append(" " * _value_column(lines[0]) + note)
+            # Under the rows it stands for, where they start.
+            gone = lines[len(kept) : len(lines) - len(named)]
+            pieces.append(" " * _indent(gone, lines[0]) + note)
+        if named:
+            pieces.append(i18n.failure("\n".join(named)))
     return _cut("\n".join(pieces), limit, prefix)
+
+
+def _named_entry(lines: list[str], said: str, cut: int) -> list[str]:
+    """The lines of the entry (`name = value`) of an input's `lines` whose
+    name the likely mistake (`said`) names, as in "b2 is missing": the
+    value it speaks of, kept in sight when `cut` lines of the input are
+    hidden. Empty when it names none, or the entry is shown anyway, or
+    does not fit beside the input's first line."""
+    starts = [i for i, line in enumerate(lines) if ENTRY.match(line)]
+    if not cut or not starts:
+        return []
+    named = []
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        name = ENTRY.match(lines[start]).group(1)
+        found = re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", said)
+        shown = len(lines) - cut - (end - start)
+        if found and 1 <= shown <= start:
+            named.append((found.start(), lines[start:end]))
+    # The value named first is the one the mistake is about.
+    return min(named)[1] if named else []
+
+
+def _indent(hidden: list[str], label_line: str) -> int:
+    """The column where the `hidden` lines of a value start (the leftmost,
+    as they may end one entry and hold others): the value's column on
+    `label_line` if they are blank."""
+    starts = [len(line) - len(line.lstrip(" ")) for line in hidden if line.strip()]
+    return min(starts, default=_value_column(label_line))
 
 
 def _value_column(line: str) -> int:

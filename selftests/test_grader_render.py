@@ -738,10 +738,11 @@ def test_the_watch_cuts_the_call_of_a_long_failure_not_its_verdict(
     assert len(message) == MESSAGE_LINES
     for label in kept:
         assert sum(line.strip().startswith(label) for line in message) == 1, label
-    # The call keeps its first lines, and says how many it lost, under it.
+    # The call keeps its first lines, and says how many it lost under the
+    # rows it hid (among them b2's): where the call's entries start.
     assert "forward(params, x)" in message[1]
     assert message[-4].strip() == note
-    column = i18n.width(message[1].split("forward")[0])
+    column = i18n.width(message[2].split("x  =")[0])
     assert message[-4].index("[") == column
 
 

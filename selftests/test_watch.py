@@ -514,7 +514,10 @@ def test_without_keys_the_all_done_screen_says_ctrl_c_quits(done_tree):
         seen = _read_until(process.stdout.fileno(), b"input has ended", 120)
         last = seen.rsplit(b"\n-----", 1)[-1]  # the screen drawn since
         assert b"What next:" in last
-        assert b"Saves are still graded here; Ctrl+C quits." in last
+        # Said once: by the notice that the input ended, not by a line of
+        # What next as well.
+        assert last.count(b"still graded") == 1
+        assert b"press Ctrl+C to stop the watch" in last
         assert b"q quits" not in last
     finally:
         process.kill()
@@ -993,3 +996,154 @@ def test_the_top_line_never_breaks_between_a_number_and_its_unit(line):
                 width,
                 rows,
             )
+
+
+@pytest.mark.parametrize(
+    "lang, note",
+    [
+        ("en", "あ is not a key of the watch: is an input method on?"),
+        ("ja", "割り当てのないキー: あ。日本語入力がオンになっていませんか？"),
+    ],
+)
+def test_full_width_letters_are_keys_and_others_hint_at_an_input_method(
+    tree, lang, note
+):
+    with terminal_watch(tree, args=("--lang", lang)) as (process, controller):
+        _read_until(controller, b"| q ", FIRST_SCREEN_TIMEOUT)
+        os.write(controller, "\uff4c".encode())  # ｌ, as a Japanese IME types l
+        listed = _read_until(controller, b"| q ", SCREEN_TIMEOUT).decode()
+        assert "is not a key" not in listed and "割り当てのないキー" not in listed
+        os.write(controller, "あ".encode())
+        stray = ESCAPES.sub(
+            "", _read_until(controller, b"| q ", SCREEN_TIMEOUT).decode()
+        )
+        # Wherever the top line breaks, at the width of the terminal:
+        assert "".join(note.split()) in "".join(stray.split())
+        os.write(controller, "\uff31".encode())  # Ｑ quits
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+
+def test_piped_a_full_width_key_acts_and_a_stray_line_hints_at_an_input_method(
+    tree, watch
+):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.press("ｌ")
+    assert "(the list of exercises)" in running.screen()
+    running.press("あ")
+    running.press("ｑ")
+    assert running.process.wait(timeout=SCREEN_TIMEOUT) == 1
+    rest = "\n".join(running.lines.queue)
+    assert "(あ is not a key of the watch: is an input method on?)" in rest
+
+
+SLOW_WRONG_FORWARD = (
+    "import time\n\ntime.sleep(2)\n\n"
+    + (MUTANTS / "forward" / "wrong_b1_after_sigmoid.py").read_text()
+)
+
+
+def test_a_key_typed_during_the_grade_of_a_save_leaves_the_save_said(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    (tree / "exercises" / "forward.py").write_text(SLOW_WRONG_FORWARD)
+    _wait_for_line(running, "Grading exercises/forward.py")
+    running.press("b")  # while forward is graded: its screen is b's already
+    saved = running.screen_with("6. forward")
+    assert "(saved exercises/forward.py, graded in" in saved
+    assert "failing" in saved
+    running.press("l")  # b drew no screen of its own: this is l's
+    assert "(the list of exercises)" in running.screen()
+    running.press("b")
+    assert "(back to forward)" in running.screen()
+    running.press("b")  # nothing saved since: b says it changes nothing
+    assert "(forward is on screen already)" in running.screen()
+    running.quit()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_saves_at_once_show_the_first_failing_and_say_what_was_graded(
+    tree, watch, lang
+):
+    running = watch("--lang", lang)
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    # Written in one go, as a script or a checkout does.
+    wrong = MUTANTS / "numerical_gradient" / "wrong_all_entries_at_once.py"
+    folder = tree / "exercises"
+    (folder / "backprop.py").write_text(solution("backprop"))
+    (folder / "numerical_gradient.py").write_text(wrong.read_text())
+    (folder / "sgd.py").write_text(solution("sgd"))
+    names = ("backprop", "numerical_gradient", "sgd")
+    while True:  # the first screen that names all three (else times out)
+        screen = running.screen()
+        top = next(line for line in screen.splitlines() if "nn-kata" in line)
+        if all(name in top for name in names):
+            break
+    assert "7. numerical_gradient" in screen
+    if lang == "en":
+        assert "(saved 3 files (" in top and "2 of 10 done" in top
+    else:
+        assert "3 個のファイル(" in top and "の保存を検知し、" in top
+    running.quit()
+
+
+MISSING_B2 = """forward must give softmax(sigmoid(x @ w1 + b1) @ w2 + b2).
+  call      forward(params, x) with
+              x  = [[-0.9596, 1.3595, 0.038, 0.0436]]
+              w1 = [[0.0473, 1.8019, -1.4234, 1.7946, -0.7527],
+                    [-0.3067, 1.3108, -0.3632, 0.1984, -1.8898],
+                    [-0.186, -1.4638, -0.3875, -1.1862, -0.9507]]
+              b1 = [1.0015, -0.8784, -0.0592, 1.9229, 1.8466]
+              w2 = [[0.8992, 0.1649, -0.8924],
+                    [0.1144, -0.1627, -1.7506]]
+              b2 = [0.5653, 1.4105, 0.3718]
+  expected  [[0.0345, 0.9572, 0.0083]]
+  actual    [[0.0756, 0.9022, 0.0221]]
+  likely mistake: b2 is missing: softmax(h @ w2 + b2)."""
+
+
+@pytest.mark.parametrize("limit", [7, 8, 10])
+def test_a_shortened_input_keeps_the_value_its_mistake_names_under_its_rows(limit):
+    from grader.watch import _fitted
+
+    lines = _fitted(MISSING_B2, limit, "").splitlines()
+    assert len(lines) == limit
+    assert "              b2 = [0.5653, 1.4105, 0.3718]" in lines
+    assert lines[-3:] == MISSING_B2.splitlines()[-3:]  # expected, actual, mistake
+    (note,) = [line for line in lines if "more lines]" in line]
+    # Under the entries it stands for, not under the call's first value.
+    assert note.startswith(" " * 14 + "[... ")
+
+
+def test_on_a_small_terminal_the_input_gives_way_before_actual_and_the_mistake(
+    tmp_path,
+):
+    tree = _mutant_tree(tmp_path / "kata", "forward", "wrong_missing_b2")
+    with terminal_watch(tree, size=(60, 20)) as (process, controller):
+        _read_screen(controller, b"keys: ", FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"c")
+        _read_screen(controller, b"checked every", SCREEN_TIMEOUT)
+        os.write(controller, b"b")
+        rows = _rows(_read_screen(controller, b"(back to forward)", SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+    shown = "\n".join(rows)
+    assert "actual" in shown and "likely mistake: b2 is missing" in shown
+    assert "more lines]" in shown and "`python -m grader check" not in shown
+    assert len(rows) >= 20 - 2  # the rows are used: one or two left at most
+
+
+def test_a_shortened_input_without_named_entries_is_cut_as_before():
+    from grader.watch import _fitted
+
+    message = "\n".join(
+        [
+            "f must be right.",
+            "  call      f(a)",
+            *[f"              {i}" for i in range(9)],
+        ]
+        + ["  expected  1", "  actual    2"]
+    )
+    lines = _fitted(message, 6, "").splitlines()
+    assert len(lines) == 6 and lines[-2:] == ["  expected  1", "  actual    2"]
+    assert _fitted(message, 20, "") == message  # nothing to cut: left whole
