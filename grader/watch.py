@@ -1111,6 +1111,10 @@ def wrapped_lines(text: Text, width: int) -> Text:
         if i18n.width(line) <= width:
             broken.append(line)
             continue
+        row = _array_row_wrapped(line, width)
+        if row:
+            broken.extend(row)
+            continue
         body = line.lstrip(" ")
         lead = len(line) - len(body)
         label = LABEL.match(line)
@@ -1118,6 +1122,42 @@ def wrapped_lines(text: Text, width: int) -> Text:
         filled = i18n.fill(body, width - lead, indent=hang)
         broken.extend(" " * lead + part for part in filled.split("\n"))
     return Text("\n".join(broken), style=text.style)
+
+
+# A row of an array as values show it: brackets, numbers and commas
+# ("[[0.2, -7.3, 2.5],", "[1.0e-07, nan, inf]]").
+# What may stand before such a row on its line, past a label: a name
+# ("x = "), a call's name ("softmax("), a dict's key ("{'w1': ").
+VALUE_HEAD = re.compile(r" *(?:\w+ = )?(?:[\w.]+\()?(?:\{?'\w+': )?")
+ARRAY_ROW = re.compile(r"(?P<open>\[+)(?P<numbers>[-+\d.eE, naif\[\]]*)$")
+
+
+def _array_row_wrapped(line: str, width: int) -> list[str]:
+    """A `line` ending in a row of an array, broken after commas to fit
+    `width` columns, its later lines under the row's first number, where
+    they read as the rest of that row; [] if the line holds no such row
+    (or no comma to break it at)."""
+    found = ARRAY_ROW.search(line)
+    if not found or ", " not in found["numbers"]:
+        return []
+    before = line[: found.start()]
+    label = LABEL.match(before)
+    if not VALUE_HEAD.fullmatch(before[label.end() if label else 0 :]):
+        return []  # an array in a sentence: the sentence is broken as prose
+    head = line[: found.start("numbers")]
+    margin = " " * i18n.width(head)
+    if i18n.width(margin) > width // 2:
+        return []
+    rows, row = [], head
+    for number in found["numbers"].split(", "):
+        if row in (head, margin):
+            row += number
+        elif i18n.width(row + ", " + number) <= width:
+            row += ", " + number
+        else:
+            rows.append(row + ",")
+            row = margin + number
+    return [*rows, row]
 
 
 def keys_wrapped(line: str, width: int) -> str:

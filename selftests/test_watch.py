@@ -300,6 +300,31 @@ def test_on_a_terminal_long_lines_break_between_words_under_their_label():
     assert wrapped_lines(short, 40) is short
 
 
+@pytest.mark.parametrize("label", ["actual    ", "実際の値  "])
+def test_a_wide_row_of_an_array_breaks_after_a_comma_under_its_first_number(label):
+    block = Text(
+        f"  {label}x = [[0.19999999999999998, -7.300000000000001, "
+        "2.5000000000000004],\n"
+        "                [3.7, 0.05, 1000.1]]\n"
+        "  likely mistake: it leaves [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8] there"
+    )
+
+    lines = wrapped_lines(block, 60).plain.splitlines()
+
+    # The row's later numbers stand under its first; the next row is as it
+    # was; an array inside a sentence is broken as the sentence is.
+    assert lines[:3] == [
+        f"  {label}x = [[0.19999999999999998, -7.300000000000001,",
+        " " * 18 + "2.5000000000000004],",
+        " " * 16 + "[3.7, 0.05, 1000.1]]",
+    ]
+    assert lines[3:] == [
+        "  likely mistake: it leaves",
+        " " * 18 + "[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]",
+        " " * 18 + "there",
+    ]
+
+
 def test_escape_sequences_and_spaces_are_not_keys():
     assert _plain_keys("h\n") == "h"
     assert _plain_keys("\x1b[A\x1b[1;5C\x1bOPq") == "q"
@@ -895,7 +920,7 @@ def test_on_a_terminal_a_failure_is_shortened_only_as_its_height_needs(
     assert "likely mistake: the slope of the sigmoid is missing" in screen
     # The call's last arguments, x and t, come after a params dict of nine
     # lines: shown whole on a tall terminal, cut first on a short one.
-    assert ("(int64))" not in screen) == cut
+    assert ("]])" not in screen) == cut  # the end of the call, after t
     assert ("more lines]" in screen) == cut
 
 
