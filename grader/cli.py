@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from grader import i18n, prestart
@@ -752,7 +752,11 @@ def _guess(name: str, names: list[str]) -> str:
     if one is close; else ''."""
     import difflib
 
-    close = difflib.get_close_matches(name, names, n=1)
+    # A path to the file ("exercises/dot.py") is guessed by its stem.
+    stem = PurePath(name).stem
+    close = difflib.get_close_matches(name, names, n=1) or (
+        difflib.get_close_matches(stem, names, n=1) if stem != name else []
+    )
     return _(" (did you mean {name}?)", name=close[0]) if close else ""
 
 

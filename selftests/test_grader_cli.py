@@ -51,6 +51,13 @@ def test_an_unknown_exercise_is_one_line_naming_the_valid_ones(tree):
     assert all(name in result.stderr for name in NAMES)
 
 
+def test_a_path_to_an_exercise_file_is_guessed_by_its_name(tree):
+    result = kata("--root", str(tree), "check", "exercises/dot.py", cwd=tree)
+
+    assert result.returncode == 2
+    assert "did you mean dot?" in result.stderr
+
+
 def test_outside_a_project_it_says_where_it_looked(tmp_path):
     result = kata(cwd=tmp_path)
 
