@@ -828,7 +828,7 @@ def falling_mistake(ys, labels, losses):
     `labels`) that do not fall as the true class gains probability: the
     batch tests' own wording, so that one mistake reads the same in both."""
     if losses[0] < 0:
-        return "the minus sign is missing: -log(p), not log(p)."
+        return MISSING_MINUS
     for y, loss in zip(ys, losses, strict=True):
         expected = np.asarray(reference.cross_entropy(y, labels, eps=0.0))
         found = named_mistake(mistakes(y, labels), loss, expected, atol=ATOL)
