@@ -8,6 +8,7 @@ nothing is broken: the same JSON, test by test, apart from durations.
 """
 
 import json
+import signal
 from fractions import Fraction
 
 import pytest
@@ -297,7 +298,14 @@ def test_an_interrupted_grade_still_writes_its_reports(tmp_path):
         "    os.kill(grader, signal.SIGINT)\n",
     )
     tree = build_tree(tmp_path / "kata", sources)
-    outcome = run_grader(tree)
+    # A shell starts a background job with SIGINT ignored, and a process
+    # started from it inherits that: with a handler of our own, the grader
+    # starts with the default one, as from a terminal.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        outcome = run_grader(tree)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
     assert outcome.code == 130
     assert "Interrupted." in outcome.stderr
