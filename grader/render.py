@@ -945,15 +945,80 @@ def _brackets(text: str) -> tuple[int, int]:
     return offset, len(text[offset:]) - len(text[offset:].lstrip("["))
 
 
+# The start of a labelled line, as failures and hints write them:
+# "  expected  ", "  likely mistake: ", "  考えられる間違い: ", "  | ", "- ".
+LABEL = re.compile(r"^ *(?:[^\s:|]+(?: [^\s:|]+)?(?:: | {2,})|\| |- )")
+
+
+def wrapped_lines(text: Text, width: int) -> Text:
+    """`text` with each line wider than `width` columns broken between
+    words (`i18n.fill`), its later lines standing under the first word
+    after its label, if it has one, else under its own first word. A text
+    whose lines all fit comes back as it is, styles and all; one that is
+    broken keeps only its overall style."""
+    lines = text.plain.split("\n")
+    if all(i18n.width(line) <= width for line in lines):
+        return text
+    broken = []
+    for line in lines:
+        if i18n.width(line) <= width:
+            broken.append(line)
+            continue
+        row = _array_row_wrapped(line, width)
+        if row:
+            broken.extend(row)
+            continue
+        body = line.lstrip(" ")
+        lead = len(line) - len(body)
+        label = LABEL.match(line)
+        hang = i18n.width(label.group()) - lead if label else 0
+        filled = i18n.fill(body, width - lead, indent=hang)
+        broken.extend(" " * lead + part for part in filled.split("\n"))
+    return Text("\n".join(broken), style=text.style)
+
+
+# A row of an array as values show it: brackets, numbers and commas
+# ("[[0.2, -7.3, 2.5],", "[1.0e-07, nan, inf]]").
+ARRAY_ROW = re.compile(r"(?P<open>\[+)(?P<numbers>[-+\d.eE, naif\[\]]*)$")
+# What may stand before such a row on its line, past a label: a name
+# ("x = "), a call's name ("softmax("), a dict's key ("{'w1': ").
+VALUE_HEAD = re.compile(r" *(?:\w+ = )?(?:[\w.]+\()?(?:\{?'\w+': )?")
+
+
+def _array_row_wrapped(line: str, width: int) -> list[str]:
+    """A `line` ending in a row of an array, broken after commas to fit
+    `width` columns, its later lines under the row's first number, where
+    they read as the rest of that row; [] if the line holds no such row
+    (or no comma to break it at)."""
+    found = ARRAY_ROW.search(line)
+    if not found or ", " not in found["numbers"]:
+        return []
+    before = line[: found.start()]
+    label = LABEL.match(before)
+    if not VALUE_HEAD.fullmatch(before[label.end() if label else 0 :]):
+        return []  # an array in a sentence: the sentence is broken as prose
+    head = line[: found.start("numbers")]
+    margin = " " * i18n.width(head)
+    if i18n.width(margin) > width // 2:
+        return []
+    rows, row = [], head
+    for number in found["numbers"].split(", "):
+        if row in (head, margin):
+            row += number
+        elif i18n.width(row + ", " + number) <= width:
+            row += ", " + number
+        else:
+            rows.append(row + ",")
+            row = margin + number
+    return [*rows, row]
+
+
 def fitted(text: Text, console: Console) -> Text:
     """`text` broken to fit a terminal's width between words, never inside
     code or a name, each line's later rows under its label; off a terminal,
     as it is: a report or a pipe keeps its lines whole."""
     if not console.is_terminal:
         return text
-    # The watch imports this module, and keeps the one way to break lines.
-    from grader.watch import wrapped_lines
-
     # One column short of the width, as the watch leaves it: a line that
     # fills the row exactly would make some terminals add a blank one.
     return wrapped_lines(text, console.width - 1)

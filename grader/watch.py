@@ -80,8 +80,10 @@ from grader.render import (
     exercise_error,
     explained,
     failed_mark,
+    fitted,
     not_run_note,
     printed_output,
+    wrapped_lines,
 )
 from grader.results import ExerciseRun, lines_cut
 
@@ -758,11 +760,7 @@ class Watch:
         """`text` broken between words to fit the terminal, each line that
         is too wide (see `wrapped_lines`); as it is elsewhere, where the
         reader's own program wraps or scrolls."""
-        if not self.out.is_terminal:
-            return text
-        # The last column is left free: some terminals move to the next
-        # line once it is written, which would leave an empty line.
-        return wrapped_lines(text, self.out.width - 1)
+        return fitted(text, self.out)
 
     def rows(self, lines: list[Text]) -> int:
         """How many rows of the terminal `lines` take, as printed."""
@@ -1090,74 +1088,6 @@ def _note_translated(line: str) -> str:
 INPUT_LABELS = ("call", "before", "after")
 # A line that starts an entry of an input's value: `  b2 = [...]`.
 ENTRY = re.compile(r"^\s+(\w+)\s*= ")
-
-
-# The start of a labelled line, as failures and hints write them:
-# "  expected  ", "  likely mistake: ", "  考えられる間違い: ", "  | ", "- ".
-LABEL = re.compile(r"^ *(?:[^\s:|]+(?: [^\s:|]+)?(?:: | {2,})|\| |- )")
-
-
-def wrapped_lines(text: Text, width: int) -> Text:
-    """`text` with each line wider than `width` columns broken between
-    words (`i18n.fill`), its later lines standing under the first word
-    after its label, if it has one, else under its own first word. A text
-    whose lines all fit comes back as it is, styles and all; one that is
-    broken keeps only its overall style."""
-    lines = text.plain.split("\n")
-    if all(i18n.width(line) <= width for line in lines):
-        return text
-    broken = []
-    for line in lines:
-        if i18n.width(line) <= width:
-            broken.append(line)
-            continue
-        row = _array_row_wrapped(line, width)
-        if row:
-            broken.extend(row)
-            continue
-        body = line.lstrip(" ")
-        lead = len(line) - len(body)
-        label = LABEL.match(line)
-        hang = i18n.width(label.group()) - lead if label else 0
-        filled = i18n.fill(body, width - lead, indent=hang)
-        broken.extend(" " * lead + part for part in filled.split("\n"))
-    return Text("\n".join(broken), style=text.style)
-
-
-# A row of an array as values show it: brackets, numbers and commas
-# ("[[0.2, -7.3, 2.5],", "[1.0e-07, nan, inf]]").
-# What may stand before such a row on its line, past a label: a name
-# ("x = "), a call's name ("softmax("), a dict's key ("{'w1': ").
-VALUE_HEAD = re.compile(r" *(?:\w+ = )?(?:[\w.]+\()?(?:\{?'\w+': )?")
-ARRAY_ROW = re.compile(r"(?P<open>\[+)(?P<numbers>[-+\d.eE, naif\[\]]*)$")
-
-
-def _array_row_wrapped(line: str, width: int) -> list[str]:
-    """A `line` ending in a row of an array, broken after commas to fit
-    `width` columns, its later lines under the row's first number, where
-    they read as the rest of that row; [] if the line holds no such row
-    (or no comma to break it at)."""
-    found = ARRAY_ROW.search(line)
-    if not found or ", " not in found["numbers"]:
-        return []
-    before = line[: found.start()]
-    label = LABEL.match(before)
-    if not VALUE_HEAD.fullmatch(before[label.end() if label else 0 :]):
-        return []  # an array in a sentence: the sentence is broken as prose
-    head = line[: found.start("numbers")]
-    margin = " " * i18n.width(head)
-    if i18n.width(margin) > width // 2:
-        return []
-    rows, row = [], head
-    for number in found["numbers"].split(", "):
-        if row in (head, margin):
-            row += number
-        elif i18n.width(row + ", " + number) <= width:
-            row += ", " + number
-        else:
-            rows.append(row + ",")
-            row = margin + number
-    return [*rows, row]
 
 
 def keys_wrapped(line: str, width: int) -> str:
