@@ -1032,20 +1032,35 @@ def _hint(
     exercise = project.find(args.name)
     already = hints.seen(project.state_dir).get(exercise.name, 0)
     shown = hints.reveal(exercise, already, args.all)
+    # Remembered before it is shown: a reader that stops early (`| head`)
+    # ends the printing half-way, and has seen the hint all the same.
+    forgotten = _remember_hints(project, exercise, len(shown))
     screen.hints(exercise, shown, prog, _known_done(project, exercise, args))
-    if not shown:
-        return EXIT_DONE
-    try:
-        hints.remember(project.state_dir, exercise.name, len(shown))
-    except OSError as error:
+    if forgotten:
         screen.warning(
             _(
                 "could not remember which hints you have seen ({why}); "
                 "the next `hint` will show this one again",
-                why=_why(error),
+                why=_why(forgotten),
             )
         )
     return EXIT_DONE
+
+
+def _remember_hints(
+    project: Project, exercise: ExerciseInfo, count: int
+) -> OSError | None:
+    """Record that `count` hints of `exercise` are seen; the error, if the
+    state folder cannot be written."""
+    from grader import hints
+
+    if not count:
+        return None
+    try:
+        hints.remember(project.state_dir, exercise.name, count)
+    except OSError as error:
+        return error
+    return None
 
 
 def _known_done(

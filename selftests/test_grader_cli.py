@@ -12,6 +12,7 @@ import pytest
 
 from grader.exercises import EXERCISES, NAMES
 from selftests.grader_support import (
+    GRADER_TIMEOUT,
     ROOT,
     build_tree,
     check_junit_report,
@@ -129,6 +130,46 @@ def test_a_hint_is_shown_even_when_it_cannot_be_remembered(fresh_tree):
     assert result.returncode == 0
     assert EXERCISES[0].hints[0][:40] in result.stdout
     assert "warning: could not remember" in result.stderr
+
+
+def _hint_into_a_closed_pipe(tree, name: str) -> subprocess.CompletedProcess:
+    """`kata hint NAME` whose reader is gone before it writes a byte."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "grader", "hint", name],
+            cwd=tree,
+            env=clean_environment(),
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=GRADER_TIMEOUT,
+        )
+    finally:
+        os.close(write)
+
+
+def test_a_hint_cut_short_by_its_reader_counts_as_seen(fresh_tree):
+    # `kata hint dot | head -1` ends the printing early: the next run
+    # must still show the next hint, with no word about the broken pipe.
+    cut = [_hint_into_a_closed_pipe(fresh_tree, "dot") for _ in range(2)]
+    head = subprocess.run(
+        f"{sys.executable} -m grader hint dot | head -1",
+        shell=True,
+        cwd=fresh_tree,
+        env=clean_environment(),
+        capture_output=True,
+        text=True,
+        timeout=GRADER_TIMEOUT,
+    )
+    state = json.loads((fresh_tree / ".kata" / "hints.json").read_text())
+
+    assert [result.stderr for result in cut] == ["", ""]
+    assert head.stdout.startswith("Hints for exercise 1, dot")
+    assert f"3 of {len(EXERCISES[0].hints)}" in head.stdout
+    assert head.stderr == ""
+    assert state == {"dot": 3}
 
 
 def test_check_explains_every_failing_test_and_exits_1(tree):
