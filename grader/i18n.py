@@ -391,22 +391,34 @@ def _goes_on(lines: list[str], index: int) -> bool:
     return False
 
 
+# The full-width marks a Japanese sentence may end with that keep a space
+# after them when more text follows ("ですか？ 損失"): unlike "。", the
+# mark sits in the middle of its cell and runs into the next character.
+SPACED_MARKS = frozenset("？！")
+
+
 def _joined(left: str, right: str) -> str:
     """`left` and `right` joined, without the space between them where a
     wide (Japanese) character meets another: a template spaces its fields
-    off for values in ASCII, and Japanese puts no space between words."""
-    if left.endswith(" ") and _wide(left[-2:-1]) and _wide(right[:1]):
+    off for values in ASCII, and Japanese puts no space between words
+    (but keeps one after ？ and ！, see `SPACED_MARKS`)."""
+    if left.endswith(" ") and _unspaced(left[-2:-1]) and _wide(right[:1]):
         return left[:-1] + right
-    if right.startswith(" ") and _wide(left[-1:]) and _wide(right[1:2]):
+    if right.startswith(" ") and _unspaced(left[-1:]) and _wide(right[1:2]):
         return left + right[1:]
     return left + right
 
 
 def _after(first: str, second: str) -> str:
     """Two sentences one after the other: with a space between them, as
-    English writes them, but none after a Japanese one, whose full stop
-    takes the room of a character."""
-    return first + second if _wide(first[-1:]) else f"{first} {second}"
+    English writes them, but none after a Japanese one whose full stop
+    takes the room of a character ("。"; ？ and ！ keep theirs)."""
+    return first + second if _unspaced(first[-1:]) else f"{first} {second}"
+
+
+def _unspaced(character: str) -> bool:
+    """Whether Japanese puts no space after `character`."""
+    return _wide(character) and character not in SPACED_MARKS
 
 
 def _wide(character: str) -> bool:

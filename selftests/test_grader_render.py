@@ -489,7 +489,7 @@ def test_a_stop_reached_by_both_workers_is_told_once(language):
         assert "別々のプロセスで同時に実行しており" in text
         assert "test_a[0] と test_a[1] の両方でこれが起きました。\n  54 行目" in text
         assert "の実行中、" not in text
-        assert "なっていませんか？テストは 2 つずつ" in text
+        assert "なっていませんか？ テストは 2 つずつ" in text
         assert "\n  54 行目: while True:\n  55 行目: pass\n" in text
         assert "採点プログラムがテストを途中で止めたため、ほかの 2 個" in text
         assert "プロセスが途中で終わった" not in text

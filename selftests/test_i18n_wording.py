@@ -41,6 +41,10 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # text where one belongs: `quoted`, a field of a template ({x!r}), !=.
 HALF_WIDTH_MARK = re.compile(r"[?!]")
 CODE = re.compile(r"`[^`\n]*`|\{[^{}\n]*\}|!=")
+# A full-width ？ or ！ that more of the sentence's text follows with no
+# space, or more than one: the next sentence is spaced off by one
+# ("…ませんか？ 損失…"). A closing bracket or quote stays against it.
+MISSPACED_MARK = re.compile(r"[？！](?=[^\s)）」』】\]\"'`？！]| {2,})")
 
 
 @pytest.fixture(autouse=True)
@@ -93,16 +97,48 @@ def half_width_marks(text):
     ]
 
 
-def test_japanese_sentences_take_full_width_question_and_exclamation_marks(tables):
+def japanese_texts(tables):
+    """Every Japanese text a learner reads that is written down: the
+    catalogue, the hints, the answers' prose, the README and the
+    docstrings, a paragraph at a time, code blocks left out."""
     from grader.exercises import EXERCISES
 
     texts = [value for _, value in translations(tables)]
     texts += [hint for exercise in EXERCISES for hint in exercise.hints_ja]
     texts += list(i18n.answer_prose(i18n.JAPANESE).values())
     for document in (README_JA, DOCSTRINGS.read_text(encoding="utf-8")):
-        # Read a paragraph at a time, code blocks left out.
         texts += re.split(r"\n\s*\n", re.sub(r"```.*?```", "", document, flags=re.S))
+    return texts
+
+
+def test_japanese_sentences_take_full_width_question_and_exclamation_marks(tables):
+    texts = japanese_texts(tables)
     assert [line for text in texts for line in half_width_marks(text)] == []
+
+
+def test_a_full_width_mark_with_more_text_after_it_is_spaced_once(tables):
+    wrong = [
+        line
+        for text in japanese_texts(tables)
+        for line in text.splitlines()
+        if MISSPACED_MARK.search(line)
+    ]
+    assert wrong == []
+
+
+def test_sentences_put_together_keep_the_space_after_a_full_width_mark():
+    japanese = i18n.catalogue(i18n.JAPANESE)
+    wrong = "The result has the wrong values."
+    none = "a value is None: a function missing its return statement?"
+    after_mark = japanese.sentence(f"{none} {wrong}")
+    after_stop = japanese.sentence(f"{wrong} {none}")
+
+    assert after_mark == "値が None になっています。return 文を書き忘れた関数は" + (
+        "ありませんか？ 結果の値が違います。"
+    )
+    assert after_stop == "結果の値が違います。値が None になっています。" + (
+        "return 文を書き忘れた関数はありませんか？"
+    )
 
 
 def test_the_half_width_mark_check_sees_past_brackets_and_code():

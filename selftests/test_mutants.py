@@ -119,6 +119,22 @@ def test_failure_messages_in_japanese_end_sentences_with_full_width_marks(runs):
                 assert not wrong, f"{label(path)}: {line}"
 
 
+# A full-width ？ or ！ that more text follows with no space, or more than
+# one: the catalogue spaces the next sentence off by one ("…か？ 損失").
+MISSPACED_MARK = re.compile(r"[？！](?=[^\s)）」』】\]\"'`？！]| {2,})")
+
+
+def test_failure_messages_in_japanese_space_a_full_width_mark_once(runs):
+    from grader import i18n
+    from grader.render import aligned
+
+    japanese = i18n.catalogue(i18n.JAPANESE)
+    for path in WRONG:
+        for test in runs[path].tests:
+            for line in japanese.failure(aligned(test.message)).splitlines():
+                assert not MISSPACED_MARK.search(line), f"{label(path)}: {line}"
+
+
 def named(message):
     """The mistakes a failure message names: one, those of a numbered list
     of mistakes that fit, or none."""
