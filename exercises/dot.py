@@ -1,4 +1,4 @@
-"""Exercise 1: the matrix product, written from its definition."""
+"""Exercise 1: the matrix product."""
 
 import numpy as np
 

@@ -1,4 +1,4 @@
-"""Exercise 4: one-hot encoding of class labels."""
+"""Exercise 4: one-hot labels."""
 
 import numpy as np
 

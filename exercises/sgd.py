@@ -1,4 +1,4 @@
-"""Exercise 9: one step of gradient descent."""
+"""Exercise 9: a gradient-descent step."""
 
 # The docstring's example uses NumPy, and so may the code written here.
 import numpy as np  # noqa: F401

@@ -1,4 +1,4 @@
-"""Exercise 3: softmax, scores into probabilities."""
+"""Exercise 3: scores into probabilities."""
 
 import numpy as np
 

@@ -3,9 +3,11 @@ done, or earlier when forced and confirmed; and ``check NAME --explore``."""
 
 import re
 
+import pytest
+
 from grader import i18n
 from grader.docs import commented, comments, summarized, summary
-from grader.exercises import NAMES
+from grader.exercises import EXERCISES, NAMES
 from selftests.grader_support import ROOT
 from selftests.learner_support import kata, learner_tree, solution
 
@@ -75,7 +77,7 @@ def test_the_japanese_solution_has_japanese_summaries_and_comments(tmp_path):
 
     japanese = kata(tree, "solution", "softmax", "--lang", "ja").stdout
 
-    assert '"""演習 3: softmax。スコアを確率に変える。"""' in japanese
+    assert '"""演習 3: スコアから確率へ。"""' in japanese
     assert "# スライスに定数を足しても softmax は変わらない。" in japanese
     assert "Softmax is unchanged" not in japanese
 
@@ -93,6 +95,21 @@ def test_every_summary_and_comment_of_the_model_answers_is_translated():
         if text not in translations and not DIRECTIVES.match(text)
     ]
     assert untranslated == []
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
+def test_an_exercise_has_one_title_in_its_files_and_in_the_list(exercise):
+    # The list's title, as a module summary: "Exercise 2: the sigmoid
+    # and its slope.", "演習 2: シグモイドとその傾き。".
+    title = exercise.title[0].lower() + exercise.title[1:]
+    english = f"Exercise {exercise.number}: {title}."
+    stub = (ROOT / exercise.module_file).read_text(encoding="utf-8")
+
+    assert summary(solution(exercise.name)) == english
+    assert summary(stub) == english
+    assert i18n.answer_prose(i18n.JAPANESE).get(english) == (
+        f"演習 {exercise.number}: {exercise.title_ja}。"
+    )
 
 
 def test_a_comment_block_is_replaced_whole_and_wrapped_at_its_indentation():

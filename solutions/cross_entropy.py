@@ -1,4 +1,4 @@
-"""Exercise 5: the cross-entropy loss."""
+"""Exercise 5: cross-entropy loss."""
 
 import numpy as np
 

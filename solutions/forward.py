@@ -1,4 +1,4 @@
-"""Exercise 6: the forward pass of a 2-layer network.
+"""Exercise 6: the forward pass.
 
 The network maps D inputs to H sigmoid hidden units to C class scores,
 which softmax turns into probabilities:

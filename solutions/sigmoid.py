@@ -1,4 +1,4 @@
-"""Exercise 2: the logistic sigmoid and its derivative."""
+"""Exercise 2: the sigmoid and its slope."""
 
 import numpy as np
 

@@ -1,4 +1,4 @@
-"""Exercise 10: train the network, then use it."""
+"""Exercise 10: training on real data."""
 
 import numpy as np
 

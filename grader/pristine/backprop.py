@@ -1,4 +1,4 @@
-"""Exercise 8: backpropagation through the 2-layer network."""
+"""Exercise 8: backpropagation."""
 
 import numpy as np
 

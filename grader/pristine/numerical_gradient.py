@@ -1,4 +1,4 @@
-"""Exercise 7: the gradient by central differences."""
+"""Exercise 7: numerical gradient."""
 
 import numpy as np
 
