@@ -907,9 +907,11 @@ def aligned(message: str) -> str:
     nests in, as NumPy lays arrays out; any other later line of a labelled
     value starts where the value does. Lines of a labelled value already
     indented as far as the value starts (a call laid out an argument to a
-    line) are left as they are: their author placed them.
+    line) are left as they are: their author placed them. An array that
+    the call shows on one line goes by rows when the expected or actual
+    value does (`_calls_by_rows`), so that they read alike.
     """
-    lines = message.splitlines()
+    lines = _calls_by_rows(message.splitlines())
     column, brackets = 0, _brackets(lines[0] if lines else "")
     aligned = lines[:1]
     for line in lines[1:]:
@@ -923,6 +925,101 @@ def aligned(message: str) -> str:
             line = " " * indent + body
         aligned.append(line)
     return "\n".join(aligned)
+
+
+# The labels whose values are laid out alike: when what was expected or
+# what came back shows an array by rows, so does the call, whose arrays
+# are read against theirs.
+ROWS_SHOWN_BY = ("expected", "actual")
+# What a one-line array of numbers, as the tests write one, is made of.
+ARRAY_CHARACTERS = frozenset("0123456789+-.eE naif,[]")
+# Where one row of such an array ends and the next begins: "], [".
+SEPARATOR = re.compile(r"(?<=\]), (?=\[)")
+
+
+def _calls_by_rows(lines: list[str]) -> list[str]:
+    """`lines` of a failure with each array of two or more axes that its
+    call shows on one line put by rows, when its expected or actual value
+    is shown by rows: one line per row either way."""
+    labels = [_label(line) for line in lines]
+    by_rows = any(
+        label in ROWS_SHOWN_BY and _goes_on_in_rows(lines, index)
+        for index, label in enumerate(labels)
+    )
+    if not by_rows:
+        return lines
+    laid, label = [], None
+    for line, found in zip(lines, labels, strict=True):
+        label = found or (label if line.startswith("   ") else None)
+        laid.extend(_rows_of_arrays(line) if label == "call" else [line])
+    return laid
+
+
+def _label(line: str) -> str | None:
+    """The label of a labelled line ("call", "expected"), else None."""
+    labelled = LABELLED.match(line)
+    return labelled.group().strip(" :") if labelled else None
+
+
+def _goes_on_in_rows(lines: list[str], index: int) -> bool:
+    """Whether the labelled value at `lines[index]` is an array whose next
+    row stands on the line below."""
+    value = lines[index][LABELLED.match(lines[index]).end() :]
+    below = lines[index + 1].lstrip(" ") if index + 1 < len(lines) else ""
+    return value.startswith("[[") and value.endswith(",") and below.startswith("[")
+
+
+def _rows_of_arrays(line: str) -> list[str]:
+    """`line` with each array of numbers of two or more axes in it broken
+    into its rows, each under the bracket it nests in, as NumPy lays them
+    out (a blank line between blocks of three axes or more)."""
+    done: list[str] = []
+    start = line.find("[[")
+    while start >= 0:
+        end = _closing(line, start)
+        array = line[start:end] if end > 0 else ""
+        if _numbers_in_rows(array):
+            first, *middle, last = _array_rows(array, start)
+            done += [line[:start] + first, *middle]
+            line, end = last + line[end:], len(last)
+        start = line.find("[[", max(end, start + 1))
+    return [*done, line]
+
+
+def _numbers_in_rows(array: str) -> bool:
+    """Whether `array` is one of numbers with several rows, shown whole: a
+    summarized one ("...") is too long to have been on one line."""
+    shown = set(array) <= ARRAY_CHARACTERS and "..." not in array
+    return shown and bool(SEPARATOR.search(array))
+
+
+def _array_rows(array: str, column: int) -> list[str]:
+    """A one-line `array` that starts at `column`, a row to a line."""
+    axes = _depth(array)
+    pieces = SEPARATOR.split(array)
+    rows = [pieces[0]]
+    for piece in pieces[1:]:
+        closed = _depth(piece)  # as many axes as the row before closed
+        rows[-1] += ","
+        rows += [""] * (closed - 1)
+        rows.append(" " * (column + axes - closed) + piece)
+    return rows
+
+
+def _closing(text: str, start: int) -> int:
+    """The index just past the bracket that closes the one at `start`, or
+    -1 when it is not closed on this line."""
+    depth = 0
+    for index in range(start, len(text)):
+        depth += {"[": 1, "]": -1}.get(text[index], 0)
+        if depth == 0:
+            return index + 1
+    return -1
+
+
+def _depth(array: str) -> int:
+    """How many axes a one-line array has: its opening brackets."""
+    return len(array) - len(array.lstrip("["))
 
 
 def _row_indent(row: str, column: int, brackets: tuple[int, int]) -> int:

@@ -10,11 +10,12 @@ from datetime import datetime, timezone
 from types import SimpleNamespace
 
 import pytest
+from rich.text import Text
 
 from grader import i18n, runner
 from grader.exercises import EXERCISES
 from grader.grading import gradebook
-from grader.render import PROSE_WIDTH, Screen
+from grader.render import PROSE_WIDTH, Screen, aligned
 from grader.results import ExerciseRun, TestResult, trim
 from grader.watch import MESSAGE_LINES, Watch
 
@@ -913,3 +914,74 @@ def test_the_status_line_breaks_between_words_on_a_narrow_terminal():
 
     assert "Ctrl+C で中止)" in text  # the key and what it does, together
     assert all(i18n.width(line) <= 69 for line in text.splitlines())
+
+
+# A failure of numerical_gradient as its test writes it: a 2-D x in the
+# call short enough for one line, and what came back too long for one, so
+# that what was expected is shown by rows beside it.
+GRADIENT_BY_ROWS = """\
+The gradient of sum(c * x) is c.
+  call      numerical_gradient(f, x) with
+              x = [[0.2, -7.3, 2.5], [3.7, 0.05, 1000.1]] (float32)
+  expected  [[0.9801, -1.0522, -2.4034],
+             [-0.4241, 3.995, -0.7155]]
+  actual    [[9.8007e-09, -1.0522e-08, -2.4034e-08],
+             [-4.2405e-09, 3.995e-08, -7.1553e-09]]"""
+GRADIENT_CALL_BY_ROWS = [
+    "              x = [[0.2, -7.3, 2.5],",
+    "                   [3.7, 0.05, 1000.1]] (float32)",
+]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_call_shows_its_arrays_by_rows_when_expected_and_actual_do(language):
+    from grader.render import wrapped_lines
+    from grader.watch import _fitted
+
+    with i18n.speaking(language):
+        lines = Screen.failure_message(None, GRADIENT_BY_ROWS).splitlines()
+        # The watch lays the failure out as check does.
+        watched = _fitted(aligned(GRADIENT_BY_ROWS), 20, "").splitlines()
+
+    assert lines[2:4] == GRADIENT_CALL_BY_ROWS
+    assert watched[2:4] == GRADIENT_CALL_BY_ROWS
+    # On a terminal 80 columns wide, every row fits as it is.
+    text = "\n".join(lines)
+    assert wrapped_lines(Text(text), 79).plain == text
+
+
+def test_a_call_keeps_its_arrays_on_one_line_beside_values_on_one_line():
+    message = "\n".join(
+        [
+            "The gradient of sum(c * x) is c.",
+            "  call      numerical_gradient(f, x) with",
+            "              x = [[0.5, -0.25, 1.0], [0.75, 0.125, -1.0]]",
+            "  expected  [[1.0, 2.0, 3.0], [-1.0, -2.0, 0.5]]",
+            "  actual    [[3.5, 3.5, 3.5], [3.5, 3.5, 3.5]]",
+        ]
+    )
+    assert aligned(message) == message
+
+
+def test_arrays_of_three_axes_in_a_call_are_laid_out_as_numpy_does():
+    message = "\n".join(
+        [
+            "sigmoid(x) must be 1 / (1 + exp(-x)) for every element of x.",
+            "  call      sigmoid([[[1.0, -1.0], [2.0, -2.0]], "
+            "[[0.0, 4.0], [-4.0, 36.0]]])",
+            "  expected  [[[0.7311, 0.2689],",
+            "              [0.8808, 0.1192]],",
+            "",
+            "             [[0.5, 0.982],",
+            "              [0.018, 1.0]]]",
+            "  actual    [[0.5]]",
+        ]
+    )
+    assert aligned(message).splitlines()[1:7] == [
+        "  call      sigmoid([[[1.0, -1.0],",
+        "                      [2.0, -2.0]],",
+        "",
+        "                     [[0.0, 4.0],",
+        "                      [-4.0, 36.0]]])",
+        "  expected  [[[0.7311, 0.2689],",
+    ]
