@@ -247,7 +247,7 @@ class Screen:
             self._not_started(exercise, target, prog)
             return
         self._exercise_error(grade)
-        for test, others, same_property in _grouped(explained(grade)):
+        for test, others, same_property in grouped(explained(grade)):
             self._failure(test, others, same_property)
         note = not_run_note(grade)
         if note:
@@ -770,7 +770,7 @@ _RUNNING_TESTS = re.compile(
 )
 
 
-def _grouped(
+def grouped(
     failures: list[TestResult],
 ) -> list[tuple[TestResult, tuple[str, ...], bool]]:
     """Each way of failing once, in order of first sight: its first test,

@@ -6,7 +6,8 @@ must fail at least one test of their exercise; a ``# expect: TEXT`` line in
 one says that some failure message must contain TEXT (the mistake named),
 a ``# reject: TEXT`` line that none may (a mistake it does not make), a
 ``# first: TEXT`` line that the failure shown first (by the overview and
-the watch) must.
+the watch) must, a ``# blocks: N`` line that `check` shows its failures
+in N blocks (one per way of failing, see `grader.render.grouped`).
 ``wrong_twice_*.py`` files carry two mistakes at once, one ``# expect:``
 line each: the failure the overview shows must name one of them, and no
 failure may name a mistake that is not there (``# also: TEXT`` lines give
@@ -21,6 +22,8 @@ from pathlib import Path
 import pytest
 
 from grader.grading import MISTAKE_LABEL, first_line, most_telling
+from grader.render import grouped
+from grader.results import NOT_RUN
 from grader.runner import Job, run_many
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +84,10 @@ def test_wrong_implementation_is_caught(runs, path):
     shown = most_telling(failures)
     for wanted in re.findall(r"^# first: (.+)$", path.read_text(), re.M):
         assert wanted in shown.message, f"shown first: {shown.name}: {shown.message}"
+    for count in re.findall(r"^# blocks: (\d+)$", path.read_text(), re.M):
+        blocks = grouped([test for test in failures if test.kind != NOT_RUN])
+        heads = "\n".join(f"{first.name}: {first.message}" for first, _, _ in blocks)
+        assert len(blocks) == int(count), f"{len(blocks)} blocks:\n{heads}"
 
 
 # NumPy's repr of an array, "array([1., 2.])", where a message should show

@@ -81,6 +81,8 @@ ONE_LOSS_ARRAY = (
     "an array holding one loss was returned, not a number: an unneeded "
     "keepdims=True, or a reshape? Return the loss itself."
 )
+# Where an array of several losses comes back for a batch.
+PER_SAMPLE_LOSSES = "return the mean over the samples, not each sample's loss."
 MISSING_MINUS = (
     "the minus sign is missing: log(p) is negative for p < 1, the loss "
     "-log(p) positive."
@@ -475,6 +477,9 @@ def test_cross_entropy_gives_the_docstring_example():
         (np.array([[0, 1], [1, 0]]), ONE_HOT_FORM, ONLY_LABELS),
     ):
         call, result = loss_of(y, t, form, hint)
+        if t.ndim == 2 and not is_loss(result, expected):
+            floats = probed_loss(y, t.astype(float))
+            expect_ints_as_floats(call, result, floats, expected)
         expect_close(
             result,
             expected,
@@ -493,6 +498,20 @@ BY_DTYPE = (
 )
 
 
+def expect_ints_as_floats(call, result, floats, expected):
+    """Fail, naming BY_DTYPE, where the learner's loss `result` of one-hot
+    t holding ints is not `expected` but its loss `floats` of the same t in
+    floats is."""
+    if not is_loss(result, expected) and is_loss(floats, expected):
+        fail(
+            "One-hot t holding ints must give the same loss as one-hot floats.",
+            call=call,
+            expected=f"{expected:.4f}, as for the same t in floats",
+            actual=short(result),
+            mistake=BY_DTYPE,
+        )
+
+
 def is_loss(result, expected):
     """Whether `result` is the number `expected`, within ATOL."""
     try:
@@ -506,19 +525,19 @@ def is_loss(result, expected):
 def test_one_hot_targets_of_ints_count_as_one_hot(batch):
     y, labels = batch
     t = one_hot(labels, y.shape[1]).astype(int)
-    call, result = loss_of(y, t, ONE_HOT_FORM + " holding ints", ONLY_LABELS)
     expected = reference.cross_entropy(y, labels, eps=0.0)
+    call = describe_call("cross_entropy", (y, t), {})
+    try:
+        result = learner.cross_entropy(y, t)
+    except FORM_ERRORS as error:
+        # Refused as ints, where floats would do: the dtype decided the form.
+        floats_do = is_loss(probed_loss(y, t.astype(float)), expected)
+        mistake = BY_DTYPE if floats_do else ONLY_LABELS
+        not_accepted(call, error, ONE_HOT_FORM + " holding ints", mistake)
     if is_loss(result, expected):
         return
-    _, float_result = loss_of(y, t.astype(float), ONE_HOT_FORM, ONLY_LABELS)
-    if is_loss(float_result, expected):
-        fail(
-            "One-hot t holding ints must give the same loss as one-hot floats.",
-            call=call,
-            expected=f"{expected:.4f}, as for the same t in floats",
-            actual=short(result),
-            mistake=BY_DTYPE,
-        )
+    _, floats = loss_of(y, t.astype(float), ONE_HOT_FORM, ONLY_LABELS)
+    expect_ints_as_floats(call, result, floats, expected)
     expect_close(
         result,
         expected,
@@ -646,17 +665,7 @@ def test_a_zero_probability_on_the_true_class_costs_a_large_finite_loss(
 ):
     t = one_hot(labels, y.shape[-1]) if one_hot_form else labels
     call, result = zero_loss_of(y, t, one_hot_form)
-    value = as_array(result, call, "a number")
-    if value.ndim != 0:
-        fail(
-            "cross_entropy must return one number.",
-            call=call,
-            actual=short(value),
-            mistake=ONE_LOSS_ARRAY
-            if value.size == 1
-            else "return the mean over the samples, not each sample's loss.",
-        )
-    value = float(value)
+    value = one_number(result, call, PER_SAMPLE_LOSSES)
     if LARGE_LOSS <= value <= HUGE_LOSS:
         return
     capped = math.isfinite(value) and value > HUGE_LOSS
@@ -730,14 +739,14 @@ def zero_mistake(value, y, labels, one_hot_form=False):
         return unguarded(NAN_FROM_ZERO)
     if math.isinf(value):
         return unguarded(NO_GUARD)
+    # -log(eps) / 2 is y[:, t] of a 2 x 2 batch, int labels multiplied in as
+    # if one-hot, and a loss divided by 2 too: told apart on other batches.
+    picked = every_label_loss(np.atleast_2d(y), np.atleast_1d(labels), USUAL_EPS[0])
+    if math.isclose(value, picked, rel_tol=GUARD_RTOL) and picks_every_label():
+        return EVERY_LABEL
     if not one_hot_form and labels_misread(value, y, labels):
         return LABELS_AS_ONE_HOT
     y2, labels = np.atleast_2d(y), np.atleast_1d(labels)
-    # -log(eps) / 2 is y[:, t] of a 2 x 2 batch, and a loss divided by 2
-    # too: told apart on another batch.
-    picked = every_label_loss(y2, labels, USUAL_EPS[0])
-    if math.isclose(value, picked, rel_tol=GUARD_RTOL) and picks_every_label():
-        return EVERY_LABEL
     n, c = y2.shape
     # Any guard makes the loss without its minus sign clearly negative. The
     # other mistakes scale the loss, and a scaled loss with one guard can be
@@ -809,16 +818,18 @@ def test_the_loss_falls_as_the_true_class_gains_probability(c, low, gain):
         )
 
 
-def one_number(result, call):
+def one_number(result, call, several=None):
     """The learner's loss `result` as a float; fail where it is an array
-    that holds more or less than a number (float() would raise)."""
+    that holds more or less than a number (float() would raise), naming
+    `several` as the mistake where it holds several numbers (the losses of
+    a batch's samples, say)."""
     value = as_array(result, call, "a number")
     if value.ndim != 0:
         fail(
             "cross_entropy must return one number.",
             call=call,
             actual=short(value),
-            mistake=ONE_LOSS_ARRAY if value.size == 1 else None,
+            mistake=ONE_LOSS_ARRAY if value.size == 1 else several,
         )
     return float(value)
 

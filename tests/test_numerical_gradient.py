@@ -103,6 +103,12 @@ ANY_SHAPE = (
     "x[i] with one index, or range(len(x)) or range(x.size), covers 1-D x "
     "only: loop over every entry of any shape with np.ndindex(x.shape)."
 )
+FLAT = "the result is flat: give it x's shape, grad[i] for x[i]."
+FLATTENED = (
+    "x was flattened (x = x.ravel() or x.reshape(-1)?), so f got a flat x "
+    "and the gradient came back flat: keep x in its shape, step x[i] for i "
+    "in np.ndindex(x.shape), and fill np.zeros(x.shape)."
+)
 
 
 # A 2-D x and the weights of a linear f on it, whose gradient is the
@@ -129,6 +135,43 @@ def steps_whole_rows():
     if grad.shape != ROWS_WEIGHTS.shape:
         return True
     return not np.allclose(grad, ROWS_WEIGHTS, rtol=1e-6, atol=1e-6)
+
+
+def shape_of(value):
+    """The shape of `value` as an array; None if it is none (a ragged list)."""
+    try:
+        return np.shape(value)
+    except ValueError:
+        return None
+
+
+def flattening():
+    """FLATTENED where the learner's numerical_gradient hands f a flat x
+    for a 2-D one; FLAT where it steps x in its shape but its result is
+    flat, or fails at once to store the first entry (np.zeros(x.size),
+    then grad[i] with i a pair of indices); else None."""
+    x = ROWS_PROBE.copy()
+    seen = []
+
+    def f(v):
+        seen.append(np.array(v, dtype=np.float64))
+        return np.sum(v)
+
+    try:
+        with quietly():
+            shape = shape_of(learner.numerical_gradient(f, x))
+    except PASS_THROUGH:
+        raise
+    except Exception:
+        shape = None
+    if any(v.shape == (x.size,) for v in seen):
+        return FLATTENED
+    if shape == (x.size,):
+        return FLAT
+    # One entry stepped up and down, then the error: storing grad[i] failed.
+    one_entry = [np.count_nonzero(v != ROWS_PROBE) for v in seen] == [1, 1]
+    stepped = all(v.shape == x.shape for v in seen)
+    return FLAT if shape is None and stepped and one_entry else None
 
 
 def restore_problem(before, after, h):
@@ -221,7 +264,7 @@ def gradient_of(f, x, h=None):
             f"numerical_gradient must work for x of any shape, here {x.shape}.",
             call=call,
             actual=f"raised {type(error).__name__}: {error}",
-            mistake=ANY_SHAPE if x.ndim != 1 else None,
+            mistake=None if x.ndim == 1 else flattening() or ANY_SHAPE,
             raised=error,
         )
     problem = restore_problem(before, x, DEFAULT_H if h is None else h)
@@ -233,6 +276,14 @@ def gradient_of(f, x, h=None):
             expected=named("x", expected),
             actual=named("x", actual),
             mistake=problem,
+        )
+    if x.ndim != 1 and shape_of(result) == (x.size,):
+        fail(
+            "The result has the wrong shape.",
+            call=call,
+            expected=str(x.shape),
+            actual=str((x.size,)),
+            mistake=flattening() or FLAT,
         )
     return call, result
 
@@ -248,7 +299,6 @@ def gradient_mistakes(x, c, h=DEFAULT_H):
         )
     found = [
         (copied, np.zeros(x.shape)),
-        ("the result is flat: give it x's shape, grad[i] for x[i].", exact.ravel()),
         (
             "every entry of x was moved at once (f(x + h)): move one entry at "
             "a time and keep the others where they are.",

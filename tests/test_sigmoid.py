@@ -152,6 +152,12 @@ S_TIMES_ONE_MINUS_X = (
 )
 
 
+SIGMOID_OF_ONE_MINUS_X = (
+    "sigmoid(1 - x) where 1 - s belongs: 1 - x is not 1 - s. The "
+    "derivative is s * (1 - s) with s = sigmoid(x), so 1 - sigmoid(x)."
+)
+
+
 def grad_mistakes(x):
     """What the common wrong formulas give for sigmoid_grad(x)."""
     raw = np.asarray(x)
@@ -182,6 +188,14 @@ def grad_mistakes(x):
         (
             S_TIMES_ONE_MINUS_X,
             variant(lambda: s * (1 - raw)) if raw.dtype.kind in "iu" else None,
+        ),
+        (SIGMOID_OF_ONE_MINUS_X, s * reference.sigmoid(1.0 - x)),
+        # 1 - x worked out in x's own int type, as above.
+        (
+            SIGMOID_OF_ONE_MINUS_X,
+            variant(lambda: s * reference.sigmoid((1 - raw).astype(np.float64)))
+            if raw.dtype.kind in "iu"
+            else None,
         ),
         (
             "the sigmoid was applied twice: s = sigmoid(x) is already the "
@@ -351,11 +365,12 @@ def check_grad(x):
     )
 
 
-def overflows(function, x):
-    """Whether function([x]) overflows (other exceptions do not count)."""
+def overflows(function, x, single=False):
+    """Whether function([x]) overflows, or with `single` function(x) of x
+    as a 0-d array (other exceptions do not count)."""
     try:
         with strict_floats():
-            function(np.array([x]))
+            function(np.array(x) if single else np.array([x]))
     except FLOAT_TROUBLE:
         return True
     except Exception:
@@ -371,6 +386,14 @@ SLOPE_FROM_SIGMOID = (
 )
 
 
+STABLE_FOR_ARRAYS_ONLY = (
+    "exp overflows for a single number far from 0, as exp(-x) does for x = "
+    "-1000: the stable form is used for arrays here, but not for a 0-d x "
+    "or a plain number. Use z = exp(-|x|) for every input, a single number "
+    "included: s(x) = 1 / (1 + z) for x >= 0 and z / (1 + z) for x < 0."
+)
+
+
 def overflow_mistake(function, error, name="sigmoid"):
     """Name the mistake behind an overflow, from which signs trigger it."""
     if name == "sigmoid_grad":
@@ -383,6 +406,10 @@ def overflow_mistake(function, error, name="sigmoid"):
         )
     negative = overflows(function, -1000.0)
     positive = overflows(function, 1000.0)
+    if not (negative or positive) and any(
+        overflows(function, far, single=True) for far in (-1000.0, 1000.0)
+    ):
+        return STABLE_FOR_ARRAYS_ONLY
     if negative and positive:
         return (
             "np.where(x >= 0, a, b) works out both a and b for every element "

@@ -1,6 +1,7 @@
 """Decides the target form from its dtype: an int one-hot array is taken for labels."""
 
 # expect: told from its dtype
+# blocks: 1
 
 import numpy as np
 

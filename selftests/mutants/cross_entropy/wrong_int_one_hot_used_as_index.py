@@ -1,6 +1,7 @@
 """Indexes y with t whenever t holds ints, an int one-hot t included."""
 
 # expect: told from its dtype
+# blocks: 1
 # reject: N x N matrix
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Forgets the minus sign: returns the mean log-probability, a negative number."""
 
 # expect: the minus sign is missing
+# blocks: 1
 
 import numpy as np
 

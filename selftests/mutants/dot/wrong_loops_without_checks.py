@@ -1,9 +1,9 @@
 """Three loops and no check of the shapes at all: a 3-D operand reaches
 the loops, and NumPy raises a ValueError of its own about a sequence,
-which names no shape. The message must not read as the learner's own
-check with a poor message."""
+which names no shape. The message must name the check missing, not read
+as the learner's own check with a poor message."""
 
-# expect: this ValueError is NumPy's, not one of yours
+# expect: check a.ndim and b.ndim first
 
 import numpy as np
 

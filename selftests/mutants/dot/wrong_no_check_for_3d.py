@@ -1,5 +1,8 @@
 """Checks the inner sizes only: a 3-D operand goes through."""
 
+# expect: check a.ndim and b.ndim first
+# blocks: 1
+
 import numpy as np
 
 

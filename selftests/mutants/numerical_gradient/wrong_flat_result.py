@@ -1,6 +1,7 @@
 """Returns the gradient flattened instead of in x's shape."""
 
 # expect: the result is flat
+# blocks: 1
 
 import numpy as np
 
