@@ -249,6 +249,10 @@ class Watch:
         # The event says a save and nothing drawn since has replaced it: a
         # key that changes nothing on screen must not hide it.
         self.save_unseen = False
+        # The event of the last save, and whether the key being acted on was
+        # typed before that save's screen was drawn: the top line says both.
+        self.save_event = ""
+        self.with_save = False
         self.hint = ""  # the hint revealed for the exercise in focus
         self.note = ""  # how changes are noticed
         self.notice = ""  # said once, in the next screen only
@@ -589,6 +593,9 @@ class Watch:
                 **fields,
             )
         self.event, self.save_unseen = event, True
+        self.save_event = event
+        if self.keys is not None:
+            self.keys.mark()  # the keys typed by now came with this save
         # Once every exercise is done, what is left to say is the summary;
         # a report asked for with `c`, which this save stopped, is shown.
         report, self.report_asked = self.report_asked, False
@@ -644,6 +651,16 @@ class Watch:
         input method on, as the letter it stands for."""
         typed, key = key, _as_keys(key)
         save_unseen, self.save_unseen = self.save_unseen, False
+        # A key typed while a save was graded (or as it was noticed) is seen
+        # by the learner only with the screen it draws: that screen's top
+        # line must still say the save.
+        self.with_save = self.keys is not None and self.keys.marked
+        try:
+            self.act_on(key, typed, save_unseen)
+        finally:
+            self.with_save = False
+
+    def act_on(self, key: str, typed: str, save_unseen: bool) -> None:
         if key == "q":
             self.finished = True
         elif key == "h":
@@ -874,10 +891,13 @@ class Watch:
         counts = {"done": book.done, "total": len(book.grades)}
         if not self.event:
             return Text(_("nn-kata watch: {done} of {total} done", **counts), "dim")
+        event = self.event
+        if self.with_save and self.save_event and event != self.save_event:
+            event = _("{saved}; then {event}", saved=self.save_event, event=event)
         line = _(
             "nn-kata watch: {done} of {total} done ({event})",
             **counts,
-            event=self.event,
+            event=event,
         )
         return Text(line, style="dim")
 
@@ -1367,6 +1387,10 @@ class _Keys:
         self.fd = fd
         self.terminal = terminal
         self.pending = ""
+        # How many characters of `pending` were typed before the last
+        # `mark`, and whether the key last read was one of them.
+        self.unread_at_mark = 0
+        self.marked = False
 
     @property
     def ended(self) -> bool:
@@ -1385,7 +1409,21 @@ class _Keys:
             self.pending += self._keys_in(data)
         return self.pending
 
+    def mark(self) -> None:
+        """Mark every key typed so far: `marked` tells, as each is read,
+        that it was typed before this moment."""
+        self.unread_at_mark = len(self.typed())
+
     def read(self, timeout: float) -> str:
+        """The next key, or '' when none came within `timeout` seconds."""
+        left = len(self.pending)
+        key = self._next(timeout)
+        taken = max(0, left - len(self.pending))
+        self.marked = bool(key) and self.unread_at_mark > 0
+        self.unread_at_mark = max(0, self.unread_at_mark - taken)
+        return key
+
+    def _next(self, timeout: float) -> str:
         """The next key, or '' when none came within `timeout` seconds."""
         if not self.pending and self.fd is not None:
             ready, _, _ = select.select([self.fd], [], [], timeout)

@@ -1087,6 +1087,35 @@ def test_a_key_typed_during_the_grade_of_a_save_leaves_the_save_said(tree, watch
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_key_that_comes_with_a_save_draws_its_screen_under_the_save(
+    tree, watch, lang
+):
+    running = watch("--lang", lang)
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    folder = tree / "exercises"
+    (folder / "forward.py").write_text(SLOW_WRONG_FORWARD)
+    _wait_for_line(running, "exercises/forward.py")
+    # While forward is graded: a key, and a save of another exercise. Both
+    # wait for the grade's end, so they come in the same turn of the watch.
+    running.press("l")
+    (folder / "sgd.py").write_text(WRONG_SGD)
+    running.screen_with("6. forward")
+    listing = running.screen()
+    top = next(line for line in listing.splitlines() if "nn-kata" in line)
+    if lang == "en":
+        assert "(saved exercises/forward.py, graded in" in top
+        assert "; then the list of exercises)" in top
+    else:
+        assert "exercises/forward.py の保存を検知し、" in top
+        assert "続けて演習の一覧" in top
+    assert "one_hot" in listing  # the list l asked for, under the save
+    saved = running.screen_with("9. sgd")
+    top = next(line for line in saved.splitlines() if "nn-kata" in line)
+    assert "exercises/sgd.py" in top
+    running.quit()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
 def test_saves_at_once_show_the_first_failing_and_say_what_was_graded(
     tree, watch, lang
 ):
