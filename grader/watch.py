@@ -83,6 +83,7 @@ from grader.render import (
     fitted,
     not_run_note,
     printed_output,
+    some_named,
     wrapped_lines,
 )
 from grader.results import ExerciseRun, lines_cut
@@ -135,9 +136,6 @@ NO_KEYS_LINE = N_("keys: none, the input has ended | Ctrl+C quits")
 ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|O.|.)?", re.DOTALL)
 # A limit on a failure message's lines that no message reaches.
 UNLIMITED = sys.maxsize
-# Exercises named in the line that shows a grade under way; the rest are
-# counted.
-NAMES_SHOWN = 3
 # Between the keys of a line of keys: a line of keys breaks only there.
 KEYS_SEPARATOR = " | "
 
@@ -410,30 +408,63 @@ class Watch:
             with self.seconds_shown(names[0]):
                 yield None
             return
-        running = list(names)
+        running = list(names)  # those not finished yet
 
         def line() -> Text:
-            shown = i18n.listed(running[:NAMES_SHOWN])
-            if len(running) > NAMES_SHOWN:
-                shown += _(" and {count} more", count=len(running) - NAMES_SHOWN)
+            started = self.started(running)
             done = len(names) - len(running)
-            text = _(
-                "grading: {done} of {total} finished (saving again grades the "
-                "new code; q quits), still running: {names}",
-                done=done,
-                total=len(names),
-                names=shown,
-            )
+            fields = {"done": done, "total": len(names)}
+            waiting = [name for name in running if name not in started]
+            if started and waiting:
+                # One that loops holds a worker: the others wait their
+                # turn, and are named as such, not as running.
+                text = _(
+                    "grading: {done} of {total} finished (saving again grades "
+                    "the new code; q quits), still running: {names}; waiting "
+                    "their turn: {waiting}",
+                    names=some_named(started),
+                    waiting=some_named(waiting),
+                    **fields,
+                )
+            else:
+                text = _(
+                    "grading: {done} of {total} finished (saving again grades "
+                    "the new code; q quits), still running: {names}",
+                    names=some_named(running),
+                    **fields,
+                )
             return self.status_text(text)
+
+        shown = line()
+
+        def redraw() -> None:
+            nonlocal shown
+            text = line()
+            if text.plain != shown.plain:
+                shown = text
+                live.update(text, refresh=True)
 
         def finished(index: int, run: ExerciseRun) -> None:
             running.remove(names[index])
             if running:  # the last one ends the line, it is not redrawn
-                live.update(line(), refresh=True)
+                redraw()
 
-        live = self.status_line(line())
-        with live:
-            yield finished
+        live = self.status_line(shown)
+        # Redrawn from `cancel` too, as workers start: never from a thread.
+        self.tick = redraw
+        try:
+            with live:
+                yield finished
+        finally:
+            self.tick = None
+
+    def started(self, names: list[str]) -> list[str]:
+        """Those of `names` whose tests a worker runs now, in their order;
+        the others wait for a free worker."""
+        session = self.session
+        children = session.children if session is not None else []
+        begun = {child.job.name for child in children if child.pid}
+        return [name for name in names if name in begun]
 
     def status_text(self, line: str) -> Text:
         """A status `line` as the terminal shows it: broken between words

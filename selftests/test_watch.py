@@ -170,6 +170,25 @@ def test_on_a_terminal_a_grade_of_many_says_which_are_still_running(tree):
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
 
 
+def test_on_a_terminal_a_grade_of_many_names_what_waits_its_turn(tree):
+    # sgd loops: its workers are held to the time limit, and what has no
+    # worker yet waits its turn, which the line says rather than "running".
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    args = ("--timeout", "3")
+    with terminal_watch(tree, args=args) as (process, controller):
+        first = _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT + 3)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+    plain = " ".join(re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", first).decode().split())
+    if (os.cpu_count() or 1) < 2 * len(NAMES):  # fewer workers than tests' shares
+        assert re.search(r"still running: \w+; waiting their turn: \w+", plain)
+    assert re.search(
+        r"[1-9] of 10 finished \(saving again .*still running: sgd\b", plain
+    )
+    # Nothing is said to run once it has ended, nor to wait once it runs.
+    assert "waiting their turn: sgd" not in plain.rsplit("still running: sgd", 1)[1]
+
+
 def test_on_a_terminal_a_long_grade_of_one_shows_its_seconds(tree):
     with terminal_watch(tree) as (process, controller):
         _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
