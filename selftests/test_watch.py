@@ -458,6 +458,16 @@ def _cpu_seconds_over(pid: int, span: float) -> float:
     return used() - before
 
 
+@pytest.mark.parametrize("mode", [(), ("--poll",)], ids=["events", "polling"])
+def test_a_watch_waiting_for_saves_uses_next_to_no_processor_time(tree, watch, mode):
+    # Polling often enough to notice a save well within the 0.3 s a result
+    # may take must not turn waiting into work.
+    running = watch(*mode)
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    assert _cpu_seconds_over(running.process.pid, IDLE_SPAN) < IDLE_CPU_MOST
+    running.quit()
+
+
 def test_polling_reports_a_change_of_content_only(tmp_path):
     (tmp_path / "dot.py").write_text("a = 1\n")
     source = PollingSource(tmp_path, ["dot", "sgd"])
