@@ -270,6 +270,7 @@ class Watch:
         self.unfinished: list[str] = []
         self.report_asked = False
         self.grading: list[str] = []  # the exercises being graded
+        self.timed_out: list[str] = []  # those the last grade stopped at the limit
         self.grade_started = self.saves_asked = 0.0
         self.tick = None  # redraws the seconds of a long grade (see progress)
         # The rows of the last headline, while no screen has been drawn
@@ -377,6 +378,8 @@ class Watch:
                 self.grading = []
             runs.update(self.keep(fresh, keys))
         self.runs.update(runs)
+        # What held the grade up: those stopped at the time limit.
+        self.timed_out = [n for n in stale if runs.get(n) and runs[n].timed_out]
         return time.monotonic() - started
 
     def keep(self, fresh: dict[str, ExerciseRun], keys: dict[str, str]) -> dict:
@@ -561,6 +564,16 @@ class Watch:
         if seconds is None:
             return False
         self.event = _("started, graded in {seconds} s", seconds=f"{seconds:.2f}")
+        if self.timed_out:
+            # The learner waited for these: said, lest the time seem the
+            # grader's, or every exercise's.
+            self.event = _(
+                "started, graded in {seconds} s: {names} ran until the time "
+                "limit of {limit} s",
+                seconds=f"{seconds:.2f}",
+                names=some_named(self.timed_out),
+                limit=f"{self.limits[0]:g}",
+            )
         return True
 
     def grade_of(self, exercise: ExerciseInfo) -> Grade:

@@ -189,6 +189,20 @@ def test_on_a_terminal_a_grade_of_many_names_what_waits_its_turn(tree):
     assert "waiting their turn: sgd" not in plain.rsplit("still running: sgd", 1)[1]
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_first_grade_held_up_by_a_loop_names_it(tree, watch, lang):
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    running = watch("--timeout", "2", "--lang", lang)
+    first = running.screen(FIRST_SCREEN_TIMEOUT + 2)
+    top = next(line for line in first.splitlines() if "nn-kata" in line)
+    if lang == "en":
+        assert re.search(r"\(started, graded in [0-9.]+ s: sgd ran until the ", top)
+        assert top.endswith("time limit of 2 s)")
+    else:
+        assert re.search(r"起動時の採点: [0-9.]+ 秒、うち sgd は制限時間の 2 秒", top)
+    running.quit()
+
+
 def test_on_a_terminal_a_long_grade_of_one_shows_its_seconds(tree):
     with terminal_watch(tree) as (process, controller):
         _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
