@@ -34,8 +34,9 @@ line of keys.
 
 Every grade begins with a line saying what is graded. On a terminal, a
 grade of several exercises adds a line that is redrawn as each of them
-ends: how many are done, which still run. Nothing moves by itself: the
-display changes only when a grade ends, never from a thread.
+starts or ends: how many are done, which run, which wait their turn for
+a worker. Nothing moves by itself: the display changes only as a grade
+goes, never from a thread.
 
 On a terminal, the screen fits its width and height: lines break between
 words (a line of keys between keys), a failure is shortened only as far
