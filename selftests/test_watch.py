@@ -25,6 +25,7 @@ from grader.render import failed_mark
 from grader.watch import (
     PollingSource,
     _clipped,
+    _Keys,
     _plain_keys,
     keys_wrapped,
     wrapped_lines,
@@ -356,6 +357,23 @@ def test_a_wide_row_of_an_array_breaks_after_a_comma_under_its_first_number(labe
         " " * 18 + "[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]",
         " " * 18 + "there",
     ]
+
+
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "pipe"])
+def test_the_keys_typed_before_a_mark_are_told_apart_as_they_are_read(terminal):
+    read_end, write_end = os.pipe()
+    keys = _Keys(read_end, terminal)
+    try:
+        os.write(write_end, b"l\nb\n")
+        keys.mark()  # l and b were typed before the screen of a save
+        os.write(write_end, b"h\n")
+        seen = []
+        while key := keys.read(0.05):
+            seen.append((key, keys.marked))
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    assert seen == [("l", True), ("b", True), ("h", False)]
 
 
 def test_escape_sequences_and_spaces_are_not_keys():
