@@ -475,7 +475,7 @@ def _add_learner_options(name: str, command: argparse.ArgumentParser) -> None:
         "watch": (
             "--poll",
             N_(
-                "notice saves by reading the files every 0.1 s (for network "
+                "notice saves by reading the files every 0.05 s (for network "
                 "drives; chosen anyway when file events are unavailable)"
             ),
         ),

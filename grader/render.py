@@ -571,6 +571,7 @@ class GradeStatus:
         self.running: Callable[[], list[str]] | None = None
         self.began: Callable[[], float | None] | None = None
         self.ended = 0
+        self.over: set[int] = set()  # the positions in `names` that ended
         self.seconds = 0
         self.started = time.monotonic()
         self.live: Live | None = None
@@ -579,6 +580,7 @@ class GradeStatus:
     def finished(self, index: int, run: ExerciseRun) -> None:
         """Count one exercise ended (`runner.run_many`'s `on_finish`)."""
         self.ended += 1
+        self.over.add(index)
         if self.ended >= len(self.names):
             self.close()
         else:
@@ -642,6 +644,19 @@ class GradeStatus:
                 "(time limit {limit} s each; Ctrl+C stops it)",
                 **fields,
             )
+        # The others wait for a worker that one still running holds: they
+        # are named too, or a slow one would seem to be all that is left.
+        left = [n for i, n in enumerate(self.names) if i not in self.over]
+        waiting = [name for name in left if name not in names]
+        if waiting:
+            return _(
+                "grading: {done} of {total} finished, {seconds} s "
+                "(time limit {limit} s each; Ctrl+C stops it), still running: "
+                "{names}; waiting their turn: {waiting}",
+                names=some_named(names),
+                waiting=some_named(waiting),
+                **fields,
+            )
         return _(
             "grading: {done} of {total} finished, {seconds} s "
             "(time limit {limit} s each; Ctrl+C stops it), still running: {names}",
@@ -654,6 +669,17 @@ class GradeStatus:
         if self.live is not None:
             self.live.stop()
             self.live = None
+
+
+def some_named(names: list[str]) -> str:
+    """`names` listed, the first NAMES_SHOWN of them when there are more,
+    the rest counted: 'dot, sigmoid, softmax and 2 more'."""
+    # "and 1 more" would take the room of the name it stands for.
+    kept = names if len(names) <= NAMES_SHOWN + 1 else names[:NAMES_SHOWN]
+    shown = i18n.listed(kept)
+    if len(names) > len(kept):
+        shown += _(" and {count} more", count=len(names) - len(kept))
+    return shown
 
 
 def _heading(book: Gradebook) -> Text:
@@ -872,11 +898,7 @@ def _same_way(names: tuple[str, ...], same_property: bool) -> str:
     """'2 more tests failed the same way: test_a, test_b.' when they broke
     the same property; else, since what they share is the likely mistake,
     '2 more tests failed from the same likely mistake: test_a, test_b.'"""
-    # "and 1 more" would take the room of the name it stands for.
-    kept = names if len(names) <= NAMES_SHOWN + 1 else names[:NAMES_SHOWN]
-    shown = i18n.listed(kept)
-    if len(names) > len(kept):
-        shown += _(" and {count} more", count=len(names) - len(kept))
+    shown = some_named(list(names))
     if not same_property:
         if len(names) == 1:
             return _(

@@ -401,6 +401,9 @@ class WarmSession:
         self.workers = workers or os.cpu_count() or 1
         self.pid = 0
         self.socket: socket.socket | None = None
+        # The workers of the jobs under way, read between two reads of
+        # their pipes (from `cancel`): those with a pid have started.
+        self.children: list[_Child] = []
 
     def run(
         self,
@@ -423,7 +426,10 @@ class WarmSession:
 
         parts, owners = split(jobs)
         dealt = _Dealt(merged, owners)
-        self._run_parts(jobs, list(enumerate(parts)), dealt, cancel)
+        try:
+            self._run_parts(jobs, list(enumerate(parts)), dealt, cancel)
+        finally:
+            self.children = []  # none is under way between two runs
         return runs
 
     def _run_parts(self, jobs, parts, dealt, cancel, retried=False) -> None:
@@ -455,6 +461,7 @@ class WarmSession:
             _Child(index, job, fd)
             for (index, job), fd in zip(present, fds, strict=True)
         ]
+        self.children = children
         unstarted = self._watch(children, finish, cancel, retry=not retried)
         if unstarted:
             # The session died (the code of an earlier job may kill it) while

@@ -34,8 +34,9 @@ line of keys.
 
 Every grade begins with a line saying what is graded. On a terminal, a
 grade of several exercises adds a line that is redrawn as each of them
-ends: how many are done, which still run. Nothing moves by itself: the
-display changes only when a grade ends, never from a thread.
+starts or ends: how many are done, which run, which wait their turn for
+a worker. Nothing moves by itself: the display changes only as a grade
+goes, never from a thread.
 
 On a terminal, the screen fits its width and height: lines break between
 words (a line of keys between keys), a failure is shortened only as far
@@ -83,14 +84,17 @@ from grader.render import (
     fitted,
     not_run_note,
     printed_output,
+    some_named,
     wrapped_lines,
 )
 from grader.results import ExerciseRun, lines_cut
 
 # How often the files are hashed when polling: a save waits at most this
-# long to be noticed, which counts against the 0.3 s the learner should
-# wait for a result; hashing ten small files costs microseconds.
-POLL_INTERVAL = 0.1
+# long to be noticed (half of it on average), which counts against the
+# 0.3 s the learner should wait for a result. Hashing ten small files and
+# looking at the keyboard this often keeps an idle watch under 1 % of a
+# core.
+POLL_INTERVAL = 0.05
 # With file events, the files are hashed this often as well, in case the
 # events never come (network drives).
 SAFETY_INTERVAL = 1.0
@@ -135,9 +139,6 @@ NO_KEYS_LINE = N_("keys: none, the input has ended | Ctrl+C quits")
 ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|O.|.)?", re.DOTALL)
 # A limit on a failure message's lines that no message reaches.
 UNLIMITED = sys.maxsize
-# Exercises named in the line that shows a grade under way; the rest are
-# counted.
-NAMES_SHOWN = 3
 # Between the keys of a line of keys: a line of keys breaks only there.
 KEYS_SEPARATOR = " | "
 
@@ -249,6 +250,10 @@ class Watch:
         # The event says a save and nothing drawn since has replaced it: a
         # key that changes nothing on screen must not hide it.
         self.save_unseen = False
+        # The event of the last save, and whether the key being acted on was
+        # typed before that save's screen was drawn: the top line says both.
+        self.save_event = ""
+        self.with_save = False
         self.hint = ""  # the hint revealed for the exercise in focus
         self.note = ""  # how changes are noticed
         self.notice = ""  # said once, in the next screen only
@@ -266,6 +271,7 @@ class Watch:
         self.unfinished: list[str] = []
         self.report_asked = False
         self.grading: list[str] = []  # the exercises being graded
+        self.timed_out: list[str] = []  # those the last grade stopped at the limit
         self.grade_started = self.saves_asked = 0.0
         self.tick = None  # redraws the seconds of a long grade (see progress)
         # The rows of the last headline, while no screen has been drawn
@@ -373,6 +379,8 @@ class Watch:
                 self.grading = []
             runs.update(self.keep(fresh, keys))
         self.runs.update(runs)
+        # What held the grade up: those stopped at the time limit.
+        self.timed_out = [n for n in stale if runs.get(n) and runs[n].timed_out]
         return time.monotonic() - started
 
     def keep(self, fresh: dict[str, ExerciseRun], keys: dict[str, str]) -> dict:
@@ -406,30 +414,63 @@ class Watch:
             with self.seconds_shown(names[0]):
                 yield None
             return
-        running = list(names)
+        running = list(names)  # those not finished yet
 
         def line() -> Text:
-            shown = i18n.listed(running[:NAMES_SHOWN])
-            if len(running) > NAMES_SHOWN:
-                shown += _(" and {count} more", count=len(running) - NAMES_SHOWN)
+            started = self.started(running)
             done = len(names) - len(running)
-            text = _(
-                "grading: {done} of {total} finished (saving again grades the "
-                "new code; q quits), still running: {names}",
-                done=done,
-                total=len(names),
-                names=shown,
-            )
+            fields = {"done": done, "total": len(names)}
+            waiting = [name for name in running if name not in started]
+            if started and waiting:
+                # One that loops holds a worker: the others wait their
+                # turn, and are named as such, not as running.
+                text = _(
+                    "grading: {done} of {total} finished (saving again grades "
+                    "the new code; q quits), still running: {names}; waiting "
+                    "their turn: {waiting}",
+                    names=some_named(started),
+                    waiting=some_named(waiting),
+                    **fields,
+                )
+            else:
+                text = _(
+                    "grading: {done} of {total} finished (saving again grades "
+                    "the new code; q quits), still running: {names}",
+                    names=some_named(running),
+                    **fields,
+                )
             return self.status_text(text)
+
+        shown = line()
+
+        def redraw() -> None:
+            nonlocal shown
+            text = line()
+            if text.plain != shown.plain:
+                shown = text
+                live.update(text, refresh=True)
 
         def finished(index: int, run: ExerciseRun) -> None:
             running.remove(names[index])
             if running:  # the last one ends the line, it is not redrawn
-                live.update(line(), refresh=True)
+                redraw()
 
-        live = self.status_line(line())
-        with live:
-            yield finished
+        live = self.status_line(shown)
+        # Redrawn from `cancel` too, as workers start: never from a thread.
+        self.tick = redraw
+        try:
+            with live:
+                yield finished
+        finally:
+            self.tick = None
+
+    def started(self, names: list[str]) -> list[str]:
+        """Those of `names` whose tests a worker runs now, in their order;
+        the others wait for a free worker."""
+        session = self.session
+        children = session.children if session is not None else []
+        begun = {child.job.name for child in children if child.pid}
+        return [name for name in names if name in begun]
 
     def status_text(self, line: str) -> Text:
         """A status `line` as the terminal shows it: broken between words
@@ -524,6 +565,16 @@ class Watch:
         if seconds is None:
             return False
         self.event = _("started, graded in {seconds} s", seconds=f"{seconds:.2f}")
+        if self.timed_out:
+            # The learner waited for these: said, lest the time seem the
+            # grader's, or every exercise's.
+            self.event = _(
+                "started, graded in {seconds} s: {names} ran until the time "
+                "limit of {limit} s",
+                seconds=f"{seconds:.2f}",
+                names=some_named(self.timed_out),
+                limit=f"{self.limits[0]:g}",
+            )
         return True
 
     def grade_of(self, exercise: ExerciseInfo) -> Grade:
@@ -589,6 +640,9 @@ class Watch:
                 **fields,
             )
         self.event, self.save_unseen = event, True
+        self.save_event = event
+        if self.keys is not None:
+            self.keys.mark()  # the keys typed by now came with this save
         # Once every exercise is done, what is left to say is the summary;
         # a report asked for with `c`, which this save stopped, is shown.
         report, self.report_asked = self.report_asked, False
@@ -644,6 +698,16 @@ class Watch:
         input method on, as the letter it stands for."""
         typed, key = key, _as_keys(key)
         save_unseen, self.save_unseen = self.save_unseen, False
+        # A key typed while a save was graded (or as it was noticed) is seen
+        # by the learner only with the screen it draws: that screen's top
+        # line must still say the save.
+        self.with_save = self.keys is not None and self.keys.marked
+        try:
+            self.act_on(key, typed, save_unseen)
+        finally:
+            self.with_save = False
+
+    def act_on(self, key: str, typed: str, save_unseen: bool) -> None:
         if key == "q":
             self.finished = True
         elif key == "h":
@@ -874,10 +938,13 @@ class Watch:
         counts = {"done": book.done, "total": len(book.grades)}
         if not self.event:
             return Text(_("nn-kata watch: {done} of {total} done", **counts), "dim")
+        event = self.event
+        if self.with_save and self.save_event and event != self.save_event:
+            event = _("{saved}; then {event}", saved=self.save_event, event=event)
         line = _(
             "nn-kata watch: {done} of {total} done ({event})",
             **counts,
-            event=self.event,
+            event=event,
         )
         return Text(line, style="dim")
 
@@ -1367,6 +1434,10 @@ class _Keys:
         self.fd = fd
         self.terminal = terminal
         self.pending = ""
+        # How many characters of `pending` were typed before the last
+        # `mark`, and whether the key last read was one of them.
+        self.unread_at_mark = 0
+        self.marked = False
 
     @property
     def ended(self) -> bool:
@@ -1385,7 +1456,21 @@ class _Keys:
             self.pending += self._keys_in(data)
         return self.pending
 
+    def mark(self) -> None:
+        """Mark every key typed so far: `marked` tells, as each is read,
+        that it was typed before this moment."""
+        self.unread_at_mark = len(self.typed())
+
     def read(self, timeout: float) -> str:
+        """The next key, or '' when none came within `timeout` seconds."""
+        left = len(self.pending)
+        key = self._next(timeout)
+        taken = max(0, left - len(self.pending))
+        self.marked = bool(key) and self.unread_at_mark > 0
+        self.unread_at_mark = max(0, self.unread_at_mark - taken)
+        return key
+
+    def _next(self, timeout: float) -> str:
         """The next key, or '' when none came within `timeout` seconds."""
         if not self.pending and self.fd is not None:
             ready, _, _ = select.select([self.fd], [], [], timeout)

@@ -455,3 +455,18 @@ def test_list_forks_no_test_session_before_reading_its_arguments(command, starte
     )
 
     assert result.stdout.strip() == str(started), result.stderr
+
+
+def test_an_exercise_is_reached_through_the_names_its_module_says_as_words():
+    from grader.cache import _reached
+
+    texts = {
+        "train": "from .sgd import sgd_update\n",
+        "sgd": "# see dot.py for the product\n",
+        "dot": "",
+        "softmax": "x_softmax2 = 1  # softmax_ is no name either",
+    }
+    assert _reached("train", texts, "") == {"train", "sgd", "dot"}
+    assert _reached("softmax", texts, "") == {"softmax"}
+    # A file of the folder that is no exercise counts for every exercise.
+    assert _reached("dot", texts, "import softmax") == {"dot", "softmax"}

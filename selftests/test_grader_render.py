@@ -638,6 +638,25 @@ def test_a_long_grade_names_what_still_runs_and_how_to_stop():
     assert "Ctrl+C で中止" in alone
 
 
+def test_a_long_grade_names_what_waits_for_a_worker_apart_from_what_runs():
+    names = ["dot", "sigmoid", "softmax", "one_hot", "sgd", "train"]
+    shown, status = _status_lines(_Terminal(), names, running=lambda: ["sgd"])
+    with i18n.speaking("ja"):
+        japanese, _ = _status_lines(_Terminal(), names, running=lambda: ["sgd"])
+
+    # Every exercise is accounted for: ended, running, or waiting its turn.
+    assert (
+        "grading: 0 of 6 finished, 5 s (time limit 30 s each; Ctrl+C stops it), "
+        "still running: sgd; waiting their turn: dot, sigmoid, softmax and 2 more"
+    ) in shown
+    assert "実行中: sgd、順番待ち: dot、sigmoid、softmax、ほか 2 個" in japanese
+
+    status.finished(0, None)  # dot ended: it waits no more
+    assert status.line(6).endswith(
+        "still running: sgd; waiting their turn: sigmoid, softmax, one_hot, train"
+    )
+
+
 def test_a_grade_shows_no_status_in_its_first_moment_nor_off_a_terminal():
     quick, _ = _status_lines(_Terminal(), ["dot"], tests=lambda: (3, 17), after=0)
     piped, _ = _status_lines(io.StringIO(), ["dot"], tests=lambda: (3, 17))

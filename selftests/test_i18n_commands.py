@@ -411,7 +411,7 @@ def test_check_says_in_japanese_which_exercise_it_chose(tmp_path):
 def test_the_learners_commands_have_japanese_help(tmp_path):
     tree = learner_tree(tmp_path / "kata")
     for command, flag_help in (
-        ("watch", "0.1 秒ごとにファイルを読んで"),
+        ("watch", "0.05 秒ごとにファイルを読んで"),
         ("reset", "確認せずに実行する"),
         ("solution", "確認したうえで表示する"),
         ("check", "ランダムな例をずっと多く"),

@@ -25,6 +25,7 @@ from grader.render import failed_mark
 from grader.watch import (
     PollingSource,
     _clipped,
+    _Keys,
     _plain_keys,
     keys_wrapped,
     wrapped_lines,
@@ -168,6 +169,39 @@ def test_on_a_terminal_a_grade_of_many_says_which_are_still_running(tree):
         assert b"still running" not in saved
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+
+def test_on_a_terminal_a_grade_of_many_names_what_waits_its_turn(tree):
+    # sgd loops: its workers are held to the time limit, and what has no
+    # worker yet waits its turn, which the line says rather than "running".
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    args = ("--timeout", "3")
+    with terminal_watch(tree, args=args) as (process, controller):
+        first = _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT + 3)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+    plain = " ".join(re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", first).decode().split())
+    if (os.cpu_count() or 1) < 2 * len(NAMES):  # fewer workers than tests' shares
+        assert re.search(r"still running: \w+; waiting their turn: \w+", plain)
+    assert re.search(
+        r"[1-9] of 10 finished \(saving again .*still running: sgd\b", plain
+    )
+    # Nothing is said to run once it has ended, nor to wait once it runs.
+    assert "waiting their turn: sgd" not in plain.rsplit("still running: sgd", 1)[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_first_grade_held_up_by_a_loop_names_it(tree, watch, lang):
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    running = watch("--timeout", "2", "--lang", lang)
+    first = running.screen(FIRST_SCREEN_TIMEOUT + 2)
+    top = next(line for line in first.splitlines() if "nn-kata" in line)
+    if lang == "en":
+        assert re.search(r"\(started, graded in [0-9.]+ s: sgd ran until the ", top)
+        assert top.endswith("time limit of 2 s)")
+    else:
+        assert re.search(r"起動時の採点: [0-9.]+ 秒、うち sgd は制限時間の 2 秒", top)
+    running.quit()
 
 
 def test_on_a_terminal_a_long_grade_of_one_shows_its_seconds(tree):
@@ -325,6 +359,23 @@ def test_a_wide_row_of_an_array_breaks_after_a_comma_under_its_first_number(labe
     ]
 
 
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "pipe"])
+def test_the_keys_typed_before_a_mark_are_told_apart_as_they_are_read(terminal):
+    read_end, write_end = os.pipe()
+    keys = _Keys(read_end, terminal)
+    try:
+        os.write(write_end, b"l\nb\n")
+        keys.mark()  # l and b were typed before the screen of a save
+        os.write(write_end, b"h\n")
+        seen = []
+        while key := keys.read(0.05):
+            seen.append((key, keys.marked))
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    assert seen == [("l", True), ("b", True), ("h", False)]
+
+
 def test_escape_sequences_and_spaces_are_not_keys():
     assert _plain_keys("h\n") == "h"
     assert _plain_keys("\x1b[A\x1b[1;5C\x1bOPq") == "q"
@@ -437,6 +488,16 @@ def _cpu_seconds_over(pid: int, span: float) -> float:
     before = used()
     time.sleep(span)
     return used() - before
+
+
+@pytest.mark.parametrize("mode", [(), ("--poll",)], ids=["events", "polling"])
+def test_a_watch_waiting_for_saves_uses_next_to_no_processor_time(tree, watch, mode):
+    # Polling often enough to notice a save well within the 0.3 s a result
+    # may take must not turn waiting into work.
+    running = watch(*mode)
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    assert _cpu_seconds_over(running.process.pid, IDLE_SPAN) < IDLE_CPU_MOST
+    running.quit()
 
 
 def test_polling_reports_a_change_of_content_only(tmp_path):
@@ -1083,6 +1144,35 @@ def test_a_key_typed_during_the_grade_of_a_save_leaves_the_save_said(tree, watch
     assert "(back to forward)" in running.screen()
     running.press("b")  # nothing saved since: b says it changes nothing
     assert "(forward is on screen already)" in running.screen()
+    running.quit()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_key_that_comes_with_a_save_draws_its_screen_under_the_save(
+    tree, watch, lang
+):
+    running = watch("--lang", lang)
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    folder = tree / "exercises"
+    (folder / "forward.py").write_text(SLOW_WRONG_FORWARD)
+    _wait_for_line(running, "exercises/forward.py")
+    # While forward is graded: a key, and a save of another exercise. Both
+    # wait for the grade's end, so they come in the same turn of the watch.
+    running.press("l")
+    (folder / "sgd.py").write_text(WRONG_SGD)
+    running.screen_with("6. forward")
+    listing = running.screen()
+    top = next(line for line in listing.splitlines() if "nn-kata" in line)
+    if lang == "en":
+        assert "(saved exercises/forward.py, graded in" in top
+        assert "; then the list of exercises)" in top
+    else:
+        assert "exercises/forward.py の保存を検知し、" in top
+        assert "続けて演習の一覧" in top
+    assert "one_hot" in listing  # the list l asked for, under the save
+    saved = running.screen_with("9. sgd")
+    top = next(line for line in saved.splitlines() if "nn-kata" in line)
+    assert "exercises/sgd.py" in top
     running.quit()
 
 
