@@ -30,6 +30,7 @@ from it.
 import functools
 import hashlib
 import json
+import math
 import re
 import sys
 from dataclasses import asdict
@@ -175,16 +176,19 @@ def last_runs(state_dir: Path, target: str, names: list[str]) -> dict[str, Exerc
 def durations(state_dir: Path, target: str) -> dict[str, float]:
     """How long the kept run of each of `target`'s exercises took, in
     seconds, whatever its code was then: a guess at how long it takes now.
+    A run stopped at its time limit counts as endless (`math.inf`): its
+    code is likely to loop again.
     """
     found = {}
     for key, entry in _entries(state_dir).items():
         folder, _, name = key.rpartition("/")
         try:
             seconds = float(entry["run"]["duration"])
-        except (KeyError, TypeError, ValueError):
+            stopped = entry["run"].get("timed_out") is True
+        except (AttributeError, KeyError, TypeError, ValueError):
             continue
         if folder == target:
-            found[name] = seconds
+            found[name] = math.inf if stopped else seconds
     return found
 
 

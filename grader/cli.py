@@ -22,6 +22,7 @@ report that cannot be written), 130 when interrupted.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import time
@@ -802,11 +803,20 @@ def _longest_first(
 ) -> list[ExerciseInfo]:
     """`exercises` in the order to run them: those that took longest last
     time first, so that two workers finish together rather than one
-    waiting for the other; in learning order when nothing was kept."""
+    waiting for the other; in learning order when nothing was kept.
+
+    One that ran out of time last time goes last instead: run first, a
+    loop would hold the workers while every other exercise waits.
+    """
     from grader import cache
 
     took = cache.durations(project.state_dir, target)
-    return sorted(exercises, key=lambda exercise: -took.get(exercise.name, 0.0))
+
+    def order(exercise: ExerciseInfo) -> tuple[bool, float]:
+        seconds = took.get(exercise.name, 0.0)
+        return math.isinf(seconds), -seconds
+
+    return sorted(exercises, key=order)
 
 
 def _start(

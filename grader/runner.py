@@ -128,13 +128,20 @@ def start(jobs: list[Job], workers: int | None = None) -> "Grading":
 
 
 def split(jobs: list[Job]) -> tuple[list[Job], list[int]]:
-    """Each job as `job.parts` jobs, one per share of its tests, in order;
-    and for each of those, the position of the job it came from."""
+    """Each job as `job.parts` jobs, one per share of its tests; and for
+    each of those, the position of the job it came from.
+
+    The first share of every job comes before any second share: an
+    exercise that loops then holds one worker until the time limit, not
+    all of them at once, and the other exercises are graded meanwhile.
+    A job's shares still come in their own order.
+    """
     parts, owners = [], []
-    for index, job in enumerate(jobs):
-        for part in range(job.parts):
-            parts.append(replace(job, part=part))
-            owners.append(index)
+    for part in range(max((job.parts for job in jobs), default=0)):
+        for index, job in enumerate(jobs):
+            if part < job.parts:
+                parts.append(replace(job, part=part))
+                owners.append(index)
     return parts, owners
 
 

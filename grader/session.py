@@ -211,6 +211,7 @@ class _Dispatcher:
         self.workers = workers
         self.commands = commands
         self.running: dict[int, Channel] = {}
+        self.exercises: dict[int, str] = {}  # worker pid -> its exercise
         self.problems: dict[str, str] = {}  # test file name -> why it failed
         self.session = None
 
@@ -259,7 +260,7 @@ class _Dispatcher:
         gc.freeze()  # the collected tests, too, live as long as the workers
         while True:
             while self.queue and len(self.running) < self.workers:
-                job, channel = self.queue.popleft()
+                job, channel = self._next_job()
                 tests = items.get(job.test_file.name, [])
                 self._start(session, job, tests, channel)
             if self.commands is None:
@@ -268,6 +269,21 @@ class _Dispatcher:
                 self._reaped(*os.wait())
             elif not self._listen():
                 return True
+
+    def _next_job(self):
+        """Take from the queue the first job (and its channel) whose
+        exercise has no share of its tests running, or else the first.
+
+        An exercise that loops then holds one worker until its time limit,
+        not every worker, while the others grade the rest; one exercise
+        alone still runs its shares side by side."""
+        busy = set(self.exercises.values())
+        position = next(
+            (at for at, (job, _) in enumerate(self.queue) if job.name not in busy), 0
+        )
+        entry = self.queue[position]
+        del self.queue[position]
+        return entry
 
     def _start(self, session, job, tests, channel) -> None:
         problem = self.problems.get(job.test_file.name)
@@ -294,8 +310,10 @@ class _Dispatcher:
                 self.commands.close()
             _worker_main(session, job, tests, channel)
         self.running[pid] = channel
+        self.exercises[pid] = job.name
 
     def _reaped(self, pid: int, status: int) -> None:
+        self.exercises.pop(pid, None)
         channel = self.running.pop(pid, None)
         if channel is not None:
             channel.send(status=status)

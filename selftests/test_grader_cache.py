@@ -2,6 +2,7 @@
 keeps the runs, and `list` taking them, end to end."""
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -9,7 +10,14 @@ import time
 
 import pytest
 
-from grader.cache import STATE_FILE, fingerprints, last_runs, recall, remember
+from grader.cache import (
+    STATE_FILE,
+    durations,
+    fingerprints,
+    last_runs,
+    recall,
+    remember,
+)
 from grader.exercises import NAMES
 from grader.prestart import needs_tests
 from grader.results import ExerciseRun, TestResult
@@ -129,6 +137,15 @@ def test_keeping_one_exercise_keeps_the_others(tmp_path):
 
     kept = recall(tmp_path, "exercises", {"dot": "key-1", "sigmoid": "key-2"})
     assert kept == {"dot": RUN, "sigmoid": sigmoid}
+
+
+def test_a_kept_run_stopped_at_its_time_limit_counts_as_endless(tmp_path):
+    quick = ExerciseRun("sigmoid", [TestResult("test_s", True)], duration=0.2)
+    endless = ExerciseRun("sgd", duration=30.1, timed_out=True, stopped_at_limit=True)
+    runs = {"sigmoid": ("key-1", quick), "sgd": ("key-2", endless)}
+    remember(tmp_path, "exercises", runs, LIMITS)
+
+    assert durations(tmp_path, "exercises") == {"sigmoid": 0.2, "sgd": math.inf}
 
 
 @pytest.mark.parametrize(

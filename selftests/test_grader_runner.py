@@ -523,3 +523,58 @@ def test_an_exit_the_module_did_not_call_is_still_a_guess(tmp_path):
         "exercises/sigmoid.py ended the Python process with exit code 4 in "
         "test_a: a call to os._exit?"
     )
+
+
+def test_every_first_share_comes_before_any_second_share():
+    jobs = [Job(name, "root") for name in "abc"]
+    parts, owners = runner.split(jobs)
+
+    assert [(job.name, job.part) for job in parts] == [
+        ("a", 0),
+        ("b", 0),
+        ("c", 0),
+        ("a", 1),
+        ("b", 1),
+        ("c", 1),
+    ]
+    assert owners == [0, 1, 2, 0, 1, 2]
+
+
+# Every test of the module never ends: each share of it holds its worker to
+# the time limit.
+ALL_SPIN = """
+from exercises.spin import spin
+
+
+def test_spins_here():
+    spin()
+
+
+def test_spins_there():
+    spin()
+"""
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_a_loop_holds_one_worker_while_the_other_grades_the_rest(tmp_path, warm):
+    modules = {"spin": ALL_SPIN, **{name: PASSING for name in "abcdef"}}
+    root = project(tmp_path, modules)
+    (root / "exercises" / "spin.py").write_text(SPINS.lstrip())
+    jobs = [Job(name, root, timeout=SHORT_TIMEOUT) for name in ["spin", *"abcdef"]]
+    order = []
+
+    def finished(index, run):
+        order.append(jobs[index].name)
+
+    if warm:
+        session = WarmSession(root, workers=2)
+        try:
+            session.run(jobs, on_finish=finished)
+        finally:
+            session.close()
+    else:
+        run_many(jobs, workers=2, on_finish=finished)
+
+    # With both shares of the loop side by side, every other exercise
+    # waited for the time limit; one worker is enough for them all.
+    assert order[-1] == "spin", order
