@@ -50,6 +50,8 @@ EXIT_DONE = 0
 EXIT_NOT_DONE = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+# What a shell reports for a program ended by a closed pipe (128 + SIGPIPE).
+EXIT_READER_GONE = 141
 
 TARGETS = ("exercises", "solutions")
 
@@ -152,9 +154,10 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         _screen().err.print(_("Interrupted."))
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader of our output went away (`| head`): nothing to tell it.
+        # The reader of our output went away (`| head`): nothing to tell it,
+        # and no result to give, as the command did not finish.
         _silence_stdout()
-        return EXIT_NOT_DONE
+        return EXIT_READER_GONE
 
 
 def _screen() -> Screen:

@@ -90,7 +90,7 @@ def make_console(file: TextIO, environ=None) -> Console:
     except (AttributeError, ValueError):
         terminal = False
     colour = terminal and not environ.get("NO_COLOR")
-    return Console(
+    return _Console(
         file=file if terminal else _NoTrailingSpaces(file),
         width=None if terminal else PIPED_WIDTH,
         force_terminal=terminal,
@@ -101,6 +101,16 @@ def make_console(file: TextIO, environ=None) -> Console:
         highlight=False,
         emoji=False,
     )
+
+
+class _Console(Console):
+    """rich's console, but a reader that goes away (`| head`) raises
+    BrokenPipeError for the command to handle, instead of ending the
+    program with exit code 1, which would read as "not done"."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
 
 
 class _NoTrailingSpaces:

@@ -166,6 +166,7 @@ def test_a_hint_cut_short_by_its_reader_counts_as_seen(fresh_tree):
     state = json.loads((fresh_tree / ".kata" / "hints.json").read_text())
 
     assert [result.stderr for result in cut] == ["", ""]
+    assert [result.returncode for result in cut] == [141, 141]
     assert head.stdout.startswith("Hints for exercise 1, dot")
     assert f"3 of {len(EXERCISES[0].hints)}" in head.stdout
     assert head.stderr == ""
