@@ -443,15 +443,16 @@ def _complaint(file) -> str:  # pragma: no cover
 
 
 def _limit_resources(job) -> None:  # pragma: no cover
+    # Python ignores SIGXFSZ, turning a print flood into an OSError the
+    # learner's code might catch; the default action ends the process.
+    # (Set first: `_tell_where_on_request` chains to it.)
+    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
     _tell_where_on_request(job.stack_file)
     memory = job.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_LIMIT_BYTES, OUTPUT_LIMIT_BYTES))
     # A crash must not leave a core file in the learner's project.
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    # Python ignores SIGXFSZ, turning a print flood into an OSError the
-    # learner's code might catch; the default action ends the process.
-    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
     # No exercise needs a process or a thread of its own, and a fork bomb
     # must not take the machine down: the limit counts all of the user's
     # processes, so 1 forbids any new one. (The system ignores this limit
@@ -465,7 +466,8 @@ _STACK_FILES = []
 
 
 def _tell_where_on_request(path: str) -> None:  # pragma: no cover
-    """On SIGUSR1, write the stack of every thread to the file `path`.
+    """On SIGUSR1, write the stack of every thread to the file `path`; and
+    on SIGXFSZ too, before the process ends of it.
 
     The grader asks, when a test runs out of time, just before it kills
     the process: the learner then learns which line of theirs was running.
@@ -480,6 +482,9 @@ def _tell_where_on_request(path: str) -> None:  # pragma: no cover
         return  # the grade goes on; only the line is missing
     _STACK_FILES.append(file)
     faulthandler.register(signal.SIGUSR1, file=file, all_threads=True)
+    # A print flood ends the process by SIGXFSZ: the stack, written on the
+    # way, tells the grader which line printed.
+    faulthandler.register(signal.SIGXFSZ, file=file, all_threads=True, chain=True)
 
 
 def _forget_project_modules() -> None:  # pragma: no cover

@@ -358,6 +358,34 @@ def test_printing_past_the_limit_in_both_workers_is_one_stop(tmp_path):
     assert [test.kind for test in run.tests] == ["crash", "crash", "not_run"]
 
 
+# A module that prints without end, and a test that calls it.
+FLOODS = """
+def flood():
+    while True:
+        print("loss" * 100)
+"""
+CALLS_THE_FLOOD = """
+from exercises.flooder import flood
+
+
+def test_floods():
+    flood()
+"""
+
+
+def test_printing_past_the_limit_names_the_line_that_printed(tmp_path):
+    root = project(tmp_path, {"flooder": CALLS_THE_FLOOD})
+    (root / "exercises" / "flooder.py").write_text(FLOODS.lstrip())
+    (run,) = run_many([Job("flooder", root)])
+
+    assert run.error == (
+        "exercises/flooder.py printed more than 4 MB in test_floods: a print in a "
+        "loop?\n"
+        '  line 3: print("loss" * 100)'
+    )
+    assert run.stopped_at_limit and not run.timed_out
+
+
 ENDS_THE_PROGRAM = """
 from exercises.quitter import quitter
 
