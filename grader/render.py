@@ -178,10 +178,18 @@ class Screen:
         finally:
             status.close()
 
-    def gradebook(self, book: Gradebook, prog: str, stuck: Text | None = None) -> None:
+    def gradebook(
+        self,
+        book: Gradebook,
+        prog: str,
+        stuck: Text | None = None,
+        cut: tuple[str, ...] = (),
+    ) -> None:
         """The main report: a line per exercise, the score, what is next.
         `stuck` says where help is, in place of the commands that give it
-        (the watch has keys for them)."""
+        (the watch has keys for them). The exercises `cut` had not ended
+        when the grade was interrupted: they are said to be so, and nothing
+        is next."""
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right")
         table.add_column(_("exercise"))
@@ -189,19 +197,29 @@ class Screen:
         table.add_column(_("tests"), justify="right")
         table.add_column(_("points"), justify="right")
         for grade in book.grades:
-            table.add_row(
-                str(grade.exercise.number),
-                grade.name,
-                _status(grade.status),
+            counts = (
                 f"{grade.passed}/{grade.total}",
                 f"{_points(grade.points)}/{_points(grade.max_points)}",
             )
+            status = _status(grade.status)
+            if grade.name in cut:
+                status, counts = Text(_("(interrupted)"), style="dim"), ("", "")
+            table.add_row(str(grade.exercise.number), grade.name, status, *counts)
         self.out.print(_heading(book))
         self.out.print()
         self.out.print(table)
         self.out.print()
         self.out.print(self._score_line(book))
         self.out.print()
+        if cut:
+            note = _(
+                "Interrupted before these ended: {names}. Run {command} again to "
+                "grade them.",
+                names=i18n.listed(list(cut)),
+                command=f"`{prog}`",
+            )
+            self.out.print(self.fitted(Text(note)), soft_wrap=True)
+            return
         printed = [
             g.name for g in book.grades if g.status == DONE and printed_output(g)
         ]
