@@ -259,8 +259,11 @@ class _Dispatcher:
             items.setdefault(Path(str(item.path)).name, []).append(item)
         gc.freeze()  # the collected tests, too, live as long as the workers
         while True:
-            while self.queue and len(self.running) < self.workers:
-                job, channel = self._next_job()
+            while len(self.running) < self.workers:
+                entry = self._next_job()
+                if entry is None:
+                    break
+                job, channel = entry
                 tests = items.get(job.test_file.name, [])
                 self._start(session, job, tests, channel)
             if self.commands is None:
@@ -272,11 +275,15 @@ class _Dispatcher:
 
     def _next_job(self):
         """Take from the queue the first job (and its channel) whose
-        exercise has no share of its tests running, or else the first.
+        exercise has no share of its tests running, or else the first; None
+        when none is left.
 
         An exercise that loops then holds one worker until its time limit,
         not every worker, while the others grade the rest; one exercise
         alone still runs its shares side by side."""
+        self._drop_abandoned()
+        if not self.queue:
+            return None
         busy = set(self.exercises.values())
         position = next(
             (at for at, (job, _) in enumerate(self.queue) if job.name not in busy), 0
@@ -284,6 +291,16 @@ class _Dispatcher:
         entry = self.queue[position]
         del self.queue[position]
         return entry
+
+    def _drop_abandoned(self) -> None:
+        """Forget the queued jobs the grader no longer waits for (a grade a
+        save cancelled): their code may loop, and only the grader stops a
+        worker at its time limit."""
+        for entry in list(self.queue):
+            _, channel = entry
+            if _reader_gone(channel.fd):
+                self.queue.remove(entry)
+                channel.close()
 
     def _start(self, session, job, tests, channel) -> None:
         problem = self.problems.get(job.test_file.name)
@@ -342,6 +359,14 @@ class _Dispatcher:
         self.channels = self.open_channels()
         self.queue.append((_job_from(json.loads(data)), channel))
         return True
+
+
+def _reader_gone(fd: int) -> bool:
+    """Whether the read end of the pipe whose write end is `fd` is closed:
+    the system then reports an error on the write end."""
+    poller = select.poll()
+    poller.register(fd, select.POLLOUT)
+    return any(events & select.POLLERR for _, events in poller.poll(0))
 
 
 def _job_from(fields: dict) -> Job:

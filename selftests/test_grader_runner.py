@@ -1,6 +1,7 @@
 """The runner on small test modules written for the purpose: what comes
 back from a child process, whatever becomes of it."""
 
+import os
 import re
 import tempfile
 from dataclasses import replace
@@ -10,6 +11,7 @@ import pytest
 from grader import runner
 from grader.results import ExerciseRun, TestResult, lines_cut
 from grader.runner import Job, WarmSession, run_many
+from grader.session import _reader_gone
 from selftests.grader_support import runner_project
 
 # Test modules that take no time, so that only the runner is being timed.
@@ -606,3 +608,13 @@ def test_a_loop_holds_one_worker_while_the_other_grades_the_rest(tmp_path, warm)
     # With both shares of the loop side by side, every other exercise
     # waited for the time limit; one worker is enough for them all.
     assert order[-1] == "spin", order
+
+
+def test_a_queued_job_whose_grader_stopped_listening_is_told_apart():
+    read, write = os.pipe()
+    try:
+        assert not _reader_gone(write)
+        os.close(read)
+        assert _reader_gone(write)
+    finally:
+        os.close(write)

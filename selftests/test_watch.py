@@ -778,7 +778,7 @@ ENDLESS_ONE_HOT = "def one_hot(labels, num_classes):\n    while True:\n        p
 def test_a_save_during_the_first_grade_keeps_what_it_had_graded(tree, watch):
     (tree / "exercises" / "dot.py").write_text(solution("dot"))
     (tree / "exercises" / "one_hot.py").write_text(ENDLESS_ONE_HOT)
-    running = watch()
+    running = watch("--timeout", "6")
     _wait_for_line(running, "Grading exercises/ ...")
     time.sleep(1.5)  # dot is graded; one_hot hangs
     (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
