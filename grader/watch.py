@@ -1403,6 +1403,13 @@ def _fitted(
         if excess > 0:
             excess -= len(rows[index])
             rows[index] = []
+    # What came back, when too long even so, keeps its first rows: the
+    # likely mistake below it must stay in sight.
+    for index, (label, _lines) in enumerate(blocks):
+        if excess > 0 and label == "actual":
+            shortened = _shortened(rows[index], excess, said, False, width, ellipsis)
+            excess -= len(rows[index]) - len(shortened)
+            rows[index] = shortened
     return "\n".join(_last_rows_cut([row for block in rows for row in block], limit))
 
 

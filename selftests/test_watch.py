@@ -1431,3 +1431,16 @@ def test_a_failure_gives_way_input_first_then_statement_then_expected(lang):
     # ... then what was expected.
     assert shown[9][2].startswith(whole[6]) and shown[9][2].endswith("…")
     assert shown[9][:2] == shown[10][:2]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_value_that_came_back_too_long_gives_way_to_the_likely_mistake(lang):
+    from grader.watch import _fitted
+
+    width = NARROW[0] - 1
+    with i18n.speaking(lang):
+        whole = _fitted(COPIED_X, UNLIMITED_ROWS, "    ", width).splitlines()
+        lines = _fitted(COPIED_X, 5, "    ", width).splitlines()
+
+    assert lines[0].startswith(whole[-6]) and lines[0].endswith("…")
+    assert lines[1:] == whole[-4:]  # where, and the likely mistake
