@@ -39,8 +39,10 @@ a worker. Nothing moves by itself: the display changes only as a grade
 goes, never from a thread.
 
 On a terminal, the screen fits its width and height: lines break between
-words (a line of keys between keys), a failure is shortened only as far
-as the height requires, and what still does not fit is cut with a line
+words (a line of keys between keys), the blank lines between its parts go
+first, a failure is shortened only as far as the height requires (its
+input first, what came back and the likely mistake never), the hint just
+asked for stays whole, and what still does not fit is cut with a line
 that says where to read it all; the top line always stays in view. A
 resize draws the screen again at the new size.
 """
@@ -110,8 +112,9 @@ EVENT_WAIT_MS = 80
 # Lines of a failure message and of the learner's output shown off a
 # terminal, where the screen has no height: enough to read the failure.
 # On a terminal, a message is shortened only as far as the terminal's
-# height requires, down to MIN_MESSAGE_LINES: what is below it is cut
-# after that (see `Watch.fitted`).
+# height requires: in the report, down to MIN_MESSAGE_LINES, what is
+# below it being cut after that (see `Watch.fitted`); on the exercise's
+# screen, as far as what came back and the likely mistake (see `_fitted`).
 MESSAGE_LINES = 14
 MIN_MESSAGE_LINES = 5
 OUTPUT_LINES = 6
