@@ -317,14 +317,17 @@ class Screen:
         changed: Collection[str] = (),
         ungraded: Collection[str] = (),
         timed_out: Collection[str] = (),
+        titles: bool = True,
     ) -> None:
-        """The exercises in order, with their titles and statuses; those
-        `changed` since the grade shown, those `ungraded`, and those whose
-        grade shown was stopped at its time limit (`timed_out`), marked so."""
+        """The exercises in order, with their titles (unless not `titles`)
+        and statuses; those `changed` since the grade shown, those
+        `ungraded`, and those whose grade shown was stopped at its time
+        limit (`timed_out`), marked so."""
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right")
         table.add_column(_("exercise"))
-        table.add_column(_("title"))
+        if titles:
+            table.add_column(_("title"))
         table.add_column(_("status"))
         for grade in book.grades:
             exercise = grade.exercise
@@ -335,9 +338,8 @@ class Screen:
                 status.append(_(" (changed since)"), style="dim")
             if grade.name in ungraded:
                 status = Text(_("(not graded yet)"), style="dim")
-            table.add_row(
-                str(exercise.number), exercise.name, i18n.title(exercise), status
-            )
+            title = [i18n.title(exercise)] if titles else []
+            table.add_row(str(exercise.number), exercise.name, *title, status)
         self.out.print(table)
 
     def not_graded_again(
