@@ -617,6 +617,64 @@ def test_the_japanese_readme_reads_in_order_and_in_the_usual_terms():
     )
 
 
+def readme_prose(readme: str) -> str:
+    """`readme` without its code blocks and code spans."""
+    return re.sub(r"`[^`\n]*`", "`…`", re.sub(r"```.*?```", "", readme, flags=re.S))
+
+
+# A line of Markdown that starts a block of its own: a heading, a table's
+# row, an item of a list, a link list, a fence.
+BLOCK_START = re.compile(r"(#|\||- |\* |\d+\. |\[|```)")
+
+
+def test_the_japanese_readme_writes_each_paragraph_on_one_line():
+    # A source line break inside a Japanese sentence shows as a stray space
+    # in many renderers.
+    lines = re.sub(r"```.*?```", "```", README_JA, flags=re.S).splitlines()
+    broken = [
+        line
+        for before, line in zip(lines, lines[1:], strict=False)
+        if before.strip() and line.strip() and not BLOCK_START.match(line.lstrip())
+    ]
+    assert broken == []
+
+
+def test_the_japanese_readme_names_statuses_as_the_terminal_shows_them():
+    statuses = tomllib.loads(CATALOGUE.read_text(encoding="utf-8"))["statuses"]
+    for english, japanese in statuses.items():
+        assert f"`{japanese} ({english})`" in README_JA
+        assert f"`{english}`(" not in README_JA
+        assert f"{japanese}\n({english})" not in README_JA
+        assert f"{japanese}({english})" not in README_JA
+
+
+def test_the_japanese_readme_brackets_japanese_as_the_catalogue_does(tables):
+    # Half-width brackets, no space before one that holds Japanese.
+    catalogue = "".join(value for _, value in translations(tables))
+    prose = readme_prose(README_JA)
+    spaced = re.compile(
+        r"[\u3040-\u30ff\u4e00-\u9fff] \([^()]*[\u3040-\u30ff\u4e00-\u9fff]"
+    )
+    for text in (catalogue, prose):
+        assert "（" not in text and "）" not in text
+        assert spaced.findall(text) == []
+
+
+def test_the_japanese_readme_ends_every_item_of_a_list_alike():
+    for block in re.split(r"\n\s*\n", readme_prose(README_JA)):
+        items = re.split(r"\n(?=(?:\d+\.|-) )", block)
+        items = [item.rstrip() for item in items if re.match(r"(?:\d+\.|-) ", item)]
+        if any(item.endswith("。") for item in items):
+            assert [item for item in items if not item.endswith("。")] == []
+
+
+def test_the_japanese_readme_says_what_a_stub_is_where_it_first_names_one():
+    first = README_JA.index("スタブ")
+    assert README_JA[first - 1 : first + 5] == "「スタブ」(", README_JA[
+        first - 40 : first
+    ]
+
+
 @pytest.mark.parametrize(
     "readme, maintainers, speed",
     [
