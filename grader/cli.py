@@ -400,7 +400,7 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
     def _split_lines(self, text, width):
         # argparse wraps at spaces only, which Japanese has few of.
-        return i18n.fill(" ".join(text.split()), width).splitlines()
+        return i18n.fill(i18n.collapsed(text), width).splitlines()
 
 
 @contextmanager

@@ -367,7 +367,7 @@ def summary_line(book: Gradebook) -> str:
 
 
 def _markdown_cell(text: str) -> str:
-    text = " ".join(text.split())
+    text = i18n.collapsed(text)
     return text.replace("\\", "\\\\").replace("|", "\\|")
 
 

@@ -238,7 +238,8 @@ class Catalogue:
         if numbers != [str(n) for n in range(1, len(items) + 1)]:
             return None
         translated = [self.sentence(item, depth + 1) or item for item in items]
-        return " ".join(f"({n}) {t.strip()}" for n, t in enumerate(translated, start=1))
+        listed = [f"({n}) {t.strip()}" for n, t in enumerate(translated, start=1)]
+        return reduce(_spaced, listed)
 
     def _filled(self, key: str, match: re.Match, depth: int) -> str | None:
         """The translation of template `key` with the values `match` found
@@ -391,29 +392,46 @@ def _goes_on(lines: list[str], index: int) -> bool:
     return False
 
 
-# The full-width marks a Japanese sentence may end with that keep a space
-# after them when more text follows ("ですか？ 損失"): unlike "。", the
-# mark sits in the middle of its cell and runs into the next character.
+# The full-width marks a Japanese sentence may end with that take a space
+# after them when more text follows: unlike "。", the mark sits in the
+# middle of its cell and runs into the next character. Japanese typesetting
+# puts a full-width space there ("ですか？\u3000損失"), as wide as a
+# character (two columns on a terminal).
 SPACED_MARKS = frozenset("？！")
+IDEOGRAPHIC_SPACE = "\u3000"
 
 
 def _joined(left: str, right: str) -> str:
     """`left` and `right` joined, without the space between them where a
     wide (Japanese) character meets another: a template spaces its fields
-    off for values in ASCII, and Japanese puts no space between words
-    (but keeps one after ？ and ！, see `SPACED_MARKS`)."""
+    off for values in ASCII, and Japanese puts no space between words.
+    After ？ and ！ the space is a full-width one (see `SPACED_MARKS`)."""
     if left.endswith(" ") and _unspaced(left[-2:-1]) and _wide(right[:1]):
         return left[:-1] + right
     if right.startswith(" ") and _unspaced(left[-1:]) and _wide(right[1:2]):
         return left + right[1:]
+    if left.endswith(" ") and left[-2:-1] in SPACED_MARKS and right[:1].strip():
+        return left[:-1] + IDEOGRAPHIC_SPACE + right
+    if right.startswith(" ") and left[-1:] in SPACED_MARKS and right[1:2].strip():
+        return left + IDEOGRAPHIC_SPACE + right[1:]
     return left + right
 
 
 def _after(first: str, second: str) -> str:
     """Two sentences one after the other: with a space between them, as
     English writes them, but none after a Japanese one whose full stop
-    takes the room of a character ("。"; ？ and ！ keep theirs)."""
+    takes the room of a character ("。"), and a full-width one after ？
+    and ！."""
+    if first[-1:] in SPACED_MARKS:
+        return first + IDEOGRAPHIC_SPACE + second
     return first + second if _unspaced(first[-1:]) else f"{first} {second}"
+
+
+def _spaced(first: str, second: str) -> str:
+    """Two items one after the other, a space between them: a full-width
+    one after ？ and ！."""
+    space = IDEOGRAPHIC_SPACE if first[-1:] in SPACED_MARKS else " "
+    return first + space + second
 
 
 def _unspaced(character: str) -> bool:
@@ -475,36 +493,37 @@ def _pattern(template: str) -> re.Pattern:
 # Code is never broken: a command cut in two cannot be copied, and an
 # expression cut in two misreads.
 _PIECE = re.compile(r"[!-_a-~·]*`[^`\n]*`[!-~·]*| +|[!-~·]+|.")
-# Punctuation, the long-vowel mark and small kana must not begin a line
-# (the Japanese rules of line breaking): each stays with what precedes it.
+# Punctuation, closing brackets, the long-vowel mark, the iteration marks
+# and small kana must not begin a line (kinsoku, the Japanese rules of line
+# breaking): each stays with what precedes it.
 _NO_LINE_START = frozenset(
-    "、。，．・：；？！）」』】〉》ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+    "、。，．・：；？！）」』】〉》〕］｝ー々ゝゞヽヾ…‥"
+    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
 )
-# Japanese marks after which a line may break as well as at a space.
-_BREAK_AFTER = frozenset("、。，．：；？！）」』】〉》")
-# How good a place to break a line is. Japanese may break between any two
-# characters, but a word cut in two ("メッセー" / "ジ") reads badly, and so
-# does an expression cut at one of its spaces ("h =" / "sigmoid(z1)").
-# Without a dictionary of words, the change from kana to kanji or katakana
-# ("テストを" / "すべて" aside, "で" / "失敗") is where a word most often
-# starts: fair. Poor places are taken only when a line has no other that
-# fills half of it; a place inside code only when it has no other at all,
-# however short the line it leaves.
-_GOOD, _FAIR, _POOR, _CODE, _NEVER = 4, 3, 2, 1, 0
-
-
-def _hiragana(character: str) -> bool:
-    return "ぁ" <= character <= "ゖ"
+# Opening brackets must not end a line: a line never breaks after them.
+_NO_LINE_END = frozenset("(（[［{｛「『【〈《〔")
+# ASCII that closes or ends something, which a line must not begin with
+# where it follows Japanese ("…です)。", "…(N 個)").
+_CLOSING_ASCII = frozenset(")]},.:;?!")
+# Where a line may break: a place inside code written without backticks is
+# taken only when a line has no other at all, however short the line it
+# leaves (see `_code_spaces`).
+_GOOD, _CODE, _NEVER = 2, 1, 0
+# What a line neither begins nor ends with: spaces, full-width ones too.
+SPACES = " " + IDEOGRAPHIC_SPACE
 
 
 def fill(text: str, columns: int, indent: int = 0) -> str:
     """`text` wrapped to `columns` terminal columns, its later lines
     indented by `indent` spaces.
 
-    A line breaks at a space or after a Japanese punctuation mark where it
-    can; between two Japanese characters, or at a space inside code (see
-    `_code_spaces`), only when the line has no such place in its later
-    half. A word of ASCII and code in backticks are never split.
+    A line breaks at a space (a full-width one too, which neither ends nor
+    begins a line), and in Japanese between any two characters where one
+    is Japanese, as Japanese typesetting does, the rules of kinsoku kept
+    (see `_NO_LINE_START`, `_NO_LINE_END`): a line is filled as far as it
+    goes. A word of ASCII, a number and its unit ("30 秒") and code in
+    backticks are never split; a space inside code (see `_code_spaces`) is
+    a place to break only when the line has no other.
     """
     pieces: list[str] = []
     for piece in _PIECE.findall(text):
@@ -521,7 +540,7 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
     lines, start = [], 0
     while start < len(pieces):
         end = _line_end(pieces, quality, start, columns - (indent if lines else 0))
-        line = "".join(pieces[start:end]).strip(" ")
+        line = "".join(pieces[start:end]).strip(SPACES)
         lines.append((" " * indent if lines else "") + line)
         start = end
         while start < len(pieces) and pieces[start].isspace():
@@ -563,31 +582,29 @@ _OPERATOR = re.compile(r"[-+*/%@<>=!&|^~]{1,3}")
 
 
 def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
-    """How good a place to break the line is just before `pieces[index]`."""
+    """Whether a line may break just before `pieces[index]`."""
     if index == 0:
         return _NEVER
     before, piece = pieces[index - 1], pieces[index]
     if piece.isspace():
         return _NEVER  # a line breaks after its spaces, never before them
-    if before.isspace() and index >= 2 and _number_and_unit(pieces[index - 2], piece):
-        return _NEVER
     if before.isspace():
-        if not japanese or index < 2:
+        if index < 2:
             return _GOOD
-        # In Japanese, a space after Japanese or a colon is a place to
-        # break; one after other ASCII is inside code ("h = sigmoid(z1)")
-        # or ties a name or a number to the word after it ("ValueError の",
-        # "2 次元").
-        last = pieces[index - 2][-1]
-        return _GOOD if _wide(last) or last in ":;" else _POOR
-    if before[-1] in _BREAK_AFTER:
+        last = pieces[index - 2]
+        if _number_and_unit(last, piece):
+            return _NEVER
+        # In Japanese, a space between two pieces of ASCII is most often
+        # inside code written without backticks ("return e / x.sum()").
+        if japanese and not _wide(last[-1]) and last[-1] not in ":;,":
+            return _GOOD if _wide(piece[0]) else _CODE
         return _GOOD
-    if piece[0] in "(（「『【" and _wide(before[-1]):
-        return _GOOD  # before an aside in brackets, as after one
-    if _hiragana(before[-1]) and _wide(piece[0]) and not _hiragana(piece[0]):
-        return _FAIR
+    if before[-1] in _NO_LINE_END or piece[0] in _CLOSING_ASCII:
+        return _NEVER
+    if _number_and_unit(before, piece):
+        return _NEVER  # "30秒" as "30 秒"
     if _wide(before[-1]) or _wide(piece[0]):
-        return _POOR
+        return _GOOD
     return _NEVER
 
 
@@ -607,29 +624,34 @@ def _number_and_unit(number: str, word: str) -> bool:
 
 
 def _line_end(pieces: list[str], quality: list[int], start: int, columns: int):
-    """Where the line that begins at `pieces[start]` ends: at the best place
-    to break that fits in `columns` and fills at least half the line (the
-    last of them), else the last place that fits, else the first place
-    there is (a word longer than the line stands out beyond it). A place
-    inside code counts only when no other fits."""
-    best: dict[int, int] = {}
+    """Where the line that begins at `pieces[start]` ends: at the last place
+    to break that fits in `columns`, one inside code only when no other
+    fits; else at the first place there is (a word longer than the line
+    stands out beyond it)."""
     last: dict[bool, int] = {}  # by whether the place is inside code
     for end in range(start + 1, len(pieces) + 1):
-        used = width("".join(pieces[start:end]).rstrip(" "))
+        used = width("".join(pieces[start:end]).rstrip(SPACES))
         if used > columns:
             break
         if end == len(pieces):
             return end
         if quality[end] != _NEVER:
             last[quality[end] == _CODE] = end
-            if used * 2 >= columns:
-                best[quality[end]] = end
-    if best and max(best) != _CODE:
-        return best[max(best)]
     if last:
         return last[False] if False in last else last[True]
     later = (i for i in range(start + 1, len(pieces)) if quality[i] != _NEVER)
     return next(later, len(pieces))
+
+
+# A run of white space other than the full-width space, which `str.split`
+# would take for one too.
+_ASCII_SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def collapsed(text: str) -> str:
+    """`text` on one line, each run of white space made one space: but a
+    full-width space, which Japanese puts after ？ and ！, is kept."""
+    return _ASCII_SPACE_RUN.sub(" ", text).strip(" ")
 
 
 def width(text: str) -> int:

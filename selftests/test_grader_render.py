@@ -490,7 +490,7 @@ def test_a_stop_reached_by_both_workers_is_told_once(language):
         assert "別々のプロセスで同時に実行しており" in text
         assert "test_a[0] と test_a[1] の両方でこれが起きました。\n  54 行目" in text
         assert "の実行中、" not in text
-        assert "なっていませんか？ テストは 2 つずつ" in text
+        assert "なっていませんか？\u3000テストは 2 つずつ" in text
         assert "\n  54 行目: while True:\n  55 行目: pass\n" in text
         assert "採点プログラムがテストを途中で止めたため、ほかの 2 個" in text
         assert "プロセスが途中で終わった" not in text
@@ -920,7 +920,7 @@ def test_check_off_a_terminal_keeps_each_line_whole():
     assert max(map(len, text.splitlines())) > 200
 
 
-def test_the_status_line_breaks_between_words_on_a_narrow_terminal():
+def test_the_status_line_fills_a_narrow_terminal_keeping_kinsoku():
     out = _Terminal()
     screen = Screen(out, io.StringIO())
     screen.out.width = 70
@@ -931,8 +931,12 @@ def test_the_status_line_breaks_between_words_on_a_narrow_terminal():
         status.tick()
     text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.getvalue())
 
-    assert "Ctrl+C で中止)" in text  # the key and what it does, together
-    assert all(i18n.width(line) <= 69 for line in text.splitlines())
+    lines = [line.strip() for line in re.split(r"[\r\n]", text) if line.strip()]
+    assert "Ctrl+C で" in text  # the key whole, with its particle
+    assert all(i18n.width(line) <= 69 for line in lines)
+    # Filled as Japanese is, between any two characters, but no line
+    # starts with a closing bracket or a comma (kinsoku).
+    assert not [line for line in lines if line[0] in ")）、。"]
 
 
 # A failure of numerical_gradient as its test writes it: a 2-D x in the

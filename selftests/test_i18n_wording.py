@@ -41,10 +41,12 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # text where one belongs: `quoted`, a field of a template ({x!r}), !=.
 HALF_WIDTH_MARK = re.compile(r"[?!]")
 CODE = re.compile(r"`[^`\n]*`|\{[^{}\n]*\}|!=")
-# A full-width ？ or ！ that more of the sentence's text follows with no
-# space, or more than one: the next sentence is spaced off by one
-# ("…ませんか？ 損失…"). A closing bracket or quote stays against it.
-MISSPACED_MARK = re.compile(r"[？！](?=[^\s)）」』】\]\"'`？！]| {2,})")
+# A full-width ？ or ！ that more text follows with anything but one
+# full-width space before it (none, a half-width one, more than one): the
+# next sentence is spaced off by one full-width space, as Japanese
+# typesetting does ("…ませんか？\u3000損失…"). A closing bracket or quote
+# stays against the mark.
+MISSPACED_MARK = re.compile(r"[？！](?![)）」』】\]\"'`？！]|\u3000(?=\S)|$)")
 
 
 @pytest.fixture(autouse=True)
@@ -126,6 +128,22 @@ def test_a_full_width_mark_with_more_text_after_it_is_spaced_once(tables):
     assert wrong == []
 
 
+@pytest.mark.parametrize(
+    "line, wrong",
+    [
+        ("ありませんか？\u3000結果", False),
+        ("ありませんか？", False),
+        ("(ありませんか？)", False),
+        ("ありませんか？ 結果", True),
+        ("ありませんか？結果", True),
+        ("ありませんか？\u3000\u3000結果", True),
+        ("ありませんか？\u3000 結果", True),
+    ],
+)
+def test_the_mark_spacing_check_wants_one_full_width_space(line, wrong):
+    assert bool(MISSPACED_MARK.search(line)) is wrong
+
+
 def test_sentences_put_together_keep_the_space_after_a_full_width_mark():
     japanese = i18n.catalogue(i18n.JAPANESE)
     wrong = "The result has the wrong values."
@@ -134,11 +152,19 @@ def test_sentences_put_together_keep_the_space_after_a_full_width_mark():
     after_stop = japanese.sentence(f"{wrong} {none}")
 
     assert after_mark == "値が None になっています。return 文を書き忘れた関数は" + (
-        "ありませんか？ 結果の値が違います。"
+        "ありませんか？\u3000結果の値が違います。"
     )
     assert after_stop == "結果の値が違います。値が None になっています。" + (
         "return 文を書き忘れた関数はありませんか？"
     )
+
+
+def test_numbered_mistakes_keep_the_space_after_a_full_width_mark():
+    japanese = i18n.catalogue(i18n.JAPANESE)
+    none = "a value is None: a function missing its return statement?"
+    listed = japanese.sentence(f"(1) {none} (2) The result has the wrong values.")
+
+    assert "ありませんか？\u3000(2) 結果の値が違います。" in listed
 
 
 def test_the_half_width_mark_check_sees_past_brackets_and_code():
@@ -400,7 +426,7 @@ def test_no_condition_is_said_half_in_python_in_japanese(tables):
             "a.shape[-1] が b.shape[0] と等しくなければなりません。ValueError の"
             "メッセージには両方の形状を入れてください。",
             77,
-            ["メッセージ", "ValueError の"],
+            ["ValueError", "a.shape[-1]", "b.shape[0]", "1 次元", "2 次元"],
         ),
         (
             "途中の値を残しながら順伝播をやり直します: z1 = x @ w1 + b1、"
@@ -408,16 +434,78 @@ def test_no_condition_is_said_half_in_python_in_japanese(tables):
             60,
             ["h = sigmoid(z1)", "z1 = x @ w1 + b1"],
         ),
-        ("表示の言語(既定: ロケールが日本語なら日本語、ほかは英語)", 54, ["英語"]),
+        ("表示の言語(既定: ロケールが日本語なら日本語、ほかは英語)", 54, ["既定:"]),
+        (
+            "場所 exercises/softmax.py の 36 行目: "
+            "return e / sofmax(e).sum(axis=-1, keepdims=True)",
+            60,
+            ["return e / sofmax(e).sum(axis=-1, keepdims=True)"],
+        ),
     ],
 )
-def test_japanese_is_wrapped_between_words_not_inside_them(text, columns, whole):
+def test_japanese_is_never_wrapped_inside_code_a_word_or_a_quantity(
+    text, columns, whole
+):
     lines = i18n.fill(text, columns, indent=3).splitlines()
 
     assert len(lines) > 1
     assert all(i18n.width(line) <= columns for line in lines)
     for piece in whole:
         assert any(piece in line for line in lines), (piece, lines)
+
+
+def test_japanese_fills_its_lines_breaking_between_any_two_characters():
+    text = (
+        "計算する前に形状を確認します。どちらのオペランドも 1 次元か 2 次元で、"
+        "a.shape[-1] が b.shape[0] と等しくなければなりません。ValueError の"
+        "メッセージには両方の形状を入れてください。"
+    )
+    lines = i18n.fill(text, 60).splitlines()
+
+    assert lines == [
+        "計算する前に形状を確認します。どちらのオペランドも 1 次元か",
+        "2 次元で、a.shape[-1] が b.shape[0] と等しくなければなりませ",
+        "ん。ValueError のメッセージには両方の形状を入れてください。",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, columns, first",
+    [
+        # No line starts with a closing mark, a small kana or the long
+        # vowel mark: the character before it goes down with it.
+        ("あいうえおかきくけ。", 18, "あいうえおかきく"),
+        ("あいうえおかきくけっ", 18, "あいうえおかきく"),
+        ("あいうえおかきくけー", 18, "あいうえおかきく"),
+        ("あいうえおかきくけ)。", 18, "あいうえおかきく"),
+        # No line ends with an opening bracket: it goes down too.
+        ("あいうえおかきく「けこ」", 18, "あいうえおかきく"),
+        ("あいうえおかきく(けこ)", 17, "あいうえおかきく"),
+        # A number stays with its counter, spaced or not.
+        ("あいうえおかき 30 秒", 18, "あいうえおかき"),
+        ("あいうえおかき30秒", 17, "あいうえおかき"),
+    ],
+)
+def test_japanese_lines_keep_the_rules_of_kinsoku(text, columns, first):
+    assert i18n.fill(text, columns).splitlines()[0] == first
+
+
+def test_a_full_width_space_neither_ends_nor_starts_a_line():
+    text = "足していませんか？\u3000合計だけで割ってください。"
+
+    assert i18n.fill(text, 18).splitlines() == [
+        "足していませんか？",
+        "合計だけで割ってく",
+        "ださい。",
+    ]
+    assert i18n.fill(text, 46) == text
+    assert i18n.width(text) == 46
+
+
+def test_white_space_collapsed_keeps_a_full_width_space():
+    text = "  ありませんか？\u3000結果の\n  値が\t違います。 "
+
+    assert i18n.collapsed(text) == "ありませんか？\u3000結果の 値が 違います。"
 
 
 def test_english_is_still_wrapped_at_its_spaces():
@@ -527,6 +615,64 @@ def test_the_japanese_readme_reads_in_order_and_in_the_usual_terms():
     assert (
         README_JA.index("## 始め方") < steps < README_JA.index("### 日本語で表示する")
     )
+
+
+def readme_prose(readme: str) -> str:
+    """`readme` without its code blocks and code spans."""
+    return re.sub(r"`[^`\n]*`", "`…`", re.sub(r"```.*?```", "", readme, flags=re.S))
+
+
+# A line of Markdown that starts a block of its own: a heading, a table's
+# row, an item of a list, a link list, a fence.
+BLOCK_START = re.compile(r"(#|\||- |\* |\d+\. |\[|```)")
+
+
+def test_the_japanese_readme_writes_each_paragraph_on_one_line():
+    # A source line break inside a Japanese sentence shows as a stray space
+    # in many renderers.
+    lines = re.sub(r"```.*?```", "```", README_JA, flags=re.S).splitlines()
+    broken = [
+        line
+        for before, line in zip(lines, lines[1:], strict=False)
+        if before.strip() and line.strip() and not BLOCK_START.match(line.lstrip())
+    ]
+    assert broken == []
+
+
+def test_the_japanese_readme_names_statuses_as_the_terminal_shows_them():
+    statuses = tomllib.loads(CATALOGUE.read_text(encoding="utf-8"))["statuses"]
+    for english, japanese in statuses.items():
+        assert f"`{japanese} ({english})`" in README_JA
+        assert f"`{english}`(" not in README_JA
+        assert f"{japanese}\n({english})" not in README_JA
+        assert f"{japanese}({english})" not in README_JA
+
+
+def test_the_japanese_readme_brackets_japanese_as_the_catalogue_does(tables):
+    # Half-width brackets, no space before one that holds Japanese.
+    catalogue = "".join(value for _, value in translations(tables))
+    prose = readme_prose(README_JA)
+    spaced = re.compile(
+        r"[\u3040-\u30ff\u4e00-\u9fff] \([^()]*[\u3040-\u30ff\u4e00-\u9fff]"
+    )
+    for text in (catalogue, prose):
+        assert "（" not in text and "）" not in text
+        assert spaced.findall(text) == []
+
+
+def test_the_japanese_readme_ends_every_item_of_a_list_alike():
+    for block in re.split(r"\n\s*\n", readme_prose(README_JA)):
+        items = re.split(r"\n(?=(?:\d+\.|-) )", block)
+        items = [item.rstrip() for item in items if re.match(r"(?:\d+\.|-) ", item)]
+        if any(item.endswith("。") for item in items):
+            assert [item for item in items if not item.endswith("。")] == []
+
+
+def test_the_japanese_readme_says_what_a_stub_is_where_it_first_names_one():
+    first = README_JA.index("スタブ")
+    assert README_JA[first - 1 : first + 5] == "「スタブ」(", README_JA[
+        first - 40 : first
+    ]
 
 
 @pytest.mark.parametrize(

@@ -126,9 +126,10 @@ def test_failure_messages_in_japanese_end_sentences_with_full_width_marks(runs):
                 assert not wrong, f"{label(path)}: {line}"
 
 
-# A full-width ？ or ！ that more text follows with no space, or more than
-# one: the catalogue spaces the next sentence off by one ("…か？ 損失").
-MISSPACED_MARK = re.compile(r"[？！](?=[^\s)）」』】\]\"'`？！]| {2,})")
+# A full-width ？ or ！ that more text follows with anything but one
+# full-width space before it: the catalogue spaces the next sentence off by
+# one, as Japanese typesetting does ("…か？\u3000損失").
+MISSPACED_MARK = re.compile(r"[？！](?![)）」』】\]\"'`？！]|\u3000(?=\S)|$)")
 
 
 def test_failure_messages_in_japanese_space_a_full_width_mark_once(runs):
