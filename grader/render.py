@@ -1100,8 +1100,16 @@ def wrapped_lines(text: Text, width: int) -> Text:
         body = line.lstrip(" ")
         lead = len(line) - len(body)
         label = LABEL.match(line)
-        hang = i18n.width(label.group()) - lead if label else 0
-        filled = i18n.fill(body, width - lead, indent=hang)
+        if label:
+            # The value is filled on its own: a break between the label
+            # and its value would leave the label alone on its row.
+            hang = i18n.width(label.group())
+            filled = i18n.fill(line[label.end() :], width - hang)
+            parts = filled.split("\n")
+            broken.append(label.group() + parts[0])
+            broken.extend(" " * hang + part for part in parts[1:])
+            continue
+        filled = i18n.fill(body, width - lead)
         broken.extend(" " * lead + part for part in filled.split("\n"))
     return Text("\n".join(broken), style=text.style)
 
