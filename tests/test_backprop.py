@@ -126,15 +126,17 @@ def mistakes(params, x, labels):
 
     right = gradients(error / n)
     dz1 = error / n @ w2.T * h * (1 - h)
+    # N said with its value: where N is 2, a factor 2 of another origin
+    # gives the same numbers, and the reader can tell which it is.
     return [
         (
-            "the gradients are N times too large: the loss is a mean over "
-            "the batch, so dz2 needs a division by N.",
+            f"the gradients are N times (here {n}) too large: the loss is a "
+            "mean over the batch, so dz2 needs a division by N.",
             gradients(error),
         ),
         (
-            "the gradients are N times too small: divide by N once, in dz2, "
-            "and not again further on.",
+            f"the gradients are N times (here {n}) too small: divide by N "
+            "once, in dz2, and not again further on.",
             gradients(error / n**2),
         ),
         (
@@ -288,6 +290,39 @@ def expect_gradient_dict(grads, params, call):
         )
 
 
+ONE_HOT_TWICE = (
+    "t is already one-hot (N, C) here: passing it through one_hot gives "
+    "each of its entries a row of its own, an axis too many. Tell the two "
+    "forms apart by shape (t.ndim) and turn int labels only into one-hot."
+)
+
+
+def expect_one_hot_not_encoded_again(grads, params, x, labels, call):
+    """Fail naming one_hot applied to a t that is one-hot already where a
+    gradient for one-hot t has an axis too many and the same call with int
+    labels gives every gradient its parameter's shape."""
+    extra = [key for key in CHECK_ORDER if np.ndim(grads[key]) > params[key].ndim]
+    if not extra:
+        return
+    spare = copy.deepcopy((params, x, labels))
+    try:
+        other = learner.backward(*spare)
+    except Exception:
+        return
+    if not isinstance(other, dict) or any(
+        np.shape(other.get(key)) != params[key].shape for key in KEYS
+    ):
+        return
+    key = extra[0]
+    fail(
+        f"The gradient for {key} has the wrong shape.",
+        call=call,
+        expected=str(params[key].shape),
+        actual=str(np.shape(grads[key])),
+        mistake=ONE_HOT_TWICE,
+    )
+
+
 def check_gradients(problem, form):
     """Compare backward's gradients with central differences of the loss."""
     # A copy, so that a learner's change to an input cannot leak into the
@@ -297,6 +332,8 @@ def check_gradients(problem, form):
     call = describe_call("backward", (params, x, t), {})
     grads = call_backward(params, x, labels, form)
     expect_gradient_dict(grads, params, call)
+    if form == "one-hot":
+        expect_one_hot_not_encoded_again(grads, params, x, labels, call)
 
     expected = central_differences(params, x, t)
     mistaken = mistakes(params, x, labels)
