@@ -1,6 +1,7 @@
-"""Doubles dw2 by a factor 2 of its own, with dz2 divided by N = 2."""
+"""Doubles dw2 by a factor 2 of its own, with dz2 divided by N: where N
+is 2 the numbers are those of a missing division, which they are not."""
 
-# expect: N times (here 2) too large
+# reject: N times
 
 import numpy as np
 
