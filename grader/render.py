@@ -39,6 +39,7 @@ from grader.grading import (
     NOT_STARTED,
     Grade,
     Gradebook,
+    checks_refusal,
     most_telling,
 )
 from grader.i18n import N_, _
@@ -829,9 +830,14 @@ _RUNNING_TESTS = re.compile(
 def grouped(
     failures: list[TestResult],
 ) -> list[tuple[TestResult, tuple[str, ...], bool]]:
-    """Each way of failing once, in order of first sight: its first test,
-    the names of the others that failed the same way, and whether all of
-    them broke the same property (else what they share is the mistake)."""
+    """Each way of failing once: its first test, the names of the others
+    that failed the same way, and whether all of them broke the same
+    property (else what they share is the mistake).
+
+    The ways come in the order `most_telling` picks a failure in: what the
+    function computes before what it must refuse, and, within each, one
+    mistake named before several, several before none, each in order of
+    first sight. The first block is the failure the summary line shows."""
     groups: dict[tuple[str, ...], list[TestResult]] = {}
     ways = [_way(test) for test in failures]
     named = {way[1] for way in ways if way[0] == MISTAKE_LABEL and len(way) == 2}
@@ -844,7 +850,14 @@ def grouped(
         rest = [test for test in tests if test is not first]
         same = all(_statement(test) == _statement(first) for test in rest)
         grouped.append((first, tuple(test.name for test in rest), same))
-    return grouped
+    return sorted(grouped, key=lambda block: _telling_rank(block[0]))
+
+
+def _telling_rank(test: TestResult) -> tuple[bool, int]:
+    """Where `test`'s block goes among the others: refusals last, then
+    by how plainly it names a mistake (one, several, none)."""
+    named = MISTAKE_LABEL in test.message
+    return checks_refusal(test.name), 2 if not named else int(_lists_mistakes(test))
 
 
 def _one_of(way: tuple[str, ...], named: set[str]) -> tuple[str, ...]:
@@ -1120,8 +1133,16 @@ def wrapped_lines(text: Text, width: int) -> Text:
         body = line.lstrip(" ")
         lead = len(line) - len(body)
         label = LABEL.match(line)
-        hang = i18n.width(label.group()) - lead if label else 0
-        filled = i18n.fill(body, width - lead, indent=hang)
+        if label:
+            # The value is filled on its own: a break between the label
+            # and its value would leave the label alone on its row.
+            hang = i18n.width(label.group())
+            filled = i18n.fill(line[label.end() :], width - hang)
+            parts = filled.split("\n")
+            broken.append(label.group() + parts[0])
+            broken.extend(" " * hang + part for part in parts[1:])
+            continue
+        filled = i18n.fill(body, width - lead)
         broken.extend(" " * lead + part for part in filled.split("\n"))
     return Text("\n".join(broken), style=text.style)
 

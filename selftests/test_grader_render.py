@@ -1008,3 +1008,32 @@ def test_arrays_of_three_axes_in_a_call_are_laid_out_as_numpy_does():
         "                      [-4.0, 36.0]]])",
         "  expected  [[[0.7311, 0.2689],",
     ]
+
+
+def test_a_block_naming_a_mistake_comes_before_one_naming_none():
+    from grader.render import grouped
+
+    bare = failed("test_gives_the_docstring_example", "The result is wrong.")
+    named = failed(
+        "test_one_hot_targets",
+        "The loss is wrong.\n  likely mistake: the minus sign is missing.",
+    )
+    listed = failed(
+        "test_labels",
+        "The value is wrong.\n  likely mistake: (1) one thing. (2) another.",
+    )
+    refused = failed(
+        "test_rejects_bad_labels",
+        "It must raise.\n  likely mistake: no check of the labels.",
+    )
+
+    blocks = grouped([refused, bare, listed, named])
+
+    # As `most_telling` picks: what is computed first, one mistake named
+    # before several, several before none; refusals last.
+    assert [first.name for first, _, _ in blocks] == [
+        "test_one_hot_targets",
+        "test_labels",
+        "test_gives_the_docstring_example",
+        "test_rejects_bad_labels",
+    ]

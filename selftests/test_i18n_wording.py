@@ -278,6 +278,14 @@ def test_what_the_code_lacks_is_said_as_japanese_says_it(tables):
     assert tables["failures"]["divide by zero"] == "ゼロ除算"
 
 
+def test_a_matrix_size_is_written_with_a_times_sign_in_japanese(tables):
+    values = [value for _, value in translations(tables)]
+    assert not [
+        value for value in values if re.search(r"\b[A-Z0-9] x [A-Z0-9]\b", value)
+    ]
+    assert [value for value in values if "N×N の行列" in value]
+
+
 # A conversion to floats as the tests and hints suggest it: one spelling,
 # np.float64, as the model answers write it.
 FLOAT_BY_NAME = re.compile(r"dtype=float\b|astype\(float\)")

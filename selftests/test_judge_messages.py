@@ -352,6 +352,10 @@ def test_arithmetic_on_a_list_is_told_to_convert_it_to_an_array():
     for error in (
         raised(lambda: -[1, -2, 0]),
         raised(lambda: 1 - [1, -2, 0]),
+        raised(lambda: [2, 0] < 0),
+        raised(lambda: 3 <= [2, 0]),
+        raised(lambda: [2, 0] + 1),
+        raised(lambda: [2, 0] * 0.5),
     ):
         assert code_mistake(error) == LIST_OPERAND_ADVICE, error
         assert advice_for(error) == LIST_OPERAND_ADVICE

@@ -334,6 +334,21 @@ def test_on_a_terminal_long_lines_break_between_words_under_their_label():
     assert wrapped_lines(short, 40) is short
 
 
+@pytest.mark.parametrize("label", ["call      ", "呼び出し  "])
+def test_a_long_call_starts_on_the_row_of_its_label(label):
+    block = Text(
+        f"      {label}train([[-1.0, 0.5]], [[0.0, 1.0]], n_hidden=3, "
+        "lr=0.3, epochs=3, seed=1)"
+    )
+
+    for width in (79, 59):
+        lines = wrapped_lines(block, width).plain.splitlines()
+
+        assert lines[0].startswith(f"      {label}train([[-1.0, 0.5]],"), lines
+        assert all(line.startswith(" " * 16) for line in lines[1:]), lines
+        assert all(i18n.width(line) <= width for line in lines), lines
+
+
 @pytest.mark.parametrize("label", ["actual    ", "実際の値  "])
 def test_a_wide_row_of_an_array_breaks_after_a_comma_under_its_first_number(label):
     block = Text(

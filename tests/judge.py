@@ -428,8 +428,14 @@ PYTHON_TYPE_ERROR = re.compile(
 
 
 # How Python says an operator met a list or tuple: "bad operand type for
-# unary -: 'list'", "unsupported operand type(s) for -: 'int' and 'list'".
-LIST_OPERAND = re.compile(r"operand.+'(list|tuple)'")
+# unary -: 'list'", "unsupported operand type(s) for -: 'int' and 'list'",
+# "'<' not supported between instances of 'list' and 'int'", "can only
+# concatenate list (not "int") to list", "can't multiply sequence by
+# non-int of type 'float'" (a list times a float).
+LIST_OPERAND = re.compile(
+    r"(?:operand|between instances of).+'(?:list|tuple)'"
+    r"|can only concatenate (?:list|tuple)|can't multiply sequence"
+)
 LIST_OPERAND_ADVICE = (
     "a list where an array was meant: Python's lists have no arithmetic. "
     "Convert the argument first, x = np.asarray(x, dtype=np.float64), and "

@@ -261,9 +261,25 @@ def shape_text(shape):
     return str(tuple(shape)).replace(" ", "")
 
 
-SCALAR_SHAPE = (
-    "a message naming the single number's shape too, which Python prints as ()"
-)
+def shapes_wanted(message, a, b):
+    """What a ValueError's `message` must name and does not: the first
+    shape missing, or, where the shape missing is a scalar's (), which
+    Python prints in a way a reader may not think of, that one alone if
+    the other is named, else both."""
+    shapes = [tuple(np.shape(a)), tuple(np.shape(b))]
+    missing = [s for s in shapes if shape_text(s) not in message]
+    if () not in missing:
+        return f"a message containing {missing[0]}" if missing else None
+    if len(missing) == 1:
+        return (
+            "a message naming the scalar (0-d) operand's shape too, which "
+            "Python prints as ()"
+        )
+    first, second = shapes
+    return (
+        f"a message naming both shapes, {first} and {second}: () is the "
+        "scalar (0-d) operand's, as Python prints it"
+    )
 
 
 # A ValueError that NumPy raised on the way (an array put into one element)
@@ -316,21 +332,18 @@ def expect_value_error(a, b, why, check=None):
     try:
         result = learner.dot(a, b)
     except ValueError as error:
-        message = str(error).replace(" ", "")
-        for shape in (np.shape(a), np.shape(b)):
-            if shape_text(shape) not in message:
-                fail(
-                    "The ValueError must name both shapes, as Python prints them.",
-                    call=call,
-                    expected=SCALAR_SHAPE
-                    if shape == ()
-                    else f"a message containing {tuple(shape)}",
-                    actual=repr(str(error)),
-                    mistake=None
-                    if raised_by_learner(error)
-                    else foreign_mistake(error, check),
-                    raised=error,
-                )
+        wanted = shapes_wanted(str(error).replace(" ", ""), a, b)
+        if wanted is not None:
+            fail(
+                "The ValueError must name both shapes, as Python prints them.",
+                call=call,
+                expected=wanted,
+                actual=repr(str(error)),
+                mistake=None
+                if raised_by_learner(error)
+                else foreign_mistake(error, check),
+                raised=error,
+            )
         return
     except PASS_THROUGH:
         raise

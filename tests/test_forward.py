@@ -534,6 +534,11 @@ def loss_mistakes(params, x, labels):
         ("the loss of each sample, not their mean.", per_sample),
         ("a mean over all N * C entries, not over the samples.", per_sample.mean() / c),
         ("the minus sign is missing.", -per_sample.mean()),
+        (
+            "the mean divided by N once more: cross_entropy already returns "
+            "the mean over the samples, so return it as it is.",
+            per_sample.mean() / n,
+        ),
     ]
 
 

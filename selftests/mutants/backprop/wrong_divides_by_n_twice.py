@@ -1,6 +1,6 @@
 """Divides by N in dz2 and again in every gradient."""
 
-# expect: N times too small
+# expect: too small: divide by N once
 
 import numpy as np
 

@@ -1,6 +1,6 @@
 """Forgets that the loss is a mean: no division by N."""
 
-# expect: N times too large
+# expect: too large: the loss is a mean over the batch
 # first: does not match central differences
 
 import numpy as np

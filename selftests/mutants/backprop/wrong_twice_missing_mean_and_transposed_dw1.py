@@ -2,7 +2,7 @@
 comes out (H, D)."""
 
 # expect: dw1 is transposed
-# expect: N times too large
+# expect: too large: the loss is a mean over the batch
 
 import numpy as np
 
