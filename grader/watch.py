@@ -399,8 +399,9 @@ class Watch:
     @contextmanager
     def progress(self, names: list[str]) -> Iterator:
         """While `names` are graded, a line on a terminal that says how many
-        are done and which are still running, redrawn as each one ends;
-        nothing elsewhere (the headline said it). Yields the callback for
+        are done, the seconds so far, the time limit and which are still
+        running, redrawn as each one ends and each second; nothing
+        elsewhere (the headline said it). Yields the callback for
         `WarmSession.run`'s `on_finish`.
 
         The line is redrawn only from that callback, never from a thread:
@@ -418,24 +419,32 @@ class Watch:
 
         def line() -> Text:
             started = self.started(running)
-            done = len(names) - len(running)
-            fields = {"done": done, "total": len(names)}
+            # The seconds go on as one that loops holds the grade up: a
+            # line that does not change would look frozen.
+            fields = {
+                "done": len(names) - len(running),
+                "total": len(names),
+                "seconds": int(time.monotonic() - self.grade_started),
+                "limit": f"{self.limits[0]:g}",
+            }
             waiting = [name for name in running if name not in started]
             if started and waiting:
                 # One that loops holds a worker: the others wait their
                 # turn, and are named as such, not as running.
                 text = _(
-                    "grading: {done} of {total} finished (saving again grades "
-                    "the new code; q quits), still running: {names}; waiting "
-                    "their turn: {waiting}",
+                    "grading: {done} of {total} finished, {seconds} s (time "
+                    "limit {limit} s each; saving again grades the new code; "
+                    "q quits), still running: {names}; waiting their turn: "
+                    "{waiting}",
                     names=some_named(started),
                     waiting=some_named(waiting),
                     **fields,
                 )
             else:
                 text = _(
-                    "grading: {done} of {total} finished (saving again grades "
-                    "the new code; q quits), still running: {names}",
+                    "grading: {done} of {total} finished, {seconds} s (time "
+                    "limit {limit} s each; saving again grades the new code; "
+                    "q quits), still running: {names}",
                     names=some_named(running),
                     **fields,
                 )
@@ -538,10 +547,11 @@ class Watch:
             shown = seconds
             text = self.status_text(
                 _(
-                    "grading {name}: {seconds} s (saving again grades the new "
-                    "code; q quits)",
+                    "grading {name}: {seconds} s (time limit {limit} s; saving "
+                    "again grades the new code; q quits)",
                     name=name,
                     seconds=seconds,
+                    limit=f"{self.limits[0]:g}",
                 )
             )
             if live is None:

@@ -158,9 +158,11 @@ def test_on_a_terminal_a_grade_of_many_says_which_are_still_running(tree):
     with terminal_watch(tree) as (process, controller):
         first = _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
         assert b"Grading exercises/ ..." in first
-        assert b"grading: 0 of 10 finished (saving again grades the new code" in first
+        assert b"grading: 0 of 10 finished, 0 s (time limit 30 s each; saving" in first
         assert b"still running: dot" in first
-        assert re.search(rb"grading: [1-9] of 10 finished \(saving again", first)
+        assert re.search(
+            rb"grading: [1-9] of 10 finished, [0-9]+ s \(time limit", first
+        )
 
         (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
         saved = _read_until(controller, b"keys:", SCREEN_TIMEOUT)
@@ -184,10 +186,47 @@ def test_on_a_terminal_a_grade_of_many_names_what_waits_its_turn(tree):
     if (os.cpu_count() or 1) < 2 * len(NAMES):  # fewer workers than tests' shares
         assert re.search(r"still running: \w+; waiting their turn: \w+", plain)
     assert re.search(
-        r"[1-9] of 10 finished \(saving again .*still running: sgd\b", plain
+        r"[1-9] of 10 finished, [0-9]+ s \(time limit 3 s each; saving again .*"
+        r"still running: sgd\b",
+        plain,
     )
     # Nothing is said to run once it has ended, nor to wait once it runs.
     assert "waiting their turn: sgd" not in plain.rsplit("still running: sgd", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "ticking"),
+    [
+        (
+            "en",
+            r"of 10 finished, {seconds} s \(time limit 4 s each; saving again "
+            r"grades the new code; q quits\), still running: ",
+        ),
+        (
+            "ja",
+            r"10 問中 [0-9] 問が終了、{seconds} 秒\(制限時間は 1 問 4 秒、"
+            r"保存し直すと新しいコードを採点、q で終了\)、実行中: ",
+        ),
+    ],
+)
+def test_on_a_terminal_a_grade_of_many_held_up_counts_its_seconds(tree, lang, ticking):
+    # sgd loops to the time limit: the line goes on counting the seconds,
+    # as a grade of one does, with the limit it waits for.
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    args = ("--timeout", "4", "--lang", lang)
+    keys = REPORT_WORDS[lang]["keys"].encode()
+    with terminal_watch(tree, args=args) as (process, controller):
+        first = _read_until(controller, keys, FIRST_SCREEN_TIMEOUT + 4)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+    # Each redraw of the line, its rows joined (it wraps at 100 columns).
+    plain = "".join(ESCAPES.sub("", first.decode()).split())
+    pattern = "".join(ticking.format(seconds="([0-9]+)").split()) + "(sgd)?"
+    shown = [(int(seconds), bool(sgd)) for seconds, sgd in re.findall(pattern, plain)]
+    assert {1, 2, 3} <= {seconds for seconds, _ in shown}, plain
+    # Redrawn each second while sgd, which loops, is all that is left, up
+    # to its limit.
+    assert max(seconds for seconds, sgd in shown if sgd) >= 3
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -210,10 +249,10 @@ def test_on_a_terminal_a_long_grade_of_one_shows_its_seconds(tree):
         (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
         shown = _read_until(
             controller,
-            b"grading sgd: 2 s (saving again grades the new code; q quits)",
+            b"grading sgd: 2 s (time limit 30 s; saving again grades the new code;",
             SCREEN_TIMEOUT,
         )
-        assert b"grading sgd: 1 s (saving again grades the new code; q quits)" in shown
+        assert b"grading sgd: 1 s (time limit 30 s; saving again grades the" in shown
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
 
@@ -719,7 +758,7 @@ def test_q_stops_a_hanging_grade_at_once_whatever_was_pressed_before(tree):
         (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
         _read_until(
             controller,
-            b"grading sgd: 1 s (saving again grades the new code; q quits)",
+            b"grading sgd: 1 s (time limit 30 s; saving again grades the new code;",
             SCREEN_TIMEOUT,
         )
         os.write(controller, b"hn")  # keys that must wait for the grade's end
@@ -1006,8 +1045,8 @@ def test_on_a_terminal_a_resize_redraws_the_screen_at_its_new_size(tmp_path):
 @pytest.mark.parametrize(
     ("lang", "help_text"),
     [
-        ("en", "(saving again grades the new code; q quits)"),
-        ("ja", "(保存し直すと新しいコードを採点、q で終了)"),
+        ("en", "saving again grades the new code; q quits)"),
+        ("ja", "保存し直すと新しいコードを採点、q で終了)"),
     ],
 )
 def test_on_a_terminal_the_progress_line_wraps_and_keeps_its_help(
@@ -1024,7 +1063,8 @@ def test_on_a_terminal_the_progress_line_wraps_and_keeps_its_help(
 
     shown = ESCAPES.sub("", first.split(b"\x1b[2J")[0].decode())
     rows = re.split(r"[\r\n]+", shown)  # each status line drawn over the last
-    assert any(help_text in row for row in rows)
+    # Whole, on one row or across two, as the line is broken between words.
+    assert "".join(help_text.split()) in "".join(shown.split())
     assert "…" not in shown
     assert all(i18n.width(row) < SMALL[0] for row in rows)
 
