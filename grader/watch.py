@@ -186,6 +186,12 @@ def watch_command(
             while not watch.finished:
                 if watch.resized:
                     watch.draw()
+                stopped = watch.saves_held() if watch.unfinished else []
+                if stopped:
+                    # A save stopped the grade under way: the grade of that
+                    # save ends it, and keys typed meanwhile wait for it.
+                    watch.saved(stopped)
+                    continue
                 key = keys.read(source.idle)
                 if key:
                     watch.press(key)

@@ -1216,6 +1216,26 @@ def test_a_key_that_comes_with_a_save_draws_its_screen_under_the_save(
     running.quit()
 
 
+def test_a_key_typed_during_a_grade_a_save_stops_acts_after_the_new_grade(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    sgd = tree / "exercises" / "sgd.py"
+    sgd.write_text(ENDLESS_SGD)
+    _wait_for_line(running, "Grading exercises/sgd.py")
+    time.sleep(1.5)  # long enough to be stopped by a save
+    running.press("l")  # waits for the grade's end
+    time.sleep(0.5)
+    sgd.write_text(solution("sgd"))  # stops the grade: sgd is graded again
+    done = running.screen()
+    assert "9. sgd" in done and "done" in done  # the save's screen first
+    listing = running.screen()
+    top = next(line for line in listing.splitlines() if "nn-kata" in line)
+    assert "(saved exercises/sgd.py, graded in" in top
+    assert "; then the list of exercises)" in top
+    assert "one_hot" in listing
+    running.quit()
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_saves_at_once_show_the_first_failing_and_say_what_was_graded(
     tree, watch, lang
