@@ -35,8 +35,11 @@ line of keys.
 Every grade begins with a line saying what is graded. On a terminal, a
 grade of several exercises adds a line that is redrawn as each of them
 starts or ends: how many are done, which run, which wait their turn for
-a worker. Nothing moves by itself: the display changes only as a grade
-goes, never from a thread.
+a worker. Once the grade of a save has run half a second, the screen is
+drawn again to say that it shows the grade of the code before the save,
+in place of the line that says the watch waits for saves (a quicker
+grade draws nothing more: the screen would flicker). Nothing moves by
+itself: the display changes only as a grade goes, never from a thread.
 
 On a terminal, the screen fits its width and height: lines break between
 words (a line of keys between keys), a failure is shortened only as far
@@ -101,6 +104,10 @@ SAFETY_INTERVAL = 1.0
 # A grade that has run this long (seconds) may be stuck: saves are looked
 # for while it runs, and a new save of what it grades stops it.
 SLOW_GRADE = 1.0
+# Once the grade of a save has run this long (seconds), the screen is drawn
+# again to say that what it shows is the grade of the code before the save.
+# A quicker grade is not worth a redraw: the screen would flicker.
+BEFORE_SAVE_SHOWN = 0.5
 # File events: wait this long after the last event before grading (an
 # editor's save can be several writes), and at most this long in all.
 EVENT_STEP_MS = 20
@@ -283,6 +290,14 @@ class Watch:
         # The rows of the last headline, while no screen has been drawn
         # under it: a grade a save stopped leaves it, for the next to replace.
         self.headline_rows = 0
+        self.headline = ""
+        # The exercises a save's grade grades, while it runs, and whether
+        # the screen says that it shows their code before the save: drawn
+        # once the grade has run BEFORE_SAVE_SHOWN (see `before_save_due`).
+        self.saving: list[str] = []
+        self.before_save = False
+        self.before_save_drawn = False
+        self.ever_drawn = False
         from grader import runner
 
         self.runner = runner
@@ -338,10 +353,7 @@ class Watch:
             # Up over the headline of the grade this one replaces, and
             # erase it: one grade under way is named at a time.
             self.out.file.write("\x1b[1A\x1b[2K" * self.headline_rows)
-        self.out.print(headline, soft_wrap=True)
-        columns = max(self.out.width, 1)
-        self.headline_rows = max(1, -(-i18n.width(headline) // columns))
-        self.out.file.flush()
+        self.show_headline(headline)
         started = time.monotonic()
         keys = cache.fingerprints(self.project.root, self.target, names, self.limits)
         runs = {}
@@ -388,6 +400,40 @@ class Watch:
         # What held the grade up: those stopped at the time limit.
         self.timed_out = [n for n in stale if runs.get(n) and runs[n].timed_out]
         return time.monotonic() - started
+
+    def show_headline(self, headline: str) -> None:
+        """Print `headline`, what is graded, under the screen; remembered
+        with its rows, for the next grade to replace."""
+        self.out.print(headline, soft_wrap=True)
+        columns = max(self.out.width, 1)
+        self.headline = headline
+        self.headline_rows = max(1, -(-i18n.width(headline) // columns))
+        self.out.file.flush()
+
+    def before_save_due(self) -> bool:
+        """Whether the screen should now be drawn again to say that it
+        shows the grade of the code before the save being graded: once
+        per grade of a save, on a terminal, once the grade has run
+        BEFORE_SAVE_SHOWN, and only over a screen drawn before."""
+        if not (self.saving and self.ever_drawn and self.out.is_terminal):
+            return False
+        if self.before_save_drawn:
+            return False
+        if time.monotonic() - self.grade_started < BEFORE_SAVE_SHOWN:
+            return False
+        self.before_save_drawn = True
+        return True
+
+    def draw_before_save(self) -> None:
+        """Draw the screen again, saying that it shows the grade of the
+        code before the save now graded, with the headline under it. The
+        status line must be stopped first: it is drawn under the screen."""
+        self.before_save = True
+        try:
+            self.draw()
+        finally:
+            self.before_save = False
+        self.show_headline(self.headline)
 
     def keep(self, fresh: dict[str, ExerciseRun], keys: dict[str, str]) -> dict:
         """Take in the runs `fresh` and keep them for later, but those of
@@ -459,7 +505,12 @@ class Watch:
         shown = line()
 
         def redraw() -> None:
-            nonlocal shown
+            nonlocal shown, live
+            if self.before_save_due():
+                live.stop()
+                self.draw_before_save()
+                live = self.status_line(shown)
+                live.start(refresh=True)
             text = line()
             if text.plain != shown.plain:
                 shown = text
@@ -473,11 +524,12 @@ class Watch:
         live = self.status_line(shown)
         # Redrawn from `cancel` too, as workers start: never from a thread.
         self.tick = redraw
+        live.start(refresh=True)
         try:
-            with live:
-                yield finished
+            yield finished
         finally:
             self.tick = None
+            live.stop()
 
     def started(self, names: list[str]) -> list[str]:
         """Those of `names` whose tests a worker runs now, in their order;
@@ -547,6 +599,11 @@ class Watch:
 
         def tick() -> None:
             nonlocal live, shown
+            if self.before_save_due():
+                if live is not None:
+                    live.stop()
+                self.draw_before_save()
+                live, shown = None, 0  # shown again at the next second
             seconds = int(time.monotonic() - started)
             if seconds == shown:
                 return
@@ -639,7 +696,11 @@ class Watch:
         left, self.unfinished = self.unfinished, []
         graded = [*names, *(other for other in left if other not in names)]
         headline = _("Grading {path} ...", path=i18n.listed(paths))
-        seconds = self.grade(graded, False, headline)
+        self.saving, self.before_save_drawn = graded, False
+        try:
+            seconds = self.grade(graded, False, headline)
+        finally:
+            self.saving = []
         if seconds is None:
             return  # saved again, or the learner quits: nothing to show
         shown = self.worth_seeing(names)
@@ -835,6 +896,7 @@ class Watch:
         self.out.file.flush()
         self.notice = ""
         self.headline_rows = 0
+        self.ever_drawn = True
 
     def wrapped(self, text: Text) -> Text:
         """`text` broken between words to fit the terminal, each line that
@@ -975,6 +1037,8 @@ class Watch:
         exercise = g.exercise
         header = Text(f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}  ")
         header.append(i18n.status(g.status), style=STATUS_STYLES.get(g.status, ""))
+        if self.before_save and exercise.name in self.saving:
+            header.append(" " + _("(before this save)"), style="yellow")
         header.append(_("  {passed}/{total} tests", passed=g.passed, total=g.total))
         yield header
         yield Text()
@@ -1069,7 +1133,14 @@ class Watch:
             yield Text()
             yield Text(self.notice, style="yellow")
         yield Text()
-        if self.note:
+        if self.before_save:
+            # In place of the line that says the watch waits for saves.
+            line = _(
+                "Shown above: the grade of the code before this save; the "
+                "new code is being graded."
+            )
+            yield Text(line, style="yellow")
+        elif self.note:
             yield Text(self.note, style="dim")
         if self.keys_ended:
             keys = NO_KEYS_LINE

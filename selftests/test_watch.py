@@ -23,6 +23,7 @@ from grader import i18n
 from grader.exercises import NAMES
 from grader.render import failed_mark
 from grader.watch import (
+    BEFORE_SAVE_SHOWN,
     PollingSource,
     _clipped,
     _Keys,
@@ -750,6 +751,62 @@ def test_on_a_terminal_a_grade_a_save_replaces_takes_the_place_of_its_line(tree)
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
     # The status line is erased, then, one line up, the first headline.
     assert b"\x1b[2K\x1b[1A\x1b[2KGrading exercises/sgd.py" in again
+
+
+# What the screen says while a save is graded, and what it says when idle.
+BEFORE_SAVE_WORDS = {
+    "en": {
+        "keys": "keys: ",
+        "saved": "(saved exercises/sgd.py, graded in ",
+        "took": r"graded in ([0-9.]+) s",
+        "status": "grading sgd: 1 s",
+        "marked": "(before this save)",
+        "shown": "Shown above: the grade of the code before this save; the new",
+        "waiting": "Watching exercises/ for saves.",
+        "headline": "Grading exercises/sgd.py ...",
+    },
+    "ja": {
+        "keys": "キー: ",
+        "saved": "exercises/sgd.py の保存を検知し、",
+        "took": r"の保存を検知し、([0-9.]+) 秒で採点",
+        "status": "sgd を採点中: 1 秒",
+        "marked": "(保存する前のコード)",
+        "shown": "上に表示しているのは、保存する前のコードの採点結果です。",
+        "waiting": "exercises/ の保存を待っています。",
+        "headline": "exercises/sgd.py を採点しています ...",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_terminal_a_slow_grade_of_a_save_marks_the_screen_as_before_it(tree, lang):
+    words = {key: text.encode() for key, text in BEFORE_SAVE_WORDS[lang].items()}
+    sgd = tree / "exercises" / "sgd.py"
+    with terminal_watch(tree, args=("--lang", lang)) as (process, controller):
+        _read_until(controller, words["keys"], FIRST_SCREEN_TIMEOUT)
+        sgd.write_text(solution("sgd"))
+        quick = _read_screen(controller, words["saved"], SCREEN_TIMEOUT)
+        sgd.write_text(ENDLESS_SGD)
+        slow = _read_until(controller, words["status"], SCREEN_TIMEOUT)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+    # A quick grade draws its screen once, with nothing said of the code
+    # before it: a screen that flickered would only distract.
+    taken = re.search(words["took"], quick)
+    if float(taken.group(1)) < BEFORE_SAVE_SHOWN:
+        assert words["marked"] not in quick and words["shown"] not in quick
+    # The slow one: sgd done, but of the code before the save; the line
+    # that said the watch waits for saves says so in its place.
+    rows = _rows(slow)
+    header = next(row for row in rows if row.startswith("9. sgd"))
+    assert BEFORE_SAVE_WORDS[lang]["marked"] in header
+    assert any(row.startswith(BEFORE_SAVE_WORDS[lang]["shown"]) for row in rows)
+    assert BEFORE_SAVE_WORDS[lang]["waiting"] not in "\n".join(rows)
+    keys_row = max(
+        i for i, row in enumerate(rows) if row.startswith(words["keys"].decode())
+    )
+    assert BEFORE_SAVE_WORDS[lang]["headline"] in rows[keys_row + 1]
 
 
 def test_q_stops_a_hanging_grade_at_once_whatever_was_pressed_before(tree):
