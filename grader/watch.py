@@ -1133,11 +1133,18 @@ class Watch:
             yield Text()
             yield Text(self.notice, style="yellow")
         yield Text()
-        if self.before_save:
+        if self.before_save and self.focus.name in self.saving:
             # In place of the line that says the watch waits for saves.
             line = _(
                 "Shown above: the grade of the code before this save; the "
                 "new code is being graded."
+            )
+            yield Text(line, style="yellow")
+        elif self.before_save:
+            # What is shown was not saved: the screen is only out of date.
+            line = _(
+                "The code just saved is being graded; its result will take "
+                "this screen's place."
             )
             yield Text(line, style="yellow")
         elif self.note:

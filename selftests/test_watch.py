@@ -762,6 +762,7 @@ BEFORE_SAVE_WORDS = {
         "status": "grading sgd: 1 s",
         "marked": "(before this save)",
         "shown": "Shown above: the grade of the code before this save; the new",
+        "other": "The code just saved is being graded; its result will take",
         "waiting": "Watching exercises/ for saves.",
         "headline": "Grading exercises/sgd.py ...",
     },
@@ -772,6 +773,7 @@ BEFORE_SAVE_WORDS = {
         "status": "sgd を採点中: 1 秒",
         "marked": "(保存する前のコード)",
         "shown": "上に表示しているのは、保存する前のコードの採点結果です。",
+        "other": "保存したコードを採点しています。終わると、この画面に代わって",
         "waiting": "exercises/ の保存を待っています。",
         "headline": "exercises/sgd.py を採点しています ...",
     },
@@ -807,6 +809,26 @@ def test_on_a_terminal_a_slow_grade_of_a_save_marks_the_screen_as_before_it(tree
         i for i, row in enumerate(rows) if row.startswith(words["keys"].decode())
     )
     assert BEFORE_SAVE_WORDS[lang]["headline"] in rows[keys_row + 1]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_terminal_a_slow_grade_of_another_exercise_says_it_is_under_way(
+    tree, lang
+):
+    words = BEFORE_SAVE_WORDS[lang]
+    with terminal_watch(tree, args=("--lang", lang)) as (process, controller):
+        _read_until(controller, words["keys"].encode(), FIRST_SCREEN_TIMEOUT)
+        (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+        slow = _read_until(controller, words["status"].encode(), SCREEN_TIMEOUT)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+    # dot is on screen, not saved: its grade is not marked, but the screen
+    # says that the save is graded, where it said the watch waits for saves.
+    rows = _rows(slow)
+    assert rows[2].startswith("1. dot") and words["marked"] not in rows[2]
+    assert any(row.startswith(words["other"]) for row in rows)
+    assert words["shown"] not in "\n".join(rows)
+    assert words["waiting"] not in "\n".join(rows)
 
 
 def test_q_stops_a_hanging_grade_at_once_whatever_was_pressed_before(tree):
