@@ -224,7 +224,8 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
         try:
             runs, last = _finish(project, stale, keys, args, screen, grading), {}
         except _Interrupted as interrupted:
-            if not _report_paths(args):
+            shown = args.command == "grade"  # what ended is shown
+            if not _report_paths(args) and not shown:
                 raise
             runs, last = interrupted.runs, {}
             cut = [name for name in names if name not in runs and name not in kept]
@@ -232,7 +233,11 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
                 {name: ExerciseRun(name, error=INTERRUPTED_RUN) for name in cut}
             )
             runs.update(kept)
-            _reports_of(exercises, names, runs, args, started, clock, screen)
+            book, _written = _reports_of(
+                exercises, names, runs, args, started, clock, screen
+            )
+            if shown:
+                screen.gradebook(book, prog, cut=tuple(cut))
             raise
     runs.update(kept)
     # Not graded in time: shown as last known, or as not graded at all.

@@ -178,10 +178,18 @@ class Screen:
         finally:
             status.close()
 
-    def gradebook(self, book: Gradebook, prog: str, stuck: Text | None = None) -> None:
+    def gradebook(
+        self,
+        book: Gradebook,
+        prog: str,
+        stuck: Text | None = None,
+        cut: tuple[str, ...] = (),
+    ) -> None:
         """The main report: a line per exercise, the score, what is next.
         `stuck` says where help is, in place of the commands that give it
-        (the watch has keys for them)."""
+        (the watch has keys for them). The exercises `cut` had not ended
+        when the grade was interrupted: they are said to be so, and nothing
+        is next."""
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right")
         table.add_column(_("exercise"))
@@ -189,19 +197,29 @@ class Screen:
         table.add_column(_("tests"), justify="right")
         table.add_column(_("points"), justify="right")
         for grade in book.grades:
-            table.add_row(
-                str(grade.exercise.number),
-                grade.name,
-                _status(grade.status),
+            counts = (
                 f"{grade.passed}/{grade.total}",
                 f"{_points(grade.points)}/{_points(grade.max_points)}",
             )
+            status = _status(grade.status)
+            if grade.name in cut:
+                status, counts = Text(_("(interrupted)"), style="dim"), ("", "")
+            table.add_row(str(grade.exercise.number), grade.name, status, *counts)
         self.out.print(_heading(book))
         self.out.print()
         self.out.print(table)
         self.out.print()
         self.out.print(self._score_line(book))
         self.out.print()
+        if cut:
+            note = _(
+                "Interrupted before these ended: {names}. Run {command} again to "
+                "grade them.",
+                names=i18n.listed(list(cut)),
+                command=f"`{prog}`",
+            )
+            self.out.print(self.fitted(Text(note)), soft_wrap=True)
+            return
         printed = [
             g.name for g in book.grades if g.status == DONE and printed_output(g)
         ]
@@ -299,14 +317,17 @@ class Screen:
         changed: Collection[str] = (),
         ungraded: Collection[str] = (),
         timed_out: Collection[str] = (),
+        titles: bool = True,
     ) -> None:
-        """The exercises in order, with their titles and statuses; those
-        `changed` since the grade shown, those `ungraded`, and those whose
-        grade shown was stopped at its time limit (`timed_out`), marked so."""
+        """The exercises in order, with their titles (unless not `titles`)
+        and statuses; those `changed` since the grade shown, those
+        `ungraded`, and those whose grade shown was stopped at its time
+        limit (`timed_out`), marked so."""
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right")
         table.add_column(_("exercise"))
-        table.add_column(_("title"))
+        if titles:
+            table.add_column(_("title"))
         table.add_column(_("status"))
         for grade in book.grades:
             exercise = grade.exercise
@@ -317,9 +338,8 @@ class Screen:
                 status.append(_(" (changed since)"), style="dim")
             if grade.name in ungraded:
                 status = Text(_("(not graded yet)"), style="dim")
-            table.add_row(
-                str(exercise.number), exercise.name, i18n.title(exercise), status
-            )
+            title = [i18n.title(exercise)] if titles else []
+            table.add_row(str(exercise.number), exercise.name, *title, status)
         self.out.print(table)
 
     def not_graded_again(

@@ -698,6 +698,9 @@ class _Child:
     def finish(self) -> ExerciseRun:
         """The run of a worker whose pipe closed: it ended, and the session
         said how (or the session itself ended)."""
+        at_limit = self.status is not None and _at_limit(self.status)
+        # Stopped for what it printed, the process wrote its stack first.
+        where = self._line_written() if at_limit else None
         self.abandon()  # anything the tests left running
         if self.aborted:
             return self._run(
@@ -716,7 +719,8 @@ class _Child:
         # line that did is known, the call is no longer a guess.
         if self.exit_line is not None and os.WIFEXITED(self.status):
             return self._run(what, EXIT_CALLED, lines=(self.exit_line,))
-        return self._run(what, guess, at_limit=_at_limit(self.status))
+        lines = () if where is None else (where,)
+        return self._run(what, guess, lines=lines, at_limit=at_limit)
 
     def orphaned(self, run: ExerciseRun) -> bool:
         """Whether `run`, this child's, is cut short by the death of the
@@ -784,6 +788,14 @@ class _Child:
             return None
         module = Path(self.job.root, self.job.module_file)
         return _line_told(Path(self.job.stack_file), module, STACK_WAIT)
+
+    def _line_written(self) -> tuple[int, str] | None:
+        """The line of the module under test in the stacks the processes
+        wrote before they ended, if any did; None otherwise."""
+        if not self.job.stack_file:
+            return None
+        module = Path(self.job.root, self.job.module_file)
+        return _line_told(Path(self.job.stack_file), module, FLOOD_STACK_WAIT)
 
     def _forget_stacks(self) -> None:
         if self.job.stack_file:
@@ -922,6 +934,9 @@ class _Stop:
 # How long the processes get to write their stacks, at most: only a
 # stack that never reaches the learner's module waits that long.
 STACK_WAIT = 2.0
+# The same for a process that ended of a print flood: its stack was written
+# before it ended, or never will be.
+FLOOD_STACK_WAIT = 0.1
 # Of the stacks, this much is read: a few threads' worth.
 STACK_BYTES = 1 << 16
 # A stack line, as faulthandler writes it.

@@ -259,8 +259,11 @@ class _Dispatcher:
             items.setdefault(Path(str(item.path)).name, []).append(item)
         gc.freeze()  # the collected tests, too, live as long as the workers
         while True:
-            while self.queue and len(self.running) < self.workers:
-                job, channel = self._next_job()
+            while len(self.running) < self.workers:
+                entry = self._next_job()
+                if entry is None:
+                    break
+                job, channel = entry
                 tests = items.get(job.test_file.name, [])
                 self._start(session, job, tests, channel)
             if self.commands is None:
@@ -272,11 +275,15 @@ class _Dispatcher:
 
     def _next_job(self):
         """Take from the queue the first job (and its channel) whose
-        exercise has no share of its tests running, or else the first.
+        exercise has no share of its tests running, or else the first; None
+        when none is left.
 
         An exercise that loops then holds one worker until its time limit,
         not every worker, while the others grade the rest; one exercise
         alone still runs its shares side by side."""
+        self._drop_abandoned()
+        if not self.queue:
+            return None
         busy = set(self.exercises.values())
         position = next(
             (at for at, (job, _) in enumerate(self.queue) if job.name not in busy), 0
@@ -284,6 +291,16 @@ class _Dispatcher:
         entry = self.queue[position]
         del self.queue[position]
         return entry
+
+    def _drop_abandoned(self) -> None:
+        """Forget the queued jobs the grader no longer waits for (a grade a
+        save cancelled): their code may loop, and only the grader stops a
+        worker at its time limit."""
+        for entry in list(self.queue):
+            _, channel = entry
+            if _reader_gone(channel.fd):
+                self.queue.remove(entry)
+                channel.close()
 
     def _start(self, session, job, tests, channel) -> None:
         problem = self.problems.get(job.test_file.name)
@@ -342,6 +359,14 @@ class _Dispatcher:
         self.channels = self.open_channels()
         self.queue.append((_job_from(json.loads(data)), channel))
         return True
+
+
+def _reader_gone(fd: int) -> bool:
+    """Whether the read end of the pipe whose write end is `fd` is closed:
+    the system then reports an error on the write end."""
+    poller = select.poll()
+    poller.register(fd, select.POLLOUT)
+    return any(events & select.POLLERR for _, events in poller.poll(0))
 
 
 def _job_from(fields: dict) -> Job:
@@ -443,15 +468,16 @@ def _complaint(file) -> str:  # pragma: no cover
 
 
 def _limit_resources(job) -> None:  # pragma: no cover
+    # Python ignores SIGXFSZ, turning a print flood into an OSError the
+    # learner's code might catch; the default action ends the process.
+    # (Set first: `_tell_where_on_request` chains to it.)
+    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
     _tell_where_on_request(job.stack_file)
     memory = job.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_LIMIT_BYTES, OUTPUT_LIMIT_BYTES))
     # A crash must not leave a core file in the learner's project.
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    # Python ignores SIGXFSZ, turning a print flood into an OSError the
-    # learner's code might catch; the default action ends the process.
-    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
     # No exercise needs a process or a thread of its own, and a fork bomb
     # must not take the machine down: the limit counts all of the user's
     # processes, so 1 forbids any new one. (The system ignores this limit
@@ -465,7 +491,8 @@ _STACK_FILES = []
 
 
 def _tell_where_on_request(path: str) -> None:  # pragma: no cover
-    """On SIGUSR1, write the stack of every thread to the file `path`.
+    """On SIGUSR1, write the stack of every thread to the file `path`; and
+    on SIGXFSZ too, before the process ends of it.
 
     The grader asks, when a test runs out of time, just before it kills
     the process: the learner then learns which line of theirs was running.
@@ -480,6 +507,9 @@ def _tell_where_on_request(path: str) -> None:  # pragma: no cover
         return  # the grade goes on; only the line is missing
     _STACK_FILES.append(file)
     faulthandler.register(signal.SIGUSR1, file=file, all_threads=True)
+    # A print flood ends the process by SIGXFSZ: the stack, written on the
+    # way, tells the grader which line printed.
+    faulthandler.register(signal.SIGXFSZ, file=file, all_threads=True, chain=True)
 
 
 def _forget_project_modules() -> None:  # pragma: no cover

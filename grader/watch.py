@@ -42,8 +42,10 @@ grade draws nothing more: the screen would flicker). Nothing moves by
 itself: the display changes only as a grade goes, never from a thread.
 
 On a terminal, the screen fits its width and height: lines break between
-words (a line of keys between keys), a failure is shortened only as far
-as the height requires, and what still does not fit is cut with a line
+words (a line of keys between keys), the blank lines between its parts go
+first, a failure is shortened only as far as the height requires (its
+input first, what came back and the likely mistake never), the hint just
+asked for stays whole, and what still does not fit is cut with a line
 that says where to read it all; the top line always stays in view. A
 resize draws the screen again at the new size.
 """
@@ -117,8 +119,9 @@ EVENT_WAIT_MS = 80
 # Lines of a failure message and of the learner's output shown off a
 # terminal, where the screen has no height: enough to read the failure.
 # On a terminal, a message is shortened only as far as the terminal's
-# height requires, down to MIN_MESSAGE_LINES: what is below it is cut
-# after that (see `Watch.fitted`).
+# height requires: in the report, down to MIN_MESSAGE_LINES, what is
+# below it being cut after that (see `Watch.fitted`); on the exercise's
+# screen, as far as what came back and the likely mistake (see `_fitted`).
 MESSAGE_LINES = 14
 MIN_MESSAGE_LINES = 5
 OUTPUT_LINES = 6
@@ -876,12 +879,12 @@ class Watch:
         top = self.wrapped(self.top_line())
         bottom = [self.wrapped(line) for line in self.bottom_lines()]
         if self.view == LISTING:
-            book = self.book()
-            middle = self.drawn(lambda screen: screen.listing(book))
+            middle = self.cut(self.listing_lines(), self.room(top, bottom))
         elif self.view == SUMMARY:
-            middle = self.fitted(self.summary_lines, self.room(top, bottom))
+            room = self.room(top, bottom)
+            middle = self.fitted(self.summary_lines, room, cut=self.summary_cut)
         else:
-            middle = self.fitted(self.exercise_lines, self.room(top, bottom))
+            middle, bottom = self.exercise_fitted(top, bottom)
         # Written in one piece: a screen cleared, then printed line by
         # line, would flash blank on a slow terminal.
         with self.out:
@@ -922,13 +925,22 @@ class Watch:
         # moves down to it, and would scroll the top line away.
         return self.out.height - 1 - self.rows([top, Text()]) - self.rows(bottom)
 
-    def fitted(self, lines_for, room: int | None) -> list[Text]:
+    def fitted(
+        self,
+        lines_for,
+        room: int | None,
+        low: int = MIN_MESSAGE_LINES,
+        most: int = 0,
+        cut=None,
+    ) -> list[Text]:
         """The lines `lines_for(limit)` gives, with the failure shown in at
         most `limit` lines (None: as it is off a terminal), made to fit in
         `room` rows: the failure shortened as little as the height requires
-        (never below MIN_MESSAGE_LINES), then, if they still do not fit,
+        (never below `low` lines, and from `most`, by default the lines of
+        the failure in full), then, if they still do not fit,
         the lines at the end cut and replaced by a line that says how many
-        there were and where to read them all."""
+        there were and where to read them all (or as `cut(lines, room)`
+        cuts them)."""
         if room is None:
             return lines_for(None)
         lines = lines_for(UNLIMITED)
@@ -937,7 +949,7 @@ class Watch:
         # The longest failure that fits, found by halving: a guess from
         # the rows over would overshoot, as a value's rows wrap on a narrow
         # terminal, and leave rows empty that the failure needed.
-        low, high = MIN_MESSAGE_LINES, self.message_length() - 1
+        high = max(low, (most or self.message_length()) - 1)
         best = lines_for(low)
         while low < high:
             middle = (low + high + 1) // 2
@@ -946,7 +958,45 @@ class Watch:
                 low, best = middle, tried
             else:
                 high = middle - 1
-        return self.cut(best, room)
+        return (cut or self.cut)(best, room)
+
+    def summary_cut(self, lines: list[Text], room: int) -> list[Text]:
+        """The report's `lines` made to fit in `room` rows. Once every
+        exercise is done, the score and the line that closes the report
+        are what matter: the rows of its table give way first, from the
+        last, to one line that says how many and where they all are, then
+        the blank lines above the closing line; what follows it is cut
+        after (see `cut`). Otherwise as `cut`: the table first, and the
+        failure below it shortened."""
+        book = self.book()
+        if not book.all_done or self.rows(lines) <= room:
+            return self.cut(lines, room)
+        closing = _("All {count} exercises done. Well done!", count=len(book.grades))
+        end = next(
+            (i + 1 for i, line in enumerate(lines) if closing in line.plain), None
+        )
+        names = {g.name for g in book.grades}
+        table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
+        if end is None or not table:
+            return self.cut(lines, room)
+        # Room for the note that cuts what follows the closing line.
+        room_above = room - self.rows([self.wrapped(Text(self.more_lines_note(99)))])
+        for kept in range(len(table), -1, -1):
+            above = self.table_cut(lines[:end], table[kept:])
+            if self.rows(above) <= room_above:
+                break
+        else:
+            above = [line for line in above if line.plain.strip()]
+        return self.cut([*above, *lines[end:]], room)
+
+    def table_cut(self, lines: list[Text], gone: list[int]) -> list[Text]:
+        """`lines` without those at the indices `gone` (rows of a table),
+        a line in their place that says how many and where they are."""
+        if not gone:
+            return lines
+        note = self.wrapped(Text(self.more_lines_note(len(gone)), style="dim"))
+        kept = [line for i, line in enumerate(lines) if i not in gone]
+        return [*kept[: gone[0]], note, *kept[gone[0] :]]
 
     def message_length(self) -> int:
         """How many lines the failure the screen shows has in full: that of
@@ -961,12 +1011,12 @@ class Watch:
             return 0
         return len(aligned(failure.message).rstrip().splitlines())
 
-    def cut(self, lines: list[Text], room: int) -> list[Text]:
+    def cut(self, lines: list[Text], room: int | None) -> list[Text]:
         """`lines`, or as many of their first rows as fit in `room` with a
         last line that says how many more there are and where to see them.
         The first rows are the ones kept: the exercise's name and status,
-        or the report's table."""
-        if self.rows(lines) <= room:
+        or the report's table. None for `room`: off a terminal, all kept."""
+        if room is None or self.rows(lines) <= room:
             return lines
         rows = [row for line in lines for row in line.split("\n", allow_blank=True)]
         # The note's rows, with the largest count it may say.
@@ -1026,28 +1076,84 @@ class Watch:
         )
         return Text(line, style="dim")
 
-    def exercise_lines(self, limit: int | None) -> list[Text]:
-        """The exercise in focus, its failure's message in at most `limit`
-        lines (None: MESSAGE_LINES), each line broken to fit the terminal.
-        """
-        return [self.wrapped(line) for line in self.exercise_parts(limit)]
+    def exercise_fitted(
+        self, top: Text, bottom: list[Text]
+    ) -> tuple[list[Text], list[Text]]:
+        """The middle of the exercise's screen and its `bottom` lines, made
+        to fit under `top` on a terminal. What gives way first: the blank
+        lines between the parts, then the failure's message as `_fitted`
+        shortens it, then the lines at the end (see `cut`); the hint just
+        asked for stays whole, below what is left of the failure."""
+        room = self.room(top, bottom)
+        if room is None:
+            return self.exercise_lines(None), bottom
+        lines = self.exercise_lines(UNLIMITED)
+        if self.rows(lines) <= room:
+            return lines, bottom
+        bottom = [line for line in bottom if line.plain.strip()]
+        hint = [self.wrapped(line) for line in self.hint_lines(blank=False)]
+        room = self.room(top, bottom) - self.rows(hint)
 
-    def exercise_parts(self, limit: int | None) -> Iterator[Text]:
+        def failure(limit: int) -> list[Text]:
+            return self.exercise_lines(limit, blanks=False, hint=False)
+
+        # The failure's rows are fewer than the screen's: the most to try.
+        fitted = self.fitted(failure, room, low=1, most=self.rows(lines))
+        return [*fitted, *hint], bottom
+
+    def exercise_lines(
+        self, limit: int | None, blanks: bool = True, hint: bool = True
+    ) -> list[Text]:
+        """The exercise in focus, its failure's message in at most `limit`
+        rows (None: MESSAGE_LINES lines), each line broken to fit the
+        terminal; without `blanks`, no blank line between its parts, and
+        without `hint`, no hint."""
+        parts = self.exercise_parts(limit, hint)
+        return [self.wrapped(part) for part in parts if blanks or part.plain]
+
+    def exercise_parts(self, limit: int | None, hint: bool = True) -> Iterator[Text]:
         g = self.grade_of(self.focus)
-        exercise = g.exercise
-        header = Text(f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}  ")
-        header.append(i18n.status(g.status), style=STATUS_STYLES.get(g.status, ""))
-        if self.before_save and exercise.name in self.saving:
-            header.append(" " + _("(before this save)"), style="yellow")
-        header.append(_("  {passed}/{total} tests", passed=g.passed, total=g.total))
-        yield header
+        yield self.header(g)
         yield Text()
         yield from self.verdict(g, MESSAGE_LINES if limit is None else limit)
-        # A hint belongs to a failure: once the exercise is done, it is the
-        # done state that is shown, and the hint comes back with a failure.
-        if self.hint and g.status != DONE:
-            yield Text()
-            yield Text(self.hint, style="cyan")
+        if hint:
+            yield from self.hint_lines()
+
+    def hint_lines(self, blank: bool = True) -> list[Text]:
+        """The hint revealed, after a blank line if `blank`; none once the
+        exercise is done: a hint belongs to a failure, and it comes back
+        with one."""
+        if not self.hint or self.grade_of(self.focus).status == DONE:
+            return []
+        return [*([Text()] if blank else []), Text(self.hint, style="cyan")]
+
+    def header(self, g: Grade) -> Text:
+        """The exercise's line: number, name and title, status, and tests
+        passed. On a terminal too narrow for it, it breaks between these
+        parts only, never inside one (a status, "3/11 tests"), its later
+        rows under the name."""
+        exercise = g.exercise
+        counts = _("  {passed}/{total} tests", passed=g.passed, total=g.total)
+        parts = [
+            Text(f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}"),
+            Text(i18n.status(g.status), style=STATUS_STYLES.get(g.status, "")),
+            Text(counts.strip()),
+        ]
+        if self.before_save and exercise.name in self.saving:
+            parts.insert(2, Text(_("(before this save)"), style="yellow"))
+        columns = self.out.width - 1 if self.out.is_terminal else UNLIMITED
+        margin = " " * i18n.width(f"{exercise.number}. ")
+        header = parts[0]
+        row = header.plain
+        for part in parts[1:]:
+            if i18n.width(f"{row}  {part.plain}") <= columns:
+                header.append("  ")
+                row += f"  {part.plain}"
+            else:
+                header.append(f"\n{margin}")
+                row = margin + part.plain
+            header.append_text(part)
+        return header
 
     def summary_lines(self, limit: int | None) -> list[Text]:
         """The whole grade, as the grader prints it, its failure's message
@@ -1059,7 +1165,8 @@ class Watch:
             if limit is not None:
                 # The report's failure shortened as on the exercise's screen.
                 def shortened(message: str) -> str:
-                    return _fitted(aligned(message), limit, "")
+                    ellipsis = _ellipsis(self.out.encoding)
+                    return _fitted(aligned(message), limit, "", ellipsis=ellipsis)
 
                 screen.failure_message = shortened
             screen.gradebook(book, self.prog, self.where_help_is())
@@ -1088,6 +1195,17 @@ class Watch:
         else:
             line = _("Saves are still graded here; q quits.")
         lines.append(self.wrapped(Text(f"- {line}")))
+        return lines
+
+    def listing_lines(self) -> list[Text]:
+        """The list of exercises, a row each: without their titles on a
+        terminal too narrow for a row to hold its title whole."""
+        book = self.book()
+        lines = self.drawn(lambda screen: screen.listing(book))
+        # A title, or a status, broken over rows: the table holds more
+        # lines than its head (two) and its rows.
+        if len(lines) > len(book.grades) + 2:
+            lines = self.drawn(lambda screen: screen.listing(book, titles=False))
         return lines
 
     def drawn(self, draw) -> list[Text]:
@@ -1201,8 +1319,13 @@ class Watch:
         shown = explained(g)
         failure = most_telling(shown)
         if failure is not None:
-            yield Text(f"{failed_mark(self.out.encoding)} {failure.name}")
-            yield Text(_fitted(aligned(failure.message), limit, "    "))
+            mark = failed_mark(self.out.encoding)
+            ellipsis = _ellipsis(self.out.encoding)
+            # Off a terminal, lines are as long as they are: none is broken.
+            width = self.out.width - 1 if self.out.is_terminal else None
+            yield _failed_line(mark, failure.name, width)
+            message = aligned(failure.message)
+            yield Text(_fitted(message, limit, "    ", width, ellipsis))
             if failure.output.strip():
                 yield Text(_("  What your code printed:"), style="dim")
                 output = "\n".join(map(_note_translated, failure.output.splitlines()))
@@ -1218,6 +1341,29 @@ class Watch:
         note = not_run_note(g)
         if note:
             yield Text(note)
+
+
+def _failed_line(mark: str, name: str, columns: int | None) -> Text:
+    """The `mark` of a failed test and its `name`; broken after an
+    underscore of the name to fit `columns` (None: never), its later rows
+    under the name's start: the mark never stands alone on a row."""
+    line = f"{mark} {name}"
+    if columns is None or i18n.width(line) <= columns:
+        return Text(line)
+    rows, row = [], f"{mark} "
+    for word in re.findall(r"[^_]+_?|_", name):
+        if row.strip() != mark and i18n.width(row + word) > columns:
+            rows.append(row)
+            row = " " * i18n.width(f"{mark} ")
+        row += word
+    return Text("\n".join([*rows, row]))
+
+
+def _table_row(line: str, names: set[str]) -> bool:
+    """Whether `line` is the row of an exercise (one of `names`) in the
+    report's table: its number, then its name."""
+    words = line.split()
+    return len(words) >= 2 and words[0].isdigit() and words[1] in names
 
 
 def _as_keys(typed: str) -> str:
@@ -1309,24 +1455,30 @@ class _Drawing(io.StringIO):
         return self._encoding
 
 
-def _fitted(message: str, limit: int, prefix: str) -> str:
+def _fitted(
+    message: str,
+    limit: int,
+    prefix: str,
+    width: int | None = None,
+    ellipsis: str = "…",
+) -> str:
     """A failure `message` (as the tests write it) in the current language,
-    in at most `limit` lines, each after `prefix`.
+    in at most `limit` rows, each after `prefix`; with a `width`, its lines
+    are broken to fit that many columns first, and rows are counted as
+    broken.
 
-    A message too long is cut where it matters least: the values of the
-    input first, then any other value of several lines, the statement of
-    what went wrong last, the longest first; each keeps its first lines and
-    says how many it lost. Should that not be enough, its last lines go."""
+    A message too long gives way where it matters least (see `_cut_order`):
+    the values of the input first, then the statement of what went wrong,
+    then what was expected; what came back, where and the likely mistake
+    stay. Each value keeps its first rows and says how many it lost; the
+    statement keeps its first rows and ends in `ellipsis`. Should that not
+    be enough, those parts go whole, in the same order, and at last the
+    message's last rows."""
     blocks = _message_blocks(message.rstrip().splitlines())
-    excess = sum(len(lines) for _, lines in blocks) - limit
+    rows = [_rows_of(lines, prefix, width) for lines in _translated(blocks)]
+    excess = sum(map(len, rows)) - limit
     if excess <= 0:
-        return _cut(i18n.failure(message), limit, prefix)
-    hidden = [0] * len(blocks)
-    for index in sorted(range(len(blocks)), key=lambda i: _cut_order(blocks[i])):
-        # The note of the lines hidden takes a line: hiding one saves none.
-        cut = min(len(blocks[index][1]) - 1, excess + 1)
-        if excess > 0 and cut >= 2:
-            hidden[index], excess = cut, excess - cut + 1
+        return "\n".join("\n".join(block) for block in rows)
     # What the message says went wrong, beyond its statement: the likely
     # mistake, which may name a value of the input.
     said = " ".join(
@@ -1335,21 +1487,108 @@ def _fitted(message: str, limit: int, prefix: str) -> str:
         if label is not None and label not in INPUT_LABELS
         for line in lines
     )
-    pieces = []
-    for (label, lines), cut in zip(blocks, hidden, strict=True):
-        # Each block is translated on its own, as the catalogue would in
-        # the whole message (see `Catalogue.failure`).
-        named = _named_entry(lines, said, cut) if label in INPUT_LABELS else []
-        kept = lines[: len(lines) - cut - len(named)]
-        pieces.append(i18n.failure("\n".join(kept)))
-        if cut:
-            note = _("[... {count} more lines]", count=cut)
-            # Under the rows it stands for, where they start.
-            gone = lines[len(kept) : len(lines) - len(named)]
-            pieces.append(" " * _indent(gone, lines[0]) + note)
-        if named:
-            pieces.append(i18n.failure("\n".join(named)))
-    return _cut("\n".join(pieces), limit, prefix)
+    order = sorted(range(len(blocks)), key=lambda i: _cut_order(blocks, i, rows))
+    order = [i for i in order if _cut_order(blocks, i, rows)[0] < KEPT]
+    for index in order:
+        if excess <= 0:
+            break
+        statement = blocks[index][0] is None
+        shortened = _shortened(rows[index], excess, said, statement, width, ellipsis)
+        excess -= len(rows[index]) - len(shortened)
+        rows[index] = shortened
+    for index in order:
+        if excess > 0:
+            excess -= len(rows[index])
+            rows[index] = []
+    # What came back, when too long even so, keeps its first rows: the
+    # likely mistake below it must stay in sight.
+    for index, (label, _lines) in enumerate(blocks):
+        if excess > 0 and label == "actual":
+            shortened = _shortened(rows[index], excess, said, False, width, ellipsis)
+            excess -= len(rows[index]) - len(shortened)
+            rows[index] = shortened
+    return "\n".join(_last_rows_cut([row for block in rows for row in block], limit))
+
+
+# Where `_cut_order` ranks the parts of a message that never give way.
+KEPT = 3
+
+
+def _translated(blocks: list[tuple[str | None, list[str]]]) -> list[list[str]]:
+    """The lines of each of a message's `blocks` in the current language:
+    the message is translated whole, as `Catalogue.failure` lines values
+    up from one label to the next, then taken apart where a labelled line
+    (two spaces, then its label) or a line on its own starts. Should the
+    translation have other parts, each block is translated on its own."""
+    english = [line for _, lines in blocks for line in lines]
+    lines = i18n.failure("\n".join(english)).split("\n")
+    labelled = [i for i, line in enumerate(lines) if re.match(r"  \S", line)]
+    first = labelled[0] if labelled else len(lines)
+    alone = [i for i, line in enumerate(lines) if i > first and line[:1].strip()]
+    starts = sorted({*labelled, *alone, *([0] if first else [])})
+    if len(starts) != len(blocks):
+        return [i18n.failure("\n".join(lines)).split("\n") for _, lines in blocks]
+    ends = [*starts[1:], len(lines)]
+    return [lines[start:end] for start, end in zip(starts, ends, strict=True)]
+
+
+def _rows_of(lines: list[str], prefix: str, width: int | None) -> list[str]:
+    """The rows of a block of a message: each line after `prefix`, broken
+    to fit `width` columns if given."""
+    rows = [prefix + line if line else line for line in lines]
+    if width is None:
+        return rows
+    return wrapped_lines(Text("\n".join(rows)), width).plain.split("\n")
+
+
+def _shortened(
+    rows: list[str],
+    excess: int,
+    said: str,
+    statement: bool,
+    width: int | None,
+    ellipsis: str,
+) -> list[str]:
+    """`rows` of one part of a message, fewer by up to `excess`, but at
+    least one: a statement's last row kept ends in `ellipsis`; a value's
+    rows hidden are counted in a note under where they start, which
+    takes a row itself, with the entry of an input that the likely
+    mistake (`said`) names kept in sight (see `_named_entry`)."""
+    if statement or excess >= len(rows) - 1:
+        # One row, or a sentence's first rows: no room for a note.
+        kept = rows[: max(1, len(rows) - excess)]
+        if len(kept) == len(rows):
+            return rows
+        return [*kept[:-1], _ended(kept[-1], width, ellipsis)]
+    # The note of the rows hidden takes a row: hiding one saves none.
+    cut = min(len(rows) - 1, excess + 1)
+    if cut < 2:
+        return rows
+    named = _named_entry(rows, said, cut)
+    kept = rows[: len(rows) - cut - len(named)]
+    gone = rows[len(kept) : len(rows) - len(named)]
+    note = _("[... {count} more lines]", count=cut)
+    return [*kept, " " * _indent(gone, kept[0]) + note, *named]
+
+
+def _ended(row: str, width: int | None, ellipsis: str) -> str:
+    """`row`, the last shown of a sentence cut short, ending in `ellipsis`
+    within `width` columns."""
+    ended = _after_word(row, ellipsis)
+    if width is None or i18n.width(ended) <= width:
+        return ended
+    kept = _clipped(row, width - i18n.width(f" {ellipsis}"), "")
+    if " " in kept.strip()[len(kept) // 2 :]:
+        kept = kept[: kept.rstrip().rfind(" ")]  # not in the middle of a word
+    return _after_word(kept, ellipsis)
+
+
+def _after_word(text: str, ellipsis: str) -> str:
+    """`text` and then `ellipsis`, after a space as English sets it, but
+    none after Japanese, which puts no space between words."""
+    text = text.rstrip()
+    wide = i18n.width(text[-1:]) == 2
+    return f"{text}{ellipsis}" if wide else f"{text} {ellipsis}"
 
 
 def _named_entry(lines: list[str], said: str, cut: int) -> list[str]:
@@ -1380,13 +1619,6 @@ def _indent(hidden: list[str], label_line: str) -> int:
     return min(starts, default=_value_column(label_line))
 
 
-def _value_column(line: str) -> int:
-    """Where the value of a message's `line` starts: after its label, if it
-    has one, else after its indentation."""
-    labelled = LABELLED.match(line)
-    return labelled.end() if labelled else len(line) - len(line.lstrip(" "))
-
-
 def _message_blocks(lines: list[str]) -> list[tuple[str | None, list[str]]]:
     """The lines of a failure message in blocks, each with its label: the
     statement of what went wrong (the lines before the first labelled one),
@@ -1409,17 +1641,44 @@ def _message_blocks(lines: list[str]) -> list[tuple[str | None, list[str]]]:
     return blocks
 
 
-def _cut_order(block: tuple[str | None, list[str]]) -> tuple[int, int]:
-    """Which block of a message is cut first (the smallest key): the input,
-    then the other labelled values, then the rest; the longest first."""
-    label, lines = block
+# The labels of what came back, where the learner's code raised, and the
+# likely mistake: what a failure is shown for, which never gives way.
+KEPT_LABELS = ("actual", "where", "likely mistake")
+
+
+def _cut_order(blocks, index: int, rows) -> tuple[int, int]:
+    """Which part of a message gives way first (the smallest key): the
+    input, then the statement of what went wrong (the lines before the
+    first labelled one), then the other values but those of KEPT_LABELS,
+    the longest first; the rest ranks KEPT and stays."""
+    label = blocks[index][0]
     if label in INPUT_LABELS:
         rank = 0
-    elif label is not None:
-        rank = 1
+    elif label is None:
+        rank = 1 if index == 0 else KEPT
     else:
-        rank = 2
-    return rank, -len(lines)
+        rank = KEPT if label in KEPT_LABELS else 2
+    return rank, -len(rows[index])
+
+
+def _last_rows_cut(rows: list[str], limit: int) -> list[str]:
+    """The first rows of a message that fit in `limit` with a note of how
+    many more there are, under where the last row kept has its value."""
+    if len(rows) <= limit:
+        return rows
+    kept = rows[: max(0, limit - 1)]
+    note = _("[... {count} more lines]", count=len(rows) - len(kept))
+    column = _value_column(kept[-1]) if kept else 0
+    return [*kept, " " * column + note]
+
+
+def _value_column(line: str) -> int:
+    """Where the value of a message's `line` starts: after its label, if it
+    has one, else after its indentation (a prefix of spaces aside)."""
+    body = line.lstrip(" ")
+    indent = len(line) - len(body)
+    labelled = LABELLED.match("  " + body) if indent >= 2 else None
+    return indent - 2 + labelled.end() if labelled else indent
 
 
 def _cut(text: str, limit: int, prefix: str) -> str:

@@ -735,7 +735,7 @@ def watch_focus(grade) -> list[str]:
         target="exercises",
         prog="kata",
         all_done=lambda: False,
-        out=SimpleNamespace(encoding="utf-8"),
+        out=SimpleNamespace(encoding="utf-8", is_terminal=False),
     )
     return "\n".join(map(str, Watch.verdict(watch, grade))).splitlines()
 

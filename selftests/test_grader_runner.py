@@ -1,6 +1,7 @@
 """The runner on small test modules written for the purpose: what comes
 back from a child process, whatever becomes of it."""
 
+import os
 import re
 import tempfile
 from dataclasses import replace
@@ -10,6 +11,7 @@ import pytest
 from grader import runner
 from grader.results import ExerciseRun, TestResult, lines_cut
 from grader.runner import Job, WarmSession, run_many
+from grader.session import _reader_gone
 from selftests.grader_support import runner_project
 
 # Test modules that take no time, so that only the runner is being timed.
@@ -358,6 +360,34 @@ def test_printing_past_the_limit_in_both_workers_is_one_stop(tmp_path):
     assert [test.kind for test in run.tests] == ["crash", "crash", "not_run"]
 
 
+# A module that prints without end, and a test that calls it.
+FLOODS = """
+def flood():
+    while True:
+        print("loss" * 100)
+"""
+CALLS_THE_FLOOD = """
+from exercises.flooder import flood
+
+
+def test_floods():
+    flood()
+"""
+
+
+def test_printing_past_the_limit_names_the_line_that_printed(tmp_path):
+    root = project(tmp_path, {"flooder": CALLS_THE_FLOOD})
+    (root / "exercises" / "flooder.py").write_text(FLOODS.lstrip())
+    (run,) = run_many([Job("flooder", root)])
+
+    assert run.error == (
+        "exercises/flooder.py printed more than 4 MB in test_floods: a print in a "
+        "loop?\n"
+        '  line 3: print("loss" * 100)'
+    )
+    assert run.stopped_at_limit and not run.timed_out
+
+
 ENDS_THE_PROGRAM = """
 from exercises.quitter import quitter
 
@@ -578,3 +608,13 @@ def test_a_loop_holds_one_worker_while_the_other_grades_the_rest(tmp_path, warm)
     # With both shares of the loop side by side, every other exercise
     # waited for the time limit; one worker is enough for them all.
     assert order[-1] == "spin", order
+
+
+def test_a_queued_job_whose_grader_stopped_listening_is_told_apart():
+    read, write = os.pipe()
+    try:
+        assert not _reader_gone(write)
+        os.close(read)
+        assert _reader_gone(write)
+    finally:
+        os.close(write)

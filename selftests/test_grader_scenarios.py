@@ -313,3 +313,9 @@ def test_an_interrupted_grade_still_writes_its_reports(tmp_path):
     sgd = outcome.exercise("sgd")
     assert sgd["status"] == "error"
     assert "interrupted before its tests ended" in sgd["message"]
+    # On screen, what had ended is shown, and what had not is said to be cut.
+    row = next(line for line in outcome.stdout.splitlines() if " sgd " in line)
+    assert row.split()[-1] == "(interrupted)"
+    note = outcome.stdout.split("Interrupted before these ended: ")[1]
+    assert "sgd" in note.split(". Run")[0]
+    assert "Next:" not in outcome.stdout

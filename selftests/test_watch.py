@@ -896,7 +896,7 @@ ENDLESS_ONE_HOT = "def one_hot(labels, num_classes):\n    while True:\n        p
 def test_a_save_during_the_first_grade_keeps_what_it_had_graded(tree, watch):
     (tree / "exercises" / "dot.py").write_text(solution("dot"))
     (tree / "exercises" / "one_hot.py").write_text(ENDLESS_ONE_HOT)
-    running = watch()
+    running = watch("--timeout", "6")
     _wait_for_line(running, "Grading exercises/ ...")
     time.sleep(1.5)  # dot is graded; one_hot hangs
     (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
@@ -1078,7 +1078,7 @@ def test_on_a_terminal_a_report_still_too_tall_says_where_the_rest_is(
 
 
 @pytest.mark.parametrize(
-    ("size", "cut"), [(TALL, False), ((80, 30), True)], ids=["tall", "short"]
+    ("size", "cut"), [(TALL, False), ((80, 26), True)], ids=["tall", "short"]
 )
 def test_on_a_terminal_a_failure_is_shortened_only_as_its_height_needs(
     tmp_path, size, cut
@@ -1098,7 +1098,8 @@ def test_on_a_terminal_a_failure_is_shortened_only_as_its_height_needs(
     assert rows[0].startswith("nn-kata watch:")
     assert "likely mistake: the slope of the sigmoid is missing" in screen
     # The call's last arguments, x and t, come after a params dict of nine
-    # lines: shown whole on a tall terminal, cut first on a short one.
+    # lines: shown whole on a tall terminal, cut first on a short one (once
+    # the blank lines between the parts are gone).
     assert ("]])" not in screen) == cut  # the end of the call, after t
     assert ("more lines]" in screen) == cut
 
@@ -1401,3 +1402,184 @@ def test_a_shortened_input_without_named_entries_is_cut_as_before():
     lines = _fitted(message, 6, "").splitlines()
     assert len(lines) == 6 and lines[-2:] == ["  expected  1", "  actual    2"]
     assert _fitted(message, 20, "") == message  # nothing to cut: left whole
+
+
+# A terminal as small as learners use in a split window: (columns, rows).
+NARROW = (60, 20)
+# More rows than any failure has.
+UNLIMITED_ROWS = 1000
+# What a narrow screen must keep of a failure and its keys, by language.
+NARROW_WORDS = {
+    "en": {
+        "keys": "keys: ",
+        "actual": "  actual    ",
+        "mistake": "likely mistake: ",
+        "tests": "3/11 tests",
+        "hint": "Hint 1 of 4: ",
+        "list": "x is not a key of the watch",
+        "score": "score 100/100",
+        "closing": "All 10 exercises done. Well done!",
+    },
+    "ja": {
+        "keys": "キー: ",
+        "actual": "  実際の値  ",
+        "mistake": "考えられる間違い: ",
+        "tests": "テスト 3/11",
+        "hint": "ヒント 1/4: ",
+        "list": "割り当てのないキー: x",
+        "score": "得点 100/100",
+        "closing": "10 問すべて完了しました。おめでとうございます！",
+    },
+}
+
+
+def _focused_tree(folder: Path, name: str, mutant: str) -> Path:
+    """A learner's project with every exercise before `name` done and
+    `name` written as the mutant `mutant`: the one the watch shows."""
+    sources = {done: solution(done) for done in NAMES[: NAMES.index(name)]}
+    sources[name] = (MUTANTS / name / f"{mutant}.py").read_text()
+    return learner_tree(folder, **sources)
+
+
+def _narrow_screen(tree: Path, lang: str, keys: bytes = b"") -> list[str]:
+    """The rows of the watch's screen on `tree` at NARROW, once each of
+    `keys` is pressed in turn, each waiting for its screen."""
+    with terminal_watch(tree, size=NARROW, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        seen = _read_screen(
+            controller, NARROW_WORDS[lang]["keys"].encode(), FIRST_SCREEN_TIMEOUT
+        )
+        for key in keys:
+            os.write(controller, bytes([key]))
+            seen = _read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT)
+        rows = _rows(seen)
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+    columns, height = NARROW
+    assert len(rows) < height, rows  # nothing scrolled off the top
+    assert rows[0].startswith("nn-kata watch:"), rows
+    assert all(i18n.width(row) < columns for row in rows), rows
+    return rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_small_terminal_a_failure_keeps_what_came_back_and_the_mistake(
+    tmp_path, lang
+):
+    tree = _focused_tree(
+        tmp_path / "kata", "numerical_gradient", "wrong_divides_then_times_h"
+    )
+    words = NARROW_WORDS[lang]
+    rows = _narrow_screen(tree, lang)
+
+    screen = "\n".join(rows)
+    assert words["actual"] + "[2.0e-08, -4.0e-08]" in screen
+    assert words["mistake"] in screen and "... / (2 * h)" in screen
+    # The header breaks between its parts, the mark stays with the test.
+    assert any(row.strip().endswith(words["tests"]) for row in rows), rows
+    assert not any(row.strip() in ("✗", "x", "tests", "テスト") for row in rows)
+    assert any(row.startswith("✗ test_numerical_gradient") for row in rows)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_small_terminal_the_hint_asked_for_is_shown_whole(tmp_path, lang):
+    tree = _focused_tree(
+        tmp_path / "kata", "numerical_gradient", "wrong_default_step_1e3"
+    )
+    from grader.exercises import find
+
+    with i18n.speaking(lang):
+        hint = i18n.hints(find("numerical_gradient"))[0]
+    rows = _narrow_screen(tree, lang, b"h")
+
+    start = next(i for i, row in enumerate(rows) if NARROW_WORDS[lang]["hint"] in row)
+    shown = "".join(row.strip() for row in rows[start:])
+    assert "".join(hint.split()) in "".join(shown.split())
+    # The failure gave way to it, not what came back.
+    assert NARROW_WORDS[lang]["actual"] in "\n".join(rows)
+    assert any(row.startswith("✗ test_") for row in rows)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_small_terminal_the_list_fits_a_row_per_exercise(tmp_path, lang):
+    tree = _focused_tree(
+        tmp_path / "kata", "numerical_gradient", "wrong_default_step_1e3"
+    )
+    rows = _narrow_screen(tree, lang, b"lx")
+
+    assert NARROW_WORDS[lang]["list"] in rows[0] + rows[1]
+    for number, name in enumerate(NAMES, start=1):
+        (row,) = [row for row in rows if row.split()[:2] == [str(number), name]]
+        assert len(row.split()) >= 3  # its status beside it
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_small_terminal_all_done_keeps_the_score_and_the_closing_line(
+    done_tree, lang
+):
+    rows = _narrow_screen(done_tree, lang)
+
+    screen = "\n".join(row.strip() for row in rows)
+    words = NARROW_WORDS[lang]
+    # The score line is wider than the terminal: it takes two rows.
+    assert "".join(words["score"].split()) in "".join(screen.split())
+    assert words["closing"] in screen
+    assert "more lines" in screen or "行。" in screen  # the table's rows cut
+
+
+COPIED_X = """\
+f may ignore its argument and read x itself, through a closure: each step \
+must change x in place, where f can see it.
+  call      numerical_gradient(f, x) with
+              x = [[0.2, -7.3, 2.5],
+                   [3.7, 0.05, 1000.1]]
+  expected  [[0.9801, -1.0522, -2.4034],
+             [-0.4241, 3.995, -0.7155]]
+  actual    [[0.0, 0.0, 0.0],
+             [0.0, 0.0, 0.0]]
+  where     exercises/numerical_gradient.py, line 12: x = x.copy()
+  likely mistake: x was copied: f reads the x it was given."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_failure_gives_way_input_first_then_statement_then_expected(lang):
+    from grader.watch import _fitted
+
+    width = NARROW[0] - 1
+    with i18n.speaking(lang):
+        whole = _fitted(COPIED_X, UNLIMITED_ROWS, "    ", width).splitlines()
+        shown = {
+            limit: _fitted(COPIED_X, limit, "    ", width).splitlines()
+            for limit in range(6, len(whole))
+        }
+    # The statement, the call and what was expected, as many rows each.
+    parts = {"statement": 3, "call": 3, "expected": 2}
+    kept = whole[sum(parts.values()) :]  # actual, where, likely mistake
+    for limit, lines in shown.items():
+        assert len(lines) <= limit and lines[-len(kept) :] == kept, limit
+        for line in lines:  # a note stands under the value it cuts
+            assert "[..." not in line or line.index("[") >= 18, line
+    # The call gives way first, to its first row ...
+    assert shown[12][:3] == whole[:3] and shown[12][3].endswith("…")
+    # ... then the statement, a row at a time, never dropped whole while
+    # shortening it is enough ...
+    assert shown[10][0].endswith("…") and shown[10][1] == shown[12][3]
+    assert shown[10][2:4] == whole[6:8]  # what was expected, whole
+    # ... then what was expected.
+    assert shown[9][2].startswith(whole[6]) and shown[9][2].endswith("…")
+    assert shown[9][:2] == shown[10][:2]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_value_that_came_back_too_long_gives_way_to_the_likely_mistake(lang):
+    from grader.watch import _fitted
+
+    width = NARROW[0] - 1
+    with i18n.speaking(lang):
+        whole = _fitted(COPIED_X, UNLIMITED_ROWS, "    ", width).splitlines()
+        lines = _fitted(COPIED_X, 5, "    ", width).splitlines()
+
+    assert lines[0].startswith(whole[-6]) and lines[0].endswith("…")
+    assert lines[1:] == whole[-4:]  # where, and the likely mistake

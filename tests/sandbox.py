@@ -291,7 +291,7 @@ class Student:
         except ChildProcessError:
             return "the process running it ended"
         if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXFSZ:
-            return "it printed more than the output limit: a print in a loop?"
+            return "it printed more than the output limit (a print in a loop?)"
         if os.WIFSIGNALED(status):
             number = os.WTERMSIG(status)
             name = signal.Signals(number).name if number in _SIGNALS else number

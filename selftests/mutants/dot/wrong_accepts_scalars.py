@@ -1,0 +1,24 @@
+"""Checks only for more than two dimensions: a number gets through."""
+
+# expect: check a.ndim and b.ndim first
+
+import numpy as np
+
+
+def dot(a, b):
+    a = np.asarray(a)
+    b = np.asarray(b)
+    if a.ndim > 2 or b.ndim > 2:
+        raise ValueError(f"cannot multiply shapes {a.shape} and {b.shape}")
+    if a.ndim and b.ndim and a.shape[-1] != b.shape[0]:
+        raise ValueError(f"cannot multiply shapes {a.shape} and {b.shape}")
+    if a.ndim == 0 or b.ndim == 0:
+        return a * b
+    a2 = np.atleast_2d(a)
+    b2 = b.reshape(b.shape[0], -1)
+    out = np.zeros((a2.shape[0], b2.shape[1]), dtype=np.result_type(a, b))
+    for i in range(a2.shape[0]):
+        for j in range(b2.shape[1]):
+            for k in range(a2.shape[1]):
+                out[i, j] += a2[i, k] * b2[k, j]
+    return out.reshape(a.shape[:-1] + b.shape[1:])

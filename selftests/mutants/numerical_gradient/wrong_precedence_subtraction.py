@@ -1,0 +1,18 @@
+"""fp - fm / (2 * h): the division binds first."""
+
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-4):
+    if not np.issubdtype(x.dtype, np.floating):
+        raise TypeError(f"x must be a float array, got {x.dtype}")
+    grad = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        saved = x[i]
+        x[i] = saved + h
+        fp = f(x)
+        x[i] = saved - h
+        fm = f(x)
+        x[i] = saved
+        grad[i] = fp - fm / (2 * h)
+    return grad

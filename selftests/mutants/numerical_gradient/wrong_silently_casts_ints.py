@@ -1,0 +1,20 @@
+"""Converts an integer x to float64 instead of raising TypeError."""
+
+# expect: raise TypeError
+
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-4):
+    if not np.issubdtype(x.dtype, np.floating):
+        x = x.astype(np.float64)
+    grad = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        saved = x[i]
+        x[i] = saved + h
+        fp = f(x)
+        x[i] = saved - h
+        fm = f(x)
+        x[i] = saved
+        grad[i] = (fp - fm) / (2 * h)
+    return grad

@@ -1,0 +1,19 @@
+"""range(x.size - 1): the last entry is never stepped."""
+
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-4):
+    if not np.issubdtype(x.dtype, np.floating):
+        raise TypeError(f"x must be a float array, got {x.dtype}")
+    grad = np.zeros(x.shape)
+    for n in range(x.size - 1):
+        i = np.unravel_index(n, x.shape)
+        saved = x[i]
+        x[i] = saved + h
+        fp = f(x)
+        x[i] = saved - h
+        fm = f(x)
+        x[i] = saved
+        grad[i] = (fp - fm) / (2 * h)
+    return grad
