@@ -35,8 +35,11 @@ line of keys.
 Every grade begins with a line saying what is graded. On a terminal, a
 grade of several exercises adds a line that is redrawn as each of them
 starts or ends: how many are done, which run, which wait their turn for
-a worker. Nothing moves by itself: the display changes only as a grade
-goes, never from a thread.
+a worker. Once the grade of a save has run half a second, the screen is
+drawn again to say that it shows the grade of the code before the save,
+in place of the line that says the watch waits for saves (a quicker
+grade draws nothing more: the screen would flicker). Nothing moves by
+itself: the display changes only as a grade goes, never from a thread.
 
 On a terminal, the screen fits its width and height: lines break between
 words (a line of keys between keys), the blank lines between its parts go
@@ -103,6 +106,10 @@ SAFETY_INTERVAL = 1.0
 # A grade that has run this long (seconds) may be stuck: saves are looked
 # for while it runs, and a new save of what it grades stops it.
 SLOW_GRADE = 1.0
+# Once the grade of a save has run this long (seconds), the screen is drawn
+# again to say that what it shows is the grade of the code before the save.
+# A quicker grade is not worth a redraw: the screen would flicker.
+BEFORE_SAVE_SHOWN = 0.5
 # File events: wait this long after the last event before grading (an
 # editor's save can be several writes), and at most this long in all.
 EVENT_STEP_MS = 20
@@ -189,6 +196,12 @@ def watch_command(
             while not watch.finished:
                 if watch.resized:
                     watch.draw()
+                stopped = watch.saves_held() if watch.unfinished else []
+                if stopped:
+                    # A save stopped the grade under way: the grade of that
+                    # save ends it, and keys typed meanwhile wait for it.
+                    watch.saved(stopped)
+                    continue
                 key = keys.read(source.idle)
                 if key:
                     watch.press(key)
@@ -280,6 +293,14 @@ class Watch:
         # The rows of the last headline, while no screen has been drawn
         # under it: a grade a save stopped leaves it, for the next to replace.
         self.headline_rows = 0
+        self.headline = ""
+        # The exercises a save's grade grades, while it runs, and whether
+        # the screen says that it shows their code before the save: drawn
+        # once the grade has run BEFORE_SAVE_SHOWN (see `before_save_due`).
+        self.saving: list[str] = []
+        self.before_save = False
+        self.before_save_drawn = False
+        self.ever_drawn = False
         from grader import runner
 
         self.runner = runner
@@ -335,10 +356,7 @@ class Watch:
             # Up over the headline of the grade this one replaces, and
             # erase it: one grade under way is named at a time.
             self.out.file.write("\x1b[1A\x1b[2K" * self.headline_rows)
-        self.out.print(headline, soft_wrap=True)
-        columns = max(self.out.width, 1)
-        self.headline_rows = max(1, -(-i18n.width(headline) // columns))
-        self.out.file.flush()
+        self.show_headline(headline)
         started = time.monotonic()
         keys = cache.fingerprints(self.project.root, self.target, names, self.limits)
         runs = {}
@@ -386,6 +404,40 @@ class Watch:
         self.timed_out = [n for n in stale if runs.get(n) and runs[n].timed_out]
         return time.monotonic() - started
 
+    def show_headline(self, headline: str) -> None:
+        """Print `headline`, what is graded, under the screen; remembered
+        with its rows, for the next grade to replace."""
+        self.out.print(headline, soft_wrap=True)
+        columns = max(self.out.width, 1)
+        self.headline = headline
+        self.headline_rows = max(1, -(-i18n.width(headline) // columns))
+        self.out.file.flush()
+
+    def before_save_due(self) -> bool:
+        """Whether the screen should now be drawn again to say that it
+        shows the grade of the code before the save being graded: once
+        per grade of a save, on a terminal, once the grade has run
+        BEFORE_SAVE_SHOWN, and only over a screen drawn before."""
+        if not (self.saving and self.ever_drawn and self.out.is_terminal):
+            return False
+        if self.before_save_drawn:
+            return False
+        if time.monotonic() - self.grade_started < BEFORE_SAVE_SHOWN:
+            return False
+        self.before_save_drawn = True
+        return True
+
+    def draw_before_save(self) -> None:
+        """Draw the screen again, saying that it shows the grade of the
+        code before the save now graded, with the headline under it. The
+        status line must be stopped first: it is drawn under the screen."""
+        self.before_save = True
+        try:
+            self.draw()
+        finally:
+            self.before_save = False
+        self.show_headline(self.headline)
+
     def keep(self, fresh: dict[str, ExerciseRun], keys: dict[str, str]) -> dict:
         """Take in the runs `fresh` and keep them for later, but those of
         exercises saved while they ran: their code was not the one saved.
@@ -402,8 +454,9 @@ class Watch:
     @contextmanager
     def progress(self, names: list[str]) -> Iterator:
         """While `names` are graded, a line on a terminal that says how many
-        are done and which are still running, redrawn as each one ends;
-        nothing elsewhere (the headline said it). Yields the callback for
+        are done, the seconds so far, the time limit and which are still
+        running, redrawn as each one ends and each second; nothing
+        elsewhere (the headline said it). Yields the callback for
         `WarmSession.run`'s `on_finish`.
 
         The line is redrawn only from that callback, never from a thread:
@@ -421,24 +474,32 @@ class Watch:
 
         def line() -> Text:
             started = self.started(running)
-            done = len(names) - len(running)
-            fields = {"done": done, "total": len(names)}
+            # The seconds go on as one that loops holds the grade up: a
+            # line that does not change would look frozen.
+            fields = {
+                "done": len(names) - len(running),
+                "total": len(names),
+                "seconds": int(time.monotonic() - self.grade_started),
+                "limit": f"{self.limits[0]:g}",
+            }
             waiting = [name for name in running if name not in started]
             if started and waiting:
                 # One that loops holds a worker: the others wait their
                 # turn, and are named as such, not as running.
                 text = _(
-                    "grading: {done} of {total} finished (saving again grades "
-                    "the new code; q quits), still running: {names}; waiting "
-                    "their turn: {waiting}",
+                    "grading: {done} of {total} finished, {seconds} s (time "
+                    "limit {limit} s each; saving again grades the new code; "
+                    "q quits), still running: {names}; waiting their turn: "
+                    "{waiting}",
                     names=some_named(started),
                     waiting=some_named(waiting),
                     **fields,
                 )
             else:
                 text = _(
-                    "grading: {done} of {total} finished (saving again grades "
-                    "the new code; q quits), still running: {names}",
+                    "grading: {done} of {total} finished, {seconds} s (time "
+                    "limit {limit} s each; saving again grades the new code; "
+                    "q quits), still running: {names}",
                     names=some_named(running),
                     **fields,
                 )
@@ -447,7 +508,12 @@ class Watch:
         shown = line()
 
         def redraw() -> None:
-            nonlocal shown
+            nonlocal shown, live
+            if self.before_save_due():
+                live.stop()
+                self.draw_before_save()
+                live = self.status_line(shown)
+                live.start(refresh=True)
             text = line()
             if text.plain != shown.plain:
                 shown = text
@@ -461,11 +527,12 @@ class Watch:
         live = self.status_line(shown)
         # Redrawn from `cancel` too, as workers start: never from a thread.
         self.tick = redraw
+        live.start(refresh=True)
         try:
-            with live:
-                yield finished
+            yield finished
         finally:
             self.tick = None
+            live.stop()
 
     def started(self, names: list[str]) -> list[str]:
         """Those of `names` whose tests a worker runs now, in their order;
@@ -535,16 +602,22 @@ class Watch:
 
         def tick() -> None:
             nonlocal live, shown
+            if self.before_save_due():
+                if live is not None:
+                    live.stop()
+                self.draw_before_save()
+                live, shown = None, 0  # shown again at the next second
             seconds = int(time.monotonic() - started)
             if seconds == shown:
                 return
             shown = seconds
             text = self.status_text(
                 _(
-                    "grading {name}: {seconds} s (saving again grades the new "
-                    "code; q quits)",
+                    "grading {name}: {seconds} s (time limit {limit} s; saving "
+                    "again grades the new code; q quits)",
                     name=name,
                     seconds=seconds,
+                    limit=f"{self.limits[0]:g}",
                 )
             )
             if live is None:
@@ -626,7 +699,11 @@ class Watch:
         left, self.unfinished = self.unfinished, []
         graded = [*names, *(other for other in left if other not in names)]
         headline = _("Grading {path} ...", path=i18n.listed(paths))
-        seconds = self.grade(graded, False, headline)
+        self.saving, self.before_save_drawn = graded, False
+        try:
+            seconds = self.grade(graded, False, headline)
+        finally:
+            self.saving = []
         if seconds is None:
             return  # saved again, or the learner quits: nothing to show
         shown = self.worth_seeing(names)
@@ -822,6 +899,7 @@ class Watch:
         self.out.file.flush()
         self.notice = ""
         self.headline_rows = 0
+        self.ever_drawn = True
 
     def wrapped(self, text: Text) -> Text:
         """`text` broken between words to fit the terminal, each line that
@@ -1061,6 +1139,8 @@ class Watch:
             Text(i18n.status(g.status), style=STATUS_STYLES.get(g.status, "")),
             Text(counts.strip()),
         ]
+        if self.before_save and exercise.name in self.saving:
+            parts.insert(2, Text(_("(before this save)"), style="yellow"))
         columns = self.out.width - 1 if self.out.is_terminal else UNLIMITED
         margin = " " * i18n.width(f"{exercise.number}. ")
         header = parts[0]
@@ -1171,7 +1251,21 @@ class Watch:
             yield Text()
             yield Text(self.notice, style="yellow")
         yield Text()
-        if self.note:
+        if self.before_save and self.focus.name in self.saving:
+            # In place of the line that says the watch waits for saves.
+            line = _(
+                "Shown above: the grade of the code before this save; the "
+                "new code is being graded."
+            )
+            yield Text(line, style="yellow")
+        elif self.before_save:
+            # What is shown was not saved: the screen is only out of date.
+            line = _(
+                "The code just saved is being graded; its result will take "
+                "this screen's place."
+            )
+            yield Text(line, style="yellow")
+        elif self.note:
             yield Text(self.note, style="dim")
         if self.keys_ended:
             keys = NO_KEYS_LINE

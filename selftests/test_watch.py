@@ -23,6 +23,7 @@ from grader import i18n
 from grader.exercises import NAMES
 from grader.render import failed_mark
 from grader.watch import (
+    BEFORE_SAVE_SHOWN,
     PollingSource,
     _clipped,
     _Keys,
@@ -158,9 +159,11 @@ def test_on_a_terminal_a_grade_of_many_says_which_are_still_running(tree):
     with terminal_watch(tree) as (process, controller):
         first = _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
         assert b"Grading exercises/ ..." in first
-        assert b"grading: 0 of 10 finished (saving again grades the new code" in first
+        assert b"grading: 0 of 10 finished, 0 s (time limit 30 s each; saving" in first
         assert b"still running: dot" in first
-        assert re.search(rb"grading: [1-9] of 10 finished \(saving again", first)
+        assert re.search(
+            rb"grading: [1-9] of 10 finished, [0-9]+ s \(time limit", first
+        )
 
         (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
         saved = _read_until(controller, b"keys:", SCREEN_TIMEOUT)
@@ -184,10 +187,47 @@ def test_on_a_terminal_a_grade_of_many_names_what_waits_its_turn(tree):
     if (os.cpu_count() or 1) < 2 * len(NAMES):  # fewer workers than tests' shares
         assert re.search(r"still running: \w+; waiting their turn: \w+", plain)
     assert re.search(
-        r"[1-9] of 10 finished \(saving again .*still running: sgd\b", plain
+        r"[1-9] of 10 finished, [0-9]+ s \(time limit 3 s each; saving again .*"
+        r"still running: sgd\b",
+        plain,
     )
     # Nothing is said to run once it has ended, nor to wait once it runs.
     assert "waiting their turn: sgd" not in plain.rsplit("still running: sgd", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "ticking"),
+    [
+        (
+            "en",
+            r"of 10 finished, {seconds} s \(time limit 4 s each; saving again "
+            r"grades the new code; q quits\), still running: ",
+        ),
+        (
+            "ja",
+            r"10 問中 [0-9] 問が終了、{seconds} 秒\(制限時間は 1 問 4 秒、"
+            r"保存し直すと新しいコードを採点、q で終了\)、実行中: ",
+        ),
+    ],
+)
+def test_on_a_terminal_a_grade_of_many_held_up_counts_its_seconds(tree, lang, ticking):
+    # sgd loops to the time limit: the line goes on counting the seconds,
+    # as a grade of one does, with the limit it waits for.
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    args = ("--timeout", "4", "--lang", lang)
+    keys = REPORT_WORDS[lang]["keys"].encode()
+    with terminal_watch(tree, args=args) as (process, controller):
+        first = _read_until(controller, keys, FIRST_SCREEN_TIMEOUT + 4)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+    # Each redraw of the line, its rows joined (it wraps at 100 columns).
+    plain = "".join(ESCAPES.sub("", first.decode()).split())
+    pattern = "".join(ticking.format(seconds="([0-9]+)").split()) + "(sgd)?"
+    shown = [(int(seconds), bool(sgd)) for seconds, sgd in re.findall(pattern, plain)]
+    assert {1, 2, 3} <= {seconds for seconds, _ in shown}, plain
+    # Redrawn each second while sgd, which loops, is all that is left, up
+    # to its limit.
+    assert max(seconds for seconds, sgd in shown if sgd) >= 3
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -210,10 +250,10 @@ def test_on_a_terminal_a_long_grade_of_one_shows_its_seconds(tree):
         (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
         shown = _read_until(
             controller,
-            b"grading sgd: 2 s (saving again grades the new code; q quits)",
+            b"grading sgd: 2 s (time limit 30 s; saving again grades the new code;",
             SCREEN_TIMEOUT,
         )
-        assert b"grading sgd: 1 s (saving again grades the new code; q quits)" in shown
+        assert b"grading sgd: 1 s (time limit 30 s; saving again grades the" in shown
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
 
@@ -728,13 +768,91 @@ def test_on_a_terminal_a_grade_a_save_replaces_takes_the_place_of_its_line(tree)
     assert b"\x1b[2K\x1b[1A\x1b[2KGrading exercises/sgd.py" in again
 
 
+# What the screen says while a save is graded, and what it says when idle.
+BEFORE_SAVE_WORDS = {
+    "en": {
+        "keys": "keys: ",
+        "saved": "(saved exercises/sgd.py, graded in ",
+        "took": r"graded in ([0-9.]+) s",
+        "status": "grading sgd: 1 s",
+        "marked": "(before this save)",
+        "shown": "Shown above: the grade of the code before this save; the new",
+        "other": "The code just saved is being graded; its result will take",
+        "waiting": "Watching exercises/ for saves.",
+        "headline": "Grading exercises/sgd.py ...",
+    },
+    "ja": {
+        "keys": "キー: ",
+        "saved": "exercises/sgd.py の保存を検知し、",
+        "took": r"の保存を検知し、([0-9.]+) 秒で採点",
+        "status": "sgd を採点中: 1 秒",
+        "marked": "(保存する前のコード)",
+        "shown": "上に表示しているのは、保存する前のコードの採点結果です。",
+        "other": "保存したコードを採点しています。終わると、この画面に代わって",
+        "waiting": "exercises/ の保存を待っています。",
+        "headline": "exercises/sgd.py を採点しています ...",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_terminal_a_slow_grade_of_a_save_marks_the_screen_as_before_it(tree, lang):
+    words = {key: text.encode() for key, text in BEFORE_SAVE_WORDS[lang].items()}
+    sgd = tree / "exercises" / "sgd.py"
+    with terminal_watch(tree, args=("--lang", lang)) as (process, controller):
+        _read_until(controller, words["keys"], FIRST_SCREEN_TIMEOUT)
+        sgd.write_text(solution("sgd"))
+        quick = _read_screen(controller, words["saved"], SCREEN_TIMEOUT)
+        sgd.write_text(ENDLESS_SGD)
+        slow = _read_until(controller, words["status"], SCREEN_TIMEOUT)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+    # A quick grade draws its screen once, with nothing said of the code
+    # before it: a screen that flickered would only distract.
+    taken = re.search(words["took"], quick)
+    if float(taken.group(1)) < BEFORE_SAVE_SHOWN:
+        assert words["marked"] not in quick and words["shown"] not in quick
+    # The slow one: sgd done, but of the code before the save; the line
+    # that said the watch waits for saves says so in its place.
+    rows = _rows(slow)
+    header = next(row for row in rows if row.startswith("9. sgd"))
+    assert BEFORE_SAVE_WORDS[lang]["marked"] in header
+    assert any(row.startswith(BEFORE_SAVE_WORDS[lang]["shown"]) for row in rows)
+    assert BEFORE_SAVE_WORDS[lang]["waiting"] not in "\n".join(rows)
+    keys_row = max(
+        i for i, row in enumerate(rows) if row.startswith(words["keys"].decode())
+    )
+    assert BEFORE_SAVE_WORDS[lang]["headline"] in rows[keys_row + 1]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_terminal_a_slow_grade_of_another_exercise_says_it_is_under_way(
+    tree, lang
+):
+    words = BEFORE_SAVE_WORDS[lang]
+    with terminal_watch(tree, args=("--lang", lang)) as (process, controller):
+        _read_until(controller, words["keys"].encode(), FIRST_SCREEN_TIMEOUT)
+        (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+        slow = _read_until(controller, words["status"].encode(), SCREEN_TIMEOUT)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+    # dot is on screen, not saved: its grade is not marked, but the screen
+    # says that the save is graded, where it said the watch waits for saves.
+    rows = _rows(slow)
+    assert rows[2].startswith("1. dot") and words["marked"] not in rows[2]
+    assert any(row.startswith(words["other"]) for row in rows)
+    assert words["shown"] not in "\n".join(rows)
+    assert words["waiting"] not in "\n".join(rows)
+
+
 def test_q_stops_a_hanging_grade_at_once_whatever_was_pressed_before(tree):
     with terminal_watch(tree) as (process, controller):
         _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
         (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
         _read_until(
             controller,
-            b"grading sgd: 1 s (saving again grades the new code; q quits)",
+            b"grading sgd: 1 s (time limit 30 s; saving again grades the new code;",
             SCREEN_TIMEOUT,
         )
         os.write(controller, b"hn")  # keys that must wait for the grade's end
@@ -1022,8 +1140,8 @@ def test_on_a_terminal_a_resize_redraws_the_screen_at_its_new_size(tmp_path):
 @pytest.mark.parametrize(
     ("lang", "help_text"),
     [
-        ("en", "(saving again grades the new code; q quits)"),
-        ("ja", "(保存し直すと新しいコードを採点、q で終了)"),
+        ("en", "saving again grades the new code; q quits)"),
+        ("ja", "保存し直すと新しいコードを採点、q で終了)"),
     ],
 )
 def test_on_a_terminal_the_progress_line_wraps_and_keeps_its_help(
@@ -1040,7 +1158,8 @@ def test_on_a_terminal_the_progress_line_wraps_and_keeps_its_help(
 
     shown = ESCAPES.sub("", first.split(b"\x1b[2J")[0].decode())
     rows = re.split(r"[\r\n]+", shown)  # each status line drawn over the last
-    assert any(help_text in row for row in rows)
+    # Whole, on one row or across two, as the line is broken between words.
+    assert "".join(help_text.split()) in "".join(shown.split())
     assert "…" not in shown
     assert all(i18n.width(row) < SMALL[0] for row in rows)
 
@@ -1189,6 +1308,26 @@ def test_a_key_that_comes_with_a_save_draws_its_screen_under_the_save(
     saved = running.screen_with("9. sgd")
     top = next(line for line in saved.splitlines() if "nn-kata" in line)
     assert "exercises/sgd.py" in top
+    running.quit()
+
+
+def test_a_key_typed_during_a_grade_a_save_stops_acts_after_the_new_grade(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    sgd = tree / "exercises" / "sgd.py"
+    sgd.write_text(ENDLESS_SGD)
+    _wait_for_line(running, "Grading exercises/sgd.py")
+    time.sleep(1.5)  # long enough to be stopped by a save
+    running.press("l")  # waits for the grade's end
+    time.sleep(0.5)
+    sgd.write_text(solution("sgd"))  # stops the grade: sgd is graded again
+    done = running.screen()
+    assert "9. sgd" in done and "done" in done  # the save's screen first
+    listing = running.screen()
+    top = next(line for line in listing.splitlines() if "nn-kata" in line)
+    assert "(saved exercises/sgd.py, graded in" in top
+    assert "; then the list of exercises)" in top
+    assert "one_hot" in listing
     running.quit()
 
 
