@@ -483,7 +483,16 @@ class Watch:
                 "limit": f"{self.limits[0]:g}",
             }
             waiting = [name for name in running if name not in started]
-            if started and waiting:
+            if not started:
+                # No worker has started yet (the session is starting): none
+                # is called running.
+                text = _(
+                    "grading: {done} of {total} finished, {seconds} s (time "
+                    "limit {limit} s each; saving again grades the new code; "
+                    "q quits)",
+                    **fields,
+                )
+            elif waiting:
                 # One that loops holds a worker: the others wait their
                 # turn, and are named as such, not as running.
                 text = _(
