@@ -251,6 +251,23 @@ def describe(x, h):
     return "\n".join([f"numerical_gradient(f, x{step}) with", *lines])
 
 
+READ_ONLY = (
+    "the step was written into a read-only element: np.nditer(x) hands out "
+    'read-only elements unless it is made with op_flags=["readwrite"]. '
+    'Use np.nditer(x, flags=["multi_index"], op_flags=["readwrite"]), or '
+    "loop over i in np.ndindex(x.shape) and write x[i]."
+)
+
+
+def shape_error_mistake(x, error):
+    """What an error raised while stepping x says: READ_ONLY for a write
+    into a read-only element, whatever x's shape; for x with more than one
+    axis, an index that covers 1-D x only; else None."""
+    if isinstance(error, ValueError) and "read-only" in str(error):
+        return READ_ONLY
+    return None if x.ndim == 1 else flattening() or ANY_SHAPE
+
+
 def gradient_of(f, x, h=None):
     """Call the learner's numerical_gradient, checking that it works for x's
     shape and gives x back bit for bit as it was."""
@@ -264,7 +281,7 @@ def gradient_of(f, x, h=None):
             f"numerical_gradient must work for x of any shape, here {x.shape}.",
             call=call,
             actual=f"raised {type(error).__name__}: {error}",
-            mistake=None if x.ndim == 1 else flattening() or ANY_SHAPE,
+            mistake=shape_error_mistake(x, error),
             raised=error,
         )
     problem = restore_problem(before, x, DEFAULT_H if h is None else h)
