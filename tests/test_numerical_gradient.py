@@ -323,6 +323,7 @@ def gradient_mistakes(x, c, h=DEFAULT_H):
         ),
         (FORWARD, c * (np.sin(x + h) - np.sin(x)) / h),
         (NO_HALF, 2 * exact),
+        (H_SQUARED, exact / h),
         ("the two calls are swapped: f(x + h) - f(x - h), in that order.", -exact),
     ]
     if x.ndim > 1:
@@ -368,6 +369,10 @@ BACKWARD = (
     "(f(x + h) - f(x - h)) / (2 * h)."
 )
 NO_HALF = "the division by 2 is missing: divide by 2 * h."
+H_SQUARED = (
+    "the difference was divided by 2 * h * h, which makes the gradient 1/h "
+    "times too large: divide by 2 * h."
+)
 TIMES_H = (
     "the difference was halved and then multiplied by h: ... / 2 * h means "
     "(... / 2) * h. Put the brackets in: ... / (2 * h)."
@@ -378,13 +383,45 @@ def cubic_mistakes(x, h):
     """What the common wrong answers give for f = sum(x ** 3), whose
     central difference is 3x^2 + h^2."""
     slope = 3 * x**2
-    return [
+    found = [
         ("h was not used: the step must be the h passed in.", slope + 1e-8),
         (FORWARD, slope + 3 * x * h + h**2),
         (BACKWARD, slope - 3 * x * h + h**2),
-        (NO_HALF, 2 * (slope + h**2)),
+        (halving_mistake(h), 2 * (slope + h**2)),
         (TIMES_H, h * h * (slope + h**2)),
     ]
+    return [(text, result) for text, result in found if text is not None]
+
+
+# A linear f, whose central difference is exact: with this h, dividing by
+# 2 * h * h gives 1 / h = 4 where dividing by h gives 2, so the two tell
+# apart even where the tests' h = 0.5 makes 2 * h * h equal to h.
+HALVING_PROBE_H = 0.25
+
+
+def halving_mistake(h):
+    """NO_HALF or H_SQUARED, for a result twice the right one: the same
+    numbers when 2 * h * h == h; then the learner's gradient of a linear f
+    with a step where they differ says which, or None if neither."""
+    if 2 * h * h != h:
+        return NO_HALF
+    try:
+        with quietly():
+            grad = learner.numerical_gradient(
+                lambda v: np.sum(v), np.array([1.0]), h=HALVING_PROBE_H
+            )
+        grad = np.asarray(grad, dtype=np.float64)
+    except PASS_THROUGH:
+        raise
+    except Exception:
+        return None
+    if grad.shape != (1,):
+        return None
+    if np.isclose(grad[0], 2.0):
+        return NO_HALF
+    if np.isclose(grad[0], 1 / HALVING_PROBE_H):
+        return H_SQUARED
+    return None
 
 
 def check_gradient(x, c):
@@ -423,6 +460,7 @@ def test_numerical_gradient_gives_the_docstring_example():
         # For sum(v ** 2) a forward difference is 2x + h, a backward one 2x - h.
         mistakes=[
             (NO_HALF, 4 * x),
+            (H_SQUARED, 2 * x / DEFAULT_H),
             (TIMES_H, 2 * x * DEFAULT_H**2),
             (FORWARD, 2 * x + DEFAULT_H),
             (BACKWARD, 2 * x - DEFAULT_H),
@@ -560,12 +598,17 @@ def copied_mistake():
 
 
 def float32_mistakes(grad, c):
-    """NO_HALF, paired with the learner's own result `grad`, where that is
-    twice the gradient `c` to within the float32 steps' rounding: a result
-    of float32 steps matches no exact variant of the formula."""
+    """NO_HALF or H_SQUARED, paired with the learner's own result `grad`,
+    where that is twice the gradient `c`, or 1/h times it, to within the
+    float32 steps' rounding: a result of float32 steps matches no exact
+    variant of the formula."""
     grad = np.asarray(grad, dtype=np.float64)
-    if grad.shape == c.shape and np.allclose(grad, 2 * c, rtol=FLOAT32_RTOL, atol=0):
+    if grad.shape != c.shape:
+        return []
+    if np.allclose(grad, 2 * c, rtol=FLOAT32_RTOL, atol=0):
         return [(NO_HALF, grad)]
+    if np.allclose(grad, c / DEFAULT_H, rtol=FLOAT32_RTOL, atol=0):
+        return [(H_SQUARED, grad)]
     return []
 
 
@@ -594,6 +637,7 @@ def test_each_entry_is_put_back_before_the_next_one_moves():
         mistakes=[
             (NOT_PUT_BACK, 2 * (total - h * earlier)),
             (NO_HALF, 2 * exact),
+            (H_SQUARED, exact / h),
             # (S + h)^2 - S^2 = 2Sh + h^2, and S^2 - (S - h)^2 = 2Sh - h^2.
             (FORWARD, exact + h),
             (BACKWARD, exact - h),
