@@ -99,6 +99,29 @@ X_DTYPE = (
     "and so do grad.astype(x.dtype) and x.copy(). Fill np.zeros(x.shape), "
     "which is float64, and return it as it is."
 )
+MADE_FLOAT32 = (
+    "the gradient array was made float32, whatever x's dtype "
+    "(np.zeros(x.shape, dtype=np.float32)?): fill np.zeros(x.shape), which "
+    "is float64, and return it as it is."
+)
+
+
+def dtype_mistake(x, grad):
+    """X_DTYPE where the gradient's dtype follows x's, MADE_FLOAT32 where it
+    is float32 whatever x is (a float64 x tells them apart), else None."""
+    if grad.dtype == x.dtype and x.dtype != np.float64:
+        probe = COPY_PROBE.copy()
+        try:
+            with quietly():
+                made = np.asarray(learner.numerical_gradient(np.sum, probe)).dtype
+        except PASS_THROUGH:
+            raise
+        except Exception:
+            return X_DTYPE
+        return MADE_FLOAT32 if made == np.float32 else X_DTYPE
+    return MADE_FLOAT32 if grad.dtype == np.float32 else None
+
+
 ANY_SHAPE = (
     "x[i] with one index, or range(len(x)) or range(x.size), covers 1-D x "
     "only: loop over every entry of any shape with np.ndindex(x.shape)."
@@ -444,7 +467,7 @@ def check_gradient(x, c):
             call=call,
             expected="float64",
             actual=str(grad.dtype),
-            mistake=X_DTYPE,
+            mistake=dtype_mistake(x, grad),
         )
 
 
@@ -563,7 +586,7 @@ def test_a_float32_x_gets_a_float64_gradient(closure):
             call=call,
             expected="float64",
             actual=str(grad.dtype),
-            mistake=X_DTYPE,
+            mistake=dtype_mistake(x, grad),
         )
     expect_close(
         grad,
