@@ -101,6 +101,80 @@ LABELS_AS_ONE_HOT = (
     "than y it holds the class numbers, one per sample; pick "
     "y[np.arange(N), t], or y[t] for one sample."
 )
+ONE_MINUS_Y = (
+    "log(1 - y) of the true class: y itself is the probability of the true "
+    "class, so the loss is -log(y) of it, -sum(t * log(y)) over the classes."
+)
+# Two classes, N == C, where int labels taken for one-hot and log(1 - y)
+# of the true class give different losses (the docstring's batch gives one).
+COMPLEMENT_PROBE = (np.array([[0.2, 0.8], [0.6, 0.4]]), np.array([1, 0]))
+
+
+def takes_complement():
+    """Whether the learner's loss of COMPLEMENT_PROBE is the mean of
+    -log(1 - y) of the true classes."""
+    y, labels = COMPLEMENT_PROBE
+    wrong = -np.mean(np.log(1 - y[np.arange(len(y)), labels] + USUAL_EPS[0]))
+    loss = probed_loss(y, labels)
+    return loss is not None and math.isclose(loss, wrong, rel_tol=GUARD_RTOL)
+
+
+def labels_or_complement(labels_guesses, complement):
+    """The LABELS_AS_ONE_HOT guesses and ONE_MINUS_Y, without the one the
+    learner's loss of COMPLEMENT_PROBE rules out where both give one number
+    here (two classes: y of the other class is 1 - y of the true one)."""
+    guesses = [(text, value) for text, value in labels_guesses if value is not None]
+    if not any(np.isclose(value, complement) for _, value in guesses):
+        return [*guesses, (ONE_MINUS_Y, complement)]
+    return [(ONE_MINUS_Y, complement)] if takes_complement() else guesses
+
+
+FLAT_ARGMAX = (
+    "t.argmax() without an axis gives one flat index for the whole of t, "
+    "not one class per sample: take t.argmax(axis=1) (or axis=-1)."
+)
+# One-hot t whose flat argmax, 1, is a class: every sample then costs
+# -log(y[:, 1]), a loss no other mistake here gives.
+FLAT_PROBE = (
+    np.array([[0.2, 0.8], [0.6, 0.4], [0.3, 0.7]]),
+    np.array([[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]]),
+)
+
+
+def flat_argmax_loss(y, t, eps):
+    """The loss where t.argmax() of a one-hot t (N, C) picks one column of
+    y for every sample; None where the flat index is no class."""
+    flat = int(np.argmax(t))
+    if flat >= y.shape[1]:
+        return None
+    return -np.mean(np.log(y[:, flat] + eps))
+
+
+def argmax_is_flat():
+    """Whether the learner's loss of FLAT_PROBE is that of t.argmax()."""
+    y, t = FLAT_PROBE
+    loss = probed_loss(y, t)
+    wrong = flat_argmax_loss(y, t, USUAL_EPS[0])
+    return loss is not None and math.isclose(loss, wrong, rel_tol=GUARD_RTOL)
+
+
+def with_flat_argmax(found, flat):
+    """`found` and FLAT_ARGMAX with its loss `flat`; where another mistake
+    gives that loss too, only the one FLAT_PROBE shows the learner made."""
+    if flat is None:
+        return found
+    same = [
+        text
+        for text, value in found
+        if value is not None and np.shape(value) == () and np.isclose(value, flat)
+    ]
+    if not same:
+        return [*found, (FLAT_ARGMAX, flat)]
+    if argmax_is_flat():
+        return [(t, v) for t, v in found if t not in same] + [(FLAT_ARGMAX, flat)]
+    return found
+
+
 # The property every batch's loss must have.
 MEAN_OF_TRUE_CLASS = (
     "cross_entropy must be the mean over the samples of -log(the "
@@ -232,6 +306,7 @@ def mistakes_at(y, labels, eps, one_hot_form):
         ("np.log2 instead of np.log, the natural logarithm.", loss / math.log(2)),
     ]
     every_label = variant(every_label_loss, y, labels, eps)
+    complement = -np.mean(np.log(1 - y[np.arange(n), labels] + eps))
     if one_hot_form:
         # An int one-hot t taken for labels indexes y with its 0s and 1s.
         by_dtype = variant(
@@ -242,13 +317,18 @@ def mistakes_at(y, labels, eps, one_hot_form):
         # its loss is not also that of indexing with t's 0s and 1s.
         if by_dtype is None or not np.isclose(by_dtype, every_label):
             found.append((EVERY_LABEL, every_label))
+        found.append((ONE_MINUS_Y, complement))
+        found = with_flat_argmax(found, flat_argmax_loss(y, t, eps))
     else:
         found.append((EVERY_LABEL, every_label))
         # Divided by N or not: the labels' mistake is the one to name first.
-        found += [
-            (LABELS_AS_ONE_HOT, variant(lambda: -np.sum(labels * log_y) / n)),
-            (LABELS_AS_ONE_HOT, variant(lambda: -np.sum(labels * log_y))),
-        ]
+        found += labels_or_complement(
+            [
+                (LABELS_AS_ONE_HOT, variant(lambda: -np.sum(labels * log_y) / n)),
+                (LABELS_AS_ONE_HOT, variant(lambda: -np.sum(labels * log_y))),
+            ],
+            complement,
+        )
     for large in LARGE_EPS:
         found.append(
             (
@@ -747,6 +827,15 @@ def zero_mistake(value, y, labels, one_hot_form=False):
     if not one_hot_form and labels_misread(value, y, labels):
         return LABELS_AS_ONE_HOT
     y2, labels = np.atleast_2d(y), np.atleast_1d(labels)
+    # The same -log(eps) / 2 again, for one-hot t: told apart on FLAT_PROBE.
+    flat = flat_argmax_loss(y2, one_hot(labels, y2.shape[1]), USUAL_EPS[0])
+    if (
+        one_hot_form
+        and flat is not None
+        and math.isclose(value, flat, rel_tol=GUARD_RTOL)
+        and argmax_is_flat()
+    ):
+        return FLAT_ARGMAX
     n, c = y2.shape
     # Any guard makes the loss without its minus sign clearly negative. The
     # other mistakes scale the loss, and a scaled loss with one guard can be

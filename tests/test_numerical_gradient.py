@@ -99,6 +99,29 @@ X_DTYPE = (
     "and so do grad.astype(x.dtype) and x.copy(). Fill np.zeros(x.shape), "
     "which is float64, and return it as it is."
 )
+MADE_FLOAT32 = (
+    "the gradient array was made float32, whatever x's dtype "
+    "(np.zeros(x.shape, dtype=np.float32)?): fill np.zeros(x.shape), which "
+    "is float64, and return it as it is."
+)
+
+
+def dtype_mistake(x, grad):
+    """X_DTYPE where the gradient's dtype follows x's, MADE_FLOAT32 where it
+    is float32 whatever x is (a float64 x tells them apart), else None."""
+    if grad.dtype == x.dtype and x.dtype != np.float64:
+        probe = COPY_PROBE.copy()
+        try:
+            with quietly():
+                made = np.asarray(learner.numerical_gradient(np.sum, probe)).dtype
+        except PASS_THROUGH:
+            raise
+        except Exception:
+            return X_DTYPE
+        return MADE_FLOAT32 if made == np.float32 else X_DTYPE
+    return MADE_FLOAT32 if grad.dtype == np.float32 else None
+
+
 ANY_SHAPE = (
     "x[i] with one index, or range(len(x)) or range(x.size), covers 1-D x "
     "only: loop over every entry of any shape with np.ndindex(x.shape)."
@@ -251,6 +274,23 @@ def describe(x, h):
     return "\n".join([f"numerical_gradient(f, x{step}) with", *lines])
 
 
+READ_ONLY = (
+    "the step was written into a read-only element: np.nditer(x) hands out "
+    'read-only elements unless it is made with op_flags=["readwrite"]. '
+    'Use np.nditer(x, flags=["multi_index"], op_flags=["readwrite"]), or '
+    "loop over i in np.ndindex(x.shape) and write x[i]."
+)
+
+
+def shape_error_mistake(x, error):
+    """What an error raised while stepping x says: READ_ONLY for a write
+    into a read-only element, whatever x's shape; for x with more than one
+    axis, an index that covers 1-D x only; else None."""
+    if isinstance(error, ValueError) and "read-only" in str(error):
+        return READ_ONLY
+    return None if x.ndim == 1 else flattening() or ANY_SHAPE
+
+
 def gradient_of(f, x, h=None):
     """Call the learner's numerical_gradient, checking that it works for x's
     shape and gives x back bit for bit as it was."""
@@ -264,7 +304,7 @@ def gradient_of(f, x, h=None):
             f"numerical_gradient must work for x of any shape, here {x.shape}.",
             call=call,
             actual=f"raised {type(error).__name__}: {error}",
-            mistake=None if x.ndim == 1 else flattening() or ANY_SHAPE,
+            mistake=shape_error_mistake(x, error),
             raised=error,
         )
     problem = restore_problem(before, x, DEFAULT_H if h is None else h)
@@ -306,6 +346,7 @@ def gradient_mistakes(x, c, h=DEFAULT_H):
         ),
         (FORWARD, c * (np.sin(x + h) - np.sin(x)) / h),
         (NO_HALF, 2 * exact),
+        (H_SQUARED, exact / h),
         ("the two calls are swapped: f(x + h) - f(x - h), in that order.", -exact),
     ]
     if x.ndim > 1:
@@ -351,6 +392,10 @@ BACKWARD = (
     "(f(x + h) - f(x - h)) / (2 * h)."
 )
 NO_HALF = "the division by 2 is missing: divide by 2 * h."
+H_SQUARED = (
+    "the difference was divided by 2 * h * h, which makes the gradient 1/h "
+    "times too large: divide by 2 * h."
+)
 TIMES_H = (
     "the difference was halved and then multiplied by h: ... / 2 * h means "
     "(... / 2) * h. Put the brackets in: ... / (2 * h)."
@@ -361,13 +406,45 @@ def cubic_mistakes(x, h):
     """What the common wrong answers give for f = sum(x ** 3), whose
     central difference is 3x^2 + h^2."""
     slope = 3 * x**2
-    return [
+    found = [
         ("h was not used: the step must be the h passed in.", slope + 1e-8),
         (FORWARD, slope + 3 * x * h + h**2),
         (BACKWARD, slope - 3 * x * h + h**2),
-        (NO_HALF, 2 * (slope + h**2)),
+        (halving_mistake(h), 2 * (slope + h**2)),
         (TIMES_H, h * h * (slope + h**2)),
     ]
+    return [(text, result) for text, result in found if text is not None]
+
+
+# A linear f, whose central difference is exact: with this h, dividing by
+# 2 * h * h gives 1 / h = 4 where dividing by h gives 2, so the two tell
+# apart even where the tests' h = 0.5 makes 2 * h * h equal to h.
+HALVING_PROBE_H = 0.25
+
+
+def halving_mistake(h):
+    """NO_HALF or H_SQUARED, for a result twice the right one: the same
+    numbers when 2 * h * h == h; then the learner's gradient of a linear f
+    with a step where they differ says which, or None if neither."""
+    if 2 * h * h != h:
+        return NO_HALF
+    try:
+        with quietly():
+            grad = learner.numerical_gradient(
+                lambda v: np.sum(v), np.array([1.0]), h=HALVING_PROBE_H
+            )
+        grad = np.asarray(grad, dtype=np.float64)
+    except PASS_THROUGH:
+        raise
+    except Exception:
+        return None
+    if grad.shape != (1,):
+        return None
+    if np.isclose(grad[0], 2.0):
+        return NO_HALF
+    if np.isclose(grad[0], 1 / HALVING_PROBE_H):
+        return H_SQUARED
+    return None
 
 
 def check_gradient(x, c):
@@ -390,7 +467,7 @@ def check_gradient(x, c):
             call=call,
             expected="float64",
             actual=str(grad.dtype),
-            mistake=X_DTYPE,
+            mistake=dtype_mistake(x, grad),
         )
 
 
@@ -406,6 +483,7 @@ def test_numerical_gradient_gives_the_docstring_example():
         # For sum(v ** 2) a forward difference is 2x + h, a backward one 2x - h.
         mistakes=[
             (NO_HALF, 4 * x),
+            (H_SQUARED, 2 * x / DEFAULT_H),
             (TIMES_H, 2 * x * DEFAULT_H**2),
             (FORWARD, 2 * x + DEFAULT_H),
             (BACKWARD, 2 * x - DEFAULT_H),
@@ -508,7 +586,7 @@ def test_a_float32_x_gets_a_float64_gradient(closure):
             call=call,
             expected="float64",
             actual=str(grad.dtype),
-            mistake=X_DTYPE,
+            mistake=dtype_mistake(x, grad),
         )
     expect_close(
         grad,
@@ -543,12 +621,17 @@ def copied_mistake():
 
 
 def float32_mistakes(grad, c):
-    """NO_HALF, paired with the learner's own result `grad`, where that is
-    twice the gradient `c` to within the float32 steps' rounding: a result
-    of float32 steps matches no exact variant of the formula."""
+    """NO_HALF or H_SQUARED, paired with the learner's own result `grad`,
+    where that is twice the gradient `c`, or 1/h times it, to within the
+    float32 steps' rounding: a result of float32 steps matches no exact
+    variant of the formula."""
     grad = np.asarray(grad, dtype=np.float64)
-    if grad.shape == c.shape and np.allclose(grad, 2 * c, rtol=FLOAT32_RTOL, atol=0):
+    if grad.shape != c.shape:
+        return []
+    if np.allclose(grad, 2 * c, rtol=FLOAT32_RTOL, atol=0):
         return [(NO_HALF, grad)]
+    if np.allclose(grad, c / DEFAULT_H, rtol=FLOAT32_RTOL, atol=0):
+        return [(H_SQUARED, grad)]
     return []
 
 
@@ -577,6 +660,7 @@ def test_each_entry_is_put_back_before_the_next_one_moves():
         mistakes=[
             (NOT_PUT_BACK, 2 * (total - h * earlier)),
             (NO_HALF, 2 * exact),
+            (H_SQUARED, exact / h),
             # (S + h)^2 - S^2 = 2Sh + h^2, and S^2 - (S - h)^2 = 2Sh - h^2.
             (FORWARD, exact + h),
             (BACKWARD, exact - h),

@@ -80,13 +80,7 @@ def value_mistakes(x, actual=None):
             if raw.dtype.kind in "iu" and raw.dtype.itemsize < 8
             else None,
         ),
-        (
-            "x was clipped to a range too narrow to leave the result "
-            "unchanged: sigmoid(x) is only 0 or 1 to float64's precision "
-            "for |x| beyond about 40. Clip wider (to +-500, say), or avoid "
-            "the overflow with exp(-|x|) instead.",
-            clipped(x, actual),
-        ),
+        clipped(x, actual),
         (
             "the sigmoid was worked out in float32, which keeps about 7 "
             "digits: convert x with np.asarray(x, dtype=np.float64) and "
@@ -94,6 +88,7 @@ def value_mistakes(x, actual=None):
             variant(lambda: 1.0 / (1.0 + np.exp(-x.astype(np.float32)))),
         ),
         (SIGN_FLIPPED, variant(lambda: 1.0 / (1.0 + np.exp(x)))),
+        (MISSES_ZERO, zero_left_out(x)),
         (
             "tanh takes half of x: s(x) = (1 + tanh(x / 2)) / 2.",
             variant(lambda: (1.0 + np.tanh(x)) / 2.0),
@@ -106,23 +101,61 @@ def value_mistakes(x, actual=None):
     ]
 
 
-def clipped(x, actual):
-    """The trusted sigmoid of x clipped to [-limit, limit], with the limit
-    read off the learner's `actual` result where it is wrong for the largest
-    |x|; None where no clip explains it."""
-    if actual is None:
+X_CLIPPED = (
+    "x was clipped to a range too narrow to leave the result "
+    "unchanged: sigmoid(x) is only 0 or 1 to float64's precision "
+    "for |x| beyond about 40. Clip wider (to +-500, say), or avoid "
+    "the overflow with exp(-|x|) instead."
+)
+RESULT_CLIPPED = (
+    "the result was clipped short of 0 and 1 (np.clip(s, 1e-7, 1 - 1e-7)?): "
+    "sigmoid must be right to within about 1e-14 for every x, so it must come "
+    "that close to 0 and 1 for large |x|. Return s unclipped: an epsilon "
+    "belongs in the loss's log, not here."
+)
+# Significant digits of a bound someone writes by hand, 1e-7 or 0.9999999:
+# a clip of x leaves a bound s(limit) that needs all of float64's 17.
+ROUND_DIGITS = 10
+
+
+MISSES_ZERO = (
+    "x == 0 is in neither mask: x > 0 and x < 0 both leave it out, so "
+    "s(0) keeps the 0 it started with instead of 0.5. Use x >= 0 for one "
+    "of the two masks (or np.where(x >= 0, ..., ...))."
+)
+
+
+def zero_left_out(x):
+    """The trusted sigmoid with 0 where x == 0, as two masks x > 0 and
+    x < 0 over np.zeros leave it; None where x has no 0."""
+    if not np.any(x == 0):
         return None
+    with np.errstate(all="ignore"):
+        return np.where(x == 0, 0.0, reference.sigmoid(x))
+
+
+def clipped(x, actual):
+    """A mistake (description, result) where the learner's `actual` result
+    is the trusted sigmoid clipped at the value it shows where it is wrong
+    for the largest |x|: RESULT_CLIPPED where that value is a number written
+    with a few digits (1e-7, 0.9999999), else X_CLIPPED, x clipped to
+    [-limit, limit]. The two give the same numbers, as the sigmoid rises
+    with x; only the bound tells them apart. The result is None where no
+    clip explains `actual`."""
+    unexplained = (X_CLIPPED, None)
+    if actual is None:
+        return unexplained
     actual = np.asarray(actual, dtype=np.float64)
     if actual.shape != x.shape:
-        return None
+        return unexplained
     with np.errstate(all="ignore"):
         wrong = np.abs(actual - reference.sigmoid(x)) > ATOL
         if not np.any(wrong):
-            return None
+            return unexplained
         where = np.unravel_index(np.argmax(np.where(wrong, np.abs(x), -1.0)), x.shape)
         value = actual[where]
         if not 0.0 < value < 1.0:
-            return None
+            return unexplained
         # Undo the sigmoid: x = log(s / (1 - s)).
         limit = abs(np.log(value) - np.log1p(-value))
         candidate = reference.sigmoid(np.clip(x, -limit, limit))
@@ -130,8 +163,10 @@ def clipped(x, actual):
     # result only near it everywhere (worked out in float32, say) is
     # another mistake, whatever limit its largest error suggests.
     if not np.allclose(actual, candidate, rtol=CLIP_RTOL, atol=0.0):
-        return None
-    return candidate
+        return unexplained
+    if float(f"{value:.{ROUND_DIGITS}g}") == value:
+        return RESULT_CLIPPED, candidate
+    return X_CLIPPED, candidate
 
 
 OWN_INT_TYPE = (
@@ -569,7 +604,9 @@ def test_sigmoid_increases_with_x(x):
         "must be sorted too.",
         call=call,
         actual=short(s),
-        mistake=SIGN_FLIPPED,
+        mistake=named_mistake(value_mistakes(x, s), s, reference.sigmoid(x), atol=ATOL)
+        # A flipped sign makes the whole run fall, not one dip in a rise.
+        or (SIGN_FLIPPED if s[-1] < s[0] else None),
     )
 
 
