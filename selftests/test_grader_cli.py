@@ -470,3 +470,28 @@ def test_a_syntax_error_shows_its_line_and_a_caret_once(tmp_path):
     at = next(i for i, line in enumerate(ja_lines) if line.endswith("def dot(a, b)"))
     code, caret = ja_lines[at : at + 2]
     assert caret.index("^") == code.index("def dot(a, b)") + len("def dot(a, b)")
+
+
+@pytest.mark.parametrize(
+    "language, said",
+    [
+        ("en", "nn-kata needs the package numpy, which this Python"),
+        ("ja", "nn-kata にはパッケージ numpy が必要ですが、この Python"),
+    ],
+)
+def test_a_python_without_the_packages_is_told_to_activate_the_environment(
+    language, said
+):
+    # -S leaves site-packages out, as a Python outside the environment is.
+    result = subprocess.run(
+        [sys.executable, "-S", "-m", "grader", "--lang", language, "list"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=GRADER_TIMEOUT,
+    )
+
+    assert result.returncode == 2
+    assert said in result.stderr
+    assert "`. .venv/bin/activate`" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,57 @@
+"""What the grader says when it runs in a Python that lacks its packages:
+most often a new shell in which the project's environment is not active.
+
+Only the standard library and `grader.i18n` (which needs nothing more) are
+imported here.
+"""
+
+import importlib.util
+import sys
+
+from grader import i18n
+
+# What the grader and the tests import; looked up, not imported.
+PACKAGES = ("numpy", "pytest", "hypothesis", "rich")
+
+# The exit code of a usage error (see `grader.cli`).
+EXIT_USAGE = 2
+
+ENGLISH = (
+    "nn-kata needs the package {package}, which this Python ({python}) does "
+    "not have. Activate the project's environment first "
+    "(`. .venv/bin/activate`), or set it up as README.md says."
+)
+JAPANESE = (
+    "nn-kata にはパッケージ {package} が必要ですが、この Python ({python}) "
+    "にはありません。先にプロジェクトの環境を有効にしてください"
+    "(`. .venv/bin/activate`)。まだなら README.ja.md のとおりに準備してください。"
+)
+
+
+def missing_package() -> str | None:
+    """The first of the packages the grader needs that this Python cannot
+    import, or None when it has them all."""
+    for package in PACKAGES:
+        if importlib.util.find_spec(package) is None:
+            return package
+    return None
+
+
+def tell_missing(package: str, argv: list[str]) -> int:
+    """Say which package is missing and how to get the environment that
+    has it, in the language asked for; return the exit code."""
+    asked = next(
+        (
+            value
+            for option, value in zip(argv, argv[1:], strict=False)
+            if option == "--lang"
+        ),
+        None,
+    )
+    for item in argv:
+        if item.startswith("--lang="):
+            asked = item.partition("=")[2]
+    japanese = i18n.choose(asked) == i18n.JAPANESE
+    text = JAPANESE if japanese else ENGLISH
+    print(text.format(package=package, python=sys.executable), file=sys.stderr)
+    return EXIT_USAGE
