@@ -437,9 +437,9 @@ LIST_OPERAND = re.compile(
     r"|can only concatenate (?:list|tuple)|can't multiply sequence"
 )
 LIST_OPERAND_ADVICE = (
-    "a list where an array was meant: Python's lists have no arithmetic. "
-    "Convert the argument first, x = np.asarray(x, dtype=np.float64), and "
-    "compute with the array."
+    "a list where an array was meant: Python's lists have no arithmetic and "
+    "cannot be compared with a number. Convert the argument to an array first "
+    "with np.asarray (for example x = np.asarray(x)), and work with the array."
 )
 
 
