@@ -624,6 +624,7 @@ class _Child:
         self.job = job
         self.fd = fd
         self.pid = 0  # the worker's, once it says it has started
+        self.ended = False  # and once the grader has let go of it
         self.started = time.monotonic()
         self.deadline = self.started + self.job.timeout
         self.buffer = b""
@@ -770,6 +771,7 @@ class _Child:
     def abandon(self) -> None:
         """Stop the worker and the learner's process, and let go of the
         worker's pipe and stacks file; what it said is kept."""
+        self.ended = True
         if self.pid:
             _kill_group(self.pid)
         self._kill_learner()

@@ -548,7 +548,9 @@ class Watch:
         the others wait for a free worker."""
         session = self.session
         children = session.children if session is not None else []
-        begun = {child.job.name for child in children if child.pid}
+        # An exercise whose first share has ended and whose second waits
+        # is waiting, not running.
+        begun = {child.job.name for child in children if child.pid and not child.ended}
         return [name for name in names if name in begun]
 
     def status_text(self, line: str) -> Text:
