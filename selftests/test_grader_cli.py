@@ -473,6 +473,34 @@ def test_a_syntax_error_shows_its_line_and_a_caret_once(tmp_path):
 
 
 @pytest.mark.parametrize(
+    "typed, column",
+    [("\u3000\u3000return np.dot(a, b)", 4), ("    return np.dot（a, b)", 4 + 13)],
+    ids=["full-width space", "full-width bracket"],
+)
+def test_a_full_width_character_in_the_code_is_named_with_its_caret(
+    tmp_path, typed, column
+):
+    source = f"import numpy as np\n\n\ndef dot(a, b):\n{typed}\n"
+    tree = build_tree(tmp_path / "kata", {"dot": source})
+
+    result = kata("--root", str(tree), "check", "dot", cwd=tree)
+    japanese = kata("--root", str(tree), "--lang", "ja", "check", "dot", cwd=tree)
+
+    lines = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "syntax error on line 5" in line)
+    code, caret = lines[at + 1 : at + 3]
+    # The caret sits under the character Python points at, the full-width
+    # space itself included.
+    assert caret.index("^") == column
+    assert code.strip(" ") == typed.strip(" ")
+    assert lines[at + 3] == (
+        "  likely mistake: a full-width character, typed with a Japanese input "
+        "method on: type it again with the input method off."
+    )
+    assert "日本語入力をオフにして打ち直してください。" in japanese.stdout
+
+
+@pytest.mark.parametrize(
     "language, said",
     [
         ("en", "nn-kata needs the package numpy, which this Python"),

@@ -18,6 +18,7 @@ import re
 import sys
 import traceback
 import types
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
@@ -236,7 +237,10 @@ def _import_message(path, error):
     where = _relative(path)
     if isinstance(error, SyntaxError):
         message = f"{where} has a syntax error on line {error.lineno}: {error.msg}"
-        return message + _source_with_caret(error)
+        message += _source_with_caret(error)
+        if FULL_WIDTH.search(error.msg or ""):
+            message += f"\n  likely mistake: {FULL_WIDTH_MISTAKE}"
+        return message
     if reads_the_keyboard(error):
         return (
             f"{where} could not be imported: it calls input() as it loads, "
@@ -246,6 +250,16 @@ def _import_message(path, error):
     return f"{where} could not be imported: {type(error).__name__}: {error}"
 
 
+# How Python names a full-width character it cannot read, as an input method
+# types them: the ideographic space U+3000, full-width brackets, digits and
+# signs U+FF01 to U+FF5E.
+FULL_WIDTH = re.compile(r"U\+(?:3000|FF[0-5][0-9A-F])\b")
+FULL_WIDTH_MISTAKE = (
+    "a full-width character, typed with a Japanese input method on: type it "
+    "again with the input method off."
+)
+
+
 def _source_with_caret(error):
     """The line of a SyntaxError `error`, and a caret under the place
     Python points at, as Python itself shows them: on lines of their own,
@@ -253,16 +267,26 @@ def _source_with_caret(error):
     above can move the caret off its place. Empty when the line is
     unknown."""
     text = (error.text or "").rstrip("\r\n")
-    code = text.lstrip()
+    # Only ASCII indentation is taken off: a full-width space may be the
+    # very character Python points at.
+    code = text.lstrip(" \t\f")
     if not code.strip():
         return ""
     lines = f"\n    {code.rstrip()}"
     column = (error.offset or 0) - 1 - (len(text) - len(code))
     if 0 <= column <= len(code):
         # A tab before the caret stays a tab, to line up as the code does.
-        pad = "".join("\t" if char == "\t" else " " for char in code[:column])
+        pad = "".join(_blank(char) for char in code[:column])
         lines += f"\n    {pad}^"
     return lines
+
+
+def _blank(char):
+    """The blank that takes `char`'s place on a terminal: a tab stays a tab,
+    a full-width character takes two columns."""
+    if char == "\t":
+        return "\t"
+    return "  " if unicodedata.east_asian_width(char) in "WF" else " "
 
 
 def _relative(path):
