@@ -26,6 +26,7 @@ import math
 import os
 import sys
 import time
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -50,6 +51,9 @@ EXIT_DONE = 0
 EXIT_NOT_DONE = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+# What a Japanese input method types for ASCII: the full-width forms of
+# letters, digits and signs, and the full-width space.
+FULL_WIDTH_TYPED = frozenset(map(chr, range(0xFF01, 0xFF5F))) | {"\u3000"}
 # What a shell reports for a program ended by a closed pipe (128 + SIGPIPE).
 EXIT_READER_GONE = 141
 
@@ -119,7 +123,7 @@ def run(prog: str | None = None) -> None:
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     """Run the grader; return its exit code."""
     prog = prog or Path(sys.argv[0]).name or "kata"
-    argv = sys.argv[1:] if argv is None else argv
+    argv = _without_input_method(sys.argv[1:] if argv is None else argv)
     # Chosen before the parser is built: its help is in that language too.
     i18n.set_language(i18n.choose(_language_asked(argv)))
     teaching = _after_language(argv)
@@ -279,6 +283,20 @@ def _what_next(
     following = project.exercises[index + 1] if index + 1 < len(names) else None
     answer = (project.root / "solutions" / f"{grade.name}.py").is_file()
     screen.what_next(grade.exercise, following, prog, answer)
+
+
+def _without_input_method(argv: list[str]) -> list[str]:
+    """The arguments as meant when typed with a Japanese input method on:
+    full-width letters, digits and signs (`ｃｈｅｃｋ`, `３`) as their ASCII
+    selves, and a full-width space as the break between two arguments."""
+    meant = []
+    for item in argv:
+        if any(character in FULL_WIDTH_TYPED for character in item):
+            item = unicodedata.normalize("NFKC", item)
+            meant += [part for part in item.split(" ") if part]
+        else:
+            meant.append(item)
+    return meant
 
 
 def _language_asked(argv: list[str] | None) -> str | None:

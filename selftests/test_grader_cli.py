@@ -441,6 +441,22 @@ def test_an_unknown_language_is_refused_in_the_locales_language(tree):
 
 
 @pytest.mark.parametrize(
+    "typed",
+    [
+        ["hint", "\uff13"],
+        ["hint\u3000softmax"],
+        ["\uff48\uff49\uff4e\uff54", "softmax"],
+    ],
+    ids=["full-width digit", "full-width space", "full-width letters"],
+)
+def test_arguments_typed_with_an_input_method_on_are_read_as_meant(fresh_tree, typed):
+    result = kata("--root", str(fresh_tree), *typed, cwd=fresh_tree)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Hints for exercise 3, softmax")
+
+
+@pytest.mark.parametrize(
     ("typed", "meant"), [("chek", "check"), ("lst", "list"), ("relase", "release")]
 )
 def test_a_misspelled_command_gets_a_guess(tree, typed, meant):
