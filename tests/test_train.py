@@ -806,6 +806,11 @@ def predict_mistakes(params, x):
             probs,
         ),
         (
+            "predict returned the probabilities rounded, a row of 0s and 1s per "
+            "sample: it gives one class per sample, np.argmax(probs, axis=1).",
+            np.round(probs),
+        ),
+        (
             "the argmax was taken along axis 0, across the samples: the "
             "classes are axis 1.",
             probs.argmax(axis=0),
