@@ -488,6 +488,21 @@ def test_a_syntax_error_shows_its_line_and_a_caret_once(tmp_path):
     assert caret.index("^") == code.index("def dot(a, b)") + len("def dot(a, b)")
 
 
+def test_an_import_that_fails_names_its_line(tmp_path):
+    source = "import numpy as np\nimport no_such_package_here\n"
+    tree = build_tree(tmp_path / "kata", {"dot": source})
+
+    result = kata("--root", str(tree), "check", "dot", cwd=tree)
+    japanese = kata("--root", str(tree), "--lang", "ja", "check", "dot", cwd=tree)
+
+    assert (
+        "exercises/dot.py could not be imported: ModuleNotFoundError: No module "
+        "named 'no_such_package_here'\n"
+        "  where     exercises/dot.py, line 2: import no_such_package_here"
+    ) in result.stdout
+    assert "exercises/dot.py の 2 行目: import no_such_package_here" in japanese.stdout
+
+
 @pytest.mark.parametrize(
     "typed, column",
     [("\u3000\u3000return np.dot(a, b)", 4), ("    return np.dot（a, b)", 4 + 13)],

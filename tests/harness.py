@@ -247,7 +247,9 @@ def _import_message(path, error):
             "and input() waits for a keyboard, which a test does not have: "
             "remove the input() call."
         )
-    return f"{where} could not be imported: {type(error).__name__}: {error}"
+    message = f"{where} could not be imported: {type(error).__name__}: {error}"
+    line = learner_line(error)
+    return message if line is None else f"{message}\n  where     {line}"
 
 
 # How Python names a full-width character it cannot read, as an input method
