@@ -1709,6 +1709,10 @@ class PollingSource:
         self.folder = folder
         self.names = names
         self.hashes = {name: self._hash(name) for name in names}
+        # Files found missing at the last look: a change once they are still
+        # missing at the next (an editor may remove a file on its way to
+        # writing it again).
+        self.vanishing: set[str] = set()
 
     def _hash(self, name: str) -> str | None:
         try:
@@ -1721,10 +1725,19 @@ class PollingSource:
         since the last look."""
         changed = []
         for name in names or self.names:
-            digest = self._hash(name)
-            if digest != self.hashes.get(name) and digest is not None:
+            digest, before = self._hash(name), self.hashes.get(name)
+            if digest is not None:
+                self.vanishing.discard(name)
+                if digest != before:
+                    changed.append(name)
+                self.hashes[name] = digest
+            elif name in self.vanishing:  # still missing: removed
+                self.vanishing.discard(name)
                 changed.append(name)
-            self.hashes[name] = digest
+                self.hashes[name] = None
+            elif before is not None:
+                # Its digest is kept: back as it was, it is no change.
+                self.vanishing.add(name)
         return changed
 
     def changes(self) -> list[str]:

@@ -488,6 +488,16 @@ def test_a_syntax_error_shows_its_line_and_a_caret_once(tmp_path):
     assert caret.index("^") == code.index("def dot(a, b)") + len("def dot(a, b)")
 
 
+def test_a_missing_exercise_file_is_said_to_be_missing(fresh_tree):
+    (fresh_tree / "exercises" / "dot.py").unlink()
+
+    result = kata("--root", str(fresh_tree), "check", "dot", cwd=fresh_tree)
+
+    assert result.returncode == 1
+    assert "exercises/dot.py is missing: was it moved or deleted?" in result.stdout
+    assert "FileNotFoundError" not in result.stdout
+
+
 def test_an_import_that_fails_names_its_line(tmp_path):
     source = "import numpy as np\nimport no_such_package_here\n"
     tree = build_tree(tmp_path / "kata", {"dot": source})

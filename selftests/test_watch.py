@@ -568,6 +568,24 @@ def test_polling_reports_a_change_of_content_only(tmp_path):
     assert source.changes() == []
 
 
+def test_polling_reports_a_removed_file_once_it_stays_removed(tmp_path):
+    (tmp_path / "dot.py").write_text("a = 1\n")
+    source = PollingSource(tmp_path, ["dot"])
+
+    (tmp_path / "dot.py").unlink()
+    # Gone at one look only, it may be an editor writing it again.
+    assert source.changes() == []
+    assert source.changes() == ["dot"]
+    assert source.changes() == []
+    (tmp_path / "dot.py").write_text("a = 1\n")
+    assert source.changes() == ["dot"]
+
+    (tmp_path / "dot.py").unlink()
+    assert source.changes() == []
+    (tmp_path / "dot.py").write_text("a = 1\n")  # back as it was
+    assert source.changes() == []
+
+
 @pytest.fixture
 def done_tree(tmp_path):
     """A learner's project whose every exercise is the model answer."""

@@ -247,6 +247,8 @@ def _import_message(path, error):
             "and input() waits for a keyboard, which a test does not have: "
             "remove the input() call."
         )
+    if isinstance(error, FileNotFoundError) and error.filename == str(path):
+        return f"{where} is missing: was it moved or deleted?"
     message = f"{where} could not be imported: {type(error).__name__}: {error}"
     line = learner_line(error)
     return message if line is None else f"{message}\n  where     {line}"
