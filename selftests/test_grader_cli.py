@@ -511,6 +511,7 @@ def test_an_import_that_fails_names_its_line(tmp_path):
         "  where     exercises/dot.py, line 2: import no_such_package_here"
     ) in result.stdout
     assert "exercises/dot.py の 2 行目: import no_such_package_here" in japanese.stdout
+    assert "likely mistake: a package nn-kata does not install" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -251,13 +251,21 @@ def _import_message(path, error):
         return f"{where} is missing: was it moved or deleted?"
     message = f"{where} could not be imported: {type(error).__name__}: {error}"
     line = learner_line(error)
-    return message if line is None else f"{message}\n  where     {line}"
+    if line is not None:
+        message += f"\n  where     {line}"
+    if isinstance(error, ModuleNotFoundError) and error.name and "." not in error.name:
+        message += f"\n  likely mistake: {NUMPY_ONLY}"
+    return message
 
 
 # How Python names a full-width character it cannot read, as an input method
 # types them: the ideographic space U+3000, full-width brackets, digits and
 # signs U+FF01 to U+FF5E.
 FULL_WIDTH = re.compile(r"U\+(?:3000|FF[0-5][0-9A-F])\b")
+NUMPY_ONLY = (
+    "a package nn-kata does not install: the exercises need only NumPy and the "
+    "functions of your earlier exercises."
+)
 FULL_WIDTH_MISTAKE = (
     "a full-width character, typed with a Japanese input method on: type it "
     "again with the input method off."
