@@ -330,11 +330,21 @@ def mistakes_at(y, labels, eps, one_hot_form):
             complement,
         )
     for large in LARGE_EPS:
+        guarded = -np.log(y[np.arange(n), labels] + large)
         found.append(
             (
                 f"the epsilon is too large ({large:g}): keep it at most 1e-7, "
                 "or it changes the loss of ordinary predictions.",
-                -np.mean(np.log(y[np.arange(n), labels] + large)),
+                np.mean(guarded),
+            )
+        )
+        # Both at once: told as both, lest the sum pass for another epsilon.
+        found.append(
+            (
+                f"the losses were summed, not averaged, and the epsilon is too "
+                f"large ({large:g}): divide by N, and keep the epsilon at most "
+                "1e-7.",
+                np.sum(guarded),
             )
         )
     return [
@@ -857,6 +867,15 @@ def zero_mistake(value, y, labels, one_hot_form=False):
             (
                 f"the epsilon is too large ({eps:g}): keep it at most 1e-7.",
                 reference.cross_entropy(y2, labels, eps=eps),
+            )
+        )
+    for large in LARGE_EPS if n > 1 else ():
+        found.append(
+            (
+                f"the losses were summed, not averaged, and the epsilon is too "
+                f"large ({large:g}): divide by N, and keep the epsilon at most "
+                "1e-7.",
+                n * reference.cross_entropy(y2, labels, eps=large),
             )
         )
     return named_mistake(found, np.array(value))
