@@ -1,8 +1,9 @@
-"""Two mistakes at once: adds up the samples' losses instead of taking
-their mean, and guards the log with an epsilon of 0.01."""
+"""Adds up the samples' losses instead of taking their mean, and guards
+the log with an epsilon of 0.01: named as both where the numbers tell them
+apart. (On a batch whose every sample has probability 0, the sum with 0.01
+is the mean with 1e-4: there either may be named.)"""
 
 # expect: the losses were summed, not averaged, and the epsilon is too large (0.01)
-# reject: too large (0.0001)
 
 import numpy as np
 
