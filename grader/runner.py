@@ -781,15 +781,28 @@ class _Child:
     def where(self) -> tuple[int, str] | None:
         """The line of the module under test that was running, and its code,
         as the processes running the tests tell when asked; None if none of
-        them was in that module."""
+        them was in that module.
+
+        In grading mode the learner's process is asked first, alone: two
+        processes writing their stacks into one file at once can interleave
+        their lines past reading. The worker is asked only if that process
+        named no line of the module."""
+        module = Path(self.job.root, self.job.module_file)
+        stacks = Path(self.job.stack_file)
+        if self.learner is not None:
+            try:
+                signal.pidfd_send_signal(self.learner, signal.SIGUSR1)
+            except OSError:
+                pass  # it has ended: the worker may still say where it is
+            else:
+                found = _line_told(stacks, module, STACK_WAIT / 2)
+                if found is not None:
+                    return found
         try:
             os.kill(self.pid, signal.SIGUSR1)
-            if self.learner is not None:
-                signal.pidfd_send_signal(self.learner, signal.SIGUSR1)
         except OSError:
             return None
-        module = Path(self.job.root, self.job.module_file)
-        return _line_told(Path(self.job.stack_file), module, STACK_WAIT)
+        return _line_told(stacks, module, STACK_WAIT)
 
     def _line_written(self) -> tuple[int, str] | None:
         """The line of the module under test in the stacks the processes
