@@ -260,6 +260,9 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
         timed_out = [name for name in names if runs[name].timed_out]
         screen.listing(book, changed, ungraded, timed_out)
         screen.not_graded_again(changed, ungraded, LIST_WAIT, prog)
+    elif args.target == "exercises":
+        answers = (project.root / "solutions").is_dir()
+        screen.gradebook(book, prog, answers=answers)
     else:
         screen.gradebook(book, prog)
 

@@ -162,9 +162,12 @@ class Catalogue:
                 pass  # a faulty translation: the English still reads
         return english.format(**fields) if fields else english
 
-    def status(self, status: str) -> str:
-        """A status as the terminal shows it: 'done', or '完了 (done)'."""
+    def status(self, status: str, short: bool = False) -> str:
+        """A status as the terminal shows it: 'done', or '完了 (done)'; when
+        `short`, without the status key beside its translation ('完了')."""
         translated = self.statuses.get(status)
+        if translated and short:
+            return translated
         return f"{translated} ({status})" if translated else status
 
     def sentence(self, english: str, depth: int = 0) -> str | None:
@@ -747,9 +750,10 @@ def _(english: str, **fields) -> str:
     return OPTION_FIRST.sub(r"\1 \3 \2", text) if current.option else text
 
 
-def status(status: str) -> str:
-    """A status word as the terminal shows it in the current language."""
-    return current.catalogue.status(status)
+def status(status: str, short: bool = False) -> str:
+    """A status word as the terminal shows it in the current language;
+    `short`: without the key beside a translation, for a narrow table."""
+    return current.catalogue.status(status, short)
 
 
 def failure(message: str) -> str:

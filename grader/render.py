@@ -52,6 +52,9 @@ STATUS_STYLES = {
     NOT_STARTED: "dim",
 }
 BAR_WIDTH = 30
+# The shortest bar worth drawing: below it, on a narrow terminal, the count
+# of exercises done says the same.
+MIN_BAR_WIDTH = 10
 # How long a grade runs before its status line appears: most end sooner,
 # and a line that flashes by is only noise.
 STATUS_DELAY = 1.0
@@ -185,27 +188,18 @@ class Screen:
         prog: str,
         stuck: Text | None = None,
         cut: tuple[str, ...] = (),
+        answers: bool | None = None,
     ) -> None:
         """The main report: a line per exercise, the score, what is next.
         `stuck` says where help is, in place of the commands that give it
         (the watch has keys for them). The exercises `cut` had not ended
         when the grade was interrupted: they are said to be so, and nothing
-        is next."""
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        table.add_column("#", justify="right")
-        table.add_column(_("exercise"))
-        table.add_column(_("status"))
-        table.add_column(_("tests"), justify="right")
-        table.add_column(_("points"), justify="right")
-        for grade in book.grades:
-            counts = (
-                f"{grade.passed}/{grade.total}",
-                f"{_points(grade.points)}/{_points(grade.max_points)}",
-            )
-            status = _status(grade.status)
-            if grade.name in cut:
-                status, counts = Text(_("(interrupted)"), style="dim"), ("", "")
-            table.add_row(str(grade.exercise.number), grade.name, status, *counts)
+        is next. Once every exercise is done, unless `answers` is None,
+        what the learner may do next: with the command that shows the
+        model answers if there are `answers` to see."""
+        table = self._grade_table(book, cut)
+        if not self._fits(table):
+            table = self._grade_table(book, cut, short=True)
         self.out.print(_heading(book))
         self.out.print()
         self.out.print(table)
@@ -240,8 +234,67 @@ class Screen:
                     style="bold green",
                 )
             )
+            if answers is not None:
+                self._after_all_done(prog, answers)
         else:
             self._next_up(grade, book, prog, stuck)
+
+    def _after_all_done(self, prog: str, answers: bool) -> None:
+        """Under the report once every exercise is done: what is left to
+        try, the model `answers` first if there are some to compare with."""
+        self.out.print()
+        self.out.print(Text(_("What next:"), style="bold"))
+        lines = []
+        if answers:
+            lines.append(
+                _(
+                    "`{prog} solution NAME` shows the model answer of an "
+                    "exercise: compare it with yours.",
+                    prog=prog,
+                )
+            )
+        lines.append(
+            _(
+                "`{prog} check NAME --explore` tries many more random examples "
+                "on one exercise, to hunt for the bugs the grade may have missed.",
+                prog=prog,
+            )
+        )
+        for line in lines:
+            self.out.print(self.fitted(Text(f"- {line}")), soft_wrap=True)
+
+    def _grade_table(
+        self, book: Gradebook, cut: tuple[str, ...], short: bool = False
+    ) -> Table:
+        """The report's table: a row per exercise, its status `short` (the
+        translation alone, for a narrow terminal) if asked."""
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table.add_column("#", justify="right")
+        table.add_column(_("exercise"))
+        table.add_column(_("status"))
+        table.add_column(_("tests"), justify="right")
+        table.add_column(_("points"), justify="right")
+        for grade in book.grades:
+            counts = (
+                f"{grade.passed}/{grade.total}",
+                f"{_points(grade.points)}/{_points(grade.max_points)}",
+            )
+            status = _status(grade.status, short)
+            if grade.name in cut:
+                status, counts = Text(_("(interrupted)"), style="dim"), ("", "")
+            table.add_row(str(grade.exercise.number), grade.name, status, *counts)
+        return table
+
+    def _fits(self, table: Table) -> bool:
+        """Whether `table` fits the output's width with no cell wrapped: a
+        terminal's last column is left free, as the watch leaves it."""
+        return self.out.measure(table).maximum <= self._columns()
+
+    def _columns(self) -> int:
+        """The columns a line may fill: on a terminal, all but the last
+        (a line that fills it leaves some terminals' cursor on the next)."""
+        width = self.out.width
+        return width - 1 if self.out.is_terminal else width
 
     def check(self, grade: Grade, target: str, prog: str, points: bool = True) -> None:
         """One exercise in full: every failing property, and what the
@@ -324,6 +377,24 @@ class Screen:
         and statuses; those `changed` since the grade shown, those
         `ungraded`, and those whose grade shown was stopped at its time
         limit (`timed_out`), marked so."""
+        table = self._list_table(book, changed, ungraded, timed_out, titles)
+        if not self._fits(table):
+            table = self._list_table(
+                book, changed, ungraded, timed_out, titles, short=True
+            )
+        self.out.print(table)
+
+    def _list_table(
+        self,
+        book: Gradebook,
+        changed: Collection[str],
+        ungraded: Collection[str],
+        timed_out: Collection[str],
+        titles: bool,
+        short: bool = False,
+    ) -> Table:
+        """The table of `listing`, its statuses `short` if asked (see
+        `_grade_table`)."""
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right")
         table.add_column(_("exercise"))
@@ -332,7 +403,7 @@ class Screen:
         table.add_column(_("status"))
         for grade in book.grades:
             exercise = grade.exercise
-            status = _status(grade.status)
+            status = _status(grade.status, short)
             if grade.name in timed_out:
                 status.append(_(" (timed out)"), style="dim")
             if grade.name in changed:
@@ -341,7 +412,7 @@ class Screen:
                 status = Text(_("(not graded yet)"), style="dim")
             title = [i18n.title(exercise)] if titles else []
             table.add_row(str(exercise.number), exercise.name, *title, status)
-        self.out.print(table)
+        return table
 
     def not_graded_again(
         self, changed: list[str], ungraded: list[str], seconds: float, prog: str
@@ -459,23 +530,25 @@ class Screen:
         self.out.print(Text(wrapped, style=style), soft_wrap=True)
 
     def _score_line(self, book: Gradebook) -> Text:
+        """The bar of exercises done, their count and the score, on one
+        line: the bar is shortened to fit a narrow terminal, and left out
+        where even MIN_BAR_WIDTH would not fit."""
+        words = _(
+            "  {done} of {total} done", done=book.done, total=len(book.grades)
+        ) + _(
+            "   score {score}/{max_score}",
+            score=_points(book.score),
+            max_score=_points(book.max_score),
+        )
+        width = min(BAR_WIDTH, self._columns() - i18n.width(words))
+        if width < MIN_BAR_WIDTH:
+            return Text(words.lstrip(), style="bold")
         fraction = book.done / len(book.grades)
         full, empty = ("█", "░") if _unicode(self.out) else ("#", "-")
-        filled = round(fraction * BAR_WIDTH)
+        filled = round(fraction * width)
         line = Text(full * filled, style="green")
-        line.append(empty * (BAR_WIDTH - filled), style="dim")
-        line.append(
-            _("  {done} of {total} done", done=book.done, total=len(book.grades)),
-            style="bold",
-        )
-        line.append(
-            _(
-                "   score {score}/{max_score}",
-                score=_points(book.score),
-                max_score=_points(book.max_score),
-            ),
-            style="bold",
-        )
+        line.append(empty * (width - filled), style="dim")
+        line.append(words, style="bold")
         return line
 
     def _next_up(
@@ -717,8 +790,8 @@ def _heading(book: Gradebook) -> Text:
     return Text(_("nn-kata: grading {target}/", target=book.target), style="bold")
 
 
-def _status(status: str) -> Text:
-    return Text(i18n.status(status), style=STATUS_STYLES.get(status, ""))
+def _status(status: str, short: bool = False) -> Text:
+    return Text(i18n.status(status, short), style=STATUS_STYLES.get(status, ""))
 
 
 def _points(value: Fraction) -> str:

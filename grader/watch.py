@@ -68,7 +68,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.live import Live
 from rich.text import Text
 
@@ -78,6 +78,7 @@ from grader.grading import DONE, NOT_STARTED, Grade, grade, gradebook, most_tell
 from grader.i18n import N_, _
 from grader.project import Project
 from grader.render import (
+    LABEL,
     LABELLED,
     PRINTED_NOTE,
     STATUS_STYLES,
@@ -149,6 +150,11 @@ NO_KEYS_LINE = N_("keys: none, the input has ended | Ctrl+C quits")
 ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|O.|.)?", re.DOTALL)
 # A limit on a failure message's lines that no message reaches.
 UNLIMITED = sys.maxsize
+# The fewest columns a hint's text, or a likely mistake, may have beside
+# its label: on a terminal narrower, the text starts under the label.
+HINT_COLUMNS = 40
+# How far prose that starts under its label stands in from the label.
+PROSE_INDENT = 2
 # Between the keys of a line of keys: a line of keys breaks only there.
 KEYS_SEPARATOR = " | "
 
@@ -224,6 +230,31 @@ def watch_command(
     return EXIT_DONE if done else EXIT_NOT_DONE
 
 
+class StatusLine:
+    """The status line of a grade (see `Watch.status_line`): on a terminal,
+    drawn with the line of keys under it, so that the keys stay last."""
+
+    def __init__(self, watch: "Watch", text: Text):
+        self.watch = watch
+        self.live = watch.live(self.shown(text))
+
+    def shown(self, text: Text):
+        """`text`, with the line of keys under it once a screen has one."""
+        watch = self.watch
+        return Group(text, watch.keys_line) if watch.keys_rows else text
+
+    def start(self, refresh: bool = False) -> None:
+        self.watch.lift_keys()  # drawn again below the status line
+        self.live.start(refresh=refresh)
+
+    def update(self, text: Text, refresh: bool = False) -> None:
+        self.live.update(self.shown(text), refresh=refresh)
+
+    def stop(self) -> None:
+        self.live.stop()  # which erases the keys drawn with it
+        self.watch.put_keys()
+
+
 class HungUp(Exception):
     """The watch's terminal was closed (SIGHUP), or it was asked to end
     (SIGTERM)."""
@@ -294,6 +325,10 @@ class Watch:
         # under it: a grade a save stopped leaves it, for the next to replace.
         self.headline_rows = 0
         self.headline = ""
+        # The line of keys that ends the screen on a terminal, and its rows
+        # (0 before the first screen, or off a terminal).
+        self.keys_line = Text()
+        self.keys_rows = 0
         # The exercises a save's grade grades, while it runs, and whether
         # the screen says that it shows their code before the save: drawn
         # once the grade has run BEFORE_SAVE_SHOWN (see `before_save_due`).
@@ -352,10 +387,6 @@ class Watch:
         `use_kept` and their code has not changed since. `headline`, what
         is being graded, is printed first. Returns the seconds it took, or
         None when the grade was cancelled (see `cancel`)."""
-        if self.out.is_terminal and self.headline_rows:
-            # Up over the headline of the grade this one replaces, and
-            # erase it: one grade under way is named at a time.
-            self.out.file.write("\x1b[1A\x1b[2K" * self.headline_rows)
         self.show_headline(headline)
         started = time.monotonic()
         keys = cache.fingerprints(self.project.root, self.target, names, self.limits)
@@ -405,13 +436,31 @@ class Watch:
         return time.monotonic() - started
 
     def show_headline(self, headline: str) -> None:
-        """Print `headline`, what is graded, under the screen; remembered
-        with its rows, for the next grade to replace."""
+        """Print `headline`, what is graded, under the screen, in place of
+        the headline of the grade this one replaces (one grade under way
+        is named at a time); remembered with its rows, for the next grade
+        to replace. On a terminal, the line of keys stays last: the
+        headline goes above it."""
+        self.lift_keys(self.headline_rows)
         self.out.print(headline, soft_wrap=True)
         columns = max(self.out.width, 1)
         self.headline = headline
         self.headline_rows = max(1, -(-i18n.width(headline) // columns))
+        self.put_keys()
         self.out.file.flush()
+
+    def lift_keys(self, above: int = 0) -> None:
+        """On a terminal, erase the line of keys that ends the screen, and
+        the `above` rows over it: what is printed next takes their place."""
+        rows = self.keys_rows + above
+        if self.out.is_terminal and rows:
+            self.out.file.write(f"\x1b[{rows}A\r\x1b[J")
+
+    def put_keys(self) -> None:
+        """On a terminal, print the line of keys again, last, after lines
+        printed in its place (see `lift_keys`)."""
+        if self.out.is_terminal and self.keys_rows:
+            self.out.print(self.keys_line, soft_wrap=True)
 
     def before_save_due(self) -> bool:
         """Whether the screen should now be drawn again to say that it
@@ -427,11 +476,20 @@ class Watch:
         self.before_save_drawn = True
         return True
 
-    def draw_before_save(self) -> None:
-        """Draw the screen again, saying that it shows the grade of the
-        code before the save now graded, with the headline under it. The
-        status line must be stopped first: it is drawn under the screen."""
-        self.before_save = True
+    def redraw_due(self) -> bool:
+        """Whether the screen should be drawn again during a grade: to say
+        that it shows the grade of the code before the save (see
+        `before_save_due`), or because the terminal changed size: a
+        grade held up by a loop may take a long time."""
+        before_save = self.before_save_due()
+        return before_save or (self.resized and self.ever_drawn)
+
+    def redraw_during_grade(self) -> None:
+        """Draw the screen again during a grade, with the headline under
+        it; once the grade of a save has run BEFORE_SAVE_SHOWN, saying
+        that it shows the grade of the code before the save. The status
+        line must be stopped first: it is drawn under the screen."""
+        self.before_save = bool(self.saving) and self.before_save_drawn
         try:
             self.draw()
         finally:
@@ -518,9 +576,10 @@ class Watch:
 
         def redraw() -> None:
             nonlocal shown, live
-            if self.before_save_due():
+            if self.redraw_due():
                 live.stop()
-                self.draw_before_save()
+                self.redraw_during_grade()
+                shown = line()  # broken for the width it is drawn at
                 live = self.status_line(shown)
                 live.start(refresh=True)
             text = line()
@@ -563,11 +622,17 @@ class Watch:
         rows = [_clipped(row, columns, ellipsis) for row in text.plain.split("\n")]
         return Text("\n".join(rows), style="dim", no_wrap=True, overflow="crop")
 
-    def status_line(self, text: Text) -> Live:
-        """A line below the output, redrawn only when updated with a
-        refresh, and gone once stopped."""
+    def status_line(self, text: Text) -> "StatusLine":
+        """A line below the output, above the line of keys (lifted for it,
+        and drawn with it), redrawn only when updated with a refresh, and
+        gone once stopped, the line of keys then put back: see `StatusLine`.
+        """
+        return StatusLine(self, text)
+
+    def live(self, renderable) -> Live:
+        """What `StatusLine` draws with: `renderable` below the output."""
         return Live(
-            text,
+            renderable,
             console=self.out,
             auto_refresh=False,
             transient=True,
@@ -613,10 +678,10 @@ class Watch:
 
         def tick() -> None:
             nonlocal live, shown
-            if self.before_save_due():
+            if self.redraw_due():
                 if live is not None:
                     live.stop()
-                self.draw_before_save()
+                self.redraw_during_grade()
                 live, shown = None, 0  # shown again at the next second
             seconds = int(time.monotonic() - started)
             if seconds == shown:
@@ -721,8 +786,20 @@ class Watch:
         if shown != self.focus:
             self.focus_on(shown)
         fields = {"seconds": f"{seconds:.2f}"}
-        if len(paths) == 1:
+        # A file deleted is noticed as a change too: said as what it was.
+        folder = self.project.root / self.target
+        gone = [name for name in names if not (folder / f"{name}.py").exists()]
+        if len(paths) == 1 and gone:
+            event = _("deleted {path}, graded in {seconds} s", path=paths[0], **fields)
+        elif len(paths) == 1:
             event = _("saved {path}, graded in {seconds} s", path=paths[0], **fields)
+        elif gone:
+            event = _(
+                "saved or deleted {count} files ({names}), graded in {seconds} s",
+                count=len(names),
+                names=i18n.listed(names),
+                **fields,
+            )
         else:
             event = _(
                 "saved {count} files ({names}), graded in {seconds} s",
@@ -892,8 +969,7 @@ class Watch:
         if self.view == LISTING:
             middle = self.cut(self.listing_lines(), self.room(top, bottom))
         elif self.view == SUMMARY:
-            room = self.room(top, bottom)
-            middle = self.fitted(self.summary_lines, room, cut=self.summary_cut)
+            middle, bottom = self.summary_fitted(top, bottom)
         else:
             middle, bottom = self.exercise_fitted(top, bottom)
         # Written in one piece: a screen cleared, then printed line by
@@ -911,6 +987,10 @@ class Watch:
         self.notice = ""
         self.headline_rows = 0
         self.ever_drawn = True
+        # The line of keys ends the screen: what is printed under the screen
+        # during a grade goes above it (see `show_headline`).
+        self.keys_line = bottom[-1]
+        self.keys_rows = self.rows([bottom[-1]]) if self.out.is_terminal else 0
 
     def wrapped(self, text: Text) -> Text:
         """`text` broken between words to fit the terminal, each line that
@@ -971,17 +1051,51 @@ class Watch:
                 high = middle - 1
         return (cut or self.cut)(best, room)
 
+    def summary_fitted(
+        self, top: Text, bottom: list[Text]
+    ) -> tuple[list[Text], list[Text]]:
+        """The report and the `bottom` lines, made to fit under `top` on a
+        terminal. What gives way first: the blank lines, the report's
+        heading (the top line says what the screen is) and the line that
+        says how saves are noticed; then the failure below the score, as
+        `fitted` shortens and cuts it; the table and the score last (see
+        `summary_cut`)."""
+        room = self.room(top, bottom)
+        if room is None:
+            return self.summary_lines(None), bottom
+        lines = self.summary_lines(UNLIMITED)
+        if self.rows(lines) <= room:
+            return lines, bottom
+        bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
+
+        def compact(limit: int) -> list[Text]:
+            return self.compacted(self.summary_lines(limit))
+
+        room = self.room(top, bottom)
+        return self.fitted(compact, room, cut=self.summary_cut), bottom
+
+    def compacted(self, lines: list[Text]) -> list[Text]:
+        """The report's `lines` without its blank lines and its heading
+        (what comes before the head of its table)."""
+        names = {g.name for g in self.book().grades}
+        table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
+        head = table[0] - 2 if table else 0  # the table's head and its rule
+        return [line for line in lines[max(head, 0) :] if line.plain.strip()]
+
     def summary_cut(self, lines: list[Text], room: int) -> list[Text]:
-        """The report's `lines` made to fit in `room` rows. Once every
-        exercise is done, the score and the line that closes the report
-        are what matter: the rows of its table give way first, from the
-        last, to one line that says how many and where they all are, then
-        the blank lines above the closing line; what follows it is cut
-        after (see `cut`). Otherwise as `cut`: the table first, and the
-        failure below it shortened."""
+        """The report's `lines` made to fit in `room` rows: its table and
+        its score first. Below them, while an exercise is not done, the
+        failure is cut (see `cut`); should even the table not fit, its
+        last rows give way to one line that says how many lines are gone
+        and what prints them all. Once every exercise is done, the score
+        and the line that closes the report are what matter: the rows of
+        the table give way first, from the last, then the blank lines
+        above the closing line; what follows it is cut after."""
         book = self.book()
-        if not book.all_done or self.rows(lines) <= room:
-            return self.cut(lines, room)
+        if self.rows(lines) <= room:
+            return lines
+        if not book.all_done:
+            return self.report_cut(lines, room)
         closing = _("All {count} exercises done. Well done!", count=len(book.grades))
         end = next(
             (i + 1 for i, line in enumerate(lines) if closing in line.plain), None
@@ -999,6 +1113,38 @@ class Watch:
         else:
             above = [line for line in above if line.plain.strip()]
         return self.cut([*above, *lines[end:]], room)
+
+    def report_cut(self, lines: list[Text], room: int) -> list[Text]:
+        """The report of an exercise not done, `lines`, in `room` rows: the
+        table and the score whole if they fit with a line for the cut,
+        the failure below cut as `cut` does; else the table's last rows
+        and all below the score give way to one line."""
+        names = {g.name for g in self.book().grades}
+        table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
+        after = range(table[-1] + 1, len(lines)) if table else range(0)
+        score = next((i for i in after if lines[i].plain.strip()), None)
+        if score is None:
+            return self.cut(lines, room)
+        head, tail = lines[: score + 1], lines[score + 1 :]
+        # The rule under the table's head goes before a row of the table;
+        # the note that names the exercise's own command, before the rule
+        # (the whole report holds the failure too, in a shorter note).
+        rule = table[0] - 1
+        ruled = rule > 0 and not lines[rule].plain.strip(" ─-")
+        without_rule = [line for i, line in enumerate(head) if i != rule or not ruled]
+        for shown, whole in [(head, False), (without_rule, False), (head, True)]:
+            note = self.wrapped(Text(self.more_lines_note(99, whole)))
+            left = room - self.rows(shown)
+            if self.rows([note]) <= left:
+                return [*shown, *self.cut(tail, left, whole)]
+        hidden_below = sum(1 for line in tail if line.plain.strip())
+        for kept in range(len(table) - 1, -1, -1):
+            gone = len(table) - kept + hidden_below
+            note = Text(self.more_lines_note(gone, whole=True), style="dim")
+            shown = [*lines[: table[kept]], self.wrapped(note), lines[score]]
+            if self.rows(shown) <= room:
+                return shown
+        return self.cut(lines, room)
 
     def table_cut(self, lines: list[Text], gone: list[int]) -> list[Text]:
         """`lines` without those at the indices `gone` (rows of a table),
@@ -1022,16 +1168,20 @@ class Watch:
             return 0
         return len(aligned(failure.message).rstrip().splitlines())
 
-    def cut(self, lines: list[Text], room: int | None) -> list[Text]:
+    def cut(
+        self, lines: list[Text], room: int | None, whole: bool = False
+    ) -> list[Text]:
         """`lines`, or as many of their first rows as fit in `room` with a
-        last line that says how many more there are and where to see them.
+        last line that says how many more there are and where to see them
+        (in the whole report, if `whole`: see `more_lines_note`).
         The first rows are the ones kept: the exercise's name and status,
         or the report's table. None for `room`: off a terminal, all kept."""
         if room is None or self.rows(lines) <= room:
             return lines
         rows = [row for line in lines for row in line.split("\n", allow_blank=True)]
         # The note's rows, with the largest count it may say.
-        used = self.rows([self.wrapped(Text(self.more_lines_note(len(rows))))])
+        most = self.more_lines_note(len(rows), whole)
+        used = self.rows([self.wrapped(Text(most))])
         kept: list[Text] = []
         for row in rows:
             used += self.rows([row])
@@ -1041,20 +1191,23 @@ class Watch:
         while kept and not kept[-1].plain.strip():
             kept.pop()  # a blank line before the note would hide one more
         hidden = sum(1 for row in rows[len(kept) :] if row.plain.strip())
-        note = Text(self.more_lines_note(hidden), style="dim")
+        note = Text(self.more_lines_note(hidden, whole), style="dim")
         return [*kept, self.wrapped(note)]
 
-    def more_lines_note(self, count: int) -> str:
+    def more_lines_note(self, count: int, whole: bool = False) -> str:
         """The line that ends a screen cut short: how many lines it lost
-        (`count`, blank ones aside), and where to read them all."""
+        (`count`, blank ones aside), and where to read them all: in the
+        report, below its score, the failure of the exercise next up;
+        else (or when `whole`), the whole report."""
         book = self.book()
         if self.view != SUMMARY:
             name = self.focus.name
-        elif book.next_up is not None:
+        elif book.next_up is not None and not whole:
             name = book.next_up.name
         else:
+            # Short: on a narrow terminal, a row it takes is a row of the table.
             return _(
-                "[... {count} more lines: `{prog}` prints the whole report]",
+                "[... {count} more lines: `{prog}` prints them all]",
                 count=count,
                 prog=self.prog,
             )
@@ -1094,39 +1247,66 @@ class Watch:
         to fit under `top` on a terminal. What gives way first: the blank
         lines between the parts, then the failure's message as `_fitted`
         shortens it, then the lines at the end (see `cut`); the hint just
-        asked for stays whole, below what is left of the failure."""
+        asked for stays whole, below what is left of the failure, and so
+        does the likely mistake: the line that says how saves are noticed
+        gives way with the blank lines, and should the message still not
+        hold the likely mistake whole, the line that counts the other
+        failing tests."""
         room = self.room(top, bottom)
         if room is None:
             return self.exercise_lines(None), bottom
         lines = self.exercise_lines(UNLIMITED)
         if self.rows(lines) <= room:
             return lines, bottom
-        bottom = [line for line in bottom if line.plain.strip()]
         hint = [self.wrapped(line) for line in self.hint_lines(blank=False)]
-        room = self.room(top, bottom) - self.rows(hint)
+        # The fewest rows the message may have: its likely mistake whole.
+        low = max(1, self.mistake_rows())
+        bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
+        space = self.room(top, bottom) - self.rows(hint)
+        for others in (True, False):
 
-        def failure(limit: int) -> list[Text]:
-            return self.exercise_lines(limit, blanks=False, hint=False)
+            def failure(limit: int, others: bool = others) -> list[Text]:
+                return self.exercise_lines(
+                    limit, blanks=False, hint=False, others=others
+                )
 
+            if self.rows(failure(low)) <= space:
+                break
         # The failure's rows are fewer than the screen's: the most to try.
-        fitted = self.fitted(failure, room, low=1, most=self.rows(lines))
+        fitted = self.fitted(failure, space, low=low, most=self.rows(lines))
         return [*fitted, *hint], bottom
 
+    def mistake_rows(self) -> int:
+        """The rows the likely mistake of the failure in focus takes on the
+        terminal; 0 when it has none."""
+        failure = most_telling(explained(self.grade_of(self.focus)))
+        if failure is None:
+            return 0
+        width = self.out.width - 1 if self.out.is_terminal else None
+        return _mistake_rows(aligned(failure.message), "    ", width)
+
     def exercise_lines(
-        self, limit: int | None, blanks: bool = True, hint: bool = True
+        self,
+        limit: int | None,
+        blanks: bool = True,
+        hint: bool = True,
+        others: bool = True,
     ) -> list[Text]:
         """The exercise in focus, its failure's message in at most `limit`
         rows (None: MESSAGE_LINES lines), each line broken to fit the
-        terminal; without `blanks`, no blank line between its parts, and
-        without `hint`, no hint."""
-        parts = self.exercise_parts(limit, hint)
+        terminal; without `blanks`, no blank line between its parts,
+        without `hint`, no hint, and without `others`, no line that counts
+        the other failing tests."""
+        parts = self.exercise_parts(limit, hint, others)
         return [self.wrapped(part) for part in parts if blanks or part.plain]
 
-    def exercise_parts(self, limit: int | None, hint: bool = True) -> Iterator[Text]:
+    def exercise_parts(
+        self, limit: int | None, hint: bool = True, others: bool = True
+    ) -> Iterator[Text]:
         g = self.grade_of(self.focus)
         yield self.header(g)
         yield Text()
-        yield from self.verdict(g, MESSAGE_LINES if limit is None else limit)
+        yield from self.verdict(g, MESSAGE_LINES if limit is None else limit, others)
         if hint:
             yield from self.hint_lines()
 
@@ -1136,7 +1316,22 @@ class Watch:
         with one."""
         if not self.hint or self.grade_of(self.focus).status == DONE:
             return []
-        return [*([Text()] if blank else []), Text(self.hint, style="cyan")]
+        hint = Text(self.hint, style="cyan")
+        if self.out.is_terminal:
+            hint = self.hint_filled(hint)
+        return [*([Text()] if blank else []), hint]
+
+    def hint_filled(self, hint: Text) -> Text:
+        """The `hint` broken to fit the terminal: its later lines under the
+        start of its text after its label ("Hint 1 of 4: "), unless that
+        leaves the text fewer than HINT_COLUMNS columns; then from the
+        first column, as one paragraph, label and all: code and words
+        squeezed into a narrow column would break where they should not."""
+        columns = self.out.width - 1  # see `wrapped`
+        label = LABEL.match(hint.plain)
+        if label is None or columns - i18n.width(label.group()) >= HINT_COLUMNS:
+            return self.wrapped(hint)
+        return Text(i18n.fill(hint.plain, columns), style=hint.style)
 
     def header(self, g: Grade) -> Text:
         """The exercise's line: number, name and title, status, and tests
@@ -1171,6 +1366,7 @@ class Watch:
         in at most `limit` lines (None: in full); once every exercise is
         done, what is left to do."""
         book = self.book()
+        answers = (self.project.root / "solutions").is_dir()
 
         def report(screen: Screen) -> None:
             if limit is not None:
@@ -1180,27 +1376,11 @@ class Watch:
                     return _fitted(aligned(message), limit, "", ellipsis=ellipsis)
 
                 screen.failure_message = shortened
-            screen.gradebook(book, self.prog, self.where_help_is())
+            screen.gradebook(book, self.prog, self.where_help_is(), answers=answers)
 
         lines = self.drawn(report)
-        if not book.all_done:
-            return lines
-        lines += [Text(), Text(_("What next:"), style="bold")]
-        if (self.project.root / "solutions").is_dir():
-            line = _(
-                "`{prog} solution NAME` shows the model answer of an exercise: "
-                "compare it with yours.",
-                prog=self.prog,
-            )
-            lines.append(self.wrapped(Text(f"- {line}")))
-        line = _(
-            "`{prog} check NAME --explore` tries many more random examples on "
-            "one exercise, to hunt for the bugs the grade may have missed.",
-            prog=self.prog,
-        )
-        lines.append(self.wrapped(Text(f"- {line}")))
-        if self.keys_ended and self.notice:
-            return lines  # the notice below says it, once is enough
+        if not book.all_done or (self.keys_ended and self.notice):
+            return lines  # the notice below says how to quit, once is enough
         if self.keys_ended:
             line = _("Saves are still graded here; Ctrl+C quits.")
         else:
@@ -1257,11 +1437,16 @@ class Watch:
             )
         return Text(line, style="cyan")
 
-    def bottom_lines(self) -> Iterator[Text]:
+    def bottom_lines(self, compact: bool = False) -> Iterator[Text]:
+        """The lines under the middle of the screen, the line of keys last;
+        when `compact`, without blank lines nor the one that says how saves
+        are noticed, for a screen too short for what it shows."""
         if self.notice:
-            yield Text()
+            if not compact:
+                yield Text()
             yield Text(self.notice, style="yellow")
-        yield Text()
+        if not compact:
+            yield Text()
         if self.before_save and self.focus.name in self.saving:
             # In place of the line that says the watch waits for saves.
             line = _(
@@ -1276,7 +1461,7 @@ class Watch:
                 "this screen's place."
             )
             yield Text(line, style="yellow")
-        elif self.note:
+        elif self.note and not compact:
             yield Text(self.note, style="dim")
         if self.keys_ended:
             keys = NO_KEYS_LINE
@@ -1295,9 +1480,11 @@ class Watch:
             line = keys_wrapped(line, self.out.width - 1)  # see `wrapped`
         yield Text(line, style="dim")
 
-    def verdict(self, g: Grade, limit: int = MESSAGE_LINES) -> Iterator[Text]:
+    def verdict(
+        self, g: Grade, limit: int = MESSAGE_LINES, others: bool = True
+    ) -> Iterator[Text]:
         """What to do about the exercise in focus, its failure's message in
-        at most `limit` lines."""
+        at most `limit` lines; with `others`, how many more tests fail."""
         name = g.exercise.name
         if g.status == DONE:
             yield Text(_("Every test passes."), style="green")
@@ -1341,7 +1528,7 @@ class Watch:
                 yield Text(_("  What your code printed:"), style="dim")
                 output = "\n".join(map(_note_translated, failure.output.splitlines()))
                 yield Text(_cut(output, OUTPUT_LINES, "    | "))
-            if len(shown) > 1:
+            if len(shown) > 1 and others:
                 line = _(
                     "{count} more failing; `{prog} check {name}` shows them all.",
                     count=len(shown) - 1,
@@ -1486,7 +1673,7 @@ def _fitted(
     be enough, those parts go whole, in the same order, and at last the
     message's last rows."""
     blocks = _message_blocks(message.rstrip().splitlines())
-    rows = [_rows_of(lines, prefix, width) for lines in _translated(blocks)]
+    rows = _block_rows(blocks, prefix, width)
     excess = sum(map(len, rows)) - limit
     if excess <= 0:
         return "\n".join("\n".join(block) for block in rows)
@@ -1511,14 +1698,39 @@ def _fitted(
         if excess > 0:
             excess -= len(rows[index])
             rows[index] = []
-    # What came back, when too long even so, keeps its first rows: the
-    # likely mistake below it must stay in sight.
-    for index, (label, _lines) in enumerate(blocks):
-        if excess > 0 and label == "actual":
-            shortened = _shortened(rows[index], excess, said, False, width, ellipsis)
-            excess -= len(rows[index]) - len(shortened)
-            rows[index] = shortened
+    # What came back and where, when too long even so, keep their first
+    # rows, then go: the likely mistake below them must stay whole.
+    for label in GIVING_WAY:
+        for index, block in enumerate(blocks):
+            if excess > 0 and block[0] == label:
+                shortened = _shortened(
+                    rows[index], excess, said, False, width, ellipsis
+                )
+                excess -= len(rows[index]) - len(shortened)
+                rows[index] = shortened
+    for label in GIVING_WAY:
+        for index, block in enumerate(blocks):
+            if excess > 0 and block[0] == label:
+                excess -= len(rows[index])
+                rows[index] = []
     return "\n".join(_last_rows_cut([row for block in rows for row in block], limit))
+
+
+# The parts of a message kept while others give way, which go in turn
+# before the likely mistake would be cut: what came back, then where.
+GIVING_WAY = ("actual", "where")
+
+
+def _mistake_rows(message: str, prefix: str, width: int | None) -> int:
+    """The rows the likely mistake of a failure `message` takes, laid out
+    as `_fitted` lays it out; 0 when it names none."""
+    blocks = _message_blocks(message.rstrip().splitlines())
+    rows = _block_rows(blocks, prefix, width)
+    return sum(
+        len(block_rows)
+        for (label, _lines), block_rows in zip(blocks, rows, strict=True)
+        if label == "likely mistake"
+    )
 
 
 # Where `_cut_order` ranks the parts of a message that never give way.
@@ -1543,12 +1755,32 @@ def _translated(blocks: list[tuple[str | None, list[str]]]) -> list[list[str]]:
     return [lines[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
-def _rows_of(lines: list[str], prefix: str, width: int | None) -> list[str]:
+def _block_rows(blocks, prefix: str, width: int | None) -> list[list[str]]:
+    """The rows of each of a message's `blocks` in the current language
+    (see `_rows_of`); the likely mistake is prose."""
+    translated = _translated(blocks)
+    return [
+        _rows_of(lines, prefix, width, prose=label == "likely mistake")
+        for (label, _lines), lines in zip(blocks, translated, strict=True)
+    ]
+
+
+def _rows_of(
+    lines: list[str], prefix: str, width: int | None, prose: bool = False
+) -> list[str]:
     """The rows of a block of a message: each line after `prefix`, broken
-    to fit `width` columns if given."""
+    to fit `width` columns if given, under the start of its value; but
+    `prose` left fewer than HINT_COLUMNS columns there is filled from
+    just under its label instead, as a paragraph."""
     rows = [prefix + line if line else line for line in lines]
     if width is None:
         return rows
+    label = LABEL.match(rows[0]) if prose and len(rows) == 1 else None
+    if label and width - i18n.width(label.group()) < HINT_COLUMNS:
+        body = rows[0].lstrip(" ")
+        lead = len(rows[0]) - len(body)
+        filled = i18n.fill(body, width - lead, PROSE_INDENT)
+        return [" " * lead + row for row in filled.split("\n")]
     return wrapped_lines(Text("\n".join(rows)), width).plain.split("\n")
 
 

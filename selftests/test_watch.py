@@ -782,8 +782,10 @@ def test_on_a_terminal_a_grade_a_save_replaces_takes_the_place_of_its_line(tree)
         again = _read_until(controller, b"Grading exercises/sgd.py", SCREEN_TIMEOUT)
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
-    # The status line is erased, then, one line up, the first headline.
-    assert b"\x1b[2K\x1b[1A\x1b[2KGrading exercises/sgd.py" in again
+    # The status line is erased, then, two rows up, the first headline and
+    # the line of keys under it, which is drawn again below the new one.
+    assert b"\x1b[2K\x1b[1A\x1b[2K" in again
+    assert b"\x1b[2A\r\x1b[JGrading exercises/sgd.py" in again
 
 
 # What the screen says while a save is graded, and what it says when idle.
@@ -841,7 +843,13 @@ def test_on_a_terminal_a_slow_grade_of_a_save_marks_the_screen_as_before_it(tree
     keys_row = max(
         i for i, row in enumerate(rows) if row.startswith(words["keys"].decode())
     )
-    assert BEFORE_SAVE_WORDS[lang]["headline"] in rows[keys_row + 1]
+    # The headline of the grade stands above the keys, which stay last: the
+    # keys are drawn under it, then erased and drawn again under the status
+    # line that counts the seconds (the rows read hold all three).
+    headline = BEFORE_SAVE_WORDS[lang]["headline"]
+    headline_row = max(i for i, row in enumerate(rows) if headline in row)
+    assert headline_row == keys_row - 3
+    assert rows[headline_row + 1] == rows[keys_row]  # the keys, under it
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -980,6 +988,9 @@ def test_saves_during_the_first_grade_leave_every_grade_known(tree, watch):
 
 # Sizes of terminal windows learners use: (columns, rows).
 SMALL, TALL = (80, 40), (120, 50)
+# Short enough for the report's failure to be shortened, its blank lines
+# and heading gone.
+REPORT_SMALL = (80, 34)
 # What a terminal acts on but does not show: colours, cursor moves.
 ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 # How long a terminal's output is quiet once a screen is written whole.
@@ -1055,7 +1066,7 @@ REPORT_WORDS = {
 def test_on_a_terminal_the_report_fits_its_height_title_and_table_first(tmp_path, lang):
     tree = _mutant_tree(tmp_path / "kata", "forward", "wrong_sigmoid_output")
     words = REPORT_WORDS[lang]
-    with terminal_watch(tree, size=SMALL, args=("--lang", lang)) as (
+    with terminal_watch(tree, size=REPORT_SMALL, args=("--lang", lang)) as (
         process,
         controller,
     ):
@@ -1065,7 +1076,7 @@ def test_on_a_terminal_the_report_fits_its_height_title_and_table_first(tmp_path
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
 
-    columns, height = SMALL
+    columns, height = REPORT_SMALL
     assert len(rows) < height  # nothing scrolled off the top
     assert rows[0].startswith(words["top"])
     assert all(i18n.width(row) < columns for row in rows)
@@ -1087,7 +1098,7 @@ def test_on_a_terminal_the_report_fits_its_height_title_and_table_first(tmp_path
     ("lang", "note"),
     [
         ("en", "more lines: press b, or run `python -m grader check forward`]"),
-        ("ja", "行。b を押すか、`python -m grader check forward --lang ja` を"),
+        ("ja", "行: b か `python -m grader check forward --lang ja` で表示]"),
     ],
 )
 def test_on_a_terminal_a_report_still_too_tall_says_where_the_rest_is(
@@ -1095,7 +1106,7 @@ def test_on_a_terminal_a_report_still_too_tall_says_where_the_rest_is(
 ):
     tree = _mutant_tree(tmp_path / "kata", "forward", "wrong_sigmoid_output")
     words = REPORT_WORDS[lang]
-    with terminal_watch(tree, size=(80, 30), args=("--lang", lang)) as (
+    with terminal_watch(tree, size=(80, 24), args=("--lang", lang)) as (
         process,
         controller,
     ):
@@ -1105,7 +1116,7 @@ def test_on_a_terminal_a_report_still_too_tall_says_where_the_rest_is(
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
 
-    assert len(rows) < 30 and rows[0].startswith(words["top"])
+    assert len(rows) < 24 and rows[0].startswith(words["top"])
     assert all(f" {name} " in "\n".join(rows) for name in NAMES)  # the table
     assert note in " ".join(row.strip() for row in rows)
 
@@ -1559,7 +1570,7 @@ def test_on_a_small_terminal_all_done_keeps_the_score_and_the_closing_line(
     # The score line is wider than the terminal: it takes two rows.
     assert "".join(words["score"].split()) in "".join(screen.split())
     assert words["closing"] in screen
-    assert "more lines" in screen or "行。" in screen  # the table's rows cut
+    assert "more lines" in screen or "行: " in screen  # the table's rows cut
 
 
 COPIED_X = """\
@@ -1616,3 +1627,162 @@ def test_a_value_that_came_back_too_long_gives_way_to_the_likely_mistake(lang):
 
     assert lines[0].startswith(whole[-6]) and lines[0].endswith("…")
     assert lines[1:] == whole[-4:]  # where, and the likely mistake
+
+
+# What a narrow screen must keep whole of the likely mistake of
+# numerical_gradient's `wrong_flattens_x`, and of its last hint, by language.
+FLATTENED_WORDS = {
+    "en": {
+        "mistake": "likely mistake: x was flattened",
+        "mistake_end": "fill np.zeros(x.shape).",
+        "hint": "Hint 4 of 4, the last: ",
+    },
+    "ja": {
+        "mistake": "考えられる間違い: x を 1 次元に平たくしています",
+        "mistake_end": "np.zeros(x.shape) に値を入れてください。",
+        "hint": "ヒント 4/4(これが最後のヒントです): ",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_small_terminal_the_likely_mistake_and_the_hint_both_stay_whole(
+    tmp_path, lang
+):
+    tree = _focused_tree(tmp_path / "kata", "numerical_gradient", "wrong_flattens_x")
+    from grader.exercises import find
+
+    with i18n.speaking(lang):
+        hint = i18n.hints(find("numerical_gradient"))[3]
+    words = FLATTENED_WORDS[lang]
+    rows = _narrow_screen(tree, lang, b"hhhh")
+
+    screen = "\n".join(rows)
+    assert words["mistake"] in screen and words["mistake_end"] in screen
+    assert "more lines]" not in screen and "行]" not in screen
+    start = next(i for i, row in enumerate(rows) if row.startswith(words["hint"]))
+    shown = "".join(row.strip() for row in rows[start:])
+    assert "".join(hint.split()) in "".join(shown.split())
+    # The hint's text starts under its label, filled as the CLI fills it:
+    # code is never broken in the middle.
+    assert any("(f_plus - f_minus) / (2 * h)" in row for row in rows[start:])
+    assert not rows[start + 1].startswith(" ")  # not hung under the label
+
+
+# What the report must show on a narrow terminal, by language.
+NARROW_REPORT_WORDS = {
+    "en": {"score": "6 of 10 done   score 64.55/100", "whole": "`python -m grader`"},
+    "ja": {"score": "10 問中 6 問完了   得点 64.55/100", "whole": "`python -m grader"},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_small_terminal_the_report_keeps_its_table_and_score_a_row_each(
+    tmp_path, lang
+):
+    tree = _focused_tree(tmp_path / "kata", "numerical_gradient", "wrong_flattens_x")
+    rows = _narrow_screen(tree, lang, b"c")
+
+    for number, name in enumerate(NAMES, start=1):
+        (row,) = [row for row in rows if row.split()[:2] == [str(number), name]]
+        assert len(row.split()) == 5, row  # status, tests and points beside it
+        assert "(" not in row  # the status key gives way to fit
+    (score,) = [row for row in rows if NARROW_REPORT_WORDS[lang]["score"] in row]
+    assert score.startswith(("█", "#"))  # the bar, shortened to fit the row
+    # The cut names what shows the lines it hides: the exercise's check, or
+    # the whole report.
+    (note,) = [i for i, row in enumerate(rows) if row.startswith("[... ")]
+    said = " ".join(rows[note:])
+    assert (
+        "check numerical_gradient" in said or NARROW_REPORT_WORDS[lang]["whole"] in said
+    )
+
+
+def test_the_report_of_every_exercise_done_ends_with_what_next(done_tree):
+    result = kata(done_tree)
+
+    assert result.returncode == 0
+    report = result.stdout
+    assert report.index("All 10 exercises done. Well done!") < report.index(
+        "What next:"
+    )
+    assert "`python -m grader solution NAME` shows the model answer" in report
+    assert "`python -m grader check NAME --explore` tries" in report
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_terminal_the_headline_of_a_grade_stands_above_the_keys(tree, lang):
+    keys = REPORT_WORDS[lang]["keys"]
+    with terminal_watch(tree, size=SMALL, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        _read_screen(controller, keys.encode(), FIRST_SCREEN_TIMEOUT)
+        (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+        status = "grading sgd: 2 s" if lang == "en" else "sgd を採点中: 2 秒"
+        seen = _read_until(controller, status.encode(), SCREEN_TIMEOUT)
+        seen += _read_screen(controller, keys.encode(), SCREEN_TIMEOUT)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+    drawn = ESCAPES.sub("", seen.decode()).replace("\r", "")
+    rows = [row for row in drawn.split("\n") if row.strip()]
+    headline = "Grading exercises/sgd.py" if lang == "en" else "exercises/sgd.py を"
+    last_headline = max(i for i, row in enumerate(rows) if headline in row)
+    last_status = max(i for i, row in enumerate(rows) if status.split(":")[0] in row)
+    last_keys = max(i for i, row in enumerate(rows) if row.startswith(keys))
+    assert last_headline < last_status < last_keys
+
+
+def test_on_a_terminal_a_resize_during_a_long_grade_redraws_at_once(tmp_path):
+    tree = _mutant_tree(tmp_path / "kata", "forward", "wrong_sigmoid_output")
+    with terminal_watch(tree, controlling=True, size=(100, 40)) as (
+        process,
+        controller,
+    ):
+        _read_screen(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
+        (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+        _read_until(controller, b"grading sgd: 1 s", SCREEN_TIMEOUT)
+        _resize(controller, 60, 24)  # the grade of sgd runs on
+        seen = _read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT)
+        seen += _read_screen(controller, b"keys:", SCREEN_TIMEOUT)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+    rows = _rows(seen)
+    # The screen, drawn again at the new size, and the headline of the grade
+    # under it (the status line, redrawn in place, is not read as rows).
+    headline = next(i for i, row in enumerate(rows) if "Grading exercises/" in row)
+    narrow = rows[: headline + 1]
+    assert narrow[0].startswith("nn-kata watch:")
+    assert all(i18n.width(row) < 60 for row in narrow)
+    assert narrow[-1] == "Grading exercises/sgd.py ..."
+
+
+@pytest.mark.parametrize(
+    ("lang", "event", "way_back"),
+    [
+        (
+            "en",
+            "(deleted exercises/softmax.py, graded in",
+            "`python -m grader reset softmax` puts its stub back.",
+        ),
+        (
+            "ja",
+            "exercises/softmax.py の削除を検知し",
+            "`python -m grader reset softmax --lang ja` で、元のスタブを置き直せます。",
+        ),
+    ],
+)
+def test_a_deleted_exercise_is_said_deleted_with_the_way_back(
+    tree, watch, lang, event, way_back
+):
+    running = watch("--lang", lang)
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    (tree / "exercises" / "softmax.py").unlink()
+
+    shown = running.screen_with("softmax")
+    assert event in shown
+    assert way_back in shown
+    assert "saved exercises/softmax.py" not in shown and "の保存を検知し" not in shown
+    running.quit()

@@ -248,7 +248,12 @@ def _import_message(path, error):
             "remove the input() call."
         )
     if isinstance(error, FileNotFoundError) and error.filename == str(path):
-        return f"{where} is missing: was it moved or deleted?"
+        # The way back: the stub, which `reset` puts in place of a file gone.
+        name = Path(path).stem
+        return (
+            f"{where} is missing: was it moved or deleted? "
+            f"`python -m grader reset {name}` puts its stub back."
+        )
     message = f"{where} could not be imported: {type(error).__name__}: {error}"
     line = learner_line(error)
     if line is not None:
