@@ -32,8 +32,10 @@ the input ends, the watch says so once and goes on grading saves without
 keys. Piped, each redraw is printed as a block of its own, ending with the
 line of keys.
 
-Every grade begins with a line saying what is graded. On a terminal, a
-grade of several exercises adds a line that is redrawn as each of them
+Every grade begins with a line saying what is graded, printed under the
+screen; on a terminal, above the line of keys, which is drawn again below
+it and stays last. On a terminal, a grade of several exercises adds a
+line (above the keys as well) that is redrawn as each of them
 starts or ends: how many are done, which run, which wait their turn for
 a worker. Once the grade of a save has run half a second, the screen is
 drawn again to say that it shows the grade of the code before the save,
@@ -43,11 +45,13 @@ itself: the display changes only as a grade goes, never from a thread.
 
 On a terminal, the screen fits its width and height: lines break between
 words (a line of keys between keys), the blank lines between its parts go
-first, a failure is shortened only as far as the height requires (its
-input first, what came back and the likely mistake never), the hint just
-asked for stays whole, and what still does not fit is cut with a line
-that says where to read it all; the top line always stays in view. A
-resize draws the screen again at the new size.
+first, with the line that says how saves are noticed, a failure is
+shortened only as far as the height requires (its input first, then what
+came back and where, the likely mistake never), the hint just asked for
+stays whole, the report keeps its table and score, and what still does
+not fit is cut with a line that says what shows it all; the top line
+always stays in view. A resize draws the screen again at the new size,
+during a grade too.
 """
 
 import argparse
@@ -349,10 +353,11 @@ class Watch:
     def redraw_on_resize(self) -> Iterator[None]:
         """Within, a terminal that changes size (SIGWINCH) marks the screen
         to be drawn again (`resized`), which the watch does between keys
-        and saves: its lines were broken for the old width, and cut for
-        the old height. The signal only sets the mark, so it is safe
-        wherever it comes. Where there is no such signal (or no terminal),
-        the next key or save draws the screen at the new size."""
+        and saves, and during a grade as it waits (see `redraw_due`): its
+        lines were broken for the old width, and cut for the old height.
+        The signal only sets the mark, so it is safe wherever it comes.
+        Where there is no such signal (or no terminal), the next key or
+        save draws the screen at the new size."""
         signum = getattr(signal, "SIGWINCH", None)
         if signum is None or not self.out.is_terminal:
             yield
@@ -1667,11 +1672,12 @@ def _fitted(
 
     A message too long gives way where it matters least (see `_cut_order`):
     the values of the input first, then the statement of what went wrong,
-    then what was expected; what came back, where and the likely mistake
-    stay. Each value keeps its first rows and says how many it lost; the
-    statement keeps its first rows and ends in `ellipsis`. Should that not
-    be enough, those parts go whole, in the same order, and at last the
-    message's last rows."""
+    then what was expected. Each value keeps its first rows and says how
+    many it lost; the statement keeps its first rows and ends in
+    `ellipsis`. Should that not be enough, those parts go whole, in the
+    same order; then what came back and where (see GIVING_WAY), shortened,
+    then whole; the likely mistake stays, unless `limit` is fewer than its
+    rows, which the message's last rows then lose."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
     excess = sum(map(len, rows)) - limit
