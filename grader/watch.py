@@ -1193,8 +1193,10 @@ class Watch:
             if used > room:
                 break
             kept.append(row)
-        while kept and not kept[-1].plain.strip():
-            kept.pop()  # a blank line before the note would hide one more
+        # A blank line before the note would hide one more; a heading ("What
+        # next:") would stand over nothing.
+        while kept and (not kept[-1].plain.strip() or _heading(kept[-1].plain)):
+            kept.pop()
         hidden = sum(1 for row in rows[len(kept) :] if row.plain.strip())
         note = Text(self.more_lines_note(hidden, whole), style="dim")
         return [*kept, self.wrapped(note)]
@@ -1560,6 +1562,13 @@ def _failed_line(mark: str, name: str, columns: int | None) -> Text:
             row = " " * i18n.width(f"{mark} ")
         row += word
     return Text("\n".join([*rows, row]))
+
+
+def _heading(line: str) -> bool:
+    """Whether `line` is a heading of what follows it: it stands at the
+    start of its row and ends with a colon ("What next:")."""
+    text = line.rstrip()
+    return text[:1].strip() != "" and text.endswith((":", "："))
 
 
 def _table_row(line: str, names: set[str]) -> bool:

@@ -1571,6 +1571,9 @@ def test_on_a_small_terminal_all_done_keeps_the_score_and_the_closing_line(
     assert "".join(words["score"].split()) in "".join(screen.split())
     assert words["closing"] in screen
     assert "more lines" in screen or "行: " in screen  # the table's rows cut
+    # A heading whose lines are cut goes with them.
+    note = next(i for i, row in enumerate(rows) if row.startswith("[... "))
+    assert not rows[note - 1].rstrip().endswith(":")
 
 
 COPIED_X = """\
