@@ -28,7 +28,7 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from grader import i18n
+from grader import docs, i18n
 from grader.docs import FunctionDoc
 from grader.exercises import ExerciseInfo
 from grader.grading import (
@@ -73,6 +73,8 @@ PIPED_WIDTH = 1000
 # Prose (hints) is wrapped near this width however wide the terminal:
 # longer lines are hard to follow from one to the next.
 PROSE_WIDTH = 79
+# How far a docstring stands in under its function's signature (`doc`).
+DOC_INDENT = "    "
 # A labelled line of a failure message: two spaces, a label of lowercase
 # words, and its value after a colon or a run of spaces, as in
 # "  expected  [1, 2]" or "  likely mistake: ...". The value begins where
@@ -434,7 +436,9 @@ class Screen:
 
     def doc(self, exercise: ExerciseInfo, functions: list[FunctionDoc]) -> None:
         """An exercise's specification: each function's signature and its
-        docstring, as written (a docstring lays out its own lines)."""
+        docstring, its prose wrapped anew to the terminal's width, as hints
+        are (`PROSE_WIDTH` at most), and its layout and code kept (see
+        `docs.reflowed`)."""
         title = f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}"
         self.out.print(Text(title, style="bold"), soft_wrap=True)
         for function in functions:
@@ -447,7 +451,9 @@ class Screen:
                 )
                 self.out.print(Text(note, style="yellow"), soft_wrap=True)
             text = function.text or _("(no docstring)")
-            self.out.print(_indented(text, "    "), soft_wrap=True)
+            width = min(self.out.width, PROSE_WIDTH) - len(DOC_INDENT)
+            text = docs.reflowed(text, width)
+            self.out.print(_indented(text, DOC_INDENT), soft_wrap=True)
 
     def _prose(self, text: str, style: str = "", hanging: int = 0) -> None:
         """Print `text` wrapped at word boundaries, each paragraph's later

@@ -1037,3 +1037,65 @@ def test_a_block_naming_a_mistake_comes_before_one_naming_none():
         "test_gives_the_docstring_example",
         "test_rejects_bad_labels",
     ]
+
+
+def _doc_on(width: int, name: str, language: str) -> list[str]:
+    """The lines `doc NAME` shows on a terminal `width` columns wide."""
+    from grader import docs
+    from selftests.grader_support import ROOT
+
+    out = _Terminal()
+    screen = Screen(out, io.StringIO())
+    screen.out.width = width
+    exercise = next(e for e in EXERCISES if e.name == name)
+    with i18n.speaking(language):
+        screen.doc(exercise, docs.specification(ROOT, name, language))
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.getvalue()).splitlines()
+
+
+def _is_code(line: str) -> bool:
+    return line.lstrip().startswith((">>>", "...", "array(", "[", "0.", "1."))
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("name", ["cross_entropy", "one_hot", "train"])
+def test_doc_wraps_its_prose_to_a_narrow_terminal_and_keeps_code_whole(name, language):
+    lines = _doc_on(60, name, language)
+
+    prose = [line for line in lines if not _is_code(line)]
+    assert all(i18n.width(line) <= 60 for line in prose), "\n".join(lines)
+    # The examples are shown line for line, however wide.
+    example = {
+        "cross_entropy": ">>> round(cross_entropy(y, np.array([1, 0])), 4)  # "
+        "(-log .75 - log .5) / 2",
+        "one_hot": ">>> one_hot([2, 0], 3)",
+        "train": ">>> x = np.array([[-1.0, 0.5], [1.0, -0.5], [-0.8, 1.0], "
+        "[0.9, -1.2]])",
+    }[name]
+    assert "        " + example in lines
+    # No word of a paragraph is cut, nor left at the start of a line that
+    # a line must not begin with.
+    assert not any(line.lstrip().startswith(("、", "。", ")")) for line in prose)
+
+
+def test_doc_keeps_the_items_of_a_section_and_of_a_list_on_lines_of_their_own():
+    english = _doc_on(60, "cross_entropy", "en")
+    japanese = _doc_on(60, "dot", "ja")
+
+    assert "        y: float array of probabilities, shape (N, C), or" in english
+    assert "            (C,) for one sample. Each row sums to 1." in english
+    assert "        t: the true classes, in either form:" in english
+    assert any(line.startswith("            one-hot, an array") for line in english)
+    assert any(line.startswith("            labels, an int array") for line in english)
+    for row in ("(N, K)·(K,) -> (N,)", "(K,)·(K, M) -> (M,)"):
+        assert "            " + row in japanese
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_doc_on_a_wide_terminal_keeps_its_prose_to_a_readable_width(language):
+    lines = _doc_on(200, "numerical_gradient", language)
+
+    prose = [line for line in lines if not _is_code(line)]
+    assert all(i18n.width(line) <= PROSE_WIDTH for line in prose)
+    # Filled to that width, not left at the author's.
+    assert max(i18n.width(line) for line in prose) > PROSE_WIDTH - 6
