@@ -308,16 +308,13 @@ def tests_done(grading) -> tuple[int, int] | None:
 
 def running_names(grading) -> list[str]:
     """The exercises whose tests `grading` is running, by name, each once,
-    in the order they were started; read like `tests_done`."""
+    in the order they were started, from the start of one share of an
+    exercise's tests to the end of its last (see `runner.under_way`); read
+    like `tests_done`."""
+    from grader.runner import under_way
+
     try:
-        return list(
-            dict.fromkeys(
-                child.job.name
-                for session in grading.sessions
-                for child in session.running.values()
-                if child.pid
-            )
-        )
+        return under_way([c for session in grading.sessions for c in session.children])
     except (AttributeError, RuntimeError):
         return []
 

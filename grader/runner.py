@@ -208,6 +208,19 @@ class _Dealt:
             self.finish(job, merge(runs, [stop for _, stop in ordered]))
 
 
+def under_way(children: list["_Child"]) -> list[str]:
+    """The exercises of `children` (the workers of a grade, those ended
+    too) that are under way, by name, each once, in the order they began:
+    a share of whose tests has started and a share of which has not ended.
+
+    An exercise whose first share has ended while its second waits for a
+    worker is still under way: said to be running, not waiting its turn,
+    as it was a moment before."""
+    begun = dict.fromkeys(child.job.name for child in children if child.pid)
+    left = {child.job.name for child in children if not child.ended}
+    return [name for name in begun if name in left]
+
+
 def run_exercise(job: Job) -> ExerciseRun:
     """Run one job and return its results."""
     return run_many([job], workers=1)[0]

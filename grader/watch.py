@@ -544,13 +544,12 @@ class Watch:
             live.stop()
 
     def started(self, names: list[str]) -> list[str]:
-        """Those of `names` whose tests a worker runs now, in their order;
-        the others wait for a free worker."""
+        """Those of `names` under way, in their order: from the start of a
+        share of their tests to the end of the last (see
+        `runner.under_way`); the others wait for a free worker."""
         session = self.session
         children = session.children if session is not None else []
-        # An exercise whose first share has ended and whose second waits
-        # is waiting, not running.
-        begun = {child.job.name for child in children if child.pid and not child.ended}
+        begun = set(self.runner.under_way(children))
         return [name for name in names if name in begun]
 
     def status_text(self, line: str) -> Text:

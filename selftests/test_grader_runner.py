@@ -618,3 +618,42 @@ def test_a_queued_job_whose_grader_stopped_listening_is_told_apart():
         assert _reader_gone(write)
     finally:
         os.close(write)
+
+
+def _share(name: str, started: bool, ended: bool):
+    """A worker's record as `runner.under_way` reads it."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        job=SimpleNamespace(name=name), pid=1234 if started else 0, ended=ended
+    )
+
+
+def test_an_exercise_is_under_way_from_its_first_share_to_its_last():
+    children = [
+        _share("cross_entropy", started=True, ended=True),  # its first share
+        _share("dot", started=True, ended=False),
+        _share("sgd", started=True, ended=True),
+        _share("cross_entropy", started=False, ended=False),  # waits a worker
+        _share("sgd", started=True, ended=True),
+        _share("train", started=False, ended=False),
+    ]
+
+    # cross_entropy stays running between its shares; sgd has ended; train
+    # has not begun: it waits its turn.
+    assert runner.under_way(children) == ["cross_entropy", "dot"]
+
+
+def test_the_status_line_never_says_an_exercise_between_its_shares_waits():
+    from types import SimpleNamespace
+
+    from grader.commands import running_names
+
+    children = [
+        _share("cross_entropy", started=True, ended=True),
+        _share("dot", started=True, ended=False),
+        _share("cross_entropy", started=False, ended=False),
+    ]
+    grading = SimpleNamespace(sessions=[SimpleNamespace(children=children)])
+
+    assert running_names(grading) == ["cross_entropy", "dot"]
