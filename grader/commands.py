@@ -9,6 +9,7 @@ the input) counts as "no".
 
 import argparse
 import sys
+import time
 import tokenize
 from collections.abc import Callable
 
@@ -271,6 +272,7 @@ def wait_showing(
         tests=lambda: tests_done(grading),
         running=lambda: running_names(grading),
         began=lambda: tests_started(grading),
+        ages=lambda: running_for(grading),
     ) as status:
 
         def finished(index: int, run: ExerciseRun) -> None:
@@ -317,6 +319,19 @@ def running_names(grading) -> list[str]:
         return under_way([c for session in grading.sessions for c in session.children])
     except (AttributeError, RuntimeError):
         return []
+
+
+def running_for(grading) -> dict[str, float]:
+    """How long each exercise `grading` runs has been running its oldest
+    share still running, by name (see `runner.running_for`); read like
+    `tests_done`."""
+    from grader.runner import running_for
+
+    try:
+        children = [c for session in grading.sessions for c in session.children]
+        return running_for(children, time.monotonic())
+    except (AttributeError, RuntimeError):
+        return {}
 
 
 def tests_started(grading) -> float | None:

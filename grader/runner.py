@@ -221,6 +221,22 @@ def under_way(children: list["_Child"]) -> list[str]:
     return [name for name in begun if name in left]
 
 
+def running_for(children: list["_Child"], now: float) -> dict[str, float]:
+    """How long each exercise with a share of its tests running (among the
+    workers `children`) has been running it, by name, at `now` (a
+    `time.monotonic` time): the seconds of its oldest share still running.
+
+    Each share is held to the time limit on its own, and the shares of one
+    exercise may run one after the other: these seconds, not the grade's,
+    are the ones the limit stops."""
+    ages: dict[str, float] = {}
+    for child in children:
+        if child.pid and not child.ended:
+            age = now - child.started
+            ages[child.job.name] = max(age, ages.get(child.job.name, 0.0))
+    return ages
+
+
 def run_exercise(job: Job) -> ExerciseRun:
     """Run one job and return its results."""
     return run_many([job], workers=1)[0]

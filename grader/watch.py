@@ -90,6 +90,7 @@ from grader.render import (
     not_run_note,
     printed_output,
     some_named,
+    timed_name,
     wrapped_lines,
 )
 from grader.results import ExerciseRun, lines_cut
@@ -474,6 +475,10 @@ class Watch:
 
         def line() -> Text:
             started = self.started(running)
+            # Each with the seconds its own tests have run: those the
+            # limit counts, which the grade's may pass.
+            ages = self.ages()
+            timed = [timed_name(name, ages) for name in started]
             # The seconds go on as one that loops holds the grade up: a
             # line that does not change would look frozen.
             fields = {
@@ -500,7 +505,7 @@ class Watch:
                     "limit {limit} s each; saving again grades the new code; "
                     "q quits), still running: {names}; waiting their turn: "
                     "{waiting}",
-                    names=some_named(started),
+                    names=some_named(timed),
                     waiting=some_named(waiting),
                     **fields,
                 )
@@ -509,7 +514,7 @@ class Watch:
                     "grading: {done} of {total} finished, {seconds} s (time "
                     "limit {limit} s each; saving again grades the new code; "
                     "q quits), still running: {names}",
-                    names=some_named(running),
+                    names=some_named(timed),
                     **fields,
                 )
             return self.status_text(text)
@@ -551,6 +556,13 @@ class Watch:
         children = session.children if session is not None else []
         begun = set(self.runner.under_way(children))
         return [name for name in names if name in begun]
+
+    def ages(self) -> dict[str, float]:
+        """How long each exercise with tests running has run them (see
+        `runner.running_for`)."""
+        session = self.session
+        children = session.children if session is not None else []
+        return self.runner.running_for(children, time.monotonic())
 
     def status_text(self, line: str) -> Text:
         """A status `line` as the terminal shows it: broken between words

@@ -657,6 +657,34 @@ def test_a_long_grade_names_what_waits_for_a_worker_apart_from_what_runs():
     )
 
 
+def test_a_running_exercise_shows_its_own_seconds_which_the_limit_counts():
+    names = ["dot", "sgd", "cross_entropy"]
+    _, status = _status_lines(_Terminal(), names, limit=6)
+    # Its first share ran to the limit, its second has run 2.6 s: the
+    # grade's 10 s pass the limit, its own never do.
+    ages = {"cross_entropy": 2.6, "dot": 0.4}
+    status.finished(2, ExerciseRun("sgd"))
+    status.running = lambda: ["cross_entropy", "dot"]
+    with i18n.speaking("ja"):
+        japanese = status.line(10, ages)
+
+    assert status.line(10, ages) == (
+        "grading: 1 of 3 finished, 10 s (time limit 6 s each; Ctrl+C stops it), "
+        "still running: cross_entropy (2 s), dot"
+    )
+    assert japanese.endswith("実行中: cross_entropy(2 秒)、dot")
+
+
+def test_a_lone_exercise_shows_the_seconds_of_its_share_running_longest():
+    _, status = _status_lines(_Terminal(), ["cross_entropy"], limit=6)
+
+    assert status.line(9, {"cross_entropy": 4.2}) == (
+        "grading cross_entropy: 4 s (time limit 6 s; Ctrl+C stops it)"
+    )
+    # Between two shares, none runs: the grade's seconds.
+    assert status.line(9, {}).startswith("grading cross_entropy: 9 s ")
+
+
 def test_a_grade_shows_no_status_in_its_first_moment_nor_off_a_terminal():
     quick, _ = _status_lines(_Terminal(), ["dot"], tests=lambda: (3, 17), after=0)
     piped, _ = _status_lines(io.StringIO(), ["dot"], tests=lambda: (3, 17))

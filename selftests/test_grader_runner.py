@@ -657,3 +657,17 @@ def test_the_status_line_never_says_an_exercise_between_its_shares_waits():
     grading = SimpleNamespace(sessions=[SimpleNamespace(children=children)])
 
     assert running_names(grading) == ["cross_entropy", "dot"]
+
+
+def test_an_exercise_runs_for_the_seconds_of_its_oldest_share_still_running():
+    children = [
+        _share("cross_entropy", started=True, ended=True),  # stopped at 6 s
+        _share("cross_entropy", started=True, ended=False),
+        _share("dot", started=True, ended=False),
+        _share("dot", started=True, ended=False),
+        _share("sgd", started=False, ended=False),
+    ]
+    for child, started in zip(children, [100.0, 104.0, 107.0, 108.5, 0.0], strict=True):
+        child.started = started
+
+    assert runner.running_for(children, 110.0) == {"cross_entropy": 6.0, "dot": 3.0}
