@@ -10,7 +10,14 @@ from hypothesis.extra import numpy as hnp
 
 from tests import reference
 from tests.harness import Exercise, describe_call, number, quietly, short
-from tests.judge import as_array, expect_close, fail, named_mistake, variant
+from tests.judge import (
+    as_array,
+    expect_close,
+    fail,
+    float_index,
+    named_mistake,
+    variant,
+)
 from tests.strategies import examples, sizes
 
 learner = Exercise("cross_entropy")
@@ -514,7 +521,14 @@ def loss_of(y, t, form, mistake):
     try:
         return call, learner.cross_entropy(y, t)
     except FORM_ERRORS as error:
-        not_accepted(call, error, form, mistake)
+        not_accepted(call, error, form, labels_made_floats(error, y, t) or mistake)
+
+
+def labels_made_floats(error, y, t):
+    """FLOAT_INDEX_ADVICE where `error` is an index of floats and t was
+    given as int labels (one axis less than y): the learner's code made
+    them floats. A one-hot t of floats used as an index is not that."""
+    return float_index(error, t) if np.ndim(t) < np.ndim(y) else None
 
 
 def not_accepted(call, error, form, mistake):
@@ -827,7 +841,7 @@ def zero_loss_of(y, t, one_hot_form):
         form, mistake = "a zero probability on the true class", None
         if crashes_without_zeros(y, t):
             form, mistake = form_of(y, t, one_hot_form)
-        not_accepted(call, error, form, mistake)
+        not_accepted(call, error, form, labels_made_floats(error, y, t) or mistake)
 
 
 def crashes_without_zeros(y, t):
