@@ -91,9 +91,13 @@ WEIGHTS_FROM_N = (
     "x.shape[1], the number of inputs, not N = x.shape[0], the number of "
     "samples. Call init_params(x.shape[1], n_hidden, C, seed)."
 )
-# Two samples of two inputs: where N == D, weights made for N inputs fit x.
+# Two samples of two inputs, where weights made for N inputs fit x (N ==
+# D), and three, where they do not; labels, where t's form plays no part.
 SQUARE_X = np.array([[-1.0, 0.5], [1.0, -0.5]])
 SQUARE_LABELS = np.array([0, 1])
+TALL_X = np.array([[-1.0, 0.5], [1.0, -0.5], [0.5, 1.0]])
+TALL_LABELS = np.array([0, 1, 1])
+MATMUL_SIZES = "mismatch in its core dimension"
 # Whether a probe of train's runs now: an exception it raises is not to be
 # explained in turn.
 _probing = []
@@ -101,10 +105,9 @@ _probing = []
 
 def weights_from_n(error):
     """WEIGHTS_FROM_N where `error` is a matrix product whose sizes differ,
-    raised in a trusted function train called, and train runs where x is
-    square (N == D); else None."""
-    called = trusted_callee(error)
-    if called is None or "mismatch in its core dimension" not in str(error):
+    raised in a trusted function train called, and train on labels runs
+    where x is square (N == D) but fails so where N != D; else None."""
+    if not sizes_differ(error):
         return None
     _probing.append(True)
     try:
@@ -112,9 +115,21 @@ def weights_from_n(error):
             learner.train(SQUARE_X.copy(), SQUARE_LABELS.copy(), epochs=1)
     except Exception:
         return None
+    else:
+        try:
+            with quietly():
+                learner.train(TALL_X.copy(), TALL_LABELS.copy(), epochs=1)
+        except Exception as tall:
+            return WEIGHTS_FROM_N if sizes_differ(tall) else None
+        return None
     finally:
         _probing.pop()
-    return WEIGHTS_FROM_N
+
+
+def sizes_differ(error):
+    """Whether `error` is a matrix product whose sizes differ, raised in a
+    trusted function the learner's line called."""
+    return MATMUL_SIZES in str(error) and trusted_callee(error) is not None
 
 
 MISSING_CLASS = (
