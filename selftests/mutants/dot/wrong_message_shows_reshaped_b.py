@@ -14,7 +14,9 @@ def dot(a, b):
         b = b.reshape(-1, 1)
     if a.ndim not in (1, 2) or b.ndim != 2 or a.shape[-1] != b.shape[0]:
         raise ValueError(f"cannot multiply shapes {a.shape} and {b.shape}")
-    out = np.zeros((a.shape[0], b.shape[1]) if a.ndim == 2 else (b.shape[1],))
+    a2 = np.atleast_2d(a)
+    out = np.zeros((a2.shape[0], b.shape[1]))
     for k in range(b.shape[0]):
-        out = out + np.multiply.outer(a[..., k], b[k]) if a.ndim == 2 else out + a[k] * b[k]
+        out = out + np.multiply.outer(a2[:, k], b[k])
+    out = out[0] if a.ndim == 1 else out
     return out[..., 0] if vector else out
