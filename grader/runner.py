@@ -768,7 +768,7 @@ class _Child:
             return self._run("the tests did not start", "collecting them hung?")
         run = self._run(
             f"{self.job.module_file} was still running after {self.job.timeout:g} s",
-            "an endless loop?",
+            LOOP_GUESS if where is None or not _prints(where[1]) else PRINT_GUESS,
             kind=TIMEOUT,
             lines=() if where is None else (where,),
             at_limit=True,
@@ -902,6 +902,24 @@ def _line(fields) -> tuple[int, str]:
     if type(number) is not int or type(code) is not str:
         raise ValueError("not a line")
     return number, _printable(code if len(code) <= 80 else code[:77] + "...")
+
+
+# What may have kept a module running past its time limit; where the line
+# it was stopped at prints, the printing too: each call writes to the
+# screen, and a loop of many thousands of them takes seconds.
+LOOP_GUESS = "an endless loop?"
+PRINT_GUESS = (
+    "an endless loop? The line it was stopped at prints, and printing in a "
+    "loop is slow: it may be what took the time."
+)
+# A call of print in a line of code ("print(v)", "for v in x: print(v)").
+_PRINT_CALL = re.compile(r"(?<![\w.])print\s*\(")
+
+
+def _prints(code: str) -> bool:
+    """Whether the line of code `code` calls print (outside a comment; a
+    "#" inside a string may cut the line short, which only hides a print)."""
+    return _PRINT_CALL.search(code.split("#", 1)[0]) is not None
 
 
 # What may have made a module run out of memory.

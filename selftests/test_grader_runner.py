@@ -167,6 +167,43 @@ def test_a_timeout_says_which_line_of_the_module_was_running(
     assert not list(scratch.iterdir())
 
 
+# A loop whose every pass prints (nothing, so that no output limit stops
+# it first): the time it takes goes into print.
+PRINTS_IN_A_LOOP = """
+def spin():
+    while True: print(end="")
+"""
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["here", "separate"])
+def test_a_timeout_on_a_line_that_prints_says_printing_is_slow(tmp_path, separate):
+    root = project(tmp_path, {"spin": LOOPS_IN_THE_MODULE})
+    (root / "exercises" / "spin.py").write_text(PRINTS_IN_A_LOOP.lstrip())
+    job = Job("spin", root, timeout=SHORT_TIMEOUT, separate=separate)
+    (run,) = run_many([job])
+
+    assert run.error.startswith(
+        f"exercises/spin.py was still running after {SHORT_TIMEOUT:g} s in "
+        f"test_spins: {runner.PRINT_GUESS}"
+    )
+    assert run.error.endswith('\n  line 2: while True: print(end="")')
+
+
+@pytest.mark.parametrize(
+    "code, prints",
+    [
+        ("print(x)", True),
+        ("for v in x: print (v)", True),
+        ("out = x  # print(x) left for later", False),
+        ("self.print(x)", False),
+        ("blueprint(x)", False),
+        ("n += 1", False),
+    ],
+)
+def test_a_line_is_said_to_print_where_it_calls_print(code, prints):
+    assert runner._prints(code) is prints
+
+
 def test_long_output_comes_back_in_whole_lines_with_those_cut_counted(tmp_path):
     root = project(tmp_path, {"n": PRINTS_500_LINES})
     (run,) = run_many([Job("n", root)])

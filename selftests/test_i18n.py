@@ -729,7 +729,8 @@ def runner_reasons(folder: Path) -> list[str]:
     out_of_memory = "exercises/sgd.py ran out of memory (the limit is 2048 MB)"
     exited = "exercises/sgd.py ended the Python process with exit code 3"
     for what, guess in (
-        (timeout, "an endless loop?"),
+        (timeout, runner.LOOP_GUESS),
+        (timeout, runner.PRINT_GUESS),
         (out_of_memory, runner.MEMORY_GUESS),
         (exited, runner.EXIT_CALLED),
     ):
