@@ -271,6 +271,7 @@ def wait_showing(
         limit,
         tests=lambda: tests_done(grading),
         running=lambda: running_names(grading),
+        started_names=lambda: begun_names(grading),
         began=lambda: tests_started(grading),
         ages=lambda: running_for(grading),
     ) as status:
@@ -309,16 +310,26 @@ def tests_done(grading) -> tuple[int, int] | None:
 
 
 def running_names(grading) -> list[str]:
-    """The exercises whose tests `grading` is running, by name, each once,
-    in the order they were started, from the start of one share of an
-    exercise's tests to the end of its last (see `runner.under_way`); read
-    like `tests_done`."""
-    from grader.runner import under_way
+    """The exercises with tests that `grading` runs now, by name, each
+    once, in the order they started (see `runner.running_now`); read like
+    `tests_done`."""
+    from grader.runner import running_now
 
     try:
-        return under_way([c for session in grading.sessions for c in session.children])
+        return running_now([c for s in grading.sessions for c in s.children])
     except (AttributeError, RuntimeError):
         return []
+
+
+def begun_names(grading) -> set[str]:
+    """The exercises of `grading` whose tests have started (see
+    `runner.begun`); read like `tests_done`."""
+    from grader.runner import begun
+
+    try:
+        return begun([c for s in grading.sessions for c in s.children])
+    except (AttributeError, RuntimeError):
+        return set()
 
 
 def running_for(grading) -> dict[str, float]:

@@ -208,17 +208,24 @@ class _Dealt:
             self.finish(job, merge(runs, [stop for _, stop in ordered]))
 
 
-def under_way(children: list["_Child"]) -> list[str]:
+def running_now(children: list["_Child"]) -> list[str]:
     """The exercises of `children` (the workers of a grade, those ended
-    too) that are under way, by name, each once, in the order they began:
-    a share of whose tests has started and a share of which has not ended.
+    too) with a share of their tests running now, by name, each once, in
+    the order they started. Never more than there are workers: an exercise
+    whose first share has ended while its second waits for a worker is not
+    running (see `begun`)."""
+    return list(
+        dict.fromkeys(
+            child.job.name for child in children if child.pid and not child.ended
+        )
+    )
 
-    An exercise whose first share has ended while its second waits for a
-    worker is still under way: said to be running, not waiting its turn,
-    as it was a moment before."""
-    begun = dict.fromkeys(child.job.name for child in children if child.pid)
-    left = {child.job.name for child in children if not child.ended}
-    return [name for name in begun if name in left]
+
+def begun(children: list["_Child"]) -> set[str]:
+    """The exercises of `children` a share of whose tests has started: the
+    others still wait their turn. One between its shares is neither running
+    nor waiting, and is never said to wait again once it has begun."""
+    return {child.job.name for child in children if child.pid}
 
 
 def running_for(children: list["_Child"], now: float) -> dict[str, float]:

@@ -487,7 +487,7 @@ class Watch:
                 "seconds": int(time.monotonic() - self.grade_started),
                 "limit": f"{self.limits[0]:g}",
             }
-            waiting = [name for name in running if name not in started]
+            waiting = self.waiting(running)
             if not started:
                 # No worker has started yet (the session is starting): none
                 # is called running.
@@ -549,13 +549,20 @@ class Watch:
             live.stop()
 
     def started(self, names: list[str]) -> list[str]:
-        """Those of `names` under way, in their order: from the start of a
-        share of their tests to the end of the last (see
-        `runner.under_way`); the others wait for a free worker."""
+        """Those of `names` with tests a worker runs now, in their order
+        (see `runner.running_now`)."""
         session = self.session
         children = session.children if session is not None else []
-        begun = set(self.runner.under_way(children))
-        return [name for name in names if name in begun]
+        now = set(self.runner.running_now(children))
+        return [name for name in names if name in now]
+
+    def waiting(self, names: list[str]) -> list[str]:
+        """Those of `names` whose tests have not started: they wait for a
+        free worker. One between two shares of its tests has started."""
+        session = self.session
+        children = session.children if session is not None else []
+        begun = self.runner.begun(children)
+        return [name for name in names if name not in begun]
 
     def ages(self) -> dict[str, float]:
         """How long each exercise with tests running has run them (see

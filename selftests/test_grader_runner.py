@@ -658,7 +658,7 @@ def test_a_queued_job_whose_grader_stopped_listening_is_told_apart():
 
 
 def _share(name: str, started: bool, ended: bool):
-    """A worker's record as `runner.under_way` reads it."""
+    """A worker's record as `runner.running_now` and `runner.begun` read it."""
     from types import SimpleNamespace
 
     return SimpleNamespace(
@@ -666,7 +666,7 @@ def _share(name: str, started: bool, ended: bool):
     )
 
 
-def test_an_exercise_is_under_way_from_its_first_share_to_its_last():
+def test_between_its_shares_an_exercise_neither_runs_nor_waits():
     children = [
         _share("cross_entropy", started=True, ended=True),  # its first share
         _share("dot", started=True, ended=False),
@@ -676,24 +676,35 @@ def test_an_exercise_is_under_way_from_its_first_share_to_its_last():
         _share("train", started=False, ended=False),
     ]
 
-    # cross_entropy stays running between its shares; sgd has ended; train
-    # has not begun: it waits its turn.
-    assert runner.under_way(children) == ["cross_entropy", "dot"]
+    # Only dot has a worker now; cross_entropy has begun and will not be
+    # said to wait again; train has not begun: it waits its turn.
+    assert runner.running_now(children) == ["dot"]
+    assert runner.begun(children) == {"cross_entropy", "dot", "sgd"}
 
 
 def test_the_status_line_never_says_an_exercise_between_its_shares_waits():
+    import io
     from types import SimpleNamespace
 
-    from grader.commands import running_names
+    from rich.console import Console
+
+    from grader.commands import begun_names, running_names
+    from grader.render import GradeStatus
 
     children = [
         _share("cross_entropy", started=True, ended=True),
         _share("dot", started=True, ended=False),
         _share("cross_entropy", started=False, ended=False),
+        _share("train", started=False, ended=False),
     ]
     grading = SimpleNamespace(sessions=[SimpleNamespace(children=children)])
+    status = GradeStatus(
+        Console(file=io.StringIO()), ["dot", "cross_entropy", "train"], 30
+    )
+    status.running = lambda: running_names(grading)
+    status.started_names = lambda: begun_names(grading)
 
-    assert running_names(grading) == ["cross_entropy", "dot"]
+    assert status.line(3).endswith("still running: dot; waiting their turn: train")
 
 
 def test_an_exercise_runs_for_the_seconds_of_its_oldest_share_still_running():
