@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     prog = prog or Path(sys.argv[0]).name or "kata"
     argv = _without_input_method(sys.argv[1:] if argv is None else argv)
     # Chosen before the parser is built: its help is in that language too.
-    i18n.set_language(i18n.choose(_language_asked(argv)))
+    i18n.set_language(i18n.choose(language_asked(argv)))
     teaching = _after_language(argv)
     if teaching and teaching[0] in TEACHER_COMMANDS:
         prestart.cancel()  # they start their own processes
@@ -302,7 +302,7 @@ def _without_input_method(argv: list[str]) -> list[str]:
     return meant
 
 
-def _language_asked(argv: list[str] | None) -> str | None:
+def language_asked(argv: list[str] | None) -> str | None:
     """The language given with --lang, looked for before the command line
     is parsed; None when there is none, or none the grader speaks (the
     parser then says so)."""

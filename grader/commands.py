@@ -9,6 +9,7 @@ the input) counts as "no".
 
 import argparse
 import sys
+import time
 import tokenize
 from collections.abc import Callable
 
@@ -270,7 +271,9 @@ def wait_showing(
         limit,
         tests=lambda: tests_done(grading),
         running=lambda: running_names(grading),
+        started_names=lambda: begun_names(grading),
         began=lambda: tests_started(grading),
+        ages=lambda: running_for(grading),
     ) as status:
 
         def finished(index: int, run: ExerciseRun) -> None:
@@ -307,19 +310,39 @@ def tests_done(grading) -> tuple[int, int] | None:
 
 
 def running_names(grading) -> list[str]:
-    """The exercises whose tests `grading` is running, by name, each once,
-    in the order they were started; read like `tests_done`."""
+    """The exercises with tests that `grading` runs now, by name, each
+    once, in the order they started (see `runner.running_now`); read like
+    `tests_done`."""
+    from grader.runner import running_now
+
     try:
-        return list(
-            dict.fromkeys(
-                child.job.name
-                for session in grading.sessions
-                for child in session.running.values()
-                if child.pid
-            )
-        )
+        return running_now([c for s in grading.sessions for c in s.children])
     except (AttributeError, RuntimeError):
         return []
+
+
+def begun_names(grading) -> set[str]:
+    """The exercises of `grading` whose tests have started (see
+    `runner.begun`); read like `tests_done`."""
+    from grader.runner import begun
+
+    try:
+        return begun([c for s in grading.sessions for c in s.children])
+    except (AttributeError, RuntimeError):
+        return set()
+
+
+def running_for(grading) -> dict[str, float]:
+    """How long each exercise `grading` runs has been running its oldest
+    share still running, by name (see `runner.running_for`); read like
+    `tests_done`."""
+    from grader.runner import running_for
+
+    try:
+        children = [c for session in grading.sessions for c in session.children]
+        return running_for(children, time.monotonic())
+    except (AttributeError, RuntimeError):
+        return {}
 
 
 def tests_started(grading) -> float | None:

@@ -12,7 +12,9 @@ specification that no longer holds.
 import ast
 import hashlib
 import io
+import re
 import tokenize
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,6 +149,123 @@ def summary(source: str) -> str:
     """
     text = ast.get_docstring(ast.parse(source)) or ""
     return text.strip().splitlines()[0] if text.strip() else ""
+
+
+# A line of a docstring's section that names what it describes ("x: ...",
+# '"w1": ...', "(params, losses): ...", "ValueError: ..."): it begins an
+# item of its own, however full the line before it.
+ITEM_LABEL = re.compile(r'(?:"[^"]*"|\([^)]*\)|[\w.-]+): ')
+# What begins a line of a doctest example.
+DOCTEST_PROMPTS = (">>>", "...")
+# How much deeper an item's later lines stand than its first.
+ITEM_HANGING = "    "
+
+
+def reflowed(text: str, columns: int) -> str:
+    """The docstring `text` with its prose wrapped anew to `columns`
+    terminal columns (see `i18n.fill`), its layout kept.
+
+    A paragraph is the lines that run on from one another: a line that
+    ends with ":" ends one, an item of a section ("x: ...") begins one,
+    and a line back at a paragraph's first indentation after lines
+    indented deeper (an item's later lines) begins one. Lines indented
+    under a lead-in that ends with ":" inside a section are a list, a line
+    each. Doctest examples (">>>" and the output under them) and a block
+    indented under a lead-in after a blank line are code: kept line for
+    line, however wide.
+    """
+    out: list[str] = []
+    paragraph: list[str] = []  # its lines, their indentation included
+    code_at: int | None = None  # the indentation of the code under way
+    list_at: int | None = None  # of the list under way, a line an item
+    lead_in = False  # whether the last line of prose ended with ":"
+    lead_at = 0  # the indentation of its paragraph's first line
+    item = False  # whether the paragraph is an item of a list or section
+    for line in text.splitlines():
+        at = _indentation(line)
+        if not line.strip():
+            out += _filled(paragraph, columns, item) + [""]
+            paragraph, code_at, list_at = [], None, None
+            continue
+        if code_at is not None and at >= code_at:
+            out.append(line)
+            continue
+        code_at = None
+        literal = not paragraph and out[-1:] == [""] and lead_in and at > lead_at
+        if literal or line.lstrip().startswith(DOCTEST_PROMPTS):
+            out += _filled(paragraph, columns, item) + [line]
+            paragraph, code_at, lead_in = [], at, False
+            continue
+        if list_at is not None and at < list_at:
+            list_at = None
+        if paragraph and lead_in and lead_at < at and lead_at > 0:
+            list_at = at  # under a lead-in, not under a section's heading
+        if paragraph and not _runs_on(paragraph, line, list_at, item):
+            out += _filled(paragraph, columns, item)
+            paragraph = []
+        if not paragraph:
+            lead_at = at
+            item = at == list_at or (at > 0 and bool(ITEM_LABEL.match(line.lstrip())))
+        paragraph.append(line)
+        lead_in = _leads_in(paragraph)
+    out += _filled(paragraph, columns, item)
+    return "\n".join(out)
+
+
+def _indentation(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _runs_on(paragraph: list[str], line: str, list_at: int | None, item: bool) -> bool:
+    """Whether `line` goes on with `paragraph`, an `item` or not; an item
+    of a list at `list_at` is a line of its own."""
+    first, at = _indentation(paragraph[0]), _indentation(line)
+    if _leads_in(paragraph) or at < first or at == list_at:
+        return False
+    if at == first and (item or any(_indentation(r) > first for r in paragraph)):
+        return False  # an item's later lines stand deeper
+    return not (at == first and at > 0 and ITEM_LABEL.match(line.lstrip()))
+
+
+def _leads_in(paragraph: list[str]) -> bool:
+    """Whether `paragraph` ends with ":" outside brackets: a heading, or
+    what leads in to the lines under it ("(-1 included:" goes on)."""
+    text = "".join(paragraph)
+    depth = sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
+    return text.rstrip().endswith(":") and depth <= 0
+
+
+def _filled(paragraph: list[str], columns: int, item: bool = False) -> list[str]:
+    """The lines of `paragraph` joined and wrapped to `columns`, at its
+    first line's indentation, its later lines at theirs: those of an `item`
+    of a list or a section, written on one line, under its first line's
+    text, as its author would have put them."""
+    if not paragraph:
+        return []
+    first = _indentation(paragraph[0])
+    later = first + len(ITEM_HANGING) if item else first
+    if len(paragraph) > 1:
+        later = _indentation(paragraph[1])
+    text = paragraph[0].strip()
+    for line in paragraph[1:]:
+        text = _run_on(text, line.strip())
+    wrapped = i18n.fill(text, max(columns - first, 1), max(later - first, 0))
+    return [" " * first + row for row in wrapped.splitlines()]
+
+
+def _run_on(left: str, right: str) -> str:
+    """Two lines of one paragraph as one: a space between them as English
+    and code have, none where Japanese meets Japanese or its punctuation,
+    nor before a bracket that holds a word or Japanese ("もの(array-like)",
+    "1 程度(標準正規分布...")."""
+    last, next_ = left[-1], right[0]
+    if i18n._wide(last) and (
+        i18n._wide(next_) or unicodedata.category(last).startswith("P")
+    ):
+        return left + right
+    if i18n._wide(last) and re.match(r"\((?:`|[A-Za-z-]+\)|[^\x00-\x7f])", right):
+        return left + right
+    return f"{left} {right}"
 
 
 # How wide a translated comment block may be, its indentation included.

@@ -554,25 +554,34 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
 def _code_spaces(pieces: list[str]) -> set[int]:
     """The indices of the spaces among `pieces` that lie inside code written
     without backticks, where a break would cut an expression in two: those
-    beside an operator ("x @ w1 + b1", "params[k] -= lr * g") and those
-    inside brackets that hold no prose ("(N, K)", "np.clip(y, 1e-7, 1)");
-    not those in brackets around words ("(the last row)")."""
+    beside an operator ("x @ w1 + b1", "params[k] -= lr * g"), those
+    inside brackets that hold no prose ("(N, K)", "np.clip(y, 1e-7, 1)"),
+    not those in brackets around words ("(the last row)"); and those inside
+    code between double backticks, as a docstring writes it
+    ("``out[i, j] = sum over k of a[i, k] * b[k, j]``")."""
     code = set()
     opened: list[int] = []
+    literal = False  # inside ``code`` written with double backticks
     for index, piece in enumerate(pieces):
         if piece.isspace():
+            if literal:
+                code.add(index)
+                continue
             near = pieces[index - 1 : index] + pieces[index + 1 : index + 2]
             if any(_OPERATOR.fullmatch(other) for other in near):
                 code.add(index)
             continue
+        if piece.count("``") % 2:
+            literal = not literal
         if "`" in piece:
             continue  # kept whole: its brackets are its own
-        for character in piece:
+        for column, character in enumerate(piece):
             if character in "([{":
                 opened.append(index)
             elif character in ")]}" and opened:
                 start = opened.pop()
-                inside = "".join(pieces[start : index + 1])
+                # Up to the bracket: not the "。" that sticks to it.
+                inside = "".join(pieces[start:index]) + piece[: column + 1]
                 if not TWO_WORDS.search(inside) and not any(map(_wide, inside)):
                     code.update(
                         i for i in range(start + 1, index) if pieces[i].isspace()

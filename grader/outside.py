@@ -1,8 +1,9 @@
 """What the grader says when it runs in a Python that lacks its packages:
 most often a new shell in which the project's environment is not active.
 
-Only the standard library and `grader.i18n` (which needs nothing more) are
-imported here.
+Only the standard library and the parts of the grader that need nothing
+more are imported here: `grader.i18n`, and `grader.cli`, whose own imports
+put off every outside package until a command needs it.
 """
 
 import importlib.util
@@ -40,17 +41,11 @@ def missing_package() -> str | None:
 def tell_missing(package: str, argv: list[str]) -> int:
     """Say which package is missing and how to get the environment that
     has it, in the language asked for; return the exit code."""
-    asked = next(
-        (
-            value
-            for option, value in zip(argv, argv[1:], strict=False)
-            if option == "--lang"
-        ),
-        None,
-    )
-    for item in argv:
-        if item.startswith("--lang="):
-            asked = item.partition("=")[2]
+    # The command line's own reading of --lang: "--lang=ja_JP" and "--lnag
+    # ja" are answered in Japanese here too.
+    from grader.cli import language_asked
+
+    asked = language_asked(argv)
     japanese = i18n.choose(asked) == i18n.JAPANESE
     text = JAPANESE if japanese else ENGLISH
     print(text.format(package=package, python=sys.executable), file=sys.stderr)

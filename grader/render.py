@@ -28,7 +28,7 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from grader import i18n
+from grader import docs, i18n
 from grader.docs import FunctionDoc
 from grader.exercises import ExerciseInfo
 from grader.grading import (
@@ -76,6 +76,8 @@ PIPED_WIDTH = 1000
 # Prose (hints) is wrapped near this width however wide the terminal:
 # longer lines are hard to follow from one to the next.
 PROSE_WIDTH = 79
+# How far a docstring stands in under its function's signature (`doc`).
+DOC_INDENT = "    "
 # A labelled line of a failure message: two spaces, a label of lowercase
 # words, and its value after a colon or a run of spaces, as in
 # "  expected  [1, 2]" or "  likely mistake: ...". The value begins where
@@ -168,15 +170,21 @@ class Screen:
         tests: Callable[[], tuple[int, int] | None] | None = None,
         running: Callable[[], list[str]] | None = None,
         began: Callable[[], float | None] | None = None,
+        ages: Callable[[], dict[str, float]] | None = None,
+        started_names: Callable[[], set[str]] | None = None,
     ) -> Iterator["GradeStatus"]:
         """A status line while `exercises` are graded, each held to the
         time limit `limit` (seconds): see `GradeStatus`, which is yielded.
         `tests()` says how many tests of a lone exercise have ended, and of
         how many (None while unknown); `running()` names the exercises
-        whose tests are running; `began()`, when the first tests started
-        (`time.monotonic`), None before."""
+        whose tests are running now, `started_names()` those whose tests
+        have started (the others wait their turn); `began()`, when the
+        first tests started (`time.monotonic`), None before; `ages()`, how
+        long each exercise with tests running has run them, in the seconds
+        the limit counts (see `runner.running_for`)."""
         status = GradeStatus(self.out, [e.name for e in exercises], limit)
         status.tests, status.running, status.began = tests, running, began
+        status.ages, status.started_names = ages, started_names
         try:
             yield status
         finally:
@@ -505,7 +513,9 @@ class Screen:
 
     def doc(self, exercise: ExerciseInfo, functions: list[FunctionDoc]) -> None:
         """An exercise's specification: each function's signature and its
-        docstring, as written (a docstring lays out its own lines)."""
+        docstring, its prose wrapped anew to the terminal's width, as hints
+        are (`PROSE_WIDTH` at most), and its layout and code kept (see
+        `docs.reflowed`)."""
         title = f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}"
         self.out.print(Text(title, style="bold"), soft_wrap=True)
         for function in functions:
@@ -518,7 +528,9 @@ class Screen:
                 )
                 self.out.print(Text(note, style="yellow"), soft_wrap=True)
             text = function.text or _("(no docstring)")
-            self.out.print(_indented(text, "    "), soft_wrap=True)
+            width = min(self.out.width, PROSE_WIDTH) - len(DOC_INDENT)
+            text = docs.reflowed(text, width)
+            self.out.print(_indented(text, DOC_INDENT), soft_wrap=True)
 
     def _prose(self, text: str, style: str = "", hanging: int = 0) -> None:
         """Print `text` wrapped at word boundaries, each paragraph's later
@@ -674,6 +686,8 @@ class GradeStatus:
         self.tests: Callable[[], tuple[int, int] | None] | None = None
         self.running: Callable[[], list[str]] | None = None
         self.began: Callable[[], float | None] | None = None
+        self.ages: Callable[[], dict[str, float]] | None = None
+        self.started_names: Callable[[], set[str]] | None = None
         self.ended = 0
         self.over: set[int] = set()  # the positions in `names` that ended
         self.seconds = 0
@@ -702,7 +716,8 @@ class GradeStatus:
         # towards neither); never backwards, though.
         began = self.began() if self.began is not None else None
         self.seconds = max(self.seconds, int(now - (began or self.started)))
-        text = self.line(self.seconds)
+        ages = self.ages() if self.ages is not None else {}
+        text = self.line(self.seconds, ages)
         if text == self.shown:
             return
         self.shown = text
@@ -720,9 +735,20 @@ class GradeStatus:
         else:
             self.live.update(renderable, refresh=True)
 
-    def line(self, seconds: int) -> str:
-        """The status line's text, `seconds` into the grade."""
+    def line(self, seconds: int, ages: dict[str, float] | None = None) -> str:
+        """The status line's text, `seconds` into the grade, while the
+        exercises in `ages` have run their tests so long (see
+        `runner.running_for`).
+
+        The time limit holds each share of an exercise's tests on its own,
+        and its shares may run one after the other: a lone exercise's
+        seconds are those of its share running longest, and each exercise
+        named as running is shown with its own, lest the grade's seconds
+        seem to pass the limit."""
+        ages = ages or {}
         fields = {"seconds": seconds, "limit": f"{self.limit:g}"}
+        if len(self.names) == 1 and self.names[0] in ages:
+            fields["seconds"] = int(ages[self.names[0]])
         if len(self.names) == 1:
             done = self.tests() if self.tests is not None else None
             if done is None:
@@ -751,20 +777,24 @@ class GradeStatus:
         # The others wait for a worker that one still running holds: they
         # are named too, or a slow one would seem to be all that is left.
         left = [n for i, n in enumerate(self.names) if i not in self.over]
-        waiting = [name for name in left if name not in names]
+        # One between two shares of its tests is neither running nor
+        # waiting: once begun, it never goes back to waiting.
+        started = self.started_names() if self.started_names else set(names)
+        waiting = [name for name in left if name not in started]
+        timed = [timed_name(name, ages) for name in names]
         if waiting:
             return _(
                 "grading: {done} of {total} finished, {seconds} s "
                 "(time limit {limit} s each; Ctrl+C stops it), still running: "
                 "{names}; waiting their turn: {waiting}",
-                names=some_named(names),
+                names=some_named(timed),
                 waiting=some_named(waiting),
                 **fields,
             )
         return _(
             "grading: {done} of {total} finished, {seconds} s "
             "(time limit {limit} s each; Ctrl+C stops it), still running: {names}",
-            names=i18n.listed(names),
+            names=i18n.listed(timed),
             **fields,
         )
 
@@ -773,6 +803,15 @@ class GradeStatus:
         if self.live is not None:
             self.live.stop()
             self.live = None
+
+
+def timed_name(name: str, ages: dict[str, float]) -> str:
+    """`name`, of an exercise said to be running, with the seconds its
+    tests have run (from `ages`, see `runner.running_for`) once there is
+    one: "cross_entropy (4 s)". Between two shares it has none."""
+    if int(ages.get(name, 0)) < 1:
+        return name
+    return _("{name} ({seconds} s)", name=name, seconds=int(ages[name]))
 
 
 def some_named(names: list[str]) -> str:

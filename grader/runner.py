@@ -208,6 +208,42 @@ class _Dealt:
             self.finish(job, merge(runs, [stop for _, stop in ordered]))
 
 
+def running_now(children: list["_Child"]) -> list[str]:
+    """The exercises of `children` (the workers of a grade, those ended
+    too) with a share of their tests running now, by name, each once, in
+    the order they started. Never more than there are workers: an exercise
+    whose first share has ended while its second waits for a worker is not
+    running (see `begun`)."""
+    return list(
+        dict.fromkeys(
+            child.job.name for child in children if child.pid and not child.ended
+        )
+    )
+
+
+def begun(children: list["_Child"]) -> set[str]:
+    """The exercises of `children` a share of whose tests has started: the
+    others still wait their turn. One between its shares is neither running
+    nor waiting, and is never said to wait again once it has begun."""
+    return {child.job.name for child in children if child.pid}
+
+
+def running_for(children: list["_Child"], now: float) -> dict[str, float]:
+    """How long each exercise with a share of its tests running (among the
+    workers `children`) has been running it, by name, at `now` (a
+    `time.monotonic` time): the seconds of its oldest share still running.
+
+    Each share is held to the time limit on its own, and the shares of one
+    exercise may run one after the other: these seconds, not the grade's,
+    are the ones the limit stops."""
+    ages: dict[str, float] = {}
+    for child in children:
+        if child.pid and not child.ended:
+            age = now - child.started
+            ages[child.job.name] = max(age, ages.get(child.job.name, 0.0))
+    return ages
+
+
 def run_exercise(job: Job) -> ExerciseRun:
     """Run one job and return its results."""
     return run_many([job], workers=1)[0]
@@ -739,7 +775,7 @@ class _Child:
             return self._run("the tests did not start", "collecting them hung?")
         run = self._run(
             f"{self.job.module_file} was still running after {self.job.timeout:g} s",
-            "an endless loop?",
+            LOOP_GUESS if where is None or not _prints(where[1]) else PRINT_GUESS,
             kind=TIMEOUT,
             lines=() if where is None else (where,),
             at_limit=True,
@@ -873,6 +909,24 @@ def _line(fields) -> tuple[int, str]:
     if type(number) is not int or type(code) is not str:
         raise ValueError("not a line")
     return number, _printable(code if len(code) <= 80 else code[:77] + "...")
+
+
+# What may have kept a module running past its time limit; where the line
+# it was stopped at prints, the printing too: each call writes to the
+# screen, and a loop of many thousands of them takes seconds.
+LOOP_GUESS = "an endless loop?"
+PRINT_GUESS = (
+    "an endless loop? The line it was stopped at prints, and printing in a "
+    "loop is slow: it may be what took the time."
+)
+# A call of print in a line of code ("print(v)", "for v in x: print(v)").
+_PRINT_CALL = re.compile(r"(?<![\w.])print\s*\(")
+
+
+def _prints(code: str) -> bool:
+    """Whether the line of code `code` calls print (outside a comment; a
+    "#" inside a string may cut the line short, which only hides a print)."""
+    return _PRINT_CALL.search(code.split("#", 1)[0]) is not None
 
 
 # What may have made a module run out of memory.

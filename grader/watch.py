@@ -95,6 +95,7 @@ from grader.render import (
     not_run_note,
     printed_output,
     some_named,
+    timed_name,
     wrapped_lines,
 )
 from grader.results import ExerciseRun, lines_cut
@@ -537,6 +538,10 @@ class Watch:
 
         def line() -> Text:
             started = self.started(running)
+            # Each with the seconds its own tests have run: those the
+            # limit counts, which the grade's may pass.
+            ages = self.ages()
+            timed = [timed_name(name, ages) for name in started]
             # The seconds go on as one that loops holds the grade up: a
             # line that does not change would look frozen.
             fields = {
@@ -545,7 +550,7 @@ class Watch:
                 "seconds": int(time.monotonic() - self.grade_started),
                 "limit": f"{self.limits[0]:g}",
             }
-            waiting = [name for name in running if name not in started]
+            waiting = self.waiting(running)
             if not started:
                 # No worker has started yet (the session is starting): none
                 # is called running.
@@ -563,7 +568,7 @@ class Watch:
                     "limit {limit} s each; saving again grades the new code; "
                     "q quits), still running: {names}; waiting their turn: "
                     "{waiting}",
-                    names=some_named(started),
+                    names=some_named(timed),
                     waiting=some_named(waiting),
                     **fields,
                 )
@@ -572,7 +577,7 @@ class Watch:
                     "grading: {done} of {total} finished, {seconds} s (time "
                     "limit {limit} s each; saving again grades the new code; "
                     "q quits), still running: {names}",
-                    names=some_named(running),
+                    names=some_named(timed),
                     **fields,
                 )
             return self.status_text(text)
@@ -608,14 +613,27 @@ class Watch:
             live.stop()
 
     def started(self, names: list[str]) -> list[str]:
-        """Those of `names` whose tests a worker runs now, in their order;
-        the others wait for a free worker."""
+        """Those of `names` with tests a worker runs now, in their order
+        (see `runner.running_now`)."""
         session = self.session
         children = session.children if session is not None else []
-        # An exercise whose first share has ended and whose second waits
-        # is waiting, not running.
-        begun = {child.job.name for child in children if child.pid and not child.ended}
-        return [name for name in names if name in begun]
+        now = set(self.runner.running_now(children))
+        return [name for name in names if name in now]
+
+    def waiting(self, names: list[str]) -> list[str]:
+        """Those of `names` whose tests have not started: they wait for a
+        free worker. One between two shares of its tests has started."""
+        session = self.session
+        children = session.children if session is not None else []
+        begun = self.runner.begun(children)
+        return [name for name in names if name not in begun]
+
+    def ages(self) -> dict[str, float]:
+        """How long each exercise with tests running has run them (see
+        `runner.running_for`)."""
+        session = self.session
+        children = session.children if session is not None else []
+        return self.runner.running_for(children, time.monotonic())
 
     def status_text(self, line: str) -> Text:
         """A status `line` as the terminal shows it: broken between words

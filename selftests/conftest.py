@@ -3,8 +3,34 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+from grader import i18n
+from tests import harness
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _shared_state():
+    """What a test may change for the whole process, and must put back: the
+    package the exercise tests grade, the language spoken, the examples
+    hypothesis draws. The files of these tests run in any order, several
+    to a process, so one test's leftovers must not reach another."""
+    return (
+        harness.config.target,
+        dict(harness.config.overrides),
+        harness.config.student,
+        i18n.current.catalogue.language,
+        i18n.current.option,
+        settings.default,
+    )
+
+
+@pytest.fixture(autouse=True)
+def state_put_back():
+    before = _shared_state()
+    yield
+    assert _shared_state() == before, "the test left the process changed"
 
 
 @pytest.fixture(scope="session")

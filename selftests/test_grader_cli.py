@@ -565,3 +565,20 @@ def test_a_python_without_the_packages_is_told_to_activate_the_environment(
     assert said in result.stderr
     assert "`. .venv/bin/activate`" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "asked", [["--lang=ja_JP"], ["--lang", "jp"], ["--lnag", "ja"]]
+)
+def test_a_python_without_the_packages_reads_the_language_as_the_grader_does(asked):
+    result = subprocess.run(
+        [sys.executable, "-S", "-m", "grader", *asked, "list"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=GRADER_TIMEOUT,
+    )
+
+    assert result.returncode == 2
+    assert "nn-kata にはパッケージ numpy が必要ですが" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -657,6 +657,34 @@ def test_a_long_grade_names_what_waits_for_a_worker_apart_from_what_runs():
     )
 
 
+def test_a_running_exercise_shows_its_own_seconds_which_the_limit_counts():
+    names = ["dot", "sgd", "cross_entropy"]
+    _, status = _status_lines(_Terminal(), names, limit=6)
+    # Its first share ran to the limit, its second has run 2.6 s: the
+    # grade's 10 s pass the limit, its own never do.
+    ages = {"cross_entropy": 2.6, "dot": 0.4}
+    status.finished(2, ExerciseRun("sgd"))
+    status.running = lambda: ["cross_entropy", "dot"]
+    with i18n.speaking("ja"):
+        japanese = status.line(10, ages)
+
+    assert status.line(10, ages) == (
+        "grading: 1 of 3 finished, 10 s (time limit 6 s each; Ctrl+C stops it), "
+        "still running: cross_entropy (2 s), dot"
+    )
+    assert japanese.endswith("実行中: cross_entropy(2 秒)、dot")
+
+
+def test_a_lone_exercise_shows_the_seconds_of_its_share_running_longest():
+    _, status = _status_lines(_Terminal(), ["cross_entropy"], limit=6)
+
+    assert status.line(9, {"cross_entropy": 4.2}) == (
+        "grading cross_entropy: 4 s (time limit 6 s; Ctrl+C stops it)"
+    )
+    # Between two shares, none runs: the grade's seconds.
+    assert status.line(9, {}).startswith("grading cross_entropy: 9 s ")
+
+
 def test_a_grade_shows_no_status_in_its_first_moment_nor_off_a_terminal():
     quick, _ = _status_lines(_Terminal(), ["dot"], tests=lambda: (3, 17), after=0)
     piped, _ = _status_lines(io.StringIO(), ["dot"], tests=lambda: (3, 17))
@@ -1037,3 +1065,65 @@ def test_a_block_naming_a_mistake_comes_before_one_naming_none():
         "test_gives_the_docstring_example",
         "test_rejects_bad_labels",
     ]
+
+
+def _doc_on(width: int, name: str, language: str) -> list[str]:
+    """The lines `doc NAME` shows on a terminal `width` columns wide."""
+    from grader import docs
+    from selftests.grader_support import ROOT
+
+    out = _Terminal()
+    screen = Screen(out, io.StringIO())
+    screen.out.width = width
+    exercise = next(e for e in EXERCISES if e.name == name)
+    with i18n.speaking(language):
+        screen.doc(exercise, docs.specification(ROOT, name, language))
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.getvalue()).splitlines()
+
+
+def _is_code(line: str) -> bool:
+    return line.lstrip().startswith((">>>", "...", "array(", "[", "0.", "1."))
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("name", ["cross_entropy", "one_hot", "train"])
+def test_doc_wraps_its_prose_to_a_narrow_terminal_and_keeps_code_whole(name, language):
+    lines = _doc_on(60, name, language)
+
+    prose = [line for line in lines if not _is_code(line)]
+    assert all(i18n.width(line) <= 60 for line in prose), "\n".join(lines)
+    # The examples are shown line for line, however wide.
+    example = {
+        "cross_entropy": ">>> round(cross_entropy(y, np.array([1, 0])), 4)  # "
+        "(-log .75 - log .5) / 2",
+        "one_hot": ">>> one_hot([2, 0], 3)",
+        "train": ">>> x = np.array([[-1.0, 0.5], [1.0, -0.5], [-0.8, 1.0], "
+        "[0.9, -1.2]])",
+    }[name]
+    assert "        " + example in lines
+    # No word of a paragraph is cut, nor left at the start of a line that
+    # a line must not begin with.
+    assert not any(line.lstrip().startswith(("、", "。", ")")) for line in prose)
+
+
+def test_doc_keeps_the_items_of_a_section_and_of_a_list_on_lines_of_their_own():
+    english = _doc_on(60, "cross_entropy", "en")
+    japanese = _doc_on(60, "dot", "ja")
+
+    assert "        y: float array of probabilities, shape (N, C), or" in english
+    assert "            (C,) for one sample. Each row sums to 1." in english
+    assert "        t: the true classes, in either form:" in english
+    assert any(line.startswith("            one-hot, an array") for line in english)
+    assert any(line.startswith("            labels, an int array") for line in english)
+    for row in ("(N, K)·(K,) -> (N,)", "(K,)·(K, M) -> (M,)"):
+        assert "            " + row in japanese
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_doc_on_a_wide_terminal_keeps_its_prose_to_a_readable_width(language):
+    lines = _doc_on(200, "numerical_gradient", language)
+
+    prose = [line for line in lines if not _is_code(line)]
+    assert all(i18n.width(line) <= PROSE_WIDTH for line in prose)
+    # Filled to that width, not left at the author's.
+    assert max(i18n.width(line) for line in prose) > PROSE_WIDTH - 6

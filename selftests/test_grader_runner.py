@@ -167,6 +167,43 @@ def test_a_timeout_says_which_line_of_the_module_was_running(
     assert not list(scratch.iterdir())
 
 
+# A loop whose every pass prints (nothing, so that no output limit stops
+# it first): the time it takes goes into print.
+PRINTS_IN_A_LOOP = """
+def spin():
+    while True: print(end="")
+"""
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["here", "separate"])
+def test_a_timeout_on_a_line_that_prints_says_printing_is_slow(tmp_path, separate):
+    root = project(tmp_path, {"spin": LOOPS_IN_THE_MODULE})
+    (root / "exercises" / "spin.py").write_text(PRINTS_IN_A_LOOP.lstrip())
+    job = Job("spin", root, timeout=SHORT_TIMEOUT, separate=separate)
+    (run,) = run_many([job])
+
+    assert run.error.startswith(
+        f"exercises/spin.py was still running after {SHORT_TIMEOUT:g} s in "
+        f"test_spins: {runner.PRINT_GUESS}"
+    )
+    assert run.error.endswith('\n  line 2: while True: print(end="")')
+
+
+@pytest.mark.parametrize(
+    "code, prints",
+    [
+        ("print(x)", True),
+        ("for v in x: print (v)", True),
+        ("out = x  # print(x) left for later", False),
+        ("self.print(x)", False),
+        ("blueprint(x)", False),
+        ("n += 1", False),
+    ],
+)
+def test_a_line_is_said_to_print_where_it_calls_print(code, prints):
+    assert runner._prints(code) is prints
+
+
 def test_long_output_comes_back_in_whole_lines_with_those_cut_counted(tmp_path):
     root = project(tmp_path, {"n": PRINTS_500_LINES})
     (run,) = run_many([Job("n", root)])
@@ -618,3 +655,67 @@ def test_a_queued_job_whose_grader_stopped_listening_is_told_apart():
         assert _reader_gone(write)
     finally:
         os.close(write)
+
+
+def _share(name: str, started: bool, ended: bool):
+    """A worker's record as `runner.running_now` and `runner.begun` read it."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        job=SimpleNamespace(name=name), pid=1234 if started else 0, ended=ended
+    )
+
+
+def test_between_its_shares_an_exercise_neither_runs_nor_waits():
+    children = [
+        _share("cross_entropy", started=True, ended=True),  # its first share
+        _share("dot", started=True, ended=False),
+        _share("sgd", started=True, ended=True),
+        _share("cross_entropy", started=False, ended=False),  # waits a worker
+        _share("sgd", started=True, ended=True),
+        _share("train", started=False, ended=False),
+    ]
+
+    # Only dot has a worker now; cross_entropy has begun and will not be
+    # said to wait again; train has not begun: it waits its turn.
+    assert runner.running_now(children) == ["dot"]
+    assert runner.begun(children) == {"cross_entropy", "dot", "sgd"}
+
+
+def test_the_status_line_never_says_an_exercise_between_its_shares_waits():
+    import io
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from grader.commands import begun_names, running_names
+    from grader.render import GradeStatus
+
+    children = [
+        _share("cross_entropy", started=True, ended=True),
+        _share("dot", started=True, ended=False),
+        _share("cross_entropy", started=False, ended=False),
+        _share("train", started=False, ended=False),
+    ]
+    grading = SimpleNamespace(sessions=[SimpleNamespace(children=children)])
+    status = GradeStatus(
+        Console(file=io.StringIO()), ["dot", "cross_entropy", "train"], 30
+    )
+    status.running = lambda: running_names(grading)
+    status.started_names = lambda: begun_names(grading)
+
+    assert status.line(3).endswith("still running: dot; waiting their turn: train")
+
+
+def test_an_exercise_runs_for_the_seconds_of_its_oldest_share_still_running():
+    children = [
+        _share("cross_entropy", started=True, ended=True),  # stopped at 6 s
+        _share("cross_entropy", started=True, ended=False),
+        _share("dot", started=True, ended=False),
+        _share("dot", started=True, ended=False),
+        _share("sgd", started=False, ended=False),
+    ]
+    for child, started in zip(children, [100.0, 104.0, 107.0, 108.5, 0.0], strict=True):
+        child.started = started
+
+    assert runner.running_for(children, 110.0) == {"cross_entropy": 6.0, "dot": 3.0}

@@ -729,7 +729,8 @@ def runner_reasons(folder: Path) -> list[str]:
     out_of_memory = "exercises/sgd.py ran out of memory (the limit is 2048 MB)"
     exited = "exercises/sgd.py ended the Python process with exit code 3"
     for what, guess in (
-        (timeout, "an endless loop?"),
+        (timeout, runner.LOOP_GUESS),
+        (timeout, runner.PRINT_GUESS),
         (out_of_memory, runner.MEMORY_GUESS),
         (exited, runner.EXIT_CALLED),
     ):
@@ -900,3 +901,68 @@ def test_argparse_sentences_keep_their_placeholders(ja):
     for english, translated in ja.ui.items():
         percent = sorted(PERCENT_FIELD.findall(english))
         assert sorted(PERCENT_FIELD.findall(translated)) == percent, english
+
+
+def test_a_docstring_is_rewrapped_by_paragraph_its_layout_kept():
+    text = (
+        "Sum the entries, one\n"
+        "row at a time.\n"
+        "\n"
+        "Args:\n"
+        "    x: an array of any shape, in any memory order (-1 included:\n"
+        "        it is a position).\n"
+        "    Every size is at least 1.\n"
+        "\n"
+        "Work through it:\n"
+        "\n"
+        "    s = x.sum(axis=0)      t = s.sum()\n"
+        "\n"
+        "Example:\n"
+        "    >>> total(np.ones((2, 3)))  # a comment that stays on its line\n"
+        "    6.0"
+    )
+
+    assert docs.reflowed(text, 30).splitlines() == [
+        "Sum the entries, one row at a",
+        "time.",
+        "",
+        "Args:",
+        "    x: an array of any shape,",
+        "        in any memory order",
+        "        (-1 included: it is a",
+        "        position).",
+        "    Every size is at least 1.",
+        "",
+        "Work through it:",
+        "",
+        "    s = x.sum(axis=0)      t = s.sum()",
+        "",
+        "Example:",
+        "    >>> total(np.ones((2, 3)))  # a comment that stays on its line",
+        "    6.0",
+    ]
+
+
+def test_japanese_lines_of_a_docstring_run_on_without_a_space_between_them():
+    text = (
+        "x と同じ形状の配列(数を渡したときは 0 次元配列か\n"
+        "float)。値はすべて\n"
+        "[0, 1] の範囲。1 次元の\n"
+        "オペランドは、配列に変換できるもの\n"
+        "(array-like)。"
+    )
+
+    assert docs.reflowed(text, 200) == (
+        "x と同じ形状の配列(数を渡したときは 0 次元配列か float)。値はすべて "
+        "[0, 1] の範囲。1 次元のオペランドは、配列に変換できるもの(array-like)。"
+    )
+
+
+def test_code_between_double_backticks_breaks_only_where_nothing_else_fits():
+    text = "Compute ``out[i, j] = sum over k of a[i, k] * b[k, j]`` for every i."
+
+    lines = i18n.fill(text, 40).splitlines()
+
+    assert lines[0] == "Compute"
+    assert lines[1] == "``out[i, j] = sum over k of a[i, k] *"
+    assert lines[2].startswith("b[k, j]``")

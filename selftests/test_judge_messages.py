@@ -19,6 +19,7 @@ from tests.judge import (
     advice_for,
     code_mistake,
     expect_close,
+    float_index,
 )
 from tests.test_softmax import MAX_LOST_AXIS, SUMS_LOST_AXIS
 
@@ -755,3 +756,16 @@ def test_a_broadcast_error_names_the_axis_its_line_lost(monkeypatch, code, lost)
     # The learner's line that raised reads `code`.
     monkeypatch.setattr(test_softmax, "learner_code", lambda error: code)
     assert test_softmax.lost_axis_on_line(error) == named
+
+
+def test_an_index_of_floats_is_put_down_to_labels_made_floats():
+    error = IndexError("arrays used as indices must be of integer (or boolean) type")
+    advice = advice_for(error)
+
+    assert advice.startswith("an array of floats was used as an index")
+    assert i18n.catalogue("ja").sentence(advice), advice
+    # Labels given as ints: the learner's code made them floats.
+    assert float_index(error, np.array([2, 0])) == advice
+    # Floats given: the caller's, not a conversion of the learner's.
+    assert float_index(error, np.array([[0.0, 1.0]])) is None
+    assert float_index(ValueError("bad"), np.array([2, 0])) is None

@@ -318,12 +318,15 @@ class Exercise:
 
     ``Exercise("softmax").softmax(x)`` calls the learner's softmax. A module
     that fails to load raises `ExerciseImportError` from every call, so each
-    test reports the same one-line reason.
+    test reports the same one-line reason. `explain(function, error)`, if
+    given, names the likely mistake behind an exception a call raised (or
+    returns None), where the exercise's tests can tell it by trying more.
     """
 
-    def __init__(self, name, may_modify=None):
+    def __init__(self, name, may_modify=None, explain=None):
         self.name = name
         self._may_modify = may_modify or {}
+        self._explain = explain
         self._module = None
         self._error = None
         self._fresh = False
@@ -392,6 +395,7 @@ class LearnerFunction:
             # that expects the exception simply ignores this.
             error.kata_call = describe_call(self.name, before, kwargs)
             self._put_back(before, args)
+            self._explain(error)
             raise
         changed = self._put_back(before, args)
         if changed:
@@ -402,6 +406,16 @@ class LearnerFunction:
                 self.name, index, before[index], new, parameter, through
             )
         return result
+
+    def _explain(self, error):
+        """Give `error` the likely mistake the exercise's tests tell behind
+        it, unless it has one already."""
+        explain = self.exercise._explain
+        if explain is None or getattr(error, "kata_mistake", None) is not None:
+            return
+        mistake = explain(self.name, error)
+        if mistake is not None:
+            error.kata_mistake = mistake
 
     def _local(self, args, kwargs):
         """Call the function in this process: (result, parameter names)."""

@@ -338,9 +338,30 @@ def variant(function, *args):
         return None
 
 
+# NumPy's words for an index of floats, and what is likely behind one.
+FLOAT_INDEX = "arrays used as indices must be of integer"
+FLOAT_INDEX_ADVICE = (
+    "an array of floats was used as an index, and only ints (or booleans) "
+    "can index: 2.0 is a float. Were the labels made floats "
+    "(np.asarray(labels, dtype=np.float64))? Keep them ints: np.asarray(labels) "
+    "keeps their dtype. Convert with .astype(int) only after checking that "
+    "every label is a whole number."
+)
+
+
+def float_index(error, t):
+    """FLOAT_INDEX_ADVICE where `error` is NumPy's refusal of an index of
+    floats and `t`, the labels the learner's function was given, holds ints
+    (so the learner's code made them floats); else None."""
+    if FLOAT_INDEX not in str(error):
+        return None
+    return FLOAT_INDEX_ADVICE if np.asarray(t).dtype.kind in "iu" else None
+
+
 # Advice for exceptions NumPy raises on common beginner mistakes, matched by
 # a fragment of the exception's message.
 EXCEPTION_ADVICE = [
+    (FLOAT_INDEX, FLOAT_INDEX_ADVICE),
     (
         "could not be broadcast",
         "two arrays' shapes do not line up: a sum or max without "

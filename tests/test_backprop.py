@@ -9,7 +9,7 @@ from hypothesis.extra import numpy as hnp
 
 from tests import reference
 from tests.harness import Exercise, describe_call, short
-from tests.judge import code_mistake, expect_close, fail, variant
+from tests.judge import code_mistake, expect_close, fail, float_index, variant
 from tests.strategies import examples, float_arrays, sizes
 
 learner = Exercise("backprop")
@@ -116,13 +116,16 @@ class NFold(str):
     """A reading of the gradients as N times off, with the factor by which
     they change when the batch is given twice over (2N samples, the same
     mean loss and so the same gradients): a missing division by N doubles
-    them (2.0), a second one halves them (0.5)."""
+    them (2.0), a second one halves them (0.5). `keys` are the gradients
+    it reads so; the others must stay as they are."""
 
     factor: float
+    keys: tuple
 
-    def __new__(cls, text, factor):
+    def __new__(cls, text, factor, keys=KEYS):
         reading = super().__new__(cls, text)
         reading.factor = factor
+        reading.keys = keys
         return reading
 
 
@@ -158,6 +161,17 @@ def mistakes(params, x, labels):
                 0.5,
             ),
             gradients(error / n**2),
+        ),
+        (
+            NFold(
+                f"dw2 alone is N times (here {n}) too large: the 1/N of the "
+                "mean was undone for dw2 (dz2 * N), or applied to every "
+                "gradient but dw2. Take dw2 = h.T @ dz2, with the same "
+                "dz2 = (probs - t) / N as the others.",
+                2.0,
+                keys=("w2",),
+            ),
+            {**right, "w2": h.T @ error},
         ),
         (
             "the sign is flipped: dz2 is (probs - t) / N, not (t - probs) / N.",
@@ -204,10 +218,11 @@ def mistakes(params, x, labels):
     ]
 
 
-def scales_with_n(grads, params, x, labels, form, factor):
-    """Whether the learner's gradients for the batch given twice over are
-    `factor` times `grads`, as they are when N is what is off; a factor of
-    another origin (a stray * 2 where N is 2) leaves them as they are."""
+def scales_with_n(grads, params, x, labels, form, factor, keys=KEYS):
+    """Whether the learner's gradients `keys` for the batch given twice
+    over are `factor` times `grads`, and the others `grads` still, as they
+    are when N is what is off; a factor of another origin (a stray * 2
+    where N is 2) leaves them as they are."""
     twice = copy.deepcopy(params), np.concatenate([x, x])
     t = as_form(np.concatenate([labels, labels]), len(params["b2"]), form)
     try:
@@ -215,7 +230,8 @@ def scales_with_n(grads, params, x, labels, form, factor):
     except Exception:
         return False
     return isinstance(other, dict) and all(
-        close(other.get(key), grads[key], factor) for key in KEYS
+        close(other.get(key), grads[key], factor if key in keys else 1.0)
+        for key in KEYS
     )
 
 
@@ -243,7 +259,8 @@ def confirmed(mistaken, grads, params, x, labels, form):
         shown = factor is not None and any(
             close(grads[key], wrong[key]) for key in KEYS
         )
-        if shown and not scales_with_n(grads, params, x, labels, form, factor):
+        keys = getattr(description, "keys", KEYS)
+        if shown and not scales_with_n(grads, params, x, labels, form, factor, keys):
             continue
         kept.append((description, wrong))
     return kept
@@ -298,12 +315,14 @@ def call_backward(params, x, labels, form):
             learner.backward(*spare, as_form(labels, len(params["b2"]), other))
         except Exception:
             raise error from None
+        # Labels made floats cannot index; one-hot t needs no index.
+        floats = float_index(error, t) if form == "labels" else None
         fail(
             f"backward raised {type(error).__name__} for t given as "
             f"{FORMS[form]}, though not for t given as {FORMS[other]}: "
             f"{error}",
             call=getattr(error, "kata_call", None),
-            mistake=FORM_MISTAKES[form],
+            mistake=floats or FORM_MISTAKES[form],
             raised=error,
         )
 

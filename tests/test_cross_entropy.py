@@ -10,7 +10,14 @@ from hypothesis.extra import numpy as hnp
 
 from tests import reference
 from tests.harness import Exercise, describe_call, number, quietly, short
-from tests.judge import as_array, expect_close, fail, named_mistake, variant
+from tests.judge import (
+    as_array,
+    expect_close,
+    fail,
+    float_index,
+    named_mistake,
+    variant,
+)
 from tests.strategies import examples, sizes
 
 learner = Exercise("cross_entropy")
@@ -308,11 +315,14 @@ def mistakes_at(y, labels, eps, one_hot_form):
     every_label = variant(every_label_loss, y, labels, eps)
     complement = -np.mean(np.log(1 - y[np.arange(n), labels] + eps))
     if one_hot_form:
-        # An int one-hot t taken for labels indexes y with its 0s and 1s.
-        by_dtype = variant(
-            lambda: -np.mean(np.log(y[np.arange(n), t.astype(int)] + eps))
-        )
-        found.append((BY_DTYPE, by_dtype))
+        # An int one-hot t taken for labels indexes y with its 0s and 1s:
+        # N x C picks, averaged or summed and divided by N.
+        picks = variant(lambda: -np.log(y[np.arange(n), t.astype(int)] + eps))
+        by_dtype = None if picks is None else picks.mean()
+        as_index = index_mistake()
+        found.append((as_index, by_dtype))
+        if picks is not None:
+            found.append((as_index, picks.sum() / n))
         # y[:, t] of labels taken from one-hot t (t.argmax(axis=1)), where
         # its loss is not also that of indexing with t's 0s and 1s.
         if by_dtype is None or not np.isclose(by_dtype, every_label):
@@ -388,6 +398,8 @@ def probed_loss(y, t):
     or gives anything but one number."""
     with quietly():
         result = variant(learner.cross_entropy, y, t)
+    if result is None:
+        return None  # it raised (np.asarray would make None a nan)
     try:
         value = np.asarray(result, dtype=np.float64)
     except (TypeError, ValueError):
@@ -509,7 +521,14 @@ def loss_of(y, t, form, mistake):
     try:
         return call, learner.cross_entropy(y, t)
     except FORM_ERRORS as error:
-        not_accepted(call, error, form, mistake)
+        not_accepted(call, error, form, labels_made_floats(error, y, t) or mistake)
+
+
+def labels_made_floats(error, y, t):
+    """FLOAT_INDEX_ADVICE where `error` is an index of floats and t was
+    given as int labels (one axis less than y): the learner's code made
+    them floats. A one-hot t of floats used as an index is not that."""
+    return float_index(error, t) if np.ndim(t) < np.ndim(y) else None
 
 
 def not_accepted(call, error, form, mistake):
@@ -545,16 +564,43 @@ def check_batch(y, labels, one_hot_form=False, what=None):
     else:
         t, form, hint = labels, LABELS_FORM, LABELS_AS_ONE_HOT
     call, result = loss_of(y, t, form, hint)
+    # + 0.0 turns the -0.0 of a certain prediction into a plain 0.0.
+    expected = reference.cross_entropy(y, labels, eps=0.0) + 0.0
+    found = mistakes(y, labels, one_hot_form)
     expect_close(
         result,
-        # + 0.0 turns the -0.0 of a certain prediction into a plain 0.0.
-        reference.cross_entropy(y, labels, eps=0.0) + 0.0,
+        expected,
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=mistakes(y, labels, one_hot_form),
+        mistakes=found + below_zero(y, labels, result, found),
         what=what or MEAN_OF_TRUE_CLASS,
     )
+
+
+LARGE_EPS_BELOW_ZERO = (
+    "the epsilon is too large: with probability 1 on the true class, "
+    "log(1 + eps) is above 0 and the loss below it. Keep it at most 1e-7, "
+    "or it changes the loss of ordinary predictions."
+)
+
+
+def below_zero(y, labels, result, found):
+    """LARGE_EPS_BELOW_ZERO paired with the learner's `result`, as a list,
+    where every true class has probability 1, the loss came out below 0
+    and no mistake `found` gives it: only something added inside the log
+    takes log(1) above 0. Its size is not told (a mean and a sum of the
+    samples' losses give other epsilons): an empty list otherwise."""
+    picked = y[np.arange(len(y)), labels]
+    try:
+        value = np.asarray(result, dtype=np.float64)
+    except (TypeError, ValueError):
+        return []
+    if not np.all(picked == 1.0) or value.shape != () or not value < -ATOL:
+        return []
+    if named_mistake(found, value, np.array(0.0), atol=ATOL) is not None:
+        return []
+    return [(LARGE_EPS_BELOW_ZERO, value)]
 
 
 def test_cross_entropy_gives_the_docstring_example():
@@ -586,6 +632,20 @@ BY_DTYPE = (
     "one-hot too. Tell the forms apart by shape: t.shape == y.shape means "
     "one-hot."
 )
+
+
+def index_mistake():
+    """Why the learner's cross_entropy indexes y with a one-hot t of ints:
+    BY_DTYPE where the same t in floats (which cannot index) gives another
+    loss, ONLY_LABELS where it raises, or gives the same loss (converted to
+    ints: every t is taken for labels)."""
+    y, labels = EVERY_LABEL_PROBE
+    t = one_hot(labels, y.shape[1])
+    floats = probed_loss(y, t)
+    ints = probed_loss(y, t.astype(int))
+    if floats is None or (ints is not None and math.isclose(floats, ints)):
+        return ONLY_LABELS
+    return BY_DTYPE
 
 
 def expect_ints_as_floats(call, result, floats, expected):
@@ -781,7 +841,7 @@ def zero_loss_of(y, t, one_hot_form):
         form, mistake = "a zero probability on the true class", None
         if crashes_without_zeros(y, t):
             form, mistake = form_of(y, t, one_hot_form)
-        not_accepted(call, error, form, mistake)
+        not_accepted(call, error, form, labels_made_floats(error, y, t) or mistake)
 
 
 def crashes_without_zeros(y, t):

@@ -282,6 +282,38 @@ def shapes_wanted(message, a, b):
     )
 
 
+def reshapes(shape):
+    """The shapes a reshape to 2-D, or np.atleast_1d, gives an operand of
+    `shape`: (K,) as a column (K, 1) or a row (1, K); () as (1,) or (1, 1)."""
+    if len(shape) == 0:
+        return [(1,), (1, 1)]
+    if len(shape) == 1:
+        return [(shape[0], 1), (1, shape[0])]
+    return []
+
+
+def shown_reshaped(message, a, b):
+    """The mistake of a ValueError `message` naming an operand's shape
+    after the learner's reshape of it, where the caller's shape is missing
+    from it; else None."""
+    text = message.replace(" ", "")
+    shapes = {"a": tuple(np.shape(a)), "b": tuple(np.shape(b))}
+    for name, shape in shapes.items():
+        if shape_text(shape) in text:
+            continue
+        # The other operand's own shape, if named, is no reshape of this one.
+        others = [other for key, other in shapes.items() if key != name]
+        for reshaped in reshapes(shape):
+            if reshaped not in others and shape_text(reshaped) in text:
+                return (
+                    f"the message shows {name}'s shape after the reshape, "
+                    f"{reshaped}, not the caller's {shape}: take the shapes "
+                    "for the message before reshaping, or give the reshaped "
+                    "array a name of its own."
+                )
+    return None
+
+
 # A ValueError that NumPy raised on the way (an array put into one element)
 # is no check of the learner's, whatever its message.
 NUMPY_VALUE_ERROR = (
@@ -339,7 +371,7 @@ def expect_value_error(a, b, why, check=None):
                 call=call,
                 expected=wanted,
                 actual=repr(str(error)),
-                mistake=None
+                mistake=shown_reshaped(str(error), a, b)
                 if raised_by_learner(error)
                 else foreign_mistake(error, check),
                 raised=error,

@@ -544,6 +544,37 @@ PROBES = [
 ]
 
 
+def own_outcome(probe):
+    """The kind of float trouble the learner's softmax runs into on `probe`
+    (None for none), and its result there (None where it ran into trouble).
+    Raises what the softmax raises for any other reason."""
+    try:
+        with strict_floats():
+            return None, learner.softmax(probe.copy())
+    except FLOAT_TROUBLE as error:
+        return trouble_kind(error), None
+
+
+def masked(probe, own, result, kept):
+    """Whether another mistake may hide a 0 / 0 on `probe`: the learner's
+    softmax runs into no trouble there, yet its result is neither right nor
+    what one of `kept` gives (sums down the columns, say, add a safe row's
+    exp to an underflowed one). An overflow in exp comes before any sum and
+    cannot be hidden so."""
+    if own is not None:
+        return False
+    actual = variant(np.asarray, result, np.float64)
+    if actual is None or actual.shape != probe.shape:
+        return True
+    shifts = dict(SHIFTS)
+    results = [reference.softmax(probe)]
+    results += [variant(shifts[text], probe) for text in kept if text in shifts]
+    return not any(
+        value is not None and close(actual, np.asarray(value, dtype=np.float64))
+        for value in results
+    )
+
+
 def told_apart(found):
     """Of the shift mistakes `found`, those whose trouble on every probe is
     the learner's softmax's own (all of them when none is)."""
@@ -551,13 +582,18 @@ def told_apart(found):
     for probe in PROBES:
         try:
             with quietly():
-                own = trouble(learner.softmax, probe)
+                own, result = own_outcome(probe)
         except Exception:
             continue  # it fails there in some other way: no telling
+        hidden = masked(probe, own, result, kept)
         fits = [
             text
             for text, shift in SHIFTS + COLUMN_SUMS
-            if text in kept and trouble(shift, probe) == own
+            if text in kept
+            and (
+                trouble(shift, probe) == own
+                or (hidden and trouble(shift, probe) != "overflow")
+            )
         ]
         kept = [text for text in kept if text in fits] or kept
     return kept

@@ -11,11 +11,27 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from tests import reference
-from tests.harness import ROOT, Exercise, describe_call, quietly, short
+from tests.harness import (
+    ROOT,
+    Exercise,
+    describe_call,
+    quietly,
+    short,
+    trusted_callee,
+)
 from tests.judge import PASS_THROUGH, as_array, expect_close, fail
 from tests.strategies import examples, float_arrays, sizes
 
-learner = Exercise("train")
+
+def explain(function, error):
+    """The likely mistake behind an exception the learner's `function`
+    raised, where trying more tells it; else None."""
+    if function == "train" and not _probing:
+        return weights_from_n(error)
+    return None
+
+
+learner = Exercise("train", explain=explain)
 
 IRIS = ROOT / "data" / "iris.csv"
 # The docstring's promise: at least 90% of unseen flowers right with the
@@ -70,6 +86,52 @@ AFTER_STEP = (
     "the loss was recorded after the epoch's step: record it first, from "
     "the params the epoch starts with, then take the step."
 )
+WEIGHTS_FROM_N = (
+    "the weights from init_params do not fit x: its first argument is D = "
+    "x.shape[1], the number of inputs, not N = x.shape[0], the number of "
+    "samples. Call init_params(x.shape[1], n_hidden, C, seed)."
+)
+# Two samples of two inputs, where weights made for N inputs fit x (N ==
+# D), and three, where they do not; labels, where t's form plays no part.
+SQUARE_X = np.array([[-1.0, 0.5], [1.0, -0.5]])
+SQUARE_LABELS = np.array([0, 1])
+TALL_X = np.array([[-1.0, 0.5], [1.0, -0.5], [0.5, 1.0]])
+TALL_LABELS = np.array([0, 1, 1])
+MATMUL_SIZES = "mismatch in its core dimension"
+# Whether a probe of train's runs now: an exception it raises is not to be
+# explained in turn.
+_probing = []
+
+
+def weights_from_n(error):
+    """WEIGHTS_FROM_N where `error` is a matrix product whose sizes differ,
+    raised in a trusted function train called, and train on labels runs
+    where x is square (N == D) but fails so where N != D; else None."""
+    if not sizes_differ(error):
+        return None
+    _probing.append(True)
+    try:
+        with quietly():
+            learner.train(SQUARE_X.copy(), SQUARE_LABELS.copy(), epochs=1)
+    except Exception:
+        return None
+    else:
+        try:
+            with quietly():
+                learner.train(TALL_X.copy(), TALL_LABELS.copy(), epochs=1)
+        except Exception as tall:
+            return WEIGHTS_FROM_N if sizes_differ(tall) else None
+        return None
+    finally:
+        _probing.pop()
+
+
+def sizes_differ(error):
+    """Whether `error` is a matrix product whose sizes differ, raised in a
+    trusted function the learner's line called."""
+    return MATMUL_SIZES in str(error) and trusted_callee(error) is not None
+
+
 MISSING_CLASS = (
     "with labels, C is labels.max() + 1: a class may be missing from the "
     "labels (here 1), and len(np.unique(labels)) then counts too few."
