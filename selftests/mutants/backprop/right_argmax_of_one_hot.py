@@ -1,0 +1,31 @@
+"""Turns one-hot targets into labels with argmax, then subtracts 1 at each
+label."""
+
+import numpy as np
+
+from .sigmoid import sigmoid
+from .softmax import softmax
+
+
+def backward(params, x, t):
+    w1, b1, w2, b2 = params["w1"], params["b1"], params["w2"], params["b2"]
+    t = np.asarray(t)
+    n = x.shape[0]
+
+    z1 = x @ w1 + b1
+    h = sigmoid(z1)
+    z2 = h @ w2 + b2
+    probs = softmax(z2)
+    labels = t.argmax(axis=1) if t.ndim == 2 else t
+    delta = probs.copy()
+    delta[np.arange(n), labels] -= 1.0
+    dz2 = delta / n
+    dh = dz2 @ w2.T
+    dz1 = dh * h * (1.0 - h)
+
+    return {
+        "w1": x.T @ dz1,
+        "b1": dz1.sum(axis=0),
+        "w2": h.T @ dz2,
+        "b2": dz2.sum(axis=0),
+    }

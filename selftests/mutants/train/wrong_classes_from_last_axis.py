@@ -1,0 +1,27 @@
+"""Takes C as t.shape[-1], which for labels is N."""
+
+import numpy as np
+
+from .backprop import backward
+from .forward import forward, init_params, loss
+from .sgd import sgd_update
+
+# expect: C is t.shape[1] for one-hot t
+
+
+def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
+    t = np.asarray(t)
+    params = init_params(x.shape[1], n_hidden, t.shape[-1], seed=seed)
+    losses = []
+    for _ in range(epochs):
+        losses.append(loss(params, x, t))
+        sgd_update(params, backward(params, x, t), lr)
+    return params, losses
+
+
+def predict(params, x):
+    return np.argmax(forward(params, x), axis=1)
+
+
+def accuracy(params, x, labels):
+    return float(np.mean(predict(params, x) == np.asarray(labels)))
