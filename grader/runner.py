@@ -935,8 +935,9 @@ EXIT_CALLED = "it called os._exit."
 # After a stop that each worker reached, the tests it cut short (one per
 # worker: PARTS is two).
 BOTH_RUNNING = (
-    "This happened in both tests that were running (the tests run two at a"
-    " time, each in a process of its own): {tests}."
+    "This happened in both tests that were running (an exercise's tests are"
+    " split in two, each half run at the same time in a process of its own):"
+    " {tests}."
 )
 
 

@@ -158,7 +158,7 @@ ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|O.|.)?", re.DOTALL)
 UNLIMITED = sys.maxsize
 # The fewest columns a hint's text, or a likely mistake, may have beside
 # its label: on a terminal narrower, the text starts under the label.
-HINT_COLUMNS = 40
+HINT_COLUMNS = 50
 # How far prose that starts under its label stands in from the label.
 PROSE_INDENT = 2
 # Between the keys of a line of keys: a line of keys breaks only there.
@@ -242,6 +242,7 @@ class StatusLine:
 
     def __init__(self, watch: "Watch", text: Text):
         self.watch = watch
+        self.text = text
         self.live = watch.live(self.shown(text))
 
     def shown(self, text: Text):
@@ -250,14 +251,28 @@ class StatusLine:
         return Group(text, watch.keys_line) if watch.keys_rows else text
 
     def start(self, refresh: bool = False) -> None:
-        self.watch.lift_keys()  # drawn again below the status line
+        watch = self.watch
+        watch.status_rows = self.rows
+        if watch.overflows():
+            # Drawn again with room for this line under it: the top of
+            # the screen would scroll away.
+            watch.redraw_during_grade()
+            self.live = watch.live(self.shown(self.text))
+        watch.lift_keys()  # drawn again below the status line
         self.live.start(refresh=refresh)
 
     def update(self, text: Text, refresh: bool = False) -> None:
+        self.text = text
+        self.watch.status_rows = max(self.watch.status_rows, self.rows)
         self.live.update(self.shown(text), refresh=refresh)
+
+    @property
+    def rows(self) -> int:
+        return self.text.plain.count("\n") + 1  # broken to fit already
 
     def stop(self) -> None:
         self.live.stop()  # which erases the keys drawn with it
+        self.watch.status_rows = 0
         self.watch.put_keys()
 
 
@@ -331,6 +346,13 @@ class Watch:
         # under it: a grade a save stopped leaves it, for the next to replace.
         self.headline_rows = 0
         self.headline = ""
+        # While a grade is under way, what goes under the screen (its
+        # headline and status line) must fit too: the rows the screen
+        # took as drawn, and those of the status line shown now.
+        self.under_way = False
+        self.screen_rows = 0
+        self.status_rows = 0
+        self.refitted_for: tuple = ()
         # The line of keys that ends the screen on a terminal, and its rows
         # (0 before the first screen, or off a terminal).
         self.keys_line = Text()
@@ -394,6 +416,16 @@ class Watch:
         `use_kept` and their code has not changed since. `headline`, what
         is being graded, is printed first. Returns the seconds it took, or
         None when the grade was cancelled (see `cancel`)."""
+        self.under_way = True
+        try:
+            return self.grade_under_way(names, use_kept, headline)
+        finally:
+            self.under_way = False
+
+    def grade_under_way(
+        self, names: list[str], use_kept: bool, headline: str
+    ) -> float | None:
+        """`grade`, while `under_way` says so."""
         self.show_headline(headline)
         started = time.monotonic()
         keys = cache.fingerprints(self.project.root, self.target, names, self.limits)
@@ -447,14 +479,43 @@ class Watch:
         the headline of the grade this one replaces (one grade under way
         is named at a time); remembered with its rows, for the next grade
         to replace. On a terminal, the line of keys stays last: the
-        headline goes above it."""
+        headline goes above it, and the screen is drawn again first if
+        the headline would push its top line away."""
+        self.headline = headline
+        if self.overflows(self.headline_rows_of(headline)):
+            self.draw()
         self.lift_keys(self.headline_rows)
         self.out.print(headline, soft_wrap=True)
-        columns = max(self.out.width, 1)
-        self.headline = headline
-        self.headline_rows = max(1, -(-i18n.width(headline) // columns))
+        self.headline_rows = self.headline_rows_of(headline)
         self.put_keys()
         self.out.file.flush()
+
+    def headline_rows_of(self, headline: str) -> int:
+        return max(1, -(-i18n.width(headline) // max(self.out.width, 1)))
+
+    def overflows(self, headline_rows: int | None = None) -> bool:
+        """Whether the screen as drawn, with the headline (of
+        `headline_rows`, or those shown) and the status line under it, is
+        taller than the terminal: its top line would scroll away."""
+        if not (self.out.is_terminal and self.ever_drawn):
+            return False
+        rows = self.headline_rows if headline_rows is None else headline_rows
+        if self.screen_rows + rows + self.status_rows <= self.out.height - 1:
+            return False
+        # Drawn at these sizes already, as short as it goes: drawing it
+        # again would only flicker.
+        return self.refitted_for != self.layout()
+
+    def layout(self) -> tuple:
+        return self.out.height, self.out.width, self.status_rows
+
+    def under_screen(self) -> int:
+        """The rows to leave free under the screen while a grade is under
+        way: its headline, and its status line (two rows if none is shown
+        yet: a grade of several, or a long one, shows it soon)."""
+        if not (self.under_way and self.out.is_terminal):
+            return 0
+        return self.headline_rows_of(self.headline) + max(self.status_rows, 2)
 
     def lift_keys(self, above: int = 0) -> None:
         """On a terminal, erase the line of keys that ends the screen, and
@@ -489,7 +550,7 @@ class Watch:
         `before_save_due`), or because the terminal changed size: a
         grade held up by a loop may take a long time."""
         before_save = self.before_save_due()
-        return before_save or (self.resized and self.ever_drawn)
+        return before_save or (self.resized and self.ever_drawn) or self.overflows()
 
     def redraw_during_grade(self) -> None:
         """Draw the screen again during a grade, with the headline under
@@ -734,12 +795,12 @@ class Watch:
         seconds = self.grade(self.project.names, True, headline)
         if seconds is None:
             return False
-        self.event = _("started, graded in {seconds} s", seconds=f"{seconds:.2f}")
+        self.event = _("first grade, {seconds} s", seconds=f"{seconds:.2f}")
         if self.timed_out:
             # The learner waited for these: said, lest the time seem the
             # grader's, or every exercise's.
             self.event = _(
-                "started, graded in {seconds} s: {names} ran until the time "
+                "first grade, {seconds} s: {names} ran until the time "
                 "limit of {limit} s",
                 seconds=f"{seconds:.2f}",
                 names=some_named(self.timed_out),
@@ -965,6 +1026,13 @@ class Watch:
             return
         self.hint = self.hint_text(exercise, len(shown))
         self.event = _("hint for {name}", name=exercise.name)
+        if len(shown) == already:
+            # Pressed again after the last: the screen would not change,
+            # and the key would seem unheard.
+            self.event = _(
+                "no more hints for {name}: that was the last of them",
+                name=exercise.name,
+            )
         try:
             hints.remember(state, exercise.name, len(shown))
         except OSError:
@@ -1002,6 +1070,8 @@ class Watch:
             for line in [*middle, *bottom]:
                 self.out.print(line, soft_wrap=True)
         self.out.file.flush()
+        self.screen_rows = self.rows([top, Text(), *middle, *bottom])
+        self.refitted_for = self.layout() if self.under_way else ()
         self.notice = ""
         self.headline_rows = 0
         self.ever_drawn = True
@@ -1032,7 +1102,8 @@ class Watch:
             return None
         # The last row stays free: the newline that ends the last line
         # moves down to it, and would scroll the top line away.
-        return self.out.height - 1 - self.rows([top, Text()]) - self.rows(bottom)
+        used = self.rows([top, Text()]) + self.rows(bottom) + self.under_screen()
+        return self.out.height - 1 - used
 
     def fitted(
         self,

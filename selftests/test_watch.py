@@ -247,7 +247,7 @@ def test_a_first_grade_held_up_by_a_loop_names_it(tree, watch, lang):
     first = running.screen(FIRST_SCREEN_TIMEOUT + 2)
     top = next(line for line in first.splitlines() if "nn-kata" in line)
     if lang == "en":
-        assert re.search(r"\(started, graded in [0-9.]+ s: sgd ran until the ", top)
+        assert re.search(r"\(first grade, [0-9.]+ s: sgd ran until the ", top)
         assert top.endswith("time limit of 2 s)")
     else:
         assert re.search(r"起動時の採点: [0-9.]+ 秒、うち sgd は制限時間の 2 秒", top)
@@ -1799,4 +1799,86 @@ def test_a_deleted_exercise_is_said_deleted_with_the_way_back(
     assert event in shown
     assert way_back in shown
     assert "saved exercises/softmax.py" not in shown and "の保存を検知し" not in shown
+    running.quit()
+
+
+def _terminal_rows(seen: bytes, columns: int) -> list[str]:
+    """The rows a terminal `columns` wide shows of what `seen` drew after
+    its last clearing: text, new lines, carriage returns, the cursor moved
+    up (as a status line redrawn in place does) and the screen erased
+    below it; other escape codes are left out. A row that overflows wraps."""
+    drawn = seen.rsplit(b"\x1b[2J", 1)[1].decode()
+    rows: list[list[str]] = [[]]
+    row = column = 0
+    for piece in re.split(r"(\x1b\[[0-?]*[ -/]*[@-~]|\n|\r)", drawn):
+        if piece == "\n":
+            row, column = row + 1, 0
+        elif piece == "\r":
+            column = 0
+        elif piece.startswith("\x1b["):
+            if piece.endswith("A"):
+                row = max(0, row - int(piece[2:-1] or 1))
+            elif piece in ("\x1b[J", "\x1b[0J"):
+                del rows[row + 1 :]
+                rows[row][column:] = []
+            elif piece in ("\x1b[2K", "\x1b[K"):
+                rows[row][column if piece == "\x1b[K" else 0 :] = []
+            continue
+        else:
+            for char in ESCAPES.sub("", piece):
+                width = i18n.width(char)
+                if column + width > columns:
+                    row, column = row + 1, 0
+                while len(rows) <= row:
+                    rows.append([])
+                line = rows[row]
+                line[column:] = []
+                line.extend([char] + [""] * (width - 1))
+                column += width
+        while len(rows) <= row:
+            rows.append([])
+    return ["".join(line) for line in rows]
+
+
+ENDLESS_NUMERICAL_GRADIENT = (
+    "def numerical_gradient(f, x, h=1e-5):\n    while True:\n        pass\n"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_small_terminal_a_grade_under_way_keeps_the_top_line(tmp_path, lang):
+    # A long failure fills the screen; a save that loops then brings the
+    # headline and, after a second, the status line: the screen is drawn
+    # again with room for them, rather than scrolling its top away.
+    tree = _focused_tree(
+        tmp_path / "kata", "numerical_gradient", "wrong_divides_then_times_h"
+    )
+    words = NARROW_WORDS[lang]
+    columns, height = NARROW
+    args = ("--lang", lang, "--timeout", "6")
+    with terminal_watch(tree, size=NARROW, args=args) as (process, controller):
+        _read_screen(controller, words["keys"].encode(), FIRST_SCREEN_TIMEOUT)
+        exercise = tree / "exercises" / "numerical_gradient.py"
+        exercise.write_text(ENDLESS_NUMERICAL_GRADIENT)
+        ticking = "3 s" if lang == "en" else "3 秒"
+        seen = _read_screen(controller, ticking.encode(), SCREEN_TIMEOUT + 6)
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+    rows = _terminal_rows(seen, columns)
+    assert len(rows) < height, rows  # nothing scrolled off the top
+    assert rows[0].startswith("nn-kata watch:"), rows
+    assert rows[-1].startswith(words["keys"]) or rows[-2].startswith(words["keys"])
+
+
+def test_h_after_the_last_hint_says_there_are_no_more(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    for _ in range(4):  # dot has four hints
+        running.press("h")
+        last = running.screen()
+    assert "Hint 4 of 4" in last
+    running.press("h")
+    again = running.screen()
+    assert "no more hints for dot: that was the last of them" in again
+    assert "Hint 4 of 4" in again  # the last one stays shown
     running.quit()
