@@ -271,7 +271,6 @@ def wait_showing(
         limit,
         tests=lambda: tests_done(grading),
         running=lambda: running_names(grading),
-        started_names=lambda: begun_names(grading),
         began=lambda: tests_started(grading),
         ages=lambda: running_for(grading),
     ) as status:
@@ -319,17 +318,6 @@ def running_names(grading) -> list[str]:
         return running_now([c for s in grading.sessions for c in s.children])
     except (AttributeError, RuntimeError):
         return []
-
-
-def begun_names(grading) -> set[str]:
-    """The exercises of `grading` whose tests have started (see
-    `runner.begun`); read like `tests_done`."""
-    from grader.runner import begun
-
-    try:
-        return begun([c for s in grading.sessions for c in s.children])
-    except (AttributeError, RuntimeError):
-        return set()
 
 
 def running_for(grading) -> dict[str, float]:

@@ -171,20 +171,18 @@ class Screen:
         running: Callable[[], list[str]] | None = None,
         began: Callable[[], float | None] | None = None,
         ages: Callable[[], dict[str, float]] | None = None,
-        started_names: Callable[[], set[str]] | None = None,
     ) -> Iterator["GradeStatus"]:
         """A status line while `exercises` are graded, each held to the
         time limit `limit` (seconds): see `GradeStatus`, which is yielded.
         `tests()` says how many tests of a lone exercise have ended, and of
         how many (None while unknown); `running()` names the exercises
-        whose tests are running now, `started_names()` those whose tests
-        have started (the others wait their turn); `began()`, when the
-        first tests started (`time.monotonic`), None before; `ages()`, how
-        long each exercise with tests running has run them, in the seconds
-        the limit counts (see `runner.running_for`)."""
+        whose tests are running now (the others are still to run);
+        `began()`, when the first tests started (`time.monotonic`), None
+        before; `ages()`, how long each exercise with tests running has run
+        them, in the seconds the limit counts (see `runner.running_for`)."""
         status = GradeStatus(self.out, [e.name for e in exercises], limit)
         status.tests, status.running, status.began = tests, running, began
-        status.ages, status.started_names = ages, started_names
+        status.ages = ages
         try:
             yield status
         finally:
@@ -687,7 +685,6 @@ class GradeStatus:
         self.running: Callable[[], list[str]] | None = None
         self.began: Callable[[], float | None] | None = None
         self.ages: Callable[[], dict[str, float]] | None = None
-        self.started_names: Callable[[], set[str]] | None = None
         self.ended = 0
         self.over: set[int] = set()  # the positions in `names` that ended
         self.seconds = 0
@@ -777,16 +774,15 @@ class GradeStatus:
         # The others wait for a worker that one still running holds: they
         # are named too, or a slow one would seem to be all that is left.
         left = [n for i, n in enumerate(self.names) if i not in self.over]
-        # One between two shares of its tests is neither running nor
-        # waiting: once begun, it never goes back to waiting.
-        started = self.started_names() if self.started_names else set(names)
-        waiting = [name for name in left if name not in started]
+        # Every exercise is in one group: ended, running, or still to run
+        # (one between two shares of its tests is too).
+        waiting = [name for name in left if name not in names]
         timed = [timed_name(name, ages) for name in names]
         if waiting:
             return _(
                 "grading: {done} of {total} finished, {seconds} s "
                 "(time limit {limit} s each; Ctrl+C stops it), still running: "
-                "{names}; waiting their turn: {waiting}",
+                "{names}; still to run: {waiting}",
                 names=some_named(timed),
                 waiting=some_named(waiting),
                 **fields,

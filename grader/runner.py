@@ -213,19 +213,18 @@ def running_now(children: list["_Child"]) -> list[str]:
     too) with a share of their tests running now, by name, each once, in
     the order they started. Never more than there are workers: an exercise
     whose first share has ended while its second waits for a worker is not
-    running (see `begun`)."""
-    return list(
-        dict.fromkeys(
-            child.job.name for child in children if child.pid and not child.ended
-        )
-    )
+    running, but still to run."""
+    return list(dict.fromkeys(c.job.name for c in children if _runs_now(c)))
 
 
-def begun(children: list["_Child"]) -> set[str]:
-    """The exercises of `children` a share of whose tests has started: the
-    others still wait their turn. One between its shares is neither running
-    nor waiting, and is never said to wait again once it has begun."""
-    return {child.job.name for child in children if child.pid}
+def _runs_now(child: "_Child") -> bool:
+    """Whether `child` has started and not ended. One that has reported
+    every test it collected is done but for closing its pipe: the next
+    worker may say it started before the grader reads that close, and the
+    two must not both be counted."""
+    collected = getattr(child, "collected", None)
+    reported = collected and len(child.results) >= len(collected)
+    return bool(child.pid) and not child.ended and not reported
 
 
 def running_for(children: list["_Child"], now: float) -> dict[str, float]:

@@ -35,13 +35,14 @@ line of keys.
 Every grade begins with a line saying what is graded, printed under the
 screen; on a terminal, above the line of keys, which is drawn again below
 it and stays last. On a terminal, a grade of several exercises adds a
-line (above the keys as well) that is redrawn as each of them
-starts or ends: how many are done, which run, which wait their turn for
-a worker. Once the grade of a save has run half a second, the screen is
-drawn again to say that it shows the grade of the code before the save,
-in place of the line that says the watch waits for saves (a quicker
-grade draws nothing more: the screen would flicker). Nothing moves by
-itself: the display changes only as a grade goes, never from a thread.
+line (above the keys as well) that is redrawn as each of them starts or
+ends: how many are done, which run, which are still to run (waiting for
+a worker, or between two shares of their tests). Once the grade of a
+save has run half a second, the screen is drawn again to say that it
+shows the grade of the code before the save, in place of the line that
+says the watch waits for saves (a quicker grade draws nothing more: the
+screen would flicker). Nothing moves by itself: the display changes only
+as a grade goes, never from a thread.
 
 On a terminal, the screen fits its width and height: lines break between
 words (a line of keys between keys), the blank lines between its parts go
@@ -550,7 +551,9 @@ class Watch:
                 "seconds": int(time.monotonic() - self.grade_started),
                 "limit": f"{self.limits[0]:g}",
             }
-            waiting = self.waiting(running)
+            # Every exercise in one group: running now, or still to run
+            # (one between two shares of its tests too).
+            waiting = [name for name in running if name not in started]
             if not started:
                 # No worker has started yet (the session is starting): none
                 # is called running.
@@ -561,12 +564,12 @@ class Watch:
                     **fields,
                 )
             elif waiting:
-                # One that loops holds a worker: the others wait their
-                # turn, and are named as such, not as running.
+                # One that loops holds a worker: the others are named as
+                # still to run, not as running.
                 text = _(
                     "grading: {done} of {total} finished, {seconds} s (time "
                     "limit {limit} s each; saving again grades the new code; "
-                    "q quits), still running: {names}; waiting their turn: "
+                    "q quits), still running: {names}; still to run: "
                     "{waiting}",
                     names=some_named(timed),
                     waiting=some_named(waiting),
@@ -619,14 +622,6 @@ class Watch:
         children = session.children if session is not None else []
         now = set(self.runner.running_now(children))
         return [name for name in names if name in now]
-
-    def waiting(self, names: list[str]) -> list[str]:
-        """Those of `names` whose tests have not started: they wait for a
-        free worker. One between two shares of its tests has started."""
-        session = self.session
-        children = session.children if session is not None else []
-        begun = self.runner.begun(children)
-        return [name for name in names if name not in begun]
 
     def ages(self) -> dict[str, float]:
         """How long each exercise with tests running has run them (see

@@ -644,16 +644,16 @@ def test_a_long_grade_names_what_waits_for_a_worker_apart_from_what_runs():
     with i18n.speaking("ja"):
         japanese, _ = _status_lines(_Terminal(), names, running=lambda: ["sgd"])
 
-    # Every exercise is accounted for: ended, running, or waiting its turn.
+    # Every exercise is accounted for: ended, running, or still to run.
     assert (
         "grading: 0 of 6 finished, 5 s (time limit 30 s each; Ctrl+C stops it), "
-        "still running: sgd; waiting their turn: dot, sigmoid, softmax and 2 more"
+        "still running: sgd; still to run: dot, sigmoid, softmax and 2 more"
     ) in shown
-    assert "実行中: sgd、順番待ち: dot、sigmoid、softmax、ほか 2 個" in japanese
+    assert "実行中: sgd、残り: dot、sigmoid、softmax、ほか 2 個" in japanese
 
-    status.finished(0, None)  # dot ended: it waits no more
+    status.finished(0, None)  # dot ended: it is not to run any more
     assert status.line(6).endswith(
-        "still running: sgd; waiting their turn: sigmoid, softmax, one_hot, train"
+        "still running: sgd; still to run: sigmoid, softmax, one_hot, train"
     )
 
 

@@ -658,7 +658,7 @@ def test_a_queued_job_whose_grader_stopped_listening_is_told_apart():
 
 
 def _share(name: str, started: bool, ended: bool):
-    """A worker's record as `runner.running_now` and `runner.begun` read it."""
+    """A worker's record as `runner.running_now` reads it."""
     from types import SimpleNamespace
 
     return SimpleNamespace(
@@ -666,29 +666,27 @@ def _share(name: str, started: bool, ended: bool):
     )
 
 
-def test_between_its_shares_an_exercise_neither_runs_nor_waits():
+def test_between_its_shares_an_exercise_is_still_to_run_not_running():
     children = [
         _share("cross_entropy", started=True, ended=True),  # its first share
         _share("dot", started=True, ended=False),
         _share("sgd", started=True, ended=True),
         _share("cross_entropy", started=False, ended=False),  # waits a worker
-        _share("sgd", started=True, ended=True),
         _share("train", started=False, ended=False),
     ]
 
-    # Only dot has a worker now; cross_entropy has begun and will not be
-    # said to wait again; train has not begun: it waits its turn.
+    # Only dot has a worker now: never more said to run than there are
+    # workers.
     assert runner.running_now(children) == ["dot"]
-    assert runner.begun(children) == {"cross_entropy", "dot", "sgd"}
 
 
-def test_the_status_line_never_says_an_exercise_between_its_shares_waits():
+def test_the_status_line_puts_every_exercise_in_one_group():
     import io
     from types import SimpleNamespace
 
     from rich.console import Console
 
-    from grader.commands import begun_names, running_names
+    from grader.commands import running_names
     from grader.render import GradeStatus
 
     children = [
@@ -698,13 +696,13 @@ def test_the_status_line_never_says_an_exercise_between_its_shares_waits():
         _share("train", started=False, ended=False),
     ]
     grading = SimpleNamespace(sessions=[SimpleNamespace(children=children)])
-    status = GradeStatus(
-        Console(file=io.StringIO()), ["dot", "cross_entropy", "train"], 30
-    )
+    names = ["dot", "cross_entropy", "train"]
+    status = GradeStatus(Console(file=io.StringIO()), names, 30)
     status.running = lambda: running_names(grading)
-    status.started_names = lambda: begun_names(grading)
 
-    assert status.line(3).endswith("still running: dot; waiting their turn: train")
+    assert status.line(3).endswith(
+        "still running: dot; still to run: cross_entropy, train"
+    )
 
 
 def test_an_exercise_runs_for_the_seconds_of_its_oldest_share_still_running():

@@ -1,6 +1,7 @@
 """Exercise 9: sgd_update(params, grads, lr), one step of gradient descent."""
 
 import copy
+import re
 
 import numpy as np
 from hypothesis import example, given, settings
@@ -74,10 +75,34 @@ def stored_transposed(network):
 # Every size above 1, so that the weight matrices are not in row order.
 TRANSPOSED = stored_transposed(fixed_network(3, 2, 4, seed=4))
 
+# A learning rate at which no two of the mistakes below leave the same
+# values in a network of four keys: at 0.5, four steps of lr * g are one
+# step of g / lr, and at 0.25 one step of g.
+LR = 0.2
+
+
+MEAN_STEP = (
+    "each parameter was stepped by the mean of its gradient, one number for "
+    "the whole array (grads[k].mean()): every element takes a step of its "
+    "own gradient, params[k] -= lr * grads[k]."
+)
+REPEATED_STEP = (
+    "each parameter took the step once for every key of grads, not once: "
+    "a loop over grads inside the loop over params? One loop is enough: "
+    "for k in params: params[k] -= lr * grads[k]."
+)
+TRANSPOSED_GRADIENT = (
+    "the gradient was transposed (.T) before the step: grads[k] already has "
+    "the shape of params[k], so params[k] -= lr * grads[k] needs no "
+    "transpose."
+)
+
 
 def mistakes(params, grads, lr, key):
     """What the common wrong answers leave in params[key]."""
     p, g = params[key], grads[key]
+    # Where two of these agree on an input both would be named: the tests'
+    # learning rates and key counts keep each one apart from the others.
     return [
         (
             "the gradient was added: gradient descent steps against it, p - lr * g.",
@@ -85,6 +110,9 @@ def mistakes(params, grads, lr, key):
         ),
         ("the learning rate was ignored: the step is lr * g.", p - g),
         ("the gradient was divided by lr: the step is lr * g.", p - g / lr),
+        (MEAN_STEP, p - lr * np.mean(g)),
+        (REPEATED_STEP, p - len(grads) * lr * g if len(grads) > 1 else None),
+        (TRANSPOSED_GRADIENT, p - lr * g.T if g.T.shape == p.shape else None),
     ]
 
 
@@ -155,6 +183,50 @@ def expect_no_new_dict(result, params, before, grads, lr, call):
     )
 
 
+# A shape as NumPy writes it in a broadcast error: (4,2), (3,), ().
+SHAPE_TEXT = re.compile(r"\(([\d,]*)\)")
+
+
+def meets_its_transpose(error, params):
+    """Whether the broadcast error `error` names the shape of a
+    non-square weight matrix of params together with that shape reversed,
+    as a step by grads[k].T does."""
+    named = {
+        tuple(int(n) for n in text.split(",") if n)
+        for text in SHAPE_TEXT.findall(str(error))
+    }
+    return any(
+        np.ndim(value) == 2
+        and np.shape(value) in named
+        and np.shape(value)[::-1] in named
+        and np.shape(value)[0] != np.shape(value)[1]
+        for value in params.values()
+    )
+
+
+def steps_by_the_transpose():
+    """Whether the learner's sgd_update steps a square network's weights by
+    their gradients transposed, lr * grads[k].T."""
+    params, grads = copy.deepcopy(SQUARE)
+    before = copy.deepcopy(params)
+    try:
+        learner.sgd_update(params, grads, 0.5)
+    except Exception:
+        return False
+    return all(
+        np.allclose(params[key], before[key] - 0.5 * grads[key].T, rtol=RTOL)
+        for key in KEYS
+    )
+
+
+def broadcast_mistake(error, params):
+    """The likely mistake behind a broadcast error of sgd_update on
+    params, which always match grads key by key."""
+    if meets_its_transpose(error, params) and steps_by_the_transpose():
+        return TRANSPOSED_GRADIENT
+    return STATE if finished_calls else OTHER_KEY
+
+
 def update(params, grads, lr):
     """Run the learner's sgd_update; return what it returned and the call.
 
@@ -186,7 +258,7 @@ def update(params, grads, lr):
             "params and grads match key by key.",
             call=call,
             actual=f"ValueError: {error}",
-            mistake=STATE if finished_calls else OTHER_KEY,
+            mistake=broadcast_mistake(error, params),
             raised=error,
         )
     finished_calls += 1
@@ -256,6 +328,25 @@ def steps_the_network_keys():
     return not any(np.array_equal(params[key], before[key]) for key in KEYS)
 
 
+def stepped_by_the_mean(before, arrays, grads, lr):
+    """Whether each array took the step lr * grads[k].mean(), as the
+    learner's sgd_update does on other gradients too: an array whose
+    gradient has mean 0 then does not move at all."""
+    if not all(
+        np.allclose(arrays[key], before[key] - lr * np.mean(grads[key]), rtol=RTOL)
+        for key in before
+    ):
+        return False
+    # A gradient whose mean, 20, is far from each of its elements: the
+    # right step takes [1, 2] to [0, -1], a step by the mean to [-1, 0].
+    params = {"w": np.array([1.0, 2.0])}
+    try:
+        learner.sgd_update(params, {"w": np.array([10.0, 30.0])}, 0.1)
+    except Exception:
+        return False
+    return bool(np.allclose(params["w"], [-1.0, 0.0]))
+
+
 def expect_every_key_moved(before, arrays, grads, lr, call):
     """Fail, naming them, if some parameters did not move at all."""
     stuck = [
@@ -267,7 +358,9 @@ def expect_every_key_moved(before, arrays, grads, lr, call):
     if not stuck:
         return
     moved = [key for key in before if key not in stuck]
-    if moved and not any(arrays[key].flags.c_contiguous for key in stuck):
+    if stepped_by_the_mean(before, arrays, grads, lr):
+        mistake = MEAN_STEP
+    elif moved and not any(arrays[key].flags.c_contiguous for key in stuck):
         mistake = COPIED
     elif moved:
         mistake = (
@@ -360,8 +453,8 @@ def test_sgd_update_gives_the_docstring_example():
 
 @settings(max_examples=FEW)
 @given(networks(), learning_rates)
-@example(SQUARE, 0.5)
-@example(NOT_SQUARE, 0.25)
+@example(SQUARE, LR)
+@example(NOT_SQUARE, 0.1)
 @example(LARGE, 2.0)
 def test_every_parameter_steps_against_its_gradient_in_place(network, lr):
     check_update(network, lr)
@@ -370,16 +463,20 @@ def test_every_parameter_steps_against_its_gradient_in_place(network, lr):
 def test_weights_laid_out_transposed_are_stepped_in_place():
     # The docstring asks for any float arrays: a weight matrix may be a
     # transposed view, whose elements are not in row order in memory.
-    check_update(TRANSPOSED, 0.5)
+    check_update(TRANSPOSED, LR)
 
 
 def test_each_parameter_takes_the_gradient_of_its_own_key():
     # grads lists its keys in the other order: the docstring pairs them by
     # key, not by position.
+    # No two mistakes leave the same values here: neither gradient is the
+    # other's mean repeated (a step by the mean would pass for keys paired
+    # by position), and with two keys 2 * lr is not 1 (two steps would pass
+    # for a learning rate ignored).
     params = {"w": np.array([1.0, 2.0]), "b": np.array([3.0, -1.0])}
-    grads = {"b": np.array([1.0, 1.0]), "w": np.array([-2.0, 4.0])}
+    grads = {"b": np.array([1.0, 3.0]), "w": np.array([-2.0, 4.0])}
     before = copy.deepcopy(params)
-    lr = 0.5
+    lr = 0.25
     _, call = take_step(params, grads, lr)
     for key, other in (("w", "b"), ("b", "w")):
         expect_close(

@@ -90,6 +90,23 @@ MAX_ADDED = (
     "x - x.max(axis=-1, keepdims=True), so that the largest exp is "
     "exp(0) = 1."
 )
+FIRST_SHIFT = (
+    "each slice was shifted by its first score, not its maximum: where a "
+    "later score is far above the first, its exp still overflows. Subtract "
+    "x.max(axis=-1, keepdims=True): then the largest exp is exp(0) = 1."
+)
+NAN_ZEROED = (
+    "the scores were not shifted, and the nan that follows was turned into "
+    "0 (np.nan_to_num, or a test for nan): exp(1000) is inf and exp(-1000) "
+    "is 0, so a slice of them gives inf / inf or 0 / 0, which is nan. Hide "
+    "nothing: subtract each slice's maximum, x.max(axis=-1, keepdims=True), "
+    "before exp; then the largest exp is exp(0) = 1."
+)
+SIGMOID = (
+    "the sigmoid of each score, 1 / (1 + exp(-x)), which looks at every "
+    "score on its own: softmax divides exp(x) by the sum of exp(x) over "
+    "the slice, so that the slice sums to 1."
+)
 AXIS_0 = (
     "normalized along axis 0 (down the columns): each slice along the "
     "last axis, a row of a batch, must sum to 1. Use axis=-1."
@@ -206,10 +223,17 @@ def mistakes(x):
             np.ones_like(x),
         ),
         (NO_SHIFT, variant(lambda: normalized(np.exp(x)))),
+        (NAN_ZEROED, variant(lambda: np.nan_to_num(normalized(np.exp(x))))),
+        (SIGMOID, variant(sigmoid, x)),
         (MAX_ADDED, variant(added_max, x)),
         (GLOBAL_SHIFT, variant(lambda: normalized(np.exp(x - x.max())))),
         (OWN_INT_TYPE, variant(shifted_in_own_type, raw) if small_int else None),
     ]
+
+
+def sigmoid(x):
+    """The sigmoid of each score, without overflow for any finite x."""
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
 def added_max(x):
@@ -277,7 +301,8 @@ UNFILLED = (
 def every_mistake(x, result):
     """The mistakes to look for in the learner's `result` for x. A result
     right but for a last slice of zeros is a loop that stopped one short,
-    whatever else its zeros would match."""
+    whatever else its zeros would match, unless the learner's softmax fills
+    in the last slice of scores that need no shift."""
     try:
         actual = np.asarray(result, dtype=np.float64)
     except (TypeError, ValueError):
@@ -289,11 +314,94 @@ def every_mistake(x, result):
             len(slices) > 1
             and np.all(slices[-1] == 0.0)
             and np.allclose(slices[:-1], right[:-1], rtol=RTOL, atol=ATOL)
+            and leaves_the_last_slice_empty()
         ):
             return [(UNFILLED, actual)]
     found = mistakes(x) + misplaced(x, result) + scaled_down(x, result)
-    ruled_out = [max_axis_ruled_out(x), *shift_ruled_out()]
+    ruled_out = [
+        max_axis_ruled_out(x),
+        *shift_ruled_out(),
+        *sigmoid_ruled_out(found),
+        *zeroed_nan_ruled_out(found, result),
+    ]
     return [(text, value) for text, value in found if text not in ruled_out]
+
+
+# Scores whose exp overflows, scores whose exp underflows, and safe ones,
+# in that order: a softmax that hides its overflow by turning nan into 0
+# leaves the first two slices zeros and fills in the last; a loop that
+# stops one short fills in the first two and leaves the last zeros; an
+# unshifted log-sum-exp gives inf in the second.
+ZEROS_PROBE = np.array([[1000.0, 1001.0], [-1000.0, -1001.0], [0.0, 1.0]])
+
+
+def own_result(probe):
+    """The learner's softmax of `probe` as float64 numbers, float trouble
+    let pass; None where it raises or gives no numbers of probe's shape."""
+    with quietly():
+        result = variant(learner.softmax, probe.copy())
+    try:
+        actual = np.asarray(result, dtype=np.float64)
+    except (TypeError, ValueError):
+        return None
+    return actual if actual.shape == probe.shape else None
+
+
+def leaves_the_last_slice_empty():
+    """Whether the learner's softmax leaves the last slice of ZEROS_PROBE,
+    whose scores need no shift, all zeros (or there is no telling)."""
+    own = own_result(ZEROS_PROBE)
+    return own is None or bool(np.all(own[-1] == 0.0))
+
+
+def zeroed_nan_ruled_out(found, result):
+    """[NAN_ZEROED] where it gives the learner's `result` but is not what
+    the learner's softmax does on ZEROS_PROBE (zeros may come from other
+    mistakes, on scores whose exp overflows); else []."""
+    if not agrees(dict(found).get(NAN_ZEROED), result):
+        return []
+    own = own_result(ZEROS_PROBE)
+    hidden = variant(lambda: np.nan_to_num(normalized(np.exp(ZEROS_PROBE))))
+    return [] if own is not None and close(own, hidden) else [NAN_ZEROED]
+
+
+# Scores whose sigmoid no other mistake gives: it is 0.5 at 0 and
+# sums to 1 in no slice here.
+SIGMOID_PROBE = np.array([[0.0, 1.0], [2.0, -1.0]])
+
+
+def sigmoid_ruled_out(found):
+    """Where the sigmoid gives what other mistakes of `found` give (large
+    scores, where every sigmoid is 0 or 1), those of them the learner's
+    softmax does not make, told on SIGMOID_PROBE: the sigmoid itself, or
+    the others."""
+    results = dict(found)
+    same = [
+        text
+        for text, value in found
+        if text != SIGMOID and agrees(value, results.get(SIGMOID))
+    ]
+    if not same:
+        return []
+    own = own_result(SIGMOID_PROBE)
+    if own is None:
+        return []
+    return same if close(own, sigmoid(SIGMOID_PROBE)) else [SIGMOID]
+
+
+def agrees(first, second):
+    """Whether two mistakes' results (None where one cannot run) are the
+    same numbers in the same shape."""
+    if first is None or second is None:
+        return False
+    try:
+        first = np.asarray(first, dtype=np.float64)
+        second = np.asarray(second, dtype=np.float64)
+    except (TypeError, ValueError):
+        return False
+    return first.shape == second.shape and bool(
+        np.allclose(first, second, rtol=RTOL, atol=ATOL, equal_nan=True)
+    )
 
 
 def shift_ruled_out():
@@ -517,6 +625,7 @@ SHIFTS = [
     (NO_SHIFT, lambda x: normalized(np.exp(x))),
     (MEAN_SHIFT, lambda x: normalized(np.exp(x - x.mean(axis=-1, keepdims=True)))),
     (MIN_SHIFT, lambda x: normalized(np.exp(x - x.min(axis=-1, keepdims=True)))),
+    (FIRST_SHIFT, lambda x: normalized(np.exp(x - x[..., :1]))),
     (MAX_ADDED, added_max),
     (MAX_AXIS_1, lambda x: shifted_along(x, 1) if x.ndim >= 3 else None),
     (GLOBAL_SHIFT, lambda x: normalized(np.exp(x - x.max()))),

@@ -27,7 +27,7 @@ def explain(function, error):
     """The likely mistake behind an exception the learner's `function`
     raised, where trying more tells it; else None."""
     if function == "train" and not _probing:
-        return weights_from_n(error)
+        return misfit_weights(error)
     return None
 
 
@@ -77,6 +77,12 @@ NOT_FROM_INIT = (
     "a run did not start from init_params(D, n_hidden, C, seed): params kept "
     "from an earlier call, or drawn without the seed?"
 )
+SHARED_PARAMS = (
+    "the second call changed the params the first one returned: both calls "
+    "handed out the same dict (or the same arrays), kept between calls at "
+    "module level? Build new params in every call, params = "
+    "init_params(D, n_hidden, C, seed), and return those."
+)
 STOPPED_EARLY = (
     "training stopped before the last epoch, as a break does once the loss "
     "is small or stops falling: run every one of the epochs asked for, and "
@@ -91,8 +97,16 @@ WEIGHTS_FROM_N = (
     "x.shape[1], the number of inputs, not N = x.shape[0], the number of "
     "samples. Call init_params(x.shape[1], n_hidden, C, seed)."
 )
+SIZES_SWAPPED = (
+    "the weights from init_params do not fit x: its first two arguments are "
+    "D = x.shape[1], the number of inputs, then n_hidden, in that order; "
+    "swapped, the weights fit x only when n_hidden equals D. Call "
+    "init_params(x.shape[1], n_hidden, C, seed)."
+)
 # Two samples of two inputs, where weights made for N inputs fit x (N ==
 # D), and three, where they do not; labels, where t's form plays no part.
+# On the three, weights made with D and n_hidden swapped fit x with two
+# hidden units (n_hidden == D), and not with three.
 SQUARE_X = np.array([[-1.0, 0.5], [1.0, -0.5]])
 SQUARE_LABELS = np.array([0, 1])
 TALL_X = np.array([[-1.0, 0.5], [1.0, -0.5], [0.5, 1.0]])
@@ -103,27 +117,37 @@ MATMUL_SIZES = "mismatch in its core dimension"
 _probing = []
 
 
-def weights_from_n(error):
-    """WEIGHTS_FROM_N where `error` is a matrix product whose sizes differ,
-    raised in a trusted function train called, and train on labels runs
-    where x is square (N == D) but fails so where N != D; else None."""
+def misfit_weights(error):
+    """The likely mistake where `error` is a matrix product whose sizes
+    differ, raised in a trusted function train called, and trying train on
+    other sizes tells where its weights came from: WEIGHTS_FROM_N where
+    train on labels runs when x is square (N == D) but fails so where
+    N != D; SIZES_SWAPPED where it runs with n_hidden == D but fails so
+    with another n_hidden; else None."""
     if not sizes_differ(error):
         return None
     _probing.append(True)
     try:
-        with quietly():
-            learner.train(SQUARE_X.copy(), SQUARE_LABELS.copy(), epochs=1)
-    except Exception:
-        return None
-    else:
-        try:
-            with quietly():
-                learner.train(TALL_X.copy(), TALL_LABELS.copy(), epochs=1)
-        except Exception as tall:
+        if train_error(SQUARE_X, SQUARE_LABELS) is None:
+            tall = train_error(TALL_X, TALL_LABELS)
             return WEIGHTS_FROM_N if sizes_differ(tall) else None
+        if train_error(TALL_X, TALL_LABELS, n_hidden=TALL_X.shape[1]) is None:
+            other = train_error(TALL_X, TALL_LABELS, n_hidden=TALL_X.shape[1] + 1)
+            return SIZES_SWAPPED if sizes_differ(other) else None
         return None
     finally:
         _probing.pop()
+
+
+def train_error(x, labels, **kwargs):
+    """The exception the learner's train raises for one epoch on `x` and
+    `labels`, or None if it runs."""
+    try:
+        with quietly():
+            learner.train(x.copy(), labels.copy(), epochs=1, **kwargs)
+    except Exception as error:
+        return error
+    return None
 
 
 def sizes_differ(error):
@@ -180,13 +204,24 @@ def run_train(t, x=X_TRAIN, flowers=None, **kwargs):
 
 
 def expect_pair(result, call):
-    """Fail unless train returned two things; return them."""
+    """Fail unless train returned two things, the params first; return
+    them."""
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         fail(
             "train must return a pair (params, losses).",
             call=call,
             actual=short(result),
             mistake="return params, losses at the end of train.",
+        )
+    # The params are the one dict of the two: found second, the pair was
+    # built the other way round.
+    if isinstance(result[1], dict) and not isinstance(result[0], dict):
+        fail(
+            "train must return params first, then losses: the dict of "
+            "params came second.",
+            call=call,
+            mistake="the pair is the other way round: return params, losses "
+            "(not losses, params).",
         )
     return result
 
@@ -292,6 +327,12 @@ def expect_epochs(losses, epochs, call):
             f"documented defaults: train(x, t, n_hidden=5, lr=1.0, "
             f"epochs={DEFAULT_EPOCHS}, seed=0)."
         )
+    elif len(losses) % epochs == 0 and counts_epochs_of_one_sample():
+        mistake = (
+            f"a loss was recorded at every step, {len(losses) // epochs} per "
+            "epoch (one per mini-batch?): record one per epoch, before its "
+            "steps, outside the loop over the batches."
+        )
     else:
         mistake = "the loop runs the wrong number of times: range(epochs)."
     fail(
@@ -333,6 +374,19 @@ def counts_epochs_given(epochs=FEW_EPOCHS):
     elsewhere."""
     try:
         _, losses = learner.train(X_TRAIN.copy(), LABELS_TRAIN.copy(), epochs=epochs)
+        return len(losses) == epochs
+    except Exception:
+        return False
+
+
+@functools.cache
+def counts_epochs_of_one_sample(epochs=FEW_EPOCHS):
+    """Whether train records `epochs` losses for one sample, a batch no
+    mini-batches can split: a count that is right there and a multiple of
+    the epochs on more samples comes from a loss recorded at every step."""
+    try:
+        with quietly():
+            _, losses = learner.train(ONE_X.copy(), ONE_T.copy(), epochs=epochs)
         return len(losses) == epochs
     except Exception:
         return False
@@ -387,7 +441,7 @@ def expect_loss_fell(params, losses, call, seed):
             "from the current params, in the loop."
         )
     elif losses[-1] > CLIMB * losses[0]:
-        mistake = "the steps go uphill: the gradient must be subtracted."
+        mistake = UPHILL
     elif np.ptp(losses) == 0:
         mistake = (
             "the params never change: call sgd_update(params, backward(...), "
@@ -417,6 +471,10 @@ def test_every_epoch_on_one_sample_is_one_step_of_lr():
     epochs, lr = ONE_KWARGS["epochs"], ONE_KWARGS["lr"]
     call = describe_call("train", (ONE_X, ONE_T), ONE_KWARGS)
     params, losses = train_one_sample(call)
+    # A copy: the probes below call train again, and a train that hands
+    # out one dict kept between calls would refill it (the test of
+    # different seeds names that mistake).
+    params = {key: np.array(value) for key, value in params.items()}
     expect_epochs(losses, epochs, call)
     path = descend(lr, epochs)
     mistakes = one_sample_mistakes(epochs, lr)
@@ -528,6 +586,64 @@ def test_a_class_missing_from_the_labels_still_has_its_output():
         )
 
 
+ONE_HOT_WIDTH = "with one-hot t (N, C), C is t.shape[1], not t.max() + 1."
+ONE_HOT_CLASS_UNUSED = (
+    "with one-hot t, C is t.shape[1], its width: a class may have no sample "
+    "(here 2, the last), and counting the classes present (t.argmax(axis=1)"
+    ".max() + 1, or np.unique) then gives too few."
+)
+
+
+def one_hot_crash(error):
+    """The likely mistake behind `error`, raised by train on one-hot t with
+    a class unused, told by what else trains: raise `error` as it is where
+    labels fail too (the cause lies elsewhere)."""
+    try:
+        with quietly():
+            run_train(LABELS_TRAIN, epochs=1)
+    except Exception:
+        raise error from None
+    try:
+        with quietly():
+            run_train(np.eye(C)[LABELS_TRAIN], epochs=1)
+    except Exception:
+        return ONE_HOT_WIDTH
+    return ONE_HOT_CLASS_UNUSED
+
+
+def test_a_class_missing_from_one_hot_targets_still_has_its_output():
+    # Species 2 left out: t keeps its three columns, the last all zeros,
+    # so the classes present number two while C is still 3.
+    keep = LABELS_TRAIN != C - 1
+    x, t = X_TRAIN[keep], np.eye(C)[LABELS_TRAIN[keep]]
+    flowers = "the training flowers of species 0 and 1 only"
+    call = TrainCall(t, {"epochs": 1}, flowers)
+    try:
+        result = learner.train(x.copy(), t.copy(), epochs=1)
+    except (AssertionError, *PASS_THROUGH):
+        raise
+    except Exception as error:
+        fail(
+            f"train raised {type(error).__name__} for one-hot t with no sample "
+            f"of class 2: {error}",
+            call=call,
+            mistake=one_hot_crash(error),
+            raised=error,
+        )
+    params, _ = expect_pair(result, call)
+    outputs = np.shape(params.get("b2")) if isinstance(params, dict) else None
+    if outputs == (C - 1,):
+        fail(
+            f"The trained params['b2'] must have an entry for each of the {C} "
+            "columns of t, whether every class has a sample or not.",
+            call=call,
+            expected=str((C,)),
+            actual=str(outputs),
+            mistake=ONE_HOT_CLASS_UNUSED,
+        )
+    run_train(t, x, flowers, epochs=1)
+
+
 @pytest.mark.parametrize("epochs", [1, FEW_EPOCHS])
 def test_train_records_one_loss_per_epoch(epochs):
     _, losses, call = run_train(LABELS_TRAIN, epochs=epochs)
@@ -590,14 +706,20 @@ def test_different_seeds_start_from_different_weights():
     second, second_losses, _ = run_train(LABELS_TRAIN, epochs=1, seed=1)
     if np.array_equal(first["w1"], second["w1"]):
         # Params kept from an earlier call give the same weights whatever
-        # the seed, as an ignored seed does; where seed=1 started tells
-        # them apart.
+        # the seed, as an ignored seed does, and so does one dict handed
+        # out by both calls; where each run started tells them apart.
+        if starts_at(second_losses, seed=0) or starts_at(first_losses, seed=1):
+            mistake = SEED_IGNORED
+        elif starts_at(first_losses, seed=0) and starts_at(second_losses, seed=1):
+            # Both runs started where their seeds say, yet end alike: the
+            # second wrote over what the first returned.
+            mistake = SHARED_PARAMS
+        else:
+            mistake = NOT_FROM_INIT
         fail(
             "Training with seed=0 and with seed=1 gave the same weights.",
             call=call,
-            mistake=SEED_IGNORED
-            if starts_at(second_losses, seed=0) or starts_at(first_losses, seed=1)
-            else NOT_FROM_INIT,
+            mistake=mistake,
         )
 
 
@@ -640,16 +762,21 @@ TWO_STEPS = (
 )
 DOUBLE_LR = "the step was 2 * lr: pass lr to sgd_update as it was given."
 LR_IGNORED = "the lr argument was ignored: pass it on to sgd_update."
+UPHILL = (
+    "the steps go uphill: the gradient was added rather than subtracted "
+    "(-lr given to sgd_update, say). Pass lr to sgd_update as it was given: "
+    "it subtracts lr * gradient itself."
+)
 OTHER_SIZES = (
     "sizes written into the code (4 inputs or 3 classes, as in the Iris "
     "data?): take D from x.shape[1], and C from t."
 )
 
 
-def descend(lr, steps, seed=ONE_KWARGS["seed"]):
+def descend(lr, steps, seed=ONE_KWARGS["seed"], n_hidden=ONE_KWARGS["n_hidden"]):
     """Full-batch gradient descent on the one sample from init_params:
     (params after k steps, loss after k steps) for k = 0 .. steps."""
-    params = reference.init_params(2, ONE_KWARGS["n_hidden"], 2, seed)
+    params = reference.init_params(2, n_hidden, 2, seed)
     path = [(copy.deepcopy(params), reference.loss(params, ONE_X, ONE_T))]
     for _ in range(steps):
         reference.sgd_update(params, reference.backward(params, ONE_X, ONE_T), lr)
@@ -657,11 +784,14 @@ def descend(lr, steps, seed=ONE_KWARGS["seed"]):
     return path
 
 
-def one_sample_mistakes(epochs, lr):
+def one_sample_mistakes(epochs, lr, **net):
     """What the common wrong answers give, as (description, params after
-    training, losses recorded) for each."""
-    given, twice = descend(lr, 2 * epochs), descend(2 * lr, epochs)
-    ignored, unseeded = descend(1.0, epochs), descend(lr, epochs, seed=0)
+    training, losses recorded) for each; `net` is the seed and n_hidden of
+    the network trained, if not those of ONE_KWARGS."""
+    given, twice = descend(lr, 2 * epochs, **net), descend(2 * lr, epochs, **net)
+    ignored = descend(1.0, epochs, **net)
+    unseeded = descend(lr, epochs, **{**net, "seed": 0})
+    climbed = descend(-lr, epochs, **net)
 
     def losses(path, every=1, start=0):
         stop = start + every * epochs
@@ -674,6 +804,7 @@ def one_sample_mistakes(epochs, lr):
         (DOUBLE_LR, twice[epochs][0], losses(twice)),
         (LR_IGNORED, ignored[epochs][0], losses(ignored)),
         (SEED_IGNORED, unseeded[epochs][0], losses(unseeded)),
+        (UPHILL, climbed[epochs][0], losses(climbed)),
     ]
 
 
@@ -735,9 +866,11 @@ DEFAULTS = {"n_hidden": 5, "lr": 1.0, "seed": 0}
 def default_mistake(params, losses, expected_losses, given, later_losses):
     """Which default of train's signature the learner's result shows was
     changed, told from the one sample trained with only epochs given
-    (`given`); or that lr is not used at all, whatever its default. Losses
-    that are `later_losses`, the expected ones an epoch on, were each
-    recorded after the epoch's step, with the defaults right."""
+    (`given`); or that lr is not used at all, whatever its default; or,
+    where giving lr=1.0 changes nothing, how the steps go wrong (None if no
+    common mistake fits). Losses that are `later_losses`, the expected ones
+    an epoch on, were each recorded after the epoch's step, with the
+    defaults right."""
     if np.allclose(losses, later_losses, rtol=0, atol=FIRST_LOSS_ATOL):
         return AFTER_STEP
     if np.shape(params["w1"])[1] != DEFAULTS["n_hidden"]:
@@ -746,6 +879,8 @@ def default_mistake(params, losses, expected_losses, given, later_losses):
         wrong = "seed"
     elif ignores_lr(losses, given):
         return LR_IGNORED
+    elif same_with_lr_given(losses, given):
+        return step_mistake(losses, given["epochs"])
     else:
         wrong = "lr"
     default = DEFAULTS[wrong]
@@ -753,6 +888,33 @@ def default_mistake(params, losses, expected_losses, given, later_losses):
         f"the default of {wrong} is not {default}: keep the signature "
         "train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0)."
     )
+
+
+def same_with_lr_given(losses, given):
+    """Whether the learner's train records `losses`, as it did on the one
+    sample with the keyword arguments `given`, with lr=1.0 given too: then
+    the default of lr is 1.0, and the steps go wrong however lr comes."""
+    kwargs = {**given, "lr": DEFAULTS["lr"]}
+    try:
+        with quietly():
+            _, again = learner.train(ONE_X.copy(), ONE_T.copy(), **kwargs)
+        again = np.asarray(again, dtype=np.float64)
+    except Exception:
+        return False
+    return again.shape == losses.shape and np.allclose(
+        again, losses, rtol=0, atol=FIRST_LOSS_ATOL
+    )
+
+
+def step_mistake(losses, epochs):
+    """The common wrong answer that records `losses` on the one sample
+    trained for `epochs` with the defaults, or None if none does."""
+    seed, n_hidden = DEFAULTS["seed"], DEFAULTS["n_hidden"]
+    mistakes = one_sample_mistakes(epochs, DEFAULTS["lr"], seed=seed, n_hidden=n_hidden)
+    for text, _, recorded in mistakes:
+        if np.allclose(losses, recorded, rtol=0, atol=FIRST_LOSS_ATOL):
+            return text
+    return None
 
 
 def test_train_uses_the_defaults_of_its_signature():
@@ -805,7 +967,7 @@ def test_one_hot_targets_train_like_labels():
             f"train raised {type(error).__name__} for one-hot t, though not "
             f"for labels: {error}",
             call=call,
-            mistake="with one-hot t (N, C), C is t.shape[1], not t.max() + 1.",
+            mistake=ONE_HOT_WIDTH,
             raised=error,
         )
     expect_close(
