@@ -290,6 +290,24 @@ def test_a_dict_too_long_to_show_is_cut_between_its_items():
     assert text[: -len(", ...}")].endswith("]")
 
 
+def test_a_tuple_of_arrays_is_shown_item_by_item_as_arrays_are():
+    small = (np.array([[0.5, 0.5]]), np.array([0.25, 0.75]))
+    assert short(small) == "([[0.5, 0.5]], [0.25, 0.75])"
+    assert short((np.ones(2),)) == "([1.0, 1.0],)"
+    assert short([np.float64(1.5), 2]) == "[1.5, 2]"
+    assert short([1, 2.5]) == "[1, 2.5]"
+
+    grads = tuple(
+        np.linspace(-1, 1, n).reshape(shape) for n, shape in [(12, (4, 3)), (3, 3)]
+    )
+    text = short(grads)
+    assert "array(" not in text and "  0" not in text
+    lines = text.splitlines()
+    assert lines[0] == "([[-1.0, -0.8182, -0.6364],"
+    # Each item under the first bracket, its rows under its own.
+    assert lines[1].startswith("  [") and lines[-1] == " [-1.0, 0.0, 1.0])"
+
+
 def test_an_integer_result_is_shown_as_returned_and_named():
     with pytest.raises(KataFailure) as failure:
         expect_close(

@@ -1257,6 +1257,8 @@ def short(value, limit=SHORT_LIMIT, precision=4, by_rows=False):
         if value.dtype.kind != "b" and value.dtype != np.float64:
             text = f"{text} ({value.dtype})"
         return text
+    if isinstance(value, (list, tuple)) and _holds_numpy(value):
+        return _sequence_text(value, limit, precision)
     if isinstance(value, dict):
         items = _items(value, precision)
         text = "{" + ", ".join(items) + "}"
@@ -1277,6 +1279,40 @@ def short(value, limit=SHORT_LIMIT, precision=4, by_rows=False):
         text = repr(value)
     text = " ".join(text.split()) if "\n" in text and len(text) < 80 else text
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _holds_numpy(value):
+    """Whether a list or tuple holds, at any depth, what its repr would
+    show in NumPy's own words (array(...), np.float64(...)) or with a dict's
+    arrays in them: an array, a NumPy scalar or a dict."""
+    return any(
+        isinstance(item, (np.ndarray, np.generic, dict))
+        or (isinstance(item, (list, tuple)) and _holds_numpy(item))
+        for item in value
+    )
+
+
+# The least room an item of a list or tuple gets, however many there are:
+# enough for a gradient of a few rows of five numbers, shown whole.
+ITEM_LIMIT = 150
+
+
+def _sequence_text(value, limit, precision):
+    """A list or tuple of arrays (and the like), each item as `short`
+    renders it, with its share of `limit`: on one line when that reads
+    well, else each item on lines of its own under the first bracket, its
+    rows (if an array) under its own first one. A tuple of one item keeps
+    its comma, as Python writes it."""
+    room = max(limit // max(len(value), 1), ITEM_LIMIT)
+    items = [short(item, room, precision) for item in value]
+    opening, closing = ("[", "]") if isinstance(value, list) else ("(", ")")
+    if isinstance(value, tuple) and len(items) == 1:
+        closing = ",)"
+    text = opening + ", ".join(items) + closing
+    if "\n" not in text and len(text) < 80:
+        return text
+    lines = [item.replace("\n", "\n ") for item in items]
+    return opening + ",\n ".join(lines) + closing
 
 
 def listed(names):

@@ -351,17 +351,29 @@ STATE_KEPT = (
 )
 
 
+GRADIENTS_IN_A_DICT = "return {'w1': dw1, 'b1': db1, 'w2': dw2, 'b2': db2}."
+SEVERAL_RETURNED = (
+    "a return of several values (return dw1, db1, dw2, db2) gives a tuple, "
+    "whose items have no names: return the gradients in a dict, each under "
+    "its parameter's key, {'w1': dw1, 'b1': db1, 'w2': dw2, 'b2': db2}."
+)
+
+
 def expect_gradient_dict(grads, params, call):
     """Fail unless `grads` is a dict with exactly the keys of `params`."""
     if not isinstance(grads, dict):
+        if grads is None:
+            mistake = "a missing return statement."
+        elif isinstance(grads, tuple):
+            mistake = SEVERAL_RETURNED
+        else:
+            mistake = GRADIENTS_IN_A_DICT
         fail(
             f"backward must return a dict of gradients, not {type(grads).__name__}.",
             call=call,
             expected=f"a dict with keys {sorted(params)}",
             actual=short(grads),
-            mistake="return {'w1': dw1, 'b1': db1, 'w2': dw2, 'b2': db2}."
-            if grads is not None
-            else "a missing return statement.",
+            mistake=mistake,
         )
     if set(grads) != set(params):
         fail(

@@ -149,11 +149,43 @@ def index_mistake(error):
     return None
 
 
+DISTINCT_WIDTH = (
+    "the width must be num_classes, not the number of distinct labels "
+    "(len(set(labels)), np.unique): a batch need not hold every class."
+)
+# Labels that are all 1: one distinct label, where every other width a
+# learner might take from the labels or write into the code is 2 or more.
+# A result 1 wide, or an IndexError (column 1 of a result 1 wide), is
+# what a width from the distinct labels gives.
+DISTINCT_PROBE = ([1, 1, 1, 1, 1, 1], 7)
+
+
+def distinct_width_mistake(actual, labels, num_classes):
+    """DISTINCT_WIDTH where `actual` has a row per label and as many
+    columns as there are distinct labels, not num_classes, and the
+    learner's one_hot sizes its result so on `DISTINCT_PROBE` too (other
+    widths may agree with it on these labels); else None."""
+    width = np.unique(np.asarray(labels)).size
+    if width == num_classes or actual.shape != (len(labels), width):
+        return None
+    try:
+        with quietly():
+            probe = np.asarray(learner.one_hot(*DISTINCT_PROBE))
+    except IndexError:
+        return DISTINCT_WIDTH
+    except Exception:
+        return None
+    return DISTINCT_WIDTH if probe.shape == (len(DISTINCT_PROBE[0]), 1) else None
+
+
 def shape_or_value_mistake(actual, expected, labels, num_classes):
     """The mistake named for `actual` as check names it: by its shape when
     that is wrong (see expect_shape), else by its values."""
     known = mistakes(labels, num_classes)
     if actual.shape != expected.shape:
+        distinct = distinct_width_mistake(actual, labels, num_classes)
+        if distinct is not None:
+            return distinct
         transposed = actual.shape == expected.shape[::-1]
         return named_mistake(known, actual) or (TRANSPOSED_ROWS if transposed else None)
     return named_mistake(known, actual, expected)
@@ -195,9 +227,20 @@ def check(labels, num_classes):
     call = describe_call("one_hot", (labels, num_classes), {})
     result = call_one_hot(labels, num_classes)
     expect_float64(result, call)
+    expected = reference.one_hot(labels, num_classes)
+    returned = np.asarray(result)
+    distinct = distinct_width_mistake(returned, labels, num_classes)
+    if distinct is not None:
+        fail(
+            "The result has the wrong shape.",
+            call=call,
+            expected=str(expected.shape),
+            actual=str(returned.shape),
+            mistake=distinct,
+        )
     expect_close(
         result,
-        reference.one_hot(labels, num_classes),
+        expected,
         call,
         rtol=EXACT,
         atol=EXACT,
@@ -213,12 +256,15 @@ NO_CHECK = (
 )
 
 
-def expect_value_error(labels, num_classes, why, mistake, checked_mistake=None):
+def expect_value_error(
+    labels, num_classes, why, mistake, checked_mistake=None, explain=None
+):
     """Fail unless one_hot(labels, num_classes) raises ValueError.
 
-    `mistake` explains a result returned; an exception other than
-    ValueError is put down to a missing check, or to `checked_mistake` when
-    the learner's code does raise ValueError for a label far out of range.
+    `mistake` explains a result returned, unless `explain(result)` names
+    one; an exception other than ValueError is put down to a missing check,
+    or to `checked_mistake` when the learner's code does raise ValueError
+    for a label far out of range.
     """
     call = describe_call("one_hot", (labels, num_classes), {})
     try:
@@ -243,12 +289,13 @@ def expect_value_error(labels, num_classes, why, mistake, checked_mistake=None):
             or (checked_mistake if checks else NO_CHECK),
             raised=error,
         )
+    returned = as_array(result, call, "an array")
     fail(
         f"one_hot must raise ValueError when {why}.",
         call=call,
         expected="ValueError",
-        actual=f"returned {as_array(result, call, 'an array').shape} array",
-        mistake=mistake,
+        actual=f"returned {returned.shape} array",
+        mistake=(explain and explain(returned)) or mistake,
     )
 
 
@@ -323,7 +370,40 @@ def expect_range_error(labels, num_classes):
         "a label lies outside [0, num_classes)",
         mistake,
         checked_mistake,
+        lambda result: clip_mistake(result, labels, num_classes),
     )
+
+
+CLIPPED = (
+    "the labels were moved into range (np.clip, or min and max): a label "
+    "outside [0, num_classes) is an error in the data, and one_hot must "
+    "refuse it with ValueError, not count it as the nearest class."
+)
+# Labels out of range on both sides, where clipping them gives what no
+# other way of keeping them does: -1 wraps to the last class, and a
+# modulo sends -1 and 5 elsewhere.
+CLIP_PROBE = ([1, -1, 5], 3)
+
+
+def clipped(labels, num_classes):
+    """What one_hot gives for labels clipped into [0, num_classes)."""
+    clip = np.clip(np.asarray(labels), 0, num_classes - 1).astype(int)
+    return np.eye(num_classes)[clip]
+
+
+def clip_mistake(result, labels, num_classes):
+    """CLIPPED where `result`, returned for labels out of range, is what
+    clipping them gives, and the learner's one_hot clips the labels of
+    `CLIP_PROBE` too (some other way of keeping a label may agree with
+    clipping on this input); else None."""
+    if not np.array_equal(result, clipped(labels, num_classes)):
+        return None
+    try:
+        with quietly():
+            probe = np.asarray(learner.one_hot(*CLIP_PROBE), dtype=np.float64)
+    except Exception:
+        return None
+    return CLIPPED if np.array_equal(probe, clipped(*CLIP_PROBE)) else None
 
 
 @pytest.mark.parametrize(
@@ -422,3 +502,28 @@ def test_one_hot_leaves_its_labels_unchanged():
     # The harness compares the labels before and after the call and fails
     # the test if they changed.
     call_one_hot(np.array([2, 0, 1, 1]), 3)
+
+
+BUFFER_REFILLED = (
+    "one array is kept between calls and filled again by each one, so every "
+    "result of one shape is that same array: build a new array on every "
+    "call, np.zeros((N, C)) inside the function or np.eye(C)[labels]."
+)
+
+
+def test_one_hot_leaves_an_earlier_result_as_it_was():
+    # The caller may hold several results at once (the targets of two
+    # batches, say): a later call must not change an earlier one.
+    call = describe_call("one_hot", ([2, 0], 3), {})
+    first = as_array(call_one_hot([2, 0], 3), call, "an array")
+    kept = first.copy()
+    later = describe_call("one_hot", ([1, 1], 3), {})
+    call_one_hot([1, 1], 3)
+    if not np.array_equal(first, kept):
+        fail(
+            "A later call of one_hot changed the array an earlier call returned.",
+            call=f"{call}, then {later}",
+            expected=short(kept),
+            actual=short(first),
+            mistake=BUFFER_REFILLED,
+        )
