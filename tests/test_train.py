@@ -586,7 +586,10 @@ def test_a_class_missing_from_the_labels_still_has_its_output():
         )
 
 
-ONE_HOT_WIDTH = "with one-hot t (N, C), C is t.shape[1], not t.max() + 1."
+ONE_HOT_WIDTH = (
+    "with one-hot t (N, C), C is t.shape[1], its width: not t.max() + 1, nor a "
+    "count of the values in t (len(np.unique(t)))."
+)
 ONE_HOT_CLASS_UNUSED = (
     "with one-hot t, C is t.shape[1], its width: a class may have no sample "
     "(here 2, the last), and counting the classes present (t.argmax(axis=1)"
