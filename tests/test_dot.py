@@ -262,24 +262,20 @@ def shape_text(shape):
 
 
 def shapes_wanted(message, a, b):
-    """What a ValueError's `message` must name and does not: the first
-    shape missing, or, where the shape missing is a scalar's (), which
-    Python prints in a way a reader may not think of, that one alone if
-    the other is named, else both."""
-    shapes = [tuple(np.shape(a)), tuple(np.shape(b))]
-    missing = [s for s in shapes if shape_text(s) not in message]
-    if () not in missing:
-        return f"a message containing {missing[0]}" if missing else None
-    if len(missing) == 1:
+    """What a ValueError's `message` must name and does not, or None: both
+    shapes, whichever is missing, so that one change of the message names
+    them all; and, where the one missing is a scalar's (), which Python
+    prints in a way a reader may not think of, what () stands for."""
+    first, second = tuple(np.shape(a)), tuple(np.shape(b))
+    missing = [s for s in (first, second) if shape_text(s) not in message]
+    if not missing:
+        return None
+    if () in missing:
         return (
-            "a message naming the scalar (0-d) operand's shape too, which "
-            "Python prints as ()"
+            f"a message naming both shapes, {first} and {second}: () is the "
+            "scalar (0-d) operand's, as Python prints it"
         )
-    first, second = shapes
-    return (
-        f"a message naming both shapes, {first} and {second}: () is the "
-        "scalar (0-d) operand's, as Python prints it"
-    )
+    return f"a message naming both shapes, {first} and {second}"
 
 
 def reshapes(shape):
@@ -356,6 +352,19 @@ def foreign_mistake(error, check):
     return check
 
 
+def raise_mistake(error):
+    """The mistake behind `error`, raised on a `raise` line of the
+    learner's: the wrong class of exception, or, where Python found a name
+    or attribute missing (B for b) while that line built its message, the
+    typo, named as any other (see `code_mistake`). None when no `raise` of
+    the learner's raised it."""
+    # Python sets .name on the NameError and AttributeError it raises
+    # itself; one the learner raises by hand has none.
+    if isinstance(error, (NameError, AttributeError)) and getattr(error, "name", None):
+        return code_mistake(error)
+    return wrong_exception_raised(error)
+
+
 def expect_value_error(a, b, why, check=None):
     """Fail unless the learner's dot(a, b) raises a ValueError naming both
     shapes, because `why`. `check` names the check missing wherever the
@@ -385,7 +394,7 @@ def expect_value_error(a, b, why, check=None):
             call=call,
             expected="ValueError",
             actual=f"{type(error).__name__}: {error}",
-            mistake=wrong_exception_raised(error)
+            mistake=raise_mistake(error)
             or code_mistake(error)
             # An assert is a check already: what it raises is what is wrong.
             or (None if isinstance(error, AssertionError) else check)

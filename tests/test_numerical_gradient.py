@@ -412,8 +412,36 @@ def cubic_mistakes(x, h):
         (BACKWARD, slope - 3 * x * h + h**2),
         (halving_mistake(h), 2 * (slope + h**2)),
         (TIMES_H, h * h * (slope + h**2)),
+        *fixed_step_mistakes(slope, h),
     ]
     return [(text, result) for text, result in found if text is not None]
+
+
+# Steps a learner may write as a number where h belongs, as written.
+FIXED_STEPS = ("1e-3", "1e-4", "1e-5")
+
+
+def fixed_step_mistakes(slope, h):
+    """What the step and the division give for f = sum(x ** 3), of
+    central difference `slope` + s^2 for a step s, where one of them uses
+    h and the other a number of FIXED_STEPS instead."""
+    found = []
+    for step in FIXED_STEPS:
+        s = float(step)
+        found += [
+            (
+                f"x[i] was moved by {step}, not by h, and the difference "
+                "divided by 2 * h: move x[i] by the h given (saved + h, "
+                "saved - h), and divide by 2 * h.",
+                (slope + s**2) * s / h,
+            ),
+            (
+                f"x[i] was moved by h, but the difference divided by 2 * "
+                f"{step}, not by 2 * h: divide by 2 * h, with the h given.",
+                (slope + h**2) * h / s,
+            ),
+        ]
+    return found
 
 
 # A linear f, whose central difference is exact: with this h, dividing by

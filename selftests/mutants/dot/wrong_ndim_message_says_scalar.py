@@ -1,6 +1,6 @@
 """Names a single number "scalar" in the message, not () as Python does."""
 
-# expect: the scalar (0-d) operand's shape too, which Python prints as ()
+# expect: () is the scalar (0-d) operand's, as Python prints it
 
 import numpy as np
 
