@@ -574,9 +574,14 @@ def unpack_mistake(error):
 def wrong_exception_raised(error, promised="ValueError"):
     """The mistake of raising `error` by a `raise` of the learner's own
     where the docstring promises `promised`, or None when NumPy or Python
-    raised it."""
+    raised it. A name or attribute that Python found missing while the
+    `raise` line built its message (B for b) is the typo it is, named as
+    any other (see `code_mistake`): Python sets .name on the NameError and
+    AttributeError it raises itself, one raised by hand has none."""
     if not raised_by_learner(error):
         return None
+    if isinstance(error, (NameError, AttributeError)) and getattr(error, "name", None):
+        return code_mistake(error)
     kind = type(error).__name__
     return (
         f"the check is there, but it raises {kind} where the docstring "

@@ -352,19 +352,6 @@ def foreign_mistake(error, check):
     return check
 
 
-def raise_mistake(error):
-    """The mistake behind `error`, raised on a `raise` line of the
-    learner's: the wrong class of exception, or, where Python found a name
-    or attribute missing (B for b) while that line built its message, the
-    typo, named as any other (see `code_mistake`). None when no `raise` of
-    the learner's raised it."""
-    # Python sets .name on the NameError and AttributeError it raises
-    # itself; one the learner raises by hand has none.
-    if isinstance(error, (NameError, AttributeError)) and getattr(error, "name", None):
-        return code_mistake(error)
-    return wrong_exception_raised(error)
-
-
 def expect_value_error(a, b, why, check=None):
     """Fail unless the learner's dot(a, b) raises a ValueError naming both
     shapes, because `why`. `check` names the check missing wherever the
@@ -394,7 +381,7 @@ def expect_value_error(a, b, why, check=None):
             call=call,
             expected="ValueError",
             actual=f"{type(error).__name__}: {error}",
-            mistake=raise_mistake(error)
+            mistake=wrong_exception_raised(error)
             or code_mistake(error)
             # An assert is a check already: what it raises is what is wrong.
             or (None if isinstance(error, AssertionError) else check)
