@@ -787,3 +787,21 @@ def test_an_index_of_floats_is_put_down_to_labels_made_floats():
     # Floats given: the caller's, not a conversion of the learner's.
     assert float_index(error, np.array([[0.0, 1.0]])) is None
     assert float_index(ValueError("bad"), np.array([2, 0])) is None
+
+
+def test_a_function_written_under_another_name_is_named():
+    import types
+
+    from tests.harness import no_function
+
+    module = types.ModuleType("kata_softmax")
+    module.__file__ = "exercises/softmax.py"
+    exec("import numpy as np\ndef soft_max(x):\n    return x\n", module.__dict__)
+
+    assert no_function(module, "softmax") == (
+        "exercises/softmax.py has no function named softmax, but one named "
+        "soft_max: the tests call it by the name the stub gave it, softmax."
+    )
+    assert no_function(module, "sigmoid_grad") == (
+        "exercises/softmax.py has no function named sigmoid_grad"
+    )

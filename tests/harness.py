@@ -9,6 +9,7 @@ the business of `tests.judge`.
 import ast
 import contextlib
 import copy
+import difflib
 import importlib.util
 import inspect
 import io
@@ -313,6 +314,27 @@ def _relative(path):
         return str(path)
 
 
+def no_function(module, name):
+    """Why the learner's `module` has no function `name` to call, naming
+    the function of the module whose name comes closest, if one does: a
+    function written under another name (soft_max for softmax) is found
+    by the name its docstring gives only."""
+    where = _relative(getattr(module, "__file__", name))
+    defined = [
+        key
+        for key, value in vars(module).items()
+        if callable(value) and getattr(value, "__module__", None) == module.__name__
+    ]
+    close = difflib.get_close_matches(name, defined, n=1, cutoff=0.6)
+    if close:
+        (found,) = close
+        return (
+            f"{where} has no function named {name}, but one named {found}: "
+            f"the tests call it by the name the stub gave it, {name}."
+        )
+    return f"{where} has no function named {name}"
+
+
 class Exercise:
     """The learner's module for one exercise, loaded on first use.
 
@@ -423,8 +445,7 @@ class LearnerFunction:
         module = self.exercise.module()
         function = getattr(module, self.name, None)
         if not callable(function):
-            where = _relative(module.__file__)
-            raise ExerciseImportError(f"{where} has no function named {self.name}")
+            raise ExerciseImportError(no_function(module, self.name))
         with _running(module, self.trusted), _silenced(_quiet[-1]):
             return function(*args, **kwargs), _parameters(function)
 

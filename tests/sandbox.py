@@ -681,7 +681,7 @@ class _Callback:  # pragma: no cover - used in the learner's process
 
 
 def _answer(channel, request, modules, load):  # pragma: no cover
-    from tests.harness import ExerciseImportError, _relative, _running, _silenced
+    from tests.harness import ExerciseImportError, _running, _silenced, no_function
 
     name = request["exercise"]
     try:
@@ -702,8 +702,7 @@ def _answer(channel, request, modules, load):  # pragma: no cover
         return
     function = getattr(module, request["function"], None)
     if not callable(function):
-        where = getattr(module, "__file__", name)
-        text = f"{_relative(where)} has no function named {request['function']}"
+        text = no_function(module, request["function"])
         channel.reply({"kind": "import_error", "message": text})
         return
     args, kwargs = list(request["args"]), request["kwargs"]
