@@ -629,9 +629,15 @@ class Screen:
         if test.output.strip():
             output, trimmed = _trim_output(test.output)
             if trimmed:
-                label = _("  What your code printed (trimmed):")
+                label = _(
+                    "  What your code printed in this test (all its calls, not only "
+                    "the one shown; trimmed):"
+                )
             else:
-                label = _("  What your code printed:")
+                label = _(
+                    "  What your code printed in this test (all its calls, not only "
+                    "the one shown):"
+                )
             self.out.print(Text(label, style="dim"))
             self.out.print(_indented(output, "    | "), soft_wrap=True)
         if others:

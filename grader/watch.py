@@ -1616,7 +1616,11 @@ class Watch:
             message = aligned(failure.message)
             yield Text(_fitted(message, limit, "    ", width, ellipsis))
             if failure.output.strip():
-                yield Text(_("  What your code printed:"), style="dim")
+                label = _(
+                    "  What your code printed in this test (all its calls, not only "
+                    "the one shown):"
+                )
+                yield Text(label, style="dim")
                 output = "\n".join(map(_note_translated, failure.output.splitlines()))
                 yield Text(_cut(output, OUTPUT_LINES, "    | "))
             if len(shown) > 1 and others:

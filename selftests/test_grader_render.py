@@ -383,9 +383,10 @@ def test_output_short_enough_is_not_said_to_be_trimmed():
     long = check([failed("test_noisy", UNNAMED, output=PRINTED)])
     wide = check([failed("test_noisy", UNNAMED, output="x" * 500 + "\n")])
 
-    assert "What your code printed:" in whole and "(trimmed)" not in whole
-    assert "What your code printed (trimmed):" in long
-    assert "What your code printed (trimmed):" in wide
+    assert "What your code printed in this test" in whole
+    assert "trimmed)" not in whole
+    assert "not only the one shown; trimmed):" in long
+    assert "not only the one shown; trimmed):" in wide
 
 
 # How the runner words a test process that died, in the run and in the
