@@ -289,6 +289,11 @@ def wait_showing(
         return grading.wait(finished, asked)
 
 
+def _children(grading) -> list:
+    """The workers of every session of `grading`, ended ones too."""
+    return [child for session in grading.sessions for child in session.children]
+
+
 def tests_done(grading) -> tuple[int, int] | None:
     """How many tests of the one job `grading` runs have ended, and of how
     many; None until each of its workers (one per share of the tests) has
@@ -299,7 +304,7 @@ def tests_done(grading) -> tuple[int, int] | None:
     gives None, and the line shows the time alone.
     """
     try:
-        children = [c for session in grading.sessions for c in session.children]
+        children = _children(grading)
         if not children or not all(child.collected for child in children):
             return None
         done = sum(len(child.results) for child in children)
@@ -315,7 +320,7 @@ def running_names(grading) -> list[str]:
     from grader.runner import running_now
 
     try:
-        return running_now([c for s in grading.sessions for c in s.children])
+        return running_now(_children(grading))
     except (AttributeError, RuntimeError):
         return []
 
@@ -327,8 +332,7 @@ def running_for(grading) -> dict[str, float]:
     from grader.runner import running_for
 
     try:
-        children = [c for session in grading.sessions for c in session.children]
-        return running_for(children, time.monotonic())
+        return running_for(_children(grading), time.monotonic())
     except (AttributeError, RuntimeError):
         return {}
 
@@ -337,12 +341,7 @@ def tests_started(grading) -> float | None:
     """When the first worker of `grading` started its tests (a
     `time.monotonic` time), None before any has; read like `tests_done`."""
     try:
-        starts = [
-            child.started
-            for session in grading.sessions
-            for child in session.children
-            if child.pid
-        ]
+        starts = [child.started for child in _children(grading) if child.pid]
     except (AttributeError, RuntimeError):
         return None
     return min(starts, default=None)

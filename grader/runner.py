@@ -237,7 +237,7 @@ def running_for(children: list["_Child"], now: float) -> dict[str, float]:
     are the ones the limit stops."""
     ages: dict[str, float] = {}
     for child in children:
-        if child.pid and not child.ended:
+        if _runs_now(child):
             age = now - child.started
             ages[child.job.name] = max(age, ages.get(child.job.name, 0.0))
     return ages

@@ -482,16 +482,13 @@ class Watch:
         headline goes above it, and the screen is drawn again first if
         the headline would push its top line away."""
         self.headline = headline
-        if self.overflows(self.headline_rows_of(headline)):
+        if self.overflows(self.rows([Text(headline)])):
             self.draw()
         self.lift_keys(self.headline_rows)
         self.out.print(headline, soft_wrap=True)
-        self.headline_rows = self.headline_rows_of(headline)
+        self.headline_rows = self.rows([Text(headline)])
         self.put_keys()
         self.out.file.flush()
-
-    def headline_rows_of(self, headline: str) -> int:
-        return max(1, -(-i18n.width(headline) // max(self.out.width, 1)))
 
     def overflows(self, headline_rows: int | None = None) -> bool:
         """Whether the screen as drawn, with the headline (of
@@ -515,7 +512,7 @@ class Watch:
         yet: a grade of several, or a long one, shows it soon)."""
         if not (self.under_way and self.out.is_terminal):
             return 0
-        return self.headline_rows_of(self.headline) + max(self.status_rows, 2)
+        return self.rows([Text(self.headline)]) + max(self.status_rows, 2)
 
     def lift_keys(self, above: int = 0) -> None:
         """On a terminal, erase the line of keys that ends the screen, and
