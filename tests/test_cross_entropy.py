@@ -1,6 +1,7 @@
 """Exercise 5: cross_entropy(y, t), the mean cross-entropy loss."""
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -256,6 +257,58 @@ def picks_every_label():
     return False
 
 
+ROWS_BY_LABEL = (
+    "y[t] picks whole rows of y, row t[i] for sample i (an N x C array), not "
+    "each sample's probability of its own class: take y[np.arange(N), t], "
+    "one per sample."
+)
+
+
+def rows_by_label_loss(y, labels, eps):
+    """The mean of -log(y[labels] + eps): whole rows of y, picked by label."""
+    return -np.mean(np.log(y[labels] + eps))
+
+
+def picks_rows_by_label():
+    """Whether the learner's loss on TALL, with labels or with one-hot t, is
+    that of y[t]. TALL's labels are all below N, so y[t] runs there, and
+    its loss differs from that of y[:, t], which some batches share."""
+    y, labels = TALL
+    wrong = rows_by_label_loss(y, labels, USUAL_EPS[0])
+    for t in (labels, one_hot(labels, y.shape[1])):
+        loss = probed_loss(y, t)
+        if loss is not None and math.isclose(loss, wrong, rel_tol=GUARD_RTOL):
+            return True
+    return False
+
+
+def index_picks(every_label, rows):
+    """The (text, value) pairs of y[:, t] and y[t] for one batch: where the
+    two give the same loss (a square batch whose labels are a permutation
+    picks the same entries), the one the learner's loss of TALL shows."""
+    if every_label is None or rows is None or not np.isclose(every_label, rows):
+        return [(EVERY_LABEL, every_label), (ROWS_BY_LABEL, rows)]
+    if picks_rows_by_label():
+        return [(ROWS_BY_LABEL, rows)]
+    return [(EVERY_LABEL, every_label)]
+
+
+# NumPy's words for an index past the rows of an array: "index 2 is out of
+# bounds for axis 0 with size 2".
+ROW_INDEX_ERROR = re.compile(r"for axis 0 with size (\d+)")
+
+
+def rows_out_of_bounds(error, y):
+    """ROWS_BY_LABEL where `error` is an index past y's rows, as y[t] raises
+    for a label of N or more, and the learner's loss of TALL is y[t]'s."""
+    if not isinstance(error, IndexError) or np.ndim(y) != 2:
+        return None
+    past = ROW_INDEX_ERROR.search(str(error))
+    if past is None or int(past.group(1)) != len(y):
+        return None
+    return ROWS_BY_LABEL if picks_rows_by_label() else None
+
+
 def divided_again(loss, n, c):
     """The mistakes that divide a batch's right `loss` once more, by C (a
     mean over all N * C entries) or by N (/ N twice), as (text, value)
@@ -313,6 +366,7 @@ def mistakes_at(y, labels, eps, one_hot_form):
         ("np.log2 instead of np.log, the natural logarithm.", loss / math.log(2)),
     ]
     every_label = variant(every_label_loss, y, labels, eps)
+    rows = variant(rows_by_label_loss, y, labels, eps)
     complement = -np.mean(np.log(1 - y[np.arange(n), labels] + eps))
     if one_hot_form:
         # An int one-hot t taken for labels indexes y with its 0s and 1s:
@@ -326,11 +380,13 @@ def mistakes_at(y, labels, eps, one_hot_form):
         # y[:, t] of labels taken from one-hot t (t.argmax(axis=1)), where
         # its loss is not also that of indexing with t's 0s and 1s.
         if by_dtype is None or not np.isclose(by_dtype, every_label):
-            found.append((EVERY_LABEL, every_label))
+            found += index_picks(every_label, rows)
+        elif rows is not None and not np.isclose(by_dtype, rows):
+            found.append((ROWS_BY_LABEL, rows))
         found.append((ONE_MINUS_Y, complement))
         found = with_flat_argmax(found, flat_argmax_loss(y, t, eps))
     else:
-        found.append((EVERY_LABEL, every_label))
+        found += index_picks(every_label, rows)
         # Divided by N or not: the labels' mistake is the one to name first.
         found += labels_or_complement(
             [
@@ -521,7 +577,8 @@ def loss_of(y, t, form, mistake):
     try:
         return call, learner.cross_entropy(y, t)
     except FORM_ERRORS as error:
-        not_accepted(call, error, form, labels_made_floats(error, y, t) or mistake)
+        mistake = labels_made_floats(error, y, t) or mistake
+        not_accepted(call, error, form, rows_out_of_bounds(error, y) or mistake)
 
 
 def labels_made_floats(error, y, t):
@@ -683,6 +740,7 @@ def test_one_hot_targets_of_ints_count_as_one_hot(batch):
         # Refused as ints, where floats would do: the dtype decided the form.
         floats_do = is_loss(probed_loss(y, t.astype(float)), expected)
         mistake = BY_DTYPE if floats_do else ONLY_LABELS
+        mistake = rows_out_of_bounds(error, y) or mistake
         not_accepted(call, error, ONE_HOT_FORM + " holding ints", mistake)
     if is_loss(result, expected):
         return
@@ -841,7 +899,8 @@ def zero_loss_of(y, t, one_hot_form):
         form, mistake = "a zero probability on the true class", None
         if crashes_without_zeros(y, t):
             form, mistake = form_of(y, t, one_hot_form)
-        not_accepted(call, error, form, labels_made_floats(error, y, t) or mistake)
+        mistake = labels_made_floats(error, y, t) or mistake
+        not_accepted(call, error, form, rows_out_of_bounds(error, y) or mistake)
 
 
 def crashes_without_zeros(y, t):
@@ -893,7 +952,11 @@ def zero_mistake(value, y, labels, one_hot_form=False):
     # if one-hot, and a loss divided by 2 too: told apart on other batches.
     picked = every_label_loss(np.atleast_2d(y), np.atleast_1d(labels), USUAL_EPS[0])
     if math.isclose(value, picked, rel_tol=GUARD_RTOL) and picks_every_label():
-        return EVERY_LABEL
+        return ROWS_BY_LABEL if picks_rows_by_label() else EVERY_LABEL
+    rows = variant(rows_by_label_loss, np.atleast_2d(y), labels, USUAL_EPS[0])
+    if rows is not None and math.isclose(value, rows, rel_tol=GUARD_RTOL):
+        if picks_rows_by_label():
+            return ROWS_BY_LABEL
     if not one_hot_form and labels_misread(value, y, labels):
         return LABELS_AS_ONE_HOT
     y2, labels = np.atleast_2d(y), np.atleast_1d(labels)

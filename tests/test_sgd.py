@@ -478,6 +478,9 @@ def test_each_parameter_takes_the_gradient_of_its_own_key():
     before = copy.deepcopy(params)
     lr = 0.25
     _, call = take_step(params, grads, lr)
+    # A parameter that did not move at all fails every test of the step the
+    # same way: say so here too, not only which value it should have taken.
+    expect_every_key_moved(before, params, grads, lr, call)
     for key, other in (("w", "b"), ("b", "w")):
         expect_close(
             params[key],
@@ -524,6 +527,7 @@ def test_repeated_updates_make_the_loss_fall():
         grads = reference.backward(params, x, labels)
         before = copy.deepcopy(params)
         _, call = take_step(params, grads, SMALL_LR)
+        expect_every_key_moved(before, params, grads, SMALL_LR, call)
         # The step itself first: a wrong one is named as such, not only
         # seen in the loss.
         for key in KEYS:
