@@ -335,7 +335,12 @@ class Screen:
             self._not_started(exercise, target, prog)
             return
         self._exercise_error(grade)
-        for test, others, same_property in grouped(explained(grade)):
+        blocks = grouped(explained(grade))
+        for index, (test, others, same_property) in enumerate(blocks):
+            if index == first_unnamed_after_named(blocks):
+                note = Text(_(SAME_CAUSE_NOTE), style="dim")
+                self.out.print(self.fitted(note), soft_wrap=True)
+                self.out.print()
             self._failure(test, others, same_property)
         note = not_run_note(grade)
         if note:
@@ -965,6 +970,29 @@ def grouped(
         same = all(_statement(test) == _statement(first) for test in rest)
         grouped.append((first, tuple(test.name for test in rest), same))
     return sorted(grouped, key=lambda block: _telling_rank(block[0]))
+
+
+# Said before the failures that name no likely mistake when one above
+# does: one mistake often breaks several properties, and only some of the
+# tests can tell which mistake it was.
+SAME_CAUSE_NOTE = N_(
+    "The failures below name no mistake of their own: they may well come "
+    "from a mistake named above. Fix that first, then check again."
+)
+
+
+def first_unnamed_after_named(
+    blocks: list[tuple[TestResult, tuple[str, ...], bool]],
+) -> int | None:
+    """The index of the first block of `blocks` (in `grouped`'s order)
+    whose failure names no likely mistake, where an earlier one names
+    exactly one; else None."""
+    named = False
+    for index, (test, _others, _same) in enumerate(blocks):
+        if MISTAKE_LABEL not in test.message:
+            return index if named else None
+        named = named or not _lists_mistakes(test)
+    return None
 
 
 def _telling_rank(test: TestResult) -> tuple[bool, int]:

@@ -187,6 +187,27 @@ def test_tests_of_different_properties_naming_one_mistake_show_it_once():
     assert "Every slice must sum to 1." in text
 
 
+def test_failures_naming_no_mistake_after_a_named_one_are_said_to_follow_it():
+    mistake = "  likely mistake: the scores were not shifted: subtract the max."
+    named = failed("test_values", f"{UNNAMED}\n{mistake}")
+    sums = failed("test_sums", "Every slice must sum to 1.\n  actual  sums [2.]")
+    text = " ".join(check([sums, named], "softmax").split())
+    alone = " ".join(check([sums], "softmax").split())
+
+    note = "they may well come from a mistake named above"
+    assert text.index("the scores were not shifted") < text.index(note)
+    assert text.index(note) < text.index("Every slice must sum to 1.")
+    assert note not in alone
+
+
+def test_no_failure_is_said_to_follow_a_list_of_mistakes_that_may_fit():
+    listed = "  likely mistake: one of these: (1) a sum (2) no shift."
+    first = failed("test_values", f"{UNNAMED}\n{listed}")
+    sums = failed("test_sums", "Every slice must sum to 1.\n  actual  sums [2.]")
+
+    assert "named above" not in check([first, sums], "softmax")
+
+
 @pytest.mark.parametrize(
     "language, one, two",
     [
