@@ -52,6 +52,53 @@ CAPPED = (
 # the epsilon itself among guards that are too large.
 USUAL_EPS = (1e-7, 0.0)
 LARGE_EPS = (1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6)
+# Two batches of one sample whose true classes have probability 0.5 and
+# 0.25: a guard log(p + eps) costs -log(0.5 + eps) and -log(0.25 + eps),
+# from which the learner's eps can be read back, whatever its size.
+EPS_PROBES = (
+    (np.array([[0.5, 0.5]]), np.array([0])),
+    (np.array([[0.25, 0.75]]), np.array([0])),
+)
+# The largest guard that passes (see LARGE_LOSS), with float rounding.
+ALLOWED_EPS = 1.2e-7
+
+
+def too_large(eps):
+    """The mistake of a guard `eps` above 1e-7, in one wording wherever it
+    shows, so that it is shown once."""
+    return (
+        f"the epsilon is too large ({eps:g}): keep it at most 1e-7, or it "
+        "changes the loss of ordinary predictions."
+    )
+
+
+def learners_epsilon():
+    """The epsilon the learner's loss adds to y inside the log, read back
+    from EPS_PROBES, where both agree on one too large to allow; else
+    None (a clip leaves these probabilities as they are)."""
+    found = []
+    for y, labels in EPS_PROBES:
+        loss = probed_loss(y, labels)
+        if loss is None or not math.isfinite(loss):
+            return None
+        found.append(math.exp(-loss) - y[0, labels[0]])
+    first, second = found
+    if not ALLOWED_EPS < first <= 1 or not math.isclose(first, second, rel_tol=1e-3):
+        return None
+    return first
+
+
+def large_guards():
+    """The too large epsilons to look for: the usual ones, and the learner's
+    own where it is none of them."""
+    eps = learners_epsilon()
+    if eps is None or any(
+        math.isclose(eps, large, rel_tol=1e-3) for large in LARGE_EPS
+    ):
+        return LARGE_EPS
+    return (*LARGE_EPS, eps)
+
+
 # Where a true class has probability 0, the guard alone sets the loss: a
 # missing minus sign is looked for with the guards of this size that
 # learners use.
@@ -125,6 +172,39 @@ def takes_complement():
     wrong = -np.mean(np.log(1 - y[np.arange(len(y)), labels] + USUAL_EPS[0]))
     loss = probed_loss(y, labels)
     return loss is not None and math.isclose(loss, wrong, rel_tol=GUARD_RTOL)
+
+
+SOFTMAX_AGAIN = (
+    "softmax was applied to y, which already holds probabilities (the "
+    "output of softmax): take the log of y as it is."
+)
+
+
+def softmax_again(y, labels, eps):
+    """The mean loss of softmax(y), not of y, for a batch (N, C) or one
+    sample (C,) with its label."""
+    picked = np.take_along_axis(
+        np.atleast_2d(reference.softmax(y)), np.atleast_1d(labels)[:, None], axis=-1
+    )
+    return -np.mean(np.log(picked + eps))
+
+
+SUMMED = "the sum over the samples, not the mean: divide by N, the number of samples."
+
+
+def uses_two_class_formula():
+    """Whether the learner's loss of TALL, three samples of two classes
+    (where it differs from the sum of the samples' losses), is the
+    two-class formula's, with labels or one-hot t."""
+    y, labels = TALL
+    t = one_hot(labels, y.shape[1])
+    log_y, log_not_y = np.log(y + USUAL_EPS[0]), np.log(1 - y + USUAL_EPS[0])
+    wrong = -np.sum(t * log_y + (1 - t) * log_not_y) / len(y)
+    for form in (labels, t):
+        loss = probed_loss(y, form)
+        if loss is not None and math.isclose(loss, wrong, rel_tol=GUARD_RTOL):
+            return True
+    return False
 
 
 def labels_or_complement(labels_guesses, complement):
@@ -348,22 +428,22 @@ def mistakes_at(y, labels, eps, one_hot_form):
         if n > 1
         else (ONE_LOSS_ARRAY, per_sample),
         (ONE_LOSS_ARRAY, np.array([loss])),
-        (
-            "the sum over the samples, not the mean: divide by N, the number "
-            "of samples.",
-            per_sample.sum(),
-        ),
     ]
     # With two classes and two samples the two-class formula gives the sum
-    # over the samples: the sum, far more common, is named alone there.
+    # over the samples: the learner's loss of TALL tells which it is.
     if not np.isclose(two_class, per_sample.sum()):
+        found += [(SUMMED, per_sample.sum()), (TWO_CLASS, two_class)]
+    elif uses_two_class_formula():
         found.append((TWO_CLASS, two_class))
+    else:
+        found.append((SUMMED, per_sample.sum()))
     found += [
         *divided_again(loss, n, c),
         (DIVIDED_BY_C, per_sample.sum() / c),
         (MISSING_MINUS, -loss),
         (LOG10, loss / LN_10),
         ("np.log2 instead of np.log, the natural logarithm.", loss / math.log(2)),
+        (SOFTMAX_AGAIN, softmax_again(y, labels, eps)),
     ]
     every_label = variant(every_label_loss, y, labels, eps)
     rows = variant(rows_by_label_loss, y, labels, eps)
@@ -395,15 +475,9 @@ def mistakes_at(y, labels, eps, one_hot_form):
             ],
             complement,
         )
-    for large in LARGE_EPS:
+    for large in large_guards():
         guarded = -np.log(y[np.arange(n), labels] + large)
-        found.append(
-            (
-                f"the epsilon is too large ({large:g}): keep it at most 1e-7, "
-                "or it changes the loss of ordinary predictions.",
-                np.mean(guarded),
-            )
-        )
+        found.append((too_large(large), np.mean(guarded)))
         # Both at once: told as both, lest the sum pass for another epsilon.
         found.append(
             (
@@ -566,7 +640,18 @@ def sample_mistakes(y, label):
             (ONE_LOSS_ARRAY, np.array([loss])),
             (LABELS_AS_ONE_HOT, -label * np.sum(np.log(y + eps))),
             (LABELS_AS_ONE_HOT, -label * np.sum(np.log(y + eps)) / len(y)),
+            ("np.log2 instead of np.log, the natural logarithm.", loss / math.log(2)),
+            (ONE_MINUS_Y, -np.log(1 - y[label] + eps)),
+            (SOFTMAX_AGAIN, softmax_again(y, label, eps)),
         ]
+        t = one_hot(label, len(y))
+        found.append(
+            (TWO_CLASS, -np.sum(t * np.log(y + eps) + (1 - t) * np.log(1 - y + eps)))
+        )
+    # The batches' own words for too large an epsilon, so that one mistake
+    # reads the same in both tests.
+    for large in large_guards():
+        found.append((too_large(large), -np.log(y[label] + large)))
     return found
 
 
@@ -985,13 +1070,12 @@ def zero_mistake(value, y, labels, one_hot_form=False):
         found += one_row_by_c(
             [*divided_again(loss, n, c), (DIVIDED_BY_C, loss * n / c)], n
         )
-    for eps in (*LARGE_EPS, 5e-7, 2e-7):
-        found.append(
-            (
-                f"the epsilon is too large ({eps:g}): keep it at most 1e-7.",
-                reference.cross_entropy(y2, labels, eps=eps),
-            )
-        )
+    for eps in (*large_guards(), 5e-7, 2e-7):
+        found.append((too_large(eps), reference.cross_entropy(y2, labels, eps=eps)))
+    found.append((SOFTMAX_AGAIN, softmax_again(y2, labels, USUAL_EPS[0])))
+    complement = -np.mean(np.log(1 - y2[np.arange(n), labels] + USUAL_EPS[0]))
+    if math.isclose(value, complement, abs_tol=ATOL) and takes_complement():
+        return ONE_MINUS_Y
     for large in LARGE_EPS if n > 1 else ():
         found.append(
             (

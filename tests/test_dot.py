@@ -164,13 +164,33 @@ def index_mistake(error):
 
 
 def call_dot(a, b):
-    """The learner's dot(a, b); an IndexError it raises carries the mistake
-    behind it, when known."""
+    """The learner's dot(a, b), for operands whose sizes fit; an IndexError
+    it raises, or a ValueError (a check that refuses them), carries the
+    mistake behind it, when known."""
     try:
         return learner.dot(a, b)
     except IndexError as error:
         error.kata_mistake = index_mistake(error)
         raise
+    except ValueError as error:
+        error.kata_mistake = refusal_mistake(np.asarray(a), np.asarray(b))
+        raise
+
+
+def refusal_mistake(a, b):
+    """Why the learner's dot raised ValueError for a and b, whose sizes fit:
+    a check of len(a) against len(b), where LEN_PROBE shows it, or else a
+    check whose condition is wrong. None where the operands are not the
+    kind the check is for (1-D or 2-D)."""
+    if a.ndim not in (1, 2) or b.ndim not in (1, 2):
+        return None
+    if len(a) != len(b) and refuses_len_probe():
+        return LEN_CHECK
+    return (
+        f"the shape check refused shapes that fit: a's last size, "
+        f"{a.shape[-1]}, equals b's first size, {b.shape[0]}. Raise only when "
+        "a.shape[-1] != b.shape[0], or when an operand is not 1-D or 2-D."
+    )
 
 
 def check(a, b):
@@ -412,16 +432,21 @@ def len_check(a, b):
     LEN_PROBE, whose sizes fit but whose lengths differ; else None."""
     if a.ndim != 2 or len(a) != len(b):
         return None
+    return LEN_CHECK if refuses_len_probe() else None
+
+
+def refuses_len_probe():
+    """Whether the learner's dot raises ValueError for LEN_PROBE."""
     try:
         with quietly():
             learner.dot(*LEN_PROBE)
     except ValueError:
-        return LEN_CHECK
+        return True
     except PASS_THROUGH:
         raise
     except Exception:
-        return None
-    return None
+        return False
+    return False
 
 
 @settings(max_examples=examples(12))

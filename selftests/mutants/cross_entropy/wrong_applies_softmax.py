@@ -1,5 +1,8 @@
 """Runs y through softmax first, as if it held scores."""
 
+# expect: softmax was applied to y
+# blocks: 1
+
 import numpy as np
 
 EPS = 1e-7

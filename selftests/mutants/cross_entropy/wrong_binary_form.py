@@ -1,6 +1,8 @@
 """Uses the binary formula, adding (1 - t) * log(1 - y) for every wrong class too."""
 
 # expect: the two-class formula
+# first: the two-class formula
+# blocks: 1
 
 import numpy as np
 

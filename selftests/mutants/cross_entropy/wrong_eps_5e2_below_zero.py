@@ -2,6 +2,7 @@
 certain right prediction then costs -log(1.05), below 0."""
 
 # expect: the epsilon is too large
+# first: the epsilon is too large (0.05)
 
 import numpy as np
 

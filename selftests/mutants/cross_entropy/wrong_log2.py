@@ -1,6 +1,7 @@
 """np.log2: the loss in bits, not in nats."""
 
 # expect: np.log2 instead of np.log
+# blocks: 1
 
 import numpy as np
 

@@ -2,6 +2,8 @@
 
 # expect: compares len(a) with len(b)
 # reject: check the shapes first
+# first: compares len(a) with len(b)
+# blocks: 1
 
 import numpy as np
 
