@@ -9,7 +9,14 @@ from hypothesis.extra import numpy as hnp
 
 from tests import reference
 from tests.harness import Exercise, describe_call, short
-from tests.judge import code_mistake, expect_close, fail, float_index, variant
+from tests.judge import (
+    FLOAT_INDEX,
+    code_mistake,
+    expect_close,
+    fail,
+    float_index,
+    variant,
+)
 from tests.strategies import examples, float_arrays, sizes
 
 learner = Exercise("backprop")
@@ -315,16 +322,38 @@ def call_backward(params, x, labels, form):
             learner.backward(*spare, as_form(labels, len(params["b2"]), other))
         except Exception:
             raise error from None
-        # Labels made floats cannot index; one-hot t needs no index.
-        floats = float_index(error, t) if form == "labels" else None
         fail(
             f"backward raised {type(error).__name__} for t given as "
             f"{FORMS[form]}, though not for t given as {FORMS[other]}: "
             f"{error}",
             call=getattr(error, "kata_call", None),
-            mistake=floats or FORM_MISTAKES[form],
+            mistake=form_mistake(error, t, form),
             raised=error,
         )
+
+
+# What NumPy says when two shapes do not fit, in a sum or a matrix product.
+SHAPE_CLASH = ("could not be broadcast", "mismatch in its core dimension")
+ONE_HOT_AGAIN = (
+    "t is already one-hot (N, C) here, and was made one-hot again "
+    "(np.eye(C)[t.astype(int)]?): each of its entries got a row of its "
+    "own, an axis too many, and the shapes no longer fit. Tell the two "
+    "forms apart by shape (t.ndim) and turn int labels only into one-hot."
+)
+
+
+def form_mistake(error, t, form):
+    """The likely mistake behind `error`, raised by backward for t in
+    `form` only: labels made floats cannot index, and one-hot t needs no
+    index; a one-hot t that clashes in shape, though it indexed nothing,
+    was turned into one-hot again with its floats made ints."""
+    if form == "labels":
+        return float_index(error, t) or FORM_MISTAKES[form]
+    if FLOAT_INDEX not in str(error) and any(
+        clash in str(error) for clash in SHAPE_CLASH
+    ):
+        return ONE_HOT_AGAIN
+    return FORM_MISTAKES[form]
 
 
 def expect_raised_afresh(error, params, x, t):
@@ -396,7 +425,8 @@ ONE_HOT_TWICE = (
 def expect_one_hot_not_encoded_again(grads, params, x, labels, call):
     """Fail naming one_hot applied to a t that is one-hot already where a
     gradient for one-hot t has an axis too many and the same call with int
-    labels gives every gradient its parameter's shape."""
+    labels gives that gradient its parameter's number of axes (its shape
+    may be wrong for another reason, a transposed dw1, say)."""
     extra = [key for key in CHECK_ORDER if np.ndim(grads[key]) > params[key].ndim]
     if not extra:
         return
@@ -406,7 +436,7 @@ def expect_one_hot_not_encoded_again(grads, params, x, labels, call):
     except Exception:
         return
     if not isinstance(other, dict) or any(
-        np.shape(other.get(key)) != params[key].shape for key in KEYS
+        np.ndim(other.get(key)) != params[key].ndim for key in extra
     ):
         return
     key = extra[0]

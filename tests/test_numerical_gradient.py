@@ -160,6 +160,105 @@ def steps_whole_rows():
     return not np.allclose(grad, ROWS_WEIGHTS, rtol=1e-6, atol=1e-6)
 
 
+# A 3-D x of distinct entries: a loop with one index per axis of a fixed
+# number of axes (x[i], or x[i, j]) moves whole slices of it at once.
+SLICES_PROBE = np.arange(1.0, 13.0).reshape(2, 2, 3) / 8
+
+
+def seen_by_f(x):
+    """The arrays the learner's numerical_gradient hands f for `x`, as
+    float64 copies, up to an error it may raise."""
+    seen = []
+
+    def f(v):
+        seen.append(np.array(v, dtype=np.float64))
+        return np.sum(v)
+
+    try:
+        with quietly():
+            learner.numerical_gradient(f, x)
+    except PASS_THROUGH:
+        raise
+    except Exception:
+        pass  # what f saw before the error tells as much
+    return seen
+
+
+def indices_per_step():
+    """How many leading axes the learner's code indexes x with where that
+    is fewer than x has: 1 for x[i] alone, 2 for x[i, j], as the first
+    step of a 3-D x shows (every entry of one x[i] or x[i, j] moved, and
+    nothing else); None where it moves one entry at a time, or all of x."""
+    for v in seen_by_f(SLICES_PROBE.copy()):
+        if v.shape != SLICES_PROBE.shape:
+            return None
+        moved = v != SLICES_PROBE
+        if not moved.any():
+            continue
+        for axes in (1, 2):
+            parts = moved.reshape(moved.shape[:axes] + (-1,))
+            touched = parts.any(axis=-1)
+            if touched.sum() == 1 and parts[touched].all():
+                return axes
+        return None
+    return None
+
+
+FIXED_AXES = (
+    "one loop per axis (for i in range(x.shape[0]): for j in "
+    "range(x.shape[1]): ...) covers x of that many axes only: x[i, j] is "
+    "a whole row when x has more, and x.shape[1] does not exist when it has "
+    "fewer. Loop over every entry of any shape with np.ndindex(x.shape)."
+)
+
+
+def slice_mistake(axes):
+    """WHOLE_ROWS for one index per step, FIXED_AXES for more."""
+    return WHOLE_ROWS if axes == 1 else FIXED_AXES
+
+
+def row_loop(x, result):
+    """WHOLE_ROWS or FIXED_AXES, paired with the learner's own `result`,
+    where the learner's code moves whole slices x[i] or x[i, j] at once
+    (see `indices_per_step`), this x has slices of more than one entry, and
+    `result` shows it: one value, not all zero, repeated along each slice.
+    (Zeros say that f never saw the steps, another mistake.) Else nothing."""
+    try:
+        grad = np.asarray(result, dtype=np.float64)
+    except (TypeError, ValueError):
+        return []
+    if grad.shape != x.shape or not np.any(grad):
+        return []
+    axes = indices_per_step()
+    if axes is None or x.ndim <= axes:
+        return []
+    parts = grad.reshape(x.shape[:axes] + (-1,))
+    if parts.shape[-1] < 2 or not np.all(parts == parts[..., :1]):
+        return []
+    return [(slice_mistake(axes), grad)]
+
+
+NOT_STEPPED = (
+    "f never saw x moved: the step went into a loop variable or a copy, not "
+    "into x (for v in np.nditer(x) or x.flat, v = v + h changes v only). "
+    "Write the step into x itself, x[i] = saved + h, then call f(x)."
+)
+
+
+def never_steps():
+    """Whether the learner's numerical_gradient calls f, and f, reading
+    its argument, never sees an x different from the one given."""
+    seen = seen_by_f(COPY_PROBE.copy())
+    return bool(seen) and all(
+        v.shape == COPY_PROBE.shape and np.array_equal(v, COPY_PROBE) for v in seen
+    )
+
+
+def unseen_steps(x):
+    """NOT_STEPPED paired with the zeros it gives, where it is the mistake."""
+    return [(NOT_STEPPED, np.zeros(x.shape))] if never_steps() else []
+
+
 def shape_of(value):
     """The shape of `value` as an array; None if it is none (a ragged list)."""
     try:
@@ -284,11 +383,28 @@ READ_ONLY = (
 
 def shape_error_mistake(x, error):
     """What an error raised while stepping x says: READ_ONLY for a write
-    into a read-only element, whatever x's shape; for x with more than one
+    into a read-only element, whatever x's shape; WHOLE_ROWS or FIXED_AXES
+    where the code indexes x with a fixed number of indices (see
+    `indices_per_step`) that does not fit x's; for x with other than one
     axis, an index that covers 1-D x only; else None."""
     if isinstance(error, ValueError) and "read-only" in str(error):
         return READ_ONLY
-    return None if x.ndim == 1 else flattening() or ANY_SHAPE
+    axes = indices_per_step()
+    if (axes == 1 and x.ndim != 1) or (axes == 2 and x.ndim < 2):
+        return slice_mistake(axes)
+    if x.ndim == 1:
+        return None
+    return flattening() or ANY_SHAPE
+
+
+def shape_error(x, error):
+    """Whether `error` is one that stepping x with an index of the wrong
+    number of axes raises: len(x) of a 0-d x included."""
+    if isinstance(error, SHAPE_ERRORS):
+        return True
+    return (
+        isinstance(error, TypeError) and x.ndim == 0 and "unsized object" in str(error)
+    )
 
 
 def gradient_of(f, x, h=None):
@@ -299,7 +415,9 @@ def gradient_of(f, x, h=None):
     before = x.copy()
     try:
         result = learner.numerical_gradient(f, x, **kwargs)
-    except SHAPE_ERRORS as error:
+    except Exception as error:
+        if not shape_error(x, error):
+            raise
         fail(
             f"numerical_gradient must work for x of any shape, here {x.shape}.",
             call=call,
@@ -331,8 +449,8 @@ def gradient_of(f, x, h=None):
 def gradient_mistakes(x, c, h=DEFAULT_H):
     """What the common wrong answers give for f = sum(c * sin(x))."""
     exact = c * np.cos(x)
-    copied = COPIED
-    if not x.flags.c_contiguous:
+    copied = NOT_STEPPED if never_steps() else COPIED
+    if copied == COPIED and not x.flags.c_contiguous:
         copied += (
             " Here x is transposed, and x.ravel() or x.reshape(-1) of it is a "
             "copy, not a view: index x itself, with np.ndindex(x.shape)."
@@ -413,6 +531,7 @@ def cubic_mistakes(x, h):
         (halving_mistake(h), 2 * (slope + h**2)),
         (TIMES_H, h * h * (slope + h**2)),
         *fixed_step_mistakes(slope, h),
+        *unseen_steps(x),
     ]
     return [(text, result) for text, result in found if text is not None]
 
@@ -485,7 +604,9 @@ def check_gradient(x, c):
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=gradient_mistakes(x, c) + row_mistakes(x, grad, exact),
+        mistakes=gradient_mistakes(x, c)
+        + row_mistakes(x, grad, exact)
+        + row_loop(x, grad),
         what="The result must be the gradient of f at x: here f(v) = "
         "sum(c * sin(v)) with c = " + short(c) + ", so the gradient is c * cos(x).",
     )
@@ -516,6 +637,7 @@ def test_numerical_gradient_gives_the_docstring_example():
             (FORWARD, 2 * x + DEFAULT_H),
             (BACKWARD, 2 * x - DEFAULT_H),
             ("the two calls are swapped: f(x + h) - f(x - h), in that order.", -2 * x),
+            *unseen_steps(x),
         ],
         what="The gradient of sum(v ** 2) is 2x.",
     )
@@ -552,7 +674,7 @@ def test_f_may_read_x_through_a_closure(point):
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=gradient_mistakes(x, c),
+        mistakes=gradient_mistakes(x, c) + row_loop(x, result),
         what="f may ignore its argument and read x itself, through a "
         "closure: each step must change x in place, where f can see it.",
     )
@@ -622,7 +744,9 @@ def test_a_float32_x_gets_a_float64_gradient(closure):
         call,
         rtol=FLOAT32_RTOL,
         atol=0,
-        mistakes=[(copied_mistake(), np.zeros(x.shape))] + float32_mistakes(grad, c),
+        mistakes=[(copied_mistake(), np.zeros(x.shape))]
+        + float32_mistakes(grad, c)
+        + row_loop(x, grad),
         what="The gradient of sum(c * x) is c.",
     )
 
@@ -633,9 +757,12 @@ COPY_PROBE = np.array([[0.5, -0.25], [1.0, 2.0]])
 
 
 def copied_mistake():
-    """COPIED where the learner's code steps a copy even of a float64 x (f,
-    reading x itself, sees no step), else FLOAT32_COPIED: the copy came from
-    turning a float32 x into float64."""
+    """NOT_STEPPED where even f reading its argument sees no step; COPIED
+    where the learner's code steps a copy even of a float64 x (f, reading x
+    itself, sees no step), else FLOAT32_COPIED: the copy came from turning
+    a float32 x into float64."""
+    if never_steps():
+        return NOT_STEPPED
     x = COPY_PROBE.copy()
     try:
         with quietly():
@@ -695,6 +822,8 @@ def test_each_entry_is_put_back_before_the_next_one_moves():
             # Whole rows of k entries moved at once: S moves by k * h.
             (WHOLE_ROWS, row * exact),
             (WHOLE_ROWS, row * exact + row * row * h),
+            *row_loop(x, result),
+            *unseen_steps(x),
         ],
         what="The gradient of f(v) = sum(v) ** 2 is 2 * sum(x) in every entry.",
     )
