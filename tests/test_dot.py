@@ -173,7 +173,10 @@ def call_dot(a, b):
         error.kata_mistake = index_mistake(error)
         raise
     except ValueError as error:
-        error.kata_mistake = refusal_mistake(np.asarray(a), np.asarray(b))
+        # Only a check of the learner's own: NumPy's and Python's errors
+        # (a shape unpacked into names it does not fit) are named elsewhere.
+        if raised_by_learner(error):
+            error.kata_mistake = refusal_mistake(np.asarray(a), np.asarray(b))
         raise
 
 
