@@ -508,10 +508,20 @@ _NO_LINE_END = frozenset("(（[［{｛「『【〈《〔")
 # ASCII that closes or ends something, which a line must not begin with
 # where it follows Japanese ("…です)。", "…(N 個)").
 _CLOSING_ASCII = frozenset(")]},.:;?!")
-# Where a line may break: a place inside code written without backticks is
-# taken only when a line has no other at all, however short the line it
-# leaves (see `_code_spaces`).
-_GOOD, _CODE, _NEVER = 2, 1, 0
+# Where a line may break: a place inside code written without backticks, or
+# inside a word of katakana, is taken only when a line has no other at all,
+# however short the line it leaves (see `_code_spaces`, `_WORD_RUNS`).
+_GOOD, _INSIDE, _NEVER = 2, 1, 0
+# Runs of characters that make one word, which Japanese does not break
+# between lines: katakana ("オペランド", "ベクトル"; the long vowel mark and
+# small kana included, the middle dot "・" between two words left out) and
+# full-width Latin letters and digits.
+_WORD_RUNS = (
+    re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f]"),
+    re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"),
+)
+# A last line of this many characters or fewer ("ん。") reads as left over.
+SHORT_TAIL = 2
 # What a line neither begins nor ends with: spaces, full-width ones too.
 SPACES = " " + IDEOGRAPHIC_SPACE
 
@@ -525,8 +535,11 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
     is Japanese, as Japanese typesetting does, the rules of kinsoku kept
     (see `_NO_LINE_START`, `_NO_LINE_END`): a line is filled as far as it
     goes. A word of ASCII, a number and its unit ("30 秒") and code in
-    backticks are never split; a space inside code (see `_code_spaces`) is
-    a place to break only when the line has no other.
+    backticks are never split; a space inside code (see `_code_spaces`) and
+    a place inside a word of katakana (see `_WORD_RUNS`) are places to break
+    only when the line has no other. Japanese whose last line would hold
+    `SHORT_TAIL` characters or fewer gives it a few more from the line
+    before.
     """
     pieces: list[str] = []
     for piece in _PIECE.findall(text):
@@ -537,18 +550,56 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
     japanese = any(_wide(character) for character in text)
     code = _code_spaces(pieces)
     quality = [
-        _CODE if i - 1 in code else _break_quality(pieces, i, japanese)
+        _INSIDE if i - 1 in code else _break_quality(pieces, i, japanese)
         for i in range(len(pieces))
     ]
-    lines, start = [], 0
+    starts = _line_starts(pieces, quality, columns, indent)
+    if japanese:
+        starts = _tail_lengthened(pieces, quality, starts, columns - indent)
+    ends = [*starts[1:], len(pieces)] if starts else []
+    lines = [
+        "".join(pieces[a:b]).strip(SPACES) for a, b in zip(starts, ends, strict=True)
+    ]
+    return "\n".join(lines[:1] + [" " * indent + line for line in lines[1:]])
+
+
+def _line_starts(
+    pieces: list[str], quality: list[int], columns: int, indent: int
+) -> list[int]:
+    """The index of the piece each line begins with, every line filled as
+    far as it goes (the later ones are `indent` columns narrower)."""
+    starts, start = [], 0
     while start < len(pieces):
-        end = _line_end(pieces, quality, start, columns - (indent if lines else 0))
-        line = "".join(pieces[start:end]).strip(SPACES)
-        lines.append((" " * indent if lines else "") + line)
-        start = end
+        starts.append(start)
+        room = columns - (indent if len(starts) > 1 else 0)
+        start = _line_end(pieces, quality, start, room)
         while start < len(pieces) and pieces[start].isspace():
             start += 1
-    return "\n".join(lines) if lines else ""
+    return starts
+
+
+def _tail_lengthened(
+    pieces: list[str], quality: list[int], starts: list[int], columns: int
+) -> list[int]:
+    """`starts` with the last line, if it holds `SHORT_TAIL` characters or
+    fewer, given the end of the line before it: the fewest pieces that make
+    it longer, taken where a line may break, as long as the last line fits
+    in `columns` ("…ありませ" and "ん。" become "…ありま" and "せん。")."""
+    if len(starts) < 2 or _chars(pieces[starts[-1] :]) > SHORT_TAIL:
+        return starts
+    for start in range(starts[-1] - 1, starts[-2], -1):
+        if quality[start] != _GOOD:
+            continue
+        if width("".join(pieces[start:]).strip(SPACES)) > columns:
+            break
+        if _chars(pieces[start:]) > SHORT_TAIL:
+            return [*starts[:-1], start]
+    return starts
+
+
+def _chars(pieces: list[str]) -> int:
+    """How many characters `pieces` hold, the spaces around them aside."""
+    return len("".join(pieces).strip(SPACES))
 
 
 def _code_spaces(pieces: list[str]) -> set[int]:
@@ -609,12 +660,14 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
         # In Japanese, a space between two pieces of ASCII is most often
         # inside code written without backticks ("return e / x.sum()").
         if japanese and not _wide(last[-1]) and last[-1] not in ":;,":
-            return _GOOD if _wide(piece[0]) else _CODE
+            return _GOOD if _wide(piece[0]) else _INSIDE
         return _GOOD
     if before[-1] in _NO_LINE_END or piece[0] in _CLOSING_ASCII:
         return _NEVER
     if _number_and_unit(before, piece):
         return _NEVER  # "30秒" as "30 秒"
+    if any(run.match(before[-1]) and run.match(piece[0]) for run in _WORD_RUNS):
+        return _INSIDE  # "オペラン" and "ド": a word cut in two
     if _wide(before[-1]) or _wide(piece[0]):
         return _GOOD
     return _NEVER
@@ -648,7 +701,7 @@ def _line_end(pieces: list[str], quality: list[int], start: int, columns: int):
         if end == len(pieces):
             return end
         if quality[end] != _NEVER:
-            last[quality[end] == _CODE] = end
+            last[quality[end] == _INSIDE] = end
     if last:
         return last[False] if False in last else last[True]
     later = (i for i in range(start + 1, len(pieces)) if quality[i] != _NEVER)

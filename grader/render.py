@@ -1257,9 +1257,12 @@ LABEL = re.compile(r"^ *(?:[^\s:|]+(?: [^\s:|]+)?(?:: | {2,})|\| |- )")
 def wrapped_lines(text: Text, width: int) -> Text:
     """`text` with each line wider than `width` columns broken between
     words (`i18n.fill`), its later lines standing under the first word
-    after its label, if it has one, else under its own first word. A text
-    whose lines all fit comes back as it is, styles and all; one that is
-    broken keeps only its overall style."""
+    after its label, if it has one, else under its own first word. A value
+    is laid out first, as a failure's call lays out its arguments (a dict
+    a key to a line, an array a row to a line: `_value_laid_out`), and a
+    row of numbers still too wide breaks after a comma, under its first
+    number. A text whose lines all fit comes back as it is, styles and
+    all; one that is broken keeps only its overall style."""
     lines = text.plain.split("\n")
     if all(i18n.width(line) <= width for line in lines):
         return text
@@ -1268,33 +1271,132 @@ def wrapped_lines(text: Text, width: int) -> Text:
         if i18n.width(line) <= width:
             broken.append(line)
             continue
-        row = _array_row_wrapped(line, width)
-        if row:
-            broken.extend(row)
-            continue
-        body = line.lstrip(" ")
-        lead = len(line) - len(body)
-        label = LABEL.match(line)
-        if label:
-            # The value is filled on its own: a break between the label
-            # and its value would leave the label alone on its row.
-            hang = i18n.width(label.group())
-            filled = i18n.fill(line[label.end() :], width - hang)
-            parts = filled.split("\n")
-            broken.append(label.group() + parts[0])
-            broken.extend(" " * hang + part for part in parts[1:])
-            continue
-        filled = i18n.fill(body, width - lead)
-        broken.extend(" " * lead + part for part in filled.split("\n"))
+        for row in _value_laid_out(line, width):
+            fits = i18n.width(row) <= width
+            broken.extend([row] if fits else _line_broken(row, width))
     return Text("\n".join(broken), style=text.style)
 
 
+def _line_broken(line: str, width: int) -> list[str]:
+    """A `line` too wide for `width` columns, broken: a row of an array
+    after a comma (`_array_row_wrapped`), anything else between words,
+    its later rows under the first word after its label, if it has one,
+    else under its own first word."""
+    row = _array_row_wrapped(line, width)
+    if row:
+        return row
+    body = line.lstrip(" ")
+    lead = len(line) - len(body)
+    label = LABEL.match(line)
+    if label:
+        # The value is filled on its own: a break between the label
+        # and its value would leave the label alone on its row.
+        hang = i18n.width(label.group())
+        filled = i18n.fill(line[label.end() :], width - hang)
+        first, *later = filled.split("\n")
+        return [label.group() + first, *(" " * hang + part for part in later)]
+    filled = i18n.fill(body, width - lead)
+    return [" " * lead + part for part in filled.split("\n")]
+
+
+def _value_laid_out(line: str, width: int) -> list[str]:
+    """A `line` too wide for `width` columns whose value is a dict or an
+    array of numbers on one line, laid out as a failure's call lays out
+    its arguments: a dict a key to a line, under its first key, and when
+    one of them is still too wide, each array of two or more axes in it a
+    row to a line, under the bracket it nests in. Any other `line` comes
+    back alone, as it is."""
+    keys = _dict_by_keys(line)
+    if keys and all(i18n.width(row) <= width for row in keys):
+        return keys
+    return [row for key in keys or [line] for row in _array_by_rows(key)]
+
+
+def _value_start(line: str) -> int:
+    """Where the value of `line` starts: past its label, if it has one, and
+    what may stand before an array (see `VALUE_HEAD`)."""
+    label = LABEL.match(line)
+    return VALUE_HEAD.match(line, label.end() if label else 0).end()
+
+
+def _array_by_rows(line: str) -> list[str]:
+    """`line` with the arrays of numbers of two or more axes that begin its
+    value a row to a line (see `_rows_of_arrays`); `line` alone when its
+    value does not begin with such an array (one named in a sentence)."""
+    start = _value_start(line)
+    if not line.startswith("[[", start):
+        return [line]
+    # The rows are placed by the index of their bracket in the line: what
+    # stands before it, which may be wide (a Japanese label), is counted in
+    # terminal columns.
+    margin = i18n.width(line[:start])
+    first, *rows = _rows_of_arrays(" " * margin + line[start:])
+    return [line[:start] + first[margin:], *rows]
+
+
+# The key that begins an item of a dict, as Python writes it: "'w1': ",
+# "0: ".
+DICT_KEY = re.compile(r"(?:'[^']*'|\"[^\"]*\"|[-\w.]+): ")
+
+
+def _dict_by_keys(line: str) -> list[str]:
+    """A labelled `line` whose value is a dict of two or more keys, a key
+    to a line, each under the first one, past the "{"; [] for any other
+    line."""
+    label = LABEL.match(line)
+    start = label.end() if label else 0
+    if not label or not line.startswith("{", start):
+        return []
+    items, end = _items(line, start)
+    if len(items) < 2 or not all(map(DICT_KEY.match, items)):
+        return []  # one key only, or a set: as it is
+    margin = " " * (i18n.width(line[:start]) + 1)
+    rows = [line[:start] + "{" + items[0], *(margin + item for item in items[1:])]
+    return [row + "," for row in rows[:-1]] + [rows[-1] + line[end - 1 :]]
+
+
+def _items(text: str, start: int) -> tuple[list[str], int]:
+    """The items of the dict whose "{" is at `text[start]`, as written
+    between its commas, and the index just past its "}"; ([], -1) when it
+    is not closed on this line. Commas inside brackets and quotes belong
+    to an item."""
+    items, depth, quote, begin = [], 0, "", start + 1
+    for index in range(start, len(text)):
+        character = text[index]
+        if quote:
+            quote = "" if character == quote and text[index - 1] != "\\" else quote
+        elif character in "'\"":
+            quote = character
+        elif character in "([{":
+            depth += 1
+        elif character in ")]}":
+            depth -= 1
+            if depth == 0:
+                return [*items, text[begin:index]], index + 1
+        elif depth == 1 and text.startswith(", ", index):
+            items.append(text[begin:index])
+            begin = index + 2
+    return [], -1
+
+
 # A row of an array as values show it: brackets, numbers and commas
-# ("[[0.2, -7.3, 2.5],", "[1.0e-07, nan, inf]]").
-ARRAY_ROW = re.compile(r"(?P<open>\[+)(?P<numbers>[-+\d.eE, naif\[\]]*)$")
+# ("[[0.2, -7.3, 2.5],", "[1.0e-07, nan, inf]]"), and what may close it:
+# its dtype, a call's bracket, a dict's brace ("[0, 1] (int64)),",
+# "[0.0, 3.0]}").
+ARRAY_ROW = re.compile(
+    r"(?P<open>\[+)(?P<numbers>[-+\d.eE, naif\[\]]*?)"
+    r"(?P<close>(?: \(\w+\))?[)}]*,?)$"
+)
 # What may stand before such a row on its line, past a label: a name
-# ("x = "), a call's name ("softmax("), a dict's key ("{'w1': ").
-VALUE_HEAD = re.compile(r" *(?:\w+ = )?(?:[\w.]+\()?(?:\{?'\w+': )?")
+# ("x = ", "x  = " beside longer names), a call's name ("softmax("), a
+# dict's key ("{'w1': ", "0: ").
+VALUE_HEAD = re.compile(r" *(?:(?:\w+ *)?= )?(?:[\w.]+\()?(?:\{?(?:'[^']*'|-?\d+): )?")
+
+
+# The fewest columns a row of an array is broken into, under its first
+# number: room for two numbers of four decimals, signs and comma included
+# ("-0.0704, -0.1265"). With less, the numbers would stand one to a line.
+ROW_ROOM = 16
 
 
 def _array_row_wrapped(line: str, width: int) -> list[str]:
@@ -1311,10 +1413,12 @@ def _array_row_wrapped(line: str, width: int) -> list[str]:
         return []  # an array in a sentence: the sentence is broken as prose
     head = line[: found.start("numbers")]
     margin = " " * i18n.width(head)
-    if i18n.width(margin) > width // 2:
+    if width - i18n.width(margin) < ROW_ROOM:
         return []
+    numbers = found["numbers"].split(", ")
+    numbers[-1] += found["close"]  # a number and what closes it stay together
     rows, row = [], head
-    for number in found["numbers"].split(", "):
+    for number in numbers:
         if row in (head, margin):
             row += number
         elif i18n.width(row + ", " + number) <= width:

@@ -1149,3 +1149,196 @@ def test_doc_on_a_wide_terminal_keeps_its_prose_to_a_readable_width(language):
     assert all(i18n.width(line) <= PROSE_WIDTH for line in prose)
     # Filled to that width, not left at the author's.
     assert max(i18n.width(line) for line in prose) > PROSE_WIDTH - 6
+
+
+# A failure of forward that returned a dict: what came back is on one line,
+# as the tests write a dict of arrays, too long for a terminal's.
+DICT_RETURNED = """\
+forward returned dict, not an array of probabilities.
+  call      forward(params, x) with
+              x  = [[0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]]
+  actual    {'probs': [[0.3288, 0.3516, 0.3197], [0.3288, 0.3516, 0.3197]], \
+'hidden': [[0.5, 0.5, 0.5, 0.5, 0.5], [0.5, 0.5, 0.5, 0.5, 0.5]], \
+'logits': [[-0.023, 0.044, -0.0512], [-0.023, 0.044, -0.0512]]}"""
+ACTUAL_LABEL = {"en": "actual    ", "ja": "実際の値  "}
+
+
+def _on_terminal(message: str, columns: int, language: str = "en") -> list[str]:
+    """The lines of a failure's `message` as `check` shows it, in
+    `language`, on a terminal `columns` wide."""
+    from grader.render import wrapped_lines
+
+    with i18n.speaking(language):
+        text = Screen.failure_message(None, message)
+    return wrapped_lines(Text(text), columns - 1).plain.splitlines()
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers of the arrays in `text`, in order: a break that cut one
+    in two would change them."""
+    return re.findall(r"[-+\d.e]+(?=[,\]])", text)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_dict_of_arrays_too_wide_is_laid_out_a_key_to_a_line(language):
+    lines = _on_terminal(DICT_RETURNED, 80, language)
+
+    label = ACTUAL_LABEL[language]
+    assert lines[3:] == [
+        f"  {label}{{'probs': [[0.3288, 0.3516, 0.3197], [0.3288, 0.3516, 0.3197]],",
+        "             'hidden': [[0.5, 0.5, 0.5, 0.5, 0.5], "
+        "[0.5, 0.5, 0.5, 0.5, 0.5]],",
+        "             'logits': [[-0.023, 0.044, -0.0512], [-0.023, 0.044, -0.0512]]}",
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_dict_whose_keys_are_still_too_wide_shows_its_arrays_by_rows(language):
+    lines = _on_terminal(DICT_RETURNED, 60, language)
+
+    label = ACTUAL_LABEL[language]
+    assert lines[4:] == [
+        f"  {label}{{'probs': [[0.3288, 0.3516, 0.3197],",
+        "                       [0.3288, 0.3516, 0.3197]],",
+        "             'hidden': [[0.5, 0.5, 0.5, 0.5, 0.5],",
+        "                        [0.5, 0.5, 0.5, 0.5, 0.5]],",
+        "             'logits': [[-0.023, 0.044, -0.0512],",
+        "                        [-0.023, 0.044, -0.0512]]}",
+    ]
+    # The array of the call, too wide as well, reads as the dict's do.
+    assert lines[2:4] == [
+        "              x  = [[0.0, 0.0, 0.0, 0.0],",
+        "                    [0.0, 0.0, 0.0, 0.0]]",
+    ]
+
+
+def test_a_row_of_a_dict_too_wide_breaks_between_numbers_under_its_first():
+    lines = _on_terminal(DICT_RETURNED, 45)
+
+    start = next(i for i, line in enumerate(lines) if "'hidden'" in line)
+    assert lines[start : start + 4] == [
+        "             'hidden': [[0.5, 0.5, 0.5, 0.5,",
+        "                         0.5],",
+        "                        [0.5, 0.5, 0.5, 0.5,",
+        "                         0.5]],",
+    ]
+    assert all(i18n.width(line) <= 44 for line in lines)
+    assert _numbers("\n".join(lines)) == _numbers(DICT_RETURNED)
+
+
+# A failure of sgd_update whose call shows each dict a key to a line, as
+# the tests write it, with arrays on one line too long for a terminal.
+CALL_TOO_WIDE = """\
+The same call, made twice on fresh copies of the same params, left \
+different values in params['w1'].
+  call      sgd_update({'w1': [[3.0, -5.0], [-7.0, -6.0], [-8.0, 2.0], [-8.0, -1.0]],
+                        'b1': [2.0, -6.0]},
+                       {'w1': [[-8.0, -7.0], [-8.0, -3.0], [8.0, 8.0], [2.0, 4.0]],
+                        'b1': [6.0, 1.0]},
+                       0.5), twice
+  expected  [[7.0, -1.5], [-3.0, -4.5], [-12.0, -2.0], [-9.0, -3.0]]
+  actual    [[10.6, 1.65], [0.6, -3.15], [-15.6, -5.6], [-9.9, -4.8]]"""
+
+
+def test_a_call_too_wide_for_the_terminal_shows_its_arrays_by_rows():
+    lines = _on_terminal(CALL_TOO_WIDE, 80)
+
+    start = next(i for i, line in enumerate(lines) if line.startswith("  call"))
+    assert lines[start : start + 11] == [
+        "  call      sgd_update({'w1': [[3.0, -5.0],",
+        "                               [-7.0, -6.0],",
+        "                               [-8.0, 2.0],",
+        "                               [-8.0, -1.0]],",
+        "                        'b1': [2.0, -6.0]},",
+        "                       {'w1': [[-8.0, -7.0],",
+        "                               [-8.0, -3.0],",
+        "                               [8.0, 8.0],",
+        "                               [2.0, 4.0]],",
+        "                        'b1': [6.0, 1.0]},",
+        "                       0.5), twice",
+    ]
+
+
+def test_a_row_of_a_call_too_wide_breaks_between_numbers_under_its_first():
+    message = (
+        "The gradient for w1 is wrong.\n"
+        "  call      backward({'w1': [[0.0126, -0.0132, 0.064, 0.0105, -0.0536],\n"
+        "                             [0.0362, 0.1304, 0.0947, -0.0704, -0.1265]]},\n"
+        "                     [[1.92, 1.85]],\n"
+        "                     [0, 1] (int64))"
+    )
+    lines = _on_terminal(message, 60)
+
+    assert lines[1:5] == [
+        "  call      backward({'w1': [[0.0126, -0.0132, 0.064,",
+        "                              0.0105, -0.0536],",
+        "                             [0.0362, 0.1304, 0.0947,",
+        "                              -0.0704, -0.1265]]},",
+    ]
+    assert all(i18n.width(line) <= 59 for line in lines)
+    assert _numbers("\n".join(lines)) == _numbers(message)
+
+
+def test_a_named_array_too_wide_breaks_under_its_first_number():
+    message = (
+        "The result has the wrong values.\n"
+        "  call      f(x) with\n"
+        "              x  = [0.0126, -0.0132, 0.064, 0.0105, -0.0536, 0.0362]"
+    )
+    lines = _on_terminal(message, 60)
+
+    assert lines[2:] == [
+        "              x  = [0.0126, -0.0132, 0.064, 0.0105, -0.0536,",
+        "                    0.0362]",
+    ]
+
+
+def _hint_lines(number: int) -> list[str]:
+    """The lines of hint `number` of forward, in Japanese, 79 columns wide:
+    the first and third end lines in the middle of katakana words when
+    filled character by character, and the first leaves "す。" alone."""
+    exercise = next(e for e in EXERCISES if e.name == "forward")
+    with i18n.speaking("ja"):
+        text = shown(lambda screen: screen.hints(exercise, exercise.hints, "kata"))
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{number}. "))
+    return lines[start : lines.index("", start)]
+
+
+KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff]")
+
+
+def test_japanese_lines_never_break_inside_a_katakana_word():
+    for number in (1, 3):
+        hint = _hint_lines(number)
+        for above, below in zip(hint, hint[1:], strict=False):
+            assert not (KATAKANA.match(above[-1]) and KATAKANA.match(below.lstrip()))
+    assert i18n.fill("あいうえおかきくけこオペランド", 24).splitlines() == [
+        "あいうえおかきくけこ",
+        "オペランド",
+    ]
+
+
+def test_a_katakana_word_longer_than_a_line_is_still_broken():
+    word = "バックプロパゲーション"
+
+    lines = i18n.fill(word * 2, 20).splitlines()
+
+    assert all(i18n.width(line) <= 20 for line in lines)
+    assert "".join(lines) == word * 2
+
+
+def test_the_last_line_of_japanese_is_never_two_characters_or_fewer():
+    hint = _hint_lines(1)
+
+    assert len(hint[-1].strip()) > 2
+    assert all(i18n.width(line) <= PROSE_WIDTH for line in hint)
+    # The fewest characters go down, and still no line starts with "。".
+    text = "あいうえおかきくけこさしすせそたちつてとなにぬん。"
+    assert i18n.fill(text, 46).splitlines() == [
+        "あいうえおかきくけこさしすせそたちつてとなに",
+        "ぬん。",
+    ]
+    # English keeps its last word alone; nothing still fills to nothing.
+    assert i18n.fill("one two three x", 13).splitlines() == ["one two three", "x"]
+    assert i18n.fill("", 13) == ""

@@ -481,10 +481,12 @@ def test_japanese_fills_its_lines_breaking_between_any_two_characters():
     "text, columns, first",
     [
         # No line starts with a closing mark, a small kana or the long
-        # vowel mark: the character before it goes down with it.
-        ("あいうえおかきくけ。", 18, "あいうえおかきく"),
-        ("あいうえおかきくけっ", 18, "あいうえおかきく"),
-        ("あいうえおかきくけー", 18, "あいうえおかきく"),
+        # vowel mark: the character before it goes down with it. (Two
+        # more characters follow, so that the last line is not too short
+        # to stand alone.)
+        ("あいうえおかきくけ。こさ", 18, "あいうえおかきく"),
+        ("あいうえおかきくけっこさ", 18, "あいうえおかきく"),
+        ("あいうえおかきくけーこさ", 18, "あいうえおかきく"),
         ("あいうえおかきくけ)。", 18, "あいうえおかきく"),
         # No line ends with an opening bracket: it goes down too.
         ("あいうえおかきく「けこ」", 18, "あいうえおかきく"),
