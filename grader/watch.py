@@ -24,35 +24,44 @@ Keys: ``h`` the next hint, ``n`` the next exercise, ``l`` the list, ``c``
 check every exercise, ``b`` back from the list or the report to the
 exercise, ``q`` quit; Ctrl+C quits too. The list and the report are drawn
 in place of the exercise, as part of the screen; once every exercise is
-done, the screen shows the report and what to do next. A hint is shown
-with its exercise only while the exercise is not done. On a terminal a key
-acts at once, and the keys that send escape sequences (arrows, Home) are
-ignored; with stdin piped, keys are read as lines (``q`` and Enter). When
-the input ends, the watch says so once and goes on grading saves without
-keys. Piped, each redraw is printed as a block of its own, ending with the
-line of keys.
+done, the screen shows the report and what to do next. A hint belongs to
+the exercise in focus: ``h`` on the list or the report goes back to it,
+and the top line says so ("back from the list to NAME for its next hint").
+A hint is shown with its exercise only while the exercise is not done. On
+a terminal a key acts at once, and the keys that send escape sequences
+(arrows, Home) are ignored; with stdin piped, keys are read as lines
+(``q`` and Enter). When the input ends, the watch says so once and goes on
+grading saves without keys. Piped, each redraw is printed as a block of
+its own, ending with the line of keys.
 
 Every grade begins with a line saying what is graded, printed under the
 screen; on a terminal, above the line of keys, which is drawn again below
-it and stays last. On a terminal, a grade of several exercises adds a
-line (above the keys as well) that is redrawn as each of them starts or
-ends: how many are done, which run, which are still to run (waiting for
-a worker, or between two shares of their tests). Once the grade of a
-save has run half a second, the screen is drawn again to say that it
-shows the grade of the code before the save, in place of the line that
-says the watch waits for saves (a quicker grade draws nothing more: the
-screen would flicker). Nothing moves by itself: the display changes only
-as a grade goes, never from a thread.
+it and stays last. Before the first screen, the first grade has a line of
+keys of its own: ``q`` stops it, the other keys act once it ends. On a
+terminal, a grade of several exercises adds a line (above the keys as
+well) that is redrawn as each of them starts or ends: how many are done,
+which run, which are still to run (waiting for a worker, or between two
+shares of their tests); once none is left to start, that the grade waits
+for those running, up to the time limit. Once the grade of a save has run
+half a second, the screen is drawn again to say that it shows the grade of
+the code before the save, and what is being graded, in place of the line
+that says the watch waits for saves; the headline, which said what is
+graded, is not printed again under it (a quicker grade draws nothing more:
+the screen would flicker). Nothing moves by itself: the display changes
+only as a grade goes, never from a thread.
 
 On a terminal, the screen fits its width and height: lines break between
-words (a line of keys between keys), the blank lines between its parts go
-first, with the line that says how saves are noticed, a failure is
-shortened only as far as the height requires (its input first, then what
-came back and where, the likely mistake never), the hint just asked for
-stays whole, the report keeps its table and score, and what still does
-not fit is cut with a line that says what shows it all; the top line
-always stays in view. A resize draws the screen again at the new size,
-during a grade too.
+words (a line of keys between keys), prose (a failure's statement and
+likely mistake, a hint, a note) at PROSE_COLUMNS at most however wide the
+terminal, the blank lines between its parts go first, with the line that
+says how saves are noticed, then the line that counts the other failing
+tests, a failure is shortened only as far as the height requires (the
+values beside the call first, its statement, what was expected, then what
+came back and where, the call that reproduces it last, the likely mistake
+never), the hint just asked for stays whole, the report keeps its table
+and score, and what still does not fit is cut with a line that says what
+shows it all; the top line always stays in view. A resize draws the screen
+again at the new size, during a grade too.
 """
 
 import argparse
@@ -128,7 +137,7 @@ EVENT_WAIT_MS = 80
 # On a terminal, a message is shortened only as far as the terminal's
 # height requires: in the report, down to MIN_MESSAGE_LINES, what is
 # below it being cut after that (see `Watch.fitted`); on the exercise's
-# screen, as far as what came back and the likely mistake (see `_fitted`).
+# screen, as far as the call and the likely mistake (see `_fitted`).
 MESSAGE_LINES = 14
 MIN_MESSAGE_LINES = 5
 OUTPUT_LINES = 6
@@ -148,6 +157,12 @@ DONE_EXERCISE_KEYS_LINE = N_("keys: n next exercise | l list | c check all | q q
 ALL_DONE_EXERCISE_KEYS_LINE = N_("keys: n what next | l list | c check all | q quit")
 # Once every exercise is done there is no hint to give, nor a next one.
 DONE_KEYS_LINE = N_("keys: b back to the exercise | l list | c check all | q quit")
+# During the first grade, before any screen: q stops it; the others act
+# once it ends. Its label differs from the other lines of keys, which
+# are drawn only with a screen.
+FIRST_GRADE_KEYS_LINE = N_(
+    "keys during the grade: q quit | the others act once it ends"
+)
 # Once the input has ended (a pipe closed), keys are no longer read.
 NO_KEYS_LINE = N_("keys: none, the input has ended | Ctrl+C quits")
 # What a terminal sends for a key that is not a character (arrows, Home,
@@ -159,6 +174,13 @@ UNLIMITED = sys.maxsize
 # The fewest columns a hint's text, or a likely mistake, may have beside
 # its label: on a terminal narrower, the text starts under the label.
 HINT_COLUMNS = 50
+# The most columns prose takes on a terminal however wide (a failure's
+# statement and likely mistake, a hint, the notes): a line much longer is
+# hard to follow back to the start of the next. The likely mistake stands
+# after the widest label, 22 columns in: 100 leaves its text 78 columns,
+# the width of prose everywhere else in the grader (PROSE_WIDTH). Values
+# and tables keep the terminal's width: an array's row reads best whole.
+PROSE_COLUMNS = 100
 # How far prose that starts under its label stands in from the label.
 PROSE_INDENT = 2
 # Between the keys of a line of keys: a line of keys breaks only there.
@@ -361,6 +383,7 @@ class Watch:
         # the screen says that it shows their code before the save: drawn
         # once the grade has run BEFORE_SAVE_SHOWN (see `before_save_due`).
         self.saving: list[str] = []
+        self.saving_paths = ""  # as the headline names them
         self.before_save = False
         self.before_save_drawn = False
         self.ever_drawn = False
@@ -512,7 +535,15 @@ class Watch:
         yet: a grade of several, or a long one, shows it soon)."""
         if not (self.under_way and self.out.is_terminal):
             return 0
-        return self.rows([Text(self.headline)]) + max(self.status_rows, 2)
+        headline = 0 if self.headline_in_screen() else self.rows([Text(self.headline)])
+        return headline + max(self.status_rows, 2)
+
+    def headline_in_screen(self) -> bool:
+        """Whether the screen, drawn again during the grade of a save, says
+        what the headline said (see `bottom_lines`): the headline is not
+        printed under it then, lest three lines say that a grade is under
+        way."""
+        return bool(self.saving) and self.before_save_drawn
 
     def lift_keys(self, above: int = 0) -> None:
         """On a terminal, erase the line of keys that ends the screen, and
@@ -554,12 +585,13 @@ class Watch:
         it; once the grade of a save has run BEFORE_SAVE_SHOWN, saying
         that it shows the grade of the code before the save. The status
         line must be stopped first: it is drawn under the screen."""
-        self.before_save = bool(self.saving) and self.before_save_drawn
+        self.before_save = self.headline_in_screen()
         try:
             self.draw()
         finally:
             self.before_save = False
-        self.show_headline(self.headline)
+        if not self.headline_in_screen():
+            self.show_headline(self.headline)
 
     def keep(self, fresh: dict[str, ExerciseRun], keys: dict[str, str]) -> dict:
         """Take in the runs `fresh` and keep them for later, but those of
@@ -634,10 +666,13 @@ class Watch:
                     **fields,
                 )
             else:
+                # Nothing left to start: the grade ends with these, which
+                # the learner waits for, up to the limit should one loop.
                 text = _(
                     "grading: {done} of {total} finished, {seconds} s (time "
                     "limit {limit} s each; saving again grades the new code; "
-                    "q quits), still running: {names}",
+                    "q quits), still running: {names}, which the grade "
+                    "waits for, up to the time limit",
                     names=some_named(timed),
                     **fields,
                 )
@@ -789,6 +824,7 @@ class Watch:
         """Grade every exercise, with the grades kept; whether the grade
         ran to its end (a save or `q` may stop it)."""
         headline = _("Grading {target}/ ...", target=self.target)
+        self.put_first_keys()
         seconds = self.grade(self.project.names, True, headline)
         if seconds is None:
             return False
@@ -804,6 +840,17 @@ class Watch:
                 limit=f"{self.limits[0]:g}",
             )
         return True
+
+    def put_first_keys(self) -> None:
+        """On a terminal, before the first screen, print the line of keys
+        of the first grade: a grade held up by a loop may take until the
+        time limit, and q must be seen to stop it."""
+        if not self.out.is_terminal:
+            return
+        line = keys_wrapped(_(FIRST_GRADE_KEYS_LINE), self.out.width - 1)
+        self.keys_line = Text(line, style="dim")
+        self.keys_rows = self.rows([self.keys_line])
+        self.put_keys()
 
     def grade_of(self, exercise: ExerciseInfo) -> Grade:
         run = self.runs.get(exercise.name) or ExerciseRun(exercise.name, error="")
@@ -852,6 +899,7 @@ class Watch:
         graded = [*names, *(other for other in left if other not in names)]
         headline = _("Grading {path} ...", path=i18n.listed(paths))
         self.saving, self.before_save_drawn = graded, False
+        self.saving_paths = i18n.listed(paths)
         try:
             seconds = self.grade(graded, False, headline)
         finally:
@@ -955,8 +1003,12 @@ class Watch:
         if key == "q":
             self.finished = True
         elif key == "h":
-            self.view = EXERCISE
+            came_from, self.view = self.view, EXERCISE
             self.reveal_hint()
+            if came_from != EXERCISE:
+                # The screen changes under the learner: the top line says
+                # where it went, and why.
+                self.event = self.back_for_hint(came_from)
             self.draw()
         elif key == "n":
             self.next_exercise()
@@ -993,6 +1045,22 @@ class Watch:
             self.event = _not_a_key(typed)
             self.draw()
 
+    def back_for_hint(self, came_from: str) -> str:
+        """The top line's event for `h` pressed on the list or the report
+        (`came_from`): the screen went back to the exercise in focus, whose
+        hint it is, and says so, with what `h` did there unless that was
+        to show its next hint."""
+        name = self.focus.name
+        fields = {"name": name, "event": self.event}
+        hinted = self.event == _("hint for {name}", name=name)
+        if came_from == LISTING and hinted:
+            return _("back from the list to {name} for its next hint", **fields)
+        if came_from == LISTING:
+            return _("back from the list to {name}: {event}", **fields)
+        if hinted:
+            return _("back from the report to {name} for its next hint", **fields)
+        return _("back from the report to {name}: {event}", **fields)
+
     def next_exercise(self) -> None:
         if self.all_done():
             self.event = _("every exercise is done")
@@ -1020,6 +1088,7 @@ class Watch:
         shown = hints.reveal(exercise, already)
         if not shown:
             self.hint = _("Exercise {name} has no hints.", name=exercise.name)
+            self.event = _("{name} has no hints", name=exercise.name)
             return
         self.hint = self.hint_text(exercise, len(shown))
         self.event = _("hint for {name}", name=exercise.name)
@@ -1082,6 +1151,13 @@ class Watch:
         is too wide (see `wrapped_lines`); as it is elsewhere, where the
         reader's own program wraps or scrolls."""
         return fitted(text, self.out)
+
+    def prose(self, text: Text) -> Text:
+        """`text`, prose, broken between words to fit the terminal and
+        PROSE_COLUMNS (see `wrapped`); as it is off a terminal."""
+        if not self.out.is_terminal:
+            return text
+        return wrapped_lines(text, min(self.out.width - 1, PROSE_COLUMNS))
 
     def rows(self, lines: list[Text]) -> int:
         """How many rows of the terminal `lines` take, as printed."""
@@ -1333,13 +1409,12 @@ class Watch:
     ) -> tuple[list[Text], list[Text]]:
         """The middle of the exercise's screen and its `bottom` lines, made
         to fit under `top` on a terminal. What gives way first: the blank
-        lines between the parts, then the failure's message as `_fitted`
-        shortens it, then the lines at the end (see `cut`); the hint just
-        asked for stays whole, below what is left of the failure, and so
-        does the likely mistake: the line that says how saves are noticed
-        gives way with the blank lines, and should the message still not
-        hold the likely mistake whole, the line that counts the other
-        failing tests."""
+        lines between the parts and the line that says how saves are
+        noticed, then the line that counts the other failing tests, then
+        the failure's message as `_fitted` shortens it (its call last),
+        then the lines at the end (see `cut`); the hint just asked for
+        stays whole, below what is left of the failure, and so does the
+        likely mistake."""
         room = self.room(top, bottom)
         if room is None:
             return self.exercise_lines(None), bottom
@@ -1347,31 +1422,32 @@ class Watch:
         if self.rows(lines) <= room:
             return lines, bottom
         hint = [self.wrapped(line) for line in self.hint_lines(blank=False)]
-        # The fewest rows the message may have: its likely mistake whole.
-        low = max(1, self.mistake_rows())
         bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
         space = self.room(top, bottom) - self.rows(hint)
-        for others in (True, False):
 
-            def failure(limit: int, others: bool = others) -> list[Text]:
-                return self.exercise_lines(
-                    limit, blanks=False, hint=False, others=others
-                )
+        def failure(limit: int, others: bool = False) -> list[Text]:
+            return self.exercise_lines(limit, blanks=False, hint=False, others=others)
 
-            if self.rows(failure(low)) <= space:
-                break
+        whole = failure(UNLIMITED, others=True)
+        if self.rows(whole) <= space:
+            return [*whole, *hint], bottom
+        # The line that counts the other failing tests goes before any part
+        # of the message. The fewest rows the message may have: its likely
+        # mistake and its call whole, else the likely mistake alone.
+        lows = [self.mistake_rows(("likely mistake", "call")), self.mistake_rows()]
+        low = next((low for low in lows if self.rows(failure(low)) <= space), lows[-1])
         # The failure's rows are fewer than the screen's: the most to try.
-        fitted = self.fitted(failure, space, low=low, most=self.rows(lines))
+        fitted = self.fitted(failure, space, low=max(1, low), most=self.rows(lines))
         return [*fitted, *hint], bottom
 
-    def mistake_rows(self) -> int:
-        """The rows the likely mistake of the failure in focus takes on the
-        terminal; 0 when it has none."""
+    def mistake_rows(self, labels=("likely mistake",)) -> int:
+        """The rows the likely mistake of the failure in focus (or its
+        parts of `labels`) takes on the terminal; 0 when it has none."""
         failure = most_telling(explained(self.grade_of(self.focus)))
         if failure is None:
             return 0
         width = self.out.width - 1 if self.out.is_terminal else None
-        return _mistake_rows(aligned(failure.message), "    ", width)
+        return _mistake_rows(aligned(failure.message), "    ", width, labels)
 
     def exercise_lines(
         self,
@@ -1415,10 +1491,10 @@ class Watch:
         leaves the text fewer than HINT_COLUMNS columns; then from the
         first column, as one paragraph, label and all: code and words
         squeezed into a narrow column would break where they should not."""
-        columns = self.out.width - 1  # see `wrapped`
+        columns = min(self.out.width - 1, PROSE_COLUMNS)  # see `wrapped`
         label = LABEL.match(hint.plain)
         if label is None or columns - i18n.width(label.group()) >= HINT_COLUMNS:
-            return self.wrapped(hint)
+            return self.prose(hint)
         return Text(i18n.fill(hint.plain, columns), style=hint.style)
 
     def header(self, g: Grade) -> Text:
@@ -1532,23 +1608,26 @@ class Watch:
         if self.notice:
             if not compact:
                 yield Text()
-            yield Text(self.notice, style="yellow")
+            yield self.prose(Text(self.notice, style="yellow"))
         if not compact:
             yield Text()
+        # In place of the line that says the watch waits for saves, and
+        # of the grade's headline: what is graded is said once, here.
+        paths = {"paths": self.saving_paths}
         if self.before_save and self.focus.name in self.saving:
-            # In place of the line that says the watch waits for saves.
             line = _(
-                "Shown above: the grade of the code before this save; the "
-                "new code is being graded."
+                "Shown above: the grade of the code before this save. Now "
+                "grading {paths} ...",
+                **paths,
             )
-            yield Text(line, style="yellow")
+            yield self.prose(Text(line, style="yellow"))
         elif self.before_save:
             # What is shown was not saved: the screen is only out of date.
             line = _(
-                "The code just saved is being graded; its result will take "
-                "this screen's place."
+                "Now grading {paths} ...; its result will take this screen's place.",
+                **paths,
             )
-            yield Text(line, style="yellow")
+            yield self.prose(Text(line, style="yellow"))
         elif self.note and not compact:
             yield Text(self.note, style="dim")
         if self.keys_ended:
@@ -1589,13 +1668,15 @@ class Watch:
                 yield Text(line)
             return
         if g.status == NOT_STARTED:
-            yield Text(
-                _(
-                    "Open {target}/{name}.py, read the docstring, and replace "
-                    "`raise NotImplementedError(...)` with your code.",
-                    target=self.target,
-                    name=name,
-                    prog=self.prog,
+            yield self.prose(
+                Text(
+                    _(
+                        "Open {target}/{name}.py, read the docstring, and replace "
+                        "`raise NotImplementedError(...)` with your code.",
+                        target=self.target,
+                        name=name,
+                        prog=self.prog,
+                    )
                 )
             )
             return
@@ -1627,10 +1708,10 @@ class Watch:
                     prog=self.prog,
                     name=name,
                 )
-                yield Text(line, style="dim")
+                yield self.prose(Text(line, style="dim"))
         note = not_run_note(g)
         if note:
-            yield Text(note)
+            yield self.prose(Text(note))
 
 
 def _failed_line(mark: str, name: str, columns: int | None) -> Text:
@@ -1686,9 +1767,9 @@ def _note_translated(line: str) -> str:
 
 # The labels of a failure message whose values are the input that showed
 # the failure (the call and its arguments, an argument before and after
-# the call): laid out a row to a line, they are what a message too long to
-# show is cut first, so that what was expected, what came back, where and
-# the likely mistake stay on screen.
+# the call), laid out a row to a line. The arguments before and after the
+# call are what a message too long to show is cut first; the call, which
+# reproduces the failure, last (see GIVING_WAY).
 INPUT_LABELS = ("call", "before", "after")
 # A line that starts an entry of an input's value: `  b2 = [...]`.
 ENTRY = re.compile(r"^\s+(\w+)\s*= ")
@@ -1765,13 +1846,14 @@ def _fitted(
     broken.
 
     A message too long gives way where it matters least (see `_cut_order`):
-    the values of the input first, then the statement of what went wrong,
-    then what was expected. Each value keeps its first rows and says how
-    many it lost; the statement keeps its first rows and ends in
-    `ellipsis`. Should that not be enough, those parts go whole, in the
-    same order; then what came back and where (see GIVING_WAY), shortened,
-    then whole; the likely mistake stays, unless `limit` is fewer than its
-    rows, which the message's last rows then lose."""
+    the arguments before and after the call first, then the statement of
+    what went wrong, then what was expected. Each value keeps its first
+    rows and says how many it lost; the statement keeps its first rows and
+    ends in `ellipsis`. Should that not be enough, those parts go whole, in
+    the same order; then what came back, where and the call (see
+    GIVING_WAY), shortened, then whole; the likely mistake stays, unless
+    `limit` is fewer than its rows, which the message's last rows then
+    lose."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
     excess = sum(map(len, rows)) - limit
@@ -1817,19 +1899,23 @@ def _fitted(
 
 
 # The parts of a message kept while others give way, which go in turn
-# before the likely mistake would be cut: what came back, then where.
-GIVING_WAY = ("actual", "where")
+# before the likely mistake would be cut: what came back, then where,
+# then the call, last as it is what reproduces the failure.
+GIVING_WAY = ("actual", "where", "call")
 
 
-def _mistake_rows(message: str, prefix: str, width: int | None) -> int:
-    """The rows the likely mistake of a failure `message` takes, laid out
-    as `_fitted` lays it out; 0 when it names none."""
+def _mistake_rows(
+    message: str, prefix: str, width: int | None, labels=("likely mistake",)
+) -> int:
+    """The rows the likely mistake of a failure `message` takes (or its
+    parts of `labels`), laid out as `_fitted` lays it out; 0 when it names
+    none."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
     return sum(
         len(block_rows)
         for (label, _lines), block_rows in zip(blocks, rows, strict=True)
-        if label == "likely mistake"
+        if label in labels
     )
 
 
@@ -1859,10 +1945,16 @@ def _block_rows(blocks, prefix: str, width: int | None) -> list[list[str]]:
     """The rows of each of a message's `blocks` in the current language
     (see `_rows_of`); the likely mistake is prose."""
     translated = _translated(blocks)
-    return [
-        _rows_of(lines, prefix, width, prose=label == "likely mistake")
-        for (label, _lines), lines in zip(blocks, translated, strict=True)
-    ]
+    rows = []
+    for index, ((label, _lines), lines) in enumerate(
+        zip(blocks, translated, strict=True)
+    ):
+        # The statement (the lines before the first label) and the likely
+        # mistake are prose: no wider than PROSE_COLUMNS.
+        prose = label == "likely mistake" or (label is None and index == 0)
+        columns = width if width is None or not prose else min(width, PROSE_COLUMNS)
+        rows.append(_rows_of(lines, prefix, columns, prose=label == "likely mistake"))
+    return rows
 
 
 def _rows_of(
@@ -1984,9 +2076,10 @@ def _message_blocks(lines: list[str]) -> list[tuple[str | None, list[str]]]:
     return blocks
 
 
-# The labels of what came back, where the learner's code raised, and the
-# likely mistake: what a failure is shown for, which never gives way.
-KEPT_LABELS = ("actual", "where", "likely mistake")
+# The labels of what came back, where the learner's code raised, the
+# likely mistake and the call that reproduces the failure: what a failure
+# is shown for, which gives way last (see GIVING_WAY).
+KEPT_LABELS = ("actual", "where", "likely mistake", "call")
 
 
 def _cut_order(blocks, index: int, rows) -> tuple[int, int]:
@@ -1995,7 +2088,7 @@ def _cut_order(blocks, index: int, rows) -> tuple[int, int]:
     first labelled one), then the other values but those of KEPT_LABELS,
     the longest first; the rest ranks KEPT and stays."""
     label = blocks[index][0]
-    if label in INPUT_LABELS:
+    if label in INPUT_LABELS and label not in GIVING_WAY:
         rank = 0
     elif label is None:
         rank = 1 if index == 0 else KEPT

@@ -24,6 +24,7 @@ from grader.exercises import NAMES
 from grader.render import failed_mark
 from grader.watch import (
     BEFORE_SAVE_SHOWN,
+    PROSE_COLUMNS,
     PollingSource,
     _clipped,
     _Keys,
@@ -35,6 +36,7 @@ from selftests.grader_support import ROOT, clean_environment, stub
 from selftests.learner_support import (
     FIRST_SCREEN_TIMEOUT,
     SCREEN_TIMEOUT,
+    WatchProcess,
     kata,
     learner_tree,
     solution,
@@ -792,10 +794,11 @@ def test_on_a_terminal_a_grade_a_save_replaces_takes_the_place_of_its_line(tree)
         again = _read_until(controller, b"Grading exercises/sgd.py", SCREEN_TIMEOUT)
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
-    # The status line is erased, then, two rows up, the first headline and
-    # the line of keys under it, which is drawn again below the new one.
+    # The status line is erased, then the line of keys, which is drawn again
+    # below the new headline. The first headline went with the screen drawn
+    # again after half a second, which says what is graded in its place.
     assert b"\x1b[2K\x1b[1A\x1b[2K" in again
-    assert b"\x1b[2A\r\x1b[JGrading exercises/sgd.py" in again
+    assert b"\x1b[1A\r\x1b[JGrading exercises/sgd.py" in again
 
 
 # What the screen says while a save is graded, and what it says when idle.
@@ -806,8 +809,8 @@ BEFORE_SAVE_WORDS = {
         "took": r"graded in ([0-9.]+) s",
         "status": "grading sgd: 1 s",
         "marked": "(before this save)",
-        "shown": "Shown above: the grade of the code before this save; the new",
-        "other": "The code just saved is being graded; its result will take",
+        "shown": "Shown above: the grade of the code before this save. Now",
+        "other": "Now grading exercises/sgd.py ...; its result will take",
         "waiting": "Watching exercises/ for saves.",
         "headline": "Grading exercises/sgd.py ...",
     },
@@ -818,7 +821,7 @@ BEFORE_SAVE_WORDS = {
         "status": "sgd を採点中: 1 秒",
         "marked": "(保存する前のコード)",
         "shown": "上に表示しているのは、保存する前のコードの採点結果です。",
-        "other": "保存したコードを採点しています。終わると、この画面に代わって",
+        "other": "exercises/sgd.py を採点しています。終わると、この画面に代わって",
         "waiting": "exercises/ の保存を待っています。",
         "headline": "exercises/sgd.py を採点しています ...",
     },
@@ -850,16 +853,16 @@ def test_on_a_terminal_a_slow_grade_of_a_save_marks_the_screen_as_before_it(tree
     assert BEFORE_SAVE_WORDS[lang]["marked"] in header
     assert any(row.startswith(BEFORE_SAVE_WORDS[lang]["shown"]) for row in rows)
     assert BEFORE_SAVE_WORDS[lang]["waiting"] not in "\n".join(rows)
-    keys_row = max(
-        i for i, row in enumerate(rows) if row.startswith(words["keys"].decode())
-    )
-    # The headline of the grade stands above the keys, which stay last: the
-    # keys are drawn under it, then erased and drawn again under the status
-    # line that counts the seconds (the rows read hold all three).
+    # Said once on the screen, with what is graded: the headline is not
+    # printed again under it, and the status line, above the keys that
+    # stay last, counts the seconds.
+    shown = "".join(row.strip() for row in _terminal_rows(slow, 100))
+    assert "exercises/sgd.py" in shown.split(BEFORE_SAVE_WORDS[lang]["shown"], 1)[1]
     headline = BEFORE_SAVE_WORDS[lang]["headline"]
-    headline_row = max(i for i, row in enumerate(rows) if headline in row)
-    assert headline_row == keys_row - 3
-    assert rows[headline_row + 1] == rows[keys_row]  # the keys, under it
+    assert not any(row.startswith(headline) for row in rows), rows
+    screen = _terminal_rows(slow, 100)
+    assert screen[-2].startswith(BEFORE_SAVE_WORDS[lang]["status"])
+    assert screen[-1].startswith(BEFORE_SAVE_WORDS[lang]["keys"])
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -1094,12 +1097,13 @@ def test_on_a_terminal_the_report_fits_its_height_title_and_table_first(tmp_path
         i for i, row in enumerate(rows) if row.split()[:2] == ["#", words["header"]]
     )
     assert [row.split()[1] for row in rows[header + 2 : header + 12]] == list(NAMES)
-    # The call's weights are shortened as the exercise's own screen does;
-    # what was expected and what came back stay.
+    # The failure gives way as on the exercise's own screen: what was
+    # expected first, then the call's weights are shortened; the call,
+    # which reproduces the failure, and what came back stay.
     screen = "\n".join(rows)
     assert "w1 = [[" in screen and words["shortened"] in screen
     assert "b2 = " not in screen
-    assert words["expected"] in screen and "[[0.4943, 0.511, 0.4872]" in screen
+    assert words["expected"] not in screen and "[[0.4943, 0.511, 0.4872]" in screen
     # The keys are broken between keys, never inside one.
     assert _keys_rows(rows, words["keys"]) == words["full"]
 
@@ -1152,10 +1156,14 @@ def test_on_a_terminal_a_failure_is_shortened_only_as_its_height_needs(
     assert rows[0].startswith("nn-kata watch:")
     assert "likely mistake: the slope of the sigmoid is missing" in screen
     # The call's last arguments, x and t, come after a params dict of nine
-    # lines: shown whole on a tall terminal, cut first on a short one (once
-    # the blank lines between the parts are gone).
-    assert ("]])" not in screen) == cut  # the end of the call, after t
-    assert ("more lines]" in screen) == cut
+    # lines: the call reproduces the failure, and stays whole; on a short
+    # terminal (once the blank lines between the parts are gone, and the
+    # line that counts the other failing tests), what was expected gives
+    # way instead.
+    assert "]])" in screen  # the end of the call, after t
+    expected = next(row for row in rows if row.startswith("      expected  "))
+    assert ("[... " in screen or expected.endswith("…")) == cut
+    assert ("more failing" not in screen) == cut
 
 
 def test_on_a_terminal_a_resize_redraws_the_screen_at_its_new_size(tmp_path):
@@ -1418,7 +1426,9 @@ def test_a_shortened_input_keeps_the_value_its_mistake_names_under_its_rows(limi
     lines = _fitted(MISSING_B2, limit, "").splitlines()
     assert len(lines) == limit
     assert "              b2 = [0.5653, 1.4105, 0.3718]" in lines
-    assert lines[-3:] == MISSING_B2.splitlines()[-3:]  # expected, actual, mistake
+    # What was expected went first: the call is cut only then.
+    assert lines[0] == "  call      forward(params, x) with"
+    assert lines[-2:] == MISSING_B2.splitlines()[-2:]  # actual, mistake
     (note,) = [line for line in lines if "more lines]" in line]
     # Under the entries it stands for, not under the call's first value.
     assert note.startswith(" " * 14 + "[... ")
@@ -1457,7 +1467,9 @@ def test_a_shortened_input_without_named_entries_is_cut_as_before():
         + ["  expected  1", "  actual    2"]
     )
     lines = _fitted(message, 6, "").splitlines()
-    assert len(lines) == 6 and lines[-2:] == ["  expected  1", "  actual    2"]
+    assert len(lines) == 6 and lines[-1] == "  actual    2"
+    assert lines[:2] == ["  call      f(a)", "              0"]
+    assert lines[-2] == "              [... 6 more lines]"
     assert _fitted(message, 20, "") == message  # nothing to cut: left whole
 
 
@@ -1498,9 +1510,12 @@ def _focused_tree(folder: Path, name: str, mutant: str) -> Path:
     return learner_tree(folder, **sources)
 
 
-def _narrow_screen(tree: Path, lang: str, keys: bytes = b"") -> list[str]:
+def _narrow_screen(
+    tree: Path, lang: str, keys: bytes = b"", until: bytes = b"\x1b[2J"
+) -> list[str]:
     """The rows of the watch's screen on `tree` at NARROW, once each of
-    `keys` is pressed in turn, each waiting for its screen."""
+    `keys` is pressed in turn, each waiting for its screen: one drawn with
+    `until` (a key that grades may draw the screen again as it goes)."""
     with terminal_watch(tree, size=NARROW, args=("--lang", lang)) as (
         process,
         controller,
@@ -1510,7 +1525,7 @@ def _narrow_screen(tree: Path, lang: str, keys: bytes = b"") -> list[str]:
         )
         for key in keys:
             os.write(controller, bytes([key]))
-            seen = _read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT)
+            seen = _read_screen(controller, until, SCREEN_TIMEOUT)
         rows = _rows(seen)
         os.write(controller, b"q")
         process.wait(timeout=SCREEN_TIMEOUT)
@@ -1604,7 +1619,7 @@ must change x in place, where f can see it.
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_a_failure_gives_way_input_first_then_statement_then_expected(lang):
+def test_a_failure_gives_way_statement_first_and_the_call_last(lang):
     from grader.watch import _fitted
 
     width = NARROW[0] - 1
@@ -1612,24 +1627,30 @@ def test_a_failure_gives_way_input_first_then_statement_then_expected(lang):
         whole = _fitted(COPIED_X, UNLIMITED_ROWS, "    ", width).splitlines()
         shown = {
             limit: _fitted(COPIED_X, limit, "    ", width).splitlines()
-            for limit in range(6, len(whole))
+            for limit in range(4, len(whole))
         }
-    # The statement, the call and what was expected, as many rows each.
-    parts = {"statement": 3, "call": 3, "expected": 2}
-    kept = whole[sum(parts.values()) :]  # actual, where, likely mistake
+    # The parts, by their first row: the statement (three rows), then the
+    # call, what was expected, what came back, where, the likely mistake.
+    starts = [0, *(i for i, row in enumerate(whole) if re.match(r" {6}\S", row))]
+    statement, call, expected, actual, where, mistake = (
+        whole[start:end]
+        for start, end in zip(starts, [*starts[1:], len(whole)], strict=True)
+    )
     for limit, lines in shown.items():
-        assert len(lines) <= limit and lines[-len(kept) :] == kept, limit
-        for line in lines:  # a note stands under the value it cuts
-            assert "[..." not in line or line.index("[") >= 18, line
-    # The call gives way first, to its first row ...
-    assert shown[12][:3] == whole[:3] and shown[12][3].endswith("…")
-    # ... then the statement, a row at a time, never dropped whole while
-    # shortening it is enough ...
-    assert shown[10][0].endswith("…") and shown[10][1] == shown[12][3]
-    assert shown[10][2:4] == whole[6:8]  # what was expected, whole
-    # ... then what was expected.
-    assert shown[9][2].startswith(whole[6]) and shown[9][2].endswith("…")
-    assert shown[9][:2] == shown[10][:2]
+        assert len(lines) <= limit and lines[-len(mistake) :] == mistake, limit
+    # The statement gives way first, to its first row ...
+    shorter = len(whole) - len(statement) + 1
+    assert shown[shorter][0].endswith("…") and shown[shorter][1:] == whole[3:]
+    # ... then goes, and what was expected gives way, then goes too ...
+    assert shown[10][:3] == call and shown[10][3].startswith(expected[0][:16])
+    assert shown[9] == [*call, *actual, *where, *mistake]
+    # ... then what came back, and where: the call, which reproduces the
+    # failure, stays whole while they are shortened ...
+    assert shown[7][:3] == call and shown[7][3].endswith("…")
+    # ... and is shortened only then, to its first row, before what came
+    # back goes: the call goes last.
+    assert shown[5][0].startswith(call[0][:16]) and shown[5][0].endswith("…")
+    assert shown[4][0] == shown[5][0] and shown[4][1].startswith(where[0][:16])
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -1641,8 +1662,12 @@ def test_a_value_that_came_back_too_long_gives_way_to_the_likely_mistake(lang):
         whole = _fitted(COPIED_X, UNLIMITED_ROWS, "    ", width).splitlines()
         lines = _fitted(COPIED_X, 5, "    ", width).splitlines()
 
-    assert lines[0].startswith(whole[-6]) and lines[0].endswith("…")
-    assert lines[1:] == whole[-4:]  # where, and the likely mistake
+    # The call's first row, then what came back, where and the likely
+    # mistake, the first two cut to their first row.
+    assert lines[0].startswith(whole[3][:16]) and lines[0].endswith("…")
+    assert lines[1].startswith(whole[-6][:16]) and lines[1].endswith("…")
+    assert lines[2].startswith(whole[-4][:16]) and lines[2].endswith("…")
+    assert lines[3:] == whole[-2:]
 
 
 # What a narrow screen must keep whole of the likely mistake of
@@ -1697,7 +1722,9 @@ def test_on_a_small_terminal_the_report_keeps_its_table_and_score_a_row_each(
     tmp_path, lang
 ):
     tree = _focused_tree(tmp_path / "kata", "numerical_gradient", "wrong_flattens_x")
-    rows = _narrow_screen(tree, lang, b"c")
+    # The top line of the report, not of a screen drawn during its grade.
+    checked = {"en": "(checked every exercise in", "ja": "(すべての演習を採点:"}[lang]
+    rows = _narrow_screen(tree, lang, b"c", until=checked.encode())
 
     for number, name in enumerate(NAMES, start=1):
         (row,) = [row for row in rows if row.split()[:2] == [str(number), name]]
@@ -1767,13 +1794,15 @@ def test_on_a_terminal_a_resize_during_a_long_grade_redraws_at_once(tmp_path):
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
 
     rows = _rows(seen)
-    # The screen, drawn again at the new size, and the headline of the grade
-    # under it (the status line, redrawn in place, is not read as rows).
-    headline = next(i for i, row in enumerate(rows) if "Grading exercises/" in row)
-    narrow = rows[: headline + 1]
+    # The screen, drawn again at the new size, saying in its last lines
+    # what is graded (the status line, redrawn in place, is not read as
+    # rows); the headline is not printed again under it.
+    said = next(i for i, row in enumerate(rows) if "Now grading exercises/" in row)
+    narrow = rows[: said + 1]
     assert narrow[0].startswith("nn-kata watch:")
     assert all(i18n.width(row) < 60 for row in narrow)
-    assert narrow[-1] == "Grading exercises/sgd.py ..."
+    assert narrow[-1].startswith("Now grading exercises/sgd.py ...;")
+    assert not any(row.startswith("Grading exercises/") for row in rows)
 
 
 @pytest.mark.parametrize(
@@ -1886,3 +1915,137 @@ def test_h_after_the_last_hint_says_there_are_no_more(tree, watch):
     assert "no more hints for dot: that was the last of them" in again
     assert "Hint 4 of 4" in again  # the last one stays shown
     running.quit()
+
+
+# A failure with a short call: softmax's axis mistake, by language.
+AXIS_WORDS = {
+    "en": {
+        "call": "      call      softmax([[1.0, 1.0], [0.0, 1.0986]])",
+        "mistake": "likely mistake: normalized along axis 0",
+        "hint": "Hint 1 of 4: ",
+        "ticking": "3 s",
+        "listed": "(back from the list to softmax for its next hint)",
+        "reported": "(back from the report to softmax: no more hints for softmax",
+    },
+    "ja": {
+        "call": "      呼び出し  softmax([[1.0, 1.0], [0.0, 1.0986]])",
+        "mistake": "考えられる間違い: ",
+        "hint": "ヒント 1/4: ",
+        "ticking": "3 秒",
+        "listed": "(次のヒントのため、一覧から softmax に戻る)",
+        "reported": "(レポートから softmax に戻る: softmax のヒントは以上で全部",
+    },
+}
+ENDLESS_SOFTMAX = "def softmax(x):\n    while True:\n        pass\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_small_terminal_a_grade_under_way_keeps_the_call_of_the_failure(
+    tmp_path, lang
+):
+    # The grade's status line takes rows under the screen: the statement
+    # and the blank lines give way, never the call that reproduces it.
+    tree = _focused_tree(tmp_path / "kata", "softmax", "wrong_axis_zero")
+    words = AXIS_WORDS[lang]
+    columns, height = NARROW
+    args = ("--lang", lang, "--timeout", "6")
+    with terminal_watch(tree, size=NARROW, args=args) as (process, controller):
+        _read_screen(controller, NARROW_WORDS[lang]["keys"].encode(), SCREEN_TIMEOUT)
+        (tree / "exercises" / "softmax.py").write_text(ENDLESS_SOFTMAX)
+        seen = _read_screen(controller, words["ticking"].encode(), SCREEN_TIMEOUT + 6)
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+    rows = _terminal_rows(seen, columns)
+    assert len(rows) < height and rows[0].startswith("nn-kata watch:"), rows
+    assert words["call"] in rows, rows
+    assert any(words["mistake"] in row for row in rows), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_first_grade_held_up_shows_q_at_once_and_what_it_waits_for(tree, lang):
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    args = ("--timeout", "6", "--lang", lang)
+    waits = {
+        "en": "which the grade waits for, up to the time limit",
+        "ja": "これが終わるまで採点は待機(長くても制限時間まで)",
+    }[lang]
+    keys = {
+        "en": "keys during the grade: q quit | the others act once it ends",
+        "ja": "採点中のキー操作: q で終了 | ほかのキーは採点が終わってから",
+    }[lang]
+    with terminal_watch(tree, size=(100, 30), args=args) as (process, controller):
+        seen = _read_until_said(controller, waits, FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"q")
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+    rows = _terminal_rows(b"\x1b[2J" + seen, 100)
+    rows = rows[:-1] if rows[-1] == "" else rows
+    assert rows[-1] == keys, rows  # the line of keys stays last
+    status = "".join(row.strip() for row in rows[1:-1])
+    assert "".join(waits.split()) in "".join(status.split()), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_wide_terminal_prose_is_no_wider_than_its_reading_width(tmp_path, lang):
+    tree = _focused_tree(tmp_path / "kata", "softmax", "wrong_axis_zero")
+    words = AXIS_WORDS[lang]
+    keys = NARROW_WORDS[lang]["keys"].encode()
+    with terminal_watch(tree, size=(140, 40), args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        _read_screen(controller, keys, FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"h")
+        rows = _rows(_read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+    # The statement, the likely mistake and the hint, broken at the
+    # reading width though the terminal has 140 columns.
+    assert any(row.startswith(words["hint"]) for row in rows), rows
+    assert any(words["mistake"] in row for row in rows), rows
+    widest = max(rows, key=i18n.width)
+    assert i18n.width(widest) <= PROSE_COLUMNS, widest
+    hint = next(i for i, row in enumerate(rows) if row.startswith(words["hint"]))
+    assert rows[hint + 1].strip(), rows  # broken: the hint goes on below
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_h_on_the_list_or_the_report_says_it_went_back_to_the_exercise(tmp_path, lang):
+    tree = _focused_tree(tmp_path / "kata", "softmax", "wrong_axis_zero")
+    words = AXIS_WORDS[lang]
+    running = WatchProcess(tree, "--lang", lang)
+    try:
+        running.screen(FIRST_SCREEN_TIMEOUT)
+        running.press("l")
+        running.screen()
+        running.press("h")
+        listed = running.screen()
+        assert words["listed"] in _top_line(listed)
+        assert words["hint"] in listed
+        for _ in range(3):  # to the last of softmax's four hints
+            running.press("h")
+            running.screen()
+        running.press("c")
+        running.screen(SCREEN_TIMEOUT)
+        running.press("h")
+        reported = running.screen()
+        assert words["reported"] in _top_line(reported)
+    finally:
+        running.stop()
+
+
+def _top_line(screen: str) -> str:
+    """The top line of a `screen` printed through a pipe."""
+    return next(line for line in screen.splitlines() if "nn-kata watch" in line)
+
+
+def _read_until_said(fd: int, words: str, timeout: float) -> bytes:
+    """What the terminal shows until `words` are said, in whatever rows
+    they are broken into (spaces and escape codes aside), and what follows
+    until the output is quiet: the rest of the redraw that says them."""
+    wanted = "".join(words.split())
+    seen = b""
+    while wanted not in "".join(ESCAPES.sub("", seen.decode(errors="ignore")).split()):
+        seen += _read_until(fd, b"\n", timeout)
+    while select.select([fd], [], [], QUIET)[0]:
+        seen += os.read(fd, 4096)
+    return seen
