@@ -99,3 +99,50 @@ def exercise_modules(package) -> dict:
         "modules": {name: sys.modules.get(name) for name in names},
         "attributes": {name: vars(package).get(name) for name in NAMES},
     }
+
+
+# Ways an answer might take the grader's own answer instead of computing
+# its own: each must fail every test, whether the learner's code runs in
+# the tests' process or in one of its own.
+CHEATS = {
+    "from_tests": "from tests.reference import cross_entropy",
+    "from_solutions": "from solutions.cross_entropy import cross_entropy",
+    "importlib": (
+        "import importlib\n\n\n"
+        "def cross_entropy(y, t):\n"
+        "    return importlib.import_module('tests.reference').cross_entropy(y, t)"
+    ),
+    "sys_modules": (
+        "import sys\n\n\n"
+        "def cross_entropy(y, t):\n"
+        "    return sys.modules['tests.reference'].cross_entropy(y, t)"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def cheats(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cheats")
+    jobs = {}
+    for how, source in CHEATS.items():
+        path = folder / f"cross_entropy_{how}.py"
+        path.write_text(source + "\n")
+        for separate in (False, True):
+            jobs[how, separate] = Job(
+                "cross_entropy",
+                ROOT,
+                overrides=(("cross_entropy", path),),
+                timeout=120,
+                separate=separate,
+            )
+    return dict(zip(jobs, run_many(list(jobs.values())), strict=True))
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["one_process", "separate"])
+@pytest.mark.parametrize("how", list(CHEATS))
+def test_an_exercise_cannot_import_the_graders_answers(cheats, how, separate):
+    run = cheats[how, separate]
+    passed = [test.name for test in run.tests if test.passed]
+
+    assert run.error or run.tests, "the tests did not run"
+    assert not passed, passed

@@ -10,6 +10,7 @@ import ast
 import contextlib
 import copy
 import difflib
+import importlib.abc
 import importlib.util
 import inspect
 import io
@@ -164,6 +165,50 @@ _stand_ins = {}
 _MISSING = object()
 
 
+# The kata's own packages, which hold the answers (the tests' reference
+# functions, the model solutions): the learner's code may import none of
+# them, whichever package is graded.
+KATA_PACKAGES = frozenset({"tests", "solutions", "selftests", "grader", "conftest"})
+KATA_IMPORT = (
+    "{name} is part of the kata's grader, which an exercise may not import: "
+    "write the exercise's code yourself (NumPy and your earlier exercises "
+    "are there for that)."
+)
+
+
+class _KataImports(importlib.abc.MetaPathFinder):
+    """Refuses to find the modules of `hidden`, the kata's own packages."""
+
+    def __init__(self, hidden):
+        self.hidden = hidden
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in self.hidden:
+            raise ImportError(KATA_IMPORT.format(name=name), name=name)
+        return None
+
+
+@contextmanager
+def _kata_hidden(graded):
+    """While inside, the kata's packages (but `graded`, the package of the
+    exercises under test) cannot be imported, however the import is
+    written: they leave `sys.modules`, and a finder put first refuses to
+    load them again. The tests' own code keeps the modules it holds."""
+    hidden = KATA_PACKAGES - {graded}
+    taken = {
+        name: sys.modules.pop(name)
+        for name in list(sys.modules)
+        if name.partition(".")[0] in hidden
+    }
+    finder = _KataImports(hidden)
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
+        sys.modules.update(taken)
+
+
 @contextmanager
 def _standing_in(module):
     """While inside, every exercise module but `module`'s own is its trusted
@@ -195,7 +240,8 @@ def _standing_in(module):
         sys.modules[f"{prefix}.{name}"] = stand_in
         setattr(package, name, stand_in)
     try:
-        yield
+        with _kata_hidden(prefix):
+            yield
     finally:
         for name, value in saved.items():
             if value is None:

@@ -72,6 +72,25 @@ def too_large(eps):
     )
 
 
+EPS_SUBTRACTED = (
+    "the epsilon was subtracted, log(y - eps): for a zero probability that "
+    "is the log of a negative number, nan. Add it: np.log(y + 1e-7)."
+)
+
+
+def epsilon_subtracted():
+    """Whether the learner's losses of EPS_PROBES are those of log(p - eps)
+    with one small eps, as read back from both."""
+    found = []
+    for y, labels in EPS_PROBES:
+        loss = probed_loss(y, labels)
+        if loss is None or not math.isfinite(loss):
+            return False
+        found.append(y[0, labels[0]] - math.exp(-loss))
+    first, second = found
+    return 0 < first <= MAX_SHIFT and math.isclose(first, second, rel_tol=1e-3)
+
+
 def learners_epsilon():
     """The epsilon the learner's loss adds to y inside the log, read back
     from EPS_PROBES, where both agree on one too large to allow; else
@@ -187,6 +206,28 @@ def softmax_again(y, labels, eps):
         np.atleast_2d(reference.softmax(y)), np.atleast_1d(labels)[:, None], axis=-1
     )
     return -np.mean(np.log(picked + eps))
+
+
+LOG_OF_MEAN = (
+    "the log of the mean probability, not the mean of the logs: take -log of "
+    "each sample's probability of its class first, then their mean."
+)
+RETURN_IN_LOOP = (
+    "the return statement is inside the loop over the samples: it returns "
+    "after the first one. Add up every sample's loss, then return once, "
+    "after the loop."
+)
+
+
+def returns_in_loop():
+    """Whether the learner's loss of TALL is its first sample's loss, alone
+    or divided by N: a return left inside the loop over the samples."""
+    y, labels = TALL
+    first = -math.log(y[0, labels[0]] + USUAL_EPS[0])
+    loss = probed_loss(y, labels)
+    return loss is not None and any(
+        math.isclose(loss, value, rel_tol=GUARD_RTOL) for value in (first, first / 3)
+    )
 
 
 SUMMED = "the sum over the samples, not the mean: divide by N, the number of samples."
@@ -444,7 +485,10 @@ def mistakes_at(y, labels, eps, one_hot_form):
         (LOG10, loss / LN_10),
         ("np.log2 instead of np.log, the natural logarithm.", loss / math.log(2)),
         (SOFTMAX_AGAIN, softmax_again(y, labels, eps)),
+        (LOG_OF_MEAN, -np.log(np.mean(np.exp(-per_sample)))),
     ]
+    if n > 1:
+        found += [(RETURN_IN_LOOP, per_sample[0]), (RETURN_IN_LOOP, per_sample[0] / n)]
     every_label = variant(every_label_loss, y, labels, eps)
     rows = variant(rows_by_label_loss, y, labels, eps)
     complement = -np.mean(np.log(1 - y[np.arange(n), labels] + eps))
@@ -1030,7 +1074,7 @@ def zero_mistake(value, y, labels, one_hot_form=False):
     least -log(1e-7) = 16.1, so the mean costs as much.
     """
     if math.isnan(value):
-        return unguarded(NAN_FROM_ZERO)
+        return EPS_SUBTRACTED if epsilon_subtracted() else unguarded(NAN_FROM_ZERO)
     if math.isinf(value):
         return unguarded(NO_GUARD)
     # -log(eps) / 2 is y[:, t] of a 2 x 2 batch, int labels multiplied in as
@@ -1073,6 +1117,10 @@ def zero_mistake(value, y, labels, one_hot_form=False):
     for eps in (*large_guards(), 5e-7, 2e-7):
         found.append((too_large(eps), reference.cross_entropy(y2, labels, eps=eps)))
     found.append((SOFTMAX_AGAIN, softmax_again(y2, labels, USUAL_EPS[0])))
+    first = -math.log(y2[0, labels[0]] + USUAL_EPS[0])
+    if n > 1 and returns_in_loop():
+        if any(math.isclose(value, v, rel_tol=GUARD_RTOL) for v in (first, first / n)):
+            return RETURN_IN_LOOP
     complement = -np.mean(np.log(1 - y2[np.arange(n), labels] + USUAL_EPS[0]))
     if math.isclose(value, complement, abs_tol=ATOL) and takes_complement():
         return ONE_MINUS_Y

@@ -15,6 +15,7 @@ from tests.harness import (
 from tests.judge import (
     INTEGER_RESULT,
     PASS_THROUGH,
+    as_array,
     code_mistake,
     expect_close,
     fail,
@@ -127,6 +128,8 @@ def expect_array(result, call):
     """Fail unless `result` is a NumPy array or, for two vectors, a number."""
     if isinstance(result, (np.ndarray, np.generic, int, float)):
         return
+    if result is None:
+        as_array(result, call, "an array")  # names a missing return
     fail(
         f"dot must return a NumPy array, not a {type(result).__name__}.",
         call=call,

@@ -67,6 +67,46 @@ SIGN_FLIPPED = (
 )
 
 
+ABS_FOR_EVERY_X = (
+    "exp(-|x|) was used for every x: 1 / (1 + exp(-|x|)) is sigmoid(|x|), "
+    "right for x >= 0 only. For x < 0 use z / (1 + z), with z = exp(-|x|)."
+)
+# Where the learner's sigmoid is right at 1 but not at -1, the sign is not
+# flipped everywhere: only the negative side went wrong.
+SIGN_PROBE = np.array([1.0, -1.0])
+
+
+def sign_mistake():
+    """SIGN_FLIPPED, or ABS_FOR_EVERY_X where the learner's sigmoid of
+    SIGN_PROBE is right at 1 and sigmoid(1) at -1: the two give the same
+    values for x <= 0."""
+    with quietly():
+        found = variant(learner.sigmoid, SIGN_PROBE.copy())
+    try:
+        found = np.asarray(found, dtype=np.float64)
+    except (TypeError, ValueError):
+        return SIGN_FLIPPED
+    right = reference.sigmoid(np.array([1.0, 1.0]))
+    if found.shape == right.shape and np.allclose(found, right, rtol=1e-9, atol=0):
+        return ABS_FOR_EVERY_X
+    return SIGN_FLIPPED
+
+
+def sign_mistakes(x):
+    """The flipped sign and exp(-|x|) for every x, each with what it gives
+    for x; one of them, the one the learner made, where x has no positive
+    element and the two agree."""
+    flipped = variant(lambda: 1.0 / (1.0 + np.exp(x)))
+    absolute = variant(lambda: 1.0 / (1.0 + np.exp(-np.abs(x))))
+    if (
+        flipped is not None
+        and absolute is not None
+        and np.array_equal(flipped, absolute)
+    ):
+        return [(sign_mistake(), flipped)]
+    return [(SIGN_FLIPPED, flipped), (ABS_FOR_EVERY_X, absolute)]
+
+
 def value_mistakes(x, actual=None):
     """What the common wrong formulas give for sigmoid(x); with the
     learner's `actual` result, a clip of x to a range too."""
@@ -87,7 +127,7 @@ def value_mistakes(x, actual=None):
             "compute in float64.",
             variant(lambda: 1.0 / (1.0 + np.exp(-x.astype(np.float32)))),
         ),
-        (SIGN_FLIPPED, variant(lambda: 1.0 / (1.0 + np.exp(x)))),
+        *sign_mistakes(x),
         (MISSES_ZERO, zero_left_out(x)),
         (
             "tanh takes half of x: s(x) = (1 + tanh(x / 2)) / 2.",
@@ -248,6 +288,7 @@ def grad_mistakes(x):
             -s * (1 - s),
         ),
         ("this is 1 - s; the derivative is s * (1 - s).", 1.0 - s),
+        ("1 - s**2 is not the derivative of the sigmoid: s * (1 - s) is.", 1 - s * s),
     ]
 
 
