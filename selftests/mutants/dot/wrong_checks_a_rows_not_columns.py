@@ -1,0 +1,20 @@
+"""The shape check compares a.shape[0], not a.shape[-1], with b.shape[0]."""
+
+# expect: Compare a.shape[-1], a's last size, with b.shape[0]
+
+import numpy as np
+
+
+def dot(a, b):
+    a = np.asarray(a)
+    b = np.asarray(b)
+    if a.ndim not in (1, 2) or b.ndim not in (1, 2):
+        raise ValueError(f"cannot multiply shapes {a.shape} and {b.shape}")
+    if a.shape[0] != b.shape[0]:
+        raise ValueError(f"cannot multiply shapes {a.shape} and {b.shape}")
+    left = np.atleast_2d(a)
+    right = b.reshape(b.shape[0], -1)
+    out = np.zeros((left.shape[0], right.shape[1]), np.result_type(a, b))
+    for k in range(left.shape[1]):
+        out += np.outer(left[:, k], right[k])
+    return out.reshape(a.shape[:-1] + b.shape[1:])

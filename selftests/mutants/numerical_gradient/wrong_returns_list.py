@@ -1,0 +1,20 @@
+"""Collects the gradient in a flat Python list."""
+
+# expect: the result is flat
+
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-4):
+    if np.issubdtype(x.dtype, np.integer):
+        raise TypeError(f"x must be a float array, not {x.dtype}")
+    grad = []
+    for idx in np.ndindex(x.shape):
+        old = x[idx]
+        x[idx] = old + h
+        fp = f(x)
+        x[idx] = old - h
+        fm = f(x)
+        x[idx] = old
+        grad.append((fp - fm) / (2 * h))
+    return grad

@@ -1,0 +1,16 @@
+"""Prints the sigmoid instead of returning it."""
+
+# expect: a missing return statement
+
+import numpy as np
+
+
+def sigmoid(x):
+    x = np.asarray(x, dtype=np.float64)
+    e = np.exp(-np.abs(x))
+    print(np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e)))
+
+
+def sigmoid_grad(x):
+    s = sigmoid(x)
+    return s * (1.0 - s)
