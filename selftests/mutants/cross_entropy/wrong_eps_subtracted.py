@@ -1,5 +1,7 @@
 """Subtracts the epsilon inside the log: log(p - eps)."""
 
+# expect: the epsilon was subtracted
+
 import numpy as np
 
 EPS = 1e-7

@@ -1,5 +1,7 @@
 """Takes -log of the mean probability, not the mean of -log."""
 
+# expect: the log of the mean probability
+
 import numpy as np
 
 EPS = 1e-7

@@ -1,5 +1,7 @@
 """Returns from inside the loop: the first sample's loss / N."""
 
+# expect: the return statement is inside the loop
+
 import numpy as np
 
 EPS = 1e-7

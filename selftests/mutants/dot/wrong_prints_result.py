@@ -1,5 +1,7 @@
 """Prints the product instead of returning it."""
 
+# expect: a missing return statement
+
 import numpy as np
 
 

@@ -1,5 +1,7 @@
 """Uses exp(-|x|) for every x, so sigmoid(-x) comes out as sigmoid(x)."""
 
+# expect: exp(-|x|) was used for every x
+
 import numpy as np
 
 

@@ -1,5 +1,7 @@
 """The slope as 1 - s ** 2 (the tanh rule) instead of s * (1 - s)."""
 
+# expect: 1 - s**2 is not the derivative
+
 import numpy as np
 
 
