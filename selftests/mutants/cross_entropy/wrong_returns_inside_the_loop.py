@@ -5,8 +5,11 @@ divided by N."""
 # blocks: 1
 
 import numpy as np
+
+
 def cross_entropy(y, t):
-    y = np.asarray(y, dtype=float); t = np.asarray(t)
+    y = np.asarray(y, dtype=float)
+    t = np.asarray(t)
     if y.ndim == 1:
         y = y[None, :]
         t = t[None, ...]
