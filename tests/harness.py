@@ -188,6 +188,24 @@ class _KataImports(importlib.abc.MetaPathFinder):
         return None
 
 
+# The names in sys.modules of the kata's own modules, and how many modules
+# sys.modules held when they were listed: a learner's call runs inside
+# `_kata_hidden`, thousands of times a grade, and the list changes only
+# when a module is imported.
+_kata_listed = {"count": -1, "names": ()}
+
+
+def _kata_modules():
+    """The names of the kata's modules now in sys.modules (and, between two
+    imports, perhaps a few that have left it since)."""
+    if len(sys.modules) != _kata_listed["count"]:
+        names = [
+            name for name in sys.modules if name.partition(".")[0] in KATA_PACKAGES
+        ]
+        _kata_listed.update(count=len(sys.modules), names=tuple(names))
+    return _kata_listed["names"]
+
+
 @contextmanager
 def _kata_hidden(graded):
     """While inside, the kata's packages (but `graded`, the package of the
@@ -197,8 +215,8 @@ def _kata_hidden(graded):
     hidden = KATA_PACKAGES - {graded}
     taken = {
         name: sys.modules.pop(name)
-        for name in list(sys.modules)
-        if name.partition(".")[0] in hidden
+        for name in _kata_modules()
+        if name.partition(".")[0] in hidden and name in sys.modules
     }
     finder = _KataImports(hidden)
     sys.meta_path.insert(0, finder)
