@@ -449,6 +449,13 @@ def expect_one_hot_not_encoded_again(grads, params, x, labels, call):
     )
 
 
+def wrong_gradient(key):
+    """What a wrong gradient for `key` breaks, in the same words in every
+    test, so that one wrong formula is shown once, whichever test and
+    input showed it."""
+    return f"The gradient for {key} is not the derivative of the loss by {key}."
+
+
 def check_gradients(problem, form):
     """Compare backward's gradients with central differences of the loss."""
     # A copy, so that a learner's change to an input cannot leak into the
@@ -471,8 +478,7 @@ def check_gradients(problem, form):
             rtol=GRAD_RTOL,
             atol=GRAD_ATOL,
             mistakes=key_mistakes(mistaken, key),
-            what=f"The gradient for {key} does not match central differences "
-            "of the loss.",
+            what=wrong_gradient(key),
             shape_what=f"The gradient for {key} has the wrong shape.",
             transposed=TRANSPOSED.get(key),
         )
@@ -552,7 +558,7 @@ def test_backward_gives_the_docstring_example():
         params,
         x,
         t,
-        lambda key: f"The gradient for {key} is wrong in the docstring's example.",
+        wrong_gradient,
     )
 
 
@@ -585,7 +591,7 @@ def test_gradients_follow_params_changed_in_place():
         params,
         x,
         labels,
-        lambda key: f"The gradient for {key} is wrong, before any change of params.",
+        wrong_gradient,
     )
     for key in KEYS:
         params[key] -= STEP_SCALE * reference.backward(params, x, labels)[key]

@@ -1,7 +1,7 @@
 """Forgets that the loss is a mean: no division by N."""
 
 # expect: too large: the loss is a mean over the batch
-# first: does not match central differences
+# first: the gradients are N times
 
 import numpy as np
 
