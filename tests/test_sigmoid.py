@@ -403,6 +403,13 @@ def blaming_an_overwrite():
         raise
 
 
+VALUE_RULE = "sigmoid(x) must be 1 / (1 + exp(-x)) for every element of x."
+SLOPE_RULE = (
+    "sigmoid_grad(x) must be the slope of the sigmoid at x, s * (1 - s) with "
+    "s = sigmoid(x)."
+)
+
+
 def check_sigmoid(x):
     call = describe_call("sigmoid", (x,), {})
     result = apply("sigmoid", x)
@@ -415,7 +422,7 @@ def check_sigmoid(x):
             rtol=0,
             atol=ATOL,
             mistakes=value_mistakes(x, result),
-            what="sigmoid(x) must be 1 / (1 + exp(-x)) for every element of x.",
+            what=VALUE_RULE,
         )
 
 
@@ -436,8 +443,7 @@ def check_grad(x):
         rtol=0,
         atol=GRAD_ATOL,
         mistakes=grad_mistakes(x),
-        what="sigmoid_grad(x) must be the slope of the sigmoid at x, "
-        "s * (1 - s) with s = sigmoid(x).",
+        what=SLOPE_RULE,
     )
 
 
@@ -536,7 +542,9 @@ def check_extreme(name, x):
             mistakes=value_mistakes(x, result)
             if name == "sigmoid"
             else grad_mistakes(x),
-            what=f"{name} must be right for x far above and far below 0 too.",
+            # The same words as the other tests': one wrong formula is
+            # then shown once, with the large x it failed on.
+            what=VALUE_RULE if name == "sigmoid" else SLOPE_RULE,
         )
 
 
