@@ -646,7 +646,11 @@ class Screen:
             self.out.print(Text(label, style="dim"))
             self.out.print(_indented(output, "    | "), soft_wrap=True)
         if others:
-            line = _same_way(others, same_property)
+            # Where a mistake is named, the others are said to share it,
+            # whether or not they broke the same property: one wording for
+            # one cause.
+            named = MISTAKE_LABEL in test.message
+            line = _same_way(others, same_property and not named)
             self.out.print(self.fitted(Text(line, style="dim")), soft_wrap=True)
         self.out.print()
 

@@ -56,8 +56,9 @@ likely mistake, a hint, a note) at PROSE_COLUMNS at most however wide the
 terminal, the blank lines between its parts go first, with the line that
 says how saves are noticed, then the line that counts the other failing
 tests, a failure is shortened only as far as the height requires (the
-values beside the call first, its statement, what was expected, then what
-came back and where, the call that reproduces it last, the likely mistake
+input's later rows first, then its statement, what was expected, then what
+came back and where, the first row of the call that reproduces it last,
+the likely mistake
 never), the hint just asked for stays whole, the report keeps its table
 and score, and what still does not fit is cut with a line that says what
 shows it all; the top line always stays in view. A resize draws the screen
@@ -1767,9 +1768,9 @@ def _note_translated(line: str) -> str:
 
 # The labels of a failure message whose values are the input that showed
 # the failure (the call and its arguments, an argument before and after
-# the call), laid out a row to a line. The arguments before and after the
-# call are what a message too long to show is cut first; the call, which
-# reproduces the failure, last (see GIVING_WAY).
+# the call), laid out a row to a line. Their later rows are what a message
+# too long to show is cut first; the call's first row, which reproduces
+# the failure, goes last (see GIVING_WAY).
 INPUT_LABELS = ("call", "before", "after")
 # A line that starts an entry of an input's value: `  b2 = [...]`.
 ENTRY = re.compile(r"^\s+(\w+)\s*= ")
@@ -1846,14 +1847,14 @@ def _fitted(
     broken.
 
     A message too long gives way where it matters least (see `_cut_order`):
-    the arguments before and after the call first, then the statement of
-    what went wrong, then what was expected. Each value keeps its first
-    rows and says how many it lost; the statement keeps its first rows and
-    ends in `ellipsis`. Should that not be enough, those parts go whole, in
-    the same order; then what came back, where and the call (see
-    GIVING_WAY), shortened, then whole; the likely mistake stays, unless
-    `limit` is fewer than its rows, which the message's last rows then
-    lose."""
+    the input first (the call and the arguments before and after it), then
+    the statement of what went wrong, then what was expected. Each value keeps
+    its first rows and says how many it lost; the statement keeps its first
+    rows and ends in `ellipsis`. Should that not be enough, those parts but
+    the call go whole, in the same order; then what came back, where and
+    the call (see GIVING_WAY), shortened, then whole; the likely mistake
+    stays, unless `limit` is fewer than its rows, which the message's last
+    rows then lose."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
     excess = sum(map(len, rows)) - limit
@@ -1876,8 +1877,10 @@ def _fitted(
         shortened = _shortened(rows[index], excess, said, statement, width, ellipsis)
         excess -= len(rows[index]) - len(shortened)
         rows[index] = shortened
+    # Whole parts go in the same order, but the call, shortened already:
+    # its first rows reproduce the failure, and go last (GIVING_WAY).
     for index in order:
-        if excess > 0:
+        if excess > 0 and blocks[index][0] != "call":
             excess -= len(rows[index])
             rows[index] = []
     # What came back and where, when too long even so, keep their first
@@ -2076,19 +2079,20 @@ def _message_blocks(lines: list[str]) -> list[tuple[str | None, list[str]]]:
     return blocks
 
 
-# The labels of what came back, where the learner's code raised, the
-# likely mistake and the call that reproduces the failure: what a failure
-# is shown for, which gives way last (see GIVING_WAY).
-KEPT_LABELS = ("actual", "where", "likely mistake", "call")
+# The labels of what came back, where the learner's code raised and the
+# likely mistake: what a failure is shown for, which gives way last (see
+# GIVING_WAY).
+KEPT_LABELS = ("actual", "where", "likely mistake")
 
 
 def _cut_order(blocks, index: int, rows) -> tuple[int, int]:
     """Which part of a message gives way first (the smallest key): the
-    input, then the statement of what went wrong (the lines before the
-    first labelled one), then the other values but those of KEPT_LABELS,
-    the longest first; the rest ranks KEPT and stays."""
+    input (the call, which `_fitted` shortens but keeps, and the arguments
+    before and after it), then the statement of what went wrong (the lines
+    before the first labelled one), then the other values but those of
+    KEPT_LABELS, the longest first; the rest ranks KEPT and stays."""
     label = blocks[index][0]
-    if label in INPUT_LABELS and label not in GIVING_WAY:
+    if label in INPUT_LABELS:
         rank = 0
     elif label is None:
         rank = 1 if index == 0 else KEPT

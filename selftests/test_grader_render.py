@@ -90,17 +90,19 @@ def test_check_shows_a_way_of_failing_once_and_names_the_other_tests():
     text = check(tests, "softmax")
 
     assert text.count("changed its argument number 1 in place") == 1
-    assert text.count("likely mistake") == 1
+    assert len(re.findall(r"^ +likely mistake:", text, re.M)) == 1
     assert "before  [0.]" in text
-    assert "10 more tests failed the same way: test_1, test_2, test_3 and 7 more." in (
-        text
+    assert (
+        "10 more tests failed from the same likely mistake: test_1, test_2, "
+        "test_3 and 7 more." in text
     )
 
 
 def test_one_other_test_that_failed_the_same_way_is_named():
     tests = [failed("test_a", NAMED), failed("test_b", NAMED.replace("(2, 2)", "(1,)"))]
 
-    assert "1 more test failed the same way: test_b." in check(tests)
+    # Named, the mistake is what the tests share, in one wording.
+    assert "1 more test failed from the same likely mistake: test_b." in check(tests)
 
 
 # One mistake as two tests of sgd_update word it, each about a key of its
@@ -135,14 +137,17 @@ def test_failures_that_differ_only_in_a_key_or_a_number_are_shown_once():
 
     assert text.count("must stay the same array object") == 1
     assert "params['w'] -= lr * grads['w']" in text
-    assert "2 more tests failed the same way: test_network, test_steps." in text
+    assert (
+        "2 more tests failed from the same likely mistake: test_network, test_steps."
+        in text
+    )
     assert text.count("IndexError") == 1
     assert "1 more test failed the same way: test_wide." in text
     with i18n.speaking("ja"):
         japanese = check(tests, "sgd")
     assert japanese.count("✗") == 2
     assert (
-        "ほかに 2 個のテストも同じように失敗しています: test_network、test_steps。"
+        "ほかに 2 個のテストも同じ間違いで失敗しています: test_network、test_steps。"
         in (japanese)
     )
 
@@ -786,6 +791,7 @@ def watch_focus(grade) -> list[str]:
         prog="kata",
         all_done=lambda: False,
         out=SimpleNamespace(encoding="utf-8", is_terminal=False),
+        prose=lambda text: text,
     )
     return "\n".join(map(str, Watch.verdict(watch, grade))).splitlines()
 

@@ -1097,13 +1097,12 @@ def test_on_a_terminal_the_report_fits_its_height_title_and_table_first(tmp_path
         i for i, row in enumerate(rows) if row.split()[:2] == ["#", words["header"]]
     )
     assert [row.split()[1] for row in rows[header + 2 : header + 12]] == list(NAMES)
-    # The failure gives way as on the exercise's own screen: what was
-    # expected first, then the call's weights are shortened; the call,
-    # which reproduces the failure, and what came back stay.
+    # The failure gives way as on the exercise's own screen: the call's
+    # later rows first; its first row, what was expected and what came
+    # back stay.
     screen = "\n".join(rows)
-    assert "w1 = [[" in screen and words["shortened"] in screen
-    assert "b2 = " not in screen
-    assert words["expected"] not in screen and "[[0.4943, 0.511, 0.4872]" in screen
+    assert "forward(" in screen and words["shortened"] in screen
+    assert words["expected"] in screen and "[[0.4943, 0.511, 0.4872]" in screen
     # The keys are broken between keys, never inside one.
     assert _keys_rows(rows, words["keys"]) == words["full"]
 
@@ -1156,13 +1155,13 @@ def test_on_a_terminal_a_failure_is_shortened_only_as_its_height_needs(
     assert rows[0].startswith("nn-kata watch:")
     assert "likely mistake: the slope of the sigmoid is missing" in screen
     # The call's last arguments, x and t, come after a params dict of nine
-    # lines: the call reproduces the failure, and stays whole; on a short
-    # terminal (once the blank lines between the parts are gone, and the
-    # line that counts the other failing tests), what was expected gives
-    # way instead.
-    assert "]])" in screen  # the end of the call, after t
+    # lines. On a tall terminal the call is whole; on a short one (once the
+    # blank lines between the parts are gone, and the line that counts the
+    # other failing tests), its later rows give way, and what was expected
+    # stays whole.
     expected = next(row for row in rows if row.startswith("      expected  "))
-    assert ("[... " in screen or expected.endswith("…")) == cut
+    assert ("]])" in screen) == (not cut)  # the end of the call, after t
+    assert ("[... " in screen) == cut and not expected.endswith("…")
     assert ("more failing" not in screen) == cut
 
 
@@ -1426,9 +1425,10 @@ def test_a_shortened_input_keeps_the_value_its_mistake_names_under_its_rows(limi
     lines = _fitted(MISSING_B2, limit, "").splitlines()
     assert len(lines) == limit
     assert "              b2 = [0.5653, 1.4105, 0.3718]" in lines
-    # What was expected went first: the call is cut only then.
-    assert lines[0] == "  call      forward(params, x) with"
-    assert lines[-2:] == MISSING_B2.splitlines()[-2:]  # actual, mistake
+    # The input's rows go first: the statement, the call's first line and
+    # what was expected, what came back and the mistake all stay.
+    assert lines[:2] == MISSING_B2.splitlines()[:2]
+    assert lines[-3:] == MISSING_B2.splitlines()[-3:]  # expected, actual, mistake
     (note,) = [line for line in lines if "more lines]" in line]
     # Under the entries it stands for, not under the call's first value.
     assert note.startswith(" " * 14 + "[... ")
@@ -1467,9 +1467,13 @@ def test_a_shortened_input_without_named_entries_is_cut_as_before():
         + ["  expected  1", "  actual    2"]
     )
     lines = _fitted(message, 6, "").splitlines()
-    assert len(lines) == 6 and lines[-1] == "  actual    2"
-    assert lines[:2] == ["  call      f(a)", "              0"]
-    assert lines[-2] == "              [... 6 more lines]"
+    assert len(lines) == 6
+    assert lines[:3] == ["f must be right.", "  call      f(a)", "              0"]
+    assert lines[3:] == [
+        "              [... 8 more lines]",
+        "  expected  1",
+        "  actual    2",
+    ]
     assert _fitted(message, 20, "") == message  # nothing to cut: left whole
 
 
@@ -1619,7 +1623,7 @@ must change x in place, where f can see it.
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_a_failure_gives_way_statement_first_and_the_call_last(lang):
+def test_a_failure_gives_way_call_rows_first_and_the_call_last(lang):
     from grader.watch import _fitted
 
     width = NARROW[0] - 1
@@ -1638,19 +1642,16 @@ def test_a_failure_gives_way_statement_first_and_the_call_last(lang):
     )
     for limit, lines in shown.items():
         assert len(lines) <= limit and lines[-len(mistake) :] == mistake, limit
-    # The statement gives way first, to its first row ...
-    shorter = len(whole) - len(statement) + 1
-    assert shown[shorter][0].endswith("…") and shown[shorter][1:] == whole[3:]
-    # ... then goes, and what was expected gives way, then goes too ...
-    assert shown[10][:3] == call and shown[10][3].startswith(expected[0][:16])
-    assert shown[9] == [*call, *actual, *where, *mistake]
-    # ... then what came back, and where: the call, which reproduces the
-    # failure, stays whole while they are shortened ...
-    assert shown[7][:3] == call and shown[7][3].endswith("…")
-    # ... and is shortened only then, to its first row, before what came
-    # back goes: the call goes last.
-    assert shown[5][0].startswith(call[0][:16]) and shown[5][0].endswith("…")
-    assert shown[4][0] == shown[5][0] and shown[4][1].startswith(where[0][:16])
+        # The call's first row, which reproduces the failure, stays as long
+        # as anything but the likely mistake does.
+        assert lines[0].startswith((statement[0][:16], call[0][:16])), limit
+        assert any(line.startswith(call[0][:16]) for line in lines), limit
+    # The call's later rows give way first: one row short, the statement,
+    # what was expected and what came back are all there, whole.
+    short = shown[len(whole) - 1]
+    assert short[: len(statement)] == statement
+    assert all(row in short for row in [*expected, *actual, *where])
+    assert not all(row in short for row in call)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

@@ -139,7 +139,8 @@ class NFold(str):
 def mistakes(params, x, labels):
     """What the common wrong answers give: (description, gradients) pairs."""
     w2 = params["w2"]
-    h = reference.sigmoid(x @ params["w1"] + params["b1"])
+    z1 = x @ params["w1"] + params["b1"]
+    h = reference.sigmoid(z1)
     probs = reference.softmax(h @ w2 + params["b2"])
     n = len(x)
     error = probs - one_hot(labels, probs.shape[1])
@@ -202,6 +203,12 @@ def mistakes(params, x, labels):
             "sigmoid_grad was applied to h, which is already a sigmoid: "
             "the slope is h * (1 - h), or sigmoid_grad(z1).",
             gradients(error / n, slope=reference.sigmoid_grad(h)),
+        ),
+        (
+            "the slope was taken of z1, the hidden layer's input: the "
+            "sigmoid's slope is h * (1 - h), with h = sigmoid(z1), not "
+            "z1 * (1 - z1).",
+            gradients(error / n, slope=z1 * (1 - z1)),
         ),
         # Worded as when the shapes clash, so that both show as one mistake.
         (FORM_MISTAKES["labels"], variant(lambda: gradients((probs - labels) / n))),
