@@ -1446,7 +1446,13 @@ def fitted(text: Text, console: Console) -> Text:
 
 def _indented(text: str, prefix: str) -> Text:
     lines = text.rstrip().splitlines() or [""]
-    return Text("\n".join(prefix + line for line in lines))
+    # A blank line takes no trailing spaces: only what the prefix draws.
+    return Text(
+        "\n".join(
+            (prefix + line).rstrip() if not line.strip() else prefix + line
+            for line in lines
+        )
+    )
 
 
 def _trim_output(text: str) -> tuple[str, bool]:

@@ -1348,3 +1348,13 @@ def test_the_last_line_of_japanese_is_never_two_characters_or_fewer():
     # English keeps its last word alone; nothing still fills to nothing.
     assert i18n.fill("one two three x", 13).splitlines() == ["one two three", "x"]
     assert i18n.fill("", 13) == ""
+
+
+def test_an_indented_text_leaves_no_trailing_spaces_on_its_blank_lines():
+    from grader.render import _indented
+
+    text = _indented("Args:\n\n    x: the input.\n", "    ").plain
+    output = _indented("one\n\ntwo", "    | ").plain
+
+    assert text.splitlines() == ["    Args:", "", "        x: the input."]
+    assert output.splitlines() == ["    | one", "    |", "    | two"]

@@ -80,8 +80,9 @@ def mistakes(labels, num_classes):
             variant(lambda: np.eye(len(labels))[labels]),
         ),
         (
-            "out[:, labels] = 1 sets every label's column in every row: "
-            "pair each row with its own label, out[np.arange(N), labels] = 1.",
+            "every label's column was set in every row (out[:, labels] = 1, or "
+            "out[n, labels] = 1 in a loop over the rows n): pair each row with "
+            "its own label, out[np.arange(N), labels] = 1.",
             variant(lambda: every_label_in_every_row(labels, num_classes)),
         ),
         (
