@@ -142,8 +142,9 @@ def normalized(e, axis=-1):
 
 
 SUMS_LOST_AXIS = (
-    "the sums lost their axis: e / e.sum(axis=-1) divides column j by "
-    "the sum of row j. Pass keepdims=True to the sum."
+    "the sums lost their axis: e / e.sum(axis=-1), or a sum with "
+    "keepdims=True then transposed (.T), divides column j by the sum of row "
+    "j. Divide by e.sum(axis=-1, keepdims=True) as it is, one sum per row."
 )
 
 
