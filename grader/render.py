@@ -43,7 +43,14 @@ from grader.grading import (
     most_telling,
 )
 from grader.i18n import N_, _
-from grader.results import IMPORT_ERROR, NOT_RUN, ExerciseRun, TestResult, lines_cut
+from grader.results import (
+    IMPORT_ERROR,
+    NOT_IMPLEMENTED,
+    NOT_RUN,
+    ExerciseRun,
+    TestResult,
+    lines_cut,
+)
 
 STATUS_STYLES = {
     DONE: "bold green",
@@ -993,6 +1000,8 @@ def first_unnamed_after_named(
     exactly one; else None."""
     named = False
     for index, (test, _others, _same) in enumerate(blocks):
+        if test.kind == NOT_IMPLEMENTED:
+            continue  # a function not written yet follows from no mistake
         if MISTAKE_LABEL not in test.message:
             return index if named else None
         named = named or not _lists_mistakes(test)

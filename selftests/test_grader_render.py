@@ -205,6 +205,16 @@ def test_failures_naming_no_mistake_after_a_named_one_are_said_to_follow_it():
     assert note not in alone
 
 
+def test_a_function_not_written_yet_is_not_said_to_follow_a_mistake():
+    mistake = "  likely mistake: the argmax was taken along axis 0."
+    named = failed("test_predict", f"{UNNAMED}\n{mistake}")
+    stub = failed(
+        "test_train", "Not started yet: train is not written yet", "not_implemented"
+    )
+
+    assert "named above" not in check([named, stub], "train")
+
+
 def test_no_failure_is_said_to_follow_a_list_of_mistakes_that_may_fit():
     listed = "  likely mistake: one of these: (1) a sum (2) no shift."
     first = failed("test_values", f"{UNNAMED}\n{listed}")
