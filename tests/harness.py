@@ -170,9 +170,9 @@ _MISSING = object()
 # them, whichever package is graded.
 KATA_PACKAGES = frozenset({"tests", "solutions", "selftests", "grader", "conftest"})
 KATA_IMPORT = (
-    "{name} is part of the kata's grader, which an exercise may not import: "
-    "write the exercise's code yourself (NumPy and your earlier exercises "
-    "are there for that)."
+    "{name} belongs to the kata itself (its tests, model answers and grader), "
+    "which an exercise may not import: write the exercise's code yourself "
+    "(NumPy and your earlier exercises are there for that)."
 )
 
 
