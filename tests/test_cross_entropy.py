@@ -237,15 +237,15 @@ def uses_two_class_formula():
     """Whether the learner's loss of TALL, three samples of two classes
     (where it differs from the sum of the samples' losses), is the
     two-class formula's, with labels or one-hot t."""
-    y, labels = TALL
+    return shows_loss(TALL, two_class_loss)
+
+
+def two_class_loss(y, labels, eps):
+    """The two-class formula's loss of a batch: -sum(t * log(y) + (1 - t) *
+    log(1 - y)) / N, every wrong class counted too."""
     t = one_hot(labels, y.shape[1])
-    log_y, log_not_y = np.log(y + USUAL_EPS[0]), np.log(1 - y + USUAL_EPS[0])
-    wrong = -np.sum(t * log_y + (1 - t) * log_not_y) / len(y)
-    for form in (labels, t):
-        loss = probed_loss(y, form)
-        if loss is not None and math.isclose(loss, wrong, rel_tol=GUARD_RTOL):
-            return True
-    return False
+    log_y, log_not_y = np.log(y + eps), np.log(1 - y + eps)
+    return -np.sum(t * log_y + (1 - t) * log_not_y) / len(y)
 
 
 def labels_or_complement(labels_guesses, complement):
@@ -366,16 +366,22 @@ def every_label_loss(y, labels, eps):
     return -np.mean(np.log(y[:, labels] + eps))
 
 
-def picks_every_label():
-    """Whether the learner's loss on EVERY_LABEL_PROBE, with labels or with
-    one-hot t, is that of y[:, t]."""
-    y, labels = EVERY_LABEL_PROBE
-    wrong = every_label_loss(y, labels, USUAL_EPS[0])
+def shows_loss(probe, wrong):
+    """Whether the learner's loss on `probe`, a batch (y, labels) given
+    with labels or with one-hot t, is wrong(y, labels, eps), the loss of
+    a mistake, with the usual guard."""
+    y, labels = probe
+    mistaken = wrong(y, labels, USUAL_EPS[0])
     for t in (labels, one_hot(labels, y.shape[1])):
         loss = probed_loss(y, t)
-        if loss is not None and math.isclose(loss, wrong, rel_tol=GUARD_RTOL):
+        if loss is not None and math.isclose(loss, mistaken, rel_tol=GUARD_RTOL):
             return True
     return False
+
+
+def picks_every_label():
+    """Whether the learner's loss on EVERY_LABEL_PROBE is that of y[:, t]."""
+    return shows_loss(EVERY_LABEL_PROBE, every_label_loss)
 
 
 ROWS_BY_LABEL = (
@@ -394,13 +400,7 @@ def picks_rows_by_label():
     """Whether the learner's loss on TALL, with labels or with one-hot t, is
     that of y[t]. TALL's labels are all below N, so y[t] runs there, and
     its loss differs from that of y[:, t], which some batches share."""
-    y, labels = TALL
-    wrong = rows_by_label_loss(y, labels, USUAL_EPS[0])
-    for t in (labels, one_hot(labels, y.shape[1])):
-        loss = probed_loss(y, t)
-        if loss is not None and math.isclose(loss, wrong, rel_tol=GUARD_RTOL):
-            return True
-    return False
+    return shows_loss(TALL, rows_by_label_loss)
 
 
 def index_picks(every_label, rows):
@@ -460,7 +460,7 @@ def mistakes_at(y, labels, eps, one_hot_form):
     per_sample = -log_y[np.arange(n), labels]
     loss = per_sample.mean()
     t = one_hot(labels, c)
-    two_class = -np.sum(t * log_y + (1 - t) * np.log(1 - y + eps)) / n
+    two_class = two_class_loss(y, labels, eps)
     found = [
         (
             "the loss of each sample was returned: return one number, their mean.",
