@@ -27,6 +27,7 @@ here keeps state between calls, so a long-lived process can call
 nor hypothesis: `preload` does, for a process that starts many sessions.
 """
 
+import ast
 import itertools
 import json
 import os
@@ -772,11 +773,12 @@ class _Child:
         self.abandon()
         if not self.pid:
             return self._run("the tests did not start", "collecting them hung?")
+        module = Path(self.job.root, self.job.module_file)
         run = self._run(
             f"{self.job.module_file} was still running after {self.job.timeout:g} s",
             LOOP_GUESS if where is None or not _prints(where[1]) else PRINT_GUESS,
             kind=TIMEOUT,
-            lines=() if where is None else (where,),
+            lines=() if where is None else (*_loops_around(module, where[0]), where),
             at_limit=True,
         )
         run.timed_out = True
@@ -1045,6 +1047,30 @@ def _innermost_line(stacks: str, module: Path) -> tuple[int, str] | None:
         code = lines[number - 1].strip() if 0 < number <= len(lines) else ""
         return number, code if len(code) <= 80 else code[:77] + "..."
     return None
+
+
+def _loops_around(module: Path, number: int) -> tuple[tuple[int, str], ...]:
+    """The first line of the innermost loop of `module` (a while or a for)
+    that holds line `number` in its body, as (number, code): a process
+    stopped at its time limit is often inside a call that the loop makes,
+    and the loop is what did not end. Nothing where no loop holds it, or
+    the module cannot be read."""
+    try:
+        source = module.read_text(errors="replace")
+        tree = ast.parse(source)
+    except (OSError, SyntaxError, ValueError):
+        return ()
+    loops = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.While, ast.For, ast.AsyncFor))
+        and node.lineno < number <= (node.end_lineno or 0)
+    ]
+    if not loops:
+        return ()
+    innermost = max(loops, key=lambda node: node.lineno)
+    code = source.splitlines()[innermost.lineno - 1].strip()
+    return (_line([innermost.lineno, code]),)
 
 
 def _same_file(name: str, module: Path) -> bool:

@@ -719,3 +719,25 @@ def test_an_exercise_runs_for_the_seconds_of_its_oldest_share_still_running():
         child.started = started
 
     assert runner.running_for(children, 110.0) == {"cross_entropy": 6.0, "dot": 3.0}
+
+
+LOOPS_AROUND_A_CALL = """
+def gradient(f, x):
+    i = 0
+    while i < len(x):
+        for step in (1, -1):
+            f(x)
+        total = f(x)
+    return total
+"""
+
+
+def test_a_time_limit_names_the_loop_around_the_line_it_stopped_at(tmp_path):
+    module = tmp_path / "gradient.py"
+    module.write_text(LOOPS_AROUND_A_CALL.lstrip())
+
+    assert runner._loops_around(module, 5) == ((4, "for step in (1, -1):"),)
+    assert runner._loops_around(module, 6) == ((3, "while i < len(x):"),)
+    assert runner._loops_around(module, 3) == ()  # the loop's own first line
+    assert runner._loops_around(module, 2) == ()  # no loop around it
+    assert runner._loops_around(tmp_path / "gone.py", 5) == ()
