@@ -1615,7 +1615,10 @@ class Watch:
         # In place of the line that says the watch waits for saves, and
         # of the grade's headline: what is graded is said once, here.
         paths = {"paths": self.saving_paths}
-        if self.before_save and self.focus.name in self.saving:
+        # The list and the report show every exercise's grade, the saved
+        # one's among them; the exercise screen, only its own.
+        shown = self.view != EXERCISE or self.focus.name in self.saving
+        if self.before_save and shown:
             line = _(
                 "Shown above: the grade of the code before this save. Now "
                 "grading {paths} ...",
