@@ -8,7 +8,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from tests.harness import CALL_WIDTH, Exercise, named_lines, quietly, short
+from tests.harness import (
+    CALL_WIDTH,
+    Exercise,
+    named_lines,
+    quietly,
+    raised_by_learner,
+    short,
+)
 from tests.judge import PASS_THROUGH, as_array, code_mistake, expect_close, fail
 from tests.strategies import examples, float_arrays
 
@@ -407,6 +414,29 @@ def shape_error(x, error):
     )
 
 
+FLOAT_REFUSED = (
+    "the type check refuses a float x: only an int x must raise TypeError. "
+    "Ask whether its dtype is an integer one, np.issubdtype(x.dtype, "
+    "np.integer), rather than whether it is float64."
+)
+
+
+def expect_float_accepted(x, error, call):
+    """Fail, naming FLOAT_REFUSED, where the learner's own raise refused x,
+    a float array, with a TypeError."""
+    if x.dtype.kind != "f" or not isinstance(error, TypeError):
+        return
+    if not raised_by_learner(error):
+        return
+    fail(
+        f"numerical_gradient must accept a float x of any float type, here {x.dtype}.",
+        call=call,
+        actual=f"raised {type(error).__name__}: {error}",
+        mistake=FLOAT_REFUSED,
+        raised=error,
+    )
+
+
 def gradient_of(f, x, h=None):
     """Call the learner's numerical_gradient, checking that it works for x's
     shape and gives x back bit for bit as it was."""
@@ -416,6 +446,7 @@ def gradient_of(f, x, h=None):
     try:
         result = learner.numerical_gradient(f, x, **kwargs)
     except Exception as error:
+        expect_float_accepted(x, error, call)
         if not shape_error(x, error):
             raise
         fail(

@@ -1,5 +1,8 @@
 """Raises TypeError for every dtype but float64, float32 too."""
 
+# expect: the type check refuses a float x
+# blocks: 1
+
 import numpy as np
 
 
