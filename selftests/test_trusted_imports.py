@@ -45,16 +45,23 @@ def forward_importing_inside(how: str) -> str:
 def runs(tmp_path_factory):
     """The forward tests of each way of importing, in one process and with
     the learner's functions in a process of their own (grading mode)."""
-    folder = tmp_path_factory.mktemp("forward")
+    sources = {how: forward_importing_inside(how) for how in IMPORTS}
+    return run_both_ways(tmp_path_factory.mktemp("forward"), "forward", sources)
+
+
+def run_both_ways(folder, exercise, sources):
+    """The tests of `exercise` for each of `sources` (a module's source by
+    a name for it), in one process and in grading mode, keyed by the name
+    and whether the learner's code ran separately."""
     jobs = {}
-    for how in IMPORTS:
-        path = folder / f"forward_{how}.py"
-        path.write_text(forward_importing_inside(how))
+    for how, source in sources.items():
+        path = folder / f"{exercise}_{how}.py"
+        path.write_text(source)
         for separate in (False, True):
             jobs[how, separate] = Job(
-                "forward",
+                exercise,
                 ROOT,
-                overrides=(("forward", path),),
+                overrides=((exercise, path),),
                 timeout=120,
                 separate=separate,
             )
@@ -122,20 +129,8 @@ CHEATS = {
 
 @pytest.fixture(scope="module")
 def cheats(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("cheats")
-    jobs = {}
-    for how, source in CHEATS.items():
-        path = folder / f"cross_entropy_{how}.py"
-        path.write_text(source + "\n")
-        for separate in (False, True):
-            jobs[how, separate] = Job(
-                "cross_entropy",
-                ROOT,
-                overrides=(("cross_entropy", path),),
-                timeout=120,
-                separate=separate,
-            )
-    return dict(zip(jobs, run_many(list(jobs.values())), strict=True))
+    sources = {how: source + "\n" for how, source in CHEATS.items()}
+    return run_both_ways(tmp_path_factory.mktemp("cheats"), "cross_entropy", sources)
 
 
 @pytest.mark.parametrize("separate", [False, True], ids=["one_process", "separate"])

@@ -78,23 +78,11 @@ EPS_SUBTRACTED = (
 )
 
 
-def epsilon_subtracted():
-    """Whether the learner's losses of EPS_PROBES are those of log(p - eps)
-    with one small eps, as read back from both."""
-    found = []
-    for y, labels in EPS_PROBES:
-        loss = probed_loss(y, labels)
-        if loss is None or not math.isfinite(loss):
-            return False
-        found.append(y[0, labels[0]] - math.exp(-loss))
-    first, second = found
-    return 0 < first <= MAX_SHIFT and math.isclose(first, second, rel_tol=1e-3)
-
-
-def learners_epsilon():
-    """The epsilon the learner's loss adds to y inside the log, read back
-    from EPS_PROBES, where both agree on one too large to allow; else
-    None (a clip leaves these probabilities as they are)."""
+def added_inside_the_log():
+    """What the learner's loss adds to the true class's probability inside
+    the log, read back from each of EPS_PROBES as exp(-loss) - p: the same
+    eps from both for log(p + eps), -eps for log(p - eps). None where the
+    two disagree, or a loss is missing or not finite."""
     found = []
     for y, labels in EPS_PROBES:
         loss = probed_loss(y, labels)
@@ -102,9 +90,22 @@ def learners_epsilon():
             return None
         found.append(math.exp(-loss) - y[0, labels[0]])
     first, second = found
-    if not ALLOWED_EPS < first <= 1 or not math.isclose(first, second, rel_tol=1e-3):
-        return None
-    return first
+    return first if math.isclose(first, second, rel_tol=1e-3) else None
+
+
+def epsilon_subtracted():
+    """Whether the learner's losses of EPS_PROBES are those of log(p - eps)
+    with one small eps."""
+    shift = added_inside_the_log()
+    return shift is not None and 0 < -shift <= MAX_SHIFT
+
+
+def learners_epsilon():
+    """The epsilon the learner's loss adds to y inside the log, where it is
+    too large to allow; else None (a clip leaves the probabilities of
+    EPS_PROBES as they are)."""
+    shift = added_inside_the_log()
+    return shift if shift is not None and ALLOWED_EPS < shift <= 1 else None
 
 
 def large_guards():
@@ -452,9 +453,10 @@ def divided_again_by():
     return N_TWICE_OR_MEAN_OVER_ALL
 
 
-def mistakes_at(y, labels, eps, one_hot_form):
+def mistakes_at(y, labels, eps, one_hot_form, guards):
     """What the common wrong answers give for a batch, with guard `eps`,
-    when t came as one-hot (`one_hot_form`) or as int labels."""
+    when t came as one-hot (`one_hot_form`) or as int labels, and `guards`
+    the too large epsilons to look for (see `large_guards`)."""
     n, c = y.shape
     log_y = np.log(y + eps)
     per_sample = -log_y[np.arange(n), labels]
@@ -519,7 +521,7 @@ def mistakes_at(y, labels, eps, one_hot_form):
             ],
             complement,
         )
-    for large in large_guards():
+    for large in guards:
         guarded = -np.log(y[np.arange(n), labels] + large)
         found.append((too_large(large), np.mean(guarded)))
         # Both at once: told as both, lest the sum pass for another epsilon.
@@ -618,10 +620,11 @@ def mistakes(y, labels, one_hot_form=False):
         found = [(text, value) for text, value in found if not np.isfinite(value)]
         if found and epsilon_after_log():
             found = [(EPS_AFTER_LOG, value) for _, value in found]
+        guards = large_guards()  # the learner asked once, not per eps
         for eps in USUAL_EPS:
             found += [
                 (text, value)
-                for text, value in mistakes_at(y, labels, eps, one_hot_form)
+                for text, value in mistakes_at(y, labels, eps, one_hot_form, guards)
                 # A nan or inf would match every answer that is nan or inf.
                 if np.all(np.isfinite(value))
             ]

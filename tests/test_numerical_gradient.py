@@ -174,7 +174,8 @@ SLICES_PROBE = np.arange(1.0, 13.0).reshape(2, 2, 3) / 8
 
 def seen_by_f(x):
     """The arrays the learner's numerical_gradient hands f for `x`, as
-    float64 copies, up to an error it may raise."""
+    float64 copies, up to an error it may raise; and the shape of what it
+    returned (see `shape_of`), None where it raised."""
     seen = []
 
     def f(v):
@@ -183,12 +184,12 @@ def seen_by_f(x):
 
     try:
         with quietly():
-            learner.numerical_gradient(f, x)
+            shape = shape_of(learner.numerical_gradient(f, x))
     except PASS_THROUGH:
         raise
     except Exception:
-        pass  # what f saw before the error tells as much
-    return seen
+        shape = None  # what f saw before the error tells as much
+    return seen, shape
 
 
 def indices_per_step():
@@ -196,7 +197,7 @@ def indices_per_step():
     is fewer than x has: 1 for x[i] alone, 2 for x[i, j], as the first
     step of a 3-D x shows (every entry of one x[i] or x[i, j] moved, and
     nothing else); None where it moves one entry at a time, or all of x."""
-    for v in seen_by_f(SLICES_PROBE.copy()):
+    for v in seen_by_f(SLICES_PROBE.copy())[0]:
         if v.shape != SLICES_PROBE.shape:
             return None
         moved = v != SLICES_PROBE
@@ -255,7 +256,7 @@ NOT_STEPPED = (
 def never_steps():
     """Whether the learner's numerical_gradient calls f, and f, reading
     its argument, never sees an x different from the one given."""
-    seen = seen_by_f(COPY_PROBE.copy())
+    seen, _ = seen_by_f(COPY_PROBE.copy())
     return bool(seen) and all(
         v.shape == COPY_PROBE.shape and np.array_equal(v, COPY_PROBE) for v in seen
     )
@@ -280,19 +281,7 @@ def flattening():
     flat, or fails at once to store the first entry (np.zeros(x.size),
     then grad[i] with i a pair of indices); else None."""
     x = ROWS_PROBE.copy()
-    seen = []
-
-    def f(v):
-        seen.append(np.array(v, dtype=np.float64))
-        return np.sum(v)
-
-    try:
-        with quietly():
-            shape = shape_of(learner.numerical_gradient(f, x))
-    except PASS_THROUGH:
-        raise
-    except Exception:
-        shape = None
+    seen, shape = seen_by_f(x)
     if any(v.shape == (x.size,) for v in seen):
         return FLATTENED
     if shape == (x.size,):
