@@ -255,7 +255,7 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
 
     if args.command == "check":
         screen.check(book.grades[0], args.target, prog)
-        _what_next(project, book.grades[0], args.target, screen, prog)
+        _what_next(project, book.grades[0], args, screen, prog)
     elif args.command == "list":
         timed_out = [name for name in names if runs[name].timed_out]
         screen.listing(book, changed, ungraded, timed_out)
@@ -274,16 +274,36 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
 
 
 def _what_next(
-    project: Project, grade: Grade, target: str, screen: Screen, prog: str
+    project: Project,
+    grade: Grade,
+    args: argparse.Namespace,
+    screen: Screen,
+    prog: str,
 ) -> None:
-    """Once a checked exercise of the learner's is done: where to go on."""
-    from grader.grading import DONE
+    """Once a checked exercise of the learner's is done: where to go on.
 
-    if grade.status != DONE or target != "exercises":
+    That is the first exercise after it that is not known to be done
+    (wrapping round to the first), as the last grade of the code as it is
+    now tells: an exercise done before is not pointed at again, and none
+    is run to find out."""
+    from grader.grading import DONE
+    from grader.grading import grade as grade_of
+
+    if grade.status != DONE or args.target != "exercises":
         return
     names = project.names
     index = names.index(grade.name)
-    following = project.exercises[index + 1] if index + 1 < len(names) else None
+    others = project.exercises[index + 1 :] + project.exercises[:index]
+    known = _kept_runs(project, _fingerprints(project, names, args), args)
+    following = next(
+        (
+            exercise
+            for exercise in others
+            if exercise.name not in known
+            or grade_of(exercise, known[exercise.name]).status != DONE
+        ),
+        None,
+    )
     answer = (project.root / "solutions" / f"{grade.name}.py").is_file()
     screen.what_next(grade.exercise, following, prog, answer)
 

@@ -362,11 +362,11 @@ class Screen:
         prog: str,
         answer: bool,
     ) -> None:
-        """After exercise `done` is: the exercise `following` it (None
-        after the last), and, when there is a model `answer` to see, the
-        command that shows it."""
+        """After exercise `done` is: the exercise to go on with,
+        `following` (None when every one is done), and, when there is a
+        model `answer` to see, the command that shows it."""
         if following is None:
-            line = _("That was the last exercise: `{prog}` grades them all.", prog=prog)
+            line = _("Every exercise is done: `{prog}` grades them all.", prog=prog)
         else:
             line = _(
                 "Next: exercise {number}, {name} ({title}): `{prog} check {name}`.",

@@ -221,15 +221,39 @@ def test_a_finished_check_points_to_the_next_exercise_and_the_answer(tmp_path):
     assert "Next: exercise 10, train" in without.stdout
 
 
-def test_a_finished_last_exercise_says_so(tmp_path):
+def test_a_finished_last_exercise_points_back_to_the_first_not_done(tmp_path):
     tree = learner_tree(tmp_path / "kata", train=solution("train"))
 
     result = kata(tree, "check", "train")
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "That was the last exercise: `python -m grader` grades them all." in (
+    assert "Next: exercise 1, dot (" in result.stdout
+
+
+def test_a_finished_check_passes_over_exercises_known_to_be_done(tmp_path):
+    # Every exercise but sgd written; one grade tells the grader so.
+    done = {name: solution(name) for name in NAMES if name != "sgd"}
+    tree = learner_tree(tmp_path / "kata", **done)
+    kata(tree)
+
+    result = kata(tree, "check", "softmax")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Next: exercise 9, sgd (" in result.stdout
+
+
+def test_a_finished_check_says_when_every_exercise_is_done(tmp_path):
+    tree = learner_tree(tmp_path / "kata", **{name: solution(name) for name in NAMES})
+    kata(tree)
+
+    result = kata(tree, "check", "softmax")
+    japanese = kata(tree, "check", "softmax", "--lang", "ja")
+
+    assert "Every exercise is done: `python -m grader` grades them all." in (
         result.stdout
     )
+    assert "Next:" not in result.stdout
+    assert "すべての演習が完了しています。" in japanese.stdout
 
 
 def test_explore_counts_the_tests_and_gives_no_points(tmp_path):
