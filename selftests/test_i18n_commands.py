@@ -117,7 +117,7 @@ def test_reset_asks_and_answers_in_japanese(tmp_path):
     assert declined.returncode == 1
     assert "exercises/sgd.py をスタブに戻しますか？" in declined.stdout
     # The prompt names the answers that mean yes, as README.ja does.
-    assert ".kata/backups/ に保存しておきます。\u3000[y/はい/N]" in declined.stdout
+    assert ".kata/backups/ に保存しておきます。[y/はい/N]" in declined.stdout
     assert "何も変更していません。" in declined.stdout
     assert accepted.returncode == 0, accepted.stderr
     assert "exercises/sgd.py をスタブに戻しました。" in accepted.stdout
