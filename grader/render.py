@@ -952,7 +952,7 @@ def _told(test: TestResult, error: str) -> bool:
 _TEST_NAME = re.compile(r"test_\w+(?:\[[^\]]*\])?")
 _RUNNING_TESTS = re.compile(
     rf" in {_TEST_NAME.pattern}"
-    rf"| This happened in both tests that were running \([^)]*\):"
+    rf"| This happened in both tests that were running:"
     rf" {_TEST_NAME.pattern}(?: and {_TEST_NAME.pattern})*\."
 )
 

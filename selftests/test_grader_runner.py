@@ -348,9 +348,7 @@ def test_a_loop_that_both_workers_reach_is_one_stop_naming_both_tests(tmp_path):
     # and each line they were running (the same one, or the loop's two).
     assert re.fullmatch(
         rf"exercises/spin\.py was still running after {SHORT_TIMEOUT:g} s: an "
-        r"endless loop\? This happened in both tests that were running \(an "
-        r"exercise's tests are split in two, each half run at the same time in "
-        r"a process of its own\): "
+        r"endless loop\? This happened in both tests that were running: "
         r"test_spins_here and test_spins_there\.\n"
         r"  line [34]: (while n >= 0:|n \+= 1)"
         r"(\n  line 4: n \+= 1)?",
@@ -392,8 +390,7 @@ def test_printing_past_the_limit_in_both_workers_is_one_stop(tmp_path):
 
     assert run.error == (
         "exercises/flood.py printed more than 4 MB: a print in a loop? This "
-        "happened in both tests that were running (an exercise's tests are split"
-        " in two, each half run at the same time in a process of its own): "
+        "happened in both tests that were running: "
         "test_floods_here and test_floods_there."
     )
     assert run.stopped_at_limit and not run.timed_out
