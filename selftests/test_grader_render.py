@@ -1575,3 +1575,19 @@ def test_an_indented_text_leaves_no_trailing_spaces_on_its_blank_lines():
 
     assert text.splitlines() == ["    Args:", "", "        x: the input."]
     assert output.splitlines() == ["    | one", "    |", "    | two"]
+
+
+def test_a_line_under_a_long_label_stands_a_little_in_not_under_the_label():
+    from grader.render import LONG_LABEL_HANG, wrapped_lines
+
+    line = (
+        "ヒント 4/4(これが最後のヒントです): まとめると、dz2 = (y - t) / N、"
+        "dw2 = h.T @ dz2、db2 = dz2.sum(axis=0)、dh = dz2 @ w2.T、"
+        "dz1 = dh * h * (1 - h)。"
+    )
+    rows = wrapped_lines(Text(line), 60).plain.splitlines()
+
+    assert len(rows) > 1 and rows[0].startswith("ヒント 4/4(これが最後のヒントです): ")
+    for row in rows[1:]:
+        assert row.startswith(" " * LONG_LABEL_HANG) and row[LONG_LABEL_HANG] != " "
+    assert all(i18n.width(row) <= 60 for row in rows)
