@@ -1283,8 +1283,6 @@ def _brackets(text: str) -> tuple[int, int]:
 # The start of a labelled line, as failures and hints write them:
 # "  expected  ", "  likely mistake: ", "  考えられる間違い: ", "  | ", "- ".
 LABEL = re.compile(r"^ *(?:[^\s:|]+(?: [^\s:|]+)?(?:: | {2,})|\| |- )")
-# How far in the later rows of a line with a long label stand.
-LONG_LABEL_HANG = 4
 
 
 def wrapped_lines(text: Text, width: int) -> Text:
@@ -1322,9 +1320,10 @@ def _line_broken(line: str, width: int) -> list[str]:
     lead = len(line) - len(body)
     label = LABEL.match(line)
     if label and i18n.width(label.group()) > width // 3:
-        # Under a long label ("Hint 4 of 4, the last: ") the value would
-        # have a narrow column: its later rows stand a little in instead.
-        filled = i18n.fill(body, width - lead, indent=LONG_LABEL_HANG)
+        # Under a long label ("ヒント 4/4(これが最後のヒントです): ") the
+        # value would have a narrow column: the line is filled as one
+        # paragraph instead, as the watch fills a hint with such a label.
+        filled = i18n.fill(body, width - lead)
         return [" " * lead + row for row in filled.split("\n")]
     if label:
         # The value is filled on its own: a break between the label
