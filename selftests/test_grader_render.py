@@ -1557,11 +1557,14 @@ def test_the_last_line_of_japanese_is_never_two_characters_or_fewer():
     assert len(hint[-1].strip()) > 2
     assert all(i18n.width(line) <= PROSE_WIDTH for line in hint)
     # The fewest characters go down, and still no line starts with "。".
-    text = "あいうえおかきくけこさしすせそたちつてとなにぬん。"
-    assert i18n.fill(text, 46).splitlines() == [
-        "あいうえおかきくけこさしすせそたちつてとなに",
-        "ぬん。",
+    text = "あいうえおかきくけこさしすせそたちつてとなにぬ漢字。"
+    assert i18n.fill(text, 48).splitlines() == [
+        "あいうえおかきくけこさしすせそたちつてとなにぬ",
+        "漢字。",
     ]
+    # A verb's ending is not left alone either ("ます。" cut from its verb).
+    text = "形状が逆になったら、転置する因子を間違えています。"
+    assert i18n.fill(text, 48).splitlines()[-1] == "間違えています。"
     # English keeps its last word alone; nothing still fills to nothing.
     assert i18n.fill("one two three x", 13).splitlines() == ["one two three", "x"]
     assert i18n.fill("", 13) == ""
