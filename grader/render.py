@@ -1348,6 +1348,19 @@ def _raised_laid_out(call: str, words: str, exception: str, width: int) -> list[
     return rows + [f"{lead}  {row}" for row in told.split("\n")]
 
 
+# A label wider than this ("ヒント 4/4(これが最後のヒントです): "), or
+# than half the line, leaves its value too narrow a column to hang in.
+LONG_LABEL = 24
+
+
+def long_label(label: str, width: int) -> bool:
+    """Whether the text after `label` (its indentation aside) should not
+    hang under it in a line `width` columns wide, but fill it as one
+    paragraph."""
+    own = i18n.width(label.lstrip(" "))
+    return own > LONG_LABEL or i18n.width(label) > width // 2
+
+
 def _line_broken(line: str, width: int) -> list[str]:
     """A `line` too wide for `width` columns, broken: a row of an array
     after a comma (`_array_row_wrapped`), anything else between words,
@@ -1359,7 +1372,7 @@ def _line_broken(line: str, width: int) -> list[str]:
     body = line.lstrip(" ")
     lead = len(line) - len(body)
     label = LABEL.match(line)
-    if label and i18n.width(label.group()) > width // 3:
+    if label and long_label(label.group(), width):
         # Under a long label ("ヒント 4/4(これが最後のヒントです): ") the
         # value would have a narrow column: the line is filled as one
         # paragraph instead, as the watch fills a hint with such a label.

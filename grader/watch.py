@@ -107,6 +107,7 @@ from grader.render import (
     failed_mark,
     fitted,
     header_rows,
+    long_label,
     not_run_note,
     printed_output,
     some_named,
@@ -1585,15 +1586,17 @@ class Watch:
     def hint_filled(self, hint: Text) -> Text:
         """The `hint` broken to fit the terminal: its later lines under the
         start of its text after its label ("Hint 1 of 4: "), unless that
-        leaves the text fewer than HINT_COLUMNS columns or the label takes
-        more than a third of the line; then from the first column, as one
+        leaves the text fewer than HINT_COLUMNS columns or the label is a
+        long one (`render.long_label`); then from the first column, as one
         paragraph, label and all: code and words squeezed into a narrow
         column would break where they should not, and a column far right
         reads as if it belonged to something else."""
         columns = min(self.out.width - 1, PROSE_COLUMNS)  # see `wrapped`
         label = LABEL.match(hint.plain)
         hang = i18n.width(label.group()) if label else 0
-        if hang <= columns // 3 and columns - hang >= HINT_COLUMNS:
+        if not (label and long_label(label.group(), columns)) and (
+            columns - hang >= HINT_COLUMNS
+        ):
             return self.prose(hint)
         return Text(i18n.fill(hint.plain, columns), style=hint.style)
 
