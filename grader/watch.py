@@ -1303,6 +1303,8 @@ class Watch:
             return lines, bottom
         bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
         room = self.room(top, bottom)
+        if self.rows(lines) <= room:
+            return lines, bottom
         names = {g.name for g in self.book().grades}
         table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
         for kept in range(len(table) - 1, -1, -1):
