@@ -108,6 +108,7 @@ from grader.render import (
     explained,
     failed_mark,
     fitted,
+    header_rows,
     not_run_note,
     printed_output,
     some_named,
@@ -1687,12 +1688,15 @@ class Watch:
     def hint_filled(self, hint: Text) -> Text:
         """The `hint` broken to fit the terminal: its later lines under the
         start of its text after its label ("Hint 1 of 4: "), unless that
-        leaves the text fewer than HINT_COLUMNS columns; then from the
-        first column, as one paragraph, label and all: code and words
-        squeezed into a narrow column would break where they should not."""
+        leaves the text fewer than HINT_COLUMNS columns or the label takes
+        more than a third of the line; then from the first column, as one
+        paragraph, label and all: code and words squeezed into a narrow
+        column would break where they should not, and a column far right
+        reads as if it belonged to something else."""
         columns = min(self.out.width - 1, PROSE_COLUMNS)  # see `wrapped`
         label = LABEL.match(hint.plain)
-        if label is None or columns - i18n.width(label.group()) >= HINT_COLUMNS:
+        hang = i18n.width(label.group()) if label else 0
+        if hang <= columns // 3 and columns - hang >= HINT_COLUMNS:
             return self.prose(hint)
         return Text(i18n.fill(hint.plain, columns), style=hint.style)
 
@@ -1712,17 +1716,7 @@ class Watch:
             parts.insert(2, Text(_("(before this save)"), style="yellow"))
         columns = self.out.width - 1 if self.out.is_terminal else UNLIMITED
         margin = " " * i18n.width(f"{exercise.number}. ")
-        header = parts[0]
-        row = header.plain
-        for part in parts[1:]:
-            if i18n.width(f"{row}  {part.plain}") <= columns:
-                header.append("  ")
-                row += f"  {part.plain}"
-            else:
-                header.append(f"\n{margin}")
-                row = margin + part.plain
-            header.append_text(part)
-        return header
+        return header_rows(parts, columns, margin)
 
     def summary_lines(self, limit: int | None) -> list[Text]:
         """The whole grade, as the grader prints it, its failure's message

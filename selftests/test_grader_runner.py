@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from grader import runner
+from grader import i18n, runner
 from grader.results import ExerciseRun, TestResult, lines_cut
 from grader.runner import Job, WarmSession, run_many
 from grader.session import _reader_gone
@@ -703,6 +703,29 @@ def test_the_status_line_puts_every_exercise_in_one_group():
     assert status.line(3).endswith(
         "still running: dot; still to run: cross_entropy, train"
     )
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_an_exploration_is_said_to_be_explored_not_graded(language):
+    import io
+
+    from rich.console import Console
+
+    from grader.render import GradeStatus
+
+    status = GradeStatus(Console(file=io.StringIO()), ["train"], 300)
+    status.exploring = True
+    with i18n.speaking(language):
+        before = status.line(2)
+        status.tests = lambda: (3, 21)
+        during = status.line(4)
+
+    if language == "en":
+        assert before.startswith("exploring train: 2 s (time limit 300 s;")
+        assert during.startswith("exploring train: 3 of 21 tests ended, 4 s")
+    else:
+        assert before.startswith("train を探索中: 2 秒")
+        assert during.startswith("train を探索中: 21 個中 3 個のテストが終了")
 
 
 def test_an_exercise_runs_for_the_seconds_of_its_oldest_share_still_running():
