@@ -562,8 +562,12 @@ _HIRAGANA = re.compile(r"[\u3041-\u3096\u309d\u309e]")
 _KANJI = re.compile(r"[\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Marks that end a phrase, after which a line breaks well.
 _PHRASE_END = frozenset("、。，．：；？！）」』】〉》〕］｝…‥")
-# A last line of this many characters or fewer ("ん。") reads as left over.
+# A last line of this many characters or fewer ("ん。") reads as left over;
+# so does a verb's ending cut from its verb ("ます。", "ません。"): kana
+# alone up to the end of the sentence, of `SHORT_ENDING` or fewer.
 SHORT_TAIL = 2
+SHORT_ENDING = 4
+_ENDING = re.compile(r"[\u3041-\u3096]+[。？！]")
 # What a line neither begins nor ends with: spaces, full-width ones too.
 SPACES = " " + IDEOGRAPHIC_SPACE
 
@@ -582,8 +586,9 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
     a space inside code (see `_code_spaces`), a place inside a word of
     katakana (see `_WORD_RUNS`) and one between a count and its word ("4/20
     tests", "テスト 4/20") are places to break only when the line has no
-    other. Japanese whose last line would hold `SHORT_TAIL` characters or
-    fewer gives it a few more from the line before.
+    other. Japanese whose last line would read as left over (two
+    characters, or a verb's ending: see `SHORT_TAIL`) gives it a few more
+    from the line before.
 
     Limitations: without a dictionary, a word is guessed from its script
     alone: a verb written in kanji and kana ("取り出す") may still be broken
@@ -630,19 +635,19 @@ def _line_starts(
 def _tail_lengthened(
     pieces: list[str], quality: list[int], starts: list[int], columns: int
 ) -> list[int]:
-    """`starts` with the last line, if it holds `SHORT_TAIL` characters or
-    fewer, given the end of the line before it: the fewest pieces that make
+    """`starts` with the last line, if it reads as left over (`SHORT_TAIL`),
+    given the end of the line before it: the fewest pieces that make
     it longer, taken where a line may break, as long as the last line fits
     in `columns` ("…ありませ" and "ん。" become "…ありま" and "せん。"); or
     up to `SLACK` columns more, to take a better place to break."""
-    if len(starts) < 2 or _chars(pieces[starts[-1] :]) > SHORT_TAIL:
+    if len(starts) < 2 or not _left_over(pieces[starts[-1] :]):
         return starts
     tails = []  # (start, quality, width) of each place the last line may start
     for start in range(starts[-1] - 1, starts[-2], -1):
         tail = width("".join(pieces[start:]).strip(SPACES))
         if tail > columns:
             break
-        if quality[start] >= _IN_KANJI and _chars(pieces[start:]) > SHORT_TAIL:
+        if quality[start] >= _IN_KANJI and not _left_over(pieces[start:]):
             tails.append((start, quality[start], tail))
     if not tails:
         return starts
@@ -652,9 +657,13 @@ def _tail_lengthened(
     return [*starts[:-1], best[0]]
 
 
-def _chars(pieces: list[str]) -> int:
-    """How many characters `pieces` hold, the spaces around them aside."""
-    return len("".join(pieces).strip(SPACES))
+def _left_over(pieces: list[str]) -> bool:
+    """Whether `pieces`, as a last line, would read as left over from the
+    line before (see `SHORT_TAIL`)."""
+    text = "".join(pieces).strip(SPACES)
+    return len(text) <= SHORT_TAIL or bool(
+        len(text) <= SHORT_ENDING and _ENDING.fullmatch(text)
+    )
 
 
 def _code_spaces(pieces: list[str]) -> set[int]:

@@ -1301,10 +1301,54 @@ def wrapped_lines(text: Text, width: int) -> Text:
         if i18n.width(line) <= width:
             broken.append(line)
             continue
+        raised = _call_that_raised(line)
+        if raised is not None:
+            broken.extend(_raised_laid_out(*raised, width))
+            continue
         for row in _value_laid_out(line, width):
             fits = i18n.width(row) <= width
             broken.extend([row] if fits else _line_broken(row, width))
     return Text("\n".join(broken), style=text.style)
+
+
+# A call at the start of a line ("dot("), and the name of an exception
+# ("IndexError") in what follows it.
+CALL_HEAD = re.compile(r" *[A-Za-z_]\w*\(")
+EXCEPTION_NAME = re.compile(r"\b[A-Z]\w*(?:Error|Exception|Exit|Interrupt)\b")
+
+
+def _call_that_raised(line: str) -> tuple[str, str, str] | None:
+    """A `line` that tells of a call that raised ("dot(a, b) raised
+    IndexError: index 2 is out of bounds"), in three parts: the call, the
+    words between ("raised", "が例外を送出しました:") and the exception;
+    None for any other line."""
+    head = CALL_HEAD.match(line)
+    if head is None:
+        return None
+    _items_found, end = _items(line, head.end() - 1)
+    name = EXCEPTION_NAME.search(line, end) if end > 0 else None
+    if name is None:
+        return None
+    return line[:end], line[end : name.start()].strip(), line[name.start() :]
+
+
+def _raised_laid_out(call: str, words: str, exception: str, width: int) -> list[str]:
+    """A call that raised, too wide for `width` columns, laid out: the
+    call with the words that say it raised on a row (its arguments a row
+    each, under the first, when it is too wide itself), then the exception
+    on rows of its own, filled between words. The exception never hangs
+    under an argument, where it would read as part of it."""
+    lead = " " * (len(call) - len(call.lstrip(" ")))
+    head = call[: CALL_HEAD.match(call).end()]
+    rows = [f"{call} {words}"]
+    if i18n.width(rows[0]) > width:
+        arguments, _end = _items(call, len(head) - 1)
+        margin = " " * i18n.width(head)
+        rows = [head + arguments[0]] + [margin + item for item in arguments[1:]]
+        rows = [row + "," for row in rows[:-1]] + [f"{rows[-1]}) {words}"]
+        rows = [part for row in rows for part in _array_by_rows(row)]
+    told = i18n.fill(exception, width - len(lead) - 2, indent=0)
+    return rows + [f"{lead}  {row}" for row in told.split("\n")]
 
 
 def _line_broken(line: str, width: int) -> list[str]:

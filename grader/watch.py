@@ -98,6 +98,7 @@ from grader.grading import DONE, NOT_STARTED, Grade, grade, gradebook, most_tell
 from grader.i18n import N_, _
 from grader.project import Project
 from grader.render import (
+    EXCEPTION_NAME,
     LABEL,
     LABELLED,
     PRINTED_NOTE,
@@ -2134,7 +2135,9 @@ def _fitted(
     the call go whole, in the same order; then what came back, where and
     the call (see GIVING_WAY), shortened, then whole; the likely mistake
     stays, unless `limit` is fewer than its rows, which the message's last
-    rows then lose."""
+    rows then lose. A statement that tells of a call that raised gives up
+    the call's rows first and keeps the exception until only the likely
+    mistake is left."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
     excess = sum(map(len, rows)) - limit
@@ -2161,8 +2164,11 @@ def _fitted(
     # its first rows reproduce the failure, and go last (GIVING_WAY).
     for index in order:
         if excess > 0 and blocks[index][0] != "call":
-            excess -= len(rows[index])
-            rows[index] = []
+            # A call that raised keeps its exception until the very end.
+            statement = blocks[index][0] is None
+            kept = _raised_kept(rows[index], width, ellipsis) if statement else []
+            excess -= len(rows[index]) - len(kept)
+            rows[index] = kept
     # What came back and where, when too long even so, keep their first
     # rows, then go: the likely mistake below them must stay whole.
     for label in GIVING_WAY:
@@ -2178,6 +2184,10 @@ def _fitted(
             if excess > 0 and block[0] == label:
                 excess -= len(rows[index])
                 rows[index] = []
+    for index, block in enumerate(blocks):
+        if excess > 0 and block[0] is None:
+            excess -= len(rows[index])
+            rows[index] = []
     return "\n".join(_last_rows_cut([row for block in rows for row in block], limit))
 
 
@@ -2285,6 +2295,12 @@ def _shortened(
     rows hidden are counted in a note under where they start, which
     takes a row itself, with the entry of an input that the likely
     mistake (`said`) names kept in sight (see `_named_entry`)."""
+    raised = _raised_at(rows) if statement else 0
+    if raised:
+        # A call that raised: its later rows (its arguments' rows) give
+        # way, not the exception after them, which says what went wrong.
+        call = _shortened(rows[:raised], excess, said, True, width, ellipsis)
+        return [*call, *rows[raised:]]
     if statement or excess >= len(rows) - 1:
         # One row, or a sentence's first rows: no room for a note.
         kept = rows[: max(1, len(rows) - excess)]
@@ -2300,6 +2316,27 @@ def _shortened(
     gone = rows[len(kept) : len(rows) - len(named)]
     note = _("[... {count} more lines]", count=cut)
     return [*kept, " " * _indent(gone, kept[0]) + note, *named]
+
+
+def _raised_at(rows: list[str]) -> int:
+    """Where the exception starts in the `rows` of a statement that tells
+    of a call that raised, laid out with the exception on rows of its own
+    (see `render.wrapped_lines`); 0 for any other statement."""
+    return next(
+        (i for i, row in enumerate(rows) if i and EXCEPTION_NAME.match(row.lstrip())),
+        0,
+    )
+
+
+def _raised_kept(rows: list[str], width: int | None, ellipsis: str) -> list[str]:
+    """What a statement's `rows` that tell of a call that raised keep at
+    the least (see `_raised_at`): the call's first row, cut short, and the
+    exception; none for any other statement."""
+    raised = _raised_at(rows)
+    if not raised:
+        return []
+    first = rows[0] if raised == 1 else _ended(rows[0], width, ellipsis)
+    return [first, *rows[raised:]]
 
 
 def _ended(row: str, width: int | None, ellipsis: str) -> str:

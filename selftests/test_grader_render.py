@@ -1564,11 +1564,14 @@ def test_the_last_line_of_japanese_is_never_two_characters_or_fewer():
     assert len(hint[-1].strip()) > 2
     assert all(i18n.width(line) <= PROSE_WIDTH for line in hint)
     # The fewest characters go down, and still no line starts with "。".
-    text = "あいうえおかきくけこさしすせそたちつてとなにぬん。"
-    assert i18n.fill(text, 46).splitlines() == [
-        "あいうえおかきくけこさしすせそたちつてとなに",
-        "ぬん。",
+    text = "あいうえおかきくけこさしすせそたちつてとなにぬ漢字。"
+    assert i18n.fill(text, 48).splitlines() == [
+        "あいうえおかきくけこさしすせそたちつてとなにぬ",
+        "漢字。",
     ]
+    # A verb's ending is not left alone either ("ます。" cut from its verb).
+    text = "形状が逆になったら、転置する因子を間違えています。"
+    assert i18n.fill(text, 48).splitlines()[-1] == "間違えています。"
     # English keeps its last word alone; nothing still fills to nothing.
     assert i18n.fill("one two three x", 13).splitlines() == ["one two three", "x"]
     assert i18n.fill("", 13) == ""
@@ -1970,3 +1973,40 @@ def test_a_run_of_kanji_is_still_broken_when_no_better_place_is_near():
     assert lines[0] == "あ漢字漢字漢字漢字漢"
     assert all(i18n.width(line) <= 20 for line in lines)
     assert "".join(lines) == text
+
+
+RAISED = (
+    "    dot([[1, 2], [3, 4], [5, 6]] (list), [[1, 2, 3], [4, 5, 6]] (list)) "
+    "{words} IndexError: index 2 is out of bounds for axis 0 with size 2"
+)
+
+
+@pytest.mark.parametrize("words", ["raised", "が例外を送出しました:"])
+@pytest.mark.parametrize("width", [60, 80])
+def test_a_call_that_raised_puts_the_exception_on_rows_of_its_own(words, width):
+    from grader.render import wrapped_lines
+
+    rows = wrapped_lines(Text(RAISED.format(words=words)), width).plain.splitlines()
+
+    told = next(i for i, row in enumerate(rows) if "IndexError" in row)
+    assert rows[told].startswith("      IndexError: index 2")  # under the call
+    assert rows[told - 1].endswith(words)
+    assert all(i18n.width(row) <= width for row in rows)
+    assert "(list)) " + words in "\n".join(rows)
+
+
+def test_a_call_that_raised_keeps_its_exception_when_the_watch_is_short():
+    from grader.watch import _fitted
+
+    message = (
+        RAISED.format(words="raised").strip()
+        + "\n  where     exercises/dot.py, line 47: out[i, j] += a[i, q] * b[j, q]"
+        + "\n  likely mistake: b was used transposed."
+    )
+
+    for limit in (4, 5, 6, 7):
+        shown = _fitted(message, limit, "    ", 60)
+        assert len(shown.splitlines()) <= limit
+        assert "IndexError: index 2" in shown
+        assert "likely mistake: b was used transposed." in shown
+    assert _fitted(message, 4, "    ", 60).splitlines()[0] == "    dot([[1, 2], …"
