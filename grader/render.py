@@ -204,6 +204,7 @@ class Screen:
         stuck: Text | None = None,
         cut: tuple[str, ...] = (),
         answers: bool | None = None,
+        heading: bool = True,
     ) -> None:
         """The main report: a line per exercise, the score, what is next.
         `stuck` says where help is, in place of the commands that give it
@@ -211,12 +212,14 @@ class Screen:
         when the grade was interrupted: they are said to be so, and nothing
         is next. Once every exercise is done, unless `answers` is None,
         what the learner may do next: with the command that shows the
-        model answers if there are `answers` to see."""
+        model answers if there are `answers` to see. Without `heading`,
+        the table comes first: the watch's top line names the screen."""
         table = self._grade_table(book, cut)
         if not self._fits(table):
             table = self._grade_table(book, cut, short=True)
-        self.out.print(_heading(book))
-        self.out.print()
+        if heading:
+            self.out.print(_heading(book))
+            self.out.print()
         self.out.print(table)
         self.out.print()
         self.out.print(self._score_line(book))

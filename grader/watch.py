@@ -22,17 +22,18 @@ halfway through something.
 
 Keys: ``h`` the next hint, ``n`` the next exercise, ``l`` the list, ``c``
 check every exercise, ``b`` back from the list or the report to the
-exercise, ``q`` quit; Ctrl+C quits too. The list and the report are drawn
-in place of the exercise, as part of the screen; once every exercise is
-done, the screen shows the report and what to do next. A hint belongs to
-the exercise in focus: ``h`` on the list or the report goes back to it,
-and the top line says so ("back from the list to NAME for its next hint").
-A hint is shown with its exercise only while the exercise is not done. On
-a terminal a key acts at once, and the keys that send escape sequences
-(arrows, Home) are ignored; with stdin piped, keys are read as lines
-(``q`` and Enter). When the input ends, the watch says so once and goes on
-grading saves without keys. Piped, each redraw is printed as a block of
-its own, ending with the line of keys.
+exercise, ``q`` quit; Ctrl+C quits too. The last line the watch prints says
+that it stopped, and whether it stopped a grade before its end. The list and
+the report are drawn in place of the exercise, as part of the screen; once
+every exercise is done, the screen shows the report and what to do next. A
+hint belongs to the exercise in focus: ``h`` on the list or the report goes
+back to it, and the top line says so ("back from the list to NAME for its
+next hint"). A hint is shown with its exercise only while the exercise is
+not done. On a terminal a key acts at once, and the keys that send escape
+sequences (arrows, Home) are ignored; with stdin piped, keys are read as
+lines (``q`` and Enter). When the input ends, the watch says so once and
+goes on grading saves without keys. Piped, each redraw is printed as a block
+of its own, ending with the line of keys.
 
 Every grade begins with a line saying what is graded, printed under the
 screen; on a terminal, above the line of keys, which is drawn again below
@@ -63,8 +64,10 @@ its first row, the hint just asked for stays whole, the report keeps its
 table and score (once every exercise is done, the score and the closing
 line longest, What next going first, each part whole or not at all), and
 what still does not fit is cut with a line that says how much and what
-shows it all; the top line always stays in view. A resize draws the
-screen again at the new size, during a grade too.
+shows it all (rows of a table, with what lists them); the top line
+always stays in view, in two rows at most where a shorter way of saying
+a save fits (its files without their folder, then without the time). A
+resize draws the screen again at the new size, during a grade too.
 """
 
 import argparse
@@ -163,6 +166,10 @@ DONE_EXERCISE_KEYS_LINE = N_("keys: n next exercise | l list | c check all | q q
 ALL_DONE_EXERCISE_KEYS_LINE = N_("keys: n what next | l list | c check all | q quit")
 # Once every exercise is done there is no hint to give, nor a next one.
 DONE_KEYS_LINE = N_("keys: b back to the exercise | l list | c check all | q quit")
+# Under the screen during the grade of a save (see `Watch.grading_now`),
+# as the screen shows that save's exercise, or not.
+BEFORE_SAVE_SHOWN_LINE = N_("Shown above: the grade of the code before this save.")
+RESULT_TO_COME_LINE = N_("Its result will take this screen's place.")
 # During the first grade, before any screen: q stops it; the others act
 # once it ends. Its label differs from the other lines of keys, which
 # are drawn only with a screen.
@@ -189,6 +196,9 @@ HINT_COLUMNS = 50
 PROSE_COLUMNS = 100
 # How far prose that starts under its label stands in from the label.
 PROSE_INDENT = 2
+# The most rows the top line takes on a terminal, where a shorter way of
+# saying what happened fits: the screen's own lines need the rows more.
+TOP_LINE_ROWS = 2
 # Between the keys of a line of keys: a line of keys breaks only there.
 KEYS_SEPARATOR = " | "
 
@@ -208,9 +218,9 @@ def watch_command(
     prog: str,
     stdin: TextIO | None = None,
 ) -> int:
-    """Watch the exercises until the learner quits; return the exit code
-    (0 when every exercise is done at the end, else 1: an exercise whose
-    grade was stopped is not known done)."""
+    """Watch the exercises until the learner quits, which the last line
+    says; return the exit code (0 when every exercise is done at the end,
+    else 1: an exercise whose grade was stopped is not known done)."""
     stdin = sys.stdin if stdin is None else stdin
     watch = Watch(project, screen, prog, args)
     folder = project.root / watch.target
@@ -218,6 +228,7 @@ def watch_command(
     watch.note = note
     # Keys are read from the start: one pressed during the first grade
     # waits for it instead of being lost.
+    told = True  # whether someone is there to read that the watch stopped
     try:
         with (
             read_keys(stdin) as keys,
@@ -254,13 +265,16 @@ def watch_command(
     except KeyboardInterrupt:
         # Ctrl+C is how a watch whose input has ended is stopped, and what
         # many press out of habit: a way to quit, not an error.
-        watch.out.print()
+        pass
     except HungUp:
-        pass  # the terminal is gone: there is no one to tell
+        told = False  # the terminal is gone: there is no one to tell
     finally:
         watch.close()
-    # An exercise whose grade q stopped is not known done.
-    done = watch.all_done() and not watch.unfinished
+    if told:
+        watch.say_stopped()
+    # An exercise whose grade was stopped (by q, or Ctrl+C) is not known
+    # done, whatever its grade before.
+    done = watch.all_done() and not watch.unfinished and not watch.cut_short
     return EXIT_DONE if done else EXIT_NOT_DONE
 
 
@@ -349,6 +363,7 @@ class Watch:
         # The event of the last save, and whether the key being acted on was
         # typed before that save's screen was drawn: the top line says both.
         self.save_event = ""
+        self.save_events: list[str] = []  # its ways, from the longest
         self.with_save = False
         self.hint = ""  # the hint revealed for the exercise in focus
         self.note = ""  # how changes are noticed
@@ -367,6 +382,7 @@ class Watch:
         self.unfinished: list[str] = []
         self.report_asked = False
         self.grading: list[str] = []  # the exercises being graded
+        self.cut_short = False  # the last grade was stopped before its end
         self.timed_out: list[str] = []  # those the last grade stopped at the limit
         self.grade_started = self.saves_asked = 0.0
         self.tick = None  # redraws the seconds of a long grade (see progress)
@@ -389,7 +405,7 @@ class Watch:
         # the screen says that it shows their code before the save: drawn
         # once the grade has run BEFORE_SAVE_SHOWN (see `before_save_due`).
         self.saving: list[str] = []
-        self.saving_paths = ""  # as the headline names them
+        self.saving_files: list[str] = []  # those saved, named in the headline
         self.before_save = False
         self.before_save_drawn = False
         self.ever_drawn = False
@@ -445,11 +461,14 @@ class Watch:
         `use_kept` and their code has not changed since. `headline`, what
         is being graded, is printed first. Returns the seconds it took, or
         None when the grade was cancelled (see `cancel`)."""
-        self.under_way = True
+        self.under_way, self.cut_short = True, True
         try:
-            return self.grade_under_way(names, use_kept, headline)
+            seconds = self.grade_under_way(names, use_kept, headline)
         finally:
             self.under_way = False
+        # Ctrl+C, or the end of the terminal, leaves `cut_short` set.
+        self.cut_short = seconds is None
+        return seconds
 
     def grade_under_way(
         self, names: list[str], use_kept: bool, headline: str
@@ -732,11 +751,13 @@ class Watch:
     def status_text(self, line: str) -> Text:
         """A status `line` as the terminal shows it: broken between words
         to fit its width (the help it ends with must stay readable), a
-        word too long for a line cut short with an ellipsis."""
+        word too long for a line cut short with an ellipsis; no word of
+        English alone on the last row (see `_widow_taken_in`)."""
         columns = self.out.width - 1  # see `wrapped`
         text = wrapped_lines(Text(line), columns)
         ellipsis = _ellipsis(self.out.encoding)
-        rows = [_clipped(row, columns, ellipsis) for row in text.plain.split("\n")]
+        rows = _widow_taken_in(text.plain.split("\n"), columns)
+        rows = [_clipped(row, columns, ellipsis) for row in rows]
         return Text("\n".join(rows), style="dim", no_wrap=True, overflow="crop")
 
     def status_line(self, text: Text) -> "StatusLine":
@@ -858,6 +879,18 @@ class Watch:
         self.keys_rows = self.rows([self.keys_line])
         self.put_keys()
 
+    def say_stopped(self) -> None:
+        """Say that the watch has stopped, and whether a grade was left
+        unfinished (its exercises are not known done): on a terminal, in
+        place of the line of keys, which act no more."""
+        if self.cut_short:
+            line = _("The watch stopped before the grade under way finished.")
+        else:
+            line = _("The watch stopped.")
+        self.lift_keys()
+        self.out.print(self.wrapped(Text(line)), soft_wrap=True)
+        self.out.file.flush()
+
     def grade_of(self, exercise: ExerciseInfo) -> Grade:
         run = self.runs.get(exercise.name) or ExerciseRun(exercise.name, error="")
         return grade(exercise, run)
@@ -905,7 +938,7 @@ class Watch:
         graded = [*names, *(other for other in left if other not in names)]
         headline = _("Grading {path} ...", path=i18n.listed(paths))
         self.saving, self.before_save_drawn = graded, False
-        self.saving_paths = i18n.listed(paths)
+        self.saving_files = names
         try:
             seconds = self.grade(graded, False, headline)
         finally:
@@ -915,28 +948,8 @@ class Watch:
         shown = self.worth_seeing(names)
         if shown != self.focus:
             self.focus_on(shown)
-        fields = {"seconds": f"{seconds:.2f}"}
-        # A file deleted is noticed as a change too: said as what it was.
-        folder = self.project.root / self.target
-        gone = [name for name in names if not (folder / f"{name}.py").exists()]
-        if len(paths) == 1 and gone:
-            event = _("deleted {path}, graded in {seconds} s", path=paths[0], **fields)
-        elif len(paths) == 1:
-            event = _("saved {path}, graded in {seconds} s", path=paths[0], **fields)
-        elif gone:
-            event = _(
-                "saved or deleted {count} files ({names}), graded in {seconds} s",
-                count=len(names),
-                names=i18n.listed(names),
-                **fields,
-            )
-        else:
-            event = _(
-                "saved {count} files ({names}), graded in {seconds} s",
-                count=len(names),
-                names=i18n.listed(names),
-                **fields,
-            )
+        self.save_events = self.saved_events(names, seconds)
+        event = self.save_events[0]
         self.event, self.save_unseen = event, True
         self.save_event = event
         if self.keys is not None:
@@ -946,6 +959,44 @@ class Watch:
         report, self.report_asked = self.report_asked, False
         self.view = SUMMARY if report or self.all_done() else EXERCISE
         self.draw()
+
+    def saved_events(self, names: list[str], seconds: float) -> list[str]:
+        """The ways the top line may say that the exercises `names` were
+        saved and graded in `seconds`, from the longest: in full, then
+        each file without its folder, then without the time as well, for
+        a narrow terminal (see `top_line`)."""
+        # A file deleted is noticed as a change too: said as what it was.
+        folder = self.project.root / self.target
+        gone = [name for name in names if not (folder / f"{name}.py").exists()]
+        timed = {"seconds": f"{seconds:.2f}"}
+        if len(names) == 1:
+            file = f"{names[0]}.py"
+            full = {"path": f"{self.target}/{file}", **timed}
+            if gone:
+                return [
+                    _("deleted {path}, graded in {seconds} s", **full),
+                    _("deleted {path}, graded in {seconds} s", path=file, **timed),
+                    _("deleted {path}", path=file),
+                ]
+            return [
+                _("saved {path}, graded in {seconds} s", **full),
+                _("saved {path}, graded in {seconds} s", path=file, **timed),
+                _("saved {path}", path=file),
+            ]
+        files = {"count": len(names), "names": i18n.listed(names)}
+        if gone:
+            return [
+                _(
+                    "saved or deleted {count} files ({names}), graded in {seconds} s",
+                    **files,
+                    **timed,
+                ),
+                _("saved or deleted {count} files ({names})", **files),
+            ]
+        return [
+            _("saved {count} files ({names}), graded in {seconds} s", **files, **timed),
+            _("saved {count} files ({names})", **files),
+        ]
 
     def worth_seeing(self, names: list[str]) -> ExerciseInfo:
         """Of the exercises `names` just saved, the one to show: one that
@@ -1125,7 +1176,7 @@ class Watch:
         top = self.wrapped(self.top_line())
         bottom = [self.wrapped(line) for line in self.bottom_lines()]
         if self.view == LISTING:
-            middle = self.cut(self.listing_lines(), self.room(top, bottom))
+            middle, bottom = self.listing_fitted(top, bottom)
         elif self.view == SUMMARY:
             middle, bottom = self.summary_fitted(top, bottom)
         else:
@@ -1223,8 +1274,7 @@ class Watch:
         self, top: Text, bottom: list[Text]
     ) -> tuple[list[Text], list[Text]]:
         """The report and the `bottom` lines, made to fit under `top` on a
-        terminal. What gives way first: the blank lines, the report's
-        heading (the top line says what the screen is) and the line that
+        terminal. What gives way first: the blank lines and the line that
         says how saves are noticed; then the failure below the score, as
         `fitted` shortens and cuts it; the table and the score last (see
         `summary_cut`)."""
@@ -1242,9 +1292,33 @@ class Watch:
         room = self.room(top, bottom)
         return self.fitted(compact, room, cut=self.summary_cut), bottom
 
+    def listing_fitted(
+        self, top: Text, bottom: list[Text]
+    ) -> tuple[list[Text], list[Text]]:
+        """The list of exercises and the `bottom` lines, made to fit under
+        `top` on a terminal: the blank lines and the line that says how
+        saves are noticed go first, then the list's last rows, for a line
+        that counts them and gives the command that lists them all (`l`
+        would only show this list again)."""
+        lines = self.listing_lines()
+        room = self.room(top, bottom)
+        if room is None or self.rows(lines) <= room:
+            return lines, bottom
+        bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
+        room = self.room(top, bottom)
+        if self.rows(lines) <= room:
+            return lines, bottom
+        names = {g.name for g in self.book().grades}
+        table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
+        for kept in range(len(table) - 1, -1, -1):
+            shown = [*lines[: table[kept]], self.rows_note(len(table) - kept, False)]
+            if self.rows(shown) <= room:
+                return shown, bottom
+        return self.cut(lines, room), bottom
+
     def compacted(self, lines: list[Text]) -> list[Text]:
-        """The report's `lines` without its blank lines and its heading
-        (what comes before the head of its table)."""
+        """The report's `lines` without its blank lines, nor anything
+        before the head of its table."""
         names = {g.name for g in self.book().grades}
         table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
         head = table[0] - 2 if table else 0  # the table's head and its rule
@@ -1342,11 +1416,11 @@ class Watch:
             return []
         return [self.wrapped(Text(self.more_lines_note(count), style="dim"))]
 
-    def rows_note(self, count: int) -> Text:
-        """The line in place of the last `count` rows of the report's
-        table: how many are gone, and how to list every exercise (the key,
-        while keys are read; else the command)."""
-        if self.keys_ended:
+    def rows_note(self, count: int, key: bool = True) -> Text:
+        """The line in place of the last `count` rows of a table of the
+        exercises: how many are gone, and how to list every exercise (the
+        key, while keys are read and `key`; else the command)."""
+        if self.keys_ended or not key:
             line = _(
                 "[... {count} more rows: `{prog} list` lists them all]",
                 count=count,
@@ -1360,7 +1434,10 @@ class Watch:
         """The report of an exercise not done, `lines`, in `room` rows: the
         table and the score whole if they fit with a line for the cut,
         the failure below cut as `cut` does; else the table's last rows
-        and all below the score give way to one line."""
+        give way to a line that counts them and says how to list them,
+        and the failure to one under the score that says what shows it
+        (which goes first, should a row not fit with it); else the score
+        alone, with a line for all that is gone."""
         names = {g.name for g in self.book().grades}
         table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
         after = range(table[-1] + 1, len(lines)) if table else range(0)
@@ -1379,11 +1456,21 @@ class Watch:
             left = room - self.rows(shown)
             if self.rows([note]) <= left:
                 return [*shown, *self.cut(tail, left, whole)]
+        # The table's last rows give way, counted in a line of their own;
+        # under the score, a line says where the failure is, while there
+        # is room for one row of the table with it.
         hidden_below = sum(1 for line in tail if line.plain.strip())
-        for kept in range(len(table) - 1, -1, -1):
-            gone = len(table) - kept + hidden_below
-            note = Text(self.more_lines_note(gone, whole=True), style="dim")
-            shown = [*lines[: table[kept]], self.wrapped(note), lines[score]]
+        below = Text(self.more_lines_note(hidden_below), style="dim")
+        below_notes = [[self.wrapped(below)], []] if hidden_below else [[]]
+        for below_note in below_notes:
+            for kept in range(len(table) - 1, 0, -1):
+                rows_note = self.rows_note(len(table) - kept)
+                shown = [*lines[: table[kept]], rows_note, lines[score], *below_note]
+                if self.rows(shown) <= room:
+                    return shown
+        gone = sum(1 for line in lines if line.plain.strip()) - 1
+        note = Text(self.more_lines_note(gone, whole=True), style="dim")
+        for shown in [[lines[score], self.wrapped(note)], [lines[score]]]:
             if self.rows(shown) <= room:
                 return shown
         return self.cut(lines, room)
@@ -1461,19 +1548,36 @@ class Watch:
         )
 
     def top_line(self) -> Text:
+        """The screen's first line: how many exercises are done, and what
+        caused this screen; on a terminal, in at most TOP_LINE_ROWS rows
+        where a shorter way of saying a save allows (see `saved_events`).
+        """
+        lines = [Text(line, style="dim") for line in self.top_lines()]
+        if not self.out.is_terminal:
+            return lines[0]
+        fit = (
+            line for line in lines if self.rows([self.wrapped(line)]) <= TOP_LINE_ROWS
+        )
+        return next(fit, lines[-1])
+
+    def top_lines(self) -> list[str]:
+        """The ways of saying the top line, from the longest."""
         book = self.book()
         counts = {"done": book.done, "total": len(book.grades)}
         if not self.event:
-            return Text(_("nn-kata watch: {done} of {total} done", **counts), "dim")
-        event = self.event
-        if self.with_save and self.save_event and event != self.save_event:
-            event = _("{saved}; then {event}", saved=self.save_event, event=event)
-        line = _(
-            "nn-kata watch: {done} of {total} done ({event})",
-            **counts,
-            event=event,
-        )
-        return Text(line, style="dim")
+            return [_("nn-kata watch: {done} of {total} done", **counts)]
+        events = [self.event]
+        if self.event == self.save_event:
+            events = self.save_events or events
+        elif self.with_save and self.save_event:
+            events = [
+                _("{saved}; then {event}", saved=saved, event=self.event)
+                for saved in self.save_events or [self.save_event]
+            ]
+        return [
+            _("nn-kata watch: {done} of {total} done ({event})", **counts, event=event)
+            for event in events
+        ]
 
     def exercise_fitted(
         self, top: Text, bottom: list[Text]
@@ -1633,7 +1737,9 @@ class Watch:
                     return _fitted(aligned(message), limit, "", ellipsis=ellipsis)
 
                 screen.failure_message = shortened
-            screen.gradebook(book, self.prog, self.where_help_is(), answers=answers)
+            # No heading of its own: the top line says what the screen is.
+            help_is = self.where_help_is()
+            screen.gradebook(book, self.prog, help_is, answers=answers, heading=False)
 
         lines = self.drawn(report)
         if not book.all_done or (self.keys_ended and self.notice):
@@ -1704,26 +1810,8 @@ class Watch:
             yield self.prose(Text(self.notice, style="yellow"))
         if not compact:
             yield Text()
-        # In place of the line that says the watch waits for saves, and
-        # of the grade's headline: what is graded is said once, here.
-        paths = {"paths": self.saving_paths}
-        # The list and the report show every exercise's grade, the saved
-        # one's among them; the exercise screen, only its own.
-        shown = self.view != EXERCISE or self.focus.name in self.saving
-        if self.before_save and shown:
-            line = _(
-                "Shown above: the grade of the code before this save. Now "
-                "grading {paths} ...",
-                **paths,
-            )
-            yield self.prose(Text(line, style="yellow"))
-        elif self.before_save:
-            # What is shown was not saved: the screen is only out of date.
-            line = _(
-                "Now grading {paths} ...; its result will take this screen's place.",
-                **paths,
-            )
-            yield self.prose(Text(line, style="yellow"))
+        if self.before_save:
+            yield self.grading_now()
         elif self.note and not compact:
             yield Text(self.note, style="dim")
         if self.keys_ended:
@@ -1742,6 +1830,30 @@ class Watch:
         if self.out.is_terminal:
             line = keys_wrapped(line, self.out.width - 1)  # see `wrapped`
         yield Text(line, style="dim")
+
+    def grading_now(self) -> Text:
+        """The line in place of the one that says the watch waits for saves
+        (and of the grade's headline: what is graded is said once, here),
+        while a save is graded: which files are, and what the screen shows
+        meanwhile. On a terminal too narrow for it on one row, the files
+        are named without their folder, then each sentence takes a row of
+        its own; the ellipsis that says the grade goes on always stays
+        beside the files' names."""
+        saved = [f"{name}.py" for name in self.saving_files]
+        paths = i18n.listed(f"{self.target}/{file}" for file in saved)
+        grading = [
+            _("Now grading {paths} ...", paths=paths),
+            _("Now grading {paths} ...", paths=i18n.listed(saved)),
+        ]
+        # The list and the report show every exercise's grade, the saved
+        # one's among them; the exercise screen, only its own.
+        if self.view != EXERCISE or self.focus.name in self.saving:
+            said = [[_(BEFORE_SAVE_SHOWN_LINE)], grading]
+        else:
+            # What is shown was not saved: the screen is only out of date.
+            said = [grading, [_(RESULT_TO_COME_LINE)]]
+        width = min(self.out.width - 1, PROSE_COLUMNS) if self.out.is_terminal else None
+        return Text(_sentences_laid_out(said, width), style="yellow")
 
     def verdict(
         self, g: Grade, limit: int = MESSAGE_LINES, others: bool = True
@@ -1824,6 +1936,65 @@ def _failed_line(mark: str, name: str, columns: int | None) -> Text:
             row = " " * i18n.width(f"{mark} ")
         row += word
     return Text("\n".join([*rows, row]))
+
+
+def _sentences_laid_out(sentences: list[list[str]], width: int | None) -> str:
+    """`sentences`, each given in its ways of saying it from the longest,
+    laid out in `width` columns (None: no limit): on one row if they fit
+    there, in their longest ways that do; else a row to each sentence if
+    each fits on its row; else each broken between words, in its shortest
+    way, on rows of its own. An ellipsis that ends a sentence never stands
+    alone on a row: it stays with the word before it."""
+    # Try after try, each sentence in its next way, or its last once it
+    # has no other.
+    count = max(map(len, sentences))
+    tries = [[ways[min(i, len(ways) - 1)] for ways in sentences] for i in range(count)]
+    if width is None:
+        return _joined(tries[0])
+    for said in tries:
+        if i18n.width(_joined(said)) <= width:
+            return _joined(said)
+    for said in tries:
+        if all(i18n.width(sentence) <= width for sentence in said):
+            return "\n".join(said)
+    return "\n".join(_filled(sentence, width) for sentence in tries[-1])
+
+
+def _widow_taken_in(rows: list[str], width: int) -> list[str]:
+    """`rows` of English broken to fit `width` columns, but a last row of
+    one word ("quits)") given the word before it, from a row above that
+    keeps two at least: a word alone on the last row reads as left over.
+    Japanese is left as it is: `i18n.fill` sees to its last row."""
+    if len(rows) < 2 or any(i18n.width(c) == 2 for c in rows[-2] + rows[-1]):
+        return rows
+    above, last = rows[-2].rstrip(), rows[-1]
+    word = last.strip()
+    if " " in word or len(above.split()) < 3:
+        return rows
+    kept, moved = above.rsplit(" ", 1)
+    row = last[: len(last) - len(last.lstrip())] + f"{moved} {word}"
+    if i18n.width(row) > width:
+        return rows
+    return [*rows[:-2], kept.rstrip(), row]
+
+
+def _joined(sentences) -> str:
+    """`sentences` one after the other, a space between two where English
+    puts one; none after a Japanese full stop."""
+    text = ""
+    for sentence in sentences:
+        wide = i18n.width(text[-1:]) == 2
+        text = f"{text}{sentence}" if wide or not text else f"{text} {sentence}"
+    return text
+
+
+def _filled(sentence: str, width: int) -> str:
+    """`sentence` broken between words to fit `width` columns, the
+    ellipsis it may end with kept beside the word before it."""
+    body, ellipsis = sentence, ""
+    if sentence.endswith(" ..."):
+        body, ellipsis = sentence[:-4], " ..."
+    return i18n.fill(body, width - i18n.width(ellipsis)) + ellipsis
 
 
 def _heading(line: str) -> bool:

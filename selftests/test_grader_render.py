@@ -19,7 +19,7 @@ from grader.grading import gradebook
 from grader.project import Project
 from grader.render import PROSE_WIDTH, Screen, aligned
 from grader.results import ExerciseRun, TestResult, trim
-from grader.watch import EXERCISE, MESSAGE_LINES, SUMMARY, Watch
+from grader.watch import EXERCISE, LISTING, MESSAGE_LINES, SUMMARY, Watch
 from selftests.grader_support import ROOT
 
 PASSED = TestResult("test_ok", True)
@@ -866,18 +866,22 @@ NARROW = (60, 20)
 def watch_screen(monkeypatch):
     """`watch_screen(runs, size, view)`: the rows of the screen the watch
     draws on a terminal of `size` (columns, rows), showing `view`, with
-    the exercises run as `runs` (by name) and the first not done in focus.
-    Drawn as the watch draws it, with no test run nor terminal opened."""
+    the exercises run as `runs` (by name) and the first not done in focus;
+    `setup(watch)`, if given, is called before the screen is drawn.
+    Drawn as the watch draws it, with no test run nor terminal opened;
+    with `terminal` false, as it prints it to a pipe."""
     monkeypatch.setattr(runner, "WarmSession", _NoSession)
 
-    def draw(runs: dict, size: tuple[int, int], view: str) -> list[str]:
+    def draw(
+        runs: dict, size: tuple[int, int], view: str, setup=None, terminal=True
+    ) -> list[str]:
         columns, height = size
         screen = Screen(io.StringIO(), io.StringIO())
         screen.out = Console(
             file=io.StringIO(),
             width=columns,
             height=height,
-            force_terminal=True,
+            force_terminal=terminal,
             color_system=None,
             markup=False,
             highlight=False,
@@ -887,11 +891,14 @@ def watch_screen(monkeypatch):
         watch = Watch(Project(ROOT, tuple(EXERCISES)), screen, "kata", args)
         watch.runs = runs
         watch.focus, watch.view = watch.first_not_done(), view
+        if setup is not None:
+            setup(watch)
         watch.draw()
         drawn = CONTROL.sub("", screen.out.file.getvalue()).removesuffix("\n")
         rows = drawn.split("\n")
-        assert len(rows) < height, rows  # nothing scrolled off the top
-        assert all(i18n.width(row) < columns for row in rows), rows
+        if terminal:
+            assert len(rows) < height, rows  # nothing scrolled off the top
+            assert all(i18n.width(row) < columns for row in rows), rows
         return rows
 
     return draw
@@ -1580,6 +1587,207 @@ def test_an_indented_text_leaves_no_trailing_spaces_on_its_blank_lines():
     assert output.splitlines() == ["    | one", "    |", "    | two"]
 
 
+def _table_rows(rows: list[str]) -> list[str]:
+    """The rows of `rows` that are rows of a table of the exercises."""
+    return [row for row in rows if re.match(r" ?\d+   [a-z_]+ ", row)]
+
+
+# The line in place of the last rows of a table of the exercises, by
+# language: in the list, with the command that lists them all (`l` would
+# show the same list again); in the report, with the key.
+ROWS_CUT = {
+    "en": {
+        LISTING: re.compile(r"\[\.\.\. (\d+) more rows: `kata list` lists them all\]"),
+        SUMMARY: re.compile(r"\[\.\.\. (\d+) more rows: press l for the list\]"),
+    },
+    "ja": {
+        LISTING: re.compile(r"\[\.\.\. 表の残り (\d+) 行: `kata list` で一覧を表示\]"),
+        SUMMARY: re.compile(r"\[\.\.\. 表の残り (\d+) 行: l で一覧を表示\]"),
+    },
+}
+
+
+# The line that counts the lines gone from the whole report, with the
+# command that prints it all: no way to see the rows of the table.
+EVERYTHING_CUT = {"en": "more lines: `kata` prints them all]", "ja": "`kata` で表示]"}
+
+
+@pytest.mark.parametrize("view", [LISTING, SUMMARY])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_table_cut_short_counts_its_rows_and_says_what_lists_them(
+    watch_screen, language, view
+):
+    rows_cut = ROWS_CUT[language][view]
+    cut_at = []
+    for height in range(8, 24):
+        with i18n.speaking(language):
+            rows = watch_screen(_forward_runs(others=2), (60, height), view)
+        table = _table_rows(rows)
+        counted = [int(m[1]) for row in rows if (m := rows_cut.fullmatch(row))]
+        assert counted in ([], [10 - len(table)]), (height, rows)
+        # A line in place of one row of the list would save no row.
+        assert view != LISTING or counted != [1], (height, rows)
+        if 0 < len(table) < 10:
+            cut_at.append(height)
+            assert counted, (height, rows)
+            assert not any(EVERYTHING_CUT[language] in row for row in rows), rows
+            # Nor, in the list, a command that shows one exercise.
+            assert view != LISTING or not any("kata check" in row for row in rows)
+    # The small terminal of a split window shows some rows, not all.
+    assert 10 in cut_at
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_report_in_the_watch_has_no_heading_under_the_top_line(
+    watch_screen, language
+):
+    heading = {"en": "nn-kata: grading", "ja": "nn-kata: exercises/ を採点"}
+    for size, terminal in [((100, 60), True), ((100, 60), False)]:
+        with i18n.speaking(language):
+            rows = watch_screen(done_runs(), size, SUMMARY, terminal=terminal)
+        top = next(i for i, row in enumerate(rows) if row.startswith("nn-kata"))
+        assert rows[top].startswith("nn-kata watch:"), rows
+        assert not any(row.startswith(heading[language]) for row in rows), rows
+        # The table's head comes first under the top line.
+        assert rows[top + 2].split()[0] == "#", rows
+
+
+def _saving(watch, shown: bool) -> None:
+    """Make `watch` draw its screen as the grade of a save of
+    numerical_gradient that has run long: with that exercise in focus if
+    `shown`, else with the first exercise in focus."""
+    watch.saving = watch.saving_files = ["numerical_gradient"]
+    watch.before_save = True
+    watch.focus = watch.project.find("numerical_gradient" if shown else "dot")
+
+
+# What the line under a screen says during a long grade of a save, by
+# language, as the screen shows the saved exercise or another one.
+GRADING_NOW = {
+    "en": {
+        True: "Shown above: the grade of the code before this save.",
+        False: "Its result will take this screen's place.",
+    },
+    "ja": {
+        True: "上に表示しているのは、保存する前のコードの採点結果です。",
+        False: "終わると、この画面に代わって採点結果を表示します。",
+    },
+}
+
+
+@pytest.mark.parametrize("shown", [True, False], ids=["shown", "other"])
+@pytest.mark.parametrize("columns", [60, 80, 100])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_line_of_a_long_grade_of_a_save_keeps_its_ellipsis_by_the_file(
+    watch_screen, language, columns, shown
+):
+    with i18n.speaking(language):
+        rows = watch_screen(
+            _forward_runs(others=0),
+            (columns, 30),
+            EXERCISE,
+            setup=lambda watch: _saving(watch, shown),
+        )
+
+    # The ellipsis on the row of the file, never on a row of its own.
+    said = [row for row in rows if "numerical_gradient.py" in row]
+    ellipsis = [row for row in rows if " ..." in row]
+    assert len(said) == 1 and ellipsis == said, rows
+    # Both sentences whole, in two rows at most: after the last blank row,
+    # above the line of keys.
+    keys = next(i for i, row in enumerate(rows) if row.startswith(("keys", "キー")))
+    line = rows[len(rows) - rows[::-1].index("") : keys]
+    assert len(line) <= 2 and said[0] in line, rows
+    assert any(GRADING_NOW[language][shown] in row for row in line), rows
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_top_line_of_a_save_takes_two_rows_at_most(watch_screen, language, columns):
+    def saved(watch) -> None:
+        watch.save_events = watch.saved_events(["numerical_gradient"], 0.28)
+        watch.event = watch.save_event = watch.save_events[0]
+
+    with i18n.speaking(language):
+        rows = watch_screen(_forward_runs(others=0), (columns, 30), EXERCISE, saved)
+
+    top = rows[: rows.index("")]
+    assert len(top) <= 2, top
+    assert "numerical_gradient.py" in "".join(top)
+    if columns == 100:  # room for it all
+        assert "exercises/numerical_gradient.py" in top[0] and "0.28" in top[0]
+
+
+def test_the_status_line_of_a_long_grade_leaves_no_word_alone_on_its_last_row(
+    watch_screen,
+):
+    lines = [
+        "grading numerical_gradient: 12 s (time limit 30 s; saving again "
+        "grades the new code; q quits)",
+        "grading: 9 of 10 finished, 12 s (time limit 30 s each; saving again "
+        "grades the new code; q quits), still running: numerical_gradient "
+        "(12 s), which the grade waits for, up to the time limit",
+    ]
+    for columns in range(40, 101):
+        watches = []
+        watch_screen({}, (columns, 20), EXERCISE, watches.append)
+        for line in lines:
+            rows = watches[0].status_text(line).plain.split("\n")
+            assert len(rows) == 1 or len(rows[-1].split()) >= 2, rows
+            assert all(i18n.width(row) < columns for row in rows), rows
+
+
+def test_a_word_alone_on_the_last_row_takes_the_word_before_it():
+    from grader.watch import _widow_taken_in
+
+    rows = ["label: one two three", "       four"]
+
+    assert _widow_taken_in(rows, 20) == ["label: one two", "       three four"]
+    assert _widow_taken_in(rows, 16) == rows  # "three four" would not fit
+    assert _widow_taken_in(["one two", "three"], 20) == ["one two", "three"]
+    assert _widow_taken_in(["あい うえ お", "か"], 20) == ["あい うえ お", "か"]
+
+
+@pytest.mark.parametrize("cut", [False, True], ids=["after", "during"])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_watch_says_it_stopped_in_place_of_its_keys(watch_screen, language, cut):
+    said = {
+        ("en", False): "The watch stopped.",
+        ("en", True): "The watch stopped before the grade under way finished.",
+        ("ja", False): "watch を終了しました。",
+        ("ja", True): "採点が終わる前に watch を終了しました。",
+    }[language, cut]
+    watches = []
+    with i18n.speaking(language):
+        watch_screen(_forward_runs(others=0), NARROW, EXERCISE, watches.append)
+        watch = watches[0]
+        watch.cut_short = cut
+        watch.say_stopped()
+
+    printed = watch.out.file.getvalue()
+    # The line of keys, which act no more, erased first.
+    assert printed.endswith(f"\x1b[{watch.keys_rows}A\r\x1b[J{said}\n"), printed
+
+
+def test_sentences_too_wide_for_a_row_each_keep_their_ellipsis_by_a_word():
+    from grader.watch import _sentences_laid_out
+
+    said = [
+        ["Shown above: the grade of the code before this save."],
+        [
+            "Now grading exercises/a.py, exercises/b.py ...",
+            "Now grading a.py, b.py ...",
+        ],
+    ]
+
+    assert _sentences_laid_out(said, None) == " ".join(ways[0] for ways in said)
+    assert _sentences_laid_out(said, 70).split("\n") == [said[0][0], said[1][0]]
+    assert _sentences_laid_out(said, 80) == f"{said[0][0]} {said[1][1]}"
+    rows = _sentences_laid_out(said, 24).split("\n")
+    assert all(len(row) <= 24 for row in rows), rows
+    assert rows[-1] == "b.py ..." and rows[-2].endswith("a.py,"), rows
+
+
 def test_a_line_with_a_long_label_is_filled_as_one_paragraph():
     from grader.render import wrapped_lines
 
@@ -1720,7 +1928,8 @@ JAPANESE_WORDS = [
         ["最後", "合計"],
     ),
     (
-        "{paths} を採点しています。終わると、この画面に代わって採点結果を表示します。",
+        "{paths} を採点しています ... 終わると、この画面に代わって採点結果を表示し"
+        "ます。",
         ["採点", "画面", "表示"],
     ),
     (

@@ -123,6 +123,8 @@ def test_q_stops_a_grade_that_hangs_and_quits_at_once(tree, watch):
     running.press("q")
     assert running.process.wait(timeout=SCREEN_TIMEOUT) == 1
     assert time.monotonic() - started < 5
+    # The last line says so: sgd's grade is not known.
+    _wait_for_line(running, "The watch stopped before the grade under way finished.")
 
 
 def test_saving_again_during_a_grade_that_hangs_grades_the_new_code(tree, watch):
@@ -281,7 +283,8 @@ def test_piped_each_grade_is_one_plain_line_before_its_screen(tree, watch):
     running.press("c")
     checked = running.screen_with("checked every exercise")
     assert checked.startswith("Checking every exercise ...\n-----")
-    running.quit()
+    assert running.quit() == 1
+    _wait_for_line(running, "The watch stopped.")
     everything = "\n".join(running.seen)
     assert "still running" not in everything and "\x1b" not in everything
 
@@ -810,7 +813,7 @@ BEFORE_SAVE_WORDS = {
         "status": "grading sgd: 1 s",
         "marked": "(before this save)",
         "shown": "Shown above: the grade of the code before this save. Now",
-        "other": "Now grading exercises/sgd.py ...; its result will take",
+        "other": "Now grading exercises/sgd.py ... Its result will take",
         "waiting": "Watching exercises/ for saves.",
         "headline": "Grading exercises/sgd.py ...",
     },
@@ -821,7 +824,7 @@ BEFORE_SAVE_WORDS = {
         "status": "sgd を採点中: 1 秒",
         "marked": "(保存する前のコード)",
         "shown": "上に表示しているのは、保存する前のコードの採点結果です。",
-        "other": "exercises/sgd.py を採点しています。終わると、この画面に代わって",
+        "other": "exercises/sgd.py を採点しています ... 終わると、この画面に代わって",
         "waiting": "exercises/ の保存を待っています。",
         "headline": "exercises/sgd.py を採点しています ...",
     },
@@ -1802,7 +1805,8 @@ def test_on_a_terminal_a_resize_during_a_long_grade_redraws_at_once(tmp_path):
     narrow = rows[: said + 1]
     assert narrow[0].startswith("nn-kata watch:")
     assert all(i18n.width(row) < 60 for row in narrow)
-    assert narrow[-1].startswith("Now grading exercises/sgd.py ...;")
+    # Its ellipsis beside the file, never alone on a row of its own.
+    assert narrow[-1] == "Now grading exercises/sgd.py ..."
     assert not any(row.startswith("Grading exercises/") for row in rows)
 
 
@@ -1974,15 +1978,25 @@ def test_a_first_grade_held_up_shows_q_at_once_and_what_it_waits_for(tree, lang)
         "en": "keys during the grade: q quit | the others act once it ends",
         "ja": "採点中のキー操作: q で終了 | ほかのキーは採点が終わってから",
     }[lang]
+    stopped = {
+        "en": "The watch stopped before the grade under way finished.",
+        "ja": "採点が終わる前に watch を終了しました。",
+    }[lang]
     with terminal_watch(tree, size=(100, 30), args=args) as (process, controller):
         seen = _read_until_said(controller, waits, FIRST_SCREEN_TIMEOUT)
         os.write(controller, b"q")
+        said = _read_until(controller, stopped.encode(), SCREEN_TIMEOUT)
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
     rows = _terminal_rows(b"\x1b[2J" + seen, 100)
     rows = rows[:-1] if rows[-1] == "" else rows
     assert rows[-1] == keys, rows  # the line of keys stays last
     status = "".join(row.strip() for row in rows[1:-1])
     assert "".join(waits.split()) in "".join(status.split()), rows
+    # Once q is pressed, the last line says that the watch stopped, in
+    # place of the keys, which act no more, under what was graded.
+    rows = [row for row in _terminal_rows(b"\x1b[2J" + seen + said, 100) if row]
+    assert rows[-1] == stopped and keys not in rows, rows
+    assert rows[-2].startswith(("Grading exercises/", "exercises/ を採点")), rows
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
