@@ -131,8 +131,7 @@ def solution_command(
             )
             return EXIT_NOT_DONE
         question = _(
-            "Exercise {name} is not done yet. Show its model answer anyway?",
-            name=exercise.name,
+            "{how_far} Show its model answer anyway?", how_far=_how_far(result)
         )
         if not confirm(screen, question, read_line):
             screen.out.print(_("Not shown."))

@@ -495,7 +495,18 @@ class Screen:
             style = "" if number == len(shown) else "dim"
             self._prose(f"{number}. {hint}", style, hanging=len(f"{number}. "))
             self.out.print()
-        if len(shown) < total:
+        if len(shown) < total and done:
+            # Asked for all the same: the hint is shown, and the learner
+            # told that the exercise needs none.
+            self._prose(
+                _(
+                    "Exercise {name} is done already: every test passes. Run "
+                    "`{prog} hint {name}` again for the next hint all the same.",
+                    prog=prog,
+                    name=exercise.name,
+                )
+            )
+        elif len(shown) < total:
             self._prose(
                 _(
                     "Run `{prog} hint {name}` again for the next one.",

@@ -123,6 +123,18 @@ def test_the_last_hint_of_an_exercise_graded_done_says_it_is_done(tmp_path):
     assert "演習 dot はもう完了しています。" in japanese
 
 
+def test_a_single_hint_of_an_exercise_graded_done_says_it_is_done(tmp_path):
+    tree = build_tree(tmp_path / "kata", {"dot": solution("dot")})
+    assert kata("check", "dot", cwd=tree).returncode == 0
+    english = " ".join(kata("hint", "dot", cwd=tree).stdout.split())
+    japanese = kata("--lang", "ja", "hint", "dot", cwd=tree).stdout
+
+    # Asked for, the hint is given all the same.
+    assert " ".join(EXERCISES[0].hints[0].split())[:40] in english
+    assert "Exercise dot is done already: every test passes." in english
+    assert "演習 dot はもう完了しています。" in japanese
+
+
 def test_a_hint_is_shown_even_when_it_cannot_be_remembered(fresh_tree):
     (fresh_tree / ".kata").write_text("a file where a folder should be")
     result = kata("hint", "dot", cwd=fresh_tree)
