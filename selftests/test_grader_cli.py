@@ -526,6 +526,22 @@ def test_an_import_that_fails_names_its_line(tmp_path):
     assert "likely mistake: a package nn-kata does not install" in result.stdout
 
 
+def test_a_name_misspelled_in_an_import_of_another_exercise_is_named(tmp_path):
+    source = solution("train").replace("import sgd_update", "import sgd_updat")
+    tree = build_tree(tmp_path / "kata", {"train": source})
+
+    english = kata("--root", str(tree), "check", "train", cwd=tree).stdout
+    japanese = kata("--root", str(tree), "--lang", "ja", "check", "train", cwd=tree)
+
+    # The module imported from is the trusted version, which has no file:
+    # Python's "(unknown location)" would read as a file gone missing.
+    assert "unknown location" not in english + japanese.stdout
+    assert "exercises.sgd is the trusted version of exercise sgd" in english
+    assert "did you mean sgd_update?" in english
+    assert "exercises.sgd は演習 sgd の信頼できる実装" in japanese.stdout
+    assert "sgd_update のことですか？" in japanese.stdout
+
+
 @pytest.mark.parametrize(
     "typed, column",
     [("\u3000\u3000return np.dot(a, b)", 4), ("    return np.dot（a, b)", 4 + 13)],
