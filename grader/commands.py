@@ -197,7 +197,7 @@ def explore_command(
     screen.out.print()
     result = grade_exercise(project, exercise, args, explore=True, screen=screen)
     # Tests passed, but no points: this run is not the grade.
-    screen.check(result, args.target, prog, points=False)
+    screen.check(result, args.target, prog, points=False, root=project.root)
     screen.out.print()
     label = _(EXPLORED_LABEL, prog=prog, name=exercise.name)
     screen.out.print(Text(label, style="bold magenta"), soft_wrap=True)
