@@ -326,7 +326,7 @@ def _import_message(path, error, exercise=None):
         message += f"\n  where     {line}"
     if isinstance(error, ModuleNotFoundError) and error.name and "." not in error.name:
         message += f"\n  likely mistake: {NUMPY_ONLY}"
-    typo = _import_typo(error, exercise)
+    typo = import_typo(error, exercise)
     if typo is not None:
         message += f"\n  likely mistake: {typo}"
     return message
@@ -368,10 +368,11 @@ def _missing_import(error, exercise):
     )
 
 
-def _import_typo(error, exercise):
+def import_typo(error, exercise=None):
     """The typo behind `error` where it says a module has no such name to
     import and one of its names is close (see `meant_name`): a function of
-    a stand-in, or a name of a module already loaded (numpy). Else None."""
+    a stand-in, or a name of a module already loaded (numpy). Else None.
+    `exercise`, when known, is the one whose code raised it."""
     found = MISSING_NAME.match(str(error)) if isinstance(error, ImportError) else None
     if found is None:
         return None

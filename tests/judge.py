@@ -13,6 +13,7 @@ from tests.harness import (
     ExerciseImportError,
     InputModified,
     contrast,
+    import_typo,
     learner_code,
     learner_line,
     meant_name,
@@ -508,6 +509,9 @@ def code_mistake(error):
             f"{name} is not imported here: it is another exercise's function, "
             f"which this file must import first: from .{exercise} import {name}."
         )
+    typo = import_typo(error)
+    if typo is not None:
+        return typo
     meant = meant_name(error)
     if meant is not None:
         name = error.name
