@@ -119,9 +119,9 @@ def recall(
     """The kept runs of `target`'s exercises whose fingerprints are those
     `wanted` (name to fingerprint); an exercise without one is left out.
 
-    A run stopped at its time limit is kept too, but taken only with
-    `timed_out`: it may end in time on a quieter machine, so it may only
-    be shown, never stand for a grade."""
+    A run stopped at a limit (its time, or what it may print) is kept
+    too, but taken only with `timed_out`: on a quieter machine it may end
+    otherwise, so it may only be shown, never stand for a grade."""
     entries = _entries(state_dir)
     runs = {}
     for name, key in wanted.items():
@@ -131,7 +131,7 @@ def recall(
             if (
                 run is not None
                 and run.name == name
-                and (timed_out or not run.timed_out)
+                and (timed_out or not _stopped(run))
             ):
                 runs[name] = run
     return runs
@@ -142,8 +142,8 @@ def recall_any_limits(
 ) -> dict[str, ExerciseRun]:
     """The kept runs of `target`'s exercises `names` whose code has not
     changed, whatever time and memory limits they were made with: for
-    `list`, which shows a status and decides nothing. A run stopped at its
-    time limit is taken too."""
+    `list`, which shows a status and decides nothing. A run stopped at a
+    limit is taken too."""
     entries = _entries(state_dir)
     # Grouped by their limits: the files every exercise shares are hashed
     # once per set of limits, not once per exercise.
@@ -176,15 +176,16 @@ def last_runs(state_dir: Path, target: str, names: list[str]) -> dict[str, Exerc
 def durations(state_dir: Path, target: str) -> dict[str, float]:
     """How long the kept run of each of `target`'s exercises took, in
     seconds, whatever its code was then: a guess at how long it takes now.
-    A run stopped at its time limit counts as endless (`math.inf`): its
-    code is likely to loop again.
+    A run stopped at a limit (time, or printed output) counts as endless
+    (`math.inf`): its code is likely to loop again.
     """
     found = {}
     for key, entry in _entries(state_dir).items():
         folder, _, name = key.rpartition("/")
         try:
             seconds = float(entry["run"]["duration"])
-            stopped = entry["run"].get("timed_out") is True
+            run = entry["run"]
+            stopped = True in (run.get("timed_out"), run.get("stopped_at_limit"))
         except (AttributeError, KeyError, TypeError, ValueError):
             continue
         if folder == target:
@@ -206,7 +207,7 @@ def remember(
     entries = _entries(state_dir)
     for name, (key, run) in runs.items():
         entries.pop(f"{target}/{name}", None)
-        if keepable(run) or run.timed_out:
+        if keepable(run) or _stopped(run):
             entries[f"{target}/{name}"] = {
                 "fingerprint": key,
                 "limits": list(limits),
@@ -214,6 +215,12 @@ def remember(
             }
     text = json.dumps({"format": FORMAT, "runs": entries}, sort_keys=True)
     write_atomically(state_dir / STATE_FILE, text + "\n")
+
+
+def _stopped(run: ExerciseRun) -> bool:
+    """Whether `run` was cut short at a limit: its time, or a flood of
+    printed output, which a slower machine may meet at its time limit."""
+    return run.timed_out or run.stopped_at_limit
 
 
 def keepable(run: ExerciseRun) -> bool:

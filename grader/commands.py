@@ -193,14 +193,14 @@ def explore_command(
     shown like a check, labelled as not the grade, and never kept."""
     exercise = project.find(args.name)
     label = _(EXPLORE_LABEL, prog=prog, name=exercise.name)
-    screen.out.print(Text(label, style="bold magenta"), soft_wrap=True)
+    screen.out.print(screen.fitted(Text(label, style="bold magenta")), soft_wrap=True)
     screen.out.print()
     result = grade_exercise(project, exercise, args, explore=True, screen=screen)
     # Tests passed, but no points: this run is not the grade.
     screen.check(result, args.target, prog, points=False, root=project.root)
     screen.out.print()
     label = _(EXPLORED_LABEL, prog=prog, name=exercise.name)
-    screen.out.print(Text(label, style="bold magenta"), soft_wrap=True)
+    screen.out.print(screen.fitted(Text(label, style="bold magenta")), soft_wrap=True)
     return EXIT_DONE if result.status == DONE else EXIT_NOT_DONE
 
 
@@ -243,7 +243,7 @@ def grade_exercise(
     if screen is None:
         run = grading.wait()[0]
     else:
-        run = wait_showing(grading, screen, [exercise], timeout)[0]
+        run = wait_showing(grading, screen, [exercise], timeout, exploring=explore)[0]
     if not explore:
         try:
             cache.remember(
@@ -261,13 +261,16 @@ def wait_showing(
     limit: float,
     on_finish: Callable[[int, ExerciseRun], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    exploring: bool = False,
 ) -> list[ExerciseRun]:
     """`grading.wait(on_finish, cancel)`, with a status line on `screen`
     while it runs `exercises`, each held to the time limit `limit` (see
-    `Screen.grading`)."""
+    `Screen.grading`); the line says "exploring" rather than "grading"
+    when asked: an exploration is not a grade."""
     with screen.grading(
         exercises,
         limit,
+        exploring=exploring,
         tests=lambda: tests_done(grading),
         running=lambda: running_names(grading),
         began=lambda: tests_started(grading),

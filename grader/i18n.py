@@ -57,6 +57,8 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 # A field of a template: "{key}", "{key!r}", "{losses[-2]:.6f}", "{}".
 FIELD = re.compile(r"\{[^{}]*\}")
+# The field of a list written as a sentence, "{listed(names)}".
+LISTED = "{listed("
 # A labelled line of a failure message, as tests/judge.py writes it:
 # "  expected  [1, 2]", "  likely mistake: ...". The label is group 1; the
 # value starts where the match ends.
@@ -255,7 +257,9 @@ class Catalogue:
         found: dict[str, list[tuple[str, int]]] = {}
         for index, name in enumerate(FIELD.findall(key), start=1):
             value = match.group(index)
-            if depth < NESTING:
+            if name.startswith(LISTED):
+                value = _relisted(value, self.ui.get(", ", ", "))
+            elif depth < NESTING:
                 value = self.sentence(value, depth + 1) or value
             column = _column(match.string[: match.start(index)])
             found.setdefault(name, []).append((value, column))
@@ -402,6 +406,26 @@ def _goes_on(lines: list[str], index: int) -> bool:
 # character (two columns on a terminal).
 SPACED_MARKS = frozenset("？！")
 IDEOGRAPHIC_SPACE = "\u3000"
+
+
+def _relisted(value: str, comma: str) -> str:
+    """A list the tests wrote as an English sentence does ("w1 (4, 5),
+    b1 (5,) and w2 (5, 3)", see tests.harness.listed), its items joined by
+    `comma` instead: "、" in Japanese, where "and" has no place. Commas
+    inside brackets belong to an item."""
+    items, depth, start = [], 0, 0
+    for index, character in enumerate(value):
+        depth += (character in "([{") - (character in ")]}")
+        if depth == 0 and value.startswith(", ", index):
+            items.append(value[start:index])
+            start = index + 2
+    last = value[start:]
+    if items or " and " in last:
+        head, _, tail = last.rpartition(" and ")
+        items += [head, tail] if head else [tail]
+    else:
+        items.append(last)
+    return comma.join(items)
 
 
 def _joined(left: str, right: str) -> str:

@@ -10,12 +10,16 @@ With functions passed in, the module graded is the learner's
 its own, written to a temporary file; the learner's file is not touched.
 The result renders as a short report in Jupyter (HTML and Markdown) and as
 plain text anywhere else, in the language asked for with ``lang`` (default:
-the locale's, as on the command line).
+the locale's, as on the command line), its long lines broken between words
+to the terminal's width, or to a notebook's. A call that cannot be graded
+(an unknown exercise, say) raises `CheckError`, which IPython shows without
+the grader's own lines.
 
 Limitations: a function passed in must be defined with ``def`` in a file
 or a notebook cell (its source is read back with `inspect.getsource`), it
 must have the name of one of the exercise's functions, and it runs with the
-module's imports and constants, not the notebook's variables.
+module's imports and constants, not the notebook's variables (a failure
+that uses one of them says so).
 """
 
 import ast
@@ -23,15 +27,19 @@ import difflib
 import html
 import inspect
 import re
+import shutil
 import sys
 import tempfile
 import textwrap
+import types
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from rich.text import Text
+
 from grader import i18n
-from grader.grading import DONE, Grade, grade, most_telling
+from grader.grading import DONE, MISTAKE_LABEL, Grade, grade, most_telling
 from grader.i18n import _
 from grader.project import ProjectError, open_project
 from grader.render import (
@@ -40,12 +48,22 @@ from grader.render import (
     failed_mark,
     printed_note,
     printed_output,
+    wrapped_lines,
 )
 from grader.results import NOT_RUN, ExerciseRun
 
 # Failures listed under the first one, by name only: the first is the one
 # to work on, the others say how much is left.
 NAMES_LISTED = 5
+# How wide a report is laid out where there is no terminal to measure: a
+# Jupyter output area at its usual size holds about this many columns of
+# its monospaced font, and a longer line would scroll sideways.
+NOTEBOOK_COLUMNS = 100
+# Narrower terminals still get lines this wide, broken by the terminal: a
+# label and a word or two per line would be harder to read.
+MIN_COLUMNS = 40
+# The room IPython's prompt takes before a result of one line: "Out[123]: ".
+PROMPT_ROOM = 10
 
 
 @dataclass(frozen=True)
@@ -99,16 +117,33 @@ class CheckResult:
         return headline, first.name, message, _others(others)
 
     def __repr__(self) -> str:
+        columns = _terminal_columns()
+        if columns is None:
+            return self._plain(NOTEBOOK_COLUMNS)
+        # IPython writes a result of one line after its "Out[7]: " prompt,
+        # and one of several lines below it: a line that fits the terminal
+        # only without the prompt is broken, to stand below it.
+        text = self._plain(columns)
+        if "\n" not in text and i18n.width(text) > columns - PROMPT_ROOM:
+            text = self._plain(columns - PROMPT_ROOM)
+        return text
+
+    def _plain(self, columns: int = 0) -> str:
+        """The report as plain text, each line wider than `columns` broken
+        between words (no line is broken when `columns` is 0)."""
         headline, test, message, others = self._parts()
-        lines = [headline]
+        lines = []
         if test:
             mark = failed_mark(getattr(sys.stdout, "encoding", None))
             lines.append(f"{mark} {test}")
         if message:
             lines.append(textwrap.indent(message, "    "))
+        shown = [_filled(headline, columns)]
+        if lines:
+            shown.append(_wrapped("\n".join(lines), columns))
         if others:
-            lines.append(others)
-        return "\n".join(lines)
+            shown.append(_names_wrapped(others, columns))
+        return "\n".join(shown)
 
     def _repr_markdown_(self) -> str:
         headline, test, message, others = self._parts()
@@ -116,7 +151,7 @@ class CheckResult:
         if test:
             parts.append(f"{FAILED_MARK} `{test}`")
         if message:
-            parts.append(f"```text\n{message}\n```")
+            parts.append(f"```text\n{_wrapped(message, NOTEBOOK_COLUMNS)}\n```")
         if others:
             parts.append(others)
         return "\n\n".join(parts)
@@ -128,10 +163,53 @@ class CheckResult:
         if test:
             parts.append(f"<p>{FAILED_MARK} <code>{html.escape(test)}</code></p>")
         if message:
-            parts.append(f"<pre>{html.escape(message)}</pre>")
+            # Broken under its labels first, so that a value's later lines
+            # stay under its first; pre-wrap then only breaks a line that is
+            # still wider than a narrow output area, rather than scroll it.
+            shown = html.escape(_wrapped(message, NOTEBOOK_COLUMNS))
+            parts.append(f'<pre style="white-space: pre-wrap">{shown}</pre>')
         if others:
             parts.append(f"<p>{html.escape(others)}</p>")
         return "\n".join(parts)
+
+
+def _wrapped(text: str, columns: int) -> str:
+    """`text` with each line wider than `columns` broken between words (as
+    the command line's report breaks them), or as it is when `columns` is
+    0."""
+    if columns <= 0:
+        return text
+    return wrapped_lines(Text(text), columns).plain
+
+
+def _names_wrapped(line: str, columns: int) -> str:
+    """The line that names the other failures, broken to `columns`: under
+    its label while every name fits there, else from the start of the line,
+    so that a long test name has the whole width to itself."""
+    hung = _wrapped(line, columns)
+    if all(i18n.width(row) <= columns for row in hung.split("\n")):
+        return hung
+    return _filled(line, columns)
+
+
+def _filled(line: str, columns: int) -> str:
+    """`line` broken between words to `columns`, each part from the start
+    of a line (as it is when `columns` is 0)."""
+    return i18n.fill(line, columns) if columns > 0 else line
+
+
+def _terminal_columns() -> int | None:
+    """The width of the terminal the output goes to (IPython's, run in
+    one), or None when it goes to none. A Jupyter kernel's output is not a
+    terminal, even when the kernel's own process was started from one."""
+    try:
+        on_terminal = sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        on_terminal = False
+    if not on_terminal:
+        return None
+    columns = shutil.get_terminal_size((NOTEBOOK_COLUMNS, 24)).columns
+    return max(columns, MIN_COLUMNS)
 
 
 def _others(others: list[str]) -> str:
@@ -159,23 +237,57 @@ def check(
     `lang` the language of the result and of the errors, "en" or "ja"
     (default: Japanese when the locale's language is, else English).
 
-    Raises ValueError for an unknown exercise, a function the exercise
-    does not define, or one whose source cannot be read.
+    Raises CheckError (a ValueError) for an unknown exercise or language,
+    a function the exercise does not define, or one whose source cannot be
+    read. IPython shows it without the grader's own lines: the mistake is
+    in the call.
     """
     if lang is not None and lang not in i18n.LANGUAGES:
         choices = i18n.listed(map(repr, i18n.LANGUAGES))
-        raise ValueError(f"lang must be one of {choices}, not {lang!r}")
+        raise CheckError(f"lang must be one of {choices}, not {lang!r}")
     with i18n.speaking(lang):
         try:
             return _check(name, functions, root)
-        except Refused as refused:
-            # A mistake in the call, not in the grader: the traceback ends
-            # at the learner's line, not deep inside the grader.
-            raise ValueError(str(refused)) from None
+        except CheckError as refused:
+            # Raised anew here, so that its traceback starts in this
+            # function rather than in the one that found the mistake.
+            raise CheckError(str(refused)) from None
 
 
-class Refused(ValueError):
+class CheckError(ValueError):
     """A call of `check` that cannot be graded; the message says why."""
+
+    def _render_traceback_(self) -> list[str]:
+        """How IPython shows this error (it asks any exception that has
+        this method): as it shows any other, but with the lines of the
+        learner's cells only, since the grader's lines only lead to the
+        message."""
+        shell = _ipython()
+        if shell is None:
+            return [f"{type(self).__name__}: {self}"]
+        cut = _before_the_grader(self.__traceback__)
+        return shell.InteractiveTB.structured_traceback(type(self), self, cut)
+
+
+def _before_the_grader(tb: types.TracebackType | None) -> types.TracebackType | None:
+    """The part of traceback `tb` before its first line of the grader's
+    package: the shell's frames and the learner's."""
+    kept = []
+    while tb is not None and not _in_grader(tb.tb_frame):
+        kept.append(tb)
+        tb = tb.tb_next
+    cut = None
+    for each in reversed(kept):
+        cut = types.TracebackType(cut, each.tb_frame, each.tb_lasti, each.tb_lineno)
+    return cut
+
+
+# The grader's package, whose lines a refused call's traceback leaves out.
+PACKAGE = Path(__file__).resolve().parent
+
+
+def _in_grader(frame: types.FrameType) -> bool:
+    return Path(frame.f_code.co_filename).resolve().is_relative_to(PACKAGE)
 
 
 def _check(
@@ -186,18 +298,10 @@ def _check(
             Path(root) if root is not None else None, naming='root="path/to/kata"'
         )
     except ProjectError as error:
-        raise Refused(str(error)) from None
+        raise CheckError(str(error)) from None
     exercise = project.find(name)
     if exercise is None:
-        close = difflib.get_close_matches(str(name), project.names, n=1)
-        raise Refused(
-            _(
-                "unknown exercise {name}{guess}; the exercises are: {names}",
-                name=repr(name),
-                guess=_(" (did you mean {name}?)", name=close[0]) if close else "",
-                names=i18n.listed(project.names),
-            )
-        )
+        raise CheckError(_unknown(name, project.names))
     from grader.runner import Job, preload, run_exercise
 
     # numpy, pytest and hypothesis are loaded into the notebook once, so
@@ -215,6 +319,7 @@ def _check(
         path.write_text(text, encoding="utf-8")
         run = run_exercise(Job(name, project.root, overrides=((name, path),)))
     run = located(run, path, placed, exercise.module_file)
+    run = names_left_behind(run, functions, exercise.module_file)
     passed_in = i18n.listed(f.__name__ for f in functions)
     file = _file(functions[0])
     if file is None:
@@ -222,6 +327,21 @@ def _check(
     else:
         source = _("{functions} from {file}", functions=passed_in, file=file)
     return CheckResult(grade(exercise, run), source, language)
+
+
+def _unknown(name: str, names: list[str]) -> str:
+    """Why exercise `name` cannot be graded: the name it was most likely
+    meant to be, or else every exercise's."""
+    close = difflib.get_close_matches(str(name), names, n=1)
+    if close:
+        guess = _(" (did you mean {name}?)", name=close[0])
+        return _("unknown exercise {name}{guess}", name=repr(name), guess=guess)
+    return _(
+        "unknown exercise {name}{guess}; the exercises are: {names}",
+        name=repr(name),
+        guess="",
+        names=i18n.listed(names),
+    )
 
 
 def _file(function: Callable) -> str | None:
@@ -259,7 +379,7 @@ def placed_functions(
     for function in functions:
         node = defined.get(getattr(function, "__name__", ""))
         if getattr(function, "__name__", "") == "<lambda>":
-            raise Refused(
+            raise CheckError(
                 _(
                     "exercise {name} defines {functions}; a lambda has no such "
                     "name: write the function with `def` and pass that",
@@ -268,7 +388,7 @@ def placed_functions(
                 )
             )
         if node is None:
-            raise Refused(
+            raise CheckError(
                 _(
                     "exercise {name} defines {functions}; pass functions with "
                     "those names (got {function})",
@@ -316,6 +436,110 @@ def located(
 
     tests = [replace(test, message=fix(test.message)) for test in run.tests]
     return replace(run, tests=tests, error=fix(run.error))
+
+
+# How Python says a name has no value where it is used.
+UNDEFINED = re.compile(r"\bNameError: name '(\w+)' is not defined")
+
+
+def names_left_behind(
+    run: ExerciseRun, functions: tuple[Callable, ...], module_file: str
+) -> ExerciseRun:
+    """`run` with a new likely mistake for each NameError whose name the
+    notebook (or the file) that defined `functions` has: the module graded
+    never had it. The learner sees the name defined, in a cell, so that a
+    typo or a name used too early is not what they need to hear, but where
+    the function runs."""
+
+    def fix(message: str) -> str:
+        found = UNDEFINED.search(message)
+        name = found.group(1) if found else ""
+        advice = _left_behind(name, functions, module_file) if name else None
+        if advice is None or not _told_wrongly(message, name, module_file):
+            return message
+        return _with_mistake(message, advice)
+
+    tests = [replace(test, message=fix(test.message)) for test in run.tests]
+    return replace(run, tests=tests, error=fix(run.error))
+
+
+def _told_wrongly(message: str, name: str, module_file: str) -> bool:
+    """Whether the failure `message` about `name`, a name of the notebook's,
+    needs the notebook's advice instead of the one it has."""
+    # Another exercise's function is best imported: the tests' advice then
+    # gives the import to write.
+    if re.search(rf"from \.\w+ import {re.escape(name)}\b", message):
+        return False
+    # A line of the module's own (not of a function passed in) that uses
+    # the name is no code the notebook ever gave the name to.
+    lines = message.split("\n")
+    return not any(line.startswith("  where") and module_file in line for line in lines)
+
+
+def _with_mistake(message: str, advice: str) -> str:
+    """Failure `message` with `advice` as its likely mistake, in place of
+    the one it had, if any: that line ends a failure's message."""
+    lines = message.split("\n")
+    label = f"  {MISTAKE_LABEL}"
+    ends = [i for i, line in enumerate(lines) if line.startswith(label)]
+    kept = lines[: ends[0]] if ends else lines
+    return "\n".join([*kept, f"{label} {advice}"])
+
+
+def _left_behind(
+    name: str, functions: tuple[Callable, ...], module_file: str
+) -> str | None:
+    """What to do about `name`, which the module graded does not define,
+    when the namespace of one of `functions` (a notebook's, a file's) does;
+    else None."""
+    function = next(
+        (f for f in functions if name in getattr(f, "__globals__", {})), None
+    )
+    if function is None:
+        return None
+    fix = _fix(name, function, module_file)
+    script = _file(function)
+    if script is None:
+        return _(
+            "{name} is defined in your notebook, but the function is graded "
+            "apart from it: its code is put in a copy of {file}, which has only "
+            "its own imports and constants. {fix}",
+            name=name,
+            file=module_file,
+            fix=fix,
+        )
+    return _(
+        "{name} is defined in {script}, but the function is graded apart from "
+        "it: its code is put in a copy of {file}, which has only its own "
+        "imports and constants. {fix}",
+        name=name,
+        script=script,
+        file=module_file,
+        fix=fix,
+    )
+
+
+def _fix(name: str, function: Callable, module_file: str) -> str:
+    """How to give `function` the `name` its namespace has, by what the
+    name holds: a module, a function (or class), or a value."""
+    value = function.__globals__[name]
+    if inspect.ismodule(value):
+        return _(
+            "Import {name} inside the function, or at the top of {file}.",
+            name=name,
+            file=module_file,
+        )
+    if callable(value):
+        return _(
+            "Define {name} inside the function, or in {file}.",
+            name=name,
+            file=module_file,
+        )
+    return _(
+        "Give {name} its value inside the function, or write the value in "
+        "place of the name.",
+        name=name,
+    )
 
 
 def _place(line: int, placed: list[Placed], module_file: str) -> str:
@@ -388,7 +612,7 @@ def _source(function: Callable) -> str:
     try:
         source = inspect.getsource(function)
     except (OSError, TypeError) as error:
-        raise Refused(
+        raise CheckError(
             _(
                 "cannot read the source of {function} ({error}): define it with "
                 "`def` in a notebook cell or a file",

@@ -180,6 +180,7 @@ class Screen:
         running: Callable[[], list[str]] | None = None,
         began: Callable[[], float | None] | None = None,
         ages: Callable[[], dict[str, float]] | None = None,
+        exploring: bool = False,
     ) -> Iterator["GradeStatus"]:
         """A status line while `exercises` are graded, each held to the
         time limit `limit` (seconds): see `GradeStatus`, which is yielded.
@@ -188,10 +189,11 @@ class Screen:
         whose tests are running now (the others are still to run);
         `began()`, when the first tests started (`time.monotonic`), None
         before; `ages()`, how long each exercise with tests running has run
-        them, in the seconds the limit counts (see `runner.running_for`)."""
+        them, in the seconds the limit counts (see `runner.running_for`).
+        A lone exercise `exploring` is said to be explored, not graded."""
         status = GradeStatus(self.out, [e.name for e in exercises], limit)
         status.tests, status.running, status.began = tests, running, began
-        status.ages = ages
+        status.ages, status.exploring = ages, exploring
         try:
             yield status
         finally:
@@ -730,6 +732,7 @@ class GradeStatus:
         self.running: Callable[[], list[str]] | None = None
         self.began: Callable[[], float | None] | None = None
         self.ages: Callable[[], dict[str, float]] | None = None
+        self.exploring = False  # a lone exercise explored (`check --explore`)
         self.ended = 0
         self.over: set[int] = set()  # the positions in `names` that ended
         self.seconds = 0
@@ -777,6 +780,36 @@ class GradeStatus:
         else:
             self.live.update(renderable, refresh=True)
 
+    def _lone_line(self, fields: dict) -> str:
+        """The status line of one exercise's grade (or exploration), with
+        the tests ended so far once they are known."""
+        done = self.tests() if self.tests is not None else None
+        fields = {**fields, "name": self.names[0]}
+        if done is not None:
+            fields.update(done=done[0], total=done[1])
+        if self.exploring:
+            if done is None:
+                return _(
+                    "exploring {name}: {seconds} s (time limit {limit} s; "
+                    "Ctrl+C stops it)",
+                    **fields,
+                )
+            return _(
+                "exploring {name}: {done} of {total} tests ended, {seconds} s "
+                "(time limit {limit} s; Ctrl+C stops it)",
+                **fields,
+            )
+        if done is None:
+            return _(
+                "grading {name}: {seconds} s (time limit {limit} s; Ctrl+C stops it)",
+                **fields,
+            )
+        return _(
+            "grading {name}: {done} of {total} tests ended, {seconds} s "
+            "(time limit {limit} s; Ctrl+C stops it)",
+            **fields,
+        )
+
     def line(self, seconds: int, ages: dict[str, float] | None = None) -> str:
         """The status line's text, `seconds` into the grade, while the
         exercises in `ages` have run their tests so long (see
@@ -792,22 +825,7 @@ class GradeStatus:
         if len(self.names) == 1 and self.names[0] in ages:
             fields["seconds"] = int(ages[self.names[0]])
         if len(self.names) == 1:
-            done = self.tests() if self.tests is not None else None
-            if done is None:
-                return _(
-                    "grading {name}: {seconds} s (time limit {limit} s; "
-                    "Ctrl+C stops it)",
-                    name=self.names[0],
-                    **fields,
-                )
-            return _(
-                "grading {name}: {done} of {total} tests ended, {seconds} s "
-                "(time limit {limit} s; Ctrl+C stops it)",
-                name=self.names[0],
-                done=done[0],
-                total=done[1],
-                **fields,
-            )
+            return self._lone_line(fields)
         fields.update(done=self.ended, total=len(self.names))
         names = self.running() if self.running is not None else []
         if not names:
@@ -1038,7 +1056,7 @@ def _told(test: TestResult, error: str) -> bool:
 _TEST_NAME = re.compile(r"test_\w+(?:\[[^\]]*\])?")
 _RUNNING_TESTS = re.compile(
     rf" in {_TEST_NAME.pattern}"
-    rf"| This happened in both tests that were running \([^)]*\):"
+    rf"| This happened in both tests that were running:"
     rf" {_TEST_NAME.pattern}(?: and {_TEST_NAME.pattern})*\."
 )
 
@@ -1387,6 +1405,12 @@ def _line_broken(line: str, width: int) -> list[str]:
     body = line.lstrip(" ")
     lead = len(line) - len(body)
     label = LABEL.match(line)
+    if label and i18n.width(label.group()) > width // 3:
+        # Under a long label ("ヒント 4/4(これが最後のヒントです): ") the
+        # value would have a narrow column: the line is filled as one
+        # paragraph instead, as the watch fills a hint with such a label.
+        filled = i18n.fill(body, width - lead)
+        return [" " * lead + row for row in filled.split("\n")]
     if label:
         # The value is filled on its own: a break between the label
         # and its value would leave the label alone on its row.

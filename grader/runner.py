@@ -936,11 +936,10 @@ MEMORY_GUESS = "too large an array or list?"
 EXIT_CALLED = "it called os._exit."
 # After a stop that each worker reached, the tests it cut short (one per
 # worker: PARTS is two).
-BOTH_RUNNING = (
-    "This happened in both tests that were running (an exercise's tests are"
-    " split in two, each half run at the same time in a process of its own):"
-    " {tests}."
-)
+# An exercise's tests run in two shares at once, so one endless loop may
+# stop both; how they are shared out is the grader's business, not the
+# learner's, so the sentence names the two tests and no more.
+BOTH_RUNNING = "This happened in both tests that were running: {tests}."
 
 
 def told(abort: str, guess: str = "", lines=()) -> str:

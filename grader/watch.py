@@ -54,15 +54,17 @@ On a terminal, the screen fits its width and height: lines break between
 words (a line of keys between keys), prose (a failure's statement and
 likely mistake, a hint, a note) at PROSE_COLUMNS at most however wide the
 terminal, the blank lines between its parts go first, with the line that
-says how saves are noticed, then the line that counts the other failing
-tests, a failure is shortened only as far as the height requires (the
-input's later rows first, then its statement, what was expected, then what
-came back and where, the first row of the call that reproduces it last,
-the likely mistake
-never), the hint just asked for stays whole, the report keeps its table
-and score, and what still does not fit is cut with a line that says what
-shows it all; the top line always stays in view. A resize draws the screen
-again at the new size, during a grade too.
+says how saves are noticed, a failure is shortened only as far as the
+height requires (the input's later rows first, then its statement, what
+was expected, then what came back and where, the first row of the call
+that reproduces it last, the likely mistake never), the line that counts
+the other failing tests stays until each part of the failure is down to
+its first row, the hint just asked for stays whole, the report keeps its
+table and score (once every exercise is done, the score and the closing
+line longest, What next going first, each part whole or not at all), and
+what still does not fit is cut with a line that says how much and what
+shows it all; the top line always stays in view. A resize draws the
+screen again at the new size, during a grade too.
 """
 
 import argparse
@@ -1250,32 +1252,106 @@ class Watch:
         its score first. Below them, while an exercise is not done, the
         failure is cut (see `cut`); should even the table not fit, its
         last rows give way to one line that says how many lines are gone
-        and what prints them all. Once every exercise is done, the score
-        and the line that closes the report are what matter: the rows of
-        the table give way first, from the last, then the blank lines
-        above the closing line; what follows it is cut after."""
-        book = self.book()
+        and what prints them all. Once every exercise is done, see
+        `done_cut`."""
         if self.rows(lines) <= room:
             return lines
-        if not book.all_done:
+        if not self.book().all_done:
             return self.report_cut(lines, room)
-        closing = _("All {count} exercises done. Well done!", count=len(book.grades))
-        end = next(
-            (i + 1 for i, line in enumerate(lines) if closing in line.plain), None
-        )
+        parts = self.done_parts(lines)
+        if parts is None:
+            return self.cut(lines, room)
+        return self.done_cut(*parts, room=room)
+
+    def done_parts(self, lines: list[Text]) -> tuple | None:
+        """The report of every exercise done, `lines` without blank ones,
+        in its parts: the table's head, its rows, the score, what stands
+        between the score and the closing line (the note that the code
+        printed), the closing line, and what follows it ("What next"), a
+        paragraph each (see `_paragraphs`). None for lines not laid out
+        so."""
+        book = self.book()
         names = {g.name for g in book.grades}
         table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
-        if end is None or not table:
-            return self.cut(lines, room)
-        # Room for the note that cuts what follows the closing line.
-        room_above = room - self.rows([self.wrapped(Text(self.more_lines_note(99)))])
-        for kept in range(len(table), -1, -1):
-            above = self.table_cut(lines[:end], table[kept:])
-            if self.rows(above) <= room_above:
-                break
+        closing = _("All {count} exercises done. Well done!", count=len(book.grades))
+        end = next((i for i, line in enumerate(lines) if _says(line, closing)), None)
+        if not table or end is None or end <= table[-1] + 1:
+            return None
+        score = table[-1] + 1
+        return (
+            lines[: table[0]],
+            lines[table[0] : score],
+            lines[score],
+            lines[score + 1 : end],
+            lines[end],
+            _paragraphs(lines[end + 1 :]),
+        )
+
+    def done_cut(self, *parts, room: int) -> list[Text]:
+        """The report of every exercise done, in its `parts` (see
+        `done_parts`), in `room` rows: the first of `done_layouts` that
+        fits; nothing if none does."""
+        for shown in self.done_layouts(*parts):
+            if self.rows(shown) <= room:
+                return shown
+        return []
+
+    def done_layouts(self, head, rows, score, printed, closing, after) -> Iterator:
+        """The ways to show the report of every exercise done, in its
+        parts (see `done_parts`), from the whole report to its score alone.
+
+        What the learner needs most stays longest. The score and the
+        closing line say that the kata is finished, and the table is the
+        grade of each exercise: they go last. What next only suggests more
+        to try, and the note that the code printed asks for a tidy-up that
+        can wait: they go first, What next an item at a time from its last,
+        then the note. Then the table's rows, from the last, each time one
+        line in their place that says how many are gone and how to list
+        them; then the table with its head, for one line under the closing
+        line that counts all that is gone; then the closing line. Each part
+        goes whole, never a row of it: a sentence cut in its middle says
+        something else. What is gone below the score is counted in one
+        line under the closing line, and where to read it all."""
+        for kept in range(len(after), -1, -1):
+            if kept and _heading(after[kept - 1][-1].plain):
+                continue  # a heading ("What next:") would stand over nothing
+            shown = [line for paragraph in after[:kept] for line in paragraph]
+            gone = [line for paragraph in after[kept:] for line in paragraph]
+            note = self.gone_note(gone)
+            yield [*head, *rows, score, *printed, closing, *shown, *note]
+        below = [*printed, *(line for paragraph in after for line in paragraph)]
+        note = self.gone_note(below)
+        yield [*head, *rows, score, closing, *note]
+        for kept in range(len(rows) - 1, 0, -1):
+            rows_note = self.rows_note(len(rows) - kept)
+            yield [*head, *rows[:kept], rows_note, score, closing, *note]
+        everything = self.gone_note([*head, *rows, *below])
+        yield [score, closing, *everything]
+        yield [score, *everything]
+        yield [score]
+
+    def gone_note(self, gone: list[Text]) -> list[Text]:
+        """The line that says how many lines of the report of every
+        exercise done are `gone` (blank ones aside), and what prints them
+        all; none when none is."""
+        count = sum(1 for line in gone for row in line.plain.split("\n") if row.strip())
+        if not count:
+            return []
+        return [self.wrapped(Text(self.more_lines_note(count), style="dim"))]
+
+    def rows_note(self, count: int) -> Text:
+        """The line in place of the last `count` rows of the report's
+        table: how many are gone, and how to list every exercise (the key,
+        while keys are read; else the command)."""
+        if self.keys_ended:
+            line = _(
+                "[... {count} more rows: `{prog} list` lists them all]",
+                count=count,
+                prog=self.prog,
+            )
         else:
-            above = [line for line in above if line.plain.strip()]
-        return self.cut([*above, *lines[end:]], room)
+            line = _("[... {count} more rows: press l for the list]", count=count)
+        return self.wrapped(Text(line, style="dim"))
 
     def report_cut(self, lines: list[Text], room: int) -> list[Text]:
         """The report of an exercise not done, `lines`, in `room` rows: the
@@ -1308,15 +1384,6 @@ class Watch:
             if self.rows(shown) <= room:
                 return shown
         return self.cut(lines, room)
-
-    def table_cut(self, lines: list[Text], gone: list[int]) -> list[Text]:
-        """`lines` without those at the indices `gone` (rows of a table),
-        a line in their place that says how many and where they are."""
-        if not gone:
-            return lines
-        note = self.wrapped(Text(self.more_lines_note(len(gone)), style="dim"))
-        kept = [line for i, line in enumerate(lines) if i not in gone]
-        return [*kept[: gone[0]], note, *kept[gone[0] :]]
 
     def message_length(self) -> int:
         """How many lines the failure the screen shows has in full: that of
@@ -1411,11 +1478,11 @@ class Watch:
         """The middle of the exercise's screen and its `bottom` lines, made
         to fit under `top` on a terminal. What gives way first: the blank
         lines between the parts and the line that says how saves are
-        noticed, then the line that counts the other failing tests, then
-        the failure's message as `_fitted` shortens it (its call last),
-        then the lines at the end (see `cut`); the hint just asked for
-        stays whole, below what is left of the failure, and so does the
-        likely mistake."""
+        noticed, then the failure's message as `_fitted` shortens it (its
+        call last), the line that counts the other failing tests once each
+        part of the message is down to its first row, then the lines at
+        the end (see `cut`); the hint just asked for stays whole, below
+        what is left of the failure, and so does the likely mistake."""
         room = self.room(top, bottom)
         if room is None:
             return self.exercise_lines(None), bottom
@@ -1432,9 +1499,21 @@ class Watch:
         whole = failure(UNLIMITED, others=True)
         if self.rows(whole) <= space:
             return [*whole, *hint], bottom
-        # The line that counts the other failing tests goes before any part
-        # of the message. The fewest rows the message may have: its likely
-        # mistake and its call whole, else the likely mistake alone.
+        # The line that counts the other failing tests outlasts the later
+        # rows of each part of the message: a learner on a small terminal
+        # must learn that more tests fail, and what shows them. It goes
+        # only when even the message with each part down to its first row
+        # leaves it no room; before any part of the message goes whole.
+        least = self.least_rows()
+        if least and self.rows(failure(least, others=True)) <= space:
+
+            def counted(limit: int) -> list[Text]:
+                return failure(limit, others=True)
+
+            fitted = self.fitted(counted, space, low=least, most=self.rows(lines))
+            return [*fitted, *hint], bottom
+        # The fewest rows the message may have without that line: its
+        # likely mistake and its call whole, else the likely mistake alone.
         lows = [self.mistake_rows(("likely mistake", "call")), self.mistake_rows()]
         low = next((low for low in lows if self.rows(failure(low)) <= space), lows[-1])
         # The failure's rows are fewer than the screen's: the most to try.
@@ -1444,11 +1523,26 @@ class Watch:
     def mistake_rows(self, labels=("likely mistake",)) -> int:
         """The rows the likely mistake of the failure in focus (or its
         parts of `labels`) takes on the terminal; 0 when it has none."""
+        return self.message_rows(
+            lambda message, width: _mistake_rows(message, "    ", width, labels)
+        )
+
+    def least_rows(self) -> int:
+        """The rows the message of the failure in focus takes on the
+        terminal once each of its parts that give way has only its first
+        row left (see `_least_rows`); 0 when there is no failure."""
+        return self.message_rows(
+            lambda message, width: _least_rows(message, "    ", width)
+        )
+
+    def message_rows(self, count) -> int:
+        """`count(message, width)` for the message of the failure in focus,
+        laid out for the terminal's width; 0 when there is no failure."""
         failure = most_telling(explained(self.grade_of(self.focus)))
         if failure is None:
             return 0
         width = self.out.width - 1 if self.out.is_terminal else None
-        return _mistake_rows(aligned(failure.message), "    ", width, labels)
+        return count(aligned(failure.message), width)
 
     def exercise_lines(
         self,
@@ -1489,12 +1583,15 @@ class Watch:
     def hint_filled(self, hint: Text) -> Text:
         """The `hint` broken to fit the terminal: its later lines under the
         start of its text after its label ("Hint 1 of 4: "), unless that
-        leaves the text fewer than HINT_COLUMNS columns; then from the
-        first column, as one paragraph, label and all: code and words
-        squeezed into a narrow column would break where they should not."""
+        leaves the text fewer than HINT_COLUMNS columns or the label takes
+        more than a third of the line; then from the first column, as one
+        paragraph, label and all: code and words squeezed into a narrow
+        column would break where they should not, and a column far right
+        reads as if it belonged to something else."""
         columns = min(self.out.width - 1, PROSE_COLUMNS)  # see `wrapped`
         label = LABEL.match(hint.plain)
-        if label is None or columns - i18n.width(label.group()) >= HINT_COLUMNS:
+        hang = i18n.width(label.group()) if label else 0
+        if hang <= columns // 3 and columns - hang >= HINT_COLUMNS:
             return self.prose(hint)
         return Text(i18n.fill(hint.plain, columns), style=hint.style)
 
@@ -1743,6 +1840,24 @@ def _heading(line: str) -> bool:
     return text[:1].strip() != "" and text.endswith((":", "："))
 
 
+def _says(line: Text, sentence: str) -> bool:
+    """Whether `line` holds `sentence`, however it was broken to fit."""
+    return "".join(sentence.split()) in "".join(line.plain.split())
+
+
+def _paragraphs(lines: list[Text]) -> list[list[Text]]:
+    """`lines` in paragraphs: each starts with a line that starts at the
+    first column (an item "- ...", a heading); the lines under it, which
+    start further in, go on with it."""
+    paragraphs: list[list[Text]] = []
+    for line in lines:
+        if paragraphs and line.plain[:1] == " ":
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return paragraphs
+
+
 def _table_row(line: str, names: set[str]) -> bool:
     """Whether `line` is the row of an exercise (one of `names`) in the
     report's table: its number, then its name."""
@@ -1924,6 +2039,19 @@ def _mistake_rows(
         len(block_rows)
         for (label, _lines), block_rows in zip(blocks, rows, strict=True)
         if label in labels
+    )
+
+
+def _least_rows(message: str, prefix: str, width: int | None) -> int:
+    """The rows a failure `message` takes, laid out as `_fitted` lays it
+    out, once each part that gives way (see `_cut_order`) is down to its
+    first row: the fewest with every part still in sight."""
+    blocks = _message_blocks(message.rstrip().splitlines())
+    rows = _block_rows(blocks, prefix, width)
+    return sum(
+        len(block_rows) if _cut_order(blocks, i, rows)[0] >= KEPT else 1
+        for i, block_rows in enumerate(rows)
+        if block_rows
     )
 
 

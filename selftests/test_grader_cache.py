@@ -182,6 +182,20 @@ def test_a_run_stopped_at_its_time_limit_is_kept_for_list_alone(tmp_path):
     assert shown == {"dot": stopped} and shown["dot"].timed_out
 
 
+def test_a_run_stopped_for_what_it_printed_is_kept_for_list_alone(tmp_path):
+    # A print in a loop floods the output: the tests stop at its limit,
+    # which a slower machine may not reach before the time limit.
+    tests = [TestResult("test_a", False, "error", "printed more than 4 MB")]
+    flooded = ExerciseRun("dot", tests, "dot.py printed more than 4 MB", 2.0)
+    flooded.stopped_at_limit = True
+    remember(tmp_path, "exercises", {"dot": ("key", RUN)}, LIMITS)
+    remember(tmp_path, "exercises", {"dot": ("key", flooded)}, LIMITS)
+
+    assert recall(tmp_path, "exercises", {"dot": "key"}) == {}
+    shown = recall(tmp_path, "exercises", {"dot": "key"}, timed_out=True)
+    assert shown == {"dot": flooded}
+
+
 def damaged(tmp_path, change):
     """A state file holding RUN, as `change` leaves its JSON data."""
     remember(tmp_path, "exercises", {"dot": ("key", RUN)}, LIMITS)

@@ -10,14 +10,17 @@ from datetime import datetime, timezone
 from types import SimpleNamespace
 
 import pytest
+from rich.console import Console
 from rich.text import Text
 
 from grader import i18n, runner
 from grader.exercises import EXERCISES
 from grader.grading import gradebook
+from grader.project import Project
 from grader.render import PROSE_WIDTH, Screen, aligned
 from grader.results import ExerciseRun, TestResult, trim
-from grader.watch import MESSAGE_LINES, Watch
+from grader.watch import EXERCISE, MESSAGE_LINES, SUMMARY, Watch
+from selftests.grader_support import ROOT
 
 PASSED = TestResult("test_ok", True)
 UNNAMED = "The result has the wrong values.\n  expected  1.0\n  actual    2.0"
@@ -516,18 +519,17 @@ def test_a_stop_reached_by_both_workers_is_told_once(language):
     for told in (text, overview):
         assert "✗" not in told  # no block of its own for either test
         assert told.count("test_a[0]") == told.count("test_a[1]") == 1
-    # Told as two tests, running at once, each in a process of its own.
+    # Told as two tests, both running when the limit came.
     if language == "en":
-        assert "split in two, each half run at the same time in a process" in text
-        assert "loop? This happened in both tests that were running" in text
+        assert "loop? This happened in both tests that were running: " in text
         assert ": test_a[0] and test_a[1].\n  line 54: while True:\n" in text
         assert "an endless loop?\n" not in text
         assert "2 more tests did not run: the grader stopped the tests first." in text
     else:
-        assert "別々のプロセスで同時に実行しており" in text
+        assert "実行中だった test_a[0] と test_a[1] の両方でこれが起きました" in text
         assert "test_a[0] と test_a[1] の両方でこれが起きました。\n  54 行目" in text
         assert "の実行中、" not in text
-        assert "なっていませんか？\u3000演習のテストは 2 つに分けて" in text
+        assert "なっていませんか？\u3000実行中だった test_a[0]" in text
         assert "\n  54 行目: while True:\n  55 行目: pass\n" in text
         assert "採点プログラムがテストを途中で止めたため、ほかの 2 個" in text
         assert "プロセスが途中で終わった" not in text
@@ -881,6 +883,211 @@ def test_the_watch_shows_a_failure_that_fits_whole():
     lines = watch_focus(book([failed("test_f", short)]).grades[0])
 
     assert lines[1:] == ["    " + line for line in short.splitlines()]
+
+
+class _NoSession:
+    """In place of the watch's warm test session: the screens drawn here
+    grade nothing."""
+
+    def __init__(self, root):
+        pass
+
+    def start(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+# What a terminal is sent besides text: clearing, moving the cursor.
+CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+# A terminal as small as learners use in a split window: (columns, rows).
+NARROW = (60, 20)
+
+
+@pytest.fixture
+def watch_screen(monkeypatch):
+    """`watch_screen(runs, size, view)`: the rows of the screen the watch
+    draws on a terminal of `size` (columns, rows), showing `view`, with
+    the exercises run as `runs` (by name) and the first not done in focus.
+    Drawn as the watch draws it, with no test run nor terminal opened."""
+    monkeypatch.setattr(runner, "WarmSession", _NoSession)
+
+    def draw(runs: dict, size: tuple[int, int], view: str) -> list[str]:
+        columns, height = size
+        screen = Screen(io.StringIO(), io.StringIO())
+        screen.out = Console(
+            file=io.StringIO(),
+            width=columns,
+            height=height,
+            force_terminal=True,
+            color_system=None,
+            markup=False,
+            highlight=False,
+            emoji=False,
+        )
+        args = SimpleNamespace(timeout=30, memory=None)
+        watch = Watch(Project(ROOT, tuple(EXERCISES)), screen, "kata", args)
+        watch.runs = runs
+        watch.focus, watch.view = watch.first_not_done(), view
+        watch.draw()
+        drawn = CONTROL.sub("", screen.out.file.getvalue()).removesuffix("\n")
+        rows = drawn.split("\n")
+        assert len(rows) < height, rows  # nothing scrolled off the top
+        assert all(i18n.width(row) < columns for row in rows), rows
+        return rows
+
+    return draw
+
+
+def done_runs(printed=("sigmoid", "softmax", "one_hot")) -> dict:
+    """Every exercise done, those `printed` having printed as they ran."""
+    return {
+        e.name: ExerciseRun(
+            e.name, [replace(PASSED, output="step\n" if e.name in printed else "")]
+        )
+        for e in EXERCISES
+    }
+
+
+# What the report of every exercise done says, by language: its score,
+# the line that closes it, the start and the end of the note that the
+# code printed, the heading of What next and the start and the end of
+# each of its items, and the lines that stand for what is gone: the
+# table's last rows, and lines below the score.
+DONE_WORDS = {
+    "en": {
+        "score": "10 of 10 done   score 100/100",
+        "closing": "All 10 exercises done. Well done!",
+        "printed": "Printed while the tests ran:",
+        "next": "What next:",
+        "ends": "you no longer need.",
+        "items": [
+            ("- `kata solution NAME`", "compare it with yours."),
+            ("- `kata check NAME --explore`", "the grade may have missed."),
+            ("- Saves are still graded here", "q quits."),
+        ],
+        "rows": re.compile(r"\[\.\.\. (\d+) more rows: press l for the list\]"),
+        "lines": re.compile(r"\[\.\.\. (\d+) more lines: `kata` prints them all\]"),
+    },
+    "ja": {
+        "score": "10 問中 10 問完了   得点 100/100",
+        "closing": "10 問すべて完了しました。おめでとうございます！",
+        "printed": "テストの実行中に print した演習:",
+        "next": "次にできること:",
+        "ends": "呼び出しは消してください。",
+        "items": [
+            ("- `kata solution NAME`", "自分の答えと比べてみてください。"),
+            ("- `kata check NAME --explore`", "バグを探します。"),
+            ("- 保存すれば", "q で終了します。"),
+        ],
+        "rows": re.compile(r"\[\.\.\. 表の残り (\d+) 行: l で一覧を表示\]"),
+        "lines": re.compile(r"\[\.\.\. ほか (\d+) 行: `kata` で表示\]"),
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_all_done_on_a_small_terminal_keeps_table_score_and_closing_line(
+    watch_screen, language
+):
+    words = DONE_WORDS[language]
+    with i18n.speaking(language):
+        rows = watch_screen(done_runs(), NARROW, SUMMARY)
+
+    screen = "\n".join(rows)
+    table = [row.split()[1] for row in rows if re.match(r" ?\d+   [a-z_]+ ", row)]
+    assert table == [e.name for e in EXERCISES]  # the table, whole
+    assert words["score"] in screen and rows.count(words["closing"]) == 1
+    # What next and the note that the code printed gave way, whole, and
+    # the line under the closing line counts their lines.
+    assert words["printed"] not in screen and words["next"] not in screen
+    below = rows[rows.index(words["closing"]) + 1]
+    assert words["lines"].fullmatch(below), below
+
+
+def _whole_or_gone(screen: str, start: str, end: str) -> bool:
+    """Whether the paragraph of `screen` from `start` to `end` is shown
+    whole or not at all, however its rows are broken."""
+    joined = "".join(screen.split())
+    return ("".join(start.split()) in joined) == ("".join(end.split()) in joined)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_all_done_gives_way_what_next_first_then_the_note_then_table_rows(
+    watch_screen, language
+):
+    words = DONE_WORDS[language]
+    before = (0, False, False)
+    # From the score, the closing line and one line for the rest, up.
+    for height in range(8, 36):
+        with i18n.speaking(language):
+            rows = watch_screen(done_runs(), (60, height), SUMMARY)
+        screen = "\n".join(rows)
+        table = [row for row in rows if re.match(r" ?\d+   [a-z_]+ ", row)]
+        cut = [int(m[1]) for row in rows if (m := words["rows"].fullmatch(row))]
+        assert words["score"] in screen, height
+        # The rows that give way are counted, in one line; the closing line
+        # stays as long as a row does.
+        assert cut == ([10 - len(table)] if 0 < len(table) < 10 else []), height
+        assert not table or words["closing"] in rows, height
+        # What next goes first, then the note that the code printed, then
+        # the table's rows: a taller terminal shows more of each.
+        kept = (len(table), words["printed"] in screen, words["next"] in screen)
+        assert all(now >= then for now, then in zip(kept, before, strict=True)), height
+        before = kept
+        assert not kept[1] or kept[0] == 10, height
+        assert not kept[2] or kept[1], height
+        # Each whole or not at all; a heading with its first item at least.
+        paragraphs = [(words["printed"], words["ends"]), *words["items"]]
+        assert all(_whole_or_gone(screen, *part) for part in paragraphs), height
+        assert not kept[2] or words["items"][0][0] in screen, height
+        # What is gone below the score is counted, under the closing line.
+        if words["items"][-1][0] not in screen:
+            assert any(words["lines"].fullmatch(row) for row in rows), height
+
+
+def _forward_runs(others: int) -> dict:
+    """The exercises before forward done, forward failing a test that shows
+    a long call and `others` more tests, the later ones not started."""
+    tests = [
+        failed("test_forward_gives_the_docstring_example", FORWARD_SIGMOID_OUTPUT),
+        *(failed(f"test_other_{i}", UNNAMED) for i in range(others)),
+    ]
+    return {
+        e.name: ExerciseRun(e.name, tests if e.name == "forward" else [PASSED])
+        for e in EXERCISES[:6]
+    }
+
+
+# The start of the line that counts forward's two other failing tests.
+OTHERS_FAILING = {
+    "en": "2 more failing;",
+    "ja": "ほかに 2 個のテストが失敗しています。",
+}
+# The rows of forward's call under its first where its arguments' entries
+# start: five, the last (b2) the first to give way.
+CALL_ROW = re.compile(r" {14}(x |w1|b1|w2|b2) = ")
+CALL_ENTRIES = 5
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_count_of_other_failing_tests_outlasts_the_calls_later_rows(
+    watch_screen, language
+):
+    shown_while_cut = []
+    for height in range(8, 34):
+        with i18n.speaking(language):
+            rows = watch_screen(_forward_runs(others=2), (60, height), EXERCISE)
+        screen = "\n".join(rows)
+        later = [row for row in rows if CALL_ROW.match(row)]
+        counted = OTHERS_FAILING[language] in screen
+        assert counted or not later, height
+        if counted and "forward(params, x)" in screen and len(later) < CALL_ENTRIES:
+            shown_while_cut.append(height)
+    # On a terminal as small as NARROW, among others, the call gave way
+    # and the line stayed.
+    assert NARROW[1] in shown_while_cut
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -1411,3 +1618,19 @@ def test_an_indented_text_leaves_no_trailing_spaces_on_its_blank_lines():
 
     assert text.splitlines() == ["    Args:", "", "        x: the input."]
     assert output.splitlines() == ["    | one", "    |", "    | two"]
+
+
+def test_a_line_with_a_long_label_is_filled_as_one_paragraph():
+    from grader.render import wrapped_lines
+
+    line = (
+        "ヒント 4/4(これが最後のヒントです): まとめると、dz2 = (y - t) / N、"
+        "dw2 = h.T @ dz2、db2 = dz2.sum(axis=0)、dh = dz2 @ w2.T、"
+        "dz1 = dh * h * (1 - h)。"
+    )
+    rows = wrapped_lines(Text(line), 60).plain.splitlines()
+
+    assert len(rows) > 1 and rows[0].startswith("ヒント 4/4(これが最後のヒントです): ")
+    # Not in a narrow column under the label, 36 columns in.
+    assert not any(row.startswith(" ") for row in rows[1:])
+    assert all(i18n.width(row) <= 60 for row in rows)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from grader import runner
+from grader import i18n, runner
 from grader.results import ExerciseRun, TestResult, lines_cut
 from grader.runner import Job, WarmSession, run_many
 from grader.session import _reader_gone
@@ -348,9 +348,7 @@ def test_a_loop_that_both_workers_reach_is_one_stop_naming_both_tests(tmp_path):
     # and each line they were running (the same one, or the loop's two).
     assert re.fullmatch(
         rf"exercises/spin\.py was still running after {SHORT_TIMEOUT:g} s: an "
-        r"endless loop\? This happened in both tests that were running \(an "
-        r"exercise's tests are split in two, each half run at the same time in "
-        r"a process of its own\): "
+        r"endless loop\? This happened in both tests that were running: "
         r"test_spins_here and test_spins_there\.\n"
         r"  line [34]: (while n >= 0:|n \+= 1)"
         r"(\n  line 4: n \+= 1)?",
@@ -392,8 +390,7 @@ def test_printing_past_the_limit_in_both_workers_is_one_stop(tmp_path):
 
     assert run.error == (
         "exercises/flood.py printed more than 4 MB: a print in a loop? This "
-        "happened in both tests that were running (an exercise's tests are split"
-        " in two, each half run at the same time in a process of its own): "
+        "happened in both tests that were running: "
         "test_floods_here and test_floods_there."
     )
     assert run.stopped_at_limit and not run.timed_out
@@ -706,6 +703,29 @@ def test_the_status_line_puts_every_exercise_in_one_group():
     assert status.line(3).endswith(
         "still running: dot; still to run: cross_entropy, train"
     )
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_an_exploration_is_said_to_be_explored_not_graded(language):
+    import io
+
+    from rich.console import Console
+
+    from grader.render import GradeStatus
+
+    status = GradeStatus(Console(file=io.StringIO()), ["train"], 300)
+    status.exploring = True
+    with i18n.speaking(language):
+        before = status.line(2)
+        status.tests = lambda: (3, 21)
+        during = status.line(4)
+
+    if language == "en":
+        assert before.startswith("exploring train: 2 s (time limit 300 s;")
+        assert during.startswith("exploring train: 3 of 21 tests ended, 4 s")
+    else:
+        assert before.startswith("train を探索中: 2 秒")
+        assert during.startswith("train を探索中: 21 個中 3 個のテストが終了")
 
 
 def test_an_exercise_runs_for_the_seconds_of_its_oldest_share_still_running():

@@ -119,6 +119,17 @@ def test_values_found_in_a_sentence_are_translated_when_they_are_sentences(ja):
     assert japanese(translated.splitlines()[-1])
 
 
+def test_a_list_written_as_an_english_sentence_is_joined_with_japanese_commas(ja):
+    message = "forward must work for x (2, 4), with w1 (4, 5), b1 (5,) and w2 (5, 3)."
+    stuck = "Every parameter must take a step, but w1 and b2 did not change at all."
+
+    assert ja.failure(message) == (
+        "forward は x (2, 4) と w1 (4, 5)、b1 (5,)、w2 (5, 3) "
+        "で動かなければなりません。"
+    )
+    assert "w1、b2 がまったく変わりませんでした" in ja.failure(stuck)
+
+
 def test_the_shape_noted_after_a_shortened_array_is_named_in_japanese(ja):
     message = (
         "backward(...) raised an exception: NameError: name 'one_hot' is not "

@@ -2,12 +2,20 @@
 functions passed in, and a result that renders readably."""
 
 import importlib.util
+import io
+import re
 import textwrap
 
 import pytest
 
 from grader import check, notebook
-from grader.notebook import located, placed_functions
+from grader.notebook import (
+    NOTEBOOK_COLUMNS,
+    PROMPT_ROOM,
+    located,
+    names_left_behind,
+    placed_functions,
+)
 from grader.results import ExerciseRun, TestResult
 from selftests.grader_support import ROOT, stub
 from selftests.learner_support import learner_tree, solution
@@ -26,6 +34,18 @@ def softmax(x):
     e = np.exp(np.asarray(x, dtype=float))
     return e / e.sum(axis=-1)
 """
+# A softmax that reads its axis from a variable of the notebook's.
+AXIS_SOFTMAX = """\
+import numpy as np
+
+
+def softmax(x):
+    x = np.asarray(x, dtype=float)
+    e = np.exp(x - x.max(axis=AX, keepdims=True))
+    return e / e.sum(axis=AX, keepdims=True)
+"""
+# Colours and styles of a terminal, as IPython writes its tracebacks.
+SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +89,9 @@ def test_a_function_from_a_script_is_named_by_its_file(tree, tmp_path, monkeypat
     english, japanese = (
         check("softmax", wrong, root=tree, lang=lang) for lang in ("en", "ja")
     )
-    english = repr(english) + "".join(t.message for t in english.grade.failures)
-    japanese = repr(japanese) + "".join(t.message for t in japanese.grade.failures)
+    # Unbroken: the names are looked for whole.
+    english = english._plain() + "".join(t.message for t in english.grade.failures)
+    japanese = japanese._plain() + "".join(t.message for t in japanese.grade.failures)
 
     assert "tests pass [softmax from cell_softmax.py]" in english
     assert "softmax in cell_softmax.py, line 6" in english
@@ -96,7 +117,7 @@ def test_a_wrong_function_passed_in_shows_its_first_failure(tree, tmp_path):
     assert result.status == "failing"
     assert "likely mistake" in repr(result)
     assert "likely mistake" in result._repr_markdown_()
-    assert "<pre>" in result._repr_html_()
+    assert '<pre style="white-space: pre-wrap">' in result._repr_html_()
 
 
 def test_a_function_the_exercise_does_not_define_is_refused(tree, tmp_path):
@@ -107,13 +128,38 @@ def test_a_function_the_exercise_does_not_define_is_refused(tree, tmp_path):
 
 
 def test_an_unknown_exercise_is_refused(tree):
-    with pytest.raises(ValueError, match="unknown exercise 'sdg'") as refused:
+    with pytest.raises(ValueError) as refused:
         check("sdg", root=tree)
 
-    assert "did you mean sgd?" in str(refused.value)
-    # The traceback ends in check(), the function the learner called, not
-    # in the grader's inner workings.
+    # The name meant, and not the whole list.
+    assert str(refused.value) == "unknown exercise 'sdg' (did you mean sgd?)"
+    # Raised anew by check(), the function the learner called, not by the
+    # grader's inner workings.
     assert refused.traceback[-1].name == "check"
+
+
+def test_an_exercise_like_none_lists_them_all(tree):
+    with pytest.raises(ValueError, match="unknown exercise 'xyz'; the exerc") as no:
+        check("xyz", root=tree)
+
+    assert "dot, sigmoid, softmax" in str(no.value)
+
+
+def test_ipython_shows_a_refused_call_without_the_graders_lines(tree):
+    shell = pytest.importorskip("IPython.core.interactiveshell").InteractiveShell
+    ipython = shell.instance()
+    ipython.run_cell("from grader import check").raise_error()
+
+    outcome = ipython.run_cell(f"check('sofmax', root={str(tree)!r})")
+
+    # What IPython (and a Jupyter kernel) shows for an exception with this
+    # method: the cell's line, then the message.
+    shown = SGR.sub("", "\n".join(outcome.error_in_exec._render_traceback_()))
+    assert "----> 1 check('sofmax'" in shown
+    assert shown.rstrip().endswith(
+        "CheckError: unknown exercise 'sofmax' (did you mean softmax?)"
+    )
+    assert "notebook.py" not in shown and "__init__.py" not in shown
 
 
 def test_outside_a_project_check_says_how_to_name_the_root(tmp_path, monkeypatch):
@@ -177,6 +223,40 @@ def test_check_in_a_real_jupyter_kernel(tree):
     assert "likely mistake" in output.data["text/markdown"]
 
 
+def test_a_real_kernel_explains_a_notebook_variable_and_a_wrong_name(tree):
+    """In a Jupyter kernel: a function that reads a variable of the
+    notebook is told why the variable is missing, the report is wrapped
+    to the notebook's width, and a wrong exercise name shows one error
+    with none of the grader's lines."""
+    nbformat = pytest.importorskip("nbformat")
+    client = pytest.importorskip("nbclient").NotebookClient
+    sources = [
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom grader import check",
+        "AX = -1",
+        AXIS_SOFTMAX,
+        f'check("softmax", softmax, root={str(tree)!r})',
+        f'check("sofmax", root={str(tree)!r})',
+    ]
+    cells = [nbformat.v4.new_code_cell(source) for source in sources]
+    cells[-1].metadata["tags"] = ["raises-exception"]
+    notebook = nbformat.v4.new_notebook(cells=cells)
+
+    client(notebook, timeout=120, kernel_name="python3").execute()
+
+    (result,) = notebook.cells[3].outputs
+    plain, page = result.data["text/plain"], result.data["text/html"]
+    assert "AX is defined in your notebook" in " ".join(plain.split())
+    assert max(map(len, plain.splitlines())) <= NOTEBOOK_COLUMNS
+    assert "AX is defined in your notebook" in page
+    assert '<pre style="white-space: pre-wrap">' in page
+    (error,) = notebook.cells[4].outputs
+    shown = SGR.sub("", "\n".join(error.traceback))
+    assert error.ename == "CheckError"
+    assert error.evalue == "unknown exercise 'sofmax' (did you mean softmax?)"
+    assert 'check("sofmax"' in shown
+    assert "notebook.py" not in shown and "__init__.py" not in shown
+
+
 def where_lines(result):
     return [
         line.strip()
@@ -187,9 +267,11 @@ def where_lines(result):
 
 
 def test_a_failure_names_the_line_of_the_function_passed_in_not_the_file(
-    tree, tmp_path
+    tree, tmp_path, monkeypatch
 ):
     wrong = function_from(tmp_path, RAISING_SOFTMAX, "softmax")
+    # As from a notebook, whose cells IPython runs.
+    monkeypatch.setattr(notebook, "_ipython", lambda: object())
 
     result = check("softmax", wrong, root=tree)
 
@@ -227,7 +309,11 @@ def test_a_failure_in_a_function_from_a_cell_names_the_cell(tree):
     assert any(f"{where}6" in line for line in lines)
 
 
-def test_a_line_of_the_module_outside_the_functions_passed_in_is_its_own(tmp_path):
+def test_a_line_of_the_module_outside_the_functions_passed_in_is_its_own(
+    tmp_path, monkeypatch
+):
+    # As from a notebook, whose cells IPython runs.
+    monkeypatch.setattr(notebook, "_ipython", lambda: object())
     module = "import numpy as np\n\n\ndef f(x):\n    return x\n\n\nLIMIT = 1 / 0\n"
     replacement = function_from(
         tmp_path, "def f(x):\n    y = x + 1\n    y = y * 2\n    return y\n", "f"
@@ -266,3 +352,178 @@ def test_each_function_passed_in_is_placed_where_its_text_is(tmp_path):
         ("g", 6, 7),
     ]
     assert lines[5] == "def g(x):" and lines[6] == "    return 2 * x"
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", "AX is defined in your notebook, but the function is graded apart"),
+        ("ja", "AX はノートブックで定義されていますが、関数はノートブックとは"),
+    ],
+)
+def test_a_variable_of_the_notebook_is_said_to_be_left_out(tree, lang, said):
+    shell = pytest.importorskip("IPython.core.interactiveshell").InteractiveShell
+    ipython = shell.instance()
+    ipython.run_cell("AX = -1", store_history=True).raise_error()
+    ipython.run_cell(AXIS_SOFTMAX, store_history=True).raise_error()
+    ipython.run_cell(
+        f"from grader import check\nresult = check('softmax', softmax, "
+        f"root={str(tree)!r}, lang={lang!r})",
+        store_history=True,
+    ).raise_error()
+
+    result = ipython.user_ns["result"]
+
+    shown = result._plain()
+    assert "NameError: name 'AX' is not defined" in shown
+    assert said in shown
+    assert "exercises/softmax.py" in shown
+    assert "typo" not in shown and "打ち間違い" not in shown
+
+
+def test_a_name_a_script_defines_is_said_to_be_its_own(tree, tmp_path, monkeypatch):
+    # Used when the module is imported: a default value.
+    source = "SCALE = 2.0\n\n\ndef sigmoid(x, k=SCALE):\n    return x\n"
+    wrong = function_from(tmp_path, source, "sigmoid")
+    monkeypatch.setattr(notebook, "_ipython", lambda: None)
+
+    result = check("sigmoid", wrong, root=tree)
+
+    (error,) = {test.message for test in result.grade.failures}
+    assert "NameError: name 'SCALE' is not defined" in error
+    assert error.endswith(
+        "  likely mistake: SCALE is defined in cell_sigmoid.py, but the function "
+        "is graded apart from it: its code is put in a copy of "
+        "exercises/sigmoid.py, which has only its own imports and constants. "
+        "Give SCALE its value inside the function, or write the value in place "
+        "of the name."
+    )
+
+
+def name_error(name, where, mistake):
+    """The failure of a function passed in that used `name`, as the tests
+    write it."""
+    return (
+        f"f(1) raised NameError: name '{name}' is not defined\n"
+        f"  where     {where}\n"
+        f"  likely mistake: {mistake}"
+    )
+
+
+def test_a_module_or_function_of_the_notebook_is_given_its_own_fix(tmp_path):
+    source = (
+        "import math\n\n\ndef helper(x):\n    return x\n\n\ndef f(x):\n    return x\n"
+    )
+    f = function_from(tmp_path, source, "f")
+    where = "f in cell_f.py, line 9: return math.e * helper(x)"
+    run = ExerciseRun(
+        "f",
+        [
+            TestResult("test_a", False, "exception", name_error("math", where, "?")),
+            TestResult("test_b", False, "exception", name_error("helper", where, "?")),
+        ],
+    )
+
+    run = names_left_behind(run, (f,), "exercises/f.py")
+
+    first, second = (test.message.splitlines()[-1] for test in run.tests)
+    assert first.endswith(
+        "Import math inside the function, or at the top of exercises/f.py."
+    )
+    assert second.endswith("Define helper inside the function, or in exercises/f.py.")
+
+
+def test_a_name_the_notebook_does_not_explain_keeps_its_mistake(tmp_path):
+    source = "AX = 1\nsoftmax = None\n\n\ndef f(x):\n    return x\n"
+    f = function_from(tmp_path, source, "f")
+    messages = [
+        # Not a name of the notebook's: a typo, as the tests say.
+        name_error("Ax", "f in cell_f.py, line 6: return Ax", "a typo?"),
+        # Another exercise's function: the tests say which import it needs.
+        name_error(
+            "softmax",
+            "f in cell_f.py, line 6: return softmax(x)",
+            "softmax is not imported here: from .softmax import softmax.",
+        ),
+        # Used by a line of the module's own, which the notebook never had.
+        name_error("AX", "exercises/f.py, line 3: LIMIT = AX", "a typo?"),
+    ]
+    run = ExerciseRun(
+        "f",
+        [
+            TestResult(f"test_{i}", False, "exception", m)
+            for i, m in enumerate(messages)
+        ],
+    )
+
+    run = names_left_behind(run, (f,), "exercises/f.py")
+
+    assert [test.message for test in run.tests] == messages
+
+
+def wide_result(tree, tmp_path):
+    """A failing result with lines wider than a narrow terminal."""
+    wrong = function_from(tmp_path, RAISING_SOFTMAX, "softmax")
+    result = check("softmax", wrong, root=tree)
+    assert max(map(len, result._plain().splitlines())) > NOTEBOOK_COLUMNS
+    return result
+
+
+class Terminal(io.StringIO):
+    """Standard output as a terminal is: IPython's, run in one."""
+
+    def isatty(self):
+        return True
+
+
+def test_in_a_terminal_the_text_is_wrapped_at_words_to_its_width(
+    tree, tmp_path, monkeypatch
+):
+    result = wide_result(tree, tmp_path)
+    monkeypatch.setattr("sys.stdout", Terminal())
+    monkeypatch.setenv("COLUMNS", "60")
+
+    shown = repr(result)
+
+    # A word wider than the terminal (a test's long name) is on a line of
+    # its own.
+    assert all(len(line) <= 60 or len(line.split()) == 1 for line in shown.split("\n"))
+    # Broken between words only: the same words, in the same order.
+    assert shown.split() == result._plain().split()
+
+
+def test_in_a_terminal_one_line_leaves_room_for_ipythons_prompt(
+    tree, tmp_path, monkeypatch
+):
+    right = function_from(tmp_path, solution("sgd"), "sgd_update")
+    result = check("sgd", right, root=tree)
+    (line,) = result._plain().splitlines()
+    monkeypatch.setattr("sys.stdout", Terminal())
+
+    monkeypatch.setenv("COLUMNS", str(len(line) + PROMPT_ROOM))
+    beside = repr(result)
+    monkeypatch.setenv("COLUMNS", str(len(line) + 1))
+    below = repr(result)
+
+    # "Out[7]: " and the line fit: on one line. Only the line fits: on
+    # two, which IPython writes below its prompt, from the first column.
+    assert beside == line
+    assert len(below.splitlines()) == 2 and below.split() == line.split()
+
+
+def test_in_jupyter_the_text_is_wrapped_to_a_notebooks_width(
+    tree, tmp_path, monkeypatch
+):
+    result = wide_result(tree, tmp_path)
+    # A kernel's output, which is no terminal.
+    monkeypatch.setattr("sys.stdout", io.StringIO())
+
+    html = result._repr_html_()
+    markdown = result._repr_markdown_()
+
+    pre = '<pre style="white-space: pre-wrap">'
+    shown = html.split(pre, 1)[1].split("</pre>", 1)[0]
+    assert max(map(len, shown.splitlines())) <= NOTEBOOK_COLUMNS
+    block = markdown.split("```text\n", 1)[1].split("```", 1)[0]
+    assert max(map(len, block.splitlines())) <= NOTEBOOK_COLUMNS
+    assert max(map(len, repr(result).splitlines())) <= NOTEBOOK_COLUMNS

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from grader import i18n
 from grader.exercises import NAMES
 from grader.runner import Job, run_many
 from selftests.grader_support import solution
@@ -124,6 +125,25 @@ CHEATS = {
         "def cross_entropy(y, t):\n"
         "    return sys.modules['tests.reference'].cross_entropy(y, t)"
     ),
+    # The trusted softmax the exercise imports is a function of the
+    # tests: its globals were those of the module of every answer.
+    "stand_in_globals": (
+        "from .softmax import softmax\n\n\n"
+        "def cross_entropy(y, t):\n"
+        "    return softmax.__globals__['cross_entropy'](y, t)"
+    ),
+    # A later exercise's trusted function that calls cross_entropy.
+    "later_stand_in": (
+        "from .forward import loss\n\n\n"
+        "def cross_entropy(y, t):\n"
+        "    return loss.__globals__['cross_entropy'](y, t)"
+    ),
+    "stand_in_module": (
+        "import inspect\n\n"
+        "from .softmax import softmax\n\n\n"
+        "def cross_entropy(y, t):\n"
+        "    return inspect.getmodule(softmax).cross_entropy(y, t)"
+    ),
 }
 
 
@@ -141,3 +161,14 @@ def test_an_exercise_cannot_import_the_graders_answers(cheats, how, separate):
 
     assert run.error or run.tests, "the tests did not run"
     assert not passed, passed
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["one_process", "separate"])
+def test_a_look_into_a_trusted_function_says_what_an_exercise_may_not_do(
+    cheats, separate
+):
+    message = cheats["stand_in_globals", separate].tests[0].message
+    said = i18n.catalogue(i18n.JAPANESE).failure(message)
+
+    assert "an exercise may not take answers from the kata's own code" in message
+    assert "kata 自身のコードから答えを取り出すことはできません" in said

@@ -1156,13 +1156,13 @@ def test_on_a_terminal_a_failure_is_shortened_only_as_its_height_needs(
     assert "likely mistake: the slope of the sigmoid is missing" in screen
     # The call's last arguments, x and t, come after a params dict of nine
     # lines. On a tall terminal the call is whole; on a short one (once the
-    # blank lines between the parts are gone, and the line that counts the
-    # other failing tests), its later rows give way, and what was expected
-    # stays whole.
+    # blank lines between the parts are gone), its later rows give way, and
+    # what was expected stays whole, and so does the line that counts the
+    # other failing tests: the learner must learn that more tests fail.
     expected = next(row for row in rows if row.startswith("      expected  "))
     assert ("]])" in screen) == (not cut)  # the end of the call, after t
     assert ("[... " in screen) == cut and not expected.endswith("…")
-    assert ("more failing" not in screen) == cut
+    assert "2 more failing; `python -m grader check backprop`" in screen
 
 
 def test_on_a_terminal_a_resize_redraws_the_screen_at_its_new_size(tmp_path):
@@ -1602,7 +1602,7 @@ def test_on_a_small_terminal_all_done_keeps_the_score_and_the_closing_line(
     # The score line is wider than the terminal: it takes two rows.
     assert "".join(words["score"].split()) in "".join(screen.split())
     assert words["closing"] in screen
-    assert "more lines" in screen or "行: " in screen  # the table's rows cut
+    assert "more lines" in screen or "行: " in screen  # what next cut
     # A heading whose lines are cut goes with them.
     note = next(i for i, row in enumerate(rows) if row.startswith("[... "))
     assert not rows[note - 1].rstrip().endswith(":")
@@ -1707,7 +1707,7 @@ def test_on_a_small_terminal_the_likely_mistake_and_the_hint_both_stay_whole(
     assert "".join(hint.split()) in "".join(shown.split())
     # The hint's text starts under its label, filled as the CLI fills it:
     # code is never broken in the middle.
-    assert any("(f_plus - f_minus) / (2 * h)" in row for row in rows[start:])
+    assert any("np.issubdtype(x.dtype, np.floating)" in row for row in rows[start:])
     assert not rows[start + 1].startswith(" ")  # not hung under the label
 
 

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from tests import confine, reference, sandbox
+from tests import confine, reference, sandbox, stand_ins
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -152,14 +152,41 @@ def _package(path):
     return package
 
 
-def _trusted_module(package, name):
+class _StandIns(NamedTuple):
+    """What stands in while one learner's module is graded."""
+
+    # The trusted module of each other exercise, by exercise.
+    modules: dict
+    # The trusted functions of the module's own exercise that the tests
+    # have bound in it (see `_swapped`), by name, made as first asked.
+    own: dict
+
+
+def _stand_ins_of(module):
+    """The `_StandIns` of the learner's `module`: made when it is loaded,
+    and used again at each call."""
+    made = _stand_ins.get(module.__name__)
+    if made is None:
+        package, _, exercise = module.__name__.rpartition(".")
+        others = [e for e in reference.MODULES if e != exercise]
+        names = [name for other in others for name in reference.MODULES[other]]
+        functions = stand_ins.functions(package, exercise, names)
+        modules = {
+            other: _trusted_module(package, other, functions) for other in others
+        }
+        made = _stand_ins[module.__name__] = _StandIns(modules, {})
+    return made
+
+
+def _trusted_module(package, name, functions):
+    """The module of exercise `name` in `package`, holding the trusted
+    `functions` of that exercise."""
     module = types.ModuleType(f"{package}.{name}")
-    module.__dict__.update(reference.MODULES[name])
+    module.__dict__.update({f: functions[f] for f in reference.MODULES[name]})
     return module
 
 
-# The trusted stand-ins of the other exercises, by the full name of the
-# module under test: made when it is loaded, and used again at each call.
+# The `_StandIns` of each learner's module, by its full name.
 _stand_ins = {}
 # An attribute the package did not have, to put back as missing.
 _MISSING = object()
@@ -243,15 +270,7 @@ def _standing_in(module):
     if package is None:  # not an exercise of a package: nothing to stand in
         yield
         return
-    standing = _stand_ins.get(module.__name__)
-    if standing is None:
-        standing = {
-            other: _trusted_module(prefix, other)
-            for other in reference.MODULES
-            if other != exercise
-        }
-        _stand_ins[module.__name__] = standing
-    wanted = {**standing, exercise: module}
+    wanted = {**_stand_ins_of(module).modules, exercise: module}
     saved = {name: sys.modules.get(f"{prefix}.{name}") for name in wanted}
     attributes = {name: vars(package).get(name, _MISSING) for name in wanted}
     for name, stand_in in wanted.items():
@@ -642,8 +661,11 @@ def _parameters(function):
 @contextmanager
 def _swapped(module, names):
     """Bind `names` in `module` to the trusted functions of its exercise."""
-    exercise = module.__name__.rpartition(".")[2]
-    trusted = reference.MODULES.get(exercise, {})
+    trusted = _stand_ins_of(module).own
+    missing = [name for name in names if name not in trusted]
+    if missing:
+        package, _, exercise = module.__name__.rpartition(".")
+        trusted.update(stand_ins.functions(package, exercise, missing))
     saved = {name: module.__dict__.get(name) for name in names}
     module.__dict__.update({name: trusted[name] for name in names})
     try:

@@ -1,7 +1,8 @@
 """Trusted implementations of every exercise, used by the tests.
 
-A test of one exercise swaps these in for the learner's other exercises, so
-a mistake in softmax, say, fails the softmax tests and nothing else. They
+A test of one exercise swaps these in for the learner's other exercises
+(as copies that reach only what they call, see `tests.stand_ins`), so a
+mistake in softmax, say, fails the softmax tests and nothing else. They
 also give the expected values. They are written for plainness, not speed,
 and on purpose differently from the model answers in solutions/.
 """

@@ -208,9 +208,9 @@ def forward_of(params, x):
     try:
         return call, learner.forward(params, x)
     except SHAPE_ERRORS as error:
-        shapes = ", ".join(f"{key} {params[key].shape}" for key in KEYS)
+        shapes = [f"{key} {params[key].shape}" for key in KEYS]
         fail(
-            f"forward must work for x {x.shape} and {shapes}.",
+            f"forward must work for x {x.shape}, with {listed(shapes)}.",
             call=call,
             actual=f"raised {type(error).__name__}: {error}",
             mistake=SHAPES_HINT,
