@@ -961,7 +961,7 @@ DONE_WORDS = {
         "closing": "All 10 exercises done. Well done!",
         "printed": "Printed while the tests ran:",
         "next": "What next:",
-        "ends": "you no longer need.",
+        "ends": "shows what was printed, and where.",
         "items": [
             ("- `kata solution NAME`", "compare it with yours."),
             ("- `kata check NAME --explore`", "the grade may have missed."),
@@ -975,7 +975,7 @@ DONE_WORDS = {
         "closing": "10 問すべて完了しました。おめでとうございます！",
         "printed": "テストの実行中に print した演習:",
         "next": "次にできること:",
-        "ends": "呼び出しは消してください。",
+        "ends": "で分かります。",
         "items": [
             ("- `kata solution NAME`", "自分の答えと比べてみてください。"),
             ("- `kata check NAME --explore`", "バグを探します。"),
