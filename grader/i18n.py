@@ -532,10 +532,20 @@ _NO_LINE_END = frozenset("(（[［{｛「『【〈《〔")
 # ASCII that closes or ends something, which a line must not begin with
 # where it follows Japanese ("…です)。", "…(N 個)").
 _CLOSING_ASCII = frozenset(")]},.:;?!")
-# Where a line may break: a place inside code written without backticks, or
-# inside a word of katakana, is taken only when a line has no other at all,
-# however short the line it leaves (see `_code_spaces`, `_WORD_RUNS`).
-_GOOD, _INSIDE, _NEVER = 2, 1, 0
+# Where a line may break, from the best place to none. Between words
+# (a space, a punctuation mark, a particle before the next word: see
+# `_japanese_break`) is good; inside a run of kana, or between a word and
+# its okurigana or particle, is loose; inside a run of kanji, which is most
+# often one word ("勾配", "学習率"), only when no better place leaves the
+# line within `SLACK` columns of full. A place inside code written without
+# backticks, inside a word of katakana, or between a count and the word it
+# counts, is taken only when a line has no other at all, however short the
+# line it leaves (see `_code_spaces`, `_WORD_RUNS`, `_count_and_word`).
+_GOOD, _LOOSE, _IN_KANJI, _INSIDE, _NEVER = 4, 3, 2, 1, 0
+# How many columns short of full a line may end to break at a better
+# place: three Japanese characters, as much as a word of kanji leaves
+# behind when the line breaks before it rather than inside it.
+SLACK = 6
 # Runs of characters that make one word, which Japanese does not break
 # between lines: katakana ("オペランド", "ベクトル"; the long vowel mark and
 # small kana included, the middle dot "・" between two words left out) and
@@ -544,8 +554,20 @@ _WORD_RUNS = (
     re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f]"),
     re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"),
 )
-# A last line of this many characters or fewer ("ん。") reads as left over.
+# Hiragana (the iteration marks included), which writes particles and
+# inflections: a word of kanji or katakana that follows a run of them
+# most often starts a new word ("軸に|沿った", "勾配を|引く").
+_HIRAGANA = re.compile(r"[\u3041-\u3096\u309d\u309e]")
+# Kanji, and the marks that stand for one ("々", "〇").
+_KANJI = re.compile(r"[\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Marks that end a phrase, after which a line breaks well.
+_PHRASE_END = frozenset("、。，．：；？！）」』】〉》〕］｝…‥")
+# A last line of this many characters or fewer ("ん。") reads as left over;
+# so does a verb's ending cut from its verb ("ます。", "ません。"): kana
+# alone up to the end of the sentence, of `SHORT_ENDING` or fewer.
 SHORT_TAIL = 2
+SHORT_ENDING = 4
+_ENDING = re.compile(r"[\u3041-\u3096]+[。？！]")
 # What a line neither begins nor ends with: spaces, full-width ones too.
 SPACES = " " + IDEOGRAPHIC_SPACE
 
@@ -558,12 +580,20 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
     begins a line), and in Japanese between any two characters where one
     is Japanese, as Japanese typesetting does, the rules of kinsoku kept
     (see `_NO_LINE_START`, `_NO_LINE_END`): a line is filled as far as it
-    goes. A word of ASCII, a number and its unit ("30 秒") and code in
-    backticks are never split; a space inside code (see `_code_spaces`) and
-    a place inside a word of katakana (see `_WORD_RUNS`) are places to break
-    only when the line has no other. Japanese whose last line would hold
-    `SHORT_TAIL` characters or fewer gives it a few more from the line
-    before.
+    goes, but it ends up to `SLACK` columns short of that to break between
+    words rather than inside one (see `_japanese_break`). A word of ASCII,
+    a number and its unit ("30 秒") and code in backticks are never split;
+    a space inside code (see `_code_spaces`), a place inside a word of
+    katakana (see `_WORD_RUNS`) and one between a count and its word ("4/20
+    tests", "テスト 4/20") are places to break only when the line has no
+    other. Japanese whose last line would read as left over (two
+    characters, or a verb's ending: see `SHORT_TAIL`) gives it a few more
+    from the line before.
+
+    Limitations: without a dictionary, a word is guessed from its script
+    alone: a verb written in kanji and kana ("取り出す") may still be broken
+    after its first kana, and two words of kanji in a row ("損失関数") are
+    taken for one.
     """
     pieces: list[str] = []
     for piece in _PIECE.findall(text):
@@ -605,25 +635,35 @@ def _line_starts(
 def _tail_lengthened(
     pieces: list[str], quality: list[int], starts: list[int], columns: int
 ) -> list[int]:
-    """`starts` with the last line, if it holds `SHORT_TAIL` characters or
-    fewer, given the end of the line before it: the fewest pieces that make
+    """`starts` with the last line, if it reads as left over (`SHORT_TAIL`),
+    given the end of the line before it: the fewest pieces that make
     it longer, taken where a line may break, as long as the last line fits
-    in `columns` ("…ありませ" and "ん。" become "…ありま" and "せん。")."""
-    if len(starts) < 2 or _chars(pieces[starts[-1] :]) > SHORT_TAIL:
+    in `columns` ("…ありませ" and "ん。" become "…ありま" and "せん。"); or
+    up to `SLACK` columns more, to take a better place to break."""
+    if len(starts) < 2 or not _left_over(pieces[starts[-1] :]):
         return starts
+    tails = []  # (start, quality, width) of each place the last line may start
     for start in range(starts[-1] - 1, starts[-2], -1):
-        if quality[start] != _GOOD:
-            continue
-        if width("".join(pieces[start:]).strip(SPACES)) > columns:
+        tail = width("".join(pieces[start:]).strip(SPACES))
+        if tail > columns:
             break
-        if _chars(pieces[start:]) > SHORT_TAIL:
-            return [*starts[:-1], start]
-    return starts
+        if quality[start] >= _IN_KANJI and not _left_over(pieces[start:]):
+            tails.append((start, quality[start], tail))
+    if not tails:
+        return starts
+    near = [place for place in tails if place[2] <= tails[0][2] + SLACK]
+    # The best place, the nearest of those as good: `max` keeps the first.
+    best = max(near, key=lambda place: place[1])
+    return [*starts[:-1], best[0]]
 
 
-def _chars(pieces: list[str]) -> int:
-    """How many characters `pieces` hold, the spaces around them aside."""
-    return len("".join(pieces).strip(SPACES))
+def _left_over(pieces: list[str]) -> bool:
+    """Whether `pieces`, as a last line, would read as left over from the
+    line before (see `SHORT_TAIL`)."""
+    text = "".join(pieces).strip(SPACES)
+    return len(text) <= SHORT_TAIL or bool(
+        len(text) <= SHORT_ENDING and _ENDING.fullmatch(text)
+    )
 
 
 def _code_spaces(pieces: list[str]) -> set[int]:
@@ -669,7 +709,8 @@ _OPERATOR = re.compile(r"[-+*/%@<>=!&|^~]{1,3}")
 
 
 def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
-    """Whether a line may break just before `pieces[index]`."""
+    """How good a place to break a line just before `pieces[index]` is:
+    `_GOOD` down to `_NEVER`."""
     if index == 0:
         return _NEVER
     before, piece = pieces[index - 1], pieces[index]
@@ -681,43 +722,108 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
         last = pieces[index - 2]
         if _number_and_unit(last, piece):
             return _NEVER
+        if before == " " and _count_and_word(last, piece):
+            # One space only: two set columns apart ("failing  4/20 tests").
+            return _INSIDE
         # In Japanese, a space between two pieces of ASCII is most often
         # inside code written without backticks ("return e / x.sum()").
         if japanese and not _wide(last[-1]) and last[-1] not in ":;,":
-            return _GOOD if _wide(piece[0]) else _INSIDE
+            if not _wide(piece[0]):
+                return _INSIDE
+            # A word of ASCII and its particle ("exp(x) を") read as one.
+            return _LOOSE if _HIRAGANA.match(piece[0]) else _GOOD
         return _GOOD
     if before[-1] in _NO_LINE_END or piece[0] in _CLOSING_ASCII:
         return _NEVER
     if _number_and_unit(before, piece):
         return _NEVER  # "30秒" as "30 秒"
+    if _count_and_word(before, piece):
+        return _INSIDE  # "得点12/100" as "得点 12/100"
     if any(run.match(before[-1]) and run.match(piece[0]) for run in _WORD_RUNS):
         return _INSIDE  # "オペラン" and "ド": a word cut in two
-    if _wide(before[-1]) or _wide(piece[0]):
+    if _wide(before[-1]) and _wide(piece[0]):
+        return _japanese_break(before[-1], piece[0])
+    if _wide(before[-1]):
         return _GOOD
+    if _wide(piece[0]):
+        return _LOOSE if _HIRAGANA.match(piece[0]) else _GOOD  # "float64の"
     return _NEVER
+
+
+def _japanese_break(left: str, right: str) -> int:
+    """How good a place to break between two Japanese characters, `left`
+    and `right`, is, as a reader would break, with no dictionary: after a
+    mark that ends a phrase ("、", "。", "」"), before an opening bracket,
+    and where a run of hiragana (a particle, an inflection) meets kanji or
+    katakana (the next word: "勾配を|学習率で") are good; inside a run of
+    kanji ("勾|配") is worst; anywhere else (inside a run of kana, before
+    a particle or an okurigana) is loose."""
+    if left in _PHRASE_END or right in _NO_LINE_END:
+        return _GOOD
+    if _HIRAGANA.match(left) and not _HIRAGANA.match(right):
+        return _GOOD
+    if _KANJI.match(left) and _KANJI.match(right):
+        return _IN_KANJI
+    return _LOOSE
 
 
 # A number, maybe after an opening bracket ("(30", "0.05", "1,000"), and
 # a unit of measure that may follow it ("s)", "MB,", "seconds.").
 _NUMBER = re.compile(r"[(\[]?[-+]?\d+(?:[.,]\d+)*")
+# A number's name in prose: one letter ("N", "C").
+_VARIABLE = re.compile(r"[A-Za-z]")
 _UNIT = re.compile(r"(?:s|ms|min|[KMG]i?B|%|seconds?|minutes?)(?![A-Za-z])")
+
+
+# A count, maybe out of a total ("3", "4/20", "2.5/10"), and what may
+# close it ("3,", "4/20、"). One after a bracket is most often code, a
+# shape or an interval ("(3, 2)", "[0, 1)"), not a count.
+_COUNT = re.compile(
+    r"\d+(?:\.\d+)?(?P<total>/\d+(?:\.\d+)?)?(?P<close>[)\],.:;!?、。，：；）」]*)"
+)
+
+
+def _count_and_word(left: str, right: str) -> bool:
+    """Whether `left` and `right`, two pieces of a line, are a count and
+    the word it counts ("4/20 tests", "12 more", "2/10 点"), or a word and
+    the count that stands for it: a score ("テスト 4/20", "score 12/100"),
+    a number that ends a phrase ("exercise 3,", "演習 4、"). Read apart, on
+    two lines, the number means nothing. A count followed by its own word
+    ("時間 30 秒") stays with that one only."""
+    count = _COUNT.fullmatch(left)
+    if count and not count["close"]:
+        return _letter(right[0])
+    count = _COUNT.fullmatch(right)
+    if count is None or not _letter(left[-1]):
+        return False
+    return bool(count["total"] or count["close"])
+
+
+def _letter(character: str) -> bool:
+    """Whether `character` is a letter of any script: kanji and kana too."""
+    return unicodedata.category(character).startswith("L")
 
 
 def _number_and_unit(number: str, word: str) -> bool:
     """Whether `number` and the `word` after it read as one quantity: a
     unit ("0.05 s"), or in Japanese a counter or a unit ("30 秒", "10 問",
-    "2 次元"), which a line must not leave at the start of the next."""
+    "2 次元"), which a line must not leave at the start of the next. A
+    letter that stands for a number takes a counter too ("N 個", "N 倍")."""
+    if _VARIABLE.fullmatch(number) and _KANJI.match(word[0]):
+        return True
     if not _NUMBER.fullmatch(number):
         return False
     return bool(_UNIT.match(word)) or _wide(word[0])
 
 
 def _line_end(pieces: list[str], quality: list[int], start: int, columns: int):
-    """Where the line that begins at `pieces[start]` ends: at the last place
-    to break that fits in `columns`, one inside code only when no other
-    fits; else at the first place there is (a word longer than the line
-    stands out beyond it)."""
-    last: dict[bool, int] = {}  # by whether the place is inside code
+    """Where the line that begins at `pieces[start]` ends: at the last good
+    place to break (else the last loose one) that fits in `columns`, if the
+    line it leaves is within `SLACK` columns of full; else at the last
+    place that fits, one inside code only when no other fits; else at the
+    first place there is (a word longer than the line stands out beyond
+    it)."""
+    last: dict[int, tuple[int, int]] = {}  # by quality: the place, the width
     for end in range(start + 1, len(pieces) + 1):
         used = width("".join(pieces[start:end]).rstrip(SPACES))
         if used > columns:
@@ -725,9 +831,15 @@ def _line_end(pieces: list[str], quality: list[int], start: int, columns: int):
         if end == len(pieces):
             return end
         if quality[end] != _NEVER:
-            last[quality[end] == _INSIDE] = end
+            last[quality[end]] = (end, used)
+    for rank in (_GOOD, _LOOSE):
+        if rank in last and last[rank][1] >= columns - SLACK:
+            return last[rank][0]
+    fitting = [end for rank, (end, _used) in last.items() if rank != _INSIDE]
+    if fitting:
+        return max(fitting)
     if last:
-        return last[False] if False in last else last[True]
+        return last[_INSIDE][0]
     later = (i for i in range(start + 1, len(pieces)) if quality[i] != _NEVER)
     return next(later, len(pieces))
 

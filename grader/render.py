@@ -246,11 +246,9 @@ class Screen:
             self.out.print()
         grade = book.next_up
         if grade is None:
+            done = _("All {count} exercises done. Well done!", count=len(book.grades))
             self.out.print(
-                Text(
-                    _("All {count} exercises done. Well done!", count=len(book.grades)),
-                    style="bold green",
-                )
+                filled(Text(done, style="bold green"), self.out), soft_wrap=True
             )
             if answers is not None:
                 self._after_all_done(prog, answers)
@@ -328,23 +326,25 @@ class Screen:
         the project's folder, lets a note find the prints left in."""
         exercise = grade.exercise
         source = None if root is None else root / target / f"{exercise.name}.py"
-        header = Text(f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}  ")
-        header.append_text(_status(grade.status))
         if points:
-            header.append(
-                _(
-                    "  {passed}/{total} tests, {points}/{max_points} points",
-                    passed=grade.passed,
-                    total=grade.total,
-                    points=_points(grade.points),
-                    max_points=_points(grade.max_points),
-                )
+            counts = _(
+                "  {passed}/{total} tests, {points}/{max_points} points",
+                passed=grade.passed,
+                total=grade.total,
+                points=_points(grade.points),
+                max_points=_points(grade.max_points),
             )
         else:
-            header.append(
-                _("  {passed}/{total} tests", passed=grade.passed, total=grade.total)
+            counts = _(
+                "  {passed}/{total} tests", passed=grade.passed, total=grade.total
             )
-        self.out.print(header)
+        parts = [
+            Text(f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}"),
+            _status(grade.status),
+            Text(counts.strip()),
+        ]
+        margin = " " * i18n.width(f"{exercise.number}. ")
+        self.out.print(header_rows(parts, self._columns(), margin), soft_wrap=True)
         self.out.print()
         if grade.status == DONE:
             self.out.print(Text(_("Every test passes."), style="green"))
@@ -395,7 +395,7 @@ class Screen:
                 prog=prog,
                 name=done.name,
             )
-        self.out.print(Text(line, style="cyan"), soft_wrap=True)
+        self.out.print(filled(Text(line, style="cyan"), self.out), soft_wrap=True)
 
     def listing(
         self,
@@ -461,20 +461,20 @@ class Screen:
                 seconds=f"{seconds:g}",
                 names=i18n.listed(changed),
             )
-            self.out.print(Text(line, style="yellow"), soft_wrap=True)
+            self.out.print(filled(Text(line, style="yellow"), self.out), soft_wrap=True)
         if ungraded:
             line = _(
                 "Not graded within {seconds} s: {names}.",
                 seconds=f"{seconds:g}",
                 names=i18n.listed(ungraded),
             )
-            self.out.print(Text(line, style="yellow"), soft_wrap=True)
+            self.out.print(filled(Text(line, style="yellow"), self.out), soft_wrap=True)
         line = _(
             "`{prog} check {name}` grades one in full, however long it takes.",
             prog=prog,
             name=(changed + ungraded)[0],
         )
-        self.out.print(Text(line, style="cyan"), soft_wrap=True)
+        self.out.print(filled(Text(line, style="cyan"), self.out), soft_wrap=True)
 
     def hints(
         self,
@@ -488,19 +488,15 @@ class Screen:
         if not total:
             self.out.print(_("Exercise {name} has no hints.", name=exercise.name))
             return
-        self.out.print(
-            Text(
-                _(
-                    "Hints for exercise {number}, {name} ({title}): {shown} of {total}",
-                    number=exercise.number,
-                    name=exercise.name,
-                    title=i18n.title(exercise),
-                    shown=len(shown),
-                    total=total,
-                ),
-                style="bold",
-            )
+        heading = _(
+            "Hints for exercise {number}, {name} ({title}): {shown} of {total}",
+            number=exercise.number,
+            name=exercise.name,
+            title=i18n.title(exercise),
+            shown=len(shown),
+            total=total,
         )
+        self.out.print(filled(Text(heading, style="bold"), self.out), soft_wrap=True)
         self.out.print()
         # The hints seen are counted in the catalogue's order, the same in
         # every language: show the learner's language's text of each.
@@ -613,7 +609,7 @@ class Screen:
         )
         line.append(" ")
         line.append_text(_status(grade.status))
-        self.out.print(line)
+        self.out.print(filled(line, self.out), soft_wrap=True)
         if grade.status == NOT_STARTED:
             self._not_started(exercise, book.target, prog, stuck)
             return
@@ -1561,6 +1557,49 @@ def fitted(text: Text, console: Console) -> Text:
     # One column short of the width, as the watch leaves it: a line that
     # fills the row exactly would make some terminals add a blank one.
     return wrapped_lines(text, console.width - 1)
+
+
+def filled(text: Text, console: Console) -> Text:
+    """`text`, a line of prose (a heading, a sentence with a status in
+    it), broken between words to fit a terminal's width as `i18n.fill`
+    breaks it (a count stays with its word), every style kept; off a
+    terminal, as it is. Unlike `fitted`, it hangs no rows under a label:
+    "Next: exercise 4, ...: `kata check one_hot`." is one sentence."""
+    columns = console.width - 1  # see `fitted`
+    if not console.is_terminal or i18n.width(text.plain) <= columns:
+        return text
+    rows = []
+    for line in text.split("\n"):
+        start = 0
+        for row in i18n.fill(line.plain, columns).split("\n"):
+            # Each row is a run of the line's own characters: only the
+            # spaces it was broken at are left out.
+            start = line.plain.index(row, start)
+            rows.append(line[start : start + len(row)])
+            start += len(row)
+    return Text("\n").join(rows)
+
+
+def header_rows(parts: list[Text], columns: int, margin: str) -> Text:
+    """An exercise's header line, its `parts` (number, name and title,
+    then a status, counts "3/11 tests") two spaces apart. Too wide for
+    `columns`, it breaks between parts only, never inside one, its later
+    rows under `margin` (as wide as the number, so under the name); only
+    a first part too wide for a row of its own is broken, between words."""
+    header = parts[0].copy()
+    if i18n.width(header.plain) > columns:
+        broken = i18n.fill(header.plain, columns, len(margin))
+        header = Text(broken, style=header.style)
+    row = header.plain.rpartition("\n")[2]
+    for part in parts[1:]:
+        if i18n.width(f"{row}  {part.plain}") <= columns:
+            header.append("  ")
+            row += f"  {part.plain}"
+        else:
+            header.append(f"\n{margin}")
+            row = margin + part.plain
+        header.append_text(part)
+    return header
 
 
 def _indented(text: str, prefix: str) -> Text:

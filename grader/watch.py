@@ -104,6 +104,7 @@ from grader.render import (
     explained,
     failed_mark,
     fitted,
+    header_rows,
     not_run_note,
     printed_note,
     printed_output,
@@ -1611,17 +1612,7 @@ class Watch:
             parts.insert(2, Text(_("(before this save)"), style="yellow"))
         columns = self.out.width - 1 if self.out.is_terminal else UNLIMITED
         margin = " " * i18n.width(f"{exercise.number}. ")
-        header = parts[0]
-        row = header.plain
-        for part in parts[1:]:
-            if i18n.width(f"{row}  {part.plain}") <= columns:
-                header.append("  ")
-                row += f"  {part.plain}"
-            else:
-                header.append(f"\n{margin}")
-                row = margin + part.plain
-            header.append_text(part)
-        return header
+        return header_rows(parts, columns, margin)
 
     def summary_lines(self, limit: int | None) -> list[Text]:
         """The whole grade, as the grader prints it, its failure's message

@@ -1600,11 +1600,14 @@ def test_the_last_line_of_japanese_is_never_two_characters_or_fewer():
     assert len(hint[-1].strip()) > 2
     assert all(i18n.width(line) <= PROSE_WIDTH for line in hint)
     # The fewest characters go down, and still no line starts with "。".
-    text = "あいうえおかきくけこさしすせそたちつてとなにぬん。"
-    assert i18n.fill(text, 46).splitlines() == [
-        "あいうえおかきくけこさしすせそたちつてとなに",
-        "ぬん。",
+    text = "あいうえおかきくけこさしすせそたちつてとなにぬ漢字。"
+    assert i18n.fill(text, 48).splitlines() == [
+        "あいうえおかきくけこさしすせそたちつてとなにぬ",
+        "漢字。",
     ]
+    # A verb's ending is not left alone either ("ます。" cut from its verb).
+    text = "形状が逆になったら、転置する因子を間違えています。"
+    assert i18n.fill(text, 48).splitlines()[-1] == "間違えています。"
     # English keeps its last word alone; nothing still fills to nothing.
     assert i18n.fill("one two three x", 13).splitlines() == ["one two three", "x"]
     assert i18n.fill("", 13) == ""
@@ -1634,3 +1637,173 @@ def test_a_line_with_a_long_label_is_filled_as_one_paragraph():
     # Not in a narrow column under the label, 36 columns in.
     assert not any(row.startswith(" ") for row in rows[1:])
     assert all(i18n.width(row) <= 60 for row in rows)
+
+
+# A count and the word it counts, as the header of `check` shows them in
+# each language: each pair must stand on one row, whatever the width.
+HEADER_COUNTS = {
+    "en": ("{passed}/{total} tests", "{points}/{max_points} points"),
+    "ja": ("テスト {passed}/{total}", "{points}/{max_points} 点"),
+}
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def _on_a_terminal(draw, columns: int, language: str) -> list[str]:
+    """The lines `draw(screen)` prints on a terminal `columns` wide, in
+    `language`, its escape codes taken out."""
+    out = _Terminal()
+    screen = Screen(out, io.StringIO())
+    screen.out.width = columns
+    with i18n.speaking(language):
+        draw(screen)
+    return ANSI.sub("", out.getvalue()).splitlines()
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80])
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("name", ["softmax", "numerical_gradient"])
+def test_the_header_of_check_keeps_each_count_with_its_word(name, language, columns):
+    tests = [failed(f"test_{i}", UNNAMED) for i in range(16)] + [PASSED] * 4
+    grade = next(g for g in book(tests, name).grades if g.name == name)
+    draw = lambda screen: screen.check(grade, "exercises", "kata")  # noqa: E731
+    lines = _on_a_terminal(draw, columns, language)
+    header = lines[: lines.index("")]
+    fields = {
+        "passed": grade.passed,
+        "total": grade.total,
+        "points": f"{float(grade.points):g}",
+        "max_points": f"{float(grade.max_points):g}",
+    }
+
+    assert all(i18n.width(row) < columns for row in header), header
+    for count in HEADER_COUNTS[language]:
+        assert any(count.format(**fields) in row for row in header), header
+    # Broken between its parts, the later rows stand under the name.
+    margin = " " * len(f"{grade.exercise.number}. ")
+    assert all(row.startswith(margin) and row[len(margin)] != " " for row in header[1:])
+    if columns == 80 and name == "softmax":
+        assert len(header) == 1, header
+
+
+def test_the_header_of_check_stays_on_one_line_off_a_terminal():
+    tests = [failed(f"test_{i}", UNNAMED) for i in range(16)] + [PASSED] * 4
+    text = check(tests, "numerical_gradient")
+
+    assert "7. numerical_gradient: Numerical gradient  failing  4/20 tests, " in text
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_heading_with_a_count_keeps_it_with_its_word_on_a_narrow_terminal(
+    language,
+):
+    exercise = next(e for e in EXERCISES if e.name == "numerical_gradient")
+    done = book([PASSED])
+    failing = book([failed("test_a", UNNAMED)], "numerical_gradient")
+    hints = lambda screen: screen.hints(exercise, exercise.hints[:1], "kata")  # noqa: E731
+    lines = [
+        *_on_a_terminal(lambda screen: screen.gradebook(done, "kata"), 40, language),
+        *_on_a_terminal(lambda screen: screen.gradebook(failing, "kata"), 40, language),
+        *_on_a_terminal(hints, 40, language),
+    ]
+    whole = {
+        "en": ["All 10 exercises", "Next: exercise 7,", "exercise 7,", "1 of 4"],
+        "ja": ["10 問すべて", "演習 7、", "ヒント 1/4"],
+    }[language]
+
+    for words in whole:
+        row = next((line for line in lines if words in line), None)
+        assert row is not None and i18n.width(row) < 40, (words, lines)
+
+
+@pytest.mark.parametrize(
+    "text, whole",
+    [
+        ("softmax  failing  4/20 tests, 2/10 points", ["4/20 tests,", "2/10 points"]),
+        ("失敗あり (failing)  テスト 4/20、2/10 点", ["テスト 4/20、", "2/10 点"]),
+        ("10 問すべて完了しました。おめでとうございます！", ["10 問"]),
+        ("Next: exercise 7, numerical_gradient (Numerical gradient):", ["exercise 7,"]),
+        ("次: 演習 7、numerical_gradient(数値微分による勾配):", ["演習 7、"]),
+        ("grading dot: 6 of 13 tests ended, 3 s (time limit 30 s)", ["13 tests"]),
+        ("dot を採点中: 13 個中 6 個のテストが終了、3 秒", ["13 個", "6 個"]),
+    ],
+)
+def test_a_count_is_never_filled_apart_from_the_word_it_counts(text, whole):
+    for columns in range(24, i18n.width(text) + 1):
+        lines = i18n.fill(text, columns).splitlines()
+        assert all(i18n.width(line) <= columns for line in lines), lines
+        for words in whole:
+            assert any(words in line for line in lines), (columns, lines)
+
+
+def test_a_count_leaves_its_word_only_when_nothing_else_fits():
+    assert i18n.fill("4/20 tests", 6).splitlines() == ["4/20", "tests"]
+
+
+def test_a_number_in_a_shape_or_an_interval_is_not_a_count():
+    shapes = i18n.fill("cannot multiply shapes (3, 2) and (3,)", 26).splitlines()
+    labels = i18n.fill("ValueError: ラベルが [0, num_classes) の範囲外のとき", 24)
+
+    assert shapes == ["cannot multiply shapes", "(3, 2) and (3,)"]
+    assert labels.splitlines()[0] == "ValueError: ラベルが"
+
+
+# Sentences of grader/locale/ja.toml, and words of kanji in them that a
+# Japanese reader would not see cut in two: each follows a particle, a
+# comma or a space, where a line breaks well a few columns sooner. (A word
+# of kanji and kana may still be cut after its kanji: "代わっ|て".)
+JAPANESE_WORDS = [
+    (
+        "小さな学習率の勾配降下法では、損失はステップごとに下がらなければなりま"
+        "せんが、ステップ {step} で下がりませんでした。",
+        ["学習率", "勾配", "損失"],
+    ),
+    (
+        "softmax は、最後の軸に沿った各スライスで exp(x) をその exp(x) の合計で"
+        "割ったものでなければなりません。",
+        ["最後", "合計"],
+    ),
+    (
+        "{paths} を採点しています。終わると、この画面に代わって採点結果を表示します。",
+        ["採点", "画面", "表示"],
+    ),
+    (
+        "勾配が N 倍(ここでは {n} 倍)大きすぎます。損失はバッチの平均なので、"
+        "dz2 を N で割る必要があります。",
+        ["勾配", "損失", "平均", "必要", "N 倍"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, words", JAPANESE_WORDS)
+def test_japanese_breaks_between_words_rather_than_inside_kanji(text, words):
+    for columns in range(24, 81):
+        lines = i18n.fill(text, columns).splitlines()
+        assert all(i18n.width(line) <= columns for line in lines), lines
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        for above, below in zip(lines, lines[1:], strict=False):
+            for word in words:
+                cut = (word[:k] for k in range(1, len(word)))
+                assert not any(
+                    above.endswith(head) and below.startswith(word[len(head) :])
+                    for head in cut
+                ), (columns, word, lines)
+
+
+def test_japanese_ends_a_line_a_few_columns_short_to_break_after_a_particle():
+    text = JAPANESE_WORDS[1][0]
+
+    # Filled as far as it goes, the first line would end inside "割った".
+    assert i18n.fill(text, 75).splitlines() == [
+        "softmax は、最後の軸に沿った各スライスで exp(x) をその exp(x) の合計で",
+        "割ったものでなければなりません。",
+    ]
+
+
+def test_a_run_of_kanji_is_still_broken_when_no_better_place_is_near():
+    text = "あ" + "漢字" * 20
+
+    lines = i18n.fill(text, 20).splitlines()
+
+    assert lines[0] == "あ漢字漢字漢字漢字漢"
+    assert all(i18n.width(line) <= 20 for line in lines)
+    assert "".join(lines) == text

@@ -505,8 +505,8 @@ def test_a_full_width_space_neither_ends_nor_starts_a_line():
 
     assert i18n.fill(text, 18).splitlines() == [
         "足していませんか？",
-        "合計だけで割ってく",
-        "ださい。",
+        "合計だけで",
+        "割ってください。",
     ]
     assert i18n.fill(text, 46) == text
     assert i18n.width(text) == 46

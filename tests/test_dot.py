@@ -15,6 +15,7 @@ from tests.harness import (
 from tests.judge import (
     INTEGER_RESULT,
     PASS_THROUGH,
+    KataFailure,
     as_array,
     code_mistake,
     expect_close,
@@ -47,6 +48,15 @@ def operands(draw, left_ndim, right_ndim):
     return a, b
 
 
+# What a[k, i] in the sum gives: a.T·b, defined where a has as many rows
+# as b, and an index out of range or a result of the wrong shape elsewhere.
+A_TRANSPOSED = (
+    "a was used transposed: the sum reads a[k, i] (or a.T), a's rows and "
+    "columns swapped. It runs along row i of a: out[i, j] = sum over k of "
+    "a[i, k] * b[k, j]."
+)
+
+
 def mistakes(a, b):
     """What the common wrong answers give for a·b."""
     return [
@@ -55,10 +65,7 @@ def mistakes(a, b):
             "j of b.",
             variant(lambda: np.dot(a, b).T),
         ),
-        (
-            "a was used transposed: out[i, j] = sum over k of a[i, k] * b[k, j].",
-            variant(lambda: np.dot(a.T, b)),
-        ),
+        (A_TRANSPOSED, variant(lambda: np.dot(a.T, b))),
         (
             "b was used transposed: out[i, j] = sum over k of a[i, k] * b[k, j].",
             variant(lambda: np.dot(a, b.T)),
@@ -145,12 +152,11 @@ SQUARE_A = np.array([[1.0, 2.0], [3.0, 5.0]])
 SQUARE_B = np.array([[7.0, -1.0], [2.0, 4.0]])
 
 
-def index_mistake(error):
-    """Name the mistake behind an IndexError of the learner's dot, told
-    from what it gives for square operands, where it does not raise: an
-    index of b (or a) that runs over the wrong axis. None when unknown."""
-    if not isinstance(error, IndexError):
-        return None
+def square_mistake():
+    """Name the mistake behind an exception of the learner's dot for
+    operands whose sizes fit, told from what it gives for square operands,
+    where an index of a or b that runs over the wrong axis neither runs out
+    of range nor gives a result of the wrong size. None when unknown."""
     try:
         with quietly():
             result = learner.dot(SQUARE_A, SQUARE_B)
@@ -168,18 +174,22 @@ def index_mistake(error):
 
 def call_dot(a, b):
     """The learner's dot(a, b), for operands whose sizes fit; an IndexError
-    it raises, or a ValueError (a check that refuses them), carries the
-    mistake behind it, when known."""
+    it raises, or a ValueError (a check that refuses them, or NumPy's),
+    carries the mistake behind it, when known."""
     try:
         return learner.dot(a, b)
     except IndexError as error:
-        error.kata_mistake = index_mistake(error)
+        error.kata_mistake = square_mistake()
         raise
     except ValueError as error:
-        # Only a check of the learner's own: NumPy's and Python's errors
-        # (a shape unpacked into names it does not fit) are named elsewhere.
+        # A check of the learner's own refused them; NumPy's errors (a
+        # result of the wrong size reshaped) may come from a mistake that
+        # square operands show. Python's (a shape unpacked into names it
+        # does not fit) are named elsewhere, and square operands pass.
         if raised_by_learner(error):
             error.kata_mistake = refusal_mistake(np.asarray(a), np.asarray(b))
+        else:
+            error.kata_mistake = square_mistake()
         raise
 
 
@@ -199,18 +209,25 @@ def refusal_mistake(a, b):
     )
 
 
+def expect_product(result, expected, call, mistakes, rtol=RTOL, atol=ATOL):
+    """expect_close for the learner's product; a result of the wrong shape
+    that none of `mistakes` explains (a loop over the wrong axis, bounded by
+    the sizes of another) is put down to the mistake square operands show,
+    where they show one."""
+    try:
+        expect_close(result, expected, call, rtol=rtol, atol=atol, mistakes=mistakes)
+    except KataFailure as failure:
+        if failure.mistake is None and np.shape(result) != np.shape(expected):
+            failure.mistake = square_mistake()
+            failure.args = (failure.render(),)
+        raise
+
+
 def check(a, b):
     call = describe_call("dot", (a, b), {})
     result = call_dot(a, b)
     expect_array(result, call)
-    expect_close(
-        result,
-        np.dot(a, b),
-        call,
-        rtol=RTOL,
-        atol=ATOL,
-        mistakes=mistakes(a, b),
-    )
+    expect_product(result, np.dot(a, b), call, mistakes(a, b))
 
 
 def test_dot_gives_the_docstring_example():
@@ -220,13 +237,8 @@ def test_dot_gives_the_docstring_example():
     call = describe_call("dot", (a, b), {})
     result = call_dot(a, b)
     expect_array(result, call)
-    expect_close(
-        result,
-        expected,
-        call,
-        rtol=0,
-        atol=0,
-        mistakes=mistakes(np.array(a), np.array(b)),
+    expect_product(
+        result, expected, call, mistakes(np.array(a), np.array(b)), rtol=0, atol=0
     )
 
 

@@ -382,15 +382,50 @@ def shape_error_mistake(x, error):
     into a read-only element, whatever x's shape; WHOLE_ROWS or FIXED_AXES
     where the code indexes x with a fixed number of indices (see
     `indices_per_step`) that does not fit x's; for x with other than one
-    axis, an index that covers 1-D x only; else None."""
+    axis, an index that covers 1-D x only; ZERO_D_ONLY for a 0-d x where
+    1-D and 2-D ones get the right gradient; else None."""
     if isinstance(error, ValueError) and "read-only" in str(error):
         return READ_ONLY
+    if x.ndim == 0 and steps_every_axis():
+        return ZERO_D_ONLY
     axes = indices_per_step()
     if (axes == 1 and x.ndim != 1) or (axes == 2 and x.ndim < 2):
         return slice_mistake(axes)
     if x.ndim == 1:
         return None
     return flattening() or ANY_SHAPE
+
+
+ZERO_D_ONLY = (
+    "it fails for a 0-d x only: x.shape is (), with no axis to index, to "
+    "reshape along or to build a table of indices from (np.indices, "
+    "np.meshgrid). np.ndindex(x.shape) and np.nditer(x) handle it: they give "
+    "its one entry, at index ()."
+)
+# x with one axis and with two, on which a loop over the entries that
+# leaves out only a 0-d x gets the gradient of sum(x), all ones.
+AXES_PROBES = (np.array([0.5, -1.0, 2.0]), ROWS_PROBE)
+
+
+def steps_every_axis():
+    """Whether the learner's numerical_gradient gets the gradient of sum(x)
+    right for each x of AXES_PROBES."""
+
+    def f(v):
+        return np.sum(v)
+
+    for probe in AXES_PROBES:
+        try:
+            with quietly():
+                grad = learner.numerical_gradient(f, probe.copy())
+            grad = np.asarray(grad, dtype=np.float64)
+        except PASS_THROUGH:
+            raise
+        except Exception:
+            return False
+        if grad.shape != probe.shape or not np.allclose(grad, 1.0, atol=ATOL):
+            return False
+    return True
 
 
 def shape_error(x, error):

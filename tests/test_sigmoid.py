@@ -12,12 +12,14 @@ from tests import reference
 from tests.harness import Exercise, InputModified, describe_call, quietly, short
 from tests.judge import (
     FLOAT_TROUBLE,
+    LIST_OPERAND,
     KataFailure,
     as_array,
     expect_close,
     expect_not_a_list,
     expect_shape,
     fail,
+    function_name,
     math_on_array,
     named_mistake,
     strict_floats,
@@ -233,6 +235,45 @@ SIGMOID_OF_ONE_MINUS_X = (
 )
 
 
+NUMERICAL_SLOPE = (
+    "a numerical slope, close but not exact: use the derivative s * (1 - s), "
+    "with s = sigmoid(x)."
+)
+# The steps a slope by differences is usually taken with: powers of ten,
+# and the cube and square roots of float64's epsilon, the best steps for
+# central and for forward differences. Each leaves an error of its own,
+# from about 1e-12 to 1e-5, far beyond ATOL.
+EPSILON = np.finfo(np.float64).eps
+STEPS = (1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, np.cbrt(EPSILON), np.sqrt(EPSILON))
+
+
+def textbook_sigmoid(x):
+    """1 / (1 + exp(-x)), as a learner writes it inline."""
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def stable_sigmoid(x):
+    """The sigmoid from z = exp(-|x|), as a learner writes it inline."""
+    z = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0, z) / (1.0 + z)
+
+
+def numerical_slopes(x):
+    """What central, forward and backward differences give at x (float64)
+    for every step of STEPS, of the trusted sigmoid (that sigmoid_grad's
+    tests call in place of the learner's) and of the two sigmoids a learner
+    most often writes out instead. The differences of another sigmoid
+    differ from these in their last digits, which a step of 1e-5 makes as
+    large as the error of the differences: such a slope may go unnamed."""
+    slopes = []
+    for s in (reference.sigmoid, textbook_sigmoid, stable_sigmoid):
+        for h in STEPS:
+            slopes.append(variant(lambda s=s, h=h: (s(x + h) - s(x - h)) / (2 * h)))
+            slopes.append(variant(lambda s=s, h=h: (s(x + h) - s(x)) / h))
+            slopes.append(variant(lambda s=s, h=h: (s(x) - s(x - h)) / h))
+    return [(NUMERICAL_SLOPE, slope) for slope in slopes]
+
+
 def grad_mistakes(x):
     """What the common wrong formulas give for sigmoid_grad(x)."""
     raw = np.asarray(x)
@@ -240,6 +281,7 @@ def grad_mistakes(x):
     s = reference.sigmoid(x)
     twice = reference.sigmoid(s)
     return [
+        *numerical_slopes(x),
         (
             UNSIGNED_NEGATED,
             # s(x) * s(-x), with -x worked out in x's own type.
@@ -319,10 +361,13 @@ def learner_function(name):
 
 def apply(name, x):
     """Call the learner's function `name` on x, naming the mistake behind
-    an exception raised by code written for some shapes only."""
+    an exception raised by code written for some shapes only, or for
+    arrays only."""
     try:
         return learner_function(name)(x)
     except (TypeError, ValueError) as error:
+        if LIST_OPERAND.search(str(error)) and never_converts(name):
+            error.kata_mistake = NOT_CONVERTED
         # A math function given an array is named as the tests that let
         # the exception through name it (tests.judge.advice_for).
         advice = math_on_array(error) or next(
@@ -338,6 +383,57 @@ def apply(name, x):
                 mistake=advice,
                 raised=error,
             )
+        raise
+
+
+# One cause behind several failures: a list meets an operator, and an
+# array keeps its own dtype through the formula.
+NOT_CONVERTED = (
+    "it never converts x with np.asarray: a list has no arithmetic, and an "
+    "array keeps its own type (float32; float16 from exp of a small int; an "
+    "unsigned int, whose -x wraps around) where float64 is asked for. Start "
+    "with x = np.asarray(x, dtype=np.float64)."
+)
+# Numbers a formula written for float64 arrays gets right either way.
+LIST_PROBE = [0.5, -1.0]
+
+
+def never_converts(name):
+    """Whether the learner's `name` works on x as it comes: a list of
+    LIST_PROBE meets an operator and raises TypeError, and a float32 array
+    of them gives a result that is not float64."""
+    function = learner_function(name)
+    try:
+        with quietly():
+            function(list(LIST_PROBE))
+    except TypeError as error:
+        if not LIST_OPERAND.search(str(error)):
+            return False
+    except Exception:
+        return False
+    else:
+        return False
+    try:
+        with quietly():
+            result = function(np.array(LIST_PROBE, dtype=np.float32))
+    except Exception:
+        return False
+    return getattr(result, "dtype", None) not in (None, np.float64)
+
+
+@contextmanager
+def blaming_no_conversion(name, x):
+    """Inside, a wrong result for an x that is not float64 already is put
+    down to NOT_CONVERTED, where no other mistake is named (or one of x's
+    own int type) and the learner's `name` never converts x."""
+    try:
+        yield
+    except KataFailure as failure:
+        plain = np.asarray(x).dtype == np.float64
+        if failure.mistake in (None, OWN_INT_TYPE, UNSIGNED_NEGATED):
+            if not plain and never_converts(name):
+                failure.mistake = NOT_CONVERTED
+                failure.args = (failure.render(),)
         raise
 
 
@@ -364,6 +460,8 @@ def expect_float64(value, call):
             f"the result is {dtype}, and {dtype} keeps fewer digits: work in "
             "float64, converting x first with np.asarray(x, dtype=np.float64)."
         )
+    if dtype.itemsize <= 8 and never_converts(function_name(call)):
+        mistake = NOT_CONVERTED
     fail(
         "The result must be float64 numbers.",
         call=call,
@@ -414,7 +512,7 @@ def check_sigmoid(x):
     call = describe_call("sigmoid", (x,), {})
     result = apply("sigmoid", x)
     expect_float64(result, call)
-    with blaming_an_overwrite():
+    with blaming_no_conversion("sigmoid", x), blaming_an_overwrite():
         expect_close(
             result,
             reference.sigmoid(x),
@@ -436,15 +534,16 @@ def check_grad(x):
     call = describe_call("sigmoid_grad", (x,), {})
     result = apply("sigmoid_grad", x)
     expect_float64(result, call)
-    expect_close(
-        result,
-        central_differences(x),
-        call,
-        rtol=0,
-        atol=GRAD_ATOL,
-        mistakes=grad_mistakes(x),
-        what=SLOPE_RULE,
-    )
+    with blaming_no_conversion("sigmoid_grad", x):
+        expect_close(
+            result,
+            central_differences(x),
+            call,
+            rtol=0,
+            atol=GRAD_ATOL,
+            mistakes=grad_mistakes(x),
+            what=SLOPE_RULE,
+        )
 
 
 def overflows(function, x, single=False):
@@ -675,6 +774,8 @@ def test_sigmoid_has_no_overflow_for_any_finite_x(x):
 @example(np.array([-1000.0, 1000.0]))
 @example(np.array(-1000.0))
 @example(np.array([[-400.0, 400.0], [-1e308, 1e308]]))
+# Near 0 too, where the slope must be as exact as the sigmoid's values.
+@example(np.array([-1000.0, -2.0, 0.0, 0.5, 1000.0]))
 def test_sigmoid_grad_has_no_overflow_for_any_finite_x(x):
     check_extreme("sigmoid_grad", x)
 
@@ -708,12 +809,14 @@ def test_sigmoid_grad_is_symmetric_and_at_most_one_quarter(x):
             actual=short(g),
             mistake=named or "the derivative is s * (1 - s) with s = sigmoid(x).",
         )
+    # A formula that is not symmetric shows what it gives for -x.
     expect_close(
         apply("sigmoid_grad", -x),
         g,
         describe_call("sigmoid_grad", (-x,), {}),
         rtol=0,
         atol=ATOL,
+        mistakes=grad_mistakes(-x),
         what="sigmoid_grad(-x) must equal sigmoid_grad(x).",
     )
 

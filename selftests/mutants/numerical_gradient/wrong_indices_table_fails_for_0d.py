@@ -1,4 +1,8 @@
-"""np.indices(x.shape).reshape(x.ndim, -1) fails for a 0-d x."""
+"""np.indices(x.shape).reshape(x.ndim, -1) fails for a 0-d x only."""
+
+# expect: it fails for a 0-d x only
+# reject: covers 1-D x only
+# blocks: 1
 
 import numpy as np
 

@@ -2,8 +2,9 @@
 
 import numpy as np
 
-# expect: a list where an array was meant
+# expect: it never converts x with np.asarray
 # reject: check the names and order of the arguments
+# blocks: 2
 
 
 def sigmoid(x):
