@@ -254,7 +254,7 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
     )
 
     if args.command == "check":
-        screen.check(book.grades[0], args.target, prog)
+        screen.check(book.grades[0], args.target, prog, root=project.root)
         _what_next(project, book.grades[0], args, screen, prog)
     elif args.command == "list":
         timed_out = [name for name in names if runs[name].timed_out]

@@ -131,8 +131,7 @@ def solution_command(
             )
             return EXIT_NOT_DONE
         question = _(
-            "Exercise {name} is not done yet. Show its model answer anyway?",
-            name=exercise.name,
+            "{how_far} Show its model answer anyway?", how_far=_how_far(result)
         )
         if not confirm(screen, question, read_line):
             screen.out.print(_("Not shown."))
@@ -198,7 +197,7 @@ def explore_command(
     screen.out.print()
     result = grade_exercise(project, exercise, args, explore=True, screen=screen)
     # Tests passed, but no points: this run is not the grade.
-    screen.check(result, args.target, prog, points=False)
+    screen.check(result, args.target, prog, points=False, root=project.root)
     screen.out.print()
     label = _(EXPLORED_LABEL, prog=prog, name=exercise.name)
     screen.out.print(screen.fitted(Text(label, style="bold magenta")), soft_wrap=True)

@@ -44,9 +44,9 @@ from grader.i18n import _
 from grader.project import ProjectError, open_project
 from grader.render import (
     FAILED_MARK,
-    PRINTED_NOTE,
     aligned,
     failed_mark,
+    printed_note,
     printed_output,
     wrapped_lines,
 )
@@ -109,7 +109,7 @@ class CheckResult:
         first = most_telling(failures)
         if first is None:
             if g.status == DONE and printed_output(g):
-                return headline, "", _(PRINTED_NOTE), ""
+                return headline, "", printed_note(g), ""
             return headline, "", error, ""
         others = [t.name for t in failures if t is not first]
         explained = i18n.failure(aligned(first.message.rstrip()))

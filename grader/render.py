@@ -13,6 +13,7 @@ Off a terminal no line is wrapped but prose, and no line ends in spaces:
 a log or a file is read by tools that match whole lines.
 """
 
+import ast
 import os
 import re
 import sys
@@ -20,6 +21,7 @@ import time
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from fractions import Fraction
+from pathlib import Path
 from typing import TextIO
 
 from rich import box
@@ -239,8 +241,9 @@ class Screen:
         if printed:
             note = _(
                 "Printed while the tests ran: {names}. Remove the print() calls "
-                "you no longer need.",
+                "you no longer need: {command} shows what was printed, and where.",
                 names=i18n.listed(printed),
+                command=f"`{prog} check {printed[0]}`",
             )
             self.out.print(self.fitted(Text(note, style="dim")), soft_wrap=True)
             self.out.print()
@@ -312,11 +315,20 @@ class Screen:
         width = self.out.width
         return width - 1 if self.out.is_terminal else width
 
-    def check(self, grade: Grade, target: str, prog: str, points: bool = True) -> None:
+    def check(
+        self,
+        grade: Grade,
+        target: str,
+        prog: str,
+        points: bool = True,
+        root: Path | None = None,
+    ) -> None:
         """One exercise in full: every failing property, and what the
         learner's code printed while it failed. Without `points` (a run
-        that is not the grade) the header counts the tests only."""
+        that is not the grade) the header counts the tests only. `root`,
+        the project's folder, lets a note find the prints left in."""
         exercise = grade.exercise
+        source = None if root is None else root / target / f"{exercise.name}.py"
         if points:
             counts = _(
                 "  {passed}/{total} tests, {points}/{max_points} points",
@@ -340,8 +352,8 @@ class Screen:
         if grade.status == DONE:
             self.out.print(Text(_("Every test passes."), style="green"))
             if printed_output(grade):
-                note = Text(_(PRINTED_NOTE), style="dim")
-                self.out.print(self.fitted(note), soft_wrap=True)
+                text = printed_note(grade, source)
+                self.out.print(self.fitted(Text(text, style="dim")), soft_wrap=True)
             return
         if grade.status == NOT_STARTED:
             self._not_started(exercise, target, prog)
@@ -496,7 +508,18 @@ class Screen:
             style = "" if number == len(shown) else "dim"
             self._prose(f"{number}. {hint}", style, hanging=len(f"{number}. "))
             self.out.print()
-        if len(shown) < total:
+        if len(shown) < total and done:
+            # Asked for all the same: the hint is shown, and the learner
+            # told that the exercise needs none.
+            self._prose(
+                _(
+                    "Exercise {name} is done already: every test passes. Run "
+                    "`{prog} hint {name}` again for the next hint all the same.",
+                    prog=prog,
+                    name=exercise.name,
+                )
+            )
+        elif len(shown) < total:
             self._prose(
                 _(
                     "Run `{prog} hint {name}` again for the next one.",
@@ -888,11 +911,77 @@ def failed_mark(encoding: str | None) -> str:
 
 
 # Said once of an exercise that is done but printed: its output is shown
-# with failures only, and a print left in is easy to forget.
+# with failures only, and a print left in is easy to forget. What it
+# printed first is quoted, cut to PRINTED_WIDTH characters.
 PRINTED_NOTE = N_(
-    "Your code printed something while its tests ran: remove the print() "
+    'Your code printed "{text}" while its tests ran: remove the print() '
     "calls you no longer need."
 )
+PRINTED_MORE_NOTE = N_(
+    'Your code printed "{text}" and more while its tests ran: remove the '
+    "print() calls you no longer need."
+)
+PRINTED_WIDTH = 40
+
+
+def printed_note(grade: Grade, source: Path | None = None) -> str:
+    """PRINTED_NOTE of `grade`'s exercise, with the first line it printed
+    and, when `source` (its file) is given and can be read, a second line
+    with the lines of the file that call print()."""
+    lines = [line.strip() for line in grade.run.output.splitlines() if line.strip()]
+    text = lines[0] if lines else ""
+    if len(text) > PRINTED_WIDTH:
+        text = text[: PRINTED_WIDTH - 3].rstrip() + "..."
+    note = _(PRINTED_NOTE if len(lines) < 2 else PRINTED_MORE_NOTE, text=text)
+    calls = [] if source is None else print_calls(source)
+    if not calls:
+        return note
+    if len(calls) == 1:
+        place = _("line {line}", line=calls[0])
+    else:
+        place = _("lines {lines}", lines=i18n.listed(map(str, calls)))
+    where = _(
+        "print() is called in {file} on {place}.",
+        file=f"{source.parent.name}/{source.name}",
+        place=place,
+    )
+    return f"{note}\n{where}"
+
+
+def print_calls(path: Path) -> list[int]:
+    """The lines of the module at `path` that call print(), those under
+    ``if __name__ == "__main__":`` (which the tests never run) left out;
+    none when the file cannot be read or parsed."""
+    try:
+        tree = ast.parse(path.read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return []
+    found = set()
+    for statement in tree.body:
+        if _main_guard(statement):
+            continue
+        for node in ast.walk(statement):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "print"
+            ):
+                found.add(node.lineno)
+    return sorted(found)
+
+
+def _main_guard(statement: ast.stmt) -> bool:
+    """Whether `statement` is ``if __name__ == "__main__":``."""
+    test = getattr(statement, "test", None)
+    return (
+        isinstance(statement, ast.If)
+        and isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == "__name__"
+        and [type(op) for op in test.ops] == [ast.Eq]
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value == "__main__"
+    )
 
 
 def printed_output(grade: Grade) -> bool:

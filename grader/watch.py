@@ -101,7 +101,6 @@ from grader.render import (
     EXCEPTION_NAME,
     LABEL,
     LABELLED,
-    PRINTED_NOTE,
     STATUS_STYLES,
     Screen,
     aligned,
@@ -112,6 +111,7 @@ from grader.render import (
     header_rows,
     long_label,
     not_run_note,
+    printed_note,
     printed_output,
     some_named,
     timed_name,
@@ -1864,7 +1864,9 @@ class Watch:
         if g.status == DONE:
             yield Text(_("Every test passes."), style="green")
             if printed_output(g):
-                yield Text(_(PRINTED_NOTE), style="dim")
+                source = self.project.root / self.target / f"{name}.py"
+                for line in printed_note(g, source).splitlines():
+                    yield Text(line, style="dim")
             if not self.all_done():
                 yield Text(_("Press n for the next exercise."))
             else:

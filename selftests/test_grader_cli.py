@@ -123,6 +123,18 @@ def test_the_last_hint_of_an_exercise_graded_done_says_it_is_done(tmp_path):
     assert "演習 dot はもう完了しています。" in japanese
 
 
+def test_a_single_hint_of_an_exercise_graded_done_says_it_is_done(tmp_path):
+    tree = build_tree(tmp_path / "kata", {"dot": solution("dot")})
+    assert kata("check", "dot", cwd=tree).returncode == 0
+    english = " ".join(kata("hint", "dot", cwd=tree).stdout.split())
+    japanese = kata("--lang", "ja", "hint", "dot", cwd=tree).stdout
+
+    # Asked for, the hint is given all the same.
+    assert " ".join(EXERCISES[0].hints[0].split())[:40] in english
+    assert "Exercise dot is done already: every test passes." in english
+    assert "演習 dot はもう完了しています。" in japanese
+
+
 def test_a_hint_is_shown_even_when_it_cannot_be_remembered(fresh_tree):
     (fresh_tree / ".kata").write_text("a file where a folder should be")
     result = kata("hint", "dot", cwd=fresh_tree)
@@ -512,6 +524,22 @@ def test_an_import_that_fails_names_its_line(tmp_path):
     ) in result.stdout
     assert "exercises/dot.py の 2 行目: import no_such_package_here" in japanese.stdout
     assert "likely mistake: a package nn-kata does not install" in result.stdout
+
+
+def test_a_name_misspelled_in_an_import_of_another_exercise_is_named(tmp_path):
+    source = solution("train").replace("import sgd_update", "import sgd_updat")
+    tree = build_tree(tmp_path / "kata", {"train": source})
+
+    english = kata("--root", str(tree), "check", "train", cwd=tree).stdout
+    japanese = kata("--root", str(tree), "--lang", "ja", "check", "train", cwd=tree)
+
+    # The module imported from is the trusted version, which has no file:
+    # Python's "(unknown location)" would read as a file gone missing.
+    assert "unknown location" not in english + japanese.stdout
+    assert "exercises.sgd is the trusted version of exercise sgd" in english
+    assert "did you mean sgd_update?" in english
+    assert "exercises.sgd は演習 sgd の信頼できる実装" in japanese.stdout
+    assert "sgd_update のことですか？" in japanese.stdout
 
 
 @pytest.mark.parametrize(

@@ -584,7 +584,7 @@ def test_the_summary_sends_to_check_when_there_are_failing_tests():
     assert "Every failing test: `kata check dot`." in text
 
 
-def test_a_done_exercise_that_printed_says_so_once_outside_the_table():
+def test_a_done_exercise_that_printed_says_so_once_outside_the_table(tmp_path):
     noisy = [TestResult("test_ok", True, output="stepping\n"), PASSED]
     runs = [
         ExerciseRun(e.name, noisy if e.name in ("sgd", "dot") else [PASSED])
@@ -601,7 +601,7 @@ def test_a_done_exercise_that_printed_says_so_once_outside_the_table():
         target="exercises",
         prog="kata",
         all_done=lambda: True,
-        project=SimpleNamespace(exercises=EXERCISES),
+        project=SimpleNamespace(exercises=EXERCISES, root=tmp_path),
     )
     focus = "\n".join(map(str, Watch.verdict(watch, sgd)))
     with i18n.speaking("ja"):
@@ -609,13 +609,56 @@ def test_a_done_exercise_that_printed_says_so_once_outside_the_table():
 
     note = "Printed while the tests ran: dot, sgd. Remove the print() calls"
     assert overview.count("Printed while") == 1 and note in overview
+    # Where to see what was printed: the check of the first of them.
+    assert "`kata check dot` shows what was printed, and where." in overview
     row = next(line for line in overview.splitlines() if " sgd " in line)
     assert "print" not in row.lower()
     for text in (checked, focus):
-        assert text.count("Your code printed something while its tests ran") == 1
-        assert "stepping" not in text
+        said = 'Your code printed "stepping" while its tests ran'
+        assert text.count(said) == 1
+        # Quoted in the note, not shown again as the output of a test.
+        assert text.count("stepping") == 1
     assert "printed" not in silent
     assert "テストの実行中に print した演習: dot、sgd。" in japanese
+
+
+def test_a_done_exercise_that_printed_quotes_its_first_line_and_finds_its_prints(
+    tmp_path,
+):
+    source = (
+        "def sgd_update(params, grads, lr):\n"
+        "    for key in params:\n"
+        "        print(key)\n"
+        "        params[key] -= lr * grads[key]\n"
+        "    print('done')\n"
+        "\n"
+        "\n"
+        'if __name__ == "__main__":\n'
+        "    print(sgd_update({}, {}, 0.1))\n"
+    )
+    (tmp_path / "exercises").mkdir()
+    (tmp_path / "exercises" / "sgd.py").write_text(source)
+    long = "a line printed at every step, longer than any note should quote\n"
+    noisy = [TestResult("test_ok", True, output=long + "done\n"), PASSED]
+    sgd = next(e for e in EXERCISES if e.name == "sgd")
+    grade = gradebook([sgd], [ExerciseRun("sgd", noisy)], "exercises").grades[0]
+
+    english = " ".join(
+        shown(
+            lambda screen: screen.check(grade, "exercises", "kata", root=tmp_path)
+        ).split()
+    )
+    with i18n.speaking("ja"):
+        japanese = shown(
+            lambda screen: screen.check(grade, "exercises", "kata", root=tmp_path)
+        )
+
+    assert 'Your code printed "a line printed at every step, longer..." and more' in (
+        english
+    )
+    # The print under the main guard never runs in a test.
+    assert "print() is called in exercises/sgd.py on lines 3, 5." in english
+    assert "exercises/sgd.py の 3、5 行目" in japanese
 
 
 def test_explored_runs_show_tests_and_no_points():
@@ -925,7 +968,7 @@ DONE_WORDS = {
         "closing": "All 10 exercises done. Well done!",
         "printed": "Printed while the tests ran:",
         "next": "What next:",
-        "ends": "you no longer need.",
+        "ends": "shows what was printed, and where.",
         "items": [
             ("- `kata solution NAME`", "compare it with yours."),
             ("- `kata check NAME --explore`", "the grade may have missed."),
@@ -939,7 +982,7 @@ DONE_WORDS = {
         "closing": "10 問すべて完了しました。おめでとうございます！",
         "printed": "テストの実行中に print した演習:",
         "next": "次にできること:",
-        "ends": "呼び出しは消してください。",
+        "ends": "で分かります。",
         "items": [
             ("- `kata solution NAME`", "自分の答えと比べてみてください。"),
             ("- `kata check NAME --explore`", "バグを探します。"),

@@ -149,7 +149,9 @@ def test_solution_refuses_asks_and_shows_in_japanese(tmp_path):
     assert refused.returncode == 1
     assert "演習 sgd にはまだ手を付けていません。" in refused.stdout
     assert "`python -m grader solution sgd --force --lang ja`" in refused.stdout
-    assert "演習 sgd はまだ完了していません。" in declined.stdout
+    # Asked in the words of the refusal.
+    question = "演習 sgd にはまだ手を付けていません。それでも模範解答を表示しますか？"
+    assert question in declined.stdout
     assert "表示しませんでした。" in declined.stdout
     assert shown.returncode == 0
     assert "模範解答: solutions/sgd.py" in shown.stdout

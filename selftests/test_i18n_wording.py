@@ -182,8 +182,8 @@ def test_an_axis_count_gone_wrong_says_which_way_it_went(tables):
         "needed? a reshape or x[:, None]?)."
     ]
     lost = tables["failures"][
-        start + "an axis was lost (a sum or max without keepdims=True? a squeeze, "
-        "ravel or flatten?)."
+        "expected ndim {wanted}, got {ndim}: an axis was lost (a sum or max "
+        "without keepdims=True? a squeeze, ravel or flatten?)."
     ]
     assert "余分な軸" in added and "減って" in lost
     # Said once: the count that fell is the axis lost, not a second sentence.

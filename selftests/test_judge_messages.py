@@ -351,6 +351,24 @@ def test_a_name_that_is_not_defined_is_told_the_name_it_most_likely_is():
     assert "no attribute sqare here; did you mean square?" in advice_for(typo)
 
 
+def test_a_name_misspelled_in_an_import_inside_a_function_is_told_the_one_meant():
+    # As Python words it when a function of exercises/train.py imports from
+    # the trusted sgd, which has no file.
+    stand_in = ImportError(
+        "cannot import name 'sgd_updat' from 'exercises.sgd' (unknown location)"
+    )
+    numpys = raised(lambda: exec("from numpy import argmx"))
+    unlike = ImportError(
+        "cannot import name 'step' from 'exercises.sgd' (unknown location)"
+    )
+
+    assert code_mistake(stand_in) == (
+        "a typo? There is no sgd_updat in exercises.sgd; did you mean sgd_update?"
+    )
+    assert "did you mean argmax?" in code_mistake(numpys)
+    assert code_mistake(unlike) is None
+
+
 def test_only_a_close_name_is_suggested():
     known = ["x", "labels", "num_classes", "np"]
     assert closest_name("X", known) == "x"

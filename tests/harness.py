@@ -313,11 +313,11 @@ def load(name):
         with _standing_in(module), _no_keyboard():
             exec(compile(source, str(path), "exec"), module.__dict__)
     except Exception as error:
-        raise ExerciseImportError(_import_message(path, error)) from error
+        raise ExerciseImportError(_import_message(path, error, name)) from error
     return module
 
 
-def _import_message(path, error):
+def _import_message(path, error, exercise=None):
     where = _relative(path)
     if isinstance(error, SyntaxError):
         message = f"{where} has a syntax error on line {error.lineno}: {error.msg}"
@@ -338,13 +338,76 @@ def _import_message(path, error):
             f"{where} is missing: was it moved or deleted? "
             f"`python -m grader reset {name}` puts its stub back."
         )
-    message = f"{where} could not be imported: {type(error).__name__}: {error}"
+    text = _missing_import(error, exercise) or str(error)
+    message = f"{where} could not be imported: {type(error).__name__}: {text}"
     line = learner_line(error)
     if line is not None:
         message += f"\n  where     {line}"
     if isinstance(error, ModuleNotFoundError) and error.name and "." not in error.name:
         message += f"\n  likely mistake: {NUMPY_ONLY}"
+    typo = import_typo(error, exercise)
+    if typo is not None:
+        message += f"\n  likely mistake: {typo}"
     return message
+
+
+# How Python says that a module has no such name to import: "cannot import
+# name 'x' from 'pkg.mod' (where)", where is the module's file, or "unknown
+# location" for a module with none, as the trusted stand-ins have.
+MISSING_NAME = re.compile(r"^cannot import name '(\w+)' from '([\w.]+)'")
+
+
+def _stand_in_of(error, exercise):
+    """The exercise whose trusted stand-in `error`, an ImportError raised
+    while exercise `exercise` loaded, found without the name imported;
+    None when it is about another module."""
+    found = MISSING_NAME.match(str(error)) if isinstance(error, ImportError) else None
+    if found is None:
+        return None
+    prefix, _, other = found.group(2).rpartition(".")
+    stands_in = prefix == config.target.name and other != exercise
+    return other if stands_in and other in reference.MODULES else None
+
+
+def _missing_import(error, exercise):
+    """Python's words for a name missing from the trusted stand-in of
+    another exercise, with the truth in place of its "(unknown location)",
+    which reads as a file gone missing: the module is the trusted version
+    of that exercise (see `_standing_in`), and has no file. None for any
+    other error."""
+    other = _stand_in_of(error, exercise)
+    if other is None:
+        return None
+    name, module = MISSING_NAME.match(str(error)).groups()
+    functions = ", ".join(reference.MODULES[other])
+    return (
+        f"cannot import name '{name}' from '{module}': while "
+        f"these tests run, {module} is the trusted version of exercise "
+        f"{other}, whose functions are {functions}."
+    )
+
+
+def import_typo(error, exercise=None):
+    """The typo behind `error` where it says a module has no such name to
+    import and one of its names is close (see `meant_name`): a function of
+    a stand-in, or a name of a module already loaded (numpy). Else None.
+    `exercise`, when known, is the one whose code raised it."""
+    found = MISSING_NAME.match(str(error)) if isinstance(error, ImportError) else None
+    if found is None:
+        return None
+    name, module = found.groups()
+    other = _stand_in_of(error, exercise)
+    if other is not None:
+        known = list(reference.MODULES[other])
+    else:
+        try:
+            known = dir(sys.modules[module])
+        except Exception:
+            return None
+    meant = closest_name(name, known)
+    if meant is None:
+        return None
+    return f"a typo? There is no {name} in {module}; did you mean {meant}?"
 
 
 # How Python names a full-width character it cannot read, as an input method

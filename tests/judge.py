@@ -1,6 +1,7 @@
 """Judge results: compare what the learner's code gave with what was expected,
 and explain any difference in words a beginner can act on."""
 
+import math
 import re
 import warnings
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from tests.harness import (
     ExerciseImportError,
     InputModified,
     contrast,
+    import_typo,
     learner_code,
     learner_line,
     meant_name,
@@ -177,16 +179,37 @@ def expect_shape(actual, shape, call, mistakes=(), what=None, transposed=None):
             "or x[:, None]?)."
         )
     elif mistake is None and actual.ndim < len(shape):
-        mistake = (
-            f"expected ndim {len(shape)}, got {actual.ndim}: an axis was lost "
-            "(a sum or max without keepdims=True? a squeeze, ravel or flatten?)."
-        )
+        mistake = lost_axes(shape, actual)
     fail(
         what or "The result has the wrong shape.",
         call=call,
         expected=str(tuple(shape)),
         actual=str(actual.shape),
         mistake=mistake,
+    )
+
+
+def lost_axes(shape, actual):
+    """Why the array `actual` has fewer axes than `shape`. keepdims=True is
+    named only where it may give the axis back: not where the values are
+    all there (a squeeze or ravel dropped an axis of length 1, or merged
+    two), nor where every axis was reduced to one number, which keepdims
+    would keep as axes of length 1 ((1, C) for a vector of C wanted)."""
+    wanted, ndim = len(shape), actual.ndim
+    if actual.size == math.prod(shape):
+        return (
+            f"expected ndim {wanted}, got {ndim}: an axis was lost, its values "
+            "kept (a squeeze, ravel, flatten or reshape?)."
+        )
+    if ndim == 0:
+        return (
+            f"expected ndim {wanted}, got 0: every axis was reduced to one "
+            "number (a sum, max or argmax with no axis=?): pass the axis to "
+            "reduce, such as axis=0 or axis=-1."
+        )
+    return (
+        f"expected ndim {wanted}, got {ndim}: an axis was lost (a sum or max "
+        "without keepdims=True? a squeeze, ravel or flatten?)."
     )
 
 
@@ -486,6 +509,9 @@ def code_mistake(error):
             f"{name} is not imported here: it is another exercise's function, "
             f"which this file must import first: from .{exercise} import {name}."
         )
+    typo = import_typo(error)
+    if typo is not None:
+        return typo
     meant = meant_name(error)
     if meant is not None:
         name = error.name

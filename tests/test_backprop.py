@@ -224,6 +224,19 @@ def mistakes(params, x, labels):
             "over axis 0, without keepdims, so that db1 is (H,) and db2 (C,).",
             {"b1": dz1, "b2": error / n},
         ),
+        # keepdims=True would keep a row, (1, H): as wrong as one number.
+        (
+            "db1 was summed over every axis, to one number: the bias "
+            "gradient sums over the samples only, dz1.sum(axis=0), one "
+            "value per hidden unit.",
+            {"b1": dz1.sum()},
+        ),
+        (
+            "db2 was summed over every axis, to one number: the bias "
+            "gradient sums over the samples only, dz2.sum(axis=0), one "
+            "value per class.",
+            {"b2": (error / n).sum()},
+        ),
         (
             "the bias gradients still have a batch axis: sum dz1 and dz2 "
             "over axis 0, without keepdims, so that db1 is (H,) and db2 (C,).",

@@ -91,6 +91,10 @@ REPEATED_STEP = (
     "a loop over grads inside the loop over params? One loop is enough: "
     "for k in params: params[k] -= lr * grads[k]."
 )
+DOUBLED_STEP = (
+    "each parameter moved 2 times as far as lr * grads[k]: a factor 2 in the "
+    "step? The step is lr * grads[k] exactly: params[k] -= lr * grads[k]."
+)
 TRANSPOSED_GRADIENT = (
     "the gradient was transposed (.T) before the step: grads[k] already has "
     "the shape of params[k], so params[k] -= lr * grads[k] needs no "
@@ -98,11 +102,14 @@ TRANSPOSED_GRADIENT = (
 )
 
 
-def mistakes(params, grads, lr, key):
-    """What the common wrong answers leave in params[key]."""
+def mistakes(params, grads, lr, key, actual):
+    """What the common wrong answers leave in params[key], which `actual`
+    holds after the learner's step."""
     p, g = params[key], grads[key]
+    per_key = repeats_per_key(params, grads, lr, key, actual)
     # Where two of these agree on an input both would be named: the tests'
-    # learning rates and key counts keep each one apart from the others.
+    # learning rates and key counts keep each one apart from the others,
+    # but for a step twice as long with two keys, told apart by a call.
     return [
         (
             "the gradient was added: gradient descent steps against it, p - lr * g.",
@@ -111,9 +118,32 @@ def mistakes(params, grads, lr, key):
         ("the learning rate was ignored: the step is lr * g.", p - g),
         ("the gradient was divided by lr: the step is lr * g.", p - g / lr),
         (MEAN_STEP, p - lr * np.mean(g)),
-        (REPEATED_STEP, p - len(grads) * lr * g if len(grads) > 1 else None),
+        (REPEATED_STEP, p - len(grads) * lr * g if per_key else None),
+        (DOUBLED_STEP, None if per_key else p - 2 * lr * g),
         (TRANSPOSED_GRADIENT, p - lr * g.T if g.T.shape == p.shape else None),
     ]
+
+
+def repeats_per_key(params, grads, lr, key, actual):
+    """Whether `actual`, params[key] after the learner's step, moved once
+    for every key of grads, as a loop over grads inside the loop over
+    params moves it: it moved len(grads) times lr * grads[key], and a dict
+    of that key alone takes the right step. A step of a fixed size moves
+    the key alone as far again."""
+    p, g = params[key], grads[key]
+    if len(grads) < 2 or np.shape(actual) != p.shape:
+        return False
+    try:
+        if not np.allclose(actual, p - len(grads) * lr * g):
+            return False
+    except (TypeError, ValueError):
+        return False
+    alone = {key: np.array(p)}
+    try:
+        learner.sgd_update(alone, {key: np.array(g)}, lr)
+    except Exception:
+        return False
+    return bool(np.allclose(alone[key], p - lr * g, rtol=RTOL, atol=ATOL))
 
 
 COPIED = (
@@ -428,7 +458,7 @@ def check_update(network, lr):
             call,
             rtol=RTOL,
             atol=ATOL,
-            mistakes=mistakes(before, grads, lr, key),
+            mistakes=mistakes(before, grads, lr, key, arrays[key]),
             what=must_become(key),
         )
     expect_none(result, params, call)
@@ -472,7 +502,7 @@ def test_sgd_update_gives_the_docstring_example():
         call,
         rtol=RTOL,
         atol=ATOL,
-        mistakes=mistakes({"w": np.array([1.0, 2.0])}, grads, 0.1, "w"),
+        mistakes=mistakes({"w": np.array([1.0, 2.0])}, grads, 0.1, "w", w),
         what=must_become("w"),
     )
     expect_none(result, params, call)
@@ -517,7 +547,7 @@ def test_each_parameter_takes_the_gradient_of_its_own_key():
             # such here, not as keys paired wrongly.
             mistakes=[
                 (BY_POSITION, before[key] - lr * grads[other]),
-                *mistakes(before, grads, lr, key),
+                *mistakes(before, grads, lr, key, params[key]),
             ],
             what=must_become(key),
         )
@@ -561,7 +591,7 @@ def test_repeated_updates_make_the_loss_fall():
                 call,
                 rtol=RTOL,
                 atol=ATOL,
-                mistakes=mistakes(before, grads, SMALL_LR, key),
+                mistakes=mistakes(before, grads, SMALL_LR, key, params[key]),
                 what=must_become(key, step),
             )
         losses.append(reference.loss(params, x, labels))
