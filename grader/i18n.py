@@ -259,7 +259,7 @@ class Catalogue:
             value = match.group(index)
             if name.startswith(LISTED):
                 value = _relisted(value, self.ui.get(", ", ", "))
-            elif depth < NESTING:
+            if depth < NESTING:
                 value = self.sentence(value, depth + 1) or value
             column = _column(match.string[: match.start(index)])
             found.setdefault(name, []).append((value, column))
@@ -410,22 +410,17 @@ IDEOGRAPHIC_SPACE = "\u3000"
 
 def _relisted(value: str, comma: str) -> str:
     """A list the tests wrote as an English sentence does ("w1 (4, 5),
-    b1 (5,) and w2 (5, 3)", see tests.harness.listed), its items joined by
-    `comma` instead: "、" in Japanese, where "and" has no place. Commas
-    inside brackets belong to an item."""
+    b1 (5,) and w2 (5, 3)", see tests.harness.listed), the commas between
+    its items as `comma` ("、" in Japanese); the "and" before its last item
+    is left for the catalogue's template of such lists. Commas inside
+    brackets belong to an item."""
     items, depth, start = [], 0, 0
     for index, character in enumerate(value):
         depth += (character in "([{") - (character in ")]}")
         if depth == 0 and value.startswith(", ", index):
             items.append(value[start:index])
             start = index + 2
-    last = value[start:]
-    if items or " and " in last:
-        head, _, tail = last.rpartition(" and ")
-        items += [head, tail] if head else [tail]
-    else:
-        items.append(last)
-    return comma.join(items)
+    return comma.join([*items, value[start:]])
 
 
 def _joined(left: str, right: str) -> str:

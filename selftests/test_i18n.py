@@ -124,10 +124,10 @@ def test_a_list_written_as_an_english_sentence_is_joined_with_japanese_commas(ja
     stuck = "Every parameter must take a step, but w1 and b2 did not change at all."
 
     assert ja.failure(message) == (
-        "forward は x (2, 4) と w1 (4, 5)、b1 (5,)、w2 (5, 3) "
+        "forward は x (2, 4) と w1 (4, 5)、b1 (5,) と w2 (5, 3) "
         "で動かなければなりません。"
     )
-    assert "w1、b2 がまったく変わりませんでした" in ja.failure(stuck)
+    assert "w1 と b2 がまったく変わりませんでした" in ja.failure(stuck)
 
 
 def test_the_shape_noted_after_a_shortened_array_is_named_in_japanese(ja):
