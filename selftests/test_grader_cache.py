@@ -170,30 +170,32 @@ def test_a_run_cut_short_is_not_kept_and_forgets_the_one_before(tmp_path, tests,
     assert recall(tmp_path, "exercises", {"dot": "key"}) == {}
 
 
-def test_a_run_stopped_at_its_time_limit_is_kept_for_list_alone(tmp_path):
-    tests = [TestResult("test_a", False, "timeout", "still running")]
-    stopped = ExerciseRun("dot", tests, "dot.py was still running", 3.0)
-    stopped.timed_out = True
+# Runs cut short at a limit: their time, and a flood of printed output (a
+# print in a loop), which a slower machine may not reach in time.
+TIMED_OUT = ExerciseRun(
+    "dot",
+    [TestResult("test_a", False, "timeout", "still running")],
+    "dot.py was still running",
+    3.0,
+    timed_out=True,
+)
+FLOODED = ExerciseRun(
+    "dot",
+    [TestResult("test_a", False, "error", "printed more than 4 MB")],
+    "dot.py printed more than 4 MB",
+    2.0,
+    stopped_at_limit=True,
+)
+
+
+@pytest.mark.parametrize("stopped", [TIMED_OUT, FLOODED], ids=["time", "output"])
+def test_a_run_stopped_at_a_limit_is_kept_for_list_alone(tmp_path, stopped):
     remember(tmp_path, "exercises", {"dot": ("key", RUN)}, LIMITS)
     remember(tmp_path, "exercises", {"dot": ("key", stopped)}, LIMITS)
 
     assert recall(tmp_path, "exercises", {"dot": "key"}) == {}
     shown = recall(tmp_path, "exercises", {"dot": "key"}, timed_out=True)
-    assert shown == {"dot": stopped} and shown["dot"].timed_out
-
-
-def test_a_run_stopped_for_what_it_printed_is_kept_for_list_alone(tmp_path):
-    # A print in a loop floods the output: the tests stop at its limit,
-    # which a slower machine may not reach before the time limit.
-    tests = [TestResult("test_a", False, "error", "printed more than 4 MB")]
-    flooded = ExerciseRun("dot", tests, "dot.py printed more than 4 MB", 2.0)
-    flooded.stopped_at_limit = True
-    remember(tmp_path, "exercises", {"dot": ("key", RUN)}, LIMITS)
-    remember(tmp_path, "exercises", {"dot": ("key", flooded)}, LIMITS)
-
-    assert recall(tmp_path, "exercises", {"dot": "key"}) == {}
-    shown = recall(tmp_path, "exercises", {"dot": "key"}, timed_out=True)
-    assert shown == {"dot": flooded}
+    assert shown == {"dot": stopped}
 
 
 def damaged(tmp_path, change):
