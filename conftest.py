@@ -28,6 +28,8 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
 )
 # More examples, different each run: for hunting bugs, not for grading.
+# One failure a test, explained as a grade explains it: hypothesis would
+# otherwise report several at once, as one group the learner cannot read.
 settings.register_profile(
     "explore",
     parent=settings.get_profile("default"),
@@ -35,6 +37,9 @@ settings.register_profile(
     max_examples=1000,
     deadline=None,
     database=None,
+    print_blob=False,
+    report_multiple_bugs=False,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
 )
 settings.load_profile("grade")
 

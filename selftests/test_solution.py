@@ -197,6 +197,20 @@ def test_explore_is_labelled_as_not_the_grade_and_exits_as_check(tmp_path):
         assert last.startswith("Explored: ") and "This was not the grade" in last
 
 
+def test_explore_explains_a_failure_as_check_does_not_as_a_group_of_them(tmp_path):
+    # The sums transposed: several of a test's pinned examples fail at once.
+    softmax = solution("softmax").replace(
+        "e / e.sum(axis=-1, keepdims=True)", "e / e.sum(axis=-1, keepdims=True).T"
+    )
+    tree = learner_tree(tmp_path / "kata", softmax=softmax)
+
+    result = kata(tree, "check", "softmax", "--explore")
+
+    assert "ExceptionGroup" not in result.stdout
+    assert "Hypothesis found" not in result.stdout
+    assert "likely mistake: the sums lost their axis" in result.stdout
+
+
 def test_explore_writes_no_reports(tmp_path):
     tree = learner_tree(tmp_path / "kata")
 
