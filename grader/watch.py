@@ -2136,13 +2136,14 @@ def _fitted(
     the input first (the call and the arguments before and after it), then
     the statement of what went wrong, then what was expected. Each value keeps
     its first rows and says how many it lost; the statement keeps its first
-    rows and ends in `ellipsis`. Should that not be enough, those parts but
-    the call go whole, in the same order; then what came back, where and
-    the call (see GIVING_WAY), shortened, then whole; the likely mistake
-    stays, unless `limit` is fewer than its rows, which the message's last
-    rows then lose. A statement that tells of a call that raised gives up
-    the call's rows first and keeps the exception until only the likely
-    mistake is left."""
+    rows and ends in `ellipsis`. Should that not be enough, what came back,
+    where and the call (see GIVING_WAY) keep their first rows too; then the
+    parts but the call and the statement go whole, in the same order; then
+    what came back, where and the call; then the statement. The likely
+    mistake stays, unless `limit` is fewer than its rows, which the
+    message's last rows then lose. A statement that tells of a call that
+    raised gives up the call's rows first and keeps the exception until
+    only the likely mistake is left."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
     excess = sum(map(len, rows)) - limit
@@ -2165,17 +2166,8 @@ def _fitted(
         shortened = _shortened(rows[index], excess, said, statement, width, ellipsis)
         excess -= len(rows[index]) - len(shortened)
         rows[index] = shortened
-    # Whole parts go in the same order, but the call, shortened already:
-    # its first rows reproduce the failure, and go last (GIVING_WAY).
-    for index in order:
-        if excess > 0 and blocks[index][0] != "call":
-            # A call that raised keeps its exception until the very end.
-            statement = blocks[index][0] is None
-            kept = _raised_kept(rows[index], width, ellipsis) if statement else []
-            excess -= len(rows[index]) - len(kept)
-            rows[index] = kept
-    # What came back and where, when too long even so, keep their first
-    # rows, then go: the likely mistake below them must stay whole.
+    # What came back, where and the call, when too long even so, keep
+    # their first rows: before any part goes whole.
     for label in GIVING_WAY:
         for index, block in enumerate(blocks):
             if excess > 0 and block[0] == label:
@@ -2184,11 +2176,25 @@ def _fitted(
                 )
                 excess -= len(rows[index]) - len(shortened)
                 rows[index] = shortened
+    # Whole parts go in the same order, but the call, whose first rows
+    # reproduce the failure, and the statement, which says what broke.
+    for index in order:
+        if excess > 0 and blocks[index][0] not in ("call", None):
+            excess -= len(rows[index])
+            rows[index] = []
+    # Then what came back, where and the call, whole; then the statement,
+    # a call that raised keeping its exception to the very end: the
+    # likely mistake below them all must stay whole.
     for label in GIVING_WAY:
         for index, block in enumerate(blocks):
             if excess > 0 and block[0] == label:
                 excess -= len(rows[index])
                 rows[index] = []
+    for index, block in enumerate(blocks):
+        if excess > 0 and block[0] is None:
+            kept = _raised_kept(rows[index], width, ellipsis)
+            excess -= len(rows[index]) - len(kept)
+            rows[index] = kept
     for index, block in enumerate(blocks):
         if excess > 0 and block[0] is None:
             excess -= len(rows[index])
