@@ -50,12 +50,26 @@ def confirm(
     from stdin); only an answer starting with one of YES is yes."""
     # The choices name the answers the language takes for yes.
     prompt = _("{question} [y/N]", question=question)
-    screen.out.print(Text(f"{prompt} ", style="bold"), end="")
+    typed = _typed(read_line)
+    # Typed, the answer follows a space; from a pipe, which the terminal
+    # does not echo, the question's line ends as a typed answer ends it.
+    screen.out.print(Text(prompt + (" " if typed else ""), style="bold"), end="")
     screen.out.file.flush()
     answer = (read_line or sys.stdin.readline)()
-    if not answer.endswith("\n"):
-        screen.out.print()  # the input ended: end the question's line
+    if not answer.endswith("\n") or not typed:
+        screen.out.print()  # the input ended, or was not echoed
     return answer.strip().lower().startswith(YES)
+
+
+def _typed(read_line: Callable[[], str] | None) -> bool:
+    """Whether the answer read with `read_line` (default: from stdin) was
+    typed at a terminal, which echoes it, its newline too."""
+    if read_line is not None:
+        return True
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def reset_command(

@@ -46,6 +46,9 @@ def test_reset_goes_ahead_when_the_answer_is_yes(tree):
     assert result.returncode == 0
     assert (tree / "exercises" / "sgd.py").read_text() == stub("sgd")
     assert len(backups(tree)) == 1
+    # A piped answer is not echoed: the question's line ends all the same.
+    question, said = result.stdout.splitlines()[:2]
+    assert question.endswith("[y/N]") and said.endswith("is the stub again.")
 
 
 def test_reset_without_solutions_takes_the_pristine_stub(tmp_path):
