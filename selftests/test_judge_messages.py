@@ -352,18 +352,18 @@ def test_a_name_that_is_not_defined_is_told_the_name_it_most_likely_is():
 
 
 def test_a_name_misspelled_in_an_import_inside_a_function_is_told_the_one_meant():
-    # As Python words it when a function of exercises/train.py imports from
-    # the trusted sgd, which has no file.
+    # As Python words it when a function of train (in the package under
+    # test, exercises/ or the one --target names) imports from the trusted
+    # sgd, which has no file.
+    sgd = f"{harness.config.target.name}.sgd"
     stand_in = ImportError(
-        "cannot import name 'sgd_updat' from 'exercises.sgd' (unknown location)"
+        f"cannot import name 'sgd_updat' from '{sgd}' (unknown location)"
     )
     numpys = raised(lambda: exec("from numpy import argmx"))
-    unlike = ImportError(
-        "cannot import name 'step' from 'exercises.sgd' (unknown location)"
-    )
+    unlike = ImportError(f"cannot import name 'step' from '{sgd}' (unknown location)")
 
     assert code_mistake(stand_in) == (
-        "a typo? There is no sgd_updat in exercises.sgd; did you mean sgd_update?"
+        f"a typo? There is no sgd_updat in {sgd}; did you mean sgd_update?"
     )
     assert "did you mean argmax?" in code_mistake(numpys)
     assert code_mistake(unlike) is None
