@@ -611,14 +611,16 @@ def _ipython():
 def _source(function: Callable) -> str:
     try:
         source = inspect.getsource(function)
-    except (OSError, TypeError) as error:
+    except (OSError, TypeError):
+        # Python's own words ("could not get source code") say less than
+        # this, and would stay English in a Japanese message.
         raise CheckError(
             _(
-                "cannot read the source of {function} ({error}): define it with "
-                "`def` in a notebook cell or a file",
+                "cannot read the source of {function}: define it with `def` in "
+                "a notebook cell or a file (one typed at a plain Python prompt, "
+                "or made with lambda, has no source to read)",
                 function=repr(function),
-                error=error,
             )
-        ) from None  # the message says what the cause does
+        ) from None
     source = textwrap.dedent(source)
     return source if source.endswith("\n") else source + "\n"

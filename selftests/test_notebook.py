@@ -109,6 +109,19 @@ def test_a_lambda_is_refused_with_the_advice_to_use_def(tree, lang, words):
     assert "sgd_update" in str(refused.value)
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_function_without_source_is_refused_in_the_language_asked(tree, lang):
+    space = {}
+    exec("def sgd_update(params, grads, lr):\n    pass\n", space)  # no source
+
+    with pytest.raises(ValueError) as refused:
+        check("sgd", space["sgd_update"], root=tree, lang=lang)
+
+    said = str(refused.value)
+    assert "could not get source" not in said  # Python's English words
+    assert ("`def` in a notebook cell" if lang == "en" else "`def` を使って") in said
+
+
 def test_a_wrong_function_passed_in_shows_its_first_failure(tree, tmp_path):
     wrong = function_from(tmp_path, WRONG_SGD, "sgd_update")
 
