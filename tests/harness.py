@@ -878,12 +878,21 @@ def kept_by_asarray(exercise, function, trusted=()):
     Read from the source, not the run: a guess that the learner's own
     lines confirm, and that is all the message claims.
     """
+    text = learner_source(exercise)
+    if text is None:
+        return None
+    return kept_in_source(text, function, trusted)
+
+
+def learner_source(exercise):
+    """The text of the learner's module of `exercise`, or None when it
+    cannot be read."""
     path = config.overrides.get(exercise, config.target / f"{exercise}.py")
     try:
         raw = config.sources.get(Path(path)) or Path(path).read_bytes()
     except OSError:
         return None
-    return kept_in_source(raw.decode(errors="replace"), function, trusted)
+    return raw.decode(errors="replace")
 
 
 def kept_in_source(text, function, trusted=()):

@@ -3,12 +3,19 @@
 import copy
 
 import numpy as np
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from tests import reference
-from tests.harness import Exercise, describe_call, short
+from tests.harness import (
+    Exercise,
+    ExerciseImportError,
+    InputModified,
+    describe_call,
+    short,
+)
 from tests.judge import (
     FLOAT_INDEX,
     code_mistake,
@@ -213,6 +220,8 @@ def mistakes(params, x, labels):
         # Worded as when the shapes clash, so that both show as one mistake.
         (FORM_MISTAKES["labels"], variant(lambda: gradients((probs - labels) / n))),
         (TRANSPOSED["w1"], {**right, "w1": right["w1"].T}),
+        # Runs only where H equals C.
+        (DH_UNTRANSPOSED, variant(lambda: untransposed(error / n, w2, h, x))),
         (TRANSPOSED["w2"], {**right, "w2": right["w2"].T}),
         (
             "the bias gradients were summed over the wrong axis: sum over "
@@ -243,6 +252,12 @@ def mistakes(params, x, labels):
             {"b1": dz1.sum(0, keepdims=True), "b2": right["b2"][None, :]},
         ),
     ]
+
+
+def untransposed(dz2, w2, h, x):
+    """The gradients of w1 and b1 with dh = dz2 @ w2, w2 not transposed."""
+    dz1 = dz2 @ w2 * h * (1 - h)
+    return {"w1": x.T @ dz1, "b1": dz1.sum(0)}
 
 
 def scales_with_n(grads, params, x, labels, form, factor, keys=KEYS):
@@ -335,6 +350,9 @@ def call_backward(params, x, labels, form):
     except Exception as error:
         if code_mistake(error) is not None:
             raise  # the code is broken whatever t is: say so as it is
+        if getattr(error, "kata_mistake", None) is None:
+            # The harness has put params and x back as they were given.
+            error.kata_mistake = product_mistake(error, params, x, labels)
         expect_raised_afresh(error, params, x, t)
         other = "one-hot" if form == "labels" else "labels"
         spare = copy.deepcopy((params, x))
@@ -350,6 +368,29 @@ def call_backward(params, x, labels, form):
             mistake=form_mistake(error, t, form),
             raised=error,
         )
+
+
+DH_UNTRANSPOSED = (
+    "dh = dz2 @ w2.T: w2 is (H, C), dz2 (N, C), so dz2 @ w2 does not fit "
+    "(or, where H equals C, fits and gives the wrong numbers); the .T makes "
+    "dh (N, H), one value for each hidden unit of each sample."
+)
+
+
+def product_mistake(error, params, x, labels):
+    """DH_UNTRANSPOSED where `error` is what dz2 @ w2 (or np.dot(dz2, w2))
+    raises on this input, else None (the advice for the exception then
+    applies). Told by the error NumPy gives for these very shapes, not by
+    the names in the learner's code."""
+    probs = reference.forward(params, x)
+    dz2 = (probs - one_hot(labels, probs.shape[1])) / len(x)
+    for product in (np.matmul, np.dot):
+        try:
+            product(dz2, params["w2"])
+        except ValueError as other:
+            if type(error) is type(other) and str(error) == str(other):
+                return DH_UNTRANSPOSED
+    return None
 
 
 # What NumPy says when two shapes do not fit, in a sum or a matrix product.
@@ -515,7 +556,15 @@ def test_two_calls_give_the_same_gradients():
     # before inputs of other shapes trip over it in some other way.
     params, x, labels = copy.deepcopy(NOT_SQUARE)
     call = describe_call("backward", (params, x, labels), {})
-    first = call_backward(params, x, labels, "labels")
+    try:
+        first = call_backward(params, x, labels, "labels")
+    except (AssertionError, NotImplementedError, ExerciseImportError, InputModified):
+        raise
+    except Exception:
+        # A first call that raises leaves nothing to repeat. The tests of
+        # the gradients' values make the same call, and say why it raised
+        # where they show their input.
+        pytest.skip("backward raised on its first call")
     expect_gradient_dict(first, params, call)
     first = {key: np.array(value, dtype=np.float64) for key, value in first.items()}
     second = call_backward(params, x, labels, "labels")

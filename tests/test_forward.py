@@ -1,6 +1,8 @@
 """Exercise 6: init_params, forward and loss of a 2-layer network."""
 
+import ast
 import copy
+import re
 
 import numpy as np
 import pytest
@@ -13,6 +15,7 @@ from tests.harness import (
     ExerciseImportError,
     InputModified,
     describe_call,
+    learner_source,
     listed,
     named,
     named_lines,
@@ -129,8 +132,38 @@ def softmax_columns(z):
     return e / e.sum(axis=0)
 
 
+RELU = "relu in the hidden layer: this network's hidden units use sigmoid."
+TANH = "tanh in the hidden layer: this network's hidden units use sigmoid."
+W1_TRANSPOSED = (
+    "w1 was used transposed (w1.T, as if it were stored (H, D)): w1 is (D, "
+    "H), and x (N, D) @ w1 gives (N, H) as it is, with no .T."
+)
+W2_TRANSPOSED = (
+    "w2 was used transposed (w2.T, as if it were stored (C, H)): w2 is (H, "
+    "C), and h (N, H) @ w2 gives (N, C) as it is, with no .T."
+)
+B1_COLUMN = (
+    "b1 was made a column (H, 1): a bias is (H,) and is added as it is, "
+    "x @ w1 + b1. A column does not broadcast along the rows of x @ w1 "
+    "(N, H): its H values meet the N samples instead of the H units."
+)
+B2_COLUMN = (
+    "b2 was made a column (C, 1): a bias is (C,) and is added as it is, "
+    "h @ w2 + b2. A column does not broadcast along the rows of h @ w2 "
+    "(N, C): its C values meet the N samples instead of the C classes."
+)
+
+
+def column(bias):
+    """A bias (K,) made a column (K, 1), as reshape(-1, 1) or [:, None] do."""
+    return np.reshape(bias, (-1, 1))
+
+
 def forward_mistakes(params, x):
-    """What the common wrong forward passes give."""
+    """What the common wrong forward passes give: those of another hidden
+    activation only where the learner's source shows some sign of it (see
+    `shown_in_source`), since values alone may not tell them from a
+    transposed w1."""
     w1, b1, w2, b2 = (params[key] for key in KEYS)
     sigmoid, softmax = reference.sigmoid, reference.softmax
     z1 = x @ w1 + b1
@@ -162,14 +195,8 @@ def forward_mistakes(params, x):
             "softmax comes only at the output.",
             softmax(softmax(z1) @ w2 + b2),
         ),
-        (
-            "relu in the hidden layer: this network's hidden units use sigmoid.",
-            softmax(relu(z1) @ w2 + b2),
-        ),
-        (
-            "tanh in the hidden layer: this network's hidden units use sigmoid.",
-            softmax(np.tanh(z1) @ w2 + b2),
-        ),
+        (RELU, softmax(relu(z1) @ w2 + b2)),
+        (TANH, softmax(np.tanh(z1) @ w2 + b2)),
         (
             "no sigmoid on the hidden layer: h = sigmoid(x @ w1 + b1).",
             softmax(z1 @ w2 + b2),
@@ -184,22 +211,113 @@ def forward_mistakes(params, x):
             "both biases are missing.",
             softmax(sigmoid(x @ w1) @ w2),
         ),
-        (
-            "w1 was used transposed: x (N, D) @ w1 (D, H) as it is.",
-            variant(lambda: softmax(sigmoid(x @ w1.T + b1) @ w2 + b2)),
-        ),
-        (
-            "w2 was used transposed: h (N, H) @ w2 (H, C) as it is.",
-            variant(lambda: softmax(h @ w2.T + b2)),
-        ),
+        (W1_TRANSPOSED, variant(lambda: softmax(sigmoid(x @ w1.T + b1) @ w2 + b2))),
+        (W2_TRANSPOSED, variant(lambda: softmax(h @ w2.T + b2))),
+        (B1_COLUMN, variant(lambda: softmax(sigmoid(x @ w1 + column(b1)) @ w2 + b2))),
+        (B2_COLUMN, variant(lambda: softmax(h @ w2 + column(b2)))),
     ]
-    return [(text, value) for text, value in found if value is not None]
+    return [
+        (text, value)
+        for text, value in found
+        if value is not None and shown_in_source(text)
+    ]
+
+
+# The signs in the learner's code of another hidden activation: names it
+# calls or defines, and for relu a comparison (z * (z > 0)) too.
+ACTIVATION_SIGNS = {
+    RELU: {"relu", "maximum", "clip", "where", "heaviside"},
+    TANH: {"tanh"},
+}
+ORDERING = (ast.Gt, ast.GtE, ast.Lt, ast.LtE)
+
+
+def shown_in_source(mistake):
+    """Whether the learner's forward module shows a sign of `mistake`, for
+    the mistakes of another hidden activation (ACTIVATION_SIGNS); True for
+    every other mistake, and when the source cannot be read or parsed."""
+    signs = ACTIVATION_SIGNS.get(mistake)
+    tree = source_tree()
+    if signs is None or tree is None:
+        return True
+    for node in ast.walk(tree):
+        name = getattr(node, "id", None) or getattr(node, "attr", None)
+        name = name or getattr(node, "name", None)
+        if isinstance(name, str) and any(sign in name.lower() for sign in signs):
+            return True
+        if mistake == RELU and isinstance(node, ast.Compare):
+            if any(isinstance(op, ORDERING) for op in node.ops):
+                return True
+    return False
+
+
+def source_tree():
+    """The parsed source of the learner's forward module, or None."""
+    text = learner_source("forward")
+    try:
+        return None if text is None else ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
 
 
 SHAPES_HINT = (
     "check the order of each product: x (N, D) @ w1 (D, H) gives (N, H), "
     "and h (N, H) @ w2 (H, C) gives (N, C)."
 )
+
+
+def crashes(params, x, product):
+    """The wrong forward passes that crash on some shapes, as (mistake,
+    function of no arguments) pairs; `product` multiplies two matrices
+    (np.matmul or np.dot: their errors are worded differently)."""
+    w1, b1, w2, b2 = (params[key] for key in KEYS)
+    sigmoid = reference.sigmoid
+
+    def h():
+        return sigmoid(product(x, w1) + b1)
+
+    return [
+        (W1_TRANSPOSED, lambda: product(x, w1.T)),
+        (W2_TRANSPOSED, lambda: product(h(), w2.T)),
+        (B1_COLUMN, lambda: product(x, w1) + column(b1)),
+        (B2_COLUMN, lambda: product(h(), w2) + column(b2)),
+    ]
+
+
+# The shapes in NumPy's refusal to broadcast, "(2,5) (5,1)": compared in
+# any order, as b1 + z and z + b1 give them in either.
+SHAPE_TEXT = re.compile(r"\([\d,]*\)")
+
+
+def error_text(error):
+    """What tells one shape error from another: its type and message, the
+    message reduced to its shapes, sorted, for a failed broadcast."""
+    text = str(error)
+    if "could not be broadcast" in text:
+        text = " ".join(sorted(SHAPE_TEXT.findall(text)))
+    return type(error).__name__, text
+
+
+def crash_mistake(error, params, x):
+    """The mistakes (see `crashes`) that raise what the learner's forward
+    raised on this input, named as named_mistake names them; else
+    SHAPES_HINT."""
+    raised = error_text(error)
+    found = []
+    for product in (np.matmul, np.dot):
+        for mistake, function in crashes(params, x, product):
+            try:
+                with np.errstate(all="ignore"):
+                    function()
+            except SHAPE_ERRORS as other:
+                if error_text(other) == raised and mistake not in found:
+                    found.append(mistake)
+    if not found:
+        return SHAPES_HINT
+    if len(found) == 1:
+        return found[0]
+    listed = " ".join(f"({n}) {text}" for n, text in enumerate(found, 1))
+    return f"on this input these mistakes give the same trouble: {listed}"
 
 
 def forward_of(params, x):
@@ -213,7 +331,7 @@ def forward_of(params, x):
             f"forward must work for x {x.shape}, with {listed(shapes)}.",
             call=call,
             actual=f"raised {type(error).__name__}: {error}",
-            mistake=SHAPES_HINT,
+            mistake=crash_mistake(error, params, x),
             raised=error,
         )
 

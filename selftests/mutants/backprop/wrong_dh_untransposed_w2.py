@@ -5,7 +5,9 @@ import numpy as np
 from .sigmoid import sigmoid
 from .softmax import softmax
 
-# expect: check which factor needs a transpose
+# expect: dh = dz2 @ w2.T
+# reject: check which factor needs a transpose
+# first: dh = dz2 @ w2.T
 
 
 def backward(params, x, t):

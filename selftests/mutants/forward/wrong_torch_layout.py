@@ -1,6 +1,7 @@
 """Stores w1 as (H, D) and computes x @ w1.T."""
 
 # expect: w1 is transposed
+# reject: relu in the hidden layer
 
 import numpy as np
 

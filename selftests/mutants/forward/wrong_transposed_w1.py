@@ -1,6 +1,7 @@
 """forward uses x @ w1.T, as if w1 were (H, D): right shape only when D == H."""
 
 # expect: w1 was used transposed
+# reject: relu in the hidden layer
 
 import numpy as np
 
