@@ -3,7 +3,6 @@
 import copy
 
 import numpy as np
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -11,8 +10,6 @@ from hypothesis.extra import numpy as hnp
 from tests import reference
 from tests.harness import (
     Exercise,
-    ExerciseImportError,
-    InputModified,
     describe_call,
     short,
 )
@@ -556,15 +553,9 @@ def test_two_calls_give_the_same_gradients():
     # before inputs of other shapes trip over it in some other way.
     params, x, labels = copy.deepcopy(NOT_SQUARE)
     call = describe_call("backward", (params, x, labels), {})
-    try:
-        first = call_backward(params, x, labels, "labels")
-    except (AssertionError, NotImplementedError, ExerciseImportError, InputModified):
-        raise
-    except Exception:
-        # A first call that raises leaves nothing to repeat. The tests of
-        # the gradients' values make the same call, and say why it raised
-        # where they show their input.
-        pytest.skip("backward raised on its first call")
+    # A first call that raises fails here as in every test, and is named
+    # alike (`call_backward`): a skip would count as a test passed.
+    first = call_backward(params, x, labels, "labels")
     expect_gradient_dict(first, params, call)
     first = {key: np.array(value, dtype=np.float64) for key, value in first.items()}
     second = call_backward(params, x, labels, "labels")
