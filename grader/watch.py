@@ -1968,10 +1968,11 @@ def _widow_taken_in(rows: list[str], width: int) -> list[str]:
 
 def _joined(sentences) -> str:
     """`sentences` one after the other, a space between two where English
-    puts one; none after a Japanese full stop."""
+    puts one; none after a Japanese full stop, nor after the ellipsis
+    that ends a Japanese sentence ("採点しています…")."""
     text = ""
     for sentence in sentences:
-        wide = i18n.width(text[-1:]) == 2
+        wide = i18n.width(text.rstrip("…")[-1:]) == 2
         text = f"{text}{sentence}" if wide or not text else f"{text} {sentence}"
     return text
 
@@ -1980,8 +1981,9 @@ def _filled(sentence: str, width: int) -> str:
     """`sentence` broken between words to fit `width` columns, the
     ellipsis it may end with kept beside the word before it."""
     body, ellipsis = sentence, ""
-    if sentence.endswith(" ..."):
-        body, ellipsis = sentence[:-4], " ..."
+    if sentence.endswith((" ...", "…")):
+        ellipsis = " ..." if sentence.endswith(" ...") else "…"
+        body = sentence.removesuffix(ellipsis)
     return i18n.fill(body, width - i18n.width(ellipsis)) + ellipsis
 
 

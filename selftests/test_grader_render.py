@@ -1735,7 +1735,7 @@ def test_the_line_of_a_long_grade_of_a_save_keeps_its_ellipsis_by_the_file(
 
     # The ellipsis on the row of the file, never on a row of its own.
     said = [row for row in rows if "numerical_gradient.py" in row]
-    ellipsis = [row for row in rows if " ..." in row]
+    ellipsis = [row for row in rows if (" ...", "…")[language == "ja"] in row]
     assert len(said) == 1 and ellipsis == said, rows
     # Both sentences whole, in two rows at most: after the last blank row,
     # above the line of keys.
@@ -1972,8 +1972,7 @@ JAPANESE_WORDS = [
         ["最後", "合計"],
     ),
     (
-        "{paths} を採点しています ... 終わると、この画面に代わって採点結果を表示し"
-        "ます。",
+        "{paths} を採点しています…終わると、この画面に代わって採点結果を表示します。",
         ["採点", "画面", "表示"],
     ),
     (

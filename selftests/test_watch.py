@@ -824,9 +824,9 @@ BEFORE_SAVE_WORDS = {
         "status": "sgd を採点中: 1 秒",
         "marked": "(保存する前のコード)",
         "shown": "上に表示しているのは、保存する前のコードの採点結果です。",
-        "other": "exercises/sgd.py を採点しています ... 終わると、この画面に代わって",
+        "other": "exercises/sgd.py を採点しています…終わると、この画面に代わって",
         "waiting": "exercises/ の保存を待っています。",
-        "headline": "exercises/sgd.py を採点しています ...",
+        "headline": "exercises/sgd.py を採点しています…",
     },
 }
 
