@@ -1401,15 +1401,17 @@ def _brackets(text: str) -> tuple[int, int]:
 LABEL = re.compile(r"^ *(?:[^\s:|]+(?: [^\s:|]+)?(?:: | {2,})|\| |- )")
 
 
-def wrapped_lines(text: Text, width: int) -> Text:
+def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
     """`text` with each line wider than `width` columns broken between
     words (`i18n.fill`), its later lines standing under the first word
     after its label, if it has one, else under its own first word. A value
     is laid out first, as a failure's call lays out its arguments (a dict
     a key to a line, an array a row to a line: `_value_laid_out`), and a
     row of numbers still too wide breaks after a comma, under its first
-    number. A text whose lines all fit comes back as it is, styles and
-    all; one that is broken keeps only its overall style."""
+    number. With `prose` false, only values are laid out: a sentence too
+    wide stays whole, for a reader that wraps it itself (HTML's pre-wrap).
+    A text whose lines all fit comes back as it is, styles and all; one
+    that is broken keeps only its overall style."""
     lines = text.plain.split("\n")
     if all(i18n.width(line) <= width for line in lines):
         return text
@@ -1420,15 +1422,19 @@ def wrapped_lines(text: Text, width: int) -> Text:
             continue
         raised = _call_that_raised(line)
         if raised is not None:
-            broken.extend(_raised_laid_out(*raised, width))
+            broken.extend(_raised_laid_out(*raised, width, prose))
             continue
-        called = _call_laid_out(line, width)
+        called = _call_laid_out(line, width, prose)
         if called:
             broken.extend(called)
             continue
         for row in _value_laid_out(line, width):
-            fits = i18n.width(row) <= width
-            broken.extend([row] if fits else _line_broken(row, width))
+            if i18n.width(row) <= width:
+                broken.append(row)
+            elif prose:
+                broken.extend(_line_broken(row, width))
+            else:
+                broken.extend(_array_row_wrapped(row, width) or [row])
     return Text("\n".join(broken), style=text.style)
 
 
@@ -1453,28 +1459,37 @@ def _call_that_raised(line: str) -> tuple[str, str, str] | None:
     return line[:end], line[end : name.start()].strip(), line[name.start() :]
 
 
-def _raised_laid_out(call: str, words: str, exception: str, width: int) -> list[str]:
+def _raised_laid_out(
+    call: str, words: str, exception: str, width: int, prose: bool = True
+) -> list[str]:
     """A call that raised, too wide for `width` columns, laid out: the
     call with the words that say it raised on a row (its arguments a row
     each, under the first, when it is too wide itself), then the exception
-    on rows of its own, filled between words. The exception never hangs
-    under an argument, where it would read as part of it."""
+    on rows of its own, filled between words (with `prose` false, on one
+    row). The exception never hangs under an argument, where it would
+    read as part of it."""
     lead = " " * (len(call) - len(call.lstrip(" ")))
     rows = [f"{call} {words}"]
     if i18n.width(rows[0]) > width:
         head = CALL_HEAD.match(call)
         rows = _argument_rows(rows[0], head.end(), len(call))
-    told = i18n.fill(exception, width - len(lead) - 2, indent=0)
-    return rows + [f"{lead}  {row}" for row in told.split("\n")]
+    told = _below_call(exception, width - len(lead) - 2, prose)
+    return rows + [f"{lead}  {row}" for row in told]
 
 
-def _call_laid_out(line: str, width: int) -> list[str]:
+def _below_call(sentence: str, width: int, prose: bool) -> list[str]:
+    """The rows of a `sentence` that stands below a call: filled between
+    words to `width` columns, or, with `prose` false, one row."""
+    return i18n.fill(sentence, width, indent=0).split("\n") if prose else [sentence]
+
+
+def _call_laid_out(line: str, width: int, prose: bool = True) -> list[str]:
     """A `line` too wide for `width` columns that is a call passing arrays
     of numbers (a failure's call, labelled or not, or a statement that
     starts with one: "f(...) stopped at input()"), laid out by arguments
     (`_by_arguments`); what follows the call goes on rows of its own when
-    it does not fit beside it, filled between words, as an exception
-    does. [] for any other line."""
+    it does not fit beside it, filled between words as an exception is
+    (see `_below_call`). [] for any other line."""
     end = _call_end(line)
     rows = _by_arguments(line[:end]) if end > 0 else []
     if len(rows) < 2:
@@ -1483,8 +1498,8 @@ def _call_laid_out(line: str, width: int) -> list[str]:
     if i18n.width(rows[-1] + tail) <= width:
         return [*rows[:-1], rows[-1] + tail]
     lead = len(line) - len(line.lstrip(" "))
-    told = i18n.fill(tail.strip(), width - lead - 2, indent=0)
-    return [*rows, *(" " * (lead + 2) + row for row in told.split("\n"))]
+    told = _below_call(tail.strip(), width - lead - 2, prose)
+    return [*rows, *(" " * (lead + 2) + row for row in told)]
 
 
 def _call_end(line: str) -> int:

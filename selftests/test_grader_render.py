@@ -2239,3 +2239,18 @@ def test_the_count_of_other_failing_tests_outlasts_what_came_backs_later_rows(
         whole = "[-0.2325, -0.0219, -0.1246]]" in screen
         assert OTHERS_FAILING[language] in screen or not whole, height
     assert OTHERS_FAILING[language] in screen
+
+
+def test_without_prose_only_values_are_laid_out():
+    from grader.render import wrapped_lines
+
+    statement = "The result is wrong: " + "a word " * 20
+    raised = f"{DOT_CALL} raised IndexError: index 2 is out of bounds for axis 0"
+    text = f"{statement}\n{raised}"
+    rows = wrapped_lines(Text(text), 40, prose=False).plain.splitlines()
+
+    # The sentences stay whole, for a reader that wraps them itself; the
+    # call still goes an argument to a row.
+    assert rows[0] == statement
+    assert rows[1:6] == [*DOT_BY_ARGUMENTS[:-1], DOT_BY_ARGUMENTS[-1] + " raised"]
+    assert rows[6:] == ["  IndexError: index 2 is out of bounds for axis 0"]
