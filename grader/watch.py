@@ -2128,10 +2128,11 @@ def _fitted(
        before and after the call, a call's named entries) keeps its first
        rows and says how many it lost;
     2. the statement of what went wrong keeps its first rows and ends in
-       `ellipsis`;
+       `ellipsis` (but a call that raised keeps its arguments' first rows);
     3. what was expected and what came back (and any other value) give
        way alike, row for row, the longer first, down to their first row;
-    4. where, then the call, keep their first row;
+    4. where, then the call (a call that raised too), keep their first
+       row;
     5. then parts go whole: the values, then what came back, where and
        the call; then the statement, a call that raised keeping its
        exception until only the likely mistake is left.
@@ -2173,9 +2174,11 @@ def _fitted(
         kept = _to_arguments(rows[index], excess, width, ellipsis) if raised else None
         if excess > 0 and kept is not None:
             give_way(index, kept)
-    # 2. The statement.
+    # 2. The statement; but a call that raised laid out by arguments keeps
+    # them as the call does, until step 4.
+    by_arguments = {i for i, r in enumerate(rows) if _argument_starts(r)}
     for index in ranked(1):
-        if excess > 0:
+        if excess > 0 and index not in by_arguments:
             give_way(
                 index, _shortened(rows[index], excess, said, True, width, ellipsis)
             )
@@ -2185,10 +2188,10 @@ def _fitted(
         give_way(index, kept)
     for label in ("where", "call"):
         for index, block in enumerate(blocks):
-            if excess > 0 and block[0] == label:
-                by_arguments = bool(_argument_starts(rows[index]))
+            statement = label == "call" and index in by_arguments
+            if excess > 0 and (block[0] == label or statement and not block[0]):
                 kept = _shortened(
-                    rows[index], excess, said, by_arguments, width, ellipsis
+                    rows[index], excess, said, index in by_arguments, width, ellipsis
                 )
                 give_way(index, kept)
     # Whole parts go in the order they gave way in, but what came back,
@@ -2253,6 +2256,10 @@ def _to_arguments(
             left = argument[: max(1, len(argument) - excess)]
             excess -= len(argument) - len(left)
             kept[index] = [*left[:-1], _ended(left[-1], width, ellipsis)]
+    if raised and kept[-1][-1] != call[-1]:
+        # The words that say the call raised ("raised") close its last row:
+        # they stay, after the call's ")".
+        kept[-1][-1] += call[-1][call[-1].rindex(")") :]
     return [*(row for argument in kept for row in argument), *rows[len(call) :]]
 
 

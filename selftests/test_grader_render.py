@@ -2254,3 +2254,20 @@ def test_without_prose_only_values_are_laid_out():
     assert rows[0] == statement
     assert rows[1:6] == [*DOT_BY_ARGUMENTS[:-1], DOT_BY_ARGUMENTS[-1] + " raised"]
     assert rows[6:] == ["  IndexError: index 2 is out of bounds for axis 0"]
+
+
+def test_a_call_that_raised_keeps_each_arguments_first_row_before_where_gives_way():
+    from grader.watch import _fitted
+
+    message = (
+        RAISED.format(words="raised").strip()
+        + "\n  where     exercises/dot.py, line 47: out[i, j] += a[i, q] * b[j, q]"
+        + "\n  likely mistake: b was used transposed."
+    )
+    lines = _fitted(message, 6, "    ", 60).splitlines()
+
+    # b's first row, then the words that say the call raised, stay while
+    # where gives up its later row.
+    assert lines[:2] == ["    dot([[1, 2], …", "        [[1, 2, 3], …) raised"]
+    assert lines[-2].startswith("      where     exercises/dot.py, line 47:")
+    assert lines[-1] == "      likely mistake: b was used transposed."
