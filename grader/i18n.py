@@ -244,7 +244,7 @@ class Catalogue:
             return None
         translated = [self.sentence(item, depth + 1) or item for item in items]
         listed = [f"({n}) {t.strip()}" for n, t in enumerate(translated, start=1)]
-        return reduce(_spaced, listed)
+        return reduce(_after, listed)
 
     def _filled(self, key: str, match: re.Match, depth: int) -> str | None:
         """The translation of template `key` with the values `match` found
@@ -447,13 +447,6 @@ def _after(first: str, second: str) -> str:
     if first[-1:] in SPACED_MARKS:
         return first + IDEOGRAPHIC_SPACE + second
     return first + second if _unspaced(first[-1:]) else f"{first} {second}"
-
-
-def _spaced(first: str, second: str) -> str:
-    """Two items one after the other, a space between them: a full-width
-    one after ？ and ！."""
-    space = IDEOGRAPHIC_SPACE if first[-1:] in SPACED_MARKS else " "
-    return first + space + second
 
 
 def _unspaced(character: str) -> bool:

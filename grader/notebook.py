@@ -11,9 +11,10 @@ its own, written to a temporary file; the learner's file is not touched.
 The result renders as a short report in Jupyter (HTML and Markdown) and as
 plain text anywhere else, in the language asked for with ``lang`` (default:
 the locale's, as on the command line), its long lines broken between words
-to the terminal's width, or to a notebook's. A call that cannot be graded
-(an unknown exercise, say) raises `CheckError`, which IPython shows without
-the grader's own lines.
+to the terminal's width, or to a notebook's; in HTML, only the values are
+laid out, and the output area wraps the sentences at its own width. A
+call that cannot be graded (an unknown exercise, say) raises `CheckError`,
+which IPython shows without the grader's own lines.
 
 Limitations: a function passed in must be defined with ``def`` in a file
 or a notebook cell (its source is read back with `inspect.getsource`), it
@@ -163,10 +164,11 @@ class CheckResult:
         if test:
             parts.append(f"<p>{FAILED_MARK} <code>{html.escape(test)}</code></p>")
         if message:
-            # Broken under its labels first, so that a value's later lines
-            # stay under its first; pre-wrap then only breaks a line that is
-            # still wider than a narrow output area, rather than scroll it.
-            shown = html.escape(_wrapped(message, NOTEBOOK_COLUMNS))
+            # Values are laid out (a call an argument to a line, an array a
+            # row to a line), but sentences are left whole: pre-wrap breaks
+            # them at the output area's own width, however wide it is.
+            laid_out = wrapped_lines(Text(message), NOTEBOOK_COLUMNS, prose=False)
+            shown = html.escape(laid_out.plain)
             parts.append(f'<pre style="white-space: pre-wrap">{shown}</pre>')
         if others:
             parts.append(f"<p>{html.escape(others)}</p>")

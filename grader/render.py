@@ -659,7 +659,8 @@ class Screen:
         that failed the same way (`same_property`: all broke the property
         `test` broke; else they share the likely mistake named)."""
         mark = failed_mark(self.out.encoding)
-        self.out.print(Text(f"{mark} {test.name}"), soft_wrap=True)
+        columns = self._columns() if self.out.is_terminal else None
+        self.out.print(failed_line(mark, test.name, columns), soft_wrap=True)
         message = self.failure_message(test.message)
         self.out.print(self.fitted(_indented(message, "    ")), soft_wrap=True)
         if test.output.strip():
@@ -922,6 +923,24 @@ PRINTED_MORE_NOTE = N_(
     "print() calls you no longer need."
 )
 PRINTED_WIDTH = 40
+
+
+def failed_line(mark: str, name: str, columns: int | None) -> Text:
+    """The `mark` of a failed test and its `name`; broken after an
+    underscore of the name to fit `columns` (None: never), its later rows
+    under the name's start: the mark never stands alone on a row, and a
+    name is never broken inside a word (a name with no underscore left
+    to break at runs on to the edge)."""
+    line = f"{mark} {name}"
+    if columns is None or i18n.width(line) <= columns:
+        return Text(line)
+    rows, row = [], f"{mark} "
+    for word in re.findall(r"[^_]+_?|_", name):
+        if row.strip() != mark and i18n.width(row + word) > columns:
+            rows.append(row)
+            row = " " * i18n.width(f"{mark} ")
+        row += word
+    return Text("\n".join([*rows, row]))
 
 
 def printed_note(grade: Grade, source: Path | None = None) -> str:
@@ -1277,8 +1296,17 @@ def _calls_by_rows(lines: list[str]) -> list[str]:
     laid, label = [], None
     for line, found in zip(lines, labels, strict=True):
         label = found or (label if line.startswith("   ") else None)
-        laid.extend(_rows_of_arrays(line) if label == "call" else [line])
+        laid.extend(_call_rows(line) if label == "call" else [line])
     return laid
+
+
+def _call_rows(line: str) -> list[str]:
+    """A line of a failure's call, its arrays of numbers by rows: when it
+    is the call itself and passes two or more arguments, one argument to
+    a row under the first (`_by_arguments`), so that no argument starts on
+    the row that closes the one before it."""
+    arguments = _by_arguments(line)
+    return arguments if len(arguments) > 1 else _rows_of_arrays(line)
 
 
 def _label(line: str) -> str | None:
@@ -1373,15 +1401,17 @@ def _brackets(text: str) -> tuple[int, int]:
 LABEL = re.compile(r"^ *(?:[^\s:|]+(?: [^\s:|]+)?(?:: | {2,})|\| |- )")
 
 
-def wrapped_lines(text: Text, width: int) -> Text:
+def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
     """`text` with each line wider than `width` columns broken between
     words (`i18n.fill`), its later lines standing under the first word
     after its label, if it has one, else under its own first word. A value
     is laid out first, as a failure's call lays out its arguments (a dict
     a key to a line, an array a row to a line: `_value_laid_out`), and a
     row of numbers still too wide breaks after a comma, under its first
-    number. A text whose lines all fit comes back as it is, styles and
-    all; one that is broken keeps only its overall style."""
+    number. With `prose` false, only values are laid out: a sentence too
+    wide stays whole, for a reader that wraps it itself (HTML's pre-wrap).
+    A text whose lines all fit comes back as it is, styles and all; one
+    that is broken keeps only its overall style."""
     lines = text.plain.split("\n")
     if all(i18n.width(line) <= width for line in lines):
         return text
@@ -1392,11 +1422,19 @@ def wrapped_lines(text: Text, width: int) -> Text:
             continue
         raised = _call_that_raised(line)
         if raised is not None:
-            broken.extend(_raised_laid_out(*raised, width))
+            broken.extend(_raised_laid_out(*raised, width, prose))
+            continue
+        called = _call_laid_out(line, width, prose)
+        if called:
+            broken.extend(called)
             continue
         for row in _value_laid_out(line, width):
-            fits = i18n.width(row) <= width
-            broken.extend([row] if fits else _line_broken(row, width))
+            if i18n.width(row) <= width:
+                broken.append(row)
+            elif prose:
+                broken.extend(_line_broken(row, width))
+            else:
+                broken.extend(_array_row_wrapped(row, width) or [row])
     return Text("\n".join(broken), style=text.style)
 
 
@@ -1421,23 +1459,93 @@ def _call_that_raised(line: str) -> tuple[str, str, str] | None:
     return line[:end], line[end : name.start()].strip(), line[name.start() :]
 
 
-def _raised_laid_out(call: str, words: str, exception: str, width: int) -> list[str]:
+def _raised_laid_out(
+    call: str, words: str, exception: str, width: int, prose: bool = True
+) -> list[str]:
     """A call that raised, too wide for `width` columns, laid out: the
     call with the words that say it raised on a row (its arguments a row
     each, under the first, when it is too wide itself), then the exception
-    on rows of its own, filled between words. The exception never hangs
-    under an argument, where it would read as part of it."""
+    on rows of its own, filled between words (with `prose` false, on one
+    row). The exception never hangs under an argument, where it would
+    read as part of it."""
     lead = " " * (len(call) - len(call.lstrip(" ")))
-    head = call[: CALL_HEAD.match(call).end()]
     rows = [f"{call} {words}"]
     if i18n.width(rows[0]) > width:
-        arguments, _end = _items(call, len(head) - 1)
-        margin = " " * i18n.width(head)
-        rows = [head + arguments[0]] + [margin + item for item in arguments[1:]]
-        rows = [row + "," for row in rows[:-1]] + [f"{rows[-1]}) {words}"]
-        rows = [part for row in rows for part in _array_by_rows(row)]
-    told = i18n.fill(exception, width - len(lead) - 2, indent=0)
-    return rows + [f"{lead}  {row}" for row in told.split("\n")]
+        head = CALL_HEAD.match(call)
+        rows = _argument_rows(rows[0], head.end(), len(call))
+    told = _below_call(exception, width - len(lead) - 2, prose)
+    return rows + [f"{lead}  {row}" for row in told]
+
+
+def _below_call(sentence: str, width: int, prose: bool) -> list[str]:
+    """The rows of a `sentence` that stands below a call: filled between
+    words to `width` columns, or, with `prose` false, one row."""
+    return i18n.fill(sentence, width, indent=0).split("\n") if prose else [sentence]
+
+
+def _call_laid_out(line: str, width: int, prose: bool = True) -> list[str]:
+    """A `line` too wide for `width` columns that is a call passing arrays
+    of numbers (a failure's call, labelled or not, or a statement that
+    starts with one: "f(...) stopped at input()"), laid out by arguments
+    (`_by_arguments`); what follows the call goes on rows of its own when
+    it does not fit beside it, filled between words as an exception is
+    (see `_below_call`). [] for any other line."""
+    end = _call_end(line)
+    rows = _by_arguments(line[:end]) if end > 0 else []
+    if len(rows) < 2:
+        return []
+    tail = line[end:]
+    if i18n.width(rows[-1] + tail) <= width:
+        return [*rows[:-1], rows[-1] + tail]
+    lead = len(line) - len(line.lstrip(" "))
+    told = _below_call(tail.strip(), width - lead - 2, prose)
+    return [*rows, *(" " * (lead + 2) + row for row in told)]
+
+
+def _call_end(line: str) -> int:
+    """The index just past the ")" of the call that is the value of `line`
+    (see `_by_arguments`), or -1 when its value is no call."""
+    label = LABEL.match(line)
+    head = CALL_HEAD.match(line, label.end() if label else 0)
+    return _items(line, head.end() - 1)[1] if head else -1
+
+
+def opened_call(row: str) -> int:
+    """The column just past the "(" of a call that `row` opens and leaves
+    open, as the first row of a call laid out an argument to a row does
+    ("dot([[1, 2],"); -1 when `row` opens no call, or closes it."""
+    head = CALL_HEAD.search(row)
+    if head is None or _items(row, head.end() - 1)[1] > 0:
+        return -1
+    return i18n.width(row[: head.end()])
+
+
+def _by_arguments(line: str) -> list[str]:
+    """`line`, whose value is a call ("dot(a, b)", past a label such as
+    "call", if it has one) passing two or more arguments of which one is
+    an array of numbers with several rows, one argument to a row under the
+    first, each such array a row to a line under its first bracket, as
+    README promises; [line] for any other line."""
+    label = LABEL.match(line)
+    head = CALL_HEAD.match(line, label.end() if label else 0)
+    if head is None:
+        return [line]
+    arguments, end = _items(line, head.end() - 1)
+    if len(arguments) < 2 or not any(len(_rows_of_arrays(a)) > 1 for a in arguments):
+        return [line]
+    return _argument_rows(line, head.end(), end)
+
+
+def _argument_rows(line: str, start: int, end: int) -> list[str]:
+    """`line` with the arguments of the call that opens at `start` (just
+    past its "(") and closes before `end` one to a row, under the first,
+    and the arrays that begin them by rows; what follows the call stays on
+    its last row."""
+    arguments, _end = _items(line, start - 1)
+    margin = " " * i18n.width(line[:start])
+    rows = [line[:start] + arguments[0], *(margin + item for item in arguments[1:])]
+    rows = [row + "," for row in rows[:-1]] + [rows[-1] + line[end - 1 :]]
+    return [part for row in rows for part in _array_by_rows(row)]
 
 
 # A label wider than this ("ヒント 4/4(これが最後のヒントです): "), or

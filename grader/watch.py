@@ -106,11 +106,13 @@ from grader.render import (
     aligned,
     exercise_error,
     explained,
+    failed_line,
     failed_mark,
     fitted,
     header_rows,
     long_label,
     not_run_note,
+    opened_call,
     printed_note,
     printed_output,
     some_named,
@@ -1900,7 +1902,7 @@ class Watch:
             ellipsis = _ellipsis(self.out.encoding)
             # Off a terminal, lines are as long as they are: none is broken.
             width = self.out.width - 1 if self.out.is_terminal else None
-            yield _failed_line(mark, failure.name, width)
+            yield failed_line(mark, failure.name, width)
             message = aligned(failure.message)
             yield Text(_fitted(message, limit, "    ", width, ellipsis))
             if failure.output.strip():
@@ -1922,22 +1924,6 @@ class Watch:
         note = not_run_note(g)
         if note:
             yield self.prose(Text(note))
-
-
-def _failed_line(mark: str, name: str, columns: int | None) -> Text:
-    """The `mark` of a failed test and its `name`; broken after an
-    underscore of the name to fit `columns` (None: never), its later rows
-    under the name's start: the mark never stands alone on a row."""
-    line = f"{mark} {name}"
-    if columns is None or i18n.width(line) <= columns:
-        return Text(line)
-    rows, row = [], f"{mark} "
-    for word in re.findall(r"[^_]+_?|_", name):
-        if row.strip() != mark and i18n.width(row + word) > columns:
-            rows.append(row)
-            row = " " * i18n.width(f"{mark} ")
-        row += word
-    return Text("\n".join([*rows, row]))
 
 
 def _sentences_laid_out(sentences: list[list[str]], width: int | None) -> str:
@@ -1982,10 +1968,11 @@ def _widow_taken_in(rows: list[str], width: int) -> list[str]:
 
 def _joined(sentences) -> str:
     """`sentences` one after the other, a space between two where English
-    puts one; none after a Japanese full stop."""
+    puts one; none after a Japanese full stop, nor after the ellipsis
+    that ends a Japanese sentence ("採点しています…")."""
     text = ""
     for sentence in sentences:
-        wide = i18n.width(text[-1:]) == 2
+        wide = i18n.width(text.rstrip("…")[-1:]) == 2
         text = f"{text}{sentence}" if wide or not text else f"{text} {sentence}"
     return text
 
@@ -1994,8 +1981,9 @@ def _filled(sentence: str, width: int) -> str:
     """`sentence` broken between words to fit `width` columns, the
     ellipsis it may end with kept beside the word before it."""
     body, ellipsis = sentence, ""
-    if sentence.endswith(" ..."):
-        body, ellipsis = sentence[:-4], " ..."
+    if sentence.endswith((" ...", "…")):
+        ellipsis = " ..." if sentence.endswith(" ...") else "…"
+        body = sentence.removesuffix(ellipsis)
     return i18n.fill(body, width - i18n.width(ellipsis)) + ellipsis
 
 
@@ -2132,18 +2120,25 @@ def _fitted(
     are broken to fit that many columns first, and rows are counted as
     broken.
 
-    A message too long gives way where it matters least (see `_cut_order`):
-    the input first (the call and the arguments before and after it), then
-    the statement of what went wrong, then what was expected. Each value keeps
-    its first rows and says how many it lost; the statement keeps its first
-    rows and ends in `ellipsis`. Should that not be enough, what came back,
-    where and the call (see GIVING_WAY) keep their first rows too; then the
-    parts but the call and the statement go whole, in the same order; then
-    what came back, where and the call; then the statement. The likely
-    mistake stays, unless `limit` is fewer than its rows, which the
-    message's last rows then lose. A statement that tells of a call that
-    raised gives up the call's rows first and keeps the exception until
-    only the likely mistake is left."""
+    A message too long gives way in steps, each only as far as needed:
+
+    1. the input: a call laid out an argument to a row keeps each
+       argument's first row (a call that raised too), the last argument
+       losing its later rows first; any other input (the arguments
+       before and after the call, a call's named entries) keeps its first
+       rows and says how many it lost;
+    2. the statement of what went wrong keeps its first rows and ends in
+       `ellipsis` (but a call that raised keeps its arguments' first rows);
+    3. what was expected and what came back (and any other value) give
+       way alike, row for row, the longer first, down to their first row;
+    4. where, then the call (a call that raised too), keep their first
+       row;
+    5. then parts go whole: the values, then what came back, where and
+       the call; then the statement, a call that raised keeping its
+       exception until only the likely mistake is left.
+
+    The likely mistake stays whole, unless `limit` is fewer than its rows,
+    which the message's last rows then lose."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
     excess = sum(map(len, rows)) - limit
@@ -2157,55 +2152,143 @@ def _fitted(
         if label is not None and label not in INPUT_LABELS
         for line in lines
     )
-    order = sorted(range(len(blocks)), key=lambda i: _cut_order(blocks, i, rows))
-    order = [i for i in order if _cut_order(blocks, i, rows)[0] < KEPT]
-    for index in order:
-        if excess <= 0:
-            break
-        statement = blocks[index][0] is None
-        shortened = _shortened(rows[index], excess, said, statement, width, ellipsis)
-        excess -= len(rows[index]) - len(shortened)
-        rows[index] = shortened
-    # What came back, where and the call, when too long even so, keep
-    # their first rows: before any part goes whole.
-    for label in GIVING_WAY:
+
+    def give_way(index: int, kept: list[str]) -> None:
+        nonlocal excess
+        excess -= len(rows[index]) - len(kept)
+        rows[index] = kept
+
+    def ranked(rank: int) -> list[int]:
+        order = sorted(range(len(blocks)), key=lambda i: _cut_order(blocks, i, rows))
+        return [i for i in order if _cut_order(blocks, i, rows)[0] == rank]
+
+    # 1. The input, and the call of a statement that tells it raised.
+    for index in ranked(0):
+        if excess > 0:
+            kept = _to_arguments(rows[index], excess, width, ellipsis)
+            if kept is None:
+                kept = _shortened(rows[index], excess, said, False, width, ellipsis)
+            give_way(index, kept)
+    for index, block in enumerate(blocks):
+        raised = block[0] is None and _raised_at(rows[index])
+        kept = _to_arguments(rows[index], excess, width, ellipsis) if raised else None
+        if excess > 0 and kept is not None:
+            give_way(index, kept)
+    # 2. The statement; but a call that raised laid out by arguments keeps
+    # them as the call does, until step 4.
+    by_arguments = {i for i, r in enumerate(rows) if _argument_starts(r)}
+    for index in ranked(1):
+        if excess > 0 and index not in by_arguments:
+            give_way(
+                index, _shortened(rows[index], excess, said, True, width, ellipsis)
+            )
+    # 3. The values, alike; 4. where, then the call, to their first row.
+    values = [*ranked(2), *(i for i, b in enumerate(blocks) if b[0] == "actual")]
+    for index, kept in _alike(rows, values, excess, said, width, ellipsis).items():
+        give_way(index, kept)
+    for label in ("where", "call"):
         for index, block in enumerate(blocks):
-            if excess > 0 and block[0] == label:
-                shortened = _shortened(
-                    rows[index], excess, said, False, width, ellipsis
+            statement = label == "call" and index in by_arguments
+            if excess > 0 and (block[0] == label or statement and not block[0]):
+                kept = _shortened(
+                    rows[index], excess, said, index in by_arguments, width, ellipsis
                 )
-                excess -= len(rows[index]) - len(shortened)
-                rows[index] = shortened
-    # Whole parts go in the same order, but the call, whose first rows
-    # reproduce the failure, and the statement, which says what broke.
-    for index in order:
-        if excess > 0 and blocks[index][0] not in ("call", None):
-            excess -= len(rows[index])
-            rows[index] = []
-    # Then what came back, where and the call, whole; then the statement,
-    # a call that raised keeping its exception to the very end: the
-    # likely mistake below them all must stay whole.
+                give_way(index, kept)
+    # Whole parts go in the order they gave way in, but what came back,
+    # where and the call (see GIVING_WAY), which go after them, and the
+    # statement, which goes last.
+    for index in [*ranked(0), *ranked(2)]:
+        if excess > 0 and blocks[index][0] not in GIVING_WAY:
+            give_way(index, [])
     for label in GIVING_WAY:
         for index, block in enumerate(blocks):
             if excess > 0 and block[0] == label:
-                excess -= len(rows[index])
-                rows[index] = []
+                give_way(index, [])
     for index, block in enumerate(blocks):
         if excess > 0 and block[0] is None:
-            kept = _raised_kept(rows[index], width, ellipsis)
-            excess -= len(rows[index]) - len(kept)
-            rows[index] = kept
+            give_way(index, _raised_kept(rows[index], width, ellipsis))
     for index, block in enumerate(blocks):
         if excess > 0 and block[0] is None:
-            excess -= len(rows[index])
-            rows[index] = []
+            give_way(index, [])
     return "\n".join(_last_rows_cut([row for block in rows for row in block], limit))
 
 
-# The parts of a message kept while others give way, which go in turn
+# The parts of a message kept while others go whole, which go in turn
 # before the likely mistake would be cut: what came back, then where,
 # then the call, last as it is what reproduces the failure.
 GIVING_WAY = ("actual", "where", "call")
+
+
+def _argument_starts(rows: list[str]) -> list[int]:
+    """Where each argument starts in the `rows` of a call laid out an
+    argument to a row (see `render.wrapped_lines`): its first row and each
+    later one that starts just past the call's "(". [] when no later
+    argument starts a row of its own."""
+    column = opened_call(rows[0]) if rows else -1
+    if column < 0:
+        return []
+    later = [
+        i
+        for i, row in enumerate(rows)
+        if i and len(row) - len(row.lstrip(" ")) == column and row.strip()
+    ]
+    return [0, *later] if later else []
+
+
+def _to_arguments(
+    rows: list[str], excess: int, width: int | None, ellipsis: str
+) -> list[str] | None:
+    """The `rows` of a call laid out an argument to a row (or of a
+    statement that tells of such a call that raised), fewer by up to
+    `excess`: each argument keeps its first row at least, the last
+    argument losing its later rows first; the last row kept of one that
+    lost rows ends in `ellipsis`. None when the rows are no such call."""
+    raised = _raised_at(rows)
+    call = rows[:raised] if raised else rows
+    starts = _argument_starts(call)
+    if not starts:
+        return None
+    ends = [*starts[1:], len(call)]
+    kept = [call[start:end] for start, end in zip(starts, ends, strict=True)]
+    for index in reversed(range(len(kept))):
+        argument = kept[index]
+        if excess > 0 and len(argument) > 1:
+            left = argument[: max(1, len(argument) - excess)]
+            excess -= len(argument) - len(left)
+            kept[index] = [*left[:-1], _ended(left[-1], width, ellipsis)]
+    if raised and kept[-1][-1] != call[-1]:
+        # The words that say the call raised ("raised") close its last row:
+        # they stay, after the call's ")".
+        kept[-1][-1] += call[-1][call[-1].rindex(")") :]
+    return [*(row for argument in kept for row in argument), *rows[len(call) :]]
+
+
+def _alike(
+    rows: list[list[str]],
+    values: list[int],
+    excess: int,
+    said: str,
+    width: int | None,
+    ellipsis: str,
+) -> dict[int, list[str]]:
+    """The rows kept of the `values` of a message (the indices of what
+    was expected and what came back in `rows`) once they give way alike,
+    row for row, by up to `excess` rows: the one that shows the most rows
+    loses one, what came back last, until none has more than its first
+    row. Each value keeps its first rows and says how many it lost (see
+    `_shortened`)."""
+    shown = {index: len(rows[index]) for index in values if rows[index]}
+    while excess > 0 and any(count > 1 for count in shown.values()):
+        index = max(shown, key=lambda i: (shown[i], -values.index(i)))
+        shown[index] -= 1
+        excess -= 1
+    return {
+        index: _shortened(
+            rows[index], len(rows[index]) - count, said, False, width, ellipsis
+        )
+        for index, count in shown.items()
+        if count < len(rows[index])
+    }
 
 
 def _mistake_rows(
@@ -2225,15 +2308,20 @@ def _mistake_rows(
 
 def _least_rows(message: str, prefix: str, width: int | None) -> int:
     """The rows a failure `message` takes, laid out as `_fitted` lays it
-    out, once each part that gives way (see `_cut_order`) is down to its
-    first row: the fewest with every part still in sight."""
+    out, once each part that gives way before any goes whole is down to
+    its first row (a statement that tells of a call that raised keeping
+    its exception): the fewest with every part still in sight."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
-    return sum(
-        len(block_rows) if _cut_order(blocks, i, rows)[0] >= KEPT else 1
-        for i, block_rows in enumerate(rows)
-        if block_rows
-    )
+    least = 0
+    for index, block_rows in enumerate(rows):
+        label = blocks[index][0]
+        raised = _raised_at(block_rows) if label is None else 0
+        if label in GIVING_WAY or _cut_order(blocks, index, rows)[0] < KEPT:
+            least += 1 + (len(block_rows) - raised if raised else 0)
+        else:
+            least += len(block_rows)
+    return least
 
 
 # Where `_cut_order` ranks the parts of a message that never give way.
@@ -2352,7 +2440,10 @@ def _raised_kept(rows: list[str], width: int | None, ellipsis: str) -> list[str]
 
 def _ended(row: str, width: int | None, ellipsis: str) -> str:
     """`row`, the last shown of a sentence cut short, ending in `ellipsis`
-    within `width` columns."""
+    within `width` columns (a row that ends in it already, as an
+    argument's row cut short does, as it is)."""
+    if row.rstrip().endswith(ellipsis):
+        return row.rstrip()
     ended = _after_word(row, ellipsis)
     if width is None or i18n.width(ended) <= width:
         return ended

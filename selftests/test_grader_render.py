@@ -3,6 +3,7 @@ first, failures that share a way, aligned values, trimmed output, and
 plain text off a terminal."""
 
 import io
+import itertools
 import json
 import re
 from dataclasses import replace
@@ -1734,7 +1735,7 @@ def test_the_line_of_a_long_grade_of_a_save_keeps_its_ellipsis_by_the_file(
 
     # The ellipsis on the row of the file, never on a row of its own.
     said = [row for row in rows if "numerical_gradient.py" in row]
-    ellipsis = [row for row in rows if " ..." in row]
+    ellipsis = [row for row in rows if (" ...", "…")[language == "ja"] in row]
     assert len(said) == 1 and ellipsis == said, rows
     # Both sentences whole, in two rows at most: after the last blank row,
     # above the line of keys.
@@ -1971,8 +1972,7 @@ JAPANESE_WORDS = [
         ["最後", "合計"],
     ),
     (
-        "{paths} を採点しています ... 終わると、この画面に代わって採点結果を表示し"
-        "ます。",
+        "{paths} を採点しています…終わると、この画面に代わって採点結果を表示します。",
         ["採点", "画面", "表示"],
     ),
     (
@@ -2053,3 +2053,221 @@ def test_a_call_that_raised_keeps_its_exception_when_the_watch_is_short():
         assert "IndexError: index 2" in shown
         assert "likely mistake: b was used transposed." in shown
     assert _fitted(message, 4, "    ", 60).splitlines()[0] == "    dot([[1, 2], …"
+
+
+# dot's docstring example as a failure shows it: two arrays, by rows.
+DOT_CALL = "dot([[1, 2], [3, 4], [5, 6]] (list), [[1, 2, 3], [4, 5, 6]] (list))"
+DOT_BY_ARGUMENTS = [
+    "dot([[1, 2],",
+    "     [3, 4],",
+    "     [5, 6]] (list),",
+    "    [[1, 2, 3],",
+    "     [4, 5, 6]] (list))",
+]
+
+
+@pytest.mark.parametrize("width", [60, 72])
+def test_a_labelled_call_too_wide_goes_an_argument_to_a_row(width):
+    from grader.render import wrapped_lines
+
+    line = f"  call      {DOT_CALL}"
+    rows = wrapped_lines(Text(line), width).plain.splitlines()
+
+    assert rows == [
+        " " * 12 + row if i else "  call      " + row
+        for i, row in enumerate(DOT_BY_ARGUMENTS)
+    ]
+
+
+def test_a_statement_that_starts_with_a_call_goes_an_argument_to_a_row():
+    from grader.render import wrapped_lines
+
+    line = f"{DOT_CALL} stopped at input(), to read from the keyboard."
+    rows = wrapped_lines(Text(line), 60).plain.splitlines()
+
+    assert rows[:5] == DOT_BY_ARGUMENTS
+    # What follows the call does not hang under an argument.
+    assert rows[5:] == ["  stopped at input(), to read from the keyboard."]
+
+
+def test_a_call_by_rows_beside_expected_by_rows_goes_an_argument_to_a_row():
+    message = (
+        "The result has the wrong values.\n"
+        f"  call      {DOT_CALL}\n"
+        "  expected  [[9, 12, 15],\n"
+        "             [19, 26, 33]]\n"
+        "  actual    [[1, 2, 3],\n"
+        "             [4, 5, 6]]"
+    )
+    lines = aligned(message).splitlines()
+
+    call = [line[12:] for line in lines[1:6]]
+    assert call == DOT_BY_ARGUMENTS
+    assert lines[6].startswith("  expected  ")
+
+
+# A call of dot on lists that came back wrong, and one that raised.
+DOT_WRONG = (
+    "The result has the wrong values.\n"
+    f"  call      {DOT_CALL}\n"
+    "  expected  [[9, 12, 15], [19, 26, 33], [29, 40, 51]] (int64)\n"
+    "  actual    [[5.0, 14.0, 0.0], [11.0, 32.0, 0.0], [17.0, 50.0, 0.0]]\n"
+    "  likely mistake: b was used transposed."
+)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_watch_keeps_each_arguments_first_row_before_values_lose_rows(language):
+    from grader.watch import _fitted
+
+    with i18n.speaking(language):
+        whole = _fitted(aligned(DOT_WRONG), 99, "    ", 59).splitlines()
+        for limit in range(len(whole) - 3, len(whole)):
+            lines = _fitted(aligned(DOT_WRONG), limit, "    ", 59).splitlines()
+            assert len(lines) <= limit
+            # Both arguments are in sight, b by its first row at least,
+            # and what was expected and what came back are whole.
+            assert any("dot([[1, 2]," in line for line in lines)
+            assert any(line.strip().startswith("[[1, 2, 3]") for line in lines)
+            assert all(row in lines for row in whole[-7:])
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_expected_and_actual_give_way_alike_row_for_row(language):
+    from grader.watch import _fitted
+
+    message = aligned(BACKPROP_WRONG)
+    with i18n.speaking(language):
+        for limit in range(6, 14):
+            lines = _fitted(message, limit, "    ", 59).splitlines()
+            # The parts but the statement start 6 columns in: the call,
+            # what was expected, what came back, the likely mistake.
+            starts = [i for i, line in enumerate(lines) if PART_START.match(line)]
+            _call, expected, actual = (b - a for a, b in itertools.pairwise(starts))
+            assert 0 <= actual - expected <= 1, (limit, lines)
+            assert lines[-1].endswith("dz1 = dh * h * (1 - h).") or language == "ja"
+
+
+PART_START = re.compile(r" {6}\S")
+BACKPROP_WRONG = """\
+The gradient for w1 is not the derivative of the loss by w1.
+  call      backward({'w1': [[0.02, 0.9, -0.71],
+                             [0.9, -0.38, -0.15]],
+                      'b2': [-0.44, -0.03]},
+                     [[1.92, 1.85, 0.9, 0.16]],
+                     [[1.0, 0.0]])
+  expected  [[-0.0617, -0.0468, 0.0865],
+             [-0.0595, -0.0451, 0.0834],
+             [-0.0289, -0.0219, 0.0406],
+             [-0.0051, -0.0039, 0.0072]]
+  actual    [[-0.5098, -0.3186, 0.7807],
+             [-0.4912, -0.307, 0.7522],
+             [-0.239, -0.1494, 0.3659],
+             [-0.0425, -0.0266, 0.0651]]
+  likely mistake: the slope of the sigmoid is missing: dz1 = dh * h * (1 - h)."""
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80])
+def test_a_failed_tests_name_breaks_only_at_an_underscore(columns):
+    from grader.render import failed_line
+
+    name = "test_gradients_match_central_differences_for_one_hot_targets"
+    rows = failed_line("✗", name, columns - 1).plain.splitlines()
+
+    assert "".join(row.lstrip() for row in rows) == f"✗ {name}"
+    assert all(row.endswith("_") for row in rows[:-1])
+    assert all(i18n.width(row) < columns for row in rows)
+    # With no underscore to break at, the name runs on whole.
+    assert failed_line("✗", "test_" + "x" * 70, 59).plain.splitlines()[1:] == [
+        "  " + "x" * 70
+    ]
+
+
+def test_the_summary_breaks_a_long_test_name_at_an_underscore(watch_screen):
+    name = "test_gradients_match_central_differences_for_one_hot_targets"
+    runs = {
+        e.name: ExerciseRun(e.name, [failed(name, UNNAMED)] if i == 7 else [PASSED])
+        for i, e in enumerate(EXERCISES[:8])
+    }
+    rows = watch_screen(runs, (60, 40), SUMMARY)
+
+    start = next(i for i, row in enumerate(rows) if row.startswith("✗ test_"))
+    assert rows[start : start + 2] == [
+        "✗ test_gradients_match_central_differences_for_one_hot_",
+        "  targets",
+    ]
+
+
+# forward's init_params with w1 and w2 from two generators: what came
+# back takes nine rows.
+TWO_GENERATORS = """\
+The initial weights must be random, no two alike in w1 and w2 together; \
+w2 repeats values of w1.
+  call      init_params(4, 5, 3, seed=0)
+  actual    w1 = [[0.0126, -0.0132, 0.064, 0.0105, -0.0536],
+                  [0.0362, 0.1304, 0.0947, -0.0704, -0.1265],
+                  [-0.0623, 0.0041, -0.2325, -0.0219, -0.1246],
+                  [-0.0732, -0.0544, -0.0316, 0.0412, 0.1043]]
+            w2 = [[0.0126, -0.0132, 0.064],
+                  [0.0105, -0.0536, 0.0362],
+                  [0.1304, 0.0947, -0.0704],
+                  [-0.1265, -0.0623, 0.0041],
+                  [-0.2325, -0.0219, -0.1246]]
+  likely mistake: w1 and w2 came from two generators (two \
+np.random.default_rng calls). From one generator, w2 goes on where w1's \
+draws end; from two, w2 repeats w1's draws (the same seed) or another \
+seed's w1 (seeds s and s + 1). Make one rng = np.random.default_rng(seed) \
+and draw w1, then w2, from it."""
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_count_of_other_failing_tests_outlasts_what_came_backs_later_rows(
+    watch_screen, language
+):
+    tests = [
+        failed("test_w2_does_not_repeat_the_draws_of_w1", TWO_GENERATORS),
+        *(failed(f"test_other_{i}", UNNAMED) for i in range(2)),
+    ]
+    runs = {
+        e.name: ExerciseRun(e.name, tests if e.name == "forward" else [PASSED])
+        for e in EXERCISES[:6]
+    }
+    for height in range(18, 30):
+        with i18n.speaking(language):
+            rows = watch_screen(runs, (80, height), EXERCISE)
+        screen = "\n".join(rows)
+        whole = "[-0.2325, -0.0219, -0.1246]]" in screen
+        assert OTHERS_FAILING[language] in screen or not whole, height
+    assert OTHERS_FAILING[language] in screen
+
+
+def test_without_prose_only_values_are_laid_out():
+    from grader.render import wrapped_lines
+
+    statement = "The result is wrong: " + "a word " * 20
+    raised = f"{DOT_CALL} raised IndexError: index 2 is out of bounds for axis 0"
+    text = f"{statement}\n{raised}"
+    rows = wrapped_lines(Text(text), 40, prose=False).plain.splitlines()
+
+    # The sentences stay whole, for a reader that wraps them itself; the
+    # call still goes an argument to a row.
+    assert rows[0] == statement
+    assert rows[1:6] == [*DOT_BY_ARGUMENTS[:-1], DOT_BY_ARGUMENTS[-1] + " raised"]
+    assert rows[6:] == ["  IndexError: index 2 is out of bounds for axis 0"]
+
+
+def test_a_call_that_raised_keeps_each_arguments_first_row_before_where_gives_way():
+    from grader.watch import _fitted
+
+    message = (
+        RAISED.format(words="raised").strip()
+        + "\n  where     exercises/dot.py, line 47: out[i, j] += a[i, q] * b[j, q]"
+        + "\n  likely mistake: b was used transposed."
+    )
+    lines = _fitted(message, 6, "    ", 60).splitlines()
+
+    # b's first row, then the words that say the call raised, stay while
+    # where gives up its later row.
+    assert lines[:2] == ["    dot([[1, 2], …", "        [[1, 2, 3], …) raised"]
+    assert lines[-2].startswith("      where     exercises/dot.py, line 47:")
+    assert lines[-1] == "      likely mistake: b was used transposed."

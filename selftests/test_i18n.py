@@ -498,6 +498,8 @@ def test_a_list_of_mistakes_is_translated_item_by_item(ja):
     mistake = translated.splitlines()[1]
     assert "(1) 符号が逆です。" in mistake and "(2) これは 1 - s です。" in mistake
     assert "the sign" not in mistake
+    # After a Japanese full stop, the next item follows with no space.
+    assert "。(2) " in mistake and "。 (2)" not in mistake
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)

@@ -102,7 +102,7 @@ def test_watch_says_in_japanese_that_the_input_ended(tree, watch):
     assert ended.endswith("キー: なし(入力の終了後) | Ctrl+C で終了")
     (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
     saved = running.screen_with("9. sgd")
-    assert saved.startswith("exercises/sgd.py を採点しています ...")
+    assert saved.startswith("exercises/sgd.py を採点しています…")
     for screen in (ended, saved):
         assert english_left(screen) == [], screen
 

@@ -536,7 +536,13 @@ def test_in_jupyter_the_text_is_wrapped_to_a_notebooks_width(
 
     pre = '<pre style="white-space: pre-wrap">'
     shown = html.split(pre, 1)[1].split("</pre>", 1)[0]
-    assert max(map(len, shown.splitlines())) <= NOTEBOOK_COLUMNS
+    # HTML breaks no sentence itself: pre-wrap breaks it at the output
+    # area's width, however wide the cell is. The plain text and the
+    # Markdown block, which nothing wraps, are broken at the notebook's.
+    mistake = [line for line in shown.splitlines() if "likely mistake" in line]
+    assert len(mistake) == 1 and mistake[0].rstrip().endswith(".")
+    assert len(mistake[0]) > NOTEBOOK_COLUMNS
     block = markdown.split("```text\n", 1)[1].split("```", 1)[0]
+    assert shown.split() == block.split()  # the same words, laid out alike
     assert max(map(len, block.splitlines())) <= NOTEBOOK_COLUMNS
     assert max(map(len, repr(result).splitlines())) <= NOTEBOOK_COLUMNS
