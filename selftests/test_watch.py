@@ -1669,10 +1669,11 @@ def test_a_value_that_came_back_too_long_gives_way_to_the_likely_mistake(lang):
         whole = _fitted(COPIED_X, UNLIMITED_ROWS, "    ", width).splitlines()
         lines = _fitted(COPIED_X, 5, "    ", width).splitlines()
 
-    # The call's first row, then what came back, where and the likely
-    # mistake, the first two cut to their first row.
-    assert lines[0].startswith(whole[3][:16]) and lines[0].endswith("…")
-    assert lines[1].startswith(whole[-6][:16]) and lines[1].endswith("…")
+    # The statement's first row, which says what broke, outlasts what came
+    # back: then the call's first row, where and the likely mistake, the
+    # first three cut to their first row.
+    assert lines[0].startswith(whole[0][:16]) and lines[0].endswith("…")
+    assert lines[1].startswith(whole[3][:16]) and lines[1].endswith("…")
     assert lines[2].startswith(whole[-4][:16]) and lines[2].endswith("…")
     assert lines[3:] == whole[-2:]
 
