@@ -73,6 +73,8 @@ ITEM = re.compile(r"(?:^|(?<= ))\((\d+)\) ")
 # Two English words in a row: prose, not a value such as a name, a shape
 # or a call.
 TWO_WORDS = re.compile(r"\b[A-Za-z]{2,} [A-Za-z]{2,}\b")
+# An exception named before its message: "TypeError: ".
+RAISED = re.compile(r"\b[A-Z]\w*(?:Error|Exception|Warning): ")
 # The grader's command quoted in a sentence of the tests, as in "Run
 # `python -m grader hint dot` for a hint.", when it names no language: the
 # option goes at its end, where the README writes it.
@@ -492,7 +494,9 @@ def _splits_prose(key: str, values: tuple[str, ...]) -> bool:
     field may hold a whole message: "raised {error}".)"""
     ends_in_field = key.endswith("}")
     bounded = values[:-1] if ends_in_field else values
-    return any(TWO_WORDS.search(value) for value in bounded)
+    # Nor does such a field hold an exception's words ("TypeError: object"
+    # of "... of type 'float' has no len()").
+    return any(TWO_WORDS.search(value) or RAISED.search(value) for value in bounded)
 
 
 def _pattern(template: str) -> re.Pattern:

@@ -119,6 +119,17 @@ def test_values_found_in_a_sentence_are_translated_when_they_are_sentences(ja):
     assert japanese(translated.splitlines()[-1])
 
 
+def test_python_s_own_words_in_a_value_are_kept_whole(ja):
+    # "{a} of {b}" (a type of a dtype) must not cut an exception's message.
+    raised = "TypeError: object of type 'numpy.float64' has no len()"
+    message = f"dot([[1.0], [2.0]], [1.0]) raised {raised}\n  actual    {raised}"
+
+    translated = ja.failure(message)
+
+    assert translated.count(raised) == 2
+    assert ja.failure("  actual    list of int64") == "  実際の値  int64 の list"
+
+
 def test_a_list_written_as_an_english_sentence_is_joined_with_japanese_commas(ja):
     message = "forward must work for x (2, 4), with w1 (4, 5), b1 (5,) and w2 (5, 3)."
     stuck = "Every parameter must take a step, but w1 and b2 did not change at all."
