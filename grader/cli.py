@@ -282,10 +282,12 @@ def _what_next(
 ) -> None:
     """Once a checked exercise of the learner's is done: where to go on.
 
-    That is the first exercise after it that is not known to be done
-    (wrapping round to the first), as the last grade of the code as it is
-    now tells: an exercise done before is not pointed at again, and none
+    That is the first exercise after it (wrapping round to the first) not
+    done when it was last graded, or never graded: an exercise done before
+    is not pointed at again, even when an earlier exercise it imports has
+    changed since (its tests take a trusted version of that one), and none
     is run to find out."""
+    from grader import cache
     from grader.grading import DONE
     from grader.grading import grade as grade_of
 
@@ -294,7 +296,7 @@ def _what_next(
     names = project.names
     index = names.index(grade.name)
     others = project.exercises[index + 1 :] + project.exercises[:index]
-    known = _kept_runs(project, _fingerprints(project, names, args), args)
+    known = cache.last_runs(project.state_dir, args.target, names)
     following = next(
         (
             exercise

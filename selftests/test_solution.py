@@ -261,6 +261,10 @@ def test_a_finished_check_passes_over_exercises_known_to_be_done(tmp_path):
 def test_a_finished_check_says_when_every_exercise_is_done(tmp_path):
     tree = learner_tree(tmp_path / "kata", **{name: solution(name) for name in NAMES})
     kata(tree)
+    # An edit of softmax changes what forward and later ones import, which
+    # their tests replace with a trusted softmax: they are still done.
+    with (tree / "exercises" / "softmax.py").open("a") as module:
+        module.write("\n# checked again\n")
 
     result = kata(tree, "check", "softmax")
     japanese = kata(tree, "check", "softmax", "--lang", "ja")
