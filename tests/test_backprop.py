@@ -368,7 +368,8 @@ def call_backward(params, x, labels, form):
 
 
 DH_UNTRANSPOSED = (
-    "dh = dz2 @ w2.T: w2 is (H, C), dz2 (N, C), so dz2 @ w2 does not fit "
+    "w2 was not transposed: dh is dz2 @ w2.T. w2 is (H, C), dz2 (N, C), so "
+    "dz2 @ w2 does not fit "
     "(or, where H equals C, fits and gives the wrong numbers); the .T makes "
     "dh (N, H), one value for each hidden unit of each sample."
 )

@@ -5,9 +5,9 @@ import numpy as np
 from .sigmoid import sigmoid
 from .softmax import softmax
 
-# expect: dh = dz2 @ w2.T
+# expect: w2 was not transposed: dh is dz2 @ w2.T
 # reject: check which factor needs a transpose
-# first: dh = dz2 @ w2.T
+# first: w2 was not transposed
 
 
 def backward(params, x, t):

@@ -6,7 +6,7 @@ import numpy as np
 from .sigmoid import sigmoid
 from .softmax import softmax
 
-# expect: dh = dz2 @ w2.T
+# expect: w2 was not transposed: dh is dz2 @ w2.T
 # reject: check which factor needs a transpose
 
 
