@@ -2145,10 +2145,12 @@ def _fitted(
     if excess <= 0:
         return "\n".join("\n".join(block) for block in rows)
     # What the message says went wrong, beyond its statement: the likely
-    # mistake, which may name a value of the input.
+    # mistake first, which may name a value of the input ("b1 was made a
+    # column"), before the other values and the code where it went wrong,
+    # which may name others in passing.
     said = " ".join(
         line
-        for label, lines in blocks
+        for label, lines in sorted(blocks, key=lambda b: b[0] != "likely mistake")
         if label is not None and label not in INPUT_LABELS
         for line in lines
     )

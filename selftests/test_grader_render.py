@@ -2271,3 +2271,33 @@ def test_a_call_that_raised_keeps_each_arguments_first_row_before_where_gives_wa
     assert lines[:2] == ["    dot([[1, 2], …", "        [[1, 2, 3], …) raised"]
     assert lines[-2].startswith("      where     exercises/dot.py, line 47:")
     assert lines[-1] == "      likely mistake: b was used transposed."
+
+
+BIAS_MADE_A_COLUMN = """\
+forward must work for x (2, 4), with w1 (4, 5), b1 (5,), w2 (5, 3) and b2 (3,).
+  call      forward(params, x) with
+              x  = [[0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]]
+              w1 = [[0.0126, -0.0132, 0.064, 0.0105, -0.0536],
+                    [0.0362, 0.1304, 0.0947, -0.0704, -0.1265],
+                    [-0.0623, 0.0041, -0.2325, -0.0219, -0.1246],
+                    [-0.0732, -0.0544, -0.0316, 0.0412, 0.1043]]
+              b1 = [0.0, 0.0, 0.0, 0.0, 0.0]
+              w2 = [[-0.0129, 0.1366, -0.0665],
+                    [0.0352, 0.0903, 0.0094],
+                    [-0.0743, -0.0922, -0.0458],
+                    [0.022, -0.101, -0.0209],
+                    [-0.0159, 0.0541, 0.0215]]
+              b2 = [0.0, 0.0, 0.0]
+  actual    raised ValueError: operands could not be broadcast together
+  where     exercises/forward.py, line 25: h = sigmoid(x @ params["w1"] + params["b1"])
+  likely mistake: b1 was made a column (H, 1): a bias is (H,)."""
+
+
+def test_a_shortened_input_keeps_the_entry_the_likely_mistake_names():
+    from grader.watch import _fitted
+
+    # The code where it went wrong names w1 first; the mistake is about b1.
+    shown = _fitted(BIAS_MADE_A_COLUMN, 12, "    ", 79)
+
+    assert "b1 = [0.0, 0.0, 0.0, 0.0, 0.0]" in shown
+    assert "more lines]" in shown
