@@ -815,12 +815,9 @@ def test_wording_that_differs_only_in_a_dtype_is_one_way_of_failing():
     assert gist("expected float64") != gist("expected a float")
 
 
-# A failure of forward as its test writes it: the statement, the call with
-# every parameter laid out a row to a line, then what was expected, what
-# came back and the likely mistake; 17 lines in all.
-FORWARD_SIGMOID_OUTPUT = """\
-Each row of forward's result holds one sample's class probabilities and must \
-sum to 1; the rows sum to [1.4925, 1.4925].
+# forward's call as its tests write it, every parameter laid out a row to
+# a line: 13 lines.
+FORWARD_CALL = """\
   call      forward(params, x) with
               x  = [[0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]]
               w1 = [[0.0126, -0.0132, 0.064, 0.0105, -0.0536],
@@ -834,10 +831,20 @@ sum to 1; the rows sum to [1.4925, 1.4925].
                     [0.022, -0.101, -0.0209],
                     [-0.0159, 0.0541, 0.0215]]
               b2 = [0.0, 0.0, 0.0]
-  expected  [[0.3288, 0.3516, 0.3197], [0.3288, 0.3516, 0.3197]]
+"""
+# A failure of forward as its test writes it: the statement, the call, then
+# what was expected, what came back and the likely mistake; 17 lines in all.
+FORWARD_SIGMOID_OUTPUT = (
+    """\
+Each row of forward's result holds one sample's class probabilities and must \
+sum to 1; the rows sum to [1.4925, 1.4925].
+"""
+    + FORWARD_CALL
+    + """  expected  [[0.3288, 0.3516, 0.3197], [0.3288, 0.3516, 0.3197]]
   actual    [[0.4943, 0.511, 0.4872], [0.4943, 0.511, 0.4872]]
   likely mistake: sigmoid on the output: the output layer needs softmax, so \
 that each row sums to 1."""
+)
 
 
 def watch_focus(grade) -> list[str]:
@@ -2273,24 +2280,14 @@ def test_a_call_that_raised_keeps_each_arguments_first_row_before_where_gives_wa
     assert lines[-1] == "      likely mistake: b was used transposed."
 
 
-BIAS_MADE_A_COLUMN = """\
-forward must work for x (2, 4), with w1 (4, 5), b1 (5,), w2 (5, 3) and b2 (3,).
-  call      forward(params, x) with
-              x  = [[0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]]
-              w1 = [[0.0126, -0.0132, 0.064, 0.0105, -0.0536],
-                    [0.0362, 0.1304, 0.0947, -0.0704, -0.1265],
-                    [-0.0623, 0.0041, -0.2325, -0.0219, -0.1246],
-                    [-0.0732, -0.0544, -0.0316, 0.0412, 0.1043]]
-              b1 = [0.0, 0.0, 0.0, 0.0, 0.0]
-              w2 = [[-0.0129, 0.1366, -0.0665],
-                    [0.0352, 0.0903, 0.0094],
-                    [-0.0743, -0.0922, -0.0458],
-                    [0.022, -0.101, -0.0209],
-                    [-0.0159, 0.0541, 0.0215]]
-              b2 = [0.0, 0.0, 0.0]
-  actual    raised ValueError: operands could not be broadcast together
+BIAS_MADE_A_COLUMN = (
+    "forward must work for x (2, 4), with w1 (4, 5), b1 (5,), w2 (5, 3) and "
+    "b2 (3,).\n"
+    + FORWARD_CALL
+    + """  actual    raised ValueError: operands could not be broadcast together
   where     exercises/forward.py, line 25: h = sigmoid(x @ params["w1"] + params["b1"])
   likely mistake: b1 was made a column (H, 1): a bias is (H,)."""
+)
 
 
 def test_a_shortened_input_keeps_the_entry_the_likely_mistake_names():
