@@ -14,6 +14,7 @@ a log or a file is read by tools that match whole lines.
 """
 
 import ast
+import functools
 import os
 import re
 import sys
@@ -970,11 +971,23 @@ def printed_note(grade: Grade, source: Path | None = None) -> str:
 def print_calls(path: Path) -> list[int]:
     """The lines of the module at `path` that call print(), those under
     ``if __name__ == "__main__":`` (which the tests never run) left out;
-    none when the file cannot be read or parsed."""
+    none when the file cannot be read or parsed. The watch asks again at
+    every layout it tries: the file is parsed once per version."""
+    try:
+        status = path.stat()
+    except OSError:
+        return []
+    return list(_print_calls(path, status.st_mtime_ns, status.st_size))
+
+
+@functools.lru_cache(maxsize=16)
+def _print_calls(path: Path, mtime_ns: int, size: int) -> tuple[int, ...]:
+    """`print_calls` of the version of `path` written at `mtime_ns`, of
+    `size` bytes (the key of the cache)."""
     try:
         tree = ast.parse(path.read_bytes())
     except (OSError, SyntaxError, ValueError):
-        return []
+        return ()
     found = set()
     for statement in tree.body:
         if _main_guard(statement):
@@ -986,7 +999,7 @@ def print_calls(path: Path) -> list[int]:
                 and node.func.id == "print"
             ):
                 found.add(node.lineno)
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _main_guard(statement: ast.stmt) -> bool:
@@ -1472,7 +1485,7 @@ def _raised_laid_out(
     rows = [f"{call} {words}"]
     if i18n.width(rows[0]) > width:
         head = CALL_HEAD.match(call)
-        rows = _argument_rows(rows[0], head.end(), len(call))
+        rows = _argument_rows(rows[0], head.end())
     told = _below_call(exception, width - len(lead) - 2, prose)
     return rows + [f"{lead}  {row}" for row in told]
 
@@ -1530,18 +1543,17 @@ def _by_arguments(line: str) -> list[str]:
     head = CALL_HEAD.match(line, label.end() if label else 0)
     if head is None:
         return [line]
-    arguments, end = _items(line, head.end() - 1)
+    arguments, _end = _items(line, head.end() - 1)
     if len(arguments) < 2 or not any(len(_rows_of_arrays(a)) > 1 for a in arguments):
         return [line]
-    return _argument_rows(line, head.end(), end)
+    return _argument_rows(line, head.end())
 
 
-def _argument_rows(line: str, start: int, end: int) -> list[str]:
+def _argument_rows(line: str, start: int) -> list[str]:
     """`line` with the arguments of the call that opens at `start` (just
-    past its "(") and closes before `end` one to a row, under the first,
-    and the arrays that begin them by rows; what follows the call stays on
-    its last row."""
-    arguments, _end = _items(line, start - 1)
+    past its "(") one to a row, under the first, and the arrays that begin
+    them by rows; what follows the call stays on its last row."""
+    arguments, end = _items(line, start - 1)
     margin = " " * i18n.width(line[:start])
     rows = [line[:start] + arguments[0], *(margin + item for item in arguments[1:])]
     rows = [row + "," for row in rows[:-1]] + [rows[-1] + line[end - 1 :]]
