@@ -2139,80 +2139,138 @@ def _fitted(
 
     The likely mistake stays whole, unless `limit` is fewer than its rows,
     which the message's last rows then lose."""
-    blocks = _message_blocks(message.rstrip().splitlines())
-    rows = _block_rows(blocks, prefix, width)
-    excess = sum(map(len, rows)) - limit
-    if excess <= 0:
-        return "\n".join("\n".join(block) for block in rows)
-    # What the message says went wrong, beyond its statement: the likely
-    # mistake first, which may name a value of the input ("b1 was made a
-    # column"), before the other values and the code where it went wrong,
-    # which may name others in passing.
-    said = " ".join(
-        line
-        for label, lines in sorted(blocks, key=lambda b: b[0] != "likely mistake")
-        if label is not None and label not in INPUT_LABELS
-        for line in lines
+    fitting = _Fitting(message, limit, prefix, width, ellipsis)
+    if fitting.excess <= 0:
+        return "\n".join("\n".join(block) for block in fitting.rows)
+    fitting.shorten_input()
+    fitting.shorten_statement()
+    fitting.shorten_values_where_and_call()
+    fitting.drop_whole_parts()
+    return "\n".join(
+        _last_rows_cut([r for block in fitting.rows for r in block], limit)
     )
 
-    def give_way(index: int, kept: list[str]) -> None:
-        nonlocal excess
-        excess -= len(rows[index]) - len(kept)
-        rows[index] = kept
 
-    def ranked(rank: int) -> list[int]:
-        order = sorted(range(len(blocks)), key=lambda i: _cut_order(blocks, i, rows))
-        return [i for i in order if _cut_order(blocks, i, rows)[0] == rank]
+class _Fitting:
+    """The blocks of one failure message and their rows as they give way,
+    step by step, until the message fits its rows (see `_fitted`)."""
 
-    # 1. The input, and the call of a statement that tells it raised.
-    for index in ranked(0):
-        if excess > 0:
-            kept = _to_arguments(rows[index], excess, width, ellipsis)
-            if kept is None:
-                kept = _shortened(rows[index], excess, said, False, width, ellipsis)
-            give_way(index, kept)
-    for index, block in enumerate(blocks):
-        raised = block[0] is None and _raised_at(rows[index])
-        kept = _to_arguments(rows[index], excess, width, ellipsis) if raised else None
-        if excess > 0 and kept is not None:
-            give_way(index, kept)
-    # 2. The statement; but a call that raised laid out by arguments keeps
-    # them as the call does, until step 4.
-    by_arguments = {i for i, r in enumerate(rows) if _argument_starts(r)}
-    for index in ranked(1):
-        if excess > 0 and index not in by_arguments:
-            give_way(
-                index, _shortened(rows[index], excess, said, True, width, ellipsis)
+    def __init__(
+        self, message: str, limit: int, prefix: str, width: int | None, ellipsis: str
+    ) -> None:
+        self.blocks = _message_blocks(message.rstrip().splitlines())
+        self.rows = _block_rows(self.blocks, prefix, width)
+        self.excess = sum(map(len, self.rows)) - limit
+        self.width = width
+        self.ellipsis = ellipsis
+        # What the message says went wrong, beyond its statement: the likely
+        # mistake first, which may name a value of the input ("b1 was made a
+        # column"), before the other values and the code where it went wrong,
+        # which may name others in passing.
+        self.said = " ".join(
+            line
+            for label, lines in sorted(
+                self.blocks, key=lambda b: b[0] != "likely mistake"
             )
-    # 3. The values, alike; 4. where, then the call, to their first row.
-    values = [*ranked(2), *(i for i, b in enumerate(blocks) if b[0] == "actual")]
-    for index, kept in _alike(rows, values, excess, said, width, ellipsis).items():
-        give_way(index, kept)
-    for label in ("where", "call"):
-        for index, block in enumerate(blocks):
-            statement = label == "call" and index in by_arguments
-            if excess > 0 and (block[0] == label or statement and not block[0]):
-                kept = _shortened(
-                    rows[index], excess, said, index in by_arguments, width, ellipsis
+            if label is not None and label not in INPUT_LABELS
+            for line in lines
+        )
+        self.by_arguments: set[int] = set()
+
+    def give_way(self, index: int, kept: list[str]) -> None:
+        """Block `index` keeps only the rows `kept`."""
+        self.excess -= len(self.rows[index]) - len(kept)
+        self.rows[index] = kept
+
+    def ranked(self, rank: int) -> list[int]:
+        """The blocks of `rank` in `_cut_order`, in the order they give way."""
+        order = sorted(
+            range(len(self.blocks)),
+            key=lambda i: _cut_order(self.blocks, i, self.rows),
+        )
+        return [i for i in order if _cut_order(self.blocks, i, self.rows)[0] == rank]
+
+    def shortened(self, index: int, whole_words: bool) -> list[str]:
+        """Block `index` shortened by the rows still in excess."""
+        return _shortened(
+            self.rows[index],
+            self.excess,
+            self.said,
+            whole_words,
+            self.width,
+            self.ellipsis,
+        )
+
+    def shorten_input(self) -> None:
+        """Step 1: the input, and the call of a statement that tells it
+        raised."""
+        for index in self.ranked(0):
+            if self.excess > 0:
+                kept = _to_arguments(
+                    self.rows[index], self.excess, self.width, self.ellipsis
                 )
-                give_way(index, kept)
-    # Whole parts go in the order they gave way in, but what came back,
-    # where and the call (see GIVING_WAY), which go after them, and the
-    # statement, which goes last.
-    for index in [*ranked(0), *ranked(2)]:
-        if excess > 0 and blocks[index][0] not in GIVING_WAY:
-            give_way(index, [])
-    for label in GIVING_WAY:
-        for index, block in enumerate(blocks):
-            if excess > 0 and block[0] == label:
-                give_way(index, [])
-    for index, block in enumerate(blocks):
-        if excess > 0 and block[0] is None:
-            give_way(index, _raised_kept(rows[index], width, ellipsis))
-    for index, block in enumerate(blocks):
-        if excess > 0 and block[0] is None:
-            give_way(index, [])
-    return "\n".join(_last_rows_cut([row for block in rows for row in block], limit))
+                if kept is None:
+                    kept = self.shortened(index, False)
+                self.give_way(index, kept)
+        for index, block in enumerate(self.blocks):
+            raised = block[0] is None and _raised_at(self.rows[index])
+            if self.excess > 0 and raised:
+                kept = _to_arguments(
+                    self.rows[index], self.excess, self.width, self.ellipsis
+                )
+                if kept is not None:
+                    self.give_way(index, kept)
+
+    def shorten_statement(self) -> None:
+        """Step 2: the statement; but a call that raised laid out by
+        arguments keeps them as the call does, until step 4."""
+        self.by_arguments = {
+            i for i, rows in enumerate(self.rows) if _argument_starts(rows)
+        }
+        for index in self.ranked(1):
+            if self.excess > 0 and index not in self.by_arguments:
+                self.give_way(index, self.shortened(index, True))
+
+    def shorten_values_where_and_call(self) -> None:
+        """Step 3: the values, alike; step 4: where, then the call, to their
+        first row."""
+        values = [
+            *self.ranked(2),
+            *(i for i, b in enumerate(self.blocks) if b[0] == "actual"),
+        ]
+        alike = _alike(
+            self.rows, values, self.excess, self.said, self.width, self.ellipsis
+        )
+        for index, kept in alike.items():
+            self.give_way(index, kept)
+        for label in ("where", "call"):
+            for index, block in enumerate(self.blocks):
+                statement = label == "call" and index in self.by_arguments
+                if self.excess > 0 and (
+                    block[0] == label or statement and not block[0]
+                ):
+                    self.give_way(
+                        index, self.shortened(index, index in self.by_arguments)
+                    )
+
+    def drop_whole_parts(self) -> None:
+        """Step 5: whole parts go in the order they gave way in, but what
+        came back, where and the call (see GIVING_WAY), which go after them,
+        and the statement, which goes last."""
+        for index in [*self.ranked(0), *self.ranked(2)]:
+            if self.excess > 0 and self.blocks[index][0] not in GIVING_WAY:
+                self.give_way(index, [])
+        for label in GIVING_WAY:
+            for index, block in enumerate(self.blocks):
+                if self.excess > 0 and block[0] == label:
+                    self.give_way(index, [])
+        for index, block in enumerate(self.blocks):
+            if self.excess > 0 and block[0] is None:
+                kept = _raised_kept(self.rows[index], self.width, self.ellipsis)
+                self.give_way(index, kept)
+        for index, block in enumerate(self.blocks):
+            if self.excess > 0 and block[0] is None:
+                self.give_way(index, [])
 
 
 # The parts of a message kept while others go whole, which go in turn
