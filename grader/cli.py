@@ -193,7 +193,13 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
         return _doc(project, project.find(args.name), _screen())
     if args.command in LEARNER_COMMANDS:
         return LEARNER_COMMANDS[args.command](args, project, _screen(), prog)
+    return _graded(project, args, fresh, prog)
 
+
+def _graded(project: Project, args: argparse.Namespace, fresh: dict, prog: str) -> int:
+    """Run `check`, `list`, `grade` or the overview: grade what has no
+    sound kept run (`fresh` holds a run just made), write the reports asked
+    for and show the result; the exit code."""
     exercises = list(project.exercises)
     if args.command == "check":
         exercises = [project.find(args.name)]
@@ -228,20 +234,8 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
         try:
             runs, last = _finish(project, stale, keys, args, screen, grading), {}
         except _Interrupted as interrupted:
-            shown = args.command == "grade"  # what ended is shown
-            if not _report_paths(args) and not shown:
-                raise
-            runs, last = interrupted.runs, {}
-            cut = [name for name in names if name not in runs and name not in kept]
-            runs.update(
-                {name: ExerciseRun(name, error=INTERRUPTED_RUN) for name in cut}
-            )
-            runs.update(kept)
-            book, _written = _reports_of(
-                exercises, names, runs, args, started, clock, screen
-            )
-            if shown:
-                screen.gradebook(book, prog, cut=tuple(cut))
+            runs = {**interrupted.runs, **kept}
+            _report_interrupted(exercises, runs, args, started, clock, screen, prog)
             raise
     runs.update(kept)
     # Not graded in time: shown as last known, or as not graded at all.
@@ -253,24 +247,60 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
         exercises, names, runs, args, started, clock, screen
     )
 
-    if args.command == "check":
-        screen.check(book.grades[0], args.target, prog, root=project.root)
-        _what_next(project, book.grades[0], args, screen, prog)
-    elif args.command == "list":
+    if args.command == "list":
         timed_out = [name for name in names if runs[name].timed_out]
         screen.listing(book, changed, ungraded, timed_out)
         screen.not_graded_again(changed, ungraded, LIST_WAIT, prog)
-    elif args.target == "exercises":
-        answers = (project.root / "solutions").is_dir()
-        screen.gradebook(book, prog, answers=answers)
     else:
-        screen.gradebook(book, prog)
+        _show(project, book, args, screen, prog)
 
     if not reports_written:
         return EXIT_USAGE
     if args.command == "list":
         return EXIT_DONE
     return EXIT_DONE if book.all_done else EXIT_NOT_DONE
+
+
+def _report_interrupted(
+    exercises: list[ExerciseInfo],
+    runs: dict[str, ExerciseRun],
+    args: argparse.Namespace,
+    started: datetime,
+    clock: float,
+    screen: Screen,
+    prog: str,
+) -> None:
+    """When a grade is interrupted, still write the reports asked for,
+    the exercises not graded marked as interrupted, and show `grade`'s
+    table of what ended (`runs`, kept runs included)."""
+    shown = args.command == "grade"
+    if not _report_paths(args) and not shown:
+        return
+    names = [exercise.name for exercise in exercises]
+    cut = [name for name in names if name not in runs]
+    runs = {**runs, **{name: ExerciseRun(name, error=INTERRUPTED_RUN) for name in cut}}
+    book, _written = _reports_of(exercises, names, runs, args, started, clock, screen)
+    if shown:
+        screen.gradebook(book, prog, cut=tuple(cut))
+
+
+def _show(
+    project: Project,
+    book: Gradebook,
+    args: argparse.Namespace,
+    screen: Screen,
+    prog: str,
+) -> None:
+    """Show the result of `check` (with what to do next), or the
+    overview of every exercise."""
+    if args.command == "check":
+        screen.check(book.grades[0], args.target, prog, root=project.root)
+        _what_next(project, book.grades[0], args, screen, prog)
+    elif args.target == "exercises":
+        answers = (project.root / "solutions").is_dir()
+        screen.gradebook(book, prog, answers=answers)
+    else:
+        screen.gradebook(book, prog)
 
 
 def _what_next(
