@@ -1505,6 +1505,8 @@ def _call_laid_out(line: str, width: int, prose: bool = True) -> list[str]:
     (see `_below_call`). [] for any other line."""
     end = _call_end(line)
     rows = _by_arguments(line[:end]) if end > 0 else []
+    if len(rows) < 2 and end > 0:
+        rows = _arguments_filled(line[:end], width)
     if len(rows) < 2:
         return []
     tail = line[end:]
@@ -1547,6 +1549,34 @@ def _by_arguments(line: str) -> list[str]:
     if len(arguments) < 2 or not any(len(_rows_of_arrays(a)) > 1 for a in arguments):
         return [line]
     return _argument_rows(line, head.end())
+
+
+def _arguments_filled(line: str, width: int) -> list[str]:
+    """`line`, whose value is a call too wide for `width` columns passing
+    two or more arguments none of which has rows of its own, broken only
+    between arguments, as many to a row as fit, the later rows under the
+    first argument; [line] for any other line, or when an argument alone
+    is too wide for its row."""
+    label = LABEL.match(line)
+    head = CALL_HEAD.match(line, label.end() if label else 0)
+    if head is None:
+        return [line]
+    arguments, end = _items(line, head.end() - 1)
+    if len(arguments) < 2:
+        return [line]
+    margin = " " * i18n.width(line[: head.end()])
+    rows = [line[: head.end()] + arguments[0]]
+    for argument in arguments[1:]:
+        # One column more for the "," or ")" that ends the row.
+        if i18n.width(f"{rows[-1]}, {argument}") < width:
+            rows[-1] += f", {argument}"
+        else:
+            rows[-1] += ","
+            rows.append(margin + argument)
+    rows[-1] += line[end - 1 :]
+    if any(i18n.width(row) > width for row in rows):
+        return [line]
+    return rows
 
 
 def _argument_rows(line: str, start: int) -> list[str]:
