@@ -159,7 +159,7 @@ def explain(error):
         return "crash", str(error)
     if isinstance(error, (SystemExit, KeyboardInterrupt, MemoryError)):
         return "crash", f"{type(error).__name__} while running the exercise"
-    lines = [f"{type(error).__name__}: {error}"]
+    lines, after = [f"{type(error).__name__}: {error}"], []
     call = getattr(error, "kata_call", None)
     if call is not None:
         # A call laid out on several lines is shown below: the first line
@@ -167,8 +167,11 @@ def explain(error):
         below, text = [], str(call)
         if "\n" in text:
             below, call = [labelled_call(text)], f"{call.function}(...)"
+        # Arguments that play no part in the error still show what the
+        # call was, but last: a long call would push the line and the hint
+        # out of sight.
         if input_plays_no_part(error):
-            below = []  # the arguments would only push the line down
+            below, after = [], below
         if harness.reads_the_keyboard(error):
             lines = [f"{call} stopped at input(), to read from the keyboard.", *below]
         else:
@@ -184,4 +187,4 @@ def explain(error):
     )
     if advice:
         lines.append(f"  likely mistake: {advice}")
-    return "exception", "\n".join(lines)
+    return "exception", "\n".join([*lines, *after])

@@ -12,9 +12,10 @@ The result renders as a short report in Jupyter (HTML and Markdown) and as
 plain text anywhere else, in the language asked for with ``lang`` (default:
 the locale's, as on the command line), its long lines broken between words
 to the terminal's width, or to a notebook's; in HTML, only the values are
-laid out, and the output area wraps the sentences at its own width. A
-call that cannot be graded (an unknown exercise, say) raises `CheckError`,
-which IPython shows without the grader's own lines.
+laid out, and the output area wraps the sentences at its own width, a
+labelled one under the text after its label. A call that cannot be
+graded (an unknown exercise, say) raises `CheckError`, which IPython
+shows without the grader's own lines.
 
 Limitations: a function passed in must be defined with ``def`` in a file
 or a notebook cell (its source is read back with `inspect.getsource`), it
@@ -45,8 +46,10 @@ from grader.i18n import _
 from grader.project import ProjectError, open_project
 from grader.render import (
     FAILED_MARK,
+    LABEL,
     aligned,
     failed_mark,
+    long_label,
     printed_note,
     printed_output,
     wrapped_lines,
@@ -166,13 +169,59 @@ class CheckResult:
         if message:
             # Values are laid out (a call an argument to a line, an array a
             # row to a line), but sentences are left whole: pre-wrap breaks
-            # them at the output area's own width, however wide it is.
+            # them at the output area's own width, however wide it is, and
+            # each line's value stands beside its label (see `_html_line`).
             laid_out = wrapped_lines(Text(message), NOTEBOOK_COLUMNS, prose=False)
-            shown = html.escape(laid_out.plain)
+            shown = "".join(_html_line(*line) for line in _hung(laid_out.plain))
             parts.append(f'<pre style="white-space: pre-wrap">{shown}</pre>')
         if others:
             parts.append(f"<p>{html.escape(others)}</p>")
         return "\n".join(parts)
+
+
+def _hung(text: str) -> list[tuple[str, str]]:
+    """The lines of a failure message as (label, value) pairs: a label
+    ("  likely mistake: ", or else a line's indent) and what follows it.
+    The later lines of a labelled value (a call's arguments, an array's
+    rows), which stand under it, are joined to it without the spaces that
+    put them there. A label too long to hang a value under (see
+    `long_label`) counts as none, as on the command line."""
+    pairs: list[tuple[str, str]] = []
+    margin = 0  # where the value of the last labelled line starts
+    for line in text.split("\n"):
+        if margin and line[:margin].isspace():
+            label, value = pairs[-1]
+            pairs[-1] = (label, f"{value}\n{line[margin:]}")
+            continue
+        found = LABEL.match(line)
+        label = found.group() if found else ""
+        if not label.strip() or long_label(label, NOTEBOOK_COLUMNS):
+            label, margin = line[: len(line) - len(line.lstrip(" "))], 0
+        else:
+            margin = i18n.width(label)
+        pairs.append((label, line[len(label) :]))
+    return pairs
+
+
+def _html_line(label: str, value: str) -> str:
+    """One line of a failure message as HTML inside a pre-wrap <pre>, its
+    value beside its label in a flex box: where the output area wraps a
+    long value, the continuation starts under the value, not at the left
+    edge. The label takes its own rendered width, which counting characters
+    would not give for Japanese in a font without its glyphs. The newline
+    at the end is not rendered in the flex box, but breaks the line where
+    styles are not applied."""
+    # A preserved space keeps a blank line one line high.
+    shown = html.escape(value) or " "
+    head = (
+        f'<span style="white-space: pre; flex: none">{html.escape(label)}</span>'
+        if label
+        else ""
+    )
+    return (
+        f'<span style="display: flex">{head}'
+        f'<span style="min-width: 0">{shown}</span>\n</span>'
+    )
 
 
 def _wrapped(text: str, columns: int) -> str:

@@ -106,13 +106,41 @@ def raised_in_loss(error):
     ],
     ids=lambda error: type(error).__name__,
 )
-def test_an_error_whatever_the_input_shows_the_call_short_and_its_line_next(error):
+def test_an_error_whatever_the_input_shows_its_line_next_and_the_call_last(error):
     _, message = explain(raised_in_loss(error))
-    first, where, *_ = message.splitlines()
+    first, where, *rest = message.splitlines()
+    call = next(i for i, line in enumerate(rest) if line.startswith("  call "))
 
     assert first.startswith(f"loss(...) raised {type(error).__name__}: ")
     assert where.startswith("  where     ")
-    assert "call " not in message
+    # The arguments still show what the call was, below the hint.
+    assert all("likely mistake" not in line for line in rest[call:])
+    assert rest[call].startswith("  call      loss({'w1': [[1.0, 1.0, 1.0],")
+    assert rest[-1].endswith("[0, 2] (list))")
+
+
+def test_a_name_error_in_sgd_update_shows_params_grads_and_lr_laid_out():
+    params = {"w1": np.ones((4, 3)), "b1": np.zeros(3)}
+    grads = {"w1": np.full((4, 3), 2.0), "b1": np.ones(3)}
+    error = NameError("name 'grad' is not defined")
+    error.kata_call = Call("sgd_update", (params, grads, 0.5), {})
+    path = harness.config.target / "sgd.py"
+    error.kata_traceback = (
+        f'File "{path}", line 33, in sgd_update\n    param -= lr * grad[key]\n'
+    )
+
+    _, message = explain(error)
+    lines = message.splitlines()
+    call = next(i for i, line in enumerate(lines) if line.startswith("  call "))
+    shown = "\n".join(lines[call:])
+
+    assert lines[0] == "sgd_update(...) raised NameError: name 'grad' is not defined"
+    assert lines[1].startswith("  where     ")
+    assert "'b1': [0.0, 0.0, 0.0]}," in shown
+    assert "{'w1': [[2.0, 2.0, 2.0]," in shown
+    assert lines[-1] == " " * 23 + "0.5)"
+    # The prose above is wrapped when shown; the call is laid out already.
+    assert all(len(line) <= 88 for line in lines[call:])
 
 
 def test_an_error_the_input_may_explain_keeps_the_whole_call():

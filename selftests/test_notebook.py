@@ -1,14 +1,16 @@
 """``from grader import check`` in a notebook: grading the module or
 functions passed in, and a result that renders readably."""
 
+import html
 import importlib.util
 import io
 import re
 import textwrap
+from html.parser import HTMLParser
 
 import pytest
 
-from grader import check, notebook
+from grader import check, i18n, notebook
 from grader.notebook import (
     NOTEBOOK_COLUMNS,
     PROMPT_ROOM,
@@ -43,6 +45,22 @@ def softmax(x):
     x = np.asarray(x, dtype=float)
     e = np.exp(x - x.max(axis=AX, keepdims=True))
     return e / e.sum(axis=AX, keepdims=True)
+"""
+# A softmax that sums down the columns: a likely mistake longer than a line.
+COLUMN_SOFTMAX = """\
+import numpy as np
+
+
+def softmax(x):
+    x = np.asarray(x, dtype=float)
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=0, keepdims=True)
+"""
+# An sgd_update that reads a misspelt name: its call is laid out on rows.
+MISSPELT_SGD = """\
+def sgd_update(params, grads, lr):
+    for key, param in params.items():
+        param -= lr * grad[key]  # noqa: F821
 """
 # Colours and styles of a terminal, as IPython writes its tracebacks.
 SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -535,7 +553,7 @@ def test_in_jupyter_the_text_is_wrapped_to_a_notebooks_width(
     markdown = result._repr_markdown_()
 
     pre = '<pre style="white-space: pre-wrap">'
-    shown = html.split(pre, 1)[1].split("</pre>", 1)[0]
+    shown = text_of(html.split(pre, 1)[1].split("</pre>", 1)[0])
     # HTML breaks no sentence itself: pre-wrap breaks it at the output
     # area's width, however wide the cell is. The plain text and the
     # Markdown block, which nothing wraps, are broken at the notebook's.
@@ -546,3 +564,92 @@ def test_in_jupyter_the_text_is_wrapped_to_a_notebooks_width(
     assert shown.split() == block.split()  # the same words, laid out alike
     assert max(map(len, block.splitlines())) <= NOTEBOOK_COLUMNS
     assert max(map(len, repr(result).splitlines())) <= NOTEBOOK_COLUMNS
+
+
+def text_of(markup):
+    """The text that HTML `markup` holds, its tags taken out."""
+    return html.unescape(re.sub(r"<[^>]*>", "", markup))
+
+
+class HungLines(HTMLParser):
+    """The lines of a report's <pre> as (label, value) pairs, read from
+    the flex boxes that hang each value beside its label."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines, self.depth, self.part = [], 0, None
+
+    def handle_starttag(self, tag, attrs):
+        style = dict(attrs).get("style", "")
+        if tag != "span":
+            return
+        self.depth += 1
+        if style == "display: flex":
+            self.lines.append(["", ""])
+        elif "flex: none" in style and "white-space: pre" in style:
+            self.part = 0
+        elif "min-width: 0" in style:
+            self.part = 1
+
+    def handle_endtag(self, tag):
+        if tag == "span":
+            self.depth -= 1
+            self.part = None
+
+    def handle_data(self, data):
+        if self.part is not None:
+            self.lines[-1][self.part] += data
+
+
+def hung_lines(page):
+    """The (label, value) pairs of the report in HTML `page`."""
+    parser = HungLines()
+    parser.feed(page.split("<pre", 1)[1].split("</pre>", 1)[0])
+    return [tuple(line) for line in parser.lines]
+
+
+def displayed_html(tree, source, exercise, name, lang):
+    """The HTML IPython shows for check(exercise) of the function `name`
+    defined by `source` in a cell, the report in `lang`."""
+    shell = pytest.importorskip("IPython.core.interactiveshell").InteractiveShell
+    ipython = shell.instance()
+    ipython.run_cell(source).raise_error()
+    ipython.run_cell(
+        f"from grader import check\nresult = check({exercise!r}, {name}, "
+        f"root={str(tree)!r}, lang={lang!r})"
+    ).raise_error()
+    shown, _ = ipython.display_formatter.format(ipython.user_ns["result"])
+    return shown["text/html"]
+
+
+@pytest.mark.parametrize(
+    "lang, label",
+    [("en", "  likely mistake: "), ("ja", "  考えられる間違い: ")],
+)
+def test_in_jupyter_a_long_likely_mistake_continues_under_its_text(tree, lang, label):
+    page = displayed_html(tree, COLUMN_SOFTMAX, "softmax", "softmax", lang)
+    lines = hung_lines(page)
+
+    # The label in a box of its own, the sentence in the box beside it:
+    # wrapped by the output area, the sentence continues under itself.
+    (mistake,) = [value for hung, value in lines if hung == label]
+    assert "axis" in mistake and i18n.width(label + mistake) > NOTEBOOK_COLUMNS
+    assert "\n" not in mistake
+    # Every line is in a box, so none starts a continuation at the edge.
+    pre = page.split("<pre", 1)[1].split("</pre>", 1)[0]
+    assert text_of(pre).count("\n") == len(lines)
+
+
+@pytest.mark.parametrize(
+    "lang, label", [("en", "  call      "), ("ja", "  呼び出し  ")]
+)
+def test_in_jupyter_a_call_laid_out_on_rows_stands_beside_its_label(tree, lang, label):
+    page = displayed_html(tree, MISSPELT_SGD, "sgd", "sgd_update", lang)
+
+    (call,) = [value for hung, value in hung_lines(page) if hung == label]
+    rows = call.split("\n")
+    # The rows keep their places under the first, counted from the value,
+    # not from the edge, whatever width the label's glyphs take.
+    assert rows[0].startswith("sgd_update({'w1': [[")
+    assert rows[1].startswith(" " * len("sgd_update({") + "'b1': ")
+    assert rows[-1] == " " * len("sgd_update(") + "0.5)"

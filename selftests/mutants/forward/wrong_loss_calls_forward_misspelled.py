@@ -1,10 +1,10 @@
 """Calls forward by a misspelled name inside loss: a NameError, whatever
-the arguments, so the message leads with the line and the name meant, not
-with the whole call."""
+the arguments, so the message leads with the line and the name meant; the
+whole call comes last."""
 
 # expect: loss(...) raised NameError
 # expect: did you mean forward?
-# reject: call      loss(
+# expect: call      loss({
 
 import numpy as np
 
