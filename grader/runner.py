@@ -737,7 +737,7 @@ class _Child:
         said how (or the session itself ended)."""
         at_limit = self.status is not None and _at_limit(self.status)
         # Stopped for what it printed, the process wrote its stack first.
-        where = self._line_written() if at_limit else None
+        frames = self._frames_written() if at_limit else ()
         self.abandon()  # anything the tests left running
         if self.aborted:
             return self._run(
@@ -756,8 +756,7 @@ class _Child:
         # line that did is known, the call is no longer a guess.
         if self.exit_line is not None and os.WIFEXITED(self.status):
             return self._run(what, EXIT_CALLED, lines=(self.exit_line,))
-        lines = () if where is None else (where,)
-        return self._run(what, guess, lines=lines, at_limit=at_limit)
+        return self._run(what, guess, lines=frames[:1], at_limit=at_limit)
 
     def orphaned(self, run: ExerciseRun) -> bool:
         """Whether `run`, this child's, is cut short by the death of the
@@ -768,7 +767,8 @@ class _Child:
 
     def stop(self) -> ExerciseRun:
         """Kill a worker that ran out of time, and make a run of what it said."""
-        where = self.where() if self.pid else None
+        frames = self.frames() if self.pid else ()
+        where = frames[0] if frames else None
         printed = self.printed() if self.pid and self.current else ""
         self.abandon()
         if not self.pid:
@@ -778,8 +778,9 @@ class _Child:
             f"{self.job.module_file} was still running after {self.job.timeout:g} s",
             LOOP_GUESS if where is None or not _prints(where[1]) else PRINT_GUESS,
             kind=TIMEOUT,
-            lines=() if where is None else (*_loops_around(module, where[0]), where),
             at_limit=True,
+            stopped_at=where,
+            loop=_loop_held(module, frames),
         )
         run.timed_out = True
         for test in run.tests:
@@ -815,10 +816,11 @@ class _Child:
         os.close(self.fd)
         self._forget_stacks()
 
-    def where(self) -> tuple[int, str] | None:
-        """The line of the module under test that was running, and its code,
-        as the processes running the tests tell when asked; None if none of
-        them was in that module.
+    def frames(self) -> tuple[tuple[int, str], ...]:
+        """The lines of the module under test that were running, and their
+        code, as the processes running the tests tell when asked: the line
+        running first, then the lines of the module that called it (of one
+        process and thread). Nothing if none of them was in that module.
 
         In grading mode the learner's process is asked first, alone: two
         processes writing their stacks into one file at once can interleave
@@ -832,22 +834,23 @@ class _Child:
             except OSError:
                 pass  # it has ended: the worker may still say where it is
             else:
-                found = _line_told(stacks, module, STACK_WAIT / 2)
-                if found is not None:
+                found = _frames_told(stacks, module, STACK_WAIT / 2)
+                if found:
                     return found
         try:
             os.kill(self.pid, signal.SIGUSR1)
         except OSError:
-            return None
-        return _line_told(stacks, module, STACK_WAIT)
+            return ()
+        return _frames_told(stacks, module, STACK_WAIT)
 
-    def _line_written(self) -> tuple[int, str] | None:
-        """The line of the module under test in the stacks the processes
-        wrote before they ended, if any did; None otherwise."""
+    def _frames_written(self) -> tuple[tuple[int, str], ...]:
+        """The lines of the module under test in the stacks the processes
+        wrote before they ended, as `frames` gives them; nothing if none
+        did."""
         if not self.job.stack_file:
-            return None
+            return ()
         module = Path(self.job.root, self.job.module_file)
-        return _line_told(Path(self.job.stack_file), module, FLOOD_STACK_WAIT)
+        return _frames_told(Path(self.job.stack_file), module, FLOOD_STACK_WAIT)
 
     def _forget_stacks(self) -> None:
         if self.job.stack_file:
@@ -871,17 +874,22 @@ class _Child:
         lines: tuple[tuple[int, str], ...] = (),
         at_limit: bool = False,
         running: str = "",
+        stopped_at: tuple[int, str] | None = None,
+        loop: tuple[int, int, str] | None = None,
     ) -> ExerciseRun:
         """Every collected test, with the one that was running (`running`,
         by default the one that started last) blamed for `reason` (and
         `guess`, what may have caused it, with the `lines` of the module it
         was running), and those never reached marked as not run.
-        `at_limit`: the grader stopped the tests at one of its limits. What
-        stopped them is kept as `halt`."""
+        `at_limit`: the grader stopped the tests at one of its limits.
+        `stopped_at`: the line of the module the grader stopped them at,
+        and `loop`, the loop around it (`_loop_around`), if known; both go
+        among the lines. What stopped them is kept as `halt`."""
         run = ExerciseRun(self.job.name, duration=time.monotonic() - self.started)
         running = running or self.current
         running = (running,) if reason and running else ()
-        self.halt = _Stop(reason, guess, running, lines) if reason else None
+        halt = _Stop(reason, guess, running, lines)
+        self.halt = halt.at(stopped_at, loop) if reason else None
         names = self.collected + [n for n in self.results if n not in self.collected]
         for name in names:
             result = self.results.get(name)
@@ -949,16 +957,47 @@ def told(abort: str, guess: str = "", lines=()) -> str:
     return _Stop(abort, guess, (), tuple(map(_line, lines))).blame()
 
 
+# Where the grader stopped a module at its time limit: which loop held the
+# line it was stopped at, by its first and last lines (on one line, or
+# several: one loop per worker).
+LOOP_ON_LINE = "The loop on line {line} did not end in time."
+LOOP_ON_LINES = "The loop on lines {first}-{last} did not end in time."
+LOOPS_ON_LINES = "The loops on lines {lines} did not end in time."
+
+
 @dataclass(frozen=True)
 class _Stop:
     """Why a worker's tests stopped before their end, in the pieces the
     learner reads: what happened, what may have caused it, the tests it
-    cut short and the lines of the module under test they were running."""
+    cut short and the lines of the module under test they were running;
+    of those, the ones the grader stopped them at, and the loops around
+    these that had not ended."""
 
     what: str  # "exercises/dot.py was still running after 30 s"
     guess: str = ""  # "an endless loop?"
     tests: tuple[str, ...] = ()
-    lines: tuple[tuple[int, str], ...] = ()  # number and code
+    lines: tuple[tuple[int, str], ...] = ()  # number and code, in order
+    stopped: tuple[int, ...] = ()  # numbers, each one of `lines`
+    loops: tuple[tuple[int, int], ...] = ()  # first and last line of each
+
+    def at(
+        self, line: tuple[int, str] | None, loop: tuple[int, int, str] | None
+    ) -> "_Stop":
+        """This stop, made at `line` (number and code) of the module, in
+        `loop` (its first and last line numbers, and its first line's
+        code): both join the lines, each once, the loop's first line
+        before the line it holds."""
+        if line is None:
+            return self
+        lines = {*self.lines, line}
+        if loop is not None:
+            lines.add((loop[0], loop[2]))
+        return replace(
+            self,
+            lines=tuple(sorted(lines)),
+            stopped=(*self.stopped, line[0]),
+            loops=self.loops if loop is None else (*self.loops, loop[:2]),
+        )
 
     def blame(self) -> str:
         """What each test it cut short says: the stop, without the tests."""
@@ -980,25 +1019,57 @@ class _Stop:
         return self._told(self.what, both)
 
     def _told(self, what: str, after: str = "") -> str:
-        """`what`, with the guess after it, then `after`, and the lines
-        below it, one per row: code written into the sentence would be hard
-        to tell from the words around it, its own colons from the
-        sentence's."""
+        """`what`, with the guess after it, then the loops that did not end
+        and `after`, and the lines below it, one per row: code written into
+        the sentence would be hard to tell from the words around it, its
+        own colons from the sentence's."""
         told = f"{what}: {self.guess}" if self.guess else what
-        told = f"{told} {after}" if after else told
-        rows = [f"  line {number}: {code}" for number, code in self.lines]
+        for sentence in (self._loops_told(), after):
+            told = f"{told} {sentence}" if sentence else told
+        rows = [self._row(number, code) for number, code in self.lines]
         return "\n".join([told, *rows])
+
+    def _row(self, number: int, code: str) -> str:
+        """Line `number` of the module and its `code`, as a row below the
+        sentence; the line a test was stopped at says so."""
+        if number in self.stopped:
+            return f"  stopped at line {number}: {code}"
+        return f"  line {number}: {code}"
+
+    def _loops_told(self) -> str:
+        """Which loops did not end, by their lines; "" if none is known."""
+        spans = [str(a) if a == b else f"{a}-{b}" for a, b in self.loops]
+        if not spans:
+            return ""
+        if len(spans) > 1:
+            return LOOPS_ON_LINES.format(lines=", ".join(spans))
+        first, last = self.loops[0]
+        if first == last:
+            return LOOP_ON_LINE.format(line=first)
+        return LOOP_ON_LINES.format(first=first, last=last)
 
     @staticmethod
     def together(stops: list["_Stop"]) -> "_Stop | None":
         """The stops of an exercise's workers as one, when there are several
         and they are alike: each was stopped at the same time limit, say,
-        or each printed past the same limit. None otherwise."""
+        or each printed past the same limit. None otherwise.
+
+        Each line and each loop is told once; a loop that holds another one
+        of the loops stands for both in the sentence, since it did not end
+        either."""
         if len(stops) < 2 or len({(s.what, s.guess) for s in stops}) > 1:
             return None
         tests = tuple(test for stop in stops for test in stop.tests)
         lines = tuple(sorted({line for stop in stops for line in stop.lines}))
-        return _Stop(stops[0].what, stops[0].guess, tests, lines)
+        stopped = tuple(sorted({n for stop in stops for n in stop.stopped}))
+        loops = {loop for stop in stops for loop in stop.loops}
+        outer = [
+            (a, b)
+            for a, b in loops
+            if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in loops)
+        ]
+        what, guess = stops[0].what, stops[0].guess
+        return _Stop(what, guess, tests, lines, stopped, tuple(sorted(outer)))
 
 
 # How long the processes get to write their stacks, at most: only a
@@ -1013,63 +1084,92 @@ STACK_BYTES = 1 << 16
 _FRAME = re.compile(r'\s*File "(?P<file>[^"]+)", line (?P<line>\d+)')
 
 
-def _line_told(path: Path, module: Path, wait: float) -> tuple[int, str] | None:
-    """The innermost line of `module` in the stacks written to the file at
-    `path`, as soon as one is there; None if none is after `wait` seconds.
-    Each process writes its stack as it can: the worker's may come first
-    and stop short of the learner's code, which runs in a process of its
-    own in grading mode."""
+def _frames_told(path: Path, module: Path, wait: float) -> tuple[tuple[int, str], ...]:
+    """The lines of `module` in the stacks written to the file at `path`
+    (`_module_frames`), as soon as one is there; nothing if none is after
+    `wait` seconds. Each process writes its stack as it can: the worker's
+    may come first and stop short of the learner's code, which runs in a
+    process of its own in grading mode."""
     deadline = time.monotonic() + wait
-    found = None
-    while found is None and time.monotonic() < deadline:
+    found: tuple[tuple[int, str], ...] = ()
+    while not found and time.monotonic() < deadline:
         time.sleep(0.02)
         try:
             with path.open(errors="replace") as file:
                 text = file.read(STACK_BYTES)
         except OSError:
-            return None
-        found = _innermost_line(text, module)
+            return ()
+        found = _module_frames(text, module)
     return found
 
 
-def _innermost_line(stacks: str, module: Path) -> tuple[int, str] | None:
-    """The first frame of `stacks` (most recent call first) in `module`,
-    as its line number and its code (shortened); None if there is none."""
-    for match in _FRAME.finditer(stacks):
-        if not _same_file(match["file"], module):
-            continue
-        number = int(match["line"])
-        try:
-            lines = module.read_text(errors="replace").splitlines()
-        except OSError:
-            return None
-        code = lines[number - 1].strip() if 0 < number <= len(lines) else ""
-        return number, code if len(code) <= 80 else code[:77] + "..."
+def _module_frames(stacks: str, module: Path) -> tuple[tuple[int, str], ...]:
+    """The frames of `module` in the first stack of `stacks` that has one
+    (faulthandler's, most recent call first, a blank line after each
+    thread), as line numbers and code (shortened): the innermost line of
+    the module running, then the lines of the module that called it.
+    Nothing if no stack holds a frame of `module`."""
+    for stack in re.split(r"\n\s*\n", stacks):
+        numbers = [
+            int(match["line"])
+            for match in _FRAME.finditer(stack)
+            if _same_file(match["file"], module)
+        ]
+        if numbers:
+            break
+    else:
+        return ()
+    try:
+        lines = module.read_text(errors="replace").splitlines()
+    except OSError:
+        return ()
+    codes = [lines[n - 1].strip() if 0 < n <= len(lines) else "" for n in numbers]
+    return tuple(_line([n, code]) for n, code in zip(numbers, codes, strict=True))
+
+
+def _loop_held(
+    module: Path, frames: tuple[tuple[int, str], ...]
+) -> tuple[int, int, str] | None:
+    """The loop of `module` that did not end, for a process stopped at
+    `frames` (`_module_frames`): the innermost around the line running,
+    else around the call that led to it (a loop whose every pass calls a
+    function of the module spends its time in that function).
+
+    Limitations: the grader sees one moment of the process, not which loop
+    goes round for ever: in nested loops, or in a function that loops and
+    is called from a loop, the innermost is named, even where an outer one
+    is the one that never ends."""
+    for number, _ in frames:
+        loop = _loop_around(module, number)
+        if loop is not None:
+            return loop
     return None
 
 
-def _loops_around(module: Path, number: int) -> tuple[tuple[int, str], ...]:
-    """The first line of the innermost loop of `module` (a while or a for)
-    that holds line `number` in its body, as (number, code): a process
-    stopped at its time limit is often inside a call that the loop makes,
-    and the loop is what did not end. Nothing where no loop holds it, or
-    the module cannot be read."""
+def _loop_around(module: Path, number: int) -> tuple[int, int, str] | None:
+    """The innermost loop of `module` (a while or a for) that holds line
+    `number`, its first line included: its first and last line numbers,
+    and the code of its first line. A process stopped at its time limit is
+    often inside a call that the loop makes, or testing the loop's
+    condition again, and the loop is what did not end. None where no loop
+    holds it, or the module cannot be read."""
     try:
         source = module.read_text(errors="replace")
         tree = ast.parse(source)
     except (OSError, SyntaxError, ValueError):
-        return ()
+        return None
     loops = [
         node
         for node in ast.walk(tree)
         if isinstance(node, (ast.While, ast.For, ast.AsyncFor))
-        and node.lineno < number <= (node.end_lineno or 0)
+        and node.lineno <= number <= (node.end_lineno or 0)
     ]
     if not loops:
-        return ()
+        return None
     innermost = max(loops, key=lambda node: node.lineno)
     code = source.splitlines()[innermost.lineno - 1].strip()
-    return (_line([innermost.lineno, code]),)
+    first, code = _line([innermost.lineno, code])
+    return first, innermost.end_lineno or first, code
 
 
 def _same_file(name: str, module: Path) -> bool:

@@ -3,6 +3,7 @@ kind, some of them broken, graded into one CSV and a JSON each."""
 
 import csv
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -98,7 +99,11 @@ def test_a_hanging_or_empty_submission_is_graded_zero(graded):
     assert float(rows["eve"]["score"]) == 0
     assert float(rows["dave"]["score"]) == 0
     eve = read_json(reports / "eve.json")
-    assert next(e for e in eve["exercises"] if e["name"] == "dot")["status"] == "error"
+    dot = next(e for e in eve["exercises"] if e["name"] == "dot")
+    assert dot["status"] == "error"
+    # The report names the loop and the line the grader stopped it at.
+    assert "The loop on lines 1-2 did not end in time." in dot["error"]
+    assert re.search(r"\n  stopped at line [12]: (while True:|pass)", dot["error"])
 
 
 def test_a_submission_that_cannot_be_read_is_an_error_row(graded):

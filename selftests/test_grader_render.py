@@ -480,27 +480,30 @@ def test_a_test_the_other_worker_was_running_when_stopped_is_named_too():
 
 
 # A loop that never ends, as the runner tells it when both workers running
-# an exercise's tests reached the time limit: one stop, naming both tests
-# and the lines they were running (see runner.merge).
-BOTH_STOPPED = (
-    "exercises/dot.py was still running after 5 s{where}: an endless loop?\n"
-    "  line 54: while True:\n"
-    "  line 55: pass"
+# an exercise's tests reached the time limit, each stopped in its body: one
+# stop, naming both tests, the loop and the line they were stopped at (see
+# runner.merge).
+BOTH_STOPPED = runner._Stop(
+    "exercises/dot.py was still running after 5 s",
+    runner.LOOP_GUESS,
+    ("test_a[0]", "test_a[1]"),
+    lines=((54, "while True:"), (55, "pass")),
+    stopped=(55,),
+    loops=((54, 55),),
 )
 
 
 def stopped_twice(stopped_at_limit=True) -> ExerciseRun:
     """A run whose two workers both stopped at the time limit, and a test
     that never ran."""
-    blame = BOTH_STOPPED.format(where="")
+    blame = BOTH_STOPPED.blame()
     tests = [
         failed("test_a[0]", blame, kind="timeout"),
         failed("test_a[1]", blame, kind="timeout"),
         failed("test_c", "not run: the tests stopped before this one", "not_run"),
         failed("test_d", "not run: the tests stopped before this one", "not_run"),
     ]
-    both = runner.BOTH_RUNNING.format(tests="test_a[0] and test_a[1]")
-    error = BOTH_STOPPED.replace("loop?", f"loop? {both}").format(where="")
+    error = BOTH_STOPPED.error()
     return ExerciseRun("dot", tests, error, stopped_at_limit=stopped_at_limit)
 
 
@@ -522,16 +525,19 @@ def test_a_stop_reached_by_both_workers_is_told_once(language):
         assert told.count("test_a[0]") == told.count("test_a[1]") == 1
     # Told as two tests, both running when the limit came.
     if language == "en":
-        assert "loop? This happened in both tests that were running: " in text
+        assert "loop? The loop on lines 54-55 did not end in time. This " in text
+        assert "This happened in both tests that were running: " in text
         assert ": test_a[0] and test_a[1].\n  line 54: while True:\n" in text
+        assert "\n  stopped at line 55: pass\n" in text
         assert "an endless loop?\n" not in text
         assert "2 more tests did not run: the grader stopped the tests first." in text
     else:
         assert "実行中だった test_a[0] と test_a[1] の両方でこれが起きました" in text
         assert "test_a[0] と test_a[1] の両方でこれが起きました。\n  54 行目" in text
         assert "の実行中、" not in text
-        assert "なっていませんか？\u3000実行中だった test_a[0]" in text
-        assert "\n  54 行目: while True:\n  55 行目: pass\n" in text
+        assert "なっていませんか？\u300054〜55 行目のループが制限時間内に" in text
+        assert "終わりませんでした。実行中だった test_a[0]" in text
+        assert "\n  54 行目: while True:\n  55 行目(ここで止めました): pass\n" in text
         assert "採点プログラムがテストを途中で止めたため、ほかの 2 個" in text
         assert "プロセスが途中で終わった" not in text
 

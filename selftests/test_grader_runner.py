@@ -160,12 +160,44 @@ def test_a_timeout_says_which_line_of_the_module_was_running(
     job = Job("spin", root, timeout=SHORT_TIMEOUT, separate=separate)
     (run,) = run_many([job])
 
-    assert re.search(
-        # Stopped inside the loop, the loop's first line is named too.
-        r"an endless loop\?\n  line 3: while n >= 0:(\n  line 4: n \+= 1)?$",
-        run.error,
+    # The line it was stopped at says so; stopped inside the loop, below
+    # its first line, that line is shown too.
+    loop = "an endless loop? The loop on lines 3-4 did not end in time.\n"
+    assert run.error.endswith(loop + "  stopped at line 3: while n >= 0:") or (
+        run.error.endswith(
+            loop + "  line 3: while n >= 0:\n  stopped at line 4: n += 1"
+        )
     )
     assert not list(scratch.iterdir())
+
+
+# A loop whose every pass calls a function of the module: the time goes
+# into the call, and the loop is still the one to name.
+CALLS_IN_A_LOOP = """
+def spin():
+    n = 0
+    while n >= 0:
+        n = step(n)
+
+
+def step(n):
+    n = n + 1
+    return n - 1
+"""
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["here", "separate"])
+def test_a_timeout_in_a_function_the_loop_calls_names_the_loop(tmp_path, separate):
+    root = project(tmp_path, {"spin": LOOPS_IN_THE_MODULE})
+    (root / "exercises" / "spin.py").write_text(CALLS_IN_A_LOOP.lstrip())
+    job = Job("spin", root, timeout=SHORT_TIMEOUT, separate=separate)
+    (run,) = run_many([job])
+    *sentence, stopped = run.error.splitlines()
+
+    assert sentence[0].endswith("The loop on lines 3-4 did not end in time.")
+    assert re.fullmatch(r"  stopped at line [3-9]: .+", stopped)
+    if stopped != "  stopped at line 3: while n >= 0:":
+        assert sentence[1:] == ["  line 3: while n >= 0:"]
 
 
 # A loop whose every pass prints (nothing, so that no output limit stops
@@ -187,7 +219,10 @@ def test_a_timeout_on_a_line_that_prints_says_printing_is_slow(tmp_path, separat
         f"exercises/spin.py was still running after {SHORT_TIMEOUT:g} s in "
         f"test_spins: {runner.PRINT_GUESS}"
     )
-    assert run.error.endswith('\n  line 2: while True: print(end="")')
+    assert run.error.endswith(
+        "The loop on line 2 did not end in time.\n"
+        '  stopped at line 2: while True: print(end="")'
+    )
 
 
 @pytest.mark.parametrize(
@@ -348,11 +383,19 @@ def test_a_loop_that_both_workers_reach_is_one_stop_naming_both_tests(tmp_path):
     # and each line they were running (the same one, or the loop's two).
     assert re.fullmatch(
         rf"exercises/spin\.py was still running after {SHORT_TIMEOUT:g} s: an "
-        r"endless loop\? This happened in both tests that were running: "
-        r"test_spins_here and test_spins_there\.\n"
-        r"  line [34]: (while n >= 0:|n \+= 1)"
-        r"(\n  line 4: n \+= 1)?",
+        r"endless loop\? The loop on lines 3-4 did not end in time\. This "
+        r"happened in both tests that were running: test_spins_here and "
+        r"test_spins_there\.\n(?P<rows>.*)",
         run.error,
+        re.DOTALL,
+    )
+    # Each worker was stopped at the loop's test or in its body: the rows
+    # mark every line one of them was stopped at.
+    rows = run.error.split("\n", 1)[1]
+    assert rows in (
+        "  stopped at line 3: while n >= 0:",
+        "  stopped at line 3: while n >= 0:\n  stopped at line 4: n += 1",
+        "  line 3: while n >= 0:\n  stopped at line 4: n += 1",
     )
     blame = re.sub(r" This happened.*there\.", "", run.error)
     assert (
@@ -495,6 +538,54 @@ def test_parts_that_stopped_alike_tell_each_line_once_in_order():
     both = runner.BOTH_RUNNING.format(tests="test_a and test_b")
     assert run.error == blame.replace("loop?", f"loop? {both}")
     assert [test.message for test in run.tests] == [blame, blame]
+
+
+def test_parts_stopped_at_their_time_limit_mark_each_line_they_were_stopped_at():
+    stop = runner._Stop("exercises/dot.py was still running after 5 s", "loop?")
+    inner = (5, 6, "for k in range(n):")
+    stops = [
+        replace(stop, tests=("test_a",)).at((6, "total += k"), inner),
+        replace(stop, tests=("test_b",)).at(
+            (4, "while i < n:"), (4, 7, "while i < n:")
+        ),
+    ]
+    runs = [_stopped_part(f"test_{n}", s) for n, s in zip("ab", stops, strict=True)]
+    run = runner.merge(runs, stops)
+
+    # The outer loop holds the inner one: it did not end either, and stands
+    # for both; the inner loop's first line is still shown.
+    blame = (
+        "exercises/dot.py was still running after 5 s: loop? The loop on "
+        "lines 4-7 did not end in time.\n"
+        "  stopped at line 4: while i < n:\n"
+        "  line 5: for k in range(n):\n"
+        "  stopped at line 6: total += k"
+    )
+    assert [test.message for test in run.tests] == [blame, blame]
+    assert stops[0].blame() == (
+        "exercises/dot.py was still running after 5 s: loop? The loop on "
+        "lines 5-6 did not end in time.\n"
+        "  line 5: for k in range(n):\n"
+        "  stopped at line 6: total += k"
+    )
+
+
+def test_parts_stopped_in_two_loops_apart_name_both():
+    stop = runner._Stop("exercises/dot.py was still running after 5 s", "loop?")
+    stops = [
+        replace(stop, tests=("test_a",)).at(
+            (3, "while True: pass"), (3, 3, "while True: pass")
+        ),
+        replace(stop, tests=("test_b",)).at((9, "i = i"), (8, 9, "while i < n:")),
+    ]
+    runs = [_stopped_part(f"test_{n}", s) for n, s in zip("ab", stops, strict=True)]
+    run = runner.merge(runs, stops)
+
+    together = run.tests[0].message.splitlines()[0]
+    alone = stops[0].blame().splitlines()[0]
+
+    assert together.endswith("The loops on lines 3, 8-9 did not end in time.")
+    assert alone.endswith("The loop on line 3 did not end in time.")
 
 
 # The learner's one_hot and sigmoid, called through the harness: in grading
@@ -757,8 +848,33 @@ def test_a_time_limit_names_the_loop_around_the_line_it_stopped_at(tmp_path):
     module = tmp_path / "gradient.py"
     module.write_text(LOOPS_AROUND_A_CALL.lstrip())
 
-    assert runner._loops_around(module, 5) == ((4, "for step in (1, -1):"),)
-    assert runner._loops_around(module, 6) == ((3, "while i < len(x):"),)
-    assert runner._loops_around(module, 3) == ()  # the loop's own first line
-    assert runner._loops_around(module, 2) == ()  # no loop around it
-    assert runner._loops_around(tmp_path / "gone.py", 5) == ()
+    assert runner._loop_around(module, 5) == (4, 5, "for step in (1, -1):")
+    assert runner._loop_around(module, 6) == (3, 6, "while i < len(x):")
+    # Its own first line is the loop's: it tests the condition again.
+    assert runner._loop_around(module, 3) == (3, 6, "while i < len(x):")
+    assert runner._loop_around(module, 4) == (4, 5, "for step in (1, -1):")
+    assert runner._loop_around(module, 2) is None  # no loop around it
+    assert runner._loop_around(tmp_path / "gone.py", 5) is None
+
+
+def test_the_loop_around_the_call_counts_where_the_line_has_none(tmp_path):
+    module = tmp_path / "gradient.py"
+    module.write_text(LOOPS_AROUND_A_CALL.lstrip())
+    stacks = (
+        "Thread 0x00007f01 (most recent call first):\n"
+        '  File "/usr/lib/python3/threading.py", line 320 in wait\n'
+        "\n"
+        "Current thread 0x00007f02 (most recent call first):\n"
+        '  File "/usr/lib/python3/numpy/core.py", line 12 in sum\n'
+        f'  File "{module}", line 2 in helper\n'
+        '  File "/usr/lib/python3/numpy/core.py", line 40 in apply\n'
+        f'  File "{module}", line 6 in gradient\n'
+        '  File "tests/test_gradient.py", line 9 in test_gradient\n'
+    )
+    frames = runner._module_frames(stacks, module)
+
+    # The innermost line of the module first, then the line that called it.
+    assert frames == ((2, "i = 0"), (6, "total = f(x)"))
+    assert runner._loop_held(module, frames) == (3, 6, "while i < len(x):")
+    assert runner._loop_held(module, frames[:1]) is None
+    assert runner._module_frames(stacks, tmp_path / "other.py") == ()

@@ -765,6 +765,20 @@ def runner_reasons(folder: Path) -> list[str]:
             ]
             runs = [ExerciseRun("sgd", error=stop.error()) for stop in stops]
             found.append(runner.merge(runs, stops).error)
+    # Stopped at the time limit in loops: one loop on one line or several,
+    # and two loops, one per worker.
+    for loops in (((4, 4, "while True: pass"),), ((4, 5, "while True:"),)):
+        stop = runner._Stop(timeout, runner.LOOP_GUESS, ("test_a",))
+        found.append(stop.at((loops[0][0], loops[0][2]), loops[0]).error())
+    stops = [
+        runner._Stop(timeout, runner.LOOP_GUESS, (test,)).at(line, (*span, line[1]))
+        for test, line, span in (
+            ("test_a", (4, "while True: pass"), (4, 4)),
+            ("test_b", (8, "while i < n:"), (8, 9)),
+        )
+    ]
+    runs = [ExerciseRun("sgd", error=stop.error()) for stop in stops]
+    found.append(runner.merge(runs, stops).error)
     found.append(runner._missing_tests(job).error)
     from grader.cli import INTERRUPTED_RUN  # an exercise a Ctrl+C cut short
 
