@@ -2092,6 +2092,23 @@ def test_a_labelled_call_too_wide_goes_an_argument_to_a_row(width):
     ]
 
 
+@pytest.mark.parametrize("label", ["  call      ", "      呼び出し  "])
+def test_a_call_of_short_arguments_breaks_between_them_under_the_first(label):
+    from grader import i18n
+    from grader.render import wrapped_lines
+
+    call = "train([[-1.0, 0.5]], [[0.0, 1.0]], n_hidden=3, lr=0.3, epochs=3, seed=1)"
+    rows = wrapped_lines(Text(label + call), 60).plain.splitlines()
+
+    margin = " " * (i18n.width(label) + len("train("))
+    assert len(rows) == 2
+    assert all(i18n.width(row) <= 60 for row in rows)
+    # Each row ends after a whole argument, the next starting under the first.
+    assert rows[0].startswith(f"{label}train([[-1.0, 0.5]], [[0.0, 1.0]],")
+    assert rows[1].startswith(margin) and rows[1][len(margin)] != " "
+    assert rows[0][len(label) :] + " " + rows[1].strip() == call
+
+
 def test_a_statement_that_starts_with_a_call_goes_an_argument_to_a_row():
     from grader.render import wrapped_lines
 
