@@ -167,7 +167,9 @@ def most_telling(failures: list[TestResult]) -> TestResult | None:
     several, else the first of all: a named mistake tells the learner what
     to change, where a bare failure only tells them that something is
     wrong; one mistake named says it more plainly than a list of those that
-    fit ("(1) ... (2) ...").
+    fit ("(1) ... (2) ..."). Of the failures that name that same mistake,
+    the one whose message is shortest comes first (the earliest of those):
+    its input is the smallest that shows the mistake.
     """
     computing = [test for test in failures if not checks_refusal(test.name)]
     return _most_telling(computing or failures)
@@ -187,7 +189,47 @@ def checks_refusal(name: str) -> bool:
 def _most_telling(failures: list[TestResult]) -> TestResult | None:
     named = [test for test in failures if MISTAKE_LABEL in test.message]
     single = (test for test in named if not _lists_mistakes(test.message))
-    return next(single, named[0] if named else failures[0] if failures else None)
+    chosen = next(single, named[0] if named else None)
+    if chosen is None:
+        return failures[0] if failures else None
+    # The same mistake is best seen on the smallest input that shows it:
+    # the docstring's example, say, rather than a property's large one.
+    mistakes = mistakes_named(chosen.message)
+    same = [test for test in named if mistakes_named(test.message) == mistakes]
+    return min(same, key=lambda test: len(test.message.splitlines()))
+
+
+def mistakes_named(message: str) -> tuple[str, ...]:
+    """The likely mistakes `message` names, one a line, each without the
+    particulars of the input that showed it (see `gist`): the same for
+    two failures of one mistake on different inputs."""
+    return tuple(
+        gist(line.strip()) for line in message.splitlines() if MISTAKE_LABEL in line
+    )
+
+
+# What a failure's wording holds of the input that showed it rather than
+# of its cause, in the order they are replaced: a quoted name (a dict's
+# key, as in params['w1']), a NumPy dtype named by its size, a number, then
+# the arrays and shapes the numbers made.
+_PARTICULARS = (
+    (re.compile(r"(?<![\w'])'[^'\s]*'(?![\w'])"), "'_'"),
+    (re.compile(r'(?<![\w"])"[^"\s]*"(?![\w"])'), "'_'"),
+    (re.compile(r"\b(?:u?int|float|complex)(?:8|16|32|64|128)\b"), "dtype"),
+    (re.compile(r"(?<![\w.])\d+(?:\.\d*)?(?:e[-+]?\d+)?(?!\w)"), "#"),
+    (re.compile(r"\[[-+#,.\s\[\]]*\]"), "[#]"),
+    (re.compile(r"\([-+#,\s]*\)"), "(#)"),
+)
+
+
+def gist(text: str) -> str:
+    """`text` with the particulars of one input replaced by placeholders:
+    "KeyError: 'w1'" and "KeyError: 'b2'", or "index 3 is out of bounds
+    for axis 1 with size 3" and the same with 2 and 2, say the same thing
+    about two inputs, and one cause is shown once."""
+    for pattern, placeholder in _PARTICULARS:
+        text = pattern.sub(placeholder, text)
+    return text
 
 
 def _lists_mistakes(message: str) -> bool:

@@ -43,6 +43,8 @@ from grader.grading import (
     Grade,
     Gradebook,
     checks_refusal,
+    gist,
+    mistakes_named,
     most_telling,
 )
 from grader.i18n import N_, _
@@ -1113,12 +1115,22 @@ def grouped(
         groups.setdefault(_one_of(way, named), []).append(test)
     grouped = []
     for tests in groups.values():
-        # A test that names the mistake alone explains it best.
-        first = next((t for t in tests if not _lists_mistakes(t)), tests[0])
+        first = _first_shown(tests)
         rest = [test for test in tests if test is not first]
         same = all(_statement(test) == _statement(first) for test in rest)
         grouped.append((first, tuple(test.name for test in rest), same))
     return sorted(grouped, key=lambda block: _telling_rank(block[0]))
+
+
+def _first_shown(tests: list[TestResult]) -> TestResult:
+    """Of `tests`, which failed the same way, the one to show: one that
+    names the mistake alone explains it best, and, as `most_telling` picks,
+    the one of those with the shortest message shows it on the smallest
+    input."""
+    alone = [test for test in tests if not _lists_mistakes(test)]
+    if not alone or MISTAKE_LABEL not in alone[0].message:
+        return (alone or tests)[0]
+    return min(alone, key=lambda test: len(test.message.splitlines()))
 
 
 # Said before the failures that name no likely mistake when one above
@@ -1187,11 +1199,7 @@ def _way(test: TestResult) -> tuple[str, ...]:
     Tests of different properties that name the same mistake have one
     cause and one fix: its explanation is worth reading once.
     """
-    mistakes = [
-        gist(line.strip())
-        for line in test.message.splitlines()
-        if MISTAKE_LABEL in line
-    ]
+    mistakes = mistakes_named(test.message)
     return (MISTAKE_LABEL, *mistakes) if mistakes else _statement(test)
 
 
@@ -1204,30 +1212,6 @@ def _statement(test: TestResult) -> tuple[str, str]:
     labelled = [bool(LABELLED.match(line)) for line in lines]
     statement = "\n".join(lines[: labelled.index(True) if any(labelled) else None])
     return (test.kind, gist(CALL_RAISED.sub("", statement, count=1)))
-
-
-# What a failure's wording holds of the input that showed it rather than
-# of its cause, in the order they are replaced: a quoted name (a dict's
-# key, as in params['w1']), a NumPy dtype named by its size, a number, then
-# the arrays and shapes the numbers made.
-_PARTICULARS = (
-    (re.compile(r"(?<![\w'])'[^'\s]*'(?![\w'])"), "'_'"),
-    (re.compile(r'(?<![\w"])"[^"\s]*"(?![\w"])'), "'_'"),
-    (re.compile(r"\b(?:u?int|float|complex)(?:8|16|32|64|128)\b"), "dtype"),
-    (re.compile(r"(?<![\w.])\d+(?:\.\d*)?(?:e[-+]?\d+)?(?!\w)"), "#"),
-    (re.compile(r"\[[-+#,.\s\[\]]*\]"), "[#]"),
-    (re.compile(r"\([-+#,\s]*\)"), "(#)"),
-)
-
-
-def gist(text: str) -> str:
-    """`text` with the particulars of one input replaced by placeholders:
-    "KeyError: 'w1'" and "KeyError: 'b2'", or "index 3 is out of bounds
-    for axis 1 with size 3" and the same with 2 and 2, say the same thing
-    about two inputs, and one cause is shown once."""
-    for pattern, placeholder in _PARTICULARS:
-        text = pattern.sub(placeholder, text)
-    return text
 
 
 def _same_way(names: tuple[str, ...], same_property: bool) -> str:

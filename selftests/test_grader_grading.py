@@ -114,6 +114,25 @@ def test_the_most_telling_failure_names_a_mistake_or_else_comes_first():
     assert most_telling([]) is None
 
 
+def test_of_the_failures_of_one_mistake_the_smallest_input_is_shown():
+    mistake = "  likely mistake: grads[{}] was changed in place"
+    large = failed(
+        "failure",
+        "test_two_identical_calls_take_identical_steps",
+        "\n".join(["grads changed", *["  row"] * 8, mistake.format("'w1'")]),
+    )
+    other = failed("failure", "test_other", "wrong\n  likely mistake: another")
+    small = failed(
+        "failure",
+        "test_sgd_update_gives_the_docstring_example",
+        "\n".join(["grads changed", "  row", mistake.format("'w'")]),
+    )
+
+    assert most_telling([large, other, small]) is small
+    # Only the same mistake: a different one named first keeps its place.
+    assert most_telling([other, large, small]) is other
+
+
 def test_what_the_function_computes_comes_before_what_it_must_refuse():
     # As with out[:, labels] = 1 in one_hot and no check of the labels: the
     # docstring's example fails plainly, a refusal test names a mistake.

@@ -178,10 +178,12 @@ def test_failures_that_name_different_mistakes_are_shown_apart():
 
 def test_tests_of_different_properties_naming_one_mistake_show_it_once():
     mistake = "  likely mistake: the scores were not shifted: subtract the max."
+    # On larger inputs than the first: it is the one shown.
+    rows = "\n  call      softmax([[1000.0, 0.0],\n                    [0.0, 1000.0]])"
     tests = [
         failed("test_values", f"{UNNAMED}\n{mistake}"),
-        failed("test_finite", f"softmax must stay finite.\n{mistake}"),
-        failed("test_shift", f"Adding a constant changed the result.\n{mistake}"),
+        failed("test_finite", f"softmax must stay finite.{rows}\n{mistake}"),
+        failed("test_shift", f"Adding a constant changed it.{rows}\n{mistake}"),
         failed("test_sums", "Every slice must sum to 1.\n  actual  sums [2.]"),
     ]
     text = check(tests, "softmax")
@@ -244,9 +246,10 @@ def test_no_failure_is_said_to_follow_a_list_of_mistakes_that_may_fit():
 )
 def test_the_tests_sharing_a_likely_mistake_are_counted(language, one, two):
     mistake = "  likely mistake: the scores were not shifted: subtract the max."
+    rows = "\n  call      softmax([[1000.0, 0.0],\n                    [0.0, 1000.0]])"
     first = failed("test_values", f"{UNNAMED}\n{mistake}")
-    finite = failed("test_finite", f"softmax must stay finite.\n{mistake}")
-    shift = failed("test_shift", f"Adding a constant changed it.\n{mistake}")
+    finite = failed("test_finite", f"softmax must stay finite.{rows}\n{mistake}")
+    shift = failed("test_shift", f"Adding a constant changed it.{rows}\n{mistake}")
     with i18n.speaking(language):
         pair = " ".join(check([first, finite], "softmax").split())
         three = " ".join(check([first, finite, shift], "softmax").split())
@@ -1374,6 +1377,26 @@ def test_a_block_naming_a_mistake_comes_before_one_naming_none():
         "test_gives_the_docstring_example",
         "test_rejects_bad_labels",
     ]
+
+
+def test_a_mistake_named_by_several_tests_is_shown_on_the_smallest_input():
+    from grader.grading import most_telling
+    from grader.render import grouped
+
+    mistake = "  likely mistake: grads[{}] was changed in place."
+    large = failed(
+        "test_two_identical_calls_take_identical_steps",
+        "\n".join(["grads changed.", *["  row"] * 6, mistake.format("'w1'")]),
+    )
+    small = failed(
+        "test_sgd_update_gives_the_docstring_example",
+        "\n".join(["grads changed.", "  row", mistake.format("'w'")]),
+    )
+
+    (first, others, _same), *_ = grouped([large, small])
+
+    assert first is small is most_telling([large, small])
+    assert others == ("test_two_identical_calls_take_identical_steps",)
 
 
 def _doc_on(width: int, name: str, language: str) -> list[str]:
