@@ -1,5 +1,7 @@
 """Exercise 1: dot(a, b), the matrix product from its definition."""
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import example, given, settings
@@ -8,6 +10,7 @@ from hypothesis import strategies as st
 from tests.harness import (
     Exercise,
     describe_call,
+    learner_code,
     quietly,
     raised_by_learner,
     short,
@@ -172,6 +175,81 @@ def square_mistake():
     )
 
 
+# Operands (N, K) @ (K, M) with N, K and M all different, one with N < M
+# and one with N > M, and what indexing a result made (M, N) raises on
+# them: an index past the end of an axis whose size no operand has there.
+# A result made (N, N) or (M, M) raises so on one of them only.
+SWAPPED_PROBES = (
+    (np.ones((2, 3)), np.ones((3, 4)), "out of bounds for axis 1 with size 2"),
+    (np.ones((4, 3)), np.ones((3, 2)), "out of bounds for axis 0 with size 2"),
+)
+RESULT_SHAPE_SWAPPED = (
+    "the result was made (M, N), np.zeros((m, n)): a (N, K) times b (K, M) "
+    "has a row for each row of a and a column for each column of b, so it "
+    "must be (N, M), np.zeros((n, m))."
+)
+
+
+def swapped_result_mistake():
+    """RESULT_SHAPE_SWAPPED where the learner's dot raises, for both
+    SWAPPED_PROBES, the IndexError that a result made (M, N) gives; else
+    None."""
+    for a, b, words in SWAPPED_PROBES:
+        try:
+            with quietly():
+                learner.dot(a, b)
+        except IndexError as error:
+            if words not in str(error):
+                return None
+        except PASS_THROUGH:
+            raise
+        except Exception:
+            return None
+        else:
+            return None
+    return RESULT_SHAPE_SWAPPED
+
+
+# A size read from a shape by a literal index: b.shape[1], np.shape(b)[1].
+SHAPE_INDEX = re.compile(r"\bnp\.shape\((\w+)\)\[(\d+)\]|\b(\w+)\.shape\[(\d+)\]")
+
+
+def shape_index_mistake(error, a, b):
+    """The mistake of reading a size of a or b by an index past the axes it
+    has here (b.shape[1] of a vector b), where `error` is that IndexError
+    and the learner's line reads one such size; else None."""
+    if "tuple index out of range" not in str(error):
+        return None
+    operands = {"a": np.asarray(a), "b": np.asarray(b)}
+    found = {
+        (name or other, int(index or index2))
+        for name, index, other, index2 in SHAPE_INDEX.findall(learner_code(error))
+    }
+    past = [
+        (name, index)
+        for name, index in found
+        if name in operands and index >= operands[name].ndim
+    ]
+    if len(past) != 1:
+        return None
+    name, index = past[0]
+    ndim = operands[name].ndim
+    if ndim == 0:
+        return (
+            f"{name}.shape[{index}] was read, but {name} is a single number "
+            f"here (a 0-d array, shape ()): look at {name}.ndim first."
+        )
+    if ndim == 1:
+        return (
+            f"{name}.shape[{index}] was read, but {name} is a vector here (1-D, "
+            f"one axis): look at {name}.ndim first."
+        )
+    return (
+        f"{name}.shape[{index}] was read, but {name} has only {ndim} axes "
+        f"here: look at {name}.ndim first."
+    )
+
+
 def call_dot(a, b):
     """The learner's dot(a, b), for operands whose sizes fit; an IndexError
     it raises, or a ValueError (a check that refuses them, or NumPy's),
@@ -179,7 +257,11 @@ def call_dot(a, b):
     try:
         return learner.dot(a, b)
     except IndexError as error:
-        error.kata_mistake = square_mistake()
+        error.kata_mistake = (
+            shape_index_mistake(error, a, b)
+            or square_mistake()
+            or swapped_result_mistake()
+        )
         raise
     except ValueError as error:
         # A check of the learner's own refused them; NumPy's errors (a
@@ -423,6 +505,7 @@ def expect_value_error(a, b, why, check=None):
             or code_mistake(error)
             # An assert is a check already: what it raises is what is wrong.
             or (None if isinstance(error, AssertionError) else check)
+            or shape_index_mistake(error, a, b)
             or "check the shapes first and raise ValueError yourself.",
             raised=error,
         )

@@ -191,6 +191,11 @@ def forward_mistakes(params, x):
             z2,
         ),
         (
+            "sigmoid was applied to the class scores as well: softmax takes "
+            "h @ w2 + b2 as it is, and sigmoid belongs to the hidden layer only.",
+            softmax(sigmoid(z2)),
+        ),
+        (
             "softmax on the hidden layer: the hidden units use sigmoid, and "
             "softmax comes only at the output.",
             softmax(softmax(z1) @ w2 + b2),

@@ -295,9 +295,22 @@ def expect_value_error(
         f"one_hot must raise ValueError when {why}.",
         call=call,
         expected="ValueError",
-        actual=f"returned {returned.shape} array",
+        actual=returned_text(returned),
         mistake=(explain and explain(returned)) or mistake,
     )
+
+
+# Up to this many numbers a result is shown whole, so that a label wrapped
+# around or moved into range shows as the 1 it put in some column.
+SHOWN_WHOLE = 30
+
+
+def returned_text(returned):
+    """What one_hot returned, for a message: its values when it is small,
+    else its shape."""
+    if returned.size <= SHOWN_WHOLE:
+        return f"returned {short(returned)}"
+    return f"returned {returned.shape} array"
 
 
 def test_one_hot_gives_the_docstring_example():

@@ -1,5 +1,9 @@
 """Passes the output scores through the sigmoid as well before softmax."""
 
+# expect: sigmoid was applied to the class scores as well
+# reject: sigmoid on the output
+# reject: without softmax
+
 import numpy as np
 
 from .cross_entropy import cross_entropy
