@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from types import SimpleNamespace
 
 import pytest
+import tomllib
 from rich.console import Console
 from rich.text import Text
 
@@ -2023,6 +2024,70 @@ def test_a_run_of_kanji_is_still_broken_when_no_better_place_is_near():
     assert lines[0] == "あ漢字漢字漢字漢字漢"
     assert all(i18n.width(line) <= 20 for line in lines)
     assert "".join(lines) == text
+
+
+# Sentences that a line filled as far as it goes cut inside their verb's
+# ending ("返さなければな" and "りません。"), at a width that does so.
+CUT_ENDINGS = [
+    ("accuracy は float を返さなければなりません。", 36),
+    ("forward は float64 の確率を返さなければなりません。", 44),
+    ("n 行目は labels[n] 列目の 1.0 を除いて、すべてゼロでなければなりません。", 36),
+]
+
+
+@pytest.mark.parametrize("text, columns", CUT_ENDINGS)
+def test_japanese_breaks_before_a_verbs_ending_never_inside_it(text, columns):
+    lines = i18n.fill(text, columns).splitlines()
+
+    assert lines[-1] in ("返さなければなりません。", "なければなりません。")
+    assert all(i18n.width(line) <= columns for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+# Endings of verbs and auxiliaries a reader never sees cut in two.
+VERB_ENDINGS = (
+    "なければなりません",
+    "ません",
+    "ました",
+    "ください",
+    "しています",
+    "できます",
+)
+
+
+def _catalogue_sentences() -> list[str]:
+    """Every line of Japanese in grader/locale/ja.toml wider than 36
+    columns, its fields left as they are."""
+    with open(i18n.LOCALE_DIR / "ja.toml", "rb") as file:
+        tables = tomllib.load(file)
+    values = (value for table in tables.values() for value in table.values())
+    lines = (
+        line for value in values if isinstance(value, str) for line in value.split("\n")
+    )
+    return sorted({line for line in lines if i18n.width(line) > 36})
+
+
+def test_no_japanese_sentence_breaks_inside_a_verbs_ending():
+    cut = []
+    for text in _catalogue_sentences():
+        for columns in (36, 44, 56, 76):
+            lines = i18n.fill(text, columns).splitlines()
+            assert all(i18n.width(line) <= columns for line in lines), lines
+            for above, below in zip(lines, lines[1:], strict=False):
+                joined, end = above + below.lstrip(), len(above)
+                for ending in VERB_ENDINGS:
+                    places = re.finditer(ending, joined)
+                    if any(m.start() < end < m.end() for m in places):
+                        cut.append((columns, above, below))
+    assert cut == []
+
+
+def test_japanese_breaks_after_kana_before_a_verbs_ending_when_it_must():
+    # Where the line is too narrow for the stem and its ending together,
+    # it breaks between them, not inside the ending.
+    lines = i18n.fill("あいうえおかきく等しくなければなりません。", 24)
+
+    assert lines.splitlines()[-1] == "なければなりません。"
 
 
 RAISED = (
