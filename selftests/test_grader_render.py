@@ -103,6 +103,57 @@ def test_check_shows_a_way_of_failing_once_and_names_the_other_tests():
     )
 
 
+# Tests of softmax failing from one mistake, their names as long as the
+# real ones: the line that counts the others is wider than 100 columns.
+SOFTMAX_TESTS = [
+    "test_softmax_matches_its_definition_for_any_shape",
+    "test_softmax_gives_the_docstring_example",
+    "test_softmax_slices_are_probabilities_that_sum_to_one",
+    "test_softmax_is_unchanged_by_adding_a_constant_to_a_slice",
+    *(f"test_softmax_case_{i}" for i in range(12)),
+]
+
+
+def checked_on_a_terminal(tests, columns: int, name="softmax") -> list[str]:
+    """The rows `check` prints for `tests` on a terminal `columns` wide."""
+    grade = next(g for g in book(tests, name).grades if g.name == name)
+    screen = Screen(io.StringIO(), io.StringIO())
+    screen.out = Console(
+        file=io.StringIO(),
+        width=columns,
+        force_terminal=True,
+        color_system=None,
+        markup=False,
+        highlight=False,
+        emoji=False,
+    )
+    screen.check(grade, "exercises", "kata")
+    return CONTROL.sub("", screen.out.file.getvalue()).split("\n")
+
+
+@pytest.mark.parametrize("columns", [100, 80, 60])
+def test_the_count_of_the_others_breaks_between_phrases_on_a_terminal(columns):
+    tests = [failed(name, NAMED) for name in SOFTMAX_TESTS]
+
+    rows = checked_on_a_terminal(tests, columns)
+
+    start = next(i for i, row in enumerate(rows) if "15 more tests" in row)
+    # The count and what the tests share on a row, the names under it,
+    # none cut in two.
+    assert rows[start] == "  15 more tests failed from the same likely mistake:"
+    names = " ".join(rows[start + 1 : start + 4])
+    assert all(name in names for name in SOFTMAX_TESTS[1:4])
+    assert all(i18n.width(row) < columns for row in rows)
+
+
+def test_the_count_of_the_others_stays_on_one_row_where_it_fits():
+    tests = [failed(name, NAMED) for name in ("test_a", "test_b", "test_c")]
+
+    rows = checked_on_a_terminal(tests, 100)
+
+    assert "  2 more tests failed from the same likely mistake: test_b, test_c." in rows
+
+
 def test_one_other_test_that_failed_the_same_way_is_named():
     tests = [failed("test_a", NAMED), failed("test_b", NAMED.replace("(2, 2)", "(1,)"))]
 
@@ -1104,6 +1155,31 @@ def test_the_count_of_other_failing_tests_outlasts_the_calls_later_rows(
     # On a terminal as small as NARROW, among others, the call gave way
     # and the line stayed.
     assert NARROW[1] in shown_while_cut
+
+
+# The line that counts forward's twelve other failing tests, by phrases.
+OTHERS_PHRASES = {
+    "en": ["12 more failing;", "`kata check forward` shows them all."],
+    "ja": [
+        "ほかに 12 個のテストが失敗しています。",
+        "`kata check forward` ですべて見られます。",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_watch_breaks_the_count_of_other_failing_tests_between_phrases(
+    watch_screen, language
+):
+    first, second = OTHERS_PHRASES[language]
+    with i18n.speaking(language):
+        wide = watch_screen(_forward_runs(others=12), (100, 60), EXERCISE)
+        narrow = watch_screen(_forward_runs(others=12), (48, 60), EXERCISE)
+
+    # Where it fits, one row; where it does not, a phrase to a row.
+    space = "" if language == "ja" else " "
+    assert f"{first}{space}{second}" in wide
+    assert narrow[narrow.index(first) + 1] == second
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
