@@ -533,11 +533,19 @@ _CLOSING_ASCII = frozenset(")]},.:;?!")
 # backticks, inside a word of katakana, or between a count and the word it
 # counts, is taken only when a line has no other at all, however short the
 # line it leaves (see `_code_spaces`, `_WORD_RUNS`, `_count_and_word`).
-_GOOD, _LOOSE, _IN_KANJI, _INSIDE, _NEVER = 4, 3, 2, 1, 0
+# Inside a run of hiragana, but not after a particle, is most often inside
+# a word or an inflection ("なりま|せん"): taken only when no place above
+# fits. Inside a known word of kana ("なければなりません", "ください": see
+# `_KANA_WORDS`) is as bad as inside code.
+_GOOD, _LOOSE, _IN_KANJI, _IN_KANA, _INSIDE, _NEVER = 5, 4, 3, 2, 1, 0
 # How many columns short of full a line may end to break at a better
 # place: three Japanese characters, as much as a word of kanji leaves
 # behind when the line breaks before it rather than inside it.
 SLACK = 6
+# How many columns short of full a line may end rather than cut a run of
+# kanji: more, since a word of kanji cut in two ("勾|配") misreads where a
+# shorter line only looks ragged.
+KANJI_SLACK = 2 * SLACK
 # Runs of characters that make one word, which Japanese does not break
 # between lines: katakana ("オペランド", "ベクトル"; the long vowel mark and
 # small kana included, the middle dot "・" between two words left out) and
@@ -550,15 +558,59 @@ _WORD_RUNS = (
 # inflections: a word of kanji or katakana that follows a run of them
 # most often starts a new word ("軸に|沿った", "勾配を|引く").
 _HIRAGANA = re.compile(r"[\u3041-\u3096\u309d\u309e]")
+# Particles after which a run of hiragana breaks well: most often the next
+# word begins ("値を|すべて", "形状が|あり", "足して|しまう"). Those
+# that also begin words ("で" of "できる", "も" of "もの") are kept from
+# breaking there by `_KANA_WORDS`.
+_PARTICLES = frozenset("をはがにでとものへやばて")
+# Hiragana that seldom begin a word: particles that follow others ("で|は",
+# "ごと|に"), and sounds no native word starts with ("下が|らない").
+_NO_WORD_START = frozenset("はにのをがへらりるれろん")
 # Kanji, and the marks that stand for one ("々", "〇").
-_KANJI = re.compile(r"[\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANJI_CLASS = r"[\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_KANJI = re.compile(_KANJI_CLASS)
+# The endings of verbs, their inflections and auxiliaries, that a line never
+# cuts in two, with the verb's stem that comes before them: the stem's
+# kanji and a kana that is not a particle ("返さ|なければなりません"
+# and "なければ|なりません" misread; "配列を|返さなければなりません" does
+# not). Longer alternatives come first, so that the longest one matches.
+_VERB_ENDINGS = (
+    r"(?:な(?:けれ|くて)ば?|ね)(?:なりません|ならない|ならず)",
+    r"(?:で|じゃ)?は?(?:あり|なり|でき|おり|[いしきえけせみりれち])"
+    r"(?:ません(?:でし(?:た|ょう))?|まし(?:た|ょう)|ます)",
+    r"[てで](?:い|お|しま|くれ|み)(?:ます|ません|ました|る|ない|た)",
+    r"[てで]?(?:くださ|下さ)い",
+    r"でき(?:る|ない|た|ず)",
+    r"でし(?:た|ょう)",
+    r"な(?:けれ|く)ば?",
+    r"です",
+)
+# Kana that end a verb's stem ("返さ", "使っ"): any hiragana but a particle.
+_OKURIGANA = f"[{''.join(sorted(set(map(chr, range(0x3041, 0x3097))) - _PARTICLES))}]"
+# Words of kana a line never cuts in two either ("こ|と", "ど|うか").
+_FUNCTION_WORDS = (
+    r"(?:か)?どうか",
+    r"ながら",
+    r"(?:に)?(?:つい|よっ|とっ)て",
+    r"ため|こと|もの|とき|ところ|ように|ような|すべて|それぞれ|ずつ|だけ",
+    r"など|まで|から|より|ので|のに|けれど(?:も)?|ただし|つまり|まず|まだ",
+    r"その|この|どの|あの|それ|これ|どれ|ほか|ほど|ごと|たび|たとえば",
+)
+# Those of them that may stand apart from the kana before them: what
+# "なければ", "です", "ありません" follow is a word of its own ("等しく",
+# "同じ"); "ています", "ます" stay with the verb before them ("ずらし").
+_VERB_ENDING = re.compile(f"(?=[なであ])(?:{'|'.join(_VERB_ENDINGS)})")
+_KANA_WORDS = re.compile(
+    f"(?:{_KANJI_CLASS}+{_OKURIGANA}?)?(?:{'|'.join(_VERB_ENDINGS)})"
+    f"|{'|'.join(_FUNCTION_WORDS)}"
+)
 # Marks that end a phrase, after which a line breaks well.
 _PHRASE_END = frozenset("、。，．：；？！）」』】〉》〕］｝…‥")
 # A last line of this many characters or fewer ("ん。") reads as left over;
-# so does a verb's ending cut from its verb ("ます。", "ません。"): kana
-# alone up to the end of the sentence, of `SHORT_ENDING` or fewer.
+# so does a verb's ending cut from its verb ("ます。", "えています。"):
+# kana alone up to the end of the sentence, of `SHORT_ENDING` or fewer.
 SHORT_TAIL = 2
-SHORT_ENDING = 4
+SHORT_ENDING = 6
 _ENDING = re.compile(r"[\u3041-\u3096]+[。？！]")
 # What a line neither begins nor ends with: spaces, full-width ones too.
 SPACES = " " + IDEOGRAPHIC_SPACE
@@ -578,9 +630,12 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
     a space inside code (see `_code_spaces`), a place inside a word of
     katakana (see `_WORD_RUNS`) and one between a count and its word ("4/20
     tests", "テスト 4/20") are places to break only when the line has no
-    other. Japanese whose last line would read as left over (two
-    characters, or a verb's ending: see `SHORT_TAIL`) gives it a few more
-    from the line before.
+    other. Nor does a line break inside a verb's ending or a word of kana
+    ("なければなりません", "ください", "こと": see `_KANA_WORDS`) while it
+    has another place, and inside a run of hiragana only after a particle
+    (see `_PARTICLES`). Japanese whose last line would read as left over
+    (two characters, or a verb's ending: see `SHORT_TAIL`) gives it a few
+    more from the line before.
 
     Limitations: without a dictionary, a word is guessed from its script
     alone: a verb written in kanji and kana ("取り出す") may still be broken
@@ -599,6 +654,12 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
         _INSIDE if i - 1 in code else _break_quality(pieces, i, japanese)
         for i in range(len(pieces))
     ]
+    if japanese:
+        inside, endings = _kana_words(pieces)
+        for index in endings:
+            quality[index] = max(quality[index], _LOOSE)
+        for index in inside:
+            quality[index] = min(quality[index], _INSIDE)
     starts = _line_starts(pieces, quality, columns, indent)
     if japanese:
         starts = _tail_lengthened(pieces, quality, starts, columns - indent)
@@ -631,7 +692,8 @@ def _tail_lengthened(
     given the end of the line before it: the fewest pieces that make
     it longer, taken where a line may break, as long as the last line fits
     in `columns` ("…ありませ" and "ん。" become "…ありま" and "せん。"); or
-    up to `SLACK` columns more, to take a better place to break."""
+    up to `SLACK` columns more, to take a better place to break. A place
+    inside a word is taken only when the line before has no other."""
     if len(starts) < 2 or not _left_over(pieces[starts[-1] :]):
         return starts
     tails = []  # (start, quality, width) of each place the last line may start
@@ -639,8 +701,11 @@ def _tail_lengthened(
         tail = width("".join(pieces[start:]).strip(SPACES))
         if tail > columns:
             break
-        if quality[start] >= _IN_KANJI and not _left_over(pieces[start:]):
+        if quality[start] != _NEVER and not _left_over(pieces[start:]):
             tails.append((start, quality[start], tail))
+    # A place inside a word only when there is no other: "…なりま" and
+    # "せん。" still read better than "…なりませ" and "ん。".
+    tails = [place for place in tails if place[1] > _INSIDE] or tails
     if not tails:
         return starts
     near = [place for place in tails if place[2] <= tails[0][2] + SLACK]
@@ -756,7 +821,33 @@ def _japanese_break(left: str, right: str) -> int:
         return _GOOD
     if _KANJI.match(left) and _KANJI.match(right):
         return _IN_KANJI
+    if _HIRAGANA.match(left) and _HIRAGANA.match(right):
+        starts_word = right not in _NO_WORD_START
+        return _LOOSE if left in _PARTICLES and starts_word else _IN_KANA
     return _LOOSE
+
+
+def _kana_words(pieces: list[str]) -> tuple[set[int], set[int]]:
+    """Where the words of kana among `pieces` lie (see `_KANA_WORDS`): the
+    indices of the pieces that begin inside one, before which a line must
+    not break, and of those that begin a verb's ending after kana, where
+    it breaks as well as after a particle ("等しく|なければならない")."""
+    starts, offset = {}, 0
+    for index, piece in enumerate(pieces):
+        starts[offset] = index
+        offset += len(piece)
+    text = "".join(pieces)
+    inside, endings = set(), set()
+    # Words may overlap ("とって" and "ています" in "とっています"): each
+    # is looked for from every character.
+    for column in range(len(text)):
+        word = _KANA_WORDS.match(text, column)
+        if word:
+            inside.update(starts.get(i) for i in range(column + 1, word.end()))
+        after_kana = column and _HIRAGANA.match(text[column - 1])
+        if after_kana and _VERB_ENDING.match(text, column):
+            endings.add(starts.get(column))
+    return inside - {None}, endings - inside - {None}
 
 
 # A number, maybe after an opening bracket ("(30", "0.05", "1,000"), and
@@ -811,10 +902,11 @@ def _number_and_unit(number: str, word: str) -> bool:
 def _line_end(pieces: list[str], quality: list[int], start: int, columns: int):
     """Where the line that begins at `pieces[start]` ends: at the last good
     place to break (else the last loose one) that fits in `columns`, if the
-    line it leaves is within `SLACK` columns of full; else at the last
-    place that fits, one inside code only when no other fits; else at the
-    first place there is (a word longer than the line stands out beyond
-    it)."""
+    line it leaves is within `SLACK` columns of full, or else within
+    `KANJI_SLACK`; else at the last place that fits, one inside a run of
+    hiragana only when no better fits, and one inside code or a word only
+    when no other fits; else at the first place there is (a word longer
+    than the line stands out beyond it)."""
     last: dict[int, tuple[int, int]] = {}  # by quality: the place, the width
     for end in range(start + 1, len(pieces) + 1):
         used = width("".join(pieces[start:end]).rstrip(SPACES))
@@ -827,11 +919,13 @@ def _line_end(pieces: list[str], quality: list[int], start: int, columns: int):
     for rank in (_GOOD, _LOOSE):
         if rank in last and last[rank][1] >= columns - SLACK:
             return last[rank][0]
-    fitting = [end for rank, (end, _used) in last.items() if rank != _INSIDE]
-    if fitting:
-        return max(fitting)
-    if last:
-        return last[_INSIDE][0]
+    for rank in (_GOOD, _LOOSE):
+        if rank in last and last[rank][1] >= columns - KANJI_SLACK:
+            return last[rank][0]
+    for ranks in ((_GOOD, _LOOSE, _IN_KANJI), (_IN_KANA,), (_INSIDE,)):
+        fitting = [last[rank][0] for rank in ranks if rank in last]
+        if fitting:
+            return max(fitting)
     later = (i for i in range(start + 1, len(pieces)) if quality[i] != _NEVER)
     return next(later, len(pieces))
 

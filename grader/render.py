@@ -686,7 +686,9 @@ class Screen:
             # one cause.
             named = MISTAKE_LABEL in test.message
             line = _same_way(others, same_property and not named)
-            self.out.print(self.fitted(Text(line, style="dim")), soft_wrap=True)
+            columns = self._columns() if self.out.is_terminal else None
+            shown = by_phrases(Text(line, style="dim"), columns)
+            self.out.print(shown, soft_wrap=True)
         self.out.print()
 
     def fitted(self, text: Text) -> Text:
@@ -1743,6 +1745,56 @@ def _array_row_wrapped(line: str, width: int) -> list[str]:
             rows.append(row + ",")
             row = margin + number
     return [*rows, row]
+
+
+# Where a sentence of a few phrases breaks best: after a semicolon or a
+# colon and the space after it, or after a Japanese full stop or colon
+# that more text follows.
+PHRASE_END = re.compile(r"(?<=[;:]) +|(?<=[。：])(?=\S)")
+
+
+def _phrases(line: str) -> list[str]:
+    """The phrases of `line`, split where `PHRASE_END` finds an end outside
+    code in backticks: "2 more failing; `kata check dot` shows them all."
+    is ["2 more failing;", "`kata check dot` shows them all."]."""
+    parts, start = [], 0
+    for end in PHRASE_END.finditer(line):
+        if line.count("`", 0, end.start()) % 2 == 0:
+            parts.append(line[start : end.start()])
+            start = end.end()
+    return [*parts, line[start:]]
+
+
+def by_phrases(text: Text, width: int | None) -> Text:
+    """`text`, a short line of a few phrases (the count of the other
+    failing tests), each of its lines kept whole where it fits in `width`
+    columns (None: no limit); else broken between phrases, as many whole
+    phrases to a row as fit, later rows under the first word. A phrase
+    wider than a row is filled between words (`i18n.fill`) on rows of its
+    own. A text whose lines all fit comes back as it is, styles and all;
+    one that is broken keeps only its overall style."""
+    lines = text.plain.split("\n")
+    if width is None or all(i18n.width(line) <= width for line in lines):
+        return text
+    return Text("\n".join(_phrase_rows(line, width) for line in lines), text.style)
+
+
+def _phrase_rows(line: str, width: int) -> str:
+    """`line` broken between its phrases to fit in `width` columns (see
+    `by_phrases`), its rows joined by newlines."""
+    body = line.lstrip(" ")
+    lead = " " * (len(line) - len(body))
+    rows: list[str] = []
+    for phrase in _phrases(body):
+        if rows:
+            # English phrases are parted by a space, Japanese ones by none.
+            space = " " if rows[-1][-1] in ";:" else ""
+            joined = rows[-1] + space + phrase
+            if i18n.width(lead + joined) <= width:
+                rows[-1] = joined
+                continue
+        rows.extend(i18n.fill(phrase, width - len(lead)).split("\n"))
+    return "\n".join(lead + row for row in rows)
 
 
 def fitted(text: Text, console: Console) -> Text:

@@ -104,6 +104,7 @@ from grader.render import (
     STATUS_STYLES,
     Screen,
     aligned,
+    by_phrases,
     exercise_error,
     explained,
     failed_line,
@@ -1218,6 +1219,14 @@ class Watch:
             return text
         return wrapped_lines(text, min(self.out.width - 1, PROSE_COLUMNS))
 
+    def phrases(self, text: Text) -> Text:
+        """`text`, a short line of a few phrases, broken between them to
+        fit the terminal and PROSE_COLUMNS (see `by_phrases`); as it is off
+        a terminal."""
+        if not self.out.is_terminal:
+            return text
+        return by_phrases(text, min(self.out.width - 1, PROSE_COLUMNS))
+
     def rows(self, lines: list[Text]) -> int:
         """How many rows of the terminal `lines` take, as printed."""
         columns = max(self.out.width, 1)
@@ -1920,7 +1929,7 @@ class Watch:
                     prog=self.prog,
                     name=name,
                 )
-                yield self.prose(Text(line, style="dim"))
+                yield self.phrases(Text(line, style="dim"))
         note = not_run_note(g)
         if note:
             yield self.prose(Text(note))

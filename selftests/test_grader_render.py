@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from types import SimpleNamespace
 
 import pytest
+import tomllib
 from rich.console import Console
 from rich.text import Text
 
@@ -100,6 +101,57 @@ def test_check_shows_a_way_of_failing_once_and_names_the_other_tests():
         "10 more tests failed from the same likely mistake: test_1, test_2, "
         "test_3 and 7 more." in text
     )
+
+
+# Tests of softmax failing from one mistake, their names as long as the
+# real ones: the line that counts the others is wider than 100 columns.
+SOFTMAX_TESTS = [
+    "test_softmax_matches_its_definition_for_any_shape",
+    "test_softmax_gives_the_docstring_example",
+    "test_softmax_slices_are_probabilities_that_sum_to_one",
+    "test_softmax_is_unchanged_by_adding_a_constant_to_a_slice",
+    *(f"test_softmax_case_{i}" for i in range(12)),
+]
+
+
+def checked_on_a_terminal(tests, columns: int, name="softmax") -> list[str]:
+    """The rows `check` prints for `tests` on a terminal `columns` wide."""
+    grade = next(g for g in book(tests, name).grades if g.name == name)
+    screen = Screen(io.StringIO(), io.StringIO())
+    screen.out = Console(
+        file=io.StringIO(),
+        width=columns,
+        force_terminal=True,
+        color_system=None,
+        markup=False,
+        highlight=False,
+        emoji=False,
+    )
+    screen.check(grade, "exercises", "kata")
+    return CONTROL.sub("", screen.out.file.getvalue()).split("\n")
+
+
+@pytest.mark.parametrize("columns", [100, 80, 60])
+def test_the_count_of_the_others_breaks_between_phrases_on_a_terminal(columns):
+    tests = [failed(name, NAMED) for name in SOFTMAX_TESTS]
+
+    rows = checked_on_a_terminal(tests, columns)
+
+    start = next(i for i, row in enumerate(rows) if "15 more tests" in row)
+    # The count and what the tests share on a row, the names under it,
+    # none cut in two.
+    assert rows[start] == "  15 more tests failed from the same likely mistake:"
+    names = " ".join(rows[start + 1 : start + 4])
+    assert all(name in names for name in SOFTMAX_TESTS[1:4])
+    assert all(i18n.width(row) < columns for row in rows)
+
+
+def test_the_count_of_the_others_stays_on_one_row_where_it_fits():
+    tests = [failed(name, NAMED) for name in ("test_a", "test_b", "test_c")]
+
+    rows = checked_on_a_terminal(tests, 100)
+
+    assert "  2 more tests failed from the same likely mistake: test_b, test_c." in rows
 
 
 def test_one_other_test_that_failed_the_same_way_is_named():
@@ -1114,6 +1166,31 @@ def test_the_count_of_other_failing_tests_outlasts_the_calls_later_rows(
     assert NARROW[1] in shown_while_cut
 
 
+# The line that counts forward's twelve other failing tests, by phrases.
+OTHERS_PHRASES = {
+    "en": ["12 more failing;", "`kata check forward` shows them all."],
+    "ja": [
+        "ほかに 12 個のテストが失敗しています。",
+        "`kata check forward` ですべて見られます。",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_watch_breaks_the_count_of_other_failing_tests_between_phrases(
+    watch_screen, language
+):
+    first, second = OTHERS_PHRASES[language]
+    with i18n.speaking(language):
+        wide = watch_screen(_forward_runs(others=12), (100, 60), EXERCISE)
+        narrow = watch_screen(_forward_runs(others=12), (48, 60), EXERCISE)
+
+    # Where it fits, one row; where it does not, a phrase to a row.
+    space = "" if language == "ja" else " "
+    assert f"{first}{space}{second}" in wide
+    assert narrow[narrow.index(first) + 1] == second
+
+
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_the_watch_tells_a_stop_both_workers_reached_once(language):
     run = stopped_twice()
@@ -2052,6 +2129,70 @@ def test_a_run_of_kanji_is_still_broken_when_no_better_place_is_near():
     assert lines[0] == "あ漢字漢字漢字漢字漢"
     assert all(i18n.width(line) <= 20 for line in lines)
     assert "".join(lines) == text
+
+
+# Sentences that a line filled as far as it goes cut inside their verb's
+# ending ("返さなければな" and "りません。"), at a width that does so.
+CUT_ENDINGS = [
+    ("accuracy は float を返さなければなりません。", 36),
+    ("forward は float64 の確率を返さなければなりません。", 44),
+    ("n 行目は labels[n] 列目の 1.0 を除いて、すべてゼロでなければなりません。", 36),
+]
+
+
+@pytest.mark.parametrize("text, columns", CUT_ENDINGS)
+def test_japanese_breaks_before_a_verbs_ending_never_inside_it(text, columns):
+    lines = i18n.fill(text, columns).splitlines()
+
+    assert lines[-1] in ("返さなければなりません。", "なければなりません。")
+    assert all(i18n.width(line) <= columns for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+# Endings of verbs and auxiliaries a reader never sees cut in two.
+VERB_ENDINGS = (
+    "なければなりません",
+    "ません",
+    "ました",
+    "ください",
+    "しています",
+    "できます",
+)
+
+
+def _catalogue_sentences() -> list[str]:
+    """Every line of Japanese in grader/locale/ja.toml wider than 36
+    columns, its fields left as they are."""
+    with open(i18n.LOCALE_DIR / "ja.toml", "rb") as file:
+        tables = tomllib.load(file)
+    values = (value for table in tables.values() for value in table.values())
+    lines = (
+        line for value in values if isinstance(value, str) for line in value.split("\n")
+    )
+    return sorted({line for line in lines if i18n.width(line) > 36})
+
+
+def test_no_japanese_sentence_breaks_inside_a_verbs_ending():
+    cut = []
+    for text in _catalogue_sentences():
+        for columns in (36, 44, 56, 76):
+            lines = i18n.fill(text, columns).splitlines()
+            assert all(i18n.width(line) <= columns for line in lines), lines
+            for above, below in zip(lines, lines[1:], strict=False):
+                joined, end = above + below.lstrip(), len(above)
+                for ending in VERB_ENDINGS:
+                    places = re.finditer(ending, joined)
+                    if any(m.start() < end < m.end() for m in places):
+                        cut.append((columns, above, below))
+    assert cut == []
+
+
+def test_japanese_breaks_after_kana_before_a_verbs_ending_when_it_must():
+    # Where the line is too narrow for the stem and its ending together,
+    # it breaks between them, not inside the ending.
+    lines = i18n.fill("あいうえおかきく等しくなければなりません。", 24)
+
+    assert lines.splitlines()[-1] == "なければなりません。"
 
 
 RAISED = (
