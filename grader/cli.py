@@ -243,7 +243,7 @@ def _graded(project: Project, args: argparse.Namespace, fresh: dict, prog: str) 
     ungraded = [name for name in names if name not in runs and name not in last]
     runs.update(last)
     runs.update({name: ExerciseRun(name) for name in ungraded})
-    book, reports_written = _reports_of(
+    book, written, reports_written = _reports_of(
         exercises, names, runs, args, started, clock, screen
     )
 
@@ -253,6 +253,7 @@ def _graded(project: Project, args: argparse.Namespace, fresh: dict, prog: str) 
         screen.not_graded_again(changed, ungraded, LIST_WAIT, prog)
     else:
         _show(project, book, args, screen, prog)
+    _say_written(written, args, screen)
 
     if not reports_written:
         return EXIT_USAGE
@@ -279,9 +280,10 @@ def _report_interrupted(
     names = [exercise.name for exercise in exercises]
     cut = [name for name in names if name not in runs]
     runs = {**runs, **{name: ExerciseRun(name, error=INTERRUPTED_RUN) for name in cut}}
-    book, _written = _reports_of(exercises, names, runs, args, started, clock, screen)
+    book, written, _ = _reports_of(exercises, names, runs, args, started, clock, screen)
     if shown:
         screen.gradebook(book, prog, cut=tuple(cut))
+    _say_written(written, args, screen)
 
 
 def _show(
@@ -926,14 +928,14 @@ def _start(
 
 
 def _reports_of(exercises, names, runs, args, started, clock, screen):
-    """The gradebook of `runs` (by name, one for each of `names`) and
-    whether every report asked for was written."""
+    """The gradebook of `runs` (by name, one for each of `names`), the
+    paths of the reports written and whether every report asked for was."""
     from grader import formats
     from grader.grading import gradebook
 
     book = gradebook(exercises, [runs[name] for name in names], args.target)
     timing = formats.Timing(started, time.monotonic() - clock)
-    return book, _write_reports(book, timing, args, screen)
+    return book, *_write_reports(book, timing, args, screen)
 
 
 def _finish(
@@ -1068,11 +1070,11 @@ def _report_paths(args: argparse.Namespace) -> dict[str, Path]:
 
 def _write_reports(
     book: Gradebook, timing: formats.Timing, args: argparse.Namespace, screen: Screen
-) -> bool:
+) -> tuple[list[Path], bool]:
     """Write every report asked for; say which could not be written.
 
-    One report failing does not stop the others. Returns whether all were
-    written.
+    One report failing does not stop the others. Returns the paths of the
+    reports written, and whether all were (the CI summary included).
     """
     from grader import formats
     from grader.files import append, write_atomically
@@ -1082,10 +1084,11 @@ def _write_reports(
         "JUnit report": lambda: formats.to_junit(book, timing),
         "Gradescope report": lambda: formats.to_gradescope(book, timing),
     }
-    written = True
+    written, every = [], True
     for label, path in _report_paths(args).items():
         try:
             write_atomically(path, render[label]())
+            written.append(path)
         except OSError as error:
             screen.problem(
                 _(
@@ -1095,7 +1098,7 @@ def _write_reports(
                     why=_why(error),
                 )
             )
-            written = False
+            every = False
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         try:
@@ -1108,8 +1111,24 @@ def _write_reports(
                     why=_why(error),
                 )
             )
-            written = False
-    return written
+            every = False
+    return written, every
+
+
+def _say_written(written: list[Path], args: argparse.Namespace, screen: Screen) -> None:
+    """One line under the output naming the reports `written`. Grading
+    mode's child (`--separate`) writes them to a private folder its parent
+    reads back, and the parent names where they went: the child says
+    nothing of its own."""
+    if written and not args.separate:
+        screen.out.print(reports_written(written), soft_wrap=True)
+
+
+def reports_written(paths: list[Path]) -> str:
+    """The line that names the reports written at `paths`."""
+    if len(paths) == 1:
+        return _("Report written: {path}", path=paths[0])
+    return _("Reports written: {paths}", paths=i18n.listed(map(str, paths)))
 
 
 def _hint(

@@ -668,16 +668,7 @@ class Screen:
         self.out.print(self.fitted(_indented(message, "    ")), soft_wrap=True)
         if test.output.strip():
             output, trimmed = _trim_output(test.output)
-            if trimmed:
-                label = _(
-                    "  What your code printed in this test (all its calls, not only "
-                    "the one shown; trimmed):"
-                )
-            else:
-                label = _(
-                    "  What your code printed in this test (all its calls, not only "
-                    "the one shown):"
-                )
+            label = output_label(test.output, trimmed)
             self.out.print(Text(label, style="dim"))
             self.out.print(_indented(output, "    | "), soft_wrap=True)
         if others:
@@ -1024,6 +1015,27 @@ def printed_output(grade: Grade) -> bool:
     """Whether the code of the exercise printed anything while its tests
     ran."""
     return bool(grade.run.output.strip())
+
+
+def output_label(output: str, trimmed: bool = False) -> str:
+    """The line above what a failed test printed, `output`: "(trimmed)"
+    when lines were left out or cut. Several lines may come from other
+    calls than the one the failure shows, and the label says so; a single
+    line is from a single print(), and needs no such warning."""
+    several = sum(1 for line in output.splitlines() if line.strip()) > 1
+    if several and trimmed:
+        return _(
+            "  What your code printed in this test (all its calls, not only "
+            "the one shown; trimmed):"
+        )
+    if several:
+        return _(
+            "  What your code printed in this test (all its calls, not only "
+            "the one shown):"
+        )
+    if trimmed:
+        return _("  What your code printed in this test (trimmed):")
+    return _("  What your code printed in this test:")
 
 
 def not_run_note(grade: Grade) -> str:

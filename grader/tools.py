@@ -14,7 +14,13 @@ import time
 from pathlib import Path
 
 from grader import batch, classroom, i18n, release
-from grader.cli import EXIT_INTERRUPTED, Parser, add_language_option, positive
+from grader.cli import (
+    EXIT_INTERRUPTED,
+    Parser,
+    add_language_option,
+    positive,
+    reports_written,
+)
 from grader.files import append, write_atomically
 from grader.i18n import N_, _
 from grader.project import ProjectError, find_root, open_project
@@ -164,6 +170,7 @@ def _grade(args) -> int:
     if outcome.code == 2:
         _problem(outcome.stderr.strip() or _("no grade was produced"))
     failure = _gradescope_failure(_last_line(outcome.stderr))
+    written = []
     for option, report in (
         ("json", _json_report(outcome)),
         ("junit", outcome.reports.get("junit")),
@@ -172,6 +179,9 @@ def _grade(args) -> int:
         path = getattr(args, option)
         if path is not None and report is not None:
             write_atomically(path, report)
+            written.append(path)
+    if written:
+        print(reports_written(written))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary and "summary" in outcome.reports:
         notes = "".join(f"- {line}\n" for line in _integrity_lines(outcome.integrity))

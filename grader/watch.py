@@ -114,6 +114,7 @@ from grader.render import (
     long_label,
     not_run_note,
     opened_call,
+    output_label,
     printed_note,
     printed_output,
     some_named,
@@ -1915,11 +1916,7 @@ class Watch:
             message = aligned(failure.message)
             yield Text(_fitted(message, limit, "    ", width, ellipsis))
             if failure.output.strip():
-                label = _(
-                    "  What your code printed in this test (all its calls, not only "
-                    "the one shown):"
-                )
-                yield Text(label, style="dim")
+                yield Text(output_label(failure.output), style="dim")
                 output = "\n".join(map(_note_translated, failure.output.splitlines()))
                 yield Text(_cut(output, OUTPUT_LINES, "    | "))
             if len(shown) > 1 and others:

@@ -89,6 +89,17 @@ def test_an_untouched_copy_is_graded_with_its_solved_exercise(baseline):
     assert report["integrity"]["drift"] == {"changed": [], "added": [], "deleted": []}
 
 
+def test_grading_mode_names_the_report_it_wrote_not_its_private_copy(baseline):
+    result, _report = baseline
+    last = result.stdout.splitlines()[-1]
+    said = Path(last.removeprefix("Report written: "))
+
+    assert said.name == "grade.json" and said.is_file(), last
+    # The grading process's own line, naming the private folder, is not
+    # passed on: one line names the reports, the teacher's.
+    assert result.stdout.count("written: ") == 1
+
+
 # Attacks on the tests themselves: the submission carries its own tests,
 # which grading mode must not use.
 

@@ -235,6 +235,30 @@ def test_an_unwritable_report_is_a_clear_error_and_the_others_are_written(tree):
     )
     assert f"{blocker} is a file, not a folder" in result.stderr
     check_junit_report(junit.read_text(), names=["dot"])
+    # Only the report written is said to be.
+    assert result.stdout.splitlines()[-1] == f"Report written: {junit}"
+    assert "grade.json" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "language, line",
+    [
+        ("en", "Reports written: {json}, {junit}"),
+        ("ja", "レポートを書き出しました: {json}、{junit}"),
+    ],
+)
+def test_the_reports_written_are_named_in_one_line_after_the_output(
+    tree, tmp_path, language, line
+):
+    json_path, junit = tmp_path / "grade.json", tmp_path / "junit.xml"
+    args = ["--root", str(tree), "--lang", language, "check", "dot"]
+    reports = ["--json", str(json_path), "--junit", str(junit)]
+    with_reports = kata(*args, *reports, cwd=tree)
+    without = kata(*args, cwd=tree)
+
+    assert with_reports.returncode == without.returncode == 1
+    said = line.format(json=json_path, junit=junit)
+    assert with_reports.stdout == f"{without.stdout}{said}\n"
 
 
 def test_a_report_below_a_file_says_which_file_is_in_the_way(tree):

@@ -19,7 +19,7 @@ from grader import i18n, runner
 from grader.exercises import EXERCISES
 from grader.grading import gradebook
 from grader.project import Project
-from grader.render import PROSE_WIDTH, Screen, aligned
+from grader.render import PROSE_WIDTH, Screen, aligned, output_label
 from grader.results import ExerciseRun, TestResult, trim
 from grader.watch import EXERCISE, LISTING, MESSAGE_LINES, SUMMARY, Watch
 from selftests.grader_support import ROOT
@@ -478,10 +478,42 @@ def test_output_short_enough_is_not_said_to_be_trimmed():
     long = check([failed("test_noisy", UNNAMED, output=PRINTED)])
     wide = check([failed("test_noisy", UNNAMED, output="x" * 500 + "\n")])
 
-    assert "What your code printed in this test" in whole
+    assert "What your code printed in this test:" in whole
     assert "trimmed)" not in whole
     assert "not only the one shown; trimmed):" in long
-    assert "not only the one shown; trimmed):" in wide
+    assert "What your code printed in this test (trimmed):" in wide
+
+
+def test_one_printed_line_is_not_said_to_come_from_other_calls():
+    one = check([failed("test_noisy", UNNAMED, output="loss 0.5\n\n")])
+    two = check([failed("test_noisy", UNNAMED, output="loss 0.5\nloss 0.4\n")])
+
+    assert "(all its calls" not in one
+    assert "What your code printed in this test:\n    | loss 0.5" in one
+    assert "(all its calls, not only the one shown):" in two
+
+
+@pytest.mark.parametrize(
+    "output, trimmed, label",
+    [
+        ("a\n", False, "  What your code printed in this test:"),
+        ("a" * 500, True, "  What your code printed in this test (trimmed):"),
+        (
+            "a\nb\n",
+            False,
+            "  What your code printed in this test (all its calls, not only "
+            "the one shown):",
+        ),
+        (
+            PRINTED,
+            True,
+            "  What your code printed in this test (all its calls, not only "
+            "the one shown; trimmed):",
+        ),
+    ],
+)
+def test_the_label_of_printed_output_fits_what_was_printed(output, trimmed, label):
+    assert output_label(output, trimmed) == label
 
 
 # How the runner words a test process that died, in the run and in the
@@ -924,7 +956,7 @@ def watch_focus(grade) -> list[str]:
     ("language", "kept", "note"),
     [
         ("en", ["expected", "actual", "likely mistake: sigmoid"], "[... 4 more lines]"),
-        ("ja", ["期待値", "実際の値", "考えられる間違い: 出力に"], "[... ほか 4 行]"),
+        ("ja", ["期待値", "実際の値", "考えられる間違い: 出力に"], "[... 残り 4 行]"),
     ],
 )
 def test_the_watch_cuts_the_call_of_a_long_failure_not_its_verdict(
@@ -1057,8 +1089,8 @@ DONE_WORDS = {
             ("- `kata check NAME --explore`", "バグを探します。"),
             ("- 保存すれば", "q で終了します。"),
         ],
-        "rows": re.compile(r"\[\.\.\. 表の残り (\d+) 行: l で一覧を表示\]"),
-        "lines": re.compile(r"\[\.\.\. ほか (\d+) 行: `kata` で表示\]"),
+        "rows": re.compile(r"\[表の残り (\d+) 行は l で表示できます\]"),
+        "lines": re.compile(r"\[残り (\d+) 行は `kata` で表示できます\]"),
     },
 }
 
@@ -1758,8 +1790,8 @@ ROWS_CUT = {
         SUMMARY: re.compile(r"\[\.\.\. (\d+) more rows: press l for the list\]"),
     },
     "ja": {
-        LISTING: re.compile(r"\[\.\.\. 表の残り (\d+) 行: `kata list` で一覧を表示\]"),
-        SUMMARY: re.compile(r"\[\.\.\. 表の残り (\d+) 行: l で一覧を表示\]"),
+        LISTING: re.compile(r"\[表の残り (\d+) 行は `kata list` で表示できます\]"),
+        SUMMARY: re.compile(r"\[表の残り (\d+) 行は l で表示できます\]"),
     },
 }
 

@@ -269,7 +269,9 @@ def test_a_call_of_train_is_joined_to_its_inputs_as_forward_s_is(ja):
         "labels: their species (102,)"
     )
     lines = ja.failure(f"train must return a pair (params, losses).\n  call  {call}")
-    assert lines.splitlines()[1] == "  呼び出し  train(x, labels, seed=0)、ここで"
+    assert lines.splitlines()[1] == (
+        "  呼び出し  train(x, labels, seed=0)。引数は次のとおり:"
+    )
 
 
 # The forms of input cross_entropy must accept, as its tests name them: the

@@ -117,7 +117,7 @@ def test_reset_asks_and_answers_in_japanese(tmp_path):
     assert declined.returncode == 1
     assert "exercises/sgd.py をスタブに戻しますか？" in declined.stdout
     # The prompt names the answers that mean yes, as README.ja does.
-    assert ".kata/backups/ に保存しておきます。[y/はい/N]" in declined.stdout
+    assert "スタブに戻しますか？\u3000[y/はい/N]" in declined.stdout
     assert "何も変更していません。" in declined.stdout
     assert accepted.returncode == 0, accepted.stderr
     assert "exercises/sgd.py をスタブに戻しました。" in accepted.stdout
@@ -152,6 +152,8 @@ def test_solution_refuses_asks_and_shows_in_japanese(tmp_path):
     # Asked in the words of the refusal.
     question = "演習 sgd にはまだ手を付けていません。それでも模範解答を表示しますか？"
     assert question in declined.stdout
+    # The choices are spaced off from the question's ？ as a sentence is.
+    assert f"{question}\u3000[y/はい/N]" in declined.stdout
     assert "表示しませんでした。" in declined.stdout
     assert shown.returncode == 0
     assert "模範解答: solutions/sgd.py" in shown.stdout

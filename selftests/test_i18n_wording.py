@@ -379,9 +379,9 @@ def test_the_training_call_is_described_in_japanese(target):
     assert "standardized" not in translated
     assert "their species" not in translated
     assert "標準化した Iris の訓練用の花 102 本 (102, 4)" in translated
-    # Joined to the call as forward's inputs are: "train(...)、ここで".
+    # Joined to the call as forward's inputs are: "train(...)。引数は…".
     assert "  呼び出し  train(x, " in translated
-    assert "epochs=4, seed=0)、ここで\n" in translated
+    assert "epochs=4, seed=0)。引数は次のとおり:\n" in translated
 
 
 def test_code_in_the_japanese_specifications_is_code_only():
@@ -728,3 +728,122 @@ def test_the_notebook_extra_installs_jupyter():
         requirement.startswith(("notebook", "jupyterlab"))
         for requirement in extras["notebook"]
     )
+
+
+# Sentences that read as Japanese rather than as the English under them.
+
+
+# A polite sentence that ends by pointing at code after an English colon
+# ("…逆向きに進みます: p - lr * g。"): Japanese puts the code in brackets,
+# or in the sentence itself. A single field after the colon ("…失敗して
+# います: {shown}。") lists names, as a label does, and may stay.
+COLON_BEFORE_CODE = re.compile(
+    r"(ます|ません|ください|です): (?!\{[^{}]*\}。)[^\u3000-\u9fff]+。"
+)
+
+
+def test_no_polite_sentence_ends_in_a_colon_and_code(tables):
+    colons = [
+        value for _, value in translations(tables) if COLON_BEFORE_CODE.search(value)
+    ]
+    assert colons == []
+
+
+@pytest.mark.parametrize(
+    "english, japanese",
+    [
+        (
+            "the gradient was added: gradient descent steps against it, p - lr * g.",
+            "勾配を足しています。勾配降下法は勾配と逆向きに進みます(p - lr * g)。",
+        ),
+        (
+            "sigmoid_grad(x) must be the slope of the sigmoid at x, "
+            "s * (1 - s) with s = sigmoid(x).",
+            "sigmoid_grad(x) は x におけるシグモイドの傾き "
+            "s * (1 - s)(s = sigmoid(x))でなければなりません。",
+        ),
+        (
+            "The line it was stopped at prints, and printing in a loop is slow: "
+            "it may be what took the time.",
+            "止まったときに実行していたのは print の行です。ループの中の print は"
+            "遅いので、時間がかかったのはそのせいかもしれません。",
+        ),
+        (
+            "The failures below name no mistake of their own: they may well come "
+            "from a mistake named above. Fix that first, then check again.",
+            "以下の失敗は、どの間違いによるものか特定できませんでした。多くは上に"
+            "挙げた間違いが原因なので、まずそれを直してから、もう一度チェックして"
+            "ください。",
+        ),
+    ],
+)
+def test_sentences_are_said_as_japanese_says_them(tables, english, japanese):
+    merged = {**tables["ui"], **tables["reasons"], **tables["failures"]}
+    assert merged[english] == japanese
+
+
+def test_a_call_with_its_inputs_below_says_so_in_a_short_label():
+    from tests.test_forward import NetworkCall
+
+    call = NetworkCall("forward", {"w1": np.ones((2, 2))}, np.ones((1, 2)))
+    message = f"The result has the wrong values.\n  call  {call}\n"
+
+    lines = i18n.catalogue(i18n.JAPANESE).failure(message).splitlines()
+
+    assert lines[1] == "  呼び出し  forward(params, x)。引数は次のとおり:"
+    assert "ここで" not in "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "english, fields, japanese",
+    [
+        (
+            "[... {count} more lines: press b, or run `{prog} check {name}`]",
+            {"count": 14, "prog": "kata", "name": "softmax"},
+            "[残り 14 行は b か `kata check softmax` で表示できます]",
+        ),
+        (
+            "[... {count} more lines: `{prog} check {name}` shows them all]",
+            {"count": 14, "prog": "kata", "name": "softmax"},
+            "[残り 14 行は `kata check softmax` で表示できます]",
+        ),
+        (
+            "[... {count} more lines: `{prog}` prints them all]",
+            {"count": 3, "prog": "kata"},
+            "[残り 3 行は `kata` で表示できます]",
+        ),
+        (
+            "[... {count} more rows: press l for the list]",
+            {"count": 2},
+            "[表の残り 2 行は l で表示できます]",
+        ),
+    ],
+)
+def test_a_note_of_lines_left_out_says_in_a_sentence_how_to_see_them(
+    english, fields, japanese
+):
+    assert i18n.catalogue(i18n.JAPANESE).text(english, **fields) == japanese
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Put the stub back in {file}? Your file will be kept in {folder}.",
+        "{how_far} Show its model answer anyway?",
+    ],
+)
+def test_a_yes_no_prompt_spaces_its_choices_off_from_the_question(question):
+    japanese = i18n.catalogue(i18n.JAPANESE)
+    fields = {
+        "file": "exercises/sgd.py",
+        "folder": ".kata/backups/",
+        "how_far": japanese.text(
+            "Exercise {name} has not been started yet.", name="sgd"
+        ),
+    }
+    asked = japanese.text(question, **fields)
+
+    prompt = japanese.text("{question} [y/N]", question=asked)
+
+    assert prompt.endswith("？\u3000[y/はい/N]")
+    assert not MISSPACED_MARK.search(prompt)

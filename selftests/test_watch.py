@@ -1114,7 +1114,10 @@ def test_on_a_terminal_the_report_fits_its_height_title_and_table_first(tmp_path
     ("lang", "note"),
     [
         ("en", "more lines: press b, or run `python -m grader check forward`]"),
-        ("ja", "行: b か `python -m grader check forward --lang ja` で表示]"),
+        (
+            "ja",
+            "行は b か `python -m grader check forward --lang ja` で表示できます]",
+        ),
     ],
 )
 def test_on_a_terminal_a_report_still_too_tall_says_where_the_rest_is(
@@ -1612,9 +1615,9 @@ def test_on_a_small_terminal_all_done_keeps_the_score_and_the_closing_line(
     # The score line is wider than the terminal: it takes two rows.
     assert "".join(words["score"].split()) in "".join(screen.split())
     assert words["closing"] in screen
-    assert "more lines" in screen or "行: " in screen  # what next cut
+    assert "more lines" in screen or "行は " in screen  # what next cut
     # A heading whose lines are cut goes with them.
-    note = next(i for i, row in enumerate(rows) if row.startswith("[... "))
+    note = next(i for i, row in enumerate(rows) if row.startswith(("[... ", "[残り ")))
     assert not rows[note - 1].rstrip().endswith(":")
 
 
@@ -1712,7 +1715,8 @@ def test_on_a_small_terminal_the_likely_mistake_and_the_hint_both_stay_whole(
 
     screen = "\n".join(rows)
     assert words["mistake"] in screen and words["mistake_end"] in screen
-    assert "more lines]" not in screen and "行]" not in screen
+    assert "more lines" not in screen and "行]" not in screen
+    assert "で表示できます]" not in screen
     start = next(i for i, row in enumerate(rows) if row.startswith(words["hint"]))
     shown = "".join(row.strip() for row in rows[start:])
     assert "".join(hint.split()) in "".join(shown.split())
@@ -1746,7 +1750,7 @@ def test_on_a_small_terminal_the_report_keeps_its_table_and_score_a_row_each(
     assert score.startswith(("█", "#"))  # the bar, shortened to fit the row
     # The cut names what shows the lines it hides: the exercise's check, or
     # the whole report.
-    (note,) = [i for i, row in enumerate(rows) if row.startswith("[... ")]
+    (note,) = [i for i, row in enumerate(rows) if row.startswith(("[... ", "[残り "))]
     said = " ".join(rows[note:])
     assert (
         "check numerical_gradient" in said or NARROW_REPORT_WORDS[lang]["whole"] in said
