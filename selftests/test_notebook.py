@@ -546,3 +546,18 @@ def test_in_jupyter_the_text_is_wrapped_to_a_notebooks_width(
     assert shown.split() == block.split()  # the same words, laid out alike
     assert max(map(len, block.splitlines())) <= NOTEBOOK_COLUMNS
     assert max(map(len, repr(result).splitlines())) <= NOTEBOOK_COLUMNS
+
+
+def test_on_a_terminal_the_headline_breaks_before_its_bracket_not_inside():
+    headline = (
+        "5. cross_entropy (Cross-entropy loss): failing, 9/12 tests pass "
+        "[cross_entropy from the notebook]"
+    )
+
+    rows = notebook._headline_filled(headline, 80).split("\n")
+
+    assert rows == [
+        "5. cross_entropy (Cross-entropy loss): failing, 9/12 tests pass",
+        "[cross_entropy from the notebook]",
+    ]
+    assert notebook._headline_filled(headline, 0) == headline
