@@ -50,6 +50,7 @@ from grader.render import (
     aligned,
     failed_mark,
     long_label,
+    names_broken,
     printed_note,
     printed_output,
     wrapped_lines,
@@ -142,7 +143,7 @@ class CheckResult:
             lines.append(f"{mark} {test}")
         if message:
             lines.append(textwrap.indent(message, "    "))
-        shown = [_filled(headline, columns)]
+        shown = [_headline_filled(headline, columns)]
         if lines:
             shown.append(_wrapped("\n".join(lines), columns))
         if others:
@@ -240,13 +241,35 @@ def _names_wrapped(line: str, columns: int) -> str:
     hung = _wrapped(line, columns)
     if all(i18n.width(row) <= columns for row in hung.split("\n")):
         return hung
-    return _filled(line, columns)
+    rows = _filled(line, columns).split("\n")
+    if columns <= 0:
+        return "\n".join(rows)
+    # A name still too long is broken after an underscore, not by the
+    # terminal inside a word.
+    return "\n".join(r for row in rows for r in names_broken(row, columns, ""))
 
 
 def _filled(line: str, columns: int) -> str:
     """`line` broken between words to `columns`, each part from the start
     of a line (as it is when `columns` is 0)."""
     return i18n.fill(line, columns) if columns > 0 else line
+
+
+def _headline_filled(headline: str, columns: int) -> str:
+    """The `headline` broken to `columns` as `_filled` breaks it, but the
+    bracketed part that ends it ("[cross_entropy from the notebook]") kept
+    whole: it breaks before its "[", and inside only when it is longer
+    than a line."""
+    head, bracket, source = headline.rpartition(" [")
+    if not bracket or columns <= 0 or i18n.width(headline) <= columns:
+        return _filled(headline, columns)
+    source = "[" + source
+    rows = _filled(head, columns).split("\n")
+    if i18n.width(f"{rows[-1]} {source}") <= columns:
+        rows[-1] += f" {source}"
+    else:
+        rows += _filled(source, columns).split("\n")
+    return "\n".join(rows)
 
 
 def _terminal_columns() -> int | None:

@@ -677,9 +677,12 @@ class Screen:
             # one cause.
             named = MISTAKE_LABEL in test.message
             line = _same_way(others, same_property and not named)
-            columns = self._columns() if self.out.is_terminal else None
-            shown = by_phrases(Text(line, style="dim"), columns)
-            self.out.print(shown, soft_wrap=True)
+            rows = by_phrases(Text(line), columns).plain.split("\n")
+            if columns is not None:
+                # A long name is broken as the failed test's own is, not
+                # by the terminal inside a word.
+                rows = [r for row in rows for r in names_broken(row, columns, "  ")]
+            self.out.print(Text("\n".join(rows), style="dim"), soft_wrap=True)
         self.out.print()
 
     def fitted(self, text: Text) -> Text:
@@ -930,13 +933,50 @@ def failed_line(mark: str, name: str, columns: int | None) -> Text:
     line = f"{mark} {name}"
     if columns is None or i18n.width(line) <= columns:
         return Text(line)
-    rows, row = [], f"{mark} "
+    margin = " " * i18n.width(f"{mark} ")
+    return Text("\n".join(name_rows(f"{mark} ", name, columns, margin, mark)))
+
+
+def name_rows(
+    head: str, name: str, columns: int, margin: str, alone: str = ""
+) -> list[str]:
+    """`name`, a test's, after `head` and broken after its underscores to
+    fit `columns`, its later rows starting with `margin`: a part of the
+    name with no underscore left runs on to the edge, and `alone` (a
+    mark) never stands alone on a row."""
+    rows, row = [], head
     for word in re.findall(r"[^_]+_?|_", name):
-        if row.strip() != mark and i18n.width(row + word) > columns:
-            rows.append(row)
-            row = " " * i18n.width(f"{mark} ")
+        if row.strip() not in ("", alone) and i18n.width(row + word) > columns:
+            rows.append(row.rstrip())
+            row = margin
         row += word
-    return Text("\n".join([*rows, row]))
+    return [*rows, row]
+
+
+def names_broken(row: str, columns: int, margin: str) -> list[str]:
+    """A `row` that lists tests, as wide as it was filled between words:
+    a test's name too long for it broken after its underscores (see
+    `name_rows`), what follows it kept on its last row, the later rows
+    starting with `margin`, where the list starts."""
+    # A name and the marks that close it ("test_a,", "test_b。") go together.
+    found = next(
+        (
+            name
+            for name in _NAME_CLOSED.finditer(row)
+            if i18n.width(row[: name.end()]) > columns
+        ),
+        None,
+    )
+    if found is None:
+        return [row]
+    *rows, last = name_rows(row[: found.start()], found.group(), columns, margin)
+    if not rows:
+        return [row]
+    return [*rows, *names_broken(last + row[found.end() :], columns, margin)]
+
+
+# A test's name in a list, and the marks that close it.
+_NAME_CLOSED = re.compile(r"test_\w+(?:\[[^\]]*\])?[^\w\s\[]*")
 
 
 def printed_note(grade: Grade, source: Path | None = None) -> str:
@@ -1588,17 +1628,39 @@ def _argument_rows(line: str, start: int) -> list[str]:
     return [part for row in rows for part in _array_by_rows(row)]
 
 
-# A label wider than this ("ヒント 4/4(これが最後のヒントです): "), or
-# than half the line, leaves its value too narrow a column to hang in.
+# A label wider than this ("ヒント 4/4(これが最後のヒントです): ") leaves
+# its value too far right to read as its own.
 LONG_LABEL = 24
+# The fewest columns a value may hang in beside its label ("likely
+# mistake: " 22 columns in): fewer, and a sentence breaks every few words.
+VALUE_COLUMNS = 30
 
 
 def long_label(label: str, width: int) -> bool:
     """Whether the text after `label` (its indentation aside) should not
     hang under it in a line `width` columns wide, but fill it as one
-    paragraph."""
+    paragraph (see `paragraph_rows`): the label is long, or leaves fewer
+    than VALUE_COLUMNS columns beside it. The check's report and the
+    watch both decide so."""
     own = i18n.width(label.lstrip(" "))
-    return own > LONG_LABEL or i18n.width(label) > width // 2
+    return own > LONG_LABEL or width - i18n.width(label) < VALUE_COLUMNS
+
+
+# How far the later rows of a paragraph filled from its label stand in
+# from the label, inside a failure's message: under it, they would read
+# as the labels of parts of their own ("call", "expected").
+PARAGRAPH_INDENT = 2
+
+
+def paragraph_rows(line: str, width: int) -> list[str]:
+    """A labelled `line` filled between words as one paragraph, label and
+    all, to `width` columns: its later rows PARAGRAPH_INDENT columns in
+    from the label's start when the line is indented (a part of a
+    failure's message), from the first column when it is not (a hint)."""
+    body = line.lstrip(" ")
+    lead = len(line) - len(body)
+    filled = i18n.fill(body, width - lead, PARAGRAPH_INDENT if lead else 0)
+    return [" " * lead + row for row in filled.split("\n")]
 
 
 def _line_broken(line: str, width: int) -> list[str]:
@@ -1609,6 +1671,9 @@ def _line_broken(line: str, width: int) -> list[str]:
     row = _array_row_wrapped(line, width)
     if row:
         return row
+    placed = _where_broken(line, width)
+    if placed:
+        return placed
     body = line.lstrip(" ")
     lead = len(line) - len(body)
     label = LABEL.match(line)
@@ -1616,8 +1681,7 @@ def _line_broken(line: str, width: int) -> list[str]:
         # Under a long label ("ヒント 4/4(これが最後のヒントです): ") the
         # value would have a narrow column: the line is filled as one
         # paragraph instead, as the watch fills a hint with such a label.
-        filled = i18n.fill(body, width - lead)
-        return [" " * lead + row for row in filled.split("\n")]
+        return paragraph_rows(line, width)
     if label:
         # The value is filled on its own: a break between the label
         # and its value would leave the label alone on its row.
@@ -1627,6 +1691,70 @@ def _line_broken(line: str, width: int) -> list[str]:
         return [label.group() + first, *(" " * hang + part for part in later)]
     filled = i18n.fill(body, width - lead)
     return [" " * lead + part for part in filled.split("\n")]
+
+
+def _where_broken(line: str, width: int) -> list[str]:
+    """A `where` line too wide for `width` columns ("where  exercises/
+    sigmoid.py, line 30: return np.where(...)"), broken: the place, then
+    the line of code on rows of its own under the value, whole when it
+    fits there (see `code_rows`); [] for any other line."""
+    label = LABEL.match(line)
+    if not label or label.group().strip() not in ("where", _where_label()):
+        return []
+    place, colon, code = line[label.end() :].partition(": ")
+    if not colon or not code.strip():
+        return []
+    hang = i18n.width(label.group())
+    rows = [*i18n.fill(place + ":", width - hang).split("\n")]
+    rows += code_rows(code, width - hang)
+    return [label.group() + rows[0], *(" " * hang + row for row in rows[1:])]
+
+
+def _where_label() -> str:
+    """The label of a failure's `where` line in the current language, as
+    the catalogue of failures translates it ("場所")."""
+    return i18n.failure("  where     here").split()[0]
+
+
+def code_rows(code: str, width: int) -> list[str]:
+    """A line of Python `code` in rows of `width` columns: one when it
+    fits, else broken at spaces only, each time at the best place that
+    fits (see `_code_break`), so that an expression is cut only when it is
+    longer than a row. A part with no space to break at runs on."""
+    rows = []
+    while i18n.width(code) > width:
+        cut = _code_break(code, width)
+        if cut <= 0:
+            break
+        rows.append(code[:cut].rstrip())
+        code = code[cut:].lstrip()
+    return [*rows, code]
+
+
+def _code_break(code: str, width: int) -> int:
+    """Where to break `code`, too wide for `width` columns: at the space
+    that fits and ends the most: a statement ("def f(x): return ..."), else
+    an argument, the outermost first ("np.where(x >= 0, ...,"), else any
+    space, the outermost first; the last such when several do. -1 when no
+    space fits: then at the first space there is, if any."""
+    places, depth, quote = [], 0, ""
+    for index, character in enumerate(code):
+        if quote:
+            quote = "" if character == quote else quote
+        elif character in "'\"":
+            quote = character
+        elif character in "([{":
+            depth += 1
+        elif character in ")]}":
+            depth -= 1
+        elif character == " " and index:
+            before = code[index - 1]
+            ends = 2 if before in ":;" and depth == 0 else int(before == ",")
+            places.append((ends, -depth, index))
+    fitting = [p for p in places if i18n.width(code[: p[2]].rstrip()) <= width]
+    if fitting:
+        return max(fitting)[2]
+    return places[0][2] if places else -1
 
 
 def _value_laid_out(line: str, width: int) -> list[str]:

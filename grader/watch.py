@@ -115,6 +115,7 @@ from grader.render import (
     not_run_note,
     opened_call,
     output_label,
+    paragraph_rows,
     printed_note,
     printed_output,
     some_named,
@@ -189,7 +190,7 @@ ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|O.|.)?", re.DOTALL)
 # A limit on a failure message's lines that no message reaches.
 UNLIMITED = sys.maxsize
 # The fewest columns a hint's text, or a likely mistake, may have beside
-# its label: on a terminal narrower, the text starts under the label.
+# its label: on a terminal narrower, the text is filled as a paragraph.
 HINT_COLUMNS = 50
 # The most columns prose takes on a terminal however wide (a failure's
 # statement and likely mistake, a hint, the notes): a line much longer is
@@ -198,8 +199,6 @@ HINT_COLUMNS = 50
 # the width of prose everywhere else in the grader (PROSE_WIDTH). Values
 # and tables keep the terminal's width: an array's row reads best whole.
 PROSE_COLUMNS = 100
-# How far prose that starts under its label stands in from the label.
-PROSE_INDENT = 2
 # The most rows the top line takes on a terminal, where a shorter way of
 # saying what happened fits: the screen's own lines need the rows more.
 TOP_LINE_ROWS = 2
@@ -2433,17 +2432,20 @@ def _rows_of(
 ) -> list[str]:
     """The rows of a block of a message: each line after `prefix`, broken
     to fit `width` columns if given, under the start of its value; but
-    `prose` left fewer than HINT_COLUMNS columns there is filled from
-    just under its label instead, as a paragraph."""
+    `prose` left fewer than HINT_COLUMNS columns beside its label (or
+    under a long one: `render.long_label`) is filled as one paragraph,
+    label and all, its rows under the label as the check's report fills
+    it."""
     rows = [prefix + line if line else line for line in lines]
     if width is None:
         return rows
     label = LABEL.match(rows[0]) if prose and len(rows) == 1 else None
-    if label and width - i18n.width(label.group()) < HINT_COLUMNS:
-        body = rows[0].lstrip(" ")
-        lead = len(rows[0]) - len(body)
-        filled = i18n.fill(body, width - lead, PROSE_INDENT)
-        return [" " * lead + row for row in filled.split("\n")]
+    # The watch hangs a mistake under its label only with HINT_COLUMNS
+    # beside it, not the check's VALUE_COLUMNS: filled, it takes fewer of
+    # a small screen's rows, and stays whole beside a hint.
+    room = width - i18n.width(label.group()) if label else 0
+    if label and (room < HINT_COLUMNS or long_label(label.group(), width)):
+        return paragraph_rows(rows[0], width)
     return wrapped_lines(Text("\n".join(rows)), width).plain.split("\n")
 
 

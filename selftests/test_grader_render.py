@@ -2517,3 +2517,78 @@ def test_a_shortened_input_keeps_the_entry_the_likely_mistake_names():
 
     assert "b1 = [0.0, 0.0, 0.0, 0.0, 0.0]" in shown
     assert "more lines]" in shown
+
+
+def test_a_long_name_in_the_list_of_other_failures_breaks_after_an_underscore():
+    from grader.render import names_broken
+
+    row = "  test_one_hot_rejects_labels_outside_the_classes[negative-array],"
+
+    assert names_broken(row, 59, "  ") == [
+        "  test_one_hot_rejects_labels_outside_the_",
+        "  classes[negative-array],",
+    ]
+    # The mark that closes the name stays with it, on the row that fits.
+    row = "  test_one_hot_rejects_a_bad_label_wherever_it_is。"
+    assert names_broken(row, 49, "  ") == [
+        "  test_one_hot_rejects_a_bad_label_wherever_it_",
+        "  is。",
+    ]
+
+
+SIGMOID_WHERE = (
+    "      where     exercises/sigmoid.py, line 30: return np.where(x >= 0, "
+    "1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))"
+)
+NOTEBOOK_WHERE = (
+    "      where     cross_entropy from the notebook, cell [6], line 1: "
+    "def cross_entropy(y, t): return -np.sum(t * np.log(y + 1e-7)) / y.shape[0]"
+)
+
+
+def test_the_code_of_a_where_line_goes_whole_under_the_value_when_it_fits():
+    from grader.render import wrapped_lines
+
+    rows = wrapped_lines(Text(NOTEBOOK_WHERE), 79).plain.split("\n")
+
+    assert rows == [
+        "      where     cross_entropy from the notebook, cell [6], line 1:",
+        "                def cross_entropy(y, t):",
+        "                return -np.sum(t * np.log(y + 1e-7)) / y.shape[0]",
+    ]
+
+
+def test_the_code_of_a_where_line_breaks_between_arguments_not_after_return():
+    from grader.render import wrapped_lines
+
+    rows = wrapped_lines(Text(SIGMOID_WHERE), 79).plain.split("\n")
+
+    assert rows == [
+        "      where     exercises/sigmoid.py, line 30:",
+        "                return np.where(x >= 0, 1 / (1 + np.exp(-x)),",
+        "                np.exp(x) / (1 + np.exp(x)))",
+    ]
+    with i18n.speaking("ja"):
+        translated = i18n.failure(SIGMOID_WHERE[4:])
+        rows = wrapped_lines(Text("    " + translated), 59).plain.split("\n")
+    assert rows[0].endswith("行目:"), rows
+    assert rows[1].strip().startswith("return np.where(x >= 0,"), rows
+
+
+def test_a_likely_mistake_hangs_under_its_label_while_30_columns_are_left():
+    from grader.render import wrapped_lines
+
+    line = (
+        "      likely mistake: -1 is not the last class: NumPy's negative "
+        "indexing wraps negative labels around to the end."
+    )
+
+    hung = wrapped_lines(Text(line), 59).plain.split("\n")
+    filled = wrapped_lines(Text(line), 50).plain.split("\n")
+
+    assert all(row.startswith(" " * 22) for row in hung[1:]), hung
+    assert len(hung) > 1
+    # 28 columns beside the label: one paragraph, its later rows two
+    # columns in from the label, as the watch fills it.
+    assert filled[0].startswith("      likely mistake: -1 is not")
+    assert all(row.startswith(" " * 8) and row[8] != " " for row in filled[1:])

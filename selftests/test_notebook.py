@@ -658,3 +658,18 @@ def test_in_jupyter_a_call_laid_out_on_rows_stands_beside_its_label(tree, lang, 
     assert rows[0].startswith("sgd_update({'w1': [[")
     assert rows[1].startswith(" " * len("sgd_update({") + "'b1': ")
     assert rows[-1] == " " * len("sgd_update(") + "0.5)"
+
+
+def test_on_a_terminal_the_headline_breaks_before_its_bracket_not_inside():
+    headline = (
+        "5. cross_entropy (Cross-entropy loss): failing, 9/12 tests pass "
+        "[cross_entropy from the notebook]"
+    )
+
+    rows = notebook._headline_filled(headline, 80).split("\n")
+
+    assert rows == [
+        "5. cross_entropy (Cross-entropy loss): failing, 9/12 tests pass",
+        "[cross_entropy from the notebook]",
+    ]
+    assert notebook._headline_filled(headline, 0) == headline
