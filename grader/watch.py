@@ -56,18 +56,20 @@ words (a line of keys between keys), prose (a failure's statement and
 likely mistake, a hint, a note) at PROSE_COLUMNS at most however wide the
 terminal, the blank lines between its parts go first, with the line that
 says how saves are noticed, a failure is shortened only as far as the
-height requires (the input's later rows first, then its statement, what
-was expected, then what came back and where, the first row of the call
-that reproduces it last, the likely mistake never), the line that counts
-the other failing tests stays until each part of the failure is down to
-its first row, the hint just asked for stays whole, the report keeps its
-table and score (once every exercise is done, the score and the closing
-line longest, What next going first, each part whole or not at all), and
-what still does not fit is cut with a line that says how much and what
-shows it all (rows of a table, with what lists them); the top line
-always stays in view, in two rows at most where a shorter way of saying
-a save fits (its files without their folder, then without the time). A
-resize draws the screen again at the new size, during a grade too.
+height requires (the input's later rows first, then what was expected
+and what came back, then its statement, cut after a clause, then where,
+the first row of the call that reproduces it last, the likely mistake
+never), the line that counts the other failing tests stays until each
+part of the failure is down to its first row, the hint just asked for
+stays whole (one only remembered goes before the failure), the report
+keeps its table and score (once every exercise is done, the score and the
+closing line longest, What next going first, each part whole or not at
+all), and what still does not fit is cut with a line that says how much
+and what shows it all (rows of a table, with what lists them); the top
+line always stays in view, in one row where a shorter way of saying a
+save fits (its files without their folder, then without the time), else
+in two rows at most. A resize draws the screen again at the new size,
+during a grade too.
 """
 
 import argparse
