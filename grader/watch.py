@@ -56,18 +56,20 @@ words (a line of keys between keys), prose (a failure's statement and
 likely mistake, a hint, a note) at PROSE_COLUMNS at most however wide the
 terminal, the blank lines between its parts go first, with the line that
 says how saves are noticed, a failure is shortened only as far as the
-height requires (the input's later rows first, then its statement, what
-was expected, then what came back and where, the first row of the call
-that reproduces it last, the likely mistake never), the line that counts
-the other failing tests stays until each part of the failure is down to
-its first row, the hint just asked for stays whole, the report keeps its
-table and score (once every exercise is done, the score and the closing
-line longest, What next going first, each part whole or not at all), and
-what still does not fit is cut with a line that says how much and what
-shows it all (rows of a table, with what lists them); the top line
-always stays in view, in two rows at most where a shorter way of saying
-a save fits (its files without their folder, then without the time). A
-resize draws the screen again at the new size, during a grade too.
+height requires (the input's later rows first, then what was expected
+and what came back, then its statement, cut after a clause, then where,
+the first row of the call that reproduces it last, the likely mistake
+never), the line that counts the other failing tests stays until each
+part of the failure is down to its first row, the hint just asked for
+stays whole (one only remembered goes before the failure), the report
+keeps its table and score (once every exercise is done, the score and the
+closing line longest, What next going first, each part whole or not at
+all), and what still does not fit is cut with a line that says how much
+and what shows it all (rows of a table, with what lists them); the top
+line always stays in view, in one row where a shorter way of saying a
+save fits (its files without their folder, then without the time), else
+in two rows at most. A resize draws the screen again at the new size,
+during a grade too.
 """
 
 import argparse
@@ -369,6 +371,13 @@ class Watch:
         self.save_events: list[str] = []  # its ways, from the longest
         self.with_save = False
         self.hint = ""  # the hint revealed for the exercise in focus
+        # The exercises whose hint was asked for with `h` in this watch: such
+        # a hint stays whole on a small screen; one only remembered from an
+        # earlier session gives way before the failure does.
+        self.hints_asked: set[str] = set()
+        # What the last `h` did: "hint", "last" (the last hint again),
+        # "done" or "none" (no hint to show); see `back_for_hint`.
+        self.hint_said = ""
         self.note = ""  # how changes are noticed
         self.notice = ""  # said once, in the next screen only
         self.keys_ended = False  # the input ended: no key will come
@@ -1108,18 +1117,39 @@ class Watch:
     def back_for_hint(self, came_from: str) -> str:
         """The top line's event for `h` pressed on the list or the report
         (`came_from`): the screen went back to the exercise in focus, whose
-        hint it is, and says so, with what `h` did there unless that was
-        to show its next hint."""
+        hint it is, and says so, with what `h` did there, in one sentence
+        (see `reveal_hint`)."""
         name = self.focus.name
-        fields = {"name": name, "event": self.event}
-        hinted = self.event == _("hint for {name}", name=name)
-        if came_from == LISTING and hinted:
-            return _("back from the list to {name} for its next hint", **fields)
+        said = self.hint_said
         if came_from == LISTING:
-            return _("back from the list to {name}: {event}", **fields)
-        if hinted:
-            return _("back from the report to {name} for its next hint", **fields)
-        return _("back from the report to {name}: {event}", **fields)
+            sentences = {
+                "hint": _("back from the list to {name} for its next hint", name=name),
+                "done": _(
+                    "back from the list to {name}, which is done and needs no hint",
+                    name=name,
+                ),
+                "none": _(
+                    "back from the list to {name}, which has no hints", name=name
+                ),
+                "last": _(
+                    "back from the list to {name}, whose last hint is shown again",
+                    name=name,
+                ),
+            }
+            return sentences[said]
+        sentences = {
+            "hint": _("back from the report to {name} for its next hint", name=name),
+            "done": _(
+                "back from the report to {name}, which is done and needs no hint",
+                name=name,
+            ),
+            "none": _("back from the report to {name}, which has no hints", name=name),
+            "last": _(
+                "back from the report to {name}, whose last hint is shown again",
+                name=name,
+            ),
+        }
+        return sentences[said]
 
     def next_exercise(self) -> None:
         if self.all_done():
@@ -1142,6 +1172,7 @@ class Watch:
         if self.grade_of(exercise).status == DONE:
             # A hint helps with a failure: a done exercise has none.
             self.event = _("{name} is done: no hint is needed", name=exercise.name)
+            self.hint_said = "done"
             return
         state = self.project.state_dir
         already = hints.seen(state).get(exercise.name, 0)
@@ -1149,9 +1180,12 @@ class Watch:
         if not shown:
             self.hint = _("Exercise {name} has no hints.", name=exercise.name)
             self.event = _("{name} has no hints", name=exercise.name)
+            self.hint_said = "none"
             return
         self.hint = self.hint_text(exercise, len(shown))
+        self.hints_asked.add(exercise.name)
         self.event = _("hint for {name}", name=exercise.name)
+        self.hint_said = "hint"
         if len(shown) == already:
             # Pressed again after the last: the screen would not change,
             # and the key would seem unheard.
@@ -1159,6 +1193,7 @@ class Watch:
                 "no more hints for {name}: that was the last of them",
                 name=exercise.name,
             )
+            self.hint_said = "last"
         try:
             hints.remember(state, exercise.name, len(shown))
         except OSError:
@@ -1560,16 +1595,19 @@ class Watch:
 
     def top_line(self) -> Text:
         """The screen's first line: how many exercises are done, and what
-        caused this screen; on a terminal, in at most TOP_LINE_ROWS rows
-        where a shorter way of saying a save allows (see `saved_events`).
-        """
+        caused this screen; on a terminal, in one row where a shorter way
+        of saying a save allows (see `saved_events`), else in at most
+        TOP_LINE_ROWS rows: a line that wraps on every save pushes the
+        failure down for little."""
         lines = [Text(line, style="dim") for line in self.top_lines()]
         if not self.out.is_terminal:
             return lines[0]
-        fit = (
-            line for line in lines if self.rows([self.wrapped(line)]) <= TOP_LINE_ROWS
-        )
-        return next(fit, lines[-1])
+        for most in (1, TOP_LINE_ROWS):
+            fit = (line for line in lines if self.rows([self.wrapped(line)]) <= most)
+            line = next(fit, None)
+            if line is not None:
+                return line
+        return lines[-1]
 
     def top_lines(self) -> list[str]:
         """The ways of saying the top line, from the longest."""
@@ -1600,7 +1638,9 @@ class Watch:
         call last), the line that counts the other failing tests once each
         part of the message is down to its first row, then the lines at
         the end (see `cut`); the hint just asked for stays whole, below
-        what is left of the failure, and so does the likely mistake."""
+        what is left of the failure, and so does the likely mistake. A
+        hint only remembered (see `hints_asked`) gives way before all of
+        these: it keeps the rows the whole failure leaves, if any."""
         room = self.room(top, bottom)
         if room is None:
             return self.exercise_lines(None), bottom
@@ -1609,12 +1649,18 @@ class Watch:
             return lines, bottom
         hint = [self.wrapped(line) for line in self.hint_lines(blank=False)]
         bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
-        space = self.room(top, bottom) - self.rows(hint)
 
         def failure(limit: int, others: bool = False) -> list[Text]:
             return self.exercise_lines(limit, blanks=False, hint=False, others=others)
 
         whole = failure(UNLIMITED, others=True)
+        if hint and self.focus.name not in self.hints_asked:
+            # A hint only remembered, not asked for now: the failure matters
+            # more, and `hint NAME` shows the hint again. It keeps the rows
+            # the whole failure leaves, if any.
+            left = self.room(top, bottom) - self.rows(whole)
+            hint = self.hint_cut(hint[0], left) if left > 0 else []
+        space = self.room(top, bottom) - self.rows(hint)
         if self.rows(whole) <= space:
             return [*whole, *hint], bottom
         # The line that counts the other failing tests outlasts the later
@@ -1697,6 +1743,16 @@ class Watch:
         if self.out.is_terminal:
             hint = self.hint_filled(hint)
         return [*([Text()] if blank else []), hint]
+
+    def hint_cut(self, hint: Text, rows: int) -> list[Text]:
+        """The first of `rows` of the `hint`, as broken for the terminal,
+        the last ending in an ellipsis when it lost rows."""
+        lines = list(hint.split("\n", allow_blank=True))
+        if len(lines) <= rows:
+            return [hint]
+        width = self.out.width - 1
+        ended = _ended(lines[rows - 1].plain, width, _ellipsis(self.out.encoding))
+        return [*lines[: rows - 1], Text(ended, style=hint.style)]
 
     def hint_filled(self, hint: Text) -> Text:
         """The `hint` broken to fit the terminal: its later lines under the
@@ -2132,10 +2188,11 @@ def _fitted(
        losing its later rows first; any other input (the arguments
        before and after the call, a call's named entries) keeps its first
        rows and says how many it lost;
-    2. the statement of what went wrong keeps its first rows and ends in
-       `ellipsis` (but a call that raised keeps its arguments' first rows);
-    3. what was expected and what came back (and any other value) give
+    2. what was expected and what came back (and any other value) give
        way alike, row for row, the longer first, down to their first row;
+    3. the statement of what went wrong keeps its first rows, cut after
+       its last clause that fits (see `_clause_end`) and ended in
+       `ellipsis` (but a call that raised keeps its arguments' first rows);
     4. where, then the call (a call that raised too), keep their first
        row;
     5. then parts go whole: the values, then what came back, where and
@@ -2148,8 +2205,9 @@ def _fitted(
     if fitting.excess <= 0:
         return "\n".join("\n".join(block) for block in fitting.rows)
     fitting.shorten_input()
+    fitting.shorten_values()
     fitting.shorten_statement()
-    fitting.shorten_values_where_and_call()
+    fitting.shorten_where_and_call()
     fitting.drop_whole_parts()
     return "\n".join(
         _last_rows_cut([r for block in fitting.rows for r in block], limit)
@@ -2227,7 +2285,7 @@ class _Fitting:
                     self.give_way(index, kept)
 
     def shorten_statement(self) -> None:
-        """Step 2: the statement; but a call that raised laid out by
+        """Step 3: the statement; but a call that raised laid out by
         arguments keeps them as the call does, until step 4."""
         self.by_arguments = {
             i for i, rows in enumerate(self.rows) if _argument_starts(rows)
@@ -2236,9 +2294,9 @@ class _Fitting:
             if self.excess > 0 and index not in self.by_arguments:
                 self.give_way(index, self.shortened(index, True))
 
-    def shorten_values_where_and_call(self) -> None:
-        """Step 3: the values, alike; step 4: where, then the call, to their
-        first row."""
+    def shorten_values(self) -> None:
+        """Step 2: the values, alike: the statement says what went wrong,
+        and its words outlast the later rows of the values."""
         values = [
             *self.ranked(2),
             *(i for i, b in enumerate(self.blocks) if b[0] == "actual"),
@@ -2248,6 +2306,9 @@ class _Fitting:
         )
         for index, kept in alike.items():
             self.give_way(index, kept)
+
+    def shorten_where_and_call(self) -> None:
+        """Step 4: where, then the call, to their first row."""
         for label in ("where", "call"):
             for index, block in enumerate(self.blocks):
                 statement = label == "call" and index in self.by_arguments
@@ -2341,19 +2402,51 @@ def _alike(
     row for row, by up to `excess` rows: the one that shows the most rows
     loses one, what came back last, until none has more than its first
     row. Each value keeps its first rows and says how many it lost (see
-    `_shortened`)."""
+    `_shortened`); a value of several entries keeps each entry's first row
+    as long as it can (see `_entries_alike`)."""
     shown = {index: len(rows[index]) for index in values if rows[index]}
     while excess > 0 and any(count > 1 for count in shown.values()):
         index = max(shown, key=lambda i: (shown[i], -values.index(i)))
         shown[index] -= 1
         excess -= 1
-    return {
-        index: _shortened(
-            rows[index], len(rows[index]) - count, said, False, width, ellipsis
-        )
-        for index, count in shown.items()
-        if count < len(rows[index])
-    }
+    kept = {}
+    for index, count in shown.items():
+        if count < len(rows[index]):
+            cut = len(rows[index]) - count
+            kept[index] = _entries_alike(
+                rows[index], cut, width, ellipsis
+            ) or _shortened(rows[index], cut, said, False, width, ellipsis)
+    return kept
+
+
+def _entries_alike(
+    rows: list[str], cut: int, width: int | None, ellipsis: str
+) -> list[str] | None:
+    """The `rows` of a value of several entries (`w1 = [...]` under
+    `w2 = [...]`), fewer by `cut`: the longest entry loses a row first, the
+    last of the longest on a tie, each keeping its first row, which ends in
+    `ellipsis` once the entry lost rows. Every entry's first row says what
+    it is, and side by side they show what the entries share (w2 repeating
+    w1). None when the rows are no such value, or `cut` leaves fewer rows
+    than it has entries."""
+    starts = [i for i, row in enumerate(rows) if i and ENTRY.match(row)]
+    if not starts or not re.search(r"\s\w+ = ", rows[0]) or cut > len(rows) - 1:
+        return None
+    starts = [0, *starts]
+    if len(rows) - cut < len(starts):
+        return None
+    ends = [*starts[1:], len(rows)]
+    shown = [end - start for start, end in zip(starts, ends, strict=True)]
+    for _step in range(cut):
+        longest = max(range(len(shown)), key=lambda i: (shown[i], i))
+        shown[longest] -= 1
+    kept = []
+    for start, end, count in zip(starts, ends, shown, strict=True):
+        entry = rows[start : start + count]
+        if count < end - start:
+            entry = [*entry[:-1], _ended(entry[-1], width, ellipsis)]
+        kept.extend(entry)
+    return kept
 
 
 def _mistake_rows(
@@ -2473,6 +2566,8 @@ def _shortened(
         kept = rows[: max(1, len(rows) - excess)]
         if len(kept) == len(rows):
             return rows
+        if statement:
+            kept = _clause_end(kept)
         return [*kept[:-1], _ended(kept[-1], width, ellipsis)]
     # The note of the rows hidden takes a row: hiding one saves none.
     cut = min(len(rows) - 1, excess + 1)
@@ -2483,6 +2578,19 @@ def _shortened(
     gone = rows[len(kept) : len(rows) - len(named)]
     note = _("[... {count} more lines]", count=cut)
     return [*kept, " " * _indent(gone, kept[0]) + note, *named]
+
+
+def _clause_end(rows: list[str]) -> list[str]:
+    """The first `rows` of a statement cut short, up to the end of its last
+    clause in them: after its last 、 or 。, in the last row that has one,
+    so that a Japanese sentence is not cut inside a word. English rows,
+    broken between words, are kept as they are, and so are rows with no
+    such mark."""
+    for index in range(len(rows) - 1, -1, -1):
+        end = max(rows[index].rfind("、"), rows[index].rfind("。"))
+        if end >= 0:
+            return [*rows[:index], rows[index][: end + 1]]
+    return rows
 
 
 def _raised_at(rows: list[str]) -> int:

@@ -71,7 +71,7 @@ def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
 
     (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
     failing = running.screen_with("9. sgd")
-    assert "exercises/sgd.py の保存を検知し" in failing
+    assert "exercises/sgd.py を保存、" in failing
     assert "失敗あり (failing)" in failing
     assert "考えられる間違い" in failing
     assert "ほかに 2 個のテストが失敗しています。" in failing
@@ -83,7 +83,7 @@ def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
     assert "すべてのテストが通りました。" in done
     assert "n を押すと次の演習に進みます。" in done
     running.press("n")
-    assert "(train へ移動)" in running.screen()
+    assert "(train に移りました。)" in running.screen()
     assert running.quit() == 1
     for screen in (first, hinted, failing, done):
         assert english_left(screen) == [], screen

@@ -211,10 +211,10 @@ def test_the_grader_stopping_a_run_says_that_the_grader_stopped_it(tables):
     assert "止まった" not in tables["ui"][not_run]
 
 
-def test_the_watch_detects_a_save_rather_than_noticing_it(tables):
+def test_the_watch_states_a_save_rather_than_noticing_it(tables):
     values = [value for _, value in translations(tables)]
     assert not [value for value in values if "気づ" in value]
-    assert "保存を検知し" in tables["ui"]["saved {path}, graded in {seconds} s"]
+    assert "{path} を保存、" in tables["ui"]["saved {path}, graded in {seconds} s"]
 
 
 def test_the_hint_counter_reads_the_same_in_the_cli_and_the_watch(tables):

@@ -818,8 +818,8 @@ BEFORE_SAVE_WORDS = {
     },
     "ja": {
         "keys": "キー: ",
-        "saved": "exercises/sgd.py の保存を検知し、",
-        "took": r"の保存を検知し、([0-9.]+) 秒で採点",
+        "saved": "exercises/sgd.py を保存、",
+        "took": r"を保存、([0-9.]+) 秒で採点",
         "status": "sgd を採点中: 1 秒",
         "marked": "(保存する前のコード)",
         "shown": "上に表示しているのは、保存する前のコードの採点結果です。",
@@ -1261,8 +1261,8 @@ def test_a_line_cut_short_ends_in_one_ellipsis_after_no_space():
     "line",
     [
         "nn-kata watch: 6 of 10 done (saved exercises/sigmoid.py, graded in 0.05 s)",
-        "nn-kata watch: 10 問中 6 問完了(exercises/numerical_gradient.py の保存を"
-        "検知し、0.05 秒で採点)",
+        "nn-kata watch: 10 問中 6 問完了(exercises/numerical_gradient.py を保存、"
+        "0.05 秒で採点)",
         "nn-kata watch: 10 問中 6 問完了(すべての演習を採点: 0.44 秒)",
     ],
 )
@@ -1360,7 +1360,7 @@ def test_a_key_that_comes_with_a_save_draws_its_screen_under_the_save(
         assert "(saved exercises/forward.py, graded in" in top
         assert "; then the list of exercises)" in top
     else:
-        assert "exercises/forward.py の保存を検知し、" in top
+        assert "exercises/forward.py を保存、" in top
         assert "続けて演習の一覧" in top
     assert "one_hot" in listing  # the list l asked for, under the save
     saved = running.screen_with("9. sgd")
@@ -1411,7 +1411,7 @@ def test_saves_at_once_show_the_first_failing_and_say_what_was_graded(
     if lang == "en":
         assert "(saved 3 files (" in top and "2 of 10 done" in top
     else:
-        assert "3 個のファイル(" in top and "の保存を検知し、" in top
+        assert "3 個のファイル(" in top and "を保存、" in top
     running.quit()
 
 
@@ -1655,8 +1655,10 @@ def test_a_failure_gives_way_call_rows_first_and_the_call_last(lang):
     for limit, lines in shown.items():
         assert len(lines) <= limit and lines[-len(mistake) :] == mistake, limit
         # The call's first row, which reproduces the failure, stays as long
-        # as anything but the likely mistake does.
-        assert lines[0].startswith((statement[0][:16], call[0][:16])), limit
+        # as anything but the likely mistake does; the statement's first
+        # row before it, whole or cut after a clause.
+        kept = lines[0].rstrip(" …")
+        assert kept in statement[0] or lines[0].startswith(call[0][:16]), limit
         assert any(line.startswith(call[0][:16]) for line in lines), limit
     # The call's later rows give way first: one row short, the statement,
     # what was expected and what came back are all there, whole.
@@ -1677,8 +1679,8 @@ def test_a_value_that_came_back_too_long_gives_way_to_the_likely_mistake(lang):
 
     # The statement's first row, which says what broke, outlasts what came
     # back: then the call's first row, where and the likely mistake, the
-    # first three cut to their first row.
-    assert lines[0].startswith(whole[0][:16]) and lines[0].endswith("…")
+    # first three cut to their first row (the statement after a clause).
+    assert lines[0].rstrip(" …") in whole[0] and lines[0].endswith("…")
     assert lines[1].startswith(whole[3][:16]) and lines[1].endswith("…")
     assert lines[2].startswith(whole[-4][:16]) and lines[2].endswith("…")
     assert lines[3:] == whole[-2:]
@@ -1831,7 +1833,7 @@ def test_on_a_terminal_a_resize_during_a_long_grade_redraws_at_once(tmp_path):
         ),
         (
             "ja",
-            "exercises/softmax.py の削除を検知し",
+            "exercises/softmax.py を削除、",
             "`python -m grader reset softmax --lang ja` で、元のスタブを置き直せます。",
         ),
     ],
@@ -1846,7 +1848,7 @@ def test_a_deleted_exercise_is_said_deleted_with_the_way_back(
     shown = running.screen_with("softmax")
     assert event in shown
     assert way_back in shown
-    assert "saved exercises/softmax.py" not in shown and "の保存を検知し" not in shown
+    assert "saved exercises/softmax.py" not in shown and "py を保存" not in shown
     running.quit()
 
 
@@ -1941,15 +1943,17 @@ AXIS_WORDS = {
         "hint": "Hint 1 of 4: ",
         "ticking": "3 s",
         "listed": "(back from the list to softmax for its next hint)",
-        "reported": "(back from the report to softmax: no more hints for softmax",
+        "reported": "(back from the report to softmax, whose last hint is shown again)",
     },
     "ja": {
         "call": "      呼び出し  softmax([[1.0, 1.0], [0.0, 1.0986]])",
         "mistake": "考えられる間違い: ",
         "hint": "ヒント 1/4: ",
         "ticking": "3 秒",
-        "listed": "(次のヒントのため、一覧から softmax に戻る)",
-        "reported": "(レポートから softmax に戻る: softmax のヒントは以上で全部",
+        "listed": "(一覧から softmax に戻り、次のヒントを表示しました。)",
+        "reported": (
+            "(レポートから softmax に戻り、最後のヒントをもう一度表示しました。)"
+        ),
     },
 }
 ENDLESS_SOFTMAX = "def softmax(x):\n    while True:\n        pass\n"
@@ -2075,3 +2079,131 @@ def _read_until_said(fd: int, words: str, timeout: float) -> bytes:
     while select.select([fd], [], [], QUIET)[0]:
         seen += os.read(fd, 4096)
     return seen
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_small_terminal_a_hint_only_remembered_gives_way_to_the_failure(
+    tmp_path, lang
+):
+    def screen(folder: Path, read_before: bool) -> list[str]:
+        tree = _focused_tree(folder, "numerical_gradient", "wrong_default_step_1e3")
+        if read_before:
+            # Every hint read before the watch started: the watch brings
+            # back the last, which nobody asked for just now.
+            hinted = kata(tree, "hint", "--all", "numerical_gradient")
+            assert hinted.returncode == 0
+        rows = _narrow_screen(tree, lang)
+        return [re.sub(r"[0-9.]+ (s|秒)", "", row) for row in rows]  # untimed
+
+    remembered = screen(tmp_path / "remembered", True)
+    unhinted = screen(tmp_path / "unhinted", False)
+
+    # The failure leaves the hint no row: it goes whole, and the failure
+    # keeps every row it has without one.
+    assert remembered == unhinted
+    assert any(row.startswith("✗ test_") for row in remembered), remembered
+    assert NARROW_WORDS[lang]["actual"] in "\n".join(remembered)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80", "60"])
+def test_on_a_terminal_the_top_line_of_a_save_takes_one_row(tmp_path, lang, size):
+    tree = _focused_tree(tmp_path / "kata", "softmax", "wrong_sigmoid_instead")
+    keys = NARROW_WORDS[lang]["keys"].encode()
+    with terminal_watch(tree, size=size, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        _read_screen(controller, keys, FIRST_SCREEN_TIMEOUT)
+        softmax = tree / "exercises" / "softmax.py"
+        softmax.write_text(softmax.read_text() + "\n")
+        rows = _rows(_read_screen(controller, b"softmax.py", SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+
+    columns, height = size
+    assert rows[0].startswith("nn-kata watch:") and "softmax.py" in rows[0], rows
+    assert i18n.width(rows[0]) < columns and rows[1] == "", rows
+    assert len(rows) < height
+
+
+# The failure of init_params drawing w2 as a repeat of w1: its statement
+# says so at its end, its value is of two entries.
+REPEATED_W1 = """\
+The initial weights must be random, no two alike in w1 and w2 together; w2 \
+repeats values of w1.
+  call      init_params(4, 5, 3, seed=0)
+  actual    w1 = [[0.0126, -0.0132, 0.064, 0.0105, -0.0536],
+                  [0.0362, 0.1304, 0.0947, -0.0704, -0.1265],
+                  [-0.0623, 0.0041, -0.2325, -0.0219, -0.1246],
+                  [-0.0732, -0.0544, -0.0316, 0.0412, 0.1043]]
+            w2 = [[0.0126, -0.0132, 0.064],
+                  [0.0105, -0.0536, 0.0362],
+                  [0.1304, 0.0947, -0.0704],
+                  [-0.1265, -0.0623, 0.0041],
+                  [-0.2325, -0.0219, -0.1246]]
+  likely mistake: w1 and w2 came from two generators (two \
+np.random.default_rng calls). From one generator, w2 goes on where w1's draws \
+end; from two, w2 repeats w1's draws (the same seed) or another seed's w1 \
+(seeds s and s + 1). Make one rng = np.random.default_rng(seed) and draw w1, \
+then w2, from it."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_value_of_several_entries_gives_way_before_the_statement(lang):
+    from grader.watch import _fitted
+
+    width = 79
+    with i18n.speaking(lang):
+        whole = _fitted(REPEATED_W1, UNLIMITED_ROWS, "    ", width).splitlines()
+        statement = whole[: next(i for i, r in enumerate(whole) if r[4] == " ")]
+        # The fewest rows with the statement whole: each entry of what
+        # came back down to its first row.
+        least = len(whole) - 7
+        shown = {
+            limit: _fitted(REPEATED_W1, limit, "    ", width).splitlines()
+            for limit in range(least, len(whole))
+        }
+    for limit, lines in shown.items():
+        assert len(lines) <= limit and lines[: len(statement)] == statement, limit
+        # Each entry keeps its first row, side by side: w2 repeats w1.
+        entries = [line.split(" = ")[1][:16] for line in lines if " = [[" in line]
+        assert entries == ["[[0.0126, -0.013"] * 2, (limit, lines)
+    assert all(line.endswith("], …") for line in shown[least] if " = [[" in line)
+
+
+SIGMOID_FOR_SOFTMAX = """\
+softmax must be exp(x) divided by the sum of exp(x) over each slice along the \
+last axis.
+  call      softmax([[1.0, 1.0], [0.0, 1.0986]])
+  expected  [[0.5, 0.5], [0.25, 0.75]]
+  actual    [[0.7311, 0.7311], [0.5, 0.75]]
+  likely mistake: the sigmoid of each score, 1 / (1 + exp(-x)), which looks at \
+every score on its own: softmax divides exp(x) by the sum of exp(x) over the \
+slice, so that the slice sums to 1."""
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "width"),
+    [
+        ("ja", SIGMOID_FOR_SOFTMAX, NARROW[0] - 1),
+        ("ja", REPEATED_W1, 79),
+        ("en", SIGMOID_FOR_SOFTMAX, NARROW[0] - 1),
+        ("en", REPEATED_W1, 79),
+    ],
+)
+def test_a_statement_cut_short_ends_after_a_clause_or_a_word(lang, message, width):
+    from grader.watch import _fitted
+
+    with i18n.speaking(lang):
+        whole = _fitted(message, UNLIMITED_ROWS, "    ", width).splitlines()
+        least = len(whole) - 1
+        while _fitted(message, least, "    ", width).splitlines()[0] == whole[0]:
+            least -= 1
+        cut = _fitted(message, least, "    ", width).splitlines()[0]
+
+    assert cut.endswith("…") and cut.rstrip(" …") in whole[0], cut
+    if lang == "ja":
+        assert cut.endswith(("、…", "。…")), cut  # never inside a word
+    else:
+        assert cut.endswith(" …") and f"{cut[:-2]} " in f"{whole[0]} ", cut
