@@ -57,7 +57,7 @@ likely mistake, a hint, a note) at PROSE_COLUMNS at most however wide the
 terminal, the blank lines between its parts go first, with the line that
 says how saves are noticed, a failure is shortened only as far as the
 height requires (the input's later rows first, then what was expected
-and what came back, then its statement, cut after a clause, then where,
+and what came back, then its statement, cut between words, then where,
 the first row of the call that reproduces it last, the likely mistake
 never), the line that counts the other failing tests stays until each
 part of the failure is down to its first row, the hint just asked for
@@ -2190,8 +2190,8 @@ def _fitted(
        rows and says how many it lost;
     2. what was expected and what came back (and any other value) give
        way alike, row for row, the longer first, down to their first row;
-    3. the statement of what went wrong keeps its first rows, cut after
-       its last clause that fits (see `_clause_end`) and ended in
+    3. the statement of what went wrong keeps its first rows, cut where
+       a row broke or after a clause (see `_clause_end`) and ended in
        `ellipsis` (but a call that raised keeps its arguments' first rows);
     4. where, then the call (a call that raised too), keep their first
        row;
@@ -2581,16 +2581,17 @@ def _shortened(
 
 
 def _clause_end(rows: list[str]) -> list[str]:
-    """The first `rows` of a statement cut short, up to the end of its last
-    clause in them: after its last 、 or 。, in the last row that has one,
-    so that a Japanese sentence is not cut inside a word. English rows,
-    broken between words, are kept as they are, and so are rows with no
-    such mark."""
-    for index in range(len(rows) - 1, -1, -1):
-        end = max(rows[index].rfind("、"), rows[index].rfind("。"))
-        if end >= 0:
-            return [*rows[:index], rows[index][: end + 1]]
-    return rows
+    """The first `rows` of a statement cut short, its last row up to the
+    end of its last clause (after its last 、 or 。) when that keeps at
+    least half of the row: a Japanese row ends where the line broke
+    between words, and a clause's end reads better still, but not at the
+    cost of most of what the row says. English rows, broken between
+    words, are kept as they are, and so are rows with no such mark."""
+    *before, last = rows
+    end = max(last.rfind("、"), last.rfind("。"))
+    if end < 0 or i18n.width(last[: end + 1]) * 2 < i18n.width(last):
+        return rows
+    return [*before, last[: end + 1]]
 
 
 def _raised_at(rows: list[str]) -> int:
