@@ -168,8 +168,8 @@ def most_telling(failures: list[TestResult]) -> TestResult | None:
     to change, where a bare failure only tells them that something is
     wrong; one mistake named says it more plainly than a list of those that
     fit ("(1) ... (2) ..."). Of the failures that name that same mistake,
-    the one whose message is shortest comes first (the earliest of those):
-    its input is the smallest that shows the mistake.
+    the docstring's example comes first, if it is one of them: the input
+    the learner knows, and a small one.
     """
     computing = [test for test in failures if not checks_refusal(test.name)]
     return _most_telling(computing or failures)
@@ -192,11 +192,17 @@ def _most_telling(failures: list[TestResult]) -> TestResult | None:
     chosen = next(single, named[0] if named else None)
     if chosen is None:
         return failures[0] if failures else None
-    # The same mistake is best seen on the smallest input that shows it:
-    # the docstring's example, say, rather than a property's large one.
+    # The same mistake is best seen on the docstring's example, the input
+    # the learner knows, and a small one, rather than on a property's.
     mistakes = mistakes_named(chosen.message)
     same = [test for test in named if mistakes_named(test.message) == mistakes]
-    return min(same, key=lambda test: len(test.message.splitlines()))
+    return next((test for test in same if shows_the_example(test.name)), chosen)
+
+
+def shows_the_example(name: str) -> bool:
+    """Whether test `name` checks the docstring's example
+    (test_softmax_gives_the_docstring_example)."""
+    return "_docstring_example" in name
 
 
 def mistakes_named(message: str) -> tuple[str, ...]:

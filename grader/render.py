@@ -46,6 +46,7 @@ from grader.grading import (
     gist,
     mistakes_named,
     most_telling,
+    shows_the_example,
 )
 from grader.i18n import N_, _
 from grader.results import (
@@ -1179,12 +1180,12 @@ def grouped(
 def _first_shown(tests: list[TestResult]) -> TestResult:
     """Of `tests`, which failed the same way, the one to show: one that
     names the mistake alone explains it best, and, as `most_telling` picks,
-    the one of those with the shortest message shows it on the smallest
-    input."""
+    the docstring's example of those shows it on the input the learner
+    knows."""
     alone = [test for test in tests if not _lists_mistakes(test)]
     if not alone or MISTAKE_LABEL not in alone[0].message:
         return (alone or tests)[0]
-    return min(alone, key=lambda test: len(test.message.splitlines()))
+    return next((test for test in alone if shows_the_example(test.name)), alone[0])
 
 
 # Said before the failures that name no likely mistake when one above

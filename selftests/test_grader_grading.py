@@ -114,7 +114,7 @@ def test_the_most_telling_failure_names_a_mistake_or_else_comes_first():
     assert most_telling([]) is None
 
 
-def test_of_the_failures_of_one_mistake_the_smallest_input_is_shown():
+def test_of_the_failures_of_one_mistake_the_docstring_example_is_shown():
     mistake = "  likely mistake: grads[{}] was changed in place"
     large = failed(
         "failure",
