@@ -1717,19 +1717,28 @@ def _where_label() -> str:
     return i18n.failure("  where     here").split()[0]
 
 
+# How far the later rows of a line of code stand in from its first, as
+# Python's own continuation lines and a body do: they read as the rest of
+# that line, not as a statement of their own.
+CODE_HANG = "    "
+
+
 def code_rows(code: str, width: int) -> list[str]:
     """A line of Python `code` in rows of `width` columns: one when it
     fits, else broken at spaces only, each time at the best place that
     fits (see `_code_break`), so that an expression is cut only when it is
-    longer than a row. A part with no space to break at runs on."""
-    rows = []
-    while i18n.width(code) > width:
-        cut = _code_break(code, width)
+    longer than a row; the later rows stand `CODE_HANG` in. A part with no
+    space to break at runs on."""
+    rows, room = [], width
+    while i18n.width(code) > room:
+        cut = _code_break(code, room)
         if cut <= 0:
             break
         rows.append(code[:cut].rstrip())
         code = code[cut:].lstrip()
-    return [*rows, code]
+        room = width - len(CODE_HANG)
+    rows.append(code)
+    return [rows[0], *(CODE_HANG + row for row in rows[1:])]
 
 
 def _code_break(code: str, width: int) -> int:

@@ -2553,7 +2553,7 @@ def test_the_code_of_a_where_line_goes_whole_under_the_value_when_it_fits():
     assert rows == [
         "      where     cross_entropy from the notebook, cell [6], line 1:",
         "                def cross_entropy(y, t):",
-        "                return -np.sum(t * np.log(y + 1e-7)) / y.shape[0]",
+        "                    return -np.sum(t * np.log(y + 1e-7)) / y.shape[0]",
     ]
 
 
@@ -2565,7 +2565,7 @@ def test_the_code_of_a_where_line_breaks_between_arguments_not_after_return():
     assert rows == [
         "      where     exercises/sigmoid.py, line 30:",
         "                return np.where(x >= 0, 1 / (1 + np.exp(-x)),",
-        "                np.exp(x) / (1 + np.exp(x)))",
+        "                    np.exp(x) / (1 + np.exp(x)))",
     ]
     with i18n.speaking("ja"):
         translated = i18n.failure(SIGMOID_WHERE[4:])
