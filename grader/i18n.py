@@ -592,9 +592,9 @@ _FUNCTION_WORDS = (
     r"(?:か)?どうか",
     r"ながら",
     r"(?:に)?(?:つい|よっ|とっ)て",
-    r"ため|こと|もの|とき|ところ|ように|ような|すべて|それぞれ|ずつ|だけ",
+    r"ため|こと|もの|とき|ところ|とおり|ように|ような|すべて|それぞれ|ずつ|だけ",
     r"など|まで|から|より|ので|のに|けれど(?:も)?|ただし|つまり|まず|まだ",
-    r"その|この|どの|あの|それ|これ|どれ|ほか|ほど|ごと|たび|たとえば",
+    r"その場|その|この|どの|あの|それ|これ|どれ|ほか|ほど|ごと|たび|たとえば",
 )
 # Those of them that may stand apart from the kana before them: what
 # "なければ", "です", "ありません" follow is a word of its own ("等しく",
@@ -638,9 +638,9 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
     more from the line before.
 
     Limitations: without a dictionary, a word is guessed from its script
-    alone: a verb written in kanji and kana ("取り出す") may still be broken
-    after its first kana, and two words of kanji in a row ("損失関数") are
-    taken for one.
+    alone: a verb written in kana alone ("ずらさなければ") may still be
+    broken inside, and two words of kanji in a row ("損失関数") are taken
+    for one.
     """
     pieces: list[str] = []
     for piece in _PIECE.findall(text):
@@ -657,7 +657,7 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
     if japanese:
         inside, endings = _kana_words(pieces)
         for index in endings:
-            quality[index] = max(quality[index], _LOOSE)
+            quality[index] = max(quality[index], _IN_KANJI)
         for index in inside:
             quality[index] = min(quality[index], _INSIDE)
     starts = _line_starts(pieces, quality, columns, indent)
@@ -709,6 +709,10 @@ def _tail_lengthened(
     if not tails:
         return starts
     near = [place for place in tails if place[2] <= tails[0][2] + SLACK]
+    if max(place[1] for place in near) <= _IN_KANJI:
+        # Only places inside a word that near: a word's start a little
+        # further back reads better ("…確率は" and "変わってはいけません。").
+        near = [place for place in tails if place[2] <= tails[0][2] + KANJI_SLACK]
     # The best place, the nearest of those as good: `max` keeps the first.
     best = max(near, key=lambda place: place[1])
     return [*starts[:-1], best[0]]
@@ -788,7 +792,7 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
             if not _wide(piece[0]):
                 return _INSIDE
             # A word of ASCII and its particle ("exp(x) を") read as one.
-            return _LOOSE if _HIRAGANA.match(piece[0]) else _GOOD
+            return _IN_KANJI if _HIRAGANA.match(piece[0]) else _GOOD
         return _GOOD
     if before[-1] in _NO_LINE_END or piece[0] in _CLOSING_ASCII:
         return _NEVER
@@ -799,12 +803,27 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
     if any(run.match(before[-1]) and run.match(piece[0]) for run in _WORD_RUNS):
         return _INSIDE  # "オペラン" and "ド": a word cut in two
     if _wide(before[-1]) and _wide(piece[0]):
+        if index > 1 and _okurigana_between(pieces[index - 2], before, piece):
+            return _IN_KANJI  # "呼び|出し", "置き|換える": one verb
         return _japanese_break(before[-1], piece[0])
     if _wide(before[-1]):
         return _GOOD
     if _wide(piece[0]):
-        return _LOOSE if _HIRAGANA.match(piece[0]) else _GOOD  # "float64の"
+        return _IN_KANJI if _HIRAGANA.match(piece[0]) else _GOOD  # "float64の"
     return _NEVER
+
+
+def _okurigana_between(first: str, kana: str, then: str) -> bool:
+    """Whether `kana`, one hiragana between two kanji (`first`'s last and
+    `then`'s first), is the okurigana inside a compound verb ("呼び出す",
+    "引き直す") rather than a particle between two words ("値を足す")."""
+    return (
+        len(kana) == 1
+        and kana not in _PARTICLES
+        and bool(_HIRAGANA.match(kana))
+        and bool(_KANJI.match(first[-1]))
+        and bool(_KANJI.match(then[0]))
+    )
 
 
 def _japanese_break(left: str, right: str) -> int:
@@ -824,6 +843,11 @@ def _japanese_break(left: str, right: str) -> int:
     if _HIRAGANA.match(left) and _HIRAGANA.match(right):
         starts_word = right not in _NO_WORD_START
         return _LOOSE if left in _PARTICLES and starts_word else _IN_KANA
+    if _HIRAGANA.match(right):
+        # Kana after a word of kanji or katakana is its okurigana ("変|わる",
+        # "置き|換える") or its particle ("配列|を"): as bad as a cut inside
+        # a word of kanji.
+        return _IN_KANJI
     return _LOOSE
 
 
@@ -921,6 +945,10 @@ def _line_end(pieces: list[str], quality: list[int], start: int, columns: int):
             return last[rank][0]
     for rank in (_GOOD, _LOOSE):
         if rank in last and last[rank][1] >= columns - KANJI_SLACK:
+            return last[rank][0]
+    # A line half full reads better than a word cut in two ("変|わる").
+    for rank in (_GOOD, _LOOSE):
+        if rank in last and last[rank][1] * 2 >= columns:
             return last[rank][0]
     for ranks in ((_GOOD, _LOOSE, _IN_KANJI), (_IN_KANA,), (_INSIDE,)):
         fitting = [last[rank][0] for rank in ranks if rank in last]

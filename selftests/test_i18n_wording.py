@@ -470,14 +470,36 @@ def test_japanese_fills_its_lines_breaking_between_any_two_characters():
     )
     lines = i18n.fill(text, 60).splitlines()
 
-    # "なければなりません" is never cut: the line ends before it, after
-    # "等しく", a few columns short.
+    # "等しくなければなりません" is never cut: the line ends before it,
+    # after the particle "と", a few columns short; nor is "形状を" cut
+    # from its particle.
     assert lines == [
         "計算する前に形状を確認します。どちらのオペランドも 1 次元か",
-        "2 次元で、a.shape[-1] が b.shape[0] と等しく",
-        "なければなりません。ValueError のメッセージには両方の形状を",
-        "入れてください。",
+        "2 次元で、a.shape[-1] が b.shape[0] と",
+        "等しくなければなりません。ValueError のメッセージには両方の",
+        "形状を入れてください。",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, columns, cut",
+    [
+        # A kanji and its okurigana, a compound verb, and words of kana
+        # are not cut in two where a line a little shorter avoids it.
+        ("同じスライスの確率は変わってはいけません。", 36, "変\nわ"),
+        ("この行を自分のコードに置き換えてください。", 30, "置き\n換"),
+        ("h を足してから引き直すと元の値に戻らないことがあります。", 20, "引き\n直"),
+        ("h を足してから引き直すと元の値に戻らないことがあります。", 24, "戻\nら"),
+        ("params の各配列を 1 ステップ、その場で動かす", 36, "その\n場"),
+        ("Python が表示するとおりに入れる", 20, "と\nおり"),
+        ("params[k] はその場で更新されなければなりません。", 36, "され\nなけれ"),
+    ],
+)
+def test_japanese_keeps_a_verb_and_its_kana_on_one_line(text, columns, cut):
+    filled = i18n.fill(text, columns)
+
+    assert cut not in filled, filled
+    assert all(i18n.width(line) <= columns for line in filled.splitlines())
 
 
 @pytest.mark.parametrize(
@@ -769,11 +791,12 @@ def test_no_polite_sentence_ends_in_a_colon_and_code(tables):
             "遅いので、時間がかかったのはそのせいかもしれません。",
         ),
         (
-            "The failures below name no mistake of their own: they may well come "
-            "from a mistake named above. Fix that first, then check again.",
-            "以下の失敗は、どの間違いによるものか特定できませんでした。多くは上に"
-            "挙げた間違いが原因なので、まずそれを直してから、もう一度チェックして"
-            "ください。",
+            "Those of the failures below that name no mistake of their own may "
+            "well come from a mistake named above: fix that first, then check "
+            "again.",
+            "以下の失敗のうち、どの間違いによるものか特定できなかったものは、多くが"
+            "上に挙げた間違いから来ています。まずそれを直してから、もう一度チェック"
+            "してください。",
         ),
     ],
 )
