@@ -48,6 +48,7 @@ from grader.render import (
     FAILED_MARK,
     LABEL,
     aligned,
+    failed_line,
     failed_mark,
     long_label,
     names_broken,
@@ -137,15 +138,13 @@ class CheckResult:
         """The report as plain text, each line wider than `columns` broken
         between words (no line is broken when `columns` is 0)."""
         headline, test, message, others = self._parts()
-        lines = []
+        shown = [_headline_filled(headline, columns)]
         if test:
             mark = failed_mark(getattr(sys.stdout, "encoding", None))
-            lines.append(f"{mark} {test}")
+            # A name too long is broken after an underscore, as check does.
+            shown.append(failed_line(mark, test, columns or None).plain)
         if message:
-            lines.append(textwrap.indent(message, "    "))
-        shown = [_headline_filled(headline, columns)]
-        if lines:
-            shown.append(_wrapped("\n".join(lines), columns))
+            shown.append(_wrapped(textwrap.indent(message, "    "), columns))
         if others:
             shown.append(_names_wrapped(others, columns))
         return "\n".join(shown)
@@ -264,6 +263,10 @@ def _headline_filled(headline: str, columns: int) -> str:
     if not bracket or columns <= 0 or i18n.width(headline) <= columns:
         return _filled(headline, columns)
     source = "[" + source
+    if i18n.width(head) <= columns:
+        # The status whole on its row, where it is read, and the source
+        # on the next, rather than a word of the status carried over to it.
+        return "\n".join([head, *_filled(source, columns).split("\n")])
     rows = _filled(head, columns).split("\n")
     if i18n.width(f"{rows[-1]} {source}") <= columns:
         rows[-1] += f" {source}"
