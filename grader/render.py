@@ -1192,8 +1192,8 @@ def _first_shown(tests: list[TestResult]) -> TestResult:
 # does: one mistake often breaks several properties, and only some of the
 # tests can tell which mistake it was.
 SAME_CAUSE_NOTE = N_(
-    "The failures below name no mistake of their own: they may well come "
-    "from a mistake named above. Fix that first, then check again."
+    "Those of the failures below that name no mistake of their own may well "
+    "come from a mistake named above: fix that first, then check again."
 )
 
 

@@ -257,7 +257,7 @@ def test_failures_naming_no_mistake_after_a_named_one_are_said_to_follow_it():
     text = " ".join(check([sums, named], "softmax").split())
     alone = " ".join(check([sums], "softmax").split())
 
-    note = "they may well come from a mistake named above"
+    note = "may well come from a mistake named above"
     assert text.index("the scores were not shifted") < text.index(note)
     assert text.index(note) < text.index("Every slice must sum to 1.")
     assert note not in alone
