@@ -608,8 +608,89 @@ def unguarded(text):
     return EPS_AFTER_LOG if epsilon_after_log() else text
 
 
+NEVER_USES_T = (
+    "t is never used: the loss comes out the same whatever the labels are. "
+    "Only each sample's probability of its true class counts, y[n, t[n]]: "
+    "take -log of it, then the mean over the samples (for one-hot t, "
+    "-np.sum(t * np.log(y + eps), axis=-1) gives each sample's loss)."
+)
+PREDICTED_CLASS = (
+    "t is never used: the probability of the predicted class (the largest "
+    "in each row of y) was taken, not that of the true class. Pick "
+    "y[n, t[n]], each sample's probability of the class t names."
+)
+
+
+# A batch (N != C) and one sample, by their number of axes, whose rows and
+# columns all differ: each label costs its own, in every way of picking.
+UNTIED = {
+    2: TALL,
+    1: (normalize(np.array([1.0, 2.0, 5.0])), 2),
+}
+
+# The same sums of the same y, whatever t holds, come out equal to the last
+# bit; this leaves room for a sum taken in another order, no more.
+SAME_LOSS_RTOL = 1e-9
+
+
+def retargeted(y, labels, one_hot_form):
+    """t for y in the form given (one-hot or int labels): `labels`
+    themselves, then every sample given class 0, 1, ... C - 1 alike, as
+    (labels, t) pairs. Where the loss ignores t every one costs the same.
+    (Labels moved round by one class would not do: in a square batch they
+    can be a permutation of `labels`, and y[:, t] or y[t] then picks the
+    same entries, in another order, for the same mean.)"""
+    c = np.shape(y)[-1]
+    given = np.asarray(labels)
+    for moved in (given, *(np.full_like(given, k) for k in range(c))):
+        if one_hot_form:
+            yield moved, one_hot(moved, c)
+        else:
+            yield moved, int(moved) if moved.ndim == 0 else moved
+
+
+def loss_without_t(y, labels, one_hot_form):
+    """The learner's loss of y where it stays the same whatever the labels
+    (given in the form of `one_hot_form`) while the right loss changes
+    with them: t plays no part. None where it changes, or is no number."""
+    right, learners = [], []
+    for moved, t in retargeted(y, labels, one_hot_form):
+        right.append(reference.cross_entropy(y, moved, eps=USUAL_EPS[0]))
+        learners.append(probed_loss(y, t))
+    if None in learners or not math.isfinite(learners[0]):
+        return None
+    if np.allclose(right, right[0], rtol=GUARD_RTOL, atol=ATOL):
+        return None  # every label costs alike here: nothing to tell by
+    if not np.allclose(learners, learners[0], rtol=SAME_LOSS_RTOL, atol=0):
+        return None
+    return learners[0]
+
+
+def without_t(y, labels, one_hot_form):
+    """[(the mistake, its loss)] where the learner's loss of y ignores t
+    (see `loss_without_t`), the only mistake to name then: a name that
+    says how t was used would not be true. None where t plays a part.
+
+    Some y cost the same under every label even where t is used, wrongly:
+    y[t] of one-hot rows gives the mean of log(y + eps) of any of them,
+    one 1 and C - 1 zeros each. So t must make no difference on UNTIED
+    too, whose rows and columns all differ."""
+    loss = loss_without_t(y, labels, one_hot_form)
+    if loss is None or loss_without_t(*UNTIED[np.ndim(y)], one_hot_form) is None:
+        return None
+    y2 = np.atleast_2d(y)
+    predicted = -np.mean(np.log(y2.max(axis=-1) + USUAL_EPS[0]))
+    if math.isclose(loss, predicted, rel_tol=GUARD_RTOL):
+        return [(PREDICTED_CLASS, loss)]
+    return [(NEVER_USES_T, loss)]
+
+
 def mistakes(y, labels, one_hot_form=False):
-    """The common wrong answers for a batch, the unguarded log's first."""
+    """The common wrong answers for a batch, the unguarded log's first;
+    only the mistake of ignoring t where the learner's loss does."""
+    ignored = without_t(y, labels, one_hot_form)
+    if ignored is not None:
+        return ignored
     with np.errstate(divide="ignore", invalid="ignore"):
         log_y = np.log(y)
         one_hot_terms = one_hot(labels, y.shape[1]) * log_y
@@ -674,8 +755,13 @@ def divided_by_c(y, label):
 GUARD_RTOL = 1e-4
 
 
-def sample_mistakes(y, label):
-    """What the common wrong answers give for one sample y (C,)."""
+def sample_mistakes(y, label, one_hot_form=False):
+    """What the common wrong answers give for one sample y (C,), its
+    label given as an int or as one-hot t (`one_hot_form`); only the
+    mistake of ignoring t where the learner's loss does."""
+    ignored = without_t(y, label, one_hot_form)
+    if ignored is not None:
+        return ignored
     found = []
     as_batch = divided_by_c(y, label)
     for eps in USUAL_EPS:
@@ -928,7 +1014,7 @@ def test_one_sample_takes_a_plain_int_label_or_a_one_hot_vector(sample):
             call,
             rtol=0,
             atol=ATOL,
-            mistakes=sample_mistakes(y, label),
+            mistakes=sample_mistakes(y, label, one_hot_form=np.ndim(t) == 1),
             what="For one sample the loss is -log(the probability of its class).",
         )
 
@@ -1080,6 +1166,9 @@ def zero_mistake(value, y, labels, one_hot_form=False):
         return EPS_SUBTRACTED if epsilon_subtracted() else unguarded(NAN_FROM_ZERO)
     if math.isinf(value):
         return unguarded(NO_GUARD)
+    ignored = without_t(y, labels, one_hot_form)
+    if ignored is not None:
+        return ignored[0][0]
     # -log(eps) / 2 is y[:, t] of a 2 x 2 batch, int labels multiplied in as
     # if one-hot, and a loss divided by 2 too: told apart on other batches.
     picked = every_label_loss(np.atleast_2d(y), np.atleast_1d(labels), USUAL_EPS[0])

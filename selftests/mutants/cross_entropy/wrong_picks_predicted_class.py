@@ -1,5 +1,9 @@
 """Takes the probability of the predicted class (argmax of y), not of t's."""
 
+# expect: the probability of the predicted class
+# reject: N x N matrix
+# reject: y[t] picks whole rows of y
+
 import numpy as np
 
 EPS = 1e-7
