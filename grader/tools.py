@@ -86,13 +86,24 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     out.set_defaults(handler=_release)
 
     bundle = commands.add_parser("gradescope", help=_("Gradescope's autograder zip"))
-    bundle.add_argument("zip", type=Path, metavar="OUT.zip")
+    bundle.add_argument(
+        "zip",
+        type=Path,
+        metavar="OUT.zip",
+        help=_("the zip to write (replaced if it exists)"),
+    )
     _add_root(bundle)
     bundle.set_defaults(handler=_gradescope)
 
     many = commands.add_parser("batch", help=_("grade a folder of submissions"))
     many.add_argument("folder", type=Path, metavar="DIR", help=_("one folder each"))
-    many.add_argument("--csv", type=Path, required=True, metavar="FILE")
+    many.add_argument(
+        "--csv",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help=_("the gradebook to write, one row per student"),
+    )
     many.add_argument(
         "--reports",
         type=Path,

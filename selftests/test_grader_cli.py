@@ -261,6 +261,81 @@ def test_the_reports_written_are_named_in_one_line_after_the_output(
     assert with_reports.stdout == f"{without.stdout}{said}\n"
 
 
+@pytest.mark.parametrize(
+    "language, line",
+    [("en", "Report written: {path}"), ("ja", "レポートを書き出しました: {path}")],
+)
+def test_a_report_in_a_folder_not_made_yet_is_written_and_named(
+    tree, tmp_path, language, line
+):
+    report = tmp_path / "not" / "made" / "grade.json"
+    result = kata(
+        "--root",
+        str(tree),
+        "--lang",
+        language,
+        "check",
+        "dot",
+        "--json",
+        str(report),
+        cwd=tree,
+    )
+
+    assert result.returncode == 1
+    assert json.loads(report.read_text())["exercises"][0]["name"] == "dot"
+    assert result.stdout.splitlines()[-1] == line.format(path=report)
+
+
+@pytest.mark.parametrize(
+    "readme, heading, said",
+    [
+        (
+            "README.md",
+            "### Reports",
+            "Folders on the way that do\n  not exist yet are made",
+        ),
+        ("README.ja.md", "### レポート", "途中のフォルダがまだなければ作り"),
+    ],
+)
+def test_the_readmes_say_that_a_reports_folders_are_made(readme, heading, said):
+    text = (ROOT / readme).read_text(encoding="utf-8")
+    reports = text[text.index(heading) :]
+    assert said in reports[: reports.index("\n### ")]
+
+
+@pytest.mark.parametrize(
+    "language, csv, bundle",
+    [
+        ("en", "the gradebook to write", "the zip to write"),
+        ("ja", "書き出す成績表", "書き出す zip"),
+    ],
+)
+def test_the_teachers_files_to_write_are_explained_in_the_help(
+    tmp_path, language, csv, bundle
+):
+    batch_help = kata("--lang", language, "batch", "--help", cwd=tmp_path)
+    bundle_help = kata("--lang", language, "gradescope", "--help", cwd=tmp_path)
+
+    assert batch_help.returncode == bundle_help.returncode == 0
+    assert re.search(rf"^  --csv FILE +{csv}", batch_help.stdout, re.MULTILINE)
+    assert re.search(rf"^  OUT\.zip +{bundle}", bundle_help.stdout, re.MULTILINE)
+
+
+def test_every_argument_of_the_teachers_commands_has_a_help_text():
+    from grader import tools
+
+    commands = next(
+        action for action in tools._parser("kata")._actions if action.dest == "command"
+    )
+    silent = [
+        (name, action.metavar or action.dest)
+        for name, command in commands.choices.items()
+        for action in command._actions
+        if not action.help
+    ]
+    assert silent == []
+
+
 def test_a_report_below_a_file_says_which_file_is_in_the_way(tree):
     blocker = tree.parent / "r.json"
     blocker.write_text("")

@@ -765,10 +765,75 @@ COLON_BEFORE_CODE = re.compile(
 
 
 def test_no_polite_sentence_ends_in_a_colon_and_code(tables):
-    colons = [
-        value for _, value in translations(tables) if COLON_BEFORE_CODE.search(value)
-    ]
+    from grader.exercises import EXERCISES
+
+    texts = [value for _, value in translations(tables)]
+    texts += [hint for exercise in EXERCISES for hint in exercise.hints_ja]
+    colons = [text for text in texts if COLON_BEFORE_CODE.search(text)]
     assert colons == []
+
+
+def test_the_hints_put_code_in_brackets_or_in_the_sentence():
+    from grader.exercises import EXERCISES
+
+    hints = {exercise.name: exercise.hints_ja for exercise in EXERCISES}
+    assert hints["softmax"][1].endswith(
+        "自分の最大値を引きます(x - x.max(axis=-1, keepdims=True))。"
+    )
+    assert hints["sgd"][3].endswith(
+        "params[k] -= lr * grads[k] で各配列をその場で更新します。"
+    )
+    # Code after a colon, even with Japanese among it ("…形状です: dw2 =
+    # h.T @ dz2 は (H, C)、…"), reads as English punctuation.
+    code_after_colon = re.compile(r"(ます|ません|です): [\x21-\x7e]+ [=@*/-]")
+    found = [
+        hint
+        for texts in hints.values()
+        for hint in texts
+        if code_after_colon.search(hint)
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "stiff",
+    ["それ自身", "行自身", "その場で計算する演算子", "以上で全部"],
+    ids=["its-own", "the-rows-own", "operator-in-place", "that-is-all"],
+)
+def test_stiff_phrases_are_said_plainly(tables, stiff):
+    from grader.exercises import EXERCISES
+
+    texts = [value for _, value in translations(tables)]
+    texts += [hint for exercise in EXERCISES for hint in exercise.hints_ja]
+    assert [text for text in texts if stiff in text] == []
+
+
+def test_an_in_place_operator_is_named_a_compound_assignment(tables):
+    operators = [
+        value for key, value in translations(tables) if "in-place operator" in key
+    ]
+    assert len(operators) == 2
+    assert all("複合代入演算子" in value for value in operators)
+
+
+def test_the_last_hint_in_the_watch_is_said_in_a_sentence(tables):
+    said = tables["ui"]["no more hints for {name}: that was the last of them"]
+    assert said == "{name} のヒントはこれ以上ありません。"
+
+
+def test_a_likely_mistake_adds_to_the_statement_it_explains(tables):
+    from tests.test_cross_entropy import NAN_FROM_ZERO
+
+    statement = tables["failures"][
+        "Only the true class counts: a zero probability on a wrong class must "
+        "add nothing to the loss."
+    ]
+    mistake = tables["failures"][NAN_FROM_ZERO]
+    sentences = set(statement.split("。")) - {""}
+    assert not [part for part in mistake.split("。") if part in sentences]
+    # The statement gives the rule; the mistake, why the code broke it.
+    assert "足してはいけません" in statement and "足してはいけません" not in mistake
+    assert "nan" in mistake and "nan" not in statement
 
 
 @pytest.mark.parametrize(
