@@ -44,9 +44,74 @@ def labelled_batches(draw):
     return labels, num_classes
 
 
-# Widths a learner might write into the code: the Iris data's 3 classes,
-# MNIST's 10, and the sizes around them.
-FIXED_WIDTHS = (2, 3, 4, 5, 10)
+LARGEST_LABEL = (
+    "the width must be num_classes, not labels.max() + 1: a batch need not "
+    "hold every class."
+)
+SAMPLE_COUNT = (
+    "the width must be num_classes, not len(labels): N samples and C "
+    "classes are different sizes."
+)
+ONE_TOO_MANY = (
+    "one column too many: the width is num_classes + 1, but labels 0 to "
+    "num_classes - 1 need only num_classes columns, np.zeros((N, num_classes))."
+)
+ONE_TOO_FEW = (
+    "one column too few: the width is num_classes - 1, but labels 0 to "
+    "num_classes - 1 need num_classes columns, np.zeros((N, num_classes))."
+)
+# How a wrong width may be worked out from the arguments.
+WIDTH_RULES = (
+    (LARGEST_LABEL, lambda labels, num_classes: max(labels) + 1),
+    (SAMPLE_COUNT, lambda labels, num_classes: len(labels)),
+    (ONE_TOO_MANY, lambda labels, num_classes: num_classes + 1),
+    (ONE_TOO_FEW, lambda labels, num_classes: num_classes - 1),
+)
+# Calls that show what the learner's width follows: the first two differ
+# in num_classes alone, the last in the labels alone. On these, every rule
+# above, the number of distinct labels and a width written into the code
+# each give other widths, and none of them raises but a width of 3 or less
+# written into the code.
+WIDTH_PROBES = (([0, 1], 5), ([0, 1], 6), ([0, 1, 3, 3, 3], 6))
+
+
+def probed_widths():
+    """The width of what the learner's one_hot returns for each of
+    `WIDTH_PROBES`, None where it raises or returns no 2-D array."""
+    widths = []
+    for labels, num_classes in WIDTH_PROBES:
+        try:
+            with quietly():
+                shape = np.shape(learner.one_hot(labels, num_classes))
+        except Exception:
+            shape = ()
+        widths.append(shape[1] if len(shape) == 2 else None)
+    return widths
+
+
+def width_mistakes(labels, num_classes, actual):
+    """The width mistakes, with their results, that the learner's one_hot
+    makes on `WIDTH_PROBES` too, where its result `actual` is 2-D but not
+    num_classes wide; else none. A width is fixed when it stays the same
+    for another num_classes and other labels (or a larger label raises)."""
+    if np.ndim(actual) != 2 or np.shape(actual)[1] == num_classes:
+        return []
+    widths = probed_widths()
+    found = [
+        (text, variant(lambda rule=rule: np.eye(rule(labels, num_classes))[labels]))
+        for text, rule in WIDTH_RULES
+        if widths == [rule(*probe) for probe in WIDTH_PROBES]
+    ]
+    width = widths[0]
+    if width is not None and widths[1] == width and widths[2] in (None, width):
+        found.append(
+            (
+                f"the width is fixed at {width}: it must be num_classes, "
+                "whatever the labels.",
+                variant(lambda: np.eye(width)[labels]),
+            )
+        )
+    return found
 
 
 TRANSPOSED_ROWS = (
@@ -55,8 +120,9 @@ TRANSPOSED_ROWS = (
 )
 
 
-def mistakes(labels, num_classes):
-    """What the common wrong answers give for one_hot(labels, num_classes)."""
+def mistakes(labels, num_classes, actual):
+    """What the common wrong answers give for one_hot(labels, num_classes),
+    where the learner's one_hot returned the array `actual`."""
     labels = np.asarray(labels)
     eye = np.eye(num_classes)
     return [
@@ -68,16 +134,6 @@ def mistakes(labels, num_classes):
             "the 1 is one column to the left: labels start at 0, so class 0 "
             "goes in column 0 (no labels[n] - 1).",
             variant(lambda: eye[labels.astype(int) - 1]),
-        ),
-        (
-            "the width must be num_classes, not labels.max() + 1: a batch "
-            "need not hold every class.",
-            variant(lambda: np.eye(labels.max() + 1)[labels]),
-        ),
-        (
-            "the width must be num_classes, not len(labels): N samples and "
-            "C classes are different sizes.",
-            variant(lambda: np.eye(len(labels))[labels]),
         ),
         (
             "every label's column was set in every row (out[:, labels] = 1, or "
@@ -96,15 +152,7 @@ def mistakes(labels, num_classes):
             "do not squeeze or flatten it.",
             variant(lambda: eye[labels].reshape(-1)),
         ),
-    ] + [
-        (
-            f"the width is fixed at {width}: it must be num_classes, whatever "
-            "the labels.",
-            variant(lambda width=width: np.eye(width)[labels]),
-        )
-        for width in FIXED_WIDTHS
-        if width != num_classes
-    ]
+    ] + width_mistakes(labels, num_classes, actual)
 
 
 def every_label_in_every_row(labels, num_classes):
@@ -182,7 +230,7 @@ def distinct_width_mistake(actual, labels, num_classes):
 def shape_or_value_mistake(actual, expected, labels, num_classes):
     """The mistake named for `actual` as check names it: by its shape when
     that is wrong (see expect_shape), else by its values."""
-    known = mistakes(labels, num_classes)
+    known = mistakes(labels, num_classes, actual)
     if actual.shape != expected.shape:
         distinct = distinct_width_mistake(actual, labels, num_classes)
         if distinct is not None:
@@ -245,7 +293,7 @@ def check(labels, num_classes):
         call,
         rtol=EXACT,
         atol=EXACT,
-        mistakes=mistakes(labels, num_classes),
+        mistakes=mistakes(labels, num_classes, returned),
         what="Row n must be all zeros but for a 1.0 in column labels[n].",
         transposed=TRANSPOSED_ROWS,
     )

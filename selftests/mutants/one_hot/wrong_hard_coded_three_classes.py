@@ -1,6 +1,9 @@
 """Always 3 columns, as for Iris."""
 
 # expect: the width is fixed at 3
+# reject: not labels.max() + 1
+# reject: one column too
+# reject: not len(labels)
 
 import numpy as np
 
