@@ -233,3 +233,26 @@ def runner_project(folder: Path, modules: dict[str, str], conftest=True) -> Path
     for name, source in modules.items():
         (tests / f"test_{name}.py").write_text(textwrap.dedent(source))
     return folder
+
+
+# The failure of init_params drawing w2 as a repeat of w1, as two generators
+# of one seed do: its statement says so at its end, its value is of two
+# entries.
+TWO_GENERATORS = """\
+The initial weights must be random, no two alike in w1 and w2 together; \
+w2 repeats values of w1.
+  call      init_params(4, 5, 3, seed=0)
+  actual    w1 = [[0.0126, -0.0132, 0.064, 0.0105, -0.0536],
+                  [0.0362, 0.1304, 0.0947, -0.0704, -0.1265],
+                  [-0.0623, 0.0041, -0.2325, -0.0219, -0.1246],
+                  [-0.0732, -0.0544, -0.0316, 0.0412, 0.1043]]
+            w2 = [[0.0126, -0.0132, 0.064],
+                  [0.0105, -0.0536, 0.0362],
+                  [0.1304, 0.0947, -0.0704],
+                  [-0.1265, -0.0623, 0.0041],
+                  [-0.2325, -0.0219, -0.1246]]
+  likely mistake: w1 and w2 came from two generators (two \
+np.random.default_rng calls). From one generator, w2 goes on where w1's \
+draws end; from two, w2 repeats w1's draws (the same seed) or another \
+seed's w1 (seeds s and s + 1). Make one rng = np.random.default_rng(seed) \
+and draw w1, then w2, from it."""

@@ -22,7 +22,7 @@ from grader.project import Project
 from grader.render import PROSE_WIDTH, Screen, aligned, output_label
 from grader.results import ExerciseRun, TestResult, trim
 from grader.watch import EXERCISE, LISTING, MESSAGE_LINES, SUMMARY, Watch
-from selftests.grader_support import ROOT
+from selftests.grader_support import ROOT, TWO_GENERATORS
 
 PASSED = TestResult("test_ok", True)
 UNNAMED = "The result has the wrong values.\n  expected  1.0\n  actual    2.0"
@@ -2423,28 +2423,8 @@ def test_the_summary_breaks_a_long_test_name_at_an_underscore(watch_screen):
     ]
 
 
-# forward's init_params with w1 and w2 from two generators: what came
-# back takes nine rows.
-TWO_GENERATORS = """\
-The initial weights must be random, no two alike in w1 and w2 together; \
-w2 repeats values of w1.
-  call      init_params(4, 5, 3, seed=0)
-  actual    w1 = [[0.0126, -0.0132, 0.064, 0.0105, -0.0536],
-                  [0.0362, 0.1304, 0.0947, -0.0704, -0.1265],
-                  [-0.0623, 0.0041, -0.2325, -0.0219, -0.1246],
-                  [-0.0732, -0.0544, -0.0316, 0.0412, 0.1043]]
-            w2 = [[0.0126, -0.0132, 0.064],
-                  [0.0105, -0.0536, 0.0362],
-                  [0.1304, 0.0947, -0.0704],
-                  [-0.1265, -0.0623, 0.0041],
-                  [-0.2325, -0.0219, -0.1246]]
-  likely mistake: w1 and w2 came from two generators (two \
-np.random.default_rng calls). From one generator, w2 goes on where w1's \
-draws end; from two, w2 repeats w1's draws (the same seed) or another \
-seed's w1 (seeds s and s + 1). Make one rng = np.random.default_rng(seed) \
-and draw w1, then w2, from it."""
-
-
+# TWO_GENERATORS, forward's init_params with w1 and w2 from two generators:
+# what came back takes nine rows.
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_the_count_of_other_failing_tests_outlasts_what_came_backs_later_rows(
     watch_screen, language

@@ -32,7 +32,7 @@ from grader.watch import (
     keys_wrapped,
     wrapped_lines,
 )
-from selftests.grader_support import ROOT, clean_environment, stub
+from selftests.grader_support import ROOT, TWO_GENERATORS, clean_environment, stub
 from selftests.learner_support import (
     FIRST_SCREEN_TIMEOUT,
     SCREEN_TIMEOUT,
@@ -2127,26 +2127,8 @@ def test_on_a_terminal_the_top_line_of_a_save_takes_one_row(tmp_path, lang, size
     assert len(rows) < height
 
 
-# The failure of init_params drawing w2 as a repeat of w1: its statement
-# says so at its end, its value is of two entries.
-REPEATED_W1 = """\
-The initial weights must be random, no two alike in w1 and w2 together; w2 \
-repeats values of w1.
-  call      init_params(4, 5, 3, seed=0)
-  actual    w1 = [[0.0126, -0.0132, 0.064, 0.0105, -0.0536],
-                  [0.0362, 0.1304, 0.0947, -0.0704, -0.1265],
-                  [-0.0623, 0.0041, -0.2325, -0.0219, -0.1246],
-                  [-0.0732, -0.0544, -0.0316, 0.0412, 0.1043]]
-            w2 = [[0.0126, -0.0132, 0.064],
-                  [0.0105, -0.0536, 0.0362],
-                  [0.1304, 0.0947, -0.0704],
-                  [-0.1265, -0.0623, 0.0041],
-                  [-0.2325, -0.0219, -0.1246]]
-  likely mistake: w1 and w2 came from two generators (two \
-np.random.default_rng calls). From one generator, w2 goes on where w1's draws \
-end; from two, w2 repeats w1's draws (the same seed) or another seed's w1 \
-(seeds s and s + 1). Make one rng = np.random.default_rng(seed) and draw w1, \
-then w2, from it."""
+# A statement that says what broke at its end, over a value of two entries.
+REPEATED_W1 = TWO_GENERATORS
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
