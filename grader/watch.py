@@ -2189,7 +2189,9 @@ def _fitted(
        before and after the call, a call's named entries) keeps its first
        rows and says how many it lost;
     2. what was expected and what came back (and any other value) give
-       way alike, row for row, the longer first, down to their first row;
+       way alike, row for row, the longer first, down to their first row:
+       each that lost rows keeps as many as the others, and the note that
+       counts them, which takes a row, on each side alike;
     3. the statement of what went wrong keeps its first rows, cut where
        a row broke or after a clause (see `_clause_end`) and ended in
        `ellipsis` (but a call that raised keeps its arguments' first rows);
@@ -2399,24 +2401,54 @@ def _alike(
 ) -> dict[int, list[str]]:
     """The rows kept of the `values` of a message (the indices of what
     was expected and what came back in `rows`) once they give way alike,
-    row for row, by up to `excess` rows: the one that shows the most rows
-    loses one, what came back last, until none has more than its first
-    row. Each value keeps its first rows and says how many it lost (see
-    `_shortened`); a value of several entries keeps each entry's first row
-    as long as it can (see `_entries_alike`)."""
-    shown = {index: len(rows[index]) for index in values if rows[index]}
-    while excess > 0 and any(count > 1 for count in shown.values()):
-        index = max(shown, key=lambda i: (shown[i], -values.index(i)))
-        shown[index] -= 1
-        excess -= 1
-    kept = {}
-    for index, count in shown.items():
-        if count < len(rows[index]):
-            cut = len(rows[index]) - count
-            kept[index] = _entries_alike(
-                rows[index], cut, width, ellipsis
-            ) or _shortened(rows[index], cut, said, False, width, ellipsis)
+    row for row, by up to `excess` rows: each value longer than some
+    count keeps that many first rows, the same count for all, the most
+    that saves the excess (the longer gives way first, down to the
+    length of the shorter), down to their first row. A value that lost
+    rows says how many (see `_shortened`), in a note that takes a row of
+    its own on each side alike; a value of several entries keeps each
+    entry's first row as long as it can (see `_entries_alike`)."""
+    shown = [index for index in values if rows[index]]
+    longest = max((len(rows[index]) for index in shown), default=0)
+    # From the most rows kept to the fewest: a value's first row with the
+    # note under it, then without it, ended in `ellipsis`.
+    tries = [*((count, True) for count in reversed(range(1, longest))), (1, False)]
+    kept: dict[int, list[str]] = {}
+    for count, noted in tries if excess > 0 else []:
+        kept = {
+            index: _value_kept(rows[index], count, noted, said, width, ellipsis)
+            for index in shown
+            if len(rows[index]) > count
+        }
+        # Hiding one row only for its note to take its place saves none,
+        # and would leave that value a row longer than the others.
+        if any(len(lines) == len(rows[index]) for index, lines in kept.items()):
+            continue
+        saved = sum(len(rows[index]) - len(lines) for index, lines in kept.items())
+        if saved >= excess:
+            break
     return kept
+
+
+def _value_kept(
+    rows: list[str],
+    count: int,
+    noted: bool,
+    said: str,
+    width: int | None,
+    ellipsis: str,
+) -> list[str]:
+    """The `rows` of a value down to its first `count` rows (fewer than
+    it has): its entries' first rows (see `_entries_alike`), else `count`
+    rows and, if `noted`, the note that counts those hidden; without it,
+    one row ended in `ellipsis`."""
+    cut = len(rows) - count
+    entries = _entries_alike(rows, cut, width, ellipsis)
+    if entries is not None:
+        return entries
+    # `_shortened` hides a row more than the excess it is given, for its
+    # note; given all but one row, it keeps that row without a note.
+    return _shortened(rows, cut - 1 if noted else cut, said, False, width, ellipsis)
 
 
 def _entries_alike(
