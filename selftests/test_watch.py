@@ -2270,3 +2270,55 @@ def test_expected_and_actual_of_as_many_rows_keep_as_many_rows(lang, width):
         sum(r.strip().startswith("[... ") for r in v) == 2 for v in shown.values()
     )
 
+
+def _backprop_watch(tree: Path, size: tuple[int, int], saved: str = "") -> tuple:
+    """The rows of the watch on `tree` at `size` once `h` is pressed, and
+    then, if `saved` names a mutant of backprop, once it is saved as that
+    mutant (else [])."""
+    with terminal_watch(tree, size=size) as (process, controller):
+        _read_screen(controller, b"keys: ", FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"h")
+        asked = _rows(_read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT))
+        after = []
+        if saved:
+            source = (MUTANTS / "backprop" / f"{saved}.py").read_text()
+            (tree / "exercises" / "backprop.py").write_text(source)
+            after = _rows(_read_screen(controller, b"saved ", SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+    return asked, after
+
+
+def _hinted_backprop(folder: Path) -> Path:
+    """A project whose backprop takes the sigmoid's slope at h, with
+    every hint of it read before the watch starts."""
+    tree = _focused_tree(folder, "backprop", "wrong_double_sigmoid")
+    assert kata(tree, "hint", "--all", "backprop").returncode == 0
+    return tree
+
+
+def test_a_hint_asked_for_gives_way_once_a_save_is_graded(tmp_path):
+    tree = _hinted_backprop(tmp_path / "kata")
+    asked, saved = _backprop_watch(tree, NARROW, "wrong_missing_mean")
+
+    # Asked for, the last hint stays whole, and the failure gives way.
+    shown = " ".join(row.strip() for row in asked)
+    assert "Hint 4 of 4, the last: " in shown
+    assert "Do not apply sigmoid to h again." in shown
+    # The save shows another failure: the hint gives way first, as a hint
+    # only remembered does, and the failure keeps its rows.
+    screen = "\n".join(saved)
+    assert "dz2 needs a division by N." in " ".join(r.strip() for r in saved)
+    assert "Hint 4 of 4" not in screen, saved
+    assert _part_rows(saved, "expected") and _part_rows(saved, "actual"), saved
+    assert len(saved) < NARROW[1], saved
+
+
+def test_on_a_tiny_terminal_a_hint_asked_for_leaves_the_exercise_in_sight(tmp_path):
+    size = (40, 12)
+    asked, _after = _backprop_watch(_hinted_backprop(tmp_path / "kata"), size)
+
+    assert asked[0].startswith("nn-kata watch:"), asked
+    assert any(row.startswith("8. backprop: Backpropagation") for row in asked)
+    assert "failing" in "\n".join(asked) and "3/6 tests" in "\n".join(asked)
+    assert len(asked) < size[1] and all(i18n.width(row) < 40 for row in asked)
