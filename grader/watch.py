@@ -56,20 +56,21 @@ words (a line of keys between keys), prose (a failure's statement and
 likely mistake, a hint, a note) at PROSE_COLUMNS at most however wide the
 terminal, the blank lines between its parts go first, with the line that
 says how saves are noticed, a failure is shortened only as far as the
-height requires (the input's later rows first, then what was expected
-and what came back, then its statement, cut between words, then where,
-the first row of the call that reproduces it last, the likely mistake
-never), the line that counts the other failing tests stays until each
-part of the failure is down to its first row, the hint just asked for
-stays whole (one only remembered goes before the failure), the report
-keeps its table and score (once every exercise is done, the score and the
-closing line longest, What next going first, each part whole or not at
-all), and what still does not fit is cut with a line that says how much
-and what shows it all (rows of a table, with what lists them); the top
-line always stays in view, in one row where a shorter way of saying a
-save fits (its files without their folder, then without the time), else
-in two rows at most. A resize draws the screen again at the new size,
-during a grade too.
+height requires (the input's later rows first, then what was expected and
+what came back, then its statement, cut between words, then where, the
+first row of the call that reproduces it last, the likely mistake never),
+the line that counts the other failing tests stays until each part of the
+failure is down to its first row, the hint just asked for stays whole
+until a save of its exercise is graded, short of the rows the exercise's
+line needs (one only remembered, or asked for before that save, goes
+before the failure), the report keeps its table and score (once every
+exercise is done, the score and the closing line longest, What next going
+first, each part whole or not at all), and what still does not fit is cut
+with a line that says how much and what shows it all (rows of a table,
+with what lists them); the top line always stays in view, in one row where
+a shorter way of saying a save fits (its files without their folder, then
+without the time), else in two rows at most. A resize draws the screen
+again at the new size, during a grade too.
 """
 
 import argparse
@@ -371,9 +372,10 @@ class Watch:
         self.save_events: list[str] = []  # its ways, from the longest
         self.with_save = False
         self.hint = ""  # the hint revealed for the exercise in focus
-        # The exercises whose hint was asked for with `h` in this watch: such
-        # a hint stays whole on a small screen; one only remembered from an
-        # earlier session gives way before the failure does.
+        # The exercises whose hint was asked for with `h` since their last
+        # save was graded: such a hint stays whole on a small screen; one
+        # only remembered (read in an earlier session, or before that save)
+        # gives way before the failure does.
         self.hints_asked: set[str] = set()
         # What the last `h` did: "hint", "last" (the last hint again),
         # "done" or "none" (no hint to show); see `back_for_hint`.
@@ -957,6 +959,9 @@ class Watch:
             self.saving = []
         if seconds is None:
             return  # saved again, or the learner quits: nothing to show
+        # A hint asked for belongs to the failure it was asked for: once a
+        # save is graded, the screen may show another, which matters more.
+        self.hints_asked.difference_update(graded)
         shown = self.worth_seeing(names)
         if shown != self.focus:
             self.focus_on(shown)
@@ -1638,8 +1643,10 @@ class Watch:
         call last), the line that counts the other failing tests once each
         part of the message is down to its first row, then the lines at
         the end (see `cut`); the hint just asked for stays whole, below
-        what is left of the failure, and so does the likely mistake. A
-        hint only remembered (see `hints_asked`) gives way before all of
+        what is left of the failure, and so does the likely mistake, but
+        never at the cost of the exercise's line (see `hint_left_room`).
+        A hint only remembered, or asked for before the last save of its
+        exercise was graded (see `hints_asked`), gives way before all of
         these: it keeps the rows the whole failure leaves, if any."""
         room = self.room(top, bottom)
         if room is None:
@@ -1660,6 +1667,8 @@ class Watch:
             # the whole failure leaves, if any.
             left = self.room(top, bottom) - self.rows(whole)
             hint = self.hint_cut(hint[0], left) if left > 0 else []
+        elif hint:
+            hint = self.hint_left_room(hint[0], top, bottom, self.rows(whole))
         space = self.room(top, bottom) - self.rows(hint)
         if self.rows(whole) <= space:
             return [*whole, *hint], bottom
@@ -1683,6 +1692,21 @@ class Watch:
         # The failure's rows are fewer than the screen's: the most to try.
         fitted = self.fitted(failure, space, low=max(1, low), most=self.rows(lines))
         return [*fitted, *hint], bottom
+
+    def hint_left_room(
+        self, hint: Text, top: Text, bottom: list[Text], failure_rows: int
+    ) -> list[Text]:
+        """The rows of the `hint` just asked for that leave room above it,
+        between `top` and `bottom`, for the exercise's line and the line
+        that says what shows the failure (of `failure_rows` in full) cut
+        for it: all of them unless the terminal is too small; none when
+        even those two lines leave no row."""
+        header = self.wrapped(self.header(self.grade_of(self.focus)))
+        # The note's rows, with the largest count it may say.
+        note = Text(self.more_lines_note(failure_rows))
+        least = self.rows([header, self.wrapped(note)])
+        left = self.room(top, bottom) - least
+        return self.hint_cut(hint, left) if left > 0 else []
 
     def mistake_rows(self, labels=("likely mistake",)) -> int:
         """The rows the likely mistake of the failure in focus (or its
@@ -2189,7 +2213,9 @@ def _fitted(
        before and after the call, a call's named entries) keeps its first
        rows and says how many it lost;
     2. what was expected and what came back (and any other value) give
-       way alike, row for row, the longer first, down to their first row;
+       way alike, row for row, the longer first, down to their first row:
+       each that lost rows keeps as many as the others, and the note that
+       counts them, which takes a row, on each side alike;
     3. the statement of what went wrong keeps its first rows, cut where
        a row broke or after a clause (see `_clause_end`) and ended in
        `ellipsis` (but a call that raised keeps its arguments' first rows);
@@ -2399,24 +2425,54 @@ def _alike(
 ) -> dict[int, list[str]]:
     """The rows kept of the `values` of a message (the indices of what
     was expected and what came back in `rows`) once they give way alike,
-    row for row, by up to `excess` rows: the one that shows the most rows
-    loses one, what came back last, until none has more than its first
-    row. Each value keeps its first rows and says how many it lost (see
-    `_shortened`); a value of several entries keeps each entry's first row
-    as long as it can (see `_entries_alike`)."""
-    shown = {index: len(rows[index]) for index in values if rows[index]}
-    while excess > 0 and any(count > 1 for count in shown.values()):
-        index = max(shown, key=lambda i: (shown[i], -values.index(i)))
-        shown[index] -= 1
-        excess -= 1
-    kept = {}
-    for index, count in shown.items():
-        if count < len(rows[index]):
-            cut = len(rows[index]) - count
-            kept[index] = _entries_alike(
-                rows[index], cut, width, ellipsis
-            ) or _shortened(rows[index], cut, said, False, width, ellipsis)
+    row for row, by up to `excess` rows: each value longer than some
+    count keeps that many first rows, the same count for all, the most
+    that saves the excess (the longer gives way first, down to the
+    length of the shorter), down to their first row. A value that lost
+    rows says how many (see `_shortened`), in a note that takes a row of
+    its own on each side alike; a value of several entries keeps each
+    entry's first row as long as it can (see `_entries_alike`)."""
+    shown = [index for index in values if rows[index]]
+    longest = max((len(rows[index]) for index in shown), default=0)
+    # From the most rows kept to the fewest: a value's first row with the
+    # note under it, then without it, ended in `ellipsis`.
+    tries = [*((count, True) for count in reversed(range(1, longest))), (1, False)]
+    kept: dict[int, list[str]] = {}
+    for count, noted in tries if excess > 0 else []:
+        kept = {
+            index: _value_kept(rows[index], count, noted, said, width, ellipsis)
+            for index in shown
+            if len(rows[index]) > count
+        }
+        # Hiding one row only for its note to take its place saves none,
+        # and would leave that value a row longer than the others.
+        if any(len(lines) == len(rows[index]) for index, lines in kept.items()):
+            continue
+        saved = sum(len(rows[index]) - len(lines) for index, lines in kept.items())
+        if saved >= excess:
+            break
     return kept
+
+
+def _value_kept(
+    rows: list[str],
+    count: int,
+    noted: bool,
+    said: str,
+    width: int | None,
+    ellipsis: str,
+) -> list[str]:
+    """The `rows` of a value down to its first `count` rows (fewer than
+    it has): its entries' first rows (see `_entries_alike`), else `count`
+    rows and, if `noted`, the note that counts those hidden; without it,
+    one row ended in `ellipsis`."""
+    cut = len(rows) - count
+    entries = _entries_alike(rows, cut, width, ellipsis)
+    if entries is not None:
+        return entries
+    # `_shortened` hides a row more than the excess it is given, for its
+    # note; given all but one row, it keeps that row without a note.
+    return _shortened(rows, cut - 1 if noted else cut, said, False, width, ellipsis)
 
 
 def _entries_alike(

@@ -2193,3 +2193,114 @@ def test_a_statement_cut_short_ends_after_a_clause_or_a_word(lang, message, widt
         assert cut.endswith(("、…", "。…")) or cut[:-1] == whole[0].rstrip(), cut
     else:
         assert cut.endswith(" …") and f"{cut[:-2]} " in f"{whole[0]} ", cut
+
+
+# The failure of backprop taking the sigmoid's slope at h: what was
+# expected and what came back are of four rows each.
+SIGMOID_OF_H = """\
+The gradient for w1 is not the derivative of the loss by w1.
+  call      backward({'w1': [[0.02, 0.9, -0.71], [0.9, -0.38, -0.15]]},
+                     [[1.92, 1.85, 0.9, 0.16]],
+                     [[1.0, 0.0]])
+  expected  [[-0.0617, -0.0468, 0.0865],
+             [-0.0595, -0.0451, 0.0834],
+             [-0.0289, -0.0219, 0.0406],
+             [-0.0051, -0.0039, 0.0072]]
+  actual    [[-0.1066, -0.0676, 0.1944],
+             [-0.1027, -0.0651, 0.1873],
+             [-0.0499, -0.0317, 0.0911],
+             [-0.0089, -0.0056, 0.0162]]
+  likely mistake: sigmoid_grad was applied to h, which is already a sigmoid: \
+the slope is h * (1 - h), or sigmoid_grad(z1)."""
+# Where a part of a failure starts, as the watch lays it out; the labels
+# of what was expected and what came back, by language.
+PART_START = re.compile(r" {6}\S")
+VALUE_LABELS = {"en": ("expected", "actual"), "ja": ("期待値", "実際の値")}
+
+
+def _part_rows(lines: list[str], label: str) -> list[str]:
+    """The rows of the part of a failure's `lines` that starts with
+    `label`; [] when it has gone."""
+    starts = [i for i, line in enumerate(lines) if PART_START.match(line)]
+    ends = dict(zip(starts, [*starts[1:], len(lines)], strict=True))
+    start = next((i for i in starts if lines[i][6:].startswith(label)), None)
+    return [] if start is None else lines[start : ends[start]]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("width", [79, NARROW[0] - 1])
+def test_expected_and_actual_of_as_many_rows_keep_as_many_rows(lang, width):
+    from grader.watch import _fitted
+
+    with i18n.speaking(lang):
+        whole = _fitted(SIGMOID_OF_H, UNLIMITED_ROWS, "    ", width).splitlines()
+        shown = {
+            limit: _fitted(SIGMOID_OF_H, limit, "    ", width).splitlines()
+            for limit in range(4, len(whole))
+        }
+    for limit, lines in shown.items():
+        assert len(lines) <= limit, limit
+        expected, actual = (_part_rows(lines, label) for label in VALUE_LABELS[lang])
+        if not expected:
+            continue  # gone whole: what came back goes after it
+        # Row for row, the note of the rows one hides counted on both sides.
+        assert len(expected) == len(actual), (limit, lines)
+        notes = [row.strip().startswith("[... ") for row in expected]
+        assert notes == [row.strip().startswith("[... ") for row in actual], limit
+    # The values did give way, both with a note, before they went whole.
+    assert any(
+        sum(r.strip().startswith("[... ") for r in v) == 2 for v in shown.values()
+    )
+
+
+def _backprop_watch(tree: Path, size: tuple[int, int], saved: str = "") -> tuple:
+    """The rows of the watch on `tree` at `size` once `h` is pressed, and
+    then, if `saved` names a mutant of backprop, once it is saved as that
+    mutant (else [])."""
+    with terminal_watch(tree, size=size) as (process, controller):
+        _read_screen(controller, b"keys: ", FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"h")
+        asked = _rows(_read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT))
+        after = []
+        if saved:
+            source = (MUTANTS / "backprop" / f"{saved}.py").read_text()
+            (tree / "exercises" / "backprop.py").write_text(source)
+            after = _rows(_read_screen(controller, b"saved ", SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+    return asked, after
+
+
+def _hinted_backprop(folder: Path) -> Path:
+    """A project whose backprop takes the sigmoid's slope at h, with
+    every hint of it read before the watch starts."""
+    tree = _focused_tree(folder, "backprop", "wrong_double_sigmoid")
+    assert kata(tree, "hint", "--all", "backprop").returncode == 0
+    return tree
+
+
+def test_a_hint_asked_for_gives_way_once_a_save_is_graded(tmp_path):
+    tree = _hinted_backprop(tmp_path / "kata")
+    asked, saved = _backprop_watch(tree, NARROW, "wrong_missing_mean")
+
+    # Asked for, the last hint stays whole, and the failure gives way.
+    shown = " ".join(row.strip() for row in asked)
+    assert "Hint 4 of 4, the last: " in shown
+    assert "Do not apply sigmoid to h again." in shown
+    # The save shows another failure: the hint gives way first, as a hint
+    # only remembered does, and the failure keeps its rows.
+    screen = "\n".join(saved)
+    assert "dz2 needs a division by N." in " ".join(r.strip() for r in saved)
+    assert "Hint 4 of 4" not in screen, saved
+    assert _part_rows(saved, "expected") and _part_rows(saved, "actual"), saved
+    assert len(saved) < NARROW[1], saved
+
+
+def test_on_a_tiny_terminal_a_hint_asked_for_leaves_the_exercise_in_sight(tmp_path):
+    size = (40, 12)
+    asked, _after = _backprop_watch(_hinted_backprop(tmp_path / "kata"), size)
+
+    assert asked[0].startswith("nn-kata watch:"), asked
+    assert any(row.startswith("8. backprop: Backpropagation") for row in asked)
+    assert "failing" in "\n".join(asked) and "3/6 tests" in "\n".join(asked)
+    assert len(asked) < size[1] and all(i18n.width(row) < 40 for row in asked)
