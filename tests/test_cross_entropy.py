@@ -543,8 +543,9 @@ NO_GUARD = (
     "or clip y to [1e-7, 1] first."
 )
 NAN_FROM_ZERO = (
-    "0 * log(0) is nan: a zero on a wrong class must add nothing. Guard the "
-    "log, np.log(y + 1e-7), or clip y to [1e-7, 1] first."
+    "a zero on a wrong class gives 0 * log(0) there, which is nan, and the "
+    "whole loss is nan. Guard the log, np.log(y + 1e-7), or clip y to "
+    "[1e-7, 1] first."
 )
 
 EPS_AFTER_LOG = (

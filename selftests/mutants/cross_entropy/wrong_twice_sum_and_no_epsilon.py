@@ -3,7 +3,7 @@ their mean, and takes the log unguarded."""
 
 # expect: the sum over the samples, not the mean
 # expect: log(0) is -inf
-# also: 0 * log(0) is nan
+# also: 0 * log(0) there, which is nan
 
 import numpy as np
 

@@ -1,6 +1,6 @@
 """Multiplies one-hot t by an unguarded log(y): 0 * log(0) is nan."""
 
-# expect: 0 * log(0) is nan
+# expect: 0 * log(0) there, which is nan
 
 import numpy as np
 
