@@ -616,9 +616,12 @@ _ENDING = re.compile(r"[\u3041-\u3096]+[。？！]")
 SPACES = " " + IDEOGRAPHIC_SPACE
 
 
-def fill(text: str, columns: int, indent: int = 0) -> str:
+def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> str:
     """`text` wrapped to `columns` terminal columns, its later lines
-    indented by `indent` spaces.
+    indented by `indent` spaces. With `commands`, code in backticks too
+    wide for a line (a command to type) breaks at its spaces, where no
+    other place fits, rather than run past the line's end, where a
+    terminal would cut it inside a word.
 
     A line breaks at a space (a full-width one too, which neither ends nor
     begins a line), and in Japanese between any two characters where one
@@ -650,6 +653,8 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
             pieces.append(piece)
     japanese = any(_wide(character) for character in text)
     code = _code_spaces(pieces)
+    if commands:
+        pieces, code = _commands_opened(pieces, code, columns - indent)
     quality = [
         _INSIDE if i - 1 in code else _break_quality(pieces, i, japanese)
         for i in range(len(pieces))
@@ -668,6 +673,28 @@ def fill(text: str, columns: int, indent: int = 0) -> str:
         "".join(pieces[a:b]).strip(SPACES) for a, b in zip(starts, ends, strict=True)
     ]
     return "\n".join(lines[:1] + [" " * indent + line for line in lines[1:]])
+
+
+def _commands_opened(
+    pieces: list[str], code: set[int], columns: int
+) -> tuple[list[str], set[int]]:
+    """`pieces` with each that holds code in backticks wider than `columns`
+    split at its spaces, and `code` (the indices of the spaces inside
+    code) renumbered to match, with those spaces added."""
+    opened: list[str] = []
+    spaces: set[int] = set()
+    for index, piece in enumerate(pieces):
+        if index in code:
+            spaces.add(len(opened))
+        if "`" not in piece or width(piece) <= columns:
+            opened.append(piece)
+            continue
+        for part in re.split("( +)", piece):
+            if part.isspace():
+                spaces.add(len(opened))
+            if part:
+                opened.append(part)
+    return opened, spaces
 
 
 def _line_starts(

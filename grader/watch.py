@@ -27,11 +27,11 @@ that it stopped, and whether it stopped a grade before its end. The list and
 the report are drawn in place of the exercise, as part of the screen; once
 every exercise is done, the screen shows the report and what to do next. A
 hint belongs to the exercise in focus: ``h`` on the list or the report goes
-back to it, and the top line says so ("back from the list to NAME for its
-next hint"). A hint is shown with its exercise only while the exercise is
-not done. On a terminal a key acts at once, and the keys that send escape
-sequences (arrows, Home) are ignored; with stdin piped, keys are read as
-lines (``q`` and Enter). When the input ends, the watch says so once and
+back to it, and the top line says so ("back to NAME for its next hint").
+A hint is shown with its exercise only while the exercise is not done. On
+a terminal a key acts at once, and the keys that send escape sequences
+(arrows, Home) are ignored; with stdin piped, keys are read as lines (``q``
+and Enter). When the input ends, the watch says so once and
 goes on grading saves without keys. Piped, each redraw is printed as a block
 of its own, ending with the line of keys.
 
@@ -687,19 +687,17 @@ class Watch:
                 # No worker has started yet (the session is starting): none
                 # is called running.
                 text = _(
-                    "grading: {done} of {total} finished, {seconds} s (time "
-                    "limit {limit} s each; saving again grades the new code; "
-                    "q quits)",
+                    "grading: {done} of {total} finished, {seconds} s (limit "
+                    "{limit} s each; saving regrades; q quits)",
                     **fields,
                 )
             elif waiting:
                 # One that loops holds a worker: the others are named as
                 # still to run, not as running.
                 text = _(
-                    "grading: {done} of {total} finished, {seconds} s (time "
-                    "limit {limit} s each; saving again grades the new code; "
-                    "q quits), still running: {names}; still to run: "
-                    "{waiting}",
+                    "grading: {done} of {total} finished, {seconds} s (limit "
+                    "{limit} s each; saving regrades; q quits), still running: "
+                    "{names}; still to run: {waiting}",
                     names=some_named(timed),
                     waiting=some_named(waiting),
                     **fields,
@@ -708,10 +706,9 @@ class Watch:
                 # Nothing left to start: the grade ends with these, which
                 # the learner waits for, up to the limit should one loop.
                 text = _(
-                    "grading: {done} of {total} finished, {seconds} s (time "
-                    "limit {limit} s each; saving again grades the new code; "
-                    "q quits), still running: {names}, which the grade "
-                    "waits for, up to the time limit",
+                    "grading: {done} of {total} finished, {seconds} s (limit "
+                    "{limit} s each; saving regrades; q quits), still running: "
+                    "{names}, which the grade waits for, up to the time limit",
                     names=some_named(timed),
                     **fields,
                 )
@@ -841,8 +838,8 @@ class Watch:
             shown = seconds
             text = self.status_text(
                 _(
-                    "grading {name}: {seconds} s (time limit {limit} s; saving "
-                    "again grades the new code; q quits)",
+                    "grading {name}: {seconds} s (limit {limit} s; saving "
+                    "regrades; q quits)",
                     name=name,
                     seconds=seconds,
                     limit=f"{self.limits[0]:g}",
@@ -1082,7 +1079,7 @@ class Watch:
             if came_from != EXERCISE:
                 # The screen changes under the learner: the top line says
                 # where it went, and why.
-                self.event = self.back_for_hint(came_from)
+                self.event = self.back_for_hint()
             self.draw()
         elif key == "n":
             self.next_exercise()
@@ -1119,42 +1116,21 @@ class Watch:
             self.event = _not_a_key(typed)
             self.draw()
 
-    def back_for_hint(self, came_from: str) -> str:
-        """The top line's event for `h` pressed on the list or the report
-        (`came_from`): the screen went back to the exercise in focus, whose
-        hint it is, and says so, with what `h` did there, in one sentence
-        (see `reveal_hint`)."""
+    def back_for_hint(self) -> str:
+        """The top line's event for `h` pressed on the list or the report:
+        the screen went back to the exercise in focus, whose hint it is,
+        and says so, with what `h` did there, in one sentence (see
+        `reveal_hint`)."""
         name = self.focus.name
-        said = self.hint_said
-        if came_from == LISTING:
-            sentences = {
-                "hint": _("back from the list to {name} for its next hint", name=name),
-                "done": _(
-                    "back from the list to {name}, which is done and needs no hint",
-                    name=name,
-                ),
-                "none": _(
-                    "back from the list to {name}, which has no hints", name=name
-                ),
-                "last": _(
-                    "back from the list to {name}, whose last hint is shown again",
-                    name=name,
-                ),
-            }
-            return sentences[said]
+        # Short enough for one row of 80 columns with the longest name: the
+        # list or the report it came from is the screen the learner left.
         sentences = {
-            "hint": _("back from the report to {name} for its next hint", name=name),
-            "done": _(
-                "back from the report to {name}, which is done and needs no hint",
-                name=name,
-            ),
-            "none": _("back from the report to {name}, which has no hints", name=name),
-            "last": _(
-                "back from the report to {name}, whose last hint is shown again",
-                name=name,
-            ),
+            "hint": _("back to {name} for its next hint", name=name),
+            "done": _("back to {name}: done, no hint needed", name=name),
+            "none": _("back to {name}, which has no hints", name=name),
+            "last": _("back to {name}: its last hint again", name=name),
         }
-        return sentences[said]
+        return sentences[self.hint_said]
 
     def next_exercise(self) -> None:
         if self.all_done():
@@ -1194,10 +1170,7 @@ class Watch:
         if len(shown) == already:
             # Pressed again after the last: the screen would not change,
             # and the key would seem unheard.
-            self.event = _(
-                "no more hints for {name}: that was the last of them",
-                name=exercise.name,
-            )
+            self.event = _("{name} has no more hints", name=exercise.name)
             self.hint_said = "last"
         try:
             hints.remember(state, exercise.name, len(shown))
@@ -1258,6 +1231,16 @@ class Watch:
         if not self.out.is_terminal:
             return text
         return wrapped_lines(text, min(self.out.width - 1, PROSE_COLUMNS))
+
+    def noted(self, line: str) -> Text:
+        """A note of what a screen left out, `line`, dimmed and broken to
+        fit the terminal: the command it gives, when too wide for a row,
+        breaks at its spaces rather than where the terminal would cut it,
+        inside a word (see `i18n.fill`); as it is off a terminal."""
+        columns = self.out.width - 1  # see `wrapped`
+        if not self.out.is_terminal or i18n.width(line) <= columns:
+            return Text(line, style="dim")
+        return Text(i18n.fill(line, columns, commands=True), style="dim")
 
     def phrases(self, text: Text) -> Text:
         """`text`, a short line of a few phrases, broken between them to
@@ -1401,18 +1384,21 @@ class Watch:
         book = self.book()
         names = {g.name for g in book.grades}
         table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
-        closing = _("All {count} exercises done. Well done!", count=len(book.grades))
-        end = next((i for i, line in enumerate(lines) if _says(line, closing)), None)
-        if not table or end is None or end <= table[-1] + 1:
+        if not table:
             return None
         score = table[-1] + 1
+        closing = _("All {count} exercises done. Well done!", count=len(book.grades))
+        found = _lines_saying(lines, closing, score + 1)
+        if found is None:
+            return None
+        start, end = found
         return (
             lines[: table[0]],
             lines[table[0] : score],
             lines[score],
-            lines[score + 1 : end],
-            lines[end],
-            _paragraphs(lines[end + 1 :]),
+            lines[score + 1 : start],
+            Text("\n").join(lines[start:end]),
+            _paragraphs(lines[end:]),
         )
 
     def done_cut(self, *parts, room: int) -> list[Text]:
@@ -1465,7 +1451,7 @@ class Watch:
         count = sum(1 for line in gone for row in line.plain.split("\n") if row.strip())
         if not count:
             return []
-        return [self.wrapped(Text(self.more_lines_note(count), style="dim"))]
+        return [self.noted(self.more_lines_note(count))]
 
     def rows_note(self, count: int, key: bool = True) -> Text:
         """The line in place of the last `count` rows of a table of the
@@ -1479,7 +1465,7 @@ class Watch:
             )
         else:
             line = _("[... {count} more rows: press l for the list]", count=count)
-        return self.wrapped(Text(line, style="dim"))
+        return self.noted(line)
 
     def report_cut(self, lines: list[Text], room: int) -> list[Text]:
         """The report of an exercise not done, `lines`, in `room` rows: the
@@ -1503,7 +1489,7 @@ class Watch:
         ruled = rule > 0 and not lines[rule].plain.strip(" ─-")
         without_rule = [line for i, line in enumerate(head) if i != rule or not ruled]
         for shown, whole in [(head, False), (without_rule, False), (head, True)]:
-            note = self.wrapped(Text(self.more_lines_note(99, whole)))
+            note = self.noted(self.more_lines_note(99, whole))
             left = room - self.rows(shown)
             if self.rows([note]) <= left:
                 return [*shown, *self.cut(tail, left, whole)]
@@ -1511,8 +1497,8 @@ class Watch:
         # under the score, a line says where the failure is, while there
         # is room for one row of the table with it.
         hidden_below = sum(1 for line in tail if line.plain.strip())
-        below = Text(self.more_lines_note(hidden_below), style="dim")
-        below_notes = [[self.wrapped(below)], []] if hidden_below else [[]]
+        below = self.noted(self.more_lines_note(hidden_below))
+        below_notes = [[below], []] if hidden_below else [[]]
         for below_note in below_notes:
             for kept in range(len(table) - 1, 0, -1):
                 rows_note = self.rows_note(len(table) - kept)
@@ -1520,8 +1506,8 @@ class Watch:
                 if self.rows(shown) <= room:
                     return shown
         gone = sum(1 for line in lines if line.plain.strip()) - 1
-        note = Text(self.more_lines_note(gone, whole=True), style="dim")
-        for shown in [[lines[score], self.wrapped(note)], [lines[score]]]:
+        note = self.noted(self.more_lines_note(gone, whole=True))
+        for shown in [[lines[score], note], [lines[score]]]:
             if self.rows(shown) <= room:
                 return shown
         return self.cut(lines, room)
@@ -1552,7 +1538,7 @@ class Watch:
         rows = [row for line in lines for row in line.split("\n", allow_blank=True)]
         # The note's rows, with the largest count it may say.
         most = self.more_lines_note(len(rows), whole)
-        used = self.rows([self.wrapped(Text(most))])
+        used = self.rows([self.noted(most)])
         kept: list[Text] = []
         for row in rows:
             used += self.rows([row])
@@ -1564,8 +1550,8 @@ class Watch:
         while kept and (not kept[-1].plain.strip() or _heading(kept[-1].plain)):
             kept.pop()
         hidden = sum(1 for row in rows[len(kept) :] if row.plain.strip())
-        note = Text(self.more_lines_note(hidden, whole), style="dim")
-        return [*kept, self.wrapped(note)]
+        note = self.noted(self.more_lines_note(hidden, whole))
+        return [*kept, note]
 
     def more_lines_note(self, count: int, whole: bool = False) -> str:
         """The line that ends a screen cut short: how many lines it lost
@@ -2084,6 +2070,19 @@ def _says(line: Text, sentence: str) -> bool:
     return "".join(sentence.split()) in "".join(line.plain.split())
 
 
+def _lines_saying(lines: list[Text], sentence: str, first: int) -> tuple | None:
+    """Where in `lines`, from `first` on, `sentence` is said: the start and
+    the end of the fewest lines that hold it, as a line too wide for the
+    terminal is broken into several; None if none do."""
+    for end in range(first + 1, len(lines) + 1):
+        if _says(Text("\n").join(lines[first:end]), sentence):
+            start = end - 1
+            while not _says(Text("\n").join(lines[start:end]), sentence):
+                start -= 1
+            return start, end
+    return None
+
+
 def _paragraphs(lines: list[Text]) -> list[list[Text]]:
     """`lines` in paragraphs: each starts with a line that starts at the
     first column (an item "- ...", a heading); the lines under it, which
@@ -2209,9 +2208,9 @@ def _fitted(
 
     1. the input: a call laid out an argument to a row keeps each
        argument's first row (a call that raised too), the last argument
-       losing its later rows first; any other input (the arguments
-       before and after the call, a call's named entries) keeps its first
-       rows and says how many it lost;
+       losing its later rows first, a dict showing where it ends; any
+       other input (the arguments before and after the call, a call's
+       named entries) keeps its first rows and says how many it lost;
     2. what was expected and what came back (and any other value) give
        way alike, row for row, the longer first, down to their first row:
        each that lost rows keeps as many as the others, and the note that
@@ -2394,7 +2393,9 @@ def _to_arguments(
     statement that tells of such a call that raised), fewer by up to
     `excess`: each argument keeps its first row at least, the last
     argument losing its later rows first; the last row kept of one that
-    lost rows ends in `ellipsis`. None when the rows are no such call."""
+    lost rows ends in `ellipsis` (a dict's, in the count of the keys it
+    hid and its "}": see `_dict_ended`). None when the rows are no such
+    call."""
     raised = _raised_at(rows)
     call = rows[:raised] if raised else rows
     starts = _argument_starts(call)
@@ -2407,12 +2408,51 @@ def _to_arguments(
         if excess > 0 and len(argument) > 1:
             left = argument[: max(1, len(argument) - excess)]
             excess -= len(argument) - len(left)
-            kept[index] = [*left[:-1], _ended(left[-1], width, ellipsis)]
+            if _opens_dict(argument[0], index == 0):
+                last = _dict_ended(left[-1], argument[len(left) :], width, ellipsis)
+            else:
+                last = _ended(left[-1], width, ellipsis)
+            kept[index] = [*left[:-1], last]
     if raised and kept[-1][-1] != call[-1]:
         # The words that say the call raised ("raised") close its last row:
         # they stay, after the call's ")".
         kept[-1][-1] += call[-1][call[-1].rindex(")") :]
     return [*(row for argument in kept for row in argument), *rows[len(call) :]]
+
+
+# The call a row opens, up to its "(": its first argument follows.
+CALL_OPENED = re.compile(r"[A-Za-z_]\w*\(")
+# A key of a dict as a call's argument shows it ("'w1': "): its values
+# are numbers, so that a quoted string and a colon can only be a key.
+DICT_KEY = re.compile(r"'[^'\n]*': ")
+
+
+def _opens_dict(row: str, first: bool) -> bool:
+    """Whether the argument whose first row is `row` is a dict: the first
+    argument of a call starts past its "(", a later one at its row's first
+    character."""
+    if first:
+        opened = CALL_OPENED.search(row)
+        return opened is not None and row[opened.end() :].startswith("{")
+    return row.lstrip(" ").startswith("{")
+
+
+def _dict_ended(row: str, hidden: list[str], width: int | None, ellipsis: str) -> str:
+    """`row`, the last row kept of a dict argument whose `hidden` rows are
+    cut, ended so that the dict's end shows: in "…" and the count of the
+    keys wholly hidden, or "…" alone when none is, then the "}" that
+    closes it, where the next argument would otherwise seem to go on."""
+    count = sum(len(DICT_KEY.findall(line)) for line in hidden)
+    if count == 1:
+        more = _("{ellipsis} 1 more key", ellipsis=ellipsis)
+    else:
+        more = _("{ellipsis} {count} more keys", ellipsis=ellipsis, count=count)
+    if count:
+        ended = _after_word(row, more) + "}"
+        if width is None or i18n.width(ended) <= width:
+            return ended
+    narrower = None if width is None else width - 1
+    return _ended(row, narrower, ellipsis) + "}"
 
 
 def _alike(

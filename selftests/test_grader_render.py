@@ -1910,10 +1910,9 @@ def test_the_status_line_of_a_long_grade_leaves_no_word_alone_on_its_last_row(
     watch_screen,
 ):
     lines = [
-        "grading numerical_gradient: 12 s (time limit 30 s; saving again "
-        "grades the new code; q quits)",
-        "grading: 9 of 10 finished, 12 s (time limit 30 s each; saving again "
-        "grades the new code; q quits), still running: numerical_gradient "
+        "grading numerical_gradient: 12 s (limit 30 s; saving regrades; q quits)",
+        "grading: 9 of 10 finished, 12 s (limit 30 s each; saving regrades; "
+        "q quits), still running: numerical_gradient "
         "(12 s), which the grade waits for, up to the time limit",
     ]
     for columns in range(40, 101):

@@ -83,7 +83,7 @@ def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
     assert "すべてのテストが通りました。" in done
     assert "n を押すと次の演習に進みます。" in done
     running.press("n")
-    assert "(train に移りました。)" in running.screen()
+    assert "(train に移りました)" in running.screen()
     assert running.quit() == 1
     for screen in (first, hinted, failing, done):
         assert english_left(screen) == [], screen

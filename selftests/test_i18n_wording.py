@@ -195,13 +195,36 @@ def test_an_axis_count_gone_wrong_says_which_way_it_went(tables):
     assert not [hint for hint in dot.hints_ja if "足した軸" in hint]
 
 
+def watch_events() -> set[str]:
+    """What the watch's top line says caused its screen, in brackets after
+    the count of exercises done ("(one_hot に移りました)"): the texts it
+    sets as its event, by their English."""
+    source = (ROOT / "grader" / "watch.py").read_text(encoding="utf-8")
+    calls = re.findall(r'self\.event = _\(\s*((?:"[^"]*"\s*)+)', source)
+    calls += re.findall(r'"\w+": _\(\s*((?:"[^"]*"\s*)+)', source)
+    return {"".join(re.findall(r'"([^"]*)"', call)) for call in calls}
+
+
 def test_no_polite_sentence_of_the_catalogue_lacks_its_full_stop(tables):
+    # Japanese puts no full stop before the closing bracket: the watch's
+    # events, and those only, end their last sentence without one.
+    events = watch_events()
     unfinished = [
         value
-        for _, value in translations(tables)
-        if UNFINISHED.search(value.rstrip("\n"))
+        for key, value in translations(tables)
+        if key not in events and UNFINISHED.search(value.rstrip("\n"))
     ]
     assert unfinished == []
+
+
+def test_an_event_in_the_watchs_top_line_ends_without_a_full_stop(tables):
+    events = watch_events()
+    assert {"moved on to {name}", "back to {name} for its next hint"} <= events
+    said = {key: value for key, value in translations(tables) if key in events}
+    assert len(said) == len(events), events - set(said)
+    assert [value for value in said.values() if value.endswith("。")] == []
+    top_line = tables["ui"]["nn-kata watch: {done} of {total} done ({event})"]
+    assert top_line.endswith("({event})")
 
 
 def test_the_grader_stopping_a_run_says_that_the_grader_stopped_it(tables):
@@ -817,8 +840,8 @@ def test_an_in_place_operator_is_named_a_compound_assignment(tables):
 
 
 def test_the_last_hint_in_the_watch_is_said_in_a_sentence(tables):
-    said = tables["ui"]["no more hints for {name}: that was the last of them"]
-    assert said == "{name} のヒントはこれ以上ありません。"
+    said = tables["ui"]["{name} has no more hints"]
+    assert said == "{name} のヒントはもうありません"  # in brackets: no 。
 
 
 def test_a_likely_mistake_adds_to_the_statement_it_explains(tables):

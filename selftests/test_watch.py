@@ -24,11 +24,14 @@ from grader.exercises import NAMES
 from grader.render import failed_mark
 from grader.watch import (
     BEFORE_SAVE_SHOWN,
+    EXERCISE,
     PROSE_COLUMNS,
+    SUMMARY,
     PollingSource,
     _clipped,
     _Keys,
     _plain_keys,
+    _to_arguments,
     keys_wrapped,
     wrapped_lines,
 )
@@ -41,6 +44,9 @@ from selftests.learner_support import (
     learner_tree,
     solution,
 )
+
+# The screen the watch draws, with no terminal nor test run: a fixture.
+from selftests.test_grader_render import done_runs, watch_screen  # noqa: F401
 
 WRONG_SGD = (
     "def sgd_update(params, grads, lr):\n"
@@ -163,11 +169,9 @@ def test_on_a_terminal_a_grade_of_many_says_which_are_still_running(tree):
     with terminal_watch(tree) as (process, controller):
         first = _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
         assert b"Grading exercises/ ..." in first
-        assert b"grading: 0 of 10 finished, 0 s (time limit 30 s each; saving" in first
+        assert b"grading: 0 of 10 finished, 0 s (limit 30 s each; saving" in first
         assert b"still running: dot" in first
-        assert re.search(
-            rb"grading: [1-9] of 10 finished, [0-9]+ s \(time limit", first
-        )
+        assert re.search(rb"grading: [1-9] of 10 finished, [0-9]+ s \(limit", first)
 
         (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
         saved = _read_until(controller, b"keys:", SCREEN_TIMEOUT)
@@ -191,7 +195,7 @@ def test_on_a_terminal_a_grade_of_many_names_what_waits_its_turn(tree):
     if (os.cpu_count() or 1) < 2 * len(NAMES):  # fewer workers than tests' shares
         assert re.search(r"still running: \w+; still to run: \w+", plain)
     assert re.search(
-        r"[1-9] of 10 finished, [0-9]+ s \(time limit 3 s each; saving again .*"
+        r"[1-9] of 10 finished, [0-9]+ s \(limit 3 s each; saving regrades; .*"
         r"still running: sgd\b",
         plain,
     )
@@ -205,14 +209,14 @@ def test_on_a_terminal_a_grade_of_many_names_what_waits_its_turn(tree):
     [
         (
             "en",
-            r"of 10 finished, {seconds} s \(time limit 4 s each; saving again "
-            r"grades the new code; q quits\)",
+            r"of 10 finished, {seconds} s \(limit 4 s each; saving regrades; "
+            r"q quits\)",
             ", still running: ",
         ),
         (
             "ja",
-            r"10 問中 [0-9] 問が終了、{seconds} 秒\(制限時間は 1 問 4 秒、"
-            r"保存し直すと新しいコードを採点、q で終了\)",
+            r"10 問中 [0-9] 問が終了、{seconds} 秒\(制限は 1 問 4 秒、"
+            r"保存で再採点、q で終了\)",
             "、実行中: ",
         ),
     ],
@@ -264,10 +268,10 @@ def test_on_a_terminal_a_long_grade_of_one_shows_its_seconds(tree):
         (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
         shown = _read_until(
             controller,
-            b"grading sgd: 2 s (time limit 30 s; saving again grades the new code;",
+            b"grading sgd: 2 s (limit 30 s; saving regrades; q quits)",
             SCREEN_TIMEOUT,
         )
-        assert b"grading sgd: 1 s (time limit 30 s; saving again grades the" in shown
+        assert b"grading sgd: 1 s (limit 30 s; saving regrades; q quits)" in shown
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
 
@@ -893,7 +897,7 @@ def test_q_stops_a_hanging_grade_at_once_whatever_was_pressed_before(tree):
         (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
         _read_until(
             controller,
-            b"grading sgd: 1 s (time limit 30 s; saving again grades the new code;",
+            b"grading sgd: 1 s (limit 30 s; saving regrades; q quits)",
             SCREEN_TIMEOUT,
         )
         os.write(controller, b"hn")  # keys that must wait for the grade's end
@@ -1162,13 +1166,15 @@ def test_on_a_terminal_a_failure_is_shortened_only_as_its_height_needs(
     # The call's last arguments, x and t, come after a params dict of nine
     # lines. On a tall terminal the call is whole; on a short one (once the
     # blank lines between the parts are gone), the dict's later rows give
-    # way, its last row kept ending in "…", but every argument keeps its
-    # first row: x and t stay. What was expected stays whole, and so does
+    # way, its last row kept ending in "…" and the "}" that closes it, with
+    # the count of the keys hidden, but every argument keeps its first row:
+    # x and t stay. What was expected stays whole, and so does
     # the line that counts the other failing tests: the learner must learn
     # that more tests fail.
     expected = next(row for row in rows if row.startswith("      expected  "))
     assert "]])" in screen  # the end of the call, after t
-    assert any(row.endswith("], …") for row in rows) == cut
+    ends = ("], …}", "more keys}", "more key}")
+    assert any(row.endswith(ends) for row in rows) == cut
     assert not expected.endswith("…")
     assert "2 more failing; `python -m grader check backprop`" in screen
 
@@ -1194,8 +1200,8 @@ def test_on_a_terminal_a_resize_redraws_the_screen_at_its_new_size(tmp_path):
 @pytest.mark.parametrize(
     ("lang", "help_text"),
     [
-        ("en", "saving again grades the new code; q quits)"),
-        ("ja", "保存し直すと新しいコードを採点、q で終了)"),
+        ("en", "saving regrades; q quits)"),
+        ("ja", "保存で再採点、q で終了)"),
     ],
 )
 def test_on_a_terminal_the_progress_line_wraps_and_keeps_its_help(
@@ -1930,7 +1936,7 @@ def test_h_after_the_last_hint_says_there_are_no_more(tree, watch):
     assert "Hint 4 of 4" in last
     running.press("h")
     again = running.screen()
-    assert "no more hints for dot: that was the last of them" in again
+    assert "(dot has no more hints)" in again
     assert "Hint 4 of 4" in again  # the last one stays shown
     running.quit()
 
@@ -1942,18 +1948,16 @@ AXIS_WORDS = {
         "mistake": "likely mistake: normalized along axis 0",
         "hint": "Hint 1 of 4: ",
         "ticking": "3 s",
-        "listed": "(back from the list to softmax for its next hint)",
-        "reported": "(back from the report to softmax, whose last hint is shown again)",
+        "listed": "(back to softmax for its next hint)",
+        "reported": "(back to softmax: its last hint again)",
     },
     "ja": {
         "call": "      呼び出し  softmax([[1.0, 1.0], [0.0, 1.0986]])",
         "mistake": "考えられる間違い: ",
         "hint": "ヒント 1/4: ",
         "ticking": "3 秒",
-        "listed": "(一覧から softmax に戻り、次のヒントを表示しました。)",
-        "reported": (
-            "(レポートから softmax に戻り、最後のヒントをもう一度表示しました。)"
-        ),
+        "listed": "(softmax に戻り、次のヒント)",
+        "reported": "(softmax に戻り、最後のヒント)",
     },
 }
 ENDLESS_SOFTMAX = "def softmax(x):\n    while True:\n        pass\n"
@@ -2304,3 +2308,118 @@ def test_on_a_tiny_terminal_a_hint_asked_for_leaves_the_exercise_in_sight(tmp_pa
     assert any(row.startswith("8. backprop: Backpropagation") for row in asked)
     assert "failing" in "\n".join(asked) and "3/6 tests" in "\n".join(asked)
     assert len(asked) < size[1] and all(i18n.width(row) < 40 for row in asked)
+
+
+# A terminal of 40 columns and 12 rows: the smallest the watch is made for.
+TINY = (40, 12)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_note_breaks_a_command_too_wide_for_a_row_only_at_its_spaces(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, TINY, EXERCISE, watches.append)
+        watch = watches[0]
+        watch.prog = "python -m grader --lang ja"
+        rows = watch.noted(watch.more_lines_note(16)).plain.split("\n")
+        # A part wider than a row is shown whole, on a row of its own.
+        long = "`python_-m_grader_check_numerical_gradient` shows"
+        alone = watch.noted(long).plain.split("\n")
+
+    command = f"`{watch.prog} check {watch.focus.name}`"
+    assert all(i18n.width(row) < TINY[0] for row in rows), rows
+    # Broken at the command's spaces: its words each whole on one row.
+    words = [word.strip("`") for row in rows for word in row.split()]
+    assert all(part.strip("`") in words for part in command.split()), rows
+    assert alone[0] == long.split()[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("columns", [80, 60])
+def test_status_lines_take_one_row_at_80_columns_with_the_longest_name(
+    request, lang, columns
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    name = max(NAMES, key=len)
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, (columns, 24), EXERCISE, watches.append)
+        watch = watches[0]
+        grading = [
+            i18n._(
+                "grading {name}: {seconds} s (limit {limit} s; saving regrades; "
+                "q quits)",
+                name=name,
+                seconds=30,
+                limit=30,
+            ),
+            i18n._(
+                "grading: {done} of {total} finished, {seconds} s (limit "
+                "{limit} s each; saving regrades; q quits)",
+                done=10,
+                total=10,
+                seconds=100,
+                limit=30,
+            ),
+        ]
+        status = [watch.status_text(line).plain.split("\n") for line in grading]
+        watch.focus = next(e for e in watch.project.exercises if e.name == name)
+        tops = []
+        for said in ["hint", "done", "none", "last"]:
+            watch.hint_said = said
+            watch.event = watch.back_for_hint()
+            tops.append(watch.wrapped(watch.top_line()).plain.split("\n"))
+
+    most = 1 if columns == 80 else 2
+    assert all(len(rows) <= most for rows in status), status
+    assert all(len(rows) <= most for rows in tops), tops
+    assert all(i18n.width(row) < columns for rows in status + tops for row in rows)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_all_done_keeps_the_score_and_the_closing_line(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(done_runs(), TINY, SUMMARY)
+        closing = i18n._("All {count} exercises done. Well done!", count=len(NAMES))
+        score = "得点 100/100" if lang == "ja" else "score 100/100"
+
+    screen = "".join("".join(rows).split())
+    assert "".join(score.split()) in screen, rows
+    # Wider than the row, the closing line is kept on two.
+    assert "".join(closing.split()) in screen, rows
+
+
+DICT_CALL = [
+    "  call      backward({'w1': [[0.02, 0.9, -0.71],",
+    " " * 29 + "[0.9, -0.38, -0.15]],",
+    " " * 22 + "'b1': [-0.34, 0.58, -0.39],",
+    " " * 22 + "'w2': [[-0.09, -0.73],",
+    " " * 29 + "[-0.19, -0.59],",
+    " " * 29 + "[-0.48, 0.5]]},",
+    " " * 21 + "[[1.92, 1.85, 0.9, 0.16]],",
+    " " * 21 + "[[1.0, 0.0]])",
+]
+
+
+@pytest.mark.parametrize(
+    ("excess", "end"),
+    [
+        (5, "[[0.02, 0.9, -0.71], … 2 more keys}"),
+        (3, "'b1': [-0.34, 0.58, -0.39], … 1 more key}"),
+        (1, "[-0.19, -0.59], …}"),
+    ],
+)
+def test_a_dict_argument_cut_short_still_shows_where_it_ends(excess, end):
+    with i18n.speaking("en"):
+        kept = _to_arguments(DICT_CALL, excess, 79, "…")
+
+    assert len(kept) == len(DICT_CALL) - excess
+    assert kept[-3].endswith(end), kept
+    assert kept[-2:] == DICT_CALL[-2:]  # x and y, whole, after the dict
