@@ -186,6 +186,26 @@ def mistakes(params, x, labels):
             {**right, "w2": h.T @ error},
         ),
         (
+            NFold(
+                f"db2 is N times (here {n}) too small: dz2 is already divided "
+                "by N, so db2 is its sum over the samples, dz2.sum(axis=0), "
+                "not its mean.",
+                0.5,
+                keys=("b2",),
+            ),
+            {**right, "b2": right["b2"] / n},
+        ),
+        (
+            NFold(
+                f"db1 and db2 are N times (here {n}) too small: dz1 and dz2 are "
+                "already divided by N, so each bias gradient is a sum over the "
+                "samples (dz2.sum(axis=0)), not a mean.",
+                0.5,
+                keys=("b1", "b2"),
+            ),
+            {**right, "b1": right["b1"] / n, "b2": right["b2"] / n},
+        ),
+        (
             "the sign is flipped: dz2 is (probs - t) / N, not (t - probs) / N.",
             gradients(-error / n),
         ),

@@ -1,5 +1,8 @@
 """Divides dz2 by N, then takes the mean (not the sum) for the biases: 1/N twice for b1 and b2."""
 
+# expect: db1 and db2 are N times
+# reject: the gradients are N times
+
 import numpy as np
 
 from .sigmoid import sigmoid
