@@ -1477,6 +1477,8 @@ def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
             broken.extend(_raised_laid_out(*raised, width, prose))
             continue
         called = _call_laid_out(line, width, prose)
+        if called and _widest(called) > width:
+            called = _call_under_label(line, width, prose) or called
         if called:
             broken.extend(called)
             continue
@@ -1554,6 +1556,27 @@ def _call_laid_out(line: str, width: int, prose: bool = True) -> list[str]:
     lead = len(line) - len(line.lstrip(" "))
     told = _below_call(tail.strip(), width - lead - 2, prose)
     return [*rows, *(" " * (lead + 2) + row for row in told)]
+
+
+def _widest(rows: list[str]) -> int:
+    """The width of the widest of `rows`, in terminal columns."""
+    return max(map(i18n.width, rows), default=0)
+
+
+def _call_under_label(line: str, width: int, prose: bool) -> list[str]:
+    """A labelled call (`line`) whose rows, laid out beside its label, are
+    still too wide for `width` columns (a narrow terminal): the label alone
+    on its row and the call laid out under it, two columns in, as a value
+    too wide for its label's column goes; [] when that is no narrower."""
+    label = LABEL.match(line)
+    if label is None:
+        return []
+    lead = len(line) - len(line.lstrip(" "))
+    below = " " * (lead + 2) + line[label.end() :]
+    rows = _call_laid_out(below, width, prose) or [below]
+    if _widest(rows) >= _widest(_call_laid_out(line, width, prose)):
+        return []
+    return [label.group().rstrip(), *rows]
 
 
 def _call_end(line: str) -> int:

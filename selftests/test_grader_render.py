@@ -2303,6 +2303,26 @@ def test_a_call_of_short_arguments_breaks_between_them_under_the_first(label):
     assert rows[0][len(label) :] + " " + rows[1].strip() == call
 
 
+def test_a_call_too_wide_beside_its_label_goes_under_it_on_a_narrow_terminal():
+    from grader.render import wrapped_lines
+
+    line = "      call      cross_entropy([[0.25, 0.75], [0.5, 0.5]], [1, 0] (int64))"
+    rows = wrapped_lines(Text(line), 40).plain.splitlines()
+
+    assert rows == [
+        "      call",
+        "        cross_entropy([[0.25, 0.75],",
+        "                       [0.5, 0.5]],",
+        "                      [1, 0] (int64))",
+    ]
+    # Where the rows fit beside the label, they stay there.
+    assert (
+        wrapped_lines(Text(line), 60)
+        .plain.splitlines()[0]
+        .startswith("      call      cross_entropy([[0.25, 0.75],")
+    )
+
+
 def test_a_statement_that_starts_with_a_call_goes_an_argument_to_a_row():
     from grader.render import wrapped_lines
 
