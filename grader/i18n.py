@@ -565,7 +565,7 @@ _HIRAGANA = re.compile(r"[\u3041-\u3096\u309d\u309e]")
 _PARTICLES = frozenset("をはがにでとものへやばて")
 # Hiragana that seldom begin a word: particles that follow others ("で|は",
 # "ごと|に"), and sounds no native word starts with ("下が|らない").
-_NO_WORD_START = frozenset("はにのをがへらりるれろん")
+_NO_WORD_START = frozenset("はにのをがへもらりるれろん")
 # Kanji, and the marks that stand for one ("々", "〇").
 _KANJI_CLASS = r"[\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _KANJI = re.compile(_KANJI_CLASS)
@@ -594,7 +594,8 @@ _FUNCTION_WORDS = (
     r"(?:に)?(?:つい|よっ|とっ)て",
     r"ため|こと|もの|とき|ところ|とおり|ように|ような|すべて|それぞれ|ずつ|だけ",
     r"など|まで|から|より|ので|のに|けれど(?:も)?|ただし|つまり|まず|まだ",
-    r"その場|その|この|どの|あの|それ|これ|どれ|ほか|ほど|ごと|たび|たとえば",
+    r"その場|そのもの|その|この|どの|あの|それ|これ|どれ|ほか|ほど|ごと|たび|たとえば",
+    r"おめでとう(?:ございます)?",
 )
 # Those of them that may stand apart from the kana before them: what
 # "なければ", "です", "ありません" follow is a word of its own ("等しく",

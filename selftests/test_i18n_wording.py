@@ -516,6 +516,12 @@ def test_japanese_fills_its_lines_breaking_between_any_two_characters():
         ("params の各配列を 1 ステップ、その場で動かす", 36, "その\n場"),
         ("Python が表示するとおりに入れる", 20, "と\nおり"),
         ("params[k] はその場で更新されなければなりません。", 36, "され\nなけれ"),
+        (
+            "params[k] -= lr * grads[k] で配列そのものを更新してください。",
+            40,
+            "その\nもの",
+        ),
+        ("2.0 のような整数値の float は、受け付けても拒否してもよい。", 42, "て\nも"),
     ],
 )
 def test_japanese_keeps_a_verb_and_its_kana_on_one_line(text, columns, cut):
