@@ -888,9 +888,8 @@ def test_a_likely_mistake_adds_to_the_statement_it_explains(tables):
             "Those of the failures below that name no mistake of their own may "
             "well come from a mistake named above: fix that first, then check "
             "again.",
-            "以下の失敗のうち、どの間違いによるものか特定できなかったものは、多くが"
-            "上に挙げた間違いから来ています。まずそれを直してから、もう一度チェック"
-            "してください。",
+            "以下のうち間違いの名前がない失敗は、多くが上の間違いから来ています。"
+            "まずそれを直してから、もう一度チェックしてください。",
         ),
     ],
 )
