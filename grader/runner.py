@@ -979,6 +979,9 @@ class _Stop:
     lines: tuple[tuple[int, str], ...] = ()  # number and code, in order
     stopped: tuple[int, ...] = ()  # numbers, each one of `lines`
     loops: tuple[tuple[int, int], ...] = ()  # first and last line of each
+    # Where the tests of several workers were stopped at different lines:
+    # each of those lines and the test stopped there.
+    stopped_in: tuple[tuple[int, str], ...] = ()
 
     def at(
         self, line: tuple[int, str] | None, loop: tuple[int, int, str] | None
@@ -1032,6 +1035,9 @@ class _Stop:
     def _row(self, number: int, code: str) -> str:
         """Line `number` of the module and its `code`, as a row below the
         sentence; the line a test was stopped at says so."""
+        tests = [test for line, test in self.stopped_in if line == number]
+        if tests:
+            return f"  stopped at line {number} in {' and '.join(tests)}: {code}"
         if number in self.stopped:
             return f"  stopped at line {number}: {code}"
         return f"  line {number}: {code}"
@@ -1069,7 +1075,16 @@ class _Stop:
             if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in loops)
         ]
         what, guess = stops[0].what, stops[0].guess
-        return _Stop(what, guess, tests, lines, stopped, tuple(sorted(outer)))
+        # Two tests stopped at two lines: each line says whose it was.
+        stopped_in = (
+            tuple(
+                (n, test) for stop in stops for n in stop.stopped for test in stop.tests
+            )
+            if len(stopped) > 1
+            else ()
+        )
+        loops = tuple(sorted(outer))
+        return _Stop(what, guess, tests, lines, stopped, loops, stopped_in)
 
 
 # How long the processes get to write their stacks, at most: only a

@@ -390,13 +390,16 @@ def test_a_loop_that_both_workers_reach_is_one_stop_naming_both_tests(tmp_path):
         re.DOTALL,
     )
     # Each worker was stopped at the loop's test or in its body: the rows
-    # mark every line one of them was stopped at.
+    # mark every line one of them was stopped at, and the test stopped
+    # there when they were stopped at two lines.
     rows = run.error.split("\n", 1)[1]
-    assert rows in (
-        "  stopped at line 3: while n >= 0:",
-        "  stopped at line 3: while n >= 0:\n  stopped at line 4: n += 1",
-        "  line 3: while n >= 0:\n  stopped at line 4: n += 1",
-    )
+    assert re.fullmatch(
+        r"  stopped at line 3: while n >= 0:"
+        r"|  stopped at line 3 in test_spins_(here|there): while n >= 0:\n"
+        r"  stopped at line 4 in test_spins_(here|there): n \+= 1"
+        r"|  line 3: while n >= 0:\n  stopped at line 4: n \+= 1",
+        rows,
+    ), rows
     blame = re.sub(r" This happened.*there\.", "", run.error)
     assert (
         (here.kind, here.message)
@@ -553,13 +556,14 @@ def test_parts_stopped_at_their_time_limit_mark_each_line_they_were_stopped_at()
     run = runner.merge(runs, stops)
 
     # The outer loop holds the inner one: it did not end either, and stands
-    # for both; the inner loop's first line is still shown.
+    # for both; the inner loop's first line is still shown. Each line a
+    # test was stopped at names that test.
     blame = (
         "exercises/dot.py was still running after 5 s: loop? The loop on "
         "lines 4-7 did not end in time.\n"
-        "  stopped at line 4: while i < n:\n"
+        "  stopped at line 4 in test_b: while i < n:\n"
         "  line 5: for k in range(n):\n"
-        "  stopped at line 6: total += k"
+        "  stopped at line 6 in test_a: total += k"
     )
     assert [test.message for test in run.tests] == [blame, blame]
     assert stops[0].blame() == (
