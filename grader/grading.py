@@ -196,13 +196,14 @@ def _most_telling(failures: list[TestResult]) -> TestResult | None:
     # the learner knows, and a small one, rather than on a property's.
     mistakes = mistakes_named(chosen.message)
     same = [test for test in named if mistakes_named(test.message) == mistakes]
-    return next((test for test in same if shows_the_example(test.name)), chosen)
+    return example_first(same, chosen)
 
 
-def shows_the_example(name: str) -> bool:
-    """Whether test `name` checks the docstring's example
-    (test_softmax_gives_the_docstring_example)."""
-    return "_docstring_example" in name
+def example_first(same: list[TestResult], other: TestResult) -> TestResult:
+    """Of the failures `same`, which name one mistake, the test of the
+    docstring's example (test_softmax_gives_the_docstring_example) if it is
+    one of them, else `other`."""
+    return next((test for test in same if "_docstring_example" in test.name), other)
 
 
 def mistakes_named(message: str) -> tuple[str, ...]:

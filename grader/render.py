@@ -43,10 +43,10 @@ from grader.grading import (
     Grade,
     Gradebook,
     checks_refusal,
+    example_first,
     gist,
     mistakes_named,
     most_telling,
-    shows_the_example,
 )
 from grader.i18n import N_, _
 from grader.results import (
@@ -1185,7 +1185,7 @@ def _first_shown(tests: list[TestResult]) -> TestResult:
     alone = [test for test in tests if not _lists_mistakes(test)]
     if not alone or MISTAKE_LABEL not in alone[0].message:
         return (alone or tests)[0]
-    return next((test for test in alone if shows_the_example(test.name)), alone[0])
+    return example_first(alone, alone[0])
 
 
 # Said before the failures that name no likely mistake when one above
@@ -1478,7 +1478,7 @@ def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
             continue
         called = _call_laid_out(line, width, prose)
         if called and _widest(called) > width:
-            called = _call_under_label(line, width, prose) or called
+            called = _call_under_label(line, called, width, prose) or called
         if called:
             broken.extend(called)
             continue
@@ -1563,18 +1563,21 @@ def _widest(rows: list[str]) -> int:
     return max(map(i18n.width, rows), default=0)
 
 
-def _call_under_label(line: str, width: int, prose: bool) -> list[str]:
+def _call_under_label(
+    line: str, beside: list[str], width: int, prose: bool
+) -> list[str]:
     """A labelled call (`line`) whose rows, laid out beside its label, are
-    still too wide for `width` columns (a narrow terminal): the label alone
-    on its row and the call laid out under it, two columns in, as a value
-    too wide for its label's column goes; [] when that is no narrower."""
+    still too wide for `width` columns (a narrow terminal), laid out so as
+    `beside`: the label alone on its row and the call laid out under it,
+    two columns in, as a value too wide for its label's column goes; []
+    when that is no narrower."""
     label = LABEL.match(line)
     if label is None:
         return []
     lead = len(line) - len(line.lstrip(" "))
     below = " " * (lead + 2) + line[label.end() :]
     rows = _call_laid_out(below, width, prose) or [below]
-    if _widest(rows) >= _widest(_call_laid_out(line, width, prose)):
+    if _widest(rows) >= _widest(beside):
         return []
     return [label.group().rstrip(), *rows]
 
@@ -1770,17 +1773,9 @@ def _code_break(code: str, width: int) -> int:
     an argument, the outermost first ("np.where(x >= 0, ...,"), else any
     space, the outermost first; the last such when several do. -1 when no
     space fits: then at the first space there is, if any."""
-    places, depth, quote = [], 0, ""
-    for index, character in enumerate(code):
-        if quote:
-            quote = "" if character == quote else quote
-        elif character in "'\"":
-            quote = character
-        elif character in "([{":
-            depth += 1
-        elif character in ")]}":
-            depth -= 1
-        elif character == " " and index:
+    places = []
+    for index, character, depth in _unquoted(code):
+        if character == " " and index:
             before = code[index - 1]
             ends = 2 if before in ":;" and depth == 0 else int(before == ",")
             places.append((ends, -depth, index))
@@ -1851,23 +1846,31 @@ def _items(text: str, start: int) -> tuple[list[str], int]:
     between its commas, and the index just past its "}"; ([], -1) when it
     is not closed on this line. Commas inside brackets and quotes belong
     to an item."""
-    items, depth, quote, begin = [], 0, "", start + 1
-    for index in range(start, len(text)):
-        character = text[index]
-        if quote:
-            quote = "" if character == quote and text[index - 1] != "\\" else quote
-        elif character in "'\"":
-            quote = character
-        elif character in "([{":
-            depth += 1
-        elif character in ")]}":
-            depth -= 1
-            if depth == 0:
-                return [*items, text[begin:index]], index + 1
-        elif depth == 1 and text.startswith(", ", index):
+    items, begin = [], start + 1
+    for index, character, depth in _unquoted(text, start):
+        if character in ")]}" and depth == 0:
+            return [*items, text[begin:index]], index + 1
+        if depth == 1 and text.startswith(", ", index):
             items.append(text[begin:index])
             begin = index + 2
     return [], -1
+
+
+def _unquoted(text: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each character of `text` from `start` that stands outside quotes,
+    with its index and how deep in brackets it stands: an opening
+    bracket counts itself, a closing one does not."""
+    depth, quote = 0, ""
+    for index in range(start, len(text)):
+        character = text[index]
+        if quote:
+            if character == quote and text[index - 1] != "\\":
+                quote = ""
+        elif character in "'\"":
+            quote = character
+        else:
+            depth += (character in "([{") - (character in ")]}")
+            yield index, character, depth
 
 
 # A row of an array as values show it: brackets, numbers and commas
