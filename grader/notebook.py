@@ -52,6 +52,7 @@ from grader.render import (
     failed_mark,
     long_label,
     names_broken,
+    phrase_rows,
     printed_note,
     printed_output,
     wrapped_lines,
@@ -267,7 +268,9 @@ def _headline_filled(headline: str, columns: int) -> str:
         # The status whole on its row, where it is read, and the source
         # on the next, rather than a word of the status carried over to it.
         return "\n".join([head, *_filled(source, columns).split("\n")])
-    rows = _filled(head, columns).split("\n")
+    # Broken after the exercise's name and title, before its status, where
+    # the status fits on a row of its own.
+    rows = phrase_rows(head, columns).split("\n")
     if i18n.width(f"{rows[-1]} {source}") <= columns:
         rows[-1] += f" {source}"
     else:

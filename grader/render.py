@@ -1952,10 +1952,10 @@ def by_phrases(text: Text, width: int | None) -> Text:
     lines = text.plain.split("\n")
     if width is None or all(i18n.width(line) <= width for line in lines):
         return text
-    return Text("\n".join(_phrase_rows(line, width) for line in lines), text.style)
+    return Text("\n".join(phrase_rows(line, width) for line in lines), text.style)
 
 
-def _phrase_rows(line: str, width: int) -> str:
+def phrase_rows(line: str, width: int) -> str:
     """`line` broken between its phrases to fit in `width` columns (see
     `by_phrases`), its rows joined by newlines."""
     body = line.lstrip(" ")

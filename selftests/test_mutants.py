@@ -55,8 +55,18 @@ def run_mutants(separate, paths=MUTANTS):
 
 
 @pytest.fixture(scope="module")
-def runs():
-    return run_mutants(separate=False)
+def runs(request):
+    """The runs of the mutants that the selected tests of this module need:
+    all of them, unless `-k` picked tests of some mutants only."""
+    needed = set()
+    for item in request.session.items:
+        if item.module is not request.module or "runs" not in item.fixturenames:
+            continue
+        callspec = getattr(item, "callspec", None)
+        if callspec is None or "path" not in callspec.params:
+            return run_mutants(separate=False)  # a test that reads every run
+        needed.add(callspec.params["path"])
+    return run_mutants(separate=False, paths=sorted(needed))
 
 
 def summary(run):

@@ -673,3 +673,21 @@ def test_on_a_terminal_the_headline_breaks_before_its_bracket_not_inside():
         "[cross_entropy from the notebook]",
     ]
     assert notebook._headline_filled(headline, 0) == headline
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "3. softmax (Scores into probabilities): done, 20/20 tests pass "
+        "[exercises/softmax.py]",
+        "3. softmax(スコアから確率へ): 失敗あり (failing)、テスト 4/20 が通っています "
+        "[exercises/softmax.py]",
+    ],
+)
+def test_on_a_narrow_terminal_the_headline_breaks_before_its_status(headline):
+    rows = notebook._headline_filled(headline, 60).split("\n")
+
+    # The status stays whole, with the count of tests that pass.
+    assert rows[0].startswith("3. softmax") and rows[0].endswith("):")
+    assert "/20" in rows[1] and "[exercises/softmax.py]" in rows[-1]
+    assert all(notebook.i18n.width(row) <= 60 for row in rows)
