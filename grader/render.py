@@ -1698,7 +1698,7 @@ def _line_broken(line: str, width: int) -> list[str]:
     row = _array_row_wrapped(line, width)
     if row:
         return row
-    placed = _where_broken(line, width)
+    placed = _where_broken(line, width) or _stop_broken(line, width)
     if placed:
         return placed
     body = line.lstrip(" ")
@@ -1737,6 +1737,33 @@ def _where_broken(line: str, width: int) -> list[str]:
     return [label.group() + rows[0], *(" " * hang + row for row in rows[1:])]
 
 
+# A row under a time limit's sentence that shows a line of the module:
+# "  stopped at line 52 in test_a: while True:", "  52 行目: while True:".
+STOP_ROW = re.compile(
+    r"( +)((?:stopped at )?line \d+(?: in \w+(?: and \w+)?)?: "
+    r"|\d+ 行目(?:\([^)]*\))?: )"
+)
+
+
+def _stop_broken(line: str, width: int) -> list[str]:
+    """A row of a time limit's message too wide for `width` columns
+    (`STOP_ROW`), broken: its place, then the line of code, on the same row
+    when it fits there, else on rows of its own two columns further in,
+    broken as `code_rows` breaks code; [] for any other line."""
+    row = STOP_ROW.match(line)
+    if row is None:
+        return []
+    lead, place = row.group(1), row.group(2).rstrip()
+    code = line[row.end() :]
+    rows = i18n.fill(place, width - len(lead)).split("\n")
+    if i18n.width(f"{lead}{rows[-1]} {code}") <= width:
+        rows[-1] += f" {code}"
+        return [lead + part for part in rows]
+    inner = lead + "  "
+    code_part = code_rows(code, width - len(inner))
+    return [*(lead + part for part in rows), *(inner + part for part in code_part)]
+
+
 def _where_label() -> str:
     """The label of a failure's `where` line in the current language, as
     the catalogue of failures translates it ("場所")."""
@@ -1771,18 +1798,21 @@ def _code_break(code: str, width: int) -> int:
     """Where to break `code`, too wide for `width` columns: at the space
     that fits and ends the most: a statement ("def f(x): return ..."), else
     an argument, the outermost first ("np.where(x >= 0, ...,"), else any
-    space, the outermost first; the last such when several do. -1 when no
-    space fits: then at the first space there is, if any."""
+    space, the outermost first; the last such when several do. A place
+    inside a statement that would leave the row less than half full counts
+    only when no other fits: "return" alone on a row says nothing. -1 when
+    no space fits: then at the first space there is, if any."""
     places = []
     for index, character, depth in _unquoted(code):
         if character == " " and index:
             before = code[index - 1]
             ends = 2 if before in ":;" and depth == 0 else int(before == ",")
-            places.append((ends, -depth, index))
-    fitting = [p for p in places if i18n.width(code[: p[2]].rstrip()) <= width]
+            full = ends == 2 or i18n.width(code[:index]) * 2 >= width
+            places.append((full, ends, -depth, index))
+    fitting = [p for p in places if i18n.width(code[: p[-1]].rstrip()) <= width]
     if fitting:
-        return max(fitting)[2]
-    return places[0][2] if places else -1
+        return max(fitting)[-1]
+    return places[0][-1] if places else -1
 
 
 def _value_laid_out(line: str, width: int) -> list[str]:

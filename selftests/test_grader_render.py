@@ -19,7 +19,14 @@ from grader import i18n, runner
 from grader.exercises import EXERCISES
 from grader.grading import gradebook
 from grader.project import Project
-from grader.render import PROSE_WIDTH, Screen, aligned, output_label
+from grader.render import (
+    PROSE_WIDTH,
+    Screen,
+    aligned,
+    code_rows,
+    output_label,
+    wrapped_lines,
+)
 from grader.results import ExerciseRun, TestResult, trim
 from grader.watch import EXERCISE, LISTING, MESSAGE_LINES, SUMMARY, Watch
 from selftests.grader_support import ROOT, TWO_GENERATORS
@@ -2590,3 +2597,29 @@ def test_a_likely_mistake_hangs_under_its_label_while_30_columns_are_left():
     # columns in from the label, as the watch fills it.
     assert filled[0].startswith("      likely mistake: -1 is not")
     assert all(row.startswith(" " * 8) and row[8] != " " for row in filled[1:])
+
+
+def test_a_line_of_code_too_wide_is_not_cut_after_a_lone_keyword():
+    code = 'return softmax(h @ params["w2"].T + params["b2"])'
+
+    rows = code_rows(code, 34)
+
+    assert rows == ['return softmax(h @ params["w2"].T', '    + params["b2"])']
+    # A statement's end is still the best place, however short the row.
+    assert code_rows("def f(x): return np.where(x >= 0, 1, 0) + 1", 30)[0] == (
+        "def f(x):"
+    )
+
+
+def test_a_line_a_time_limit_stopped_keeps_its_code_whole_on_a_row_of_its_own():
+    message = (
+        "sgd_update(...) did not finish within the time limit of 30 s.\n"
+        "  stopped at line 34 in test_sgd_update_changes_the_arrays: while True:"
+    )
+
+    rows = wrapped_lines(Text(message), 62).plain.split("\n")
+
+    assert rows[-2:] == [
+        "  stopped at line 34 in test_sgd_update_changes_the_arrays:",
+        "    while True:",
+    ]
