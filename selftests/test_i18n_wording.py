@@ -807,7 +807,7 @@ def test_the_hints_put_code_in_brackets_or_in_the_sentence():
 
     hints = {exercise.name: exercise.hints_ja for exercise in EXERCISES}
     assert hints["softmax"][1].endswith(
-        "自分の最大値を引きます(x - x.max(axis=-1, keepdims=True))。"
+        "そのスライスの最大値を引きます(x - x.max(axis=-1, keepdims=True))。"
     )
     assert hints["sgd"][3].endswith(
         "params[k] -= lr * grads[k] で各配列をその場で更新します。"
