@@ -1744,6 +1744,14 @@ def test_japanese_lines_never_break_inside_a_katakana_word():
     ]
 
 
+def test_japanese_keeps_a_letter_with_the_noun_it_names():
+    text = "keepdims=True で求めた合計を転置(.T)したものでは、列 j を行 j の合計で割ってしまいます。"
+
+    for columns in range(24, 60):
+        rows = i18n.fill(text, columns).splitlines()
+        assert not any(row.endswith(("列", "行")) for row in rows), rows
+
+
 def test_a_katakana_word_longer_than_a_line_is_still_broken():
     word = "バックプロパゲーション"
 
