@@ -959,9 +959,9 @@ class Watch:
         # A hint asked for belongs to the failure it was asked for: once a
         # save is graded, the screen may show another, which matters more.
         self.hints_asked.difference_update(graded)
-        shown = self.worth_seeing(names)
-        if shown != self.focus:
-            self.focus_on(shown)
+        # Its hint read again too: `hint` may have shown more of them
+        # meanwhile, in another terminal.
+        self.focus_on(self.worth_seeing(names))
         self.save_events = self.saved_events(names, seconds)
         event = self.save_events[0]
         self.event, self.save_unseen = event, True

@@ -472,6 +472,20 @@ def test_coming_back_to_an_exercise_brings_its_last_hint_back(tree, watch):
     assert json.loads((tree / ".kata" / "hints.json").read_text()) == {"dot": 1}
 
 
+def test_a_hint_shown_by_the_hint_command_meanwhile_is_shown_after_a_save(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.press("h")
+    assert "Hint 1 of" in running.screen()
+
+    # In another terminal: the next hint, then a save of the same exercise.
+    kata(tree, "hint", "dot")
+    dot = tree / "exercises" / "dot.py"
+    dot.write_text(dot.read_text() + "\n")
+    assert "Hint 2 of" in running.screen_with("saved exercises/dot.py")
+    running.quit()
+
+
 @contextmanager
 def terminal_watch(
     tree: Path,
