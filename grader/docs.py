@@ -222,7 +222,7 @@ def _runs_on(paragraph: list[str], line: str, list_at: int | None, item: bool) -
     first, at = _indentation(paragraph[0]), _indentation(line)
     if _leads_in(paragraph) or at < first or at == list_at:
         return False
-    if at == first and (item or any(_indentation(r) > first for r in paragraph)):
+    if at == first and any(_indentation(r) > first for r in paragraph):
         return False  # an item's later lines stand deeper
     return not (at == first and at > 0 and ITEM_LABEL.match(line.lstrip()))
 

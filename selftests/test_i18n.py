@@ -983,6 +983,23 @@ def test_a_docstring_is_rewrapped_by_paragraph_its_layout_kept():
     ]
 
 
+def test_an_item_whose_later_lines_stand_under_its_first_runs_on_as_one():
+    text = (
+        "Returns:\n"
+        "    (params, losses): the trained params dict, and the losses\n"
+        "    recorded, as a list of floats.\n"
+        "    x: the next item."
+    )
+
+    assert docs.reflowed(text, 40).splitlines() == [
+        "Returns:",
+        "    (params, losses): the trained params",
+        "    dict, and the losses recorded, as a",
+        "    list of floats.",
+        "    x: the next item.",
+    ]
+
+
 def test_japanese_lines_of_a_docstring_run_on_without_a_space_between_them():
     text = (
         "x と同じ形状の配列(数を渡したときは 0 次元配列か\n"
