@@ -1745,7 +1745,10 @@ def test_japanese_lines_never_break_inside_a_katakana_word():
 
 
 def test_japanese_keeps_a_letter_with_the_noun_it_names():
-    text = "keepdims=True で求めた合計を転置(.T)したものでは、列 j を行 j の合計で割ってしまいます。"
+    text = (
+        "keepdims=True で求めた合計を転置(.T)したものでは、"
+        "列 j を行 j の合計で割ってしまいます。"
+    )
 
     for columns in range(24, 60):
         rows = i18n.fill(text, columns).splitlines()
