@@ -2144,6 +2144,7 @@ def keys_wrapped(line: str, width: int) -> str:
     label = head + colon if colon else ""
     keys = keys if colon else line
     rows, row = [], label
+    indent = " " * i18n.width(label)
     for key in keys.split(KEYS_SEPARATOR):
         if row == label:
             row += key  # the first key follows the label, whatever its width
@@ -2151,8 +2152,34 @@ def keys_wrapped(line: str, width: int) -> str:
             row += KEYS_SEPARATOR + key
         else:
             rows.append(row)
-            row = " " * i18n.width(label) + key
-    return "\n".join([*rows, row])
+            row = indent + key
+    # A key too wide for its row ("the others act once it ends") is broken
+    # between words, under itself, rather than by the terminal at the edge.
+    rows = [*rows, row]
+    return "\n".join(part for row in rows for part in _key_rows(row, width))
+
+
+def _key_rows(row: str, width: int) -> list[str]:
+    """A `row` of `keys_wrapped`, broken between words to fit `width`
+    columns, its later rows under its first word after the label."""
+    if i18n.width(row) <= width:
+        return [row]
+    body = row.lstrip(" ")
+    start = len(row) - len(body)
+    head, colon, rest = body.partition(": ")
+    if start == 0 and colon:
+        start, body = i18n.width(head + colon), rest
+        lead = head + colon
+    else:
+        lead = " " * start
+    if width - start < width // 3:
+        # Too little room beside the label: the keys go under it, less
+        # indented, and the label stays alone on its row.
+        above = [lead.rstrip()] if lead.strip() else []
+        filled = i18n.fill(body, width - 2).split("\n")
+        return [*above, *("  " + part for part in filled)]
+    filled = i18n.fill(body, width - start).split("\n")
+    return [lead + filled[0], *(" " * start + part for part in filled[1:])]
 
 
 def _clipped(line: str, width: int, ellipsis: str = "…") -> str:

@@ -1268,6 +1268,23 @@ def test_a_line_of_keys_breaks_between_keys_only():
     assert keys_wrapped(line, 200) == line
 
 
+def test_a_key_too_wide_for_its_row_breaks_between_words_under_itself():
+    line = "keys during the grade: q quit | the others act once it ends"
+
+    assert keys_wrapped(line, 39).split("\n") == [
+        "keys during the grade: q quit",
+        "                       the others act",
+        "                       once it ends",
+    ]
+    # With too little room beside the label, the keys go under it.
+    assert keys_wrapped(line, 20).split("\n") == [
+        "keys during the grade:",
+        "  q quit",
+        "  the others act",
+        "  once it ends",
+    ]
+
+
 def test_a_line_cut_short_ends_in_one_ellipsis_after_no_space():
     names = "実行中: dot、sigmoid、softmax、ほか 7 個"
     # "個" takes two columns: cut inside it, the line must not end "7  …".
