@@ -571,6 +571,9 @@ _KANJI_CLASS = r"[\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _KANJI = re.compile(_KANJI_CLASS)
 # A name of one letter, as prose uses it after a noun ("列 j", "行 i").
 _LETTER = re.compile(r"[A-Za-z]")
+# A shape after the name it is the shape of: "b2 (3,)", "shapes (3,2)".
+_SHAPE = re.compile(r"\(\d")
+_NAME_END = re.compile(r"(?:^|[^\w.])[A-Za-z_]\w*$")
 # The endings of verbs, their inflections and auxiliaries, that a line never
 # cuts in two, with the verb's stem that comes before them: the stem's
 # kanji and a kana that is not a particle ("返さ|なければなりません"
@@ -818,6 +821,8 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
             return _INSIDE
         if japanese and _KANJI.match(last[-1]) and _LETTER.fullmatch(piece):
             return _IN_KANJI  # a noun and the letter that names it: "列 j"
+        if before == " " and _SHAPE.match(piece) and _NAME_END.search(last):
+            return _INSIDE  # a name and its shape: "b2 (3,)", "w1 (4, 5)"
         # In Japanese, a space between two pieces of ASCII is most often
         # inside code written without backticks ("return e / x.sum()").
         if japanese and not _wide(last[-1]) and last[-1] not in ":;,":

@@ -1744,6 +1744,14 @@ def test_japanese_lines_never_break_inside_a_katakana_word():
     ]
 
 
+def test_a_name_and_its_shape_stay_on_one_row():
+    text = "w1 (4, 5) and b1 (5,) fit, but w2 (5, 3) and b2 (3,) are swapped."
+
+    for columns in range(20, 70):
+        rows = i18n.fill(text, columns).splitlines()
+        assert not any(row.startswith("(") for row in rows), rows
+
+
 def test_japanese_keeps_a_letter_with_the_noun_it_names():
     text = (
         "keepdims=True で求めた合計を転置(.T)したものでは、"
@@ -2113,7 +2121,7 @@ def test_a_number_in_a_shape_or_an_interval_is_not_a_count():
     shapes = i18n.fill("cannot multiply shapes (3, 2) and (3,)", 26).splitlines()
     labels = i18n.fill("ValueError: ラベルが [0, num_classes) の範囲外のとき", 24)
 
-    assert shapes == ["cannot multiply shapes", "(3, 2) and (3,)"]
+    assert shapes == ["cannot multiply", "shapes (3, 2) and (3,)"]
     assert labels.splitlines()[0] == "ValueError: ラベルが"
 
 
