@@ -217,6 +217,44 @@ def test_no_polite_sentence_of_the_catalogue_lacks_its_full_stop(tables):
     assert unfinished == []
 
 
+# A field that a full stop follows in a translation ("{error}。"): its
+# value may be a Japanese sentence that ends with its own.
+FIELD_BEFORE_STOP = re.compile(r"\{(\w+)\}。")
+FINISHED = "ありません。"
+# An English reason whose translation ends with a full stop.
+FINISHED_REASON = "no exercises/ folder found"
+
+
+def test_no_translation_writes_a_full_stop_twice(tables):
+    doubled = [value for _, value in translations(tables) if "。。" in value]
+    assert doubled == []
+
+
+def test_a_finished_sentence_in_any_field_ends_with_one_full_stop(tables):
+    """Every text of the grader's with a field before a full stop, filled
+    with a sentence that already ends with one, shows a single full
+    stop (a reason put inside a refusal, as grading mode does)."""
+    catalogue = i18n.catalogue(i18n.JAPANESE)
+    doubled = []
+    for english, value in tables["ui"].items():
+        fields = set(re.findall(r"\{(\w+)[^{}]*\}", english))
+        if not FIELD_BEFORE_STOP.search(value) or fields != set(
+            re.findall(r"\{(\w+)[^{}]*\}", value)
+        ):
+            continue
+        filled = catalogue.text(english, **dict.fromkeys(fields, FINISHED))
+        if "。。" in filled:
+            doubled.append(filled)
+    for table in ("reasons", "failures"):
+        for english, value in tables[table].items():
+            if not FIELD_BEFORE_STOP.search(value):
+                continue
+            filled = re.sub(r"\{\w+[^{}]*\}", FINISHED_REASON, english)
+            if "。。" in catalogue.failure(filled):
+                doubled.append(catalogue.failure(filled))
+    assert doubled == []
+
+
 def test_an_event_in_the_watchs_top_line_ends_without_a_full_stop(tables):
     events = watch_events()
     assert {"moved on to {name}", "back to {name} for its next hint"} <= events
