@@ -184,6 +184,10 @@ def test_the_autograder_reports_a_submission_without_exercises(autograder):
 
     assert result.returncode == 0, result.stderr
     assert results["score"] == 0
+    # Every test says its module is missing, not that it could not be read.
+    said = [test["output"] for test in results["tests"]]
+    assert said and all("PermissionError" not in output for output in said)
+    assert any("exercises/dot.py is missing" in output for output in said)
 
 
 def test_the_bundle_is_written_where_asked(tmp_path):
