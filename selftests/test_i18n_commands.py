@@ -331,6 +331,17 @@ def test_usage_errors_are_in_japanese(tmp_path, args, expected):
     assert english_left(result.stderr) == []
 
 
+def test_a_report_asked_of_the_watch_is_refused_in_japanese(tmp_path):
+    tree = learner_tree(tmp_path / "kata")
+
+    result = kata(tree, "--lang", "ja", "watch", "--json", "w.json")
+
+    assert result.returncode == 2
+    assert "watch はレポートを書き出しません。" in result.stderr
+    assert "`python -m grader --json FILE --lang ja`" in result.stderr
+    assert english_left(result.stderr) == []
+
+
 @pytest.mark.parametrize(
     "before, typo",
     [
