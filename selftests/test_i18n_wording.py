@@ -726,7 +726,10 @@ def readme_prose(readme: str) -> str:
 
 # A line of Markdown that starts a block of its own: a heading, a table's
 # row, an item of a list, a link list, a fence.
-BLOCK_START = re.compile(r"(#|\||- |\* |\d+\. |\[|```)")
+BLOCK_START = re.compile(r"(#|\||- |\* |\d+\. |\[|```|<!--|-->)")
+# A line that opens or closes a comment: the release's markers of the parts
+# for maintainers or for students only, on lines of their own.
+MARKER = re.compile(r"(<!--|-->)")
 
 
 def test_the_japanese_readme_writes_each_paragraph_on_one_line():
@@ -736,7 +739,10 @@ def test_the_japanese_readme_writes_each_paragraph_on_one_line():
     broken = [
         line
         for before, line in zip(lines, lines[1:], strict=False)
-        if before.strip() and line.strip() and not BLOCK_START.match(line.lstrip())
+        if before.strip()
+        and line.strip()
+        and not BLOCK_START.match(line.lstrip())
+        and not MARKER.match(before.lstrip())
     ]
     assert broken == []
 
