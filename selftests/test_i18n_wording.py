@@ -109,6 +109,8 @@ def japanese_texts(tables):
     texts += [hint for exercise in EXERCISES for hint in exercise.hints_ja]
     texts += list(i18n.answer_prose(i18n.JAPANESE).values())
     for document in (README_JA, DOCSTRINGS.read_text(encoding="utf-8")):
+        # The release's markers are markup, and what they enclose is read.
+        document = re.sub(r"^(<!--.*|-->)$", "", document, flags=re.M)
         texts += re.split(r"\n\s*\n", re.sub(r"```.*?```", "", document, flags=re.S))
     return texts
 
