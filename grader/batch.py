@@ -167,7 +167,7 @@ class _Batch:
         tree = checkout(path, folder)
         drift = classroom.integrity_check(tree, self.tests_from)
         target = folder / "staged" / "exercises"
-        notes = classroom.stage_exercises(classroom.find_exercises(tree), target)
+        notes = classroom.stage_exercises(exercises_of(tree), target)
         integrity = {
             "mode": "grading",
             "tests_from": str(self.tests_from),
@@ -238,6 +238,16 @@ def _disturbed(error: str) -> bool:
     return any(sign in error for sign in SESSION_FAILURES)
 
 
+def exercises_of(tree: Path) -> Path:
+    """The learner's exercises in the submission `tree`. Raises
+    GradingError when there are none: a folder of something else is not a
+    submission that scored 0, and its row must say so."""
+    exercises = classroom.find_exercises(tree)
+    if exercises is None:
+        raise classroom.GradingError(classroom.NO_EXERCISES)
+    return exercises
+
+
 def student_name(path: Path) -> str:
     """The submission's folder name, made safe as a file name."""
     return _UNSAFE.sub("_", path.name)
@@ -253,6 +263,7 @@ def grade_submission(
     try:
         with tempfile.TemporaryDirectory(prefix="kata-batch-") as scratch:
             tree = checkout(path, Path(scratch))
+            exercises_of(tree)
             outcome = classroom.grade(tree, tests_from, options)
         report = outcome.grade
         if report is None:

@@ -38,6 +38,8 @@ PACKAGE_DOC = '"""The exercises under grade."""\n'
 # Learner files that are never staged: pytest would not load a
 # conftest.py from exercises/, but nothing is gained by offering one.
 NEVER_STAGED = frozenset({"__init__.py", "conftest.py"})
+# The note on a submission in which no exercises were found.
+NO_EXERCISES = "no exercises/ folder found"
 # An exercise module larger than this is not source code anyone wrote.
 MAX_MODULE_BYTES = 1024 * 1024
 # Processes the grade may start beyond those its user already runs: the
@@ -149,7 +151,7 @@ def stage_exercises(exercises: Path | None, target: Path) -> list[str]:
     target.mkdir(parents=True)
     (target / "__init__.py").write_text(PACKAGE_DOC)
     if exercises is None:
-        return ["no exercises/ folder found"]
+        return [NO_EXERCISES]
     notes = []
     for path in sorted(Path(exercises).glob("*.py")):
         note = _refusal(path)

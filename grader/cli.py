@@ -93,6 +93,9 @@ TEACHER_COMMANDS = ("grade", "release", "gradescope", "batch")
 # Commands whose exercise must be named: acting on a guess would change a
 # file (reset) or show an answer (solution) the learner did not mean.
 NAMED_COMMANDS = ("reset", "solution", "doc")
+# Commands that grade but keep no record of it: a report option is refused
+# rather than quietly writing nothing.
+UNREPORTED = ("watch", "solution")
 EPILOG = N_("""\
 exit codes: 0 every graded exercise is done, 1 some are not, 2 usage error
 or a report could not be written. When GITHUB_STEP_SUMMARY is set, a
@@ -173,7 +176,7 @@ def _screen() -> Screen:
 def _dispatch(args: argparse.Namespace, prog: str) -> int:
     try:
         project = open_project(args.root)
-        _check_arguments(args, project)
+        _check_arguments(args, project, prog)
     except ProjectError as error:
         prestart.cancel()
         _screen().problem(str(error))
@@ -539,7 +542,9 @@ def _parser(prog: str) -> argparse.ArgumentParser:
                 "--all", action="store_true", help=_("show every hint at once")
             )
         # Options may come after the command as well as before it.
-        _add_options(command, grading=grading, defaults=False)
+        _add_options(
+            command, grading=grading, defaults=False, reports=name not in UNREPORTED
+        )
     parser.set_defaults(
         command="grade", all=False, explore=False, poll=False, yes=False, force=False
     )
@@ -602,9 +607,13 @@ LEARNER_COMMANDS = {
 }
 
 
-def _add_options(parser: argparse.ArgumentParser, grading: bool, defaults: bool):
+def _add_options(
+    parser: argparse.ArgumentParser, grading: bool, defaults: bool, reports=True
+):
     """Add the shared options; on a subcommand their defaults are left out,
-    so that they do not undo a value given before the command."""
+    so that they do not undo a value given before the command. Without
+    `reports`, the report options are accepted (to be refused in words,
+    see `_check_arguments`) but not listed."""
 
     def default(value):
         return value if defaults else argparse.SUPPRESS
@@ -662,7 +671,11 @@ def _add_options(parser: argparse.ArgumentParser, grading: bool, defaults: bool)
         ("--gradescope", N_("Gradescope's results.json")),
     ):
         parser.add_argument(
-            option, type=Path, metavar="FILE", default=default(None), help=_(what)
+            option,
+            type=Path,
+            metavar="FILE",
+            default=default(None),
+            help=_(what) if reports else argparse.SUPPRESS,
         )
 
 
@@ -699,8 +712,11 @@ def positive(kind):
     return parse
 
 
-def _check_arguments(args: argparse.Namespace, project: Project) -> None:
-    """Refuse what cannot work before running anything."""
+def _check_arguments(
+    args: argparse.Namespace, project: Project, prog: str = "python -m grader"
+) -> None:
+    """Refuse what cannot work before running anything; `prog` is how the
+    commands it suggests start."""
     name = getattr(args, "name", None)
     if name is not None and project.find(name) is None:
         # Every table numbers the exercises: "3" is as good as "softmax".
@@ -717,6 +733,15 @@ def _check_arguments(args: argparse.Namespace, project: Project) -> None:
                     "Leave out --explore to write them."
                 )
             )
+    if args.command in UNREPORTED and _report_paths(args):
+        raise ProjectError(
+            _(
+                "{command} writes no reports: `{prog} --json FILE` (or --junit, "
+                "--gradescope) grades every exercise and writes them.",
+                command=args.command,
+                prog=prog,
+            )
+        )
     if args.command in NAMED_COMMANDS and name is None:
         raise ProjectError(_missing_name(args.command, project.names))
     if args.command in ("hint", "reset", "doc"):

@@ -161,7 +161,7 @@ class Catalogue:
         translated = self.ui.get(english)
         if translated is not None:
             try:
-                return translated.format(**fields)
+                return _one_stop(translated, translated.format(**fields))
             except (KeyError, IndexError, ValueError, AttributeError):
                 pass  # a faulty translation: the English still reads
         return english.format(**fields) if fields else english
@@ -408,6 +408,10 @@ def _goes_on(lines: list[str], index: int) -> bool:
 # character (two columns on a terminal).
 SPACED_MARKS = frozenset("？！")
 IDEOGRAPHIC_SPACE = "\u3000"
+# The marks that end a Japanese sentence.
+SENTENCE_MARKS = frozenset("。？！")
+# A full stop after a mark that already ended the sentence.
+DOUBLED_STOP = re.compile(r"([。？！])。(?=(\S?))")
 
 
 def _relisted(value: str, comma: str) -> str:
@@ -429,7 +433,14 @@ def _joined(left: str, right: str) -> str:
     """`left` and `right` joined, without the space between them where a
     wide (Japanese) character meets another: a template spaces its fields
     off for values in ASCII, and Japanese puts no space between words.
-    After ？ and ！ the space is a full-width one (see `SPACED_MARKS`)."""
+    After ？ and ！ the space is a full-width one (see `SPACED_MARKS`).
+    A value that ends its own sentence takes the place of the template's
+    full stop after it: never "。。"."""
+    if left[-1:] in SENTENCE_MARKS and right.startswith("。"):
+        right = right[1:]
+        if left[-1:] in SPACED_MARKS and right[:1].strip():
+            return left + IDEOGRAPHIC_SPACE + right
+        return left + right
     if left.endswith(" ") and _unspaced(left[-2:-1]) and _wide(right[:1]):
         return left[:-1] + right
     if right.startswith(" ") and _unspaced(left[-1:]) and _wide(right[1:2]):
@@ -439,6 +450,21 @@ def _joined(left: str, right: str) -> str:
     if right.startswith(" ") and left[-1:] in SPACED_MARKS and right[1:2].strip():
         return left + IDEOGRAPHIC_SPACE + right[1:]
     return left + right
+
+
+def _one_stop(template: str, text: str) -> str:
+    """`text`, the translation `template` filled in, without the "。" the
+    template writes after a field whose value ended its own sentence."""
+    if "。" not in template or not DOUBLED_STOP.search(text):
+        return text
+    return DOUBLED_STOP.sub(_stop_kept, text)
+
+
+def _stop_kept(found: re.Match) -> str:
+    """The mark of a doubled stop, and the full-width space that ？ and ！
+    take before more text."""
+    mark, more = found.groups()
+    return mark + (IDEOGRAPHIC_SPACE if mark in SPACED_MARKS and more else "")
 
 
 def _after(first: str, second: str) -> str:

@@ -12,6 +12,7 @@ submission in grading mode against the bundle's own copy of the tests and
 writes ``results/results.json``.
 """
 
+import re
 import shutil
 import stat
 import zipfile
@@ -34,6 +35,13 @@ RELEASED = (
 # What the Gradescope bundle carries as its pristine copy.
 BUNDLED = ("pyproject.toml", "conftest.py", "tests", "grader", "data")
 JUNK = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache", "MANIFEST.json")
+# The parts of a README that are for maintainers only, left out of the
+# release, and those for students only, which the repository keeps in a
+# comment: each marker on a line of its own.
+MAINTAINERS_ONLY = re.compile(
+    r"^<!-- maintainers -->\n.*?^<!-- /maintainers -->\n\n?", re.DOTALL | re.MULTILINE
+)
+STUDENTS_ONLY = re.compile(r"^<!-- students\n(.*?)^-->\n", re.DOTALL | re.MULTILINE)
 WORKFLOW = Path(".github") / "workflows" / "grade.yml"
 # The folder the workflow writes its reports to, uploaded as an artifact.
 REPORTS_DIR = "reports"
@@ -113,8 +121,11 @@ def release(root: Path, out: Path) -> Path:
         )
     out.mkdir(parents=True, exist_ok=True)
     readmes = [path.name for path in sorted(root.glob("README*.md"))]
-    for item in (*RELEASED, *readmes):
+    for item in RELEASED:
         _copy(root / item, out / item)
+    for name in readmes:
+        text = (root / name).read_text(encoding="utf-8")
+        (out / name).write_text(for_students(text), encoding="utf-8")
     for path, text in stubs.expected_stubs(root).items():
         target = out / path.relative_to(root)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -124,6 +135,13 @@ def release(root: Path, out: Path) -> Path:
     _add_ignored(out / ".gitignore", f"{REPORTS_DIR}/")
     manifest.write(out)
     return out
+
+
+def for_students(readme: str) -> str:
+    """`readme` as the release ships it: without its maintainers-only
+    parts (solutions/, selftests/, the teacher's commands), with its
+    students-only parts shown."""
+    return STUDENTS_ONLY.sub(r"\1", MAINTAINERS_ONLY.sub("", readme))
 
 
 def gradescope_bundle(root: Path, zip_path: Path) -> Path:

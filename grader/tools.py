@@ -281,8 +281,7 @@ def _batch(args) -> int:
     started = time.monotonic()
 
     def progress(row: batch.Row) -> None:
-        score = f"{row.score:g}/{row.max_score:g}"
-        print(f"{row.student}: {i18n.status(row.status)} {score}")
+        print(_progress_line(row))
 
     rows = batch.grade_all(
         args.folder, tests_from, reports, options, args.jobs, progress
@@ -300,6 +299,19 @@ def _batch(args) -> int:
         )
     )
     return EXIT_OK
+
+
+def _progress_line(row: batch.Row) -> str:
+    """What `batch` says as a submission's grade ends, in the teacher's
+    language (the row itself stays in English for the gradebook)."""
+    if row.status == batch.ERROR:
+        return _(
+            "{student}: could not be graded: {reason}",
+            student=row.student,
+            reason=i18n.failure(row.note),
+        )
+    score = f"{row.score:g}/{row.max_score:g}"
+    return _("{student}: graded, {score}", student=row.student, score=score)
 
 
 def _problem(text: str) -> None:

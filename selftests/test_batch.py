@@ -92,12 +92,11 @@ def test_solved_exercises_score_in_folders_and_repositories(graded):
     assert rows["alice"]["status"] == "graded"
 
 
-def test_a_hanging_or_empty_submission_is_graded_zero(graded):
+def test_a_hanging_submission_is_graded_zero(graded):
     _, rows, reports = graded
 
     assert rows["eve"]["status"] == "graded"
     assert float(rows["eve"]["score"]) == 0
-    assert float(rows["dave"]["score"]) == 0
     eve = read_json(reports / "eve.json")
     dot = next(e for e in eve["exercises"] if e["name"] == "dot")
     assert dot["status"] == "error"
@@ -114,6 +113,31 @@ def test_a_submission_that_cannot_be_read_is_an_error_row(graded):
     assert rows["frank.git"]["status"] == "error"
     assert "git" in rows["frank.git"]["note"]
     assert read_json(reports / "frank.git.json")["status"] == "error"
+
+
+def test_a_submission_without_exercises_is_an_error_row_and_counted(graded):
+    result, rows, reports = graded
+
+    assert rows["dave"]["status"] == "error"
+    assert rows["dave"]["note"] == "no exercises/ folder found"
+    assert read_json(reports / "dave.json")["status"] == "error"
+    assert "dave: could not be graded: no exercises/ folder found" in result.stdout
+    assert "(2 could not be graded)" in result.stdout
+
+
+def test_a_module_missing_from_a_submission_is_said_to_be_missing(graded):
+    result, _, reports = graded
+
+    softmax = next(
+        e
+        for e in read_json(reports / "bob.json")["exercises"]
+        if e["name"] == "softmax"
+    )
+    assert softmax["message"].startswith(
+        "exercises/softmax.py is missing: was it moved or deleted?"
+    )
+    assert "PermissionError" not in (reports / "bob.json").read_text()
+    assert "alice: graded, 10/100" in result.stdout
 
 
 def test_each_student_has_a_json_report(graded):

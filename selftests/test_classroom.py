@@ -100,6 +100,21 @@ def test_grading_mode_names_the_report_it_wrote_not_its_private_copy(baseline):
     assert result.stdout.count("written: ") == 1
 
 
+def test_a_module_missing_from_the_submission_is_said_to_be_missing(
+    release_tree, tmp_path
+):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    (tree / "exercises" / "sgd.py").unlink()
+
+    result, report = grade(tree, release_tree)
+
+    assert result.returncode == 1, result.stderr
+    sgd = next(e for e in report["exercises"] if e["name"] == "sgd")
+    assert sgd["message"].startswith(
+        "exercises/sgd.py is missing: was it moved or deleted?"
+    ), sgd["message"]
+
+
 # Attacks on the tests themselves: the submission carries its own tests,
 # which grading mode must not use.
 

@@ -348,6 +348,33 @@ def test_a_report_below_a_file_says_which_file_is_in_the_way(tree):
     assert "File exists" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    "command, args",
+    [
+        ("watch", ("watch", "--json", "out/w.json")),
+        ("watch", ("--json", "out/w.json", "watch")),
+        ("watch", ("watch", "--junit", "out/w.xml")),
+        ("solution", ("solution", "dot", "--gradescope", "out/r.json")),
+    ],
+    ids=["watch-json", "json-watch", "watch-junit", "solution-gradescope"],
+)
+def test_a_report_asked_of_a_command_that_writes_none_is_refused(tree, command, args):
+    result = kata("--root", str(tree), *args, cwd=tree.parent)
+
+    assert result.returncode == 2
+    assert f"{command} writes no reports" in result.stderr
+    assert "`python -m grader --json FILE`" in result.stderr
+    assert not (tree.parent / "out").exists()
+
+
+def test_the_help_of_watch_offers_no_report(tree):
+    result = kata("--root", str(tree), "watch", "--help", cwd=tree.parent)
+
+    assert result.returncode == 0
+    assert "--poll" in result.stdout
+    assert "--json" not in result.stdout and "--junit" not in result.stdout
+
+
 def test_a_report_inside_exercises_is_refused_before_grading(tree):
     before = snapshot(tree / "exercises")
     result = kata("--root", str(tree), "--json", "exercises/dot.py", cwd=tree)

@@ -240,6 +240,23 @@ def test_no_space_is_left_between_japanese_words_where_a_value_was_put():
     assert catalogue.failure("g changed y.") == "g が y を変えました。"
 
 
+def test_a_value_that_ends_its_sentence_takes_the_templates_full_stop():
+    catalogue = i18n.Catalogue(
+        language="ja",
+        ui={"cannot: {error}; or not": "だめです: {error}。あるいは違います。"},
+        failures={
+            "cannot: {error}; or not": "だめです: {error}。あるいは違います。",
+            "gone": "ありません。",
+            "gone?": "ありませんか？",
+        },
+    )
+    told = "だめです: ありません。あるいは違います。"
+    asked = "だめです: ありませんか？\u3000あるいは違います。"
+    assert catalogue.text("cannot: {error}; or not", error="ありません。") == told
+    assert catalogue.failure("cannot: gone; or not") == told
+    assert catalogue.failure("cannot: gone?; or not") == asked
+
+
 def test_labels_lined_up_in_english_line_up_in_japanese(ja):
     message = (
         "train changed its argument x in place.\n"

@@ -331,6 +331,17 @@ def test_usage_errors_are_in_japanese(tmp_path, args, expected):
     assert english_left(result.stderr) == []
 
 
+def test_a_report_asked_of_the_watch_is_refused_in_japanese(tmp_path):
+    tree = learner_tree(tmp_path / "kata")
+
+    result = kata(tree, "--lang", "ja", "watch", "--json", "w.json")
+
+    assert result.returncode == 2
+    assert "watch はレポートを書き出しません。" in result.stderr
+    assert "`python -m grader --json FILE --lang ja`" in result.stderr
+    assert english_left(result.stderr) == []
+
+
 @pytest.mark.parametrize(
     "before, typo",
     [
@@ -484,3 +495,44 @@ def test_the_teachers_commands_explain_themselves_in_japanese(tmp_path):
         assert result.returncode == 2
         assert english_left(result.stderr) == []
     assert english_left(helped.stdout) == []
+
+
+def test_batch_says_each_submissions_grade_in_japanese(tmp_path):
+    release_tree = make_release(tmp_path / "release")
+    inbox = tmp_path / "inbox"
+    (inbox / "alice" / "exercises").mkdir(parents=True)
+    (inbox / "alice" / "exercises" / "dot.py").write_text(stub("dot"))
+    (inbox / "bob").mkdir()  # handed in nothing
+
+    result = teacher(
+        "batch",
+        str(inbox),
+        "--csv",
+        "g.csv",
+        "--tests-from",
+        str(release_tree),
+        "--lang",
+        "ja",
+        cwd=tmp_path,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "alice: 採点しました(0/100)。" in result.stdout
+    assert "bob: 採点できませんでした。exercises/ フォルダが見つかりません。" in (
+        result.stdout
+    )
+    assert "採点できなかったもの 1 件" in result.stdout
+    assert english_left(result.stdout) == []
+    assert "。。" not in result.stdout
+
+
+def test_grading_a_tree_that_is_no_release_says_so_in_japanese(tmp_path):
+    student = make_release(tmp_path / "student")
+    (student / "grader" / "MANIFEST.json").unlink()
+
+    result = teacher("grade", str(student), "--lang", "ja", cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert "このツリーはリリースではありません" in result.stderr
+    assert "。。" not in result.stderr
+    assert english_left(result.stderr) == []

@@ -109,6 +109,8 @@ def japanese_texts(tables):
     texts += [hint for exercise in EXERCISES for hint in exercise.hints_ja]
     texts += list(i18n.answer_prose(i18n.JAPANESE).values())
     for document in (README_JA, DOCSTRINGS.read_text(encoding="utf-8")):
+        # The release's markers are markup, and what they enclose is read.
+        document = re.sub(r"^(<!--.*|-->)$", "", document, flags=re.M)
         texts += re.split(r"\n\s*\n", re.sub(r"```.*?```", "", document, flags=re.S))
     return texts
 
@@ -215,6 +217,44 @@ def test_no_polite_sentence_of_the_catalogue_lacks_its_full_stop(tables):
         if key not in events and UNFINISHED.search(value.rstrip("\n"))
     ]
     assert unfinished == []
+
+
+# A field that a full stop follows in a translation ("{error}。"): its
+# value may be a Japanese sentence that ends with its own.
+FIELD_BEFORE_STOP = re.compile(r"\{(\w+)\}。")
+FINISHED = "ありません。"
+# An English reason whose translation ends with a full stop.
+FINISHED_REASON = "no exercises/ folder found"
+
+
+def test_no_translation_writes_a_full_stop_twice(tables):
+    doubled = [value for _, value in translations(tables) if "。。" in value]
+    assert doubled == []
+
+
+def test_a_finished_sentence_in_any_field_ends_with_one_full_stop(tables):
+    """Every text of the grader's with a field before a full stop, filled
+    with a sentence that already ends with one, shows a single full
+    stop (a reason put inside a refusal, as grading mode does)."""
+    catalogue = i18n.catalogue(i18n.JAPANESE)
+    doubled = []
+    for english, value in tables["ui"].items():
+        fields = set(re.findall(r"\{(\w+)[^{}]*\}", english))
+        if not FIELD_BEFORE_STOP.search(value) or fields != set(
+            re.findall(r"\{(\w+)[^{}]*\}", value)
+        ):
+            continue
+        filled = catalogue.text(english, **dict.fromkeys(fields, FINISHED))
+        if "。。" in filled:
+            doubled.append(filled)
+    for table in ("reasons", "failures"):
+        for english, value in tables[table].items():
+            if not FIELD_BEFORE_STOP.search(value):
+                continue
+            filled = re.sub(r"\{\w+[^{}]*\}", FINISHED_REASON, english)
+            if "。。" in catalogue.failure(filled):
+                doubled.append(catalogue.failure(filled))
+    assert doubled == []
 
 
 def test_an_event_in_the_watchs_top_line_ends_without_a_full_stop(tables):
@@ -688,7 +728,10 @@ def readme_prose(readme: str) -> str:
 
 # A line of Markdown that starts a block of its own: a heading, a table's
 # row, an item of a list, a link list, a fence.
-BLOCK_START = re.compile(r"(#|\||- |\* |\d+\. |\[|```)")
+BLOCK_START = re.compile(r"(#|\||- |\* |\d+\. |\[|```|<!--|-->)")
+# A line that opens or closes a comment: the release's markers of the parts
+# for maintainers or for students only, on lines of their own.
+MARKER = re.compile(r"(<!--|-->)")
 
 
 def test_the_japanese_readme_writes_each_paragraph_on_one_line():
@@ -698,7 +741,10 @@ def test_the_japanese_readme_writes_each_paragraph_on_one_line():
     broken = [
         line
         for before, line in zip(lines, lines[1:], strict=False)
-        if before.strip() and line.strip() and not BLOCK_START.match(line.lstrip())
+        if before.strip()
+        and line.strip()
+        and not BLOCK_START.match(line.lstrip())
+        and not MARKER.match(before.lstrip())
     ]
     assert broken == []
 

@@ -14,7 +14,13 @@ import pytest
 
 from grader import manifest, stubs
 from grader.exercises import NAMES
-from grader.release import WORKFLOW, ReleaseError, gradescope_bundle, release
+from grader.release import (
+    WORKFLOW,
+    ReleaseError,
+    for_students,
+    gradescope_bundle,
+    release,
+)
 from selftests.classroom_support import (
     make_release,
     read_json,
@@ -45,6 +51,53 @@ def test_a_release_has_no_model_answers_and_stubs_made_from_them(release_tree):
     assert not list(release_tree.rglob("__pycache__"))
     for path, text in stubs.expected_stubs(ROOT).items():
         assert (release_tree / path.relative_to(ROOT)).read_text() == text
+
+
+# What a student's README must not send them to: files the release does
+# not have, and commands that do not work there.
+NOT_IN_A_RELEASE = (
+    "solutions/",
+    "selftests",
+    "benchmarks",
+    "--target solutions",
+    "grader solution",
+    "grader release",
+    "grader gradescope",
+    "grader batch",
+    "grader.stubs",
+)
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.ja.md"])
+def test_a_releases_readme_sends_students_to_nothing_it_lacks(release_tree, readme):
+    text = (release_tree / readme).read_text(encoding="utf-8")
+
+    assert [words for words in NOT_IN_A_RELEASE if words in text] == []
+    assert "<!--" not in text and "-->" not in text
+    assert "python -m grader grade" in text
+    assert "模範解答は含まれていません" in text or "not include the model" in text
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.ja.md"])
+def test_the_repositorys_readme_keeps_what_the_release_leaves_out(readme):
+    text = (ROOT / readme).read_text(encoding="utf-8")
+
+    assert "grader solution softmax" in text
+    assert "selftests" in text or "For maintainers" in text or "メンテナ" in text
+    # Every marker is closed, so that nothing is cut by mistake.
+    assert text.count("<!-- maintainers -->") == text.count("<!-- /maintainers -->")
+
+
+def test_the_markers_cut_the_maintainers_part_and_show_the_students_part():
+    readme = (
+        "# kata\n\nStart here.\n\n<!-- maintainers -->\nRun the selftests.\n"
+        "<!-- /maintainers -->\n\n<!-- students\nNo model answers here.\n-->\n"
+        "\nThe end.\n"
+    )
+
+    assert for_students(readme) == (
+        "# kata\n\nStart here.\n\nNo model answers here.\n\nThe end.\n"
+    )
 
 
 def test_a_release_matches_its_own_manifest(release_tree):
@@ -184,6 +237,10 @@ def test_the_autograder_reports_a_submission_without_exercises(autograder):
 
     assert result.returncode == 0, result.stderr
     assert results["score"] == 0
+    # Every test says its module is missing, not that it could not be read.
+    said = [test["output"] for test in results["tests"]]
+    assert said and all("PermissionError" not in output for output in said)
+    assert any("exercises/dot.py is missing" in output for output in said)
 
 
 def test_the_bundle_is_written_where_asked(tmp_path):

@@ -83,6 +83,9 @@ class _Config:
     # Source of the modules under test, read before the learner's process
     # gives up the right to read them.
     sources: dict[Path, bytes] = {}
+    # Why a module's source could not be read then: a file missing must
+    # be reported as missing, not as the refusal to look for it later.
+    unread: dict[Path, OSError] = {}
 
 
 config = _Config()
@@ -121,8 +124,9 @@ def _confined(prepare):
             path = config.overrides.get(name, config.target / f"{name}.py")
             try:
                 source = Path(path).read_bytes()
-            except OSError:
-                continue  # reported when the module is loaded
+            except OSError as error:
+                config.unread[Path(path)] = error  # reported when it is loaded
+                continue
             config.sources[Path(path)] = source
             # Tracebacks quote the lines of the file, which the learner's
             # process may no longer read.
@@ -309,12 +313,24 @@ def load(name):
         # Compiled from the source every time, never from cached bytecode:
         # an edit saved within the same second as the last grade, at the
         # same size, would otherwise go unseen.
-        source = config.sources.get(Path(path)) or Path(path).read_bytes()
+        source = _source(path)
         with _standing_in(module), _no_keyboard():
             exec(compile(source, str(path), "exec"), module.__dict__)
     except Exception as error:
         raise ExerciseImportError(_import_message(path, error, name)) from error
     return module
+
+
+def _source(path):
+    """The bytes of the module at `path`: as read before the learner's
+    process gave up root, if it did, else from the file. Raises the
+    OSError met when it was read."""
+    path = Path(path)
+    if path in config.sources:
+        return config.sources[path]
+    if path in config.unread:
+        raise config.unread[path]
+    return path.read_bytes()
 
 
 def _import_message(path, error, exercise=None):
@@ -454,10 +470,17 @@ def _blank(char):
 
 
 def _relative(path):
-    try:
-        return str(Path(path).resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
+    """`path` as the learner knows it: from the project's root, or, for a
+    package graded away from it (each submission of a batch is staged
+    apart), from the package's folder: ``exercises/sgd.py``."""
+    resolved = Path(path).resolve()
+    target = Path(config.target).resolve()
+    for base, name in ((ROOT, ""), (target, target.name)):
+        try:
+            return str(Path(name, resolved.relative_to(base)))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def no_function(module, name):
@@ -889,7 +912,7 @@ def learner_source(exercise):
     cannot be read."""
     path = config.overrides.get(exercise, config.target / f"{exercise}.py")
     try:
-        raw = config.sources.get(Path(path)) or Path(path).read_bytes()
+        raw = _source(path)
     except OSError:
         return None
     return raw.decode(errors="replace")
