@@ -447,6 +447,18 @@ class Parser(argparse.ArgumentParser):
         # commands but guesses none: say which was meant, as for a
         # misspelled exercise.
         choices = action.choices
+        if action.dest == "command" and value in TEACHER_COMMANDS:
+            # Reached only after an option: a course's command takes its
+            # own options, after it.
+            raise argparse.ArgumentError(
+                None,
+                _(
+                    "{command} takes options of its own, after it: "
+                    "`{prog} {command} --help` lists them",
+                    command=value,
+                    prog=i18n.command(self.prog),
+                ),
+            )
         if action.dest == "command" and choices is not None and value not in choices:
             names = [*choices, *TEACHER_COMMANDS]
             raise argparse.ArgumentError(None, _unknown_command(value, names))

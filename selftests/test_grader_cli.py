@@ -605,6 +605,14 @@ def test_a_misspelled_command_gets_a_guess(tree, typed, meant):
     assert f"unknown command '{typed}' (did you mean {meant}?)" in result.stderr
 
 
+def test_a_course_command_after_an_option_says_where_its_options_go(tree):
+    result = kata("--root", str(tree), "grade", cwd=tree)
+
+    assert result.returncode == 2
+    assert "grade takes options of its own, after it" in result.stderr
+    assert "did you mean" not in result.stderr
+
+
 def test_a_syntax_error_shows_its_line_and_a_caret_once(tmp_path):
     source = "import numpy as np\n\n\ndef dot(a, b)\n    return np.dot(a, b)\n"
     tree = build_tree(tmp_path / "kata", {"dot": source})
