@@ -397,6 +397,22 @@ def test_a_name_misspelled_in_an_import_inside_a_function_is_told_the_one_meant(
     assert code_mistake(unlike) is None
 
 
+def test_a_numpy_function_called_without_np_is_told_to_write_np():
+    def sigmoid(x):
+        return 1 / (1 + exp(-x))  # noqa: F821
+
+    def relu(x):
+        return maximum(x, 0)  # noqa: F821
+
+    assert code_mistake(raised(lambda: sigmoid(1.0))) == (
+        "exp is a NumPy function, not one of Python's own: write np.exp."
+    )
+    assert "write np.maximum" in advice_for(raised(lambda: relu(1.0)))
+    # NumPy's constants and types are no functions to call.
+    for name in ("pi", "float64"):
+        assert "NumPy function" not in code_mistake(raised(lambda n=name: eval(n)))
+
+
 def test_only_a_close_name_is_suggested():
     known = ["x", "labels", "num_classes", "np"]
     assert closest_name("X", known) == "x"

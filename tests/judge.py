@@ -509,6 +509,9 @@ def code_mistake(error):
             f"{name} is not imported here: it is another exercise's function, "
             f"which this file must import first: from .{exercise} import {name}."
         )
+    if isinstance(error, NameError) and numpy_function(error.name):
+        name = error.name
+        return f"{name} is a NumPy function, not one of Python's own: write np.{name}."
     typo = import_typo(error)
     if typo is not None:
         return typo
@@ -522,6 +525,19 @@ def code_mistake(error):
         if isinstance(error, kind):
             return advice
     return None
+
+
+def numpy_function(name):
+    """Whether NumPy has a function called `name` (np.exp, np.maximum): a
+    name left undefined by a call written without its np."""
+    if not isinstance(name, str) or name.startswith("_"):
+        return False
+    # A few of NumPy's names warn as they are looked up (deprecated), and
+    # the tests may run with warnings made errors.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = getattr(np, name, None)
+    return callable(found) and not isinstance(found, type)
 
 
 # How Python says a module lacks an attribute: "module 'numpy' has no
