@@ -17,6 +17,7 @@ from tests.harness import (
     learner_code,
     learner_line,
     meant_name,
+    module_mistake,
     raised_by_learner,
     reads_the_keyboard,
     short,
@@ -512,7 +513,7 @@ def code_mistake(error):
     if isinstance(error, NameError) and numpy_function(error.name):
         name = error.name
         return f"{name} is a NumPy function, not one of Python's own: write np.{name}."
-    typo = import_typo(error)
+    typo = import_typo(error) or module_mistake(error)
     if typo is not None:
         return typo
     meant = meant_name(error)
