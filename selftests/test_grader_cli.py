@@ -658,6 +658,40 @@ def test_an_import_that_fails_names_its_line(tmp_path):
     ) in result.stdout
     assert "exercises/dot.py の 2 行目: import no_such_package_here" in japanese.stdout
     assert "likely mistake: a package nn-kata does not install" in result.stdout
+    assert "nn-kata ではインストールされないパッケージです" in japanese.stdout
+
+
+def test_an_exercise_imported_without_its_leading_dot_is_told_to_add_it(tmp_path):
+    source = solution("forward").replace(
+        "from .softmax import softmax", "from softmax import softmax"
+    )
+    tree = build_tree(tmp_path / "kata", {"forward": source})
+
+    english = kata("--root", str(tree), "check", "forward", cwd=tree).stdout
+    japanese = kata("--root", str(tree), "--lang", "ja", "check", "forward", cwd=tree)
+
+    assert (
+        "likely mistake: softmax is one of the exercises, and an import of another "
+        "exercise needs a leading dot: from .softmax import softmax."
+    ) in english
+    assert "does not install" not in english
+    assert "名前の前にドットを付けて from .softmax import softmax と書きます" in (
+        japanese.stdout
+    )
+
+
+def test_an_exercise_misspelled_in_an_import_is_told_the_one_meant(tmp_path):
+    source = solution("forward").replace(
+        "from .softmax import softmax", "from .softmx import softmax"
+    )
+    tree = build_tree(tmp_path / "kata", {"forward": source})
+
+    english = kata("--root", str(tree), "check", "forward", cwd=tree).stdout
+
+    assert (
+        "likely mistake: a typo? There is no exercise named softmx; did you mean "
+        "softmax? Write from .softmax import softmax."
+    ) in english
 
 
 def test_a_name_misspelled_in_an_import_of_another_exercise_is_named(tmp_path):

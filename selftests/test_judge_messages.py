@@ -397,6 +397,56 @@ def test_a_name_misspelled_in_an_import_inside_a_function_is_told_the_one_meant(
     assert code_mistake(unlike) is None
 
 
+def test_a_numpy_function_called_without_np_is_told_to_write_np():
+    def sigmoid(x):
+        return 1 / (1 + exp(-x))  # noqa: F821
+
+    def relu(x):
+        return maximum(x, 0)  # noqa: F821
+
+    assert code_mistake(raised(lambda: sigmoid(1.0))) == (
+        "exp is a NumPy function, not one of Python's own: write np.exp."
+    )
+    assert "write np.maximum" in advice_for(raised(lambda: relu(1.0)))
+    # NumPy's constants and types are no functions to call.
+    for name in ("pi", "float64"):
+        assert "NumPy function" not in code_mistake(raised(lambda n=name: eval(n)))
+
+
+def test_an_exercise_imported_without_its_leading_dot_is_told_to_add_it():
+    package = harness.config.target.name
+    no_dot = ModuleNotFoundError("No module named 'softmax'")
+    misspelled = ModuleNotFoundError(f"No module named '{package}.softmx'")
+
+    assert code_mistake(no_dot) == (
+        "softmax is one of the exercises, and an import of another exercise "
+        "needs a leading dot: from .softmax import softmax."
+    )
+    assert code_mistake(misspelled) == (
+        "a typo? There is no exercise named softmx; did you mean softmax? "
+        "Write from .softmax import softmax."
+    )
+    # A package nn-kata does not install, and a module of one it does.
+    assert "does not install" in code_mistake(
+        ModuleNotFoundError("No module named 'torch'")
+    )
+    assert code_mistake(ModuleNotFoundError("No module named 'numpy.fft2'")) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "fix"),
+    [
+        ("from softmax import softmax", "from .softmax import softmax"),
+        ("from  softmx import softmax as s", "from .softmax import softmax as s"),
+        ("import softmax", "from . import softmax"),
+        ("import softmax  as  s", "from . import softmax as s"),
+        ("from softmax import (", "from .softmax import softmax"),
+    ],
+)
+def test_the_import_of_an_exercise_suggested_keeps_what_the_line_imported(code, fix):
+    assert harness._exercise_import(code, "softmax") == fix
+
+
 def test_only_a_close_name_is_suggested():
     known = ["x", "labels", "num_classes", "np"]
     assert closest_name("X", known) == "x"

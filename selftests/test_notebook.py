@@ -436,6 +436,27 @@ def test_a_name_a_script_defines_is_said_to_be_its_own(tree, tmp_path, monkeypat
     )
 
 
+def test_a_numpy_function_called_without_np_is_told_to_write_np(
+    tree, tmp_path, monkeypatch
+):
+    source = "def sigmoid(x):\n    return 1 / (1 + exp(-x))\n"
+    wrong = function_from(tmp_path, source, "sigmoid")
+    monkeypatch.setattr(notebook, "_ipython", lambda: None)
+
+    result = check("sigmoid", wrong, root=tree)
+
+    # sigmoid_grad, still the stub's, fails too: not written yet.
+    failures = {test.message for test in result.grade.failures}
+    messages = [message for message in failures if "NameError" in message]
+    assert messages, failures
+    for message in messages:
+        assert "NameError: name 'exp' is not defined" in message
+        assert message.endswith(
+            "  likely mistake: exp is a NumPy function, not one of Python's "
+            "own: write np.exp."
+        )
+
+
 def name_error(name, where, mistake):
     """The failure of a function passed in that used `name`, as the tests
     write it."""

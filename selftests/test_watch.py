@@ -2245,8 +2245,8 @@ The gradient for w1 is not the derivative of the loss by w1.
              [-0.1027, -0.0651, 0.1873],
              [-0.0499, -0.0317, 0.0911],
              [-0.0089, -0.0056, 0.0162]]
-  likely mistake: sigmoid_grad was applied to h, which is already a sigmoid: \
-the slope is h * (1 - h), or sigmoid_grad(z1)."""
+  likely mistake: the sigmoid's slope was taken at h, which is already the \
+sigmoid's output: the slope is h * (1 - h), or sigmoid_grad(z1)."""
 # Where a part of a failure starts, as the watch lays it out; the labels
 # of what was expected and what came back, by language.
 PART_START = re.compile(r" {6}\S")

@@ -359,8 +359,9 @@ def _import_message(path, error, exercise=None):
     line = learner_line(error)
     if line is not None:
         message += f"\n  where     {line}"
-    if isinstance(error, ModuleNotFoundError) and error.name and "." not in error.name:
-        message += f"\n  likely mistake: {NUMPY_ONLY}"
+    module = module_mistake(error)
+    if module is not None:
+        message += f"\n  likely mistake: {module}"
     typo = import_typo(error, exercise)
     if typo is not None:
         message += f"\n  likely mistake: {typo}"
@@ -424,6 +425,61 @@ def import_typo(error, exercise=None):
     if meant is None:
         return None
     return f"a typo? There is no {name} in {module}; did you mean {meant}?"
+
+
+# How Python says a module could not be found. Read from the message, which
+# crosses from the learner's process where the exception's .name does not.
+NO_MODULE = re.compile(r"^No module named '([\w.]+)'")
+# An import of one module on a line of code: `from softmax import softmax`
+# or `import softmax`, `as` included; a bracketed list is not matched.
+FROM_IMPORT = re.compile(r"^from\s+[\w.]+\s+import\s+([\w\s,]+)$")
+PLAIN_IMPORT = re.compile(r"^import\s+[\w.]+(\s+as\s+\w+)?$")
+
+
+def module_mistake(error):
+    """The mistake behind `error` where it says a module could not be
+    found: another exercise imported without the leading dot of a relative
+    import (`from softmax import softmax`), an exercise's name misspelled,
+    or else a package nn-kata does not install. None for any other error,
+    and for a module missing from a package other than the exercises'."""
+    found = NO_MODULE.match(str(error)) if isinstance(error, ImportError) else None
+    if found is None:
+        return None
+    package, _, name = found.group(1).rpartition(".")
+    if package and package != config.target.name:
+        return None
+    exercises = list(reference.MODULES)
+    meant = name if name in exercises else closest_name(name, exercises)
+    if meant is None:
+        return None if package else NUMPY_ONLY
+    if package and meant == name:
+        return None  # the exercise's module itself, with its dot, went missing
+    fix = _exercise_import(learner_code(error), meant)
+    if meant != name:
+        return (
+            f"a typo? There is no exercise named {name}; did you mean {meant}? "
+            f"Write {fix}."
+        )
+    return (
+        f"{name} is one of the exercises, and an import of another exercise "
+        f"needs a leading dot: {fix}."
+    )
+
+
+def _exercise_import(code, exercise):
+    """The import of `exercise` that line of code `code` meant to write:
+    relative, as the exercises import each other, and of the names `code`
+    imported; of the exercise's functions where `code` is no plain import."""
+    plain = PLAIN_IMPORT.match(code)
+    if plain is not None:
+        alias = " ".join((plain.group(1) or "").split())
+        return f"from . import {exercise} {alias}".rstrip()
+    imported = FROM_IMPORT.match(code)
+    if imported is not None:
+        names = " ".join(imported.group(1).split())
+        return f"from .{exercise} import {names}"
+    functions = ", ".join(reference.MODULES[exercise])
+    return f"from .{exercise} import {functions}"
 
 
 # How Python names a full-width character it cannot read, as an input method

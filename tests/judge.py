@@ -17,6 +17,7 @@ from tests.harness import (
     learner_code,
     learner_line,
     meant_name,
+    module_mistake,
     raised_by_learner,
     reads_the_keyboard,
     short,
@@ -509,7 +510,10 @@ def code_mistake(error):
             f"{name} is not imported here: it is another exercise's function, "
             f"which this file must import first: from .{exercise} import {name}."
         )
-    typo = import_typo(error)
+    if isinstance(error, NameError) and numpy_function(error.name):
+        name = error.name
+        return f"{name} is a NumPy function, not one of Python's own: write np.{name}."
+    typo = import_typo(error) or module_mistake(error)
     if typo is not None:
         return typo
     meant = meant_name(error)
@@ -522,6 +526,19 @@ def code_mistake(error):
         if isinstance(error, kind):
             return advice
     return None
+
+
+def numpy_function(name):
+    """Whether NumPy has a function called `name` (np.exp, np.maximum): a
+    name left undefined by a call written without its np."""
+    if not isinstance(name, str) or name.startswith("_"):
+        return False
+    # A few of NumPy's names warn as they are looked up (deprecated), and
+    # the tests may run with warnings made errors.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = getattr(np, name, None)
+    return callable(found) and not isinstance(found, type)
 
 
 # How Python says a module lacks an attribute: "module 'numpy' has no

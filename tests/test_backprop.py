@@ -224,8 +224,8 @@ def mistakes(params, x, labels):
             gradients(error / n, slope=1 - h),
         ),
         (
-            "sigmoid_grad was applied to h, which is already a sigmoid: "
-            "the slope is h * (1 - h), or sigmoid_grad(z1).",
+            "the sigmoid's slope was taken at h, which is already the "
+            "sigmoid's output: the slope is h * (1 - h), or sigmoid_grad(z1).",
             gradients(error / n, slope=reference.sigmoid_grad(h)),
         ),
         (

@@ -3,6 +3,7 @@
 import copy
 import csv
 import functools
+import re
 
 import numpy as np
 import pytest
@@ -27,7 +28,7 @@ def explain(function, error):
     """The likely mistake behind an exception the learner's `function`
     raised, where trying more tells it; else None."""
     if function == "train" and not _probing:
-        return misfit_weights(error)
+        return misfit_weights(error) or classes_too_few(error)
     return None
 
 
@@ -159,6 +160,48 @@ def sizes_differ(error):
     """Whether `error` is a matrix product whose sizes differ, raised in a
     trusted function the learner's line called."""
     return MATMUL_SIZES in str(error) and trusted_callee(error) is not None
+
+
+# How NumPy says an index went one past the end of an axis: "index 2 is out
+# of bounds for axis 1 with size 2". A label so indexes the probabilities
+# (or np.eye(C)) of a network made with one class too few.
+ONE_PAST_THE_END = re.compile(
+    r"index (\d+) is out of bounds for axis \d with size \1\b"
+)
+# Labels whose largest is 1, then 2: with one class too few, each indexes
+# one past the end of the classes the network has, 1 and then 2 of them.
+SHORT_PROBES = (np.array([0, 1, 1]), np.array([0, 1, 2]))
+ONE_CLASS_SHORT = (
+    "one class too few: the classes are numbered 0 to labels.max(), so C is "
+    "labels.max() + 1, not labels.max(). Call init_params(x.shape[1], "
+    "n_hidden, int(labels.max()) + 1, seed)."
+)
+
+
+def classes_too_few(error):
+    """ONE_CLASS_SHORT where `error` is an index one past the end of an
+    axis and train on `SHORT_PROBES` fails so, at the largest label each
+    time: the network has labels.max() classes. Else None."""
+    if one_past_the_end(error) is None:
+        return None
+    _probing.append(True)
+    try:
+        for labels in SHORT_PROBES:
+            probe = train_error(TALL_X, labels)
+            if one_past_the_end(probe) != labels.max():
+                return None
+        return ONE_CLASS_SHORT
+    finally:
+        _probing.pop()
+
+
+def one_past_the_end(error):
+    """The index where `error` is an IndexError one past the end of an
+    axis (see ONE_PAST_THE_END); else None."""
+    if not isinstance(error, IndexError):
+        return None
+    found = ONE_PAST_THE_END.search(str(error))
+    return None if found is None else int(found.group(1))
 
 
 MISSING_CLASS = (

@@ -1,6 +1,6 @@
 """Takes the slope at h instead of z1: sigmoid_grad(h)."""
 
-# expect: already a sigmoid
+# expect: slope was taken at h, which is already the sigmoid's output
 
 import numpy as np
 

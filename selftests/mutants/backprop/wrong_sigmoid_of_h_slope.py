@@ -1,0 +1,31 @@
+"""Takes the slope at h by writing the sigmoid again, without sigmoid_grad:
+sigmoid(h) * (1 - sigmoid(h))."""
+
+# expect: slope was taken at h, which is already the sigmoid's output
+# reject: sigmoid_grad was applied
+
+import numpy as np
+
+from .sigmoid import sigmoid
+from .softmax import softmax
+
+
+def backward(params, x, t):
+    w1, b1, w2, b2 = params["w1"], params["b1"], params["w2"], params["b2"]
+    t = np.asarray(t)
+    n = x.shape[0]
+
+    h = sigmoid(x @ w1 + b1)
+    probs = softmax(h @ w2 + b2)
+    if t.shape != probs.shape:
+        t = np.eye(probs.shape[1])[t]
+    dz2 = (probs - t) / n
+    dh = dz2 @ w2.T
+    dz1 = dh * sigmoid(h) * (1 - sigmoid(h))
+
+    return {
+        "w1": x.T @ dz1,
+        "b1": dz1.sum(axis=0),
+        "w2": h.T @ dz2,
+        "b2": dz2.sum(axis=0),
+    }
