@@ -447,7 +447,8 @@ class Parser(argparse.ArgumentParser):
         # commands but guesses none: say which was meant, as for a
         # misspelled exercise.
         choices = action.choices
-        if action.dest == "command" and value in TEACHER_COMMANDS:
+        known = choices is not None and value in choices
+        if action.dest == "command" and value in TEACHER_COMMANDS and not known:
             # Reached only after an option: a course's command takes its
             # own options, after it.
             raise argparse.ArgumentError(
