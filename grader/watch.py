@@ -1588,17 +1588,21 @@ class Watch:
         """The screen's first line: how many exercises are done, and what
         caused this screen; on a terminal, in one row where a shorter way
         of saying a save allows (see `saved_events`), else in at most
-        TOP_LINE_ROWS rows: a line that wraps on every save pushes the
-        failure down for little."""
+        TOP_LINE_ROWS rows, naming no folder: a line that wraps on every
+        save pushes the failure down for little."""
         lines = [Text(line, style="dim") for line in self.top_lines()]
         if not self.out.is_terminal:
             return lines[0]
-        for most in (1, TOP_LINE_ROWS):
-            fit = (line for line in lines if self.rows([self.wrapped(line)]) <= most)
-            line = next(fit, None)
-            if line is not None:
-                return line
-        return lines[-1]
+        rows = {id(line): self.rows([self.wrapped(line)]) for line in lines}
+        line = next((line for line in lines if rows[id(line)] <= 1), None)
+        if line is not None:
+            return line
+        # A folder is worth a row of its own only when the line needs no
+        # second row: over two, the file's name says enough.
+        folder = f"{self.target}/"
+        short = [line for line in lines if folder not in line.plain] or lines
+        fit = (line for line in short if rows[id(line)] <= TOP_LINE_ROWS)
+        return next(fit, short[-1])
 
     def top_lines(self) -> list[str]:
         """The ways of saying the top line, from the longest."""

@@ -1906,6 +1906,23 @@ def test_the_top_line_of_a_save_takes_two_rows_at_most(watch_screen, language, c
         assert "exercises/numerical_gradient.py" in top[0] and "0.28" in top[0]
 
 
+@pytest.mark.parametrize("columns", [40, 60, 80])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_top_line_names_the_folder_of_a_save_only_on_one_row(
+    watch_screen, language, columns
+):
+    def saved(watch) -> None:
+        watch.save_events = watch.saved_events(["cross_entropy"], 0.43)
+        watch.event = watch.save_event = watch.save_events[0]
+
+    with i18n.speaking(language):
+        rows = watch_screen(_forward_runs(others=0), (columns, 30), EXERCISE, saved)
+
+    top = rows[: rows.index("")]
+    assert "cross_entropy.py" in "".join(top), top
+    assert len(top) == 1 or "exercises/" not in "".join(top), top
+
+
 def test_the_status_line_of_a_long_grade_leaves_no_word_alone_on_its_last_row(
     watch_screen,
 ):
