@@ -1662,6 +1662,10 @@ class Watch:
         space = self.room(top, bottom) - self.rows(hint)
         if self.rows(whole) <= space:
             return [*whole, *hint], bottom
+        if hint and space < self.rows(whole[:1]) + self.note_rows(self.rows(whole)):
+            # The hint took the note's rows: the exercise's line and its
+            # status say that it fails, and the hint says what to do.
+            return [*whole[:1], *hint], bottom
         # The line that counts the other failing tests outlasts the later
         # rows of each part of the message: a learner on a small terminal
         # must learn that more tests fail, and what shows them. It goes
@@ -1687,16 +1691,22 @@ class Watch:
         self, hint: Text, top: Text, bottom: list[Text], failure_rows: int
     ) -> list[Text]:
         """The rows of the `hint` just asked for that leave room above it,
-        between `top` and `bottom`, for the exercise's line and the line
-        that says what shows the failure (of `failure_rows` in full) cut
-        for it: all of them unless the terminal is too small; none when
-        even those two lines leave no row."""
+        between `top` and `bottom`, for the exercise's line and, when the
+        hint fits whole below them, the line that says what shows the
+        failure (of `failure_rows` in full) cut for it: the hint was asked
+        for, and it outlasts that note, losing its last rows only on a
+        terminal too small for it; none when even the exercise's line
+        leaves no row."""
         header = self.wrapped(self.header(self.grade_of(self.focus)))
-        # The note's rows, with the largest count it may say.
-        note = Text(self.more_lines_note(failure_rows))
-        least = self.rows([header, self.wrapped(note)])
-        left = self.room(top, bottom) - least
+        left = self.room(top, bottom) - self.rows([header])
+        if self.rows([hint]) <= left - self.note_rows(failure_rows):
+            return [hint]
         return self.hint_cut(hint, left) if left > 0 else []
+
+    def note_rows(self, failure_rows: int) -> int:
+        """The rows of the note that says what shows a failure of
+        `failure_rows` cut short, with the largest count it may say."""
+        return self.rows([self.noted(self.more_lines_note(failure_rows))])
 
     def mistake_rows(self, labels=("likely mistake",)) -> int:
         """The rows the likely mistake of the failure in focus (or its

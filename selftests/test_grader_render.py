@@ -1889,6 +1889,28 @@ def test_the_line_of_a_long_grade_of_a_save_keeps_its_ellipsis_by_the_file(
     assert any(GRADING_NOW[language][shown] in row for row in line), rows
 
 
+@pytest.mark.parametrize("shown", [1, 4], ids=["first", "last"])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_hint_asked_for_on_a_tiny_terminal_takes_the_rows_of_the_note(
+    watch_screen, language, shown
+):
+    def asked(watch) -> None:
+        watch.hint = watch.hint_text(watch.focus, shown)
+        watch.hints_asked.add(watch.focus.name)
+
+    with i18n.speaking(language):
+        rows = watch_screen(_forward_runs(others=2), (40, 12), EXERCISE, asked)
+    label = {"en": "Hint ", "ja": "ヒント "}[language]
+
+    # Under the exercise's line, the hint's label and at least two rows of
+    # its text: more than a label ended by "…".
+    start = next(i for i, row in enumerate(rows) if row.startswith(label))
+    keys = next(i for i, row in enumerate(rows) if row.startswith(("keys", "キー")))
+    assert "0/3" in rows[start - 1], rows  # the exercise's status
+    assert keys - start >= 3, rows
+    assert not any("python -m grader check" in row for row in rows), rows
+
+
 @pytest.mark.parametrize("columns", [60, 80, 100])
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_the_top_line_of_a_save_takes_two_rows_at_most(watch_screen, language, columns):
