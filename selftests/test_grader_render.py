@@ -1765,6 +1765,22 @@ def test_the_last_line_of_japanese_is_never_two_characters_or_fewer():
     assert i18n.fill("", 13) == ""
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "[残り 9 行は `python -m grader check softmax --lang ja` で表示できます]",
+        "[... 9 more lines: `python -m grader check softmax --lang en` shows them]",
+    ],
+)
+def test_a_command_too_wide_for_a_row_keeps_an_option_with_its_value(note):
+    for columns in range(24, 40):
+        rows = i18n.fill(note, columns, commands=True).splitlines()
+
+        assert all(i18n.width(row) <= columns for row in rows), rows
+        assert not any(row.rstrip().endswith("--lang") for row in rows), rows
+        assert "".join(rows).count("--lang ") == 1, rows
+
+
 def test_an_indented_text_leaves_no_trailing_spaces_on_its_blank_lines():
     from grader.render import _indented
 
