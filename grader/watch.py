@@ -102,6 +102,8 @@ from grader.i18n import N_, _
 from grader.project import Project
 from grader.render import (
     EXCEPTION_NAME,
+    FAILED_MARK,
+    FAILED_MARK_PLAIN,
     LABEL,
     LABELLED,
     STATUS_STYLES,
@@ -1302,7 +1304,9 @@ class Watch:
                 low, best = middle, tried
             else:
                 high = middle - 1
-        return (cut or self.cut)(best, room)
+        if cut is not None:
+            return cut(best, room)
+        return self.cut(best, room, full=lines)
 
     def summary_fitted(
         self, top: Text, bottom: list[Text]
@@ -1526,18 +1530,25 @@ class Watch:
         return len(aligned(failure.message).rstrip().splitlines())
 
     def cut(
-        self, lines: list[Text], room: int | None, whole: bool = False
+        self,
+        lines: list[Text],
+        room: int | None,
+        whole: bool = False,
+        full: list[Text] | None = None,
     ) -> list[Text]:
         """`lines`, or as many of their first rows as fit in `room` with a
         last line that says how many more there are and where to see them
         (in the whole report, if `whole`: see `more_lines_note`).
         The first rows are the ones kept: the exercise's name and status,
-        or the report's table. None for `room`: off a terminal, all kept."""
+        or the report's table. None for `room`: off a terminal, all kept.
+        `lines` may be `full` shortened: the count is then of the rows of
+        `full` that the screen does not show, not of those of `lines`."""
         if room is None or self.rows(lines) <= room:
             return lines
         rows = [row for line in lines for row in line.split("\n", allow_blank=True)]
+        every = self.rows(full or lines)
         # The note's rows, with the largest count it may say.
-        most = self.more_lines_note(len(rows), whole)
+        most = self.more_lines_note(max(len(rows), every), whole)
         used = self.rows([self.noted(most)])
         kept: list[Text] = []
         for row in rows:
@@ -1550,8 +1561,26 @@ class Watch:
         while kept and (not kept[-1].plain.strip() or _heading(kept[-1].plain)):
             kept.pop()
         hidden = sum(1 for row in rows[len(kept) :] if row.plain.strip())
+        if full is not None:
+            shown = sum(1 for row in kept if row.plain.strip())
+            hidden = max(hidden, self.filled_rows(full) - shown)
+        if kept and _name_goes_on(kept[-1].plain, rows[len(kept)].plain):
+            # A test's name cut after an underscore would read as whole.
+            ended = kept[-1].plain + self.ellipsis()
+            if i18n.width(ended) > self.out.width - 1:
+                ended = _ended(kept[-1].plain, self.out.width - 1, self.ellipsis())
+            kept[-1] = Text(ended, style=kept[-1].style)
         note = self.noted(self.more_lines_note(hidden, whole))
         return [*kept, note]
+
+    def filled_rows(self, lines: list[Text]) -> int:
+        """The rows of `lines` that are not blank, as printed."""
+        rows = [row for line in lines for row in line.plain.split("\n")]
+        return self.rows([Text(row) for row in rows if row.strip()])
+
+    def ellipsis(self) -> str:
+        """The mark that ends a row cut short, as the terminal can show it."""
+        return _ellipsis(self.out.encoding)
 
     def more_lines_note(self, count: int, whole: bool = False) -> str:
         """The line that ends a screen cut short: how many lines it lost
@@ -2723,6 +2752,17 @@ def _raised_kept(rows: list[str], width: int | None, ellipsis: str) -> list[str]
         return []
     first = rows[0] if raised == 1 else _ended(rows[0], width, ellipsis)
     return [first, *rows[raised:]]
+
+
+def _name_goes_on(row: str, after: str) -> bool:
+    """Whether `row` is a failed test's name broken after an underscore,
+    `after` the row it goes on in (see `render.name_rows`)."""
+    marks = (FAILED_MARK, FAILED_MARK_PLAIN)
+    return (
+        row.startswith(tuple(f"{mark} test_" for mark in marks))
+        and row.endswith("_")
+        and bool(re.fullmatch(r" +\w+", after))
+    )
 
 
 def _ended(row: str, width: int | None, ellipsis: str) -> str:

@@ -1905,6 +1905,35 @@ def test_the_line_of_a_long_grade_of_a_save_keeps_its_ellipsis_by_the_file(
     assert any(GRADING_NOW[language][shown] in row for row in line), rows
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_failure_cut_on_a_tiny_terminal_counts_the_rows_it_hides(
+    watch_screen, language
+):
+    def saved(watch) -> None:
+        watch.save_events = watch.saved_events(["forward"], 0.43)
+        watch.event = watch.save_event = watch.save_events[0]
+
+    name = "test_forward_gives_the_docstring_example_for_a_batch"
+    runs = _forward_runs(others=0)
+    runs["forward"] = ExerciseRun("forward", [failed(name, FORWARD_SIGMOID_OUTPUT)])
+    with i18n.speaking(language):
+        whole = watch_screen(runs, (40, 200), EXERCISE, saved)
+        screens = [watch_screen(runs, (40, h), EXERCISE, saved) for h in (11, 12, 13)]
+
+    # The failure in full: its rows from the exercise's line to the keys.
+    start = next(i for i, row in enumerate(whole) if row.startswith("6. "))
+    failure = [row for row in whole[start:-2] if row.strip()]
+    for rows in screens:
+        note = next(i for i, row in enumerate(rows) if row.startswith("["))
+        shown = rows[next(i for i, row in enumerate(rows) if row.startswith("6. ")) :]
+        shown = [row for row in shown[: shown.index(rows[note])] if row.strip()]
+        count = int(re.search(r"\d+", rows[note]).group())
+        assert count == len(failure) - len(shown), rows
+        # A name cut short says so: "…", not an underscore that reads as
+        # the end of the name.
+        assert not shown[-1].endswith("_"), rows
+
+
 @pytest.mark.parametrize("shown", [1, 4], ids=["first", "last"])
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_a_hint_asked_for_on_a_tiny_terminal_takes_the_rows_of_the_note(
