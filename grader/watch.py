@@ -1440,9 +1440,13 @@ class Watch:
         below = [*printed, *(line for paragraph in after for line in paragraph)]
         note = self.gone_note(below)
         yield [*head, *rows, score, closing, *note]
-        for kept in range(len(rows) - 1, 0, -1):
-            rows_note = self.rows_note(len(rows) - kept)
-            yield [*head, *rows[:kept], rows_note, score, closing, *note]
+        # The rule under the head only sets it off: it goes before any
+        # row, and the head itself only once it leaves no room for a row.
+        named = [line for line in head if not _rule(line.plain)]
+        for shown in (named, []):
+            for kept in range(len(rows), 0, -1):
+                table = [*rows[:kept], *self.rows_gone(len(rows) - kept)]
+                yield [*shown, *table, score, closing, *note]
         everything = self.gone_note([*head, *rows, *below])
         yield [score, closing, *everything]
         yield [score, *everything]
@@ -1456,6 +1460,11 @@ class Watch:
         if not count:
             return []
         return [self.noted(self.more_lines_note(count))]
+
+    def rows_gone(self, count: int) -> list[Text]:
+        """The line in place of a table's last `count` rows (see
+        `rows_note`); none when no row is gone."""
+        return [self.rows_note(count)] if count else []
 
     def rows_note(self, count: int, key: bool = True) -> Text:
         """The line in place of the last `count` rows of a table of the
@@ -2099,6 +2108,11 @@ def _filled(sentence: str, width: int) -> str:
         ellipsis = " ..." if sentence.endswith(" ...") else "…"
         body = sentence.removesuffix(ellipsis)
     return i18n.fill(body, width - i18n.width(ellipsis)) + ellipsis
+
+
+def _rule(line: str) -> bool:
+    """Whether `line` is the rule under a table's head: dashes alone."""
+    return bool(line.strip()) and not line.strip(" ─-")
 
 
 def _heading(line: str) -> bool:

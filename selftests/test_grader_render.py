@@ -1934,6 +1934,24 @@ def test_a_failure_cut_on_a_tiny_terminal_counts_the_rows_it_hides(
         assert not shown[-1].endswith("_"), rows
 
 
+@pytest.mark.parametrize("size", [(40, 12), (40, 14), (60, 12), (60, 13)])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_report_of_every_exercise_done_gives_way_row_by_row(
+    watch_screen, language, size
+):
+    with i18n.speaking(language):
+        rows = watch_screen(done_runs(), size, SUMMARY)
+    words = DONE_WORDS[language]
+
+    # The table keeps its first rows, the rest counted, above the score
+    # and the closing line; no more than a row of the table left empty.
+    text = "\n".join(rows)
+    assert re.search(r"^ 1 +dot ", text, re.MULTILINE), rows
+    assert words["rows"].search(text.replace("\n", "")), rows
+    assert words["closing"] in text.replace("\n", ""), rows
+    assert len(rows) >= size[1] - 3, rows
+
+
 @pytest.mark.parametrize("shown", [1, 4], ids=["first", "last"])
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_a_hint_asked_for_on_a_tiny_terminal_takes_the_rows_of_the_note(
