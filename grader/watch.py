@@ -2265,9 +2265,11 @@ def _fitted(
 
     1. the input: a call laid out an argument to a row keeps each
        argument's first row (a call that raised too), the last argument
-       losing its later rows first, a dict showing where it ends; any
-       other input (the arguments before and after the call, a call's
-       named entries) keeps its first rows and says how many it lost;
+       losing its later rows first, a dict showing where it ends, and so
+       does a call's named entries (`x = ...` over `w1 = ...`), each
+       ended by `ellipsis` once it lost rows; any other input (the
+       arguments before and after the call) keeps its first rows and
+       says how many it lost;
     2. what was expected and what came back (and any other value) give
        way alike, row for row, the longer first, down to their first row:
        each that lost rows keeps as many as the others, and the note that
@@ -2276,7 +2278,8 @@ def _fitted(
        a row broke or after a clause (see `_clause_end`) and ended in
        `ellipsis` (but a call that raised keeps its arguments' first rows);
     4. where, then the call (a call that raised too), keep their first
-       row;
+       row (a call's named entries: those hidden counted in a note, the
+       one the likely mistake names kept in sight);
     5. then parts go whole: the values, then what came back, where and
        the call; then the statement, a call that raised keeping its
        exception until only the likely mistake is left.
@@ -2351,9 +2354,10 @@ class _Fitting:
         raised."""
         for index in self.ranked(0):
             if self.excess > 0:
-                kept = _to_arguments(
-                    self.rows[index], self.excess, self.width, self.ellipsis
-                )
+                rows = self.rows[index]
+                kept = _to_arguments(rows, self.excess, self.width, self.ellipsis)
+                if kept is None:
+                    kept = _to_entries(rows, self.excess, self.width, self.ellipsis)
                 if kept is None:
                     kept = self.shortened(index, False)
                 self.give_way(index, kept)
@@ -2475,6 +2479,29 @@ def _to_arguments(
         # they stay, after the call's ")".
         kept[-1][-1] += call[-1][call[-1].rindex(")") :]
     return [*(row for argument in kept for row in argument), *rows[len(call) :]]
+
+
+def _to_entries(
+    rows: list[str], excess: int, width: int | None, ellipsis: str
+) -> list[str] | None:
+    """The `rows` of an input of several entries under its call
+    (`forward(params, x) with` over `x = [...]`, `w1 = [...]`), fewer by
+    up to `excess`: each entry keeps its first row at least, the last
+    entry losing its later rows first, its last row kept ending in
+    `ellipsis`: every argument stays in sight, each saying what it is.
+    None when the rows are no such input."""
+    starts = [i for i, row in enumerate(rows) if i and ENTRY.match(row)]
+    if len(starts) < 2:
+        return None
+    ends = [*starts[1:], len(rows)]
+    entries = [rows[start:end] for start, end in zip(starts, ends, strict=True)]
+    for index in reversed(range(len(entries))):
+        entry = entries[index]
+        if excess > 0 and len(entry) > 1:
+            left = entry[: max(1, len(entry) - excess)]
+            excess -= len(entry) - len(left)
+            entries[index] = [*left[:-1], _ended(left[-1], width, ellipsis)]
+    return [*rows[: starts[0]], *(row for entry in entries for row in entry)]
 
 
 # The call a row opens, up to its "(": its first argument follows.

@@ -952,15 +952,13 @@ def watch_focus(grade) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("language", "kept", "note"),
+    ("language", "kept"),
     [
-        ("en", ["expected", "actual", "likely mistake: sigmoid"], "[... 4 more lines]"),
-        ("ja", ["期待値", "実際の値", "考えられる間違い: 出力に"], "[... 残り 4 行]"),
+        ("en", ["expected", "actual", "likely mistake: sigmoid"]),
+        ("ja", ["期待値", "実際の値", "考えられる間違い: 出力に"]),
     ],
 )
-def test_the_watch_cuts_the_call_of_a_long_failure_not_its_verdict(
-    language, kept, note
-):
+def test_the_watch_cuts_the_call_of_a_long_failure_not_its_verdict(language, kept):
     test = failed("test_forward_gives_the_docstring_example", FORWARD_SIGMOID_OUTPUT)
     with i18n.speaking(language):
         lines = watch_focus(book([test], "forward").grades[5])
@@ -969,12 +967,21 @@ def test_the_watch_cuts_the_call_of_a_long_failure_not_its_verdict(
     assert len(message) == MESSAGE_LINES
     for label in kept:
         assert sum(line.strip().startswith(label) for line in message) == 1, label
-    # The call keeps its first lines, and says how many it lost under the
-    # rows it hid (among them b2's): where the call's entries start.
+    # The call keeps its first line and each argument's first row, the
+    # last argument losing its later rows first, its last row ended by "…".
     assert "forward(params, x)" in message[1]
-    assert message[-4].strip() == note
-    column = i18n.width(message[2].split("x  =")[0])
-    assert message[-4].index("[") == column
+    entry = re.compile(r" +(x |w1|b1|w2|b2) = ")
+    entries = [line for line in message if entry.match(line)]
+    assert [entry.match(line).group(1) for line in entries] == [
+        "x ",
+        "w1",
+        "b1",
+        "w2",
+        "b2",
+    ]
+    w2 = message.index(entries[3])
+    assert message[w2 + 1].rstrip().endswith("…"), message
+    assert not any("[..." in line for line in message), message
 
 
 def test_the_watch_shows_a_failure_that_fits_whole():
@@ -2616,7 +2623,26 @@ def test_a_shortened_input_keeps_the_entry_the_likely_mistake_names():
     shown = _fitted(BIAS_MADE_A_COLUMN, 12, "    ", 79)
 
     assert "b1 = [0.0, 0.0, 0.0, 0.0, 0.0]" in shown
-    assert "more lines]" in shown
+    # Every argument keeps its first row, those that lost rows ended by "…".
+    for name in ("x ", "w1", "b1", "w2", "b2"):
+        assert f"  {name} = [" in shown, name
+    assert "…" in shown
+
+
+@pytest.mark.parametrize("height", [20, 24])
+def test_a_call_that_raised_keeps_each_arguments_first_row_on_the_screen(
+    watch_screen, height
+):
+    runs = _forward_runs(others=0)
+    test = failed("test_forward_gives_the_docstring_example", BIAS_MADE_A_COLUMN)
+    runs["forward"] = ExerciseRun("forward", [test])
+
+    rows = watch_screen(runs, (80, height), EXERCISE)
+
+    entry = re.compile(r" +(x |w1|b1|w2|b2) = \[")
+    names = [entry.match(row).group(1) for row in rows if entry.match(row)]
+    assert names == ["x ", "w1", "b1", "w2", "b2"], rows
+    assert not any("more lines]" in row for row in rows), rows
 
 
 def test_a_long_name_in_the_list_of_other_failures_breaks_after_an_underscore():
