@@ -721,12 +721,26 @@ def _commands_opened(
         if "`" not in piece or width(piece) <= columns:
             opened.append(piece)
             continue
-        for part in re.split("( +)", piece):
+        for part in _command_words(piece):
             if part.isspace():
                 spaces.add(len(opened))
-            if part:
-                opened.append(part)
+            opened.append(part)
     return opened, spaces
+
+
+def _command_words(command: str) -> list[str]:
+    """`command`, code in backticks, split at its spaces (kept as parts of
+    their own), except between an option and its value: "--lang ja" split
+    in two rows reads as two commands."""
+    words: list[str] = []
+    for part in re.split("( +)", command):
+        option = words[-2] if len(words) >= 2 else ""
+        valued = option.lstrip("`").startswith("-") and " " not in option
+        if part and valued and words[-1].isspace() and not part.startswith("-"):
+            words[-2:] = [words[-2] + words[-1] + part]
+        elif part:
+            words.append(part)
+    return words
 
 
 def _line_starts(

@@ -102,6 +102,8 @@ from grader.i18n import N_, _
 from grader.project import Project
 from grader.render import (
     EXCEPTION_NAME,
+    FAILED_MARK,
+    FAILED_MARK_PLAIN,
     LABEL,
     LABELLED,
     STATUS_STYLES,
@@ -1302,7 +1304,9 @@ class Watch:
                 low, best = middle, tried
             else:
                 high = middle - 1
-        return (cut or self.cut)(best, room)
+        if cut is not None:
+            return cut(best, room)
+        return self.cut(best, room, full=lines)
 
     def summary_fitted(
         self, top: Text, bottom: list[Text]
@@ -1436,9 +1440,13 @@ class Watch:
         below = [*printed, *(line for paragraph in after for line in paragraph)]
         note = self.gone_note(below)
         yield [*head, *rows, score, closing, *note]
-        for kept in range(len(rows) - 1, 0, -1):
-            rows_note = self.rows_note(len(rows) - kept)
-            yield [*head, *rows[:kept], rows_note, score, closing, *note]
+        # The rule under the head only sets it off: it goes before any
+        # row, and the head itself only once it leaves no room for a row.
+        named = [line for line in head if not _rule(line.plain)]
+        for shown in (named, []):
+            for kept in range(len(rows), 0, -1):
+                table = [*rows[:kept], *self.rows_gone(len(rows) - kept)]
+                yield [*shown, *table, score, closing, *note]
         everything = self.gone_note([*head, *rows, *below])
         yield [score, closing, *everything]
         yield [score, *everything]
@@ -1452,6 +1460,11 @@ class Watch:
         if not count:
             return []
         return [self.noted(self.more_lines_note(count))]
+
+    def rows_gone(self, count: int) -> list[Text]:
+        """The line in place of a table's last `count` rows (see
+        `rows_note`); none when no row is gone."""
+        return [self.rows_note(count)] if count else []
 
     def rows_note(self, count: int, key: bool = True) -> Text:
         """The line in place of the last `count` rows of a table of the
@@ -1526,18 +1539,25 @@ class Watch:
         return len(aligned(failure.message).rstrip().splitlines())
 
     def cut(
-        self, lines: list[Text], room: int | None, whole: bool = False
+        self,
+        lines: list[Text],
+        room: int | None,
+        whole: bool = False,
+        full: list[Text] | None = None,
     ) -> list[Text]:
         """`lines`, or as many of their first rows as fit in `room` with a
         last line that says how many more there are and where to see them
         (in the whole report, if `whole`: see `more_lines_note`).
         The first rows are the ones kept: the exercise's name and status,
-        or the report's table. None for `room`: off a terminal, all kept."""
+        or the report's table. None for `room`: off a terminal, all kept.
+        `lines` may be `full` shortened: the count is then of the rows of
+        `full` that the screen does not show, not of those of `lines`."""
         if room is None or self.rows(lines) <= room:
             return lines
         rows = [row for line in lines for row in line.split("\n", allow_blank=True)]
+        every = self.rows(full or lines)
         # The note's rows, with the largest count it may say.
-        most = self.more_lines_note(len(rows), whole)
+        most = self.more_lines_note(max(len(rows), every), whole)
         used = self.rows([self.noted(most)])
         kept: list[Text] = []
         for row in rows:
@@ -1550,8 +1570,26 @@ class Watch:
         while kept and (not kept[-1].plain.strip() or _heading(kept[-1].plain)):
             kept.pop()
         hidden = sum(1 for row in rows[len(kept) :] if row.plain.strip())
+        if full is not None:
+            shown = sum(1 for row in kept if row.plain.strip())
+            hidden = max(hidden, self.filled_rows(full) - shown)
+        if kept and _name_goes_on(kept[-1].plain, rows[len(kept)].plain):
+            # A test's name cut after an underscore would read as whole.
+            ended = kept[-1].plain + self.ellipsis()
+            if i18n.width(ended) > self.out.width - 1:
+                ended = _ended(kept[-1].plain, self.out.width - 1, self.ellipsis())
+            kept[-1] = Text(ended, style=kept[-1].style)
         note = self.noted(self.more_lines_note(hidden, whole))
         return [*kept, note]
+
+    def filled_rows(self, lines: list[Text]) -> int:
+        """The rows of `lines` that are not blank, as printed."""
+        rows = [row for line in lines for row in line.plain.split("\n")]
+        return self.rows([Text(row) for row in rows if row.strip()])
+
+    def ellipsis(self) -> str:
+        """The mark that ends a row cut short, as the terminal can show it."""
+        return _ellipsis(self.out.encoding)
 
     def more_lines_note(self, count: int, whole: bool = False) -> str:
         """The line that ends a screen cut short: how many lines it lost
@@ -1588,17 +1626,21 @@ class Watch:
         """The screen's first line: how many exercises are done, and what
         caused this screen; on a terminal, in one row where a shorter way
         of saying a save allows (see `saved_events`), else in at most
-        TOP_LINE_ROWS rows: a line that wraps on every save pushes the
-        failure down for little."""
+        TOP_LINE_ROWS rows, naming no folder: a line that wraps on every
+        save pushes the failure down for little."""
         lines = [Text(line, style="dim") for line in self.top_lines()]
         if not self.out.is_terminal:
             return lines[0]
-        for most in (1, TOP_LINE_ROWS):
-            fit = (line for line in lines if self.rows([self.wrapped(line)]) <= most)
-            line = next(fit, None)
-            if line is not None:
-                return line
-        return lines[-1]
+        rows = {id(line): self.rows([self.wrapped(line)]) for line in lines}
+        line = next((line for line in lines if rows[id(line)] <= 1), None)
+        if line is not None:
+            return line
+        # A folder is worth a row of its own only when the line needs no
+        # second row: over two, the file's name says enough.
+        folder = f"{self.target}/"
+        short = [line for line in lines if folder not in line.plain] or lines
+        fit = (line for line in short if rows[id(line)] <= TOP_LINE_ROWS)
+        return next(fit, short[-1])
 
     def top_lines(self) -> list[str]:
         """The ways of saying the top line, from the longest."""
@@ -1658,6 +1700,10 @@ class Watch:
         space = self.room(top, bottom) - self.rows(hint)
         if self.rows(whole) <= space:
             return [*whole, *hint], bottom
+        if hint and space < self.rows(whole[:1]) + self.note_rows(self.rows(whole)):
+            # The hint took the note's rows: the exercise's line and its
+            # status say that it fails, and the hint says what to do.
+            return [*whole[:1], *hint], bottom
         # The line that counts the other failing tests outlasts the later
         # rows of each part of the message: a learner on a small terminal
         # must learn that more tests fail, and what shows them. It goes
@@ -1683,16 +1729,22 @@ class Watch:
         self, hint: Text, top: Text, bottom: list[Text], failure_rows: int
     ) -> list[Text]:
         """The rows of the `hint` just asked for that leave room above it,
-        between `top` and `bottom`, for the exercise's line and the line
-        that says what shows the failure (of `failure_rows` in full) cut
-        for it: all of them unless the terminal is too small; none when
-        even those two lines leave no row."""
+        between `top` and `bottom`, for the exercise's line and, when the
+        hint fits whole below them, the line that says what shows the
+        failure (of `failure_rows` in full) cut for it: the hint was asked
+        for, and it outlasts that note, losing its last rows only on a
+        terminal too small for it; none when even the exercise's line
+        leaves no row."""
         header = self.wrapped(self.header(self.grade_of(self.focus)))
-        # The note's rows, with the largest count it may say.
-        note = Text(self.more_lines_note(failure_rows))
-        least = self.rows([header, self.wrapped(note)])
-        left = self.room(top, bottom) - least
+        left = self.room(top, bottom) - self.rows([header])
+        if self.rows([hint]) <= left - self.note_rows(failure_rows):
+            return [hint]
         return self.hint_cut(hint, left) if left > 0 else []
+
+    def note_rows(self, failure_rows: int) -> int:
+        """The rows of the note that says what shows a failure of
+        `failure_rows` cut short, with the largest count it may say."""
+        return self.rows([self.noted(self.more_lines_note(failure_rows))])
 
     def mistake_rows(self, labels=("likely mistake",)) -> int:
         """The rows the likely mistake of the failure in focus (or its
@@ -2058,6 +2110,11 @@ def _filled(sentence: str, width: int) -> str:
     return i18n.fill(body, width - i18n.width(ellipsis)) + ellipsis
 
 
+def _rule(line: str) -> bool:
+    """Whether `line` is the rule under a table's head: dashes alone."""
+    return bool(line.strip()) and not line.strip(" ─-")
+
+
 def _heading(line: str) -> bool:
     """Whether `line` is a heading of what follows it: it stands at the
     start of its row and ends with a colon ("What next:")."""
@@ -2235,9 +2292,11 @@ def _fitted(
 
     1. the input: a call laid out an argument to a row keeps each
        argument's first row (a call that raised too), the last argument
-       losing its later rows first, a dict showing where it ends; any
-       other input (the arguments before and after the call, a call's
-       named entries) keeps its first rows and says how many it lost;
+       losing its later rows first, a dict showing where it ends, and so
+       does a call's named entries (`x = ...` over `w1 = ...`), each
+       ended by `ellipsis` once it lost rows; any other input (the
+       arguments before and after the call) keeps its first rows and
+       says how many it lost;
     2. what was expected and what came back (and any other value) give
        way alike, row for row, the longer first, down to their first row:
        each that lost rows keeps as many as the others, and the note that
@@ -2246,7 +2305,8 @@ def _fitted(
        a row broke or after a clause (see `_clause_end`) and ended in
        `ellipsis` (but a call that raised keeps its arguments' first rows);
     4. where, then the call (a call that raised too), keep their first
-       row;
+       row (a call's named entries: those hidden counted in a note, the
+       one the likely mistake names kept in sight);
     5. then parts go whole: the values, then what came back, where and
        the call; then the statement, a call that raised keeping its
        exception until only the likely mistake is left.
@@ -2321,9 +2381,10 @@ class _Fitting:
         raised."""
         for index in self.ranked(0):
             if self.excess > 0:
-                kept = _to_arguments(
-                    self.rows[index], self.excess, self.width, self.ellipsis
-                )
+                rows = self.rows[index]
+                kept = _to_arguments(rows, self.excess, self.width, self.ellipsis)
+                if kept is None:
+                    kept = _to_entries(rows, self.excess, self.width, self.ellipsis)
                 if kept is None:
                     kept = self.shortened(index, False)
                 self.give_way(index, kept)
@@ -2445,6 +2506,29 @@ def _to_arguments(
         # they stay, after the call's ")".
         kept[-1][-1] += call[-1][call[-1].rindex(")") :]
     return [*(row for argument in kept for row in argument), *rows[len(call) :]]
+
+
+def _to_entries(
+    rows: list[str], excess: int, width: int | None, ellipsis: str
+) -> list[str] | None:
+    """The `rows` of an input of several entries under its call
+    (`forward(params, x) with` over `x = [...]`, `w1 = [...]`), fewer by
+    up to `excess`: each entry keeps its first row at least, the last
+    entry losing its later rows first, its last row kept ending in
+    `ellipsis`: every argument stays in sight, each saying what it is.
+    None when the rows are no such input."""
+    starts = [i for i, row in enumerate(rows) if i and ENTRY.match(row)]
+    if len(starts) < 2:
+        return None
+    ends = [*starts[1:], len(rows)]
+    entries = [rows[start:end] for start, end in zip(starts, ends, strict=True)]
+    for index in reversed(range(len(entries))):
+        entry = entries[index]
+        if excess > 0 and len(entry) > 1:
+            left = entry[: max(1, len(entry) - excess)]
+            excess -= len(entry) - len(left)
+            entries[index] = [*left[:-1], _ended(left[-1], width, ellipsis)]
+    return [*rows[: starts[0]], *(row for entry in entries for row in entry)]
 
 
 # The call a row opens, up to its "(": its first argument follows.
@@ -2736,6 +2820,17 @@ def _raised_kept(rows: list[str], width: int | None, ellipsis: str) -> list[str]
         return []
     first = rows[0] if raised == 1 else _ended(rows[0], width, ellipsis)
     return [first, *rows[raised:]]
+
+
+def _name_goes_on(row: str, after: str) -> bool:
+    """Whether `row` is a failed test's name broken after an underscore,
+    `after` the row it goes on in (see `render.name_rows`)."""
+    marks = (FAILED_MARK, FAILED_MARK_PLAIN)
+    return (
+        row.startswith(tuple(f"{mark} test_" for mark in marks))
+        and row.endswith("_")
+        and bool(re.fullmatch(r" +\w+", after))
+    )
 
 
 def _ended(row: str, width: int | None, ellipsis: str) -> str:

@@ -959,15 +959,13 @@ def watch_focus(grade) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("language", "kept", "note"),
+    ("language", "kept"),
     [
-        ("en", ["expected", "actual", "likely mistake: sigmoid"], "[... 4 more lines]"),
-        ("ja", ["期待値", "実際の値", "考えられる間違い: 出力に"], "[... 残り 4 行]"),
+        ("en", ["expected", "actual", "likely mistake: sigmoid"]),
+        ("ja", ["期待値", "実際の値", "考えられる間違い: 出力に"]),
     ],
 )
-def test_the_watch_cuts_the_call_of_a_long_failure_not_its_verdict(
-    language, kept, note
-):
+def test_the_watch_cuts_the_call_of_a_long_failure_not_its_verdict(language, kept):
     test = failed("test_forward_gives_the_docstring_example", FORWARD_SIGMOID_OUTPUT)
     with i18n.speaking(language):
         lines = watch_focus(book([test], "forward").grades[5])
@@ -976,12 +974,21 @@ def test_the_watch_cuts_the_call_of_a_long_failure_not_its_verdict(
     assert len(message) == MESSAGE_LINES
     for label in kept:
         assert sum(line.strip().startswith(label) for line in message) == 1, label
-    # The call keeps its first lines, and says how many it lost under the
-    # rows it hid (among them b2's): where the call's entries start.
+    # The call keeps its first line and each argument's first row, the
+    # last argument losing its later rows first, its last row ended by "…".
     assert "forward(params, x)" in message[1]
-    assert message[-4].strip() == note
-    column = i18n.width(message[2].split("x  =")[0])
-    assert message[-4].index("[") == column
+    entry = re.compile(r" +(x |w1|b1|w2|b2) = ")
+    entries = [line for line in message if entry.match(line)]
+    assert [entry.match(line).group(1) for line in entries] == [
+        "x ",
+        "w1",
+        "b1",
+        "w2",
+        "b2",
+    ]
+    w2 = message.index(entries[3])
+    assert message[w2 + 1].rstrip().endswith("…"), message
+    assert not any("[..." in line for line in message), message
 
 
 def test_the_watch_shows_a_failure_that_fits_whole():
@@ -1791,6 +1798,22 @@ def test_the_last_line_of_japanese_is_never_two_characters_or_fewer():
     assert i18n.fill("", 13) == ""
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "[残り 9 行は `python -m grader check softmax --lang ja` で表示できます]",
+        "[... 9 more lines: `python -m grader check softmax --lang en` shows them]",
+    ],
+)
+def test_a_command_too_wide_for_a_row_keeps_an_option_with_its_value(note):
+    for columns in range(24, 40):
+        rows = i18n.fill(note, columns, commands=True).splitlines()
+
+        assert all(i18n.width(row) <= columns for row in rows), rows
+        assert not any(row.rstrip().endswith("--lang") for row in rows), rows
+        assert "".join(rows).count("--lang ") == 1, rows
+
+
 def test_an_indented_text_leaves_no_trailing_spaces_on_its_blank_lines():
     from grader.render import _indented
 
@@ -1915,6 +1938,75 @@ def test_the_line_of_a_long_grade_of_a_save_keeps_its_ellipsis_by_the_file(
     assert any(GRADING_NOW[language][shown] in row for row in line), rows
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_failure_cut_on_a_tiny_terminal_counts_the_rows_it_hides(
+    watch_screen, language
+):
+    def saved(watch) -> None:
+        watch.save_events = watch.saved_events(["forward"], 0.43)
+        watch.event = watch.save_event = watch.save_events[0]
+
+    name = "test_forward_gives_the_docstring_example_for_a_batch"
+    runs = _forward_runs(others=0)
+    runs["forward"] = ExerciseRun("forward", [failed(name, FORWARD_SIGMOID_OUTPUT)])
+    with i18n.speaking(language):
+        whole = watch_screen(runs, (40, 200), EXERCISE, saved)
+        screens = [watch_screen(runs, (40, h), EXERCISE, saved) for h in (11, 12, 13)]
+
+    # The failure in full: its rows from the exercise's line to the keys.
+    start = next(i for i, row in enumerate(whole) if row.startswith("6. "))
+    failure = [row for row in whole[start:-2] if row.strip()]
+    for rows in screens:
+        note = next(i for i, row in enumerate(rows) if row.startswith("["))
+        shown = rows[next(i for i, row in enumerate(rows) if row.startswith("6. ")) :]
+        shown = [row for row in shown[: shown.index(rows[note])] if row.strip()]
+        count = int(re.search(r"\d+", rows[note]).group())
+        assert count == len(failure) - len(shown), rows
+        # A name cut short says so: "…", not an underscore that reads as
+        # the end of the name.
+        assert not shown[-1].endswith("_"), rows
+
+
+@pytest.mark.parametrize("size", [(40, 12), (40, 14), (60, 12), (60, 13)])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_report_of_every_exercise_done_gives_way_row_by_row(
+    watch_screen, language, size
+):
+    with i18n.speaking(language):
+        rows = watch_screen(done_runs(), size, SUMMARY)
+    words = DONE_WORDS[language]
+
+    # The table keeps its first rows, the rest counted, above the score
+    # and the closing line; no more than a row of the table left empty.
+    text = "\n".join(rows)
+    assert re.search(r"^ 1 +dot ", text, re.MULTILINE), rows
+    assert words["rows"].search(text.replace("\n", "")), rows
+    assert words["closing"] in text.replace("\n", ""), rows
+    assert len(rows) >= size[1] - 3, rows
+
+
+@pytest.mark.parametrize("shown", [1, 4], ids=["first", "last"])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_hint_asked_for_on_a_tiny_terminal_takes_the_rows_of_the_note(
+    watch_screen, language, shown
+):
+    def asked(watch) -> None:
+        watch.hint = watch.hint_text(watch.focus, shown)
+        watch.hints_asked.add(watch.focus.name)
+
+    with i18n.speaking(language):
+        rows = watch_screen(_forward_runs(others=2), (40, 12), EXERCISE, asked)
+    label = {"en": "Hint ", "ja": "ヒント "}[language]
+
+    # Under the exercise's line, the hint's label and at least two rows of
+    # its text: more than a label ended by "…".
+    start = next(i for i, row in enumerate(rows) if row.startswith(label))
+    keys = next(i for i, row in enumerate(rows) if row.startswith(("keys", "キー")))
+    assert "0/3" in rows[start - 1], rows  # the exercise's status
+    assert keys - start >= 3, rows
+    assert not any("python -m grader check" in row for row in rows), rows
+
+
 @pytest.mark.parametrize("columns", [60, 80, 100])
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_the_top_line_of_a_save_takes_two_rows_at_most(watch_screen, language, columns):
@@ -1930,6 +2022,23 @@ def test_the_top_line_of_a_save_takes_two_rows_at_most(watch_screen, language, c
     assert "numerical_gradient.py" in "".join(top)
     if columns == 100:  # room for it all
         assert "exercises/numerical_gradient.py" in top[0] and "0.28" in top[0]
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_top_line_names_the_folder_of_a_save_only_on_one_row(
+    watch_screen, language, columns
+):
+    def saved(watch) -> None:
+        watch.save_events = watch.saved_events(["cross_entropy"], 0.43)
+        watch.event = watch.save_event = watch.save_events[0]
+
+    with i18n.speaking(language):
+        rows = watch_screen(_forward_runs(others=0), (columns, 30), EXERCISE, saved)
+
+    top = rows[: rows.index("")]
+    assert "cross_entropy.py" in "".join(top), top
+    assert len(top) == 1 or "exercises/" not in "".join(top), top
 
 
 def test_the_status_line_of_a_long_grade_leaves_no_word_alone_on_its_last_row(
@@ -2540,7 +2649,26 @@ def test_a_shortened_input_keeps_the_entry_the_likely_mistake_names():
     shown = _fitted(BIAS_MADE_A_COLUMN, 12, "    ", 79)
 
     assert "b1 = [0.0, 0.0, 0.0, 0.0, 0.0]" in shown
-    assert "more lines]" in shown
+    # Every argument keeps its first row, those that lost rows ended by "…".
+    for name in ("x ", "w1", "b1", "w2", "b2"):
+        assert f"  {name} = [" in shown, name
+    assert "…" in shown
+
+
+@pytest.mark.parametrize("height", [20, 24])
+def test_a_call_that_raised_keeps_each_arguments_first_row_on_the_screen(
+    watch_screen, height
+):
+    runs = _forward_runs(others=0)
+    test = failed("test_forward_gives_the_docstring_example", BIAS_MADE_A_COLUMN)
+    runs["forward"] = ExerciseRun("forward", [test])
+
+    rows = watch_screen(runs, (80, height), EXERCISE)
+
+    entry = re.compile(r" +(x |w1|b1|w2|b2) = \[")
+    names = [entry.match(row).group(1) for row in rows if entry.match(row)]
+    assert names == ["x ", "w1", "b1", "w2", "b2"], rows
+    assert not any("more lines]" in row for row in rows), rows
 
 
 def test_a_long_name_in_the_list_of_other_failures_breaks_after_an_underscore():
