@@ -767,11 +767,28 @@ class Watch:
         word too long for a line cut short with an ellipsis; no word of
         English alone on the last row (see `_widow_taken_in`)."""
         columns = self.out.width - 1  # see `wrapped`
+        waiting = self.keys_waiting()
+        if waiting:
+            # Said as soon as typed: a key that waits for the grade's end
+            # would otherwise seem unheard.
+            line = _(
+                "{status}; keys typed: {keys} (they act once the grade ends)",
+                status=line,
+                keys=waiting,
+            )
         text = wrapped_lines(Text(line), columns)
         ellipsis = _ellipsis(self.out.encoding)
         rows = _widow_taken_in(text.plain.split("\n"), columns)
         rows = [_clipped(row, columns, ellipsis) for row in rows]
         return Text("\n".join(rows), style="dim", no_wrap=True, overflow="crop")
+
+    def keys_waiting(self) -> str:
+        """The keys of the watch typed during the grade under way, which
+        act once it ends, each once, in the order typed ("c, l"); "" when
+        there are none. `q` acts at once, and is not among them."""
+        typed = self.keys.typed() if self.keys is not None else ""
+        keys = [key for key in _as_keys(typed) if key in WATCH_KEYS and key != "q"]
+        return i18n.listed(list(dict.fromkeys(keys)))
 
     def status_line(self, text: Text) -> "StatusLine":
         """A line below the output, above the line of keys (lifted for it,

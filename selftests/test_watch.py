@@ -15,6 +15,7 @@ import termios
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from rich.text import Text
@@ -2462,3 +2463,29 @@ def test_a_dict_argument_cut_short_still_shows_where_it_ends(excess, end):
     assert len(kept) == len(DICT_CALL) - excess
     assert kept[-3].endswith(end), kept
     assert kept[-2:] == DICT_CALL[-2:]  # x and y, whole, after the dict
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_keys_typed_during_a_grade_are_said_on_its_status_line(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, (80, 24), EXERCISE, watches.append)
+        watch = watches[0]
+        line = i18n._(
+            "grading {name}: {seconds} s (limit {limit} s; saving regrades; q quits)",
+            name="sgd",
+            seconds=3,
+            limit=30,
+        )
+        quiet = watch.status_text(line).plain
+        # Full-width, as typed with an input method on; twice, said once.
+        watch.keys = SimpleNamespace(typed=lambda: "ｃxlc")
+        said = watch.status_text(line).plain
+
+    assert quiet.replace("\n", " ") == line
+    # The rows joined again: Japanese runs on with no space between them.
+    joined = re.sub(r"\n *", " " if lang == "en" else "", said)
+    expected = "keys typed: c, l" if lang == "en" else "入力済みのキー: c、l"
+    assert expected in joined
