@@ -86,7 +86,7 @@ import termios
 import time
 import tty
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -2507,17 +2507,14 @@ def _to_arguments(
     if not starts:
         return None
     ends = [*starts[1:], len(call)]
-    kept = [call[start:end] for start, end in zip(starts, ends, strict=True)]
-    for index in reversed(range(len(kept))):
-        argument = kept[index]
-        if excess > 0 and len(argument) > 1:
-            left = argument[: max(1, len(argument) - excess)]
-            excess -= len(argument) - len(left)
-            if _opens_dict(argument[0], index == 0):
-                last = _dict_ended(left[-1], argument[len(left) :], width, ellipsis)
-            else:
-                last = _ended(left[-1], width, ellipsis)
-            kept[index] = [*left[:-1], last]
+    arguments = [call[start:end] for start, end in zip(starts, ends, strict=True)]
+
+    def ended(index: int, left: list[str], argument: list[str]) -> str:
+        if _opens_dict(argument[0], index == 0):
+            return _dict_ended(left[-1], argument[len(left) :], width, ellipsis)
+        return _ended(left[-1], width, ellipsis)
+
+    kept = _first_rows_kept(arguments, excess, ended)
     if raised and kept[-1][-1] != call[-1]:
         # The words that say the call raised ("raised") close its last row:
         # they stay, after the call's ")".
@@ -2539,13 +2536,29 @@ def _to_entries(
         return None
     ends = [*starts[1:], len(rows)]
     entries = [rows[start:end] for start, end in zip(starts, ends, strict=True)]
-    for index in reversed(range(len(entries))):
-        entry = entries[index]
-        if excess > 0 and len(entry) > 1:
-            left = entry[: max(1, len(entry) - excess)]
-            excess -= len(entry) - len(left)
-            entries[index] = [*left[:-1], _ended(left[-1], width, ellipsis)]
+    entries = _first_rows_kept(
+        entries, excess, lambda index, left, entry: _ended(left[-1], width, ellipsis)
+    )
     return [*rows[: starts[0]], *(row for entry in entries for row in entry)]
+
+
+def _first_rows_kept(
+    groups: list[list[str]],
+    excess: int,
+    ended: Callable[[int, list[str], list[str]], str],
+) -> list[list[str]]:
+    """`groups` of rows (the arguments of a call, the entries of an input)
+    with up to `excess` rows fewer in all: each keeps its first row at
+    least, the last group losing its later rows first; the last row kept
+    of a group that lost rows is `ended(index, kept, group)`."""
+    shortened = list(groups)
+    for index in reversed(range(len(groups))):
+        group = groups[index]
+        if excess > 0 and len(group) > 1:
+            left = group[: max(1, len(group) - excess)]
+            excess -= len(group) - len(left)
+            shortened[index] = [*left[:-1], ended(index, left, group)]
+    return shortened
 
 
 # The call a row opens, up to its "(": its first argument follows.
