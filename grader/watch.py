@@ -667,66 +667,18 @@ class Watch:
                 yield None
             return
         running = list(names)  # those not finished yet
-
-        def line() -> Text:
-            started = self.started(running)
-            # Each with the seconds its own tests have run: those the
-            # limit counts, which the grade's may pass.
-            ages = self.ages()
-            timed = [timed_name(name, ages) for name in started]
-            # The seconds go on as one that loops holds the grade up: a
-            # line that does not change would look frozen.
-            fields = {
-                "done": len(names) - len(running),
-                "total": len(names),
-                "seconds": int(time.monotonic() - self.grade_started),
-                "limit": f"{self.limits[0]:g}",
-            }
-            # Every exercise in one group: running now, or still to run
-            # (one between two shares of its tests too).
-            waiting = [name for name in running if name not in started]
-            if not started:
-                # No worker has started yet (the session is starting): none
-                # is called running.
-                text = _(
-                    "grading: {done} of {total} finished, {seconds} s (limit "
-                    "{limit} s each; saving regrades; q quits)",
-                    **fields,
-                )
-            elif waiting:
-                # One that loops holds a worker: the others are named as
-                # still to run, not as running.
-                text = _(
-                    "grading: {done} of {total} finished, {seconds} s (limit "
-                    "{limit} s each; saving regrades; q quits), still running: "
-                    "{names}; still to run: {waiting}",
-                    names=some_named(timed),
-                    waiting=some_named(waiting),
-                    **fields,
-                )
-            else:
-                # Nothing left to start: the grade ends with these, which
-                # the learner waits for, up to the limit should one loop.
-                text = _(
-                    "grading: {done} of {total} finished, {seconds} s (limit "
-                    "{limit} s each; saving regrades; q quits), still running: "
-                    "{names}, which the grade waits for, up to the time limit",
-                    names=some_named(timed),
-                    **fields,
-                )
-            return self.status_text(text)
-
-        shown = line()
+        shown = self.grade_status(names, running)
 
         def redraw() -> None:
             nonlocal shown, live
             if self.redraw_due():
                 live.stop()
                 self.redraw_during_grade()
-                shown = line()  # broken for the width it is drawn at
+                # Broken for the width it is drawn at.
+                shown = self.grade_status(names, running)
                 live = self.status_line(shown)
                 live.start(refresh=True)
-            text = line()
+            text = self.grade_status(names, running)
             if text.plain != shown.plain:
                 shown = text
                 live.update(text, refresh=True)
@@ -745,6 +697,56 @@ class Watch:
         finally:
             self.tick = None
             live.stop()
+
+    def grade_status(self, names: list[str], running: list[str]) -> Text:
+        """The status line of a grade of `names`, of which `running` are
+        not finished yet (see `progress`)."""
+        started = self.started(running)
+        # Each with the seconds its own tests have run: those the
+        # limit counts, which the grade's may pass.
+        ages = self.ages()
+        timed = [timed_name(name, ages) for name in started]
+        # The seconds go on as one that loops holds the grade up: a
+        # line that does not change would look frozen.
+        fields = {
+            "done": len(names) - len(running),
+            "total": len(names),
+            "seconds": int(time.monotonic() - self.grade_started),
+            "limit": f"{self.limits[0]:g}",
+        }
+        # Every exercise in one group: running now, or still to run
+        # (one between two shares of its tests too).
+        waiting = [name for name in running if name not in started]
+        if not started:
+            # No worker has started yet (the session is starting): none
+            # is called running.
+            text = _(
+                "grading: {done} of {total} finished, {seconds} s (limit "
+                "{limit} s each; saving regrades; q quits)",
+                **fields,
+            )
+        elif waiting:
+            # One that loops holds a worker: the others are named as
+            # still to run, not as running.
+            text = _(
+                "grading: {done} of {total} finished, {seconds} s (limit "
+                "{limit} s each; saving regrades; q quits), still running: "
+                "{names}; still to run: {waiting}",
+                names=some_named(timed),
+                waiting=some_named(waiting),
+                **fields,
+            )
+        else:
+            # Nothing left to start: the grade ends with these, which
+            # the learner waits for, up to the limit should one loop.
+            text = _(
+                "grading: {done} of {total} finished, {seconds} s (limit "
+                "{limit} s each; saving regrades; q quits), still running: "
+                "{names}, which the grade waits for, up to the time limit",
+                names=some_named(timed),
+                **fields,
+            )
+        return self.status_text(text)
 
     def started(self, names: list[str]) -> list[str]:
         """Those of `names` with tests a worker runs now, in their order
