@@ -1999,7 +1999,7 @@ def phrase_rows(line: str, width: int) -> str:
             if i18n.width(lead + joined) <= width:
                 rows[-1] = joined
                 continue
-        rows.extend(i18n.fill(phrase, width - len(lead)).split("\n"))
+        rows.extend(i18n.fill(phrase, width - len(lead), commands=True).split("\n"))
     return "\n".join(lead + row for row in rows)
 
 

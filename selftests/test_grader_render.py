@@ -23,6 +23,7 @@ from grader.render import (
     PROSE_WIDTH,
     Screen,
     aligned,
+    by_phrases,
     code_rows,
     output_label,
     wrapped_lines,
@@ -1749,6 +1750,19 @@ def test_japanese_lines_never_break_inside_a_katakana_word():
         "あいうえおかきくけこ",
         "オペランド",
     ]
+
+
+def test_a_count_of_failures_breaks_its_command_only_at_spaces():
+    line = (
+        "ほかに 5 個のテストが失敗しています。"
+        "`python -m grader check one_hot --lang ja` ですべて見られます。"
+    )
+
+    rows = by_phrases(Text(line), 39).plain.split("\n")
+
+    assert all(i18n.width(row) <= 39 for row in rows), rows
+    words = " ".join(rows).replace("`", "").split()
+    assert "--lang" in words and "ja" in words, rows
 
 
 def test_a_name_and_its_shape_stay_on_one_row():
