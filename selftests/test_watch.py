@@ -2035,7 +2035,7 @@ def test_a_first_grade_held_up_shows_q_at_once_and_what_it_waits_for(tree, lang)
     }[lang]
     keys = {
         "en": "keys during the grade: q quit | the others act once it ends",
-        "ja": "採点中のキー操作: q で終了 | ほかのキーは採点後に働きます",
+        "ja": "採点中のキー操作: q で終了 | ほかのキーは採点後に有効",
     }[lang]
     stopped = {
         "en": "The watch stopped before the grade under way finished.",
