@@ -1694,10 +1694,30 @@ def _line_broken(line: str, width: int) -> list[str]:
     """A `line` too wide for `width` columns, broken: a row of an array
     after a comma (`_array_row_wrapped`), anything else between words,
     its later rows under the first word after its label, if it has one,
-    else under its own first word."""
+    else under its own first word; a test's name too long for a row is
+    broken after its underscores, under the row's first word."""
     row = _array_row_wrapped(line, width)
     if row:
         return row
+    rows = _words_broken(line, width)
+    return [
+        part
+        for row in rows
+        for part in (
+            names_broken(row, width, " " * _indentation(row))
+            if i18n.width(row) > width
+            else [row]
+        )
+    ]
+
+
+def _indentation(row: str) -> int:
+    return len(row) - len(row.lstrip(" "))
+
+
+def _words_broken(line: str, width: int) -> list[str]:
+    """A `line` too wide for `width` columns broken between words (see
+    `_line_broken`)."""
     placed = _where_broken(line, width) or _stop_broken(line, width)
     if placed:
         return placed

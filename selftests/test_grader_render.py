@@ -2784,3 +2784,25 @@ def test_a_line_a_time_limit_stopped_keeps_its_code_whole_on_a_row_of_its_own():
         "  stopped at line 34 in test_sgd_update_changes_the_arrays:",
         "    while True:",
     ]
+
+
+def test_a_test_name_too_long_for_a_row_breaks_after_an_underscore():
+    message = (
+        "f(...) did not finish. This happened in both tests that were running: "
+        "test_a and test_gradient_matches_the_derivative_for_arrays_of_any_shape.\n"
+        "  stopped at line 48 in "
+        "test_gradient_matches_the_derivative_for_arrays_of_any_shape: fm = f(x)"
+    )
+
+    rows = wrapped_lines(Text(message), 50).plain.split("\n")
+
+    assert all(i18n.width(row) <= 50 for row in rows), rows
+    # Each part of the name under the first word of its row.
+    assert rows[2:4] == [
+        "test_gradient_matches_the_derivative_for_arrays_",
+        "of_any_shape.",
+    ]
+    assert rows[-3:-1] == [
+        "  test_gradient_matches_the_derivative_for_arrays_",
+        "  of_any_shape:",
+    ]
