@@ -37,7 +37,12 @@ from grader import i18n, prestart
 from grader.exercises import ExerciseInfo
 from grader.i18n import N_, _
 from grader.project import Project, ProjectError, open_project
-from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ExerciseRun
+from grader.results import (
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    SUBMISSION_VARIABLE,
+    ExerciseRun,
+)
 
 # The rest of the grader is imported where it is needed: a grade's tests
 # start before the modules that show their result are loaded.
@@ -300,7 +305,7 @@ def _report_interrupted(
     runs = {**runs, **{name: ExerciseRun(name, error=INTERRUPTED_RUN) for name in cut}}
     book, written, _ = _reports_of(exercises, names, runs, args, started, clock, screen)
     if shown:
-        screen.gradebook(book, prog, cut=tuple(cut))
+        screen.gradebook(book, prog, cut=tuple(cut), submission=_submission(args))
     _say_written(written, args, screen)
 
 
@@ -316,11 +321,20 @@ def _show(
     if args.command == "check":
         screen.check(book.grades[0], args.target, prog, root=project.root)
         _what_next(project, book.grades[0], args, screen, prog)
+    elif _submission(args) is not None:
+        screen.gradebook(book, prog, submission=_submission(args))
     elif args.target == "exercises":
         answers = (project.root / "solutions").is_dir()
         screen.gradebook(book, prog, answers=answers)
     else:
         screen.gradebook(book, prog)
+
+
+def _submission(args: argparse.Namespace) -> str | None:
+    """The submission grading mode grades for someone else, as it was
+    named (see `grader.classroom`); None when the learner grades their
+    own."""
+    return os.environ.get(SUBMISSION_VARIABLE) if args.separate else None
 
 
 def _what_next(

@@ -192,7 +192,9 @@ def _grade(args) -> int:
     if tests_from is not None:
         tests_from = open_project(tests_from).root
     _refuse_reports_in(submission, [args.json, args.junit, args.gradescope])
-    options = classroom.Options(args.timeout, args.memory, _language(args))
+    options = classroom.Options(
+        args.timeout, args.memory, _language(args), _someone_elses(args.submission)
+    )
     try:
         outcome = classroom.grade(submission, tests_from, options)
     except classroom.GradingError as error:
@@ -222,6 +224,19 @@ def _grade(args) -> int:
         notes = "".join(f"- {line}\n" for line in _integrity_lines(outcome.integrity))
         append(Path(summary), outcome.reports["summary"] + notes)
     return outcome.code
+
+
+def _someone_elses(submission: Path | None) -> str | None:
+    """`submission` as it was typed, when it is not the project the command
+    runs in (a teacher grading a student's folder); None when it is."""
+    if submission is None:
+        return None
+    try:
+        here = find_root(Path.cwd())
+    except ProjectError:
+        return str(submission)
+    own = (here.resolve(), (here / "exercises").resolve())
+    return None if submission.resolve() in own else str(submission)
 
 
 def _refuse_reports_in(submission: Path, paths: list[Path | None]) -> None:
