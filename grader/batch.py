@@ -24,6 +24,7 @@ import resource
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 
 from grader import classroom, formats
@@ -61,8 +62,9 @@ class Row:
 
     student: str
     status: str
-    score: float = 0.0
-    max_score: float = 0.0
+    # Numbers as the JSON report writes them: an int when whole.
+    score: int | float = 0
+    max_score: int | float = 0
     done: int = 0
     points: dict[str, float] = field(default_factory=dict)
     tests_changed: int = 0  # files of tests/grader that differ from the release
@@ -375,7 +377,11 @@ def _last_line(text: str) -> str:
 
 def gradebook_csv(rows: list[Row], tests_from: Path) -> str:
     """The CSV gradebook: one row per submission, one column per exercise."""
-    names = [e.name for e in load_catalogue(tests_from / "grader" / "exercises.toml")]
+    catalogue = load_catalogue(tests_from / "grader" / "exercises.toml")
+    names = [exercise.name for exercise in catalogue]
+    # A submission that could not be graded scores 0 out of the same total
+    # as the others, not out of nothing.
+    total = formats.number(sum((e.points for e in catalogue), Fraction(0)))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
@@ -384,8 +390,9 @@ def gradebook_csv(rows: list[Row], tests_from: Path) -> str:
     )
     for row in rows:
         points = [row.points.get(name, "") for name in names]
+        max_score = total if row.status == ERROR else row.max_score
         writer.writerow(
-            [row.student, row.status, row.score, row.max_score, row.done, *points]
+            [row.student, row.status, row.score, max_score, row.done, *points]
             + [row.tests_changed, row.note]
         )
     return buffer.getvalue()

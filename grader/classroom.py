@@ -28,7 +28,7 @@ from pathlib import Path
 from grader import manifest
 from grader.exercises import load_catalogue
 from grader.manifest import Drift, ManifestError
-from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, SUBMISSION_VARIABLE
 
 # What a grade is assembled from, besides the learner's exercises.
 PRISTINE = ("tests", "grader", "data", "conftest.py", "pyproject.toml")
@@ -77,12 +77,15 @@ class GradingError(Exception):
 
 @dataclass
 class Options:
-    """How to grade: the limits per exercise, and the language of the
-    human report (None: the grading process's locale decides)."""
+    """How to grade: the limits per exercise, the language of the human
+    report (None: the grading process's locale decides), and the
+    `submission` as the teacher named it when it is not their own project
+    (None: the learner grades their own, and is told what to do next)."""
 
     timeout: float = DEFAULT_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
     language: str | None = None
+    submission: str | None = None
 
 
 @dataclass
@@ -263,7 +266,7 @@ def run_isolated(scratch: Path, options: Options) -> Outcome:
         argv += [f"--{option}", str(reports / name)]
     if options.language:
         argv += ["--lang", options.language]
-    env = child_environment(scratch)
+    env = child_environment(scratch, options.submission)
     count = len(load_catalogue(stage_dir / "grader" / "exercises.toml"))
     limit = options.timeout * count + STARTUP_SECONDS
     code, stdout, stderr = _run(argv, env, cwd=scratch, limit=limit)
@@ -315,15 +318,18 @@ def _kill_session(pid: int) -> None:
         pass
 
 
-def child_environment(scratch: Path) -> dict[str, str]:
+def child_environment(scratch: Path, submission: str | None = None) -> dict[str, str]:
     """The grading child's environment: only harmless variables, pytest's
-    plugin autoloading off, caches and the CI summary in `scratch`."""
+    plugin autoloading off, caches and the CI summary in `scratch`, and the
+    `submission`'s name if it is someone else's."""
     env = {key: os.environ[key] for key in KEPT_ENVIRONMENT if key in os.environ}
     env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     # Compiled modules are cached there: nothing from another grade is
     # reused, and nothing of this one outlives it.
     env["XDG_CACHE_HOME"] = str(scratch / "cache")
     env["GITHUB_STEP_SUMMARY"] = str(scratch / "summary.md")
+    if submission is not None:
+        env[SUBMISSION_VARIABLE] = submission
     return env
 
 

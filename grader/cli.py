@@ -37,7 +37,12 @@ from grader import i18n, prestart
 from grader.exercises import ExerciseInfo
 from grader.i18n import N_, _
 from grader.project import Project, ProjectError, open_project
-from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ExerciseRun
+from grader.results import (
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    SUBMISSION_VARIABLE,
+    ExerciseRun,
+)
 
 # The rest of the grader is imported where it is needed: a grade's tests
 # start before the modules that show their result are loaded.
@@ -90,6 +95,21 @@ for teachers (each has --help):
 """)
 # Handled by `grader.tools`.
 TEACHER_COMMANDS = ("grade", "release", "gradescope", "batch")
+# What each of them takes, said when it is given an option that is not its
+# own (the grader's --root, say): the folder is an argument, not an option.
+TEACHER_USES = {
+    "grade": N_("grade takes the folder to grade as its argument: `{prog} grade DIR`"),
+    "release": N_(
+        "release takes the folder to write as its argument: `{prog} release OUT`"
+    ),
+    "gradescope": N_(
+        "gradescope takes the zip to write as its argument: `{prog} gradescope OUT.zip`"
+    ),
+    "batch": N_(
+        "batch takes the folder of submissions as its argument: "
+        "`{prog} batch DIR --csv FILE`"
+    ),
+}
 # Commands whose exercise must be named: acting on a guess would change a
 # file (reset) or show an answer (solution) the learner did not mean.
 NAMED_COMMANDS = ("reset", "solution", "doc")
@@ -285,7 +305,7 @@ def _report_interrupted(
     runs = {**runs, **{name: ExerciseRun(name, error=INTERRUPTED_RUN) for name in cut}}
     book, written, _ = _reports_of(exercises, names, runs, args, started, clock, screen)
     if shown:
-        screen.gradebook(book, prog, cut=tuple(cut))
+        screen.gradebook(book, prog, cut=tuple(cut), submission=_submission(args))
     _say_written(written, args, screen)
 
 
@@ -301,11 +321,20 @@ def _show(
     if args.command == "check":
         screen.check(book.grades[0], args.target, prog, root=project.root)
         _what_next(project, book.grades[0], args, screen, prog)
+    elif _submission(args) is not None:
+        screen.gradebook(book, prog, submission=_submission(args))
     elif args.target == "exercises":
         answers = (project.root / "solutions").is_dir()
         screen.gradebook(book, prog, answers=answers)
     else:
         screen.gradebook(book, prog)
+
+
+def _submission(args: argparse.Namespace) -> str | None:
+    """The submission grading mode grades for someone else, as it was
+    named (see `grader.classroom`); None when the learner grades their
+    own."""
+    return os.environ.get(SUBMISSION_VARIABLE) if args.separate else None
 
 
 def _what_next(
@@ -449,14 +478,15 @@ class Parser(argparse.ArgumentParser):
         choices = action.choices
         known = choices is not None and value in choices
         if action.dest == "command" and value in TEACHER_COMMANDS and not known:
-            # Reached only after an option: a course's command takes its
-            # own options, after it.
+            # Reached only after an option: a course's command comes first,
+            # and the grader's options (--root...) are not its own.
             raise argparse.ArgumentError(
                 None,
                 _(
-                    "{command} takes options of its own, after it: "
-                    "`{prog} {command} --help` lists them",
+                    "{command} must come first; {use}. `{prog} {command} --help` "
+                    "lists the options it takes",
                     command=value,
+                    use=teacher_use(value, self.prog),
                     prog=i18n.command(self.prog),
                 ),
             )
@@ -690,6 +720,12 @@ def _add_options(
             default=default(None),
             help=_(what) if reports else argparse.SUPPRESS,
         )
+
+
+def teacher_use(command: str, prog: str) -> str:
+    """What the course's `command` takes, and how it is typed, in a clause
+    of the current language."""
+    return _(TEACHER_USES[command], prog=i18n.command(prog))
 
 
 def add_language_option(parser: argparse.ArgumentParser, default) -> None:

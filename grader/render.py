@@ -99,6 +99,10 @@ LABELLED = re.compile(r"  [a-z][a-z ]*?(?::|(?=  ))\s+")
 # The start of an exception's message that names the call which raised,
 # as in "softmax([1., 2.]) raised ValueError: ...".
 CALL_RAISED = re.compile(r"\w+\(.*?\) raised ", re.DOTALL)
+# The sentence of a test's message that tells the learner to run a command,
+# as tests/harness.py writes it ("`python -m grader reset dot` puts its stub
+# back."), in English or translated: from the command to the sentence's end.
+LEARNER_COMMAND = re.compile(r"[ \u3000]?`python -m grader [^`]*`[^.。]*[.。]")
 
 
 def make_console(file: TextIO, environ=None) -> Console:
@@ -211,6 +215,7 @@ class Screen:
         cut: tuple[str, ...] = (),
         answers: bool | None = None,
         heading: bool = True,
+        submission: str | None = None,
     ) -> None:
         """The main report: a line per exercise, the score, what is next.
         `stuck` says where help is, in place of the commands that give it
@@ -219,12 +224,17 @@ class Screen:
         is next. Once every exercise is done, unless `answers` is None,
         what the learner may do next: with the command that shows the
         model answers if there are `answers` to see. Without `heading`,
-        the table comes first: the watch's top line names the screen."""
+        the table comes first: the watch's top line names the screen.
+
+        A `submission` graded for someone else (grading mode, the folder
+        named) is named in the heading, and the report ends with its first
+        unfinished exercise's failure: the learner's advice (hints, `check`,
+        `reset`) would act on the project of whoever runs it."""
         table = self._grade_table(book, cut)
         if not self._fits(table):
             table = self._grade_table(book, cut, short=True)
         if heading:
-            self.out.print(_heading(book))
+            self.out.print(_heading(book, submission))
             self.out.print()
         self.out.print(table)
         self.out.print()
@@ -238,6 +248,9 @@ class Screen:
                 command=f"`{prog}`",
             )
             self.out.print(self.fitted(Text(note)), soft_wrap=True)
+            return
+        if submission is not None:
+            self._first_unfinished(book)
             return
         printed = [
             g.name for g in book.grades if g.status == DONE and printed_output(g)
@@ -632,11 +645,42 @@ class Screen:
             more = failure is not None
             self._help_line(exercise.name, book.target, prog, check=more)
 
-    def _exercise_error(self, grade: Grade) -> None:
-        """Why the exercise as a whole failed, if it did, once."""
+    def _first_unfinished(self, book: Gradebook) -> None:
+        """The first exercise not done in a submission graded for someone
+        else, with why: its error or its most telling failure."""
+        grade = book.next_up
+        if grade is None:
+            done = _("All {count} exercises done.", count=len(book.grades))
+            self.out.print(filled(Text(done, style="bold green"), self.out))
+            return
+        exercise = grade.exercise
+        line = Text(
+            _(
+                "First not done: exercise {number}, {name} ({title}):",
+                number=exercise.number,
+                name=exercise.name,
+                title=i18n.title(exercise),
+            ),
+            style="bold",
+        )
+        line.append(" ")
+        line.append_text(_status(grade.status))
+        self.out.print(filled(line, self.out), soft_wrap=True)
+        if grade.status == NOT_STARTED:
+            return
+        self._exercise_error(grade, advice=False)
+        failure = most_telling(explained(grade))
+        if failure is not None:
+            self._failure(failure)
+
+    def _exercise_error(self, grade: Grade, advice: bool = True) -> None:
+        """Why the exercise as a whole failed, if it did, once; without
+        `advice`, with no command for the learner to run."""
         error = exercise_error(grade)
         if error:
             message = i18n.failure(aligned(error))
+            if not advice:
+                message = without_advice(message)
             self.out.print(self.fitted(Text(message, style="red")), soft_wrap=True)
             self.out.print()
 
@@ -884,8 +928,17 @@ def some_named(names: list[str]) -> str:
     return shown
 
 
-def _heading(book: Gradebook) -> Text:
+def _heading(book: Gradebook, submission: str | None = None) -> Text:
+    if submission is not None:
+        return Text(_("nn-kata: grading {folder}", folder=submission), style="bold")
     return Text(_("nn-kata: grading {target}/", target=book.target), style="bold")
+
+
+def without_advice(message: str) -> str:
+    """A failure's `message`, as shown, without the command the tests tell
+    the learner to run (see tests/harness.py): it acts on the project of
+    whoever runs it, which is the learner's only when they grade their own."""
+    return LEARNER_COMMAND.sub("", message)
 
 
 def _status(status: str, short: bool = False) -> Text:

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 # exercise's tests need, far below what would hurt the machine.
 DEFAULT_TIMEOUT = 30.0  # seconds per exercise
 DEFAULT_MEMORY_MB = 2048  # address space per exercise
+# Set by grading mode for its child when the submission graded is not the
+# project it runs in: the folder, as the teacher named it. An environment
+# variable, not an option, so that a release's older grader ignores it.
+SUBMISSION_VARIABLE = "NN_KATA_SUBMISSION"
 
 # What went wrong in a failed test. The first four come from conftest.py;
 # the runner adds the last three, for tests the process did not survive.

@@ -20,6 +20,7 @@ from grader.cli import (
     add_language_option,
     positive,
     reports_written,
+    teacher_use,
 )
 from grader.files import append, write_atomically
 from grader.i18n import N_, _
@@ -38,7 +39,7 @@ def main(argv: list[str], prog: str = "python -m grader") -> int:
     ``--lang`` first); the option is accepted here so that it may follow
     the command."""
     try:
-        args = _parser(prog).parse_args(argv)
+        args = _parsed(_parser(prog), argv, prog)
     except SystemExit as stop:
         return EXIT_USAGE if stop.code else EXIT_OK
     try:
@@ -49,6 +50,29 @@ def main(argv: list[str], prog: str = "python -m grader") -> int:
     except KeyboardInterrupt:
         _problem(_("Interrupted."))
         return EXIT_INTERRUPTED
+
+
+def _parsed(parser: argparse.ArgumentParser, argv: list[str], prog: str):
+    """`argv` parsed; an argument the command does not know is refused by
+    the command's own parser, with its usage, and an option (the grader's
+    --root, say) with what the command takes instead."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        own = args.command_parser
+        options = [item for item in extra if item.startswith("-")]
+        if not options:
+            own.error(_("unrecognized arguments: %s") % " ".join(extra))
+        own.error(
+            _(
+                "{command} has no option {option}; {use}. "
+                "`{prog} {command} --help` lists the options it takes",
+                command=args.command,
+                option=options[0].partition("=")[0],
+                use=teacher_use(args.command, prog),
+                prog=i18n.command(prog),
+            )
+        )
+    return args
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:
@@ -78,12 +102,12 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         ("--gradescope", N_("Gradescope's results.json")),
     ):
         grade.add_argument(option, type=Path, metavar="FILE", help=_(what))
-    grade.set_defaults(handler=_grade)
+    grade.set_defaults(handler=_grade, command_parser=grade)
 
     out = commands.add_parser("release", help=_("a student copy, ready to push"))
     out.add_argument("out", type=Path, metavar="OUT", help=_("a new folder"))
     _add_root(out)
-    out.set_defaults(handler=_release)
+    out.set_defaults(handler=_release, command_parser=out)
 
     bundle = commands.add_parser("gradescope", help=_("Gradescope's autograder zip"))
     bundle.add_argument(
@@ -93,7 +117,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         help=_("the zip to write (replaced if it exists)"),
     )
     _add_root(bundle)
-    bundle.set_defaults(handler=_gradescope)
+    bundle.set_defaults(handler=_gradescope, command_parser=bundle)
 
     many = commands.add_parser("batch", help=_("grade a folder of submissions"))
     many.add_argument("folder", type=Path, metavar="DIR", help=_("one folder each"))
@@ -115,7 +139,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     )
     _add_tests_from(many)
     _add_limits(many)
-    many.set_defaults(handler=_batch)
+    many.set_defaults(handler=_batch, command_parser=many)
     for command in (grade, out, bundle, many):
         add_language_option(command, default=argparse.SUPPRESS)
     return parser
@@ -168,7 +192,9 @@ def _grade(args) -> int:
     if tests_from is not None:
         tests_from = open_project(tests_from).root
     _refuse_reports_in(submission, [args.json, args.junit, args.gradescope])
-    options = classroom.Options(args.timeout, args.memory, _language(args))
+    options = classroom.Options(
+        args.timeout, args.memory, _language(args), _someone_elses(args.submission)
+    )
     try:
         outcome = classroom.grade(submission, tests_from, options)
     except classroom.GradingError as error:
@@ -198,6 +224,19 @@ def _grade(args) -> int:
         notes = "".join(f"- {line}\n" for line in _integrity_lines(outcome.integrity))
         append(Path(summary), outcome.reports["summary"] + notes)
     return outcome.code
+
+
+def _someone_elses(submission: Path | None) -> str | None:
+    """`submission` as it was typed, when it is not the project the command
+    runs in (a teacher grading a student's folder); None when it is."""
+    if submission is None:
+        return None
+    try:
+        here = find_root(Path.cwd())
+    except ProjectError:
+        return str(submission)
+    own = (here.resolve(), (here / "exercises").resolve())
+    return None if submission.resolve() in own else str(submission)
 
 
 def _refuse_reports_in(submission: Path, paths: list[Path | None]) -> None:

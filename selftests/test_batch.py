@@ -115,6 +115,14 @@ def test_a_submission_that_cannot_be_read_is_an_error_row(graded):
     assert read_json(reports / "frank.git.json")["status"] == "error"
 
 
+def test_an_error_row_scores_zero_out_of_the_same_total_as_the_others(graded):
+    _, rows, _ = graded
+
+    for student in ("dave", "frank.git"):
+        assert rows[student]["score"] == "0"
+        assert rows[student]["max_score"] == rows["alice"]["max_score"] == "100"
+
+
 def test_a_submission_without_exercises_is_an_error_row_and_counted(graded):
     result, rows, reports = graded
 

@@ -115,6 +115,44 @@ def test_a_module_missing_from_the_submission_is_said_to_be_missing(
     ), sgd["message"]
 
 
+def test_a_submission_graded_for_someone_else_is_named_without_learner_advice(
+    release_tree, tmp_path
+):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    (tree / "exercises" / "dot.py").unlink()
+    ja = ["--lang", "ja"]
+
+    for extra, heading, missing in (
+        ([], f"nn-kata: grading {tree}", "dot.py is missing: was it moved or deleted?"),
+        (ja, f"nn-kata: {tree} を採点", "移動したり削除したりしていませんか？"),
+    ):
+        result = teacher(
+            "grade", str(tree), "--tests-from", str(release_tree), *extra, cwd=tmp_path
+        )
+
+        assert result.returncode == 1, result.stderr
+        assert result.stdout.splitlines()[0] == heading
+        assert missing in result.stdout
+        # Run by the teacher, `reset` or `hint` would act on their project.
+        assert "`python -m grader" not in result.stdout
+        assert "Stuck?" not in result.stdout and "Next:" not in result.stdout
+
+
+@pytest.mark.parametrize("named", [[], ["."]])
+def test_a_learner_grading_their_own_project_is_told_what_to_do(
+    named, release_tree, tmp_path
+):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    (tree / "exercises" / "dot.py").unlink()
+
+    result = teacher("grade", *named, "--tests-from", str(release_tree), cwd=tree)
+
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines()[0] == "nn-kata: grading exercises/"
+    assert "`python -m grader reset dot` puts its stub back." in result.stdout
+    assert "Stuck? `python -m grader hint dot`" in result.stdout
+
+
 # Attacks on the tests themselves: the submission carries its own tests,
 # which grading mode must not use.
 

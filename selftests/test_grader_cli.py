@@ -605,12 +605,53 @@ def test_a_misspelled_command_gets_a_guess(tree, typed, meant):
     assert f"unknown command '{typed}' (did you mean {meant}?)" in result.stderr
 
 
-def test_a_course_command_after_an_option_says_where_its_options_go(tree):
+def test_a_course_command_after_an_option_says_it_comes_first_and_what_it_takes(
+    tree,
+):
     result = kata("--root", str(tree), "grade", cwd=tree)
+    japanese = kata("--lang", "ja", "--root", str(tree), "grade", cwd=tree)
+
+    assert result.returncode == japanese.returncode == 2
+    assert "grade must come first; grade takes the folder to grade" in result.stderr
+    assert "`python -m grader grade DIR`" in result.stderr
+    assert "after it" not in result.stderr
+    assert "did you mean" not in result.stderr
+    assert "grade は、どのオプションよりも先に書きます。" in japanese.stderr
+    assert "`python -m grader grade DIR --lang ja`" in japanese.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "use"),
+    [
+        ("grade", "--root", "grade takes the folder to grade as its argument"),
+        ("grade", "--target", "`python -m grader grade DIR`"),
+        ("release", "--timeout", "`python -m grader release OUT`"),
+        ("gradescope", "--target", "`python -m grader gradescope OUT.zip`"),
+        ("batch", "--root", "`python -m grader batch DIR --csv FILE`"),
+    ],
+)
+def test_an_option_a_course_command_lacks_gets_its_usage_and_what_it_takes(
+    tree, command, option, use
+):
+    # batch's required --csv is given: argparse asks for it first.
+    needed = ["--csv", "grades.csv"] if command == "batch" else []
+    result = kata(command, *needed, option, "5", cwd=tree)
 
     assert result.returncode == 2
-    assert "grade takes options of its own, after it" in result.stderr
-    assert "did you mean" not in result.stderr
+    assert result.stderr.startswith(f"usage: python -m grader {command} ")
+    assert "{grade,release,gradescope,batch}" not in result.stderr
+    assert f"{command} has no option {option}; " in result.stderr
+    assert use in result.stderr
+    assert f"`python -m grader {command} --help` lists the options" in result.stderr
+
+
+def test_an_option_grade_lacks_is_explained_in_japanese(tree):
+    result = kata("grade", "--root", ".", "--lang", "ja", cwd=tree)
+
+    assert result.returncode == 2
+    assert result.stderr.startswith("使い方: python -m grader grade ")
+    assert "grade に --root というオプションはありません。" in result.stderr
+    assert "採点するフォルダを引数として渡します" in result.stderr
 
 
 def test_a_syntax_error_shows_its_line_and_a_caret_once(tmp_path):

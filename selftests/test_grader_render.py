@@ -74,6 +74,24 @@ def summary(tests, name="dot") -> str:
     return shown(lambda screen: screen.gradebook(book(tests, name), "kata"))
 
 
+def test_a_submission_graded_for_someone_else_ends_with_its_failure():
+    tests = [failed("test_dot_shape", NAMED), PASSED]
+    failing = book(tests)
+    done = book([PASSED])
+    printing = book([TestResult("test_dot", True, "passed", "", "hello\n")])
+
+    text = shown(lambda screen: screen.gradebook(failing, "kata", submission="bob"))
+    all_done = shown(lambda screen: screen.gradebook(done, "kata", submission="bob"))
+    printed = shown(lambda screen: screen.gradebook(printing, "kata", submission="bob"))
+
+    assert text.splitlines()[0] == "nn-kata: grading bob"
+    assert "First not done: exercise 1, dot (The matrix product):" in text
+    assert "likely mistake: the operands are swapped" in text
+    assert "All 10 exercises done." in all_done and "Well done" not in all_done
+    for report in (text, all_done, printed):
+        assert "`kata" not in report and "Next:" not in report
+
+
 def check(tests, name="dot") -> str:
     grade = next(g for g in book(tests, name).grades if g.name == name)
     return shown(lambda screen: screen.check(grade, "exercises", "kata"))

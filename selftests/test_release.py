@@ -59,13 +59,17 @@ NOT_IN_A_RELEASE = (
     "solutions/",
     "selftests",
     "benchmarks",
-    "--target solutions",
+    "--target",
+    "solutions",
     "grader solution",
     "grader release",
     "grader gradescope",
     "grader batch",
     "grader.stubs",
 )
+# What a student's README must not say of itself: that it is written for
+# teachers and maintainers too, or that its timings grade the answers.
+NOT_FOR_STUDENTS = ("teacher", "maintainer", "教える人、メンテナ", "模範解答の採点")
 
 
 @pytest.mark.parametrize("readme", ["README.md", "README.ja.md"])
@@ -73,6 +77,7 @@ def test_a_releases_readme_sends_students_to_nothing_it_lacks(release_tree, read
     text = (release_tree / readme).read_text(encoding="utf-8")
 
     assert [words for words in NOT_IN_A_RELEASE if words in text] == []
+    assert [words for words in NOT_FOR_STUDENTS if words in text] == []
     assert "<!--" not in text and "-->" not in text
     assert "python -m grader grade" in text
     assert "模範解答は含まれていません" in text or "not include the model" in text
