@@ -1378,8 +1378,11 @@ class Watch:
         before the head of its table."""
         names = {g.name for g in self.book().grades}
         table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
-        head = table[0] - 2 if table else 0  # the table's head and its rule
-        return [line for line in lines[max(head, 0) :] if line.plain.strip()]
+        head = table[0] if table else 0
+        # The table's head and its rule, over as many lines as they take.
+        while head > 0 and lines[head - 1].plain.strip():
+            head -= 1
+        return [line for line in lines[head:] if line.plain.strip()]
 
     def summary_cut(self, lines: list[Text], room: int) -> list[Text]:
         """The report's `lines` made to fit in `room` rows: its table and
@@ -1405,19 +1408,18 @@ class Watch:
         paragraph each (see `_paragraphs`). None for lines not laid out
         so."""
         book = self.book()
-        names = {g.name for g in book.grades}
-        table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
+        table = _table_spans(lines, {g.name for g in book.grades})
         if not table:
             return None
-        score = table[-1] + 1
+        score = table[-1][1]
         closing = _("All {count} exercises done. Well done!", count=len(book.grades))
         found = _lines_saying(lines, closing, score + 1)
         if found is None:
             return None
         start, end = found
         return (
-            lines[: table[0]],
-            lines[table[0] : score],
+            lines[: table[0][0]],
+            [Text("\n").join(lines[first:last]) for first, last in table],
             lines[score],
             lines[score + 1 : start],
             Text("\n").join(lines[start:end]),
@@ -1507,9 +1509,10 @@ class Watch:
         and the failure to one under the score that says what shows it
         (which goes first, should a row not fit with it); else the score
         alone, with a line for all that is gone."""
-        names = {g.name for g in self.book().grades}
-        table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
-        after = range(table[-1] + 1, len(lines)) if table else range(0)
+        spans = _table_spans(lines, {g.name for g in self.book().grades})
+        table = [start for start, _end in spans]
+        # A row broken over lines ends past them.
+        after = range(spans[-1][1], len(lines)) if spans else range(0)
         score = next((i for i in after if lines[i].plain.strip()), None)
         if score is None:
             return self.cut(lines, room)
@@ -2177,6 +2180,29 @@ def _table_row(line: str, names: set[str]) -> bool:
     report's table: its number, then its name."""
     words = line.split()
     return len(words) >= 2 and words[0].isdigit() and words[1] in names
+
+
+def _table_spans(lines: list[Text], names: set[str]) -> list[tuple[int, int]]:
+    """Where the row of each exercise (one of `names`) of the report's
+    table is in `lines`: its first line and the line after its last. On a
+    terminal too narrow for the table, a row goes on in the lines under
+    it that start further in, and gives way with them; the rows after the
+    first start with the next numbers, their names maybe broken too."""
+    first = next((i for i, x in enumerate(lines) if _table_row(x.plain, names)), None)
+    if first is None:
+        return []
+    number = int(lines[first].plain.split()[0])
+    spans = [(first, first + 1)]
+    for index in range(first + 1, len(lines)):
+        line = lines[index].plain
+        start, end = spans[-1]
+        if end < index or not line.strip():
+            break
+        if line.split()[0] == str(number + len(spans)) and len(spans) < len(names):
+            spans.append((index, index + 1))
+        elif line[:1] == " ":
+            spans[-1] = (start, index + 1)
+    return spans
 
 
 def _as_keys(typed: str) -> str:

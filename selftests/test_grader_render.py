@@ -1985,6 +1985,91 @@ def test_the_report_of_every_exercise_done_gives_way_row_by_row(
     assert len(rows) >= size[1] - 3, rows
 
 
+def _saved_train(watch) -> None:
+    """Make `watch` draw its screen as after a save of train, graded: its
+    top line takes two rows on a narrow terminal."""
+    watch.save_events = watch.saved_events(["train"], 0.51)
+    watch.event = watch.save_event = watch.save_events[0]
+
+
+# A row of the report's table, however far apart its columns: its number
+# and the exercise's name.
+TABLE_ROW = re.compile(r" ?(\d+) +([a-z_]+) ")
+NAMES = {e.name for e in EXERCISES}
+
+
+def _table_at(rows: list[str]) -> list[int]:
+    """Where the rows of the exercises of a table are in `rows`."""
+    return [
+        i for i, row in enumerate(rows) if (m := TABLE_ROW.match(row)) and m[2] in NAMES
+    ]
+
+
+# The start of the line in place of the table's last rows, by language.
+ROWS_GONE = {
+    "en": re.compile(r"\[\.\.\. (\d+) more rows"),
+    "ja": re.compile(r"\[表の残り (\d+) 行"),
+}
+
+
+@pytest.mark.parametrize("saved", [False, True], ids=["started", "saved"])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_all_done_at_40_columns_gives_way_a_table_row_at_a_time(
+    watch_screen, language, saved
+):
+    setup = _saved_train if saved else None
+    for height in range(12, 22):
+        with i18n.speaking(language):
+            rows = watch_screen(done_runs(), (40, height), SUMMARY, setup)
+        table = _table_at(rows)
+        names = [TABLE_ROW.match(rows[i])[2] for i in table]
+        counted = [int(m[1]) for row in rows if (m := ROWS_GONE[language].match(row))]
+
+        # The first exercises, a row each, with the rest counted under them.
+        assert names == [e.name for e in EXERCISES[: len(names)]], (height, rows)
+        assert table == list(range(table[0], table[0] + len(table))), rows
+        assert counted == ([10 - len(table)] if len(table) < 10 else []), rows
+        # No row left empty while a row of the table (or its head) would
+        # fit: the last row of the screen stays free.
+        assert len(table) == 10 or len(rows) == height - 1, (height, rows)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_report_at_40_columns_holds_each_exercise_on_one_row(
+    watch_screen, language
+):
+    with i18n.speaking(language):
+        rows = watch_screen(_forward_runs(others=0), (40, 60), SUMMARY)
+        wide = watch_screen(_forward_runs(others=0), (60, 60), SUMMARY)
+
+    # The longest name and status fit ("not started"), each row on its own.
+    table = _table_at(rows)
+    assert [TABLE_ROW.match(rows[i])[2] for i in table] == [e.name for e in EXERCISES]
+    assert table == list(range(table[0], table[0] + 10)), rows
+    assert all(re.search(r" \d+/\d+$", rows[i]) for i in table), rows
+    # The points gave way there; a wider terminal shows them.
+    assert not any("/10" in rows[i] for i in table), rows
+    assert all(wide[i].endswith("/10") for i in _table_at(wide)), wide
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_table_row_broken_over_two_rows_gives_way_whole(watch_screen, language):
+    # Too narrow for even the narrowest table: each row goes on under it.
+    columns = {"en": 34, "ja": 30}[language]
+    for height in (16, 18, 20):
+        with i18n.speaking(language):
+            rows = watch_screen(done_runs(), (columns, height), SUMMARY)
+        table = _table_at(rows)
+        gone = ROWS_GONE[language].search("".join(rows))
+
+        assert table and gone, (height, rows)
+        assert int(gone[1]) == 10 - len(table), (height, rows)
+        # The last row shown keeps its tests, on the row under it.
+        assert re.fullmatch(r" +1/1", rows[table[-1] + 1]), (height, rows)
+        # Fewer rows left empty than the two that the next one would take.
+        assert len(rows) >= height - 2, (height, rows)
+
+
 @pytest.mark.parametrize("shown", [1, 4], ids=["first", "last"])
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_a_hint_asked_for_on_a_tiny_terminal_takes_the_rows_of_the_note(
