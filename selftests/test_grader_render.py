@@ -2070,6 +2070,73 @@ def test_a_table_row_broken_over_two_rows_gives_way_whole(watch_screen, language
         assert len(rows) >= height - 2, (height, rows)
 
 
+ONE_HOT_EVERY_ROW = """Row n must be all zeros but for a 1.0 in column labels[n].
+  call      one_hot([2, 0] (list), 3)
+  expected  [[0.0, 0.0, 1.0], [1.0, 0.0, 0.0]]
+  actual    [[1.0, 0.0, 1.0], [1.0, 0.0, 1.0]]
+  likely mistake: every label's column was set in every row (out[:, labels] = \
+1, or out[n, labels] = 1 in a loop over the rows n): pair each row with its own \
+label, out[np.arange(N), labels] = 1."""
+# The start of the likely mistake and of the statement of ONE_HOT_EVERY_ROW,
+# by language.
+ONE_HOT_WORDS = {
+    "en": ("likely mistake: every", "Row n must be"),
+    "ja": ("考えられる間違い: すべての行で", "n 行目は"),
+}
+
+
+def _one_hot_runs() -> dict:
+    """The exercises before one_hot done, one_hot failing with a likely
+    mistake many rows long at 40 columns."""
+    test = failed("test_one_hot_gives_the_docstring_example", ONE_HOT_EVERY_ROW)
+    runs = {e.name: ExerciseRun(e.name, [PASSED]) for e in EXERCISES[:3]}
+    runs["one_hot"] = ExerciseRun("one_hot", [test])
+    return runs
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_likely_mistake_too_long_for_the_screen_goes_whole(watch_screen, language):
+    label, statement = ONE_HOT_WORDS[language]
+    with i18n.speaking(language):
+        whole = watch_screen(_one_hot_runs(), (40, 200), EXERCISE)
+        start = next(i for i, row in enumerate(whole) if label in row)
+        end = start + 1
+        while whole[end].startswith(" " * 8):
+            end += 1
+        mistake = whole[start:end]
+        for height in range(12, 22):
+            rows = watch_screen(_one_hot_runs(), (40, height), EXERCISE)
+            shown = [row for row in mistake if row in rows]
+            # Whole or not at all: a fragment would say something else.
+            assert shown in ([], mistake), (height, rows)
+            if shown:
+                continue
+            # Gone: a note says what shows it, and the statement takes its
+            # rows once the exercise's line and the test's name are in.
+            assert any(row.startswith("[") for row in rows), (height, rows)
+            said = [row for row in rows if row.strip().startswith(statement)]
+            assert height < 14 or said, (height, rows)
+            assert not said or said[0].endswith("…") or said[0] in whole, rows
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_watch_drops_a_likely_mistake_longer_than_its_rows_whole(language):
+    from grader.watch import _fitted
+
+    label, statement = ONE_HOT_WORDS[language]
+    message = aligned(ONE_HOT_EVERY_ROW)
+    with i18n.speaking(language):
+        whole = _fitted(message, 99, "    ", 39).splitlines()
+        mistake = next(i for i, line in enumerate(whole) if label in line)
+        for limit in range(1, len(whole) - mistake):
+            lines = _fitted(message, limit, "    ", 39).splitlines()
+            assert 0 < len(lines) <= limit, (limit, lines)
+            assert not any(label.split()[0] in line for line in lines), lines
+            # The statement stays in its place, cut short with "…".
+            assert lines[0].strip().startswith(statement), lines
+            assert lines[0] in whole or lines[0].endswith("…"), lines
+
+
 @pytest.mark.parametrize("shown", [1, 4], ids=["first", "last"])
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_a_hint_asked_for_on_a_tiny_terminal_takes_the_rows_of_the_note(
