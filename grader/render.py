@@ -230,9 +230,7 @@ class Screen:
         named) is named in the heading, and the report ends with its first
         unfinished exercise's failure: the learner's advice (hints, `check`,
         `reset`) would act on the project of whoever runs it."""
-        table = self._grade_table(book, cut)
-        if not self._fits(table):
-            table = self._grade_table(book, cut, short=True)
+        table = self._narrowest_fitting(book, cut)
         if heading:
             self.out.print(_heading(book, submission))
             self.out.print()
@@ -299,25 +297,57 @@ class Screen:
         for line in lines:
             self.out.print(self.fitted(Text(f"- {line}")), soft_wrap=True)
 
+    def _narrowest_fitting(self, book: Gradebook, cut: tuple[str, ...]) -> Table:
+        """The report's table as wide as the output allows: its statuses
+        short, then its columns closer, then without its points, until it
+        fits (see `_grade_table`); the narrowest if none does. A row
+        broken over two would read as two exercises, and take two rows of
+        a small screen."""
+        narrower = [
+            {},
+            {"short": True},
+            {"short": True, "tight": True},
+            {"short": True, "tight": True, "points": False},
+        ]
+        for options in narrower:
+            table = self._grade_table(book, cut, **options)
+            if self._fits(table):
+                break
+        return table
+
     def _grade_table(
-        self, book: Gradebook, cut: tuple[str, ...], short: bool = False
+        self,
+        book: Gradebook,
+        cut: tuple[str, ...],
+        short: bool = False,
+        tight: bool = False,
+        points: bool = True,
     ) -> Table:
         """The report's table: a row per exercise, its status `short` (the
-        translation alone, for a narrow terminal) if asked."""
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        translation alone, for a narrow terminal) if asked, its columns one
+        space apart if `tight`, and without the points of each exercise
+        unless `points` (the tests passed say as much: points are earned
+        in proportion to them, and the score sums them)."""
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            padding=(0, 0) if tight else (0, 1),
+        )
         table.add_column("#", justify="right")
         table.add_column(_("exercise"))
         table.add_column(_("status"))
         table.add_column(_("tests"), justify="right")
-        table.add_column(_("points"), justify="right")
+        if points:
+            table.add_column(_("points"), justify="right")
         for grade in book.grades:
-            counts = (
-                f"{grade.passed}/{grade.total}",
-                f"{_points(grade.points)}/{_points(grade.max_points)}",
-            )
+            counts = [f"{grade.passed}/{grade.total}"]
+            if points:
+                counts.append(f"{_points(grade.points)}/{_points(grade.max_points)}")
             status = _status(grade.status, short)
             if grade.name in cut:
-                status, counts = Text(_("(interrupted)"), style="dim"), ("", "")
+                status = Text(_("(interrupted)"), style="dim")
+                counts = [""] * len(counts)
             table.add_row(str(grade.exercise.number), grade.name, status, *counts)
         return table
 

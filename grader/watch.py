@@ -1378,8 +1378,11 @@ class Watch:
         before the head of its table."""
         names = {g.name for g in self.book().grades}
         table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
-        head = table[0] - 2 if table else 0  # the table's head and its rule
-        return [line for line in lines[max(head, 0) :] if line.plain.strip()]
+        head = table[0] if table else 0
+        # The table's head and its rule, over as many lines as they take.
+        while head > 0 and lines[head - 1].plain.strip():
+            head -= 1
+        return [line for line in lines[head:] if line.plain.strip()]
 
     def summary_cut(self, lines: list[Text], room: int) -> list[Text]:
         """The report's `lines` made to fit in `room` rows: its table and
@@ -1405,19 +1408,18 @@ class Watch:
         paragraph each (see `_paragraphs`). None for lines not laid out
         so."""
         book = self.book()
-        names = {g.name for g in book.grades}
-        table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
+        table = _table_spans(lines, {g.name for g in book.grades})
         if not table:
             return None
-        score = table[-1] + 1
+        score = table[-1][1]
         closing = _("All {count} exercises done. Well done!", count=len(book.grades))
         found = _lines_saying(lines, closing, score + 1)
         if found is None:
             return None
         start, end = found
         return (
-            lines[: table[0]],
-            lines[table[0] : score],
+            lines[: table[0][0]],
+            [Text("\n").join(lines[first:last]) for first, last in table],
             lines[score],
             lines[score + 1 : start],
             Text("\n").join(lines[start:end]),
@@ -1507,9 +1509,10 @@ class Watch:
         and the failure to one under the score that says what shows it
         (which goes first, should a row not fit with it); else the score
         alone, with a line for all that is gone."""
-        names = {g.name for g in self.book().grades}
-        table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
-        after = range(table[-1] + 1, len(lines)) if table else range(0)
+        spans = _table_spans(lines, {g.name for g in self.book().grades})
+        table = [start for start, _end in spans]
+        # A row broken over lines ends past them.
+        after = range(spans[-1][1], len(lines)) if spans else range(0)
         score = next((i for i in after if lines[i].plain.strip()), None)
         if score is None:
             return self.cut(lines, room)
@@ -1563,15 +1566,17 @@ class Watch:
         room: int | None,
         whole: bool = False,
         full: list[Text] | None = None,
+        noted: bool = False,
     ) -> list[Text]:
         """`lines`, or as many of their first rows as fit in `room` with a
         last line that says how many more there are and where to see them
-        (in the whole report, if `whole`: see `more_lines_note`).
+        (in the whole report, if `whole`: see `more_lines_note`); with that
+        line even when `lines` fit, if `noted` (they stand for more).
         The first rows are the ones kept: the exercise's name and status,
         or the report's table. None for `room`: off a terminal, all kept.
         `lines` may be `full` shortened: the count is then of the rows of
         `full` that the screen does not show, not of those of `lines`."""
-        if room is None or self.rows(lines) <= room:
+        if room is None or self.rows(lines) <= room and not noted:
             return lines
         rows = [row for line in lines for row in line.split("\n", allow_blank=True)]
         every = self.rows(full or lines)
@@ -1592,7 +1597,8 @@ class Watch:
         if full is not None:
             shown = sum(1 for row in kept if row.plain.strip())
             hidden = max(hidden, self.filled_rows(full) - shown)
-        if kept and _name_goes_on(kept[-1].plain, rows[len(kept)].plain):
+        cut_short = len(kept) < len(rows)
+        if cut_short and kept and _name_goes_on(kept[-1].plain, rows[len(kept)].plain):
             # A test's name cut after an underscore would read as whole.
             ended = kept[-1].plain + self.ellipsis()
             if i18n.width(ended) > self.out.width - 1:
@@ -1739,10 +1745,31 @@ class Watch:
         # The fewest rows the message may have without that line: its
         # likely mistake and its call whole, else the likely mistake alone.
         lows = [self.mistake_rows(("likely mistake", "call")), self.mistake_rows()]
-        low = next((low for low in lows if self.rows(failure(low)) <= space), lows[-1])
+        low = next((low for low in lows if self.rows(failure(low)) <= space), None)
+        if low is None:
+            return [*self.mistake_gone(failure, space, lines), *hint], bottom
         # The failure's rows are fewer than the screen's: the most to try.
         fitted = self.fitted(failure, space, low=max(1, low), most=self.rows(lines))
         return [*fitted, *hint], bottom
+
+    def mistake_gone(self, failure, room: int, lines: list[Text]) -> list[Text]:
+        """The exercise in focus in `room` rows too few for its likely
+        mistake whole, `failure(limit)` giving it with its message in at
+        most `limit` rows: the mistake goes whole (see `_fitted`), what is
+        left of the message takes its rows, and a note under it says how
+        many rows of the screen in full (`lines`) are gone and what shows
+        them."""
+        note = self.noted(self.more_lines_note(self.filled_rows(lines)))
+        below = self.rows([note])
+
+        def noted(shown: list[Text], _room: int) -> list[Text]:
+            if self.rows(shown) + below > room:
+                return self.cut(shown, room, full=lines, noted=True)
+            hidden = self.filled_rows(lines) - self.filled_rows(shown)
+            return [*shown, self.noted(self.more_lines_note(hidden))]
+
+        most = self.rows(lines)
+        return self.fitted(failure, room - below, low=1, most=most, cut=noted)
 
     def hint_left_room(
         self, hint: Text, top: Text, bottom: list[Text], failure_rows: int
@@ -2179,6 +2206,29 @@ def _table_row(line: str, names: set[str]) -> bool:
     return len(words) >= 2 and words[0].isdigit() and words[1] in names
 
 
+def _table_spans(lines: list[Text], names: set[str]) -> list[tuple[int, int]]:
+    """Where the row of each exercise (one of `names`) of the report's
+    table is in `lines`: its first line and the line after its last. On a
+    terminal too narrow for the table, a row goes on in the lines under
+    it that start further in, and gives way with them; the rows after the
+    first start with the next numbers, their names maybe broken too."""
+    first = next((i for i, x in enumerate(lines) if _table_row(x.plain, names)), None)
+    if first is None:
+        return []
+    number = int(lines[first].plain.split()[0])
+    spans = [(first, first + 1)]
+    for index in range(first + 1, len(lines)):
+        line = lines[index].plain
+        start, end = spans[-1]
+        if end < index or not line.strip():
+            break
+        if line.split()[0] == str(number + len(spans)) and len(spans) < len(names):
+            spans.append((index, index + 1))
+        elif line[:1] == " ":
+            spans[-1] = (start, index + 1)
+    return spans
+
+
 def _as_keys(typed: str) -> str:
     """`typed` as the keys of the watch it may stand for: full-width
     letters (ｑ, as a Japanese input method types q) as plain ones, and
@@ -2330,8 +2380,11 @@ def _fitted(
        the call; then the statement, a call that raised keeping its
        exception until only the likely mistake is left.
 
-    The likely mistake stays whole, unless `limit` is fewer than its rows,
-    which the message's last rows then lose."""
+    The likely mistake stays whole. When `limit` is fewer than its rows,
+    it goes whole, and the rest of the message gives way as above in the
+    rows it leaves: a mistake cut after its first words would say
+    something else. A message with no likely mistake that still does not
+    fit loses its last rows, for a note of how many."""
     fitting = _Fitting(message, limit, prefix, width, ellipsis)
     if fitting.excess <= 0:
         return "\n".join("\n".join(block) for block in fitting.rows)
@@ -2340,6 +2393,15 @@ def _fitted(
     fitting.shorten_statement()
     fitting.shorten_where_and_call()
     fitting.drop_whole_parts()
+    mistake = [label == "likely mistake" for label, _lines in fitting.blocks]
+    if fitting.excess > 0 and any(mistake):
+        rest = [
+            line
+            for (_label, lines), gone in zip(fitting.blocks, mistake, strict=True)
+            if not gone
+            for line in lines
+        ]
+        return _fitted("\n".join(rest), limit, prefix, width, ellipsis)
     return "\n".join(
         _last_rows_cut([r for block in fitting.rows for r in block], limit)
     )

@@ -2017,6 +2017,158 @@ def test_the_report_of_every_exercise_done_gives_way_row_by_row(
     assert len(rows) >= size[1] - 3, rows
 
 
+def _saved_train(watch) -> None:
+    """Make `watch` draw its screen as after a save of train, graded: its
+    top line takes two rows on a narrow terminal."""
+    watch.save_events = watch.saved_events(["train"], 0.51)
+    watch.event = watch.save_event = watch.save_events[0]
+
+
+# A row of the report's table, however far apart its columns: its number
+# and the exercise's name.
+TABLE_ROW = re.compile(r" ?(\d+) +([a-z_]+) ")
+NAMES = {e.name for e in EXERCISES}
+
+
+def _table_at(rows: list[str]) -> list[int]:
+    """Where the rows of the exercises of a table are in `rows`."""
+    return [
+        i for i, row in enumerate(rows) if (m := TABLE_ROW.match(row)) and m[2] in NAMES
+    ]
+
+
+# The start of the line in place of the table's last rows, by language.
+ROWS_GONE = {
+    "en": re.compile(r"\[\.\.\. (\d+) more rows"),
+    "ja": re.compile(r"\[表の残り (\d+) 行"),
+}
+
+
+@pytest.mark.parametrize("saved", [False, True], ids=["started", "saved"])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_all_done_at_40_columns_gives_way_a_table_row_at_a_time(
+    watch_screen, language, saved
+):
+    setup = _saved_train if saved else None
+    for height in range(12, 22):
+        with i18n.speaking(language):
+            rows = watch_screen(done_runs(), (40, height), SUMMARY, setup)
+        table = _table_at(rows)
+        names = [TABLE_ROW.match(rows[i])[2] for i in table]
+        counted = [int(m[1]) for row in rows if (m := ROWS_GONE[language].match(row))]
+
+        # The first exercises, a row each, with the rest counted under them.
+        assert names == [e.name for e in EXERCISES[: len(names)]], (height, rows)
+        assert table == list(range(table[0], table[0] + len(table))), rows
+        assert counted == ([10 - len(table)] if len(table) < 10 else []), rows
+        # No row left empty while a row of the table (or its head) would
+        # fit: the last row of the screen stays free.
+        assert len(table) == 10 or len(rows) == height - 1, (height, rows)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_report_at_40_columns_holds_each_exercise_on_one_row(
+    watch_screen, language
+):
+    with i18n.speaking(language):
+        rows = watch_screen(_forward_runs(others=0), (40, 60), SUMMARY)
+        wide = watch_screen(_forward_runs(others=0), (60, 60), SUMMARY)
+
+    # The longest name and status fit ("not started"), each row on its own.
+    table = _table_at(rows)
+    assert [TABLE_ROW.match(rows[i])[2] for i in table] == [e.name for e in EXERCISES]
+    assert table == list(range(table[0], table[0] + 10)), rows
+    assert all(re.search(r" \d+/\d+$", rows[i]) for i in table), rows
+    # The points gave way there; a wider terminal shows them.
+    assert not any("/10" in rows[i] for i in table), rows
+    assert all(wide[i].endswith("/10") for i in _table_at(wide)), wide
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_table_row_broken_over_two_rows_gives_way_whole(watch_screen, language):
+    # Too narrow for even the narrowest table: each row goes on under it.
+    columns = {"en": 34, "ja": 30}[language]
+    for height in (16, 18, 20):
+        with i18n.speaking(language):
+            rows = watch_screen(done_runs(), (columns, height), SUMMARY)
+        table = _table_at(rows)
+        gone = ROWS_GONE[language].search("".join(rows))
+
+        assert table and gone, (height, rows)
+        assert int(gone[1]) == 10 - len(table), (height, rows)
+        # The last row shown keeps its tests, on the row under it.
+        assert re.fullmatch(r" +1/1", rows[table[-1] + 1]), (height, rows)
+        # Fewer rows left empty than the two that the next one would take.
+        assert len(rows) >= height - 2, (height, rows)
+
+
+ONE_HOT_EVERY_ROW = """Row n must be all zeros but for a 1.0 in column labels[n].
+  call      one_hot([2, 0] (list), 3)
+  expected  [[0.0, 0.0, 1.0], [1.0, 0.0, 0.0]]
+  actual    [[1.0, 0.0, 1.0], [1.0, 0.0, 1.0]]
+  likely mistake: every label's column was set in every row (out[:, labels] = \
+1, or out[n, labels] = 1 in a loop over the rows n): pair each row with its own \
+label, out[np.arange(N), labels] = 1."""
+# The start of the likely mistake and of the statement of ONE_HOT_EVERY_ROW,
+# by language.
+ONE_HOT_WORDS = {
+    "en": ("likely mistake: every", "Row n must be"),
+    "ja": ("考えられる間違い: すべての行で", "n 行目は"),
+}
+
+
+def _one_hot_runs() -> dict:
+    """The exercises before one_hot done, one_hot failing with a likely
+    mistake many rows long at 40 columns."""
+    test = failed("test_one_hot_gives_the_docstring_example", ONE_HOT_EVERY_ROW)
+    runs = {e.name: ExerciseRun(e.name, [PASSED]) for e in EXERCISES[:3]}
+    runs["one_hot"] = ExerciseRun("one_hot", [test])
+    return runs
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_likely_mistake_too_long_for_the_screen_goes_whole(watch_screen, language):
+    label, statement = ONE_HOT_WORDS[language]
+    with i18n.speaking(language):
+        whole = watch_screen(_one_hot_runs(), (40, 200), EXERCISE)
+        start = next(i for i, row in enumerate(whole) if label in row)
+        end = start + 1
+        while whole[end].startswith(" " * 8):
+            end += 1
+        mistake = whole[start:end]
+        for height in range(12, 22):
+            rows = watch_screen(_one_hot_runs(), (40, height), EXERCISE)
+            shown = [row for row in mistake if row in rows]
+            # Whole or not at all: a fragment would say something else.
+            assert shown in ([], mistake), (height, rows)
+            if shown:
+                continue
+            # Gone: a note says what shows it, and the statement takes its
+            # rows once the exercise's line and the test's name are in.
+            assert any(row.startswith("[") for row in rows), (height, rows)
+            said = [row for row in rows if row.strip().startswith(statement)]
+            assert height < 14 or said, (height, rows)
+            assert not said or said[0].endswith("…") or said[0] in whole, rows
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_watch_drops_a_likely_mistake_longer_than_its_rows_whole(language):
+    from grader.watch import _fitted
+
+    label, statement = ONE_HOT_WORDS[language]
+    message = aligned(ONE_HOT_EVERY_ROW)
+    with i18n.speaking(language):
+        whole = _fitted(message, 99, "    ", 39).splitlines()
+        mistake = next(i for i, line in enumerate(whole) if label in line)
+        for limit in range(1, len(whole) - mistake):
+            lines = _fitted(message, limit, "    ", 39).splitlines()
+            assert 0 < len(lines) <= limit, (limit, lines)
+            assert not any(label.split()[0] in line for line in lines), lines
+            # The statement stays in its place, cut short with "…".
+            assert lines[0].strip().startswith(statement), lines
+            assert lines[0] in whole or lines[0].endswith("…"), lines
+
+
 @pytest.mark.parametrize("shown", [1, 4], ids=["first", "last"])
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_a_hint_asked_for_on_a_tiny_terminal_takes_the_rows_of_the_note(
