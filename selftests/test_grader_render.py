@@ -642,7 +642,10 @@ def test_a_stop_reached_by_both_workers_is_told_once(language):
         assert ": test_a[0] and test_a[1].\n  line 54: while True:\n" in text
         assert "\n  stopped at line 55: pass\n" in text
         assert "an endless loop?\n" not in text
-        assert "2 more tests did not run: the grader stopped the tests first." in text
+        assert (
+            "2 more tests did not run: the grader stopped the exercise before they could run."
+            in text
+        )
     else:
         assert "実行中だった test_a[0] と test_a[1] の両方でこれが起きました" in text
         assert "test_a[0] と test_a[1] の両方でこれが起きました。\n  54 行目" in text
@@ -650,7 +653,7 @@ def test_a_stop_reached_by_both_workers_is_told_once(language):
         assert "なっていませんか？\u300054〜55 行目のループが制限時間内に" in text
         assert "終わりませんでした。実行中だった test_a[0]" in text
         assert "\n  54 行目: while True:\n  55 行目(ここで止めました): pass\n" in text
-        assert "採点プログラムがテストを途中で止めたため、ほかの 2 個" in text
+        assert "採点プログラムがこの演習を途中で止めたため、ほかの 2 個" in text
         assert "プロセスが途中で終わった" not in text
 
 
@@ -666,7 +669,7 @@ def test_tests_left_by_a_crash_are_not_said_stopped_by_the_grader(language):
         assert "grader stopped" not in text
     else:
         assert "プロセスが途中で終わったため、ほかの 2 個" in text
-        assert "採点プログラムがテストを途中で止めた" not in text
+        assert "採点プログラムがこの演習を途中で止めた" not in text
 
 
 SYNTAX = (
@@ -1268,10 +1271,11 @@ def test_the_watch_tells_a_stop_both_workers_reached_once(language):
     assert [line.split(": ")[-1] for line in lines[1:3]] == ["while True:", "pass"]
     if language == "en":
         assert (
-            lines[3] == "2 more tests did not run: the grader stopped the tests first."
+            lines[3]
+            == "2 more tests did not run: the grader stopped the exercise before they could run."
         )
     else:
-        assert lines[3].startswith("採点プログラムがテストを途中で止めたため")
+        assert lines[3].startswith("採点プログラムがこの演習を途中で止めたため")
 
 
 def _cross_entropy_failure():
