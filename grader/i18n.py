@@ -580,6 +580,8 @@ _WORD_RUNS = (
     re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f]"),
     re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"),
 )
+# Katakana, which writes words taken from other languages ("プログラム").
+_KATAKANA = _WORD_RUNS[0]
 # Hiragana (the iteration marks included), which writes particles and
 # inflections: a word of kanji or katakana that follows a run of them
 # most often starts a new word ("軸に|沿った", "勾配を|引く").
@@ -909,13 +911,18 @@ def _japanese_break(left: str, right: str) -> int:
     mark that ends a phrase ("、", "。", "」"), before an opening bracket,
     and where a run of hiragana (a particle, an inflection) meets kanji or
     katakana (the next word: "勾配を|学習率で") are good; inside a run of
-    kanji ("勾|配") is worst; anywhere else (inside a run of kana, before
-    a particle or an okurigana) is loose."""
+    kanji ("勾|配"), or where kanji and katakana meet in a compound
+    ("採点|プログラム"), is worst; anywhere else (inside a run of kana,
+    before a particle or an okurigana) is loose."""
     if left in _PHRASE_END or right in _NO_LINE_END:
         return _GOOD
     if _HIRAGANA.match(left) and not _HIRAGANA.match(right):
         return _GOOD
     if _KANJI.match(left) and _KANJI.match(right):
+        return _IN_KANJI
+    if _KANJI.match(left) and _KATAKANA.match(right):
+        return _IN_KANJI  # a compound noun: "採点|プログラム", "クラス|番号"
+    if _KATAKANA.match(left) and _KANJI.match(right):
         return _IN_KANJI
     if _HIRAGANA.match(left) and _HIRAGANA.match(right):
         starts_word = right not in _NO_WORD_START

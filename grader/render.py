@@ -1171,11 +1171,13 @@ def not_run_note(grade: Grade) -> str:
         return ""
     if grade.run.stopped_at_limit and count == 1:
         return _(
-            "1 more test did not run: the grader stopped the exercise before it could run."
+            "1 more test did not run: the grader stopped the exercise before it "
+            "could run."
         )
     if grade.run.stopped_at_limit:
         return _(
-            "{count} more tests did not run: the grader stopped the exercise before they could run.",
+            "{count} more tests did not run: the grader stopped the exercise "
+            "before they could run.",
             count=count,
         )
     if count == 1:

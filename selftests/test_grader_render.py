@@ -643,8 +643,8 @@ def test_a_stop_reached_by_both_workers_is_told_once(language):
         assert "\n  stopped at line 55: pass\n" in text
         assert "an endless loop?\n" not in text
         assert (
-            "2 more tests did not run: the grader stopped the exercise before they could run."
-            in text
+            "2 more tests did not run: the grader stopped the exercise before "
+            "they could run." in text
         )
     else:
         assert "実行中だった test_a[0] と test_a[1] の両方でこれが起きました" in text
@@ -1270,9 +1270,9 @@ def test_the_watch_tells_a_stop_both_workers_reached_once(language):
     assert "test_a[0]" in lines[0] and "test_a[1]" in lines[0]
     assert [line.split(": ")[-1] for line in lines[1:3]] == ["while True:", "pass"]
     if language == "en":
-        assert (
-            lines[3]
-            == "2 more tests did not run: the grader stopped the exercise before they could run."
+        assert lines[3] == (
+            "2 more tests did not run: the grader stopped the exercise before "
+            "they could run."
         )
     else:
         assert lines[3].startswith("採点プログラムがこの演習を途中で止めたため")
@@ -1793,6 +1793,17 @@ def test_a_name_and_its_shape_stay_on_one_row():
     for columns in range(20, 70):
         rows = i18n.fill(text, columns).splitlines()
         assert not any(row.startswith("(") for row in rows), rows
+
+
+def test_japanese_keeps_a_compound_of_kanji_and_katakana_whole():
+    text = (
+        "exercises/sgd.py が 5 秒たっても終わらなかったため、"
+        "採点プログラムが止めました。"
+    )
+
+    for columns in range(30, 70):
+        rows = i18n.fill(text, columns).splitlines()
+        assert not any(row.endswith("採点") for row in rows), rows
 
 
 def test_japanese_keeps_a_letter_with_the_noun_it_names():

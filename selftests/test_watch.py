@@ -259,7 +259,7 @@ def test_a_first_grade_held_up_by_a_loop_names_it(tree, watch, lang):
         assert re.search(r"\(first grade, [0-9.]+ s: sgd ran until the ", top)
         assert top.endswith("time limit of 2 s)")
     else:
-        assert re.search(r"起動時の採点: [0-9.]+ 秒、うち sgd は制限時間の 2 秒", top)
+        assert re.search(r"起動時の採点: [0-9.]+ 秒、sgd を制限時間の 2 秒", top)
     running.quit()
 
 
