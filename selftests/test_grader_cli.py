@@ -751,6 +751,62 @@ def test_a_name_misspelled_in_an_import_of_another_exercise_is_named(tmp_path):
     assert "sgd_update のことですか？" in japanese.stdout
 
 
+def test_a_misspelled_function_of_an_exercise_gets_the_import_to_write(tmp_path):
+    source = solution("cross_entropy").replace(
+        "import numpy as np\n", "import numpy as np\n\nfrom .one_hot import onehot\n", 1
+    )
+    tree = build_tree(tmp_path / "kata", {"cross_entropy": source})
+
+    english = kata("--root", str(tree), "check", "cross_entropy", cwd=tree).stdout
+    japanese = kata(
+        "--root", str(tree), "--lang", "ja", "check", "cross_entropy", cwd=tree
+    ).stdout
+
+    assert "exercise one_hot, whose function is one_hot." in english
+    assert (
+        "likely mistake: a typo? There is no onehot in exercises.one_hot; did you "
+        "mean one_hot? Write from .one_hot import one_hot."
+    ) in english
+    assert "その関数は one_hot です。" in japanese
+    assert "from .one_hot import one_hot と書いてください。" in japanese
+
+
+def test_an_exercise_imported_as_a_module_and_called_is_told_to_import_its_function(
+    tmp_path,
+):
+    source = (
+        solution("forward")
+        .replace("from .softmax import softmax", "from . import softmax as sm")
+        .replace("return softmax(", "return sm(")
+    )
+    tree = build_tree(tmp_path / "kata", {"forward": source})
+
+    english = kata("--root", str(tree), "check", "forward", cwd=tree).stdout
+    japanese = kata("--root", str(tree), "--lang", "ja", "check", "forward", cwd=tree)
+
+    assert (
+        "likely mistake: sm here is the module exercises/softmax.py, not its "
+        "function: write from .softmax import softmax as sm (or call "
+        "sm.softmax(...))."
+    ) in english
+    assert "ここの sm は関数ではなく、モジュール exercises/softmax.py です。" in (
+        japanese.stdout
+    )
+
+
+def test_a_module_called_that_is_no_exercise_is_not_named_as_one(tmp_path):
+    source = solution("forward").replace(
+        "return softmax(", "return softmax(np.random(1) + "
+    )
+    tree = build_tree(tmp_path / "kata", {"forward": source})
+
+    english = kata("--root", str(tree), "check", "forward", cwd=tree).stdout
+
+    assert "'module' object is not callable" in english
+    assert "here is the module" not in english
+    assert "likely mistake: a function called with the wrong arguments" in english
+
+
 @pytest.mark.parametrize(
     "typed, column",
     [("\u3000\u3000return np.dot(a, b)", 4), ("    return np.dot（a, b)", 4 + 13)],

@@ -391,7 +391,8 @@ def test_a_name_misspelled_in_an_import_inside_a_function_is_told_the_one_meant(
     unlike = ImportError(f"cannot import name 'step' from '{sgd}' (unknown location)")
 
     assert code_mistake(stand_in) == (
-        f"a typo? There is no sgd_updat in {sgd}; did you mean sgd_update?"
+        f"a typo? There is no sgd_updat in {sgd}; did you mean sgd_update? "
+        "Write from .sgd import sgd_update."
     )
     assert "did you mean argmax?" in code_mistake(numpys)
     assert code_mistake(unlike) is None
@@ -431,6 +432,47 @@ def test_an_exercise_imported_without_its_leading_dot_is_told_to_add_it():
         ModuleNotFoundError("No module named 'torch'")
     )
     assert code_mistake(ModuleNotFoundError("No module named 'numpy.fft2'")) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "fix"),
+    [
+        ("from .one_hot import onehot", "onehot", "from .one_hot import one_hot"),
+        (
+            "from .one_hot import onehot as oh",
+            "onehot",
+            "from .one_hot import one_hot as oh",
+        ),
+        (
+            "from .forward import forwrd, loss",
+            "forwrd",
+            "from .forward import forward, loss",
+        ),
+        ("from .one_hot import (", "onehot", "from .one_hot import one_hot"),
+    ],
+)
+def test_a_misspelled_function_of_an_exercise_is_fixed_in_the_line_imported(
+    code, name, fix
+):
+    exercise, meant = fix.split()[1][1:], fix.split()[3].rstrip(",")
+    assert harness._function_import(code, exercise, name, meant) == fix
+
+
+def test_the_trusted_stand_in_of_an_exercise_of_one_function_names_it_singly():
+    package = harness.config.target.name
+    one = ImportError(
+        f"cannot import name 'onehot' from '{package}.one_hot' (unknown location)"
+    )
+    three = ImportError(
+        f"cannot import name 'forwrd' from '{package}.forward' (unknown location)"
+    )
+
+    assert harness._missing_import(one, "cross_entropy").endswith(
+        "the trusted version of exercise one_hot, whose function is one_hot."
+    )
+    assert harness._missing_import(three, "train").endswith(
+        "whose functions are init_params, forward, loss."
+    )
 
 
 @pytest.mark.parametrize(

@@ -396,6 +396,13 @@ def _missing_import(error, exercise):
     if other is None:
         return None
     name, module = MISSING_NAME.match(str(error)).groups()
+    if len(reference.MODULES[other]) == 1:
+        (function,) = reference.MODULES[other]
+        return (
+            f"cannot import name '{name}' from '{module}': while "
+            f"these tests run, {module} is the trusted version of exercise "
+            f"{other}, whose function is {function}."
+        )
     functions = ", ".join(reference.MODULES[other])
     return (
         f"cannot import name '{name}' from '{module}': while "
@@ -424,7 +431,26 @@ def import_typo(error, exercise=None):
     meant = closest_name(name, known)
     if meant is None:
         return None
+    if other is not None:
+        fix = _function_import(learner_code(error), other, name, meant)
+        return (
+            f"a typo? There is no {name} in {module}; did you mean {meant}? "
+            f"Write {fix}."
+        )
     return f"a typo? There is no {name} in {module}; did you mean {meant}?"
+
+
+def _function_import(code, exercise, name, meant):
+    """The import from `exercise` that line of code `code` meant to write,
+    with `meant` in place of the misspelled `name`: relative, as the
+    exercises import each other, and of the other names `code` imported."""
+    imported = FROM_IMPORT.match(code)
+    word = re.compile(rf"\b{re.escape(name)}\b")
+    names = name
+    if imported is not None and word.search(imported.group(1)):
+        names = " ".join(imported.group(1).split())
+    names = word.sub(meant, names)
+    return f"from .{exercise} import {names}"
 
 
 # How Python says a module could not be found. Read from the message, which
@@ -881,6 +907,58 @@ def learner_code(error):
         if _learners(path):
             return code
     return ""
+
+
+# How Python says a module was called as a function (3.13 and later add
+# "Did you mean: 'softmax.softmax(...)'?").
+MODULE_CALLED = re.compile(r"^'module' object is not callable")
+# A name called on a line of code, not an attribute: softmax( but not
+# np.exp( nor softmax.softmax(.
+CALLED_NAME = re.compile(r"(?<![\w.])(\w+)\s*\(")
+
+
+def called_module(error):
+    """(name, exercise) when `error` says a module was called, the
+    learner's line calls `name`, and the learner's file binds `name` to the
+    module of `exercise` by an import (``from . import softmax``); None
+    otherwise, and when the line calls more than one such name."""
+    if not isinstance(error, TypeError) or not MODULE_CALLED.match(str(error)):
+        return None
+    for path, _, _, code in reversed(_frames(error)):
+        if _learners(path):
+            modules = _imported_modules(path)
+            called = {n for n in CALLED_NAME.findall(code) if n in modules}
+            if len(called) != 1:
+                return None
+            name = called.pop()
+            return name, modules[name]
+    return None
+
+
+def _imported_modules(path):
+    """The names the module at `path` binds to an exercise's module by an
+    import (``from . import softmax as s``, ``import exercises.softmax as
+    s``), each with its exercise; {} when its source cannot be read."""
+    try:
+        tree = ast.parse(_source(path))
+    except (OSError, SyntaxError, ValueError):
+        return {}
+    package = config.target.name
+    found = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            ours = (node.level == 1 and not node.module) or (
+                node.level == 0 and node.module == package
+            )
+            for alias in node.names if ours else ():
+                if alias.name in reference.MODULES:
+                    found[alias.asname or alias.name] = alias.name
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                top, _, exercise = alias.name.partition(".")
+                if alias.asname and top == package and exercise in reference.MODULES:
+                    found[alias.asname] = exercise
+    return found
 
 
 # Each trusted function of another exercise, by name: its exercise.

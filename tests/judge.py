@@ -12,6 +12,7 @@ from tests.harness import (
     TRUSTED,
     ExerciseImportError,
     InputModified,
+    called_module,
     contrast,
     import_typo,
     learner_code,
@@ -516,6 +517,9 @@ def code_mistake(error):
     typo = import_typo(error) or module_mistake(error)
     if typo is not None:
         return typo
+    module = called_module(error)
+    if module is not None:
+        return module_called(*module)
     meant = meant_name(error)
     if meant is not None:
         name = error.name
@@ -526,6 +530,19 @@ def code_mistake(error):
         if isinstance(error, kind):
             return advice
     return None
+
+
+def module_called(name, exercise):
+    """The mistake of calling `name`, bound to the module of `exercise` by
+    an import, as if it were the exercise's function."""
+    functions = [f for f, owner in TRUSTED.items() if owner == exercise]
+    function = exercise if exercise in functions else functions[0]
+    alias = "" if name == function else f" as {name}"
+    return (
+        f"{name} here is the module exercises/{exercise}.py, not its function: "
+        f"write from .{exercise} import {function}{alias} (or call "
+        f"{name}.{function}(...))."
+    )
 
 
 def numpy_function(name):
