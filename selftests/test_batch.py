@@ -37,7 +37,9 @@ def graded(tmp_path_factory):
     release_tree = make_release(base / "release")
     inbox = base / "inbox"
     inbox.mkdir()
-    submission(release_tree, inbox / "alice", {"one_hot": solution("one_hot")})
+    alice = submission(release_tree, inbox / "alice", {"one_hot": solution("one_hot")})
+    with (alice / "tests" / "test_dot.py").open("a") as file:
+        file.write("\n# made easier\n")
     bob = inbox / "bob" / "exercises"
     bob.mkdir(parents=True)
     (bob / "sigmoid.py").write_text(solution("sigmoid"))
@@ -79,7 +81,7 @@ def test_every_submission_gets_a_row_in_order(graded):
     result, rows, _ = graded
 
     assert result.returncode == 0, result.stderr
-    assert list(rows) == ["alice", "bob", "carol.git", "dave", "eve", "frank.git"]
+    assert list(rows) == ["alice", "bob", "carol", "dave", "eve", "frank"]
 
 
 def test_solved_exercises_score_in_folders_and_repositories(graded):
@@ -88,7 +90,7 @@ def test_solved_exercises_score_in_folders_and_repositories(graded):
     assert float(rows["alice"]["score"]) == 10
     assert float(rows["alice"]["one_hot"]) == 10
     assert float(rows["bob"]["sigmoid"]) == 10
-    assert float(rows["carol.git"]["score"]) == 10
+    assert float(rows["carol"]["score"]) == 10
     assert rows["alice"]["status"] == "graded"
 
 
@@ -110,15 +112,15 @@ def test_a_hanging_submission_is_graded_zero(graded):
 def test_a_submission_that_cannot_be_read_is_an_error_row(graded):
     _, rows, reports = graded
 
-    assert rows["frank.git"]["status"] == "error"
-    assert "git" in rows["frank.git"]["note"]
-    assert read_json(reports / "frank.git.json")["status"] == "error"
+    assert rows["frank"]["status"] == "error"
+    assert "git" in rows["frank"]["note"]
+    assert read_json(reports / "frank.json")["status"] == "error"
 
 
 def test_an_error_row_scores_zero_out_of_the_same_total_as_the_others(graded):
     _, rows, _ = graded
 
-    for student in ("dave", "frank.git"):
+    for student in ("dave", "frank"):
         assert rows[student]["score"] == "0"
         assert rows[student]["max_score"] == rows["alice"]["max_score"] == "100"
 
@@ -146,6 +148,31 @@ def test_a_module_missing_from_a_submission_is_said_to_be_missing(graded):
     )
     assert "PermissionError" not in (reports / "bob.json").read_text()
     assert "alice: graded, 10/100" in result.stdout
+
+
+def test_a_changed_test_file_is_noted_in_the_row_and_the_progress(graded):
+    result, rows, _ = graded
+
+    note = "tests/test_dot.py changed: graded with the pristine copy"
+    assert rows["alice"]["tests_changed"] == "1"
+    assert rows["alice"]["note"] == note
+    assert f"alice: graded, 10/100 ({note})" in result.stdout
+
+
+def test_an_exercise_stopped_at_its_time_limit_is_noted(graded):
+    result, rows, _ = graded
+
+    assert rows["eve"]["note"] == "dot: stopped at the time limit"
+    assert "eve: graded, 0/100 (dot: stopped at the time limit)" in result.stdout
+
+
+def test_the_last_line_names_the_gradebook_and_the_reports(graded):
+    result, _, reports = graded
+
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.endswith(
+        f"gradebook: {reports.parent / 'grades.csv'}; reports: {reports}"
+    )
 
 
 def test_each_student_has_a_json_report(graded):
