@@ -261,10 +261,12 @@ def exercises_of(tree: Path) -> Path:
 
 def student_name(path: Path) -> str:
     """The submission's folder name, made safe as a file name; a bare
-    repository's without its ``.git``."""
+    repository's without its ``.git``, unless a folder beside it has that
+    name (two students must not share a report)."""
     name = path.name
-    if name.endswith(".git") and len(name) > len(".git") and _is_bare(path):
-        name = name.removesuffix(".git")
+    stem = name.removesuffix(".git")
+    if stem and stem != name and _is_bare(path) and not path.with_name(stem).exists():
+        name = stem
     return _UNSAFE.sub("_", name)
 
 

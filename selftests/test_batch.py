@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from grader import batch
 from grader.exercises import NAMES
 from selftests.classroom_support import make_release, read_json, submission, teacher
 from selftests.grader_support import solution, stub
@@ -296,3 +297,17 @@ def test_a_submission_cannot_borrow_a_classmates_code(tmp_path):
         rows = {row["student"]: row for row in csv.DictReader(file)}
     assert float(rows["carol"]["dot"]) == 10.0
     assert float(rows["mallory"]["dot"]) < 10.0
+
+
+def test_a_bare_repository_is_named_without_git_unless_a_folder_has_that_name(
+    tmp_path,
+):
+    for name in ("erin.git", "bob.git"):
+        (tmp_path / name / "objects").mkdir(parents=True)
+        (tmp_path / name / "HEAD").write_text("ref: refs/heads/main\n")
+    (tmp_path / "bob").mkdir()
+    (tmp_path / "plain.git").mkdir()  # a folder, not a repository
+
+    names = [batch.student_name(path) for path in batch.submissions(tmp_path)]
+
+    assert names == ["bob", "bob.git", "erin", "plain.git"]
