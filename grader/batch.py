@@ -31,6 +31,7 @@ from grader import classroom, formats
 from grader.exercises import load_catalogue
 from grader.files import write_atomically
 from grader.grading import gradebook
+from grader.results import TIMEOUT
 
 GRADED = "graded"
 ERROR = "error"
@@ -52,6 +53,14 @@ SESSION_FAILURES = (
     "the tests did not start",
     "pytest could not run the tests",
 )
+# The notes of a gradebook row, in English (the progress line translates
+# them, see [reasons] in the catalogue).
+DRIFT_NOTES = {
+    "changed": "{path} changed: graded with the pristine copy",
+    "added": "{path} added: graded with the pristine copy",
+    "deleted": "{path} deleted: graded with the pristine copy",
+}
+TIMEOUT_NOTE = "{name}: stopped at the time limit"
 # A student's name becomes a file name: only these characters are kept.
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -251,8 +260,19 @@ def exercises_of(tree: Path) -> Path:
 
 
 def student_name(path: Path) -> str:
-    """The submission's folder name, made safe as a file name."""
-    return _UNSAFE.sub("_", path.name)
+    """The submission's folder name, made safe as a file name; a bare
+    repository's without its ``.git``, unless a folder beside it has that
+    name (two students must not share a report)."""
+    name = path.name
+    stem = name.removesuffix(".git")
+    if stem and stem != name and _is_bare(path) and not path.with_name(stem).exists():
+        name = stem
+    return _UNSAFE.sub("_", name)
+
+
+def _is_bare(path: Path) -> bool:
+    """Whether `path` looks like a bare git repository."""
+    return (path / "HEAD").is_file() and (path / "objects").is_dir()
 
 
 def grade_submission(
@@ -289,7 +309,7 @@ def checkout(path: Path, scratch: Path) -> Path:
     student's ``.gitattributes`` and repository configuration name, which
     are commands run by the grader.
     """
-    if not (path / "HEAD").is_file() or not (path / "objects").is_dir():
+    if not _is_bare(path):
         return path
     listing = _git(path, ["ls-tree", "-r", "-z", "HEAD"])
     blobs = {}
@@ -362,8 +382,27 @@ def _row(student: str, report: dict) -> Row:
         done=report["done"],
         points={e["name"]: e["points"] for e in report["exercises"]},
         tests_changed=sum(len(paths) for paths in drift.values()),
-        note="; ".join(report["integrity"]["left_out"]),
+        note="; ".join(notes_of(report)),
     )
+
+
+def notes_of(report: dict) -> list[str]:
+    """What the teacher should know about a graded submission, in English
+    for the gradebook: the tests or grader files it changed (graded with
+    the pristine copy all the same), the files left out, and the
+    exercises stopped at their time limit."""
+    drift = report["integrity"]["drift"]
+    notes = [
+        DRIFT_NOTES[how].format(path=path)
+        for how in DRIFT_NOTES
+        for path in drift.get(how, [])
+    ]
+    notes += report["integrity"]["left_out"]
+    return notes + [
+        TIMEOUT_NOTE.format(name=exercise["name"])
+        for exercise in report["exercises"]
+        if any(test["kind"] == TIMEOUT for test in exercise["tests"])
+    ]
 
 
 def _describe(error: Exception) -> str:

@@ -42,9 +42,20 @@ def main(argv: list[str], prog: str = "python -m grader") -> int:
         args = _parsed(_parser(prog), argv, prog)
     except SystemExit as stop:
         return EXIT_USAGE if stop.code else EXIT_OK
+    args.prog = prog
     try:
         return args.handler(args)
-    except (ProjectError, classroom.GradingError, release.ReleaseError) as error:
+    except release.ReleaseError as error:
+        # A usage error, told as the parser tells its own.
+        _problem(
+            _(
+                "{prog}: error: {message}\n",
+                prog=f"{prog} {args.command}",
+                message=error,
+            ).rstrip("\n")
+        )
+        return EXIT_USAGE
+    except (ProjectError, classroom.GradingError) as error:
         _problem(str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -299,6 +310,14 @@ def _release(args) -> int:
     project = open_project(args.root)
     out = release.release(project.root, args.out)
     print(_("wrote the student release to {path}", path=out))
+    print(
+        _(
+            "Next: push it as a template repository for the students, and "
+            "grade a copy with `{prog} grade DIR --tests-from {path}`.",
+            prog=i18n.command(args.prog),
+            path=out,
+        )
+    )
     return EXIT_OK
 
 
@@ -306,6 +325,7 @@ def _gradescope(args) -> int:
     project = open_project(args.root)
     path = release.gradescope_bundle(project.root, args.zip)
     print(_("wrote the Gradescope autograder bundle to {path}", path=path))
+    print(_("Next: upload it as the assignment's autograder on Gradescope."))
     return EXIT_OK
 
 
@@ -330,11 +350,12 @@ def _batch(args) -> int:
     print(
         _(
             "graded {count} submissions in {seconds} s ({errors} could not be "
-            "graded); gradebook: {path}",
+            "graded); gradebook: {path}; reports: {reports}",
             count=len(rows),
             seconds=f"{time.monotonic() - started:.1f}",
             errors=errors,
             path=args.csv,
+            reports=reports,
         )
     )
     return EXIT_OK
@@ -350,7 +371,13 @@ def _progress_line(row: batch.Row) -> str:
             reason=i18n.failure(row.note),
         )
     score = f"{row.score:g}/{row.max_score:g}"
-    return _("{student}: graded, {score}", student=row.student, score=score)
+    line = _("{student}: graded, {score}", student=row.student, score=score)
+    if not row.note:
+        return line
+    # The note's sentences are the gradebook's, in English: translated
+    # one by one to be shown.
+    notes = "; ".join(i18n.failure(note) for note in row.note.split("; "))
+    return _("{line} ({notes})", line=line, notes=notes)
 
 
 def _problem(text: str) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from grader import batch
 from grader.exercises import NAMES
 from selftests.classroom_support import make_release, read_json, submission, teacher
 from selftests.grader_support import solution, stub
@@ -37,7 +38,9 @@ def graded(tmp_path_factory):
     release_tree = make_release(base / "release")
     inbox = base / "inbox"
     inbox.mkdir()
-    submission(release_tree, inbox / "alice", {"one_hot": solution("one_hot")})
+    alice = submission(release_tree, inbox / "alice", {"one_hot": solution("one_hot")})
+    with (alice / "tests" / "test_dot.py").open("a") as file:
+        file.write("\n# made easier\n")
     bob = inbox / "bob" / "exercises"
     bob.mkdir(parents=True)
     (bob / "sigmoid.py").write_text(solution("sigmoid"))
@@ -79,7 +82,7 @@ def test_every_submission_gets_a_row_in_order(graded):
     result, rows, _ = graded
 
     assert result.returncode == 0, result.stderr
-    assert list(rows) == ["alice", "bob", "carol.git", "dave", "eve", "frank.git"]
+    assert list(rows) == ["alice", "bob", "carol", "dave", "eve", "frank"]
 
 
 def test_solved_exercises_score_in_folders_and_repositories(graded):
@@ -88,7 +91,7 @@ def test_solved_exercises_score_in_folders_and_repositories(graded):
     assert float(rows["alice"]["score"]) == 10
     assert float(rows["alice"]["one_hot"]) == 10
     assert float(rows["bob"]["sigmoid"]) == 10
-    assert float(rows["carol.git"]["score"]) == 10
+    assert float(rows["carol"]["score"]) == 10
     assert rows["alice"]["status"] == "graded"
 
 
@@ -110,15 +113,15 @@ def test_a_hanging_submission_is_graded_zero(graded):
 def test_a_submission_that_cannot_be_read_is_an_error_row(graded):
     _, rows, reports = graded
 
-    assert rows["frank.git"]["status"] == "error"
-    assert "git" in rows["frank.git"]["note"]
-    assert read_json(reports / "frank.git.json")["status"] == "error"
+    assert rows["frank"]["status"] == "error"
+    assert "git" in rows["frank"]["note"]
+    assert read_json(reports / "frank.json")["status"] == "error"
 
 
 def test_an_error_row_scores_zero_out_of_the_same_total_as_the_others(graded):
     _, rows, _ = graded
 
-    for student in ("dave", "frank.git"):
+    for student in ("dave", "frank"):
         assert rows[student]["score"] == "0"
         assert rows[student]["max_score"] == rows["alice"]["max_score"] == "100"
 
@@ -146,6 +149,31 @@ def test_a_module_missing_from_a_submission_is_said_to_be_missing(graded):
     )
     assert "PermissionError" not in (reports / "bob.json").read_text()
     assert "alice: graded, 10/100" in result.stdout
+
+
+def test_a_changed_test_file_is_noted_in_the_row_and_the_progress(graded):
+    result, rows, _ = graded
+
+    note = "tests/test_dot.py changed: graded with the pristine copy"
+    assert rows["alice"]["tests_changed"] == "1"
+    assert rows["alice"]["note"] == note
+    assert f"alice: graded, 10/100 ({note})" in result.stdout
+
+
+def test_an_exercise_stopped_at_its_time_limit_is_noted(graded):
+    result, rows, _ = graded
+
+    assert rows["eve"]["note"] == "dot: stopped at the time limit"
+    assert "eve: graded, 0/100 (dot: stopped at the time limit)" in result.stdout
+
+
+def test_the_last_line_names_the_gradebook_and_the_reports(graded):
+    result, _, reports = graded
+
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.endswith(
+        f"gradebook: {reports.parent / 'grades.csv'}; reports: {reports}"
+    )
 
 
 def test_each_student_has_a_json_report(graded):
@@ -269,3 +297,17 @@ def test_a_submission_cannot_borrow_a_classmates_code(tmp_path):
         rows = {row["student"]: row for row in csv.DictReader(file)}
     assert float(rows["carol"]["dot"]) == 10.0
     assert float(rows["mallory"]["dot"]) < 10.0
+
+
+def test_a_bare_repository_is_named_without_git_unless_a_folder_has_that_name(
+    tmp_path,
+):
+    for name in ("erin.git", "bob.git"):
+        (tmp_path / name / "objects").mkdir(parents=True)
+        (tmp_path / name / "HEAD").write_text("ref: refs/heads/main\n")
+    (tmp_path / "bob").mkdir()
+    (tmp_path / "plain.git").mkdir()  # a folder, not a repository
+
+    names = [batch.student_name(path) for path in batch.submissions(tmp_path)]
+
+    assert names == ["bob", "bob.git", "erin", "plain.git"]

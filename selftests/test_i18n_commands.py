@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from grader import check, docs
-from selftests.classroom_support import make_release, teacher
+from selftests.classroom_support import make_release, submission, teacher
 from selftests.grader_support import ROOT, clean_environment, stub
 from selftests.learner_support import (
     COMMAND_TIMEOUT,
@@ -503,6 +503,9 @@ def test_batch_says_each_submissions_grade_in_japanese(tmp_path):
     (inbox / "alice" / "exercises").mkdir(parents=True)
     (inbox / "alice" / "exercises" / "dot.py").write_text(stub("dot"))
     (inbox / "bob").mkdir()  # handed in nothing
+    carol = submission(release_tree, inbox / "carol", {})
+    with (carol / "tests" / "test_dot.py").open("a") as file:
+        file.write("\n# made easier\n")
 
     result = teacher(
         "batch",
@@ -522,6 +525,11 @@ def test_batch_says_each_submissions_grade_in_japanese(tmp_path):
         result.stdout
     )
     assert "採点できなかったもの 1 件" in result.stdout
+    assert (
+        "carol: 採点しました(0/100)。(tests/test_dot.py が変更されていたので、"
+        "元のままのコピーで採点しました。)" in result.stdout
+    )
+    assert "各学習者のレポート: reports" in result.stdout
     assert english_left(result.stdout) == []
     assert "。。" not in result.stdout
 

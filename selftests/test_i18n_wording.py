@@ -771,7 +771,10 @@ def test_the_japanese_readme_brackets_japanese_as_the_catalogue_does(tables):
 
 
 def test_the_japanese_readme_ends_every_item_of_a_list_alike():
-    for block in re.split(r"\n\s*\n", readme_prose(README_JA)):
+    # The release's markers are no part of the item they follow.
+    markers = re.compile(r"^(?:<!-- /?maintainers -->|<!-- students|-->)\n", re.M)
+    prose = markers.sub("", readme_prose(README_JA) + "\n")
+    for block in re.split(r"\n\s*\n", prose):
         items = re.split(r"\n(?=(?:\d+\.|-) )", block)
         items = [item.rstrip() for item in items if re.match(r"(?:\d+\.|-) ", item)]
         if any(item.endswith("。") for item in items):
@@ -788,7 +791,7 @@ def test_the_japanese_readme_says_what_a_stub_is_where_it_first_names_one():
 @pytest.mark.parametrize(
     "readme, maintainers, speed",
     [
-        (README_JA, "## 教える人・メンテナ向け", "### 速さ"),
+        (README_JA, "## 教える人・メンテナ向け", "## 速さ"),
         (README_EN, "## For maintainers", "### Speed"),
     ],
 )
@@ -803,7 +806,7 @@ def test_speed_and_the_hint_file_are_for_maintainers_only(readme, maintainers, s
 
 
 def test_the_japanese_speed_section_keeps_to_what_a_learner_needs():
-    speed = README_JA[README_JA.index("### 速さ") :]
+    speed = README_JA[README_JA.index("## 速さ") :]
     speed = speed[: speed.index("\n## ")] if "\n## " in speed else speed
     assert "`check`" in speed and "`watch`" in speed
     # How the grader forks and shares out its work is in README.md only.

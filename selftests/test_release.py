@@ -83,6 +83,43 @@ def test_a_releases_readme_sends_students_to_nothing_it_lacks(release_tree, read
     assert "模範解答は含まれていません" in text or "not include the model" in text
 
 
+# The only things a student's README may say of model answers: that this
+# copy has none.
+NO_MODEL_ANSWERS = (
+    "This copy of the kata does not include the model answers.",
+    "no model answers in this copy",
+    "this copy has no model answers",
+    "この kata のコピーには模範解答は含まれていません。",
+    "このコピーに模範解答がない",
+    "このコピーに模範解答はない",
+)
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.ja.md"])
+def test_a_releases_readme_speaks_of_model_answers_only_to_say_there_are_none(
+    release_tree, readme
+):
+    text = (release_tree / readme).read_text(encoding="utf-8")
+    for sentence in NO_MODEL_ANSWERS:
+        text = text.replace(sentence, "")
+
+    lines = [
+        line
+        for line in text.splitlines()
+        if re.search(r"model answer|solution NAME|模範解答", line)
+    ]
+    assert lines == []
+
+
+def test_a_releases_japanese_readme_has_speed_as_a_section_of_its_own(
+    release_tree,
+):
+    text = (release_tree / "README.ja.md").read_text(encoding="utf-8")
+
+    headings = re.findall(r"^(#+) (採点|速さ)$", text, re.MULTILINE)
+    assert headings == [("##", "採点"), ("##", "速さ")]
+
+
 @pytest.mark.parametrize("readme", ["README.md", "README.ja.md"])
 def test_the_repositorys_readme_keeps_what_the_release_leaves_out(readme):
     text = (ROOT / readme).read_text(encoding="utf-8")
@@ -128,6 +165,26 @@ def test_the_release_command_reports_where_it_wrote(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / WORKFLOW).is_file()
+    assert result.stdout.splitlines() == [
+        f"wrote the student release to {tmp_path / 'out'}",
+        "Next: push it as a template repository for the students, and grade a "
+        f"copy with `python -m grader grade DIR --tests-from {tmp_path / 'out'}`.",
+    ]
+
+
+def test_the_release_command_refuses_a_folder_with_files_as_a_usage_error(
+    tmp_path,
+):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "keep.txt").write_text("mine")
+
+    result = teacher("release", str(tmp_path / "out"), "--root", str(ROOT), cwd=ROOT)
+
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"python -m grader release: error: {tmp_path / 'out'} already exists "
+        "and is not empty: choose a new one\n"
+    )
 
 
 def workflow_steps(tree: Path) -> dict[str, str]:
@@ -259,3 +316,4 @@ def test_the_bundle_is_written_where_asked(tmp_path):
     assert {"setup.sh", "run_autograder", "tests/test_dot.py"} <= names
     assert not any(name.startswith("solutions/") for name in names)
     assert os.path.getsize(out) > 0
+    assert "upload it as the assignment's autograder" in result.stdout
