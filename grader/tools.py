@@ -376,8 +376,10 @@ def _progress_line(row: batch.Row) -> str:
         return line
     # The note's sentences are the gradebook's, in English: translated
     # one by one to be shown.
-    notes = "; ".join(i18n.failure(note) for note in row.note.split("; "))
-    return _("{line} ({notes})", line=line, notes=notes)
+    first, *later = [i18n.failure(note) for note in row.note.split("; ")]
+    for note in later:
+        first = _("{first}; {then}", first=first, then=note)
+    return _("{line} ({notes})", line=line, notes=first)
 
 
 def _problem(text: str) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from grader import classroom, docs, i18n, manifest, runner, session
+from grader.batch import DRIFT_NOTES, TIMEOUT_NOTE
 from grader.exercises import EXERCISES
 from grader.locale import extract
 from grader.results import ExerciseRun, TestResult, lines_cut, trim
@@ -885,7 +886,15 @@ def reasons(tmp_path_factory):
     folder = tmp_path_factory.mktemp("reasons")
     found = runner_reasons(folder / "runner") + stub_reasons()
     found += grading_mode_reasons(folder / "grading")
+    found += batch_notes()
     return [line for text in found for line in text.strip().splitlines()]
+
+
+def batch_notes() -> list[str]:
+    """The notes a batch's gradebook row may hold, which its progress line
+    shows in the teacher's language."""
+    notes = [note.format(path="tests/test_dot.py") for note in DRIFT_NOTES.values()]
+    return [*notes, TIMEOUT_NOTE.format(name="dot")]
 
 
 def test_every_reason_the_grader_gives_is_translated(ja, reasons):

@@ -526,8 +526,8 @@ def test_batch_says_each_submissions_grade_in_japanese(tmp_path):
     )
     assert "採点できなかったもの 1 件" in result.stdout
     assert (
-        "carol: 採点しました(0/100)。(tests/test_dot.py が変更されていたので、"
-        "元のままのコピーで採点しました。)" in result.stdout
+        "carol: 採点しました(0/100)。注記: tests/test_dot.py が変更されていたので、"
+        "元のままのコピーで採点しました。" in result.stdout
     )
     assert "各学習者のレポート: reports" in result.stdout
     assert english_left(result.stdout) == []
