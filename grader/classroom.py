@@ -217,9 +217,11 @@ def grade(
         ) from error
     if drift and tests_from is None:
         listing = "\n  ".join(drift.lines())
+        # The files git can put back by name: an added one is removed.
+        restored = " ".join([*drift.changed, *drift.deleted]) or "tests grader"
         raise GradingError(
             "the tests or the grader differ from the release:\n  "
-            f"{listing}\nRestore them (e.g. `git checkout -- tests grader`), "
+            f"{listing}\nRestore them (e.g. `git checkout -- {restored}`), "
             "or grade with --tests-from DIR holding the release's copy."
         )
     pristine = Path(tests_from or submission).resolve()

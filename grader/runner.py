@@ -105,8 +105,14 @@ class Job:
 
     @property
     def module_file(self) -> str:
-        """The module under test, named as the learner knows it."""
-        return f"{self.target}/{self.name}.py"
+        """The module under test, named as the learner knows it: from its
+        package's folder, wherever that was staged (a batch's submission)."""
+        return f"{Path(self.target).name}/{self.name}.py"
+
+    @property
+    def module_path(self) -> Path:
+        """Where the module under test is."""
+        return Path(self.root, self.target, f"{self.name}.py")
 
 
 def run_many(
@@ -773,7 +779,7 @@ class _Child:
         self.abandon()
         if not self.pid:
             return self._run("the tests did not start", "collecting them hung?")
-        module = Path(self.job.root, self.job.module_file)
+        module = self.job.module_path
         run = self._run(
             f"{self.job.module_file} was still running after {self.job.timeout:g} s",
             LOOP_GUESS if where is None or not _prints(where[1]) else PRINT_GUESS,
@@ -826,7 +832,7 @@ class _Child:
         processes writing their stacks into one file at once can interleave
         their lines past reading. The worker is asked only if that process
         named no line of the module."""
-        module = Path(self.job.root, self.job.module_file)
+        module = self.job.module_path
         stacks = Path(self.job.stack_file)
         if self.learner is not None:
             try:
@@ -849,7 +855,7 @@ class _Child:
         did."""
         if not self.job.stack_file:
             return ()
-        module = Path(self.job.root, self.job.module_file)
+        module = self.job.module_path
         return _frames_told(Path(self.job.stack_file), module, FLOOD_STACK_WAIT)
 
     def _forget_stacks(self) -> None:

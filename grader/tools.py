@@ -349,8 +349,8 @@ def _batch(args) -> int:
     errors = sum(row.status == batch.ERROR for row in rows)
     print(
         _(
-            "graded {count} submissions in {seconds} s ({errors} could not be "
-            "graded); gradebook: {path}; reports: {reports}",
+            "went through {count} submissions in {seconds} s ({errors} could "
+            "not be graded); gradebook: {path}; reports: {reports}",
             count=len(rows),
             seconds=f"{time.monotonic() - started:.1f}",
             errors=errors,
