@@ -868,6 +868,8 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
             return _IN_KANJI  # a noun and the letter that names it: "列 j"
         if before == " " and _SHAPE.match(piece) and _NAME_END.search(last):
             return _INSIDE  # a name and its shape: "b2 (3,)", "w1 (4, 5)"
+        if piece.startswith(".") and len(piece) > 1:
+            return _INSIDE  # a relative import's ".one_hot" would read as a full stop
         # In Japanese, a space between two pieces of ASCII is most often
         # inside code written without backticks ("return e / x.sum()").
         if japanese and not _wide(last[-1]) and last[-1] not in ":;,":

@@ -2991,3 +2991,13 @@ def test_a_test_name_too_long_for_a_row_breaks_after_an_underscore():
         "  test_gradient_matches_the_derivative_for_arrays_",
         "  of_any_shape:",
     ]
+
+
+def test_a_relative_import_never_starts_a_row_with_its_dot():
+    text = (
+        "a typo? There is no exercise named onehot; Write from .one_hot import one_hot."
+    )
+
+    for columns in range(20, 80):
+        rows = i18n.fill(text, columns).splitlines()
+        assert not any(row.startswith(".") for row in rows), rows
