@@ -245,6 +245,12 @@ class Screen:
                 names=i18n.listed(list(cut)),
                 command=f"`{prog}`",
             )
+            if len(cut) == 1:
+                note = _(
+                    "Interrupted before {name} ended. Run {command} again to grade it.",
+                    name=cut[0],
+                    command=f"`{prog}`",
+                )
             self.out.print(self.fitted(Text(note)), soft_wrap=True)
             return
         if submission is not None:
