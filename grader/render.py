@@ -654,18 +654,8 @@ class Screen:
         self, grade: Grade, book: Gradebook, prog: str, stuck: Text | None
     ) -> None:
         exercise = grade.exercise
-        line = Text(
-            _(
-                "Next: exercise {number}, {name} ({title}):",
-                number=exercise.number,
-                name=exercise.name,
-                title=i18n.title(exercise),
-            ),
-            style="bold",
-        )
-        line.append(" ")
-        line.append_text(_status(grade.status))
-        self.out.print(filled(line, self.out), soft_wrap=True)
+        fields = _named(exercise)
+        self._headed(_("Next: exercise {number}, {name} ({title}):", **fields), grade)
         if grade.status == NOT_STARTED:
             self._not_started(exercise, book.target, prog, stuck)
             return
@@ -681,6 +671,14 @@ class Screen:
             more = failure is not None
             self._help_line(exercise.name, book.target, prog, check=more)
 
+    def _headed(self, heading: str, grade: Grade) -> None:
+        """The line that names the exercise of `grade` under `heading`
+        ("Next: exercise 3, softmax (...):"), and its status after it."""
+        line = Text(heading, style="bold")
+        line.append(" ")
+        line.append_text(_status(grade.status))
+        self.out.print(filled(line, self.out), soft_wrap=True)
+
     def _first_unfinished(self, book: Gradebook) -> None:
         """The first exercise not done in a submission graded for someone
         else, with why: its error or its most telling failure."""
@@ -689,19 +687,9 @@ class Screen:
             done = _("All {count} exercises done.", count=len(book.grades))
             self.out.print(filled(Text(done, style="bold green"), self.out))
             return
-        exercise = grade.exercise
-        line = Text(
-            _(
-                "First not done: exercise {number}, {name} ({title}):",
-                number=exercise.number,
-                name=exercise.name,
-                title=i18n.title(exercise),
-            ),
-            style="bold",
-        )
-        line.append(" ")
-        line.append_text(_status(grade.status))
-        self.out.print(filled(line, self.out), soft_wrap=True)
+        fields = _named(grade.exercise)
+        heading = _("First not done: exercise {number}, {name} ({title}):", **fields)
+        self._headed(heading, grade)
         if grade.status == NOT_STARTED:
             return
         self._exercise_error(grade, advice=False)
@@ -962,6 +950,16 @@ def some_named(names: list[str]) -> str:
     if len(names) > len(kept):
         shown += _(" and {count} more", count=len(names) - len(kept))
     return shown
+
+
+def _named(exercise: ExerciseInfo) -> dict[str, object]:
+    """The fields that name `exercise` in a sentence: its number, its name
+    and its title in the current language."""
+    return {
+        "number": exercise.number,
+        "name": exercise.name,
+        "title": i18n.title(exercise),
+    }
 
 
 def _heading(book: Gradebook, submission: str | None = None) -> Text:
