@@ -146,7 +146,10 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         help=_("one JSON per student (default: reports/ beside the CSV)"),
     )
     many.add_argument(
-        "--jobs", type=int, default=os.cpu_count() or 1, help=_("grades at a time")
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help=_("grades at a time (default: one per core)"),
     )
     _add_tests_from(many)
     _add_limits(many)
@@ -309,7 +312,7 @@ def _gradescope_failure(message: str) -> str:
 def _release(args) -> int:
     project = open_project(args.root)
     out = release.release(project.root, args.out)
-    print(_("wrote the student release to {path}", path=out))
+    print(_("Wrote the student release to {path}.", path=out))
     print(
         _(
             "Next: push it as a template repository for the students, and "
@@ -324,7 +327,7 @@ def _release(args) -> int:
 def _gradescope(args) -> int:
     project = open_project(args.root)
     path = release.gradescope_bundle(project.root, args.zip)
-    print(_("wrote the Gradescope autograder bundle to {path}", path=path))
+    print(_("Wrote the Gradescope autograder bundle to {path}.", path=path))
     print(_("Next: upload it as the assignment's autograder on Gradescope."))
     return EXIT_OK
 

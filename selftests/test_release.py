@@ -166,7 +166,7 @@ def test_the_release_command_reports_where_it_wrote(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / WORKFLOW).is_file()
     assert result.stdout.splitlines() == [
-        f"wrote the student release to {tmp_path / 'out'}",
+        f"Wrote the student release to {tmp_path / 'out'}.",
         "Next: push it as a template repository for the students, and grade a "
         f"copy with `python -m grader grade DIR --tests-from {tmp_path / 'out'}`.",
     ]
