@@ -490,7 +490,7 @@ class Parser(argparse.ArgumentParser):
                     prog=i18n.command(self.prog),
                 ),
             )
-        if action.dest == "command" and choices is not None and value not in choices:
+        if action.dest == "command" and choices is not None and not known:
             names = [*choices, *TEACHER_COMMANDS]
             raise argparse.ArgumentError(None, _unknown_command(value, names))
         super()._check_value(action, value)
