@@ -711,6 +711,20 @@ def test_every_command_of_the_japanese_readme_asks_for_japanese():
     assert [line for line in commands if "--lang ja" not in line] == []
 
 
+def test_the_japanese_readme_teaches_the_teachers_commands_itself():
+    teaching = README_EN[README_EN.index("## Teaching with the kata") :]
+    block = re.search(r"```sh\n(.*?)```", teaching, re.DOTALL).group(1)
+    english = [line.split("#")[0].split()[3] for line in block.splitlines()]
+    japanese = README_JA[README_JA.index("## 教える人・メンテナ向け") :]
+
+    assert english == ["release", "gradescope", "grade", "batch"]
+    for command in english:
+        assert f"python -m grader {command} " in japanese
+    for heading in ("リリース", "採点モード", "Gradescope", "一括採点"):
+        assert f"\n### {heading}\n" in japanese
+    assert "Teaching with the kata" not in README_JA
+
+
 def test_the_japanese_readme_reads_in_order_and_in_the_usual_terms():
     assert "そのあと" not in README_JA
     assert "log を守る" not in README_JA and "log(0) を避ける" in README_JA

@@ -111,6 +111,21 @@ def test_a_releases_readme_speaks_of_model_answers_only_to_say_there_are_none(
     assert lines == []
 
 
+@pytest.mark.parametrize("readme", ["README.md", "README.ja.md"])
+def test_a_releases_readme_names_the_solution_command_only_to_say_it_has_none(
+    release_tree, readme
+):
+    text = (release_tree / readme).read_text(encoding="utf-8")
+
+    lines = [line for line in text.splitlines() if "`solution" in line]
+    assert lines
+    assert [
+        line
+        for line in lines
+        if not any(sentence in line for sentence in NO_MODEL_ANSWERS)
+    ] == []
+
+
 def test_a_releases_japanese_readme_has_speed_as_a_section_of_its_own(
     release_tree,
 ):
