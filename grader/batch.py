@@ -226,6 +226,7 @@ class _Batch:
             return grade_submission(
                 item.path, self.tests_from, self.reports, self.options
             )
+        runs = [classroom.for_the_record(run) for run in runs]
         book = gradebook(self.exercises, runs, "exercises")
         took = sum(run.duration for run in runs)
         report = json.loads(formats.to_json(book, formats.Timing(duration=took)))

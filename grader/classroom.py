@@ -17,18 +17,25 @@ gives up root for a user id of its own (see tests/sandbox.py).
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grader import manifest
 from grader.exercises import load_catalogue
 from grader.manifest import Drift, ManifestError
-from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, SUBMISSION_VARIABLE
+from grader.results import (
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    NOT_IMPLEMENTED,
+    SUBMISSION_VARIABLE,
+    ExerciseRun,
+)
 
 # What a grade is assembled from, besides the learner's exercises.
 PRISTINE = ("tests", "grader", "data", "conftest.py", "pyproject.toml")
@@ -65,6 +72,10 @@ sys.path.insert(0, sys.argv[1])
 from grader.cli import main
 sys.exit(main(sys.argv[3:], prog="python -m grader"))
 """
+
+# The sentence a stub's NotImplementedError ends with (see grader/stubs.py):
+# advice for the learner at work, left out of what grading mode records.
+STUB_ADVICE = re.compile(r" *Run `python -m grader hint \w+` for a hint\.$")
 
 # The reports a grade can write, by option, and their file in the
 # private folder.
@@ -212,18 +223,11 @@ def grade(
         drift = integrity_check(submission, tests_from)
     except ManifestError as error:
         raise GradingError(
-            f"cannot check the tests: {error}; or grade with --tests-from DIR, "
+            f"Cannot check the tests: {error}; or grade with --tests-from DIR, "
             "DIR holding the release's tests and grader"
         ) from error
     if drift and tests_from is None:
-        listing = "\n  ".join(drift.lines())
-        # The files git can put back by name: an added one is removed.
-        restored = " ".join([*drift.changed, *drift.deleted]) or "tests grader"
-        raise GradingError(
-            "the tests or the grader differ from the release:\n  "
-            f"{listing}\nRestore them (e.g. `git checkout -- {restored}`), "
-            "or grade with --tests-from DIR holding the release's copy."
-        )
+        raise GradingError(differ(drift, own=options.submission is None))
     pristine = Path(tests_from or submission).resolve()
     with tempfile.TemporaryDirectory(prefix="kata-grade-") as scratch:
         scratch = Path(scratch)
@@ -237,6 +241,37 @@ def grade(
         "left_out": notes,
     }
     return outcome
+
+
+def differ(drift: Drift, own: bool) -> str:
+    """Why a tree whose tests or grader `drift` from the release is not
+    graded, and how to grade it: restored, or, when it is not the
+    learner's `own` project, with the teacher's copy of the tests (an
+    option for teachers only, who have that copy)."""
+    listing = "\n  ".join(drift.lines())
+    # The files git can put back by name: an added one is removed.
+    restored = " ".join([*drift.changed, *drift.deleted]) or "tests grader"
+    if own:
+        advice = f"Restore them (e.g. `git checkout -- {restored}`) and grade again."
+    else:
+        advice = (
+            f"Restore them (e.g. `git checkout -- {restored}`), "
+            "or grade with --tests-from DIR holding the release's copy."
+        )
+    return f"The tests or the grader differ from the release:\n  {listing}\n{advice}"
+
+
+def for_the_record(run: ExerciseRun) -> ExerciseRun:
+    """`run` as grading mode records it: a not-started test says which
+    function is not written yet, without the stub's advice to the learner
+    (a hint's command, which would act on whoever reads the grade)."""
+    tests = [
+        replace(test, message=STUB_ADVICE.sub("", test.message))
+        if test.kind == NOT_IMPLEMENTED
+        else test
+        for test in run.tests
+    ]
+    return replace(run, tests=tests)
 
 
 def run_isolated(scratch: Path, options: Options) -> Outcome:
@@ -281,7 +316,7 @@ def run_isolated(scratch: Path, options: Options) -> Outcome:
     if summary.is_file():
         written["summary"] = summary.read_text(encoding="utf-8")
     if code not in (0, 1) or "json" not in written:
-        stderr += f"\nthe grading process ended with exit code {code}"
+        stderr += f"\nThe grading process ended with exit code {code}."
         code = 2
     return Outcome(code, stdout, stderr, written)
 
@@ -306,7 +341,7 @@ def _run(argv, env, cwd, limit) -> tuple[int, str, str]:
     except subprocess.TimeoutExpired:
         _kill_session(process.pid)
         stdout, stderr = process.communicate()
-        return 124, stdout, stderr + f"\ngrading took longer than {limit:g} s"
+        return 124, stdout, stderr + f"\nGrading took longer than {limit:g} s."
     finally:
         # Whatever the learner's code left behind in the session.
         _kill_session(process.pid)

@@ -1007,7 +1007,12 @@ def _reports_of(exercises, names, runs, args, started, clock, screen):
     from grader import formats
     from grader.grading import gradebook
 
-    book = gradebook(exercises, [runs[name] for name in names], args.target)
+    chosen = [runs[name] for name in names]
+    if args.separate:
+        from grader.classroom import for_the_record
+
+        chosen = [for_the_record(run) for run in chosen]
+    book = gradebook(exercises, chosen, args.target)
     timing = formats.Timing(started, time.monotonic() - clock)
     return book, *_write_reports(book, timing, args, screen)
 

@@ -219,7 +219,7 @@ def _grade(args) -> int:
     for line in _integrity_lines(outcome.integrity):
         _problem(line)
     if outcome.code == 2:
-        _problem(outcome.stderr.strip() or _("no grade was produced"))
+        _problem(outcome.stderr.strip() or _("No grade was produced."))
     failure = _gradescope_failure(_last_line(outcome.stderr))
     written = []
     for option, report in (
@@ -352,8 +352,8 @@ def _batch(args) -> int:
     errors = sum(row.status == batch.ERROR for row in rows)
     print(
         _(
-            "went through {count} submissions in {seconds} s ({errors} could "
-            "not be graded); gradebook: {path}; reports: {reports}",
+            "Went through {count} submissions in {seconds} s ({errors} could "
+            "not be graded); gradebook: {path}; reports: {reports}.",
             count=len(rows),
             seconds=f"{time.monotonic() - started:.1f}",
             errors=errors,

@@ -173,9 +173,21 @@ def test_the_last_line_names_the_gradebook_and_the_reports(graded):
     result, _, reports = graded
 
     last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("Went through 6 submissions in ")
     assert last.endswith(
-        f"gradebook: {reports.parent / 'grades.csv'}; reports: {reports}"
+        f"gradebook: {reports.parent / 'grades.csv'}; reports: {reports}."
     )
+
+
+def test_a_report_says_an_exercise_was_not_started_without_advice(graded):
+    _, _, reports = graded
+
+    sigmoid = read_json(reports / "alice.json")["exercises"][1]
+    assert sigmoid["status"] == "not_started"
+    assert {test["message"] for test in sigmoid["tests"]} == {
+        f"Not started yet: exercise 2 (sigmoid): {function} is not written yet."
+        for function in ("sigmoid", "sigmoid_grad")
+    }
 
 
 def test_each_student_has_a_json_report(graded):

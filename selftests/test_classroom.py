@@ -11,6 +11,7 @@ exercise into an error, never into points.
 
 import json
 import os
+import re
 import shutil
 import tempfile
 import textwrap
@@ -19,7 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from grader import classroom, i18n
 from grader.exercises import NAMES
+from grader.manifest import Drift
 from selftests.classroom_support import (
     exercise_grades,
     make_release,
@@ -250,6 +253,49 @@ def test_without_a_pristine_copy_tampered_tests_give_no_grade(
     assert report is None
     assert "differ from the release" in result.stderr
     assert "--tests-from" in result.stderr
+
+
+def test_a_student_who_changed_the_tests_is_told_to_restore_them(
+    release_tree, tmp_path
+):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    edit_a_test(tree, tmp_path)
+
+    result = teacher("grade", cwd=tree)
+
+    assert result.returncode == 2
+    assert "git checkout -- tests/test_dot.py" in result.stderr
+    # A teacher's option, for the copy of the tests only a teacher has.
+    assert "--tests-from" not in result.stderr
+
+
+@pytest.mark.parametrize("own", [True, False])
+def test_the_tests_that_differ_are_told_in_sentences_both_languages_know(own):
+    text = classroom.differ(Drift(changed=("tests/test_dot.py",)), own=own)
+    japanese = i18n.catalogue(i18n.JAPANESE).failure(text)
+
+    sentences = [line for line in text.splitlines() if not line.startswith(" ")]
+    assert [line for line in sentences if not line[0].isupper()] == []
+    assert re.findall(r"Restore|grade again|differ|holding", japanese) == []
+
+
+def test_a_tree_without_a_manifest_is_told_in_a_sentence(tmp_path):
+    (tmp_path / "exercises").mkdir()
+
+    with pytest.raises(classroom.GradingError) as refused:
+        classroom.grade(tmp_path)
+
+    assert str(refused.value).startswith("Cannot check the tests: ")
+
+
+def test_grading_mode_records_an_exercise_not_started_without_advice(baseline):
+    _, report = baseline
+
+    dot = next(e for e in report["exercises"] if e["name"] == "dot")
+    assert dot["status"] == "not_started"
+    assert {test["message"] for test in dot["tests"]} == {
+        "Not started yet: exercise 1 (dot): dot is not written yet."
+    }
 
 
 def test_without_a_pristine_copy_an_untouched_copy_is_graded(

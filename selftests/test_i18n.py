@@ -829,7 +829,8 @@ def stub_reasons() -> list[str]:
         for node in ast.walk(ast.parse(stub_source(solution, exercise))):
             if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
                 found.append(ast.literal_eval(node.exc.args[0]))
-    return found
+    # And as grading mode records them, without the advice to the learner.
+    return found + [classroom.STUB_ADVICE.sub("", text) for text in found]
 
 
 def grading_mode_reasons(folder: Path) -> list[str]:
@@ -856,6 +857,10 @@ def grading_mode_reasons(folder: Path) -> list[str]:
         with pytest.raises(classroom.GradingError) as raised:
             classroom.grade(tree)
         found.append(str(raised.value))
+    # A teacher grading a submission is told of the pristine copy too.
+    with pytest.raises(classroom.GradingError) as raised:
+        classroom.grade(release_tree, options=classroom.Options(submission="s"))
+    found.append(str(raised.value))
 
     learner = folder / "learner"
     learner.mkdir()
