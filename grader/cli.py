@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import re
 import sys
 import time
 import unicodedata
@@ -502,6 +503,19 @@ class Parser(argparse.ArgumentParser):
         )
 
 
+# A usage's parts, as argparse lays them out: an optional group in brackets,
+# a required one in parentheses, else a word.
+USAGE_PART = re.compile(r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+")
+# Wide enough that argparse writes a usage on one line.
+USAGE_UNWRAPPED = 10_000
+# A row of the commands' table in a description: its command, then, after
+# two spaces or more, what it does.
+TABLE_ROW = re.compile(r"^( +\S.*?\s{2,})(\S.*)$")
+# The fewest columns a command's description is given beside it; with
+# fewer, it goes under the command.
+TABLE_MIN_TEXT = 16
+
+
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     # The headings argparse gives its sections, translated as they start.
     HEADINGS = (N_("options"), N_("positional arguments"))
@@ -522,6 +536,86 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     def _split_lines(self, text, width):
         # argparse wraps at spaces only, which Japanese has few of.
         return i18n.fill(i18n.collapsed(text), width).splitlines()
+
+    def _fill_text(self, text, width, indent):
+        # The description and the epilog keep their layout where it fits.
+        return "".join(
+            f"{indent}{line}\n" for line in _fitted(text, width).splitlines()
+        )
+
+    def _format_usage(self, usage, actions, groups, prefix):
+        text = super()._format_usage(usage, actions, groups, prefix)
+        if max(map(i18n.width, text.splitlines())) <= self._width:
+            return text
+        # argparse lines the options up under the program's name, however
+        # little room that leaves them: on a narrow terminal they go under
+        # "usage:" instead, or nearer the edge still.
+        wide = type(self)(self._prog, width=USAGE_UNWRAPPED)
+        line = wide._format_usage(usage, actions, groups, prefix).strip("\n")
+        head = (prefix or "") + self._prog
+        parts = USAGE_PART.findall(line[len(head) :])
+        room = self._width - max(map(i18n.width, parts), default=0)
+        indent = " " * min(i18n.width(prefix or ""), max(room, 2))
+        if i18n.width(head) > self._width:
+            head = f"{(prefix or '').rstrip()}\n  {self._prog}"
+        return "\n".join([head, *_rows(parts, self._width, indent)]) + "\n\n"
+
+
+def _rows(parts: list[str], width: int, indent: str) -> list[str]:
+    """`parts` (of a usage) on as few rows of `width` columns as they take,
+    each row starting with `indent`."""
+    rows = [indent]
+    for part in parts:
+        fits = i18n.width(rows[-1]) + 1 + i18n.width(part) <= width
+        if rows[-1] != indent and not fits:
+            rows.append(indent)
+        rows[-1] += part if rows[-1] == indent else f" {part}"
+    return rows
+
+
+def _fitted(text: str, width: int) -> str:
+    """`text` (a help's description or epilog) as written when every line
+    fits in `width` columns; else its paragraphs filled to `width`, and
+    each row of a table of commands broken under its own description."""
+    lines = text.splitlines()
+    if max(map(i18n.width, lines), default=0) <= width:
+        return text
+    out: list[str] = []
+    prose: list[str] = []
+    for line in [*lines, ""]:
+        row = TABLE_ROW.match(line)
+        if prose and (row or not line.strip()):
+            out += i18n.fill(_joined_lines(prose), width).splitlines()
+            prose = []
+        if row:
+            out += _table_row(row.group(1), row.group(2), width)
+        elif line.strip():
+            prose.append(line.strip())
+        else:
+            out.append("")
+    return "\n".join(out[:-1])
+
+
+def _table_row(head: str, what: str, width: int) -> list[str]:
+    """A row of a table of commands: `what` wrapped beside `head`, or
+    under it when too little room is left beside it."""
+    column = i18n.width(head)
+    if width - column < TABLE_MIN_TEXT:
+        column = len(head) - len(head.lstrip()) + 2
+        body = i18n.fill(what, width - column).splitlines()
+        return [head.rstrip(), *(" " * column + row for row in body)]
+    body = i18n.fill(what, width - column).splitlines()
+    return [head + body[0], *(" " * column + row for row in body[1:])]
+
+
+def _joined_lines(lines: list[str]) -> str:
+    """The lines of a paragraph as one: with a space between them, but
+    none between two Japanese characters."""
+    text = lines[0]
+    for line in lines[1:]:
+        japanese = i18n.width(text[-1]) == 2 or i18n.width(line[0]) == 2
+        text += line if japanese else f" {line}"
+    return text
 
 
 @contextmanager
@@ -674,11 +768,13 @@ def _add_options(
     )
     if not grading:
         return
+    # For the maintainer, who grades the model answers with it (see the
+    # README): not listed for learners, whose copy may have none.
     parser.add_argument(
         "--target",
         choices=TARGETS,
         default=default("exercises"),
-        help=_("grade your exercises (default) or the model solutions"),
+        help=argparse.SUPPRESS,
     )
     parser.add_argument(
         "--timeout",

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from grader import i18n
 from grader.exercises import EXERCISES, NAMES
 from selftests.grader_support import (
     GRADER_TIMEOUT,
@@ -80,6 +81,30 @@ def test_help_describes_the_commands_and_exits_0(tree):
 
     assert result.returncode == 0
     assert all(word in result.stdout for word in ("check", "hint", "list", "--json"))
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("check", "--help"), ("--bogus",), ("grade", "--help")],
+    ids=["help", "check_help", "usage_error", "grade_help"],
+)
+def test_the_usage_and_the_help_fit_a_narrow_terminal(tree, args, language):
+    env = {**clean_environment(), "COLUMNS": "40"}
+    result = kata(*args, "--lang", language, cwd=tree, env=env)
+
+    # An error's own line stays whole, to be searched for; the rest fits.
+    shown = result.stdout.splitlines() + result.stderr.splitlines()[:-1]
+    assert len(shown) > 3
+    assert [line for line in shown if i18n.width(line) > 40] == []
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("--bogus",)])
+def test_the_usage_and_the_help_leave_the_maintainers_target_out(tree, args):
+    result = kata(*args, cwd=tree)
+
+    assert "usage: " in result.stdout + result.stderr
+    assert "--target" not in result.stdout + result.stderr
 
 
 def test_hints_come_one_more_each_time_and_are_remembered(fresh_tree):
