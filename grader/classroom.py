@@ -219,15 +219,13 @@ def grade(
     """
     submission = Path(submission).resolve()
     options = options or Options()
+    own = options.submission is None
     try:
         drift = integrity_check(submission, tests_from)
     except ManifestError as error:
-        raise GradingError(
-            f"Cannot check the tests: {error}; or grade with --tests-from DIR, "
-            "DIR holding the release's tests and grader"
-        ) from error
+        raise GradingError(unchecked(error, submission, own)) from error
     if drift and tests_from is None:
-        raise GradingError(differ(drift, own=options.submission is None))
+        raise GradingError(differ(drift, own=own))
     pristine = Path(tests_from or submission).resolve()
     with tempfile.TemporaryDirectory(prefix="kata-grade-") as scratch:
         scratch = Path(scratch)
@@ -241,6 +239,24 @@ def grade(
         "left_out": notes,
     }
     return outcome
+
+
+def unchecked(error: ManifestError, tree: Path, own: bool) -> str:
+    """Why `tree` could not be checked against its manifest (`error`),
+    and how to grade it. A learner's `own` copy (one without the model
+    answers) lost or broke a file of its release, to restore as any other;
+    a teacher or a maintainer grades with a copy of the tests instead."""
+    if not own or (tree / "solutions").is_dir():
+        return (
+            f"Cannot check the tests: {error}; or grade with --tests-from DIR, "
+            "DIR holding the release's tests and grader"
+        )
+    path = manifest.MANIFEST.as_posix()
+    state = "cannot be read" if (tree / manifest.MANIFEST).exists() else "is missing"
+    return (
+        f"Cannot check the tests: {path} {state}.\n"
+        f"Restore it (e.g. `git checkout -- {path}`) and grade again."
+    )
 
 
 def differ(drift: Drift, own: bool) -> str:

@@ -288,6 +288,20 @@ def test_a_tree_without_a_manifest_is_told_in_a_sentence(tmp_path):
     assert str(refused.value).startswith("Cannot check the tests: ")
 
 
+def test_a_student_whose_copy_lost_its_manifest_is_told_to_restore_it(
+    release_tree, tmp_path
+):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    (tree / "grader" / "MANIFEST.json").unlink()
+
+    result = teacher("grade", cwd=tree)
+
+    assert result.returncode == 2
+    assert "git checkout -- grader/MANIFEST.json" in result.stderr
+    assert "--tests-from" not in result.stderr
+    assert "release OUT" not in result.stderr
+
+
 def test_grading_mode_records_an_exercise_not_started_without_advice(baseline):
     _, report = baseline
 

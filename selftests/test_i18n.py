@@ -858,9 +858,10 @@ def grading_mode_reasons(folder: Path) -> list[str]:
             classroom.grade(tree)
         found.append(str(raised.value))
     # A teacher grading a submission is told of the pristine copy too.
-    with pytest.raises(classroom.GradingError) as raised:
-        classroom.grade(release_tree, options=classroom.Options(submission="s"))
-    found.append(str(raised.value))
+    for tree in (release_tree, bare, tableless):
+        with pytest.raises(classroom.GradingError) as raised:
+            classroom.grade(tree, options=classroom.Options(submission="s"))
+        found.append(str(raised.value))
 
     learner = folder / "learner"
     learner.mkdir()
