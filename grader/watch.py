@@ -58,7 +58,9 @@ terminal, the blank lines between its parts go first, with the line that
 says how saves are noticed, a failure is shortened only as far as the
 height requires (the input's later rows first, then what was expected and
 what came back, then its statement, cut between words, then where, the
-first row of the call that reproduces it last, the likely mistake never),
+first row of the call that reproduces it last, the likely mistake only
+on a screen too small for it beside the statement's first row, which then
+takes the rows, and the note of what is gone is said short or not at all),
 the line that counts the other failing tests stays until each part of the
 failure is down to its first row, the hint just asked for stays whole
 until a save of its exercise is graded, short of the rows the exercise's
@@ -405,9 +407,10 @@ class Watch:
         self.grading: list[str] = []  # the exercises being graded
         self.cut_short = False  # the last grade was stopped before its end
         self.timed_out: list[str] = []  # those the last grade stopped at the limit
-        # The exercises a grade of this watch ran until the time limit, with
-        # the fingerprint of the code it ran: `c` does not run them again
-        # while it is unchanged (those it did not: `loops_kept`).
+        # The exercises the last grade ran until the time limit, with the
+        # fingerprint of the code it ran, if `c` was typed during it: that
+        # `c` does not run them again while it is unchanged (those it did
+        # not: `loops_kept`).
         self.looped: dict[str, str] = {}
         self.loops_kept: list[str] = []
         self.grade_started = self.saves_asked = 0.0
@@ -487,8 +490,9 @@ class Watch:
     ) -> float | None:
         """Grade the exercises `names`; kept grades are used only when
         `use_kept` and their code has not changed since; with `loops`, the
-        grade this watch made of one that ran until the time limit is used
-        too, while its code has not changed (see `looped`). `headline`,
+        grade of one that the last grade ran until the time limit is used
+        too, while its code has not changed, if `c` was typed during that
+        grade (see `looped`). `headline`,
         what is being graded, is printed first. Returns the seconds it
         took, or None when the grade was cancelled (see `cancel`)."""
         self.under_way, self.cut_short = True, True
@@ -516,7 +520,7 @@ class Watch:
         self.loops_kept = []
         if loops:
             # Run again on the same code, a loop would only hold the grade
-            # up as long again, to the same end (`c` typed while it ran).
+            # up as long again, to the same end.
             self.loops_kept = [
                 name
                 for name in names
@@ -560,9 +564,11 @@ class Watch:
         self.runs.update(runs)
         # What held the grade up: those stopped at the time limit.
         self.timed_out = [n for n in stale if runs.get(n) and runs[n].timed_out]
-        for name in stale:
-            self.looped.pop(name, None)
-        self.looped.update({name: keys[name] for name in self.timed_out})
+        # `c` typed during this grade acts once it ends: it need not run
+        # again what this grade ran to the time limit.
+        typed = self.keys.typed() if self.keys is not None else ""
+        asked = "c" in _as_keys(typed)
+        self.looped = {name: keys[name] for name in self.timed_out} if asked else {}
         return time.monotonic() - started
 
     def show_headline(self, headline: str) -> None:

@@ -2654,12 +2654,18 @@ class _RecordingSession:
         return results
 
 
-def test_c_does_not_run_again_a_loop_whose_grade_just_ran_to_the_time_limit(
-    request, monkeypatch
-):
+def _typed_keys(typed: str) -> SimpleNamespace:
+    """Keys on a terminal, `typed` during the grade under way."""
+    return SimpleNamespace(
+        typed=lambda: typed, terminal=True, marked=True, mark=lambda: None
+    )
+
+
+def _looping_watch(watch_screen_drawn, monkeypatch) -> tuple:
+    """A watch drawn at 100x30 whose grades run softmax to the time limit,
+    and the session that records what they run."""
     from grader import watch as watch_module
 
-    watch_screen_drawn = request.getfixturevalue("watch_screen")
     monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
     looping = ExerciseRun("softmax", error="ran until the time limit", timed_out=True)
     session = _RecordingSession({"softmax": looping})
@@ -2668,9 +2674,32 @@ def test_c_does_not_run_again_a_loop_whose_grade_just_ran_to_the_time_limit(
     watch = watches[0]
     watch.tests = lambda: session
     watch.session = session
+    return watch, session
+
+
+def test_c_typed_later_than_a_loops_grade_runs_it_again(request, monkeypatch):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    watch, session = _looping_watch(watch_screen_drawn, monkeypatch)
+
+    # `c` pressed once the screen of the loop's grade is shown: the learner
+    # asks for a new grade of everything.
+    watch.keys = _typed_keys("")
+    watch.saved(["softmax"])
+    watch.press("c")
+
+    assert "softmax" in session.graded[1], session.graded
+
+
+def test_c_does_not_run_again_a_loop_whose_grade_just_ran_to_the_time_limit(
+    request, monkeypatch
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    watch, session = _looping_watch(watch_screen_drawn, monkeypatch)
+    looping = session.runs["softmax"]
 
     # A save of the exercise that loops: its grade runs to the time limit;
     # `c`, typed during it, acts once it ends.
+    watch.keys = _typed_keys("c")
     watch.saved(["softmax"])
     watch.press("c")
 
