@@ -58,7 +58,9 @@ terminal, the blank lines between its parts go first, with the line that
 says how saves are noticed, a failure is shortened only as far as the
 height requires (the input's later rows first, then what was expected and
 what came back, then its statement, cut between words, then where, the
-first row of the call that reproduces it last, the likely mistake never),
+first row of the call that reproduces it last, the likely mistake only
+on a screen too small for it beside the statement's first row, which then
+takes the rows, and the note of what is gone is said short or not at all),
 the line that counts the other failing tests stays until each part of the
 failure is down to its first row, the hint just asked for stays whole
 until a save of its exercise is graded, short of the rows the exercise's
@@ -176,6 +178,11 @@ DONE_EXERCISE_KEYS_LINE = N_("keys: n next exercise | l list | c check all | q q
 ALL_DONE_EXERCISE_KEYS_LINE = N_("keys: n what next | l list | c check all | q quit")
 # Once every exercise is done there is no hint to give, nor a next one.
 DONE_KEYS_LINE = N_("keys: b back to the exercise | l list | c check all | q quit")
+# The list, every exercise done: n shows what is left to do, as it does from
+# the exercise; the report shows it already.
+DONE_LISTING_KEYS_LINE = N_(
+    "keys: b back to the exercise | n what next | l list | c check all | q quit"
+)
 # Under the screen during the grade of a save (see `Watch.grading_now`),
 # as the screen shows that save's exercise, or not.
 BEFORE_SAVE_SHOWN_LINE = N_("Shown above: the grade of the code before this save.")
@@ -400,6 +407,12 @@ class Watch:
         self.grading: list[str] = []  # the exercises being graded
         self.cut_short = False  # the last grade was stopped before its end
         self.timed_out: list[str] = []  # those the last grade stopped at the limit
+        # The exercises the last grade ran until the time limit, with the
+        # fingerprint of the code it ran, if `c` was typed during it: that
+        # `c` does not run them again while it is unchanged (those it did
+        # not: `loops_kept`).
+        self.looped: dict[str, str] = {}
+        self.loops_kept: list[str] = []
         self.grade_started = self.saves_asked = 0.0
         self.tick = None  # redraws the seconds of a long grade (see progress)
         # The rows of the last headline, while no screen has been drawn
@@ -472,14 +485,19 @@ class Watch:
             self.session.close()
             self.session = None
 
-    def grade(self, names: list[str], use_kept: bool, headline: str) -> float | None:
+    def grade(
+        self, names: list[str], use_kept: bool, headline: str, loops: bool = False
+    ) -> float | None:
         """Grade the exercises `names`; kept grades are used only when
-        `use_kept` and their code has not changed since. `headline`, what
-        is being graded, is printed first. Returns the seconds it took, or
-        None when the grade was cancelled (see `cancel`)."""
+        `use_kept` and their code has not changed since; with `loops`, the
+        grade of one that the last grade ran until the time limit is used
+        too, while its code has not changed, if `c` was typed during that
+        grade (see `looped`). `headline`,
+        what is being graded, is printed first. Returns the seconds it
+        took, or None when the grade was cancelled (see `cancel`)."""
         self.under_way, self.cut_short = True, True
         try:
-            seconds = self.grade_under_way(names, use_kept, headline)
+            seconds = self.grade_under_way(names, use_kept, headline, loops)
         finally:
             self.under_way = False
         # Ctrl+C, or the end of the terminal, leaves `cut_short` set.
@@ -487,7 +505,7 @@ class Watch:
         return seconds
 
     def grade_under_way(
-        self, names: list[str], use_kept: bool, headline: str
+        self, names: list[str], use_kept: bool, headline: str, loops: bool = False
     ) -> float | None:
         """`grade`, while `under_way` says so."""
         self.show_headline(headline)
@@ -499,6 +517,16 @@ class Watch:
             # Taken in now: a save that stops the grade below regrades only
             # what was not known, so a kept grade dropped would stay unknown.
             self.runs.update(runs)
+        self.loops_kept = []
+        if loops:
+            # Run again on the same code, a loop would only hold the grade
+            # up as long again, to the same end.
+            self.loops_kept = [
+                name
+                for name in names
+                if name in self.runs and keys.get(name) == self.looped.get(name)
+            ]
+            runs.update({name: self.runs[name] for name in self.loops_kept})
         stale = [name for name in names if name not in runs]
         if stale:
             timeout, memory_mb = self.limits
@@ -536,6 +564,11 @@ class Watch:
         self.runs.update(runs)
         # What held the grade up: those stopped at the time limit.
         self.timed_out = [n for n in stale if runs.get(n) and runs[n].timed_out]
+        # `c` typed during this grade acts once it ends: it need not run
+        # again what this grade ran to the time limit.
+        typed = self.keys.typed() if self.keys is not None else ""
+        asked = "c" in _as_keys(typed)
+        self.looped = {name: keys[name] for name in self.timed_out} if asked else {}
         return time.monotonic() - started
 
     def show_headline(self, headline: str) -> None:
@@ -779,7 +812,7 @@ class Watch:
                 keys=waiting,
             )
         text = wrapped_lines(Text(line), columns)
-        ellipsis = _ellipsis(self.out.encoding)
+        ellipsis = self.ellipsis()
         rows = _widow_taken_in(text.plain.split("\n"), columns)
         rows = [_clipped(row, columns, ellipsis) for row in rows]
         return Text("\n".join(rows), style="dim", no_wrap=True, overflow="crop")
@@ -841,22 +874,25 @@ class Watch:
         """While one exercise is graded, once a second has gone by, a line
         on the terminal with the seconds so far, redrawn each second from
         `cancel` (which the runner calls as it waits), never from a thread.
-        A quick grade shows nothing."""
+        A quick grade shows nothing, unless a key is typed during it: the
+        line then says at once that the key was taken, and acts once the
+        grade ends (see `status_text`)."""
         started = time.monotonic()
         live = None
-        shown = 0
+        shown, said = 0, ""
 
         def tick() -> None:
-            nonlocal live, shown
+            nonlocal live, shown, said
             if self.redraw_due():
                 if live is not None:
                     live.stop()
                 self.redraw_during_grade()
                 live, shown = None, 0  # shown again at the next second
             seconds = int(time.monotonic() - started)
-            if seconds == shown:
+            waiting = self.keys_waiting()
+            if seconds == shown and waiting == said and (live or not waiting):
                 return
-            shown = seconds
+            shown, said = seconds, waiting
             text = self.status_text(
                 _(
                     "grading {name}: {seconds} s (limit {limit} s; saving "
@@ -1123,13 +1159,20 @@ class Watch:
             self.draw()
         elif key == "c":
             headline = _("Checking every exercise ...")
-            seconds = self.grade(self.project.names, False, headline)
+            seconds = self.grade(self.project.names, False, headline, loops=True)
             if seconds is None:
                 self.report_asked = True  # shown once the save is graded
                 return
             self.event = _(
                 "checked every exercise in {seconds} s", seconds=f"{seconds:.2f}"
             )
+            if self.loops_kept:
+                self.event = _(
+                    "checked every exercise in {seconds} s; {names} unchanged, "
+                    "not run to the time limit again",
+                    seconds=f"{seconds:.2f}",
+                    names=some_named(self.loops_kept),
+                )
             self.view = SUMMARY
             self.draw()
         elif key.isprintable():
@@ -1567,11 +1610,13 @@ class Watch:
         whole: bool = False,
         full: list[Text] | None = None,
         noted: bool = False,
+        short: bool = False,
     ) -> list[Text]:
         """`lines`, or as many of their first rows as fit in `room` with a
         last line that says how many more there are and where to see them
-        (in the whole report, if `whole`: see `more_lines_note`); with that
-        line even when `lines` fit, if `noted` (they stand for more).
+        (in the whole report, if `whole`: see `more_lines_note`; only how
+        many, if `short`); with that line even when `lines` fit, if `noted`
+        (they stand for more).
         The first rows are the ones kept: the exercise's name and status,
         or the report's table. None for `room`: off a terminal, all kept.
         `lines` may be `full` shortened: the count is then of the rows of
@@ -1581,7 +1626,7 @@ class Watch:
         rows = [row for line in lines for row in line.split("\n", allow_blank=True)]
         every = self.rows(full or lines)
         # The note's rows, with the largest count it may say.
-        most = self.more_lines_note(max(len(rows), every), whole)
+        most = self.more_lines_note(max(len(rows), every), whole, short)
         used = self.rows([self.noted(most)])
         kept: list[Text] = []
         for row in rows:
@@ -1604,7 +1649,7 @@ class Watch:
             if i18n.width(ended) > self.out.width - 1:
                 ended = _ended(kept[-1].plain, self.out.width - 1, self.ellipsis())
             kept[-1] = Text(ended, style=kept[-1].style)
-        note = self.noted(self.more_lines_note(hidden, whole))
+        note = self.noted(self.more_lines_note(hidden, whole, short))
         return [*kept, note]
 
     def filled_rows(self, lines: list[Text]) -> int:
@@ -1616,11 +1661,16 @@ class Watch:
         """The mark that ends a row cut short, as the terminal can show it."""
         return _ellipsis(self.out.encoding)
 
-    def more_lines_note(self, count: int, whole: bool = False) -> str:
+    def more_lines_note(
+        self, count: int, whole: bool = False, short: bool = False
+    ) -> str:
         """The line that ends a screen cut short: how many lines it lost
         (`count`, blank ones aside), and where to read them all: in the
         report, below its score, the failure of the exercise next up;
-        else (or when `whole`), the whole report."""
+        else (or when `whole`), the whole report. With `short`, only how
+        many: a screen too small for the command needs the rows more."""
+        if short:
+            return _("[... {count} more lines]", count=count)
         book = self.book()
         if self.view != SUMMARY:
             name = self.focus.name
@@ -1758,15 +1808,26 @@ class Watch:
         most `limit` rows: the mistake goes whole (see `_fitted`), what is
         left of the message takes its rows, and a note under it says how
         many rows of the screen in full (`lines`) are gone and what shows
-        them."""
-        note = self.noted(self.more_lines_note(self.filled_rows(lines)))
-        below = self.rows([note])
+        them. The statement of what failed outlasts the note: should the
+        note leave it no room, the note is said short, without the command
+        (one row), then not at all."""
+        least = self.rows(failure(max(1, self.statement_rows())))
+        short = False
+        for short in (False, True):
+            note = self.noted(self.more_lines_note(self.filled_rows(lines), short))
+            below = self.rows([note])
+            if least + below <= room:
+                break
+        else:
+            below = 0 if least <= room else below
 
         def noted(shown: list[Text], _room: int) -> list[Text]:
+            if not below:
+                return shown
             if self.rows(shown) + below > room:
-                return self.cut(shown, room, full=lines, noted=True)
+                return self.cut(shown, room, full=lines, noted=True, short=short)
             hidden = self.filled_rows(lines) - self.filled_rows(shown)
-            return [*shown, self.noted(self.more_lines_note(hidden))]
+            return [*shown, self.noted(self.more_lines_note(hidden, short=short))]
 
         most = self.rows(lines)
         return self.fitted(failure, room - below, low=1, most=most, cut=noted)
@@ -1797,6 +1858,13 @@ class Watch:
         parts of `labels`) takes on the terminal; 0 when it has none."""
         return self.message_rows(
             lambda message, width: _mistake_rows(message, "    ", width, labels)
+        )
+
+    def statement_rows(self) -> int:
+        """The fewest rows the statement of the failure in focus keeps on
+        the terminal (see `_statement_rows`); 0 when there is none."""
+        return self.message_rows(
+            lambda message, width: _statement_rows(message, "    ", width)
         )
 
     def least_rows(self) -> int:
@@ -1859,7 +1927,7 @@ class Watch:
         if len(lines) <= rows:
             return [hint]
         width = self.out.width - 1
-        ended = _ended(lines[rows - 1].plain, width, _ellipsis(self.out.encoding))
+        ended = _ended(lines[rows - 1].plain, width, self.ellipsis())
         return [*lines[: rows - 1], Text(ended, style=hint.style)]
 
     def hint_filled(self, hint: Text) -> Text:
@@ -1908,7 +1976,7 @@ class Watch:
             if limit is not None:
                 # The report's failure shortened as on the exercise's screen.
                 def shortened(message: str) -> str:
-                    ellipsis = _ellipsis(self.out.encoding)
+                    ellipsis = self.ellipsis()
                     return _fitted(aligned(message), limit, "", ellipsis=ellipsis)
 
                 screen.failure_message = shortened
@@ -1997,6 +2065,8 @@ class Watch:
             keys = DONE_EXERCISE_KEYS_LINE
         elif self.view == EXERCISE:
             keys = KEYS_LINE
+        elif self.all_done() and self.view == LISTING:
+            keys = DONE_LISTING_KEYS_LINE
         elif self.all_done():
             keys = DONE_KEYS_LINE
         else:
@@ -2072,12 +2142,17 @@ class Watch:
         failure = most_telling(shown)
         if failure is not None:
             mark = failed_mark(self.out.encoding)
-            ellipsis = _ellipsis(self.out.encoding)
+            ellipsis = self.ellipsis()
             # Off a terminal, lines are as long as they are: none is broken.
             width = self.out.width - 1 if self.out.is_terminal else None
             yield failed_line(mark, failure.name, width)
             message = aligned(failure.message)
-            yield Text(_fitted(message, limit, "    ", width, ellipsis))
+            # The learner who asked for a hint works on the change to make:
+            # the likely mistake, beside the hint, outlasts the statement.
+            asked = name in self.hints_asked and bool(self.hint)
+            yield Text(
+                _fitted(message, limit, "    ", width, ellipsis, mistake_first=asked)
+            )
             if failure.output.strip():
                 yield Text(output_label(failure.output), style="dim")
                 output = "\n".join(map(_note_translated, failure.output.splitlines()))
@@ -2351,6 +2426,7 @@ def _fitted(
     prefix: str,
     width: int | None = None,
     ellipsis: str = "…",
+    mistake_first: bool = False,
 ) -> str:
     """A failure `message` (as the tests write it) in the current language,
     in at most `limit` rows, each after `prefix`; with a `width`, its lines
@@ -2377,14 +2453,17 @@ def _fitted(
        row (a call's named entries: those hidden counted in a note, the
        one the likely mistake names kept in sight);
     5. then parts go whole: the values, then what came back, where and
-       the call; then the statement, a call that raised keeping its
-       exception until only the likely mistake is left.
+       the call; then the statement is cut to its first row (a call that
+       raised: to its call's first row and its exception, then to its
+       exception alone).
 
-    The likely mistake stays whole. When `limit` is fewer than its rows,
-    it goes whole, and the rest of the message gives way as above in the
-    rows it leaves: a mistake cut after its first words would say
-    something else. A message with no likely mistake that still does not
-    fit loses its last rows, for a note of how many."""
+    The likely mistake stays whole. When `limit` is fewer than its rows
+    and the statement's fewest, it goes whole, and the rest of the message
+    gives way as above in the rows it leaves: the statement of what failed
+    comes first, and a mistake cut after its first words would say
+    something else. With `mistake_first`, the statement goes whole before
+    the likely mistake does. A message with no likely mistake that still
+    does not fit loses its last rows, for a note of how many."""
     fitting = _Fitting(message, limit, prefix, width, ellipsis)
     if fitting.excess <= 0:
         return "\n".join("\n".join(block) for block in fitting.rows)
@@ -2392,7 +2471,7 @@ def _fitted(
     fitting.shorten_values()
     fitting.shorten_statement()
     fitting.shorten_where_and_call()
-    fitting.drop_whole_parts()
+    fitting.drop_whole_parts(mistake_first)
     mistake = [label == "likely mistake" for label, _lines in fitting.blocks]
     if fitting.excess > 0 and any(mistake):
         rest = [
@@ -2401,10 +2480,30 @@ def _fitted(
             if not gone
             for line in lines
         ]
-        return _fitted("\n".join(rest), limit, prefix, width, ellipsis)
+        return _statement_first(rest, limit, prefix, width, ellipsis)
     return "\n".join(
         _last_rows_cut([r for block in fitting.rows for r in block], limit)
     )
+
+
+def _statement_first(
+    lines: list[str], limit: int, prefix: str, width: int | None, ellipsis: str
+) -> str:
+    """The `lines` of a failure message without its likely mistake, in at
+    most `limit` rows as `_fitted` lays them out, its statement first: the
+    statement whole, when it fits, and the other parts in the rows it
+    leaves; else the statement alone, shortened. On a screen too small for
+    the mistake, what failed is what the learner must read first."""
+    blocks = _message_blocks(lines)
+    if len(blocks) < 2 or blocks[0][0] is not None:
+        return _fitted("\n".join(lines), limit, prefix, width, ellipsis)
+    statement = "\n".join(blocks[0][1])
+    shown = _fitted(statement, UNLIMITED, prefix, width, ellipsis).split("\n")
+    if len(shown) >= limit:
+        return _fitted(statement, limit, prefix, width, ellipsis)
+    others = "\n".join(line for _label, rows in blocks[1:] for line in rows)
+    rest = _fitted(others, limit - len(shown), prefix, width, ellipsis)
+    return "\n".join([*shown, *([rest] if rest else [])])
 
 
 class _Fitting:
@@ -2513,10 +2612,11 @@ class _Fitting:
                         index, self.shortened(index, index in self.by_arguments)
                     )
 
-    def drop_whole_parts(self) -> None:
+    def drop_whole_parts(self, mistake_first: bool = False) -> None:
         """Step 5: whole parts go in the order they gave way in, but what
         came back, where and the call (see GIVING_WAY), which go after them,
-        and the statement, which goes last."""
+        and the statement, which goes last, down to its least (see
+        `_statement_least`); with `mistake_first`, whole."""
         for index in [*self.ranked(0), *self.ranked(2)]:
             if self.excess > 0 and self.blocks[index][0] not in GIVING_WAY:
                 self.give_way(index, [])
@@ -2526,11 +2626,22 @@ class _Fitting:
                     self.give_way(index, [])
         for index, block in enumerate(self.blocks):
             if self.excess > 0 and block[0] is None:
-                kept = _raised_kept(self.rows[index], self.width, self.ellipsis)
+                rows = self.rows[index]
+                kept = _raised_kept(rows, self.width, self.ellipsis)
+                if index == 0 and not kept:
+                    kept = _shortened(
+                        rows, len(rows), "", True, self.width, self.ellipsis
+                    )
                 self.give_way(index, kept)
+        # The statement says what failed: it stays, at its least, and the
+        # likely mistake goes whole rather than it (see `_fitted`). Of a
+        # call that raised, the exception stays and the call goes: the
+        # exception says what went wrong, and the mistake what to change.
         for index, block in enumerate(self.blocks):
             if self.excess > 0 and block[0] is None:
-                self.give_way(index, [])
+                first = index == 0 and not mistake_first
+                least = _statement_least(self.rows[index]) if first else []
+                self.give_way(index, least)
 
 
 # The parts of a message kept while others go whole, which go in turn
@@ -2914,6 +3025,25 @@ def _raised_kept(rows: list[str], width: int | None, ellipsis: str) -> list[str]
         return []
     first = rows[0] if raised == 1 else _ended(rows[0], width, ellipsis)
     return [first, *rows[raised:]]
+
+
+def _statement_least(rows: list[str]) -> list[str]:
+    """What the `rows` of a statement keep on a screen too small for the
+    likely mistake beside more of it: of a call that raised, the exception
+    (see `_raised_at`); of any other statement, its first row."""
+    raised = _raised_at(rows)
+    return rows[raised:] if raised else rows[:1]
+
+
+def _statement_rows(message: str, prefix: str, width: int | None) -> int:
+    """The fewest rows the statement of a failure `message` keeps, laid
+    out as `_fitted` lays it out (see `_statement_least`); 0 when the
+    message has no statement."""
+    blocks = _message_blocks(message.rstrip().splitlines())
+    if not blocks or blocks[0][0] is not None:
+        return 0
+    rows = _block_rows(blocks, prefix, width)[0]
+    return len(_statement_least(rows))
 
 
 def _name_goes_on(row: str, after: str) -> bool:

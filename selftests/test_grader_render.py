@@ -976,6 +976,9 @@ def watch_focus(grade) -> list[str]:
         all_done=lambda: False,
         out=SimpleNamespace(encoding="utf-8", is_terminal=False),
         prose=lambda text: text,
+        ellipsis=lambda: "…",
+        hints_asked=set(),
+        hint="",
     )
     return "\n".join(map(str, Watch.verdict(watch, grade))).splitlines()
 

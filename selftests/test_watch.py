@@ -23,13 +23,16 @@ from rich.text import Text
 from grader import i18n
 from grader.exercises import NAMES
 from grader.render import failed_mark
+from grader.results import ExerciseRun, TestResult
 from grader.watch import (
     BEFORE_SAVE_SHOWN,
     EXERCISE,
+    LISTING,
     PROSE_COLUMNS,
     SUMMARY,
     PollingSource,
     _clipped,
+    _fitted,
     _Keys,
     _plain_keys,
     _to_arguments,
@@ -2489,3 +2492,263 @@ def test_keys_typed_during_a_grade_are_said_on_its_status_line(request, lang):
     joined = re.sub(r"\n *", " " if lang == "en" else "", said)
     expected = "keys typed: c, l" if lang == "en" else "入力済みのキー: c、l"
     assert expected in joined
+
+
+# Failures a learner meets early, as the grade words them: the statement
+# says what failed, the likely mistake what to change.
+EARLY_FAILURES = {
+    "softmax": (
+        "failure",
+        "softmax must be exp(x) divided by the sum of exp(x) over each slice "
+        "along the last axis.\n"
+        "  call      softmax([[1.0, 1.0], [0.0, 1.0986]])\n"
+        "  expected  [[0.5, 0.5], [0.25, 0.75]]\n"
+        "  actual    [[0.7311, 0.4754], [0.2689, 0.5246]]\n"
+        "  likely mistake: normalized along axis 0 (down the columns): each "
+        "slice along the last axis, a row of a batch, must sum to 1. "
+        "Use axis=-1.",
+    ),
+    "sigmoid": (
+        "failure",
+        "sigmoid(x) must be 1 / (1 + exp(-x)) for every element of x.\n"
+        "  call      sigmoid([-1.0, 0.0, 1.0])\n"
+        "  expected  [0.2689, 0.5, 0.7311]\n"
+        "  actual    [0.7311, 0.5, 0.2689]\n"
+        "  likely mistake: the sign in the exponent: s(x) = 1 / (1 + exp(-x)), "
+        "so that s(1) is above 0.5.",
+    ),
+    "cross_entropy": (
+        "failure",
+        "cross_entropy must be the mean over the samples of -log(the "
+        "probability of the true class).\n"
+        "  call      cross_entropy([[0.25, 0.75], [0.5, 0.5]], [1, 0] (int64))\n"
+        "  expected  0.4904\n"
+        "  actual    0.9808\n"
+        "  likely mistake: the sum over the samples, not the mean: divide by "
+        "N, the number of samples.",
+    ),
+    "one_hot": (
+        "exception",
+        "one_hot([2, 0] (list), 3) raised NameError: name 'num_clases' is not "
+        "defined\n"
+        "  where     exercises/one_hot.py, line 11: if labels.size and "
+        "(labels.min() < 0 or labels.max() >= num_clases):\n"
+        "  likely mistake: a typo? num_clases is not defined here; did you "
+        "mean num_classes?",
+    ),
+}
+
+
+def _early_failure_runs(name: str) -> dict:
+    """The exercises before `name` done, and `name` failing four tests as
+    EARLY_FAILURES says, its docstring's example first."""
+    kind, message = EARLY_FAILURES[name]
+    tests = ["gives_the_docstring_example", "a", "b", "c"]
+    failures = [TestResult(f"test_{name}_{t}", False, kind, message) for t in tests]
+    runs = {
+        done: ExerciseRun(done, [TestResult("test_ok", True)])
+        for done in NAMES[: NAMES.index(name)]
+    }
+    runs[name] = ExerciseRun(name, failures)
+    return runs
+
+
+def _first_grade_event(lang: str) -> str:
+    """What the top line says of the first grade, as the watch says it."""
+    with i18n.speaking(lang):
+        return i18n._("first grade, {seconds} s", seconds="3.05")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("name", sorted(EARLY_FAILURES))
+def test_on_a_tiny_terminal_a_failure_says_what_failed_before_anything_else(
+    request, lang, name
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    kind, message = EARLY_FAILURES[name]
+    width = TINY[0] - 1
+
+    def after_first_grade(watch):
+        # The top line of the first screen takes two rows of 40 columns.
+        watch.event = _first_grade_event(lang)
+
+    with i18n.speaking(lang):
+        runs = _early_failure_runs(name)
+        rows = watch_screen_drawn(runs, TINY, EXERCISE, after_first_grade)
+        statement = _fitted(message.split("\n")[0], UNLIMITED_ROWS, "    ", width)
+
+    statement_rows = statement.split("\n")
+    # Right under the test's name, the statement's first row, whole or cut
+    # short: neither a note nor the call takes its rows.
+    name_row = next(i for i, row in enumerate(rows) if row.startswith("✗ test_"))
+    first = next(row for row in rows[name_row + 1 :] if row.startswith("    "))
+    assert len(first.rstrip(" …")) > len("    ") + 8, rows
+    if kind == "exception":
+        # Of a call that raised, the exception says what failed: the call
+        # may give way to it.
+        raised = next(row for row in statement_rows if "NameError" in row)
+        assert raised in rows, rows
+        assert first in (raised, statement_rows[0]), rows
+    else:
+        assert statement_rows[0].startswith(first.rstrip(" …")), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("name", sorted(EARLY_FAILURES))
+def test_on_a_narrow_terminal_a_failure_keeps_its_statement_and_mistake_whole(
+    request, lang, name
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    kind, message = EARLY_FAILURES[name]
+    width = NARROW[0] - 1
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(_early_failure_runs(name), NARROW, EXERCISE)
+        whole = _fitted(message, UNLIMITED_ROWS, "    ", width).split("\n")
+
+    mistake = next(
+        i
+        for i, row in enumerate(whole)
+        if "likely mistake" in row or "考えられる" in row
+    )
+    raised = [row for row in whole if "NameError" in row]
+    kept = [*(raised or whole[:1]), *whole[mistake:]]
+    assert all(row in rows for row in kept), (kept, rows)
+
+
+# The line of keys of the list once every exercise is done, by language:
+# each key that acts there, n showing what is left to do.
+DONE_LISTING_KEYS = {
+    "en": "keys: b back to the exercise | n what next | l list | c check all | q quit",
+    "ja": "キー: b 演習に戻る | n 次にできること | l 一覧 | c すべて採点 | q 終了",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_list_of_every_exercise_done_offers_n_for_what_next(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(done_runs(), (120, 30), LISTING)
+
+    assert rows[-1] == DONE_LISTING_KEYS[lang], rows
+
+
+class _RecordingSession:
+    """In place of the watch's warm test session: records which exercises
+    each grade runs, and ends each with `runs[name]` (passed by default)."""
+
+    def __init__(self, runs: dict):
+        self.runs = runs
+        self.graded: list[list[str]] = []
+        self.children: list = []
+
+    def run(self, jobs, on_finish=None, cancel=None):
+        self.graded.append([job.name for job in jobs])
+        results = []
+        for index, job in enumerate(jobs):
+            run = self.runs.get(job.name) or ExerciseRun(
+                job.name, [TestResult("test_ok", True)]
+            )
+            results.append(run)
+            if on_finish is not None:
+                on_finish(index, run)
+        return results
+
+
+def _typed_keys(typed: str) -> SimpleNamespace:
+    """Keys on a terminal, `typed` during the grade under way."""
+    return SimpleNamespace(
+        typed=lambda: typed, terminal=True, marked=True, mark=lambda: None
+    )
+
+
+def _looping_watch(watch_screen_drawn, monkeypatch) -> tuple:
+    """A watch drawn at 100x30 whose grades run softmax to the time limit,
+    and the session that records what they run."""
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    looping = ExerciseRun("softmax", error="ran until the time limit", timed_out=True)
+    session = _RecordingSession({"softmax": looping})
+    watches = []
+    watch_screen_drawn({}, (100, 30), EXERCISE, watches.append)
+    watch = watches[0]
+    watch.tests = lambda: session
+    watch.session = session
+    return watch, session
+
+
+def test_c_typed_later_than_a_loops_grade_runs_it_again(request, monkeypatch):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    watch, session = _looping_watch(watch_screen_drawn, monkeypatch)
+
+    # `c` pressed once the screen of the loop's grade is shown: the learner
+    # asks for a new grade of everything.
+    watch.keys = _typed_keys("")
+    watch.saved(["softmax"])
+    watch.press("c")
+
+    assert "softmax" in session.graded[1], session.graded
+
+
+def test_c_does_not_run_again_a_loop_whose_grade_just_ran_to_the_time_limit(
+    request, monkeypatch
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    watch, session = _looping_watch(watch_screen_drawn, monkeypatch)
+    looping = session.runs["softmax"]
+
+    # A save of the exercise that loops: its grade runs to the time limit;
+    # `c`, typed during it, acts once it ends.
+    watch.keys = _typed_keys("c")
+    watch.saved(["softmax"])
+    watch.press("c")
+
+    assert session.graded[0] == ["softmax"]
+    assert "softmax" not in session.graded[1], session.graded
+    assert sorted(session.graded[1]) == sorted(n for n in NAMES if n != "softmax")
+    assert watch.runs["softmax"] is looping and watch.view == SUMMARY
+    assert "softmax unchanged, not run to the time limit again" in watch.event
+
+
+def test_a_key_typed_during_a_quick_grade_of_one_is_said_taken_at_once(request):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    watches = []
+    watch_screen_drawn({}, (100, 30), EXERCISE, watches.append)
+    watch = watches[0]
+    watch.keys = SimpleNamespace(typed=lambda: "n")
+    out = watch.out.file
+
+    # Well before a second has gone by: the grade's seconds are not worth
+    # a line yet, but the key typed is.
+    before = len(out.getvalue())
+    with watch.seconds_shown("softmax"):
+        watch.tick()
+        shown = out.getvalue()[before:]
+
+    assert "keys typed: n (they act once the" in shown, shown
+
+
+# A call that raised, laid out over rows of its own, with a likely mistake.
+RAISED_NAME_ERROR = (
+    "sgd_update({'w': [1.0, 2.0]}, {'w': [10.0, -10.0]}, 0.1) raised "
+    "NameError: name 'grad' is not defined\n"
+    "  where     exercises/sgd.py, line 13: param -= lr * grad[key]\n"
+    "  likely mistake: a typo? grad is not defined here; did you mean grads?"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_call_that_raised_gives_way_to_its_exception_and_the_likely_mistake(lang):
+    width = NARROW[0] - 1
+    with i18n.speaking(lang):
+        rows = _fitted(RAISED_NAME_ERROR, UNLIMITED_ROWS, "    ", width).split("\n")
+        label = {"en": "likely mistake:", "ja": "考えられる間違い:"}[lang]
+        said = [row for row in rows if "NameError" in row]
+        advice = rows[next(i for i, row in enumerate(rows) if label in row) :]
+        limit = len(said) + len(advice)
+        shown = _fitted(RAISED_NAME_ERROR, limit, "    ", width).split("\n")
+
+    # The exception says what failed, the mistake what to change: the call
+    # that raised, which comes before them, gives way to them.
+    assert len(rows) > limit
+    assert shown == [*said, *advice], shown
