@@ -29,11 +29,12 @@ def init_params(n_in, n_hidden, n_out, seed=0):
 
     Returns:
         dict of float64 arrays:
-            "w1": (D, H) small random weights, with a standard deviation
-                of at most about 1 (0.1 * standard normal is a good choice),
-            "b1": (H,), "w2": (H, C) likewise random, "b2": (C,).
+            "w1": (D, H) and "w2": (H, C), small random weights with a
+                standard deviation of at most about 1 (0.1 * standard
+                normal is a good choice);
+            "b1": (H,) and "b2": (C,), biases, which may start at zero.
         No two weights alike, in w1 and w2 together: draw both from one
-        generator. Biases may start at zero.
+        generator.
 
     Example:
         >>> p = init_params(4, 5, 3)
