@@ -76,6 +76,24 @@ def test_no_sentence_of_the_catalogue_is_in_plain_form(tables):
     assert plain == []
 
 
+# A statement of what happened in plain past ("…を返した", "…が違った"),
+# where it stands alone without a full stop: as the whole text (a value
+# beside a label, a reason after a colon), before a colon and the value it
+# introduces, or before the brackets that end it. The conditions before
+# "とき" stay in plain form, which Japanese wants there ("…範囲外にある
+# とき"); a help text says what a command does, not what happened.
+PLAIN_STATEMENT = re.compile(
+    r"(?<![まで])[\u3041-\u3096\u4e00-\u9fff][ただ](?=(?:\([^()]*\))?(?::|。?$))"
+)
+
+
+def test_no_statement_of_what_happened_is_in_plain_form(tables):
+    plain = [
+        value for _, value in translations(tables) if PLAIN_STATEMENT.search(value)
+    ]
+    assert plain == []
+
+
 def test_no_clause_before_a_but_is_in_plain_form(tables):
     from grader.exercises import EXERCISES
 
