@@ -1558,6 +1558,7 @@ def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
     lines = text.plain.split("\n")
     if all(i18n.width(line) <= width for line in lines):
         return text
+    lines = [row for block in _call_blocks(lines) for row in _block_moved(block, width)]
     broken = []
     for line in lines:
         if i18n.width(line) <= width:
@@ -1573,7 +1574,7 @@ def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
         if called:
             broken.extend(called)
             continue
-        for row in _value_laid_out(line, width):
+        for row in _block_moved(_value_laid_out(line, width), width):
             if i18n.width(row) <= width:
                 broken.append(row)
             elif prose:
@@ -1581,6 +1582,71 @@ def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
             else:
                 broken.extend(_array_row_wrapped(row, width) or [row])
     return Text("\n".join(broken), style=text.style)
+
+
+def _call_blocks(lines: list[str]) -> list[list[str]]:
+    """`lines` in blocks: a call already laid out on several rows (its
+    first row opens it and leaves it open, see `opened_call`) with the
+    rows that go on with it, standing in past its "(" (a dict a key to a
+    row, an array a row to a row); every other line a block of its own."""
+    blocks: list[list[str]] = []
+    for line in lines:
+        column = opened_call(blocks[-1][0]) if blocks else -1
+        if column > 0 and line.strip() and _indentation(line) >= column:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def _block_moved(block: list[str], width: int) -> list[str]:
+    """A labelled call laid out on several rows (see `_call_blocks`) whose
+    rows, too wide for `width` columns, stand too far right to break
+    between numbers (see `ROW_ROOM`), which would leave a dict's key on a
+    row and its value on the next: moved left as a whole, each row as it
+    stands to the others, so that each keeps what it holds: the label
+    alone on its row and the call under it, two columns in; else, the
+    arguments two columns further in, under the call's name on a row of
+    its own; the first way whose rows fit, else whose rows break between
+    numbers, else the second. The block as it is for any other (a value
+    that is no call). A call on one line whose value `_value_laid_out`
+    lays out by rows moves so too."""
+    first = block[0]
+    label = LABEL.match(first)
+    if len(block) < 2 or label is None or opened_call(first) < 0:
+        return block
+    if _breaks_well(block, width):
+        return block
+    lead = " " * (_indentation(first) + 2)
+    call = first[label.end() :]
+    head = CALL_HEAD.match(call).end()
+    column = opened_call(first)
+    ways = []
+    for *rows, margin in (
+        [lead + call, lead + " " * i18n.width(call[:head])],
+        [lead + call[:head], lead + "  " + call[head:], lead + "  "],
+    ):
+        moved = [label.group().rstrip(), *rows]
+        ways.append(moved + [margin + row[column:] for row in block[1:]])
+    fitting = (way for way in ways if _widest(_by_rows(way, width)) <= width)
+    breaking = (way for way in ways if _breaks_well(way, width))
+    return next(fitting, next(breaking, ways[-1]))
+
+
+def _breaks_well(rows: list[str], width: int) -> bool:
+    """Whether each of `rows`, laid out as `wrapped_lines` lays it out
+    first (see `_by_rows`), fits in `width` columns or breaks between the
+    numbers of an array under its first (see `_array_row_wrapped`)."""
+    return all(
+        i18n.width(row) <= width or _array_row_wrapped(row, width)
+        for row in _by_rows(rows, width)
+    )
+
+
+def _by_rows(rows: list[str], width: int) -> list[str]:
+    """`rows` as `wrapped_lines` lays out each first: a dict a key to a
+    row, an array a row to a row (see `_value_laid_out`)."""
+    return [part for row in rows for part in _value_laid_out(row, width)]
 
 
 # A call at the start of a line ("dot("), and the name of an exception

@@ -1714,6 +1714,88 @@ def test_a_call_too_wide_for_the_terminal_shows_its_arrays_by_rows():
     ]
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_call_laid_out_by_keys_moves_left_as_a_whole_on_a_narrow_terminal(
+    language,
+):
+    lines = _on_terminal(CALL_TOO_WIDE, 40, language)
+
+    start = next(i for i, line in enumerate(lines) if "sgd_update(" in line)
+    # The label alone, the call under it two columns in, as laid out
+    # before: each key beside its value, each row of an array under the
+    # first.
+    assert lines[start - 1].strip() == {"en": "call", "ja": "呼び出し"}[language]
+    assert lines[start : start + 10] == [
+        "    sgd_update({'w1': [[3.0, -5.0],",
+        "                       [-7.0, -6.0],",
+        "                       [-8.0, 2.0],",
+        "                       [-8.0, -1.0]],",
+        "                'b1': [2.0, -6.0]},",
+        "               {'w1': [[-8.0, -7.0],",
+        "                       [-8.0, -3.0],",
+        "                       [8.0, 8.0],",
+        "                       [2.0, 4.0]],",
+        "                'b1': [6.0, 1.0]},",
+    ]
+    assert all(i18n.width(line) < 40 for line in lines)
+    assert _numbers("\n".join(lines)) == _numbers(CALL_TOO_WIDE)
+
+
+# A call of sgd_update as the tests lay it out, a key to a row, whose
+# rows fit beside the label only on a wide terminal.
+CALL_BY_KEYS = """\
+params['b1'] must become params['b1'] - lr * grads['b1'].
+  call      sgd_update({'w1': [[-3.0, 7.0, 4.0],
+                               [3.0, -7.0, -3.0]],
+                        'b1': [-7.0, -7.0, 5.0]},
+                       {'w1': [[2.0, 3.0, -8.0],
+                               [4.0, -5.0, 3.0]],
+                        'b1': [-5.0, 7.0, -8.0]},
+                       0.2)
+  expected  [-6.0, -8.4, 6.6]"""
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_call_too_wide_even_under_its_label_puts_its_arguments_under_its_name(
+    language,
+):
+    lines = _on_terminal(CALL_BY_KEYS, 40, language)
+
+    start = next(i for i, line in enumerate(lines) if "sgd_update(" in line)
+    assert lines[start : start + 8] == [
+        "    sgd_update(",
+        "      {'w1': [[-3.0, 7.0, 4.0],",
+        "              [3.0, -7.0, -3.0]],",
+        "       'b1': [-7.0, -7.0, 5.0]},",
+        "      {'w1': [[2.0, 3.0, -8.0],",
+        "              [4.0, -5.0, 3.0]],",
+        "       'b1': [-5.0, 7.0, -8.0]},",
+        "      0.2)",
+    ]
+    assert all(i18n.width(line) < 40 for line in lines)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_call_of_one_array_moves_under_its_label_rather_than_cut_a_row(
+    language,
+):
+    message = (
+        "softmax must divide exp(x) by its sum along the last axis.\n"
+        "  call      softmax([[1.0, 1.0], [0.0, 1.0986]])\n"
+        "  expected  [[0.5, 0.5], [0.25, 0.75]]"
+    )
+    # 36 columns: `check` stands a failure 4 columns in on a terminal 40
+    # columns wide.
+    lines = _on_terminal(message, 36, language)
+
+    start = next(i for i, line in enumerate(lines) if "softmax([[" in line)
+    assert lines[start - 1].strip() == {"en": "call", "ja": "呼び出し"}[language]
+    assert lines[start : start + 2] == [
+        "    softmax([[1.0, 1.0],",
+        "             [0.0, 1.0986]])",
+    ]
+
+
 def test_a_row_of_a_call_too_wide_breaks_between_numbers_under_its_first():
     message = (
         "The gradient for w1 is wrong.\n"
