@@ -617,6 +617,9 @@ class Screen:
             text = function.text or _("(no docstring)")
             width = min(self.out.width, PROSE_WIDTH) - len(DOC_INDENT)
             text = docs.reflowed(text, width)
+            if self.out.is_terminal:
+                # One column short, as `fitted` leaves it.
+                text = examples_fitted(text, width - 1)
             self.out.print(_indented(text, DOC_INDENT), soft_wrap=True)
 
     def _prose(self, text: str, style: str = "", hanging: int = 0) -> None:
@@ -1953,15 +1956,77 @@ def _where_label() -> str:
 CODE_HANG = "    "
 
 
-def code_rows(code: str, width: int) -> list[str]:
+def examples_fitted(text: str, width: int) -> str:
+    """`text`, a docstring laid out (see `docs.reflowed`), with each line
+    of its doctest examples wider than `width` columns broken as Python
+    code is (see `code_rows`), rather than cut by the terminal inside a
+    number: a statement's later rows after the "..." prompt, which says
+    that they go on with it; the later rows of what it printed under the
+    first. The rest comes back as it is."""
+    rows, example = [], False
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        at = " " * (len(line) - len(body))
+        prompt = body.startswith(docs.DOCTEST_PROMPTS)
+        example = prompt or (example and bool(body))
+        if not example or i18n.width(line) <= width:
+            rows.append(line)
+        elif prompt:
+            rows += [at + row for row in _statement_rows(body, width - len(at))]
+        else:
+            rows += [at + row for row in code_rows(body, width - len(at))]
+    return "\n".join(rows)
+
+
+def _statement_rows(line: str, width: int) -> list[str]:
+    """A doctest `line` (">>> f(x)  # why") too wide for `width` columns
+    in rows that still run as doctest: its comment first, on rows of its
+    own after the ">>>" prompt, then the statement, broken between its
+    arguments or after an opening bracket (see `_example_break`), its
+    later rows after the "..." prompt."""
+    prompt, code = line[:4], line[4:]
+    comment = next((i for i, c, _depth in _unquoted(code) if c == "#"), -1)
+    rows = []
+    if comment >= 0:
+        filled = i18n.fill(code[comment + 1 :].strip(), width - 6).split("\n")
+        rows += [f">>> # {row}" for row in filled]
+        code = code[:comment].rstrip()
+    first, *later = code_rows(code, width - len(prompt), _example_break)
+    return [*rows, prompt + first, *(f"... {row}" for row in later)]
+
+
+def _example_break(code: str, width: int) -> int:
+    """Where to break `code`, a statement too wide for `width` columns:
+    after an argument or just inside an opening bracket, the outermost
+    place that fits, the last of those as far out ("softmax(np.array(" and
+    "[[1.0, 1.0], ..."), of those that leave the row at least half full
+    unless none does; -1 when none fits. Python reads on past a line's
+    end inside brackets, so the statement still runs as it is."""
+    places = []
+    for index, character, depth in _unquoted(code):
+        if character == " " and code[index - 1 : index] == ",":
+            places.append((index, depth))
+        elif character in "([{" and code[index + 1 : index + 2] not in ("", " "):
+            places.append((index + 1, depth))
+    fitting = [
+        (i18n.width(code[:end]) * 2 >= width, -depth, end)
+        for end, depth in places
+        if i18n.width(code[:end].rstrip()) <= width
+    ]
+    return max(fitting)[-1] if fitting else -1
+
+
+def code_rows(
+    code: str, width: int, where: Callable[[str, int], int] | None = None
+) -> list[str]:
     """A line of Python `code` in rows of `width` columns: one when it
     fits, else broken at spaces only, each time at the best place that
-    fits (see `_code_break`), so that an expression is cut only when it is
-    longer than a row; the later rows stand `CODE_HANG` in. A part with no
-    space to break at runs on."""
+    fits (see `_code_break`, or `where`, which says where else), so that
+    an expression is cut only when it is longer than a row; the later rows
+    stand `CODE_HANG` in. A part with no place to break at runs on."""
     rows, room = [], width
     while i18n.width(code) > room:
-        cut = _code_break(code, room)
+        cut = (where or _code_break)(code, room)
         if cut <= 0:
             break
         rows.append(code[:cut].rstrip())

@@ -1569,18 +1569,67 @@ def test_doc_wraps_its_prose_to_a_narrow_terminal_and_keeps_code_whole(name, lan
 
     prose = [line for line in lines if not _is_code(line)]
     assert all(i18n.width(line) <= 60 for line in prose), "\n".join(lines)
-    # The examples are shown line for line, however wide.
+    # The examples fit too, broken as Python breaks a statement, and read
+    # back as written (a comment too wide goes on a row of its own).
+    assert all(i18n.width(line) <= 60 for line in lines), "\n".join(lines)
     example = {
-        "cross_entropy": ">>> round(cross_entropy(y, np.array([1, 0])), 4)  # "
-        "(-log .75 - log .5) / 2",
+        "cross_entropy": ">>> round(cross_entropy(y, np.array([1, 0])), 4)",
         "one_hot": ">>> one_hot([2, 0], 3)",
         "train": ">>> x = np.array([[-1.0, 0.5], [1.0, -0.5], [-0.8, 1.0], "
         "[0.9, -1.2]])",
     }[name]
-    assert "        " + example in lines
+    assert example in _statements(lines)
     # No word of a paragraph is cut, nor left at the start of a line that
     # a line must not begin with.
     assert not any(line.lstrip().startswith(("、", "。", ")")) for line in prose)
+
+
+def _statements(lines: list[str]) -> list[str]:
+    """The doctest statements among `lines`, each on one line again: its
+    rows after the "..." prompt joined to its first, as Python reads
+    them (no space after an opening bracket)."""
+    statements: list[str] = []
+    for line in lines:
+        body = line.strip()
+        if body.startswith(">>> "):
+            statements.append(body)
+        elif body.startswith("... ") and statements:
+            glue = "" if statements[-1].endswith(("(", "[", "{")) else " "
+            statements[-1] += glue + body[4:].strip()
+    return statements
+
+
+# A comment after a doctest statement ("  # one-hot").
+STATEMENT_COMMENT = re.compile(r"\s+#.*$")
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("name", [exercise.name for exercise in EXERCISES])
+def test_doc_breaks_its_examples_to_fit_a_40_column_terminal_as_python(name, language):
+    from grader import docs
+    from selftests.grader_support import ROOT
+
+    lines = _doc_on(40, name, language)
+
+    # From each example's first prompt to the blank line after its output.
+    examples, inside = [], False
+    for line in lines:
+        inside = line.lstrip().startswith(">>>") or (inside and bool(line.strip()))
+        if inside:
+            examples.append(line)
+    assert examples
+    assert all(i18n.width(line) < 40 for line in examples), "\n".join(lines)
+    written = [
+        STATEMENT_COMMENT.sub("", statement)
+        for function in docs.specification(ROOT, name, language)
+        for statement in _statements(function.text.splitlines())
+    ]
+    shown = [
+        STATEMENT_COMMENT.sub("", statement)
+        for statement in _statements(lines)
+        if not statement.startswith(">>> #")
+    ]
+    assert shown == written
 
 
 def test_doc_keeps_the_items_of_a_section_and_of_a_list_on_lines_of_their_own():
