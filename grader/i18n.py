@@ -604,11 +604,15 @@ _SHAPE = re.compile(r"\(\d")
 _NAME_END = re.compile(r"(?:^|[^\w.])[A-Za-z_]\w*$")
 # The endings of verbs, their inflections and auxiliaries, that a line never
 # cuts in two, with the verb's stem that comes before them: the stem's
-# kanji and a kana that is not a particle ("返さ|なければなりません"
-# and "なければ|なりません" misread; "配列を|返さなければなりません" does
-# not). Longer alternatives come first, so that the longest one matches.
+# kanji and a kana that is not a particle, maybe after another kana
+# ("返さ|なければなりません", "下が|らなければ" and "なければ|なりません"
+# misread; "配列を|返さなければなりません" does not). The copula's
+# endings are among them ("もので|なければ", "では|なく" read as choppily),
+# and so is "たり" ("切り捨て|たり"). Longer alternatives come first, so
+# that the longest one matches.
 _VERB_ENDINGS = (
-    r"(?:な(?:けれ|くて)ば?|ね)(?:なりません|ならない|ならず)",
+    r"(?:で?な(?:けれ|くて)ば?|ね)(?:なりません|ならない|ならず)",
+    r"で[はも]?な(?:く|い|かった)",
     r"(?:で|じゃ)?は?(?:あり|なり|でき|おり|[いしきえけせみりれち])"
     r"(?:ません(?:でし(?:た|ょう))?|まし(?:た|ょう)|ます)",
     r"[てで](?:い|お|しま|くれ|み)(?:ます|ません|ました|る|ない|た)",
@@ -616,6 +620,7 @@ _VERB_ENDINGS = (
     r"[てで]いて",
     r"[てで]?(?:くださ|下さ)い",
     r"でき(?:る|ない|た|ず)",
+    r"[てで]?[ただ]り",
     r"でし(?:た|ょう)",
     r"な(?:けれ|く)ば?",
     r"です",
@@ -629,7 +634,7 @@ _FUNCTION_WORDS = (
     r"ながら",
     r"(?:に)?(?:つい|よっ|とっ)て",
     r"ため|こと|もの|とき|ところ|とおり|ように|ような|すべて|それぞれ|ずつ|だけ",
-    r"など|まで|から|より|ので|のに|けれど(?:も)?|ただし|つまり|まず|まだ",
+    r"など|まで|から|より|ので(?![はも]?な)|のに|けれど(?:も)?|ただし|つまり|まず|まだ",
     r"その場|そのもの|その|この|どの|あの|それ|これ|どれ|ほか|ほど|ごと|たび|たとえば",
     r"おめでとう(?:ございます)?",
 )
@@ -637,9 +642,12 @@ _FUNCTION_WORDS = (
 # "なければ", "です", "ありません" follow is a word of its own ("等しく",
 # "同じ"); "ています", "ます" stay with the verb before them ("ずらし").
 _VERB_ENDING = re.compile(f"(?=[なであ])(?:{'|'.join(_VERB_ENDINGS)})")
+# The stem an ending follows: kanji, or katakana before the copula's
+# ("ゼロ|でなければ"), and the kana that end it ("返さ", "下がら").
+_STEM_START = f"(?:{_KANJI_CLASS}|{_KATAKANA.pattern})"
+_STEM = f"{_STEM_START}+(?:{_HIRAGANA.pattern}?{_OKURIGANA})?"
 _KANA_WORDS = re.compile(
-    f"(?:{_KANJI_CLASS}+{_OKURIGANA}?)?(?:{'|'.join(_VERB_ENDINGS)})"
-    f"|{'|'.join(_FUNCTION_WORDS)}"
+    f"(?P<stem>{_STEM})?(?:{'|'.join(_VERB_ENDINGS)})|{'|'.join(_FUNCTION_WORDS)}"
 )
 # Marks that end a phrase, after which a line breaks well.
 _PHRASE_END = frozenset("、。，．：；？！）」』】〉》〕］｝…‥")
@@ -673,7 +681,9 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
     other. Nor does a line break inside a verb's ending or a word of kana
     ("なければなりません", "ください", "こと": see `_KANA_WORDS`) while it
     has another place, and inside a run of hiragana only after a particle
-    (see `_PARTICLES`). Japanese whose last line would read as left over
+    (see `_PARTICLES`). A short aside in brackets that holds Japanese
+    ("(演習の一覧)") stays whole on a line (see `_in_short_asides`).
+    Japanese whose last line would read as left over
     (two characters, or a verb's ending: see `SHORT_TAIL`) gives it a few
     more from the line before.
 
@@ -700,7 +710,7 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
         inside, endings = _kana_words(pieces)
         for index in endings:
             quality[index] = max(quality[index], _IN_KANJI)
-        for index in inside:
+        for index in inside | _in_short_asides(pieces):
             quality[index] = min(quality[index], _INSIDE)
     starts = _line_starts(pieces, quality, columns, indent)
     if japanese:
@@ -956,11 +966,54 @@ def _kana_words(pieces: list[str]) -> tuple[set[int], set[int]]:
     for column in range(len(text)):
         word = _KANA_WORDS.match(text, column)
         if word:
-            inside.update(starts.get(i) for i in range(column + 1, word.end()))
-        after_kana = column and _HIRAGANA.match(text[column - 1])
-        if after_kana and _VERB_ENDING.match(text, column):
+            # Where its stem ends, an ending that may stand apart does.
+            stem_end = word.end("stem") if word["stem"] else None
+            inside.update(
+                starts.get(i)
+                for i in range(column + 1, word.end())
+                if i != stem_end or not _apart(text, i)
+            )
+        if _apart(text, column):
             endings.add(starts.get(column))
     return inside - {None}, endings - inside - {None}
+
+
+def _apart(text: str, column: int) -> bool:
+    """Whether a verb's ending that may stand apart from the kana before it
+    begins at `text[column]` (see `_VERB_ENDING`). "なければ" after a
+    verb's stem ("され", "下がら") is that verb's inflection: it stands
+    apart only after an adjective ("等しく|なければ"), or as a copula's
+    ("もの|でなければ")."""
+    if not (column and _HIRAGANA.match(text[column - 1])):
+        return False
+    if not _VERB_ENDING.match(text, column):
+        return False
+    return text[column] != "な" or text[column - 1] == "く"
+
+
+def _in_short_asides(pieces: list[str]) -> set[int]:
+    """The indices of the pieces that begin inside a short aside in
+    brackets that holds Japanese ("(演習の一覧)", "(上限は 2048 MB)"):
+    one at most `SHORT_ASIDE` columns wide, which reads as one phrase, and
+    which a line keeps whole, breaking before its opening bracket, rather
+    than leave a word or two alone inside it ("(演習の" and "一覧)")."""
+    starts, offset = {}, 0
+    for index, piece in enumerate(pieces):
+        starts[offset] = index
+        offset += len(piece)
+    text = "".join(pieces)
+    inside = set()
+    for aside in _ASIDE.finditer(text):
+        if width(aside[0]) <= SHORT_ASIDE and any(map(_wide, aside[0][1:-1])):
+            inside.update(starts.get(i) for i in range(aside.start() + 1, aside.end()))
+    return inside - {None}
+
+
+# An aside in brackets, round ones half or full width, with no brackets
+# inside it; and how wide one may be to be kept on one line: half of the
+# narrowest terminal the grader lays out for (40 columns).
+_ASIDE = re.compile(r"[(（][^()（）\n]*[)）]")
+SHORT_ASIDE = 20
 
 
 # A number, maybe after an opening bracket ("(30", "0.05", "1,000"), and

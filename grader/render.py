@@ -617,6 +617,9 @@ class Screen:
             text = function.text or _("(no docstring)")
             width = min(self.out.width, PROSE_WIDTH) - len(DOC_INDENT)
             text = docs.reflowed(text, width)
+            if self.out.is_terminal:
+                # One column short, as `fitted` leaves it.
+                text = examples_fitted(text, width - 1)
             self.out.print(_indented(text, DOC_INDENT), soft_wrap=True)
 
     def _prose(self, text: str, style: str = "", hanging: int = 0) -> None:
@@ -1558,6 +1561,7 @@ def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
     lines = text.plain.split("\n")
     if all(i18n.width(line) <= width for line in lines):
         return text
+    lines = [row for block in _call_blocks(lines) for row in _block_moved(block, width)]
     broken = []
     for line in lines:
         if i18n.width(line) <= width:
@@ -1573,7 +1577,7 @@ def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
         if called:
             broken.extend(called)
             continue
-        for row in _value_laid_out(line, width):
+        for row in _block_moved(_value_laid_out(line, width), width):
             if i18n.width(row) <= width:
                 broken.append(row)
             elif prose:
@@ -1581,6 +1585,71 @@ def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
             else:
                 broken.extend(_array_row_wrapped(row, width) or [row])
     return Text("\n".join(broken), style=text.style)
+
+
+def _call_blocks(lines: list[str]) -> list[list[str]]:
+    """`lines` in blocks: a call already laid out on several rows (its
+    first row opens it and leaves it open, see `opened_call`) with the
+    rows that go on with it, standing in past its "(" (a dict a key to a
+    row, an array a row to a row); every other line a block of its own."""
+    blocks: list[list[str]] = []
+    for line in lines:
+        column = opened_call(blocks[-1][0]) if blocks else -1
+        if column > 0 and line.strip() and _indentation(line) >= column:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def _block_moved(block: list[str], width: int) -> list[str]:
+    """A labelled call laid out on several rows (see `_call_blocks`) whose
+    rows, too wide for `width` columns, stand too far right to break
+    between numbers (see `ROW_ROOM`), which would leave a dict's key on a
+    row and its value on the next: moved left as a whole, each row as it
+    stands to the others, so that each keeps what it holds: the label
+    alone on its row and the call under it, two columns in; else, the
+    arguments two columns further in, under the call's name on a row of
+    its own; the first way whose rows fit, else whose rows break between
+    numbers, else the second. The block as it is for any other (a value
+    that is no call). A call on one line whose value `_value_laid_out`
+    lays out by rows moves so too."""
+    first = block[0]
+    label = LABEL.match(first)
+    if len(block) < 2 or label is None or opened_call(first) < 0:
+        return block
+    if _breaks_well(block, width):
+        return block
+    lead = " " * (_indentation(first) + 2)
+    call = first[label.end() :]
+    head = CALL_HEAD.match(call).end()
+    column = opened_call(first)
+    ways = []
+    for *rows, margin in (
+        [lead + call, lead + " " * i18n.width(call[:head])],
+        [lead + call[:head], lead + "  " + call[head:], lead + "  "],
+    ):
+        moved = [label.group().rstrip(), *rows]
+        ways.append(moved + [margin + row[column:] for row in block[1:]])
+    fitting = (way for way in ways if _widest(_by_rows(way, width)) <= width)
+    breaking = (way for way in ways if _breaks_well(way, width))
+    return next(fitting, next(breaking, ways[-1]))
+
+
+def _breaks_well(rows: list[str], width: int) -> bool:
+    """Whether each of `rows`, laid out as `wrapped_lines` lays it out
+    first (see `_by_rows`), fits in `width` columns or breaks between the
+    numbers of an array under its first (see `_array_row_wrapped`)."""
+    return all(
+        i18n.width(row) <= width or _array_row_wrapped(row, width)
+        for row in _by_rows(rows, width)
+    )
+
+
+def _by_rows(rows: list[str], width: int) -> list[str]:
+    """`rows` as `wrapped_lines` lays out each first: a dict a key to a
+    row, an array a row to a row (see `_value_laid_out`)."""
+    return [part for row in rows for part in _value_laid_out(row, width)]
 
 
 # A call at the start of a line ("dot("), and the name of an exception
@@ -1887,15 +1956,77 @@ def _where_label() -> str:
 CODE_HANG = "    "
 
 
-def code_rows(code: str, width: int) -> list[str]:
+def examples_fitted(text: str, width: int) -> str:
+    """`text`, a docstring laid out (see `docs.reflowed`), with each line
+    of its doctest examples wider than `width` columns broken as Python
+    code is (see `code_rows`), rather than cut by the terminal inside a
+    number: a statement's later rows after the "..." prompt, which says
+    that they go on with it; the later rows of what it printed under the
+    first. The rest comes back as it is."""
+    rows, example = [], False
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        at = " " * (len(line) - len(body))
+        prompt = body.startswith(docs.DOCTEST_PROMPTS)
+        example = prompt or (example and bool(body))
+        if not example or i18n.width(line) <= width:
+            rows.append(line)
+        elif prompt:
+            rows += [at + row for row in _statement_rows(body, width - len(at))]
+        else:
+            rows += [at + row for row in code_rows(body, width - len(at))]
+    return "\n".join(rows)
+
+
+def _statement_rows(line: str, width: int) -> list[str]:
+    """A doctest `line` (">>> f(x)  # why") too wide for `width` columns
+    in rows that still run as doctest: its comment first, on rows of its
+    own after the ">>>" prompt, then the statement, broken between its
+    arguments or after an opening bracket (see `_example_break`), its
+    later rows after the "..." prompt."""
+    prompt, code = line[:4], line[4:]
+    comment = next((i for i, c, _depth in _unquoted(code) if c == "#"), -1)
+    rows = []
+    if comment >= 0:
+        filled = i18n.fill(code[comment + 1 :].strip(), width - 6).split("\n")
+        rows += [f">>> # {row}" for row in filled]
+        code = code[:comment].rstrip()
+    first, *later = code_rows(code, width - len(prompt), _example_break)
+    return [*rows, prompt + first, *(f"... {row}" for row in later)]
+
+
+def _example_break(code: str, width: int) -> int:
+    """Where to break `code`, a statement too wide for `width` columns:
+    after an argument or just inside an opening bracket, the outermost
+    place that fits, the last of those as far out ("softmax(np.array(" and
+    "[[1.0, 1.0], ..."), of those that leave the row at least half full
+    unless none does; -1 when none fits. Python reads on past a line's
+    end inside brackets, so the statement still runs as it is."""
+    places = []
+    for index, character, depth in _unquoted(code):
+        if character == " " and code[index - 1 : index] == ",":
+            places.append((index, depth))
+        elif character in "([{" and code[index + 1 : index + 2] not in ("", " "):
+            places.append((index + 1, depth))
+    fitting = [
+        (i18n.width(code[:end]) * 2 >= width, -depth, end)
+        for end, depth in places
+        if i18n.width(code[:end].rstrip()) <= width
+    ]
+    return max(fitting)[-1] if fitting else -1
+
+
+def code_rows(
+    code: str, width: int, where: Callable[[str, int], int] | None = None
+) -> list[str]:
     """A line of Python `code` in rows of `width` columns: one when it
     fits, else broken at spaces only, each time at the best place that
-    fits (see `_code_break`), so that an expression is cut only when it is
-    longer than a row; the later rows stand `CODE_HANG` in. A part with no
-    space to break at runs on."""
+    fits (see `_code_break`, or `where`, which says where else), so that
+    an expression is cut only when it is longer than a row; the later rows
+    stand `CODE_HANG` in. A part with no place to break at runs on."""
     rows, room = [], width
     while i18n.width(code) > room:
-        cut = _code_break(code, room)
+        cut = (where or _code_break)(code, room)
         if cut <= 0:
             break
         rows.append(code[:cut].rstrip())

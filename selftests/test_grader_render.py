@@ -1572,18 +1572,67 @@ def test_doc_wraps_its_prose_to_a_narrow_terminal_and_keeps_code_whole(name, lan
 
     prose = [line for line in lines if not _is_code(line)]
     assert all(i18n.width(line) <= 60 for line in prose), "\n".join(lines)
-    # The examples are shown line for line, however wide.
+    # The examples fit too, broken as Python breaks a statement, and read
+    # back as written (a comment too wide goes on a row of its own).
+    assert all(i18n.width(line) <= 60 for line in lines), "\n".join(lines)
     example = {
-        "cross_entropy": ">>> round(cross_entropy(y, np.array([1, 0])), 4)  # "
-        "(-log .75 - log .5) / 2",
+        "cross_entropy": ">>> round(cross_entropy(y, np.array([1, 0])), 4)",
         "one_hot": ">>> one_hot([2, 0], 3)",
         "train": ">>> x = np.array([[-1.0, 0.5], [1.0, -0.5], [-0.8, 1.0], "
         "[0.9, -1.2]])",
     }[name]
-    assert "        " + example in lines
+    assert example in _statements(lines)
     # No word of a paragraph is cut, nor left at the start of a line that
     # a line must not begin with.
     assert not any(line.lstrip().startswith(("、", "。", ")")) for line in prose)
+
+
+def _statements(lines: list[str]) -> list[str]:
+    """The doctest statements among `lines`, each on one line again: its
+    rows after the "..." prompt joined to its first, as Python reads
+    them (no space after an opening bracket)."""
+    statements: list[str] = []
+    for line in lines:
+        body = line.strip()
+        if body.startswith(">>> "):
+            statements.append(body)
+        elif body.startswith("... ") and statements:
+            glue = "" if statements[-1].endswith(("(", "[", "{")) else " "
+            statements[-1] += glue + body[4:].strip()
+    return statements
+
+
+# A comment after a doctest statement ("  # one-hot").
+STATEMENT_COMMENT = re.compile(r"\s+#.*$")
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("name", [exercise.name for exercise in EXERCISES])
+def test_doc_breaks_its_examples_to_fit_a_40_column_terminal_as_python(name, language):
+    from grader import docs
+    from selftests.grader_support import ROOT
+
+    lines = _doc_on(40, name, language)
+
+    # From each example's first prompt to the blank line after its output.
+    examples, inside = [], False
+    for line in lines:
+        inside = line.lstrip().startswith(">>>") or (inside and bool(line.strip()))
+        if inside:
+            examples.append(line)
+    assert examples
+    assert all(i18n.width(line) < 40 for line in examples), "\n".join(lines)
+    written = [
+        STATEMENT_COMMENT.sub("", statement)
+        for function in docs.specification(ROOT, name, language)
+        for statement in _statements(function.text.splitlines())
+    ]
+    shown = [
+        STATEMENT_COMMENT.sub("", statement)
+        for statement in _statements(lines)
+        if not statement.startswith(">>> #")
+    ]
+    assert shown == written
 
 
 def test_doc_keeps_the_items_of_a_section_and_of_a_list_on_lines_of_their_own():
@@ -1714,6 +1763,88 @@ def test_a_call_too_wide_for_the_terminal_shows_its_arrays_by_rows():
         "                               [2.0, 4.0]],",
         "                        'b1': [6.0, 1.0]},",
         "                       0.5), twice",
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_call_laid_out_by_keys_moves_left_as_a_whole_on_a_narrow_terminal(
+    language,
+):
+    lines = _on_terminal(CALL_TOO_WIDE, 40, language)
+
+    start = next(i for i, line in enumerate(lines) if "sgd_update(" in line)
+    # The label alone, the call under it two columns in, as laid out
+    # before: each key beside its value, each row of an array under the
+    # first.
+    assert lines[start - 1].strip() == {"en": "call", "ja": "呼び出し"}[language]
+    assert lines[start : start + 10] == [
+        "    sgd_update({'w1': [[3.0, -5.0],",
+        "                       [-7.0, -6.0],",
+        "                       [-8.0, 2.0],",
+        "                       [-8.0, -1.0]],",
+        "                'b1': [2.0, -6.0]},",
+        "               {'w1': [[-8.0, -7.0],",
+        "                       [-8.0, -3.0],",
+        "                       [8.0, 8.0],",
+        "                       [2.0, 4.0]],",
+        "                'b1': [6.0, 1.0]},",
+    ]
+    assert all(i18n.width(line) < 40 for line in lines)
+    assert _numbers("\n".join(lines)) == _numbers(CALL_TOO_WIDE)
+
+
+# A call of sgd_update as the tests lay it out, a key to a row, whose
+# rows fit beside the label only on a wide terminal.
+CALL_BY_KEYS = """\
+params['b1'] must become params['b1'] - lr * grads['b1'].
+  call      sgd_update({'w1': [[-3.0, 7.0, 4.0],
+                               [3.0, -7.0, -3.0]],
+                        'b1': [-7.0, -7.0, 5.0]},
+                       {'w1': [[2.0, 3.0, -8.0],
+                               [4.0, -5.0, 3.0]],
+                        'b1': [-5.0, 7.0, -8.0]},
+                       0.2)
+  expected  [-6.0, -8.4, 6.6]"""
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_call_too_wide_even_under_its_label_puts_its_arguments_under_its_name(
+    language,
+):
+    lines = _on_terminal(CALL_BY_KEYS, 40, language)
+
+    start = next(i for i, line in enumerate(lines) if "sgd_update(" in line)
+    assert lines[start : start + 8] == [
+        "    sgd_update(",
+        "      {'w1': [[-3.0, 7.0, 4.0],",
+        "              [3.0, -7.0, -3.0]],",
+        "       'b1': [-7.0, -7.0, 5.0]},",
+        "      {'w1': [[2.0, 3.0, -8.0],",
+        "              [4.0, -5.0, 3.0]],",
+        "       'b1': [-5.0, 7.0, -8.0]},",
+        "      0.2)",
+    ]
+    assert all(i18n.width(line) < 40 for line in lines)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_call_of_one_array_moves_under_its_label_rather_than_cut_a_row(
+    language,
+):
+    message = (
+        "softmax must divide exp(x) by its sum along the last axis.\n"
+        "  call      softmax([[1.0, 1.0], [0.0, 1.0986]])\n"
+        "  expected  [[0.5, 0.5], [0.25, 0.75]]"
+    )
+    # 36 columns: `check` stands a failure 4 columns in on a terminal 40
+    # columns wide.
+    lines = _on_terminal(message, 36, language)
+
+    start = next(i for i, line in enumerate(lines) if "softmax([[" in line)
+    assert lines[start - 1].strip() == {"en": "call", "ja": "呼び出し"}[language]
+    assert lines[start : start + 2] == [
+        "    softmax([[1.0, 1.0],",
+        "             [0.0, 1.0986]])",
     ]
 
 
@@ -2511,7 +2642,11 @@ CUT_ENDINGS = [
 def test_japanese_breaks_before_a_verbs_ending_never_inside_it(text, columns):
     lines = i18n.fill(text, columns).splitlines()
 
-    assert lines[-1] in ("返さなければなりません。", "なければなりません。")
+    assert lines[-1] in (
+        "返さなければなりません。",
+        "なければなりません。",
+        "ゼロでなければなりません。",  # the copula stays with its noun
+    )
     assert all(i18n.width(line) <= columns for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
 

@@ -182,7 +182,7 @@ def test_a_value_of_several_rows_ends_its_sentence_below_the_first_row(ja):
         "                             [2., 2.]]])"
     )
     lines = ja.failure(message).splitlines()
-    assert lines[2].endswith("次の値を返した: array([[[2., 2.],")
+    assert lines[2].endswith("次の値を返しました: array([[[2., 2.],")
     rows = lines[3:]
     assert [row.strip() for row in rows] == [
         "[2., 2.]],",

@@ -76,6 +76,24 @@ def test_no_sentence_of_the_catalogue_is_in_plain_form(tables):
     assert plain == []
 
 
+# A statement of what happened in plain past ("…を返した", "…が違った"),
+# where it stands alone without a full stop: as the whole text (a value
+# beside a label, a reason after a colon), before a colon and the value it
+# introduces, or before the brackets that end it. The conditions before
+# "とき" stay in plain form, which Japanese wants there ("…範囲外にある
+# とき"); a help text says what a command does, not what happened.
+PLAIN_STATEMENT = re.compile(
+    r"(?<![まで])[\u3041-\u3096\u4e00-\u9fff][ただ](?=(?:\([^()]*\))?(?::|。?$))"
+)
+
+
+def test_no_statement_of_what_happened_is_in_plain_form(tables):
+    plain = [
+        value for _, value in translations(tables) if PLAIN_STATEMENT.search(value)
+    ]
+    assert plain == []
+
+
 def test_no_clause_before_a_but_is_in_plain_form(tables):
     from grader.exercises import EXERCISES
 
@@ -562,6 +580,24 @@ def test_japanese_fills_its_lines_breaking_between_any_two_characters():
             "その\nもの",
         ),
         ("2.0 のような整数値の float は、受け付けても拒否してもよい。", 42, "て\nも"),
+        # A verb's inflection, or the copula's, is not cut from what it
+        # ends: the line breaks before the word it belongs to.
+        ("1.5 は丸めたり切り捨てたりせず、ValueError を送出します。", 26, "て\nたり"),
+        (
+            "softmax は、最後の軸に沿った各スライスで exp(x) をその exp(x) "
+            "の合計で割ったものでなければなりません。",
+            36,
+            "で\nなければ",
+        ),
+        (
+            "損失はステップごとに下がらなければなりませんが、ステップ 3 で"
+            "下がりませんでした。",
+            44,
+            "ら\nなければ",
+        ),
+        ("予測したクラスではなく、正解クラスの確率を取ってください。", 22, "は\nなく"),
+        # A short aside in brackets stays whole on its line.
+        ("nn-kata watch: 10 問中 3 問完了(演習の一覧)", 39, "の\n一覧"),
     ],
 )
 def test_japanese_keeps_a_verb_and_its_kana_on_one_line(text, columns, cut):
@@ -569,6 +605,68 @@ def test_japanese_keeps_a_verb_and_its_kana_on_one_line(text, columns, cut):
 
     assert cut not in filled, filled
     assert all(i18n.width(line) <= columns for line in filled.splitlines())
+
+
+# The start of a line that cuts a verb's inflection, or the copula's,
+# from the word it ends ("切り捨て|たり", "もので|なければなりません",
+# "下がら|なければ", "では|なく"), after the line before ends in a kana
+# that is no particle (after "が", "を", "に", "と", "も" the next word
+# may well be "ない": "クラスが|ない"), or in kanji. After an adjective's
+# "く" ("等しく|なければならない") the ending may stand apart.
+INFLECTION_START = re.compile(
+    r"たり|だり|ます|ません|ました|まし|なけれ|なく|ない|ている|ていま|ください"
+)
+ENDS_A_PHRASE = re.compile(r"(?:[がをにとくも]|(?<!で)は)$")
+WORD_END = re.compile(r"[\u3041-\u3096\u4e00-\u9fff々]$")
+# A short aside in brackets that holds Japanese: one phrase, which a line
+# keeps whole where it fits ("(演習の一覧)").
+SHORT_ASIDE = re.compile(r"[(（][^()（）]*[\u3040-\u30ff\u4e00-\u9fff][^()（）]*[)）]")
+
+
+def bad_breaks(text, columns):
+    """The places where `i18n.fill` breaks `text` at `columns` as a reader
+    of Japanese would not, each as the ends of the two lines around it."""
+    bad = []
+    for paragraph in text.split("\n"):
+        lines = i18n.fill(paragraph, columns).split("\n")
+        ends, offset = set(), 0  # where in `paragraph` each line ends
+        for line in lines:
+            offset = paragraph.index(line.strip(), offset) + len(line.strip())
+            ends.add(offset)
+        asides = [
+            aside.span()
+            for aside in SHORT_ASIDE.finditer(paragraph)
+            if i18n.width(aside[0]) <= i18n.SHORT_ASIDE
+        ]
+        for before, after in zip(lines[:-1], lines[1:], strict=True):
+            before, after = before.strip(), after.strip()
+            cut = (
+                WORD_END.search(before)
+                and not ENDS_A_PHRASE.search(before)
+                and INFLECTION_START.match(after)
+            )
+            if cut:
+                bad.append(f"{before[-10:]}|{after[:10]}")
+        bad += [
+            paragraph[start:end]
+            for start, end in asides
+            if any(start < end_ < end for end_ in ends)
+        ]
+    return bad
+
+
+def test_no_japanese_text_breaks_inside_an_inflection_or_a_short_aside(tables):
+    from grader.exercises import EXERCISES
+
+    texts = [value for _, value in translations(tables)]
+    texts += [hint for exercise in EXERCISES for hint in exercise.hints_ja]
+    bad = [
+        (columns, place)
+        for text in texts
+        for columns in (40, 60)
+        for place in bad_breaks(text, columns)
+    ]
+    assert bad == []
 
 
 @pytest.mark.parametrize(

@@ -689,7 +689,7 @@ def test_names_listed_in_a_failure_are_joined_as_each_language_lists_them(runs):
     )
     assert "  actual    w1 and w2 differed" in differed.message
     japanese = i18n.catalogue("ja").failure(differed.message)
-    assert "  実際の値  w1 と w2 が違った" in japanese
+    assert "  実際の値  w1 と w2 が違いました" in japanese
 
 
 def test_an_x_too_long_for_one_line_is_shown_a_row_to_a_line(runs):
