@@ -15,6 +15,7 @@ a log or a file is read by tools that match whole lines.
 
 import ast
 import functools
+import itertools
 import os
 import re
 import sys
@@ -50,6 +51,7 @@ from grader.grading import (
 )
 from grader.i18n import N_, _
 from grader.results import (
+    EXCEPTION,
     IMPORT_ERROR,
     NOT_IMPLEMENTED,
     NOT_RUN,
@@ -1283,10 +1285,10 @@ def _first_shown(tests: list[TestResult]) -> TestResult:
 
 
 # Said before the failures that name no likely mistake when one above
-# does: one mistake often breaks several properties, and only some of the
-# tests can tell which mistake it was.
+# does and may be their cause: one mistake often breaks several
+# properties, and only some of the tests can tell which mistake it was.
 SAME_CAUSE_NOTE = N_(
-    "Those of the failures below that name no mistake of their own may well "
+    "Those of the failures below that name no mistake of their own may "
     "come from a mistake named above: fix that first, then check again."
 )
 
@@ -1296,15 +1298,68 @@ def first_unnamed_after_named(
 ) -> int | None:
     """The index of the first block of `blocks` (in `grouped`'s order)
     whose failure names no likely mistake, where an earlier one names
-    exactly one; else None."""
-    named = False
+    exactly one, and each block from there on that names none may come
+    from a mistake named alone above it (see `may_follow`); else None."""
+    causes: list[TestResult] = []
+    first = None
     for index, (test, _others, _same) in enumerate(blocks):
         if test.kind == NOT_IMPLEMENTED:
             continue  # a function not written yet follows from no mistake
-        if MISTAKE_LABEL not in test.message:
-            return index if named else None
-        named = named or not _lists_mistakes(test)
-    return None
+        if MISTAKE_LABEL in test.message:
+            if not _lists_mistakes(test):
+                causes.append(test)
+            continue
+        if not any(may_follow(test, cause) for cause in causes):
+            return None
+        first = index if first is None else first
+    return first
+
+
+def may_follow(test: TestResult, cause: TestResult) -> bool:
+    """Whether the failure `test` may come from the mistake `cause` names.
+
+    A wrong value may break any property, and make later code raise. An
+    exception explains only the failures that raised alike: the same
+    exception, or one from the same line. A test that never reaches the
+    line (one_hot called for int labels only, say) is not failed by it."""
+    raised = _raised(cause)
+    if raised is None:
+        return True
+    other = _raised(test)
+    if other is None:
+        return False
+    (exception, where), (other_exception, other_where) = raised, other
+    return (exception is not None and exception == other_exception) or (
+        where is not None and where == other_where
+    )
+
+
+# What a failure's message says the learner's code raised: the exception,
+# "NameError: name 'one_hot' is not defined", and the labelled line of the
+# learner's that raised it, "  where     exercises/backprop.py, line 19: ...".
+_EXCEPTION_TEXT = re.compile(r"\b[A-Z]\w*(?:Error|Exception|Warning): .*")
+_WHERE_LINE = re.compile(r"^  where +(.+)$", re.MULTILINE)
+
+
+def _raised(test: TestResult) -> tuple[str | None, str | None] | None:
+    """The exception `test` shows the learner's code raising and the line
+    of the learner's that raised it, each where the message tells it;
+    None for a failure that raised nothing. Names are kept: a NameError
+    for x is another mistake than one for y."""
+    where = _WHERE_LINE.search(test.message)
+    if test.kind != EXCEPTION and where is None:
+        return None
+    lines = test.message.strip().splitlines()
+    statement = "\n".join(itertools.takewhile(_unlabelled, lines))
+    exception = _EXCEPTION_TEXT.search(CALL_RAISED.sub("", statement, count=1))
+    return (
+        None if exception is None else exception.group(),
+        None if where is None else where.group(1),
+    )
+
+
+def _unlabelled(line: str) -> bool:
+    return not LABELLED.match(line)
 
 
 def _telling_rank(test: TestResult) -> tuple[bool, int]:

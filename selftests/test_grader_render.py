@@ -283,10 +283,61 @@ def test_failures_naming_no_mistake_after_a_named_one_are_said_to_follow_it():
     text = " ".join(check([sums, named], "softmax").split())
     alone = " ".join(check([sums], "softmax").split())
 
-    note = "may well come from a mistake named above"
+    note = "may come from a mistake named above"
     assert text.index("the scores were not shifted") < text.index(note)
     assert text.index(note) < text.index("Every slice must sum to 1.")
     assert note not in alone
+
+
+RAISED_NAME_ERROR = (
+    "backward(...) raised NameError: name 'one_hot' is not defined\n"
+    "  where     exercises/backprop.py, line 19: t = one_hot(t, c)\n"
+    "  likely mistake: one_hot is not imported here."
+)
+
+
+def test_a_failure_of_values_is_not_said_to_follow_an_exception():
+    # The test of one-hot targets never reaches the line that raised for
+    # int labels: a wrong value there has a cause of its own.
+    named = failed("test_labels", RAISED_NAME_ERROR, "exception")
+    values = failed("test_one_hot", "The gradient for w2 is wrong.\n  actual  [2.]")
+    text = check([named, values], "backprop")
+
+    assert "The gradient for w2 is wrong." in text
+    assert "named above" not in text
+
+
+def test_a_failure_that_raised_alike_is_said_to_follow_the_exception():
+    named = failed("test_labels", RAISED_NAME_ERROR, "exception")
+    # The same line raised, told apart by a test of its own.
+    again = failed(
+        "test_twice",
+        "backward raised NameError on this input after earlier calls.\n"
+        "  where     exercises/backprop.py, line 19: t = one_hot(t, c)",
+    )
+    same = failed(
+        "test_other",
+        "backward(...) raised NameError: name 'one_hot' is not defined",
+        "exception",
+    )
+    other = failed(
+        "test_other",
+        "backward(...) raised NameError: name 'eye' is not defined",
+        "exception",
+    )
+
+    assert "named above" in check([named, again], "backprop")
+    assert "named above" in check([named, same], "backprop")
+    assert "named above" not in check([named, other], "backprop")
+
+
+def test_a_failure_is_said_to_follow_a_wrong_value_named_above_it():
+    # A wrong value may break any property, and make later code raise.
+    mistake = "  likely mistake: the scores were not shifted: subtract the max."
+    named = failed("test_values", f"{UNNAMED}\n{mistake}")
+    raised = failed("test_sums", "softmax(...) raised ValueError: bad", "exception")
+
+    assert "named above" in check([named, raised], "softmax")
 
 
 def test_a_function_not_written_yet_is_not_said_to_follow_a_mistake():

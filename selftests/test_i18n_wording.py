@@ -1047,10 +1047,9 @@ def test_a_likely_mistake_adds_to_the_statement_it_explains(tables):
         ),
         (
             "Those of the failures below that name no mistake of their own may "
-            "well come from a mistake named above: fix that first, then check "
-            "again.",
-            "以下のうち間違いの名前がない失敗は、多くが上の間違いから来ています。"
-            "まずそれを直してから、もう一度チェックしてください。",
+            "come from a mistake named above: fix that first, then check again.",
+            "以下のうち間違いの名前がない失敗は、上の間違いから来ているかもしれ"
+            "ません。まずそれを直してから、もう一度チェックしてください。",
         ),
     ],
 )

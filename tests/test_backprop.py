@@ -271,6 +271,56 @@ def mistakes(params, x, labels):
     ]
 
 
+def divided_twice_mistake(key, n):
+    """Why gradient `key` is N (here `n`) times too small when it got one
+    / N more than the mean's, in the words of its own formula: a failure
+    shows one gradient at a time."""
+    return {
+        "w2": f"dw2 is N times (here {n}) too small: it was divided by N "
+        "twice. dz2 = (probs - t) / N already holds the mean's 1/N, so "
+        "dw2 = h.T @ dz2, with no further / N.",
+        "b2": f"db2 is N times (here {n}) too small: it was divided by N "
+        "twice. dz2 = (probs - t) / N already holds the mean's 1/N, so "
+        "db2 = dz2.sum(axis=0), a sum over the samples with no further / N "
+        "(not a mean).",
+        "w1": f"dw1 is N times (here {n}) too small: it was divided by N "
+        "twice. dz2 = (probs - t) / N already holds the mean's 1/N, and "
+        "dz1 = dh * h * (1 - h) carries it on, so dw1 = x.T @ dz1, with no "
+        "further / N.",
+        "b1": f"db1 is N times (here {n}) too small: it was divided by N "
+        "twice. dz2 = (probs - t) / N already holds the mean's 1/N, and "
+        "dz1 = dh * h * (1 - h) carries it on, so db1 = dz1.sum(axis=0), a "
+        "sum over the samples with no further / N (not a mean).",
+    }[key]
+
+
+# The gradients divided by N twice that `mistakes` reads as one mistake
+# of its own: all four, and the bias gradients taken as a mean.
+READ_WHOLE = (KEYS, ("b2",), ("b1", "b2"))
+
+
+def divided_twice(grads, params, x, labels):
+    """Readings of the gradients in `grads` (a dict) that are N times too
+    small, one for each (see `divided_twice_mistake`), as (NFold,
+    {key: value}) pairs; none where N is 1, or where `mistakes` reads them
+    whole. Which gradients they are, only the learner's tell: each of the
+    four may take a / N of its own."""
+    n = len(x)
+    right = reference.backward(params, x, labels)
+    keys = tuple(
+        key
+        for key in KEYS
+        if close(grads.get(key), right[key], 1.0 / n)
+        and not close(grads.get(key), right[key])
+    )
+    if not keys or keys in READ_WHOLE:
+        return []
+    return [
+        (NFold(divided_twice_mistake(key, n), 0.5, keys), {key: right[key] / n})
+        for key in keys
+    ]
+
+
 def untransposed(dz2, w2, h, x):
     """The gradients of w1 and b1 with dh = dz2 @ w2, w2 not transposed."""
     dz1 = dz2 @ w2 * h * (1 - h)
@@ -316,7 +366,7 @@ def confirmed(mistaken, grads, params, x, labels, form):
     for description, wrong in mistaken:
         factor = getattr(description, "factor", None)
         shown = factor is not None and any(
-            close(grads[key], wrong[key]) for key in KEYS
+            close(grads[key], wrong[key]) for key in KEYS if key in wrong
         )
         keys = getattr(description, "keys", KEYS)
         if shown and not scales_with_n(grads, params, x, labels, form, factor, keys):
@@ -548,7 +598,8 @@ def check_gradients(problem, form):
         expect_one_hot_not_encoded_again(grads, params, x, labels, call)
 
     expected = central_differences(params, x, t)
-    mistaken = confirmed(mistakes(params, x, labels), grads, params, x, labels, form)
+    mistaken = mistakes(params, x, labels) + divided_twice(grads, params, x, labels)
+    mistaken = confirmed(mistaken, grads, params, x, labels, form)
     for key in CHECK_ORDER:
         expect_close(
             grads[key],
@@ -609,7 +660,8 @@ def expect_backward(params, x, t, what):
     grads = call_backward(params, x, t, "labels")
     expect_gradient_dict(grads, params, call)
     expected = reference.backward(params, x, t)
-    mistaken = confirmed(mistakes(params, x, t), grads, params, x, t, "labels")
+    mistaken = mistakes(params, x, t) + divided_twice(grads, params, x, t)
+    mistaken = confirmed(mistaken, grads, params, x, t, "labels")
     for key in CHECK_ORDER:
         expect_close(
             grads[key],

@@ -142,6 +142,15 @@ W2_TRANSPOSED = (
     "w2 was used transposed (w2.T, as if it were stored (C, H)): w2 is (H, "
     "C), and h (N, H) @ w2 gives (N, C) as it is, with no .T."
 )
+# Both mistakes at once. Inputs in the 1000s saturate the output, where a
+# sigmoid on the output alone gives the same numbers: both are named there,
+# and this alone on ordinary inputs.
+SWAPPED = (
+    "the two activations are swapped: softmax on the hidden layer and "
+    "sigmoid on the output. The hidden units use sigmoid, h = sigmoid(x @ "
+    "w1 + b1), and the output softmax, so that each row sums to 1: "
+    "softmax(h @ w2 + b2)."
+)
 B1_COLUMN = (
     "b1 was made a column (H, 1): a bias is (H,) and is added as it is, "
     "x @ w1 + b1. A column does not broadcast along the rows of x @ w1 "
@@ -200,6 +209,7 @@ def forward_mistakes(params, x):
             "softmax comes only at the output.",
             softmax(softmax(z1) @ w2 + b2),
         ),
+        (SWAPPED, sigmoid(softmax(z1) @ w2 + b2)),
         (RELU, softmax(relu(z1) @ w2 + b2)),
         (TANH, softmax(np.tanh(z1) @ w2 + b2)),
         (

@@ -1,0 +1,29 @@
+"""Divides dw2 by N once more (dz2 already carries 1/N)."""
+
+# expect: dw2 is N times (here
+# expect: divided by N twice
+# reject: the gradients are N times
+# reject: dw1 is N times
+
+import numpy as np
+
+from .sigmoid import sigmoid
+from .softmax import softmax
+
+
+def backward(params, x, t):
+    w1, b1, w2, b2 = params["w1"], params["b1"], params["w2"], params["b2"]
+    t = np.asarray(t)
+    n = x.shape[0]
+    h = sigmoid(x @ w1 + b1)
+    probs = softmax(h @ w2 + b2)
+    if t.shape != probs.shape:
+        t = np.eye(probs.shape[1])[t]
+    dz2 = (probs - t) / n
+    dz1 = (dz2 @ w2.T) * h * (1 - h)
+    return {
+        "w1": x.T @ dz1,
+        "b1": dz1.sum(axis=0),
+        "w2": h.T @ dz2 / n,
+        "b2": dz2.sum(axis=0),
+    }
