@@ -139,6 +139,19 @@ def trusted_advice(error):
     )
 
 
+def flaky_recursion(error):
+    """The RecursionError of a learner's function that calls itself, where
+    hypothesis reports it as an input whose results differ between calls:
+    the limit is reached on the line that calls in one run, on the def
+    line of the function entered in another, which hypothesis takes for
+    two outcomes. The one raised on the line that calls is shown."""
+    if type(error).__name__ not in ("Flaky", "FlakyFailure"):
+        return None
+    found = [e for e in getattr(error, "exceptions", ()) if harness.calls_itself(e)]
+    found.sort(key=lambda e: harness.learner_code(e).startswith("def "))
+    return found[0] if found else None
+
+
 def explain(error):
     """Return (kind, message) for an exception raised by a test."""
     if isinstance(error, NotImplementedError):
@@ -147,6 +160,9 @@ def explain(error):
         return "import_error", str(error)
     if isinstance(error, (KataFailure, harness.InputModified)):
         return "failure", str(error)
+    recursion = flaky_recursion(error)
+    if recursion is not None:
+        return explain(recursion)
     if type(error).__name__ in ("Flaky", "FlakyFailure"):
         return "failure", (
             "The same input gave different results on different calls.\n"

@@ -19,7 +19,9 @@ from tests.judge import (
     advice_for,
     code_mistake,
     expect_close,
+    expect_not_a_list,
     float_index,
+    self_call,
 )
 from tests.test_softmax import MAX_LOST_AXIS, SUMS_LOST_AXIS
 
@@ -518,6 +520,22 @@ def test_arithmetic_on_a_list_is_told_to_convert_it_to_an_array():
         assert advice_for(error) == LIST_OPERAND_ADVICE
     # Not a list: the advice about arguments stays.
     assert "wrong arguments" in code_mistake(raised(lambda: 1 - "a"))
+
+
+def test_a_list_returned_for_an_array_is_marked_as_a_list_as_arguments_are():
+    with pytest.raises(KataFailure) as caught:
+        expect_not_a_list([[0.5, 0.25]], Call("softmax", ([[1.0, 0.0]],), {}))
+    assert "call      softmax([[1.0, 0.0]] (list))" in str(caught.value)
+    assert "actual    [[0.5, 0.25]] (list)" in str(caught.value)
+
+
+def test_a_function_calling_itself_is_told_the_function_meant_where_known():
+    assert "call sigmoid there, not sigmoid_grad." in self_call("sigmoid_grad")
+    # No exercise's function begins the name: none is guessed.
+    for name in ("softmax", "my_helper"):
+        assert f"(another of yours, another exercise's or NumPy's), not {name}." in (
+            self_call(name)
+        )
 
 
 def test_an_argument_given_another_shape_in_place_is_told_to_reshape_instead():

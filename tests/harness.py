@@ -891,8 +891,13 @@ def _learners(path):
 def learner_line(error):
     """Where in the learner's files `error` was raised, as
     "exercises/softmax.py, line 12: e = np.exp(x)"; None when it was not
-    raised there (or the place is unknown)."""
+    raised there (or the place is unknown). A recursion's limit reached as
+    a call enters a function of the learner's is put down to the line that
+    called it, not the def line."""
+    entering = isinstance(error, RecursionError)
     for path, line, _, code in reversed(_frames(error)):
+        if entering and code.startswith("def "):
+            continue
         if _learners(path):
             if code:
                 return f"{_relative(path)}, line {line}: {code}"
@@ -932,6 +937,23 @@ def called_module(error):
                 return None
             name = called.pop()
             return name, modules[name]
+    return None
+
+
+def calls_itself(error):
+    """The name of the learner's function that calls itself with nothing
+    to stop it, when `error` is the RecursionError that ends it: the
+    innermost line of the learner's that calls the function it is in.
+    Else None."""
+    if not isinstance(error, RecursionError):
+        return None
+    for path, _, function, code in reversed(_frames(error)):
+        # The limit may be reached as a call enters the function: its
+        # frame's line is then the def line, which calls nothing.
+        if code.startswith("def ") or not _learners(path):
+            continue
+        if function in CALLED_NAME.findall(code):
+            return function
     return None
 
 
@@ -1401,6 +1423,13 @@ def _argument(value, render, *options):
     if isinstance(value, (list, tuple)):
         text = f"{text} ({type(value).__name__})"
     return text
+
+
+def marked(value):
+    """`value` as `short` shows it, a Python list or tuple marked as such,
+    as an argument of a call is (see `_argument`): a list returned where an
+    array is due must not read as the array of the same numbers."""
+    return _argument(value, short)
 
 
 # A call longer than this is laid out an argument to a line: with the

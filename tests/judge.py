@@ -13,10 +13,12 @@ from tests.harness import (
     ExerciseImportError,
     InputModified,
     called_module,
+    calls_itself,
     contrast,
     import_typo,
     learner_code,
     learner_line,
+    marked,
     meant_name,
     module_mistake,
     raised_by_learner,
@@ -148,7 +150,7 @@ def expect_not_a_list(value, call):
             f"{function_name(call)} must return a NumPy array, not a "
             f"{type(value).__name__}.",
             call=call,
-            actual=short(value),
+            actual=marked(value),
             mistake="the result was built as Python lists (.tolist(), a list "
             "comprehension, rows.append): return a NumPy array; np.array(rows) "
             "turns the lists into one.",
@@ -500,6 +502,9 @@ def code_mistake(error):
     or None: advice about the input does not apply to it."""
     if reads_the_keyboard(error):
         return NO_KEYBOARD_ADVICE
+    recursive = calls_itself(error)
+    if recursive is not None:
+        return self_call(recursive)
     if isinstance(error, TypeError) and LIST_OPERAND.search(str(error)):
         return LIST_OPERAND_ADVICE
     if isinstance(error, TypeError) and not PYTHON_TYPE_ERROR.search(str(error)):
@@ -530,6 +535,27 @@ def code_mistake(error):
         if isinstance(error, kind):
             return advice
     return None
+
+
+def self_call(name):
+    """The mistake of a function `name` that calls itself where another
+    function was meant: for an exercise's function, the exercise's function
+    whose name begins its own, where there is one (sigmoid for
+    sigmoid_grad)."""
+    others = [
+        f for f in TRUSTED if name in TRUSTED and f != name and name.startswith(f)
+    ]
+    if others:
+        meant = max(others, key=len)
+        return (
+            f"{name} calls itself on the line shown, and each call calls it "
+            f"again until Python gives up: call {meant} there, not {name}."
+        )
+    return (
+        f"{name} calls itself on the line shown, and each call calls it again "
+        "until Python gives up: call the function meant there (another of "
+        f"yours, another exercise's or NumPy's), not {name}."
+    )
 
 
 def module_called(name, exercise):

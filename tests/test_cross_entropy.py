@@ -2,6 +2,7 @@
 
 import math
 import re
+from functools import partial
 
 import numpy as np
 import pytest
@@ -45,8 +46,8 @@ LARGE_LOSS = 16.0
 HUGE_LOSS = 745.0
 CAPPED = (
     "the loss was capped after the fact (np.nan_to_num, np.minimum) instead "
-    "of guarded: -log(y + eps) of a zero probability is -log(eps), 16.1 for "
-    "eps = 1e-7. Put the epsilon inside the log."
+    "of guarded: -log(y + EPS) of a zero probability is -log(EPS), 16.1 for "
+    "the file's EPS = 1e-7. Put the epsilon inside the log."
 )
 # Mistakes are looked for with the guards a correct answer might use, and
 # the epsilon itself among guards that are too large.
@@ -74,7 +75,7 @@ def too_large(eps):
 
 EPS_SUBTRACTED = (
     "the epsilon was subtracted, log(y - eps): for a zero probability that "
-    "is the log of a negative number, nan. Add it: np.log(y + 1e-7)."
+    "is the log of a negative number, nan. Add it: np.log(y + EPS)."
 )
 
 
@@ -539,19 +540,19 @@ def mistakes_at(y, labels, eps, one_hot_form, guards):
 
 
 NO_GUARD = (
-    "log(0) is -inf: guard the log with a small epsilon, np.log(y + 1e-7), "
-    "or clip y to [1e-7, 1] first."
+    "log(0) is -inf: guard the log with a small epsilon, the file's EPS "
+    "(1e-7): np.log(y + EPS), or clip y to [EPS, 1] first."
 )
 NAN_FROM_ZERO = (
     "a zero on a wrong class gives 0 * log(0) there, which is nan, and the "
-    "whole loss is nan. Guard the log, np.log(y + 1e-7), or clip y to "
-    "[1e-7, 1] first."
+    "whole loss is nan. Guard the log with the file's EPS, np.log(y + EPS), "
+    "or clip y to [EPS, 1] first."
 )
 
 EPS_AFTER_LOG = (
     "the epsilon was added after the log, not inside it: log(0) is -inf, "
     "and -inf plus any number is still -inf. Add it to y inside the log, "
-    "np.log(y + 1e-7), or clip y to [1e-7, 1] first."
+    "np.log(y + EPS), or clip y to [EPS, 1] first."
 )
 # Two batches whose true classes have probability 0.5 and 0.1: a guard
 # inside the log moves their losses by about eps / 0.5 and eps / 0.1, a
@@ -613,7 +614,7 @@ NEVER_USES_T = (
     "t is never used: the loss comes out the same whatever the labels are. "
     "Only each sample's probability of its true class counts, y[n, t[n]]: "
     "take -log of it, then the mean over the samples (for one-hot t, "
-    "-np.sum(t * np.log(y + eps), axis=-1) gives each sample's loss)."
+    "-np.sum(t * np.log(y + EPS), axis=-1) gives each sample's loss)."
 )
 PREDICTED_CLASS = (
     "t is never used: the probability of the predicted class (the largest "
@@ -759,7 +760,11 @@ GUARD_RTOL = 1e-4
 def sample_mistakes(y, label, one_hot_form=False):
     """What the common wrong answers give for one sample y (C,), its
     label given as an int or as one-hot t (`one_hot_form`); only the
-    mistake of ignoring t where the learner's loss does."""
+    mistake of ignoring t where the learner's loss does, and only that
+    of a one-hot t taken for labels where the learner's loss is that."""
+    taken = taken_for_labels(y, label) if one_hot_form else None
+    if taken is not None:
+        return taken
     ignored = without_t(y, label, one_hot_form)
     if ignored is not None:
         return ignored
@@ -789,13 +794,39 @@ def sample_mistakes(y, label, one_hot_form=False):
     return found
 
 
+def taken_for_labels(y, label):
+    """[(ONE_HOT_TAKEN_FOR_LABELS, loss)] where the learner's loss of one
+    sample y (C,) with a one-hot t is what t taken for labels gives: y[t]
+    of the ints of its 0s and 1, the mean or the sum of their -log. Such a
+    loss is the same wherever t's 1 is, as if t were never used. Else
+    None, and where the learner's loss is the right one (a y of equal
+    probabilities costs the same either way)."""
+    t = one_hot(label, len(y))
+    loss = probed_loss(y, t)
+    right = -math.log(y[label] + USUAL_EPS[0])
+    if loss is None or math.isclose(loss, right, rel_tol=GUARD_RTOL):
+        return None
+    picked = y[t.astype(int)]
+    found = []
+    for eps in USUAL_EPS:
+        losses = -np.log(picked + eps)
+        found += [np.mean(losses), np.sum(losses)]
+    if not any(math.isclose(loss, value, rel_tol=GUARD_RTOL) for value in found):
+        return None
+    return [(ONE_HOT_TAKEN_FOR_LABELS, value) for value in found]
+
+
 def loss_of(y, t, form, mistake):
     """Call the learner's cross_entropy. A crash fails with a message saying
-    which form of input it could not handle."""
+    which form of input it could not handle, and `mistake`, the likely
+    mistake behind it (a function giving it, where telling it takes more
+    calls of the learner's code)."""
     call = describe_call("cross_entropy", (y, t), {})
     try:
         return call, learner.cross_entropy(y, t)
     except FORM_ERRORS as error:
+        if callable(mistake):
+            mistake = mistake()
         mistake = labels_made_floats(error, y, t) or mistake
         not_accepted(call, error, form, rows_out_of_bounds(error, y) or mistake)
 
@@ -823,9 +854,16 @@ LABELS_FORM = "int labels t of shape (N,) for y of shape (N, C)"
 ONE_HOT_FORM = "one-hot t of y's shape (N, C)"
 ONLY_LABELS = (
     "only int labels are handled. When t has y's shape it is one-hot: "
-    "-np.sum(t * np.log(y + eps), axis=-1) gives each sample's loss."
+    "-np.sum(t * np.log(y + EPS), axis=-1) gives each sample's loss."
 )
 SAMPLE_FORM = "one sample: y of shape (C,) with {}"
+ONE_HOT_TAKEN_FOR_LABELS = (
+    "a one-hot t of shape (C,) was taken for labels: for one sample the "
+    "one-hot t is 1-D, as a batch's labels are, so a test of t.ndim "
+    "(t.ndim == 2, t.ndim <= 1) does not tell the two forms apart. Compare "
+    "t.shape with y.shape: the same shape means one-hot, one axis less "
+    "means labels."
+)
 ONLY_BATCHES = (
     "only batches (N, C) are handled. For one sample y has shape (C,): "
     "y.reshape(1, -1) (and np.atleast_1d(t) for a plain int) makes it a "
@@ -1008,7 +1046,7 @@ def test_one_sample_takes_a_plain_int_label_or_a_one_hot_vector(sample):
         (label, SAMPLE_FORM.format("a plain int label")),
         (one_hot(label, len(y)), SAMPLE_FORM.format("one-hot t of shape (C,)")),
     ):
-        call, result = loss_of(y, t, form, ONLY_BATCHES)
+        call, result = loss_of(y, t, form, partial(one_sample_mistake, y, t))
         expect_close(
             result,
             expected,
@@ -1149,10 +1187,23 @@ def form_of(y, t, one_hot_form):
         )
     if not one_hot_form:
         return SAMPLE_FORM.format("a plain int label"), ONLY_BATCHES
-    sample = SAMPLE_FORM.format("one-hot t of shape (C,)")
+    return SAMPLE_FORM.format("one-hot t of shape (C,)"), one_sample_mistake(y, t)
+
+
+def one_sample_mistake(y, t):
+    """Why the learner's cross_entropy crashes for one sample y (C,) with
+    t: for a plain int label, ONLY_BATCHES. One sample with a one-hot t is
+    of two forms: the one-hot is to blame (ONLY_LABELS) when a batch of one
+    with the same one-hot row crashes too, the one-hot vector alone
+    (ONE_HOT_TAKEN_FOR_LABELS) when the same sample with its plain int
+    label does not; else the sample (ONLY_BATCHES)."""
+    if np.ndim(t) == 0:
+        return ONLY_BATCHES
     if crashes_without_zeros(y[None, :], t[None, :]):
-        return sample, ONLY_LABELS
-    return sample, ONLY_BATCHES
+        return ONLY_LABELS
+    if not crashes_without_zeros(y, int(np.argmax(t))):
+        return ONE_HOT_TAKEN_FOR_LABELS
+    return ONLY_BATCHES
 
 
 def zero_mistake(value, y, labels, one_hot_form=False):
@@ -1167,6 +1218,9 @@ def zero_mistake(value, y, labels, one_hot_form=False):
         return EPS_SUBTRACTED if epsilon_subtracted() else unguarded(NAN_FROM_ZERO)
     if math.isinf(value):
         return unguarded(NO_GUARD)
+    taken = taken_for_labels(y, labels) if one_hot_form and y.ndim == 1 else None
+    if taken is not None:
+        return ONE_HOT_TAKEN_FOR_LABELS
     ignored = without_t(y, labels, one_hot_form)
     if ignored is not None:
         return ignored[0][0]

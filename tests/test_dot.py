@@ -11,6 +11,7 @@ from tests.harness import (
     Exercise,
     describe_call,
     learner_code,
+    marked,
     quietly,
     raised_by_learner,
     short,
@@ -88,7 +89,26 @@ def mistakes(a, b):
         ),
         (INTEGER_RESULT, variant(integer_dot, a, b)),
         (MEMORY_ORDER, variant(memory_order_dot, a, b)),
+        (LAST_TERM_ONLY, variant(last_term_dot, a, b)),
     ]
+
+
+LAST_TERM_ONLY = (
+    "only the last product of each sum was kept: out[i, j] = a[i, k] * "
+    "b[k, j] in the loop over k replaces what the earlier k added. Start "
+    "from zeros and add every product: out[i, j] += a[i, k] * b[k, j]."
+)
+
+
+def last_term_dot(a, b):
+    """a·b with each sum left at its last term, k = K - 1: the last column
+    of a times the last row of b, which is what a loop that assigns each
+    product (=), not adds it (+=), leaves."""
+    a, b = np.asarray(a), np.asarray(b)
+    rows = np.atleast_2d(a)
+    columns = b.reshape(b.shape[0], -1)
+    out = np.outer(rows[:, -1], columns[-1])
+    return out.reshape(a.shape[:-1] + b.shape[1:])
 
 
 MEMORY_ORDER = (
@@ -143,7 +163,7 @@ def expect_array(result, call):
     fail(
         f"dot must return a NumPy array, not a {type(result).__name__}.",
         call=call,
-        actual=short(result),
+        actual=marked(result),
         mistake="the sums were collected in Python lists: build the result "
         "with np.zeros((N, M)) and fill it in, or wrap the lists in np.array.",
     )

@@ -498,7 +498,34 @@ def gradient_of(f, x, h=None):
             actual=str((x.size,)),
             mistake=flattening() or FLAT,
         )
+    shape = shape_of(result)
+    if result is not None and shape not in (None, x.shape) and steps_all_at_once():
+        fail(
+            "The result has the wrong shape.",
+            call=call,
+            expected=str(x.shape),
+            actual=str(shape),
+            mistake=STEPPED_AT_ONCE,
+        )
     return call, result
+
+
+STEPPED_AT_ONCE = (
+    "x was stepped all at once (f(x + h)), not one entry at a time: that "
+    "gives one number, the slope of f with every entry moved together. The "
+    "result must have x's shape, one partial derivative per entry: step one "
+    "entry x[i] at a time, keep the others where they are, and store its "
+    "slope in grad[i]."
+)
+
+
+def steps_all_at_once():
+    """Whether the first x the learner's numerical_gradient hands f has
+    every entry of a 2-D x moved, not one."""
+    for v in seen_by_f(ROWS_PROBE.copy())[0]:
+        if v.shape == ROWS_PROBE.shape and not np.array_equal(v, ROWS_PROBE):
+            return bool(np.all(v != ROWS_PROBE))
+    return False
 
 
 def gradient_mistakes(x, c, h=DEFAULT_H):

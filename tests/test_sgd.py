@@ -8,12 +8,49 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests import reference
-from tests.harness import Exercise, contrast, describe_call, listed, short
+from tests.harness import (
+    Exercise,
+    contrast,
+    describe_call,
+    learner_code,
+    listed,
+    short,
+)
 from tests.judge import expect_close, fail
 from tests.strategies import examples, float_arrays, sizes
 
+# How Python says an operator met a dict: "unsupported operand type(s) for
+# *: 'float' and 'dict'", "bad operand type for unary -: 'dict'".
+DICT_OPERAND = re.compile(r"operand.+'dict'")
+# A name used whole on a line, not one of its entries: grads, not grads[k].
+WHOLE = r"\b{}\b(?!\s*\[)"
+GRADS_WHOLE = (
+    "grads is a dict of arrays, one per key, like params: arithmetic on the "
+    "whole dict fails. Take the gradient of key k, grads[k]: params[k] -= "
+    "lr * grads[k]."
+)
+PARAMS_WHOLE = (
+    "params is a dict of arrays, one per key: arithmetic on the whole dict "
+    "fails. Step the array of each key k, params[k] -= lr * grads[k]."
+)
+
+
+def explain(function, error):
+    """The likely mistake behind an exception the learner's `function`
+    raised: arithmetic on a whole dict, grads or params, where one of its
+    arrays was meant; else None."""
+    if not isinstance(error, TypeError) or not DICT_OPERAND.search(str(error)):
+        return None
+    code = learner_code(error)
+    if re.search(WHOLE.format("grads"), code):
+        return GRADS_WHOLE
+    if re.search(WHOLE.format("params"), code):
+        return PARAMS_WHOLE
+    return None
+
+
 # params is the one argument sgd_update is meant to change.
-learner = Exercise("sgd", may_modify={"sgd_update": (0,)})
+learner = Exercise("sgd", may_modify={"sgd_update": (0,)}, explain=explain)
 
 # params[k] - lr * grads[k] is one multiplication and one subtraction; other
 # correct orders (p += -lr * g, p -= g * lr) differ only in the last bit.

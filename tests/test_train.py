@@ -16,6 +16,7 @@ from tests.harness import (
     ROOT,
     Exercise,
     describe_call,
+    marked,
     quietly,
     short,
     trusted_callee,
@@ -1158,7 +1159,7 @@ def check_predict(params, x):
         fail(
             f"predict must return a NumPy int array, not a {type(result).__name__}.",
             call=call,
-            actual=short(result),
+            actual=marked(result),
             mistake="the classes were collected in a Python list: "
             "np.argmax(probs, axis=1) gives the array at once.",
         )

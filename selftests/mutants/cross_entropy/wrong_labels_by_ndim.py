@@ -1,6 +1,9 @@
 """Decides the form by t.ndim == 1: a one-hot vector for one sample is
 taken for labels."""
 
+# expect: a one-hot t of shape (C,) was taken for labels
+# reject: t is never used
+
 import numpy as np
 
 
