@@ -131,6 +131,24 @@ def test_a_partial_solution_fails_with_partial_credit_and_its_prints(tmp_path):
     assert "What your code printed" in next_up
 
 
+def test_a_not_implemented_error_of_the_learners_own_shows_its_call(tmp_path):
+    partial = (
+        "import numpy as np\n\n\n"
+        "def dot(a, b):\n"
+        "    if np.ndim(a) < 2 or np.ndim(b) < 2:\n"
+        '        raise NotImplementedError("1-D not yet")\n'
+        "    return np.matmul(a, b)\n"
+    )
+    tree = build_tree(tmp_path / "kata", {"dot": partial})
+    dot = run_grader(tree).exercise("dot")
+    own = [t for t in dot["tests"] if "1-D not yet" in t["message"]]
+
+    assert dot["status"] == "failing" and own
+    assert all(t["kind"] == "exception" for t in own)
+    assert all("raised NotImplementedError: 1-D not yet" in t["message"] for t in own)
+    assert all("still raises NotImplementedError" in t["message"] for t in own)
+
+
 BROKEN = {
     # scenario: (exercise, source, extra arguments, words in the reason)
     "syntax_error": (

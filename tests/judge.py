@@ -702,6 +702,11 @@ def advice_for(error, learners=True):
         return NO_KEYBOARD_ADVICE
     if learners and math_on_array(error):
         return math_on_array(error)
+    if learners and isinstance(error, NotImplementedError):
+        return (
+            "this input reaches a part of your function that still raises "
+            "NotImplementedError: write that part too."
+        )
     text = str(error)
     for fragment, advice in EXCEPTION_ADVICE:
         if fragment in text:
