@@ -721,9 +721,7 @@ def test_a_tab_among_spaces_in_the_indentation_is_drawn(tmp_path):
         "  likely mistake: line 6 is indented with a tab (→), line 5 with "
         "spaces (·), and Python cannot tell how many spaces a tab stands for."
     )
-    assert "6 行目はタブ(→)で、5 行目はスペース(·)で字下げしています" in (
-        japanese.stdout
-    )
+    assert "6 行目の字下げはタブ(→)、5 行目はスペース(·)ですが、" in japanese.stdout
     assert "6 | →   return a @ b" in japanese.stdout
 
 
