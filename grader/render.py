@@ -425,7 +425,7 @@ class Screen:
                 note = Text(_(SAME_CAUSE_NOTE), style="dim")
                 self.out.print(self.fitted(note), soft_wrap=True)
                 self.out.print()
-            self._failure(test, others, same_property)
+            self._failure(test, others, same_property, shared_item(test, failures))
         note = not_run_note(grade)
         if note:
             self.out.print(self.fitted(Text(note)), soft_wrap=True)
@@ -735,11 +735,16 @@ class Screen:
             self._help_line(exercise.name, target, prog, check=False)
 
     def _failure(
-        self, test: TestResult, others: tuple[str, ...] = (), same_property=True
+        self,
+        test: TestResult,
+        others: tuple[str, ...] = (),
+        same_property=True,
+        item: int | None = None,
     ) -> None:
         """One failure in full, then the names of the `others`: the tests
         that failed the same way (`same_property`: all broke the property
-        `test` broke; else they share the likely mistake named)."""
+        `test` broke; else they share the likely mistake named, or, when
+        `test` lists several, the one numbered `item`)."""
         mark = failed_mark(self.out.encoding)
         columns = self._columns() if self.out.is_terminal else None
         self.out.print(failed_line(mark, test.name, columns), soft_wrap=True)
@@ -756,6 +761,8 @@ class Screen:
             # one cause.
             named = MISTAKE_LABEL in test.message
             line = _same_way(others, same_property and not named)
+            if item is not None:
+                line = _same_item(others, item)
             rows = by_phrases(Text(line), columns).plain.split("\n")
             if columns is not None:
                 # A long name is broken as the failed test's own is, not
@@ -1419,6 +1426,40 @@ def _statement(test: TestResult) -> tuple[str, str]:
     labelled = [bool(LABELLED.match(line)) for line in lines]
     statement = "\n".join(lines[: labelled.index(True) if any(labelled) else None])
     return (test.kind, gist(CALL_RAISED.sub("", statement, count=1)))
+
+
+def shared_item(test: TestResult, failures: list[TestResult]) -> int | None:
+    """Where `test` lists several mistakes that fit its input, and the
+    others of its block (see `grouped`) are counted under one of them, the
+    number of that one in the list; else None."""
+    if not _lists_mistakes(test):
+        return None
+    ways = [_way(failure) for failure in failures]
+    named = {way[1] for way in ways if way[0] == MISTAKE_LABEL and len(way) == 2}
+    way = _way(test)
+    counted = _one_of(way, named)
+    if counted == way:
+        return None
+    mistake = counted[1].removeprefix(f"{MISTAKE_LABEL} ")
+    return listed_mistakes(way[1]).index(mistake) + 1
+
+
+def _same_item(names: tuple[str, ...], item: int) -> str:
+    """'2 more tests failed from mistake (1) above: test_a, test_b.', the
+    others of a block whose failure shown lists the mistakes that fit."""
+    shown = i18n.listed(names)
+    if len(names) == 1:
+        return _(
+            "  1 more test failed from mistake ({item}) above: {shown}.",
+            item=item,
+            shown=shown,
+        )
+    return _(
+        "  {count} more tests failed from mistake ({item}) above: {shown}.",
+        count=len(names),
+        item=item,
+        shown=shown,
+    )
 
 
 def _same_way(names: tuple[str, ...], same_property: bool) -> str:

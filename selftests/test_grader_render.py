@@ -1626,9 +1626,17 @@ def test_a_mistake_the_docstring_example_lists_among_others_is_shown_on_it():
     ]
     assert blocks[0][1] == ("test_softmax_for_any_shape", "test_softmax_sums")
     assert blocks[0][0] is most_telling(failures)
+    # The others are said to share the mistake of the list they share.
+    assert (
+        "2 more tests failed from mistake (1) above: test_softmax_for_any_shape, "
+        "test_softmax_sums." in text
+    )
     # The block still names one mistake: the one failure that names none
     # is said to follow from it.
     assert "may come from a mistake named above" in " ".join(text.split())
+    with i18n.speaking("ja"):
+        japanese = check(failures, "softmax")
+    assert "ほかに 2 個のテストも、上の (1) の間違いで失敗しています: " in japanese
 
 
 def _doc_on(width: int, name: str, language: str) -> list[str]:
