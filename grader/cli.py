@@ -792,7 +792,8 @@ def _add_options(
         metavar="MB",
         default=default(DEFAULT_MEMORY_MB),
         help=_(
-            "memory limit per exercise (default {default})",
+            "memory the tests of one exercise may take, beyond the grader's "
+            "own, in MB (default {default})",
             default=DEFAULT_MEMORY_MB,
         ),
     )

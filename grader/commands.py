@@ -93,6 +93,12 @@ def reset_command(
             file=exercise.module_file,
             folder=where,
         )
+        if not (project.root / exercise.module_file).exists():
+            question = _(
+                "Put the stub back in {file}? There is no file there now, "
+                "so there is none to keep.",
+                file=exercise.module_file,
+            )
         if not args.yes and not confirm(screen, question, read_line):
             screen.out.print(_("Nothing was changed."))
             return EXIT_NOT_DONE
@@ -106,6 +112,12 @@ def reset_command(
     if done.backup is not None:
         kept = done.backup.relative_to(project.root)
         screen.out.print(_("Your file was kept as {file}.", file=kept), soft_wrap=True)
+    else:
+        told = _(
+            "There was no file to keep: {file} was missing.",
+            file=exercise.module_file,
+        )
+        screen.out.print(told, soft_wrap=True)
     return EXIT_DONE
 
 

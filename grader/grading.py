@@ -172,7 +172,7 @@ def most_telling(failures: list[TestResult]) -> TestResult | None:
     the learner knows, and a small one.
     """
     computing = [test for test in failures if not checks_refusal(test.name)]
-    return _most_telling(computing or failures)
+    return _most_telling(computing or failures, failures)
 
 
 # Words in the names of the tests that a bad input is refused: "rejects"
@@ -186,24 +186,64 @@ def checks_refusal(name: str) -> bool:
     return _REFUSAL.search(name.partition("[")[0]) is not None
 
 
-def _most_telling(failures: list[TestResult]) -> TestResult | None:
+def _most_telling(
+    failures: list[TestResult], every: list[TestResult]
+) -> TestResult | None:
+    """The failure to show of `failures`, which are of one kind, where
+    `every` is all the exercise's failures."""
     named = [test for test in failures if MISTAKE_LABEL in test.message]
     single = (test for test in named if not _lists_mistakes(test.message))
     chosen = next(single, named[0] if named else None)
     if chosen is None:
         return failures[0] if failures else None
     # The same mistake is best seen on the docstring's example, the input
-    # the learner knows, and a small one, rather than on a property's.
+    # the learner knows, and a small one, rather than on a property's:
+    # even where, on that input, other mistakes give the same result.
     mistakes = mistakes_named(chosen.message)
-    same = [test for test in named if mistakes_named(test.message) == mistakes]
+    alone = named_alone(every)
+    same = [
+        test
+        for test in named
+        if counted_as(mistakes_named(test.message), alone) == mistakes
+    ]
     return example_first(same, chosen)
 
 
 def example_first(same: list[TestResult], other: TestResult) -> TestResult:
-    """Of the failures `same`, which name one mistake, the test of the
+    """Of the failures `same`, which share one mistake, the test of the
     docstring's example (test_softmax_gives_the_docstring_example) if it is
     one of them, else `other`."""
     return next((test for test in same if "_docstring_example" in test.name), other)
+
+
+def named_alone(failures: list[TestResult]) -> set[str]:
+    """The lines of `mistakes_named` that are the only mistake a failure
+    of `failures` names."""
+    lines = (mistakes_named(test.message) for test in failures)
+    return {mistakes[0] for mistakes in lines if len(mistakes) == 1}
+
+
+def counted_as(mistakes: tuple[str, ...], alone: set[str]) -> tuple[str, ...]:
+    """The likely mistakes a failure that names `mistakes` (see
+    `mistakes_named`) is counted under: `mistakes`, or, when they are one
+    list of several that fit and one of those is the mistake another
+    failure names alone (`alone`, see `named_alone`), that one: the list
+    would explain once more a mistake already explained, and that mistake
+    is the likeliest cause of both."""
+    if len(mistakes) != 1:
+        return mistakes
+    for mistake in listed_mistakes(mistakes[0]):
+        line = f"{MISTAKE_LABEL} {mistake}"
+        if line in alone:
+            return (line,)
+    return mistakes
+
+
+def listed_mistakes(line: str) -> list[str]:
+    """The mistakes of a numbered list in a likely-mistake line, "(1) ...
+    (2) ..." (or, its `gist`, "(#) ... (#) ..."); none when it names one."""
+    items = re.split(r"(?:^|(?<= ))\((?:[1-9]\d*|#)\) ", line)[1:]
+    return [item.strip() for item in items] if len(items) > 1 else []
 
 
 def mistakes_named(message: str) -> tuple[str, ...]:

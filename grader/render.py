@@ -44,8 +44,10 @@ from grader.grading import (
     Grade,
     Gradebook,
     checks_refusal,
+    counted_as,
     example_first,
     gist,
+    listed_mistakes,
     mistakes_named,
     most_telling,
 )
@@ -83,7 +85,9 @@ FAILED_MARK_PLAIN = "x"
 OUTPUT_HEAD_LINES = 12
 OUTPUT_TAIL_LINES = 4
 OUTPUT_LINE_CHARS = 160
-# Tests named below a failure that several share; the rest are counted.
+# Exercises named in a list of the status line, where room is scarce; the
+# rest are counted. (`check` names every test that failed alike: it is the
+# command that shows everything.)
 NAMES_SHOWN = 3
 # Off a terminal, wider than any row the grader prints: a table row is
 # never wrapped, and each line is as long as what it holds.
@@ -414,13 +418,14 @@ class Screen:
             self._not_started(exercise, target, prog)
             return
         self._exercise_error(grade)
-        blocks = grouped(explained(grade))
-        for index, (test, others, same_property) in enumerate(blocks):
-            if index == first_unnamed_after_named(blocks):
+        failures = explained(grade)
+        note_at = first_unnamed_after_named(failures)
+        for index, (test, others, same_property) in enumerate(grouped(failures)):
+            if index == note_at:
                 note = Text(_(SAME_CAUSE_NOTE), style="dim")
                 self.out.print(self.fitted(note), soft_wrap=True)
                 self.out.print()
-            self._failure(test, others, same_property)
+            self._failure(test, others, same_property, shared_item(test, failures))
         note = not_run_note(grade)
         if note:
             self.out.print(self.fitted(Text(note)), soft_wrap=True)
@@ -730,11 +735,16 @@ class Screen:
             self._help_line(exercise.name, target, prog, check=False)
 
     def _failure(
-        self, test: TestResult, others: tuple[str, ...] = (), same_property=True
+        self,
+        test: TestResult,
+        others: tuple[str, ...] = (),
+        same_property=True,
+        item: int | None = None,
     ) -> None:
         """One failure in full, then the names of the `others`: the tests
         that failed the same way (`same_property`: all broke the property
-        `test` broke; else they share the likely mistake named)."""
+        `test` broke; else they share the likely mistake named, or, when
+        `test` lists several, the one numbered `item`)."""
         mark = failed_mark(self.out.encoding)
         columns = self._columns() if self.out.is_terminal else None
         self.out.print(failed_line(mark, test.name, columns), soft_wrap=True)
@@ -751,6 +761,8 @@ class Screen:
             # one cause.
             named = MISTAKE_LABEL in test.message
             line = _same_way(others, same_property and not named)
+            if item is not None:
+                line = _same_item(others, item)
             rows = by_phrases(Text(line), columns).plain.split("\n")
             if columns is not None:
                 # A long name is broken as the failed test's own is, not
@@ -1259,29 +1271,40 @@ def grouped(
     function computes before what it must refuse, and, within each, one
     mistake named before several, several before none, each in order of
     first sight. The first block is the failure the summary line shows."""
+    grouped = []
+    for tests in _groups(failures):
+        first = _first_shown(tests)
+        rest = [test for test in tests if test is not first]
+        same = all(_statement(test) == _statement(first) for test in rest)
+        grouped.append((first, tuple(test.name for test in rest), same))
+    return grouped
+
+
+def _groups(failures: list[TestResult]) -> list[list[TestResult]]:
+    """`failures` parted by the way they failed, in `grouped`'s order."""
     groups: dict[tuple[str, ...], list[TestResult]] = {}
     ways = [_way(test) for test in failures]
     named = {way[1] for way in ways if way[0] == MISTAKE_LABEL and len(way) == 2}
     for test, way in zip(failures, ways, strict=True):
         groups.setdefault(_one_of(way, named), []).append(test)
-    grouped = []
-    for tests in groups.values():
-        first = _first_shown(tests)
-        rest = [test for test in tests if test is not first]
-        same = all(_statement(test) == _statement(first) for test in rest)
-        grouped.append((first, tuple(test.name for test in rest), same))
-    return sorted(grouped, key=lambda block: _telling_rank(block[0]))
+    return sorted(groups.values(), key=lambda tests: _telling_rank(_plainest(tests)))
+
+
+def _plainest(tests: list[TestResult]) -> TestResult:
+    """Of `tests`, which failed the same way, the first that names no list
+    of mistakes: what they share, said most plainly."""
+    return next((test for test in tests if not _lists_mistakes(test)), tests[0])
 
 
 def _first_shown(tests: list[TestResult]) -> TestResult:
-    """Of `tests`, which failed the same way, the one to show: one that
-    names the mistake alone explains it best, and, as `most_telling` picks,
-    the docstring's example of those shows it on the input the learner
-    knows."""
-    alone = [test for test in tests if not _lists_mistakes(test)]
-    if not alone or MISTAKE_LABEL not in alone[0].message:
-        return (alone or tests)[0]
-    return example_first(alone, alone[0])
+    """Of `tests`, which failed the same way, the one to show: as
+    `most_telling` picks, the docstring's example where they share a named
+    mistake, the input the learner knows (even where it lists other
+    mistakes that fit it too), else the one that says it most plainly."""
+    plainest = _plainest(tests)
+    if MISTAKE_LABEL not in plainest.message:
+        return plainest
+    return example_first(tests, plainest)
 
 
 # Said before the failures that name no likely mistake when one above
@@ -1293,16 +1316,16 @@ SAME_CAUSE_NOTE = N_(
 )
 
 
-def first_unnamed_after_named(
-    blocks: list[tuple[TestResult, tuple[str, ...], bool]],
-) -> int | None:
-    """The index of the first block of `blocks` (in `grouped`'s order)
-    whose failure names no likely mistake, where an earlier one names
-    exactly one, and each block from there on that names none may come
-    from a mistake named alone above it (see `may_follow`); else None."""
+def first_unnamed_after_named(failures: list[TestResult]) -> int | None:
+    """The index of the first of `grouped(failures)`'s blocks whose
+    failures name no likely mistake, where an earlier block's name exactly
+    one, and each block from there on that names none may come from a
+    mistake named alone above it (see `may_follow`); else None."""
     causes: list[TestResult] = []
     first = None
-    for index, (test, _others, _same) in enumerate(blocks):
+    # A block's failure that names its mistake alone stands for it, even
+    # where the one shown is the docstring's example listing others too.
+    for index, test in enumerate(map(_plainest, _groups(failures))):
         if test.kind == NOT_IMPLEMENTED:
             continue  # a function not written yet follows from no mistake
         if MISTAKE_LABEL in test.message:
@@ -1370,29 +1393,16 @@ def _telling_rank(test: TestResult) -> tuple[bool, int]:
 
 
 def _one_of(way: tuple[str, ...], named: set[str]) -> tuple[str, ...]:
-    """`way`, or, when it lists several mistakes that fit and one of them
-    is named alone by another failure, that failure's way: the list would
-    explain once more a mistake already explained, and that mistake is the
-    likeliest cause of both."""
-    if way[0] != MISTAKE_LABEL or len(way) != 2:
+    """`way`, or, for a way that names mistakes, the mistake it is counted
+    under (see `counted_as`) among those other failures name (`named`)."""
+    if way[0] != MISTAKE_LABEL:
         return way
-    for mistake in _listed(way[1]):
-        line = f"{MISTAKE_LABEL} {mistake}"
-        if line in named:
-            return (MISTAKE_LABEL, line)
-    return way
-
-
-def _listed(line: str) -> list[str]:
-    """The mistakes of a numbered list in a likely-mistake line, "(1) ...
-    (2) ..." (or, its `gist`, "(#) ... (#) ..."); none when it names one."""
-    items = re.split(r"(?:^|(?<= ))\((?:[1-9]\d*|#)\) ", line)[1:]
-    return [item.strip() for item in items] if len(items) > 1 else []
+    return (MISTAKE_LABEL, *counted_as(way[1:], named))
 
 
 def _lists_mistakes(test: TestResult) -> bool:
     way = _way(test)
-    return way[0] == MISTAKE_LABEL and len(way) == 2 and bool(_listed(way[1]))
+    return way[0] == MISTAKE_LABEL and len(way) == 2 and bool(listed_mistakes(way[1]))
 
 
 def _way(test: TestResult) -> tuple[str, ...]:
@@ -1418,11 +1428,46 @@ def _statement(test: TestResult) -> tuple[str, str]:
     return (test.kind, gist(CALL_RAISED.sub("", statement, count=1)))
 
 
+def shared_item(test: TestResult, failures: list[TestResult]) -> int | None:
+    """Where `test` lists several mistakes that fit its input, and the
+    others of its block (see `grouped`) are counted under one of them, the
+    number of that one in the list; else None."""
+    if not _lists_mistakes(test):
+        return None
+    ways = [_way(failure) for failure in failures]
+    named = {way[1] for way in ways if way[0] == MISTAKE_LABEL and len(way) == 2}
+    way = _way(test)
+    counted = _one_of(way, named)
+    if counted == way:
+        return None
+    mistake = counted[1].removeprefix(f"{MISTAKE_LABEL} ")
+    return listed_mistakes(way[1]).index(mistake) + 1
+
+
+def _same_item(names: tuple[str, ...], item: int) -> str:
+    """'2 more tests failed from mistake (1) above: test_a, test_b.', the
+    others of a block whose failure shown lists the mistakes that fit."""
+    shown = i18n.listed(names)
+    if len(names) == 1:
+        return _(
+            "  1 more test failed from mistake ({item}) above: {shown}.",
+            item=item,
+            shown=shown,
+        )
+    return _(
+        "  {count} more tests failed from mistake ({item}) above: {shown}.",
+        count=len(names),
+        item=item,
+        shown=shown,
+    )
+
+
 def _same_way(names: tuple[str, ...], same_property: bool) -> str:
     """'2 more tests failed the same way: test_a, test_b.' when they broke
     the same property; else, since what they share is the likely mistake,
-    '2 more tests failed from the same likely mistake: test_a, test_b.'"""
-    shown = some_named(list(names))
+    '2 more tests failed from the same likely mistake: test_a, test_b.'
+    Every one is named, however many: `check` shows everything."""
+    shown = i18n.listed(names)
     if not same_property:
         if len(names) == 1:
             return _(

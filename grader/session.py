@@ -473,7 +473,12 @@ def _limit_resources(job) -> None:  # pragma: no cover
     # (Set first: `_tell_where_on_request` chains to it.)
     signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
     _tell_where_on_request(job.stack_file)
-    memory = job.memory_mb * 1024 * 1024
+    # On top of what the process holds already (Python, NumPy, pytest):
+    # the limit is the memory the tests may take, as --memory says.
+    memory = address_space() + job.memory_mb * 1024 * 1024
+    ceiling = resource.getrlimit(resource.RLIMIT_AS)[1]
+    if ceiling != resource.RLIM_INFINITY:
+        memory = min(memory, ceiling)  # only root may raise the hard limit
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_LIMIT_BYTES, OUTPUT_LIMIT_BYTES))
     # A crash must not leave a core file in the learner's project.
@@ -483,6 +488,21 @@ def _limit_resources(job) -> None:  # pragma: no cover
     # processes, so 1 forbids any new one. (The system ignores this limit
     # for root.)
     resource.setrlimit(resource.RLIMIT_NPROC, (1, 1))
+
+
+def address_space() -> int:
+    """The bytes of address space this process holds (what RLIMIT_AS
+    counts): the first field of /proc/self/statm, in pages.
+
+    Limitations: 0 where there is no /proc (outside Linux), so that there
+    the memory limit counts the whole process, the grader's own share
+    included."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            pages = int(statm.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 # The files `_tell_where_on_request` writes to: open for as long as the

@@ -188,7 +188,8 @@ def _add_limits(parser) -> None:
         default=DEFAULT_MEMORY_MB,
         metavar="MB",
         help=_(
-            "memory limit per exercise (default {default})",
+            "memory the tests of one exercise may take, beyond the grader's "
+            "own, in MB (default {default})",
             default=DEFAULT_MEMORY_MB,
         ),
     )

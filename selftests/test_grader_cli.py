@@ -700,6 +700,31 @@ def test_a_syntax_error_shows_its_line_and_a_caret_once(tmp_path):
     assert caret.index("^") == code.index("def dot(a, b)") + len("def dot(a, b)")
 
 
+def test_a_tab_among_spaces_in_the_indentation_is_drawn(tmp_path):
+    source = (
+        "import numpy as np\n\n\ndef dot(a, b):\n"
+        "    a = np.asarray(a)\n\treturn a @ b\n"
+    )
+    tree = build_tree(tmp_path / "kata", {"dot": source})
+
+    result = kata("--root", str(tree), "check", "dot", cwd=tree)
+    japanese = kata("--root", str(tree), "--lang", "ja", "check", "dot", cwd=tree)
+
+    lines = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "syntax error on line 6" in line)
+    # Python's own line, its tab expanded, would look like the one above.
+    assert lines[at + 1 : at + 3] == [
+        "    5 | ····a = np.asarray(a)",
+        "    6 | →   return a @ b",
+    ]
+    assert lines[at + 3].startswith(
+        "  likely mistake: line 6 is indented with a tab (→), line 5 with "
+        "spaces (·), and Python cannot tell how many spaces a tab stands for."
+    )
+    assert "6 行目の字下げはタブ(→)、5 行目はスペース(·)ですが、" in japanese.stdout
+    assert "6 | →   return a @ b" in japanese.stdout
+
+
 def test_a_missing_exercise_file_is_said_to_be_missing(fresh_tree):
     (fresh_tree / "exercises" / "dot.py").unlink()
 

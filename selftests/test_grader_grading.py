@@ -133,6 +133,33 @@ def test_of_the_failures_of_one_mistake_the_docstring_example_is_shown():
     assert most_telling([other, large, small]) is other
 
 
+# softmax's failures when it sums down the columns: on the docstring's
+# example, a transposed result looks the same, and its test lists both.
+AXIS_0 = "  likely mistake: normalized along axis 0. Use axis=-1."
+AXIS_0_OR_TRANSPOSED = (
+    "  likely mistake: on this input these mistakes give the same result: "
+    "(1) normalized along axis 0. Use axis=-1. (2) the slices were transposed."
+)
+
+
+def test_the_docstring_example_is_shown_where_it_lists_the_mistake_shown():
+    shape = failed("failure", "test_softmax_for_any_shape", f"wrong\n{AXIS_0}")
+    example = failed(
+        "failure",
+        "test_softmax_gives_the_docstring_example",
+        f"wrong\n{AXIS_0_OR_TRANSPOSED}",
+    )
+    other = failed(
+        "failure",
+        "test_softmax_gives_the_docstring_example",
+        "wrong\n  likely mistake: (1) no shift. (2) a sum of logs.",
+    )
+
+    assert most_telling([shape, example]) is example
+    # A list that holds no mistake named alone is another mistake.
+    assert most_telling([shape, other]) is shape
+
+
 def test_what_the_function_computes_comes_before_what_it_must_refuse():
     # As with out[:, labels] = 1 in one_hot and no check of the labels: the
     # docstring's example fails plainly, a refusal test names a mistake.

@@ -123,10 +123,10 @@ def test_check_shows_a_way_of_failing_once_and_names_the_other_tests():
     assert text.count("changed its argument number 1 in place") == 1
     assert len(re.findall(r"^ +likely mistake:", text, re.M)) == 1
     assert "before  [0.]" in text
-    assert (
-        "10 more tests failed from the same likely mistake: test_1, test_2, "
-        "test_3 and 7 more." in text
-    )
+    # check shows everything: every other test is named, none counted.
+    others = ", ".join(f"test_{i}" for i in range(1, 11))
+    assert f"10 more tests failed from the same likely mistake: {others}." in text
+    assert " more." not in text
 
 
 # Tests of softmax failing from one mistake, their names as long as the
@@ -164,14 +164,18 @@ def test_the_count_of_the_others_breaks_between_phrases_on_a_terminal(columns):
     rows = checked_on_a_terminal(tests, columns)
 
     start = next(i for i, row in enumerate(rows) if "15 more tests" in row)
-    # The count and what the tests share on a row, the names under it,
-    # none cut in two.
+    # The count and what the tests share on a row, the names under it.
     assert rows[start] == "  15 more tests failed from the same likely mistake:"
-    names = " ".join(rows[start + 1 : start + 4])
-    # The docstring's example is the one shown in full; the others follow.
-    others = [name for name in SOFTMAX_TESTS if "docstring" not in name]
-    assert all(name in names for name in others[:3])
     assert all(i18n.width(row) < columns for row in rows)
+    # The docstring's example is the one shown in full; every other is
+    # named, on as many rows as they take, none cut in two but one too long
+    # for its row, broken after an underscore as the failed test's name is.
+    names = rows[start + 1 : rows.index("", start)]
+    listing = " ".join(names).replace("_   ", "_")
+    others = [name for name in SOFTMAX_TESTS if "docstring" not in name]
+    assert all(f" {name}" in f" {listing}" for name in others)
+    assert "more." not in listing
+    assert all(row.endswith((",", ".", "_")) for row in names)
 
 
 def test_the_count_of_the_others_stays_on_one_row_where_it_fits():
@@ -1596,6 +1600,43 @@ def test_a_mistake_named_by_several_tests_is_shown_on_the_docstring_example():
 
     assert first is small is most_telling([large, small])
     assert others == ("test_two_identical_calls_take_identical_steps",)
+
+
+def test_a_mistake_the_docstring_example_lists_among_others_is_shown_on_it():
+    from grader.grading import most_telling
+    from grader.render import grouped
+
+    axis = "  likely mistake: normalized along axis 0. Use axis=-1."
+    shape = failed("test_softmax_for_any_shape", f"Wrong values.\n{axis}")
+    sums = failed("test_softmax_sums", f"Wrong sums.\n{axis}")
+    example = failed(
+        "test_softmax_gives_the_docstring_example",
+        "Wrong values.\n  likely mistake: on this input these mistakes give the "
+        "same result: (1) normalized along axis 0. Use axis=-1. (2) transposed.",
+    )
+    bare = failed("test_softmax_stays_finite", "Not finite.")
+    failures = [bare, shape, example, sums]
+
+    blocks = grouped(failures)
+    text = check(failures, "softmax")
+
+    assert [first.name for first, _, _ in blocks] == [
+        "test_softmax_gives_the_docstring_example",
+        "test_softmax_stays_finite",
+    ]
+    assert blocks[0][1] == ("test_softmax_for_any_shape", "test_softmax_sums")
+    assert blocks[0][0] is most_telling(failures)
+    # The others are said to share the mistake of the list they share.
+    assert (
+        "2 more tests failed from mistake (1) above: test_softmax_for_any_shape, "
+        "test_softmax_sums." in text
+    )
+    # The block still names one mistake: the one failure that names none
+    # is said to follow from it.
+    assert "may come from a mistake named above" in " ".join(text.split())
+    with i18n.speaking("ja"):
+        japanese = check(failures, "softmax")
+    assert "ほかに 2 個のテストも、上の (1) の間違いで失敗しています: " in japanese
 
 
 def _doc_on(width: int, name: str, language: str) -> list[str]:

@@ -633,6 +633,33 @@ def test_running_out_of_memory_names_the_line_that_asked_for_it(
     assert run.tests[0].message == stop.format("")
 
 
+# Memory that RLIMIT_AS counts is the whole address space, the grader's
+# own Python, NumPy and pytest included (some 130 MB). A limit smaller than
+# that share still leaves its tests the memory it names.
+SMALL_LIMIT_MB = 96
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["here", "separate"])
+def test_the_memory_limit_is_what_the_tests_may_take_beyond_the_graders_own(
+    tmp_path, separate
+):
+    root = project(tmp_path, {"one_hot": RUNS_OUT})
+    # 64 MB of ones, written to so that the pages are really taken.
+    source = (
+        "import numpy as np\n\n\ndef one_hot(labels, num_classes):\n"
+        "    x = np.ones(8 * 2**20)\n    x[::512] = 2.0\n    return x\n"
+    )
+    (root / "exercises" / "one_hot.py").write_text(source)
+    fits = Job("one_hot", root, separate=separate, memory_mb=SMALL_LIMIT_MB)
+    short = replace(fits, memory_mb=SMALL_LIMIT_MB // 2)
+
+    (ran, stopped) = run_many([replace(fits, parts=1), replace(short, parts=1)])
+
+    assert not ran.error and ran.tests[0].passed, ran.tests[0].message
+    limit = f"(the limit is {SMALL_LIMIT_MB // 2} MB)"
+    assert stopped.error.startswith(f"exercises/one_hot.py ran out of memory {limit}")
+
+
 EXITS = """
 from tests.harness import Exercise
 

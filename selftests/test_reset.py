@@ -51,6 +51,37 @@ def test_reset_goes_ahead_when_the_answer_is_yes(tree):
     assert question.endswith("[y/N]") and said.endswith("is the stub again.")
 
 
+@pytest.mark.parametrize(
+    "language, asked, told",
+    [
+        (
+            "en",
+            "Put the stub back in exercises/sgd.py? There is no file there now, "
+            "so there is none to keep.",
+            "There was no file to keep: exercises/sgd.py was missing.",
+        ),
+        (
+            "ja",
+            "exercises/sgd.py にスタブを置き直しますか？　今そこにファイルはない",
+            "exercises/sgd.py がなかったので、保存したファイルはありません。",
+        ),
+    ],
+    ids=["en", "ja"],
+)
+def test_reset_of_a_deleted_file_says_there_is_none_to_keep(
+    tree, language, asked, told
+):
+    (tree / "exercises" / "sgd.py").unlink()
+
+    result = kata(tree, "--lang", language, "reset", "sgd", answer="y\n")
+
+    assert result.returncode == 0, result.stderr
+    assert (tree / "exercises" / "sgd.py").read_text() == stub("sgd")
+    assert backups(tree) == []
+    assert asked in result.stdout and told in result.stdout
+    assert ".kata/backups/" not in result.stdout
+
+
 def test_reset_without_solutions_takes_the_pristine_stub(tmp_path):
     tree = learner_tree(tmp_path / "kata", with_solutions=False, sgd=MINE)
 

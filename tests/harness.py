@@ -337,6 +337,9 @@ def _import_message(path, error, exercise=None):
     where = _relative(path)
     if isinstance(error, SyntaxError):
         message = f"{where} has a syntax error on line {error.lineno}: {error.msg}"
+        tabs = _tabs_shown(path, error)
+        if tabs:
+            return message + tabs
         message += _source_with_caret(error)
         if FULL_WIDTH.search(error.msg or ""):
             message += f"\n  likely mistake: {FULL_WIDTH_MISTAKE}"
@@ -541,6 +544,80 @@ def _source_with_caret(error):
         pad = "".join(_blank(char) for char in code[:column])
         lines += f"\n    {pad}^"
     return lines
+
+
+# How a tab and a space of indentation are drawn where tabs are to blame:
+# a tab reaches the next multiple of TAB_COLUMNS, as most editors show it.
+TAB_MARK = "→"
+SPACE_MARK = "·"
+TAB_COLUMNS = 4
+
+
+def _tabs_shown(path, error):
+    """For an indentation error whose line, or the indented line of code
+    above it, is indented with a tab: those two lines with their
+    indentation drawn (a tab as →, a space as ·) and the likely mistake,
+    each line on one of its own. Empty for any other error: a tab looks
+    like spaces, so the lines as Python shows them look right."""
+    if not isinstance(error, IndentationError) or not error.lineno:
+        return ""
+    try:
+        lines = _source(path).decode("utf-8", "replace").splitlines()
+    except OSError:
+        return ""
+    number = error.lineno
+    if not 0 < number <= len(lines):
+        return ""
+    above = next((n for n in range(number - 1, 0, -1) if _indent(lines[n - 1])), None)
+    shown = [number] if above is None else [above, number]
+    if not any("\t" in _indent(lines[n - 1]) for n in shown):
+        return ""
+    # Numbered as compilers number the lines they quote, in no language.
+    width = len(str(number))
+    drawn = "".join(f"\n    {n:>{width}} | {_drawn(lines[n - 1])}" for n in shown)
+    this = _indented_with(_indent(lines[number - 1]))
+    if above is None:
+        told = f"line {number} is indented {this}"
+    else:
+        that = _indented_with(_indent(lines[above - 1]))
+        told = f"line {number} is indented {this}, line {above} {that}"
+    return (
+        f"{drawn}\n  likely mistake: {told}, and Python cannot tell how many "
+        "spaces a tab stands for. Indent with spaces only, 4 to a level (most "
+        "editors can be set to type spaces for the Tab key, and to turn the "
+        "tabs already there into spaces)."
+    )
+
+
+def _indent(line):
+    """The indentation of `line` ('' for a blank line or a comment, which
+    Python does not hold to any)."""
+    code = line.lstrip(" \t\f")
+    if not code or code.startswith("#"):
+        return ""
+    return line[: len(line) - len(code)]
+
+
+def _indented_with(indent):
+    """How `indent` is made, in words that name its marks (see `_drawn`)."""
+    if "\t" in indent and " " in indent:
+        return "with tabs and spaces (→ and ·)"
+    if indent.count("\t") == 1:
+        return "with a tab (→)"
+    return "with tabs (→)" if "\t" in indent else "with spaces (·)"
+
+
+def _drawn(line):
+    """`line` with its indentation made visible: a space as ·, a tab as →
+    and the blanks up to the next tab stop."""
+    code = line.lstrip(" \t\f")
+    drawn = ""
+    for char in line[: len(line) - len(code)]:
+        if char == "\t":
+            drawn += TAB_MARK.ljust(TAB_COLUMNS - len(drawn) % TAB_COLUMNS)
+        else:
+            drawn += SPACE_MARK
+    return drawn + code.rstrip()
 
 
 def _blank(char):
