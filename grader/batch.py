@@ -61,6 +61,10 @@ DRIFT_NOTES = {
     "deleted": "{path} deleted: graded with the pristine copy",
 }
 TIMEOUT_NOTE = "{name}: stopped at the time limit"
+# The note on a bare repository with nothing committed in it: `rev-parse
+# --verify --quiet` exits with 1 for a repository whose HEAD names no commit
+# (128 for one git cannot read at all, which `_git` reports in git's words).
+NO_COMMIT = "a git repository with no commit yet: nothing to grade"
 # A student's name becomes a file name: only these characters are kept.
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -312,6 +316,8 @@ def checkout(path: Path, scratch: Path) -> Path:
     """
     if not _is_bare(path):
         return path
+    if _git_status(path, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]) == 1:
+        raise classroom.GradingError(NO_COMMIT)
     listing = _git(path, ["ls-tree", "-r", "-z", "HEAD"])
     blobs = {}
     for entry in listing.split(b"\0"):
@@ -331,15 +337,24 @@ def checkout(path: Path, scratch: Path) -> Path:
 def _git(path: Path, args: list[str], stdin: bytes = b"") -> bytes:
     """Run git on the repository at `path` with no configuration but its
     own, which may only steer what is read; its output."""
-    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
-    command = ["git", *GIT_OPTIONS, f"--git-dir={path}", *args]
-    done = subprocess.run(
-        command, input=stdin, capture_output=True, env=env, timeout=GIT_TIMEOUT
-    )
+    done = _run_git(path, args, stdin)
     if done.returncode != 0:
         reason = done.stderr.decode(errors="replace").strip()
         raise classroom.GradingError(f"git {args[0]} failed: {reason}")
     return done.stdout
+
+
+def _git_status(path: Path, args: list[str]) -> int:
+    """Run git as `_git` does; its exit code alone."""
+    return _run_git(path, args).returncode
+
+
+def _run_git(path: Path, args: list[str], stdin: bytes = b""):
+    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+    command = ["git", *GIT_OPTIONS, f"--git-dir={path}", *args]
+    return subprocess.run(
+        command, input=stdin, capture_output=True, env=env, timeout=GIT_TIMEOUT
+    )
 
 
 def _blobs(path: Path, shas: list[bytes]):

@@ -217,6 +217,27 @@ def test_batch_refuses_a_missing_folder(tmp_path):
     assert shutil.which("git")
 
 
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--csv", "exercises/g.csv"],
+        ["--csv", "g.csv", "--reports", "exercises/reports"],
+        ["--csv", "inbox/g.csv"],
+    ],
+)
+def test_batch_writes_nothing_into_exercises_or_the_submissions(options, tmp_path):
+    tree = make_release(tmp_path / "kata")
+    (tree / "inbox" / "alice" / "exercises").mkdir(parents=True)
+    before = sorted(tree.rglob("*"))
+
+    result = teacher("batch", "inbox", *options, "--tests-from", ".", cwd=tree)
+
+    assert result.returncode == 2
+    assert result.stderr.startswith(options[-1] + " is inside "), result.stderr
+    assert "Choose another path." in result.stderr
+    assert sorted(tree.rglob("*")) == before
+
+
 KILL_THE_SESSION = """\
 import os
 import signal

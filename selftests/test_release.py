@@ -202,6 +202,31 @@ def test_the_release_command_refuses_a_folder_with_files_as_a_usage_error(
     )
 
 
+@pytest.fixture(scope="module")
+def project_copy(tmp_path_factory):
+    """A copy of this project, for commands that might write into it."""
+    copy = tmp_path_factory.mktemp("project") / "kata"
+    ignore = shutil.ignore_patterns(".git", ".kata", "__pycache__", ".venv")
+    shutil.copytree(ROOT, copy, ignore=ignore)
+    return copy
+
+
+@pytest.mark.parametrize(
+    "command", [["release", "exercises/rel"], ["gradescope", "exercises/x.zip"]]
+)
+def test_a_teacher_command_writes_nothing_into_exercises(command, project_copy):
+    before = sorted((project_copy / "exercises").rglob("*"))
+
+    result = teacher(*command, cwd=project_copy)
+
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"{command[1]} is inside exercises/, the learner's work, which the "
+        "grader never writes into. Choose another path.\n"
+    )
+    assert sorted((project_copy / "exercises").rglob("*")) == before
+
+
 def workflow_steps(tree: Path) -> dict[str, str]:
     """The workflow's shell steps, by name."""
     text = (tree / WORKFLOW).read_text()
