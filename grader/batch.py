@@ -240,13 +240,19 @@ class _Batch:
 
     def _failed(self, path: Path, error: Exception) -> Row:
         student = student_name(path)
-        self._write(student, {"status": ERROR, "error": _describe(error)})
+        self._write(student, error_report(self.tests_from, _describe(error)))
         return Row(student, ERROR, note=_describe(error))
 
     def _write(self, student: str, report: dict) -> None:
-        report["student"] = student
-        text = json.dumps(report, indent=2) + "\n"
-        write_atomically(self.reports / f"{student}.json", text)
+        write_report(self.reports, student, report)
+
+
+def write_report(reports: Path, student: str, report: dict) -> None:
+    """Write `student`'s JSON report into the folder `reports`, naming the
+    student and, for a graded submission, its status."""
+    report = {"student": student, "status": GRADED, **report}
+    text = json.dumps(report, indent=2) + "\n"
+    write_atomically(reports / f"{student}.json", text)
 
 
 def _disturbed(error: str) -> bool:
@@ -297,11 +303,35 @@ def grade_submission(
             raise classroom.GradingError(_last_line(outcome.stderr))
         row = _row(student, report)
     except Exception as error:  # a broken submission must not stop the batch
-        report = {"status": ERROR, "error": _describe(error)}
+        report = error_report(tests_from, _describe(error))
         row = Row(student, ERROR, note=_describe(error))
-    report["student"] = student
-    write_atomically(reports / f"{student}.json", json.dumps(report, indent=2) + "\n")
+    write_report(reports, student, report)
     return row
+
+
+def error_report(tests_from: Path, reason: str) -> dict:
+    """The JSON report of a submission that could not be graded: shaped as
+    a graded one (`formats.to_json`), scoring 0 out of the class's total,
+    with no exercise graded, its `status` ``error`` and the `reason`. It
+    has no `integrity` nor `timing`: nothing was checked or run."""
+    catalogue = load_catalogue(tests_from / "grader" / "exercises.toml")
+    return {
+        "schema_version": formats.SCHEMA_VERSION,
+        "target": "exercises",
+        "status": ERROR,
+        "error": reason,
+        "score": 0,
+        "max_score": _total(catalogue),
+        "done": 0,
+        "exercises_total": len(catalogue),
+        "all_done": False,
+        "exercises": [],
+    }
+
+
+def _total(catalogue) -> int | float:
+    """The points of every exercise of `catalogue`, as reports write them."""
+    return formats.number(sum((e.points for e in catalogue), Fraction(0)))
 
 
 def checkout(path: Path, scratch: Path) -> Path:
@@ -436,7 +466,7 @@ def gradebook_csv(rows: list[Row], tests_from: Path) -> str:
     names = [exercise.name for exercise in catalogue]
     # A submission that could not be graded scores 0 out of the same total
     # as the others, not out of nothing.
-    total = formats.number(sum((e.points for e in catalogue), Fraction(0)))
+    total = _total(catalogue)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
