@@ -187,6 +187,21 @@ def test_the_release_command_reports_where_it_wrote(tmp_path):
     ]
 
 
+def test_the_release_command_gives_the_grade_command_whole_in_japanese(tmp_path):
+    out = tmp_path / "out"
+
+    result = teacher("release", str(out), "--root", str(ROOT), "--lang", "ja", cwd=ROOT)
+
+    assert result.returncode == 0, result.stderr
+    commands = re.findall(r"`([^`]*)`", result.stdout.splitlines()[-1])
+    assert commands, result.stdout
+    assert commands[0].split() == [
+        *"python -m grader grade DIR --tests-from".split(),
+        str(out),
+        *"--lang ja".split(),
+    ]
+
+
 def test_the_release_command_refuses_a_folder_with_files_as_a_usage_error(
     tmp_path,
 ):
