@@ -20,6 +20,7 @@ from grader.cli import (
     Parser,
     add_language_option,
     positive,
+    problem,
     reports_written,
     teacher_use,
 )
@@ -46,18 +47,9 @@ def main(argv: list[str], prog: str = "python -m grader") -> int:
     args.prog = prog
     try:
         return args.handler(args)
-    except release.ReleaseError as error:
-        # A usage error, told as the parser tells its own.
-        _problem(
-            _(
-                "{prog}: error: {message}\n",
-                prog=f"{prog} {args.command}",
-                message=error,
-            ).rstrip("\n")
-        )
-        return EXIT_USAGE
-    except (ProjectError, classroom.GradingError) as error:
-        _problem(str(error))
+    except (release.ReleaseError, ProjectError, classroom.GradingError) as error:
+        # Said as the parser and the learner's commands say theirs.
+        problem(i18n.failure(str(error)))
         return EXIT_USAGE
     except KeyboardInterrupt:
         _problem(_("Interrupted."))

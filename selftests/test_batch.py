@@ -249,7 +249,7 @@ def test_batch_writes_nothing_into_exercises_or_the_submissions(options, tmp_pat
     result = teacher("batch", "inbox", *options, "--tests-from", ".", cwd=tree)
 
     assert result.returncode == 2
-    assert result.stderr.startswith(options[-1] + " is inside "), result.stderr
+    assert result.stderr.startswith(f"error: {options[-1]} is inside "), result.stderr
     assert "Choose another path." in result.stderr
     assert sorted(tree.rglob("*")) == before
 

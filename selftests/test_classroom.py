@@ -303,7 +303,7 @@ def test_a_submission_with_nothing_to_grade_is_refused_without_a_table(
     assert result.returncode == 2
     assert result.stdout == ""
     reason = "no exercises/ folder found" if kind == "empty folder" else "no commit"
-    assert result.stderr.startswith(f"{folder} cannot be graded: "), result.stderr
+    assert result.stderr.startswith(f"error: {folder} cannot be graded: ")
     assert reason in result.stderr
     assert "is missing" not in result.stderr
     assert read_json(results)["score"] == 0
