@@ -61,6 +61,10 @@ DRIFT_NOTES = {
     "deleted": "{path} deleted: graded with the pristine copy",
 }
 TIMEOUT_NOTE = "{name}: stopped at the time limit"
+# The note on a bare repository with nothing committed in it: `rev-parse
+# --verify --quiet` exits with 1 for a repository whose HEAD names no commit
+# (128 for one git cannot read at all, which `_git` reports in git's words).
+NO_COMMIT = "a git repository with no commit yet: nothing to grade"
 # A student's name becomes a file name: only these characters are kept.
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -236,13 +240,19 @@ class _Batch:
 
     def _failed(self, path: Path, error: Exception) -> Row:
         student = student_name(path)
-        self._write(student, {"status": ERROR, "error": _describe(error)})
+        self._write(student, error_report(self.tests_from, _describe(error)))
         return Row(student, ERROR, note=_describe(error))
 
     def _write(self, student: str, report: dict) -> None:
-        report["student"] = student
-        text = json.dumps(report, indent=2) + "\n"
-        write_atomically(self.reports / f"{student}.json", text)
+        write_report(self.reports, student, report)
+
+
+def write_report(reports: Path, student: str, report: dict) -> None:
+    """Write `student`'s JSON report into the folder `reports`, naming the
+    student and, for a graded submission, its status."""
+    report = {"student": student, "status": GRADED, **report}
+    text = json.dumps(report, indent=2) + "\n"
+    write_atomically(reports / f"{student}.json", text)
 
 
 def _disturbed(error: str) -> bool:
@@ -293,11 +303,35 @@ def grade_submission(
             raise classroom.GradingError(_last_line(outcome.stderr))
         row = _row(student, report)
     except Exception as error:  # a broken submission must not stop the batch
-        report = {"status": ERROR, "error": _describe(error)}
+        report = error_report(tests_from, _describe(error))
         row = Row(student, ERROR, note=_describe(error))
-    report["student"] = student
-    write_atomically(reports / f"{student}.json", json.dumps(report, indent=2) + "\n")
+    write_report(reports, student, report)
     return row
+
+
+def error_report(tests_from: Path, reason: str) -> dict:
+    """The JSON report of a submission that could not be graded: shaped as
+    a graded one (`formats.to_json`), scoring 0 out of the class's total,
+    with no exercise graded, its `status` ``error`` and the `reason`. It
+    has no `integrity` nor `timing`: nothing was checked or run."""
+    catalogue = load_catalogue(tests_from / "grader" / "exercises.toml")
+    return {
+        "schema_version": formats.SCHEMA_VERSION,
+        "target": "exercises",
+        "status": ERROR,
+        "error": reason,
+        "score": 0,
+        "max_score": _total(catalogue),
+        "done": 0,
+        "exercises_total": len(catalogue),
+        "all_done": False,
+        "exercises": [],
+    }
+
+
+def _total(catalogue) -> int | float:
+    """The points of every exercise of `catalogue`, as reports write them."""
+    return formats.number(sum((e.points for e in catalogue), Fraction(0)))
 
 
 def checkout(path: Path, scratch: Path) -> Path:
@@ -312,6 +346,8 @@ def checkout(path: Path, scratch: Path) -> Path:
     """
     if not _is_bare(path):
         return path
+    if _git_status(path, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]) == 1:
+        raise classroom.GradingError(NO_COMMIT)
     listing = _git(path, ["ls-tree", "-r", "-z", "HEAD"])
     blobs = {}
     for entry in listing.split(b"\0"):
@@ -331,15 +367,24 @@ def checkout(path: Path, scratch: Path) -> Path:
 def _git(path: Path, args: list[str], stdin: bytes = b"") -> bytes:
     """Run git on the repository at `path` with no configuration but its
     own, which may only steer what is read; its output."""
-    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
-    command = ["git", *GIT_OPTIONS, f"--git-dir={path}", *args]
-    done = subprocess.run(
-        command, input=stdin, capture_output=True, env=env, timeout=GIT_TIMEOUT
-    )
+    done = _run_git(path, args, stdin)
     if done.returncode != 0:
         reason = done.stderr.decode(errors="replace").strip()
         raise classroom.GradingError(f"git {args[0]} failed: {reason}")
     return done.stdout
+
+
+def _git_status(path: Path, args: list[str]) -> int:
+    """Run git as `_git` does; its exit code alone."""
+    return _run_git(path, args).returncode
+
+
+def _run_git(path: Path, args: list[str], stdin: bytes = b""):
+    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+    command = ["git", *GIT_OPTIONS, f"--git-dir={path}", *args]
+    return subprocess.run(
+        command, input=stdin, capture_output=True, env=env, timeout=GIT_TIMEOUT
+    )
 
 
 def _blobs(path: Path, shas: list[bytes]):
@@ -421,7 +466,7 @@ def gradebook_csv(rows: list[Row], tests_from: Path) -> str:
     names = [exercise.name for exercise in catalogue]
     # A submission that could not be graded scores 0 out of the same total
     # as the others, not out of nothing.
-    total = formats.number(sum((e.points for e in catalogue), Fraction(0)))
+    total = _total(catalogue)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(

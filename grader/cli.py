@@ -94,6 +94,24 @@ for teachers (each has --help):
   gradescope ZIP  Gradescope's autograder bundle
   batch DIR       grade a folder of submissions into a CSV gradebook
 """)
+# The help of a student's copy, which has no model answers (no solutions/):
+# no `solution`, and of the teacher's commands only `grade`, which its CI
+# workflow runs (the others run from the teacher's copy).
+STUDENT_DESCRIPTION = N_("""\
+Grade the kata's exercises and say what to do next.
+
+commands:
+  (none)          grade every exercise, in learning order
+  check NAME      one exercise, every failing test explained
+  hint NAME       the next hint for an exercise (--all: every hint)
+  doc NAME        an exercise's specification: its functions' docstrings
+  list            the exercises with their titles and statuses
+  watch           grade each exercise again whenever it is saved
+  reset NAME      put the stub back (your file is kept in .kata/backups/)
+  grade           grading mode, as this copy's CI workflow grades it
+
+This copy has no model answers.
+""")
 # Handled by `grader.tools`.
 TEACHER_COMMANDS = ("grade", "release", "gradescope", "batch")
 # What each of them takes, said when it is given an option that is not its
@@ -157,11 +175,12 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
 
         return tools.main(teaching, prog)
     try:
-        parser = _parser(prog)
+        parser = _parser(prog, student=_student_copy(argv))
         mistyped = _mistyped_option(argv)
         if mistyped:
             # Said before parsing: argparse would take the option's value
             # for the command, and speak of an unknown command.
+            parser.usage_helps = False  # the message says what to type
             parser.error(
                 _(
                     "unrecognized option {option} (did you mean {name}?)",
@@ -372,7 +391,22 @@ def _what_next(
         None,
     )
     answer = (project.root / "solutions" / f"{grade.name}.py").is_file()
-    screen.what_next(grade.exercise, following, prog, answer)
+    screen.what_next(
+        grade.exercise, following, prog, answer, _started(project, following)
+    )
+
+
+def _started(project: Project, exercise: ExerciseInfo | None) -> bool:
+    """Whether the learner has begun `exercise`: its file is no longer
+    its stub (a file that cannot be compared counts as begun)."""
+    from grader.restore import RestoreError, needs_reset
+
+    if exercise is None:
+        return True
+    try:
+        return needs_reset(project, exercise)
+    except RestoreError:
+        return True
 
 
 def _without_input_method(argv: list[str]) -> list[str]:
@@ -463,6 +497,9 @@ class Parser(argparse.ArgumentParser):
         self.add_argument(
             "-h", "--help", action="help", help=_("show this help and exit")
         )
+        # Whether an error is shown under the usage: not when its message
+        # already says what to type instead.
+        self.usage_helps = True
 
     def parse_args(self, args=None, namespace=None):
         with _argparse_speaking():
@@ -493,14 +530,23 @@ class Parser(argparse.ArgumentParser):
             )
         if action.dest == "command" and choices is not None and not known:
             names = [*choices, *TEACHER_COMMANDS]
+            self.usage_helps = False  # the message lists the commands
             raise argparse.ArgumentError(None, _unknown_command(value, names))
         super()._check_value(action, value)
 
     def error(self, message: str):
-        self.print_usage(sys.stderr)
-        self.exit(
-            EXIT_USAGE, _("{prog}: error: {message}\n", prog=self.prog, message=message)
-        )
+        # Said as every other error of the grader is: "error: ...", under
+        # the usage when it helps.
+        if self.usage_helps:
+            self.print_usage(sys.stderr)
+        problem(message)
+        self.exit(EXIT_USAGE)
+
+
+def problem(text: str) -> None:
+    """Show `text` as an error that stops the command, as every command
+    does: on stderr, after "error: " in the current language."""
+    _screen().problem(text)
 
 
 # A usage's parts, as argparse lays them out: an optional group in brackets,
@@ -636,8 +682,28 @@ def _argparse_text(english: str) -> str:
     return _(english) if english in ARGPARSE_TEXTS else english
 
 
-def _parser(prog: str) -> argparse.ArgumentParser:
-    parser = Parser(prog=prog, description=_(DESCRIPTION), epilog=_(EPILOG))
+def _student_copy(argv: list[str]) -> bool:
+    """Whether the project the command runs on (its --root, or the one
+    around the current folder) is a student's copy: one without the model
+    answers, as a release is. False when no project is found."""
+    from grader.project import is_root
+
+    given = None
+    for index, item in enumerate(argv):
+        if item == "--root" and index + 1 < len(argv):
+            given = argv[index + 1]
+        elif item.startswith("--root="):
+            given = item.partition("=")[2]
+    roots = [Path(given)] if given else [Path.cwd(), *Path.cwd().parents]
+    root = next((folder for folder in roots if is_root(folder)), None)
+    return root is not None and not (root / "solutions").is_dir()
+
+
+def _parser(prog: str, student: bool = False) -> argparse.ArgumentParser:
+    """The grader's parser; its help for a `student`'s copy leaves out
+    what the copy cannot do."""
+    description = _(STUDENT_DESCRIPTION if student else DESCRIPTION)
+    parser = Parser(prog=prog, description=description, epilog=_(EPILOG))
     _add_options(parser, grading=True, defaults=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary, grading in (
@@ -886,6 +952,15 @@ def _check_arguments(
                 "--gradescope) grades every exercise and writes them.",
                 command=args.command,
                 prog=prog,
+            )
+        )
+    if args.command == "solution" and not (project.root / "solutions").is_dir():
+        # Said before the missing name: no name would make one appear.
+        raise ProjectError(
+            _(
+                "this copy of the kata has no model answers (no {file} in {root})",
+                file="solutions/",
+                root=project.root,
             )
         )
     if args.command in NAMED_COMMANDS and name is None:

@@ -166,6 +166,15 @@ class _NoTrailingSpaces:
         return self._file.fileno()
 
 
+# Where to go on once an exercise is done: the next one to grade, or,
+# when it is still its stub, to read first.
+NEXT = N_("Next: exercise {number}, {name} ({title}): `{prog} check {name}`.")
+NEXT_TO_READ = N_(
+    "Next: exercise {number}, {name} ({title}): read it with "
+    "`{prog} doc {name}`, then grade it with `{prog} check {name}`."
+)
+
+
 class Screen:
     """The human report on stdout, problems on stderr."""
 
@@ -438,15 +447,17 @@ class Screen:
         following: ExerciseInfo | None,
         prog: str,
         answer: bool,
+        started: bool = True,
     ) -> None:
         """After exercise `done` is: the exercise to go on with,
-        `following` (None when every one is done), and, when there is a
-        model `answer` to see, the command that shows it."""
+        `following` (None when every one is done), to read first when it
+        is not `started`, and, when there is a model `answer` to see, the
+        command that shows it."""
         if following is None:
             line = _("Every exercise is done: `{prog}` grades them all.", prog=prog)
         else:
             line = _(
-                "Next: exercise {number}, {name} ({title}): `{prog} check {name}`.",
+                NEXT if started else NEXT_TO_READ,
                 number=following.number,
                 name=following.name,
                 title=i18n.title(following),

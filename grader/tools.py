@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from grader.cli import (
     Parser,
     add_language_option,
     positive,
+    problem,
     reports_written,
     teacher_use,
 )
@@ -45,18 +47,9 @@ def main(argv: list[str], prog: str = "python -m grader") -> int:
     args.prog = prog
     try:
         return args.handler(args)
-    except release.ReleaseError as error:
-        # A usage error, told as the parser tells its own.
-        _problem(
-            _(
-                "{prog}: error: {message}\n",
-                prog=f"{prog} {args.command}",
-                message=error,
-            ).rstrip("\n")
-        )
-        return EXIT_USAGE
-    except (ProjectError, classroom.GradingError) as error:
-        _problem(str(error))
+    except (release.ReleaseError, ProjectError, classroom.GradingError) as error:
+        # Said as the parser and the learner's commands say theirs.
+        problem(i18n.failure(str(error)))
         return EXIT_USAGE
     except KeyboardInterrupt:
         _problem(_("Interrupted."))
@@ -211,10 +204,14 @@ def _grade(args) -> int:
         args.timeout, args.memory, _language(args), _someone_elses(args.submission)
     )
     try:
-        outcome = classroom.grade(submission, tests_from, options)
+        with tempfile.TemporaryDirectory(prefix="kata-checkout-") as scratch:
+            tree = _gradable(submission, Path(scratch), args.submission)
+            outcome = classroom.grade(tree, tests_from, options)
     except classroom.GradingError as error:
         if args.gradescope:
-            write_atomically(args.gradescope, _gradescope_failure(str(error)))
+            # Its output already says the submission could not be graded.
+            reason = getattr(error, "reason", str(error))
+            write_atomically(args.gradescope, _gradescope_failure(reason))
         raise
     sys.stdout.write(outcome.stdout)
     for line in _integrity_lines(outcome.integrity):
@@ -241,6 +238,28 @@ def _grade(args) -> int:
     return outcome.code
 
 
+def _gradable(submission: Path, scratch: Path, typed: Path | None) -> Path:
+    """The tree to grade for `submission`: the folder itself, or a bare
+    git repository's last commit written out in `scratch`, as `batch`
+    grades it. Raises GradingError, naming the submission as `typed`, when
+    it holds no exercises: a table of ten errors would read as a grade."""
+    try:
+        tree = batch.checkout(submission, scratch)
+        batch.exercises_of(tree)
+    except classroom.GradingError as error:
+        message = f"{typed or submission} cannot be graded: {error}"
+        raise _Ungradable(message, error) from error
+    return tree
+
+
+class _Ungradable(classroom.GradingError):
+    """A submission that holds nothing to grade, and the `reason` why."""
+
+    def __init__(self, message: str, reason: Exception):
+        super().__init__(message)
+        self.reason = str(reason)
+
+
 def _someone_elses(submission: Path | None) -> str | None:
     """`submission` as it was typed, when it is not the project the command
     runs in (a teacher grading a student's folder); None when it is."""
@@ -254,19 +273,34 @@ def _someone_elses(submission: Path | None) -> str | None:
     return None if submission.resolve() in own else str(submission)
 
 
-def _refuse_reports_in(submission: Path, paths: list[Path | None]) -> None:
-    """Refuse a report path inside the learner's exercises/."""
+# Why a path is refused, by what would be written there.
+INSIDE_EXERCISES = {
+    "report": N_(
+        "{path} is inside exercises/: a report must not overwrite "
+        "the learner's work. Choose another path."
+    ),
+    "output": N_(
+        "{path} is inside exercises/, the learner's work, which the grader "
+        "never writes into. Choose another path."
+    ),
+}
+
+
+def _refuse_reports_in(
+    submission: Path, paths: list[Path | None], what: str = "report"
+) -> None:
+    """Refuse a path of `paths` (a `what` of INSIDE_EXERCISES) inside the
+    exercises/ of the project or submission at `submission`."""
     learner = (Path(submission) / "exercises").resolve()
     for path in filter(None, paths):
-        resolved = path.resolve()
-        if resolved == learner or learner in resolved.parents:
-            raise ProjectError(
-                _(
-                    "{path} is inside exercises/: a report must not overwrite "
-                    "the learner's work. Choose another path.",
-                    path=path,
-                )
-            )
+        if _within(path, learner):
+            raise ProjectError(_(INSIDE_EXERCISES[what], path=path))
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether `path` is `folder` or lies under it (both resolved)."""
+    resolved, folder = path.resolve(), folder.resolve()
+    return resolved == folder or folder in resolved.parents
 
 
 def _last_line(text: str) -> str:
@@ -312,6 +346,7 @@ def _gradescope_failure(message: str) -> str:
 
 def _release(args) -> int:
     project = open_project(args.root)
+    _refuse_reports_in(project.root, [args.out], "output")
     out = release.release(project.root, args.out)
     print(_("Wrote the student release to {path}.", path=out))
     print(
@@ -327,6 +362,7 @@ def _release(args) -> int:
 
 def _gradescope(args) -> int:
     project = open_project(args.root)
+    _refuse_reports_in(project.root, [args.zip], "output")
     path = release.gradescope_bundle(project.root, args.zip)
     print(_("Wrote the Gradescope autograder bundle to {path}.", path=path))
     print(_("Next: upload it as the assignment's autograder on Gradescope."))
@@ -340,6 +376,7 @@ def _batch(args) -> int:
         )
     tests_from = open_project(args.tests_from).root
     reports = args.reports or args.csv.parent / "reports"
+    _refuse_batch_outputs(args.folder, [args.csv, reports])
     options = classroom.Options(args.timeout, args.memory)
     started = time.monotonic()
 
@@ -363,6 +400,30 @@ def _batch(args) -> int:
         )
     )
     return EXIT_OK
+
+
+def _refuse_batch_outputs(folder: Path, paths: list[Path]) -> None:
+    """Refuse a gradebook or reports folder (`paths`) inside the
+    exercises/ of the project the teacher is in, or inside the `folder` of
+    submissions: there it would be written into a student's work, or be
+    taken for a submission itself by the next batch."""
+    try:
+        here = _here()
+    except ProjectError:
+        here = None  # run outside any project: no exercises/ of its own
+    if here is not None:
+        _refuse_reports_in(here, paths, "output")
+    for path in paths:
+        if _within(path, folder):
+            raise ProjectError(
+                _(
+                    "{path} is inside {folder}, the folder of submissions: "
+                    "the gradebook and the reports go outside it, or the next "
+                    "batch would grade them. Choose another path.",
+                    path=path,
+                    folder=folder,
+                )
+            )
 
 
 def _progress_line(row: batch.Row) -> str:

@@ -138,6 +138,22 @@ def test_a_submission_without_exercises_is_an_error_row_and_counted(graded):
     assert "(2 could not be graded)" in result.stdout
 
 
+def test_an_error_report_is_shaped_as_a_graded_one(graded):
+    _, _, reports = graded
+    alice = read_json(reports / "alice.json")
+
+    for student, reason in (("dave", "no exercises/ folder found"), ("frank", "git")):
+        report = read_json(reports / f"{student}.json")
+        assert set(alice) - set(report) == {"integrity", "timing"}
+        assert set(report) - set(alice) == {"error"}
+        assert report["schema_version"] == alice["schema_version"]
+        assert (report["score"], report["max_score"]) == (0, alice["max_score"])
+        assert (report["done"], report["all_done"]) == (0, False)
+        assert report["exercises_total"] == len(NAMES)
+        assert report["status"] == "error" and alice["status"] == "graded"
+        assert reason in report["error"]
+
+
 def test_a_module_missing_from_a_submission_is_said_to_be_missing(graded):
     result, _, reports = graded
 
@@ -215,6 +231,27 @@ def test_batch_refuses_a_missing_folder(tmp_path):
     assert result.returncode == 2
     assert "nowhere" in result.stderr
     assert shutil.which("git")
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--csv", "exercises/g.csv"],
+        ["--csv", "g.csv", "--reports", "exercises/reports"],
+        ["--csv", "inbox/g.csv"],
+    ],
+)
+def test_batch_writes_nothing_into_exercises_or_the_submissions(options, tmp_path):
+    tree = make_release(tmp_path / "kata")
+    (tree / "inbox" / "alice" / "exercises").mkdir(parents=True)
+    before = sorted(tree.rglob("*"))
+
+    result = teacher("batch", "inbox", *options, "--tests-from", ".", cwd=tree)
+
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {options[-1]} is inside "), result.stderr
+    assert "Choose another path." in result.stderr
+    assert sorted(tree.rglob("*")) == before
 
 
 KILL_THE_SESSION = """\

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 import textwrap
 import time
@@ -277,6 +278,51 @@ def test_the_tests_that_differ_are_told_in_sentences_both_languages_know(own):
     sentences = [line for line in text.splitlines() if not line.startswith(" ")]
     assert [line for line in sentences if not line[0].isupper()] == []
     assert re.findall(r"Restore|grade again|differ|holding", japanese) == []
+
+
+@pytest.mark.parametrize("kind", ["empty folder", "bare repository"])
+def test_a_submission_with_nothing_to_grade_is_refused_without_a_table(
+    kind, release_tree, tmp_path
+):
+    folder = tmp_path / "carol.git"
+    folder.mkdir()
+    if kind == "bare repository":
+        subprocess.run(["git", "init", "-q", "--bare", str(folder)], check=True)
+    results = tmp_path / "results.json"
+
+    result = teacher(
+        "grade",
+        str(folder),
+        "--tests-from",
+        str(release_tree),
+        "--gradescope",
+        str(results),
+        cwd=tmp_path,
+    )
+
+    assert result.returncode == 2
+    assert result.stdout == ""
+    reason = "no exercises/ folder found" if kind == "empty folder" else "no commit"
+    assert result.stderr.startswith(f"error: {folder} cannot be graded: ")
+    assert reason in result.stderr
+    assert "is missing" not in result.stderr
+    assert read_json(results)["score"] == 0
+    assert reason in read_json(results)["output"]
+
+
+def test_a_bare_repository_is_graded_from_its_last_commit(release_tree, tmp_path):
+    work = submission(release_tree, tmp_path / "work", SOLVED)
+    git = ["git", "-c", "user.name=S", "-c", "user.email=s@example.org"]
+    subprocess.run([*git, "init", "-q", str(work)], check=True)
+    subprocess.run([*git, "-C", str(work), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(work), "commit", "-qm", "work"], check=True)
+    bare = tmp_path / "carol.git"
+    subprocess.run([*git, "clone", "-q", "--bare", str(work), str(bare)], check=True)
+
+    result, report = grade(bare, release_tree)
+
+    assert result.returncode == 1, result.stderr
+    assert report["score"] == 10
 
 
 def test_a_tree_without_a_manifest_is_told_in_a_sentence(tmp_path):

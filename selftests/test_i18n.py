@@ -7,12 +7,13 @@ import os
 import re
 import shutil
 import signal
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from grader import classroom, docs, i18n, manifest, runner, session
+from grader import classroom, docs, i18n, manifest, runner, session, tools
 from grader.batch import DRIFT_NOTES, TIMEOUT_NOTE
 from grader.exercises import EXERCISES
 from grader.locale import extract
@@ -861,6 +862,14 @@ def grading_mode_reasons(folder: Path) -> list[str]:
     for tree in (release_tree, bare, tableless):
         with pytest.raises(classroom.GradingError) as raised:
             classroom.grade(tree, options=classroom.Options(submission="s"))
+        found.append(str(raised.value))
+
+    # A submission with nothing to grade, said so of at once by `grade`.
+    empty_repository = folder / "empty.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(empty_repository)], check=True)
+    for nothing in (bare, empty_repository):
+        with pytest.raises(classroom.GradingError) as raised:
+            tools._gradable(nothing, folder / "checkout", nothing)
         found.append(str(raised.value))
 
     learner = folder / "learner"

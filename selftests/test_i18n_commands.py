@@ -327,8 +327,35 @@ def test_usage_errors_are_in_japanese(tmp_path, args, expected):
 
     assert result.returncode == 2
     assert expected in result.stderr
-    assert "使い方: " in result.stderr
+    # A misspelled command is told with the commands, not under the usage.
+    assert ("使い方: " in result.stderr) == (args != ("chek",))
     assert english_left(result.stderr) == []
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "ja_JP.UTF-8"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "sofmax"),
+        ("chek", "softmax"),
+        ("check", "dot", "--lnag", "en"),
+        ("list", "--bogus"),
+        ("release", "."),
+        ("grade", "--bogus"),
+    ],
+    ids=["exercise", "command", "language", "option", "release", "grade"],
+)
+def test_every_error_starts_alike_in_either_language(tmp_path, args, locale):
+    tree = learner_tree(tmp_path / "kata")
+
+    result = teacher(*args, cwd=tree, env=clean_environment(LANG=locale))
+    last = result.stderr.splitlines()[-1]
+
+    japanese = locale.startswith("ja") and "--lnag" not in args
+    assert result.returncode == 2
+    assert last.startswith("エラー: " if japanese else "error: "), result.stderr
+    assert "python -m grader:" not in result.stderr
+    assert "python -m grader release:" not in result.stderr
 
 
 def test_a_report_asked_of_the_watch_is_refused_in_japanese(tmp_path):

@@ -135,6 +135,29 @@ def test_a_releases_japanese_readme_has_speed_as_a_section_of_its_own(
     assert headings == [("##", "採点"), ("##", "速さ")]
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_releases_help_lists_only_what_a_student_copy_can_do(release_tree, language):
+    student = teacher("--help", "--lang", language, cwd=release_tree)
+    maintainer = teacher("--help", "--lang", language, cwd=ROOT)
+
+    assert student.returncode == maintainer.returncode == 0
+    for command in ("solution NAME", "release OUT", "gradescope ZIP", "batch DIR"):
+        assert command not in student.stdout
+        assert command in maintainer.stdout
+    assert "  grade  " in student.stdout and "  check NAME  " in student.stdout
+
+
+@pytest.mark.parametrize("name", [[], ["dot"]])
+def test_solution_in_a_release_says_it_has_no_model_answers(release_tree, name):
+    result = teacher("solution", *name, cwd=release_tree)
+
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        "error: this copy of the kata has no model answers"
+    ), result.stderr
+    assert "the exercises are" not in result.stderr
+
+
 @pytest.mark.parametrize("readme", ["README.md", "README.ja.md"])
 def test_the_repositorys_readme_keeps_what_the_release_leaves_out(readme):
     text = (ROOT / readme).read_text(encoding="utf-8")
@@ -187,6 +210,21 @@ def test_the_release_command_reports_where_it_wrote(tmp_path):
     ]
 
 
+def test_the_release_command_gives_the_grade_command_whole_in_japanese(tmp_path):
+    out = tmp_path / "out"
+
+    result = teacher("release", str(out), "--root", str(ROOT), "--lang", "ja", cwd=ROOT)
+
+    assert result.returncode == 0, result.stderr
+    commands = re.findall(r"`([^`]*)`", result.stdout.splitlines()[-1])
+    assert commands, result.stdout
+    assert commands[0].split() == [
+        *"python -m grader grade DIR --tests-from".split(),
+        str(out),
+        *"--lang ja".split(),
+    ]
+
+
 def test_the_release_command_refuses_a_folder_with_files_as_a_usage_error(
     tmp_path,
 ):
@@ -197,9 +235,33 @@ def test_the_release_command_refuses_a_folder_with_files_as_a_usage_error(
 
     assert result.returncode == 2
     assert result.stderr == (
-        f"python -m grader release: error: {tmp_path / 'out'} already exists "
-        "and is not empty: choose a new one\n"
+        f"error: {tmp_path / 'out'} already exists and is not empty: choose a new one\n"
     )
+
+
+@pytest.fixture(scope="module")
+def project_copy(tmp_path_factory):
+    """A copy of this project, for commands that might write into it."""
+    copy = tmp_path_factory.mktemp("project") / "kata"
+    ignore = shutil.ignore_patterns(".git", ".kata", "__pycache__", ".venv")
+    shutil.copytree(ROOT, copy, ignore=ignore)
+    return copy
+
+
+@pytest.mark.parametrize(
+    "command", [["release", "exercises/rel"], ["gradescope", "exercises/x.zip"]]
+)
+def test_a_teacher_command_writes_nothing_into_exercises(command, project_copy):
+    before = sorted((project_copy / "exercises").rglob("*"))
+
+    result = teacher(*command, cwd=project_copy)
+
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"error: {command[1]} is inside exercises/, the learner's work, which the "
+        "grader never writes into. Choose another path.\n"
+    )
+    assert sorted((project_copy / "exercises").rglob("*")) == before
 
 
 def workflow_steps(tree: Path) -> dict[str, str]:

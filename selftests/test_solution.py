@@ -237,6 +237,25 @@ def test_a_finished_check_points_to_the_next_exercise_and_the_answer(tmp_path):
     assert "Next: exercise 10, train" in without.stdout
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_next_exercise_not_started_is_to_be_read_first(tmp_path, language):
+    fresh = learner_tree(tmp_path / "fresh", dot=solution("dot"))
+    begun = learner_tree(
+        tmp_path / "begun", dot=solution("dot"), sigmoid="def sigmoid(x):\n    pass\n"
+    )
+
+    first = kata(fresh, "check", "dot", "--lang", language)
+    again = kata(begun, "check", "dot", "--lang", language)
+
+    assert first.returncode == again.returncode == 0
+    last = first.stdout.strip().splitlines()[-1]
+    option = " --lang ja" if language == "ja" else ""
+    assert f"`python -m grader doc sigmoid{option}`" in last
+    assert f"`python -m grader check sigmoid{option}`" in last
+    assert "doc sigmoid" not in again.stdout
+    assert f"`python -m grader check sigmoid{option}`" in again.stdout
+
+
 def test_a_finished_last_exercise_points_back_to_the_first_not_done(tmp_path):
     tree = learner_tree(tmp_path / "kata", train=solution("train"))
 
