@@ -137,8 +137,8 @@ def test_a_list_written_as_an_english_sentence_is_joined_with_japanese_commas(ja
     stuck = "Every parameter must take a step, but w1 and b2 did not change at all."
 
     assert ja.failure(message) == (
-        "forward は x (2, 4) と w1 (4, 5)、b1 (5,) と w2 (5, 3) "
-        "で動かなければなりません。"
+        "forward は、x が (2, 4)、パラメータが w1 (4, 5)、b1 (5,) と w2 (5, 3) "
+        "のときも動かなければなりません。"
     )
     assert "w1 と b2 がまったく変わりませんでした" in ja.failure(stuck)
 
