@@ -883,7 +883,9 @@ def written_line(place):
     except OSError:
         lines = []
     code = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-    return f"{_relative(path)}, line {line}" + (f": {code}" if code else "")
+    if code:
+        return f"{_relative(path)}, line {line}: {code}"
+    return f"{_relative(path)}, line {line}"
 
 
 # Whether the learner's calls made now print nothing: the last entry rules.
@@ -1388,13 +1390,14 @@ class InputModified(AssertionError):
         super().__init__(self.render())
 
     def render(self):
-        which = self.parameter or f"number {self.index + 1}"
+        function, index = self.function, self.index
+        which = self.parameter or f"number {index + 1}"
         before, after, differs = contrast(self.old, self.new)
         if before == short(self.old) and after == short(self.new):
             # Four digits tell them apart: a long value may take some lines.
             before, after = laid_out(self.old), laid_out(self.new)
         lines = [
-            f"{self.function} changed its argument {which} in place.",
+            f"{function} changed its argument {which} in place.",
             f"  before  {before}".replace("\n", "\n" + " " * 10),
             f"  after   {after}".replace("\n", "\n" + " " * 10),
         ]
