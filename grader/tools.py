@@ -285,7 +285,8 @@ INSIDE_EXERCISES = {
     ),
     "output": N_(
         "{path} is inside exercises/, the learner's work, which the grader "
-        "never writes into. Choose another path."
+        "writes into only when the learner resets an exercise. Choose another "
+        "path."
     ),
 }
 

@@ -275,7 +275,8 @@ def test_a_teacher_command_writes_nothing_into_exercises(command, project_copy):
     assert result.returncode == 2
     assert result.stderr == (
         f"error: {command[1]} is inside exercises/, the learner's work, which the "
-        "grader never writes into. Choose another path.\n"
+        "grader writes into only when the learner resets an exercise. Choose "
+        "another path.\n"
     )
     assert sorted((project_copy / "exercises").rglob("*")) == before
 
