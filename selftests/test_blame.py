@@ -117,3 +117,25 @@ def test_the_tracer_names_no_line_when_nothing_changes():
     result, place = blame.traced(lambda: x.sum(), x, lambda name: True, harness.same)
 
     assert result == 0.0 and place is None
+
+
+def test_a_second_call_that_exits_leaves_the_message_as_it_was():
+    error = harness.InputModified("f", 0, np.zeros(2), np.ones(2), "x")
+    message = str(error)
+
+    def exits():
+        raise SystemExit(3)
+
+    error.find_line = exits
+    error.locate()
+
+    assert str(error) == message
+
+
+@pytest.mark.parametrize(
+    "place",
+    [None, "x.py", [__file__, 3], [__file__, True], [1, 2], [__file__, 3, 4]],
+    ids=["none", "text", "not_the_learners", "bool", "number", "three"],
+)
+def test_a_place_that_is_no_line_of_the_learners_is_not_shown(place):
+    assert harness.written_line(place) is None

@@ -1390,6 +1390,9 @@ class InputModified(AssertionError):
         super().__init__(self.render())
 
     def render(self):
+        """The message: the argument before and after the call, what
+        changed, the learner's line that changed it once found, and the
+        likely mistake."""
         function, index = self.function, self.index
         which = self.parameter or f"number {index + 1}"
         before, after, differs = contrast(self.old, self.new)
@@ -1417,8 +1420,12 @@ class InputModified(AssertionError):
             return
         try:
             where = find()
-        except Exception:
-            return  # whatever goes wrong, the failure reads as it did
+        except KeyboardInterrupt:
+            raise
+        except BaseException:
+            # Whatever goes wrong (the learner's code may even exit on a
+            # second call), the failure reads as it did.
+            return
         if where:
             self.where = where
             self.args = (self.render(),)
