@@ -174,6 +174,8 @@ def explain(error):
         return "not_implemented", f"Not started yet: {error}"
     if isinstance(error, harness.ExerciseImportError):
         return "import_error", str(error)
+    if isinstance(error, harness.InputModified):
+        error.locate()  # the line that made the change, now it is reported
     if isinstance(error, (KataFailure, harness.InputModified)):
         return "failure", str(error)
     recursion = flaky_recursion(error)

@@ -112,6 +112,9 @@ commands:
 
 This copy has no model answers.
 """)
+# The commands a student's copy offers, as its help lists them: the ones an
+# unknown command is told among there.
+STUDENT_COMMANDS = ("check", "hint", "doc", "list", "watch", "reset", "grade")
 # Handled by `grader.tools`.
 TEACHER_COMMANDS = ("grade", "release", "gradescope", "batch")
 # What each of them takes, said when it is given an option that is not its
@@ -500,6 +503,9 @@ class Parser(argparse.ArgumentParser):
         # Whether an error is shown under the usage: not when its message
         # already says what to type instead.
         self.usage_helps = True
+        # Whether the project is a student's copy, which offers fewer
+        # commands (see STUDENT_COMMANDS).
+        self.student = False
 
     def parse_args(self, args=None, namespace=None):
         with _argparse_speaking():
@@ -530,6 +536,8 @@ class Parser(argparse.ArgumentParser):
             )
         if action.dest == "command" and choices is not None and not known:
             names = [*choices, *TEACHER_COMMANDS]
+            if self.student:
+                names = [name for name in names if name in STUDENT_COMMANDS]
             self.usage_helps = False  # the message lists the commands
             raise argparse.ArgumentError(None, _unknown_command(value, names))
         super()._check_value(action, value)
@@ -704,6 +712,7 @@ def _parser(prog: str, student: bool = False) -> argparse.ArgumentParser:
     what the copy cannot do."""
     description = _(STUDENT_DESCRIPTION if student else DESCRIPTION)
     parser = Parser(prog=prog, description=description, epilog=_(EPILOG))
+    parser.student = student
     _add_options(parser, grading=True, defaults=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary, grading in (

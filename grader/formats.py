@@ -127,6 +127,25 @@ def to_junit(book: Gradebook, timing: Timing) -> str:
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
 
 
+def junit_error(target: str, reason: str) -> str:
+    """JUnit XML for a submission that could not be graded: one test case,
+    named "grading", in error with `reason`, so that a CI that reads the
+    file shows why instead of nothing, and nothing reads as a pass."""
+    suites = ET.Element("testsuites", name=f"nn-kata ({target})")
+    suite = ET.SubElement(suites, "testsuite", name="grading")
+    case = ET.SubElement(suite, "testcase", classname="grading", name="grading")
+    case.set("time", "0")
+    error = ET.SubElement(case, "error", message=_xml_text(reason), type="error")
+    error.text = _xml_text(reason)
+    for element in (suites, suite):
+        for key, value in (("tests", 1), ("failures", 0), ("errors", 1)):
+            element.set(key, str(value))
+        element.set("skipped", "0")
+        element.set("time", "0")
+    ET.indent(suites)
+    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
 def _junit_suite(grade: Grade, timing: Timing) -> ET.Element:
     suite = ET.Element("testsuite", name=grade.name)
     properties = ET.SubElement(suite, "properties")

@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from grader import batch, classroom, i18n, release
+from grader import batch, classroom, formats, i18n, release
 from grader.cli import (
     EXIT_INTERRUPTED,
     Parser,
@@ -30,6 +30,9 @@ from grader.project import ProjectError, find_root, open_project
 from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 
 COMMANDS = ("grade", "release", "gradescope", "batch")
+# The project this grader belongs to, whose catalogue of exercises gives
+# the points of a submission graded with its own tests.
+GRADER_PROJECT = Path(__file__).resolve().parent.parent
 EXIT_OK = 0
 EXIT_USAGE = 2
 
@@ -208,22 +211,23 @@ def _grade(args) -> int:
             tree = _gradable(submission, Path(scratch), args.submission)
             outcome = classroom.grade(tree, tests_from, options)
     except classroom.GradingError as error:
-        if args.gradescope:
-            # Its output already says the submission could not be graded.
-            reason = getattr(error, "reason", str(error))
-            write_atomically(args.gradescope, _gradescope_failure(reason))
+        # Its output already says the submission could not be graded.
+        reason = getattr(error, "reason", str(error))
+        for option, report in _failure_reports(tests_from, reason).items():
+            if getattr(args, option) is not None and report is not None:
+                write_atomically(getattr(args, option), report)
         raise
     sys.stdout.write(outcome.stdout)
     for line in _integrity_lines(outcome.integrity):
         _problem(line)
     if outcome.code == 2:
         _problem(outcome.stderr.strip() or _("No grade was produced."))
-    failure = _gradescope_failure(_last_line(outcome.stderr))
+    failed = _failure_reports(tests_from, _last_line(outcome.stderr))
     written = []
     for option, report in (
-        ("json", _json_report(outcome)),
-        ("junit", outcome.reports.get("junit")),
-        ("gradescope", outcome.reports.get("gradescope", failure)),
+        ("json", _json_report(outcome) or failed["json"]),
+        ("junit", outcome.reports.get("junit", failed["junit"])),
+        ("gradescope", outcome.reports.get("gradescope", failed["gradescope"])),
     ):
         path = getattr(args, option)
         if path is not None and report is not None:
@@ -281,7 +285,8 @@ INSIDE_EXERCISES = {
     ),
     "output": N_(
         "{path} is inside exercises/, the learner's work, which the grader "
-        "never writes into. Choose another path."
+        "writes into only when the learner resets an exercise. Choose another "
+        "path."
     ),
 }
 
@@ -337,6 +342,25 @@ def _integrity_lines(integrity: dict) -> list[str]:
     lines = [_(hows[how], path=path) for how in hows for path in drift.get(how, [])]
     # The notes are the report's, in English: translated to be shown.
     return lines + [i18n.failure(note) for note in integrity.get("left_out", [])]
+
+
+def _failure_reports(tests_from: Path | None, reason: str) -> dict[str, str]:
+    """The report of each format (by its option) for a submission that
+    could not be graded, saying `reason`: the JSON shaped as `batch`
+    writes one (`batch.error_report`, out of the points of the tests'
+    catalogue: `tests_from`'s, else this grader's own), JUnit one test
+    case in error, Gradescope a score of 0."""
+    reports = {
+        "json": None,
+        "junit": formats.junit_error("exercises", reason),
+        "gradescope": _gradescope_failure(reason),
+    }
+    try:
+        report = batch.error_report(tests_from or GRADER_PROJECT, reason)
+    except (OSError, ValueError):
+        return reports  # no catalogue to read the points from: no JSON
+    reports["json"] = json.dumps(report, indent=2) + "\n"
+    return reports
 
 
 def _gradescope_failure(message: str) -> str:

@@ -251,7 +251,10 @@ def test_without_a_pristine_copy_tampered_tests_give_no_grade(
     result, report = grade(tree, None)
 
     assert result.returncode == 2
-    assert report is None
+    # No grade: the report says so, as batch's says of a submission it
+    # cannot grade.
+    assert report["status"] == "error" and report["score"] == 0
+    assert report["exercises"] == [] and "differ from the release" in report["error"]
     assert "differ from the release" in result.stderr
     assert "--tests-from" in result.stderr
 
@@ -308,6 +311,35 @@ def test_a_submission_with_nothing_to_grade_is_refused_without_a_table(
     assert "is missing" not in result.stderr
     assert read_json(results)["score"] == 0
     assert reason in read_json(results)["output"]
+
+
+@pytest.mark.parametrize("tests_from", [True, False], ids=["release", "own"])
+def test_a_submission_with_nothing_to_grade_gets_error_reports_as_batch_writes(
+    tests_from, release_tree, tmp_path
+):
+    folder = tmp_path / "carol"
+    folder.mkdir()
+    report, junit = tmp_path / "grade.json", tmp_path / "junit.xml"
+    given = ["--tests-from", str(release_tree)] if tests_from else []
+
+    result = teacher(
+        "grade",
+        str(folder),
+        *given,
+        "--json",
+        str(report),
+        "--junit",
+        str(junit),
+        cwd=release_tree,
+    )
+
+    assert result.returncode == 2
+    written = read_json(report)
+    assert written["status"] == "error" and written["score"] == 0
+    assert "no exercises/ folder found" in written["error"]
+    assert written["max_score"] == 100 and written["exercises"] == []
+    assert "schema_version" in written
+    assert '<error message="no exercises/ folder found' in junit.read_text()
 
 
 def test_a_bare_repository_is_graded_from_its_last_commit(release_tree, tmp_path):

@@ -147,6 +147,22 @@ def test_a_releases_help_lists_only_what_a_student_copy_can_do(release_tree, lan
     assert "  grade  " in student.stdout and "  check NAME  " in student.stdout
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("chek", "check"), ("grde", "grade")])
+def test_a_releases_unknown_command_lists_only_what_a_student_copy_can_do(
+    release_tree, typed, meant
+):
+    student = teacher(typed, cwd=release_tree)
+    maintainer = teacher(typed, cwd=ROOT)
+
+    assert student.returncode == maintainer.returncode == 2
+    assert f"(did you mean {meant}?)" in student.stderr
+    assert student.stderr.rstrip().endswith(
+        "the commands are: check, hint, doc, list, watch, reset, grade"
+    ), student.stderr
+    for command in ("solution", "release", "gradescope", "batch"):
+        assert command in maintainer.stderr
+
+
 @pytest.mark.parametrize("name", [[], ["dot"]])
 def test_solution_in_a_release_says_it_has_no_model_answers(release_tree, name):
     result = teacher("solution", *name, cwd=release_tree)
@@ -259,7 +275,8 @@ def test_a_teacher_command_writes_nothing_into_exercises(command, project_copy):
     assert result.returncode == 2
     assert result.stderr == (
         f"error: {command[1]} is inside exercises/, the learner's work, which the "
-        "grader never writes into. Choose another path.\n"
+        "grader writes into only when the learner resets an exercise. Choose "
+        "another path.\n"
     )
     assert sorted((project_copy / "exercises").rglob("*")) == before
 

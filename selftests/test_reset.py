@@ -128,3 +128,22 @@ def test_reset_of_an_unknown_exercise_is_a_usage_error(tree):
 
     assert result.returncode == 2
     assert "softmax" in result.stderr
+
+
+# What the READMEs say of the grader and exercises/: that it never writes
+# there ("never writes into `exercises/`", "`exercises/` に書き込むことは
+# なく"), which holds only with `reset` set apart.
+NEVER_WRITES = ("never writes into `exercises/`", "`exercises/` に書き込むことはなく")
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.ja.md"])
+def test_the_readme_says_the_grader_writes_into_exercises_only_for_reset(readme):
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / readme).read_text()
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n")]
+    claims = [p for p in paragraphs if any(w in p for w in NEVER_WRITES)]
+
+    assert claims
+    for paragraph in claims:
+        assert "`reset`" in paragraph, paragraph

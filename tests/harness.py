@@ -18,16 +18,18 @@ import linecache
 import os
 import re
 import sys
+import time
 import traceback
 import types
 import unicodedata
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 
-from tests import confine, reference, sandbox, stand_ins
+from tests import blame, confine, reference, sandbox, stand_ins
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -736,6 +738,7 @@ class LearnerFunction:
     def __call__(self, *args, **kwargs):
         run = self._remote if config.student is not None else self._local
         before = [copy.deepcopy(arg) for arg in args]
+        started = time.monotonic()
         try:
             result, parameters = run(args, kwargs)
         except ExerciseImportError:
@@ -752,10 +755,49 @@ class LearnerFunction:
             index, new = changed[0]
             parameter = parameters[index] if index < len(parameters) else None
             through = kept_by_asarray(self.exercise.name, self.name, self.trusted)
-            raise InputModified(
+            error = InputModified(
                 self.name, index, before[index], new, parameter, through
             )
+            quick = time.monotonic() - started <= BLAMED_CALL_SECONDS
+            if quick and blame.small(before[index]):
+                # Looked for only if the failure is reported (see locate).
+                error.find_line = lambda: self._written_at(args, kwargs, before, index)
+            raise error
         return result
+
+    def _written_at(self, args, kwargs, before, index):
+        """The learner's line that changes argument `index`, found by
+        calling again with the arguments as they were before (see
+        `tests.blame`), as `learner_line` shows a place; None when it is
+        not found. Every argument is as it was before, afterwards."""
+        spent = time.monotonic()
+        try:
+            _restore_all(args, before)
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                if config.student is not None:
+                    place = config.student.written_at(
+                        self.exercise.name, self.name, args, kwargs, self.trusted, index
+                    )
+                else:
+                    place = self._local_written_at(args, kwargs, index)
+            return written_line(place)
+        finally:
+            _restore_all(args, before)
+            _blame_left[0] -= time.monotonic() - spent
+
+    def _local_written_at(self, args, kwargs, index):
+        """`_written_at`'s place in this process: (file name, line) or None."""
+        with _silenced(True):
+            module = load(self.exercise.name)  # its own, with nothing kept
+        function = getattr(module, self.name, None)
+        if not callable(function):
+            return None
+        with _running(module, self.trusted), _silenced(True):
+            _, place = blame.traced(
+                lambda: function(*args, **kwargs), args[index], learners_file, same
+            )
+        return place
 
     def _explain(self, error):
         """Give `error` the likely mistake the exercise's tests tell behind
@@ -801,6 +843,49 @@ class LearnerFunction:
                 changed.append((index, copy.deepcopy(new)))
                 restore(new, old)
         return changed
+
+
+# A call that took longer is not run again to find the line that changed
+# its argument, nor any once the seconds left to all such runs are spent:
+# they are for the message, and must leave the tests their time.
+BLAMED_CALL_SECONDS = 0.25
+_blame_left = [3.0]
+
+
+def _restore_all(args, before):
+    """Put every argument back as it was before a call."""
+    for old, new in zip(before, args, strict=True):
+        if not same(old, new):
+            restore(new, old)
+
+
+def learners_file(name):
+    """Whether the code of file `name` (a code object's co_filename) is the
+    learner's, in one of the exercises under test."""
+    try:
+        return _learners(Path(name).resolve())
+    except (OSError, ValueError, RuntimeError):
+        return False
+
+
+def written_line(place):
+    """A place the learner's process named, (file name, line number), as
+    `learner_line` shows one: "exercises/sgd.py, line 9: grads[key] *= lr";
+    None when it is no line of the learner's files."""
+    if not isinstance(place, (list, tuple)) or len(place) != 2:
+        return None
+    name, line = place
+    if not isinstance(name, str) or type(line) is not int or not learners_file(name):
+        return None
+    path = Path(name).resolve()
+    try:
+        lines = _source(path).decode(errors="replace").splitlines()
+    except OSError:
+        lines = []
+    code = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    if code:
+        return f"{_relative(path)}, line {line}: {code}"
+    return f"{_relative(path)}, line {line}"
 
 
 # Whether the learner's calls made now print nothing: the last entry rules.
@@ -1298,11 +1383,22 @@ class InputModified(AssertionError):
         # How the code came to write into it, when np.asarray kept the
         # caller's array (see kept_by_asarray); None when it did not.
         self.through = through if isinstance(old, np.ndarray) else None
-        which = parameter or f"number {index + 1}"
-        before, after, differs = contrast(old, new)
-        if before == short(old) and after == short(new):
+        # The learner's line that made the change, once `locate` found it;
+        # `find_line`, set by the call, finds it.
+        self.where = None
+        self.find_line = None
+        super().__init__(self.render())
+
+    def render(self):
+        """The message: the argument before and after the call, what
+        changed, the learner's line that changed it once found, and the
+        likely mistake."""
+        function, index = self.function, self.index
+        which = self.parameter or f"number {index + 1}"
+        before, after, differs = contrast(self.old, self.new)
+        if before == short(self.old) and after == short(self.new):
             # Four digits tell them apart: a long value may take some lines.
-            before, after = laid_out(old), laid_out(new)
+            before, after = laid_out(self.old), laid_out(self.new)
         lines = [
             f"{function} changed its argument {which} in place.",
             f"  before  {before}".replace("\n", "\n" + " " * 10),
@@ -1310,8 +1406,29 @@ class InputModified(AssertionError):
         ]
         if differs:
             lines.append(f"  change  {differs}")
+        if self.where:
+            lines.append(f"  where   {self.where}")
         lines.append(f"  likely mistake: {self.mistake()}")
-        super().__init__("\n".join(lines))
+        return "\n".join(lines)
+
+    def locate(self):
+        """Name in the message the learner's line that made the change,
+        when `find_line` finds it; the message is left as it is otherwise.
+        Only for a failure reported: it runs the learner's code again."""
+        find, self.find_line = self.find_line, None
+        if find is None or _blame_left[0] <= 0:
+            return
+        try:
+            where = find()
+        except KeyboardInterrupt:
+            raise
+        except BaseException:
+            # Whatever goes wrong (the learner's code may even exit on a
+            # second call), the failure reads as it did.
+            return
+        if where:
+            self.where = where
+            self.args = (self.render(),)
 
     def mistake(self):
         if isinstance(self.old, dict) and isinstance(self.new, dict):

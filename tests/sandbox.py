@@ -41,6 +41,8 @@ import warnings
 
 import numpy as np
 
+from tests import blame
+
 # Values of the tests' that stay in the tests' process, called back.
 CALLBACK_TYPES = (types.FunctionType, types.MethodType, functools.partial)
 # How many objects that went across are kept the same on both sides.
@@ -132,6 +134,27 @@ class Student:
         the call changed them. The learner's exceptions are raised again
         here, as the nearest class the tests know.
         """
+        result, names, _ = self._call(
+            exercise, function, args, kwargs, trusted, quiet, fresh
+        )
+        return result, names
+
+    def written_at(self, exercise, function, args, kwargs, trusted, index):
+        """Call the learner's `function` again, quiet, in a module loaded
+        for the call alone, under the line tracer of `tests.blame`
+        watching argument number `index`: return the place of the line
+        that first changed it, as the learner's process names it (not yet
+        checked: see `harness.written_line`), or None."""
+        _, _, place = self._call(
+            exercise, function, args, kwargs, trusted, True, True, trace=index
+        )
+        return place
+
+    def _call(
+        self, exercise, function, args, kwargs, trusted, quiet, fresh, trace=None
+    ):
+        """`call`, with what the tracer found when `trace` is the index of
+        an argument to watch: (result, parameter names, place or None)."""
         if self.ended is not None:
             raise StudentProcessEnded(self.ended)
         callbacks = []
@@ -145,6 +168,7 @@ class Student:
             "trusted": list(trusted),
             "quiet": bool(quiet),
             "fresh": bool(fresh),
+            "trace": trace,
             "args": args,
             "kwargs": kwargs,
             "errors": np.geterr(),
@@ -162,7 +186,8 @@ class Student:
                 elif kind == "return":
                     self._update_arguments(message, args, kwargs, objects)
                     names = [str(name) for name in message.get("parameters") or []]
-                    return self._decode(message["result"], objects), names
+                    result = self._decode(message["result"], objects)
+                    return result, names, message.get("written")
             except StudentProcessEnded:
                 raise
             except Exception:
@@ -681,7 +706,18 @@ class _Callback:  # pragma: no cover - used in the learner's process
 
 
 def _answer(channel, request, modules, load):  # pragma: no cover
-    from tests.harness import ExerciseImportError, _running, _silenced, no_function
+    from tests.harness import (
+        ExerciseImportError,
+        _running,
+        _silenced,
+        learners_file,
+        no_function,
+        same,
+    )
+
+    # For `_run`, which cannot import them: the tests' packages are hidden
+    # while the learner's code runs.
+    _judges[:] = [learners_file, same]
 
     name = request["exercise"]
     try:
@@ -717,7 +753,7 @@ def _answer(channel, request, modules, load):  # pragma: no cover
         with np.errstate(**request["errors"]), warnings.catch_warnings():
             warnings.filters[:] = request["filters"]
             with _running(module, request["trusted"]), _silenced(request["quiet"]):
-                result = function(*args, **kwargs)
+                result, written = _run(function, args, kwargs, request.get("trace"))
     except BaseException as error:
         channel.reply(_raised(error))
         return
@@ -727,8 +763,23 @@ def _answer(channel, request, modules, load):  # pragma: no cover
             "result": encode(result, known),
             "state": _state(args, kwargs, known),
             "parameters": _parameters(function),
+            "written": written,
         }
     )
+
+
+# What `blame.traced` needs of the harness: whose a file is, and whether
+# two values are the same.
+_judges = []
+
+
+def _run(function, args, kwargs, watched):  # pragma: no cover
+    """(The result of `function(*args, **kwargs)`, None); with `watched`
+    the index of an argument, run under the tracer of `tests.blame`, the
+    place of the line that first changed that argument in its stead."""
+    if watched is None:
+        return function(*args, **kwargs), None
+    return blame.traced(lambda: function(*args, **kwargs), args[watched], *_judges)
 
 
 def _state(args, kwargs, known):  # pragma: no cover

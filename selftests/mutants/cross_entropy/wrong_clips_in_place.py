@@ -1,6 +1,7 @@
 """np.clip(..., out=y) clips the caller's array."""
 
 # expect: y itself was changed
+# expect: where   selftests/mutants/cross_entropy/wrong_clips_in_place.py, line 13: np.clip(y, 1e-7, 1, out=y)
 
 import numpy as np
 

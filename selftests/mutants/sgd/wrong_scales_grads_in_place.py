@@ -1,6 +1,7 @@
 """Multiplies grads by lr in place, changing the caller's gradients."""
 
 # expect: changed its argument grads
+# expect: where   selftests/mutants/sgd/wrong_scales_grads_in_place.py, line 9: grads[key] *= lr
 
 
 def sgd_update(params, grads, lr):

@@ -3,6 +3,7 @@ array itself, so the clip changes the caller's input."""
 
 # expect: np.asarray made no copy in z = np.asarray(x)
 # expect: x itself was changed: an in-place operator
+# expect: where   selftests/mutants/sigmoid/wrong_clips_a_name_asarray_gave.py, line 13: np.clip(z, -500, 500, out=z)
 
 import numpy as np
 
