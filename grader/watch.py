@@ -2451,7 +2451,9 @@ def _fitted(
        `ellipsis` (but a call that raised keeps its arguments' first rows);
     4. where, then the call (a call that raised too), keep their first
        row (a call's named entries: those hidden counted in a note, the
-       one the likely mistake names kept in sight);
+       one the likely mistake names kept in sight); of a statement that
+       names the call that raised, the call's input goes whole first,
+       and where keeps its first rows, the last ended by `ellipsis`;
     5. then parts go whole: the values, then what came back, where and
        the call; then the statement is cut to its first row (a call that
        raised: to its call's first row and its exception, then to its
@@ -2531,6 +2533,10 @@ class _Fitting:
             for line in lines
         )
         self.by_arguments: set[int] = set()
+        self.raised = any(
+            label is None and _raised_at(rows)
+            for (label, _lines), rows in zip(self.blocks, self.rows, strict=True)
+        )
 
     def give_way(self, index: int, kept: list[str]) -> None:
         """Block `index` keeps only the rows `kept`."""
@@ -2601,16 +2607,24 @@ class _Fitting:
             self.give_way(index, kept)
 
     def shorten_where_and_call(self) -> None:
-        """Step 4: where, then the call, to their first row."""
+        """Step 4: where, then the call, to their first row; of a call
+        that raised, the call's input goes whole first, as the statement
+        names the call: the line that raised says more than the call's
+        input, and the likely mistake may speak of it ("the arguments
+        your line passes")."""
+        for index, block in enumerate(self.blocks):
+            if self.excess > 0 and self.raised and block[0] == "call":
+                self.give_way(index, [])
         for label in ("where", "call"):
             for index, block in enumerate(self.blocks):
                 statement = label == "call" and index in self.by_arguments
                 if self.excess > 0 and (
                     block[0] == label or statement and not block[0]
                 ):
-                    self.give_way(
-                        index, self.shortened(index, index in self.by_arguments)
-                    )
+                    # Where's rows end in an ellipsis: a note of the lines
+                    # of code it hid would take a row of that code.
+                    whole = index in self.by_arguments or block[0] == "where"
+                    self.give_way(index, self.shortened(index, whole))
 
     def drop_whole_parts(self, mistake_first: bool = False) -> None:
         """Step 5: whole parts go in the order they gave way in, but what

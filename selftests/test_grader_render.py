@@ -2834,6 +2834,30 @@ def test_a_call_that_raised_keeps_each_arguments_first_row_before_where_gives_wa
     assert lines[-1] == "      likely mistake: b was used transposed."
 
 
+LOSS_RAISED = """loss(...) raised IndexError: index 1 is out of bounds for axis 0
+  call      loss({'w1': [[0.0126, -0.0132, 0.064, 0.0105, -0.0536],
+                         [0.0362, 0.1304, 0.0947, -0.0704, -0.1265]],
+                  'b1': [0.0, 0.0, 0.0, 0.0, 0.0]},
+                 [[0.0, 0.0, 0.0, 0.0],
+                  [0.0, 0.0, 0.0, 0.0]],
+                 [0, 2] (int64))
+  where     exercises/forward.py, line 93: return cross_entropy(t, forward(params, x))
+  likely mistake: check the arguments your line passes to it, and their order."""
+
+
+@pytest.mark.parametrize("limit", [6, 7])
+def test_where_a_call_raised_outlasts_the_call_itself(limit):
+    from grader.watch import _fitted
+
+    lines = _fitted(LOSS_RAISED, limit, "    ", 60).splitlines()
+
+    # The statement names the call; the line that raised, which the likely
+    # mistake speaks of, keeps its code in sight.
+    assert not any("call" in line for line in lines), lines
+    assert "return cross_entropy(t," in "\n".join(lines), lines
+    assert len(lines) <= limit
+
+
 BIAS_MADE_A_COLUMN = (
     "forward must work for x (2, 4), with w1 (4, 5), b1 (5,), w2 (5, 3) and "
     "b2 (3,).\n"
