@@ -1793,8 +1793,14 @@ class Watch:
             fitted = self.fitted(counted, space, low=least, most=self.rows(lines))
             return [*fitted, *hint], bottom
         # The fewest rows the message may have without that line: its
-        # likely mistake and its call whole, else the likely mistake alone.
-        lows = [self.mistake_rows(("likely mistake", "call")), self.mistake_rows()]
+        # likely mistake and its call whole, else the likely mistake alone;
+        # each beside the statement's least, without which `_fitted` drops
+        # the mistake, and the screen would not say so (see `mistake_gone`).
+        least = self.statement_rows()
+        lows = [
+            self.mistake_rows(("likely mistake", "call")) + least,
+            self.mistake_rows() + least,
+        ]
         low = next((low for low in lows if self.rows(failure(low)) <= space), None)
         if low is None:
             return [*self.mistake_gone(failure, space, lines), *hint], bottom
@@ -2503,8 +2509,16 @@ def _statement_first(
     shown = _fitted(statement, UNLIMITED, prefix, width, ellipsis).split("\n")
     if len(shown) >= limit:
         return _fitted(statement, limit, prefix, width, ellipsis)
+    left = limit - len(shown)
     others = "\n".join(line for _label, rows in blocks[1:] for line in rows)
-    rest = _fitted(others, limit - len(shown), prefix, width, ellipsis)
+    rest = _fitted(others, left, prefix, width, ellipsis)
+    if _raised_at(shown) and len(rest.splitlines()) < len(others.splitlines()):
+        # The statement names the call that raised: where it raised says
+        # more than the call's input (see `_Fitting.shorten_where_and_call`).
+        others = "\n".join(
+            line for label, rows in blocks[1:] if label != "call" for line in rows
+        )
+        rest = _fitted(others, left, prefix, width, ellipsis)
     return "\n".join([*shown, *([rest] if rest else [])])
 
 
