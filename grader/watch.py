@@ -204,6 +204,9 @@ UNLIMITED = sys.maxsize
 # The fewest columns a hint's text, or a likely mistake, may have beside
 # its label: on a terminal narrower, the text is filled as a paragraph.
 HINT_COLUMNS = 50
+# How far a hint's later lines stand in when it is filled as a paragraph:
+# as far as a likely mistake's stand in under its label.
+HINT_INDENT = 2
 # The most columns prose takes on a terminal however wide (a failure's
 # statement and likely mistake, a hint, the notes): a line much longer is
 # hard to follow back to the start of the next. The likely mistake stands
@@ -214,6 +217,13 @@ PROSE_COLUMNS = 100
 # The most rows the top line takes on a terminal, where a shorter way of
 # saying what happened fits: the screen's own lines need the rows more.
 TOP_LINE_ROWS = 2
+# Shorter ways of saying what caused a screen, for a top line that would
+# take two rows on a narrow terminal: the exercise's line below names the
+# exercise, and the report says what was checked.
+SHORTER = {
+    N_("hint for {name}"): N_("a hint"),
+    N_("checked every exercise in {seconds} s"): N_("checked all in {seconds} s"),
+}
 # Between the keys of a line of keys: a line of keys breaks only there.
 KEYS_SEPARATOR = " | "
 
@@ -372,6 +382,8 @@ class Watch:
         self.focus: ExerciseInfo = project.exercises[0]
         self.view = EXERCISE  # what the screen shows (see EXERCISE)
         self.event = ""  # what caused this redraw, in a few words
+        # Shorter ways of saying an event, for a top line too long for a row.
+        self.shorter: dict[str, str] = {}
         # The event says a save and nothing drawn since has replaced it: a
         # key that changes nothing on screen must not hide it.
         self.save_unseen = False
@@ -1163,9 +1175,7 @@ class Watch:
             if seconds is None:
                 self.report_asked = True  # shown once the save is graded
                 return
-            self.event = _(
-                "checked every exercise in {seconds} s", seconds=f"{seconds:.2f}"
-            )
+            self.say("checked every exercise in {seconds} s", seconds=f"{seconds:.2f}")
             if self.loops_kept:
                 self.event = _(
                     "checked every exercise in {seconds} s; {names} unchanged, "
@@ -1229,7 +1239,7 @@ class Watch:
             return
         self.hint = self.hint_text(exercise, len(shown))
         self.hints_asked.add(exercise.name)
-        self.event = _("hint for {name}", name=exercise.name)
+        self.say("hint for {name}", name=exercise.name)
         self.hint_said = "hint"
         if len(shown) == already:
             # Pressed again after the last: the screen would not change,
@@ -1718,11 +1728,51 @@ class Watch:
         return next(fit, short[-1])
 
     def top_lines(self) -> list[str]:
-        """The ways of saying the top line, from the longest."""
+        """The ways of saying the top line, from the longest. During a
+        grade, what it grades: what caused the screen before (a save
+        graded, a hint) is over, and would read as this grade's."""
         book = self.book()
         counts = {"done": book.done, "total": len(book.grades)}
-        if not self.event:
+        if self.under_way:
+            events = self.grading_events()
+        elif not self.event:
             return [_("nn-kata watch: {done} of {total} done", **counts)]
+        else:
+            events = self.events()
+        return [
+            _("nn-kata watch: {done} of {total} done ({event})", **counts, event=event)
+            for event in events
+        ]
+
+    def grading_events(self) -> list[str]:
+        """The ways of saying what is graded now, from the longest: the
+        files saved, with their folder, then without, then not named."""
+        if not self.saving:
+            return [_("grading every exercise")]
+        files = [f"{name}.py" for name in self.saving_files] or [
+            f"{name}.py" for name in self.saving
+        ]
+        if len(files) == 1:
+            return [
+                _("grading {path}", path=f"{self.target}/{files[0]}"),
+                _("grading {path}", path=files[0]),
+                _("grading a save"),
+            ]
+        named = {"count": len(files), "names": i18n.listed(files)}
+        return [
+            _("grading {count} files ({names})", **named),
+            _("grading {count} files", count=len(files)),
+        ]
+
+    def say(self, event: str, **fields) -> None:
+        """Make `event` (in English, with its `fields`) what the top line
+        says, with its shorter way, if any (see SHORTER)."""
+        self.event = _(event, **fields)
+        if event in SHORTER:
+            self.shorter[self.event] = _(SHORTER[event], **fields)
+
+    def events(self) -> list[str]:
+        """The ways of saying what caused this screen, from the longest."""
         events = [self.event]
         if self.event == self.save_event:
             events = self.save_events or events
@@ -1731,10 +1781,9 @@ class Watch:
                 _("{saved}; then {event}", saved=saved, event=self.event)
                 for saved in self.save_events or [self.save_event]
             ]
-        return [
-            _("nn-kata watch: {done} of {total} done ({event})", **counts, event=event)
-            for event in events
-        ]
+        if events == [self.event] and self.event in self.shorter:
+            events.append(self.shorter[self.event])
+        return events
 
     def exercise_fitted(
         self, top: Text, bottom: list[Text]
@@ -1940,18 +1989,23 @@ class Watch:
         """The `hint` broken to fit the terminal: its later lines under the
         start of its text after its label ("Hint 1 of 4: "), unless that
         leaves the text fewer than HINT_COLUMNS columns or the label is a
-        long one (`render.long_label`); then from the first column, as one
-        paragraph, label and all: code and words squeezed into a narrow
-        column would break where they should not, and a column far right
-        reads as if it belonged to something else."""
+        long one (`render.long_label`); then as one paragraph, label and
+        all, its later lines HINT_INDENT columns in, as a likely mistake's
+        are under its label: code and words squeezed into a narrow column
+        would break where they should not, a column far right reads as if
+        it belonged to something else, and one at the first column would
+        read as a line of its own."""
         columns = min(self.out.width - 1, PROSE_COLUMNS)  # see `wrapped`
-        label = LABEL.match(hint.plain)
-        hang = i18n.width(label.group()) if label else 0
-        if not (label and long_label(label.group(), columns)) and (
-            columns - hang >= HINT_COLUMNS
+        # The label ends at the first ": " ("Hint 1 of 4: ", "ヒント 1/4: ").
+        label = hint.plain[: hint.plain.find(": ") + 2]
+        hang = i18n.width(label)
+        if (
+            len(label) < 2
+            or long_label(label, columns)
+            or columns - hang < HINT_COLUMNS
         ):
-            return self.prose(hint)
-        return Text(i18n.fill(hint.plain, columns), style=hint.style)
+            hang = HINT_INDENT
+        return Text(i18n.fill(hint.plain, columns, indent=hang), style=hint.style)
 
     def header(self, g: Grade) -> Text:
         """The exercise's line: number, name and title, status, and tests

@@ -1948,6 +1948,59 @@ def _saving(watch, shown: bool) -> None:
     watch.focus = watch.project.find("numerical_gradient" if shown else "dot")
 
 
+# What the top line says of a grade under way, and what it said of the
+# save before it, by language.
+GRADING_TOP = {
+    "en": ("grading", "graded in"),
+    "ja": ("採点中", "秒で採点"),
+}
+
+
+@pytest.mark.parametrize("before", ["save", "hint"])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_during_a_grade_the_top_line_says_what_is_graded_now(
+    watch_screen, language, before
+):
+    def grading(watch) -> None:
+        if before == "save":
+            watch.save_events = watch.saved_events(["numerical_gradient"], 0.33)
+            watch.event = watch.save_event = watch.save_events[0]
+        else:
+            watch.say("hint for {name}", name="softmax")
+        _saving(watch, True)
+        watch.under_way = True
+
+    now, graded = GRADING_TOP[language]
+    with i18n.speaking(language):
+        rows = watch_screen(_forward_runs(others=0), (80, 30), EXERCISE, grading)
+    # The save graded before, or the hint, is over: the top line would say
+    # it of this grade.
+    assert now in rows[0] and "numerical_gradient.py" in rows[0], rows[0]
+    assert graded not in rows[0] and "softmax" not in rows[0], rows[0]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize(
+    "event, fields",
+    [
+        ("hint for {name}", {"name": "numerical_gradient"}),
+        ("checked every exercise in {seconds} s", {"seconds": "17.48"}),
+    ],
+)
+def test_the_top_line_says_an_event_shorter_rather_than_wrap(
+    watch_screen, language, event, fields
+):
+    with i18n.speaking(language):
+        rows = watch_screen(
+            _forward_runs(others=0),
+            (60, 30),
+            EXERCISE,
+            lambda watch: watch.say(event, **fields),
+        )
+    assert rows[1] == "", rows[:3]  # the top line took one row
+    assert rows[0].endswith(")"), rows[0]
+
+
 # What the line under a screen says during a long grade of a save, by
 # language, as the screen shows the saved exercise or another one.
 GRADING_NOW = {
@@ -2881,6 +2934,29 @@ def test_a_screen_that_hides_the_likely_mistake_says_so(watch_screen, language):
             assert any(row.startswith("[") for row in rows), (height, rows)
         # The call's input goes before where the call raised.
         assert "call " not in screen or where in screen, (height, rows)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("columns", [40, 60])
+def test_a_hint_filled_as_a_paragraph_indents_its_later_lines(
+    watch_screen, language, columns
+):
+    def asked(watch) -> None:
+        watch.hint = watch.hint_text(watch.focus, 1)
+        watch.hints_asked.add(watch.focus.name)
+
+    start, keys = {"en": ("Hint 1 of 4: ", "keys:"), "ja": ("ヒント 1/4: ", "キー:")}[
+        language
+    ]
+    with i18n.speaking(language):
+        rows = watch_screen(_loss_runs(), (columns, 60), EXERCISE, asked)
+    first = next(i for i, row in enumerate(rows) if row.startswith(start))
+    end = next(i for i, row in enumerate(rows) if row.startswith(keys))
+    later = [row for row in rows[first + 1 : end] if row]
+
+    # As a likely mistake's are under its label: read as one paragraph.
+    assert later, rows
+    assert all(row.startswith("  ") and row[2] != " " for row in later), later
 
 
 BIAS_MADE_A_COLUMN = (

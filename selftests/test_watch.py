@@ -1773,7 +1773,9 @@ def test_on_a_small_terminal_the_likely_mistake_and_the_hint_both_stay_whole(
     # The hint's text starts under its label, filled as the CLI fills it:
     # code is never broken in the middle.
     assert any("np.issubdtype(x.dtype, np.floating)" in row for row in rows[start:])
-    assert not rows[start + 1].startswith(" ")  # not hung under the label
+    # Not hung under the label, but two columns in, as a likely mistake's
+    # later lines are under its label: still one paragraph.
+    assert rows[start + 1].startswith("  ") and rows[start + 1][2] != " "
 
 
 # What the report must show on a narrow terminal, by language.
