@@ -1590,15 +1590,30 @@ class Watch:
         for below_note in below_notes:
             for kept in range(len(table) - 1, 0, -1):
                 rows_note = self.rows_note(len(table) - kept)
-                shown = [*lines[: table[kept]], rows_note, lines[score], *below_note]
-                if self.rows(shown) <= room:
-                    return shown
+                rows = self.table_kept(lines, spans, kept)
+                shown = [*lines[: table[0]], *rows, rows_note, lines[score]]
+                if self.rows([*shown, *below_note]) <= room:
+                    return [*shown, *below_note]
         gone = sum(1 for line in lines if line.plain.strip()) - 1
         note = self.noted(self.more_lines_note(gone, whole=True))
         for shown in [[lines[score], note], [lines[score]]]:
             if self.rows(shown) <= room:
                 return shown
         return self.cut(lines, room)
+
+    def table_kept(
+        self, lines: list[Text], spans: list[tuple[int, int]], kept: int
+    ) -> list[Text]:
+        """`kept` rows of the report's table, whose rows are `spans` of
+        `lines` (see `_table_spans`), in the table's order: those of the
+        exercises not done first, then the first of those done. What is
+        left to do is what the learner needs to see; a row that says an
+        exercise is done says little that the score does not."""
+        names = [lines[start].plain.split()[1] for start, _end in spans]
+        done = {g.name for g in self.book().grades if g.status == DONE}
+        order = sorted(range(len(spans)), key=lambda i: names[i] in done)
+        chosen = sorted(order[:kept])
+        return [line for i in chosen for line in lines[slice(*spans[i])]]
 
     def message_length(self) -> int:
         """How many lines the failure the screen shows has in full: that of

@@ -1948,6 +1948,21 @@ def _saving(watch, shown: bool) -> None:
     watch.focus = watch.project.find("numerical_gradient" if shown else "dot")
 
 
+@pytest.mark.parametrize("size", [(40, 12), (40, 13), (60, 12)])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_report_keeps_the_row_of_the_exercise_not_done(
+    watch_screen, language, size
+):
+    runs = done_runs()
+    runs["softmax"] = ExerciseRun("softmax", [failed("test_softmax_sums", UNNAMED)])
+    with i18n.speaking(language):
+        rows = watch_screen(runs, size, SUMMARY)
+    table = [row for row in rows if re.match(r" ?\d+ +\w", row)]
+    # Rows gave way, but not the one of what is left to do.
+    assert len(table) < len(EXERCISES), rows
+    assert any(row.split()[1] == "softmax" for row in table), rows
+
+
 # What the top line says of a grade under way, and what it said of the
 # save before it, by language.
 GRADING_TOP = {
