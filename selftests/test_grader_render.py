@@ -3144,3 +3144,20 @@ def test_a_relative_import_never_starts_a_row_with_its_dot():
     for columns in range(20, 80):
         rows = i18n.fill(text, columns).splitlines()
         assert not any(row.startswith(".") for row in rows), rows
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_import_to_write_stays_whole_beside_its_sentences_end(language):
+    from tests.harness import module_mistake
+
+    error = ModuleNotFoundError("No module named 'one_hot'")
+    with i18n.speaking(language):
+        mistake = i18n.failure(f"  likely mistake: {module_mistake(error)}")
+    code = "`from .one_hot import one_hot`"
+
+    assert code in mistake, mistake
+    for columns in range(40, 101):
+        rows = wrapped_lines(Text(mistake), columns).plain.splitlines()
+        # Quoted: the sentence's period stands apart from the code, and
+        # the code is never broken.
+        assert any(code in row for row in rows), (columns, rows)

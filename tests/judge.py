@@ -509,7 +509,7 @@ def code_mistake(error):
         name = error.name
         return (
             f"{name} is not imported here: it is another exercise's function, "
-            f"which this file must import first: from .{exercise} import {name}."
+            f"which this file must import first: `from .{exercise} import {name}`."
         )
     if isinstance(error, NameError) and numpy_function(error.name):
         name = error.name
@@ -540,8 +540,8 @@ def module_called(name, exercise):
     alias = "" if name == function else f" as {name}"
     return (
         f"{name} here is the module exercises/{exercise}.py, not its function: "
-        f"write from .{exercise} import {function}{alias} (or call "
-        f"{name}.{function}(...))."
+        f"write `from .{exercise} import {function}{alias}` (or call "
+        f"`{name}.{function}(...)`)."
     )
 
 
