@@ -1264,6 +1264,11 @@ class Watch:
         (see `fitted`), so that the top line stays on screen."""
         self.resized = False
         top = self.wrapped(self.top_line())
+        if self.before_save and not self.room_for_before_save(top):
+            # "Shown above" over nothing but a note would say what is not:
+            # the top line says what is graded, and the rows go to the
+            # exercise's line. `redraw_during_grade` sets it back.
+            self.before_save = False
         bottom = [self.wrapped(line) for line in self.bottom_lines()]
         if self.view == LISTING:
             middle, bottom = self.listing_fitted(top, bottom)
@@ -1292,6 +1297,20 @@ class Watch:
         # during a grade goes above it (see `show_headline`).
         self.keys_line = bottom[-1]
         self.keys_rows = self.rows([bottom[-1]]) if self.out.is_terminal else 0
+
+    def room_for_before_save(self, top: Text) -> bool:
+        """Whether the line that says the screen shows the grade before the
+        save (see `grading_now`) leaves room under `top` for what it
+        speaks of: the exercise's line, or a row of the list or report,
+        with the note of what is cut."""
+        if not self.out.is_terminal:
+            return True
+        bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
+        least = 2
+        if self.view == EXERCISE:
+            header = self.wrapped(self.header(self.grade_of(self.focus)))
+            least = self.rows([header]) + 1
+        return self.room(top, bottom) >= least
 
     def wrapped(self, text: Text) -> Text:
         """`text` broken between words to fit the terminal, each line that

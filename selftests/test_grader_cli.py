@@ -811,8 +811,8 @@ def test_an_exercise_imported_as_a_module_and_called_is_told_to_import_its_funct
 
     assert (
         "likely mistake: sm here is the module exercises/softmax.py, not its "
-        "function: write `from .softmax import softmax as sm` (or call "
-        "`sm.softmax(...)`)."
+        "function: write from .softmax import softmax as sm (or call "
+        "sm.softmax(...))."
     ) in english
     assert "ここの sm は関数ではなく、モジュール exercises/softmax.py です。" in (
         japanese.stdout

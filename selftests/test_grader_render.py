@@ -18,6 +18,7 @@ from rich.text import Text
 from grader import i18n, runner
 from grader.exercises import EXERCISES
 from grader.grading import gradebook
+from grader.i18n import _
 from grader.project import Project
 from grader.render import (
     PROSE_WIDTH,
@@ -1961,6 +1962,27 @@ def test_the_report_keeps_the_row_of_the_exercise_not_done(
     # Rows gave way, but not the one of what is left to do.
     assert len(table) < len(EXERCISES), rows
     assert any(row.split()[1] == "softmax" for row in table), rows
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_grade_of_a_save_on_a_tiny_terminal_keeps_the_exercises_line(
+    watch_screen, language
+):
+    def grading(watch) -> None:
+        _saving(watch, True)
+        watch.under_way = True
+        watch.headline = _("Grading {path} ...", path="exercises/numerical_gradient.py")
+
+    runs = _forward_runs(others=0)
+    runs["numerical_gradient"] = ExerciseRun(
+        "numerical_gradient", [failed("test_g", UNNAMED)]
+    )
+    with i18n.speaking(language):
+        rows = watch_screen(runs, (40, 12), EXERCISE, grading)
+    # "Shown above" over nothing would say what is not; the exercise's
+    # line is what the screen shows.
+    assert any(row.startswith("7. numerical_gradient") for row in rows), rows
+    assert GRADING_NOW[language][True][:10] not in "".join(rows), rows
 
 
 # What the top line says of a grade under way, and what it said of the

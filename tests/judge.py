@@ -540,8 +540,8 @@ def module_called(name, exercise):
     alias = "" if name == function else f" as {name}"
     return (
         f"{name} here is the module exercises/{exercise}.py, not its function: "
-        f"write `from .{exercise} import {function}{alias}` (or call "
-        f"`{name}.{function}(...)`)."
+        f"write from .{exercise} import {function}{alias} (or call "
+        f"{name}.{function}(...))."
     )
 
 
