@@ -1843,8 +1843,12 @@ class Watch:
         hint = [self.wrapped(line) for line in self.hint_lines(blank=False)]
         bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
 
+        printed = True  # what the code printed, shown while all fits
+
         def failure(limit: int, others: bool = False) -> list[Text]:
-            return self.exercise_lines(limit, blanks=False, hint=False, others=others)
+            return self.exercise_lines(
+                limit, blanks=False, hint=False, others=others, printed=printed
+            )
 
         whole = failure(UNLIMITED, others=True)
         if hint and self.focus.name not in self.hints_asked:
@@ -1862,6 +1866,9 @@ class Watch:
             # The hint took the note's rows: the exercise's line and its
             # status say that it fails, and the hint says what to do.
             return [*whole[:1], *hint], bottom
+        # What the code printed gives way first of all: the message says
+        # what went wrong and what to change, and `check` shows the output.
+        printed = False
         # The line that counts the other failing tests outlasts the later
         # rows of each part of the message: a learner on a small terminal
         # must learn that more tests fail, and what shows them. It goes
@@ -1979,22 +1986,29 @@ class Watch:
         blanks: bool = True,
         hint: bool = True,
         others: bool = True,
+        printed: bool = True,
     ) -> list[Text]:
         """The exercise in focus, its failure's message in at most `limit`
         rows (None: MESSAGE_LINES lines), each line broken to fit the
         terminal; without `blanks`, no blank line between its parts,
-        without `hint`, no hint, and without `others`, no line that counts
-        the other failing tests."""
-        parts = self.exercise_parts(limit, hint, others)
+        without `hint`, no hint, without `others`, no line that counts
+        the other failing tests, and without `printed`, not what the code
+        printed."""
+        parts = self.exercise_parts(limit, hint, others, printed)
         return [self.wrapped(part) for part in parts if blanks or part.plain]
 
     def exercise_parts(
-        self, limit: int | None, hint: bool = True, others: bool = True
+        self,
+        limit: int | None,
+        hint: bool = True,
+        others: bool = True,
+        printed: bool = True,
     ) -> Iterator[Text]:
         g = self.grade_of(self.focus)
         yield self.header(g)
         yield Text()
-        yield from self.verdict(g, MESSAGE_LINES if limit is None else limit, others)
+        limit = MESSAGE_LINES if limit is None else limit
+        yield from self.verdict(g, limit, others, printed)
         if hint:
             yield from self.hint_lines()
 
@@ -2195,10 +2209,15 @@ class Watch:
         return Text(_sentences_laid_out(said, width), style="yellow")
 
     def verdict(
-        self, g: Grade, limit: int = MESSAGE_LINES, others: bool = True
+        self,
+        g: Grade,
+        limit: int = MESSAGE_LINES,
+        others: bool = True,
+        printed: bool = True,
     ) -> Iterator[Text]:
         """What to do about the exercise in focus, its failure's message in
-        at most `limit` lines; with `others`, how many more tests fail."""
+        at most `limit` lines; with `others`, how many more tests fail; with
+        `printed`, what the code printed during the test."""
         name = g.exercise.name
         if g.status == DONE:
             yield Text(_("Every test passes."), style="green")
@@ -2247,7 +2266,7 @@ class Watch:
             yield Text(
                 _fitted(message, limit, "    ", width, ellipsis, mistake_first=asked)
             )
-            if failure.output.strip():
+            if failure.output.strip() and printed:
                 yield Text(output_label(failure.output), style="dim")
                 output = "\n".join(map(_note_translated, failure.output.splitlines()))
                 yield Text(_cut(output, OUTPUT_LINES, "    | "))

@@ -1985,6 +1985,35 @@ def test_a_grade_of_a_save_on_a_tiny_terminal_keeps_the_exercises_line(
     assert GRADING_NOW[language][True][:10] not in "".join(rows), rows
 
 
+SHIFT_MISSING = """Adding the same number to every score of a slice must not change \
+that slice's probabilities.
+  call      softmax([1001.0, 1002.0, 1003.0])
+  expected  [0.09, 0.2447, 0.6652]
+  actual    [nan, nan, nan]
+  likely mistake: the scores were not shifted: exp(1000) overflows to inf, and in \
+a row like [-1000, -1001] every exp rounds to 0, giving 0 / 0. Subtract each \
+slice's maximum, x.max(axis=-1, keepdims=True), before exp: softmax does not \
+change when a slice is shifted, and then the largest exp is exp(0) = 1."""
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_what_the_code_printed_gives_way_before_the_failure(watch_screen, language):
+    runs = done_runs()
+    test = failed("test_shift", SHIFT_MISSING, output="step 1\nstep 2\nstep 3\n")
+    runs["softmax"] = ExerciseRun("softmax", [test])
+    label = {"en": "likely mistake:", "ja": "考えられる間違い:"}[language]
+    with i18n.speaking(language):
+        whole = watch_screen(runs, (60, 60), EXERCISE)
+        for height in range(14, 24):
+            rows = watch_screen(runs, (60, height), EXERCISE)
+            printed = any(row.startswith("    | step") for row in rows)
+            # Printed output only beside the whole message.
+            kept = [row for row in whole if row.startswith("  ") and row in rows]
+            message = [row for row in whole if row.startswith("  ")]
+            assert not printed or kept == message, (height, rows)
+            assert height < 20 or label in "\n".join(rows), (height, rows)
+
+
 # What the top line says of a grade under way, and what it said of the
 # save before it, by language.
 GRADING_TOP = {
