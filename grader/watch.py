@@ -221,6 +221,7 @@ TOP_LINE_ROWS = 2
 # take two rows on a narrow terminal: the exercise's line below names the
 # exercise, and the report says what was checked.
 SHORTER = {
+    N_("first grade, {seconds} s"): N_("graded in {seconds} s"),
     N_("hint for {name}"): N_("a hint"),
     N_("checked every exercise in {seconds} s"): N_("checked all in {seconds} s"),
 }
@@ -935,7 +936,7 @@ class Watch:
         seconds = self.grade(self.project.names, True, headline)
         if seconds is None:
             return False
-        self.event = _("first grade, {seconds} s", seconds=f"{seconds:.2f}")
+        self.say("first grade, {seconds} s", seconds=f"{seconds:.2f}")
         if self.timed_out:
             # The learner waited for these: said, lest the time seem the
             # grader's, or every exercise's.
@@ -1606,13 +1607,19 @@ class Watch:
         hidden_below = sum(1 for line in tail if line.plain.strip())
         below = self.noted(self.more_lines_note(hidden_below))
         below_notes = [[below], []] if hidden_below else [[]]
-        for below_note in below_notes:
-            for kept in range(len(table) - 1, 0, -1):
-                rows_note = self.rows_note(len(table) - kept)
-                rows = self.table_kept(lines, spans, kept)
-                shown = [*lines[: table[0]], *rows, rows_note, lines[score]]
-                if self.rows([*shown, *below_note]) <= room:
-                    return [*shown, *below_note]
+        # Above the rows, the table's head, then without the rule under it,
+        # then without either: a row that names an exercise not done says
+        # what is left to do even with no head above it.
+        named = [line for i, line in enumerate(lines[: table[0]]) if i != rule]
+        heads = [lines[: table[0]], *([named] if ruled else []), []]
+        for head_kept in heads:
+            for below_note in below_notes:
+                for kept in range(len(table) - 1, 0, -1):
+                    rows_note = self.rows_note(len(table) - kept)
+                    rows = self.table_kept(lines, spans, kept)
+                    shown = [*head_kept, *rows, rows_note, lines[score]]
+                    if self.rows([*shown, *below_note]) <= room:
+                        return [*shown, *below_note]
         gone = sum(1 for line in lines if line.plain.strip()) - 1
         note = self.noted(self.more_lines_note(gone, whole=True))
         for shown in [[lines[score], note], [lines[score]]]:

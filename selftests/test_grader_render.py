@@ -1949,7 +1949,7 @@ def _saving(watch, shown: bool) -> None:
     watch.focus = watch.project.find("numerical_gradient" if shown else "dot")
 
 
-@pytest.mark.parametrize("size", [(40, 12), (40, 13), (60, 12)])
+@pytest.mark.parametrize("size", [(40, 11), (40, 12), (40, 13), (50, 10), (60, 12)])
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_the_report_keeps_the_row_of_the_exercise_not_done(
     watch_screen, language, size
@@ -2047,19 +2047,20 @@ def test_during_a_grade_the_top_line_says_what_is_graded_now(
 
 @pytest.mark.parametrize("language", ["en", "ja"])
 @pytest.mark.parametrize(
-    "event, fields",
+    "event, fields, columns",
     [
-        ("hint for {name}", {"name": "numerical_gradient"}),
-        ("checked every exercise in {seconds} s", {"seconds": "17.48"}),
+        ("hint for {name}", {"name": "numerical_gradient"}, 60),
+        ("checked every exercise in {seconds} s", {"seconds": "17.48"}, 60),
+        ("first grade, {seconds} s", {"seconds": "17.48"}, 50),
     ],
 )
 def test_the_top_line_says_an_event_shorter_rather_than_wrap(
-    watch_screen, language, event, fields
+    watch_screen, language, event, fields, columns
 ):
     with i18n.speaking(language):
         rows = watch_screen(
             _forward_runs(others=0),
-            (60, 30),
+            (columns, 30),
             EXERCISE,
             lambda watch: watch.say(event, **fields),
         )
