@@ -383,6 +383,7 @@ class Watch:
         self.focus: ExerciseInfo = project.exercises[0]
         self.view = EXERCISE  # what the screen shows (see EXERCISE)
         self.event = ""  # what caused this redraw, in a few words
+        self.top_drawn: Text | None = None  # the top line on screen
         # Shorter ways of saying an event, for a top line too long for a row.
         self.shorter: dict[str, str] = {}
         # The event says a save and nothing drawn since has replaced it: a
@@ -509,6 +510,7 @@ class Watch:
         what is being graded, is printed first. Returns the seconds it
         took, or None when the grade was cancelled (see `cancel`)."""
         self.under_way, self.cut_short = True, True
+        self.retitle()
         try:
             seconds = self.grade_under_way(names, use_kept, headline, loops)
         finally:
@@ -516,6 +518,24 @@ class Watch:
         # Ctrl+C, or the end of the terminal, leaves `cut_short` set.
         self.cut_short = seconds is None
         return seconds
+
+    def retitle(self) -> None:
+        """On a terminal, write the top line of the screen drawn again, in
+        its place, when it takes as many rows: a grade has started, and
+        what the top line said before (a save graded, a hint) is over."""
+        if not (self.out.is_terminal and self.ever_drawn and self.top_drawn):
+            return
+        top = self.wrapped(self.top_line())
+        rows = self.rows([top])
+        if rows != self.rows([self.top_drawn]) or top.plain == self.top_drawn.plain:
+            return
+        # Saved, moved to the first row, the rows cleared, printed, restored:
+        # nothing under the top line moves.
+        self.out.file.write("\x1b7\x1b[H" + "\x1b[2K\n" * (rows - 1) + "\x1b[2K\x1b[H")
+        self.out.print(top, soft_wrap=True, end="")
+        self.out.file.write("\x1b8")
+        self.out.file.flush()
+        self.top_drawn = top
 
     def grade_under_way(
         self, names: list[str], use_kept: bool, headline: str, loops: bool = False
@@ -1290,6 +1310,7 @@ class Watch:
                 self.out.print(line, soft_wrap=True)
         self.out.file.flush()
         self.screen_rows = self.rows([top, Text(), *middle, *bottom])
+        self.top_drawn = top
         self.refitted_for = self.layout() if self.under_way else ()
         self.notice = ""
         self.headline_rows = 0

@@ -2046,6 +2046,29 @@ def test_during_a_grade_the_top_line_says_what_is_graded_now(
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_grade_that_starts_rewrites_the_top_line_in_place(watch_screen, language):
+    drawn = {}
+
+    def hint_then_save(watch) -> None:
+        watch.say("hint for {name}", name="forward")
+        drawn["watch"] = watch
+
+    now, _graded = GRADING_TOP[language]
+    with i18n.speaking(language):
+        watch_screen(_forward_runs(others=0), (80, 30), EXERCISE, hint_then_save)
+        watch = drawn["watch"]
+        before = watch.out.file.getvalue()
+        watch.saving = watch.saving_files = ["forward"]
+        watch.under_way = True
+        watch.retitle()
+    written = watch.out.file.getvalue()[len(before) :]
+    # At the first row, and back: the screen under it stays as it is.
+    assert written.startswith("\x1b7\x1b[H") and written.endswith("\x1b8"), written
+    top = CONTROL.sub("", written.replace("\x1b7", "").replace("\x1b8", ""))
+    assert now in top and "forward.py" in top, top
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
 @pytest.mark.parametrize(
     "event, fields, columns",
     [
