@@ -204,6 +204,9 @@ UNLIMITED = sys.maxsize
 # The fewest columns a hint's text, or a likely mistake, may have beside
 # its label: on a terminal narrower, the text is filled as a paragraph.
 HINT_COLUMNS = 50
+# How far a hint's later lines stand in when it is filled as a paragraph:
+# as far as a likely mistake's stand in under its label.
+HINT_INDENT = 2
 # The most columns prose takes on a terminal however wide (a failure's
 # statement and likely mistake, a hint, the notes): a line much longer is
 # hard to follow back to the start of the next. The likely mistake stands
@@ -214,6 +217,14 @@ PROSE_COLUMNS = 100
 # The most rows the top line takes on a terminal, where a shorter way of
 # saying what happened fits: the screen's own lines need the rows more.
 TOP_LINE_ROWS = 2
+# Shorter ways of saying what caused a screen, for a top line that would
+# take two rows on a narrow terminal: the exercise's line below names the
+# exercise, and the report says what was checked.
+SHORTER = {
+    N_("first grade, {seconds} s"): N_("graded in {seconds} s"),
+    N_("hint for {name}"): N_("a hint"),
+    N_("checked every exercise in {seconds} s"): N_("checked all in {seconds} s"),
+}
 # Between the keys of a line of keys: a line of keys breaks only there.
 KEYS_SEPARATOR = " | "
 
@@ -372,6 +383,9 @@ class Watch:
         self.focus: ExerciseInfo = project.exercises[0]
         self.view = EXERCISE  # what the screen shows (see EXERCISE)
         self.event = ""  # what caused this redraw, in a few words
+        self.top_drawn: Text | None = None  # the top line on screen
+        # Shorter ways of saying an event, for a top line too long for a row.
+        self.shorter: dict[str, str] = {}
         # The event says a save and nothing drawn since has replaced it: a
         # key that changes nothing on screen must not hide it.
         self.save_unseen = False
@@ -496,6 +510,7 @@ class Watch:
         what is being graded, is printed first. Returns the seconds it
         took, or None when the grade was cancelled (see `cancel`)."""
         self.under_way, self.cut_short = True, True
+        self.retitle()
         try:
             seconds = self.grade_under_way(names, use_kept, headline, loops)
         finally:
@@ -503,6 +518,24 @@ class Watch:
         # Ctrl+C, or the end of the terminal, leaves `cut_short` set.
         self.cut_short = seconds is None
         return seconds
+
+    def retitle(self) -> None:
+        """On a terminal, write the top line of the screen drawn again, in
+        its place, when it takes as many rows: a grade has started, and
+        what the top line said before (a save graded, a hint) is over."""
+        if not (self.out.is_terminal and self.ever_drawn and self.top_drawn):
+            return
+        top = self.wrapped(self.top_line())
+        rows = self.rows([top])
+        if rows != self.rows([self.top_drawn]) or top.plain == self.top_drawn.plain:
+            return
+        # Saved, moved to the first row, the rows cleared, printed, restored:
+        # nothing under the top line moves.
+        self.out.file.write("\x1b7\x1b[H" + "\x1b[2K\n" * (rows - 1) + "\x1b[2K\x1b[H")
+        self.out.print(top, soft_wrap=True, end="")
+        self.out.file.write("\x1b8")
+        self.out.file.flush()
+        self.top_drawn = top
 
     def grade_under_way(
         self, names: list[str], use_kept: bool, headline: str, loops: bool = False
@@ -923,7 +956,7 @@ class Watch:
         seconds = self.grade(self.project.names, True, headline)
         if seconds is None:
             return False
-        self.event = _("first grade, {seconds} s", seconds=f"{seconds:.2f}")
+        self.say("first grade, {seconds} s", seconds=f"{seconds:.2f}")
         if self.timed_out:
             # The learner waited for these: said, lest the time seem the
             # grader's, or every exercise's.
@@ -1163,9 +1196,7 @@ class Watch:
             if seconds is None:
                 self.report_asked = True  # shown once the save is graded
                 return
-            self.event = _(
-                "checked every exercise in {seconds} s", seconds=f"{seconds:.2f}"
-            )
+            self.say("checked every exercise in {seconds} s", seconds=f"{seconds:.2f}")
             if self.loops_kept:
                 self.event = _(
                     "checked every exercise in {seconds} s; {names} unchanged, "
@@ -1229,7 +1260,7 @@ class Watch:
             return
         self.hint = self.hint_text(exercise, len(shown))
         self.hints_asked.add(exercise.name)
-        self.event = _("hint for {name}", name=exercise.name)
+        self.say("hint for {name}", name=exercise.name)
         self.hint_said = "hint"
         if len(shown) == already:
             # Pressed again after the last: the screen would not change,
@@ -1254,6 +1285,11 @@ class Watch:
         (see `fitted`), so that the top line stays on screen."""
         self.resized = False
         top = self.wrapped(self.top_line())
+        if self.before_save and not self.room_for_before_save(top):
+            # "Shown above" over nothing but a note would say what is not:
+            # the top line says what is graded, and the rows go to the
+            # exercise's line. `redraw_during_grade` sets it back.
+            self.before_save = False
         bottom = [self.wrapped(line) for line in self.bottom_lines()]
         if self.view == LISTING:
             middle, bottom = self.listing_fitted(top, bottom)
@@ -1274,6 +1310,7 @@ class Watch:
                 self.out.print(line, soft_wrap=True)
         self.out.file.flush()
         self.screen_rows = self.rows([top, Text(), *middle, *bottom])
+        self.top_drawn = top
         self.refitted_for = self.layout() if self.under_way else ()
         self.notice = ""
         self.headline_rows = 0
@@ -1282,6 +1319,20 @@ class Watch:
         # during a grade goes above it (see `show_headline`).
         self.keys_line = bottom[-1]
         self.keys_rows = self.rows([bottom[-1]]) if self.out.is_terminal else 0
+
+    def room_for_before_save(self, top: Text) -> bool:
+        """Whether the line that says the screen shows the grade before the
+        save (see `grading_now`) leaves room under `top` for what it
+        speaks of: the exercise's line, or a row of the list or report,
+        with the note of what is cut."""
+        if not self.out.is_terminal:
+            return True
+        bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
+        least = 2
+        if self.view == EXERCISE:
+            header = self.wrapped(self.header(self.grade_of(self.focus)))
+            least = self.rows([header]) + 1
+        return self.room(top, bottom) >= least
 
     def wrapped(self, text: Text) -> Text:
         """`text` broken between words to fit the terminal, each line that
@@ -1577,18 +1628,39 @@ class Watch:
         hidden_below = sum(1 for line in tail if line.plain.strip())
         below = self.noted(self.more_lines_note(hidden_below))
         below_notes = [[below], []] if hidden_below else [[]]
-        for below_note in below_notes:
-            for kept in range(len(table) - 1, 0, -1):
-                rows_note = self.rows_note(len(table) - kept)
-                shown = [*lines[: table[kept]], rows_note, lines[score], *below_note]
-                if self.rows(shown) <= room:
-                    return shown
+        # Above the rows, the table's head, then without the rule under it,
+        # then without either: a row that names an exercise not done says
+        # what is left to do even with no head above it.
+        named = [line for i, line in enumerate(lines[: table[0]]) if i != rule]
+        heads = [lines[: table[0]], *([named] if ruled else []), []]
+        for head_kept in heads:
+            for below_note in below_notes:
+                for kept in range(len(table) - 1, 0, -1):
+                    rows_note = self.rows_note(len(table) - kept)
+                    rows = self.table_kept(lines, spans, kept)
+                    shown = [*head_kept, *rows, rows_note, lines[score]]
+                    if self.rows([*shown, *below_note]) <= room:
+                        return [*shown, *below_note]
         gone = sum(1 for line in lines if line.plain.strip()) - 1
         note = self.noted(self.more_lines_note(gone, whole=True))
         for shown in [[lines[score], note], [lines[score]]]:
             if self.rows(shown) <= room:
                 return shown
         return self.cut(lines, room)
+
+    def table_kept(
+        self, lines: list[Text], spans: list[tuple[int, int]], kept: int
+    ) -> list[Text]:
+        """`kept` rows of the report's table, whose rows are `spans` of
+        `lines` (see `_table_spans`), in the table's order: those of the
+        exercises not done first, then the first of those done. What is
+        left to do is what the learner needs to see; a row that says an
+        exercise is done says little that the score does not."""
+        names = [lines[start].plain.split()[1] for start, _end in spans]
+        done = {g.name for g in self.book().grades if g.status == DONE}
+        order = sorted(range(len(spans)), key=lambda i: names[i] in done)
+        chosen = sorted(order[:kept])
+        return [line for i in chosen for line in lines[slice(*spans[i])]]
 
     def message_length(self) -> int:
         """How many lines the failure the screen shows has in full: that of
@@ -1718,11 +1790,51 @@ class Watch:
         return next(fit, short[-1])
 
     def top_lines(self) -> list[str]:
-        """The ways of saying the top line, from the longest."""
+        """The ways of saying the top line, from the longest. During a
+        grade, what it grades: what caused the screen before (a save
+        graded, a hint) is over, and would read as this grade's."""
         book = self.book()
         counts = {"done": book.done, "total": len(book.grades)}
-        if not self.event:
+        if self.under_way:
+            events = self.grading_events()
+        elif not self.event:
             return [_("nn-kata watch: {done} of {total} done", **counts)]
+        else:
+            events = self.events()
+        return [
+            _("nn-kata watch: {done} of {total} done ({event})", **counts, event=event)
+            for event in events
+        ]
+
+    def grading_events(self) -> list[str]:
+        """The ways of saying what is graded now, from the longest: the
+        files saved, with their folder, then without, then not named."""
+        if not self.saving:
+            return [_("grading every exercise")]
+        files = [f"{name}.py" for name in self.saving_files] or [
+            f"{name}.py" for name in self.saving
+        ]
+        if len(files) == 1:
+            return [
+                _("grading {path}", path=f"{self.target}/{files[0]}"),
+                _("grading {path}", path=files[0]),
+                _("grading a save"),
+            ]
+        named = {"count": len(files), "names": i18n.listed(files)}
+        return [
+            _("grading {count} files ({names})", **named),
+            _("grading {count} files", count=len(files)),
+        ]
+
+    def say(self, event: str, **fields) -> None:
+        """Make `event` (in English, with its `fields`) what the top line
+        says, with its shorter way, if any (see SHORTER)."""
+        self.event = _(event, **fields)
+        if event in SHORTER:
+            self.shorter[self.event] = _(SHORTER[event], **fields)
+
+    def events(self) -> list[str]:
+        """The ways of saying what caused this screen, from the longest."""
         events = [self.event]
         if self.event == self.save_event:
             events = self.save_events or events
@@ -1731,10 +1843,9 @@ class Watch:
                 _("{saved}; then {event}", saved=saved, event=self.event)
                 for saved in self.save_events or [self.save_event]
             ]
-        return [
-            _("nn-kata watch: {done} of {total} done ({event})", **counts, event=event)
-            for event in events
-        ]
+        if events == [self.event] and self.event in self.shorter:
+            events.append(self.shorter[self.event])
+        return events
 
     def exercise_fitted(
         self, top: Text, bottom: list[Text]
@@ -1760,8 +1871,12 @@ class Watch:
         hint = [self.wrapped(line) for line in self.hint_lines(blank=False)]
         bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
 
+        printed = True  # what the code printed, shown while all fits
+
         def failure(limit: int, others: bool = False) -> list[Text]:
-            return self.exercise_lines(limit, blanks=False, hint=False, others=others)
+            return self.exercise_lines(
+                limit, blanks=False, hint=False, others=others, printed=printed
+            )
 
         whole = failure(UNLIMITED, others=True)
         if hint and self.focus.name not in self.hints_asked:
@@ -1779,6 +1894,9 @@ class Watch:
             # The hint took the note's rows: the exercise's line and its
             # status say that it fails, and the hint says what to do.
             return [*whole[:1], *hint], bottom
+        # What the code printed gives way first of all: the message says
+        # what went wrong and what to change, and `check` shows the output.
+        printed = False
         # The line that counts the other failing tests outlasts the later
         # rows of each part of the message: a learner on a small terminal
         # must learn that more tests fail, and what shows them. It goes
@@ -1793,8 +1911,14 @@ class Watch:
             fitted = self.fitted(counted, space, low=least, most=self.rows(lines))
             return [*fitted, *hint], bottom
         # The fewest rows the message may have without that line: its
-        # likely mistake and its call whole, else the likely mistake alone.
-        lows = [self.mistake_rows(("likely mistake", "call")), self.mistake_rows()]
+        # likely mistake and its call whole, else the likely mistake alone;
+        # each beside the statement's least, without which `_fitted` drops
+        # the mistake, and the screen would not say so (see `mistake_gone`).
+        least = self.statement_rows()
+        lows = [
+            self.mistake_rows(("likely mistake", "call")) + least,
+            self.mistake_rows() + least,
+        ]
         low = next((low for low in lows if self.rows(failure(low)) <= space), None)
         if low is None:
             return [*self.mistake_gone(failure, space, lines), *hint], bottom
@@ -1890,22 +2014,29 @@ class Watch:
         blanks: bool = True,
         hint: bool = True,
         others: bool = True,
+        printed: bool = True,
     ) -> list[Text]:
         """The exercise in focus, its failure's message in at most `limit`
         rows (None: MESSAGE_LINES lines), each line broken to fit the
         terminal; without `blanks`, no blank line between its parts,
-        without `hint`, no hint, and without `others`, no line that counts
-        the other failing tests."""
-        parts = self.exercise_parts(limit, hint, others)
+        without `hint`, no hint, without `others`, no line that counts
+        the other failing tests, and without `printed`, not what the code
+        printed."""
+        parts = self.exercise_parts(limit, hint, others, printed)
         return [self.wrapped(part) for part in parts if blanks or part.plain]
 
     def exercise_parts(
-        self, limit: int | None, hint: bool = True, others: bool = True
+        self,
+        limit: int | None,
+        hint: bool = True,
+        others: bool = True,
+        printed: bool = True,
     ) -> Iterator[Text]:
         g = self.grade_of(self.focus)
         yield self.header(g)
         yield Text()
-        yield from self.verdict(g, MESSAGE_LINES if limit is None else limit, others)
+        limit = MESSAGE_LINES if limit is None else limit
+        yield from self.verdict(g, limit, others, printed)
         if hint:
             yield from self.hint_lines()
 
@@ -1934,18 +2065,23 @@ class Watch:
         """The `hint` broken to fit the terminal: its later lines under the
         start of its text after its label ("Hint 1 of 4: "), unless that
         leaves the text fewer than HINT_COLUMNS columns or the label is a
-        long one (`render.long_label`); then from the first column, as one
-        paragraph, label and all: code and words squeezed into a narrow
-        column would break where they should not, and a column far right
-        reads as if it belonged to something else."""
+        long one (`render.long_label`); then as one paragraph, label and
+        all, its later lines HINT_INDENT columns in, as a likely mistake's
+        are under its label: code and words squeezed into a narrow column
+        would break where they should not, a column far right reads as if
+        it belonged to something else, and one at the first column would
+        read as a line of its own."""
         columns = min(self.out.width - 1, PROSE_COLUMNS)  # see `wrapped`
-        label = LABEL.match(hint.plain)
-        hang = i18n.width(label.group()) if label else 0
-        if not (label and long_label(label.group(), columns)) and (
-            columns - hang >= HINT_COLUMNS
+        # The label ends at the first ": " ("Hint 1 of 4: ", "ヒント 1/4: ").
+        label = hint.plain[: hint.plain.find(": ") + 2]
+        hang = i18n.width(label)
+        if (
+            len(label) < 2
+            or long_label(label, columns)
+            or columns - hang < HINT_COLUMNS
         ):
-            return self.prose(hint)
-        return Text(i18n.fill(hint.plain, columns), style=hint.style)
+            hang = HINT_INDENT
+        return Text(i18n.fill(hint.plain, columns, indent=hang), style=hint.style)
 
     def header(self, g: Grade) -> Text:
         """The exercise's line: number, name and title, status, and tests
@@ -2101,10 +2237,15 @@ class Watch:
         return Text(_sentences_laid_out(said, width), style="yellow")
 
     def verdict(
-        self, g: Grade, limit: int = MESSAGE_LINES, others: bool = True
+        self,
+        g: Grade,
+        limit: int = MESSAGE_LINES,
+        others: bool = True,
+        printed: bool = True,
     ) -> Iterator[Text]:
         """What to do about the exercise in focus, its failure's message in
-        at most `limit` lines; with `others`, how many more tests fail."""
+        at most `limit` lines; with `others`, how many more tests fail; with
+        `printed`, what the code printed during the test."""
         name = g.exercise.name
         if g.status == DONE:
             yield Text(_("Every test passes."), style="green")
@@ -2153,7 +2294,7 @@ class Watch:
             yield Text(
                 _fitted(message, limit, "    ", width, ellipsis, mistake_first=asked)
             )
-            if failure.output.strip():
+            if failure.output.strip() and printed:
                 yield Text(output_label(failure.output), style="dim")
                 output = "\n".join(map(_note_translated, failure.output.splitlines()))
                 yield Text(_cut(output, OUTPUT_LINES, "    | "))
@@ -2451,7 +2592,9 @@ def _fitted(
        `ellipsis` (but a call that raised keeps its arguments' first rows);
     4. where, then the call (a call that raised too), keep their first
        row (a call's named entries: those hidden counted in a note, the
-       one the likely mistake names kept in sight);
+       one the likely mistake names kept in sight); of a statement that
+       names the call that raised, the call's input goes whole first,
+       and where keeps its first rows, the last ended by `ellipsis`;
     5. then parts go whole: the values, then what came back, where and
        the call; then the statement is cut to its first row (a call that
        raised: to its call's first row and its exception, then to its
@@ -2501,8 +2644,16 @@ def _statement_first(
     shown = _fitted(statement, UNLIMITED, prefix, width, ellipsis).split("\n")
     if len(shown) >= limit:
         return _fitted(statement, limit, prefix, width, ellipsis)
+    left = limit - len(shown)
     others = "\n".join(line for _label, rows in blocks[1:] for line in rows)
-    rest = _fitted(others, limit - len(shown), prefix, width, ellipsis)
+    rest = _fitted(others, left, prefix, width, ellipsis)
+    if _raised_at(shown) and len(rest.splitlines()) < len(others.splitlines()):
+        # The statement names the call that raised: where it raised says
+        # more than the call's input (see `_Fitting.shorten_where_and_call`).
+        others = "\n".join(
+            line for label, rows in blocks[1:] if label != "call" for line in rows
+        )
+        rest = _fitted(others, left, prefix, width, ellipsis)
     return "\n".join([*shown, *([rest] if rest else [])])
 
 
@@ -2531,6 +2682,10 @@ class _Fitting:
             for line in lines
         )
         self.by_arguments: set[int] = set()
+        self.raised = any(
+            label is None and _raised_at(rows)
+            for (label, _lines), rows in zip(self.blocks, self.rows, strict=True)
+        )
 
     def give_way(self, index: int, kept: list[str]) -> None:
         """Block `index` keeps only the rows `kept`."""
@@ -2601,16 +2756,24 @@ class _Fitting:
             self.give_way(index, kept)
 
     def shorten_where_and_call(self) -> None:
-        """Step 4: where, then the call, to their first row."""
+        """Step 4: where, then the call, to their first row; of a call
+        that raised, the call's input goes whole first, as the statement
+        names the call: the line that raised says more than the call's
+        input, and the likely mistake may speak of it ("the arguments
+        your line passes")."""
+        for index, block in enumerate(self.blocks):
+            if self.excess > 0 and self.raised and block[0] == "call":
+                self.give_way(index, [])
         for label in ("where", "call"):
             for index, block in enumerate(self.blocks):
                 statement = label == "call" and index in self.by_arguments
                 if self.excess > 0 and (
                     block[0] == label or statement and not block[0]
                 ):
-                    self.give_way(
-                        index, self.shortened(index, index in self.by_arguments)
-                    )
+                    # Where's rows end in an ellipsis: a note of the lines
+                    # of code it hid would take a row of that code.
+                    whole = index in self.by_arguments or block[0] == "where"
+                    self.give_way(index, self.shortened(index, whole))
 
     def drop_whole_parts(self, mistake_first: bool = False) -> None:
         """Step 5: whole parts go in the order they gave way in, but what

@@ -763,10 +763,10 @@ def test_an_exercise_imported_without_its_leading_dot_is_told_to_add_it(tmp_path
 
     assert (
         "likely mistake: softmax is one of the exercises, and an import of another "
-        "exercise needs a leading dot: from .softmax import softmax."
+        "exercise needs a leading dot: `from .softmax import softmax`."
     ) in english
     assert "does not install" not in english
-    assert "名前の前にドットを付けて from .softmax import softmax と書きます" in (
+    assert "名前の前にドットを付けて `from .softmax import softmax` と書きます" in (
         japanese.stdout
     )
 
@@ -781,7 +781,7 @@ def test_an_exercise_misspelled_in_an_import_is_told_the_one_meant(tmp_path):
 
     assert (
         "likely mistake: a typo? There is no exercise named softmx; did you mean "
-        "softmax? Write from .softmax import softmax."
+        "softmax? Write `from .softmax import softmax`."
     ) in english
 
 
@@ -815,10 +815,10 @@ def test_a_misspelled_function_of_an_exercise_gets_the_import_to_write(tmp_path)
     assert "exercise one_hot, whose function is one_hot." in english
     assert (
         "likely mistake: a typo? There is no onehot in exercises.one_hot; did you "
-        "mean one_hot? Write from .one_hot import one_hot."
+        "mean one_hot? Write `from .one_hot import one_hot`."
     ) in english
     assert "その関数は one_hot です。" in japanese
-    assert "from .one_hot import one_hot と書いてください。" in japanese
+    assert "`from .one_hot import one_hot` と書いてください。" in japanese
 
 
 def test_an_exercise_imported_as_a_module_and_called_is_told_to_import_its_function(

@@ -18,6 +18,7 @@ from rich.text import Text
 from grader import i18n, runner
 from grader.exercises import EXERCISES
 from grader.grading import gradebook
+from grader.i18n import _
 from grader.project import Project
 from grader.render import (
     PROSE_WIDTH,
@@ -2171,6 +2172,148 @@ def _saving(watch, shown: bool) -> None:
     watch.focus = watch.project.find("numerical_gradient" if shown else "dot")
 
 
+@pytest.mark.parametrize("size", [(40, 11), (40, 12), (40, 13), (50, 10), (60, 12)])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_report_keeps_the_row_of_the_exercise_not_done(
+    watch_screen, language, size
+):
+    runs = done_runs()
+    runs["softmax"] = ExerciseRun("softmax", [failed("test_softmax_sums", UNNAMED)])
+    with i18n.speaking(language):
+        rows = watch_screen(runs, size, SUMMARY)
+    table = [row for row in rows if re.match(r" ?\d+ +\w", row)]
+    # Rows gave way, but not the one of what is left to do.
+    assert len(table) < len(EXERCISES), rows
+    assert any(row.split()[1] == "softmax" for row in table), rows
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_grade_of_a_save_on_a_tiny_terminal_keeps_the_exercises_line(
+    watch_screen, language
+):
+    def grading(watch) -> None:
+        _saving(watch, True)
+        watch.under_way = True
+        watch.headline = _("Grading {path} ...", path="exercises/numerical_gradient.py")
+
+    runs = _forward_runs(others=0)
+    runs["numerical_gradient"] = ExerciseRun(
+        "numerical_gradient", [failed("test_g", UNNAMED)]
+    )
+    with i18n.speaking(language):
+        rows = watch_screen(runs, (40, 12), EXERCISE, grading)
+    # "Shown above" over nothing would say what is not; the exercise's
+    # line is what the screen shows.
+    assert any(row.startswith("7. numerical_gradient") for row in rows), rows
+    assert GRADING_NOW[language][True][:10] not in "".join(rows), rows
+
+
+SHIFT_MISSING = """Adding the same number to every score of a slice must not change \
+that slice's probabilities.
+  call      softmax([1001.0, 1002.0, 1003.0])
+  expected  [0.09, 0.2447, 0.6652]
+  actual    [nan, nan, nan]
+  likely mistake: the scores were not shifted: exp(1000) overflows to inf, and in \
+a row like [-1000, -1001] every exp rounds to 0, giving 0 / 0. Subtract each \
+slice's maximum, x.max(axis=-1, keepdims=True), before exp: softmax does not \
+change when a slice is shifted, and then the largest exp is exp(0) = 1."""
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_what_the_code_printed_gives_way_before_the_failure(watch_screen, language):
+    runs = done_runs()
+    test = failed("test_shift", SHIFT_MISSING, output="step 1\nstep 2\nstep 3\n")
+    runs["softmax"] = ExerciseRun("softmax", [test])
+    label = {"en": "likely mistake:", "ja": "考えられる間違い:"}[language]
+    with i18n.speaking(language):
+        whole = watch_screen(runs, (60, 60), EXERCISE)
+        for height in range(14, 24):
+            rows = watch_screen(runs, (60, height), EXERCISE)
+            printed = any(row.startswith("    | step") for row in rows)
+            # Printed output only beside the whole message.
+            kept = [row for row in whole if row.startswith("  ") and row in rows]
+            message = [row for row in whole if row.startswith("  ")]
+            assert not printed or kept == message, (height, rows)
+            assert height < 20 or label in "\n".join(rows), (height, rows)
+
+
+# What the top line says of a grade under way, and what it said of the
+# save before it, by language.
+GRADING_TOP = {
+    "en": ("grading", "graded in"),
+    "ja": ("採点中", "秒で採点"),
+}
+
+
+@pytest.mark.parametrize("before", ["save", "hint"])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_during_a_grade_the_top_line_says_what_is_graded_now(
+    watch_screen, language, before
+):
+    def grading(watch) -> None:
+        if before == "save":
+            watch.save_events = watch.saved_events(["numerical_gradient"], 0.33)
+            watch.event = watch.save_event = watch.save_events[0]
+        else:
+            watch.say("hint for {name}", name="softmax")
+        _saving(watch, True)
+        watch.under_way = True
+
+    now, graded = GRADING_TOP[language]
+    with i18n.speaking(language):
+        rows = watch_screen(_forward_runs(others=0), (80, 30), EXERCISE, grading)
+    # The save graded before, or the hint, is over: the top line would say
+    # it of this grade.
+    assert now in rows[0] and "numerical_gradient.py" in rows[0], rows[0]
+    assert graded not in rows[0] and "softmax" not in rows[0], rows[0]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_grade_that_starts_rewrites_the_top_line_in_place(watch_screen, language):
+    drawn = {}
+
+    def hint_then_save(watch) -> None:
+        watch.say("hint for {name}", name="forward")
+        drawn["watch"] = watch
+
+    now, _graded = GRADING_TOP[language]
+    with i18n.speaking(language):
+        watch_screen(_forward_runs(others=0), (80, 30), EXERCISE, hint_then_save)
+        watch = drawn["watch"]
+        before = watch.out.file.getvalue()
+        watch.saving = watch.saving_files = ["forward"]
+        watch.under_way = True
+        watch.retitle()
+    written = watch.out.file.getvalue()[len(before) :]
+    # At the first row, and back: the screen under it stays as it is.
+    assert written.startswith("\x1b7\x1b[H") and written.endswith("\x1b8"), written
+    top = CONTROL.sub("", written.replace("\x1b7", "").replace("\x1b8", ""))
+    assert now in top and "forward.py" in top, top
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize(
+    "event, fields, columns",
+    [
+        ("hint for {name}", {"name": "numerical_gradient"}, 60),
+        ("checked every exercise in {seconds} s", {"seconds": "17.48"}, 60),
+        ("first grade, {seconds} s", {"seconds": "17.48"}, 50),
+    ],
+)
+def test_the_top_line_says_an_event_shorter_rather_than_wrap(
+    watch_screen, language, event, fields, columns
+):
+    with i18n.speaking(language):
+        rows = watch_screen(
+            _forward_runs(others=0),
+            (columns, 30),
+            EXERCISE,
+            lambda watch: watch.say(event, **fields),
+        )
+    assert rows[1] == "", rows[:3]  # the top line took one row
+    assert rows[0].endswith(")"), rows[0]
+
+
 # What the line under a screen says during a long grade of a save, by
 # language, as the screen shows the saved exercise or another one.
 GRADING_NOW = {
@@ -3061,6 +3204,78 @@ def test_a_call_that_raised_keeps_each_arguments_first_row_before_where_gives_wa
     assert lines[-1] == "      likely mistake: b was used transposed."
 
 
+LOSS_RAISED = """loss(...) raised IndexError: index 1 is out of bounds for axis 0
+  call      loss({'w1': [[0.0126, -0.0132, 0.064, 0.0105, -0.0536],
+                         [0.0362, 0.1304, 0.0947, -0.0704, -0.1265]],
+                  'b1': [0.0, 0.0, 0.0, 0.0, 0.0]},
+                 [[0.0, 0.0, 0.0, 0.0],
+                  [0.0, 0.0, 0.0, 0.0]],
+                 [0, 2] (int64))
+  where     exercises/forward.py, line 93: return cross_entropy(t, forward(params, x))
+  likely mistake: the error comes from inside cross_entropy, which runs here as a \
+trusted copy, not your exercises/cross_entropy.py: check the arguments your line \
+passes to it, and their order: cross_entropy(y, t)."""
+
+
+@pytest.mark.parametrize("limit", [9, 10])
+def test_where_a_call_raised_outlasts_the_call_itself(limit):
+    from grader.watch import _fitted
+
+    lines = _fitted(LOSS_RAISED, limit, "    ", 60).splitlines()
+
+    # The statement names the call; the line that raised, which the likely
+    # mistake speaks of, keeps its code in sight.
+    assert not any("call" in line for line in lines), lines
+    assert "return cross_entropy(t," in "\n".join(lines), lines
+    assert len(lines) <= limit
+
+
+def _loss_runs() -> dict:
+    """The exercises before forward done, forward's loss raising inside
+    cross_entropy (LOSS_RAISED)."""
+    runs = {e.name: ExerciseRun(e.name, [PASSED]) for e in EXERCISES[:5]}
+    test = failed("test_loss_gives_the_docstring_example", LOSS_RAISED)
+    runs["forward"] = ExerciseRun("forward", [test])
+    return runs
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_screen_that_hides_the_likely_mistake_says_so(watch_screen, language):
+    label = {"en": "likely mistake:", "ja": "考えられる間違い:"}[language]
+    where = {"en": "where ", "ja": "場所 "}[language]
+    for columns, height in itertools.product((40, 50), range(12, 26)):
+        with i18n.speaking(language):
+            rows = watch_screen(_loss_runs(), (columns, height), EXERCISE)
+        screen = "\n".join(rows)
+        if label not in screen:
+            assert any(row.startswith("[") for row in rows), (height, rows)
+        # The call's input goes before where the call raised.
+        assert "call " not in screen or where in screen, (height, rows)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("columns", [40, 60])
+def test_a_hint_filled_as_a_paragraph_indents_its_later_lines(
+    watch_screen, language, columns
+):
+    def asked(watch) -> None:
+        watch.hint = watch.hint_text(watch.focus, 1)
+        watch.hints_asked.add(watch.focus.name)
+
+    start, keys = {"en": ("Hint 1 of 4: ", "keys:"), "ja": ("ヒント 1/4: ", "キー:")}[
+        language
+    ]
+    with i18n.speaking(language):
+        rows = watch_screen(_loss_runs(), (columns, 60), EXERCISE, asked)
+    first = next(i for i, row in enumerate(rows) if row.startswith(start))
+    end = next(i for i, row in enumerate(rows) if row.startswith(keys))
+    later = [row for row in rows[first + 1 : end] if row]
+
+    # As a likely mistake's are under its label: read as one paragraph.
+    assert later, rows
+    assert all(row.startswith("  ") and row[2] != " " for row in later), later
+
+
 BIAS_MADE_A_COLUMN = (
     "forward must work for x (2, 4), with w1 (4, 5), b1 (5,), w2 (5, 3) and "
     "b2 (3,).\n"
@@ -3231,3 +3446,20 @@ def test_a_relative_import_never_starts_a_row_with_its_dot():
     for columns in range(20, 80):
         rows = i18n.fill(text, columns).splitlines()
         assert not any(row.startswith(".") for row in rows), rows
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_import_to_write_stays_whole_beside_its_sentences_end(language):
+    from tests.harness import module_mistake
+
+    error = ModuleNotFoundError("No module named 'one_hot'")
+    with i18n.speaking(language):
+        mistake = i18n.failure(f"  likely mistake: {module_mistake(error)}")
+    code = "`from .one_hot import one_hot`"
+
+    assert code in mistake, mistake
+    for columns in range(40, 101):
+        rows = wrapped_lines(Text(mistake), columns).plain.splitlines()
+        # Quoted: the sentence's period stands apart from the code, and
+        # the code is never broken.
+        assert any(code in row for row in rows), (columns, rows)

@@ -394,7 +394,7 @@ def test_a_name_misspelled_in_an_import_inside_a_function_is_told_the_one_meant(
 
     assert code_mistake(stand_in) == (
         f"a typo? There is no sgd_updat in {sgd}; did you mean sgd_update? "
-        "Write from .sgd import sgd_update."
+        "Write `from .sgd import sgd_update`."
     )
     assert "did you mean argmax?" in code_mistake(numpys)
     assert code_mistake(unlike) is None
@@ -423,11 +423,11 @@ def test_an_exercise_imported_without_its_leading_dot_is_told_to_add_it():
 
     assert code_mistake(no_dot) == (
         "softmax is one of the exercises, and an import of another exercise "
-        "needs a leading dot: from .softmax import softmax."
+        "needs a leading dot: `from .softmax import softmax`."
     )
     assert code_mistake(misspelled) == (
         "a typo? There is no exercise named softmx; did you mean softmax? "
-        "Write from .softmax import softmax."
+        "Write `from .softmax import softmax`."
     )
     # A package nn-kata does not install, and a module of one it does.
     assert "does not install" in code_mistake(

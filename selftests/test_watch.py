@@ -1502,7 +1502,8 @@ def test_on_a_small_terminal_the_input_gives_way_before_actual_and_the_mistake(
     with terminal_watch(tree, size=(60, 20)) as (process, controller):
         _read_screen(controller, b"keys: ", FIRST_SCREEN_TIMEOUT)
         os.write(controller, b"c")
-        _read_screen(controller, b"checked every", SCREEN_TIMEOUT)
+        # Said short, to keep the top line on one row of 60 columns.
+        _read_screen(controller, b"checked all in", SCREEN_TIMEOUT)
         os.write(controller, b"b")
         rows = _rows(_read_screen(controller, b"(back to forward)", SCREEN_TIMEOUT))
         os.write(controller, b"q")
@@ -1773,7 +1774,9 @@ def test_on_a_small_terminal_the_likely_mistake_and_the_hint_both_stay_whole(
     # The hint's text starts under its label, filled as the CLI fills it:
     # code is never broken in the middle.
     assert any("np.issubdtype(x.dtype, np.floating)" in row for row in rows[start:])
-    assert not rows[start + 1].startswith(" ")  # not hung under the label
+    # Not hung under the label, but two columns in, as a likely mistake's
+    # later lines are under its label: still one paragraph.
+    assert rows[start + 1].startswith("  ") and rows[start + 1][2] != " "
 
 
 # What the report must show on a narrow terminal, by language.
@@ -1788,8 +1791,9 @@ def test_on_a_small_terminal_the_report_keeps_its_table_and_score_a_row_each(
     tmp_path, lang
 ):
     tree = _focused_tree(tmp_path / "kata", "numerical_gradient", "wrong_flattens_x")
-    # The top line of the report, not of a screen drawn during its grade.
-    checked = {"en": "(checked every exercise in", "ja": "(すべての演習を採点:"}[lang]
+    # The top line of the report, not of a screen drawn during its grade;
+    # said short, to fit one row of NARROW.
+    checked = {"en": "(checked all in", "ja": "(全演習を採点:"}[lang]
     rows = _narrow_screen(tree, lang, b"c", until=checked.encode())
 
     for number, name in enumerate(NAMES, start=1):

@@ -440,7 +440,7 @@ def import_typo(error, exercise=None):
         fix = _function_import(learner_code(error), other, name, meant)
         return (
             f"a typo? There is no {name} in {module}; did you mean {meant}? "
-            f"Write {fix}."
+            f"Write `{fix}`."
         )
     return f"a typo? There is no {name} in {module}; did you mean {meant}?"
 
@@ -489,11 +489,11 @@ def module_mistake(error):
     if meant != name:
         return (
             f"a typo? There is no exercise named {name}; did you mean {meant}? "
-            f"Write {fix}."
+            f"Write `{fix}`."
         )
     return (
         f"{name} is one of the exercises, and an import of another exercise "
-        f"needs a leading dot: {fix}."
+        f"needs a leading dot: `{fix}`."
     )
 
 

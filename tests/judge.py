@@ -514,7 +514,7 @@ def code_mistake(error):
         name = error.name
         return (
             f"{name} is not imported here: it is another exercise's function, "
-            f"which this file must import first: from .{exercise} import {name}."
+            f"which this file must import first: `from .{exercise} import {name}`."
         )
     if isinstance(error, NameError) and numpy_function(error.name):
         name = error.name

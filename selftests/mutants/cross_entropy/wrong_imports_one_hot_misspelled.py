@@ -2,7 +2,7 @@
 under a misspelled name: an ImportError at every call with labels, so the
 message names the function meant and the import to write."""
 
-# expect: did you mean one_hot? Write from .one_hot import one_hot.
+# expect: did you mean one_hot? Write `from .one_hot import one_hot`.
 # reject: a name that is not defined
 
 import numpy as np
