@@ -552,8 +552,8 @@ _NO_LINE_END = frozenset("(（[［{｛「『【〈《〔")
 _CLOSING_ASCII = frozenset(")]},.:;?!")
 # Where a line may break, from the best place to none. Between words
 # (a space, a punctuation mark, a particle before the next word: see
-# `_japanese_break`) is good; inside a run of kana, or between a word and
-# its okurigana or particle, is loose; inside a run of kanji, which is most
+# `_japanese_break`) is good; inside a run of kana after a particle is
+# loose; inside a run of kanji, which is most
 # often one word ("勾配", "学習率"), only when no better place leaves the
 # line within `SLACK` columns of full. A place inside code written without
 # backticks, inside a word of katakana, or between a count and the word it
@@ -561,9 +561,20 @@ _CLOSING_ASCII = frozenset(")]},.:;?!")
 # line it leaves (see `_code_spaces`, `_WORD_RUNS`, `_count_and_word`).
 # Inside a run of hiragana, but not after a particle, is most often inside
 # a word or an inflection ("なりま|せん"): taken only when no place above
-# fits. Inside a known word of kana ("なければなりません", "ください": see
-# `_KANA_WORDS`) is as bad as inside code.
-_GOOD, _LOOSE, _IN_KANJI, _IN_KANA, _INSIDE, _NEVER = 5, 4, 3, 2, 1, 0
+# fits. Between a word of kanji or katakana and the kana that go on from
+# it, its okurigana ("取り出|す", "組み合|わされて") or its particle
+# ("配列|を"), and before a short suffix ("勾配|だけ", "もの|まで": see
+# `_SUFFIX`), is worse still: a line that starts with them reads as cut
+# from its word. Inside a known word of kana ("なければなりません",
+# "ください": see `_KANA_WORDS`) is worse than inside code, which may
+# break at a space after a comma ("(params," and "x), t) でなければ").
+# Before a particle, the copula or a suffix right after ASCII ("b2)|を",
+# "seed) |と", "(N, C) |です": see `_AFTER_CODE`) is worse than inside
+# code: the line breaks before the code, or inside it at a space; only
+# code with no space too wide for a line with them leaves them to the
+# next, rather than cut the copula ("で|す").
+_GOOD, _LOOSE, _IN_KANJI, _IN_KANA, _IN_VERB = 8, 7, 6, 5, 4
+_INSIDE, _DETACHED, _IN_WORD, _NEVER = 3, 2, 1, 0
 # How many columns short of full a line may end to break at a better
 # place: three Japanese characters, as much as a word of kanji leaves
 # behind when the line breaks before it rather than inside it.
@@ -591,6 +602,18 @@ _HIRAGANA = re.compile(r"[\u3041-\u3096\u309d\u309e]")
 # that also begin words ("で" of "できる", "も" of "もの") are kept from
 # breaking there by `_KANA_WORDS`.
 _PARTICLES = frozenset("をはがにでとものへやばて")
+# Short suffixes that belong to the word before them, noun or verb
+# ("勾配だけ", "返すものまで", "1 つずつ", "ステップごと").
+_SUFFIX = re.compile(r"だけ|まで|より|ほど|など|ずつ|ごと")
+# What a line does not start with after code or a word of ASCII while it
+# has another place to break: a particle, the copula ("です",
+# "ではありません") or a suffix, which belong to the code before them
+# ("b2)|を返さ", "seed)|と呼んで", "(N, C)|です"); not a word that
+# begins with the same kana ("できる", "もう", "もの", "とき").
+_AFTER_CODE = re.compile(
+    r"(?!でき|もう|もの|もし|とき|ところ|とおり)[をがはにでとのへもやか]"
+    f"|{_SUFFIX.pattern}"
+)
 # Hiragana that seldom begin a word: particles that follow others ("で|は",
 # "ごと|に"), and sounds no native word starts with ("下が|らない").
 _NO_WORD_START = frozenset("はにのをがへもらりるれろん")
@@ -681,7 +704,12 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
     other. Nor does a line break inside a verb's ending or a word of kana
     ("なければなりません", "ください", "こと": see `_KANA_WORDS`) while it
     has another place, and inside a run of hiragana only after a particle
-    (see `_PARTICLES`). A short aside in brackets that holds Japanese
+    (see `_PARTICLES`). A word of kanji keeps the kana that go on from it,
+    its okurigana, its particle and a short suffix ("取り出す", "配列を",
+    "勾配だけ": see `_in_stems`, `_SUFFIX`), and code keeps the particle
+    or the copula after it ("b2) を", "(N, C) です": see `_AFTER_CODE`):
+    the line breaks before them, or inside code at a space, while it can.
+    A short aside in brackets that holds Japanese
     ("(演習の一覧)") stays whole on a line (see `_in_short_asides`).
     Japanese whose last line would read as left over
     (two characters, or a verb's ending: see `SHORT_TAIL`) gives it a few
@@ -689,8 +717,9 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
 
     Limitations: without a dictionary, a word is guessed from its script
     alone: a verb written in kana alone ("ずらさなければ") may still be
-    broken inside, and two words of kanji in a row ("損失関数") are taken
-    for one.
+    broken inside, two words of kanji in a row ("損失関数") are taken
+    for one, and a word of kana after kanji ("値すべて") is kept with it
+    as if it were its okurigana.
     """
     pieces: list[str] = []
     for piece in _PIECE.findall(text):
@@ -710,8 +739,12 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
         inside, endings = _kana_words(pieces)
         for index in endings:
             quality[index] = max(quality[index], _IN_KANJI)
-        for index in inside | _in_short_asides(pieces):
+        for index in _in_stems(pieces):
+            quality[index] = min(quality[index], _IN_VERB)
+        for index in _in_short_asides(pieces):
             quality[index] = min(quality[index], _INSIDE)
+        for index in inside:
+            quality[index] = min(quality[index], _IN_WORD)
     starts = _line_starts(pieces, quality, columns, indent)
     if japanese:
         starts = _tail_lengthened(pieces, quality, starts, columns - indent)
@@ -793,7 +826,8 @@ def _tail_lengthened(
             tails.append((start, quality[start], tail))
     # A place inside a word only when there is no other: "…なりま" and
     # "せん。" still read better than "…なりませ" and "ん。".
-    tails = [place for place in tails if place[1] > _INSIDE] or tails
+    for worst in (_IN_VERB, _INSIDE, _DETACHED, _IN_WORD):
+        tails = [place for place in tails if place[1] > worst] or tails
     if not tails:
         return starts
     near = [place for place in tails if place[2] <= tails[0][2] + SLACK]
@@ -886,7 +920,7 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
             if not _wide(piece[0]):
                 return _INSIDE
             # A word of ASCII and its particle ("exp(x) を") read as one.
-            return _IN_KANJI if _HIRAGANA.match(piece[0]) else _GOOD
+            return _after_ascii(pieces, index)
         return _GOOD
     if before[-1] in _NO_LINE_END or piece[0] in _CLOSING_ASCII:
         return _NEVER
@@ -898,13 +932,37 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
         return _INSIDE  # "オペラン" and "ド": a word cut in two
     if _wide(before[-1]) and _wide(piece[0]):
         if index > 1 and _okurigana_between(pieces[index - 2], before, piece):
-            return _IN_KANJI  # "呼び|出し", "置き|換える": one verb
-        return _japanese_break(before[-1], piece[0])
+            return _IN_VERB  # "呼び|出し", "置き|換える": one verb
+        quality = _japanese_break(before[-1], piece[0])
+        if quality > _IN_VERB and _suffix_at(pieces, index):
+            return _IN_VERB  # "勾配|だけ", "もの|まで"
+        return quality
     if _wide(before[-1]):
         return _GOOD
     if _wide(piece[0]):
-        return _IN_KANJI if _HIRAGANA.match(piece[0]) else _GOOD  # "float64の"
+        return _after_ascii(pieces, index)  # "float64の", "b2)を"
     return _NEVER
+
+
+def _ahead(pieces: list[str], index: int) -> str:
+    """The text from `pieces[index]` on, as much as a word of kana takes."""
+    return "".join(pieces[index : index + 3])
+
+
+def _suffix_at(pieces: list[str], index: int) -> bool:
+    """Whether a short suffix (`_SUFFIX`) begins at `pieces[index]`."""
+    return bool(_SUFFIX.match(_ahead(pieces, index)))
+
+
+def _after_ascii(pieces: list[str], index: int) -> int:
+    """How good a place to break between ASCII and `pieces[index]`,
+    Japanese, is (a space between them or none): worst before a particle,
+    the copula or a suffix (`_AFTER_CODE`), which read as cut from the code
+    they follow, only where no other place but inside a word is; loosely
+    before other hiragana; well before a new word."""
+    if _AFTER_CODE.match(_ahead(pieces, index)):
+        return _DETACHED
+    return _IN_KANJI if _HIRAGANA.match(pieces[index][0]) else _GOOD
 
 
 def _okurigana_between(first: str, kana: str, then: str) -> bool:
@@ -927,8 +985,9 @@ def _japanese_break(left: str, right: str) -> int:
     and where a run of hiragana (a particle, an inflection) meets kanji or
     katakana (the next word: "勾配を|学習率で") are good; inside a run of
     kanji ("勾|配"), or where kanji and katakana meet in a compound
-    ("採点|プログラム"), is worst; anywhere else (inside a run of kana,
-    before a particle or an okurigana) is loose."""
+    ("採点|プログラム"), is bad; before the okurigana or the particle of a
+    word of kanji or katakana ("取り出|す", "配列|を") is worse; anywhere
+    else (inside a run of kana) is loose."""
     if left in _PHRASE_END or right in _NO_LINE_END:
         return _GOOD
     if _HIRAGANA.match(left) and not _HIRAGANA.match(right):
@@ -944,10 +1003,19 @@ def _japanese_break(left: str, right: str) -> int:
         return _LOOSE if left in _PARTICLES and starts_word else _IN_KANA
     if _HIRAGANA.match(right):
         # Kana after a word of kanji or katakana is its okurigana ("変|わる",
-        # "置き|換える") or its particle ("配列|を"): as bad as a cut inside
-        # a word of kanji.
-        return _IN_KANJI
+        # "取り出|す") or its particle ("配列|を"): worse than a cut inside
+        # a word of kanji, or inside a run of kana.
+        return _IN_VERB
     return _LOOSE
+
+
+def _offsets(pieces: list[str]) -> dict[int, int]:
+    """The index of each of `pieces`, by where it begins in their text."""
+    starts, offset = {}, 0
+    for index, piece in enumerate(pieces):
+        starts[offset] = index
+        offset += len(piece)
+    return starts
 
 
 def _kana_words(pieces: list[str]) -> tuple[set[int], set[int]]:
@@ -955,10 +1023,7 @@ def _kana_words(pieces: list[str]) -> tuple[set[int], set[int]]:
     indices of the pieces that begin inside one, before which a line must
     not break, and of those that begin a verb's ending after kana, where
     it breaks as well as after a particle ("等しく|なければならない")."""
-    starts, offset = {}, 0
-    for index, piece in enumerate(pieces):
-        starts[offset] = index
-        offset += len(piece)
+    starts = _offsets(pieces)
     text = "".join(pieces)
     inside, endings = set(), set()
     # Words may overlap ("とって" and "ています" in "とっています"): each
@@ -991,16 +1056,32 @@ def _apart(text: str, column: int) -> bool:
     return text[column] != "な" or text[column - 1] == "く"
 
 
+def _in_stems(pieces: list[str]) -> set[int]:
+    """The indices of the pieces that begin inside a run of kanji that kana
+    go on from ("勾配だけ", "平均した", "2 回実行した"): a word and its
+    okurigana, particle or suffix, which a line cuts no more readily
+    between its kanji ("勾|配だけ") than before its kana ("勾配|だけ")."""
+    starts = _offsets(pieces)
+    text = "".join(pieces)
+    return {
+        starts[i]
+        for stem in _STEM_RUN.finditer(text)
+        for i in range(stem.start() + 1, stem.end())
+        if i in starts
+    }
+
+
+# A run of two kanji or more that hiragana follow.
+_STEM_RUN = re.compile(f"{_KANJI_CLASS}{{2,}}(?={_HIRAGANA.pattern})")
+
+
 def _in_short_asides(pieces: list[str]) -> set[int]:
     """The indices of the pieces that begin inside a short aside in
     brackets that holds Japanese ("(演習の一覧)", "(上限は 2048 MB)"):
     one at most `SHORT_ASIDE` columns wide, which reads as one phrase, and
     which a line keeps whole, breaking before its opening bracket, rather
     than leave a word or two alone inside it ("(演習の" and "一覧)")."""
-    starts, offset = {}, 0
-    for index, piece in enumerate(pieces):
-        starts[offset] = index
-        offset += len(piece)
+    starts = _offsets(pieces)
     text = "".join(pieces)
     inside = set()
     for aside in _ASIDE.finditer(text):
@@ -1070,9 +1151,11 @@ def _line_end(pieces: list[str], quality: list[int], start: int, columns: int):
     place to break (else the last loose one) that fits in `columns`, if the
     line it leaves is within `SLACK` columns of full, or else within
     `KANJI_SLACK`; else at the last place that fits, one inside a run of
-    hiragana only when no better fits, and one inside code or a word only
-    when no other fits; else at the first place there is (a word longer
-    than the line stands out beyond it)."""
+    hiragana only when no better fits, one between a word and its kana
+    ("取り出|す", "配列|を") only when no place inside a run of hiragana
+    does, and one inside code, before a particle after code or inside a
+    word only when no other fits, in that order; else at the first place
+    there is (a word longer than the line stands out beyond it)."""
     last: dict[int, tuple[int, int]] = {}  # by quality: the place, the width
     for end in range(start + 1, len(pieces) + 1):
         used = width("".join(pieces[start:end]).rstrip(SPACES))
@@ -1092,7 +1175,8 @@ def _line_end(pieces: list[str], quality: list[int], start: int, columns: int):
     for rank in (_GOOD, _LOOSE):
         if rank in last and last[rank][1] * 2 >= columns:
             return last[rank][0]
-    for ranks in ((_GOOD, _LOOSE, _IN_KANJI), (_IN_KANA,), (_INSIDE,)):
+    worse = (_IN_KANA,), (_IN_VERB,), (_INSIDE,), (_DETACHED,), (_IN_WORD,)
+    for ranks in ((_GOOD, _LOOSE, _IN_KANJI), *worse):
         fitting = [last[rank][0] for rank in ranks if rank in last]
         if fitting:
             return max(fitting)

@@ -596,6 +596,68 @@ def test_japanese_fills_its_lines_breaking_between_any_two_characters():
             "ら\nなければ",
         ),
         ("予測したクラスではなく、正解クラスの確率を取ってください。", 22, "は\nなく"),
+        # A word of kanji keeps the kana that go on from it, its okurigana,
+        # its particle or its suffix, and is not cut between its kanji
+        # instead: the line breaks before it.
+        ("コードから答えを取り出すことはできません。", 40, "取り出\nす"),
+        ("コードから答えを取り出すことはできません。", 40, "取り\n出"),
+        (
+            "ブロードキャストで、すべての予測がすべてのラベルと組み合わされて"
+            "しまいます。",
+            40,
+            "組み合\nわ",
+        ),
+        ("要素(N * C 個)で平均したのではありませんか？", 20, "平均\nし"),
+        (
+            "同じシードで 2 回実行したのに、始まりの params が違いました。",
+            30,
+            "実行\nし",
+        ),
+        (
+            "サンプルが 1 つなら、どのエポックも(フルバッチでもミニバッチでも)"
+            "lr * 勾配だけ進む勾配ステップ 1 回です。",
+            40,
+            "勾配\nだけ",
+        ),
+        (
+            "サンプルが 1 つなら、どのエポックも(フルバッチでもミニバッチでも)"
+            "lr * 勾配だけ進む勾配ステップ 1 回です。",
+            40,
+            "勾\n配",
+        ),
+        (
+            "init_params が返した配列を(学習の 1 ステップのように、それぞれから"
+            " 1 を引いて)変えると、後の呼び出しが返すものまで変わりました。",
+            40,
+            "もの\nまで",
+        ),
+        # A particle or the copula stays with the code before it: the line
+        # breaks before the code, or inside it at a space; only code too
+        # wide to take them leaves them to the next line, whole.
+        (
+            "forward は softmax(sigmoid(x @ w1 + b1) @ w2 + b2) を"
+            "返さなければなりません。",
+            40,
+            "b2)\nを",
+        ),
+        (
+            "最初の引数は入力の数 D = x.shape[1] で、サンプル数 N = x.shape[0] "
+            "ではありません。",
+            40,
+            "]\nでは",
+        ),
+        (
+            "ここでの t はすでに one-hot (N, C) です。one_hot に通すと、要素の "
+            "1 つずつが 1 行になります。",
+            40,
+            ")\nです",
+        ),
+        (
+            "loss は cross_entropy(forward(params, x), t) でなければなりません。",
+            36,
+            ")\nで",
+        ),
+        ("呼び出し方は {harness.signature_of(function)} です。", 36, "で\nす"),
         # A short aside in brackets stays whole on its line.
         ("nn-kata watch: 10 問中 3 問完了(演習の一覧)", 39, "の\n一覧"),
     ],
@@ -621,11 +683,58 @@ WORD_END = re.compile(r"[\u3041-\u3096\u4e00-\u9fff々]$")
 # A short aside in brackets that holds Japanese: one phrase, which a line
 # keeps whole where it fits ("(演習の一覧)").
 SHORT_ASIDE = re.compile(r"[(（][^()（）]*[\u3040-\u30ff\u4e00-\u9fff][^()（）]*[)）]")
+# The end of a word of kanji or katakana, and of code written in ASCII,
+# that kana after it belong to: its okurigana ("取り出|す", "組み合|わされ"),
+# its particle ("配列|を", "b2)|を", "seed)|と") or its suffix.
+STEM_END = re.compile(r"[\u4e00-\u9fff々\u30a1-\u30fa\u30fc]$")
+CODE_END = re.compile(r"[!-~]$")
+HIRAGANA_START = re.compile(r"[\u3041-\u3096]")
+# A particle, or the copula, at the start of a line ("を返さ", "と呼んで",
+# "でなければ"), not a word that begins with the same kana ("できる",
+# "もう", "もの", "とき").
+PARTICLE_START = re.compile(
+    r"(?!でき|もう|もの|もし|とき|ところ|とおり)[をがはにでとのへもやか]"
+)
+# A short suffix that belongs to the word before it ("勾配|だけ", "もの|まで").
+SUFFIX_START = re.compile(r"だけ|まで|より|ほど|など|ずつ|ごと")
+# The end of a line that the line after it starts a new phrase from.
+PHRASE_END = re.compile(r"[、。，．：；？！」』\s]$")
+
+
+def cut_kind(before, after):
+    """Which kind of bad break, if any, lies between the line `before` and
+    the line `after` (both stripped): "inflection", "suffix", "particle",
+    "okurigana", or None."""
+    if (
+        WORD_END.search(before)
+        and not ENDS_A_PHRASE.search(before)
+        and INFLECTION_START.match(after)
+    ):
+        return "inflection"
+    if SUFFIX_START.match(after) and not PHRASE_END.search(before):
+        return "suffix"
+    if PARTICLE_START.match(after) and (
+        STEM_END.search(before) or CODE_END.search(before)
+    ):
+        return "particle"
+    if STEM_END.search(before) and HIRAGANA_START.match(after):
+        return "okurigana"
+    return None
+
+
+def forced(before, after, paragraph, columns):
+    """Whether the line `before` is code in backticks alone, too wide to
+    take the first character of the line `after` (and the space between
+    them in `paragraph`, if any): no line can keep the two together."""
+    spaced = f"{before} {after[0]}"
+    joined = spaced if spaced in paragraph else before + after[0]
+    return bool(re.fullmatch(r"`[^`]*`", before)) and i18n.width(joined) > columns
 
 
 def bad_breaks(text, columns):
     """The places where `i18n.fill` breaks `text` at `columns` as a reader
-    of Japanese would not, each as the ends of the two lines around it."""
+    of Japanese would not (see `cut_kind`), each as its kind and the ends
+    of the two lines around it, or as a short aside cut in two."""
     bad = []
     for paragraph in text.split("\n"):
         lines = i18n.fill(paragraph, columns).split("\n")
@@ -640,13 +749,11 @@ def bad_breaks(text, columns):
         ]
         for before, after in zip(lines[:-1], lines[1:], strict=True):
             before, after = before.strip(), after.strip()
-            cut = (
-                WORD_END.search(before)
-                and not ENDS_A_PHRASE.search(before)
-                and INFLECTION_START.match(after)
-            )
-            if cut:
-                bad.append(f"{before[-10:]}|{after[:10]}")
+            kind = cut_kind(before, after)
+            if kind == "particle" and forced(before, after, paragraph, columns):
+                kind = None
+            if kind:
+                bad.append(f"{kind}: {before[-10:]}|{after[:10]}")
         bad += [
             paragraph[start:end]
             for start, end in asides
