@@ -1746,7 +1746,7 @@ FLATTENED_WORDS = {
     },
     "ja": {
         "mistake": "考えられる間違い: x を 1 次元に平たくしています",
-        "mistake_end": "np.zeros(x.shape) に値を入れてください。",
+        "mistake_end": "入れてください。",
         "hint": "ヒント 4/4(これが最後のヒントです): ",
     },
 }
