@@ -351,6 +351,36 @@ def test_an_integer_result_is_shown_as_returned_and_named():
     assert failure.value.mistake == INTEGER_RESULT
 
 
+def test_a_python_int_is_labelled_as_pythons_own_type():
+    for value, shown in ((0, "0 (int)"), (np.int64(0), "0 (int64)")):
+        with pytest.raises(KataFailure) as failure:
+            expect_close(value, 0.75, "accuracy(params, x, labels)", rtol=0, atol=0)
+        assert failure.value.actual == shown
+
+
+@pytest.mark.parametrize(
+    "callee, wrong, meant",
+    [
+        ("np.max", "keepdim", "keepdims"),
+        ("e.sum", "keepdim", "keepdims"),
+        ("np.argmax", "axes", "axis"),
+        ("rng.normal", "sizes", "size"),
+        ("np.zeros", "dtyp", "dtype"),
+    ],
+)
+def test_a_misspelled_keyword_is_matched_to_one_the_function_takes(
+    callee, wrong, meant
+):
+    import difflib
+
+    from tests.judge import KEYWORD_CUTOFF, keyword_callee, keywords_of
+
+    code = f"e = {callee}(x, {wrong}=True)"
+    assert keyword_callee(code, wrong) == callee
+    close = difflib.get_close_matches(wrong, keywords_of(callee), 1, KEYWORD_CUTOFF)
+    assert close == [meant]
+
+
 def test_a_typo_gets_a_hint_about_names_not_about_the_input():
     typo = NameError("name 'num_clases' is not defined")
     assert "a typo" in code_mistake(typo)

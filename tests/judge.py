@@ -1,6 +1,9 @@
 """Judge results: compare what the learner's code gave with what was expected,
 and explain any difference in words a beginner can act on."""
 
+import ast
+import difflib
+import inspect
 import math
 import re
 import warnings
@@ -8,6 +11,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from tests import reference
 from tests.harness import (
     TRUSTED,
     ExerciseImportError,
@@ -18,6 +22,7 @@ from tests.harness import (
     import_typo,
     learner_code,
     learner_line,
+    learner_source,
     marked,
     meant_name,
     module_mistake,
@@ -126,7 +131,8 @@ def as_array(value, call, what="a number or an array"):
         fail(
             f"{function_name(call)} returned None instead of {what}.",
             call=call,
-            mistake="a missing return statement.",
+            mistake=printed_instead(function_name(call))
+            or "a missing return statement.",
         )
     try:
         array = np.asarray(value)
@@ -139,6 +145,60 @@ def as_array(value, call, what="a number or an array"):
             actual=short(value),
         )
     return array
+
+
+def printed_instead(function):
+    """The mistake of a learner's `function` that prints its result and
+    returns none: its source holds a print() call and no return of a
+    value. None where it does not, or the source cannot be read."""
+    printed = printed_value(function)
+    if printed is None:
+        return None
+    if not printed:
+        return (
+            f"{function} prints its result instead of returning it: print "
+            "shows it on the screen, and the caller gets None. Return the "
+            "result instead of printing it."
+        )
+    return (
+        f"{function} prints its result instead of returning it: print shows "
+        f"it on the screen, and the caller gets None. Write return "
+        f"{printed} in place of the print."
+    )
+
+
+def printed_value(function):
+    """What the learner's `function` prints, as source text ('' for a
+    print of several values), where that function prints and returns no
+    value anywhere; else None."""
+    exercise = TRUSTED.get(function)
+    text = learner_source(exercise) if exercise is not None else None
+    try:
+        tree = ast.parse(text) if text is not None else None
+    except (SyntaxError, ValueError):
+        tree = None
+    defined = [
+        node
+        for node in (tree.body if tree is not None else ())
+        if isinstance(node, ast.FunctionDef) and node.name == function
+    ]
+    if not defined:
+        return None
+    nodes = list(ast.walk(defined[-1]))  # the last def of a name is the one run
+    if any(isinstance(node, ast.Return) and node.value for node in nodes):
+        return None
+    prints = [
+        node
+        for node in nodes
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "print"
+    ]
+    if not prints:
+        return None
+    if len(prints[-1].args) != 1 or prints[-1].keywords:
+        return ""
+    return " ".join((ast.get_source_segment(text, prints[-1].args[0]) or "").split())
 
 
 def expect_not_a_list(value, call):
@@ -261,7 +321,9 @@ def expect_close(
             "for how to keep the numbers in range.",
         )
     if not np.allclose(actual, expected, **tolerance):
-        expected_text, actual_text, differs = contrast(shown, returned)
+        expected_text, actual_text, differs = contrast(shown, as_given(value, returned))
+        if isinstance(value, int) and not isinstance(value, bool):
+            actual_text += " (int)"  # Python's own type, not NumPy's
         fail(
             what or "The result has the wrong values.",
             call=call,
@@ -272,6 +334,13 @@ def expect_close(
             or integer_mistake(returned, expected),
         )
     return actual
+
+
+def as_given(value, returned):
+    """What to show of `value`, which came back as the array `returned`: a
+    Python number as itself, not as the 0-d array it was made (whose dtype,
+    int64, it never had)."""
+    return value if isinstance(value, (int, float)) else returned
 
 
 INTEGER_RESULT = (
@@ -519,12 +588,17 @@ def code_mistake(error):
     if isinstance(error, NameError) and numpy_function(error.name):
         name = error.name
         return f"{name} is a NumPy function, not one of Python's own: write np.{name}."
+    if isinstance(error, NameError) and error.name in NOT_IMPORTED:
+        return NOT_IMPORTED[error.name](error)
     typo = import_typo(error) or module_mistake(error)
     if typo is not None:
         return typo
     module = called_module(error)
     if module is not None:
         return module_called(*module)
+    keyword = keyword_typo(error)
+    if keyword is not None:
+        return keyword
     meant = meant_name(error)
     if meant is not None:
         name = error.name
@@ -535,6 +609,119 @@ def code_mistake(error):
         if isinstance(error, kind):
             return advice
     return None
+
+
+def math_not_imported(error):
+    """The mistake of a math function called where math was never
+    imported: NumPy's function of that name does better, on arrays too."""
+    found = MATH_CALL.search(learner_code(error))
+    if found is None or not hasattr(np, found.group(1)):
+        return (
+            "math is not imported: the file has no import math. Add it at "
+            "the top, or better, use NumPy's functions (np.exp and the "
+            "like), which work on whole arrays."
+        )
+    name = found.group(1)
+    return (
+        f"math is not imported: the file has no import math. Better than "
+        f"importing it, use np.{name}: math.{name} takes one number only, "
+        f"np.{name} works on whole arrays too."
+    )
+
+
+def numpy_not_imported(error):
+    """The mistake of NumPy used by a name the file never imported."""
+    return (
+        f"{error.name} is not defined: NumPy is not imported in this file. "
+        "Put import numpy as np at its top, and call NumPy's functions "
+        "through np (np.exp, np.sum)."
+    )
+
+
+# Modules a learner uses without importing them, by the name left
+# undefined: the mistake each is.
+NOT_IMPORTED = {
+    "math": math_not_imported,
+    "np": numpy_not_imported,
+    "numpy": numpy_not_imported,
+}
+
+
+# How Python says a call was given a keyword its function does not take.
+UNEXPECTED_KEYWORD = re.compile(r"got an unexpected keyword argument '(\w+)'")
+# How close a keyword must be to one the function takes to be its typo
+# (difflib's ratio): keepdim for keepdims, axes for axis, dtyp for dtype.
+KEYWORD_CUTOFF = 0.7
+
+
+def keyword_typo(error):
+    """The mistake of a keyword argument misspelled on the learner's line
+    that raised `error` (keepdim=True for keepdims=True), where the
+    function called takes a keyword close to it; else None."""
+    found = UNEXPECTED_KEYWORD.search(str(error))
+    if not isinstance(error, TypeError) or found is None:
+        return None
+    wrong = found.group(1)
+    callee = keyword_callee(learner_code(error), wrong)
+    if callee is None:
+        return None
+    close = difflib.get_close_matches(
+        wrong, keywords_of(callee), n=1, cutoff=KEYWORD_CUTOFF
+    )
+    if not close:
+        return None
+    return f"a typo? {callee}() takes no keyword {wrong}; did you mean {close[0]}?"
+
+
+def keyword_callee(code, keyword):
+    """The function called with `keyword` on the line of code `code`, as
+    written there ("np.max", "e.sum"); None where the line does not parse
+    or holds no such call."""
+    try:
+        tree = ast.parse(code.strip().rstrip(":"))
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and any(
+            word.arg == keyword for word in node.keywords
+        ):
+            return ast.unparse(node.func)
+    return None
+
+
+# NumPy's functions whose keywords a method of an array or of a random
+# generator takes alike: x.max(...) as np.max(...).
+METHOD_OWNERS = (np, np.random.Generator)
+
+
+def keywords_of(callee):
+    """The keywords the function written as `callee` ("np.max", "x.sum",
+    "rng.normal", "softmax") takes, as far as can be told: NumPy's own by
+    their name, a method by the NumPy function or Generator method of its
+    name, another exercise's function by its trusted one."""
+    *owner, name = callee.split(".")
+    candidates = []
+    if owner and owner[0] in ("np", "numpy"):
+        found = np
+        for part in [*owner[1:], name]:
+            found = getattr(found, part, None)
+        candidates.append(found)
+    elif owner:
+        candidates += [getattr(place, name, None) for place in METHOD_OWNERS]
+    elif name in TRUSTED:
+        candidates.append(getattr(reference, name, None))
+    words = []
+    for function in candidates:
+        try:
+            parameters = inspect.signature(function).parameters.values()
+        except (TypeError, ValueError):
+            continue
+        words += [
+            p.name
+            for p in parameters
+            if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name != "self"
+        ]
+    return words
 
 
 def self_call(name):

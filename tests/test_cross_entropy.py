@@ -554,6 +554,12 @@ EPS_AFTER_LOG = (
     "and -inf plus any number is still -inf. Add it to y inside the log, "
     "np.log(y + EPS), or clip y to [EPS, 1] first."
 )
+EPS_AFTER_LOG_NAN = (
+    "the epsilon was added after the log, not inside it: log(0) is -inf, "
+    "and -inf plus any number is still -inf; where a zero probability meets "
+    "a zero of t, 0 * -inf is nan, and the whole loss is nan. Add it to y "
+    "inside the log, np.log(y + EPS), or clip y to [EPS, 1] first."
+)
 # Two batches whose true classes have probability 0.5 and 0.1: a guard
 # inside the log moves their losses by about eps / 0.5 and eps / 0.1, a
 # clip not at all, an epsilon added after the log by eps in both.
@@ -605,9 +611,27 @@ def epsilon_after_log():
 
 
 def unguarded(text):
-    """`text`, a mistake of a log left unguarded, or EPS_AFTER_LOG where the
-    learner did add an epsilon, but to the log."""
-    return EPS_AFTER_LOG if epsilon_after_log() else text
+    """`text`, a mistake of a log left unguarded, or, where the learner did
+    add an epsilon, but to the log, that mistake (see `after_log`)."""
+    return after_log() if epsilon_after_log() else text
+
+
+# A zero probability on a wrong class only: a loss that multiplies every
+# log(y) + eps by t is nan here, one that picks the true class's is not.
+WRONG_CLASS_ZERO = (np.array([[0.5, 0.5, 0.0]]), np.array([0]))
+
+
+def after_log():
+    """The mistake of an epsilon added after the log, told in the same
+    words on every input: EPS_AFTER_LOG_NAN, which names the nan of
+    0 * -inf too, where the learner's loss is nan on WRONG_CLASS_ZERO (with
+    labels, or with one-hot t); else EPS_AFTER_LOG."""
+    y, labels = WRONG_CLASS_ZERO
+    for t in (labels, one_hot(labels, y.shape[1])):
+        loss = probed_loss(y, t)
+        if loss is not None and math.isnan(loss):
+            return EPS_AFTER_LOG_NAN
+    return EPS_AFTER_LOG
 
 
 NEVER_USES_T = (
@@ -702,7 +726,7 @@ def mistakes(y, labels, one_hot_form=False):
         ]
         found = [(text, value) for text, value in found if not np.isfinite(value)]
         if found and epsilon_after_log():
-            found = [(EPS_AFTER_LOG, value) for _, value in found]
+            found = [(after_log(), value) for _, value in found]
         guards = large_guards()  # the learner asked once, not per eps
         for eps in USUAL_EPS:
             found += [

@@ -90,7 +90,22 @@ def mistakes(a, b):
         (INTEGER_RESULT, variant(integer_dot, a, b)),
         (MEMORY_ORDER, variant(memory_order_dot, a, b)),
         (LAST_TERM_ONLY, variant(last_term_dot, a, b)),
+        (ONE_SHORT, variant(one_short_dot, a, b)),
     ]
+
+
+ONE_SHORT = (
+    "the loop over the inner size k stops one short: range(k - 1) leaves "
+    "out the last term of each sum, the one of a's last column and b's "
+    "last row. Loop over range(k), every term."
+)
+
+
+def one_short_dot(a, b):
+    """a·b with each sum missing its last term, k = K - 1: what a loop
+    over range(K - 1) adds up."""
+    a, b = np.asarray(a), np.asarray(b)
+    return np.dot(a[..., :-1], b[:-1])
 
 
 LAST_TERM_ONLY = (

@@ -223,6 +223,11 @@ def forward_mistakes(params, x):
         ("b1 is missing: sigmoid(x @ w1 + b1).", softmax(sigmoid(x @ w1) @ w2 + b2)),
         ("b2 is missing: softmax(h @ w2 + b2).", softmax(h @ w2)),
         (
+            "b2 was added after the softmax, so each row sums to 1 + sum(b2): "
+            "it belongs inside, softmax(h @ w2 + b2).",
+            softmax(h @ w2) + b2,
+        ),
+        (
             "both biases are missing.",
             softmax(sigmoid(x @ w1) @ w2),
         ),

@@ -152,7 +152,23 @@ def mistakes(labels, num_classes, actual):
             "do not squeeze or flatten it.",
             variant(lambda: eye[labels].reshape(-1)),
         ),
+        (ONE_SHORT, variant(lambda: last_row_left(eye[labels]))),
     ] + width_mistakes(labels, num_classes, actual)
+
+
+ONE_SHORT = (
+    "the loop over the rows stops one short: range(len(labels) - 1) leaves "
+    "out the last label, and its row stays all zeros. Loop over "
+    "range(len(labels)), every row."
+)
+
+
+def last_row_left(rows):
+    """`rows` with the last one all zeros, as a loop that stops one short
+    leaves it."""
+    rows = rows.copy()
+    rows[-1] = 0.0
+    return rows
 
 
 def every_label_in_every_row(labels, num_classes):

@@ -1,8 +1,10 @@
 """Exercise 10: train, predict and accuracy, on the Iris flowers."""
 
+import ast
 import copy
 import csv
 import functools
+import math
 import re
 
 import numpy as np
@@ -15,9 +17,12 @@ from tests import reference
 from tests.harness import (
     ROOT,
     Exercise,
+    InputModified,
     describe_call,
+    learner_source,
     marked,
     quietly,
+    reshaped,
     short,
     trusted_callee,
 )
@@ -33,7 +38,94 @@ def explain(function, error):
     return None
 
 
-learner = Exercise("train", explain=explain)
+class ChangedByTrain(InputModified):
+    """An argument train changed in place, told as InputModified tells it,
+    with a shuffle in place among the causes: where train's code shuffles
+    that argument in place, that shuffle alone."""
+
+    def mistake(self):
+        name = self.parameter or "the argument"
+        shuffle = shuffle_of(self.parameter)
+        if shuffle is not None:
+            return (
+                f"{name} was shuffled in place: {shuffle} reorders the "
+                "caller's array itself. Draw an order instead, idx = "
+                "rng.permutation(N), and index both x and t with it, x[idx] "
+                "and t[idx]: new arrays, whose labels stay matched to their "
+                "rows."
+            )
+        advice = super().mistake()
+        # Not added where the advice names the write already (a name that
+        # np.asarray kept), or a change of shape, which no shuffle makes.
+        written = self.through is not None and self.through.target
+        array = isinstance(self.old, np.ndarray)
+        if written or not array or reshaped(self.old, self.new):
+            return advice
+        # Begun with words: the translation takes it for a sentence of its
+        # own after the advice.
+        note = (
+            f"A shuffle in place changes {name} too: rng.shuffle({name}) or "
+            f"np.random.shuffle({name})."
+        )
+        return f"{advice} {note}"
+
+
+def shuffle_of(name):
+    """The call in the learner's train module that shuffles the array
+    `name` in place (rng.shuffle(x), np.random.shuffle(x)), as written;
+    None where there is none, or the source cannot be read."""
+    text = learner_source("train")
+    try:
+        tree = ast.parse(text) if text is not None and name else None
+    except (SyntaxError, ValueError):
+        tree = None
+    for node in ast.walk(tree) if tree is not None else ():
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", getattr(node.func, "id", None)) == "shuffle"
+            and node.args
+            and isinstance(node.args[0], ast.Name)
+            and node.args[0].id == name
+        ):
+            return " ".join(ast.get_source_segment(text, node).split())
+    return None
+
+
+class Training(Exercise):
+    """The exercise, whose train tells an argument changed in place as
+    ChangedByTrain."""
+
+    def __getattr__(self, function):
+        called = super().__getattr__(function)
+        return told_by_train(called) if function == "train" else called
+
+
+def told_by_train(function):
+    """`function`, train, with an InputModified it raises told as
+    ChangedByTrain."""
+
+    def call(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except InputModified as error:
+            if type(error) is not InputModified:
+                raise
+            changed = ChangedByTrain(
+                error.function,
+                error.index,
+                error.old,
+                error.new,
+                error.parameter,
+                error.through,
+            )
+            # And whatever else the call gave the failure after making it.
+            vars(changed).update(vars(error))
+            raise changed from None
+
+    return call
+
+
+learner = Training("train", explain=explain)
 
 IRIS = ROOT / "data" / "iris.csv"
 # The docstring's promise: at least 90% of unseen flowers right with the
@@ -1218,6 +1310,12 @@ def accuracy_mistakes(expected, n, predicted, labels):
         ("a percentage: accuracy is a fraction in [0, 1].", 100 * expected),
         ("a count of right answers: divide by the number of samples.", n * expected),
         ("the fraction of wrong answers: count the right ones.", 1 - expected),
+        (
+            f"the fraction was cut to a whole number (by //, int() or "
+            f".astype(int)): {short(expected)} became {math.floor(expected)}. "
+            "Divide with /, or take np.mean, and keep the fraction.",
+            math.floor(expected),
+        ),
     ]
 
 

@@ -2,6 +2,7 @@
 probability still gives -inf (and 0 * -inf, nan, on a wrong class)."""
 
 # expect: the epsilon was added after the log, not inside it
+# expect: 0 * -inf is nan, and the whole loss is nan
 # reject: 0 * log(0) there, which is nan
 
 import numpy as np

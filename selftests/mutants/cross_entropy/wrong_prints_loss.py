@@ -1,6 +1,6 @@
 """Prints the loss instead of returning it."""
 
-# expect: a missing return statement
+# expect: Return the result instead of printing it.
 
 import numpy as np
 

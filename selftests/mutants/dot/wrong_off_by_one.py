@@ -1,5 +1,7 @@
 """Stops the sum one term early: range(K - 1)."""
 
+# expect: the loop over the inner size k stops one short
+
 import numpy as np
 
 

@@ -1,6 +1,6 @@
 """Prints the product instead of returning it."""
 
-# expect: a missing return statement
+# expect: Write return a @ b in place of the print.
 # reject: collected in Python lists
 
 import numpy as np

@@ -1,6 +1,6 @@
 """Prints the product instead of returning it."""
 
-# expect: a missing return statement
+# expect: dot prints its result instead of returning it
 
 import numpy as np
 

@@ -1,5 +1,7 @@
 """Adds b2 to the probabilities, after softmax, not to the scores."""
 
+# expect: b2 was added after the softmax
+
 import numpy as np
 
 from .cross_entropy import cross_entropy

@@ -1,6 +1,6 @@
 """Prints the gradient instead of returning it."""
 
-# expect: a missing return statement
+# expect: Write return grad in place of the print.
 
 import numpy as np
 

@@ -1,5 +1,7 @@
 """Loops over range(len(labels) - 1), leaving the last row all zeros."""
 
+# expect: the loop over the rows stops one short
+
 import numpy as np
 
 

@@ -1,6 +1,6 @@
 """Prints the sigmoid instead of returning it."""
 
-# expect: a missing return statement
+# expect: sigmoid prints its result instead of returning it
 
 import numpy as np
 

@@ -29,3 +29,6 @@ def predict(params, x):
 
 def accuracy(params, x, labels):
     return float(np.mean(predict(params, x) == np.asarray(labels)))
+
+
+# expect: A shuffle in place changes x too
