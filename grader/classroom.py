@@ -278,19 +278,16 @@ def differ(drift: Drift, own: bool) -> str:
 
 
 def for_the_record(run: ExerciseRun) -> ExerciseRun:
-    """`run` as grading mode records it: with none of the commands the tests
-    advise the learner to run (a hint's, reset's), which would act on the
-    project of whoever reads the grade. A not-started test says which
-    function is not written yet."""
-    from grader.render import without_advice
-
-    def recorded(test):
-        message = test.message
-        if test.kind == NOT_IMPLEMENTED:
-            message = STUB_ADVICE.sub("", message)
-        return replace(test, message=without_advice(message))
-
-    return replace(run, tests=[recorded(test) for test in run.tests])
+    """`run` as grading mode records it: a not-started test says which
+    function is not written yet, without the stub's advice to the learner
+    (a hint's command, which would act on whoever reads the grade)."""
+    tests = [
+        replace(test, message=STUB_ADVICE.sub("", test.message))
+        if test.kind == NOT_IMPLEMENTED
+        else test
+        for test in run.tests
+    ]
+    return replace(run, tests=tests)
 
 
 def run_isolated(scratch: Path, options: Options) -> Outcome:

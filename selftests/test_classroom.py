@@ -390,18 +390,6 @@ def test_grading_mode_records_an_exercise_not_started_without_advice(baseline):
     }
 
 
-def test_grading_mode_records_a_missing_exercise_without_advice(release_tree, tmp_path):
-    tree = submission(release_tree, tmp_path / "student", SOLVED)
-    (tree / "exercises" / "sgd.py").unlink()
-
-    _, report = grade(tree, release_tree)
-
-    sgd = next(e for e in report["exercises"] if e["name"] == "sgd")
-    assert sgd["status"] == "error"
-    messages = {test["message"] for test in sgd["tests"]}
-    assert messages == {"exercises/sgd.py is missing: was it moved or deleted?"}
-
-
 def test_without_a_pristine_copy_an_untouched_copy_is_graded(
     release_tree, baseline, tmp_path
 ):
