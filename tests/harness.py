@@ -675,10 +675,13 @@ class Exercise:
     returns None), where the exercise's tests can tell it by trying more.
     """
 
-    def __init__(self, name, may_modify=None, explain=None):
+    def __init__(self, name, may_modify=None, explain=None, modified=None):
         self.name = name
         self._may_modify = may_modify or {}
         self._explain = explain
+        # The failure a call raises when it changed an argument in place:
+        # InputModified, or a subclass that tells the exercise's own causes.
+        self._modified = modified or InputModified
         self._module = None
         self._error = None
         self._fresh = False
@@ -755,7 +758,7 @@ class LearnerFunction:
             index, new = changed[0]
             parameter = parameters[index] if index < len(parameters) else None
             through = kept_by_asarray(self.exercise.name, self.name, self.trusted)
-            error = InputModified(
+            error = self.exercise._modified(
                 self.name, index, before[index], new, parameter, through
             )
             quick = time.monotonic() - started <= BLAMED_CALL_SECONDS

@@ -39,11 +39,13 @@ def explain(function, error):
 
 
 class ChangedByTrain(InputModified):
-    """An argument train changed in place, told as InputModified tells it,
-    with a shuffle in place among the causes: where train's code shuffles
-    that argument in place, that shuffle alone."""
+    """An argument changed in place, told as InputModified tells it; of
+    train, with a shuffle in place among the causes: where train's code
+    shuffles that argument in place, that shuffle alone."""
 
     def mistake(self):
+        if self.function != "train":
+            return super().mistake()
         name = self.parameter or "the argument"
         shuffle = shuffle_of(self.parameter)
         if shuffle is not None:
@@ -91,41 +93,7 @@ def shuffle_of(name):
     return None
 
 
-class Training(Exercise):
-    """The exercise, whose train tells an argument changed in place as
-    ChangedByTrain."""
-
-    def __getattr__(self, function):
-        called = super().__getattr__(function)
-        return told_by_train(called) if function == "train" else called
-
-
-def told_by_train(function):
-    """`function`, train, with an InputModified it raises told as
-    ChangedByTrain."""
-
-    def call(*args, **kwargs):
-        try:
-            return function(*args, **kwargs)
-        except InputModified as error:
-            if type(error) is not InputModified:
-                raise
-            changed = ChangedByTrain(
-                error.function,
-                error.index,
-                error.old,
-                error.new,
-                error.parameter,
-                error.through,
-            )
-            # And whatever else the call gave the failure after making it.
-            vars(changed).update(vars(error))
-            raise changed from None
-
-    return call
-
-
-learner = Training("train", explain=explain)
+learner = Exercise("train", explain=explain, modified=ChangedByTrain)
 
 IRIS = ROOT / "data" / "iris.csv"
 # The docstring's promise: at least 90% of unseen flowers right with the
