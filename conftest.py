@@ -80,15 +80,18 @@ def pytest_configure(config):
         settings.load_profile("explore")
 
 
-def retarget(target, overrides=(), separate=False, prepare=None):
+def retarget(target, overrides=(), separate=False, prepare=None, advice=True):
     """Point the tests at the package `target`, with files standing in for
     some of its modules (pairs of exercise name and path). The grader calls
     this in each process that runs one exercise's tests.
 
     With `separate`, the learner's functions run in a process of their own,
     which runs `prepare()` (the grader's limits) before anything else; its
-    pid is returned."""
-    harness.configure(target, overrides, separate=separate, prepare=prepare)
+    pid is returned. Without `advice`, failures name no command of the
+    grader for the learner to run: the grade is someone else's."""
+    harness.configure(
+        target, overrides, separate=separate, prepare=prepare, advice=advice
+    )
     return harness.config.student.pid if harness.config.student else None
 
 

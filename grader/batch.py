@@ -23,7 +23,7 @@ import re
 import resource
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -205,6 +205,7 @@ class _Batch:
                 timeout=self.options.timeout,
                 memory_mb=self.options.memory_mb,
                 separate=True,
+                advice=False,  # the reports are the teacher's
             )
             for item in staged
             for exercise in self.exercises
@@ -291,8 +292,9 @@ def grade_submission(
 ) -> Row:
     """Grade one submission on its own, in a grading process of its own,
     and write its JSON report; never raises for anything the submission is
-    or does."""
+    or does. It is graded as someone else's: the report is the teacher's."""
     student = student_name(path)
+    options = replace(options, submission=str(path))
     try:
         with tempfile.TemporaryDirectory(prefix="kata-batch-") as scratch:
             tree = checkout(path, Path(scratch))

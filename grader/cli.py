@@ -1176,6 +1176,9 @@ def _start(
             timeout=timeout,
             memory_mb=args.memory,
             separate=args.separate,
+            # Someone else's submission: its reader cannot run the
+            # learner's commands on it, nor should they.
+            advice=_submission(args) is None,
         )
         for exercise in exercises
     ]

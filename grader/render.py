@@ -105,10 +105,6 @@ LABELLED = re.compile(r"  [a-z][a-z ]*?(?::|(?=  ))\s+")
 # The start of an exception's message that names the call which raised,
 # as in "softmax([1., 2.]) raised ValueError: ...".
 CALL_RAISED = re.compile(r"\w+\(.*?\) raised ", re.DOTALL)
-# The sentence of a test's message that tells the learner to run a command,
-# as tests/harness.py writes it ("`python -m grader reset dot` puts its stub
-# back."), in English or translated: from the command to the sentence's end.
-LEARNER_COMMAND = re.compile(r"[ \u3000]?`python -m grader [^`]*`[^.。]*[.。]")
 
 
 def make_console(file: TextIO, environ=None) -> Console:
@@ -243,8 +239,9 @@ class Screen:
 
         A `submission` graded for someone else (grading mode, the folder
         named) is named in the heading, and the report ends with its first
-        unfinished exercise's failure: the learner's advice (hints, `check`,
-        `reset`) would act on the project of whoever runs it."""
+        unfinished exercise's failure: the learner's advice (hints, `check`)
+        would act on the project of whoever runs it, and the tests leave
+        out theirs (`reset`, see `runner.Job.advice`)."""
         table = self._narrowest_fitting(book, cut)
         if heading:
             self.out.print(_heading(book, submission))
@@ -713,19 +710,16 @@ class Screen:
         self._headed(heading, grade)
         if grade.status == NOT_STARTED:
             return
-        self._exercise_error(grade, advice=False)
+        self._exercise_error(grade)
         failure = most_telling(explained(grade))
         if failure is not None:
             self._failure(failure)
 
-    def _exercise_error(self, grade: Grade, advice: bool = True) -> None:
-        """Why the exercise as a whole failed, if it did, once; without
-        `advice`, with no command for the learner to run."""
+    def _exercise_error(self, grade: Grade) -> None:
+        """Why the exercise as a whole failed, if it did, once."""
         error = exercise_error(grade)
         if error:
             message = i18n.failure(aligned(error))
-            if not advice:
-                message = without_advice(message)
             self.out.print(self.fitted(Text(message, style="red")), soft_wrap=True)
             self.out.print()
 
@@ -994,13 +988,6 @@ def _heading(book: Gradebook, submission: str | None = None) -> Text:
     if submission is not None:
         return Text(_("nn-kata: grading {folder}", folder=submission), style="bold")
     return Text(_("nn-kata: grading {target}/", target=book.target), style="bold")
-
-
-def without_advice(message: str) -> str:
-    """A failure's `message`, as shown, without the command the tests tell
-    the learner to run (see tests/harness.py): it acts on the project of
-    whoever runs it, which is the learner's only when they grade their own."""
-    return LEARNER_COMMAND.sub("", message)
 
 
 def _status(status: str, short: bool = False) -> Text:

@@ -91,6 +91,10 @@ class Job:
     explore: bool = False
     # Call the learner's functions in a process of their own (grading mode).
     separate: bool = False
+    # Let failures name a command of the grader for the learner to run
+    # (`reset`): not when grading someone else's submission, where it would
+    # act on the project of whoever reads the report.
+    advice: bool = True
     # Which share of the exercise's tests to run: those whose position in
     # the module is `part` modulo `parts` (see `split`).
     part: int = 0

@@ -446,10 +446,13 @@ def _retarget(config, job, separate=False):  # pragma: no cover
     prepare)` for this: the tests decide what to load, and the session was
     set up for the first job only. With `separate`, the learner's functions
     run in a process of their own, under this job's limits: its pid is
-    returned."""
+    returned. A job without `advice` says so, and only then, so that a
+    conftest.py from before that option still takes the others."""
     kwargs = {}
     if separate:
         kwargs = {"separate": True, "prepare": functools.partial(_limit_resources, job)}
+    if not job.advice:
+        kwargs["advice"] = False
     for plugin in config.pluginmanager.get_plugins():
         retarget = getattr(plugin, "retarget", None)
         if getattr(plugin, "__name__", "").endswith("conftest") and callable(retarget):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import batch
+from grader import batch, classroom
 from grader.exercises import NAMES
 from selftests.classroom_support import make_release, read_json, submission, teacher
 from selftests.grader_support import solution, stub
@@ -169,6 +169,17 @@ def test_a_module_missing_from_a_submission_is_said_to_be_missing(graded):
     assert "alice: graded, 10/100" in result.stdout
 
 
+def test_a_module_missing_from_a_submission_is_reported_without_reset(graded):
+    _, _, reports = graded
+
+    report = read_json(reports / "bob.json")
+    softmax = next(e for e in report["exercises"] if e["name"] == "softmax")
+    said = {softmax["message"], *(test["message"] for test in softmax["tests"])}
+    # The teacher's report: `reset` would act on whoever runs it.
+    assert said == {"exercises/softmax.py is missing: was it moved or deleted?"}
+    assert "reset" not in (reports / "bob.json").read_text()
+
+
 def test_a_changed_test_file_is_noted_in_the_row_and_the_progress(graded):
     result, rows, _ = graded
 
@@ -289,6 +300,19 @@ def test_a_submission_that_kills_the_shared_session_spoils_no_other_grade(
         rows = {row["student"]: row for row in csv.DictReader(file)}
     assert float(rows["zoe"]["score"]) == 10
     assert float(rows["abe"]["score"]) == 0
+
+
+def test_a_submission_graded_again_on_its_own_is_still_the_teachers(tmp_path):
+    # As a submission whose shared session broke down is graded again.
+    release_tree = make_release(tmp_path / "release")
+    abe = submission(release_tree, tmp_path / "inbox" / "abe", {})
+    (abe / "exercises" / "sgd.py").unlink()
+    options = classroom.Options(timeout=float(TIMEOUT))
+
+    batch.grade_submission(abe, release_tree, tmp_path / "reports", options)
+
+    sgd = read_json(tmp_path / "reports" / "abe.json")["exercises"][8]
+    assert sgd["message"] == "exercises/sgd.py is missing: was it moved or deleted?"
 
 
 def test_a_repository_cannot_make_the_grader_run_its_commands(tmp_path):

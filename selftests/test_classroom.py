@@ -142,6 +142,100 @@ def test_a_submission_graded_for_someone_else_is_named_without_learner_advice(
         assert "Stuck?" not in result.stdout and "Next:" not in result.stdout
 
 
+# What a grade says of a missing exercise file: to the learner at their own
+# project, with the command that puts the stub back; in a report on someone
+# else's submission, only that it is missing, in the language of the
+# terminal (the machine reports keep to English).
+MISSING_DOT = "exercises/dot.py is missing: was it moved or deleted?"
+MISSING_DOT_JA = "exercises/dot.py がありません。移動したり削除したりしていませんか？"
+RESET_DOT = f"{MISSING_DOT} `python -m grader reset dot` puts its stub back."
+RESET_DOT_JA = "`python -m grader reset dot --lang ja` で、元のスタブを置き直せます。"
+REPORT_OPTIONS = {"json": "grade.json", "gradescope": "results.json", "junit": "j.xml"}
+
+
+def graded_with_reports(tree, release_tree, cwd, *args):
+    """`grade *args --tests-from RELEASE` run in `cwd`, writing every
+    machine report beside `tree`; (completed process, report texts by
+    option)."""
+    paths = {option: tree.parent / name for option, name in REPORT_OPTIONS.items()}
+    options = [part for option, path in paths.items() for part in (f"--{option}", path)]
+    result = teacher(
+        "grade", *args, "--tests-from", str(release_tree), *map(str, options), cwd=cwd
+    )
+    return result, {option: path.read_text() for option, path in paths.items()}
+
+
+def messages_of_dot(reports):
+    """Every message the JSON and Gradescope reports give exercise dot."""
+    dot = next(
+        e for e in json.loads(reports["json"])["exercises"] if e["name"] == "dot"
+    )
+    gradescope = json.loads(reports["gradescope"])["tests"]
+    return {
+        dot["message"],
+        *(test["message"] for test in dot["tests"]),
+        *(test["output"] for test in gradescope if test["name"].startswith("1. dot:")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [([], MISSING_DOT), (["--lang", "ja"], MISSING_DOT_JA)],
+    ids=["en", "ja"],
+)
+def test_a_file_missing_from_someone_elses_submission_is_reported_without_reset(
+    language, said, release_tree, tmp_path
+):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    (tree / "exercises" / "dot.py").unlink()
+
+    result, reports = graded_with_reports(
+        tree, release_tree, tmp_path, str(tree), *language
+    )
+
+    assert result.returncode == 1, result.stderr
+    # The sentence stands whole on its line, with nothing cut after it.
+    assert said in result.stdout.splitlines(), result.stdout
+    assert messages_of_dot(reports) == {MISSING_DOT}
+    # Neither the teacher nor the student reading this can use `reset`.
+    for text in [result.stdout, *reports.values()]:
+        assert "reset" not in text and "スタブ" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [([], RESET_DOT), (["--lang", "ja"], RESET_DOT_JA)],
+    ids=["en", "ja"],
+)
+@pytest.mark.parametrize("named", [[], ["."]])
+def test_a_learner_grading_their_own_project_is_told_how_to_get_a_stub_back(
+    named, language, said, release_tree, tmp_path
+):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    (tree / "exercises" / "dot.py").unlink()
+
+    result, reports = graded_with_reports(tree, release_tree, tree, *named, *language)
+
+    assert result.returncode == 1, result.stderr
+    assert said in result.stdout
+    assert messages_of_dot(reports) == {RESET_DOT}
+
+
+def test_a_learner_working_on_their_project_is_told_how_to_get_a_stub_back(
+    release_tree, tmp_path
+):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    (tree / "exercises" / "dot.py").unlink()
+    report = tmp_path / "own.json"
+
+    overview = teacher("--json", str(report), cwd=tree)
+    check = teacher("check", "dot", cwd=tree)
+
+    assert RESET_DOT in overview.stdout and RESET_DOT in check.stdout
+    dot = next(e for e in read_json(report)["exercises"] if e["name"] == "dot")
+    assert {dot["message"], *(test["message"] for test in dot["tests"])} == {RESET_DOT}
+
+
 @pytest.mark.parametrize("named", [[], ["."]])
 def test_a_learner_grading_their_own_project_is_told_what_to_do(
     named, release_tree, tmp_path

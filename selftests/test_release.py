@@ -397,6 +397,8 @@ def test_the_autograder_reports_a_submission_without_exercises(autograder):
     said = [test["output"] for test in results["tests"]]
     assert said and all("PermissionError" not in output for output in said)
     assert any("exercises/dot.py is missing" in output for output in said)
+    # The student reads these on Gradescope: no command of the grader there.
+    assert not any("python -m grader" in output for output in said)
 
 
 def test_the_bundle_is_written_where_asked(tmp_path):

@@ -88,24 +88,31 @@ class _Config:
     # Why a module's source could not be read then: a file missing must
     # be reported as missing, not as the refusal to look for it later.
     unread: dict[Path, OSError] = {}
+    # Whether a failure may tell the learner a command of the grader to
+    # run: not in a grade of someone else's submission, where the command
+    # would act on the project of whoever reads the report.
+    advice = True
 
 
 config = _Config()
 
 
-def configure(target, overrides=(), separate=False, prepare=None):
+def configure(target, overrides=(), separate=False, prepare=None, advice=True):
     """Point the tests at a package directory, with files standing in for some
     of its modules (``overrides``: pairs of exercise name and file path).
 
     With `separate`, the learner's code runs in a process of its own (see
     `tests.sandbox`), forked now, after `prepare()` has run in it (to set
-    its limits); this process never imports it.
+    its limits); this process never imports it. Without `advice`, the
+    failures name no command of the grader for the learner to run: they
+    are recorded for someone else (see `_Config.advice`).
     """
     path = Path(target)
     if not path.is_absolute():
         path = ROOT / path
     config.target = path
     config.overrides = {name: Path(file).resolve() for name, file in overrides}
+    config.advice = advice
     if config.student is not None:
         config.student.close()
         config.student = None
@@ -353,12 +360,7 @@ def _import_message(path, error, exercise=None):
             "remove the input() call."
         )
     if isinstance(error, FileNotFoundError) and error.filename == str(path):
-        # The way back: the stub, which `reset` puts in place of a file gone.
-        name = Path(path).stem
-        return (
-            f"{where} is missing: was it moved or deleted? "
-            f"`python -m grader reset {name}` puts its stub back."
-        )
+        return _missing_message(where, Path(path).stem)
     text = _missing_import(error, exercise) or str(error)
     message = f"{where} could not be imported: {type(error).__name__}: {text}"
     line = learner_line(error)
@@ -371,6 +373,18 @@ def _import_message(path, error, exercise=None):
     if typo is not None:
         message += f"\n  likely mistake: {typo}"
     return message
+
+
+def _missing_message(where, name):
+    """What the tests say of exercise `name`'s module, at `where`, when its
+    file is gone: with the way back, the stub that `reset` puts in its
+    place, unless advice is off (see `configure`)."""
+    if not config.advice:
+        return f"{where} is missing: was it moved or deleted?"
+    return (
+        f"{where} is missing: was it moved or deleted? "
+        f"`python -m grader reset {name}` puts its stub back."
+    )
 
 
 # How Python says that a module has no such name to import: "cannot import
