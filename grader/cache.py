@@ -17,8 +17,8 @@ hypothesis, and the time and memory limits.
 
 Runs that depend on the machine as much as on the code (one that ran out
 of time or crashed the process) are not kept, except one stopped at its
-time limit: `list` shows it as such rather than wait out the limit again,
-and nothing else takes it.
+time limit: `list` and the watch's first grade show it as such rather
+than wait out the limit again, and nothing that decides a grade takes it.
 
 Limitations: a file outside the project that the learner's code reads is
 not in the fingerprint, nor is a module imported under a name built at

@@ -423,9 +423,11 @@ class Watch:
         self.timed_out: list[str] = []  # those the last grade stopped at the limit
         # The exercises the last grade ran until the time limit, with the
         # fingerprint of the code it ran, if `c` was typed during it: that
-        # `c` does not run them again while it is unchanged (those it did
-        # not: `loops_kept`).
+        # `c` does not run them again while it is unchanged.
         self.looped: dict[str, str] = {}
+        # Those the last grade did not run again, their code unchanged
+        # since a run that reached the time limit: kept by `c` (see
+        # `looped`), or from .kata/ by a grade that uses kept grades.
         self.loops_kept: list[str] = []
         self.grade_started = self.saves_asked = 0.0
         self.tick = None  # redraws the seconds of a long grade (see progress)
@@ -544,13 +546,11 @@ class Watch:
         self.show_headline(headline)
         started = time.monotonic()
         keys = cache.fingerprints(self.project.root, self.target, names, self.limits)
-        runs = {}
-        if use_kept:
-            runs = cache.recall(self.project.state_dir, self.target, keys)
-            # Taken in now: a save that stops the grade below regrades only
-            # what was not known, so a kept grade dropped would stay unknown.
-            self.runs.update(runs)
         self.loops_kept = []
+        runs = self.kept_runs(names, keys) if use_kept else {}
+        # Taken in now: a save that stops the grade below regrades only
+        # what was not known, so a kept grade dropped would stay unknown.
+        self.runs.update(runs)
         if loops:
             # Run again on the same code, a loop would only hold the grade
             # up as long again, to the same end.
@@ -603,6 +603,26 @@ class Watch:
         asked = "c" in _as_keys(typed)
         self.looped = {name: keys[name] for name in self.timed_out} if asked else {}
         return time.monotonic() - started
+
+    def kept_runs(self, names: list[str], keys: dict[str, str]) -> dict:
+        """The kept runs of `names` whose fingerprints are still `keys`
+        (name to fingerprint), by name; with them, those the last grade ran
+        until the time limit, named in `loops_kept`: run again on the same
+        code, a loop would only hold the grade up as long again, to the
+        same end. The watch's screen decides nothing, so it may show them
+        (see `cache`); a save of the exercise runs it again."""
+        state = self.project.state_dir
+        runs = cache.recall(state, self.target, keys)
+        stopped = cache.recall(state, self.target, keys, timed_out=True)
+        # Only a run stopped at the time limit: one stopped for what it
+        # printed took no such wait.
+        self.loops_kept = [
+            name
+            for name in names
+            if name not in runs and name in stopped and stopped[name].timed_out
+        ]
+        runs.update({name: stopped[name] for name in self.loops_kept})
+        return runs
 
     def show_headline(self, headline: str) -> None:
         """Print `headline`, what is graded, under the screen, in place of
@@ -957,15 +977,33 @@ class Watch:
         if seconds is None:
             return False
         self.say("first grade, {seconds} s", seconds=f"{seconds:.2f}")
-        if self.timed_out:
-            # The learner waited for these: said, lest the time seem the
-            # grader's, or every exercise's.
+        fields = {
+            "seconds": f"{seconds:.2f}",
+            "names": some_named(self.timed_out),
+            "limit": f"{self.limits[0]:g}",
+            "kept": some_named(self.loops_kept),
+        }
+        # The learner waited for those timed out: said, lest the time seem
+        # the grader's, or every exercise's. Those kept were not run: said,
+        # lest their result seem this grade's.
+        if self.timed_out and self.loops_kept:
+            self.event = _(
+                "first grade, {seconds} s: {names} ran until the time limit "
+                "of {limit} s; {kept} unchanged, not run to the time limit "
+                "again",
+                **fields,
+            )
+        elif self.timed_out:
             self.event = _(
                 "first grade, {seconds} s: {names} ran until the time "
                 "limit of {limit} s",
-                seconds=f"{seconds:.2f}",
-                names=some_named(self.timed_out),
-                limit=f"{self.limits[0]:g}",
+                **fields,
+            )
+        elif self.loops_kept:
+            self.event = _(
+                "first grade, {seconds} s; {kept} unchanged, not run to the "
+                "time limit again",
+                **fields,
             )
         return True
 

@@ -20,10 +20,17 @@ from types import SimpleNamespace
 import pytest
 from rich.text import Text
 
-from grader import i18n
+from grader import cache, i18n
 from grader.exercises import NAMES
+from grader.project import open_project
 from grader.render import failed_mark
-from grader.results import ExerciseRun, TestResult
+from grader.results import (
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    TIMEOUT,
+    ExerciseRun,
+    TestResult,
+)
 from grader.watch import (
     BEFORE_SAVE_SHOWN,
     EXERCISE,
@@ -2759,3 +2766,122 @@ def test_a_call_that_raised_gives_way_to_its_exception_and_the_likely_mistake(la
     # that raised, which comes before them, gives way to them.
     assert len(rows) > limit
     assert shown == [*said, *advice], shown
+
+
+# A run of softmax that a grade stopped at the time limit of 30 s, as
+# .kata/grades.json keeps it.
+LOOP_KEPT = ExerciseRun(
+    "softmax",
+    [TestResult("test_softmax_rows_sum_to_one", False, TIMEOUT, "still running")],
+    error="exercises/softmax.py was still running after 30 s",
+    timed_out=True,
+    stopped_at_limit=True,
+)
+
+
+def _loop_kept(tree: Path, limits: tuple) -> None:
+    """Keep in `tree`'s .kata/grades.json a run of softmax, as it is now,
+    stopped at the time limit of `limits` (time and memory)."""
+    keys = cache.fingerprints(tree, "exercises", ["softmax"], limits)
+    kept = {"softmax": (keys["softmax"], LOOP_KEPT)}
+    cache.remember(tree / ".kata", "exercises", kept, limits)
+
+
+def _kept_grades_watch(watch_screen_drawn, tree: Path) -> tuple:
+    """A watch of `tree` whose grades are recorded, not run (each passes),
+    and the session that records them."""
+    session = _RecordingSession({})
+    watches = []
+    watch_screen_drawn({}, (100, 30), EXERCISE, watches.append)
+    watch = watches[0]
+    watch.project = open_project(tree)
+    watch.tests = lambda: session
+    watch.session = session
+    return watch, session
+
+
+def test_the_first_grade_shows_a_kept_loop_of_unchanged_code_without_running_it(
+    request, tree
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    (tree / "exercises" / "softmax.py").write_text(ENDLESS_SOFTMAX)
+    watch, session = _kept_grades_watch(watch_screen_drawn, tree)
+    _loop_kept(tree, watch.limits)
+
+    assert watch.grade_all()
+
+    assert "softmax" not in session.graded[0], session.graded
+    assert watch.runs["softmax"].timed_out
+    # Said as the last grade's result: not as run by this one.
+    assert "softmax unchanged, not run to the time limit again" in watch.event
+    assert "ran until the time limit" not in watch.event
+
+    # A save of it runs it again, as any save does.
+    (tree / "exercises" / "softmax.py").write_text(solution("softmax"))
+    watch.saved(["softmax"])
+    assert session.graded[1] == ["softmax"]
+    assert not watch.runs["softmax"].timed_out
+
+
+def test_the_first_grade_runs_a_loop_kept_of_code_changed_since(request, tree):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    (tree / "exercises" / "softmax.py").write_text(ENDLESS_SOFTMAX)
+    watch, session = _kept_grades_watch(watch_screen_drawn, tree)
+    _loop_kept(tree, watch.limits)
+    (tree / "exercises" / "softmax.py").write_text(solution("softmax"))
+
+    assert watch.grade_all()
+
+    assert "softmax" in session.graded[0], session.graded
+    assert "unchanged" not in watch.event
+
+
+def test_a_watch_started_on_a_kept_loop_shows_it_at_once_and_regrades_a_save(
+    tree, watch
+):
+    # The full grade ran softmax to the default time limit of 30 s: the
+    # watch's first screen comes well before that limit, and says why.
+    (tree / "exercises" / "softmax.py").write_text(ENDLESS_SOFTMAX)
+    _loop_kept(tree, (DEFAULT_TIMEOUT, DEFAULT_MEMORY_MB))
+    running = watch()
+    first = running.screen(DEFAULT_TIMEOUT - 10)
+    top = next(line for line in first.splitlines() if "nn-kata" in line)
+    assert re.search(
+        r"\(first grade, [0-9.]+ s; softmax unchanged, not run to the time "
+        r"limit again\)",
+        top,
+    ), top
+
+    (tree / "exercises" / "softmax.py").write_text(solution("softmax"))
+    saved = running.screen_with("saved exercises/softmax.py")
+    line = next(line for line in saved.splitlines() if "3. softmax" in line)
+    assert "done" in line, saved
+    running.quit()
+
+
+# What the first grade's top line says of sgd, which it ran until the time
+# limit, and of softmax, kept from a grade that did, by language.
+FIRST_GRADE_LOOPS = {
+    "en": (
+        "sgd ran until the time limit of 30 s; softmax unchanged, not run to "
+        "the time limit again"
+    ),
+    "ja": "sgd を制限時間の 30 秒で止めました(softmax は変更がないので、制限時間まで",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_first_grade_tells_a_loop_it_ran_from_a_loop_kept(request, tree, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    (tree / "exercises" / "softmax.py").write_text(ENDLESS_SOFTMAX)
+    watch, session = _kept_grades_watch(watch_screen_drawn, tree)
+    _loop_kept(tree, watch.limits)
+    session.runs["sgd"] = ExerciseRun(
+        "sgd", error="ran until the limit", timed_out=True
+    )
+
+    with i18n.speaking(lang):
+        assert watch.grade_all()
+
+    assert "softmax" not in session.graded[0] and "sgd" in session.graded[0]
+    assert FIRST_GRADE_LOOPS[lang] in watch.event, watch.event
