@@ -23,8 +23,8 @@ than wait out the limit again, and nothing that decides a grade takes it.
 Limitations: a file outside the project that the learner's code reads is
 not in the fingerprint, nor is a module imported under a name built at
 run time. The file is the learner's to edit, like their code: a result
-that decides anything (the full grade, ``check``, a report) never comes
-from it.
+that decides anything (the full grade, ``check``, whether ``solution``
+shows the model answer, a report) never comes from it.
 """
 
 import functools

@@ -141,7 +141,9 @@ def solution_command(
             )
         )
         return EXIT_USAGE
-    result = grade_exercise(project, exercise, args)
+    # Graded afresh, as `check` is: the kept grades are the learner's to
+    # edit, so they may not decide whether the answer is shown.
+    result = grade_exercise(project, exercise, args, screen=screen)
     if result.status != DONE:
         if not args.force:
             screen.out.print(
@@ -237,19 +239,18 @@ def grade_exercise(
     explore: bool = False,
     screen: Screen | None = None,
 ) -> Grade:
-    """Grade one exercise: from the kept grade when its code has not
-    changed, else by running its tests, with their progress on `screen`
-    if one is given. Explored runs are not kept: they are not the grade."""
+    """Grade one exercise by running its tests, with their progress on
+    `screen` if one is given, never from a kept grade (the learner may
+    edit those). The run is kept for `list`, unless explored: an explored
+    run is not the grade."""
     target = getattr(args, "target", "exercises")
     limits = (
         getattr(args, "timeout", DEFAULT_TIMEOUT),
         getattr(args, "memory", DEFAULT_MEMORY_MB),
     )
+    # Taken before the tests start, as a grade takes them: a file changed
+    # while they run is graded again by the next `list`.
     keys = cache.fingerprints(project.root, target, [exercise.name], limits)
-    if not explore:
-        kept = cache.recall(project.state_dir, target, keys)
-        if exercise.name in kept:
-            return grade(exercise, kept[exercise.name])
 
     # Imported here: it is needed only to run tests.
     from grader.runner import Job, start

@@ -45,8 +45,11 @@ def tell_missing(package: str, argv: list[str]) -> int:
     # ja" are answered in Japanese here too.
     from grader.cli import language_asked
 
-    asked = language_asked(argv)
-    japanese = i18n.choose(asked) == i18n.JAPANESE
-    text = JAPANESE if japanese else ENGLISH
-    print(text.format(package=package, python=sys.executable), file=sys.stderr)
+    language = i18n.choose(language_asked(argv))
+    text = JAPANESE if language == i18n.JAPANESE else ENGLISH
+    told = text.format(package=package, python=sys.executable)
+    # After "error: ", as the grader says every error that stops a command
+    # (`grader.render.Screen.problem`, which needs rich: not here).
+    with i18n.speaking(language):
+        print(i18n._("error: {text}", text=told), file=sys.stderr)
     return EXIT_USAGE

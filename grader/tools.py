@@ -221,7 +221,10 @@ def _grade(args) -> int:
     for line in _integrity_lines(outcome.integrity):
         _problem(line)
     if outcome.code == 2:
-        _problem(outcome.stderr.strip() or _("No grade was produced."))
+        # Said as every error is, then what the grading process told.
+        problem(_("No grade was produced."))
+        if outcome.stderr.strip():
+            _problem(outcome.stderr.strip())
     failed = _failure_reports(tests_from, _last_line(outcome.stderr))
     written = []
     for option, report in (

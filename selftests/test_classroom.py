@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import classroom, i18n
+from grader import classroom, i18n, tools
 from grader.exercises import NAMES
 from grader.manifest import Drift
 from selftests.classroom_support import (
@@ -362,9 +362,33 @@ def test_a_student_who_changed_the_tests_is_told_to_restore_them(
     result = teacher("grade", cwd=tree)
 
     assert result.returncode == 2
+    # Said as every error is, after "error: " in lower case.
+    assert result.stderr.startswith("error: The tests or the grader differ")
     assert "git checkout -- tests/test_dot.py" in result.stderr
     # A teacher's option, for the copy of the tests only a teacher has.
     assert "--tests-from" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "language, said",
+    [
+        ("en", "error: No grade was produced.\nGrading took longer than 5 s."),
+        ("ja", "エラー: 採点結果が得られませんでした。\n採点に 5 秒より"),
+    ],
+    ids=["en", "ja"],
+)
+def test_a_grading_process_that_gives_no_grade_is_told_as_an_error(
+    language, said, release_tree, monkeypatch, capsys
+):
+    # The grading process stopped at its time limit, before any report.
+    stopped = (124, "", "\nGrading took longer than 5 s.")
+    monkeypatch.setattr(classroom, "_run", lambda *args, **kwargs: stopped)
+
+    with i18n.speaking(language):
+        code = tools.main(["grade", str(release_tree)])
+
+    assert code == 2
+    assert capsys.readouterr().err.startswith(said)
 
 
 @pytest.mark.parametrize("own", [True, False])

@@ -888,8 +888,8 @@ def test_a_full_width_character_in_the_code_is_named_with_its_caret(
 @pytest.mark.parametrize(
     "language, said",
     [
-        ("en", "nn-kata needs the package numpy, which this Python"),
-        ("ja", "nn-kata にはパッケージ numpy が必要ですが、この Python"),
+        ("en", "error: nn-kata needs the package numpy, which this Python"),
+        ("ja", "エラー: nn-kata にはパッケージ numpy が必要ですが、この Python"),
     ],
 )
 def test_a_python_without_the_packages_is_told_to_activate_the_environment(
@@ -905,7 +905,8 @@ def test_a_python_without_the_packages_is_told_to_activate_the_environment(
     )
 
     assert result.returncode == 2
-    assert said in result.stderr
+    # Said as every error that stops a command is: after "error: ".
+    assert result.stderr.startswith(said)
     assert "`. .venv/bin/activate`" in result.stderr
     assert "Traceback" not in result.stderr
 

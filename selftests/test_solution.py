@@ -1,6 +1,7 @@
 """``python -m grader solution NAME``: the model answer once the exercise is
 done, or earlier when forced and confirmed; and ``check NAME --explore``."""
 
+import json
 import re
 
 import pytest
@@ -49,6 +50,24 @@ def test_the_solution_is_shown_once_the_exercise_is_done(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert ANSWER_LINE in result.stdout
     assert "def sgd_update(params, grads, lr):" in result.stdout
+
+
+def test_a_kept_grade_edited_to_passing_does_not_show_the_solution(tmp_path):
+    tree = learner_tree(tmp_path / "kata")
+    kata(tree, "check", "sgd")
+    # The kept grades are the learner's to edit: every test of the stub's
+    # run marked passed, under the fingerprint of the code as it is.
+    grades = tree / ".kata" / "grades.json"
+    kept = json.loads(grades.read_text(encoding="utf-8"))
+    for test in kept["runs"]["exercises/sgd"]["run"]["tests"]:
+        test.update(passed=True, kind="", message="")
+    grades.write_text(json.dumps(kept), encoding="utf-8")
+
+    result = kata(tree, "solution", "sgd")
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Exercise sgd has not been started yet." in result.stdout
+    assert ANSWER_LINE not in result.stdout
 
 
 def test_the_solution_shows_the_code_and_only_the_summary_of_its_docstrings(

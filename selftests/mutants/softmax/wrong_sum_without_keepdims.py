@@ -1,8 +1,10 @@
-"""Divides by e.sum(axis=-1) without keepdims: wrong on square batches."""
+"""Divides by e.sum(axis=-1) without keepdims: wrong on square batches,
+refused by NumPy on others."""
 
 import numpy as np
 
 # expect: the sums lost their axis
+# expect: and here the shapes do not broadcast. Divide by e.sum(axis=-1
 
 
 def softmax(x):
