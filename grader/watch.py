@@ -395,6 +395,9 @@ class Watch:
         self.save_events: list[str] = []  # its ways, from the longest
         self.with_save = False
         self.hint = ""  # the hint revealed for the exercise in focus
+        # The exercises drawn on the exercise's screen in this session: `b`
+        # goes "back" only to one of them (see `back_to`).
+        self.shown: set[str] = set()
         # The exercises whose hint was asked for with `h` since their last
         # save was graded: such a hint stays whole on a small screen; one
         # only remembered (read in an earlier session, or before that save)
@@ -1184,7 +1187,7 @@ class Watch:
                 self.event = _("{name} is on screen already", name=self.focus.name)
             else:
                 self.view = EXERCISE
-                self.event = _("back to {name}", name=self.focus.name)
+                self.event = self.back_to()
             self.draw()
         elif key == "l":
             self.view = LISTING
@@ -1210,6 +1213,19 @@ class Watch:
             # Not a key of the watch: said, so that it does not look ignored.
             self.event = _not_a_key(typed)
             self.draw()
+
+    def back_to(self) -> str:
+        """The top line's event for `b` on the list or the report: back to
+        the exercise in focus if it was on screen in this session; else it
+        is shown for the first time, and the top line says which it is and
+        why: the one saved last, or, every exercise done from the start,
+        the first."""
+        name = self.focus.name
+        if name in self.shown:
+            return _("back to {name}", name=name)
+        if self.save_event:
+            return _("showing {name}, saved last", name=name)
+        return _("showing {name}, the first exercise", name=name)
 
     def back_for_hint(self) -> str:
         """The top line's event for `h` pressed on the list or the report:
@@ -1297,6 +1313,7 @@ class Watch:
             middle, bottom = self.summary_fitted(top, bottom)
         else:
             middle, bottom = self.exercise_fitted(top, bottom)
+            self.shown.add(self.focus.name)
         # Written in one piece: a screen cleared, then printed line by
         # line, would flash blank on a slow terminal.
         with self.out:

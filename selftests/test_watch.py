@@ -688,12 +688,42 @@ def test_when_every_exercise_is_done_n_is_offered_for_what_it_shows(done_tree):
     finally:
         running.stop()
 
-    name = re.search(r"\(back to (\w+)\)", back)[1]
+    # Never on screen in this session: b shows it, and does not say "back".
+    name = re.search(r"\(showing (\w+), the first exercise\)", back)[1]
     assert "All 10 exercises are done: press n for what to do next." in back
     assert back.endswith("keys: n what next | l list | c check all | q quit")
     # Already on the exercise, b has nowhere to go back from, and says so.
     assert f"({name} is on screen already)" in again and "back to" not in again
     assert "What next:" in ahead
+
+
+def _pressed(*keys: str):
+    """A setup for `watch_screen` that acts on `keys` in turn, each
+    screen drawn but the last, which the fixture draws."""
+
+    def setup(watch) -> None:
+        for key in keys:
+            watch.act_on(key, key, False)
+        watch.out.file.seek(0)
+        watch.out.file.truncate()
+
+    return setup
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_b_goes_back_only_to_an_exercise_that_was_on_screen(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        first = watch_screen_drawn(done_runs(), (100, 40), SUMMARY, _pressed("b"))
+        again = watch_screen_drawn(
+            done_runs(), (100, 40), SUMMARY, _pressed("b", "l", "b")
+        )
+        shown = i18n._("showing {name}, the first exercise", name="dot")
+        back = i18n._("back to {name}", name="dot")
+
+    # Every exercise done from the start: dot was never shown before b.
+    assert f"({shown})" in first[0] and back not in first[0], first
+    assert f"({back})" in again[0], again
 
 
 def test_without_keys_the_all_done_screen_says_ctrl_c_quits(done_tree):
