@@ -62,7 +62,8 @@ first row of the call that reproduces it last, the likely mistake only
 on a screen too small for it beside the statement's first row, which then
 takes the rows, and the note of what is gone is said short or not at all),
 the line that counts the other failing tests stays until each part of the
-failure is down to its first row, the hint just asked for stays whole
+failure is down to its first row, but never at the cost of the statement's
+rows, the hint just asked for stays whole
 until a save of its exercise is graded, short of the rows the exercise's
 line needs (one only remembered, or asked for before that save, goes
 before the failure), the report keeps its table and score (once every
@@ -1872,7 +1873,8 @@ class Watch:
         lines between the parts and the line that says how saves are
         noticed, then the failure's message as `_fitted` shortens it (its
         call last), the line that counts the other failing tests once each
-        part of the message is down to its first row, then the lines at
+        part of the message is down to its first row, or sooner, rather
+        than a row of the statement of what failed, then the lines at
         the end (see `cut`); the hint just asked for stays whole, below
         what is left of the failure, and so does the likely mistake, but
         never at the cost of the exercise's line (see `hint_left_room`).
@@ -1918,8 +1920,10 @@ class Watch:
         # rows of each part of the message: a learner on a small terminal
         # must learn that more tests fail, and what shows them. It goes
         # only when even the message with each part down to its first row
-        # leaves it no room; before any part of the message goes whole.
-        least = self.least_rows()
+        # leaves it no room; before any part of the message goes whole. The
+        # statement of the failure shown matters more than a count of the
+        # others: the line goes before it would take a row of it.
+        least = max(self.least_rows(), self.whole_statement_rows())
         if least and self.rows(failure(least, others=True)) <= space:
 
             def counted(limit: int) -> list[Text]:
@@ -2014,6 +2018,14 @@ class Watch:
         row left (see `_least_rows`); 0 when there is no failure."""
         return self.message_rows(
             lambda message, width: _least_rows(message, "    ", width)
+        )
+
+    def whole_statement_rows(self) -> int:
+        """The fewest rows the message of the failure in focus takes on the
+        terminal with its statement whole (see `_whole_statement_rows`); 0
+        when there is no failure."""
+        return self.message_rows(
+            lambda message, width: _whole_statement_rows(message, "    ", width)
         )
 
     def message_rows(self, count) -> int:
@@ -3072,6 +3084,27 @@ def _least_rows(message: str, prefix: str, width: int | None) -> int:
         else:
             least += len(block_rows)
     return least
+
+
+def _whole_statement_rows(message: str, prefix: str, width: int | None) -> int:
+    """The fewest rows `_fitted` lays a failure `message` out in with its
+    statement whole, and on any more rows too; 0 when it has none, or
+    tells of a call that raised, whose arguments give way as an input
+    does (see `_raised_at`)."""
+    blocks = _message_blocks(message.rstrip().splitlines())
+    if not blocks or blocks[0][0] is not None:
+        return 0
+    statement = _block_rows(blocks, prefix, width)[0]
+    if _raised_at(statement):
+        return 0
+    whole = _fitted(message, UNLIMITED, prefix, width).split("\n")
+    # From the most rows down: on fewer rows than its likely mistake needs
+    # beside it, the statement comes whole again, alone (`_statement_first`).
+    for limit in range(len(whole) - 1, len(statement) - 1, -1):
+        rows = _fitted(message, limit, prefix, width).split("\n")
+        if rows[: len(statement)] != statement:
+            return limit + 1
+    return len(statement)
 
 
 # Where `_cut_order` ranks the parts of a message that never give way.

@@ -2652,6 +2652,51 @@ def test_on_a_narrow_terminal_a_failure_keeps_its_statement_and_mistake_whole(
     assert all(row in rows for row in kept), (kept, rows)
 
 
+# softmax's failure whose statement takes two rows of 60 columns in either
+# language, with a likely mistake of five.
+GLOBAL_MAX = """\
+Adding the same number to every score of a slice must not change that \
+slice's probabilities.
+  call      softmax([[1.0, 2.0, 3.0], [1001.0, 1002.0, 1003.0]])
+  expected  [[0.09, 0.2447, 0.6652], [0.09, 0.2447, 0.6652]]
+  actual    [[nan, nan, nan], [0.09, 0.2447, 0.6652]]
+  likely mistake: the maximum of the whole array (x.max()) was subtracted: \
+for a row far below the others every exp underflows to 0, and 0 / 0 is nan. \
+Subtract each row's own maximum, x.max(axis=-1, keepdims=True)."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("height", range(16, 22))
+def test_the_count_of_other_failures_gives_way_before_the_statement(
+    request, lang, height
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_softmax_{n}", False, "failure", GLOBAL_MAX) for n in "abcd"
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["softmax"] = ExerciseRun("softmax", failures)
+
+    def with_long_prog(watch):
+        # As the watch says it run as `python -m grader --lang ja`: the
+        # command in the count line takes a row more.
+        watch.prog = "python -m grader --lang ja"
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, (60, height), EXERCISE, with_long_prog)
+        count = i18n._(
+            "{count} more failing; `{prog} check {name}` shows them all.",
+            count=3,
+            prog="python -m grader",
+            name="softmax",
+        )
+    statement = rows[next(i for i, r in enumerate(rows) if r.startswith("✗")) + 1]
+    counted = any(row.startswith(count[:8]) for row in rows)
+    # The statement of the failure shown is cut short only once the count
+    # of the others has given way.
+    assert not (counted and statement.endswith("…")), rows
+
+
 # The line of keys of the list once every exercise is done, by language:
 # each key that acts there, n showing what is left to do.
 DONE_LISTING_KEYS = {
