@@ -1959,7 +1959,8 @@ class Watch:
         least = self.rows(failure(max(1, self.statement_rows())))
         short = False
         for short in (False, True):
-            note = self.noted(self.more_lines_note(self.filled_rows(lines), short))
+            hidden = self.filled_rows(lines)
+            note = self.noted(self.more_lines_note(hidden, short=short))
             below = self.rows([note])
             if least + below <= room:
                 break

@@ -2697,6 +2697,43 @@ def test_the_count_of_other_failures_gives_way_before_the_statement(
     assert not (counted and statement.endswith("…")), rows
 
 
+# softmax's call that raised, its likely mistake too long for a screen
+# of 40 by 12 beside the exception.
+AXIS_ONE = """\
+softmax([1.0, 2.0, 3.0]) raised AxisError: axis 1 is out of bounds for \
+array of dimension 1
+  where     exercises/softmax.py, line 12: e = np.exp(x - x.max(axis=1, \
+keepdims=True))
+  likely mistake: normalized along axis 1, which is the last axis only for \
+2-D input. axis=-1 is the last axis for any number of axes."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_a_failure_without_its_mistake_says_rows_are_gone(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_softmax_{n}", False, "exception", AXIS_ONE) for n in "ab"
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["softmax"] = ExerciseRun("softmax", failures)
+
+    def after_first_grade(watch):
+        # The note with its command takes three rows of 40 columns: it is
+        # said short, in the one row the failure leaves under a top line
+        # of two.
+        watch.prog = "python -m grader --lang ja"
+        watch.event = _first_grade_event(lang)
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, TINY, EXERCISE, after_first_grade)
+        short = i18n._("[... {count} more lines]", count=0)
+
+    assert any(row.startswith(short[:5]) for row in rows), rows
+    assert len(rows) == TINY[1] - 1, rows  # every row but the cursor's
+
+
 # The line of keys of the list once every exercise is done, by language:
 # each key that acts there, n showing what is left to do.
 DONE_LISTING_KEYS = {
