@@ -62,7 +62,8 @@ first row of the call that reproduces it last, the likely mistake only
 on a screen too small for it beside the statement's first row, which then
 takes the rows, and the note of what is gone is said short or not at all),
 the line that counts the other failing tests stays until each part of the
-failure is down to its first row, the hint just asked for stays whole
+failure is down to its first row, but never at the cost of the statement's
+rows, the hint just asked for stays whole
 until a save of its exercise is graded, short of the rows the exercise's
 line needs (one only remembered, or asked for before that save, goes
 before the failure), the report keeps its table and score (once every
@@ -395,6 +396,9 @@ class Watch:
         self.save_events: list[str] = []  # its ways, from the longest
         self.with_save = False
         self.hint = ""  # the hint revealed for the exercise in focus
+        # The exercises drawn on the exercise's screen in this session: `b`
+        # goes "back" only to one of them (see `back_to`).
+        self.shown: set[str] = set()
         # The exercises whose hint was asked for with `h` since their last
         # save was graded: such a hint stays whole on a small screen; one
         # only remembered (read in an earlier session, or before that save)
@@ -1222,7 +1226,7 @@ class Watch:
                 self.event = _("{name} is on screen already", name=self.focus.name)
             else:
                 self.view = EXERCISE
-                self.event = _("back to {name}", name=self.focus.name)
+                self.event = self.back_to()
             self.draw()
         elif key == "l":
             self.view = LISTING
@@ -1248,6 +1252,19 @@ class Watch:
             # Not a key of the watch: said, so that it does not look ignored.
             self.event = _not_a_key(typed)
             self.draw()
+
+    def back_to(self) -> str:
+        """The top line's event for `b` on the list or the report: back to
+        the exercise in focus if it was on screen in this session; else it
+        is shown for the first time, and the top line says which it is and
+        why: the one saved last, or, every exercise done from the start,
+        the first."""
+        name = self.focus.name
+        if name in self.shown:
+            return _("back to {name}", name=name)
+        if self.save_event:
+            return _("showing {name}, saved last", name=name)
+        return _("showing {name}, the first exercise", name=name)
 
     def back_for_hint(self) -> str:
         """The top line's event for `h` pressed on the list or the report:
@@ -1335,6 +1352,7 @@ class Watch:
             middle, bottom = self.summary_fitted(top, bottom)
         else:
             middle, bottom = self.exercise_fitted(top, bottom)
+            self.shown.add(self.focus.name)
         # Written in one piece: a screen cleared, then printed line by
         # line, would flash blank on a slow terminal.
         with self.out:
@@ -1893,7 +1911,8 @@ class Watch:
         lines between the parts and the line that says how saves are
         noticed, then the failure's message as `_fitted` shortens it (its
         call last), the line that counts the other failing tests once each
-        part of the message is down to its first row, then the lines at
+        part of the message is down to its first row, or sooner, rather
+        than a row of the statement of what failed, then the lines at
         the end (see `cut`); the hint just asked for stays whole, below
         what is left of the failure, and so does the likely mistake, but
         never at the cost of the exercise's line (see `hint_left_room`).
@@ -1939,8 +1958,10 @@ class Watch:
         # rows of each part of the message: a learner on a small terminal
         # must learn that more tests fail, and what shows them. It goes
         # only when even the message with each part down to its first row
-        # leaves it no room; before any part of the message goes whole.
-        least = self.least_rows()
+        # leaves it no room; before any part of the message goes whole. The
+        # statement of the failure shown matters more than a count of the
+        # others: the line goes before it would take a row of it.
+        least = max(self.least_rows(), self.whole_statement_rows())
         if least and self.rows(failure(least, others=True)) <= space:
 
             def counted(limit: int) -> list[Text]:
@@ -1976,7 +1997,8 @@ class Watch:
         least = self.rows(failure(max(1, self.statement_rows())))
         short = False
         for short in (False, True):
-            note = self.noted(self.more_lines_note(self.filled_rows(lines), short))
+            hidden = self.filled_rows(lines)
+            note = self.noted(self.more_lines_note(hidden, short=short))
             below = self.rows([note])
             if least + below <= room:
                 break
@@ -2035,6 +2057,14 @@ class Watch:
         row left (see `_least_rows`); 0 when there is no failure."""
         return self.message_rows(
             lambda message, width: _least_rows(message, "    ", width)
+        )
+
+    def whole_statement_rows(self) -> int:
+        """The fewest rows the message of the failure in focus takes on the
+        terminal with its statement whole (see `_whole_statement_rows`); 0
+        when there is no failure."""
+        return self.message_rows(
+            lambda message, width: _whole_statement_rows(message, "    ", width)
         )
 
     def message_rows(self, count) -> int:
@@ -3093,6 +3123,27 @@ def _least_rows(message: str, prefix: str, width: int | None) -> int:
         else:
             least += len(block_rows)
     return least
+
+
+def _whole_statement_rows(message: str, prefix: str, width: int | None) -> int:
+    """The fewest rows `_fitted` lays a failure `message` out in with its
+    statement whole, and on any more rows too; 0 when it has none, or
+    tells of a call that raised, whose arguments give way as an input
+    does (see `_raised_at`)."""
+    blocks = _message_blocks(message.rstrip().splitlines())
+    if not blocks or blocks[0][0] is not None:
+        return 0
+    statement = _block_rows(blocks, prefix, width)[0]
+    if _raised_at(statement):
+        return 0
+    whole = _fitted(message, UNLIMITED, prefix, width).split("\n")
+    # From the most rows down: on fewer rows than its likely mistake needs
+    # beside it, the statement comes whole again, alone (`_statement_first`).
+    for limit in range(len(whole) - 1, len(statement) - 1, -1):
+        rows = _fitted(message, limit, prefix, width).split("\n")
+        if rows[: len(statement)] != statement:
+            return limit + 1
+    return len(statement)
 
 
 # Where `_cut_order` ranks the parts of a message that never give way.

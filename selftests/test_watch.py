@@ -695,12 +695,42 @@ def test_when_every_exercise_is_done_n_is_offered_for_what_it_shows(done_tree):
     finally:
         running.stop()
 
-    name = re.search(r"\(back to (\w+)\)", back)[1]
+    # Never on screen in this session: b shows it, and does not say "back".
+    name = re.search(r"\(showing (\w+), the first exercise\)", back)[1]
     assert "All 10 exercises are done: press n for what to do next." in back
     assert back.endswith("keys: n what next | l list | c check all | q quit")
     # Already on the exercise, b has nowhere to go back from, and says so.
     assert f"({name} is on screen already)" in again and "back to" not in again
     assert "What next:" in ahead
+
+
+def _pressed(*keys: str):
+    """A setup for `watch_screen` that acts on `keys` in turn, each
+    screen drawn but the last, which the fixture draws."""
+
+    def setup(watch) -> None:
+        for key in keys:
+            watch.act_on(key, key, False)
+        watch.out.file.seek(0)
+        watch.out.file.truncate()
+
+    return setup
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_b_goes_back_only_to_an_exercise_that_was_on_screen(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        first = watch_screen_drawn(done_runs(), (100, 40), SUMMARY, _pressed("b"))
+        again = watch_screen_drawn(
+            done_runs(), (100, 40), SUMMARY, _pressed("b", "l", "b")
+        )
+        shown = i18n._("showing {name}, the first exercise", name="dot")
+        back = i18n._("back to {name}", name="dot")
+
+    # Every exercise done from the start: dot was never shown before b.
+    assert f"({shown})" in first[0] and back not in first[0], first
+    assert f"({back})" in again[0], again
 
 
 def test_without_keys_the_all_done_screen_says_ctrl_c_quits(done_tree):
@@ -2627,6 +2657,88 @@ def test_on_a_narrow_terminal_a_failure_keeps_its_statement_and_mistake_whole(
     raised = [row for row in whole if "NameError" in row]
     kept = [*(raised or whole[:1]), *whole[mistake:]]
     assert all(row in rows for row in kept), (kept, rows)
+
+
+# softmax's failure whose statement takes two rows of 60 columns in either
+# language, with a likely mistake of five.
+GLOBAL_MAX = """\
+Adding the same number to every score of a slice must not change that \
+slice's probabilities.
+  call      softmax([[1.0, 2.0, 3.0], [1001.0, 1002.0, 1003.0]])
+  expected  [[0.09, 0.2447, 0.6652], [0.09, 0.2447, 0.6652]]
+  actual    [[nan, nan, nan], [0.09, 0.2447, 0.6652]]
+  likely mistake: the maximum of the whole array (x.max()) was subtracted: \
+for a row far below the others every exp underflows to 0, and 0 / 0 is nan. \
+Subtract each row's own maximum, x.max(axis=-1, keepdims=True)."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("height", range(16, 22))
+def test_the_count_of_other_failures_gives_way_before_the_statement(
+    request, lang, height
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_softmax_{n}", False, "failure", GLOBAL_MAX) for n in "abcd"
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["softmax"] = ExerciseRun("softmax", failures)
+
+    def with_long_prog(watch):
+        # As the watch says it run as `python -m grader --lang ja`: the
+        # command in the count line takes a row more.
+        watch.prog = "python -m grader --lang ja"
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, (60, height), EXERCISE, with_long_prog)
+        count = i18n._(
+            "{count} more failing; `{prog} check {name}` shows them all.",
+            count=3,
+            prog="python -m grader",
+            name="softmax",
+        )
+    statement = rows[next(i for i, r in enumerate(rows) if r.startswith("✗")) + 1]
+    counted = any(row.startswith(count[:8]) for row in rows)
+    # The statement of the failure shown is cut short only once the count
+    # of the others has given way.
+    assert not (counted and statement.endswith("…")), rows
+
+
+# softmax's call that raised, its likely mistake too long for a screen
+# of 40 by 12 beside the exception.
+AXIS_ONE = """\
+softmax([1.0, 2.0, 3.0]) raised AxisError: axis 1 is out of bounds for \
+array of dimension 1
+  where     exercises/softmax.py, line 12: e = np.exp(x - x.max(axis=1, \
+keepdims=True))
+  likely mistake: normalized along axis 1, which is the last axis only for \
+2-D input. axis=-1 is the last axis for any number of axes."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_a_failure_without_its_mistake_says_rows_are_gone(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_softmax_{n}", False, "exception", AXIS_ONE) for n in "ab"
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["softmax"] = ExerciseRun("softmax", failures)
+
+    def after_first_grade(watch):
+        # The note with its command takes three rows of 40 columns: it is
+        # said short, in the one row the failure leaves under a top line
+        # of two.
+        watch.prog = "python -m grader --lang ja"
+        watch.event = _first_grade_event(lang)
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, TINY, EXERCISE, after_first_grade)
+        short = i18n._("[... {count} more lines]", count=0)
+
+    assert any(row.startswith(short[:5]) for row in rows), rows
+    assert len(rows) == TINY[1] - 1, rows  # every row but the cursor's
 
 
 # The line of keys of the list once every exercise is done, by language:
