@@ -2668,7 +2668,14 @@ def _fitted(
        raised: to its call's first row and its exception, then to its
        exception alone).
 
-    The likely mistake stays whole. When `limit` is fewer than its rows
+    Where whose code takes one row under its file and line (but of a
+    call that raised) keeps that row until the values went whole (step
+    5); before step 4 would take it, the likely mistake loses its later
+    rows, its last row kept ended by `ellipsis` (see
+    `_Fitting.spare_code`).
+
+    The likely mistake stays whole otherwise. When `limit` is fewer than
+    its rows
     and the statement's fewest, it goes whole, and the rest of the message
     gives way as above in the rows it leaves: the statement of what failed
     comes first, and a mistake cut after its first words would say
@@ -2750,6 +2757,8 @@ class _Fitting:
             for line in lines
         )
         self.by_arguments: set[int] = set()
+        # The where whose line of code is spared until step 5, if any.
+        self.code_row: int | None = None
         self.raised = any(
             label is None and _raised_at(rows)
             for (label, _lines), rows in zip(self.blocks, self.rows, strict=True)
@@ -2832,16 +2841,40 @@ class _Fitting:
         for index, block in enumerate(self.blocks):
             if self.excess > 0 and self.raised and block[0] == "call":
                 self.give_way(index, [])
+        self.spare_code()
         for label in ("where", "call"):
             for index, block in enumerate(self.blocks):
                 statement = label == "call" and index in self.by_arguments
-                if self.excess > 0 and (
-                    block[0] == label or statement and not block[0]
+                if (
+                    self.excess > 0
+                    and (block[0] == label or statement and not block[0])
+                    and index != self.code_row
                 ):
                     # Where's rows end in an ellipsis: a note of the lines
                     # of code it hid would take a row of that code.
                     whole = index in self.by_arguments or block[0] == "where"
                     self.give_way(index, self.shortened(index, whole))
+
+    def spare_code(self) -> None:
+        """Where whose code takes one row, under its file and line, keeps
+        it until step 5 (see `drop_whole_parts`); before that, the likely
+        mistake loses its later rows, down to its first: the learner's own
+        line of code says more than the general advice after the mistake's
+        first words."""
+        where = [i for i, b in enumerate(self.blocks) if b[0] == "where"]
+        if self.raised or not where or len(self.rows[where[0]]) != 2:
+            # Of a call that raised, the call's arguments keep their first
+            # rows before where keeps its code (see `_to_arguments`).
+            return
+        self.code_row = where[0]
+        for index, block in enumerate(self.blocks):
+            if self.excess > 0 and block[0] == "likely mistake":
+                rows = self.rows[index]
+                kept = rows[: max(1, len(rows) - self.excess)]
+                if len(kept) < len(rows):
+                    kept = _clause_end(kept)
+                    ended = _ended(kept[-1], self.width, self.ellipsis)
+                    self.give_way(index, [*kept[:-1], ended])
 
     def drop_whole_parts(self, mistake_first: bool = False) -> None:
         """Step 5: whole parts go in the order they gave way in, but what
@@ -2851,6 +2884,8 @@ class _Fitting:
         for index in [*self.ranked(0), *self.ranked(2)]:
             if self.excess > 0 and self.blocks[index][0] not in GIVING_WAY:
                 self.give_way(index, [])
+        if self.excess > 0 and self.code_row is not None:
+            self.give_way(self.code_row, self.shortened(self.code_row, True))
         for label in GIVING_WAY:
             for index, block in enumerate(self.blocks):
                 if self.excess > 0 and block[0] == label:

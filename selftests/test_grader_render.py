@@ -3472,3 +3472,35 @@ def test_the_import_to_write_stays_whole_beside_its_sentences_end(language):
         # Quoted: the sentence's period stands apart from the code, and
         # the code is never broken.
         assert any(code in row for row in rows), (columns, rows)
+
+
+IN_PLACE_AT_LINE = (
+    "softmax changed its argument x in place.\n"
+    "  before  [[1.0, 1.0], [0.0, 1.0986]]\n"
+    "  after   [[0.0, 0.0], [-1.0986, 0.0]]\n"
+    "  where   exercises/softmax.py, line 8: "
+    "x -= np.max(x, axis=-1, keepdims=True)\n"
+    "  likely mistake: x itself was changed: an in-place operator (x -= ..., "
+    "x /= ...), a slice assignment (x[...] = ...) or out=x in a NumPy call. "
+    "Work on a new array instead: x = x - ..., or np.clip and the like "
+    "without out=."
+)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_learners_line_of_code_outlasts_the_general_advice(
+    watch_screen, language
+):
+    runs = done_runs()
+    tests = [failed("test_softmax_in_place", IN_PLACE_AT_LINE)] * 18
+    runs["softmax"] = ExerciseRun("softmax", [*tests, PASSED, PASSED])
+    code = "x -= np.max(x, axis=-1, keepdims=True)"
+    label = {"en": "likely mistake:", "ja": "考えられる間違い:"}[language]
+    for height in range(14, 22):
+        with i18n.speaking(language):
+            rows = watch_screen(runs, (60, height), EXERCISE)
+        screen = "\n".join(rows)
+        # The code on its row under the file and line, and the mistake's
+        # first words, however many of its later rows gave way.
+        assert any(row.strip() == code for row in rows), (height, rows)
+        assert label in screen, (height, rows)
