@@ -1506,7 +1506,8 @@ class Watch:
         `top` on a terminal: the blank lines and the line that says how
         saves are noticed go first, then the list's last rows, for a line
         that counts them and gives the command that lists them all (`l`
-        would only show this list again)."""
+        would only show this list again); the rows kept are those of the
+        exercises not done, then of the one in focus (see `table_kept`)."""
         lines = self.listing_lines()
         room = self.room(top, bottom)
         if room is None or self.rows(lines) <= room:
@@ -1515,10 +1516,11 @@ class Watch:
         room = self.room(top, bottom)
         if self.rows(lines) <= room:
             return lines, bottom
-        names = {g.name for g in self.book().grades}
-        table = [i for i, line in enumerate(lines) if _table_row(line.plain, names)]
-        for kept in range(len(table) - 1, -1, -1):
-            shown = [*lines[: table[kept]], self.rows_note(len(table) - kept, False)]
+        spans = _table_spans(lines, {g.name for g in self.book().grades})
+        head = lines[: spans[0][0]] if spans else []
+        for kept in range(len(spans) - 1, -1, -1):
+            rows = self.table_kept(lines, spans, kept, self.focus.name)
+            shown = [*head, *rows, self.rows_note(len(spans) - kept, False)]
             if self.rows(shown) <= room:
                 return shown, bottom
         return self.cut(lines, room), bottom
@@ -1705,16 +1707,24 @@ class Watch:
         return self.cut(lines, room)
 
     def table_kept(
-        self, lines: list[Text], spans: list[tuple[int, int]], kept: int
+        self,
+        lines: list[Text],
+        spans: list[tuple[int, int]],
+        kept: int,
+        focus: str = "",
     ) -> list[Text]:
-        """`kept` rows of the report's table, whose rows are `spans` of
-        `lines` (see `_table_spans`), in the table's order: those of the
-        exercises not done first, then the first of those done. What is
-        left to do is what the learner needs to see; a row that says an
-        exercise is done says little that the score does not."""
+        """`kept` rows of the report's table (or of the list), whose rows
+        are `spans` of `lines` (see `_table_spans`), in the table's order:
+        those of the exercises not done first, then that of `focus` (the
+        exercise shown), then the first of those done. What is left to do
+        is what the learner needs to see; a row that says an exercise is
+        done says little that the score does not."""
         names = [lines[start].plain.split()[1] for start, _end in spans]
         done = {g.name for g in self.book().grades if g.status == DONE}
-        order = sorted(range(len(spans)), key=lambda i: names[i] in done)
+        order = sorted(
+            range(len(spans)),
+            key=lambda i: (names[i] in done, names[i] != focus),
+        )
         chosen = sorted(order[:kept])
         return [line for i in chosen for line in lines[slice(*spans[i])]]
 

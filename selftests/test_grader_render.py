@@ -3504,3 +3504,25 @@ def test_the_learners_line_of_code_outlasts_the_general_advice(
         # first words, however many of its later rows gave way.
         assert any(row.strip() == code for row in rows), (height, rows)
         assert label in screen, (height, rows)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_list_cut_short_keeps_the_rows_of_what_is_left_and_of_the_focus(
+    watch_screen, language
+):
+    failing = done_runs()
+    failing["backprop"] = ExerciseRun("backprop", [failed("test_b", UNNAMED)])
+
+    def on_train(watch) -> None:
+        watch.focus = watch.project.find("train")
+
+    for height in (11, 12, 13):
+        with i18n.speaking(language):
+            rows = watch_screen(failing, (40, height), LISTING)
+            shown = watch_screen(done_runs(), (40, height), LISTING, on_train)
+        # Rows gave way, but not the one of the exercise not done, nor, when
+        # all are, the one of the exercise the watch shows.
+        names = [row.split()[1] for row in _table_rows(rows)]
+        assert 0 < len(names) < len(EXERCISES) and "backprop" in names, rows
+        names = [row.split()[1] for row in _table_rows(shown)]
+        assert 0 < len(names) < len(EXERCISES) and "train" in names, shown
