@@ -444,6 +444,9 @@ class Watch:
         # took as drawn, and those of the status line shown now.
         self.under_way = False
         self.screen_rows = 0
+        # Whether a blank row stands under the top line: it goes for the
+        # rows of a hint just asked for (see `hint_left_room`).
+        self.spaced = True
         self.status_rows = 0
         self.refitted_for: tuple = ()
         # The line of keys that ends the screen on a terminal, and its rows
@@ -1339,6 +1342,7 @@ class Watch:
         the list, or the whole grade; on a terminal, fitted to its height
         (see `fitted`), so that the top line stays on screen."""
         self.resized = False
+        self.spaced = True
         top = self.wrapped(self.top_line())
         if self.before_save and not self.room_for_before_save(top):
             # "Shown above" over nothing but a note would say what is not:
@@ -1361,11 +1365,13 @@ class Watch:
             else:
                 self.out.print(f"----- {time.strftime('%H:%M:%S')} -----")
             self.out.print(top, soft_wrap=True)
-            self.out.print()
+            if self.spaced:
+                self.out.print()
             for line in [*middle, *bottom]:
                 self.out.print(line, soft_wrap=True)
         self.out.file.flush()
-        self.screen_rows = self.rows([top, Text(), *middle, *bottom])
+        spacing = [Text()] if self.spaced else []
+        self.screen_rows = self.rows([top, *spacing, *middle, *bottom])
         self.top_drawn = top
         self.refitted_for = self.layout() if self.under_way else ()
         self.notice = ""
@@ -1437,7 +1443,8 @@ class Watch:
             return None
         # The last row stays free: the newline that ends the last line
         # moves down to it, and would scroll the top line away.
-        used = self.rows([top, Text()]) + self.rows(bottom) + self.under_screen()
+        spacing = [Text()] if self.spaced else []
+        used = self.rows([top, *spacing]) + self.rows(bottom) + self.under_screen()
         return self.out.height - 1 - used
 
     def fitted(
@@ -2035,11 +2042,17 @@ class Watch:
         failure (of `failure_rows` in full) cut for it: the hint was asked
         for, and it outlasts that note, losing its last rows only on a
         terminal too small for it; none when even the exercise's line
-        leaves no row."""
+        leaves no row. A hint that does not fit takes the blank row under
+        the top line before it loses rows (see `spaced`)."""
         header = self.wrapped(self.header(self.grade_of(self.focus)))
         left = self.room(top, bottom) - self.rows([header])
         if self.rows([hint]) <= left - self.note_rows(failure_rows):
             return [hint]
+        if self.rows([hint]) > left > 0 and self.out.is_terminal:
+            # The blank row under the top line only sets it apart: the
+            # hint asked for, cut short, says more in it.
+            self.spaced = False
+            left += 1
         return self.hint_cut(hint, left) if left > 0 else []
 
     def note_rows(self, failure_rows: int) -> int:
@@ -2679,10 +2692,13 @@ def _fitted(
        exception alone).
 
     Where whose code takes one row under its file and line (but of a
-    call that raised) keeps that row until the values went whole (step
-    5); before step 4 would take it, the likely mistake loses its later
-    rows, its last row kept ended by `ellipsis` (see
-    `_Fitting.spare_code`).
+    call that raised, or beside a hint asked for: `mistake_first`) keeps
+    that row until the values went whole (step 5); before step 4 would
+    take it, the likely mistake loses its later rows, its last row kept
+    ended by `ellipsis` (see `_Fitting.spare_code`): the learner's own
+    line says more than the general advice that ends a mistake. Beside
+    a hint asked for, the mistake and the hint are what the learner
+    reads to change the code, and stay whole.
 
     The likely mistake stays whole otherwise. When `limit` is fewer than
     its rows
@@ -2698,7 +2714,7 @@ def _fitted(
     fitting.shorten_input()
     fitting.shorten_values()
     fitting.shorten_statement()
-    fitting.shorten_where_and_call()
+    fitting.shorten_where_and_call(spare_code=not mistake_first)
     fitting.drop_whole_parts(mistake_first)
     mistake = [label == "likely mistake" for label, _lines in fitting.blocks]
     if fitting.excess > 0 and any(mistake):
@@ -2842,16 +2858,18 @@ class _Fitting:
         for index, kept in alike.items():
             self.give_way(index, kept)
 
-    def shorten_where_and_call(self) -> None:
+    def shorten_where_and_call(self, spare_code: bool = True) -> None:
         """Step 4: where, then the call, to their first row; of a call
         that raised, the call's input goes whole first, as the statement
         names the call: the line that raised says more than the call's
         input, and the likely mistake may speak of it ("the arguments
-        your line passes")."""
+        your line passes"). With `spare_code`, where's line of code
+        outlasts the likely mistake's later rows (see `spare_code`)."""
         for index, block in enumerate(self.blocks):
             if self.excess > 0 and self.raised and block[0] == "call":
                 self.give_way(index, [])
-        self.spare_code()
+        if spare_code:
+            self.spare_code()
         for label in ("where", "call"):
             for index, block in enumerate(self.blocks):
                 statement = label == "call" and index in self.by_arguments

@@ -3526,3 +3526,26 @@ def test_a_list_cut_short_keeps_the_rows_of_what_is_left_and_of_the_focus(
         assert 0 < len(names) < len(EXERCISES) and "backprop" in names, rows
         names = [row.split()[1] for row in _table_rows(shown)]
         assert 0 < len(names) < len(EXERCISES) and "train" in names, shown
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_hint_just_asked_for_takes_the_blank_row_before_it_is_cut(
+    watch_screen, language
+):
+    def hinted(watch) -> None:
+        watch.hint = watch.hint_text(watch.project.find("softmax"), 2)
+        watch.hints_asked.add("softmax")
+        watch.say("hint for {name}", name="softmax")
+
+    runs = done_runs()
+    runs["softmax"] = ExerciseRun("softmax", [failed("test_shift", SHIFT_MISSING)])
+    with i18n.speaking(language):
+        rows = watch_screen(runs, (40, 12), EXERCISE, hinted)
+        roomy = watch_screen(runs, (40, 30), EXERCISE, hinted)
+    # One row short of the hint whole: the blank row under the top line
+    # gives it that row, rather than the hint being cut.
+    assert rows[1].startswith("3. softmax"), rows
+    assert rows[-3].endswith(("keepdims=True).", "keepdims=True))。")), rows
+    assert not any(row.endswith("…") for row in rows), rows
+    # With room to spare, the blank row stays.
+    assert roomy[1] == "", roomy
