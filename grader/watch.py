@@ -1097,23 +1097,28 @@ class Watch:
         # Its hint read again too: `hint` may have shown more of them
         # meanwhile, in another terminal.
         self.focus_on(self.worth_seeing(names))
-        self.save_events = self.saved_events(names, seconds)
+        # Once every exercise is done, what is left to say is the summary;
+        # a report asked for with `c`, which this save stopped, is shown.
+        report, self.report_asked = self.report_asked, False
+        self.view = SUMMARY if report or self.all_done() else EXERCISE
+        shown = self.view == EXERCISE and names == [self.focus.name]
+        self.save_events = self.saved_events(names, seconds, shown)
         event = self.save_events[0]
         self.event, self.save_unseen = event, True
         self.save_event = event
         if self.keys is not None:
             self.keys.mark()  # the keys typed by now came with this save
-        # Once every exercise is done, what is left to say is the summary;
-        # a report asked for with `c`, which this save stopped, is shown.
-        report, self.report_asked = self.report_asked, False
-        self.view = SUMMARY if report or self.all_done() else EXERCISE
         self.draw()
 
-    def saved_events(self, names: list[str], seconds: float) -> list[str]:
+    def saved_events(
+        self, names: list[str], seconds: float, shown: bool = False
+    ) -> list[str]:
         """The ways the top line may say that the exercises `names` were
         saved and graded in `seconds`, from the longest: in full, then
         each file without its folder, then without the time as well, for
-        a narrow terminal (see `top_line`)."""
+        a narrow terminal (see `top_line`); with `shown` (the screen shows
+        the one exercise saved, and its line names it), then with no file
+        named."""
         # A file deleted is noticed as a change too: said as what it was.
         folder = self.project.root / self.target
         gone = [name for name in names if not (folder / f"{name}.py").exists()]
@@ -1126,11 +1131,13 @@ class Watch:
                     _("deleted {path}, graded in {seconds} s", **full),
                     _("deleted {path}, graded in {seconds} s", path=file, **timed),
                     _("deleted {path}", path=file),
+                    *([_("deleted")] if shown else []),
                 ]
             return [
                 _("saved {path}, graded in {seconds} s", **full),
                 _("saved {path}, graded in {seconds} s", path=file, **timed),
                 _("saved {path}", path=file),
+                *([_("saved")] if shown else []),
             ]
         files = {"count": len(names), "names": i18n.listed(names)}
         if gone:

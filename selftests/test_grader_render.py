@@ -3488,9 +3488,7 @@ IN_PLACE_AT_LINE = (
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
-def test_the_learners_line_of_code_outlasts_the_general_advice(
-    watch_screen, language
-):
+def test_the_learners_line_of_code_outlasts_the_general_advice(watch_screen, language):
     runs = done_runs()
     tests = [failed("test_softmax_in_place", IN_PLACE_AT_LINE)] * 18
     runs["softmax"] = ExerciseRun("softmax", [*tests, PASSED, PASSED])
@@ -3549,3 +3547,21 @@ def test_a_hint_just_asked_for_takes_the_blank_row_before_it_is_cut(
     assert not any(row.endswith("…") for row in rows), rows
     # With room to spare, the blank row stays.
     assert roomy[1] == "", roomy
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_save_on_a_narrow_terminal_is_said_in_one_row_of_the_top_line(
+    watch_screen, language
+):
+    def saved(watch) -> None:
+        watch.save_events = watch.saved_events(["softmax"], 0.13, shown=True)
+        watch.event = watch.save_event = watch.save_events[0]
+
+    runs = done_runs()
+    runs["softmax"] = ExerciseRun("softmax", [failed("test_shift", SHIFT_MISSING)])
+    with i18n.speaking(language):
+        rows = watch_screen(runs, (40, 12), EXERCISE, saved)
+    # The exercise's line names the file: the top line needs not, and
+    # the failure keeps the row, every row of the screen used.
+    assert rows[0].startswith("nn-kata watch:") and rows[1] == "", rows
+    assert rows[2].startswith("3. softmax") and len(rows) == 11, rows
