@@ -1282,6 +1282,8 @@ class Watch:
         and says so, with what `h` did there, in one sentence (see
         `reveal_hint`)."""
         name = self.focus.name
+        if name not in self.shown:
+            return self.first_shown_for_hint()
         # Short enough for one row of 80 columns with the longest name: the
         # list or the report it came from is the screen the learner left.
         sentences = {
@@ -1289,6 +1291,23 @@ class Watch:
             "done": _("back to {name}: done, no hint needed", name=name),
             "none": _("back to {name}, which has no hints", name=name),
             "last": _("back to {name}: its last hint again", name=name),
+        }
+        return sentences[self.hint_said]
+
+    def first_shown_for_hint(self) -> str:
+        """`back_for_hint` for an exercise not on screen before in this
+        session: there is nothing to go back to; which exercise it is, and
+        why, as `back_to` says it, with what `h` did there."""
+        name = self.focus.name
+        if self.save_event:
+            which = _("{name}, saved last", name=name)
+        else:
+            which = _("{name}, the first exercise", name=name)
+        sentences = {
+            "hint": _("{which}: its next hint", which=which),
+            "done": _("{which}: done, no hint needed", which=which),
+            "none": _("{which}: it has no hints", which=which),
+            "last": _("{which}: its last hint again", which=which),
         }
         return sentences[self.hint_said]
 

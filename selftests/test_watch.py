@@ -733,6 +733,24 @@ def test_b_goes_back_only_to_an_exercise_that_was_on_screen(request, lang):
     assert f"({back})" in again[0], again
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_h_on_the_all_done_screen_says_which_exercise_it_shows_first(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        first = watch_screen_drawn(done_runs(), (100, 40), SUMMARY, _pressed("h"))
+        again = watch_screen_drawn(
+            done_runs(), (100, 40), SUMMARY, _pressed("b", "l", "h")
+        )
+        which = i18n._("{name}, the first exercise", name="dot")
+        shown = i18n._("{which}: done, no hint needed", which=which)
+        back = i18n._("back to {name}: done, no hint needed", name="dot")
+
+    # Every exercise done from the start: dot was never shown before h, as
+    # b says it; once it was, h goes back to it.
+    assert shown in first[0], first
+    assert back in again[0] and which not in again[0], again
+
+
 def test_without_keys_the_all_done_screen_says_ctrl_c_quits(done_tree):
     process = subprocess.Popen(
         [sys.executable, "-m", "grader", "watch", "--root", str(done_tree)],
