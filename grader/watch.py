@@ -226,6 +226,9 @@ SHORTER = {
     N_("hint for {name}"): N_("a hint"),
     N_("checked every exercise in {seconds} s"): N_("checked all in {seconds} s"),
 }
+# The line that counts the other failing tests said short, without the
+# command that shows them (see `verdict`), as `others`.
+COUNT_ONLY = "count only"
 # Between the keys of a line of keys: a line of keys breaks only there.
 KEYS_SEPARATOR = " | "
 
@@ -1973,7 +1976,7 @@ class Watch:
 
         printed = True  # what the code printed, shown while all fits
 
-        def failure(limit: int, others: bool = False) -> list[Text]:
+        def failure(limit: int, others: bool | str = False) -> list[Text]:
             return self.exercise_lines(
                 limit, blanks=False, hint=False, others=others, printed=printed
             )
@@ -2004,14 +2007,18 @@ class Watch:
         # leaves it no room; before any part of the message goes whole. The
         # statement of the failure shown matters more than a count of the
         # others: the line goes before it would take a row of it.
+        # Said short, without its command, it takes one row where the
+        # whole line would take more.
         least = max(self.least_rows(), self.whole_statement_rows())
-        if least and self.rows(failure(least, others=True)) <= space:
+        for others in (True, COUNT_ONLY):
+            if least and self.rows(failure(least, others=others)) <= space:
 
-            def counted(limit: int) -> list[Text]:
-                return failure(limit, others=True)
+                def counted(limit: int, others=others) -> list[Text]:
+                    return failure(limit, others=others)
 
-            fitted = self.fitted(counted, space, low=least, most=self.rows(lines))
-            return [*fitted, *hint], bottom
+                most = self.rows(lines)
+                fitted = self.fitted(counted, space, low=least, most=most)
+                return [*fitted, *hint], bottom
         # The fewest rows the message may have without that line: its
         # likely mistake and its call whole, else the likely mistake alone;
         # each beside the statement's least, without which `_fitted` drops
@@ -2130,15 +2137,15 @@ class Watch:
         limit: int | None,
         blanks: bool = True,
         hint: bool = True,
-        others: bool = True,
+        others: bool | str = True,
         printed: bool = True,
     ) -> list[Text]:
         """The exercise in focus, its failure's message in at most `limit`
         rows (None: MESSAGE_LINES lines), each line broken to fit the
         terminal; without `blanks`, no blank line between its parts,
         without `hint`, no hint, without `others`, no line that counts
-        the other failing tests, and without `printed`, not what the code
-        printed."""
+        the other failing tests (COUNT_ONLY: that line without its
+        command), and without `printed`, not what the code printed."""
         parts = self.exercise_parts(limit, hint, others, printed)
         return [self.wrapped(part) for part in parts if blanks or part.plain]
 
@@ -2146,7 +2153,7 @@ class Watch:
         self,
         limit: int | None,
         hint: bool = True,
-        others: bool = True,
+        others: bool | str = True,
         printed: bool = True,
     ) -> Iterator[Text]:
         g = self.grade_of(self.focus)
@@ -2357,12 +2364,13 @@ class Watch:
         self,
         g: Grade,
         limit: int = MESSAGE_LINES,
-        others: bool = True,
+        others: bool | str = True,
         printed: bool = True,
     ) -> Iterator[Text]:
         """What to do about the exercise in focus, its failure's message in
-        at most `limit` lines; with `others`, how many more tests fail; with
-        `printed`, what the code printed during the test."""
+        at most `limit` lines; with `others`, how many more tests fail and
+        what shows them (COUNT_ONLY: how many, alone); with `printed`, what
+        the code printed during the test."""
         name = g.exercise.name
         if g.status == DONE:
             yield Text(_("Every test passes."), style="green")
@@ -2415,7 +2423,10 @@ class Watch:
                 yield Text(output_label(failure.output), style="dim")
                 output = "\n".join(map(_note_translated, failure.output.splitlines()))
                 yield Text(_cut(output, OUTPUT_LINES, "    | "))
-            if len(shown) > 1 and others:
+            if len(shown) > 1 and others == COUNT_ONLY:
+                line = _("{count} more failing.", count=len(shown) - 1)
+                yield self.phrases(Text(line, style="dim"))
+            elif len(shown) > 1 and others:
                 line = _(
                     "{count} more failing; `{prog} check {name}` shows them all.",
                     count=len(shown) - 1,

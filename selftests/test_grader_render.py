@@ -3565,3 +3565,30 @@ def test_a_save_on_a_narrow_terminal_is_said_in_one_row_of_the_top_line(
     # the failure keeps the row, every row of the screen used.
     assert rows[0].startswith("nn-kata watch:") and rows[1] == "", rows
     assert rows[2].startswith("3. softmax") and len(rows) == 11, rows
+
+
+REBINDS = (
+    "params['w'] must stay the same array object, updated in place, so that "
+    "whoever holds it sees the step.\n"
+    "  call      sgd_update({'w': [1.0, 2.0]}, {'w': [10.0, -10.0]}, 0.1)\n"
+    "  expected  the array params['w'] held before the call\n"
+    "  actual    a new ndarray\n"
+    "  likely mistake: params['w'] = params['w'] - ... binds a new array and "
+    "leaves the old one as it was. Update the array itself: "
+    "params['w'] -= lr * grads['w']."
+)
+
+
+def test_the_count_of_other_failing_tests_said_short_fills_a_row_left_empty(
+    watch_screen,
+):
+    runs = done_runs()
+    others = [failed(f"test_other_{i}", UNNAMED) for i in range(3)]
+    runs["sgd"] = ExerciseRun("sgd", [failed("test_sgd_rebinds", REBINDS), *others])
+    with i18n.speaking("ja"):
+        rows = watch_screen(runs, (60, 20), EXERCISE)
+        count = _("{count} more failing.", count=len(others))
+    # The whole line, with its command, takes three rows in Japanese: said
+    # short, the count takes the one row the whole failure leaves.
+    assert count in rows and not any("check sgd" in row for row in rows), rows
+    assert len(rows) == 19, rows
