@@ -1100,17 +1100,19 @@ class Watch:
         # Its hint read again too: `hint` may have shown more of them
         # meanwhile, in another terminal.
         self.focus_on(self.worth_seeing(names))
-        # Once every exercise is done, what is left to say is the summary;
-        # a report asked for with `c`, which this save stopped, is shown.
-        report, self.report_asked = self.report_asked, False
-        self.view = SUMMARY if report or self.all_done() else EXERCISE
-        shown = self.view == EXERCISE and names == [self.focus.name]
+        # The exercise's line names the file, when the screen shows it.
+        summary = self.report_asked or self.all_done()
+        shown = not summary and names == [self.focus.name]
         self.save_events = self.saved_events(names, seconds, shown)
         event = self.save_events[0]
         self.event, self.save_unseen = event, True
         self.save_event = event
         if self.keys is not None:
             self.keys.mark()  # the keys typed by now came with this save
+        # Once every exercise is done, what is left to say is the summary;
+        # a report asked for with `c`, which this save stopped, is shown.
+        report, self.report_asked = self.report_asked, False
+        self.view = SUMMARY if report or self.all_done() else EXERCISE
         self.draw()
 
     def saved_events(
@@ -2738,11 +2740,10 @@ def _fitted(
     reads to change the code, and stay whole.
 
     The likely mistake stays whole otherwise. When `limit` is fewer than
-    its rows
-    and the statement's fewest, it goes whole, and the rest of the message
-    gives way as above in the rows it leaves: the statement of what failed
-    comes first, and a mistake cut after its first words would say
-    something else. With `mistake_first`, the statement goes whole before
+    its rows and the statement's fewest, it goes whole, and the rest of
+    the message gives way as above in the rows it leaves: the statement of
+    what failed comes first, and a mistake cut after its first words would
+    say something else. With `mistake_first`, the statement goes whole before
     the likely mistake does. A message with no likely mistake that still
     does not fit loses its last rows, for a note of how many."""
     fitting = _Fitting(message, limit, prefix, width, ellipsis)
