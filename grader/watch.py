@@ -1545,7 +1545,9 @@ class Watch:
         saves are noticed go first, then the list's last rows, for a line
         that counts them and gives the command that lists them all (`l`
         would only show this list again); the rows kept are those of the
-        exercises not done, then of the one in focus (see `table_kept`)."""
+        exercises not done, then of the one in focus (see `table_kept`),
+        and the rule under the list's head, then the head, go before the
+        last of them."""
         lines = self.listing_lines()
         room = self.room(top, bottom)
         if room is None or self.rows(lines) <= room:
@@ -1556,11 +1558,20 @@ class Watch:
             return lines, bottom
         spans = _table_spans(lines, {g.name for g in self.book().grades})
         head = lines[: spans[0][0]] if spans else []
-        for kept in range(len(spans) - 1, -1, -1):
-            rows = self.table_kept(lines, spans, kept, self.focus.name)
-            shown = [*head, *rows, self.rows_note(len(spans) - kept, False)]
-            if self.rows(shown) <= room:
-                return shown, bottom
+        # As in the report (see `report_cut`), the rule under the head,
+        # then the head, go before the last row kept.
+        ruled = bool(head) and not head[-1].plain.strip(" ─-")
+        heads = [head, *([head[:-1]] if ruled else []), []]
+        every = [line for start, end in spans for line in lines[start:end]]
+        for head_kept, low in [*((h, 1) for h in heads), (head, 0)]:
+            if head_kept != head and self.rows([*head_kept, *every]) <= room:
+                return [*head_kept, *every], bottom
+            for kept in range(len(spans) - 1, low - 1, -1):
+                rows = self.table_kept(lines, spans, kept, self.focus.name)
+                note = self.rows_note(len(spans) - kept, False)
+                shown = [*head_kept, *rows, note]
+                if self.rows(shown) <= room:
+                    return shown, bottom
         return self.cut(lines, room), bottom
 
     def compacted(self, lines: list[Text]) -> list[Text]:

@@ -3514,7 +3514,7 @@ def test_a_list_cut_short_keeps_the_rows_of_what_is_left_and_of_the_focus(
     def on_train(watch) -> None:
         watch.focus = watch.project.find("train")
 
-    for height in (11, 12, 13):
+    for height in (9, 10, 11, 12, 13):
         with i18n.speaking(language):
             rows = watch_screen(failing, (40, height), LISTING)
             shown = watch_screen(done_runs(), (40, height), LISTING, on_train)
