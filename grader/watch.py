@@ -2743,12 +2743,12 @@ def _fitted(
 
     Where whose code takes one row under its file and line (but of a
     call that raised, or beside a hint asked for: `mistake_first`) keeps
-    that row until the values went whole (step 5); before step 4 would
-    take it, the likely mistake loses its later rows, its last row kept
-    ended by `ellipsis` (see `_Fitting.spare_code`): the learner's own
-    line says more than the general advice that ends a mistake. Beside
-    a hint asked for, the mistake and the hint are what the learner
-    reads to change the code, and stay whole.
+    that row until the values went whole (step 5); then, if that is
+    enough to keep it, the likely mistake loses its later rows, its last
+    row kept ended by `ellipsis` (see `_Fitting.keep_code`): the
+    learner's own line says more than the general advice that ends a
+    mistake. Beside a hint asked for, the mistake and the hint are what
+    the learner reads to change the code, and stay whole.
 
     The likely mistake stays whole otherwise. When `limit` is fewer than
     its rows and the statement's fewest, it goes whole, and the rest of
@@ -2913,7 +2913,7 @@ class _Fitting:
         names the call: the line that raised says more than the call's
         input, and the likely mistake may speak of it ("the arguments
         your line passes"). With `spare_code`, where's line of code
-        outlasts the likely mistake's later rows (see `spare_code`)."""
+        stays, until step 5 (see `spare_code`)."""
         for index, block in enumerate(self.blocks):
             if self.excess > 0 and self.raised and block[0] == "call":
                 self.give_way(index, [])
@@ -2934,24 +2934,30 @@ class _Fitting:
 
     def spare_code(self) -> None:
         """Where whose code takes one row, under its file and line, keeps
-        it until step 5 (see `drop_whole_parts`); before that, the likely
-        mistake loses its later rows, down to its first: the learner's own
-        line of code says more than the general advice after the mistake's
-        first words."""
+        it past step 4: the learner's own line of code says more than the
+        values and the general advice that ends a likely mistake (see
+        `keep_code`)."""
         where = [i for i, b in enumerate(self.blocks) if b[0] == "where"]
         if self.raised or not where or len(self.rows[where[0]]) != 2:
             # Of a call that raised, the call's arguments keep their first
             # rows before where keeps its code (see `_to_arguments`).
             return
         self.code_row = where[0]
-        for index, block in enumerate(self.blocks):
-            if self.excess > 0 and block[0] == "likely mistake":
-                rows = self.rows[index]
-                kept = rows[: max(1, len(rows) - self.excess)]
-                if len(kept) < len(rows):
-                    kept = _clause_end(kept)
-                    ended = _ended(kept[-1], self.width, self.ellipsis)
-                    self.give_way(index, [*kept[:-1], ended])
+
+    def keep_code(self) -> None:
+        """Step 5, once the values went: the likely mistake loses its later
+        rows, its last kept ended by an ellipsis, if that is enough for
+        where to keep its line of code (see `spare_code`); else where goes
+        down to its first row, as in step 4, and the mistake stays whole:
+        cut for nothing, it would only say less."""
+        mistake = [i for i, b in enumerate(self.blocks) if b[0] == "likely mistake"]
+        rows = self.rows[mistake[0]] if mistake else []
+        if len(rows) - 1 < self.excess:
+            self.give_way(self.code_row, self.shortened(self.code_row, True))
+            return
+        kept = _clause_end(rows[: len(rows) - self.excess])
+        ended = _ended(kept[-1], self.width, self.ellipsis)
+        self.give_way(mistake[0], [*kept[:-1], ended])
 
     def drop_whole_parts(self, mistake_first: bool = False) -> None:
         """Step 5: whole parts go in the order they gave way in, but what
@@ -2962,7 +2968,7 @@ class _Fitting:
             if self.excess > 0 and self.blocks[index][0] not in GIVING_WAY:
                 self.give_way(index, [])
         if self.excess > 0 and self.code_row is not None:
-            self.give_way(self.code_row, self.shortened(self.code_row, True))
+            self.keep_code()
         for label in GIVING_WAY:
             for index, block in enumerate(self.blocks):
                 if self.excess > 0 and block[0] == label:
