@@ -1308,13 +1308,17 @@ class Watch:
             which = _("{name}, saved last", name=name)
         else:
             which = _("{name}, the first exercise", name=name)
-        sentences = {
-            "hint": _("{which}: its next hint", which=which),
-            "done": _("{which}: done, no hint needed", which=which),
-            "none": _("{which}: it has no hints", which=which),
-            "last": _("{which}: its last hint again", which=which),
-        }
-        return sentences[self.hint_said]
+        said = {
+            "hint": N_("{which}: its next hint"),
+            "done": N_("{which}: done, no hint needed"),
+            "none": N_("{which}: it has no hints"),
+            "last": N_("{which}: its last hint again"),
+        }[self.hint_said]
+        event = _(said, which=which)
+        # Too long for a row with a long name: said without why it is the
+        # one shown (see `events`).
+        self.shorter[event] = _(said, which=_("showing {name}", name=name))
+        return event
 
     def next_exercise(self) -> None:
         if self.all_done():

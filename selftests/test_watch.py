@@ -1758,7 +1758,10 @@ def test_a_failure_gives_way_call_rows_first_and_the_call_last(lang):
         for start, end in zip(starts, [*starts[1:], len(whole)], strict=True)
     )
     for limit, lines in shown.items():
-        assert len(lines) <= limit and lines[-len(mistake) :] == mistake, limit
+        assert len(lines) <= limit, limit
+        assert any(line.startswith(mistake[0][:16]) for line in lines), limit
+        # The mistake gives up its later rows only for where's line of code.
+        assert lines[-len(mistake) :] == mistake or where[1] in lines, limit
         # The call's first row, which reproduces the failure, stays as long
         # as anything but the likely mistake does; the statement's first
         # row before it, whole or cut after a clause.
