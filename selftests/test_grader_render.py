@@ -2961,6 +2961,45 @@ def test_a_call_that_raised_puts_the_exception_on_rows_of_its_own(words, width):
     assert "(list)) " + words in "\n".join(rows)
 
 
+@pytest.mark.parametrize("words", ["raised", "が例外を送出しました:"])
+def test_the_words_after_a_call_laid_out_by_rows_stand_below_it_if_too_wide(words):
+    from grader.render import wrapped_lines
+
+    line = (
+        "    softmax([[1.0, 1.0], [0.0, 1.0986]]) "
+        f"{words} NameError: name 'sofmax' is not defined"
+    )
+    rows = wrapped_lines(Text(line), 40).plain.splitlines()
+
+    assert all(i18n.width(row) <= 40 for row in rows), rows
+    assert rows[:2] == [
+        "    softmax([[1.0, 1.0],",
+        "             [0.0, 1.0986]])" + (" raised" if words == "raised" else ""),
+    ]
+    if words != "raised":  # 29 columns and 22 more: a row of their own
+        assert rows[2] == "    " + words
+    assert any(row.startswith("      NameError: name") for row in rows)
+
+
+@pytest.mark.parametrize("label", ["call    ", "呼び出し"])
+def test_a_call_under_its_label_keeps_its_later_rows_under_its_first_argument(label):
+    from grader.render import wrapped_lines
+
+    line = (
+        f"      {label}  sgd_update({{'w': [1.0, 2.0]}}, {{'w': [10.0, -10.0]}}, 0.1)"
+    )
+    rows = wrapped_lines(Text(line), 40).plain.splitlines()
+
+    # Too narrow beside the label: under it, two columns in, and (as README
+    # says) broken between arguments, each later row under the first one.
+    assert rows == [
+        "      " + label.strip(),
+        "        sgd_update({'w': [1.0, 2.0]},",
+        "                   {'w': [10.0, -10.0]},",
+        "                   0.1)",
+    ]
+
+
 def test_a_call_that_raised_keeps_its_exception_when_the_watch_is_short():
     from grader.watch import _fitted
 

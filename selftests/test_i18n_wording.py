@@ -723,12 +723,15 @@ def cut_kind(before, after):
 
 
 def forced(before, after, paragraph, columns):
-    """Whether the line `before` is code in backticks alone, too wide to
-    take the first character of the line `after` (and the space between
-    them in `paragraph`, if any): no line can keep the two together."""
+    """Whether the line `before` is code alone, in backticks or not
+    ("params[k] = params[k] - ...", which Python would not break), too
+    wide to take the first character of the line `after` (and the space
+    between them in `paragraph`, if any): no line can keep the two
+    together."""
     spaced = f"{before} {after[0]}"
     joined = spaced if spaced in paragraph else before + after[0]
-    return bool(re.fullmatch(r"`[^`]*`", before)) and i18n.width(joined) > columns
+    code = re.fullmatch(r"`[^`]*`", before) or re.fullmatch(r"[ -~]+", before)
+    return bool(code) and i18n.width(joined) > columns
 
 
 def bad_breaks(text, columns):
@@ -797,6 +800,37 @@ def test_no_japanese_text_breaks_inside_an_inflection_or_a_short_aside(tables):
 )
 def test_japanese_lines_keep_the_rules_of_kinsoku(text, columns, first):
     assert i18n.fill(text, columns).splitlines()[0] == first
+
+
+def test_a_counter_of_kana_and_kanji_stays_whole_after_its_number():
+    lines = i18n.fill("one-hot: y と同じ形状の配列。各行は 1 か所だけが 1 で、", 24)
+
+    assert "1 か所だけが 1 で、" in lines.splitlines(), lines
+
+
+def test_a_noun_stays_with_the_code_that_names_it():
+    text = (
+        "最大値は配列全体ではなく行ごとにとります。行 [0, 1] と [3000, 3001] "
+        "のバッチで全体の最大値を引くと、1 行目の exp はすべて 0 になってしまいます。"
+    )
+    for columns in range(40, 61):
+        lines = i18n.fill(text, columns).splitlines()
+        assert not any(line.endswith("行") for line in lines), (columns, lines)
+
+
+def test_code_breaks_beside_an_operator_only_inside_brackets():
+    text = (
+        "params['w'] = params['w'] - ... は新しい配列を代入するだけで、古い配列は"
+        "元のまま残ります。配列そのものを更新してください"
+        "(params['w'] -= lr * grads['w'])。"
+    )
+    lines = i18n.fill(text, 32).splitlines()
+
+    # Python breaks no line after "params['w'] -": the code stays whole.
+    assert lines[0] == "params['w'] = params['w'] - ..."
+    assert lines[1].startswith("は新しい配列を")
+    # Inside brackets, it may break where Python may go on.
+    assert lines[-2:] == ["(params['w'] -= lr *", "grads['w'])。"]
 
 
 def test_a_full_width_space_neither_ends_nor_starts_a_line():
@@ -1230,3 +1264,13 @@ def test_a_yes_no_prompt_spaces_its_choices_off_from_the_question(question):
 
     assert prompt.endswith("？\u3000[y/はい/N]")
     assert not MISSPACED_MARK.search(prompt)
+
+
+def test_putting_the_stub_back_is_said_one_natural_way(tables):
+    # "スタブに戻す", as the reset command's own line says it; "置き直す"
+    # (to place again) reads as moving a thing, not restoring a file.
+    said = [value for key, value in translations(tables) if "stub back" in key]
+    assert said and all("スタブに戻" in value for value in said), said
+    readme = (ROOT / "README.ja.md").read_text(encoding="utf-8")
+    assert not [v for _, v in translations(tables) if "置き直" in v]
+    assert "置き直" not in readme

@@ -1924,7 +1924,7 @@ def test_on_a_terminal_a_resize_during_a_long_grade_redraws_at_once(tmp_path):
         (
             "ja",
             "exercises/softmax.py を削除、",
-            "`python -m grader reset softmax --lang ja` で、元のスタブを置き直せます。",
+            "`python -m grader reset softmax --lang ja` でスタブに戻せます。",
         ),
     ],
 )
