@@ -49,6 +49,7 @@ from grader.watch import (
 from selftests.grader_support import ROOT, TWO_GENERATORS, clean_environment, stub
 from selftests.learner_support import (
     FIRST_SCREEN_TIMEOUT,
+    KEPT_GRADES,
     SCREEN_TIMEOUT,
     WatchProcess,
     kata,
@@ -177,7 +178,7 @@ def test_on_a_terminal_one_key_acts_without_enter(tree):
 
 def test_on_a_terminal_a_grade_of_many_says_which_are_still_running(tree):
     # A fresh tree has no grade kept: the first screen grades all ten.
-    with terminal_watch(tree) as (process, controller):
+    with terminal_watch(tree, kept=False) as (process, controller):
         first = _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
         assert b"Grading exercises/ ..." in first
         assert b"grading: 0 of 10 finished, 0 s (limit 30 s each; saving" in first
@@ -198,7 +199,7 @@ def test_on_a_terminal_a_grade_of_many_names_what_waits_its_turn(tree):
     # worker now is still to run, which the line says rather than "running".
     (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
     args = ("--timeout", "3")
-    with terminal_watch(tree, args=args) as (process, controller):
+    with terminal_watch(tree, kept=False, args=args) as (process, controller):
         first = _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT + 3)
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
@@ -240,7 +241,7 @@ def test_on_a_terminal_a_grade_of_many_held_up_counts_its_seconds(
     (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
     args = ("--timeout", "4", "--lang", lang)
     keys = REPORT_WORDS[lang]["keys"].encode()
-    with terminal_watch(tree, args=args) as (process, controller):
+    with terminal_watch(tree, kept=False, args=args) as (process, controller):
         first = _read_until(controller, keys, FIRST_SCREEN_TIMEOUT + 4)
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
@@ -262,7 +263,7 @@ def test_on_a_terminal_a_grade_of_many_held_up_counts_its_seconds(
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_a_first_grade_held_up_by_a_loop_names_it(tree, watch, lang):
     (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
-    running = watch("--timeout", "2", "--lang", lang)
+    running = watch("--timeout", "2", "--lang", lang, kept=False)
     first = running.screen(FIRST_SCREEN_TIMEOUT + 2)
     top = next(line for line in first.splitlines() if "nn-kata" in line)
     if lang == "en":
@@ -288,7 +289,7 @@ def test_on_a_terminal_a_long_grade_of_one_shows_its_seconds(tree):
 
 
 def test_piped_each_grade_is_one_plain_line_before_its_screen(tree, watch):
-    running = watch()
+    running = watch(kept=False)
     first = running.screen(FIRST_SCREEN_TIMEOUT)
     assert first.startswith("Grading exercises/ ...\n-----")
 
@@ -503,6 +504,7 @@ def terminal_watch(
     controlling: bool = False,
     size: tuple[int, int] | None = None,
     args: tuple[str, ...] = (),
+    kept: bool = True,
 ):
     """A watch on `tree` (with `args`) whose stdin and stdout are a
     terminal: the process and the terminal's controlling end, to read and
@@ -510,7 +512,10 @@ def terminal_watch(
     that terminal as its controlling terminal, as in a terminal window:
     closing the controlling end then hangs it up (SIGHUP). The terminal is
     100 columns wide, or `size` (columns, rows) as a terminal window says
-    it, which a resize (`_resize`) changes."""
+    it, which a resize (`_resize`) changes. With `kept`, it starts from
+    the grades earlier watches kept (see `KeptGrades`)."""
+    if kept:
+        KEPT_GRADES.lend(tree)
     controller, terminal = pty.openpty()
     if size is None:
         env = clean_environment(TERM="xterm", COLUMNS="100")
@@ -535,6 +540,8 @@ def terminal_watch(
         if process.poll() is None:
             process.kill()
             process.wait()
+        if kept:
+            KEPT_GRADES.take(tree)
         try:
             os.close(controller)
         except OSError:
@@ -985,7 +992,7 @@ def _processes_in_session(sid: int) -> list[int]:
 def test_when_the_watch_ends_every_process_it_started_ends(tree, grading, end):
     if not Path("/proc/self/stat").exists():
         pytest.skip("no /proc to find the watch's processes in")
-    with terminal_watch(tree, controlling=True) as (process, controller):
+    with terminal_watch(tree, kept=False, controlling=True) as (process, controller):
         _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
         if grading:
             (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
@@ -1011,7 +1018,7 @@ ENDLESS_ONE_HOT = "def one_hot(labels, num_classes):\n    while True:\n        p
 def test_a_save_during_the_first_grade_keeps_what_it_had_graded(tree, watch):
     (tree / "exercises" / "dot.py").write_text(solution("dot"))
     (tree / "exercises" / "one_hot.py").write_text(ENDLESS_ONE_HOT)
-    running = watch("--timeout", "6")
+    running = watch("--timeout", "6", kept=False)
     _wait_for_line(running, "Grading exercises/ ...")
     time.sleep(1.5)  # dot is graded; one_hot hangs
     (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
@@ -1046,7 +1053,7 @@ def test_saves_during_the_first_grade_leave_every_grade_known(tree, watch):
     assert kata(tree).returncode == 0
     one_hot = tree / "exercises" / "one_hot.py"
     one_hot.write_text(ENDLESS_ONE_HOT)
-    running = watch()
+    running = watch(kept=False)
     _wait_for_line(running, "Grading exercises/ ...")
     time.sleep(1.5)
     one_hot.write_text(ENDLESS_ONE_HOT + "\n# still hangs\n")
@@ -2085,7 +2092,10 @@ def test_a_first_grade_held_up_shows_q_at_once_and_what_it_waits_for(tree, lang)
         "en": "The watch stopped before the grade under way finished.",
         "ja": "採点が終わる前に watch を終了しました。",
     }[lang]
-    with terminal_watch(tree, size=(100, 30), args=args) as (process, controller):
+    with terminal_watch(tree, kept=False, size=(100, 30), args=args) as (
+        process,
+        controller,
+    ):
         seen = _read_until_said(controller, waits, FIRST_SCREEN_TIMEOUT)
         os.write(controller, b"q")
         said = _read_until(controller, stopped.encode(), SCREEN_TIMEOUT)
