@@ -859,14 +859,18 @@ def test_on_a_terminal_a_grade_a_save_replaces_takes_the_place_of_its_line(tree)
         sgd.write_text(ENDLESS_SGD)
         _read_until(controller, b"grading sgd: 1 s", SCREEN_TIMEOUT)
         sgd.write_text(ENDLESS_SGD + "# still looping\n")
-        again = _read_until(controller, b"Grading exercises/sgd.py", SCREEN_TIMEOUT)
+        # A status line started anew (the cursor hidden as it starts).
+        started = b"\x1b[?25l\x1b[2mgrading sgd: 1 s"
+        again = _read_until(controller, started, SCREEN_TIMEOUT)
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
     # The status line is erased, then the line of keys, which is drawn again
-    # below the new headline. The first headline went with the screen drawn
-    # again after half a second, which says what is graded in its place.
+    # below the status line of the new grade. The headline went with the
+    # screen drawn again after half a second, which says what is graded in
+    # its place: the new grade, of the same file, is not named again.
     assert b"\x1b[2K\x1b[1A\x1b[2K" in again
-    assert b"\x1b[1A\r\x1b[JGrading exercises/sgd.py" in again
+    assert b"\x1b[1A\r\x1b[J" + started in again
+    assert b"Grading exercises/sgd.py" not in again
 
 
 # What the screen says while a save is graded, and what it says when idle.
@@ -1952,18 +1956,29 @@ def test_a_deleted_exercise_is_said_deleted_with_the_way_back(
 def _terminal_rows(seen: bytes, columns: int) -> list[str]:
     """The rows a terminal `columns` wide shows of what `seen` drew after
     its last clearing: text, new lines, carriage returns, the cursor moved
-    up (as a status line redrawn in place does) and the screen erased
-    below it; other escape codes are left out. A row that overflows wraps."""
+    up (as a status line redrawn in place does) or home, saved and
+    restored (as the top line written again in place is), and the screen
+    erased below it; other escape codes are left out. A row that overflows
+    wraps."""
     drawn = seen.rsplit(b"\x1b[2J", 1)[1].decode()
     rows: list[list[str]] = [[]]
     row = column = 0
-    for piece in re.split(r"(\x1b\[[0-?]*[ -/]*[@-~]|\n|\r)", drawn):
+    saved = (0, 0)
+    for piece in re.split(r"(\x1b\[[0-?]*[ -/]*[@-~]|\x1b[78]|\n|\r)", drawn):
         if piece == "\n":
             row, column = row + 1, 0
         elif piece == "\r":
             column = 0
+        elif piece in ("\x1b7", "\x1b8"):
+            if piece == "\x1b7":
+                saved = (row, column)
+            else:
+                row, column = saved
+            continue
         elif piece.startswith("\x1b["):
-            if piece.endswith("A"):
+            if piece == "\x1b[H":
+                row = column = 0
+            elif piece.endswith("A"):
                 row = max(0, row - int(piece[2:-1] or 1))
             elif piece in ("\x1b[J", "\x1b[0J"):
                 del rows[row + 1 :]
@@ -3007,3 +3022,177 @@ def test_the_first_grade_tells_a_loop_it_ran_from_a_loop_kept(request, tree, lan
 
     assert "softmax" not in session.graded[0] and "sgd" in session.graded[0]
     assert FIRST_GRADE_LOOPS[lang] in watch.event, watch.event
+
+
+# A call that changed its argument in place, as the tests write it.
+CHANGED_IN_PLACE = (
+    "backward changed its argument t in place.\n"
+    "  before  [[1.0, 0.0]]\n"
+    "  after   [[0.4149, -0.4149]]\n"
+    "  where   exercises/backprop.py, line 17: t -= probs\n"
+    "  likely mistake: t itself was changed: an in-place operator (t -= ..., "
+    "t /= ...), a slice assignment (t[...] = ...), or out=t in a NumPy "
+    "function. Compute a new array instead: t = t - ..., or np.clip and the "
+    "like without out=."
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_argument_before_and_after_a_call_give_way_together(lang):
+    width = NARROW[0] - 1
+    labels = {"en": ("  before  ", "  after   "), "ja": ("呼び出し前", "呼び出し後")}
+    before, after = labels[lang]
+    with i18n.speaking(lang):
+        whole = _fitted(CHANGED_IN_PLACE, UNLIMITED_ROWS, "    ", width).split("\n")
+        shown = {
+            limit: _fitted(CHANGED_IN_PLACE, limit, "    ", width)
+            for limit in range(1, len(whole) + 1)
+        }
+
+    # After the call without before it says nothing of what the call
+    # changed: both are shown, or neither.
+    assert any(before in text for text in shown.values())
+    assert any(before not in text for text in shown.values())
+    for limit, text in shown.items():
+        assert (before in text) == (after in text), (limit, text)
+
+
+def _long_failure_runs() -> dict:
+    """The exercises before backprop done, and backprop failing with a
+    message longer than any screen here: its screen fills the terminal."""
+    rows = "\n".join(f"  [{i}.0, 0.0]," for i in range(12))
+    message = CHANGED_IN_PLACE.replace("[[1.0, 0.0]]", f"[\n{rows}]")
+    runs = {
+        done: ExerciseRun(done, [TestResult("test_ok", True)])
+        for done in NAMES[: NAMES.index("backprop")]
+    }
+    failure = TestResult("test_backward_leaves_t", False, "failure", message)
+    runs["backprop"] = ExerciseRun("backprop", [failure])
+    return runs
+
+
+def _status_screens(
+    watch_screen_drawn, runs: dict, size: tuple[int, int], lang: str
+) -> list[list[str]]:
+    """The rows a terminal of `size` shows as `c` grades every exercise
+    and a status line says which run (two at a time, the others waiting),
+    each time it is redrawn; with the exercises first run as `runs`."""
+    columns, height = size
+    screens: list[list[str]] = []
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn(runs, size, EXERCISE, watches.append)
+        watch = watches[0]
+        out = watch.out.file
+
+        class Session(_RecordingSession):
+            def run(self, jobs, on_finish=None, cancel=None):
+                for index, job in enumerate(jobs):
+                    cancel()  # which redraws the status line
+                    screens.append(_terminal_rows(out.getvalue().encode(), columns))
+                    on_finish(index, runs.get(job.name) or ExerciseRun(job.name))
+                    screens.append(_terminal_rows(out.getvalue().encode(), columns))
+
+        session = Session(runs)
+        watch.tests = lambda: session
+        watch.session = session
+        watch.started = lambda names: names[:2]
+        watch.ages = lambda: {}
+        watch.keys = _typed_keys("")
+        watch.press("c")
+    return screens
+
+
+@pytest.mark.parametrize(
+    ("size", "lang"), [((40, 12), "en"), ((60, 20), "ja"), ((40, 12), "ja")]
+)
+def test_a_check_under_way_keeps_the_top_line_and_the_exercise_in_sight(
+    request, monkeypatch, size, lang
+):
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    columns, height = size
+    screens = _status_screens(watch_screen_drawn, _long_failure_runs(), size, lang)
+    status = {"en": "grading: ", "ja": "採点中: "}[lang]
+
+    assert len(screens) == 2 * len(NAMES)
+    for rows in screens:
+        # Nothing scrolled: the top line says what is graded, the
+        # exercise's line stays under it, and the status line is shown.
+        assert len(rows) < height, rows
+        assert rows[0].startswith("nn-kata watch:"), rows
+        assert any(row.startswith("8. backprop") for row in rows), rows
+        assert any(row.startswith(status) for row in rows), rows
+        assert all(i18n.width(row) < columns for row in rows), rows
+
+
+# What the top line says of a check typed during the grade of a save that
+# looped, and of that save, by language.
+LOOP_CHECKED = {
+    "en": ("saved sgd.py", "sgd not run again"),
+    "ja": ("sgd.py を保存", "sgd は再実行せず"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_check_after_a_save_that_looped_is_said_in_one_row_at_80_columns(
+    request, monkeypatch, lang
+):
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    looping = ExerciseRun("sgd", error="ran until the time limit", timed_out=True)
+    session = _RecordingSession({"sgd": looping})
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, (80, 24), EXERCISE, watches.append)
+        watch = watches[0]
+        watch.tests = lambda: session
+        watch.session = session
+        # `c` typed while the save that loops is graded: it acts after.
+        watch.keys = _typed_keys("c")
+        watch.saved(["sgd"])
+        watch.press("c")
+    rows = _terminal_rows(watch.out.file.getvalue().encode(), 80)
+
+    assert session.graded[1] and "sgd" not in session.graded[1]
+    assert rows[0].startswith("nn-kata watch:") and rows[1] == "", rows
+    saved, kept = LOOP_CHECKED[lang]
+    assert saved in rows[0] and kept in rows[0], rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_save_that_stops_the_grade_of_its_file_names_it_once(
+    request, monkeypatch, lang
+):
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    session = _RecordingSession({})
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, (80, 24), EXERCISE, watches.append)
+        watch = watches[0]
+        watch.tests = lambda: session
+        watch.session = session
+        out = watch.out.file
+        # The grade of a save of sgd, held up: the screen (of another
+        # exercise) says that sgd.py is being graded.
+        watch.saving = watch.saving_files = ["sgd"]
+        watch.before_save_drawn = watch.under_way = True
+        watch.headline = i18n._("Grading {path} ...", path="exercises/sgd.py")
+        watch.redraw_during_grade()
+        said = out.getvalue().rsplit("\x1b[2J", 1)[1]
+        # Saved again, which stops that grade and grades the new code.
+        watch.saving, watch.under_way = [], False
+        before = len(out.getvalue())
+        watch.saved(["sgd"])
+        under_way = out.getvalue()[before:].split("\x1b[2J")[0]
+
+    now = {"en": "Now grading exercises/sgd.py ...", "ja": "exercises/sgd.py"}[lang]
+    assert now in said
+    assert watch.headline not in said and watch.headline not in under_way
