@@ -601,24 +601,32 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
         text = super()._format_usage(usage, actions, groups, prefix)
         if max(map(i18n.width, text.splitlines())) <= self._width:
             return text
-        # argparse lines the options up under the program's name, however
-        # little room that leaves them: on a narrow terminal they go under
-        # "usage:" instead, or nearer the edge still.
+        # argparse counts characters, not columns ("使い方: " is 8 columns
+        # wide, 5 characters), and lines the options up under the program's
+        # name however little room that leaves them. The options start
+        # beside the program, as argparse puts them, and go on under the
+        # first of them where they fit, else under "usage:", or nearer the
+        # edge still on a narrow terminal.
         wide = type(self)(self._prog, width=USAGE_UNWRAPPED)
         line = wide._format_usage(usage, actions, groups, prefix).strip("\n")
         head = (prefix or "") + self._prog
         parts = USAGE_PART.findall(line[len(head) :])
-        room = self._width - max(map(i18n.width, parts), default=0)
+        widest = max(map(i18n.width, parts), default=0)
+        room = self._width - widest
         indent = " " * min(i18n.width(prefix or ""), max(room, 2))
+        if i18n.width(head) + 1 + widest <= self._width:
+            indent = " " * (i18n.width(head) + 1)
         if i18n.width(head) > self._width:
             head = f"{(prefix or '').rstrip()}\n  {self._prog}"
-        return "\n".join([head, *_rows(parts, self._width, indent)]) + "\n\n"
+            return "\n".join([head, *_rows(parts, self._width, indent)]) + "\n\n"
+        return "\n".join(_rows(parts, self._width, indent, head)) + "\n\n"
 
 
-def _rows(parts: list[str], width: int, indent: str) -> list[str]:
+def _rows(parts: list[str], width: int, indent: str, first: str = "") -> list[str]:
     """`parts` (of a usage) on as few rows of `width` columns as they take,
-    each row starting with `indent`."""
-    rows = [indent]
+    the first row starting with `first` (the usage's head) if given, each
+    other with `indent`."""
+    rows = [first or indent]
     for part in parts:
         fits = i18n.width(rows[-1]) + 1 + i18n.width(part) <= width
         if rows[-1] != indent and not fits:

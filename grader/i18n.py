@@ -73,6 +73,9 @@ ITEM = re.compile(r"(?:^|(?<= ))\((\d+)\) ")
 # Two English words in a row: prose, not a value such as a name, a shape
 # or a call.
 TWO_WORDS = re.compile(r"\b[A-Za-z]{2,} [A-Za-z]{2,}\b")
+# A template whose last field holds a whole message: "raised {error}",
+# "{call} raised {lines[0]}", "line {line}: {code}".
+MESSAGE_LAST = re.compile(r"(?:\braised|:) \{[^{}]*\}$")
 # An exception named before its message: "TypeError: ".
 RAISED = re.compile(r"\b[A-Z]\w*(?:Error|Exception|Warning): ")
 # The grader's command quoted in a sentence of the tests, as in "Run
@@ -244,7 +247,10 @@ class Catalogue:
             return None
         if numbers != [str(n) for n in range(1, len(items) + 1)]:
             return None
-        translated = [self.sentence(item, depth + 1) or item for item in items]
+        # An item stands where the list stood, at the same depth: it may be
+        # a mistake with a note added for this input, several sentences
+        # translated one by one, as it would be if named alone.
+        translated = [self.sentence(item, depth) or item for item in items]
         listed = [f"({n}) {t.strip()}" for n, t in enumerate(translated, start=1)]
         return reduce(_after, listed)
 
@@ -517,9 +523,11 @@ def _splits_prose(key: str, values: tuple[str, ...]) -> bool:
     """Whether a template of few words matched by cutting prose apart: a
     field followed by the template's own words ("{a} of {b}") holds values
     such as names and shapes, never English words in a row. (The last
-    field may hold a whole message: "raised {error}".)"""
-    ends_in_field = key.endswith("}")
-    bounded = values[:-1] if ends_in_field else values
+    field may hold a whole message where one starts, after "raised " or a
+    colon: "raised {error}", "line {line}: {code}"; elsewhere it holds a
+    value too, and "{a} of {b}" is no reading of Python's "len() of
+    unsized object".)"""
+    bounded = values[:-1] if MESSAGE_LAST.search(key) else values
     # Nor does such a field hold an exception's words ("TypeError: object"
     # of "... of type 'float' has no len()").
     return any(TWO_WORDS.search(value) or RAISED.search(value) for value in bounded)
@@ -622,6 +630,11 @@ _KANJI_CLASS = r"[\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _KANJI = re.compile(_KANJI_CLASS)
 # A name of one letter, as prose uses it after a noun ("列 j", "行 i").
 _LETTER = re.compile(r"[A-Za-z]")
+# The start of what names the noun before it: a letter ("列 j"), a name
+# or a call ("関数 np.exp"), an array ("行 [0, 1]"), code in backticks.
+_NAMED = re.compile(r"[A-Za-z_\[`]")
+# A counter written in kana and kanji, cut by no line: "か所", "ヶ所".
+_COUNTER = re.compile(r"[かカヵヶケ]所")
 # A shape after the name it is the shape of: "b2 (3,)", "shapes (3,2)".
 _SHAPE = re.compile(r"\(\d")
 _NAME_END = re.compile(r"(?:^|[^\w.])[A-Za-z_]\w*$")
@@ -731,10 +744,13 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
     code = _code_spaces(pieces)
     if commands:
         pieces, code = _commands_opened(pieces, code, columns - indent)
-    quality = [
-        _INSIDE if i - 1 in code else _break_quality(pieces, i, japanese)
-        for i in range(len(pieces))
-    ]
+    quality = [_break_quality(pieces, i, japanese) for i in range(len(pieces))]
+    # After a space inside code, a line breaks only where nothing else fits;
+    # beside an operator outside brackets, where Python allows no break,
+    # only where nothing but inside a word does.
+    bare = _bare_operator_spaces(pieces, code)
+    for index in code & set(range(len(pieces) - 1)):
+        quality[index + 1] = _IN_WORD if index in bare else _INSIDE
     if japanese:
         inside, endings = _kana_words(pieces)
         for index in endings:
@@ -887,6 +903,28 @@ def _code_spaces(pieces: list[str]) -> set[int]:
     return code
 
 
+def _bare_operator_spaces(pieces: list[str], code: set[int]) -> set[int]:
+    """Of the spaces inside code (`code`, see `_code_spaces`), those beside
+    an operator outside any bracket ("params['w'] = params['w'] - ..."):
+    Python breaks no line there, so a line of prose breaks there only where
+    no other place fits, a particle cut from the code included; inside
+    brackets ("(x - m)"), Python may go on to the next line. (A docstring's
+    ``...`` is a formula more than Python: it breaks as it did.)"""
+    bare, depth = set(), 0
+    literal = False
+    for index, piece in enumerate(pieces):
+        if piece.count("``") % 2:
+            literal = not literal
+        if index in code and depth == 0 and not literal:
+            near = pieces[index - 1 : index] + pieces[index + 1 : index + 2]
+            if any(_OPERATOR.fullmatch(other) for other in near):
+                bare.add(index)
+        if "`" not in piece:
+            depth += sum(piece.count(c) for c in "([{")
+            depth = max(0, depth - sum(piece.count(c) for c in ")]}"))
+    return bare
+
+
 # An operator of Python or NumPy on its own between spaces.
 _OPERATOR = re.compile(r"[-+*/%@<>=!&|^~]{1,3}")
 
@@ -908,8 +946,10 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
         if before == " " and _count_and_word(last, piece):
             # One space only: two set columns apart ("failing  4/20 tests").
             return _INSIDE
-        if japanese and _KANJI.match(last[-1]) and _LETTER.fullmatch(piece):
-            return _IN_KANJI  # a noun and the letter that names it: "列 j"
+        if japanese and _KANJI.match(last[-1]) and _NAMED.match(piece):
+            # A noun and the letter or the code that names it: "列 j",
+            # "行 [0, 1]", "関数 np.exp".
+            return _IN_KANJI
         if before == " " and _SHAPE.match(piece) and _NAME_END.search(last):
             return _INSIDE  # a name and its shape: "b2 (3,)", "w1 (4, 5)"
         if piece.startswith(".") and len(piece) > 1:
@@ -931,6 +971,8 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
     if any(run.match(before[-1]) and run.match(piece[0]) for run in _WORD_RUNS):
         return _INSIDE  # "オペラン" and "ド": a word cut in two
     if _wide(before[-1]) and _wide(piece[0]):
+        if _COUNTER.fullmatch(before[-1] + piece[0]):
+            return _NEVER  # "1 か所": a counter of kana and kanji
         if index > 1 and _okurigana_between(pieces[index - 2], before, piece):
             return _IN_VERB  # "呼び|出し", "置き|換える": one verb
         quality = _japanese_break(before[-1], piece[0])

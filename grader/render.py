@@ -1672,6 +1672,11 @@ def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
         called = _call_laid_out(line, width, prose)
         if called and _widest(called) > width:
             called = _call_under_label(line, called, width, prose) or called
+        elif not called and _call_end(line) > 0:
+            # Too wide beside its label even broken between arguments: under
+            # the label, its later rows under its first argument, if it fits.
+            below = _call_under_label(line, [line], width, prose)
+            called = below if below and _widest(below) <= width else []
         if called:
             broken.extend(called)
             continue
@@ -1779,12 +1784,18 @@ def _raised_laid_out(
     each, under the first, when it is too wide itself), then the exception
     on rows of its own, filled between words (with `prose` false, on one
     row). The exception never hangs under an argument, where it would
-    read as part of it."""
+    read as part of it. The words that say it raised go beside the call's
+    last row where they fit, else on a row of their own below it, whole:
+    a terminal would cut them anywhere, a Japanese word in two."""
     lead = " " * (len(call) - len(call.lstrip(" ")))
     rows = [f"{call} {words}"]
     if i18n.width(rows[0]) > width:
         head = CALL_HEAD.match(call)
-        rows = _argument_rows(rows[0], head.end())
+        rows = _argument_rows(call, head.end())
+        if i18n.width(f"{rows[-1]} {words}") <= width:
+            rows[-1] += f" {words}"
+        else:
+            rows.append(f"{lead}{words}")
     told = _below_call(exception, width - len(lead) - 2, prose)
     return rows + [f"{lead}  {row}" for row in told]
 
@@ -1843,9 +1854,20 @@ def _call_under_label(
 def _call_end(line: str) -> int:
     """The index just past the ")" of the call that is the value of `line`
     (see `_by_arguments`), or -1 when its value is no call."""
-    label = LABEL.match(line)
-    head = CALL_HEAD.match(line, label.end() if label else 0)
+    head = _call_head(line)
     return _items(line, head.end() - 1)[1] if head else -1
+
+
+def _call_head(line: str) -> re.Match | None:
+    """The head of the call ("dot(") that `line` starts with, or that its
+    value past its label does; None for any other line. A line that starts
+    with a call has no label, though its first argument may read as one
+    ("sgd_update({'w': ...")."""
+    head = CALL_HEAD.match(line)
+    if head is not None:
+        return head
+    label = LABEL.match(line)
+    return CALL_HEAD.match(line, label.end()) if label else None
 
 
 def opened_call(row: str) -> int:
@@ -1864,8 +1886,7 @@ def _by_arguments(line: str) -> list[str]:
     an array of numbers with several rows, one argument to a row under the
     first, each such array a row to a line under its first bracket, as
     README promises; [line] for any other line."""
-    label = LABEL.match(line)
-    head = CALL_HEAD.match(line, label.end() if label else 0)
+    head = _call_head(line)
     if head is None:
         return [line]
     arguments, _end = _items(line, head.end() - 1)
@@ -1880,8 +1901,7 @@ def _arguments_filled(line: str, width: int) -> list[str]:
     between arguments, as many to a row as fit, the later rows under the
     first argument; [line] for any other line, or when an argument alone
     is too wide for its row."""
-    label = LABEL.match(line)
-    head = CALL_HEAD.match(line, label.end() if label else 0)
+    head = _call_head(line)
     if head is None:
         return [line]
     arguments, end = _items(line, head.end() - 1)

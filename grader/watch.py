@@ -154,13 +154,13 @@ EVENT_STEP_MS = 20
 EVENT_DEBOUNCE_MS = 100
 # How long to wait for file events before looking at the keyboard again.
 EVENT_WAIT_MS = 80
-# Lines of a failure message and of the learner's output shown off a
-# terminal, where the screen has no height: enough to read the failure.
-# On a terminal, a message is shortened only as far as the terminal's
-# height requires: in the report, down to MIN_MESSAGE_LINES, what is
-# below it being cut after that (see `Watch.fitted`); on the exercise's
-# screen, as far as the call and the likely mistake (see `_fitted`).
-MESSAGE_LINES = 14
+# Off a terminal, where the screen has no height, a failure message is
+# shown whole, as `check` shows it. On a terminal, a message is shortened
+# only as far as the terminal's height requires: in the report, down to
+# MIN_MESSAGE_LINES, what is below it being cut after that (see
+# `Watch.fitted`); on the exercise's screen, as far as the call and the
+# likely mistake (see `_fitted`). Lines of the learner's output shown:
+# enough to see what it printed (`check` shows more).
 MIN_MESSAGE_LINES = 5
 OUTPUT_LINES = 6
 
@@ -218,13 +218,21 @@ PROSE_COLUMNS = 100
 # The most rows the top line takes on a terminal, where a shorter way of
 # saying what happened fits: the screen's own lines need the rows more.
 TOP_LINE_ROWS = 2
-# Shorter ways of saying what caused a screen, for a top line that would
-# take two rows on a narrow terminal: the exercise's line below names the
-# exercise, and the report says what was checked.
+# Shorter ways of saying what caused a screen, from the longest, for a top
+# line that would take two rows on a narrow terminal: the exercise's line
+# below names the exercise, and the report says what was checked, and
+# which exercise ran until the time limit.
 SHORTER = {
-    N_("first grade, {seconds} s"): N_("graded in {seconds} s"),
-    N_("hint for {name}"): N_("a hint"),
-    N_("checked every exercise in {seconds} s"): N_("checked all in {seconds} s"),
+    N_("first grade, {seconds} s"): (N_("graded in {seconds} s"),),
+    N_("hint for {name}"): (N_("a hint"),),
+    N_("checked every exercise in {seconds} s"): (N_("checked all in {seconds} s"),),
+    N_(
+        "checked every exercise in {seconds} s; {names} unchanged, not run to "
+        "the time limit again"
+    ): (
+        N_("checked all in {seconds} s; {names} not run again"),
+        N_("checked all; {names} not run again"),
+    ),
 }
 # The line that counts the other failing tests said short, without the
 # command that shows them (see `verdict`), as `others`.
@@ -340,7 +348,7 @@ class StatusLine:
 
     @property
     def rows(self) -> int:
-        return self.text.plain.count("\n") + 1  # broken to fit already
+        return _text_rows(self.text)
 
     def stop(self) -> None:
         self.live.stop()  # which erases the keys drawn with it
@@ -389,7 +397,7 @@ class Watch:
         self.event = ""  # what caused this redraw, in a few words
         self.top_drawn: Text | None = None  # the top line on screen
         # Shorter ways of saying an event, for a top line too long for a row.
-        self.shorter: dict[str, str] = {}
+        self.shorter: dict[str, list[str]] = {}
         # The event says a save and nothing drawn since has replaced it: a
         # key that changes nothing on screen must not hide it.
         self.save_unseen = False
@@ -398,6 +406,9 @@ class Watch:
         self.save_event = ""
         self.save_events: list[str] = []  # its ways, from the longest
         self.with_save = False
+        # Ways of saying that save and the event of such a key at once,
+        # shorter than the two joined (see `events`).
+        self.after_save: list[str] = []
         self.hint = ""  # the hint revealed for the exercise in focus
         # The exercises drawn on the exercise's screen in this session: `b`
         # goes "back" only to one of them (see `back_to`).
@@ -463,6 +474,10 @@ class Watch:
         self.saving_files: list[str] = []  # those saved, named in the headline
         self.before_save = False
         self.before_save_drawn = False
+        # The line that says which files are being graded, as the screen
+        # shows it ("" when it does not): a save that stops their grade
+        # starts one the screen says already.
+        self.grading_now_drawn = ""
         self.ever_drawn = False
         from grader import runner
 
@@ -642,6 +657,8 @@ class Watch:
         headline goes above it, and the screen is drawn again first if
         the headline would push its top line away."""
         self.headline = headline
+        if self.headline_in_screen():
+            return  # the screen says what is graded (see `saved`)
         if self.overflows(self.rows([Text(headline)])):
             self.draw()
         self.lift_keys(self.headline_rows)
@@ -709,19 +726,30 @@ class Watch:
         self.before_save_drawn = True
         return True
 
-    def redraw_due(self) -> bool:
+    def redraw_due(self, status_rows: int = 0) -> bool:
         """Whether the screen should be drawn again during a grade: to say
         that it shows the grade of the code before the save (see
-        `before_save_due`), or because the terminal changed size: a
-        grade held up by a loop may take a long time."""
+        `before_save_due`), because the terminal changed size (a grade
+        held up by a loop may take a long time), or to make room for a
+        status line of `status_rows` about to be shown: grown first, it
+        would push the top line away, and the newline that ends it, as
+        it is taken down, would scroll the screen."""
         before_save = self.before_save_due()
-        return before_save or (self.resized and self.ever_drawn) or self.overflows()
+        if before_save or (self.resized and self.ever_drawn):
+            return True
+        shown, self.status_rows = self.status_rows, max(self.status_rows, status_rows)
+        try:
+            return self.overflows()
+        finally:
+            self.status_rows = shown
 
-    def redraw_during_grade(self) -> None:
+    def redraw_during_grade(self, status_rows: int = 0) -> None:
         """Draw the screen again during a grade, with the headline under
-        it; once the grade of a save has run BEFORE_SAVE_SHOWN, saying
-        that it shows the grade of the code before the save. The status
-        line must be stopped first: it is drawn under the screen."""
+        it, and room for a status line of `status_rows`, if any; once the
+        grade of a save has run BEFORE_SAVE_SHOWN, saying that it shows
+        the grade of the code before the save. The status line must be
+        stopped first: it is drawn under the screen."""
+        self.status_rows = max(self.status_rows, status_rows)
         self.before_save = self.headline_in_screen()
         try:
             self.draw()
@@ -767,14 +795,15 @@ class Watch:
 
         def redraw() -> None:
             nonlocal shown, live
-            if self.redraw_due():
+            text = self.grade_status(names, running)
+            if self.redraw_due(_text_rows(text)):
                 live.stop()
-                self.redraw_during_grade()
+                self.redraw_during_grade(_text_rows(text))
                 # Broken for the width it is drawn at.
                 shown = self.grade_status(names, running)
                 live = self.status_line(shown)
                 live.start(refresh=True)
-            text = self.grade_status(names, running)
+                return
             if text.plain != shown.plain:
                 shown = text
                 live.update(text, refresh=True)
@@ -813,14 +842,15 @@ class Watch:
         # Every exercise in one group: running now, or still to run
         # (one between two shares of its tests too).
         waiting = [name for name in running if name not in started]
+        # Without the names: said when no worker has started yet (the
+        # session is starting), or on a terminal too small for them.
+        counted = _(
+            "grading: {done} of {total} finished, {seconds} s (limit "
+            "{limit} s each; saving regrades; q quits)",
+            **fields,
+        )
         if not started:
-            # No worker has started yet (the session is starting): none
-            # is called running.
-            text = _(
-                "grading: {done} of {total} finished, {seconds} s (limit "
-                "{limit} s each; saving regrades; q quits)",
-                **fields,
-            )
+            text = counted
         elif waiting:
             # One that loops holds a worker: the others are named as
             # still to run, not as running.
@@ -842,7 +872,7 @@ class Watch:
                 names=some_named(timed),
                 **fields,
             )
-        return self.status_text(text)
+        return self.status_text(text, counted)
 
     def started(self, names: list[str]) -> list[str]:
         """Those of `names` with tests a worker runs now, in their order
@@ -859,11 +889,27 @@ class Watch:
         children = session.children if session is not None else []
         return self.runner.running_for(children, time.monotonic())
 
-    def status_text(self, line: str) -> Text:
+    def status_text(self, line: str, shorter: str = "") -> Text:
         """A status `line` as the terminal shows it: broken between words
         to fit its width (the help it ends with must stay readable), a
         word too long for a line cut short with an ellipsis; no word of
-        English alone on the last row (see `_widow_taken_in`)."""
+        English alone on the last row (see `_widow_taken_in`). In no more
+        rows than the screen leaves it (see `status_room`): said the
+        `shorter` way, if any, when that takes fewer, then its last rows
+        cut, the last row kept ending in an ellipsis."""
+        columns = self.out.width - 1  # see `wrapped`
+        ellipsis = self.ellipsis()
+        room = self.status_room()
+        rows = self.status_rows_of(line)
+        if len(rows) > room and shorter:
+            rows = min(rows, self.status_rows_of(shorter), key=len)
+        if len(rows) > room:
+            rows = [*rows[: room - 1], _ended(rows[room - 1], columns, ellipsis)]
+        return Text("\n".join(rows), style="dim", no_wrap=True, overflow="crop")
+
+    def status_rows_of(self, line: str) -> list[str]:
+        """The rows of a status `line` with the keys typed so far, broken
+        for the terminal (see `status_text`)."""
         columns = self.out.width - 1  # see `wrapped`
         waiting = self.keys_waiting()
         if waiting:
@@ -877,8 +923,29 @@ class Watch:
         text = wrapped_lines(Text(line), columns)
         ellipsis = self.ellipsis()
         rows = _widow_taken_in(text.plain.split("\n"), columns)
-        rows = [_clipped(row, columns, ellipsis) for row in rows]
-        return Text("\n".join(rows), style="dim", no_wrap=True, overflow="crop")
+        return [_clipped(row, columns, ellipsis) for row in rows]
+
+    def status_room(self) -> int:
+        """The most rows a status line may take on the terminal: those
+        left under the screen at its least (its top line, the fewest rows
+        of its middle, see `least_middle`, and its last lines) and the
+        headline; at least one. A taller line would push the top line,
+        which says what is graded, off the screen."""
+        if not self.ever_drawn:
+            used = self.rows([Text(self.headline)]) + self.keys_rows
+            return max(1, self.out.height - 1 - used)
+        # As the screen is drawn during the grade (see
+        # `redraw_during_grade`).
+        before, self.before_save = self.before_save, self.headline_in_screen()
+        try:
+            top = self.wrapped(self.top_line())
+            bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
+            least = self.least_middle()
+        finally:
+            self.before_save = before
+        headline = 0 if self.headline_in_screen() else self.rows([Text(self.headline)])
+        used = self.rows([top, Text(), *bottom]) + least + headline
+        return max(1, self.out.height - 1 - used)
 
     def keys_waiting(self) -> str:
         """The keys of the watch typed during the grade under way, which
@@ -944,19 +1011,8 @@ class Watch:
         live = None
         shown, said = 0, ""
 
-        def tick() -> None:
-            nonlocal live, shown, said
-            if self.redraw_due():
-                if live is not None:
-                    live.stop()
-                self.redraw_during_grade()
-                live, shown = None, 0  # shown again at the next second
-            seconds = int(time.monotonic() - started)
-            waiting = self.keys_waiting()
-            if seconds == shown and waiting == said and (live or not waiting):
-                return
-            shown, said = seconds, waiting
-            text = self.status_text(
+        def line(seconds: int) -> Text:
+            return self.status_text(
                 _(
                     "grading {name}: {seconds} s (limit {limit} s; saving "
                     "regrades; q quits)",
@@ -965,6 +1021,24 @@ class Watch:
                     limit=f"{self.limits[0]:g}",
                 )
             )
+
+        def tick() -> None:
+            nonlocal live, shown, said
+            seconds = int(time.monotonic() - started)
+            waiting = self.keys_waiting()
+            quiet = seconds == shown and waiting == said
+            # The rows of the line about to be shown: room is made for them
+            # first (see `progress`).
+            rows = _text_rows(line(seconds)) if live is not None and not quiet else 0
+            if self.redraw_due(rows):
+                if live is not None:
+                    live.stop()
+                self.redraw_during_grade(rows)
+                live, shown = None, 0  # shown again at the next second
+            if seconds == shown and waiting == said and (live or not waiting):
+                return
+            shown, said = seconds, waiting
+            text = line(seconds)
             if live is None:
                 live = self.status_line(text)
                 live.start()
@@ -1086,8 +1160,11 @@ class Watch:
         left, self.unfinished = self.unfinished, []
         graded = [*names, *(other for other in left if other not in names)]
         headline = _("Grading {path} ...", path=i18n.listed(paths))
-        self.saving, self.before_save_drawn = graded, False
-        self.saving_files = names
+        self.saving, self.saving_files = graded, names
+        # A save that stopped the grade of the same files: the screen says
+        # what is graded already, and a headline would say it twice.
+        shown = self.grading_now_drawn
+        self.before_save_drawn = bool(shown) and shown == self.grading_now().plain
         try:
             seconds = self.grade(graded, False, headline)
         finally:
@@ -1212,6 +1289,7 @@ class Watch:
         # by the learner only with the screen it draws: that screen's top
         # line must still say the save.
         self.with_save = self.keys is not None and self.keys.marked
+        self.after_save = []
         try:
             self.act_on(key, typed, save_unseen)
         finally:
@@ -1255,18 +1333,39 @@ class Watch:
                 return
             self.say("checked every exercise in {seconds} s", seconds=f"{seconds:.2f}")
             if self.loops_kept:
-                self.event = _(
+                names = some_named(self.loops_kept)
+                self.say(
                     "checked every exercise in {seconds} s; {names} unchanged, "
                     "not run to the time limit again",
                     seconds=f"{seconds:.2f}",
-                    names=some_named(self.loops_kept),
+                    names=names,
                 )
+                self.after_save = self.check_after_save(names)
             self.view = SUMMARY
             self.draw()
         elif key.isprintable():
             # Not a key of the watch: said, so that it does not look ignored.
             self.event = _not_a_key(typed)
             self.draw()
+
+    def check_after_save(self, names: str) -> list[str]:
+        """The shortest way of saying that one file was saved and then
+        every exercise checked, `names` not run again (see `after_save`):
+        in one row at 80 columns, where the two joined take two. None
+        when the key did not come with a save of one file."""
+        files = self.saving_files
+        if not (self.with_save and self.save_event and len(files) == 1):
+            return []
+        path = f"{files[0]}.py"
+        if not (self.project.root / self.target / path).exists():
+            return []  # deleted: said as such, at length
+        return [
+            _(
+                "saved {path}; checked all; {names} not run again",
+                path=path,
+                names=names,
+            )
+        ]
 
     def back_to(self) -> str:
         """The top line's event for `b` on the list or the report: back to
@@ -1385,6 +1484,7 @@ class Watch:
             # exercise's line. `redraw_during_grade` sets it back.
             self.before_save = False
         bottom = [self.wrapped(line) for line in self.bottom_lines()]
+        self.grading_now_drawn = self.grading_now().plain if self.before_save else ""
         if self.view == LISTING:
             middle, bottom = self.listing_fitted(top, bottom)
         elif self.view == SUMMARY:
@@ -1425,11 +1525,16 @@ class Watch:
         if not self.out.is_terminal:
             return True
         bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
-        least = 2
-        if self.view == EXERCISE:
-            header = self.wrapped(self.header(self.grade_of(self.focus)))
-            least = self.rows([header]) + 1
-        return self.room(top, bottom) >= least
+        return self.room(top, bottom) >= self.least_middle()
+
+    def least_middle(self) -> int:
+        """The fewest rows of the middle of the screen worth showing on a
+        terminal: the exercise's line and a row under it (a note of what
+        is cut), or a row of the list or the report with that note."""
+        if self.view != EXERCISE:
+            return 2
+        header = self.wrapped(self.header(self.grade_of(self.focus)))
+        return self.rows([header]) + 1
 
     def wrapped(self, text: Text) -> Text:
         """`text` broken between words to fit the terminal, each line that
@@ -1950,21 +2055,23 @@ class Watch:
         says, with its shorter way, if any (see SHORTER)."""
         self.event = _(event, **fields)
         if event in SHORTER:
-            self.shorter[self.event] = _(SHORTER[event], **fields)
+            self.shorter[self.event] = [_(way, **fields) for way in SHORTER[event]]
 
     def events(self) -> list[str]:
         """The ways of saying what caused this screen, from the longest."""
-        events = [self.event]
+        shorter = self.shorter.get(self.event, [])
         if self.event == self.save_event:
-            events = self.save_events or events
-        elif self.with_save and self.save_event:
-            events = [
-                _("{saved}; then {event}", saved=saved, event=self.event)
-                for saved in self.save_events or [self.save_event]
-            ]
-        if events == [self.event] and self.event in self.shorter:
-            events.append(self.shorter[self.event])
-        return events
+            return self.save_events or [self.event]
+        if not (self.with_save and self.save_event):
+            return [self.event, *shorter]
+        # The save is said shorter first: the screen is this event's.
+        saves = self.save_events or [self.save_event]
+        pairs = [
+            *((saved, self.event) for saved in saves),
+            *((saves[-1], way) for way in shorter),
+        ]
+        joined = [_("{saved}; then {event}", saved=s, event=e) for s, e in pairs]
+        return [*joined, *self.after_save]
 
     def exercise_fitted(
         self, top: Text, bottom: list[Text]
@@ -2158,7 +2265,7 @@ class Watch:
         printed: bool = True,
     ) -> list[Text]:
         """The exercise in focus, its failure's message in at most `limit`
-        rows (None: MESSAGE_LINES lines), each line broken to fit the
+        rows (None: whole, as off a terminal), each line broken to fit the
         terminal; without `blanks`, no blank line between its parts,
         without `hint`, no hint, without `others`, no line that counts
         the other failing tests (COUNT_ONLY: that line without its
@@ -2176,7 +2283,7 @@ class Watch:
         g = self.grade_of(self.focus)
         yield self.header(g)
         yield Text()
-        limit = MESSAGE_LINES if limit is None else limit
+        limit = UNLIMITED if limit is None else limit
         yield from self.verdict(g, limit, others, printed)
         if hint:
             yield from self.hint_lines()
@@ -2380,7 +2487,7 @@ class Watch:
     def verdict(
         self,
         g: Grade,
-        limit: int = MESSAGE_LINES,
+        limit: int = UNLIMITED,
         others: bool | str = True,
         printed: bool = True,
     ) -> Iterator[Text]:
@@ -2617,6 +2724,9 @@ def _note_translated(line: str) -> str:
 # too long to show is cut first; the call's first row, which reproduces
 # the failure, goes last (see GIVING_WAY).
 INPUT_LABELS = ("call", "before", "after")
+# The argument a call changed in place, before and after the call: shown
+# together or not at all.
+CHANGED_LABELS = ("before", "after")
 # A line that starts an entry of an input's value: `  b2 = [...]`.
 ENTRY = re.compile(r"^\s+(\w+)\s*= ")
 
@@ -2667,6 +2777,11 @@ def _key_rows(row: str, width: int) -> list[str]:
         return [*above, *("  " + part for part in filled)]
     filled = i18n.fill(body, width - start).split("\n")
     return [lead + filled[0], *(" " * start + part for part in filled[1:])]
+
+
+def _text_rows(text: Text) -> int:
+    """The rows of `text`, broken to fit the terminal already."""
+    return text.plain.count("\n") + 1
 
 
 def _clipped(line: str, width: int, ellipsis: str = "…") -> str:
@@ -2967,10 +3082,16 @@ class _Fitting:
         """Step 5: whole parts go in the order they gave way in, but what
         came back, where and the call (see GIVING_WAY), which go after them,
         and the statement, which goes last, down to its least (see
-        `_statement_least`); with `mistake_first`, whole."""
+        `_statement_least`); with `mistake_first`, whole. The argument
+        before the call and after it go together: one without the other
+        does not show what the call changed."""
         for index in [*self.ranked(0), *self.ranked(2)]:
             if self.excess > 0 and self.blocks[index][0] not in GIVING_WAY:
                 self.give_way(index, [])
+                if self.blocks[index][0] in CHANGED_LABELS:
+                    for twin, block in enumerate(self.blocks):
+                        if block[0] in CHANGED_LABELS:
+                            self.give_way(twin, [])
         if self.excess > 0 and self.code_row is not None:
             self.keep_code()
         for label in GIVING_WAY:

@@ -1,6 +1,7 @@
 """Helpers for the tests of the learner's commands: run the grader with
 input to answer its questions, and read a running watch's output."""
 
+import json
 import queue
 import shutil
 import subprocess
@@ -9,6 +10,8 @@ import threading
 import time
 from pathlib import Path
 
+from grader import cache
+from grader.project import STATE_DIR
 from selftests.grader_support import ROOT, build_tree, clean_environment
 
 # Generous: a grade of one exercise on a slow, busy machine.
@@ -51,6 +54,62 @@ def kata(
     )
 
 
+class KeptGrades:
+    """The grades the watches of this test process kept (in their trees'
+    `.kata/grades.json`), by fingerprint, to lend to the trees of later
+    watches: an exercise whose code, tests and grader are those of one
+    graded before is then taken from its kept grade by the watch's first
+    grade, as a learner's watch takes it after an earlier run, instead of
+    being run again in every test. A test about the first grade itself
+    starts its watch with `kept=False`.
+
+    A fingerprint covers everything a run depends on (see `grader.cache`),
+    so a lent grade is the one a run would give, but for its duration."""
+
+    def __init__(self):
+        self.entries: dict[str, tuple[str, dict]] = {}  # key and entry
+
+    def lend(self, tree: Path) -> None:
+        """Write into `tree`'s kept grades those of its exercises known here
+        and not kept there already."""
+        present = _kept_entries(tree)
+        wanted: dict[tuple, list[str]] = {}  # names by target and limits
+        for key, entry in self.entries.values():
+            target, _, name = key.rpartition("/")
+            if key not in present:
+                wanted.setdefault((target, tuple(entry["limits"])), []).append(name)
+        lent = {}
+        for (target, limits), names in wanted.items():
+            found = cache.fingerprints(tree, target, sorted(set(names)), limits)
+            for name, fingerprint in found.items():
+                known = self.entries.get(fingerprint)
+                if known is not None and known[0] == f"{target}/{name}":
+                    lent[known[0]] = known[1]
+        if lent:
+            text = json.dumps({"format": cache.FORMAT, "runs": {**present, **lent}})
+            (tree / STATE_DIR).mkdir(exist_ok=True)
+            (tree / STATE_DIR / cache.STATE_FILE).write_text(text + "\n")
+
+    def take(self, tree: Path) -> None:
+        """Learn the grades kept in `tree` once its watch has ended, but
+        those stopped at a limit: how they end depends on the machine."""
+        for key, entry in _kept_entries(tree).items():
+            run = entry.get("run") or {}
+            if not (run.get("timed_out") or run.get("stopped_at_limit")):
+                self.entries[entry["fingerprint"]] = (key, entry)
+
+
+def _kept_entries(tree: Path) -> dict:
+    try:
+        data = json.loads((tree / STATE_DIR / cache.STATE_FILE).read_text())
+    except (OSError, ValueError):
+        return {}
+    return data.get("runs", {}) if data.get("format") == cache.FORMAT else {}
+
+
+KEPT_GRADES = KeptGrades()
+
+
 class WatchProcess:
     """``python -m grader watch`` running on `tree`, its stdin a pipe, with
     `environ` added to its environment.
@@ -59,7 +118,11 @@ class WatchProcess:
         for a screen with a deadline.
     """
 
-    def __init__(self, tree: Path, *args: str, **environ: str):
+    def __init__(self, tree: Path, *args: str, kept: bool = True, **environ: str):
+        self.tree = tree
+        self.kept = kept
+        if kept:
+            KEPT_GRADES.lend(tree)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "grader", "watch", "--root", str(tree), *args],
             cwd=tree,
@@ -115,3 +178,5 @@ class WatchProcess:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        if self.kept:
+            KEPT_GRADES.take(self.tree)

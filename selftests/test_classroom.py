@@ -149,7 +149,7 @@ def test_a_submission_graded_for_someone_else_is_named_without_learner_advice(
 MISSING_DOT = "exercises/dot.py is missing: was it moved or deleted?"
 MISSING_DOT_JA = "exercises/dot.py がありません。移動したり削除したりしていませんか？"
 RESET_DOT = f"{MISSING_DOT} `python -m grader reset dot` puts its stub back."
-RESET_DOT_JA = "`python -m grader reset dot --lang ja` で、元のスタブを置き直せます。"
+RESET_DOT_JA = "`python -m grader reset dot --lang ja` でスタブに戻せます。"
 REPORT_OPTIONS = {"json": "grade.json", "gradescope": "results.json", "junit": "j.xml"}
 
 

@@ -99,6 +99,18 @@ def test_the_usage_and_the_help_fit_a_narrow_terminal(tree, args, language):
     assert [line for line in shown if i18n.width(line) > 40] == []
 
 
+@pytest.mark.parametrize("language, prefix", [("en", "usage: "), ("ja", "使い方: ")])
+def test_the_usage_starts_its_options_beside_the_program(tree, language, prefix):
+    env = {**clean_environment(), "COLUMNS": "80"}
+    result = kata("--help", "--lang", language, cwd=tree, env=env)
+
+    first, second = result.stdout.splitlines()[:2]
+    head = f"{prefix}python -m grader "
+    assert first.startswith(f"{head}[-h] [--lang {{en,ja}}]"), first
+    # The later rows stand under the first option, as argparse lines them up.
+    assert second.startswith(" " * i18n.width(head) + "["), second
+
+
 @pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("--bogus",)])
 def test_the_usage_and_the_help_leave_the_maintainers_target_out(tree, args):
     result = kata(*args, cwd=tree)

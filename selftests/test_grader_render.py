@@ -30,7 +30,7 @@ from grader.render import (
     wrapped_lines,
 )
 from grader.results import ExerciseRun, TestResult, trim
-from grader.watch import EXERCISE, LISTING, MESSAGE_LINES, SUMMARY, Watch
+from grader.watch import EXERCISE, LISTING, SUMMARY, Watch
 from selftests.grader_support import ROOT, TWO_GENERATORS
 
 PASSED = TestResult("test_ok", True)
@@ -1024,8 +1024,14 @@ that each row sums to 1."""
 )
 
 
-def watch_focus(grade) -> list[str]:
-    """The lines the watch shows for the exercise of `grade` in focus."""
+# The rows a small terminal leaves a failure's message on the exercise's
+# screen: fewer than a long failure takes.
+MESSAGE_ROWS = 14
+
+
+def watch_focus(grade, limit: int = MESSAGE_ROWS) -> list[str]:
+    """The lines the watch shows for the exercise of `grade` in focus, its
+    message in at most `limit` lines."""
     watch = SimpleNamespace(
         target="exercises",
         prog="kata",
@@ -1036,7 +1042,7 @@ def watch_focus(grade) -> list[str]:
         hints_asked=set(),
         hint="",
     )
-    return "\n".join(map(str, Watch.verdict(watch, grade))).splitlines()
+    return "\n".join(map(str, Watch.verdict(watch, grade, limit))).splitlines()
 
 
 @pytest.mark.parametrize(
@@ -1052,7 +1058,7 @@ def test_the_watch_cuts_the_call_of_a_long_failure_not_its_verdict(language, kep
         lines = watch_focus(book([test], "forward").grades[5])
     message = lines[1:]
 
-    assert len(message) == MESSAGE_LINES
+    assert len(message) == MESSAGE_ROWS
     for label in kept:
         assert sum(line.strip().startswith(label) for line in message) == 1, label
     # The call keeps its first line and each argument's first row, the
@@ -1070,6 +1076,19 @@ def test_the_watch_cuts_the_call_of_a_long_failure_not_its_verdict(language, kep
     w2 = message.index(entries[3])
     assert message[w2 + 1].rstrip().endswith("…"), message
     assert not any("[..." in line for line in message), message
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_piped_watch_shows_a_long_failure_whole_as_check_does(watch_screen, language):
+    # Piped, the screen has no height to fit: the call keeps every row.
+    with i18n.speaking(language):
+        rows = watch_screen(_forward_runs(others=0), (80, 24), EXERCISE, terminal=False)
+        message = i18n.failure(aligned(FORWARD_SIGMOID_OUTPUT))
+
+    shown = "\n".join(rows)
+    for line in message.splitlines():
+        assert "    " + line in shown, line
+    assert "…" not in shown and "[..." not in shown, shown
 
 
 def test_the_watch_shows_a_failure_that_fits_whole():
@@ -2959,6 +2978,45 @@ def test_a_call_that_raised_puts_the_exception_on_rows_of_its_own(words, width):
     assert rows[told - 1].endswith(words)
     assert all(i18n.width(row) <= width for row in rows)
     assert "(list)) " + words in "\n".join(rows)
+
+
+@pytest.mark.parametrize("words", ["raised", "が例外を送出しました:"])
+def test_the_words_after_a_call_laid_out_by_rows_stand_below_it_if_too_wide(words):
+    from grader.render import wrapped_lines
+
+    line = (
+        "    softmax([[1.0, 1.0], [0.0, 1.0986]]) "
+        f"{words} NameError: name 'sofmax' is not defined"
+    )
+    rows = wrapped_lines(Text(line), 40).plain.splitlines()
+
+    assert all(i18n.width(row) <= 40 for row in rows), rows
+    assert rows[:2] == [
+        "    softmax([[1.0, 1.0],",
+        "             [0.0, 1.0986]])" + (" raised" if words == "raised" else ""),
+    ]
+    if words != "raised":  # 29 columns and 22 more: a row of their own
+        assert rows[2] == "    " + words
+    assert any(row.startswith("      NameError: name") for row in rows)
+
+
+@pytest.mark.parametrize("label", ["call    ", "呼び出し"])
+def test_a_call_under_its_label_keeps_its_later_rows_under_its_first_argument(label):
+    from grader.render import wrapped_lines
+
+    line = (
+        f"      {label}  sgd_update({{'w': [1.0, 2.0]}}, {{'w': [10.0, -10.0]}}, 0.1)"
+    )
+    rows = wrapped_lines(Text(line), 40).plain.splitlines()
+
+    # Too narrow beside the label: under it, two columns in, and (as README
+    # says) broken between arguments, each later row under the first one.
+    assert rows == [
+        "      " + label.strip(),
+        "        sgd_update({'w': [1.0, 2.0]},",
+        "                   {'w': [10.0, -10.0]},",
+        "                   0.1)",
+    ]
 
 
 def test_a_call_that_raised_keeps_its_exception_when_the_watch_is_short():

@@ -130,6 +130,10 @@ def test_python_s_own_words_in_a_value_are_kept_whole(ja):
 
     assert translated.count(raised) == 2
     assert ja.failure("  actual    list of int64") == "  実際の値  int64 の list"
+    # Nor may it read Python's "len() of unsized object" as a type of a
+    # dtype: the message after "raised TypeError:" stays as Python wrote it.
+    unsized = ja.failure("  actual    raised TypeError: len() of unsized object")
+    assert unsized == "  実際の値  TypeError を送出: len() of unsized object"
 
 
 def test_a_list_written_as_an_english_sentence_is_joined_with_japanese_commas(ja):
@@ -532,6 +536,22 @@ def test_a_list_of_mistakes_is_translated_item_by_item(ja):
     assert "the sign" not in mistake
     # After a Japanese full stop, the next item follows with no space.
     assert "。(2) " in mistake and "。 (2)" not in mistake
+
+
+def test_an_item_of_several_sentences_is_translated_as_it_is_alone(ja):
+    copied = (
+        "x was copied before the steps, so f, which reads x itself, never saw "
+        "them: change x in place, x[i] = saved + h, and call f(x). Here x is "
+        "transposed, and x.ravel() or x.reshape(-1) of it is a copy, not a "
+        "view: index x itself, with np.ndindex(x.shape)."
+    )
+    alone = ja.failure(f"Wrong.\n  likely mistake: {copied}").splitlines()[1]
+    listed = ja.failure(
+        "Wrong.\n  likely mistake: on this input these mistakes give the same "
+        f"result: (1) {copied} (2) the division by 2 is missing: divide by 2 * h."
+    ).splitlines()[1]
+    assert "(1) " + alone.partition(": ")[2] + "(2) " in listed
+    assert "was copied" not in listed
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)

@@ -2,6 +2,7 @@
 left as code, lines broken where a reader expects them; and the READMEs'
 path through the kata, in both languages."""
 
+import ast
 import re
 import sys
 from io import StringIO
@@ -222,7 +223,22 @@ def watch_events() -> set[str]:
     source = (ROOT / "grader" / "watch.py").read_text(encoding="utf-8")
     calls = re.findall(r'self\.event = _\(\s*((?:"[^"]*"\s*)+)', source)
     calls += re.findall(r'"\w+": _\(\s*((?:"[^"]*"\s*)+)', source)
-    return {"".join(re.findall(r'"([^"]*)"', call)) for call in calls}
+    texts = {"".join(re.findall(r'"([^"]*)"', call)) for call in calls}
+    return texts | _event_methods_texts(source)
+
+
+def _event_methods_texts(source: str) -> set[str]:
+    """The texts of the watch's methods that make its top line's event
+    (their docstrings begin "The top line's event")."""
+    texts = set()
+    for node in ast.walk(ast.parse(source)):
+        doc = isinstance(node, ast.FunctionDef) and ast.get_docstring(node) or ""
+        if not doc.startswith("The top line's event"):
+            continue
+        for call in ast.walk(node):
+            if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "_":
+                texts.add(ast.literal_eval(call.args[0]))
+    return texts
 
 
 def test_no_polite_sentence_of_the_catalogue_lacks_its_full_stop(tables):
@@ -723,12 +739,15 @@ def cut_kind(before, after):
 
 
 def forced(before, after, paragraph, columns):
-    """Whether the line `before` is code in backticks alone, too wide to
-    take the first character of the line `after` (and the space between
-    them in `paragraph`, if any): no line can keep the two together."""
+    """Whether the line `before` is code alone, in backticks or not
+    ("params[k] = params[k] - ...", which Python would not break), too
+    wide to take the first character of the line `after` (and the space
+    between them in `paragraph`, if any): no line can keep the two
+    together."""
     spaced = f"{before} {after[0]}"
     joined = spaced if spaced in paragraph else before + after[0]
-    return bool(re.fullmatch(r"`[^`]*`", before)) and i18n.width(joined) > columns
+    code = re.fullmatch(r"`[^`]*`", before) or re.fullmatch(r"[ -~]+", before)
+    return bool(code) and i18n.width(joined) > columns
 
 
 def bad_breaks(text, columns):
@@ -797,6 +816,37 @@ def test_no_japanese_text_breaks_inside_an_inflection_or_a_short_aside(tables):
 )
 def test_japanese_lines_keep_the_rules_of_kinsoku(text, columns, first):
     assert i18n.fill(text, columns).splitlines()[0] == first
+
+
+def test_a_counter_of_kana_and_kanji_stays_whole_after_its_number():
+    lines = i18n.fill("one-hot: y と同じ形状の配列。各行は 1 か所だけが 1 で、", 24)
+
+    assert "1 か所だけが 1 で、" in lines.splitlines(), lines
+
+
+def test_a_noun_stays_with_the_code_that_names_it():
+    text = (
+        "最大値は配列全体ではなく行ごとにとります。行 [0, 1] と [3000, 3001] "
+        "のバッチで全体の最大値を引くと、1 行目の exp はすべて 0 になってしまいます。"
+    )
+    for columns in range(40, 61):
+        lines = i18n.fill(text, columns).splitlines()
+        assert not any(line.endswith("行") for line in lines), (columns, lines)
+
+
+def test_code_breaks_beside_an_operator_only_inside_brackets():
+    text = (
+        "params['w'] = params['w'] - ... は新しい配列を代入するだけで、古い配列は"
+        "元のまま残ります。配列そのものを更新してください"
+        "(params['w'] -= lr * grads['w'])。"
+    )
+    lines = i18n.fill(text, 32).splitlines()
+
+    # Python breaks no line after "params['w'] -": the code stays whole.
+    assert lines[0] == "params['w'] = params['w'] - ..."
+    assert lines[1].startswith("は新しい配列を")
+    # Inside brackets, it may break where Python may go on.
+    assert lines[-2:] == ["(params['w'] -= lr *", "grads['w'])。"]
 
 
 def test_a_full_width_space_neither_ends_nor_starts_a_line():
@@ -1230,3 +1280,13 @@ def test_a_yes_no_prompt_spaces_its_choices_off_from_the_question(question):
 
     assert prompt.endswith("？\u3000[y/はい/N]")
     assert not MISSPACED_MARK.search(prompt)
+
+
+def test_putting_the_stub_back_is_said_one_natural_way(tables):
+    # "スタブに戻す", as the reset command's own line says it; "置き直す"
+    # (to place again) reads as moving a thing, not restoring a file.
+    said = [value for key, value in translations(tables) if "stub back" in key]
+    assert said and all("スタブに戻" in value for value in said), said
+    readme = (ROOT / "README.ja.md").read_text(encoding="utf-8")
+    assert not [v for _, v in translations(tables) if "置き直" in v]
+    assert "置き直" not in readme

@@ -16,6 +16,7 @@ other words for the same two).
 answer, and must pass every test.
 """
 
+import keyword
 import os
 import re
 from pathlib import Path
@@ -152,6 +153,44 @@ def test_failure_messages_in_japanese_space_a_full_width_mark_once(runs):
         for test in runs[path].tests:
             for line in japanese.failure(aligned(test.message)).splitlines():
                 assert not MISSPACED_MARK.search(line), f"{label(path)}: {line}"
+
+
+# Three English words in a row, in a Japanese failure: a sentence, or a
+# piece of one, left untranslated. Not looked at: code (in backticks, or a
+# statement that starts with a keyword: "import numpy as np", "for key in
+# params"), what the learner's code or Python said (quoted strings, an
+# exception's message, the line of source that raised).
+ENGLISH_RUN = re.compile(
+    r"(?<![\w./-])[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}(?![\w(]|[./-]\w)"
+)
+QUOTED = re.compile(r"`[^`\n]*`|'[^'\n]*'|\"[^\"\n]*\"")
+EXCEPTION_MESSAGE = re.compile(
+    r"\b[A-Z]\w*(?:Error|Exception|Warning|Exit)\b(?:: | を送出(?:しました)?: ).*"
+)
+SOURCE_LINE = re.compile(r"^\s*場所\s.*")
+
+
+def english_left(line: str) -> list[str]:
+    """The runs of English words in a translated `line` that are prose."""
+    prose = EXCEPTION_MESSAGE.sub("", SOURCE_LINE.sub("", QUOTED.sub("", line)))
+    runs = ENGLISH_RUN.findall(prose)
+    return [run for run in runs if not keyword.iskeyword(run.split()[0])]
+
+
+def test_failure_messages_in_japanese_leave_no_english_sentence(runs):
+    from grader import i18n
+    from grader.render import aligned
+
+    japanese = i18n.catalogue(i18n.JAPANESE)
+    left = [
+        f"{label(path)}: {line}"
+        for path in WRONG
+        for test in runs[path].tests
+        if not test.passed
+        for line in japanese.failure(aligned(test.message)).splitlines()
+        if english_left(line)
+    ]
+    assert left == []
 
 
 def named(message):

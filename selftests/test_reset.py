@@ -62,7 +62,7 @@ def test_reset_goes_ahead_when_the_answer_is_yes(tree):
         ),
         (
             "ja",
-            "exercises/sgd.py にスタブを置き直しますか？　今そこにファイルはない",
+            "exercises/sgd.py をスタブに戻しますか？　今そこにファイルはない",
             "exercises/sgd.py がなかったので、保存したファイルはありません。",
         ),
     ],

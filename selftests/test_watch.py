@@ -49,6 +49,7 @@ from grader.watch import (
 from selftests.grader_support import ROOT, TWO_GENERATORS, clean_environment, stub
 from selftests.learner_support import (
     FIRST_SCREEN_TIMEOUT,
+    KEPT_GRADES,
     SCREEN_TIMEOUT,
     WatchProcess,
     kata,
@@ -177,7 +178,7 @@ def test_on_a_terminal_one_key_acts_without_enter(tree):
 
 def test_on_a_terminal_a_grade_of_many_says_which_are_still_running(tree):
     # A fresh tree has no grade kept: the first screen grades all ten.
-    with terminal_watch(tree) as (process, controller):
+    with terminal_watch(tree, kept=False) as (process, controller):
         first = _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
         assert b"Grading exercises/ ..." in first
         assert b"grading: 0 of 10 finished, 0 s (limit 30 s each; saving" in first
@@ -198,7 +199,7 @@ def test_on_a_terminal_a_grade_of_many_names_what_waits_its_turn(tree):
     # worker now is still to run, which the line says rather than "running".
     (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
     args = ("--timeout", "3")
-    with terminal_watch(tree, args=args) as (process, controller):
+    with terminal_watch(tree, kept=False, args=args) as (process, controller):
         first = _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT + 3)
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
@@ -240,7 +241,7 @@ def test_on_a_terminal_a_grade_of_many_held_up_counts_its_seconds(
     (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
     args = ("--timeout", "4", "--lang", lang)
     keys = REPORT_WORDS[lang]["keys"].encode()
-    with terminal_watch(tree, args=args) as (process, controller):
+    with terminal_watch(tree, kept=False, args=args) as (process, controller):
         first = _read_until(controller, keys, FIRST_SCREEN_TIMEOUT + 4)
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
@@ -262,7 +263,7 @@ def test_on_a_terminal_a_grade_of_many_held_up_counts_its_seconds(
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_a_first_grade_held_up_by_a_loop_names_it(tree, watch, lang):
     (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
-    running = watch("--timeout", "2", "--lang", lang)
+    running = watch("--timeout", "2", "--lang", lang, kept=False)
     first = running.screen(FIRST_SCREEN_TIMEOUT + 2)
     top = next(line for line in first.splitlines() if "nn-kata" in line)
     if lang == "en":
@@ -288,7 +289,7 @@ def test_on_a_terminal_a_long_grade_of_one_shows_its_seconds(tree):
 
 
 def test_piped_each_grade_is_one_plain_line_before_its_screen(tree, watch):
-    running = watch()
+    running = watch(kept=False)
     first = running.screen(FIRST_SCREEN_TIMEOUT)
     assert first.startswith("Grading exercises/ ...\n-----")
 
@@ -503,6 +504,7 @@ def terminal_watch(
     controlling: bool = False,
     size: tuple[int, int] | None = None,
     args: tuple[str, ...] = (),
+    kept: bool = True,
 ):
     """A watch on `tree` (with `args`) whose stdin and stdout are a
     terminal: the process and the terminal's controlling end, to read and
@@ -510,7 +512,10 @@ def terminal_watch(
     that terminal as its controlling terminal, as in a terminal window:
     closing the controlling end then hangs it up (SIGHUP). The terminal is
     100 columns wide, or `size` (columns, rows) as a terminal window says
-    it, which a resize (`_resize`) changes."""
+    it, which a resize (`_resize`) changes. With `kept`, it starts from
+    the grades earlier watches kept (see `KeptGrades`)."""
+    if kept:
+        KEPT_GRADES.lend(tree)
     controller, terminal = pty.openpty()
     if size is None:
         env = clean_environment(TERM="xterm", COLUMNS="100")
@@ -535,6 +540,8 @@ def terminal_watch(
         if process.poll() is None:
             process.kill()
             process.wait()
+        if kept:
+            KEPT_GRADES.take(tree)
         try:
             os.close(controller)
         except OSError:
@@ -870,14 +877,18 @@ def test_on_a_terminal_a_grade_a_save_replaces_takes_the_place_of_its_line(tree)
         sgd.write_text(ENDLESS_SGD)
         _read_until(controller, b"grading sgd: 1 s", SCREEN_TIMEOUT)
         sgd.write_text(ENDLESS_SGD + "# still looping\n")
-        again = _read_until(controller, b"Grading exercises/sgd.py", SCREEN_TIMEOUT)
+        # A status line started anew (the cursor hidden as it starts).
+        started = b"\x1b[?25l\x1b[2mgrading sgd: 1 s"
+        again = _read_until(controller, started, SCREEN_TIMEOUT)
         os.write(controller, b"q")
         assert process.wait(timeout=SCREEN_TIMEOUT) == 1
     # The status line is erased, then the line of keys, which is drawn again
-    # below the new headline. The first headline went with the screen drawn
-    # again after half a second, which says what is graded in its place.
+    # below the status line of the new grade. The headline went with the
+    # screen drawn again after half a second, which says what is graded in
+    # its place: the new grade, of the same file, is not named again.
     assert b"\x1b[2K\x1b[1A\x1b[2K" in again
-    assert b"\x1b[1A\r\x1b[JGrading exercises/sgd.py" in again
+    assert b"\x1b[1A\r\x1b[J" + started in again
+    assert b"Grading exercises/sgd.py" not in again
 
 
 # What the screen says while a save is graded, and what it says when idle.
@@ -1003,7 +1014,7 @@ def _processes_in_session(sid: int) -> list[int]:
 def test_when_the_watch_ends_every_process_it_started_ends(tree, grading, end):
     if not Path("/proc/self/stat").exists():
         pytest.skip("no /proc to find the watch's processes in")
-    with terminal_watch(tree, controlling=True) as (process, controller):
+    with terminal_watch(tree, kept=False, controlling=True) as (process, controller):
         _read_until(controller, b"keys:", FIRST_SCREEN_TIMEOUT)
         if grading:
             (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
@@ -1029,7 +1040,7 @@ ENDLESS_ONE_HOT = "def one_hot(labels, num_classes):\n    while True:\n        p
 def test_a_save_during_the_first_grade_keeps_what_it_had_graded(tree, watch):
     (tree / "exercises" / "dot.py").write_text(solution("dot"))
     (tree / "exercises" / "one_hot.py").write_text(ENDLESS_ONE_HOT)
-    running = watch("--timeout", "6")
+    running = watch("--timeout", "6", kept=False)
     _wait_for_line(running, "Grading exercises/ ...")
     time.sleep(1.5)  # dot is graded; one_hot hangs
     (tree / "exercises" / "sgd.py").write_text(WRONG_SGD)
@@ -1064,7 +1075,7 @@ def test_saves_during_the_first_grade_leave_every_grade_known(tree, watch):
     assert kata(tree).returncode == 0
     one_hot = tree / "exercises" / "one_hot.py"
     one_hot.write_text(ENDLESS_ONE_HOT)
-    running = watch()
+    running = watch(kept=False)
     _wait_for_line(running, "Grading exercises/ ...")
     time.sleep(1.5)
     one_hot.write_text(ENDLESS_ONE_HOT + "\n# still hangs\n")
@@ -1945,7 +1956,7 @@ def test_on_a_terminal_a_resize_during_a_long_grade_redraws_at_once(tmp_path):
         (
             "ja",
             "exercises/softmax.py を削除、",
-            "`python -m grader reset softmax --lang ja` で、元のスタブを置き直せます。",
+            "`python -m grader reset softmax --lang ja` でスタブに戻せます。",
         ),
     ],
 )
@@ -1966,18 +1977,29 @@ def test_a_deleted_exercise_is_said_deleted_with_the_way_back(
 def _terminal_rows(seen: bytes, columns: int) -> list[str]:
     """The rows a terminal `columns` wide shows of what `seen` drew after
     its last clearing: text, new lines, carriage returns, the cursor moved
-    up (as a status line redrawn in place does) and the screen erased
-    below it; other escape codes are left out. A row that overflows wraps."""
+    up (as a status line redrawn in place does) or home, saved and
+    restored (as the top line written again in place is), and the screen
+    erased below it; other escape codes are left out. A row that overflows
+    wraps."""
     drawn = seen.rsplit(b"\x1b[2J", 1)[1].decode()
     rows: list[list[str]] = [[]]
     row = column = 0
-    for piece in re.split(r"(\x1b\[[0-?]*[ -/]*[@-~]|\n|\r)", drawn):
+    saved = (0, 0)
+    for piece in re.split(r"(\x1b\[[0-?]*[ -/]*[@-~]|\x1b[78]|\n|\r)", drawn):
         if piece == "\n":
             row, column = row + 1, 0
         elif piece == "\r":
             column = 0
+        elif piece in ("\x1b7", "\x1b8"):
+            if piece == "\x1b7":
+                saved = (row, column)
+            else:
+                row, column = saved
+            continue
         elif piece.startswith("\x1b["):
-            if piece.endswith("A"):
+            if piece == "\x1b[H":
+                row = column = 0
+            elif piece.endswith("A"):
                 row = max(0, row - int(piece[2:-1] or 1))
             elif piece in ("\x1b[J", "\x1b[0J"):
                 del rows[row + 1 :]
@@ -2106,7 +2128,10 @@ def test_a_first_grade_held_up_shows_q_at_once_and_what_it_waits_for(tree, lang)
         "en": "The watch stopped before the grade under way finished.",
         "ja": "採点が終わる前に watch を終了しました。",
     }[lang]
-    with terminal_watch(tree, size=(100, 30), args=args) as (process, controller):
+    with terminal_watch(tree, kept=False, size=(100, 30), args=args) as (
+        process,
+        controller,
+    ):
         seen = _read_until_said(controller, waits, FIRST_SCREEN_TIMEOUT)
         os.write(controller, b"q")
         said = _read_until(controller, stopped.encode(), SCREEN_TIMEOUT)
@@ -3018,3 +3043,177 @@ def test_the_first_grade_tells_a_loop_it_ran_from_a_loop_kept(request, tree, lan
 
     assert "softmax" not in session.graded[0] and "sgd" in session.graded[0]
     assert FIRST_GRADE_LOOPS[lang] in watch.event, watch.event
+
+
+# A call that changed its argument in place, as the tests write it.
+CHANGED_IN_PLACE = (
+    "backward changed its argument t in place.\n"
+    "  before  [[1.0, 0.0]]\n"
+    "  after   [[0.4149, -0.4149]]\n"
+    "  where   exercises/backprop.py, line 17: t -= probs\n"
+    "  likely mistake: t itself was changed: an in-place operator (t -= ..., "
+    "t /= ...), a slice assignment (t[...] = ...), or out=t in a NumPy "
+    "function. Compute a new array instead: t = t - ..., or np.clip and the "
+    "like without out=."
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_argument_before_and_after_a_call_give_way_together(lang):
+    width = NARROW[0] - 1
+    labels = {"en": ("  before  ", "  after   "), "ja": ("呼び出し前", "呼び出し後")}
+    before, after = labels[lang]
+    with i18n.speaking(lang):
+        whole = _fitted(CHANGED_IN_PLACE, UNLIMITED_ROWS, "    ", width).split("\n")
+        shown = {
+            limit: _fitted(CHANGED_IN_PLACE, limit, "    ", width)
+            for limit in range(1, len(whole) + 1)
+        }
+
+    # After the call without before it says nothing of what the call
+    # changed: both are shown, or neither.
+    assert any(before in text for text in shown.values())
+    assert any(before not in text for text in shown.values())
+    for limit, text in shown.items():
+        assert (before in text) == (after in text), (limit, text)
+
+
+def _long_failure_runs() -> dict:
+    """The exercises before backprop done, and backprop failing with a
+    message longer than any screen here: its screen fills the terminal."""
+    rows = "\n".join(f"  [{i}.0, 0.0]," for i in range(12))
+    message = CHANGED_IN_PLACE.replace("[[1.0, 0.0]]", f"[\n{rows}]")
+    runs = {
+        done: ExerciseRun(done, [TestResult("test_ok", True)])
+        for done in NAMES[: NAMES.index("backprop")]
+    }
+    failure = TestResult("test_backward_leaves_t", False, "failure", message)
+    runs["backprop"] = ExerciseRun("backprop", [failure])
+    return runs
+
+
+def _status_screens(
+    watch_screen_drawn, runs: dict, size: tuple[int, int], lang: str
+) -> list[list[str]]:
+    """The rows a terminal of `size` shows as `c` grades every exercise
+    and a status line says which run (two at a time, the others waiting),
+    each time it is redrawn; with the exercises first run as `runs`."""
+    columns, height = size
+    screens: list[list[str]] = []
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn(runs, size, EXERCISE, watches.append)
+        watch = watches[0]
+        out = watch.out.file
+
+        class Session(_RecordingSession):
+            def run(self, jobs, on_finish=None, cancel=None):
+                for index, job in enumerate(jobs):
+                    cancel()  # which redraws the status line
+                    screens.append(_terminal_rows(out.getvalue().encode(), columns))
+                    on_finish(index, runs.get(job.name) or ExerciseRun(job.name))
+                    screens.append(_terminal_rows(out.getvalue().encode(), columns))
+
+        session = Session(runs)
+        watch.tests = lambda: session
+        watch.session = session
+        watch.started = lambda names: names[:2]
+        watch.ages = lambda: {}
+        watch.keys = _typed_keys("")
+        watch.press("c")
+    return screens
+
+
+@pytest.mark.parametrize(
+    ("size", "lang"), [((40, 12), "en"), ((60, 20), "ja"), ((40, 12), "ja")]
+)
+def test_a_check_under_way_keeps_the_top_line_and_the_exercise_in_sight(
+    request, monkeypatch, size, lang
+):
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    columns, height = size
+    screens = _status_screens(watch_screen_drawn, _long_failure_runs(), size, lang)
+    status = {"en": "grading: ", "ja": "採点中: "}[lang]
+
+    assert len(screens) == 2 * len(NAMES)
+    for rows in screens:
+        # Nothing scrolled: the top line says what is graded, the
+        # exercise's line stays under it, and the status line is shown.
+        assert len(rows) < height, rows
+        assert rows[0].startswith("nn-kata watch:"), rows
+        assert any(row.startswith("8. backprop") for row in rows), rows
+        assert any(row.startswith(status) for row in rows), rows
+        assert all(i18n.width(row) < columns for row in rows), rows
+
+
+# What the top line says of a check typed during the grade of a save that
+# looped, and of that save, by language.
+LOOP_CHECKED = {
+    "en": ("saved sgd.py", "sgd not run again"),
+    "ja": ("sgd.py を保存", "sgd は再実行せず"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_check_after_a_save_that_looped_is_said_in_one_row_at_80_columns(
+    request, monkeypatch, lang
+):
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    looping = ExerciseRun("sgd", error="ran until the time limit", timed_out=True)
+    session = _RecordingSession({"sgd": looping})
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, (80, 24), EXERCISE, watches.append)
+        watch = watches[0]
+        watch.tests = lambda: session
+        watch.session = session
+        # `c` typed while the save that loops is graded: it acts after.
+        watch.keys = _typed_keys("c")
+        watch.saved(["sgd"])
+        watch.press("c")
+    rows = _terminal_rows(watch.out.file.getvalue().encode(), 80)
+
+    assert session.graded[1] and "sgd" not in session.graded[1]
+    assert rows[0].startswith("nn-kata watch:") and rows[1] == "", rows
+    saved, kept = LOOP_CHECKED[lang]
+    assert saved in rows[0] and kept in rows[0], rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_save_that_stops_the_grade_of_its_file_names_it_once(
+    request, monkeypatch, lang
+):
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    session = _RecordingSession({})
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, (80, 24), EXERCISE, watches.append)
+        watch = watches[0]
+        watch.tests = lambda: session
+        watch.session = session
+        out = watch.out.file
+        # The grade of a save of sgd, held up: the screen (of another
+        # exercise) says that sgd.py is being graded.
+        watch.saving = watch.saving_files = ["sgd"]
+        watch.before_save_drawn = watch.under_way = True
+        watch.headline = i18n._("Grading {path} ...", path="exercises/sgd.py")
+        watch.redraw_during_grade()
+        said = out.getvalue().rsplit("\x1b[2J", 1)[1]
+        # Saved again, which stops that grade and grades the new code.
+        watch.saving, watch.under_way = [], False
+        before = len(out.getvalue())
+        watch.saved(["sgd"])
+        under_way = out.getvalue()[before:].split("\x1b[2J")[0]
+
+    now = {"en": "Now grading exercises/sgd.py ...", "ja": "exercises/sgd.py"}[lang]
+    assert now in said
+    assert watch.headline not in said and watch.headline not in under_way

@@ -383,12 +383,15 @@ def shape_error_mistake(x, error):
     where the code indexes x with a fixed number of indices (see
     `indices_per_step`) that does not fit x's; for x with other than one
     axis, an index that covers 1-D x only; ZERO_D_ONLY for a 0-d x where
-    1-D and 2-D ones get the right gradient; else None."""
+    1-D and 2-D ones get the right gradient, NO_AXIS for one indexed with
+    one index per step; else None."""
     if isinstance(error, ValueError) and "read-only" in str(error):
         return READ_ONLY
     if x.ndim == 0 and steps_every_axis():
         return ZERO_D_ONLY
     axes = indices_per_step()
+    if axes == 1 and x.ndim == 0:
+        return NO_AXIS
     if (axes == 1 and x.ndim != 1) or (axes == 2 and x.ndim < 2):
         return slice_mistake(axes)
     if x.ndim == 1:
@@ -396,6 +399,14 @@ def shape_error_mistake(x, error):
     return flattening() or ANY_SHAPE
 
 
+# One index per step on a 0-d x: not a whole row, as on a 2-D x, but
+# nothing to index at all.
+NO_AXIS = (
+    "x is 0-d here, of shape (), with no axis: len(x), x.shape[0] and x[i] "
+    "with one index all fail for it. Loop over every entry of any shape with "
+    "np.ndindex(x.shape) (a 0-d x's one entry is x[()]), or over "
+    "range(x.size) with x.flat[i]."
+)
 ZERO_D_ONLY = (
     "it fails for a 0-d x only: x.shape is (), with no axis to index, to "
     "reshape along or to build a table of indices from (np.indices, "

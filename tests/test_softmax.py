@@ -62,8 +62,10 @@ GLOBAL_SHIFT = (
     "each row's own maximum, x.max(axis=-1, keepdims=True)."
 )
 MAX_LOST_AXIS = (
-    "the maxima lost their axis: x - x.max(axis=-1) subtracts row j's "
-    "maximum from column j. Pass keepdims=True to the max."
+    "the maxima lost their axis: x - x.max(axis=-1) lines the maxima, one "
+    "per row, up with the columns: row j's maximum is subtracted from column "
+    "j, and where rows and columns differ in number the shapes do not "
+    "broadcast at all. Pass keepdims=True to the max."
 )
 MEAN_SHIFT = (
     "each slice was shifted by its mean, not its maximum: in a slice like "
@@ -74,8 +76,9 @@ MEAN_SHIFT = (
 
 BOTH_LOST_AXES = (
     "the maxima and the sums lost their axis: x.max(axis=-1) and "
-    "e.sum(axis=-1) each give row j's value to column j. Pass keepdims=True "
-    "to both."
+    "e.sum(axis=-1) each give row j's value to column j, and where rows and "
+    "columns differ in number the shapes do not broadcast at all. Pass "
+    "keepdims=True to both."
 )
 MIN_SHIFT = (
     "each slice was shifted by its minimum, not its maximum: the largest "
@@ -144,7 +147,9 @@ def normalized(e, axis=-1):
 SUMS_LOST_AXIS = (
     "the sums lost their axis: e / e.sum(axis=-1), or a sum with "
     "keepdims=True then transposed (.T), divides column j by the sum of row "
-    "j. Divide by e.sum(axis=-1, keepdims=True) as it is, one sum per row."
+    "j, and where rows and columns differ in number the shapes do not "
+    "broadcast at all. Divide by e.sum(axis=-1, keepdims=True) as it is, "
+    "one sum per row."
 )
 
 
@@ -486,32 +491,6 @@ def expect_float64(value, call):
 SQUARE = np.array([[1.0, 2.0, 0.5], [0.0, 3.0, 1.0], [2.0, -1.0, 0.0]])
 LOST_AXES = (SUMS_LOST_AXIS, MAX_LOST_AXIS, BOTH_LOST_AXES)
 
-# The same mistakes where the shapes do not line up at all (a batch of two
-# rows of three scores, say): NumPy refused, so nothing was subtracted from
-# or divided into the wrong column, as the words for a square batch say.
-UNALIGNED = {
-    MAX_LOST_AXIS: (
-        "the maxima lost their axis: x.max(axis=-1) has no last axis, so "
-        "x - x.max(axis=-1) lines the maxima, one per row, up with the "
-        "columns, and here the shapes do not broadcast. Pass keepdims=True "
-        "to the max: each maximum then keeps a last axis of size 1 and is "
-        "subtracted from its own row."
-    ),
-    SUMS_LOST_AXIS: (
-        "the sums lost their axis: e / e.sum(axis=-1), or a sum with "
-        "keepdims=True then transposed (.T), lines the sums, one per row, "
-        "up with the columns, and here the shapes do not broadcast. Divide "
-        "by e.sum(axis=-1, keepdims=True) as it is: each sum then keeps a "
-        "last axis of size 1 and divides its own row."
-    ),
-    BOTH_LOST_AXES: (
-        "the maxima and the sums lost their axis: x.max(axis=-1) and "
-        "e.sum(axis=-1) line their values, one per row, up with the "
-        "columns, and here the shapes do not broadcast. Pass keepdims=True "
-        "to both."
-    ),
-}
-
 
 def broadcast_mistake():
     """The sum or max without keepdims behind a broadcast error of the
@@ -597,15 +576,13 @@ def missing_axis_mistake(error):
 def call_softmax(x):
     """The learner's softmax(x); a broadcast error it raises carries the
     dropped axis behind it, when known: as the line that raised shows it,
-    else as a square batch does, in the words for shapes that do not line
-    up. An AxisError carries the axis taken, as scores with more axes show
-    it."""
+    else as a square batch does. An AxisError carries the axis taken, as
+    scores with more axes show it."""
     try:
         return learner.softmax(x)
     except ValueError as error:
         if "could not be broadcast" in str(error):
-            lost = lost_axis_on_line(error) or broadcast_mistake()
-            error.kata_mistake = UNALIGNED.get(lost)
+            error.kata_mistake = lost_axis_on_line(error) or broadcast_mistake()
         elif isinstance(error, AXIS_ERROR):
             error.kata_mistake = missing_axis_mistake(error)
         raise

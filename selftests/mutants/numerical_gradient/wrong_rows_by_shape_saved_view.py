@@ -3,7 +3,7 @@ row: the step down lands back on x, so each row gets a forward difference
 of the whole row."""
 
 # expect: x[i] with one index is a whole row
-# blocks: 1
+# blocks: 2
 
 import numpy as np
 

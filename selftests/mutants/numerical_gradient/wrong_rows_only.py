@@ -1,7 +1,7 @@
 """Loops over len(x): for 2-D x it moves whole rows at once."""
 
 # expect: x[i] with one index is a whole row
-# blocks: 1
+# blocks: 2
 
 import numpy as np
 

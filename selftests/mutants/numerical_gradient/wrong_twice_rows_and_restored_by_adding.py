@@ -1,7 +1,9 @@
 """Two mistakes at once: a loop over the rows only (x[i] += h moves a
-whole row of a 2-D x), and x put back by adding h and subtracting it."""
+whole row of a 2-D x, and a 0-d x has no row), and x put back by adding h
+and subtracting it."""
 
-# expect: x[i] with one index is a whole row
+# expect: x is 0-d here, of shape (), with no axis
+# also: x[i] with one index is a whole row
 # expect: x was put back by adding and subtracting h
 
 import numpy as np

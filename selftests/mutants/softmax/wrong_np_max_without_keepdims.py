@@ -3,8 +3,8 @@ different maximum per column, any other batch does not broadcast."""
 
 import numpy as np
 
-# expect: and here the shapes do not broadcast. Pass keepdims=True to the max
-# expect: subtracts row j's maximum from column j
+# expect: the shapes do not broadcast at all. Pass keepdims=True to the max
+# expect: row j's maximum is subtracted from column j
 
 
 def softmax(x):

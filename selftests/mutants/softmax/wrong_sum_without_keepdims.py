@@ -4,7 +4,7 @@ refused by NumPy on others."""
 import numpy as np
 
 # expect: the sums lost their axis
-# expect: and here the shapes do not broadcast. Divide by e.sum(axis=-1
+# expect: the shapes do not broadcast at all. Divide by e.sum(axis=-1
 
 
 def softmax(x):
