@@ -2066,6 +2066,10 @@ class Watch:
             return [self.event, *shorter]
         # The save is said shorter first: the screen is this event's.
         saves = self.save_events or [self.save_event]
+        # A save said without its file leaves naming it to the exercise's
+        # line: this event's screen may have none.
+        unnamed = {_("saved"), _("deleted")}
+        saves = [saved for saved in saves if saved not in unnamed] or saves
         pairs = [
             *((saved, self.event) for saved in saves),
             *((saves[-1], way) for way in shorter),
