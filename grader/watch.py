@@ -1416,7 +1416,7 @@ class Watch:
         event = _(said, which=which)
         # Too long for a row with a long name: said without why it is the
         # one shown (see `events`).
-        self.shorter[event] = _(said, which=_("showing {name}", name=name))
+        self.shorter[event] = [_(said, which=_("showing {name}", name=name))]
         return event
 
     def next_exercise(self) -> None:

@@ -758,6 +758,26 @@ def test_h_on_the_all_done_screen_says_which_exercise_it_shows_first(request, la
     assert back in again[0] and which not in again[0], again
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_h_on_an_exercise_with_a_long_name_not_shown_before_says_it_in_one_row(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    def focus_then_h(watch):
+        watch.focus = watch.project.find("numerical_gradient")
+        _pressed("h")(watch)
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(done_runs(), (80, 24), SUMMARY, focus_then_h)
+        which = i18n._("showing {name}", name="numerical_gradient")
+        said = i18n._("{which}: done, no hint needed", which=which)
+
+    # Too long with why it is the one shown: said the shorter way, whole.
+    assert said in rows[0], rows
+    assert not rows[1].strip() or not rows[1].startswith(" "), rows
+
+
 def test_without_keys_the_all_done_screen_says_ctrl_c_quits(done_tree):
     process = subprocess.Popen(
         [sys.executable, "-m", "grader", "watch", "--root", str(done_tree)],
