@@ -625,6 +625,18 @@ def trouble(formula, *args):
     return None
 
 
+def shifted_by_lost_maxima(x):
+    """Softmax with x.max(axis=-1) subtracted without keepdims: row j's
+    maximum from column j. None where the shapes do not broadcast (that
+    mistake raises there, it runs into no float trouble)."""
+    maxima = x.max(axis=-1)
+    try:
+        np.broadcast_shapes(x.shape, maxima.shape)
+    except ValueError:
+        return None
+    return normalized(np.exp(x - maxima))
+
+
 # The ways to shift the scores (or to sum them) that run into trouble, each
 # as a function of the scores.
 SHIFTS = [
@@ -636,6 +648,9 @@ SHIFTS = [
     (MAX_AXIS_1, lambda x: shifted_along(x, 1) if x.ndim >= 3 else None),
     (GLOBAL_SHIFT, lambda x: normalized(np.exp(x - x.max()))),
     (MAX_AXIS_0, lambda x: shifted_along(x, 0) if x.ndim >= 2 else None),
+    # A shift by another row's maximum cancels out of sums down the
+    # columns: with both mistakes made, only this trouble tells them.
+    (MAX_LOST_AXIS, shifted_by_lost_maxima),
 ]
 # Sums down the columns, with no shift or with the right one: a 0 / 0
 # wherever a score is far below the rest of its row (in a batch of one row,
