@@ -19,12 +19,13 @@ from grader.cli import (
     EXIT_INTERRUPTED,
     Parser,
     add_language_option,
+    could_not_write,
     positive,
     problem,
     reports_written,
     teacher_use,
 )
-from grader.files import append, write_atomically
+from grader.files import append, check_writable, write_atomically
 from grader.i18n import N_, _
 from grader.project import ProjectError, find_root, open_project
 from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
@@ -245,6 +246,17 @@ def _grade(args) -> int:
     return outcome.code
 
 
+def _unwritable(what: str, path: Path, folder: bool = False) -> bool:
+    """Whether the output `what` (marked with N_) cannot be written at
+    `path` (a folder of files with `folder`); if so, says why as an error."""
+    try:
+        check_writable(path, folder)
+    except OSError as error:
+        problem(could_not_write(what, path, error))
+        return True
+    return False
+
+
 def _gradable(submission: Path, scratch: Path, typed: Path | None) -> Path:
     """The tree to grade for `submission`: the folder itself, or a bare
     git repository's last commit written out in `scratch`, as `batch`
@@ -387,10 +399,21 @@ def _release(args) -> int:
     return EXIT_OK
 
 
+BUNDLE = N_("Gradescope autograder bundle")
+GRADEBOOK = N_("gradebook")
+REPORTS = N_("folder of reports")
+
+
 def _gradescope(args) -> int:
     project = open_project(args.root)
     _refuse_reports_in(project.root, [args.zip], "output")
-    path = release.gradescope_bundle(project.root, args.zip)
+    if _unwritable(BUNDLE, args.zip):
+        return EXIT_USAGE
+    try:
+        path = release.gradescope_bundle(project.root, args.zip)
+    except OSError as error:
+        problem(could_not_write(BUNDLE, args.zip, error))
+        return EXIT_USAGE
     print(_("Wrote the Gradescope autograder bundle to {path}.", path=path))
     print(_("Next: upload it as the assignment's autograder on Gradescope."))
     return EXIT_OK
@@ -404,6 +427,9 @@ def _batch(args) -> int:
     tests_from = open_project(args.tests_from).root
     reports = args.reports or args.csv.parent / "reports"
     _refuse_batch_outputs(args.folder, [args.csv, reports])
+    # Refused before grading: a class's grades must not be lost at the end.
+    if _unwritable(GRADEBOOK, args.csv) or _unwritable(REPORTS, reports, True):
+        return EXIT_USAGE
     options = classroom.Options(args.timeout, args.memory)
     started = time.monotonic()
 
@@ -413,7 +439,11 @@ def _batch(args) -> int:
     rows = batch.grade_all(
         args.folder, tests_from, reports, options, args.jobs, progress
     )
-    write_atomically(args.csv, batch.gradebook_csv(rows, tests_from))
+    gradebook = batch.gradebook_csv(rows, tests_from)
+    try:
+        write_atomically(args.csv, gradebook)
+    except OSError as error:
+        return _gradebook_unwritten(args.csv, error, gradebook, reports)
     errors = sum(row.status == batch.ERROR for row in rows)
     print(
         _(
@@ -427,6 +457,23 @@ def _batch(args) -> int:
         )
     )
     return EXIT_OK
+
+
+def _gradebook_unwritten(
+    path: Path, error: OSError, gradebook: str, reports: Path
+) -> int:
+    """Say that the `gradebook` could not be written at `path`, and keep
+    the grades all the same: the CSV goes to stdout, the reports stay in
+    `reports`. Returns the exit code."""
+    problem(could_not_write(GRADEBOOK, path, error))
+    _problem(
+        _(
+            "The gradebook follows on stdout; the reports are in {reports}.",
+            reports=reports,
+        )
+    )
+    sys.stdout.write(gradebook)
+    return EXIT_USAGE
 
 
 def _refuse_batch_outputs(folder: Path, paths: list[Path]) -> None:

@@ -401,6 +401,23 @@ def test_the_autograder_reports_a_submission_without_exercises(autograder):
     assert not any("python -m grader" in output for output in said)
 
 
+@pytest.mark.parametrize(
+    "where, why",
+    [("folder", "Is a directory"), ("/proc/x.zip", "No such file or directory")],
+)
+def test_a_bundle_that_cannot_be_written_is_an_error_not_a_traceback(
+    where, why, tmp_path
+):
+    (tmp_path / "folder").mkdir()
+
+    result = teacher("gradescope", where, "--root", str(ROOT), cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"error: could not write the Gradescope autograder bundle to {where}: {why}\n"
+    )
+
+
 def test_the_bundle_is_written_where_asked(tmp_path):
     out = tmp_path / "deep" / "autograder.zip"
 
