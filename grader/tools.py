@@ -216,7 +216,7 @@ def _grade(args) -> int:
         reason = getattr(error, "reason", str(error))
         for option, report in _failure_reports(tests_from, reason).items():
             if getattr(args, option) is not None and report is not None:
-                write_atomically(getattr(args, option), report)
+                _write_report(option, getattr(args, option), report)
         raise
     sys.stdout.write(outcome.stdout)
     for line in _integrity_lines(outcome.integrity):
@@ -227,7 +227,7 @@ def _grade(args) -> int:
         if outcome.stderr.strip():
             _problem(outcome.stderr.strip())
     failed = _failure_reports(tests_from, _last_line(outcome.stderr))
-    written = []
+    written, every = [], True
     for option, report in (
         ("json", _json_report(outcome) or failed["json"]),
         ("junit", outcome.reports.get("junit", failed["junit"])),
@@ -235,15 +235,37 @@ def _grade(args) -> int:
     ):
         path = getattr(args, option)
         if path is not None and report is not None:
-            write_atomically(path, report)
-            written.append(path)
+            if _write_report(option, path, report):
+                written.append(path)
+            else:
+                every = False
     if written:
         print(reports_written(written))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary and "summary" in outcome.reports:
         notes = "".join(f"- {line}\n" for line in _integrity_lines(outcome.integrity))
         append(Path(summary), outcome.reports["summary"] + notes)
-    return outcome.code
+    # A report asked for and not written is no grade, as for the learner.
+    return outcome.code if every else EXIT_USAGE
+
+
+# The reports of `grade`, by option, as the learner's commands name them.
+REPORT_LABELS = {
+    "json": N_("JSON report"),
+    "junit": N_("JUnit report"),
+    "gradescope": N_("Gradescope report"),
+}
+
+
+def _write_report(option: str, path: Path, text: str) -> bool:
+    """Write `text` at `path`, the report of `option`; whether it was
+    written (if not, the learner's commands' error says why)."""
+    try:
+        write_atomically(path, text)
+    except OSError as error:
+        problem(could_not_write(REPORT_LABELS[option], path, error))
+        return False
+    return True
 
 
 def _unwritable(what: str, path: Path, folder: bool = False) -> bool:

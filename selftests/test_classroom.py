@@ -460,6 +460,39 @@ def test_a_submission_with_nothing_to_grade_gets_error_reports_as_batch_writes(
     assert '<error message="no exercises/ folder found' in junit.read_text()
 
 
+@pytest.mark.parametrize("option", ["--json", "--gradescope"])
+def test_a_report_grading_mode_cannot_write_is_an_error_as_for_the_learner(
+    option, release_tree, tmp_path
+):
+    work = submission(release_tree, tmp_path / "bob", SOLVED)
+    (tmp_path / "gs").mkdir()
+    junit = tmp_path / "junit.xml"
+
+    result = teacher(
+        "grade",
+        str(work),
+        "--tests-from",
+        str(release_tree),
+        "--timeout",
+        TIMEOUT,
+        option,
+        "gs",
+        "--junit",
+        str(junit),
+        cwd=tmp_path,
+    )
+
+    assert result.returncode == 2
+    label = "JSON report" if option == "--json" else "Gradescope report"
+    assert f"error: could not write the {label} to gs: Is a directory\n" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    # The others are written all the same, and only they are said to be.
+    assert result.stdout.splitlines()[-1] == f"Report written: {junit}"
+    assert "one_hot" in junit.read_text()
+
+
 def test_a_bare_repository_is_graded_from_its_last_commit(release_tree, tmp_path):
     work = submission(release_tree, tmp_path / "work", SOLVED)
     git = ["git", "-c", "user.name=S", "-c", "user.email=s@example.org"]
