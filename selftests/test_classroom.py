@@ -369,6 +369,26 @@ def test_a_student_who_changed_the_tests_is_told_to_restore_them(
     assert "--tests-from" not in result.stderr
 
 
+@pytest.mark.parametrize("changed", [False, True], ids=["added", "added-changed"])
+def test_a_student_who_added_a_test_file_is_told_to_remove_it(
+    changed, release_tree, tmp_path
+):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    (tree / "tests" / "test_extra.py").write_text("")
+    if changed:
+        edit_a_test(tree, tmp_path)
+
+    result = teacher("grade", cwd=tree)
+
+    assert result.returncode == 2
+    assert "added:   tests/test_extra.py" in result.stderr
+    # git checkout leaves an added file where it is.
+    assert "rm tests/test_extra.py" in result.stderr
+    assert ("git checkout -- tests/test_dot.py" in result.stderr) == changed
+    assert "git checkout -- tests grader" not in result.stderr
+    assert result.stderr.rstrip().endswith("and grade again.")
+
+
 @pytest.mark.parametrize(
     "language, said",
     [
