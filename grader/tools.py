@@ -268,11 +268,14 @@ def _write_report(option: str, path: Path, text: str) -> bool:
     return True
 
 
-def _unwritable(what: str, path: Path, folder: bool = False) -> bool:
+def _unwritable(
+    what: str, path: Path, folder: bool = False, probe: bool = True
+) -> bool:
     """Whether the output `what` (marked with N_) cannot be written at
-    `path` (a folder of files with `folder`); if so, says why as an error."""
+    `path` (a folder of files with `folder`; see `check_writable` for
+    `probe`); if so, says why as an error."""
     try:
-        check_writable(path, folder)
+        check_writable(path, folder, probe)
     except OSError as error:
         problem(could_not_write(what, path, error))
         return True
@@ -450,7 +453,14 @@ def _batch(args) -> int:
     reports = args.reports or args.csv.parent / "reports"
     _refuse_batch_outputs(args.folder, [args.csv, reports])
     # Refused before grading: a class's grades must not be lost at the end.
-    if _unwritable(GRADEBOOK, args.csv) or _unwritable(REPORTS, reports, True):
+    # What is in the way is looked for first, so that a refusal creates
+    # no folder for the other output.
+    outputs = ((GRADEBOOK, args.csv, False), (REPORTS, reports, True))
+    if any(
+        _unwritable(what, path, folder, probe)
+        for probe in (False, True)
+        for what, path, folder in outputs
+    ):
         return EXIT_USAGE
     options = classroom.Options(args.timeout, args.memory)
     started = time.monotonic()

@@ -270,7 +270,7 @@ def test_batch_writes_nothing_into_exercises_or_the_submissions(options, tmp_pat
     [
         (["--csv", "taken"], "the gradebook to taken: Is a directory"),
         (
-            ["--csv", "g.csv", "--reports", "g.txt"],
+            ["--csv", "new/g.csv", "--reports", "g.txt"],
             "the folder of reports to g.txt: g.txt is a file, not a folder",
         ),
         (
@@ -296,6 +296,7 @@ def test_batch_refuses_an_output_it_cannot_write_before_grading(
     assert result.returncode == 2
     assert result.stderr.startswith(f"error: could not write {said}"), result.stderr
     assert result.stdout == ""  # refused before grading anyone
+    assert not (tmp_path / "new").exists()  # nor made a folder for the gradebook
     assert (tmp_path / "g.txt").read_text() == "the teacher's notes"
 
 
