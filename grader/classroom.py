@@ -265,16 +265,28 @@ def differ(drift: Drift, own: bool) -> str:
     learner's `own` project, with the teacher's copy of the tests (an
     option for teachers only, who have that copy)."""
     listing = "\n  ".join(drift.lines())
-    # The files git can put back by name: an added one is removed.
-    restored = " ".join([*drift.changed, *drift.deleted]) or "tests grader"
+    advice = _restoring(drift)
     if own:
-        advice = f"Restore them (e.g. `git checkout -- {restored}`) and grade again."
+        advice = f"{advice} and grade again."
     else:
-        advice = (
-            f"Restore them (e.g. `git checkout -- {restored}`), "
-            "or grade with --tests-from DIR holding the release's copy."
-        )
+        advice = f"{advice}, or grade with --tests-from DIR holding the release's copy."
     return f"The tests or the grader differ from the release:\n  {listing}\n{advice}"
+
+
+def _restoring(drift: Drift) -> str:
+    """How to make the files of `drift` the release's again, as the start
+    of a sentence: git puts back a changed or deleted file by name, but
+    leaves an added one (untracked or committed) where it is."""
+    restored = " ".join([*drift.changed, *drift.deleted])
+    added = " ".join(drift.added)
+    if not added:
+        return f"Restore them (e.g. `git checkout -- {restored or 'tests grader'}`)"
+    if not restored:
+        return f"Remove the added files (e.g. `rm {added}`)"
+    return (
+        f"Restore the changed or deleted files (e.g. `git checkout -- {restored}`), "
+        f"remove the added ones (e.g. `rm {added}`)"
+    )
 
 
 def for_the_record(run: ExerciseRun) -> ExerciseRun:

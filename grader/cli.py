@@ -1361,14 +1361,7 @@ def _write_reports(
             write_atomically(path, render[label]())
             written.append(path)
         except OSError as error:
-            screen.problem(
-                _(
-                    "could not write the {report} to {path}: {why}",
-                    report=_(label),
-                    path=path,
-                    why=_why(error),
-                )
-            )
+            screen.problem(could_not_write(label, path, error))
             every = False
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
@@ -1393,6 +1386,17 @@ def _say_written(written: list[Path], args: argparse.Namespace, screen: Screen) 
     nothing of its own."""
     if written and not args.separate:
         screen.out.print(reports_written(written), soft_wrap=True)
+
+
+def could_not_write(what: str, path: Path, error: OSError) -> str:
+    """What every command says when the output `what` (a report's label,
+    in English, marked with N_) could not be written at `path`."""
+    return _(
+        "could not write the {report} to {path}: {why}",
+        report=_(what),
+        path=path,
+        why=_why(error),
+    )
 
 
 def reports_written(paths: list[Path]) -> str:

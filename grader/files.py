@@ -17,11 +17,7 @@ def write_atomically(path: Path, text: str) -> None:
     the way is a file, its message says which.
     """
     path = Path(path)
-    blocker = _file_in_the_way(path.parent)
-    if blocker is not None:
-        message = _("{path} is a file, not a folder", path=blocker)
-        raise NotADirectoryError(errno.ENOTDIR, message, str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(path.parent, path)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", errors="replace") as file:
@@ -33,6 +29,46 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def check_writable(path: Path, folder: bool = False, probe: bool = True) -> None:
+    """Make sure a file (or, with `folder`, a folder of files) can be
+    written at `path` before any work is done for it: raises OSError, as
+    writing it would, when `path` is a folder where a file is wanted, a
+    file where a folder is wanted, or sits where nothing can be written.
+
+    With `probe`, creates the folders on the way (`path` itself with
+    `folder`), and tries a file in the folder the output goes to, which no
+    test of permissions alone tells for certain (a read-only disk, /proc);
+    without, checks only what is already there, creating nothing.
+    """
+    path = Path(path)
+    if not folder and path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    where = path if folder else path.parent
+    _refuse_file_in_the_way(where, path)
+    if not probe:
+        return
+    where.mkdir(parents=True, exist_ok=True)
+    fd, trial = tempfile.mkstemp(dir=where, prefix=".kata-probe-")
+    os.close(fd)
+    os.unlink(trial)
+
+
+def _make_folder(folder: Path, path: Path) -> None:
+    """Create `folder` (and those above it) for `path`."""
+    _refuse_file_in_the_way(folder, path)
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def _refuse_file_in_the_way(folder: Path, path: Path) -> None:
+    """Raise NotADirectoryError naming the file that stands where `folder`,
+    or one above it, should be for `path` (mkdir would only say "File
+    exists")."""
+    blocker = _file_in_the_way(folder)
+    if blocker is not None:
+        message = _("{path} is a file, not a folder", path=blocker)
+        raise NotADirectoryError(errno.ENOTDIR, message, str(path))
 
 
 def _file_in_the_way(folder: Path) -> Path | None:

@@ -12,9 +12,11 @@ submission in grading mode against the bundle's own copy of the tests and
 writes ``results/results.json``.
 """
 
+import os
 import re
 import shutil
 import stat
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -154,14 +156,29 @@ def gradescope_bundle(root: Path, zip_path: Path) -> Path:
     manifest_text = manifest.render(manifest.digest_of(files))
     files[manifest.MANIFEST.as_posix()] = manifest_text.encode()
     zip_path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, script in (
-            ("setup.sh", SETUP_SH),
-            ("run_autograder", RUN_AUTOGRADER),
+    # Written beside and renamed over: a bundle that fails half-way (a full
+    # disk) leaves the one uploaded before as it was.
+    fd, temporary = tempfile.mkstemp(dir=zip_path.parent, prefix=f".{zip_path.name}.")
+    try:
+        with (
+            os.fdopen(fd, "wb") as file,
+            zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive,
         ):
-            _add_executable(archive, name, script)
-        for name, data in sorted(files.items()):
-            archive.writestr(name, data)
+            for name, script in (
+                ("setup.sh", SETUP_SH),
+                ("run_autograder", RUN_AUTOGRADER),
+            ):
+                _add_executable(archive, name, script)
+            for name, data in sorted(files.items()):
+                archive.writestr(name, data)
+        # mkstemp makes it private; the zip is as public as any file.
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
+        os.replace(temporary, zip_path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     return zip_path
 
 

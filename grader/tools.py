@@ -19,12 +19,13 @@ from grader.cli import (
     EXIT_INTERRUPTED,
     Parser,
     add_language_option,
+    could_not_write,
     positive,
     problem,
     reports_written,
     teacher_use,
 )
-from grader.files import append, write_atomically
+from grader.files import append, check_writable, write_atomically
 from grader.i18n import N_, _
 from grader.project import ProjectError, find_root, open_project
 from grader.results import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
@@ -215,7 +216,7 @@ def _grade(args) -> int:
         reason = getattr(error, "reason", str(error))
         for option, report in _failure_reports(tests_from, reason).items():
             if getattr(args, option) is not None and report is not None:
-                write_atomically(getattr(args, option), report)
+                _write_report(option, getattr(args, option), report)
         raise
     sys.stdout.write(outcome.stdout)
     for line in _integrity_lines(outcome.integrity):
@@ -226,7 +227,7 @@ def _grade(args) -> int:
         if outcome.stderr.strip():
             _problem(outcome.stderr.strip())
     failed = _failure_reports(tests_from, _last_line(outcome.stderr))
-    written = []
+    written, every = [], True
     for option, report in (
         ("json", _json_report(outcome) or failed["json"]),
         ("junit", outcome.reports.get("junit", failed["junit"])),
@@ -234,15 +235,51 @@ def _grade(args) -> int:
     ):
         path = getattr(args, option)
         if path is not None and report is not None:
-            write_atomically(path, report)
-            written.append(path)
+            if _write_report(option, path, report):
+                written.append(path)
+            else:
+                every = False
     if written:
         print(reports_written(written))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary and "summary" in outcome.reports:
         notes = "".join(f"- {line}\n" for line in _integrity_lines(outcome.integrity))
         append(Path(summary), outcome.reports["summary"] + notes)
-    return outcome.code
+    # A report asked for and not written is no grade, as for the learner.
+    return outcome.code if every else EXIT_USAGE
+
+
+# The reports of `grade`, by option, as the learner's commands name them.
+REPORT_LABELS = {
+    "json": N_("JSON report"),
+    "junit": N_("JUnit report"),
+    "gradescope": N_("Gradescope report"),
+}
+
+
+def _write_report(option: str, path: Path, text: str) -> bool:
+    """Write `text` at `path`, the report of `option`; whether it was
+    written (if not, the learner's commands' error says why)."""
+    try:
+        write_atomically(path, text)
+    except OSError as error:
+        problem(could_not_write(REPORT_LABELS[option], path, error))
+        return False
+    return True
+
+
+def _unwritable(
+    what: str, path: Path, folder: bool = False, probe: bool = True
+) -> bool:
+    """Whether the output `what` (marked with N_) cannot be written at
+    `path` (a folder of files with `folder`; see `check_writable` for
+    `probe`); if so, says why as an error."""
+    try:
+        check_writable(path, folder, probe)
+    except OSError as error:
+        problem(could_not_write(what, path, error))
+        return True
+    return False
 
 
 def _gradable(submission: Path, scratch: Path, typed: Path | None) -> Path:
@@ -387,10 +424,21 @@ def _release(args) -> int:
     return EXIT_OK
 
 
+BUNDLE = N_("Gradescope autograder bundle")
+GRADEBOOK = N_("gradebook")
+REPORTS = N_("folder of reports")
+
+
 def _gradescope(args) -> int:
     project = open_project(args.root)
     _refuse_reports_in(project.root, [args.zip], "output")
-    path = release.gradescope_bundle(project.root, args.zip)
+    if _unwritable(BUNDLE, args.zip):
+        return EXIT_USAGE
+    try:
+        path = release.gradescope_bundle(project.root, args.zip)
+    except OSError as error:
+        problem(could_not_write(BUNDLE, args.zip, error))
+        return EXIT_USAGE
     print(_("Wrote the Gradescope autograder bundle to {path}.", path=path))
     print(_("Next: upload it as the assignment's autograder on Gradescope."))
     return EXIT_OK
@@ -404,6 +452,16 @@ def _batch(args) -> int:
     tests_from = open_project(args.tests_from).root
     reports = args.reports or args.csv.parent / "reports"
     _refuse_batch_outputs(args.folder, [args.csv, reports])
+    # Refused before grading: a class's grades must not be lost at the end.
+    # What is in the way is looked for first, so that a refusal creates
+    # no folder for the other output.
+    outputs = ((GRADEBOOK, args.csv, False), (REPORTS, reports, True))
+    if any(
+        _unwritable(what, path, folder, probe)
+        for probe in (False, True)
+        for what, path, folder in outputs
+    ):
+        return EXIT_USAGE
     options = classroom.Options(args.timeout, args.memory)
     started = time.monotonic()
 
@@ -413,7 +471,11 @@ def _batch(args) -> int:
     rows = batch.grade_all(
         args.folder, tests_from, reports, options, args.jobs, progress
     )
-    write_atomically(args.csv, batch.gradebook_csv(rows, tests_from))
+    gradebook = batch.gradebook_csv(rows, tests_from)
+    try:
+        write_atomically(args.csv, gradebook)
+    except OSError as error:
+        return _gradebook_unwritten(args.csv, error, gradebook, reports)
     errors = sum(row.status == batch.ERROR for row in rows)
     print(
         _(
@@ -427,6 +489,23 @@ def _batch(args) -> int:
         )
     )
     return EXIT_OK
+
+
+def _gradebook_unwritten(
+    path: Path, error: OSError, gradebook: str, reports: Path
+) -> int:
+    """Say that the `gradebook` could not be written at `path`, and keep
+    the grades all the same: the CSV goes to stdout, the reports stay in
+    `reports`. Returns the exit code."""
+    problem(could_not_write(GRADEBOOK, path, error))
+    _problem(
+        _(
+            "The gradebook follows on stdout; the reports are in {reports}.",
+            reports=reports,
+        )
+    )
+    sys.stdout.write(gradebook)
+    return EXIT_USAGE
 
 
 def _refuse_batch_outputs(folder: Path, paths: list[Path]) -> None:

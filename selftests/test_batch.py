@@ -265,6 +265,73 @@ def test_batch_writes_nothing_into_exercises_or_the_submissions(options, tmp_pat
     assert sorted(tree.rglob("*")) == before
 
 
+@pytest.mark.parametrize(
+    "options, said",
+    [
+        (["--csv", "taken"], "the gradebook to taken: Is a directory"),
+        (
+            ["--csv", "new/g.csv", "--reports", "g.txt"],
+            "the folder of reports to g.txt: g.txt is a file, not a folder",
+        ),
+        (
+            ["--csv", "g.txt/g.csv"],
+            "the gradebook to g.txt/g.csv: g.txt is a file, not a folder",
+        ),
+        (["--csv", "/proc/x/g.csv"], "the gradebook to /proc/x/g.csv: No such file"),
+    ],
+    ids=["csv-folder", "reports-file", "csv-under-file", "csv-unwritable"],
+)
+def test_batch_refuses_an_output_it_cannot_write_before_grading(
+    options, said, tmp_path
+):
+    (tmp_path / "inbox" / "alice" / "exercises").mkdir(parents=True)
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "g.txt").write_text("the teacher's notes")
+    release_tree = make_release(tmp_path / "release")
+
+    result = teacher(
+        "batch", "inbox", *options, "--tests-from", str(release_tree), cwd=tmp_path
+    )
+
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: could not write {said}"), result.stderr
+    assert result.stdout == ""  # refused before grading anyone
+    assert not (tmp_path / "new").exists()  # nor made a folder for the gradebook
+    assert (tmp_path / "g.txt").read_text() == "the teacher's notes"
+
+
+def test_a_gradebook_that_cannot_be_written_at_the_end_goes_to_stdout(
+    tmp_path, monkeypatch, capsys
+):
+    from grader import tools
+
+    (tmp_path / "inbox").mkdir()
+    release_tree = make_release(tmp_path / "release")
+    row = batch.Row("alice", batch.GRADED, score=7, max_score=100)
+
+    def graded_then_taken(*args, **kwargs):
+        (tmp_path / "g.csv").mkdir()  # taken while the class was graded
+        return [row]
+
+    monkeypatch.setattr(batch, "grade_all", graded_then_taken)
+    code = tools.main(
+        [
+            "batch",
+            str(tmp_path / "inbox"),
+            "--csv",
+            str(tmp_path / "g.csv"),
+            "--tests-from",
+            str(release_tree),
+        ]
+    )
+
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert f"error: could not write the gradebook to {tmp_path / 'g.csv'}" in err
+    assert f"the reports are in {tmp_path / 'reports'}" in err
+    assert out == batch.gradebook_csv([row], release_tree)
+
+
 KILL_THE_SESSION = """\
 import os
 import signal

@@ -369,6 +369,26 @@ def test_a_student_who_changed_the_tests_is_told_to_restore_them(
     assert "--tests-from" not in result.stderr
 
 
+@pytest.mark.parametrize("changed", [False, True], ids=["added", "added-changed"])
+def test_a_student_who_added_a_test_file_is_told_to_remove_it(
+    changed, release_tree, tmp_path
+):
+    tree = submission(release_tree, tmp_path / "student", SOLVED)
+    (tree / "tests" / "test_extra.py").write_text("")
+    if changed:
+        edit_a_test(tree, tmp_path)
+
+    result = teacher("grade", cwd=tree)
+
+    assert result.returncode == 2
+    assert "added:   tests/test_extra.py" in result.stderr
+    # git checkout leaves an added file where it is.
+    assert "rm tests/test_extra.py" in result.stderr
+    assert ("git checkout -- tests/test_dot.py" in result.stderr) == changed
+    assert "git checkout -- tests grader" not in result.stderr
+    assert result.stderr.rstrip().endswith("and grade again.")
+
+
 @pytest.mark.parametrize(
     "language, said",
     [
@@ -458,6 +478,39 @@ def test_a_submission_with_nothing_to_grade_gets_error_reports_as_batch_writes(
     assert written["max_score"] == 100 and written["exercises"] == []
     assert "schema_version" in written
     assert '<error message="no exercises/ folder found' in junit.read_text()
+
+
+@pytest.mark.parametrize("option", ["--json", "--gradescope"])
+def test_a_report_grading_mode_cannot_write_is_an_error_as_for_the_learner(
+    option, release_tree, tmp_path
+):
+    work = submission(release_tree, tmp_path / "bob", SOLVED)
+    (tmp_path / "gs").mkdir()
+    junit = tmp_path / "junit.xml"
+
+    result = teacher(
+        "grade",
+        str(work),
+        "--tests-from",
+        str(release_tree),
+        "--timeout",
+        TIMEOUT,
+        option,
+        "gs",
+        "--junit",
+        str(junit),
+        cwd=tmp_path,
+    )
+
+    assert result.returncode == 2
+    label = "JSON report" if option == "--json" else "Gradescope report"
+    assert f"error: could not write the {label} to gs: Is a directory\n" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    # The others are written all the same, and only they are said to be.
+    assert result.stdout.splitlines()[-1] == f"Report written: {junit}"
+    assert "one_hot" in junit.read_text()
 
 
 def test_a_bare_repository_is_graded_from_its_last_commit(release_tree, tmp_path):

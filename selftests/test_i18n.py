@@ -866,6 +866,12 @@ def grading_mode_reasons(folder: Path) -> list[str]:
         else:
             shutil.copy(source, release_tree / item)
     manifest.write(release_tree)
+    # Each advice: files changed only, added only, and both.
+    changed, added = folder / "changed", folder / "added"
+    shutil.copytree(release_tree, changed)
+    (changed / "tests" / "test_dot.py").write_text("")
+    shutil.copytree(release_tree, added)
+    (added / "tests" / "test_extra.py").write_text("")
     (release_tree / "tests" / "test_dot.py").write_text("")
     (release_tree / "tests" / "test_extra.py").write_text("")
     (release_tree / "tests" / "test_sgd.py").unlink()
@@ -874,12 +880,13 @@ def grading_mode_reasons(folder: Path) -> list[str]:
     tableless = folder / "tableless"
     (tableless / "grader").mkdir(parents=True)
     (tableless / manifest.MANIFEST).write_text('{"sha256": []}')
-    for tree in (release_tree, bare, tableless):
+    trees = (release_tree, changed, added, bare, tableless)
+    for tree in trees:
         with pytest.raises(classroom.GradingError) as raised:
             classroom.grade(tree)
         found.append(str(raised.value))
     # A teacher grading a submission is told of the pristine copy too.
-    for tree in (release_tree, bare, tableless):
+    for tree in trees:
         with pytest.raises(classroom.GradingError) as raised:
             classroom.grade(tree, options=classroom.Options(submission="s"))
         found.append(str(raised.value))

@@ -401,6 +401,40 @@ def test_the_autograder_reports_a_submission_without_exercises(autograder):
     assert not any("python -m grader" in output for output in said)
 
 
+@pytest.mark.parametrize(
+    "where, why",
+    [("folder", "Is a directory"), ("/proc/x.zip", "No such file or directory")],
+)
+def test_a_bundle_that_cannot_be_written_is_an_error_not_a_traceback(
+    where, why, tmp_path
+):
+    (tmp_path / "folder").mkdir()
+
+    result = teacher("gradescope", where, "--root", str(ROOT), cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"error: could not write the Gradescope autograder bundle to {where}: {why}\n"
+    )
+
+
+def test_a_bundle_that_fails_half_way_leaves_the_one_before(tmp_path, monkeypatch):
+    from grader import release, tools
+
+    out = tmp_path / "autograder.zip"
+    out.write_bytes(b"the bundle uploaded last week")
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(release, "_add_executable", full_disk)
+    code = tools.main(["gradescope", str(out), "--root", str(ROOT)])
+
+    assert code == 2
+    assert out.read_bytes() == b"the bundle uploaded last week"
+    assert sorted(tmp_path.iterdir()) == [out]
+
+
 def test_the_bundle_is_written_where_asked(tmp_path):
     out = tmp_path / "deep" / "autograder.zip"
 
