@@ -426,6 +426,23 @@ def check_forward(params, x):
         )
 
 
+# The argument of init_params that gives each bias its size.
+BIAS_SIZES = {"b1": "n_hidden", "b2": "n_out"}
+
+
+def dtype_mistake(key, dtype):
+    """The likely mistake behind a parameter `key` of a dtype not float64."""
+    if dtype.kind not in "iub":
+        return "use float64, NumPy's default float."
+    size = BIAS_SIZES.get(key)
+    if size is not None:
+        return (
+            f"{key} is made of ints: np.zeros({size}) is float64 already; "
+            "drop dtype=int."
+        )
+    return "integer weights: draw floats, e.g. 0.1 * rng.standard_normal(...)."
+
+
 def params_problem(params, d, h, c):
     """Say what is wrong with what init_params returned, or return None."""
     if not isinstance(params, dict):
@@ -452,11 +469,7 @@ def params_problem(params, d, h, c):
                 )
             return f"{key} of shape {shape}", f"{key} of shape {value.shape}", mistake
         if value.dtype != np.float64:
-            mistake = (
-                "integer weights: draw floats, e.g. 0.1 * rng.standard_normal(...)."
-                if value.dtype.kind in "iub"
-                else "use float64, NumPy's default float."
-            )
+            mistake = dtype_mistake(key, value.dtype)
             return f"{key} of dtype float64", f"{key} of dtype {value.dtype}", mistake
     return None
 
