@@ -416,7 +416,9 @@ def expect_epochs(losses, epochs, call):
     """Fail unless there is one loss per epoch."""
     if len(losses) == epochs:
         return
-    if len(losses) == epochs - 1 and counts_one_epoch_short():
+    if len(losses) < epochs and returns_in_loop():
+        mistake = RETURNS_IN_LOOP
+    elif len(losses) == epochs - 1 and counts_one_epoch_short():
         mistake = ONE_EPOCH_SHORT
     elif len(losses) == 0:
         mistake = "the losses were never recorded: append one each epoch."
@@ -456,6 +458,36 @@ def expect_epochs(losses, epochs, call):
 def losses_counted(count: int) -> str:
     """`count` losses, in words: "1 loss", "0 losses", "500 losses"."""
     return f"{count} loss" if count == 1 else f"{count} losses"
+
+
+RETURNS_IN_LOOP = (
+    "a return inside the loop ends train after its first epoch: indent "
+    "return params, losses one level less, so that it runs after the loop."
+)
+
+
+def returns_in_loop():
+    """Whether the learner's train has a return among the statements of a
+    loop's body itself (not under an if, as an early stop has it): the
+    return indented one level too deep. False where the source cannot be
+    read or parsed."""
+    text = learner_source("train")
+    try:
+        tree = ast.parse(text) if text is not None else None
+    except (SyntaxError, ValueError):
+        tree = None
+    trains = [
+        node
+        for node in (tree.body if tree is not None else ())
+        if isinstance(node, ast.FunctionDef) and node.name == "train"
+    ]
+    return any(
+        isinstance(statement, ast.Return)
+        for function in trains
+        for loop in ast.walk(function)
+        if isinstance(loop, (ast.For, ast.While))
+        for statement in loop.body
+    )
 
 
 ONE_EPOCH_SHORT = (
@@ -552,6 +584,8 @@ def expect_loss_fell(params, losses, call, seed):
             "so there was little left to learn: params kept from an earlier "
             "call? (losses[0] must be the loss at the initial params.)"
         )
+    elif len(losses) < DEFAULT_EPOCHS and returns_in_loop():
+        mistake = RETURNS_IN_LOOP
     elif np.ptp(losses) == 0 and final < LOSS_FALL * losses[0]:
         mistake = (
             "the same loss was recorded every epoch: compute it afresh, "
