@@ -560,6 +560,26 @@ LIST_OPERAND_ADVICE = (
 )
 
 
+# Python's words for a call that left out an argument, and what to pass,
+# by function and argument.
+MISSING_ARGUMENT = re.compile(
+    r"(\w+)\(\) missing \d+ required positional arguments?: '(\w+)'"
+)
+ARGUMENT_ADVICE = {
+    ("one_hot", "num_classes"): (
+        "one_hot needs num_classes: one_hot(t, probs.shape[1]), the number "
+        "of classes C as its second argument."
+    ),
+}
+
+
+def missing_argument(error):
+    """The advice for a call of a function of the kata's that left out an
+    argument it needs (ARGUMENT_ADVICE), or None."""
+    found = MISSING_ARGUMENT.search(str(error))
+    return None if found is None else ARGUMENT_ADVICE.get(found.groups())
+
+
 NO_KEYBOARD_ADVICE = (
     "input() waits for a keyboard, which a test does not have: remove the input() call."
 )
@@ -578,6 +598,9 @@ def code_mistake(error):
         return LIST_OPERAND_ADVICE
     if isinstance(error, TypeError) and not PYTHON_TYPE_ERROR.search(str(error)):
         return None  # NumPy's, about a value the input brought
+    missing = missing_argument(error) if isinstance(error, TypeError) else None
+    if missing is not None:
+        return missing
     exercise = TRUSTED.get(getattr(error, "name", None))
     if isinstance(error, NameError) and exercise is not None:
         name = error.name

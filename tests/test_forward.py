@@ -162,6 +162,19 @@ B2_COLUMN = (
     "(N, C): its C values meet the N samples instead of the C classes."
 )
 
+B1_IN_SECOND = (
+    "b1 was added in the second layer: the class scores h @ w2 (N, C) take "
+    "b2 (C,), and b1 (H,) belongs in the first layer, x @ w1 + b1."
+)
+B2_IN_FIRST = (
+    "b2 was added in the first layer: the hidden layer x @ w1 (N, H) takes "
+    "b1 (H,), and b2 (C,) belongs in the second layer, h @ w2 + b2."
+)
+BIASES_SWAPPED = (
+    "b1 and b2 were swapped: b1 (H,) goes in the first layer, "
+    "sigmoid(x @ w1 + b1), and b2 (C,) in the second, h @ w2 + b2."
+)
+
 
 def column(bias):
     """A bias (K,) made a column (K, 1), as reshape(-1, 1) or [:, None] do."""
@@ -233,6 +246,10 @@ def forward_mistakes(params, x):
         ),
         (W1_TRANSPOSED, variant(lambda: softmax(sigmoid(x @ w1.T + b1) @ w2 + b2))),
         (W2_TRANSPOSED, variant(lambda: softmax(h @ w2.T + b2))),
+        # Right shapes only where H == C, where a crash cannot name them.
+        (B1_IN_SECOND, variant(lambda: softmax(h @ w2 + b1))),
+        (B2_IN_FIRST, variant(lambda: softmax(sigmoid(x @ w1 + b2) @ w2 + b2))),
+        (BIASES_SWAPPED, variant(lambda: softmax(sigmoid(x @ w1 + b2) @ w2 + b1))),
         (B1_COLUMN, variant(lambda: softmax(sigmoid(x @ w1 + column(b1)) @ w2 + b2))),
         (B2_COLUMN, variant(lambda: softmax(h @ w2 + column(b2)))),
     ]
@@ -297,6 +314,8 @@ def crashes(params, x, product):
         return sigmoid(product(x, w1) + b1)
 
     return [
+        (B2_IN_FIRST, lambda: product(x, w1) + b2),
+        (B1_IN_SECOND, lambda: product(h(), w2) + b1),
         (W1_TRANSPOSED, lambda: product(x, w1.T)),
         (W2_TRANSPOSED, lambda: product(h(), w2.T)),
         (B1_COLUMN, lambda: product(x, w1) + column(b1)),
@@ -407,6 +426,23 @@ def check_forward(params, x):
         )
 
 
+# The argument of init_params that gives each bias its size.
+BIAS_SIZES = {"b1": "n_hidden", "b2": "n_out"}
+
+
+def dtype_mistake(key, dtype):
+    """The likely mistake behind a parameter `key` of a dtype not float64."""
+    if dtype.kind not in "iub":
+        return "use float64, NumPy's default float."
+    size = BIAS_SIZES.get(key)
+    if size is not None:
+        return (
+            f"{key} is made of ints: np.zeros({size}) is float64 already; "
+            "drop dtype=int."
+        )
+    return "integer weights: draw floats, e.g. 0.1 * rng.standard_normal(...)."
+
+
 def params_problem(params, d, h, c):
     """Say what is wrong with what init_params returned, or return None."""
     if not isinstance(params, dict):
@@ -433,11 +469,7 @@ def params_problem(params, d, h, c):
                 )
             return f"{key} of shape {shape}", f"{key} of shape {value.shape}", mistake
         if value.dtype != np.float64:
-            mistake = (
-                "integer weights: draw floats, e.g. 0.1 * rng.standard_normal(...)."
-                if value.dtype.kind in "iub"
-                else "use float64, NumPy's default float."
-            )
+            mistake = dtype_mistake(key, value.dtype)
             return f"{key} of dtype float64", f"{key} of dtype {value.dtype}", mistake
     return None
 

@@ -416,7 +416,9 @@ def expect_epochs(losses, epochs, call):
     """Fail unless there is one loss per epoch."""
     if len(losses) == epochs:
         return
-    if len(losses) == epochs - 1 and counts_one_epoch_short():
+    if len(losses) < epochs and returns_in_loop():
+        mistake = RETURNS_IN_LOOP
+    elif len(losses) == epochs - 1 and counts_one_epoch_short():
         mistake = ONE_EPOCH_SHORT
     elif len(losses) == 0:
         mistake = "the losses were never recorded: append one each epoch."
@@ -456,6 +458,36 @@ def expect_epochs(losses, epochs, call):
 def losses_counted(count: int) -> str:
     """`count` losses, in words: "1 loss", "0 losses", "500 losses"."""
     return f"{count} loss" if count == 1 else f"{count} losses"
+
+
+RETURNS_IN_LOOP = (
+    "a return inside the loop ends train after its first epoch: indent "
+    "return params, losses one level less, so that it runs after the loop."
+)
+
+
+def returns_in_loop():
+    """Whether the learner's train has a return among the statements of a
+    loop's body itself (not under an if, as an early stop has it): the
+    return indented one level too deep. False where the source cannot be
+    read or parsed."""
+    text = learner_source("train")
+    try:
+        tree = ast.parse(text) if text is not None else None
+    except (SyntaxError, ValueError):
+        tree = None
+    trains = [
+        node
+        for node in (tree.body if tree is not None else ())
+        if isinstance(node, ast.FunctionDef) and node.name == "train"
+    ]
+    return any(
+        isinstance(statement, ast.Return)
+        for function in trains
+        for loop in ast.walk(function)
+        if isinstance(loop, (ast.For, ast.While))
+        for statement in loop.body
+    )
 
 
 ONE_EPOCH_SHORT = (
@@ -552,6 +584,8 @@ def expect_loss_fell(params, losses, call, seed):
             "so there was little left to learn: params kept from an earlier "
             "call? (losses[0] must be the loss at the initial params.)"
         )
+    elif len(losses) < DEFAULT_EPOCHS and returns_in_loop():
+        mistake = RETURNS_IN_LOOP
     elif np.ptp(losses) == 0 and final < LOSS_FALL * losses[0]:
         mistake = (
             "the same loss was recorded every epoch: compute it afresh, "
@@ -595,11 +629,15 @@ def test_every_epoch_on_one_sample_is_one_step_of_lr():
     expect_epochs(losses, epochs, call)
     path = descend(lr, epochs)
     mistakes = one_sample_mistakes(epochs, lr)
+    expected = [loss for _, loss in path[:epochs]]
+    scaled = scaled_mistake(losses, expected)
     if ignores_lr(losses, ONE_KWARGS):
         mistakes = [(LR_IGNORED, params, losses)]
+    elif scaled is not None:
+        mistakes = [(scaled, params, losses), *mistakes]
     expect_close(
         losses,
-        [loss for _, loss in path[:epochs]],
+        expected,
         call,
         rtol=0,
         atol=FIRST_LOSS_ATOL,
@@ -1047,10 +1085,63 @@ def default_mistake(params, losses, expected_losses, given, later_losses):
         return step_mistake(losses, given["epochs"])
     else:
         wrong = "lr"
+    # The results point at a default, but only the signature can say so.
+    written = written_defaults()
+    if written is None or written.get(wrong, DEFAULTS[wrong]) == DEFAULTS[wrong]:
+        return scaled_mistake(losses, expected_losses)
     default = DEFAULTS[wrong]
     return (
         f"the default of {wrong} is not {default}: keep the signature "
         "train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0)."
+    )
+
+
+def written_defaults():
+    """The defaults in the signature of the learner's train, as written in
+    its source: {name: value} for those that are plain literals; None where
+    the source cannot be read or has no train."""
+    text = learner_source("train")
+    try:
+        tree = ast.parse(text) if text is not None else None
+    except (SyntaxError, ValueError):
+        return None
+    for node in tree.body if tree is not None else ():
+        if isinstance(node, ast.FunctionDef) and node.name == "train":
+            arguments = node.args.posonlyargs + node.args.args
+            pairs = zip(arguments[::-1], node.args.defaults[::-1], strict=False)
+            pairs = [
+                *pairs,
+                *zip(node.args.kwonlyargs, node.args.kw_defaults, strict=True),
+            ]
+            return {
+                argument.arg: literal(default)
+                for argument, default in pairs
+                if default is not None
+            }
+    return None
+
+
+def literal(node):
+    """The value of the literal `node`, or the node itself (never equal to
+    a default) where it is not one."""
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        return node
+
+
+def scaled_mistake(losses, expected):
+    """Name losses that are each the expected one times the same factor
+    (a loss doubled, or summed over the classes); None otherwise."""
+    losses, expected = np.asarray(losses), np.asarray(expected)
+    if losses.shape != expected.shape or not np.all(expected > 0):
+        return None
+    factor = losses[0] / expected[0]
+    if np.isclose(factor, 1) or not np.allclose(losses, factor * expected):
+        return None
+    return (
+        f"each recorded loss is {factor:.3g} times the loss at those params: "
+        "record loss(params, x, t) as it is."
     )
 
 

@@ -14,7 +14,8 @@ def backward(params, x, t):
 
         z1 = x @ w1 + b1      h = sigmoid(z1)
         z2 = h @ w2 + b2      probs = softmax(z2)
-        dz2 = (probs - one_hot(t)) / N    (softmax and cross-entropy together)
+        dz2 = (probs - one_hot(t, probs.shape[1])) / N
+              (softmax and cross-entropy together; t as it is if one-hot)
         dw2 = h.T @ dz2       db2 = dz2 summed over the batch
         dh = dz2 @ w2.T       dz1 = dh * h * (1 - h)
         dw1 = x.T @ dz1       db1 = dz1 summed over the batch

@@ -1,0 +1,29 @@
+"""Adds b2 (C,) to the hidden layer instead of b1 (H,)."""
+
+# expect: b2 was added in the first layer
+# reject: check the order of each product
+
+import numpy as np
+
+from .cross_entropy import cross_entropy
+from .sigmoid import sigmoid
+from .softmax import softmax
+
+
+def init_params(n_in, n_hidden, n_out, seed=0):
+    rng = np.random.default_rng(seed)
+    return {
+        "w1": 0.1 * rng.standard_normal((n_in, n_hidden)),
+        "b1": np.zeros(n_hidden),
+        "w2": 0.1 * rng.standard_normal((n_hidden, n_out)),
+        "b2": np.zeros(n_out),
+    }
+
+
+def forward(params, x):
+    h = sigmoid(x @ params["w1"] + params["b2"])
+    return softmax(h @ params["w2"] + params["b2"])
+
+
+def loss(params, x, t):
+    return cross_entropy(forward(params, x), t)
