@@ -642,19 +642,54 @@ def test_a_misspelled_command_gets_a_guess(tree, typed, meant):
     assert f"unknown command '{typed}' (did you mean {meant}?)" in result.stderr
 
 
-def test_a_course_command_after_an_option_says_it_comes_first_and_what_it_takes(
-    tree,
-):
-    result = kata("--root", str(tree), "grade", cwd=tree)
+@pytest.mark.parametrize(
+    "before",
+    [
+        ["--timeout", "20", "--lang", "ja"],
+        ["--json", "x.json"],
+        ["--junit=x.xml", "--gradescope", "r.json"],
+        ["--mem", "512"],
+    ],
+    ids=["limits and language", "json", "junit and gradescope", "a prefix"],
+)
+def test_options_before_grade_mean_what_they_mean_after_it(tree, before):
+    # The tree is no release: grade refuses it, once it has read its options.
+    result = kata(*before, "grade", cwd=tree)
+
+    assert result.returncode == 2
+    assert "MANIFEST.json" in result.stderr
+    assert "must come first" not in result.stderr
+    assert "先に書きます" not in result.stderr
+
+
+def test_a_limit_before_batch_is_batch_own(tree):
+    result = kata("--timeout", "0", "batch", "subs", "--csv", "g.csv", cwd=tree)
+
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: python -m grader batch ")
+    assert "argument --timeout: '0' is not a positive number" in result.stderr
+
+
+def test_root_before_grade_is_refused_naming_it_and_what_grade_takes(tree):
+    result = kata("--timeout", "20", "--root", str(tree), "grade", cwd=tree)
     japanese = kata("--lang", "ja", "--root", str(tree), "grade", cwd=tree)
 
     assert result.returncode == japanese.returncode == 2
-    assert "grade must come first; grade takes the folder to grade" in result.stderr
+    assert "grade has no option --root; grade takes the folder to grade" in (
+        result.stderr
+    )
     assert "`python -m grader grade DIR`" in result.stderr
-    assert "after it" not in result.stderr
-    assert "did you mean" not in result.stderr
-    assert "grade は、どのオプションよりも先に書きます。" in japanese.stderr
+    assert "--timeout" not in result.stderr.splitlines()[-1]
+    assert "grade に --root というオプションはありません。" in japanese.stderr
     assert "`python -m grader grade DIR --lang ja`" in japanese.stderr
+    assert "先に書きます" not in japanese.stderr
+
+
+def test_help_before_a_course_command_is_the_grader_help(tree):
+    result = kata("--help", "grade", cwd=tree)
+
+    assert result.returncode == 0
+    assert "commands:" in result.stdout
 
 
 @pytest.mark.parametrize(
