@@ -86,16 +86,15 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     parser = Parser(prog=prog)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    grade = commands.add_parser(
-        "grade",
-        help=_(
-            "grading mode: pristine tests, nothing of the learner's but exercises/*.py"
-        ),
+    summary = _(
+        "grading mode: pristine tests, nothing of the learner's but exercises/*.py"
     )
+    grade = commands.add_parser("grade", help=summary, description=summary)
     grade.add_argument(
         "submission",
         nargs="?",
         type=Path,
+        metavar="DIR",
         help=_(
             "the learner's project or exercises (default: the project "
             "around the current folder)"
@@ -111,12 +110,14 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         grade.add_argument(option, type=Path, metavar="FILE", help=_(what))
     grade.set_defaults(handler=_grade, command_parser=grade)
 
-    out = commands.add_parser("release", help=_("a student copy, ready to push"))
+    summary = _("a student copy, ready to push")
+    out = commands.add_parser("release", help=summary, description=summary)
     out.add_argument("out", type=Path, metavar="OUT", help=_("a new folder"))
     _add_root(out)
     out.set_defaults(handler=_release, command_parser=out)
 
-    bundle = commands.add_parser("gradescope", help=_("Gradescope's autograder zip"))
+    summary = _("Gradescope's autograder zip")
+    bundle = commands.add_parser("gradescope", help=summary, description=summary)
     bundle.add_argument(
         "zip",
         type=Path,
@@ -126,7 +127,8 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     _add_root(bundle)
     bundle.set_defaults(handler=_gradescope, command_parser=bundle)
 
-    many = commands.add_parser("batch", help=_("grade a folder of submissions"))
+    summary = _("grade a folder of submissions")
+    many = commands.add_parser("batch", help=summary, description=summary)
     many.add_argument("folder", type=Path, metavar="DIR", help=_("one folder each"))
     many.add_argument(
         "--csv",
@@ -192,7 +194,9 @@ def _add_limits(parser) -> None:
 
 
 def _add_root(parser) -> None:
-    parser.add_argument("--root", type=Path, help=_("the project (default: here)"))
+    parser.add_argument(
+        "--root", type=Path, metavar="DIR", help=_("the project (default: here)")
+    )
 
 
 def _grade(args) -> int:

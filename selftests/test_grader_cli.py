@@ -373,6 +373,23 @@ def test_every_argument_of_the_teachers_commands_has_a_help_text():
     assert silent == []
 
 
+@pytest.mark.parametrize("command", ["grade", "release", "gradescope", "batch"])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_teachers_commands_help_says_what_each_does_and_names_folders_dir(
+    tmp_path, command, language
+):
+    result = kata(command, "--help", "--lang", language, cwd=tmp_path)
+
+    assert result.returncode == 0
+    # As the learner's commands: the usage, a blank line, one line of what.
+    usage, what = result.stdout.split("\n\n")[:2]
+    assert usage.split()[4] == command
+    assert len(what.splitlines()) == 1
+    assert not what.endswith(":")
+    assert "ROOT" not in result.stdout
+    assert "submission" not in usage
+
+
 def test_a_report_below_a_file_says_which_file_is_in_the_way(tree):
     blocker = tree.parent / "r.json"
     blocker.write_text("")
