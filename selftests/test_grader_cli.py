@@ -990,3 +990,29 @@ def test_a_python_without_the_packages_reads_the_language_as_the_grader_does(ask
     assert result.returncode == 2
     assert "nn-kata にはパッケージ numpy が必要ですが" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "error: the folder {root} does not exist\n"),
+        ("ja", "エラー: フォルダ {root} は存在しません。\n"),
+    ],
+)
+def test_a_root_that_does_not_exist_is_said_not_to_exist(tmp_path, language, said):
+    root = tmp_path / "nowhere"
+
+    result = kata("--root", str(root), "list", "--lang", language, cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr == said.format(root=root)
+
+
+def test_a_root_that_is_a_file_is_said_to_be_one(tmp_path):
+    root = tmp_path / "kata.py"
+    root.write_text("")
+
+    result = kata("--root", str(root), "list", cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert f"{root} is a file, not a project folder" in result.stderr
