@@ -472,10 +472,19 @@ def _progress_line(row: batch.Row) -> str:
         return line
     # The note's sentences are the gradebook's, in English: translated
     # one by one to be shown.
-    first, *later = [i18n.failure(note) for note in row.note.split("; ")]
+    first, *later = [_ended(i18n.failure(note)) for note in row.note.split("; ")]
     for note in later:
         first = _("{first}; {then}", first=first, then=note)
     return _("{line} ({notes})", line=line, notes=first)
+
+
+def _ended(note: str) -> str:
+    """A translated `note` ended as the language ends a sentence: the
+    Japanese notes are joined as sentences, and one that quotes an error
+    (a syntax error's, an import's) does not end as one."""
+    if i18n.language() == "ja" and not note.endswith(("。", "？", "！")):
+        return note + "。"
+    return note
 
 
 def _problem(text: str) -> None:
