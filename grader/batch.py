@@ -31,7 +31,7 @@ from grader import classroom, formats
 from grader.exercises import load_catalogue
 from grader.files import write_atomically
 from grader.grading import gradebook
-from grader.results import TIMEOUT
+from grader.results import IMPORT_ERROR, TIMEOUT
 
 GRADED = "graded"
 ERROR = "error"
@@ -61,6 +61,11 @@ DRIFT_NOTES = {
     "deleted": "{path} deleted: graded with the pristine copy",
 }
 TIMEOUT_NOTE = "{name}: stopped at the time limit"
+# The note on exercises whose modules are not in the submission; the ones
+# there that could not be loaded are noted each by why (its first line).
+MISSING_NOTE = "exercises/ lacks {count} of its {total} files"
+# How the tests' record ends what they say of a module that is not there.
+MISSING_ENDING = "is missing: was it moved or deleted?"
 # The note on a bare repository with nothing committed in it: `rev-parse
 # --verify --quiet` exits with 1 for a repository whose HEAD names no commit
 # (128 for one git cannot read at all, which `_git` reports in git's words).
@@ -446,11 +451,33 @@ def notes_of(report: dict) -> list[str]:
         for path in drift.get(how, [])
     ]
     notes += report["integrity"]["left_out"]
-    return notes + [
-        TIMEOUT_NOTE.format(name=exercise["name"])
-        for exercise in report["exercises"]
-        if any(test["kind"] == TIMEOUT for test in exercise["tests"])
+    return (
+        notes
+        + [
+            TIMEOUT_NOTE.format(name=exercise["name"])
+            for exercise in report["exercises"]
+            if any(test["kind"] == TIMEOUT for test in exercise["tests"])
+        ]
+        + _unloaded(report["exercises"])
+    )
+
+
+def _unloaded(exercises: list[dict]) -> list[str]:
+    """Why the modules of `exercises` (a JSON report's) that could not be
+    loaded were not: a syntax error, an import that failed, each in its
+    first line; the missing ones counted in one note. Said here, as the
+    submission then scores nothing for them and its JSON alone says why."""
+    whys = [
+        exercise["message"].splitlines()[0]
+        for exercise in exercises
+        if exercise["tests"]
+        and all(test["kind"] == IMPORT_ERROR for test in exercise["tests"])
     ]
+    missing = [why for why in whys if why.endswith(MISSING_ENDING)]
+    notes = [why for why in whys if why not in missing]
+    if missing:
+        notes.append(MISSING_NOTE.format(count=len(missing), total=len(exercises)))
+    return notes
 
 
 def _describe(error: Exception) -> str:

@@ -132,6 +132,19 @@ TEACHER_USES = {
         "`{prog} batch DIR --csv FILE`"
     ),
 }
+# The grader's options, as they may come before a command: those with a value,
+# and the one without.
+GRADER_FLAGS = ("--separate",)
+GRADER_VALUED = (
+    "--lang",
+    "--root",
+    "--target",
+    "--timeout",
+    "--memory",
+    "--json",
+    "--junit",
+    "--gradescope",
+)
 # Commands whose exercise must be named: acting on a guess would change a
 # file (reset) or show an answer (solution) the learner did not mean.
 NAMED_COMMANDS = ("reset", "solution", "doc")
@@ -171,8 +184,8 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     argv = _without_input_method(sys.argv[1:] if argv is None else argv)
     # Chosen before the parser is built: its help is in that language too.
     i18n.set_language(i18n.choose(language_asked(argv)))
-    teaching = _after_language(argv)
-    if teaching and teaching[0] in TEACHER_COMMANDS:
+    teaching = _course_command_first(argv)
+    if teaching:
         prestart.cancel()  # they start their own processes
         from grader import tools  # the course's commands, in a module of their own
 
@@ -467,14 +480,33 @@ def _mistyped_lang(option: str) -> bool:
     )
 
 
-def _after_language(argv: list[str]) -> list[str]:
-    """`argv` without a --lang option that comes first (already read), so
-    that a teacher's command may follow it."""
-    if argv[:1] == ["--lang"]:
-        return argv[2:]
-    if argv and argv[0].startswith("--lang="):
-        return argv[1:]
-    return argv
+def _course_command_first(argv: list[str]) -> list[str] | None:
+    """`argv` with the course's command first, the grader's options typed
+    before it moved to just after it; None when the command is not one of
+    the course's, or help is asked for before it.
+
+    The options then mean what they mean after the command; one that the
+    command lacks (`--root` before `grade`, whose folder is its argument)
+    is refused by the command's own parser, naming that option."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        option, equals, _value = argv[index].partition("=")
+        # argparse takes the prefix of one option for it: so does this.
+        names = (*GRADER_FLAGS, *GRADER_VALUED)
+        meant = [name for name in names if name.startswith(option)]
+        if option not in names and len(meant) == 1:
+            option = meant[0]
+        if option in ("-h", "--help"):
+            return None  # the grader's help, not the command's
+        if option in GRADER_VALUED and not equals:
+            index += 2
+        else:
+            # A flag, or an option unknown here: the command's parser
+            # refuses it, by its name.
+            index += 1
+    if index >= len(argv) or argv[index] not in TEACHER_COMMANDS:
+        return None
+    return [argv[index], *argv[:index], *argv[index + 1 :]]
 
 
 # argparse's own sentences, in its words: it looks each up with gettext

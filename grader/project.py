@@ -83,6 +83,12 @@ def open_project(
     else:
         root = root.resolve()
         missing = _missing(root)
+        # Said plainly: a mistyped path lacks every marker, but that is
+        # not the news.
+        if not root.exists():
+            raise ProjectError(_("the folder {root} does not exist", root=root))
+        if not root.is_dir():
+            raise ProjectError(_("{root} is a file, not a project folder", root=root))
         if missing:
             raise ProjectError(
                 _(

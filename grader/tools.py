@@ -87,16 +87,15 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     parser = Parser(prog=prog)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    grade = commands.add_parser(
-        "grade",
-        help=_(
-            "grading mode: pristine tests, nothing of the learner's but exercises/*.py"
-        ),
+    summary = _(
+        "grading mode: pristine tests, nothing of the learner's but exercises/*.py"
     )
+    grade = commands.add_parser("grade", help=summary, description=summary)
     grade.add_argument(
         "submission",
         nargs="?",
         type=Path,
+        metavar="DIR",
         help=_(
             "the learner's project or exercises (default: the project "
             "around the current folder)"
@@ -112,12 +111,14 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         grade.add_argument(option, type=Path, metavar="FILE", help=_(what))
     grade.set_defaults(handler=_grade, command_parser=grade)
 
-    out = commands.add_parser("release", help=_("a student copy, ready to push"))
+    summary = _("a student copy, ready to push")
+    out = commands.add_parser("release", help=summary, description=summary)
     out.add_argument("out", type=Path, metavar="OUT", help=_("a new folder"))
     _add_root(out)
     out.set_defaults(handler=_release, command_parser=out)
 
-    bundle = commands.add_parser("gradescope", help=_("Gradescope's autograder zip"))
+    summary = _("Gradescope's autograder zip")
+    bundle = commands.add_parser("gradescope", help=summary, description=summary)
     bundle.add_argument(
         "zip",
         type=Path,
@@ -127,7 +128,8 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     _add_root(bundle)
     bundle.set_defaults(handler=_gradescope, command_parser=bundle)
 
-    many = commands.add_parser("batch", help=_("grade a folder of submissions"))
+    summary = _("grade a folder of submissions")
+    many = commands.add_parser("batch", help=summary, description=summary)
     many.add_argument("folder", type=Path, metavar="DIR", help=_("one folder each"))
     many.add_argument(
         "--csv",
@@ -193,7 +195,9 @@ def _add_limits(parser) -> None:
 
 
 def _add_root(parser) -> None:
-    parser.add_argument("--root", type=Path, help=_("the project (default: here)"))
+    parser.add_argument(
+        "--root", type=Path, metavar="DIR", help=_("the project (default: here)")
+    )
 
 
 def _grade(args) -> int:
@@ -547,10 +551,19 @@ def _progress_line(row: batch.Row) -> str:
         return line
     # The note's sentences are the gradebook's, in English: translated
     # one by one to be shown.
-    first, *later = [i18n.failure(note) for note in row.note.split("; ")]
+    first, *later = [_ended(i18n.failure(note)) for note in row.note.split("; ")]
     for note in later:
         first = _("{first}; {then}", first=first, then=note)
     return _("{line} ({notes})", line=line, notes=first)
+
+
+def _ended(note: str) -> str:
+    """A translated `note` ended as the language ends a sentence: the
+    Japanese notes are joined as sentences, and one that quotes an error
+    (a syntax error's, an import's) does not end as one."""
+    if i18n.language() == "ja" and not note.endswith(("。", "？", "！")):
+        return note + "。"
+    return note
 
 
 def _problem(text: str) -> None:

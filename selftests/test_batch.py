@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import batch, classroom
+from grader import batch, classroom, i18n, tools
 from grader.exercises import NAMES
 from selftests.classroom_support import make_release, read_json, submission, teacher
 from selftests.grader_support import solution, stub
@@ -30,6 +30,14 @@ def git_repository(tree: Path, bare: Path) -> Path:
     return bare
 
 
+@pytest.fixture
+def language_kept():
+    """Whatever a test sets the language to, the one before afterwards."""
+    before = i18n.current.catalogue, i18n.current.option
+    yield
+    i18n.current.catalogue, i18n.current.option = before
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """A class of six graded in one batch: the process, the CSV rows by
@@ -44,7 +52,7 @@ def graded(tmp_path_factory):
     bob = inbox / "bob" / "exercises"
     bob.mkdir(parents=True)
     (bob / "sigmoid.py").write_text(solution("sigmoid"))
-    (bob / "dot.py").write_text(stub("dot"))
+    (bob / "dot.py").write_text("import numpy as np\n\ndef dot(a, b)\n    return 0\n")
     carol = submission(
         release_tree, base / "carol-work", {"one_hot": solution("one_hot")}
     )
@@ -187,6 +195,37 @@ def test_a_changed_test_file_is_noted_in_the_row_and_the_progress(graded):
     assert rows["alice"]["tests_changed"] == "1"
     assert rows["alice"]["note"] == note
     assert f"alice: graded, 10/100 ({note})" in result.stdout
+
+
+def test_why_a_module_could_not_be_loaded_is_noted_in_the_row_and_the_progress(
+    graded,
+):
+    result, rows, _ = graded
+
+    note = (
+        "exercises/dot.py has a syntax error on line 3: expected ':'; "
+        "exercises/ lacks 8 of its 10 files"
+    )
+    assert rows["bob"]["note"] == note
+    assert f"bob: graded, 10/100 ({note})" in result.stdout
+
+
+def test_the_progress_notes_are_sentences_in_japanese(language_kept):
+    row = batch.Row(
+        "bob",
+        batch.GRADED,
+        score=10,
+        max_score=100,
+        note="exercises/dot.py has a syntax error on line 3: expected ':'; "
+        "exercises/ lacks 8 of its 10 files",
+    )
+    i18n.set_language("ja", {"LANG": "C.UTF-8"})
+
+    assert tools._progress_line(row) == (
+        "bob: 採点しました(10/100)。注記: exercises/dot.py の 3 行目に構文エラーが"
+        "あります: expected ':'。また、exercises/ に、10 個のうち 8 個のファイルが"
+        "ありません。"
+    )
 
 
 def test_an_exercise_stopped_at_its_time_limit_is_noted(graded):

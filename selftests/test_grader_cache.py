@@ -312,7 +312,10 @@ def test_list_shows_the_last_status_of_an_exercise_that_now_loops(tree):
     japanese = kata("--root", str(tree), "--lang", "ja", "list", cwd=tree)
     row = next(line for line in japanese.stdout.splitlines() if " sgd " in line)
     assert row.endswith("失敗あり (failing)(その後変更あり)")
-    assert "3 秒以内に採点し直せなかった演習: sgd" in japanese.stdout
+    assert (
+        "前回の採点の後に変更され、3 秒以内に採点し直せなかった演習: sgd"
+        in japanese.stdout
+    )
 
 
 def test_list_says_an_exercise_that_loops_before_any_grade_is_not_graded(tree):

@@ -373,6 +373,23 @@ def test_every_argument_of_the_teachers_commands_has_a_help_text():
     assert silent == []
 
 
+@pytest.mark.parametrize("command", ["grade", "release", "gradescope", "batch"])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_teachers_commands_help_says_what_each_does_and_names_folders_dir(
+    tmp_path, command, language
+):
+    result = kata(command, "--help", "--lang", language, cwd=tmp_path)
+
+    assert result.returncode == 0
+    # As the learner's commands: the usage, a blank line, one line of what.
+    usage, what = result.stdout.split("\n\n")[:2]
+    assert usage.split()[4] == command
+    assert len(what.splitlines()) == 1
+    assert not what.endswith(":")
+    assert "ROOT" not in result.stdout
+    assert "submission" not in usage
+
+
 def test_a_report_below_a_file_says_which_file_is_in_the_way(tree):
     blocker = tree.parent / "r.json"
     blocker.write_text("")
@@ -642,19 +659,54 @@ def test_a_misspelled_command_gets_a_guess(tree, typed, meant):
     assert f"unknown command '{typed}' (did you mean {meant}?)" in result.stderr
 
 
-def test_a_course_command_after_an_option_says_it_comes_first_and_what_it_takes(
-    tree,
-):
-    result = kata("--root", str(tree), "grade", cwd=tree)
+@pytest.mark.parametrize(
+    "before",
+    [
+        ["--timeout", "20", "--lang", "ja"],
+        ["--json", "x.json"],
+        ["--junit=x.xml", "--gradescope", "r.json"],
+        ["--mem", "512"],
+    ],
+    ids=["limits and language", "json", "junit and gradescope", "a prefix"],
+)
+def test_options_before_grade_mean_what_they_mean_after_it(tree, before):
+    # The tree is no release: grade refuses it, once it has read its options.
+    result = kata(*before, "grade", cwd=tree)
+
+    assert result.returncode == 2
+    assert "MANIFEST.json" in result.stderr
+    assert "must come first" not in result.stderr
+    assert "先に書きます" not in result.stderr
+
+
+def test_a_limit_before_batch_is_batch_own(tree):
+    result = kata("--timeout", "0", "batch", "subs", "--csv", "g.csv", cwd=tree)
+
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: python -m grader batch ")
+    assert "argument --timeout: '0' is not a positive number" in result.stderr
+
+
+def test_root_before_grade_is_refused_naming_it_and_what_grade_takes(tree):
+    result = kata("--timeout", "20", "--root", str(tree), "grade", cwd=tree)
     japanese = kata("--lang", "ja", "--root", str(tree), "grade", cwd=tree)
 
     assert result.returncode == japanese.returncode == 2
-    assert "grade must come first; grade takes the folder to grade" in result.stderr
+    assert "grade has no option --root; grade takes the folder to grade" in (
+        result.stderr
+    )
     assert "`python -m grader grade DIR`" in result.stderr
-    assert "after it" not in result.stderr
-    assert "did you mean" not in result.stderr
-    assert "grade は、どのオプションよりも先に書きます。" in japanese.stderr
+    assert "--timeout" not in result.stderr.splitlines()[-1]
+    assert "grade に --root というオプションはありません。" in japanese.stderr
     assert "`python -m grader grade DIR --lang ja`" in japanese.stderr
+    assert "先に書きます" not in japanese.stderr
+
+
+def test_help_before_a_course_command_is_the_grader_help(tree):
+    result = kata("--help", "grade", cwd=tree)
+
+    assert result.returncode == 0
+    assert "commands:" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -938,3 +990,29 @@ def test_a_python_without_the_packages_reads_the_language_as_the_grader_does(ask
     assert result.returncode == 2
     assert "nn-kata にはパッケージ numpy が必要ですが" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "error: the folder {root} does not exist\n"),
+        ("ja", "エラー: フォルダ {root} は存在しません。\n"),
+    ],
+)
+def test_a_root_that_does_not_exist_is_said_not_to_exist(tmp_path, language, said):
+    root = tmp_path / "nowhere"
+
+    result = kata("--root", str(root), "list", "--lang", language, cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr == said.format(root=root)
+
+
+def test_a_root_that_is_a_file_is_said_to_be_one(tmp_path):
+    root = tmp_path / "kata.py"
+    root.write_text("")
+
+    result = kata("--root", str(root), "list", cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert f"{root} is a file, not a project folder" in result.stderr

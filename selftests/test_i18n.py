@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from grader import classroom, docs, i18n, manifest, runner, session, tools
-from grader.batch import DRIFT_NOTES, TIMEOUT_NOTE
+from grader.batch import DRIFT_NOTES, MISSING_NOTE, TIMEOUT_NOTE
 from grader.exercises import EXERCISES
 from grader.locale import extract
 from grader.results import ExerciseRun, TestResult, lines_cut, trim
@@ -936,7 +936,11 @@ def batch_notes() -> list[str]:
     """The notes a batch's gradebook row may hold, which its progress line
     shows in the teacher's language."""
     notes = [note.format(path="tests/test_dot.py") for note in DRIFT_NOTES.values()]
-    return [*notes, TIMEOUT_NOTE.format(name="dot")]
+    return [
+        *notes,
+        TIMEOUT_NOTE.format(name="dot"),
+        MISSING_NOTE.format(count=8, total=10),
+    ]
 
 
 def test_every_reason_the_grader_gives_is_translated(ja, reasons):

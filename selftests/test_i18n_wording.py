@@ -481,6 +481,19 @@ def test_the_training_call_is_described_in_japanese(target):
     assert "epochs=4, seed=0)。引数は次のとおり:\n" in translated
 
 
+# 種 alone may read as たね (a seed): a species of iris is a 品種.
+LONE_SPECIES = re.compile(r"(?<!品)種(?!類)")
+
+
+def test_a_species_of_iris_is_a_hinshu_everywhere(tables):
+    with open(DOCSTRINGS, "rb") as file:
+        docstrings = tomllib.load(file)
+    texts = [value for _, value in translations(tables)]
+    texts += [f["text"] for fs in docstrings.values() for f in fs.values()]
+    texts += README_JA.splitlines()
+    assert [text for text in texts if LONE_SPECIES.search(text)] == []
+
+
 def test_code_in_the_japanese_specifications_is_code_only():
     with open(DOCSTRINGS, "rb") as file:
         docstrings = tomllib.load(file)
