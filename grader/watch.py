@@ -1230,10 +1230,14 @@ class Watch:
                     **timed,
                 ),
                 _("saved or deleted {count} files ({names})", **files),
+                _("saved or deleted {count} files", count=len(names)),
             ]
+        # Said without the names last: two long ones take a row of 40
+        # columns of their own, and the failure shown names its exercise.
         return [
             _("saved {count} files ({names}), graded in {seconds} s", **files, **timed),
             _("saved {count} files ({names})", **files),
+            _("saved {count} files", count=len(names)),
         ]
 
     def worth_seeing(self, names: list[str]) -> ExerciseInfo:

@@ -1540,7 +1540,7 @@ def test_saves_at_once_show_the_first_failing_and_say_what_was_graded(
     if lang == "en":
         assert "(saved 3 files (" in top and "2 of 10 done" in top
     else:
-        assert "3 個のファイル(" in top and "を保存、" in top
+        assert "3 個のファイルを保存、" in top and "backprop" in top
     running.quit()
 
 
