@@ -1400,7 +1400,20 @@ class Watch:
             "none": _("back to {name}, which has no hints", name=name),
             "last": _("back to {name}: its last hint again", name=name),
         }
-        return sentences[self.hint_said]
+        event = sentences[self.hint_said]
+        self.shorter[event] = [self.hint_said_short()]
+        return event
+
+    def hint_said_short(self) -> str:
+        """What `h` did, naming no exercise: the top line's shortest way
+        of saying it, on a terminal where the name would take a row of its
+        own (the exercise's line names it)."""
+        return {
+            "hint": _("the next hint"),
+            "done": _("done, no hint needed"),
+            "none": _("no hints"),
+            "last": _("the last hint again"),
+        }[self.hint_said]
 
     def first_shown_for_hint(self) -> str:
         """`back_for_hint` for an exercise not on screen before in this
@@ -1420,7 +1433,10 @@ class Watch:
         event = _(said, which=which)
         # Too long for a row with a long name: said without why it is the
         # one shown (see `events`).
-        self.shorter[event] = [_(said, which=_("showing {name}", name=name))]
+        self.shorter[event] = [
+            _(said, which=_("showing {name}", name=name)),
+            self.hint_said_short(),
+        ]
         return event
 
     def next_exercise(self) -> None:

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 import pytest
 from rich.text import Text
 
-from grader import cache, i18n
+from grader import cache, hints, i18n
 from grader.exercises import NAMES
 from grader.project import open_project
 from grader.render import failed_mark
@@ -37,6 +37,7 @@ from grader.watch import (
     LISTING,
     PROSE_COLUMNS,
     SUMMARY,
+    TOP_LINE_ROWS,
     PollingSource,
     _clipped,
     _fitted,
@@ -776,6 +777,25 @@ def test_h_on_an_exercise_with_a_long_name_not_shown_before_says_it_in_one_row(
     # Too long with why it is the one shown: said the shorter way, whole.
     assert said in rows[0], rows
     assert not rows[1].strip() or not rows[1].startswith(" "), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_h_back_from_the_list_for_the_last_hint_keeps_the_top_line_short(
+    request, monkeypatch, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    name = "numerical_gradient"
+    # Every hint of numerical_gradient seen already, none remembered here.
+    monkeypatch.setattr(hints, "seen", lambda state: {name: 4})
+    monkeypatch.setattr(hints, "remember", lambda state, name, count: None)
+    runs = done_runs()
+    runs[name] = ExerciseRun(name, [TestResult("test_x", False, "wrong")])
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, (40, 12), EXERCISE, _pressed("l", "h"))
+
+    # The exercise's line names it: the top line needs not, in two rows.
+    header = next(i for i, row in enumerate(rows) if row.startswith("7. "))
+    assert len([row for row in rows[:header] if row]) <= TOP_LINE_ROWS, rows
 
 
 def test_without_keys_the_all_done_screen_says_ctrl_c_quits(done_tree):
