@@ -234,6 +234,13 @@ SHORTER = {
         N_("checked all; {names} not run again"),
     ),
 }
+# The ways of saying a save that name no file (see `saved_events`).
+UNNAMED_SAVES = (
+    N_("saved and graded"),
+    N_("saved"),
+    N_("deleted and graded"),
+    N_("deleted"),
+)
 # The line that counts the other failing tests said short, without the
 # command that shows them (see `verdict`), as `others`.
 COUNT_ONLY = "count only"
@@ -1213,13 +1220,13 @@ class Watch:
                     _("deleted {path}, graded in {seconds} s", **full),
                     _("deleted {path}, graded in {seconds} s", path=file, **timed),
                     _("deleted {path}", path=file),
-                    *([_("deleted")] if shown else []),
+                    *([_("deleted and graded"), _("deleted")] if shown else []),
                 ]
             return [
                 _("saved {path}, graded in {seconds} s", **full),
                 _("saved {path}, graded in {seconds} s", path=file, **timed),
                 _("saved {path}", path=file),
-                *([_("saved")] if shown else []),
+                *([_("saved and graded"), _("saved")] if shown else []),
             ]
         files = {"count": len(names), "names": i18n.listed(names)}
         if gone:
@@ -2088,7 +2095,7 @@ class Watch:
         saves = self.save_events or [self.save_event]
         # A save said without its file leaves naming it to the exercise's
         # line: this event's screen may have none.
-        unnamed = {_("saved"), _("deleted")}
+        unnamed = {_(way) for way in UNNAMED_SAVES}
         saves = [saved for saved in saves if saved not in unnamed] or saves
         pairs = [
             *((saved, self.event) for saved in saves),

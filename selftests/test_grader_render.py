@@ -3673,3 +3673,22 @@ def test_a_save_of_two_files_is_said_in_two_rows_at_40_columns_one_at_60(
     assert any("check softmax" in row for row in narrow), narrow
     # No brackets within the top line's brackets.
     assert "ファイル(" not in "".join(narrow + wide)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_save_said_in_one_row_says_it_was_graded_where_that_fits(
+    watch_screen, language
+):
+    def saved(watch) -> None:
+        watch.save_events = watch.saved_events([name], 0.13, shown=True)
+        watch.event = watch.save_event = watch.save_events[0]
+
+    name = "numerical_gradient"
+    runs = done_runs()
+    runs[name] = ExerciseRun(name, [failed("test_shift", UNNAMED)])
+    with i18n.speaking(language):
+        rows = watch_screen(runs, (60, 20), EXERCISE, saved)
+        graded = _("saved and graded")
+    # Too long with the file's name in one row, not so without.
+    assert rows[1] == "", rows
+    assert f"{name}.py" in rows[0] or graded in rows[0], rows
