@@ -234,6 +234,9 @@ SHORTER = {
         N_("checked all; {names} not run again"),
     ),
 }
+# The fewest columns of a hint's last row kept before the note that says
+# what shows it whole (see `hint_ended`).
+HINT_WORDS_COLUMNS = 12
 # The ways of saying a save that name no file (see `saved_events`).
 UNNAMED_SAVES = (
     N_("saved and graded"),
@@ -2332,13 +2335,38 @@ class Watch:
 
     def hint_cut(self, hint: Text, rows: int) -> list[Text]:
         """The first of `rows` of the `hint`, as broken for the terminal,
-        the last ending in an ellipsis when it lost rows."""
+        the last ending in an ellipsis and what shows the hint whole when
+        it lost rows (see `hint_ended`)."""
         lines = list(hint.split("\n", allow_blank=True))
         if len(lines) <= rows:
             return [hint]
-        width = self.out.width - 1
-        ended = _ended(lines[rows - 1].plain, width, self.ellipsis())
+        ended = self.hint_ended(lines[rows - 1].plain)
         return [*lines[: rows - 1], Text(ended, style=hint.style)]
+
+    def hint_ended(self, row: str) -> str:
+        """`row`, the last kept of a hint cut short, ending in an ellipsis
+        and in the shortest note that fits with its first words, or in
+        the row alone: which command shows the hint whole. The watch has
+        no key for it (`h` shows the next), and a hint cut with nothing
+        said would read as the hint. Only the ellipsis on a terminal too
+        narrow for any."""
+        width, mark = self.out.width - 1, self.ellipsis()
+        names = {"prog": self.prog, "name": self.focus.name}
+        notes = [
+            _("[`{prog} hint {name}` shows it whole]", **names),
+            _("[whole: `{prog} hint {name}`]", **names),
+            _("[whole: `hint {name}`]", name=self.focus.name),
+        ]
+        indent = row[: len(row) - len(row.lstrip())]
+        for note in notes:
+            left = width - i18n.width(f" {note}")
+            # A few words of the row before the note, or none at all: a
+            # word or two alone would say nothing.
+            if left - i18n.width(indent) >= HINT_WORDS_COLUMNS:
+                return f"{_ended(row, left, mark)} {note}"
+            if i18n.width(f"{indent}{mark} {note}") <= width:
+                return f"{indent}{mark} {note}"
+        return _ended(row, width, mark)
 
     def hint_filled(self, hint: Text) -> Text:
         """The `hint` broken to fit the terminal: its later lines under the

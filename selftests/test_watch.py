@@ -798,6 +798,25 @@ def test_h_back_from_the_list_for_the_last_hint_keeps_the_top_line_short(
     assert len([row for row in rows[:header] if row]) <= TOP_LINE_ROWS, rows
 
 
+@pytest.mark.parametrize("size", [(40, 10), (40, 12)])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_hint_cut_short_says_what_shows_it_whole(request, monkeypatch, lang, size):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    # The second hint of sigmoid, long enough to be cut at 40 columns.
+    monkeypatch.setattr(hints, "seen", lambda state: {"sigmoid": 1})
+    monkeypatch.setattr(hints, "remember", lambda state, name, count: None)
+    runs = done_runs()
+    runs["sigmoid"] = ExerciseRun("sigmoid", [TestResult("test_x", False, "wrong")])
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, size, EXERCISE, _pressed("h"))
+
+    keys = next(i for i, row in enumerate(rows) if row.startswith(("keys", "キー")))
+    # Whole, or cut with a note that says what shows it whole.
+    last = rows[keys - 1]
+    assert last.endswith((".", "。")) or "hint sigmoid`" in last, rows
+    assert "hint sigmoid`" in last or size == (40, 12), rows
+
+
 def test_without_keys_the_all_done_screen_says_ctrl_c_quits(done_tree):
     process = subprocess.Popen(
         [sys.executable, "-m", "grader", "watch", "--root", str(done_tree)],
