@@ -1346,6 +1346,7 @@ class Watch:
                 self.report_asked = True  # shown once the save is graded
                 return
             self.say("checked every exercise in {seconds} s", seconds=f"{seconds:.2f}")
+            self.after_save = self.check_after_save(seconds=seconds)
             if self.loops_kept:
                 names = some_named(self.loops_kept)
                 self.say(
@@ -1362,17 +1363,28 @@ class Watch:
             self.event = _not_a_key(typed)
             self.draw()
 
-    def check_after_save(self, names: str) -> list[str]:
+    def check_after_save(
+        self, names: str = "", seconds: float | None = None
+    ) -> list[str]:
         """The shortest way of saying that one file was saved and then
-        every exercise checked, `names` not run again (see `after_save`):
-        in one row at 80 columns, where the two joined take two. None
-        when the key did not come with a save of one file."""
+        every exercise checked, in `seconds`, or else `names` not run
+        again (see `after_save`): in one row at 80 columns, where the two
+        joined take two, pushing the report down a row. None when the key
+        did not come with a save of one file."""
         files = self.saving_files
         if not (self.with_save and self.save_event and len(files) == 1):
             return []
         path = f"{files[0]}.py"
         if not (self.project.root / self.target / path).exists():
             return []  # deleted: said as such, at length
+        if seconds is not None:
+            return [
+                _(
+                    "saved {path}; checked all in {seconds} s",
+                    path=path,
+                    seconds=f"{seconds:.2f}",
+                )
+            ]
         return [
             _(
                 "saved {path}; checked all; {names} not run again",

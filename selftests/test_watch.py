@@ -817,6 +817,25 @@ def test_a_hint_cut_short_says_what_shows_it_whole(request, monkeypatch, lang, s
     assert "hint sigmoid`" in last or size == (40, 12), rows
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_c_typed_with_a_save_says_both_in_one_row_at_80_columns(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    def saved_then_c(watch) -> None:
+        watch.saving_files = ["sigmoid"]
+        watch.save_events = watch.saved_events(["sigmoid"], 0.16)
+        watch.event = watch.save_event = watch.save_events[0]
+        watch.grade = lambda *args, **kwargs: 4.36  # every exercise checked
+        watch.with_save = True  # c came with the save
+        _pressed("c")(watch)
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(done_runs(), (80, 24), SUMMARY, saved_then_c)
+
+    # Two rows would push the report's last lines off the screen.
+    assert "sigmoid.py" in rows[0] and "4.36" in rows[0] and rows[1] == "", rows
+
+
 def test_without_keys_the_all_done_screen_says_ctrl_c_quits(done_tree):
     process = subprocess.Popen(
         [sys.executable, "-m", "grader", "watch", "--root", str(done_tree)],
