@@ -234,6 +234,16 @@ SHORTER = {
         N_("checked all; {names} not run again"),
     ),
 }
+# The fewest columns of a hint's last row kept before the note that says
+# what shows it whole (see `hint_ended`).
+HINT_WORDS_COLUMNS = 12
+# The ways of saying a save that name no file (see `saved_events`).
+UNNAMED_SAVES = (
+    N_("saved and graded"),
+    N_("saved"),
+    N_("deleted and graded"),
+    N_("deleted"),
+)
 # The line that counts the other failing tests said short, without the
 # command that shows them (see `verdict`), as `others`.
 COUNT_ONLY = "count only"
@@ -1213,13 +1223,13 @@ class Watch:
                     _("deleted {path}, graded in {seconds} s", **full),
                     _("deleted {path}, graded in {seconds} s", path=file, **timed),
                     _("deleted {path}", path=file),
-                    *([_("deleted")] if shown else []),
+                    *([_("deleted and graded"), _("deleted")] if shown else []),
                 ]
             return [
                 _("saved {path}, graded in {seconds} s", **full),
                 _("saved {path}, graded in {seconds} s", path=file, **timed),
                 _("saved {path}", path=file),
-                *([_("saved")] if shown else []),
+                *([_("saved and graded"), _("saved")] if shown else []),
             ]
         files = {"count": len(names), "names": i18n.listed(names)}
         if gone:
@@ -1230,10 +1240,14 @@ class Watch:
                     **timed,
                 ),
                 _("saved or deleted {count} files ({names})", **files),
+                _("saved or deleted {count} files", count=len(names)),
             ]
+        # Said without the names last: two long ones take a row of 40
+        # columns of their own, and the failure shown names its exercise.
         return [
             _("saved {count} files ({names}), graded in {seconds} s", **files, **timed),
             _("saved {count} files ({names})", **files),
+            _("saved {count} files", count=len(names)),
         ]
 
     def worth_seeing(self, names: list[str]) -> ExerciseInfo:
@@ -1332,6 +1346,7 @@ class Watch:
                 self.report_asked = True  # shown once the save is graded
                 return
             self.say("checked every exercise in {seconds} s", seconds=f"{seconds:.2f}")
+            self.after_save = self.check_after_save(seconds=seconds)
             if self.loops_kept:
                 names = some_named(self.loops_kept)
                 self.say(
@@ -1348,17 +1363,28 @@ class Watch:
             self.event = _not_a_key(typed)
             self.draw()
 
-    def check_after_save(self, names: str) -> list[str]:
+    def check_after_save(
+        self, names: str = "", seconds: float | None = None
+    ) -> list[str]:
         """The shortest way of saying that one file was saved and then
-        every exercise checked, `names` not run again (see `after_save`):
-        in one row at 80 columns, where the two joined take two. None
-        when the key did not come with a save of one file."""
+        every exercise checked, in `seconds`, or else `names` not run
+        again (see `after_save`): in one row at 80 columns, where the two
+        joined take two, pushing the report down a row. None when the key
+        did not come with a save of one file."""
         files = self.saving_files
         if not (self.with_save and self.save_event and len(files) == 1):
             return []
         path = f"{files[0]}.py"
         if not (self.project.root / self.target / path).exists():
             return []  # deleted: said as such, at length
+        if seconds is not None:
+            return [
+                _(
+                    "saved {path}; checked all in {seconds} s",
+                    path=path,
+                    seconds=f"{seconds:.2f}",
+                )
+            ]
         return [
             _(
                 "saved {path}; checked all; {names} not run again",
@@ -1396,7 +1422,20 @@ class Watch:
             "none": _("back to {name}, which has no hints", name=name),
             "last": _("back to {name}: its last hint again", name=name),
         }
-        return sentences[self.hint_said]
+        event = sentences[self.hint_said]
+        self.shorter[event] = [self.hint_said_short()]
+        return event
+
+    def hint_said_short(self) -> str:
+        """What `h` did, naming no exercise: the top line's shortest way
+        of saying it, on a terminal where the name would take a row of its
+        own (the exercise's line names it)."""
+        return {
+            "hint": _("the next hint"),
+            "done": _("done, no hint needed"),
+            "none": _("no hints"),
+            "last": _("the last hint again"),
+        }[self.hint_said]
 
     def first_shown_for_hint(self) -> str:
         """`back_for_hint` for an exercise not on screen before in this
@@ -1416,7 +1455,10 @@ class Watch:
         event = _(said, which=which)
         # Too long for a row with a long name: said without why it is the
         # one shown (see `events`).
-        self.shorter[event] = [_(said, which=_("showing {name}", name=name))]
+        self.shorter[event] = [
+            _(said, which=_("showing {name}", name=name)),
+            self.hint_said_short(),
+        ]
         return event
 
     def next_exercise(self) -> None:
@@ -2068,7 +2110,7 @@ class Watch:
         saves = self.save_events or [self.save_event]
         # A save said without its file leaves naming it to the exercise's
         # line: this event's screen may have none.
-        unnamed = {_("saved"), _("deleted")}
+        unnamed = {_(way) for way in UNNAMED_SAVES}
         saves = [saved for saved in saves if saved not in unnamed] or saves
         pairs = [
             *((saved, self.event) for saved in saves),
@@ -2305,13 +2347,38 @@ class Watch:
 
     def hint_cut(self, hint: Text, rows: int) -> list[Text]:
         """The first of `rows` of the `hint`, as broken for the terminal,
-        the last ending in an ellipsis when it lost rows."""
+        the last ending in an ellipsis and what shows the hint whole when
+        it lost rows (see `hint_ended`)."""
         lines = list(hint.split("\n", allow_blank=True))
         if len(lines) <= rows:
             return [hint]
-        width = self.out.width - 1
-        ended = _ended(lines[rows - 1].plain, width, self.ellipsis())
+        ended = self.hint_ended(lines[rows - 1].plain)
         return [*lines[: rows - 1], Text(ended, style=hint.style)]
+
+    def hint_ended(self, row: str) -> str:
+        """`row`, the last kept of a hint cut short, ending in an ellipsis
+        and in the shortest note that fits with its first words, or in
+        the row alone: which command shows the hint whole. The watch has
+        no key for it (`h` shows the next), and a hint cut with nothing
+        said would read as the hint. Only the ellipsis on a terminal too
+        narrow for any."""
+        width, mark = self.out.width - 1, self.ellipsis()
+        names = {"prog": self.prog, "name": self.focus.name}
+        notes = [
+            _("[`{prog} hint {name}` shows it whole]", **names),
+            _("[whole: `{prog} hint {name}`]", **names),
+            _("[whole: `hint {name}`]", name=self.focus.name),
+        ]
+        indent = row[: len(row) - len(row.lstrip())]
+        for note in notes:
+            left = width - i18n.width(f" {note}")
+            # A few words of the row before the note, or none at all: a
+            # word or two alone would say nothing.
+            if left - i18n.width(indent) >= HINT_WORDS_COLUMNS:
+                return f"{_ended(row, left, mark)} {note}"
+            if i18n.width(f"{indent}{mark} {note}") <= width:
+                return f"{indent}{mark} {note}"
+        return _ended(row, width, mark)
 
     def hint_filled(self, hint: Text) -> Text:
         """The `hint` broken to fit the terminal: its later lines under the

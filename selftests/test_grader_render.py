@@ -3650,3 +3650,45 @@ def test_the_count_of_other_failing_tests_said_short_fills_a_row_left_empty(
     # short, the count takes the one row the whole failure leaves.
     assert count in rows and not any("check sgd" in row for row in rows), rows
     assert len(rows) == 19, rows
+
+
+def _saved_two(watch) -> None:
+    """Make `watch` show softmax failing after a save of two other files."""
+    watch.focus = watch.project.find("softmax")
+    watch.save_events = watch.saved_events(["cross_entropy", "backprop"], 0.43)
+    watch.event = watch.save_event = watch.save_events[0]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_save_of_two_files_is_said_in_two_rows_at_40_columns_one_at_60(
+    watch_screen, language
+):
+    runs = done_runs()
+    runs["softmax"] = ExerciseRun("softmax", [failed("test_shift", SHIFT_MISSING)])
+    with i18n.speaking(language):
+        narrow = watch_screen(runs, (40, 12), EXERCISE, _saved_two)
+        wide = watch_screen(runs, (60, 20), EXERCISE, _saved_two)
+    assert narrow[2] == "" and wide[1] == "", (narrow, wide)
+    # What the failure lost is said, with what shows it.
+    assert any("check softmax" in row for row in narrow), narrow
+    # No brackets within the top line's brackets.
+    assert "ファイル(" not in "".join(narrow + wide)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_save_said_in_one_row_says_it_was_graded_where_that_fits(
+    watch_screen, language
+):
+    def saved(watch) -> None:
+        watch.save_events = watch.saved_events([name], 0.13, shown=True)
+        watch.event = watch.save_event = watch.save_events[0]
+
+    name = "numerical_gradient"
+    runs = done_runs()
+    runs[name] = ExerciseRun(name, [failed("test_shift", UNNAMED)])
+    with i18n.speaking(language):
+        rows = watch_screen(runs, (60, 20), EXERCISE, saved)
+        graded = _("saved and graded")
+    # Too long with the file's name in one row, not so without.
+    assert rows[1] == "", rows
+    assert f"{name}.py" in rows[0] or graded in rows[0], rows

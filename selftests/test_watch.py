@@ -20,7 +20,7 @@ from types import SimpleNamespace
 import pytest
 from rich.text import Text
 
-from grader import cache, i18n
+from grader import cache, hints, i18n
 from grader.exercises import NAMES
 from grader.project import open_project
 from grader.render import failed_mark
@@ -37,6 +37,7 @@ from grader.watch import (
     LISTING,
     PROSE_COLUMNS,
     SUMMARY,
+    TOP_LINE_ROWS,
     PollingSource,
     _clipped,
     _fitted,
@@ -776,6 +777,63 @@ def test_h_on_an_exercise_with_a_long_name_not_shown_before_says_it_in_one_row(
     # Too long with why it is the one shown: said the shorter way, whole.
     assert said in rows[0], rows
     assert not rows[1].strip() or not rows[1].startswith(" "), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_h_back_from_the_list_for_the_last_hint_keeps_the_top_line_short(
+    request, monkeypatch, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    name = "numerical_gradient"
+    # Every hint of numerical_gradient seen already, none remembered here.
+    monkeypatch.setattr(hints, "seen", lambda state: {name: 4})
+    monkeypatch.setattr(hints, "remember", lambda state, name, count: None)
+    runs = done_runs()
+    runs[name] = ExerciseRun(name, [TestResult("test_x", False, "wrong")])
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, (40, 12), EXERCISE, _pressed("l", "h"))
+
+    # The exercise's line names it: the top line needs not, in two rows.
+    header = next(i for i, row in enumerate(rows) if row.startswith("7. "))
+    assert len([row for row in rows[:header] if row]) <= TOP_LINE_ROWS, rows
+
+
+@pytest.mark.parametrize("size", [(40, 10), (40, 12)])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_hint_cut_short_says_what_shows_it_whole(request, monkeypatch, lang, size):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    # The second hint of sigmoid, long enough to be cut at 40 columns.
+    monkeypatch.setattr(hints, "seen", lambda state: {"sigmoid": 1})
+    monkeypatch.setattr(hints, "remember", lambda state, name, count: None)
+    runs = done_runs()
+    runs["sigmoid"] = ExerciseRun("sigmoid", [TestResult("test_x", False, "wrong")])
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, size, EXERCISE, _pressed("h"))
+
+    keys = next(i for i, row in enumerate(rows) if row.startswith(("keys", "キー")))
+    # Whole, or cut with a note that says what shows it whole.
+    last = rows[keys - 1]
+    assert last.endswith((".", "。")) or "hint sigmoid`" in last, rows
+    assert "hint sigmoid`" in last or size == (40, 12), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_c_typed_with_a_save_says_both_in_one_row_at_80_columns(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    def saved_then_c(watch) -> None:
+        watch.saving_files = ["sigmoid"]
+        watch.save_events = watch.saved_events(["sigmoid"], 0.16)
+        watch.event = watch.save_event = watch.save_events[0]
+        watch.grade = lambda *args, **kwargs: 4.36  # every exercise checked
+        watch.with_save = True  # c came with the save
+        _pressed("c")(watch)
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(done_runs(), (80, 24), SUMMARY, saved_then_c)
+
+    # Two rows would push the report's last lines off the screen.
+    assert "sigmoid.py" in rows[0] and "4.36" in rows[0] and rows[1] == "", rows
 
 
 def test_without_keys_the_all_done_screen_says_ctrl_c_quits(done_tree):
@@ -1540,7 +1598,7 @@ def test_saves_at_once_show_the_first_failing_and_say_what_was_graded(
     if lang == "en":
         assert "(saved 3 files (" in top and "2 of 10 done" in top
     else:
-        assert "3 個のファイル(" in top and "を保存、" in top
+        assert "3 個のファイルを保存、" in top and "backprop" in top
     running.quit()
 
 
