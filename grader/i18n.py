@@ -663,14 +663,22 @@ _VERB_ENDINGS = (
 )
 # Kana that end a verb's stem ("返さ", "使っ"): any hiragana but a particle.
 _OKURIGANA = f"[{''.join(sorted(set(map(chr, range(0x3041, 0x3097))) - _PARTICLES))}]"
+# Adverbs written in kana ("もう", "まだ"), "もう一度" with its kanji: a
+# line cuts none of them ("ヒントはも|う", "もう|一度"), but may break
+# before one after a particle ("ヒントは|もう"), where a new word begins
+# though the kana it starts with ("も", "ま") most often ends one. The
+# longer come first, and before the other words, so that the longest one
+# matches ("そのまま", "その").
+_ADVERBS = re.compile(r"もう一度|もう|まだ|すでに|さらに|もっと|そのまま")
 # Words of kana a line never cuts in two either ("こ|と", "ど|うか").
 _FUNCTION_WORDS = (
+    _ADVERBS.pattern,
     r"(?:か)?どうか",
     r"という|といった",
     r"ながら",
     r"(?:に)?(?:つい|よっ|とっ)て",
     r"ため|こと|もの|とき|ところ|とおり|ように|ような|すべて|それぞれ|ずつ|だけ",
-    r"など|まで|から|より|ので(?![はも]?な)|のに|けれど(?:も)?|ただし|つまり|まず|まだ",
+    r"など|まで|から|より|ので(?![はも]?な)|のに|けれど(?:も)?|ただし|つまり|まず",
     r"その場|そのもの|その|この|どの|あの|それ|これ|どれ|ほか|ほど|ごと|たび|たとえば",
     r"おめでとう(?:ございます)?",
 )
@@ -716,7 +724,8 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
     tests", "テスト 4/20") are places to break only when the line has no
     other. Nor does a line break inside a verb's ending or a word of kana
     ("なければなりません", "ください", "こと": see `_KANA_WORDS`) while it
-    has another place, and inside a run of hiragana only after a particle
+    has another place, nor inside an adverb of kana ("もう", "もう一度":
+    see `_ADVERBS`), and inside a run of hiragana only after a particle
     (see `_PARTICLES`). A word of kanji keeps the kana that go on from it,
     its okurigana, its particle and a short suffix ("取り出す", "配列を",
     "勾配だけ": see `_in_stems`, `_SUFFIX`), and code keeps the particle
@@ -755,6 +764,8 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
         inside, endings = _kana_words(pieces)
         for index in endings:
             quality[index] = max(quality[index], _IN_KANJI)
+        for index in _adverb_starts(pieces):
+            quality[index] = max(quality[index], _LOOSE)
         for index in _in_stems(pieces):
             quality[index] = min(quality[index], _IN_VERB)
         for index in _in_short_asides(pieces):
@@ -1083,6 +1094,20 @@ def _kana_words(pieces: list[str]) -> tuple[set[int], set[int]]:
         if _apart(text, column):
             endings.add(starts.get(column))
     return inside - {None}, endings - inside - {None}
+
+
+def _adverb_starts(pieces: list[str]) -> set[int]:
+    """The indices of the pieces that begin an adverb of kana (`_ADVERBS`)
+    right after a particle (`_PARTICLES`): a new word, where a line breaks
+    as well as inside a run of kana after a particle ("ヒントは|もう")."""
+    starts = _offsets(pieces)
+    text = "".join(pieces)
+    return {
+        starts[adverb.start()]
+        for adverb in _ADVERBS.finditer(text)
+        if adverb.start() in starts
+        and text[adverb.start() - 1 : adverb.start()] in _PARTICLES
+    }
 
 
 def _apart(text: str, column: int) -> bool:

@@ -676,6 +676,26 @@ def test_japanese_fills_its_lines_breaking_between_any_two_characters():
         ("呼び出し方は {harness.signature_of(function)} です。", 36, "で\nす"),
         # A short aside in brackets stays whole on its line.
         ("nn-kata watch: 10 問中 3 問完了(演習の一覧)", 39, "の\n一覧"),
+        # An adverb of kana, and "もう一度", stays whole: the line breaks
+        # before it, or after the comma before it.
+        (
+            "nn-kata watch: 10 問中 3 問完了 (backprop のヒントはもうありません)",
+            60,
+            "も\nう",
+        ),
+        (
+            "ヒント 4/5: シグモイドを逆にたどるときは、z1 におけるその傾き "
+            "h * (1 - h) を掛けます(dz1 = (dz2 @ w2.T) * h * (1 - h))。"
+            "h にもう一度 sigmoid を適用してはいけません。",
+            74,
+            "もう\n一度",
+        ),
+        (
+            "採点が終わる前に中断した演習: backprop。採点するには、もう一度 "
+            "`python -m grader --lang ja` を実行してください。",
+            80,
+            "もう\n一度",
+        ),
     ],
 )
 def test_japanese_keeps_a_verb_and_its_kana_on_one_line(text, columns, cut):
@@ -715,12 +735,29 @@ PARTICLE_START = re.compile(
 SUFFIX_START = re.compile(r"だけ|まで|より|ほど|など|ずつ|ごと")
 # The end of a line that the line after it starts a new phrase from.
 PHRASE_END = re.compile(r"[、。，．：；？！」』\s]$")
+# Words of kana that no line cuts in two: adverbs ("もう", "まだ"), with
+# "もう一度" and its kanji.
+KANA_WORDS = ("もう一度", "もう", "まだ", "すでに", "さらに", "もっと", "そのまま")
+
+
+def cut_word(before, after):
+    """Which of `KANA_WORDS` the end of the line `before` and the start of
+    the line `after` cut in two, if any."""
+    return next(
+        (
+            word
+            for word in KANA_WORDS
+            for k in range(1, len(word))
+            if before.endswith(word[:k]) and after.startswith(word[k:])
+        ),
+        None,
+    )
 
 
 def cut_kind(before, after):
     """Which kind of bad break, if any, lies between the line `before` and
     the line `after` (both stripped): "inflection", "suffix", "particle",
-    "okurigana", or None."""
+    "okurigana", "word" (see `cut_word`), or None."""
     if (
         WORD_END.search(before)
         and not ENDS_A_PHRASE.search(before)
@@ -735,6 +772,8 @@ def cut_kind(before, after):
         return "particle"
     if STEM_END.search(before) and HIRAGANA_START.match(after):
         return "okurigana"
+    if cut_word(before, after):
+        return "word"
     return None
 
 
@@ -786,6 +825,11 @@ def test_no_japanese_text_breaks_inside_an_inflection_or_a_short_aside(tables):
 
     texts = [value for _, value in translations(tables)]
     texts += [hint for exercise in EXERCISES for hint in exercise.hints_ja]
+    # An exercise's header line, as the report and the watch write it.
+    texts += [
+        f"{exercise.number}. {exercise.name}: {exercise.title_ja}"
+        for exercise in EXERCISES
+    ]
     bad = [
         (columns, place)
         for text in texts
@@ -816,6 +860,18 @@ def test_no_japanese_text_breaks_inside_an_inflection_or_a_short_aside(tables):
 )
 def test_japanese_lines_keep_the_rules_of_kinsoku(text, columns, first):
     assert i18n.fill(text, columns).splitlines()[0] == first
+
+
+def test_a_line_breaks_after_a_comma_rather_than_inside_a_word_of_kana():
+    text = (
+        "採点が終わる前に中断した演習: backprop。採点するには、もう一度 "
+        "`python -m grader --lang ja` を実行してください。"
+    )
+
+    assert i18n.fill(text, 80).splitlines() == [
+        "採点が終わる前に中断した演習: backprop。採点するには、",
+        "もう一度 `python -m grader --lang ja` を実行してください。",
+    ]
 
 
 def test_a_counter_of_kana_and_kanji_stays_whole_after_its_number():
