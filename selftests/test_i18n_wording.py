@@ -676,6 +676,9 @@ def test_japanese_fills_its_lines_breaking_between_any_two_characters():
         ("呼び出し方は {harness.signature_of(function)} です。", 36, "で\nす"),
         # A short aside in brackets stays whole on its line.
         ("nn-kata watch: 10 問中 3 問完了(演習の一覧)", 39, "の\n一覧"),
+        # A particle of two kana or more stays whole, and with its noun.
+        ("7. numerical_gradient: 数値微分による勾配", 40, "に\nよる"),
+        ("7. numerical_gradient: 数値微分による勾配", 40, "分\nによる"),
         # An adverb of kana, and "もう一度", stays whole: the line breaks
         # before it, or after the comma before it.
         (
@@ -736,8 +739,11 @@ SUFFIX_START = re.compile(r"だけ|まで|より|ほど|など|ずつ|ごと")
 # The end of a line that the line after it starts a new phrase from.
 PHRASE_END = re.compile(r"[、。，．：；？！」』\s]$")
 # Words of kana that no line cuts in two: adverbs ("もう", "まだ"), with
-# "もう一度" and its kanji.
-KANA_WORDS = ("もう一度", "もう", "まだ", "すでに", "さらに", "もっと", "そのまま")
+# "もう一度" and its kanji, and particles of two kana or more ("による").
+KANA_WORDS = (
+    *("もう一度", "もう", "まだ", "すでに", "さらに", "もっと", "そのまま"),
+    *("による", "により", "によって", "について", "における", "に対して"),
+)
 
 
 def cut_word(before, after):
