@@ -762,6 +762,11 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
     bare = _bare_operator_spaces(pieces, code)
     for index in code & set(range(len(pieces) - 1)):
         quality[index + 1] = _IN_WORD if index in bare else _INSIDE
+    # The number of an item of a list never ends a line, code after it
+    # or not: "(2)" alone at a line's end reads as cut from its item.
+    for index in range(2, len(pieces)):
+        if pieces[index - 1].isspace() and _marks_item(pieces, index - 2):
+            quality[index] = _NEVER
     if japanese:
         inside, endings = _kana_words(pieces)
         for index in endings:
@@ -997,6 +1002,22 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
     if _wide(piece[0]):
         return _after_ascii(pieces, index)  # "float64の", "b2)を"
     return _NEVER
+
+
+def _marks_item(pieces: list[str], index: int) -> bool:
+    """Whether `pieces[index]` is the number of an item of a list, "(2)",
+    at the start of the text or of a sentence ("…ください。(2) 確率は"):
+    what follows it is the item, which it must not end a line without."""
+    if not _ITEM_MARK.fullmatch(pieces[index]):
+        return False
+    before = "".join(pieces[:index]).rstrip(SPACES)
+    return not before or before[-1] in _SENTENCE_END
+
+
+# The number of an item of a list, and the marks that end the sentence
+# one follows.
+_ITEM_MARK = re.compile(r"\(\d+\)")
+_SENTENCE_END = frozenset(".?!:。？！：")
 
 
 def _ahead(pieces: list[str], index: int) -> str:

@@ -676,6 +676,14 @@ def test_japanese_fills_its_lines_breaking_between_any_two_characters():
         ("呼び出し方は {harness.signature_of(function)} です。", 36, "で\nす"),
         # A short aside in brackets stays whole on its line.
         ("nn-kata watch: 10 問中 3 問完了(演習の一覧)", 39, "の\n一覧"),
+        # The number of an item of a list starts its line with the item.
+        (
+            "(1) axis 0(列方向)で正規化しています。最後の軸に沿った各スライス、"
+            "つまりバッチの各行の合計が 1 でなければなりません。axis=-1 を"
+            "使ってください。(2) 確率の値は正しいのですが、位置が違います。",
+            30,
+            "(2)\n",
+        ),
         # A particle of two kana or more stays whole, and with its noun.
         ("7. numerical_gradient: 数値微分による勾配", 40, "に\nよる"),
         ("7. numerical_gradient: 数値微分による勾配", 40, "分\nによる"),
@@ -711,13 +719,14 @@ def test_japanese_keeps_a_verb_and_its_kana_on_one_line(text, columns, cut):
 # The start of a line that cuts a verb's inflection, or the copula's,
 # from the word it ends ("切り捨て|たり", "もので|なければなりません",
 # "下がら|なければ", "では|なく"), after the line before ends in a kana
-# that is no particle (after "が", "を", "に", "と", "も" the next word
-# may well be "ない": "クラスが|ない"), or in kanji. After an adjective's
+# that is no particle (after "が", "を", "に", "と", "も", and "の" said
+# for "が", the next word may well be "ない": "クラスが|ない",
+# "割り当ての|ないキー"), or in kanji. After an adjective's
 # "く" ("等しく|なければならない") the ending may stand apart.
 INFLECTION_START = re.compile(
     r"たり|だり|ます|ません|ました|まし|なけれ|なく|ない|ている|ていま|ください"
 )
-ENDS_A_PHRASE = re.compile(r"(?:[がをにとくも]|(?<!で)は)$")
+ENDS_A_PHRASE = re.compile(r"(?:[がをにとくもの]|(?<!で)は)$")
 WORD_END = re.compile(r"[\u3041-\u3096\u4e00-\u9fff々]$")
 # A short aside in brackets that holds Japanese: one phrase, which a line
 # keeps whole where it fits ("(演習の一覧)").
@@ -738,6 +747,9 @@ PARTICLE_START = re.compile(
 SUFFIX_START = re.compile(r"だけ|まで|より|ほど|など|ずつ|ごと")
 # The end of a line that the line after it starts a new phrase from.
 PHRASE_END = re.compile(r"[、。，．：；？！」』\s]$")
+# The number of an item of a list ("(2)") at the end of a line, cut from
+# the item it starts.
+ITEM_NUMBER_END = re.compile(r"(?:^|[\s.?!:。？！：])\(\d+\)$")
 # Words of kana that no line cuts in two: adverbs ("もう", "まだ"), with
 # "もう一度" and its kanji, and particles of two kana or more ("による").
 KANA_WORDS = (
@@ -763,7 +775,7 @@ def cut_word(before, after):
 def cut_kind(before, after):
     """Which kind of bad break, if any, lies between the line `before` and
     the line `after` (both stripped): "inflection", "suffix", "particle",
-    "okurigana", "word" (see `cut_word`), or None."""
+    "okurigana", "word" (see `cut_word`), "item number", or None."""
     if (
         WORD_END.search(before)
         and not ENDS_A_PHRASE.search(before)
@@ -780,6 +792,8 @@ def cut_kind(before, after):
         return "okurigana"
     if cut_word(before, after):
         return "word"
+    if ITEM_NUMBER_END.search(before):
+        return "item number"
     return None
 
 
@@ -831,6 +845,9 @@ def test_no_japanese_text_breaks_inside_an_inflection_or_a_short_aside(tables):
 
     texts = [value for _, value in translations(tables)]
     texts += [hint for exercise in EXERCISES for hint in exercise.hints_ja]
+    # Mistakes listed by number, as a failure that fits several lists them.
+    pairs = zip(texts, texts[1:], strict=False)
+    texts += [f"(1) {one}(2) {two}" for one, two in pairs if one.endswith("。")]
     # An exercise's header line, as the report and the watch write it.
     texts += [
         f"{exercise.number}. {exercise.name}: {exercise.title_ja}"
