@@ -734,7 +734,10 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
     or the copula after it ("b2) を", "(N, C) です": see `_AFTER_CODE`):
     the line breaks before them, or inside code at a space, while it can.
     A short aside in brackets that holds Japanese
-    ("(演習の一覧)") stays whole on a line (see `_in_short_asides`).
+    ("(演習の一覧)") stays whole on a line (see `_in_short_asides`), and
+    so does a short label of Japanese with its value ("入力済みのキー: c":
+    see `_in_labels`). The number of an item of a list ("(2)") never ends
+    a line.
     Japanese whose last line would read as left over
     (two characters, or a verb's ending: see `SHORT_TAIL`) gives it a few
     more from the line before.
@@ -775,7 +778,7 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
             quality[index] = max(quality[index], _LOOSE)
         for index in _in_stems(pieces):
             quality[index] = min(quality[index], _IN_VERB)
-        for index in _in_short_asides(pieces):
+        for index in _in_short_asides(pieces) | _in_labels(pieces):
             quality[index] = min(quality[index], _INSIDE)
         for index in inside:
             quality[index] = min(quality[index], _IN_WORD)
@@ -964,6 +967,10 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
         if before == " " and _count_and_word(last, piece):
             # One space only: two set columns apart ("failing  4/20 tests").
             return _INSIDE
+        if japanese and _labels(pieces, index - 2):
+            # A label and its value ("入力済みのキー: c", "例: x"): a line
+            # breaks before the label, where it can, rather than between.
+            return _INSIDE
         if japanese and _KANJI.match(last[-1]) and _NAMED.match(piece):
             # A noun and the letter or the code that names it: "列 j",
             # "行 [0, 1]", "関数 np.exp".
@@ -1002,6 +1009,15 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
     if _wide(piece[0]):
         return _after_ascii(pieces, index)  # "float64の", "b2)を"
     return _NEVER
+
+
+def _labels(pieces: list[str], index: int) -> bool:
+    """Whether `pieces[index]` ends a label of Japanese with its colon
+    ("入力済みのキー:", "場所："), which the value after it belongs to."""
+    label = "".join(pieces[max(0, index - 1) : index + 1])
+    return label.endswith("：") or (
+        label.endswith(":") and len(label) > 1 and _wide(label[-2])
+    )
 
 
 def _marks_item(pieces: list[str], index: int) -> bool:
@@ -1178,6 +1194,28 @@ def _in_short_asides(pieces: list[str]) -> set[int]:
         if width(aside[0]) <= SHORT_ASIDE and any(map(_wide, aside[0][1:-1])):
             inside.update(starts.get(i) for i in range(aside.start() + 1, aside.end()))
     return inside - {None}
+
+
+def _in_labels(pieces: list[str]) -> set[int]:
+    """The indices of the pieces that begin inside a short label of
+    Japanese before its value ("入力済みのキー: c"): one phrase, at most
+    `SHORT_ASIDE` columns wide, which a line keeps whole with its value,
+    breaking before it, rather than leave part of it behind ("入力済みの"
+    and "キー: c")."""
+    starts = _offsets(pieces)
+    text = "".join(pieces)
+    inside = set()
+    for label in _LABEL.finditer(text):
+        if width(label[0]) <= SHORT_ASIDE and _wide(label[0][-2]):
+            inside.update(starts.get(i) for i in range(label.start() + 1, label.end()))
+    return inside - {None}
+
+
+# A label and its colon before a value: the words after the last mark
+# that ends a phrase, or the last space.
+_LABEL = re.compile(
+    r"(?<![^、。，；？！）)\s])[^、。，；？！：:()（）\s]+(?:[:：](?= )|：)"
+)
 
 
 # An aside in brackets, round ones half or full width, with no brackets

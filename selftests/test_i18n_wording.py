@@ -684,6 +684,19 @@ def test_japanese_fills_its_lines_breaking_between_any_two_characters():
             30,
             "(2)\n",
         ),
+        # A label stays whole on the line of its value.
+        (
+            "10 問中 3 問が終了、12 秒(制限は 1 問 30 秒、保存で再採点、q で終了)、"
+            "入力済みのキー: c(採点が終わってから働きます)",
+            85,
+            "キー:\n",
+        ),
+        (
+            "10 問中 3 問が終了、12 秒(制限は 1 問 30 秒、保存で再採点、q で終了)、"
+            "入力済みのキー: c(採点が終わってから働きます)",
+            85,
+            "の\nキー",
+        ),
         # A particle of two kana or more stays whole, and with its noun.
         ("7. numerical_gradient: 数値微分による勾配", 40, "に\nよる"),
         ("7. numerical_gradient: 数値微分による勾配", 40, "分\nによる"),
@@ -750,6 +763,10 @@ PHRASE_END = re.compile(r"[、。，．：；？！」』\s]$")
 # The number of an item of a list ("(2)") at the end of a line, cut from
 # the item it starts.
 ITEM_NUMBER_END = re.compile(r"(?:^|[\s.?!:。？！：])\(\d+\)$")
+# A short label of Japanese and its colon at the end of a line, cut from
+# the value after it ("入力済みのキー:" and "c"), where the line could
+# have broken before it, after the mark that ends the phrase before it.
+LABEL_END = re.compile(r"[、。，；？！）)][^、。，；？！:：\s]{1,9}[:：]$")
 # Words of kana that no line cuts in two: adverbs ("もう", "まだ"), with
 # "もう一度" and its kanji, and particles of two kana or more ("による").
 KANA_WORDS = (
@@ -775,7 +792,7 @@ def cut_word(before, after):
 def cut_kind(before, after):
     """Which kind of bad break, if any, lies between the line `before` and
     the line `after` (both stripped): "inflection", "suffix", "particle",
-    "okurigana", "word" (see `cut_word`), "item number", or None."""
+    "okurigana", "word" (see `cut_word`), "item number", "label", or None."""
     if (
         WORD_END.search(before)
         and not ENDS_A_PHRASE.search(before)
@@ -794,6 +811,8 @@ def cut_kind(before, after):
         return "word"
     if ITEM_NUMBER_END.search(before):
         return "item number"
+    if LABEL_END.search(before):
+        return "label"
     return None
 
 
