@@ -697,9 +697,6 @@ def test_japanese_fills_its_lines_breaking_between_any_two_characters():
             85,
             "の\nキー",
         ),
-        # A particle of two kana or more stays whole, and with its noun.
-        ("7. numerical_gradient: 数値微分による勾配", 40, "に\nよる"),
-        ("7. numerical_gradient: 数値微分による勾配", 40, "分\nによる"),
         # An adverb of kana, and "もう一度", stays whole: the line breaks
         # before it, or after the comma before it.
         (
@@ -768,11 +765,8 @@ ITEM_NUMBER_END = re.compile(r"(?:^|[\s.?!:。？！：])\(\d+\)$")
 # have broken before it, after the mark that ends the phrase before it.
 LABEL_END = re.compile(r"[、。，；？！）)][^、。，；？！:：\s]{1,9}[:：]$")
 # Words of kana that no line cuts in two: adverbs ("もう", "まだ"), with
-# "もう一度" and its kanji, and particles of two kana or more ("による").
-KANA_WORDS = (
-    *("もう一度", "もう", "まだ", "すでに", "さらに", "もっと", "そのまま"),
-    *("による", "により", "によって", "について", "における", "に対して"),
-)
+# "もう一度" and its kanji.
+KANA_WORDS = ("もう一度", "もう", "まだ", "すでに", "さらに", "もっと", "そのまま")
 
 
 def cut_word(before, after):
