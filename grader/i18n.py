@@ -663,14 +663,22 @@ _VERB_ENDINGS = (
 )
 # Kana that end a verb's stem ("返さ", "使っ"): any hiragana but a particle.
 _OKURIGANA = f"[{''.join(sorted(set(map(chr, range(0x3041, 0x3097))) - _PARTICLES))}]"
+# Adverbs written in kana ("もう", "まだ"), "もう一度" with its kanji: a
+# line cuts none of them ("ヒントはも|う", "もう|一度"), but may break
+# before one after a particle ("ヒントは|もう"), where a new word begins
+# though the kana it starts with ("も", "ま") most often ends one. The
+# longer come first, and before the other words, so that the longest one
+# matches ("そのまま", "その").
+_ADVERBS = re.compile(r"もう一度|もう|まだ|すでに|さらに|もっと|そのまま")
 # Words of kana a line never cuts in two either ("こ|と", "ど|うか").
 _FUNCTION_WORDS = (
+    _ADVERBS.pattern,
     r"(?:か)?どうか",
     r"という|といった",
     r"ながら",
     r"(?:に)?(?:つい|よっ|とっ)て",
     r"ため|こと|もの|とき|ところ|とおり|ように|ような|すべて|それぞれ|ずつ|だけ",
-    r"など|まで|から|より|ので(?![はも]?な)|のに|けれど(?:も)?|ただし|つまり|まず|まだ",
+    r"など|まで|から|より|ので(?![はも]?な)|のに|けれど(?:も)?|ただし|つまり|まず",
     r"その場|そのもの|その|この|どの|あの|それ|これ|どれ|ほか|ほど|ごと|たび|たとえば",
     r"おめでとう(?:ございます)?",
 )
@@ -716,14 +724,18 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
     tests", "テスト 4/20") are places to break only when the line has no
     other. Nor does a line break inside a verb's ending or a word of kana
     ("なければなりません", "ください", "こと": see `_KANA_WORDS`) while it
-    has another place, and inside a run of hiragana only after a particle
+    has another place, nor inside an adverb of kana ("もう", "もう一度":
+    see `_ADVERBS`), and inside a run of hiragana only after a particle
     (see `_PARTICLES`). A word of kanji keeps the kana that go on from it,
     its okurigana, its particle and a short suffix ("取り出す", "配列を",
     "勾配だけ": see `_in_stems`, `_SUFFIX`), and code keeps the particle
     or the copula after it ("b2) を", "(N, C) です": see `_AFTER_CODE`):
     the line breaks before them, or inside code at a space, while it can.
     A short aside in brackets that holds Japanese
-    ("(演習の一覧)") stays whole on a line (see `_in_short_asides`).
+    ("(演習の一覧)") stays whole on a line (see `_in_short_asides`), and
+    so does a short label of Japanese with its value ("入力済みのキー: c":
+    see `_in_labels`). The number of an item of a list ("(2)") never ends
+    a line.
     Japanese whose last line would read as left over
     (two characters, or a verb's ending: see `SHORT_TAIL`) gives it a few
     more from the line before.
@@ -751,13 +763,20 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
     bare = _bare_operator_spaces(pieces, code)
     for index in code & set(range(len(pieces) - 1)):
         quality[index + 1] = _IN_WORD if index in bare else _INSIDE
+    # The number of an item of a list never ends a line, code after it
+    # or not: "(2)" alone at a line's end reads as cut from its item.
+    for index in range(2, len(pieces)):
+        if pieces[index - 1].isspace() and _marks_item(pieces, index - 2):
+            quality[index] = _NEVER
     if japanese:
         inside, endings = _kana_words(pieces)
         for index in endings:
             quality[index] = max(quality[index], _IN_KANJI)
+        for index in _adverb_starts(pieces):
+            quality[index] = max(quality[index], _LOOSE)
         for index in _in_stems(pieces):
             quality[index] = min(quality[index], _IN_VERB)
-        for index in _in_short_asides(pieces):
+        for index in _in_short_asides(pieces) | _in_labels(pieces):
             quality[index] = min(quality[index], _INSIDE)
         for index in inside:
             quality[index] = min(quality[index], _IN_WORD)
@@ -946,6 +965,10 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
         if before == " " and _count_and_word(last, piece):
             # One space only: two set columns apart ("failing  4/20 tests").
             return _INSIDE
+        if japanese and _labels(pieces, index - 2):
+            # A label and its value ("入力済みのキー: c", "例: x"): a line
+            # breaks before the label, where it can, rather than between.
+            return _INSIDE
         if japanese and _KANJI.match(last[-1]) and _NAMED.match(piece):
             # A noun and the letter or the code that names it: "列 j",
             # "行 [0, 1]", "関数 np.exp".
@@ -984,6 +1007,31 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
     if _wide(piece[0]):
         return _after_ascii(pieces, index)  # "float64の", "b2)を"
     return _NEVER
+
+
+def _labels(pieces: list[str], index: int) -> bool:
+    """Whether `pieces[index]` ends a label of Japanese with its colon
+    ("入力済みのキー:", "場所："), which the value after it belongs to."""
+    label = "".join(pieces[max(0, index - 1) : index + 1])
+    return label.endswith("：") or (
+        label.endswith(":") and len(label) > 1 and _wide(label[-2])
+    )
+
+
+def _marks_item(pieces: list[str], index: int) -> bool:
+    """Whether `pieces[index]` is the number of an item of a list, "(2)",
+    at the start of the text or of a sentence ("…ください。(2) 確率は"):
+    what follows it is the item, which it must not end a line without."""
+    if not _ITEM_MARK.fullmatch(pieces[index]):
+        return False
+    before = "".join(pieces[:index]).rstrip(SPACES)
+    return not before or before[-1] in _SENTENCE_END
+
+
+# The number of an item of a list, and the marks that end the sentence
+# one follows.
+_ITEM_MARK = re.compile(r"\(\d+\)")
+_SENTENCE_END = frozenset(".?!:。？！：")
 
 
 def _ahead(pieces: list[str], index: int) -> str:
@@ -1085,6 +1133,20 @@ def _kana_words(pieces: list[str]) -> tuple[set[int], set[int]]:
     return inside - {None}, endings - inside - {None}
 
 
+def _adverb_starts(pieces: list[str]) -> set[int]:
+    """The indices of the pieces that begin an adverb of kana (`_ADVERBS`)
+    right after a particle (`_PARTICLES`): a new word, where a line breaks
+    as well as inside a run of kana after a particle ("ヒントは|もう")."""
+    starts = _offsets(pieces)
+    text = "".join(pieces)
+    return {
+        starts[adverb.start()]
+        for adverb in _ADVERBS.finditer(text)
+        if adverb.start() in starts
+        and text[adverb.start() - 1 : adverb.start()] in _PARTICLES
+    }
+
+
 def _apart(text: str, column: int) -> bool:
     """Whether a verb's ending that may stand apart from the kana before it
     begins at `text[column]` (see `_VERB_ENDING`). "なければ" after a
@@ -1130,6 +1192,28 @@ def _in_short_asides(pieces: list[str]) -> set[int]:
         if width(aside[0]) <= SHORT_ASIDE and any(map(_wide, aside[0][1:-1])):
             inside.update(starts.get(i) for i in range(aside.start() + 1, aside.end()))
     return inside - {None}
+
+
+def _in_labels(pieces: list[str]) -> set[int]:
+    """The indices of the pieces that begin inside a short label of
+    Japanese before its value ("入力済みのキー: c"): one phrase, at most
+    `SHORT_ASIDE` columns wide, which a line keeps whole with its value,
+    breaking before it, rather than leave part of it behind ("入力済みの"
+    and "キー: c")."""
+    starts = _offsets(pieces)
+    text = "".join(pieces)
+    inside = set()
+    for label in _LABEL.finditer(text):
+        if width(label[0]) <= SHORT_ASIDE and _wide(label[0][-2]):
+            inside.update(starts.get(i) for i in range(label.start() + 1, label.end()))
+    return inside - {None}
+
+
+# A label and its colon before a value: the words after the last mark
+# that ends a phrase, or the last space.
+_LABEL = re.compile(
+    r"(?<![^、。，；？！）)\s])[^、。，；？！：:()（）\s]+(?:[:：](?= )|：)"
+)
 
 
 # An aside in brackets, round ones half or full width, with no brackets

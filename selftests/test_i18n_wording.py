@@ -689,6 +689,47 @@ def test_japanese_fills_its_lines_breaking_between_any_two_characters():
         ("呼び出し方は {harness.signature_of(function)} です。", 36, "で\nす"),
         # A short aside in brackets stays whole on its line.
         ("nn-kata watch: 10 問中 3 問完了(演習の一覧)", 39, "の\n一覧"),
+        # The number of an item of a list starts its line with the item.
+        (
+            "(1) axis 0(列方向)で正規化しています。最後の軸に沿った各スライス、"
+            "つまりバッチの各行の合計が 1 でなければなりません。axis=-1 を"
+            "使ってください。(2) 確率の値は正しいのですが、位置が違います。",
+            30,
+            "(2)\n",
+        ),
+        # A label stays whole on the line of its value.
+        (
+            "10 問中 3 問が終了、12 秒(制限は 1 問 30 秒、保存で再採点、q で終了)、"
+            "入力済みのキー: c(採点が終わってから働きます)",
+            85,
+            "キー:\n",
+        ),
+        (
+            "10 問中 3 問が終了、12 秒(制限は 1 問 30 秒、保存で再採点、q で終了)、"
+            "入力済みのキー: c(採点が終わってから働きます)",
+            85,
+            "の\nキー",
+        ),
+        # An adverb of kana, and "もう一度", stays whole: the line breaks
+        # before it, or after the comma before it.
+        (
+            "nn-kata watch: 10 問中 3 問完了 (backprop のヒントはもうありません)",
+            60,
+            "も\nう",
+        ),
+        (
+            "ヒント 4/5: シグモイドを逆にたどるときは、z1 におけるその傾き "
+            "h * (1 - h) を掛けます(dz1 = (dz2 @ w2.T) * h * (1 - h))。"
+            "h にもう一度 sigmoid を適用してはいけません。",
+            74,
+            "もう\n一度",
+        ),
+        (
+            "採点が終わる前に中断した演習: backprop。採点するには、もう一度 "
+            "`python -m grader --lang ja` を実行してください。",
+            80,
+            "もう\n一度",
+        ),
     ],
 )
 def test_japanese_keeps_a_verb_and_its_kana_on_one_line(text, columns, cut):
@@ -701,13 +742,14 @@ def test_japanese_keeps_a_verb_and_its_kana_on_one_line(text, columns, cut):
 # The start of a line that cuts a verb's inflection, or the copula's,
 # from the word it ends ("切り捨て|たり", "もので|なければなりません",
 # "下がら|なければ", "では|なく"), after the line before ends in a kana
-# that is no particle (after "が", "を", "に", "と", "も" the next word
-# may well be "ない": "クラスが|ない"), or in kanji. After an adjective's
+# that is no particle (after "が", "を", "に", "と", "も", and "の" said
+# for "が", the next word may well be "ない": "クラスが|ない",
+# "割り当ての|ないキー"), or in kanji. After an adjective's
 # "く" ("等しく|なければならない") the ending may stand apart.
 INFLECTION_START = re.compile(
     r"たり|だり|ます|ません|ました|まし|なけれ|なく|ない|ている|ていま|ください"
 )
-ENDS_A_PHRASE = re.compile(r"(?:[がをにとくも]|(?<!で)は)$")
+ENDS_A_PHRASE = re.compile(r"(?:[がをにとくもの]|(?<!で)は)$")
 WORD_END = re.compile(r"[\u3041-\u3096\u4e00-\u9fff々]$")
 # A short aside in brackets that holds Japanese: one phrase, which a line
 # keeps whole where it fits ("(演習の一覧)").
@@ -728,12 +770,36 @@ PARTICLE_START = re.compile(
 SUFFIX_START = re.compile(r"だけ|まで|より|ほど|など|ずつ|ごと")
 # The end of a line that the line after it starts a new phrase from.
 PHRASE_END = re.compile(r"[、。，．：；？！」』\s]$")
+# The number of an item of a list ("(2)") at the end of a line, cut from
+# the item it starts.
+ITEM_NUMBER_END = re.compile(r"(?:^|[\s.?!:。？！：])\(\d+\)$")
+# A short label of Japanese and its colon at the end of a line, cut from
+# the value after it ("入力済みのキー:" and "c"), where the line could
+# have broken before it, after the mark that ends the phrase before it.
+LABEL_END = re.compile(r"[、。，；？！）)][^、。，；？！:：\s]{1,9}[:：]$")
+# Words of kana that no line cuts in two: adverbs ("もう", "まだ"), with
+# "もう一度" and its kanji.
+KANA_WORDS = ("もう一度", "もう", "まだ", "すでに", "さらに", "もっと", "そのまま")
+
+
+def cut_word(before, after):
+    """Which of `KANA_WORDS` the end of the line `before` and the start of
+    the line `after` cut in two, if any."""
+    return next(
+        (
+            word
+            for word in KANA_WORDS
+            for k in range(1, len(word))
+            if before.endswith(word[:k]) and after.startswith(word[k:])
+        ),
+        None,
+    )
 
 
 def cut_kind(before, after):
     """Which kind of bad break, if any, lies between the line `before` and
     the line `after` (both stripped): "inflection", "suffix", "particle",
-    "okurigana", or None."""
+    "okurigana", "word" (see `cut_word`), "item number", "label", or None."""
     if (
         WORD_END.search(before)
         and not ENDS_A_PHRASE.search(before)
@@ -748,6 +814,12 @@ def cut_kind(before, after):
         return "particle"
     if STEM_END.search(before) and HIRAGANA_START.match(after):
         return "okurigana"
+    if cut_word(before, after):
+        return "word"
+    if ITEM_NUMBER_END.search(before):
+        return "item number"
+    if LABEL_END.search(before):
+        return "label"
     return None
 
 
@@ -799,6 +871,14 @@ def test_no_japanese_text_breaks_inside_an_inflection_or_a_short_aside(tables):
 
     texts = [value for _, value in translations(tables)]
     texts += [hint for exercise in EXERCISES for hint in exercise.hints_ja]
+    # Mistakes listed by number, as a failure that fits several lists them.
+    pairs = zip(texts, texts[1:], strict=False)
+    texts += [f"(1) {one}(2) {two}" for one, two in pairs if one.endswith("。")]
+    # An exercise's header line, as the report and the watch write it.
+    texts += [
+        f"{exercise.number}. {exercise.name}: {exercise.title_ja}"
+        for exercise in EXERCISES
+    ]
     bad = [
         (columns, place)
         for text in texts
@@ -829,6 +909,18 @@ def test_no_japanese_text_breaks_inside_an_inflection_or_a_short_aside(tables):
 )
 def test_japanese_lines_keep_the_rules_of_kinsoku(text, columns, first):
     assert i18n.fill(text, columns).splitlines()[0] == first
+
+
+def test_a_line_breaks_after_a_comma_rather_than_inside_a_word_of_kana():
+    text = (
+        "採点が終わる前に中断した演習: backprop。採点するには、もう一度 "
+        "`python -m grader --lang ja` を実行してください。"
+    )
+
+    assert i18n.fill(text, 80).splitlines() == [
+        "採点が終わる前に中断した演習: backprop。採点するには、",
+        "もう一度 `python -m grader --lang ja` を実行してください。",
+    ]
 
 
 def test_a_counter_of_kana_and_kanji_stays_whole_after_its_number():
