@@ -239,16 +239,16 @@ def test_every_exercise_has_enough_mutants():
 
 def in_grading_mode() -> list[Path]:
     """The mutants graded a second time, in grading mode: every one with
-    two mistakes, every sixth right one and every eighteenth of the other
-    wrong ones, in the order of their names, which spreads them over every
-    exercise and its tests. A sample: grading mode runs the same tests
+    two mistakes, every twelfth right one and every thirty-sixth of the
+    other wrong ones, in the order of their names, which spreads them over
+    the exercises and their tests. A sample: grading mode runs the same tests
     through another process, so that a difference shows on any mutant,
     and the whole costs the suite minutes. KATA_EVERY_MUTANT=1 takes them
     all (some minutes more)."""
     if os.environ.get("KATA_EVERY_MUTANT") == "1":
         return MUTANTS
     single = [path for path in WRONG if path not in TWICE]
-    return sorted({*RIGHT[::6], *TWICE, *single[::18]})
+    return sorted({*RIGHT[::12], *TWICE, *single[::36]})
 
 
 def test_grading_mode_judges_the_mutants_alike(runs):
