@@ -100,11 +100,8 @@ class KeptGrades:
 
 
 def _kept_entries(tree: Path) -> dict:
-    try:
-        data = json.loads((tree / STATE_DIR / cache.STATE_FILE).read_text())
-    except (OSError, ValueError):
-        return {}
-    return data.get("runs", {}) if data.get("format") == cache.FORMAT else {}
+    """The entries of `tree`'s kept grades, read as the grader reads them."""
+    return cache._entries(tree / STATE_DIR)
 
 
 KEPT_GRADES = KeptGrades()
