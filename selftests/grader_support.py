@@ -4,8 +4,6 @@ grader on them, and checks that its reports follow their formats."""
 import json
 import os
 import shutil
-import subprocess
-import sys
 import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -107,14 +105,10 @@ class Outcome:
 
 def kata(*args: str, cwd: Path, env: dict | None = None):
     """Run ``python -m grader ARGS`` in `cwd`; the completed process."""
-    return subprocess.run(
-        [sys.executable, "-m", "grader", *args],
-        cwd=cwd,
-        env=env or clean_environment(),
-        capture_output=True,
-        text=True,
-        timeout=GRADER_TIMEOUT,
-    )
+    from selftests import forkserver
+
+    environment = env or clean_environment()
+    return forkserver.run(args, cwd, environment, timeout=GRADER_TIMEOUT)
 
 
 def run_grader(tree: Path, *args: str, env: dict | None = None) -> Outcome:

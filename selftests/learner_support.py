@@ -5,13 +5,13 @@ import json
 import queue
 import shutil
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 from grader import cache
 from grader.project import STATE_DIR
+from selftests import forkserver
 from selftests.grader_support import ROOT, build_tree, clean_environment
 
 # Generous: a grade of one exercise on a slow, busy machine.
@@ -43,13 +43,11 @@ def kata(
 ) -> subprocess.CompletedProcess:
     """Run ``python -m grader --root TREE ARGS``, answering its questions
     with `answer`, with `environ` added to the environment."""
-    return subprocess.run(
-        [sys.executable, "-m", "grader", "--root", str(tree), *args],
-        cwd=tree,
-        env=clean_environment(**environ),
+    return forkserver.run(
+        ["--root", str(tree), *args],
+        tree,
+        clean_environment(**environ),
         input=answer,
-        capture_output=True,
-        text=True,
         timeout=COMMAND_TIMEOUT,
     )
 
@@ -120,10 +118,10 @@ class WatchProcess:
         self.kept = kept
         if kept:
             KEPT_GRADES.lend(tree)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "grader", "watch", "--root", str(tree), *args],
-            cwd=tree,
-            env=clean_environment(**environ),
+        self.process = forkserver.popen(
+            ["watch", "--root", str(tree), *args],
+            tree,
+            clean_environment(**environ),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

@@ -12,6 +12,7 @@ import pytest
 
 from grader import i18n
 from grader.exercises import EXERCISES, NAMES
+from selftests import forkserver
 from selftests.grader_support import (
     GRADER_TIMEOUT,
     ROOT,
@@ -480,10 +481,10 @@ def test_piped_hints_wrap_between_words_with_no_trailing_space(fresh_tree):
 def on_terminal(args, cwd, **env):
     """Run the grader on a pseudo-terminal; everything it wrote there."""
     main, secondary = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "grader", *args],
-        cwd=cwd,
-        env=clean_environment(TERM="xterm-256color", **env),
+    process = forkserver.popen(
+        args,
+        cwd,
+        clean_environment(TERM="xterm-256color", **env),
         stdin=secondary,
         stdout=secondary,
         stderr=secondary,

@@ -299,7 +299,9 @@ def test_an_exercise_that_kills_the_test_session_takes_no_other_down(
     check_json_report(outcome.report)
 
 
-def test_an_interrupted_grade_still_writes_its_reports(tmp_path):
+def test_an_interrupted_grade_still_writes_its_reports(tmp_path, monkeypatch):
+    # The code below finds the grader by its command line: a new Python's.
+    monkeypatch.setenv("KATA_FORK", "0")
     sources = {name: solution(name) for name in NAMES}
     # Ctrl+C, as the grader's own process receives it: sent to it by the
     # code under test, to the oldest of its ancestors that runs the grader

@@ -47,6 +47,7 @@ from grader.watch import (
     keys_wrapped,
     wrapped_lines,
 )
+from selftests import forkserver
 from selftests.grader_support import ROOT, TWO_GENERATORS, clean_environment, stub
 from selftests.learner_support import (
     FIRST_SCREEN_TIMEOUT,
@@ -524,15 +525,15 @@ def terminal_watch(
         _resize(terminal, *size)
         env = clean_environment(TERM="xterm")
         env.pop("LINES", None)  # the terminal's own size, not a fixed one
-    process = subprocess.Popen(
-        [sys.executable, "-m", "grader", "watch", "--root", str(tree), *args],
-        cwd=tree,
-        env=env,
+    process = forkserver.popen(
+        ["watch", "--root", str(tree), *args],
+        tree,
+        env,
         stdin=terminal,
         stdout=terminal,
         stderr=terminal,
         start_new_session=controlling,
-        preexec_fn=_take_terminal if controlling else None,
+        take_terminal=controlling,
     )
     os.close(terminal)
     try:
@@ -553,12 +554,6 @@ def _resize(fd: int, columns: int, rows: int) -> None:
     """Give the terminal of `fd` a size, as a terminal window does when it
     is resized: its foreground processes are sent SIGWINCH."""
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-
-
-def _take_terminal() -> None:
-    """Make stdin, a terminal, the controlling terminal of this process
-    (which leads a new session)."""
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 def _read_until(fd: int, marker: bytes, timeout: float) -> bytes:
