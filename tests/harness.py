@@ -658,6 +658,12 @@ def _relative(path):
     return str(path)
 
 
+def module_file(name):
+    """The file of exercise `name`'s module, as the learner knows it:
+    ``exercises/sgd.py``."""
+    return _relative(config.overrides.get(name, config.target / f"{name}.py"))
+
+
 def no_function(module, name):
     """Why the learner's `module` has no function `name` to call, naming
     the function of the module whose name comes closest, if one does: a
