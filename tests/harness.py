@@ -361,7 +361,7 @@ def _import_message(path, error, exercise=None):
         )
     if isinstance(error, FileNotFoundError) and error.filename == str(path):
         return _missing_message(where, Path(path).stem)
-    text = _missing_import(error, exercise) or str(error)
+    text = _missing_import(error, exercise) or _plain_import(error) or str(error)
     message = f"{where} could not be imported: {type(error).__name__}: {text}"
     line = learner_line(error)
     if line is not None:
@@ -428,6 +428,23 @@ def _missing_import(error, exercise):
         f"these tests run, {module} is the trusted version of exercise "
         f"{other}, whose functions are {functions}."
     )
+
+
+def _plain_import(error):
+    """Python's words for an import that failed, said plainly: the name a
+    module has not, without the module's place that Python adds in
+    brackets (a path into site-packages, or "(unknown location)", which
+    reads as a file gone missing); or the module that does not exist.
+    None for any other error."""
+    text = str(error) if isinstance(error, ImportError) else ""
+    found = MISSING_NAME.match(text)
+    if found is not None:
+        name, module = found.groups()
+        return f"the name {name} could not be imported from {module}: it has no {name}"
+    found = NO_MODULE.match(text)
+    if found is not None:
+        return f"there is no module named {found.group(1)} to import"
+    return None
 
 
 def import_typo(error, exercise=None):
