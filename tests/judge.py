@@ -18,6 +18,7 @@ from tests.harness import (
     InputModified,
     called_module,
     calls_itself,
+    closest_name,
     contrast,
     import_typo,
     learner_code,
@@ -628,9 +629,37 @@ def code_mistake(error):
         if isinstance(error, NameError):
             return f"a typo? {name} is not defined here; did you mean {meant}?"
         return f"a typo? There is no attribute {name} here; did you mean {meant}?"
+    key = key_typo(error)
+    if key is not None:
+        return key
     for kind, advice in CODE_ERROR_ADVICE:
         if isinstance(error, kind):
             return advice
+    return None
+
+
+def key_typo(error):
+    """The mistake behind a KeyError of the learner's for a key close to
+    one of a dict the call was given (params["W1"] for "w1"): the key asked
+    for and the keys there are. None when no dict of the call has a key
+    that close: a key the function's own dict lacks is another mistake."""
+    call = getattr(error, "kata_call", None)
+    if not isinstance(error, KeyError) or call is None or len(error.args) != 1:
+        return None
+    (key,) = error.args
+    if not isinstance(key, str):
+        return None
+    for value in [*call.args, *call.kwargs.values()]:
+        if not isinstance(value, dict) or key in value:
+            continue
+        meant = closest_name(key, list(value))
+        if meant is not None:
+            keys = ", ".join(repr(name) for name in value)
+            return (
+                f"a typo in a key? The code asked for {key!r}, which the dict "
+                f"it was given does not have: its keys are {keys}. Did you "
+                f"mean {meant!r}? (Keys tell capitals from small letters.)"
+            )
     return None
 
 
