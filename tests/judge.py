@@ -934,11 +934,32 @@ def math_on_array(error):
     return f"math.{name} takes one number: np.{name} works on whole arrays."
 
 
+# A call of np.einsum on a line of code.
+EINSUM_CALL = re.compile(r"(?<![\w])einsum\s*\(")
+EINSUM_ADVICE = (
+    "the subscripts of np.einsum do not fit the arrays: each operand needs "
+    "one letter per axis, in the order of its axes, and a letter shared by "
+    "two operands must name axes of one size: x (N, D) @ w1 (D, H) is "
+    "np.einsum('nd,dh->nh', x, w1)."
+)
+
+
+def einsum_mistake(error):
+    """The mistake behind a ValueError raised on a line of the learner's
+    that calls np.einsum: its subscripts do not fit the operands (NumPy's
+    words speak of broadcasting and remapped shapes). Else None."""
+    if isinstance(error, ValueError) and EINSUM_CALL.search(learner_code(error)):
+        return EINSUM_ADVICE
+    return None
+
+
 def advice_for(error, learners=True):
     """A likely mistake behind an exception, or None. `learners`: whether
     the learner's code raised it (and not the tests' own)."""
     if reads_the_keyboard(error):
         return NO_KEYBOARD_ADVICE
+    if learners and einsum_mistake(error):
+        return EINSUM_ADVICE
     if learners and math_on_array(error):
         return math_on_array(error)
     if learners and isinstance(error, NotImplementedError):
