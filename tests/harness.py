@@ -1315,11 +1315,20 @@ def _written_through(function, text):
     to an argument, as a `KeptByAsarray`; None when there is none.
 
     Names are followed as the lines bind them, one after the other: a
-    branch or a loop is read as if it ran once, in order.
+    branch or a loop is read as if it ran once, in order; but a name bound
+    again under an `if` may still hold the caller's array after it (`t =
+    np.eye(C)[t]` for labels only), so it stays kept.
     """
     arguments = function.args
     given = {a.arg for a in [*arguments.posonlyargs, *arguments.args]}
     kept = {}  # name: (line, copy) of the assignment that kept it
+    branches = [node for node in ast.walk(function) if isinstance(node, ast.If)]
+    maybe = {
+        id(node)
+        for branch in branches
+        for statement in [*branch.body, *branch.orelse]
+        for node in ast.walk(statement)
+    }
     steps = [
         node
         for node in ast.walk(function)
@@ -1330,7 +1339,7 @@ def _written_through(function, text):
             found = _subscript_write(step, kept, text)
             if found is not None:
                 return found
-            _bind(step, given, kept, text)
+            _bind(step, given, kept, text, id(step) in maybe)
         elif isinstance(step, ast.AugAssign):
             target = step.target
             base = target.value if isinstance(target, ast.Subscript) else target
@@ -1357,10 +1366,11 @@ def _subscript_write(step, kept, text):
     return None
 
 
-def _bind(step, given, kept, text):
+def _bind(step, given, kept, text, maybe=False):
     """Follow the names assignment `step` binds: through np.asarray of an
     argument, or of a name already kept, into `kept`; any other value
-    takes the name out of `kept` and `given`."""
+    takes the name out of `kept` and `given`, unless the assignment `maybe`
+    does not run (it is under an `if`)."""
     names = [target.id for target in step.targets if isinstance(target, ast.Name)]
     value = step.value
     if _is_no_copy(value) and value.args:
@@ -1381,6 +1391,8 @@ def _bind(step, given, kept, text):
     if isinstance(value, ast.Name) and value.id in kept:
         for name in names:
             kept[name] = kept[value.id]
+        return
+    if maybe:
         return
     for name in names:
         kept.pop(name, None)
