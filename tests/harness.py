@@ -1276,6 +1276,26 @@ def learner_source(exercise):
     return raw.decode(errors="replace")
 
 
+def learner_defs(exercise, name):
+    """The learner's module of `exercise` and its top-level definitions
+    of function `name`: (source text, [ast.FunctionDef, ...]) in the order
+    written, so that the last is the one that runs; (None, []) where the
+    source cannot be read or parsed."""
+    text = learner_source(exercise)
+    try:
+        tree = ast.parse(text) if text is not None else None
+    except (SyntaxError, ValueError):
+        return None, []
+    if tree is None:
+        return None, []
+    defined = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and node.name == name
+    ]
+    return text, defined
+
+
 def kept_in_source(text, function, trusted=()):
     """`kept_by_asarray` of the module whose source is `text`."""
     try:

@@ -22,8 +22,8 @@ from tests.harness import (
     contrast,
     import_typo,
     learner_code,
+    learner_defs,
     learner_line,
-    learner_source,
     marked,
     meant_name,
     module_mistake,
@@ -173,16 +173,9 @@ def printed_value(function):
     print of several values), where that function prints and returns no
     value anywhere; else None."""
     exercise = TRUSTED.get(function)
-    text = learner_source(exercise) if exercise is not None else None
-    try:
-        tree = ast.parse(text) if text is not None else None
-    except (SyntaxError, ValueError):
-        tree = None
-    defined = [
-        node
-        for node in (tree.body if tree is not None else ())
-        if isinstance(node, ast.FunctionDef) and node.name == function
-    ]
+    if exercise is None:
+        return None
+    text, defined = learner_defs(exercise, function)
     if not defined:
         return None
     nodes = list(ast.walk(defined[-1]))  # the last def of a name is the one run
