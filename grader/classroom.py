@@ -45,8 +45,11 @@ PACKAGE_DOC = '"""The exercises under grade."""\n'
 # Learner files that are never staged: pytest would not load a
 # conftest.py from exercises/, but nothing is gained by offering one.
 NEVER_STAGED = frozenset({"__init__.py", "conftest.py"})
-# The note on a submission in which no exercises were found.
-NO_EXERCISES = "no exercises/ folder found"
+# The note on a submission in which no exercises were found; an upload of
+# the modules alone is graded too (see `find_exercises`), and says so.
+NO_EXERCISES = (
+    "no exercises/ folder found (a submission may be just the exercise files)"
+)
 # An exercise module larger than this is not source code anyone wrote.
 MAX_MODULE_BYTES = 1024 * 1024
 # Processes the grade may start beyond those its user already runs: the

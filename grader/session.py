@@ -705,6 +705,7 @@ class _Reporter:
         self.pending: dict[str, TestResult] = {}
         self.crashes: dict[str, str] = {}  # test name -> why it crashed
         self.fatal: dict[str, str] = {}  # crashes the process cannot survive
+        self.run_error = ""  # what the tests said of the run as a whole
 
     def pytest_runtest_logstart(self, nodeid, location):
         self.channel.send(start=_test_name(nodeid))
@@ -719,6 +720,12 @@ class _Reporter:
                 self.crashes[_test_name(item.nodeid)] = reason
             if isinstance(error, MemoryError):
                 self.fatal[_test_name(item.nodeid)] = _memory_stop(error, self.job)
+            # An error of the whole run (a module that ended the learner's
+            # process as it loaded), told once.
+            run_error = getattr(error, "kata_run_error", "")
+            if run_error and isinstance(run_error, str) and not self.run_error:
+                self.run_error = run_error
+                self.channel.send(problem=run_error)
 
     def pytest_runtest_logreport(self, report):
         name = _test_name(report.nodeid)

@@ -207,6 +207,12 @@ def _grade(args) -> int:
     tests_from = args.tests_from
     if tests_from is not None:
         tests_from = open_project(tests_from).root
+    if not submission.exists():
+        # Said as for --root and --tests-from: a mistyped path is no
+        # submission without exercises.
+        raise ProjectError(
+            _("the folder {root} does not exist", root=submission.resolve())
+        )
     _refuse_reports_in(submission, [args.json, args.junit, args.gradescope])
     options = classroom.Options(
         args.timeout, args.memory, _language(args), _someone_elses(args.submission)

@@ -140,7 +140,7 @@ def test_a_submission_without_exercises_is_an_error_row_and_counted(graded):
     result, rows, reports = graded
 
     assert rows["dave"]["status"] == "error"
-    assert rows["dave"]["note"] == "no exercises/ folder found"
+    assert rows["dave"]["note"] == classroom.NO_EXERCISES
     assert read_json(reports / "dave.json")["status"] == "error"
     assert "dave: could not be graded: no exercises/ folder found" in result.stdout
     assert "(2 could not be graded)" in result.stdout

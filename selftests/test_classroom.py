@@ -451,6 +451,19 @@ def test_a_submission_with_nothing_to_grade_is_refused_without_a_table(
     assert reason in read_json(results)["output"]
 
 
+@pytest.mark.parametrize("option", ["--tests-from", ""])
+def test_a_folder_that_does_not_exist_is_said_not_to_exist(
+    option, release_tree, tmp_path
+):
+    missing = tmp_path / "nowhere"
+    given = [option, str(missing), str(release_tree)] if option else [str(missing)]
+
+    result = teacher("grade", *given, cwd=release_tree)
+
+    assert result.returncode == 2
+    assert result.stderr == f"error: the folder {missing} does not exist\n"
+
+
 @pytest.mark.parametrize("tests_from", [True, False], ids=["release", "own"])
 def test_a_submission_with_nothing_to_grade_gets_error_reports_as_batch_writes(
     tests_from, release_tree, tmp_path

@@ -808,13 +808,29 @@ def test_an_import_that_fails_names_its_line(tmp_path):
     japanese = kata("--root", str(tree), "--lang", "ja", "check", "dot", cwd=tree)
 
     assert (
-        "exercises/dot.py could not be imported: ModuleNotFoundError: No module "
-        "named 'no_such_package_here'\n"
+        "exercises/dot.py could not be imported: ModuleNotFoundError: there is no "
+        "module named no_such_package_here to import\n"
         "  where     exercises/dot.py, line 2: import no_such_package_here"
     ) in result.stdout
     assert "exercises/dot.py の 2 行目: import no_such_package_here" in japanese.stdout
+    assert "no_such_package_here という名前のモジュールはありません" in japanese.stdout
     assert "likely mistake: a package nn-kata does not install" in result.stdout
     assert "nn-kata ではインストールされないパッケージです" in japanese.stdout
+
+
+def test_a_name_numpy_has_not_is_said_plainly_not_to_import(tmp_path):
+    source = "from numpy import exx\n"
+    tree = build_tree(tmp_path / "kata", {"sigmoid": source})
+
+    result = kata("--root", str(tree), "check", "sigmoid", cwd=tree)
+    japanese = kata("--root", str(tree), "--lang", "ja", "check", "sigmoid", cwd=tree)
+
+    assert (
+        "exercises/sigmoid.py could not be imported: ImportError: the name exx "
+        "could not be imported from numpy: it has no exx\n"
+    ) in result.stdout
+    assert "__init__.py" not in result.stdout + japanese.stdout
+    assert "numpy から名前 exx を import できませんでした" in japanese.stdout
 
 
 def test_an_exercise_imported_without_its_leading_dot_is_told_to_add_it(tmp_path):

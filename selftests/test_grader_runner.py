@@ -703,6 +703,20 @@ def test_os_exit_in_grading_mode_is_named_with_its_line(tmp_path):
     ]
 
 
+def test_os_exit_at_import_in_grading_mode_is_the_exercises_error(tmp_path):
+    root = project(tmp_path, {"sigmoid": EXITS})
+    (root / "exercises" / "sigmoid.py").write_text(
+        "import os\n\nos._exit(3)\n\n\ndef sigmoid(x):\n    return x\n"
+    )
+    (run,) = run_many([Job("sigmoid", root, separate=True)])
+
+    assert run.error.splitlines() == [
+        "exercises/sigmoid.py ended its own process as it was imported: the "
+        "process running it exited with code 3.",
+        "  where     exercises/sigmoid.py, line 3: os._exit(3)",
+    ]
+
+
 def test_an_exit_the_module_did_not_call_is_still_a_guess(tmp_path):
     test = "import os\n\n\ndef test_a():\n    os._exit(4)\n"
     root = project(tmp_path, {"sigmoid": test})

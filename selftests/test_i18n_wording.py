@@ -258,7 +258,7 @@ def test_no_polite_sentence_of_the_catalogue_lacks_its_full_stop(tables):
 FIELD_BEFORE_STOP = re.compile(r"\{(\w+)\}。")
 FINISHED = "ありません。"
 # An English reason whose translation ends with a full stop.
-FINISHED_REASON = "no exercises/ folder found"
+FINISHED_REASON = "a git repository with no commit yet: nothing to grade"
 
 
 def test_no_translation_writes_a_full_stop_twice(tables):

@@ -220,6 +220,17 @@ def test_no_asarray_is_blamed_where_it_did_not_keep_the_callers_array(body):
     assert kept_in_source(f"import numpy as np\ndef f(x):\n    {body}\n", "f") is None
 
 
+def test_a_name_bound_again_under_an_if_may_still_be_the_callers_array():
+    source = (
+        "import numpy as np\ndef f(t, c):\n    t = np.asarray(t)\n"
+        "    if t.ndim == 1:\n        t = np.eye(c)[t]\n    t /= 2\n"
+    )
+    through = kept_in_source(source, "f")
+
+    assert through is not None and through.line == "t = np.asarray(t)"
+    assert through.target == ""
+
+
 def test_another_write_through_asarray_keeps_the_advice_and_adds_a_note():
     source = "import numpy as np\ndef f(x):\n    x = np.asarray(x)\n    x -= 1\n"
     through = kept_in_source(source, "f")

@@ -346,15 +346,16 @@ def autograder(tmp_path_factory):
     return base
 
 
-def run_autograder(base: Path, sources: dict[str, str]):
-    """Submit `sources` (name -> text) as Gradescope would and run the
-    autograder; the completed process and the results, if any."""
+def run_autograder(base: Path, sources: dict[str, str], folder="exercises"):
+    """Submit `sources` (name -> text) as Gradescope would, in `folder` of
+    the submission, and run the autograder; the completed process and the
+    results, if any."""
     submitted = base / "submission"
     shutil.rmtree(submitted, ignore_errors=True)
     shutil.rmtree(base / "results", ignore_errors=True)
-    (submitted / "exercises").mkdir(parents=True)
+    (submitted / folder).mkdir(parents=True)
     for name, text in sources.items():
-        (submitted / "exercises" / f"{name}.py").write_text(text)
+        (submitted / folder / f"{name}.py").write_text(text)
     env = clean_environment(KATA_AUTOGRADER_ROOT=str(base))
     env.pop("PYTHONPATH")  # the bundle's own grader, as on Gradescope
     result = subprocess.run(
@@ -399,6 +400,24 @@ def test_the_autograder_reports_a_submission_without_exercises(autograder):
     assert any("exercises/dot.py is missing" in output for output in said)
     # The student reads these on Gradescope: no command of the grader there.
     assert not any("python -m grader" in output for output in said)
+
+
+def test_an_empty_submission_is_told_it_may_be_just_the_exercise_files(autograder):
+    result, results = run_autograder(autograder, {}, folder="")
+
+    assert result.returncode == 0, result.stderr
+    assert results["score"] == 0
+    assert results["output"] == (
+        "The submission could not be graded: no exercises/ folder found "
+        "(a submission may be just the exercise files)"
+    )
+
+
+def test_a_submission_of_the_exercise_files_alone_is_graded(autograder):
+    result, results = run_autograder(autograder, SOLVED, folder="")
+
+    assert result.returncode == 0, result.stderr
+    assert results["score"] == 10
 
 
 @pytest.mark.parametrize(

@@ -361,7 +361,7 @@ def _import_message(path, error, exercise=None):
         )
     if isinstance(error, FileNotFoundError) and error.filename == str(path):
         return _missing_message(where, Path(path).stem)
-    text = _missing_import(error, exercise) or str(error)
+    text = _missing_import(error, exercise) or _plain_import(error) or str(error)
     message = f"{where} could not be imported: {type(error).__name__}: {text}"
     line = learner_line(error)
     if line is not None:
@@ -428,6 +428,23 @@ def _missing_import(error, exercise):
         f"these tests run, {module} is the trusted version of exercise "
         f"{other}, whose functions are {functions}."
     )
+
+
+def _plain_import(error):
+    """Python's words for an import that failed, said plainly: the name a
+    module has not, without the module's place that Python adds in
+    brackets (a path into site-packages, or "(unknown location)", which
+    reads as a file gone missing); or the module that does not exist.
+    None for any other error."""
+    text = str(error) if isinstance(error, ImportError) else ""
+    found = MISSING_NAME.match(text)
+    if found is not None:
+        name, module = found.groups()
+        return f"the name {name} could not be imported from {module}: it has no {name}"
+    found = NO_MODULE.match(text)
+    if found is not None:
+        return f"there is no module named {found.group(1)} to import"
+    return None
 
 
 def import_typo(error, exercise=None):
@@ -656,6 +673,12 @@ def _relative(path):
         except ValueError:
             continue
     return str(path)
+
+
+def module_file(name):
+    """The file of exercise `name`'s module, as the learner knows it:
+    ``exercises/sgd.py``."""
+    return _relative(config.overrides.get(name, config.target / f"{name}.py"))
 
 
 def no_function(module, name):
@@ -1253,6 +1276,26 @@ def learner_source(exercise):
     return raw.decode(errors="replace")
 
 
+def learner_defs(exercise, name):
+    """The learner's module of `exercise` and its top-level definitions
+    of function `name`: (source text, [ast.FunctionDef, ...]) in the order
+    written, so that the last is the one that runs; (None, []) where the
+    source cannot be read or parsed."""
+    text = learner_source(exercise)
+    try:
+        tree = ast.parse(text) if text is not None else None
+    except (SyntaxError, ValueError):
+        return None, []
+    if tree is None:
+        return None, []
+    defined = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and node.name == name
+    ]
+    return text, defined
+
+
 def kept_in_source(text, function, trusted=()):
     """`kept_by_asarray` of the module whose source is `text`."""
     try:
@@ -1292,11 +1335,20 @@ def _written_through(function, text):
     to an argument, as a `KeptByAsarray`; None when there is none.
 
     Names are followed as the lines bind them, one after the other: a
-    branch or a loop is read as if it ran once, in order.
+    branch or a loop is read as if it ran once, in order; but a name bound
+    again under an `if` may still hold the caller's array after it (`t =
+    np.eye(C)[t]` for labels only), so it stays kept.
     """
     arguments = function.args
     given = {a.arg for a in [*arguments.posonlyargs, *arguments.args]}
     kept = {}  # name: (line, copy) of the assignment that kept it
+    branches = [node for node in ast.walk(function) if isinstance(node, ast.If)]
+    maybe = {
+        id(node)
+        for branch in branches
+        for statement in [*branch.body, *branch.orelse]
+        for node in ast.walk(statement)
+    }
     steps = [
         node
         for node in ast.walk(function)
@@ -1307,7 +1359,7 @@ def _written_through(function, text):
             found = _subscript_write(step, kept, text)
             if found is not None:
                 return found
-            _bind(step, given, kept, text)
+            _bind(step, given, kept, text, id(step) in maybe)
         elif isinstance(step, ast.AugAssign):
             target = step.target
             base = target.value if isinstance(target, ast.Subscript) else target
@@ -1334,10 +1386,11 @@ def _subscript_write(step, kept, text):
     return None
 
 
-def _bind(step, given, kept, text):
+def _bind(step, given, kept, text, maybe=False):
     """Follow the names assignment `step` binds: through np.asarray of an
     argument, or of a name already kept, into `kept`; any other value
-    takes the name out of `kept` and `given`."""
+    takes the name out of `kept` and `given`, unless the assignment `maybe`
+    does not run (it is under an `if`)."""
     names = [target.id for target in step.targets if isinstance(target, ast.Name)]
     value = step.value
     if _is_no_copy(value) and value.args:
@@ -1358,6 +1411,8 @@ def _bind(step, given, kept, text):
     if isinstance(value, ast.Name) and value.id in kept:
         for name in names:
             kept[name] = kept[value.id]
+        return
+    if maybe:
         return
     for name in names:
         kept.pop(name, None)

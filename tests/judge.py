@@ -18,11 +18,12 @@ from tests.harness import (
     InputModified,
     called_module,
     calls_itself,
+    closest_name,
     contrast,
     import_typo,
     learner_code,
+    learner_defs,
     learner_line,
-    learner_source,
     marked,
     meant_name,
     module_mistake,
@@ -172,16 +173,9 @@ def printed_value(function):
     print of several values), where that function prints and returns no
     value anywhere; else None."""
     exercise = TRUSTED.get(function)
-    text = learner_source(exercise) if exercise is not None else None
-    try:
-        tree = ast.parse(text) if text is not None else None
-    except (SyntaxError, ValueError):
-        tree = None
-    defined = [
-        node
-        for node in (tree.body if tree is not None else ())
-        if isinstance(node, ast.FunctionDef) and node.name == function
-    ]
+    if exercise is None:
+        return None
+    text, defined = learner_defs(exercise, function)
     if not defined:
         return None
     nodes = list(ast.walk(defined[-1]))  # the last def of a name is the one run
@@ -628,9 +622,37 @@ def code_mistake(error):
         if isinstance(error, NameError):
             return f"a typo? {name} is not defined here; did you mean {meant}?"
         return f"a typo? There is no attribute {name} here; did you mean {meant}?"
+    key = key_typo(error)
+    if key is not None:
+        return key
     for kind, advice in CODE_ERROR_ADVICE:
         if isinstance(error, kind):
             return advice
+    return None
+
+
+def key_typo(error):
+    """The mistake behind a KeyError of the learner's for a key close to
+    one of a dict the call was given (params["W1"] for "w1"): the key asked
+    for and the keys there are. None when no dict of the call has a key
+    that close: a key the function's own dict lacks is another mistake."""
+    call = getattr(error, "kata_call", None)
+    if not isinstance(error, KeyError) or call is None or len(error.args) != 1:
+        return None
+    (key,) = error.args
+    if not isinstance(key, str):
+        return None
+    for value in [*call.args, *call.kwargs.values()]:
+        if not isinstance(value, dict) or key in value:
+            continue
+        meant = closest_name(key, list(value))
+        if meant is not None:
+            keys = ", ".join(repr(name) for name in value)
+            return (
+                f"a typo in a key? The code asked for {key!r}, which the dict "
+                f"it was given does not have: its keys are {keys}. Did you "
+                f"mean {meant!r}? (Keys tell capitals from small letters.)"
+            )
     return None
 
 
@@ -905,11 +927,32 @@ def math_on_array(error):
     return f"math.{name} takes one number: np.{name} works on whole arrays."
 
 
+# A call of np.einsum on a line of code.
+EINSUM_CALL = re.compile(r"(?<![\w])einsum\s*\(")
+EINSUM_ADVICE = (
+    "the subscripts of np.einsum do not fit the arrays: each operand needs "
+    "one letter per axis, in the order of its axes, and a letter shared by "
+    "two operands must name axes of one size: x (N, D) @ w1 (D, H) is "
+    "np.einsum('nd,dh->nh', x, w1)."
+)
+
+
+def einsum_mistake(error):
+    """The mistake behind a ValueError raised on a line of the learner's
+    that calls np.einsum: its subscripts do not fit the operands (NumPy's
+    words speak of broadcasting and remapped shapes). Else None."""
+    if isinstance(error, ValueError) and EINSUM_CALL.search(learner_code(error)):
+        return EINSUM_ADVICE
+    return None
+
+
 def advice_for(error, learners=True):
     """A likely mistake behind an exception, or None. `learners`: whether
     the learner's code raised it (and not the tests' own)."""
     if reads_the_keyboard(error):
         return NO_KEYBOARD_ADVICE
+    if learners and einsum_mistake(error):
+        return EINSUM_ADVICE
     if learners and math_on_array(error):
         return math_on_array(error)
     if learners and isinstance(error, NotImplementedError):

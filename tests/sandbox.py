@@ -105,6 +105,7 @@ class Student:
         exercise `name` there; `prepare()` runs there first (limits)."""
         self.pid = None
         self.ended = None
+        self.ended_at_import = ""
         # Objects that went across, by id: (handle, object). The same
         # object sent again is the same object over there, so that a
         # learner's cache keyed on identity behaves as in one process.
@@ -156,7 +157,7 @@ class Student:
         """`call`, with what the tracer found when `trace` is the index of
         an argument to watch: (result, parameter names, place or None)."""
         if self.ended is not None:
-            raise StudentProcessEnded(self.ended)
+            self._raise_ended()
         callbacks = []
         objects = _objects_by_path(args, kwargs)
         request = {
@@ -197,7 +198,8 @@ class Student:
             elif kind == "raise":
                 raise _rebuild_exception(message)
             elif kind == "exit":
-                self._end(self._death(), _exit_line(message))
+                importing = exercise if message.get("importing") else None
+                self._end(self._death(), _exit_line(message), importing)
             elif kind == "import_error":
                 raise _import_error(str(message.get("message")))
             else:
@@ -323,12 +325,26 @@ class Student:
             return f"the process running it was killed by signal {name}"
         return f"the process running it exited with code {os.WEXITSTATUS(status)}"
 
-    def _end(self, reason, where=None):
+    def _end(self, reason, where=None, importing=None):
+        """Stop, for `reason`, at the learner's line `where` if known;
+        `importing`: the exercise whose module was loading, if one was."""
         self.ended = f"The exercise's code ended its own process: {reason}."
-        if where:
-            self.ended += f"\n  where     {where}"
+        if importing:
+            self.ended_at_import = _ended_at_import(importing, reason)
+        for told in ("ended", "ended_at_import"):
+            if where and getattr(self, told):
+                setattr(self, told, f"{getattr(self, told)}\n  where     {where}")
         self.close()
-        raise StudentProcessEnded(self.ended)
+        self._raise_ended()
+
+    def _raise_ended(self):
+        """Raise why the learner's process is gone; once it ended as a
+        module loaded, the error carries that too, for the run as a whole
+        (see `grader.session`): every test fails on it alike, and the
+        exercise's error says what happened, not a test's."""
+        error = StudentProcessEnded(self.ended)
+        error.kata_run_error = self.ended_at_import
+        raise error
 
     def close(self):
         """Stop the learner's process."""
@@ -347,6 +363,16 @@ class Student:
 
 
 _SIGNALS = {int(s) for s in signal.Signals}
+
+
+def _ended_at_import(exercise, reason):
+    """What the run of `exercise` says when its module ended the learner's
+    process as it loaded, for `reason`: no test could call anything."""
+    from tests.harness import module_file
+
+    return (
+        f"{module_file(exercise)} ended its own process as it was imported: {reason}."
+    )
 
 
 def _exit_line(message):
@@ -629,7 +655,8 @@ def _exit_telling(channel, status):  # pragma: no cover
     no traceback); then end the process."""
     try:
         stack = "".join(traceback.format_stack(sys._getframe(1)))
-        channel.reply({"kind": "exit", "traceback": stack[-TEXT_LIMIT:]})
+        message = {"kind": "exit", "traceback": stack[-TEXT_LIMIT:]}
+        channel.reply({**message, "importing": bool(_loading)})
     except BaseException:
         pass  # the tests' side is gone: it learns nothing either way
     _exit(status)
@@ -720,6 +747,7 @@ def _answer(channel, request, modules, load):  # pragma: no cover
     _judges[:] = [learners_file, same]
 
     name = request["exercise"]
+    _loading[:] = [name]
     try:
         if request.get("fresh"):
             # A module of its own for this call; later calls keep the one
@@ -733,6 +761,8 @@ def _answer(channel, request, modules, load):  # pragma: no cover
         module = error
         if not request.get("fresh"):
             modules[name] = error
+    finally:
+        _loading.clear()
     if isinstance(module, ExerciseImportError):
         channel.reply({"kind": "import_error", "message": str(module)})
         return
@@ -766,6 +796,11 @@ def _answer(channel, request, modules, load):  # pragma: no cover
             "written": written,
         }
     )
+
+
+# The exercise whose module is loading in the learner's process, if one
+# is: an exit then comes from the module's top level, not from a call.
+_loading = []
 
 
 # What `blame.traced` needs of the harness: whose a file is, and whether

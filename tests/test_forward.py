@@ -25,6 +25,7 @@ from tests.harness import (
 from tests.judge import (
     KataFailure,
     as_array,
+    einsum_mistake,
     expect_close,
     expect_shape,
     fail,
@@ -352,7 +353,7 @@ def crash_mistake(error, params, x):
                 if error_text(other) == raised and mistake not in found:
                     found.append(mistake)
     if not found:
-        return SHAPES_HINT
+        return einsum_mistake(error) or SHAPES_HINT
     if len(found) == 1:
         return found[0]
     listed = " ".join(f"({n}) {text}" for n, text in enumerate(found, 1))

@@ -19,6 +19,7 @@ from tests.harness import (
     Exercise,
     InputModified,
     describe_call,
+    learner_defs,
     learner_source,
     marked,
     quietly,
@@ -471,16 +472,7 @@ def returns_in_loop():
     loop's body itself (not under an if, as an early stop has it): the
     return indented one level too deep. False where the source cannot be
     read or parsed."""
-    text = learner_source("train")
-    try:
-        tree = ast.parse(text) if text is not None else None
-    except (SyntaxError, ValueError):
-        tree = None
-    trains = [
-        node
-        for node in (tree.body if tree is not None else ())
-        if isinstance(node, ast.FunctionDef) and node.name == "train"
-    ]
+    _, trains = learner_defs("train", "train")
     return any(
         isinstance(statement, ast.Return)
         for function in trains
@@ -1100,25 +1092,20 @@ def written_defaults():
     """The defaults in the signature of the learner's train, as written in
     its source: {name: value} for those that are plain literals; None where
     the source cannot be read or has no train."""
-    text = learner_source("train")
-    try:
-        tree = ast.parse(text) if text is not None else None
-    except (SyntaxError, ValueError):
+    _, trains = learner_defs("train", "train")
+    if not trains:
         return None
-    for node in tree.body if tree is not None else ():
-        if isinstance(node, ast.FunctionDef) and node.name == "train":
-            arguments = node.args.posonlyargs + node.args.args
-            pairs = zip(arguments[::-1], node.args.defaults[::-1], strict=False)
-            pairs = [
-                *pairs,
-                *zip(node.args.kwonlyargs, node.args.kw_defaults, strict=True),
-            ]
-            return {
-                argument.arg: literal(default)
-                for argument, default in pairs
-                if default is not None
-            }
-    return None
+    signature = trains[0].args
+    arguments = signature.posonlyargs + signature.args
+    pairs = [
+        *zip(arguments[::-1], signature.defaults[::-1], strict=False),
+        *zip(signature.kwonlyargs, signature.kw_defaults, strict=True),
+    ]
+    return {
+        argument.arg: literal(default)
+        for argument, default in pairs
+        if default is not None
+    }
 
 
 def literal(node):

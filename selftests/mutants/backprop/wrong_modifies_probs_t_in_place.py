@@ -1,5 +1,7 @@
 """Subtracts the one-hot targets from probs in place, where t is the caller's float one-hot array: t -= probs then negated."""
 
+# expect: np.asarray made no copy in t = np.asarray(t)
+
 import numpy as np
 
 from .sigmoid import sigmoid
