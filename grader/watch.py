@@ -2913,7 +2913,9 @@ def _fitted(
        does a call's named entries (`x = ...` over `w1 = ...`), each
        ended by `ellipsis` once it lost rows; any other input (the
        arguments before and after the call) keeps its first rows and
-       says how many it lost;
+       says how many it lost; named entries still too long then hide
+       behind a note of their rows, the one the likely mistake names
+       kept in sight;
     2. what was expected and what came back (and any other value) give
        way alike, row for row, the longer first, down to their first row:
        each that lost rows keeps as many as the others, and the note that
@@ -2951,9 +2953,11 @@ def _fitted(
     if fitting.excess <= 0:
         return "\n".join("\n".join(block) for block in fitting.rows)
     fitting.shorten_input()
+    fitting.hide_entries()
     fitting.shorten_values()
     fitting.shorten_statement()
     fitting.shorten_where_and_call(spare_code=not mistake_first)
+    fitting.shorten_raised()
     fitting.drop_whole_parts(mistake_first)
     mistake = [label == "likely mistake" for label, _lines in fitting.blocks]
     if fitting.excess > 0 and any(mistake):
@@ -3074,6 +3078,26 @@ class _Fitting:
                 if kept is not None:
                     self.give_way(index, kept)
 
+    def hide_entries(self) -> None:
+        """Step 1, on: a call's named entries (`x = ...` over `w1 = ...`)
+        still too long hide behind a note of their rows, the entry the
+        likely mistake names kept in sight, before the values and the
+        statement lose any row: what came back ("shapes (2,3) (5,)") and
+        the statement say what went wrong, rows of numbers do not."""
+        for index, (label, _lines) in enumerate(self.blocks):
+            rows = self.rows[index]
+            entries = [i for i, row in enumerate(rows) if i and ENTRY.match(row)]
+            if self.excess > 0 and label == "call" and len(entries) >= 2:
+                # The call's first row, a note and a named entry stay.
+                excess = min(self.excess, len(rows) - 3)
+                self.give_way(index, self.shortened_by(index, excess))
+
+    def shortened_by(self, index: int, excess: int) -> list[str]:
+        """Block `index`, a value, shortened by `excess` rows."""
+        return _shortened(
+            self.rows[index], excess, self.said, False, self.width, self.ellipsis
+        )
+
     def shorten_statement(self) -> None:
         """Step 3: the statement; but a call that raised laid out by
         arguments keeps them as the call does, until step 4."""
@@ -3091,11 +3115,34 @@ class _Fitting:
             *self.ranked(2),
             *(i for i, b in enumerate(self.blocks) if b[0] == "actual"),
         ]
+        if self.raised_actual() is not None:
+            # An exception that came back ("shapes (2,3) (5,)") says what
+            # went wrong: it outlasts where's later rows (step 4).
+            return
         alike = _alike(
             self.rows, values, self.excess, self.said, self.width, self.ellipsis
         )
         for index, kept in alike.items():
             self.give_way(index, kept)
+
+    def raised_actual(self) -> int | None:
+        """The index of what came back when it is an exception the call
+        raised, else None."""
+        return next(
+            (
+                i
+                for i, (label, _lines) in enumerate(self.blocks)
+                if label == "actual" and EXCEPTION_NAME.search(self.rows[i][0])
+            ),
+            None,
+        )
+
+    def shorten_raised(self) -> None:
+        """Step 4, on: an exception that came back keeps its first row
+        (see `shorten_values`)."""
+        index = self.raised_actual()
+        if index is not None and self.excess > 0:
+            self.give_way(index, self.shortened_by(index, self.excess))
 
     def shorten_where_and_call(self, spare_code: bool = True) -> None:
         """Step 4: where, then the call, to their first row; of a call

@@ -3296,3 +3296,18 @@ def test_a_save_that_stops_the_grade_of_its_file_names_it_once(
     now = {"en": "Now grading exercises/sgd.py ...", "ja": "exercises/sgd.py"}[lang]
     assert now in said
     assert watch.headline not in said and watch.headline not in under_way
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_small_terminal_the_shapes_of_a_broadcast_outlast_the_arguments(
+    tmp_path, lang
+):
+    tree = _focused_tree(tmp_path / "kata", "forward", "wrong_b1_in_second_layer")
+    rows = _narrow_screen(tree, lang)
+
+    screen = "\n".join(rows)
+    # What came back names the mistake: its shapes stay, whole.
+    assert "broadcast together with shapes (2,3) (5,)" in screen, rows
+    # The arguments gave way to a note, the one the mistake names kept.
+    assert any(row.strip().startswith("b1 = [0.0") for row in rows), rows
+    assert not any(row.strip().startswith("w1 = ") for row in rows), rows
