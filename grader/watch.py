@@ -3359,8 +3359,25 @@ def _dict_ended(row: str, hidden: list[str], width: int | None, ellipsis: str) -
         ended = _after_word(row, more) + "}"
         if width is None or i18n.width(ended) <= width:
             return ended
+        # Too wide beside the row: the row gives up its last values, as
+        # the count says more than they do of how much is left.
+        shorter = _values_cut(row, width - i18n.width(f" {more}}}"))
+        if shorter is not None:
+            return _after_word(shorter, more) + "}"
     narrower = None if width is None else width - 1
     return _ended(row, narrower, ellipsis) + "}"
+
+
+def _values_cut(row: str, width: int) -> str | None:
+    """`row`, the first row of a dict argument, up to its last value that
+    ends (after its ",") within `width` columns, its first key's value
+    started; None when no such value ends there."""
+    opened = DICT_KEY.search(row)
+    kept = _clipped(row, width, "")
+    end = kept.rfind(",")
+    if opened is None or end < opened.end():
+        return None
+    return kept[: end + 1]
 
 
 def _alike(

@@ -3311,3 +3311,18 @@ def test_on_a_small_terminal_the_shapes_of_a_broadcast_outlast_the_arguments(
     # The arguments gave way to a note, the one the mistake names kept.
     assert any(row.strip().startswith("b1 = [0.0") for row in rows), rows
     assert not any(row.strip().startswith("w1 = ") for row in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("lang", "end"), [("en", "[[0.02, 0.9, … 2 more keys}"), ("ja", "[[0.02, 0.9,")]
+)
+def test_a_dict_argument_cut_short_on_a_narrow_row_still_counts_its_keys(lang, end):
+    width = NARROW[0] - 1
+    with i18n.speaking(lang):
+        kept = _to_arguments(DICT_CALL, 5, width, "…")
+        more = i18n._("{ellipsis} {count} more keys", ellipsis="…", count=2)
+
+    # Too wide for its row with its count, the row gives up its last values.
+    assert end in kept[0] and kept[0].endswith(more + "}"), kept
+    assert i18n.width(kept[0]) <= width
+    assert kept[-2:] == DICT_CALL[-2:]
