@@ -225,6 +225,7 @@ TOP_LINE_ROWS = 2
 SHORTER = {
     N_("first grade, {seconds} s"): (N_("graded in {seconds} s"),),
     N_("hint for {name}"): (N_("a hint"),),
+    N_("back to the failure of {name}"): (N_("back to the failure"),),
     N_("checked every exercise in {seconds} s"): (N_("checked all in {seconds} s"),),
     N_(
         "checked every exercise in {seconds} s; {names} unchanged, not run to "
@@ -428,6 +429,9 @@ class Watch:
         # only remembered (read in an earlier session, or before that save)
         # gives way before the failure does.
         self.hints_asked: set[str] = set()
+        # Whether the exercise's screen drawn last left out its failure but
+        # its first line, for the hint asked for (see `exercise_fitted`).
+        self.failure_hidden = False
         # What the last `h` did: "hint", "last" (the last hint again),
         # "done" or "none" (no hint to show); see `back_for_hint`.
         self.hint_said = ""
@@ -1328,9 +1332,15 @@ class Watch:
                 # the one b asks for, and says the save; it stays as it is.
                 self.save_unseen = True
                 return
-            if self.view == EXERCISE:
+            name = self.focus.name
+            # The hint on screen was read: from now on it gives way to the
+            # failure first, as a hint only remembered does.
+            self.hints_asked.discard(name)
+            if self.view == EXERCISE and self.failure_hidden:
+                self.say("back to the failure of {name}", name=name)
+            elif self.view == EXERCISE:
                 # Nothing to go back from: said, so that b does not seem to act.
-                self.event = _("{name} is on screen already", name=self.focus.name)
+                self.event = _("{name} is on screen already", name=name)
             else:
                 self.view = EXERCISE
                 self.event = self.back_to()
@@ -2135,6 +2145,7 @@ class Watch:
         A hint only remembered, or asked for before the last save of its
         exercise was graded (see `hints_asked`), gives way before all of
         these: it keeps the rows the whole failure leaves, if any."""
+        self.failure_hidden = False
         room = self.room(top, bottom)
         if room is None:
             return self.exercise_lines(None), bottom
@@ -2166,6 +2177,7 @@ class Watch:
         if hint and space < self.rows(whole[:1]) + self.note_rows(self.rows(whole)):
             # The hint took the note's rows: the exercise's line and its
             # status say that it fails, and the hint says what to do.
+            self.failure_hidden = True
             return [*whole[:1], *hint], bottom
         # What the code printed gives way first of all: the message says
         # what went wrong and what to change, and `check` shows the output.

@@ -3326,3 +3326,34 @@ def test_a_dict_argument_cut_short_on_a_narrow_row_still_counts_its_keys(lang, e
     assert end in kept[0] and kept[0].endswith(more + "}"), kept
     assert i18n.width(kept[0]) <= width
     assert kept[-2:] == DICT_CALL[-2:]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_b_after_a_hint_brings_the_failure_back(tmp_path, lang):
+    tree = _focused_tree(
+        tmp_path / "kata", "numerical_gradient", "wrong_default_step_1e3"
+    )
+    words = NARROW_WORDS[lang]
+    with terminal_watch(tree, size=TINY, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        _read_screen(controller, words["keys"].encode(), FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"h")
+        hinted = _terminal_rows(
+            _read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT), TINY[0]
+        )
+        os.write(controller, b"b")
+        back = _terminal_rows(
+            _read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT), TINY[0]
+        )
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+
+    # The hint asked for took the failure's rows; read, it gives way, and
+    # b says what it brought back, not that it was on screen already.
+    assert not any(row.startswith("✗ test_") for row in hinted), hinted
+    assert any(row.startswith("✗ test_") for row in back), back
+    top = "".join(back[:2])
+    assert "numerical_gradient" in top and "already" not in top, back
+    assert "すでに" not in top
