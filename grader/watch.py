@@ -226,6 +226,7 @@ SHORTER = {
     N_("first grade, {seconds} s"): (N_("graded in {seconds} s"),),
     N_("hint for {name}"): (N_("a hint"),),
     N_("back to the failure of {name}"): (N_("back to the failure"),),
+    N_("the list of exercises"): (N_("the list"),),
     N_("checked every exercise in {seconds} s"): (N_("checked all in {seconds} s"),),
     N_(
         "checked every exercise in {seconds} s; {names} unchanged, not run to "
@@ -1347,7 +1348,7 @@ class Watch:
             self.draw()
         elif key == "l":
             self.view = LISTING
-            self.event = _("the list of exercises")
+            self.say("the list of exercises")
             self.draw()
         elif key == "c":
             headline = _("Checking every exercise ...")
@@ -1433,18 +1434,19 @@ class Watch:
             "last": _("back to {name}: its last hint again", name=name),
         }
         event = sentences[self.hint_said]
-        self.shorter[event] = [self.hint_said_short()]
+        self.shorter[event] = self.hint_said_short()
         return event
 
-    def hint_said_short(self) -> str:
-        """What `h` did, naming no exercise: the top line's shortest way
-        of saying it, on a terminal where the name would take a row of its
-        own (the exercise's line names it)."""
+    def hint_said_short(self) -> list[str]:
+        """What `h` did, naming no exercise: the top line's shortest ways
+        of saying it, from the longest, on a terminal where the name would
+        take a row of its own (the exercise's line names it); the shortest
+        fit one row of 40 columns."""
         return {
-            "hint": _("the next hint"),
-            "done": _("done, no hint needed"),
-            "none": _("no hints"),
-            "last": _("the last hint again"),
+            "hint": [_("the next hint"), _("a hint")],
+            "done": [_("done, no hint needed"), _("no hint needed")],
+            "none": [_("no hints")],
+            "last": [_("the last hint again"), _("last hint")],
         }[self.hint_said]
 
     def first_shown_for_hint(self) -> str:
@@ -1467,7 +1469,7 @@ class Watch:
         # one shown (see `events`).
         self.shorter[event] = [
             _(said, which=_("showing {name}", name=name)),
-            self.hint_said_short(),
+            *self.hint_said_short(),
         ]
         return event
 

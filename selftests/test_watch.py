@@ -3357,3 +3357,23 @@ def test_on_a_tiny_terminal_b_after_a_hint_brings_the_failure_back(tmp_path, lan
     top = "".join(back[:2])
     assert "numerical_gradient" in top and "already" not in top, back
     assert "すでに" not in top
+
+
+@pytest.mark.parametrize("keys", [("l",), ("l", "h")], ids=["list", "back-for-hint"])
+@pytest.mark.parametrize("size", [NARROW, TINY], ids=["60", "40"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_top_line_of_the_list_and_of_h_back_from_it_takes_one_row(
+    request, monkeypatch, lang, size, keys
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    monkeypatch.setattr(hints, "seen", lambda state: {})
+    monkeypatch.setattr(hints, "remember", lambda state, name, count: None)
+    runs = {name: run for name, run in done_runs().items() if name != "forward"}
+    runs["forward"] = ExerciseRun("forward", [TestResult("test_x", False, "wrong")])
+    view = LISTING if keys == ("l",) else EXERCISE
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, size, view, _pressed(*keys))
+
+    # Said its shorter way: the screen's own lines need the rows more.
+    assert rows[0].rstrip().endswith((")", "）")), rows
+    assert not rows[1].strip(), rows
