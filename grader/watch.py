@@ -2372,16 +2372,16 @@ class Watch:
     def hint_ended(self, row: str) -> str:
         """`row`, the last kept of a hint cut short, ending in an ellipsis
         and in the shortest note that fits with its first words, or in
-        the row alone: which command shows the hint whole. The watch has
-        no key for it (`h` shows the next), and a hint cut with nothing
-        said would read as the hint. Only the ellipsis on a terminal too
-        narrow for any."""
+        the row alone: which command shows the hint whole, and no hint
+        more. The watch has no key for it (`h` shows the next), and a hint
+        cut with nothing said would read as the hint. Only the ellipsis on
+        a terminal too narrow for any."""
         width, mark = self.out.width - 1, self.ellipsis()
         names = {"prog": self.prog, "name": self.focus.name}
         notes = [
-            _("[`{prog} hint {name}` shows it whole]", **names),
-            _("[whole: `{prog} hint {name}`]", **names),
-            _("[whole: `hint {name}`]", name=self.focus.name),
+            _("[`{prog} hint --seen {name}` shows it whole]", **names),
+            _("[whole: `{prog} hint --seen {name}`]", **names),
+            _("[whole: `hint --seen {name}`]", name=self.focus.name),
         ]
         indent = row[: len(row) - len(row.lstrip())]
         for note in notes:

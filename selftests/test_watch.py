@@ -813,8 +813,9 @@ def test_a_hint_cut_short_says_what_shows_it_whole(request, monkeypatch, lang, s
     keys = next(i for i, row in enumerate(rows) if row.startswith(("keys", "キー")))
     # Whole, or cut with a note that says what shows it whole.
     last = rows[keys - 1]
-    assert last.endswith((".", "。")) or "hint sigmoid`" in last, rows
-    assert "hint sigmoid`" in last or size == (40, 12), rows
+    # The command shows the hint seen again, whole, and reveals none.
+    assert last.endswith((".", "。")) or "hint --seen sigmoid`" in last, rows
+    assert "hint --seen sigmoid`" in last or size == (40, 12), rows
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
