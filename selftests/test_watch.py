@@ -3378,3 +3378,16 @@ def test_the_top_line_of_the_list_and_of_h_back_from_it_takes_one_row(
     # Said its shorter way: the screen's own lines need the rows more.
     assert rows[0].rstrip().endswith((")", "）")), rows
     assert not rows[1].strip(), rows
+
+
+def test_a_japanese_title_too_wide_breaks_after_its_particle_and_not_a_row_more():
+    from grader.render import header_rows
+
+    title = "7. numerical_gradient: 数値微分による勾配"
+    parts = [Text(title), Text("失敗あり (failing)"), Text("テスト 9/11")]
+    rows = header_rows(parts, TINY[0] - 1, "   ").plain.split("\n")
+
+    # Its last row goes on with the status: nothing there is left over to
+    # lengthen, which would cut による in two or push it down a row.
+    assert rows[0] == "7. numerical_gradient: 数値微分による", rows
+    assert rows[1].startswith("   勾配  失敗あり") and len(rows) == 3, rows
