@@ -793,6 +793,11 @@ def _parser(prog: str, student: bool = False) -> argparse.ArgumentParser:
             command.add_argument(
                 "--all", action="store_true", help=_("show every hint at once")
             )
+            command.add_argument(
+                "--seen",
+                action="store_true",
+                help=_("show again the hints seen so far, and no new one"),
+            )
         # Options may come after the command as well as before it.
         _add_options(
             command, grading=grading, defaults=False, reports=name not in UNREPORTED
@@ -1448,7 +1453,11 @@ def _hint(
 
     exercise = project.find(args.name)
     already = hints.seen(project.state_dir).get(exercise.name, 0)
-    shown = hints.reveal(exercise, already, args.all)
+    if args.seen and already and not args.all:
+        # Read again, whole (the watch may have cut it): no hint more.
+        shown = exercise.hints[:already]
+    else:
+        shown = hints.reveal(exercise, already, args.all)
     # Remembered before it is shown: a reader that stops early (`| head`)
     # ends the printing half-way, and has seen the hint all the same.
     forgotten = _remember_hints(project, exercise, len(shown))

@@ -705,7 +705,13 @@ _ENDING = re.compile(r"[\u3041-\u3096]+[。？！]")
 SPACES = " " + IDEOGRAPHIC_SPACE
 
 
-def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> str:
+def fill(
+    text: str,
+    columns: int,
+    indent: int = 0,
+    commands: bool = False,
+    tail: bool = True,
+) -> str:
     """`text` wrapped to `columns` terminal columns, its later lines
     indented by `indent` spaces. With `commands`, code in backticks too
     wide for a line (a command to type) breaks at its spaces, where no
@@ -738,7 +744,9 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
     a line.
     Japanese whose last line would read as left over
     (two characters, or a verb's ending: see `SHORT_TAIL`) gives it a few
-    more from the line before.
+    more from the line before; but not without `tail`, for a line that
+    more words go on from on its last row (an exercise's title, then its
+    status): taking them from the line before would only cut into it.
 
     Limitations: without a dictionary, a word is guessed from its script
     alone: a verb written in kana alone ("ずらさなければ") may still be
@@ -781,7 +789,7 @@ def fill(text: str, columns: int, indent: int = 0, commands: bool = False) -> st
         for index in inside:
             quality[index] = min(quality[index], _IN_WORD)
     starts = _line_starts(pieces, quality, columns, indent)
-    if japanese:
+    if japanese and tail:
         starts = _tail_lengthened(pieces, quality, starts, columns - indent)
     ends = [*starts[1:], len(pieces)] if starts else []
     lines = [

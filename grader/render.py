@@ -2403,7 +2403,8 @@ def header_rows(parts: list[Text], columns: int, margin: str) -> Text:
     a first part too wide for a row of its own is broken, between words."""
     header = parts[0].copy()
     if i18n.width(header.plain) > columns:
-        broken = i18n.fill(header.plain, columns, len(margin))
+        # Its last row goes on with the status: none of it is left over.
+        broken = i18n.fill(header.plain, columns, len(margin), tail=False)
         header = Text(broken, style=header.style)
     row = header.plain.rpartition("\n")[2]
     for part in parts[1:]:

@@ -225,6 +225,8 @@ TOP_LINE_ROWS = 2
 SHORTER = {
     N_("first grade, {seconds} s"): (N_("graded in {seconds} s"),),
     N_("hint for {name}"): (N_("a hint"),),
+    N_("back to the failure of {name}"): (N_("back to the failure"),),
+    N_("the list of exercises"): (N_("the list"),),
     N_("checked every exercise in {seconds} s"): (N_("checked all in {seconds} s"),),
     N_(
         "checked every exercise in {seconds} s; {names} unchanged, not run to "
@@ -428,6 +430,9 @@ class Watch:
         # only remembered (read in an earlier session, or before that save)
         # gives way before the failure does.
         self.hints_asked: set[str] = set()
+        # Whether the exercise's screen drawn last left out its failure but
+        # its first line, for the hint asked for (see `exercise_fitted`).
+        self.failure_hidden = False
         # What the last `h` did: "hint", "last" (the last hint again),
         # "done" or "none" (no hint to show); see `back_for_hint`.
         self.hint_said = ""
@@ -1328,16 +1333,22 @@ class Watch:
                 # the one b asks for, and says the save; it stays as it is.
                 self.save_unseen = True
                 return
-            if self.view == EXERCISE:
+            name = self.focus.name
+            # The hint on screen was read: from now on it gives way to the
+            # failure first, as a hint only remembered does.
+            self.hints_asked.discard(name)
+            if self.view == EXERCISE and self.failure_hidden:
+                self.say("back to the failure of {name}", name=name)
+            elif self.view == EXERCISE:
                 # Nothing to go back from: said, so that b does not seem to act.
-                self.event = _("{name} is on screen already", name=self.focus.name)
+                self.event = _("{name} is on screen already", name=name)
             else:
                 self.view = EXERCISE
                 self.event = self.back_to()
             self.draw()
         elif key == "l":
             self.view = LISTING
-            self.event = _("the list of exercises")
+            self.say("the list of exercises")
             self.draw()
         elif key == "c":
             headline = _("Checking every exercise ...")
@@ -1423,18 +1434,19 @@ class Watch:
             "last": _("back to {name}: its last hint again", name=name),
         }
         event = sentences[self.hint_said]
-        self.shorter[event] = [self.hint_said_short()]
+        self.shorter[event] = self.hint_said_short()
         return event
 
-    def hint_said_short(self) -> str:
-        """What `h` did, naming no exercise: the top line's shortest way
-        of saying it, on a terminal where the name would take a row of its
-        own (the exercise's line names it)."""
+    def hint_said_short(self) -> list[str]:
+        """What `h` did, naming no exercise: the top line's shortest ways
+        of saying it, from the longest, on a terminal where the name would
+        take a row of its own (the exercise's line names it); the shortest
+        fit one row of 40 columns."""
         return {
-            "hint": _("the next hint"),
-            "done": _("done, no hint needed"),
-            "none": _("no hints"),
-            "last": _("the last hint again"),
+            "hint": [_("the next hint"), _("a hint")],
+            "done": [_("done, no hint needed"), _("no hint needed")],
+            "none": [_("no hints")],
+            "last": [_("the last hint again"), _("last hint")],
         }[self.hint_said]
 
     def first_shown_for_hint(self) -> str:
@@ -1457,7 +1469,7 @@ class Watch:
         # one shown (see `events`).
         self.shorter[event] = [
             _(said, which=_("showing {name}", name=name)),
-            self.hint_said_short(),
+            *self.hint_said_short(),
         ]
         return event
 
@@ -2135,6 +2147,7 @@ class Watch:
         A hint only remembered, or asked for before the last save of its
         exercise was graded (see `hints_asked`), gives way before all of
         these: it keeps the rows the whole failure leaves, if any."""
+        self.failure_hidden = False
         room = self.room(top, bottom)
         if room is None:
             return self.exercise_lines(None), bottom
@@ -2166,6 +2179,7 @@ class Watch:
         if hint and space < self.rows(whole[:1]) + self.note_rows(self.rows(whole)):
             # The hint took the note's rows: the exercise's line and its
             # status say that it fails, and the hint says what to do.
+            self.failure_hidden = True
             return [*whole[:1], *hint], bottom
         # What the code printed gives way first of all: the message says
         # what went wrong and what to change, and `check` shows the output.
@@ -2358,16 +2372,16 @@ class Watch:
     def hint_ended(self, row: str) -> str:
         """`row`, the last kept of a hint cut short, ending in an ellipsis
         and in the shortest note that fits with its first words, or in
-        the row alone: which command shows the hint whole. The watch has
-        no key for it (`h` shows the next), and a hint cut with nothing
-        said would read as the hint. Only the ellipsis on a terminal too
-        narrow for any."""
+        the row alone: which command shows the hint whole, and no hint
+        more. The watch has no key for it (`h` shows the next), and a hint
+        cut with nothing said would read as the hint. Only the ellipsis on
+        a terminal too narrow for any."""
         width, mark = self.out.width - 1, self.ellipsis()
         names = {"prog": self.prog, "name": self.focus.name}
         notes = [
-            _("[`{prog} hint {name}` shows it whole]", **names),
-            _("[whole: `{prog} hint {name}`]", **names),
-            _("[whole: `hint {name}`]", name=self.focus.name),
+            _("[`{prog} hint --seen {name}` shows it whole]", **names),
+            _("[whole: `{prog} hint --seen {name}`]", **names),
+            _("[whole: `hint --seen {name}`]", name=self.focus.name),
         ]
         indent = row[: len(row) - len(row.lstrip())]
         for note in notes:
@@ -2913,7 +2927,9 @@ def _fitted(
        does a call's named entries (`x = ...` over `w1 = ...`), each
        ended by `ellipsis` once it lost rows; any other input (the
        arguments before and after the call) keeps its first rows and
-       says how many it lost;
+       says how many it lost; named entries still too long then hide
+       behind a note of their rows, the one the likely mistake names
+       kept in sight;
     2. what was expected and what came back (and any other value) give
        way alike, row for row, the longer first, down to their first row:
        each that lost rows keeps as many as the others, and the note that
@@ -2951,9 +2967,11 @@ def _fitted(
     if fitting.excess <= 0:
         return "\n".join("\n".join(block) for block in fitting.rows)
     fitting.shorten_input()
+    fitting.hide_entries()
     fitting.shorten_values()
     fitting.shorten_statement()
     fitting.shorten_where_and_call(spare_code=not mistake_first)
+    fitting.shorten_raised()
     fitting.drop_whole_parts(mistake_first)
     mistake = [label == "likely mistake" for label, _lines in fitting.blocks]
     if fitting.excess > 0 and any(mistake):
@@ -3074,6 +3092,26 @@ class _Fitting:
                 if kept is not None:
                     self.give_way(index, kept)
 
+    def hide_entries(self) -> None:
+        """Step 1, on: a call's named entries (`x = ...` over `w1 = ...`)
+        still too long hide behind a note of their rows, the entry the
+        likely mistake names kept in sight, before the values and the
+        statement lose any row: what came back ("shapes (2,3) (5,)") and
+        the statement say what went wrong, rows of numbers do not."""
+        for index, (label, _lines) in enumerate(self.blocks):
+            rows = self.rows[index]
+            entries = [i for i, row in enumerate(rows) if i and ENTRY.match(row)]
+            if self.excess > 0 and label == "call" and len(entries) >= 2:
+                # The call's first row, a note and a named entry stay.
+                excess = min(self.excess, len(rows) - 3)
+                self.give_way(index, self.shortened_by(index, excess))
+
+    def shortened_by(self, index: int, excess: int) -> list[str]:
+        """Block `index`, a value, shortened by `excess` rows."""
+        return _shortened(
+            self.rows[index], excess, self.said, False, self.width, self.ellipsis
+        )
+
     def shorten_statement(self) -> None:
         """Step 3: the statement; but a call that raised laid out by
         arguments keeps them as the call does, until step 4."""
@@ -3091,11 +3129,34 @@ class _Fitting:
             *self.ranked(2),
             *(i for i, b in enumerate(self.blocks) if b[0] == "actual"),
         ]
+        if self.raised_actual() is not None:
+            # An exception that came back ("shapes (2,3) (5,)") says what
+            # went wrong: it outlasts where's later rows (step 4).
+            return
         alike = _alike(
             self.rows, values, self.excess, self.said, self.width, self.ellipsis
         )
         for index, kept in alike.items():
             self.give_way(index, kept)
+
+    def raised_actual(self) -> int | None:
+        """The index of what came back when it is an exception the call
+        raised, else None."""
+        return next(
+            (
+                i
+                for i, (label, _lines) in enumerate(self.blocks)
+                if label == "actual" and EXCEPTION_NAME.search(self.rows[i][0])
+            ),
+            None,
+        )
+
+    def shorten_raised(self) -> None:
+        """Step 4, on: an exception that came back keeps its first row
+        (see `shorten_values`)."""
+        index = self.raised_actual()
+        if index is not None and self.excess > 0:
+            self.give_way(index, self.shortened_by(index, self.excess))
 
     def shorten_where_and_call(self, spare_code: bool = True) -> None:
         """Step 4: where, then the call, to their first row; of a call
@@ -3312,8 +3373,25 @@ def _dict_ended(row: str, hidden: list[str], width: int | None, ellipsis: str) -
         ended = _after_word(row, more) + "}"
         if width is None or i18n.width(ended) <= width:
             return ended
+        # Too wide beside the row: the row gives up its last values, as
+        # the count says more than they do of how much is left.
+        shorter = _values_cut(row, width - i18n.width(f" {more}}}"))
+        if shorter is not None:
+            return _after_word(shorter, more) + "}"
     narrower = None if width is None else width - 1
     return _ended(row, narrower, ellipsis) + "}"
+
+
+def _values_cut(row: str, width: int) -> str | None:
+    """`row`, the first row of a dict argument, up to its last value that
+    ends (after its ",") within `width` columns, its first key's value
+    started; None when no such value ends there."""
+    opened = DICT_KEY.search(row)
+    kept = _clipped(row, width, "")
+    end = kept.rfind(",")
+    if opened is None or end < opened.end():
+        return None
+    return kept[: end + 1]
 
 
 def _alike(

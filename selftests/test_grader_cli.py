@@ -137,6 +137,18 @@ def test_hints_come_one_more_each_time_and_are_remembered(fresh_tree):
     assert snapshot(fresh_tree / "exercises") == before
 
 
+def test_hint_seen_shows_the_hints_seen_again_and_no_new_one(fresh_tree):
+    exercise = EXERCISES[0]
+    assert kata("hint", "dot", cwd=fresh_tree).returncode == 0
+    again = kata("hint", "--seen", "dot", cwd=fresh_tree)
+
+    assert again.returncode == 0
+    assert exercise.hints[0][:40] in again.stdout
+    assert exercise.hints[1][:40] not in again.stdout
+    state = json.loads((fresh_tree / ".kata" / "hints.json").read_text())
+    assert state == {"dot": 1}
+
+
 def test_hint_all_shows_every_hint_at_once(fresh_tree):
     result = kata("hint", "sigmoid", "--all", cwd=fresh_tree)
     hints = EXERCISES[1].hints

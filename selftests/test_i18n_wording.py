@@ -223,6 +223,10 @@ def watch_events() -> set[str]:
     source = (ROOT / "grader" / "watch.py").read_text(encoding="utf-8")
     calls = re.findall(r'self\.event = _\(\s*((?:"[^"]*"\s*)+)', source)
     calls += re.findall(r'"\w+": _\(\s*((?:"[^"]*"\s*)+)', source)
+    calls += re.findall(r'self\.say\(\s*((?:"[^"]*"\s*)+)', source)
+    # The shorter ways of saying them (SHORTER).
+    shorter = source.split("\nSHORTER = {", 1)[1].split("\n}", 1)[0]
+    calls += re.findall(r'N_\(\s*((?:"[^"]*"\s*)+)', shorter)
     texts = {"".join(re.findall(r'"([^"]*)"', call)) for call in calls}
     return texts | _event_methods_texts(source)
 

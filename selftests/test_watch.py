@@ -808,8 +808,9 @@ def test_a_hint_cut_short_says_what_shows_it_whole(request, monkeypatch, lang, s
     keys = next(i for i, row in enumerate(rows) if row.startswith(("keys", "キー")))
     # Whole, or cut with a note that says what shows it whole.
     last = rows[keys - 1]
-    assert last.endswith((".", "。")) or "hint sigmoid`" in last, rows
-    assert "hint sigmoid`" in last or size == (40, 12), rows
+    # The command shows the hint seen again, whole, and reveals none.
+    assert last.endswith((".", "。")) or "hint --seen sigmoid`" in last, rows
+    assert "hint --seen sigmoid`" in last or size == (40, 12), rows
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -3291,3 +3292,97 @@ def test_a_save_that_stops_the_grade_of_its_file_names_it_once(
     now = {"en": "Now grading exercises/sgd.py ...", "ja": "exercises/sgd.py"}[lang]
     assert now in said
     assert watch.headline not in said and watch.headline not in under_way
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_small_terminal_the_shapes_of_a_broadcast_outlast_the_arguments(
+    tmp_path, lang
+):
+    tree = _focused_tree(tmp_path / "kata", "forward", "wrong_b1_in_second_layer")
+    rows = _narrow_screen(tree, lang)
+
+    screen = "\n".join(rows)
+    # What came back names the mistake: its shapes stay, whole.
+    assert "broadcast together with shapes (2,3) (5,)" in screen, rows
+    # The arguments gave way to a note, the one the mistake names kept.
+    assert any(row.strip().startswith("b1 = [0.0") for row in rows), rows
+    assert not any(row.strip().startswith("w1 = ") for row in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("lang", "end"), [("en", "[[0.02, 0.9, … 2 more keys}"), ("ja", "[[0.02, 0.9,")]
+)
+def test_a_dict_argument_cut_short_on_a_narrow_row_still_counts_its_keys(lang, end):
+    width = NARROW[0] - 1
+    with i18n.speaking(lang):
+        kept = _to_arguments(DICT_CALL, 5, width, "…")
+        more = i18n._("{ellipsis} {count} more keys", ellipsis="…", count=2)
+
+    # Too wide for its row with its count, the row gives up its last values.
+    assert end in kept[0] and kept[0].endswith(more + "}"), kept
+    assert i18n.width(kept[0]) <= width
+    assert kept[-2:] == DICT_CALL[-2:]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_b_after_a_hint_brings_the_failure_back(tmp_path, lang):
+    tree = _focused_tree(
+        tmp_path / "kata", "numerical_gradient", "wrong_default_step_1e3"
+    )
+    words = NARROW_WORDS[lang]
+    with terminal_watch(tree, size=TINY, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        _read_screen(controller, words["keys"].encode(), FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"h")
+        hinted = _terminal_rows(
+            _read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT), TINY[0]
+        )
+        os.write(controller, b"b")
+        back = _terminal_rows(
+            _read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT), TINY[0]
+        )
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+
+    # The hint asked for took the failure's rows; read, it gives way, and
+    # b says what it brought back, not that it was on screen already.
+    assert not any(row.startswith("✗ test_") for row in hinted), hinted
+    assert any(row.startswith("✗ test_") for row in back), back
+    top = "".join(back[:2])
+    assert "numerical_gradient" in top and "already" not in top, back
+    assert "すでに" not in top
+
+
+@pytest.mark.parametrize("keys", [("l",), ("l", "h")], ids=["list", "back-for-hint"])
+@pytest.mark.parametrize("size", [NARROW, TINY], ids=["60", "40"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_top_line_of_the_list_and_of_h_back_from_it_takes_one_row(
+    request, monkeypatch, lang, size, keys
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    monkeypatch.setattr(hints, "seen", lambda state: {})
+    monkeypatch.setattr(hints, "remember", lambda state, name, count: None)
+    runs = {name: run for name, run in done_runs().items() if name != "forward"}
+    runs["forward"] = ExerciseRun("forward", [TestResult("test_x", False, "wrong")])
+    view = LISTING if keys == ("l",) else EXERCISE
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, size, view, _pressed(*keys))
+
+    # Said its shorter way: the screen's own lines need the rows more.
+    assert rows[0].rstrip().endswith((")", "）")), rows
+    assert not rows[1].strip(), rows
+
+
+def test_a_japanese_title_too_wide_breaks_after_its_particle_and_not_a_row_more():
+    from grader.render import header_rows
+
+    title = "7. numerical_gradient: 数値微分による勾配"
+    parts = [Text(title), Text("失敗あり (failing)"), Text("テスト 9/11")]
+    rows = header_rows(parts, TINY[0] - 1, "   ").plain.split("\n")
+
+    # Its last row goes on with the status: nothing there is left over to
+    # lengthen, which would cut による in two or push it down a row.
+    assert rows[0] == "7. numerical_gradient: 数値微分による", rows
+    assert rows[1].startswith("   勾配  失敗あり") and len(rows) == 3, rows
