@@ -39,8 +39,25 @@ def root():
 
 
 @pytest.fixture
+def tree(tmp_path):
+    """A learner's project of stubs, as a fresh copy of the kata has it."""
+    from selftests.learner_support import learner_tree
+
+    return learner_tree(tmp_path / "kata")
+
+
+@pytest.fixture
+def done_tree(tmp_path):
+    """A learner's project whose every exercise is the model answer."""
+    from grader.exercises import NAMES
+    from selftests.learner_support import learner_tree, solution
+
+    return learner_tree(tmp_path / "done", **{name: solution(name) for name in NAMES})
+
+
+@pytest.fixture
 def watch(tree):
-    """Start watches on the test's `tree` (a fixture of its module):
+    """Start watches on the test's `tree` (the one above, or its module's):
     `watch(*args, **environ)`; each is stopped at the end of the test."""
     from selftests.learner_support import WatchProcess
 

@@ -1,0 +1,1308 @@
+"""The watch on small terminals: what a failure, a hint or a grade under
+way keeps when rows run short, and what the top line says of each key."""
+
+import os
+import re
+import select
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from rich.text import Text
+
+from grader import cache, hints, i18n
+from grader.exercises import NAMES
+from grader.project import open_project
+from grader.results import (
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    TIMEOUT,
+    ExerciseRun,
+    TestResult,
+)
+from grader.watch import (
+    EXERCISE,
+    LISTING,
+    PROSE_COLUMNS,
+    SUMMARY,
+    _fitted,
+    _to_arguments,
+)
+from selftests.grader_support import TWO_GENERATORS
+from selftests.learner_support import (
+    FIRST_SCREEN_TIMEOUT,
+    SCREEN_TIMEOUT,
+    WatchProcess,
+    kata,
+    solution,
+)
+
+# The screen the watch draws, with no terminal nor test run: a fixture.
+from selftests.test_grader_render import done_runs, watch_screen  # noqa: F401
+from selftests.watch_support import (
+    ENDLESS_SGD,
+    ESCAPES,
+    MUTANTS,
+    NARROW,
+    NARROW_WORDS,
+    QUIET,
+    UNLIMITED_ROWS,
+    focused_tree,
+    keys_pressed,
+    last_screen_rows,
+    narrow_screen,
+    read_screen,
+    read_until,
+    terminal_rows,
+    terminal_watch,
+)
+
+# A failure with a short call: softmax's axis mistake, by language.
+AXIS_WORDS = {
+    "en": {
+        "call": "      call      softmax([[1.0, 1.0], [0.0, 1.0986]])",
+        "mistake": "likely mistake: normalized along axis 0",
+        "hint": "Hint 1 of 4: ",
+        "ticking": "3 s",
+        "listed": "(back to softmax for its next hint)",
+        "reported": "(back to softmax: its last hint again)",
+    },
+    "ja": {
+        "call": "      呼び出し  softmax([[1.0, 1.0], [0.0, 1.0986]])",
+        "mistake": "考えられる間違い: ",
+        "hint": "ヒント 1/4: ",
+        "ticking": "3 秒",
+        "listed": "(softmax に戻り、次のヒント)",
+        "reported": "(softmax に戻り、最後のヒント)",
+    },
+}
+
+
+ENDLESS_SOFTMAX = "def softmax(x):\n    while True:\n        pass\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_small_terminal_a_grade_under_way_keeps_the_call_of_the_failure(
+    tmp_path, lang
+):
+    # The grade's status line takes rows under the screen: the statement
+    # and the blank lines give way, never the call that reproduces it.
+    tree = focused_tree(tmp_path / "kata", "softmax", "wrong_axis_zero")
+    words = AXIS_WORDS[lang]
+    columns, height = NARROW
+    args = ("--lang", lang, "--timeout", "6")
+    with terminal_watch(tree, size=NARROW, args=args) as (process, controller):
+        read_screen(controller, NARROW_WORDS[lang]["keys"].encode(), SCREEN_TIMEOUT)
+        (tree / "exercises" / "softmax.py").write_text(ENDLESS_SOFTMAX)
+        seen = read_screen(controller, words["ticking"].encode(), SCREEN_TIMEOUT + 6)
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+    rows = terminal_rows(seen, columns)
+    assert len(rows) < height and rows[0].startswith("nn-kata watch:"), rows
+    assert words["call"] in rows, rows
+    assert any(words["mistake"] in row for row in rows), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_first_grade_held_up_shows_q_at_once_and_what_it_waits_for(tree, lang):
+    (tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+    args = ("--timeout", "6", "--lang", lang)
+    waits = {
+        "en": "which the grade waits for, up to the time limit",
+        "ja": "これが終わるまで採点は待機(長くても制限時間まで)",
+    }[lang]
+    keys = {
+        "en": "keys during the grade: q quit | the others act once it ends",
+        "ja": "採点中のキー操作: q で終了 | ほかのキーは採点後に有効",
+    }[lang]
+    stopped = {
+        "en": "The watch stopped before the grade under way finished.",
+        "ja": "採点が終わる前に watch を終了しました。",
+    }[lang]
+    with terminal_watch(tree, kept=False, size=(100, 30), args=args) as (
+        process,
+        controller,
+    ):
+        seen = _read_until_said(controller, waits, FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"q")
+        said = read_until(controller, stopped.encode(), SCREEN_TIMEOUT)
+        assert process.wait(timeout=SCREEN_TIMEOUT) == 1
+    rows = terminal_rows(b"\x1b[2J" + seen, 100)
+    rows = rows[:-1] if rows[-1] == "" else rows
+    assert rows[-1] == keys, rows  # the line of keys stays last
+    status = "".join(row.strip() for row in rows[1:-1])
+    assert "".join(waits.split()) in "".join(status.split()), rows
+    # Once q is pressed, the last line says that the watch stopped, in
+    # place of the keys, which act no more, under what was graded.
+    rows = [row for row in terminal_rows(b"\x1b[2J" + seen + said, 100) if row]
+    assert rows[-1] == stopped and keys not in rows, rows
+    assert rows[-2].startswith(("Grading exercises/", "exercises/ を採点")), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_wide_terminal_prose_is_no_wider_than_its_reading_width(tmp_path, lang):
+    tree = focused_tree(tmp_path / "kata", "softmax", "wrong_axis_zero")
+    words = AXIS_WORDS[lang]
+    keys = NARROW_WORDS[lang]["keys"].encode()
+    with terminal_watch(tree, size=(140, 40), args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        read_screen(controller, keys, FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"h")
+        rows = last_screen_rows(read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+    # The statement, the likely mistake and the hint, broken at the
+    # reading width though the terminal has 140 columns.
+    assert any(row.startswith(words["hint"]) for row in rows), rows
+    assert any(words["mistake"] in row for row in rows), rows
+    widest = max(rows, key=i18n.width)
+    assert i18n.width(widest) <= PROSE_COLUMNS, widest
+    hint = next(i for i, row in enumerate(rows) if row.startswith(words["hint"]))
+    assert rows[hint + 1].strip(), rows  # broken: the hint goes on below
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_h_on_the_list_or_the_report_says_it_went_back_to_the_exercise(tmp_path, lang):
+    tree = focused_tree(tmp_path / "kata", "softmax", "wrong_axis_zero")
+    words = AXIS_WORDS[lang]
+    running = WatchProcess(tree, "--lang", lang)
+    try:
+        running.screen(FIRST_SCREEN_TIMEOUT)
+        running.press("l")
+        running.screen()
+        running.press("h")
+        listed = running.screen()
+        assert words["listed"] in _top_line(listed)
+        assert words["hint"] in listed
+        for _ in range(3):  # to the last of softmax's four hints
+            running.press("h")
+            running.screen()
+        running.press("c")
+        running.screen(SCREEN_TIMEOUT)
+        running.press("h")
+        reported = running.screen()
+        assert words["reported"] in _top_line(reported)
+    finally:
+        running.stop()
+
+
+def _top_line(screen: str) -> str:
+    """The top line of a `screen` printed through a pipe."""
+    return next(line for line in screen.splitlines() if "nn-kata watch" in line)
+
+
+def _read_until_said(fd: int, words: str, timeout: float) -> bytes:
+    """What the terminal shows until `words` are said, in whatever rows
+    they are broken into (spaces and escape codes aside), and what follows
+    until the output is quiet: the rest of the redraw that says them."""
+    wanted = "".join(words.split())
+    seen = b""
+    while wanted not in "".join(ESCAPES.sub("", seen.decode(errors="ignore")).split()):
+        seen += read_until(fd, b"\n", timeout)
+    while select.select([fd], [], [], QUIET)[0]:
+        seen += os.read(fd, 4096)
+    return seen
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_small_terminal_a_hint_only_remembered_gives_way_to_the_failure(
+    tmp_path, lang
+):
+    def screen(folder: Path, read_before: bool) -> list[str]:
+        tree = focused_tree(folder, "numerical_gradient", "wrong_default_step_1e3")
+        if read_before:
+            # Every hint read before the watch started: the watch brings
+            # back the last, which nobody asked for just now.
+            hinted = kata(tree, "hint", "--all", "numerical_gradient")
+            assert hinted.returncode == 0
+        rows = narrow_screen(tree, lang)
+        return [re.sub(r"[0-9.]+ (s|秒)", "", row) for row in rows]  # untimed
+
+    remembered = screen(tmp_path / "remembered", True)
+    unhinted = screen(tmp_path / "unhinted", False)
+
+    # The failure leaves the hint no row: it goes whole, and the failure
+    # keeps every row it has without one.
+    assert remembered == unhinted
+    assert any(row.startswith("✗ test_") for row in remembered), remembered
+    assert NARROW_WORDS[lang]["actual"] in "\n".join(remembered)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80", "60"])
+def test_on_a_terminal_the_top_line_of_a_save_takes_one_row(tmp_path, lang, size):
+    tree = focused_tree(tmp_path / "kata", "softmax", "wrong_sigmoid_instead")
+    keys = NARROW_WORDS[lang]["keys"].encode()
+    with terminal_watch(tree, size=size, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        read_screen(controller, keys, FIRST_SCREEN_TIMEOUT)
+        softmax = tree / "exercises" / "softmax.py"
+        softmax.write_text(softmax.read_text() + "\n")
+        # The top line's word for a save: "softmax.py" alone may be found
+        # in what is left of the first screen on a busy machine.
+        saved = {"en": "saved ", "ja": "を保存"}[lang]
+        rows = last_screen_rows(read_screen(controller, saved.encode(), SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+
+    columns, height = size
+    assert rows[0].startswith("nn-kata watch:") and "softmax.py" in rows[0], rows
+    assert i18n.width(rows[0]) < columns and rows[1] == "", rows
+    assert len(rows) < height
+
+
+# A statement that says what broke at its end, over a value of two entries.
+REPEATED_W1 = TWO_GENERATORS
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_value_of_several_entries_gives_way_before_the_statement(lang):
+    from grader.watch import _fitted
+
+    width = 79
+    with i18n.speaking(lang):
+        whole = _fitted(REPEATED_W1, UNLIMITED_ROWS, "    ", width).splitlines()
+        statement = whole[: next(i for i, r in enumerate(whole) if r[4] == " ")]
+        # The fewest rows with the statement whole: each entry of what
+        # came back down to its first row.
+        least = len(whole) - 7
+        shown = {
+            limit: _fitted(REPEATED_W1, limit, "    ", width).splitlines()
+            for limit in range(least, len(whole))
+        }
+    for limit, lines in shown.items():
+        assert len(lines) <= limit and lines[: len(statement)] == statement, limit
+        # Each entry keeps its first row, side by side: w2 repeats w1.
+        entries = [line.split(" = ")[1][:16] for line in lines if " = [[" in line]
+        assert entries == ["[[0.0126, -0.013"] * 2, (limit, lines)
+    assert all(line.endswith("], …") for line in shown[least] if " = [[" in line)
+
+
+SIGMOID_FOR_SOFTMAX = """\
+softmax must be exp(x) divided by the sum of exp(x) over each slice along the \
+last axis.
+  call      softmax([[1.0, 1.0], [0.0, 1.0986]])
+  expected  [[0.5, 0.5], [0.25, 0.75]]
+  actual    [[0.7311, 0.7311], [0.5, 0.75]]
+  likely mistake: the sigmoid of each score, 1 / (1 + exp(-x)), which looks at \
+every score on its own: softmax divides exp(x) by the sum of exp(x) over the \
+slice, so that the slice sums to 1."""
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "width"),
+    [
+        ("ja", SIGMOID_FOR_SOFTMAX, NARROW[0] - 1),
+        ("ja", REPEATED_W1, 79),
+        ("en", SIGMOID_FOR_SOFTMAX, NARROW[0] - 1),
+        ("en", REPEATED_W1, 79),
+    ],
+)
+def test_a_statement_cut_short_ends_after_a_clause_or_a_word(lang, message, width):
+    from grader.watch import _fitted
+
+    with i18n.speaking(lang):
+        whole = _fitted(message, UNLIMITED_ROWS, "    ", width).splitlines()
+        least = len(whole) - 1
+        while _fitted(message, least, "    ", width).splitlines()[0] == whole[0]:
+            least -= 1
+        cut = _fitted(message, least, "    ", width).splitlines()[0]
+
+    assert cut.endswith("…") and cut.rstrip(" …") in whole[0], cut
+    # A clause's end is not worth most of what the row says.
+    assert i18n.width(cut) * 2 >= i18n.width(whole[0]), cut
+    if lang == "ja":
+        # Never inside a word: after a clause, or where the line broke,
+        # which the rules of Japanese line breaking chose.
+        assert cut.endswith(("、…", "。…")) or cut[:-1] == whole[0].rstrip(), cut
+    else:
+        assert cut.endswith(" …") and f"{cut[:-2]} " in f"{whole[0]} ", cut
+
+
+# The failure of backprop taking the sigmoid's slope at h: what was
+# expected and what came back are of four rows each.
+SIGMOID_OF_H = """\
+The gradient for w1 is not the derivative of the loss by w1.
+  call      backward({'w1': [[0.02, 0.9, -0.71], [0.9, -0.38, -0.15]]},
+                     [[1.92, 1.85, 0.9, 0.16]],
+                     [[1.0, 0.0]])
+  expected  [[-0.0617, -0.0468, 0.0865],
+             [-0.0595, -0.0451, 0.0834],
+             [-0.0289, -0.0219, 0.0406],
+             [-0.0051, -0.0039, 0.0072]]
+  actual    [[-0.1066, -0.0676, 0.1944],
+             [-0.1027, -0.0651, 0.1873],
+             [-0.0499, -0.0317, 0.0911],
+             [-0.0089, -0.0056, 0.0162]]
+  likely mistake: the sigmoid's slope was taken at h, which is already the \
+sigmoid's output: the slope is h * (1 - h), or sigmoid_grad(z1)."""
+
+
+# Where a part of a failure starts, as the watch lays it out; the labels
+# of what was expected and what came back, by language.
+PART_START = re.compile(r" {6}\S")
+
+
+VALUE_LABELS = {"en": ("expected", "actual"), "ja": ("期待値", "実際の値")}
+
+
+def _part_rows(lines: list[str], label: str) -> list[str]:
+    """The rows of the part of a failure's `lines` that starts with
+    `label`; [] when it has gone."""
+    starts = [i for i, line in enumerate(lines) if PART_START.match(line)]
+    ends = dict(zip(starts, [*starts[1:], len(lines)], strict=True))
+    start = next((i for i in starts if lines[i][6:].startswith(label)), None)
+    return [] if start is None else lines[start : ends[start]]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("width", [79, NARROW[0] - 1])
+def test_expected_and_actual_of_as_many_rows_keep_as_many_rows(lang, width):
+    from grader.watch import _fitted
+
+    with i18n.speaking(lang):
+        whole = _fitted(SIGMOID_OF_H, UNLIMITED_ROWS, "    ", width).splitlines()
+        shown = {
+            limit: _fitted(SIGMOID_OF_H, limit, "    ", width).splitlines()
+            for limit in range(4, len(whole))
+        }
+    for limit, lines in shown.items():
+        assert len(lines) <= limit, limit
+        expected, actual = (_part_rows(lines, label) for label in VALUE_LABELS[lang])
+        if not expected:
+            continue  # gone whole: what came back goes after it
+        # Row for row, the note of the rows one hides counted on both sides.
+        assert len(expected) == len(actual), (limit, lines)
+        notes = [row.strip().startswith("[... ") for row in expected]
+        assert notes == [row.strip().startswith("[... ") for row in actual], limit
+    # The values did give way, both with a note, before they went whole.
+    assert any(
+        sum(r.strip().startswith("[... ") for r in v) == 2 for v in shown.values()
+    )
+
+
+def _backprop_watch(tree: Path, size: tuple[int, int], saved: str = "") -> tuple:
+    """The rows of the watch on `tree` at `size` once `h` is pressed, and
+    then, if `saved` names a mutant of backprop, once it is saved as that
+    mutant (else [])."""
+    with terminal_watch(tree, size=size) as (process, controller):
+        read_screen(controller, b"keys: ", FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"h")
+        asked = last_screen_rows(read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT))
+        after = []
+        if saved:
+            source = (MUTANTS / "backprop" / f"{saved}.py").read_text()
+            (tree / "exercises" / "backprop.py").write_text(source)
+            after = last_screen_rows(read_screen(controller, b"saved ", SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+    return asked, after
+
+
+def _hinted_backprop(folder: Path) -> Path:
+    """A project whose backprop takes the sigmoid's slope at h, with
+    every hint of it read before the watch starts."""
+    tree = focused_tree(folder, "backprop", "wrong_double_sigmoid")
+    assert kata(tree, "hint", "--all", "backprop").returncode == 0
+    return tree
+
+
+def test_a_hint_asked_for_gives_way_once_a_save_is_graded(tmp_path):
+    tree = _hinted_backprop(tmp_path / "kata")
+    asked, saved = _backprop_watch(tree, NARROW, "wrong_missing_mean")
+
+    # Asked for, the last hint stays whole, and the failure gives way.
+    shown = " ".join(row.strip() for row in asked)
+    assert "Hint 4 of 4, the last: " in shown
+    assert "Do not apply sigmoid to h again." in shown
+    # The save shows another failure: the hint gives way first, as a hint
+    # only remembered does, and the failure keeps its rows.
+    screen = "\n".join(saved)
+    assert "dz2 needs a division by N." in " ".join(r.strip() for r in saved)
+    assert "Hint 4 of 4" not in screen, saved
+    assert _part_rows(saved, "expected") and _part_rows(saved, "actual"), saved
+    assert len(saved) < NARROW[1], saved
+
+
+def test_on_a_tiny_terminal_a_hint_asked_for_leaves_the_exercise_in_sight(tmp_path):
+    size = (40, 12)
+    asked, _after = _backprop_watch(_hinted_backprop(tmp_path / "kata"), size)
+
+    assert asked[0].startswith("nn-kata watch:"), asked
+    assert any(row.startswith("8. backprop: Backpropagation") for row in asked)
+    assert "failing" in "\n".join(asked) and "3/6 tests" in "\n".join(asked)
+    assert len(asked) < size[1] and all(i18n.width(row) < 40 for row in asked)
+
+
+# A terminal of 40 columns and 12 rows: the smallest the watch is made for.
+TINY = (40, 12)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_note_breaks_a_command_too_wide_for_a_row_only_at_its_spaces(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, TINY, EXERCISE, watches.append)
+        watch = watches[0]
+        watch.prog = "python -m grader --lang ja"
+        rows = watch.noted(watch.more_lines_note(16)).plain.split("\n")
+        # A part wider than a row is shown whole, on a row of its own.
+        long = "`python_-m_grader_check_numerical_gradient` shows"
+        alone = watch.noted(long).plain.split("\n")
+
+    command = f"`{watch.prog} check {watch.focus.name}`"
+    assert all(i18n.width(row) < TINY[0] for row in rows), rows
+    # Broken at the command's spaces: its words each whole on one row.
+    words = [word.strip("`") for row in rows for word in row.split()]
+    assert all(part.strip("`") in words for part in command.split()), rows
+    assert alone[0] == long.split()[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("columns", [80, 60])
+def test_status_lines_take_one_row_at_80_columns_with_the_longest_name(
+    request, lang, columns
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    name = max(NAMES, key=len)
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, (columns, 24), EXERCISE, watches.append)
+        watch = watches[0]
+        grading = [
+            i18n._(
+                "grading {name}: {seconds} s (limit {limit} s; saving regrades; "
+                "q quits)",
+                name=name,
+                seconds=30,
+                limit=30,
+            ),
+            i18n._(
+                "grading: {done} of {total} finished, {seconds} s (limit "
+                "{limit} s each; saving regrades; q quits)",
+                done=10,
+                total=10,
+                seconds=100,
+                limit=30,
+            ),
+        ]
+        status = [watch.status_text(line).plain.split("\n") for line in grading]
+        watch.focus = next(e for e in watch.project.exercises if e.name == name)
+        tops = []
+        for said in ["hint", "done", "none", "last"]:
+            watch.hint_said = said
+            watch.event = watch.back_for_hint()
+            tops.append(watch.wrapped(watch.top_line()).plain.split("\n"))
+
+    most = 1 if columns == 80 else 2
+    assert all(len(rows) <= most for rows in status), status
+    assert all(len(rows) <= most for rows in tops), tops
+    assert all(i18n.width(row) < columns for rows in status + tops for row in rows)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_all_done_keeps_the_score_and_the_closing_line(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(done_runs(), TINY, SUMMARY)
+        closing = i18n._("All {count} exercises done. Well done!", count=len(NAMES))
+        score = "得点 100/100" if lang == "ja" else "score 100/100"
+
+    screen = "".join("".join(rows).split())
+    assert "".join(score.split()) in screen, rows
+    # Wider than the row, the closing line is kept on two.
+    assert "".join(closing.split()) in screen, rows
+
+
+DICT_CALL = [
+    "  call      backward({'w1': [[0.02, 0.9, -0.71],",
+    " " * 29 + "[0.9, -0.38, -0.15]],",
+    " " * 22 + "'b1': [-0.34, 0.58, -0.39],",
+    " " * 22 + "'w2': [[-0.09, -0.73],",
+    " " * 29 + "[-0.19, -0.59],",
+    " " * 29 + "[-0.48, 0.5]]},",
+    " " * 21 + "[[1.92, 1.85, 0.9, 0.16]],",
+    " " * 21 + "[[1.0, 0.0]])",
+]
+
+
+@pytest.mark.parametrize(
+    ("excess", "end"),
+    [
+        (5, "[[0.02, 0.9, -0.71], … 2 more keys}"),
+        (3, "'b1': [-0.34, 0.58, -0.39], … 1 more key}"),
+        (1, "[-0.19, -0.59], …}"),
+    ],
+)
+def test_a_dict_argument_cut_short_still_shows_where_it_ends(excess, end):
+    with i18n.speaking("en"):
+        kept = _to_arguments(DICT_CALL, excess, 79, "…")
+
+    assert len(kept) == len(DICT_CALL) - excess
+    assert kept[-3].endswith(end), kept
+    assert kept[-2:] == DICT_CALL[-2:]  # x and y, whole, after the dict
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_keys_typed_during_a_grade_are_said_on_its_status_line(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, (80, 24), EXERCISE, watches.append)
+        watch = watches[0]
+        line = i18n._(
+            "grading {name}: {seconds} s (limit {limit} s; saving regrades; q quits)",
+            name="sgd",
+            seconds=3,
+            limit=30,
+        )
+        quiet = watch.status_text(line).plain
+        # Full-width, as typed with an input method on; twice, said once.
+        watch.keys = SimpleNamespace(typed=lambda: "ｃxlc")
+        said = watch.status_text(line).plain
+
+    assert quiet.replace("\n", " ") == line
+    # The rows joined again: Japanese runs on with no space between them.
+    joined = re.sub(r"\n *", " " if lang == "en" else "", said)
+    expected = "keys typed: c, l" if lang == "en" else "入力済みのキー: c、l"
+    assert expected in joined
+
+
+# Failures a learner meets early, as the grade words them: the statement
+# says what failed, the likely mistake what to change.
+EARLY_FAILURES = {
+    "softmax": (
+        "failure",
+        "softmax must be exp(x) divided by the sum of exp(x) over each slice "
+        "along the last axis.\n"
+        "  call      softmax([[1.0, 1.0], [0.0, 1.0986]])\n"
+        "  expected  [[0.5, 0.5], [0.25, 0.75]]\n"
+        "  actual    [[0.7311, 0.4754], [0.2689, 0.5246]]\n"
+        "  likely mistake: normalized along axis 0 (down the columns): each "
+        "slice along the last axis, a row of a batch, must sum to 1. "
+        "Use axis=-1.",
+    ),
+    "sigmoid": (
+        "failure",
+        "sigmoid(x) must be 1 / (1 + exp(-x)) for every element of x.\n"
+        "  call      sigmoid([-1.0, 0.0, 1.0])\n"
+        "  expected  [0.2689, 0.5, 0.7311]\n"
+        "  actual    [0.7311, 0.5, 0.2689]\n"
+        "  likely mistake: the sign in the exponent: s(x) = 1 / (1 + exp(-x)), "
+        "so that s(1) is above 0.5.",
+    ),
+    "cross_entropy": (
+        "failure",
+        "cross_entropy must be the mean over the samples of -log(the "
+        "probability of the true class).\n"
+        "  call      cross_entropy([[0.25, 0.75], [0.5, 0.5]], [1, 0] (int64))\n"
+        "  expected  0.4904\n"
+        "  actual    0.9808\n"
+        "  likely mistake: the sum over the samples, not the mean: divide by "
+        "N, the number of samples.",
+    ),
+    "one_hot": (
+        "exception",
+        "one_hot([2, 0] (list), 3) raised NameError: name 'num_clases' is not "
+        "defined\n"
+        "  where     exercises/one_hot.py, line 11: if labels.size and "
+        "(labels.min() < 0 or labels.max() >= num_clases):\n"
+        "  likely mistake: a typo? num_clases is not defined here; did you "
+        "mean num_classes?",
+    ),
+}
+
+
+def _early_failure_runs(name: str) -> dict:
+    """The exercises before `name` done, and `name` failing four tests as
+    EARLY_FAILURES says, its docstring's example first."""
+    kind, message = EARLY_FAILURES[name]
+    tests = ["gives_the_docstring_example", "a", "b", "c"]
+    failures = [TestResult(f"test_{name}_{t}", False, kind, message) for t in tests]
+    runs = {
+        done: ExerciseRun(done, [TestResult("test_ok", True)])
+        for done in NAMES[: NAMES.index(name)]
+    }
+    runs[name] = ExerciseRun(name, failures)
+    return runs
+
+
+def _first_grade_event(lang: str) -> str:
+    """What the top line says of the first grade, as the watch says it."""
+    with i18n.speaking(lang):
+        return i18n._("first grade, {seconds} s", seconds="3.05")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("name", sorted(EARLY_FAILURES))
+def test_on_a_tiny_terminal_a_failure_says_what_failed_before_anything_else(
+    request, lang, name
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    kind, message = EARLY_FAILURES[name]
+    width = TINY[0] - 1
+
+    def after_first_grade(watch):
+        # The top line of the first screen takes two rows of 40 columns.
+        watch.event = _first_grade_event(lang)
+
+    with i18n.speaking(lang):
+        runs = _early_failure_runs(name)
+        rows = watch_screen_drawn(runs, TINY, EXERCISE, after_first_grade)
+        statement = _fitted(message.split("\n")[0], UNLIMITED_ROWS, "    ", width)
+
+    statement_rows = statement.split("\n")
+    # Right under the test's name, the statement's first row, whole or cut
+    # short: neither a note nor the call takes its rows.
+    name_row = next(i for i, row in enumerate(rows) if row.startswith("✗ test_"))
+    first = next(row for row in rows[name_row + 1 :] if row.startswith("    "))
+    assert len(first.rstrip(" …")) > len("    ") + 8, rows
+    if kind == "exception":
+        # Of a call that raised, the exception says what failed: the call
+        # may give way to it.
+        raised = next(row for row in statement_rows if "NameError" in row)
+        assert raised in rows, rows
+        assert first in (raised, statement_rows[0]), rows
+    else:
+        assert statement_rows[0].startswith(first.rstrip(" …")), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("name", sorted(EARLY_FAILURES))
+def test_on_a_narrow_terminal_a_failure_keeps_its_statement_and_mistake_whole(
+    request, lang, name
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    kind, message = EARLY_FAILURES[name]
+    width = NARROW[0] - 1
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(_early_failure_runs(name), NARROW, EXERCISE)
+        whole = _fitted(message, UNLIMITED_ROWS, "    ", width).split("\n")
+
+    mistake = next(
+        i
+        for i, row in enumerate(whole)
+        if "likely mistake" in row or "考えられる" in row
+    )
+    raised = [row for row in whole if "NameError" in row]
+    kept = [*(raised or whole[:1]), *whole[mistake:]]
+    assert all(row in rows for row in kept), (kept, rows)
+
+
+# softmax's failure whose statement takes two rows of 60 columns in either
+# language, with a likely mistake of five.
+GLOBAL_MAX = """\
+Adding the same number to every score of a slice must not change that \
+slice's probabilities.
+  call      softmax([[1.0, 2.0, 3.0], [1001.0, 1002.0, 1003.0]])
+  expected  [[0.09, 0.2447, 0.6652], [0.09, 0.2447, 0.6652]]
+  actual    [[nan, nan, nan], [0.09, 0.2447, 0.6652]]
+  likely mistake: the maximum of the whole array (x.max()) was subtracted: \
+for a row far below the others every exp underflows to 0, and 0 / 0 is nan. \
+Subtract each row's own maximum, x.max(axis=-1, keepdims=True)."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("height", range(16, 22))
+def test_the_count_of_other_failures_gives_way_before_the_statement(
+    request, lang, height
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_softmax_{n}", False, "failure", GLOBAL_MAX) for n in "abcd"
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["softmax"] = ExerciseRun("softmax", failures)
+
+    def with_long_prog(watch):
+        # As the watch says it run as `python -m grader --lang ja`: the
+        # command in the count line takes a row more.
+        watch.prog = "python -m grader --lang ja"
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, (60, height), EXERCISE, with_long_prog)
+        count = i18n._(
+            "{count} more failing; `{prog} check {name}` shows them all.",
+            count=3,
+            prog="python -m grader",
+            name="softmax",
+        )
+    statement = rows[next(i for i, r in enumerate(rows) if r.startswith("✗")) + 1]
+    counted = any(row.startswith(count[:8]) for row in rows)
+    # The statement of the failure shown is cut short only once the count
+    # of the others has given way.
+    assert not (counted and statement.endswith("…")), rows
+
+
+# softmax's call that raised, its likely mistake too long for a screen
+# of 40 by 12 beside the exception.
+AXIS_ONE = """\
+softmax([1.0, 2.0, 3.0]) raised AxisError: axis 1 is out of bounds for \
+array of dimension 1
+  where     exercises/softmax.py, line 12: e = np.exp(x - x.max(axis=1, \
+keepdims=True))
+  likely mistake: normalized along axis 1, which is the last axis only for \
+2-D input. axis=-1 is the last axis for any number of axes."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_a_failure_without_its_mistake_says_rows_are_gone(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_softmax_{n}", False, "exception", AXIS_ONE) for n in "ab"
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["softmax"] = ExerciseRun("softmax", failures)
+
+    def after_first_grade(watch):
+        # The note with its command takes three rows of 40 columns: it is
+        # said short, in the one row the failure leaves under a top line
+        # of two.
+        watch.prog = "python -m grader --lang ja"
+        watch.event = _first_grade_event(lang)
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, TINY, EXERCISE, after_first_grade)
+        short = i18n._("[... {count} more lines]", count=0)
+
+    assert any(row.startswith(short[:5]) for row in rows), rows
+    assert len(rows) == TINY[1] - 1, rows  # every row but the cursor's
+
+
+# The line of keys of the list once every exercise is done, by language:
+# each key that acts there, n showing what is left to do.
+DONE_LISTING_KEYS = {
+    "en": "keys: b back to the exercise | n what next | l list | c check all | q quit",
+    "ja": "キー: b 演習に戻る | n 次にできること | l 一覧 | c すべて採点 | q 終了",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_list_of_every_exercise_done_offers_n_for_what_next(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(done_runs(), (120, 30), LISTING)
+
+    assert rows[-1] == DONE_LISTING_KEYS[lang], rows
+
+
+class _RecordingSession:
+    """In place of the watch's warm test session: records which exercises
+    each grade runs, and ends each with `runs[name]` (passed by default)."""
+
+    def __init__(self, runs: dict):
+        self.runs = runs
+        self.graded: list[list[str]] = []
+        self.children: list = []
+
+    def run(self, jobs, on_finish=None, cancel=None):
+        self.graded.append([job.name for job in jobs])
+        results = []
+        for index, job in enumerate(jobs):
+            run = self.runs.get(job.name) or ExerciseRun(
+                job.name, [TestResult("test_ok", True)]
+            )
+            results.append(run)
+            if on_finish is not None:
+                on_finish(index, run)
+        return results
+
+
+def _typed_keys(typed: str) -> SimpleNamespace:
+    """Keys on a terminal, `typed` during the grade under way."""
+    return SimpleNamespace(
+        typed=lambda: typed, terminal=True, marked=True, mark=lambda: None
+    )
+
+
+def _looping_watch(watch_screen_drawn, monkeypatch) -> tuple:
+    """A watch drawn at 100x30 whose grades run softmax to the time limit,
+    and the session that records what they run."""
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    looping = ExerciseRun("softmax", error="ran until the time limit", timed_out=True)
+    session = _RecordingSession({"softmax": looping})
+    watches = []
+    watch_screen_drawn({}, (100, 30), EXERCISE, watches.append)
+    watch = watches[0]
+    watch.tests = lambda: session
+    watch.session = session
+    return watch, session
+
+
+def test_c_typed_later_than_a_loops_grade_runs_it_again(request, monkeypatch):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    watch, session = _looping_watch(watch_screen_drawn, monkeypatch)
+
+    # `c` pressed once the screen of the loop's grade is shown: the learner
+    # asks for a new grade of everything.
+    watch.keys = _typed_keys("")
+    watch.saved(["softmax"])
+    watch.press("c")
+
+    assert "softmax" in session.graded[1], session.graded
+
+
+def test_c_does_not_run_again_a_loop_whose_grade_just_ran_to_the_time_limit(
+    request, monkeypatch
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    watch, session = _looping_watch(watch_screen_drawn, monkeypatch)
+    looping = session.runs["softmax"]
+
+    # A save of the exercise that loops: its grade runs to the time limit;
+    # `c`, typed during it, acts once it ends.
+    watch.keys = _typed_keys("c")
+    watch.saved(["softmax"])
+    watch.press("c")
+
+    assert session.graded[0] == ["softmax"]
+    assert "softmax" not in session.graded[1], session.graded
+    assert sorted(session.graded[1]) == sorted(n for n in NAMES if n != "softmax")
+    assert watch.runs["softmax"] is looping and watch.view == SUMMARY
+    assert "softmax unchanged, not run to the time limit again" in watch.event
+
+
+def test_a_key_typed_during_a_quick_grade_of_one_is_said_taken_at_once(request):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    watches = []
+    watch_screen_drawn({}, (100, 30), EXERCISE, watches.append)
+    watch = watches[0]
+    watch.keys = SimpleNamespace(typed=lambda: "n")
+    out = watch.out.file
+
+    # Well before a second has gone by: the grade's seconds are not worth
+    # a line yet, but the key typed is.
+    before = len(out.getvalue())
+    with watch.seconds_shown("softmax"):
+        watch.tick()
+        shown = out.getvalue()[before:]
+
+    assert "keys typed: n (they act once the" in shown, shown
+
+
+# A call that raised, laid out over rows of its own, with a likely mistake.
+RAISED_NAME_ERROR = (
+    "sgd_update({'w': [1.0, 2.0]}, {'w': [10.0, -10.0]}, 0.1) raised "
+    "NameError: name 'grad' is not defined\n"
+    "  where     exercises/sgd.py, line 13: param -= lr * grad[key]\n"
+    "  likely mistake: a typo? grad is not defined here; did you mean grads?"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_call_that_raised_gives_way_to_its_exception_and_the_likely_mistake(lang):
+    width = NARROW[0] - 1
+    with i18n.speaking(lang):
+        rows = _fitted(RAISED_NAME_ERROR, UNLIMITED_ROWS, "    ", width).split("\n")
+        label = {"en": "likely mistake:", "ja": "考えられる間違い:"}[lang]
+        said = [row for row in rows if "NameError" in row]
+        advice = rows[next(i for i, row in enumerate(rows) if label in row) :]
+        limit = len(said) + len(advice)
+        shown = _fitted(RAISED_NAME_ERROR, limit, "    ", width).split("\n")
+
+    # The exception says what failed, the mistake what to change: the call
+    # that raised, which comes before them, gives way to them.
+    assert len(rows) > limit
+    assert shown == [*said, *advice], shown
+
+
+# A run of softmax that a grade stopped at the time limit of 30 s, as
+# .kata/grades.json keeps it.
+LOOP_KEPT = ExerciseRun(
+    "softmax",
+    [TestResult("test_softmax_rows_sum_to_one", False, TIMEOUT, "still running")],
+    error="exercises/softmax.py was still running after 30 s",
+    timed_out=True,
+    stopped_at_limit=True,
+)
+
+
+def _loop_kept(tree: Path, limits: tuple) -> None:
+    """Keep in `tree`'s .kata/grades.json a run of softmax, as it is now,
+    stopped at the time limit of `limits` (time and memory)."""
+    keys = cache.fingerprints(tree, "exercises", ["softmax"], limits)
+    kept = {"softmax": (keys["softmax"], LOOP_KEPT)}
+    cache.remember(tree / ".kata", "exercises", kept, limits)
+
+
+def _kept_grades_watch(watch_screen_drawn, tree: Path) -> tuple:
+    """A watch of `tree` whose grades are recorded, not run (each passes),
+    and the session that records them."""
+    session = _RecordingSession({})
+    watches = []
+    watch_screen_drawn({}, (100, 30), EXERCISE, watches.append)
+    watch = watches[0]
+    watch.project = open_project(tree)
+    watch.tests = lambda: session
+    watch.session = session
+    return watch, session
+
+
+def test_the_first_grade_shows_a_kept_loop_of_unchanged_code_without_running_it(
+    request, tree
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    (tree / "exercises" / "softmax.py").write_text(ENDLESS_SOFTMAX)
+    watch, session = _kept_grades_watch(watch_screen_drawn, tree)
+    _loop_kept(tree, watch.limits)
+
+    assert watch.grade_all()
+
+    assert "softmax" not in session.graded[0], session.graded
+    assert watch.runs["softmax"].timed_out
+    # Said as the last grade's result: not as run by this one.
+    assert "softmax unchanged, not run to the time limit again" in watch.event
+    assert "ran until the time limit" not in watch.event
+
+    # A save of it runs it again, as any save does.
+    (tree / "exercises" / "softmax.py").write_text(solution("softmax"))
+    watch.saved(["softmax"])
+    assert session.graded[1] == ["softmax"]
+    assert not watch.runs["softmax"].timed_out
+
+
+def test_the_first_grade_runs_a_loop_kept_of_code_changed_since(request, tree):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    (tree / "exercises" / "softmax.py").write_text(ENDLESS_SOFTMAX)
+    watch, session = _kept_grades_watch(watch_screen_drawn, tree)
+    _loop_kept(tree, watch.limits)
+    (tree / "exercises" / "softmax.py").write_text(solution("softmax"))
+
+    assert watch.grade_all()
+
+    assert "softmax" in session.graded[0], session.graded
+    assert "unchanged" not in watch.event
+
+
+def test_a_watch_started_on_a_kept_loop_shows_it_at_once_and_regrades_a_save(
+    tree, watch
+):
+    # The full grade ran softmax to the default time limit of 30 s: the
+    # watch's first screen comes well before that limit, and says why.
+    (tree / "exercises" / "softmax.py").write_text(ENDLESS_SOFTMAX)
+    _loop_kept(tree, (DEFAULT_TIMEOUT, DEFAULT_MEMORY_MB))
+    running = watch()
+    first = running.screen(DEFAULT_TIMEOUT - 10)
+    top = next(line for line in first.splitlines() if "nn-kata" in line)
+    assert re.search(
+        r"\(first grade, [0-9.]+ s; softmax unchanged, not run to the time "
+        r"limit again\)",
+        top,
+    ), top
+
+    (tree / "exercises" / "softmax.py").write_text(solution("softmax"))
+    saved = running.screen_with("saved exercises/softmax.py")
+    line = next(line for line in saved.splitlines() if "3. softmax" in line)
+    assert "done" in line, saved
+    running.quit()
+
+
+# What the first grade's top line says of sgd, which it ran until the time
+# limit, and of softmax, kept from a grade that did, by language.
+FIRST_GRADE_LOOPS = {
+    "en": (
+        "sgd ran until the time limit of 30 s; softmax unchanged, not run to "
+        "the time limit again"
+    ),
+    "ja": "sgd を制限時間の 30 秒で止めました(softmax は変更がないので、制限時間まで",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_first_grade_tells_a_loop_it_ran_from_a_loop_kept(request, tree, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    (tree / "exercises" / "softmax.py").write_text(ENDLESS_SOFTMAX)
+    watch, session = _kept_grades_watch(watch_screen_drawn, tree)
+    _loop_kept(tree, watch.limits)
+    session.runs["sgd"] = ExerciseRun(
+        "sgd", error="ran until the limit", timed_out=True
+    )
+
+    with i18n.speaking(lang):
+        assert watch.grade_all()
+
+    assert "softmax" not in session.graded[0] and "sgd" in session.graded[0]
+    assert FIRST_GRADE_LOOPS[lang] in watch.event, watch.event
+
+
+# A call that changed its argument in place, as the tests write it.
+CHANGED_IN_PLACE = (
+    "backward changed its argument t in place.\n"
+    "  before  [[1.0, 0.0]]\n"
+    "  after   [[0.4149, -0.4149]]\n"
+    "  where   exercises/backprop.py, line 17: t -= probs\n"
+    "  likely mistake: t itself was changed: an in-place operator (t -= ..., "
+    "t /= ...), a slice assignment (t[...] = ...), or out=t in a NumPy "
+    "function. Compute a new array instead: t = t - ..., or np.clip and the "
+    "like without out=."
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_argument_before_and_after_a_call_give_way_together(lang):
+    width = NARROW[0] - 1
+    labels = {"en": ("  before  ", "  after   "), "ja": ("呼び出し前", "呼び出し後")}
+    before, after = labels[lang]
+    with i18n.speaking(lang):
+        whole = _fitted(CHANGED_IN_PLACE, UNLIMITED_ROWS, "    ", width).split("\n")
+        shown = {
+            limit: _fitted(CHANGED_IN_PLACE, limit, "    ", width)
+            for limit in range(1, len(whole) + 1)
+        }
+
+    # After the call without before it says nothing of what the call
+    # changed: both are shown, or neither.
+    assert any(before in text for text in shown.values())
+    assert any(before not in text for text in shown.values())
+    for limit, text in shown.items():
+        assert (before in text) == (after in text), (limit, text)
+
+
+def _long_failure_runs() -> dict:
+    """The exercises before backprop done, and backprop failing with a
+    message longer than any screen here: its screen fills the terminal."""
+    rows = "\n".join(f"  [{i}.0, 0.0]," for i in range(12))
+    message = CHANGED_IN_PLACE.replace("[[1.0, 0.0]]", f"[\n{rows}]")
+    runs = {
+        done: ExerciseRun(done, [TestResult("test_ok", True)])
+        for done in NAMES[: NAMES.index("backprop")]
+    }
+    failure = TestResult("test_backward_leaves_t", False, "failure", message)
+    runs["backprop"] = ExerciseRun("backprop", [failure])
+    return runs
+
+
+def _status_screens(
+    watch_screen_drawn, runs: dict, size: tuple[int, int], lang: str
+) -> list[list[str]]:
+    """The rows a terminal of `size` shows as `c` grades every exercise
+    and a status line says which run (two at a time, the others waiting),
+    each time it is redrawn; with the exercises first run as `runs`."""
+    columns, height = size
+    screens: list[list[str]] = []
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn(runs, size, EXERCISE, watches.append)
+        watch = watches[0]
+        out = watch.out.file
+
+        class Session(_RecordingSession):
+            def run(self, jobs, on_finish=None, cancel=None):
+                for index, job in enumerate(jobs):
+                    cancel()  # which redraws the status line
+                    screens.append(terminal_rows(out.getvalue().encode(), columns))
+                    on_finish(index, runs.get(job.name) or ExerciseRun(job.name))
+                    screens.append(terminal_rows(out.getvalue().encode(), columns))
+
+        session = Session(runs)
+        watch.tests = lambda: session
+        watch.session = session
+        watch.started = lambda names: names[:2]
+        watch.ages = lambda: {}
+        watch.keys = _typed_keys("")
+        watch.press("c")
+    return screens
+
+
+@pytest.mark.parametrize(
+    ("size", "lang"), [((40, 12), "en"), ((60, 20), "ja"), ((40, 12), "ja")]
+)
+def test_a_check_under_way_keeps_the_top_line_and_the_exercise_in_sight(
+    request, monkeypatch, size, lang
+):
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    columns, height = size
+    screens = _status_screens(watch_screen_drawn, _long_failure_runs(), size, lang)
+    status = {"en": "grading: ", "ja": "採点中: "}[lang]
+
+    assert len(screens) == 2 * len(NAMES)
+    for rows in screens:
+        # Nothing scrolled: the top line says what is graded, the
+        # exercise's line stays under it, and the status line is shown.
+        assert len(rows) < height, rows
+        assert rows[0].startswith("nn-kata watch:"), rows
+        assert any(row.startswith("8. backprop") for row in rows), rows
+        assert any(row.startswith(status) for row in rows), rows
+        assert all(i18n.width(row) < columns for row in rows), rows
+
+
+# What the top line says of a check typed during the grade of a save that
+# looped, and of that save, by language.
+LOOP_CHECKED = {
+    "en": ("saved sgd.py", "sgd not run again"),
+    "ja": ("sgd.py を保存", "sgd は再実行せず"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_check_after_a_save_that_looped_is_said_in_one_row_at_80_columns(
+    request, monkeypatch, lang
+):
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    looping = ExerciseRun("sgd", error="ran until the time limit", timed_out=True)
+    session = _RecordingSession({"sgd": looping})
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, (80, 24), EXERCISE, watches.append)
+        watch = watches[0]
+        watch.tests = lambda: session
+        watch.session = session
+        # `c` typed while the save that loops is graded: it acts after.
+        watch.keys = _typed_keys("c")
+        watch.saved(["sgd"])
+        watch.press("c")
+    rows = terminal_rows(watch.out.file.getvalue().encode(), 80)
+
+    assert session.graded[1] and "sgd" not in session.graded[1]
+    assert rows[0].startswith("nn-kata watch:") and rows[1] == "", rows
+    saved, kept = LOOP_CHECKED[lang]
+    assert saved in rows[0] and kept in rows[0], rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_save_that_stops_the_grade_of_its_file_names_it_once(
+    request, monkeypatch, lang
+):
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    session = _RecordingSession({})
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, (80, 24), EXERCISE, watches.append)
+        watch = watches[0]
+        watch.tests = lambda: session
+        watch.session = session
+        out = watch.out.file
+        # The grade of a save of sgd, held up: the screen (of another
+        # exercise) says that sgd.py is being graded.
+        watch.saving = watch.saving_files = ["sgd"]
+        watch.before_save_drawn = watch.under_way = True
+        watch.headline = i18n._("Grading {path} ...", path="exercises/sgd.py")
+        watch.redraw_during_grade()
+        said = out.getvalue().rsplit("\x1b[2J", 1)[1]
+        # Saved again, which stops that grade and grades the new code.
+        watch.saving, watch.under_way = [], False
+        before = len(out.getvalue())
+        watch.saved(["sgd"])
+        under_way = out.getvalue()[before:].split("\x1b[2J")[0]
+
+    now = {"en": "Now grading exercises/sgd.py ...", "ja": "exercises/sgd.py"}[lang]
+    assert now in said
+    assert watch.headline not in said and watch.headline not in under_way
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_small_terminal_the_shapes_of_a_broadcast_outlast_the_arguments(
+    tmp_path, lang
+):
+    tree = focused_tree(tmp_path / "kata", "forward", "wrong_b1_in_second_layer")
+    rows = narrow_screen(tree, lang)
+
+    screen = "\n".join(rows)
+    # What came back names the mistake: its shapes stay, whole.
+    assert "broadcast together with shapes (2,3) (5,)" in screen, rows
+    # The arguments gave way to a note, the one the mistake names kept.
+    assert any(row.strip().startswith("b1 = [0.0") for row in rows), rows
+    assert not any(row.strip().startswith("w1 = ") for row in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("lang", "end"), [("en", "[[0.02, 0.9, … 2 more keys}"), ("ja", "[[0.02, 0.9,")]
+)
+def test_a_dict_argument_cut_short_on_a_narrow_row_still_counts_its_keys(lang, end):
+    width = NARROW[0] - 1
+    with i18n.speaking(lang):
+        kept = _to_arguments(DICT_CALL, 5, width, "…")
+        more = i18n._("{ellipsis} {count} more keys", ellipsis="…", count=2)
+
+    # Too wide for its row with its count, the row gives up its last values.
+    assert end in kept[0] and kept[0].endswith(more + "}"), kept
+    assert i18n.width(kept[0]) <= width
+    assert kept[-2:] == DICT_CALL[-2:]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_b_after_a_hint_brings_the_failure_back(tmp_path, lang):
+    tree = focused_tree(
+        tmp_path / "kata", "numerical_gradient", "wrong_default_step_1e3"
+    )
+    words = NARROW_WORDS[lang]
+    with terminal_watch(tree, size=TINY, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        read_screen(controller, words["keys"].encode(), FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"h")
+        hinted = terminal_rows(
+            read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT), TINY[0]
+        )
+        os.write(controller, b"b")
+        back = terminal_rows(
+            read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT), TINY[0]
+        )
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+
+    # The hint asked for took the failure's rows; read, it gives way, and
+    # b says what it brought back, not that it was on screen already.
+    assert not any(row.startswith("✗ test_") for row in hinted), hinted
+    assert any(row.startswith("✗ test_") for row in back), back
+    top = "".join(back[:2])
+    assert "numerical_gradient" in top and "already" not in top, back
+    assert "すでに" not in top
+
+
+@pytest.mark.parametrize("keys", [("l",), ("l", "h")], ids=["list", "back-for-hint"])
+@pytest.mark.parametrize("size", [NARROW, TINY], ids=["60", "40"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_top_line_of_the_list_and_of_h_back_from_it_takes_one_row(
+    request, monkeypatch, lang, size, keys
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    monkeypatch.setattr(hints, "seen", lambda state: {})
+    monkeypatch.setattr(hints, "remember", lambda state, name, count: None)
+    runs = {name: run for name, run in done_runs().items() if name != "forward"}
+    runs["forward"] = ExerciseRun("forward", [TestResult("test_x", False, "wrong")])
+    view = LISTING if keys == ("l",) else EXERCISE
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, size, view, keys_pressed(*keys))
+
+    # Said its shorter way: the screen's own lines need the rows more.
+    assert rows[0].rstrip().endswith((")", "）")), rows
+    assert not rows[1].strip(), rows
+
+
+def test_a_japanese_title_too_wide_breaks_after_its_particle_and_not_a_row_more():
+    from grader.render import header_rows
+
+    title = "7. numerical_gradient: 数値微分による勾配"
+    parts = [Text(title), Text("失敗あり (failing)"), Text("テスト 9/11")]
+    rows = header_rows(parts, TINY[0] - 1, "   ").plain.split("\n")
+
+    # Its last row goes on with the status: nothing there is left over to
+    # lengthen, which would cut による in two or push it down a row.
+    assert rows[0] == "7. numerical_gradient: 数値微分による", rows
+    assert rows[1].startswith("   勾配  失敗あり") and len(rows) == 3, rows
