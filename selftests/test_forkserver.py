@@ -31,7 +31,7 @@ def new_python(tree, args, env):
 @pytest.mark.parametrize(
     ("args", "locale"),
     [
-        (["list"], "C.UTF-8"),
+        (["doc", "dot"], "C.UTF-8"),
         (["check", "softmax"], "C.UTF-8"),
         (["check", "softmax"], "ja_JP.UTF-8"),
         (["hint", "dot"], "C.UTF-8"),

@@ -1306,10 +1306,10 @@ def test_the_count_of_other_failing_tests_outlasts_the_calls_later_rows(
         assert counted or not later, height
         if counted and "forward(params, x)" in screen and len(later) < CALL_ENTRIES:
             shown_while_cut.append(height)
-    # On terminals a little taller than NARROW the call gave way and the
-    # line stayed; on NARROW, the line would take a row of the statement,
-    # which outlasts it.
-    assert shown_while_cut and NARROW[1] not in shown_while_cut
+            # The statement, which ends with the sums, is whole beside it.
+            assert "[1.4925, 1.4925]" in screen, height
+    # On NARROW the call's entries gave way and the line stayed.
+    assert NARROW[1] in shown_while_cut
 
 
 # The line that counts forward's twelve other failing tests, by phrases.

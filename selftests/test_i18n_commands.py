@@ -548,7 +548,7 @@ def test_batch_says_each_submissions_grade_in_japanese(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert "alice: 採点しました(0/100)。" in result.stdout
-    assert "bob: 採点できませんでした。exercises/ フォルダが見つかりません。" in (
+    assert "bob: 採点できませんでした。exercises/ フォルダが見つかりません(" in (
         result.stdout
     )
     assert "採点できなかったもの 1 件" in result.stdout
