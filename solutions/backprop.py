@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from .one_hot import one_hot
 from .sigmoid import sigmoid
 from .softmax import softmax
 
@@ -44,7 +45,7 @@ def backward(params, x, t):
     h = sigmoid(z1)
     probs = softmax(h @ w2 + b2)
     if t.shape != probs.shape:
-        t = np.eye(probs.shape[1])[t]
+        t = one_hot(t, probs.shape[1])
 
     # The mean over the batch is where the 1/N comes from; it enters once,
     # here, and flows into every gradient below.

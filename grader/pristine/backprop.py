@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from .one_hot import one_hot
 from .sigmoid import sigmoid
 from .softmax import softmax
 
