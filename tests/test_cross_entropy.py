@@ -13,8 +13,10 @@ from hypothesis.extra import numpy as hnp
 from tests import reference
 from tests.harness import Exercise, describe_call, number, quietly, short
 from tests.judge import (
+    OTHER_LABEL_DTYPES,
     as_array,
     expect_close,
+    expect_labels_of_any_dtype,
     fail,
     float_index,
     named_mistake,
@@ -1047,6 +1049,22 @@ def test_one_hot_targets_of_ints_count_as_one_hot(batch):
 @example(SQUARE)
 def test_int_labels_give_the_mean_of_minus_log_true_class_probability(batch):
     check_batch(*batch)
+
+
+@pytest.mark.parametrize(
+    "dtype", OTHER_LABEL_DTYPES, ids=lambda dtype: np.dtype(dtype).name
+)
+def test_int_labels_of_every_integer_dtype_give_the_same_loss(dtype):
+    y, labels = WIDE
+    call = describe_call("cross_entropy", (y, labels.astype(dtype)), {})
+
+    def first(t):
+        return loss_of(y, t, LABELS_FORM, LABELS_AS_ONE_HOT)[1]
+
+    def run(t):
+        return learner.cross_entropy(y, t)
+
+    expect_labels_of_any_dtype(run, labels, dtype, call, "cross_entropy", first)
 
 
 @settings(max_examples=examples(25))

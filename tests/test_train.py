@@ -27,7 +27,14 @@ from tests.harness import (
     short,
     trusted_callee,
 )
-from tests.judge import PASS_THROUGH, as_array, expect_close, fail
+from tests.judge import (
+    OTHER_LABEL_DTYPES,
+    PASS_THROUGH,
+    as_array,
+    expect_close,
+    expect_labels_of_any_dtype,
+    fail,
+)
 from tests.strategies import examples, float_arrays, sizes
 
 
@@ -792,6 +799,22 @@ def test_a_class_missing_from_one_hot_targets_still_has_its_output():
             mistake=ONE_HOT_CLASS_UNUSED,
         )
     run_train(t, x, flowers, epochs=1)
+
+
+@pytest.mark.parametrize(
+    "dtype", OTHER_LABEL_DTYPES, ids=lambda dtype: np.dtype(dtype).name
+)
+def test_labels_of_every_integer_dtype_train_alike(dtype):
+    kwargs = {"epochs": FEW_EPOCHS}
+    call = TrainCall(LABELS_TRAIN.astype(dtype), kwargs)
+
+    def first(t):
+        return run_train(t, **kwargs)[:2]
+
+    def run(t):
+        return learner.train(X_TRAIN.copy(), t.copy(), **kwargs)
+
+    expect_labels_of_any_dtype(run, LABELS_TRAIN, dtype, call, "train", first)
 
 
 @pytest.mark.parametrize("epochs", [1, FEW_EPOCHS])
