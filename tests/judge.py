@@ -27,6 +27,7 @@ from tests.harness import (
     marked,
     meant_name,
     module_mistake,
+    quietly,
     raised_by_learner,
     reads_the_keyboard,
     short,
@@ -984,3 +985,86 @@ def strict_floats():
 # What an overflow or a 0 / 0 looks like: NumPy's error or warning under
 # strict_floats, or math.exp's own exception.
 FLOAT_TROUBLE = (FloatingPointError, RuntimeWarning, OverflowError)
+
+
+# Integer dtypes that labels may come in besides int64, NumPy's default
+# int on most machines: `t.dtype == int` holds for int64 alone.
+OTHER_LABEL_DTYPES = (np.int32, np.int16, np.uint8)
+# Labels only pick entries: the same labels in another integer dtype must
+# give the same numbers, to rounding at most.
+SAME_RTOL = 1e-12
+
+
+def labels_by_int64(dtype):
+    """The mistake of code that takes only int64 labels for labels."""
+    name = np.dtype(dtype).name
+    return (
+        f"labels told from one-hot by dtype == int: {name} labels are not "
+        "int64; use np.issubdtype(t.dtype, np.integer) or compare ndim/shape."
+    )
+
+
+def alike(first, second):
+    """Whether two results (numbers, arrays, or dicts, tuples and lists of
+    them) hold the same numbers, within SAME_RTOL."""
+    if isinstance(first, dict) and isinstance(second, dict):
+        return first.keys() == second.keys() and all(
+            alike(first[key], second[key]) for key in first
+        )
+    if isinstance(first, (tuple, list)) and isinstance(second, (tuple, list)):
+        return len(first) == len(second) and all(
+            alike(a, b) for a, b in zip(first, second, strict=True)
+        )
+    try:
+        first, second = np.asarray(first), np.asarray(second)
+        return first.shape == second.shape and bool(
+            np.allclose(first, second, rtol=SAME_RTOL, atol=0.0, equal_nan=True)
+        )
+    except (TypeError, ValueError):
+        return False
+
+
+def shown(result, otherwise):
+    """A result for a message: a number or an array as it is, a dict or a
+    tuple of them as the words `otherwise` (too long to show whole)."""
+    if isinstance(result, (dict, tuple, list)):
+        return otherwise
+    return short(result)
+
+
+def expect_labels_of_any_dtype(run, labels, dtype, call, function, first=None):
+    """Fail, naming `labels_by_int64`, where `run(t)` (the learner's
+    `function` on targets t) raises for `labels` in `dtype` or gives other
+    numbers than for the same int64 labels. `first(t)`, run by default,
+    makes the first call on the int64 labels, and fails as the exercise's
+    other tests do where it raises. Where two calls on the int64 labels
+    disagree (random numbers unseeded, state kept between calls), nothing
+    is told here: other tests name that."""
+    given = (first or run)(labels)
+    with quietly():
+        again = run(labels)
+    if not alike(given, again):
+        return
+    name = np.dtype(dtype).name
+    what = f"{function} must take {name} labels as it takes the same labels in int64."
+    try:
+        with quietly():
+            other = run(labels.astype(dtype))
+    except PASS_THROUGH:
+        raise
+    except Exception as error:
+        fail(
+            what,
+            call=call,
+            actual=f"raised {type(error).__name__}: {error}",
+            mistake=labels_by_int64(dtype),
+            raised=error,
+        )
+    if not alike(other, again):
+        fail(
+            what,
+            call=call,
+            expected=shown(again, "the numbers int64 labels give"),
+            actual=shown(other, "other numbers"),
+            mistake=labels_by_int64(dtype),
+        )

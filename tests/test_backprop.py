@@ -3,6 +3,7 @@
 import copy
 
 import numpy as np
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -15,8 +16,10 @@ from tests.harness import (
 )
 from tests.judge import (
     FLOAT_INDEX,
+    OTHER_LABEL_DTYPES,
     code_mistake,
     expect_close,
+    expect_labels_of_any_dtype,
     fail,
     float_index,
     variant,
@@ -712,6 +715,22 @@ def test_gradients_match_central_differences_for_one_hot_targets(problem):
 @example(saturated_problem())
 def test_gradients_match_central_differences_for_integer_labels(problem):
     check_gradients(problem, form="labels")
+
+
+@pytest.mark.parametrize(
+    "dtype", OTHER_LABEL_DTYPES, ids=lambda dtype: np.dtype(dtype).name
+)
+def test_integer_labels_of_every_dtype_give_the_same_gradients(dtype):
+    params, x, labels = copy.deepcopy(NOT_SQUARE)
+    call = describe_call("backward", (params, x, labels.astype(dtype)), {})
+
+    def first(t):
+        return call_backward(*copy.deepcopy((params, x)), t, "labels")
+
+    def run(t):
+        return learner.backward(*copy.deepcopy((params, x)), t)
+
+    expect_labels_of_any_dtype(run, labels, dtype, call, "backward", first)
 
 
 def test_gradients_follow_params_changed_in_place():

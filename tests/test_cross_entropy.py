@@ -13,8 +13,10 @@ from hypothesis.extra import numpy as hnp
 from tests import reference
 from tests.harness import Exercise, describe_call, number, quietly, short
 from tests.judge import (
+    OTHER_LABEL_DTYPES,
     as_array,
     expect_close,
+    expect_labels_of_any_dtype,
     fail,
     float_index,
     named_mistake,
@@ -164,6 +166,10 @@ MISSING_MINUS = (
     "-log(p) positive."
 )
 LOG10 = "np.log10 instead of np.log, the natural logarithm."
+LOG1P = (
+    "np.log1p instead of np.log: log1p(y) is log(1 + y), not log(y), so "
+    "every probability is taken as 1 more than it is. Use np.log(y + EPS)."
+)
 TWO_CLASS = (
     "the two-class formula: it adds (1 - t) * log(1 - y) for every wrong "
     "class too. With C classes only the true class counts: -sum(t * log(y)) "
@@ -487,6 +493,7 @@ def mistakes_at(y, labels, eps, one_hot_form, guards):
         (MISSING_MINUS, -loss),
         (LOG10, loss / LN_10),
         ("np.log2 instead of np.log, the natural logarithm.", loss / math.log(2)),
+        (LOG1P, -np.mean(np.log1p(y[np.arange(n), labels] + eps))),
         (SOFTMAX_AGAIN, softmax_again(y, labels, eps)),
         (LOG_OF_MEAN, -np.log(np.mean(np.exp(-per_sample)))),
     ]
@@ -804,6 +811,7 @@ def sample_mistakes(y, label, one_hot_form=False):
             (LABELS_AS_ONE_HOT, -label * np.sum(np.log(y + eps))),
             (LABELS_AS_ONE_HOT, -label * np.sum(np.log(y + eps)) / len(y)),
             ("np.log2 instead of np.log, the natural logarithm.", loss / math.log(2)),
+            (LOG1P, -np.log1p(y[label] + eps)),
             (ONE_MINUS_Y, -np.log(1 - y[label] + eps)),
             (SOFTMAX_AGAIN, softmax_again(y, label, eps)),
         ]
@@ -1047,6 +1055,22 @@ def test_one_hot_targets_of_ints_count_as_one_hot(batch):
 @example(SQUARE)
 def test_int_labels_give_the_mean_of_minus_log_true_class_probability(batch):
     check_batch(*batch)
+
+
+@pytest.mark.parametrize(
+    "dtype", OTHER_LABEL_DTYPES, ids=lambda dtype: np.dtype(dtype).name
+)
+def test_int_labels_of_every_integer_dtype_give_the_same_loss(dtype):
+    y, labels = WIDE
+    call = describe_call("cross_entropy", (y, labels.astype(dtype)), {})
+
+    def first(t):
+        return loss_of(y, t, LABELS_FORM, LABELS_AS_ONE_HOT)[1]
+
+    def run(t):
+        return learner.cross_entropy(y, t)
+
+    expect_labels_of_any_dtype(run, labels, dtype, call, "cross_entropy", first)
 
 
 @settings(max_examples=examples(25))
@@ -1371,12 +1395,12 @@ def one_number(result, call, several=None):
 def falling_mistake(ys, labels, losses):
     """The likely mistake behind the losses of batches `ys` (with the same
     `labels`) that do not fall as the true class gains probability: the
-    batch tests' own wording, so that one mistake reads the same in both."""
-    if losses[0] < 0:
-        return MISSING_MINUS
+    batch tests' own wording, so that one mistake reads the same in both.
+    A loss below 0 that no such mistake gives lacks its minus sign (log1p,
+    say, gives one below 0 too, and is named as itself)."""
     for y, loss in zip(ys, losses, strict=True):
         expected = np.asarray(reference.cross_entropy(y, labels, eps=0.0))
         found = named_mistake(mistakes(y, labels), loss, expected, atol=ATOL)
         if found is not None:
             return found
-    return None
+    return MISSING_MINUS if losses[0] < 0 else None

@@ -23,10 +23,12 @@ from tests.harness import (
     short,
 )
 from tests.judge import (
+    OTHER_LABEL_DTYPES,
     KataFailure,
     as_array,
     einsum_mistake,
     expect_close,
+    expect_labels_of_any_dtype,
     expect_shape,
     fail,
     variant,
@@ -866,6 +868,26 @@ def shrink_outputs(params, x):
 @example((*shrink_outputs(*ALL_DIFFERENT), np.array([1, 0])))
 def test_loss_is_the_cross_entropy_of_forward(network):
     check_loss(*network)
+
+
+@pytest.mark.parametrize(
+    "dtype", OTHER_LABEL_DTYPES, ids=lambda dtype: np.dtype(dtype).name
+)
+def test_loss_takes_int_labels_of_every_integer_dtype(dtype):
+    params, x = shrink_outputs(*ALL_DIFFERENT)
+    labels = np.array([4, 0])
+    call = NetworkCall("loss", params, x, labels.astype(dtype))
+
+    def run(t):
+        spare = copy.deepcopy((params, x))
+        return learner.trusting("forward").loss(*spare, t)
+
+    def first(t):
+        # Fails, where loss does, as the other tests of loss do.
+        check_loss(params, x, t)
+        return run(t)
+
+    expect_labels_of_any_dtype(run, labels, dtype, call, "loss", first)
 
 
 PARAMS_KEPT = (

@@ -158,6 +158,12 @@ RESULT_CLIPPED = (
 # Significant digits of a bound someone writes by hand, 1e-7 or 0.9999999:
 # a clip of x leaves a bound s(limit) that needs all of float64's 17.
 ROUND_DIGITS = 10
+# A clip is named only for a limit someone would choose against overflow
+# (10, 30; 1e-7 on s is 16), and only where the input lies well beyond
+# it. Any single wrong value reads back as some limit: a result rounded
+# to k places reads back as a limit within log(2) of the input itself.
+MIN_LIMIT = 5.0
+CLIP_MARGIN = 1.0
 
 
 MISSES_ZERO = (
@@ -183,7 +189,8 @@ def clipped(x, actual):
     with a few digits (1e-7, 0.9999999), else X_CLIPPED, x clipped to
     [-limit, limit]. The two give the same numbers, as the sigmoid rises
     with x; only the bound tells them apart. The result is None where no
-    clip explains `actual`."""
+    clip explains `actual`: where the limit is implausibly small (see
+    MIN_LIMIT) or that x is not well beyond it."""
     unexplained = (X_CLIPPED, None)
     if actual is None:
         return unexplained
@@ -200,6 +207,8 @@ def clipped(x, actual):
             return unexplained
         # Undo the sigmoid: x = log(s / (1 - s)).
         limit = abs(np.log(value) - np.log1p(-value))
+        if limit < MIN_LIMIT or abs(x[where]) < limit + CLIP_MARGIN:
+            return unexplained
         candidate = reference.sigmoid(np.clip(x, -limit, limit))
     # A clip in float64 leaves every value exact to the last few bits; a
     # result only near it everywhere (worked out in float32, say) is

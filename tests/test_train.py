@@ -27,7 +27,14 @@ from tests.harness import (
     short,
     trusted_callee,
 )
-from tests.judge import PASS_THROUGH, as_array, expect_close, fail
+from tests.judge import (
+    OTHER_LABEL_DTYPES,
+    PASS_THROUGH,
+    as_array,
+    expect_close,
+    expect_labels_of_any_dtype,
+    fail,
+)
 from tests.strategies import examples, float_arrays, sizes
 
 
@@ -417,7 +424,9 @@ def expect_epochs(losses, epochs, call):
     """Fail unless there is one loss per epoch."""
     if len(losses) == epochs:
         return
-    if len(losses) < epochs and returns_in_loop():
+    if len(losses) > epochs and losses_kept():
+        mistake = LOSSES_KEPT
+    elif len(losses) < epochs and returns_in_loop():
         mistake = RETURNS_IN_LOOP
     elif len(losses) == epochs - 1 and counts_one_epoch_short():
         mistake = ONE_EPOCH_SHORT
@@ -454,6 +463,29 @@ def expect_epochs(losses, epochs, call):
         actual=losses_counted(len(losses)),
         mistake=mistake,
     )
+
+
+LOSSES_KEPT = (
+    "a list kept from call to call: a mutable default (losses=[]) or a "
+    "module-level list, which every call of train appends to (or clears) "
+    "and returns again; make a new list in each call, losses = [] inside "
+    "train."
+)
+
+
+@functools.cache
+def losses_kept():
+    """Whether two calls of the learner's train on the Iris flowers return
+    the same list of losses, or the second changes what the first
+    returned: a list kept from call to call."""
+    try:
+        with quietly():
+            first = learner.train(X_TRAIN.copy(), LABELS_TRAIN.copy(), epochs=1)[1]
+            kept = list(first)
+            second = learner.train(X_TRAIN.copy(), LABELS_TRAIN.copy(), epochs=2)[1]
+    except Exception:
+        return False
+    return second is first or list(first) != kept
 
 
 def losses_counted(count: int) -> str:
@@ -794,10 +826,56 @@ def test_a_class_missing_from_one_hot_targets_still_has_its_output():
     run_train(t, x, flowers, epochs=1)
 
 
+@pytest.mark.parametrize(
+    "dtype", OTHER_LABEL_DTYPES, ids=lambda dtype: np.dtype(dtype).name
+)
+def test_labels_of_every_integer_dtype_train_alike(dtype):
+    kwargs = {"epochs": FEW_EPOCHS}
+    call = TrainCall(LABELS_TRAIN.astype(dtype), kwargs)
+
+    def first(t):
+        return run_train(t, **kwargs)[:2]
+
+    def run(t):
+        return learner.train(X_TRAIN.copy(), t.copy(), **kwargs)
+
+    expect_labels_of_any_dtype(run, LABELS_TRAIN, dtype, call, "train", first)
+
+
 @pytest.mark.parametrize("epochs", [1, FEW_EPOCHS])
 def test_train_records_one_loss_per_epoch(epochs):
     _, losses, call = run_train(LABELS_TRAIN, epochs=epochs)
     expect_epochs(losses, epochs, call)
+
+
+def test_each_call_returns_a_list_of_losses_of_its_own():
+    # The caller may keep the losses of several runs, to plot them side by
+    # side: a later call must leave an earlier one's list as it was.
+    call = TrainCall(LABELS_TRAIN, {"epochs": FEW_EPOCHS})
+    _, first = expect_pair(
+        learner.train(X_TRAIN.copy(), LABELS_TRAIN.copy(), epochs=FEW_EPOCHS), call
+    )
+    kept = list(expect_losses(first, call))
+    _, second = expect_pair(
+        learner.train(X_TRAIN.copy(), LABELS_TRAIN.copy(), epochs=1),
+        TrainCall(LABELS_TRAIN, {"epochs": 1}),
+    )
+    if second is first:
+        fail(
+            "Two calls of train returned the same list of losses: this call "
+            "and a later one with epochs=1.",
+            call=call,
+            mistake=LOSSES_KEPT,
+        )
+    if list(expect_losses(first, call)) != kept:
+        fail(
+            "A later call of train, with epochs=1, changed the losses this "
+            "call returned.",
+            call=call,
+            expected=short(np.array(kept)),
+            actual=short(np.asarray(first)),
+            mistake=LOSSES_KEPT,
+        )
 
 
 # The docstring's four points of two classes: in 1000 epochs the loss falls
@@ -821,7 +899,9 @@ def test_the_same_seed_gives_the_same_network():
     first = {key: np.array(value) for key, value in first.items()}
     second, second_losses, _ = run_train(LABELS_TRAIN, epochs=FEW_EPOCHS)
     start = initial_loss(SEEDS[0])
-    if any(
+    if len(second_losses) > len(first_losses) and losses_kept():
+        mistake = LOSSES_KEPT
+    elif any(
         not np.isclose(losses[0], start, rtol=0, atol=FIRST_LOSS_ATOL)
         for losses in (first_losses, second_losses)
     ):

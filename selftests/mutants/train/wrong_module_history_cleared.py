@@ -1,0 +1,32 @@
+"""Keeps the losses in a module-level list, to plot after training, and
+clears it at the start of each call: every call returns that same list."""
+
+# expect: a list kept from call to call
+
+import numpy as np
+
+from .backprop import backward
+from .forward import forward, init_params, loss
+from .sgd import sgd_update
+
+history = []  # kept at module level, to plot after training
+
+
+def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
+    t = np.asarray(t)
+    c = t.shape[1] if t.ndim == 2 else int(t.max()) + 1
+    params = init_params(x.shape[1], n_hidden, c, seed)
+    losses = history
+    losses.clear()
+    for _ in range(epochs):
+        losses.append(float(loss(params, x, t)))
+        sgd_update(params, backward(params, x, t), lr)
+    return params, losses
+
+
+def predict(params, x):
+    return np.argmax(forward(params, x), axis=1)
+
+
+def accuracy(params, x, labels):
+    return float(np.mean(predict(params, x) == labels))
