@@ -3,6 +3,8 @@ compact and as returned, arrays shortened between elements, exceptions of
 the learner's own code told apart from NumPy's, and, through the mutants,
 which failure comes first and whose output a test shows."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -10,7 +12,7 @@ from conftest import explain
 from grader import i18n
 from grader.render import aligned
 from selftests.test_mutants import ROOT, run_mutants
-from tests import harness, test_softmax
+from tests import harness, reference, test_softmax
 from tests.harness import Call, InputModified, closest_name, kept_in_source, short
 from tests.judge import (
     INTEGER_RESULT,
@@ -516,6 +518,39 @@ def test_the_trusted_stand_in_of_an_exercise_of_one_function_names_it_singly():
     assert harness._missing_import(three, "train").endswith(
         "whose functions are init_params, forward, loss."
     )
+
+
+def raised_in_trusted_backward(code):
+    """An IndexError as if raised inside the trusted backward, called by
+    the line `code` of the learner's train."""
+    error = IndexError("index 2 is out of bounds for axis 1 with size 2")
+    mine = harness.config.target / "train.py"
+    trusted = Path(reference.__file__).resolve()
+    error.kata_traceback = (
+        f'File "{mine}", line 15, in train\n    {code}\n'
+        f'File "{trusted}", line 80, in backward\n    grad = probs[rows, t]\n'
+    )
+    return error
+
+
+@pytest.mark.parametrize(
+    ("code", "order_in_doubt"),
+    [
+        ("grads = backward(params, x, t)", False),
+        ("grads = backward(params, x=x, t=t)", False),
+        ("grads = backward(x, params, t)", True),
+        ("grads = backward(params, x[idx], t)", True),
+        ("grads = backward(", True),
+    ],
+)
+def test_a_trusted_callee_is_told_of_the_order_of_its_arguments_only_in_doubt(
+    code, order_in_doubt
+):
+    _, message = explain(raised_in_trusted_backward(code))
+
+    assert "the error comes from inside backward" in message
+    assert ("and their order: backward(params, x, t)" in message) == order_in_doubt
+    assert ("passes it backward(params, x, t) in order" in message) != order_in_doubt
 
 
 @pytest.mark.parametrize(

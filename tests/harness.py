@@ -1216,6 +1216,39 @@ def signature_of(function):
     return f"{function}({', '.join(names)})"
 
 
+def passes_by_name(error, function):
+    """Whether the learner's line where `error` was raised calls the
+    trusted `function` with a name of the same spelling for each of its
+    required parameters, ``backward(params, x, t)``: the order of the
+    arguments is then not in doubt, whatever they hold."""
+    try:
+        tree = ast.parse(learner_code(error))
+    except SyntaxError:  # a line of a statement that goes on below
+        return False
+    signature = inspect.signature(getattr(reference, function))
+    required = [p.name for p in signature.parameters.values() if p.default is p.empty]
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or _called_name(node) != function:
+            continue
+        names = [a.id if isinstance(a, ast.Name) else None for a in node.args]
+        given = {k.arg: getattr(k.value, "id", None) for k in node.keywords}
+        try:
+            bound = signature.bind(*names, **given).arguments
+        except TypeError:
+            return False
+        return all(bound.get(name) == name for name in required)
+    return False
+
+
+def _called_name(call):
+    """The name a call calls: softmax of softmax(x) and of sm.softmax(x)."""
+    if isinstance(call.func, ast.Name):
+        return call.func.id
+    if isinstance(call.func, ast.Attribute):
+        return call.func.attr
+    return None
+
+
 def raised_by_learner(error):
     """Whether the learner's own `raise` statement raised `error`, rather
     than NumPy or Python on an operation of the learner's."""

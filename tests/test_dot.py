@@ -24,6 +24,7 @@ from tests.judge import (
     code_mistake,
     expect_close,
     fail,
+    lost_axes,
     named_mistake,
     unpacked_shape,
     variant,
@@ -82,6 +83,7 @@ def mistakes(a, b):
             "an elementwise product (a * b) instead of the matrix product.",
             variant(lambda: a * b),
         ),
+        *((SUMMED_ELEMENTWISE, variant(summed_product, a, b, axis)) for axis in AXES),
         (
             "the products were summed in float32, which keeps about 7 digits: "
             "leave the numbers in their own type, float64.",
@@ -92,6 +94,22 @@ def mistakes(a, b):
         (LAST_TERM_ONLY, variant(last_term_dot, a, b)),
         (ONE_SHORT, variant(one_short_dot, a, b)),
     ]
+
+
+SUMMED_ELEMENTWISE = (
+    "an elementwise product (a * b), then summed, instead of the matrix "
+    "product: a * b pairs the numbers at the same place (or broadcasts one "
+    "array over the other), while out[i, j] is the sum over k of "
+    "a[i, k] * b[k, j], row i of a with column j of b."
+)
+# The sums of a * b a learner tries: down the columns, along the rows, of
+# everything.
+AXES = (0, 1, None)
+
+
+def summed_product(a, b, axis):
+    """(a * b).sum(axis=axis): a sum of the wrong products."""
+    return (np.asarray(a) * np.asarray(b)).sum(axis=axis)
 
 
 ONE_SHORT = (
@@ -306,7 +324,9 @@ def call_dot(a, b):
         if raised_by_learner(error):
             error.kata_mistake = refusal_mistake(np.asarray(a), np.asarray(b))
         else:
-            error.kata_mistake = square_mistake()
+            error.kata_mistake = square_mistake() or (
+                SHAPES_DO_NOT_PAIR if NOT_BROADCAST in str(error) else None
+            )
         raise
 
 
@@ -330,14 +350,48 @@ def expect_product(result, expected, call, mistakes, rtol=RTOL, atol=ATOL):
     """expect_close for the learner's product; a result of the wrong shape
     that none of `mistakes` explains (a loop over the wrong axis, bounded by
     the sizes of another) is put down to the mistake square operands show,
-    where they show one."""
+    where they show one. A lost axis is never put down to keepdims: dot
+    sums over k alone, and a sum that lost an axis summed over another."""
     try:
         expect_close(result, expected, call, rtol=rtol, atol=atol, mistakes=mistakes)
     except KataFailure as failure:
-        if failure.mistake is None and np.shape(result) != np.shape(expected):
+        shape = np.shape(expected)
+        if np.shape(result) == shape:
+            raise
+        if failure.mistake is None:
             failure.mistake = square_mistake()
-            failure.args = (failure.render(),)
+        elif failure.mistake == keepdims_advice(shape, result):
+            failure.mistake = square_mistake() or axis_lost(shape, np.ndim(result))
+        failure.args = (failure.render(),)
         raise
+
+
+def keepdims_advice(shape, result):
+    """What tests.judge.lost_axes says of `result`, where it names
+    keepdims; else None."""
+    advice = lost_axes(shape, np.asarray(result))
+    return advice if "keepdims" in advice else None
+
+
+def axis_lost(shape, ndim):
+    """Why dot's result has `ndim` axes, fewer than `shape`: dot's own
+    words for tests.judge.lost_axes, whose keepdims has no place here."""
+    return (
+        f"expected ndim {len(shape)}, got {ndim}: an axis was lost. The "
+        "result has a row for each row of a and a column for each column of "
+        "b: sum over k alone (not over an axis of a or b that the result "
+        "keeps), and squeeze, ravel or flatten nothing."
+    )
+
+
+# NumPy's words for arrays whose shapes an elementwise operation cannot
+# pair, and what is likely behind them in dot.
+NOT_BROADCAST = "could not be broadcast"
+SHAPES_DO_NOT_PAIR = (
+    "two arrays' shapes do not line up for an elementwise operation (*, + or "
+    "-): the matrix product pairs row i of a with column j of b, out[i, j] = "
+    "sum over k of a[i, k] * b[k, j]."
+)
 
 
 def check(a, b):

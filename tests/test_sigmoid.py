@@ -283,8 +283,34 @@ def numerical_slopes(x):
     return [(NUMERICAL_SLOPE, slope) for slope in slopes]
 
 
+ALWAYS_ZERO = (
+    "missing brackets: s * 1 - s is (s * 1) - s, which is 0 for every x "
+    "(* is worked out before -); write s * (1 - s)."
+)
+# Inputs where the true slope is far from 0 and every formula of
+# grad_mistakes but the missing brackets gives something other than 0.
+ZERO_PROBE = np.array([-2.0, 0.5, 3.0])
+
+
+def always_zero():
+    """Whether the learner's sigmoid_grad gives exactly 0 on ZERO_PROBE,
+    as s * 1 - s does for every x. Other mistakes give 0 at x = 0 (an extra
+    factor x, x * (1 - x)), or at x = 1: not at all three."""
+    try:
+        with quietly(), np.errstate(all="ignore"):
+            result = learner_function("sigmoid_grad")(ZERO_PROBE.copy())
+        result = np.asarray(result, dtype=np.float64)
+    except Exception:
+        return False
+    return result.shape == ZERO_PROBE.shape and not np.any(result)
+
+
 def grad_mistakes(x):
-    """What the common wrong formulas give for sigmoid_grad(x)."""
+    """What the common wrong formulas give for sigmoid_grad(x): only the
+    missing brackets where the learner's sigmoid_grad is 0 for every x,
+    which other formulas match on some inputs alone (x = 0, say)."""
+    if always_zero():
+        return [(ALWAYS_ZERO, np.zeros(np.shape(x)))]
     raw = np.asarray(x)
     x = np.asarray(x, dtype=np.float64)
     s = reference.sigmoid(x)
