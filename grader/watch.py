@@ -215,9 +215,6 @@ HINT_INDENT = 2
 # the width of prose everywhere else in the grader (PROSE_WIDTH). Values
 # and tables keep the terminal's width: an array's row reads best whole.
 PROSE_COLUMNS = 100
-# The most rows the top line takes on a terminal, where a shorter way of
-# saying what happened fits: the screen's own lines need the rows more.
-TOP_LINE_ROWS = 2
 # Shorter ways of saying what caused a screen, from the longest, for a top
 # line that would take two rows on a narrow terminal: the exercise's line
 # below names the exercise, and the report says what was checked, and
@@ -2050,27 +2047,38 @@ class Watch:
     def top_line(self) -> Text:
         """The screen's first line: how many exercises are done, and what
         caused this screen; on a terminal, in one row where a shorter way
-        of saying a save allows (see `saved_events`), else in at most
-        TOP_LINE_ROWS rows, naming no folder: a line that wraps on every
-        save pushes the failure down for little."""
-        lines = [Text(line, style="dim") for line in self.top_lines()]
+        of saying the event allows (see `saved_events`, SHORTER), then
+        where the count said without the watch's name allows; else in as
+        few rows as any way takes, the shortest of them, naming no folder:
+        a line that wraps on every screen pushes the failure down for
+        little."""
+        named = [Text(line, style="dim") for line in self.top_lines()]
         if not self.out.is_terminal:
-            return lines[0]
+            return named[0]
+        counted = [Text(line, style="dim") for line in self.top_lines(named=False)]
+        lines = [*named, *counted]
         rows = {id(line): self.rows([self.wrapped(line)]) for line in lines}
         line = next((line for line in lines if rows[id(line)] <= 1), None)
         if line is not None:
             return line
         # A folder is worth a row of its own only when the line needs no
-        # second row: over two, the file's name says enough.
+        # second row: over two, the file's name says enough. The watch's
+        # name goes only for a row it saves.
         folder = f"{self.target}/"
-        short = [line for line in lines if folder not in line.plain] or lines
-        fit = (line for line in short if rows[id(line)] <= TOP_LINE_ROWS)
-        return next(fit, short[-1])
+        fewest = min(rows[id(line)] for line in lines)
+        for ways in (named, counted):
+            short = [line for line in ways if folder not in line.plain] or ways
+            least = [line for line in short if rows[id(line)] == fewest]
+            if least:
+                return least[-1]
+        return lines[-1]
 
-    def top_lines(self) -> list[str]:
-        """The ways of saying the top line, from the longest. During a
-        grade, what it grades: what caused the screen before (a save
-        graded, a hint) is over, and would read as this grade's."""
+    def top_lines(self, named: bool = True) -> list[str]:
+        """The ways of saying the top line, from the longest; not `named`,
+        with the count said without the watch's name, for a terminal too
+        narrow for it. During a grade, what it grades: what caused the
+        screen before (a save graded, a hint) is over, and would read as
+        this grade's."""
         book = self.book()
         counts = {"done": book.done, "total": len(book.grades)}
         if self.under_way:
@@ -2079,6 +2087,11 @@ class Watch:
             return [_("nn-kata watch: {done} of {total} done", **counts)]
         else:
             events = self.events()
+        if not named:
+            return [
+                _("{done} of {total} done ({event})", **counts, event=event)
+                for event in events
+            ]
         return [
             _("nn-kata watch: {done} of {total} done ({event})", **counts, event=event)
             for event in events
