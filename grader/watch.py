@@ -2159,7 +2159,9 @@ class Watch:
         never at the cost of the exercise's line (see `hint_left_room`).
         A hint only remembered, or asked for before the last save of its
         exercise was graded (see `hints_asked`), gives way before all of
-        these: it keeps the rows the whole failure leaves, if any."""
+        these: it keeps the rows the whole failure leaves, if any. Rows
+        that all this leaves over go back to the blank lines and to the
+        line that says how saves are noticed (see `spaced_out`)."""
         self.failure_hidden = False
         room = self.room(top, bottom)
         if room is None:
@@ -2168,7 +2170,10 @@ class Watch:
         if self.rows(lines) <= room:
             return lines, bottom
         hint = [self.wrapped(line) for line in self.hint_lines(blank=False)]
-        bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
+        full, bottom = bottom, [self.wrapped(line) for line in self.bottom_lines(True)]
+
+        def spaced(shown: list[Text], hint: list[Text]) -> tuple:
+            return self.spaced_out(top, shown, hint, full)
 
         printed = True  # what the code printed, shown while all fits
 
@@ -2188,12 +2193,12 @@ class Watch:
             hint = self.hint_left_room(hint[0], top, bottom, self.rows(whole))
         space = self.room(top, bottom) - self.rows(hint)
         if self.rows(whole) <= space:
-            return [*whole, *hint], bottom
+            return spaced(whole, hint)
         if hint and space < self.rows(whole[:1]) + self.note_rows(self.rows(whole)):
             # The hint took the note's rows: the exercise's line and its
             # status say that it fails, and the hint says what to do.
             self.failure_hidden = True
-            return [*whole[:1], *hint], bottom
+            return spaced(whole[:1], hint)
         # What the code printed gives way first of all: the message says
         # what went wrong and what to change, and `check` shows the output.
         printed = False
@@ -2215,7 +2220,7 @@ class Watch:
 
                 most = self.rows(lines)
                 fitted = self.fitted(counted, space, low=least, most=most)
-                return [*fitted, *hint], bottom
+                return spaced(fitted, hint)
         # The fewest rows the message may have without that line: its
         # likely mistake and its call whole, else the likely mistake alone;
         # each beside the statement's least, without which `_fitted` drops
@@ -2227,10 +2232,36 @@ class Watch:
         ]
         low = next((low for low in lows if self.rows(failure(low)) <= space), None)
         if low is None:
-            return [*self.mistake_gone(failure, space, lines), *hint], bottom
+            return spaced(self.mistake_gone(failure, space, lines), hint)
         # The failure's rows are fewer than the screen's: the most to try.
         fitted = self.fitted(failure, space, low=max(1, low), most=self.rows(lines))
-        return [*fitted, *hint], bottom
+        return spaced(fitted, hint)
+
+    def spaced_out(
+        self, top: Text, failure: list[Text], hint: list[Text], bottom: list[Text]
+    ) -> tuple[list[Text], list[Text]]:
+        """The middle of the exercise's screen under `top`, `failure` (the
+        exercise's line first) and `hint` fitted without blank lines, and
+        the lines under it, `bottom` in full: what the fitting left out of
+        them given back, as far as the rows it left over allow. Rows give
+        way only to a screen that is full: first the blank line under the
+        exercise's line, which sets it apart, then the line that says how
+        saves are noticed, then the blank line above the hint, then those
+        of the bottom."""
+        compact = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
+        spare = self.room(top, compact) - self.rows([*failure, *hint])
+        head, rest = failure[:1], failure[1:]
+        if (rest or hint) and spare >= 1:
+            head, spare = [*head, Text()], spare - 1
+        ends = compact
+        bare = [line for line in bottom if line.plain]
+        if self.rows(bare) - self.rows(compact) <= spare:
+            ends, spare = bare, spare - (self.rows(bare) - self.rows(compact))
+        if rest and hint and spare >= 1:
+            hint, spare = [Text(), *hint], spare - 1
+        if ends is bare and self.rows(bottom) - self.rows(bare) <= spare:
+            ends = bottom
+        return [*head, *rest, *hint], ends
 
     def mistake_gone(self, failure, room: int, lines: list[Text]) -> list[Text]:
         """The exercise in focus in `room` rows too few for its likely

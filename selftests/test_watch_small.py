@@ -1349,3 +1349,39 @@ def test_on_a_tiny_terminal_the_top_line_of_b_and_c_takes_one_row(
     # alone does, and the screen keeps its rows.
     assert said in rows[0] and "8" in rows[0], rows
     assert not rows[1].strip(), rows
+
+
+# A failure of softmax whose expected value has eight rows: with the hint,
+# one row too many for a screen of 80 by 24 with every blank line.
+EIGHT_ROWS_EXPECTED = (
+    "softmax must be exp(x) divided by the sum of exp(x) over each slice.\n"
+    "  expected  [\n" + "".join(f"   [{i}.0, 0.5],\n" for i in range(6)) + "  ]\n"
+    "  actual    [[0.7311, 0.7311], [0.5, 0.75]]\n"
+    "  likely mistake: the sigmoid of each score, 1 / (1 + exp(-x)), which "
+    "looks at every score on its own."
+)
+
+
+def test_a_hint_one_row_too_long_takes_only_the_rows_it_needs(request, monkeypatch):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    monkeypatch.setattr(hints, "seen", lambda state: {})
+    monkeypatch.setattr(hints, "remember", lambda state, name, count: None)
+    runs = done_runs()
+    failures = [TestResult("test_x", False, "failure", EIGHT_ROWS_EXPECTED)]
+    failures += [TestResult(f"test_{i}", False, "wrong") for i in range(15)]
+    runs["softmax"] = ExerciseRun("softmax", failures)
+    note = "Watching exercises/ for saves."
+
+    def hinted(watch):
+        watch.note = note
+        keys_pressed("h")(watch)
+
+    rows = watch_screen_drawn(runs, (80, 24), EXERCISE, hinted)
+
+    # The screen is full: the blank rows it keeps and the line that says
+    # how saves are noticed take the rows the fitting left over.
+    assert len(rows) == 23, rows
+    assert rows[2].startswith("3. softmax") and rows[3] == "", rows
+    assert note in rows and "15 more failing" in "\n".join(rows), rows
+    hint = next(i for i, row in enumerate(rows) if row.startswith("Hint 1 of 4"))
+    assert rows[hint - 1] == "", rows
