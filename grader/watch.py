@@ -215,9 +215,6 @@ HINT_INDENT = 2
 # the width of prose everywhere else in the grader (PROSE_WIDTH). Values
 # and tables keep the terminal's width: an array's row reads best whole.
 PROSE_COLUMNS = 100
-# The most rows the top line takes on a terminal, where a shorter way of
-# saying what happened fits: the screen's own lines need the rows more.
-TOP_LINE_ROWS = 2
 # Shorter ways of saying what caused a screen, from the longest, for a top
 # line that would take two rows on a narrow terminal: the exercise's line
 # below names the exercise, and the report says what was checked, and
@@ -2050,27 +2047,38 @@ class Watch:
     def top_line(self) -> Text:
         """The screen's first line: how many exercises are done, and what
         caused this screen; on a terminal, in one row where a shorter way
-        of saying a save allows (see `saved_events`), else in at most
-        TOP_LINE_ROWS rows, naming no folder: a line that wraps on every
-        save pushes the failure down for little."""
-        lines = [Text(line, style="dim") for line in self.top_lines()]
+        of saying the event allows (see `saved_events`, SHORTER), then
+        where the count said without the watch's name allows; else in as
+        few rows as any way takes, the shortest of them, naming no folder:
+        a line that wraps on every screen pushes the failure down for
+        little."""
+        named = [Text(line, style="dim") for line in self.top_lines()]
         if not self.out.is_terminal:
-            return lines[0]
+            return named[0]
+        counted = [Text(line, style="dim") for line in self.top_lines(named=False)]
+        lines = [*named, *counted]
         rows = {id(line): self.rows([self.wrapped(line)]) for line in lines}
         line = next((line for line in lines if rows[id(line)] <= 1), None)
         if line is not None:
             return line
         # A folder is worth a row of its own only when the line needs no
-        # second row: over two, the file's name says enough.
+        # second row: over two, the file's name says enough. The watch's
+        # name goes only for a row it saves.
         folder = f"{self.target}/"
-        short = [line for line in lines if folder not in line.plain] or lines
-        fit = (line for line in short if rows[id(line)] <= TOP_LINE_ROWS)
-        return next(fit, short[-1])
+        fewest = min(rows[id(line)] for line in lines)
+        for ways in (named, counted):
+            short = [line for line in ways if folder not in line.plain] or ways
+            least = [line for line in short if rows[id(line)] == fewest]
+            if least:
+                return least[-1]
+        return lines[-1]
 
-    def top_lines(self) -> list[str]:
-        """The ways of saying the top line, from the longest. During a
-        grade, what it grades: what caused the screen before (a save
-        graded, a hint) is over, and would read as this grade's."""
+    def top_lines(self, named: bool = True) -> list[str]:
+        """The ways of saying the top line, from the longest; not `named`,
+        with the count said without the watch's name, for a terminal too
+        narrow for it. During a grade, what it grades: what caused the
+        screen before (a save graded, a hint) is over, and would read as
+        this grade's."""
         book = self.book()
         counts = {"done": book.done, "total": len(book.grades)}
         if self.under_way:
@@ -2079,6 +2087,11 @@ class Watch:
             return [_("nn-kata watch: {done} of {total} done", **counts)]
         else:
             events = self.events()
+        if not named:
+            return [
+                _("{done} of {total} done ({event})", **counts, event=event)
+                for event in events
+            ]
         return [
             _("nn-kata watch: {done} of {total} done ({event})", **counts, event=event)
             for event in events
@@ -2146,7 +2159,9 @@ class Watch:
         never at the cost of the exercise's line (see `hint_left_room`).
         A hint only remembered, or asked for before the last save of its
         exercise was graded (see `hints_asked`), gives way before all of
-        these: it keeps the rows the whole failure leaves, if any."""
+        these: it keeps the rows the whole failure leaves, if any. Rows
+        that all this leaves over go back to the blank lines and to the
+        line that says how saves are noticed (see `spaced_out`)."""
         self.failure_hidden = False
         room = self.room(top, bottom)
         if room is None:
@@ -2155,7 +2170,10 @@ class Watch:
         if self.rows(lines) <= room:
             return lines, bottom
         hint = [self.wrapped(line) for line in self.hint_lines(blank=False)]
-        bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
+        full, bottom = bottom, [self.wrapped(line) for line in self.bottom_lines(True)]
+
+        def spaced(shown: list[Text], hint: list[Text]) -> tuple:
+            return self.spaced_out(top, shown, hint, full)
 
         printed = True  # what the code printed, shown while all fits
 
@@ -2175,12 +2193,12 @@ class Watch:
             hint = self.hint_left_room(hint[0], top, bottom, self.rows(whole))
         space = self.room(top, bottom) - self.rows(hint)
         if self.rows(whole) <= space:
-            return [*whole, *hint], bottom
+            return spaced(whole, hint)
         if hint and space < self.rows(whole[:1]) + self.note_rows(self.rows(whole)):
             # The hint took the note's rows: the exercise's line and its
             # status say that it fails, and the hint says what to do.
             self.failure_hidden = True
-            return [*whole[:1], *hint], bottom
+            return spaced(whole[:1], hint)
         # What the code printed gives way first of all: the message says
         # what went wrong and what to change, and `check` shows the output.
         printed = False
@@ -2202,7 +2220,7 @@ class Watch:
 
                 most = self.rows(lines)
                 fitted = self.fitted(counted, space, low=least, most=most)
-                return [*fitted, *hint], bottom
+                return spaced(fitted, hint)
         # The fewest rows the message may have without that line: its
         # likely mistake and its call whole, else the likely mistake alone;
         # each beside the statement's least, without which `_fitted` drops
@@ -2214,10 +2232,36 @@ class Watch:
         ]
         low = next((low for low in lows if self.rows(failure(low)) <= space), None)
         if low is None:
-            return [*self.mistake_gone(failure, space, lines), *hint], bottom
+            return spaced(self.mistake_gone(failure, space, lines), hint)
         # The failure's rows are fewer than the screen's: the most to try.
         fitted = self.fitted(failure, space, low=max(1, low), most=self.rows(lines))
-        return [*fitted, *hint], bottom
+        return spaced(fitted, hint)
+
+    def spaced_out(
+        self, top: Text, failure: list[Text], hint: list[Text], bottom: list[Text]
+    ) -> tuple[list[Text], list[Text]]:
+        """The middle of the exercise's screen under `top`, `failure` (the
+        exercise's line first) and `hint` fitted without blank lines, and
+        the lines under it, `bottom` in full: what the fitting left out of
+        them given back, as far as the rows it left over allow. Rows give
+        way only to a screen that is full: first the blank line under the
+        exercise's line, which sets it apart, then the line that says how
+        saves are noticed, then the blank line above the hint, then those
+        of the bottom."""
+        compact = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
+        spare = self.room(top, compact) - self.rows([*failure, *hint])
+        head, rest = failure[:1], failure[1:]
+        if (rest or hint) and spare >= 1:
+            head, spare = [*head, Text()], spare - 1
+        ends = compact
+        bare = [line for line in bottom if line.plain]
+        if self.rows(bare) - self.rows(compact) <= spare:
+            ends, spare = bare, spare - (self.rows(bare) - self.rows(compact))
+        if rest and hint and spare >= 1:
+            hint, spare = [Text(), *hint], spare - 1
+        if ends is bare and self.rows(bottom) - self.rows(bare) <= spare:
+            ends = bottom
+        return [*head, *rest, *hint], ends
 
     def mistake_gone(self, failure, room: int, lines: list[Text]) -> list[Text]:
         """The exercise in focus in `room` rows too few for its likely

@@ -1399,3 +1399,22 @@ def test_putting_the_stub_back_is_said_one_natural_way(tables):
     readme = (ROOT / "README.ja.md").read_text(encoding="utf-8")
     assert not [v for _, v in translations(tables) if "置き直" in v]
     assert "置き直" not in readme
+
+
+@pytest.mark.parametrize(
+    ("readme", "heading"),
+    [(README_EN, "## The grader"), (README_JA, "## 採点プログラム")],
+)
+def test_the_readmes_say_kata_is_python_m_grader_and_no_command_of_it(readme, heading):
+    section = readme[readme.index(f"\n{heading}\n") :]
+    block = re.search(r"```sh\n(.*?)```", section, re.DOTALL).group(1)
+    comments = [line.split("#", 1)[1] for line in block.splitlines() if "#" in line]
+
+    # Said beside `python -m grader`, kata would read as one of its
+    # commands, which `python -m grader kata` is not.
+    kata = re.compile(r"(?<![./])\bkata\b")
+    assert not [said for said in comments if kata.search(said)], block
+    after = section[section.index("```", section.index("```sh") + 5) + 3 :]
+    said = after.strip("\n").split("\n\n")[0]
+    assert "`kata` " in said and "python -m grader" in said, said
+    assert "`kata list" in said, said

@@ -80,6 +80,10 @@ AXIS_WORDS = {
 
 ENDLESS_SOFTMAX = "def softmax(x):\n    while True:\n        pass\n"
 
+# The start of the top line: the watch's name, or, where it would make the
+# line take two rows, the count alone.
+TOP_LINE = re.compile(r"nn-kata watch: |\d+ of \d+ done \(|\d+ 問中 \d+ 問完了\(")
+
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_on_a_small_terminal_a_grade_under_way_keeps_the_call_of_the_failure(
@@ -1138,7 +1142,7 @@ def test_a_check_under_way_keeps_the_top_line_and_the_exercise_in_sight(
         # Nothing scrolled: the top line says what is graded, the
         # exercise's line stays under it, and the status line is shown.
         assert len(rows) < height, rows
-        assert rows[0].startswith("nn-kata watch:"), rows
+        assert TOP_LINE.match(rows[0]), rows
         assert any(row.startswith("8. backprop") for row in rows), rows
         assert any(row.startswith(status) for row in rows), rows
         assert all(i18n.width(row) < columns for row in rows), rows
@@ -1271,7 +1275,9 @@ def test_on_a_tiny_terminal_b_after_a_hint_brings_the_failure_back(tmp_path, lan
     assert not any(row.startswith("✗ test_") for row in hinted), hinted
     assert any(row.startswith("✗ test_") for row in back), back
     top = "".join(back[:2])
-    assert "numerical_gradient" in top and "already" not in top, back
+    with i18n.speaking(lang):
+        said = i18n._("back to the failure")
+    assert said in top and "already" not in top, back
     assert "すでに" not in top
 
 
@@ -1306,3 +1312,76 @@ def test_a_japanese_title_too_wide_breaks_after_its_particle_and_not_a_row_more(
     # lengthen, which would cut による in two or push it down a row.
     assert rows[0] == "7. numerical_gradient: 数値微分による", rows
     assert rows[1].startswith("   勾配  失敗あり") and len(rows) == 3, rows
+
+
+def _check_said(seconds: str):
+    """A setup for `watch_screen`: the report of `c`, checked in `seconds`."""
+
+    def setup(watch) -> None:
+        watch.say("checked every exercise in {seconds} s", seconds=seconds)
+
+    return setup
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("asked", ["b", "c"])
+def test_on_a_tiny_terminal_the_top_line_of_b_and_c_takes_one_row(
+    request, monkeypatch, lang, asked
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    monkeypatch.setattr(hints, "seen", lambda state: {})
+    monkeypatch.setattr(hints, "remember", lambda state, name, count: None)
+    runs = done_runs()
+    # softmax's failure fills the screen: its hint takes the failure's place.
+    failure = _long_failure_runs()["backprop"]
+    runs["softmax"] = ExerciseRun("softmax", failure.tests)
+    runs["backprop"] = failure
+    with i18n.speaking(lang):
+        if asked == "b":
+            # The hint took the failure's place; b brings it back.
+            rows = watch_screen_drawn(runs, TINY, EXERCISE, keys_pressed("h", "b"))
+            said = i18n._("back to the failure")
+        else:
+            rows = watch_screen_drawn(runs, TINY, SUMMARY, _check_said("4.27"))
+            said = i18n._("checked all in {seconds} s", seconds="4.27")
+
+    # No way of saying it with the watch's name fits 40 columns: the count
+    # alone does, and the screen keeps its rows.
+    assert said in rows[0] and "8" in rows[0], rows
+    assert not rows[1].strip(), rows
+
+
+# A failure of softmax whose expected value has eight rows: with the hint,
+# one row too many for a screen of 80 by 24 with every blank line.
+EIGHT_ROWS_EXPECTED = (
+    "softmax must be exp(x) divided by the sum of exp(x) over each slice.\n"
+    "  expected  [\n" + "".join(f"   [{i}.0, 0.5],\n" for i in range(6)) + "  ]\n"
+    "  actual    [[0.7311, 0.7311], [0.5, 0.75]]\n"
+    "  likely mistake: the sigmoid of each score, 1 / (1 + exp(-x)), which "
+    "looks at every score on its own."
+)
+
+
+def test_a_hint_one_row_too_long_takes_only_the_rows_it_needs(request, monkeypatch):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    monkeypatch.setattr(hints, "seen", lambda state: {})
+    monkeypatch.setattr(hints, "remember", lambda state, name, count: None)
+    runs = done_runs()
+    failures = [TestResult("test_x", False, "failure", EIGHT_ROWS_EXPECTED)]
+    failures += [TestResult(f"test_{i}", False, "wrong") for i in range(15)]
+    runs["softmax"] = ExerciseRun("softmax", failures)
+    note = "Watching exercises/ for saves."
+
+    def hinted(watch):
+        watch.note = note
+        keys_pressed("h")(watch)
+
+    rows = watch_screen_drawn(runs, (80, 24), EXERCISE, hinted)
+
+    # The screen is full: the blank rows it keeps and the line that says
+    # how saves are noticed take the rows the fitting left over.
+    assert len(rows) == 23, rows
+    assert rows[2].startswith("3. softmax") and rows[3] == "", rows
+    assert note in rows and "15 more failing" in "\n".join(rows), rows
+    hint = next(i for i, row in enumerate(rows) if row.startswith("Hint 1 of 4"))
+    assert rows[hint - 1] == "", rows
