@@ -2184,6 +2184,17 @@ class Watch:
         # What the code printed gives way first of all: the message says
         # what went wrong and what to change, and `check` shows the output.
         printed = False
+        # Cut for a hint, the failure says so under it, and what shows it
+        # whole: the hint takes rows the learner may not know were there.
+        reserved = self.note_rows(self.rows(whole)) if hint else 0
+        space -= reserved
+
+        def said(shown: list[Text]) -> list[Text]:
+            hidden = self.filled_rows(whole) - self.filled_rows(shown)
+            if not reserved or hidden <= 0:
+                return [*shown, *hint]
+            return [*shown, self.noted(self.more_lines_note(hidden)), *hint]
+
         # The line that counts the other failing tests outlasts the later
         # rows of each part of the message: a learner on a small terminal
         # must learn that more tests fail, and what shows them. It goes
@@ -2202,7 +2213,7 @@ class Watch:
 
                 most = self.rows(lines)
                 fitted = self.fitted(counted, space, low=least, most=most)
-                return [*fitted, *hint], bottom
+                return said(fitted), bottom
         # The fewest rows the message may have without that line: its
         # likely mistake and its call whole, else the likely mistake alone;
         # each beside the statement's least, without which `_fitted` drops
@@ -2214,10 +2225,12 @@ class Watch:
         ]
         low = next((low for low in lows if self.rows(failure(low)) <= space), None)
         if low is None:
-            return [*self.mistake_gone(failure, space, lines), *hint], bottom
+            # `mistake_gone` says the cut itself, in the rows kept for it.
+            shown = self.mistake_gone(failure, space + reserved, lines)
+            return [*shown, *hint], bottom
         # The failure's rows are fewer than the screen's: the most to try.
         fitted = self.fitted(failure, space, low=max(1, low), most=self.rows(lines))
-        return [*fitted, *hint], bottom
+        return said(fitted), bottom
 
     def mistake_gone(self, failure, room: int, lines: list[Text]) -> list[Text]:
         """The exercise in focus in `room` rows too few for its likely
@@ -2948,13 +2961,11 @@ def _fitted(
        exception alone).
 
     Where whose code takes one row under its file and line (but of a
-    call that raised, or beside a hint asked for: `mistake_first`) keeps
-    that row until the values went whole (step 5); then, if that is
-    enough to keep it, the likely mistake loses its later rows, its last
-    row kept ended by `ellipsis` (see `_Fitting.keep_code`): the
-    learner's own line says more than the general advice that ends a
-    mistake. Beside a hint asked for, the mistake and the hint are what
-    the learner reads to change the code, and stay whole.
+    call that raised) keeps that row until the values went whole (step
+    5); then, if that is enough to keep it, the likely mistake loses its
+    later rows, its last row kept ended by `ellipsis` (see
+    `_Fitting.keep_code`): the learner's own line says more than the
+    general advice that ends a mistake, beside a hint asked for too.
 
     The likely mistake stays whole otherwise. When `limit` is fewer than
     its rows and the statement's fewest, it goes whole, and the rest of
@@ -2970,7 +2981,7 @@ def _fitted(
     fitting.hide_entries()
     fitting.shorten_values()
     fitting.shorten_statement()
-    fitting.shorten_where_and_call(spare_code=not mistake_first)
+    fitting.shorten_where_and_call()
     fitting.shorten_raised()
     fitting.drop_whole_parts(mistake_first)
     mistake = [label == "likely mistake" for label, _lines in fitting.blocks]
@@ -3158,18 +3169,17 @@ class _Fitting:
         if index is not None and self.excess > 0:
             self.give_way(index, self.shortened_by(index, self.excess))
 
-    def shorten_where_and_call(self, spare_code: bool = True) -> None:
+    def shorten_where_and_call(self) -> None:
         """Step 4: where, then the call, to their first row; of a call
         that raised, the call's input goes whole first, as the statement
         names the call: the line that raised says more than the call's
         input, and the likely mistake may speak of it ("the arguments
-        your line passes"). With `spare_code`, where's line of code
-        stays, until step 5 (see `spare_code`)."""
+        your line passes"). Where's line of code stays, until step 5
+        (see `spare_code`)."""
         for index, block in enumerate(self.blocks):
             if self.excess > 0 and self.raised and block[0] == "call":
                 self.give_way(index, [])
-        if spare_code:
-            self.spare_code()
+        self.spare_code()
         for label in ("where", "call"):
             for index, block in enumerate(self.blocks):
                 statement = label == "call" and index in self.by_arguments

@@ -28,12 +28,13 @@ from grader.watch import (
     _fitted,
     _to_arguments,
 )
-from selftests.grader_support import TWO_GENERATORS
+from selftests.grader_support import ROOT, TWO_GENERATORS
 from selftests.learner_support import (
     FIRST_SCREEN_TIMEOUT,
     SCREEN_TIMEOUT,
     WatchProcess,
     kata,
+    learner_tree,
     solution,
 )
 
@@ -1306,3 +1307,36 @@ def test_a_japanese_title_too_wide_breaks_after_its_particle_and_not_a_row_more(
     # lengthen, which would cut による in two or push it down a row.
     assert rows[0] == "7. numerical_gradient: 数値微分による", rows
     assert rows[1].startswith("   勾配  失敗あり") and len(rows) == 3, rows
+
+
+def _clipped_in_place(folder: Path) -> Path:
+    """A project whose cross_entropy, written in the exercise's own file
+    under its docstring, clips y in place (out=y): the exercise the watch
+    shows, with every one before it done."""
+    stub = (ROOT / "exercises" / "cross_entropy.py").read_text()
+    body = (
+        "    y = np.asarray(y, dtype=np.float64)\n"
+        "    t = np.asarray(t)\n"
+        "    np.clip(y, EPS, 1, out=y)\n"
+        "    if t.shape != y.shape:\n"
+        "        t = np.eye(y.shape[-1])[t]\n"
+        "    return float(np.mean(-np.sum(t * np.log(y), axis=-1)))\n"
+    )
+    sources = {done: solution(done) for done in NAMES[: NAMES.index("cross_entropy")]}
+    sources["cross_entropy"] = stub[: stub.index("    raise NotImplementedError")]
+    sources["cross_entropy"] += body
+    return learner_tree(folder, **sources)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_failure_cut_for_a_hint_keeps_the_line_of_code_and_says_what_shows_it(
+    tmp_path, lang
+):
+    rows = narrow_screen(_clipped_in_place(tmp_path / "kata"), lang, b"h")
+
+    shown = " ".join(row.strip() for row in rows)
+    assert NARROW_WORDS[lang]["hint"] in shown, rows
+    # The learner's own line outlasts the general advice of the mistake.
+    assert any(row.strip() == "np.clip(y, EPS, 1, out=y)" for row in rows), rows
+    # The rows the hint took are said, and what shows them.
+    assert "python -m grader check cross_entropy" in shown, rows
