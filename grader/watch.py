@@ -3085,8 +3085,14 @@ class _Fitting:
     def shorten_input(self) -> None:
         """Step 1: the input, and the call of a statement that tells it
         raised."""
+        changed = [i for i in self.ranked(0) if self.blocks[i][0] in CHANGED_LABELS]
         for index in self.ranked(0):
-            if self.excess > 0:
+            if self.excess > 0 and index in changed:
+                # The argument before the call and after it give way alike,
+                # row for row: cut unequally, they no longer line up.
+                if index == changed[0]:
+                    self.shorten_alike(changed)
+            elif self.excess > 0:
                 rows = self.rows[index]
                 kept = _to_arguments(rows, self.excess, self.width, self.ellipsis)
                 if kept is None:
@@ -3102,6 +3108,14 @@ class _Fitting:
                 )
                 if kept is not None:
                     self.give_way(index, kept)
+
+    def shorten_alike(self, values: list[int]) -> None:
+        """The blocks `values` give way alike, row for row (see `_alike`)."""
+        alike = _alike(
+            self.rows, values, self.excess, self.said, self.width, self.ellipsis
+        )
+        for index, kept in alike.items():
+            self.give_way(index, kept)
 
     def hide_entries(self) -> None:
         """Step 1, on: a call's named entries (`x = ...` over `w1 = ...`)
@@ -3144,11 +3158,7 @@ class _Fitting:
             # An exception that came back ("shapes (2,3) (5,)") says what
             # went wrong: it outlasts where's later rows (step 4).
             return
-        alike = _alike(
-            self.rows, values, self.excess, self.said, self.width, self.ellipsis
-        )
-        for index, kept in alike.items():
-            self.give_way(index, kept)
+        self.shorten_alike(values)
 
     def raised_actual(self) -> int | None:
         """The index of what came back when it is an exception the call

@@ -1074,6 +1074,51 @@ def test_the_argument_before_and_after_a_call_give_way_together(lang):
         assert (before in text) == (after in text), (limit, text)
 
 
+# An argument of several rows changed in place: before and after alike.
+CHANGED_ROWS = "\n".join(
+    [
+        "cross_entropy changed its argument y in place.",
+        "  before  [[0.0, 0.0, 1.0],",
+        *(f"           [{i}.0, 0.0, 0.0]," for i in range(3)),
+        "           [1.0, 0.0, 0.0]]",
+        "  after   [[1.0e-07, 1.0e-07, 1.0],",
+        *(f"           [{i}.0, 1.0e-07, 1.0e-07]," for i in range(3)),
+        "           [1.0, 1.0e-07, 1.0e-07]]",
+        "  where   exercises/cross_entropy.py, line 42: np.clip(y, EPS, 1, out=y)",
+        "  likely mistake: y itself was changed: an in-place operator (y -= ...,"
+        " y /= ...), a slice assignment (y[...] = ...), or out=y in a NumPy"
+        " function.",
+    ]
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("width", [79, NARROW[0] - 1])
+def test_the_argument_before_and_after_a_call_keep_as_many_rows(lang, width):
+    labels = {"en": ("before", "after"), "ja": ("呼び出し前", "呼び出し後")}
+    with i18n.speaking(lang):
+        whole = _fitted(CHANGED_ROWS, UNLIMITED_ROWS, "    ", width).splitlines()
+        shown = {
+            limit: _fitted(CHANGED_ROWS, limit, "    ", width).splitlines()
+            for limit in range(1, len(whole))
+        }
+
+    # Those with a part beside the statement.
+    shown = {
+        limit: lines
+        for limit, lines in shown.items()
+        if any(PART_START.match(line) for line in lines)
+    }
+    for limit, lines in shown.items():
+        before, after = (_part_rows(lines, label) for label in labels[lang])
+        # Row for row, each with its note of the rows it hides, or neither.
+        assert len(before) == len(after), (limit, lines)
+        notes = [row.strip().startswith("[") for row in before]
+        assert notes == [row.strip().startswith("[") for row in after], limit
+    # They did lose rows before they went whole.
+    assert any(len(_part_rows(v, labels[lang][0])) == 2 for v in shown.values())
+
+
 def _long_failure_runs() -> dict:
     """The exercises before backprop done, and backprop failing with a
     message longer than any screen here: its screen fills the terminal."""
