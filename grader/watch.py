@@ -2186,14 +2186,17 @@ class Watch:
         printed = False
         # Cut for a hint, the failure says so under it, and what shows it
         # whole: the hint takes rows the learner may not know were there.
-        reserved = self.note_rows(self.rows(whole)) if hint else 0
+        # The note is said short (one row), then not at all, rather than
+        # take the rows of the likely mistake.
+        reserved, short = self.hint_note_rows(hint, whole, space)
         space -= reserved
 
         def said(shown: list[Text]) -> list[Text]:
             hidden = self.filled_rows(whole) - self.filled_rows(shown)
             if not reserved or hidden <= 0:
                 return [*shown, *hint]
-            return [*shown, self.noted(self.more_lines_note(hidden)), *hint]
+            note = self.noted(self.more_lines_note(hidden, short=short))
+            return [*shown, note, *hint]
 
         # The line that counts the other failing tests outlasts the later
         # rows of each part of the message: a learner on a small terminal
@@ -2231,6 +2234,24 @@ class Watch:
         # The failure's rows are fewer than the screen's: the most to try.
         fitted = self.fitted(failure, space, low=max(1, low), most=self.rows(lines))
         return said(fitted), bottom
+
+    def hint_note_rows(
+        self, hint: list[Text], whole: list[Text], space: int
+    ) -> tuple[int, bool]:
+        """The rows of the note under a failure (`whole`, in full) cut for
+        the `hint` beside it in `space` rows, and whether it is said short
+        (see `more_lines_note`): the longest that leaves room for the
+        likely mistake and the statement's least; (0, False) with no hint,
+        or when no note does."""
+        if not hint:
+            return 0, False
+        least = self.mistake_rows() + self.statement_rows()
+        failure = self.exercise_lines(least, blanks=False, hint=False, others=False)
+        for short in (False, True):
+            note = self.noted(self.more_lines_note(self.rows(whole), short=short))
+            if self.rows(failure) + self.rows([note]) <= space:
+                return self.rows([note]), short
+        return 0, False
 
     def mistake_gone(self, failure, room: int, lines: list[Text]) -> list[Text]:
         """The exercise in focus in `room` rows too few for its likely
@@ -3215,15 +3236,18 @@ class _Fitting:
             return
         self.code_row = where[0]
 
-    def keep_code(self) -> None:
+    def keep_code(self, mistake_first: bool = False) -> None:
         """Step 5, once the values went: the likely mistake loses its later
         rows, its last kept ended by an ellipsis, if that is enough for
         where to keep its line of code (see `spare_code`); else where goes
         down to its first row, as in step 4, and the mistake stays whole:
-        cut for nothing, it would only say less."""
+        cut for nothing, it would only say less. With `mistake_first`
+        (beside a hint asked for), the mistake keeps its first sentence,
+        what is wrong: only the general advice after it gives way."""
         mistake = [i for i, b in enumerate(self.blocks) if b[0] == "likely mistake"]
         rows = self.rows[mistake[0]] if mistake else []
-        if len(rows) - 1 < self.excess:
+        least = _first_sentence_rows(rows) if mistake_first else 1
+        if len(rows) - least < self.excess:
             self.give_way(self.code_row, self.shortened(self.code_row, True))
             return
         kept = _clause_end(rows[: len(rows) - self.excess])
@@ -3245,7 +3269,7 @@ class _Fitting:
                         if block[0] in CHANGED_LABELS:
                             self.give_way(twin, [])
         if self.excess > 0 and self.code_row is not None:
-            self.keep_code()
+            self.keep_code(mistake_first)
         for label in GIVING_WAY:
             for index, block in enumerate(self.blocks):
                 if self.excess > 0 and block[0] == label:
@@ -3654,6 +3678,16 @@ def _shortened(
     gone = rows[len(kept) : len(rows) - len(named)]
     note = _("[... {count} more lines]", count=cut)
     return [*kept, " " * _indent(gone, kept[0]) + note, *named]
+
+
+def _first_sentence_rows(rows: list[str]) -> int:
+    """How many of `rows` (a part of a message, broken to fit) the first
+    sentence of the part takes: up to its first full stop ("." before a
+    space or the end, but not "...", or "。"); all of them without one."""
+    for count, row in enumerate(rows, 1):
+        if re.search(r"(?<!\.)\.(\s|$)|。", row):
+            return count
+    return len(rows)
 
 
 def _clause_end(rows: list[str]) -> list[str]:
