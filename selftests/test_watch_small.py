@@ -1020,7 +1020,7 @@ FIRST_GRADE_LOOPS = {
         "sgd ran until the time limit of 30 s; softmax unchanged, not run to "
         "the time limit again"
     ),
-    "ja": "sgd を制限時間の 30 秒で止めました(softmax は変更がないので、制限時間まで",
+    "ja": "sgd を制限時間の 30 秒で止めました — softmax は変更がないので、制限時間まで",
 }
 
 
