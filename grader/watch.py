@@ -1804,35 +1804,28 @@ class Watch:
         parts (see `done_parts`), from the whole report to its score alone.
 
         What the learner needs most stays longest. The score and the
-        closing line say that the kata is finished, and the table is the
-        grade of each exercise: they go last. What next only suggests more
-        to try, and the note that the code printed asks for a tidy-up that
-        can wait: they go first, What next an item at a time from its last,
-        then the note. Then the table's rows, from the last, each time one
-        line in their place that says how many are gone and how to list
-        them; then the table with its head, for one line under the closing
-        line that counts all that is gone; then the closing line. Each part
-        goes whole, never a row of it: a sentence cut in its middle says
-        something else. What is gone below the score is counted in one
-        line under the closing line, and where to read it all."""
+        closing line say that the kata is finished: they go last. Every
+        row of the table says "done", as the score does: the table gives
+        way first, whole, to one line that counts its rows and how to list
+        them. The note that the code printed asks for a tidy-up that can
+        wait: it goes next. What next says what to do now the kata is
+        done: it goes then, an item at a time from its last; then the
+        line of the table, then the closing line. Each part goes whole,
+        never a row of it: a sentence cut in its middle says something
+        else. What is gone below the score is counted in one line under
+        the closing line, and where to read it all."""
+        paragraphs = [line for paragraph in after for line in paragraph]
+        yield [*head, *rows, score, *printed, closing, *paragraphs]
+        table = self.rows_gone(len(rows))
+        yield [*table, score, *printed, closing, *paragraphs]
         for kept in range(len(after), -1, -1):
             if kept and _heading(after[kept - 1][-1].plain):
                 continue  # a heading ("What next:") would stand over nothing
             shown = [line for paragraph in after[:kept] for line in paragraph]
             gone = [line for paragraph in after[kept:] for line in paragraph]
-            note = self.gone_note(gone)
-            yield [*head, *rows, score, *printed, closing, *shown, *note]
-        below = [*printed, *(line for paragraph in after for line in paragraph)]
-        note = self.gone_note(below)
-        yield [*head, *rows, score, closing, *note]
-        # The rule under the head only sets it off: it goes before any
-        # row, and the head itself only once it leaves no room for a row.
-        named = [line for line in head if not _rule(line.plain)]
-        for shown in (named, []):
-            for kept in range(len(rows), 0, -1):
-                table = [*rows[:kept], *self.rows_gone(len(rows) - kept)]
-                yield [*shown, *table, score, closing, *note]
-        everything = self.gone_note([*head, *rows, *below])
+            note = self.gone_note([*printed, *gone])
+            yield [*table, score, closing, *shown, *note]
+        everything = self.gone_note([*head, *rows, *printed, *paragraphs])
         yield [score, closing, *everything]
         yield [score, *everything]
         yield [score]

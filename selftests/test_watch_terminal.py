@@ -580,10 +580,10 @@ def test_on_a_small_terminal_all_done_keeps_the_score_and_the_closing_line(
     # The score line is wider than the terminal: it takes two rows.
     assert "".join(words["score"].split()) in "".join(screen.split())
     assert words["closing"] in screen
-    assert "more lines" in screen or "行は " in screen  # what next cut
-    # A heading whose lines are cut goes with them.
-    note = next(i for i, row in enumerate(rows) if row.startswith(("[... ", "[残り ")))
-    assert not rows[note - 1].rstrip().endswith(":")
+    # The table, each row "done", is counted in one line: What next, what
+    # to do now, keeps its rows.
+    assert "10 more rows" in screen or "表の残り 10 行" in screen
+    assert "What next:" in screen or "次にできること:" in screen
 
 
 COPIED_X = """\
