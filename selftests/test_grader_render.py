@@ -1751,6 +1751,32 @@ def test_doc_breaks_its_examples_to_fit_a_40_column_terminal_as_python(name, lan
     assert shown == written
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("width", [50, 55, 60])
+def test_doc_breaks_a_block_of_formulas_at_its_spaces_to_fit_the_terminal(
+    language, width
+):
+    lines = _doc_on(width, "backprop", language)
+
+    # The terminal splits nothing: each row fits.
+    assert all(i18n.width(line) <= width for line in lines), "\n".join(lines)
+    # Each formula reads on, whole, a row deeper than the formula it
+    # continues: broken at its spaces, never inside a word.
+    start = next(i for i, line in enumerate(lines) if "z1 = x @ w1 + b1" in line)
+    block = lines[start : lines.index("", start)]
+    assert "dz2 = (probs - one_hot(t, probs.shape[1])) / N" in " ".join(
+        row.strip() for row in block
+    )
+    first = next(i for i, row in enumerate(block) if row.lstrip().startswith("dz2"))
+    assert _indentation(block[first + 1]) > _indentation(block[first]), block
+    words = {"en": "if one-hot", "ja": "t が one-hot なら"}[language]
+    assert words in " ".join(row.strip() for row in block), block
+
+
+def _indentation(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
 def test_doc_keeps_the_items_of_a_section_and_of_a_list_on_lines_of_their_own():
     english = _doc_on(60, "cross_entropy", "en")
     japanese = _doc_on(60, "dot", "ja")
