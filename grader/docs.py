@@ -172,11 +172,14 @@ def reflowed(text: str, columns: int) -> str:
     under a lead-in that ends with ":" inside a section are a list, a line
     each. Doctest examples (">>>" and the output under them) and a block
     indented under a lead-in after a blank line are code: kept line for
-    line, however wide.
+    line; but a line of such a block (a formula) too wide for `columns`
+    is broken as `_formula_rows` breaks it, rather than by the terminal
+    inside a word.
     """
     out: list[str] = []
     paragraph: list[str] = []  # its lines, their indentation included
     code_at: int | None = None  # the indentation of the code under way
+    formulas = False  # whether that code is a block, not doctest
     list_at: int | None = None  # of the list under way, a line an item
     lead_in = False  # whether the last line of prose ended with ":"
     lead_at = 0  # the indentation of its paragraph's first line
@@ -188,12 +191,14 @@ def reflowed(text: str, columns: int) -> str:
             paragraph, code_at, list_at = [], None, None
             continue
         if code_at is not None and at >= code_at:
-            out.append(line)
+            out += _formula_rows(line, columns) if formulas else [line]
             continue
         code_at = None
         literal = not paragraph and out[-1:] == [""] and lead_in and at > lead_at
         if literal or line.lstrip().startswith(DOCTEST_PROMPTS):
-            out += _filled(paragraph, columns, item) + [line]
+            formulas = literal and not line.lstrip().startswith(DOCTEST_PROMPTS)
+            rows = _formula_rows(line, columns) if formulas else [line]
+            out += _filled(paragraph, columns, item) + rows
             paragraph, code_at, lead_in = [], at, False
             continue
         if list_at is not None and at < list_at:
@@ -210,6 +215,28 @@ def reflowed(text: str, columns: int) -> str:
         lead_in = _leads_in(paragraph)
     out += _filled(paragraph, columns, item)
     return "\n".join(out)
+
+
+# What sets apart the formulas laid out side by side on one line of a
+# block: two spaces or more.
+FORMULA_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _formula_rows(line: str, columns: int) -> list[str]:
+    """`line`, of a block of formulas, as it is when it fits `columns`;
+    else each formula laid out beside another on it on a row of its own,
+    and one still too wide broken at its spaces (see `i18n.fill`), its
+    later rows `ITEM_HANGING` deeper, as Python's continuation lines are:
+    they read as the rest of the formula, not as one of their own."""
+    if i18n.width(line) <= columns:
+        return [line]
+    at = _indentation(line)
+    rows = []
+    for formula in FORMULA_GAP.split(line.strip()):
+        width = max(columns - at, 1)
+        filled = i18n.fill(formula, width, len(ITEM_HANGING))
+        rows += [" " * at + row for row in filled.splitlines()]
+    return rows
 
 
 def _indentation(line: str) -> int:

@@ -1801,35 +1801,28 @@ class Watch:
         parts (see `done_parts`), from the whole report to its score alone.
 
         What the learner needs most stays longest. The score and the
-        closing line say that the kata is finished, and the table is the
-        grade of each exercise: they go last. What next only suggests more
-        to try, and the note that the code printed asks for a tidy-up that
-        can wait: they go first, What next an item at a time from its last,
-        then the note. Then the table's rows, from the last, each time one
-        line in their place that says how many are gone and how to list
-        them; then the table with its head, for one line under the closing
-        line that counts all that is gone; then the closing line. Each part
-        goes whole, never a row of it: a sentence cut in its middle says
-        something else. What is gone below the score is counted in one
-        line under the closing line, and where to read it all."""
+        closing line say that the kata is finished: they go last. Every
+        row of the table says "done", as the score does: the table gives
+        way first, whole, to one line that counts its rows and how to list
+        them. The note that the code printed asks for a tidy-up that can
+        wait: it goes next. What next says what to do now the kata is
+        done: it goes then, an item at a time from its last; then the
+        line of the table, then the closing line. Each part goes whole,
+        never a row of it: a sentence cut in its middle says something
+        else. What is gone below the score is counted in one line under
+        the closing line, and where to read it all."""
+        paragraphs = [line for paragraph in after for line in paragraph]
+        yield [*head, *rows, score, *printed, closing, *paragraphs]
+        table = self.rows_gone(len(rows))
+        yield [*table, score, *printed, closing, *paragraphs]
         for kept in range(len(after), -1, -1):
             if kept and _heading(after[kept - 1][-1].plain):
                 continue  # a heading ("What next:") would stand over nothing
             shown = [line for paragraph in after[:kept] for line in paragraph]
             gone = [line for paragraph in after[kept:] for line in paragraph]
-            note = self.gone_note(gone)
-            yield [*head, *rows, score, *printed, closing, *shown, *note]
-        below = [*printed, *(line for paragraph in after for line in paragraph)]
-        note = self.gone_note(below)
-        yield [*head, *rows, score, closing, *note]
-        # The rule under the head only sets it off: it goes before any
-        # row, and the head itself only once it leaves no room for a row.
-        named = [line for line in head if not _rule(line.plain)]
-        for shown in (named, []):
-            for kept in range(len(rows), 0, -1):
-                table = [*rows[:kept], *self.rows_gone(len(rows) - kept)]
-                yield [*shown, *table, score, closing, *note]
-        everything = self.gone_note([*head, *rows, *below])
+            note = self.gone_note([*printed, *gone])
+            yield [*table, score, closing, *shown, *note]
+        everything = self.gone_note([*head, *rows, *printed, *paragraphs])
         yield [score, closing, *everything]
         yield [score, *everything]
         yield [score]
@@ -2202,6 +2195,20 @@ class Watch:
         # What the code printed gives way first of all: the message says
         # what went wrong and what to change, and `check` shows the output.
         printed = False
+        # Cut for a hint, the failure says so under it, and what shows it
+        # whole: the hint takes rows the learner may not know were there.
+        # The note is said short (one row), then not at all, rather than
+        # take the rows of the likely mistake.
+        reserved, short = self.hint_note_rows(hint, whole, space)
+        space -= reserved
+
+        def said(shown: list[Text]) -> tuple:
+            hidden = self.filled_rows(whole) - self.filled_rows(shown)
+            if not reserved or hidden <= 0:
+                return spaced(shown, hint)
+            note = self.noted(self.more_lines_note(hidden, short=short))
+            return spaced([*shown, note], hint)
+
         # The line that counts the other failing tests outlasts the later
         # rows of each part of the message: a learner on a small terminal
         # must learn that more tests fail, and what shows them. It goes
@@ -2220,7 +2227,7 @@ class Watch:
 
                 most = self.rows(lines)
                 fitted = self.fitted(counted, space, low=least, most=most)
-                return spaced(fitted, hint)
+                return said(fitted)
         # The fewest rows the message may have without that line: its
         # likely mistake and its call whole, else the likely mistake alone;
         # each beside the statement's least, without which `_fitted` drops
@@ -2232,10 +2239,12 @@ class Watch:
         ]
         low = next((low for low in lows if self.rows(failure(low)) <= space), None)
         if low is None:
-            return spaced(self.mistake_gone(failure, space, lines), hint)
+            # `mistake_gone` says the cut itself, in the rows kept for it.
+            shown = self.mistake_gone(failure, space + reserved, lines)
+            return spaced(shown, hint)
         # The failure's rows are fewer than the screen's: the most to try.
         fitted = self.fitted(failure, space, low=max(1, low), most=self.rows(lines))
-        return spaced(fitted, hint)
+        return said(fitted)
 
     def spaced_out(
         self, top: Text, failure: list[Text], hint: list[Text], bottom: list[Text]
@@ -2262,6 +2271,24 @@ class Watch:
         if ends is bare and self.rows(bottom) - self.rows(bare) <= spare:
             ends = bottom
         return [*head, *rest, *hint], ends
+
+    def hint_note_rows(
+        self, hint: list[Text], whole: list[Text], space: int
+    ) -> tuple[int, bool]:
+        """The rows of the note under a failure (`whole`, in full) cut for
+        the `hint` beside it in `space` rows, and whether it is said short
+        (see `more_lines_note`): the longest that leaves room for the
+        likely mistake and the statement's least; (0, False) with no hint,
+        or when no note does."""
+        if not hint:
+            return 0, False
+        least = self.mistake_rows() + self.statement_rows()
+        failure = self.exercise_lines(least, blanks=False, hint=False, others=False)
+        for short in (False, True):
+            note = self.noted(self.more_lines_note(self.rows(whole), short=short))
+            if self.rows(failure) + self.rows([note]) <= space:
+                return self.rows([note]), short
+        return 0, False
 
     def mistake_gone(self, failure, room: int, lines: list[Text]) -> list[Text]:
         """The exercise in focus in `room` rows too few for its likely
@@ -2992,13 +3019,11 @@ def _fitted(
        exception alone).
 
     Where whose code takes one row under its file and line (but of a
-    call that raised, or beside a hint asked for: `mistake_first`) keeps
-    that row until the values went whole (step 5); then, if that is
-    enough to keep it, the likely mistake loses its later rows, its last
-    row kept ended by `ellipsis` (see `_Fitting.keep_code`): the
-    learner's own line says more than the general advice that ends a
-    mistake. Beside a hint asked for, the mistake and the hint are what
-    the learner reads to change the code, and stay whole.
+    call that raised) keeps that row until the values went whole (step
+    5); then, if that is enough to keep it, the likely mistake loses its
+    later rows, its last row kept ended by `ellipsis` (see
+    `_Fitting.keep_code`): the learner's own line says more than the
+    general advice that ends a mistake, beside a hint asked for too.
 
     The likely mistake stays whole otherwise. When `limit` is fewer than
     its rows and the statement's fewest, it goes whole, and the rest of
@@ -3014,7 +3039,7 @@ def _fitted(
     fitting.hide_entries()
     fitting.shorten_values()
     fitting.shorten_statement()
-    fitting.shorten_where_and_call(spare_code=not mistake_first)
+    fitting.shorten_where_and_call()
     fitting.shorten_raised()
     fitting.drop_whole_parts(mistake_first)
     mistake = [label == "likely mistake" for label, _lines in fitting.blocks]
@@ -3118,8 +3143,14 @@ class _Fitting:
     def shorten_input(self) -> None:
         """Step 1: the input, and the call of a statement that tells it
         raised."""
+        changed = [i for i in self.ranked(0) if self.blocks[i][0] in CHANGED_LABELS]
         for index in self.ranked(0):
-            if self.excess > 0:
+            if self.excess > 0 and index in changed:
+                # The argument before the call and after it give way alike,
+                # row for row: cut unequally, they no longer line up.
+                if index == changed[0]:
+                    self.shorten_alike(changed)
+            elif self.excess > 0:
                 rows = self.rows[index]
                 kept = _to_arguments(rows, self.excess, self.width, self.ellipsis)
                 if kept is None:
@@ -3135,6 +3166,14 @@ class _Fitting:
                 )
                 if kept is not None:
                     self.give_way(index, kept)
+
+    def shorten_alike(self, values: list[int]) -> None:
+        """The blocks `values` give way alike, row for row (see `_alike`)."""
+        alike = _alike(
+            self.rows, values, self.excess, self.said, self.width, self.ellipsis
+        )
+        for index, kept in alike.items():
+            self.give_way(index, kept)
 
     def hide_entries(self) -> None:
         """Step 1, on: a call's named entries (`x = ...` over `w1 = ...`)
@@ -3177,11 +3216,7 @@ class _Fitting:
             # An exception that came back ("shapes (2,3) (5,)") says what
             # went wrong: it outlasts where's later rows (step 4).
             return
-        alike = _alike(
-            self.rows, values, self.excess, self.said, self.width, self.ellipsis
-        )
-        for index, kept in alike.items():
-            self.give_way(index, kept)
+        self.shorten_alike(values)
 
     def raised_actual(self) -> int | None:
         """The index of what came back when it is an exception the call
@@ -3202,18 +3237,17 @@ class _Fitting:
         if index is not None and self.excess > 0:
             self.give_way(index, self.shortened_by(index, self.excess))
 
-    def shorten_where_and_call(self, spare_code: bool = True) -> None:
+    def shorten_where_and_call(self) -> None:
         """Step 4: where, then the call, to their first row; of a call
         that raised, the call's input goes whole first, as the statement
         names the call: the line that raised says more than the call's
         input, and the likely mistake may speak of it ("the arguments
-        your line passes"). With `spare_code`, where's line of code
-        stays, until step 5 (see `spare_code`)."""
+        your line passes"). Where's line of code stays, until step 5
+        (see `spare_code`)."""
         for index, block in enumerate(self.blocks):
             if self.excess > 0 and self.raised and block[0] == "call":
                 self.give_way(index, [])
-        if spare_code:
-            self.spare_code()
+        self.spare_code()
         for label in ("where", "call"):
             for index, block in enumerate(self.blocks):
                 statement = label == "call" and index in self.by_arguments
@@ -3239,15 +3273,18 @@ class _Fitting:
             return
         self.code_row = where[0]
 
-    def keep_code(self) -> None:
+    def keep_code(self, mistake_first: bool = False) -> None:
         """Step 5, once the values went: the likely mistake loses its later
         rows, its last kept ended by an ellipsis, if that is enough for
         where to keep its line of code (see `spare_code`); else where goes
         down to its first row, as in step 4, and the mistake stays whole:
-        cut for nothing, it would only say less."""
+        cut for nothing, it would only say less. With `mistake_first`
+        (beside a hint asked for), the mistake keeps its first sentence,
+        what is wrong: only the general advice after it gives way."""
         mistake = [i for i, b in enumerate(self.blocks) if b[0] == "likely mistake"]
         rows = self.rows[mistake[0]] if mistake else []
-        if len(rows) - 1 < self.excess:
+        least = _first_sentence_rows(rows) if mistake_first else 1
+        if len(rows) - least < self.excess:
             self.give_way(self.code_row, self.shortened(self.code_row, True))
             return
         kept = _clause_end(rows[: len(rows) - self.excess])
@@ -3269,7 +3306,7 @@ class _Fitting:
                         if block[0] in CHANGED_LABELS:
                             self.give_way(twin, [])
         if self.excess > 0 and self.code_row is not None:
-            self.keep_code()
+            self.keep_code(mistake_first)
         for label in GIVING_WAY:
             for index, block in enumerate(self.blocks):
                 if self.excess > 0 and block[0] == label:
@@ -3678,6 +3715,16 @@ def _shortened(
     gone = rows[len(kept) : len(rows) - len(named)]
     note = _("[... {count} more lines]", count=cut)
     return [*kept, " " * _indent(gone, kept[0]) + note, *named]
+
+
+def _first_sentence_rows(rows: list[str]) -> int:
+    """How many of `rows` (a part of a message, broken to fit) the first
+    sentence of the part takes: up to its first full stop ("." before a
+    space or the end, but not "...", or "。"); all of them without one."""
+    for count, row in enumerate(rows, 1):
+        if re.search(r"(?<!\.)\.(\s|$)|。", row):
+            return count
+    return len(rows)
 
 
 def _clause_end(rows: list[str]) -> list[str]:

@@ -1418,3 +1418,44 @@ def test_the_readmes_say_kata_is_python_m_grader_and_no_command_of_it(readme, he
     said = after.strip("\n").split("\n\n")[0]
     assert "`kata` " in said and "python -m grader" in said, said
     assert "`kata list" in said, said
+
+
+# What the top line says between its brackets, in Japanese: full-width
+# brackets, which another pair inside would nest.
+TOP_LINE_EVENTS = [
+    ("first grade, {seconds} s; {kept} unchanged, not run to the time limit again"),
+    (
+        "first grade, {seconds} s: {names} ran until the time limit of {limit} s; "
+        "{kept} unchanged, not run to the time limit again"
+    ),
+    "checked all in {seconds} s; {names} not run again",
+]
+
+
+@pytest.mark.parametrize("english", TOP_LINE_EVENTS)
+def test_the_japanese_top_line_nests_no_brackets(english):
+    fields = {"seconds": "2.91", "kept": "train", "names": "sgd", "limit": "30"}
+    with i18n.speaking("ja"):
+        event = i18n._(english, **fields)
+        line = i18n._(
+            "nn-kata watch: {done} of {total} done ({event})",
+            done=4,
+            total=10,
+            event=event,
+        )
+    assert "(" not in event and ")" not in event, event
+    assert line.count("(") == 1, line
+
+
+def test_the_japanese_mistake_of_the_slope_at_h_says_sigmoid_was_applied_again():
+    english = (
+        "the sigmoid's slope was taken at h, which is already the sigmoid's "
+        "output: the slope is h * (1 - h), or sigmoid_grad(z1)."
+    )
+    with i18n.speaking("ja"):
+        said = i18n.failure(f"  likely mistake: {english}").split(": ", 1)[1]
+    # h is the sigmoid's output: its slope from h applies the sigmoid again.
+    assert said.startswith("h から傾きを求めるのにシグモイドをもう一度かけています"), (
+        said
+    )
+    assert "h はすでにシグモイドの出力です" in said, said

@@ -28,12 +28,13 @@ from grader.watch import (
     _fitted,
     _to_arguments,
 )
-from selftests.grader_support import TWO_GENERATORS
+from selftests.grader_support import ROOT, TWO_GENERATORS
 from selftests.learner_support import (
     FIRST_SCREEN_TIMEOUT,
     SCREEN_TIMEOUT,
     WatchProcess,
     kata,
+    learner_tree,
     solution,
 )
 
@@ -1023,7 +1024,7 @@ FIRST_GRADE_LOOPS = {
         "sgd ran until the time limit of 30 s; softmax unchanged, not run to "
         "the time limit again"
     ),
-    "ja": "sgd を制限時間の 30 秒で止めました(softmax は変更がないので、制限時間まで",
+    "ja": "sgd を制限時間の 30 秒で止めました — softmax は変更がないので、制限時間まで",
 }
 
 
@@ -1075,6 +1076,51 @@ def test_the_argument_before_and_after_a_call_give_way_together(lang):
     assert any(before not in text for text in shown.values())
     for limit, text in shown.items():
         assert (before in text) == (after in text), (limit, text)
+
+
+# An argument of several rows changed in place: before and after alike.
+CHANGED_ROWS = "\n".join(
+    [
+        "cross_entropy changed its argument y in place.",
+        "  before  [[0.0, 0.0, 1.0],",
+        *(f"           [{i}.0, 0.0, 0.0]," for i in range(3)),
+        "           [1.0, 0.0, 0.0]]",
+        "  after   [[1.0e-07, 1.0e-07, 1.0],",
+        *(f"           [{i}.0, 1.0e-07, 1.0e-07]," for i in range(3)),
+        "           [1.0, 1.0e-07, 1.0e-07]]",
+        "  where   exercises/cross_entropy.py, line 42: np.clip(y, EPS, 1, out=y)",
+        "  likely mistake: y itself was changed: an in-place operator (y -= ...,"
+        " y /= ...), a slice assignment (y[...] = ...), or out=y in a NumPy"
+        " function.",
+    ]
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("width", [79, NARROW[0] - 1])
+def test_the_argument_before_and_after_a_call_keep_as_many_rows(lang, width):
+    labels = {"en": ("before", "after"), "ja": ("呼び出し前", "呼び出し後")}
+    with i18n.speaking(lang):
+        whole = _fitted(CHANGED_ROWS, UNLIMITED_ROWS, "    ", width).splitlines()
+        shown = {
+            limit: _fitted(CHANGED_ROWS, limit, "    ", width).splitlines()
+            for limit in range(1, len(whole))
+        }
+
+    # Those with a part beside the statement.
+    shown = {
+        limit: lines
+        for limit, lines in shown.items()
+        if any(PART_START.match(line) for line in lines)
+    }
+    for limit, lines in shown.items():
+        before, after = (_part_rows(lines, label) for label in labels[lang])
+        # Row for row, each with its note of the rows it hides, or neither.
+        assert len(before) == len(after), (limit, lines)
+        notes = [row.strip().startswith("[") for row in before]
+        assert notes == [row.strip().startswith("[") for row in after], limit
+    # They did lose rows before they went whole.
+    assert any(len(_part_rows(v, labels[lang][0])) == 2 for v in shown.values())
 
 
 def _long_failure_runs() -> dict:
@@ -1385,3 +1431,36 @@ def test_a_hint_one_row_too_long_takes_only_the_rows_it_needs(request, monkeypat
     assert note in rows and "15 more failing" in "\n".join(rows), rows
     hint = next(i for i, row in enumerate(rows) if row.startswith("Hint 1 of 4"))
     assert rows[hint - 1] == "", rows
+
+
+def _clipped_in_place(folder: Path) -> Path:
+    """A project whose cross_entropy, written in the exercise's own file
+    under its docstring, clips y in place (out=y): the exercise the watch
+    shows, with every one before it done."""
+    stub = (ROOT / "exercises" / "cross_entropy.py").read_text()
+    body = (
+        "    y = np.asarray(y, dtype=np.float64)\n"
+        "    t = np.asarray(t)\n"
+        "    np.clip(y, EPS, 1, out=y)\n"
+        "    if t.shape != y.shape:\n"
+        "        t = np.eye(y.shape[-1])[t]\n"
+        "    return float(np.mean(-np.sum(t * np.log(y), axis=-1)))\n"
+    )
+    sources = {done: solution(done) for done in NAMES[: NAMES.index("cross_entropy")]}
+    sources["cross_entropy"] = stub[: stub.index("    raise NotImplementedError")]
+    sources["cross_entropy"] += body
+    return learner_tree(folder, **sources)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_failure_cut_for_a_hint_keeps_the_line_of_code_and_says_what_shows_it(
+    tmp_path, lang
+):
+    rows = narrow_screen(_clipped_in_place(tmp_path / "kata"), lang, b"h")
+
+    shown = " ".join(row.strip() for row in rows)
+    assert NARROW_WORDS[lang]["hint"] in shown, rows
+    # The learner's own line outlasts the general advice of the mistake.
+    assert any(row.strip() == "np.clip(y, EPS, 1, out=y)" for row in rows), rows
+    # The rows the hint took are said, and what shows them.
+    assert "python -m grader check cross_entropy" in shown, rows
