@@ -439,7 +439,8 @@ def test_on_a_tiny_terminal_a_hint_asked_for_leaves_the_exercise_in_sight(tmp_pa
 
     assert asked[0].startswith("nn-kata watch:"), asked
     assert any(row.startswith("8. backprop: Backpropagation") for row in asked)
-    assert "failing" in "\n".join(asked) and "3/6 tests" in "\n".join(asked)
+    shown = "\n".join(asked)
+    assert "failing" in shown and re.search(r"\b\d+/\d+ tests\b", shown), asked
     assert len(asked) < size[1] and all(i18n.width(row) < 40 for row in asked)
 
 
