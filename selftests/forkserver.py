@@ -307,11 +307,12 @@ def serve(fd: int) -> None:
     running: dict[int, tuple[int, socket.socket]] = {}  # pidfd: pid, answers
     while True:
         ready, _, _ = select.select([control, *running], [], [])
-        for pidfd in [fd for fd in ready if fd in running]:
+        for pidfd in [ended for ended in ready if ended in running]:
             pid, answers = running.pop(pidfd)
             _, status = os.waitpid(pid, 0)
             os.close(pidfd)
             _answer(answers, os.waitstatus_to_exitcode(status))
+            answers.close()
         if control in ready:
             data, fds, _, _ = socket.recv_fds(control, MAX_REQUEST, 4)
             if not data:

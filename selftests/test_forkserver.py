@@ -3,6 +3,8 @@ command does in a new Python."""
 
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +84,30 @@ def test_a_tree_with_a_grader_of_its_own_gets_a_new_python(tmp_path):
     process.communicate()
 
     assert isinstance(process, subprocess.Popen)
+
+
+def test_the_server_keeps_nothing_open_of_a_command_that_ended(tmp_path):
+    tree = learner_tree(tmp_path / "kata")
+    env = clean_environment()
+    forkserver.run(["hint", "dot"], tree, env, timeout=120)
+    folder = Path(f"/proc/{forkserver._started.process.pid}/fd")
+    before = _settled_count(folder)
+
+    for _ in range(5):
+        forkserver.run(["hint", "dot"], tree, env, timeout=120)
+
+    assert _settled_count(folder) == before
+
+
+def _settled_count(folder: Path) -> int:
+    """How many entries `folder` (a process's open files) has once a
+    second passes without a change: the server closes a command's
+    socket just after it tells the command's end."""
+    count, deadline = len(list(folder.iterdir())), time.monotonic() + 10
+    while time.monotonic() < deadline:
+        time.sleep(1)
+        now = len(list(folder.iterdir()))
+        if now == count:
+            return count
+        count = now
+    return count
