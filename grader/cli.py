@@ -1453,7 +1453,18 @@ def _hint(
 
     exercise = project.find(args.name)
     already = hints.seen(project.state_dir).get(exercise.name, 0)
-    if args.seen and already and not args.all:
+    if args.seen and not args.all and not already:
+        # Asked for no new hint: none is given, nor counted as read.
+        screen.say(
+            _(
+                "No hint of {name} seen yet: `{prog} hint {name}` shows the "
+                "first.",
+                prog=prog,
+                name=exercise.name,
+            )
+        )
+        return EXIT_DONE
+    if args.seen and not args.all:
         # Read again, whole (the watch may have cut it): no hint more.
         shown = exercise.hints[:already]
     else:

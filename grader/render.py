@@ -184,6 +184,10 @@ class Screen:
             Text(_("error: {text}", text=text), style="bold red"), soft_wrap=True
         )
 
+    def say(self, text: str) -> None:
+        """A sentence of the command's own, wrapped as prose is."""
+        self._prose(text)
+
     def warning(self, text: str) -> None:
         """Something went wrong that does not change the grade."""
         self.err.print(

@@ -149,6 +149,17 @@ def test_hint_seen_shows_the_hints_seen_again_and_no_new_one(fresh_tree):
     assert state == {"dot": 1}
 
 
+def test_hint_seen_before_any_hint_shows_none_and_counts_none(fresh_tree):
+    result = kata("hint", "--seen", "one_hot", cwd=fresh_tree)
+
+    assert result.returncode == 0
+    assert EXERCISES[3].hints[0][:40] not in result.stdout
+    assert "No hint of one_hot seen yet" in result.stdout
+    assert "`python -m grader hint one_hot` shows the first" in result.stdout
+    hints = fresh_tree / ".kata" / "hints.json"
+    assert not hints.exists() or "one_hot" not in json.loads(hints.read_text())
+
+
 def test_hint_all_shows_every_hint_at_once(fresh_tree):
     result = kata("hint", "sigmoid", "--all", cwd=fresh_tree)
     hints = EXERCISES[1].hints
