@@ -102,9 +102,10 @@ SUMMED_ELEMENTWISE = (
     "array over the other), while out[i, j] is the sum over k of "
     "a[i, k] * b[k, j], row i of a with column j of b."
 )
-# The sums of a * b a learner tries: down the columns, along the rows, of
-# everything.
-AXES = (0, 1, None)
+# The sums of a * b a learner tries: down the columns, along the rows. (Of
+# everything, a number, is not among them: on the smallest inputs it is the
+# squeeze of a right product too, which `axis_lost` names.)
+AXES = (0, 1)
 
 
 def summed_product(a, b, axis):

@@ -2,6 +2,7 @@
 size-1 axis when N or M is 1."""
 
 # expect: an axis was lost
+# reject: an elementwise product (a * b), then summed
 
 import numpy as np
 
