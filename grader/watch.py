@@ -427,8 +427,8 @@ class Watch:
         # only remembered (read in an earlier session, or before that save)
         # gives way before the failure does.
         self.hints_asked: set[str] = set()
-        # Whether the exercise's screen drawn last left out its failure but
-        # its first line, for the hint asked for (see `exercise_fitted`).
+        # Whether the exercise's screen drawn last left out rows of its
+        # failure for the hint asked for (see `exercise_fitted`).
         self.failure_hidden = False
         # What the last `h` did: "hint", "last" (the last hint again),
         # "done" or "none" (no hint to show); see `back_for_hint`.
@@ -2187,10 +2187,11 @@ class Watch:
         space = self.room(top, bottom) - self.rows(hint)
         if self.rows(whole) <= space:
             return spaced(whole, hint)
+        # The hint asked for takes rows of the failure, which `b` gives back.
+        self.failure_hidden = bool(hint)
         if hint and space < self.rows(whole[:1]) + self.note_rows(self.rows(whole)):
             # The hint took the note's rows: the exercise's line and its
             # status say that it fails, and the hint says what to do.
-            self.failure_hidden = True
             return spaced(whole[:1], hint)
         # What the code printed gives way first of all: the message says
         # what went wrong and what to change, and `check` shows the output.

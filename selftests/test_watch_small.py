@@ -1328,6 +1328,39 @@ def test_on_a_tiny_terminal_b_after_a_hint_brings_the_failure_back(tmp_path, lan
     assert "すでに" not in top
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_b_after_a_hint_that_cut_the_failure_says_it_brought_it_back(tmp_path, lang):
+    # At 60 by 20 the hint leaves the failure some rows: b, which gives
+    # back the rest, says so rather than that nothing changed.
+    tree = focused_tree(
+        tmp_path / "kata", "numerical_gradient", "wrong_default_step_1e3"
+    )
+    words = NARROW_WORDS[lang]
+    with terminal_watch(tree, size=NARROW, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        read_screen(controller, words["keys"].encode(), FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"h")
+        hinted = terminal_rows(
+            read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT), NARROW[0]
+        )
+        os.write(controller, b"b")
+        back = terminal_rows(
+            read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT), NARROW[0]
+        )
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+
+    assert any(row.startswith("✗ test_") for row in hinted), hinted
+    assert len(back) > len([row for row in hinted if row.strip()]) or back != hinted
+    with i18n.speaking(lang):
+        said = i18n._("back to the failure of {name}", name="numerical_gradient")
+        short = i18n._("back to the failure")
+    top = "".join(back[:2])
+    assert said in top or short in top, back
+
+
 @pytest.mark.parametrize("keys", [("l",), ("l", "h")], ids=["list", "back-for-hint"])
 @pytest.mark.parametrize("size", [NARROW, TINY], ids=["60", "40"])
 @pytest.mark.parametrize("lang", ["en", "ja"])
