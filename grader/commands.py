@@ -174,7 +174,7 @@ def solution_command(
 # How far an exercise is, in a sentence, by its status; the failing one
 # counts its tests.
 HOW_FAR = {
-    NOT_STARTED: N_("Exercise {name} has not been started yet."),
+    NOT_STARTED: N_("Exercise {name} is still its stub."),
     ERROR: N_("Exercise {name} does not run yet: its tests stop with an error."),
     FAILING: N_("Exercise {name} passes {passed} of its {total} tests."),
 }

@@ -147,10 +147,10 @@ def test_solution_refuses_asks_and_shows_in_japanese(tmp_path):
     shown = kata(tree, "--lang", "ja", "solution", "sgd", "--force", answer="y\n")
 
     assert refused.returncode == 1
-    assert "演習 sgd にはまだ手を付けていません。" in refused.stdout
+    assert "演習 sgd はまだスタブのままです。" in refused.stdout
     assert "`python -m grader solution sgd --force --lang ja`" in refused.stdout
     # Asked in the words of the refusal.
-    question = "演習 sgd にはまだ手を付けていません。それでも模範解答を表示しますか？"
+    question = "演習 sgd はまだスタブのままです。それでも模範解答を表示しますか？"
     assert question in declined.stdout
     # The choices are spaced off from the question's ？ as a sentence is.
     assert f"{question}\u3000[y/はい/N]" in declined.stdout

@@ -1380,7 +1380,7 @@ def test_a_yes_no_prompt_spaces_its_choices_off_from_the_question(question):
         "file": "exercises/sgd.py",
         "folder": ".kata/backups/",
         "how_far": japanese.text(
-            "Exercise {name} has not been started yet.", name="sgd"
+            "Exercise {name} is still its stub.", name="sgd"
         ),
     }
     asked = japanese.text(question, **fields)

@@ -24,7 +24,7 @@ def test_the_solution_is_refused_until_the_exercise_is_done(tmp_path):
     result = kata(tree, "solution", "sgd")
 
     assert result.returncode == 1
-    assert "Exercise sgd has not been started yet." in result.stdout
+    assert "Exercise sgd is still its stub." in result.stdout
     assert "not_started" not in result.stdout and "--force" in result.stdout
     assert ANSWER_LINE not in result.stdout
 
@@ -66,7 +66,7 @@ def test_a_kept_grade_edited_to_passing_does_not_show_the_solution(tmp_path):
     result = kata(tree, "solution", "sgd")
 
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "Exercise sgd has not been started yet." in result.stdout
+    assert "Exercise sgd is still its stub." in result.stdout
     assert ANSWER_LINE not in result.stdout
 
 
@@ -185,7 +185,7 @@ def test_force_shows_the_solution_early_only_after_a_yes(tmp_path):
 
     assert declined.returncode == 1
     # Asked in the words of the refusal, which say how far the exercise is.
-    question = "Exercise sgd has not been started yet. Show its model answer anyway?"
+    question = "Exercise sgd is still its stub. Show its model answer anyway?"
     assert question in declined.stdout
     assert ANSWER_LINE not in declined.stdout
     assert accepted.returncode == 0
