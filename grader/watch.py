@@ -3445,23 +3445,25 @@ def _dict_ended(row: str, hidden: list[str], width: int | None, ellipsis: str) -
     """`row`, the last row kept of a dict argument whose `hidden` rows are
     cut, ended so that the dict's end shows: in "…" and the count of the
     keys wholly hidden, or "…" alone when none is, then the "}" that
-    closes it, where the next argument would otherwise seem to go on."""
+    closes it, where the next argument would otherwise seem to go on (and
+    the "," after it, when another argument follows)."""
     count = sum(len(DICT_KEY.findall(line)) for line in hidden)
+    close = "}," if hidden and hidden[-1].rstrip().endswith("},") else "}"
     if count == 1:
         more = _("{ellipsis} 1 more key", ellipsis=ellipsis)
     else:
         more = _("{ellipsis} {count} more keys", ellipsis=ellipsis, count=count)
     if count:
-        ended = _after_word(row, more) + "}"
+        ended = _after_word(row, more) + close
         if width is None or i18n.width(ended) <= width:
             return ended
         # Too wide beside the row: the row gives up its last values, as
         # the count says more than they do of how much is left.
-        shorter = _values_cut(row, width - i18n.width(f" {more}}}"))
+        shorter = _values_cut(row, width - i18n.width(f" {more}{close}"))
         if shorter is not None:
-            return _after_word(shorter, more) + "}"
-    narrower = None if width is None else width - 1
-    return _ended(row, narrower, ellipsis) + "}"
+            return _after_word(shorter, more) + close
+    narrower = None if width is None else width - len(close)
+    return _ended(row, narrower, ellipsis) + close
 
 
 def _values_cut(row: str, width: int) -> str | None:

@@ -545,9 +545,9 @@ DICT_CALL = [
 @pytest.mark.parametrize(
     ("excess", "end"),
     [
-        (5, "[[0.02, 0.9, -0.71], … 2 more keys}"),
-        (3, "'b1': [-0.34, 0.58, -0.39], … 1 more key}"),
-        (1, "[-0.19, -0.59], …}"),
+        (5, "[[0.02, 0.9, -0.71], … 2 more keys},"),
+        (3, "'b1': [-0.34, 0.58, -0.39], … 1 more key},"),
+        (1, "[-0.19, -0.59], …},"),
     ],
 )
 def test_a_dict_argument_cut_short_still_shows_where_it_ends(excess, end):
@@ -1281,7 +1281,7 @@ def test_on_a_small_terminal_the_shapes_of_a_broadcast_outlast_the_arguments(
 
 
 @pytest.mark.parametrize(
-    ("lang", "end"), [("en", "[[0.02, 0.9, … 2 more keys}"), ("ja", "[[0.02, 0.9,")]
+    ("lang", "end"), [("en", "[[0.02, 0.9, … 2 more keys},"), ("ja", "[[0.02, 0.9,")]
 )
 def test_a_dict_argument_cut_short_on_a_narrow_row_still_counts_its_keys(lang, end):
     width = NARROW[0] - 1
@@ -1290,7 +1290,8 @@ def test_a_dict_argument_cut_short_on_a_narrow_row_still_counts_its_keys(lang, e
         more = i18n._("{ellipsis} {count} more keys", ellipsis="…", count=2)
 
     # Too wide for its row with its count, the row gives up its last values.
-    assert end in kept[0] and kept[0].endswith(more + "}"), kept
+    # The comma after its "}" says that x and t follow, as the whole dict's.
+    assert end in kept[0] and kept[0].endswith(more + "},"), kept
     assert i18n.width(kept[0]) <= width
     assert kept[-2:] == DICT_CALL[-2:]
 

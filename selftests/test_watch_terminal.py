@@ -170,7 +170,7 @@ def test_on_a_terminal_a_failure_is_shortened_only_as_its_height_needs(
     # that more tests fail.
     expected = next(row for row in rows if row.startswith("      expected  "))
     assert "]])" in screen  # the end of the call, after t
-    ends = ("], …}", "more keys}", "more key}")
+    ends = ("], …},", "more keys},", "more key},")
     assert any(row.endswith(ends) for row in rows) == cut
     assert not expected.endswith("…")
     assert "2 more failing; `python -m grader check backprop`" in screen
