@@ -179,6 +179,18 @@ def mistakes(params, x, labels):
         ),
         (
             NFold(
+                f"dw1 and dw2 are N times (here {n}) too large: dz2 needs a "
+                "division by N, as the loss is a mean over the batch. The bias "
+                "gradients came out right only because they were taken as "
+                "means over the samples; with dz2 = (probs - t) / N they are "
+                "its sums, dz2.sum(axis=0).",
+                2.0,
+                keys=("w1", "w2"),
+            ),
+            {**gradients(error), "b1": right["b1"], "b2": right["b2"]},
+        ),
+        (
+            NFold(
                 f"dw2 alone is N times (here {n}) too large: the 1/N of the "
                 "mean was undone for dw2 (dz2 * N), or applied to every "
                 "gradient but dw2. Take dw2 = h.T @ dz2, with the same "
@@ -370,7 +382,7 @@ def confirmed(mistaken, grads, params, x, labels, form):
     """`mistaken` without the readings of the gradients as N times off
     that some gradient matches but the batch given twice over does not
     confirm: N is 2 in some tests, where a factor 2 looks the same."""
-    kept = []
+    kept, readings = [], []
     for description, wrong in mistaken:
         factor = getattr(description, "factor", None)
         shown = factor is not None and any(
@@ -379,8 +391,27 @@ def confirmed(mistaken, grads, params, x, labels, form):
         keys = getattr(description, "keys", KEYS)
         if shown and not scales_with_n(grads, params, x, labels, form, factor, keys):
             continue
+        if shown and all(close(grads.get(key), wrong.get(key)) for key in keys):
+            readings.append(description)
         kept.append((description, wrong))
-    return kept
+    # A reading of fewer gradients as N times off ("dw2 alone") gives way
+    # to one of more that the gradients bear out as well ("dw1 and dw2").
+    return [
+        (description, wrong)
+        for description, wrong in kept
+        if not any(_narrower(description, wider) for wider in readings)
+    ]
+
+
+def _narrower(reading, wider) -> bool:
+    """Whether `reading`, of some gradients as N times off, reads fewer of
+    them so than `wider`, by the same factor."""
+    keys = getattr(reading, "keys", None)
+    return (
+        keys is not None
+        and getattr(reading, "factor", None) == wider.factor
+        and set(keys) < set(wider.keys)
+    )
 
 
 def key_mistakes(mistaken, key):
