@@ -1457,8 +1457,7 @@ def _hint(
         # Asked for no new hint: none is given, nor counted as read.
         screen.say(
             _(
-                "No hint of {name} seen yet: `{prog} hint {name}` shows the "
-                "first.",
+                "No hint of {name} seen yet: `{prog} hint {name}` shows the first.",
                 prog=prog,
                 name=exercise.name,
             )

@@ -1379,9 +1379,7 @@ def test_a_yes_no_prompt_spaces_its_choices_off_from_the_question(question):
     fields = {
         "file": "exercises/sgd.py",
         "folder": ".kata/backups/",
-        "how_far": japanese.text(
-            "Exercise {name} is still its stub.", name="sgd"
-        ),
+        "how_far": japanese.text("Exercise {name} is still its stub.", name="sgd"),
     }
     asked = japanese.text(question, **fields)
 
