@@ -37,8 +37,8 @@ from pathlib import Path
 # the request's own, on which the server answers with the command's
 # process id and, once the command has ended, its exit status.
 MAX_REQUEST = 1 << 20
-# What the server takes as the locale of a C or unset locale: Python
-# changes such a locale as it starts (PEP 538), which a fork would not.
+# Locales that Python changes as it starts (PEP 538: a C or unset one),
+# which a fork would not: a command in one gets a new Python.
 PLAIN_LOCALES = ("", "C", "POSIX")
 
 _lock = threading.Lock()

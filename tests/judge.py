@@ -1004,16 +1004,16 @@ def labels_by_int64(dtype):
     )
 
 
-def alike(first, second):
+def same_numbers(first, second):
     """Whether two results (numbers, arrays, or dicts, tuples and lists of
     them) hold the same numbers, within SAME_RTOL."""
     if isinstance(first, dict) and isinstance(second, dict):
         return first.keys() == second.keys() and all(
-            alike(first[key], second[key]) for key in first
+            same_numbers(first[key], second[key]) for key in first
         )
     if isinstance(first, (tuple, list)) and isinstance(second, (tuple, list)):
         return len(first) == len(second) and all(
-            alike(a, b) for a, b in zip(first, second, strict=True)
+            same_numbers(a, b) for a, b in zip(first, second, strict=True)
         )
     try:
         first, second = np.asarray(first), np.asarray(second)
@@ -1043,7 +1043,7 @@ def expect_labels_of_any_dtype(run, labels, dtype, call, function, first=None):
     given = (first or run)(labels)
     with quietly():
         again = run(labels)
-    if not alike(given, again):
+    if not same_numbers(given, again):
         return
     name = np.dtype(dtype).name
     what = f"{function} must take {name} labels as it takes the same labels in int64."
@@ -1060,7 +1060,7 @@ def expect_labels_of_any_dtype(run, labels, dtype, call, function, first=None):
             mistake=labels_by_int64(dtype),
             raised=error,
         )
-    if not alike(other, again):
+    if not same_numbers(other, again):
         fail(
             what,
             call=call,
