@@ -794,6 +794,38 @@ def test_the_step_h_is_the_one_given(quarters):
     )
 
 
+def test_the_gradient_keeps_every_digit():
+    # In sixteenths, x, x +- h and their cubes are exact in binary, so the
+    # central difference is too, while it has eight decimals: a gradient
+    # rounded on its way out differs.
+    h = 0.5
+    x = np.array([1.0, -3.0, 5.0]) / 16
+    call, result = gradient_of(lambda v: np.sum(v**3), x, h)
+    exact = 3 * x**2 + h**2
+    expect_close(
+        result,
+        exact,
+        call,
+        rtol=0,
+        atol=EXACT,
+        mistakes=cubic_mistakes(x, h) + rounding_mistakes(exact),
+        what="With f = sum(x ** 3), x in sixteenths and h = 0.5, the central "
+        "difference is 3x^2 + 0.25, exact to the last digit.",
+    )
+
+
+def rounding_mistakes(exact):
+    """What rounding the gradient `exact` to a few decimals gives."""
+    return [
+        (
+            f"The gradient was rounded to {places} decimals: return it as "
+            "computed, with every digit.",
+            np.round(exact, places),
+        )
+        for places in range(1, 8)
+    ]
+
+
 def test_a_zero_dimensional_x_gets_a_zero_dimensional_gradient():
     x = np.array(1.5)
     call, result = gradient_of(lambda v: v**3, x, 0.5)
