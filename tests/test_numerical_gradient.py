@@ -795,11 +795,11 @@ def test_the_step_h_is_the_one_given(quarters):
 
 
 def test_the_gradient_keeps_every_digit():
-    # In sixteenths, x, x +- h and their cubes are exact in binary, so the
-    # central difference is too, while it has eight decimals: a gradient
-    # rounded on its way out differs.
+    # In multiples of 1/64, x, x +- h and their cubes are exact in binary, so
+    # the central difference is too, while it has twelve decimals: a gradient
+    # rounded to fewer places on its way out differs.
     h = 0.5
-    x = np.array([1.0, -3.0, 5.0]) / 16
+    x = np.array([1.0, -3.0, 5.0]) / 64
     call, result = gradient_of(lambda v: np.sum(v**3), x, h)
     exact = 3 * x**2 + h**2
     expect_close(
@@ -809,8 +809,8 @@ def test_the_gradient_keeps_every_digit():
         rtol=0,
         atol=EXACT,
         mistakes=cubic_mistakes(x, h) + rounding_mistakes(exact),
-        what="With f = sum(x ** 3), x in sixteenths and h = 0.5, the central "
-        "difference is 3x^2 + 0.25, exact to the last digit.",
+        what="With f = sum(x ** 3), x in multiples of 1/64 and h = 0.5, the "
+        "central difference is 3x^2 + 0.25, exact to the last digit.",
     )
 
 
@@ -822,7 +822,7 @@ def rounding_mistakes(exact):
             "computed, with every digit.",
             np.round(exact, places),
         )
-        for places in range(1, 8)
+        for places in range(1, 12)
     ]
 
 

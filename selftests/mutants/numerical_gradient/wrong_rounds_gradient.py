@@ -4,6 +4,7 @@
 
 import numpy as np
 
+
 def numerical_gradient(f, x, h=1e-4):
     if np.issubdtype(x.dtype, np.integer):
         raise TypeError("x must be a float array")
