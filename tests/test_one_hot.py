@@ -153,8 +153,16 @@ def mistakes(labels, num_classes, actual):
             variant(lambda: eye[labels].reshape(-1)),
         ),
         (ONE_SHORT, variant(lambda: last_row_left(eye[labels]))),
+        (NARROWED, variant(lambda: eye[labels.astype(np.uint8)])),
+        (NARROWED, variant(lambda: eye[labels.astype(np.int8)])),
     ] + width_mistakes(labels, num_classes, actual)
 
+
+NARROWED = (
+    "the labels were cast to a one-byte integer type (uint8 holds 0 to 255, "
+    "int8 -128 to 127), so larger labels wrap around and land in the wrong "
+    "column: keep their own integer type, or cast to int."
+)
 
 ONE_SHORT = (
     "the loop over the rows stops one short: range(len(labels) - 1) leaves "
@@ -393,6 +401,10 @@ def test_one_hot_gives_the_docstring_example():
 @example((np.array([1, 0, 1, 1]), 2))
 def test_one_hot_puts_one_1_per_row_in_the_labelled_column(case):
     check(*case)
+
+
+def test_one_hot_takes_labels_of_hundreds_of_classes():
+    check([299, 0, 256], 300)
 
 
 @pytest.mark.parametrize(
