@@ -444,6 +444,7 @@ def language_asked(argv: list[str] | None) -> str | None:
     is parsed; None when there is none, or none the grader speaks (the
     parser then says so)."""
     argv = sys.argv[1:] if argv is None else argv
+    asked = None
     for index, item in enumerate(argv):
         value = None
         option, equals, given = item.partition("=")
@@ -456,8 +457,9 @@ def language_asked(argv: list[str] | None) -> str | None:
         elif option == "--lang" and equals:
             value = given
         if value is not None and i18n.language_code(value) in i18n.LANGUAGES:
-            return i18n.language_code(value)
-    return None
+            # The last one given wins, as it does when argparse reads them.
+            asked = i18n.language_code(value)
+    return asked
 
 
 def _mistyped_option(argv: list[str]) -> str | None:
@@ -572,6 +574,13 @@ class Parser(argparse.ArgumentParser):
                 names = [name for name in names if name in STUDENT_COMMANDS]
             self.usage_helps = False  # the message lists the commands
             raise argparse.ArgumentError(None, _unknown_command(value, names))
+        if choices is not None and not known:
+            # argparse lists the choices with ", " in every language.
+            message = _("invalid choice: %(value)r (choose from %(choices)s)")
+            listed = i18n.listed(map(repr, choices))
+            raise argparse.ArgumentError(
+                action, message % {"value": value, "choices": listed}
+            )
         super()._check_value(action, value)
 
     def error(self, message: str):
@@ -631,16 +640,19 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
     def _format_usage(self, usage, actions, groups, prefix):
         text = super()._format_usage(usage, actions, groups, prefix)
-        if max(map(i18n.width, text.splitlines())) <= self._width:
+        fits = max(map(i18n.width, text.splitlines())) <= self._width
+        if fits and i18n.width(prefix or "") == len(prefix or ""):
             return text
         # argparse counts characters, not columns ("使い方: " is 8 columns
-        # wide, 5 characters), and lines the options up under the program's
+        # wide, 5 characters), so that its later rows stand 3 columns left
+        # of the first option, and lines the options up under the program's
         # name however little room that leaves them. The options start
         # beside the program, as argparse puts them, and go on under the
         # first of them where they fit, else under "usage:", or nearer the
         # edge still on a narrow terminal.
         wide = type(self)(self._prog, width=USAGE_UNWRAPPED)
-        line = wide._format_usage(usage, actions, groups, prefix).strip("\n")
+        line = super(_HelpFormatter, wide)._format_usage(usage, actions, groups, prefix)
+        line = line.strip("\n")
         head = (prefix or "") + self._prog
         parts = USAGE_PART.findall(line[len(head) :])
         widest = max(map(i18n.width, parts), default=0)

@@ -101,13 +101,18 @@ def test_the_usage_and_the_help_fit_a_narrow_terminal(tree, args, language):
 
 
 @pytest.mark.parametrize("language, prefix", [("en", "usage: "), ("ja", "使い方: ")])
-def test_the_usage_starts_its_options_beside_the_program(tree, language, prefix):
+@pytest.mark.parametrize("command", ["", "check", "watch", "solution"])
+def test_the_usage_starts_its_options_beside_the_program(
+    tree, language, prefix, command
+):
     env = {**clean_environment(), "COLUMNS": "80"}
-    result = kata("--help", "--lang", language, cwd=tree, env=env)
+    result = kata(
+        *filter(None, [command]), "--help", "--lang", language, cwd=tree, env=env
+    )
 
     first, second = result.stdout.splitlines()[:2]
-    head = f"{prefix}python -m grader "
-    assert first.startswith(f"{head}[-h] [--lang {{en,ja}}]"), first
+    head = " ".join(filter(None, [f"{prefix}python -m grader", command])) + " "
+    assert first.startswith(f"{head}[-h]"), first
     # The later rows stand under the first option, as argparse lines them up.
     assert second.startswith(" " * i18n.width(head) + "["), second
 

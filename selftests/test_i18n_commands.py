@@ -310,10 +310,27 @@ def test_the_notebook_suggests_the_language_it_was_asked_for(tree, monkeypatch):
 
 
 @pytest.mark.parametrize(
+    "args, japanese",
+    [(("--lang", "en", "--lang", "ja"), True), (("--lang=ja", "--lang", "en"), False)],
+    ids=["ja_last", "en_last"],
+)
+def test_the_last_language_given_wins(tmp_path, args, japanese):
+    tree = learner_tree(tmp_path / "kata")
+
+    result = kata(tree, "doc", "dot", *args)
+
+    assert result.returncode == 0
+    assert ("行列の積" in result.stdout) is japanese
+
+
+@pytest.mark.parametrize(
     "args, expected",
     [
         (("chek",), "エラー: コマンド 'chek' はありません(check のことですか？)"),
-        (("--target", "x"), "エラー: 引数 --target: 'x' は選べません。選べるのは"),
+        (
+            ("--target", "x"),
+            "エラー: 引数 --target: 'x' は選べません。選べるのは 'exercises'、",
+        ),
         (("--timeout", "0"), "エラー: 引数 --timeout: '0' は正の数ではありません"),
         (("list", "--bogus"), "エラー: 認識できない引数です: --bogus"),
         (("--lang", "ja", "--json"), "エラー: 引数 --json: 値を 1 つ指定してください"),
