@@ -135,6 +135,14 @@ TEACHER_USES = {
 # The grader's options, as they may come before a command: those with a value,
 # and the one without.
 GRADER_FLAGS = ("--separate",)
+# The flags of the learner's commands, each its command's own.
+COMMAND_FLAGS = {
+    "check": ("--explore",),
+    "hint": ("--all", "--seen"),
+    "watch": ("--poll",),
+    "reset": ("--yes",),
+    "solution": ("--force",),
+}
 GRADER_VALUED = (
     "--lang",
     "--root",
@@ -184,6 +192,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     argv = _without_input_method(sys.argv[1:] if argv is None else argv)
     # Chosen before the parser is built: its help is in that language too.
     i18n.set_language(i18n.choose(language_asked(argv)))
+    argv = _flags_after_their_command(argv)
     teaching = _course_command_first(argv)
     if teaching:
         prestart.cancel()  # they start their own processes
@@ -480,6 +489,25 @@ def _mistyped_lang(option: str) -> bool:
     return option.startswith("-") and bool(
         difflib.get_close_matches(option, ["--lang"], n=1, cutoff=0.8)
     )
+
+
+def _flags_after_their_command(argv: list[str]) -> list[str]:
+    """`argv` with the flags of its learner's command that come before the
+    command (`--all hint dot`) moved after it, where argparse looks for
+    them; those of no command, or of another, are left to be refused."""
+    index, flags = 0, []
+    while index < len(argv) and argv[index].startswith("-"):
+        option, equals, _value = argv[index].partition("=")
+        if option in GRADER_VALUED and not equals:
+            index += 2
+            continue
+        flags.append(index)
+        index += 1
+    if index >= len(argv) or argv[index] not in COMMAND_FLAGS:
+        return argv
+    moved = [at for at in flags if argv[at] in COMMAND_FLAGS[argv[index]]]
+    before = [item for at, item in enumerate(argv[:index]) if at not in moved]
+    return [*before, argv[index], *(argv[at] for at in moved), *argv[index + 1 :]]
 
 
 def _course_command_first(argv: list[str]) -> list[str] | None:

@@ -1,6 +1,7 @@
 """The command line end to end: arguments, exit codes, hints, reports and
 what the terminal shows."""
 
+import argparse
 import json
 import os
 import pty
@@ -1061,3 +1062,40 @@ def test_a_root_that_is_a_file_is_said_to_be_one(tmp_path):
 
     assert result.returncode == 2
     assert f"{root} is a file, not a project folder" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (
+            ("--all", "hint", "dot"),
+            "Hints for exercise 1, dot (The matrix product): 4 of 4",
+        ),
+        (
+            ("--lang", "en", "--seen", "hint", "sigmoid"),
+            "No hint of sigmoid seen yet",
+        ),
+    ],
+    ids=["all", "seen"],
+)
+def test_a_commands_flag_may_come_before_the_command(tree, args, said):
+    result = kata(*args, cwd=tree)
+
+    assert result.returncode == 0, result.stderr
+    assert said in result.stdout
+
+
+def test_the_flags_moved_after_their_command_are_the_commands_own():
+    from grader import cli
+
+    commands = next(
+        action for action in cli._parser("kata")._actions if action.dest == "command"
+    )
+    for name, parser in commands.choices.items():
+        own = {
+            option
+            for action in parser._actions
+            if isinstance(action, argparse._StoreTrueAction)
+            for option in action.option_strings
+        }
+        assert set(cli.COMMAND_FLAGS.get(name, ())) == own - {"--separate"}, name
