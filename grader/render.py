@@ -622,7 +622,13 @@ class Screen:
         docstring, its prose wrapped anew to the terminal's width, as hints
         are (`PROSE_WIDTH` at most), and its layout and code kept (see
         `docs.reflowed`)."""
-        title = f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}"
+        number = f"{exercise.number}. "
+        title = f"{number}{exercise.name}: {i18n.title(exercise)}"
+        # Broken between words, its later rows under the name, rather than
+        # by the terminal inside a word. Its last word is a word of the
+        # title, not left over: no tail is lengthened ("に|よる勾配").
+        columns = min(self.out.width, PROSE_WIDTH)
+        title = i18n.fill(title, columns, len(number), tail=False)
         self.out.print(Text(title, style="bold"), soft_wrap=True)
         for function in functions:
             self.out.print()

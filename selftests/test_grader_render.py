@@ -1777,6 +1777,27 @@ def _indentation(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("name", [exercise.name for exercise in EXERCISES])
+def test_doc_breaks_its_title_between_words_on_a_40_column_terminal(name, language):
+    exercise = next(e for e in EXERCISES if e.name == name)
+    with i18n.speaking(language):
+        words = f"{exercise.number}. {name}: {i18n.title(exercise)}".split()
+
+    lines = _doc_on(40, name, language)
+
+    title = lines[: lines.index("")]
+    assert all(i18n.width(row) <= 40 for row in title), title
+    # Its later rows stand under the name, past the exercise's number.
+    hanging = " " * len(f"{exercise.number}. ")
+    assert all(row.startswith(hanging) for row in title[1:]), title
+    # Broken at spaces only, each word whole; Japanese between two words.
+    shown = " ".join(row.strip() for row in title).split()
+    if language == "en":
+        assert shown == words, title
+    assert "".join(shown) == "".join(words), title
+
+
 def test_doc_keeps_the_items_of_a_section_and_of_a_list_on_lines_of_their_own():
     english = _doc_on(60, "cross_entropy", "en")
     japanese = _doc_on(60, "dot", "ja")
