@@ -1706,13 +1706,15 @@ def test_doc_wraps_its_prose_to_a_narrow_terminal_and_keeps_code_whole(name, lan
 def _statements(lines: list[str]) -> list[str]:
     """The doctest statements among `lines`, each on one line again: its
     rows after the "..." prompt joined to its first, as Python reads
-    them (no space after an opening bracket)."""
+    them (no space after an opening bracket, no backslash where a row
+    ended outside brackets)."""
     statements: list[str] = []
     for line in lines:
         body = line.strip()
         if body.startswith(">>> "):
             statements.append(body)
         elif body.startswith("... ") and statements:
+            statements[-1] = statements[-1].removesuffix(" \\")
             glue = "" if statements[-1].endswith(("(", "[", "{")) else " "
             statements[-1] += glue + body[4:].strip()
     return statements
@@ -1749,6 +1751,68 @@ def test_doc_breaks_its_examples_to_fit_a_40_column_terminal_as_python(name, lan
         if not statement.startswith(">>> #")
     ]
     assert shown == written
+
+
+@pytest.mark.parametrize("width", [40, 50])
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("name", [exercise.name for exercise in EXERCISES])
+def test_doc_breaks_its_examples_into_rows_that_still_run(name, language, width):
+    import doctest
+
+    lines = _doc_on(width, name, language)
+
+    text = "\n".join(line.strip() for line in lines if line.strip())
+    for example in doctest.DocTestParser().get_examples(text):
+        compile(example.source, name, "single")  # raises if cut wrongly
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "dot",
+            [
+                ">>> dot([[1, 2], [3, 4],",
+                "...      [5, 6]],",
+                "...     [[1, 2, 3], [4, 5, 6]])",
+            ],
+        ),
+        (
+            "softmax",
+            [
+                ">>> softmax(np.array(",
+                "...     [[1.0, 1.0],",
+                "...      [0.0, np.log(3.0)]]))",
+            ],
+        ),
+        (
+            "train",
+            [
+                ">>> x = np.array([[-1.0, 0.5],",
+                "...               [1.0, -0.5],",
+                "...               [-0.8, 1.0],",
+                "...               [0.9, -1.2]])",
+            ],
+        ),
+        (
+            "forward",
+            [
+                '>>> p["w1"].shape, \\',
+                '...     p["b2"].shape',
+            ],
+        ),
+    ],
+)
+def test_doc_lays_out_a_broken_example_so_that_each_row_shows_what_it_goes_on(
+    name, rows
+):
+    lines = [line.strip() for line in _doc_on(40, name, "en")]
+
+    # Each row stands under the first item of the bracket it goes on
+    # inside, or deeper than the row that bracket ends; a statement broken
+    # outside brackets says so with Python's backslash.
+    start = lines.index(rows[0])
+    assert lines[start : start + len(rows)] == rows, "\n".join(lines)
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
