@@ -10,6 +10,7 @@ specification that no longer holds.
 """
 
 import ast
+import copy
 import hashlib
 import io
 import re
@@ -53,9 +54,27 @@ def english(source: str) -> list[tuple[str, str, str]]:
     functions = []
     for node in ast.parse(source).body:
         if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
-            signature = f"{node.name}({ast.unparse(node.args)})"
+            signature = f"{node.name}({_arguments(node.args, source)})"
             functions.append((node.name, signature, ast.get_docstring(node) or ""))
     return functions
+
+
+def _arguments(arguments: ast.arguments, source: str) -> str:
+    """`arguments`, of a function of `source`, as Python writes them, but
+    each default as `source` writes it: "h=1e-4", not "h=0.0001", which
+    the learner would look for in their file in vain."""
+    shown = copy.deepcopy(arguments)
+    shown.defaults = [_as_written(value, source) for value in shown.defaults]
+    shown.kw_defaults = [_as_written(value, source) for value in shown.kw_defaults]
+    return ast.unparse(shown)
+
+
+def _as_written(value: ast.expr | None, source: str) -> ast.expr | None:
+    """A stand-in for `value` that unparses to its text in `source`;
+    `value` itself where that spans lines (Python's one line reads as
+    well), or where it has none (a keyword without a default: None)."""
+    text = ast.get_source_segment(source, value) if value is not None else None
+    return ast.Name(text) if text and "\n" not in text else value
 
 
 def module_source(root: Path, name: str) -> str:
