@@ -1835,6 +1835,9 @@ def test_doc_breaks_a_block_of_formulas_at_its_spaces_to_fit_the_terminal(
     assert _indentation(block[first + 1]) > _indentation(block[first]), block
     words = {"en": "if one-hot", "ja": "t が one-hot なら"}[language]
     assert words in " ".join(row.strip() for row in block), block
+    # A word of kana stays whole: "まとめて", after the particle "を".
+    words = {"en": "softmax and cross-entropy", "ja": "まとめて"}[language]
+    assert words in " ".join(row.strip() for row in block), block
 
 
 def _indentation(line: str) -> int:
