@@ -632,7 +632,10 @@ class Screen:
         self.out.print(Text(title, style="bold"), soft_wrap=True)
         for function in functions:
             self.out.print()
-            self.out.print(Text(function.signature, style="bold"), soft_wrap=True)
+            # Broken between its arguments, as Python would, rather than by
+            # the terminal inside one ("epochs=5", "00").
+            rows = nested_rows(function.signature, columns, _example_breaks)
+            self.out.print(Text("\n".join(rows), style="bold"), soft_wrap=True)
             if function.stale:
                 note = _(
                     "(The translation of this specification is out of date: "
@@ -2215,7 +2218,7 @@ def nested_rows(
     where = where or _code_breaks
     aligned = _laid_out(code, width, where, outside, True)
     hanging = _laid_out(code, width, where, outside, False)
-    return min(aligned, hanging)[1]
+    return min(aligned, hanging, key=lambda layout: layout[0])[1]
 
 
 def _code_breaks(code: str, width: int, _nested: bool = False) -> list[int]:

@@ -1865,6 +1865,15 @@ def test_doc_breaks_its_title_between_words_on_a_40_column_terminal(name, langua
     assert "".join(shown) == "".join(words), title
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_doc_breaks_a_signature_too_wide_between_its_arguments(language):
+    lines = _doc_on(40, "train", language)
+
+    start = lines.index("train(x, t, n_hidden=5, lr=1.0,")
+    assert lines[start + 1] == "      epochs=500, seed=0)", lines
+    assert all(i18n.width(line) <= 40 for line in lines[: start + 2])
+
+
 def test_doc_keeps_the_items_of_a_section_and_of_a_list_on_lines_of_their_own():
     english = _doc_on(60, "cross_entropy", "en")
     japanese = _doc_on(60, "dot", "ja")
