@@ -1844,6 +1844,18 @@ def _indentation(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+@pytest.mark.parametrize("width", range(44, 56))
+def test_doc_breaks_a_formula_of_code_outside_its_brackets(width):
+    lines = _doc_on(width, "numerical_gradient", "ja")
+
+    rows = [line.strip() for line in lines]
+    start = next(i for i, row in enumerate(rows) if row.startswith("grad[i] ="))
+    formula = rows[start : rows.index("", start)]
+    assert " ".join(formula) == "grad[i] = (f(x_plus) - f(x_minus)) / (2 * h)"
+    # Cut, if at all, where no bracket is open: "(2 * h)" stays whole.
+    assert any("(2 * h)" in row for row in formula), formula
+
+
 @pytest.mark.parametrize("language", ["en", "ja"])
 @pytest.mark.parametrize("name", [exercise.name for exercise in EXERCISES])
 def test_doc_breaks_its_title_between_words_on_a_40_column_terminal(name, language):
