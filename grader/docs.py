@@ -10,6 +10,7 @@ specification that no longer holds.
 """
 
 import ast
+import copy
 import hashlib
 import io
 import re
@@ -53,9 +54,27 @@ def english(source: str) -> list[tuple[str, str, str]]:
     functions = []
     for node in ast.parse(source).body:
         if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
-            signature = f"{node.name}({ast.unparse(node.args)})"
+            signature = f"{node.name}({_arguments(node.args, source)})"
             functions.append((node.name, signature, ast.get_docstring(node) or ""))
     return functions
+
+
+def _arguments(arguments: ast.arguments, source: str) -> str:
+    """`arguments`, of a function of `source`, as Python writes them, but
+    each default as `source` writes it: "h=1e-4", not "h=0.0001", which
+    the learner would look for in their file in vain."""
+    shown = copy.deepcopy(arguments)
+    shown.defaults = [_as_written(value, source) for value in shown.defaults]
+    shown.kw_defaults = [_as_written(value, source) for value in shown.kw_defaults]
+    return ast.unparse(shown)
+
+
+def _as_written(value: ast.expr | None, source: str) -> ast.expr | None:
+    """A stand-in for `value` that unparses to its text in `source`;
+    `value` itself where that spans lines (Python's one line reads as
+    well), or where it has none (a keyword without a default: None)."""
+    text = ast.get_source_segment(source, value) if value is not None else None
+    return ast.Name(text) if text and "\n" not in text else value
 
 
 def module_source(root: Path, name: str) -> str:
@@ -225,18 +244,52 @@ FORMULA_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 def _formula_rows(line: str, columns: int) -> list[str]:
     """`line`, of a block of formulas, as it is when it fits `columns`;
     else each formula laid out beside another on it on a row of its own,
-    and one still too wide broken at its spaces (see `i18n.fill`), its
-    later rows `ITEM_HANGING` deeper, as Python's continuation lines are:
-    they read as the rest of the formula, not as one of their own."""
+    and one still too wide broken at its spaces (see `i18n.fill`; one of
+    code alone, at its outermost spaces, see `_outer_space`), its later
+    rows `ITEM_HANGING` deeper, as Python's continuation lines are: they
+    read as the rest of the formula, not as one of their own."""
     if i18n.width(line) <= columns:
         return [line]
     at = _indentation(line)
     rows = []
     for formula in FORMULA_GAP.split(line.strip()):
         width = max(columns - at, 1)
-        filled = i18n.fill(formula, width, len(ITEM_HANGING))
-        rows += [" " * at + row for row in filled.splitlines()]
+        if any(map(i18n._wide, formula)):
+            filled = i18n.fill(formula, width, len(ITEM_HANGING)).splitlines()
+        else:
+            filled = _code_filled(formula, width)
+        rows += [" " * at + row for row in filled]
     return rows
+
+
+def _code_filled(code: str, width: int) -> list[str]:
+    """`code`, a formula of ASCII, in rows of `width` columns, broken at
+    spaces (see `_outer_space`), its later rows `ITEM_HANGING` deeper. A
+    part with no space that fits runs on."""
+    rows, room = [], width
+    while len(code) > room:
+        cut = _outer_space(code, room)
+        if cut < 0:
+            break
+        rows.append(code[:cut])
+        code = code[cut + 1 :]
+        room = width - len(ITEM_HANGING)
+    rows.append(code)
+    return [rows[0], *(ITEM_HANGING + row for row in rows[1:])]
+
+
+def _outer_space(code: str, width: int) -> int:
+    """The index of the space to break `code` at, for a row of `width`
+    columns: of those that fit, the outermost in brackets, the last of
+    those as far out ("... / (2 * h)" before its "/", not inside "(2 *
+    h)"); one that leaves the row less than half full only when no other
+    fits; -1 when none fits."""
+    places, depth = [], 0
+    for index, character in enumerate(code):
+        depth += (character in "([{") - (character in ")]}")
+        if character == " " and 0 < index <= width:
+            places.append((index * 2 >= width, -depth, index))
+    return max(places)[-1] if places else -1
 
 
 def _indentation(line: str) -> int:

@@ -1009,12 +1009,37 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
         quality = _japanese_break(before[-1], piece[0])
         if quality > _IN_VERB and _suffix_at(pieces, index):
             return _IN_VERB  # "勾配|だけ", "もの|まで"
+        if quality == _LOOSE and _second_kana(pieces, index - 1):
+            return _IN_KANA  # "を|まと|めて": "と" of "まとめて"
         return quality
     if _wide(before[-1]):
         return _GOOD
     if _wide(piece[0]):
         return _after_ascii(pieces, index)  # "float64の", "b2)を"
     return _NEVER
+
+
+def _second_kana(pieces: list[str], index: int) -> bool:
+    """Whether `pieces[index]`, a kana that may be a particle, is rather
+    the second kana of a word of kana: one that follows a single kana
+    right after a particle ("を|まと|めて", "の|その|せい"), where a word
+    begins, and words of one kana that take a particle are few
+    (`_ONE_KANA_STEMS`)."""
+    if index < 2:
+        return False
+    before, first = pieces[index - 2], pieces[index - 1]
+    return (
+        before[-1:] in _PARTICLES
+        and len(first) == 1
+        and first not in _PARTICLES | _ONE_KANA_STEMS
+        and bool(_HIRAGANA.fullmatch(first))
+    )
+
+
+# Kana that a particle may well follow after a single one of them in a
+# run of hiragana: the stems of one kana of verbs ("に|して", "て|いて",
+# "を|みて") and the ending of the volitional ("込も|うと|して").
+_ONE_KANA_STEMS = frozenset("しいみきえう")
 
 
 def _labels(pieces: list[str], index: int) -> bool:

@@ -622,11 +622,20 @@ class Screen:
         docstring, its prose wrapped anew to the terminal's width, as hints
         are (`PROSE_WIDTH` at most), and its layout and code kept (see
         `docs.reflowed`)."""
-        title = f"{exercise.number}. {exercise.name}: {i18n.title(exercise)}"
+        number = f"{exercise.number}. "
+        title = f"{number}{exercise.name}: {i18n.title(exercise)}"
+        # Broken between words, its later rows under the name, rather than
+        # by the terminal inside a word. Its last word is a word of the
+        # title, not left over: no tail is lengthened ("に|よる勾配").
+        columns = min(self.out.width, PROSE_WIDTH)
+        title = i18n.fill(title, columns, len(number), tail=False)
         self.out.print(Text(title, style="bold"), soft_wrap=True)
         for function in functions:
             self.out.print()
-            self.out.print(Text(function.signature, style="bold"), soft_wrap=True)
+            # Broken between its arguments, as Python would, rather than by
+            # the terminal inside one ("epochs=5", "00").
+            rows = nested_rows(function.signature, columns, _example_breaks)
+            self.out.print(Text("\n".join(rows), style="bold"), soft_wrap=True)
             if function.stale:
                 note = _(
                     "(The translation of this specification is out of date: "
@@ -2081,12 +2090,14 @@ CODE_HANG = "    "
 def examples_fitted(text: str, width: int) -> str:
     """`text`, a docstring laid out (see `docs.reflowed`), with each line
     of its doctest examples wider than `width` columns broken as Python
-    code is (see `code_rows`), rather than cut by the terminal inside a
+    code is (see `nested_rows`), rather than cut by the terminal inside a
     number: a statement's later rows after the "..." prompt, which says
-    that they go on with it; the later rows of what it printed under the
-    first. The rest comes back as it is."""
-    rows, example = [], False
-    for line in text.split("\n"):
+    that they go on with it (a statement its author wrote on several rows
+    is laid out anew, whole, when one of them is too wide); the later rows
+    of what it printed under the first. The rest comes back as it is."""
+    rows: list[str] = []
+    example = False
+    for line in _statements_joined(text.split("\n"), width):
         body = line.lstrip(" ")
         at = " " * (len(line) - len(body))
         prompt = body.startswith(docs.DOCTEST_PROMPTS)
@@ -2096,16 +2107,42 @@ def examples_fitted(text: str, width: int) -> str:
         elif prompt:
             rows += [at + row for row in _statement_rows(body, width - len(at))]
         else:
-            rows += [at + row for row in code_rows(body, width - len(at))]
+            rows += [at + row for row in nested_rows(body, width - len(at))]
     return "\n".join(rows)
+
+
+def _statements_joined(lines: list[str], width: int) -> list[str]:
+    """`lines` with each doctest statement written on several (">>>" and
+    "..." rows) one of which is wider than `width` columns on one line, as
+    Python reads it: its later rows joined to its first, no space after
+    an opening bracket, none of Python's "\\" where a row ended."""
+    joined: list[str] = []
+    rows: list[str] = []  # the rows of the statement under way
+    for line in [*lines, ""]:
+        if rows and line.lstrip(" ").startswith("... "):
+            rows.append(line)
+            continue
+        if len(rows) > 1 and any(i18n.width(row) > width for row in rows):
+            statement = rows[0].rstrip().removesuffix("\\").rstrip()
+            for row in rows[1:]:
+                code = row.lstrip(" ")[4:].strip().removesuffix("\\").rstrip()
+                glue = "" if statement.endswith(("(", "[", "{")) else " "
+                statement += glue + code
+            rows = [statement]
+        joined += rows
+        rows = [line] if line.lstrip(" ").startswith(">>> ") else []
+        if not rows:
+            joined.append(line)
+    return joined[:-1]
 
 
 def _statement_rows(line: str, width: int) -> list[str]:
     """A doctest `line` (">>> f(x)  # why") too wide for `width` columns
     in rows that still run as doctest: its comment first, on rows of its
     own after the ">>>" prompt, then the statement, broken between its
-    arguments or after an opening bracket (see `_example_break`), its
-    later rows after the "..." prompt."""
+    arguments or after an opening bracket (see `_example_breaks`), its
+    later rows after the "..." prompt, laid out as `nested_rows` lays
+    them out; one broken outside brackets ends with Python's "\\"."""
     prompt, code = line[:4], line[4:]
     comment = next((i for i, c, _depth in _unquoted(code) if c == "#"), -1)
     rows = []
@@ -2113,29 +2150,184 @@ def _statement_rows(line: str, width: int) -> list[str]:
         filled = i18n.fill(code[comment + 1 :].strip(), width - 6).split("\n")
         rows += [f">>> # {row}" for row in filled]
         code = code[:comment].rstrip()
-    first, *later = code_rows(code, width - len(prompt), _example_break)
+    room = width - len(prompt)
+    first, *later = nested_rows(code, room, _example_breaks, OUTSIDE_BRACKETS)
     return [*rows, prompt + first, *(f"... {row}" for row in later)]
 
 
-def _example_break(code: str, width: int) -> int:
-    """Where to break `code`, a statement too wide for `width` columns:
-    after an argument or just inside an opening bracket, the outermost
-    place that fits, the last of those as far out ("softmax(np.array(" and
-    "[[1.0, 1.0], ..."), of those that leave the row at least half full
-    unless none does; -1 when none fits. Python reads on past a line's
-    end inside brackets, so the statement still runs as it is."""
+# What a subscript's "[" follows: a name, a call, another subscript
+# ("losses[-1]", "f(x)[0]").
+SUBSCRIPTED = re.compile(r"[\w)\]]$")
+# What ends a row of a statement broken outside brackets, where Python
+# would end the statement but for it.
+OUTSIDE_BRACKETS = " \\"
+
+
+def _example_breaks(code: str, width: int, nested: bool = False) -> list[int]:
+    """Where `code`, a statement too wide for `width` columns, or the rest
+    of one `nested` inside brackets opened before it, may break, the best
+    place first: after an argument or just inside an opening bracket, the
+    outermost first, the last of those as far out
+    ("softmax(np.array(" and "[[1.0, 1.0], ..."), those that leave the row
+    at least half full before those that do not; [] when none fits.
+    Python reads on past a line's end inside brackets, so the statement
+    still runs as it is; a place outside them ("a, b") fits only with
+    `OUTSIDE_BRACKETS` after it."""
+    outside = 0 if nested else len(OUTSIDE_BRACKETS)
     places = []
     for index, character, depth in _unquoted(code):
         if character == " " and code[index - 1 : index] == ",":
             places.append((index, depth))
         elif character in "([{" and code[index + 1 : index + 2] not in ("", " "):
-            places.append((index + 1, depth))
+            # Not inside a subscript's bracket, which would cut the index
+            # from what it indexes, nor inside the second of two brackets
+            # ("[[", "(["), which would leave the first's row empty.
+            subscript = character == "[" and SUBSCRIPTED.search(code[:index])
+            if not subscript and code[index - 1 : index] not in ("(", "[", "{"):
+                places.append((index + 1, depth))
     fitting = [
-        (i18n.width(code[:end]) * 2 >= width, -depth, end)
+        (depth < 0 or i18n.width(code[:end]) * 2 >= width, -depth, end)
         for end, depth in places
-        if i18n.width(code[:end].rstrip()) <= width
+        if i18n.width(code[:end].rstrip()) + (0 if depth else outside) <= width
     ]
-    return max(fitting)[-1] if fitting else -1
+    return [end for *_, end in sorted(fitting, reverse=True)]
+
+
+def nested_rows(
+    code: str,
+    width: int,
+    where: Callable[[str, int, bool], list[int]] | None = None,
+    outside: str = "",
+) -> list[str]:
+    """A line of Python `code` in rows of `width` columns, broken at places
+    `where` gives (by default the one `_code_break` finds; `where` is told
+    whether the code it breaks stands inside a bracket already), its later
+    rows indented as Python's continuation lines are, so that each shows
+    which bracket it goes on inside: under the first thing inside that
+    bracket ("[[1, 2],", " [3, 4]]"), or `CODE_HANG` deeper than the row
+    the bracket is on when it ends that row ("f(", "    x)"). A bracket
+    whose column would leave too little room (`LEAST_ROOM`) has its rows
+    `CODE_HANG` deeper too, which shows less well what they go on with.
+    Of the layouts the places allow, the one with the least that stands
+    past `width`, then the fewest such rows, then the fewest rows, then
+    the rows that end in the fewest brackets, outermost items whole
+    ("[[1.0, 1.0],", " [0.0, np.log(3.0)]]" rather than "[0.0,"); the
+    places `where` gives first on a tie. A row broken outside brackets
+    ends with `outside`, the next `CODE_HANG` in. A part with no place to
+    break at runs on."""
+    where = where or _code_breaks
+    aligned = _laid_out(code, width, where, outside, True)
+    hanging = _laid_out(code, width, where, outside, False)
+    return min(aligned, hanging, key=lambda layout: layout[0])[1]
+
+
+def _code_breaks(code: str, width: int, _nested: bool = False) -> list[int]:
+    """The place `_code_break` finds, as `nested_rows` takes places."""
+    cut = _code_break(code, width)
+    return [cut] if cut > 0 else []
+
+
+def _overflow(rows: list[str], width: int) -> int:
+    """How many columns in all `rows` stand past `width`."""
+    return sum(max(i18n.width(row) - width, 0) for row in rows)
+
+
+# Of each bracket still open in code laid out in rows: the indentation of
+# the row it is on and the column just past it, or None when it ends
+# that row.
+_Opened = tuple[tuple[int, int | None], ...]
+# What a layout costs (see `nested_rows`): columns past the width, rows
+# not under their bracket, rows, and how many brackets its rows end in.
+_Cost = tuple[int, int, int, int]
+
+
+def _laid_out(
+    code: str,
+    width: int,
+    where: Callable[[str, int, bool], list[int]],
+    outside: str,
+    aligned: bool,
+) -> tuple[_Cost, list[str]]:
+    """`code` in rows as `nested_rows` lays it out, and what that costs: a
+    row under what follows its bracket where that leaves room, when
+    `aligned`; else never."""
+    # The best layout from each state on. Few enough states to try them
+    # all: a statement has a handful of places to break at.
+    best: dict[tuple[int, int, _Opened], tuple[_Cost, list[str]]] = {}
+
+    def rows_from(start: int, at: int, opened: _Opened) -> tuple[_Cost, list[str]]:
+        key = (start, at, opened)
+        if key in best:
+            return best[key]
+        rest = code[start:]
+        room = width - at
+        cuts = [] if i18n.width(rest) <= room else where(rest, room, bool(opened))
+        row = " " * at + rest
+        found = (_overflow([row], width), 0, 1, 0), [row]
+        for number, cut in enumerate(cuts):
+            text = rest[:cut].rstrip()
+            after = _still_open(text, at, opened)
+            row = " " * at + text + ("" if after else outside)
+            later = start + cut + len(rest[cut:]) - len(rest[cut:].lstrip())
+            next_at, clear = _continued_at(after, width, aligned)
+            (over, unclear, count, deep), rows = rows_from(later, next_at, after)
+            over += _overflow([row], width)
+            unclear += (not clear) + _tangled(text)
+            cost = (over, unclear, count + 1, deep + len(after))
+            if number == 0 or cost < found[0]:
+                found = cost, [row, *rows]
+        best[key] = found
+        return found
+
+    return rows_from(0, 0, ())
+
+
+def _still_open(row: str, at: int, opened: _Opened) -> _Opened:
+    """`opened` after `row`, indented by `at`: the brackets it opens added,
+    those it closes taken away (see `_Opened`)."""
+    still = list(opened)
+    for index, character, _depth in _unquoted(row):
+        if character in "([{":
+            past = at + i18n.width(row[: index + 1])
+            still.append((at, None if index == len(row) - 1 else past))
+        elif character in ")]}" and still:
+            still.pop()
+    return tuple(still)
+
+
+def _tangled(row: str) -> bool:
+    """Whether `row` leaves two brackets it opens open with an item between
+    them ("f(a, g(", "[[1, 2], ["): the rows after it go on inside the
+    second, and then inside the first, which nothing shows. A call inside
+    a call is not ("f(g(", "np.array([[")."""
+    opened: list[int] = []
+    for index, character, _depth in _unquoted(row):
+        if character in "([{":
+            opened.append(index)
+        elif character in ")]}" and opened:
+            opened.pop()
+    return any("," in row[a:b] for a, b in itertools.pairwise(opened))
+
+
+# How many columns a row under its bracket keeps at least: room for an
+# item or two ("[0.9, -1.2]])").
+LEAST_ROOM = 12
+
+
+def _continued_at(opened: _Opened, width: int, aligned: bool) -> tuple[int, bool]:
+    """The indentation of a row that goes on inside the innermost of the
+    brackets `opened` (see `nested_rows`), and whether it shows which
+    bracket that is: under what follows the bracket, when `aligned` and
+    that leaves `LEAST_ROOM`; else `CODE_HANG` deeper than its row, which
+    shows it only when the bracket ended that row."""
+    if not opened:
+        return len(CODE_HANG), True
+    row_at, past = opened[-1]
+    if past is None:
+        return row_at + len(CODE_HANG), True
+    if aligned and width - past >= LEAST_ROOM:
+        return past, True
+    return row_at + len(CODE_HANG), False
 
 
 def code_rows(

@@ -1706,13 +1706,15 @@ def test_doc_wraps_its_prose_to_a_narrow_terminal_and_keeps_code_whole(name, lan
 def _statements(lines: list[str]) -> list[str]:
     """The doctest statements among `lines`, each on one line again: its
     rows after the "..." prompt joined to its first, as Python reads
-    them (no space after an opening bracket)."""
+    them (no space after an opening bracket, no backslash where a row
+    ended outside brackets)."""
     statements: list[str] = []
     for line in lines:
         body = line.strip()
         if body.startswith(">>> "):
             statements.append(body)
         elif body.startswith("... ") and statements:
+            statements[-1] = statements[-1].removesuffix(" \\")
             glue = "" if statements[-1].endswith(("(", "[", "{")) else " "
             statements[-1] += glue + body[4:].strip()
     return statements
@@ -1751,6 +1753,68 @@ def test_doc_breaks_its_examples_to_fit_a_40_column_terminal_as_python(name, lan
     assert shown == written
 
 
+@pytest.mark.parametrize("width", [40, 50])
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("name", [exercise.name for exercise in EXERCISES])
+def test_doc_breaks_its_examples_into_rows_that_still_run(name, language, width):
+    import doctest
+
+    lines = _doc_on(width, name, language)
+
+    text = "\n".join(line.strip() for line in lines if line.strip())
+    for example in doctest.DocTestParser().get_examples(text):
+        compile(example.source, name, "single")  # raises if cut wrongly
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "dot",
+            [
+                ">>> dot([[1, 2], [3, 4],",
+                "...      [5, 6]],",
+                "...     [[1, 2, 3], [4, 5, 6]])",
+            ],
+        ),
+        (
+            "softmax",
+            [
+                ">>> softmax(np.array(",
+                "...     [[1.0, 1.0],",
+                "...      [0.0, np.log(3.0)]]))",
+            ],
+        ),
+        (
+            "train",
+            [
+                ">>> x = np.array([[-1.0, 0.5],",
+                "...               [1.0, -0.5],",
+                "...               [-0.8, 1.0],",
+                "...               [0.9, -1.2]])",
+            ],
+        ),
+        (
+            "forward",
+            [
+                '>>> p["w1"].shape, \\',
+                '...     p["b2"].shape',
+            ],
+        ),
+    ],
+)
+def test_doc_lays_out_a_broken_example_so_that_each_row_shows_what_it_goes_on(
+    name, rows
+):
+    lines = [line.strip() for line in _doc_on(40, name, "en")]
+
+    # Each row stands under the first item of the bracket it goes on
+    # inside, or deeper than the row that bracket ends; a statement broken
+    # outside brackets says so with Python's backslash.
+    start = lines.index(rows[0])
+    assert lines[start : start + len(rows)] == rows, "\n".join(lines)
+
+
 @pytest.mark.parametrize("language", ["en", "ja"])
 @pytest.mark.parametrize("width", [50, 55, 60])
 def test_doc_breaks_a_block_of_formulas_at_its_spaces_to_fit_the_terminal(
@@ -1771,10 +1835,55 @@ def test_doc_breaks_a_block_of_formulas_at_its_spaces_to_fit_the_terminal(
     assert _indentation(block[first + 1]) > _indentation(block[first]), block
     words = {"en": "if one-hot", "ja": "t が one-hot なら"}[language]
     assert words in " ".join(row.strip() for row in block), block
+    # A word of kana stays whole: "まとめて", after the particle "を".
+    words = {"en": "softmax and cross-entropy", "ja": "まとめて"}[language]
+    assert words in " ".join(row.strip() for row in block), block
 
 
 def _indentation(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
+
+
+@pytest.mark.parametrize("width", range(44, 56))
+def test_doc_breaks_a_formula_of_code_outside_its_brackets(width):
+    lines = _doc_on(width, "numerical_gradient", "ja")
+
+    rows = [line.strip() for line in lines]
+    start = next(i for i, row in enumerate(rows) if row.startswith("grad[i] ="))
+    formula = rows[start : rows.index("", start)]
+    assert " ".join(formula) == "grad[i] = (f(x_plus) - f(x_minus)) / (2 * h)"
+    # Cut, if at all, where no bracket is open: "(2 * h)" stays whole.
+    assert any("(2 * h)" in row for row in formula), formula
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("name", [exercise.name for exercise in EXERCISES])
+def test_doc_breaks_its_title_between_words_on_a_40_column_terminal(name, language):
+    exercise = next(e for e in EXERCISES if e.name == name)
+    with i18n.speaking(language):
+        words = f"{exercise.number}. {name}: {i18n.title(exercise)}".split()
+
+    lines = _doc_on(40, name, language)
+
+    title = lines[: lines.index("")]
+    assert all(i18n.width(row) <= 40 for row in title), title
+    # Its later rows stand under the name, past the exercise's number.
+    hanging = " " * len(f"{exercise.number}. ")
+    assert all(row.startswith(hanging) for row in title[1:]), title
+    # Broken at spaces only, each word whole; Japanese between two words.
+    shown = " ".join(row.strip() for row in title).split()
+    if language == "en":
+        assert shown == words, title
+    assert "".join(shown) == "".join(words), title
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_doc_breaks_a_signature_too_wide_between_its_arguments(language):
+    lines = _doc_on(40, "train", language)
+
+    start = lines.index("train(x, t, n_hidden=5, lr=1.0,")
+    assert lines[start + 1] == "      epochs=500, seed=0)", lines
+    assert all(i18n.width(line) <= 40 for line in lines[: start + 2])
 
 
 def test_doc_keeps_the_items_of_a_section_and_of_a_list_on_lines_of_their_own():

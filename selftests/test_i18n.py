@@ -453,6 +453,16 @@ def test_the_specification_is_shown_in_japanese_with_the_code_unchanged(root):
     assert ">>> softmax(np.array([[1.0, 1.0], [0.0, np.log(3.0)]]))" in softmax.text
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_signature_shows_its_defaults_as_the_source_writes_them(root, language):
+    (spec,) = docs.specification(root, "numerical_gradient", language)
+    assert spec.signature == "numerical_gradient(f, x, h=1e-4)"
+
+    source = "def f(a, b=0x10, *, c=(1,\n        2), d=1_000):\n    pass\n"
+    ((_, signature, _),) = docs.english(source)
+    assert signature == "f(a, b=0x10, *, c=(1, 2), d=1_000)"
+
+
 def test_an_out_of_date_translation_gives_way_to_the_english(tmp_path, root):
     exercises = tmp_path / "exercises"
     exercises.mkdir()

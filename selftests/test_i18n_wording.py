@@ -734,6 +734,27 @@ def test_japanese_fills_its_lines_breaking_between_any_two_characters():
             80,
             "もう\n一度",
         ),
+        # A word of kana begins after a particle: a kana that may be a
+        # particle ("と", "の") is its second kana, not a particle after it.
+        (
+            "(softmax と交差エントロピーをまとめて。t が one-hot ならそのまま)",
+            33,
+            "まと\nめて",
+        ),
+        (
+            "止まったときに実行していたのは print の行です。ループの中の "
+            "print は遅いので、時間がかかったのはそのせいかもしれません。",
+            23,
+            "その\nせい",
+        ),
+        # But after a verb of one kana, the particle is one: "して" stays
+        # whole and the line still breaks after it.
+        (
+            "一度に動かすのは要素 x[i] 1 つだけにしてほかはそのままにし、"
+            "その傾きを grad[i] に入れてください。",
+            26,
+            "に\nして",
+        ),
     ],
 )
 def test_japanese_keeps_a_verb_and_its_kana_on_one_line(text, columns, cut):
