@@ -636,10 +636,7 @@ def expect_loss_fell(params, losses, call, seed):
     elif losses[-1] > CLIMB * losses[0]:
         mistake = UPHILL
     elif np.ptp(losses) == 0:
-        mistake = (
-            "the params never change: call sgd_update(params, backward(...), "
-            "lr) each epoch, on the same params that you return."
-        )
+        mistake = PARAMS_STILL
     elif steps_ignore_lr():
         mistake = LR_IGNORED
     elif losses[-1] > losses[0] or rises_often(losses):
@@ -673,7 +670,10 @@ def test_every_epoch_on_one_sample_is_one_step_of_lr():
     mistakes = one_sample_mistakes(epochs, lr)
     expected = [loss for _, loss in path[:epochs]]
     scaled = scaled_mistake(losses, expected)
-    if ignores_lr(losses, ONE_KWARGS):
+    still = still_mistake(losses, ONE_KWARGS)
+    if still is not None:
+        mistakes = [(still, params, losses)]
+    elif ignores_lr(losses, ONE_KWARGS):
         mistakes = [(LR_IGNORED, params, losses)]
     elif scaled is not None:
         mistakes = [(scaled, params, losses), *mistakes]
@@ -1071,6 +1071,19 @@ TWO_STEPS = (
 )
 DOUBLE_LR = "the step was 2 * lr: pass lr to sgd_update as it was given."
 LR_IGNORED = "the lr argument was ignored: pass it on to sgd_update."
+PARAMS_STILL = (
+    "the params never change: call sgd_update(params, backward(...), lr) "
+    "each epoch, on the same params that you return."
+)
+SHORT_BATCH_LEFT_OUT = (
+    "with one sample no epoch took a step, though with more samples the "
+    "params do change: some samples are never used in an epoch, those left "
+    "over after the last full mini-batch, and with fewer samples than a "
+    "mini-batch that is all of them. Keep the last, short mini-batch."
+)
+# How many copies of the one sample make a batch larger than any
+# mini-batch a learner is likely to choose (16, 32, 64...).
+MANY_COPIES = 256
 UPHILL = (
     "the steps go uphill: the gradient was added rather than subtracted "
     "(-lr given to sgd_update, say). Pass lr to sgd_update as it was given: "
@@ -1155,6 +1168,31 @@ def ignores_lr(losses, given):
     return again.shape == losses.shape and np.array_equal(again, losses)
 
 
+def still_mistake(losses, given):
+    """Why the learner's train, trained on the one sample with the keyword
+    arguments `given`, recorded `losses` that never change (None if they
+    change): no step at all, or none on so few samples (see
+    steps_on_copies)."""
+    if len(losses) < 2 or np.ptp(losses) != 0:
+        return None
+    return SHORT_BATCH_LEFT_OUT if steps_on_copies(given) else PARAMS_STILL
+
+
+def steps_on_copies(given):
+    """Whether the learner's train, given MANY_COPIES copies of the one
+    sample and the keyword arguments `given`, records losses that change:
+    its params move once there are samples enough."""
+    kwargs = {**given, "epochs": max(2, given.get("epochs", 2))}
+    x, t = np.repeat(ONE_X, MANY_COPIES, axis=0), np.repeat(ONE_T, MANY_COPIES, axis=0)
+    try:
+        with quietly():
+            _, losses = learner.train(x, t, **kwargs)
+        losses = np.asarray(losses, dtype=np.float64)
+    except Exception:
+        return False  # the run on the one sample says enough
+    return losses.ndim == 1 and losses.size > 1 and bool(np.ptp(losses) > 0)
+
+
 def steps_ignore_lr():
     """Whether the learner's train takes the same steps on the one sample
     whatever lr it is given (see ignores_lr): a loss that falls too slowly
@@ -1190,6 +1228,8 @@ def default_mistake(params, losses, expected_losses, given, later_losses):
         wrong = "n_hidden"
     elif not np.isclose(losses[0], expected_losses[0], rtol=0, atol=FIRST_LOSS_ATOL):
         wrong = "seed"
+    elif still_mistake(losses, given) is not None:
+        return still_mistake(losses, given)
     elif ignores_lr(losses, given):
         return LR_IGNORED
     elif same_with_lr_given(losses, given):
