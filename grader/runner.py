@@ -785,18 +785,19 @@ class _Child:
             return self._run("the tests did not start", "collecting them hung?")
         module = self.job.module_path
         guess = LOOP_GUESS if where is None or not _prints(where[1]) else PRINT_GUESS
-        loop = _loop_held(module, frames)
+        # A while loop that cannot end is the one to name, if it holds a
+        # loop of its own that the process was stopped in.
         stuck = _while_stuck(module, frames)
+        loop = _loop_held(module, frames) if stuck is None else stuck[:3]
         if stuck is not None:
-            *loop, name = stuck
-            guess = WHILE_GUESS.format(name=name)
+            guess = WHILE_GUESS.format(name=stuck[3])
         run = self._run(
             f"{self.job.module_file} was still running after {self.job.timeout:g} s",
             guess,
             kind=TIMEOUT,
             at_limit=True,
             stopped_at=where,
-            loop=None if loop is None else tuple(loop),
+            loop=loop,
         )
         run.timed_out = True
         for test in run.tests:
