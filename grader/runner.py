@@ -784,13 +784,20 @@ class _Child:
         if not self.pid:
             return self._run("the tests did not start", "collecting them hung?")
         module = self.job.module_path
+        guess = LOOP_GUESS if where is None or not _prints(where[1]) else PRINT_GUESS
+        # A while loop that cannot end is the one to name, if it holds a
+        # loop of its own that the process was stopped in.
+        stuck = _while_stuck(module, frames)
+        loop = _loop_held(module, frames) if stuck is None else stuck[:3]
+        if stuck is not None:
+            guess = WHILE_GUESS.format(name=stuck[3])
         run = self._run(
             f"{self.job.module_file} was still running after {self.job.timeout:g} s",
-            LOOP_GUESS if where is None or not _prints(where[1]) else PRINT_GUESS,
+            guess,
             kind=TIMEOUT,
             at_limit=True,
             stopped_at=where,
-            loop=_loop_held(module, frames),
+            loop=loop,
         )
         run.timed_out = True
         for test in run.tests:
@@ -934,6 +941,12 @@ def _line(fields) -> tuple[int, str]:
 # it was stopped at prints, the printing too: each call writes to the
 # screen, and a loop of many thousands of them takes seconds.
 LOOP_GUESS = "an endless loop?"
+# Where the loop held is a while loop whose condition tests a name that
+# nothing in its body changes: not a guess, the loop cannot end.
+WHILE_GUESS = (
+    "nothing inside the while loop changes `{name}`, which its condition "
+    "tests, so the loop never ends."
+)
 PRINT_GUESS = (
     "an endless loop? The line it was stopped at prints, and printing in a "
     "loop is slow: it may be what took the time."
@@ -1195,6 +1208,159 @@ def _loop_around(module: Path, number: int) -> tuple[int, int, str] | None:
     code = source.splitlines()[innermost.lineno - 1].strip()
     first, code = _line([innermost.lineno, code])
     return first, innermost.end_lineno or first, code
+
+
+def _while_stuck(
+    module: Path, frames: tuple[tuple[int, str], ...]
+) -> tuple[int, int, str, str] | None:
+    """The while loop of `module` around `frames` (`_module_frames`) that
+    cannot end, as nothing in its body changes the names its condition
+    tests: its first and last line numbers, its first line's code and
+    the first of those names. None where no such loop holds the frames.
+
+    Limitations: only a loop that has no other way out (no break, return,
+    raise or yield in it) and whose condition reads plain names, compared
+    or passed to builtins that change nothing, is judged; a name whose
+    value the body could change in place (a list it appends to, say) or
+    that a function could rebind (`global`) counts as changed."""
+    try:
+        source = module.read_text(errors="replace")
+        tree = ast.parse(source)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    numbers = {number for number, _ in frames}
+    rebound = {
+        name
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Global, ast.Nonlocal))
+        for name in node.names
+    }
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.While) or not any(
+            node.lineno <= n <= (node.end_lineno or 0) for n in numbers
+        ):
+            continue
+        names = _condition_names(node.test)
+        if not names or _has_way_out(node):
+            continue
+        # One name the body changes may be all the loop needs to end.
+        if any(n in rebound or not _unchanged(n, node.body) for n in names):
+            continue
+        first = _line([node.lineno, source.splitlines()[node.lineno - 1].strip()])
+        return first[0], node.end_lineno or first[0], first[1], names[0]
+    return None
+
+
+# Builtins that read their arguments and change none of them.
+_PURE_CALLS = frozenset(
+    {"len", "abs", "min", "max", "int", "float", "round", "str", "print", "range"}
+)
+
+
+def _condition_names(test: ast.expr) -> list[str]:
+    """The names a while loop's condition `test` reads, in order, each
+    once; none where it does more than compare, do arithmetic and call
+    `_PURE_CALLS` (a call or an attribute may change between passes)."""
+    allowed = (
+        ast.Name,
+        ast.Constant,
+        ast.Compare,
+        ast.BoolOp,
+        ast.UnaryOp,
+        ast.BinOp,
+        ast.Load,
+        ast.cmpop,
+        ast.boolop,
+        ast.unaryop,
+        ast.operator,
+        ast.Call,
+    )
+    names: list[str] = []
+    for node in ast.walk(test):
+        if not isinstance(node, allowed):
+            return []
+        if isinstance(node, ast.Call) and not (
+            isinstance(node.func, ast.Name)
+            and node.func.id in _PURE_CALLS
+            and not node.keywords
+        ):
+            return []
+        if isinstance(node, ast.Name) and node.id not in _PURE_CALLS:
+            names.append(node.id)
+    # The counter a learner forgot usually comes first ("epoch < epochs").
+    return list(dict.fromkeys(sorted(names, key=lambda n: _first_use(test, n))))
+
+
+def _first_use(test: ast.expr, name: str) -> tuple[int, int]:
+    """Where `name` is first read in `test`, as (line, column)."""
+    return min(
+        (node.lineno, node.col_offset)
+        for node in ast.walk(test)
+        if isinstance(node, ast.Name) and node.id == name
+    )
+
+
+def _has_way_out(loop: ast.While) -> bool:
+    """Whether `loop` has a way out besides its condition: a break of its
+    own, or a return, raise or yield anywhere in its body."""
+    leaves = (ast.Return, ast.Raise, ast.Yield, ast.YieldFrom)
+    stack = list(loop.body) + list(loop.orelse)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (*leaves, ast.Break)):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue  # its own returns end it, not the loop
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+            # A break inside ends the inner loop only.
+            stack += [n for n in ast.walk(node) if isinstance(n, leaves)]
+            continue
+        stack += list(ast.iter_child_nodes(node))
+    return False
+
+
+def _unchanged(name: str, body: list[ast.stmt]) -> bool:
+    """Whether no statement of `body` can change what `name` holds: it is
+    only read, in arithmetic, comparisons, as an index, or as an argument
+    of a builtin of `_PURE_CALLS`."""
+    parents = {
+        child: node
+        for statement in body
+        for node in ast.walk(statement)
+        for child in ast.iter_child_nodes(node)
+    }
+    for statement in body:
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Name) and node.id == name:
+                if not isinstance(node.ctx, ast.Load):
+                    return False
+                if not _only_read(node, parents.get(node)):
+                    return False
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.alias)):
+                if getattr(node, "name", None) == name or (
+                    isinstance(node, ast.alias) and (node.asname or node.name) == name
+                ):
+                    return False
+    return True
+
+
+def _only_read(node: ast.Name, parent: ast.AST | None) -> bool:
+    """Whether the name `node`, under `parent`, is read without a chance
+    of being changed (or aliased, to be changed under another name)."""
+    if isinstance(parent, (ast.BinOp, ast.Compare, ast.UnaryOp, ast.BoolOp)):
+        return True
+    if isinstance(parent, ast.FormattedValue):
+        return True
+    if isinstance(parent, ast.Subscript):
+        return parent.slice is node
+    if isinstance(parent, ast.Call):
+        func = parent.func
+        return (
+            isinstance(func, ast.Name)
+            and func.id in _PURE_CALLS
+            and (node in parent.args)
+        )
+    return False
 
 
 def _same_file(name: str, module: Path) -> bool:

@@ -200,6 +200,65 @@ def test_a_timeout_in_a_function_the_loop_calls_names_the_loop(tmp_path, separat
         assert sentence[1:] == ["  line 3: while n >= 0:"]
 
 
+# A while loop whose condition tests a counter the body never increases,
+# with a for loop inside it, where the time limit is likely to stop it.
+NEVER_COUNTS = """
+def spin():
+    epoch, epochs, total = 0, 3, 0
+    while epoch < epochs:
+        for step in range(1000):
+            total = total + step
+"""
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["here", "separate"])
+def test_a_timeout_in_a_while_loop_that_changes_no_name_of_its_condition_names_it(
+    tmp_path, separate
+):
+    root = project(tmp_path, {"spin": LOOPS_IN_THE_MODULE})
+    (root / "exercises" / "spin.py").write_text(NEVER_COUNTS.lstrip())
+    job = Job("spin", root, timeout=SHORT_TIMEOUT, separate=separate)
+    (run,) = run_many([job])
+
+    assert run.error.startswith(
+        f"exercises/spin.py was still running after {SHORT_TIMEOUT:g} s in "
+        "test_spins: nothing inside the while loop changes `epoch`, which its "
+        "condition tests, so the loop never ends. "
+        "The loop on lines 3-5 did not end in time.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "body, stuck",
+    [
+        ("    while epoch < epochs:\n        print(epoch, len(x))\n", "epoch"),
+        ("    while epoch < epochs:\n        epoch += 1\n", None),
+        ("    while epoch < epochs:\n        epoch, y = step(epoch)\n", None),
+        ("    while epoch < epochs:\n        if x:\n            break\n", None),
+        ("    while epoch < epochs:\n        return x\n", None),
+        ("    while len(x) < epochs:\n        x.append(1)\n", None),
+        ("    while len(x) < epochs:\n        y = x\n        y.append(1)\n", None),
+        ("    while x:\n        pop(x)\n", None),
+        ("    while not done():\n        pass\n", None),
+        ("    while True:\n        pass\n", None),
+        ("    while epoch < epochs:\n        bump()\n", None),  # global
+        ("    while i < n:\n        for j in x:\n            break\n", "i"),
+    ],
+)
+def test_a_while_loop_is_stuck_only_where_its_body_cannot_change_its_condition(
+    tmp_path, body, stuck
+):
+    module = tmp_path / "loop.py"
+    source = "def spin(x, epochs):\n    epoch = 0\n" + body
+    source += (
+        "\n\ndef bump():\n    global epoch\n    epoch = 9\n" if "bump" in body else ""
+    )
+    module.write_text(source)
+    found = runner._while_stuck(module, ((4, ""),))
+
+    assert (found and found[3]) == stuck
+
+
 # A loop whose every pass prints (nothing, so that no output limit stops
 # it first): the time it takes goes into print.
 PRINTS_IN_A_LOOP = """

@@ -805,6 +805,7 @@ def runner_reasons(folder: Path) -> list[str]:
     exited = "exercises/sgd.py ended the Python process with exit code 3"
     for what, guess in (
         (timeout, runner.LOOP_GUESS),
+        (timeout, runner.WHILE_GUESS.format(name="epoch")),
         (timeout, runner.PRINT_GUESS),
         (out_of_memory, runner.MEMORY_GUESS),
         (exited, runner.EXIT_CALLED),
@@ -830,6 +831,9 @@ def runner_reasons(folder: Path) -> list[str]:
     ]
     runs = [ExerciseRun("sgd", error=stop.error()) for stop in stops]
     found.append(runner.merge(runs, stops).error)
+    # Stopped in a while loop whose body changes nothing its condition tests.
+    stuck = runner.WHILE_GUESS.format(name="epoch")
+    found.append(runner._Stop(timeout, stuck, ("test_a",)).error())
     found.append(runner._missing_tests(job).error)
     from grader.cli import INTERRUPTED_RUN  # an exercise a Ctrl+C cut short
 

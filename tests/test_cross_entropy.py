@@ -229,13 +229,95 @@ RETURN_IN_LOOP = (
 
 def returns_in_loop():
     """Whether the learner's loss of TALL is its first sample's loss, alone
-    or divided by N: a return left inside the loop over the samples."""
+    or divided by N: a return left inside the loop over the samples. (The
+    first sample's loss is TALL's median too: a median is ruled out.)"""
     y, labels = TALL
     first = -math.log(y[0, labels[0]] + USUAL_EPS[0])
     loss = probed_loss(y, labels)
-    return loss is not None and any(
-        math.isclose(loss, value, rel_tol=GUARD_RTOL) for value in (first, first / 3)
+    return (
+        loss is not None
+        and any(
+            math.isclose(loss, value, rel_tol=GUARD_RTOL)
+            for value in (first, first / 3)
+        )
+        and not takes_median()
     )
+
+
+MEDIAN = "the median of the samples' losses, not their mean: average them with np.mean."
+# Three samples whose median loss is neither the first sample's nor the
+# mean.
+MEDIAN_PROBE = (np.array([[0.5, 0.5], [0.25, 0.75], [0.8, 0.2]]), np.array([0, 1, 0]))
+
+
+def takes_median():
+    """Whether the learner's loss of MEDIAN_PROBE is the median of its
+    samples' losses."""
+    y, labels = MEDIAN_PROBE
+    per_sample = -np.log(y[np.arange(len(y)), labels] + USUAL_EPS[0])
+    loss = probed_loss(y, labels)
+    return loss is not None and math.isclose(
+        loss, float(np.median(per_sample)), rel_tol=GUARD_RTOL
+    )
+
+
+FLAT_TAKE = (
+    "np.take(y, t) without an axis picks from the flattened y: each label "
+    "indexes y's first entries, not its own sample's row. Pick "
+    "y[np.arange(N), t] (or np.take_along_axis(y, t[:, None], axis=1))."
+)
+# Labels whose picks from the flattened y differ from the right ones.
+FLAT_TAKE_PROBE = (
+    np.array([[0.2, 0.8], [0.6, 0.4], [0.3, 0.7]]),
+    np.array([1, 0, 0]),
+)
+
+
+def flat_take_loss(y, labels, eps):
+    """The loss where np.take(y, labels) picks from the flattened y."""
+    picks = np.ravel(y)[np.atleast_1d(labels)]
+    return float(-np.mean(np.log(picks + eps)))
+
+
+PRODUCT_FIRST = (
+    "the probabilities were multiplied before the log, -log(np.prod(p) + "
+    "eps) / N: the epsilon then guards the product once, not each sample, "
+    "so one zero on a true class costs only -log(eps) / N, and the product "
+    "of many samples underflows to 0. Take -log of each sample's "
+    "probability (plus eps), then their mean."
+)
+# One sample of four with a zero on its true class: the product is 0. Not
+# the first sample, whose loss alone a return inside the loop gives.
+PRODUCT_PROBE = (
+    np.array([[0.5, 0.5], [0.0, 1.0], [0.25, 0.75], [0.5, 0.5]]),
+    np.array([0, 0, 1, 1]),
+)
+
+
+def product_first_loss(y, labels, eps):
+    """The loss of -log(the product of the true classes' probabilities +
+    eps) / N."""
+    y = np.atleast_2d(y)
+    picks = y[np.arange(len(y)), np.atleast_1d(labels)]
+    return float(-np.log(np.prod(picks) + eps) / len(y))
+
+
+def takes_product_first():
+    """Whether the learner's loss of PRODUCT_PROBE is that of the product
+    taken before the log."""
+    y, labels = PRODUCT_PROBE
+    loss = probed_loss(y, labels)
+    wrong = product_first_loss(y, labels, USUAL_EPS[0])
+    return loss is not None and math.isclose(loss, wrong, rel_tol=GUARD_RTOL)
+
+
+def takes_flat():
+    """Whether the learner's loss of FLAT_TAKE_PROBE is that of np.take
+    without an axis."""
+    y, labels = FLAT_TAKE_PROBE
+    loss = probed_loss(y, labels)
+    wrong = flat_take_loss(y, labels, USUAL_EPS[0])
+    return loss is not None and math.isclose(loss, wrong, rel_tol=GUARD_RTOL)
 
 
 SUMMED = "the sum over the samples, not the mean: divide by N, the number of samples."
@@ -497,8 +579,15 @@ def mistakes_at(y, labels, eps, one_hot_form, guards):
         (SOFTMAX_AGAIN, softmax_again(y, labels, eps)),
         (LOG_OF_MEAN, -np.log(np.mean(np.exp(-per_sample)))),
     ]
-    if n > 1:
+    # The median of three or more losses may be the first sample's: the
+    # learner's loss of MEDIAN_PROBE tells which of the two it is.
+    median = np.median(per_sample)
+    if n > 2 and takes_median():
+        found.append((MEDIAN, median))
+    elif n > 1:
         found += [(RETURN_IN_LOOP, per_sample[0]), (RETURN_IN_LOOP, per_sample[0] / n)]
+        if n > 2 and not np.isclose(median, per_sample[0]):
+            found.append((MEDIAN, median))
     every_label = variant(every_label_loss, y, labels, eps)
     rows = variant(rows_by_label_loss, y, labels, eps)
     complement = -np.mean(np.log(1 - y[np.arange(n), labels] + eps))
@@ -541,6 +630,12 @@ def mistakes_at(y, labels, eps, one_hot_form, guards):
                 np.sum(guarded),
             )
         )
+    if takes_flat():
+        # Picks from the flattened y match other mistakes' losses by chance
+        # on many batches: once FLAT_TAKE_PROBE shows them, they alone count.
+        found = [(FLAT_TAKE, variant(flat_take_loss, y, labels, eps))]
+    elif takes_product_first():
+        found = [(PRODUCT_FIRST, variant(product_first_loss, y, labels, eps))]
     return [
         (text, value) for text, value in one_row_by_c(found, n) if value is not None
     ]
@@ -1266,6 +1361,14 @@ def zero_mistake(value, y, labels, one_hot_form=False):
         return EPS_SUBTRACTED if epsilon_subtracted() else unguarded(NAN_FROM_ZERO)
     if math.isinf(value):
         return unguarded(NO_GUARD)
+    if takes_flat():
+        flat = variant(flat_take_loss, y, labels, USUAL_EPS[0])
+        shows = flat is not None and math.isclose(value, flat, rel_tol=GUARD_RTOL)
+        return FLAT_TAKE if shows else None
+    if takes_product_first():
+        first = variant(product_first_loss, y, labels, USUAL_EPS[0])
+        shows = first is not None and math.isclose(value, first, rel_tol=GUARD_RTOL)
+        return PRODUCT_FIRST if shows else None
     taken = taken_for_labels(y, labels) if one_hot_form and y.ndim == 1 else None
     if taken is not None:
         return ONE_HOT_TAKEN_FOR_LABELS

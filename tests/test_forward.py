@@ -504,6 +504,26 @@ SEED_UNUSED = (
     "the seed is not used: make a generator from it, "
     "rng = np.random.default_rng(seed), and draw every weight from rng."
 )
+
+
+def seed_mistake(first, second):
+    """Why two calls of the learner's init_params with one seed gave the
+    params `first` and `second`, not all alike: the seed is not used, or,
+    where a weight repeated (drawn from the seeded generator), it is not
+    used for the params that differed."""
+    changed = differing_keys(first, second)
+    kept = [k for k in ("w1", "w2") if k not in changed and np.any(first[k])]
+    if not kept:
+        return SEED_UNUSED
+    return (
+        f"{listed(changed)} came out different for the same seed, "
+        f"{listed(kept)} the same: the seed is used, but not for every "
+        "parameter. Draw every random parameter from the one "
+        "rng = np.random.default_rng(seed) (np.random.randn and the like draw "
+        "from a generator of their own, unseeded), or start the biases at zero."
+    )
+
+
 DEFAULT_NOT_ZERO = (
     "the default of seed is not 0: keep the signature "
     "init_params(n_in, n_hidden, n_out, seed=0)."
@@ -523,7 +543,11 @@ def test_init_params_gives_the_docstring_shapes_and_a_default_seed():
             call=f"{call}, twice",
             expected="the same arrays both times",
             actual="different arrays",
-            mistake=SEED_UNUSED if differing_keys(seeded, again) else DEFAULT_NOT_ZERO,
+            mistake=(
+                seed_mistake(seeded, again)
+                if differing_keys(seeded, again)
+                else DEFAULT_NOT_ZERO
+            ),
         )
     if differing_keys(first, seeded):
         fail(
@@ -567,7 +591,7 @@ def test_the_same_seed_gives_the_same_parameters(d, h, c, seed):
             call=f"{call}, twice",
             expected="the same arrays both times",
             actual=f"{listed(changed)} differed",
-            mistake=SEED_UNUSED,
+            mistake=seed_mistake(first, second),
         )
 
 

@@ -132,6 +132,13 @@ MAX_AXIS_0 = (
     "the maximum was taken along axis 0, down the batch: each slice must be "
     "shifted by its own maximum, x.max(axis=-1, keepdims=True)."
 )
+ABS_SHIFT = (
+    "each slice was shifted by its largest score in size, "
+    "np.abs(x).max(axis=-1, keepdims=True), not by its largest score: in a "
+    "slice of large negative scores, [-1000, -1001] say, that shift lies "
+    "far above every score, every exp underflows to 0, and 0 / 0 is nan. "
+    "Subtract each slice's own maximum, x.max(axis=-1, keepdims=True)."
+)
 MISPLACED = (
     "the right probabilities in the wrong places: a reshape or transpose "
     "put the slices back in another order. Give the result back x's shape "
@@ -162,6 +169,12 @@ def normalized_without_keepdims(e):
 def shifted_along(x, axis):
     """Softmax over the last axis with the maxima taken along `axis`."""
     return normalized(np.exp(x - x.max(axis=axis, keepdims=True)))
+
+
+def shifted_by_size(x):
+    """Softmax over the last axis with each slice shifted by its largest
+    absolute value: the maximum when it is positive, else far above it."""
+    return normalized(np.exp(x - np.abs(x).max(axis=-1, keepdims=True)))
 
 
 def softmax_along(x, axis):
@@ -233,6 +246,7 @@ def mistakes(x):
         (SIGMOID, variant(sigmoid, x)),
         (MAX_ADDED, variant(added_max, x)),
         (GLOBAL_SHIFT, variant(lambda: normalized(np.exp(x - x.max())))),
+        (ABS_SHIFT, variant(shifted_by_size, x)),
         (OWN_INT_TYPE, variant(shifted_in_own_type, raw) if small_int else None),
     ]
 
@@ -327,6 +341,7 @@ def every_mistake(x, result):
     ruled_out = [
         max_axis_ruled_out(x),
         *shift_ruled_out(),
+        *size_shift_ruled_out(),
         *sigmoid_ruled_out(found),
         *zeroed_nan_ruled_out(found, result),
     ]
@@ -411,11 +426,40 @@ def agrees(first, second):
 
 
 def shift_ruled_out():
-    """No shift and the maximum added both give nan where exp overflows:
-    of the two, those the learner's softmax is told apart from on the
-    probes where only one runs into trouble."""
-    pair = [NO_SHIFT, MAX_ADDED]
-    return [text for text in pair if text not in told_apart(pair)]
+    """No shift and the maximum added both give nan where exp overflows;
+    the maximum of the whole array and each slice's largest score in size
+    both give nan in a slice far below the rest. Of each pair, those the
+    learner's softmax is told apart from on the probes where only one runs
+    into trouble."""
+    pairs = ([NO_SHIFT, MAX_ADDED], [GLOBAL_SHIFT, ABS_SHIFT])
+    return [text for pair in pairs for text in pair if text not in told_apart(pair)]
+
+
+# Scores that each slice's largest score in size shifts right, where the
+# missing shift, the maximum of the whole array or of a column, and sums
+# down the columns go wrong; and a slice of large negative scores, which
+# that shift takes below any exp can reach.
+SIZE_SAFE_PROBE = np.array([[1000.0, 1001.0], [3000.0, -3000.0]])
+SIZE_TROUBLE_PROBE = np.array([[-1000.0, -1001.0]])
+
+
+def size_shift_ruled_out():
+    """[ABS_SHIFT] unless the learner's softmax behaves as a shift by each
+    slice's largest score in size does: right on SIZE_SAFE_PROBE, in
+    trouble (or nan) on SIZE_TROUBLE_PROBE; else []. Other mistakes, alone
+    or two at once, run into the same trouble on many scores."""
+    try:
+        with quietly():
+            safe, right = own_outcome(SIZE_SAFE_PROBE)
+            kind, result = own_outcome(SIZE_TROUBLE_PROBE)
+    except Exception:
+        return [ABS_SHIFT]  # it fails there in some other way: no telling
+    expected = reference.softmax(SIZE_SAFE_PROBE)
+    actual = variant(np.asarray, right, np.float64)
+    fits_safe = safe is None and actual is not None and close(actual, expected)
+    nans = variant(lambda: bool(np.isnan(np.asarray(result, np.float64)).any()))
+    troubled = kind is not None or nans is True
+    return [] if fits_safe and troubled else [ABS_SHIFT]
 
 
 # Scores on which a max without keepdims and a max down the batch differ:
@@ -647,6 +691,7 @@ SHIFTS = [
     (MAX_ADDED, added_max),
     (MAX_AXIS_1, lambda x: shifted_along(x, 1) if x.ndim >= 3 else None),
     (GLOBAL_SHIFT, lambda x: normalized(np.exp(x - x.max()))),
+    (ABS_SHIFT, shifted_by_size),
     (MAX_AXIS_0, lambda x: shifted_along(x, 0) if x.ndim >= 2 else None),
     # A shift by another row's maximum cancels out of sums down the
     # columns: with both mistakes made, only this trouble tells them.
@@ -736,7 +781,11 @@ def shift_mistake(x, error):
     if lost:
         return lost
     kind = trouble_kind(error)
-    found = [text for text, shift in SHIFTS if trouble(shift, x) == kind] or [
+    # A shift by each slice's largest score in size is named only where the
+    # learner's softmax behaves as one, which few scores tell.
+    shifts = [(text, shift) for text, shift in SHIFTS if text != ABS_SHIFT]
+    shifts += [item for item in SHIFTS if item[0] not in size_shift_ruled_out()]
+    found = [text for text, shift in shifts if trouble(shift, x) == kind] or [
         text for text, shift in COLUMN_SUMS if trouble(shift, x) == kind
     ]
     found = list(dict.fromkeys(found))

@@ -414,6 +414,47 @@ def expect_params(params, n_hidden, call, d=D, c=C):
             )
 
 
+BLOWN_UP = "a learning rate applied wrongly, so the weights blow up."
+STANDARDIZED_AGAIN = (
+    "x was standardized again inside train: where a column of x has one "
+    "value (one sample, say) its standard deviation is 0, and 0 / 0 is nan. "
+    "x comes standardized: use it as it is given."
+)
+NOT_FINITE_AT_START = (
+    "losses[0], recorded before any step, is not finite already, so no "
+    "step of lr made it so: look at what train does to x and t before the "
+    "first loss."
+)
+
+
+def nonfinite_mistake(values):
+    """Why the learner's train recorded `values`, losses not all finite: a
+    first loss that is not is no step's doing."""
+    if values.size == 0 or np.isfinite(values[0]):
+        return BLOWN_UP
+    return STANDARDIZED_AGAIN if standardizes_x() else NOT_FINITE_AT_START
+
+
+def standardizes_x():
+    """Whether the learner's train records the same losses for a few
+    training flowers scaled and shifted (3 * x + 5) as for x itself: it
+    standardizes x again, which undoes both."""
+    x, labels = X_TRAIN[:12], LABELS_TRAIN[:12]
+    try:
+        with quietly():
+            _, plain = learner.train(x.copy(), labels.copy(), epochs=2)
+            _, moved = learner.train(3 * x + 5, labels.copy(), epochs=2)
+        plain = np.asarray(plain, dtype=np.float64)
+        moved = np.asarray(moved, dtype=np.float64)
+    except Exception:
+        return False
+    return (
+        plain.shape == moved.shape
+        and bool(np.all(np.isfinite(plain)))
+        and np.allclose(plain, moved, rtol=1e-9, atol=1e-12)
+    )
+
+
 def expect_losses(losses, call):
     """Fail unless losses is a sequence of finite numbers; return it as an
     array."""
@@ -433,7 +474,7 @@ def expect_losses(losses, call):
             "Every recorded loss must be a finite number.",
             call=call,
             actual=short(values),
-            mistake="a learning rate applied wrongly, so the weights blow up.",
+            mistake=nonfinite_mistake(values),
         )
     return values
 
@@ -636,10 +677,7 @@ def expect_loss_fell(params, losses, call, seed):
     elif losses[-1] > CLIMB * losses[0]:
         mistake = UPHILL
     elif np.ptp(losses) == 0:
-        mistake = (
-            "the params never change: call sgd_update(params, backward(...), "
-            "lr) each epoch, on the same params that you return."
-        )
+        mistake = PARAMS_STILL
     elif steps_ignore_lr():
         mistake = LR_IGNORED
     elif losses[-1] > losses[0] or rises_often(losses):
@@ -673,10 +711,15 @@ def test_every_epoch_on_one_sample_is_one_step_of_lr():
     mistakes = one_sample_mistakes(epochs, lr)
     expected = [loss for _, loss in path[:epochs]]
     scaled = scaled_mistake(losses, expected)
-    if ignores_lr(losses, ONE_KWARGS):
+    still = still_mistake(losses, ONE_KWARGS)
+    if still is not None:
+        mistakes = [(still, params, losses)]
+    elif ignores_lr(losses, ONE_KWARGS):
         mistakes = [(LR_IGNORED, params, losses)]
     elif scaled is not None:
         mistakes = [(scaled, params, losses), *mistakes]
+    if rounded_to(losses, expected) is not None:
+        mistakes = [(ROUNDED, params, losses)]
     expect_close(
         losses,
         expected,
@@ -733,6 +776,8 @@ def test_the_first_loss_is_that_of_the_initial_params(seed):
         return
     if np.isclose(losses[0], loss_after_one_step(seed), rtol=0, atol=FIRST_LOSS_ATOL):
         mistake = AFTER_STEP
+    elif rounded_to(losses[0], expected) is not None:
+        mistake = ROUNDED
     elif any(starts_at(losses, other) for other in SEEDS if other != seed):
         mistake = SEED_IGNORED
     else:
@@ -1071,6 +1116,19 @@ TWO_STEPS = (
 )
 DOUBLE_LR = "the step was 2 * lr: pass lr to sgd_update as it was given."
 LR_IGNORED = "the lr argument was ignored: pass it on to sgd_update."
+PARAMS_STILL = (
+    "the params never change: call sgd_update(params, backward(...), lr) "
+    "each epoch, on the same params that you return."
+)
+SHORT_BATCH_LEFT_OUT = (
+    "with one sample no epoch took a step, though with more samples the "
+    "params do change: some samples are never used in an epoch, those left "
+    "over after the last full mini-batch, and with fewer samples than a "
+    "mini-batch that is all of them. Keep the last, short mini-batch."
+)
+# How many copies of the one sample make a batch larger than any
+# mini-batch a learner is likely to choose (16, 32, 64...).
+MANY_COPIES = 256
 UPHILL = (
     "the steps go uphill: the gradient was added rather than subtracted "
     "(-lr given to sgd_update, say). Pass lr to sgd_update as it was given: "
@@ -1155,6 +1213,55 @@ def ignores_lr(losses, given):
     return again.shape == losses.shape and np.array_equal(again, losses)
 
 
+def rounded_to(actual, expected):
+    """The fewest decimals (1 to 8) to which `expected`, rounded, is
+    `actual`, where `actual` differs from it: losses the learner rounded.
+    None where no rounding gives them."""
+    actual = np.asarray(actual, dtype=np.float64)
+    expected = np.asarray(expected, dtype=np.float64)
+    if actual.shape != expected.shape or np.array_equal(actual, expected):
+        return None
+    for digits in range(1, 9):
+        # Python's round and NumPy's may differ in the last bit.
+        if np.allclose(np.round(expected, digits), actual, rtol=0, atol=1e-12):
+            return digits
+    return None
+
+
+# The fewest decimals that give a rounded loss need not be the learner's
+# (1.1030 is 1.103): the wording names no number.
+ROUNDED = (
+    "the losses were rounded (round(loss, 4), say): record each loss as it "
+    "is computed, float(loss(params, x, t)), and round only where you print "
+    "it."
+)
+
+
+def still_mistake(losses, given):
+    """Why the learner's train, trained on the one sample with the keyword
+    arguments `given`, recorded `losses` that never change (None if they
+    change): no step at all, or none on so few samples (see
+    steps_on_copies)."""
+    if len(losses) < 2 or np.ptp(losses) != 0:
+        return None
+    return SHORT_BATCH_LEFT_OUT if steps_on_copies(given) else PARAMS_STILL
+
+
+def steps_on_copies(given):
+    """Whether the learner's train, given MANY_COPIES copies of the one
+    sample and the keyword arguments `given`, records losses that change:
+    its params move once there are samples enough."""
+    kwargs = {**given, "epochs": max(2, given.get("epochs", 2))}
+    x, t = np.repeat(ONE_X, MANY_COPIES, axis=0), np.repeat(ONE_T, MANY_COPIES, axis=0)
+    try:
+        with quietly():
+            _, losses = learner.train(x, t, **kwargs)
+        losses = np.asarray(losses, dtype=np.float64)
+    except Exception:
+        return False  # the run on the one sample says enough
+    return losses.ndim == 1 and losses.size > 1 and bool(np.ptp(losses) > 0)
+
+
 def steps_ignore_lr():
     """Whether the learner's train takes the same steps on the one sample
     whatever lr it is given (see ignores_lr): a loss that falls too slowly
@@ -1190,6 +1297,8 @@ def default_mistake(params, losses, expected_losses, given, later_losses):
         wrong = "n_hidden"
     elif not np.isclose(losses[0], expected_losses[0], rtol=0, atol=FIRST_LOSS_ATOL):
         wrong = "seed"
+    elif still_mistake(losses, given) is not None:
+        return still_mistake(losses, given)
     elif ignores_lr(losses, given):
         return LR_IGNORED
     elif same_with_lr_given(losses, given):
