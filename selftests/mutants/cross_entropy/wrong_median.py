@@ -8,6 +8,7 @@ import numpy as np
 
 EPS = 1e-7
 
+
 def cross_entropy(y, t):
     y = np.asarray(y, dtype=np.float64)
     t = np.asarray(t)

@@ -9,10 +9,11 @@ import numpy as np
 
 EPS = 1e-7
 
+
 def cross_entropy(y, t):
     y = np.asarray(y, dtype=np.float64)
     t = np.asarray(t)
-    if t.shape == y.shape:              # one-hot -> labels
+    if t.shape == y.shape:  # one-hot -> labels
         t = t.argmax(axis=-1)
-    picked = np.take(y, t)              # probability of the true class
+    picked = np.take(y, t)  # probability of the true class
     return float(-np.mean(np.log(picked + EPS)))

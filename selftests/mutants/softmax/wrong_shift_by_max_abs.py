@@ -10,6 +10,7 @@ Not the maximum of the whole array, nor a missing shift, nor a wrong axis."""
 
 import numpy as np
 
+
 def softmax(x):
     x = np.asarray(x, dtype=np.float64)
     # subtract the largest score (in size) to keep exp small

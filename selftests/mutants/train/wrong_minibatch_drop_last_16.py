@@ -14,6 +14,7 @@ from .sgd import sgd_update
 
 BATCH = 16
 
+
 def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
     t = np.asarray(t)
     c = t.shape[1] if t.ndim == 2 else int(t.max()) + 1
@@ -25,12 +26,14 @@ def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
         losses.append(float(loss(params, x, t)))
         order = rng.permutation(n)
         for start in range(0, n - BATCH + 1, BATCH):
-            idx = order[start:start + BATCH]
+            idx = order[start : start + BATCH]
             sgd_update(params, backward(params, x[idx], t[idx]), lr)
     return params, losses
 
+
 def predict(params, x):
     return np.argmax(forward(params, x), axis=1)
+
 
 def accuracy(params, x, labels):
     return float(np.mean(predict(params, x) == labels))

@@ -10,6 +10,7 @@ from .backprop import backward
 from .forward import forward, init_params, loss
 from .sgd import sgd_update
 
+
 def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
     # standardize (harmless if already standardized)
     x = (x - x.mean(axis=0)) / x.std(axis=0)
@@ -22,8 +23,10 @@ def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
         sgd_update(params, backward(params, x, t), lr)
     return params, losses
 
+
 def predict(params, x):
     return np.argmax(forward(params, x), axis=1)
+
 
 def accuracy(params, x, labels):
     return float(np.mean(predict(params, x) == labels))
