@@ -1244,7 +1244,10 @@ def _while_stuck(
         if not names or _has_way_out(node):
             continue
         # One name the body changes may be all the loop needs to end.
-        if any(n in rebound or not _unchanged(n, node.body) for n in names):
+        if any(
+            n in rebound or not _unchanged(n, node.body, _length_only(n, node.test))
+            for n in names
+        ):
             continue
         first = _line([node.lineno, source.splitlines()[node.lineno - 1].strip()])
         return first[0], node.end_lineno or first[0], first[1], names[0]
@@ -1319,10 +1322,27 @@ def _has_way_out(loop: ast.While) -> bool:
     return False
 
 
-def _unchanged(name: str, body: list[ast.stmt]) -> bool:
+def _length_only(name: str, test: ast.expr) -> bool:
+    """Whether the condition `test` reads `name` only through its length,
+    `len(name)`."""
+    parents = {
+        child: node for node in ast.walk(test) for child in ast.iter_child_nodes(node)
+    }
+    return all(
+        isinstance(parent := parents.get(node), ast.Call)
+        and isinstance(parent.func, ast.Name)
+        and parent.func.id == "len"
+        for node in ast.walk(test)
+        if isinstance(node, ast.Name) and node.id == name
+    )
+
+
+def _unchanged(name: str, body: list[ast.stmt], length_only: bool = False) -> bool:
     """Whether no statement of `body` can change what `name` holds: it is
     only read, in arithmetic, comparisons, as an index, or as an argument
-    of a builtin of `_PURE_CALLS`."""
+    of a builtin of `_PURE_CALLS`. Where the condition reads only its
+    length (`length_only`), taking an item of it (`keys[i]`) reads it too:
+    whatever is done to that item, the length stays."""
     parents = {
         child: node
         for statement in body
@@ -1334,7 +1354,10 @@ def _unchanged(name: str, body: list[ast.stmt]) -> bool:
             if isinstance(node, ast.Name) and node.id == name:
                 if not isinstance(node.ctx, ast.Load):
                     return False
-                if not _only_read(node, parents.get(node)):
+                parent = parents.get(node)
+                if not (
+                    _only_read(node, parent) or length_only and _item_read(node, parent)
+                ):
                     return False
             elif isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.alias)):
                 if getattr(node, "name", None) == name or (
@@ -1361,6 +1384,16 @@ def _only_read(node: ast.Name, parent: ast.AST | None) -> bool:
             and (node in parent.args)
         )
     return False
+
+
+def _item_read(node: ast.Name, parent: ast.AST | None) -> bool:
+    """Whether the name `node`, under `parent`, is read for an item of it
+    (`keys[i]`), which does not change its length."""
+    return (
+        isinstance(parent, ast.Subscript)
+        and parent.value is node
+        and isinstance(parent.ctx, ast.Load)
+    )
 
 
 def _same_file(name: str, module: Path) -> bool:

@@ -243,6 +243,10 @@ def test_a_timeout_in_a_while_loop_that_changes_no_name_of_its_condition_names_i
         ("    while True:\n        pass\n", None),
         ("    while epoch < epochs:\n        bump()\n", None),  # global
         ("    while i < n:\n        for j in x:\n            break\n", "i"),
+        ("    while i < len(x):\n        k = x[i]\n        k.append(1)\n", "i"),
+        ("    while i < len(x):\n        del x[i]\n", None),
+        ("    while i < len(x):\n        x[i:] = []\n", None),
+        ("    while x != y:\n        k = x[0]\n        k.append(1)\n", None),
     ],
 )
 def test_a_while_loop_is_stuck_only_where_its_body_cannot_change_its_condition(
