@@ -644,10 +644,10 @@ class Screen:
                 self.out.print(Text(note, style="yellow"), soft_wrap=True)
             text = function.text or _("(no docstring)")
             width = min(self.out.width, PROSE_WIDTH) - len(DOC_INDENT)
-            text = docs.reflowed(text, width)
-            if self.out.is_terminal:
-                # One column short, as `fitted` leaves it.
-                text = examples_fitted(text, width - 1)
+            # Its examples too, one column short, as `fitted` leaves them: in
+            # a file or a pager as on the terminal, no row is wider than the
+            # prose around it.
+            text = examples_fitted(docs.reflowed(text, width), width - 1)
             self.out.print(_indented(text, DOC_INDENT), soft_wrap=True)
 
     def _prose(self, text: str, style: str = "", hanging: int = 0) -> None:

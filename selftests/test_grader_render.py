@@ -31,7 +31,7 @@ from grader.render import (
 )
 from grader.results import ExerciseRun, TestResult, trim
 from grader.watch import EXERCISE, LISTING, SUMMARY, Watch
-from selftests.grader_support import ROOT, TWO_GENERATORS
+from selftests.grader_support import ROOT, TWO_GENERATORS, kata
 
 PASSED = TestResult("test_ok", True)
 UNNAMED = "The result has the wrong values.\n  expected  1.0\n  actual    2.0"
@@ -1679,6 +1679,16 @@ def _doc_on(width: int, name: str, language: str) -> list[str]:
 
 def _is_code(line: str) -> bool:
     return line.lstrip().startswith((">>>", "...", "array(", "[", "0.", "1."))
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_doc_into_a_pipe_has_no_row_wider_than_its_prose(tree, language):
+    result = kata("doc", "cross_entropy", "--lang", language, cwd=tree)
+
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert max(map(i18n.width, lines)) <= PROSE_WIDTH, "\n".join(lines)
+    assert ">>> round(cross_entropy(y, np.array([1, 0])), 4)" in _statements(lines)
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
