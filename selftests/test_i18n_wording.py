@@ -433,7 +433,7 @@ def test_a_bad_choice_says_what_may_be_chosen_in_a_sentence(capsys):
 
     assert code == cli.EXIT_USAGE
     error = capsys.readouterr().err
-    assert "'nope' は選べません。選べるのは 'exercises', 'solutions' です。" in error
+    assert "'nope' は選べません。選べるのは 'exercises'、'solutions' です。" in error
 
 
 # Ctrl-C is the learner's choice: said plainly, not as an error.
