@@ -451,9 +451,9 @@ class Watch:
         self.grading: list[str] = []  # the exercises being graded
         self.cut_short = False  # the last grade was stopped before its end
         self.timed_out: list[str] = []  # those the last grade stopped at the limit
-        # The exercises the last grade ran until the time limit, with the
-        # fingerprint of the code it ran, if `c` was typed during it: that
-        # `c` does not run them again while it is unchanged.
+        # The exercises a grade ran (or kept) until the time limit, with the
+        # fingerprint of the code it ran: `c` does not run them again while
+        # it is unchanged, as the first grade does not.
         self.looped: dict[str, str] = {}
         # Those the last grade did not run again, their code unchanged
         # since a run that reached the time limit: kept by `c` (see
@@ -543,9 +543,8 @@ class Watch:
     ) -> float | None:
         """Grade the exercises `names`; kept grades are used only when
         `use_kept` and their code has not changed since; with `loops`, the
-        grade of one that the last grade ran until the time limit is used
-        too, while its code has not changed, if `c` was typed during that
-        grade (see `looped`). `headline`,
+        grade of one that a grade ran until the time limit is used too,
+        while its code has not changed (see `looped`). `headline`,
         what is being graded, is printed first. Returns the seconds it
         took, or None when the grade was cancelled (see `cancel`)."""
         self.under_way, self.cut_short = True, True
@@ -634,12 +633,18 @@ class Watch:
         self.runs.update(runs)
         # What held the grade up: those stopped at the time limit.
         self.timed_out = [n for n in stale if runs.get(n) and runs[n].timed_out]
-        # `c` typed during this grade acts once it ends: it need not run
-        # again what this grade ran to the time limit.
-        typed = self.keys.typed() if self.keys is not None else ""
-        asked = "c" in _as_keys(typed)
-        self.looped = {name: keys[name] for name in self.timed_out} if asked else {}
+        self.remember_loops(stale, keys)
         return time.monotonic() - started
+
+    def remember_loops(self, graded: list[str], keys: dict[str, str]) -> None:
+        """Note in `looped`, with the fingerprint (`keys`, name to
+        fingerprint) of the code it ran, each exercise this grade ran, or
+        kept, until the time limit; forget the others of `graded`: a later
+        `c` need not wait for the same loop again."""
+        for name in graded:
+            self.looped.pop(name, None)
+        for name in [*self.timed_out, *self.loops_kept]:
+            self.looped[name] = keys[name]
 
     def kept_runs(self, names: list[str], keys: dict[str, str]) -> dict:
         """The kept runs of `names` whose fingerprints are still `keys`

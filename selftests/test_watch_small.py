@@ -850,17 +850,40 @@ def _looping_watch(watch_screen_drawn, monkeypatch) -> tuple:
     return watch, session
 
 
-def test_c_typed_later_than_a_loops_grade_runs_it_again(request, monkeypatch):
+def test_every_later_c_keeps_a_loops_grade_while_its_code_is_unchanged(
+    request, monkeypatch
+):
     watch_screen_drawn = request.getfixturevalue("watch_screen")
     watch, session = _looping_watch(watch_screen_drawn, monkeypatch)
+    looping = session.runs["softmax"]
 
-    # `c` pressed once the screen of the loop's grade is shown: the learner
-    # asks for a new grade of everything.
+    # `c` pressed once the screen of the loop's grade is shown, and again:
+    # the same code would only loop to the time limit again.
     watch.keys = _typed_keys("")
     watch.saved(["softmax"])
     watch.press("c")
+    watch.press("c")
 
-    assert "softmax" in session.graded[1], session.graded
+    assert session.graded[0] == ["softmax"]
+    assert "softmax" not in session.graded[1], session.graded
+    assert "softmax" not in session.graded[2], session.graded
+    assert watch.runs["softmax"] is looping and watch.view == SUMMARY
+    assert "softmax unchanged, not run to the time limit again" in watch.event
+
+    # A save that changes the code grades it again, and so does `c` after it.
+    session.runs.pop("softmax")
+    fingerprints = cache.fingerprints
+
+    def changed(*args) -> dict[str, str]:
+        keys = fingerprints(*args)
+        return {name: key + "+fix" for name, key in keys.items()}
+
+    monkeypatch.setattr(cache, "fingerprints", changed)
+    watch.saved(["softmax"])
+    watch.press("c")
+
+    assert session.graded[3] == ["softmax"]
+    assert "softmax" in session.graded[4], session.graded
 
 
 def test_c_does_not_run_again_a_loop_whose_grade_just_ran_to_the_time_limit(
