@@ -232,6 +232,11 @@ SHORTER = {
         N_("checked all in {seconds} s; {names} not run again"),
         N_("checked all; {names} not run again"),
     ),
+    # The watch has no key that shows a hint read before: said by each way.
+    N_("{name} has no more hints; `hint --seen {name}` shows them again"): (
+        N_("no more hints; `hint --seen {name}` shows them"),
+        N_("no more hints: `hint --seen {name}`"),
+    ),
 }
 # The fewest columns of a hint's last row kept before the note that says
 # what shows it whole (see `hint_ended`).
@@ -1507,14 +1512,20 @@ class Watch:
             self.hint_said = "none"
             return
         self.hint = self.hint_text(exercise, len(shown))
-        self.hints_asked.add(exercise.name)
-        self.say("hint for {name}", name=exercise.name)
-        self.hint_said = "hint"
         if len(shown) == already:
-            # Pressed again after the last: the screen would not change,
-            # and the key would seem unheard.
-            self.event = _("{name} has no more hints", name=exercise.name)
+            # Pressed again after the last: no hint is new, so the hint
+            # read gives way to the failure, as one only remembered does;
+            # the top line says so, lest the key seem unheard.
+            self.hints_asked.discard(exercise.name)
+            self.say(
+                "{name} has no more hints; `hint --seen {name}` shows them again",
+                name=exercise.name,
+            )
             self.hint_said = "last"
+        else:
+            self.hints_asked.add(exercise.name)
+            self.say("hint for {name}", name=exercise.name)
+            self.hint_said = "hint"
         try:
             hints.remember(state, exercise.name, len(shown))
         except OSError:

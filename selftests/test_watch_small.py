@@ -11,7 +11,7 @@ import pytest
 from rich.text import Text
 
 from grader import cache, hints, i18n
-from grader.exercises import NAMES
+from grader.exercises import NAMES, find
 from grader.project import open_project
 from grader.results import (
     DEFAULT_MEMORY_MB,
@@ -410,9 +410,11 @@ def _backprop_watch(tree: Path, size: tuple[int, int], saved: str = "") -> tuple
 
 def _hinted_backprop(folder: Path) -> Path:
     """A project whose backprop takes the sigmoid's slope at h, with
-    every hint of it read before the watch starts."""
+    every hint of it but the last read before the watch starts: `h` asks
+    for the last."""
     tree = focused_tree(folder, "backprop", "wrong_double_sigmoid")
-    assert kata(tree, "hint", "--all", "backprop").returncode == 0
+    for _ in find("backprop").hints[:-1]:
+        assert kata(tree, "hint", "backprop").returncode == 0
     return tree
 
 
@@ -1506,3 +1508,42 @@ def test_a_failure_cut_for_a_hint_keeps_the_line_of_code_and_says_what_shows_it(
     assert any(row.strip() == "np.clip(y, EPS, 1, out=y)" for row in rows), rows
     # The rows the hint took are said, and what shows them.
     assert "python -m grader check cross_entropy" in shown, rows
+
+
+# The top line of `h` pressed once every hint is read, at NARROW, by language.
+NO_MORE_HINTS = {
+    "en": "9 of 10 done (no more hints: `hint --seen train`)",
+    "ja": "10 問中 9 問完了(もうヒントなし: `hint --seen train`)",
+}
+
+
+def _statement_rows(rows: list[str]) -> list[str]:
+    """The rows of the failure's statement among the screen's `rows`."""
+    return [row for row in rows if re.match(r"    \S", row)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_h_after_the_last_hint_brings_the_failure_back(tmp_path, lang):
+    tree = focused_tree(tmp_path / "kata", "train", "wrong_never_updates")
+    hints.remember(tree / ".kata", "train", len(find("train").hints) - 1)
+    keys = NARROW_WORDS[lang]["keys"].encode()
+    with terminal_watch(tree, size=NARROW, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        read_screen(controller, keys, FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"h")
+        before = last_screen_rows(read_screen(controller, keys, SCREEN_TIMEOUT))
+        os.write(controller, b"h")
+        after = last_screen_rows(read_screen(controller, keys, SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+
+    # The last hint, just asked for, takes rows of the failure; `h` again
+    # shows no new hint: the failure takes them back, the hint read giving
+    # way, and the top line says which command shows the hints again.
+    columns, height = NARROW
+    assert len(after) < height, after  # nothing scrolled off the top
+    assert after[0] == NO_MORE_HINTS[lang], after
+    assert len(_statement_rows(after)) > len(_statement_rows(before)), (before, after)
+    assert any(NARROW_WORDS[lang]["actual"] in row for row in after), after
