@@ -109,6 +109,7 @@ from grader.render import (
     FAILED_MARK_PLAIN,
     LABEL,
     LABELLED,
+    PROSE_WIDTH,
     STATUS_STYLES,
     Screen,
     aligned,
@@ -2442,9 +2443,7 @@ class Watch:
         with one."""
         if not self.hint or self.grade_of(self.focus).status == DONE:
             return []
-        hint = Text(self.hint, style="cyan")
-        if self.out.is_terminal:
-            hint = self.hint_filled(hint)
+        hint = self.hint_filled(Text(self.hint, style="cyan"))
         return [*([Text()] if blank else []), hint]
 
     def hint_cut(self, hint: Text, rows: int) -> list[Text]:
@@ -2491,8 +2490,11 @@ class Watch:
         are under its label: code and words squeezed into a narrow column
         would break where they should not, a column far right reads as if
         it belonged to something else, and one at the first column would
-        read as a line of its own."""
+        read as a line of its own. Off a terminal, broken at PROSE_WIDTH,
+        as `hint` prints it: the only prose plain output wraps."""
         columns = min(self.out.width - 1, PROSE_COLUMNS)  # see `wrapped`
+        if not self.out.is_terminal:
+            columns = PROSE_WIDTH
         # The label ends at the first ": " ("Hint 1 of 4: ", "ヒント 1/4: ").
         label = hint.plain[: hint.plain.find(": ") + 2]
         hang = i18n.width(label)

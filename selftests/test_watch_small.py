@@ -13,6 +13,7 @@ from rich.text import Text
 from grader import cache, hints, i18n
 from grader.exercises import NAMES, find
 from grader.project import open_project
+from grader.render import PROSE_WIDTH
 from grader.results import (
     DEFAULT_MEMORY_MB,
     DEFAULT_TIMEOUT,
@@ -1547,3 +1548,33 @@ def test_h_after_the_last_hint_brings_the_failure_back(tmp_path, lang):
     assert after[0] == NO_MORE_HINTS[lang], after
     assert len(_statement_rows(after)) > len(_statement_rows(before)), (before, after)
     assert any(NARROW_WORDS[lang]["actual"] in row for row in after), after
+
+
+# The label of dot's last hint, by language.
+LAST_HINT_LABEL = {
+    "en": "Hint 4 of 4, the last: ",
+    "ja": "ヒント 4/4(これが最後のヒントです): ",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_piped_watch_breaks_a_hint_at_79_columns(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    def last_hint(watch) -> None:
+        watch.hint = watch.hint_text(watch.focus, len(watch.focus.hints))
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn({}, (100, 30), EXERCISE, last_hint, terminal=False)
+        hint = i18n.hints(find("dot"))[-1]
+
+    # Plain output wraps a hint, and nothing else, at PROSE_WIDTH, as
+    # `hint` prints it: the hint's rows run to the blank row under it.
+    start = next(
+        i for i, row in enumerate(rows) if row.startswith(LAST_HINT_LABEL[lang])
+    )
+    end = rows.index("", start)
+    shown = rows[start:end]
+    assert len(shown) > 1, rows
+    assert all(i18n.width(row) <= PROSE_WIDTH for row in shown), shown
+    assert "".join(hint.split()) in "".join("".join(shown).split()), shown
