@@ -424,6 +424,10 @@ class Watch:
         # Ways of saying that save and the event of such a key at once,
         # shorter than the two joined (see `events`).
         self.after_save: list[str] = []
+        # Ways of saying the check of every exercise that `c`, typed with
+        # that save, made: a later key typed with it says it too, lest the
+        # check asked for seem unheard.
+        self.checked_with_save: list[str] = []
         self.hint = ""  # the hint revealed for the exercise in focus
         # The exercises drawn on the exercise's screen in this session: `b`
         # goes "back" only to one of them (see `back_to`).
@@ -1207,6 +1211,7 @@ class Watch:
         event = self.save_events[0]
         self.event, self.save_unseen = event, True
         self.save_event = event
+        self.checked_with_save = []
         if self.keys is not None:
             self.keys.mark()  # the keys typed by now came with this save
         # Once every exercise is done, what is left to say is the summary;
@@ -1377,10 +1382,23 @@ class Watch:
                 self.after_save = self.check_after_save(names)
             self.view = SUMMARY
             self.draw()
+            if self.with_save:
+                self.checked_with_save = self.checked_ways(seconds)
         elif key.isprintable():
             # Not a key of the watch: said, so that it does not look ignored.
             self.event = _not_a_key(typed)
             self.draw()
+
+    def checked_ways(self, seconds: float) -> list[str]:
+        """The ways of saying, from the longest, that `c` checked every
+        exercise in `seconds`, naming those it did not run again."""
+        if not self.loops_kept:
+            return [_("checked all in {seconds} s", seconds=f"{seconds:.2f}")]
+        fields = {"seconds": f"{seconds:.2f}", "names": some_named(self.loops_kept)}
+        return [
+            _("checked all in {seconds} s; {names} not run again", **fields),
+            _("checked all; {names} not run again", **fields),
+        ]
 
     def check_after_save(
         self, names: str = "", seconds: float | None = None
@@ -2151,6 +2169,14 @@ class Watch:
             *((saved, self.event) for saved in saves),
             *((saves[-1], way) for way in shorter),
         ]
+        if self.checked_with_save:
+            # The check `c` made after the save, before this key: said
+            # between them, in the order they came.
+            pairs = [
+                (_("{saved}; {checked}", saved=s, checked=checked), e)
+                for checked in self.checked_with_save
+                for s, e in pairs
+            ]
         joined = [_("{saved}; then {event}", saved=s, event=e) for s, e in pairs]
         return [*joined, *self.after_save]
 

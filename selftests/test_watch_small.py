@@ -1578,3 +1578,35 @@ def test_a_piped_watch_breaks_a_hint_at_79_columns(request, lang):
     assert len(shown) > 1, rows
     assert all(i18n.width(row) <= PROSE_WIDTH for row in shown), shown
     assert "".join(hint.split()) in "".join("".join(shown).split()), shown
+
+
+# A key after `c`, both typed while a save of two files was graded: what the
+# top line says between the save and the key, by language.
+CHECKED_BETWEEN = {
+    "en": re.compile(r"; checked all in [\d.]+ s; then the list of exercises\)$"),
+    "ja": re.compile(r"を保存、全演習を採点: [\d.]+ 秒、その後、演習の一覧\)$"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_key_typed_with_a_save_after_c_says_the_check_too(request, monkeypatch, lang):
+    from grader import watch as watch_module
+
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    session = _RecordingSession({})
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, (100, 30), EXERCISE, watches.append)
+        watch = watches[0]
+        watch.tests = lambda: session
+        watch.session = session
+        watch.keys = _typed_keys("cl")
+        watch.saved(["dot", "sigmoid"])
+        watch.press("c")
+        watch.press("l")
+        top = watch.top_drawn.plain
+
+    # The check asked for is said, in the order the keys came.
+    assert CHECKED_BETWEEN[lang].search(top), top
+    assert watch.view == LISTING and len(session.graded) == 2, session.graded
