@@ -109,6 +109,7 @@ from grader.render import (
     FAILED_MARK_PLAIN,
     LABEL,
     LABELLED,
+    PROSE_WIDTH,
     STATUS_STYLES,
     Screen,
     aligned,
@@ -231,6 +232,11 @@ SHORTER = {
     ): (
         N_("checked all in {seconds} s; {names} not run again"),
         N_("checked all; {names} not run again"),
+    ),
+    # The watch has no key that shows a hint read before: said by each way.
+    N_("{name} has no more hints; `hint --seen {name}` shows them again"): (
+        N_("no more hints; `hint --seen {name}` shows them"),
+        N_("no more hints: `hint --seen {name}`"),
     ),
 }
 # The fewest columns of a hint's last row kept before the note that says
@@ -418,6 +424,10 @@ class Watch:
         # Ways of saying that save and the event of such a key at once,
         # shorter than the two joined (see `events`).
         self.after_save: list[str] = []
+        # Ways of saying the check of every exercise that `c`, typed with
+        # that save, made: a later key typed with it says it too, lest the
+        # check asked for seem unheard.
+        self.checked_with_save: list[str] = []
         self.hint = ""  # the hint revealed for the exercise in focus
         # The exercises drawn on the exercise's screen in this session: `b`
         # goes "back" only to one of them (see `back_to`).
@@ -451,9 +461,9 @@ class Watch:
         self.grading: list[str] = []  # the exercises being graded
         self.cut_short = False  # the last grade was stopped before its end
         self.timed_out: list[str] = []  # those the last grade stopped at the limit
-        # The exercises the last grade ran until the time limit, with the
-        # fingerprint of the code it ran, if `c` was typed during it: that
-        # `c` does not run them again while it is unchanged.
+        # The exercises a grade ran (or kept) until the time limit, with the
+        # fingerprint of the code it ran: `c` does not run them again while
+        # it is unchanged, as the first grade does not.
         self.looped: dict[str, str] = {}
         # Those the last grade did not run again, their code unchanged
         # since a run that reached the time limit: kept by `c` (see
@@ -543,9 +553,8 @@ class Watch:
     ) -> float | None:
         """Grade the exercises `names`; kept grades are used only when
         `use_kept` and their code has not changed since; with `loops`, the
-        grade of one that the last grade ran until the time limit is used
-        too, while its code has not changed, if `c` was typed during that
-        grade (see `looped`). `headline`,
+        grade of one that a grade ran until the time limit is used too,
+        while its code has not changed (see `looped`). `headline`,
         what is being graded, is printed first. Returns the seconds it
         took, or None when the grade was cancelled (see `cancel`)."""
         self.under_way, self.cut_short = True, True
@@ -634,12 +643,18 @@ class Watch:
         self.runs.update(runs)
         # What held the grade up: those stopped at the time limit.
         self.timed_out = [n for n in stale if runs.get(n) and runs[n].timed_out]
-        # `c` typed during this grade acts once it ends: it need not run
-        # again what this grade ran to the time limit.
-        typed = self.keys.typed() if self.keys is not None else ""
-        asked = "c" in _as_keys(typed)
-        self.looped = {name: keys[name] for name in self.timed_out} if asked else {}
+        self.remember_loops(stale, keys)
         return time.monotonic() - started
+
+    def remember_loops(self, graded: list[str], keys: dict[str, str]) -> None:
+        """Note in `looped`, with the fingerprint (`keys`, name to
+        fingerprint) of the code it ran, each exercise this grade ran, or
+        kept, until the time limit; forget the others of `graded`: a later
+        `c` need not wait for the same loop again."""
+        for name in graded:
+            self.looped.pop(name, None)
+        for name in [*self.timed_out, *self.loops_kept]:
+            self.looped[name] = keys[name]
 
     def kept_runs(self, names: list[str], keys: dict[str, str]) -> dict:
         """The kept runs of `names` whose fingerprints are still `keys`
@@ -1196,6 +1211,7 @@ class Watch:
         event = self.save_events[0]
         self.event, self.save_unseen = event, True
         self.save_event = event
+        self.checked_with_save = []
         if self.keys is not None:
             self.keys.mark()  # the keys typed by now came with this save
         # Once every exercise is done, what is left to say is the summary;
@@ -1366,10 +1382,23 @@ class Watch:
                 self.after_save = self.check_after_save(names)
             self.view = SUMMARY
             self.draw()
+            if self.with_save:
+                self.checked_with_save = self.checked_ways(seconds)
         elif key.isprintable():
             # Not a key of the watch: said, so that it does not look ignored.
             self.event = _not_a_key(typed)
             self.draw()
+
+    def checked_ways(self, seconds: float) -> list[str]:
+        """The ways of saying, from the longest, that `c` checked every
+        exercise in `seconds`, naming those it did not run again."""
+        if not self.loops_kept:
+            return [_("checked all in {seconds} s", seconds=f"{seconds:.2f}")]
+        fields = {"seconds": f"{seconds:.2f}", "names": some_named(self.loops_kept)}
+        return [
+            _("checked all in {seconds} s; {names} not run again", **fields),
+            _("checked all; {names} not run again", **fields),
+        ]
 
     def check_after_save(
         self, names: str = "", seconds: float | None = None
@@ -1502,14 +1531,20 @@ class Watch:
             self.hint_said = "none"
             return
         self.hint = self.hint_text(exercise, len(shown))
-        self.hints_asked.add(exercise.name)
-        self.say("hint for {name}", name=exercise.name)
-        self.hint_said = "hint"
         if len(shown) == already:
-            # Pressed again after the last: the screen would not change,
-            # and the key would seem unheard.
-            self.event = _("{name} has no more hints", name=exercise.name)
+            # Pressed again after the last: no hint is new, so the hint
+            # read gives way to the failure, as one only remembered does;
+            # the top line says so, lest the key seem unheard.
+            self.hints_asked.discard(exercise.name)
+            self.say(
+                "{name} has no more hints; `hint --seen {name}` shows them again",
+                name=exercise.name,
+            )
             self.hint_said = "last"
+        else:
+            self.hints_asked.add(exercise.name)
+            self.say("hint for {name}", name=exercise.name)
+            self.hint_said = "hint"
         try:
             hints.remember(state, exercise.name, len(shown))
         except OSError:
@@ -2134,6 +2169,14 @@ class Watch:
             *((saved, self.event) for saved in saves),
             *((saves[-1], way) for way in shorter),
         ]
+        if self.checked_with_save:
+            # The check `c` made after the save, before this key: said
+            # between them, in the order they came.
+            pairs = [
+                (_("{saved}; {checked}", saved=s, checked=checked), e)
+                for checked in self.checked_with_save
+                for s, e in pairs
+            ]
         joined = [_("{saved}; then {event}", saved=s, event=e) for s, e in pairs]
         return [*joined, *self.after_save]
 
@@ -2426,9 +2469,7 @@ class Watch:
         with one."""
         if not self.hint or self.grade_of(self.focus).status == DONE:
             return []
-        hint = Text(self.hint, style="cyan")
-        if self.out.is_terminal:
-            hint = self.hint_filled(hint)
+        hint = self.hint_filled(Text(self.hint, style="cyan"))
         return [*([Text()] if blank else []), hint]
 
     def hint_cut(self, hint: Text, rows: int) -> list[Text]:
@@ -2475,8 +2516,11 @@ class Watch:
         are under its label: code and words squeezed into a narrow column
         would break where they should not, a column far right reads as if
         it belonged to something else, and one at the first column would
-        read as a line of its own."""
+        read as a line of its own. Off a terminal, broken at PROSE_WIDTH,
+        as `hint` prints it: the only prose plain output wraps."""
         columns = min(self.out.width - 1, PROSE_COLUMNS)  # see `wrapped`
+        if not self.out.is_terminal:
+            columns = PROSE_WIDTH
         # The label ends at the first ": " ("Hint 1 of 4: ", "ヒント 1/4: ").
         label = hint.plain[: hint.plain.find(": ") + 2]
         hang = i18n.width(label)

@@ -1294,8 +1294,13 @@ def test_an_in_place_operator_is_named_a_compound_assignment(tables):
 
 
 def test_the_last_hint_in_the_watch_is_said_in_a_sentence(tables):
-    said = tables["ui"]["{name} has no more hints"]
-    assert said == "{name} のヒントはもうありません"  # in brackets: no 。
+    said = tables["ui"][
+        "{name} has no more hints; `hint --seen {name}` shows them again"
+    ]
+    # In brackets: no 。
+    assert (
+        said == "{name} のヒントはもうありません — `hint --seen {name}` で読み返せます"
+    )
 
 
 def test_a_likely_mistake_adds_to_the_statement_it_explains(tables):

@@ -11,8 +11,9 @@ import pytest
 from rich.text import Text
 
 from grader import cache, hints, i18n
-from grader.exercises import NAMES
+from grader.exercises import NAMES, find
 from grader.project import open_project
+from grader.render import PROSE_WIDTH
 from grader.results import (
     DEFAULT_MEMORY_MB,
     DEFAULT_TIMEOUT,
@@ -410,9 +411,11 @@ def _backprop_watch(tree: Path, size: tuple[int, int], saved: str = "") -> tuple
 
 def _hinted_backprop(folder: Path) -> Path:
     """A project whose backprop takes the sigmoid's slope at h, with
-    every hint of it read before the watch starts."""
+    every hint of it but the last read before the watch starts: `h` asks
+    for the last."""
     tree = focused_tree(folder, "backprop", "wrong_double_sigmoid")
-    assert kata(tree, "hint", "--all", "backprop").returncode == 0
+    for _ in find("backprop").hints[:-1]:
+        assert kata(tree, "hint", "backprop").returncode == 0
     return tree
 
 
@@ -850,17 +853,40 @@ def _looping_watch(watch_screen_drawn, monkeypatch) -> tuple:
     return watch, session
 
 
-def test_c_typed_later_than_a_loops_grade_runs_it_again(request, monkeypatch):
+def test_every_later_c_keeps_a_loops_grade_while_its_code_is_unchanged(
+    request, monkeypatch
+):
     watch_screen_drawn = request.getfixturevalue("watch_screen")
     watch, session = _looping_watch(watch_screen_drawn, monkeypatch)
+    looping = session.runs["softmax"]
 
-    # `c` pressed once the screen of the loop's grade is shown: the learner
-    # asks for a new grade of everything.
+    # `c` pressed once the screen of the loop's grade is shown, and again:
+    # the same code would only loop to the time limit again.
     watch.keys = _typed_keys("")
     watch.saved(["softmax"])
     watch.press("c")
+    watch.press("c")
 
-    assert "softmax" in session.graded[1], session.graded
+    assert session.graded[0] == ["softmax"]
+    assert "softmax" not in session.graded[1], session.graded
+    assert "softmax" not in session.graded[2], session.graded
+    assert watch.runs["softmax"] is looping and watch.view == SUMMARY
+    assert "softmax unchanged, not run to the time limit again" in watch.event
+
+    # A save that changes the code grades it again, and so does `c` after it.
+    session.runs.pop("softmax")
+    fingerprints = cache.fingerprints
+
+    def changed(*args) -> dict[str, str]:
+        keys = fingerprints(*args)
+        return {name: key + "+fix" for name, key in keys.items()}
+
+    monkeypatch.setattr(cache, "fingerprints", changed)
+    watch.saved(["softmax"])
+    watch.press("c")
+
+    assert session.graded[3] == ["softmax"]
+    assert "softmax" in session.graded[4], session.graded
 
 
 def test_c_does_not_run_again_a_loop_whose_grade_just_ran_to_the_time_limit(
@@ -1483,3 +1509,104 @@ def test_a_failure_cut_for_a_hint_keeps_the_line_of_code_and_says_what_shows_it(
     assert any(row.strip() == "np.clip(y, EPS, 1, out=y)" for row in rows), rows
     # The rows the hint took are said, and what shows them.
     assert "python -m grader check cross_entropy" in shown, rows
+
+
+# The top line of `h` pressed once every hint is read, at NARROW, by language.
+NO_MORE_HINTS = {
+    "en": "9 of 10 done (no more hints: `hint --seen train`)",
+    "ja": "10 問中 9 問完了(もうヒントなし: `hint --seen train`)",
+}
+
+
+def _statement_rows(rows: list[str]) -> list[str]:
+    """The rows of the failure's statement among the screen's `rows`."""
+    return [row for row in rows if re.match(r"    \S", row)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_h_after_the_last_hint_brings_the_failure_back(tmp_path, lang):
+    tree = focused_tree(tmp_path / "kata", "train", "wrong_never_updates")
+    hints.remember(tree / ".kata", "train", len(find("train").hints) - 1)
+    keys = NARROW_WORDS[lang]["keys"].encode()
+    with terminal_watch(tree, size=NARROW, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        read_screen(controller, keys, FIRST_SCREEN_TIMEOUT)
+        os.write(controller, b"h")
+        before = last_screen_rows(read_screen(controller, keys, SCREEN_TIMEOUT))
+        os.write(controller, b"h")
+        after = last_screen_rows(read_screen(controller, keys, SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+
+    # The last hint, just asked for, takes rows of the failure; `h` again
+    # shows no new hint: the failure takes them back, the hint read giving
+    # way, and the top line says which command shows the hints again.
+    columns, height = NARROW
+    assert len(after) < height, after  # nothing scrolled off the top
+    assert after[0] == NO_MORE_HINTS[lang], after
+    assert len(_statement_rows(after)) > len(_statement_rows(before)), (before, after)
+    assert any(NARROW_WORDS[lang]["actual"] in row for row in after), after
+
+
+# The label of dot's last hint, by language.
+LAST_HINT_LABEL = {
+    "en": "Hint 4 of 4, the last: ",
+    "ja": "ヒント 4/4(これが最後のヒントです): ",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_piped_watch_breaks_a_hint_at_79_columns(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    def last_hint(watch) -> None:
+        watch.hint = watch.hint_text(watch.focus, len(watch.focus.hints))
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn({}, (100, 30), EXERCISE, last_hint, terminal=False)
+        hint = i18n.hints(find("dot"))[-1]
+
+    # Plain output wraps a hint, and nothing else, at PROSE_WIDTH, as
+    # `hint` prints it: the hint's rows run to the blank row under it.
+    start = next(
+        i for i, row in enumerate(rows) if row.startswith(LAST_HINT_LABEL[lang])
+    )
+    end = rows.index("", start)
+    shown = rows[start:end]
+    assert len(shown) > 1, rows
+    assert all(i18n.width(row) <= PROSE_WIDTH for row in shown), shown
+    assert "".join(hint.split()) in "".join("".join(shown).split()), shown
+
+
+# A key after `c`, both typed while a save of two files was graded: what the
+# top line says between the save and the key, by language.
+CHECKED_BETWEEN = {
+    "en": re.compile(r"; checked all in [\d.]+ s; then the list of exercises\)$"),
+    "ja": re.compile(r"を保存、全演習を採点: [\d.]+ 秒、その後、演習の一覧\)$"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_key_typed_with_a_save_after_c_says_the_check_too(request, monkeypatch, lang):
+    from grader import watch as watch_module
+
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    session = _RecordingSession({})
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, (100, 30), EXERCISE, watches.append)
+        watch = watches[0]
+        watch.tests = lambda: session
+        watch.session = session
+        watch.keys = _typed_keys("cl")
+        watch.saved(["dot", "sigmoid"])
+        watch.press("c")
+        watch.press("l")
+        top = watch.top_drawn.plain
+
+    # The check asked for is said, in the order the keys came.
+    assert CHECKED_BETWEEN[lang].search(top), top
+    assert watch.view == LISTING and len(session.graded) == 2, session.graded

@@ -383,7 +383,7 @@ def test_a_key_that_comes_with_a_save_draws_its_screen_under_the_save(
         assert "; then the list of exercises)" in top
     else:
         assert "exercises/forward.py を保存、" in top
-        assert "その後 演習の一覧" in top
+        assert "その後、演習の一覧" in top
     assert "one_hot" in listing  # the list l asked for, under the save
     saved = running.screen_with("9. sgd")
     top = next(line for line in saved.splitlines() if "nn-kata" in line)
@@ -867,6 +867,6 @@ def test_h_after_the_last_hint_says_there_are_no_more(tree, watch):
     assert "Hint 4 of 4" in last
     running.press("h")
     again = running.screen()
-    assert "(dot has no more hints)" in again
+    assert "(dot has no more hints; `hint --seen dot` shows them again)" in again
     assert "Hint 4 of 4" in again  # the last one stays shown
     running.quit()
