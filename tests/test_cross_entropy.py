@@ -132,9 +132,14 @@ ONE_SAMPLE_AS_BATCH = (
     "one sample of shape (C,) was treated as a batch of C: it is one sample, "
     "so the mean is over 1, not y.shape[0] or len(y)."
 )
+# A sum down the samples (axis=0) and then a mean, over the C sums left,
+# gives the same number as a division by C: both are named.
 DIVIDED_BY_C = (
     "divided by C, the number of classes, instead of N, the number of "
-    "samples (y.shape[0] or len(y))."
+    "samples (y.shape[0] or len(y)): a division by the length of a row "
+    "(y.shape[1] or y.shape[-1]), or a sum over axis 0, down the samples, "
+    "and then a mean over the C sums left? "
+    "Sum over the classes (axis=-1), then divide by N."
 )
 # One wording for a batch and for one sample, whose mean over its C
 # entries divides its loss by C: one mistake, shown once.

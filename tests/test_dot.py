@@ -612,10 +612,11 @@ def expect_value_error(a, b, why, check=None):
     )
 
 
+# Said of the first sizes however they were read: len(a) or a.shape[0].
 LEN_CHECK = (
-    "the check compares len(a) with len(b), and len gives the first axis "
-    "only: for a 2-D a that is its number of rows. Compare a.shape[-1], a's "
-    "last size, with b.shape[0]."
+    "the check compares the first axes of a and b (len(a) or a.shape[0] "
+    "with len(b) or b.shape[0]): for a 2-D a the first axis is its number "
+    "of rows. Compare a.shape[-1], a's last size, with b.shape[0]."
 )
 # Sizes that fit, (3, 2) @ (2, 3), with len(a) != len(b).
 LEN_PROBE = (np.ones((3, 2)), np.ones((2, 3)))

@@ -554,10 +554,11 @@ def test_one_hot_rejects_labels_that_are_not_whole_numbers(labels, num_classes):
     )
 
 
+# No check is quoted: the learner's may be any comparison, or only one.
 NAN_SLIPS_THROUGH = (
-    "NaN (not a number) is no whole number, yet it slips past checks "
-    "such as labels % 1 > 0 or labels < 0, because every comparison with NaN "
-    "is False. Check that labels % 1 == 0, which NaN fails."
+    "NaN (not a number) is no whole number, yet every <, <=, > or >= with "
+    "NaN is False, so a check by such comparisons lets it through. Check "
+    "that labels % 1 == 0, which NaN fails."
 )
 
 
