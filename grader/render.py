@@ -435,6 +435,7 @@ class Screen:
                 note = Text(_(SAME_CAUSE_NOTE), style="dim")
                 self.out.print(self.fitted(note), soft_wrap=True)
                 self.out.print()
+            others = told_apart(test, others, failures)
             self._failure(test, others, same_property, shared_item(test, failures))
         note = not_run_note(grade)
         if note:
@@ -1299,6 +1300,74 @@ def _groups(failures: list[TestResult]) -> list[list[TestResult]]:
     for test, way in zip(failures, ways, strict=True):
         groups.setdefault(_one_of(way, named), []).append(test)
     return sorted(groups.values(), key=lambda tests: _telling_rank(_plainest(tests)))
+
+
+def told_apart(
+    test: TestResult, others: tuple[str, ...], failures: list[TestResult]
+) -> tuple[str, ...]:
+    """The names `others` of the tests that failed with `test` (one block
+    of `grouped`), each of those that failed otherwise than `test` did
+    followed by how: "test_b (raised ValueError at line 22)". One mistake
+    may raise on some inputs, at other lines, and give wrong values on
+    others; the block shows one of these only."""
+    by_name = {failure.name: failure for failure in failures}
+    told = []
+    for name in others:
+        other = by_name.get(name)
+        same = other is None or _how(other) == _how(test)
+        told.append(name if same else _how_told(other, test))
+    return tuple(told)
+
+
+def _how(test: TestResult) -> tuple[str | None, str | None] | None:
+    """What `test`'s failure raised, apart from the input (see `gist`), and
+    the line of the learner's it names; None where it names neither."""
+    raised = _raised(test)
+    if raised is None:
+        return None
+    exception, where = raised
+    return (None if exception is None else gist(exception)), where
+
+
+# The file and line of a "where" line's value, "exercises/dot.py, line 22:
+# return out", as the tests write it.
+_PLACE = re.compile(r"^(.*), line (\d+):")
+
+
+def _how_told(test: TestResult, shown: TestResult) -> str:
+    """The name of `test` and how it failed, where `shown`, the failure
+    shown in full, failed otherwise: what it raised, and at which line
+    (the line alone in the file `shown` names too). The name alone where
+    its message tells neither."""
+    raised = _raised(test)
+    name = test.name
+    if raised is None:
+        return _("{name} (raised nothing)", name=name)
+    exception, where = raised
+    place = None if where is None else _PLACE.match(where)
+    if place is not None:
+        shown_where = _WHERE_LINE.search(shown.message)
+        same_file = shown_where and shown_where.group(1).startswith(
+            f"{place.group(1)}, line "
+        )
+        place = (
+            _("line {line}", line=place.group(2))
+            if same_file
+            else _("{file}, line {line}", file=place.group(1), line=place.group(2))
+        )
+    kind = None if exception is None else exception.partition(":")[0]
+    if kind is None:
+        return (
+            _("{name} (failed at {place})", name=name, place=place) if place else name
+        )
+    if place is None:
+        return _("{name} (raised {exception})", name=name, exception=kind)
+    return _(
+        "{name} (raised {exception} at {place})",
+        name=name,
+        exception=kind,
+        place=place,
+    )
 
 
 def _plainest(tests: list[TestResult]) -> TestResult:

@@ -194,6 +194,37 @@ def test_one_other_test_that_failed_the_same_way_is_named():
     assert "1 more test failed from the same likely mistake: test_b." in check(tests)
 
 
+# One mistake behind three ways of failing: an IndexError at line 21, a
+# ValueError at line 22 where a result of the wrong size was reshaped, and
+# a wrong value.
+TRANSPOSED = "  likely mistake: a was used transposed."
+RAISED_AT = (
+    "dot([[1.0]], [[2.0]]) raised {}\n"
+    "  where     exercises/dot.py, line {}: {}\n" + TRANSPOSED
+)
+
+
+def test_the_others_of_a_mistake_that_failed_otherwise_say_how():
+    index = RAISED_AT.format("IndexError: index 2 is out of bounds", 21, "s += 1")
+    reshape = RAISED_AT.format("ValueError: cannot reshape", 22, "return out")
+    tests = [
+        failed("test_a", index, "exception"),
+        failed("test_b", index.replace("index 2", "index 3"), "exception"),
+        failed("test_c", reshape, "exception"),
+        failed("test_d", f"{UNNAMED}\n{TRANSPOSED}"),
+    ]
+
+    text = check(tests)
+
+    assert len(re.findall(r"^ +likely mistake:", text, re.M)) == 1
+    assert (
+        "3 more tests failed from the same likely mistake: test_b, "
+        "test_c (raised ValueError at line 22), test_d (raised nothing)."
+    ) in text
+    with i18n.speaking("ja"):
+        assert "test_c(22 行目で ValueError を送出)" in check(tests)
+
+
 # One mistake as two tests of sgd_update word it, each about a key of its
 # own input.
 REBOUND = (

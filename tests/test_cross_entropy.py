@@ -132,9 +132,14 @@ ONE_SAMPLE_AS_BATCH = (
     "one sample of shape (C,) was treated as a batch of C: it is one sample, "
     "so the mean is over 1, not y.shape[0] or len(y)."
 )
+# A sum down the samples (axis=0) and then a mean, over the C sums left,
+# gives the same number as a division by C: both are named.
 DIVIDED_BY_C = (
     "divided by C, the number of classes, instead of N, the number of "
-    "samples (y.shape[0] or len(y))."
+    "samples (y.shape[0] or len(y)): a division by the length of a row "
+    "(y.shape[1] or y.shape[-1]), or a sum over axis 0, down the samples, "
+    "and then a mean over the C sums left? "
+    "Sum over the classes (axis=-1), then divide by N."
 )
 # One wording for a batch and for one sample, whose mean over its C
 # entries divides its loss by C: one mistake, shown once.
@@ -154,13 +159,62 @@ N_TWICE_OR_MEAN_OVER_ALL = (
     "t * log(y), N * C of them? Sum over the classes, then divide by N once."
 )
 # One wording wherever an array holding one loss comes back (a mean with
-# keepdims=True, say): in a batch of one it is each sample's loss too.
+# keepdims=True, say), unless it is the loss of each sample of a batch of
+# one (see one_loss_array).
 ONE_LOSS_ARRAY = (
     "an array holding one loss was returned, not a number: an unneeded "
     "keepdims=True, or a reshape? Return the loss itself."
 )
-# Where an array of several losses comes back for a batch.
-PER_SAMPLE_LOSSES = "return the mean over the samples, not each sample's loss."
+# One wording wherever the samples' losses come back, not their mean: for a
+# batch of several, and for a batch of one where a batch of several shows
+# it (see one_loss_array).
+PER_SAMPLE_LOSSES = (
+    "the loss of each sample was returned: return one number, their mean."
+)
+
+
+def one_loss_array():
+    """The mistake behind an array of one loss for a batch of one:
+    PER_SAMPLE_LOSSES where the learner's cross_entropy returns an array
+    of a loss per sample for TALL, a batch of three (with labels or
+    one-hot t), else ONE_LOSS_ARRAY."""
+    return PER_SAMPLE_LOSSES if returns_per_sample_losses() else ONE_LOSS_ARRAY
+
+
+def expect_not_per_sample(result, y, call, found):
+    """Fail, naming PER_SAMPLE_LOSSES, where `result` is an array of a
+    number per sample of the batch y (N > 1) whose values no mistake of
+    `found` gives, and the learner's cross_entropy gives a loss per sample
+    for TALL too: its shape tells that mistake where its values hold
+    another as well (int labels taken for one-hot, say), which the tests
+    of that other name."""
+    if not isinstance(result, np.ndarray) or len(y) < 2:
+        return
+    if result.shape != (len(y),) or result.dtype.kind not in "iuf":
+        return
+    if named_mistake(found, result) is not None or not returns_per_sample_losses():
+        return
+    fail(
+        "The result has the wrong shape.",
+        call=call,
+        expected="()",
+        actual=str(result.shape),
+        mistake=PER_SAMPLE_LOSSES,
+    )
+
+
+def returns_per_sample_losses():
+    """Whether the learner's cross_entropy of TALL, labels or one-hot,
+    gives an array of N losses (N = 3, C = 2, so not one per class)."""
+    y, labels = TALL
+    for t in (labels, one_hot(labels, y.shape[1])):
+        with quietly():
+            result = variant(learner.cross_entropy, y, t)
+        if isinstance(result, np.ndarray) and result.shape == (len(y),):
+            return True
+    return False
+
+
 MISSING_MINUS = (
     "the minus sign is missing: log(p) is negative for p < 1, the loss "
     "-log(p) positive."
@@ -552,15 +606,12 @@ def mistakes_at(y, labels, eps, one_hot_form, guards):
     loss = per_sample.mean()
     t = one_hot(labels, c)
     two_class = two_class_loss(y, labels, eps)
-    found = [
-        (
-            "the loss of each sample was returned: return one number, their mean.",
-            per_sample,
-        )
+    # For a batch of one, its loss in an array is each sample's loss too.
+    found = (
+        [(PER_SAMPLE_LOSSES, per_sample), (ONE_LOSS_ARRAY, np.array([loss]))]
         if n > 1
-        else (ONE_LOSS_ARRAY, per_sample),
-        (ONE_LOSS_ARRAY, np.array([loss])),
-    ]
+        else [(one_loss_array(), per_sample)]
+    )
     # With two classes and two samples the two-class formula gives the sum
     # over the samples: the learner's loss of TALL tells which it is.
     if not np.isclose(two_class, per_sample.sum()):
@@ -1008,6 +1059,7 @@ def check_batch(y, labels, one_hot_form=False, what=None):
     # + 0.0 turns the -0.0 of a certain prediction into a plain 0.0.
     expected = reference.cross_entropy(y, labels, eps=0.0) + 0.0
     found = mistakes(y, labels, one_hot_form)
+    expect_not_per_sample(result, y, call, found)
     expect_close(
         result,
         expected,
@@ -1057,13 +1109,15 @@ def test_cross_entropy_gives_the_docstring_example():
         if t.ndim == 2 and not is_loss(result, expected):
             floats = probed_loss(y, t.astype(float))
             expect_ints_as_floats(call, result, floats, expected)
+        found = mistakes(y, labels, one_hot_form=t.ndim == 2)
+        expect_not_per_sample(result, y, call, found)
         expect_close(
             result,
             expected,
             call,
             rtol=0,
             atol=ATOL,
-            mistakes=mistakes(y, labels, one_hot_form=t.ndim == 2),
+            mistakes=found,
             what=MEAN_OF_TRUE_CLASS,
         )
 
@@ -1130,13 +1184,15 @@ def test_one_hot_targets_of_ints_count_as_one_hot(batch):
         return
     _, floats = loss_of(y, t.astype(float), ONE_HOT_FORM, ONLY_LABELS)
     expect_ints_as_floats(call, result, floats, expected)
+    found = mistakes(y, labels, one_hot_form=True)
+    expect_not_per_sample(result, y, call, found)
     expect_close(
         result,
         expected,
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=mistakes(y, labels, one_hot_form=True),
+        mistakes=found,
         what="cross_entropy must be the mean over the samples of -log(the "
         "probability of the true class).",
     )
@@ -1223,13 +1279,15 @@ def test_a_batch_costs_the_mean_of_its_samples_costs(batch):
         )
         singles.append(single)
     call, result = loss_of(y, labels, LABELS_FORM, LABELS_AS_ONE_HOT)
+    found = mistakes(y, labels)
+    expect_not_per_sample(result, y, call, found)
     expect_close(
         result,
         np.mean(singles),
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=mistakes(y, labels),
+        mistakes=found,
         what="The loss of a batch must be the mean of the losses of its rows, "
         f"each given alone; they are {short(np.array(singles))}.",
     )
@@ -1273,7 +1331,7 @@ def test_a_zero_probability_on_the_true_class_costs_a_large_finite_loss(
 ):
     t = one_hot(labels, y.shape[-1]) if one_hot_form else labels
     call, result = zero_loss_of(y, t, one_hot_form)
-    value = one_number(result, call, PER_SAMPLE_LOSSES)
+    value = one_number(result, call, PER_SAMPLE_LOSSES, batch=np.ndim(y) == 2)
     if LARGE_LOSS <= value <= HUGE_LOSS:
         return
     capped = math.isfinite(value) and value > HUGE_LOSS
@@ -1465,8 +1523,8 @@ def test_the_loss_falls_as_the_true_class_gains_probability(c, low, gain):
     labels = np.array([0])
     call_low, loss_low = loss_of(y_low, labels, LABELS_FORM, LABELS_AS_ONE_HOT)
     call_high, loss_high = loss_of(y_high, labels, LABELS_FORM, LABELS_AS_ONE_HOT)
-    loss_low = one_number(loss_low, call_low)
-    loss_high = one_number(loss_high, call_high)
+    loss_low = one_number(loss_low, call_low, batch=True)
+    loss_high = one_number(loss_high, call_high, batch=True)
     if not loss_low > loss_high >= 0:
         fail(
             "The loss must be positive and fall as the true class gains "
@@ -1479,18 +1537,20 @@ def test_the_loss_falls_as_the_true_class_gains_probability(c, low, gain):
         )
 
 
-def one_number(result, call, several=None):
+def one_number(result, call, several=None, batch=False):
     """The learner's loss `result` as a float; fail where it is an array
     that holds more or less than a number (float() would raise), naming
     `several` as the mistake where it holds several numbers (the losses of
-    a batch's samples, say)."""
+    a batch's samples, say), and, for a `batch` of one, the losses of its
+    samples where a batch of several shows them (see one_loss_array)."""
     value = as_array(result, call, "a number")
     if value.ndim != 0:
+        one = one_loss_array() if batch else ONE_LOSS_ARRAY
         fail(
             "cross_entropy must return one number.",
             call=call,
             actual=short(value),
-            mistake=ONE_LOSS_ARRAY if value.size == 1 else several,
+            mistake=one if value.size == 1 else several,
         )
     return float(value)
 

@@ -26,6 +26,7 @@ from tests.judge import (
     fail,
     lost_axes,
     named_mistake,
+    unpack_mistake,
     unpacked_shape,
     variant,
     wrong_exception_raised,
@@ -321,9 +322,12 @@ def call_dot(a, b):
         # A check of the learner's own refused them; NumPy's errors (a
         # result of the wrong size reshaped) may come from a mistake that
         # square operands show. Python's (a shape unpacked into names it
-        # does not fit) are named elsewhere, and square operands pass.
+        # does not fit) is the mistake of that line, whatever square
+        # operands show of another.
         if raised_by_learner(error):
             error.kata_mistake = refusal_mistake(np.asarray(a), np.asarray(b))
+        elif unpacked_shape(error) is not None:
+            error.kata_mistake = unpack_mistake(error)
         else:
             error.kata_mistake = square_mistake() or (
                 SHAPES_DO_NOT_PAIR if NOT_BROADCAST in str(error) else None
@@ -608,10 +612,11 @@ def expect_value_error(a, b, why, check=None):
     )
 
 
+# Said of the first sizes however they were read: len(a) or a.shape[0].
 LEN_CHECK = (
-    "the check compares len(a) with len(b), and len gives the first axis "
-    "only: for a 2-D a that is its number of rows. Compare a.shape[-1], a's "
-    "last size, with b.shape[0]."
+    "the check compares the first axes of a and b (len(a) or a.shape[0] "
+    "with len(b) or b.shape[0]): for a 2-D a the first axis is its number "
+    "of rows. Compare a.shape[-1], a's last size, with b.shape[0]."
 )
 # Sizes that fit, (3, 2) @ (2, 3), with len(a) != len(b).
 LEN_PROBE = (np.ones((3, 2)), np.ones((2, 3)))

@@ -1,6 +1,7 @@
 """Sums the terms down the batch (axis=0), then averages over the C classes."""
 
 # expect: divided by C, the number of classes
+# expect: a sum over axis 0, down the samples
 # reject: treated as a batch of C
 # reject: a mean over all the entries of t * log(y)
 

@@ -1,8 +1,8 @@
 """Checks len(a) != len(b): a's row count, not its last size."""
 
-# expect: compares len(a) with len(b)
+# expect: compares the first axes of a and b
 # reject: check the shapes first
-# first: compares len(a) with len(b)
+# first: compares the first axes of a and b
 # blocks: 1
 
 import numpy as np

@@ -4,7 +4,7 @@ most negative int64 on x86, which only a check of the lower bound would
 catch; 0 on ARM, which none would)."""
 
 # expect: the labels were made ints (.astype(int), int()) before they were
-# reject: it slips past checks
+# reject: lets it through
 
 import numpy as np
 
