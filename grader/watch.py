@@ -215,6 +215,16 @@ HINT_INDENT = 2
 # the width of prose everywhere else in the grader (PROSE_WIDTH). Values
 # and tables keep the terminal's width: an array's row reads best whole.
 PROSE_COLUMNS = 100
+# The line in place of a table's last rows (see `Watch.rows_note`): with
+# the key that lists them, or the command, each from the longest way.
+ROWS_KEY_NOTES = (
+    N_("[... {count} more rows: press l for the list]"),
+    N_("[... {count} more rows: l lists them]"),
+)
+ROWS_COMMAND_NOTES = (
+    N_("[... {count} more rows: `{prog} list` lists them all]"),
+    N_("[... {count} more rows: `{prog} list`]"),
+)
 # Shorter ways of saying what caused a screen, from the longest, for a top
 # line that would take two rows on a narrow terminal: the exercise's line
 # below names the exercise, and the report says what was checked, and
@@ -1843,17 +1853,38 @@ class Watch:
 
     def rows_note(self, count: int, key: bool = True) -> Text:
         """The line in place of the last `count` rows of a table of the
-        exercises: how many are gone, and how to list every exercise (the
-        key, while keys are read and `key`; else the command)."""
-        if self.keys_ended or not key:
-            line = _(
-                "[... {count} more rows: `{prog} list` lists them all]",
-                count=count,
-                prog=self.prog,
-            )
+        exercises: how many are gone, and how to list every exercise. The
+        key, while keys are read, `key`, and the list shows every row at
+        this size (see `list_shows_every_row`); else the command: a key
+        that shows fewer rows than it promises sends the learner nowhere.
+        On a terminal, the first way of saying it that takes the fewest
+        rows: a shorter way, where the longer wraps."""
+        if key and not self.keys_ended and self.list_shows_every_row():
+            ways = ROWS_KEY_NOTES
         else:
-            line = _("[... {count} more rows: press l for the list]", count=count)
-        return self.noted(line)
+            ways = ROWS_COMMAND_NOTES
+        lines = [self.noted(_(way, count=count, prog=self.prog)) for way in ways]
+        if not self.out.is_terminal:
+            return lines[0]
+        fewest = min(self.rows([line]) for line in lines)
+        return next(line for line in lines if self.rows([line]) == fewest)
+
+    def list_shows_every_row(self) -> bool:
+        """Whether the list of exercises (key l), drawn now at this size,
+        shows every row of its table; always off a terminal."""
+        if not self.out.is_terminal:
+            return True
+        state = (self.view, self.event, self.notice, self.before_save)
+        self.view, self.notice, self.before_save = LISTING, "", False
+        self.say("the list of exercises")
+        try:
+            top = self.wrapped(self.top_line())
+            bottom = [self.wrapped(line) for line in self.bottom_lines()]
+            middle, _bottom = self.listing_fitted(top, bottom)
+        finally:
+            self.view, self.event, self.notice, self.before_save = state
+        names = {g.name for g in self.book().grades}
+        return len(_table_spans(middle, names)) == len(names)
 
     def report_cut(self, lines: list[Text], room: int) -> list[Text]:
         """The report of an exercise not done, `lines`, in `room` rows: the
