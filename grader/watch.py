@@ -2454,8 +2454,11 @@ class Watch:
     def hint_lines(self, blank: bool = True) -> list[Text]:
         """The hint revealed, after a blank line if `blank`; none once the
         exercise is done: a hint belongs to a failure, and it comes back
-        with one."""
+        with one; none while its file is gone: a hint on code that is not
+        there would hide the way back to it (`reset`)."""
         if not self.hint or self.grade_of(self.focus).status == DONE:
+            return []
+        if not (self.project.root / self.target / f"{self.focus.name}.py").exists():
             return []
         hint = Text(self.hint, style="cyan")
         if self.out.is_terminal:
