@@ -2073,9 +2073,9 @@ class Watch:
         caused this screen; on a terminal, in one row where a shorter way
         of saying the event allows (see `saved_events`, SHORTER), then
         where the count said without the watch's name allows; else in as
-        few rows as any way takes, the shortest of them, naming no folder:
-        a line that wraps on every screen pushes the failure down for
-        little."""
+        few rows as any way takes, the shortest of them, naming no folder
+        nor the watch: a line that wraps on every screen pushes the
+        failure down for little."""
         named = [Text(line, style="dim") for line in self.top_lines()]
         if not self.out.is_terminal:
             return named[0]
@@ -2086,11 +2086,12 @@ class Watch:
         if line is not None:
             return line
         # A folder is worth a row of its own only when the line needs no
-        # second row: over two, the file's name says enough. The watch's
-        # name goes only for a row it saves.
+        # second row: over two, the file's name says enough. So is the
+        # watch's name: a line of two rows says what caused the screen
+        # sooner without it, as one of one row does.
         folder = f"{self.target}/"
         fewest = min(rows[id(line)] for line in lines)
-        for ways in (named, counted):
+        for ways in (counted, named):
             short = [line for line in ways if folder not in line.plain] or ways
             least = [line for line in short if rows[id(line)] == fewest]
             if least:

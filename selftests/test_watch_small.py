@@ -449,6 +449,24 @@ TINY = (40, 12)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_a_top_line_of_two_rows_leaves_out_the_watchs_name(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    def saved(watch) -> None:
+        watch.save_events = watch.saved_events(["numerical_gradient"], 0.51)
+        watch.event = watch.save_event = watch.save_events[0]
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn({}, TINY, EXERCISE, saved)
+
+    # Two rows either way: the name would only push the exercise down.
+    assert rows[2] == "", rows
+    assert not rows[0].startswith("nn-kata watch:"), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
 def test_a_note_breaks_a_command_too_wide_for_a_row_only_at_its_spaces(request, lang):
     watch_screen_drawn = request.getfixturevalue("watch_screen")
 
