@@ -437,7 +437,7 @@ def test_on_a_tiny_terminal_a_hint_asked_for_leaves_the_exercise_in_sight(tmp_pa
     size = (40, 12)
     asked, _after = _backprop_watch(_hinted_backprop(tmp_path / "kata"), size)
 
-    assert asked[0].startswith("nn-kata watch:"), asked
+    assert TOP_LINE.match(asked[0]), asked
     assert any(row.startswith("8. backprop: Backpropagation") for row in asked)
     shown = "\n".join(asked)
     assert "failing" in shown and re.search(r"\b\d+/\d+ tests\b", shown), asked
