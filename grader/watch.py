@@ -3401,6 +3401,10 @@ def _to_arguments(
     call."""
     raised = _raised_at(rows)
     call = rows[:raised] if raised else rows
+    if raised and ")" not in call[-1]:
+        # "raised" on a row of its own, under the call: it stays whole, as
+        # the exception's rows do.
+        call = call[:-1]
     starts = _argument_starts(call)
     if not starts:
         return None

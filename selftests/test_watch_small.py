@@ -548,6 +548,24 @@ def test_on_a_tiny_terminal_all_done_keeps_the_score_and_the_closing_line(
     assert "".join(closing.split()) in screen, rows
 
 
+RAISED_ON_ITS_OWN_ROW = [
+    "    cross_entropy([[0.25, 0.75],",
+    "                   [0.5, 0.5]],",
+    "                  [1, 0] (int64))",
+    "    raised",
+    "      ImportError: cannot import name",
+    "      'onehot' from 'exercises.one_hot'",
+]
+
+
+def test_a_call_whose_raised_takes_a_row_of_its_own_is_cut_and_keeps_it():
+    rows = _to_arguments(RAISED_ON_ITS_OWN_ROW, 1, 39, "…")
+
+    assert rows is not None and len(rows) == len(RAISED_ON_ITS_OWN_ROW) - 1, rows
+    assert rows[-3:] == RAISED_ON_ITS_OWN_ROW[-3:], rows
+    assert all(i18n.width(row) <= 39 for row in rows), rows
+
+
 DICT_CALL = [
     "  call      backward({'w1': [[0.02, 0.9, -0.71],",
     " " * 29 + "[0.9, -0.38, -0.15]],",
