@@ -216,6 +216,16 @@ HINT_INDENT = 2
 # the width of prose everywhere else in the grader (PROSE_WIDTH). Values
 # and tables keep the terminal's width: an array's row reads best whole.
 PROSE_COLUMNS = 100
+# The line in place of a table's last rows (see `Watch.rows_note`): with
+# the key that lists them, or the command, each from the longest way.
+ROWS_KEY_NOTES = (
+    N_("[... {count} more rows: press l for the list]"),
+    N_("[... {count} more rows: l lists them]"),
+)
+ROWS_COMMAND_NOTES = (
+    N_("[... {count} more rows: `{prog} list` lists them all]"),
+    N_("[... {count} more rows: `{prog} list`]"),
+)
 # Shorter ways of saying what caused a screen, from the longest, for a top
 # line that would take two rows on a narrow terminal: the exercise's line
 # below names the exercise, and the report says what was checked, and
@@ -1878,17 +1888,38 @@ class Watch:
 
     def rows_note(self, count: int, key: bool = True) -> Text:
         """The line in place of the last `count` rows of a table of the
-        exercises: how many are gone, and how to list every exercise (the
-        key, while keys are read and `key`; else the command)."""
-        if self.keys_ended or not key:
-            line = _(
-                "[... {count} more rows: `{prog} list` lists them all]",
-                count=count,
-                prog=self.prog,
-            )
+        exercises: how many are gone, and how to list every exercise. The
+        key, while keys are read, `key`, and the list shows every row at
+        this size (see `list_shows_every_row`); else the command: a key
+        that shows fewer rows than it promises sends the learner nowhere.
+        On a terminal, the first way of saying it that takes the fewest
+        rows: a shorter way, where the longer wraps."""
+        if key and not self.keys_ended and self.list_shows_every_row():
+            ways = ROWS_KEY_NOTES
         else:
-            line = _("[... {count} more rows: press l for the list]", count=count)
-        return self.noted(line)
+            ways = ROWS_COMMAND_NOTES
+        lines = [self.noted(_(way, count=count, prog=self.prog)) for way in ways]
+        if not self.out.is_terminal:
+            return lines[0]
+        fewest = min(self.rows([line]) for line in lines)
+        return next(line for line in lines if self.rows([line]) == fewest)
+
+    def list_shows_every_row(self) -> bool:
+        """Whether the list of exercises (key l), drawn now at this size,
+        shows every row of its table; always off a terminal."""
+        if not self.out.is_terminal:
+            return True
+        state = (self.view, self.event, self.notice, self.before_save)
+        self.view, self.notice, self.before_save = LISTING, "", False
+        self.say("the list of exercises")
+        try:
+            top = self.wrapped(self.top_line())
+            bottom = [self.wrapped(line) for line in self.bottom_lines()]
+            middle, _bottom = self.listing_fitted(top, bottom)
+        finally:
+            self.view, self.event, self.notice, self.before_save = state
+        names = {g.name for g in self.book().grades}
+        return len(_table_spans(middle, names)) == len(names)
 
     def report_cut(self, lines: list[Text], room: int) -> list[Text]:
         """The report of an exercise not done, `lines`, in `room` rows: the
@@ -2077,9 +2108,9 @@ class Watch:
         caused this screen; on a terminal, in one row where a shorter way
         of saying the event allows (see `saved_events`, SHORTER), then
         where the count said without the watch's name allows; else in as
-        few rows as any way takes, the shortest of them, naming no folder:
-        a line that wraps on every screen pushes the failure down for
-        little."""
+        few rows as any way takes, the shortest of them, naming no folder
+        nor the watch: a line that wraps on every screen pushes the
+        failure down for little."""
         named = [Text(line, style="dim") for line in self.top_lines()]
         if not self.out.is_terminal:
             return named[0]
@@ -2090,11 +2121,12 @@ class Watch:
         if line is not None:
             return line
         # A folder is worth a row of its own only when the line needs no
-        # second row: over two, the file's name says enough. The watch's
-        # name goes only for a row it saves.
+        # second row: over two, the file's name says enough. So is the
+        # watch's name: a line of two rows says what caused the screen
+        # sooner without it, as one of one row does.
         folder = f"{self.target}/"
         fewest = min(rows[id(line)] for line in lines)
-        for ways in (named, counted):
+        for ways in (counted, named):
             short = [line for line in ways if folder not in line.plain] or ways
             least = [line for line in short if rows[id(line)] == fewest]
             if least:
@@ -2466,8 +2498,11 @@ class Watch:
     def hint_lines(self, blank: bool = True) -> list[Text]:
         """The hint revealed, after a blank line if `blank`; none once the
         exercise is done: a hint belongs to a failure, and it comes back
-        with one."""
+        with one; none while its file is gone: a hint on code that is not
+        there would hide the way back to it (`reset`)."""
         if not self.hint or self.grade_of(self.focus).status == DONE:
+            return []
+        if not (self.project.root / self.target / f"{self.focus.name}.py").exists():
             return []
         hint = self.hint_filled(Text(self.hint, style="cyan"))
         return [*([Text()] if blank else []), hint]
@@ -3410,6 +3445,10 @@ def _to_arguments(
     call."""
     raised = _raised_at(rows)
     call = rows[:raised] if raised else rows
+    if raised and ")" not in call[-1]:
+        # "raised" on a row of its own, under the call: it stays whole, as
+        # the exception's rows do.
+        call = call[:-1]
     starts = _argument_starts(call)
     if not starts:
         return None

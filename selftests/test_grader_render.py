@@ -1206,7 +1206,8 @@ def done_runs(printed=("sigmoid", "softmax", "one_hot")) -> dict:
 # the line that closes it, the start and the end of the note that the
 # code printed, the heading of What next and the start and the end of
 # each of its items, and the lines that stand for what is gone: the
-# table's last rows, and lines below the score.
+# table's last rows (with the key l, where the list shows them all, else
+# the command), and lines below the score.
 DONE_WORDS = {
     "en": {
         "score": "10 of 10 done   score 100/100",
@@ -1219,7 +1220,10 @@ DONE_WORDS = {
             ("- `kata check NAME --explore`", "the grade may have missed."),
             ("- Saves are still graded here", "q quits."),
         ],
-        "rows": re.compile(r"\[\.\.\. (\d+) more rows: press l for the list\]"),
+        "rows": re.compile(
+            r"\[\.\.\. (\d+) more rows: (press l for the list|l lists them"
+            r"|`kata list` lists them all|`kata list`)\]"
+        ),
         "lines": re.compile(r"\[\.\.\. (\d+) more lines: `kata` prints them all\]"),
     },
     "ja": {
@@ -1233,7 +1237,10 @@ DONE_WORDS = {
             ("- `kata check NAME --explore`", "バグを探します。"),
             ("- 保存すれば", "q で終了します。"),
         ],
-        "rows": re.compile(r"\[表の残り (\d+) 行は l で表示できます\]"),
+        "rows": re.compile(
+            r"\[表の残り (\d+) (行は l で表示(?:できます)?"
+            r"|行は `kata list` で表示できます|行: `kata list`)\]"
+        ),
         "lines": re.compile(r"\[残り (\d+) 行は `kata` で表示できます\]"),
     },
 }
@@ -2304,17 +2311,26 @@ def _table_rows(rows: list[str]) -> list[str]:
 
 # The line in place of the last rows of a table of the exercises, by
 # language: in the list, with the command that lists them all (`l` would
-# show the same list again); in the report, with the key.
+# show the same list again); in the report, with the key where the list
+# shows every row at that size (see ROWS_KEY), else with the command.
 ROWS_CUT = {
     "en": {
         LISTING: re.compile(r"\[\.\.\. (\d+) more rows: `kata list` lists them all\]"),
-        SUMMARY: re.compile(r"\[\.\.\. (\d+) more rows: press l for the list\]"),
+        SUMMARY: re.compile(
+            r"\[\.\.\. (\d+) more rows: (press l for the list|l lists them"
+            r"|`kata list` lists them all|`kata list`)\]"
+        ),
     },
     "ja": {
         LISTING: re.compile(r"\[表の残り (\d+) 行は `kata list` で表示できます\]"),
-        SUMMARY: re.compile(r"\[表の残り (\d+) 行は l で表示できます\]"),
+        SUMMARY: re.compile(
+            r"\[表の残り (\d+) (行は l で表示(?:できます)?"
+            r"|行は `kata list` で表示できます|行: `kata list`)\]"
+        ),
     },
 }
+# That line, where it gives the key l.
+ROWS_KEY = {"en": re.compile(r"press l|: l lists"), "ja": re.compile(r"行は l で")}
 
 
 # The line that counts the lines gone from the whole report, with the
@@ -2345,6 +2361,36 @@ def test_a_table_cut_short_counts_its_rows_and_says_what_lists_them(
             assert view != LISTING or not any("kata check" in row for row in rows)
     # The small terminal of a split window shows some rows, not all.
     assert 10 in cut_at
+
+
+@pytest.mark.parametrize("runs", ["forward", "done"])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_report_gives_l_for_its_rows_only_where_the_list_shows_them(
+    watch_screen, language, runs
+):
+    runs_of = {"forward": lambda: _forward_runs(others=2), "done": done_runs}[runs]
+    keyed = []
+    for size in [(40, height) for height in range(8, 30)]:
+        with i18n.speaking(language):
+            rows = watch_screen(runs_of(), size, SUMMARY)
+            listed = watch_screen(runs_of(), size, LISTING)
+        said = "\n".join(rows)
+        if ROWS_KEY[language].search(said):
+            keyed.append(size)
+            # The key shows what it promises: every row.
+            assert len(_table_rows(listed)) == 10, (size, rows, listed)
+        # The note says its last words beside others, never alone on a row.
+        notes = [
+            i for i, row in enumerate(rows) if "more rows" in row or "表の残り" in row
+        ]
+        for i in notes:
+            if not ROWS_CUT[language][SUMMARY].fullmatch(rows[i]):
+                assert len(rows[i + 1].split()) > 1 or language == "ja", (size, rows)
+                assert ROWS_CUT[language][SUMMARY].fullmatch(
+                    rows[i] + " " + rows[i + 1]
+                ) or ROWS_CUT[language][SUMMARY].fullmatch(rows[i] + rows[i + 1])
+    # A screen tall enough for the list still says the key.
+    assert keyed, runs
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])

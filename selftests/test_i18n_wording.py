@@ -1385,6 +1385,16 @@ def test_a_call_with_its_inputs_below_says_so_in_a_short_label():
             {"count": 2},
             "[表の残り 2 行は l で表示できます]",
         ),
+        (
+            "[... {count} more rows: l lists them]",
+            {"count": 2},
+            "[表の残り 2 行は l で表示]",
+        ),
+        (
+            "[... {count} more rows: `{prog} list`]",
+            {"count": 2, "prog": "kata"},
+            "[表の残り 2 行: `kata list`]",
+        ),
     ],
 )
 def test_a_note_of_lines_left_out_says_in_a_sentence_how_to_see_them(

@@ -440,7 +440,7 @@ def test_on_a_tiny_terminal_a_hint_asked_for_leaves_the_exercise_in_sight(tmp_pa
     size = (40, 12)
     asked, _after = _backprop_watch(_hinted_backprop(tmp_path / "kata"), size)
 
-    assert asked[0].startswith("nn-kata watch:"), asked
+    assert TOP_LINE.match(asked[0]), asked
     assert any(row.startswith("8. backprop: Backpropagation") for row in asked)
     shown = "\n".join(asked)
     assert "failing" in shown and re.search(r"\b\d+/\d+ tests\b", shown), asked
@@ -449,6 +449,24 @@ def test_on_a_tiny_terminal_a_hint_asked_for_leaves_the_exercise_in_sight(tmp_pa
 
 # A terminal of 40 columns and 12 rows: the smallest the watch is made for.
 TINY = (40, 12)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_a_top_line_of_two_rows_leaves_out_the_watchs_name(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    def saved(watch) -> None:
+        watch.save_events = watch.saved_events(["numerical_gradient"], 0.51)
+        watch.event = watch.save_event = watch.save_events[0]
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn({}, TINY, EXERCISE, saved)
+
+    # Two rows either way: the name would only push the exercise down.
+    assert rows[2] == "", rows
+    assert not rows[0].startswith("nn-kata watch:"), rows
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -531,6 +549,24 @@ def test_on_a_tiny_terminal_all_done_keeps_the_score_and_the_closing_line(
     assert "".join(score.split()) in screen, rows
     # Wider than the row, the closing line is kept on two.
     assert "".join(closing.split()) in screen, rows
+
+
+RAISED_ON_ITS_OWN_ROW = [
+    "    cross_entropy([[0.25, 0.75],",
+    "                   [0.5, 0.5]],",
+    "                  [1, 0] (int64))",
+    "    raised",
+    "      ImportError: cannot import name",
+    "      'onehot' from 'exercises.one_hot'",
+]
+
+
+def test_a_call_whose_raised_takes_a_row_of_its_own_is_cut_and_keeps_it():
+    rows = _to_arguments(RAISED_ON_ITS_OWN_ROW, 1, 39, "…")
+
+    assert rows is not None and len(rows) == len(RAISED_ON_ITS_OWN_ROW) - 1, rows
+    assert rows[-3:] == RAISED_ON_ITS_OWN_ROW[-3:], rows
+    assert all(i18n.width(row) <= 39 for row in rows), rows
 
 
 DICT_CALL = [

@@ -827,6 +827,19 @@ def test_a_deleted_exercise_is_said_deleted_with_the_way_back(
     running.quit()
 
 
+def test_a_deleted_exercise_shows_no_hint_only_the_way_back(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.press("h")
+    assert "Hint 1 of 4" in running.screen()
+    (tree / "exercises" / "dot.py").unlink()
+
+    shown = running.screen_with("deleted")
+    assert "`python -m grader reset dot` puts its stub back." in shown
+    assert "Hint 1 of 4" not in shown and "hint --seen" not in shown
+    running.quit()
+
+
 ENDLESS_NUMERICAL_GRADIENT = (
     "def numerical_gradient(f, x, h=1e-5):\n    while True:\n        pass\n"
 )
