@@ -18,6 +18,7 @@ from tests.harness import (
     ROOT,
     Exercise,
     InputModified,
+    NumPyNumber,
     describe_call,
     learner_defs,
     learner_line,
@@ -43,7 +44,11 @@ def explain(function, error):
     """The likely mistake behind an exception the learner's `function`
     raised, where trying more tells it; else None."""
     if function == "train" and not _probing:
-        return misfit_weights(error) or classes_too_few(error)
+        return (
+            raised_by_kept_state(error)
+            or misfit_weights(error)
+            or classes_too_few(error)
+        )
     return None
 
 
@@ -188,9 +193,58 @@ SQUARE_LABELS = np.array([0, 1])
 TALL_X = np.array([[-1.0, 0.5], [1.0, -0.5], [0.5, 1.0]])
 TALL_LABELS = np.array([0, 1, 1])
 MATMUL_SIZES = "mismatch in its core dimension"
+KEPT_RAISED = (
+    "the same call runs without error as the first call after a fresh "
+    "import of your module: the error comes from state kept between calls "
+    "(params in a global, say), left by an earlier call. Start every call "
+    "from init_params(D, n_hidden, C, seed)."
+)
+KEPT_SHAPES = (
+    "the first call after a fresh import of your module makes w1 with "
+    "n_hidden columns, so n_hidden is passed on: this call's params came "
+    "from state kept between calls (params in a global, say), left by an "
+    "earlier call. Start every call from init_params(D, n_hidden, C, seed)."
+)
 # Whether a probe of train's runs now: an exception it raises is not to be
 # explained in turn.
 _probing = []
+
+
+def raised_by_kept_state(error):
+    """KEPT_RAISED where the call of train that raised `error` runs
+    without error as the first call of a freshly imported module: what
+    made it fail was kept from earlier calls. Else None (also where the
+    call is not known, or holds NumPy numbers, which it shows and does
+    not keep)."""
+    call = getattr(error, "kata_call", None)
+    values = [*getattr(call, "args", ()), *getattr(call, "kwargs", {}).values()]
+    if call is None or any(isinstance(value, NumPyNumber) for value in values):
+        return None
+    _probing.append(True)
+    try:
+        with quietly():
+            fresh = Exercise("train").afresh()
+            fresh.train(*copy.deepcopy(call.args), **copy.deepcopy(call.kwargs))
+    except Exception:
+        return None
+    finally:
+        _probing.pop()
+    return KEPT_RAISED
+
+
+def fresh_hidden_units(n_hidden):
+    """Whether train, the first call of a freshly imported module, gives
+    params['w1'] n_hidden columns, for one sample and one epoch: n_hidden
+    is passed on to init_params."""
+    try:
+        with quietly():
+            fresh = Exercise("train").afresh()
+            params, _ = fresh.train(
+                ONE_X.copy(), ONE_T.copy(), n_hidden=n_hidden, epochs=1
+            )
+        return np.shape(params["w1"])[1:] == (n_hidden,)
+    except Exception:
+        return False
 
 
 def misfit_weights(error):
@@ -402,16 +456,21 @@ def expect_params(params, n_hidden, call, d=D, c=C):
         )
     for key, shape in shapes.items():
         actual = np.shape(params[key])
-        if actual != shape:
-            fail(
-                f"The trained params[{key!r}] has the wrong shape.",
-                call=call,
-                expected=str(shape),
-                actual=str(actual),
-                mistake="n_hidden was not passed on to init_params."
-                if key != "b2" and n_hidden not in actual
-                else "C is t.shape[1] for one-hot t, labels.max() + 1 for labels.",
-            )
+        if actual == shape:
+            continue
+        if key == "b2" or n_hidden in actual:
+            mistake = "C is t.shape[1] for one-hot t, labels.max() + 1 for labels."
+        elif fresh_hidden_units(n_hidden):
+            mistake = KEPT_SHAPES
+        else:
+            mistake = "n_hidden was not passed on to init_params."
+        fail(
+            f"The trained params[{key!r}] has the wrong shape.",
+            call=call,
+            expected=str(shape),
+            actual=str(actual),
+            mistake=mistake,
+        )
 
 
 BLOWN_UP = "a learning rate applied wrongly, so the weights blow up."
