@@ -548,6 +548,8 @@ def expect_epochs(losses, epochs, call):
         mistake = RETURNS_IN_LOOP
     elif len(losses) == epochs - 1 and counts_one_epoch_short():
         mistake = ONE_EPOCH_SHORT
+    elif len(losses) == epochs + 1 and records_one_loss_too_many():
+        mistake = ONE_LOSS_TOO_MANY
     elif len(losses) == 0:
         mistake = "the losses were never recorded: append one each epoch."
     elif len(losses) == 1:
@@ -648,6 +650,36 @@ def counts_one_epoch_short(epochs=FEW_EPOCHS):
         return len(losses) == epochs - 1
     except Exception:
         return False
+
+
+ONE_LOSS_TOO_MANY = (
+    "one loss too many: the loss before the first step (or after the loop) "
+    "was recorded too, besides one in each epoch. Record one loss per "
+    "epoch, before its step: losses[0] is the loss at the initial params, "
+    "and the loss after the last step is not recorded."
+)
+
+
+@functools.cache
+def records_one_loss_too_many(epochs=FEW_EPOCHS):
+    """Whether train records `epochs` + 1 losses on the Iris flowers, from
+    the loss at the initial params to the loss at the params it returns:
+    the loop runs `epochs` times, and one loss is recorded outside it
+    (before it, or after it). A loop that runs once too often takes one
+    step more than it records."""
+    try:
+        with quietly():
+            params, losses = learner.train(
+                X_TRAIN.copy(), LABELS_TRAIN.copy(), epochs=epochs
+            )
+        values = np.asarray(losses, dtype=np.float64)
+        last = reference.loss(params, X_TRAIN, LABELS_TRAIN)
+    except Exception:
+        return False
+    if values.shape != (epochs + 1,):
+        return False
+    first = np.isclose(values[0], initial_loss(0), rtol=0, atol=FIRST_LOSS_ATOL)
+    return bool(first and np.isclose(values[-1], last, rtol=0, atol=FIRST_LOSS_ATOL))
 
 
 @functools.cache
