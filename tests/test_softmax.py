@@ -11,6 +11,8 @@ from tests import reference
 from tests.harness import Exercise, contrast, describe_call, learner_code, quietly
 from tests.judge import (
     FLOAT_TROUBLE,
+    MATCH_ATOL,
+    MATCH_RTOL,
     as_array,
     expect_close,
     expect_not_a_list,
@@ -127,6 +129,12 @@ OWN_INT_TYPE = (
     "x was shifted in its own small int type, where x - max wraps around "
     "at the ends of the type's range (-128 - 127 is 1 in int8, 1 - 2 is 255 "
     "in uint8): convert x first, with np.asarray(x, dtype=np.float64)."
+)
+MAX_DIVIDED = (
+    "the max was divided by, not subtracted: x / x.max(axis=-1, "
+    "keepdims=True) changes each slice's softmax, and a slice whose maximum "
+    "is 0 becomes 0 / 0, nan. Subtract it instead, x - x.max(axis=-1, "
+    "keepdims=True): softmax does not change when a slice is shifted."
 )
 MAX_AXIS_0 = (
     "the maximum was taken along axis 0, down the batch: each slice must be "
@@ -245,6 +253,7 @@ def mistakes(x):
         (NAN_ZEROED, variant(lambda: np.nan_to_num(normalized(np.exp(x))))),
         (SIGMOID, variant(sigmoid, x)),
         (MAX_ADDED, variant(added_max, x)),
+        (MAX_DIVIDED, variant(divided_by_max, x)),
         (GLOBAL_SHIFT, variant(lambda: normalized(np.exp(x - x.max())))),
         (ABS_SHIFT, variant(shifted_by_size, x)),
         (OWN_INT_TYPE, variant(shifted_in_own_type, raw) if small_int else None),
@@ -259,6 +268,12 @@ def sigmoid(x):
 def added_max(x):
     """Softmax with each slice's maximum added where it must be subtracted."""
     return normalized(np.exp(x + x.max(axis=-1, keepdims=True)))
+
+
+def divided_by_max(x):
+    """Softmax of the scores divided by each slice's maximum, where it must
+    be subtracted."""
+    return normalized(np.exp(x / x.max(axis=-1, keepdims=True)))
 
 
 def shifted_in_own_type(raw):
@@ -343,6 +358,7 @@ def every_mistake(x, result):
         *shift_ruled_out(),
         *size_shift_ruled_out(),
         *sigmoid_ruled_out(found),
+        *max_division_ruled_out(found),
         *zeroed_nan_ruled_out(found, result),
     ]
     return [(text, value) for text, value in found if text not in ruled_out]
@@ -410,9 +426,35 @@ def sigmoid_ruled_out(found):
     return same if close(own, sigmoid(SIGMOID_PROBE)) else [SIGMOID]
 
 
-def agrees(first, second):
+# Scores on which dividing by the maximum and leaving exp out differ, with
+# no maximum of 0 (where both give 0 / 0).
+DIVIDE_PROBE = np.array([[1.0, 2.0], [4.0, -1.0]])
+
+
+def max_division_ruled_out(found):
+    """Where dividing by each slice's maximum gives what other mistakes of
+    `found` give, as near as a result is matched (nan where the maximum is
+    0, as leaving exp out does on [0.0]; nearly 1 / C for large scores of
+    one size), those of them the learner's softmax does not make, told on
+    DIVIDE_PROBE: the division itself, or the others."""
+    results = dict(found)
+    same = [
+        text
+        for text, value in found
+        if text != MAX_DIVIDED
+        and agrees(value, results.get(MAX_DIVIDED), MATCH_RTOL, MATCH_ATOL)
+    ]
+    if not same:
+        return []
+    own = own_result(DIVIDE_PROBE)
+    if own is None:
+        return []
+    return same if close(own, divided_by_max(DIVIDE_PROBE)) else [MAX_DIVIDED]
+
+
+def agrees(first, second, rtol=RTOL, atol=ATOL):
     """Whether two mistakes' results (None where one cannot run) are the
-    same numbers in the same shape."""
+    same numbers in the same shape (to `rtol` and `atol`)."""
     if first is None or second is None:
         return False
     try:
@@ -421,7 +463,7 @@ def agrees(first, second):
     except (TypeError, ValueError):
         return False
     return first.shape == second.shape and bool(
-        np.allclose(first, second, rtol=RTOL, atol=ATOL, equal_nan=True)
+        np.allclose(first, second, rtol=rtol, atol=atol, equal_nan=True)
     )
 
 

@@ -18,6 +18,7 @@ from tests.harness import (
     ROOT,
     Exercise,
     InputModified,
+    NumPyNumber,
     describe_call,
     learner_defs,
     learner_line,
@@ -43,7 +44,11 @@ def explain(function, error):
     """The likely mistake behind an exception the learner's `function`
     raised, where trying more tells it; else None."""
     if function == "train" and not _probing:
-        return misfit_weights(error) or classes_too_few(error)
+        return (
+            raised_by_kept_state(error)
+            or misfit_weights(error)
+            or classes_too_few(error)
+        )
     return None
 
 
@@ -188,9 +193,58 @@ SQUARE_LABELS = np.array([0, 1])
 TALL_X = np.array([[-1.0, 0.5], [1.0, -0.5], [0.5, 1.0]])
 TALL_LABELS = np.array([0, 1, 1])
 MATMUL_SIZES = "mismatch in its core dimension"
+KEPT_RAISED = (
+    "the same call runs without error as the first call after a fresh "
+    "import of your module: the error comes from state kept between calls "
+    "(params in a global, say), left by an earlier call. Start every call "
+    "from init_params(D, n_hidden, C, seed)."
+)
+KEPT_SHAPES = (
+    "the first call after a fresh import of your module makes w1 with "
+    "n_hidden columns, so n_hidden is passed on: this call's params came "
+    "from state kept between calls (params in a global, say), left by an "
+    "earlier call. Start every call from init_params(D, n_hidden, C, seed)."
+)
 # Whether a probe of train's runs now: an exception it raises is not to be
 # explained in turn.
 _probing = []
+
+
+def raised_by_kept_state(error):
+    """KEPT_RAISED where the call of train that raised `error` runs
+    without error as the first call of a freshly imported module: what
+    made it fail was kept from earlier calls. Else None (also where the
+    call is not known, or holds NumPy numbers, which it shows and does
+    not keep)."""
+    call = getattr(error, "kata_call", None)
+    values = [*getattr(call, "args", ()), *getattr(call, "kwargs", {}).values()]
+    if call is None or any(isinstance(value, NumPyNumber) for value in values):
+        return None
+    _probing.append(True)
+    try:
+        with quietly():
+            fresh = Exercise("train").afresh()
+            fresh.train(*copy.deepcopy(call.args), **copy.deepcopy(call.kwargs))
+    except Exception:
+        return None
+    finally:
+        _probing.pop()
+    return KEPT_RAISED
+
+
+def fresh_hidden_units(n_hidden):
+    """Whether train, the first call of a freshly imported module, gives
+    params['w1'] n_hidden columns, for one sample and one epoch: n_hidden
+    is passed on to init_params."""
+    try:
+        with quietly():
+            fresh = Exercise("train").afresh()
+            params, _ = fresh.train(
+                ONE_X.copy(), ONE_T.copy(), n_hidden=n_hidden, epochs=1
+            )
+        return np.shape(params["w1"])[1:] == (n_hidden,)
+    except Exception:
+        return False
 
 
 def misfit_weights(error):
@@ -402,16 +456,21 @@ def expect_params(params, n_hidden, call, d=D, c=C):
         )
     for key, shape in shapes.items():
         actual = np.shape(params[key])
-        if actual != shape:
-            fail(
-                f"The trained params[{key!r}] has the wrong shape.",
-                call=call,
-                expected=str(shape),
-                actual=str(actual),
-                mistake="n_hidden was not passed on to init_params."
-                if key != "b2" and n_hidden not in actual
-                else "C is t.shape[1] for one-hot t, labels.max() + 1 for labels.",
-            )
+        if actual == shape:
+            continue
+        if key == "b2" or n_hidden in actual:
+            mistake = "C is t.shape[1] for one-hot t, labels.max() + 1 for labels."
+        elif fresh_hidden_units(n_hidden):
+            mistake = KEPT_SHAPES
+        else:
+            mistake = "n_hidden was not passed on to init_params."
+        fail(
+            f"The trained params[{key!r}] has the wrong shape.",
+            call=call,
+            expected=str(shape),
+            actual=str(actual),
+            mistake=mistake,
+        )
 
 
 BLOWN_UP = "a learning rate applied wrongly, so the weights blow up."
@@ -489,6 +548,8 @@ def expect_epochs(losses, epochs, call):
         mistake = RETURNS_IN_LOOP
     elif len(losses) == epochs - 1 and counts_one_epoch_short():
         mistake = ONE_EPOCH_SHORT
+    elif len(losses) == epochs + 1 and records_one_loss_too_many():
+        mistake = ONE_LOSS_TOO_MANY
     elif len(losses) == 0:
         mistake = "the losses were never recorded: append one each epoch."
     elif len(losses) == 1:
@@ -589,6 +650,36 @@ def counts_one_epoch_short(epochs=FEW_EPOCHS):
         return len(losses) == epochs - 1
     except Exception:
         return False
+
+
+ONE_LOSS_TOO_MANY = (
+    "one loss too many: the loss before the first step (or after the loop) "
+    "was recorded too, besides one in each epoch. Record one loss per "
+    "epoch, before its step: losses[0] is the loss at the initial params, "
+    "and the loss after the last step is not recorded."
+)
+
+
+@functools.cache
+def records_one_loss_too_many(epochs=FEW_EPOCHS):
+    """Whether train records `epochs` + 1 losses on the Iris flowers, from
+    the loss at the initial params to the loss at the params it returns:
+    the loop runs `epochs` times, and one loss is recorded outside it
+    (before it, or after it). A loop that runs once too often takes one
+    step more than it records."""
+    try:
+        with quietly():
+            params, losses = learner.train(
+                X_TRAIN.copy(), LABELS_TRAIN.copy(), epochs=epochs
+            )
+        values = np.asarray(losses, dtype=np.float64)
+        last = reference.loss(params, X_TRAIN, LABELS_TRAIN)
+    except Exception:
+        return False
+    if values.shape != (epochs + 1,):
+        return False
+    first = np.isclose(values[0], initial_loss(0), rtol=0, atol=FIRST_LOSS_ATOL)
+    return bool(first and np.isclose(values[-1], last, rtol=0, atol=FIRST_LOSS_ATOL))
 
 
 @functools.cache

@@ -1,0 +1,32 @@
+"""Records the loss before each epoch's step, then once more after the
+loop, the loss of the trained params: one loss too many."""
+
+# first: one loss too many
+# expect: the loss before the first step (or after the loop) was recorded too
+# reject: the loop runs the wrong number of times
+
+import numpy as np
+
+from .backprop import backward
+from .forward import forward, init_params, loss
+from .sgd import sgd_update
+
+
+def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
+    t = np.asarray(t)
+    n_out = t.shape[1] if t.ndim == 2 else int(t.max()) + 1
+    params = init_params(x.shape[1], n_hidden, n_out, seed=seed)
+    losses = []
+    for epoch in range(epochs):
+        losses.append(loss(params, x, t))
+        sgd_update(params, backward(params, x, t), lr)
+    losses.append(loss(params, x, t))
+    return params, losses
+
+
+def predict(params, x):
+    return np.argmax(forward(params, x), axis=1)
+
+
+def accuracy(params, x, labels):
+    return float(np.mean(predict(params, x) == np.asarray(labels)))
