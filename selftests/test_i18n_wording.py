@@ -1489,7 +1489,7 @@ def test_the_japanese_mistake_of_the_slope_at_h_says_sigmoid_was_applied_again()
     with i18n.speaking("ja"):
         said = i18n.failure(f"  likely mistake: {english}").split(": ", 1)[1]
     # h is the sigmoid's output: its slope from h applies the sigmoid again.
-    assert said.startswith("h から傾きを求めるのにシグモイドをもう一度かけています"), (
-        said
-    )
+    assert said.startswith(
+        "h から傾きを求めるのに、シグモイドをもう一度通しています"
+    ), said
     assert "h はすでにシグモイドの出力です" in said, said

@@ -63,7 +63,7 @@ def test_reset_goes_ahead_when_the_answer_is_yes(tree):
         (
             "ja",
             "exercises/sgd.py をスタブに戻しますか？　今そこにファイルはない",
-            "exercises/sgd.py がなかったので、保存したファイルはありません。",
+            "exercises/sgd.py がなかったので、バックアップは作っていません。",
         ),
     ],
     ids=["en", "ja"],
