@@ -506,14 +506,32 @@ SEED_UNUSED = (
 )
 
 
-def seed_mistake(first, second):
-    """Why two calls of the learner's init_params with one seed gave the
-    params `first` and `second`, not all alike: the seed is not used, or,
-    where a weight repeated (drawn from the seeded generator), it is not
-    used for the params that differed."""
+SEED_ZERO_SKIPPED = (
+    "seed 0 is treated as no seed: `if seed:` is False for 0. Test "
+    "`seed is None`, or just pass the seed on: "
+    "rng = np.random.default_rng(seed)."
+)
+
+
+def used_unless_zero(d, h, c):
+    """Whether the learner's init_params, which drew different params twice
+    for seed 0, draws the same ones twice for seed 1: then the seed is
+    used, but 0 goes by as no seed (a test `if seed:`)."""
+    _, first = init_of(d, h, c, seed=1)
+    _, second = init_of(d, h, c, seed=1)
+    return not differing_keys(first, second)
+
+
+def seed_mistake(first, second, seed, sizes):
+    """Why two calls of the learner's init_params(*sizes, seed=seed) gave
+    the params `first` and `second`, not all alike: the seed is not used
+    (or not when it is 0), or, where a weight repeated (drawn from the
+    seeded generator), it is not used for the params that differed."""
     changed = differing_keys(first, second)
     kept = [k for k in ("w1", "w2") if k not in changed and np.any(first[k])]
     if not kept:
+        if seed == 0 and used_unless_zero(*sizes):
+            return SEED_ZERO_SKIPPED
         return SEED_UNUSED
     return (
         f"{listed(changed)} came out different for the same seed, "
@@ -544,7 +562,7 @@ def test_init_params_gives_the_docstring_shapes_and_a_default_seed():
             expected="the same arrays both times",
             actual="different arrays",
             mistake=(
-                seed_mistake(seeded, again)
+                seed_mistake(seeded, again, 0, (4, 5, 3))
                 if differing_keys(seeded, again)
                 else DEFAULT_NOT_ZERO
             ),
@@ -591,7 +609,7 @@ def test_the_same_seed_gives_the_same_parameters(d, h, c, seed):
             call=f"{call}, twice",
             expected="the same arrays both times",
             actual=f"{listed(changed)} differed",
-            mistake=seed_mistake(first, second),
+            mistake=seed_mistake(first, second, seed, (d, h, c)),
         )
 
 
