@@ -957,6 +957,57 @@ def test_loss_takes_int_labels_of_every_integer_dtype(dtype):
     expect_labels_of_any_dtype(run, labels, dtype, call, "loss", first)
 
 
+# A network sure of the wrong class: both hidden units are 0.5, the scores
+# [100, -100], so the true class 1 gets exp(-200), about 1e-87. Guarded by
+# an epsilon of at most 1e-7, as cross_entropy's docstring asks, its loss
+# is at least -log(1e-7 + 1e-87) = 16.1 (a smaller epsilon gives more, no
+# guard 200); a guard of 1e-6 gives 13.8, of 1e-3 6.9.
+CONFIDENT_WRONG = (
+    {
+        "w1": np.zeros((2, 2)),
+        "b1": np.zeros(2),
+        "w2": np.array([[100.0, -100.0], [100.0, -100.0]]),
+        "b2": np.zeros(2),
+    },
+    np.zeros((1, 2)),
+    np.array([1]),
+)
+# The bar between a guard of 1e-7 (16.12, 15.94 in float32) and one of
+# 2e-7 (15.42), as in cross_entropy's tests.
+LARGE_LOSS = 15.5
+
+
+def guard_too_large(eps):
+    """The mistake of a loss whose probabilities were guarded by `eps`
+    (read back as exp(-loss)), above 1e-7."""
+    return (
+        f"the epsilon (or clip) guarding the log is too large ({eps:.2g}): "
+        "keep it at most 1e-7, as cross_entropy's docstring asks, or a "
+        "confident wrong prediction costs too little. Or return "
+        "cross_entropy(forward(params, x), t), as loss's docstring says."
+    )
+
+
+def test_loss_of_a_confident_wrong_prediction_is_large():
+    # Ordinary predictions first: a mistake there is named as it is
+    # everywhere, not read as a guard.
+    check_loss(*shrink_outputs(*ALL_DIFFERENT), np.array([4, 0]))
+    params, x, labels = CONFIDENT_WRONG
+    for t in (labels, np.eye(2)[labels]):
+        spare = copy.deepcopy((params, x))
+        value = float(learner.trusting("forward").loss(*spare, t))
+        if not value >= LARGE_LOSS:
+            fail(
+                "loss must be large for a confident wrong prediction: a "
+                "probability near 0 on the true class costs -log(eps), over "
+                "16 for an epsilon of at most 1e-7.",
+                call=NetworkCall("loss", params, x, t),
+                expected=f"a loss of at least {LARGE_LOSS:g}",
+                actual=f"{value:.4g}",
+                mistake=guard_too_large(np.exp(-value)) if value > 0 else None,
+            )
+
+
 PARAMS_KEPT = (
     "the parameters are kept between calls and handed out again "
     "(functools.cache or lru_cache on init_params, or a dict in a global): "
