@@ -578,9 +578,25 @@ def expect_gradient_dict(grads, params, call):
             call=call,
             expected=str(sorted(params)),
             actual=str(sorted(grads, key=str)),
-            mistake="name each gradient after its parameter: grads['w1'] is "
-            "the gradient of the loss with respect to params['w1'].",
+            mistake=keys_mistake(grads, params),
         )
+
+
+def keys_mistake(grads, params):
+    """Why `grads` has other keys than `params`: keys added to every
+    gradient's (a loss returned alongside, say), or gradients named
+    otherwise."""
+    extra = [key for key in grads if key not in params]
+    if all(key in grads for key in params):
+        keys = ", ".join(map(repr, extra))
+        return (
+            f"grads has keys params does not have ({keys}): return only the "
+            "gradients, one under each key of params."
+        )
+    return (
+        "name each gradient after its parameter: grads['w1'] is the gradient "
+        "of the loss with respect to params['w1']."
+    )
 
 
 ONE_HOT_TWICE = (

@@ -506,14 +506,32 @@ SEED_UNUSED = (
 )
 
 
-def seed_mistake(first, second):
-    """Why two calls of the learner's init_params with one seed gave the
-    params `first` and `second`, not all alike: the seed is not used, or,
-    where a weight repeated (drawn from the seeded generator), it is not
-    used for the params that differed."""
+SEED_ZERO_SKIPPED = (
+    "seed 0 is treated as no seed: `if seed:` is False for 0. Test "
+    "`seed is None`, or just pass the seed on: "
+    "rng = np.random.default_rng(seed)."
+)
+
+
+def used_unless_zero(d, h, c):
+    """Whether the learner's init_params, which drew different params twice
+    for seed 0, draws the same ones twice for seed 1: then the seed is
+    used, but 0 goes by as no seed (a test `if seed:`)."""
+    _, first = init_of(d, h, c, seed=1)
+    _, second = init_of(d, h, c, seed=1)
+    return not differing_keys(first, second)
+
+
+def seed_mistake(first, second, seed, sizes):
+    """Why two calls of the learner's init_params(*sizes, seed=seed) gave
+    the params `first` and `second`, not all alike: the seed is not used
+    (or not when it is 0), or, where a weight repeated (drawn from the
+    seeded generator), it is not used for the params that differed."""
     changed = differing_keys(first, second)
     kept = [k for k in ("w1", "w2") if k not in changed and np.any(first[k])]
     if not kept:
+        if seed == 0 and used_unless_zero(*sizes):
+            return SEED_ZERO_SKIPPED
         return SEED_UNUSED
     return (
         f"{listed(changed)} came out different for the same seed, "
@@ -544,7 +562,7 @@ def test_init_params_gives_the_docstring_shapes_and_a_default_seed():
             expected="the same arrays both times",
             actual="different arrays",
             mistake=(
-                seed_mistake(seeded, again)
+                seed_mistake(seeded, again, 0, (4, 5, 3))
                 if differing_keys(seeded, again)
                 else DEFAULT_NOT_ZERO
             ),
@@ -591,7 +609,7 @@ def test_the_same_seed_gives_the_same_parameters(d, h, c, seed):
             call=f"{call}, twice",
             expected="the same arrays both times",
             actual=f"{listed(changed)} differed",
-            mistake=seed_mistake(first, second),
+            mistake=seed_mistake(first, second, seed, (d, h, c)),
         )
 
 
@@ -937,6 +955,57 @@ def test_loss_takes_int_labels_of_every_integer_dtype(dtype):
         return run(t)
 
     expect_labels_of_any_dtype(run, labels, dtype, call, "loss", first)
+
+
+# A network sure of the wrong class: both hidden units are 0.5, the scores
+# [100, -100], so the true class 1 gets exp(-200), about 1e-87. Guarded by
+# an epsilon of at most 1e-7, as cross_entropy's docstring asks, its loss
+# is at least -log(1e-7 + 1e-87) = 16.1 (a smaller epsilon gives more, no
+# guard 200); a guard of 1e-6 gives 13.8, of 1e-3 6.9.
+CONFIDENT_WRONG = (
+    {
+        "w1": np.zeros((2, 2)),
+        "b1": np.zeros(2),
+        "w2": np.array([[100.0, -100.0], [100.0, -100.0]]),
+        "b2": np.zeros(2),
+    },
+    np.zeros((1, 2)),
+    np.array([1]),
+)
+# The bar between a guard of 1e-7 (16.12, 15.94 in float32) and one of
+# 2e-7 (15.42), as in cross_entropy's tests.
+LARGE_LOSS = 15.5
+
+
+def guard_too_large(eps):
+    """The mistake of a loss whose probabilities were guarded by `eps`
+    (read back as exp(-loss)), above 1e-7."""
+    return (
+        f"the epsilon (or clip) guarding the log is too large ({eps:.2g}): "
+        "keep it at most 1e-7, as cross_entropy's docstring asks, or a "
+        "confident wrong prediction costs too little. Or return "
+        "cross_entropy(forward(params, x), t), as loss's docstring says."
+    )
+
+
+def test_loss_of_a_confident_wrong_prediction_is_large():
+    # Ordinary predictions first: a mistake there is named as it is
+    # everywhere, not read as a guard.
+    check_loss(*shrink_outputs(*ALL_DIFFERENT), np.array([4, 0]))
+    params, x, labels = CONFIDENT_WRONG
+    for t in (labels, np.eye(2)[labels]):
+        spare = copy.deepcopy((params, x))
+        value = float(learner.trusting("forward").loss(*spare, t))
+        if not value >= LARGE_LOSS:
+            fail(
+                "loss must be large for a confident wrong prediction: a "
+                "probability near 0 on the true class costs -log(eps), over "
+                "16 for an epsilon of at most 1e-7.",
+                call=NetworkCall("loss", params, x, t),
+                expected=f"a loss of at least {LARGE_LOSS:g}",
+                actual=f"{value:.4g}",
+                mistake=guard_too_large(np.exp(-value)) if value > 0 else None,
+            )
 
 
 PARAMS_KEPT = (

@@ -794,6 +794,59 @@ def test_the_step_h_is_the_one_given(quarters):
     )
 
 
+# The central difference at 0 is h^2 up to rounding, which is far below
+# one part in a million of it; any other step moves it by orders of that.
+DEFAULT_RTOL = 1e-6
+DEFAULT_CHANGED = (
+    "the default h is not 1e-4: called without h, x[i] moved by another "
+    "step. Keep the signature numerical_gradient(f, x, h=1e-4)."
+)
+
+
+def default_h_changed(x):
+    """Whether the learner's numerical_gradient of sum(v ** 3) at x is
+    right when it is given h = 1e-4: then a wrong result without h comes
+    from the default alone."""
+    _, given = gradient_of(lambda v: np.sum(v**3), x.copy(), DEFAULT_H)
+    try:
+        given = np.asarray(given, dtype=np.float64)
+    except (TypeError, ValueError):
+        return False
+    return given.shape == x.shape and bool(
+        np.allclose(given, DEFAULT_H**2, rtol=DEFAULT_RTOL, atol=0.0)
+    )
+
+
+def test_the_default_step_h_is_1e_4():
+    # At x = 0 the central difference of f = sum(x ** 3) is h^2 exactly but
+    # for rounding: 1e-8 for the default h = 1e-4, 1e-10 for h = 1e-5. The
+    # true slope there is 0, so only the step shows.
+    x = np.zeros(2)
+    call, result = gradient_of(lambda v: np.sum(v**3), x)
+    expected = np.full(2, DEFAULT_H**2)
+    try:
+        values = np.asarray(result, dtype=np.float64)
+        right = values.shape == x.shape and np.allclose(
+            values, expected, rtol=DEFAULT_RTOL, atol=0.0
+        )
+    except (TypeError, ValueError):
+        right = False
+    changed = not right and default_h_changed(x)
+    expect_close(
+        result,
+        expected,
+        call,
+        rtol=DEFAULT_RTOL,
+        atol=0.0,
+        # A mistake of every step is named as the other tests name it.
+        mistakes=[(DEFAULT_CHANGED, result)]
+        if changed
+        else cubic_mistakes(x, DEFAULT_H),
+        what="Without h, the step must be the default h = 1e-4: at x = 0 the "
+        "central difference of sum(x ** 3) is then h^2 = 1e-8.",
+    )
+
+
 def test_the_gradient_keeps_every_digit():
     # In multiples of 1/64, x, x +- h and their cubes are exact in binary, so
     # the central difference is too, while it has twelve decimals: a gradient

@@ -152,13 +152,42 @@ def mistakes(params, grads, lr, key, actual):
             "the gradient was added: gradient descent steps against it, p - lr * g.",
             p + lr * g,
         ),
-        ("the learning rate was ignored: the step is lr * g.", p - g),
+        (lr_mistake(p, g, key, actual), p - g),
         ("the gradient was divided by lr: the step is lr * g.", p - g / lr),
         (MEAN_STEP, p - lr * np.mean(g)),
         (REPEATED_STEP, p - len(grads) * lr * g if per_key else None),
         (DOUBLED_STEP, None if per_key else p - 2 * lr * g),
         (TRANSPOSED_GRADIENT, p - lr * g.T if g.T.shape == p.shape else None),
     ]
+
+
+LR_IGNORED = "the learning rate was ignored: the step is lr * g."
+LR_CAPPED = (
+    "the learning rate was capped (min(lr, 1)?): a small lr gives the step "
+    "lr * g, but this one gives g alone. Take lr as it is given, however "
+    "large: the step is lr * g."
+)
+# A learning rate that a cap meant to keep steps small leaves as it is.
+UNCAPPED_LR = 0.5
+
+
+def lr_mistake(p, g, key, actual):
+    """What to call a step of g alone, which `actual` (params[key] after
+    the learner's step) took: LR_CAPPED where the learner's sgd_update takes
+    the step lr * g for UNCAPPED_LR, on a dict of that key alone; else
+    LR_IGNORED."""
+    try:
+        if not np.allclose(actual, p - g):
+            return LR_IGNORED
+    except (TypeError, ValueError):
+        return LR_IGNORED
+    alone = {key: np.array(p)}
+    try:
+        learner.sgd_update(alone, {key: np.array(g)}, UNCAPPED_LR)
+        right = np.allclose(alone[key], p - UNCAPPED_LR * g, rtol=RTOL, atol=ATOL)
+    except Exception:
+        return LR_IGNORED
+    return LR_CAPPED if right and not np.allclose(g, 0) else LR_IGNORED
 
 
 def repeats_per_key(params, grads, lr, key, actual):

@@ -244,6 +244,67 @@ SIGMOID_OF_ONE_MINUS_X = (
 )
 
 
+# Inputs where sigmoid(1 - x) in place of 1 - s shows plainly: at a
+# single large x it comes close to the slope of a clip (s(1 - x) is then
+# s'(x - 1) or so), and only another input tells the two apart.
+ONE_MINUS_X_PROBE = np.array([-2.0, 0.5, 3.0])
+
+
+def sigmoid_of_one_minus_x_shows():
+    """Whether the learner's sigmoid_grad gives s(x) * s(1 - x) on
+    ONE_MINUS_X_PROBE too, not only on the input that failed."""
+    x = ONE_MINUS_X_PROBE
+    result = probe_grad(x.copy())
+    wanted = reference.sigmoid(x) * reference.sigmoid(1.0 - x)
+    return result is not None and np.allclose(result, wanted, rtol=1e-9, atol=0.0)
+
+
+def probe_grad(x):
+    """The learner's sigmoid_grad(x) as float64 numbers of x's shape, or
+    None where it raises or gives something else."""
+    try:
+        with quietly(), np.errstate(all="ignore"):
+            result = learner_function("sigmoid_grad")(x)
+        result = np.asarray(result, dtype=np.float64)
+    except Exception:
+        return None
+    return result if result.shape == x.shape else None
+
+
+# Far enough out that the true slope, exp(-1000), is 0 in float64.
+FAR = 1000.0
+
+
+def grad_clipped(limit):
+    """The mistake of a slope taken of x clipped to [-limit, limit]."""
+    floor = float(reference.sigmoid_grad(np.float64(limit)))
+    return (
+        f"x was clipped to +-{limit} before the slope was taken, so beyond "
+        f"that the slope stays at s'({limit}) = {floor:.3g} instead of falling "
+        "on toward 0. Clip wider (to +-500, say), or not at all: s * (1 - s) "
+        "with a sigmoid that never overflows needs no clip."
+    )
+
+
+def grad_clip(x):
+    """A mistake (description, result) where the learner's sigmoid_grad
+    is the true slope of x clipped to [-limit, limit], for a whole limit
+    read back from what it gives far out (s'(limit) = v, so s(limit) is the
+    larger root of s * (1 - s) = v); (None, None) where it is not."""
+    far = probe_grad(np.array([-FAR, FAR]))
+    if far is None or not 0.0 < far[1] < 0.25 or not np.isclose(*far, rtol=1e-9):
+        return None, None
+    # The smaller root, 1 - s(limit), worked out without cancellation.
+    small = 2.0 * far[1] / (1.0 + np.sqrt(1.0 - 4.0 * far[1]))
+    limit = float(np.log1p(-small) - np.log(small))
+    # Only a whole limit is one a learner chose; any other floor (a clip
+    # of s, say) reads back as some limit too.
+    if limit < MIN_LIMIT or abs(limit - round(limit)) > 1e-6:
+        return None, None
+    limit = round(limit)
+    return grad_clipped(limit), reference.sigmoid_grad(np.clip(x, -limit, limit))
+
+
 NUMERICAL_SLOPE = (
     "a numerical slope, close but not exact: use the derivative s * (1 - s), "
     "with s = sigmoid(x)."
@@ -341,14 +402,8 @@ def grad_mistakes(x):
             S_TIMES_ONE_MINUS_X,
             variant(lambda: s * (1 - raw)) if raw.dtype.kind in "iu" else None,
         ),
-        (SIGMOID_OF_ONE_MINUS_X, s * reference.sigmoid(1.0 - x)),
-        # 1 - x worked out in x's own int type, as above.
-        (
-            SIGMOID_OF_ONE_MINUS_X,
-            variant(lambda: s * reference.sigmoid((1 - raw).astype(np.float64)))
-            if raw.dtype.kind in "iu"
-            else None,
-        ),
+        *one_minus_x_mistakes(x, raw, s),
+        grad_clip(x),
         (
             "the sigmoid was applied twice: s = sigmoid(x) is already the "
             "sigmoid, so use s * (1 - s), not sigmoid(s) * (1 - sigmoid(s)).",
@@ -366,6 +421,23 @@ def grad_mistakes(x):
         ),
         ("this is 1 - s; the derivative is s * (1 - s).", 1.0 - s),
         ("1 - s**2 is not the derivative of the sigmoid: s * (1 - s) is.", 1 - s * s),
+    ]
+
+
+def one_minus_x_mistakes(x, raw, s):
+    """sigmoid(1 - x) in place of 1 - s, in float64 and in x's own int
+    type (1 - 200 is 57 in uint8): offered only where the learner's
+    sigmoid_grad gives it on ONE_MINUS_X_PROBE too."""
+    if not sigmoid_of_one_minus_x_shows():
+        return []
+    return [
+        (SIGMOID_OF_ONE_MINUS_X, s * reference.sigmoid(1.0 - x)),
+        (
+            SIGMOID_OF_ONE_MINUS_X,
+            variant(lambda: s * reference.sigmoid((1 - raw).astype(np.float64)))
+            if raw.dtype.kind in "iu"
+            else None,
+        ),
     ]
 
 

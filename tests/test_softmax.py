@@ -100,6 +100,18 @@ FIRST_SHIFT = (
     "later score is far above the first, its exp still overflows. Subtract "
     "x.max(axis=-1, keepdims=True): then the largest exp is exp(0) = 1."
 )
+LAST_SHIFT = (
+    "each slice was shifted by its last score, not its maximum: where an "
+    "earlier score is far above the last, its exp still overflows. Subtract "
+    "x.max(axis=-1, keepdims=True): then the largest exp is exp(0) = 1."
+)
+SHIFT_WHEN_LARGE = (
+    "the scores were shifted only when some were large (an `if` on the "
+    "maximum): a slice of large negative scores is left as it is, every exp "
+    "rounds to 0, and 0 / 0 is nan. Shift every time: subtracting "
+    "x.max(axis=-1, keepdims=True) never changes the result, and then the "
+    "largest exp is exp(0) = 1."
+)
 NAN_ZEROED = (
     "the scores were not shifted, and the nan that follows was turned into "
     "0 (np.nan_to_num, or a test for nan): exp(1000) is inf and exp(-1000) "
@@ -268,6 +280,19 @@ def sigmoid(x):
 def added_max(x):
     """Softmax with each slice's maximum added where it must be subtracted."""
     return normalized(np.exp(x + x.max(axis=-1, keepdims=True)))
+
+
+# A bound below which a learner may leave the scores unshifted: any bound
+# short of exp's overflow, about 709, lets the probes' large scores past.
+LARGE_SCORE = 700.0
+
+
+def shifted_when_large(x):
+    """Softmax with the scores shifted by each slice's maximum only where
+    some score is above LARGE_SCORE, else left as they are."""
+    if x.max() > LARGE_SCORE:
+        x = x - x.max(axis=-1, keepdims=True)
+    return normalized(np.exp(x))
 
 
 def divided_by_max(x):
@@ -479,29 +504,40 @@ def shift_ruled_out():
 
 # Scores that each slice's largest score in size shifts right, where the
 # missing shift, the maximum of the whole array or of a column, and sums
-# down the columns go wrong; and a slice of large negative scores, which
-# that shift takes below any exp can reach.
+# down the columns go wrong; and slices that shift takes below any exp can
+# reach.
 SIZE_SAFE_PROBE = np.array([[1000.0, 1001.0], [3000.0, -3000.0]])
-SIZE_TROUBLE_PROBE = np.array([[-1000.0, -1001.0]])
+SIZE_TROUBLE_PROBES = [
+    np.array([[-1000.0, -1001.0]]),
+    # A slice whose smallest score is the largest in size: shifted by it,
+    # every exp underflows, where leaving small scores unshifted is safe.
+    np.array([[-3000.0, 0.0, 1.0]]),
+]
 
 
 def size_shift_ruled_out():
     """[ABS_SHIFT] unless the learner's softmax behaves as a shift by each
     slice's largest score in size does: right on SIZE_SAFE_PROBE, in
-    trouble (or nan) on SIZE_TROUBLE_PROBE; else []. Other mistakes, alone
-    or two at once, run into the same trouble on many scores."""
+    trouble (or nan) on each of SIZE_TROUBLE_PROBES; else []. Other
+    mistakes, alone or two at once, run into the same trouble on many
+    scores."""
     try:
         with quietly():
             safe, right = own_outcome(SIZE_SAFE_PROBE)
-            kind, result = own_outcome(SIZE_TROUBLE_PROBE)
+            outcomes = [own_outcome(probe) for probe in SIZE_TROUBLE_PROBES]
     except Exception:
         return [ABS_SHIFT]  # it fails there in some other way: no telling
     expected = reference.softmax(SIZE_SAFE_PROBE)
     actual = variant(np.asarray, right, np.float64)
     fits_safe = safe is None and actual is not None and close(actual, expected)
-    nans = variant(lambda: bool(np.isnan(np.asarray(result, np.float64)).any()))
-    troubled = kind is not None or nans is True
+    troubled = all(in_trouble(kind, result) for kind, result in outcomes)
     return [] if fits_safe and troubled else [ABS_SHIFT]
+
+
+def in_trouble(kind, result):
+    """Whether an outcome of `own_outcome` is float trouble, or nan."""
+    nans = variant(lambda: bool(np.isnan(np.asarray(result, np.float64)).any()))
+    return kind is not None or nans is True
 
 
 # Scores on which a max without keepdims and a max down the batch differ:
@@ -730,6 +766,8 @@ SHIFTS = [
     (MEAN_SHIFT, lambda x: normalized(np.exp(x - x.mean(axis=-1, keepdims=True)))),
     (MIN_SHIFT, lambda x: normalized(np.exp(x - x.min(axis=-1, keepdims=True)))),
     (FIRST_SHIFT, lambda x: normalized(np.exp(x - x[..., :1]))),
+    (LAST_SHIFT, lambda x: normalized(np.exp(x - x[..., -1:]))),
+    (SHIFT_WHEN_LARGE, shifted_when_large),
     (MAX_ADDED, added_max),
     (MAX_AXIS_1, lambda x: shifted_along(x, 1) if x.ndim >= 3 else None),
     (GLOBAL_SHIFT, lambda x: normalized(np.exp(x - x.max()))),

@@ -1,5 +1,8 @@
 """Also returns the loss under the key 'loss'."""
 
+# expect: grads has keys params does not have ('loss')
+# reject: name each gradient after its parameter
+
 import numpy as np
 
 from .sigmoid import sigmoid

@@ -1,5 +1,7 @@
 """Default step 1e-3."""
 
+# expect: the default h is not 1e-4
+
 import numpy as np
 
 
