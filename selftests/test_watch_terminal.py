@@ -703,8 +703,8 @@ def test_on_a_small_terminal_the_likely_mistake_and_the_hint_both_stay_whole(
 
 # What the report must show on a narrow terminal, by language.
 NARROW_REPORT_WORDS = {
-    "en": {"score": "6 of 10 done   score 65/100", "whole": "`python -m grader`"},
-    "ja": {"score": "10 問中 6 問完了   得点 65/100", "whole": "`python -m grader"},
+    "en": {"score": "6 of 10 done   score 65.38/100", "whole": "`python -m grader`"},
+    "ja": {"score": "10 問中 6 問完了   得点 65.38/100", "whole": "`python -m grader"},
 }
 
 
