@@ -774,6 +774,31 @@ def loss_mistakes(params, x, labels):
     ]
 
 
+SOFTMAX_SKIPPED = (
+    "cross_entropy was given the scores h @ w2 + b2, without softmax: it "
+    "takes probabilities, and the log of a score below 0 is nan. Pass it "
+    "forward(params, x), which returns the probabilities."
+)
+
+
+def softmax_skipped(params, x, t, labels):
+    """What loss gives when the scores, not forward's probabilities, go to
+    cross_entropy: guarded by an epsilon or by clipping, on int `labels` or
+    on the one-hot `t` (whose zeros times a nan log are nan too)."""
+    h = reference.sigmoid(x @ params["w1"] + params["b1"])
+    scores = h @ params["w2"] + params["b2"]
+    picked = scores[np.arange(len(labels)), labels]
+    eps = 1e-7
+    return [
+        (SOFTMAX_SKIPPED, result)
+        for result in (
+            variant(lambda: -np.mean(np.log(picked + eps))),
+            variant(lambda: -np.mean(np.log(np.clip(picked, eps, 1.0)))),
+            variant(lambda: -np.mean(np.sum(t * np.log(scores + eps), axis=-1))),
+        )
+    ]
+
+
 def check_loss(params, x, labels, one_hot=True):
     """Compare the learner's loss with the network's on int `labels`, and
     then, if asked (`one_hot`), on the same labels one-hot."""
@@ -787,7 +812,8 @@ def check_loss(params, x, labels, one_hot=True):
                 call,
                 rtol=0,
                 atol=LOSS_ATOL,
-                mistakes=loss_mistakes(params, x, labels),
+                mistakes=loss_mistakes(params, x, labels)
+                + softmax_skipped(params, x, t, labels),
                 what="loss must be the cross-entropy of forward's probabilities: "
                 "cross_entropy(forward(params, x), t).",
             )
