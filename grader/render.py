@@ -2113,8 +2113,31 @@ def _where_broken(line: str, width: int) -> list[str]:
         return []
     hang = i18n.width(label.group())
     rows = [*i18n.fill(place + ":", width - hang).split("\n")]
-    rows += code_rows(code, width - hang)
+    rows += code_rows(code, width - hang, _between_arguments)
     return [label.group() + rows[0], *(" " * hang + row for row in rows[1:])]
+
+
+def _between_arguments(code: str, width: int) -> int:
+    """Where to break `code`, too wide for `width` columns, as the README
+    says a `where` line's code breaks: between statements, else after an
+    argument or just inside an opening bracket, never inside a string
+    ("raise ValueError(" and "f'...')", not "raise" and "ValueError(...)",
+    which reads as a statement of its own). Of the places that fit, as
+    `_code_break` chooses; -1 when none does, and the code runs on."""
+    places = []
+    for index, character, depth in _unquoted(code):
+        before = code[index - 1 : index]
+        if character == " " and before in (":", ";") and depth == 0:
+            places.append((True, 2, -depth, index))
+        elif character == " " and before == ",":
+            places.append((i18n.width(code[:index]) * 2 >= width, 1, -depth, index))
+        elif character in "([{" and code[index + 1 : index + 2] not in ("", " "):
+            if code[index + 1] not in ")]}" and before not in ("(", "[", "{"):
+                end = index + 1
+                full = i18n.width(code[:end]) * 2 >= width
+                places.append((full, 1, -depth, end))
+    fitting = [p for p in places if i18n.width(code[: p[-1]].rstrip()) <= width]
+    return max(fitting)[-1] if fitting else -1
 
 
 # A row under a time limit's sentence that shows a line of the module:

@@ -3658,6 +3658,28 @@ def test_the_code_of_a_where_line_breaks_between_arguments_not_after_return():
     assert rows[1].strip().startswith("return np.where(x >= 0,"), rows
 
 
+DOT_WHERE = (
+    "      where     exercises/dot.py, line 44: "
+    'raise ValueError(f"cannot multiply shapes {a.shape} and {b.shape}")'
+)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_code_of_a_where_line_keeps_raise_with_its_call_and_strings_whole(
+    language,
+):
+    from grader.render import wrapped_lines
+
+    with i18n.speaking(language):
+        translated = "    " + i18n.failure(DOT_WHERE[4:])
+        rows = wrapped_lines(Text(translated), 79).plain.split("\n")
+
+    assert rows[1:] == [
+        "                raise ValueError(",
+        '                    f"cannot multiply shapes {a.shape} and {b.shape}")',
+    ]
+
+
 def test_a_likely_mistake_hangs_under_its_label_while_30_columns_are_left():
     from grader.render import wrapped_lines
 
