@@ -2021,6 +2021,11 @@ LONG_LABEL = 24
 # The fewest columns a value may hang in beside its label ("likely
 # mistake: " 22 columns in): fewer, and a sentence breaks every few words.
 VALUE_COLUMNS = 30
+# The fewest columns a likely mistake, a sentence or more, may hang in
+# beside its label, as the watch's HINT_COLUMNS for a mistake and a hint:
+# fewer, and it runs down the right in a ragged column of a few words a
+# row; filled from the label it takes fewer rows.
+MISTAKE_COLUMNS = 50
 
 
 def long_label(label: str, width: int) -> bool:
@@ -2084,7 +2089,7 @@ def _words_broken(line: str, width: int) -> list[str]:
     body = line.lstrip(" ")
     lead = len(line) - len(body)
     label = LABEL.match(line)
-    if label and long_label(label.group(), width):
+    if label and (long_label(label.group(), width) or _mistake_cramped(line, width)):
         # Under a long label ("ヒント 4/4(これが最後のヒントです): ") the
         # value would have a narrow column: the line is filled as one
         # paragraph instead, as the watch fills a hint with such a label.
@@ -2098,6 +2103,19 @@ def _words_broken(line: str, width: int) -> list[str]:
         return [label.group() + first, *(" " * hang + part for part in later)]
     filled = i18n.fill(body, width - lead)
     return [" " * lead + part for part in filled.split("\n")]
+
+
+def _mistake_cramped(line: str, width: int) -> bool:
+    """Whether `line` is a likely mistake ("  likely mistake: ...", in
+    the current language) left fewer than MISTAKE_COLUMNS columns beside
+    its label in a line `width` columns wide."""
+    label = i18n.failure(f"  {MISTAKE_LABEL} here").removesuffix("here").strip()
+    body = line.lstrip(" ")
+    if not body.startswith(label + " "):
+        return False
+    return width - i18n.width(line[: len(line) - len(body) + len(label) + 1]) < (
+        MISTAKE_COLUMNS
+    )
 
 
 def _where_broken(line: str, width: int) -> list[str]:
