@@ -2123,16 +2123,28 @@ def _where_broken(line: str, width: int) -> list[str]:
     sigmoid.py, line 30: return np.where(...)"), broken: the place, then
     the line of code on rows of its own under the value, whole when it
     fits there (see `code_rows`); [] for any other line."""
+    parts = where_parts(line)
+    if parts is None:
+        return []
+    label, place, code = parts
+    hang = i18n.width(label)
+    rows = [*i18n.fill(place, width - hang).split("\n")]
+    rows += code_rows(code, width - hang, _between_arguments)
+    return [label + rows[0], *(" " * hang + row for row in rows[1:])]
+
+
+def where_parts(line: str) -> tuple[str, str, str] | None:
+    """A `where` line that shows a line of code ("  where     exercises/
+    sigmoid.py, line 30: return ..."), in the current language, as its
+    label, its place with the colon after it ("exercises/sigmoid.py, line
+    30:") and the code; None for any other line."""
     label = LABEL.match(line)
     if not label or label.group().strip() not in ("where", _where_label()):
-        return []
+        return None
     place, colon, code = line[label.end() :].partition(": ")
     if not colon or not code.strip():
-        return []
-    hang = i18n.width(label.group())
-    rows = [*i18n.fill(place + ":", width - hang).split("\n")]
-    rows += code_rows(code, width - hang, _between_arguments)
-    return [label.group() + rows[0], *(" " * hang + row for row in rows[1:])]
+        return None
+    return label.group(), place + ":", code
 
 
 def _between_arguments(code: str, width: int) -> int:
