@@ -55,6 +55,7 @@ from grader.render import (
     phrase_rows,
     printed_note,
     printed_output,
+    where_parts,
     wrapped_lines,
 )
 from grader.results import NOT_RUN, ExerciseRun
@@ -172,12 +173,31 @@ class CheckResult:
             # row to a line), but sentences are left whole: pre-wrap breaks
             # them at the output area's own width, however wide it is, and
             # each line's value stands beside its label (see `_html_line`).
-            laid_out = wrapped_lines(Text(message), NOTEBOOK_COLUMNS, prose=False)
+            with i18n.speaking(self.language):
+                apart = _code_apart(message)
+            laid_out = wrapped_lines(Text(apart), NOTEBOOK_COLUMNS, prose=False)
             shown = "".join(_html_line(*line) for line in _hung(laid_out.plain))
             parts.append(f'<pre style="white-space: pre-wrap">{shown}</pre>')
         if others:
             parts.append(f"<p>{html.escape(others)}</p>")
         return "\n".join(parts)
+
+
+def _code_apart(message: str) -> str:
+    """A failure's `message` with the code of its `where` line on a row of
+    its own under the value, as the command line puts it when the line is
+    too wide: the output area's width is not known, and where it wraps
+    the line, it would break the place in two ("... セル [7] の" and "3
+    行目: return ...") rather than keep it whole."""
+    lines = []
+    for line in message.split("\n"):
+        parts = where_parts(line)
+        if parts is None:
+            lines.append(line)
+            continue
+        label, place, code = parts
+        lines += [label + place, " " * i18n.width(label) + code]
+    return "\n".join(lines)
 
 
 def _hung(text: str) -> list[tuple[str, str]]:

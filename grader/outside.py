@@ -7,6 +7,7 @@ put off every outside package until a command needs it.
 """
 
 import importlib.util
+import os
 import sys
 
 from grader import i18n
@@ -51,5 +52,24 @@ def tell_missing(package: str, argv: list[str]) -> int:
     # After "error: ", as the grader says every error that stops a command
     # (`grader.render.Screen.problem`, which needs rich: not here).
     with i18n.speaking(language):
-        print(i18n._("error: {text}", text=told), file=sys.stderr)
+        said = i18n._("error: {text}", text=told)
+        columns = _terminal_columns()
+        if columns:
+            # Broken between words here: the terminal would break it
+            # inside one. Rich, which fits the grader's other output,
+            # is not at hand.
+            said = i18n.fill(said, columns - 1, commands=True)
+        print(said, file=sys.stderr)
     return EXIT_USAGE
+
+
+def _terminal_columns() -> int | None:
+    """How wide the terminal standard error goes to is, or None when it
+    goes to none (a pipe or a file: a line there stays whole, to search
+    for)."""
+    try:
+        if not sys.stderr.isatty():
+            return None
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return None

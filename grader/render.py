@@ -2021,6 +2021,11 @@ LONG_LABEL = 24
 # The fewest columns a value may hang in beside its label ("likely
 # mistake: " 22 columns in): fewer, and a sentence breaks every few words.
 VALUE_COLUMNS = 30
+# The fewest columns a likely mistake, a sentence or more, may hang in
+# beside its label, as the watch's HINT_COLUMNS for a mistake and a hint:
+# fewer, and it runs down the right in a ragged column of a few words a
+# row; filled from the label it takes fewer rows.
+MISTAKE_COLUMNS = 50
 
 
 def long_label(label: str, width: int) -> bool:
@@ -2084,7 +2089,7 @@ def _words_broken(line: str, width: int) -> list[str]:
     body = line.lstrip(" ")
     lead = len(line) - len(body)
     label = LABEL.match(line)
-    if label and long_label(label.group(), width):
+    if label and (long_label(label.group(), width) or _mistake_cramped(line, width)):
         # Under a long label ("ヒント 4/4(これが最後のヒントです): ") the
         # value would have a narrow column: the line is filled as one
         # paragraph instead, as the watch fills a hint with such a label.
@@ -2100,21 +2105,69 @@ def _words_broken(line: str, width: int) -> list[str]:
     return [" " * lead + part for part in filled.split("\n")]
 
 
+def _mistake_cramped(line: str, width: int) -> bool:
+    """Whether `line` is a likely mistake ("  likely mistake: ...", in
+    the current language) left fewer than MISTAKE_COLUMNS columns beside
+    its label in a line `width` columns wide."""
+    label = i18n.failure(f"  {MISTAKE_LABEL} here").removesuffix("here").strip()
+    body = line.lstrip(" ")
+    if not body.startswith(label + " "):
+        return False
+    return width - i18n.width(line[: len(line) - len(body) + len(label) + 1]) < (
+        MISTAKE_COLUMNS
+    )
+
+
 def _where_broken(line: str, width: int) -> list[str]:
     """A `where` line too wide for `width` columns ("where  exercises/
     sigmoid.py, line 30: return np.where(...)"), broken: the place, then
     the line of code on rows of its own under the value, whole when it
     fits there (see `code_rows`); [] for any other line."""
+    parts = where_parts(line)
+    if parts is None:
+        return []
+    label, place, code = parts
+    hang = i18n.width(label)
+    rows = [*i18n.fill(place, width - hang).split("\n")]
+    rows += code_rows(code, width - hang, _between_arguments)
+    return [label + rows[0], *(" " * hang + row for row in rows[1:])]
+
+
+def where_parts(line: str) -> tuple[str, str, str] | None:
+    """A `where` line that shows a line of code ("  where     exercises/
+    sigmoid.py, line 30: return ..."), in the current language, as its
+    label, its place with the colon after it ("exercises/sigmoid.py, line
+    30:") and the code; None for any other line."""
     label = LABEL.match(line)
     if not label or label.group().strip() not in ("where", _where_label()):
-        return []
+        return None
     place, colon, code = line[label.end() :].partition(": ")
     if not colon or not code.strip():
-        return []
-    hang = i18n.width(label.group())
-    rows = [*i18n.fill(place + ":", width - hang).split("\n")]
-    rows += code_rows(code, width - hang)
-    return [label.group() + rows[0], *(" " * hang + row for row in rows[1:])]
+        return None
+    return label.group(), place + ":", code
+
+
+def _between_arguments(code: str, width: int) -> int:
+    """Where to break `code`, too wide for `width` columns, as the README
+    says a `where` line's code breaks: between statements, else after an
+    argument or just inside an opening bracket, never inside a string
+    ("raise ValueError(" and "f'...')", not "raise" and "ValueError(...)",
+    which reads as a statement of its own). Of the places that fit, as
+    `_code_break` chooses; -1 when none does, and the code runs on."""
+    places = []
+    for index, character, depth in _unquoted(code):
+        before = code[index - 1 : index]
+        if character == " " and before in (":", ";") and depth == 0:
+            places.append((True, 2, -depth, index))
+        elif character == " " and before == ",":
+            places.append((i18n.width(code[:index]) * 2 >= width, 1, -depth, index))
+        elif character in "([{" and code[index + 1 : index + 2] not in ("", " "):
+            if code[index + 1] not in ")]}" and before not in ("(", "[", "{"):
+                end = index + 1
+                full = i18n.width(code[:end]) * 2 >= width
+                places.append((full, 1, -depth, end))
+    fitting = [p for p in places if i18n.width(code[: p[-1]].rstrip()) <= width]
+    return max(fitting)[-1] if fitting else -1
 
 
 # A row under a time limit's sentence that shows a line of the module:

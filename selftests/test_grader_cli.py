@@ -1021,6 +1021,52 @@ def test_a_python_without_the_packages_is_told_to_activate_the_environment(
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_python_without_the_packages_is_told_so_in_rows_a_terminal_holds(
+    language,
+):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    from grader import i18n
+
+    # Standard error on a terminal 60 columns wide: the message breaks
+    # between words there, rather than where the terminal would cut it.
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 60, 0, 0))
+    try:
+        result = subprocess.run(
+            [sys.executable, "-S", "-m", "grader", "--lang", language, "list"],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=follower,
+            timeout=GRADER_TIMEOUT,
+        )
+        os.close(follower)
+        said = b""
+        while chunk := _read_or_end(leader):
+            said += chunk
+    finally:
+        os.close(leader)
+
+    assert result.returncode == 2
+    rows = said.decode().replace("\r\n", "\n").rstrip("\n").split("\n")
+    assert len(rows) > 2, rows
+    assert all(i18n.width(row) < 60 for row in rows), rows
+    words = " ".join(said.decode().split()).replace("。 ", "。")
+    assert "`. .venv/bin/activate`" in words
+
+
+def _read_or_end(fd: int) -> bytes:
+    """The next bytes a terminal's leader side reads, b"" at its end."""
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # the follower side closed, on Linux
+        return b""
+
+
 @pytest.mark.parametrize(
     "asked", [["--lang=ja_JP"], ["--lang", "jp"], ["--lnag", "ja"]]
 )

@@ -3658,22 +3658,50 @@ def test_the_code_of_a_where_line_breaks_between_arguments_not_after_return():
     assert rows[1].strip().startswith("return np.where(x >= 0,"), rows
 
 
-def test_a_likely_mistake_hangs_under_its_label_while_30_columns_are_left():
+DOT_WHERE = (
+    "      where     exercises/dot.py, line 44: "
+    'raise ValueError(f"cannot multiply shapes {a.shape} and {b.shape}")'
+)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_code_of_a_where_line_keeps_raise_with_its_call_and_strings_whole(
+    language,
+):
+    from grader.render import wrapped_lines
+
+    with i18n.speaking(language):
+        translated = "    " + i18n.failure(DOT_WHERE[4:])
+        rows = wrapped_lines(Text(translated), 79).plain.split("\n")
+
+    assert rows[1:] == [
+        "                raise ValueError(",
+        '                    f"cannot multiply shapes {a.shape} and {b.shape}")',
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_likely_mistake_hangs_under_its_label_while_50_columns_are_left(language):
     from grader.render import wrapped_lines
 
     line = (
         "      likely mistake: -1 is not the last class: NumPy's negative "
-        "indexing wraps negative labels around to the end."
+        "indexing wraps negative labels around to the end, so a label of -1 "
+        "picks the last column."
     )
+    with i18n.speaking(language):
+        line = "      " + i18n.failure(line[4:]).lstrip(" ")
+        label = len(line) - len(line.split(": ", 1)[1])
+        label = i18n.width(line[:label])
+        hung = wrapped_lines(Text(line), 79).plain.split("\n")
+        filled = wrapped_lines(Text(line), 59).plain.split("\n")
 
-    hung = wrapped_lines(Text(line), 59).plain.split("\n")
-    filled = wrapped_lines(Text(line), 50).plain.split("\n")
-
-    assert all(row.startswith(" " * 22) for row in hung[1:]), hung
+    assert all(row.startswith(" " * label) for row in hung[1:]), hung
     assert len(hung) > 1
-    # 28 columns beside the label: one paragraph, its later rows two
-    # columns in from the label, as the watch fills it.
-    assert filled[0].startswith("      likely mistake: -1 is not")
+    # Fewer than 50 columns beside the label (as the watch's): one
+    # paragraph, its later rows two columns in from the label, as the
+    # watch fills it, not a ragged column down the right.
+    assert filled[0].startswith(line[: label + 3])
     assert all(row.startswith(" " * 8) and row[8] != " " for row in filled[1:])
 
 

@@ -730,6 +730,7 @@ def runs():
             MUTANTS / "sigmoid" / "wrong_math_exp_on_arrays.py",
             MUTANTS / "sigmoid" / "wrong_abs_into_its_argument.py",
             MUTANTS / "backprop" / "wrong_labels_not_converted.py",
+            MUTANTS / "forward" / "wrong_loss_without_softmax.py",
         ],
     )
 
@@ -742,6 +743,20 @@ def failures(runs, name):
         for test in run.tests
         if not test.passed
     ]
+
+
+def test_a_test_of_a_label_dtype_shows_a_call_on_labels_of_that_dtype(runs):
+    # A loss wrong on every dtype fails the dtype's own test too: the call
+    # shown is the one made on labels of the test's dtype, not on int64.
+    tests = [
+        test
+        for test in failures(runs, "wrong_loss_without_softmax")
+        if "integer_dtype[" in test.name
+    ]
+    assert tests
+    for test in tests:
+        dtype = test.name.split("[")[1].rstrip("]")
+        assert f"t  = [4, 0] ({dtype})" in test.message, test.message
 
 
 def test_the_plainest_failing_test_comes_first(runs):

@@ -681,6 +681,27 @@ def test_in_jupyter_a_call_laid_out_on_rows_stands_beside_its_label(tree, lang, 
     assert rows[-1] == " " * len("sgd_update(") + "0.5)"
 
 
+@pytest.mark.parametrize(
+    "lang, label, place",
+    [
+        ("en", "  where     ", r"sgd_update from the notebook, cell \[\d+\], line 4:"),
+        ("ja", "  場所      ", r"ノートブックの sgd_update、セル \[\d+\] の 4 行目:"),
+    ],
+)
+def test_in_jupyter_the_place_of_a_where_line_is_whole_on_its_row(
+    tree, lang, label, place
+):
+    page = displayed_html(tree, MISSPELT_SGD, "sgd", "sgd_update", lang)
+
+    (where,) = [value for hung, value in hung_lines(page) if hung == label]
+    # The code on a row of its own, as the command line puts it when the
+    # line is too wide: where the output area wraps the line, it would
+    # break the place in two, not before the code.
+    first, code = where.split("\n")
+    assert re.fullmatch(place, first), first
+    assert code.startswith("param -= lr * grad[key]")
+
+
 def test_on_a_terminal_the_headline_breaks_before_its_bracket_not_inside():
     headline = (
         "5. cross_entropy (Cross-entropy loss): failing, 9/12 tests pass "
