@@ -1848,29 +1848,57 @@ class Watch:
         What the learner needs most stays longest. The score and the
         closing line say that the kata is finished: they go last. Every
         row of the table says "done", as the score does: the table gives
-        way first, whole, to one line that counts its rows and how to list
-        them. The note that the code printed asks for a tidy-up that can
-        wait: it goes next. What next says what to do now the kata is
-        done: it goes then, an item at a time from its last; then the
-        line of the table, then the closing line. Each part goes whole,
-        never a row of it: a sentence cut in its middle says something
-        else. What is gone below the score is counted in one line under
-        the closing line, and where to read it all."""
+        way first, its last rows first, to one line that counts them and
+        says how to list them. The note that the code printed asks for a
+        tidy-up that can wait: it goes next. What next says what to do now
+        the kata is done: it goes then, an item at a time from its last;
+        then the line of the table, then the closing line. Each part but
+        the table goes whole, never a row of it: a sentence cut in its
+        middle says something else. The table's rows fill the rows the
+        other parts leave (see `table_filled`): no row stays blank while
+        one is hidden. What is gone below the score is counted in one
+        line under the closing line, and where to read it all."""
         paragraphs = [line for paragraph in after for line in paragraph]
         yield [*head, *rows, score, *printed, closing, *paragraphs]
-        table = self.rows_gone(len(rows))
-        yield [*table, score, *printed, closing, *paragraphs]
+        notes: dict[int, list[Text]] = {}
+        yield from self.table_filled(
+            head, rows, [score, *printed, closing, *paragraphs], notes
+        )
         for kept in range(len(after), -1, -1):
             if kept and _heading(after[kept - 1][-1].plain):
                 continue  # a heading ("What next:") would stand over nothing
             shown = [line for paragraph in after[:kept] for line in paragraph]
             gone = [line for paragraph in after[kept:] for line in paragraph]
             note = self.gone_note([*printed, *gone])
-            yield [*table, score, closing, *shown, *note]
+            rest = [score, closing, *shown, *note]
+            yield from self.table_filled(head, rows, rest, notes)
         everything = self.gone_note([*head, *rows, *printed, *paragraphs])
         yield [score, closing, *everything]
         yield [score, *everything]
         yield [score]
+
+    def table_filled(
+        self, head: list[Text], rows: list[Text], rest: list[Text], notes: dict
+    ) -> Iterator[list[Text]]:
+        """The ways to show the table of every exercise done, its `head`
+        and `rows`, above the `rest` of the report, the table's last rows
+        given way to one line that counts them (see `rows_gone`): from its
+        rows all but one, the head kept while a row fits with it, then
+        without the rule under it, then without either, to no row at all.
+        `notes` keeps the lines that count rows, by count, as they are
+        said: each says them as the list would show them."""
+
+        def gone(count: int) -> list[Text]:
+            if count not in notes:
+                notes[count] = self.rows_gone(count)
+            return notes[count]
+
+        ruled = bool(head) and not head[-1].plain.strip(" ─-")
+        heads = [head, *([head[:-1]] if ruled else []), []]
+        for head_kept in heads:
+            for kept in range(len(rows) - 1, 0, -1):
+                yield [*head_kept, *rows[:kept], *gone(len(rows) - kept), *rest]
+        yield [*gone(len(rows)), *rest]
 
     def gone_note(self, gone: list[Text]) -> list[Text]:
         """The line that says how many lines of the report of every

@@ -580,10 +580,15 @@ def test_on_a_small_terminal_all_done_keeps_the_score_and_the_closing_line(
     # The score line is wider than the terminal: it takes two rows.
     assert "".join(words["score"].split()) in "".join(screen.split())
     assert words["closing"] in screen
-    # The table, each row "done", is counted in one line: What next, what
-    # to do now, keeps its rows.
-    assert "10 more rows" in screen or "表の残り 10 行" in screen
+    # What next, what to do now, keeps its rows; the table, each row
+    # "done", keeps its first rows in those left, one line counting the
+    # rest: no row is left blank while one is hidden.
     assert "What next:" in screen or "次にできること:" in screen
+    table = [row for row in rows if row.split()[1:2] and row.split()[1] in NAMES]
+    counted = re.search(r"(\d+) more rows|表の残り (\d+) 行", screen)
+    assert table and counted, rows
+    assert int(counted[1] or counted[2]) == len(NAMES) - len(table), rows
+    assert len(rows) == NARROW[1] - 1, rows
 
 
 COPIED_X = """\
