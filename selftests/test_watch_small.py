@@ -492,6 +492,29 @@ def test_a_note_breaks_a_command_too_wide_for_a_row_only_at_its_spaces(request, 
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
+def test_what_next_breaks_a_command_too_wide_for_its_row_at_its_spaces(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    # The language asked for with --lang, which every command then names.
+    other = {"en": "ja_JP.UTF-8", "ja": "C.UTF-8"}[lang]
+
+    def asked(watch) -> None:
+        i18n.set_language(lang, {"LANG": other})
+        watch.prog = i18n.command("python -m grader")
+
+    with i18n.speaking(lang):
+        # The fixture fails a row as wide as the terminal, or wider.
+        rows = watch_screen_drawn(done_runs(), (50, 40), SUMMARY, asked)
+
+    command = f"`python -m grader check NAME --explore --lang {lang}`"
+    assert "`" not in [row.strip() for row in rows], rows
+    # Broken at its spaces, "--lang" with its value, on the item's rows.
+    words = [word for row in rows for word in row.split()]
+    joined = " ".join(words)
+    assert command in joined, rows
+    assert any(row.startswith(f"  --lang {lang}`") for row in rows), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("columns", [80, 60])
 def test_status_lines_take_one_row_at_80_columns_with_the_longest_name(
     request, lang, columns
