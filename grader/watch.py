@@ -3698,14 +3698,22 @@ def _least_rows(message: str, prefix: str, width: int | None) -> int:
     """The rows a failure `message` takes, laid out as `_fitted` lays it
     out, once each part that gives way before any goes whole is down to
     its first row (a statement that tells of a call that raised keeping
-    its exception): the fewest with every part still in sight."""
+    its exception, and where whose code takes a row of its own keeping
+    it, as `_Fitting.spare_code` does until the values went whole): the
+    fewest with every part still in sight."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
+    called = any(
+        label is None and _raised_at(block_rows)
+        for (label, _lines), block_rows in zip(blocks, rows, strict=True)
+    )
     least = 0
     for index, block_rows in enumerate(rows):
         label = blocks[index][0]
         raised = _raised_at(block_rows) if label is None else 0
-        if label in GIVING_WAY or _cut_order(blocks, index, rows)[0] < KEPT:
+        if label == "where" and len(block_rows) == 2 and not called:
+            least += 2
+        elif label in GIVING_WAY or _cut_order(blocks, index, rows)[0] < KEPT:
             least += 1 + (len(block_rows) - raised if raised else 0)
         else:
             least += len(block_rows)

@@ -1570,6 +1570,38 @@ def test_a_failure_cut_for_a_hint_keeps_the_line_of_code_and_says_what_shows_it(
     assert "python -m grader check cross_entropy" in shown, rows
 
 
+# The labels of an argument a call changed in place, and the start of the
+# line that counts the other failing tests, by language.
+IN_PLACE_WORDS = {
+    "en": ("before  ", "after   ", re.compile(r"\d+ more failing")),
+    "ja": ("呼び出し前  ", "呼び出し後  ", re.compile(r"ほかに \d+ 個")),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_count_of_other_failures_goes_before_the_argument_changed_in_place(
+    tmp_path, lang
+):
+    rows = narrow_screen(_clipped_in_place(tmp_path / "kata"), lang)
+
+    before, after, count = IN_PLACE_WORDS[lang]
+    labelled = [row.strip() for row in rows]
+    kept = [
+        label
+        for label in (before, after)
+        if any(row.startswith(label.strip()) for row in labelled)
+    ]
+    # The count of the others outlasts no part of the failure shown: the
+    # argument before and after the call keep their first row while it
+    # is in sight, whole or said short.
+    if any(count.match(row) for row in rows):
+        assert len(kept) == 2, rows
+    assert kept in ([], [before, after]), rows
+    assert any(row == "np.clip(y, EPS, 1, out=y)" for row in labelled), rows
+    if lang == "en":
+        assert len(kept) == 2, rows
+
+
 # The top line of `h` pressed once every hint is read, at NARROW, by language.
 NO_MORE_HINTS = {
     "en": "9 of 10 done (no more hints: `hint --seen train`)",
