@@ -2397,22 +2397,28 @@ class Watch:
     def mistake_gone(self, failure, room: int, lines: list[Text]) -> list[Text]:
         """The exercise in focus in `room` rows too few for its likely
         mistake whole, `failure(limit)` giving it with its message in at
-        most `limit` rows: the mistake goes whole (see `_fitted`), what is
-        left of the message takes its rows, and a note under it says how
-        many rows of the screen in full (`lines`) are gone and what shows
-        them. The statement of what failed outlasts the note: should the
-        note leave it no room, the note is said short, without the command
-        (one row), then not at all."""
-        least = self.rows(failure(max(1, self.statement_rows())))
-        short = False
-        for short in (False, True):
-            hidden = self.filled_rows(lines)
+        most `limit` rows: the mistake keeps its first row (see `_fitted`),
+        what is left of the message takes the rows above it, and a note
+        under it says how many rows of the screen in full (`lines`) are
+        gone and what shows them. The statement's least outlasts the
+        note's command: should the note leave it no room, the note is said
+        short, without the command (one row); but that short note outlasts
+        the statement's later rows, for a screen that hides rows must say
+        so. Should even the statement's first row and the mistake's leave
+        it no room, the note goes."""
+        statement = self.rows(failure(max(2, self.statement_rows() + 1)))
+        least = self.rows(failure(2))
+        hidden = self.filled_rows(lines)
+        for rows, short in ((statement, False), (statement, True), (least, True)):
             note = self.noted(self.more_lines_note(hidden, short=short))
             below = self.rows([note])
-            if least + below <= room:
+            if rows + below <= room:
                 break
         else:
-            below = 0 if least <= room else below
+            # Too small even for the statement's least: it is cut (see
+            # `cut`), the short note under it.
+            fewest = self.rows(failure(max(1, self.statement_rows())))
+            below = 0 if fewest <= room else below
 
         def noted(shown: list[Text], _room: int) -> list[Text]:
             if not below:
@@ -3134,11 +3140,13 @@ def _fitted(
     general advice that ends a mistake, beside a hint asked for too.
 
     The likely mistake stays whole otherwise. When `limit` is fewer than
-    its rows and the statement's fewest, it goes whole, and the rest of
-    the message gives way as above in the rows it leaves: the statement of
-    what failed comes first, and a mistake cut after its first words would
-    say something else. With `mistake_first`, the statement goes whole before
-    the likely mistake does. A message with no likely mistake that still
+    its rows and the statement's fewest, it goes but for its first row,
+    ended by `ellipsis` (on two rows or more), and the rest of the message
+    gives way as above in the rows above it, the statement cut to them if
+    need be: the statement of what failed comes first, and the mistake's
+    first row says where to look for the change. With `mistake_first`, the
+    statement goes whole before the likely mistake does, which then goes
+    whole. A message with no likely mistake that still
     does not fit loses its last rows, for a note of how many."""
     fitting = _Fitting(message, limit, prefix, width, ellipsis)
     if fitting.excess <= 0:
@@ -3158,7 +3166,17 @@ def _fitted(
             if not gone
             for line in lines
         ]
-        return _statement_first(rest, limit, prefix, width, ellipsis)
+        if mistake_first or limit < 2:
+            return _statement_first(rest, limit, prefix, width, ellipsis)
+        # The mistake's first row stays, under what is left of the rest: it
+        # begins to say what to change, which no later row of the rest does.
+        first = fitting.rows[mistake.index(True)][0]
+        least = _statement_rows(message, prefix, width)
+        shown = _statement_first(rest, max(limit - 1, least), prefix, width, ellipsis)
+        kept = shown.split("\n")[: limit - 1]
+        if len(kept) < len(shown.split("\n")):
+            kept[-1] = _ended(kept[-1], width, ellipsis)
+        return "\n".join([*kept, _ended(first, width, ellipsis)])
     return "\n".join(
         _last_rows_cut([r for block in fitting.rows for r in block], limit)
     )

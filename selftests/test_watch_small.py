@@ -469,6 +469,39 @@ def test_on_a_tiny_terminal_a_top_line_of_two_rows_leaves_out_the_watchs_name(
     assert not rows[0].startswith("nn-kata watch:"), rows
 
 
+# The note that counts the rows a screen left out, by language.
+ROWS_HIDDEN = {
+    "en": re.compile(r"\[\.\.\. \d+ more lines"),
+    "ja": re.compile(r"\[(?:\.\.\. )?残り \d+ 行"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_a_call_that_raised_keeps_the_mistakes_first_row(
+    tmp_path, lang
+):
+    tree = focused_tree(
+        tmp_path / "kata", "cross_entropy", "wrong_imports_one_hot_misspelled"
+    )
+    with terminal_watch(tree, size=TINY, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        keys = NARROW_WORDS[lang]["keys"].encode()
+        rows = last_screen_rows(read_screen(controller, keys, FIRST_SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+
+    # Too small for the call, where and the mistake whole beside the
+    # exception: what failed, the start of what to change, and a note that
+    # says rows are gone, each in sight.
+    assert len(rows) < TINY[1] and all(i18n.width(row) < TINY[0] for row in rows)
+    assert any("ImportError: cannot import name" in row for row in rows), rows
+    mistake = NARROW_WORDS[lang]["mistake"].strip()
+    assert any(row.strip().startswith(mistake) for row in rows), rows
+    assert any(ROWS_HIDDEN[lang].match(row) for row in rows), rows
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_a_note_breaks_a_command_too_wide_for_a_row_only_at_its_spaces(request, lang):
     watch_screen_drawn = request.getfixturevalue("watch_screen")
@@ -739,9 +772,10 @@ def test_on_a_tiny_terminal_a_failure_says_what_failed_before_anything_else(
     if kind == "exception":
         # Of a call that raised, the exception says what failed: the call
         # may give way to it.
+        # Its first row may end in "…", for the likely mistake's first row.
         raised = next(row for row in statement_rows if "NameError" in row)
-        assert raised in rows, rows
-        assert first in (raised, statement_rows[0]), rows
+        assert raised in [row.rstrip(" …") for row in rows], rows
+        assert first.rstrip(" …") in (raised, statement_rows[0]), rows
     else:
         assert statement_rows[0].startswith(first.rstrip(" …")), rows
 
