@@ -226,6 +226,12 @@ ROWS_COMMAND_NOTES = (
     N_("[... {count} more rows: `{prog} list` lists them all]"),
     N_("[... {count} more rows: `{prog} list`]"),
 )
+# The ways to say how many lines of the whole report a screen left out,
+# from the longest.
+REPORT_LINES_NOTES = (
+    N_("[... {count} more lines: `{prog}` prints them all]"),
+    N_("[... {count} more lines: `{prog}`]"),
+)
 # Shorter ways of saying what caused a screen, from the longest, for a top
 # line that would take two rows on a narrow terminal: the exercise's line
 # below names the exercise, and the report says what was checked, and
@@ -2111,12 +2117,10 @@ class Watch:
         elif book.next_up is not None and not whole:
             name = book.next_up.name
         else:
-            # Short: on a narrow terminal, a row it takes is a row of the table.
-            return _(
-                "[... {count} more lines: `{prog}` prints them all]",
-                count=count,
-                prog=self.prog,
-            )
+            # Short: on a narrow terminal, a row it takes is a row of the table;
+            # shorter still where the longer way would wrap.
+            ways = [_(way, count=count, prog=self.prog) for way in REPORT_LINES_NOTES]
+            return self.fewest_rows(ways)
         if self.view == SUMMARY and name == self.focus.name and not self.keys_ended:
             return _(
                 "[... {count} more lines: press b, or run `{prog} check {name}`]",
@@ -2130,6 +2134,14 @@ class Watch:
             prog=self.prog,
             name=name,
         )
+
+    def fewest_rows(self, ways: list[str]) -> str:
+        """The first of `ways` of saying a note that takes the fewest rows
+        on the terminal (see `noted`); the first off a terminal."""
+        if not self.out.is_terminal:
+            return ways[0]
+        rows = [self.rows([self.noted(way)]) for way in ways]
+        return ways[rows.index(min(rows))]
 
     def top_line(self) -> Text:
         """The screen's first line: how many exercises are done, and what

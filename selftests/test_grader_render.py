@@ -1224,7 +1224,9 @@ DONE_WORDS = {
             r"\[\.\.\. (\d+) more rows: (press l for the list|l lists them"
             r"|`kata list` lists them all|`kata list`)\]"
         ),
-        "lines": re.compile(r"\[\.\.\. (\d+) more lines: `kata` prints them all\]"),
+        "lines": re.compile(
+            r"\[\.\.\. (\d+) more lines: `kata`(?: prints them all)?\]"
+        ),
     },
     "ja": {
         "score": "10 問中 10 問完了   得点 100/100",
@@ -1241,7 +1243,9 @@ DONE_WORDS = {
             r"\[表の残り (\d+) (行は l で表示(?:できます)?"
             r"|行は `kata list` で表示できます|行: `kata list`)\]"
         ),
-        "lines": re.compile(r"\[残り (\d+) 行は `kata` で表示できます\]"),
+        "lines": re.compile(
+            r"\[残り (\d+) 行(?:は `kata` で表示できます|、`kata` で表示)\]"
+        ),
     },
 }
 

@@ -548,6 +548,28 @@ def test_what_next_breaks_a_command_too_wide_for_its_row_at_its_spaces(request, 
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_the_note_of_the_reports_lines_ends_with_its_command(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    other = {"en": "ja_JP.UTF-8", "ja": "C.UTF-8"}[lang]
+
+    def asked(watch) -> None:
+        i18n.set_language(lang, {"LANG": other})
+        watch.prog = i18n.command("python -m grader")
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(done_runs(), TINY, SUMMARY, asked)
+
+    # Said the shorter way where the longer would wrap: its last words
+    # are not left on a row of their own, after the command.
+    command = f"`python -m grader --lang {lang}`"
+    end = next(i for i, row in enumerate(rows) if row.startswith(command))
+    assert rows[end].endswith("]"), rows
+    assert rows[end - 1].startswith("["), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("columns", [80, 60])
 def test_status_lines_take_one_row_at_80_columns_with_the_longest_name(
     request, lang, columns
