@@ -1474,6 +1474,7 @@ class Watch:
             "done": _("back to {name}: done, no hint needed", name=name),
             "none": _("back to {name}, which has no hints", name=name),
             "last": _("back to {name}: its last hint again", name=name),
+            "gone": _("back to {name}: no file, no hint", name=name),
         }
         event = sentences[self.hint_said]
         self.shorter[event] = self.hint_said_short()
@@ -1489,6 +1490,7 @@ class Watch:
             "done": [_("done, no hint needed"), _("no hint needed")],
             "none": [_("no hints")],
             "last": [_("the last hint again"), _("last hint")],
+            "gone": [_("no file, no hint")],
         }[self.hint_said]
 
     def first_shown_for_hint(self) -> str:
@@ -1505,6 +1507,7 @@ class Watch:
             "done": N_("{which}: done, no hint needed"),
             "none": N_("{which}: it has no hints"),
             "last": N_("{which}: its last hint again"),
+            "gone": N_("{which}: no file, no hint"),
         }[self.hint_said]
         event = _(said, which=which)
         # Too long for a row with a long name: said without why it is the
@@ -1537,6 +1540,14 @@ class Watch:
             # A hint helps with a failure: a done exercise has none.
             self.event = _("{name} is done: no hint is needed", name=exercise.name)
             self.hint_said = "done"
+            return
+        if not (self.project.root / self.target / f"{exercise.name}.py").exists():
+            # No hint is shown while the file is gone (see `hint_lines`):
+            # none is revealed either, lest it count as read unseen.
+            self.event = _(
+                "{name}.py is gone: no hint until `reset {name}`", name=exercise.name
+            )
+            self.hint_said = "gone"
             return
         state = self.project.state_dir
         already = hints.seen(state).get(exercise.name, 0)

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 
-from grader import i18n
+from grader import hints, i18n
 from grader.exercises import NAMES
+from grader.project import STATE_DIR
 from grader.watch import (
     _clipped,
     _fitted,
@@ -843,6 +844,22 @@ def test_a_deleted_exercise_shows_no_hint_only_the_way_back(tree, watch):
     assert "`python -m grader reset dot` puts its stub back." in shown
     assert "Hint 1 of 4" not in shown and "hint --seen" not in shown
     running.quit()
+
+
+def test_h_on_a_deleted_exercise_reveals_no_hint_it_cannot_show(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    (tree / "exercises" / "dot.py").unlink()
+    running.screen_with("deleted")
+    running.press("h")
+
+    shown = running.screen_with("no hint")
+    assert "dot.py is gone: no hint until `reset dot`" in shown
+    assert "Hint 1 of 4" not in shown
+    running.quit()
+    # Not shown, so not read: the next `h` on dot, once it is back, shows
+    # its first hint.
+    assert hints.seen(tree / STATE_DIR).get("dot", 0) == 0
 
 
 ENDLESS_NUMERICAL_GRADIENT = (
