@@ -1548,6 +1548,9 @@ class Watch:
                 "{name}.py is gone: no hint until `reset {name}`", name=exercise.name
             )
             self.hint_said = "gone"
+            # Too long for a row beside the count: said without the name,
+            # which the exercise's line gives.
+            self.shorter[self.event] = self.hint_said_short()
             return
         state = self.project.state_dir
         already = hints.seen(state).get(exercise.name, 0)
