@@ -2098,7 +2098,10 @@ def _words_broken(line: str, width: int) -> list[str]:
         # The value is filled on its own: a break between the label
         # and its value would leave the label alone on its row.
         hang = i18n.width(label.group())
-        filled = i18n.fill(line[label.end() :], width - hang)
+        # A command too wide for the row breaks at its spaces: run past the
+        # row's end, the terminal would leave its last characters (a
+        # closing backtick) alone on a row.
+        filled = i18n.fill(line[label.end() :], width - hang, commands=True)
         first, *later = filled.split("\n")
         return [label.group() + first, *(" " * hang + part for part in later)]
     filled = i18n.fill(body, width - lead)

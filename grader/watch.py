@@ -226,6 +226,12 @@ ROWS_COMMAND_NOTES = (
     N_("[... {count} more rows: `{prog} list` lists them all]"),
     N_("[... {count} more rows: `{prog} list`]"),
 )
+# The ways to say how many lines of the whole report a screen left out,
+# from the longest.
+REPORT_LINES_NOTES = (
+    N_("[... {count} more lines: `{prog}` prints them all]"),
+    N_("[... {count} more lines: `{prog}`]"),
+)
 # Shorter ways of saying what caused a screen, from the longest, for a top
 # line that would take two rows on a narrow terminal: the exercise's line
 # below names the exercise, and the report says what was checked, and
@@ -1468,6 +1474,7 @@ class Watch:
             "done": _("back to {name}: done, no hint needed", name=name),
             "none": _("back to {name}, which has no hints", name=name),
             "last": _("back to {name}: its last hint again", name=name),
+            "gone": _("back to {name}: no file, no hint", name=name),
         }
         event = sentences[self.hint_said]
         self.shorter[event] = self.hint_said_short()
@@ -1483,6 +1490,7 @@ class Watch:
             "done": [_("done, no hint needed"), _("no hint needed")],
             "none": [_("no hints")],
             "last": [_("the last hint again"), _("last hint")],
+            "gone": [_("no file, no hint")],
         }[self.hint_said]
 
     def first_shown_for_hint(self) -> str:
@@ -1499,6 +1507,7 @@ class Watch:
             "done": N_("{which}: done, no hint needed"),
             "none": N_("{which}: it has no hints"),
             "last": N_("{which}: its last hint again"),
+            "gone": N_("{which}: no file, no hint"),
         }[self.hint_said]
         event = _(said, which=which)
         # Too long for a row with a long name: said without why it is the
@@ -1531,6 +1540,17 @@ class Watch:
             # A hint helps with a failure: a done exercise has none.
             self.event = _("{name} is done: no hint is needed", name=exercise.name)
             self.hint_said = "done"
+            return
+        if not (self.project.root / self.target / f"{exercise.name}.py").exists():
+            # No hint is shown while the file is gone (see `hint_lines`):
+            # none is revealed either, lest it count as read unseen.
+            self.event = _(
+                "{name}.py is gone: no hint until `reset {name}`", name=exercise.name
+            )
+            self.hint_said = "gone"
+            # Too long for a row beside the count: said without the name,
+            # which the exercise's line gives.
+            self.shorter[self.event] = self.hint_said_short()
             return
         state = self.project.state_dir
         already = hints.seen(state).get(exercise.name, 0)
@@ -1848,29 +1868,57 @@ class Watch:
         What the learner needs most stays longest. The score and the
         closing line say that the kata is finished: they go last. Every
         row of the table says "done", as the score does: the table gives
-        way first, whole, to one line that counts its rows and how to list
-        them. The note that the code printed asks for a tidy-up that can
-        wait: it goes next. What next says what to do now the kata is
-        done: it goes then, an item at a time from its last; then the
-        line of the table, then the closing line. Each part goes whole,
-        never a row of it: a sentence cut in its middle says something
-        else. What is gone below the score is counted in one line under
-        the closing line, and where to read it all."""
+        way first, its last rows first, to one line that counts them and
+        says how to list them. The note that the code printed asks for a
+        tidy-up that can wait: it goes next. What next says what to do now
+        the kata is done: it goes then, an item at a time from its last;
+        then the line of the table, then the closing line. Each part but
+        the table goes whole, never a row of it: a sentence cut in its
+        middle says something else. The table's rows fill the rows the
+        other parts leave (see `table_filled`): no row stays blank while
+        one is hidden. What is gone below the score is counted in one
+        line under the closing line, and where to read it all."""
         paragraphs = [line for paragraph in after for line in paragraph]
         yield [*head, *rows, score, *printed, closing, *paragraphs]
-        table = self.rows_gone(len(rows))
-        yield [*table, score, *printed, closing, *paragraphs]
+        notes: dict[int, list[Text]] = {}
+        yield from self.table_filled(
+            head, rows, [score, *printed, closing, *paragraphs], notes
+        )
         for kept in range(len(after), -1, -1):
             if kept and _heading(after[kept - 1][-1].plain):
                 continue  # a heading ("What next:") would stand over nothing
             shown = [line for paragraph in after[:kept] for line in paragraph]
             gone = [line for paragraph in after[kept:] for line in paragraph]
             note = self.gone_note([*printed, *gone])
-            yield [*table, score, closing, *shown, *note]
+            rest = [score, closing, *shown, *note]
+            yield from self.table_filled(head, rows, rest, notes)
         everything = self.gone_note([*head, *rows, *printed, *paragraphs])
         yield [score, closing, *everything]
         yield [score, *everything]
         yield [score]
+
+    def table_filled(
+        self, head: list[Text], rows: list[Text], rest: list[Text], notes: dict
+    ) -> Iterator[list[Text]]:
+        """The ways to show the table of every exercise done, its `head`
+        and `rows`, above the `rest` of the report, the table's last rows
+        given way to one line that counts them (see `rows_gone`): from its
+        rows all but one, the head kept while a row fits with it, then
+        without the rule under it, then without either, to no row at all.
+        `notes` keeps the lines that count rows, by count, as they are
+        said: each says them as the list would show them."""
+
+        def gone(count: int) -> list[Text]:
+            if count not in notes:
+                notes[count] = self.rows_gone(count)
+            return notes[count]
+
+        ruled = bool(head) and not head[-1].plain.strip(" ─-")
+        heads = [head, *([head[:-1]] if ruled else []), []]
+        for head_kept in heads:
+            for kept in range(len(rows) - 1, 0, -1):
+                yield [*head_kept, *rows[:kept], *gone(len(rows) - kept), *rest]
+        yield [*gone(len(rows)), *rest]
 
     def gone_note(self, gone: list[Text]) -> list[Text]:
         """The line that says how many lines of the report of every
@@ -2083,12 +2131,10 @@ class Watch:
         elif book.next_up is not None and not whole:
             name = book.next_up.name
         else:
-            # Short: on a narrow terminal, a row it takes is a row of the table.
-            return _(
-                "[... {count} more lines: `{prog}` prints them all]",
-                count=count,
-                prog=self.prog,
-            )
+            # Short: on a narrow terminal, a row it takes is a row of the table;
+            # shorter still where the longer way would wrap.
+            ways = [_(way, count=count, prog=self.prog) for way in REPORT_LINES_NOTES]
+            return self.fewest_rows(ways)
         if self.view == SUMMARY and name == self.focus.name and not self.keys_ended:
             return _(
                 "[... {count} more lines: press b, or run `{prog} check {name}`]",
@@ -2102,6 +2148,14 @@ class Watch:
             prog=self.prog,
             name=name,
         )
+
+    def fewest_rows(self, ways: list[str]) -> str:
+        """The first of `ways` of saying a note that takes the fewest rows
+        on the terminal (see `noted`); the first off a terminal."""
+        if not self.out.is_terminal:
+            return ways[0]
+        rows = [self.rows([self.noted(way)]) for way in ways]
+        return ways[rows.index(min(rows))]
 
     def top_line(self) -> Text:
         """The screen's first line: how many exercises are done, and what
@@ -2369,22 +2423,28 @@ class Watch:
     def mistake_gone(self, failure, room: int, lines: list[Text]) -> list[Text]:
         """The exercise in focus in `room` rows too few for its likely
         mistake whole, `failure(limit)` giving it with its message in at
-        most `limit` rows: the mistake goes whole (see `_fitted`), what is
-        left of the message takes its rows, and a note under it says how
-        many rows of the screen in full (`lines`) are gone and what shows
-        them. The statement of what failed outlasts the note: should the
-        note leave it no room, the note is said short, without the command
-        (one row), then not at all."""
-        least = self.rows(failure(max(1, self.statement_rows())))
-        short = False
-        for short in (False, True):
-            hidden = self.filled_rows(lines)
+        most `limit` rows: the mistake keeps its first row (see `_fitted`),
+        what is left of the message takes the rows above it, and a note
+        under it says how many rows of the screen in full (`lines`) are
+        gone and what shows them. The statement's least outlasts the
+        note's command: should the note leave it no room, the note is said
+        short, without the command (one row); but that short note outlasts
+        the statement's later rows, for a screen that hides rows must say
+        so. Should even the statement's first row and the mistake's leave
+        it no room, the note goes."""
+        statement = self.rows(failure(max(2, self.statement_rows() + 1)))
+        least = self.rows(failure(2))
+        hidden = self.filled_rows(lines)
+        for rows, short in ((statement, False), (statement, True), (least, True)):
             note = self.noted(self.more_lines_note(hidden, short=short))
             below = self.rows([note])
-            if least + below <= room:
+            if rows + below <= room:
                 break
         else:
-            below = 0 if least <= room else below
+            # Too small even for the statement's least: it is cut (see
+            # `cut`), the short note under it.
+            fewest = self.rows(failure(max(1, self.statement_rows())))
+            below = 0 if fewest <= room else below
 
         def noted(shown: list[Text], _room: int) -> list[Text]:
             if not below:
@@ -3106,11 +3166,13 @@ def _fitted(
     general advice that ends a mistake, beside a hint asked for too.
 
     The likely mistake stays whole otherwise. When `limit` is fewer than
-    its rows and the statement's fewest, it goes whole, and the rest of
-    the message gives way as above in the rows it leaves: the statement of
-    what failed comes first, and a mistake cut after its first words would
-    say something else. With `mistake_first`, the statement goes whole before
-    the likely mistake does. A message with no likely mistake that still
+    its rows and the statement's fewest, it goes but for its first row,
+    ended by `ellipsis` (on two rows or more), and the rest of the message
+    gives way as above in the rows above it, the statement cut to them if
+    need be: the statement of what failed comes first, and the mistake's
+    first row says where to look for the change. With `mistake_first`, the
+    statement goes whole before the likely mistake does, which then goes
+    whole. A message with no likely mistake that still
     does not fit loses its last rows, for a note of how many."""
     fitting = _Fitting(message, limit, prefix, width, ellipsis)
     if fitting.excess <= 0:
@@ -3130,7 +3192,17 @@ def _fitted(
             if not gone
             for line in lines
         ]
-        return _statement_first(rest, limit, prefix, width, ellipsis)
+        if mistake_first or limit < 2:
+            return _statement_first(rest, limit, prefix, width, ellipsis)
+        # The mistake's first row stays, under what is left of the rest: it
+        # begins to say what to change, which no later row of the rest does.
+        first = fitting.rows[mistake.index(True)][0]
+        least = _statement_rows(message, prefix, width)
+        shown = _statement_first(rest, max(limit - 1, least), prefix, width, ellipsis)
+        kept = shown.split("\n")[: limit - 1]
+        if len(kept) < len(shown.split("\n")):
+            kept[-1] = _ended(kept[-1], width, ellipsis)
+        return "\n".join([*kept, _ended(first, width, ellipsis)])
     return "\n".join(
         _last_rows_cut([r for block in fitting.rows for r in block], limit)
     )
@@ -3670,14 +3742,22 @@ def _least_rows(message: str, prefix: str, width: int | None) -> int:
     """The rows a failure `message` takes, laid out as `_fitted` lays it
     out, once each part that gives way before any goes whole is down to
     its first row (a statement that tells of a call that raised keeping
-    its exception): the fewest with every part still in sight."""
+    its exception, and where whose code takes a row of its own keeping
+    it, as `_Fitting.spare_code` does until the values went whole): the
+    fewest with every part still in sight."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
+    called = any(
+        label is None and _raised_at(block_rows)
+        for (label, _lines), block_rows in zip(blocks, rows, strict=True)
+    )
     least = 0
     for index, block_rows in enumerate(rows):
         label = blocks[index][0]
         raised = _raised_at(block_rows) if label is None else 0
-        if label in GIVING_WAY or _cut_order(blocks, index, rows)[0] < KEPT:
+        if label == "where" and len(block_rows) == 2 and not called:
+            least += 2
+        elif label in GIVING_WAY or _cut_order(blocks, index, rows)[0] < KEPT:
             least += 1 + (len(block_rows) - raised if raised else 0)
         else:
             least += len(block_rows)

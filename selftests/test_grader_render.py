@@ -1224,7 +1224,9 @@ DONE_WORDS = {
             r"\[\.\.\. (\d+) more rows: (press l for the list|l lists them"
             r"|`kata list` lists them all|`kata list`)\]"
         ),
-        "lines": re.compile(r"\[\.\.\. (\d+) more lines: `kata` prints them all\]"),
+        "lines": re.compile(
+            r"\[\.\.\. (\d+) more lines: `kata`(?: prints them all)?\]"
+        ),
     },
     "ja": {
         "score": "10 問中 10 問完了   得点 100/100",
@@ -1241,7 +1243,9 @@ DONE_WORDS = {
             r"\[表の残り (\d+) (行は l で表示(?:できます)?"
             r"|行は `kata list` で表示できます|行: `kata list`)\]"
         ),
-        "lines": re.compile(r"\[残り (\d+) 行は `kata` で表示できます\]"),
+        "lines": re.compile(
+            r"\[残り (\d+) 行(?:は `kata` で表示できます|、`kata` で表示)\]"
+        ),
     },
 }
 
@@ -1257,9 +1261,13 @@ def test_all_done_on_a_small_terminal_keeps_what_next_over_the_table(
 
     screen = "\n".join(rows)
     table = [row.split()[1] for row in rows if re.match(r" ?\d+   [a-z_]+ ", row)]
-    # Ten rows that each say "done" give way to one line that counts them.
-    assert not table, rows
-    assert [m[1] for row in rows if (m := words["rows"].fullmatch(row))] == ["10"]
+    # Rows that each say "done" give way, the last first, to one line that
+    # counts them; the first stay in the rows the rest of the report leaves.
+    names = [e.name for e in EXERCISES]
+    assert table and table == names[: len(table)], rows
+    cut = [int(m[1]) for row in rows if (m := words["rows"].fullmatch(row))]
+    assert cut == [len(names) - len(table)], rows
+    assert len(rows) == NARROW[1] - 1, rows  # no row left blank
     assert words["score"] in screen and rows.count(words["closing"]) == 1
     # What next, what to do now, stays whole.
     assert words["next"] in screen, rows
@@ -1279,7 +1287,10 @@ def test_all_done_gives_way_its_table_first_then_the_note_then_what_next(
     watch_screen, language
 ):
     words = DONE_WORDS[language]
-    before = (0, False, False)
+    before = (False, False)
+    with i18n.speaking(language):
+        whole = watch_screen(done_runs(), (60, 100), SUMMARY)
+    full = [row for row in whole if re.match(r" ?\d+   [a-z_]+ ", row)]
     # From the score, the closing line and one line for the rest, up.
     for height in range(8, 36):
         with i18n.speaking(language):
@@ -1288,22 +1299,26 @@ def test_all_done_gives_way_its_table_first_then_the_note_then_what_next(
         table = [row for row in rows if re.match(r" ?\d+   [a-z_]+ ", row)]
         cut = [int(m[1]) for row in rows if (m := words["rows"].fullmatch(row))]
         assert words["score"] in screen, height
-        # The table goes whole, for one line that counts its rows, which
-        # stays as long as What next does.
-        assert len(table) in (0, 10), height
-        assert cut in ([], [10]) and not (table and cut), height
+        # The table's last rows go, for one line that counts them, which
+        # stays as long as What next does; its first rows fill what rows
+        # the rest leaves: none is left blank while one is hidden.
+        assert table == [row for row in rows if row in full[: len(table)]], height
+        if table:
+            assert cut == ([len(full) - len(table)] if len(table) < 10 else []), height
+        assert cut in ([], [10]) or table, height
         assert table or cut or words["next"] not in screen, height
+        assert not table or len(table) == 10 or len(rows) == height - 1, height
         # The table goes first, then the note that the code printed, then
         # What next: a taller terminal shows more of each.
-        kept = (len(table), words["printed"] in screen, words["next"] in screen)
+        kept = (words["printed"] in screen, words["next"] in screen)
         assert all(now >= then for now, then in zip(kept, before, strict=True)), height
         before = kept
+        assert len(table) < 10 or kept[0], height
         assert not kept[0] or kept[1], height
-        assert not kept[1] or kept[2], height
         # Each whole or not at all; a heading with its first item at least.
         paragraphs = [(words["printed"], words["ends"]), *words["items"]]
         assert all(_whole_or_gone(screen, *part) for part in paragraphs), height
-        assert not kept[2] or words["items"][0][0] in screen, height
+        assert not kept[1] or words["items"][0][0] in screen, height
         # What is gone below the score is counted, under the closing line.
         if words["items"][-1][0] not in screen:
             assert any(words["lines"].fullmatch(row) for row in rows), height
@@ -2643,12 +2658,13 @@ def test_the_report_of_every_exercise_done_counts_its_table_in_a_line(
         rows = watch_screen(done_runs(), size, SUMMARY)
     words = DONE_WORDS[language]
 
-    # The table is counted in one line, above the score and the closing
-    # line.
+    # The table's rows that do not fit are counted in one line, above the
+    # score and the closing line.
     text = "\n".join(rows)
-    assert not re.search(r"^ 1 +dot ", text, re.MULTILINE), rows
+    table = [m[2] for row in rows if (m := TABLE_ROW.match(row)) and m[2] in NAMES]
     # The line may break at a space, or between two Japanese characters.
-    assert any(words["rows"].search(text.replace("\n", s)) for s in ("", " ")), rows
+    said = [words["rows"].search(text.replace("\n", s)) for s in ("", " ")]
+    assert any(m and int(m[1]) == 10 - len(table) for m in said), rows
     assert words["closing"] in text.replace("\n", ""), rows
 
 
@@ -2681,7 +2697,7 @@ ROWS_GONE = {
 
 @pytest.mark.parametrize("saved", [False, True], ids=["started", "saved"])
 @pytest.mark.parametrize("language", ["en", "ja"])
-def test_all_done_at_40_columns_gives_way_its_table_whole(
+def test_all_done_at_40_columns_keeps_the_first_rows_of_its_table_that_fit(
     watch_screen, language, saved
 ):
     setup = _saved_train if saved else None
@@ -2692,9 +2708,12 @@ def test_all_done_at_40_columns_gives_way_its_table_whole(
         names = [TABLE_ROW.match(rows[i])[2] for i in table]
         counted = [int(m[1]) for row in rows if (m := ROWS_GONE[language].match(row))]
 
-        # Every row says "done": the table is whole, or one line counts it.
-        assert names in ([], [e.name for e in EXERCISES]), (height, rows)
-        assert counted == ([] if names else [10]), (height, rows)
+        # Every row says "done": the table is whole, or its first rows fill
+        # the rows left, and one line counts the rest.
+        every = [e.name for e in EXERCISES]
+        assert names == every[: len(names)], (height, rows)
+        assert counted == ([] if len(names) == 10 else [10 - len(names)]), rows
+        assert not counted or len(rows) == height - 1, (height, rows)
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -2725,11 +2744,13 @@ def test_a_table_row_broken_over_two_rows_gives_way_whole(watch_screen, language
         # Its line may break at a space, or between Japanese characters.
         gone = ROWS_GONE[language].search({"en": " ", "ja": ""}[language].join(rows))
 
-        # Every row done: the table goes whole, counted, no half row left.
+        # Every row done: the table's rows go whole, counted, no half row
+        # left: each name kept has its tests under it.
         table = [m[2] for row in rows if (m := TABLE_ROW.match(row))]
-        assert not NAMES.intersection(table), (height, rows)
-        assert not any(re.fullmatch(r" +1/1", row) for row in rows), rows
-        assert gone and int(gone[1]) == 10, (height, rows)
+        table = [name for name in table if name in NAMES]
+        halves = [row for row in rows if re.fullmatch(r" +1/1", row)]
+        assert len(halves) == len(table), (height, rows)
+        assert gone and int(gone[1]) == 10 - len(table), (height, rows)
 
 
 ONE_HOT_EVERY_ROW = """Row n must be all zeros but for a 1.0 in column labels[n].
@@ -2782,7 +2803,9 @@ def test_a_likely_mistake_too_long_for_the_screen_goes_whole(watch_screen, langu
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
-def test_the_watch_drops_a_likely_mistake_longer_than_its_rows_whole(language):
+def test_the_watch_keeps_the_first_row_of_a_likely_mistake_longer_than_its_rows(
+    language,
+):
     from grader.watch import _fitted
 
     label, statement = ONE_HOT_WORDS[language]
@@ -2793,7 +2816,14 @@ def test_the_watch_drops_a_likely_mistake_longer_than_its_rows_whole(language):
         for limit in range(1, len(whole) - mistake):
             lines = _fitted(message, limit, "    ", 39).splitlines()
             assert 0 < len(lines) <= limit, (limit, lines)
-            assert not any(label.split()[0] in line for line in lines), lines
+            # Under the statement, the mistake's first row, ended by "…":
+            # where to start on the change, though not all of it.
+            said = [line for line in lines if label.split()[0] in line]
+            if limit > 1:
+                assert said == [lines[-1]] and said[0].endswith("…"), lines
+                assert whole[mistake].startswith(said[0].rstrip(" …")), lines
+            else:
+                assert not said, lines
             # The statement stays in its place, cut short with "…".
             assert lines[0].strip().startswith(statement), lines
             assert lines[0] in whole or lines[0].endswith("…"), lines
@@ -3957,4 +3987,8 @@ def test_all_done_at_80x24_keeps_what_next_over_the_table_when_code_printed(
     assert words["next"] in screen, rows
     assert all(_whole_or_gone(screen, *item) for item in words["items"]), rows
     assert all(item[0] in screen for item in words["items"]), rows
-    assert [m[1] for row in rows if (m := words["rows"].fullmatch(row))] == ["10"]
+    # The table's first rows fill the rows What next leaves, none blank.
+    names = [m[2] for row in rows if (m := TABLE_ROW.match(row)) and m[2] in NAMES]
+    assert names and names == [e.name for e in EXERCISES][: len(names)], rows
+    counted = [m[1] for row in rows if (m := words["rows"].fullmatch(row))]
+    assert counted == [str(10 - len(names))] and len(rows) == 23, rows

@@ -469,6 +469,39 @@ def test_on_a_tiny_terminal_a_top_line_of_two_rows_leaves_out_the_watchs_name(
     assert not rows[0].startswith("nn-kata watch:"), rows
 
 
+# The note that counts the rows a screen left out, by language.
+ROWS_HIDDEN = {
+    "en": re.compile(r"\[\.\.\. \d+ more lines"),
+    "ja": re.compile(r"\[(?:\.\.\. )?残り \d+ 行"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_a_call_that_raised_keeps_the_mistakes_first_row(
+    tmp_path, lang
+):
+    tree = focused_tree(
+        tmp_path / "kata", "cross_entropy", "wrong_imports_one_hot_misspelled"
+    )
+    with terminal_watch(tree, size=TINY, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        keys = NARROW_WORDS[lang]["keys"].encode()
+        rows = last_screen_rows(read_screen(controller, keys, FIRST_SCREEN_TIMEOUT))
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+
+    # Too small for the call, where and the mistake whole beside the
+    # exception: what failed, the start of what to change, and a note that
+    # says rows are gone, each in sight.
+    assert len(rows) < TINY[1] and all(i18n.width(row) < TINY[0] for row in rows)
+    assert any("ImportError: cannot import name" in row for row in rows), rows
+    mistake = NARROW_WORDS[lang]["mistake"].strip()
+    assert any(row.strip().startswith(mistake) for row in rows), rows
+    assert any(ROWS_HIDDEN[lang].match(row) for row in rows), rows
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_a_note_breaks_a_command_too_wide_for_a_row_only_at_its_spaces(request, lang):
     watch_screen_drawn = request.getfixturevalue("watch_screen")
@@ -489,6 +522,51 @@ def test_a_note_breaks_a_command_too_wide_for_a_row_only_at_its_spaces(request, 
     words = [word.strip("`") for row in rows for word in row.split()]
     assert all(part.strip("`") in words for part in command.split()), rows
     assert alone[0] == long.split()[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_what_next_breaks_a_command_too_wide_for_its_row_at_its_spaces(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    # The language asked for with --lang, which every command then names.
+    other = {"en": "ja_JP.UTF-8", "ja": "C.UTF-8"}[lang]
+
+    def asked(watch) -> None:
+        i18n.set_language(lang, {"LANG": other})
+        watch.prog = i18n.command("python -m grader")
+
+    with i18n.speaking(lang):
+        # The fixture fails a row as wide as the terminal, or wider.
+        rows = watch_screen_drawn(done_runs(), (50, 40), SUMMARY, asked)
+
+    command = f"`python -m grader check NAME --explore --lang {lang}`"
+    assert "`" not in [row.strip() for row in rows], rows
+    # Broken at its spaces, "--lang" with its value, on the item's rows.
+    words = [word for row in rows for word in row.split()]
+    joined = " ".join(words)
+    assert command in joined, rows
+    assert any(row.startswith(f"  --lang {lang}`") for row in rows), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_the_note_of_the_reports_lines_ends_with_its_command(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    other = {"en": "ja_JP.UTF-8", "ja": "C.UTF-8"}[lang]
+
+    def asked(watch) -> None:
+        i18n.set_language(lang, {"LANG": other})
+        watch.prog = i18n.command("python -m grader")
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(done_runs(), TINY, SUMMARY, asked)
+
+    # Said the shorter way where the longer would wrap: its last words
+    # are not left on a row of their own, after the command.
+    command = f"`python -m grader --lang {lang}`"
+    end = next(i for i, row in enumerate(rows) if row.startswith(command))
+    assert rows[end].endswith("]"), rows
+    assert rows[end - 1].startswith("["), rows
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -716,9 +794,10 @@ def test_on_a_tiny_terminal_a_failure_says_what_failed_before_anything_else(
     if kind == "exception":
         # Of a call that raised, the exception says what failed: the call
         # may give way to it.
+        # Its first row may end in "…", for the likely mistake's first row.
         raised = next(row for row in statement_rows if "NameError" in row)
-        assert raised in rows, rows
-        assert first in (raised, statement_rows[0]), rows
+        assert raised in [row.rstrip(" …") for row in rows], rows
+        assert first.rstrip(" …") in (raised, statement_rows[0]), rows
     else:
         assert statement_rows[0].startswith(first.rstrip(" …")), rows
 
@@ -1545,6 +1624,38 @@ def test_a_failure_cut_for_a_hint_keeps_the_line_of_code_and_says_what_shows_it(
     assert any(row.strip() == "np.clip(y, EPS, 1, out=y)" for row in rows), rows
     # The rows the hint took are said, and what shows them.
     assert "python -m grader check cross_entropy" in shown, rows
+
+
+# The labels of an argument a call changed in place, and the start of the
+# line that counts the other failing tests, by language.
+IN_PLACE_WORDS = {
+    "en": ("before  ", "after   ", re.compile(r"\d+ more failing")),
+    "ja": ("呼び出し前  ", "呼び出し後  ", re.compile(r"ほかに \d+ 個")),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_count_of_other_failures_goes_before_the_argument_changed_in_place(
+    tmp_path, lang
+):
+    rows = narrow_screen(_clipped_in_place(tmp_path / "kata"), lang)
+
+    before, after, count = IN_PLACE_WORDS[lang]
+    labelled = [row.strip() for row in rows]
+    kept = [
+        label
+        for label in (before, after)
+        if any(row.startswith(label.strip()) for row in labelled)
+    ]
+    # The count of the others outlasts no part of the failure shown: the
+    # argument before and after the call keep their first row while it
+    # is in sight, whole or said short.
+    if any(count.match(row) for row in rows):
+        assert len(kept) == 2, rows
+    assert kept in ([], [before, after]), rows
+    assert any(row == "np.clip(y, EPS, 1, out=y)" for row in labelled), rows
+    if lang == "en":
+        assert len(kept) == 2, rows
 
 
 # The top line of `h` pressed once every hint is read, at NARROW, by language.

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 
-from grader import i18n
+from grader import hints, i18n
 from grader.exercises import NAMES
+from grader.project import STATE_DIR
 from grader.watch import (
     _clipped,
     _fitted,
@@ -580,10 +581,15 @@ def test_on_a_small_terminal_all_done_keeps_the_score_and_the_closing_line(
     # The score line is wider than the terminal: it takes two rows.
     assert "".join(words["score"].split()) in "".join(screen.split())
     assert words["closing"] in screen
-    # The table, each row "done", is counted in one line: What next, what
-    # to do now, keeps its rows.
-    assert "10 more rows" in screen or "表の残り 10 行" in screen
+    # What next, what to do now, keeps its rows; the table, each row
+    # "done", keeps its first rows in those left, one line counting the
+    # rest: no row is left blank while one is hidden.
     assert "What next:" in screen or "次にできること:" in screen
+    table = [row for row in rows if row.split()[1:2] and row.split()[1] in NAMES]
+    counted = re.search(r"(\d+) more rows|表の残り (\d+) 行", screen)
+    assert table and counted, rows
+    assert int(counted[1] or counted[2]) == len(NAMES) - len(table), rows
+    assert len(rows) == NARROW[1] - 1, rows
 
 
 COPIED_X = """\
@@ -838,6 +844,22 @@ def test_a_deleted_exercise_shows_no_hint_only_the_way_back(tree, watch):
     assert "`python -m grader reset dot` puts its stub back." in shown
     assert "Hint 1 of 4" not in shown and "hint --seen" not in shown
     running.quit()
+
+
+def test_h_on_a_deleted_exercise_reveals_no_hint_it_cannot_show(tree, watch):
+    running = watch()
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    (tree / "exercises" / "dot.py").unlink()
+    running.screen_with("deleted")
+    running.press("h")
+
+    shown = running.screen_with("no hint")
+    assert "dot.py is gone: no hint until `reset dot`" in shown
+    assert "Hint 1 of 4" not in shown
+    running.quit()
+    # Not shown, so not read: the next `h` on dot, once it is back, shows
+    # its first hint.
+    assert hints.seen(tree / STATE_DIR).get("dot", 0) == 0
 
 
 ENDLESS_NUMERICAL_GRADIENT = (
