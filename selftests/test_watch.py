@@ -361,10 +361,11 @@ def test_on_a_terminal_long_lines_break_between_words_under_their_label():
 
     lines = wrapped_lines(block, 50).plain.splitlines()
 
+    # With fewer than 50 columns beside its label, a likely mistake goes on
+    # two columns in from it rather than in a narrow column under its text.
     assert lines == [
         "    likely mistake: normalized along axis 0 (down",
-        "                    the columns): each slice must",
-        "                    sum to 1.",
+        "      the columns): each slice must sum to 1.",
         "      call      softmax([[1.0, 1.0]])",
         "Stuck? Press h for a hint on softmax; b goes back",
         "to it.",
@@ -401,7 +402,8 @@ def test_a_wide_row_of_an_array_breaks_after_a_comma_under_its_first_number(labe
     lines = wrapped_lines(block, 60).plain.splitlines()
 
     # The row's later numbers stand under its first; the next row is as it
-    # was; an array inside a sentence is broken as the sentence is.
+    # was; an array inside a sentence is broken as the sentence is, two
+    # columns in from its label where less than 50 are left beside it.
     assert lines[:3] == [
         f"  {label}x = [[0.19999999999999998, -7.300000000000001,",
         " " * 18 + "2.5000000000000004],",
@@ -409,8 +411,7 @@ def test_a_wide_row_of_an_array_breaks_after_a_comma_under_its_first_number(labe
     ]
     assert lines[3:] == [
         "  likely mistake: it leaves",
-        " " * 18 + "[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]",
-        " " * 18 + "there",
+        "    [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8] there",
     ]
 
 
