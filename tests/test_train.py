@@ -111,9 +111,13 @@ def shuffle_of(name):
 learner = Exercise("train", explain=explain, modified=ChangedByTrain)
 
 IRIS = ROOT / "data" / "iris.csv"
-# The docstring's promise: at least 90% of unseen flowers right with the
-# defaults. The model answer gets 47 of the 48 held-out flowers right.
-MIN_ACCURACY = 0.9
+# The docstring's promise: at least 80% of unseen flowers right with the
+# defaults, at seeds 0 and 1. Full-batch steps get 47 of the 48 held-out
+# flowers right at every seed tried (0 to 9); right mini-batch trainers
+# (batches of 8 to 101, shuffled by default_rng or RandomState) got 42 of
+# them (0.875) at seed 1 in a few of 240 runs, 36 (0.75) at worst at other
+# seeds. Every wrong trainer that misses the bar misses other tests too.
+MIN_ACCURACY = 0.8
 SEEDS = (0, 1)
 DEFAULT_EPOCHS = 500
 # With the defaults the loss falls from about log 3 = 1.1 to about 0.05;
