@@ -1830,8 +1830,8 @@ def test_every_epoch_takes_its_step_to_the_last():
         "of lr * gradient, the last ones too: losses[k] must be the loss "
         f"after k such steps. losses[{first}] is the first that is not.",
         call=call,
-        expected=f"losses[{first}] = {expected[first]:.10g}",
-        actual=f"losses[{first}] = {losses[first]:.10g}",
+        expected=f"{expected[first]:.10g}",
+        actual=f"{losses[first]:.10g}",
         mistake=late_step_mistake(losses, expected, first),
     )
 
