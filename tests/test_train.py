@@ -19,6 +19,7 @@ from tests.harness import (
     Exercise,
     InputModified,
     NumPyNumber,
+    contrast,
     describe_call,
     learner_defs,
     learner_line,
@@ -110,9 +111,13 @@ def shuffle_of(name):
 learner = Exercise("train", explain=explain, modified=ChangedByTrain)
 
 IRIS = ROOT / "data" / "iris.csv"
-# The docstring's promise: at least 90% of unseen flowers right with the
-# defaults. The model answer gets 47 of the 48 held-out flowers right.
-MIN_ACCURACY = 0.9
+# The docstring's promise: at least 80% of unseen flowers right with the
+# defaults, at seeds 0 and 1. Full-batch steps get 47 of the 48 held-out
+# flowers right at every seed tried (0 to 9); right mini-batch trainers
+# (batches of 8 to 101, shuffled by default_rng or RandomState) got 42 of
+# them (0.875) at seed 1 in a few of 240 runs, 36 (0.75) at worst at other
+# seeds. Every wrong trainer that misses the bar misses other tests too.
+MIN_ACCURACY = 0.8
 SEEDS = (0, 1)
 DEFAULT_EPOCHS = 500
 # With the defaults the loss falls from about log 3 = 1.1 to about 0.05;
@@ -766,7 +771,7 @@ def expect_loss_fell(params, losses, call, seed):
             "from the current params, in the loop."
         )
     elif losses[-1] > CLIMB * losses[0]:
-        mistake = UPHILL
+        mistake = climb_mistake()
     elif np.ptp(losses) == 0:
         mistake = PARAMS_STILL
     elif steps_ignore_lr():
@@ -787,6 +792,29 @@ def expect_loss_fell(params, losses, call, seed):
         actual=f"first {losses[0]:.4f}, last {losses[-1]:.4f}",
         mistake=mistake,
     )
+
+
+def climb_mistake():
+    """Why the loss on Iris climbed far above its start, told from the
+    learner's train on the one sample (ONE_KWARGS): UPHILL where the loss
+    climbs there too, STALE_GRADIENT where it follows steps on the first
+    gradient; else None (a step too large for many samples, say, which
+    the test on copies of one sample names)."""
+    try:
+        with quietly():
+            _, losses = learner.train(ONE_X.copy(), ONE_T.copy(), **ONE_KWARGS)
+        losses = np.asarray(losses, dtype=np.float64)
+    except Exception:
+        return None
+    epochs, lr = ONE_KWARGS["epochs"], ONE_KWARGS["lr"]
+    if losses.shape != (epochs,):
+        return None
+    if losses[-1] > losses[0]:
+        return UPHILL
+    stale = stale_steps(lr, epochs)[1]
+    if np.allclose(losses, stale, rtol=0, atol=FIRST_LOSS_ATOL):
+        return STALE_GRADIENT
+    return None
 
 
 def test_every_epoch_on_one_sample_is_one_step_of_lr():
@@ -1220,6 +1248,12 @@ SHORT_BATCH_LEFT_OUT = (
 # How many copies of the one sample make a batch larger than any
 # mini-batch a learner is likely to choose (16, 32, 64...).
 MANY_COPIES = 256
+STALE_GRADIENT = (
+    "every step reused one gradient, computed once before the loop: the "
+    "steps keep going the way the loss fell at the start, long after it "
+    "has turned. Compute the gradient afresh in every epoch, "
+    "backward(params, x, t), at the params of that epoch."
+)
 UPHILL = (
     "the steps go uphill: the gradient was added rather than subtracted "
     "(-lr given to sgd_update, say). Pass lr to sgd_update as it was given: "
@@ -1242,6 +1276,18 @@ def descend(lr, steps, seed=ONE_KWARGS["seed"], n_hidden=ONE_KWARGS["n_hidden"])
     return path
 
 
+def stale_steps(lr, epochs, seed=ONE_KWARGS["seed"], n_hidden=ONE_KWARGS["n_hidden"]):
+    """Steps on the one sample that all reuse the gradient at the initial
+    params: (params after `epochs` of them, the loss before each)."""
+    params = reference.init_params(2, n_hidden, 2, seed)
+    grads = reference.backward(params, ONE_X, ONE_T)
+    losses = []
+    for _ in range(epochs):
+        losses.append(reference.loss(params, ONE_X, ONE_T))
+        reference.sgd_update(params, grads, lr)
+    return params, np.array(losses)
+
+
 def one_sample_mistakes(epochs, lr, **net):
     """What the common wrong answers give, as (description, params after
     training, losses recorded) for each; `net` is the seed and n_hidden of
@@ -1250,6 +1296,7 @@ def one_sample_mistakes(epochs, lr, **net):
     ignored = descend(1.0, epochs, **net)
     unseeded = descend(lr, epochs, **{**net, "seed": 0})
     climbed = descend(-lr, epochs, **net)
+    stale = stale_steps(lr, epochs, **net)
 
     def losses(path, every=1, start=0):
         stop = start + every * epochs
@@ -1263,6 +1310,7 @@ def one_sample_mistakes(epochs, lr, **net):
         (LR_IGNORED, ignored[epochs][0], losses(ignored)),
         (SEED_IGNORED, unseeded[epochs][0], losses(unseeded)),
         (UPHILL, climbed[epochs][0], losses(climbed)),
+        (STALE_GRADIENT, *stale),
     ]
 
 
@@ -1500,12 +1548,15 @@ def test_train_uses_the_defaults_of_its_signature():
         losses, expected, rtol=0, atol=FIRST_LOSS_ATOL
     ):
         return
+    expected_text, actual_text, differs = contrast(np.array(expected), losses)
     fail(
         "Called with epochs alone, train must use the defaults of its "
-        "signature: n_hidden=5, lr=1.0 and seed=0.",
+        "signature, n_hidden=5, lr=1.0 and seed=0, and record the losses of "
+        "one step of lr * gradient per epoch.",
         call=call,
-        expected=short(np.array(expected)),
-        actual=short(losses),
+        expected=expected_text,
+        actual=actual_text,
+        differs=differs,
         mistake=default_mistake(params, losses, expected, given, recorded[1:]),
     )
 
@@ -1739,3 +1790,216 @@ def labelled_networks(draw):
 @example((handmade_network()[0], np.array([[0.0, 0.0]]), np.array([1])))
 def test_accuracy_is_the_fraction_of_right_predictions(network):
     check_accuracy(*network)
+
+
+# Long enough for the loss on the one sample to fall below 0.01 (to about
+# 1e-3 at lr=1.0), and for steps changed after 50 or 100 epochs to show.
+# 200 epochs on one sample take a few hundredths of a second.
+LONG_KWARGS = {"n_hidden": 3, "lr": 1.0, "epochs": 200, "seed": 1}
+# The loss falls to about 1e-3, so the losses are compared relative to
+# their size; losses recorded in float32 are off by about 1e-7 of it, a
+# smaller step from epoch 50 on by more than 1e-3 of it. Besides, a loss
+# with another guard in its log (none, or eps <= 1e-7) is off by up to
+# 2e-7 from the reference's, while one rounded to 6 decimals is off by up
+# to 5e-7, more than 3e-7 in many of the 200 epochs.
+LONG_RTOL = 1e-6
+LONG_ATOL = 3e-7
+STEPS_STOPPED = (
+    "the steps stopped once the loss was small, though every epoch was "
+    "recorded: an if that skips the step (or a continue) when the loss is "
+    "low enough? Take a step in every epoch, whatever the loss."
+)
+LR_LOWERED = (
+    "from that epoch on the loss fell more slowly than steps of lr give: "
+    "the learning rate was lowered during training (a schedule, a decay, or "
+    "halved when the loss settles)? Take every step with the lr given."
+)
+
+
+def test_every_epoch_takes_its_step_to_the_last():
+    call = describe_call("train", (ONE_X, ONE_T), LONG_KWARGS)
+    result = learner.train(ONE_X.copy(), ONE_T.copy(), **LONG_KWARGS)
+    _, losses = expect_pair(result, call)
+    losses = expect_losses(losses, call)
+    epochs = LONG_KWARGS["epochs"]
+    expect_epochs(losses, epochs, call)
+    path = descend(LONG_KWARGS["lr"], epochs, n_hidden=LONG_KWARGS["n_hidden"])
+    expected = np.array([loss for _, loss in path[:epochs]])
+    off = np.abs(losses - expected) > LONG_ATOL + LONG_RTOL * expected
+    if not np.any(off):
+        return
+    first = int(np.argmax(off))
+    fail(
+        f"Over {epochs} epochs on one sample, every epoch must take one step "
+        "of lr * gradient, the last ones too: losses[k] must be the loss "
+        f"after k such steps. losses[{first}] is the first that is not.",
+        call=call,
+        expected=f"{expected[first]:.10g}",
+        actual=f"{losses[first]:.10g}",
+        mistake=late_step_mistake(losses, expected, first),
+    )
+
+
+def late_step_mistake(losses, expected, first):
+    """Why `losses`, recorded on the one sample with LONG_KWARGS, part
+    from the `expected` ones at epoch `first`; None where the likely
+    mistake cannot be told."""
+    if rounded_to(losses, expected) is not None:
+        return ROUNDED
+    if first < 2:
+        return None  # the steps were wrong from the start: other tests say how
+    if np.ptp(losses[first - 1 :]) == 0:
+        return STEPS_STOPPED
+    if np.all(losses[first:] > expected[first:]):
+        return LR_LOWERED
+    return None
+
+
+# Samples enough for several mini-batches of any usual size (10, 16, 32,
+# 50), in few epochs. On copies of one sample every mini-batch has the
+# gradient of the whole batch, so that each epoch is one or more steps of
+# lr * gradient along the one sample's path, one for full-batch training.
+MANY = 96
+# A small lr, so that steps of lr times a count of batches or samples (up
+# to 96) do not leave the loss at its floor, where they would look alike.
+COPY_KWARGS = {"n_hidden": 3, "lr": 0.01, "epochs": 3, "seed": 1}
+# The docstring's four points repeated: full-batch steps on all of them
+# differ from steps on part of them. With one target for all, a step on x
+# shuffled apart from t is still the full-batch step (up to rounding).
+MIXED_X = np.tile(EASY_X, (MANY // len(EASY_X), 1))
+MIXED_LABELS = np.tile(EASY_LABELS, MANY // len(EASY_X))
+SAME_T = np.tile(ONE_T, (MANY, 1))
+PART_OF_THE_SAMPLES = (
+    "each epoch's one step was on part of the samples only: the gradient "
+    "of one mini-batch (the step outside the loop over the mini-batches, "
+    "or a break after the first), or of x without a part kept aside. Step "
+    "on every mini-batch in turn, or once on all of x."
+)
+
+
+def summed_steps(factor):
+    """What a step of `factor` * lr * gradient per epoch is likely to come
+    from, where `factor` is the number of copies of the one sample or not."""
+    if factor == MANY:
+        return (
+            f"on {MANY} copies of one sample each epoch took one step of "
+            f"{MANY} * lr * gradient: lr multiplied by the number of samples "
+            "(lr * len(x))? The gradient is a mean already: pass lr on as "
+            "it was given."
+        )
+    return (
+        f"on {MANY} copies of one sample each epoch took one step of "
+        f"{factor} * lr * gradient: the gradients of {factor} mini-batches "
+        "added up into one step? Take a step on each mini-batch, or one on "
+        "the gradient of all of x."
+    )
+
+
+def steps_along(losses, path):
+    """How many steps of the one sample's `path` (loss after k steps) each
+    epoch took, where every loss of `losses` is on it; else None."""
+    steps = []
+    for value in losses:
+        k = int(np.argmin(np.abs(path - value)))
+        if abs(path[k] - value) > LONG_RTOL * abs(path[k]):
+            return None
+        steps.append(k)
+    return np.diff(steps)
+
+
+def loss_path(lr, steps):
+    """The losses on the one sample after 0 .. `steps` full-batch steps of
+    `lr`, from the network of COPY_KWARGS."""
+    net = {"n_hidden": COPY_KWARGS["n_hidden"], "seed": COPY_KWARGS["seed"]}
+    return np.array([loss for _, loss in descend(lr, steps, **net)])
+
+
+def test_each_epoch_steps_on_every_sample():
+    x, t = np.repeat(ONE_X, MANY, axis=0), np.repeat(ONE_T, MANY, axis=0)
+    call = describe_call("train", (x, t), COPY_KWARGS)
+    with quietly():
+        result = learner.train(x.copy(), t.copy(), **COPY_KWARGS)
+    params, losses = expect_pair(result, call)
+    losses = expect_losses(losses, call)
+    epochs, lr = COPY_KWARGS["epochs"], COPY_KWARGS["lr"]
+    if losses.shape != (epochs,):
+        return  # the tests of the count of losses say why
+    steps = steps_along(losses, loss_path(lr, MANY * epochs))
+    if steps is None:
+        factors = [
+            factor
+            for factor in range(2, MANY + 1)
+            if steps_along(losses, loss_path(factor * lr, epochs)) is not None
+        ]
+        if factors:
+            fail(
+                f"On {MANY} copies of one sample, every mini-batch has the "
+                "gradient of the whole batch: an epoch is one or more steps "
+                "of lr * gradient, not one larger step.",
+                call=call,
+                mistake=summed_steps(factors[0]) if len(factors) == 1 else None,
+            )
+        return  # the steps are wrong on one sample too: other tests say how
+    # One step per epoch, of lr * gradient to the last digits (a step with
+    # a term of its own, weight decay say, may keep the losses near the
+    # path): full-batch training, which must then step on every sample.
+    if np.all(steps == 1) and same_params(params, one_step_per_epoch()):
+        expect_full_batch_steps()
+
+
+def one_step_per_epoch():
+    """The params after one full-batch step per epoch on copies of the one
+    sample (COPY_KWARGS), the same as on the one sample itself."""
+    net = {"n_hidden": COPY_KWARGS["n_hidden"], "seed": COPY_KWARGS["seed"]}
+    return descend(COPY_KWARGS["lr"], COPY_KWARGS["epochs"], **net)[-1][0]
+
+
+def same_params(params, expected):
+    """Whether the dict `params` holds `expected`'s arrays, up to rounding."""
+    try:
+        return all(
+            np.allclose(params[key], value, rtol=SAME_RTOL, atol=SAME_ATOL)
+            for key, value in expected.items()
+        )
+    except Exception:
+        return False
+
+
+def expect_full_batch_steps():
+    """Fail unless train, which takes one step per epoch on copies of one
+    sample, takes the full-batch step on mixed samples."""
+    call = describe_call("train", (MIXED_X, MIXED_LABELS), COPY_KWARGS)
+    with quietly():
+        result = learner.train(MIXED_X.copy(), MIXED_LABELS.copy(), **COPY_KWARGS)
+    params, _ = expect_pair(result, call)
+    expected = reference.train(MIXED_X, MIXED_LABELS, **COPY_KWARGS)[0]
+    for key, value in expected.items():
+        actual = np.asarray(params.get(key), dtype=np.float64)
+        if actual.shape == value.shape and np.allclose(
+            actual, value, rtol=SAME_RTOL, atol=SAME_ATOL
+        ):
+            continue
+        expected_text, actual_text, differs = contrast(value, actual)
+        fail(
+            "train took one step per epoch (as on copies of one sample), so "
+            "each must be the full-batch step, on the gradient over all of "
+            f"x: params[{key!r}] is not as after {COPY_KWARGS['epochs']} such "
+            "steps.",
+            call=call,
+            expected=expected_text,
+            actual=actual_text,
+            differs=differs,
+            mistake=PART_OF_THE_SAMPLES if steps_on_part() else None,
+        )
+
+
+def steps_on_part():
+    """Whether train's steps on the mixed samples, all with one target,
+    differ from full-batch steps too: the steps leave samples out (a
+    step on x shuffled apart from t would not differ there)."""
+    try:
+        with quietly():
+            params, _ = learner.train(MIXED_X.copy(), SAME_T.copy(), **COPY_KWARGS)
+    except Exception:
+        return False
+    return not same_params(params, reference.train(MIXED_X, SAME_T, **COPY_KWARGS)[0])

@@ -1,0 +1,34 @@
+"""Breaks out of the loop over the mini-batches after the first."""
+
+# expect: part of the samples only
+
+import numpy as np
+
+from .backprop import backward
+from .forward import forward, init_params, loss
+from .sgd import sgd_update
+
+
+def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
+    t = np.asarray(t)
+    c = t.shape[1] if t.ndim == 2 else int(t.max()) + 1
+    params = init_params(x.shape[1], n_hidden, c, seed)
+    rng = np.random.default_rng(seed)
+    n, bs = len(x), 50
+    losses = []
+    for _ in range(epochs):
+        losses.append(loss(params, x, t))
+        idx = rng.permutation(n)
+        for i in range(0, n, bs):
+            b = idx[i : i + bs]
+            sgd_update(params, backward(params, x[b], t[b]), lr)
+            break
+    return params, losses
+
+
+def predict(params, x):
+    return np.argmax(forward(params, x), axis=1)
+
+
+def accuracy(params, x, labels):
+    return float(np.mean(predict(params, x) == labels))

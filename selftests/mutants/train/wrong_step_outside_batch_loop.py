@@ -1,0 +1,35 @@
+"""Takes the step after the loop over the mini-batches: one step per epoch, on
+the last mini-batch's gradient."""
+
+# expect: part of the samples only
+
+import numpy as np
+
+from .backprop import backward
+from .forward import forward, init_params, loss
+from .sgd import sgd_update
+
+
+def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
+    t = np.asarray(t)
+    c = t.shape[1] if t.ndim == 2 else int(t.max()) + 1
+    params = init_params(x.shape[1], n_hidden, c, seed)
+    rng = np.random.default_rng(seed)
+    n, bs = len(x), 32
+    losses = []
+    for _ in range(epochs):
+        losses.append(loss(params, x, t))
+        idx = rng.permutation(n)
+        for i in range(0, n, bs):
+            b = idx[i : i + bs]
+            grads = backward(params, x[b], t[b])
+        sgd_update(params, grads, lr)  # one step per epoch, on the last batch only
+    return params, losses
+
+
+def predict(params, x):
+    return np.argmax(forward(params, x), axis=1)
+
+
+def accuracy(params, x, labels):
+    return float(np.mean(predict(params, x) == labels))
