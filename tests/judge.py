@@ -901,10 +901,40 @@ def wrong_exception_raised(error, promised="ValueError"):
         return None
     if isinstance(error, (NameError, AttributeError)) and getattr(error, "name", None):
         return code_mistake(error)
+    if message_failed(error, promised):
+        return message_failed(error, promised)
     kind = type(error).__name__
     return (
         f"the check is there, but it raises {kind} where the docstring "
         f"promises {promised}: raise {promised}(...) instead."
+    )
+
+
+# An axis of a shape taken by its index, in the message a `raise` builds:
+# a.shape[0], b.shape[-1].
+SHAPE_INDEX = re.compile(r"\b(\w+)\.shape\[\s*-?\d+\s*\]")
+# The exception a `raise` line names: ValueError in raise ValueError(...).
+RAISED_TYPE = re.compile(r"raise\s+(\w+)")
+
+
+def message_failed(error, promised):
+    """The mistake where `error` is an IndexError Python raised while a
+    `raise {promised}(...)` line of the learner's built its message, taking
+    an axis (a.shape[0]) of a shape that has fewer: the check is right, its
+    message is not. Else None."""
+    code = learner_code(error)
+    raised = RAISED_TYPE.match(code)
+    if not isinstance(error, IndexError) or not raised or raised[1] != promised:
+        return None
+    taken = SHAPE_INDEX.search(code)
+    if taken is None:
+        return None
+    subscript = " ".join(taken.group(0).split())
+    name = taken.group(1)
+    return (
+        f"building the error message failed: {subscript} on a shape of fewer "
+        f"axes, so IndexError came before the {promised}. Build the message "
+        f"from the shapes as they are, {name}.shape, which every array has."
     )
 
 
