@@ -617,6 +617,9 @@ def code_mistake(error):
     keyword = keyword_typo(error)
     if keyword is not None:
         return keyword
+    entry = dict_attribute(error)
+    if entry is not None:
+        return entry
     meant = meant_name(error)
     if meant is not None:
         name = error.name
@@ -630,6 +633,32 @@ def code_mistake(error):
         if isinstance(error, kind):
             return advice
     return None
+
+
+# How Python says a dict lacks an attribute: "'dict' object has no
+# attribute 'w1'".
+DICT_ATTRIBUTE = re.compile(r"^'dict' object has no attribute '(\w+)'")
+
+
+def dict_attribute(error):
+    """The mistake of an entry of a dict read as an attribute (params.w1
+    for params["w1"]), where `error` is Python's AttributeError for it and
+    the attribute is none of an array's (grads.T means an array). Else
+    None."""
+    found = DICT_ATTRIBUTE.match(str(error))
+    if not isinstance(error, AttributeError) or found is None:
+        return None
+    attr = found.group(1)
+    if hasattr(np.ndarray, attr):
+        return None
+    read = re.search(rf"\b(\w+)\.{attr}\b", learner_code(error))
+    if read is None:
+        return None
+    owner = read.group(1)
+    return (
+        f"{owner} is a dict, whose entries are not attributes: write "
+        f"{owner}[{attr!r}], not {owner}.{attr}."
+    )
 
 
 def key_typo(error):
