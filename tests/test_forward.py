@@ -646,7 +646,9 @@ def test_different_seeds_give_different_weights(d, h, c, seed, other):
 @given(sizes, sizes, sizes, seeds)
 @example(4, 5, 3, 0)
 @example(2, 3, 2, 1)
-def test_initial_weights_all_differ_from_one_another(d, h, c, seed):
+def test_initial_weights_of_each_layer_all_differ_from_one_another(d, h, c, seed):
+    """No two weights alike within w1, nor within w2; w2 against w1 is
+    test_w2_does_not_repeat_the_draws_of_w1's to check."""
     call, params = init_of(d, h, c, seed=seed)
     for key in ("w1", "w2"):
         weights = params[key]
