@@ -617,6 +617,9 @@ def code_mistake(error):
     keyword = keyword_typo(error)
     if keyword is not None:
         return keyword
+    entry = dict_attribute(error)
+    if entry is not None:
+        return entry
     meant = meant_name(error)
     if meant is not None:
         name = error.name
@@ -630,6 +633,32 @@ def code_mistake(error):
         if isinstance(error, kind):
             return advice
     return None
+
+
+# How Python says a dict lacks an attribute: "'dict' object has no
+# attribute 'w1'".
+DICT_ATTRIBUTE = re.compile(r"^'dict' object has no attribute '(\w+)'")
+
+
+def dict_attribute(error):
+    """The mistake of an entry of a dict read as an attribute (params.w1
+    for params["w1"]), where `error` is Python's AttributeError for it and
+    the attribute is none of an array's (grads.T means an array). Else
+    None."""
+    found = DICT_ATTRIBUTE.match(str(error))
+    if not isinstance(error, AttributeError) or found is None:
+        return None
+    attr = found.group(1)
+    if hasattr(np.ndarray, attr):
+        return None
+    read = re.search(rf"\b(\w+)\.{attr}\b", learner_code(error))
+    if read is None:
+        return None
+    owner = read.group(1)
+    return (
+        f"{owner} is a dict, whose entries are not attributes: write "
+        f"{owner}[{attr!r}], not {owner}.{attr}."
+    )
 
 
 def key_typo(error):
@@ -901,10 +930,40 @@ def wrong_exception_raised(error, promised="ValueError"):
         return None
     if isinstance(error, (NameError, AttributeError)) and getattr(error, "name", None):
         return code_mistake(error)
+    if message_failed(error, promised):
+        return message_failed(error, promised)
     kind = type(error).__name__
     return (
         f"the check is there, but it raises {kind} where the docstring "
         f"promises {promised}: raise {promised}(...) instead."
+    )
+
+
+# An axis of a shape taken by its index, in the message a `raise` builds:
+# a.shape[0], b.shape[-1].
+SHAPE_INDEX = re.compile(r"\b(\w+)\.shape\[\s*-?\d+\s*\]")
+# The exception a `raise` line names: ValueError in raise ValueError(...).
+RAISED_TYPE = re.compile(r"raise\s+(\w+)")
+
+
+def message_failed(error, promised):
+    """The mistake where `error` is an IndexError Python raised while a
+    `raise {promised}(...)` line of the learner's built its message, taking
+    an axis (a.shape[0]) of a shape that has fewer: the check is right, its
+    message is not. Else None."""
+    code = learner_code(error)
+    raised = RAISED_TYPE.match(code)
+    if not isinstance(error, IndexError) or not raised or raised[1] != promised:
+        return None
+    taken = SHAPE_INDEX.search(code)
+    if taken is None:
+        return None
+    subscript = " ".join(taken.group(0).split())
+    name = taken.group(1)
+    return (
+        f"building the error message failed: {subscript} on a shape of fewer "
+        f"axes, so IndexError came before the {promised}. Build the message "
+        f"from the shapes as they are, {name}.shape, which every array has."
     )
 
 

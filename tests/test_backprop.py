@@ -1,6 +1,7 @@
 """Exercise 8: backward(params, x, t), the gradients of the loss."""
 
 import copy
+import re
 
 import numpy as np
 import pytest
@@ -12,6 +13,7 @@ from tests import reference
 from tests.harness import (
     Exercise,
     describe_call,
+    learner_code,
     short,
 )
 from tests.judge import (
@@ -26,7 +28,46 @@ from tests.judge import (
 )
 from tests.strategies import examples, float_arrays, sizes
 
-learner = Exercise("backprop")
+# What NumPy says when the inner sizes of a matrix product differ: matmul
+# (and @) of its core dimension, np.dot that the shapes are not aligned.
+INNER_CLASH = ("mismatch in its core dimension", "not aligned")
+# A product of x, or of h, as it is (not x.T), on the line that raised: by
+# another factor than the weight it meets in the forward pass.
+X_FIRST = re.compile(
+    r"(?:(?<![\w.])x\s*@|\bnp\.(?:dot|matmul)\(\s*x\s*,)\s*(?!w1\b|W1\b|params)"
+)
+H_FIRST = re.compile(
+    r"(?:(?<![\w.])h\s*@|\bnp\.(?:dot|matmul)\(\s*h\s*,)\s*(?!w2\b|W2\b|params)"
+)
+DW1_UNTRANSPOSED = (
+    "dw1 is x.T @ dz1: x is (N, D) and dz1 (N, H), and the product sums over "
+    "the N samples, so x needs the .T (and dz1 none); dw1 then comes out "
+    "(D, H), the shape of w1."
+)
+DW2_UNTRANSPOSED = (
+    "dw2 is h.T @ dz2: h is (N, H) and dz2 (N, C), and the product sums over "
+    "the N samples, so h needs the .T (and dz2 none); dw2 then comes out "
+    "(H, C), the shape of w2."
+)
+
+
+def line_product_mistake(function, error):
+    """The mistake of a weight gradient's product whose inner sizes differ,
+    told by the line of the learner's that raised `error`: x @ dz1 (or
+    x @ dz1.T) for dw1, h @ dz2 for dw2. Else None."""
+    if not isinstance(error, ValueError):
+        return None
+    if not any(clash in str(error) for clash in INNER_CLASH):
+        return None
+    code = learner_code(error)
+    if X_FIRST.search(code):
+        return DW1_UNTRANSPOSED
+    if H_FIRST.search(code):
+        return DW2_UNTRANSPOSED
+    return None
+
+
+learner = Exercise("backprop", explain=line_product_mistake)
 
 KEYS = ("w1", "b1", "w2", "b2")
 # Backwards, as the gradients are computed: a mistake in dz2 shows first in
@@ -487,8 +528,11 @@ DH_UNTRANSPOSED = (
 def product_mistake(error, params, x, labels):
     """DH_UNTRANSPOSED where `error` is what dz2 @ w2 (or np.dot(dz2, w2))
     raises on this input, else None (the advice for the exception then
-    applies). Told by the error NumPy gives for these very shapes, not by
-    the names in the learner's code."""
+    applies). Told by the error NumPy gives for these very shapes, raised
+    by a line that names w2: other products raise the same words where
+    their sizes happen to match dz2's and w2's."""
+    if not multiplies_w2(error):
+        return None
     probs = reference.forward(params, x)
     dz2 = (probs - one_hot(labels, probs.shape[1])) / len(x)
     for product in (np.matmul, np.dot):
@@ -498,6 +542,14 @@ def product_mistake(error, params, x, labels):
             if type(error) is type(other) and str(error) == str(other):
                 return DH_UNTRANSPOSED
     return None
+
+
+def multiplies_w2(error):
+    """Whether the line of the learner's that raised `error` may be dh's
+    product with w2: it names w2 (W2, params["w2"]), or it is unknown. Any
+    other line that raises NumPy's same words makes another mistake."""
+    code = learner_code(error)
+    return not code or re.search(r"w2", code, re.IGNORECASE) is not None
 
 
 # What NumPy says when two shapes do not fit, in a sum or a matrix product.

@@ -63,6 +63,24 @@ ZERO_WEIGHTS = (
     "instead, e.g. 0.1 * rng.standard_normal((n_in, n_hidden))."
 )
 
+CONSTANT_WEIGHTS = (
+    "the weights are constant, not drawn from the generator: every hidden "
+    "unit then computes the same value and gets the same update, so they "
+    "never differ. Draw every entry from rng, e.g. 0.1 * "
+    "rng.standard_normal((n_in, n_hidden))."
+)
+
+
+def constant_mistake(*layers):
+    """ZERO_WEIGHTS or CONSTANT_WEIGHTS where one of the weight arrays
+    `layers` (w1, w2) has two entries or more, all equal: no generator drew
+    them, so how they were drawn (seed, generators) is not in question.
+    Else None."""
+    for weights in map(np.asarray, layers):
+        if weights.size > 1 and np.all(weights == weights.flat[0]):
+            return CONSTANT_WEIGHTS if np.any(weights) else ZERO_WEIGHTS
+    return None
+
 
 seeds = st.integers(min_value=0, max_value=2**31 - 1)
 
@@ -623,7 +641,10 @@ def test_different_seeds_give_different_weights(d, h, c, seed, other):
     call, first = init_of(d, h, c, seed=seed)
     other_call, second = init_of(d, h, c, seed=other)
     if not {"w1", "w2"} & set(differing_keys(first, second)):
-        if not (np.any(first["w1"]) or np.any(first["w2"])):
+        constant = constant_mistake(first["w1"], first["w2"])
+        if constant:
+            mistake = constant
+        elif not (np.any(first["w1"]) or np.any(first["w2"])):
             mistake = ZERO_WEIGHTS
         else:
             mistake = (
@@ -643,13 +664,17 @@ def test_different_seeds_give_different_weights(d, h, c, seed, other):
 @given(sizes, sizes, sizes, seeds)
 @example(4, 5, 3, 0)
 @example(2, 3, 2, 1)
-def test_initial_weights_all_differ_from_one_another(d, h, c, seed):
+def test_initial_weights_of_each_layer_all_differ_from_one_another(d, h, c, seed):
+    """No two weights alike within w1, nor within w2; w2 against w1 is
+    test_w2_does_not_repeat_the_draws_of_w1's to check."""
     call, params = init_of(d, h, c, seed=seed)
     for key in ("w1", "w2"):
         weights = params[key]
         if np.unique(weights).size == weights.size:
             continue
-        if not np.any(weights):
+        if constant_mistake(weights):
+            mistake = constant_mistake(weights)
+        elif not np.any(weights):
             mistake = ZERO_WEIGHTS
         else:
             mistake = (
@@ -685,7 +710,9 @@ def test_w2_does_not_repeat_the_draws_of_w1(d, h, c, seed):
     call, params = init_of(d, h, c, seed=seed)
     w1, w2 = params["w1"], params["w2"]
     shared = np.intersect1d(w1, w2)
-    if repeats_the_draws(w1, w2):
+    if constant_mistake(w1, w2):
+        mistake = constant_mistake(w1, w2)
+    elif repeats_the_draws(w1, w2):
         mistake = TWO_GENERATORS
     elif shared.size:
         mistake = "draw every weight at random, w2's apart from w1's."
@@ -723,7 +750,7 @@ def test_w1_and_w2_are_drawn_from_one_generator(d, h, c, seed):
         call=call,
         # One line for each, as where w2 repeats w1's draws.
         actual=named("w1", w1) + "\n" + named("w2", w2),
-        mistake=TWO_GENERATORS,
+        mistake=constant_mistake(w1, w2) or TWO_GENERATORS,
     )
 
 

@@ -38,7 +38,10 @@ PARAMS_WHOLE = (
 def explain(function, error):
     """The likely mistake behind an exception the learner's `function`
     raised: arithmetic on a whole dict, grads or params, where one of its
-    arrays was meant; else None."""
+    arrays was meant, or a key written out where the loop's was meant;
+    else None."""
+    if isinstance(error, ValueError) and "broadcast" in str(error):
+        return key_in_loop(error)
     if not isinstance(error, TypeError) or not DICT_OPERAND.search(str(error)):
         return None
     code = learner_code(error)
@@ -238,6 +241,28 @@ WRITTEN_KEYS = (
     '"b2"]: sgd_update works for any dict of parameters, so loop over the '
     "keys params has, for k in params."
 )
+
+
+def key_in_loop(error, key=None):
+    """The mistake where the line that raised `error` (a KeyError for `key`,
+    or arrays of two keys that do not broadcast) looks a key up as written
+    out (grads["w1"]): the loop may well go over the keys params has, but
+    that one lookup takes the same key each time. Else None."""
+    code = learner_code(error)
+    if key is not None and not isinstance(key, str):
+        return None
+    key = r"\w+" if key is None else re.escape(key)
+    written = re.search(rf"\b(\w+)\[\s*(['\"]){key}\2\s*\]", code)
+    if written is None:
+        return None
+    lookup, name = written.group(0), written.group(1)
+    return (
+        f"a key written out: {lookup} on the line that raised takes the "
+        f"same entry for every parameter. Use the key of the loop instead, "
+        f"{name}[k] in for k in params, so that each parameter takes its own."
+    )
+
+
 BY_POSITION = (
     "the gradients were paired with the parameters by position, as "
     "zip(params.values(), grads.values()) does: grads may list its keys in "
@@ -343,7 +368,7 @@ def update(params, grads, lr):
             f"have: their keys are {', '.join(map(repr, params))}.",
             call=call,
             actual=f"KeyError: {error}",
-            mistake=WRITTEN_KEYS,
+            mistake=key_in_loop(error, missing) or WRITTEN_KEYS,
             raised=error,
         )
     except ValueError as error:

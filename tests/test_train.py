@@ -49,6 +49,7 @@ def explain(function, error):
             raised_by_kept_state(error)
             or misfit_weights(error)
             or classes_too_few(error)
+            or none_from_sgd_update(error)
         )
     return None
 
@@ -274,6 +275,46 @@ def misfit_weights(error):
         _probing.pop()
 
 
+SGD_RESULT_KEPT = (
+    "params became None: sgd_update updates params in place and returns "
+    "None; call it without assigning its result, sgd_update(params, grads, "
+    "lr), and go on with the same params."
+)
+
+
+def none_from_sgd_update(error):
+    """SGD_RESULT_KEPT where `error` is Python's refusal of None (a
+    subscript, an attribute) and train's module assigns what sgd_update
+    returns; else None."""
+    if "'NoneType' object" not in str(error):
+        return None
+    return SGD_RESULT_KEPT if assigns_sgd_result() else None
+
+
+def none_params_mistake(params):
+    """SGD_RESULT_KEPT where the params train returned are None and train's
+    module assigns what sgd_update returns; else None."""
+    return SGD_RESULT_KEPT if params is None and assigns_sgd_result() else None
+
+
+def assigns_sgd_result():
+    """Whether the learner's train module assigns the result of a call of
+    sgd_update (params = sgd_update(params, grads, lr)), which is None;
+    False where the source cannot be read."""
+    text = learner_source("train")
+    try:
+        tree = ast.parse(text) if text is not None else None
+    except (SyntaxError, ValueError):
+        tree = None
+    return any(
+        isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr))
+        and isinstance(node.value, ast.Call)
+        and getattr(node.value.func, "attr", getattr(node.value.func, "id", None))
+        == "sgd_update"
+        for node in (ast.walk(tree) if tree is not None else ())
+    )
+
+
 def train_error(x, labels, **kwargs):
     """The exception the learner's train raises for one epoch on `x` and
     `labels`, or None if it runs."""
@@ -458,6 +499,7 @@ def expect_params(params, n_hidden, call, d=D, c=C):
             "w2 and b2, as init_params makes it.",
             call=call,
             actual=short(params),
+            mistake=none_params_mistake(params),
         )
     for key, shape in shapes.items():
         actual = np.shape(params[key])
