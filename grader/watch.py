@@ -2276,6 +2276,13 @@ class Watch:
         # The note is said short (one row), then not at all, rather than
         # take the rows of the likely mistake.
         reserved, short = self.hint_note_rows(hint, whole, space)
+        if hint and not reserved and self.spaced:
+            # Rows hidden without a word would read as the whole failure:
+            # the blank row under the top line only sets it apart, and the
+            # note says more in it.
+            self.spaced = False
+            space += 1
+            reserved, short = self.hint_note_rows(hint, whole, space)
         space -= reserved
 
         def said(shown: list[Text]) -> tuple:

@@ -1646,3 +1646,19 @@ def test_a_key_typed_with_a_save_after_c_says_the_check_too(request, monkeypatch
     # The check asked for is said, in the order the keys came.
     assert CHECKED_BETWEEN[lang].search(top), top
     assert watch.view == LISTING and len(session.graded) == 2, session.graded
+
+
+# The label of softmax's second hint, by language.
+SECOND_HINT_LABEL = {"en": "Hint 2 of 4: ", "ja": "ヒント 2/4: "}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_second_hint_that_hides_rows_of_the_failure_says_so(tmp_path, lang):
+    tree = focused_tree(tmp_path / "kata", "softmax", "wrong_sum_without_keepdims")
+    rows = narrow_screen(tree, lang, b"hh")
+
+    assert any(row.startswith(SECOND_HINT_LABEL[lang]) for row in rows), rows
+    # The likely mistake and the hint leave no row for the call nor the
+    # values: the note says that rows are hidden, rather than none, and
+    # takes the blank row under the top line if it must.
+    assert any(row.startswith(("[... ", "[残り ")) for row in rows), rows
