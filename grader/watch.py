@@ -235,11 +235,20 @@ SHORTER = {
     N_("hint for {name}"): (N_("a hint"),),
     N_("back to the failure of {name}"): (N_("back to the failure"),),
     N_("the list of exercises"): (N_("the list"),),
-    N_("checked every exercise in {seconds} s"): (N_("checked all in {seconds} s"),),
+    # On a narrow terminal the time goes last: "checked all" splits nothing.
+    N_("checked every exercise in {seconds} s"): (
+        N_("checked all in {seconds} s"),
+        N_("checked all"),
+    ),
     N_(
         "checked every exercise in {seconds} s; {names} unchanged, not run to "
         "the time limit again"
     ): (
+        N_("checked all in {seconds} s; {names} not run again"),
+        N_("checked all; {names} not run again"),
+    ),
+    # The first grade checks every exercise too: said as `c` says it.
+    N_("first grade, {seconds} s; {kept} unchanged, not run to the time limit again"): (
         N_("checked all in {seconds} s; {names} not run again"),
         N_("checked all; {names} not run again"),
     ),
@@ -1121,10 +1130,10 @@ class Watch:
                 **fields,
             )
         elif self.loops_kept:
-            self.event = _(
-                "first grade, {seconds} s; {kept} unchanged, not run to the "
-                "time limit again",
-                **fields,
+            self.say(
+                "first grade, {seconds} s; {kept} unchanged, not run to the time "
+                "limit again",
+                **{**fields, "names": fields["kept"]},
             )
         return True
 

@@ -1662,3 +1662,56 @@ def test_a_second_hint_that_hides_rows_of_the_failure_says_so(tmp_path, lang):
     # values: the note says that rows are hidden, rather than none, and
     # takes the blank row under the top line if it must.
     assert any(row.startswith(("[... ", "[残り ")) for row in rows), rows
+
+
+# The top line after a first grade that kept train's loop, by language.
+FIRST_GRADE_KEPT = {
+    "en": "nn-kata watch: 0 of 10 done (checked all in 0.13 s; train not run again)",
+    "ja": "nn-kata watch: 10 問中 0 問完了(全演習を採点: 0.13 秒、train は再実行せず)",
+}
+
+
+def _first_grade_kept(watch) -> None:
+    """The first grade, as the watch says it, of 0.13 s with train's loop
+    kept unchanged: nothing run."""
+    watch.grade = lambda *args, **kwargs: 0.13
+    watch.timed_out, watch.loops_kept = [], ["train"]
+    assert watch.grade_all()
+    watch.out.file.seek(0)
+    watch.out.file.truncate()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_first_grade_with_a_loop_kept_is_said_short_as_c_says_it(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn({}, (80, 24), EXERCISE, _first_grade_kept)
+        narrow = watch_screen_drawn({}, (40, 12), EXERCISE, _first_grade_kept)
+
+    # One row, where the long way would take two.
+    assert rows[0] == FIRST_GRADE_KEPT[lang], rows
+    assert rows[1] == "", rows
+    # On a narrower terminal, the shortest way: no row starts with a dash.
+    assert not any(row.startswith(("—", "-")) for row in narrow), narrow
+    assert "再実行していません" not in "".join(narrow), narrow
+
+
+# The top line after `c` at 40 columns, by language: in Japanese, the
+# time gives way rather than take a second row.
+CHECKED_NARROW = {
+    "en": "0 of 10 done (checked all in 10.86 s)",
+    "ja": "10 問中 0 問完了(全演習を採点)",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_c_on_a_narrow_terminal_drops_the_seconds_to_take_one_row(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    def checked(watch) -> None:
+        watch.say("checked every exercise in {seconds} s", seconds="10.86")
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn({}, (40, 12), EXERCISE, checked)
+
+    assert rows[0] == CHECKED_NARROW[lang], rows
