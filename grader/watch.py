@@ -2285,17 +2285,12 @@ class Watch:
         # The note is said short (one row), then not at all, rather than
         # take the rows of the likely mistake.
         reserved, short = self.hint_note_rows(hint, whole, space)
-        if hint and not reserved and self.spaced:
-            # Rows hidden without a word would read as the whole failure:
-            # the blank row under the top line only sets it apart, and the
-            # note says more in it.
-            self.spaced = False
-            space += 1
-            reserved, short = self.hint_note_rows(hint, whole, space)
         space -= reserved
 
         def said(shown: list[Text]) -> tuple:
             hidden = self.filled_rows(whole) - self.filled_rows(shown)
+            if hint and hidden > 0 and not reserved:
+                return spaced(self.said_in_spacing(shown, hidden, space), hint)
             if not reserved or hidden <= 0:
                 return spaced(shown, hint)
             note = self.noted(self.more_lines_note(hidden, short=short))
@@ -2337,6 +2332,23 @@ class Watch:
         # The failure's rows are fewer than the screen's: the most to try.
         fitted = self.fitted(failure, space, low=max(1, low), most=self.rows(lines))
         return said(fitted)
+
+    def said_in_spacing(self, shown: list[Text], hidden: int, space: int) -> list[Text]:
+        """`shown`, a failure fitted in `space` rows beside a hint that left
+        no row for the note of its `hidden` rows, with that note in the
+        blank row under the top line, where a terminal has one: rows hidden
+        without a word would read as the whole failure, and that row only
+        sets the top line apart."""
+        if not self.spaced or not self.out.is_terminal:
+            return shown
+        if shown and shown[-1].plain.startswith("["):
+            return shown  # cut with its note already (see `cut`)
+        for short in (False, True):
+            note = self.noted(self.more_lines_note(hidden, short=short))
+            if self.rows([*shown, note]) <= space + 1:
+                self.spaced = False
+                return [*shown, note]
+        return shown
 
     def spaced_out(
         self, top: Text, failure: list[Text], hint: list[Text], bottom: list[Text]
