@@ -985,6 +985,8 @@ class Watch:
         before, self.before_save = self.before_save, self.headline_in_screen()
         try:
             top = self.wrapped(self.top_line())
+            if self.before_save and not self.room_for_before_save(top):
+                self.before_save = False  # left out, as `draw` leaves it
             bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
             least = self.least_middle()
         finally:

@@ -1715,3 +1715,40 @@ def test_c_on_a_narrow_terminal_drops_the_seconds_to_take_one_row(request, lang)
         rows = watch_screen_drawn({}, (40, 12), EXERCISE, checked)
 
     assert rows[0] == CHECKED_NARROW[lang], rows
+
+
+# What the status line says of a key typed during a grade, by language.
+KEYS_TYPED = {"en": "keys typed: c", "ja": "入力済みのキー: c"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_key_typed_during_the_grade_of_a_save_stays_in_sight_at_40x12(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    runs = done_runs()
+    runs["train"] = ExerciseRun(
+        "train", error="ran until the time limit", timed_out=True
+    )
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn(runs, (40, 12), EXERCISE, watches.append)
+        watch = watches[0]
+        # train saved, still looping, graded long enough for the screen to
+        # say so; `c` typed meanwhile.
+        watch.under_way, watch.before_save_drawn = True, True
+        watch.saving = watch.saving_files = ["train"]
+        watch.headline = i18n._("Grading {path} ...", path="exercises/train.py")
+        watch.keys = _typed_keys("c")
+        line = i18n._(
+            "grading {name}: {seconds} s (limit {limit} s; saving regrades; q quits)",
+            name="train",
+            seconds=7,
+            limit=8,
+        )
+        # As each second is shown: room made for the line, then it drawn.
+        watch.redraw_during_grade(watch.rows([watch.status_text(line)]))
+        status = watch.status_text(line)
+
+    # The screen had rows left for the key typed: it is not cut away.
+    joined = re.sub(r"\n *", " " if lang == "en" else "", status.plain)
+    assert KEYS_TYPED[lang] in joined, status.plain
+    assert watch.screen_rows + watch.rows([status]) <= 12 - 1
