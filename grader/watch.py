@@ -705,13 +705,21 @@ class Watch:
         self.headline = headline
         if self.headline_in_screen():
             return  # the screen says what is graded (see `saved`)
-        if self.overflows(self.rows([Text(headline)])):
+        if self.overflows(self.rows([self.headline_text()])):
             self.draw()
         self.lift_keys(self.headline_rows)
-        self.out.print(headline, soft_wrap=True)
-        self.headline_rows = self.rows([Text(headline)])
+        self.out.print(self.headline_text(), soft_wrap=True)
+        self.headline_rows = self.rows([self.headline_text()])
         self.put_keys()
         self.out.file.flush()
+
+    def headline_text(self) -> Text:
+        """The headline, on a terminal broken between words to fit it (see
+        `i18n.fill`): cut by the terminal at its edge, a verb or a name
+        would be split."""
+        if not self.out.is_terminal:
+            return Text(self.headline)
+        return Text(i18n.fill(self.headline, self.out.width - 1, commands=True))
 
     def overflows(self, headline_rows: int | None = None) -> bool:
         """Whether the screen as drawn, with the headline (of
@@ -735,7 +743,7 @@ class Watch:
         yet: a grade of several, or a long one, shows it soon)."""
         if not (self.under_way and self.out.is_terminal):
             return 0
-        headline = 0 if self.headline_in_screen() else self.rows([Text(self.headline)])
+        headline = 0 if self.headline_in_screen() else self.rows([self.headline_text()])
         return headline + max(self.status_rows, 2)
 
     def headline_in_screen(self) -> bool:
@@ -781,7 +789,7 @@ class Watch:
         would push the top line away, and the newline that ends it, as
         it is taken down, would scroll the screen."""
         before_save = self.before_save_due()
-        if before_save or (self.resized and self.ever_drawn):
+        if before_save or self.resized:
             return True
         shown, self.status_rows = self.status_rows, max(self.status_rows, status_rows)
         try:
@@ -796,6 +804,9 @@ class Watch:
         the grade of the code before the save. The status line must be
         stopped first: it is drawn under the screen."""
         self.status_rows = max(self.status_rows, status_rows)
+        if not self.ever_drawn:
+            self.redraw_first_grade()
+            return
         self.before_save = self.headline_in_screen()
         try:
             self.draw()
@@ -803,6 +814,19 @@ class Watch:
             self.before_save = False
         if not self.headline_in_screen():
             self.show_headline(self.headline)
+
+    def redraw_first_grade(self) -> None:
+        """Before the first screen, on a terminal that changed size: its
+        rows cleared whole, and the headline and the line of keys printed
+        again, broken for the new width. A terminal that rewraps the rows
+        it shows would leave pieces of the old ones above the status line,
+        which is drawn again in place."""
+        self.resized = False
+        self.out.clear()
+        self.out.print(self.headline_text(), soft_wrap=True)
+        self.headline_rows = self.rows([self.headline_text()])
+        self.put_first_keys()
+        self.out.file.flush()
 
     def keep(self, fresh: dict[str, ExerciseRun], keys: dict[str, str]) -> dict:
         """Take in the runs `fresh` and keep them for later, but those of
@@ -978,7 +1002,7 @@ class Watch:
         headline; at least one. A taller line would push the top line,
         which says what is graded, off the screen."""
         if not self.ever_drawn:
-            used = self.rows([Text(self.headline)]) + self.keys_rows
+            used = self.rows([self.headline_text()]) + self.keys_rows
             return max(1, self.out.height - 1 - used)
         # As the screen is drawn during the grade (see
         # `redraw_during_grade`).
@@ -991,7 +1015,7 @@ class Watch:
             least = self.least_middle()
         finally:
             self.before_save = before
-        headline = 0 if self.headline_in_screen() else self.rows([Text(self.headline)])
+        headline = 0 if self.headline_in_screen() else self.rows([self.headline_text()])
         used = self.rows([top, Text(), *bottom]) + least + headline
         return max(1, self.out.height - 1 - used)
 

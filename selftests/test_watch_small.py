@@ -1752,3 +1752,53 @@ def test_a_key_typed_during_the_grade_of_a_save_stays_in_sight_at_40x12(request,
     joined = re.sub(r"\n *", " " if lang == "en" else "", status.plain)
     assert KEYS_TYPED[lang] in joined, status.plain
     assert watch.screen_rows + watch.rows([status]) <= 12 - 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_headline_of_a_grade_breaks_between_words_at_40_columns(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, (40, 12), EXERCISE, watches.append)
+        watch = watches[0]
+        watch.out.file.seek(0)
+        watch.out.file.truncate()
+        headline = i18n._("Grading {path} ...", path="exercises/cross_entropy.py")
+        watch.show_headline(headline)
+    printed = ESCAPES.sub("", watch.out.file.getvalue()).replace("\r", "")
+
+    # Broken where a reader would break it, not by the terminal at its edge:
+    # the verb ("採点しています") and the file's name stay whole.
+    rows = [row for row in printed.split("\n") if row]
+    assert all(i18n.width(row) < 40 for row in rows), rows
+    words = ("exercises/cross_entropy.py", "採点しています" if lang == "ja" else "...")
+    assert all(any(word in row for row in rows) for word in words), rows
+
+
+def test_a_resize_during_the_first_grade_clears_the_rows_and_prints_them_again(
+    request,
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    watches = []
+    with i18n.speaking("ja"):
+        watch_screen_drawn({}, (40, 12), EXERCISE, watches.append)
+        watch = watches[0]
+        # No screen yet: the first grade, with its headline and keys only.
+        watch.ever_drawn, watch.under_way = False, True
+        watch.headline = i18n._("Grading {target}/ ...", target="exercises")
+        watch.out.file.seek(0)
+        watch.out.file.truncate()
+        watch.resized = True
+        due = watch.redraw_due(2)
+        if due:
+            watch.redraw_during_grade(2)
+    printed = watch.out.file.getvalue()
+
+    # A terminal that rewraps its rows leaves pieces of the old ones: they
+    # are cleared whole, and the lines printed again for the new width.
+    assert due, printed
+    assert printed.startswith("\x1b[2J"), printed
+    rows = [row for row in ESCAPES.sub("", printed).split("\n") if row.strip()]
+    assert rows[0] == "exercises/ を採点しています…", rows
+    assert rows[-1].strip() == "採点後に有効", rows
+    assert all(i18n.width(row) < 40 for row in rows), rows
