@@ -973,6 +973,10 @@ def _break_quality(pieces: list[str], index: int, japanese: bool) -> int:
         if before == " " and _count_and_word(last, piece):
             # One space only: two set columns apart ("failing  4/20 tests").
             return _INSIDE
+        if japanese and piece.startswith("—"):
+            # A dash parts the clauses it stands between: a line that starts
+            # with it reads as a list's item; it ends the line before.
+            return _INSIDE
         if japanese and _labels(pieces, index - 2):
             # A label and its value ("入力済みのキー: c", "例: x"): a line
             # breaks before the label, where it can, rather than between.

@@ -241,11 +241,20 @@ SHORTER = {
     N_("hint for {name}"): (N_("a hint"),),
     N_("back to the failure of {name}"): (N_("back to the failure"),),
     N_("the list of exercises"): (N_("the list"),),
-    N_("checked every exercise in {seconds} s"): (N_("checked all in {seconds} s"),),
+    # On a narrow terminal the time goes last: "checked all" splits nothing.
+    N_("checked every exercise in {seconds} s"): (
+        N_("checked all in {seconds} s"),
+        N_("checked all"),
+    ),
     N_(
         "checked every exercise in {seconds} s; {names} unchanged, not run to "
         "the time limit again"
     ): (
+        N_("checked all in {seconds} s; {names} not run again"),
+        N_("checked all; {names} not run again"),
+    ),
+    # The first grade checks every exercise too: said as `c` says it.
+    N_("first grade, {seconds} s; {kept} unchanged, not run to the time limit again"): (
         N_("checked all in {seconds} s; {names} not run again"),
         N_("checked all; {names} not run again"),
     ),
@@ -702,13 +711,21 @@ class Watch:
         self.headline = headline
         if self.headline_in_screen():
             return  # the screen says what is graded (see `saved`)
-        if self.overflows(self.rows([Text(headline)])):
+        if self.overflows(self.rows([self.headline_text()])):
             self.draw()
         self.lift_keys(self.headline_rows)
-        self.out.print(headline, soft_wrap=True)
-        self.headline_rows = self.rows([Text(headline)])
+        self.out.print(self.headline_text(), soft_wrap=True)
+        self.headline_rows = self.rows([self.headline_text()])
         self.put_keys()
         self.out.file.flush()
+
+    def headline_text(self) -> Text:
+        """The headline, on a terminal broken between words to fit it (see
+        `i18n.fill`): cut by the terminal at its edge, a verb or a name
+        would be split."""
+        if not self.out.is_terminal:
+            return Text(self.headline)
+        return Text(i18n.fill(self.headline, self.out.width - 1, commands=True))
 
     def overflows(self, headline_rows: int | None = None) -> bool:
         """Whether the screen as drawn, with the headline (of
@@ -732,7 +749,7 @@ class Watch:
         yet: a grade of several, or a long one, shows it soon)."""
         if not (self.under_way and self.out.is_terminal):
             return 0
-        headline = 0 if self.headline_in_screen() else self.rows([Text(self.headline)])
+        headline = 0 if self.headline_in_screen() else self.rows([self.headline_text()])
         return headline + max(self.status_rows, 2)
 
     def headline_in_screen(self) -> bool:
@@ -778,7 +795,7 @@ class Watch:
         would push the top line away, and the newline that ends it, as
         it is taken down, would scroll the screen."""
         before_save = self.before_save_due()
-        if before_save or (self.resized and self.ever_drawn):
+        if before_save or self.resized:
             return True
         shown, self.status_rows = self.status_rows, max(self.status_rows, status_rows)
         try:
@@ -793,6 +810,9 @@ class Watch:
         the grade of the code before the save. The status line must be
         stopped first: it is drawn under the screen."""
         self.status_rows = max(self.status_rows, status_rows)
+        if not self.ever_drawn:
+            self.redraw_first_grade()
+            return
         self.before_save = self.headline_in_screen()
         try:
             self.draw()
@@ -800,6 +820,19 @@ class Watch:
             self.before_save = False
         if not self.headline_in_screen():
             self.show_headline(self.headline)
+
+    def redraw_first_grade(self) -> None:
+        """Before the first screen, on a terminal that changed size: its
+        rows cleared whole, and the headline and the line of keys printed
+        again, broken for the new width. A terminal that rewraps the rows
+        it shows would leave pieces of the old ones above the status line,
+        which is drawn again in place."""
+        self.resized = False
+        self.out.clear()
+        self.out.print(self.headline_text(), soft_wrap=True)
+        self.headline_rows = self.rows([self.headline_text()])
+        self.put_first_keys()
+        self.out.file.flush()
 
     def keep(self, fresh: dict[str, ExerciseRun], keys: dict[str, str]) -> dict:
         """Take in the runs `fresh` and keep them for later, but those of
@@ -975,18 +1008,20 @@ class Watch:
         headline; at least one. A taller line would push the top line,
         which says what is graded, off the screen."""
         if not self.ever_drawn:
-            used = self.rows([Text(self.headline)]) + self.keys_rows
+            used = self.rows([self.headline_text()]) + self.keys_rows
             return max(1, self.out.height - 1 - used)
         # As the screen is drawn during the grade (see
         # `redraw_during_grade`).
         before, self.before_save = self.before_save, self.headline_in_screen()
         try:
             top = self.wrapped(self.top_line())
+            if self.before_save and not self.room_for_before_save(top):
+                self.before_save = False  # left out, as `draw` leaves it
             bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
             least = self.least_middle()
         finally:
             self.before_save = before
-        headline = 0 if self.headline_in_screen() else self.rows([Text(self.headline)])
+        headline = 0 if self.headline_in_screen() else self.rows([self.headline_text()])
         used = self.rows([top, Text(), *bottom]) + least + headline
         return max(1, self.out.height - 1 - used)
 
@@ -1127,10 +1162,10 @@ class Watch:
                 **fields,
             )
         elif self.loops_kept:
-            self.event = _(
-                "first grade, {seconds} s; {kept} unchanged, not run to the "
-                "time limit again",
-                **fields,
+            self.say(
+                "first grade, {seconds} s; {kept} unchanged, not run to the time "
+                "limit again",
+                **{**fields, "names": fields["kept"]},
             )
         return True
 
@@ -2334,6 +2369,8 @@ class Watch:
 
         def said(shown: list[Text]) -> tuple:
             hidden = self.filled_rows(whole) - self.filled_rows(shown)
+            if hint and hidden > 0 and not reserved:
+                return spaced(self.said_in_spacing(shown, hidden, space), hint)
             if not reserved or hidden <= 0:
                 return spaced(shown, hint)
             note = self.noted(self.more_lines_note(hidden, short=short))
@@ -2375,6 +2412,23 @@ class Watch:
         # The failure's rows are fewer than the screen's: the most to try.
         fitted = self.fitted(failure, space, low=max(1, low), most=self.rows(lines))
         return said(fitted)
+
+    def said_in_spacing(self, shown: list[Text], hidden: int, space: int) -> list[Text]:
+        """`shown`, a failure fitted in `space` rows beside a hint that left
+        no row for the note of its `hidden` rows, with that note in the
+        blank row under the top line, where a terminal has one: rows hidden
+        without a word would read as the whole failure, and that row only
+        sets the top line apart."""
+        if not self.spaced or not self.out.is_terminal:
+            return shown
+        if shown and shown[-1].plain.startswith("["):
+            return shown  # cut with its note already (see `cut`)
+        for short in (False, True):
+            note = self.noted(self.more_lines_note(hidden, short=short))
+            if self.rows([*shown, note]) <= space + 1:
+                self.spaced = False
+                return [*shown, note]
+        return shown
 
     def spaced_out(
         self, top: Text, failure: list[Text], hint: list[Text], bottom: list[Text]

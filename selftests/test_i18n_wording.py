@@ -948,6 +948,17 @@ def test_a_line_breaks_after_a_comma_rather_than_inside_a_word_of_kana():
     ]
 
 
+@pytest.mark.parametrize("columns", [39, 45, 59, 79])
+def test_no_japanese_line_starts_with_a_dash(columns):
+    text = (
+        "10 問中 9 問完了(起動時の採点: 0.13 秒 — train は変更がないので、"
+        "制限時間まで再実行していません)"
+    )
+
+    lines = i18n.fill(text, columns).splitlines()
+    assert not any(line.startswith("—") for line in lines), lines
+
+
 def test_a_counter_of_kana_and_kanji_stays_whole_after_its_number():
     lines = i18n.fill("one-hot: y と同じ形状の配列。各行は 1 か所だけが 1 で、", 24)
 

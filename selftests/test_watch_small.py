@@ -1757,3 +1757,159 @@ def test_a_key_typed_with_a_save_after_c_says_the_check_too(request, monkeypatch
     # The check asked for is said, in the order the keys came.
     assert CHECKED_BETWEEN[lang].search(top), top
     assert watch.view == LISTING and len(session.graded) == 2, session.graded
+
+
+# The label of softmax's second hint, by language.
+SECOND_HINT_LABEL = {"en": "Hint 2 of 4: ", "ja": "ヒント 2/4: "}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_second_hint_that_hides_rows_of_the_failure_says_so(tmp_path, lang):
+    tree = focused_tree(tmp_path / "kata", "softmax", "wrong_sum_without_keepdims")
+    rows = narrow_screen(tree, lang, b"hh")
+
+    assert any(row.startswith(SECOND_HINT_LABEL[lang]) for row in rows), rows
+    # The likely mistake and the hint leave no row for the call nor the
+    # values: the note says that rows are hidden, rather than none, and
+    # takes the blank row under the top line if it must.
+    assert any(row.startswith(("[... ", "[残り ")) for row in rows), rows
+
+
+# The top line after a first grade that kept train's loop, by language.
+FIRST_GRADE_KEPT = {
+    "en": "nn-kata watch: 0 of 10 done (checked all in 0.13 s; train not run again)",
+    "ja": "nn-kata watch: 10 問中 0 問完了(全演習を採点: 0.13 秒、train は再実行せず)",
+}
+
+
+def _first_grade_kept(watch) -> None:
+    """The first grade, as the watch says it, of 0.13 s with train's loop
+    kept unchanged: nothing run."""
+    watch.grade = lambda *args, **kwargs: 0.13
+    watch.timed_out, watch.loops_kept = [], ["train"]
+    assert watch.grade_all()
+    watch.out.file.seek(0)
+    watch.out.file.truncate()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_first_grade_with_a_loop_kept_is_said_short_as_c_says_it(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn({}, (80, 24), EXERCISE, _first_grade_kept)
+        narrow = watch_screen_drawn({}, (40, 12), EXERCISE, _first_grade_kept)
+
+    # One row, where the long way would take two.
+    assert rows[0] == FIRST_GRADE_KEPT[lang], rows
+    assert rows[1] == "", rows
+    # On a narrower terminal, the shortest way: no row starts with a dash.
+    assert not any(row.startswith(("—", "-")) for row in narrow), narrow
+    assert "再実行していません" not in "".join(narrow), narrow
+
+
+# The top line after `c` at 40 columns, by language: in Japanese, the
+# time gives way rather than take a second row.
+CHECKED_NARROW = {
+    "en": "0 of 10 done (checked all in 10.86 s)",
+    "ja": "10 問中 0 問完了(全演習を採点)",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_c_on_a_narrow_terminal_drops_the_seconds_to_take_one_row(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    def checked(watch) -> None:
+        watch.say("checked every exercise in {seconds} s", seconds="10.86")
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn({}, (40, 12), EXERCISE, checked)
+
+    assert rows[0] == CHECKED_NARROW[lang], rows
+
+
+# What the status line says of a key typed during a grade, by language.
+KEYS_TYPED = {"en": "keys typed: c", "ja": "入力済みのキー: c"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_key_typed_during_the_grade_of_a_save_stays_in_sight_at_40x12(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    runs = done_runs()
+    runs["train"] = ExerciseRun(
+        "train", error="ran until the time limit", timed_out=True
+    )
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn(runs, (40, 12), EXERCISE, watches.append)
+        watch = watches[0]
+        # train saved, still looping, graded long enough for the screen to
+        # say so; `c` typed meanwhile.
+        watch.under_way, watch.before_save_drawn = True, True
+        watch.saving = watch.saving_files = ["train"]
+        watch.headline = i18n._("Grading {path} ...", path="exercises/train.py")
+        watch.keys = _typed_keys("c")
+        line = i18n._(
+            "grading {name}: {seconds} s (limit {limit} s; saving regrades; q quits)",
+            name="train",
+            seconds=7,
+            limit=8,
+        )
+        # As each second is shown: room made for the line, then it drawn.
+        watch.redraw_during_grade(watch.rows([watch.status_text(line)]))
+        status = watch.status_text(line)
+
+    # The screen had rows left for the key typed: it is not cut away.
+    joined = re.sub(r"\n *", " " if lang == "en" else "", status.plain)
+    assert KEYS_TYPED[lang] in joined, status.plain
+    assert watch.screen_rows + watch.rows([status]) <= 12 - 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_headline_of_a_grade_breaks_between_words_at_40_columns(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    watches = []
+    with i18n.speaking(lang):
+        watch_screen_drawn({}, (40, 12), EXERCISE, watches.append)
+        watch = watches[0]
+        watch.out.file.seek(0)
+        watch.out.file.truncate()
+        headline = i18n._("Grading {path} ...", path="exercises/cross_entropy.py")
+        watch.show_headline(headline)
+    printed = ESCAPES.sub("", watch.out.file.getvalue()).replace("\r", "")
+
+    # Broken where a reader would break it, not by the terminal at its edge:
+    # the verb ("採点しています") and the file's name stay whole.
+    rows = [row for row in printed.split("\n") if row]
+    assert all(i18n.width(row) < 40 for row in rows), rows
+    words = ("exercises/cross_entropy.py", "採点しています" if lang == "ja" else "...")
+    assert all(any(word in row for row in rows) for word in words), rows
+
+
+def test_a_resize_during_the_first_grade_clears_the_rows_and_prints_them_again(
+    request,
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    watches = []
+    with i18n.speaking("ja"):
+        watch_screen_drawn({}, (40, 12), EXERCISE, watches.append)
+        watch = watches[0]
+        # No screen yet: the first grade, with its headline and keys only.
+        watch.ever_drawn, watch.under_way = False, True
+        watch.headline = i18n._("Grading {target}/ ...", target="exercises")
+        watch.out.file.seek(0)
+        watch.out.file.truncate()
+        watch.resized = True
+        due = watch.redraw_due(2)
+        if due:
+            watch.redraw_during_grade(2)
+    printed = watch.out.file.getvalue()
+
+    # A terminal that rewraps its rows leaves pieces of the old ones: they
+    # are cleared whole, and the lines printed again for the new width.
+    assert due, printed
+    assert printed.startswith("\x1b[2J"), printed
+    rows = [row for row in ESCAPES.sub("", printed).split("\n") if row.strip()]
+    assert rows[0] == "exercises/ を採点しています…", rows
+    assert rows[-1].strip() == "採点後に有効", rows
+    assert all(i18n.width(row) < 40 for row in rows), rows
