@@ -540,9 +540,7 @@ def test_on_a_small_terminal_a_failure_keeps_what_came_back_and_the_mistake(
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_on_a_small_terminal_the_hint_asked_for_is_shown_whole(tmp_path, lang):
-    tree = focused_tree(
-        tmp_path / "kata", "numerical_gradient", "wrong_missing_half"
-    )
+    tree = focused_tree(tmp_path / "kata", "numerical_gradient", "wrong_missing_half")
     from grader.exercises import find
 
     with i18n.speaking(lang):
