@@ -3930,3 +3930,30 @@ def test_all_done_at_80x24_keeps_what_next_over_the_table_when_code_printed(
     assert all(_whole_or_gone(screen, *item) for item in words["items"]), rows
     assert all(item[0] in screen for item in words["items"]), rows
     assert [m[1] for row in rows if (m := words["rows"].fullmatch(row))] == ["10"]
+
+
+# A mistake that raised in some tests, the exception given as the call's
+# "actual" value, and gave a wrong value in the one shown.
+RAISED_AS_ACTUAL = (
+    "cross_entropy must accept one-hot t.\n"
+    "  call      cross_entropy([[0.5, 0.5]], [[0, 1]])\n"
+    "  expected  a single number\n"
+    "  actual    raised IndexError: shape mismatch\n"
+    "  where     exercises/cross_entropy.py, line 44: return y[t]\n" + TRANSPOSED
+)
+
+
+def test_the_others_say_what_they_raised_and_at_which_line_of_the_exercise():
+    tests = [
+        failed("test_a", f"{UNNAMED}\n{TRANSPOSED}"),
+        failed("test_b", RAISED_AS_ACTUAL),
+        failed("test_c", RAISED_AS_ACTUAL.replace("cross_entropy.py", "one_hot.py")),
+    ]
+
+    text = " ".join(check(tests, "cross_entropy").split())
+
+    assert "test_b (raised IndexError at line 44)" in text
+    assert "test_c (raised IndexError at exercises/one_hot.py, line 44)" in text
+    with i18n.speaking("ja"):
+        text = "".join(check(tests, "cross_entropy").split())
+        assert "test_b(44行目でIndexErrorを送出)" in text
