@@ -870,6 +870,7 @@ class GradeStatus:
         if text == self.shown:
             return
         self.shown = text
+        text = aside_broken(text, self.console.width - 1)  # see `fitted`
         renderable = fitted(Text(text, style="dim"), self.console)
         if self.live is None:
             self.live = Live(
@@ -966,6 +967,19 @@ class GradeStatus:
         if self.live is not None:
             self.live.stop()
             self.live = None
+
+
+def aside_broken(line: str, width: int) -> str:
+    """A status `line` that ends in an aside in brackets, "... 13 s (time
+    limit 300 s; Ctrl+C stops it)", broken before the aside when it does
+    not fit in `width` columns: the aside starts a row of its own rather
+    than leave its last word alone on one. Any other line as it is."""
+    if i18n.width(line) <= width or not line.endswith(")"):
+        return line
+    start = line.rfind("(")
+    if start <= 0:
+        return line
+    return f"{line[:start].rstrip()}\n{line[start:].lstrip()}"
 
 
 def timed_name(name: str, ages: dict[str, float]) -> str:

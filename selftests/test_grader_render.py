@@ -24,6 +24,7 @@ from grader.render import (
     PROSE_WIDTH,
     Screen,
     aligned,
+    aside_broken,
     by_phrases,
     code_rows,
     output_label,
@@ -885,12 +886,12 @@ class _Terminal(io.StringIO):
         return True
 
 
-def _status_lines(out, names, limit=30, tests=None, running=None, after=5.0):
+def _status_lines(out, names, limit=30, tests=None, running=None, after=5.0, width=200):
     """Grade `names` with a status line on `out`, `after` seconds into
     the grade (the clock is set back rather than waited for); what was
     written, and the status object."""
     screen = Screen(out, io.StringIO())
-    screen.out.width = 200  # each line on one row, to be found whole
+    screen.out.width = width  # by default each line on one row, found whole
     exercises = [e for e in EXERCISES if e.name in names]
     with screen.grading(exercises, limit, tests, running) as status:
         status.started -= after
@@ -3957,3 +3958,22 @@ def test_the_others_say_what_they_raised_and_at_which_line_of_the_exercise():
     with i18n.speaking("ja"):
         text = "".join(check(tests, "cross_entropy").split())
         assert "test_b(44行目でIndexErrorを送出)" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_an_explored_status_line_too_wide_leaves_no_word_alone(lang):
+    with i18n.speaking(lang):
+        shown, status = _status_lines(
+            _Terminal(), ["softmax"], limit=300, tests=lambda: (10, 20), width=80
+        )
+        status.exploring = True
+        line = status.line(13)
+    rows = [
+        row.strip() for row in re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown).splitlines()
+    ]
+    rows = [row for row in rows if row]
+    broken = aside_broken(line, 69).split("\n")
+
+    assert len(broken) == 2 and broken[1].startswith("(")
+    assert all(len(row.split()) > 1 for row in rows if lang == "en")
+    assert all(i18n.width(row) <= 69 for row in broken)
