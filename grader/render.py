@@ -2160,7 +2160,7 @@ STOP_ROW = re.compile(
 def _stop_broken(line: str, width: int) -> list[str]:
     """A row of a time limit's message too wide for `width` columns
     (`STOP_ROW`), broken: its place, then the line of code, on the same row
-    when it fits there, else on rows of its own two columns further in,
+    when both fit on one, else on rows of its own two columns further in,
     broken as `code_rows` breaks code; [] for any other line."""
     row = STOP_ROW.match(line)
     if row is None:
@@ -2168,7 +2168,9 @@ def _stop_broken(line: str, width: int) -> list[str]:
     lead, place = row.group(1), row.group(2).rstrip()
     code = line[row.end() :]
     rows = i18n.fill(place, width - len(lead)).split("\n")
-    if i18n.width(f"{lead}{rows[-1]} {code}") <= width:
+    # After a place broken over rows, code on its last row would stand at
+    # another column than code on rows of its own: it always goes below.
+    if len(rows) == 1 and i18n.width(f"{lead}{rows[-1]} {code}") <= width:
         rows[-1] += f" {code}"
         return [lead + part for part in rows]
     inner = lead + "  "

@@ -3704,6 +3704,27 @@ def test_a_line_a_time_limit_stopped_keeps_its_code_whole_on_a_row_of_its_own():
     ]
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize(
+    "test", ["test_train_lowers_the_loss_of_a_separable_problem", "test_" + "a" * 58]
+)
+def test_the_code_of_a_stopped_line_stands_at_one_column_however_its_place_broke(
+    language, test
+):
+    message = (
+        "train(...) did not finish within the time limit of 30 s.\n"
+        f"  stopped at line 52 in {test}: while True:\n"
+        "  line 53: for x in batches:"
+    )
+
+    with i18n.speaking(language):
+        text = i18n.failure(message)
+        rows = wrapped_lines(Text(text), 79).plain.split("\n")
+
+    code = [row for row in rows if row.strip() == "while True:"]
+    assert code == ["    while True:"], rows
+
+
 def test_a_test_name_too_long_for_a_row_breaks_after_an_underscore():
     message = (
         "f(...) did not finish. This happened in both tests that were running: "
