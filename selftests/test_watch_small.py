@@ -486,7 +486,7 @@ def test_a_note_breaks_a_command_too_wide_for_a_row_only_at_its_spaces(request, 
     command = f"`{watch.prog} check {watch.focus.name}`"
     assert all(i18n.width(row) < TINY[0] for row in rows), rows
     # Broken at the command's spaces: its words each whole on one row.
-    words = [word.strip("`") for row in rows for word in row.split()]
+    words = [word.strip("`]") for row in rows for word in row.split()]
     assert all(part.strip("`") in words for part in command.split()), rows
     assert alone[0] == long.split()[0]
 
@@ -1646,3 +1646,17 @@ def test_a_key_typed_with_a_save_after_c_says_the_check_too(request, monkeypatch
     # The check asked for is said, in the order the keys came.
     assert CHECKED_BETWEEN[lang].search(top), top
     assert watch.view == LISTING and len(session.graded) == 2, session.graded
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_note_under_a_hint_takes_one_row_said_shorter_where_it_would_wrap(
+    tmp_path, lang
+):
+    tree = focused_tree(tmp_path / "kata", "train", "wrong_accuracy_count")
+
+    rows = narrow_screen(tree, lang, b"h")
+
+    notes = [index for index, row in enumerate(rows) if row.startswith("[")]
+    assert notes, rows
+    assert all(rows[index].rstrip().endswith("]") for index in notes), rows
+    assert "python -m grader check train" in rows[notes[-1]], rows
