@@ -90,6 +90,12 @@ class CheckResult:
     def status(self) -> str:
         return self.grade.status
 
+    @property
+    def failing(self) -> list[str]:
+        """The names of every failing test, those the report leaves out
+        for room included."""
+        return [test.name for test in self.grade.failures if test.kind != NOT_RUN]
+
     def __bool__(self) -> bool:
         return self.done
 
@@ -313,13 +319,18 @@ def _terminal_columns() -> int | None:
 
 
 def _others(others: list[str]) -> str:
-    """'Also failing: test_a, test_b.' ('' when there are none)."""
+    """'Also failing: test_a, test_b.' ('' when there are none), saying
+    where to find the names too many to list."""
     if not others:
         return ""
     listed = i18n.listed(others[:NAMES_LISTED])
-    if len(others) > NAMES_LISTED:
-        listed += _(" and {count} more", count=len(others) - NAMES_LISTED)
-    return _("Also failing: {names}.", names=listed)
+    if len(others) <= NAMES_LISTED:
+        return _("Also failing: {names}.", names=listed)
+    listed += _(" and {count} more", count=len(others) - NAMES_LISTED)
+    # The names left out are one attribute away, where the notebook is.
+    return _(
+        "Also failing: {names} (the result's .failing lists them all).", names=listed
+    )
 
 
 def check(

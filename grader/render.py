@@ -435,7 +435,7 @@ class Screen:
                 note = Text(_(SAME_CAUSE_NOTE), style="dim")
                 self.out.print(self.fitted(note), soft_wrap=True)
                 self.out.print()
-            others = told_apart(test, others, failures)
+            others = told_apart(test, others, failures, exercise.name)
             self._failure(test, others, same_property, shared_item(test, failures))
         note = not_run_note(grade)
         if note:
@@ -870,6 +870,7 @@ class GradeStatus:
         if text == self.shown:
             return
         self.shown = text
+        text = aside_broken(text, self.console.width - 1)  # see `fitted`
         renderable = fitted(Text(text, style="dim"), self.console)
         if self.live is None:
             self.live = Live(
@@ -966,6 +967,19 @@ class GradeStatus:
         if self.live is not None:
             self.live.stop()
             self.live = None
+
+
+def aside_broken(line: str, width: int) -> str:
+    """A status `line` that ends in an aside in brackets, "... 13 s (time
+    limit 300 s; Ctrl+C stops it)", broken before the aside when it does
+    not fit in `width` columns: the aside starts a row of its own rather
+    than leave its last word alone on one. Any other line as it is."""
+    if i18n.width(line) <= width or not line.endswith(")"):
+        return line
+    start = line.rfind("(")
+    if start <= 0:
+        return line
+    return f"{line[:start].rstrip()}\n{line[start:].lstrip()}"
 
 
 def timed_name(name: str, ages: dict[str, float]) -> str:
@@ -1303,26 +1317,30 @@ def _groups(failures: list[TestResult]) -> list[list[TestResult]]:
 
 
 def told_apart(
-    test: TestResult, others: tuple[str, ...], failures: list[TestResult]
+    test: TestResult,
+    others: tuple[str, ...],
+    failures: list[TestResult],
+    exercise: str,
 ) -> tuple[str, ...]:
     """The names `others` of the tests that failed with `test` (one block
     of `grouped`), each of those that failed otherwise than `test` did
     followed by how: "test_b (raised ValueError at line 22)". One mistake
     may raise on some inputs, at other lines, and give wrong values on
-    others; the block shows one of these only."""
+    others; the block shows one of these only. `exercise` names the
+    exercise, whose own file goes unnamed: its line is enough."""
     by_name = {failure.name: failure for failure in failures}
     told = []
     for name in others:
         other = by_name.get(name)
         same = other is None or _how(other) == _how(test)
-        told.append(name if same else _how_told(other, test))
+        told.append(name if same else _how_told(other, exercise))
     return tuple(told)
 
 
 def _how(test: TestResult) -> tuple[str | None, str | None] | None:
     """What `test`'s failure raised, apart from the input (see `gist`), and
     the line of the learner's it names; None where it names neither."""
-    raised = _raised(test)
+    raised = _raised_shown(test)
     if raised is None:
         return None
     exception, where = raised
@@ -1333,27 +1351,41 @@ def _how(test: TestResult) -> tuple[str | None, str | None] | None:
 # return out", as the tests write it.
 _PLACE = re.compile(r"^(.*), line (\d+):")
 
+# The exception a test names as its "actual" value: "  actual    raised
+# IndexError: ...", or a warning turned error, "FloatingPointError: ...".
+_ACTUAL_RAISED = re.compile(
+    r"^  actual +(?:raised )?([A-Z]\w*(?:Error|Exception|Warning)):", re.M
+)
 
-def _how_told(test: TestResult, shown: TestResult) -> str:
-    """The name of `test` and how it failed, where `shown`, the failure
-    shown in full, failed otherwise: what it raised, and at which line
-    (the line alone in the file `shown` names too). The name alone where
-    its message tells neither."""
+
+def _raised_shown(test: TestResult) -> tuple[str | None, str | None] | None:
+    """As `_raised`, the exception also where the message gives it as the
+    "actual" value of the call rather than in its first sentence."""
     raised = _raised(test)
+    if raised is None or raised[0] is not None:
+        return raised
+    actual = _ACTUAL_RAISED.search(test.message)
+    return (None if actual is None else actual.group(1)), raised[1]
+
+
+def _how_told(test: TestResult, exercise: str) -> str:
+    """The name of `test` and how it failed, in one form: what it raised,
+    where it raised anything, and at which line, with the file only when
+    it is not `exercise`'s own. The name alone where its message tells
+    neither."""
+    raised = _raised_shown(test)
     name = test.name
     if raised is None:
         return _("{name} (raised nothing)", name=name)
     exception, where = raised
     place = None if where is None else _PLACE.match(where)
     if place is not None:
-        shown_where = _WHERE_LINE.search(shown.message)
-        same_file = shown_where and shown_where.group(1).startswith(
-            f"{place.group(1)}, line "
-        )
+        file, line = place.groups()
+        own = Path(file).name == f"{exercise}.py"
         place = (
-            _("line {line}", line=place.group(2))
-            if same_file
-            else _("{file}, line {line}", file=place.group(1), line=place.group(2))
+            _("line {line}", line=line)
+            if own
+            else _("{file}, line {line}", file=file, line=line)
         )
     kind = None if exception is None else exception.partition(":")[0]
     if kind is None:
@@ -2184,7 +2216,7 @@ STOP_ROW = re.compile(
 def _stop_broken(line: str, width: int) -> list[str]:
     """A row of a time limit's message too wide for `width` columns
     (`STOP_ROW`), broken: its place, then the line of code, on the same row
-    when it fits there, else on rows of its own two columns further in,
+    when both fit on one, else on rows of its own two columns further in,
     broken as `code_rows` breaks code; [] for any other line."""
     row = STOP_ROW.match(line)
     if row is None:
@@ -2192,7 +2224,9 @@ def _stop_broken(line: str, width: int) -> list[str]:
     lead, place = row.group(1), row.group(2).rstrip()
     code = line[row.end() :]
     rows = i18n.fill(place, width - len(lead)).split("\n")
-    if i18n.width(f"{lead}{rows[-1]} {code}") <= width:
+    # After a place broken over rows, code on its last row would stand at
+    # another column than code on rows of its own: it always goes below.
+    if len(rows) == 1 and i18n.width(f"{lead}{rows[-1]} {code}") <= width:
         rows[-1] += f" {code}"
         return [lead + part for part in rows]
     inner = lead + "  "

@@ -4,7 +4,7 @@ The stub comes from ``solutions/`` when the project has it (the stub
 generator's output is the definition of a stub), else from the pristine
 copy in ``grader/pristine/`` that ships with every copy of the kata.
 
-The learner's file is copied to ``.kata/backups/NAME-<time>.py`` and read
+The learner's file is copied to ``.kata/backups/NAME-<time>-<count>.py`` and read
 back before anything is replaced: if the backup cannot be made, the
 exercise is left as it was. Nothing the learner wrote is ever lost.
 """
@@ -67,14 +67,16 @@ def needs_reset(project: Project, exercise: ExerciseInfo) -> bool:
 
 def backup_path(project: Project, exercise: ExerciseInfo, now: float) -> Path:
     """A backup path for `exercise` that is not taken yet, named after the
-    local time `now` (a second reset within the same second gets "-2")."""
+    local time `now` and a count within that second, "softmax-20261206-
+    093418-01.py", then "-02.py": names of the same width, so that their
+    order, in `ls` or a file manager, is the order they were made in."""
     folder = project.state_dir / BACKUPS
     stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
-    path = folder / f"{exercise.name}-{stamp}.py"
-    count = 2
+    count = 1
+    path = folder / f"{exercise.name}-{stamp}-{count:02d}.py"
     while path.exists():
-        path = folder / f"{exercise.name}-{stamp}-{count}.py"
         count += 1
+        path = folder / f"{exercise.name}-{stamp}-{count:02d}.py"
     return path
 
 

@@ -232,6 +232,12 @@ REPORT_LINES_NOTES = (
     N_("[... {count} more lines: `{prog}` prints them all]"),
     N_("[... {count} more lines: `{prog}`]"),
 )
+# The note that ends a screen cut short where `check` shows it all, from
+# the longest (see `fewest_rows`).
+CHECK_NOTES = (
+    N_("[... {count} more lines: `{prog} check {name}` shows them all]"),
+    N_("[... {count} more lines: `{prog} check {name}`]"),
+)
 # Shorter ways of saying what caused a screen, from the longest, for a top
 # line that would take two rows on a narrow terminal: the exercise's line
 # below names the exercise, and the report says what was checked, and
@@ -2177,16 +2183,14 @@ class Watch:
                 prog=self.prog,
                 name=name,
             )
-        return _(
-            "[... {count} more lines: `{prog} check {name}` shows them all]",
-            count=count,
-            prog=self.prog,
-            name=name,
-        )
+        ways = [_(way, count=count, prog=self.prog, name=name) for way in CHECK_NOTES]
+        return self.fewest_rows(ways)
 
     def fewest_rows(self, ways: list[str]) -> str:
-        """The first of `ways` of saying a note that takes the fewest rows
-        on the terminal (see `noted`); the first off a terminal."""
+        """Of `ways` of saying a note, from the longest, the first that
+        takes the fewest rows noted (see `noted`): on a terminal, a shorter
+        way where the longer wraps and would leave words alone on a row;
+        off one, the longest."""
         if not self.out.is_terminal:
             return ways[0]
         rows = [self.rows([self.noted(way)]) for way in ways]

@@ -24,6 +24,7 @@ from grader.render import (
     PROSE_WIDTH,
     Screen,
     aligned,
+    aside_broken,
     by_phrases,
     code_rows,
     output_label,
@@ -885,12 +886,12 @@ class _Terminal(io.StringIO):
         return True
 
 
-def _status_lines(out, names, limit=30, tests=None, running=None, after=5.0):
+def _status_lines(out, names, limit=30, tests=None, running=None, after=5.0, width=200):
     """Grade `names` with a status line on `out`, `after` seconds into
     the grade (the clock is set back rather than waited for); what was
     written, and the status object."""
     screen = Screen(out, io.StringIO())
-    screen.out.width = 200  # each line on one row, to be found whole
+    screen.out.width = width  # by default each line on one row, found whole
     exercises = [e for e in EXERCISES if e.name in names]
     with screen.grading(exercises, limit, tests, running) as status:
         status.started -= after
@@ -3761,6 +3762,27 @@ def test_a_line_a_time_limit_stopped_keeps_its_code_whole_on_a_row_of_its_own():
     ]
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize(
+    "test", ["test_train_lowers_the_loss_of_a_separable_problem", "test_" + "a" * 58]
+)
+def test_the_code_of_a_stopped_line_stands_at_one_column_however_its_place_broke(
+    language, test
+):
+    message = (
+        "train(...) did not finish within the time limit of 30 s.\n"
+        f"  stopped at line 52 in {test}: while True:\n"
+        "  line 53: for x in batches:"
+    )
+
+    with i18n.speaking(language):
+        text = i18n.failure(message)
+        rows = wrapped_lines(Text(text), 79).plain.split("\n")
+
+    code = [row for row in rows if row.strip() == "while True:"]
+    assert code == ["    while True:"], rows
+
+
 def test_a_test_name_too_long_for_a_row_breaks_after_an_underscore():
     message = (
         "f(...) did not finish. This happened in both tests that were running: "
@@ -3992,3 +4014,49 @@ def test_all_done_at_80x24_keeps_what_next_over_the_table_when_code_printed(
     assert names and names == [e.name for e in EXERCISES][: len(names)], rows
     counted = [m[1] for row in rows if (m := words["rows"].fullmatch(row))]
     assert counted == [str(10 - len(names))] and len(rows) == 23, rows
+
+
+# A mistake that raised in some tests, the exception given as the call's
+# "actual" value, and gave a wrong value in the one shown.
+RAISED_AS_ACTUAL = (
+    "cross_entropy must accept one-hot t.\n"
+    "  call      cross_entropy([[0.5, 0.5]], [[0, 1]])\n"
+    "  expected  a single number\n"
+    "  actual    raised IndexError: shape mismatch\n"
+    "  where     exercises/cross_entropy.py, line 44: return y[t]\n" + TRANSPOSED
+)
+
+
+def test_the_others_say_what_they_raised_and_at_which_line_of_the_exercise():
+    tests = [
+        failed("test_a", f"{UNNAMED}\n{TRANSPOSED}"),
+        failed("test_b", RAISED_AS_ACTUAL),
+        failed("test_c", RAISED_AS_ACTUAL.replace("cross_entropy.py", "one_hot.py")),
+    ]
+
+    text = " ".join(check(tests, "cross_entropy").split())
+
+    assert "test_b (raised IndexError at line 44)" in text
+    assert "test_c (raised IndexError at exercises/one_hot.py, line 44)" in text
+    with i18n.speaking("ja"):
+        text = "".join(check(tests, "cross_entropy").split())
+        assert "test_b(44行目でIndexErrorを送出)" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_an_explored_status_line_too_wide_leaves_no_word_alone(lang):
+    with i18n.speaking(lang):
+        shown, status = _status_lines(
+            _Terminal(), ["softmax"], limit=300, tests=lambda: (10, 20), width=80
+        )
+        status.exploring = True
+        line = status.line(13)
+    rows = [
+        row.strip() for row in re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown).splitlines()
+    ]
+    rows = [row for row in rows if row]
+    broken = aside_broken(line, 69).split("\n")
+
+    assert len(broken) == 2 and broken[1].startswith("(")
+    assert all(len(row.split()) > 1 for row in rows if lang == "en")
+    assert all(i18n.width(row) <= 69 for row in broken)

@@ -733,3 +733,21 @@ def test_on_a_narrow_terminal_the_headline_breaks_before_its_status(headline):
     assert rows[0].startswith("3. softmax") and rows[0].endswith("):")
     assert "/20" in rows[1] and "[exercises/softmax.py]" in rows[-1]
     assert all(notebook.i18n.width(row) <= 60 for row in rows)
+
+
+def test_the_names_left_out_of_the_report_are_said_where_to_find(tree, tmp_path):
+    one_hot = function_from(
+        tmp_path, "def one_hot(labels, C):\n    return 0\n", "one_hot"
+    )
+
+    result = check("one_hot", one_hot, root=tree, lang="en")
+    text = " ".join(result._plain().split())
+
+    assert " more (the result's .failing lists them all)." in text
+    assert len(result.failing) == result.grade.failed > notebook.NAMES_LISTED + 1
+    named = re.findall(r"test_\w+", text)
+    assert all(any(f.startswith(name) for f in result.failing) for name in named)
+    japanese = " ".join(
+        check("one_hot", one_hot, root=tree, lang="ja")._plain().split()
+    )
+    assert "すべての名前は結果の .failing にあります" in japanese

@@ -114,6 +114,23 @@ def test_resets_within_one_second_keep_every_backup(tree):
     assert kept == {MINE, MINE + "# second attempt\n"}
 
 
+def test_backups_made_within_one_second_sort_by_name_in_the_order_made(tree):
+    project = open_project(tree)
+    exercise = project.find("sgd")
+    target = tree / "exercises" / "sgd.py"
+    made = [MINE + f"# attempt {n}\n" for n in range(1, 12)]
+
+    for text in made:
+        target.write_text(text)
+        reset(project, exercise, now=1_000_000.0)
+
+    # ls sorts by bytes, or, in most locales, ignoring the punctuation.
+    paths = backups(tree)
+    plain = sorted(paths, key=lambda path: "".join(filter(str.isalnum, path.name)))
+    assert [path.read_text() for path in paths] == made
+    assert [path.read_text() for path in plain] == made
+
+
 def test_a_backup_that_cannot_be_written_leaves_the_file_alone(tree):
     (tree / ".kata").write_text("a file where the backups folder should go")
     project = open_project(tree)

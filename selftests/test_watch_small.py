@@ -519,7 +519,7 @@ def test_a_note_breaks_a_command_too_wide_for_a_row_only_at_its_spaces(request, 
     command = f"`{watch.prog} check {watch.focus.name}`"
     assert all(i18n.width(row) < TINY[0] for row in rows), rows
     # Broken at the command's spaces: its words each whole on one row.
-    words = [word.strip("`") for row in rows for word in row.split()]
+    words = [word.strip("`]") for row in rows for word in row.split()]
     assert all(part.strip("`") in words for part in command.split()), rows
     assert alone[0] == long.split()[0]
 
@@ -1913,3 +1913,17 @@ def test_a_resize_during_the_first_grade_clears_the_rows_and_prints_them_again(
     assert rows[0] == "exercises/ を採点しています…", rows
     assert rows[-1].strip() == "採点後に有効", rows
     assert all(i18n.width(row) < 40 for row in rows), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_note_under_a_hint_takes_one_row_said_shorter_where_it_would_wrap(
+    tmp_path, lang
+):
+    tree = focused_tree(tmp_path / "kata", "train", "wrong_accuracy_count")
+
+    rows = narrow_screen(tree, lang, b"h")
+
+    notes = [index for index, row in enumerate(rows) if row.startswith("[")]
+    assert notes, rows
+    assert all(rows[index].rstrip().endswith("]") for index in notes), rows
+    assert "python -m grader check train" in rows[notes[-1]], rows
