@@ -2,6 +2,7 @@
 changed it, found by running the call again under a line tracer; when that
 line cannot be found, the failure reads as it did."""
 
+import math
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -44,6 +45,16 @@ def cross_entropy(y, t):
 SEPARATE = pytest.mark.parametrize(
     "separate", [False, True], ids=["one_process", "separate"]
 )
+
+
+@pytest.fixture(autouse=True)
+def unhurried(monkeypatch):
+    """Every search runs, however long the calls take. The grader leaves out
+    the search after a slow call and once its seconds for them are spent,
+    to keep the tests their time; on a busy machine that would leave these
+    tests, which are about what a search finds, with no search at all."""
+    monkeypatch.setattr(harness, "BLAMED_CALL_SECONDS", math.inf)
+    monkeypatch.setattr(harness, "_blame_left", [math.inf])
 
 
 @contextmanager
