@@ -222,12 +222,19 @@ def _grade(args) -> int:
             tree = _gradable(submission, Path(scratch), args.submission)
             outcome = classroom.grade(tree, tests_from, options)
     except classroom.GradingError as error:
-        # Its output already says the submission could not be graded.
+        # The reports asked for say the submission could not be graded,
+        # and are named after the error, as after a grade's output.
         reason = getattr(error, "reason", str(error))
-        for option, report in _failure_reports(tests_from, reason).items():
-            if getattr(args, option) is not None and report is not None:
-                _write_report(option, getattr(args, option), report)
-        raise
+        written = [
+            getattr(args, option)
+            for option, report in _failure_reports(tests_from, reason).items()
+            if getattr(args, option) is not None and report is not None
+            if _write_report(option, getattr(args, option), report)
+        ]
+        problem(i18n.failure(str(error)))
+        if written:
+            print(reports_written(written))
+        return EXIT_USAGE
     sys.stdout.write(outcome.stdout)
     for line in _integrity_lines(outcome.integrity):
         _problem(line)

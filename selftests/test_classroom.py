@@ -442,7 +442,7 @@ def test_a_submission_with_nothing_to_grade_is_refused_without_a_table(
     )
 
     assert result.returncode == 2
-    assert result.stdout == ""
+    assert result.stdout == f"Report written: {results}\n"
     reason = "no exercises/ folder found" if kind == "empty folder" else "no commit"
     assert result.stderr.startswith(f"error: {folder} cannot be graded: ")
     assert reason in result.stderr
