@@ -1759,10 +1759,14 @@ def _brackets(text: str) -> tuple[int, int]:
 LABEL = re.compile(r"^ *(?:[^\s:|]+(?: [^\s:|]+)?(?:: | {2,})|\| |- )")
 
 
-def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
+def wrapped_lines(
+    text: Text, width: int, prose: bool = True, ellipsis: str = "…"
+) -> Text:
     """`text` with each line wider than `width` columns broken between
     words (`i18n.fill`), its later lines standing under the first word
-    after its label, if it has one, else under its own first word. A value
+    after its label, if it has one, else under its own first word; the
+    code of a `where` line with no place to break that fits is cut short,
+    ending in `ellipsis` (see `_where_broken`). A value
     is laid out first, as a failure's call lays out its arguments (a dict
     a key to a line, an array a row to a line: `_value_laid_out`), and a
     row of numbers still too wide breaks after a comma, under its first
@@ -1798,7 +1802,7 @@ def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
             if i18n.width(row) <= width:
                 broken.append(row)
             elif prose:
-                broken.extend(_line_broken(row, width))
+                broken.extend(_line_broken(row, width, ellipsis))
             else:
                 broken.extend(_array_row_wrapped(row, width) or [row])
     return Text("\n".join(broken), style=text.style)
@@ -2087,7 +2091,7 @@ def paragraph_rows(line: str, width: int) -> list[str]:
     return [" " * lead + row for row in filled.split("\n")]
 
 
-def _line_broken(line: str, width: int) -> list[str]:
+def _line_broken(line: str, width: int, ellipsis: str = "…") -> list[str]:
     """A `line` too wide for `width` columns, broken: a row of an array
     after a comma (`_array_row_wrapped`), anything else between words,
     its later rows under the first word after its label, if it has one,
@@ -2096,7 +2100,7 @@ def _line_broken(line: str, width: int) -> list[str]:
     row = _array_row_wrapped(line, width)
     if row:
         return row
-    rows = _words_broken(line, width)
+    rows = _words_broken(line, width, ellipsis)
     return [
         part
         for row in rows
@@ -2112,10 +2116,10 @@ def _indentation(row: str) -> int:
     return len(row) - len(row.lstrip(" "))
 
 
-def _words_broken(line: str, width: int) -> list[str]:
+def _words_broken(line: str, width: int, ellipsis: str = "…") -> list[str]:
     """A `line` too wide for `width` columns broken between words (see
     `_line_broken`)."""
-    placed = _where_broken(line, width) or _stop_broken(line, width)
+    placed = _where_broken(line, width, ellipsis) or _stop_broken(line, width)
     if placed:
         return placed
     body = line.lstrip(" ")
@@ -2153,19 +2157,38 @@ def _mistake_cramped(line: str, width: int) -> bool:
     )
 
 
-def _where_broken(line: str, width: int) -> list[str]:
+def _where_broken(line: str, width: int, ellipsis: str = "…") -> list[str]:
     """A `where` line too wide for `width` columns ("where  exercises/
     sigmoid.py, line 30: return np.where(...)"), broken: the place, then
     the line of code on rows of its own under the value, whole when it
-    fits there (see `code_rows`); [] for any other line."""
+    fits there (see `code_rows`); [] for any other line. A part of the
+    code with no place to break that fits (a long string) is cut at the
+    width, ending in `ellipsis`: the place, whole, says where to read it
+    all, and run on, the terminal would cut it anywhere, under the label."""
     parts = where_parts(line)
     if parts is None:
         return []
     label, place, code = parts
     hang = i18n.width(label)
     rows = [*i18n.fill(place, width - hang).split("\n")]
-    rows += code_rows(code, width - hang, _between_arguments)
+    code_part = code_rows(code, width - hang, _between_arguments)
+    rows += [clipped(row, width - hang, ellipsis) for row in code_part]
     return [label + rows[0], *(" " * hang + row for row in rows[1:])]
+
+
+def clipped(line: str, width: int, ellipsis: str = "…") -> str:
+    """`line` cut to `width` columns, ending in `ellipsis`, if it is wider:
+    between two characters, never inside a wide one, without the spaces
+    before the ellipsis."""
+    if i18n.width(line) <= width:
+        return line
+    kept, used = [], i18n.width(ellipsis)
+    for character in line:
+        used += i18n.width(character)
+        if used > width:
+            break
+        kept.append(character)
+    return "".join(kept).rstrip() + ellipsis
 
 
 def where_parts(line: str) -> tuple[str, str, str] | None:
@@ -2726,7 +2749,8 @@ def fitted(text: Text, console: Console) -> Text:
         return text
     # One column short of the width, as the watch leaves it: a line that
     # fills the row exactly would make some terminals add a blank one.
-    return wrapped_lines(text, console.width - 1)
+    ellipsis = "…" if _unicode(console) else "..."
+    return wrapped_lines(text, console.width - 1, ellipsis=ellipsis)
 
 
 def filled(text: Text, console: Console) -> Text:

@@ -4060,3 +4060,69 @@ def test_an_explored_status_line_too_wide_leaves_no_word_alone(lang):
     assert len(broken) == 2 and broken[1].startswith("(")
     assert all(len(row.split()) > 1 for row in rows if lang == "en")
     assert all(i18n.width(row) <= 69 for row in broken)
+
+
+# Code with no place to break that fits: a string longer than a row.
+DOT_WIDE_WHERE = (
+    "      where     exercises/dot.py, line 42: raise ValueError("
+    'f"cannot multiply shapes {a.shape} and {b.shape} because the inner '
+    'dimensions differ")'
+)
+DOT_WIDE_PLACE = {
+    "en": "exercises/dot.py, line 42:",
+    "ja": "exercises/dot.py の 42 行目:",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_code_of_a_where_line_too_wide_to_break_is_cut_at_the_width(language):
+    from grader.render import wrapped_lines
+
+    with i18n.speaking(language):
+        translated = "    " + i18n.failure(DOT_WIDE_WHERE[4:])
+        rows = wrapped_lines(Text(translated), 59).plain.split("\n")
+
+    # The place whole, which says where to read the rest of the line.
+    assert rows[0].endswith(" " + DOT_WIDE_PLACE[language]), rows
+    assert rows[1:] == [
+        "                raise ValueError(",
+        '                    f"cannot multiply shapes {a.shape} and…',
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_check_cuts_a_where_lines_code_at_the_terminals_width(language):
+    message = (
+        "dot([[1, 2], [3, 4]], [[1, 2], [3, 4]]) raised ValueError: cannot "
+        "multiply shapes (2, 2) and (2, 2) because the inner dimensions differ\n"
+        + DOT_WIDE_WHERE[4:]
+    )
+    grade = book([failed("test_dot_gives_the_docstring_example", message)]).grades[0]
+    out = _Terminal()
+    screen = Screen(out, io.StringIO())
+    screen.out.width = 60
+    with i18n.speaking(language):
+        screen.check(grade, "exercises", "kata")
+    rows = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.getvalue()).split("\n")
+
+    assert all(i18n.width(row) < 60 for row in rows), rows
+    assert any(row.endswith(DOT_WIDE_PLACE[language]) for row in rows), rows
+    assert any(row.endswith("…") for row in rows), rows
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_watch_cuts_a_where_lines_code_at_the_screens_width(watch_screen, language):
+    message = (
+        "dot([[1, 2], [3, 4]], [[1, 2], [3, 4]]) raised ValueError: cannot "
+        "multiply shapes (2, 2) and (2, 2)\n" + DOT_WIDE_WHERE[4:]
+    )
+    runs = {e.name: ExerciseRun(e.name, [PASSED]) for e in EXERCISES}
+    test = failed("test_dot_gives_the_docstring_example", message)
+    runs["dot"] = ExerciseRun("dot", [test])
+
+    with i18n.speaking(language):
+        rows = watch_screen(runs, (60, 40), EXERCISE)
+
+    # watch_screen finds every row narrower than the screen.
+    assert any(row.endswith(DOT_WIDE_PLACE[language]) for row in rows), rows
+    assert any(row.endswith("…") for row in rows), rows
