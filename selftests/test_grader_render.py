@@ -4126,3 +4126,155 @@ def test_the_watch_cuts_a_where_lines_code_at_the_screens_width(watch_screen, la
     # watch_screen finds every row narrower than the screen.
     assert any(row.endswith(DOT_WIDE_PLACE[language]) for row in rows), rows
     assert any(row.endswith("…") for row in rows), rows
+
+
+# The rows of where lines as `_where_broken` lays them out, pinned: the
+# places their code breaks at are found as a doc's examples' are.
+WHERE_LAYOUTS = [
+    (
+        "return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))",
+        50,
+        [
+            "  where     exercises/x.py, line 7:",
+            "            return np.where(x >= 0,",
+            "                1 / (1 + np.exp(-x)),",
+            "                np.exp(x) / (1 + np.exp(x)))",
+        ],
+    ),
+    (
+        "def f(x): return np.where(x > 0, x, 0.01 * x); y = f(x)",
+        44,
+        [
+            "  where     exercises/x.py, line 7:",
+            "            def f(x):",
+            "                return np.where(x > 0, x,",
+            "                0.01 * x); y = f(x)",
+        ],
+    ),
+    (
+        "return -np.log(probs[np.arange(len(labels)), labels] + 1e-7).mean()",
+        40,
+        [
+            "  where     exercises/x.py, line 7:",
+            "            return -np.log(",
+            "                probs[np.arange(",
+            "                len(labels)),",
+            "                labels] + 1e-7).mean()",
+        ],
+    ),
+    (
+        "total = np.zeros_like(params[key]) + np.ones(()) * float(np.size(t))",
+        36,
+        [
+            "  where     exercises/x.py, line 7:",
+            "            total = np.zeros_like(",
+            "                params[",
+            "                key]) + np.ones(",
+            "                ()) * float(",
+            "                np.size(t))",
+        ],
+    ),
+    (
+        "lr * grads[key], out=params[key]), np.clip(x, -1, 1)",
+        30,
+        [
+            "  where     exercises/x.py,",
+            "            line 7:",
+            "            lr * grads[key],",
+            "                out=params[",
+            "                key]),",
+            "                np.clip(x, -1,",
+            "                1)",
+        ],
+    ),
+]
+# The rows of doctest statements and signatures, pinned likewise.
+EXAMPLE_LAYOUTS = [
+    (
+        ">>> softmax(np.array([[1.0, 2.0, 3.0], [1.0, 1.0, 1.0]]))",
+        40,
+        [
+            "    >>> softmax(",
+            "    ...     np.array([[1.0, 2.0, 3.0],",
+            "    ...               [1.0, 1.0, 1.0]]))",
+        ],
+    ),
+    (
+        ">>> cross_entropy(np.array([[0.1, 0.7, 0.2]]), np.array([1]))",
+        30,
+        [
+            "    >>> cross_entropy(",
+            "    ...     np.array(",
+            "    ...         [[0.1, 0.7,",
+            "    ...           0.2]]),",
+            "    ...     np.array([1]))",
+        ],
+    ),
+    (
+        ">>> a, b = np.array([1.0, 2.0]), np.array([3.0, 4.0])",
+        30,
+        [
+            "    >>> a, b = np.array(",
+            "    ...     [1.0, 2.0]), \\",
+            "    ...     np.array(",
+            "    ...         [3.0, 4.0])",
+        ],
+    ),
+    (
+        ">>> losses[-1] < losses[0], params['w1'].shape, one_hot(t, 3)[0]",
+        30,
+        ["    >>> losses[-1] < losses[0], params['w1'].shape, one_hot(t, 3)[0]"],
+    ),
+    (
+        ">>> f(g(), h([1, 2], {'k': (3, 4)}), x)  # a call inside a call",
+        24,
+        [
+            "    >>> # a call inside",
+            "    >>> # a call",
+            "    >>> f(g(),",
+            "    ...   h([1, 2],",
+            "    ...     {'k': (",
+            "    ...         3, 4)}),",
+            "    ...   x)",
+        ],
+    ),
+]
+SIGNATURE_LAYOUTS = [
+    (
+        "train(x, t, n_hidden=10, epochs=500, lr=0.5, seed=0, batch_size=None)",
+        30,
+        [
+            "train(x, t, n_hidden=10,",
+            "      epochs=500, lr=0.5,",
+            "      seed=0, batch_size=None)",
+        ],
+    ),
+    (
+        "numerical_gradient(f, params, eps=1e-5, keys=('w1', 'b1'))",
+        24,
+        ["numerical_gradient(", "    f, params, eps=1e-5,", "    keys=('w1', 'b1'))"],
+    ),
+]
+
+
+@pytest.mark.parametrize("code, width, rows", WHERE_LAYOUTS)
+def test_a_where_lines_code_breaks_after_arguments_and_brackets(code, width, rows):
+    from grader.render import wrapped_lines
+
+    line = f"  where     exercises/x.py, line 7: {code}"
+
+    assert wrapped_lines(Text(line), width).plain.split("\n") == rows
+
+
+@pytest.mark.parametrize("code, width, rows", EXAMPLE_LAYOUTS)
+def test_a_doctest_statement_breaks_after_arguments_and_brackets(code, width, rows):
+    from grader.render import examples_fitted
+
+    assert examples_fitted("    " + code, width).split("\n") == rows
+
+
+@pytest.mark.parametrize("code, width, rows", SIGNATURE_LAYOUTS)
+def test_a_signature_breaks_between_its_arguments(code, width, rows):
+    from grader.render import _example_breaks, nested_rows
+
+    assert nested_rows(code, width, _example_breaks) == rows
