@@ -2210,22 +2210,10 @@ def _between_arguments(code: str, width: int) -> int:
     says a `where` line's code breaks: between statements, else after an
     argument or just inside an opening bracket, never inside a string
     ("raise ValueError(" and "f'...')", not "raise" and "ValueError(...)",
-    which reads as a statement of its own). Of the places that fit, as
-    `_code_break` chooses; -1 when none does, and the code runs on."""
-    places = []
-    for index, character, depth in _unquoted(code):
-        before = code[index - 1 : index]
-        if character == " " and before in (":", ";") and depth == 0:
-            places.append((True, 2, -depth, index))
-        elif character == " " and before == ",":
-            places.append((i18n.width(code[:index]) * 2 >= width, 1, -depth, index))
-        elif character in "([{" and code[index + 1 : index + 2] not in ("", " "):
-            if code[index + 1] not in ")]}" and before not in ("(", "[", "{"):
-                end = index + 1
-                full = i18n.width(code[:end]) * 2 >= width
-                places.append((full, 1, -depth, end))
-    fitting = [p for p in places if i18n.width(code[: p[-1]].rstrip()) <= width]
-    return max(fitting)[-1] if fitting else -1
+    which reads as a statement of its own); the best place that fits (see
+    `_break_places`), -1 when none does, and the code runs on."""
+    places = _break_places(code, width, statements=True, empty=False)
+    return places[0] if places else -1
 
 
 # A row under a time limit's sentence that shows a line of the module:
@@ -2347,32 +2335,77 @@ OUTSIDE_BRACKETS = " \\"
 
 def _example_breaks(code: str, width: int, nested: bool = False) -> list[int]:
     """Where `code`, a statement too wide for `width` columns, or the rest
-    of one `nested` inside brackets opened before it, may break, the best
-    place first: after an argument or just inside an opening bracket, the
-    outermost first, the last of those as far out
-    ("softmax(np.array(" and "[[1.0, 1.0], ..."), those that leave the row
-    at least half full before those that do not; [] when none fits.
-    Python reads on past a line's end inside brackets, so the statement
-    still runs as it is; a place outside them ("a, b") fits only with
-    `OUTSIDE_BRACKETS` after it."""
+    of one `nested` inside brackets opened before it, may break (see
+    `_break_places`), the best place first: after an argument or just
+    inside an opening bracket, never inside a subscript's, the places
+    outside the bracket the rest began in first ("softmax(np.array(" and
+    "[[1.0, 1.0], ..."); [] when none fits. Python reads on past a line's
+    end inside brackets, so the statement still runs as it is; a place
+    outside them ("a, b") fits only with `OUTSIDE_BRACKETS` after it."""
     outside = 0 if nested else len(OUTSIDE_BRACKETS)
-    places = []
-    for index, character, depth in _unquoted(code):
-        if character == " " and code[index - 1 : index] == ",":
-            places.append((index, depth))
-        elif character in "([{" and code[index + 1 : index + 2] not in ("", " "):
-            # Not inside a subscript's bracket, which would cut the index
-            # from what it indexes, nor inside the second of two brackets
-            # ("[[", "(["), which would leave the first's row empty.
-            subscript = character == "[" and SUBSCRIPTED.search(code[:index])
-            if not subscript and code[index - 1 : index] not in ("(", "[", "{"):
-                places.append((index + 1, depth))
-    fitting = [
-        (depth < 0 or i18n.width(code[:end]) * 2 >= width, -depth, end)
-        for end, depth in places
-        if i18n.width(code[:end].rstrip()) + (0 if depth else outside) <= width
-    ]
+    return _break_places(code, width, subscripts=False, outward=True, outside=outside)
+
+
+def _break_places(
+    code: str,
+    width: int,
+    statements: bool = False,
+    subscripts: bool = True,
+    empty: bool = True,
+    outward: bool = False,
+    outside: int = 0,
+) -> list[int]:
+    """Where `code`, too wide for `width` columns, may break, never inside
+    a string, the best place first; [] when none fits. A place is after
+    an argument (the space after its comma) or just inside an opening
+    bracket, but not inside the second of two ("[[", "(["), which would
+    leave the first's row empty; with `statements`, also between them
+    ("def f(x): return ...", after ";"), outside brackets. Without
+    `subscripts`, not inside a subscript's bracket either ("losses[-1]"),
+    which would cut the index from what it indexes; without `empty`, not
+    inside empty brackets ("f()"). A place fits when the row up to it
+    does, `outside` more columns where it stands outside brackets (for
+    what ends such a row).
+
+    The best place ends a statement, else leaves its row at least half
+    full (so does one that closes the bracket the code began in, when
+    `outward`: the rest of a statement broken inside brackets), then the
+    outermost, then the last."""
+    fitting = []
+    for index, _character, depth in _unquoted(code):
+        end = _break_end(code, index, depth, statements, subscripts, empty)
+        if end < 0:
+            continue
+        if i18n.width(code[:end].rstrip()) + (0 if depth else outside) > width:
+            continue
+        if end == index and code[index - 1] in ":;":
+            fitting.append((True, 2, 0, end))  # the end of a statement
+            continue
+        full = (outward and depth < 0) or i18n.width(code[:end]) * 2 >= width
+        fitting.append((full, 1, -depth, end))
     return [end for *_, end in sorted(fitting, reverse=True)]
+
+
+def _break_end(
+    code: str, index: int, depth: int, statements: bool, subscripts: bool, empty: bool
+) -> int:
+    """Where a row of `code` that breaks at its character at `index`,
+    `depth` deep in brackets, ends, or -1 when it may not break there (see
+    `_break_places`, whose options these are)."""
+    character, before = code[index], code[index - 1 : index]
+    if character == " " and before == ",":
+        return index
+    if character == " " and before in (":", ";"):
+        return index if statements and depth == 0 else -1
+    if character not in "([{" or code[index + 1 : index + 2] in ("", " "):
+        return -1
+    if before in ("(", "[", "{"):
+        return -1
+    if not subscripts and character == "[" and SUBSCRIPTED.search(code[:index]):
+        return -1
+    if not empty and code[index + 1] in ")]}":
+        return -1
+    return index + 1
 
 
 def nested_rows(
