@@ -1371,34 +1371,36 @@ def _raised_shown(test: TestResult) -> tuple[str | None, str | None] | None:
 def _how_told(test: TestResult, exercise: str) -> str:
     """The name of `test` and how it failed, in one form: what it raised,
     where it raised anything, and at which line, with the file only when
-    it is not `exercise`'s own. The name alone where its message tells
-    neither."""
+    it is not `exercise`'s own. A line named without an exception (one
+    that changed an input, or raised what the message gives only by its
+    text) is said to be the learner's: "failed at line 23" would read as
+    the test's own. The name alone where its message tells neither."""
     raised = _raised_shown(test)
     name = test.name
     if raised is None:
         return _("{name} (raised nothing)", name=name)
     exception, where = raised
     place = None if where is None else _PLACE.match(where)
-    if place is not None:
-        file, line = place.groups()
-        own = Path(file).name == f"{exercise}.py"
-        place = (
-            _("line {line}", line=line)
-            if own
-            else _("{file}, line {line}", file=file, line=line)
-        )
     kind = None if exception is None else exception.partition(":")[0]
-    if kind is None:
-        return (
-            _("{name} (failed at {place})", name=name, place=place) if place else name
-        )
     if place is None:
+        if kind is None:
+            return name
         return _("{name} (raised {exception})", name=name, exception=kind)
+    file, line = place.groups()
+    own = Path(file).name == f"{exercise}.py"
+    if kind is None and own:
+        return _("{name} (at line {line} of your code)", name=name, line=line)
+    if kind is None:
+        return _("{name} (at {file}, line {line})", name=name, file=file, line=line)
     return _(
         "{name} (raised {exception} at {place})",
         name=name,
         exception=kind,
-        place=place,
+        place=(
+            _("line {line}", line=line)
+            if own
+            else _("{file}, line {line}", file=file, line=line)
+        ),
     )
 
 

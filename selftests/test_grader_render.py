@@ -226,6 +226,49 @@ def test_the_others_of_a_mistake_that_failed_otherwise_say_how():
         assert "test_c(22 行目で ValueError を送出)" in check(tests)
 
 
+# A wrong value at a line of the learner's that the message names without
+# saying that anything was raised there: the line that changed an input,
+# or one whose exception the test gives only by its message.
+CHANGED_AT = (
+    "dot must leave its arguments as they were.\n"
+    "  where     {}, line {}: a -= 1\n" + TRANSPOSED
+)
+
+
+@pytest.mark.parametrize(
+    "language, own, other",
+    [
+        (
+            "en",
+            "test_c (at line 23 of your code)",
+            "test_d (at exercises/one_hot.py, line 9)",
+        ),
+        (
+            "ja",
+            "test_c(あなたのコードの 23 行目)",
+            "test_d(exercises/one_hot.py の 9 行目)",
+        ),
+    ],
+)
+def test_the_others_of_a_mistake_that_named_a_line_of_the_learners_say_whose(
+    language, own, other
+):
+    index = RAISED_AT.format("IndexError: index 2 is out of bounds", 21, "s += 1")
+    tests = [
+        failed("test_a", index, "exception"),
+        failed("test_b", index.replace("index 2", "index 3"), "exception"),
+        failed("test_c", CHANGED_AT.format("exercises/dot.py", 23)),
+        failed("test_d", CHANGED_AT.format("exercises/one_hot.py", 9)),
+    ]
+
+    with i18n.speaking(language):
+        text = " ".join(check(tests).split())
+
+    # Not "failed at line 23", which may be read as the test's own line.
+    assert own + {"en": ", ", "ja": "、"}[language] + other in text, text
+    assert "failed at" not in text and "で失敗)" not in text
+
+
 # One mistake as two tests of sgd_update word it, each about a key of its
 # own input.
 REBOUND = (
