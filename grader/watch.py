@@ -2371,9 +2371,11 @@ class Watch:
         reserved, short = self.hint_note_rows(hint, whole, space)
         space -= reserved
 
-        def said(shown: list[Text]) -> tuple:
+        def said(shown: list[Text], commanded: bool = False) -> tuple:
+            # Without a hint, the line that counts the others with its
+            # command (`commanded`) says what shows the rest; else a note.
             hidden = self.filled_rows(whole) - self.filled_rows(shown)
-            if hint and hidden > 0 and not reserved:
+            if (hint or not commanded) and hidden > 0 and not reserved:
                 return spaced(self.said_in_spacing(shown, hidden, space), hint)
             if not reserved or hidden <= 0:
                 return spaced(shown, hint)
@@ -2391,6 +2393,11 @@ class Watch:
         # whole line would take more.
         least = max(self.least_rows(), self.whole_statement_rows())
         for others in (True, COUNT_ONLY):
+            if others == COUNT_ONLY and not hint:
+                # Past the line with its command, nothing would say that
+                # rows are hidden: the note does, in rows kept for it.
+                reserved, short = self.failure_note_rows(whole, space)
+                space -= reserved
             if least and self.rows(failure(least, others=others)) <= space:
 
                 def counted(limit: int, others=others) -> list[Text]:
@@ -2398,7 +2405,7 @@ class Watch:
 
                 most = self.rows(lines)
                 fitted = self.fitted(counted, space, low=least, most=most)
-                return said(fitted)
+                return said(fitted, commanded=others is True)
         # The fewest rows the message may have without that line: its
         # likely mistake and its call whole, else the likely mistake alone;
         # each beside the statement's least, without which `_fitted` drops
@@ -2470,6 +2477,13 @@ class Watch:
         or when no note does."""
         if not hint:
             return 0, False
+        return self.failure_note_rows(whole, space)
+
+    def failure_note_rows(self, whole: list[Text], space: int) -> tuple[int, bool]:
+        """The rows of the note under a failure (`whole`, in full) cut to
+        fit in `space` rows, and whether it is said short (see
+        `more_lines_note`): the longest that leaves room for the likely
+        mistake and the statement's least; (0, False) when no note does."""
         least = self.mistake_rows() + self.statement_rows()
         failure = self.exercise_lines(least, blanks=False, hint=False, others=False)
         for short in (False, True):

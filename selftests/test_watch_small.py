@@ -1927,3 +1927,41 @@ def test_the_note_under_a_hint_takes_one_row_said_shorter_where_it_would_wrap(
     assert notes, rows
     assert all(rows[index].rstrip().endswith("]") for index in notes), rows
     assert "python -m grader check train" in rows[notes[-1]], rows
+
+
+# backprop's failure where dw1 is x @ dz1: the call takes six rows, and
+# seven more tests fail.
+DW1_UNTRANSPOSED = """\
+backward(...) raised ValueError: matmul: Input operand 1 has a mismatch in \
+its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size 1 \
+is different from 2)
+  call      backward({'w1': [[0.0], [0.0]],
+                      'b1': [0.0],
+                      'w2': [[0.0, 0.0]],
+                      'b2': [0.0, 0.0]},
+                     [[1.0, 2.0]],
+                     [0] (int64))
+  where     exercises/backprop.py, line 58: "w1": x @ dz1,
+  likely mistake: dw1 is x.T @ dz1: x is (N, D) and dz1 (N, H), and the \
+product sums over the N samples, so x needs the .T (and dz1 none); dw1 then \
+comes out (D, H), the shape of w1."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [(50, h) for h in range(14, 25)] + [(40, 16)])
+def test_a_failure_that_loses_its_call_says_that_rows_are_hidden(request, lang, size):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_backward_{n}", False, "exception", DW1_UNTRANSPOSED)
+        for n in "abcdefgh"
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["backprop"] = ExerciseRun("backprop", failures)
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, size, EXERCISE)
+    shown = "\n".join(rows)
+    # Rows of the call are hidden at every one of these sizes: a note says
+    # so, or the line that counts the other failures, with what shows them.
+    assert "'b2': [0.0, 0.0]}" not in shown, rows
+    said = re.search(r"\[\.\.\. \d+ more lines|\[(\.\.\. )?残り \d+ 行", shown)
+    assert said or re.search(r"`kata\s+check\s+backprop`", shown), rows
