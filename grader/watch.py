@@ -2316,7 +2316,8 @@ class Watch:
         part of the message is down to its first row, or sooner, rather
         than a row of the statement of what failed, then the lines at
         the end (see `cut`); the hint just asked for stays whole, below
-        what is left of the failure, and so does the likely mistake, but
+        what is left of the failure, and so does the likely mistake (its
+        first sentence, which outlasts the values: see `_fitted`), but
         never at the cost of the exercise's line (see `hint_left_room`).
         A hint only remembered, or asked for before the last save of its
         exercise was graded (see `hints_asked`), gives way before all of
@@ -3228,7 +3229,9 @@ def _fitted(
     5. then parts go whole: the values, then what came back, where and
        the call; then the statement is cut to its first row (a call that
        raised: to its call's first row and its exception, then to its
-       exception alone).
+       exception alone). With `mistake_first` (beside a hint asked
+       for), the likely mistake first loses its rows after its first
+       sentence, as far as needed (see `_Fitting.mistake_to_first_sentence`).
 
     Where whose code takes one row under its file and line (but of a
     call that raised) keeps that row until the values went whole (step
@@ -3237,7 +3240,8 @@ def _fitted(
     `_Fitting.keep_code`): the learner's own line says more than the
     general advice that ends a mistake, beside a hint asked for too.
 
-    The likely mistake stays whole otherwise. When `limit` is fewer than
+    The likely mistake stays whole otherwise (beside a hint asked for,
+    its first sentence). When `limit` is fewer than
     its rows and the statement's fewest, it goes but for its first row,
     ended by `ellipsis` (on two rows or more), and the rest of the message
     gives way as above in the rows above it, the statement cut to them if
@@ -3515,6 +3519,28 @@ class _Fitting:
         ended = _ended(kept[-1], self.width, self.ellipsis)
         self.give_way(mistake[0], [*kept[:-1], ended])
 
+    def mistake_to_first_sentence(self) -> None:
+        """Step 5, first, beside a hint asked for: the likely mistake loses
+        the rows after its first sentence, what is wrong, as far as the
+        excess requires, its last row kept ended by an ellipsis: the hint
+        says what to do, and the values stay to be compared with it."""
+        mistake = [i for i, b in enumerate(self.blocks) if b[0] == "likely mistake"]
+        if not mistake or self.excess <= 0:
+            return
+        rows = self.rows[mistake[0]]
+        least = _first_sentence_rows(rows)
+        keep = max(least, len(rows) - self.excess)
+        if keep >= len(rows):
+            return
+        kept = rows[:keep]
+        if keep == least:
+            kept = [*kept[:-1], _first_sentence_end(kept[-1])]
+        else:
+            kept = _clause_end(kept)
+        self.give_way(
+            mistake[0], [*kept[:-1], _ended(kept[-1], self.width, self.ellipsis)]
+        )
+
     def drop_whole_parts(self, mistake_first: bool = False) -> None:
         """Step 5: whole parts go in the order they gave way in, but what
         came back, where and the call (see GIVING_WAY), which go after them,
@@ -3522,6 +3548,8 @@ class _Fitting:
         `_statement_least`); with `mistake_first`, whole. The argument
         before the call and after it go together: one without the other
         does not show what the call changed."""
+        if mistake_first:
+            self.mistake_to_first_sentence()
         for index in [*self.ranked(0), *self.ranked(2)]:
             if self.excess > 0 and self.blocks[index][0] not in GIVING_WAY:
                 self.give_way(index, [])
@@ -3963,6 +3991,14 @@ def _first_sentence_rows(rows: list[str]) -> int:
         if re.search(r"(?<!\.)\.(\s|$)|。", row):
             return count
     return len(rows)
+
+
+def _first_sentence_end(row: str) -> str:
+    """`row`, the last of a first sentence (see `_first_sentence_rows`),
+    up to that sentence's full stop: the next sentence's first words,
+    ended by an ellipsis, would read as cut inside it."""
+    end = re.search(r"(?<!\.)\.(\s|$)|。", row)
+    return row if end is None else row[: end.start() + 1]
 
 
 def _clause_end(rows: list[str]) -> list[str]:
