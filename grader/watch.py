@@ -2381,6 +2381,8 @@ class Watch:
             if not reserved or hidden <= 0:
                 return spaced(shown, hint)
             note = self.noted(self.more_lines_note(hidden, short=short))
+            if short:
+                note = self.note_in_room(shown, hidden, space + reserved) or note
             return spaced([*shown, note], hint)
 
         # The line that counts the other failing tests outlasts the later
@@ -2442,6 +2444,22 @@ class Watch:
                 return [*shown, note]
         return shown
 
+    def note_in_room(self, shown: list[Text], hidden: int, space: int) -> Text | None:
+        """The note of the `hidden` rows of a failure, `shown` cut in
+        `space` rows, with what shows them (see `more_lines_note`), when
+        it fits under them, in the blank row under the top line if need be
+        (see `said_in_spacing`); else None. A note kept short for rows
+        that the failure fitted left over would hide the way to the rest
+        for nothing."""
+        note = self.noted(self.more_lines_note(hidden))
+        left = space - self.rows(shown)
+        if self.rows([note]) <= left:
+            return note
+        if self.spaced and self.out.is_terminal and self.rows([note]) <= left + 1:
+            self.spaced = False
+            return note
+        return None
+
     def spaced_out(
         self, top: Text, failure: list[Text], hint: list[Text], bottom: list[Text]
     ) -> tuple[list[Text], list[Text]]:
@@ -2473,21 +2491,32 @@ class Watch:
     ) -> tuple[int, bool]:
         """The rows of the note under a failure (`whole`, in full) cut for
         the `hint` beside it in `space` rows, and whether it is said short
-        (see `more_lines_note`): the longest that leaves room for the
-        likely mistake and the statement's least; (0, False) with no hint,
-        or when no note does."""
+        (see `more_lines_note` and `failure_note_rows`); (0, False) with
+        no hint, or when no note does."""
         if not hint:
             return 0, False
-        return self.failure_note_rows(whole, space)
+        asked = self.focus.name in self.hints_asked
+        return self.failure_note_rows(whole, space, asked)
 
-    def failure_note_rows(self, whole: list[Text], space: int) -> tuple[int, bool]:
+    def failure_note_rows(
+        self, whole: list[Text], space: int, asked: bool = False
+    ) -> tuple[int, bool]:
         """The rows of the note under a failure (`whole`, in full) cut to
         fit in `space` rows, and whether it is said short (see
         `more_lines_note`): the longest that leaves room for the likely
-        mistake and the statement's least; (0, False) when no note does."""
+        mistake and the statement's least, and, beside a hint `asked` for,
+        its command for each part's first row too (the likely mistake's
+        first sentence); (0, False) when no note does."""
         least = self.mistake_rows() + self.statement_rows()
-        failure = self.exercise_lines(least, blanks=False, hint=False, others=False)
+        # Beside a hint asked for, what was expected and what came back stay
+        # to be compared, before the note keeps its command; said short, the
+        # note takes its command back in rows left over (see `note_in_room`).
+        whole_least = self.least_rows(mistake_first=True) if asked else least
+        leasts = {False: max(least, whole_least), True: least}
         for short in (False, True):
+            failure = self.exercise_lines(
+                leasts[short], blanks=False, hint=False, others=False
+            )
             note = self.noted(self.more_lines_note(self.rows(whole), short=short))
             if self.rows(failure) + self.rows([note]) <= space:
                 return self.rows([note]), short
@@ -2571,12 +2600,13 @@ class Watch:
             lambda message, width: _statement_rows(message, "    ", width)
         )
 
-    def least_rows(self) -> int:
+    def least_rows(self, mistake_first: bool = False) -> int:
         """The rows the message of the failure in focus takes on the
         terminal once each of its parts that give way has only its first
-        row left (see `_least_rows`); 0 when there is no failure."""
+        row left, the likely mistake its first sentence with
+        `mistake_first` (see `_least_rows`); 0 when there is no failure."""
         return self.message_rows(
-            lambda message, width: _least_rows(message, "    ", width)
+            lambda message, width: _least_rows(message, "    ", width, mistake_first)
         )
 
     def whole_statement_rows(self) -> int:
@@ -3838,13 +3868,16 @@ def _mistake_rows(
     )
 
 
-def _least_rows(message: str, prefix: str, width: int | None) -> int:
+def _least_rows(
+    message: str, prefix: str, width: int | None, mistake_first: bool = False
+) -> int:
     """The rows a failure `message` takes, laid out as `_fitted` lays it
     out, once each part that gives way before any goes whole is down to
     its first row (a statement that tells of a call that raised keeping
     its exception, and where whose code takes a row of its own keeping
     it, as `_Fitting.spare_code` does until the values went whole): the
-    fewest with every part still in sight."""
+    fewest with every part still in sight. With `mistake_first` (beside a
+    hint asked for), the likely mistake is down to its first sentence."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
     called = any(
@@ -3859,6 +3892,8 @@ def _least_rows(message: str, prefix: str, width: int | None) -> int:
             least += 2
         elif label in GIVING_WAY or _cut_order(blocks, index, rows)[0] < KEPT:
             least += 1 + (len(block_rows) - raised if raised else 0)
+        elif label == "likely mistake" and mistake_first:
+            least += _first_sentence_rows(block_rows)
         else:
             least += len(block_rows)
     return least

@@ -2054,3 +2054,28 @@ FIRST_SENTENCE = {
         "ja": "差を 2 で割ってから h を掛けています。",
     },
 }
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("count", [1, 2])
+@pytest.mark.parametrize("mutant", sorted(LONG_MISTAKES))
+def test_beside_each_hint_the_note_of_hidden_rows_gives_its_command_where_it_fits(
+    request, lang, count, mutant
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    runs = _numerical_gradient_failing(LONG_MISTAKES[mutant])
+    asked = _hint_asked(count)
+
+    def with_lang(watch) -> None:
+        # As the watch says it run as `python -m grader --lang ja`: the
+        # command in the note takes a row more.
+        watch.prog = f"python -m grader --lang {lang}"
+        asked(watch)
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, NARROW, EXERCISE, with_lang)
+    expected, actual = VALUE_LABELS[lang]
+    words = " ".join(" ".join(rows).split())
+    assert "check numerical_gradient" in words, rows
+    assert any(row.startswith(f"      {expected} ") for row in rows), rows
+    assert any(row.startswith(f"      {actual} ") for row in rows), rows
