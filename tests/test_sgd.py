@@ -1,5 +1,6 @@
 """Exercise 9: sgd_update(params, grads, lr), one step of gradient descent."""
 
+import ast
 import copy
 import re
 
@@ -13,6 +14,7 @@ from tests.harness import (
     contrast,
     describe_call,
     learner_code,
+    learner_defs,
     listed,
     short,
 )
@@ -35,11 +37,72 @@ PARAMS_WHOLE = (
 )
 
 
+def dict_loop():
+    """The loop of the learner's sgd_update that walks one of its dicts
+    itself as if that gave arrays or pairs, as written, with what it
+    does: ("zip", "zip(params, grads)") where the dicts are zipped,
+    ("pairs", "for k, v in params") where two names are taken from each
+    item (.items() left out); else None. Iterating a dict gives its keys,
+    strings, and nothing else."""
+    text, defined = learner_defs("sgd", "sgd_update")
+    if not defined:
+        return None
+    dicts = {arg.arg for arg in defined[-1].args.args[:2]}
+
+    def bare(node):
+        return isinstance(node, ast.Name) and node.id in dicts
+
+    for node in ast.walk(defined[-1]):
+        if not isinstance(node, (ast.For, ast.comprehension)):
+            continue
+        walked, target = node.iter, node.target
+        zipped = (
+            isinstance(walked, ast.Call) and getattr(walked.func, "id", "") == "zip"
+        )
+        if zipped and any(bare(arg) for arg in walked.args):
+            return "zip", ast.get_source_segment(text, walked)
+        if bare(walked) and isinstance(target, ast.Tuple):
+            name = ast.get_source_segment(text, target)
+            return "pairs", f"for {name} in {walked.id}"
+    return None
+
+
+def dict_loop_mistake(error):
+    """The mistake of a loop over a dict itself (see `dict_loop`) where
+    `error` is what it leads to: arithmetic on a key (TypeError), a key
+    unpacked into two names (ValueError) or the lookup of a piece of a
+    key (KeyError). Else None."""
+    loop = dict_loop()
+    if loop is None:
+        return None
+    kind, written = loop
+    if kind == "zip" and isinstance(error, TypeError):
+        return (
+            f"iterating a dict gives its keys, not its arrays: {written} "
+            "pairs key strings such as 'w1', and the step then does "
+            "arithmetic on a string. Loop over the keys and look each array "
+            "up: for key in params: params[key] -= lr * grads[key]."
+        )
+    unpacked = isinstance(error, ValueError) and "values to unpack" in str(error)
+    if kind == "pairs" and (unpacked or isinstance(error, (KeyError, TypeError))):
+        return (
+            f"iterating a dict gives its keys, strings, not pairs: {written} "
+            "unpacks each key itself, 'w1' into 'w' and '1' (and fails on a "
+            "key of another length). Take the pairs with params.items(), or "
+            "loop over the keys: for key in params: params[key] -= lr * "
+            "grads[key]."
+        )
+    return None
+
+
 def explain(function, error):
     """The likely mistake behind an exception the learner's `function`
-    raised: arithmetic on a whole dict, grads or params, where one of its
-    arrays was meant, or a key written out where the loop's was meant;
-    else None."""
+    raised: a loop over a dict itself, arithmetic on a whole dict, grads
+    or params, where one of its arrays was meant, or a key written out
+    where the loop's was meant; else None."""
+    looped = dict_loop_mistake(error)
+    if looped is not None:
+        return looped
     if isinstance(error, ValueError) and "broadcast" in str(error):
         return key_in_loop(error)
     if not isinstance(error, TypeError) or not DICT_OPERAND.search(str(error)):
@@ -368,7 +431,9 @@ def update(params, grads, lr):
             f"have: their keys are {', '.join(map(repr, params))}.",
             call=call,
             actual=f"KeyError: {error}",
-            mistake=key_in_loop(error, missing) or WRITTEN_KEYS,
+            mistake=dict_loop_mistake(error)
+            or key_in_loop(error, missing)
+            or WRITTEN_KEYS,
             raised=error,
         )
     except ValueError as error:
