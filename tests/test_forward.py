@@ -15,6 +15,7 @@ from tests.harness import (
     ExerciseImportError,
     InputModified,
     describe_call,
+    learner_code,
     learner_source,
     listed,
     named,
@@ -197,6 +198,66 @@ BIASES_SWAPPED = (
 )
 
 
+def precedence_slip(product):
+    """The mistake of a bias multiplied by a weight matrix, `product` as
+    written in the learner's code (b1 @ w2): x @ w1 + b1 @ w2 is read as
+    (x @ w1) + (b1 @ w2), since @ binds tighter than +."""
+    return (
+        f"a bias multiplied by a weight matrix, {product}: @ binds tighter "
+        "than +, so x @ w1 + b1 @ w2 is (x @ w1) + (b1 @ w2), and the hidden "
+        "layer never reaches w2. Compute one layer at a time: h = sigmoid(x "
+        "@ w1 + b1), then softmax(h @ w2 + b2)."
+    )
+
+
+def slipped_precedence(x, w1, b1, w2, b2):
+    """What x @ w1 + b1 @ w2, with b2 added there or not, gives as the
+    hidden layer (right in shape only where H == C), as (mistake, result)
+    pairs; none where the learner's code multiplies no bias."""
+    slip = bias_product()
+    if slip is None:
+        return []
+    sigmoid, softmax = reference.sigmoid, reference.softmax
+    hidden = [
+        variant(lambda: sigmoid(x @ w1 + b1 @ w2 + b2)),
+        variant(lambda: sigmoid(x @ w1 + b1 @ w2)),
+    ]
+    return [
+        (precedence_slip(slip), variant(lambda h=h: softmax(h @ w2 + b2)))
+        for h in hidden
+        if h is not None
+    ]
+
+
+def is_bias(node):
+    """Whether an expression names a bias: b1, b2 or params["b1"]."""
+    if isinstance(node, ast.Name):
+        return node.id in BIASES
+    key = getattr(getattr(node, "slice", None), "value", None)
+    return isinstance(node, ast.Subscript) and key in BIASES
+
+
+BIASES = ("b1", "b2")
+
+
+def bias_product():
+    """The first product in the learner's forward module whose left
+    factor is a bias (b1 @ w2), as written; None where there is none. No
+    right forward pass multiplies a bias by anything: such a product is
+    a layer's sum that lost its brackets."""
+    text, tree = learner_source("forward"), source_tree()
+    if tree is None:
+        return None
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.MatMult)
+            and is_bias(node.left)
+        ):
+            return ast.get_source_segment(text, node)
+    return None
+
+
 def column(bias):
     """A bias (K,) made a column (K, 1), as reshape(-1, 1) or [:, None] do."""
     return np.reshape(bias, (-1, 1))
@@ -271,6 +332,7 @@ def forward_mistakes(params, x):
         (B1_IN_SECOND, variant(lambda: softmax(h @ w2 + b1))),
         (B2_IN_FIRST, variant(lambda: softmax(sigmoid(x @ w1 + b2) @ w2 + b2))),
         (BIASES_SWAPPED, variant(lambda: softmax(sigmoid(x @ w1 + b2) @ w2 + b1))),
+        *slipped_precedence(x, w1, b1, w2, b2),
         (B1_COLUMN, variant(lambda: softmax(sigmoid(x @ w1 + column(b1)) @ w2 + b2))),
         (B2_COLUMN, variant(lambda: softmax(h @ w2 + column(b2)))),
     ]
@@ -361,7 +423,12 @@ def error_text(error):
 def crash_mistake(error, params, x):
     """The mistakes (see `crashes`) that raise what the learner's forward
     raised on this input, named as named_mistake names them; else
-    SHAPES_HINT."""
+    SHAPES_HINT. A bias multiplied on the line that raised is named
+    first: its crash looks like that of another mistake (b2 in the first
+    layer), but the line shows which it is."""
+    slip = bias_product()
+    if slip is not None and slip in learner_code(error):
+        return precedence_slip(slip)
     raised = error_text(error)
     found = []
     for product in (np.matmul, np.dot):
