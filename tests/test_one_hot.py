@@ -628,17 +628,33 @@ MADE_INTS_FIRST = (
 )
 
 
+CUT_UNCHECKED = (
+    "the labels were made ints (.astype(int), int()) with no check that "
+    "they are whole numbers: the range check comes first, but every <, <=, "
+    "> or >= with NaN (not a number) is False, so NaN passes it and then "
+    "turns into an arbitrary int, as 1.5 turns into 1. Check that labels "
+    "% 1 == 0 (which NaN fails) before converting them."
+)
+# A label below 0 that its int, 0, is not: refused only by a range check
+# of the labels as given, before they are made ints.
+BELOW_ZERO = ([-0.5], 3)
+
+
 def nan_mistake():
-    """MADE_INTS_FIRST where the learner's one_hot gives the row of class 1
-    for the label 1.5 (the labels cut to ints before any check, NaN with
-    them), else NAN_SLIPS_THROUGH."""
+    """Where the learner's one_hot gives the row of class 1 for the label
+    1.5 (the labels cut to ints, NaN with them): CUT_UNCHECKED if it
+    checks the range of the labels as given (refusing -0.5), else
+    MADE_INTS_FIRST. NAN_SLIPS_THROUGH where 1.5 is not cut."""
     try:
         with quietly():
             result = learner.one_hot([1.5], 3)
         cut = np.array_equal(np.asarray(result, dtype=np.float64), [[0, 1, 0]])
     except Exception:
         cut = False
-    return MADE_INTS_FIRST if cut else NAN_SLIPS_THROUGH
+    if not cut:
+        return NAN_SLIPS_THROUGH
+    with quietly():
+        return CUT_UNCHECKED if raises_value_error(*BELOW_ZERO) else MADE_INTS_FIRST
 
 
 def test_one_hot_rejects_a_label_that_is_not_a_number():
