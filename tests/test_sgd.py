@@ -233,27 +233,53 @@ LR_CAPPED = (
     "lr * g, but this one gives g alone. Take lr as it is given, however "
     "large: the step is lr * g."
 )
+LR_WHOLE = (
+    "the learning rate was made a whole number (int(lr) or round(lr)?): "
+    "its fraction is lost, and here the step is g alone. Take lr as it is "
+    "given, a float: the step is lr * g."
+)
+LR_CHANGED = (
+    "the learning rate was changed before the step: a small lr gives the "
+    "step lr * g, but this one gives g alone (capped at 1, or made a whole "
+    "number?). Take lr as it is given: the step is lr * g."
+)
 # A learning rate that a cap meant to keep steps small leaves as it is.
 UNCAPPED_LR = 0.5
+# A learning rate that a cap at 1 takes to 1, int() to 2 and round() to 3.
+LARGE_LR = 2.75
 
 
 def lr_mistake(p, g, key, actual):
     """What to call a step of g alone, which `actual` (params[key] after
-    the learner's step) took: LR_CAPPED where the learner's sgd_update takes
-    the step lr * g for UNCAPPED_LR, on a dict of that key alone; else
-    LR_IGNORED."""
+    the learner's step) took: LR_IGNORED unless the learner's sgd_update
+    takes the step lr * g for UNCAPPED_LR, on a dict of that key alone.
+    If it does, what LARGE_LR does tells how lr was changed: LR_CAPPED for
+    a step of g again, LR_WHOLE for one of 2 g or 3 g, else LR_CHANGED."""
     try:
         if not np.allclose(actual, p - g):
             return LR_IGNORED
     except (TypeError, ValueError):
         return LR_IGNORED
+    if np.allclose(g, 0) or step_taken(p, g, key, UNCAPPED_LR) != UNCAPPED_LR:
+        return LR_IGNORED
+    taken = step_taken(p, g, key, LARGE_LR)
+    if taken == 1:
+        return LR_CAPPED
+    return LR_WHOLE if taken in (2, 3) else LR_CHANGED
+
+
+def step_taken(p, g, key, lr):
+    """The learning rate the learner's sgd_update took, as far as it is
+    one of 1, 2, 3 or `lr`, on a dict of `key` alone; else None."""
     alone = {key: np.array(p)}
     try:
-        learner.sgd_update(alone, {key: np.array(g)}, UNCAPPED_LR)
-        right = np.allclose(alone[key], p - UNCAPPED_LR * g, rtol=RTOL, atol=ATOL)
+        learner.sgd_update(alone, {key: np.array(g)}, lr)
     except Exception:
-        return LR_IGNORED
-    return LR_CAPPED if right and not np.allclose(g, 0) else LR_IGNORED
+        return None
+    for rate in (lr, 1, 2, 3):
+        if np.allclose(alone[key], p - rate * g, rtol=RTOL, atol=ATOL):
+            return rate
+    return None
 
 
 def repeats_per_key(params, grads, lr, key, actual):
