@@ -1501,6 +1501,7 @@ class InputModified(AssertionError):
         function, index = self.function, self.index
         which = self.parameter or f"number {index + 1}"
         before, after, differs = contrast(self.old, self.new)
+        differs = self.keys_changed() or differs
         if before == short(self.old) and after == short(self.new):
             # Four digits tell them apart: a long value may take some lines.
             before, after = laid_out(self.old), laid_out(self.new)
@@ -1540,11 +1541,7 @@ class InputModified(AssertionError):
             added = sorted(map(str, self.new.keys() - self.old.keys()))
             removed = sorted(map(str, self.old.keys() - self.new.keys()))
             if added or removed:
-                return (
-                    f"keys were added ({', '.join(added) or 'none'}) or removed "
-                    f"({', '.join(removed) or 'none'}): keep intermediate "
-                    "values in local variables, not in the argument."
-                )
+                return self.keys_mistake(bool(added), bool(removed))
             changed = [
                 key for key in self.old if not same(self.old[key], self.new[key])
             ]
@@ -1576,6 +1573,39 @@ class InputModified(AssertionError):
             "returns that very array."
         )
         return f"{advice} {note}"
+
+    def keys_changed(self):
+        """Which keys a dict argument gained and lost, for the message's
+        "change" line ("keys removed: b1, w1"); None if none. Kept out of
+        the likely mistake, which reads alike whatever the keys were."""
+        if not (isinstance(self.old, dict) and isinstance(self.new, dict)):
+            return None
+        added = sorted(map(str, self.new.keys() - self.old.keys()))
+        removed = sorted(map(str, self.old.keys() - self.new.keys()))
+        parts = [f"keys added: {', '.join(added)}"] if added else []
+        parts += [f"keys removed: {', '.join(removed)}"] if removed else []
+        return "; ".join(parts) or None
+
+    def keys_mistake(self, added, removed):
+        """The mistake of keys `added` to a dict argument, or `removed`
+        from it (either may be True, or both)."""
+        name = self.parameter or "the argument"
+        if not added:
+            return (
+                f"keys were removed from {name} (del, pop or clear on it): "
+                "the caller's dict loses them too. Leave it as it was given, "
+                "and keep anything else in a dict of your own."
+            )
+        if removed:
+            return (
+                f"keys were added to {name} and removed from it: the caller's "
+                "dict changes with it. Keep intermediate values in local "
+                "variables, not in the argument."
+            )
+        return (
+            f"keys were added to {name}: the caller's dict gets them too. Keep "
+            "intermediate values in local variables, not in the argument."
+        )
 
     def kept_mistake(self):
         """The argument was written into through a subscript of a name that

@@ -14,7 +14,9 @@ from tests.harness import (
     Exercise,
     ExerciseImportError,
     InputModified,
+    config,
     describe_call,
+    learner_code,
     learner_source,
     listed,
     named,
@@ -197,6 +199,66 @@ BIASES_SWAPPED = (
 )
 
 
+def precedence_slip(product):
+    """The mistake of a bias multiplied by a weight matrix, `product` as
+    written in the learner's code (b1 @ w2): x @ w1 + b1 @ w2 is read as
+    (x @ w1) + (b1 @ w2), since @ binds tighter than +."""
+    return (
+        f"a bias multiplied by a weight matrix, {product}: @ binds tighter "
+        "than +, so x @ w1 + b1 @ w2 is (x @ w1) + (b1 @ w2), and the hidden "
+        "layer never reaches w2. Compute one layer at a time: h = sigmoid(x "
+        "@ w1 + b1), then softmax(h @ w2 + b2)."
+    )
+
+
+def slipped_precedence(x, w1, b1, w2, b2):
+    """What x @ w1 + b1 @ w2, with b2 added there or not, gives as the
+    hidden layer (right in shape only where H == C), as (mistake, result)
+    pairs; none where the learner's code multiplies no bias."""
+    slip = bias_product()
+    if slip is None:
+        return []
+    sigmoid, softmax = reference.sigmoid, reference.softmax
+    hidden = [
+        variant(lambda: sigmoid(x @ w1 + b1 @ w2 + b2)),
+        variant(lambda: sigmoid(x @ w1 + b1 @ w2)),
+    ]
+    return [
+        (precedence_slip(slip), variant(lambda h=h: softmax(h @ w2 + b2)))
+        for h in hidden
+        if h is not None
+    ]
+
+
+def is_bias(node):
+    """Whether an expression names a bias: b1, b2 or params["b1"]."""
+    if isinstance(node, ast.Name):
+        return node.id in BIASES
+    key = getattr(getattr(node, "slice", None), "value", None)
+    return isinstance(node, ast.Subscript) and key in BIASES
+
+
+BIASES = ("b1", "b2")
+
+
+def bias_product():
+    """The first product in the learner's forward module whose left
+    factor is a bias (b1 @ w2), as written; None where there is none. No
+    right forward pass multiplies a bias by anything: such a product is
+    a layer's sum that lost its brackets."""
+    text, tree = learner_source("forward"), source_tree()
+    if tree is None:
+        return None
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.MatMult)
+            and is_bias(node.left)
+        ):
+            return ast.get_source_segment(text, node)
+    return None
+
+
 def column(bias):
     """A bias (K,) made a column (K, 1), as reshape(-1, 1) or [:, None] do."""
     return np.reshape(bias, (-1, 1))
@@ -271,6 +333,7 @@ def forward_mistakes(params, x):
         (B1_IN_SECOND, variant(lambda: softmax(h @ w2 + b1))),
         (B2_IN_FIRST, variant(lambda: softmax(sigmoid(x @ w1 + b2) @ w2 + b2))),
         (BIASES_SWAPPED, variant(lambda: softmax(sigmoid(x @ w1 + b2) @ w2 + b1))),
+        *slipped_precedence(x, w1, b1, w2, b2),
         (B1_COLUMN, variant(lambda: softmax(sigmoid(x @ w1 + column(b1)) @ w2 + b2))),
         (B2_COLUMN, variant(lambda: softmax(h @ w2 + column(b2)))),
     ]
@@ -361,7 +424,12 @@ def error_text(error):
 def crash_mistake(error, params, x):
     """The mistakes (see `crashes`) that raise what the learner's forward
     raised on this input, named as named_mistake names them; else
-    SHAPES_HINT."""
+    SHAPES_HINT. A bias multiplied on the line that raised is named
+    first: its crash looks like that of another mistake (b2 in the first
+    layer), but the line shows which it is."""
+    slip = bias_product()
+    if slip is not None and slip in learner_code(error):
+        return precedence_slip(slip)
     raised = error_text(error)
     found = []
     for product in (np.matmul, np.dot):
@@ -1099,6 +1167,62 @@ def test_init_params_makes_new_arrays_every_call():
             actual=f"{listed(changed)} with 1 subtracted, as the caller left them",
             mistake=PARAMS_KEPT,
         )
+
+
+def shared(params):
+    """The first two keys of params whose arrays overlap in memory (one
+    array under two keys, or slices of one array that overlap), or None.
+    Slices of one array that do not overlap are arrays of their own."""
+    for n, first in enumerate(KEYS):
+        for second in KEYS[n + 1 :]:
+            a, b = params[first], params[second]
+            try:
+                overlap = np.shares_memory(a, b)
+            except Exception:  # too hard to tell exactly: assume the worst
+                overlap = np.may_share_memory(a, b)
+            if overlap:
+                return first, second
+    return None
+
+
+def test_init_params_gives_each_parameter_memory_of_its_own():
+    # H > C: slices of one array of max(H, C) zeros overlap, b2 inside b1.
+    # Limitation: in grading mode the arrays come back from the learner's
+    # process one by one, as copies, and memory shared there cannot be
+    # seen here: this test judges it only where the calls run in this
+    # process (`check` and `watch`).
+    if config.student is not None:
+        return
+    call, params = init_of(4, 5, 3)
+    pair = shared(params)
+    if pair is None:
+        return
+    first, second = pair
+    fail(
+        "Each array init_params returns must be one of its own: training "
+        "changes each in place, and a step of one must leave the others as "
+        "they are.",
+        call=call,
+        expected="four arrays that share no memory",
+        actual=f"{first} and {second} share memory",
+        mistake=shared_mistake(first, second),
+    )
+
+
+def shared_mistake(first, second):
+    """The mistake of parameters `first` and `second` sharing memory."""
+    if (first, second) == ("b1", "b2"):
+        return (
+            "b1 and b2 are one array, or overlapping slices of one (such as "
+            "zeros[:n_hidden] and zeros[:n_out]): params['b1'] -= ... changes "
+            "b2 too. Make each bias an array of its own: np.zeros(n_hidden) "
+            "for b1, np.zeros(n_out) for b2."
+        )
+    return (
+        f"{first} and {second} are one array, or overlapping slices of one: "
+        f"params[{first!r}] -= ... changes {second} too. Make each parameter "
+        "an array of its own (slices of one draw must not overlap)."
+    )
 
 
 PROBS_KEPT = (

@@ -1,12 +1,14 @@
 """Exercise 4: one_hot(labels, num_classes), labels into rows of 0s and a 1."""
 
+import ast
+
 import numpy as np
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests import reference
-from tests.harness import Exercise, describe_call, quietly, short
+from tests.harness import Exercise, describe_call, learner_defs, quietly, short
 from tests.judge import (
     PASS_THROUGH,
     as_array,
@@ -352,7 +354,8 @@ def expect_value_error(
     `mistake` explains a result returned, unless `explain(result)` names
     one; an exception other than ValueError is put down to a missing check,
     or to `checked_mistake` when the learner's code does raise ValueError
-    for a label far out of range.
+    for a label far out of range, or when it is `mistake` itself (a
+    mistake in the check that the source shows).
     """
     call = describe_call("one_hot", (labels, num_classes), {})
     try:
@@ -364,8 +367,9 @@ def expect_value_error(
         # own message.
         raise
     except Exception as error:
-        checks = checked_mistake is not None and raises_value_error(
-            [0, num_classes + 10], num_classes
+        checks = checked_mistake is not None and (
+            checked_mistake == mistake
+            or raises_value_error([0, num_classes + 10], num_classes)
         )
         fail(
             f"one_hot must raise ValueError when {why}.",
@@ -449,10 +453,63 @@ def raises_value_error(labels, num_classes):
     return False
 
 
+# The reductions of an array to one bool: labels.any(), np.all(labels).
+REDUCTIONS = ("any", "all")
+ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+
+
+def is_reduction(node):
+    """Whether an expression reduces a whole array to one bool:
+    labels.any(), np.any(labels), all(labels), ..."""
+    if not isinstance(node, ast.Call):
+        return False
+    name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+    if name not in REDUCTIONS:
+        return False
+    method = isinstance(node.func, ast.Attribute) and not node.args
+    # np.any(labels) reduces; np.any(labels < 0) compares first, as meant.
+    called = len(node.args) == 1 and not isinstance(node.args[0], ast.Compare)
+    return method or called
+
+
+def reduced_first():
+    """The first comparison in the learner's one_hot of an array reduced
+    to one bool with a bound, and that reduction, as written:
+    ("labels.any() < 0", "labels.any()"); else None."""
+    text, defined = learner_defs("one_hot", "one_hot")
+    if not defined:
+        return None
+    for node in ast.walk(defined[-1]):
+        if not isinstance(node, ast.Compare):
+            continue
+        if not any(isinstance(op, ORDERING) for op in node.ops):
+            continue
+        for side in [node.left, *node.comparators]:
+            if is_reduction(side):
+                segment = ast.get_source_segment
+                return segment(text, node), segment(text, side)
+    return None
+
+
+def reduced_mistake(compared, reduced):
+    """The mistake of a range check that reduces before it compares,
+    `compared` as written (labels.any() < 0), `reduced` its reduction."""
+    return (
+        f"the check is there, but {compared} compares one bool with a bound: "
+        f"{reduced} is a single True or False for the whole array, not the "
+        "labels, so the check cannot see a label out of range. Compare "
+        "first, then reduce: (labels < 0).any(), np.any(labels >= "
+        "num_classes)."
+    )
+
+
 def expect_range_error(labels, num_classes):
     """Fail unless a label outside [0, num_classes) raises ValueError."""
     checked_mistake = None
-    if min(labels) < 0:
+    compared = reduced_first()
+    if compared is not None:
+        mistake = checked_mistake = reduced_mistake(*compared)
+    elif min(labels) < 0:
         mistake = (
             "-1 is not the last class: NumPy's negative indexing wraps "
             "negative labels around to the end. Check labels >= 0 yourself."
@@ -571,17 +628,33 @@ MADE_INTS_FIRST = (
 )
 
 
+CUT_UNCHECKED = (
+    "the labels were made ints (.astype(int), int()) with no check that "
+    "they are whole numbers: the range check comes first, but every <, <=, "
+    "> or >= with NaN (not a number) is False, so NaN passes it and then "
+    "turns into an arbitrary int, as 1.5 turns into 1. Check that labels "
+    "% 1 == 0 (which NaN fails) before converting them."
+)
+# A label below 0 that its int, 0, is not: refused only by a range check
+# of the labels as given, before they are made ints.
+BELOW_ZERO = ([-0.5], 3)
+
+
 def nan_mistake():
-    """MADE_INTS_FIRST where the learner's one_hot gives the row of class 1
-    for the label 1.5 (the labels cut to ints before any check, NaN with
-    them), else NAN_SLIPS_THROUGH."""
+    """Where the learner's one_hot gives the row of class 1 for the label
+    1.5 (the labels cut to ints, NaN with them): CUT_UNCHECKED if it
+    checks the range of the labels as given (refusing -0.5), else
+    MADE_INTS_FIRST. NAN_SLIPS_THROUGH where 1.5 is not cut."""
     try:
         with quietly():
             result = learner.one_hot([1.5], 3)
         cut = np.array_equal(np.asarray(result, dtype=np.float64), [[0, 1, 0]])
     except Exception:
         cut = False
-    return MADE_INTS_FIRST if cut else NAN_SLIPS_THROUGH
+    if not cut:
+        return NAN_SLIPS_THROUGH
+    with quietly():
+        return CUT_UNCHECKED if raises_value_error(*BELOW_ZERO) else MADE_INTS_FIRST
 
 
 def test_one_hot_rejects_a_label_that_is_not_a_number():

@@ -1,5 +1,6 @@
 """Exercise 9: sgd_update(params, grads, lr), one step of gradient descent."""
 
+import ast
 import copy
 import re
 
@@ -13,6 +14,7 @@ from tests.harness import (
     contrast,
     describe_call,
     learner_code,
+    learner_defs,
     listed,
     short,
 )
@@ -35,11 +37,72 @@ PARAMS_WHOLE = (
 )
 
 
+def dict_loop():
+    """The loop of the learner's sgd_update that walks one of its dicts
+    itself as if that gave arrays or pairs, as written, with what it
+    does: ("zip", "zip(params, grads)") where the dicts are zipped,
+    ("pairs", "for k, v in params") where two names are taken from each
+    item (.items() left out); else None. Iterating a dict gives its keys,
+    strings, and nothing else."""
+    text, defined = learner_defs("sgd", "sgd_update")
+    if not defined:
+        return None
+    dicts = {arg.arg for arg in defined[-1].args.args[:2]}
+
+    def bare(node):
+        return isinstance(node, ast.Name) and node.id in dicts
+
+    for node in ast.walk(defined[-1]):
+        if not isinstance(node, (ast.For, ast.comprehension)):
+            continue
+        walked, target = node.iter, node.target
+        zipped = (
+            isinstance(walked, ast.Call) and getattr(walked.func, "id", "") == "zip"
+        )
+        if zipped and any(bare(arg) for arg in walked.args):
+            return "zip", ast.get_source_segment(text, walked)
+        if bare(walked) and isinstance(target, ast.Tuple):
+            name = ast.get_source_segment(text, target)
+            return "pairs", f"for {name} in {walked.id}"
+    return None
+
+
+def dict_loop_mistake(error):
+    """The mistake of a loop over a dict itself (see `dict_loop`) where
+    `error` is what it leads to: arithmetic on a key (TypeError), a key
+    unpacked into two names (ValueError) or the lookup of a piece of a
+    key (KeyError). Else None."""
+    loop = dict_loop()
+    if loop is None:
+        return None
+    kind, written = loop
+    if kind == "zip" and isinstance(error, TypeError):
+        return (
+            f"iterating a dict gives its keys, not its arrays: {written} "
+            "pairs key strings such as 'w1', and the step then does "
+            "arithmetic on a string. Loop over the keys and look each array "
+            "up: for key in params: params[key] -= lr * grads[key]."
+        )
+    unpacked = isinstance(error, ValueError) and "values to unpack" in str(error)
+    if kind == "pairs" and (unpacked or isinstance(error, (KeyError, TypeError))):
+        return (
+            f"iterating a dict gives its keys, strings, not pairs: {written} "
+            "unpacks each key itself, 'w1' into 'w' and '1' (and fails on a "
+            "key of another length). Take the pairs with params.items(), or "
+            "loop over the keys: for key in params: params[key] -= lr * "
+            "grads[key]."
+        )
+    return None
+
+
 def explain(function, error):
     """The likely mistake behind an exception the learner's `function`
-    raised: arithmetic on a whole dict, grads or params, where one of its
-    arrays was meant, or a key written out where the loop's was meant;
-    else None."""
+    raised: a loop over a dict itself, arithmetic on a whole dict, grads
+    or params, where one of its arrays was meant, or a key written out
+    where the loop's was meant; else None."""
+    looped = dict_loop_mistake(error)
+    if looped is not None:
+        return looped
     if isinstance(error, ValueError) and "broadcast" in str(error):
         return key_in_loop(error)
     if not isinstance(error, TypeError) or not DICT_OPERAND.search(str(error)):
@@ -170,27 +233,53 @@ LR_CAPPED = (
     "lr * g, but this one gives g alone. Take lr as it is given, however "
     "large: the step is lr * g."
 )
+LR_WHOLE = (
+    "the learning rate was made a whole number (int(lr) or round(lr)?): "
+    "its fraction is lost, and here the step is g alone. Take lr as it is "
+    "given, a float: the step is lr * g."
+)
+LR_CHANGED = (
+    "the learning rate was changed before the step: a small lr gives the "
+    "step lr * g, but this one gives g alone (capped at 1, or made a whole "
+    "number?). Take lr as it is given: the step is lr * g."
+)
 # A learning rate that a cap meant to keep steps small leaves as it is.
 UNCAPPED_LR = 0.5
+# A learning rate that a cap at 1 takes to 1, int() to 2 and round() to 3.
+LARGE_LR = 2.75
 
 
 def lr_mistake(p, g, key, actual):
     """What to call a step of g alone, which `actual` (params[key] after
-    the learner's step) took: LR_CAPPED where the learner's sgd_update takes
-    the step lr * g for UNCAPPED_LR, on a dict of that key alone; else
-    LR_IGNORED."""
+    the learner's step) took: LR_IGNORED unless the learner's sgd_update
+    takes the step lr * g for UNCAPPED_LR, on a dict of that key alone.
+    If it does, what LARGE_LR does tells how lr was changed: LR_CAPPED for
+    a step of g again, LR_WHOLE for one of 2 g or 3 g, else LR_CHANGED."""
     try:
         if not np.allclose(actual, p - g):
             return LR_IGNORED
     except (TypeError, ValueError):
         return LR_IGNORED
+    if np.allclose(g, 0) or step_taken(p, g, key, UNCAPPED_LR) != UNCAPPED_LR:
+        return LR_IGNORED
+    taken = step_taken(p, g, key, LARGE_LR)
+    if taken == 1:
+        return LR_CAPPED
+    return LR_WHOLE if taken in (2, 3) else LR_CHANGED
+
+
+def step_taken(p, g, key, lr):
+    """The learning rate the learner's sgd_update took, as far as it is
+    one of 1, 2, 3 or `lr`, on a dict of `key` alone; else None."""
     alone = {key: np.array(p)}
     try:
-        learner.sgd_update(alone, {key: np.array(g)}, UNCAPPED_LR)
-        right = np.allclose(alone[key], p - UNCAPPED_LR * g, rtol=RTOL, atol=ATOL)
+        learner.sgd_update(alone, {key: np.array(g)}, lr)
     except Exception:
-        return LR_IGNORED
-    return LR_CAPPED if right and not np.allclose(g, 0) else LR_IGNORED
+        return None
+    for rate in (lr, 1, 2, 3):
+        if np.allclose(alone[key], p - rate * g, rtol=RTOL, atol=ATOL):
+            return rate
+    return None
 
 
 def repeats_per_key(params, grads, lr, key, actual):
@@ -368,7 +457,9 @@ def update(params, grads, lr):
             f"have: their keys are {', '.join(map(repr, params))}.",
             call=call,
             actual=f"KeyError: {error}",
-            mistake=key_in_loop(error, missing) or WRITTEN_KEYS,
+            mistake=dict_loop_mistake(error)
+            or key_in_loop(error, missing)
+            or WRITTEN_KEYS,
             raised=error,
         )
     except ValueError as error:
