@@ -14,7 +14,6 @@ from tests.harness import (
     Exercise,
     ExerciseImportError,
     InputModified,
-    config,
     describe_call,
     learner_code,
     learner_source,
@@ -1187,12 +1186,6 @@ def shared(params):
 
 def test_init_params_gives_each_parameter_memory_of_its_own():
     # H > C: slices of one array of max(H, C) zeros overlap, b2 inside b1.
-    # Limitation: in grading mode the arrays come back from the learner's
-    # process one by one, as copies, and memory shared there cannot be
-    # seen here: this test judges it only where the calls run in this
-    # process (`check` and `watch`).
-    if config.student is not None:
-        return
     call, params = init_of(4, 5, 3)
     pair = shared(params)
     if pair is None:

@@ -1,7 +1,5 @@
 """Makes b1 and b2 slices of one array of zeros: b2 is the start of b1,
-so a step of training on one moves the other. Caught where the calls run
-in one process; grading mode, which gets the arrays as copies, cannot
-see it (see the test's limitation)."""
+so a step of training on one moves the other."""
 
 # expect: b1 and b2 are one array, or overlapping slices of one
 
