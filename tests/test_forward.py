@@ -1168,56 +1168,6 @@ def test_init_params_makes_new_arrays_every_call():
         )
 
 
-def shared(params):
-    """The first two keys of params whose arrays overlap in memory (one
-    array under two keys, or slices of one array that overlap), or None.
-    Slices of one array that do not overlap are arrays of their own."""
-    for n, first in enumerate(KEYS):
-        for second in KEYS[n + 1 :]:
-            a, b = params[first], params[second]
-            try:
-                overlap = np.shares_memory(a, b)
-            except Exception:  # too hard to tell exactly: assume the worst
-                overlap = np.may_share_memory(a, b)
-            if overlap:
-                return first, second
-    return None
-
-
-def test_init_params_gives_each_parameter_memory_of_its_own():
-    # H > C: slices of one array of max(H, C) zeros overlap, b2 inside b1.
-    call, params = init_of(4, 5, 3)
-    pair = shared(params)
-    if pair is None:
-        return
-    first, second = pair
-    fail(
-        "Each array init_params returns must be one of its own: training "
-        "changes each in place, and a step of one must leave the others as "
-        "they are.",
-        call=call,
-        expected="four arrays that share no memory",
-        actual=f"{first} and {second} share memory",
-        mistake=shared_mistake(first, second),
-    )
-
-
-def shared_mistake(first, second):
-    """The mistake of parameters `first` and `second` sharing memory."""
-    if (first, second) == ("b1", "b2"):
-        return (
-            "b1 and b2 are one array, or overlapping slices of one (such as "
-            "zeros[:n_hidden] and zeros[:n_out]): params['b1'] -= ... changes "
-            "b2 too. Make each bias an array of its own: np.zeros(n_hidden) "
-            "for b1, np.zeros(n_out) for b2."
-        )
-    return (
-        f"{first} and {second} are one array, or overlapping slices of one: "
-        f"params[{first!r}] -= ... changes {second} too. Make each parameter "
-        "an array of its own (slices of one draw must not overlap)."
-    )
-
-
 PROBS_KEPT = (
     "results kept between calls: forward gave the probabilities of params "
     "as they were before the change, found again by params or x (their "
