@@ -145,6 +145,13 @@ class CheckResult:
     def _plain(self, columns: int = 0) -> str:
         """The report as plain text, each line wider than `columns` broken
         between words (no line is broken when `columns` is 0)."""
+        # Laid out in the report's language, which says what its labels
+        # are: a `where` line is broken as one (see `where_parts`) only
+        # where its label is known for one.
+        with i18n.speaking(self.language):
+            return self._laid_out(columns)
+
+    def _laid_out(self, columns: int) -> str:
         headline, test, message, others = self._parts()
         shown = [_headline_filled(headline, columns)]
         if test:
@@ -158,6 +165,10 @@ class CheckResult:
         return "\n".join(shown)
 
     def _repr_markdown_(self) -> str:
+        with i18n.speaking(self.language):
+            return self._markdown()
+
+    def _markdown(self) -> str:
         headline, test, message, others = self._parts()
         parts = [f"**{headline}**"]
         if test:

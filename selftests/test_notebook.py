@@ -751,3 +751,87 @@ def test_the_names_left_out_of_the_report_are_said_where_to_find(tree, tmp_path)
         check("one_hot", one_hot, root=tree, lang="ja")._plain().split()
     )
     assert "すべての名前は結果の .failing にあります" in japanese
+
+
+# A softmax that reads a name nothing defines, on a line of code longer
+# than a row of an 80-column terminal leaves beside the where line's label.
+UNDEFINED_SOFTMAX = """\
+import numpy as np
+
+
+def softmax(x):
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True) + np.zeros_like(e) * undefined_eps
+"""
+# A sigmoid defined on one line: its def and its body are one line of code.
+ONE_LINE_SIGMOID = """\
+import numpy as np
+
+
+def sigmoid(x): return 1 / (1 + np.exp(-x)) + undefined_eps
+"""
+
+
+def where_rows(shown, label):
+    """The rows of the where line in the report `shown`, from its label's
+    row to the last row under its value."""
+    lines = shown.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith(label))
+    hang = " " * len(label)
+    end = start + 1
+    while end < len(lines) and lines[end].startswith(hang):
+        end += 1
+    return lines[start:end]
+
+
+@pytest.mark.parametrize(
+    "lang, label, place",
+    [
+        ("en", "      where     ", "softmax in cell_softmax.py, line 6:"),
+        ("ja", "      場所      ", "cell_softmax.py の softmax、6 行目:"),
+    ],
+)
+def test_in_a_terminal_a_where_line_keeps_its_place_whole_as_check_does(
+    tree, tmp_path, monkeypatch, lang, label, place
+):
+    wrong = function_from(tmp_path, UNDEFINED_SOFTMAX, "softmax")
+    monkeypatch.setattr(notebook, "_ipython", lambda: None)
+    # Whatever the locale's language, the report speaks the one asked for.
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    result = check("softmax", wrong, root=tree, lang=lang)
+    monkeypatch.setattr("sys.stdout", Terminal())
+    monkeypatch.setenv("COLUMNS", "80")
+
+    rows = where_rows(repr(result), label)
+
+    # The place whole on the label's row, the code on rows of its own
+    # under it, its later rows four columns further in, as a line of code
+    # goes on.
+    assert rows[0] == label + place
+    code = " " * i18n.width(label)
+    assert rows[1].startswith(code + "return e / e.sum(")
+    assert all(row.startswith(code + "    ") for row in rows[2:])
+    assert len(rows) > 2 and all(i18n.width(row) <= 80 for row in rows)
+
+
+@pytest.mark.parametrize(
+    "lang, label", [("en", "      where     "), ("ja", "      場所      ")]
+)
+def test_a_one_line_def_is_shown_as_one_line_of_code(
+    tree, tmp_path, monkeypatch, lang, label
+):
+    wrong = function_from(tmp_path, ONE_LINE_SIGMOID, "sigmoid")
+    monkeypatch.setattr(notebook, "_ipython", lambda: None)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    result = check("sigmoid", wrong, root=tree, lang=lang)
+    monkeypatch.setattr("sys.stdout", Terminal())
+    monkeypatch.setenv("COLUMNS", "80")
+
+    rows = where_rows(repr(result), label)
+
+    # The def and its body on the same row: broken after the def's colon,
+    # the body would read as a line of its own.
+    code = " " * i18n.width(label)
+    assert rows[1:] == [
+        code + "def sigmoid(x): return 1 / (1 + np.exp(-x)) + undefined_eps"
+    ]
