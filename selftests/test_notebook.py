@@ -835,3 +835,27 @@ def test_a_one_line_def_is_shown_as_one_line_of_code(
     assert rows[1:] == [
         code + "def sigmoid(x): return 1 / (1 + np.exp(-x)) + undefined_eps"
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also failing: test_sigmoid_grad_gives_the_docstring_example, "
+        "test_sigmoid_matches_the_logistic_function_for_any_shape and 20 more "
+        "(the result's .failing lists them all).",
+        "ほかに失敗しているテスト: test_sigmoid_grad_gives_the_docstring_example、"
+        "test_sigmoid_matches_the_logistic_function_for_any_shape、ほか 20 個"
+        "(すべての名前は結果の .failing にあります)。",
+    ],
+)
+def test_the_label_of_the_other_failures_is_never_broken(line):
+    label = line.split(": ")[0] + ":"
+
+    for columns in range(notebook.MIN_COLUMNS, NOTEBOOK_COLUMNS + 1):
+        rows = notebook._names_wrapped(line, columns).split("\n")
+
+        # The label whole on the first row, the names after it where the
+        # first fits there, else from the next row on.
+        assert rows[0].startswith(label), (columns, rows)
+        assert all(i18n.width(row) <= columns for row in rows), (columns, rows)
+        assert "".join("".join(rows).split()) == "".join(line.split())
