@@ -241,6 +241,13 @@ def reflowed(text: str, columns: int) -> str:
 FORMULA_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
+# A remark in brackets beside or under the formulas, prose rather than
+# code: "(softmax and cross-entropy together; ...)".
+ASIDE = re.compile(
+    r"[(（](?=[^()（）]*\b[A-Za-z]+ [a-z]+ [a-z]+\b|.*[^\x00-\x7f]).*[)）]$"
+)
+
+
 def _formula_rows(line: str, columns: int) -> list[str]:
     """`line`, of a block of formulas, as it is when it fits `columns`;
     else each formula laid out beside another on it on a row of its own,
@@ -254,7 +261,11 @@ def _formula_rows(line: str, columns: int) -> list[str]:
     rows = []
     for formula in FORMULA_GAP.split(line.strip()):
         width = max(columns - at, 1)
-        if any(map(i18n._wide, formula)):
+        if ASIDE.match(formula):
+            # Words about the formula above: its later rows stand under
+            # its first word, as prose in brackets does.
+            filled = i18n.fill(formula, width, 1).splitlines()
+        elif any(map(i18n._wide, formula)):
             filled = i18n.fill(formula, width, len(ITEM_HANGING)).splitlines()
         else:
             filled = _code_filled(formula, width)

@@ -1384,34 +1384,36 @@ def _raised_shown(test: TestResult) -> tuple[str | None, str | None] | None:
 def _how_told(test: TestResult, exercise: str) -> str:
     """The name of `test` and how it failed, in one form: what it raised,
     where it raised anything, and at which line, with the file only when
-    it is not `exercise`'s own. The name alone where its message tells
-    neither."""
+    it is not `exercise`'s own. A line named without an exception (one
+    that changed an input, or raised what the message gives only by its
+    text) is said to be the learner's: "failed at line 23" would read as
+    the test's own. The name alone where its message tells neither."""
     raised = _raised_shown(test)
     name = test.name
     if raised is None:
         return _("{name} (raised nothing)", name=name)
     exception, where = raised
     place = None if where is None else _PLACE.match(where)
-    if place is not None:
-        file, line = place.groups()
-        own = Path(file).name == f"{exercise}.py"
-        place = (
-            _("line {line}", line=line)
-            if own
-            else _("{file}, line {line}", file=file, line=line)
-        )
     kind = None if exception is None else exception.partition(":")[0]
-    if kind is None:
-        return (
-            _("{name} (failed at {place})", name=name, place=place) if place else name
-        )
     if place is None:
+        if kind is None:
+            return name
         return _("{name} (raised {exception})", name=name, exception=kind)
+    file, line = place.groups()
+    own = Path(file).name == f"{exercise}.py"
+    if kind is None and own:
+        return _("{name} (at line {line} of your code)", name=name, line=line)
+    if kind is None:
+        return _("{name} (at {file}, line {line})", name=name, file=file, line=line)
     return _(
         "{name} (raised {exception} at {place})",
         name=name,
         exception=kind,
-        place=place,
+        place=(
+            _("line {line}", line=line)
+            if own
+            else _("{file}, line {line}", file=file, line=line)
+        ),
     )
 
 
@@ -1772,10 +1774,14 @@ def _brackets(text: str) -> tuple[int, int]:
 LABEL = re.compile(r"^ *(?:[^\s:|]+(?: [^\s:|]+)?(?:: | {2,})|\| |- )")
 
 
-def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
+def wrapped_lines(
+    text: Text, width: int, prose: bool = True, ellipsis: str = "…"
+) -> Text:
     """`text` with each line wider than `width` columns broken between
     words (`i18n.fill`), its later lines standing under the first word
-    after its label, if it has one, else under its own first word. A value
+    after its label, if it has one, else under its own first word; the
+    code of a `where` line with no place to break that fits is cut short,
+    ending in `ellipsis` (see `_where_broken`). A value
     is laid out first, as a failure's call lays out its arguments (a dict
     a key to a line, an array a row to a line: `_value_laid_out`), and a
     row of numbers still too wide breaks after a comma, under its first
@@ -1811,7 +1817,7 @@ def wrapped_lines(text: Text, width: int, prose: bool = True) -> Text:
             if i18n.width(row) <= width:
                 broken.append(row)
             elif prose:
-                broken.extend(_line_broken(row, width))
+                broken.extend(_line_broken(row, width, ellipsis))
             else:
                 broken.extend(_array_row_wrapped(row, width) or [row])
     return Text("\n".join(broken), style=text.style)
@@ -2100,7 +2106,7 @@ def paragraph_rows(line: str, width: int) -> list[str]:
     return [" " * lead + row for row in filled.split("\n")]
 
 
-def _line_broken(line: str, width: int) -> list[str]:
+def _line_broken(line: str, width: int, ellipsis: str = "…") -> list[str]:
     """A `line` too wide for `width` columns, broken: a row of an array
     after a comma (`_array_row_wrapped`), anything else between words,
     its later rows under the first word after its label, if it has one,
@@ -2109,7 +2115,7 @@ def _line_broken(line: str, width: int) -> list[str]:
     row = _array_row_wrapped(line, width)
     if row:
         return row
-    rows = _words_broken(line, width)
+    rows = _words_broken(line, width, ellipsis)
     return [
         part
         for row in rows
@@ -2125,10 +2131,10 @@ def _indentation(row: str) -> int:
     return len(row) - len(row.lstrip(" "))
 
 
-def _words_broken(line: str, width: int) -> list[str]:
+def _words_broken(line: str, width: int, ellipsis: str = "…") -> list[str]:
     """A `line` too wide for `width` columns broken between words (see
     `_line_broken`)."""
-    placed = _where_broken(line, width) or _stop_broken(line, width)
+    placed = _where_broken(line, width, ellipsis) or _stop_broken(line, width)
     if placed:
         return placed
     body = line.lstrip(" ")
@@ -2166,19 +2172,38 @@ def _mistake_cramped(line: str, width: int) -> bool:
     )
 
 
-def _where_broken(line: str, width: int) -> list[str]:
+def _where_broken(line: str, width: int, ellipsis: str = "…") -> list[str]:
     """A `where` line too wide for `width` columns ("where  exercises/
     sigmoid.py, line 30: return np.where(...)"), broken: the place, then
     the line of code on rows of its own under the value, whole when it
-    fits there (see `code_rows`); [] for any other line."""
+    fits there (see `code_rows`); [] for any other line. A part of the
+    code with no place to break that fits (a long string) is cut at the
+    width, ending in `ellipsis`: the place, whole, says where to read it
+    all, and run on, the terminal would cut it anywhere, under the label."""
     parts = where_parts(line)
     if parts is None:
         return []
     label, place, code = parts
     hang = i18n.width(label)
     rows = [*i18n.fill(place, width - hang).split("\n")]
-    rows += code_rows(code, width - hang, _between_arguments)
+    code_part = code_rows(code, width - hang, _between_arguments)
+    rows += [clipped(row, width - hang, ellipsis) for row in code_part]
     return [label + rows[0], *(" " * hang + row for row in rows[1:])]
+
+
+def clipped(line: str, width: int, ellipsis: str = "…") -> str:
+    """`line` cut to `width` columns, ending in `ellipsis`, if it is wider:
+    between two characters, never inside a wide one, without the spaces
+    before the ellipsis."""
+    if i18n.width(line) <= width:
+        return line
+    kept, used = [], i18n.width(ellipsis)
+    for character in line:
+        used += i18n.width(character)
+        if used > width:
+            break
+        kept.append(character)
+    return "".join(kept).rstrip() + ellipsis
 
 
 def where_parts(line: str) -> tuple[str, str, str] | None:
@@ -2200,22 +2225,10 @@ def _between_arguments(code: str, width: int) -> int:
     says a `where` line's code breaks: between statements, else after an
     argument or just inside an opening bracket, never inside a string
     ("raise ValueError(" and "f'...')", not "raise" and "ValueError(...)",
-    which reads as a statement of its own). Of the places that fit, as
-    `_code_break` chooses; -1 when none does, and the code runs on."""
-    places = []
-    for index, character, depth in _unquoted(code):
-        before = code[index - 1 : index]
-        if character == " " and before in (":", ";") and depth == 0:
-            places.append((True, 2, -depth, index))
-        elif character == " " and before == ",":
-            places.append((i18n.width(code[:index]) * 2 >= width, 1, -depth, index))
-        elif character in "([{" and code[index + 1 : index + 2] not in ("", " "):
-            if code[index + 1] not in ")]}" and before not in ("(", "[", "{"):
-                end = index + 1
-                full = i18n.width(code[:end]) * 2 >= width
-                places.append((full, 1, -depth, end))
-    fitting = [p for p in places if i18n.width(code[: p[-1]].rstrip()) <= width]
-    return max(fitting)[-1] if fitting else -1
+    which reads as a statement of its own); the best place that fits (see
+    `_break_places`), -1 when none does, and the code runs on."""
+    places = _break_places(code, width, statements=True, empty=False)
+    return places[0] if places else -1
 
 
 # A row under a time limit's sentence that shows a line of the module:
@@ -2337,32 +2350,77 @@ OUTSIDE_BRACKETS = " \\"
 
 def _example_breaks(code: str, width: int, nested: bool = False) -> list[int]:
     """Where `code`, a statement too wide for `width` columns, or the rest
-    of one `nested` inside brackets opened before it, may break, the best
-    place first: after an argument or just inside an opening bracket, the
-    outermost first, the last of those as far out
-    ("softmax(np.array(" and "[[1.0, 1.0], ..."), those that leave the row
-    at least half full before those that do not; [] when none fits.
-    Python reads on past a line's end inside brackets, so the statement
-    still runs as it is; a place outside them ("a, b") fits only with
-    `OUTSIDE_BRACKETS` after it."""
+    of one `nested` inside brackets opened before it, may break (see
+    `_break_places`), the best place first: after an argument or just
+    inside an opening bracket, never inside a subscript's, the places
+    outside the bracket the rest began in first ("softmax(np.array(" and
+    "[[1.0, 1.0], ..."); [] when none fits. Python reads on past a line's
+    end inside brackets, so the statement still runs as it is; a place
+    outside them ("a, b") fits only with `OUTSIDE_BRACKETS` after it."""
     outside = 0 if nested else len(OUTSIDE_BRACKETS)
-    places = []
-    for index, character, depth in _unquoted(code):
-        if character == " " and code[index - 1 : index] == ",":
-            places.append((index, depth))
-        elif character in "([{" and code[index + 1 : index + 2] not in ("", " "):
-            # Not inside a subscript's bracket, which would cut the index
-            # from what it indexes, nor inside the second of two brackets
-            # ("[[", "(["), which would leave the first's row empty.
-            subscript = character == "[" and SUBSCRIPTED.search(code[:index])
-            if not subscript and code[index - 1 : index] not in ("(", "[", "{"):
-                places.append((index + 1, depth))
-    fitting = [
-        (depth < 0 or i18n.width(code[:end]) * 2 >= width, -depth, end)
-        for end, depth in places
-        if i18n.width(code[:end].rstrip()) + (0 if depth else outside) <= width
-    ]
+    return _break_places(code, width, subscripts=False, outward=True, outside=outside)
+
+
+def _break_places(
+    code: str,
+    width: int,
+    statements: bool = False,
+    subscripts: bool = True,
+    empty: bool = True,
+    outward: bool = False,
+    outside: int = 0,
+) -> list[int]:
+    """Where `code`, too wide for `width` columns, may break, never inside
+    a string, the best place first; [] when none fits. A place is after
+    an argument (the space after its comma) or just inside an opening
+    bracket, but not inside the second of two ("[[", "(["), which would
+    leave the first's row empty; with `statements`, also between them
+    ("def f(x): return ...", after ";"), outside brackets. Without
+    `subscripts`, not inside a subscript's bracket either ("losses[-1]"),
+    which would cut the index from what it indexes; without `empty`, not
+    inside empty brackets ("f()"). A place fits when the row up to it
+    does, `outside` more columns where it stands outside brackets (for
+    what ends such a row).
+
+    The best place ends a statement, else leaves its row at least half
+    full (so does one that closes the bracket the code began in, when
+    `outward`: the rest of a statement broken inside brackets), then the
+    outermost, then the last."""
+    fitting = []
+    for index, _character, depth in _unquoted(code):
+        end = _break_end(code, index, depth, statements, subscripts, empty)
+        if end < 0:
+            continue
+        if i18n.width(code[:end].rstrip()) + (0 if depth else outside) > width:
+            continue
+        if end == index and code[index - 1] in ":;":
+            fitting.append((True, 2, 0, end))  # the end of a statement
+            continue
+        full = (outward and depth < 0) or i18n.width(code[:end]) * 2 >= width
+        fitting.append((full, 1, -depth, end))
     return [end for *_, end in sorted(fitting, reverse=True)]
+
+
+def _break_end(
+    code: str, index: int, depth: int, statements: bool, subscripts: bool, empty: bool
+) -> int:
+    """Where a row of `code` that breaks at its character at `index`,
+    `depth` deep in brackets, ends, or -1 when it may not break there (see
+    `_break_places`, whose options these are)."""
+    character, before = code[index], code[index - 1 : index]
+    if character == " " and before == ",":
+        return index
+    if character == " " and before in (":", ";"):
+        return index if statements and depth == 0 else -1
+    if character not in "([{" or code[index + 1 : index + 2] in ("", " "):
+        return -1
+    if before in ("(", "[", "{"):
+        return -1
+    if not subscripts and character == "[" and SUBSCRIPTED.search(code[:index]):
+        return -1
+    if not empty and code[index + 1] in ")]}":
+        return -1
+    return index + 1
 
 
 def nested_rows(
@@ -2739,7 +2797,8 @@ def fitted(text: Text, console: Console) -> Text:
         return text
     # One column short of the width, as the watch leaves it: a line that
     # fills the row exactly would make some terminals add a blank one.
-    return wrapped_lines(text, console.width - 1)
+    ellipsis = "…" if _unicode(console) else "..."
+    return wrapped_lines(text, console.width - 1, ellipsis=ellipsis)
 
 
 def filled(text: Text, console: Console) -> Text:

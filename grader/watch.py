@@ -2316,7 +2316,8 @@ class Watch:
         part of the message is down to its first row, or sooner, rather
         than a row of the statement of what failed, then the lines at
         the end (see `cut`); the hint just asked for stays whole, below
-        what is left of the failure, and so does the likely mistake, but
+        what is left of the failure, and so does the likely mistake (its
+        first sentence, which outlasts the values: see `_fitted`), but
         never at the cost of the exercise's line (see `hint_left_room`).
         A hint only remembered, or asked for before the last save of its
         exercise was graded (see `hints_asked`), gives way before all of
@@ -2371,13 +2372,17 @@ class Watch:
         reserved, short = self.hint_note_rows(hint, whole, space)
         space -= reserved
 
-        def said(shown: list[Text]) -> tuple:
+        def said(shown: list[Text], commanded: bool = False) -> tuple:
+            # Without a hint, the line that counts the others with its
+            # command (`commanded`) says what shows the rest; else a note.
             hidden = self.filled_rows(whole) - self.filled_rows(shown)
-            if hint and hidden > 0 and not reserved:
+            if (hint or not commanded) and hidden > 0 and not reserved:
                 return spaced(self.said_in_spacing(shown, hidden, space), hint)
             if not reserved or hidden <= 0:
                 return spaced(shown, hint)
             note = self.noted(self.more_lines_note(hidden, short=short))
+            if short:
+                note = self.note_in_room(shown, hidden, space + reserved) or note
             return spaced([*shown, note], hint)
 
         # The line that counts the other failing tests outlasts the later
@@ -2391,6 +2396,11 @@ class Watch:
         # whole line would take more.
         least = max(self.least_rows(), self.whole_statement_rows())
         for others in (True, COUNT_ONLY):
+            if others == COUNT_ONLY and not hint:
+                # Past the line with its command, nothing would say that
+                # rows are hidden: the note does, in rows kept for it.
+                reserved, short = self.failure_note_rows(whole, space)
+                space -= reserved
             if least and self.rows(failure(least, others=others)) <= space:
 
                 def counted(limit: int, others=others) -> list[Text]:
@@ -2398,7 +2408,7 @@ class Watch:
 
                 most = self.rows(lines)
                 fitted = self.fitted(counted, space, low=least, most=most)
-                return said(fitted)
+                return said(fitted, commanded=others is True)
         # The fewest rows the message may have without that line: its
         # likely mistake and its call whole, else the likely mistake alone;
         # each beside the statement's least, without which `_fitted` drops
@@ -2434,6 +2444,22 @@ class Watch:
                 return [*shown, note]
         return shown
 
+    def note_in_room(self, shown: list[Text], hidden: int, space: int) -> Text | None:
+        """The note of the `hidden` rows of a failure, `shown` cut in
+        `space` rows, with what shows them (see `more_lines_note`), when
+        it fits under them, in the blank row under the top line if need be
+        (see `said_in_spacing`); else None. A note kept short for rows
+        that the failure fitted left over would hide the way to the rest
+        for nothing."""
+        note = self.noted(self.more_lines_note(hidden))
+        left = space - self.rows(shown)
+        if self.rows([note]) <= left:
+            return note
+        if self.spaced and self.out.is_terminal and self.rows([note]) <= left + 1:
+            self.spaced = False
+            return note
+        return None
+
     def spaced_out(
         self, top: Text, failure: list[Text], hint: list[Text], bottom: list[Text]
     ) -> tuple[list[Text], list[Text]]:
@@ -2465,14 +2491,32 @@ class Watch:
     ) -> tuple[int, bool]:
         """The rows of the note under a failure (`whole`, in full) cut for
         the `hint` beside it in `space` rows, and whether it is said short
-        (see `more_lines_note`): the longest that leaves room for the
-        likely mistake and the statement's least; (0, False) with no hint,
-        or when no note does."""
+        (see `more_lines_note` and `failure_note_rows`); (0, False) with
+        no hint, or when no note does."""
         if not hint:
             return 0, False
+        asked = self.focus.name in self.hints_asked
+        return self.failure_note_rows(whole, space, asked)
+
+    def failure_note_rows(
+        self, whole: list[Text], space: int, asked: bool = False
+    ) -> tuple[int, bool]:
+        """The rows of the note under a failure (`whole`, in full) cut to
+        fit in `space` rows, and whether it is said short (see
+        `more_lines_note`): the longest that leaves room for the likely
+        mistake and the statement's least, and, beside a hint `asked` for,
+        its command for each part's first row too (the likely mistake's
+        first sentence); (0, False) when no note does."""
         least = self.mistake_rows() + self.statement_rows()
-        failure = self.exercise_lines(least, blanks=False, hint=False, others=False)
+        # Beside a hint asked for, what was expected and what came back stay
+        # to be compared, before the note keeps its command; said short, the
+        # note takes its command back in rows left over (see `note_in_room`).
+        whole_least = self.least_rows(mistake_first=True) if asked else least
+        leasts = {False: max(least, whole_least), True: least}
         for short in (False, True):
+            failure = self.exercise_lines(
+                leasts[short], blanks=False, hint=False, others=False
+            )
             note = self.noted(self.more_lines_note(self.rows(whole), short=short))
             if self.rows(failure) + self.rows([note]) <= space:
                 return self.rows([note]), short
@@ -2556,12 +2600,13 @@ class Watch:
             lambda message, width: _statement_rows(message, "    ", width)
         )
 
-    def least_rows(self) -> int:
+    def least_rows(self, mistake_first: bool = False) -> int:
         """The rows the message of the failure in focus takes on the
         terminal once each of its parts that give way has only its first
-        row left (see `_least_rows`); 0 when there is no failure."""
+        row left, the likely mistake its first sentence with
+        `mistake_first` (see `_least_rows`); 0 when there is no failure."""
         return self.message_rows(
-            lambda message, width: _least_rows(message, "    ", width)
+            lambda message, width: _least_rows(message, "    ", width, mistake_first)
         )
 
     def whole_statement_rows(self) -> int:
@@ -3214,7 +3259,9 @@ def _fitted(
     5. then parts go whole: the values, then what came back, where and
        the call; then the statement is cut to its first row (a call that
        raised: to its call's first row and its exception, then to its
-       exception alone).
+       exception alone). With `mistake_first` (beside a hint asked
+       for), the likely mistake first loses its rows after its first
+       sentence, as far as needed (see `_Fitting.mistake_to_first_sentence`).
 
     Where whose code takes one row under its file and line (but of a
     call that raised) keeps that row until the values went whole (step
@@ -3223,7 +3270,8 @@ def _fitted(
     `_Fitting.keep_code`): the learner's own line says more than the
     general advice that ends a mistake, beside a hint asked for too.
 
-    The likely mistake stays whole otherwise. When `limit` is fewer than
+    The likely mistake stays whole otherwise (beside a hint asked for,
+    its first sentence). When `limit` is fewer than
     its rows and the statement's fewest, it goes but for its first row,
     ended by `ellipsis` (on two rows or more), and the rest of the message
     gives way as above in the rows above it, the statement cut to them if
@@ -3501,6 +3549,28 @@ class _Fitting:
         ended = _ended(kept[-1], self.width, self.ellipsis)
         self.give_way(mistake[0], [*kept[:-1], ended])
 
+    def mistake_to_first_sentence(self) -> None:
+        """Step 5, first, beside a hint asked for: the likely mistake loses
+        the rows after its first sentence, what is wrong, as far as the
+        excess requires, its last row kept ended by an ellipsis: the hint
+        says what to do, and the values stay to be compared with it."""
+        mistake = [i for i, b in enumerate(self.blocks) if b[0] == "likely mistake"]
+        if not mistake or self.excess <= 0:
+            return
+        rows = self.rows[mistake[0]]
+        least = _first_sentence_rows(rows)
+        keep = max(least, len(rows) - self.excess)
+        if keep >= len(rows):
+            return
+        kept = rows[:keep]
+        if keep == least:
+            kept = [*kept[:-1], _first_sentence_end(kept[-1])]
+        else:
+            kept = _clause_end(kept)
+        self.give_way(
+            mistake[0], [*kept[:-1], _ended(kept[-1], self.width, self.ellipsis)]
+        )
+
     def drop_whole_parts(self, mistake_first: bool = False) -> None:
         """Step 5: whole parts go in the order they gave way in, but what
         came back, where and the call (see GIVING_WAY), which go after them,
@@ -3508,6 +3578,8 @@ class _Fitting:
         `_statement_least`); with `mistake_first`, whole. The argument
         before the call and after it go together: one without the other
         does not show what the call changed."""
+        if mistake_first:
+            self.mistake_to_first_sentence()
         for index in [*self.ranked(0), *self.ranked(2)]:
             if self.excess > 0 and self.blocks[index][0] not in GIVING_WAY:
                 self.give_way(index, [])
@@ -3796,13 +3868,16 @@ def _mistake_rows(
     )
 
 
-def _least_rows(message: str, prefix: str, width: int | None) -> int:
+def _least_rows(
+    message: str, prefix: str, width: int | None, mistake_first: bool = False
+) -> int:
     """The rows a failure `message` takes, laid out as `_fitted` lays it
     out, once each part that gives way before any goes whole is down to
     its first row (a statement that tells of a call that raised keeping
     its exception, and where whose code takes a row of its own keeping
     it, as `_Fitting.spare_code` does until the values went whole): the
-    fewest with every part still in sight."""
+    fewest with every part still in sight. With `mistake_first` (beside a
+    hint asked for), the likely mistake is down to its first sentence."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
     called = any(
@@ -3817,6 +3892,8 @@ def _least_rows(message: str, prefix: str, width: int | None) -> int:
             least += 2
         elif label in GIVING_WAY or _cut_order(blocks, index, rows)[0] < KEPT:
             least += 1 + (len(block_rows) - raised if raised else 0)
+        elif label == "likely mistake" and mistake_first:
+            least += _first_sentence_rows(block_rows)
         else:
             least += len(block_rows)
     return least
@@ -3949,6 +4026,14 @@ def _first_sentence_rows(rows: list[str]) -> int:
         if re.search(r"(?<!\.)\.(\s|$)|。", row):
             return count
     return len(rows)
+
+
+def _first_sentence_end(row: str) -> str:
+    """`row`, the last of a first sentence (see `_first_sentence_rows`),
+    up to that sentence's full stop: the next sentence's first words,
+    ended by an ellipsis, would read as cut inside it."""
+    end = re.search(r"(?<!\.)\.(\s|$)|。", row)
+    return row if end is None else row[: end.start() + 1]
 
 
 def _clause_end(rows: list[str]) -> list[str]:

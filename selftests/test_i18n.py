@@ -1070,6 +1070,25 @@ def test_a_docstring_is_rewrapped_by_paragraph_its_layout_kept():
     ]
 
 
+def test_a_remark_under_a_formula_wraps_as_prose_under_its_first_word():
+    text = (
+        "Work backwards:\n"
+        "\n"
+        "    dz2 = (probs - one_hot(t, C)) / N\n"
+        "          (softmax and cross-entropy together; t as it is if one-hot)\n"
+        "    dw2 = h.T @ dz2"
+    )
+
+    assert docs.reflowed(text, 50).splitlines() == [
+        "Work backwards:",
+        "",
+        "    dz2 = (probs - one_hot(t, C)) / N",
+        "          (softmax and cross-entropy together; t",
+        "           as it is if one-hot)",
+        "    dw2 = h.T @ dz2",
+    ]
+
+
 def test_an_item_whose_later_lines_stand_under_its_first_runs_on_as_one():
     text = (
         "Returns:\n"

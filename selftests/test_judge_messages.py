@@ -889,7 +889,7 @@ def mistake_of(runs, mutant, test_name):
         # A fixed step too small for the loss to fall: lr ignored.
         (
             "wrong_fixed_small_lr",
-            "test_training_classifies_90_percent_of_unseen_flowers[0]",
+            "test_training_classifies_80_percent_of_unseen_flowers[0]",
             "test_a_zero_learning_rate_leaves_the_weights_where_they_started",
         ),
         # nan (0 * -inf) on a wrong class, inf on the true one: one cause.
@@ -1052,3 +1052,12 @@ def test_a_function_written_under_another_name_is_named():
     assert no_function(module, "sigmoid_grad") == (
         "exercises/softmax.py has no function named sigmoid_grad"
     )
+
+
+def test_the_accuracy_test_is_named_for_the_share_it_asks():
+    from tests import test_train
+
+    share = f"{test_train.MIN_ACCURACY * 100:.0f}_percent"
+    named = [name for name in vars(test_train) if "_percent_" in name]
+
+    assert named == [f"test_training_classifies_{share}_of_unseen_flowers"]

@@ -753,6 +753,22 @@ def test_the_names_left_out_of_the_report_are_said_where_to_find(tree, tmp_path)
     assert "すべての名前は結果の .failing にあります" in japanese
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_narrow_terminal_a_where_lines_code_too_long_is_cut_short(lang):
+    line = (
+        "  where     exercises/dot.py, line 42: raise ValueError("
+        'f"cannot multiply shapes {a.shape} and {b.shape} because the inner '
+        'dimensions differ")'
+    )
+    with i18n.speaking(lang):
+        rows = notebook._wrapped("    " + i18n.failure(line), 60).split("\n")
+
+    # The place stays whole on its row, the code is cut at the width.
+    assert rows[0].rstrip().endswith(("line 42:", "42 行目:")), rows
+    assert all(i18n.width(row) <= 60 for row in rows), rows
+    assert rows[-1].endswith("…"), rows
+
+
 # A softmax that reads a name nothing defines, on a line of code longer
 # than a row of an 80-column terminal leaves beside the where line's label.
 UNDEFINED_SOFTMAX = """\

@@ -1927,3 +1927,155 @@ def test_the_note_under_a_hint_takes_one_row_said_shorter_where_it_would_wrap(
     assert notes, rows
     assert all(rows[index].rstrip().endswith("]") for index in notes), rows
     assert "python -m grader check train" in rows[notes[-1]], rows
+
+
+# backprop's failure where dw1 is x @ dz1: the call takes six rows, and
+# seven more tests fail.
+DW1_UNTRANSPOSED = """\
+backward(...) raised ValueError: matmul: Input operand 1 has a mismatch in \
+its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size 1 \
+is different from 2)
+  call      backward({'w1': [[0.0], [0.0]],
+                      'b1': [0.0],
+                      'w2': [[0.0, 0.0]],
+                      'b2': [0.0, 0.0]},
+                     [[1.0, 2.0]],
+                     [0] (int64))
+  where     exercises/backprop.py, line 58: "w1": x @ dz1,
+  likely mistake: dw1 is x.T @ dz1: x is (N, D) and dz1 (N, H), and the \
+product sums over the N samples, so x needs the .T (and dz1 none); dw1 then \
+comes out (D, H), the shape of w1."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [(50, h) for h in range(14, 25)] + [(40, 16)])
+def test_a_failure_that_loses_its_call_says_that_rows_are_hidden(request, lang, size):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_backward_{n}", False, "exception", DW1_UNTRANSPOSED)
+        for n in "abcdefgh"
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["backprop"] = ExerciseRun("backprop", failures)
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, size, EXERCISE)
+    shown = "\n".join(rows)
+    # Rows of the call are hidden at every one of these sizes: a note says
+    # so, or the line that counts the other failures, with what shows them.
+    assert "'b2': [0.0, 0.0]}" not in shown, rows
+    said = re.search(r"\[\.\.\. \d+ more lines|\[(\.\.\. )?残り \d+ 行", shown)
+    assert said or re.search(r"`kata\s+check\s+backprop`", shown), rows
+
+
+# numerical_gradient's failures whose likely mistake takes five rows of
+# 60 columns in Japanese, by the mutant that gives each: a default step
+# of 1e-3, and a difference halved, then multiplied by h.
+LONG_MISTAKES = {
+    "wrong_default_step_1e3": """\
+Without h, the step must be the default h = 1e-4: at x = 0 the central \
+difference of sum(x ** 3) is then h^2 = 1e-8.
+  call      numerical_gradient(f, x) with
+              x = [0.0, 0.0]
+  expected  [1.0e-08, 1.0e-08]
+  actual    [1.0e-06, 1.0e-06]
+  likely mistake: the default h is not 1e-4: called without h, x[i] moved \
+by another step. Keep the signature numerical_gradient(f, x, h=1e-4).""",
+    "wrong_precedence_times_h": """\
+The gradient of sum(v ** 2) is 2x.
+  call      numerical_gradient(f, x) with
+              x = [1.0, -2.0]
+  expected  [2.0, -4.0]
+  actual    [2.0e-08, -4.0e-08]
+  likely mistake: the difference was halved and then multiplied by h: ... \
+/ 2 * h means (... / 2) * h. Put the brackets in: ... / (2 * h).""",
+}
+
+
+def _hint_asked(count: int):
+    """A setup for `watch_screen`: the `count` first hints of the exercise
+    in focus read, the last just asked for with `h`."""
+
+    def asked(watch) -> None:
+        name = watch.focus.name
+        watch.hint = watch.hint_text(watch.focus, count)
+        watch.hints_asked.add(name)
+        watch.say("hint for {name}", name=name)
+
+    return asked
+
+
+def _numerical_gradient_failing(message: str) -> dict:
+    """Runs in which every exercise passes but numerical_gradient, whose
+    three tests fail with `message`."""
+    failures = [
+        TestResult(f"test_numerical_gradient_{n}", False, "failure", message)
+        for n in "abc"
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["numerical_gradient"] = ExerciseRun("numerical_gradient", failures)
+    return runs
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("count", [1, 2])
+@pytest.mark.parametrize("mutant", sorted(LONG_MISTAKES))
+def test_beside_a_hint_a_long_mistake_gives_way_before_expected_and_actual(
+    request, lang, count, mutant
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    runs = _numerical_gradient_failing(LONG_MISTAKES[mutant])
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, NARROW, EXERCISE, _hint_asked(count))
+        hint = i18n._("Hint {shown} of {total}: {hint}", shown=count, total=4, hint="")
+    expected, actual = VALUE_LABELS[lang]
+    assert any(row.startswith(hint) for row in rows), rows
+    # What was expected and what came back stay in sight, to be compared;
+    # the likely mistake keeps at least its first sentence.
+    assert any(row.startswith(f"      {expected} ") for row in rows), rows
+    assert any(row.startswith(f"      {actual} ") for row in rows), rows
+    mistake = next(i for i, row in enumerate(rows) if MISTAKE[lang] in row)
+    said = "".join("".join(row.split()) for row in rows[mistake:])
+    assert "".join(FIRST_SENTENCE[mutant][lang].split()) in said, rows
+
+
+# The label of a likely mistake, and the first sentence of each of those
+# of LONG_MISTAKES, as the watch says them, by language.
+MISTAKE = {"en": "likely mistake: ", "ja": "考えられる間違い: "}
+# (spaces aside, which a row's end may take or leave).
+FIRST_SENTENCE = {
+    "wrong_default_step_1e3": {
+        "en": "the default h is not 1e-4: called without h, x[i] moved by "
+        "another step.",
+        "ja": "h の既定値が 1e-4 になっていません。",
+    },
+    "wrong_precedence_times_h": {
+        "en": "the difference was halved and then multiplied by h: ... / 2 * h "
+        "means (... / 2) * h.",
+        "ja": "差を 2 で割ってから h を掛けています。",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("count", [1, 2])
+@pytest.mark.parametrize("mutant", sorted(LONG_MISTAKES))
+def test_beside_each_hint_the_note_of_hidden_rows_gives_its_command_where_it_fits(
+    request, lang, count, mutant
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    runs = _numerical_gradient_failing(LONG_MISTAKES[mutant])
+    asked = _hint_asked(count)
+
+    def with_lang(watch) -> None:
+        # As the watch says it run as `python -m grader --lang ja`: the
+        # command in the note takes a row more.
+        watch.prog = f"python -m grader --lang {lang}"
+        asked(watch)
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, NARROW, EXERCISE, with_lang)
+    expected, actual = VALUE_LABELS[lang]
+    words = " ".join(" ".join(rows).split())
+    assert "check numerical_gradient" in words, rows
+    assert any(row.startswith(f"      {expected} ") for row in rows), rows
+    assert any(row.startswith(f"      {actual} ") for row in rows), rows

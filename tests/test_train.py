@@ -907,7 +907,7 @@ def test_every_epoch_on_one_sample_is_one_step_of_lr():
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_training_classifies_90_percent_of_unseen_flowers(seed):
+def test_training_classifies_80_percent_of_unseen_flowers(seed):
     params, losses, call = trained(seed)
     expect_epochs(losses, DEFAULT_EPOCHS, call)
     expect_loss_fell(params, losses, call, seed)
