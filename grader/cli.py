@@ -1130,18 +1130,21 @@ def _choose_current(
         )
         return {}
     args.name = current.name
-    screen.out.print(
-        Text(
-            _(
-                "{command} {name}: exercise {number}, the first one not done.",
-                command=command,
-                name=current.name,
-                number=current.number,
-            ),
-            style="bold",
-        ),
-        soft_wrap=True,
-    )
+    # Said as what is done with it: "exercise 5, the first one not done"
+    # alone has nothing to say of it, and reads oddly in Japanese.
+    if command == "check":
+        said = _(
+            "check {name}: grading exercise {number}, the first one not done.",
+            name=current.name,
+            number=current.number,
+        )
+    else:
+        said = _(
+            "hint {name}: the hints of exercise {number}, the first one not done.",
+            name=current.name,
+            number=current.number,
+        )
+    screen.out.print(Text(said, style="bold"), soft_wrap=True)
     screen.out.print()
     return {current.name: fresh[current.name]} if current.name in fresh else {}
 

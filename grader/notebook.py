@@ -145,6 +145,13 @@ class CheckResult:
     def _plain(self, columns: int = 0) -> str:
         """The report as plain text, each line wider than `columns` broken
         between words (no line is broken when `columns` is 0)."""
+        # Laid out in the report's language, which says what its labels
+        # are: a `where` line is broken as one (see `where_parts`) only
+        # where its label is known for one.
+        with i18n.speaking(self.language):
+            return self._laid_out(columns)
+
+    def _laid_out(self, columns: int) -> str:
         headline, test, message, others = self._parts()
         shown = [_headline_filled(headline, columns)]
         if test:
@@ -158,6 +165,10 @@ class CheckResult:
         return "\n".join(shown)
 
     def _repr_markdown_(self) -> str:
+        with i18n.speaking(self.language):
+            return self._markdown()
+
+    def _markdown(self) -> str:
         headline, test, message, others = self._parts()
         parts = [f"**{headline}**"]
         if test:
@@ -263,16 +274,37 @@ def _wrapped(text: str, columns: int) -> str:
 def _names_wrapped(line: str, columns: int) -> str:
     """The line that names the other failures, broken to `columns`: under
     its label while every name fits there, else from the start of the line,
-    so that a long test name has the whole width to itself."""
+    so that a long test name has the whole width to itself. The label is
+    never broken: where its row has no room for it, it has a row to
+    itself."""
     hung = _wrapped(line, columns)
-    if all(i18n.width(row) <= columns for row in hung.split("\n")):
+    fits = all(i18n.width(row) <= columns for row in hung.split("\n"))
+    if fits and _label_whole(line, hung):
         return hung
-    rows = _filled(line, columns).split("\n")
+    rows = _label_kept(line, columns)
     if columns <= 0:
         return "\n".join(rows)
     # A name still too long is broken after an underscore, not by the
     # terminal inside a word.
     return "\n".join(r for row in rows for r in names_broken(row, columns, ""))
+
+
+def _label_whole(line: str, shown: str) -> bool:
+    """Whether `shown`, `line` laid out, has the whole of `line`'s label
+    ("ほかに失敗しているテスト: ", if it has one) on its first row."""
+    label = LABEL.match(line)
+    return label is None or shown.startswith(label.group().rstrip())
+
+
+def _label_kept(line: str, columns: int) -> list[str]:
+    """`line` in rows as `_filled` breaks it, but its label on a row of its
+    own where the first row would hold only a part of it: a Japanese label
+    may break between any two characters."""
+    rows = _filled(line, columns).split("\n")
+    label = LABEL.match(line)
+    if _label_whole(line, rows[0]):
+        return rows
+    return [label.group().rstrip(), *_filled(line[label.end() :], columns).split("\n")]
 
 
 def _filled(line: str, columns: int) -> str:

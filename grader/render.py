@@ -1312,8 +1312,21 @@ def _groups(failures: list[TestResult]) -> list[list[TestResult]]:
     ways = [_way(test) for test in failures]
     named = {way[1] for way in ways if way[0] == MISTAKE_LABEL and len(way) == 2}
     for test, way in zip(failures, ways, strict=True):
-        groups.setdefault(_one_of(way, named), []).append(test)
+        key = (_one_of(way, named), _dtypes_told(test))
+        groups.setdefault(key, []).append(test)
     return sorted(groups.values(), key=lambda tests: _telling_rank(_plainest(tests)))
+
+
+# A NumPy dtype named by its size, as `gist` finds one.
+DTYPE_NAME = re.compile(r"\b(?:u?int|float|complex)(?:8|16|32|64|128)\b")
+
+
+def _dtypes_told(test: TestResult) -> tuple[str, ...]:
+    """The dtypes `test`'s likely mistakes name. `gist` takes them for the
+    input's particulars, but one block's mistake would then say "the result
+    is float16" of a test whose result was float32."""
+    lines = [line for line in test.message.splitlines() if MISTAKE_LABEL in line]
+    return tuple(DTYPE_NAME.findall("\n".join(lines)))
 
 
 def told_apart(

@@ -608,7 +608,7 @@ def test_check_without_a_name_checks_the_first_exercise_not_done(tmp_path):
 
     assert result.returncode == 1
     first, *rest = result.stdout.splitlines()
-    assert first == "check sigmoid: exercise 2, the first one not done."
+    assert first == "check sigmoid: grading exercise 2, the first one not done."
     assert "2. sigmoid" in "\n".join(rest)
 
 
@@ -619,7 +619,7 @@ def test_hint_without_a_name_gives_a_hint_for_the_first_exercise_not_done(
 
     assert result.returncode == 0
     first = result.stdout.splitlines()[0]
-    assert first == "hint dot: exercise 1, the first one not done."
+    assert first == "hint dot: the hints of exercise 1, the first one not done."
     assert "Hints for exercise 1, dot" in result.stdout
 
 

@@ -1703,6 +1703,33 @@ def test_a_block_naming_a_mistake_comes_before_one_naming_none():
     ]
 
 
+def test_a_mistake_that_names_the_results_dtype_is_shared_only_by_that_dtype():
+    from grader.render import grouped
+
+    def narrow(name, dtype):
+        return failed(
+            name,
+            f"The result must be float64 numbers.\n  expected  float64\n"
+            f"  actual    {dtype}\n  likely mistake: the result is {dtype}, and "
+            f"{dtype} keeps fewer digits: work in float64.",
+        )
+
+    uint8, int8, float32 = (
+        narrow("test_accepts[uint8-array]", "float16"),
+        narrow("test_accepts[int8-array]", "float16"),
+        narrow("test_accepts[float32]", "float32"),
+    )
+
+    blocks = grouped([uint8, int8, float32])
+
+    # "the result is float16" is untrue of the float32 one: each dtype has
+    # its own block, whose mistake says its own.
+    assert [(first.name, others) for first, others, _ in blocks] == [
+        ("test_accepts[uint8-array]", ("test_accepts[int8-array]",)),
+        ("test_accepts[float32]", ()),
+    ]
+
+
 def test_a_mistake_named_by_several_tests_is_shown_on_the_docstring_example():
     from grader.grading import most_telling
     from grader.render import grouped

@@ -457,13 +457,22 @@ def test_a_missing_exercise_name_is_asked_for_in_japanese(tmp_path):
     assert english_left(result.stderr) == []
 
 
-def test_check_says_in_japanese_which_exercise_it_chose(tmp_path):
+@pytest.mark.parametrize(
+    "command, said",
+    [
+        ("check", "check dot: まだ完了していない最初の演習 dot(演習 1)を採点します。"),
+        ("hint", "hint dot: まだ完了していない最初の演習 dot(演習 1)のヒントです。"),
+    ],
+)
+def test_check_and_hint_say_in_japanese_which_exercise_they_chose(
+    tmp_path, command, said
+):
     tree = learner_tree(tmp_path / "kata")
 
-    result = kata(tree, "--lang", "ja", "check")
+    result = kata(tree, "--lang", "ja", command)
 
-    first = result.stdout.splitlines()[0]
-    assert first == "check dot: まだ完了していない最初の演習(演習 1)です。"
+    # What is done with the exercise chosen, said of it as a sentence.
+    assert result.stdout.splitlines()[0] == said
 
 
 def test_the_learners_commands_have_japanese_help(tmp_path):

@@ -216,6 +216,31 @@ def test_an_axis_count_gone_wrong_says_which_way_it_went(tables):
     assert not [hint for hint in dot.hints_ja if "足した軸" in hint]
 
 
+def test_an_axis_is_named_in_brackets_after_the_way_it_runs(tables):
+    # "バッチ方向(axis 0)", not "バッチ方向、axis 0": after a comma the axis
+    # reads as a second place to sum over.
+    texts = [value for _, value in translations(tables)]
+    assert [text for text in texts if re.search(r"方向、axis", text)] == []
+    assert (
+        "バッチ方向(axis 0)で合計"
+        in tables["failures"][
+            "the bias gradients were summed over the wrong axis: sum over the batch, "
+            "axis 0."
+        ]
+    )
+
+
+def test_what_a_specification_includes_is_said_of_its_subject():
+    # "これには … も含まれる": a sentence of cases alone ("… のような行や、
+    # … バッチも含む。") says not what includes them.
+    with open(DOCSTRINGS, "rb") as file:
+        docstrings = tomllib.load(file)
+    texts = [f["text"] for fs in docstrings.values() for f in fs.values()]
+    sentences = [s for text in texts for s in re.split(r"(?<=。)", text)]
+    cases = [s for s in sentences if re.search(r"や、[^。]*も含(む|まれる)。$", s)]
+    assert [s for s in cases if "には" not in s] == []
+
+
 def watch_events() -> set[str]:
     """What the watch's top line says caused its screen, in brackets after
     the count of exercises done ("(one_hot に移りました)"): the texts it

@@ -767,3 +767,111 @@ def test_on_a_narrow_terminal_a_where_lines_code_too_long_is_cut_short(lang):
     assert rows[0].rstrip().endswith(("line 42:", "42 行目:")), rows
     assert all(i18n.width(row) <= 60 for row in rows), rows
     assert rows[-1].endswith("…"), rows
+
+
+# A softmax that reads a name nothing defines, on a line of code longer
+# than a row of an 80-column terminal leaves beside the where line's label.
+UNDEFINED_SOFTMAX = """\
+import numpy as np
+
+
+def softmax(x):
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True) + np.zeros_like(e) * undefined_eps
+"""
+# A sigmoid defined on one line: its def and its body are one line of code.
+ONE_LINE_SIGMOID = """\
+import numpy as np
+
+
+def sigmoid(x): return 1 / (1 + np.exp(-x)) + undefined_eps
+"""
+
+
+def where_rows(shown, label):
+    """The rows of the where line in the report `shown`, from its label's
+    row to the last row under its value."""
+    lines = shown.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith(label))
+    hang = " " * len(label)
+    end = start + 1
+    while end < len(lines) and lines[end].startswith(hang):
+        end += 1
+    return lines[start:end]
+
+
+@pytest.mark.parametrize(
+    "lang, label, place",
+    [
+        ("en", "      where     ", "softmax in cell_softmax.py, line 6:"),
+        ("ja", "      場所      ", "cell_softmax.py の softmax、6 行目:"),
+    ],
+)
+def test_in_a_terminal_a_where_line_keeps_its_place_whole_as_check_does(
+    tree, tmp_path, monkeypatch, lang, label, place
+):
+    wrong = function_from(tmp_path, UNDEFINED_SOFTMAX, "softmax")
+    monkeypatch.setattr(notebook, "_ipython", lambda: None)
+    # Whatever the locale's language, the report speaks the one asked for.
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    result = check("softmax", wrong, root=tree, lang=lang)
+    monkeypatch.setattr("sys.stdout", Terminal())
+    monkeypatch.setenv("COLUMNS", "80")
+
+    rows = where_rows(repr(result), label)
+
+    # The place whole on the label's row, the code on rows of its own
+    # under it, its later rows four columns further in, as a line of code
+    # goes on.
+    assert rows[0] == label + place
+    code = " " * i18n.width(label)
+    assert rows[1].startswith(code + "return e / e.sum(")
+    assert all(row.startswith(code + "    ") for row in rows[2:])
+    assert len(rows) > 2 and all(i18n.width(row) <= 80 for row in rows)
+
+
+@pytest.mark.parametrize(
+    "lang, label", [("en", "      where     "), ("ja", "      場所      ")]
+)
+def test_a_one_line_def_is_shown_as_one_line_of_code(
+    tree, tmp_path, monkeypatch, lang, label
+):
+    wrong = function_from(tmp_path, ONE_LINE_SIGMOID, "sigmoid")
+    monkeypatch.setattr(notebook, "_ipython", lambda: None)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    result = check("sigmoid", wrong, root=tree, lang=lang)
+    monkeypatch.setattr("sys.stdout", Terminal())
+    monkeypatch.setenv("COLUMNS", "80")
+
+    rows = where_rows(repr(result), label)
+
+    # The def and its body on the same row: broken after the def's colon,
+    # the body would read as a line of its own.
+    code = " " * i18n.width(label)
+    assert rows[1:] == [
+        code + "def sigmoid(x): return 1 / (1 + np.exp(-x)) + undefined_eps"
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also failing: test_sigmoid_grad_gives_the_docstring_example, "
+        "test_sigmoid_matches_the_logistic_function_for_any_shape and 20 more "
+        "(the result's .failing lists them all).",
+        "ほかに失敗しているテスト: test_sigmoid_grad_gives_the_docstring_example、"
+        "test_sigmoid_matches_the_logistic_function_for_any_shape、ほか 20 個"
+        "(すべての名前は結果の .failing にあります)。",
+    ],
+)
+def test_the_label_of_the_other_failures_is_never_broken(line):
+    label = line.split(": ")[0] + ":"
+
+    for columns in range(notebook.MIN_COLUMNS, NOTEBOOK_COLUMNS + 1):
+        rows = notebook._names_wrapped(line, columns).split("\n")
+
+        # The label whole on the first row, the names after it where the
+        # first fits there, else from the next row on.
+        assert rows[0].startswith(label), (columns, rows)
+        assert all(i18n.width(row) <= columns for row in rows), (columns, rows)
+        assert "".join("".join(rows).split()) == "".join(line.split())
