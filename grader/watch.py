@@ -516,6 +516,9 @@ class Watch:
         self.spaced = True
         self.status_rows = 0
         self.refitted_for: tuple = ()
+        # Whether the list shows every row, while a screen is drawn: the
+        # same for every way of cutting it tried (see `rows_note`).
+        self.every_row_listed: bool | None = None
         # The line of keys that ends the screen on a terminal, and its rows
         # (0 before the first screen, or off a terminal).
         self.keys_line = Text()
@@ -809,19 +812,24 @@ class Watch:
         finally:
             self.status_rows = shown
 
-    def redraw_during_grade(self, status_rows: int = 0) -> None:
+    def redraw_during_grade(self, status_rows: int = 0, stop_status=None) -> None:
         """Draw the screen again during a grade, with the headline under
         it, and room for a status line of `status_rows`, if any; once the
         grade of a save has run BEFORE_SAVE_SHOWN, saying that it shows
         the grade of the code before the save. The status line must be
-        stopped first: it is drawn under the screen."""
+        stopped first, it is drawn under the screen: by `stop_status()`,
+        if given, called once the screen is laid out, just before it is
+        written."""
         self.status_rows = max(self.status_rows, status_rows)
         if not self.ever_drawn:
+            if stop_status is not None:
+                stop_status()
+            self.status_rows = max(self.status_rows, status_rows)
             self.redraw_first_grade()
             return
         self.before_save = self.headline_in_screen()
         try:
-            self.draw()
+            self.draw(stop_status)
         finally:
             self.before_save = False
         if not self.headline_in_screen():
@@ -879,8 +887,9 @@ class Watch:
             nonlocal shown, live
             text = self.grade_status(names, running)
             if self.redraw_due(_text_rows(text)):
-                live.stop()
-                self.redraw_during_grade(_text_rows(text))
+                # Taken down only once the screen is laid out: laying out
+                # a report takes a while, the status line stays till then.
+                self.redraw_during_grade(_text_rows(text), live.stop)
                 # Broken for the width it is drawn at.
                 shown = self.grade_status(names, running)
                 live = self.status_line(shown)
@@ -1115,9 +1124,8 @@ class Watch:
             # first (see `progress`).
             rows = _text_rows(line(seconds)) if live is not None and not quiet else 0
             if self.redraw_due(rows):
-                if live is not None:
-                    live.stop()
-                self.redraw_during_grade(rows)
+                # In sight while the screen is laid out (see `progress`).
+                self.redraw_during_grade(rows, live.stop if live else None)
                 live, shown = None, 0  # shown again at the next second
             if seconds == shown and waiting == said and (live or not waiting):
                 return
@@ -1627,13 +1635,16 @@ class Watch:
         ]
         return gradebook(list(self.project.exercises), runs, self.target)
 
-    def draw(self) -> None:
+    def draw(self, stop_status=None) -> None:
         """Show the screen: cleared and redrawn on a terminal, a new block
         otherwise. Its middle is what `view` says: the exercise in focus,
         the list, or the whole grade; on a terminal, fitted to its height
-        (see `fitted`), so that the top line stays on screen."""
+        (see `fitted`), so that the top line stays on screen. A status line
+        under way is taken down by `stop_status()`, if given, once the
+        screen is laid out: it stays in sight while that takes."""
         self.resized = False
         self.spaced = True
+        self.every_row_listed = None
         top = self.wrapped(self.top_line())
         if self.before_save and not self.room_for_before_save(top):
             # "Shown above" over nothing but a note would say what is not:
@@ -1642,13 +1653,21 @@ class Watch:
             self.before_save = False
         bottom = [self.wrapped(line) for line in self.bottom_lines()]
         self.grading_now_drawn = self.grading_now().plain if self.before_save else ""
-        if self.view == LISTING:
-            middle, bottom = self.listing_fitted(top, bottom)
-        elif self.view == SUMMARY:
-            middle, bottom = self.summary_fitted(top, bottom)
-        else:
-            middle, bottom = self.exercise_fitted(top, bottom)
-            self.shown.add(self.focus.name)
+        try:
+            if self.view == LISTING:
+                middle, bottom = self.listing_fitted(top, bottom)
+            elif self.view == SUMMARY:
+                middle, bottom = self.summary_fitted(top, bottom)
+            else:
+                middle, bottom = self.exercise_fitted(top, bottom)
+                self.shown.add(self.focus.name)
+        finally:
+            self.every_row_listed = None
+        if stop_status is not None:
+            # Stopped, a status line gives up its rows; they stay its own.
+            status_rows = self.status_rows
+            stop_status()
+            self.status_rows = status_rows
         # Written in one piece: a screen cleared, then printed line by
         # line, would flash blank on a slow terminal.
         with self.out:
@@ -1687,7 +1706,18 @@ class Watch:
     def least_middle(self) -> int:
         """The fewest rows of the middle of the screen worth showing on a
         terminal: the exercise's line and a row under it (a note of what
-        is cut), or a row of the list or the report with that note."""
+        is cut), or a row of the list with that note; in the report of an
+        exercise not done, its row, the note of the rows gone and the
+        score (see `report_cut`): what is left to do."""
+        if self.view == SUMMARY and not self.book().all_done:
+            count = len(self.project.names)
+            ways = [*ROWS_KEY_NOTES, *ROWS_COMMAND_NOTES]
+            notes = [self.noted(_(way, count=count, prog=self.prog)) for way in ways]
+            # The note as the report says it, the longer of its two ways.
+            key, command = (
+                min(self.rows([n]) for n in pair) for pair in [notes[:2], notes[2:]]
+            )
+            return 2 + max(key, command)
         if self.view != EXERCISE:
             return 2
         header = self.wrapped(self.header(self.grade_of(self.focus)))
@@ -1998,6 +2028,14 @@ class Watch:
         shows every row of its table; always off a terminal."""
         if not self.out.is_terminal:
             return True
+        if self.every_row_listed is None:
+            # Laid out again for each way of cutting the report tried, the
+            # list would take seconds: a grade's status line waits for them.
+            self.every_row_listed = self.every_row_listed_now()
+        return self.every_row_listed
+
+    def every_row_listed_now(self) -> bool:
+        """`list_shows_every_row`, the list laid out now."""
         state = (self.view, self.event, self.notice, self.before_save)
         self.view, self.notice, self.before_save = LISTING, "", False
         self.say("the list of exercises")
