@@ -125,6 +125,7 @@ from grader.render import (
     opened_call,
     output_label,
     paragraph_rows,
+    printed_in_report,
     printed_note,
     printed_output,
     some_named,
@@ -2074,7 +2075,8 @@ class Watch:
             note = self.noted(self.more_lines_note(99, whole))
             left = room - self.rows(shown)
             if self.rows([note]) <= left:
-                return [*shown, *self.cut(tail, left, whole)]
+                below = self.printed_whole(tail, left, note)
+                return [*shown, *self.cut(below, left, whole)]
         # The table's last rows give way, counted in a line of their own;
         # under the score, a line says where the failure is, while there
         # is room for one row of the table with it.
@@ -2100,6 +2102,22 @@ class Watch:
             if self.rows(shown) <= room:
                 return shown
         return self.cut(lines, room)
+
+    def printed_whole(self, lines: list[Text], room: int, note: Text) -> list[Text]:
+        """`lines`, under the report's score, to be cut to `room` rows with
+        a `note` of what is cut: without the note that the code printed
+        when it would not stay whole above that note. Cut in its middle, a
+        sentence says something else; the whole report says it all."""
+        said = printed_in_report(self.book(), self.prog)
+        found = _lines_saying(lines, said, 0) if said else None
+        if found is None or self.rows(lines) <= room:
+            return lines
+        start, end = found
+        if self.rows([*lines[:end], note]) <= room:
+            return lines
+        while end < len(lines) and not lines[end].plain.strip():
+            end += 1  # the blank line under it, which went with it
+        return [*lines[:start], *lines[end:]]
 
     def table_kept(
         self,

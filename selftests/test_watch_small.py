@@ -1341,6 +1341,11 @@ def test_a_check_under_way_keeps_the_top_line_and_the_exercise_in_sight(
         assert all(i18n.width(row) < columns for row in rows), rows
 
 
+# The first and the last words of the note that the code printed.
+PRINTED_STARTS = {"en": "Printed while the tests ran", "ja": "print した演習"}
+PRINTED_ENDS = {"en": "and where.", "ja": "分かります。"}
+
+
 def _printed_failure_runs() -> dict:
     """Every exercise done but cross_entropy, which fails; train printed
     as its tests ran: the report has a note of it above the failure."""
@@ -1374,6 +1379,27 @@ def test_a_check_from_the_report_keeps_its_status_line_and_failing_row(
         assert any(row.startswith(status) for row in rows), rows
         # What is left to do stays in sight, however small the screen.
         assert any(row.split()[:2] == ["5", "cross_entropy"] for row in rows), rows
+        # The note that train printed is shown whole, or not at all.
+        said = " ".join(rows)
+        assert (PRINTED_STARTS[lang] in said) == (PRINTED_ENDS[lang] in said), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_report_shows_the_note_of_what_was_printed_whole_or_not_at_all(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    def grading(watch) -> None:
+        # A check under way: its headline and status line take rows.
+        watch.under_way, watch.headline, watch.status_rows = True, "Grading", 4
+
+    for height in range(14, 31):
+        with i18n.speaking(lang):
+            runs = _printed_failure_runs()
+            rows = watch_screen_drawn(runs, (80, height), SUMMARY, grading)
+        said = " ".join(rows)
+        assert (PRINTED_STARTS[lang] in said) == (PRINTED_ENDS[lang] in said), rows
 
 
 def test_a_status_line_stays_in_sight_while_the_report_is_laid_out(
