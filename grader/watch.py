@@ -247,6 +247,9 @@ SHORTER = {
     N_("first grade, {seconds} s"): (N_("graded in {seconds} s"),),
     N_("hint for {name}"): (N_("a hint"),),
     N_("back to the failure of {name}"): (N_("back to the failure"),),
+    N_("back to {name}"): (N_("back"),),
+    N_("showing {name}, saved last"): (N_("saved last"),),
+    N_("showing {name}, the first exercise"): (N_("the first exercise"),),
     N_("the list of exercises"): (N_("the list"),),
     # On a narrow terminal the time goes last: "checked all" splits nothing.
     N_("checked every exercise in {seconds} s"): (
@@ -1497,17 +1500,20 @@ class Watch:
         ]
 
     def back_to(self) -> str:
-        """The top line's event for `b` on the list or the report: back to
-        the exercise in focus if it was on screen in this session; else it
-        is shown for the first time, and the top line says which it is and
-        why: the one saved last, or, every exercise done from the start,
-        the first."""
+        """The top line's event for `b` on the list or the report, said
+        (see `say`: shorter where it would take two rows, the exercise's
+        line naming the exercise): back to the exercise in focus if it was
+        on screen in this session; else it is shown for the first time,
+        and the top line says which it is and why: the one saved last, or,
+        every exercise done from the start, the first."""
         name = self.focus.name
         if name in self.shown:
-            return _("back to {name}", name=name)
-        if self.save_event:
-            return _("showing {name}, saved last", name=name)
-        return _("showing {name}, the first exercise", name=name)
+            self.say("back to {name}", name=name)
+        elif self.save_event:
+            self.say("showing {name}, saved last", name=name)
+        else:
+            self.say("showing {name}, the first exercise", name=name)
+        return self.event
 
     def back_for_hint(self) -> str:
         """The top line's event for `h` pressed on the list or the report:

@@ -1684,6 +1684,24 @@ def test_on_a_tiny_terminal_the_top_line_of_b_and_c_takes_one_row(
     assert not rows[1].strip(), rows
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_b_from_the_list_is_said_in_one_row(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    message = "The gradient is wrong.\n  expected  [2.0]\n  actual    [1.0]"
+    failure = TestResult("test_example", False, "failure", message)
+    runs["numerical_gradient"] = ExerciseRun("numerical_gradient", [failure])
+    with i18n.speaking(lang):
+        # Shown once (b there says so), then the list, then back.
+        rows = watch_screen_drawn(runs, TINY, EXERCISE, keys_pressed("b", "l", "b"))
+        said = i18n._("back")
+
+    # "back to numerical_gradient" would take two rows: the exercise's
+    # line names it, and the note of what is cut keeps its row.
+    assert rows[0].rstrip().endswith(f"({said})"), rows
+    assert TOP_LINE.match(rows[0]) and not rows[1].strip(), rows
+
+
 # A failure of softmax whose expected value has eight rows: with the hint,
 # one row too many for a screen of 80 by 24 with every blank line.
 EIGHT_ROWS_EXPECTED = (
