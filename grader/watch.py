@@ -1377,7 +1377,9 @@ class Watch:
                 if not self.finished:
                     self.act(key)
             return
-        note = _not_a_key(line)
+        # A line of several characters is no key, rather than one key
+        # that the watch lacks.
+        note = _not_a_key(line) if len(line) == 1 else _not_keys(line)
         self.out.print(Text(f"({note})", style="dim"), soft_wrap=True)
         self.out.file.flush()
 
@@ -3126,6 +3128,15 @@ def _not_a_key(typed: str) -> str:
     if _as_keys(typed).isascii():
         return _("{key} is not a key of the watch", key=typed)
     return _("{key} is not a key of the watch: is an input method on?", key=typed)
+
+
+def _not_keys(line: str) -> str:
+    """The note for a piped `line` of several characters that are not all
+    keys of the watch ("hello"); for letters no keyboard types without an
+    input method, with a guess at why."""
+    if _as_keys(line).isascii():
+        return _("not a key: {line}", line=line)
+    return _("not a key: {line}; is an input method on?", line=line)
 
 
 def _note_translated(line: str) -> str:
