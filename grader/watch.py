@@ -763,7 +763,12 @@ class Watch:
         if not (self.under_way and self.out.is_terminal):
             return 0
         headline = 0 if self.headline_in_screen() else self.rows([self.headline_text()])
-        return headline + max(self.status_rows, 2)
+        status = max(self.status_rows, 2)
+        if self.view == SUMMARY and not self.before_save:
+            # No more than the status line may take: the report keeps the
+            # rest for what is left to do (see `least_middle`).
+            status = min(status, self.status_room())
+        return headline + status
 
     def headline_in_screen(self) -> bool:
         """Whether the screen, drawn again during the grade of a save, says
@@ -1839,8 +1844,23 @@ class Watch:
         def compact(limit: int) -> list[Text]:
             return self.compacted(self.summary_lines(limit))
 
-        room = self.room(top, bottom)
-        return self.fitted(compact, room, cut=self.summary_cut), bottom
+        lines = self.fitted(compact, self.room(top, bottom), cut=self.summary_cut)
+        if self.spaced and not self.rows_not_done(lines):
+            # The blank line under the top line gives way before the row
+            # of what is left to do.
+            self.spaced = False
+            tighter = self.fitted(compact, self.room(top, bottom), cut=self.summary_cut)
+            if self.rows_not_done(tighter):
+                return tighter, bottom
+            self.spaced = True
+        return lines, bottom
+
+    def rows_not_done(self, lines: list[Text]) -> bool:
+        """Whether `lines` hold the row of an exercise not done in the
+        report's table; true once every exercise is done."""
+        book = self.book()
+        names = {g.name for g in book.grades if g.status != DONE}
+        return book.all_done or bool(_table_spans(lines, names))
 
     def listing_fitted(
         self, top: Text, bottom: list[Text]

@@ -1285,17 +1285,19 @@ def _status_screens(
     size: tuple[int, int],
     lang: str,
     view: str = EXERCISE,
+    prog: str = "kata",
 ) -> list[list[str]]:
     """The rows a terminal of `size` shows as `c` grades every exercise
     and a status line says which run (two at a time, the others waiting),
     each time it is redrawn; with the exercises first run as `runs`, and
-    `view` on the screen."""
+    `view` on the screen, its notes naming the grader `prog`."""
     columns, height = size
     screens: list[list[str]] = []
     watches = []
     with i18n.speaking(lang):
         watch_screen_drawn(runs, size, view, watches.append)
         watch = watches[0]
+        watch.prog = prog
         out = watch.out.file
 
         class Session(_RecordingSession):
@@ -1359,11 +1361,18 @@ def _printed_failure_runs() -> dict:
 
 
 @pytest.mark.parametrize(
-    ("size", "lang"),
-    [((50, 16), "ja"), ((40, 12), "ja"), ((40, 12), "en"), ((80, 24), "ja")],
+    ("size", "lang", "prog"),
+    [
+        ((50, 16), "ja", "kata"),
+        ((40, 12), "ja", "kata"),
+        ((40, 12), "en", "kata"),
+        ((80, 24), "ja", "kata"),
+        # Its notes of three rows at 40 columns.
+        ((40, 12), "ja", "python -m grader --lang ja"),
+    ],
 )
 def test_a_check_from_the_report_keeps_its_status_line_and_failing_row(
-    request, monkeypatch, size, lang
+    request, monkeypatch, size, lang, prog
 ):
     from grader import watch as watch_module
 
@@ -1371,7 +1380,7 @@ def test_a_check_from_the_report_keeps_its_status_line_and_failing_row(
     watch_screen_drawn = request.getfixturevalue("watch_screen")
     columns, height = size
     runs = _printed_failure_runs()
-    screens = _status_screens(watch_screen_drawn, runs, size, lang, SUMMARY)
+    screens = _status_screens(watch_screen_drawn, runs, size, lang, SUMMARY, prog)
     status = {"en": "grading: ", "ja": "採点中: "}[lang]
 
     for rows in screens:
