@@ -272,16 +272,8 @@ class Screen:
         if submission is not None:
             self._first_unfinished(book)
             return
-        printed = [
-            g.name for g in book.grades if g.status == DONE and printed_output(g)
-        ]
-        if printed:
-            note = _(
-                "Printed while the tests ran: {names}. Remove the print() calls "
-                "you no longer need: {command} shows what was printed, and where.",
-                names=i18n.listed(printed),
-                command=f"`{prog} check {printed[0]}`",
-            )
+        note = printed_in_report(book, prog)
+        if note:
             self.out.print(self.fitted(Text(note, style="dim")), soft_wrap=True)
             self.out.print()
         grade = book.next_up
@@ -1179,6 +1171,20 @@ def _main_guard(statement: ast.stmt) -> bool:
         and [type(op) for op in test.ops] == [ast.Eq]
         and isinstance(test.comparators[0], ast.Constant)
         and test.comparators[0].value == "__main__"
+    )
+
+
+def printed_in_report(book: Gradebook, prog: str) -> str:
+    """The report's note of the exercises done whose code printed as their
+    tests ran, and how to see it; "" when none did."""
+    printed = [g.name for g in book.grades if g.status == DONE and printed_output(g)]
+    if not printed:
+        return ""
+    return _(
+        "Printed while the tests ran: {names}. Remove the print() calls "
+        "you no longer need: {command} shows what was printed, and where.",
+        names=i18n.listed(printed),
+        command=f"`{prog} check {printed[0]}`",
     )
 
 

@@ -125,6 +125,7 @@ from grader.render import (
     opened_call,
     output_label,
     paragraph_rows,
+    printed_in_report,
     printed_note,
     printed_output,
     some_named,
@@ -246,6 +247,9 @@ SHORTER = {
     N_("first grade, {seconds} s"): (N_("graded in {seconds} s"),),
     N_("hint for {name}"): (N_("a hint"),),
     N_("back to the failure of {name}"): (N_("back to the failure"),),
+    N_("back to {name}"): (N_("back"),),
+    N_("showing {name}, saved last"): (N_("saved last"),),
+    N_("showing {name}, the first exercise"): (N_("the first exercise"),),
     N_("the list of exercises"): (N_("the list"),),
     # On a narrow terminal the time goes last: "checked all" splits nothing.
     N_("checked every exercise in {seconds} s"): (
@@ -516,6 +520,9 @@ class Watch:
         self.spaced = True
         self.status_rows = 0
         self.refitted_for: tuple = ()
+        # Whether the list shows every row, while a screen is drawn: the
+        # same for every way of cutting it tried (see `rows_note`).
+        self.every_row_listed: bool | None = None
         # The line of keys that ends the screen on a terminal, and its rows
         # (0 before the first screen, or off a terminal).
         self.keys_line = Text()
@@ -756,7 +763,12 @@ class Watch:
         if not (self.under_way and self.out.is_terminal):
             return 0
         headline = 0 if self.headline_in_screen() else self.rows([self.headline_text()])
-        return headline + max(self.status_rows, 2)
+        status = max(self.status_rows, 2)
+        if self.view == SUMMARY and not self.before_save:
+            # No more than the status line may take: the report keeps the
+            # rest for what is left to do (see `least_middle`).
+            status = min(status, self.status_room())
+        return headline + status
 
     def headline_in_screen(self) -> bool:
         """Whether the screen, drawn again during the grade of a save, says
@@ -809,19 +821,24 @@ class Watch:
         finally:
             self.status_rows = shown
 
-    def redraw_during_grade(self, status_rows: int = 0) -> None:
+    def redraw_during_grade(self, status_rows: int = 0, stop_status=None) -> None:
         """Draw the screen again during a grade, with the headline under
         it, and room for a status line of `status_rows`, if any; once the
         grade of a save has run BEFORE_SAVE_SHOWN, saying that it shows
         the grade of the code before the save. The status line must be
-        stopped first: it is drawn under the screen."""
+        stopped first, it is drawn under the screen: by `stop_status()`,
+        if given, called once the screen is laid out, just before it is
+        written."""
         self.status_rows = max(self.status_rows, status_rows)
         if not self.ever_drawn:
+            if stop_status is not None:
+                stop_status()
+            self.status_rows = max(self.status_rows, status_rows)
             self.redraw_first_grade()
             return
         self.before_save = self.headline_in_screen()
         try:
-            self.draw()
+            self.draw(stop_status)
         finally:
             self.before_save = False
         if not self.headline_in_screen():
@@ -879,8 +896,9 @@ class Watch:
             nonlocal shown, live
             text = self.grade_status(names, running)
             if self.redraw_due(_text_rows(text)):
-                live.stop()
-                self.redraw_during_grade(_text_rows(text))
+                # Taken down only once the screen is laid out: laying out
+                # a report takes a while, the status line stays till then.
+                self.redraw_during_grade(_text_rows(text), live.stop)
                 # Broken for the width it is drawn at.
                 shown = self.grade_status(names, running)
                 live = self.status_line(shown)
@@ -1115,9 +1133,8 @@ class Watch:
             # first (see `progress`).
             rows = _text_rows(line(seconds)) if live is not None and not quiet else 0
             if self.redraw_due(rows):
-                if live is not None:
-                    live.stop()
-                self.redraw_during_grade(rows)
+                # In sight while the screen is laid out (see `progress`).
+                self.redraw_during_grade(rows, live.stop if live else None)
                 live, shown = None, 0  # shown again at the next second
             if seconds == shown and waiting == said and (live or not waiting):
                 return
@@ -1365,7 +1382,9 @@ class Watch:
                 if not self.finished:
                     self.act(key)
             return
-        note = _not_a_key(line)
+        # A line of several characters is no key, rather than one key
+        # that the watch lacks.
+        note = _not_a_key(line) if len(line) == 1 else _not_keys(line)
         self.out.print(Text(f"({note})", style="dim"), soft_wrap=True)
         self.out.file.flush()
 
@@ -1488,17 +1507,20 @@ class Watch:
         ]
 
     def back_to(self) -> str:
-        """The top line's event for `b` on the list or the report: back to
-        the exercise in focus if it was on screen in this session; else it
-        is shown for the first time, and the top line says which it is and
-        why: the one saved last, or, every exercise done from the start,
-        the first."""
+        """The top line's event for `b` on the list or the report, said
+        (see `say`: shorter where it would take two rows, the exercise's
+        line naming the exercise): back to the exercise in focus if it was
+        on screen in this session; else it is shown for the first time,
+        and the top line says which it is and why: the one saved last, or,
+        every exercise done from the start, the first."""
         name = self.focus.name
         if name in self.shown:
-            return _("back to {name}", name=name)
-        if self.save_event:
-            return _("showing {name}, saved last", name=name)
-        return _("showing {name}, the first exercise", name=name)
+            self.say("back to {name}", name=name)
+        elif self.save_event:
+            self.say("showing {name}, saved last", name=name)
+        else:
+            self.say("showing {name}, the first exercise", name=name)
+        return self.event
 
     def back_for_hint(self) -> str:
         """The top line's event for `h` pressed on the list or the report:
@@ -1627,13 +1649,16 @@ class Watch:
         ]
         return gradebook(list(self.project.exercises), runs, self.target)
 
-    def draw(self) -> None:
+    def draw(self, stop_status=None) -> None:
         """Show the screen: cleared and redrawn on a terminal, a new block
         otherwise. Its middle is what `view` says: the exercise in focus,
         the list, or the whole grade; on a terminal, fitted to its height
-        (see `fitted`), so that the top line stays on screen."""
+        (see `fitted`), so that the top line stays on screen. A status line
+        under way is taken down by `stop_status()`, if given, once the
+        screen is laid out: it stays in sight while that takes."""
         self.resized = False
         self.spaced = True
+        self.every_row_listed = None
         top = self.wrapped(self.top_line())
         if self.before_save and not self.room_for_before_save(top):
             # "Shown above" over nothing but a note would say what is not:
@@ -1642,13 +1667,21 @@ class Watch:
             self.before_save = False
         bottom = [self.wrapped(line) for line in self.bottom_lines()]
         self.grading_now_drawn = self.grading_now().plain if self.before_save else ""
-        if self.view == LISTING:
-            middle, bottom = self.listing_fitted(top, bottom)
-        elif self.view == SUMMARY:
-            middle, bottom = self.summary_fitted(top, bottom)
-        else:
-            middle, bottom = self.exercise_fitted(top, bottom)
-            self.shown.add(self.focus.name)
+        try:
+            if self.view == LISTING:
+                middle, bottom = self.listing_fitted(top, bottom)
+            elif self.view == SUMMARY:
+                middle, bottom = self.summary_fitted(top, bottom)
+            else:
+                middle, bottom = self.exercise_fitted(top, bottom)
+                self.shown.add(self.focus.name)
+        finally:
+            self.every_row_listed = None
+        if stop_status is not None:
+            # Stopped, a status line gives up its rows; they stay its own.
+            status_rows = self.status_rows
+            stop_status()
+            self.status_rows = status_rows
         # Written in one piece: a screen cleared, then printed line by
         # line, would flash blank on a slow terminal.
         with self.out:
@@ -1687,7 +1720,18 @@ class Watch:
     def least_middle(self) -> int:
         """The fewest rows of the middle of the screen worth showing on a
         terminal: the exercise's line and a row under it (a note of what
-        is cut), or a row of the list or the report with that note."""
+        is cut), or a row of the list with that note; in the report of an
+        exercise not done, its row, the note of the rows gone and the
+        score (see `report_cut`): what is left to do."""
+        if self.view == SUMMARY and not self.book().all_done:
+            count = len(self.project.names)
+            ways = [*ROWS_KEY_NOTES, *ROWS_COMMAND_NOTES]
+            notes = [self.noted(_(way, count=count, prog=self.prog)) for way in ways]
+            # The note as the report says it, the longer of its two ways.
+            key, command = (
+                min(self.rows([n]) for n in pair) for pair in [notes[:2], notes[2:]]
+            )
+            return 2 + max(key, command)
         if self.view != EXERCISE:
             return 2
         header = self.wrapped(self.header(self.grade_of(self.focus)))
@@ -1800,8 +1844,23 @@ class Watch:
         def compact(limit: int) -> list[Text]:
             return self.compacted(self.summary_lines(limit))
 
-        room = self.room(top, bottom)
-        return self.fitted(compact, room, cut=self.summary_cut), bottom
+        lines = self.fitted(compact, self.room(top, bottom), cut=self.summary_cut)
+        if self.spaced and not self.rows_not_done(lines):
+            # The blank line under the top line gives way before the row
+            # of what is left to do.
+            self.spaced = False
+            tighter = self.fitted(compact, self.room(top, bottom), cut=self.summary_cut)
+            if self.rows_not_done(tighter):
+                return tighter, bottom
+            self.spaced = True
+        return lines, bottom
+
+    def rows_not_done(self, lines: list[Text]) -> bool:
+        """Whether `lines` hold the row of an exercise not done in the
+        report's table; true once every exercise is done."""
+        book = self.book()
+        names = {g.name for g in book.grades if g.status != DONE}
+        return book.all_done or bool(_table_spans(lines, names))
 
     def listing_fitted(
         self, top: Text, bottom: list[Text]
@@ -1998,6 +2057,14 @@ class Watch:
         shows every row of its table; always off a terminal."""
         if not self.out.is_terminal:
             return True
+        if self.every_row_listed is None:
+            # Laid out again for each way of cutting the report tried, the
+            # list would take seconds: a grade's status line waits for them.
+            self.every_row_listed = self.every_row_listed_now()
+        return self.every_row_listed
+
+    def every_row_listed_now(self) -> bool:
+        """`list_shows_every_row`, the list laid out now."""
         state = (self.view, self.event, self.notice, self.before_save)
         self.view, self.notice, self.before_save = LISTING, "", False
         self.say("the list of exercises")
@@ -2036,7 +2103,8 @@ class Watch:
             note = self.noted(self.more_lines_note(99, whole))
             left = room - self.rows(shown)
             if self.rows([note]) <= left:
-                return [*shown, *self.cut(tail, left, whole)]
+                below = self.printed_whole(tail, left, note)
+                return [*shown, *self.cut(below, left, whole)]
         # The table's last rows give way, counted in a line of their own;
         # under the score, a line says where the failure is, while there
         # is room for one row of the table with it.
@@ -2062,6 +2130,22 @@ class Watch:
             if self.rows(shown) <= room:
                 return shown
         return self.cut(lines, room)
+
+    def printed_whole(self, lines: list[Text], room: int, note: Text) -> list[Text]:
+        """`lines`, under the report's score, to be cut to `room` rows with
+        a `note` of what is cut: without the note that the code printed
+        when it would not stay whole above that note. Cut in its middle, a
+        sentence says something else; the whole report says it all."""
+        said = printed_in_report(self.book(), self.prog)
+        found = _lines_saying(lines, said, 0) if said else None
+        if found is None or self.rows(lines) <= room:
+            return lines
+        start, end = found
+        if self.rows([*lines[:end], note]) <= room:
+            return lines
+        while end < len(lines) and not lines[end].plain.strip():
+            end += 1  # the blank line under it, which went with it
+        return [*lines[:start], *lines[end:]]
 
     def table_kept(
         self,
@@ -3109,6 +3193,15 @@ def _not_a_key(typed: str) -> str:
     if _as_keys(typed).isascii():
         return _("{key} is not a key of the watch", key=typed)
     return _("{key} is not a key of the watch: is an input method on?", key=typed)
+
+
+def _not_keys(line: str) -> str:
+    """The note for a piped `line` of several characters that are not all
+    keys of the watch ("hello"); for letters no keyboard types without an
+    input method, with a guess at why."""
+    if _as_keys(line).isascii():
+        return _("not a key: {line}", line=line)
+    return _("not a key: {line}; is an input method on?", line=line)
 
 
 def _note_translated(line: str) -> str:

@@ -334,6 +334,19 @@ def test_arrow_keys_do_nothing_and_a_stray_key_says_it_is_none(tree):
     assert not (tree / ".kata" / "hints.json").exists()
 
 
+def test_piped_a_line_that_is_no_key_says_so_in_japanese(tree, watch):
+    running = watch("--lang", "ja")
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.press("hello")
+    running.press("l")
+    listed = running.screen().splitlines()
+
+    # Not a key the watch lacks: no key at all.
+    assert listed[0] == "(キーではありません: hello)"
+    assert listed[1].startswith("----- ")
+    running.quit()
+
+
 def test_piped_a_line_that_is_no_key_is_one_short_note_not_a_screen(tree, watch):
     running = watch()
     running.screen(FIRST_SCREEN_TIMEOUT)
@@ -341,7 +354,7 @@ def test_piped_a_line_that_is_no_key_is_one_short_note_not_a_screen(tree, watch)
     running.press("l")
     listed = running.screen().splitlines()
 
-    assert listed[0] == "(zz is not a key of the watch)"
+    assert listed[0] == "(not a key: zz)"
     assert listed[1].startswith("----- ")  # the next screen is l's
     assert "(the list of exercises)" in listed[2]
     assert not [line for line in listed[1:] if "is not a key" in line]

@@ -1280,17 +1280,24 @@ def _long_failure_runs() -> dict:
 
 
 def _status_screens(
-    watch_screen_drawn, runs: dict, size: tuple[int, int], lang: str
+    watch_screen_drawn,
+    runs: dict,
+    size: tuple[int, int],
+    lang: str,
+    view: str = EXERCISE,
+    prog: str = "kata",
 ) -> list[list[str]]:
     """The rows a terminal of `size` shows as `c` grades every exercise
     and a status line says which run (two at a time, the others waiting),
-    each time it is redrawn; with the exercises first run as `runs`."""
+    each time it is redrawn; with the exercises first run as `runs`, and
+    `view` on the screen, its notes naming the grader `prog`."""
     columns, height = size
     screens: list[list[str]] = []
     watches = []
     with i18n.speaking(lang):
-        watch_screen_drawn(runs, size, EXERCISE, watches.append)
+        watch_screen_drawn(runs, size, view, watches.append)
         watch = watches[0]
+        watch.prog = prog
         out = watch.out.file
 
         class Session(_RecordingSession):
@@ -1334,6 +1341,135 @@ def test_a_check_under_way_keeps_the_top_line_and_the_exercise_in_sight(
         assert any(row.startswith("8. backprop") for row in rows), rows
         assert any(row.startswith(status) for row in rows), rows
         assert all(i18n.width(row) < columns for row in rows), rows
+
+
+# The first and the last words of the note that the code printed.
+PRINTED_STARTS = {"en": "Printed while the tests ran", "ja": "print した演習"}
+PRINTED_ENDS = {"en": "and where.", "ja": "分かります。"}
+
+
+def _printed_failure_runs() -> dict:
+    """Every exercise done but cross_entropy, which fails; train printed
+    as its tests ran: the report has a note of it above the failure."""
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    message = "The loss is wrong.\n  expected  0.4904\n  actual    0.9808"
+    failure = TestResult("test_example", False, "failure", message)
+    runs["cross_entropy"] = ExerciseRun("cross_entropy", [failure])
+    printed = TestResult("test_ok", True, output="final loss 0.1\n")
+    runs["train"] = ExerciseRun("train", [printed])
+    return runs
+
+
+@pytest.mark.parametrize(
+    ("size", "lang", "prog"),
+    [
+        ((50, 16), "ja", "kata"),
+        ((40, 12), "ja", "kata"),
+        ((40, 12), "en", "kata"),
+        ((80, 24), "ja", "kata"),
+        # Its notes of three rows at 40 columns.
+        ((40, 12), "ja", "python -m grader --lang ja"),
+    ],
+)
+def test_a_check_from_the_report_keeps_its_status_line_and_failing_row(
+    request, monkeypatch, size, lang, prog
+):
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    columns, height = size
+    runs = _printed_failure_runs()
+    screens = _status_screens(watch_screen_drawn, runs, size, lang, SUMMARY, prog)
+    status = {"en": "grading: ", "ja": "採点中: "}[lang]
+
+    for rows in screens:
+        assert len(rows) < height and TOP_LINE.match(rows[0]), rows
+        assert any(row.startswith(status) for row in rows), rows
+        # What is left to do stays in sight, however small the screen.
+        assert any(row.split()[:2] == ["5", "cross_entropy"] for row in rows), rows
+        # The note that train printed is shown whole, or not at all.
+        said = " ".join(rows)
+        assert (PRINTED_STARTS[lang] in said) == (PRINTED_ENDS[lang] in said), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_report_shows_the_note_of_what_was_printed_whole_or_not_at_all(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    def grading(watch) -> None:
+        # A check under way: its headline and status line take rows.
+        watch.under_way, watch.headline, watch.status_rows = True, "Grading", 4
+
+    for height in range(14, 31):
+        with i18n.speaking(lang):
+            runs = _printed_failure_runs()
+            rows = watch_screen_drawn(runs, (80, height), SUMMARY, grading)
+        said = " ".join(rows)
+        assert (PRINTED_STARTS[lang] in said) == (PRINTED_ENDS[lang] in said), rows
+
+
+def test_a_status_line_stays_in_sight_while_the_report_is_laid_out(
+    request, monkeypatch
+):
+    # Laying out a report on a small terminal takes a while: the status
+    # line is taken down for a redraw only once the screen is ready, and
+    # put back at once.
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    events: list[str] = []
+    laid_out = watch_module.Watch.summary_fitted
+    start, stop = watch_module.StatusLine.start, watch_module.StatusLine.stop
+
+    def summary_fitted(watch, top, bottom):
+        events.append("laid out")
+        return laid_out(watch, top, bottom)
+
+    def started(line, refresh: bool = False) -> None:
+        events.append("started")
+        start(line, refresh)
+
+    def stopped(line) -> None:
+        events.append("stopped")
+        stop(line)
+
+    monkeypatch.setattr(watch_module.Watch, "summary_fitted", summary_fitted)
+    monkeypatch.setattr(watch_module.StatusLine, "start", started)
+    monkeypatch.setattr(watch_module.StatusLine, "stop", stopped)
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    runs = _printed_failure_runs()
+    _status_screens(watch_screen_drawn, runs, (50, 16), "ja", SUMMARY)
+
+    # Redrawn during the grade (the last stop ends it, the report drawn
+    # after): no screen laid out between a stop and the next start.
+    said = "".join({"laid out": "L", "started": "A", "stopped": "O"}[e] for e in events)
+    during = said[: said.rindex("O")]
+    assert "O" in during, events
+    assert re.search("O[^A]*L", during) is None, events
+
+
+def test_a_report_cut_to_fit_lays_out_the_list_once(request, monkeypatch):
+    # Whether `l` would show every row is asked for each way of cutting
+    # the table tried: the list is laid out once for them all.
+    from grader import watch as watch_module
+
+    listed = []
+    listing_fitted = watch_module.Watch.listing_fitted
+
+    def counted(watch, top, bottom):
+        listed.append(1)
+        return listing_fitted(watch, top, bottom)
+
+    monkeypatch.setattr(watch_module.Watch, "listing_fitted", counted)
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking("ja"):
+        rows = watch_screen_drawn(_printed_failure_runs(), (50, 16), SUMMARY)
+
+    assert any(row.split()[:2] == ["5", "cross_entropy"] for row in rows), rows
+    assert len(listed) == 1
 
 
 # What the top line says of a check typed during the grade of a save that
@@ -1555,6 +1691,24 @@ def test_on_a_tiny_terminal_the_top_line_of_b_and_c_takes_one_row(
     # alone does, and the screen keeps its rows.
     assert said in rows[0] and "8" in rows[0], rows
     assert not rows[1].strip(), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_on_a_tiny_terminal_b_from_the_list_is_said_in_one_row(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    message = "The gradient is wrong.\n  expected  [2.0]\n  actual    [1.0]"
+    failure = TestResult("test_example", False, "failure", message)
+    runs["numerical_gradient"] = ExerciseRun("numerical_gradient", [failure])
+    with i18n.speaking(lang):
+        # Shown once (b there says so), then the list, then back.
+        rows = watch_screen_drawn(runs, TINY, EXERCISE, keys_pressed("b", "l", "b"))
+        said = i18n._("back")
+
+    # "back to numerical_gradient" would take two rows: the exercise's
+    # line names it, and the note of what is cut keeps its row.
+    assert rows[0].rstrip().endswith(f"({said})"), rows
+    assert TOP_LINE.match(rows[0]) and not rows[1].strip(), rows
 
 
 # A failure of softmax whose expected value has eight rows: with the hint,
