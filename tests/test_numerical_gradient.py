@@ -491,6 +491,11 @@ def gradient_of(f, x, h=None):
             mistake=shape_error_mistake(x, error),
             raised=error,
         )
+    if isinstance(result, np.ndarray):
+        # As returned: the checks below call the learner's code again, and
+        # an array it keeps and refills (one per shape, say) would then show
+        # the later call's numbers as this call's.
+        result = result.copy(order="K")
     problem = restore_problem(before, x, DEFAULT_H if h is None else h)
     if problem is not None:
         expected, actual = exact(before, x)
@@ -989,6 +994,34 @@ def float32_mistakes(grad, c):
     if np.allclose(grad, c / DEFAULT_H, rtol=FLOAT32_RTOL, atol=0):
         return [(H_SQUARED, grad)]
     return []
+
+
+KEPT_RESULT = (
+    "the gradient is written into an array kept between calls (one per "
+    "shape, say): the next call refills the array the caller still holds. "
+    "Make a new one at each call, grad = np.zeros(x.shape)."
+)
+
+
+def test_a_gradient_returned_stays_as_it_is_after_the_next_call():
+    # A training loop keeps one gradient while it computes the next: each
+    # call must return an array of its own.
+    x = np.array([1.0, -2.0, 0.5])
+    call = describe(x, None)
+    returned = learner.numerical_gradient(lambda v: np.sum(v**2), x)
+    kept = as_array(returned, call, "an array").astype(np.float64)
+    later = learner.numerical_gradient(lambda v: np.sum(v**3), x.copy())
+    expect_close(
+        returned,
+        kept,
+        call,
+        rtol=0,
+        atol=0,
+        mistakes=[(KEPT_RESULT, as_array(later, call, "an array"))],
+        what="The gradient this call returned (of f = sum(v ** 2)) changed "
+        "when numerical_gradient was called again, with another f and an x "
+        "of the same shape: each call must return an array of its own.",
+    )
 
 
 # f(v) = sum(v) ** 2 couples every entry to the others: its gradient,
