@@ -1007,7 +1007,9 @@ def test_a_gradient_returned_stays_as_it_is_after_the_next_call():
     # A training loop keeps one gradient while it computes the next: each
     # call must return an array of its own.
     x = np.array([1.0, -2.0, 0.5])
-    call = describe(x, None)
+    # Called as the other tests call it first, so that an error it raises
+    # is told as they tell it.
+    call, _ = gradient_of(lambda v: np.sum(v**2), x)
     returned = learner.numerical_gradient(lambda v: np.sum(v**2), x)
     kept = as_array(returned, call, "an array").astype(np.float64)
     later = learner.numerical_gradient(lambda v: np.sum(v**3), x.copy())
