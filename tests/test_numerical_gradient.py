@@ -362,10 +362,21 @@ def named(name, text):
     return "\n".join([head + first, *later])
 
 
+def memory_order(x):
+    """' (order="F")' for an x in Fortran order (a transposed one), as a
+    dtype other than float64 is named: the same numbers typed in as a list
+    make a C-order array, for which code that flattens x (x.ravel(),
+    x.reshape(-1)) works on x itself, and for this x on a copy. Empty for
+    any other x."""
+    if x.ndim < 2 or x.flags.c_contiguous or not x.flags.f_contiguous:
+        return ""
+    return ' (order="F")'
+
+
 def describe(x, h):
     step = "" if h is None else f", h={h!r}"
     (text,) = exact(x)
-    lines = named_lines({"x": text})
+    lines = named_lines({"x": text + memory_order(x)})
     return "\n".join([f"numerical_gradient(f, x{step}) with", *lines])
 
 
