@@ -344,6 +344,8 @@ def _source(path):
 
 def _import_message(path, error, exercise=None):
     where = _relative(path)
+    if isinstance(error, SyntaxError) and not error.lineno:
+        return _unplaced_syntax_error(where, path, error)
     if isinstance(error, SyntaxError):
         message = f"{where} has a syntax error on line {error.lineno}: {error.msg}"
         tabs = _tabs_shown(path, error)
@@ -556,6 +558,39 @@ FULL_WIDTH_MISTAKE = (
     "a full-width character, typed with a Japanese input method on: type it "
     "again with the input method off."
 )
+
+
+# A coding comment, as Python looks for it on the first two lines.
+CODING_COMMENT = re.compile(rb"^[ \t\f]*#.*?coding[:=]")
+
+
+def _unplaced_syntax_error(where, path, error):
+    """The message of a SyntaxError that Python gives no line (None, or 0):
+    a NUL byte in the source, or a coding comment naming an encoding Python
+    does not know. The line is found in the source where it can be; a
+    message never shows "line None" or "line 0"."""
+    try:
+        lines = _source(path).split(b"\n")
+    except OSError:
+        lines = []
+    nul = next((n for n, line in enumerate(lines, 1) if b"\0" in line), None)
+    if nul is not None:
+        return (
+            f"{where} holds a NUL byte (\\x00) on line {nul}, which Python "
+            "source cannot contain: delete it (an editor may show it as ^@ "
+            "or not at all), or save the file again as plain UTF-8 text."
+        )
+    coding = next(
+        (n for n, line in enumerate(lines[:2], 1) if CODING_COMMENT.match(line)),
+        None,
+    )
+    if coding is not None:
+        return (
+            f"{where} has a syntax error on line {coding}, its coding comment: "
+            f"{error.msg}. Delete that comment: Python reads a file without "
+            "one as UTF-8."
+        )
+    return f"{where} could not be read as Python: {error.msg}"
 
 
 def _source_with_caret(error):
