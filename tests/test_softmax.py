@@ -280,7 +280,13 @@ def mistakes(x):
         (MAX_DIVIDED, variant(divided_by_max, x)),
         (GLOBAL_SHIFT, variant(lambda: normalized(np.exp(x - x.max())))),
         (ABS_SHIFT, variant(shifted_by_size, x)),
-        (OWN_INT_TYPE, variant(shifted_in_own_type, raw) if small_int else None),
+        *(
+            (
+                OWN_INT_TYPE,
+                variant(shifted_in_own_type, raw, dtype) if small_int else None,
+            )
+            for dtype in SHIFTED_INTS_AS
+        ),
     ]
 
 
@@ -313,10 +319,16 @@ def divided_by_max(x):
     return normalized(np.exp(x / x.max(axis=-1, keepdims=True)))
 
 
-def shifted_in_own_type(raw):
+# The float types wrapped-around differences may be turned into: exp of a
+# difference that wrapped to 255 overflows in float32 and float16 (255 is
+# past their exp's range, about 88 and 11), giving nan where float64 does not.
+SHIFTED_INTS_AS = (np.float64, np.float32, np.float16)
+
+
+def shifted_in_own_type(raw, dtype=np.float64):
     """Softmax of an int array shifted by its maxima in its own type, where
-    the differences wrap around, and converted to floats after."""
-    shifted = (raw - raw.max(axis=-1, keepdims=True)).astype(np.float64)
+    the differences wrap around, and converted to floats of `dtype` after."""
+    shifted = (raw - raw.max(axis=-1, keepdims=True)).astype(dtype)
     return normalized(np.exp(shifted))
 
 
