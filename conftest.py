@@ -204,7 +204,11 @@ def explain(error):
         return "crash", str(error)
     if isinstance(error, (SystemExit, KeyboardInterrupt, MemoryError)):
         return "crash", f"{type(error).__name__} while running the exercise"
-    lines, after = [f"{type(error).__name__}: {error}"], []
+    # An exception raised without a message (raise KeyboardInterrupt) is
+    # told by its name alone.
+    text = str(error)
+    lines = [f"{type(error).__name__}: {text}" if text else type(error).__name__]
+    after = []
     call = getattr(error, "kata_call", None)
     if call is not None:
         # A call laid out on several lines is shown below: the first line
