@@ -206,9 +206,14 @@ def explain(error):
         return "crash", f"{type(error).__name__} while running the exercise"
     # An exception raised without a message (raise KeyboardInterrupt) is
     # told by its name alone.
-    text = str(error)
+    text, after = str(error), []
     lines = [f"{type(error).__name__}: {text}" if text else type(error).__name__]
-    after = []
+    unshowable = getattr(error, "kata_unshowable", None)
+    if unshowable:
+        lines = [
+            f"{type(error).__name__} (its message cannot be shown: str() of it "
+            f"raised {unshowable})"
+        ]
     call = getattr(error, "kata_call", None)
     if call is not None:
         # A call laid out on several lines is shown below: the first line

@@ -804,18 +804,6 @@ class _Trusting:
 # A line of code that raises: a KeyboardInterrupt raised there comes from
 # the learner's code, not from Ctrl+C.
 RAISE_STATEMENT = re.compile(r"raise\b")
-# What stands for the message of an exception whose str() raises.
-UNSHOWABLE = "(its message cannot be shown: str() of it raised {kind})"
-
-
-def unshowable_text(error):
-    """str(error), or UNSHOWABLE where that raises."""
-    try:
-        return str(error)
-    except Exception as failure:
-        return UNSHOWABLE.format(kind=type(failure).__name__)
-
-
 _SHOWN_KINDS = {}
 
 
@@ -823,13 +811,15 @@ def showable(error):
     """`error` itself where it can be shown as any exception is (str() and
     repr() work, it is an Exception); else an exception of the same class
     name, under the nearest of Python's own classes it derives from, with
-    its text (or UNSHOWABLE) and its traceback, which the grader can show."""
+    its message and its traceback, which the grader can show. Where str()
+    of it raises, the new one has no message, and `kata_unshowable` names
+    what str() raised (as an exception from the learner's process has)."""
     try:
-        str(error), repr(error)
-        whole = isinstance(error, Exception)
-    except Exception:
-        whole = False
-    if whole:
+        text, unshowable = str(error), None
+        repr(error)
+    except Exception as failure:
+        text, unshowable = "", type(failure).__name__
+    if isinstance(error, Exception) and unshowable is None:
         return error
     base = next(
         (
@@ -845,9 +835,11 @@ def showable(error):
     if key not in _SHOWN_KINDS:
         _SHOWN_KINDS[key] = type(key[0], (base,), {"__module__": "exercise"})
     try:
-        shown = _SHOWN_KINDS[key](unshowable_text(error))
+        shown = _SHOWN_KINDS[key](*([text] if text else []))
     except Exception:
-        shown = Exception(unshowable_text(error))
+        shown = Exception(text)
+    if unshowable is not None:
+        shown.kata_unshowable = unshowable
     shown.__traceback__ = error.__traceback__
     if hasattr(error, "kata_traceback"):
         shown.kata_traceback = error.kata_traceback

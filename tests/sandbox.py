@@ -605,6 +605,9 @@ def _rebuild_exception(message):
     error.kata_traceback = str(message.get("traceback", ""))[-TEXT_LIMIT:]
     meant, name = message.get("meant"), message.get("name")
     error.kata_meant = meant[:TEXT_LIMIT] if isinstance(meant, str) else ""
+    unshowable = message.get("unshowable")
+    if isinstance(unshowable, str) and unshowable:
+        error.kata_unshowable = unshowable[:TEXT_LIMIT]
     if isinstance(error, (NameError, AttributeError)) and isinstance(name, str):
         error.name = name[:TEXT_LIMIT]
     return error
@@ -980,15 +983,13 @@ def _opaque(value):  # pragma: no cover
 
 
 def _raised(error):  # pragma: no cover
-    from tests.harness import UNSHOWABLE
-
     names = [kind.__name__ for kind in type(error).__mro__]
     try:
-        text, args = str(error), getattr(error, "args", ())
+        text, args, unshowable = str(error), getattr(error, "args", ()), ""
     except BaseException as failure:
-        # Told as the tests' process tells it of an error raised there.
-        text = UNSHOWABLE.format(kind=type(failure).__name__)
-        args = (text,)
+        # No message, and what str() raised: told as the tests' process
+        # tells such an error raised there (see harness.showable).
+        text, args, unshowable = "", (), type(failure).__name__
     lines = traceback.format_exception(type(error), error, error.__traceback__)
     plain = (str, int, float, bool, type(None))
     if not (isinstance(args, tuple) and all(type(a) in plain for a in args)):
@@ -998,6 +999,7 @@ def _raised(error):  # pragma: no cover
         "mro": names,
         "args": [a[:TEXT_LIMIT] if isinstance(a, str) else a for a in args[:8]],
         "message": text[:TEXT_LIMIT],
+        "unshowable": unshowable[:TEXT_LIMIT],
         "traceback": "".join(lines)[-TEXT_LIMIT:],
         # Only here can the names in reach of the frame that raised be read.
         "meant": _meant(error),

@@ -1,7 +1,7 @@
 """Raises an exception whose str() and repr() raise: told by its class
 name, not as a process that ended."""
 
-# expect: raised Weird: (its message cannot be shown
+# expect: raised Weird (its message cannot be shown
 # reject: exit code
 
 
