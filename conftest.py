@@ -204,7 +204,16 @@ def explain(error):
         return "crash", str(error)
     if isinstance(error, (SystemExit, KeyboardInterrupt, MemoryError)):
         return "crash", f"{type(error).__name__} while running the exercise"
-    lines, after = [f"{type(error).__name__}: {error}"], []
+    # An exception raised without a message (raise KeyboardInterrupt) is
+    # told by its name alone.
+    text, after = str(error), []
+    lines = [f"{type(error).__name__}: {text}" if text else type(error).__name__]
+    unshowable = getattr(error, "kata_unshowable", None)
+    if unshowable:
+        lines = [
+            f"{type(error).__name__} (its message cannot be shown: str() of it "
+            f"raised {unshowable})"
+        ]
     call = getattr(error, "kata_call", None)
     if call is not None:
         # A call laid out on several lines is shown below: the first line

@@ -790,7 +790,7 @@ class _Child:
         stuck = _while_stuck(module, frames)
         loop = _loop_held(module, frames) if stuck is None else stuck[:3]
         if stuck is not None:
-            guess = WHILE_GUESS.format(name=stuck[3])
+            guess = stuck[4]
         run = self._run(
             f"{self.job.module_file} was still running after {self.job.timeout:g} s",
             guess,
@@ -946,6 +946,13 @@ LOOP_GUESS = "an endless loop?"
 WHILE_GUESS = (
     "nothing inside the while loop changes `{name}`, which its condition "
     "tests, so the loop never ends."
+)
+# Where the loop held tests `not it.finished` of an iterator (np.nditer)
+# that nothing in its body moves on.
+ITERNEXT_GUESS = (
+    "nothing inside the while loop calls `{name}.iternext()`, so "
+    "`{name}.finished`, which its condition tests, stays False and the loop "
+    "never ends."
 )
 PRINT_GUESS = (
     "an endless loop? The line it was stopped at prints, and printing in a "
@@ -1212,11 +1219,13 @@ def _loop_around(module: Path, number: int) -> tuple[int, int, str] | None:
 
 def _while_stuck(
     module: Path, frames: tuple[tuple[int, str], ...]
-) -> tuple[int, int, str, str] | None:
+) -> tuple[int, int, str, str, str] | None:
     """The while loop of `module` around `frames` (`_module_frames`) that
     cannot end, as nothing in its body changes the names its condition
-    tests: its first and last line numbers, its first line's code and
-    the first of those names. None where no such loop holds the frames.
+    tests, or moves on the iterator whose end it tests (`not it.finished`):
+    its first and last line numbers, its first line's code, the first of
+    those names and the sentence that says so. None where no such loop
+    holds the frames.
 
     Limitations: only a loop that has no other way out (no break, return,
     raise or yield in it) and whose condition reads plain names, compared
@@ -1240,18 +1249,75 @@ def _while_stuck(
             node.lineno <= n <= (node.end_lineno or 0) for n in numbers
         ):
             continue
-        names = _condition_names(node.test)
-        if not names or _has_way_out(node):
+        if _has_way_out(node):
             continue
+        first = _line([node.lineno, source.splitlines()[node.lineno - 1].strip()])
+        last = node.end_lineno or first[0]
+        iterator = _finished_tested(node.test)
+        if iterator is not None:
+            if iterator in rebound or not _never_moved_on(iterator, node.body):
+                continue
+            return (
+                first[0],
+                last,
+                first[1],
+                iterator,
+                ITERNEXT_GUESS.format(name=iterator),
+            )
+        names = _condition_names(node.test)
         # One name the body changes may be all the loop needs to end.
-        if any(
+        if not names or any(
             n in rebound or not _unchanged(n, node.body, _length_only(n, node.test))
             for n in names
         ):
             continue
-        first = _line([node.lineno, source.splitlines()[node.lineno - 1].strip()])
-        return first[0], node.end_lineno or first[0], first[1], names[0]
+        return first[0], last, first[1], names[0], WHILE_GUESS.format(name=names[0])
     return None
+
+
+# What the body of a loop over an np.nditer may read of it without moving
+# it on: where it is, and the values it points at.
+_ITERATOR_READS = frozenset(
+    {"multi_index", "index", "iterindex", "finished", "value", "operands"}
+)
+
+
+def _finished_tested(test: ast.expr) -> str | None:
+    """The name `it` where a while loop's condition `test` is exactly
+    `not it.finished`, as a loop over an np.nditer tests it; else None."""
+    if not (isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)):
+        return None
+    operand = test.operand
+    if (
+        isinstance(operand, ast.Attribute)
+        and operand.attr == "finished"
+        and isinstance(operand.value, ast.Name)
+    ):
+        return operand.value.id
+    return None
+
+
+def _never_moved_on(name: str, body: list[ast.stmt]) -> bool:
+    """Whether nothing in `body` can move the iterator `name` on: it is only
+    indexed (it[0]) or read for where it is (`_ITERATOR_READS`), never
+    rebound, called (it.iternext()) or passed anywhere (next(it))."""
+    parents = {
+        child: node
+        for statement in body
+        for node in ast.walk(statement)
+        for child in ast.iter_child_nodes(node)
+    }
+    for statement in body:
+        for node in ast.walk(statement):
+            if not (isinstance(node, ast.Name) and node.id == name):
+                continue
+            parent = parents.get(node)
+            read = (
+                isinstance(parent, ast.Attribute) and parent.attr in _ITERATOR_READS
+            ) or (isinstance(parent, ast.Subscript) and parent.value is node)
+            if not isinstance(node.ctx, ast.Load) or not read:
+                return False
+    return True
 
 
 # Builtins that read their arguments and change none of them.

@@ -794,6 +794,34 @@ def test_a_syntax_error_shows_its_line_and_a_caret_once(tmp_path):
     assert caret.index("^") == code.index("def dot(a, b)") + len("def dot(a, b)")
 
 
+@pytest.mark.parametrize(
+    "source, told",
+    [
+        (
+            "import numpy as np\n\n\ndef dot(a, b):\n    return a @ b\0\n",
+            "exercises/dot.py holds a NUL byte (\\x00) on line 5, which Python "
+            "source cannot contain:",
+        ),
+        (
+            "# -*- coding: no-such-codec -*-\ndef dot(a, b):\n    return a @ b\n",
+            "exercises/dot.py has a syntax error on line 1, its coding comment: "
+            "unknown encoding: no-such-codec.",
+        ),
+    ],
+    ids=["nul-byte", "unknown-coding"],
+)
+def test_a_syntax_error_python_gives_no_line_is_told_at_its_line(
+    tmp_path, source, told
+):
+    tree = build_tree(tmp_path / "kata", {"dot": ""})
+    (tree / "exercises" / "dot.py").write_bytes(source.encode())
+
+    result = kata("--root", str(tree), "check", "dot", cwd=tree)
+
+    assert told in result.stdout
+    assert "line None" not in result.stdout and "line 0" not in result.stdout
+
+
 def test_a_tab_among_spaces_in_the_indentation_is_drawn(tmp_path):
     source = (
         "import numpy as np\n\n\ndef dot(a, b):\n"

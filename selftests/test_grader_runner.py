@@ -247,6 +247,12 @@ def test_a_timeout_in_a_while_loop_that_changes_no_name_of_its_condition_names_i
         ("    while i < len(x):\n        del x[i]\n", None),
         ("    while i < len(x):\n        x[i:] = []\n", None),
         ("    while x != y:\n        k = x[0]\n        k.append(1)\n", None),
+        # An np.nditer ends only as iternext() moves it on.
+        ("    while not it.finished:\n        y = it.multi_index\n", "it"),
+        ("    while not it.finished:\n        x[it.multi_index] = 0\n", "it"),
+        ("    while not it.finished:\n        it.iternext()\n", None),
+        ("    while not it.finished:\n        next(it)\n", None),
+        ("    while not it.finished:\n        it = step(it)\n", None),
     ],
 )
 def test_a_while_loop_is_stuck_only_where_its_body_cannot_change_its_condition(
@@ -261,6 +267,23 @@ def test_a_while_loop_is_stuck_only_where_its_body_cannot_change_its_condition(
     found = runner._while_stuck(module, ((4, ""),))
 
     assert (found and found[3]) == stuck
+
+
+def test_a_while_loop_over_an_nditer_never_moved_on_says_iternext_is_missing(
+    tmp_path,
+):
+    module = tmp_path / "loop.py"
+    module.write_text(
+        "def spin(x):\n    it = np.nditer(x, flags=['multi_index'])\n"
+        "    while not it.finished:\n        x[it.multi_index] += 1\n"
+    )
+    found = runner._while_stuck(module, ((4, ""),))
+
+    assert found[4] == (
+        "nothing inside the while loop calls `it.iternext()`, so "
+        "`it.finished`, which its condition tests, stays False and the loop "
+        "never ends."
+    )
 
 
 # A loop whose every pass prints (nothing, so that no output limit stops

@@ -832,8 +832,12 @@ def runner_reasons(folder: Path) -> list[str]:
     runs = [ExerciseRun("sgd", error=stop.error()) for stop in stops]
     found.append(runner.merge(runs, stops).error)
     # Stopped in a while loop whose body changes nothing its condition tests.
-    stuck = runner.WHILE_GUESS.format(name="epoch")
-    found.append(runner._Stop(timeout, stuck, ("test_a",)).error())
+    for stuck in (
+        runner.WHILE_GUESS.format(name="epoch"),
+        runner.ITERNEXT_GUESS.format(name="it"),
+    ):
+        found.append(runner._Stop(timeout, stuck).error())
+        found.append(runner._Stop(timeout, stuck, ("test_a",)).error())
     found.append(runner._missing_tests(job).error)
     from grader.cli import INTERRUPTED_RUN  # an exercise a Ctrl+C cut short
 

@@ -267,3 +267,29 @@ def test_grading_mode_judges_the_mutants_alike(runs):
         here, there = outcomes(runs[path]), outcomes(apart[path])
         assert there == here, label(path)
         assert apart[path].error == runs[path].error, label(path)
+
+
+# What the grader must tell in one process as in two: exceptions, as
+# raised, of a class of Python's that is no Exception (KeyboardInterrupt)
+# or whose str() raises; results its own code could not read, an int too
+# large for JSON's decimal digits and a list that holds itself.
+UNUSUAL_RAISES = (
+    "wrong_raises_keyboard_interrupt",
+    "wrong_exception_str_raises",
+    "wrong_returns_huge_int",
+    "wrong_returns_list_holding_itself",
+)
+
+
+def test_grading_mode_tells_unusual_exceptions_and_results_alike():
+    paths = [path for path in WRONG if path.stem in UNUSUAL_RAISES]
+    here = run_mutants(separate=False, paths=paths)
+    apart = run_mutants(separate=True, paths=paths)
+
+    def outcomes(run):
+        return [(t.name, t.passed, t.kind, first_line(t.message)) for t in run.tests]
+
+    assert len(paths) == len(UNUSUAL_RAISES)
+    for path in paths:
+        assert outcomes(apart[path]) == outcomes(here[path]), label(path)
+        assert apart[path].error == here[path].error == "", label(path)

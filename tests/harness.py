@@ -344,6 +344,8 @@ def _source(path):
 
 def _import_message(path, error, exercise=None):
     where = _relative(path)
+    if isinstance(error, SyntaxError) and not error.lineno:
+        return _unplaced_syntax_error(where, path, error)
     if isinstance(error, SyntaxError):
         message = f"{where} has a syntax error on line {error.lineno}: {error.msg}"
         tabs = _tabs_shown(path, error)
@@ -558,6 +560,39 @@ FULL_WIDTH_MISTAKE = (
 )
 
 
+# A coding comment, as Python looks for it on the first two lines.
+CODING_COMMENT = re.compile(rb"^[ \t\f]*#.*?coding[:=]")
+
+
+def _unplaced_syntax_error(where, path, error):
+    """The message of a SyntaxError that Python gives no line (None, or 0):
+    a NUL byte in the source, or a coding comment naming an encoding Python
+    does not know. The line is found in the source where it can be; a
+    message never shows "line None" or "line 0"."""
+    try:
+        lines = _source(path).split(b"\n")
+    except OSError:
+        lines = []
+    nul = next((n for n, line in enumerate(lines, 1) if b"\0" in line), None)
+    if nul is not None:
+        return (
+            f"{where} holds a NUL byte (\\x00) on line {nul}, which Python "
+            "source cannot contain: delete it (an editor may show it as ^@ "
+            "or not at all), or save the file again as plain UTF-8 text."
+        )
+    coding = next(
+        (n for n, line in enumerate(lines[:2], 1) if CODING_COMMENT.match(line)),
+        None,
+    )
+    if coding is not None:
+        return (
+            f"{where} has a syntax error on line {coding}, its coding comment: "
+            f"{error.msg}. Delete that comment: Python reads a file without "
+            "one as UTF-8."
+        )
+    return f"{where} could not be read as Python: {error.msg}"
+
+
 def _source_with_caret(error):
     """The line of a SyntaxError `error`, and a caret under the place
     Python points at, as Python itself shows them: on lines of their own,
@@ -766,6 +801,80 @@ class _Trusting:
         return LearnerFunction(self.exercise, function, may_modify, self.names)
 
 
+# A line of code that raises: a KeyboardInterrupt raised there comes from
+# the learner's code, not from Ctrl+C.
+RAISE_STATEMENT = re.compile(r"raise\b")
+_SHOWN_KINDS = {}
+
+
+def showable(error):
+    """`error` itself where it can be shown as any exception is (str() and
+    repr() work, it is an Exception); else an exception of the same class
+    name, under the nearest of Python's own classes it derives from, with
+    its message and its traceback, which the grader can show. Where str()
+    of it raises, the new one has no message, and `kata_unshowable` names
+    what str() raised (as an exception from the learner's process has)."""
+    try:
+        text, unshowable = str(error), None
+        repr(error)
+    except Exception as failure:
+        text, unshowable = "", type(failure).__name__
+    if isinstance(error, Exception) and unshowable is None:
+        return error
+    base = next(
+        (
+            kind
+            for kind in type(error).__mro__
+            if kind.__module__ == "builtins" and issubclass(kind, Exception)
+        ),
+        Exception,
+    )
+    # One class per name: hypothesis tells failures apart by their class,
+    # and a new one at each call would read as a different failure.
+    key = (type(error).__name__, base)
+    if key not in _SHOWN_KINDS:
+        _SHOWN_KINDS[key] = type(key[0], (base,), {"__module__": "exercise"})
+    try:
+        shown = _SHOWN_KINDS[key](*([text] if text else []))
+    except Exception:
+        shown = Exception(text)
+    if unshowable is not None:
+        shown.kata_unshowable = unshowable
+    shown.__traceback__ = error.__traceback__
+    if hasattr(error, "kata_traceback"):
+        shown.kata_traceback = error.kata_traceback
+    return shown
+
+
+# The bits of the largest int a float can hold (about 1.8e308).
+FLOAT_BITS = 1024
+
+
+def unreadable(value):
+    """What `value` is, where no test can read it as a result and the
+    grader's own code would fail on it: an int too large for any float
+    (its text alone is refused past 4300 digits), or lists nested deeper
+    than the learner's process sends them (sandbox.MAX_DEPTH), which one
+    that holds itself is. None for any other value."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, int) and not isinstance(item, bool):
+            bits = int.bit_length(item)
+            if bits > FLOAT_BITS:
+                digits = int(bits * 0.30103) + 1
+                return f"an int too large for any float (about {digits} digits)"
+        elif isinstance(item, (list, tuple, dict)):
+            if depth >= sandbox.MAX_DEPTH:
+                return (
+                    f"lists nested more than {sandbox.MAX_DEPTH} deep (a list "
+                    "that holds itself, say)"
+                )
+            items = item.values() if isinstance(item, dict) else item
+            stack += [(inner, depth + 1) for inner in items]
+    return None
+
+
 class LearnerFunction:
     """One function of the learner's, called as the tests ask."""
 
@@ -783,13 +892,23 @@ class LearnerFunction:
             result, parameters = run(args, kwargs)
         except ExerciseImportError:
             raise
-        except Exception as error:
+        except KeyboardInterrupt as interrupt:
+            if not RAISE_STATEMENT.match(learner_code(interrupt)):
+                raise  # Ctrl+C, not the learner's code
+            error = showable(interrupt)
+            error.kata_call = describe_call(self.name, before, kwargs)
+            self._put_back(before, args)
+            raise error from None
+        except Exception as raised:
+            error = showable(raised)
             # Remember which call raised, for the failure message; a test
             # that expects the exception simply ignores this.
             error.kata_call = describe_call(self.name, before, kwargs)
             self._put_back(before, args)
             self._explain(error)
-            raise
+            if error is raised:
+                raise
+            raise error from None
         changed = self._put_back(before, args)
         if changed:
             index, new = changed[0]
@@ -803,6 +922,14 @@ class LearnerFunction:
                 # Looked for only if the failure is reported (see locate).
                 error.find_line = lambda: self._written_at(args, kwargs, before, index)
             raise error
+        odd = unreadable(result)
+        if odd is not None:
+            from tests.judge import fail
+
+            fail(
+                f"{self.name} returned {odd}, not a number or an array.",
+                call=describe_call(self.name, before, kwargs),
+            )
         return result
 
     def _written_at(self, args, kwargs, before, index):

@@ -51,6 +51,9 @@ MIRRORED = 64
 PLAIN_KINDS = frozenset("biufc")
 # How deep a returned structure is followed before the rest is opaque.
 MAX_DEPTH = 32
+# Ints of more bits go across in hex: JSON writes them in decimal, which
+# Python refuses to write or read past 4300 digits (about 14000 bits).
+DECIMAL_BITS = 4000
 # Longest text kept of a message, a type name or a repr sent back.
 TEXT_LIMIT = 4000
 # Largest message read from the learner's process (a result of hundreds of
@@ -494,6 +497,10 @@ def _decode(node, objects, named, existing):
         if not isinstance(value, expected[kind]):
             raise _Malformed
         return float(value) if kind == "float" else value
+    if kind == "bigint":
+        if not isinstance(node["v"], str):
+            raise _Malformed
+        return int(node["v"], 16)
     if kind == "complex":
         return complex(float(node["re"]), float(node["im"]))
     if kind == "array":
@@ -598,6 +605,9 @@ def _rebuild_exception(message):
     error.kata_traceback = str(message.get("traceback", ""))[-TEXT_LIMIT:]
     meant, name = message.get("meant"), message.get("name")
     error.kata_meant = meant[:TEXT_LIMIT] if isinstance(meant, str) else ""
+    unshowable = message.get("unshowable")
+    if isinstance(unshowable, str) and unshowable:
+        error.kata_unshowable = unshowable[:TEXT_LIMIT]
     if isinstance(error, (NameError, AttributeError)) and isinstance(name, str):
         error.name = name[:TEXT_LIMIT]
     return error
@@ -928,7 +938,10 @@ def _contents(value, known, depth):  # pragma: no cover
     if isinstance(value, bool):
         return {"t": "bool", "v": bool(value)}
     if isinstance(value, int):
-        return {"t": "int", "v": int.__index__(value)}
+        number = int.__index__(value)
+        if number.bit_length() > DECIMAL_BITS:
+            return {"t": "bigint", "v": hex(number)}
+        return {"t": "int", "v": number}
     if isinstance(value, float):
         return {"t": "float", "v": float.__float__(value)}
     if isinstance(value, complex):
@@ -972,12 +985,13 @@ def _opaque(value):  # pragma: no cover
 def _raised(error):  # pragma: no cover
     names = [kind.__name__ for kind in type(error).__mro__]
     try:
-        text = str(error)
-    except BaseException:
-        text = "?"
+        text, args, unshowable = str(error), getattr(error, "args", ()), ""
+    except BaseException as failure:
+        # No message, and what str() raised: told as the tests' process
+        # tells such an error raised there (see harness.showable).
+        text, args, unshowable = "", (), type(failure).__name__
     lines = traceback.format_exception(type(error), error, error.__traceback__)
     plain = (str, int, float, bool, type(None))
-    args = getattr(error, "args", ())
     if not (isinstance(args, tuple) and all(type(a) in plain for a in args)):
         args = (text,)
     return {
@@ -985,6 +999,7 @@ def _raised(error):  # pragma: no cover
         "mro": names,
         "args": [a[:TEXT_LIMIT] if isinstance(a, str) else a for a in args[:8]],
         "message": text[:TEXT_LIMIT],
+        "unshowable": unshowable[:TEXT_LIMIT],
         "traceback": "".join(lines)[-TEXT_LIMIT:],
         # Only here can the names in reach of the frame that raised be read.
         "meant": _meant(error),

@@ -49,6 +49,11 @@ DW2_UNTRANSPOSED = (
     "the N samples, so h needs the .T (and dz2 none); dw2 then comes out "
     "(H, C), the shape of w2."
 )
+SHARED_BUFFERS = (
+    "the gradients are written into arrays kept between calls (at module "
+    "level, say, filled with out=): the next call writes its gradients "
+    "into the arrays the caller still holds. Make new arrays at each call."
+)
 
 
 def line_product_mistake(function, error):
@@ -860,6 +865,35 @@ def test_gradients_follow_params_changed_in_place():
             "must be that of the new params: state kept between calls?"
         ),
     )
+
+
+def test_gradients_returned_stay_as_they_are_after_the_next_call():
+    # A training loop may keep one step's gradients (to log or compare
+    # them) while it computes the next: each call must return arrays of its
+    # own, not ones a later call writes into.
+    params, x, labels = copy.deepcopy(NOT_SQUARE)
+    call = describe_call("backward", (params, x, labels), {})
+    grads = call_backward(params, x, labels, "labels")
+    expect_gradient_dict(grads, params, call)
+    kept = {key: np.array(grads[key], dtype=np.float64) for key in KEYS}
+
+    stepped = copy.deepcopy(params)
+    for key in KEYS:
+        stepped[key] -= STEP_SCALE * reference.backward(params, x, labels)[key]
+    later = call_backward(stepped, x, labels, "labels")
+    expect_gradient_dict(later, stepped, call)
+    for key in CHECK_ORDER:
+        expect_close(
+            grads[key],
+            kept[key],
+            call,
+            rtol=0,
+            atol=0,
+            mistakes=[(SHARED_BUFFERS, np.array(later[key], dtype=np.float64))],
+            what=f"The gradient for {key} this call returned changed when "
+            "backward was called again, with params one step further on: "
+            "each call must return gradients of its own.",
+        )
 
 
 def test_params_x_and_t_are_left_unchanged():

@@ -362,10 +362,21 @@ def named(name, text):
     return "\n".join([head + first, *later])
 
 
+def memory_order(x):
+    """' (order="F")' for an x in Fortran order (a transposed one), as a
+    dtype other than float64 is named: the same numbers typed in as a list
+    make a C-order array, for which code that flattens x (x.ravel(),
+    x.reshape(-1)) works on x itself, and for this x on a copy. Empty for
+    any other x."""
+    if x.ndim < 2 or x.flags.c_contiguous or not x.flags.f_contiguous:
+        return ""
+    return ' (order="F")'
+
+
 def describe(x, h):
     step = "" if h is None else f", h={h!r}"
     (text,) = exact(x)
-    lines = named_lines({"x": text})
+    lines = named_lines({"x": text + memory_order(x)})
     return "\n".join([f"numerical_gradient(f, x{step}) with", *lines])
 
 
@@ -491,6 +502,11 @@ def gradient_of(f, x, h=None):
             mistake=shape_error_mistake(x, error),
             raised=error,
         )
+    if isinstance(result, np.ndarray):
+        # As returned: the checks below call the learner's code again, and
+        # an array it keeps and refills (one per shape, say) would then show
+        # the later call's numbers as this call's.
+        result = result.copy(order="K")
     problem = restore_problem(before, x, DEFAULT_H if h is None else h)
     if problem is not None:
         expected, actual = exact(before, x)
@@ -530,6 +546,23 @@ STEPPED_AT_ONCE = (
 )
 
 
+AT_ONCE = (
+    "every entry of x was moved at once (as in f(x + h)): f saw them all "
+    "moved together, which gives one slope for every entry, and a new array "
+    "x + h is never seen by an f that reads x itself. Move one entry of x "
+    "itself at a time, x[i] = saved + h, keep the others where they are, "
+    "and call f(x)."
+)
+
+
+def at_once(found, result):
+    """The mistakes `found`, unless the learner's code moves every entry of
+    x at once (as f sees it): then that mistake alone, paired with the
+    learner's own `result`, as whatever else the result matches (a missing
+    half, a copy of x) is only what moving them all at once gives here."""
+    return [(AT_ONCE, result)] if steps_all_at_once() else found
+
+
 def steps_all_at_once():
     """Whether the first x the learner's numerical_gradient hands f has
     every entry of a 2-D x moved, not one."""
@@ -550,11 +583,7 @@ def gradient_mistakes(x, c, h=DEFAULT_H):
         )
     found = [
         (copied, np.zeros(x.shape)),
-        (
-            "every entry of x was moved at once (f(x + h)): move one entry at "
-            "a time and keep the others where they are.",
-            np.full(x.shape, np.sum(exact)),
-        ),
+        (AT_ONCE, np.full(x.shape, np.sum(exact))),
         (FORWARD, c * (np.sin(x + h) - np.sin(x)) / h),
         (NO_HALF, 2 * exact),
         (H_SQUARED, exact / h),
@@ -697,9 +726,10 @@ def check_gradient(x, c):
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=gradient_mistakes(x, c)
-        + row_mistakes(x, grad, exact)
-        + row_loop(x, grad),
+        mistakes=at_once(
+            gradient_mistakes(x, c) + row_mistakes(x, grad, exact) + row_loop(x, grad),
+            grad,
+        ),
         what="The result must be the gradient of f at x: here f(v) = "
         "sum(c * sin(v)) with c = " + short(c) + ", so the gradient is c * cos(x).",
     )
@@ -723,15 +753,21 @@ def test_numerical_gradient_gives_the_docstring_example():
         rtol=0,
         atol=ATOL,
         # For sum(v ** 2) a forward difference is 2x + h, a backward one 2x - h.
-        mistakes=[
-            (NO_HALF, 4 * x),
-            (H_SQUARED, 2 * x / DEFAULT_H),
-            (TIMES_H, 2 * x * DEFAULT_H**2),
-            (FORWARD, 2 * x + DEFAULT_H),
-            (BACKWARD, 2 * x - DEFAULT_H),
-            ("the two calls are swapped: f(x + h) - f(x - h), in that order.", -2 * x),
-            *unseen_steps(x),
-        ],
+        mistakes=at_once(
+            [
+                (NO_HALF, 4 * x),
+                (H_SQUARED, 2 * x / DEFAULT_H),
+                (TIMES_H, 2 * x * DEFAULT_H**2),
+                (FORWARD, 2 * x + DEFAULT_H),
+                (BACKWARD, 2 * x - DEFAULT_H),
+                (
+                    "the two calls are swapped: f(x + h) - f(x - h), in that order.",
+                    -2 * x,
+                ),
+                *unseen_steps(x),
+            ],
+            result,
+        ),
         what="The gradient of sum(v ** 2) is 2x.",
     )
 
@@ -767,7 +803,7 @@ def test_f_may_read_x_through_a_closure(point):
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=gradient_mistakes(x, c) + row_loop(x, result),
+        mistakes=at_once(gradient_mistakes(x, c) + row_loop(x, result), result),
         what="f may ignore its argument and read x itself, through a "
         "closure: each step must change x in place, where f can see it.",
     )
@@ -788,7 +824,7 @@ def test_the_step_h_is_the_one_given(quarters):
         call,
         rtol=0,
         atol=EXACT,
-        mistakes=cubic_mistakes(x, h),
+        mistakes=at_once(cubic_mistakes(x, h), result),
         what="With f = sum(x ** 3) and h = 0.5, the central difference "
         "(f(x + h) - f(x - h)) / (2h) is 3x^2 + h^2 = 3x^2 + 0.25.",
     )
@@ -841,7 +877,7 @@ def test_the_default_step_h_is_1e_4():
         # A mistake of every step is named as the other tests name it.
         mistakes=[(DEFAULT_CHANGED, result)]
         if changed
-        else cubic_mistakes(x, DEFAULT_H),
+        else at_once(cubic_mistakes(x, DEFAULT_H), result),
         what="Without h, the step must be the default h = 1e-4: at x = 0 the "
         "central difference of sum(x ** 3) is then h^2 = 1e-8.",
     )
@@ -861,7 +897,7 @@ def test_the_gradient_keeps_every_digit():
         call,
         rtol=0,
         atol=EXACT,
-        mistakes=cubic_mistakes(x, h) + rounding_mistakes(exact),
+        mistakes=at_once(cubic_mistakes(x, h) + rounding_mistakes(exact), result),
         what="With f = sum(x ** 3), x in multiples of 1/64 and h = 0.5, the "
         "central difference is 3x^2 + 0.25, exact to the last digit.",
     )
@@ -922,9 +958,12 @@ def test_a_float32_x_gets_a_float64_gradient(closure):
         call,
         rtol=FLOAT32_RTOL,
         atol=0,
-        mistakes=[(copied_mistake(), np.zeros(x.shape))]
-        + float32_mistakes(grad, c)
-        + row_loop(x, grad),
+        mistakes=at_once(
+            [(copied_mistake(), np.zeros(x.shape))]
+            + float32_mistakes(grad, c)
+            + row_loop(x, grad),
+            grad,
+        ),
         what="The gradient of sum(c * x) is c.",
     )
 
@@ -968,6 +1007,36 @@ def float32_mistakes(grad, c):
     return []
 
 
+KEPT_RESULT = (
+    "the gradient is written into an array kept between calls (one per "
+    "shape, say): the next call refills the array the caller still holds. "
+    "Make a new one at each call, grad = np.zeros(x.shape)."
+)
+
+
+def test_a_gradient_returned_stays_as_it_is_after_the_next_call():
+    # A training loop keeps one gradient while it computes the next: each
+    # call must return an array of its own.
+    x = np.array([1.0, -2.0, 0.5])
+    # Called as the other tests call it first, so that an error it raises
+    # is told as they tell it.
+    call, _ = gradient_of(lambda v: np.sum(v**2), x)
+    returned = learner.numerical_gradient(lambda v: np.sum(v**2), x)
+    kept = as_array(returned, call, "an array").astype(np.float64)
+    later = learner.numerical_gradient(lambda v: np.sum(v**3), x.copy())
+    expect_close(
+        returned,
+        kept,
+        call,
+        rtol=0,
+        atol=0,
+        mistakes=[(KEPT_RESULT, as_array(later, call, "an array"))],
+        what="The gradient this call returned (of f = sum(v ** 2)) changed "
+        "when numerical_gradient was called again, with another f and an x "
+        "of the same shape: each call must return an array of its own.",
+    )
+
+
 # f(v) = sum(v) ** 2 couples every entry to the others: its gradient,
 # 2 * sum(x) everywhere, comes out right only if each entry is back in place
 # before the next one moves. (A sum of one function per entry hides a missing
@@ -990,19 +1059,22 @@ def test_each_entry_is_put_back_before_the_next_one_moves():
         call,
         rtol=0,
         atol=ATOL,
-        mistakes=[
-            (NOT_PUT_BACK, 2 * (total - h * earlier)),
-            (NO_HALF, 2 * exact),
-            (H_SQUARED, exact / h),
-            # (S + h)^2 - S^2 = 2Sh + h^2, and S^2 - (S - h)^2 = 2Sh - h^2.
-            (FORWARD, exact + h),
-            (BACKWARD, exact - h),
-            # Whole rows of k entries moved at once: S moves by k * h.
-            (WHOLE_ROWS, row * exact),
-            (WHOLE_ROWS, row * exact + row * row * h),
-            *row_loop(x, result),
-            *unseen_steps(x),
-        ],
+        mistakes=at_once(
+            [
+                (NOT_PUT_BACK, 2 * (total - h * earlier)),
+                (NO_HALF, 2 * exact),
+                (H_SQUARED, exact / h),
+                # (S + h)^2 - S^2 = 2Sh + h^2, and S^2 - (S - h)^2 = 2Sh - h^2.
+                (FORWARD, exact + h),
+                (BACKWARD, exact - h),
+                # Whole rows of k entries moved at once: S moves by k * h.
+                (WHOLE_ROWS, row * exact),
+                (WHOLE_ROWS, row * exact + row * row * h),
+                *row_loop(x, result),
+                *unseen_steps(x),
+            ],
+            result,
+        ),
         what="The gradient of f(v) = sum(v) ** 2 is 2 * sum(x) in every entry.",
     )
 

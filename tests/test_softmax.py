@@ -8,7 +8,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests import reference
-from tests.harness import Exercise, contrast, describe_call, learner_code, quietly
+from tests.harness import (
+    Exercise,
+    contrast,
+    describe_call,
+    learner_code,
+    quietly,
+    short,
+)
 from tests.judge import (
     FLOAT_TROUBLE,
     MATCH_ATOL,
@@ -74,6 +81,11 @@ MEAN_SHIFT = (
     "[-7000, 2] the largest score is still thousands above the mean, and "
     "its exp overflows. Subtract x.max(axis=-1, keepdims=True): then the "
     "largest exp is exp(0) = 1."
+)
+STALE_RESULT = (
+    "a result kept from the call before on the same array: x changed in "
+    "place in between, and its id(x) stayed the same. Compute softmax "
+    "afresh from the values x holds at each call."
 )
 
 BOTH_LOST_AXES = (
@@ -268,7 +280,13 @@ def mistakes(x):
         (MAX_DIVIDED, variant(divided_by_max, x)),
         (GLOBAL_SHIFT, variant(lambda: normalized(np.exp(x - x.max())))),
         (ABS_SHIFT, variant(shifted_by_size, x)),
-        (OWN_INT_TYPE, variant(shifted_in_own_type, raw) if small_int else None),
+        *(
+            (
+                OWN_INT_TYPE,
+                variant(shifted_in_own_type, raw, dtype) if small_int else None,
+            )
+            for dtype in SHIFTED_INTS_AS
+        ),
     ]
 
 
@@ -301,10 +319,16 @@ def divided_by_max(x):
     return normalized(np.exp(x / x.max(axis=-1, keepdims=True)))
 
 
-def shifted_in_own_type(raw):
+# The float types wrapped-around differences may be turned into: exp of a
+# difference that wrapped to 255 overflows in float32 and float16 (255 is
+# past their exp's range, about 88 and 11), giving nan where float64 does not.
+SHIFTED_INTS_AS = (np.float64, np.float32, np.float16)
+
+
+def shifted_in_own_type(raw, dtype=np.float64):
     """Softmax of an int array shifted by its maxima in its own type, where
-    the differences wrap around, and converted to floats after."""
-    shifted = (raw - raw.max(axis=-1, keepdims=True)).astype(np.float64)
+    the differences wrap around, and converted to floats of `dtype` after."""
+    shifted = (raw - raw.max(axis=-1, keepdims=True)).astype(dtype)
     return normalized(np.exp(shifted))
 
 
@@ -1083,3 +1107,25 @@ def test_softmax_leaves_its_argument_unchanged():
     # if it changed; the large scores tempt an in-place shift (x -= ...).
     call_softmax(np.array([[1.0, 5.0, 2.0], [1000.0, 1001.0, 999.0]]))
     call_softmax(np.array([3.0, -1.0, 0.5]))
+
+
+def test_softmax_follows_an_array_changed_in_place_between_calls():
+    # Training changes its arrays in place between calls: each call must
+    # work from the values x holds now, not from a result kept for the same
+    # array object (id(x) stays the same when x changes in place).
+    x = np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 5.0]])
+    before = short(x)
+    first = np.array(call_softmax(x), dtype=np.float64, copy=True)
+    x[...] = [[3.0, 1.0, 0.0], [2.0, 2.0, 0.5]]
+    call = describe_call("softmax", (x,), {})
+    result = call_softmax(x)
+    expect_close(
+        result,
+        reference.softmax(x),
+        call,
+        rtol=RTOL,
+        atol=ATOL,
+        mistakes=[(STALE_RESULT, first)],
+        what=f"This x held {before} at the call before, then was changed in "
+        "place: softmax(x) must be that of the values x holds now.",
+    )

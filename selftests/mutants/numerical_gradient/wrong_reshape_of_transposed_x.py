@@ -2,6 +2,7 @@
 memory: for a transposed x it is a copy, and no step reaches x."""
 
 # expect: Here x is transposed
+# expect: (order="F")
 
 import numpy as np
 
