@@ -3260,8 +3260,10 @@ def _fitted(
        the call; then the statement is cut to its first row (a call that
        raised: to its call's first row and its exception, then to its
        exception alone). With `mistake_first` (beside a hint asked
-       for), the likely mistake first loses its rows after its first
-       sentence, as far as needed (see `_Fitting.mistake_to_first_sentence`).
+       for), or before a value other than what came back would go whole
+       (see `_value_goes`), the likely mistake first loses its rows after
+       its first sentence, as far as needed (see
+       `_Fitting.mistake_to_first_sentence`).
 
     Where whose code takes one row under its file and line (but of a
     call that raised) keeps that row until the values went whole (step
@@ -3271,7 +3273,7 @@ def _fitted(
     general advice that ends a mistake, beside a hint asked for too.
 
     The likely mistake stays whole otherwise (beside a hint asked for,
-    its first sentence). When `limit` is fewer than
+    or values it gave way to, its first sentence). When `limit` is fewer than
     its rows and the statement's fewest, it goes but for its first row,
     ended by `ellipsis` (on two rows or more), and the rest of the message
     gives way as above in the rows above it, the statement cut to them if
@@ -3571,6 +3573,15 @@ class _Fitting:
             mistake[0], [*kept[:-1], _ended(kept[-1], self.width, self.ellipsis)]
         )
 
+    def values_would_go(self) -> bool:
+        """Whether step 5 would take a value whole (an argument changed in
+        place, what was expected) before what came back, where and the
+        call: the likely mistake gives up its later rows first."""
+        return any(
+            _value_goes(label, rows)
+            for (label, _), rows in zip(self.blocks, self.rows, strict=True)
+        )
+
     def drop_whole_parts(self, mistake_first: bool = False) -> None:
         """Step 5: whole parts go in the order they gave way in, but what
         came back, where and the call (see GIVING_WAY), which go after them,
@@ -3578,7 +3589,7 @@ class _Fitting:
         `_statement_least`); with `mistake_first`, whole. The argument
         before the call and after it go together: one without the other
         does not show what the call changed."""
-        if mistake_first:
+        if mistake_first or self.values_would_go():
             self.mistake_to_first_sentence()
         for index in [*self.ranked(0), *self.ranked(2)]:
             if self.excess > 0 and self.blocks[index][0] not in GIVING_WAY:
@@ -3617,6 +3628,14 @@ class _Fitting:
 # before the likely mistake would be cut: what came back, then where,
 # then the call, last as it is what reproduces the failure.
 GIVING_WAY = ("actual", "where", "call")
+
+
+def _value_goes(label: str | None, rows: list[str]) -> bool:
+    """Whether the part of a message of `label` and `rows` is a value that
+    goes whole in step 5 of `_fitted` before what came back, where and
+    the call (see GIVING_WAY)."""
+    kept = (None, *KEPT_LABELS, *GIVING_WAY)
+    return bool(rows) and label not in kept
 
 
 def _argument_starts(rows: list[str]) -> list[int]:
@@ -3877,11 +3896,17 @@ def _least_rows(
     its exception, and where whose code takes a row of its own keeping
     it, as `_Fitting.spare_code` does until the values went whole): the
     fewest with every part still in sight. With `mistake_first` (beside a
-    hint asked for), the likely mistake is down to its first sentence."""
+    hint asked for), or beside a value that would go whole before it
+    (see `_value_goes`), the likely mistake is down to its first
+    sentence."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
     called = any(
         label is None and _raised_at(block_rows)
+        for (label, _lines), block_rows in zip(blocks, rows, strict=True)
+    )
+    values = any(
+        _value_goes(label, block_rows)
         for (label, _lines), block_rows in zip(blocks, rows, strict=True)
     )
     least = 0
@@ -3892,7 +3917,7 @@ def _least_rows(
             least += 2
         elif label in GIVING_WAY or _cut_order(blocks, index, rows)[0] < KEPT:
             least += 1 + (len(block_rows) - raised if raised else 0)
-        elif label == "likely mistake" and mistake_first:
+        elif label == "likely mistake" and (mistake_first or values):
             least += _first_sentence_rows(block_rows)
         else:
             least += len(block_rows)

@@ -2079,3 +2079,57 @@ def test_beside_each_hint_the_note_of_hidden_rows_gives_its_command_where_it_fit
     assert "check numerical_gradient" in words, rows
     assert any(row.startswith(f"      {expected} ") for row in rows), rows
     assert any(row.startswith(f"      {actual} ") for row in rows), rows
+
+
+# cross_entropy's failure of np.clip(y, EPS, 1, out=y) on the y that
+# np.asarray did not copy: y before and after the call, each of four rows,
+# and a likely mistake of seven rows of 60 columns, nine in Japanese.
+IN_PLACE_CLIP = (
+    "cross_entropy changed its argument y in place.\n"
+    "  before  [[0.0, 0.0, 1.0],\n"
+    "           [1.0, 0.0, 0.0],\n"
+    "           [0.0, 1.0, 0.0],\n"
+    "           [0.0, 1.0, 0.0]]\n"
+    "  after   [[1.0e-07, 1.0e-07, 1.0],\n"
+    "           [1.0, 1.0e-07, 1.0e-07],\n"
+    "           [1.0e-07, 1.0, 1.0e-07],\n"
+    "           [1.0e-07, 1.0, 1.0e-07]]\n"
+    "  where   exercises/cross_entropy.py, line 41: np.clip(y, EPS, 1, out=y)\n"
+    "  likely mistake: y itself was changed: an in-place operator (y -= ...,"
+    " y /= ...), a slice assignment (y[...] = ...) or out=y in a NumPy call."
+    " Work on a new array instead: y = y - ..., or np.clip and the like"
+    " without out=. np.asarray made no copy in y = np.asarray(y, dtype=float):"
+    " given a float64 array, it returns that very array."
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_an_argument_changed_in_place_outlasts_the_mistakes_later_rows(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_cross_entropy_{n}", False, "failure", IN_PLACE_CLIP)
+        for n in range(10)
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["cross_entropy"] = ExerciseRun("cross_entropy", failures)
+
+    def with_long_prog(watch):
+        # The count of the others with its command then takes three rows
+        # of 60 columns in Japanese.
+        watch.prog = "python -m grader --lang ja"
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, NARROW, EXERCISE, with_long_prog)
+        count = i18n._("{count} more failing.", count=9)
+    labels = {"en": ("  before  ", "  after   "), "ja": ("呼び出し前", "呼び出し後")}
+    mistake = {"en": "likely mistake: y itself", "ja": "考えられる間違い: y"}[lang]
+
+    # The first row of y before and after the call, the likely mistake's
+    # first sentence, the count of the others and what shows them all:
+    # the mistake's later rows gave way to them.
+    for label in labels[lang]:
+        assert any(label in row for row in rows), rows
+    assert any(mistake in row for row in rows), rows
+    assert any(row.startswith(count[:6]) for row in rows), rows
+    assert "check cross_entropy" in " ".join(rows), rows
+    assert any(row.rstrip().endswith("…") for row in rows), rows
