@@ -3642,16 +3642,26 @@ def _argument_starts(rows: list[str]) -> list[int]:
     """Where each argument starts in the `rows` of a call laid out an
     argument to a row (see `render.wrapped_lines`): its first row and each
     later one that starts just past the call's "(". [] when no later
-    argument starts a row of its own."""
-    column = opened_call(rows[0]) if rows else -1
+    argument starts a row of its own. Of a call moved under its label
+    alone (`render._block_moved`), the label's row and the call's name
+    alone on its row ("train(") each count as an argument of one row:
+    they stay, as an argument's first row does."""
+    alone = len(rows) > 2 and len(rows[0].split()) == 1 and "(" not in rows[0]
+    head = 1 if alone else 0
+    column = opened_call(rows[head]) if rows else -1
     if column < 0:
         return []
+    first = head
+    if rows[head].rstrip().endswith("(") and len(rows) > head + 1:
+        # The name alone on its row: the arguments start on the next.
+        first = head + 1
+        column = len(rows[first]) - len(rows[first].lstrip(" "))
     later = [
         i
         for i, row in enumerate(rows)
-        if i and len(row) - len(row.lstrip(" ")) == column and row.strip()
+        if i > first and len(row) - len(row.lstrip(" ")) == column and row.strip()
     ]
-    return [0, *later] if later else []
+    return [*range(first + 1), *later] if later else []
 
 
 def _to_arguments(
@@ -3677,7 +3687,8 @@ def _to_arguments(
     arguments = [call[start:end] for start, end in zip(starts, ends, strict=True)]
 
     def ended(index: int, left: list[str], argument: list[str]) -> str:
-        if _opens_dict(argument[0], index == 0):
+        first = opened_call(argument[0]) >= 0
+        if _opens_dict(argument[0], first) or _opens_dict(argument[0], False):
             return _dict_ended(left[-1], argument[len(left) :], width, ellipsis)
         return _ended(left[-1], width, ellipsis)
 

@@ -2133,3 +2133,41 @@ def test_an_argument_changed_in_place_outlasts_the_mistakes_later_rows(request, 
     assert any(row.startswith(count[:6]) for row in rows), rows
     assert "check cross_entropy" in " ".join(rows), rows
     assert any(row.rstrip().endswith("…") for row in rows), rows
+
+
+# train's failure of C = t.shape[1] on labels of shape (N,): its call, too
+# wide beside its label at 60 columns, goes under it, "train(" on a row of
+# its own and each argument under it.
+LABELS_AS_ONE_HOT = (
+    "train(...) raised IndexError: tuple index out of range\n"
+    "  call      train([[-0.8906, 1.0128, -1.3318, -1.3037],\n"
+    "                   [-1.1405, -0.0885, -1.3318, -1.3037],\n"
+    "                   [-1.5153, 0.1317, -1.2749, -1.3037],\n"
+    "                   ...,\n"
+    "                   [0.6088, -1.1898, 0.7161, 0.9412],\n"
+    "                   [0.4839, 0.7925, 0.9437, 1.4694],\n"
+    "                   [0.109, -0.0885, 0.773, 0.8091]] shape (102, 4),\n"
+    "                  [0, 0, 0, ..., 2, 2, 2] shape (102,) (int64),\n"
+    "                  seed=0)\n"
+    "  where     exercises/train.py, line 52: C = t.shape[1]"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_call_under_its_label_keeps_each_arguments_first_row(lang):
+    width = NARROW[0] - 1
+    with i18n.speaking(lang):
+        whole = _fitted(LABELS_AS_ONE_HOT, UNLIMITED_ROWS, "    ", width).split("\n")
+        shown = {
+            limit: _fitted(LABELS_AS_ONE_HOT, limit, "    ", width).split("\n")
+            for limit in range(len(whole) - 6, len(whole))
+        }
+
+    # The call stands under its label, its name on a row of its own.
+    assert any(row.strip() == "train(" for row in whole), whole
+    for limit, rows in shown.items():
+        # The labels, which say why t.shape[1] fails, outlast the later
+        # rows of x: each argument keeps its first row.
+        assert any("[0, 0, 0, ..., 2, 2, 2]" in r for r in rows), limit
+        assert any(r.strip().startswith("[[-0.8906, 1.0128") for r in rows), limit
+        assert any(r.strip() == "seed=0)" for r in rows), limit
