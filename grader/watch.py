@@ -3260,8 +3260,8 @@ def _fitted(
        the call; then the statement is cut to its first row (a call that
        raised: to its call's first row and its exception, then to its
        exception alone). With `mistake_first` (beside a hint asked
-       for), or before a value other than what came back would go whole
-       (see `_value_goes`), the likely mistake first loses its rows after
+       for), or before an argument changed in place would go whole (see
+       `_value_goes`), the likely mistake first loses its rows after
        its first sentence, as far as needed (see
        `_Fitting.mistake_to_first_sentence`).
 
@@ -3273,7 +3273,8 @@ def _fitted(
     general advice that ends a mistake, beside a hint asked for too.
 
     The likely mistake stays whole otherwise (beside a hint asked for,
-    or values it gave way to, its first sentence). When `limit` is fewer than
+    or an argument changed in place it gave way to, its first sentence).
+    When `limit` is fewer than
     its rows and the statement's fewest, it goes but for its first row,
     ended by `ellipsis` (on two rows or more), and the rest of the message
     gives way as above in the rows above it, the statement cut to them if
@@ -3574,9 +3575,9 @@ class _Fitting:
         )
 
     def values_would_go(self) -> bool:
-        """Whether step 5 would take a value whole (an argument changed in
-        place, what was expected) before what came back, where and the
-        call: the likely mistake gives up its later rows first."""
+        """Whether step 5 would take an argument changed in place whole
+        (see `_value_goes`): the likely mistake gives up its later rows
+        first."""
         return any(
             _value_goes(label, rows)
             for (label, _), rows in zip(self.blocks, self.rows, strict=True)
@@ -3631,11 +3632,11 @@ GIVING_WAY = ("actual", "where", "call")
 
 
 def _value_goes(label: str | None, rows: list[str]) -> bool:
-    """Whether the part of a message of `label` and `rows` is a value that
-    goes whole in step 5 of `_fitted` before what came back, where and
-    the call (see GIVING_WAY)."""
-    kept = (None, *KEPT_LABELS, *GIVING_WAY)
-    return bool(rows) and label not in kept
+    """Whether the part of a message of `label` and `rows` is an argument
+    changed in place, before or after the call, still in sight: step 5 of
+    `_fitted` would take it whole, and the likely mistake, which speaks of
+    that change, says less without it."""
+    return bool(rows) and label in CHANGED_LABELS
 
 
 def _argument_starts(rows: list[str]) -> list[int]:
@@ -3907,8 +3908,8 @@ def _least_rows(
     its exception, and where whose code takes a row of its own keeping
     it, as `_Fitting.spare_code` does until the values went whole): the
     fewest with every part still in sight. With `mistake_first` (beside a
-    hint asked for), or beside a value that would go whole before it
-    (see `_value_goes`), the likely mistake is down to its first
+    hint asked for), or beside an argument changed in place (see
+    `_value_goes`), the likely mistake is down to its first
     sentence."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
