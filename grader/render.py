@@ -1864,7 +1864,8 @@ def _block_moved(block: list[str], width: int) -> list[str]:
         return block
     lead = " " * (_indentation(first) + 2)
     call = first[label.end() :]
-    head = CALL_HEAD.match(call).end()
+    # The call may follow other words ("np.dot(", "out = dot(").
+    head = CALL_HEAD.search(call).end()
     column = opened_call(first)
     ways = []
     for *rows, margin in (

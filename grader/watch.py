@@ -3353,8 +3353,10 @@ def _fitted(
        the call; then the statement is cut to its first row (a call that
        raised: to its call's first row and its exception, then to its
        exception alone). With `mistake_first` (beside a hint asked
-       for), the likely mistake first loses its rows after its first
-       sentence, as far as needed (see `_Fitting.mistake_to_first_sentence`).
+       for), or before an argument changed in place would go whole (see
+       `_value_goes`), the likely mistake first loses its rows after
+       its first sentence, as far as needed (see
+       `_Fitting.mistake_to_first_sentence`).
 
     Where whose code takes one row under its file and line (but of a
     call that raised) keeps that row until the values went whole (step
@@ -3364,7 +3366,8 @@ def _fitted(
     general advice that ends a mistake, beside a hint asked for too.
 
     The likely mistake stays whole otherwise (beside a hint asked for,
-    its first sentence). When `limit` is fewer than
+    or an argument changed in place it gave way to, its first sentence).
+    When `limit` is fewer than
     its rows and the statement's fewest, it goes but for its first row,
     ended by `ellipsis` (on two rows or more), and the rest of the message
     gives way as above in the rows above it, the statement cut to them if
@@ -3664,6 +3667,15 @@ class _Fitting:
             mistake[0], [*kept[:-1], _ended(kept[-1], self.width, self.ellipsis)]
         )
 
+    def values_would_go(self) -> bool:
+        """Whether step 5 would take an argument changed in place whole
+        (see `_value_goes`): the likely mistake gives up its later rows
+        first."""
+        return any(
+            _value_goes(label, rows)
+            for (label, _), rows in zip(self.blocks, self.rows, strict=True)
+        )
+
     def drop_whole_parts(self, mistake_first: bool = False) -> None:
         """Step 5: whole parts go in the order they gave way in, but what
         came back, where and the call (see GIVING_WAY), which go after them,
@@ -3671,7 +3683,7 @@ class _Fitting:
         `_statement_least`); with `mistake_first`, whole. The argument
         before the call and after it go together: one without the other
         does not show what the call changed."""
-        if mistake_first:
+        if mistake_first or self.values_would_go():
             self.mistake_to_first_sentence()
         for index in [*self.ranked(0), *self.ranked(2)]:
             if self.excess > 0 and self.blocks[index][0] not in GIVING_WAY:
@@ -3712,20 +3724,38 @@ class _Fitting:
 GIVING_WAY = ("actual", "where", "call")
 
 
+def _value_goes(label: str | None, rows: list[str]) -> bool:
+    """Whether the part of a message of `label` and `rows` is an argument
+    changed in place, before or after the call, still in sight: step 5 of
+    `_fitted` would take it whole, and the likely mistake, which speaks of
+    that change, says less without it."""
+    return bool(rows) and label in CHANGED_LABELS
+
+
 def _argument_starts(rows: list[str]) -> list[int]:
     """Where each argument starts in the `rows` of a call laid out an
     argument to a row (see `render.wrapped_lines`): its first row and each
     later one that starts just past the call's "(". [] when no later
-    argument starts a row of its own."""
-    column = opened_call(rows[0]) if rows else -1
+    argument starts a row of its own. Of a call moved under its label
+    alone (`render._block_moved`), the label's row and the call's name
+    alone on its row ("train(") each count as an argument of one row:
+    they stay, as an argument's first row does."""
+    alone = len(rows) > 2 and len(rows[0].split()) == 1 and "(" not in rows[0]
+    head = 1 if alone else 0
+    column = opened_call(rows[head]) if rows else -1
     if column < 0:
         return []
+    first = head
+    if rows[head].rstrip().endswith("(") and len(rows) > head + 1:
+        # The name alone on its row: the arguments start on the next.
+        first = head + 1
+        column = len(rows[first]) - len(rows[first].lstrip(" "))
     later = [
         i
         for i, row in enumerate(rows)
-        if i and len(row) - len(row.lstrip(" ")) == column and row.strip()
+        if i > first and len(row) - len(row.lstrip(" ")) == column and row.strip()
     ]
-    return [0, *later] if later else []
+    return [*range(first + 1), *later] if later else []
 
 
 def _to_arguments(
@@ -3751,7 +3781,8 @@ def _to_arguments(
     arguments = [call[start:end] for start, end in zip(starts, ends, strict=True)]
 
     def ended(index: int, left: list[str], argument: list[str]) -> str:
-        if _opens_dict(argument[0], index == 0):
+        first = opened_call(argument[0]) >= 0
+        if _opens_dict(argument[0], first) or _opens_dict(argument[0], False):
             return _dict_ended(left[-1], argument[len(left) :], width, ellipsis)
         return _ended(left[-1], width, ellipsis)
 
@@ -3970,11 +4001,17 @@ def _least_rows(
     its exception, and where whose code takes a row of its own keeping
     it, as `_Fitting.spare_code` does until the values went whole): the
     fewest with every part still in sight. With `mistake_first` (beside a
-    hint asked for), the likely mistake is down to its first sentence."""
+    hint asked for), or beside an argument changed in place (see
+    `_value_goes`), the likely mistake is down to its first
+    sentence."""
     blocks = _message_blocks(message.rstrip().splitlines())
     rows = _block_rows(blocks, prefix, width)
     called = any(
         label is None and _raised_at(block_rows)
+        for (label, _lines), block_rows in zip(blocks, rows, strict=True)
+    )
+    values = any(
+        _value_goes(label, block_rows)
         for (label, _lines), block_rows in zip(blocks, rows, strict=True)
     )
     least = 0
@@ -3985,7 +4022,7 @@ def _least_rows(
             least += 2
         elif label in GIVING_WAY or _cut_order(blocks, index, rows)[0] < KEPT:
             least += 1 + (len(block_rows) - raised if raised else 0)
-        elif label == "likely mistake" and mistake_first:
+        elif label == "likely mistake" and (mistake_first or values):
             least += _first_sentence_rows(block_rows)
         else:
             least += len(block_rows)

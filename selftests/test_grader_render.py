@@ -3418,6 +3418,23 @@ def test_a_call_too_wide_beside_its_label_goes_under_it_on_a_narrow_terminal():
     )
 
 
+@pytest.mark.parametrize("label", ["  call      ", "  呼び出し  "])
+@pytest.mark.parametrize("start", ["np.dot(", "out = dot("])
+def test_a_call_after_other_words_too_far_right_moves_under_its_label(label, start):
+    from grader import i18n
+    from grader.render import wrapped_lines
+
+    # A dict laid out a key to a row, its call after other words than the
+    # call's name: too far right at 28 columns to break between numbers.
+    margin = " " * (i18n.width(label) + len(start))
+    line = f"{label}{start}{{'w1': [1.0, 2.0, 3.0, 4.0],\n{margin}'b1': [1.0, 2.0]}})"
+    rows = wrapped_lines(Text(line), 28).plain.splitlines()
+
+    assert rows[:2] == [label.rstrip(), f"    {start}"]
+    assert all(i18n.width(row) <= 28 for row in rows), rows
+    assert "".join(row.strip() for row in rows[1:]).startswith(f"{start}{{'w1':")
+
+
 def test_a_statement_that_starts_with_a_call_goes_an_argument_to_a_row():
     from grader.render import wrapped_lines
 

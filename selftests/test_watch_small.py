@@ -2233,3 +2233,95 @@ def test_beside_each_hint_the_note_of_hidden_rows_gives_its_command_where_it_fit
     assert "check numerical_gradient" in words, rows
     assert any(row.startswith(f"      {expected} ") for row in rows), rows
     assert any(row.startswith(f"      {actual} ") for row in rows), rows
+
+
+# cross_entropy's failure of np.clip(y, EPS, 1, out=y) on the y that
+# np.asarray did not copy: y before and after the call, each of four rows,
+# and a likely mistake of seven rows of 60 columns, nine in Japanese.
+IN_PLACE_CLIP = (
+    "cross_entropy changed its argument y in place.\n"
+    "  before  [[0.0, 0.0, 1.0],\n"
+    "           [1.0, 0.0, 0.0],\n"
+    "           [0.0, 1.0, 0.0],\n"
+    "           [0.0, 1.0, 0.0]]\n"
+    "  after   [[1.0e-07, 1.0e-07, 1.0],\n"
+    "           [1.0, 1.0e-07, 1.0e-07],\n"
+    "           [1.0e-07, 1.0, 1.0e-07],\n"
+    "           [1.0e-07, 1.0, 1.0e-07]]\n"
+    "  where   exercises/cross_entropy.py, line 41: np.clip(y, EPS, 1, out=y)\n"
+    "  likely mistake: y itself was changed: an in-place operator (y -= ...,"
+    " y /= ...), a slice assignment (y[...] = ...) or out=y in a NumPy call."
+    " Work on a new array instead: y = y - ..., or np.clip and the like"
+    " without out=. np.asarray made no copy in y = np.asarray(y, dtype=float):"
+    " given a float64 array, it returns that very array."
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_an_argument_changed_in_place_outlasts_the_mistakes_later_rows(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_cross_entropy_{n}", False, "failure", IN_PLACE_CLIP)
+        for n in range(10)
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["cross_entropy"] = ExerciseRun("cross_entropy", failures)
+
+    def with_long_prog(watch):
+        # The count of the others with its command then takes three rows
+        # of 60 columns in Japanese.
+        watch.prog = "python -m grader --lang ja"
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, NARROW, EXERCISE, with_long_prog)
+        count = i18n._("{count} more failing.", count=9)
+    labels = {"en": ("  before  ", "  after   "), "ja": ("呼び出し前", "呼び出し後")}
+    mistake = {"en": "likely mistake: y itself", "ja": "考えられる間違い: y"}[lang]
+
+    # The first row of y before and after the call, the likely mistake's
+    # first sentence, the count of the others and what shows them all:
+    # the mistake's later rows gave way to them.
+    for label in labels[lang]:
+        assert any(label in row for row in rows), rows
+    assert any(mistake in row for row in rows), rows
+    assert any(row.startswith(count[:6]) for row in rows), rows
+    assert "check cross_entropy" in " ".join(rows), rows
+    assert any(row.rstrip().endswith("…") for row in rows), rows
+
+
+# train's failure of C = t.shape[1] on labels of shape (N,): its call, too
+# wide beside its label at 60 columns, goes under it, "train(" on a row of
+# its own and each argument under it.
+LABELS_AS_ONE_HOT = (
+    "train(...) raised IndexError: tuple index out of range\n"
+    "  call      train([[-0.8906, 1.0128, -1.3318, -1.3037],\n"
+    "                   [-1.1405, -0.0885, -1.3318, -1.3037],\n"
+    "                   [-1.5153, 0.1317, -1.2749, -1.3037],\n"
+    "                   ...,\n"
+    "                   [0.6088, -1.1898, 0.7161, 0.9412],\n"
+    "                   [0.4839, 0.7925, 0.9437, 1.4694],\n"
+    "                   [0.109, -0.0885, 0.773, 0.8091]] shape (102, 4),\n"
+    "                  [0, 0, 0, ..., 2, 2, 2] shape (102,) (int64),\n"
+    "                  seed=0)\n"
+    "  where     exercises/train.py, line 52: C = t.shape[1]"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_call_under_its_label_keeps_each_arguments_first_row(lang):
+    width = NARROW[0] - 1
+    with i18n.speaking(lang):
+        whole = _fitted(LABELS_AS_ONE_HOT, UNLIMITED_ROWS, "    ", width).split("\n")
+        shown = {
+            limit: _fitted(LABELS_AS_ONE_HOT, limit, "    ", width).split("\n")
+            for limit in range(len(whole) - 6, len(whole))
+        }
+
+    # The call stands under its label, its name on a row of its own.
+    assert any(row.strip() == "train(" for row in whole), whole
+    for limit, rows in shown.items():
+        # The labels, which say why t.shape[1] fails, outlast the later
+        # rows of x: each argument keeps its first row.
+        assert any("[0, 0, 0, ..., 2, 2, 2]" in r for r in rows), limit
+        assert any(r.strip().startswith("[[-0.8906, 1.0128") for r in rows), limit
+        assert any(r.strip() == "seed=0)" for r in rows), limit
