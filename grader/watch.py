@@ -2481,6 +2481,10 @@ class Watch:
         least = max(self.least_rows(), self.whole_statement_rows())
         for others in (True, COUNT_ONLY):
             if others == COUNT_ONLY and not hint:
+                if self.rows(failure(UNLIMITED, others=others)) <= space:
+                    # Only the count's command is left out, and the count
+                    # still says that more tests fail: no note is needed.
+                    return spaced(failure(UNLIMITED, others=others), hint)
                 # Past the line with its command, nothing would say that
                 # rows are hidden: the note does, in rows kept for it.
                 reserved, short = self.failure_note_rows(whole, space)
