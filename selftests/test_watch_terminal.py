@@ -533,7 +533,7 @@ def test_on_a_small_terminal_a_failure_keeps_what_came_back_and_the_mistake(
     assert words["actual"] + "[2.0e-08, -4.0e-08]" in screen
     assert words["mistake"] in screen and "... / (2 * h)" in screen
     # The header breaks between its parts, the mark stays with the test.
-    assert any(row.strip().endswith(words["tests"]) for row in rows), rows
+    assert any(re.search(words["tests"] + "$", row.strip()) for row in rows), rows
     assert not any(row.strip() in ("✗", "x", "tests", "テスト") for row in rows)
     assert any(row.startswith("✗ test_numerical_gradient") for row in rows)
 
@@ -706,9 +706,16 @@ def test_on_a_small_terminal_the_likely_mistake_and_the_hint_both_stay_whole(
 
 
 # What the report must show on a narrow terminal, by language.
+# The score is a pattern: it moves with the count of the exercise's tests.
 NARROW_REPORT_WORDS = {
-    "en": {"score": "6 of 10 done   score 65.38/100", "whole": "`python -m grader`"},
-    "ja": {"score": "10 問中 6 問完了   得点 65.38/100", "whole": "`python -m grader"},
+    "en": {
+        "score": r"6 of 10 done   score \d+\.\d+/100",
+        "whole": "`python -m grader`",
+    },
+    "ja": {
+        "score": r"10 問中 6 問完了   得点 \d+\.\d+/100",
+        "whole": "`python -m grader",
+    },
 }
 
 
@@ -726,7 +733,9 @@ def test_on_a_small_terminal_the_report_keeps_its_table_and_score_a_row_each(
         (row,) = [row for row in rows if row.split()[:2] == [str(number), name]]
         assert len(row.split()) == 5, row  # status, tests and points beside it
         assert "(" not in row  # the status key gives way to fit
-    (score,) = [row for row in rows if NARROW_REPORT_WORDS[lang]["score"] in row]
+    (score,) = [
+        row for row in rows if re.search(NARROW_REPORT_WORDS[lang]["score"], row)
+    ]
     assert score.startswith(("█", "#"))  # the bar, shortened to fit the row
     # The cut names what shows the lines it hides: the exercise's check, or
     # the whole report.

@@ -197,7 +197,7 @@ NARROW_WORDS = {
         "keys": "keys: ",
         "actual": "  actual    ",
         "mistake": "likely mistake: ",
-        "tests": "3/13 tests",
+        "tests": r"\d+/\d+ tests",  # a pattern: the count of tests may grow
         "hint": "Hint 1 of 4: ",
         "list": "x is not a key of the watch",
         "score": "score 100/100",
@@ -207,7 +207,7 @@ NARROW_WORDS = {
         "keys": "キー: ",
         "actual": "  実際の値  ",
         "mistake": "考えられる間違い: ",
-        "tests": "テスト 3/13",
+        "tests": r"テスト \d+/\d+",
         "hint": "ヒント 1/4: ",
         "list": "割り当てのないキー: x",
         "score": "得点 100/100",
