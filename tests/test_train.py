@@ -1905,17 +1905,40 @@ MANY = 96
 # A small lr, so that steps of lr times a count of batches or samples (up
 # to 96) do not leave the loss at its floor, where they would look alike.
 COPY_KWARGS = {"n_hidden": 3, "lr": 0.01, "epochs": 3, "seed": 1}
-# The docstring's four points repeated: full-batch steps on all of them
-# differ from steps on part of them. With one target for all, a step on x
+
+
+def spread_points(n):
+    """`n` points (n, 2) float64, no two alike, spread over [-1, 1]^2, and
+    their labels (n,) int: 1 where the first input is the larger."""
+    k = np.arange(n)
+    x = np.column_stack([np.sin(1.3 * k + 0.4), np.cos(2.1 * k)])
+    return x, (x[:, 0] > x[:, 1]).astype(np.intp)
+
+
+# Samples no two alike, a prime count of them: no run of them nor any
+# mini-batch has the gradient of all of x, and mini-batches of any size
+# are unequal (the last one short). Full-batch steps on all of them differ
+# from steps on part of them, or on a mean that weighs them unequally (the
+# mean of the mini-batches' means). With one target for all, a step on x
 # shuffled apart from t is still the full-batch step (up to rounding).
-MIXED_X = np.tile(EASY_X, (MANY // len(EASY_X), 1))
-MIXED_LABELS = np.tile(EASY_LABELS, MANY // len(EASY_X))
-SAME_T = np.tile(ONE_T, (MANY, 1))
+MIXED_X, MIXED_LABELS = spread_points(97)
+SAME_T = np.tile(ONE_T, (len(MIXED_X), 1))
+# As many samples, no two alike, as split evenly into mini-batches of 8,
+# 10, 16, 20, 25, 32, 40, 50 or 100: there the mean of the mini-batches'
+# means is the mean over all of x, and only steps on part of x differ.
+EVEN_X = spread_points(800)[0]
+EVEN_T = np.tile(ONE_T, (len(EVEN_X), 1))
 PART_OF_THE_SAMPLES = (
     "each epoch's one step was on part of the samples only: the gradient "
     "of one mini-batch (the step outside the loop over the mini-batches, "
     "or a break after the first), or of x without a part kept aside. Step "
     "on every mini-batch in turn, or once on all of x."
+)
+UNEQUAL = (
+    "each epoch's one step weighed the samples unequally: the mean of the "
+    "mini-batches' mean gradients, whose last batch is shorter, gives each "
+    "of its samples more weight. Step on every mini-batch in turn, or once "
+    "on the gradient of all of x, backward(params, x, t)."
 )
 
 
@@ -2031,17 +2054,27 @@ def expect_full_batch_steps():
             expected=expected_text,
             actual=actual_text,
             differs=differs,
-            mistake=PART_OF_THE_SAMPLES if steps_on_part() else None,
+            mistake=partial_step_mistake(),
         )
 
 
-def steps_on_part():
-    """Whether train's steps on the mixed samples, all with one target,
-    differ from full-batch steps too: the steps leave samples out (a
-    step on x shuffled apart from t would not differ there)."""
+def partial_step_mistake():
+    """Why train's one step per epoch is not the full-batch step on the
+    mixed samples, where steps on them with one target tell it: on part of
+    the samples, where the steps differ on EVEN_X too; the samples weighed
+    unequally, where only the unequal mini-batches of MIXED_X make them
+    differ. None where neither does (x shuffled apart from t, say)."""
+    if not full_steps(MIXED_X, SAME_T):
+        return PART_OF_THE_SAMPLES if not full_steps(EVEN_X, EVEN_T) else UNEQUAL
+    return None
+
+
+def full_steps(x, t):
+    """Whether train on `x` and `t` (COPY_KWARGS) returns the params of
+    full-batch steps, or raises (where nothing is to be told)."""
     try:
         with quietly():
-            params, _ = learner.train(MIXED_X.copy(), SAME_T.copy(), **COPY_KWARGS)
+            params, _ = learner.train(x.copy(), t.copy(), **COPY_KWARGS)
     except Exception:
-        return False
-    return not same_params(params, reference.train(MIXED_X, SAME_T, **COPY_KWARGS)[0])
+        return True
+    return same_params(params, reference.train(x, t, **COPY_KWARGS)[0])
