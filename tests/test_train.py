@@ -2210,8 +2210,26 @@ def expect_each_sample_once():
 
 def batches_of_equal_size(n):
     """The count of train's steps per epoch on `n` copies of the one
-    sample, where it divides n (mini-batches of one size, or steps of one
-    sample each); else None."""
+    sample, where it divides n and its mini-batches are all of that one
+    size, n / count (by its steps on about one and two such batches); else
+    None: a size that does not divide n makes a batch of another size."""
+    count = steps_per_epoch(n)
+    if count is None or n % count:
+        return None
+    size = n // count
+    short_kept = steps_per_epoch(size + 1) == 2 and (
+        size == 1 or steps_per_epoch(size - 1) == 1
+    )
+    short_dropped = (
+        steps_per_epoch(size + 1) == 1 and steps_per_epoch(2 * size - 1) == 1
+    )
+    return count if short_kept or short_dropped else None
+
+
+def steps_per_epoch(n):
+    """How many steps of lr * gradient train takes in its first epoch on
+    `n` copies of the one sample, by its losses; None where they do not
+    tell."""
     x, t = np.repeat(ONE_X, n, axis=0), np.repeat(ONE_T, n, axis=0)
     try:
         with quietly():
@@ -2222,9 +2240,7 @@ def batches_of_equal_size(n):
     if losses.shape != (2,):
         return None
     steps = steps_along(losses, loss_path(COPY_KWARGS["lr"], n))
-    if steps is None or steps[0] < 1 or n % steps[0]:
-        return None
-    return int(steps[0])
+    return None if steps is None else int(steps[0])
 
 
 def params_after(lr, steps):
