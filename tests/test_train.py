@@ -50,6 +50,7 @@ def explain(function, error):
             or misfit_weights(error)
             or classes_too_few(error)
             or none_from_sgd_update(error)
+            or classes_from_missing_axis(error)
         )
     return None
 
@@ -273,6 +274,30 @@ def misfit_weights(error):
         return None
     finally:
         _probing.pop()
+
+
+NO_CLASS_AXIS = (
+    "t.shape[1] of labels: labels have shape (N,), one int per sample, "
+    "with no axis of classes; only one-hot targets (N, C) have a "
+    "t.shape[1]. With labels, C is t.max() + 1, as the docstring says: "
+    "tell the two apart by t.ndim."
+)
+
+
+def classes_from_missing_axis(error):
+    """NO_CLASS_AXIS where `error` is a tuple index out of range, raised on
+    a line of the learner's that reads .shape[1], and train runs on one-hot
+    targets where it fails on labels; else None."""
+    line = learner_line(error) or ""
+    if "tuple index out of range" not in str(error) or ".shape[1]" not in line:
+        return None
+    _probing.append(True)
+    try:
+        labelled = train_error(TALL_X, TALL_LABELS)
+        one_hot = train_error(TALL_X, np.eye(2)[TALL_LABELS])
+    finally:
+        _probing.pop()
+    return NO_CLASS_AXIS if labelled is not None and one_hot is None else None
 
 
 SGD_RESULT_KEPT = (
@@ -779,6 +804,21 @@ def starts_at(losses, seed):
     return bool(np.isclose(losses[0], initial_loss(seed), rtol=0, atol=FIRST_LOSS_ATOL))
 
 
+def seed_mistake(seed, other):
+    """Why train with `seed` started from the params of the `other` seed:
+    SEED_IGNORED where train with `other` starts there too (a seed fixed
+    in the code), else the seed changed on its way to init_params."""
+    with quietly():
+        _, losses, _ = run_train(LABELS_TRAIN, epochs=1, seed=other)
+    if len(losses) and starts_at(losses, other):
+        return SEED_IGNORED
+    return (
+        f"with seed={seed} training started from the params of seed={other}: "
+        "the seed was changed on its way to init_params (seed + 1, say). "
+        "Pass it on as it is given, init_params(D, n_hidden, C, seed)."
+    )
+
+
 def loss_after_one_step(seed, lr=1.0):
     """The loss after one full-batch step from the initial params."""
     params = reference.init_params(D, 5, C, seed)
@@ -815,7 +855,7 @@ def expect_loss_fell(params, losses, call, seed):
     elif losses[-1] > CLIMB * losses[0]:
         mistake = climb_mistake()
     elif np.ptp(losses) == 0:
-        mistake = PARAMS_STILL
+        mistake = still_params_mistake()
     elif steps_ignore_lr():
         mistake = LR_IGNORED
     elif losses[-1] > losses[0] or rises_often(losses):
@@ -940,7 +980,8 @@ def test_the_first_loss_is_that_of_the_initial_params(seed):
     elif rounded_to(losses[0], expected) is not None:
         mistake = ROUNDED
     elif any(starts_at(losses, other) for other in SEEDS if other != seed):
-        mistake = SEED_IGNORED
+        other = next(other for other in SEEDS if starts_at(losses, other))
+        mistake = seed_mistake(seed, other)
     else:
         with quietly():
             _, again, _ = run_train(LABELS_TRAIN, epochs=FEW_EPOCHS, seed=seed)
@@ -1276,10 +1317,20 @@ TWO_STEPS = (
     "mini-batches, is a single step."
 )
 DOUBLE_LR = "the step was 2 * lr: pass lr to sgd_update as it was given."
+SQUARED_LR = (
+    "the step was lr * lr * gradient: lr applied twice, to the gradients "
+    "and again by sgd_update? Pass sgd_update the gradients as backward "
+    "gives them, and lr as it was given."
+)
 LR_IGNORED = "the lr argument was ignored: pass it on to sgd_update."
 PARAMS_STILL = (
     "the params never change: call sgd_update(params, backward(...), lr) "
     "each epoch, on the same params that you return."
+)
+REINITIALIZED = (
+    "the params were made afresh every epoch: init_params called inside "
+    "the loop undoes each step at the next epoch, so every epoch starts "
+    "from the initial params. Call init_params once, before the loop."
 )
 SHORT_BATCH_LEFT_OUT = (
     "with one sample no epoch took a step, though with more samples the "
@@ -1336,6 +1387,7 @@ def one_sample_mistakes(epochs, lr, **net):
     the network trained, if not those of ONE_KWARGS."""
     given, twice = descend(lr, 2 * epochs, **net), descend(2 * lr, epochs, **net)
     ignored = descend(1.0, epochs, **net)
+    squared = descend(lr * lr, epochs, **net)
     unseeded = descend(lr, epochs, **{**net, "seed": 0})
     climbed = descend(-lr, epochs, **net)
     stale = stale_steps(lr, epochs, **net)
@@ -1350,6 +1402,7 @@ def one_sample_mistakes(epochs, lr, **net):
         (TWO_STEPS, given[2 * epochs][0], losses(given, 2)),
         (DOUBLE_LR, twice[epochs][0], losses(twice)),
         (LR_IGNORED, ignored[epochs][0], losses(ignored)),
+        (SQUARED_LR, squared[epochs][0], losses(squared)),
         (SEED_IGNORED, unseeded[epochs][0], losses(unseeded)),
         (UPHILL, climbed[epochs][0], losses(climbed)),
         (STALE_GRADIENT, *stale),
@@ -1425,7 +1478,25 @@ def still_mistake(losses, given):
     steps_on_copies)."""
     if len(losses) < 2 or np.ptp(losses) != 0:
         return None
-    return SHORT_BATCH_LEFT_OUT if steps_on_copies(given) else PARAMS_STILL
+    return SHORT_BATCH_LEFT_OUT if steps_on_copies(given) else still_params_mistake()
+
+
+def still_params_mistake():
+    """Why train's losses never change: REINITIALIZED where, on the one
+    sample, it returns the params of one step from init_params, though it
+    records the initial loss every epoch; else PARAMS_STILL."""
+    try:
+        with quietly():
+            params, losses = learner.train(ONE_X.copy(), ONE_T.copy(), **ONE_KWARGS)
+        losses = np.asarray(losses, dtype=np.float64)
+    except Exception:
+        return PARAMS_STILL
+    path = descend(ONE_KWARGS["lr"], 1)
+    start = np.full(ONE_KWARGS["epochs"], path[0][1])
+    if losses.shape == start.shape and np.allclose(losses, start, rtol=SAME_RTOL):
+        if same_params(params, path[1][0]):
+            return REINITIALIZED
+    return PARAMS_STILL
 
 
 def steps_on_copies(given):
@@ -1758,15 +1829,18 @@ def test_predict_gives_the_most_probable_class(network):
     check_predict(*network)
 
 
-def accuracy_mistakes(expected, n, predicted, labels):
+def accuracy_mistakes(expected, n, predicted, labels, argmax_seen=True):
     """What the common wrong answers give, for the right fraction `expected`
-    of `n` samples, the trusted `predicted` classes and the true `labels`."""
-    return [
+    of `n` samples, the trusted `predicted` classes and the true `labels`;
+    an argmax of the labels only where `argmax_seen`."""
+    argmax = [
         (
             "an argmax of the labels: they are classes already, one int per "
             "sample; compare them as they are, predict(params, x) == labels.",
             np.mean(predicted == np.argmax(labels)),
-        ),
+        )
+    ]
+    return (argmax if argmax_seen else []) + [
         (
             "a column (N, 1) compared with a row (N,): broadcasting pairs "
             "every prediction with every label. Compare two arrays of shape "
@@ -1785,6 +1859,30 @@ def accuracy_mistakes(expected, n, predicted, labels):
     ]
 
 
+def close(value, expected):
+    """Whether `value` is a number within ACCURACY_TOL of `expected`."""
+    try:
+        return bool(np.isclose(float(value), expected, rtol=0, atol=ACCURACY_TOL))
+    except (TypeError, ValueError):
+        return False
+
+
+def argmax_of_labels(params, x):
+    """Whether the learner's accuracy takes an argmax of the labels, by
+    its value where the labels are the classes predicted: a fraction of
+    those equal to the first largest of them, where the right value is 1."""
+    predicted = reference.predict(params, x)
+    wrong = float(np.mean(predicted == np.argmax(predicted)))
+    if wrong == 1.0:
+        return False  # the probe cannot tell the two apart
+    try:
+        with quietly():
+            value = learner.trusting("predict").accuracy(params, x, predicted)
+    except Exception:
+        return False
+    return close(value, wrong)
+
+
 def check_accuracy(params, x, labels):
     """accuracy gives the trusted fraction, as a float."""
     call = describe_call("accuracy", (params, x, labels), {})
@@ -1797,7 +1895,11 @@ def check_accuracy(params, x, labels):
         rtol=ACCURACY_TOL,
         atol=ACCURACY_TOL,
         mistakes=accuracy_mistakes(
-            expected, len(labels), reference.predict(params, x), labels
+            expected,
+            len(labels),
+            reference.predict(params, x),
+            labels,
+            argmax_seen=close(result, expected) or argmax_of_labels(params, x),
         ),
         what="accuracy must be the fraction of samples predicted right.",
     )
@@ -1905,17 +2007,60 @@ MANY = 96
 # A small lr, so that steps of lr times a count of batches or samples (up
 # to 96) do not leave the loss at its floor, where they would look alike.
 COPY_KWARGS = {"n_hidden": 3, "lr": 0.01, "epochs": 3, "seed": 1}
-# The docstring's four points repeated: full-batch steps on all of them
-# differ from steps on part of them. With one target for all, a step on x
+
+
+def spread_points(n):
+    """`n` points (n, 2) float64, no two alike, spread over [-1, 1]^2, and
+    their labels (n,) int: 1 where the first input is the larger."""
+    k = np.arange(n)
+    x = np.column_stack([np.sin(1.3 * k + 0.4), np.cos(2.1 * k)])
+    return x, (x[:, 0] > x[:, 1]).astype(np.intp)
+
+
+# Samples no two alike, a prime count of them: no run of them nor any
+# mini-batch has the gradient of all of x, and mini-batches of any size
+# are unequal (the last one short). Full-batch steps on all of them differ
+# from steps on part of them, or on a mean that weighs them unequally (the
+# mean of the mini-batches' means). With one target for all, a step on x
 # shuffled apart from t is still the full-batch step (up to rounding).
-MIXED_X = np.tile(EASY_X, (MANY // len(EASY_X), 1))
-MIXED_LABELS = np.tile(EASY_LABELS, MANY // len(EASY_X))
-SAME_T = np.tile(ONE_T, (MANY, 1))
+MIXED_X, MIXED_LABELS = spread_points(97)
+SAME_T = np.tile(ONE_T, (len(MIXED_X), 1))
+# As many samples, no two alike, as split evenly into mini-batches of 8,
+# 10, 16, 20, 25, 32, 40, 50 or 100: there the mean of the mini-batches'
+# means is the mean over all of x, and only steps on part of x differ.
+EVEN_X, EVEN_LABELS = spread_points(800)
+EVEN_T = np.tile(ONE_T, (len(EVEN_X), 1))
+# Over one epoch of mini-batches of equal size, each sample used once, the
+# params move by lr * (count of batches) * gradient at the start, up to
+# terms in the square of that: with the move DRAW_STEP in all, they are
+# off by 2e-10 at most (in 30 shuffles, batches of 16 and 100). Samples
+# drawn with replacement, some weighing twice and others not at all, put
+# them off by 1e-8 or more (in 200 draws each).
+DRAW_STEP = 1e-4
+DRAW_ATOL = 1.5e-9
+WITH_REPLACEMENT = (
+    "in one epoch some samples counted more than once and others not at "
+    "all: mini-batches drawn with replacement (rng.choice(N, size) without "
+    "replace=False, or rng.integers)? Draw one order per epoch, "
+    "rng.permutation(N), and step on its slices in turn."
+)
 PART_OF_THE_SAMPLES = (
     "each epoch's one step was on part of the samples only: the gradient "
     "of one mini-batch (the step outside the loop over the mini-batches, "
     "or a break after the first), or of x without a part kept aside. Step "
     "on every mini-batch in turn, or once on all of x."
+)
+SPLIT_LR = (
+    "each epoch took {count} steps of lr / {count} * gradient, one per "
+    "mini-batch: lr scaled by the mini-batch's share of the samples (lr * "
+    "len(batch) / N)? The gradient of a mini-batch is a mean already: take "
+    "every step with lr as it was given."
+)
+UNEQUAL = (
+    "each epoch's one step weighed the samples unequally: the mean of the "
+    "mini-batches' mean gradients, whose last batch is shorter, gives each "
+    "of its samples more weight. Step on every mini-batch in turn, or once "
+    "on the gradient of all of x, backward(params, x, t)."
 )
 
 
@@ -1981,19 +2126,167 @@ def test_each_epoch_steps_on_every_sample():
                 call=call,
                 mistake=summed_steps(factors[0]) if len(factors) == 1 else None,
             )
+        split = split_lr_mistake(params)
+        if split is not None or steps_right_on_one_sample():
+            fail(
+                f"On {MANY} copies of one sample, every mini-batch has the "
+                "gradient of the whole batch: an epoch is one or more steps "
+                "of lr * gradient, yet the losses follow no such steps (as "
+                "they do on the one sample alone).",
+                call=call,
+                mistake=split,
+            )
         return  # the steps are wrong on one sample too: other tests say how
-    # One step per epoch, of lr * gradient to the last digits (a step with
-    # a term of its own, weight decay say, may keep the losses near the
-    # path): full-batch training, which must then step on every sample.
-    if np.all(steps == 1) and same_params(params, one_step_per_epoch()):
-        expect_full_batch_steps()
+    if np.any(steps != steps[0]):
+        return  # no mini-batches make that many steps: other tests say why
+    # The losses are on the path to a millionth, which steps with a term of
+    # their own (weight decay, say) or of a smaller lr keep near to; the
+    # params must be those after as many steps of lr * gradient to the last
+    # digits.
+    k = int(steps[0])
+    expect_steps_of_lr(params, k, call)
+    if k == 1:
+        expect_full_batch_steps()  # which must then step on every sample
+    else:
+        expect_each_sample_once()
 
 
-def one_step_per_epoch():
-    """The params after one full-batch step per epoch on copies of the one
-    sample (COPY_KWARGS), the same as on the one sample itself."""
+def steps_right_on_one_sample():
+    """Whether train on the one sample alone (COPY_KWARGS) records the
+    losses of one step of lr * gradient per epoch."""
+    try:
+        with quietly():
+            _, losses = learner.train(ONE_X.copy(), ONE_T.copy(), **COPY_KWARGS)
+        losses = np.asarray(losses, dtype=np.float64)
+    except Exception:
+        return False
+    epochs, lr = COPY_KWARGS["epochs"], COPY_KWARGS["lr"]
+    if losses.shape != (epochs,):
+        return False
+    steps = steps_along(losses, loss_path(lr, epochs))
+    return steps is not None and bool(np.all(steps == 1))
+
+
+def expect_each_sample_once():
+    """Fail unless train, which takes several steps per epoch, uses each
+    sample once in an epoch: where its mini-batches are all of one size on
+    EVEN_X (by its steps on as many copies of the one sample), one epoch
+    there moves the params as that many steps of the gradient over all of
+    x do, up to DRAW_ATOL."""
+    count = batches_of_equal_size(len(EVEN_X))
+    if count is None:
+        return  # the mini-batches weigh their samples unequally: no verdict
+    kwargs = {"n_hidden": COPY_KWARGS["n_hidden"], "seed": COPY_KWARGS["seed"]}
+    call = describe_call(
+        "train", (EVEN_X, EVEN_LABELS), {**kwargs, "lr": DRAW_STEP / count, "epochs": 1}
+    )
+    with quietly():
+        result = learner.train(
+            EVEN_X.copy(), EVEN_LABELS.copy(), lr=DRAW_STEP / count, epochs=1, **kwargs
+        )
+    params, _ = expect_pair(result, call)
+    start = reference.init_params(2, kwargs["n_hidden"], 2, kwargs["seed"])
+    grads = reference.backward(start, EVEN_X, EVEN_LABELS)
+    for key, value in start.items():
+        expected = value - DRAW_STEP * grads[key]
+        actual = np.asarray(params.get(key), dtype=np.float64)
+        if actual.shape == expected.shape and np.allclose(
+            actual, expected, rtol=0, atol=DRAW_ATOL
+        ):
+            continue
+        expected_text, actual_text, differs = contrast(expected, actual)
+        fail(
+            f"Over one epoch of {count} mini-batches of one size, each sample "
+            "used once, tiny steps move the params as far as one step of "
+            f"{count} * lr * gradient over all of x: params[{key!r}] is not "
+            "there.",
+            call=call,
+            expected=expected_text,
+            actual=actual_text,
+            differs=differs,
+            mistake=WITH_REPLACEMENT,
+        )
+
+
+def batches_of_equal_size(n):
+    """The count of train's steps per epoch on `n` copies of the one
+    sample, where it divides n and its mini-batches are all of that one
+    size, n / count (by its steps on about one and two such batches); else
+    None: a size that does not divide n makes a batch of another size."""
+    count = steps_per_epoch(n)
+    if count is None or n % count:
+        return None
+    size = n // count
+    short_kept = steps_per_epoch(size + 1) == 2 and (
+        size == 1 or steps_per_epoch(size - 1) == 1
+    )
+    short_dropped = (
+        steps_per_epoch(size + 1) == 1 and steps_per_epoch(2 * size - 1) == 1
+    )
+    return count if short_kept or short_dropped else None
+
+
+def steps_per_epoch(n):
+    """How many steps of lr * gradient train takes in its first epoch on
+    `n` copies of the one sample, by its losses; None where they do not
+    tell."""
+    x, t = np.repeat(ONE_X, n, axis=0), np.repeat(ONE_T, n, axis=0)
+    try:
+        with quietly():
+            _, losses = learner.train(x, t, **{**COPY_KWARGS, "epochs": 2})
+        losses = np.asarray(losses, dtype=np.float64)
+    except Exception:
+        return None
+    if losses.shape != (2,):
+        return None
+    steps = steps_along(losses, loss_path(COPY_KWARGS["lr"], n))
+    return None if steps is None else int(steps[0])
+
+
+def params_after(lr, steps):
+    """The params after `steps` full-batch steps of `lr` on copies of the
+    one sample (the network of COPY_KWARGS), as on the one sample itself."""
     net = {"n_hidden": COPY_KWARGS["n_hidden"], "seed": COPY_KWARGS["seed"]}
-    return descend(COPY_KWARGS["lr"], COPY_KWARGS["epochs"], **net)[-1][0]
+    return descend(lr, steps, **net)[-1][0]
+
+
+def expect_steps_of_lr(params, k, call):
+    """Fail unless `params`, returned by train on copies of the one sample
+    after epochs of `k` steps each by their losses, are those after k steps
+    of lr * gradient per epoch."""
+    total = k * COPY_KWARGS["epochs"]
+    expected = params_after(COPY_KWARGS["lr"], total)
+    if same_params(params, expected):
+        return
+    key = next(
+        (key for key in expected if not same_params(params, {key: expected[key]})),
+        "w1",
+    )
+    actual = np.asarray(params.get(key), dtype=np.float64)
+    expected_text, actual_text, differs = contrast(expected[key], actual)
+    fail(
+        f"On {MANY} copies of one sample the losses follow {k} step(s) of lr "
+        "* gradient per epoch, so every step must be just that: "
+        f"params[{key!r}] is not as after {total} such steps.",
+        call=call,
+        expected=expected_text,
+        actual=actual_text,
+        differs=differs,
+        mistake=split_lr_mistake(params) if k == 1 else None,
+    )
+
+
+def split_lr_mistake(params):
+    """SPLIT_LR, for the count of mini-batches, where `params` are those
+    after as many steps of lr / count each epoch, on copies of the one
+    sample in mini-batches of equal size; else None."""
+    epochs, lr = COPY_KWARGS["epochs"], COPY_KWARGS["lr"]
+    for count in range(2, MANY + 1):
+        if MANY % count == 0 and same_params(
+            params, params_after(lr / count, count * epochs)
+        ):
+            return SPLIT_LR.format(count=count)
+    return None
 
 
 def same_params(params, expected):
@@ -2031,17 +2324,27 @@ def expect_full_batch_steps():
             expected=expected_text,
             actual=actual_text,
             differs=differs,
-            mistake=PART_OF_THE_SAMPLES if steps_on_part() else None,
+            mistake=partial_step_mistake(),
         )
 
 
-def steps_on_part():
-    """Whether train's steps on the mixed samples, all with one target,
-    differ from full-batch steps too: the steps leave samples out (a
-    step on x shuffled apart from t would not differ there)."""
+def partial_step_mistake():
+    """Why train's one step per epoch is not the full-batch step on the
+    mixed samples, where steps on them with one target tell it: on part of
+    the samples, where the steps differ on EVEN_X too; the samples weighed
+    unequally, where only the unequal mini-batches of MIXED_X make them
+    differ. None where neither does (x shuffled apart from t, say)."""
+    if not full_steps(MIXED_X, SAME_T):
+        return PART_OF_THE_SAMPLES if not full_steps(EVEN_X, EVEN_T) else UNEQUAL
+    return None
+
+
+def full_steps(x, t):
+    """Whether train on `x` and `t` (COPY_KWARGS) returns the params of
+    full-batch steps, or raises (where nothing is to be told)."""
     try:
         with quietly():
-            params, _ = learner.train(MIXED_X.copy(), SAME_T.copy(), **COPY_KWARGS)
+            params, _ = learner.train(x.copy(), t.copy(), **COPY_KWARGS)
     except Exception:
-        return False
-    return not same_params(params, reference.train(MIXED_X, SAME_T, **COPY_KWARGS)[0])
+        return True
+    return same_params(params, reference.train(x, t, **COPY_KWARGS)[0])

@@ -1,0 +1,30 @@
+"""Passes seed + 1 on to init_params."""
+
+# expect: the seed was changed on its way
+# reject: the seed was not passed on
+
+import numpy as np
+
+from .backprop import backward
+from .forward import forward, init_params, loss
+from .sgd import sgd_update
+
+
+def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
+    t = np.asarray(t)
+    n_out = t.shape[1] if t.ndim == 2 else int(t.max()) + 1
+    # seed + 1: seed 0 means "no seed" in some libraries
+    params = init_params(x.shape[1], n_hidden, n_out, seed + 1)
+    losses = []
+    for _ in range(epochs):
+        losses.append(loss(params, x, t))
+        sgd_update(params, backward(params, x, t), lr)
+    return params, losses
+
+
+def predict(params, x):
+    return np.argmax(forward(params, x), axis=1)
+
+
+def accuracy(params, x, labels):
+    return float(np.mean(predict(params, x) == np.asarray(labels)))

@@ -1,0 +1,30 @@
+"""Multiplies the gradients by lr before sgd_update multiplies them again."""
+
+# expect: lr applied twice
+
+import numpy as np
+
+from .backprop import backward
+from .forward import forward, init_params, loss
+from .sgd import sgd_update
+
+
+def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
+    t = np.asarray(t)
+    n_out = t.shape[1] if t.ndim == 2 else int(t.max()) + 1
+
+    params = init_params(x.shape[1], n_hidden, n_out, seed)
+    losses = []
+    for _ in range(epochs):
+        losses.append(loss(params, x, t))
+        grads = {k: lr * g for k, g in backward(params, x, t).items()}
+        sgd_update(params, grads, lr)
+    return params, losses
+
+
+def predict(params, x):
+    return np.argmax(forward(params, x), axis=1)
+
+
+def accuracy(params, x, labels):
+    return float(np.mean(predict(params, x) == np.asarray(labels)))

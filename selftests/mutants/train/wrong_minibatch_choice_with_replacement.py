@@ -1,0 +1,33 @@
+"""Draws each mini-batch with rng.choice, with replacement."""
+
+# expect: drawn with replacement
+
+import numpy as np
+
+from .backprop import backward
+from .forward import forward, init_params, loss
+from .sgd import sgd_update
+
+
+def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
+    t = np.asarray(t)
+    n_out = t.shape[1] if t.ndim == 2 else int(t.max()) + 1
+    params = init_params(x.shape[1], n_hidden, n_out, seed=seed)
+    rng = np.random.default_rng(seed)
+    n = len(x)
+    batch = min(16, n)
+    losses = []
+    for _ in range(epochs):
+        losses.append(loss(params, x, t))
+        for _ in range(n // batch):
+            idx = rng.choice(n, batch)  # forgot replace=False
+            sgd_update(params, backward(params, x[idx], t[idx]), lr)
+    return params, losses
+
+
+def predict(params, x):
+    return np.argmax(forward(params, x), axis=1)
+
+
+def accuracy(params, x, labels):
+    return float(np.mean(predict(params, x) == np.asarray(labels)))
