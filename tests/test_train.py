@@ -2214,7 +2214,7 @@ def batches_of_equal_size(n):
     size, n / count (by its steps on about one and two such batches); else
     None: a size that does not divide n makes a batch of another size."""
     count = steps_per_epoch(n)
-    if count is None or n % count:
+    if not count or n % count:
         return None
     size = n // count
     short_kept = steps_per_epoch(size + 1) == 2 and (

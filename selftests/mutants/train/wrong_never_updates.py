@@ -1,6 +1,7 @@
 """Computes the gradients but never takes the step."""
 
 # expect: the params never change
+# reject: ZeroDivisionError
 
 import numpy as np
 
