@@ -11,7 +11,7 @@ import pytest
 from conftest import explain
 from grader import i18n
 from grader.render import aligned
-from selftests.test_mutants import ROOT, run_mutants
+from selftests.mutant_checks import ROOT, run_mutants
 from tests import harness, reference, test_softmax
 from tests.harness import Call, InputModified, closest_name, kept_in_source, short
 from tests.judge import (

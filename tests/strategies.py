@@ -38,7 +38,7 @@ def examples(count):
     `--explore` explores every test.
 
     The pinned `@example` inputs come on top: they hold the inputs every
-    known wrong answer fails on (selftests/test_mutants.py passes with a
+    known wrong answer fails on (selftests/test_mutants_*.py pass with a
     single generated example per test). The generated ones look around
     them for the mistakes no one has listed yet, which is why the grade
     keeps a fair number of them though each costs more to draw than the

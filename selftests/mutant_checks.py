@@ -14,6 +14,10 @@ failure may name a mistake that is not there (``# also: TEXT`` lines give
 other words for the same two).
 ``right_*.py`` files are correct but written differently from the model
 answer, and must pass every test.
+
+Grading every mutant takes minutes of CPU: the test modules
+selftests/test_mutants_*.py each take a share of the exercises
+(`checks_for`), so that parallel workers share them out.
 """
 
 import keyword
@@ -55,19 +59,24 @@ def run_mutants(separate, paths=MUTANTS):
     return dict(zip(paths, run_many(jobs), strict=True))
 
 
-@pytest.fixture(scope="module")
-def runs(request):
-    """The runs of the mutants that the selected tests of this module need:
-    all of them, unless `-k` picked tests of some mutants only."""
+def needed_runs(request, paths):
+    """The runs of the mutants (of `paths`) that the selected tests of the
+    requesting module need: all of them, unless `-k` picked tests of some
+    mutants only."""
     needed = set()
     for item in request.session.items:
         if item.module is not request.module or "runs" not in item.fixturenames:
             continue
         callspec = getattr(item, "callspec", None)
         if callspec is None or "path" not in callspec.params:
-            return run_mutants(separate=False)  # a test that reads every run
+            return run_mutants(separate=False, paths=paths)  # reads every run
         needed.add(callspec.params["path"])
     return run_mutants(separate=False, paths=sorted(needed))
+
+
+def wrong_of(runs):
+    """The wrong mutants among those of `runs`."""
+    return [path for path in runs if path.name.startswith("wrong_")]
 
 
 def summary(run):
@@ -78,7 +87,6 @@ def summary(run):
     return "\n".join(lines) or "every test passed"
 
 
-@pytest.mark.parametrize("path", WRONG, ids=label)
 def test_wrong_implementation_is_caught(runs, path):
     run = runs[path]
     assert not run.error, summary(run)
@@ -110,7 +118,7 @@ PADDED = re.compile(r"\[ +[-\d]|, {2,}[-\d]")
 
 
 def test_failure_messages_show_arrays_compactly(runs):
-    for path in WRONG:
+    for path in wrong_of(runs):
         for test in runs[path].tests:
             for line in test.message.splitlines():
                 assert not RAW_ARRAY.search(line), f"{label(path)}: {line}"
@@ -130,7 +138,7 @@ def test_failure_messages_in_japanese_end_sentences_with_full_width_marks(runs):
     from grader.render import aligned
 
     japanese = i18n.catalogue(i18n.JAPANESE)
-    for path in WRONG:
+    for path in wrong_of(runs):
         for test in runs[path].tests:
             for line in japanese.failure(aligned(test.message)).splitlines():
                 prose = QUOTED_CODE.sub("", line)
@@ -149,7 +157,7 @@ def test_failure_messages_in_japanese_space_a_full_width_mark_once(runs):
     from grader.render import aligned
 
     japanese = i18n.catalogue(i18n.JAPANESE)
-    for path in WRONG:
+    for path in wrong_of(runs):
         for test in runs[path].tests:
             for line in japanese.failure(aligned(test.message)).splitlines():
                 assert not MISSPACED_MARK.search(line), f"{label(path)}: {line}"
@@ -184,7 +192,7 @@ def test_failure_messages_in_japanese_leave_no_english_sentence(runs):
     japanese = i18n.catalogue(i18n.JAPANESE)
     left = [
         f"{label(path)}: {line}"
-        for path in WRONG
+        for path in wrong_of(runs)
         for test in runs[path].tests
         if not test.passed
         for line in japanese.failure(aligned(test.message)).splitlines()
@@ -201,7 +209,6 @@ def named(message):
     return [item.strip() for item in listed[1:]] if len(listed) > 2 else [text]
 
 
-@pytest.mark.parametrize("path", TWICE, ids=label)
 def test_two_mistakes_at_once_are_named_truly(runs, path):
     source = path.read_text()
     made = re.findall(r"^# expect: (.+)$", source, re.M)
@@ -221,7 +228,6 @@ def test_two_mistakes_at_once_are_named_truly(runs, path):
         assert true, f"{test.name} names a mistake not made: {mistakes}"
 
 
-@pytest.mark.parametrize("path", RIGHT, ids=label)
 def test_right_implementation_passes(runs, path):
     run = runs[path]
     assert not run.error and all(test.passed for test in run.tests), summary(run)
@@ -237,8 +243,8 @@ def test_every_exercise_has_enough_mutants():
         assert len(right) >= 3, f"{name}: only {len(right)} right implementations"
 
 
-def in_grading_mode() -> list[Path]:
-    """The mutants graded a second time, in grading mode: every one with
+def in_grading_mode(paths: list[Path]) -> list[Path]:
+    """Of `paths`, the mutants graded a second time, in grading mode: every one with
     two mistakes, every twelfth right one and every thirty-sixth of the
     other wrong ones, in the order of their names, which spreads them over
     the exercises and their tests. A sample: grading mode runs the same tests
@@ -246,9 +252,11 @@ def in_grading_mode() -> list[Path]:
     and the whole costs the suite minutes. KATA_EVERY_MUTANT=1 takes them
     all (some minutes more)."""
     if os.environ.get("KATA_EVERY_MUTANT") == "1":
-        return MUTANTS
-    single = [path for path in WRONG if path not in TWICE]
-    return sorted({*RIGHT[::12], *TWICE, *single[::36]})
+        return sorted(paths)
+    right = [path for path in RIGHT if path in paths]
+    twice = [path for path in TWICE if path in paths]
+    single = [path for path in WRONG if path in paths and path not in TWICE]
+    return sorted({*right[::12], *twice, *single[::36]})
 
 
 def test_grading_mode_judges_the_mutants_alike(runs):
@@ -257,7 +265,7 @@ def test_grading_mode_judges_the_mutants_alike(runs):
     it does in one process, for the same reason. (Only the statement of
     the message is compared: a mutant that draws unseeded random numbers
     shows different values on every run, in one process or two.)"""
-    graded = in_grading_mode()
+    graded = in_grading_mode(list(runs))
     apart = run_mutants(separate=True, paths=graded)
 
     def outcomes(run):
@@ -293,3 +301,53 @@ def test_grading_mode_tells_unusual_exceptions_and_results_alike():
     for path in paths:
         assert outcomes(apart[path]) == outcomes(here[path]), label(path)
         assert apart[path].error == here[path].error == "", label(path)
+
+
+def checks_for(exercises: list[str], whole: bool = False) -> dict:
+    """The tests above for the mutants of `exercises`, with the fixture
+    `runs` that grades them once, for a test module's globals; with
+    `whole`, also those of the mutants as a whole (one module has them)."""
+    paths = [path for path in MUTANTS if path.parent.name in exercises]
+
+    @pytest.fixture(scope="module", name="runs")
+    def runs(request):
+        return needed_runs(request, paths)
+
+    def each(check, among):
+        """`check` as a test of each mutant of `paths` in `among`: a new
+        function, so that each module's marks are its own."""
+
+        @pytest.mark.parametrize("path", [p for p in among if p in paths], ids=label)
+        def test(runs, path):
+            check(runs, path)
+
+        test.__doc__ = check.__doc__
+        return test
+
+    tests = {
+        "runs": runs,
+        "test_wrong_implementation_is_caught": each(
+            test_wrong_implementation_is_caught, WRONG
+        ),
+        "test_two_mistakes_at_once_are_named_truly": each(
+            test_two_mistakes_at_once_are_named_truly, TWICE
+        ),
+        "test_right_implementation_passes": each(
+            test_right_implementation_passes, RIGHT
+        ),
+    }
+    for test in (
+        test_failure_messages_show_arrays_compactly,
+        test_failure_messages_in_japanese_end_sentences_with_full_width_marks,
+        test_failure_messages_in_japanese_space_a_full_width_mark_once,
+        test_failure_messages_in_japanese_leave_no_english_sentence,
+        test_grading_mode_judges_the_mutants_alike,
+    ):
+        tests[test.__name__] = test
+    if whole:
+        for test in (
+            test_every_exercise_has_enough_mutants,
+            test_grading_mode_tells_unusual_exceptions_and_results_alike,
+        ):
+            tests[test.__name__] = test
+    return tests
