@@ -133,6 +133,10 @@ def choose(requested: str | None = None, environ: Mapping[str, str] = os.environ
     return ENGLISH
 
 
+# Of the sentences a catalogue has looked up, at most this many kept.
+LOOKED_UP_KEPT = 8192
+
+
 @dataclass
 class Catalogue:
     """One language's translations, and how to apply them."""
@@ -158,6 +162,9 @@ class Catalogue:
         self._weak = {
             key for key in templates if len(WORD.findall(FIELD.sub(" ", key))) < 3
         }
+        # Each sentence looked up once: the watch translates the same
+        # failure many times over as it fits a screen.
+        self._looked_up: dict[tuple[str, int], str | None] = {}
 
     def text(self, english: str, **fields) -> str:
         """`english`, translated, with `fields` filled in."""
@@ -188,6 +195,14 @@ class Catalogue:
         return before + translated + english[len(english.rstrip()) :]
 
     def _lookup(self, english: str, depth: int) -> str | None:
+        key = (english, depth)
+        if key not in self._looked_up:
+            if len(self._looked_up) >= LOOKED_UP_KEPT:
+                self._looked_up.clear()
+            self._looked_up[key] = self._looked_up_anew(english, depth)
+        return self._looked_up[key]
+
+    def _looked_up_anew(self, english: str, depth: int) -> str | None:
         exact = self._sentences.get(english)
         if exact is not None:
             return exact
@@ -1360,6 +1375,8 @@ def collapsed(text: str) -> str:
 
 def width(text: str) -> int:
     """How many terminal columns `text` takes: wide characters take two."""
+    if text.isascii():
+        return len(text)  # no ASCII character is wide
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 

@@ -171,6 +171,12 @@ NEXT_TO_READ = N_(
 )
 
 
+# Of the report's tables (`Screen._narrowest_fitting`), which fits, by what
+# it shows and the width; at most this many kept.
+NARROWEST_KEPT = 256
+_NARROWEST: dict[tuple, int] = {}
+
+
 class Screen:
     """The human report on stdout, problems on stderr."""
 
@@ -323,11 +329,25 @@ class Screen:
             {"short": True, "tight": True},
             {"short": True, "tight": True, "points": False},
         ]
-        for options in narrower:
-            table = self._grade_table(book, cut, **options)
-            if self._fits(table):
-                break
-        return table
+        # Measuring a table is slow, and the watch lays out one report many
+        # ways to fit a screen: which table fits is kept, by all it reads.
+        rows = tuple(
+            (g.exercise.number, g.name, g.status, g.passed, g.total, g.points)
+            for g in book.grades
+        )
+        key = (rows, tuple(cut), self._columns(), i18n.language())
+        if key not in _NARROWEST:
+            if len(_NARROWEST) >= NARROWEST_KEPT:
+                _NARROWEST.clear()
+            _NARROWEST[key] = next(
+                (
+                    index
+                    for index, options in enumerate(narrower)
+                    if self._fits(self._grade_table(book, cut, **options))
+                ),
+                len(narrower) - 1,
+            )
+        return self._grade_table(book, cut, **narrower[_NARROWEST[key]])
 
     def _grade_table(
         self,
@@ -1798,6 +1818,25 @@ def wrapped_lines(
     lines = text.plain.split("\n")
     if all(i18n.width(line) <= width for line in lines):
         return text
+    # The watch breaks the same lines again and again as it fits a screen:
+    # the rows are kept, by all they depend on (the labels, by language).
+    key = (text.plain, width, prose, ellipsis, i18n.language())
+    if key not in _BROKEN:
+        if len(_BROKEN) >= BROKEN_KEPT:
+            _BROKEN.clear()
+        _BROKEN[key] = "\n".join(_lines_broken(lines, width, prose, ellipsis))
+    return Text(_BROKEN[key], style=text.style)
+
+
+# Of the texts `wrapped_lines` broke, their rows, at most this many kept.
+BROKEN_KEPT = 4096
+_BROKEN: dict[tuple, str] = {}
+
+
+def _lines_broken(
+    lines: list[str], width: int, prose: bool, ellipsis: str
+) -> list[str]:
+    """The rows of `lines`, broken as `wrapped_lines` says."""
     lines = [row for block in _call_blocks(lines) for row in _block_moved(block, width)]
     broken = []
     for line in lines:
@@ -1826,7 +1865,7 @@ def wrapped_lines(
                 broken.extend(_line_broken(row, width, ellipsis))
             else:
                 broken.extend(_array_row_wrapped(row, width) or [row])
-    return Text("\n".join(broken), style=text.style)
+    return broken
 
 
 def _call_blocks(lines: list[str]) -> list[list[str]]:
