@@ -2239,8 +2239,8 @@ def _where_broken(line: str, width: int, ellipsis: str = "…") -> list[str]:
 
 def clipped(line: str, width: int, ellipsis: str = "…") -> str:
     """`line` cut to `width` columns, ending in `ellipsis`, if it is wider:
-    between two characters, never inside a wide one, without the spaces
-    before the ellipsis."""
+    the cut falls between two characters, never inside a wide one, and
+    the spaces before the ellipsis go (not "1  …")."""
     if i18n.width(line) <= width:
         return line
     kept, used = [], i18n.width(ellipsis)

@@ -1297,16 +1297,22 @@ def _finished_tested(test: ast.expr) -> str | None:
     return None
 
 
-def _never_moved_on(name: str, body: list[ast.stmt]) -> bool:
-    """Whether nothing in `body` can move the iterator `name` on: it is only
-    indexed (it[0]) or read for where it is (`_ITERATOR_READS`), never
-    rebound, called (it.iternext()) or passed anywhere (next(it))."""
-    parents = {
+def _parents(body: list[ast.stmt]) -> dict[ast.AST, ast.AST]:
+    """Each node inside the statements of `body`, mapped to the node it
+    stands in."""
+    return {
         child: node
         for statement in body
         for node in ast.walk(statement)
         for child in ast.iter_child_nodes(node)
     }
+
+
+def _never_moved_on(name: str, body: list[ast.stmt]) -> bool:
+    """Whether nothing in `body` can move the iterator `name` on: it is only
+    indexed (it[0]) or read for where it is (`_ITERATOR_READS`), never
+    rebound, called (it.iternext()) or passed anywhere (next(it))."""
+    parents = _parents(body)
     for statement in body:
         for node in ast.walk(statement):
             if not (isinstance(node, ast.Name) and node.id == name):
@@ -1409,12 +1415,7 @@ def _unchanged(name: str, body: list[ast.stmt], length_only: bool = False) -> bo
     of a builtin of `_PURE_CALLS`. Where the condition reads only its
     length (`length_only`), taking an item of it (`keys[i]`) reads it too:
     whatever is done to that item, the length stays."""
-    parents = {
-        child: node
-        for statement in body
-        for node in ast.walk(statement)
-        for child in ast.iter_child_nodes(node)
-    }
+    parents = _parents(body)
     for statement in body:
         for node in ast.walk(statement):
             if isinstance(node, ast.Name) and node.id == name:

@@ -114,6 +114,7 @@ from grader.render import (
     Screen,
     aligned,
     by_phrases,
+    clipped,
     exercise_error,
     explained,
     failed_line,
@@ -1023,7 +1024,7 @@ class Watch:
         text = wrapped_lines(Text(line), columns)
         ellipsis = self.ellipsis()
         rows = _widow_taken_in(text.plain.split("\n"), columns)
-        return [_clipped(row, columns, ellipsis) for row in rows]
+        return [clipped(row, columns, ellipsis) for row in rows]
 
     def status_room(self) -> int:
         """The most rows a status line may take on the terminal: those
@@ -3280,21 +3281,6 @@ def _text_rows(text: Text) -> int:
     return text.plain.count("\n") + 1
 
 
-def _clipped(line: str, width: int, ellipsis: str = "…") -> str:
-    """`line` cut to `width` columns, ending in `ellipsis`, if it is wider:
-    the cut falls between two characters, never inside a wide one, and
-    the spaces before the ellipsis go (not "1  …")."""
-    if i18n.width(line) <= width:
-        return line
-    kept, used = [], i18n.width(ellipsis)
-    for character in line:
-        used += i18n.width(character)
-        if used > width:
-            break
-        kept.append(character)
-    return "".join(kept).rstrip() + ellipsis
-
-
 def _ellipsis(encoding: str) -> str:
     """The ellipsis a line cut short ends with, in `encoding`."""
     try:
@@ -3884,7 +3870,7 @@ def _values_cut(row: str, width: int) -> str | None:
     ends (after its ",") within `width` columns, its first key's value
     started; None when no such value ends there."""
     opened = DICT_KEY.search(row)
-    kept = _clipped(row, width, "")
+    kept = clipped(row, width, "")
     end = kept.rfind(",")
     if opened is None or end < opened.end():
         return None
@@ -4244,7 +4230,7 @@ def _ended(row: str, width: int | None, ellipsis: str) -> str:
     ended = _after_word(row, ellipsis)
     if width is None or i18n.width(ended) <= width:
         return ended
-    kept = _clipped(row, width - i18n.width(f" {ellipsis}"), "")
+    kept = clipped(row, width - i18n.width(f" {ellipsis}"), "")
     if " " in kept.strip()[len(kept) // 2 :]:
         kept = kept[: kept.rstrip().rfind(" ")]  # not in the middle of a word
     return _after_word(kept, ellipsis)

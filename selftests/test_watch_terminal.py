@@ -13,8 +13,8 @@ from rich.text import Text
 from grader import hints, i18n
 from grader.exercises import NAMES
 from grader.project import STATE_DIR
+from grader.render import clipped
 from grader.watch import (
-    _clipped,
     _fitted,
     keys_wrapped,
     wrapped_lines,
@@ -274,10 +274,10 @@ def test_a_key_too_wide_for_its_row_breaks_between_words_under_itself():
 def test_a_line_cut_short_ends_in_one_ellipsis_after_no_space():
     names = "実行中: dot、sigmoid、softmax、ほか 7 個"
     # "個" takes two columns: cut inside it, the line must not end "7  …".
-    assert _clipped(names, 39) == "実行中: dot、sigmoid、softmax、ほか 7…"
-    assert _clipped(names, 38) == "実行中: dot、sigmoid、softmax、ほか 7…"
-    assert _clipped(names, 40) == names
-    assert _clipped("still running: a b", 16, "...") == "still running..."
+    assert clipped(names, 39) == "実行中: dot、sigmoid、softmax、ほか 7…"
+    assert clipped(names, 38) == "実行中: dot、sigmoid、softmax、ほか 7…"
+    assert clipped(names, 40) == names
+    assert clipped("still running: a b", 16, "...") == "still running..."
 
 
 @pytest.mark.parametrize(
