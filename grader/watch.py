@@ -2482,10 +2482,11 @@ class Watch:
         least = max(self.least_rows(), self.whole_statement_rows())
         for others in (True, COUNT_ONLY):
             if others == COUNT_ONLY and not hint:
-                if self.rows(failure(UNLIMITED, others=others)) <= space:
+                whole_counted = failure(UNLIMITED, others=others)
+                if self.rows(whole_counted) <= space:
                     # Only the count's command is left out, and the count
                     # still says that more tests fail: no note is needed.
-                    return spaced(failure(UNLIMITED, others=others), hint)
+                    return spaced(whole_counted, hint)
                 # Past the line with its command, nothing would say that
                 # rows are hidden: the note does, in rows kept for it.
                 reserved, short = self.failure_note_rows(whole, space)

@@ -1664,9 +1664,9 @@ class InputModified(AssertionError):
             self.args = (self.render(),)
 
     def mistake(self):
-        if isinstance(self.old, dict) and isinstance(self.new, dict):
-            added = sorted(map(str, self.new.keys() - self.old.keys()))
-            removed = sorted(map(str, self.old.keys() - self.new.keys()))
+        moved = self.keys_moved()
+        if moved is not None:
+            added, removed = moved
             if added or removed:
                 return self.keys_mistake(bool(added), bool(removed))
             changed = [
@@ -1705,13 +1705,22 @@ class InputModified(AssertionError):
         """Which keys a dict argument gained and lost, for the message's
         "change" line ("keys removed: b1, w1"); None if none. Kept out of
         the likely mistake, which reads alike whatever the keys were."""
+        moved = self.keys_moved()
+        if moved is None:
+            return None
+        added, removed = moved
+        parts = [f"keys added: {', '.join(added)}"] if added else []
+        parts += [f"keys removed: {', '.join(removed)}"] if removed else []
+        return "; ".join(parts) or None
+
+    def keys_moved(self):
+        """The keys a dict argument gained and those it lost, each sorted as
+        text (empty where none); None unless it is a dict before and after."""
         if not (isinstance(self.old, dict) and isinstance(self.new, dict)):
             return None
         added = sorted(map(str, self.new.keys() - self.old.keys()))
         removed = sorted(map(str, self.old.keys() - self.new.keys()))
-        parts = [f"keys added: {', '.join(added)}"] if added else []
-        parts += [f"keys removed: {', '.join(removed)}"] if removed else []
-        return "; ".join(parts) or None
+        return added, removed
 
     def keys_mistake(self, added, removed):
         """The mistake of keys `added` to a dict argument, or `removed`
