@@ -283,6 +283,7 @@ def expect_close(
     what=None,
     shape_what=None,
     transposed=None,
+    otherwise=None,
 ):
     """Fail unless `value` matches `expected` in shape and, within the
     tolerances, in every element.
@@ -291,7 +292,8 @@ def expect_close(
     the ones that match `value` (and not `expected`) are named in the
     failure. `what` states the property a wrong value breaks, `shape_what`
     the one a wrong shape breaks, `transposed` the mistake a transposed
-    shape is (see expect_shape).
+    shape is (see expect_shape). `otherwise` is the mistake named for wrong
+    values that none of `mistakes` gives: one the learner's code shows.
     """
     # Compared as float64; shown as given when whole numbers are meant (the
     # classes predict gives), so that they do not read as floats.
@@ -312,6 +314,7 @@ def expect_close(
             expected=short(shown),
             actual=short(returned),
             mistake=named_mistake(mistakes, actual, expected, **tolerance)
+            or otherwise
             or "an overflow in exp or a division by zero: see the docstring "
             "for how to keep the numbers in range.",
         )
@@ -326,7 +329,8 @@ def expect_close(
             actual=actual_text,
             differs=differs,
             mistake=named_mistake(mistakes, actual, expected, **tolerance)
-            or integer_mistake(returned, expected),
+            or integer_mistake(returned, expected)
+            or otherwise,
         )
     return actual
 
