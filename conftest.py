@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from tests import harness, sandbox
-from tests.judge import KataFailure, advice_for, input_plays_no_part, labelled_call
+from tests.judge import KataFailure, advice_for, labelled_call
 
 # The grade must be the same on every run and every machine: a fixed
 # sequence of examples, no example database carried between runs, no
@@ -206,7 +206,7 @@ def explain(error):
         return "crash", f"{type(error).__name__} while running the exercise"
     # An exception raised without a message (raise KeyboardInterrupt) is
     # told by its name alone.
-    text, after = str(error), []
+    text = str(error)
     lines = [f"{type(error).__name__}: {text}" if text else type(error).__name__]
     unshowable = getattr(error, "kata_unshowable", None)
     if unshowable:
@@ -221,11 +221,6 @@ def explain(error):
         below, text = [], str(call)
         if "\n" in text:
             below, call = [labelled_call(text)], f"{call.function}(...)"
-        # Arguments that play no part in the error still show what the
-        # call was, but last: a long call would push the line and the hint
-        # out of sight.
-        if input_plays_no_part(error):
-            below, after = [], below
         if harness.reads_the_keyboard(error):
             lines = [f"{call} stopped at input(), to read from the keyboard.", *below]
         else:
@@ -241,4 +236,4 @@ def explain(error):
     )
     if advice:
         lines.append(f"  likely mistake: {advice}")
-    return "exception", "\n".join([*lines, *after])
+    return "exception", "\n".join(lines)

@@ -490,6 +490,41 @@ def test_a_module_or_function_of_the_notebook_is_given_its_own_fix(tmp_path):
     assert second.endswith("Define helper inside the function, or in exercises/f.py.")
 
 
+# An sgd_update that reads a constant of its cell, which the module graded
+# lacks: a NameError on every call that steps a matrix, a long call.
+CELL_RATE_SGD = """\
+RATE = 1.0
+
+
+def sgd_update(params, grads, lr):
+    for key, param in params.items():
+        if param.ndim == 2:
+            param -= RATE * lr * grads[key]
+        else:
+            param -= lr * grads[key]
+"""
+
+
+def test_a_name_of_the_notebook_keeps_the_call_that_raised(tree, tmp_path, monkeypatch):
+    wrong = function_from(tmp_path, CELL_RATE_SGD, "sgd_update")
+    monkeypatch.setattr(notebook, "_ipython", lambda: None)
+
+    result = check("sgd", wrong, root=tree)
+
+    failure = next(t for t in result.grade.failures if "RATE" in t.message)
+    lines = failure.message.splitlines()
+    labels = [
+        line[2:].split(":")[0].split("  ")[0]
+        for line in lines
+        if line.startswith("  ") and line[2:3] > " "
+    ]
+    # Laid out as every exception is, the notebook's advice in place of the
+    # tests' own: the call, the line, the likely mistake.
+    assert lines[1].startswith("  call      sgd_update({'w1': [[")
+    assert labels == ["call", "where", "likely mistake"]
+    assert "RATE is defined in cell_sgd_update.py" in lines[-1]
+
+
 def test_a_name_the_notebook_does_not_explain_keeps_its_mistake(tmp_path):
     source = "AX = 1\nsoftmax = None\n\n\ndef f(x):\n    return x\n"
     f = function_from(tmp_path, source, "f")

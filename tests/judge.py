@@ -850,29 +850,6 @@ def numpy_function(name):
     return callable(found) and not isinstance(found, type)
 
 
-# How Python says a module lacks an attribute: "module 'numpy' has no
-# attribute 'sigmod'". Read from the message, which the learner's process
-# sends back where the module itself does not come.
-MODULE_ATTRIBUTE = re.compile(r"^module '[\w.]+' has no attribute")
-
-
-def input_plays_no_part(error):
-    """Whether `error`, raised by a line of the learner's, is one that line
-    raises whatever the call was given: a name not defined (or not yet), an
-    import, code compiled as it runs, an attribute a module lacks, a read
-    of the keyboard. The call's arguments explain nothing then, and a long
-    call shown before the line and the hint only hides them."""
-    if learner_line(error) is None:
-        return False
-    if reads_the_keyboard(error):
-        return True
-    if isinstance(error, (NameError, ImportError, SyntaxError)):
-        return True
-    return isinstance(error, AttributeError) and bool(
-        MODULE_ATTRIBUTE.match(str(error))
-    )
-
-
 # Python's own words for a shape unpacked into the wrong number of names:
 # "not enough values to unpack (expected 2, got 1)", "too many values to
 # unpack (expected 2)" (3.12 and later add ", got 3").

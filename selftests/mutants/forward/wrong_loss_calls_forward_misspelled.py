@@ -1,6 +1,6 @@
 """Calls forward by a misspelled name inside loss: a NameError, whatever
-the arguments, so the message leads with the line and the name meant; the
-whole call comes last."""
+the arguments. The message is laid out as for any exception, the whole
+call first, then the line and the name meant."""
 
 # expect: loss(...) raised NameError
 # expect: did you mean forward?

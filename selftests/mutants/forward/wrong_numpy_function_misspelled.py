@@ -1,6 +1,7 @@
 """Calls a NumPy function by a misspelled name in forward: an
-AttributeError of the module, whatever the arguments, so the message
-leads with the line and the name meant; the whole call comes last."""
+AttributeError of the module, whatever the arguments. The message is laid
+out as for any exception, the whole call first, then the line and the
+name meant."""
 
 # expect: forward(...) raised AttributeError
 # expect: did you mean matmul?

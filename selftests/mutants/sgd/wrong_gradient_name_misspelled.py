@@ -1,6 +1,6 @@
 """Reads the gradients by a misspelled name: a NameError, whatever the
-arguments, so the message leads with the line and the name meant, and
-still shows the call, params, grads and lr, last."""
+arguments. The message is laid out as for any exception: the call, params,
+grads and lr, then the line and the name meant."""
 
 # expect: sgd_update(...) raised NameError
 # expect: did you mean grads?
