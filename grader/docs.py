@@ -191,9 +191,8 @@ def reflowed(text: str, columns: int) -> str:
     under a lead-in that ends with ":" inside a section are a list, a line
     each. Doctest examples (">>>" and the output under them) and a block
     indented under a lead-in after a blank line are code: kept line for
-    line; but a line of such a block (a formula) too wide for `columns`
-    is broken as `_formula_rows` breaks it, rather than by the terminal
-    inside a word.
+    line; but a block of formulas too wide for `columns` is broken as
+    `_formula_block` breaks it, rather than by the terminal inside a word.
     """
     out: list[str] = []
     paragraph: list[str] = []  # its lines, their indentation included
@@ -203,21 +202,24 @@ def reflowed(text: str, columns: int) -> str:
     lead_in = False  # whether the last line of prose ended with ":"
     lead_at = 0  # the indentation of its paragraph's first line
     item = False  # whether the paragraph is an item of a list or section
+    block: list[str] = []  # the lines of formulas under way, laid out whole
     for line in text.splitlines():
         at = _indentation(line)
+        if line.strip() and code_at is not None and at >= code_at:
+            (block if formulas else out).append(line)
+            continue
+        out += _formula_block(block, columns)
+        block = []
         if not line.strip():
             out += _filled(paragraph, columns, item) + [""]
             paragraph, code_at, list_at = [], None, None
-            continue
-        if code_at is not None and at >= code_at:
-            out += _formula_rows(line, columns) if formulas else [line]
             continue
         code_at = None
         literal = not paragraph and out[-1:] == [""] and lead_in and at > lead_at
         if literal or line.lstrip().startswith(DOCTEST_PROMPTS):
             formulas = literal and not line.lstrip().startswith(DOCTEST_PROMPTS)
-            rows = _formula_rows(line, columns) if formulas else [line]
-            out += _filled(paragraph, columns, item) + rows
+            out += _filled(paragraph, columns, item)
+            (block if formulas else out).append(line)
             paragraph, code_at, lead_in = [], at, False
             continue
         if list_at is not None and at < list_at:
@@ -232,7 +234,7 @@ def reflowed(text: str, columns: int) -> str:
             item = at == list_at or (at > 0 and bool(ITEM_LABEL.match(line.lstrip())))
         paragraph.append(line)
         lead_in = _leads_in(paragraph)
-    out += _filled(paragraph, columns, item)
+    out += _formula_block(block, columns) + _filled(paragraph, columns, item)
     return "\n".join(out)
 
 
@@ -248,14 +250,31 @@ ASIDE = re.compile(
 )
 
 
-def _formula_rows(line: str, columns: int) -> list[str]:
-    """`line`, of a block of formulas, as it is when it fits `columns`;
-    else each formula laid out beside another on it on a row of its own,
+def _formula_block(lines: list[str], columns: int) -> list[str]:
+    """The `lines` of a block of formulas, those that lay formulas out
+    side by side all kept so where every one of them fits `columns`, else
+    all broken, a formula to a row (see `_formula_rows`): the pairs read
+    alike, down the block, and never some beside and some under each
+    other. A line of one formula, or a remark, is broken only where it
+    is too wide itself."""
+    pairs = [line for line in lines if FORMULA_GAP.search(line.strip())]
+    apart = any(i18n.width(line) > columns for line in pairs)
+    return [
+        row
+        for line in lines
+        for row in _formula_rows(line, columns, apart and line in pairs)
+    ]
+
+
+def _formula_rows(line: str, columns: int, apart: bool = False) -> list[str]:
+    """`line`, of a block of formulas, as it is when it fits `columns` and
+    is not to be set `apart`; else each formula laid out beside another on
+    it on a row of its own,
     and one still too wide broken at its spaces (see `i18n.fill`; one of
     code alone, at its outermost spaces, see `_outer_space`), its later
     rows `ITEM_HANGING` deeper, as Python's continuation lines are: they
     read as the rest of the formula, not as one of their own."""
-    if i18n.width(line) <= columns:
+    if i18n.width(line) <= columns and not apart:
         return [line]
     at = _indentation(line)
     rows = []

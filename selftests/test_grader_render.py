@@ -1978,6 +1978,42 @@ def _indentation(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+@pytest.mark.parametrize(
+    "language, width, side_by_side",
+    [
+        # "dw2 = h.T @ dz2       db2 = dz2 summed over the batch" is too
+        # wide for 60 columns, the others are not.
+        ("en", 60, False),
+        # Every pair fits; the remark under dz2 does not, and is broken.
+        ("ja", 60, True),
+        ("ja", 50, False),
+        ("en", 79, True),
+        ("ja", 79, True),
+    ],
+)
+def test_doc_keeps_a_block_of_formulas_side_by_side_all_or_nothing(
+    language, width, side_by_side
+):
+    lines = _doc_on(width, "backprop", language)
+
+    # Every pair beside each other where every line of the block fits,
+    # else every formula on a row of its own: never some of each.
+    start = next(i for i, line in enumerate(lines) if "z1 = x @ w1 + b1" in line)
+    block = [row.strip() for row in lines[start : lines.index("", start)]]
+    pairs = [
+        ("z1 = x @ w1 + b1", "h = sigmoid(z1)"),
+        ("z2 = h @ w2 + b2", "probs = softmax(z2)"),
+        ("dw2 = h.T @ dz2", "db2 = dz2"),
+        ("dh = dz2 @ w2.T", "dz1 = dh * h * (1 - h)"),
+        ("dw1 = x.T @ dz1", "db1 = dz1"),
+    ]
+    beside = [
+        any(row.startswith(left) and right in row for row in block)
+        for left, right in pairs
+    ]
+    assert beside == [side_by_side] * len(pairs), "\n".join(block)
+
+
 @pytest.mark.parametrize("width", range(44, 56))
 def test_doc_breaks_a_formula_of_code_outside_its_brackets(width):
     lines = _doc_on(width, "numerical_gradient", "ja")
