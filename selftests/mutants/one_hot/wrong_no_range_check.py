@@ -3,6 +3,7 @@
 import numpy as np
 
 # expect: -1 is not the last class
+# reject: before they were checked
 
 
 def one_hot(labels, num_classes):
