@@ -7,13 +7,16 @@ computed now is the same, so an edit anywhere in what was hashed means
 running the tests again; times of modification play no part. A missing or
 stale entry means running the tests; a damaged file is ignored.
 
-What a fingerprint covers: the exercise's module, the other exercise
-modules it names and, through them, those they name (the tests put
-trusted stand-ins in place of every import of them, but code may read
-a module some other way, as a file say), every
-other file of the graded folder, the tests, conftest.py, pyproject.toml,
-data/, the grader's own code, the versions of Python, NumPy, pytest and
-hypothesis, and the time and memory limits.
+What a fingerprint covers: the exercise's module, every other file of
+the graded folder and the exercise modules those files name (and those
+they name in turn: the package's __init__.py runs without the trusted
+stand-ins), the tests, conftest.py, pyproject.toml, data/, the grader's
+own code, the versions of Python, NumPy, pytest and hypothesis, and the
+time and memory limits. Not the other exercise modules that the module
+imports: the tests put a trusted stand-in in place of every import of
+one. So an edit of softmax.py changes softmax's fingerprint alone, and a
+run of train stopped at its time limit is kept while train.py is the
+same.
 
 Runs that depend on the machine as much as on the code (one that ran out
 of time or crashed the process) are not kept, except one stopped at its
@@ -22,7 +25,8 @@ than wait out the limit again, and nothing that decides a grade takes it.
 
 Limitations: a file outside the project that the learner's code reads is
 not in the fingerprint, nor is a module imported under a name built at
-run time. The file is the learner's to edit, like their code: a result
+run time, nor another exercise's module read other than by an import
+(as a file, say). The file is the learner's to edit, like their code: a result
 that decides anything (the full grade, ``check``, whether ``solution``
 shows the model answer, a report) never comes from it.
 """
@@ -266,21 +270,27 @@ def _run(data) -> ExerciseRun | None:
 
 
 def _reached(name: str, texts: dict[str, str], context: str) -> set[str]:
-    """Exercise `name` and every exercise its module, or the other files of
-    its folder, name, and those they name in turn."""
+    """Exercise `name` and every exercise that the other files of its
+    folder (`context`) name, and those they name in turn.
+
+    What the module of `name` names is left out: while its tests run,
+    every import of another exercise gets that exercise's trusted
+    stand-in. The other files may run without the stand-ins (the
+    package's __init__.py does), and the modules they import with them.
+    """
     # A name is named where it stands as a whole word: one of the runs of
     # word characters, split out once per text (a search per name and text
     # took most of the time of a fingerprint).
     around = set(WORD.findall(context))
-    words = {other: set(WORD.findall(text)) | around for other, text in texts.items()}
-    reached, todo = set(), [name]
+    reached, todo = set(), [other for other in texts if other in around]
     while todo:
         current = todo.pop()
         if current in reached:
             continue
         reached.add(current)
-        todo += [other for other in texts if other in words[current]]
-    return reached
+        words = set(WORD.findall(texts[current]))
+        todo += [other for other in texts if other in words]
+    return reached | {name}
 
 
 def _catalogue_names(root: Path) -> list[str]:

@@ -64,14 +64,26 @@ def test_the_same_files_give_the_same_fingerprints(tree):
     assert len(set(prints(tree).values())) == len(NAMES)
 
 
-def test_editing_an_exercise_changes_its_fingerprint_and_those_that_name_it(tree):
+def test_editing_an_exercise_changes_its_fingerprint_alone(tree):
     before = prints(tree)
     edit(tree / "exercises" / "softmax.py")
     after = prints(tree)
 
-    # forward imports softmax, backprop names it, train imports forward.
+    # forward imports softmax, backprop names it, train imports forward:
+    # their tests put trusted copies in place of each of those imports.
     changed = {name for name in NAMES if before[name] != after[name]}
-    assert changed == {"softmax", "forward", "backprop", "train"}
+    assert changed == {"softmax"}
+
+
+def test_a_run_of_train_stopped_at_its_time_limit_outlives_an_edit_of_softmax(
+    tree, tmp_path
+):
+    endless = ExerciseRun("train", duration=30.1, timed_out=True)
+    remember(tmp_path, "exercises", {"train": (prints(tree)["train"], endless)}, LIMITS)
+    (tree / "exercises" / "softmax.py").write_text(solution("softmax"))
+
+    shown = recall(tmp_path, "exercises", prints(tree), timed_out=True)
+    assert shown == {"train": endless}
 
 
 def test_an_edit_that_keeps_the_size_and_the_time_still_counts(tree):
@@ -493,7 +505,7 @@ def test_list_forks_no_test_session_before_reading_its_arguments(command, starte
     assert result.stdout.strip() == str(started), result.stderr
 
 
-def test_an_exercise_is_reached_through_the_names_its_module_says_as_words():
+def test_an_exercise_reaches_the_modules_the_other_files_name_as_words():
     from grader.cache import _reached
 
     texts = {
@@ -501,8 +513,19 @@ def test_an_exercise_is_reached_through_the_names_its_module_says_as_words():
         "sgd": "# see dot.py for the product\n",
         "dot": "",
         "softmax": "x_softmax2 = 1  # softmax_ is no name either",
+        "forward": "from .softmax import softmax\n",
     }
-    assert _reached("train", texts, "") == {"train", "sgd", "dot"}
+    # An exercise's own imports get the trusted copies.
+    assert _reached("train", texts, "") == {"train"}
     assert _reached("softmax", texts, "") == {"softmax"}
-    # A file of the folder that is no exercise counts for every exercise.
+    # A file of the folder that is no exercise (__init__.py, run without the
+    # trusted copies) counts for every exercise, with what it reaches.
     assert _reached("dot", texts, "import softmax") == {"dot", "softmax"}
+    assert _reached("dot", texts, "from . import train, forward") == {
+        "dot",
+        "train",
+        "sgd",
+        "forward",
+        "softmax",
+    }
+    assert _reached("dot", texts, "x_softmax2 = 1") == {"dot"}
