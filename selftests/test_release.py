@@ -83,6 +83,33 @@ def test_a_releases_readme_sends_students_to_nothing_it_lacks(release_tree, read
     assert "模範解答は含まれていません" in text or "not include the model" in text
 
 
+# What only a teacher has, which a student's README must not speak of:
+# the batch grade, its CSV gradebook and the statuses of its submissions,
+# and the messages of the teacher's commands. (Grading mode and the
+# Gradescope report stay: the copy's CI grades with them.)
+TEACHERS_ONLY = (
+    "`batch`",
+    "batch DIR",
+    "gradebook",
+    "submission",
+    "CSV",
+    "`graded`",
+    "一括",
+    "提出物",
+    "教える人",
+)
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.ja.md"])
+def test_a_releases_readme_speaks_of_nothing_only_teachers_have(release_tree, readme):
+    text = (release_tree / readme).read_text(encoding="utf-8")
+
+    lines = [
+        line for line in text.splitlines() if any(w in line for w in TEACHERS_ONLY)
+    ]
+    assert lines == []
+
+
 # The only things a student's README may say of model answers: that this
 # copy has none.
 NO_MODEL_ANSWERS = (
