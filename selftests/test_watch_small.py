@@ -1123,6 +1123,32 @@ def test_the_first_grade_shows_a_kept_loop_of_unchanged_code_without_running_it(
     assert not watch.runs["softmax"].timed_out
 
 
+def test_the_first_grade_shows_a_kept_loop_of_train_after_softmax_is_edited(
+    request, tree
+):
+    # train's tests use a trusted softmax: an edit of softmax.py leaves the
+    # loop of train.py as it was.
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    watch, session = _kept_grades_watch(watch_screen_drawn, tree)
+    keys = cache.fingerprints(tree, "exercises", ["train"], watch.limits)
+    loop = ExerciseRun(
+        "train",
+        [TestResult("test_train_lowers_the_loss", False, TIMEOUT, "still running")],
+        error="exercises/train.py was still running after 30 s",
+        timed_out=True,
+    )
+    cache.remember(
+        tree / ".kata", "exercises", {"train": (keys["train"], loop)}, watch.limits
+    )
+    (tree / "exercises" / "softmax.py").write_text(solution("softmax"))
+
+    assert watch.grade_all()
+
+    assert "train" not in session.graded[0], session.graded
+    assert watch.runs["train"].timed_out
+    assert "train unchanged, not run to the time limit again" in watch.event
+
+
 def test_the_first_grade_runs_a_loop_kept_of_code_changed_since(request, tree):
     watch_screen_drawn = request.getfixturevalue("watch_screen")
     (tree / "exercises" / "softmax.py").write_text(ENDLESS_SOFTMAX)
