@@ -822,6 +822,25 @@ class Watch:
         finally:
             self.status_rows = shown
 
+    def rows_freed(self, status_rows: int) -> bool:
+        """Whether a status line about to be shown in `status_rows` frees
+        rows of a screen drawn to fit above a taller one: cut to fit, the
+        screen would show more in them (a row of the report's table),
+        which would otherwise stay blank under the line of keys."""
+        if not (self.out.is_terminal and self.ever_drawn and self.under_way):
+            return False
+        shown = self.status_rows
+        if status_rows >= shown:
+            return False
+        before = self.under_screen()
+        if self.screen_rows + before < self.out.height - 1:
+            return False  # the screen fitted with rows to spare: not cut
+        self.status_rows = status_rows
+        try:
+            return self.under_screen() < before
+        finally:
+            self.status_rows = shown
+
     def redraw_during_grade(self, status_rows: int = 0, stop_status=None) -> None:
         """Draw the screen again during a grade, with the headline under
         it, and room for a status line of `status_rows`, if any; once the
@@ -896,7 +915,13 @@ class Watch:
         def redraw() -> None:
             nonlocal shown, live
             text = self.grade_status(names, running)
-            if self.redraw_due(_text_rows(text)):
+            rows = _text_rows(text)
+            due = self.redraw_due(rows)
+            if self.rows_freed(rows):
+                # Drawn again around the shorter line: left as it is, the
+                # screen would keep a blank row under the keys.
+                self.status_rows, due = rows, True
+            if due:
                 # Taken down only once the screen is laid out: laying out
                 # a report takes a while, the status line stays till then.
                 self.redraw_during_grade(_text_rows(text), live.stop)

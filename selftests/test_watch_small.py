@@ -1286,10 +1286,12 @@ def _status_screens(
     lang: str,
     view: str = EXERCISE,
     prog: str = "kata",
+    started=None,
 ) -> list[list[str]]:
     """The rows a terminal of `size` shows as `c` grades every exercise
-    and a status line says which run (two at a time, the others waiting),
-    each time it is redrawn; with the exercises first run as `runs`, and
+    and a status line says which run (two at a time, the others waiting,
+    or those `started(names)` gives of the `names` not finished), each
+    time it is redrawn; with the exercises first run as `runs`, and
     `view` on the screen, its notes naming the grader `prog`."""
     columns, height = size
     screens: list[list[str]] = []
@@ -1311,7 +1313,7 @@ def _status_screens(
         session = Session(runs)
         watch.tests = lambda: session
         watch.session = session
-        watch.started = lambda names: names[:2]
+        watch.started = started or (lambda names: names[:2])
         watch.ages = lambda: {}
         watch.keys = _typed_keys("")
         watch.press("c")
@@ -1449,6 +1451,45 @@ def test_a_status_line_stays_in_sight_while_the_report_is_laid_out(
     during = said[: said.rindex("O")]
     assert "O" in during, events
     assert re.search("O[^A]*L", during) is None, events
+
+
+def _running_by_turns(names: list[str]) -> list[str]:
+    """Those of `names` (the exercises not finished) running now: two
+    long names, one, then one short, by turns as each finishes; the
+    status line that names them takes five rows at 50 columns, then
+    four."""
+    turns = [["sigmoid", "softmax"], ["numerical_gradient"], ["dot"]]
+    return [n for n in turns[len(names) % 3] if n in names] or names[:1]
+
+
+def test_a_status_line_that_shrinks_gives_its_rows_back_to_the_report(
+    request, monkeypatch
+):
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    columns, height = size = (50, 16)
+    runs = {name: ExerciseRun(name) for name in NAMES}
+    runs.update(
+        {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES[:2]}
+    )
+    failure = TestResult("test_softmax", False, "failure", "Wrong.\n  expected  1.0")
+    runs["softmax"] = ExerciseRun("softmax", [failure])
+    screens = _status_screens(
+        watch_screen_drawn, runs, size, "en", SUMMARY, started=_running_by_turns
+    )
+
+    def status_rows(rows: list[str]) -> int:
+        start = next(i for i, row in enumerate(rows) if row.startswith("grading:"))
+        return next(i for i, row in enumerate(rows) if row.startswith("keys:")) - start
+
+    # The status line took five rows, then fewer: the table, cut at this
+    # size, takes back the rows given up; none is left blank at the end.
+    assert {4, 5} <= {status_rows(rows) for rows in screens}, screens
+    for rows in screens:
+        assert any(re.match(r"\[\.\.\. \d+ more rows", row) for row in rows), rows
+        assert len(rows) == height - 1 and rows[-1].strip() == "q quit", rows
 
 
 def test_a_report_cut_to_fit_lays_out_the_list_once(request, monkeypatch):
