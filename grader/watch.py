@@ -2648,14 +2648,22 @@ class Watch:
         short, without the command (one row); but that short note outlasts
         the statement's later rows, for a screen that hides rows must say
         so. Should even the statement's first row and the mistake's leave
-        it no room, the note goes."""
+        it no room, the short note takes the blank row under the top line;
+        it goes only where there is none."""
         statement = self.rows(failure(max(2, self.statement_rows() + 1)))
         least = self.rows(failure(2))
         hidden = self.filled_rows(lines)
-        for rows, short in ((statement, False), (statement, True), (least, True)):
+        # Last, the short note takes the blank row under the top line, which
+        # only sets it apart: rows hidden without a word would read as the
+        # whole failure (see `said_in_spacing`).
+        spare = int(self.spaced and self.out.is_terminal)
+        tries = [(statement, False, 0), (statement, True, 0), (least, True, 0)]
+        for rows, short, spacing in [*tries, (least, True, spare)]:
             note = self.noted(self.more_lines_note(hidden, short=short))
             below = self.rows([note])
-            if rows + below <= room:
+            if rows + below <= room + spacing:
+                if spacing:
+                    self.spaced, room = False, room + spacing
                 break
         else:
             # Too small even for the statement's least: it is cut (see

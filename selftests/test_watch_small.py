@@ -502,6 +502,45 @@ def test_on_a_tiny_terminal_a_call_that_raised_keeps_the_mistakes_first_row(
     assert any(ROWS_HIDDEN[lang].match(row) for row in rows), rows
 
 
+# cross_entropy's failure of `from .one_hot import onehot`: the call that
+# raised, its exception, where and the likely mistake.
+IMPORT_MISSPELLED = (
+    "cross_entropy([[0.25, 0.75], [0.5, 0.5]], [1, 0] (int64)) raised "
+    "ImportError: cannot import name 'onehot' from 'exercises.one_hot' "
+    "(unknown location)\n"
+    "  where     exercises/cross_entropy.py, line 15: from .one_hot import onehot\n"
+    "  likely mistake: a typo? There is no onehot in exercises.one_hot; did you "
+    "mean one_hot? Write `from .one_hot import one_hot`."
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("status_rows", [1, 2, 3, 4, 5])
+def test_during_c_a_failure_that_loses_rows_says_so_at_50x16(
+    request, lang, status_rows
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_cross_entropy_{n}", False, "exception", IMPORT_MISSPELLED)
+        for n in range(15)
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["cross_entropy"] = ExerciseRun("cross_entropy", failures)
+
+    def checking(watch) -> None:
+        # `c` under way: its headline and its status line take rows.
+        watch.under_way, watch.status_rows = True, status_rows
+        watch.headline = i18n._("Checking every exercise ...")
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, (50, 16), EXERCISE, checking)
+
+    # The call that raised and where gave way at each of these sizes: a
+    # note says that rows are hidden, however few the status line left.
+    assert not any("line 15" in row for row in rows), rows
+    assert any(ROWS_HIDDEN[lang].match(row) for row in rows), rows
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_a_note_breaks_a_command_too_wide_for_a_row_only_at_its_spaces(request, lang):
     watch_screen_drawn = request.getfixturevalue("watch_screen")
