@@ -2405,3 +2405,56 @@ def test_a_call_under_its_label_keeps_each_arguments_first_row(lang):
         assert any("[0, 0, 0, ..., 2, 2, 2]" in r for r in rows), limit
         assert any(r.strip().startswith("[[-0.8906, 1.0128") for r in rows), limit
         assert any(r.strip() == "seed=0)" for r in rows), limit
+
+
+# That failure as the watch shows it, where and its likely mistake with
+# it: a mistake of five rows at 60 columns, seven in Japanese.
+LABELS_AS_ONE_HOT_EXPLAINED = (
+    LABELS_AS_ONE_HOT.replace("line 52", "line 13")
+    + "\n  likely mistake: t.shape[1] of labels: labels have shape (N,), one "
+    "int per sample, with no axis of classes; only one-hot targets (N, C) have "
+    "a t.shape[1]. With labels, C is t.max() + 1, as the docstring says: tell "
+    "the two apart by t.ndim."
+)
+LABELS_MISTAKE_FIRST_SENTENCE = {
+    "en": "t.shape[1] of labels: labels have shape (N,), one int per sample, "
+    "with no axis of classes; only one-hot targets (N, C) have a t.shape[1].",
+    "ja": "ラベルの t.shape[1] を読んでいます。",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_long_mistake_gives_way_to_its_first_sentence_before_the_call_and_count(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_train_{n}", False, "exception", LABELS_AS_ONE_HOT_EXPLAINED)
+        for n in range(19)
+    ]
+    passed = [TestResult(f"test_ok_{n}", True) for n in range(8)]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["train"] = ExerciseRun("train", [*failures, *passed])
+    other = {"en": "ja_JP.UTF-8", "ja": "C.UTF-8"}[lang]
+
+    def asked(watch) -> None:
+        # As the watch says it run as `python -m grader --lang ja`.
+        i18n.set_language(lang, {"LANG": other})
+        watch.prog = i18n.command("python -m grader")
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, NARROW, EXERCISE, asked)
+        count = i18n._(
+            "{count} more failing; `{prog} check {name}` shows them all.",
+            count=18,
+            prog=i18n.command("python -m grader"),
+            name="train",
+        )
+
+    # In either language: the call, which reproduces the failure, and the
+    # count of the others with what shows them outlast the later sentences
+    # of the likely mistake, which keeps its first, what is wrong.
+    said = "".join("".join(rows).split())
+    assert any(row.strip() == "train(" for row in rows), rows
+    assert "".join(count.split()) in said, rows
+    assert "".join(LABELS_MISTAKE_FIRST_SENTENCE[lang].split()) in said, rows
