@@ -822,6 +822,25 @@ class Watch:
         finally:
             self.status_rows = shown
 
+    def rows_freed(self, status_rows: int) -> bool:
+        """Whether a status line about to be shown in `status_rows` frees
+        rows of a screen drawn to fit above a taller one: cut to fit, the
+        screen would show more in them (a row of the report's table),
+        which would otherwise stay blank under the line of keys."""
+        if not (self.out.is_terminal and self.ever_drawn and self.under_way):
+            return False
+        shown = self.status_rows
+        if status_rows >= shown:
+            return False
+        before = self.under_screen()
+        if self.screen_rows + before < self.out.height - 1:
+            return False  # the screen fitted with rows to spare: not cut
+        self.status_rows = status_rows
+        try:
+            return self.under_screen() < before
+        finally:
+            self.status_rows = shown
+
     def redraw_during_grade(self, status_rows: int = 0, stop_status=None) -> None:
         """Draw the screen again during a grade, with the headline under
         it, and room for a status line of `status_rows`, if any; once the
@@ -896,7 +915,13 @@ class Watch:
         def redraw() -> None:
             nonlocal shown, live
             text = self.grade_status(names, running)
-            if self.redraw_due(_text_rows(text)):
+            rows = _text_rows(text)
+            due = self.redraw_due(rows)
+            if self.rows_freed(rows):
+                # Drawn again around the shorter line: left as it is, the
+                # screen would keep a blank row under the keys.
+                self.status_rows, due = rows, True
+            if due:
                 # Taken down only once the screen is laid out: laying out
                 # a report takes a while, the status line stays till then.
                 self.redraw_during_grade(_text_rows(text), live.stop)
@@ -2424,9 +2449,16 @@ class Watch:
 
         printed = True  # what the code printed, shown while all fits
 
-        def failure(limit: int, others: bool | str = False) -> list[Text]:
+        def failure(
+            limit: int, others: bool | str = False, short: bool = False
+        ) -> list[Text]:
             return self.exercise_lines(
-                limit, blanks=False, hint=False, others=others, printed=printed
+                limit,
+                blanks=False,
+                hint=False,
+                others=others,
+                printed=printed,
+                short_mistake=short,
             )
 
         whole = failure(UNLIMITED, others=True)
@@ -2478,8 +2510,15 @@ class Watch:
         # statement of the failure shown matters more than a count of the
         # others: the line goes before it would take a row of it.
         # Said short, without its command, it takes one row where the
-        # whole line would take more.
-        least = max(self.least_rows(), self.whole_statement_rows())
+        # whole line would take more. Before either goes, the likely mistake
+        # gives way to its first sentence, what is wrong: the count and the
+        # call (what reproduces the failure) outlast the advice after it,
+        # as they do where the mistake is a row or two shorter.
+        statement = self.whole_statement_rows()
+        leasts = [
+            (max(self.least_rows(), statement), False),
+            (max(self.least_rows(mistake_first=True), statement), True),
+        ]
         for others in (True, COUNT_ONLY):
             if others == COUNT_ONLY and not hint:
                 whole_counted = failure(UNLIMITED, others=others)
@@ -2491,14 +2530,15 @@ class Watch:
                 # rows are hidden: the note does, in rows kept for it.
                 reserved, short = self.failure_note_rows(whole, space)
                 space -= reserved
-            if least and self.rows(failure(least, others=others)) <= space:
+            for least, short in leasts:
+                if least and self.rows(failure(least, others, short)) <= space:
 
-                def counted(limit: int, others=others) -> list[Text]:
-                    return failure(limit, others=others)
+                    def counted(limit: int, others=others, short=short) -> list:
+                        return failure(limit, others=others, short=short)
 
-                most = self.rows(lines)
-                fitted = self.fitted(counted, space, low=least, most=most)
-                return said(fitted, commanded=others is True)
+                    most = self.rows(lines)
+                    fitted = self.fitted(counted, space, low=least, most=most)
+                    return said(fitted, commanded=others is True)
         # The fewest rows the message may have without that line: its
         # likely mistake and its call whole, else the likely mistake alone;
         # each beside the statement's least, without which `_fitted` drops
@@ -2623,14 +2663,22 @@ class Watch:
         short, without the command (one row); but that short note outlasts
         the statement's later rows, for a screen that hides rows must say
         so. Should even the statement's first row and the mistake's leave
-        it no room, the note goes."""
+        it no room, the short note takes the blank row under the top line;
+        it goes only where there is none."""
         statement = self.rows(failure(max(2, self.statement_rows() + 1)))
         least = self.rows(failure(2))
         hidden = self.filled_rows(lines)
-        for rows, short in ((statement, False), (statement, True), (least, True)):
+        # Last, the short note takes the blank row under the top line, which
+        # only sets it apart: rows hidden without a word would read as the
+        # whole failure (see `said_in_spacing`).
+        spare = int(self.spaced and self.out.is_terminal)
+        tries = [(statement, False, 0), (statement, True, 0), (least, True, 0)]
+        for rows, short, spacing in [*tries, (least, True, spare)]:
             note = self.noted(self.more_lines_note(hidden, short=short))
             below = self.rows([note])
-            if rows + below <= room:
+            if rows + below <= room + spacing:
+                if spacing:
+                    self.spaced, room = False, room + spacing
                 break
         else:
             # Too small even for the statement's least: it is cut (see
@@ -2723,14 +2771,17 @@ class Watch:
         hint: bool = True,
         others: bool | str = True,
         printed: bool = True,
+        short_mistake: bool = False,
     ) -> list[Text]:
         """The exercise in focus, its failure's message in at most `limit`
         rows (None: whole, as off a terminal), each line broken to fit the
         terminal; without `blanks`, no blank line between its parts,
         without `hint`, no hint, without `others`, no line that counts
         the other failing tests (COUNT_ONLY: that line without its
-        command), and without `printed`, not what the code printed."""
-        parts = self.exercise_parts(limit, hint, others, printed)
+        command), and without `printed`, not what the code printed; with
+        `short_mistake`, the likely mistake gives way to its first
+        sentence before the call does (see `_fitted`)."""
+        parts = self.exercise_parts(limit, hint, others, printed, short_mistake)
         return [self.wrapped(part) for part in parts if blanks or part.plain]
 
     def exercise_parts(
@@ -2739,12 +2790,13 @@ class Watch:
         hint: bool = True,
         others: bool | str = True,
         printed: bool = True,
+        short_mistake: bool = False,
     ) -> Iterator[Text]:
         g = self.grade_of(self.focus)
         yield self.header(g)
         yield Text()
         limit = UNLIMITED if limit is None else limit
-        yield from self.verdict(g, limit, others, printed)
+        yield from self.verdict(g, limit, others, printed, short_mistake)
         if hint:
             yield from self.hint_lines()
 
@@ -2979,11 +3031,13 @@ class Watch:
         limit: int = UNLIMITED,
         others: bool | str = True,
         printed: bool = True,
+        short_mistake: bool = False,
     ) -> Iterator[Text]:
         """What to do about the exercise in focus, its failure's message in
         at most `limit` lines; with `others`, how many more tests fail and
         what shows them (COUNT_ONLY: how many, alone); with `printed`, what
-        the code printed during the test."""
+        the code printed during the test; with `short_mistake`, its likely
+        mistake giving way to its first sentence early (see `_fitted`)."""
         name = g.exercise.name
         if g.status == DONE:
             yield Text(_("Every test passes."), style="green")
@@ -3030,7 +3084,15 @@ class Watch:
             # the likely mistake, beside the hint, outlasts the statement.
             asked = name in self.hints_asked and bool(self.hint)
             yield Text(
-                _fitted(message, limit, "    ", width, ellipsis, mistake_first=asked)
+                _fitted(
+                    message,
+                    limit,
+                    "    ",
+                    width,
+                    ellipsis,
+                    mistake_first=asked,
+                    short_mistake=short_mistake,
+                )
             )
             if failure.output.strip() and printed:
                 yield Text(output_label(failure.output), style="dim")
@@ -3311,6 +3373,7 @@ def _fitted(
     width: int | None = None,
     ellipsis: str = "…",
     mistake_first: bool = False,
+    short_mistake: bool = False,
 ) -> str:
     """A failure `message` (as the tests write it) in the current language,
     in at most `limit` rows, each after `prefix`; with a `width`, its lines
@@ -3347,7 +3410,11 @@ def _fitted(
        for), or before an argument changed in place would go whole (see
        `_value_goes`), the likely mistake first loses its rows after
        its first sentence, as far as needed (see
-       `_Fitting.mistake_to_first_sentence`).
+       `_Fitting.mistake_to_first_sentence`). With `short_mistake`
+       (a screen that would lose the count of the other failures for
+       the mistake's later sentences), in step 4 already, in place of a
+       call that raised going whole: that call then keeps its first rows
+       as any call does, and where its line of code.
 
     Where whose code takes one row under its file and line (but of a
     call that raised) keeps that row until the values went whole (step
@@ -3374,9 +3441,9 @@ def _fitted(
     fitting.hide_entries()
     fitting.shorten_values()
     fitting.shorten_statement()
-    fitting.shorten_where_and_call()
+    fitting.shorten_where_and_call(short_mistake)
     fitting.shorten_raised()
-    fitting.drop_whole_parts(mistake_first)
+    fitting.drop_whole_parts(mistake_first or short_mistake)
     mistake = [label == "likely mistake" for label, _lines in fitting.blocks]
     if fitting.excess > 0 and any(mistake):
         rest = [
@@ -3582,17 +3649,22 @@ class _Fitting:
         if index is not None and self.excess > 0:
             self.give_way(index, self.shortened_by(index, self.excess))
 
-    def shorten_where_and_call(self) -> None:
+    def shorten_where_and_call(self, short_mistake: bool = False) -> None:
         """Step 4: where, then the call, to their first row; of a call
         that raised, the call's input goes whole first, as the statement
         names the call: the line that raised says more than the call's
         input, and the likely mistake may speak of it ("the arguments
         your line passes"). Where's line of code stays, until step 5
-        (see `spare_code`)."""
+        (see `spare_code`). With `short_mistake`, the likely mistake gives
+        way to its first sentence instead, and that call keeps its first
+        rows as any call does, until step 5."""
         for index, block in enumerate(self.blocks):
             if self.excess > 0 and self.raised and block[0] == "call":
-                self.give_way(index, [])
-        self.spare_code()
+                if short_mistake:
+                    self.mistake_to_first_sentence()
+                else:
+                    self.give_way(index, [])
+        self.spare_code(short_mistake)
         for label in ("where", "call"):
             for index, block in enumerate(self.blocks):
                 statement = label == "call" and index in self.by_arguments
@@ -3606,13 +3678,15 @@ class _Fitting:
                     whole = index in self.by_arguments or block[0] == "where"
                     self.give_way(index, self.shortened(index, whole))
 
-    def spare_code(self) -> None:
+    def spare_code(self, short_mistake: bool = False) -> None:
         """Where whose code takes one row, under its file and line, keeps
         it past step 4: the learner's own line of code says more than the
         values and the general advice that ends a likely mistake (see
-        `keep_code`)."""
+        `keep_code`); of a call that raised too, with `short_mistake`, as
+        that call then keeps its first rows as any call does."""
         where = [i for i, b in enumerate(self.blocks) if b[0] == "where"]
-        if self.raised or not where or len(self.rows[where[0]]) != 2:
+        raised = self.raised and not short_mistake
+        if raised or not where or len(self.rows[where[0]]) != 2:
             # Of a call that raised, the call's arguments keep their first
             # rows before where keeps its code (see `_to_arguments`).
             return

@@ -502,6 +502,45 @@ def test_on_a_tiny_terminal_a_call_that_raised_keeps_the_mistakes_first_row(
     assert any(ROWS_HIDDEN[lang].match(row) for row in rows), rows
 
 
+# cross_entropy's failure of `from .one_hot import onehot`: the call that
+# raised, its exception, where and the likely mistake.
+IMPORT_MISSPELLED = (
+    "cross_entropy([[0.25, 0.75], [0.5, 0.5]], [1, 0] (int64)) raised "
+    "ImportError: cannot import name 'onehot' from 'exercises.one_hot' "
+    "(unknown location)\n"
+    "  where     exercises/cross_entropy.py, line 15: from .one_hot import onehot\n"
+    "  likely mistake: a typo? There is no onehot in exercises.one_hot; did you "
+    "mean one_hot? Write `from .one_hot import one_hot`."
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("status_rows", [1, 2, 3, 4, 5])
+def test_during_c_a_failure_that_loses_rows_says_so_at_50x16(
+    request, lang, status_rows
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_cross_entropy_{n}", False, "exception", IMPORT_MISSPELLED)
+        for n in range(15)
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["cross_entropy"] = ExerciseRun("cross_entropy", failures)
+
+    def checking(watch) -> None:
+        # `c` under way: its headline and its status line take rows.
+        watch.under_way, watch.status_rows = True, status_rows
+        watch.headline = i18n._("Checking every exercise ...")
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, (50, 16), EXERCISE, checking)
+
+    # The call that raised and where gave way at each of these sizes: a
+    # note says that rows are hidden, however few the status line left.
+    assert not any("line 15" in row for row in rows), rows
+    assert any(ROWS_HIDDEN[lang].match(row) for row in rows), rows
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_a_note_breaks_a_command_too_wide_for_a_row_only_at_its_spaces(request, lang):
     watch_screen_drawn = request.getfixturevalue("watch_screen")
@@ -1312,10 +1351,12 @@ def _status_screens(
     lang: str,
     view: str = EXERCISE,
     prog: str = "kata",
+    started=None,
 ) -> list[list[str]]:
     """The rows a terminal of `size` shows as `c` grades every exercise
-    and a status line says which run (two at a time, the others waiting),
-    each time it is redrawn; with the exercises first run as `runs`, and
+    and a status line says which run (two at a time, the others waiting,
+    or those `started(names)` gives of the `names` not finished), each
+    time it is redrawn; with the exercises first run as `runs`, and
     `view` on the screen, its notes naming the grader `prog`."""
     columns, height = size
     screens: list[list[str]] = []
@@ -1337,7 +1378,7 @@ def _status_screens(
         session = Session(runs)
         watch.tests = lambda: session
         watch.session = session
-        watch.started = lambda names: names[:2]
+        watch.started = started or (lambda names: names[:2])
         watch.ages = lambda: {}
         watch.keys = _typed_keys("")
         watch.press("c")
@@ -1475,6 +1516,45 @@ def test_a_status_line_stays_in_sight_while_the_report_is_laid_out(
     during = said[: said.rindex("O")]
     assert "O" in during, events
     assert re.search("O[^A]*L", during) is None, events
+
+
+def _running_by_turns(names: list[str]) -> list[str]:
+    """Those of `names` (the exercises not finished) running now: two
+    long names, one, then one short, by turns as each finishes; the
+    status line that names them takes five rows at 50 columns, then
+    four."""
+    turns = [["sigmoid", "softmax"], ["numerical_gradient"], ["dot"]]
+    return [n for n in turns[len(names) % 3] if n in names] or names[:1]
+
+
+def test_a_status_line_that_shrinks_gives_its_rows_back_to_the_report(
+    request, monkeypatch
+):
+    from grader import watch as watch_module
+
+    monkeypatch.setattr(watch_module.cache, "remember", lambda *args: None)
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    columns, height = size = (50, 16)
+    runs = {name: ExerciseRun(name) for name in NAMES}
+    runs.update(
+        {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES[:2]}
+    )
+    failure = TestResult("test_softmax", False, "failure", "Wrong.\n  expected  1.0")
+    runs["softmax"] = ExerciseRun("softmax", [failure])
+    screens = _status_screens(
+        watch_screen_drawn, runs, size, "en", SUMMARY, started=_running_by_turns
+    )
+
+    def status_rows(rows: list[str]) -> int:
+        start = next(i for i, row in enumerate(rows) if row.startswith("grading:"))
+        return next(i for i, row in enumerate(rows) if row.startswith("keys:")) - start
+
+    # The status line took five rows, then fewer: the table, cut at this
+    # size, takes back the rows given up; none is left blank at the end.
+    assert {4, 5} <= {status_rows(rows) for rows in screens}, screens
+    for rows in screens:
+        assert any(re.match(r"\[\.\.\. \d+ more rows", row) for row in rows), rows
+        assert len(rows) == height - 1 and rows[-1].strip() == "q quit", rows
 
 
 def test_a_report_cut_to_fit_lays_out_the_list_once(request, monkeypatch):
@@ -2351,3 +2431,56 @@ def test_a_call_under_its_label_keeps_each_arguments_first_row(lang):
         assert any("[0, 0, 0, ..., 2, 2, 2]" in r for r in rows), limit
         assert any(r.strip().startswith("[[-0.8906, 1.0128") for r in rows), limit
         assert any(r.strip() == "seed=0)" for r in rows), limit
+
+
+# That failure as the watch shows it, where and its likely mistake with
+# it: a mistake of five rows at 60 columns, seven in Japanese.
+LABELS_AS_ONE_HOT_EXPLAINED = (
+    LABELS_AS_ONE_HOT.replace("line 52", "line 13")
+    + "\n  likely mistake: t.shape[1] of labels: labels have shape (N,), one "
+    "int per sample, with no axis of classes; only one-hot targets (N, C) have "
+    "a t.shape[1]. With labels, C is t.max() + 1, as the docstring says: tell "
+    "the two apart by t.ndim."
+)
+LABELS_MISTAKE_FIRST_SENTENCE = {
+    "en": "t.shape[1] of labels: labels have shape (N,), one int per sample, "
+    "with no axis of classes; only one-hot targets (N, C) have a t.shape[1].",
+    "ja": "ラベルの t.shape[1] を読んでいます。",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_long_mistake_gives_way_to_its_first_sentence_before_the_call_and_count(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_train_{n}", False, "exception", LABELS_AS_ONE_HOT_EXPLAINED)
+        for n in range(19)
+    ]
+    passed = [TestResult(f"test_ok_{n}", True) for n in range(8)]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["train"] = ExerciseRun("train", [*failures, *passed])
+    other = {"en": "ja_JP.UTF-8", "ja": "C.UTF-8"}[lang]
+
+    def asked(watch) -> None:
+        # As the watch says it run as `python -m grader --lang ja`.
+        i18n.set_language(lang, {"LANG": other})
+        watch.prog = i18n.command("python -m grader")
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, NARROW, EXERCISE, asked)
+        count = i18n._(
+            "{count} more failing; `{prog} check {name}` shows them all.",
+            count=18,
+            prog=i18n.command("python -m grader"),
+            name="train",
+        )
+
+    # In either language: the call, which reproduces the failure, and the
+    # count of the others with what shows them outlast the later sentences
+    # of the likely mistake, which keeps its first, what is wrong.
+    said = "".join("".join(rows).split())
+    assert any(row.strip() == "train(" for row in rows), rows
+    assert "".join(count.split()) in said, rows
+    assert "".join(LABELS_MISTAKE_FIRST_SENTENCE[lang].split()) in said, rows
