@@ -299,6 +299,21 @@ def test_when_the_input_ends_the_watch_says_so_once_and_goes_on(tree, watch):
     assert "interrupted" not in rest and "Traceback" not in rest
 
 
+def test_ctrl_c_quits_a_watch_started_by_tests_that_run_as_a_background_job(
+    tree, watch
+):
+    # A shell starts a background job with SIGINT ignored, which a command
+    # started from it keeps: a test's watch must take Ctrl+C all the same.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        running = watch()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.process.send_signal(signal.SIGINT)
+    assert running.process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+
 def test_a_watch_without_any_input_says_at_once_that_no_key_is_read(tree):
     process = subprocess.Popen(
         [sys.executable, "-m", "grader", "watch", "--root", str(tree)],
