@@ -311,7 +311,21 @@ def watch_command(
     says; return the exit code (0 when every exercise is done at the end,
     else 1: an exercise whose grade was stopped is not known done)."""
     stdin = sys.stdin if stdin is None else stdin
+    with ctrl_c_kept() as ctrl_c:
+        return _watched(args, project, screen, prog, stdin, ctrl_c)
+
+
+def _watched(
+    args: argparse.Namespace,
+    project: Project,
+    screen: Screen,
+    prog: str,
+    stdin: TextIO,
+    ctrl_c: "CtrlC",
+) -> int:
+    """`watch_command`, with Ctrl+C kept in `ctrl_c`."""
     watch = Watch(project, screen, prog, args)
+    watch.ctrl_c = ctrl_c
     folder = project.root / watch.target
     source, note = open_source(folder, project.names, poll=args.poll)
     watch.note = note
@@ -334,6 +348,7 @@ def watch_command(
                 # grade of that save, which grades what was left as well.
                 watch.saved(watch.saves_held())
             while not watch.finished:
+                ctrl_c.check()
                 if watch.resized:
                     watch.draw()
                 stopped = watch.saves_held() if watch.unfinished else []
@@ -405,6 +420,47 @@ class StatusLine:
         self.live.stop()  # which erases the keys drawn with it
         self.watch.status_rows = 0
         self.watch.put_keys()
+
+
+class CtrlC:
+    """Whether Ctrl+C (SIGINT) was pressed while `ctrl_c_kept` held it.
+
+    Python drops an exception raised where nothing can catch it: in a
+    finalizer, or in a weakref callback such as the one each import
+    leaves. A Ctrl+C that comes just then raises its KeyboardInterrupt
+    there, and it is gone. The mark stays: the watch checks it between
+    keys and saves, and as a grade waits (`Watch.cancel`), so that it
+    stops all the same, as promptly."""
+
+    def __init__(self):
+        self.pressed = False
+
+    def check(self) -> None:
+        """Raise KeyboardInterrupt if Ctrl+C was pressed."""
+        if self.pressed:
+            raise KeyboardInterrupt
+
+
+@contextmanager
+def ctrl_c_kept() -> Iterator[CtrlC]:
+    """Within, Ctrl+C raises KeyboardInterrupt as by default, and is marked
+    in the `CtrlC` given as well. Left alone where SIGINT is not Python's
+    default: ignored (a shell's background job starts so), or handled by
+    the program that runs the watch."""
+    ctrl_c = CtrlC()
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield ctrl_c
+        return
+
+    def pressed(signum, frame):
+        ctrl_c.pressed = True
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, pressed)
+    try:
+        yield ctrl_c
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class HungUp(Exception):
@@ -488,6 +544,7 @@ class Watch:
         # a new save of what is being graded, stops it (see `cancel`).
         self.keys = None
         self.source = None
+        self.ctrl_c = CtrlC()  # Ctrl+C, as `watch_command` keeps it
         self.held: list[str] = []  # saves noticed during a grade
         # Exercises whose grade a save stopped before they were graded, and
         # whether that grade was the whole report (`c`): both are done with
@@ -1104,7 +1161,9 @@ class Watch:
     def cancel(self) -> bool:
         """Whether the grade under way should stop: the learner pressed
         `q`, or saved again an exercise being graded (its grade would be
-        out of date). Other keys and saves wait for the grade's end."""
+        out of date). Other keys and saves wait for the grade's end.
+        Raises KeyboardInterrupt once Ctrl+C was pressed (see `CtrlC`)."""
+        self.ctrl_c.check()
         if self.tick is not None:
             self.tick()
         # Every key typed so far is looked at, not just the first: a `q`

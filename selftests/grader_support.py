@@ -4,8 +4,11 @@ grader on them, and checks that its reports follow their formats."""
 import json
 import os
 import shutil
+import signal
 import textwrap
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -85,6 +88,21 @@ def clean_environment(**extra: str) -> dict[str, str]:
     env["PYTHONPATH"] = str(ROOT)
     env.update(extra)
     return env
+
+
+@contextmanager
+def ctrl_c_as_from_a_terminal() -> Iterator[None]:
+    """Within, a command started gets the default handling of Ctrl+C
+    (SIGINT), as from a terminal, so that a test can send it one. A shell
+    starts a background job with SIGINT ignored, and a process keeps that
+    from the one that started it (a new Python, or a fork of the tests'
+    server alike): tests run so would start their commands deaf to it.
+    Only from the main thread, as `signal.signal`."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @dataclass

@@ -12,7 +12,12 @@ from pathlib import Path
 from grader import cache
 from grader.project import STATE_DIR
 from selftests import forkserver
-from selftests.grader_support import ROOT, build_tree, clean_environment
+from selftests.grader_support import (
+    ROOT,
+    build_tree,
+    clean_environment,
+    ctrl_c_as_from_a_terminal,
+)
 
 # Generous: a grade of one exercise on a slow, busy machine.
 COMMAND_TIMEOUT = 120
@@ -118,16 +123,19 @@ class WatchProcess:
         self.kept = kept
         if kept:
             KEPT_GRADES.lend(tree)
-        self.process = forkserver.popen(
-            ["watch", "--root", str(tree), *args],
-            tree,
-            clean_environment(**environ),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            bufsize=1,
-        )
+        # A test may stop it with Ctrl+C, as the watch tells a learner to
+        # once the input has ended.
+        with ctrl_c_as_from_a_terminal():
+            self.process = forkserver.popen(
+                ["watch", "--root", str(tree), *args],
+                tree,
+                clean_environment(**environ),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                bufsize=1,
+            )
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
         threading.Thread(target=self._pump, daemon=True).start()

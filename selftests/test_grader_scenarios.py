@@ -9,7 +9,6 @@ nothing is broken: the same JSON, test by test, apart from durations.
 
 import json
 import re
-import signal
 from fractions import Fraction
 
 import pytest
@@ -21,6 +20,7 @@ from selftests.grader_support import (
     check_json_report,
     check_junit_report,
     clean_environment,
+    ctrl_c_as_from_a_terminal,
     run_grader,
     snapshot,
     solution,
@@ -319,14 +319,8 @@ def test_an_interrupted_grade_still_writes_its_reports(tmp_path, monkeypatch):
         "    os.kill(grader, signal.SIGINT)\n",
     )
     tree = build_tree(tmp_path / "kata", sources)
-    # A shell starts a background job with SIGINT ignored, and a process
-    # started from it inherits that: with a handler of our own, the grader
-    # starts with the default one, as from a terminal.
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
+    with ctrl_c_as_from_a_terminal():
         outcome = run_grader(tree)
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
     assert outcome.code == 130
     assert "Interrupted." in outcome.stderr

@@ -1,6 +1,7 @@
 """``python -m grader watch``, driven as a learner drives it: by saving files
 and pressing keys."""
 
+import io
 import json
 import os
 import re
@@ -9,13 +10,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from rich.text import Text
 
-from grader import hints, i18n
+import grader.watch as watch_module
+from grader import hints, i18n, runner
 from grader.exercises import NAMES
-from grader.render import failed_mark
+from grader.project import open_project
+from grader.render import Screen, failed_mark
 from grader.results import (
     ExerciseRun,
     TestResult,
@@ -27,9 +31,14 @@ from grader.watch import (
     PollingSource,
     _Keys,
     _plain_keys,
+    watch_command,
     wrapped_lines,
 )
-from selftests.grader_support import clean_environment, stub
+from selftests.grader_support import (
+    clean_environment,
+    ctrl_c_as_from_a_terminal,
+    stub,
+)
 from selftests.learner_support import (
     FIRST_SCREEN_TIMEOUT,
     SCREEN_TIMEOUT,
@@ -297,6 +306,112 @@ def test_when_the_input_ends_the_watch_says_so_once_and_goes_on(tree, watch):
     assert running.process.wait(timeout=SCREEN_TIMEOUT) == 1  # not every is done
     rest = "".join(running.lines.queue)
     assert "interrupted" not in rest and "Traceback" not in rest
+
+
+def test_ctrl_c_quits_a_watch_started_by_tests_that_run_as_a_background_job(
+    tree, watch
+):
+    # A shell starts a background job with SIGINT ignored, which a command
+    # started from it keeps: a test's watch must take Ctrl+C all the same.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        running = watch()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    running.screen(FIRST_SCREEN_TIMEOUT)
+    running.process.send_signal(signal.SIGINT)
+    assert running.process.wait(timeout=SCREEN_TIMEOUT) == 1
+
+
+class _Finalized:
+    """An object whose finalizer gets a Ctrl+C as it runs: Python drops
+    the KeyboardInterrupt raised there ("Exception ignored in")."""
+
+    def __del__(self):
+        signal.raise_signal(signal.SIGINT)
+
+
+def _ctrl_c_dropped() -> None:
+    """A Ctrl+C that comes as a finalizer runs, as one may come to the
+    watch as an import ends (importlib's weakref callback)."""
+    _Finalized()
+
+
+# The last line of a watch stopped by Ctrl+C.
+STOPPED = {
+    "waiting for saves": "The watch stopped.",
+    "grading": "The watch stopped before the grade under way finished.",
+}
+# How many looks for saves, or polls of a grade, show that the watch went
+# on after Ctrl+C: it looks every few tens of milliseconds.
+LOOKS_AFTER_CTRL_C = 50
+
+
+class _Session:
+    """In place of the watch's test session: grades that run no test.
+    With `dropping`, each gets a Ctrl+C that Python drops, then waits,
+    asking `cancel` as the runner does."""
+
+    dropping = False
+
+    def __init__(self, root):
+        pass
+
+    def start(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def run(self, jobs, finished, cancel):
+        if not self.dropping:
+            for index, job in enumerate(jobs):
+                finished(index, ExerciseRun(job.name))
+            return
+        _ctrl_c_dropped()
+        for _ in range(LOOKS_AFTER_CTRL_C):
+            if cancel():
+                raise runner.Cancelled
+        raise AssertionError("the grade went on after Ctrl+C")
+
+
+class _DroppingSource:
+    """In place of the watch's file events: no save ever, and a Ctrl+C
+    that Python drops at the first look."""
+
+    idle = 0.0
+
+    def __init__(self):
+        self.looks = 0
+
+    def changes(self) -> list[str]:
+        self.looks += 1
+        if self.looks == 1:
+            _ctrl_c_dropped()
+        assert self.looks < LOOKS_AFTER_CTRL_C, "the watch went on after Ctrl+C"
+        return []
+
+
+# Dropped, and said so on stderr, is what this test is about.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.parametrize("when", ["waiting for saves", "grading"])
+def test_a_ctrl_c_that_python_drops_stops_the_watch_all_the_same(
+    tree, monkeypatch, when
+):
+    monkeypatch.setattr(runner, "WarmSession", _Session)
+    monkeypatch.setattr(_Session, "dropping", when == "grading")
+    source = _DroppingSource()
+    monkeypatch.setattr(watch_module, "open_source", lambda *_, **__: (source, ""))
+    args = SimpleNamespace(timeout=30, memory=None, poll=False)
+    out = io.StringIO()
+
+    with ctrl_c_as_from_a_terminal():
+        code = watch_command(
+            args, open_project(tree), Screen(out, io.StringIO()), "kata", io.StringIO()
+        )
+
+    assert code == 1
+    assert out.getvalue().rstrip().splitlines()[-1] == STOPPED[when]
 
 
 def test_a_watch_without_any_input_says_at_once_that_no_key_is_read(tree):
