@@ -1609,7 +1609,9 @@ class Watch:
             # No hint is shown while the file is gone (see `hint_lines`):
             # none is revealed either, lest it count as read unseen.
             self.event = _(
-                "{name}.py is gone: no hint until `reset {name}`", name=exercise.name
+                "{name}.py is gone: no hint until `{prog} reset {name}`",
+                name=exercise.name,
+                prog=self.prog,
             )
             self.hint_said = "gone"
             # Too long for a row beside the count: said without the name,
