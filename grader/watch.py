@@ -2874,9 +2874,10 @@ class Watch:
         terminal too narrow for a row to hold its title whole."""
         book = self.book()
         lines = self.drawn(lambda screen: screen.listing(book))
-        # A title, or a status, broken over rows: the table holds more
-        # lines than its head (two) and its rows.
-        if len(lines) > len(book.grades) + 2:
+        # A title, or a status, broken over rows: the table takes more rows
+        # than its head (two) and its rows; a head that reaches the last
+        # column is broken for the terminal too (see `wrapped`).
+        if sum(map(_text_rows, lines)) > len(book.grades) + 2:
             lines = self.drawn(lambda screen: screen.listing(book, titles=False))
         return lines
 

@@ -923,6 +923,24 @@ def test_the_list_of_every_exercise_done_offers_n_for_what_next(request, lang):
     assert rows[-1] == DONE_LISTING_KEYS[lang], rows
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("columns", [59, 60, 61])
+def test_the_list_of_every_exercise_done_keeps_its_head_on_one_row(
+    request, lang, columns
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(done_runs(), (columns, 30), LISTING)
+        status = i18n._("status")
+
+    # Its head, then its rule, then a row by exercise: a title that would
+    # push the status into the terminal's last column goes with its column.
+    head = next(i for i, row in enumerate(rows) if row.rstrip().endswith(status))
+    assert set(rows[head + 1]) == {"─"}, rows
+    assert rows[head + 2].startswith(" 1   dot"), rows
+    assert rows[head + 11].startswith("10   train"), rows
+
+
 class _RecordingSession:
     """In place of the watch's warm test session: records which exercises
     each grade runs, and ends each with `runs[name]` (passed by default)."""
