@@ -2464,13 +2464,14 @@ class Watch:
             # command (`commanded`) says what shows the rest; else a note.
             hidden = self.filled_rows(whole) - self.filled_rows(shown)
             if (hint or not commanded) and hidden > 0 and not reserved:
-                return spaced(self.said_in_spacing(shown, hidden, space), hint)
+                shown = self.said_in_spacing(shown, hidden, space)
+                return spaced(self.commanded_once(shown, commanded), hint)
             if not reserved or hidden <= 0:
                 return spaced(shown, hint)
             note = self.noted(self.more_lines_note(hidden, short=short))
             if short:
                 note = self.note_in_room(shown, hidden, space + reserved) or note
-            return spaced([*shown, note], hint)
+            return spaced(self.commanded_once([*shown, note], commanded), hint)
 
         # The line that counts the other failing tests outlasts the later
         # rows of each part of the message: a learner on a small terminal
@@ -2518,6 +2519,20 @@ class Watch:
         # The failure's rows are fewer than the screen's: the most to try.
         fitted = self.fitted(failure, space, low=max(1, low), most=self.rows(lines))
         return said(fitted)
+
+    def commanded_once(self, shown: list[Text], commanded: bool) -> list[Text]:
+        """`shown`, a failure fitted with the line that counts the other
+        failing tests with its command (if `commanded`), and the note of
+        its rows hidden last: the count said alone where the note gives
+        that command too. Two lines in a row that point to the same
+        command read as two things to run."""
+        note = shown[-1].plain if shown else ""
+        if not (commanded and note.startswith("[") and "`" in note):
+            return shown
+        g = self.grade_of(self.focus)
+        count = self.wrapped(self.others_line(g, with_command=True)).plain
+        alone = self.wrapped(self.others_line(g, with_command=False))
+        return [alone if line.plain == count else line for line in shown]
 
     def said_in_spacing(self, shown: list[Text], hidden: int, space: int) -> list[Text]:
         """`shown`, a failure fitted in `space` rows beside a hint that left
@@ -3039,20 +3054,26 @@ class Watch:
                 yield Text(output_label(failure.output), style="dim")
                 output = "\n".join(map(_note_translated, failure.output.splitlines()))
                 yield Text(_cut(output, OUTPUT_LINES, "    | "))
-            if len(shown) > 1 and others == COUNT_ONLY:
-                line = _("{count} more failing.", count=len(shown) - 1)
-                yield self.phrases(Text(line, style="dim"))
-            elif len(shown) > 1 and others:
-                line = _(
-                    "{count} more failing; `{prog} check {name}` shows them all.",
-                    count=len(shown) - 1,
-                    prog=self.prog,
-                    name=name,
-                )
-                yield self.phrases(Text(line, style="dim"))
+            if len(shown) > 1 and others:
+                yield self.others_line(g, with_command=others != COUNT_ONLY)
         note = not_run_note(g)
         if note:
             yield self.prose(Text(note))
+
+    def others_line(self, g: Grade, with_command: bool = True) -> Text:
+        """The line that counts the failing tests of `g` beyond the one
+        shown, `with_command` that shows them all."""
+        count = len(explained(g)) - 1
+        if not with_command:
+            line = _("{count} more failing.", count=count)
+        else:
+            line = _(
+                "{count} more failing; `{prog} check {name}` shows them all.",
+                count=count,
+                prog=self.prog,
+                name=g.exercise.name,
+            )
+        return self.phrases(Text(line, style="dim"))
 
 
 def _sentences_laid_out(sentences: list[list[str]], width: int | None) -> str:

@@ -2343,3 +2343,52 @@ def test_a_call_under_its_label_keeps_each_arguments_first_row(lang):
         assert any("[0, 0, 0, ..., 2, 2, 2]" in r for r in rows), limit
         assert any(r.strip().startswith("[[-0.8906, 1.0128") for r in rows), limit
         assert any(r.strip() == "seed=0)" for r in rows), limit
+
+
+# backprop's failure without the division by N: its call takes more rows
+# than a hint asked for leaves at 100x30.
+MISSING_MEAN = """\
+The gradient for w2 is not the derivative of the loss by w2.
+  call      backward({'w1': [[-0.48, -0.4, 0.63],
+                             [-0.82, 0.2, 0.46],
+                             [-0.62, -0.89, -0.45]],
+                      'b1': [0.31, 0.12, -0.7],
+                      'w2': [[-0.13, 0.34, -0.15],
+                             [0.27, 0.93, 0.37],
+                             [-0.22, -0.63, -0.31]],
+                      'b2': [0.02, 0.78, 0.55]},
+                     [[-0.73, 1.7, -0.12],
+                      [0.78, -1.57, -1.58],
+                      [-1.19, 1.54, 0.72]],
+                     [[1.0, 0.0, 0.0],
+                      [0.0, 1.0, 0.0],
+                      [0.0, 0.0, 1.0]])
+  expected  [[-0.0356, 0.0018, 0.0338],
+             [-0.1307, 0.1395, -0.0088],
+             [-0.0817, 0.066, 0.0156]]
+  actual    [[-0.1068, 0.0053, 0.1014],
+             [-0.3921, 0.4184, -0.0264],
+             [-0.245, 0.1981, 0.0469]]
+  likely mistake: the gradients are N times (here 3) too large: the loss is a \
+mean over the batch, so dz2 needs a division by N."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [(100, 30), (100, 28), (80, 30)])
+def test_beside_a_hint_one_line_says_what_shows_the_rest(request, lang, size):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_backward_{n}", False, "failure", MISSING_MEAN) for n in "abc"
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["backprop"] = ExerciseRun("backprop", failures)
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, size, EXERCISE, _hint_asked(1))
+        count = i18n._("{count} more failing.", count=2)
+
+    # The count of the others and the note of the rows the hint took point
+    # to the same command: it is said once, where both are said.
+    words = " ".join(" ".join(rows).split())
+    assert words.count("kata check backprop") == 1, rows
+    assert any(ROWS_HIDDEN[lang].match(row) for row in rows), rows
+    assert any(row.startswith(count[:6]) for row in rows), rows
