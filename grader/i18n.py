@@ -938,11 +938,28 @@ def _code_spaces(pieces: list[str]) -> set[int]:
                 start = opened.pop()
                 # Up to the bracket: not the "。" that sticks to it.
                 inside = "".join(pieces[start:index]) + piece[: column + 1]
-                if not TWO_WORDS.search(inside) and not any(map(_wide, inside)):
+                prose = TWO_WORDS.search(inside) or _holds_statement(
+                    pieces[start:index]
+                )
+                if not prose and not any(map(_wide, inside)):
                     code.update(
                         i for i in range(start + 1, index) if pieces[i].isspace()
                     )
     return code
+
+
+# An assignment standing alone between spaces: no expression in brackets
+# holds one, so brackets around it hold statements named in prose
+# ("(x -= ..., or w = x, then w -= ...)"), not code to keep whole.
+_ASSIGNMENT = re.compile(r"(?:[-+*/%@&|^]|\*\*|//|<<|>>)?=")
+
+
+def _holds_statement(pieces: list[str]) -> bool:
+    """Whether `pieces`, inside brackets, hold an assignment standing
+    alone ("w = x", "x *= lr"): brackets that do hold prose, which breaks
+    at its spaces, the spaces beside the operator aside (see
+    `_code_spaces`)."""
+    return any(_ASSIGNMENT.fullmatch(piece) for piece in pieces)
 
 
 def _bare_operator_spaces(pieces: list[str], code: set[int]) -> set[int]:

@@ -1693,7 +1693,9 @@ class Watch:
             # No hint is shown while the file is gone (see `hint_lines`):
             # none is revealed either, lest it count as read unseen.
             self.event = _(
-                "{name}.py is gone: no hint until `reset {name}`", name=exercise.name
+                "{name}.py is gone: no hint until `{prog} reset {name}`",
+                name=exercise.name,
+                prog=self.prog,
             )
             self.hint_said = "gone"
             # Too long for a row beside the count: said without the name,
@@ -2490,9 +2492,12 @@ class Watch:
         never at the cost of the exercise's line (see `hint_left_room`).
         A hint only remembered, or asked for before the last save of its
         exercise was graded (see `hints_asked`), gives way before all of
-        these: it keeps the rows the whole failure leaves, if any. Rows
-        that all this leaves over go back to the blank lines and to the
-        line that says how saves are noticed (see `spaced_out`)."""
+        these: it keeps the rows the whole failure leaves, if any. Beside
+        a hint asked for, the blank row under the top line goes to the
+        failure before it loses a row, unless that row would not keep one
+        more. Rows that all this leaves over go back to the blank lines
+        and to the line that says how saves are noticed (see
+        `spaced_out`)."""
         self.failure_hidden = False
         room = self.room(top, bottom)
         if room is None:
@@ -2534,9 +2539,20 @@ class Watch:
             return spaced(whole, hint)
         # The hint asked for takes rows of the failure, which `b` gives back.
         self.failure_hidden = bool(hint)
+        asked = bool(hint) and self.focus.name in self.hints_asked
+        blank_taken = asked and self.spaced
+        if blank_taken:
+            # The blank row under the top line only sets it apart: it gives
+            # way before a row of the failure does.
+            self.spaced = False
+            space = self.room(top, bottom) - self.rows(hint)
+            if self.rows(whole) <= space:
+                return spaced(whole, hint)
         if hint and space < self.rows(whole[:1]) + self.note_rows(self.rows(whole)):
             # The hint took the note's rows: the exercise's line and its
-            # status say that it fails, and the hint says what to do.
+            # status say that it fails, and the hint says what to do. The
+            # blank row would not have kept a row more of the failure.
+            self.spaced = self.spaced or blank_taken
             return spaced(whole[:1], hint)
         # What the code printed gives way first of all: the message says
         # what went wrong and what to change, and `check` shows the output.
@@ -2553,13 +2569,14 @@ class Watch:
             # command (`commanded`) says what shows the rest; else a note.
             hidden = self.filled_rows(whole) - self.filled_rows(shown)
             if (hint or not commanded) and hidden > 0 and not reserved:
-                return spaced(self.said_in_spacing(shown, hidden, space), hint)
+                shown = self.said_in_spacing(shown, hidden, space)
+                return spaced(self.commanded_once(shown, commanded), hint)
             if not reserved or hidden <= 0:
                 return spaced(shown, hint)
             note = self.noted(self.more_lines_note(hidden, short=short))
             if short:
                 note = self.note_in_room(shown, hidden, space + reserved) or note
-            return spaced([*shown, note], hint)
+            return spaced(self.commanded_once([*shown, note], commanded), hint)
 
         # The line that counts the other failing tests outlasts the later
         # rows of each part of the message: a learner on a small terminal
@@ -2607,6 +2624,10 @@ class Watch:
             self.mistake_rows(("likely mistake", "call")) + least,
             self.mistake_rows() + least,
         ]
+        if asked and self.mistake_rows():
+            # Beside a hint asked for, `_fitted` keeps the mistake's first
+            # rows under the statement's least.
+            lows.append(least + 1)
         low = next((low for low in lows if self.rows(failure(low)) <= space), None)
         if low is None:
             # `mistake_gone` says the cut itself, in the rows kept for it.
@@ -2615,6 +2636,20 @@ class Watch:
         # The failure's rows are fewer than the screen's: the most to try.
         fitted = self.fitted(failure, space, low=max(1, low), most=self.rows(lines))
         return said(fitted)
+
+    def commanded_once(self, shown: list[Text], commanded: bool) -> list[Text]:
+        """`shown`, a failure fitted with the line that counts the other
+        failing tests with its command (if `commanded`), and the note of
+        its rows hidden last: the count said alone where the note gives
+        that command too. Two lines in a row that point to the same
+        command read as two things to run."""
+        note = shown[-1].plain if shown else ""
+        if not (commanded and note.startswith("[") and "`" in note):
+            return shown
+        g = self.grade_of(self.focus)
+        count = self.wrapped(self.others_line(g, with_command=True)).plain
+        alone = self.wrapped(self.others_line(g, with_command=False))
+        return [alone if line.plain == count else line for line in shown]
 
     def said_in_spacing(self, shown: list[Text], hidden: int, space: int) -> list[Text]:
         """`shown`, a failure fitted in `space` rows beside a hint that left
@@ -2697,6 +2732,10 @@ class Watch:
         its command for each part's first row too (the likely mistake's
         first sentence); (0, False) when no note does."""
         least = self.mistake_rows() + self.statement_rows()
+        if asked and self.mistake_rows():
+            # Beside a hint asked for, the mistake may keep only its first
+            # row (see `_fitted`): the note outlasts its later rows.
+            least = self.statement_rows() + 1
         # Beside a hint asked for, what was expected and what came back stay
         # to be compared, before the note keeps its command; said short, the
         # note takes its command back in rows left over (see `note_in_room`).
@@ -2983,9 +3022,10 @@ class Watch:
         terminal too narrow for a row to hold its title whole."""
         book = self.book()
         lines = self.drawn(lambda screen: screen.listing(book))
-        # A title, or a status, broken over rows: the table holds more
-        # lines than its head (two) and its rows.
-        if len(lines) > len(book.grades) + 2:
+        # A title, or a status, broken over rows: the table takes more rows
+        # than its head (two) and its rows; a head that reaches the last
+        # column is broken for the terminal too (see `wrapped`).
+        if sum(map(_text_rows, lines)) > len(book.grades) + 2:
             lines = self.drawn(lambda screen: screen.listing(book, titles=False))
         return lines
 
@@ -3157,20 +3197,26 @@ class Watch:
                 yield Text(output_label(failure.output), style="dim")
                 output = "\n".join(map(_note_translated, failure.output.splitlines()))
                 yield Text(_cut(output, OUTPUT_LINES, "    | "))
-            if len(shown) > 1 and others == COUNT_ONLY:
-                line = _("{count} more failing.", count=len(shown) - 1)
-                yield self.phrases(Text(line, style="dim"))
-            elif len(shown) > 1 and others:
-                line = _(
-                    "{count} more failing; `{prog} check {name}` shows them all.",
-                    count=len(shown) - 1,
-                    prog=self.prog,
-                    name=name,
-                )
-                yield self.phrases(Text(line, style="dim"))
+            if len(shown) > 1 and others:
+                yield self.others_line(g, with_command=others != COUNT_ONLY)
         note = not_run_note(g)
         if note:
             yield self.prose(Text(note))
+
+    def others_line(self, g: Grade, with_command: bool = True) -> Text:
+        """The line that counts the failing tests of `g` beyond the one
+        shown, `with_command` that shows them all."""
+        count = len(explained(g)) - 1
+        if not with_command:
+            line = _("{count} more failing.", count=count)
+        else:
+            line = _(
+                "{count} more failing; `{prog} check {name}` shows them all.",
+                count=count,
+                prog=self.prog,
+                name=g.exercise.name,
+            )
+        return self.phrases(Text(line, style="dim"))
 
 
 def _sentences_laid_out(sentences: list[list[str]], width: int | None) -> str:
@@ -3465,7 +3511,8 @@ def _fitted(
     5. then parts go whole: the values, then what came back, where and
        the call; then the statement is cut to its first row (a call that
        raised: to its call's first row and its exception, then to its
-       exception alone). With `mistake_first` (beside a hint asked
+       exception alone; with `mistake_first`, its first row, ended by
+       `ellipsis`). With `mistake_first` (beside a hint asked
        for), or before an argument changed in place would go whole (see
        `_value_goes`), the likely mistake first loses its rows after
        its first sentence, as far as needed (see
@@ -3490,9 +3537,11 @@ def _fitted(
     gives way as above in the rows above it, the statement cut to them if
     need be: the statement of what failed comes first, and the mistake's
     first row says where to look for the change. With `mistake_first`, the
-    statement goes whole before the likely mistake does, which then goes
-    whole. A message with no likely mistake that still
-    does not fit loses its last rows, for a note of how many."""
+    statement gives way first, down to its first row ended by `ellipsis`,
+    and the likely mistake keeps the rows left under it, at least its
+    first, its last ended by `ellipsis` (see `_mistake_beside_statement`);
+    on one row, the statement alone. A message with no likely mistake
+    that still does not fit loses its last rows, for a note of how many."""
     fitting = _Fitting(message, limit, prefix, width, ellipsis)
     if fitting.excess <= 0:
         return "\n".join("\n".join(block) for block in fitting.rows)
@@ -3511,6 +3560,10 @@ def _fitted(
             if not gone
             for line in lines
         ]
+        if mistake_first and limit >= 2:
+            shown = _mistake_beside_statement(fitting, limit, ellipsis)
+            if shown is not None:
+                return shown
         if mistake_first or limit < 2:
             return _statement_first(rest, limit, prefix, width, ellipsis)
         # The mistake's first row stays, under what is left of the rest: it
@@ -3525,6 +3578,34 @@ def _fitted(
     return "\n".join(
         _last_rows_cut([r for block in fitting.rows for r in block], limit)
     )
+
+
+def _mistake_beside_statement(
+    fitting: "_Fitting", limit: int, ellipsis: str
+) -> str | None:
+    """Beside a hint asked for, a failure whose likely mistake alone does
+    not fit its `limit` rows: the statement's least (its first row, ended
+    by `ellipsis` when cut; see `_statement_least`), then the mistake's
+    first rows in the rest, the last ended by `ellipsis`. The statement
+    says what failed, the mistake begins to say what to change beside
+    the hint; None when the statement's least leaves the mistake no row."""
+    blocks = _message_blocks(fitting.message.rstrip().splitlines())
+    rows = _block_rows(blocks, fitting.prefix, fitting.width)
+    labels = [label for label, _lines in blocks]
+    mistake = rows[labels.index("likely mistake")]
+    statement: list[str] = []
+    if labels[0] is None:
+        statement = _statement_least(rows[0])
+        if len(statement) < len(rows[0]) and not _raised_at(rows[0]):
+            statement[-1] = _ended(statement[-1], fitting.width, ellipsis)
+    keep = limit - len(statement)
+    if keep < 1:
+        return None
+    kept = mistake[:keep]
+    if keep < len(mistake):
+        kept = _clause_end(kept)
+        kept[-1] = _ended(kept[-1], fitting.width, ellipsis)
+    return "\n".join([*statement, *kept])
 
 
 def _statement_first(
@@ -3562,6 +3643,7 @@ class _Fitting:
     def __init__(
         self, message: str, limit: int, prefix: str, width: int | None, ellipsis: str
     ) -> None:
+        self.message, self.prefix = message, prefix
         self.blocks = _message_blocks(message.rstrip().splitlines())
         self.rows = _block_rows(self.blocks, prefix, width)
         self.excess = sum(map(len, self.rows)) - limit
@@ -3832,13 +3914,16 @@ class _Fitting:
                     )
                 self.give_way(index, kept)
         # The statement says what failed: it stays, at its least, and the
-        # likely mistake goes whole rather than it (see `_fitted`). Of a
-        # call that raised, the exception stays and the call goes: the
-        # exception says what went wrong, and the mistake what to change.
+        # likely mistake goes whole rather than it (see `_fitted`), or,
+        # beside a hint asked for, its later rows. Of a call that raised,
+        # the exception stays and the call goes: the exception says what
+        # went wrong, and the mistake what to change.
         for index, block in enumerate(self.blocks):
             if self.excess > 0 and block[0] is None:
-                first = index == 0 and not mistake_first
-                least = _statement_least(self.rows[index]) if first else []
+                rows = self.rows[index]
+                least = _statement_least(rows) if index == 0 else []
+                if mistake_first and least and len(least) < len(rows):
+                    least[-1] = _ended(least[-1], self.width, self.ellipsis)
                 self.give_way(index, least)
 
 

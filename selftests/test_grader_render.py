@@ -2949,11 +2949,13 @@ def test_a_hint_asked_for_on_a_tiny_terminal_takes_the_rows_of_the_note(
         rows = watch_screen(_forward_runs(others=2), (40, 12), EXERCISE, asked)
     label = {"en": "Hint ", "ja": "ヒント "}[language]
 
-    # Under the exercise's line, the hint's label and at least two rows of
-    # its text: more than a label ended by "…".
+    # Under the exercise's line (and the note of the rows of the failure
+    # hidden, in the blank row under the top line), the hint's label and at
+    # least two rows of its text: more than a label ended by "…".
     start = next(i for i, row in enumerate(rows) if row.startswith(label))
     keys = next(i for i, row in enumerate(rows) if row.startswith(("keys", "キー")))
-    assert "0/3" in rows[start - 1], rows  # the exercise's status
+    status = start - 2 if rows[start - 1].startswith("[") else start - 1
+    assert "0/3" in rows[status], rows  # the exercise's status
     assert keys - start >= 3, rows
     assert not any("python -m grader check" in row for row in rows), rows
 
@@ -4020,13 +4022,13 @@ def test_a_hint_just_asked_for_takes_the_blank_row_before_it_is_cut(
     runs["softmax"] = ExerciseRun("softmax", [failed("test_shift", SHIFT_MISSING)])
     with i18n.speaking(language):
         rows = watch_screen(runs, (40, 12), EXERCISE, hinted)
-        roomy = watch_screen(runs, (40, 30), EXERCISE, hinted)
+        roomy = watch_screen(runs, (40, 40), EXERCISE, hinted)
     # One row short of the hint whole: the blank row under the top line
     # gives it that row, rather than the hint being cut.
     assert rows[1].startswith("3. softmax"), rows
     assert rows[-3].endswith(("keepdims=True).", "keepdims=True))。")), rows
     assert not any(row.endswith("…") for row in rows), rows
-    # With room to spare, the blank row stays.
+    # With room for the whole failure beside the hint, the blank row stays.
     assert roomy[1] == "", roomy
 
 

@@ -1093,6 +1093,21 @@ def test_english_prose_in_brackets_still_wraps_at_its_spaces():
     assert lines[0] == "state kept between calls (a velocity, as"
 
 
+def test_brackets_that_list_statements_in_prose_break_between_them():
+    text = (
+        "grads['w'] was changed: an in-place operator on it (grads['w'] *= ..., "
+        "or w = grads['w'], then w -= ...) or a new array stored under its key"
+    )
+    lines = i18n.fill(text, 77).splitlines()
+
+    # No expression holds a statement: the brackets hold prose, which
+    # breaks at its spaces; each statement stays whole.
+    assert lines[0] == (
+        "grads['w'] was changed: an in-place operator on it (grads['w'] *= ..., or"
+    )
+    assert lines[1].startswith("w = grads['w'], then w -= ...)"), lines
+
+
 def test_code_too_long_for_a_line_still_breaks_at_one_of_its_spaces():
     text = "z = " + " + ".join(f"x{i}" for i in range(30))
     lines = i18n.fill(text, 40).splitlines()

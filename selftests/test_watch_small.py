@@ -962,6 +962,24 @@ def test_the_list_of_every_exercise_done_offers_n_for_what_next(request, lang):
     assert rows[-1] == DONE_LISTING_KEYS[lang], rows
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("columns", [59, 60, 61])
+def test_the_list_of_every_exercise_done_keeps_its_head_on_one_row(
+    request, lang, columns
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(done_runs(), (columns, 30), LISTING)
+        status = i18n._("status")
+
+    # Its head, then its rule, then a row by exercise: a title that would
+    # push the status into the terminal's last column goes with its column.
+    head = next(i for i, row in enumerate(rows) if row.rstrip().endswith(status))
+    assert set(rows[head + 1]) == {"─"}, rows
+    assert rows[head + 2].startswith(" 1   dot"), rows
+    assert rows[head + 11].startswith("10   train"), rows
+
+
 class _RecordingSession:
     """In place of the watch's warm test session: records which exercises
     each grade runs, and ends each with `runs[name]` (passed by default)."""
@@ -1744,9 +1762,11 @@ def test_the_top_line_of_the_list_and_of_h_back_from_it_takes_one_row(
     with i18n.speaking(lang):
         rows = watch_screen_drawn(runs, size, view, keys_pressed(*keys))
 
-    # Said its shorter way: the screen's own lines need the rows more.
+    # Said its shorter way: the screen's own lines need the rows more (the
+    # blank row under it too, beside a hint asked for that leaves the
+    # failure no other).
     assert rows[0].rstrip().endswith((")", "）")), rows
-    assert not rows[1].strip(), rows
+    assert not rows[1].strip() or rows[1].startswith("6. forward: "), rows
 
 
 def test_a_japanese_title_too_wide_breaks_after_its_particle_and_not_a_row_more():
@@ -2484,3 +2504,90 @@ def test_a_long_mistake_gives_way_to_its_first_sentence_before_the_call_and_coun
     assert any(row.strip() == "train(" for row in rows), rows
     assert "".join(count.split()) in said, rows
     assert "".join(LABELS_MISTAKE_FIRST_SENTENCE[lang].split()) in said, rows
+
+
+# backprop's failure without the division by N: its call takes more rows
+# than a hint asked for leaves at 100x30.
+MISSING_MEAN = """\
+The gradient for w2 is not the derivative of the loss by w2.
+  call      backward({'w1': [[-0.48, -0.4, 0.63],
+                             [-0.82, 0.2, 0.46],
+                             [-0.62, -0.89, -0.45]],
+                      'b1': [0.31, 0.12, -0.7],
+                      'w2': [[-0.13, 0.34, -0.15],
+                             [0.27, 0.93, 0.37],
+                             [-0.22, -0.63, -0.31]],
+                      'b2': [0.02, 0.78, 0.55]},
+                     [[-0.73, 1.7, -0.12],
+                      [0.78, -1.57, -1.58],
+                      [-1.19, 1.54, 0.72]],
+                     [[1.0, 0.0, 0.0],
+                      [0.0, 1.0, 0.0],
+                      [0.0, 0.0, 1.0]])
+  expected  [[-0.0356, 0.0018, 0.0338],
+             [-0.1307, 0.1395, -0.0088],
+             [-0.0817, 0.066, 0.0156]]
+  actual    [[-0.1068, 0.0053, 0.1014],
+             [-0.3921, 0.4184, -0.0264],
+             [-0.245, 0.1981, 0.0469]]
+  likely mistake: the gradients are N times (here 3) too large: the loss is a \
+mean over the batch, so dz2 needs a division by N."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [(100, 30), (100, 28), (80, 30)])
+def test_beside_a_hint_one_line_says_what_shows_the_rest(request, lang, size):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_backward_{n}", False, "failure", MISSING_MEAN) for n in "abc"
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["backprop"] = ExerciseRun("backprop", failures)
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, size, EXERCISE, _hint_asked(1))
+        count = i18n._("{count} more failing.", count=2)
+
+    # The count of the others and the note of the rows the hint took point
+    # to the same command: it is said once, where both are said.
+    words = " ".join(" ".join(rows).split())
+    assert words.count("kata check backprop") == 1, rows
+    assert any(ROWS_HIDDEN[lang].match(row) for row in rows), rows
+    assert any(row.startswith(count[:6]) for row in rows), rows
+
+
+# numerical_gradient's failure when x is put back by arithmetic: a likely
+# mistake of one sentence, five rows long at 50 columns.
+RESTORED_BY_ADDING = """\
+numerical_gradient must leave x exactly as it found it, bit for bit.
+  call      numerical_gradient(f, x) with
+              x = [[0.2, -7.3, 2.5], [3.7, 0.05, 1000.1]]
+  expected  x = [[0.2, -7.3, 2.5],
+                 [3.7, 0.05, 1000.1]]
+  actual    x = [[0.19999999999999998, -7.300000000000001, 2.5000000000000004],
+                 [3.7000000000000006, 0.05000000000000001, 1000.1]]
+  likely mistake: x was put back by adding and subtracting h, which can be \
+off in the last bit: save the entry first (saved = x[i]) and put the saved \
+value back (x[i] = saved)."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("count", [1, 2])
+@pytest.mark.parametrize("size", [(50, 16), (50, 18), (60, 16)])
+def test_beside_a_hint_a_mistake_of_one_long_sentence_keeps_its_first_row(
+    request, lang, count, size
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    runs = _numerical_gradient_failing(RESTORED_BY_ADDING)
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, size, EXERCISE, _hint_asked(count))
+        hint = i18n._("Hint {shown} of {total}: {hint}", shown=count, total=4, hint="")
+    shown = "\n".join(rows)
+
+    # The hint asked for, what failed, the start of the change to make, and
+    # a note that says rows are gone: the statement gives way first, down
+    # to its first row, and the blank row under the top line before it.
+    assert any(row.startswith(hint) for row in rows), rows
+    assert any(row.startswith("    numerical_gradient ") for row in rows), rows
+    assert MISTAKE[lang] in shown, rows
+    assert any(ROWS_HIDDEN[lang].match(row) for row in rows), rows
+    assert rows[1] != "", rows

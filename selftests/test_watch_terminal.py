@@ -861,7 +861,8 @@ def test_h_on_a_deleted_exercise_reveals_no_hint_it_cannot_show(tree, watch):
     running.press("h")
 
     shown = running.screen_with("no hint")
-    assert "dot.py is gone: no hint until `reset dot`" in shown
+    # The command said is one to type as it stands.
+    assert "dot.py is gone: no hint until `python -m grader reset dot`" in shown
     assert "Hint 1 of 4" not in shown
     running.quit()
     # Not shown, so not read: the next `h` on dot, once it is back, shows
