@@ -24,6 +24,7 @@ from tests.judge import (
     expect_not_a_list,
     float_index,
     self_call,
+    when_shown,
 )
 from tests.test_softmax import MAX_LOST_AXIS, SUMS_LOST_AXIS
 
@@ -1072,3 +1073,35 @@ def test_the_accuracy_test_is_named_for_the_share_it_asks():
     named = [name for name in vars(test_train) if "_percent_" in name]
 
     assert named == [f"test_training_classifies_{share}_of_unseen_flowers"]
+
+
+def test_mistakes_are_looked_for_only_in_the_failure_shown():
+    """Hypothesis runs a failing test on many examples (those that pass,
+    and those it fails on while it looks for the smallest): the mistakes
+    are looked for once, on the example shown, and named there."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    searched = []
+
+    @when_shown
+    def search(value):
+        searched.append(value)
+        return [("one added to the double", 2 * value + 1)]
+
+    @given(st.integers(0, 1000))
+    def doubles(value):
+        expect_close(
+            value + value + (value > 5),
+            2 * value,
+            "double(...)",
+            rtol=0,
+            atol=0,
+            mistakes=search(value),
+        )
+
+    with pytest.raises(KataFailure) as failure:
+        doubles()
+    assert searched == [6]  # the smallest that fails, and nothing else
+    assert "likely mistake: one added to the double" in str(failure.value)
+    assert search(3) == [("one added to the double", 7)]  # outside hypothesis

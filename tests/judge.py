@@ -3,6 +3,7 @@ and explain any difference in words a beginner can act on."""
 
 import ast
 import difflib
+import functools
 import inspect
 import math
 import re
@@ -10,6 +11,8 @@ import warnings
 from contextlib import contextmanager
 
 import numpy as np
+from hypothesis.control import current_build_context
+from hypothesis.errors import InvalidArgument
 
 from tests import reference
 from tests.harness import (
@@ -32,6 +35,36 @@ from tests.harness import (
     reads_the_keyboard,
     short,
 )
+
+
+def failure_shown() -> bool:
+    """Whether a failure of the running test would be shown to the learner.
+
+    Under hypothesis it is not while examples are being tried: hypothesis
+    runs every passing example, and every failing one it tries on its way
+    to the smallest, only to learn whether it fails; the smallest is run
+    once more, to be shown (as is each explicit example). Outside
+    hypothesis, every failure is shown."""
+    try:
+        return current_build_context().is_final
+    except InvalidArgument:  # no example is being tried
+        return True
+
+
+def when_shown(search):
+    """`search`, a function that lists the mistakes a result may show, run
+    only where a failure would be shown (see `failure_shown`); elsewhere it
+    lists none. Naming a mistake takes probes of the learner's code and the
+    results of every known mistake, and says only why a test fails, never
+    whether: worked out for every example tried, it would make the grade of
+    a wrong answer many times slower (seconds, for one that fails on a few
+    examples only), and that of a right one slower too."""
+
+    @functools.wraps(search)
+    def searched(*args, **kwargs):
+        return search(*args, **kwargs) if failure_shown() else []
+
+    return searched
 
 
 class KataFailure(AssertionError):

@@ -25,6 +25,7 @@ from tests.judge import (
     fail,
     float_index,
     variant,
+    when_shown,
 )
 from tests.strategies import examples, float_arrays, sizes
 
@@ -189,6 +190,7 @@ class NFold(str):
         return reading
 
 
+@when_shown
 def mistakes(params, x, labels):
     """What the common wrong answers give: (description, gradients) pairs."""
     w2 = params["w2"]
@@ -360,6 +362,7 @@ def divided_twice_mistake(key, n):
 READ_WHOLE = (KEYS, ("b2",), ("b1", "b2"))
 
 
+@when_shown
 def divided_twice(grads, params, x, labels):
     """Readings of the gradients in `grads` (a dict) that are N times too
     small, one for each (see `divided_twice_mistake`), as (NFold,

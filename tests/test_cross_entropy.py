@@ -21,6 +21,7 @@ from tests.judge import (
     float_index,
     named_mistake,
     variant,
+    when_shown,
 )
 from tests.strategies import examples, sizes
 
@@ -864,6 +865,7 @@ def without_t(y, labels, one_hot_form):
     return [(NEVER_USES_T, loss)]
 
 
+@when_shown
 def mistakes(y, labels, one_hot_form=False):
     """The common wrong answers for a batch, the unguarded log's first;
     only the mistake of ignoring t where the learner's loss does."""
@@ -934,6 +936,7 @@ def divided_by_c(y, label):
 GUARD_RTOL = 1e-4
 
 
+@when_shown
 def sample_mistakes(y, label, one_hot_form=False):
     """What the common wrong answers give for one sample y (C,), its
     label given as an int or as one-hot t (`one_hot_form`); only the
@@ -1078,6 +1081,7 @@ LARGE_EPS_BELOW_ZERO = (
 )
 
 
+@when_shown
 def below_zero(y, labels, result, found):
     """LARGE_EPS_BELOW_ZERO paired with the learner's `result`, as a list,
     where every true class has probability 1, the loss came out below 0

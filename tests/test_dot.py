@@ -29,6 +29,7 @@ from tests.judge import (
     unpack_mistake,
     unpacked_shape,
     variant,
+    when_shown,
     wrong_exception_raised,
 )
 from tests.strategies import examples, float_arrays, inner_sizes, sizes
@@ -63,6 +64,7 @@ A_TRANSPOSED = (
 )
 
 
+@when_shown
 def mistakes(a, b):
     """What the common wrong answers give for a·b."""
     return [

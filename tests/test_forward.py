@@ -33,6 +33,7 @@ from tests.judge import (
     expect_shape,
     fail,
     variant,
+    when_shown,
 )
 from tests.strategies import examples, float_arrays, sizes
 
@@ -273,6 +274,7 @@ def column(bias):
     return np.reshape(bias, (-1, 1))
 
 
+@when_shown
 def forward_mistakes(params, x):
     """What the common wrong forward passes give: those of another hidden
     activation only where the learner's source shows some sign of it (see
@@ -888,6 +890,7 @@ def test_forward_stays_finite_for_extreme_inputs(network):
     check_forward(*network)
 
 
+@when_shown
 def loss_mistakes(params, x, labels):
     probs = reference.forward(params, x)
     n, c = probs.shape

@@ -16,7 +16,14 @@ from tests.harness import (
     raised_by_learner,
     short,
 )
-from tests.judge import PASS_THROUGH, as_array, code_mistake, expect_close, fail
+from tests.judge import (
+    PASS_THROUGH,
+    as_array,
+    code_mistake,
+    expect_close,
+    fail,
+    when_shown,
+)
 from tests.strategies import examples, float_arrays
 
 # numerical_gradient must change x while it runs; the tests check that it
@@ -225,6 +232,7 @@ def slice_mistake(axes):
     return WHOLE_ROWS if axes == 1 else FIXED_AXES
 
 
+@when_shown
 def row_loop(x, result):
     """WHOLE_ROWS or FIXED_AXES, paired with the learner's own `result`,
     where the learner's code moves whole slices x[i] or x[i, j] at once
@@ -555,6 +563,7 @@ AT_ONCE = (
 )
 
 
+@when_shown
 def at_once(found, result):
     """The mistakes `found`, unless the learner's code moves every entry of
     x at once (as f sees it): then that mistake alone, paired with the
@@ -572,6 +581,7 @@ def steps_all_at_once():
     return False
 
 
+@when_shown
 def gradient_mistakes(x, c, h=DEFAULT_H):
     """What the common wrong answers give for f = sum(c * sin(x))."""
     exact = c * np.cos(x)
@@ -608,6 +618,7 @@ WHOLE_ROWS = (
 )
 
 
+@when_shown
 def row_mistakes(x, grad, expected):
     """WHOLE_ROWS, paired with the learner's own result, where that result
     repeats one value along each row of a 2-D or higher x and the right
@@ -642,6 +653,7 @@ TIMES_H = (
 )
 
 
+@when_shown
 def cubic_mistakes(x, h):
     """What the common wrong answers give for f = sum(x ** 3), whose
     central difference is 3x^2 + h^2."""
@@ -903,6 +915,7 @@ def test_the_gradient_keeps_every_digit():
     )
 
 
+@when_shown
 def rounding_mistakes(exact):
     """What rounding the gradient `exact` to a few decimals gives."""
     return [

@@ -18,6 +18,7 @@ from tests.judge import (
     fail,
     named_mistake,
     variant,
+    when_shown,
     wrong_exception_raised,
 )
 from tests.strategies import examples
@@ -122,6 +123,7 @@ TRANSPOSED_ROWS = (
 )
 
 
+@when_shown
 def mistakes(labels, num_classes, actual):
     """What the common wrong answers give for one_hot(labels, num_classes),
     where the learner's one_hot returned the array `actual`."""

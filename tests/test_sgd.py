@@ -18,7 +18,7 @@ from tests.harness import (
     listed,
     short,
 )
-from tests.judge import expect_close, fail
+from tests.judge import expect_close, fail, when_shown
 from tests.strategies import examples, float_arrays, sizes
 
 # How Python says an operator met a dict: "unsupported operand type(s) for
@@ -205,6 +205,7 @@ TRANSPOSED_GRADIENT = (
 )
 
 
+@when_shown
 def mistakes(params, grads, lr, key, actual):
     """What the common wrong answers leave in params[key], which `actual`
     holds after the learner's step."""

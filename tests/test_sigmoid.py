@@ -24,6 +24,7 @@ from tests.judge import (
     named_mistake,
     strict_floats,
     variant,
+    when_shown,
 )
 from tests.strategies import examples, float_arrays, shapes
 
@@ -109,6 +110,7 @@ def sign_mistakes(x):
     return [(SIGN_FLIPPED, flipped), (ABS_FOR_EVERY_X, absolute)]
 
 
+@when_shown
 def value_mistakes(x, actual=None):
     """What the common wrong formulas give for sigmoid(x); with the
     learner's `actual` result, a clip of x to a range too."""
@@ -366,6 +368,7 @@ def always_zero():
     return result.shape == ZERO_PROBE.shape and not np.any(result)
 
 
+@when_shown
 def grad_mistakes(x):
     """What the common wrong formulas give for sigmoid_grad(x): only the
     missing brackets where the learner's sigmoid_grad is 0 for every x,

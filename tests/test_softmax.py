@@ -28,6 +28,7 @@ from tests.judge import (
     named_mistake,
     strict_floats,
     variant,
+    when_shown,
 )
 from tests.strategies import examples, float_arrays, shapes
 
@@ -382,6 +383,7 @@ UNFILLED = (
 )
 
 
+@when_shown
 def every_mistake(x, result):
     """The mistakes to look for in the learner's `result` for x. A result
     right but for a last slice of zeros is a loop that stopped one short,

@@ -37,6 +37,7 @@ from tests.judge import (
     expect_close,
     expect_labels_of_any_dtype,
     fail,
+    when_shown,
 )
 from tests.strategies import examples, float_arrays, sizes
 
@@ -1745,6 +1746,7 @@ def networks(draw):
     return params, x
 
 
+@when_shown
 def predict_mistakes(params, x):
     """What the common wrong answers give for predict."""
     probs = reference.forward(params, x)
@@ -1829,6 +1831,7 @@ def test_predict_gives_the_most_probable_class(network):
     check_predict(*network)
 
 
+@when_shown
 def accuracy_mistakes(expected, n, predicted, labels, argmax_seen=True):
     """What the common wrong answers give, for the right fraction `expected`
     of `n` samples, the trusted `predicted` classes and the true `labels`;
