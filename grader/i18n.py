@@ -26,6 +26,12 @@ The catalogue has five tables:
 - ``[as_is]``: sentences from the tests that are shown as they are (NumPy's
   own words, matched but never shown): listed so that they are known.
 
+What the learner's code or Python wrote is shown as it is, whatever
+English words it holds: the line of code after a `where` line's place,
+an exception's message, a string, code in backticks, a field the tests
+fill with code (`CODE_FIELDS`). No template reads into it, so "{a} and
+{b}" never makes "if t.ndim == 1 and y.ndim == 2:" read "... と ...".
+
 `grader.locale.extract` lists the sentences of the tests and the
 grader's texts that the catalogue does not translate yet;
 selftests/test_i18n.py has the runner and grading mode give every
@@ -78,6 +84,52 @@ TWO_WORDS = re.compile(r"\b[A-Za-z]{2,} [A-Za-z]{2,}\b")
 MESSAGE_LAST = re.compile(r"(?:\braised|:) \{[^{}]*\}$")
 # An exception named before its message: "TypeError: ".
 RAISED = re.compile(r"\b[A-Z]\w*(?:Error|Exception|Warning): ")
+# What the learner's code or Python wrote, shown as it is (see `_kept`):
+# code in backticks, a string literal or repr ('w1', f"{x} and {y}",
+# 'x\'s', """...""": an opening quote not glued to a word, so "learner's"
+# is none); and what follows a head (`KEPT_HEADS`) to the end of its line.
+QUOTED = re.compile(
+    r"`[^`\n]*`"
+    r"|(?<![\w'\"])[rbfuRBFU]{0,2}"
+    r"(?:'''[^\n]*?'''|\"\"\"[^\n]*?\"\"\""
+    r"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")(?!\w)"
+)
+KEPT_HEADS = (
+    # An exception's name before its message: at the start of a line,
+    # after "raised " or after a colon ("raised ValueError: ...").
+    re.compile(
+        r"(?:^|(?<=raised )|(?<=: ))[A-Z]\w*(?:Error|Exception|Warning|Exit"
+        r"|Interrupt|Iteration): |(?<=raised )[A-Z][\w.]*: ",
+        re.MULTILINE,
+    ),
+    # A place before the learner's line of code: "exercises/sgd.py, line
+    # 9: ", and the rows under a time limit's sentence, "  stopped at line
+    # 52 in test_a: ", "  line 50: ".
+    re.compile(
+        r"\.py, line \d+: |^ *(?:stopped at )?line \d+(?: in [^:\n]+)?: ",
+        re.MULTILINE,
+    ),
+)
+# Fields of the tests' sentences that hold a piece of the learner's code,
+# as the tests name them: "line {line}: {code}", "{written} pairs key
+# strings". Their values are shown as they are, never read as sentences.
+CODE_FIELDS = frozenset(
+    {
+        "{code}",
+        "{compared}",
+        "{lookup}",
+        "{printed}",
+        "{product}",
+        "{reduced}",
+        "{shuffle}",
+        "{subscript}",
+        "{written}",
+    }
+)
+# The label of a failure's line that shows the learner's line of code
+# that raised, after its place: "  where     exercises/sigmoid.py, line
+# 30: return ...". Only the place is translated.
+WHERE_LABEL = "where"
 # The grader's command quoted in a sentence of the tests, as in "Run
 # `python -m grader hint dot` for a hint.", when it names no language: the
 # option goes at its end, where the README writes it.
@@ -215,10 +267,12 @@ class Catalogue:
         return self._sentence_by_sentence(english, depth)
 
     def _templated(self, english: str, depth: int) -> str | None:
-        """`english` translated by the most specific template it fits."""
+        """`english` translated by the most specific template it fits, one
+        whose own words stand outside what is shown as it is (`_kept`)."""
+        kept = _kept(english)
         for pattern, key in self._patterns:
             match = pattern.fullmatch(english)
-            if match is None:
+            if match is None or _reads_into(match, kept):
                 continue
             weak = key in self._weak
             if weak and depth > 0 and _holds_prose(match.groups()):
@@ -233,7 +287,7 @@ class Catalogue:
         after the other (a mistake with a note added for this input):
         each translated on its own, in the fewest pieces; None unless every
         piece is known."""
-        pieces = SENTENCE_END.split(text)
+        pieces = _sentences_of(text)
         if len(pieces) < 2 or len(pieces) > MOST_STOPS + 1 or depth >= NESTING:
             return None
         # best[end]: the translations of pieces[:end], in the fewest parts.
@@ -260,6 +314,9 @@ class Catalogue:
         numbers, items = parts[1::2], parts[2::2]
         if parts[0] or len(items) < 2 or depth >= NESTING:
             return None
+        kept = _kept(text)
+        if any(_inside(item.start(), kept) for item in ITEM.finditer(text)):
+            return None  # a "(2) " in a string of the learner's
         if numbers != [str(n) for n in range(1, len(items) + 1)]:
             return None
         # An item stands where the list stood, at the same depth: it may be
@@ -278,11 +335,13 @@ class Catalogue:
         far as its first line moved in the translation.
         """
         found: dict[str, list[tuple[str, int]]] = {}
+        kept = _kept(match.string)
         for index, name in enumerate(FIELD.findall(key), start=1):
             value = match.group(index)
             if name.startswith(LISTED):
                 value = _relisted(value, self.ui.get(", ", ", "))
-            if depth < NESTING:
+            verbatim = name in CODE_FIELDS or _within(match.span(index), kept)
+            if depth < NESTING and not verbatim:
                 value = self.sentence(value, depth + 1) or value
             column = _column(match.string[: match.start(index)])
             found.setdefault(name, []).append((value, column))
@@ -364,7 +423,14 @@ class Catalogue:
         """`text` with the word before each shortened array's shape
         translated: "[...] shape (4, 3)" reads "[...] 形状 (4, 3)"."""
         word = self.ui.get(N_("shape"))
-        return SHAPE_NOTE.sub(f" {word} ", text) if word else text
+        if not word:
+            return text
+        kept = _kept(text)
+
+        def named(note: re.Match) -> str:
+            return note[0] if _inside(note.start(), kept) else f" {word} "
+
+        return SHAPE_NOTE.sub(named, text)
 
     def _labelled(
         self, block: list[str], labelled: re.Match, column: int = 0
@@ -379,7 +445,10 @@ class Catalogue:
         value = "\n".join(
             [block[0][column:], *(_dedented(line, column) for line in block[1:])]
         )
-        translated = self.sentence(value)
+        if label == WHERE_LABEL:
+            translated = self._place(value)
+        else:
+            translated = self.sentence(value)
         if translated is None:
             # No sentence spans the lines: each may be one on its own.
             first, *later = value.split("\n")
@@ -387,6 +456,16 @@ class Catalogue:
             translated = "\n".join([self.sentence(first) or first, *later])
         first, *later = _moved(translated, width(head)).split("\n")
         return [head + first, *later]
+
+    def _place(self, value: str) -> str:
+        """The value of a `where` line, "exercises/sigmoid.py, line 30:
+        return ...": its place translated, the learner's line of code after
+        it kept as it is, whatever words it holds. A place the notebook
+        has named in the language spoken already is kept too."""
+        place, colon, code = value.partition(": ")
+        if not colon:
+            return self.sentence(value) or value
+        return (self.sentence(place) or place) + colon + code
 
     def _line(self, line: str) -> str:
         body = line.lstrip(" ")
@@ -546,6 +625,83 @@ def _splits_prose(key: str, values: tuple[str, ...]) -> bool:
     # Nor does such a field hold an exception's words ("TypeError: object"
     # of "... of type 'float' has no len()").
     return any(TWO_WORDS.search(value) or RAISED.search(value) for value in bounded)
+
+
+# A part of a text shown as it is: where it starts, where the words that
+# must stay as they are start and end inside it, where it ends, and
+# whether it is quoted (a template's own words may then hold its quotes).
+Kept = tuple[int, int, int, int, bool]
+# The marks that open a string of three quotes.
+TRIPLE_QUOTES = ("'''", '"""')
+
+
+def _kept(text: str) -> list[Kept]:
+    """The parts of `text` that the learner's code or Python wrote, which
+    no template reads into (`QUOTED`, `KEPT_HEADS`): code in backticks,
+    a string, the message of an exception and a line of code after its
+    place, each to the end of its line."""
+    kept = []
+    for quoted in QUOTED.finditer(text):
+        start, end = quoted.span()
+        opening = start + len(quoted[0]) - len(quoted[0].lstrip("rbfuRBFU"))
+        mark = 3 if text.startswith(TRIPLE_QUOTES, opening) else 1
+        kept.append((start, opening + mark, end - mark, end, True))
+    for heads in KEPT_HEADS:
+        for head in heads.finditer(text):
+            end = text.find("\n", head.end())
+            end = len(text) if end < 0 else end
+            kept.append((head.start(), head.end(), end, end, False))
+    return kept
+
+
+def _inside(position: int, kept: list[Kept]) -> bool:
+    """Whether `position` falls inside a part of the text kept as it is."""
+    return any(inner <= position < end for _, inner, end, _, _ in kept)
+
+
+def _within(span: tuple[int, int], kept: list[Kept]) -> bool:
+    """Whether the text at `span`, not empty, lies wholly inside a part
+    kept as it is, its quotes or head included: a field's value that is a
+    string, an exception and its message, a line of code."""
+    start, end = span
+    return start < end and any(a <= start and end <= b for a, _, _, b, _ in kept)
+
+
+def _reads_into(match: re.Match, kept: list[Kept]) -> bool:
+    """Whether a template's own words, where `match` found them, stand
+    inside a part of the text kept as it is ("{a} and {b}" in the string
+    'w and b', or in an exception's message). Code or a string whose
+    quotes are the template's own words too is the template's own
+    ("`from .{exercise} import {functions}`")."""
+    text = match.string
+    spans = [match.span(group) for group in range(1, match.re.groups + 1)]
+    starts = [0, *(end for _, end in spans)]
+    ends = [*(start for start, _ in spans), len(text)]
+    words = [
+        (start, end) for start, end in zip(starts, ends, strict=True) if start < end
+    ]
+
+    def own(position: int) -> bool:
+        return any(start <= position < end for start, end in words)
+
+    for _, inner, inner_end, _, quoted in kept:
+        if quoted and own(inner - 1) and own(inner_end):
+            continue  # the template quotes it
+        if any(start < inner_end and end > inner for start, end in words):
+            return True
+    return False
+
+
+def _sentences_of(text: str) -> list[str]:
+    """`text` cut where one sentence ends and the next begins
+    (`SENTENCE_END`), but never inside a part kept as it is."""
+    kept = _kept(text)
+    pieces, start = [], 0
+    for stop in SENTENCE_END.finditer(text):
+        if not _inside(stop.start(), kept):
+            pieces.append(text[start : stop.start()])
+            start = stop.end()
+    return [*pieces, text[start:]]
 
 
 def _pattern(template: str) -> re.Pattern:

@@ -601,6 +601,74 @@ def test_sentences_written_one_after_another_are_translated_one_by_one(ja):
     assert ja.sentence(unknown) is None
 
 
+# Lines a learner may write, with words that the catalogue's templates are
+# made of ("{a} and {b}", "{a} of {b}", "returned {x}", "{n} loss"), in
+# code, in strings and in comments.
+LEARNER_LINES = [
+    "if t.ndim == 1 and y.ndim == 2:",
+    "return x if x.ndim and y else x",
+    "return y and x",
+    'return x, "a and b", y',
+    "return x, 'the sum of rows and columns', y",
+    "if x is not None or y in z and not done:",
+    "returned = np.exp(x) / np.sum(np.exp(x), axis=1, keepdims=True)",
+    "number = labels.max() + 1  # the number of classes, then one-hot",
+    "total = 0.0  # the loss",
+    'raise ValueError(f"{x.shape} and {w.shape} do not match: x of shape")',
+    "return t * np.log(y) and x  # is a NumPy function, not one of Python's own",
+    "print('w and b', k)",
+]
+# Where a failure shows what the learner's code or Python wrote: the line
+# that raised, at a place in a file or in the notebook; the exception it
+# raised; a string it returned; the line a test was stopped at.
+QUOTED_IN = {
+    "where": "Wrong.\n  where     exercises/sigmoid.py, line 30: {code}",
+    "notebook-where": (
+        "Wrong.\n  where     ノートブックの sigmoid、セル [3] の 2 行目: {code}"
+    ),
+    "raised": "sigmoid([1.0, 2.0]) raised ValueError: {code}",
+    "raised-own": "sigmoid([1.0, 2.0]) raised Mistake: {code}",
+    "actual-raised": "Wrong.\n  actual    raised KeyError: {code}",
+    "returned": "Wrong.\n  actual    returned {code!r}",
+    "actual": "Wrong.\n  expected  0.5\n  actual    {code!r}",
+    "stopped": "The tests were stopped.\n  stopped at line 4 in test_a: {code}",
+    "backticks": "Wrong.\n  likely mistake: a typo? `{code}`",
+}
+
+
+@pytest.mark.parametrize("code", LEARNER_LINES)
+@pytest.mark.parametrize("message", QUOTED_IN.values(), ids=QUOTED_IN)
+def test_what_the_learner_s_code_wrote_is_never_translated(ja, message, code):
+    shown = repr(code) if "{code!r}" in message else code
+    translated = ja.failure(message.format(code=code))
+    assert shown in translated
+
+
+def test_code_a_sentence_quotes_in_its_own_words_is_still_translated(ja):
+    mistake = (
+        "one_hot is not imported here: it is another exercise's function, "
+        "which this file must import first: `from .one_hot import one_hot`."
+    )
+    translated = ja.failure(f"Wrong.\n  likely mistake: {mistake}")
+    assert "one_hot が import されていません。" in translated
+    assert "`from .one_hot import one_hot`" in translated
+
+
+def test_only_the_place_of_a_where_line_is_translated(ja):
+    message = (
+        "cross_entropy([0.125, 0.25, 0.625], 2) raised AttributeError: 'int' "
+        "object has no attribute 'ndim'\n"
+        "  where     exercises/cross_entropy.py, line 40: "
+        "if t.ndim == 1 and y.ndim == 2:"
+    )
+    assert ja.failure(message).splitlines() == [
+        "cross_entropy([0.125, 0.25, 0.625], 2) が例外を送出しました: "
+        "AttributeError: 'int' object has no attribute 'ndim'",
+        "  場所      exercises/cross_entropy.py の 40 行目: "
+        "if t.ndim == 1 and y.ndim == 2:",
+    ]
+
+
 # The learner's view, end to end.
 
 # A mistake from selftests/mutants that the tests name.
@@ -633,6 +701,28 @@ def test_a_known_mistake_is_named_in_japanese(tmp_path, root):
     assert "考えられる間違い: axis 0(列方向)で正規化しています。" in result.stdout
     assert "  呼び出し  softmax(" in result.stdout
     assert "likely mistake" not in result.stdout
+
+
+def test_check_in_japanese_shows_the_learner_s_line_as_it_is(tmp_path):
+    # k is not defined: the line raises NameError for any x of one axis or more.
+    raising = 'return x if x.ndim and k in "w and b" else 1 / (1 + np.exp(-x))'
+    source = (
+        "import numpy as np\n\n\n"
+        "def sigmoid(x):\n"
+        "    x = np.asarray(x, dtype=np.float64)\n"
+        f"    {raising}\n\n\n"
+        "def sigmoid_grad(x):\n"
+        "    s = sigmoid(x)\n"
+        "    return s * (1 - s)\n"
+    )
+    tree = build_tree(tmp_path / "kata", {"sigmoid": source})
+    # Wide enough for the where line to stay on one row.
+    env = clean_environment(COLUMNS="200")
+    result = kata(
+        "--root", str(tree), "--lang", "ja", "check", "sigmoid", cwd=tmp_path, env=env
+    )
+    assert result.returncode == 1, result.stderr
+    assert f"  場所      exercises/sigmoid.py の 6 行目: {raising}\n" in result.stdout
 
 
 def test_english_stays_english_under_a_japanese_locale_with_lang_en(tmp_path, root):
