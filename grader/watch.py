@@ -3718,6 +3718,8 @@ class _Fitting:
         if self.excess > 0 and self.code_row is not None:
             self.keep_code(mistake_first)
         for label in GIVING_WAY:
+            if label == "where":
+                self.raised_to_exception()
             for index, block in enumerate(self.blocks):
                 if self.excess > 0 and block[0] == label:
                     self.give_way(index, [])
@@ -3739,6 +3741,20 @@ class _Fitting:
                 first = index == 0 and not mistake_first
                 least = _statement_least(self.rows[index]) if first else []
                 self.give_way(index, least)
+
+    def raised_to_exception(self) -> None:
+        """Step 5, before where goes: a statement that tells of a call that
+        raised loses the call's rows, down to its first, then to the
+        exception alone (see `_statement_least`): the line that raised
+        says more than the call's input, as in step 4."""
+        for index, block in enumerate(self.blocks):
+            rows = self.rows[index]
+            if self.excess <= 0 or block[0] is not None or not _raised_at(rows):
+                continue
+            kept = _raised_kept(rows, self.width, self.ellipsis)
+            if len(rows) - len(kept) < self.excess:
+                kept = _statement_least(rows)
+            self.give_way(index, kept)
 
 
 # The parts of a message kept while others go whole, which go in turn
