@@ -2189,7 +2189,8 @@ def _words_broken(line: str, width: int, ellipsis: str = "…") -> list[str]:
     if label and (long_label(label.group(), width) or _mistake_cramped(line, width)):
         # Under a long label ("ヒント 4/4(これが最後のヒントです): ") the
         # value would have a narrow column: the line is filled as one
-        # paragraph instead, as the watch fills a hint with such a label.
+        # paragraph instead, as the watch fills a hint that its label
+        # leaves a narrow column.
         return paragraph_rows(line, width)
     if label:
         # The value is filled on its own: a break between the label

@@ -269,10 +269,12 @@ SHORTER = {
         N_("checked all in {seconds} s; {names} not run again"),
         N_("checked all; {names} not run again"),
     ),
-    # The watch has no key that shows a hint read before: said by each way.
-    N_("{name} has no more hints; `hint --seen {name}` shows them again"): (
-        N_("no more hints; `hint --seen {name}` shows them"),
-        N_("no more hints: `hint --seen {name}`"),
+    # The watch has no key that shows a hint read before: each way gives
+    # the whole command, as every other suggestion does; the shortest ends
+    # in it, which takes a row of its own where the line takes two.
+    N_("{name} has no more hints; `{prog} hint --seen {name}` shows them again"): (
+        N_("no more hints; `{prog} hint --seen {name}` shows them"),
+        N_("no more hints: `{prog} hint --seen {name}`"),
     ),
 }
 # The fewest columns of a hint's last row kept before the note that says
@@ -516,6 +518,10 @@ class Watch:
         # Ways of saying that save and the event of such a key at once,
         # shorter than the two joined (see `events`).
         self.after_save: list[str] = []
+        # Ways of saying that save and that key in one sentence, in place
+        # of the two joined: a save that deleted the file of the exercise
+        # `h` was typed for is why it gives no hint (see `deleted_no_hint`).
+        self.said_as_one: list[str] = []
         # Ways of saying the check of every exercise that `c`, typed with
         # that save, made: a later key typed with it says it too, lest the
         # check asked for seem unheard.
@@ -1482,7 +1488,7 @@ class Watch:
         # by the learner only with the screen it draws: that screen's top
         # line must still say the save.
         self.with_save = self.keys is not None and self.keys.marked
-        self.after_save = []
+        self.after_save, self.said_as_one = [], []
         try:
             self.act_on(key, typed, save_unseen)
         finally:
@@ -1498,6 +1504,7 @@ class Watch:
                 # The screen changes under the learner: the top line says
                 # where it went, and why.
                 self.event = self.back_for_hint()
+            self.said_as_one = self.deleted_no_hint()
             self.draw()
         elif key == "n":
             self.next_exercise()
@@ -1641,6 +1648,22 @@ class Watch:
             "gone": [_("no file, no hint")],
         }[self.hint_said]
 
+    def deleted_no_hint(self) -> list[str]:
+        """The top line's ways of saying, from the longest, that `h` gave
+        no hint because the save it was typed with deleted the exercise's
+        file: one cause and its effect, rather than two events joined by
+        "then"; [] for any other `h`."""
+        name = self.focus.name
+        saved = self.with_save and self.save_event and self.saving_files == [name]
+        if self.hint_said != "gone" or not saved:
+            return []
+        path = f"{name}.py"
+        return [
+            _("{path} deleted, so no hint", path=f"{self.target}/{path}"),
+            _("{path} deleted, so no hint", path=path),
+            _("deleted, so no hint"),
+        ]
+
     def first_shown_for_hint(self) -> str:
         """`back_for_hint` for an exercise not on screen before in this
         session: there is nothing to go back to; which exercise it is, and
@@ -1717,8 +1740,10 @@ class Watch:
             # the top line says so, lest the key seem unheard.
             self.hints_asked.discard(exercise.name)
             self.say(
-                "{name} has no more hints; `hint --seen {name}` shows them again",
+                "{name} has no more hints; `{prog} hint --seen {name}` shows them "
+                "again",
                 name=exercise.name,
+                prog=self.prog,
             )
             self.hint_said = "last"
         else:
@@ -2455,6 +2480,8 @@ class Watch:
             return self.save_events or [self.event]
         if not (self.with_save and self.save_event):
             return [self.event, *shorter]
+        if self.said_as_one:
+            return self.said_as_one
         # The save is said shorter first: the screen is this event's.
         saves = self.save_events or [self.save_event]
         # A save said without its file leaves naming it to the exercise's
@@ -2947,26 +2974,22 @@ class Watch:
 
     def hint_filled(self, hint: Text) -> Text:
         """The `hint` broken to fit the terminal: its later lines under the
-        start of its text after its label ("Hint 1 of 4: "), unless that
-        leaves the text fewer than HINT_COLUMNS columns or the label is a
-        long one (`render.long_label`); then as one paragraph, label and
+        start of its text after its label ("Hint 1 of 4: ", or a long one,
+        "ヒント 4/4(これが最後のヒントです): "), unless that leaves the text
+        fewer than HINT_COLUMNS columns; then as one paragraph, label and
         all, its later lines HINT_INDENT columns in, as a likely mistake's
         are under its label: code and words squeezed into a narrow column
-        would break where they should not, a column far right reads as if
-        it belonged to something else, and one at the first column would
-        read as a line of its own. Off a terminal, broken at PROSE_WIDTH,
-        as `hint` prints it: the only prose plain output wraps."""
+        would break where they should not, and one at the first column
+        would read as a line of its own. Off a terminal, broken at
+        PROSE_WIDTH, as `hint` prints it: the only prose plain output
+        wraps."""
         columns = min(self.out.width - 1, PROSE_COLUMNS)  # see `wrapped`
         if not self.out.is_terminal:
             columns = PROSE_WIDTH
         # The label ends at the first ": " ("Hint 1 of 4: ", "ヒント 1/4: ").
         label = hint.plain[: hint.plain.find(": ") + 2]
         hang = i18n.width(label)
-        if (
-            len(label) < 2
-            or long_label(label, columns)
-            or columns - hang < HINT_COLUMNS
-        ):
+        if len(label) < 2 or columns - hang < HINT_COLUMNS:
             hang = HINT_INDENT
         return Text(i18n.fill(hint.plain, columns, indent=hang), style=hint.style)
 
@@ -3057,9 +3080,18 @@ class Watch:
         if self.keys_ended:
             return None
         name = self.focus.name
+        shown = self.book().next_up
         if self.grade_of(self.focus).status == DONE:
             line = _(
                 "b goes back to {name}; n moves on to the next exercise.", name=name
+            )
+        elif shown is not None and shown.name != name:
+            # Under another exercise's failure, "a hint" would read as one
+            # for that failure: `h` gives one for the exercise in focus.
+            line = _(
+                "Press h for a hint on {name}, the exercise you were on; "
+                "b goes back to it.",
+                name=name,
             )
         else:
             line = _(
@@ -3901,6 +3933,8 @@ class _Fitting:
         if self.excess > 0 and self.code_row is not None:
             self.keep_code(mistake_first)
         for label in GIVING_WAY:
+            if label == "where":
+                self.raised_to_exception()
             for index, block in enumerate(self.blocks):
                 if self.excess > 0 and block[0] == label:
                     self.give_way(index, [])
@@ -3925,6 +3959,20 @@ class _Fitting:
                 if mistake_first and least and len(least) < len(rows):
                     least[-1] = _ended(least[-1], self.width, self.ellipsis)
                 self.give_way(index, least)
+
+    def raised_to_exception(self) -> None:
+        """Step 5, before where goes: a statement that tells of a call that
+        raised loses the call's rows, down to its first, then to the
+        exception alone (see `_statement_least`): the line that raised
+        says more than the call's input, as in step 4."""
+        for index, block in enumerate(self.blocks):
+            rows = self.rows[index]
+            if self.excess <= 0 or block[0] is not None or not _raised_at(rows):
+                continue
+            kept = _raised_kept(rows, self.width, self.ellipsis)
+            if len(rows) - len(kept) < self.excess:
+                kept = _statement_least(rows)
+            self.give_way(index, kept)
 
 
 # The parts of a message kept while others go whole, which go in turn

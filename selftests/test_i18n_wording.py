@@ -1346,11 +1346,11 @@ def test_an_in_place_operator_is_named_a_compound_assignment(tables):
 
 def test_the_last_hint_in_the_watch_is_said_in_a_sentence(tables):
     said = tables["ui"][
-        "{name} has no more hints; `hint --seen {name}` shows them again"
+        "{name} has no more hints; `{prog} hint --seen {name}` shows them again"
     ]
     # In brackets: no 。
-    assert (
-        said == "{name} のヒントはもうありません — `hint --seen {name}` で読み返せます"
+    assert said == (
+        "{name} のヒントはもうありません — `{prog} hint --seen {name}` で読み返せます"
     )
 
 
