@@ -14,11 +14,13 @@ from tests.harness import (
     Exercise,
     describe_call,
     learner_code,
+    quietly,
     short,
 )
 from tests.judge import (
     FLOAT_INDEX,
     OTHER_LABEL_DTYPES,
+    PASS_THROUGH,
     code_mistake,
     expect_close,
     expect_labels_of_any_dtype,
@@ -789,6 +791,7 @@ def expect_backward(params, x, t, what):
             shape_what=f"The gradient for {key} has the wrong shape.",
             transposed=TRANSPOSED.get(key),
         )
+    return grads
 
 
 def test_backward_gives_the_docstring_example():
@@ -843,6 +846,51 @@ def test_integer_labels_of_every_dtype_give_the_same_gradients(dtype):
         return learner.backward(*copy.deepcopy((params, x)), t)
 
     expect_labels_of_any_dtype(run, labels, dtype, call, "backward", first)
+
+
+PARAMS_DTYPE_KEPT = (
+    "the gradients came back in the dtype of params, float32 here, though "
+    "float64 params get float64 ones: g.astype(params[k].dtype) and "
+    "np.zeros_like(params[k]) keep it. Return the float64 arrays the "
+    "products with x and the float64 probabilities give, as they are."
+)
+
+
+def keeps_params_dtype():
+    """Whether the learner's backward gives float64 gradients for the
+    float64 params of NOT_SQUARE: a float32 gradient for float32 params
+    then follows their dtype."""
+    params, x, labels = copy.deepcopy(NOT_SQUARE)
+    try:
+        with quietly():
+            grads = learner.backward(params, x, labels)
+        return all(np.asarray(grads[key]).dtype == np.float64 for key in KEYS)
+    except PASS_THROUGH:
+        raise
+    except Exception:
+        return False
+
+
+def test_float32_params_get_float64_gradients():
+    # Params kept as float32 (to halve their memory) meet a float64 x:
+    # the gradients are float64, as the docstring says, whatever params is.
+    params, x, labels = copy.deepcopy(NOT_SQUARE)
+    params = {key: value.astype(np.float32) for key, value in params.items()}
+    call = describe_call("backward", (params, x, labels), {})
+    grads = expect_backward(params, x, labels, wrong_gradient)
+    for key in CHECK_ORDER:
+        dtype = np.asarray(grads[key]).dtype
+        if dtype != np.float64:
+            fail(
+                f"The gradient for {key} must be a float64 array, whatever "
+                "dtype params has.",
+                call=call,
+                expected="float64",
+                actual=str(dtype),
+                mistake=PARAMS_DTYPE_KEPT
+                if dtype == np.float32 and keeps_params_dtype()
+                else None,
+            )
 
 
 def test_gradients_follow_params_changed_in_place():

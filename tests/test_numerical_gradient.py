@@ -103,6 +103,13 @@ COPIED = (
     "x was copied before the steps, so f, which reads x itself, never saw "
     "them: change x in place, x[i] = saved + h, and call f(x)."
 )
+ZERO_D_NOT_STEPPED = (
+    "a 0-d x was not stepped in place (f(x + h) for a single number?): "
+    "x + h is a new array, which f, reading x itself, never sees, though "
+    "x of one axis or more is stepped where f sees it. Step a 0-d x as "
+    "any other, x[i] = saved + h with i from np.ndindex(x.shape) (its one "
+    "index is ()), and call f(x)."
+)
 FLOAT32_COPIED = (
     "the steps went into a copy of x, so f, which reads x itself, never saw "
     "them: step x itself, in place, whatever its float type "
@@ -586,6 +593,8 @@ def gradient_mistakes(x, c, h=DEFAULT_H):
     """What the common wrong answers give for f = sum(c * sin(x))."""
     exact = c * np.cos(x)
     copied = NOT_STEPPED if never_steps() else COPIED
+    if copied == COPIED and x.ndim == 0 and not steps_a_float64_copy():
+        copied = ZERO_D_NOT_STEPPED
     if copied == COPIED and not x.flags.c_contiguous:
         copied += (
             " Here x is transposed, and x.ravel() or x.reshape(-1) of it is a "
@@ -795,11 +804,17 @@ def test_gradient_matches_the_derivative_for_arrays_of_any_shape(point):
     check_gradient(*fresh(point))
 
 
+# A 0-d x, whose one entry a closure must see stepped as any other: f(x + h)
+# hands f a new array.
+ZERO_D_POINT = (np.array(0.75), np.array(-2.0))
+
+
 @settings(max_examples=examples(10))
 @given(points())
 @example(PINNED[0])
 @example(PINNED[1])
 @example(PINNED[4])
+@example(ZERO_D_POINT)
 def test_f_may_read_x_through_a_closure(point):
     x, c = fresh(point)
 
@@ -839,6 +854,60 @@ def test_the_step_h_is_the_one_given(quarters):
         mistakes=at_once(cubic_mistakes(x, h), result),
         what="With f = sum(x ** 3) and h = 0.5, the central difference "
         "(f(x + h) - f(x - h)) / (2h) is 3x^2 + h^2 = 3x^2 + 0.25.",
+    )
+
+
+# Multiples of 1/4, whose steps by h = 0.5 and cubes are exact in float32
+# too, as are the sums and differences of those: the central difference
+# of sum(x ** 3) is 3x^2 + h^2 exactly, whatever x's float type.
+FLOAT32_QUARTERS = np.array([1.0, -2.0, 0.25, 1.5], dtype=np.float32)
+FLOAT32_H_CHANGED = (
+    "h was not used for a float32 x: the same x as float64, with the same "
+    "h, gets the right gradient, so the step was chosen by x's dtype (a "
+    "larger one for single precision?). The step is the h given, whatever "
+    "x's float type."
+)
+
+
+def right_for_float64(x, h, expected):
+    """Whether the learner's numerical_gradient of sum(v ** 3) gets
+    `expected` exactly for x made float64, with the step h."""
+    try:
+        with quietly():
+            grad = learner.numerical_gradient(
+                lambda v: np.sum(v**3), x.astype(np.float64), h=h
+            )
+        grad = np.asarray(grad, dtype=np.float64)
+    except PASS_THROUGH:
+        raise
+    except Exception:
+        return False
+    return grad.shape == x.shape and bool(np.all(grad == expected))
+
+
+def test_the_step_h_is_the_one_given_for_a_float32_x_too():
+    h = 0.5
+    x = FLOAT32_QUARTERS.copy()
+    call, result = gradient_of(lambda v: np.sum(v**3), x, h)
+    expected = 3 * FLOAT32_QUARTERS.astype(np.float64) ** 2 + h**2
+    try:
+        wrong = not np.array_equal(np.asarray(result, dtype=np.float64), expected)
+    except (TypeError, ValueError):
+        wrong = False
+    if wrong and right_for_float64(x, h, expected):
+        mistakes = [(FLOAT32_H_CHANGED, result)]
+    else:
+        mistakes = at_once(cubic_mistakes(x, h), result)
+    expect_close(
+        result,
+        expected,
+        call,
+        rtol=0,
+        atol=EXACT,
+        mistakes=mistakes,
+        what="With f = sum(x ** 3), x float32 and h = 0.5, the central "
+        "difference is 3x^2 + h^2 = 3x^2 + 0.25, exact in float32 as in "
+        "float64 for these x.",
     )
 
 
@@ -993,16 +1062,21 @@ def copied_mistake():
     a float32 x into float64."""
     if never_steps():
         return NOT_STEPPED
+    return COPIED if steps_a_float64_copy() else FLOAT32_COPIED
+
+
+def steps_a_float64_copy():
+    """Whether f, reading the float64 COPY_PROBE itself through a closure,
+    sees none of the learner's steps of it."""
     x = COPY_PROBE.copy()
     try:
         with quietly():
             grad = learner.numerical_gradient(lambda _: np.sum(x), x)
-        unseen = np.all(np.asarray(grad, dtype=np.float64) == 0.0)
+        return bool(np.all(np.asarray(grad, dtype=np.float64) == 0.0))
     except PASS_THROUGH:
         raise
     except Exception:
-        unseen = False
-    return COPIED if unseen else FLOAT32_COPIED
+        return False
 
 
 def float32_mistakes(grad, c):

@@ -16,9 +16,10 @@ from tests.harness import (
     learner_code,
     learner_defs,
     listed,
+    quietly,
     short,
 )
-from tests.judge import expect_close, fail, when_shown
+from tests.judge import PASS_THROUGH, expect_close, fail, when_shown
 from tests.strategies import examples, float_arrays, sizes
 
 # How Python says an operator met a dict: "unsupported operand type(s) for
@@ -210,6 +211,11 @@ def mistakes(params, grads, lr, key, actual):
     """What the common wrong answers leave in params[key], which `actual`
     holds after the learner's step."""
     p, g = params[key], grads[key]
+    kept = kept_lr(p, g, lr, actual)
+    if kept is not None:
+        # The one cause: any other mistake that gives these values here
+        # (a step twice as long, say) gives them by chance of the lr.
+        return [(lr_kept(kept), p - kept * g)]
     per_key = repeats_per_key(params, grads, lr, key, actual)
     # Where two of these agree on an input both would be named: the tests'
     # learning rates and key counts keep each one apart from the others,
@@ -267,6 +273,55 @@ def lr_mistake(p, g, key, actual):
     if taken == 1:
         return LR_CAPPED
     return LR_WHOLE if taken in (2, 3) else LR_CHANGED
+
+
+# The learning rates the tests have passed to the learner's sgd_update in
+# this process, in the order given.
+lrs_given = []
+# Two learning rates no test passes: a step that does not follow them is
+# one of a learning rate kept from elsewhere.
+PROBE_LRS = (0.3, 0.7)
+
+
+def lr_kept(kept):
+    return (
+        f"the learning rate {kept} of an earlier call was kept (stored at the "
+        "first call, say): whatever lr a later call is given, its step is "
+        f"{kept} * grads[k]. Use the lr of each call, params[k] -= lr * "
+        "grads[k], and keep nothing for the next one."
+    )
+
+
+def rate_taken(lr):
+    """The learning rate the learner's sgd_update takes when given `lr`,
+    as the step of one entry, 0, by a gradient of 1 shows; None if it
+    raises."""
+    params = {"w": np.array([0.0])}
+    try:
+        with quietly():
+            learner.sgd_update(params, {"w": np.array([1.0])}, lr)
+    except PASS_THROUGH:
+        raise
+    except Exception:
+        return None
+    return float(-params["w"][0])
+
+
+def kept_lr(p, g, lr, actual):
+    """The learning rate of an earlier call that the learner's sgd_update
+    takes whatever lr it is given, where `actual` (the parameter p after a
+    step by g with `lr`) shows a wrong step: the one that steps by both
+    PROBE_LRS alike, where an earlier call was given it. Else None; a rate
+    of 1 is a learning rate ignored (see `lr_mistake`)."""
+    try:
+        if np.allclose(actual, p - lr * g, rtol=RTOL, atol=ATOL):
+            return None
+    except (TypeError, ValueError):
+        return None
+    first, second = (rate_taken(rate) for rate in PROBE_LRS)
+    if first is None or first != second or first == 1.0 or first == lr:
+        return None
+    return first if first in lrs_given else None
 
 
 def step_taken(p, g, key, lr):
@@ -447,6 +502,7 @@ def update(params, grads, lr):
     """
     global finished_calls
     call = describe_call("sgd_update", (params, grads, lr), {})
+    lrs_given.append(lr)
     try:
         result = learner.sgd_update(params, grads, lr)
     except KeyError as error:
@@ -746,6 +802,47 @@ def test_grads_are_left_unchanged():
     # The harness compares every argument but params before and after.
     params, grads = copy.deepcopy(NOT_SQUARE)
     update(params, grads, 0.5)
+
+
+SAME_GRADS_SKIPPED = (
+    "the step was skipped because grads held the same arrays as at the last "
+    "call (or arrays equal to them): a caller may well pass one gradient "
+    "twice, and each call must take its step. Step every parameter at "
+    "every call, params[k] -= lr * grads[k], and keep nothing for the next "
+    "one."
+)
+
+
+def test_the_same_grads_given_twice_step_params_twice():
+    # Two steps from one gradient, as a caller that computes it once and
+    # steps twice makes them: each call takes its own step, whether or not
+    # grads holds the very arrays of the call before.
+    params, grads = copy.deepcopy(SQUARE)
+    lr = LR
+    for step in (1, 2):
+        before = copy.deepcopy(params)
+        _, call = take_step(params, grads, lr)
+        if step == 2:
+            call = f"{call}, a second time, with the same grads"
+            stuck = [k for k in KEYS if np.array_equal(params[k], before[k])]
+            if stuck:
+                fail(
+                    f"A second call with the same grads must step params "
+                    f"again, but {listed(stuck)} did not change at all.",
+                    call=call,
+                    mistake=SAME_GRADS_SKIPPED,
+                )
+        expect_a_step_taken(before, params, grads, lr, call)
+        for key in KEYS:
+            expect_close(
+                params[key],
+                before[key] - lr * grads[key],
+                call,
+                rtol=RTOL,
+                atol=ATOL,
+                mistakes=mistakes(before, grads, lr, key, params[key]),
+                what=must_become(key, step),
+            )
 
 
 def small_problem():

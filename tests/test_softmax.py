@@ -88,6 +88,11 @@ STALE_RESULT = (
     "place in between, and its id(x) stayed the same. Compute softmax "
     "afresh from the values x holds at each call."
 )
+REUSED_BUFFER = (
+    "the result is written into an array kept between calls (one per "
+    "shape, filled with out=, say): the next call of that shape refills the "
+    "array the caller still holds. Return a new array at each call."
+)
 
 BOTH_LOST_AXES = (
     "the maxima and the sums lost their axis: x.max(axis=-1) and "
@@ -611,9 +616,9 @@ def expect_float64(value, call):
         return
     if dtype.kind in "biu":
         mistake = (
-            "the result kept x's integer type (np.empty_like(x) and "
-            "np.zeros_like(x) do that): convert first with "
-            "np.asarray(x, dtype=np.float64)."
+            "the result kept x's integer type (np.empty_like(x), "
+            "np.zeros_like(x) and np.ones_like(x) do that): convert first "
+            "with np.asarray(x, dtype=np.float64)."
         )
     elif dtype.itemsize > 8:
         mistake = (
@@ -722,10 +727,19 @@ def missing_axis_mistake(error):
 
 
 def call_softmax(x):
-    """The learner's softmax(x); a broadcast error it raises carries the
-    dropped axis behind it, when known: as the line that raised shows it,
-    else as a square batch does. An AxisError carries the axis taken, as
-    scores with more axes show it."""
+    """The learner's softmax(x), an array copied as it was returned: the
+    checks call the learner's softmax again on probes, and an array it
+    keeps and refills (one per shape, say) would then show a probe's
+    numbers as this call's. See `own_softmax` for errors."""
+    result = own_softmax(x)
+    return result.copy(order="K") if isinstance(result, np.ndarray) else result
+
+
+def own_softmax(x):
+    """The learner's softmax(x) as it returned it; a broadcast error it
+    raises carries the dropped axis behind it, when known: as the line
+    that raised shows it, else as a square batch does. An AxisError
+    carries the axis taken, as scores with more axes show it."""
     try:
         return learner.softmax(x)
     except ValueError as error:
@@ -880,6 +894,30 @@ def told_apart(found):
     return kept
 
 
+SHIFT_FOR_FEW_AXES = (
+    "x of three axes or more runs into trouble where the same slices as a "
+    "2-D batch, x.reshape(-1, C), do not: the shift was written for 1-D and "
+    "2-D x only (an `if` on x.ndim?), and x of more axes is left as it is, "
+    "so exp goes out of range. Shift every x the same way, whatever its "
+    "number of axes: x - x.max(axis=-1, keepdims=True)."
+)
+
+
+def right_as_rows(x):
+    """Whether the learner's softmax gets the slices of x, of three axes
+    or more, right and with no float trouble as a 2-D batch."""
+    if x.ndim < 3:
+        return False
+    rows = x.reshape(-1, x.shape[-1])
+    try:
+        with quietly():
+            own, result = own_outcome(rows)
+    except Exception:
+        return False  # it fails there in some other way: no telling
+    actual = variant(np.asarray, result, np.float64)
+    return own is None and actual is not None and close(actual, reference.softmax(rows))
+
+
 def shift_mistake(x, error):
     """Name the missing or wrong shifts that run into the learner's kind of
     trouble on scores x: an overflow, or a 0 / 0."""
@@ -887,6 +925,12 @@ def shift_mistake(x, error):
     if lost:
         return lost
     kind = trouble_kind(error)
+    if right_as_rows(x):
+        # Trouble for this many axes only: of the shifts, only one that
+        # depends on x.ndim can be what went wrong.
+        if trouble(dict(SHIFTS)[MAX_AXIS_1], x) == kind:
+            return MAX_AXIS_1
+        return SHIFT_FOR_FEW_AXES
     # A shift by each slice's largest score in size is named only where the
     # learner's softmax behaves as one, which few scores tell.
     shifts = [(text, shift) for text, shift in SHIFTS if text != ABS_SHIFT]
@@ -1089,6 +1133,9 @@ def test_softmax_stays_finite_for_any_scores_up_to_ten_thousand(x):
         # int8.
         np.array([[-128, 127, 0], [5, -3, 1]], dtype=np.int8),
         np.array([[0.5, -1.25, 2.0], [3.0, 0.0, 0.75]], dtype=np.float32),
+        # One class: its probability is 1, a float still. One sample too,
+        # where a max or sum along another axis changes nothing.
+        np.array([[5]]),
     ],
     ids=[
         "int-list",
@@ -1098,6 +1145,7 @@ def test_softmax_stays_finite_for_any_scores_up_to_ten_thousand(x):
         "uint8-array",
         "int8-array",
         "float32",
+        "int-array-one-class",
     ],
 )
 def test_softmax_accepts_integers_lists_and_float32(x):
@@ -1115,9 +1163,13 @@ def test_softmax_follows_an_array_changed_in_place_between_calls():
     # Training changes its arrays in place between calls: each call must
     # work from the values x holds now, not from a result kept for the same
     # array object (id(x) stays the same when x changes in place).
+    # The first result must stay as it was, too: a caller may hold it
+    # while it makes the next call.
     x = np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 5.0]])
     before = short(x)
-    first = np.array(call_softmax(x), dtype=np.float64, copy=True)
+    first_call = describe_call("softmax", (x,), {})
+    returned = own_softmax(x)
+    first = np.array(returned, dtype=np.float64, copy=True)
     x[...] = [[3.0, 1.0, 0.0], [2.0, 2.0, 0.5]]
     call = describe_call("softmax", (x,), {})
     result = call_softmax(x)
@@ -1130,4 +1182,15 @@ def test_softmax_follows_an_array_changed_in_place_between_calls():
         mistakes=[(STALE_RESULT, first)],
         what=f"This x held {before} at the call before, then was changed in "
         "place: softmax(x) must be that of the values x holds now.",
+    )
+    expect_close(
+        returned,
+        first,
+        first_call,
+        rtol=0,
+        atol=0,
+        mistakes=[(REUSED_BUFFER, result)],
+        what="The result this call returned changed when softmax was called "
+        "again, on an x of the same shape: each call must return an array "
+        "of its own.",
     )

@@ -10,7 +10,8 @@ def backward(params, x, t):
     w1, b1, w2, b2 = params["w1"], params["b1"], params["w2"], params["b2"]
     t = np.asarray(t)
     n = len(x)
-    grads = {key: np.zeros_like(value) for key, value in params.items()}
+    # float64 sums whatever dtype params has (zeros_like would copy it)
+    grads = {key: np.zeros(value.shape) for key, value in params.items()}
 
     for i in range(n):
         h = sigmoid(x[i] @ w1 + b1)
