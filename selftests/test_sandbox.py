@@ -159,6 +159,32 @@ def test_the_same_object_sent_twice_is_the_same_object_over_there(running):
     assert call(process, "remembers", x.copy()) is False
 
 
+def test_a_result_a_later_call_overwrites_changes_here_too(running):
+    process = running(
+        """
+        import numpy as np
+
+        buffer = np.zeros(4)
+
+        def product(x, fails=False):
+            buffer[...] = 2.0 * x.ravel()
+            if fails:
+                raise ValueError("no")
+            # A new view of the same buffer each call, as a reshape gives.
+            return buffer.reshape(x.shape)
+        """
+    )
+
+    first = call(process, "product", np.ones((2, 2)))
+    second = call(process, "product", np.full((2, 2), 3.0))
+    assert first.tolist() == second.tolist() == [[6.0, 6.0], [6.0, 6.0]]
+
+    first[0, 0] = 1.0  # goes over, to be overwritten there by the next call
+    with pytest.raises(ValueError):
+        call(process, "product", np.zeros((2, 2)), fails=True)
+    assert first.tolist() == second.tolist() == [[0.0, 0.0], [0.0, 0.0]]
+
+
 def test_a_function_passed_in_is_called_back_and_sees_the_learners_changes(
     running,
 ):

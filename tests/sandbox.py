@@ -18,6 +18,9 @@ What crosses back, for a result or for an argument as the call left it:
 - dicts, lists and tuples of these;
 - a reference to an object the call was given (``result is params``),
   so that identity and in-place changes read as they would in one process;
+- the new contents of an array an earlier call returned, where this call
+  changed it (a buffer kept and filled again), so that the earlier result
+  changes here as the caller's would in one process;
 - for anything else, an `Opaque` stand-in that names its type and equals
   nothing but itself.
 
@@ -188,10 +191,13 @@ class Student:
                     self._update_arguments(message, args, kwargs, objects)
                     call = [self._decode(arg, objects) for arg in message["args"]]
                 elif kind == "return":
+                    self._update_returned(message)
                     self._update_arguments(message, args, kwargs, objects)
                     names = [str(name) for name in message.get("parameters") or []]
                     result = self._decode(message["result"], objects)
                     return result, names, message.get("written")
+                elif kind == "raise":
+                    self._update_returned(message)
             except StudentProcessEnded:
                 raise
             except Exception:
@@ -261,6 +267,33 @@ class Student:
         for handle, item in named:
             self._remember(item, handle)
         return value
+
+    def _update_returned(self, message):
+        """Give each array the learner's side returned before the contents
+        the message says a call gave it since, as the caller's copy of a
+        buffer kept over there and filled again would hold in one process."""
+        kept = self._by_handle()
+        for handle, node in _sequence(message.get("changed", []), pairs=True):
+            # Only what that side returned (its handles count upward): the
+            # tests' own objects change only as a call's arguments do.
+            if type(handle) is not int or handle <= 0:
+                continue
+            target, new = kept.get(handle), decode(node)
+            if not (isinstance(target, np.ndarray) and isinstance(new, np.ndarray)):
+                continue
+            if new.shape != target.shape or new.dtype != target.dtype:
+                continue
+            writeable = target.flags.writeable
+            try:
+                target.flags.writeable = True
+                np.copyto(target, new, casting="unsafe")
+            except ValueError:
+                continue  # a view of a read-only array: nothing can write it
+            finally:
+                target.flags.writeable = writeable
+            entry = self._handles.get(id(target))
+            if entry is not None and len(entry) == 3:
+                entry[2][0] = target.copy()  # not a write of the tests'
 
     def _answer_callback(self, callbacks, number, args):
         """Call the tests' function number `number` and send back its value."""
@@ -786,6 +819,8 @@ def _answer(channel, request, modules, load):  # pragma: no cover
         kept = _mirrors.get(handle)
         if kept is not None:
             _sync(kept, contents)
+            if handle in _sent:
+                _sent[handle] = _bytes_of(kept)
     _mirror(args, kwargs, request["handles"], request["forget"])
     known = _known_objects(args, kwargs)
     channel.arguments, channel.known = (args, kwargs), known
@@ -795,11 +830,13 @@ def _answer(channel, request, modules, load):  # pragma: no cover
             with _running(module, request["trusted"]), _silenced(request["quiet"]):
                 result, written = _run(function, args, kwargs, request.get("trace"))
     except BaseException as error:
-        channel.reply(_raised(error))
+        channel.reply({**_raised(error), "changed": _changed()})
         return
+    changed = _changed()
     channel.reply(
         {
             "kind": "return",
+            "changed": changed,
             "result": encode(result, known),
             "state": _state(args, kwargs, known),
             "parameters": _parameters(function),
@@ -840,6 +877,33 @@ def _state(args, kwargs, known):  # pragma: no cover
 _mirrors = {}
 _handles_by_id = {}
 _last_handle = [0]
+# The bytes of each array this side returned, by handle, as they last went
+# across: one that a later call changes is sent again (see `_changed`).
+_sent = {}
+
+
+def _bytes_of(array):  # pragma: no cover
+    """The contents of `array`, to compare later; None if unreadable."""
+    try:
+        return array.tobytes()
+    except Exception:
+        return None
+
+
+def _changed():  # pragma: no cover
+    """[handle, contents] for each array this side returned in an earlier
+    call whose contents changed since they went across: a buffer kept
+    between calls and filled again, whose earlier result changes with it."""
+    changed = []
+    for handle, before in list(_sent.items()):
+        value = _mirrors.get(handle)
+        now = _bytes_of(value) if isinstance(value, np.ndarray) else None
+        if now is None:
+            del _sent[handle]
+        elif now != before:
+            _sent[handle] = now
+            changed.append([handle, _array_node(np.asarray(value), "array", value)])
+    return changed
 
 
 def _mirror(args, kwargs, handles, forget):  # pragma: no cover
@@ -847,6 +911,7 @@ def _mirror(args, kwargs, handles, forget):  # pragma: no cover
     for the tests' objects, brought up to date, so that the same object
     sent twice is the same object here."""
     for handle in forget:
+        _sent.pop(handle, None)
         gone = _mirrors.pop(handle, None)
         if gone is not None and _handles_by_id.get(id(gone)) == handle:
             del _handles_by_id[id(gone)]
@@ -913,6 +978,8 @@ def encode(value, known, depth=0):  # pragma: no cover
         return _opaque(value)
     if isinstance(value, (dict, list, tuple, np.ndarray)) and node["t"] != "opaque":
         node["h"] = _handle_for(value)
+        if node["h"] > 0 and isinstance(value, np.ndarray):
+            _sent[node["h"]] = _bytes_of(value)
     return node
 
 

@@ -402,10 +402,12 @@ SHAPES_DO_NOT_PAIR = (
 
 
 def check(a, b):
+    """Fail unless the learner's dot(a, b) is a·b; return it."""
     call = describe_call("dot", (a, b), {})
     result = call_dot(a, b)
     expect_array(result, call)
     expect_product(result, np.dot(a, b), call, mistakes(a, b))
+    return result
 
 
 def test_dot_gives_the_docstring_example():
@@ -471,6 +473,35 @@ def test_integer_and_float_operands_give_float_values():
 
 def test_lists_are_accepted_as_operands():
     check([1.0, 2.0], [[1.0, 0.0, 2.0], [0.0, 1.0, 3.0]])
+
+
+BUFFER_REFILLED = (
+    "one result array is kept between calls (one for each shape, say) and "
+    "filled again by each call, so a later product of the same shape "
+    "overwrites an earlier one: make a new array on every call, "
+    "np.zeros((n, m)) inside the function."
+)
+
+
+def test_dot_leaves_an_earlier_result_as_it_was():
+    # The caller may hold several products at once (x @ w1, then h @ w2 of
+    # the same shape): a later call must not change an earlier result.
+    a, b = SQUARE_A.copy(), SQUARE_B.copy()
+    first = check(a, b)
+    kept = np.array(first, dtype=np.float64)
+    second = check(b, a)
+    if np.array_equal(np.asarray(first, dtype=np.float64), kept):
+        return
+    call, later = describe_call("dot", (a, b), {}), describe_call("dot", (b, a), {})
+    fail(
+        "A later call of dot changed the array an earlier call returned.",
+        call=f"{call}, then {later}",
+        expected=short(kept),
+        actual=short(first),
+        mistake=BUFFER_REFILLED
+        if np.array_equal(np.asarray(first), np.asarray(second))
+        else None,
+    )
 
 
 def shape_text(shape):

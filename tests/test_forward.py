@@ -588,6 +588,18 @@ def differing_keys(first, second):
 
 
 def init_of(d, h, c, **seed):
+    """`init_returned`, with a copy of the params: what a later call does
+    to the dict returned (one kept between calls and filled again) cannot
+    change what a test compares, and
+    test_init_params_returns_a_new_dict_every_call alone names it."""
+    call, params = init_returned(d, h, c, **seed)
+    return call, copy.deepcopy(params)
+
+
+def init_returned(d, h, c, **seed):
+    """The call of the learner's init_params(d, h, c, **seed) and what it
+    returned, itself; fail unless it is a dict of float64 arrays of the
+    documented shapes."""
     call = describe_call("init_params", (d, h, c), seed)
     params = learner.init_params(d, h, c, **seed)
     problem = params_problem(params, d, h, c)
@@ -1165,7 +1177,7 @@ PARAMS_KEPT = (
 def test_init_params_makes_new_arrays_every_call():
     # Training changes the arrays init_params gave in place (sgd_update
     # does): a later call must start a new network all the same.
-    call, first = init_of(4, 5, 3)
+    call, first = init_returned(4, 5, 3)
     kept = copy.deepcopy(first)
     for key in KEYS:
         if first[key].flags.writeable:
@@ -1188,6 +1200,40 @@ def test_init_params_makes_new_arrays_every_call():
             actual=f"{listed(changed)} with 1 subtracted, as the caller left them",
             mistake=PARAMS_KEPT,
         )
+
+
+DICT_KEPT = (
+    "one dict is kept between calls and filled again by each one: a mutable "
+    "default argument (params={} in the signature) is made once, when the "
+    "function is defined, not at each call, and a dict in a global is kept "
+    "alike. Each call then overwrites the params an earlier call returned, "
+    "a network in training included. Make a new dict at every call: "
+    "params = {} in the body, or return {'w1': ..., 'b1': ..., 'w2': ..., "
+    "'b2': ...}."
+)
+
+
+def shapes_of(params):
+    """The shapes of the arrays of `params`, as "w1 (4, 5), b1 (5,)..."."""
+    return ", ".join(f"{key} {np.shape(params[key])}" for key in KEYS)
+
+
+def test_init_params_returns_a_new_dict_every_call():
+    # The caller may hold two networks at once (to compare two seeds or
+    # two sizes, say): a later call must leave an earlier network alone.
+    call, first = init_returned(4, 5, 3, seed=0)
+    shapes = shapes_of(first)
+    later, second = init_returned(2, 3, 2, seed=1)
+    if second is not first:
+        return
+    fail(
+        "A later call of init_params changed the dict an earlier call "
+        "returned: both calls returned the same dict.",
+        call=f"{call}, then {later}",
+        expected=f"the first call's params as they were: {shapes}",
+        actual=f"the same dict, now holding {shapes_of(second)}",
+        mistake=DICT_KEPT,
+    )
 
 
 PROBS_KEPT = (
@@ -1219,4 +1265,38 @@ def test_forward_follows_params_changed_in_place():
         what="After an in-place change of params, forward must give the "
         "probabilities of the params as they are now.",
         otherwise=slip_in_source(),
+    )
+
+
+LOSS_KEPT = (
+    "a loss kept from an earlier call: loss gave the loss of params as they "
+    "were before the change, found again by params, x or t (their id(), a "
+    "cache, a dict keyed on them). An in-place step keeps the same objects "
+    "and changes their values: compute the loss afresh on every call."
+)
+
+
+def test_loss_follows_params_changed_in_place():
+    # Training changes the arrays of params in place between calls (as
+    # sgd_update does), and logs the loss of the same batch as it goes:
+    # each call must work from the values params holds now.
+    params, x = shrink_outputs(*copy.deepcopy(ALL_DIFFERENT))
+    labels = np.array([4, 0])
+    # The first call must be right on its own: a wrong loss is named as
+    # such, not taken for one kept between calls.
+    check_loss(params, x, labels, one_hot=False)
+    before = reference.loss(params, x, labels)
+    for key in KEYS:
+        # Halving every parameter moves the loss far beyond LOSS_ATOL.
+        params[key] *= 0.5
+    call = NetworkCall("loss", params, x, labels)
+    expect_close(
+        learner.trusting("forward").loss(params, x, labels),
+        reference.loss(params, x, labels),
+        call,
+        rtol=0,
+        atol=LOSS_ATOL,
+        mistakes=[(LOSS_KEPT, before), *loss_mistakes(params, x, labels)],
+        what="After an in-place change of params, loss must be that of the "
+        "params as they are now.",
     )

@@ -301,6 +301,8 @@ def expect_float64(value, call):
 
 
 def check(labels, num_classes):
+    """Fail unless the learner's one_hot(labels, num_classes) is right;
+    return it."""
     call = describe_call("one_hot", (labels, num_classes), {})
     result = call_one_hot(labels, num_classes)
     expected = reference.one_hot(labels, num_classes)
@@ -330,6 +332,7 @@ def check(labels, num_classes):
         transposed=TRANSPOSED_ROWS,
     )
     expect_float64(result, call)
+    return result
 
 
 def right_but_for_dtype(result, expected):
@@ -727,6 +730,37 @@ def test_one_hot_returns_a_new_array_every_call():
                 "(a cached np.eye, say): build a new array on every call; "
                 "np.eye(C)[labels] makes one.",
             )
+
+
+STALE_ROWS = (
+    "rows kept from an earlier call on the same array: the labels changed "
+    "in place in between, and their id(labels) stayed the same, so one_hot "
+    "gave the rows of the labels as they were then. Build the rows afresh "
+    "from the values the labels hold at each call."
+)
+
+
+def test_one_hot_follows_labels_changed_in_place_between_calls():
+    # A training loop may fill one array with each batch's labels in turn:
+    # each call must work from the values the labels hold now, not from
+    # rows kept for the same array object.
+    labels = np.array([0, 1])
+    before = short(labels)
+    first = np.array(check(labels, 3), dtype=np.float64)
+    labels[:] = [2, 2]
+    call = describe_call("one_hot", (labels, 3), {})
+    result = call_one_hot(labels, 3)
+    expect_close(
+        result,
+        reference.one_hot(labels, 3),
+        call,
+        rtol=EXACT,
+        atol=EXACT,
+        mistakes=[(STALE_ROWS, first)],
+        what=f"These labels held {before} at the call before, then were "
+        "changed in place: one_hot must give the rows of the values they "
+        "hold now.",
+    )
 
 
 def test_one_hot_leaves_its_labels_unchanged():

@@ -619,6 +619,7 @@ SLOPE_RULE = (
 
 
 def check_sigmoid(x):
+    """Fail unless the learner's sigmoid(x) is right; return it."""
     call = describe_call("sigmoid", (x,), {})
     result = apply("sigmoid", x)
     expect_float64(result, call)
@@ -632,6 +633,7 @@ def check_sigmoid(x):
             mistakes=value_mistakes(x, result),
             what=VALUE_RULE,
         )
+    return result
 
 
 def central_differences(x):
@@ -641,6 +643,7 @@ def central_differences(x):
 
 
 def check_grad(x):
+    """Fail unless the learner's sigmoid_grad(x) is right; return it."""
     call = describe_call("sigmoid_grad", (x,), {})
     result = apply("sigmoid_grad", x)
     expect_float64(result, call)
@@ -654,6 +657,7 @@ def check_grad(x):
             mistakes=grad_mistakes(x),
             what=SLOPE_RULE,
         )
+    return result
 
 
 def overflows(function, x, single=False):
@@ -791,9 +795,12 @@ SMALL_SIGNED = np.array([-128, -3, 0, 5, 127], dtype=np.int8)
 def test_sigmoid_is_symmetric_about_one_half(x):
     # s(-x) = 1 - s(x): the curve turns about the point (0, 0.5).
     s = as_array(apply("sigmoid", x), describe_call("sigmoid", (x,), {}))
+    kept = s.astype(np.float64)  # a copy: what this call gave
+    mirrored = apply("sigmoid", -x)
+    expect_earlier_result_kept("sigmoid", (x, s, kept), (-x, mirrored))
     expect_close(
-        apply("sigmoid", -x),
-        1.0 - s,
+        mirrored,
+        1.0 - kept,
         describe_call("sigmoid", (-x,), {}),
         rtol=0,
         atol=ATOL,
@@ -922,14 +929,100 @@ def test_sigmoid_grad_is_symmetric_and_at_most_one_quarter(x):
             mistake=named or "the derivative is s * (1 - s) with s = sigmoid(x).",
         )
     # A formula that is not symmetric shows what it gives for -x.
+    kept = g.astype(np.float64)  # a copy: what this call gave
+    mirrored = apply("sigmoid_grad", -x)
+    expect_earlier_result_kept("sigmoid_grad", (x, g, kept), (-x, mirrored))
     expect_close(
-        apply("sigmoid_grad", -x),
-        g,
+        mirrored,
+        kept,
         describe_call("sigmoid_grad", (-x,), {}),
         rtol=0,
         atol=ATOL,
         mistakes=grad_mistakes(-x),
         what="sigmoid_grad(-x) must equal sigmoid_grad(x).",
+    )
+
+
+BUFFER_REFILLED = (
+    "one result array is kept between calls (one for each shape, say) and "
+    "filled again by each call (out=buffer), so a later call with x of the "
+    "same shape overwrites an earlier result: make a new array on every "
+    "call."
+)
+
+
+def expect_earlier_result_kept(name, earlier, after):
+    """Fail if the learner's `name` changed the result of an earlier call
+    when called again: `earlier` is (x, the result, a copy of it made
+    then), `after` (x, the result) of the call after."""
+    x, result, kept = earlier
+    if np.array_equal(np.asarray(result, dtype=np.float64), kept, equal_nan=True):
+        return
+    other, again = after
+    overwritten = np.array_equal(
+        np.asarray(result, dtype=np.float64),
+        np.asarray(again, dtype=np.float64),
+        equal_nan=True,
+    )
+    call, later = describe_call(name, (x,), {}), describe_call(name, (other,), {})
+    fail(
+        f"A later call of {name} changed the array an earlier call returned.",
+        call=f"{call}, then {later}",
+        expected=short(kept),
+        actual=short(result),
+        mistake=BUFFER_REFILLED if overwritten else None,
+    )
+
+
+CHECKED = {"sigmoid": check_sigmoid, "sigmoid_grad": check_grad}
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "sigmoid_grad"])
+def test_sigmoid_and_its_grad_leave_an_earlier_result_as_it_was(name):
+    # The caller may hold several results at once (the hidden layers of two
+    # batches, say): a later call must not change an earlier one.
+    x, other = np.array([-2.0, 0.5, 3.0]), np.array([1.0, -4.0, 0.0])
+    first = CHECKED[name](x)
+    kept = np.array(first, dtype=np.float64)
+    later = CHECKED[name](other)
+    expect_earlier_result_kept(name, (x, first, kept), (other, later))
+
+
+def stale_result(name):
+    """The mistake of a result of `name` kept for the array x it was
+    given, found again after x changed in place."""
+    return (
+        "a result kept from an earlier call on the same array: x changed in "
+        f"place in between, and {name} gave what it gave then. Neither id(x) "
+        "nor x itself, kept to compare the next x with, can tell: x is the "
+        "caller's array, and what was kept changes with it. Work "
+        f"{name}(x) out afresh from the values x holds at each call."
+    )
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "sigmoid_grad"])
+def test_sigmoid_and_its_grad_follow_x_changed_in_place_between_calls(name):
+    # Training changes its arrays in place between calls: each call must
+    # work from the values x holds now, not from a result kept for the
+    # same array object (id(x) stays the same when x changes in place).
+    x = np.array([[-2.0, 0.5], [3.0, 1.0]])
+    before = short(x)
+    first = np.array(CHECKED[name](x), dtype=np.float64)
+    x[...] = [[1.0, -3.0], [0.0, 2.5]]
+    call = describe_call(name, (x,), {})
+    result = apply(name, x)
+    expect_close(
+        result,
+        getattr(reference, name)(x),
+        call,
+        rtol=0,
+        atol=ATOL,
+        mistakes=[
+            (stale_result(name), first),
+            *(value_mistakes(x, result) if name == "sigmoid" else grad_mistakes(x)),
+        ],
+        what=f"This x held {before} at the call before, then was changed in "
+        f"place: {name}(x) must be that of the values x holds now.",
     )
 
 
