@@ -61,7 +61,7 @@ def test_watch_speaks_japanese_from_the_first_screen_to_a_failure(tree, watch):
     running = watch("--lang", "ja")
     first = running.screen(FIRST_SCREEN_TIMEOUT)
     assert "nn-kata watch: 10 問中 0 問完了(起動時の採点" in first
-    assert "1. dot: 行列の積  未着手 (not_started)  テスト 0/13" in first
+    assert re.search(r"1\. dot: 行列の積  未着手 \(not_started\)  テスト 0/\d+", first)
     assert "キー: h ヒント | n 次の演習 | l 一覧 | c すべて採点 | q 終了" in first
     assert "の保存を待っています。" in first
 
