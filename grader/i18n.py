@@ -31,6 +31,10 @@ English words it holds: the line of code after a `where` line's place,
 an exception's message, a string, code in backticks, a field the tests
 fill with code (`CODE_FIELDS`). No template reads into it, so "{a} and
 {b}" never makes "if t.ndim == 1 and y.ndim == 2:" read "... と ...".
+An exception's message that is wholly one of the grader's own sentences
+(the tests' plain words for an import that failed, "ImportError: the name
+exx could not be imported from numpy: it has no exx", or a trusted copy's
+guard) is translated all the same: the catalogue has it, in full.
 
 `grader.locale.extract` lists the sentences of the tests and the
 grader's texts that the catalogue does not translate yet;
@@ -47,6 +51,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, reduce
 from pathlib import Path
+from typing import NamedTuple
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -94,12 +99,17 @@ QUOTED = re.compile(
     r"(?:'''[^\n]*?'''|\"\"\"[^\n]*?\"\"\""
     r"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")(?!\w)"
 )
+# The name of an exception before its message: "ValueError: ".
+EXCEPTION_HEAD = r"[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt|Iteration): "
+# An exception's name at the start of a text, its message after it.
+RAISED_FIRST = re.compile(EXCEPTION_HEAD)
+# Heads of what is shown as it is, to the end of its line: an exception's
+# message (the first) and the learner's line of code after its place.
 KEPT_HEADS = (
     # An exception's name before its message: at the start of a line,
     # after "raised " or after a colon ("raised ValueError: ...").
     re.compile(
-        r"(?:^|(?<=raised )|(?<=: ))[A-Z]\w*(?:Error|Exception|Warning|Exit"
-        r"|Interrupt|Iteration): |(?<=raised )[A-Z][\w.]*: ",
+        rf"(?:^|(?<=raised )|(?<=: )){EXCEPTION_HEAD}|(?<=raised )[A-Z][\w.]*: ",
         re.MULTILINE,
     ),
     # A place before the learner's line of code: "exercises/sgd.py, line
@@ -126,6 +136,23 @@ CODE_FIELDS = frozenset(
         "{written}",
     }
 )
+
+
+class Kept(NamedTuple):
+    """A part of a text shown as it is: where it starts, where the words
+    that must stay as they are start and end inside it, where it ends,
+    whether it is quoted (a template's own words may then hold its
+    quotes), and whether its words are an exception's message (the
+    grader's own sentence, then, when the catalogue has it in full)."""
+
+    start: int
+    inner: int
+    inner_end: int
+    end: int
+    quoted: bool
+    message: bool = False
+
+
 # The label of a failure's line that shows the learner's line of code
 # that raised, after its place: "  where     exercises/sigmoid.py, line
 # 30: return ...". Only the place is translated.
@@ -211,12 +238,12 @@ class Catalogue:
         # Templates of few words ("{a} and {b}") would match almost any
         # sentence: inside another sentence's value, they apply only where
         # their own values are not prose.
-        self._weak = {
-            key for key in templates if len(WORD.findall(FIELD.sub(" ", key))) < 3
-        }
+        self._weak = {key for key in templates if _few_words(key)}
         # Each sentence looked up once: the watch translates the same
         # failure many times over as it fits a screen.
         self._looked_up: dict[tuple[str, int], str | None] = {}
+        # Whether an exception's message is the grader's own, each once.
+        self._own: dict[str, bool] = {}
 
     def text(self, english: str, **fields) -> str:
         """`english`, translated, with `fields` filled in."""
@@ -258,6 +285,9 @@ class Catalogue:
         exact = self._sentences.get(english)
         if exact is not None:
             return exact
+        raised = self._raised_own(english, depth)
+        if raised is not None:
+            return raised
         numbered = self._numbered(english, depth)
         if numbered is not None:
             return numbered
@@ -269,7 +299,7 @@ class Catalogue:
     def _templated(self, english: str, depth: int) -> str | None:
         """`english` translated by the most specific template it fits, one
         whose own words stand outside what is shown as it is (`_kept`)."""
-        kept = _kept(english)
+        kept = self._kept(english)
         for pattern, key in self._patterns:
             match = pattern.fullmatch(english)
             if match is None or _reads_into(match, kept):
@@ -282,12 +312,60 @@ class Catalogue:
             return self._filled(key, match, depth)
         return None
 
+    def _raised_own(self, english: str, depth: int) -> str | None:
+        """An exception named before a message that is the grader's own
+        sentence ("ImportError: the name exx could not be imported from
+        numpy: it has no exx"): the name as it is, the message translated.
+        None for any other text."""
+        head = RAISED_FIRST.match(english)
+        if head is None:
+            return None
+        message = english[head.end() :]
+        if "\n" in message or not self._own_words(message):
+            return None
+        translated = self._lookup(message, depth)
+        return head[0] + translated if translated is not None else None
+
+    def _kept(self, text: str) -> list[Kept]:
+        """The parts of `text` shown as they are (see `_kept`), but for an
+        exception's message that is the grader's own sentence."""
+        return [
+            part
+            for part in _kept(text)
+            if not (part.message and self._own_words(text[part.inner : part.end]))
+        ]
+
+    def _own_words(self, message: str) -> bool:
+        """Whether an exception's `message` is wholly a sentence of the
+        grader's own, as the catalogue has it: a sentence of it word for
+        word, or a template of more than a few words (the tests' words for
+        an import that failed, a trusted copy's guard), whose own words
+        read nothing shown as it is. Anything else, what the learner's
+        code or Python said, is not: it stays as written."""
+        if message not in self._own:
+            if len(self._own) >= LOOKED_UP_KEPT:
+                self._own.clear()
+            self._own[message] = self._own_words_anew(message)
+        return self._own[message]
+
+    def _own_words_anew(self, message: str) -> bool:
+        if message in self._sentences:
+            return not _few_words(message)
+        kept = self._kept(message)
+        for pattern, key in self._patterns:
+            if key in self._weak:
+                continue
+            match = pattern.fullmatch(message)
+            if match is not None and not _reads_into(match, kept):
+                return True
+        return False
+
     def _sentence_by_sentence(self, text: str, depth: int) -> str | None:
         """Several sentences the catalogue knows one by one, written one
         after the other (a mistake with a note added for this input):
         each translated on its own, in the fewest pieces; None unless every
         piece is known."""
-        pieces = _sentences_of(text)
+        pieces = _sentences_of(text, self._kept(text))
         if len(pieces) < 2 or len(pieces) > MOST_STOPS + 1 or depth >= NESTING:
             return None
         # best[end]: the translations of pieces[:end], in the fewest parts.
@@ -314,7 +392,7 @@ class Catalogue:
         numbers, items = parts[1::2], parts[2::2]
         if parts[0] or len(items) < 2 or depth >= NESTING:
             return None
-        kept = _kept(text)
+        kept = self._kept(text)
         if any(_inside(item.start(), kept) for item in ITEM.finditer(text)):
             return None  # a "(2) " in a string of the learner's
         if numbers != [str(n) for n in range(1, len(items) + 1)]:
@@ -335,7 +413,7 @@ class Catalogue:
         far as its first line moved in the translation.
         """
         found: dict[str, list[tuple[str, int]]] = {}
-        kept = _kept(match.string)
+        kept = self._kept(match.string)
         for index, name in enumerate(FIELD.findall(key), start=1):
             value = match.group(index)
             if name.startswith(LISTED):
@@ -425,7 +503,7 @@ class Catalogue:
         word = self.ui.get(N_("shape"))
         if not word:
             return text
-        kept = _kept(text)
+        kept = self._kept(text)
 
         def named(note: re.Match) -> str:
             return note[0] if _inside(note.start(), kept) else f" {word} "
@@ -607,6 +685,12 @@ def _moved(text: str, columns: int) -> str:
     return "\n".join([first, *later])
 
 
+def _few_words(key: str) -> bool:
+    """Whether sentence or template `key` has fewer than three words of
+    its own ("{a} and {b}", "expected"): it fits almost any text."""
+    return len(WORD.findall(FIELD.sub(" ", key))) < 3
+
+
 def _holds_prose(values: tuple[str, ...]) -> bool:
     """Whether any of `values` reads as prose: a sentence goes on after a
     full stop, where code and numbers do not."""
@@ -627,10 +711,6 @@ def _splits_prose(key: str, values: tuple[str, ...]) -> bool:
     return any(TWO_WORDS.search(value) or RAISED.search(value) for value in bounded)
 
 
-# A part of a text shown as it is: where it starts, where the words that
-# must stay as they are start and end inside it, where it ends, and
-# whether it is quoted (a template's own words may then hold its quotes).
-Kept = tuple[int, int, int, int, bool]
 # The marks that open a string of three quotes.
 TRIPLE_QUOTES = ("'''", '"""')
 
@@ -645,18 +725,19 @@ def _kept(text: str) -> list[Kept]:
         start, end = quoted.span()
         opening = start + len(quoted[0]) - len(quoted[0].lstrip("rbfuRBFU"))
         mark = 3 if text.startswith(TRIPLE_QUOTES, opening) else 1
-        kept.append((start, opening + mark, end - mark, end, True))
+        kept.append(Kept(start, opening + mark, end - mark, end, True))
     for heads in KEPT_HEADS:
+        message = heads is KEPT_HEADS[0]
         for head in heads.finditer(text):
             end = text.find("\n", head.end())
             end = len(text) if end < 0 else end
-            kept.append((head.start(), head.end(), end, end, False))
+            kept.append(Kept(head.start(), head.end(), end, end, False, message))
     return kept
 
 
 def _inside(position: int, kept: list[Kept]) -> bool:
     """Whether `position` falls inside a part of the text kept as it is."""
-    return any(inner <= position < end for _, inner, end, _, _ in kept)
+    return any(part.inner <= position < part.inner_end for part in kept)
 
 
 def _within(span: tuple[int, int], kept: list[Kept]) -> bool:
@@ -664,7 +745,7 @@ def _within(span: tuple[int, int], kept: list[Kept]) -> bool:
     kept as it is, its quotes or head included: a field's value that is a
     string, an exception and its message, a line of code."""
     start, end = span
-    return start < end and any(a <= start and end <= b for a, _, _, b, _ in kept)
+    return start < end and any(part.start <= start and end <= part.end for part in kept)
 
 
 def _reads_into(match: re.Match, kept: list[Kept]) -> bool:
@@ -684,18 +765,17 @@ def _reads_into(match: re.Match, kept: list[Kept]) -> bool:
     def own(position: int) -> bool:
         return any(start <= position < end for start, end in words)
 
-    for _, inner, inner_end, _, quoted in kept:
-        if quoted and own(inner - 1) and own(inner_end):
+    for part in kept:
+        if part.quoted and own(part.inner - 1) and own(part.inner_end):
             continue  # the template quotes it
-        if any(start < inner_end and end > inner for start, end in words):
+        if any(start < part.inner_end and end > part.inner for start, end in words):
             return True
     return False
 
 
-def _sentences_of(text: str) -> list[str]:
+def _sentences_of(text: str, kept: list[Kept]) -> list[str]:
     """`text` cut where one sentence ends and the next begins
-    (`SENTENCE_END`), but never inside a part kept as it is."""
-    kept = _kept(text)
+    (`SENTENCE_END`), but never inside a part kept as it is (`kept`)."""
     pieces, start = [], 0
     for stop in SENTENCE_END.finditer(text):
         if not _inside(stop.start(), kept):

@@ -669,6 +669,77 @@ def test_only_the_place_of_a_where_line_is_translated(ja):
     ]
 
 
+# Exceptions whose whole message is the grader's own sentence (the tests'
+# plain words for an import that failed, a trusted copy's guard), as a
+# failure shows them, with a piece of the Japanese they read.
+OWN_MESSAGES = {
+    "no-module": (
+        "exercises/dot.py could not be imported: ModuleNotFoundError: there is "
+        "no module named no_such_package_here to import\n"
+        "  where     exercises/dot.py, line 2: import no_such_package_here",
+        "ModuleNotFoundError: import しようとした no_such_package_here という"
+        "名前のモジュールはありません。",
+    ),
+    "no-name": (
+        "exercises/sigmoid.py could not be imported: ImportError: the name exx "
+        "could not be imported from numpy: it has no exx",
+        "ImportError: numpy から名前 exx を import できませんでした。",
+    ),
+    "trusted-version": (
+        "exercises/train.py could not be imported: ImportError: cannot import "
+        "name 'sgd_updat' from 'exercises.sgd': while these tests run, "
+        "exercises.sgd is the trusted version of exercise sgd, whose function "
+        "is sgd_update.",
+        "exercises.sgd は演習 sgd の信頼できる実装に差し替えられていて、その関数は "
+        "sgd_update です。",
+    ),
+    "out-of-reach": (
+        "cross_entropy([[0.25, 0.75], [0.5, 0.5]], [1, 0] (int64)) raised "
+        "LookupError: cross_entropy is out of reach of softmax, which runs here "
+        "as a trusted copy that holds only what it calls: an exercise may not "
+        "take answers from the kata's own code. Write the exercise's code "
+        "yourself (NumPy and your earlier exercises are there for that).\n"
+        "  where     exercises/cross_entropy.py, line 5: "
+        "return softmax.__globals__['cross_entropy'](y, t)",
+        "が例外を送出しました: LookupError: cross_entropy には softmax から"
+        "届きません。",
+    ),
+    "raised-own-words": (
+        "sigmoid([1.0, 2.0]) raised ImportError: the name exx could not be "
+        "imported from numpy: it has no exx",
+        "が例外を送出しました: ImportError: numpy から名前 exx を import "
+        "できませんでした。",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("message", "said"), OWN_MESSAGES.values(), ids=list(OWN_MESSAGES)
+)
+def test_an_exception_s_message_in_the_grader_s_own_words_is_translated(
+    ja, message, said
+):
+    assert said in ja.failure(message)
+
+
+# Messages of the learner's own exceptions that hold a catalogued
+# sentence's words but are not one: shown as written.
+NOT_OWN_MESSAGES = [
+    # Some words of a template ("the name {name} could not be imported from
+    # {module}: it has no {name}"), not the whole sentence.
+    "the name exx could not be imported from numpy",
+    "there is no module named mine to import, so I wrote one",
+    # A template of few words ("{a} and {b}") is no sentence of the grader.
+    "w and b",
+]
+
+
+@pytest.mark.parametrize("words", NOT_OWN_MESSAGES)
+def test_an_exception_s_message_that_is_no_sentence_of_the_grader_stays(ja, words):
+    translated = ja.failure(f"sigmoid([1.0, 2.0]) raised ValueError: {words}")
+    assert translated.endswith(f"ValueError: {words}")
+
+
 # The learner's view, end to end.
 
 # A mistake from selftests/mutants that the tests name.
