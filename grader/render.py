@@ -496,12 +496,16 @@ class Screen:
         """The exercises in order, with their titles (unless not `titles`)
         and statuses; those `changed` since the grade shown, those
         `ungraded`, and those whose grade shown was stopped at its time
-        limit (`timed_out`), marked so."""
-        table = self._list_table(book, changed, ungraded, timed_out, titles)
-        if not self._fits(table):
-            table = self._list_table(
-                book, changed, ungraded, timed_out, titles, short=True
-            )
+        limit (`timed_out`), marked so. Too wide for the output, the
+        statuses are shortened, then the titles left out: a title broken
+        over two rows would read as two exercises, and one that pushes the
+        table into a terminal's last column leaves it there."""
+        narrower = [(titles, False), (titles, True), (False, False), (False, True)]
+        tables = [
+            self._list_table(book, changed, ungraded, timed_out, shown, short)
+            for shown, short in narrower
+        ]
+        table = next((table for table in tables if self._fits(table)), tables[-1])
         self.out.print(table)
 
     def _list_table(

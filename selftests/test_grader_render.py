@@ -594,6 +594,39 @@ def test_printed_output_short_enough_is_shown_whole():
     assert all(f"| line {i}\n" in text for i in range(16))
 
 
+def listed_on_a_terminal(columns: int) -> list[str]:
+    """The rows `list` prints, every exercise done, on a terminal `columns`
+    wide."""
+    screen = Screen(io.StringIO(), io.StringIO())
+    screen.out = Console(
+        file=io.StringIO(),
+        width=columns,
+        force_terminal=True,
+        color_system=None,
+        markup=False,
+        highlight=False,
+        emoji=False,
+    )
+    screen.listing(book([PASSED]))
+    return CONTROL.sub("", screen.out.file.getvalue()).splitlines()
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("columns", [59, 60, 61])
+def test_on_a_terminal_the_list_keeps_a_row_per_exercise_off_the_last_column(
+    columns, language
+):
+    with i18n.speaking(language):
+        rows = listed_on_a_terminal(columns)
+
+    # Its head, its rule, a row by exercise: a title that would push the
+    # status into the last column, or onto a second row, goes with its
+    # column, as in the watch's list.
+    assert len(rows) == len(EXERCISES) + 2, rows
+    assert all(i18n.width(row) < columns for row in rows), rows
+    assert rows[2].split()[:2] == ["1", "dot"], rows
+
+
 def test_off_a_terminal_table_rows_and_headers_are_never_wrapped():
     title = "A title long enough that its row is wider than eighty columns"
     exercises = [replace(EXERCISES[0], title=title), *EXERCISES[1:]]

@@ -1323,6 +1323,31 @@ def test_the_hints_put_code_in_brackets_or_in_the_sentence():
     assert found == []
 
 
+# A line that ends in "長さ" and a next one that begins with its number
+# ("長さ" / "1 の軸") read as two thoughts: the length and its value go
+# on one line.
+LENGTH_CUT_FROM_NUMBER = re.compile(r"長さ\n *\d")
+
+
+def test_a_hint_keeps_a_length_on_the_line_of_its_number():
+    from grader.exercises import EXERCISES
+
+    hints = [
+        f"{number}. {hint}"
+        for exercise in EXERCISES
+        for number, hint in enumerate(exercise.hints_ja, start=1)
+    ]
+    # Hints are shown under their number (see `Screen.hints`), on
+    # terminals of any width the prose fills.
+    cut = [
+        (columns, hint[:20])
+        for columns in range(30, 101)
+        for hint in hints
+        if LENGTH_CUT_FROM_NUMBER.search(i18n.fill(hint, columns, hint.index(" ") + 1))
+    ]
+    assert cut == []
+
+
 @pytest.mark.parametrize(
     "stiff",
     ["それ自身", "行自身", "その場で計算する演算子", "以上で全部"],

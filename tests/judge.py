@@ -946,6 +946,8 @@ def wrong_exception_raised(error, promised="ValueError"):
         return code_mistake(error)
     if message_failed(error, promised):
         return message_failed(error, promised)
+    if length_failed(error, promised):
+        return length_failed(error, promised)
     kind = type(error).__name__
     return (
         f"the check is there, but it raises {kind} where the docstring "
@@ -978,6 +980,34 @@ def message_failed(error, promised):
         f"building the error message failed: {subscript} on a shape of fewer "
         f"axes, so IndexError came before the {promised}. Build the message "
         f"from the shapes as they are, {name}.shape, which every array has."
+    )
+
+
+# How Python refuses len() of a 0-d array ("len() of unsized object") and
+# of a number ("object of type 'int' has no len()").
+NO_LENGTH = re.compile(r"len\(\) of unsized object|has no len\(\)")
+# len() of a name, in the message a `raise` builds: len(a).
+LENGTH_CALL = re.compile(r"\blen\(\s*(\w+)\s*\)")
+
+
+def length_failed(error, promised):
+    """The mistake where `error` is the TypeError Python raised while a
+    `raise {promised}(...)` line of the learner's built its message from
+    len(a) of a single number (a 0-d array has no length): the check is
+    right, its message is not. Else None."""
+    code = learner_code(error)
+    raised = RAISED_TYPE.match(code)
+    if not isinstance(error, TypeError) or not raised or raised[1] != promised:
+        return None
+    taken = LENGTH_CALL.search(code)
+    if taken is None or not NO_LENGTH.search(str(error)):
+        return None
+    name = taken.group(1)
+    return (
+        f"building the error message failed: len({name}) of a single number "
+        f"(a 0-d array has no length), so TypeError came before the "
+        f"{promised}. Build the message from the shapes as they are, "
+        f"{name}.shape, which every array has."
     )
 
 
