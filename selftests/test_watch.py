@@ -927,8 +927,11 @@ def test_l_and_c_show_their_table_in_the_screen_and_b_goes_back(tree, watch):
     checked = running.screen_with("checked every exercise")
     assert "score " in checked and "points" in checked
     assert all(f" {name} " in checked for name in NAMES)
-    # Help is a key away here, for the exercise in focus: no command.
-    assert "Stuck? Press h for a hint on sgd; b goes back to it." in checked
+    # Help is a key away here, for the exercise in focus: no command. The
+    # report shows dot, where to start it, so the line says whose hint h
+    # gives: not dot's.
+    said = "Press h for a hint on sgd, the exercise you were on; b goes back to it."
+    assert said in checked
     assert "python -m grader hint" not in checked
     # Nothing is printed below the screen: the next block is the next grade.
     (tree / "exercises" / "sgd.py").write_text(solution("sgd"))
