@@ -2273,12 +2273,14 @@ def where_parts(line: str) -> tuple[str, str, str] | None:
 
 def _between_arguments(code: str, width: int) -> int:
     """Where to break `code`, too wide for `width` columns, as the README
-    says a `where` line's code breaks: between statements, else after an
-    argument or just inside an opening bracket, never inside a string
-    ("raise ValueError(" and "f'...')", not "raise" and "ValueError(...)",
-    which reads as a statement of its own); the best place that fits (see
-    `_break_places`), -1 when none does, and the code runs on."""
-    places = _break_places(code, width, statements=True, empty=False)
+    says a `where` line's code breaks: between statements, else before
+    "or", "and" or a conditional's "if", "else" outside brackets ("if a
+    and b" and "or c:"), else after an argument or just inside an opening
+    bracket, never inside a string ("raise ValueError(" and "f'...')",
+    not "raise" and "ValueError(...)", which reads as a statement of its
+    own); the best place that fits (see `_break_places`), -1 when none
+    does, and the code runs on."""
+    places = _break_places(code, width, statements=True, empty=False, operators=True)
     return places[0] if places else -1
 
 
@@ -2420,36 +2422,64 @@ def _break_places(
     empty: bool = True,
     outward: bool = False,
     outside: int = 0,
+    operators: bool = False,
 ) -> list[int]:
     """Where `code`, too wide for `width` columns, may break, never inside
     a string, the best place first; [] when none fits. A place is after
     an argument (the space after its comma) or just inside an opening
     bracket, but not inside the second of two ("[[", "(["), which would
     leave the first's row empty; with `statements`, also between them
-    ("def f(x): return ...", after ";"), outside brackets. Without
+    ("def f(x): return ...", after ";"), outside brackets; with
+    `operators`, also the space before a boolean operator or a
+    conditional expression's keyword outside brackets ("... or len(t)"),
+    which parts the code where it binds least. Without
     `subscripts`, not inside a subscript's bracket either ("losses[-1]"),
     which would cut the index from what it indexes; without `empty`, not
     inside empty brackets ("f()"). A place fits when the row up to it
     does, `outside` more columns where it stands outside brackets (for
     what ends such a row).
 
-    The best place ends a statement, else leaves its row at least half
-    full (so does one that closes the bracket the code began in, when
-    `outward`: the rest of a statement broken inside brackets), then the
-    outermost, then the last."""
+    The best place ends a statement, else stands before an operator, the
+    one that binds least first ("or" before "and"), else leaves its row at
+    least half full (so does one that closes the bracket the code began
+    in, when `outward`: the rest of a statement broken inside brackets),
+    then the outermost, then the last."""
     fitting = []
     for index, _character, depth in _unquoted(code):
-        end = _break_end(code, index, depth, statements, subscripts, empty)
+        loose = _looseness(code, index, depth) if operators else 0
+        end = index if loose else -1
+        if end < 0:
+            end = _break_end(code, index, depth, statements, subscripts, empty)
         if end < 0:
             continue
         if i18n.width(code[:end].rstrip()) + (0 if depth else outside) > width:
             continue
         if end == index and code[index - 1] in ":;":
-            fitting.append((True, 2, 0, end))  # the end of a statement
+            fitting.append((True, 3, 0, end))  # the end of a statement
+            continue
+        if loose:
+            # A whole operand on each row ("if t.ndim == 1"), however
+            # short, reads better than one cut inside its brackets.
+            fitting.append((True, 2, loose, end))
             continue
         full = (outward and depth < 0) or i18n.width(code[:end]) * 2 >= width
         fitting.append((full, 1, -depth, end))
     return [end for *_, end in sorted(fitting, reverse=True)]
+
+
+# The keywords a line of code may break before outside brackets, as PEP 8
+# breaks before an operator, and how loosely each binds: a break before
+# the loosest leaves each row a whole operand ("if a and b" and "or c:").
+LOOSENESS = {"and": 1, "or": 2, "if": 3, "else": 3}
+KEYWORD_AFTER = re.compile(r" (and|or|if|else)(?=[ (\[{])")
+
+
+def _looseness(code: str, index: int, depth: int) -> int:
+    """How loosely the keyword after the space at `code[index]` binds (see
+    `LOOSENESS`) when that space stands outside brackets and not at the
+    start; 0 for any other character."""
+    keyword = KEYWORD_AFTER.match(code, index) if depth == 0 and index else None
+    return LOOSENESS[keyword.group(1)] if keyword else 0
 
 
 def _break_end(

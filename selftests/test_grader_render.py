@@ -4289,9 +4289,58 @@ def test_the_watch_cuts_a_where_lines_code_at_the_screens_width(watch_screen, la
     assert any(row.endswith("…") for row in rows), rows
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_watch_breaks_a_where_lines_code_before_or_not_inside_a_call(
+    watch_screen, language
+):
+    message = (
+        "cross_entropy([0.125, 0.25, 0.625], 2) raised AttributeError: 'int' "
+        "object has no attribute 'ndim'\n  where     exercises/cross_entropy.py, "
+        "line 7: if t.ndim == 1 and y.ndim == 2 or len(t) == 0:"
+    )
+    runs = {e.name: ExerciseRun(e.name, [PASSED]) for e in EXERCISES}
+    test = failed("test_one_sample_takes_a_plain_int_label", message)
+    runs["cross_entropy"] = ExerciseRun("cross_entropy", [test])
+
+    with i18n.speaking(language):
+        rows = [row.strip() for row in watch_screen(runs, (60, 24), EXERCISE)]
+
+    start = rows.index("if t.ndim == 1 and y.ndim == 2")
+    assert rows[start + 1] == "or len(t) == 0:", rows
+
+
 # The rows of where lines as `_where_broken` lays them out, pinned: the
 # places their code breaks at are found as a doc's examples' are.
 WHERE_LAYOUTS = [
+    (
+        "if t.ndim == 1 and y.ndim == 2 or len(t) == 0:",
+        50,
+        [
+            "  where     exercises/x.py, line 7:",
+            "            if t.ndim == 1 and y.ndim == 2",
+            "                or len(t) == 0:",
+        ],
+    ),
+    (
+        "if t.ndim == 1 and y.ndim == 2 or len(t) == 0:",
+        36,
+        [
+            "  where     exercises/x.py, line 7:",
+            "            if t.ndim == 1",
+            "                and y.ndim == 2",
+            "                or len(t) == 0:",
+        ],
+    ),
+    (
+        "return y if y.ndim == 2 and len(t) else np.where(t > 0, y, 0)",
+        44,
+        [
+            "  where     exercises/x.py, line 7:",
+            "            return y",
+            "                if y.ndim == 2 and len(t)",
+            "                else np.where(t > 0, y, 0)",
+        ],
+    ),
     (
         "return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))",
         50,
