@@ -142,9 +142,9 @@ SOFTMAX_TESTS = [
 ]
 
 
-def checked_on_a_terminal(tests, columns: int, name="softmax") -> list[str]:
-    """The rows `check` prints for `tests` on a terminal `columns` wide."""
-    grade = next(g for g in book(tests, name).grades if g.name == name)
+def terminal_screen(columns: int) -> Screen:
+    """A screen whose output is a terminal `columns` wide, without colour,
+    read back from memory."""
     screen = Screen(io.StringIO(), io.StringIO())
     screen.out = Console(
         file=io.StringIO(),
@@ -155,6 +155,13 @@ def checked_on_a_terminal(tests, columns: int, name="softmax") -> list[str]:
         highlight=False,
         emoji=False,
     )
+    return screen
+
+
+def checked_on_a_terminal(tests, columns: int, name="softmax") -> list[str]:
+    """The rows `check` prints for `tests` on a terminal `columns` wide."""
+    grade = next(g for g in book(tests, name).grades if g.name == name)
+    screen = terminal_screen(columns)
     screen.check(grade, "exercises", "kata")
     return CONTROL.sub("", screen.out.file.getvalue()).split("\n")
 
@@ -597,16 +604,7 @@ def test_printed_output_short_enough_is_shown_whole():
 def listed_on_a_terminal(columns: int) -> list[str]:
     """The rows `list` prints, every exercise done, on a terminal `columns`
     wide."""
-    screen = Screen(io.StringIO(), io.StringIO())
-    screen.out = Console(
-        file=io.StringIO(),
-        width=columns,
-        force_terminal=True,
-        color_system=None,
-        markup=False,
-        highlight=False,
-        emoji=False,
-    )
+    screen = terminal_screen(columns)
     screen.listing(book([PASSED]))
     return CONTROL.sub("", screen.out.file.getvalue()).splitlines()
 

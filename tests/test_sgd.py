@@ -680,6 +680,22 @@ def expect_a_step_taken(before, params, grads, lr, call):
     expect_every_key_moved(before, params, grads, lr, call)
 
 
+def expect_the_step(before, params, grads, lr, call, step):
+    """Fail unless step number `step` made every params[key], which was
+    before[key], into before[key] - lr * grads[key]."""
+    expect_a_step_taken(before, params, grads, lr, call)
+    for key in KEYS:
+        expect_close(
+            params[key],
+            before[key] - lr * grads[key],
+            call,
+            rtol=RTOL,
+            atol=ATOL,
+            mistakes=mistakes(before, grads, lr, key, params[key]),
+            what=must_become(key, step),
+        )
+
+
 def check_update(network, lr):
     """params[k] becomes params[k] - lr * grads[k], in the same array."""
     params, grads = copy.deepcopy(network)
@@ -832,17 +848,7 @@ def test_the_same_grads_given_twice_step_params_twice():
                     call=call,
                     mistake=SAME_GRADS_SKIPPED,
                 )
-        expect_a_step_taken(before, params, grads, lr, call)
-        for key in KEYS:
-            expect_close(
-                params[key],
-                before[key] - lr * grads[key],
-                call,
-                rtol=RTOL,
-                atol=ATOL,
-                mistakes=mistakes(before, grads, lr, key, params[key]),
-                what=must_become(key, step),
-            )
+        expect_the_step(before, params, grads, lr, call, step)
 
 
 def small_problem():
@@ -861,19 +867,9 @@ def test_repeated_updates_make_the_loss_fall():
         grads = reference.backward(params, x, labels)
         before = copy.deepcopy(params)
         _, call = take_step(params, grads, SMALL_LR)
-        expect_a_step_taken(before, params, grads, SMALL_LR, call)
         # The step itself first: a wrong one is named as such, not only
         # seen in the loss.
-        for key in KEYS:
-            expect_close(
-                params[key],
-                before[key] - SMALL_LR * grads[key],
-                call,
-                rtol=RTOL,
-                atol=ATOL,
-                mistakes=mistakes(before, grads, SMALL_LR, key, params[key]),
-                what=must_become(key, step),
-            )
+        expect_the_step(before, params, grads, SMALL_LR, call, step)
         losses.append(reference.loss(params, x, labels))
         if not losses[-1] < losses[-2]:
             fail(
