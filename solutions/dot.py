@@ -20,7 +20,8 @@ def dot(a, b):
         A NumPy array with ``np.dot``'s values and shape:
         (K,)·(K,) -> a scalar (a 0-d array, or a plain number);
         (N, K)·(K,) -> (N,); (K,)·(K, M) -> (M,); (N, K)·(K, M) -> (N, M).
-        Float operands give floats.
+        Float operands give floats; integer operands may give integers, as
+        in the example, or the same values as floats.
 
     Raises:
         ValueError: if an operand is not 1-D or 2-D, or if the inner sizes
