@@ -327,7 +327,7 @@ class Catalogue:
         return head[0] + translated if translated is not None else None
 
     def _kept(self, text: str) -> list[Kept]:
-        """The parts of `text` shown as they are (see `_kept`), but for an
+        """The parts of `text` shown as they are (the module's `_kept`), but for an
         exception's message that is the grader's own sentence."""
         return [
             part
