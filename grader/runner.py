@@ -1229,9 +1229,11 @@ def _while_stuck(
 
     Limitations: only a loop that has no other way out (no break, return,
     raise or yield in it) and whose condition reads plain names, compared
-    or passed to builtins that change nothing, is judged; a name whose
-    value the body could change in place (a list it appends to, say) or
-    that a function could rebind (`global`) counts as changed."""
+    or passed to builtins that change nothing, or an array's size or
+    shape (`_SIZES`), is judged; a name whose value the body could change
+    in place (a list it appends to, say) or that a function could rebind
+    (`global`) counts as changed, except an array whose size alone the
+    condition reads, which writing into (x[i] += h) leaves as large."""
     try:
         source = module.read_text(errors="replace")
         tree = ast.parse(source)
@@ -1267,7 +1269,7 @@ def _while_stuck(
         names = _condition_names(node.test)
         # One name the body changes may be all the loop needs to end.
         if not names or any(
-            n in rebound or not _unchanged(n, node.body, _length_only(n, node.test))
+            n in rebound or not _unchanged(n, node.body, _read_for_size(n, node.test))
             for n in names
         ):
             continue
@@ -1330,6 +1332,24 @@ def _never_moved_on(name: str, body: list[ast.stmt]) -> bool:
 _PURE_CALLS = frozenset(
     {"len", "abs", "min", "max", "int", "float", "round", "str", "print", "range"}
 )
+# What an array says of its size: numbers and tuples that reading cannot
+# change, and that writing into the array (x[i] = v) leaves as they are.
+_SIZES = frozenset({"size", "shape", "ndim"})
+
+
+def _size_read(node: ast.AST) -> bool:
+    """Whether `node` reads the size of an array held by a name: `x.size`,
+    `x.shape`, `x.ndim`, or an item of its shape, `x.shape[0]`."""
+    if isinstance(node, ast.Subscript):
+        node = node.value
+        if not (isinstance(node, ast.Attribute) and node.attr == "shape"):
+            return False
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr in _SIZES
+        and isinstance(node.value, ast.Name)
+        and isinstance(node.ctx, ast.Load)
+    )
 
 
 def _condition_names(test: ast.expr) -> list[str]:
@@ -1352,6 +1372,8 @@ def _condition_names(test: ast.expr) -> list[str]:
     )
     names: list[str] = []
     for node in ast.walk(test):
+        if isinstance(node, (ast.Attribute, ast.Subscript)) and _size_read(node):
+            continue  # its name, an item of its shape, walked on their own
         if not isinstance(node, allowed):
             return []
         if isinstance(node, ast.Call) and not (
@@ -1394,27 +1416,40 @@ def _has_way_out(loop: ast.While) -> bool:
     return False
 
 
-def _length_only(name: str, test: ast.expr) -> bool:
-    """Whether the condition `test` reads `name` only through its length,
-    `len(name)`."""
+def _read_for_size(name: str, test: ast.expr) -> str:
+    """How the condition `test` reads `name`: "size" where only through
+    an array's size or shape (`_size_read`), "length" where through its
+    length too (`len(name)`), else ""."""
     parents = {
         child: node for node in ast.walk(test) for child in ast.iter_child_nodes(node)
     }
-    return all(
-        isinstance(parent := parents.get(node), ast.Call)
-        and isinstance(parent.func, ast.Name)
-        and parent.func.id == "len"
-        for node in ast.walk(test)
-        if isinstance(node, ast.Name) and node.id == name
-    )
+    reads = set()
+    for node in ast.walk(test):
+        if not (isinstance(node, ast.Name) and node.id == name):
+            continue
+        parent = parents.get(node)
+        if isinstance(parent, ast.Attribute) and _size_read(parent):
+            reads.add("size")
+        elif (
+            isinstance(parent, ast.Call)
+            and isinstance(parent.func, ast.Name)
+            and parent.func.id == "len"
+        ):
+            reads.add("length")
+        else:
+            return ""
+    # A dict's length grows as it is written to (d[k] = v); not an array's.
+    return "length" if "length" in reads else "size"
 
 
-def _unchanged(name: str, body: list[ast.stmt], length_only: bool = False) -> bool:
+def _unchanged(name: str, body: list[ast.stmt], read_for: str = "") -> bool:
     """Whether no statement of `body` can change what `name` holds: it is
     only read, in arithmetic, comparisons, as an index, or as an argument
-    of a builtin of `_PURE_CALLS`. Where the condition reads only its
-    length (`length_only`), taking an item of it (`keys[i]`) reads it too:
-    whatever is done to that item, the length stays."""
+    of a builtin of `_PURE_CALLS`, or for its size (`x.shape`). Where the
+    condition reads only its length or size (`read_for`, see
+    `_read_for_size`), taking an item of it (`keys[i]`) reads it too:
+    whatever is done to that item, the length stays; and where only an
+    array's size, so does writing an item (x[i] += h, x.flat[i] = v)."""
     parents = _parents(body)
     for statement in body:
         for node in ast.walk(statement):
@@ -1423,7 +1458,11 @@ def _unchanged(name: str, body: list[ast.stmt], length_only: bool = False) -> bo
                     return False
                 parent = parents.get(node)
                 if not (
-                    _only_read(node, parent) or length_only and _item_read(node, parent)
+                    _only_read(node, parent)
+                    or read_for
+                    and _item_read(node, parent)
+                    or read_for == "size"
+                    and _item_written(node, parent, parents)
                 ):
                     return False
             elif isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.alias)):
@@ -1440,6 +1479,8 @@ def _only_read(node: ast.Name, parent: ast.AST | None) -> bool:
     if isinstance(parent, (ast.BinOp, ast.Compare, ast.UnaryOp, ast.BoolOp)):
         return True
     if isinstance(parent, ast.FormattedValue):
+        return True
+    if isinstance(parent, ast.Attribute) and _size_read(parent):
         return True
     if isinstance(parent, ast.Subscript):
         return parent.slice is node
@@ -1460,6 +1501,22 @@ def _item_read(node: ast.Name, parent: ast.AST | None) -> bool:
         isinstance(parent, ast.Subscript)
         and parent.value is node
         and isinstance(parent.ctx, ast.Load)
+    )
+
+
+def _item_written(
+    node: ast.Name, parent: ast.AST | None, parents: dict[ast.AST, ast.AST]
+) -> bool:
+    """Whether the name `node`, under `parent`, is an array that items of
+    it are read from or written to (`x[i] += h`, `x.flat[i] = v`), which
+    changes neither its size nor its shape; not deleted from (`del x[i]`).
+    `parents` maps each node of the loop's body to the one it stands in."""
+    if isinstance(parent, ast.Attribute) and parent.attr == "flat":
+        node, parent = parent, parents.get(parent)
+    return (
+        isinstance(parent, ast.Subscript)
+        and parent.value is node
+        and isinstance(parent.ctx, (ast.Load, ast.Store))
     )
 
 

@@ -247,6 +247,21 @@ def test_a_timeout_in_a_while_loop_that_changes_no_name_of_its_condition_names_i
         ("    while i < len(x):\n        del x[i]\n", None),
         ("    while i < len(x):\n        x[i:] = []\n", None),
         ("    while x != y:\n        k = x[0]\n        k.append(1)\n", None),
+        # Writing into an array changes neither its size nor its shape.
+        ("    while i < x.size:\n        k = x[i]\n        x[i] = k + 1\n", "i"),
+        ("    while i < x.size:\n        x[i] += 1\n", "i"),
+        ("    while i < x.shape[0]:\n        x[i] = 0\n", "i"),
+        ("    while i < x.size:\n        x.flat[i] = x.flat[i] + 1\n", "i"),
+        ("    while i < x.size:\n        y = f(x.shape)\n", "i"),
+        ("    while i < x.size:\n        i += 1\n", None),
+        ("    while i < x.size:\n        x = step(x)\n", None),
+        ("    while i < x.size:\n        x.resize(9)\n", None),
+        ("    while i < x.size:\n        x.shape = (9,)\n", None),
+        ("    while i < x.size:\n        del x[i]\n", None),
+        ("    while i < x.size:\n        x.append(1)\n", None),
+        ("    while i < x.size:\n        y = x\n        y.resize(9)\n", None),
+        # A dict grows by an item: its length is not an array's size.
+        ("    while len(x) < epochs:\n        x[len(x)] = 0\n", None),
         # An np.nditer ends only as iternext() moves it on.
         ("    while not it.finished:\n        y = it.multi_index\n", "it"),
         ("    while not it.finished:\n        x[it.multi_index] = 0\n", "it"),
