@@ -551,9 +551,9 @@ def test_a_list_of_mistakes_is_translated_item_by_item(ja):
 def test_an_item_of_several_sentences_is_translated_as_it_is_alone(ja):
     copied = (
         "x was copied before the steps, so f, which reads x itself, never saw "
-        "them: change x in place, x[i] = saved + h, and call f(x). Here x is "
-        "transposed, and x.ravel() or x.reshape(-1) of it is a copy, not a "
-        "view: index x itself, with np.ndindex(x.shape)."
+        "them: change x in place, x[i] = saved + h, and call f(x). x here is "
+        'in column-major order (order="F"), and x.ravel() or x.reshape(-1) of '
+        "it is a copy, not a view: index x itself, with np.ndindex(x.shape)."
     )
     alone = ja.failure(f"Wrong.\n  likely mistake: {copied}").splitlines()[1]
     listed = ja.failure(
@@ -588,8 +588,9 @@ def test_sentences_written_one_after_another_are_translated_one_by_one(ja):
         "them: change x in place, x[i] = saved + h, and call f(x)."
     )
     transposed = (
-        "Here x is transposed, and x.ravel() or x.reshape(-1) of it is a copy, "
-        "not a view: index x itself, with np.ndindex(x.shape)."
+        'x here is in column-major order (order="F"), and x.ravel() or '
+        "x.reshape(-1) of it is a copy, not a view: index x itself, with "
+        "np.ndindex(x.shape)."
     )
     translated = ja.failure(
         f"The result has the wrong values.\n  likely mistake: {copied} {transposed}"

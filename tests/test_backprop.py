@@ -230,10 +230,10 @@ def mistakes(params, x, labels):
         (
             NFold(
                 f"dw1 and dw2 are N times (here {n}) too large: dz2 needs a "
-                "division by N, as the loss is a mean over the batch. The bias "
-                "gradients came out right only because they were taken as "
-                "means over the samples; with dz2 = (probs - t) / N they are "
-                "its sums, dz2.sum(axis=0).",
+                "division by N, as the loss is a mean over the batch. If the "
+                "bias gradients came out right, it may be because they were "
+                "taken as means over the samples; with dz2 = (probs - t) / N "
+                "they are its sums, dz2.sum(axis=0).",
                 2.0,
                 keys=("w1", "w2"),
             ),

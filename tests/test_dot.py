@@ -1,5 +1,6 @@
 """Exercise 1: dot(a, b), the matrix product from its definition."""
 
+import math
 import re
 
 import numpy as np
@@ -24,6 +25,7 @@ from tests.judge import (
     code_mistake,
     expect_close,
     fail,
+    loops_in,
     lost_axes,
     named_mistake,
     unpack_mistake,
@@ -95,7 +97,7 @@ def mistakes(a, b):
         (INTEGER_RESULT, variant(integer_dot, a, b)),
         (MEMORY_ORDER, variant(memory_order_dot, a, b)),
         (LAST_TERM_ONLY, variant(last_term_dot, a, b)),
-        (ONE_SHORT, variant(one_short_dot, a, b)),
+        (ONE_SHORT, variant(one_short_dot, a, b), lambda: one_short_made(a, b)),
     ]
 
 
@@ -128,6 +130,37 @@ def one_short_dot(a, b):
     over range(K - 1) adds up."""
     a, b = np.asarray(a), np.asarray(b)
     return np.dot(a[..., :-1], b[:-1])
+
+
+# An inner size at which a sum one term short cannot pass for another
+# mistake: with K = 2 it is a[..., 0] * b[0], what more than one wrong
+# product gives (summing a broadcast over a's rows, for one).
+PROBE_K = 3
+
+
+def one_short_made(a, b):
+    """Whether the learner's dot may stop its sums one short on a·b: its
+    module holds a loop and, where K < PROBE_K, it also stops one short on
+    operands of the same kind with K = PROBE_K. Asked only where its result
+    on a·b is the one a sum one short gives (see named_mistake)."""
+    shape_a, shape_b = np.shape(a), np.shape(b)
+    if not shape_a or not shape_b or not loops_in("dot"):
+        return False
+    if shape_a[-1] >= PROBE_K:
+        return True
+    rows, columns = math.prod(shape_a[:-1]), math.prod(shape_b[1:])
+    probe_a = np.arange(1.0, 1.0 + rows * PROBE_K)
+    probe_a = probe_a.reshape(shape_a[:-1] + (PROBE_K,))
+    probe_b = np.linspace(-2.0, 3.0, PROBE_K * columns)
+    probe_b = probe_b.reshape((PROBE_K,) + shape_b[1:])
+    try:
+        with quietly():
+            result = learner.dot(probe_a, probe_b)
+        actual = np.asarray(result, dtype=np.float64)
+    except Exception:  # a sum one term short raises nothing
+        return False
+    one_short = [(ONE_SHORT, one_short_dot(probe_a, probe_b))]
+    return named_mistake(one_short, actual, np.dot(probe_a, probe_b)) is not None
 
 
 LAST_TERM_ONLY = (

@@ -595,10 +595,11 @@ def gradient_mistakes(x, c, h=DEFAULT_H):
     copied = NOT_STEPPED if never_steps() else COPIED
     if copied == COPIED and x.ndim == 0 and not steps_a_float64_copy():
         copied = ZERO_D_NOT_STEPPED
-    if copied == COPIED and not x.flags.c_contiguous:
+    if copied == COPIED and memory_order(x):
         copied += (
-            " Here x is transposed, and x.ravel() or x.reshape(-1) of it is a "
-            "copy, not a view: index x itself, with np.ndindex(x.shape)."
+            ' x here is in column-major order (order="F"), and x.ravel() or '
+            "x.reshape(-1) of it is a copy, not a view: index x itself, with "
+            "np.ndindex(x.shape)."
         )
     found = [
         (copied, np.zeros(x.shape)),

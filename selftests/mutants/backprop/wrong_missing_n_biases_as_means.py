@@ -3,6 +3,7 @@ samples: the biases come out right, dw1 and dw2 N times too large."""
 
 # expect: dw1 and dw2 are N times
 # reject: dw2 alone
+# expect: If the bias gradients came out right, it may be
 
 import numpy as np
 

@@ -3,6 +3,7 @@ comes out (H, D)."""
 
 # expect: dw1 is transposed
 # expect: too large: the loss is a mean over the batch
+# reject: came out right only because
 
 import numpy as np
 

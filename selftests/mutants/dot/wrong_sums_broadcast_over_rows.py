@@ -1,5 +1,7 @@
 """Sums the broadcast products over a's rows, not the shared axis."""
 
+# reject: the loop over the inner size k
+
 import numpy as np
 
 

@@ -2,7 +2,8 @@
 for a transposed one.
 """
 
-# expect: Here x is transposed
+# reject: x is transposed
+# expect: x here is in column-major order (order="F")
 
 import numpy as np
 

@@ -1,7 +1,8 @@
 """Steps through x.reshape(-1), a view only while x is in reading order in
 memory: for a transposed x it is a copy, and no step reaches x."""
 
-# expect: Here x is transposed
+# reject: x is transposed
+# expect: x here is in column-major order (order="F")
 # expect: (order="F")
 
 import numpy as np
