@@ -1942,8 +1942,9 @@ class Watch:
     ) -> tuple[list[Text], list[Text]]:
         """The report and the `bottom` lines, made to fit under `top` on a
         terminal. What gives way first: the blank lines and the line that
-        says how saves are noticed; then the failure below the score, as
-        `fitted` shortens and cuts it; the table and the score last (see
+        says how saves are noticed, only as many as the rows require (see
+        `summary_spaced`); then the failure below the score, as `fitted`
+        shortens and cuts it; the table and the score last (see
         `summary_cut`)."""
         room = self.room(top, bottom)
         if room is None:
@@ -1951,6 +1952,9 @@ class Watch:
         lines = self.summary_lines(UNLIMITED)
         if self.rows(lines) <= room:
             return lines, bottom
+        spaced = self.summary_spaced(top, lines, bottom)
+        if spaced is not None:
+            return spaced
         bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
 
         def compact(limit: int) -> list[Text]:
@@ -1966,6 +1970,31 @@ class Watch:
                 return tighter, bottom
             self.spaced = True
         return lines, bottom
+
+    def summary_spaced(
+        self, top: Text, lines: list[Text], bottom: list[Text]
+    ) -> tuple[list[Text], list[Text]] | None:
+        """The report's `lines` and the `bottom` lines under `top`, with
+        only as many of their blank lines, and of the line that says how
+        saves are noticed, left out as the terminal's rows require; None
+        when the report does not fit even without them all. They go in
+        this order: the blank lines of the bottom, then those of the
+        report from the last up, then the line that says how saves are
+        noticed, and last the blank line under the table, which sets it
+        apart from the score."""
+        blanks = [i for i, line in enumerate(lines) if not line.plain.strip()]
+        bare = [line for line in bottom if line.plain.strip()]
+        compact = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
+        # The first blank line stands under the table: it sets the table
+        # apart from the score, and goes last.
+        later = blanks[1:]
+        tries = [(set(later[len(later) - n :]), bare) for n in range(len(later) + 1)]
+        tries += [(set(later), compact), (set(blanks), compact)]
+        for gone, ends in tries:
+            kept = [line for i, line in enumerate(lines) if i not in gone]
+            if self.rows(kept) <= self.room(top, ends):
+                return kept, ends
+        return None
 
     def rows_not_done(self, lines: list[Text]) -> bool:
         """Whether `lines` hold the row of an exercise not done in the

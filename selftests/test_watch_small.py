@@ -1575,6 +1575,36 @@ def test_a_status_line_that_shrinks_gives_its_rows_back_to_the_report(
         assert len(rows) == height - 1 and rows[-1].strip() == "q quit", rows
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("short", [1, 2, 3, 4, 5])
+def test_a_report_a_few_rows_too_tall_gives_up_only_those_rows(request, short, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    runs = {
+        name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES[:5]
+    }
+    failure = TestResult("test_softmax", False, "failure", "Wrong.\n  expected  1.0")
+    runs["softmax"] = ExerciseRun("softmax", [failure])
+    note = "Watching exercises/ for saves."
+
+    def watching(watch) -> None:
+        watch.note = note
+
+    with i18n.speaking(lang):
+        whole = watch_screen_drawn(runs, (100, 60), SUMMARY, watching)
+        height = len(whole) + 1 - short
+        rows = watch_screen_drawn(runs, (100, height), SUMMARY, watching)
+
+    # Blank rows and the line that says how saves are noticed give way,
+    # only as many as the terminal lacks: none is left blank under the
+    # keys, and nothing else of the report goes. The line goes after
+    # three blank rows, before the one under the table.
+    assert len(rows) == height - 1 and rows[-1] == whole[-1], rows
+    kept = [row for row in whole if row and (row != note or short < 4)]
+    assert [row for row in rows if row] == kept, rows
+    table = next(i for i, row in enumerate(rows) if row.startswith("10   train "))
+    assert (rows[table + 1] == "") == (short < 5), rows
+
+
 def test_a_report_cut_to_fit_lays_out_the_list_once(request, monkeypatch):
     # Whether `l` would show every row is asked for each way of cutting
     # the table tried: the list is laid out once for them all.
