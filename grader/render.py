@@ -2285,9 +2285,11 @@ def _between_arguments(code: str, width: int) -> int:
 
 
 # A row under a time limit's sentence that shows a line of the module:
-# "  stopped at line 52 in test_a: while True:", "  52 行目: while True:".
+# "  stopped at line 52 in test_a: while True:", "  52 行目: while True:";
+# a parametrized test is named with its case's id ("test_b[0]").
+STOP_TEST = r"\w+(?:\[[^\]\n]*\])?"
 STOP_ROW = re.compile(
-    r"( +)((?:stopped at )?line \d+(?: in \w+(?: and \w+)?)?: "
+    rf"( +)((?:stopped at )?line \d+(?: in {STOP_TEST}(?: and {STOP_TEST})?)?: "
     r"|\d+ 行目(?:\([^)]*\))?: )"
 )
 

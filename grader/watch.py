@@ -3565,7 +3565,8 @@ def _fitted(
        a row broke or after a clause (see `_clause_end`) and ended in
        `ellipsis` (but a call that raised keeps its arguments' first rows);
     4. where, then the call (a call that raised too), keep their first
-       row (a call's named entries: those hidden counted in a note, the
+       row (where: its file and line, whole, on as many rows as they take;
+       a call's named entries: those hidden counted in a note, the
        one the likely mistake names kept in sight); of a statement that
        names the call that raised, the call's input goes whole first,
        and where keeps its first rows, the last ended by `ellipsis`;
@@ -3583,7 +3584,8 @@ def _fitted(
        call that raised going whole: that call then keeps its first rows
        as any call does, and where its line of code.
 
-    Where whose code takes one row under its file and line (but of a
+    Where whose code takes one row under its file and line (however many
+    rows they take: a narrow terminal breaks them; but of a
     call that raised) keeps that row until the values went whole (step
     5); then, if that is enough to keep it, the likely mistake loses its
     later rows, its last row kept ended by `ellipsis` (see
@@ -3875,10 +3877,29 @@ class _Fitting:
                     and (block[0] == label or statement and not block[0])
                     and index != self.code_row
                 ):
-                    # Where's rows end in an ellipsis: a note of the lines
-                    # of code it hid would take a row of that code.
-                    whole = index in self.by_arguments or block[0] == "where"
-                    self.give_way(index, self.shortened(index, whole))
+                    if block[0] == "where":
+                        # Where's rows end in an ellipsis: a note of the lines
+                        # of code it hid would take a row of that code.
+                        kept = self.where_shortened(index)
+                    else:
+                        kept = self.shortened(index, index in self.by_arguments)
+                    self.give_way(index, kept)
+
+    def where_shortened(self, index: int) -> list[str]:
+        """Block `index`, where, shortened by the rows still in excess, but
+        never to less than its file and line, whole (see `_place_rows`):
+        they say where to read the code it hides, and cut, they no longer
+        do. Its last row kept ends in an ellipsis, when that fits beside
+        the place."""
+        rows = self.rows[index]
+        place = _place_rows(rows)
+        kept = rows[: max(place, len(rows) - self.excess)]
+        if len(kept) == len(rows):
+            return rows
+        ended = _ended(kept[-1], self.width, self.ellipsis)
+        if len(kept) == place and not ended.startswith(kept[-1].rstrip()):
+            ended = kept[-1]
+        return [*kept[:-1], ended]
 
     def spare_code(self, short_mistake: bool = False) -> None:
         """Where whose code takes one row, under its file and line, keeps
@@ -3888,7 +3909,8 @@ class _Fitting:
         that call then keeps its first rows as any call does."""
         where = [i for i, b in enumerate(self.blocks) if b[0] == "where"]
         raised = self.raised and not short_mistake
-        if raised or not where or len(self.rows[where[0]]) != 2:
+        rows = self.rows[where[0]] if where else []
+        if raised or not where or len(rows) != _place_rows(rows) + 1:
             # Of a call that raised, the call's arguments keep their first
             # rows before where keeps its code (see `_to_arguments`).
             return
@@ -3906,7 +3928,7 @@ class _Fitting:
         rows = self.rows[mistake[0]] if mistake else []
         least = _first_sentence_rows(rows) if mistake_first else 1
         if len(rows) - least < self.excess:
-            self.give_way(self.code_row, self.shortened(self.code_row, True))
+            self.give_way(self.code_row, self.where_shortened(self.code_row))
             return
         kept = _clause_end(rows[: len(rows) - self.excess])
         ended = _ended(kept[-1], self.width, self.ellipsis)
@@ -4304,8 +4326,9 @@ def _least_rows(
     for index, block_rows in enumerate(rows):
         label = blocks[index][0]
         raised = _raised_at(block_rows) if label is None else 0
-        if label == "where" and len(block_rows) == 2 and not called:
-            least += 2
+        if label == "where":
+            place = _place_rows(block_rows)
+            least += place + (len(block_rows) == place + 1 and not called)
         elif label in GIVING_WAY or _cut_order(blocks, index, rows)[0] < KEPT:
             least += 1 + (len(block_rows) - raised if raised else 0)
         elif label == "likely mistake" and (mistake_first or values):
@@ -4432,6 +4455,17 @@ def _shortened(
     gone = rows[len(kept) : len(rows) - len(named)]
     note = _("[... {count} more lines]", count=cut)
     return [*kept, " " * _indent(gone, kept[0]) + note, *named]
+
+
+def _place_rows(rows: list[str]) -> int:
+    """How many of the `rows` of a where line its file and line take
+    ("exercises/sigmoid.py, line 30:"), the code on rows of its own after
+    them (see `render.wrapped_lines`): up to the first row that ends in
+    the place's ":"; all of them when none does (no code, or the code
+    beside the place, on its one row)."""
+    return next(
+        (count for count, row in enumerate(rows, 1) if row.endswith(":")), len(rows)
+    )
 
 
 def _first_sentence_rows(rows: list[str]) -> int:

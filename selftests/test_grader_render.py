@@ -3923,7 +3923,13 @@ def test_a_line_a_time_limit_stopped_keeps_its_code_whole_on_a_row_of_its_own():
 
 @pytest.mark.parametrize("language", ["en", "ja"])
 @pytest.mark.parametrize(
-    "test", ["test_train_lowers_the_loss_of_a_separable_problem", "test_" + "a" * 58]
+    "test",
+    [
+        "test_train_lowers_the_loss_of_a_separable_problem",
+        "test_" + "a" * 58,
+        # A parametrized test's name ends in its case's id.
+        "test_training_classifies_80_percent_of_unseen_flowers[0]",
+    ],
 )
 def test_the_code_of_a_stopped_line_stands_at_one_column_however_its_place_broke(
     language, test

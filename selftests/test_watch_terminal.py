@@ -653,11 +653,51 @@ def test_a_value_that_came_back_too_long_gives_way_to_the_likely_mistake(lang):
 
     # The statement's first row, which says what broke, outlasts what came
     # back: then the call's first row, where and the likely mistake, the
-    # first three cut to their first row (the statement after a clause).
+    # first three cut to their first row (the statement after a clause),
+    # where's its file and line, whole, ended by "…" when that fits.
     assert lines[0].rstrip(" …") in whole[0] and lines[0].endswith("…")
     assert lines[1].startswith(whole[3][:16]) and lines[1].endswith("…")
-    assert lines[2].startswith(whole[-4][:16]) and lines[2].endswith("…")
+    assert lines[2].removesuffix(" …") == whole[-4] and whole[-4].endswith(":")
     assert lines[3:] == whole[-2:]
+
+
+CLIPPED_Y = """\
+cross_entropy changed its argument y in place.
+  before  [[0.0, 0.0, 1.0],
+           [1.0, 0.0, 0.0]]
+  after   [[1.0e-07, 1.0e-07, 1.0],
+           [1.0, 1.0e-07, 1.0e-07]]
+  where   exercises/cross_entropy.py, line 41: np.clip(y, 1e-7, 1, out=y)
+  likely mistake: y itself was changed: an in-place operator (y -= ..., \
+y /= ...), a slice assignment (y[...] = ...) or out=y in a NumPy call. \
+Work on a new array instead: y = y - ..., or np.clip and the like without out=."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("columns", [50, 51])
+def test_where_keeps_its_file_and_line_whole_and_its_code_on_any_width(lang, columns):
+    # At 51 columns the English place fits the row beside where's label; at
+    # 50, one column short of it (the watch leaves the last column free), it
+    # takes two rows, as the Japanese one does at both widths.
+    width = columns - 1
+    with i18n.speaking(lang):
+        whole = _fitted(CLIPPED_Y, UNLIMITED_ROWS, "    ", width).splitlines()
+        shown = {
+            limit: _fitted(CLIPPED_Y, limit, "    ", width).splitlines()
+            for limit in range(5, len(whole))
+        }
+    start = next(i for i, row in enumerate(whole) if "cross_entropy.py" in row)
+    code = next(i for i, row in enumerate(whole) if "np.clip" in row)
+    place = whole[start:code]
+    assert place[-1].endswith(":") and code == start + len(place)
+    for limit, lines in shown.items():
+        assert len(lines) <= limit, limit
+        # The file and line stay whole, never cut by an ellipsis, and the
+        # learner's line of code outlasts the values before and after the
+        # call, as it does where the place takes one row.
+        kept = [lines[i : i + len(place)] for i in range(len(lines))]
+        assert place in kept, (limit, lines)
+        assert whole[code] in lines, limit
 
 
 # What a narrow screen must keep whole of the likely mistake of
