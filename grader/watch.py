@@ -3883,7 +3883,36 @@ class _Fitting:
                         kept = self.where_shortened(index)
                     else:
                         kept = self.shortened(index, index in self.by_arguments)
+                        if block[0] == "call" and index in self.by_arguments:
+                            kept = self.dict_kept_closed(index, kept)
                     self.give_way(index, kept)
+
+    def dict_kept_closed(self, index: int, kept: list[str]) -> list[str]:
+        """`kept`, the first rows of block `index`, a call laid out an
+        argument to a row that lost its later arguments: when the last kept
+        is a dict's first row, it ends as step 1 ended it, in the count of
+        the keys it hid and the "}" that closes it (see `_dict_ended`), then
+        in an ellipsis for the arguments hidden after it. Ended in an
+        ellipsis alone, the row would lose that count and that "}" for it
+        on a narrow terminal."""
+        rows = self.rows[index]
+        whole = _block_rows(self.blocks, self.prefix, self.width)[index]
+        starts = _argument_starts(whole)
+        # Step 1 left each argument its first row only: the rows kept are
+        # the first rows of the first arguments, one each.
+        if not kept or len(kept) >= len(rows) or len(rows) != len(starts):
+            return kept
+        last = len(kept) - 1
+        argument = whole[starts[last] : [*starts[1:], len(whole)][last]]
+        first = opened_call(argument[0]) >= 0
+        opens = _opens_dict(argument[0], first) or _opens_dict(argument[0], False)
+        if len(argument) < 2 or not opens:
+            # A dict on one row is closed already, on the row kept.
+            return kept
+        after = i18n.width(_after_word("}", self.ellipsis)) - 1
+        narrower = None if self.width is None else self.width - after
+        row = _dict_ended(argument[0], argument[1:], narrower, self.ellipsis)
+        return [*kept[:-1], _after_word(row, self.ellipsis)]
 
     def where_shortened(self, index: int) -> list[str]:
         """Block `index`, where, shortened by the rows still in excess, but

@@ -2624,3 +2624,49 @@ def test_beside_a_hint_a_mistake_of_one_long_sentence_keeps_its_first_row(
     assert MISTAKE[lang] in shown, rows
     assert any(ROWS_HIDDEN[lang].match(row) for row in rows), rows
     assert rows[1] != "", rows
+
+
+# A call whose first argument is a dict and whose second follows it, as
+# a wrong predict shows it: on a screen that keeps the call's first row
+# alone, that row still counts the keys it hid and closes the dict.
+DICT_THEN_X = (
+    "The result has the wrong shape.\n"
+    "  call      predict({'w1': [[4.0, 0.0], [0.0, 4.0]],\n"
+    "                     'b1': [0.0, 0.0],\n"
+    "                     'w2': [[3.0, -3.0, 0.0],\n"
+    "                            [-3.0, 3.0, 0.0]],\n"
+    "                     'b2': [0.0, 0.0, 0.5]},\n"
+    "                    [[1.0, -1.0],\n"
+    "                     [-1.0, 1.0],\n"
+    "                     [2.0, 0.5],\n"
+    "                     [0.5, 2.0]])\n"
+    "  expected  (4,)\n"
+    "  actual    (3,)\n"
+    "  likely mistake: the argmax was taken along axis 0, across the samples: "
+    "the classes are axis 1."
+)
+
+
+@pytest.mark.parametrize("mistake_first", [False, True], ids=["failure", "hint"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_call_shortened_to_its_first_row_counts_the_keys_and_closes_the_dict(
+    lang, mistake_first
+):
+    width = NARROW[0] - 1
+    with i18n.speaking(lang):
+        shown = {
+            limit: _fitted(
+                DICT_THEN_X, limit, "    ", width, mistake_first=mistake_first
+            ).split("\n")
+            for limit in range(4, 8)
+        }
+        more = i18n._("{ellipsis} {count} more keys", ellipsis="…", count=3)
+
+    alone = [rows for rows in shown.values() if "[[1.0, -1.0]" not in str(rows)]
+    assert alone, shown  # the call down to its first row
+    for rows in alone:
+        call = next(row for row in rows if "predict(" in row)
+        # The keys hidden are counted and the dict closed, then an ellipsis
+        # says that the argument after it is hidden too, all on the row.
+        assert call.endswith(f"{more}}}, …"), rows
+        assert i18n.width(call) <= width, rows
