@@ -1981,7 +1981,8 @@ class Watch:
         this order: the blank lines of the bottom, then those of the
         report from the last up, then the line that says how saves are
         noticed, and last the blank line under the table, which sets it
-        apart from the score."""
+        apart from the score. The list of exercises, which has no blank
+        line of its own, gives way alike (see `listing_fitted`)."""
         blanks = [i for i, line in enumerate(lines) if not line.plain.strip()]
         bare = [line for line in bottom if line.plain.strip()]
         compact = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
@@ -2008,7 +2009,8 @@ class Watch:
     ) -> tuple[list[Text], list[Text]]:
         """The list of exercises and the `bottom` lines, made to fit under
         `top` on a terminal: the blank lines and the line that says how
-        saves are noticed go first, then the list's last rows, for a line
+        saves are noticed go first, only as many as the rows require (see
+        `summary_spaced`), then the list's last rows, for a line
         that counts them and gives the command that lists them all (`l`
         would only show this list again); the rows kept are those of the
         exercises not done, then of the one in focus (see `table_kept`),
@@ -2018,10 +2020,11 @@ class Watch:
         room = self.room(top, bottom)
         if room is None or self.rows(lines) <= room:
             return lines, bottom
+        spaced = self.summary_spaced(top, lines, bottom)
+        if spaced is not None:
+            return spaced
         bottom = [self.wrapped(line) for line in self.bottom_lines(compact=True)]
         room = self.room(top, bottom)
-        if self.rows(lines) <= room:
-            return lines, bottom
         spans = _table_spans(lines, {g.name for g in self.book().grades})
         head = lines[: spans[0][0]] if spans else []
         # As in the report (see `report_cut`), the rule under the head,

@@ -1605,6 +1605,32 @@ def test_a_report_a_few_rows_too_tall_gives_up_only_those_rows(request, short, l
     assert (rows[table + 1] == "") == (short < 5), rows
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("short", [1, 2])
+def test_a_list_a_row_or_two_too_tall_gives_up_only_those_rows(request, short, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    runs = {
+        name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES[:5]
+    }
+    note = "Watching exercises/ for saves."
+
+    def watching(watch) -> None:
+        watch.note = note
+
+    with i18n.speaking(lang):
+        whole = watch_screen_drawn(runs, (100, 60), LISTING, watching)
+        height = len(whole) + 1 - short
+        rows = watch_screen_drawn(runs, (100, height), LISTING, watching)
+
+    # The blank row under the list goes first, then the line that says
+    # how saves are noticed: only as many as the terminal lacks, and
+    # nothing of the list itself.
+    assert len(rows) == height - 1 and rows[-1] == whole[-1], rows
+    kept = [row for row in whole if row and (row != note or short == 1)]
+    assert [row for row in rows if row] == kept, rows
+    assert (note in rows) == (short == 1), rows
+
+
 def test_a_report_cut_to_fit_lays_out_the_list_once(request, monkeypatch):
     # Whether `l` would show every row is asked for each way of cutting
     # the table tried: the list is laid out once for them all.
