@@ -979,10 +979,8 @@ def wrong_exception_raised(error, promised="ValueError"):
         return None
     if isinstance(error, (NameError, AttributeError)) and getattr(error, "name", None):
         return code_mistake(error)
-    if message_failed(error, promised):
-        return message_failed(error, promised)
-    if length_failed(error, promised):
-        return length_failed(error, promised)
+    if failed := message_failed(error, promised):
+        return failed
     kind = type(error).__name__
     return (
         f"the check is there, but it raises {kind} where the docstring "
@@ -997,27 +995,6 @@ SHAPE_INDEX = re.compile(r"\b(\w+)\.shape\[\s*-?\d+\s*\]")
 RAISED_TYPE = re.compile(r"raise\s+(\w+)")
 
 
-def message_failed(error, promised):
-    """The mistake where `error` is an IndexError Python raised while a
-    `raise {promised}(...)` line of the learner's built its message, taking
-    an axis (a.shape[0]) of a shape that has fewer: the check is right, its
-    message is not. Else None."""
-    code = learner_code(error)
-    raised = RAISED_TYPE.match(code)
-    if not isinstance(error, IndexError) or not raised or raised[1] != promised:
-        return None
-    taken = SHAPE_INDEX.search(code)
-    if taken is None:
-        return None
-    subscript = " ".join(taken.group(0).split())
-    name = taken.group(1)
-    return (
-        f"building the error message failed: {subscript} on a shape of fewer "
-        f"axes, so IndexError came before the {promised}. Build the message "
-        f"from the shapes as they are, {name}.shape, which every array has."
-    )
-
-
 # How Python refuses len() of a 0-d array ("len() of unsized object") and
 # of a number ("object of type 'int' has no len()").
 NO_LENGTH = re.compile(r"len\(\) of unsized object|has no len\(\)")
@@ -1025,25 +1002,39 @@ NO_LENGTH = re.compile(r"len\(\) of unsized object|has no len\(\)")
 LENGTH_CALL = re.compile(r"\blen\(\s*(\w+)\s*\)")
 
 
-def length_failed(error, promised):
-    """The mistake where `error` is the TypeError Python raised while a
-    `raise {promised}(...)` line of the learner's built its message from
-    len(a) of a single number (a 0-d array has no length): the check is
-    right, its message is not. Else None."""
+def message_failed(error, promised):
+    """The mistake where `error` is what Python raised while a
+    `raise {promised}(...)` line of the learner's built its message: an
+    IndexError from an axis (a.shape[0]) of a shape that has fewer, or a
+    TypeError from len(a) of a single number (a 0-d array has no length).
+    The check is right, its message is not. Else None."""
     code = learner_code(error)
     raised = RAISED_TYPE.match(code)
-    if not isinstance(error, TypeError) or not raised or raised[1] != promised:
+    if not raised or raised[1] != promised:
         return None
-    taken = LENGTH_CALL.search(code)
-    if taken is None or not NO_LENGTH.search(str(error)):
-        return None
-    name = taken.group(1)
-    return (
-        f"building the error message failed: len({name}) of a single number "
-        f"(a 0-d array has no length), so TypeError came before the "
-        f"{promised}. Build the message from the shapes as they are, "
-        f"{name}.shape, which every array has."
-    )
+    # Whole sentences, one per way of failing: the catalogue translates
+    # each as a whole.
+    if isinstance(error, IndexError) and (taken := SHAPE_INDEX.search(code)):
+        subscript = " ".join(taken.group(0).split())
+        name = taken.group(1)
+        return (
+            f"building the error message failed: {subscript} on a shape of fewer "
+            f"axes, so IndexError came before the {promised}. Build the message "
+            f"from the shapes as they are, {name}.shape, which every array has."
+        )
+    if (
+        isinstance(error, TypeError)
+        and NO_LENGTH.search(str(error))
+        and (taken := LENGTH_CALL.search(code))
+    ):
+        name = taken.group(1)
+        return (
+            f"building the error message failed: len({name}) of a single number "
+            f"(a 0-d array has no length), so TypeError came before the "
+            f"{promised}. Build the message from the shapes as they are, "
+            f"{name}.shape, which every array has."
+        )
+    return None
 
 
 # How NumPy refuses to turn an array of more than one number into a
