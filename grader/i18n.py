@@ -46,12 +46,14 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, reduce
 from pathlib import Path
 from typing import NamedTuple
+
+from grader.results import lines_cut
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -103,8 +105,12 @@ QUOTED = re.compile(
 EXCEPTION_HEAD = r"[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt|Iteration): "
 # An exception's name at the start of a text, its message after it.
 RAISED_FIRST = re.compile(EXCEPTION_HEAD)
-# Heads of what is shown as it is, to the end of its line: an exception's
-# message (the first) and the learner's line of code after its place.
+# A row under a time limit's sentence, before the learner's line of code:
+# "  stopped at line 52 in test_a: ", "  line 50: ".
+ROW = r"^ *(?:stopped at )?line \d+(?: in [^:\n]+)?: "
+# Heads of what is shown as it is: an exception's message (the first), to
+# the end of its last line (see `_message_end`), and the learner's line of
+# code after its place, to the end of its line.
 KEPT_HEADS = (
     # An exception's name before its message: at the start of a line,
     # after "raised " or after a colon ("raised ValueError: ...").
@@ -113,13 +119,13 @@ KEPT_HEADS = (
         re.MULTILINE,
     ),
     # A place before the learner's line of code: "exercises/sgd.py, line
-    # 9: ", and the rows under a time limit's sentence, "  stopped at line
-    # 52 in test_a: ", "  line 50: ".
-    re.compile(
-        r"\.py, line \d+: |^ *(?:stopped at )?line \d+(?: in [^:\n]+)?: ",
-        re.MULTILINE,
-    ),
+    # 9: ", and the rows under a time limit's sentence (`ROW`).
+    re.compile(rf"\.py, line \d+: |{ROW}", re.MULTILINE),
 )
+# Where an exception's message of several lines has ended: at a line of
+# the grader's below it, a labelled line of the failure ("  where     ...")
+# or a row under a sentence.
+AFTER_MESSAGE = re.compile(rf"{LABELLED.pattern}|{ROW}", re.MULTILINE)
 # Fields of the tests' sentences that hold a piece of the learner's code,
 # as the tests name them: "line {line}: {code}", "{written} pairs key
 # strings". Their values are shown as they are, never read as sentences.
@@ -329,11 +335,14 @@ class Catalogue:
     def _kept(self, text: str) -> list[Kept]:
         """The parts of `text` shown as they are (the module's `_kept`), but for an
         exception's message that is the grader's own sentence."""
-        return [
-            part
-            for part in _kept(text)
-            if not (part.message and self._own_words(text[part.inner : part.end]))
-        ]
+        return [part for part in _kept(text) if not self._own_part(text, part)]
+
+    def _own_part(self, text: str, part: Kept) -> bool:
+        """Whether `part` of `text` is an exception's message in the grader's
+        own words. Those are sentences of one line each: a message of
+        several lines is the learner's, or Python's."""
+        message = text[part.inner : part.end]
+        return part.message and "\n" not in message and self._own_words(message)
 
     def _own_words(self, message: str) -> bool:
         """Whether an exception's `message` is wholly a sentence of the
@@ -446,24 +455,39 @@ class Catalogue:
         its label and its value separately. A value goes on over the
         indented lines below it (the rows of a printed array): it is
         translated with them, and keeps its column, so that its later
-        rows stay under its first.
+        rows stay under its first. The later lines of an exception's
+        message of several lines are kept as they are, wherever it starts
+        (see `_message_rows`).
         """
         if not self._sentences:
             return message
         lines = message.splitlines()
+        as_is = _message_rows(lines)
         first = next((i for i, line in enumerate(lines) if LABELLED.match(line)), None)
         statement = lines[:first] if first is not None else lines
         whole = self.sentence("\n".join(statement))
-        translated = whole.splitlines() if whole else list(map(self._line, statement))
+        translated = [self._shapes(whole)] if whole else self._lines(statement, as_is)
         blocks = _blocks(lines[len(statement) :])
         columns = self._label_columns(blocks)
+        start = len(statement)
         for block, column in zip(blocks, columns, strict=True):
+            # The rows of `block` that go on with a message, counted in it.
+            kept = {row - start for row in as_is if start <= row < start + len(block)}
             labelled = LABELLED.match(block[0])
             if labelled:
-                translated += self._labelled(block, labelled, column)
+                translated += self._labelled(block, labelled, column, kept)
             else:
-                translated += [self._line(line) for line in block]
-        return self._shapes("\n".join(translated))
+                translated += self._lines(block, kept)
+            start += len(block)
+        return "\n".join(translated)
+
+    def _lines(self, lines: list[str], as_is: Collection[int]) -> list[str]:
+        """`lines` translated one by one, but for those at the indices
+        `as_is`, which go on with an exception's message."""
+        return [
+            line if index in as_is else self._shapes(self._line(line))
+            for index, line in enumerate(lines)
+        ]
 
     def _label_columns(self, blocks: list[list[str]]) -> list[int]:
         """For each block, the column its value starts at once its label is
@@ -511,10 +535,16 @@ class Catalogue:
         return SHAPE_NOTE.sub(named, text)
 
     def _labelled(
-        self, block: list[str], labelled: re.Match, column: int = 0
+        self,
+        block: list[str],
+        labelled: re.Match,
+        column: int = 0,
+        as_is: Collection[int] = (),
     ) -> list[str]:
         """A labelled line and the rest of its value below it, translated,
-        the value starting at `column` at least."""
+        the value starting at `column` at least; the lines of `block` at
+        the indices `as_is` go on with an exception's message, and are
+        kept as they are."""
         label = labelled.group(1)
         head = f"  {self._sentences.get(label, label)}"
         head += ": " if _with_colon(block[0], labelled) else "  "
@@ -527,11 +557,14 @@ class Catalogue:
             translated = self._place(value)
         else:
             translated = self.sentence(value)
-        if translated is None:
+        if translated is not None:
+            translated = self._shapes(translated)
+        else:
             # No sentence spans the lines: each may be one on its own.
             first, *later = value.split("\n")
-            later = [self._line(line) for line in later]
-            translated = "\n".join([self.sentence(first) or first, *later])
+            later = self._lines(later, {index - 1 for index in as_is})
+            first = self._shapes(self.sentence(first) or first)
+            translated = "\n".join([first, *later])
         first, *later = _moved(translated, width(head)).split("\n")
         return [head + first, *later]
 
@@ -729,10 +762,44 @@ def _kept(text: str) -> list[Kept]:
     for heads in KEPT_HEADS:
         message = heads is KEPT_HEADS[0]
         for head in heads.finditer(text):
-            end = text.find("\n", head.end())
-            end = len(text) if end < 0 else end
+            end = (_message_end if message else _end_of_line)(text, head.end())
             kept.append(Kept(head.start(), head.end(), end, end, False, message))
     return kept
+
+
+def _end_of_line(text: str, start: int) -> int:
+    """Where the line of `text` that holds `start` ends."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _message_end(text: str, start: int) -> int:
+    """Where an exception's message that starts at `start` of `text` ends:
+    the lines below its first go on with it (a message may span lines, all
+    the learner's or Python's), up to one of the grader's
+    (`AFTER_MESSAGE`)."""
+    end = _end_of_line(text, start)
+    while end < len(text) and not AFTER_MESSAGE.match(text, end + 1):
+        end = _end_of_line(text, end + 1)
+    return end
+
+
+def _message_rows(lines: list[str]) -> set[int]:
+    """The indices of `lines` that go on with an exception's message begun
+    on a line above them (see `_message_end`), where the message may start
+    in a labelled line's value ("  actual    ValueError: ..."). The note
+    of the lines the runner cut out of a long message is the grader's
+    own, and is not among them."""
+    rows, going_on = set(), False
+    for index, line in enumerate(lines):
+        labelled = LABELLED.match(line)
+        if going_on and not AFTER_MESSAGE.match(line):
+            if lines_cut(line) is None:
+                rows.add(index)
+            continue
+        value = line[labelled.end() :] if labelled else line
+        going_on = any(part.message for part in _kept(value))
+    return rows
 
 
 def _inside(position: int, kept: list[Kept]) -> bool:

@@ -741,6 +741,38 @@ def test_an_exception_s_message_that_is_no_sentence_of_the_grader_stays(ja, word
     assert translated.endswith(f"ValueError: {words}")
 
 
+# A learner's exception message of several lines, whose later lines hold
+# what the catalogue translates anywhere else: a sentence, a template of
+# few words, a label. Each layout is one a failure shows a message in.
+MESSAGE_LINES = ["The result has the wrong shape.", "w1 and b1", "keys added: a"]
+MULTILINE_IN = {
+    "raised": (
+        "sigmoid([1.0, 2.0]) raised ValueError: {message}\n"
+        "  where     exercises/sigmoid.py, line 30: raise ValueError(text)"
+    ),
+    "imported": "exercises/dot.py could not be imported: ValueError: {message}",
+    "actual-raised": (
+        "Wrong.\n  actual    raised KeyError: {message}\n  likely mistake: a typo? `x`"
+    ),
+    "actual": "Wrong.\n  call      sigmoid(x)\n  actual    ValueError: {message}",
+}
+
+
+@pytest.mark.parametrize("indent", ["", "    "], ids=["flush", "indented"])
+@pytest.mark.parametrize("layout", MULTILINE_IN.values(), ids=MULTILINE_IN)
+def test_every_line_of_an_exception_s_message_stays_as_written(ja, layout, indent):
+    message = "\n".join(
+        ["the shapes differ", *(indent + line for line in MESSAGE_LINES)]
+    )
+
+    translated = ja.failure(layout.format(message=message))
+
+    shown = [line.strip() for line in translated.splitlines()]
+    assert all(line in shown for line in MESSAGE_LINES), translated
+    # The labelled lines after the message are the grader's, translated.
+    assert "where" not in translated and "likely mistake" not in translated
+
+
 # The learner's view, end to end.
 
 # A mistake from selftests/mutants that the tests name.
