@@ -1458,7 +1458,7 @@ def _unchanged(name: str, body: list[ast.stmt], read_for: str = "") -> bool:
                     return False
                 parent = parents.get(node)
                 if not (
-                    _only_read(node, parent)
+                    _only_read(node, parent, parents)
                     or read_for
                     and _item_read(node, parent)
                     or read_for == "size"
@@ -1473,9 +1473,12 @@ def _unchanged(name: str, body: list[ast.stmt], read_for: str = "") -> bool:
     return True
 
 
-def _only_read(node: ast.Name, parent: ast.AST | None) -> bool:
+def _only_read(
+    node: ast.Name, parent: ast.AST | None, parents: dict[ast.AST, ast.AST]
+) -> bool:
     """Whether the name `node`, under `parent`, is read without a chance
-    of being changed (or aliased, to be changed under another name)."""
+    of being changed (or aliased, to be changed under another name).
+    `parents` maps each node of the loop's body to the one it stands in."""
     if isinstance(parent, (ast.BinOp, ast.Compare, ast.UnaryOp, ast.BoolOp)):
         return True
     if isinstance(parent, ast.FormattedValue):
@@ -1484,6 +1487,8 @@ def _only_read(node: ast.Name, parent: ast.AST | None) -> bool:
         return True
     if isinstance(parent, ast.Subscript):
         return parent.slice is node
+    if isinstance(parent, (ast.Tuple, ast.Slice)):
+        return _in_index(parent, parents)
     if isinstance(parent, ast.Call):
         func = parent.func
         return (
@@ -1492,6 +1497,17 @@ def _only_read(node: ast.Name, parent: ast.AST | None) -> bool:
             and (node in parent.args)
         )
     return False
+
+
+def _in_index(node: ast.Tuple | ast.Slice, parents: dict[ast.AST, ast.AST]) -> bool:
+    """Whether `node` is the index of a subscript, or a part of it: the
+    parts of `x[i, j]`, `x[i:j]` or `x[i, :j]`, whose names are only
+    read, whatever is done to the item. A tuple anywhere else (`f((i,
+    j))`, `i, j = ...`) may be passed on, or stands for names assigned."""
+    child, parent = node, parents.get(node)
+    while isinstance(parent, (ast.Tuple, ast.Slice)):
+        child, parent = parent, parents.get(parent)
+    return isinstance(parent, ast.Subscript) and parent.slice is child
 
 
 def _item_read(node: ast.Name, parent: ast.AST | None) -> bool:

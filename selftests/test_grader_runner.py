@@ -253,6 +253,12 @@ def test_a_timeout_in_a_while_loop_that_changes_no_name_of_its_condition_names_i
         ("    while i < x.shape[0]:\n        x[i] = 0\n", "i"),
         ("    while i < x.size:\n        x.flat[i] = x.flat[i] + 1\n", "i"),
         ("    while i < x.size:\n        y = f(x.shape)\n", "i"),
+        # A name read in an index of several parts, or a slice, is read.
+        ("    while i < x.shape[0]:\n        x[i, j] += h\n", "i"),
+        ("    while i < epochs:\n        y = x[i, :j]\n", "i"),
+        ("    while i < epochs:\n        y = x[i:epochs]\n", "i"),
+        ("    while i < epochs:\n        y = f((i, j))\n", None),
+        ("    while i < epochs:\n        x[(i, j)], i = 0, 1\n", None),
         ("    while i < x.size:\n        i += 1\n", None),
         ("    while i < x.size:\n        x = step(x)\n", None),
         ("    while i < x.size:\n        x.resize(9)\n", None),
