@@ -2298,7 +2298,8 @@ def _stop_broken(line: str, width: int) -> list[str]:
     """A row of a time limit's message too wide for `width` columns
     (`STOP_ROW`), broken: its place, then the line of code, on the same row
     when both fit on one, else on rows of its own two columns further in,
-    broken as `code_rows` breaks code; [] for any other line."""
+    broken as a `where` line's code is (`_stop_code_break`); [] for any
+    other line."""
     row = STOP_ROW.match(line)
     if row is None:
         return []
@@ -2311,8 +2312,18 @@ def _stop_broken(line: str, width: int) -> list[str]:
         rows[-1] += f" {code}"
         return [lead + part for part in rows]
     inner = lead + "  "
-    code_part = code_rows(code, width - len(inner))
+    code_part = code_rows(code, width - len(inner), _stop_code_break)
     return [*(lead + part for part in rows), *(inner + part for part in code_part)]
+
+
+def _stop_code_break(code: str, width: int) -> int:
+    """Where to break the code of a time limit's row, too wide for `width`
+    columns: where a `where` line's breaks (`_between_arguments`: before
+    "or", "and" outside brackets, between arguments...), else at a space
+    (`_code_break`), so that code with none of those places that fits
+    still breaks rather than runs past the row's end."""
+    cut = _between_arguments(code, width)
+    return cut if cut > 0 else _code_break(code, width)
 
 
 def _where_label() -> str:

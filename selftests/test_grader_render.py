@@ -4313,6 +4313,89 @@ def test_the_watch_breaks_a_where_lines_code_before_or_not_inside_a_call(
     assert rows[start + 1] == "or len(t) == 0:", rows
 
 
+# A time limit that stopped a while loop whose condition is too long for a
+# row: its code breaks before "or" and "and", as a where line's does.
+STOPPED_CONDITION = runner._Stop(
+    "exercises/dot.py was still running after 30 s",
+    runner.LOOP_GUESS,
+    ("test_dot_gives_the_docstring_example",),
+    lines=((52, "while epoch < epochs and loss > tolerance or not stopped(history):"),),
+    stopped=(52,),
+    loops=((52, 53),),
+)
+STOPPED_ROWS = {
+    60: ["while epoch < epochs and loss > tolerance", "or not stopped(history):"],
+    40: ["while epoch < epochs", "and loss > tolerance", "or not stopped(history):"],
+}
+
+
+def stopped_in_a_condition() -> dict[str, ExerciseRun]:
+    """The runs of every exercise, done but dot, which its time limit
+    stopped in the loop of `STOPPED_CONDITION`."""
+    runs = {e.name: ExerciseRun(e.name, [PASSED]) for e in EXERCISES}
+    test = failed(
+        "test_dot_gives_the_docstring_example",
+        STOPPED_CONDITION.blame(),
+        kind="timeout",
+    )
+    runs["dot"] = ExerciseRun(
+        "dot",
+        [test],
+        STOPPED_CONDITION.error(),
+        timed_out=True,
+        stopped_at_limit=True,
+    )
+    return runs
+
+
+def code_stopped(rows: list[str]) -> list[str]:
+    """The rows of the stopped line's code, from the row it starts on."""
+    rows = [row.strip() for row in rows]
+    start = next(i for i, row in enumerate(rows) if row.startswith("while epoch"))
+    return rows[start : start + 3]
+
+
+@pytest.mark.parametrize("width", STOPPED_ROWS)
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_check_breaks_a_stopped_lines_code_before_or_as_a_where_line(language, width):
+    run = stopped_in_a_condition()["dot"]
+    grade = replace(book(run.tests).grades[0], run=run)
+    out = _Terminal()
+    screen = Screen(out, io.StringIO())
+    screen.out.width = width
+    with i18n.speaking(language):
+        screen.check(grade, "exercises", "kata")
+    rows = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.getvalue()).split("\n")
+
+    assert code_stopped(rows)[: len(STOPPED_ROWS[width])] == STOPPED_ROWS[width]
+
+
+@pytest.mark.parametrize("width", STOPPED_ROWS)
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_watch_breaks_a_stopped_lines_code_before_or_as_a_where_line(
+    watch_screen, language, width
+):
+    with i18n.speaking(language):
+        rows = watch_screen(stopped_in_a_condition(), (width, 40), EXERCISE)
+
+    assert code_stopped(rows)[: len(STOPPED_ROWS[width])] == STOPPED_ROWS[width]
+
+
+def test_a_stopped_lines_code_with_no_place_a_where_line_breaks_at_breaks_at_a_space():
+    message = (
+        "train(...) did not finish within the time limit of 30 s.\n"
+        "  stopped at line 52: total = total + gradient_of_the_loss * rate_of_learning"
+    )
+
+    rows = wrapped_lines(Text(message), 50).plain.split("\n")
+
+    # Not run on past the row's end, nor cut short: the whole line shows.
+    assert rows[-2:] == [
+        "    total = total + gradient_of_the_loss *",
+        "        rate_of_learning",
+    ]
+
+
 # The rows of where lines as `_where_broken` lays them out, pinned: the
 # places their code breaks at are found as a doc's examples' are.
 WHERE_LAYOUTS = [

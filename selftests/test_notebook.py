@@ -10,7 +10,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from grader import check, i18n, notebook
+from grader import check, i18n, notebook, runner
+from grader.exercises import EXERCISES
+from grader.grading import grade
 from grader.notebook import (
     NOTEBOOK_COLUMNS,
     PROMPT_ROOM,
@@ -802,6 +804,36 @@ def test_on_a_narrow_terminal_a_where_lines_code_too_long_is_cut_short(lang):
     assert rows[0].rstrip().endswith(("line 42:", "42 行目:")), rows
     assert all(i18n.width(row) <= 60 for row in rows), rows
     assert rows[-1].endswith("…"), rows
+
+
+# A time limit that stopped a while loop whose condition is too long for a
+# row of the terminal.
+STOPPED_CONDITION = runner._Stop(
+    "exercises/dot.py was still running after 30 s",
+    runner.LOOP_GUESS,
+    ("test_dot_gives_the_docstring_example",),
+    lines=((52, "while epoch < epochs and loss > tolerance or not stopped(history):"),),
+    stopped=(52,),
+    loops=((52, 53),),
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_in_a_terminal_a_stopped_lines_code_breaks_before_or_as_check_does(lang):
+    test = TestResult(
+        "test_dot_gives_the_docstring_example",
+        False,
+        "timeout",
+        STOPPED_CONDITION.blame(),
+    )
+    error = STOPPED_CONDITION.error()
+    run = ExerciseRun("dot", [test], error, timed_out=True, stopped_at_limit=True)
+    result = notebook.CheckResult(grade(EXERCISES[0], run), "exercises/dot.py", lang)
+
+    rows = [row.strip() for row in result._plain(60).split("\n")]
+
+    start = rows.index("while epoch < epochs and loss > tolerance")
+    assert rows[start + 1] == "or not stopped(history):", rows
 
 
 # A softmax that reads a name nothing defines, on a line of code longer
