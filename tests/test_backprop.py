@@ -875,6 +875,88 @@ def test_gradients_match_central_differences_for_integer_labels(problem):
     check_gradients(problem, form="labels")
 
 
+BY_POSITION = (
+    "backward reads params by position, as w1, b1, w2, b2 = params.values() "
+    "does: that holds only while the dict lists its keys in that order. "
+    'Look them up by key: params["w1"], params["b1"], params["w2"], '
+    'params["b2"].'
+)
+KEY_ORDER = (
+    "the gradients changed with the order of the keys of params alone: look "
+    'each parameter up by its key, params["w1"] and so on, and take nothing '
+    "from the order of the dict."
+)
+SAME_GRADIENTS = (
+    "backward must give the same gradients whatever order params lists its keys in."
+)
+
+
+def positional(params, x, labels):
+    """The gradients backward gives when it takes the values of `params` in
+    the order the dict lists them as w1, b1, w2 and b2; None where that
+    crashes."""
+    values = params.values()
+    return variant(
+        lambda: reference.backward(dict(zip(KEYS, values, strict=True)), x, labels)
+    )
+
+
+def right_in_order(params, x, labels, expected):
+    """Whether the learner's backward gives the `expected` gradients for
+    params whose keys come in the docstring's order."""
+    try:
+        with quietly():
+            grads = learner.backward(copy.deepcopy(params), x, labels)
+    except PASS_THROUGH:
+        raise
+    except Exception:
+        return False
+    return isinstance(grads, dict) and all(
+        close(grads.get(key), expected[key]) for key in KEYS
+    )
+
+
+# The docstring names the parameters by key: a dict that lists them in
+# another order is the same network. Layers swapped on a square network
+# give wrong gradients; the keys reversed on one of unequal sizes, a crash.
+@pytest.mark.parametrize(
+    ("problem", "keys"),
+    [(SQUARE, ("w2", "b2", "w1", "b1")), (NOT_SQUARE, KEYS[::-1])],
+    ids=["layers-swapped", "reversed"],
+)
+def test_backward_looks_params_up_by_key(problem, keys):
+    params, x, labels = copy.deepcopy(problem)
+    expected = reference.backward(params, x, labels)
+    if not right_in_order(params, x, labels, expected):
+        return  # wrong whatever the order: the other tests say how
+    reordered = {key: params[key] for key in keys}
+    call = describe_call("backward", (reordered, x, labels), {})
+    by_position = positional(reordered, x, labels)
+    try:
+        grads = learner.backward(reordered, x, labels)
+    except (ValueError, IndexError) as error:
+        fail(
+            SAME_GRADIENTS,
+            call=call,
+            actual=f"raised {type(error).__name__}: {error}",
+            mistake=BY_POSITION if by_position is None else KEY_ORDER,
+            raised=error,
+        )
+    expect_gradient_dict(grads, params, call)
+    for key in CHECK_ORDER:
+        expect_close(
+            grads[key],
+            expected[key],
+            call,
+            rtol=GRAD_RTOL,
+            atol=GRAD_ATOL,
+            mistakes=[] if by_position is None else [(BY_POSITION, by_position[key])],
+            what=SAME_GRADIENTS,
+            shape_what=SAME_GRADIENTS,
+            otherwise=KEY_ORDER,
+        )
+
+
 # One class, which the docstring does not rule out: its probability is 1
 # whatever the input, so every gradient is 0. Labels (N,) then hold as many
 # numbers as probs (N, 1), and only their shapes tell them from one-hot.
