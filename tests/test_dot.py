@@ -89,16 +89,34 @@ def mistakes(a, b):
             variant(lambda: a * b),
         ),
         *((SUMMED_ELEMENTWISE, variant(summed_product, a, b, axis)) for axis in AXES),
-        (
-            "the products were summed in float32, which keeps about 7 digits: "
-            "leave the numbers in their own type, float64.",
-            variant(single_precision_dot, a, b),
-        ),
+        float32_mistake(a, b),
         (INTEGER_RESULT, variant(integer_dot, a, b)),
         (MEMORY_ORDER, variant(memory_order_dot, a, b)),
         (LAST_TERM_ONLY, variant(last_term_dot, a, b)),
         (ONE_SHORT, variant(one_short_dot, a, b), lambda: one_short_made(a, b)),
     ]
+
+
+SUMMED_IN_FLOAT32 = (
+    "the products were summed in float32, which keeps about 7 digits: "
+    "leave the numbers in their own type, float64."
+)
+KEPT_IN_FLOAT32 = (
+    "the result was kept in float32, the type of one operand (made like a, "
+    "say): with the other operand float64, np.dot gives float64, and float32 "
+    "keeps only about 7 digits. Give the result the operands' common type, "
+    "np.zeros((n, m), dtype=np.result_type(a, b))."
+)
+
+
+def float32_mistake(a, b):
+    """The mistake of float32 numbers in a·b, with what it gives: where one
+    operand is float32 and np.dot gives float64, the result kept in
+    float32; else every sum kept in float32 of its own accord."""
+    types = {np.asarray(a).dtype, np.asarray(b).dtype}
+    if np.dtype(np.float32) in types and np.result_type(*types) == np.float64:
+        return KEPT_IN_FLOAT32, variant(lambda: np.dot(a, b).astype(np.float32))
+    return SUMMED_IN_FLOAT32, variant(single_precision_dot, a, b)
 
 
 SUMMED_ELEMENTWISE = (
@@ -502,6 +520,23 @@ def test_integer_operands_give_exact_values():
 
 def test_integer_and_float_operands_give_float_values():
     check(np.array([[1, 2], [3, 4]]), np.array([[0.5], [0.25]]))
+
+
+# The docstring promises np.dot's values, and np.dot of a float32 operand
+# and a float64 one gives float64: rounded to float32, these sums are off by
+# about 1e-8 of their size, far beyond RTOL. Each operand takes its turn as
+# the float32 one.
+FLOAT32_A = np.array([[0.1, 0.2], [0.3, 0.7]], dtype=np.float32)
+FLOAT64_B = np.array([[1.3, -0.6], [0.9, 2.2]])
+
+
+@pytest.mark.parametrize(
+    "ab",
+    [(FLOAT32_A, FLOAT64_B), (FLOAT64_B, FLOAT32_A)],
+    ids=["float32-a", "float32-b"],
+)
+def test_float32_and_float64_operands_give_float64_values(ab):
+    check(*ab)
 
 
 def test_lists_are_accepted_as_operands():

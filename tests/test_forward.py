@@ -902,6 +902,65 @@ def test_forward_stays_finite_for_extreme_inputs(network):
     check_forward(*network)
 
 
+BY_POSITION = (
+    "forward reads params by position, as w1, b1, w2, b2 = params.values() "
+    "does: that holds only while the dict lists its keys in that order. "
+    'Look them up by key: params["w1"], params["b1"], params["w2"], '
+    'params["b2"].'
+)
+KEY_ORDER = (
+    "the result changed with the order of the keys of params alone: look "
+    'each parameter up by its key, params["w1"] and so on, and take nothing '
+    "from the order of the dict."
+)
+
+
+def positional(params, x):
+    """What forward gives when it takes the values of `params` in the
+    order the dict lists them as w1, b1, w2 and b2; None where that
+    crashes."""
+    values = params.values()
+    return variant(lambda: reference.forward(dict(zip(KEYS, values, strict=True)), x))
+
+
+# The docstring names the parameters by key: a dict that lists them in
+# another order (built by hand, or read back from a file) is the same
+# network. Layers swapped on a square network give wrong values; the keys
+# reversed on one of unequal sizes, wrong shapes.
+@pytest.mark.parametrize(
+    ("network", "keys"),
+    [(SQUARE, ("w2", "b2", "w1", "b1")), (ALL_DIFFERENT, KEYS[::-1])],
+    ids=["layers-swapped", "reversed"],
+)
+def test_forward_looks_params_up_by_key(network, keys):
+    params, x = network
+    check_forward(params, x)
+    reordered = {key: params[key] for key in keys}
+    call = NetworkCall("forward", reordered, x)
+    what = "forward must give the same result whatever order params lists its keys in."
+    try:
+        probs = learner.forward(reordered, x)
+    except SHAPE_ERRORS as error:
+        by_position = positional(reordered, x) is None
+        fail(
+            what,
+            call=call,
+            actual=f"raised {type(error).__name__}: {error}",
+            mistake=BY_POSITION if by_position else KEY_ORDER,
+            raised=error,
+        )
+    expect_close(
+        probs,
+        reference.forward(params, x),
+        call,
+        rtol=0,
+        atol=ATOL,
+        mistakes=[(BY_POSITION, positional(reordered, x))],
+        what=what,
+        otherwise=KEY_ORDER,
+    )
+
+
 @when_shown
 def loss_mistakes(params, x, labels):
     probs = reference.forward(params, x)

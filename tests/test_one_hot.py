@@ -537,7 +537,30 @@ def expect_range_error(labels, num_classes):
         "a label lies outside [0, num_classes)",
         mistake,
         checked_mistake,
-        lambda result: clip_mistake(result, labels, num_classes),
+        lambda result: (
+            clip_mistake(result, labels, num_classes)
+            or unreached_mistake(labels, num_classes)
+        ),
+    )
+
+
+def unreached_mistake(labels, num_classes):
+    """The mistake of a range check that does not reach every label, where
+    the learner's one_hot refuses the first bad label of `labels` given
+    alone, though not where it stands; else None."""
+    values = np.asarray(labels)
+    bad = np.flatnonzero((values < 0) | (values >= num_classes))
+    if len(values) < 2 or not len(bad):
+        return None
+    place, label = int(bad[0]), values[bad[0]].item()
+    if not raises_value_error([label], num_classes):
+        return None
+    return (
+        f"the range check does not reach every label: {label} alone is "
+        f"refused, but at index {place} of {len(values)} labels it slips "
+        "through. Check the whole array at once, np.any((labels < 0) | "
+        "(labels >= num_classes)), or loop over every label (range(len("
+        "labels)), not range(num_classes) or a slice)."
     )
 
 

@@ -689,8 +689,30 @@ STABLE_FOR_ARRAYS_ONLY = (
 )
 
 
-def overflow_mistake(function, error, name="sigmoid"):
+INTEGERS_APART = (
+    "exp overflows for whole numbers far from 0 given as ints, though not "
+    "for the same numbers as floats: ints take another way through the code "
+    "than floats here. Convert x first, np.asarray(x, dtype=np.float64), "
+    "and use the one stable form, with z = exp(-|x|), for every input."
+)
+
+
+def as_floats_fine(function, x):
+    """Whether `function` works without overflow on x made float64: for an
+    int x that overflows, the ints then took a way of their own."""
+    try:
+        with strict_floats():
+            function(np.asarray(x, dtype=np.float64))
+    except Exception:
+        return False
+    return True
+
+
+def overflow_mistake(function, error, name="sigmoid", x=None):
     """Name the mistake behind an overflow, from which signs trigger it."""
+    whole = x is not None and np.asarray(x).dtype.kind in "iu"
+    if whole and as_floats_fine(function, x):
+        return INTEGERS_APART
     if name == "sigmoid_grad":
         return SLOPE_FROM_SIGMOID
     if isinstance(error, OverflowError):
@@ -741,7 +763,7 @@ def check_extreme(name, x):
             call=call,
             expected="no overflow",
             actual=f"{type(error).__name__}: {error}",
-            mistake=overflow_mistake(function, error, name),
+            mistake=overflow_mistake(function, error, name, x),
             raised=error,
         )
     expect_float64(result, call)
@@ -848,6 +870,22 @@ def test_sigmoid_has_no_overflow_for_any_finite_x(x):
 # Near 0 too, where the slope must be as exact as the sigmoid's values.
 @example(np.array([-1000.0, -2.0, 0.0, 0.5, 1000.0]))
 def test_sigmoid_grad_has_no_overflow_for_any_finite_x(x):
+    check_extreme("sigmoid_grad", x)
+
+
+# Whole numbers as far from 0, as ints: the same numbers as floats above,
+# and as free of overflow.
+FAR_INTEGERS = [-1000, 1000, np.array([-1000, 1000]), np.array([[-800], [800]])]
+FAR_INTEGER_IDS = ["negative-int", "positive-int", "int-array", "int-column"]
+
+
+@pytest.mark.parametrize("x", FAR_INTEGERS, ids=FAR_INTEGER_IDS)
+def test_sigmoid_has_no_overflow_for_integers_far_from_zero(x):
+    check_extreme("sigmoid", x)
+
+
+@pytest.mark.parametrize("x", FAR_INTEGERS, ids=FAR_INTEGER_IDS)
+def test_sigmoid_grad_has_no_overflow_for_integers_far_from_zero(x):
     check_extreme("sigmoid_grad", x)
 
 

@@ -1779,7 +1779,16 @@ def predict_mistakes(params, x):
             "where it is, the class, np.argmax(probs, axis=1).",
             probs.max(axis=1),
         ),
+        (NARROWED, probs.argmax(axis=1).astype(np.uint8)),
+        (NARROWED, probs.argmax(axis=1).astype(np.int8)),
     ]
+
+
+NARROWED = (
+    "the classes were cast to a one-byte integer type (uint8 holds 0 to 255, "
+    "int8 -128 to 127), so larger ones wrap around: keep the int array "
+    "np.argmax gives, or cast to int."
+)
 
 
 def check_predict(params, x):
@@ -1829,6 +1838,24 @@ def test_predict_gives_the_handmade_networks_classes():
 @example((handmade_network()[0], np.array([[0.0, 0.0]])))
 def test_predict_gives_the_most_probable_class(network):
     check_predict(*network)
+
+
+def many_classes_network():
+    """A network of 300 classes whose predictions are known: class 299 for
+    x = [1, -1], 256 for [-1, 1] and 130 for [-1, -1]."""
+    w2 = np.zeros((2, 300))
+    w2[0, 299] = w2[1, 256] = 3.0
+    b2 = np.zeros(300)
+    b2[130] = 0.5
+    params = {"w1": np.array([[4.0, 0.0], [0.0, 4.0]]), "b1": np.zeros(2)}
+    x = np.array([[1.0, -1.0], [-1.0, 1.0], [-1.0, -1.0]])
+    return {**params, "w2": w2, "b2": b2}, x
+
+
+def test_predict_gives_classes_past_255():
+    # The docstring asks for the classes in [0, C), for any C: a small
+    # integer type cannot hold 256 (uint8) or 130 (int8).
+    check_predict(*many_classes_network())
 
 
 @when_shown

@@ -1,0 +1,28 @@
+"""predict returns uint16 classes, wide enough for any number of classes
+up to 65535; accuracy through np.equal and np.average."""
+
+import numpy as np
+
+from .backprop import backward
+from .forward import forward, init_params, loss
+from .sgd import sgd_update
+
+
+def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
+    t = np.asarray(t)
+    n_out = t.shape[1] if t.ndim == 2 else int(t.max()) + 1
+    params = init_params(x.shape[1], n_hidden, n_out, seed=seed)
+
+    losses = []
+    for _ in range(epochs):
+        losses.append(loss(params, x, t))
+        sgd_update(params, backward(params, x, t), lr)
+    return params, losses
+
+
+def predict(params, x):
+    return np.argmax(forward(params, x), axis=1).astype(np.uint16)
+
+
+def accuracy(params, x, labels):
+    return float(np.average(np.equal(predict(params, x), labels)))
