@@ -257,17 +257,24 @@ SHORTER = {
         N_("checked all in {seconds} s"),
         N_("checked all"),
     ),
+    # Those not run again, shortest counted: a long name ("checked all but
+    # numerical_gradient") takes most of 50 columns; the exercise's line
+    # names it.
     N_(
         "checked every exercise in {seconds} s; {names} unchanged, not run to "
         "the time limit again"
     ): (
         N_("checked all in {seconds} s; {names} not run again"),
         N_("checked all; {names} not run again"),
+        N_("checked all but {names}"),
+        N_("{count} not run again"),
     ),
     # The first grade checks every exercise too: said as `c` says it.
     N_("first grade, {seconds} s; {kept} unchanged, not run to the time limit again"): (
         N_("checked all in {seconds} s; {names} not run again"),
         N_("checked all; {names} not run again"),
+        N_("checked all but {names}"),
+        N_("{count} not run again"),
     ),
     # The watch has no key that shows a hint read before: each way gives
     # the whole command, as every other suggestion does; the shortest ends
@@ -1279,7 +1286,7 @@ class Watch:
             self.say(
                 "first grade, {seconds} s; {kept} unchanged, not run to the time "
                 "limit again",
-                **{**fields, "names": fields["kept"]},
+                **{**fields, "names": fields["kept"], "count": len(self.loops_kept)},
             )
         return True
 
@@ -1546,6 +1553,7 @@ class Watch:
                     "not run to the time limit again",
                     seconds=f"{seconds:.2f}",
                     names=names,
+                    count=len(self.loops_kept),
                 )
                 self.after_save = self.check_after_save(names)
             self.view = SUMMARY
