@@ -947,6 +947,13 @@ WHILE_GUESS = (
     "nothing inside the while loop changes `{name}`, which its condition "
     "tests, so the loop never ends."
 )
+# Where that name is a counter and the condition reads an array's size too,
+# which the body might change in place (a call it is passed to may resize
+# it): the counter that never moves is likely the mistake, but the loop
+# might end otherwise.
+COUNTER_GUESS = (
+    "nothing inside the while loop changes `{name}`, which its condition tests."
+)
 # Where the loop held tests `not it.finished` of an iterator (np.nditer)
 # that nothing in its body moves on.
 ITERNEXT_GUESS = (
@@ -1224,16 +1231,20 @@ def _while_stuck(
     cannot end, as nothing in its body changes the names its condition
     tests, or moves on the iterator whose end it tests (`not it.finished`):
     its first and last line numbers, its first line's code, the first of
-    those names and the sentence that says so. None where no such loop
-    holds the frames.
+    those names and the sentence that says so. Where nothing changes a
+    counter the condition reads, but the body might resize an array whose
+    size it reads too (passes it to a call, calls a method of it), the
+    counter is named, with a sentence that says no more than that. None
+    where no such loop holds the frames.
 
     Limitations: only a loop that has no other way out (no break, return,
     raise or yield in it) and whose condition reads plain names, compared
     or passed to builtins that change nothing, or an array's size or
-    shape (`_SIZES`), is judged; a name whose value the body could change
-    in place (a list it appends to, say) or that a function could rebind
-    (`global`) counts as changed, except an array whose size alone the
-    condition reads, which writing into (x[i] += h) leaves as large."""
+    shape (`_SIZES`, `_flat_length`), is judged; a name whose value the
+    body could change in place (a list it appends to, say) or that a
+    function could rebind (`global`) counts as changed, except an array
+    whose size alone the condition reads, which writing into (x[i] += h)
+    leaves as large."""
     try:
         source = module.read_text(errors="replace")
         tree = ast.parse(source)
@@ -1267,13 +1278,22 @@ def _while_stuck(
                 ITERNEXT_GUESS.format(name=iterator),
             )
         names = _condition_names(node.test)
-        # One name the body changes may be all the loop needs to end.
-        if not names or any(
-            n in rebound or not _unchanged(n, node.body, _read_for_size(n, node.test))
-            for n in names
+        reads = {n: _read_for_size(n, node.test) for n in names}
+        changed = [
+            n for n in names if n in rebound or not _unchanged(n, node.body, reads[n])
+        ]
+        if names and not changed:
+            guess = WHILE_GUESS.format(name=names[0])
+            return first[0], last, first[1], names[0], guess
+        # One name the body changes may be all the loop needs to end; an
+        # array changed in place rarely is, and its counter is named.
+        counters = [n for n in names if n not in changed and not reads[n]]
+        if counters and all(
+            reads[n] == "size" and n not in rebound and not _rebound(n, node.body)
+            for n in changed
         ):
-            continue
-        return first[0], last, first[1], names[0], WHILE_GUESS.format(name=names[0])
+            guess = COUNTER_GUESS.format(name=counters[0])
+            return first[0], last, first[1], counters[0], guess
     return None
 
 
@@ -1337,6 +1357,35 @@ _PURE_CALLS = frozenset(
 _SIZES = frozenset({"size", "shape", "ndim"})
 
 
+def _flat_length(node: ast.AST) -> ast.Name | None:
+    """The name `x` where `node` reads the length of the array it holds,
+    flattened, which is its size: `len(x.ravel())`, `len(x.flatten())` or
+    `len(x.flat)`; else None."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "len"
+        and len(node.args) == 1
+        and not node.keywords
+    ):
+        return None
+    flattened = node.args[0]
+    called = (
+        isinstance(flattened, ast.Call)
+        and not flattened.args
+        and not flattened.keywords
+    )
+    attribute = flattened.func if called else flattened
+    wanted = ("ravel", "flatten") if called else ("flat",)
+    if (
+        isinstance(attribute, ast.Attribute)
+        and attribute.attr in wanted
+        and isinstance(attribute.value, ast.Name)
+    ):
+        return attribute.value
+    return None
+
+
 def _size_read(node: ast.AST) -> bool:
     """Whether `node` reads the size of an array held by a name: `x.size`,
     `x.shape`, `x.ndim`, or an item of its shape, `x.shape[0]`."""
@@ -1370,10 +1419,20 @@ def _condition_names(test: ast.expr) -> list[str]:
         ast.operator,
         ast.Call,
     )
+    # What len(x.ravel()) reads besides len and x: x.ravel() and x.ravel.
+    flattening = {
+        part
+        for node in ast.walk(test)
+        if _flat_length(node) is not None
+        for part in ast.walk(node.args[0])
+        if not isinstance(part, (ast.Name, ast.Load))
+    }
     names: list[str] = []
     for node in ast.walk(test):
         if isinstance(node, (ast.Attribute, ast.Subscript)) and _size_read(node):
             continue  # its name, an item of its shape, walked on their own
+        if node in flattening:
+            continue
         if not isinstance(node, allowed):
             return []
         if isinstance(node, ast.Call) and not (
@@ -1418,17 +1477,20 @@ def _has_way_out(loop: ast.While) -> bool:
 
 def _read_for_size(name: str, test: ast.expr) -> str:
     """How the condition `test` reads `name`: "size" where only through
-    an array's size or shape (`_size_read`), "length" where through its
-    length too (`len(name)`), else ""."""
+    an array's size or shape (`_size_read`, `_flat_length`), "length"
+    where through its length too (`len(name)`), else ""."""
     parents = {
         child: node for node in ast.walk(test) for child in ast.iter_child_nodes(node)
     }
+    flattened = [_flat_length(node) for node in ast.walk(test)]
     reads = set()
     for node in ast.walk(test):
         if not (isinstance(node, ast.Name) and node.id == name):
             continue
         parent = parents.get(node)
         if isinstance(parent, ast.Attribute) and _size_read(parent):
+            reads.add("size")
+        elif any(node is array for array in flattened):
             reads.add("size")
         elif (
             isinstance(parent, ast.Call)
@@ -1450,12 +1512,12 @@ def _unchanged(name: str, body: list[ast.stmt], read_for: str = "") -> bool:
     `_read_for_size`), taking an item of it (`keys[i]`) reads it too:
     whatever is done to that item, the length stays; and where only an
     array's size, so does writing an item (x[i] += h, x.flat[i] = v)."""
+    if _rebound(name, body):
+        return False
     parents = _parents(body)
     for statement in body:
         for node in ast.walk(statement):
             if isinstance(node, ast.Name) and node.id == name:
-                if not isinstance(node.ctx, ast.Load):
-                    return False
                 parent = parents.get(node)
                 if not (
                     _only_read(node, parent, parents)
@@ -1465,12 +1527,23 @@ def _unchanged(name: str, body: list[ast.stmt], read_for: str = "") -> bool:
                     and _item_written(node, parent, parents)
                 ):
                     return False
+    return True
+
+
+def _rebound(name: str, body: list[ast.stmt]) -> bool:
+    """Whether a statement of `body` binds `name` to something else (or
+    deletes it), rather than changing in place what it holds."""
+    for statement in body:
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Name) and node.id == name:
+                if not isinstance(node.ctx, ast.Load):
+                    return True
             elif isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.alias)):
                 if getattr(node, "name", None) == name or (
                     isinstance(node, ast.alias) and (node.asname or node.name) == name
                 ):
-                    return False
-    return True
+                    return True
+    return False
 
 
 def _only_read(

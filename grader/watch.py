@@ -257,17 +257,24 @@ SHORTER = {
         N_("checked all in {seconds} s"),
         N_("checked all"),
     ),
+    # Those not run again, shortest counted: a long name ("checked all but
+    # numerical_gradient") takes most of 50 columns; the exercise's line
+    # names it.
     N_(
         "checked every exercise in {seconds} s; {names} unchanged, not run to "
         "the time limit again"
     ): (
         N_("checked all in {seconds} s; {names} not run again"),
         N_("checked all; {names} not run again"),
+        N_("checked all but {names}"),
+        N_("{count} not run again"),
     ),
     # The first grade checks every exercise too: said as `c` says it.
     N_("first grade, {seconds} s; {kept} unchanged, not run to the time limit again"): (
         N_("checked all in {seconds} s; {names} not run again"),
         N_("checked all; {names} not run again"),
+        N_("checked all but {names}"),
+        N_("{count} not run again"),
     ),
     # The watch has no key that shows a hint read before: each way gives
     # the whole command, as every other suggestion does; the shortest ends
@@ -1279,7 +1286,7 @@ class Watch:
             self.say(
                 "first grade, {seconds} s; {kept} unchanged, not run to the time "
                 "limit again",
-                **{**fields, "names": fields["kept"]},
+                **{**fields, "names": fields["kept"], "count": len(self.loops_kept)},
             )
         return True
 
@@ -1546,6 +1553,7 @@ class Watch:
                     "not run to the time limit again",
                     seconds=f"{seconds:.2f}",
                     names=names,
+                    count=len(self.loops_kept),
                 )
                 self.after_save = self.check_after_save(names)
             self.view = SUMMARY
@@ -3712,6 +3720,9 @@ class _Fitting:
         self.message, self.prefix = message, prefix
         self.blocks = _message_blocks(message.rstrip().splitlines())
         self.rows = _block_rows(self.blocks, prefix, width)
+        # The rows as the check lays them out, which a note of rows hidden
+        # counts (see `hide_entries`).
+        self.whole = [list(rows) for rows in self.rows]
         self.excess = sum(map(len, self.rows)) - limit
         self.width = width
         self.ellipsis = ellipsis
@@ -3804,14 +3815,26 @@ class _Fitting:
             rows = self.rows[index]
             entries = [i for i, row in enumerate(rows) if i and ENTRY.match(row)]
             if self.excess > 0 and label == "call" and len(entries) >= 2:
-                # The call's first row, a note and a named entry stay.
+                # The call's first row, a note and a named entry stay. The
+                # entries were cut to their first rows: the note counts the
+                # rows they had.
                 excess = min(self.excess, len(rows) - 3)
-                self.give_way(index, self.shortened_by(index, excess))
+                whole = self.whole[index]
+                self.give_way(index, self.shortened_by(index, excess, whole))
 
-    def shortened_by(self, index: int, excess: int) -> list[str]:
-        """Block `index`, a value, shortened by `excess` rows."""
+    def shortened_by(
+        self, index: int, excess: int, whole: list[str] | None = None
+    ) -> list[str]:
+        """Block `index`, a value, shortened by `excess` rows (see
+        `_shortened`, `whole`)."""
         return _shortened(
-            self.rows[index], excess, self.said, False, self.width, self.ellipsis
+            self.rows[index],
+            excess,
+            self.said,
+            False,
+            self.width,
+            self.ellipsis,
+            whole,
         )
 
     def shorten_statement(self) -> None:
@@ -4458,12 +4481,15 @@ def _shortened(
     statement: bool,
     width: int | None,
     ellipsis: str,
+    whole: list[str] | None = None,
 ) -> list[str]:
     """`rows` of one part of a message, fewer by up to `excess`, but at
     least one: a statement's last row kept ends in `ellipsis`; a value's
     rows hidden are counted in a note under where they start, which
     takes a row itself, with the entry of an input that the likely
-    mistake (`said`) names kept in sight (see `_named_entry`)."""
+    mistake (`said`) names kept in sight (see `_named_entry`). Of an input
+    whose entries were cut to fewer rows, `whole` is its rows before: the
+    note counts the rows the entries hidden had (see `_whole_hidden`)."""
     raised = _raised_at(rows) if statement else 0
     if raised:
         # A call that raised: its later rows (its arguments' rows) give
@@ -4485,8 +4511,41 @@ def _shortened(
     named = _named_entry(rows, said, cut)
     kept = rows[: len(rows) - cut - len(named)]
     gone = rows[len(kept) : len(rows) - len(named)]
-    note = _("[... {count} more lines]", count=cut)
+    count = cut if whole is None else _whole_hidden(rows, len(kept), cut, whole)
+    note = _("[... {count} more lines]", count=count)
     return [*kept, " " * _indent(gone, kept[0]) + note, *named]
+
+
+def _whole_hidden(rows: list[str], start: int, cut: int, whole: list[str]) -> int:
+    """How many of the rows `whole` of an input of entries (`x = [...]`
+    over `w1 = [...]`) the `cut` rows from `start` of `rows`, the same
+    input with its entries cut to fewer rows (see `_to_entries`), stand
+    for: each entry they hide, all of its rows not in sight; a row of no
+    entry, itself."""
+    sizes = _entry_rows(whole)
+    owners = _entry_owners(rows)
+    hidden = range(start, start + cut)
+    count = sum(1 for i in hidden if owners[i] not in sizes)
+    for name in dict.fromkeys(owners[i] for i in hidden if owners[i] in sizes):
+        shown = [i for i, owner in enumerate(owners) if owner == name]
+        count += sizes[name] - sum(1 for i in shown if i not in hidden)
+    return count
+
+
+def _entry_owners(rows: list[str]) -> list[str | None]:
+    """The name of the entry each of an input's `rows` is part of, from
+    the row that starts it (`w1 = [...`); None before the first."""
+    owners: list[str | None] = []
+    for index, row in enumerate(rows):
+        entry = ENTRY.match(row) if index else None
+        owners.append(entry.group(1) if entry else owners[-1] if owners else None)
+    return owners
+
+
+def _entry_rows(rows: list[str]) -> dict[str, int]:
+    """How many of an input's `rows` each of its entries takes, by name."""
+    owners = _entry_owners(rows)
+    return {name: owners.count(name) for name in owners if name is not None}
 
 
 def _place_rows(rows: list[str]) -> int:

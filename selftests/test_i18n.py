@@ -1028,6 +1028,7 @@ def runner_reasons(folder: Path) -> list[str]:
     # Stopped in a while loop whose body changes nothing its condition tests.
     for stuck in (
         runner.WHILE_GUESS.format(name="epoch"),
+        runner.COUNTER_GUESS.format(name="i"),
         runner.ITERNEXT_GUESS.format(name="it"),
     ):
         found.append(runner._Stop(timeout, stuck).error())

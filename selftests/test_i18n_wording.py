@@ -1539,12 +1539,16 @@ TOP_LINE_EVENTS = [
         "{kept} unchanged, not run to the time limit again"
     ),
     "checked all in {seconds} s; {names} not run again",
+    "checked all; {names} not run again",
+    "checked all but {names}",
+    "{count} not run again",
 ]
 
 
 @pytest.mark.parametrize("english", TOP_LINE_EVENTS)
 def test_the_japanese_top_line_nests_no_brackets(english):
     fields = {"seconds": "2.91", "kept": "train", "names": "sgd", "limit": "30"}
+    fields["count"] = 1
     with i18n.speaking("ja"):
         event = i18n._(english, **fields)
         line = i18n._(

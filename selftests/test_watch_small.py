@@ -2146,6 +2146,47 @@ def test_the_first_grade_with_a_loop_kept_is_said_short_as_c_says_it(request, la
     assert "再実行していません" not in "".join(narrow), narrow
 
 
+def _grade_keeping_a_loop(name: str, key: str):
+    """A setup for `watch_screen`: a grade of every exercise (the first,
+    or `c`'s) of 0.13 s, with the loop of `name` kept unchanged."""
+
+    def setup(watch) -> None:
+        watch.grade = lambda *args, **kwargs: 0.13
+        watch.timed_out, watch.loops_kept = [], [name]
+        if key:
+            watch.act_on(key, key, False)
+        else:
+            assert watch.grade_all()
+        watch.out.file.seek(0)
+        watch.out.file.truncate()
+
+    return setup
+
+
+@pytest.mark.parametrize("key", ["", "c"], ids=["first", "c"])
+@pytest.mark.parametrize("columns", [60, 50, 40])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_loop_kept_of_a_long_name_leaves_the_top_line_on_one_row(
+    request, lang, columns, key
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(
+            {},
+            (columns, 20),
+            EXERCISE,
+            _grade_keeping_a_loop("numerical_gradient", key),
+        )
+        line = i18n._("{done} of {total} done ({event})", done=0, total=10, event="|")
+        counted = line.split("|")[0]  # up to the event's bracket
+
+    top = rows[0]
+    assert counted in top and rows[1] == "", rows
+    # The top line's own brackets hold the event: none inside them (in
+    # Japanese, full-width ones).
+    assert top.count("(") + top.count("\uff08") == 1, top
+
+
 # The top line after `c` at 40 columns, by language: in Japanese, the
 # time gives way rather than take a second row.
 CHECKED_NARROW = {

@@ -477,6 +477,21 @@ def test_a_shortened_input_keeps_the_value_its_mistake_names_under_its_rows(limi
     assert note.startswith(" " * 14 + "[... ")
 
 
+# The rows MISSING_B2's entries hidden at a limit stand for, whole: x (1),
+# w1 (3), b1 (1), w2 (2); at 9, w1 keeps its first row, ended in "…".
+@pytest.mark.parametrize("limit, hidden", [(7, 7), (8, 6), (9, 3)])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_note_of_a_shortened_input_counts_the_rows_of_its_entries_whole(
+    limit, hidden, lang
+):
+    with i18n.speaking(lang):
+        lines = _fitted(MISSING_B2, limit, "").splitlines()
+        note = i18n._("[... {count} more lines]", count=hidden)
+
+    assert len(lines) == limit
+    assert " " * 14 + note in lines
+
+
 def test_on_a_small_terminal_the_input_gives_way_before_actual_and_the_mistake(
     tmp_path,
 ):
