@@ -55,10 +55,28 @@ def confirm(
     # does not echo, the question's line ends as a typed answer ends it.
     screen.out.print(Text(prompt + (" " if typed else ""), style="bold"), end="")
     screen.out.file.flush()
+    if read_line is None and typed:
+        _drop_typed_ahead(sys.stdin)
     answer = (read_line or sys.stdin.readline)()
     if not answer.endswith("\n") or not typed:
         screen.out.print()  # the input ended, or was not echoed
     return answer.strip().lower().startswith(YES)
+
+
+def _drop_typed_ahead(terminal) -> None:
+    """Throw away what was typed at the `terminal` (stdin) before the
+    question was on screen: keys pressed while the tests ran (a "y" and
+    Enter, to hurry them) must not answer a question the learner has not
+    seen yet. Nothing in the grader reads stdin before it asks, so the
+    terminal holds all of it."""
+    try:
+        import termios
+    except ImportError:  # no terminal control here (Windows): kept as typed
+        return
+    try:
+        termios.tcflush(terminal.fileno(), termios.TCIFLUSH)
+    except (termios.error, OSError, ValueError, AttributeError):
+        pass  # not a terminal after all, or closed: read as it is
 
 
 def _typed(read_line: Callable[[], str] | None) -> bool:

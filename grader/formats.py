@@ -17,7 +17,14 @@ from datetime import datetime, timezone
 from fractions import Fraction
 
 from grader import i18n
-from grader.grading import DONE, ERROR_KINDS, Grade, Gradebook, first_line
+from grader.grading import (
+    DONE,
+    ERROR_KINDS,
+    Grade,
+    Gradebook,
+    exercise_error,
+    first_line,
+)
 from grader.i18n import _
 
 SCHEMA_VERSION = 1
@@ -87,7 +94,7 @@ def _exercise_json(grade: Grade) -> dict:
         "points": number(grade.points),
         "max_points": number(grade.max_points),
         "message": grade.message,
-        "error": grade.run.error,
+        "error": exercise_error(grade),
         "tests": [
             {
                 "name": test.name,
@@ -247,7 +254,7 @@ def _gradescope_tests(grade: Grade, earned: int) -> list[tuple[Fraction, dict]]:
             "score": 0,
             "max_score": number(shares(grade.max_points, 1)[0]),
             "status": "failed",
-            "output": grade.message,
+            "output": exercise_error(grade) or grade.message,
             "tags": tags,
             "visibility": "visible",
         }

@@ -155,6 +155,19 @@ def gradebook(
     return Gradebook(grades, target)
 
 
+def exercise_error(grade: Grade) -> str:
+    """Why the exercise failed as a whole, in full, '' if it did not: its
+    run's error, or the reason its module could not be loaded when that is
+    why every failing test failed (each test reports it as its own)."""
+    if grade.run.error:
+        return grade.run.error
+    failures = [test for test in grade.failures if test.kind != NOT_RUN]
+    reasons = {test.message for test in failures}
+    if failures and len(reasons) == 1 and failures[0].kind == IMPORT_ERROR:
+        return reasons.pop()
+    return ""
+
+
 def most_telling(failures: list[TestResult]) -> TestResult | None:
     """The failure to show first; None when there is none.
 

@@ -46,6 +46,7 @@ from grader.grading import (
     checks_refusal,
     counted_as,
     example_first,
+    exercise_error,
     gist,
     listed_mistakes,
     mistakes_named,
@@ -54,7 +55,6 @@ from grader.grading import (
 from grader.i18n import N_, _
 from grader.results import (
     EXCEPTION,
-    IMPORT_ERROR,
     NOT_IMPLEMENTED,
     NOT_RUN,
     ExerciseRun,
@@ -1260,19 +1260,6 @@ def not_run_note(grade: Grade) -> str:
     if count == 1:
         return _("1 more test did not run: the process stopped first.")
     return _("{count} more tests did not run: the process stopped first.", count=count)
-
-
-def exercise_error(grade: Grade) -> str:
-    """Why the exercise failed as a whole, '' if it did not: its run's
-    error, or the reason its module could not be loaded when that is why
-    every failing test failed (each test reports it as its own)."""
-    if grade.run.error:
-        return grade.run.error
-    failures = [test for test in grade.failures if test.kind != NOT_RUN]
-    reasons = {test.message for test in failures}
-    if failures and len(reasons) == 1 and failures[0].kind == IMPORT_ERROR:
-        return reasons.pop()
-    return ""
 
 
 def explained(grade: Grade) -> list[TestResult]:

@@ -58,16 +58,16 @@ def unhurried(monkeypatch):
 
 
 @contextmanager
-def graded(folder, source, separate):
-    """The cross_entropy exercise as `source`, its code run in this process
-    or in one of its own."""
-    path = folder / "cross_entropy.py"
+def graded(folder, source, separate, name="cross_entropy"):
+    """The exercise `name` as `source`, its code run in this process or in
+    one of its own."""
+    path = folder / f"{name}.py"
     path.write_text(source)
     # Put back as it was: later tests in this process grade that target.
     target = harness.config.target
-    harness.configure(ROOT / "solutions", [("cross_entropy", path)], separate)
+    harness.configure(ROOT / "solutions", [(name, path)], separate)
     try:
-        yield harness.Exercise("cross_entropy"), path
+        yield harness.Exercise(name), path
     finally:
         harness.configure(target)
         vars(np).pop("kata_changed_once", None)
@@ -102,6 +102,41 @@ def test_a_change_not_made_again_leaves_the_message_as_it_was(tmp_path, separate
 
     assert str(error) == message and "where" not in message
     assert y.tolist() == [[0.0, 1.0]]
+
+
+# An sgd_update that stores a new array under each key: line 4 rebinds.
+REBINDS_ENTRIES = """\
+def sgd_update(params, grads, lr):
+    for key in params:
+        step = lr * grads[key]
+        params[key] = params[key] - step
+"""
+# One that steps each array itself, after a store that keeps the array.
+STEPS_IN_PLACE = """\
+def sgd_update(params, grads, lr):
+    for key in params:
+        params[key] = params[key]
+        params[key] -= lr * grads[key]
+"""
+
+
+@SEPARATE
+def test_the_line_that_stores_a_new_array_in_a_dict_is_named(tmp_path, separate):
+    params, grads = {"w": np.array([1.0, 2.0])}, {"w": np.array([1.0, -1.0])}
+    with graded(tmp_path, REBINDS_ENTRIES, separate, "sgd") as (exercise, path):
+        where = exercise.sgd_update.rebound_at(params, grads, 0.5)
+
+    assert where == f"{path}, line 4: params[key] = params[key] - step"
+    assert params["w"].tolist() == [1.0, 2.0]  # run on copies
+
+
+@SEPARATE
+def test_no_line_is_named_where_every_entry_stays_the_same_array(tmp_path, separate):
+    params, grads = {"w": np.array([1.0, 2.0])}, {"w": np.array([1.0, -1.0])}
+    with graded(tmp_path, STEPS_IN_PLACE, separate, "sgd") as (exercise, _):
+        where = exercise.sgd_update.rebound_at(params, grads, 0.5)
+
+    assert where is None
 
 
 def test_a_search_that_fails_leaves_the_message_as_it_was():

@@ -801,6 +801,23 @@ def test_a_syntax_error_shows_its_line_and_a_caret_once(tmp_path):
     assert caret.index("^") == code.index("def dot(a, b)") + len("def dot(a, b)")
 
 
+def test_the_json_report_gives_a_syntax_error_as_the_terminal_does(tmp_path):
+    source = "import numpy as np\n\n\ndef dot(a, b)\n    return np.dot(a, b)\n"
+    tree = build_tree(tmp_path / "kata", {"dot": source})
+    report = tmp_path / "r.json"
+
+    result = kata("--root", str(tree), "check", "dot", "--json", str(report), cwd=tree)
+
+    dot = json.loads(report.read_text())["exercises"][0]
+    assert dot["status"] == "error"
+    assert dot["error"] == (
+        "exercises/dot.py has a syntax error on line 4: expected ':'\n"
+        "    def dot(a, b)\n"
+        "                 ^"
+    )
+    assert dot["error"] in result.stdout
+
+
 @pytest.mark.parametrize(
     "source, told",
     [

@@ -83,6 +83,47 @@ def test_json_report_changes_only_in_timing_between_runs():
     assert first == second
 
 
+# What each test of an exercise whose module cannot be loaded says: the
+# file, the line and what Python said, as the learner sees it.
+UNLOADED = (
+    "exercises/dot.py has a syntax error on line 1: '(' was never closed\n"
+    "    def dot(a, b:\n"
+    "           ^"
+)
+
+
+def unloaded_book():
+    """BOOK, but dot's module cannot be loaded: each test says why."""
+    runs = sample_runs()
+    tests = [TestResult(f"test_{i}", False, "import_error", UNLOADED) for i in (1, 2)]
+    runs[0] = ExerciseRun("dot", tests, duration=0.25)
+    return gradebook(EXERCISES, runs, "exercises")
+
+
+def test_json_report_gives_why_a_module_could_not_be_loaded_as_its_error():
+    dot = json.loads(to_json(unloaded_book(), TIMING))["exercises"][0]
+
+    assert dot["status"] == "error"
+    assert dot["error"] == UNLOADED
+    assert dot["message"] == UNLOADED.splitlines()[0]
+
+
+def test_json_report_error_stays_empty_for_an_exercise_that_only_fails():
+    report = json.loads(to_json(BOOK, TIMING))
+
+    assert [exercise["error"] for exercise in report["exercises"][:3]] == [""] * 3
+
+
+def test_gradescope_gives_a_run_without_tests_its_whole_error():
+    runs = sample_runs()
+    stop = "exercises/train.py was still running after 3 s\n  stopped at line 2: x"
+    runs[-1] = ExerciseRun("train", [], stop, 3.0)
+    results = json.loads(to_gradescope(gradebook(EXERCISES, runs, "exercises"), TIMING))
+
+    train = [test for test in results["tests"] if "train" in test["tags"]]
+    assert [test["output"] for test in train] == [stop]
+
+
 def test_junit_report_is_valid_xml_with_failures_and_errors_apart():
     text = to_junit(BOOK, TIMING)
 

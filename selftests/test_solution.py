@@ -2,14 +2,19 @@
 done, or earlier when forced and confirmed; and ``check NAME --explore``."""
 
 import json
+import os
+import pty
 import re
+import select
+import time
 
 import pytest
 
 from grader import i18n
 from grader.docs import commented, comments, summarized, summary
 from grader.exercises import EXERCISES, NAMES
-from selftests.grader_support import ROOT
+from selftests import forkserver
+from selftests.grader_support import ROOT, clean_environment
 from selftests.learner_support import kata, learner_tree, solution
 
 # An update twice as large as asked: some tests pass, not all.
@@ -190,6 +195,69 @@ def test_force_shows_the_solution_early_only_after_a_yes(tmp_path):
     assert ANSWER_LINE not in declined.stdout
     assert accepted.returncode == 0
     assert ANSWER_LINE in accepted.stdout
+
+
+# A wrong sgd_update whose first call in each test process takes two
+# seconds: its grade shows the status line for a while.
+SLOW_SGD = "import time\n\n_CALLS = []\n\n\n" + WRONG_SGD.replace(
+    "def sgd_update(params, grads, lr):\n",
+    "def sgd_update(params, grads, lr):\n"
+    "    if not _CALLS:\n        time.sleep(2)\n    _CALLS.append(1)\n",
+)
+# How long the grader is given to ask, and how long an answer typed too
+# early is given to be taken for one (it is at once, when it is).
+ASK_SECONDS = 60
+TAKEN_SECONDS = 2
+
+
+def read_until(leader: int, said: bytearray, wanted: bytes, seconds: float) -> bool:
+    """Read what the grader writes to its terminal into `said` until it
+    holds `wanted` (True) or `seconds` have passed or it ended (False)."""
+    end = time.monotonic() + seconds
+    while wanted not in said:
+        left = end - time.monotonic()
+        if left <= 0 or not select.select([leader], [], [], left)[0]:
+            return False
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closes when the grader exits
+            return False
+        if not chunk:
+            return False
+        said += chunk
+    return True
+
+
+def test_an_answer_typed_before_the_question_is_not_taken_for_one(tmp_path):
+    # Typed while the grade's status line is up, "y" and Enter must not
+    # answer a question not yet on screen: the grader asks, and waits.
+    tree = learner_tree(tmp_path / "kata", sgd=SLOW_SGD)
+    leader, follower = pty.openpty()
+    args = ["--root", str(tree), "solution", "sgd", "--force"]
+    env = clean_environment(TERM="xterm-256color")
+    process = forkserver.popen(
+        args, tree, env, stdin=follower, stdout=follower, stderr=follower
+    )
+    os.close(follower)
+    said = bytearray()
+    try:
+        assert read_until(leader, said, b"grading sgd", ASK_SECONDS), said
+        os.write(leader, b"y\n")
+        assert read_until(leader, said, b"[y/N]", ASK_SECONDS), said
+        asked_at = len(said)
+        read_until(leader, said, ANSWER_LINE.encode(), TAKEN_SECONDS)
+        assert ANSWER_LINE.encode() not in said[asked_at:], said[asked_at:]
+        # The status line was gone before the question, and stays gone.
+        assert b"grading sgd" not in said[asked_at:]
+
+        os.write(leader, b"n\n")
+        assert read_until(leader, said, b"Not shown.", ASK_SECONDS), said
+        assert process.wait(timeout=ASK_SECONDS) == 1
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=ASK_SECONDS)
+        os.close(leader)
 
 
 def test_a_copy_without_solutions_says_it_has_none(tmp_path):

@@ -7,6 +7,9 @@ run, the argument is compared with a copy taken before the call: the
 first line after which the two differ is the one that wrote into it,
 directly or through a NumPy call it made (``np.clip(x, 0, 1, out=x)``).
 
+The same tracer finds the line that put a new object in a dict argument
+in place of one it held (see `entries_kept`).
+
 The second run costs a run with a tracer: it is made only for a failure,
 for a call that was quick and whose argument is small, and gives up
 quietly past its bounds, when the message stays as it was.
@@ -48,6 +51,21 @@ def _bytes(value, depth):
     if isinstance(value, (list, tuple)):
         return sum(_bytes(item, depth + 1) for item in value)
     return 8
+
+
+def entries_kept(watched):
+    """A `same` for `traced` that holds while the dict `watched` keeps its
+    keys and, under each, the very object it holds now: it stops holding
+    after the line that stores a new object under a key (params[k] =
+    params[k] - ...), whether or not the numbers differ."""
+    entries = dict(watched)
+
+    def kept(_saved, now):
+        return now.keys() == entries.keys() and all(
+            now[key] is value for key, value in entries.items()
+        )
+
+    return kept
 
 
 def traced(run, watched, mine, same):

@@ -932,11 +932,23 @@ class LearnerFunction:
             )
         return result
 
-    def _written_at(self, args, kwargs, before, index):
-        """The learner's line that changes argument `index`, found by
-        calling again with the arguments as they were before (see
+    def rebound_at(self, *args, index=0):
+        """The learner's line that puts a new object under a key of the
+        dict argument `index` in place of the one it held (params[k] =
+        params[k] - ...), found by calling again on copies of `args` (see
         `tests.blame`), as `learner_line` shows a place; None when it is
-        not found. Every argument is as it was before, afterwards."""
+        not found, or the time for such runs is spent."""
+        if _blame_left[0] <= 0 or not blame.small(args[index]):
+            return None
+        args = copy.deepcopy(list(args))
+        return self._written_at(args, {}, copy.deepcopy(args), index, rebound=True)
+
+    def _written_at(self, args, kwargs, before, index, rebound=False):
+        """The learner's line that changes argument `index` (with
+        `rebound`, that rebinds one of its entries), found by calling again
+        with the arguments as they were before (see `tests.blame`), as
+        `learner_line` shows a place; None when it is not found. Every
+        argument is as it was before, afterwards."""
         spent = time.monotonic()
         try:
             _restore_all(args, before)
@@ -944,25 +956,33 @@ class LearnerFunction:
                 warnings.simplefilter("ignore")
                 if config.student is not None:
                     place = config.student.written_at(
-                        self.exercise.name, self.name, args, kwargs, self.trusted, index
+                        self.exercise.name,
+                        self.name,
+                        args,
+                        kwargs,
+                        self.trusted,
+                        index,
+                        rebound,
                     )
                 else:
-                    place = self._local_written_at(args, kwargs, index)
+                    place = self._local_written_at(args, kwargs, index, rebound)
             return written_line(place)
         finally:
             _restore_all(args, before)
             _blame_left[0] -= time.monotonic() - spent
 
-    def _local_written_at(self, args, kwargs, index):
+    def _local_written_at(self, args, kwargs, index, rebound=False):
         """`_written_at`'s place in this process: (file name, line) or None."""
         with _silenced(True):
             module = load(self.exercise.name)  # its own, with nothing kept
         function = getattr(module, self.name, None)
         if not callable(function):
             return None
+        watched = args[index]
+        kept = blame.entries_kept(watched) if rebound else same
         with _running(module, self.trusted), _silenced(True):
             _, place = blame.traced(
-                lambda: function(*args, **kwargs), args[index], learners_file, same
+                lambda: function(*args, **kwargs), watched, learners_file, kept
             )
         return place
 

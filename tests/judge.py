@@ -88,6 +88,7 @@ class KataFailure(AssertionError):
         mistake=None,
         differs=None,
         raised=None,
+        where=None,
     ):
         self.what = what
         self.call = call
@@ -98,7 +99,11 @@ class KataFailure(AssertionError):
         # Found now, while the exception still holds its traceback: the
         # innermost line of the learner's, even when the exception came
         # from NumPy's code or a trusted function it called.
-        self.where = None if raised is None else learner_line(raised)
+        # `where`, when the test found the line itself (as "exercises/
+        # sgd.py, line 9: ..."), for a failure that raised nothing.
+        if raised is not None:
+            where = learner_line(raised)
+        self.where = where
         super().__init__(self.render())
 
     def render(self):
@@ -149,6 +154,7 @@ def fail(
     mistake=None,
     differs=None,
     raised=None,
+    where=None,
 ):
     raise KataFailure(
         what,
@@ -158,6 +164,7 @@ def fail(
         mistake=mistake,
         differs=differs,
         raised=raised,
+        where=where,
     )
 
 

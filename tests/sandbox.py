@@ -146,22 +146,28 @@ class Student:
         )
         return result, names
 
-    def written_at(self, exercise, function, args, kwargs, trusted, index):
+    def written_at(
+        self, exercise, function, args, kwargs, trusted, index, rebound=False
+    ):
         """Call the learner's `function` again, quiet, in a module loaded
         for the call alone, under the line tracer of `tests.blame`
         watching argument number `index`: return the place of the line
-        that first changed it, as the learner's process names it (not yet
-        checked: see `harness.written_line`), or None."""
+        that first changed it (with `rebound`, that first put a new object
+        under one of its keys, see `blame.entries_kept`), as the learner's
+        process names it (not yet checked: see `harness.written_line`), or
+        None."""
+        trace = {"index": index, "rebound": bool(rebound)}
         _, _, place = self._call(
-            exercise, function, args, kwargs, trusted, True, True, trace=index
+            exercise, function, args, kwargs, trusted, True, True, trace=trace
         )
         return place
 
     def _call(
         self, exercise, function, args, kwargs, trusted, quiet, fresh, trace=None
     ):
-        """`call`, with what the tracer found when `trace` is the index of
-        an argument to watch: (result, parameter names, place or None)."""
+        """`call`, with what the tracer found when `trace` names an
+        argument to watch ({"index": ..., "rebound": ...}, as `written_at`
+        makes it): (result, parameter names, place or None)."""
         if self.ended is not None:
             self._raise_ended()
         callbacks = []
@@ -855,13 +861,18 @@ _loading = []
 _judges = []
 
 
-def _run(function, args, kwargs, watched):  # pragma: no cover
-    """(The result of `function(*args, **kwargs)`, None); with `watched`
-    the index of an argument, run under the tracer of `tests.blame`, the
-    place of the line that first changed that argument in its stead."""
-    if watched is None:
+def _run(function, args, kwargs, trace):  # pragma: no cover
+    """(The result of `function(*args, **kwargs)`, None); with `trace`
+    naming an argument (see `Student.written_at`), run under the tracer of
+    `tests.blame`, the place of the line that first changed that argument
+    (or rebound one of its entries) in its stead."""
+    if trace is None:
         return function(*args, **kwargs), None
-    return blame.traced(lambda: function(*args, **kwargs), args[watched], *_judges)
+    watched = args[trace["index"]]
+    mine, same = _judges
+    if trace.get("rebound"):
+        same = blame.entries_kept(watched)
+    return blame.traced(lambda: function(*args, **kwargs), watched, mine, same)
 
 
 def _state(args, kwargs, known):  # pragma: no cover

@@ -19,7 +19,7 @@ from tests.harness import (
     quietly,
     short,
 )
-from tests.judge import PASS_THROUGH, expect_close, fail, when_shown
+from tests.judge import PASS_THROUGH, expect_close, fail, failure_shown, when_shown
 from tests.strategies import examples, float_arrays, sizes
 
 # How Python says an operator met a dict: "unsupported operand type(s) for
@@ -562,8 +562,10 @@ def expect_none(result, params, call):
     )
 
 
-def expect_same_arrays(params, arrays, call):
-    """Fail if the dict now holds a new array where it held another."""
+def expect_same_arrays(params, arrays, call, step):
+    """Fail if the dict now holds a new array where it held another; the
+    failure shows the line that stored it, found by taking `step`, the
+    call's (params as they were, grads, lr), once more."""
     if set(params) != set(arrays):
         fail(
             "sgd_update must keep the keys of params as they are.",
@@ -573,12 +575,15 @@ def expect_same_arrays(params, arrays, call):
         )
     for key in arrays:
         if params[key] is not arrays[key]:
+            # Looked for only in a failure shown: it calls sgd_update again.
+            rebound = learner.sgd_update.rebound_at(*step) if failure_shown() else None
             fail(
                 f"params[{key!r}] must stay the same array object, updated in "
                 "place, so that whoever holds it sees the step.",
                 call=call,
                 expected=f"the array params[{key!r}] held before the call",
                 actual=f"a new {type(params[key]).__name__}",
+                where=rebound,
                 mistake=f"params[{key!r}] = params[{key!r}] - ... binds a new "
                 "array and leaves the old one as it was. Update the array "
                 f"itself: params[{key!r}] -= lr * grads[{key!r}].",
@@ -704,7 +709,7 @@ def check_update(network, lr):
     result, call = take_step(params, grads, lr)
 
     # The update first: a return statement left in hides nothing else.
-    expect_same_arrays(params, arrays, call)
+    expect_same_arrays(params, arrays, call, (before, grads, lr))
     expect_every_key_moved(before, arrays, grads, lr, call)
     for key in before:
         expect_close(
@@ -749,7 +754,9 @@ def test_sgd_update_gives_the_docstring_example():
     grads = {"w": np.array([10.0, -10.0])}
     result, call = take_step(params, grads, 0.1)
 
-    expect_same_arrays(params, {"w": w}, call)
+    expect_same_arrays(
+        params, {"w": w}, call, ({"w": np.array([1.0, 2.0])}, grads, 0.1)
+    )
     expect_every_key_moved({"w": np.array([1.0, 2.0])}, {"w": w}, grads, 0.1, call)
     expect_close(
         w,

@@ -2,6 +2,7 @@
 change, but params[k] is no longer the same array object."""
 
 # expect: binds a new array
+# expect: where     selftests/mutants/sgd/wrong_rebinds_to_a_view.py, line 10: params[key] = params[key][...]
 
 
 def sgd_update(params, grads, lr):
