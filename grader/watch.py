@@ -65,12 +65,14 @@ the line that counts the other failing tests stays until each part of the
 failure is down to its first row, but never at the cost of the statement's
 rows, the hint just asked for stays whole
 until a save of its exercise is graded, short of the rows the exercise's
-line needs (one only remembered, or asked for before that save, goes
-before the failure), the report keeps its table and score (once every
-exercise is done, the score and the closing line longest, What next going
-first, each part whole or not at all), and what still does not fit is cut
-with a line that says how much and what shows it all (rows of a table,
-with what lists them); the top line always stays in view, in one row where
+line needs and of those that bring back what was expected and what came
+back, down to its first row (one only remembered, or asked for before
+that save, goes before the failure), the report keeps its table and
+score (once every exercise is done, the score and the closing line
+longest, What next going first, each part whole or not at all), and
+what still does not fit is cut with a line that says how much and what
+shows it all (rows of a table, with what lists them); the top line
+always stays in view, in one row where
 a shorter way of saying a save fits (its files without their folder, then
 without the time), else in two rows at most. A resize draws the screen
 again at the new size, during a grade too.
@@ -280,6 +282,10 @@ SHORTER = {
 # The fewest columns of a hint's last row kept before the note that says
 # what shows it whole (see `hint_ended`).
 HINT_WORDS_COLUMNS = 12
+# The fewest rows a hint just asked for keeps beside a failure that needs
+# its rows (see `Watch.exercise_fitted`): its first, whole, and the row that
+# says what shows the rest.
+HINT_LEAST_ROWS = 2
 # The ways of saying a save that name no file (see `saved_events`).
 UNNAMED_SAVES = (
     N_("saved and graded"),
@@ -2539,15 +2545,66 @@ class Watch:
         self, top: Text, bottom: list[Text]
     ) -> tuple[list[Text], list[Text]]:
         """The middle of the exercise's screen and its `bottom` lines, made
-        to fit under `top` on a terminal. What gives way first: the blank
-        lines between the parts and the line that says how saves are
-        noticed, then the failure's message as `_fitted` shortens it (its
-        call last), the line that counts the other failing tests once each
-        part of the message is down to its first row, or sooner, rather
-        than a row of the statement of what failed, then the lines at
-        the end (see `cut`); the hint just asked for stays whole, below
-        what is left of the failure, and so does the likely mistake (its
-        first sentence, which outlasts the values: see `_fitted`), but
+        to fit under `top` on a terminal (see `failure_fitted`). A hint just
+        asked for gives up its later rows before what was expected and what
+        came back go: they are what a failure is shown for. It keeps its
+        first row whole and a row that says what shows it whole (see
+        `hint_cut`), and gives up only as many rows as bring back the most
+        of those values that its rows can; none where they bring back none:
+        cut for nothing, it would only say less."""
+        spaced = self.spaced
+        whole = self.failure_fitted(top, bottom)
+        rows = self.hint_rows_asked()
+        if not self.failure_hidden or rows <= HINT_LEAST_ROWS:
+            return whole
+        kept = (whole, self.spaced, self.failure_hidden)
+
+        def tried(hint_rows: int) -> tuple:
+            self.spaced = spaced
+            shown = self.failure_fitted(top, bottom, hint_rows=hint_rows)
+            return shown, self.spaced, self.failure_hidden
+
+        least = tried(HINT_LEAST_ROWS)
+        most = self.value_rows(least[0][0])
+        if most <= self.value_rows(whole[0]):
+            least = kept
+        else:
+            # The most rows of the hint that leave the failure as many
+            # values, found by halving: the fewer the hint's rows, the more
+            # the failure's.
+            low, high = HINT_LEAST_ROWS, rows - 1
+            while low < high:
+                middle = (low + high + 1) // 2
+                shown = tried(middle)
+                if self.value_rows(shown[0][0]) >= most:
+                    low, least = middle, shown
+                else:
+                    high = middle - 1
+        shown, self.spaced, self.failure_hidden = least
+        return shown
+
+    def hint_rows_asked(self) -> int:
+        """The rows of the hint just asked for (with `h`, since the last
+        save of the exercise in focus was graded), whole; 0 for none."""
+        if self.focus.name not in self.hints_asked:
+            return 0
+        return self.rows([self.wrapped(line) for line in self.hint_lines(False)])
+
+    def failure_fitted(
+        self, top: Text, bottom: list[Text], hint_rows: int | None = None
+    ) -> tuple[list[Text], list[Text]]:
+        """The middle of the exercise's screen and its `bottom` lines, made
+        to fit under `top` on a terminal, the hint asked for cut to
+        `hint_rows`, if given and fewer than it has (see `hint_cut`). What
+        gives way first: the blank lines between the parts and the line
+        that says how saves are noticed, then the failure's message as
+        `_fitted` shortens it (its call last), the line that counts the
+        other failing tests once each part of the message is down to its
+        first row, or sooner, rather than a row of the statement of what
+        failed, then the lines at the end (see `cut`); the hint just asked
+        for stays whole (or as `hint_rows` cuts it), below what is left of
+        the failure, and so does the likely mistake (its first sentence,
+        which outlasts the values: see `_fitted`), but
         never at the cost of the exercise's line (see `hint_left_room`).
         A hint only remembered, or asked for before the last save of its
         exercise was graded (see `hints_asked`), gives way before all of
@@ -2593,6 +2650,8 @@ class Watch:
             hint = self.hint_cut(hint[0], left) if left > 0 else []
         elif hint:
             hint = self.hint_left_room(hint[0], top, bottom, self.rows(whole))
+            if hint_rows is not None and len(hint) == 1:
+                hint = self.hint_cut(hint[0], hint_rows)
         space = self.room(top, bottom) - self.rows(hint)
         if self.rows(whole) <= space:
             return spaced(whole, hint)
@@ -2876,6 +2935,13 @@ class Watch:
             left += 1
         return self.hint_cut(hint, left) if left > 0 else []
 
+    def value_rows(self, lines: list[Text]) -> int:
+        """How many of what was expected and what came back `lines`, a
+        failure as the screen shows it, keep in sight: 0, 1 or 2."""
+        labels = [i18n.failure(f"  {label}  x").split()[0] for label in VALUE_NAMES]
+        rows = [row.lstrip() for line in lines for row in line.plain.split("\n")]
+        return sum(any(row.startswith(f"{label} ") for row in rows) for label in labels)
+
     def note_rows(self, failure_rows: int) -> int:
         """The rows of the note that says what shows a failure of
         `failure_rows` cut short, with the largest count it may say."""
@@ -2996,10 +3062,13 @@ class Watch:
         indent = row[: len(row) - len(row.lstrip())]
         for note in notes:
             left = width - i18n.width(f" {note}")
-            # A few words of the row before the note, or none at all: a
-            # word or two alone would say nothing.
-            if left - i18n.width(indent) >= HINT_WORDS_COLUMNS:
-                return f"{_ended(row, left, mark)} {note}"
+            # A few words of the row before the note, cut between words,
+            # or none at all: a word or two alone would say nothing.
+            words = _between_words(row, left, mark) or ""
+            said = i18n.width(words.removesuffix(mark).strip())
+            room = left - i18n.width(indent) >= HINT_WORDS_COLUMNS
+            if room and said >= HINT_WORDS_COLUMNS // 2:
+                return f"{words} {note}"
             if i18n.width(f"{indent}{mark} {note}") <= width:
                 return f"{indent}{mark} {note}"
         return _ended(row, width, mark)
@@ -4062,6 +4131,9 @@ class _Fitting:
 # before the likely mistake would be cut: what came back, then where,
 # then the call, last as it is what reproduces the failure.
 GIVING_WAY = ("actual", "where", "call")
+# The labels of the values a failure compares: what a hint asked for gives
+# its rows up for (see `Watch.exercise_fitted`).
+VALUE_NAMES = ("expected", "actual")
 
 
 def _value_goes(label: str | None, rows: list[str]) -> bool:
@@ -4596,6 +4668,36 @@ def _ended(row: str, width: int | None, ellipsis: str) -> str:
     if " " in kept.strip()[len(kept) // 2 :]:
         kept = kept[: kept.rstrip().rfind(" ")]  # not in the middle of a word
     return _after_word(kept, ellipsis)
+
+
+def _between_words(row: str, width: int, ellipsis: str) -> str | None:
+    """`row` ended in `ellipsis` within `width` columns (see `_ended`),
+    cut between words, never inside one ("num_classe …"): an English word
+    cut reads as another, or as a typo in code; None when no word of the
+    row fits before the ellipsis."""
+    ended = _ended(row, width, ellipsis)
+    kept = ended.removesuffix(ellipsis).rstrip()
+    if not kept.strip():
+        return None
+    if not row.startswith(kept) or len(kept) == len(row.rstrip()):
+        return ended
+    after = row[len(kept)]
+    if not (_in_a_word(kept[-1]) and _in_a_word(after)):
+        return ended
+    # Back to the last space, or to the last wide character, after which
+    # Japanese may break.
+    wide = [i for i, character in enumerate(kept) if not character.isascii()]
+    cut = max([kept.rfind(" "), *wide])
+    words = kept[: cut + 1].rstrip()
+    if not words.strip():
+        return None
+    return _after_word(words, ellipsis)
+
+
+def _in_a_word(character: str) -> bool:
+    """Whether `character` may be part of an English word or a name of
+    code, which a cut would break."""
+    return character.isascii() and (character.isalnum() or character in "_.'-")
 
 
 def _after_word(text: str, ellipsis: str) -> str:
