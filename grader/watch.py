@@ -2733,6 +2733,17 @@ class Watch:
                     most = self.rows(lines)
                     fitted = self.fitted(counted, space, low=least, most=most)
                     return said(fitted, commanded=others is True)
+        short_least = leasts[1][0]
+        if self.call_raised() and self.rows(failure(short_least, short=True)) <= space:
+            # Past that line too, a call that raised keeps its first row and
+            # where its place before the likely mistake's later advice, as
+            # beside that line: a screen a row shorter must not show the
+            # advice in their place.
+            def raised(limit: int) -> list[Text]:
+                return failure(limit, short=True)
+
+            most = self.rows(lines)
+            return said(self.fitted(raised, space, low=short_least, most=most))
         # The fewest rows the message may have without that line: its
         # likely mistake and its call whole, else the likely mistake alone;
         # each beside the statement's least, without which `_fitted` drops
@@ -2952,6 +2963,17 @@ class Watch:
         parts of `labels`) takes on the terminal; 0 when it has none."""
         return self.message_rows(
             lambda message, width: _mistake_rows(message, "    ", width, labels)
+        )
+
+    def call_raised(self) -> bool:
+        """Whether the statement of the failure in focus tells of a call
+        that raised (see `_raised_at`)."""
+        return bool(
+            self.message_rows(
+                lambda message, width: (
+                    _Fitting(message, UNLIMITED, "    ", width, self.ellipsis()).raised
+                )
+            )
         )
 
     def statement_rows(self) -> int:
