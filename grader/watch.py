@@ -184,6 +184,8 @@ DONE_EXERCISE_KEYS_LINE = N_("keys: n next exercise | l list | c check all | q q
 ALL_DONE_EXERCISE_KEYS_LINE = N_("keys: n what next | l list | c check all | q quit")
 # Once every exercise is done there is no hint to give, nor a next one.
 DONE_KEYS_LINE = N_("keys: b back to the exercise | l list | c check all | q quit")
+# Nor, while no exercise was on screen in this session, one to go back to.
+DONE_UNSEEN_KEYS_LINE = N_("keys: l list | c check all | q quit")
 # The list, every exercise done: n shows what is left to do, as it does from
 # the exercise; the report shows it already.
 DONE_LISTING_KEYS_LINE = N_(
@@ -3236,6 +3238,8 @@ class Watch:
             yield self.grading_now()
         elif self.note and not compact:
             yield Text(self.note, style="dim")
+        # `b` goes back to an exercise that was on screen (see `back_to`).
+        seen = self.focus.name in self.shown
         if self.keys_ended:
             keys = NO_KEYS_LINE
         elif self.view == EXERCISE and self.all_done():
@@ -3245,9 +3249,9 @@ class Watch:
         elif self.view == EXERCISE:
             keys = KEYS_LINE
         elif self.all_done() and self.view == LISTING:
-            keys = DONE_LISTING_KEYS_LINE
+            keys = DONE_LISTING_KEYS_LINE if seen else ALL_DONE_EXERCISE_KEYS_LINE
         elif self.all_done():
-            keys = DONE_KEYS_LINE
+            keys = DONE_KEYS_LINE if seen else DONE_UNSEEN_KEYS_LINE
         else:
             keys = TABLE_KEYS_LINE
         line = _(keys)

@@ -957,9 +957,52 @@ DONE_LISTING_KEYS = {
 def test_the_list_of_every_exercise_done_offers_n_for_what_next(request, lang):
     watch_screen_drawn = request.getfixturevalue("watch_screen")
     with i18n.speaking(lang):
-        rows = watch_screen_drawn(done_runs(), (120, 30), LISTING)
+        # The exercise shown with b, then the list: b goes back to it.
+        rows = watch_screen_drawn(
+            done_runs(), (120, 30), LISTING, keys_pressed("b", "l")
+        )
 
     assert rows[-1] == DONE_LISTING_KEYS[lang], rows
+
+
+# The lines of keys of every exercise done, by language: the report's and
+# the list's, while no exercise was on screen, then once one was.
+DONE_KEYS = {
+    "en": {
+        "report": "keys: l list | c check all | q quit",
+        "listing": "keys: n what next | l list | c check all | q quit",
+        "report back": "keys: b back to the exercise | l list | c check all | q quit",
+    },
+    "ja": {
+        "report": "キー: l 一覧 | c すべて採点 | q 終了",
+        "listing": "キー: n 次にできること | l 一覧 | c すべて採点 | q 終了",
+        "report back": "キー: b 演習に戻る | l 一覧 | c すべて採点 | q 終了",
+    },
+}
+
+
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "pipe"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_exercise_done_offers_b_only_once_an_exercise_was_shown(
+    request, lang, terminal
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    keys = DONE_KEYS[lang]
+    with i18n.speaking(lang):
+        screens = {
+            name: watch_screen_drawn(
+                done_runs(), (120, 40), SUMMARY, setup, terminal=terminal
+            )[-1]
+            for name, setup in [
+                ("report", None),
+                ("listing", keys_pressed("l")),
+                ("report back", keys_pressed("b", "n")),
+            ]
+        }
+
+    # Every exercise done from the start, none was on screen: b would not
+    # go back to one. The same keys on a terminal and through a pipe.
+    assert screens == keys, screens
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
