@@ -65,12 +65,14 @@ the line that counts the other failing tests stays until each part of the
 failure is down to its first row, but never at the cost of the statement's
 rows, the hint just asked for stays whole
 until a save of its exercise is graded, short of the rows the exercise's
-line needs (one only remembered, or asked for before that save, goes
-before the failure), the report keeps its table and score (once every
-exercise is done, the score and the closing line longest, What next going
-first, each part whole or not at all), and what still does not fit is cut
-with a line that says how much and what shows it all (rows of a table,
-with what lists them); the top line always stays in view, in one row where
+line needs and of those that bring back what was expected and what came
+back, down to its first row (one only remembered, or asked for before
+that save, goes before the failure), the report keeps its table and
+score (once every exercise is done, the score and the closing line
+longest, What next going first, each part whole or not at all), and
+what still does not fit is cut with a line that says how much and what
+shows it all (rows of a table, with what lists them); the top line
+always stays in view, in one row where
 a shorter way of saying a save fits (its files without their folder, then
 without the time), else in two rows at most. A resize draws the screen
 again at the new size, during a grade too.
@@ -182,6 +184,8 @@ DONE_EXERCISE_KEYS_LINE = N_("keys: n next exercise | l list | c check all | q q
 ALL_DONE_EXERCISE_KEYS_LINE = N_("keys: n what next | l list | c check all | q quit")
 # Once every exercise is done there is no hint to give, nor a next one.
 DONE_KEYS_LINE = N_("keys: b back to the exercise | l list | c check all | q quit")
+# Nor, while no exercise was on screen in this session, one to go back to.
+DONE_UNSEEN_KEYS_LINE = N_("keys: l list | c check all | q quit")
 # The list, every exercise done: n shows what is left to do, as it does from
 # the exercise; the report shows it already.
 DONE_LISTING_KEYS_LINE = N_(
@@ -287,6 +291,10 @@ SHORTER = {
 # The fewest columns of a hint's last row kept before the note that says
 # what shows it whole (see `hint_ended`).
 HINT_WORDS_COLUMNS = 12
+# The fewest rows a hint just asked for keeps beside a failure that needs
+# its rows (see `Watch.exercise_fitted`): its first, whole, and the row that
+# says what shows the rest.
+HINT_LEAST_ROWS = 2
 # The ways of saying a save that name no file (see `saved_events`).
 UNNAMED_SAVES = (
     N_("saved and graded"),
@@ -2547,15 +2555,66 @@ class Watch:
         self, top: Text, bottom: list[Text]
     ) -> tuple[list[Text], list[Text]]:
         """The middle of the exercise's screen and its `bottom` lines, made
-        to fit under `top` on a terminal. What gives way first: the blank
-        lines between the parts and the line that says how saves are
-        noticed, then the failure's message as `_fitted` shortens it (its
-        call last), the line that counts the other failing tests once each
-        part of the message is down to its first row, or sooner, rather
-        than a row of the statement of what failed, then the lines at
-        the end (see `cut`); the hint just asked for stays whole, below
-        what is left of the failure, and so does the likely mistake (its
-        first sentence, which outlasts the values: see `_fitted`), but
+        to fit under `top` on a terminal (see `failure_fitted`). A hint just
+        asked for gives up its later rows before what was expected and what
+        came back go: they are what a failure is shown for. It keeps its
+        first row whole and a row that says what shows it whole (see
+        `hint_cut`), and gives up only as many rows as bring back the most
+        of those values that its rows can; none where they bring back none:
+        cut for nothing, it would only say less."""
+        spaced = self.spaced
+        whole = self.failure_fitted(top, bottom)
+        rows = self.hint_rows_asked()
+        if not self.failure_hidden or rows <= HINT_LEAST_ROWS:
+            return whole
+        kept = (whole, self.spaced, self.failure_hidden)
+
+        def tried(hint_rows: int) -> tuple:
+            self.spaced = spaced
+            shown = self.failure_fitted(top, bottom, hint_rows=hint_rows)
+            return shown, self.spaced, self.failure_hidden
+
+        least = tried(HINT_LEAST_ROWS)
+        most = self.value_rows(least[0][0])
+        if most <= self.value_rows(whole[0]):
+            least = kept
+        else:
+            # The most rows of the hint that leave the failure as many
+            # values, found by halving: the fewer the hint's rows, the more
+            # the failure's.
+            low, high = HINT_LEAST_ROWS, rows - 1
+            while low < high:
+                middle = (low + high + 1) // 2
+                shown = tried(middle)
+                if self.value_rows(shown[0][0]) >= most:
+                    low, least = middle, shown
+                else:
+                    high = middle - 1
+        shown, self.spaced, self.failure_hidden = least
+        return shown
+
+    def hint_rows_asked(self) -> int:
+        """The rows of the hint just asked for (with `h`, since the last
+        save of the exercise in focus was graded), whole; 0 for none."""
+        if self.focus.name not in self.hints_asked:
+            return 0
+        return self.rows([self.wrapped(line) for line in self.hint_lines(False)])
+
+    def failure_fitted(
+        self, top: Text, bottom: list[Text], hint_rows: int | None = None
+    ) -> tuple[list[Text], list[Text]]:
+        """The middle of the exercise's screen and its `bottom` lines, made
+        to fit under `top` on a terminal, the hint asked for cut to
+        `hint_rows`, if given and fewer than it has (see `hint_cut`). What
+        gives way first: the blank lines between the parts and the line
+        that says how saves are noticed, then the failure's message as
+        `_fitted` shortens it (its call last), the line that counts the
+        other failing tests once each part of the message is down to its
+        first row, or sooner, rather than a row of the statement of what
+        failed, then the lines at the end (see `cut`); the hint just asked
+        for stays whole (or as `hint_rows` cuts it), below what is left of
+        the failure, and so does the likely mistake (its first sentence,
+        which outlasts the values: see `_fitted`), but
         never at the cost of the exercise's line (see `hint_left_room`).
         A hint only remembered, or asked for before the last save of its
         exercise was graded (see `hints_asked`), gives way before all of
@@ -2601,6 +2660,8 @@ class Watch:
             hint = self.hint_cut(hint[0], left) if left > 0 else []
         elif hint:
             hint = self.hint_left_room(hint[0], top, bottom, self.rows(whole))
+            if hint_rows is not None and len(hint) == 1:
+                hint = self.hint_cut(hint[0], hint_rows)
         space = self.room(top, bottom) - self.rows(hint)
         if self.rows(whole) <= space:
             return spaced(whole, hint)
@@ -2682,6 +2743,17 @@ class Watch:
                     most = self.rows(lines)
                     fitted = self.fitted(counted, space, low=least, most=most)
                     return said(fitted, commanded=others is True)
+        short_least = leasts[1][0]
+        if self.call_raised() and self.rows(failure(short_least, short=True)) <= space:
+            # Past that line too, a call that raised keeps its first row and
+            # where its place before the likely mistake's later advice, as
+            # beside that line: a screen a row shorter must not show the
+            # advice in their place.
+            def raised(limit: int) -> list[Text]:
+                return failure(limit, short=True)
+
+            most = self.rows(lines)
+            return said(self.fitted(raised, space, low=short_least, most=most))
         # The fewest rows the message may have without that line: its
         # likely mistake and its call whole, else the likely mistake alone;
         # each beside the statement's least, without which `_fitted` drops
@@ -2884,6 +2956,13 @@ class Watch:
             left += 1
         return self.hint_cut(hint, left) if left > 0 else []
 
+    def value_rows(self, lines: list[Text]) -> int:
+        """How many of what was expected and what came back `lines`, a
+        failure as the screen shows it, keep in sight: 0, 1 or 2."""
+        labels = [i18n.failure(f"  {label}  x").split()[0] for label in VALUE_NAMES]
+        rows = [row.lstrip() for line in lines for row in line.plain.split("\n")]
+        return sum(any(row.startswith(f"{label} ") for row in rows) for label in labels)
+
     def note_rows(self, failure_rows: int) -> int:
         """The rows of the note that says what shows a failure of
         `failure_rows` cut short, with the largest count it may say."""
@@ -2894,6 +2973,17 @@ class Watch:
         parts of `labels`) takes on the terminal; 0 when it has none."""
         return self.message_rows(
             lambda message, width: _mistake_rows(message, "    ", width, labels)
+        )
+
+    def call_raised(self) -> bool:
+        """Whether the statement of the failure in focus tells of a call
+        that raised (see `_raised_at`)."""
+        return bool(
+            self.message_rows(
+                lambda message, width: (
+                    _Fitting(message, UNLIMITED, "    ", width, self.ellipsis()).raised
+                )
+            )
         )
 
     def statement_rows(self) -> int:
@@ -3004,10 +3094,13 @@ class Watch:
         indent = row[: len(row) - len(row.lstrip())]
         for note in notes:
             left = width - i18n.width(f" {note}")
-            # A few words of the row before the note, or none at all: a
-            # word or two alone would say nothing.
-            if left - i18n.width(indent) >= HINT_WORDS_COLUMNS:
-                return f"{_ended(row, left, mark)} {note}"
+            # A few words of the row before the note, cut between words,
+            # or none at all: a word or two alone would say nothing.
+            words = _between_words(row, left, mark) or ""
+            said = i18n.width(words.removesuffix(mark).strip())
+            room = left - i18n.width(indent) >= HINT_WORDS_COLUMNS
+            if room and said >= HINT_WORDS_COLUMNS // 2:
+                return f"{words} {note}"
             if i18n.width(f"{indent}{mark} {note}") <= width:
                 return f"{indent}{mark} {note}"
         return _ended(row, width, mark)
@@ -3153,6 +3246,8 @@ class Watch:
             yield self.grading_now()
         elif self.note and not compact:
             yield Text(self.note, style="dim")
+        # `b` goes back to an exercise that was on screen (see `back_to`).
+        seen = self.focus.name in self.shown
         if self.keys_ended:
             keys = NO_KEYS_LINE
         elif self.view == EXERCISE and self.all_done():
@@ -3162,9 +3257,9 @@ class Watch:
         elif self.view == EXERCISE:
             keys = KEYS_LINE
         elif self.all_done() and self.view == LISTING:
-            keys = DONE_LISTING_KEYS_LINE
+            keys = DONE_LISTING_KEYS_LINE if seen else ALL_DONE_EXERCISE_KEYS_LINE
         elif self.all_done():
-            keys = DONE_KEYS_LINE
+            keys = DONE_KEYS_LINE if seen else DONE_UNSEEN_KEYS_LINE
         else:
             keys = TABLE_KEYS_LINE
         line = _(keys)
@@ -4085,6 +4180,9 @@ class _Fitting:
 # before the likely mistake would be cut: what came back, then where,
 # then the call, last as it is what reproduces the failure.
 GIVING_WAY = ("actual", "where", "call")
+# The labels of the values a failure compares: what a hint asked for gives
+# its rows up for (see `Watch.exercise_fitted`).
+VALUE_NAMES = ("expected", "actual")
 
 
 def _value_goes(label: str | None, rows: list[str]) -> bool:
@@ -4655,6 +4753,36 @@ def _ended(row: str, width: int | None, ellipsis: str) -> str:
     if " " in kept.strip()[len(kept) // 2 :]:
         kept = kept[: kept.rstrip().rfind(" ")]  # not in the middle of a word
     return _after_word(kept, ellipsis)
+
+
+def _between_words(row: str, width: int, ellipsis: str) -> str | None:
+    """`row` ended in `ellipsis` within `width` columns (see `_ended`),
+    cut between words, never inside one ("num_classe …"): an English word
+    cut reads as another, or as a typo in code; None when no word of the
+    row fits before the ellipsis."""
+    ended = _ended(row, width, ellipsis)
+    kept = ended.removesuffix(ellipsis).rstrip()
+    if not kept.strip():
+        return None
+    if not row.startswith(kept) or len(kept) == len(row.rstrip()):
+        return ended
+    after = row[len(kept)]
+    if not (_in_a_word(kept[-1]) and _in_a_word(after)):
+        return ended
+    # Back to the last space, or to the last wide character, after which
+    # Japanese may break.
+    wide = [i for i, character in enumerate(kept) if not character.isascii()]
+    cut = max([kept.rfind(" "), *wide])
+    words = kept[: cut + 1].rstrip()
+    if not words.strip():
+        return None
+    return _after_word(words, ellipsis)
+
+
+def _in_a_word(character: str) -> bool:
+    """Whether `character` may be part of an English word or a name of
+    code, which a cut would break."""
+    return character.isascii() and (character.isalnum() or character in "_.'-")
 
 
 def _after_word(text: str, ellipsis: str) -> str:

@@ -696,10 +696,9 @@ def test_when_every_exercise_is_done_the_watch_opens_on_what_to_do_next(done_tre
     assert all(f" {name} " in first for name in NAMES)  # what is done
     assert "`python -m grader solution NAME` shows the model answer" in first
     assert "`python -m grader check NAME --explore` tries" in first
-    # No hint to give, nor a next exercise: those keys are not offered.
-    assert first.endswith(
-        "keys: b back to the exercise | l list | c check all | q quit"
-    )
+    # No hint to give, nor a next exercise, nor one shown to go back to:
+    # those keys are not offered.
+    assert first.endswith("keys: l list | c check all | q quit")
     assert "Saves are still graded here; q quits." in first
     assert "10 問すべて完了しました" in ja and "次にできること:" in ja
     assert "solution NAME --lang ja` で演習の模範解答を表示できます" in ja

@@ -957,9 +957,52 @@ DONE_LISTING_KEYS = {
 def test_the_list_of_every_exercise_done_offers_n_for_what_next(request, lang):
     watch_screen_drawn = request.getfixturevalue("watch_screen")
     with i18n.speaking(lang):
-        rows = watch_screen_drawn(done_runs(), (120, 30), LISTING)
+        # The exercise shown with b, then the list: b goes back to it.
+        rows = watch_screen_drawn(
+            done_runs(), (120, 30), LISTING, keys_pressed("b", "l")
+        )
 
     assert rows[-1] == DONE_LISTING_KEYS[lang], rows
+
+
+# The lines of keys of every exercise done, by language: the report's and
+# the list's, while no exercise was on screen, then once one was.
+DONE_KEYS = {
+    "en": {
+        "report": "keys: l list | c check all | q quit",
+        "listing": "keys: n what next | l list | c check all | q quit",
+        "report back": "keys: b back to the exercise | l list | c check all | q quit",
+    },
+    "ja": {
+        "report": "キー: l 一覧 | c すべて採点 | q 終了",
+        "listing": "キー: n 次にできること | l 一覧 | c すべて採点 | q 終了",
+        "report back": "キー: b 演習に戻る | l 一覧 | c すべて採点 | q 終了",
+    },
+}
+
+
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "pipe"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_exercise_done_offers_b_only_once_an_exercise_was_shown(
+    request, lang, terminal
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    keys = DONE_KEYS[lang]
+    with i18n.speaking(lang):
+        screens = {
+            name: watch_screen_drawn(
+                done_runs(), (120, 40), SUMMARY, setup, terminal=terminal
+            )[-1]
+            for name, setup in [
+                ("report", None),
+                ("listing", keys_pressed("l")),
+                ("report back", keys_pressed("b", "n")),
+            ]
+        }
+
+    # Every exercise done from the start, none was on screen: b would not
+    # go back to one. The same keys on a terminal and through a pipe.
+    assert screens == keys, screens
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -2737,3 +2780,75 @@ def test_a_call_shortened_to_its_first_row_counts_the_keys_and_closes_the_dict(
         # says that the argument after it is hidden too, all on the row.
         assert call.endswith(f"{more}}}, …"), rows
         assert i18n.width(call) <= width, rows
+
+
+# one_hot's failure of a comparison left as booleans: short values, each
+# one row, beside a likely mistake of three rows at 50 columns.
+BOOLEAN_RESULT = (
+    "The result must be an array of float64 numbers.\n"
+    "  call      one_hot([2, 0] (list), 3)\n"
+    "  expected  float64\n"
+    "  actual    bool\n"
+    "  likely mistake: a comparison (==) gives booleans: convert with "
+    ".astype(np.float64)."
+)
+# A terminal as small as the watch is laid out for in a split window.
+SMALL = (50, 16)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_beside_a_hint_asked_for_expected_and_actual_outlast_its_later_rows(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [
+        TestResult(f"test_one_hot_{n}", False, "failure", BOOLEAN_RESULT) for n in "abc"
+    ]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["one_hot"] = ExerciseRun("one_hot", failures)
+    with i18n.speaking(lang):
+        whole = watch_screen_drawn(runs, (50, 60), EXERCISE, _hint_asked(1))
+        rows = watch_screen_drawn(runs, SMALL, EXERCISE, _hint_asked(1))
+        hint = i18n._("Hint {shown} of {total}: {hint}", shown=1, total=4, hint="")
+    expected, actual = VALUE_LABELS[lang]
+
+    # What was expected and what came back, which the failure is shown
+    # for, stay; the hint gives up its later rows for them, down to its
+    # first, whole, and a row that says what shows the rest.
+    assert any(row.startswith(f"      {expected} ") for row in rows), rows
+    assert any(row.startswith(f"      {actual} ") for row in rows), rows
+    first = next(row for row in whole if row.startswith(hint))
+    start = rows.index(first)
+    assert "`kata hint --seen one_hot`" in rows[start + 1], rows
+    assert rows[start + 2].startswith(NARROW_WORDS[lang]["keys"]), rows
+
+
+# softmax's failure along axis 0, whose likely mistake takes four rows of
+# 50 columns: beside the first row of a hint, it leaves no row for what
+# was expected nor for what came back.
+AXIS_ZERO = (
+    "softmax must be exp(x) divided by the sum of exp(x) over each slice "
+    "along the last axis.\n"
+    "  call      softmax([[1.0, 1.0], [0.0, 1.0986]])\n"
+    "  expected  [[0.5, 0.5], [0.25, 0.75]]\n"
+    "  actual    [[0.7311, 0.4754], [0.2689, 0.5246]]\n"
+    "  likely mistake: normalized along axis 0 (down the columns): each slice "
+    "along the last axis, a row of a batch, must sum to 1. Use axis=-1."
+)
+
+
+def test_a_hint_asked_for_stays_whole_where_its_rows_bring_back_no_value(request):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    failures = [TestResult("test_softmax_a", False, "failure", AXIS_ZERO)]
+    runs = {name: ExerciseRun(name, [TestResult("test_ok", True)]) for name in NAMES}
+    runs["softmax"] = ExerciseRun("softmax", failures)
+    with i18n.speaking("en"):
+        whole = watch_screen_drawn(runs, (50, 60), EXERCISE, _hint_asked(1))
+        rows = watch_screen_drawn(runs, SMALL, EXERCISE, _hint_asked(1))
+
+    # Cut for nothing, the hint would only say less.
+    start = next(i for i, row in enumerate(whole) if row.startswith("Hint 1 of 4"))
+    hint = whole[start : whole.index("", start) if "" in whole[start:] else None]
+    hint = [row for row in hint if not row.startswith("keys: ")]
+    assert all(row in rows for row in hint), rows
+    assert not any(row.startswith("      expected ") for row in rows), rows
