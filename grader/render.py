@@ -2193,7 +2193,7 @@ def _words_broken(line: str, width: int, ellipsis: str = "…") -> list[str]:
         filled = i18n.fill(line[label.end() :], width - hang, commands=True)
         first, *later = filled.split("\n")
         return [label.group() + first, *(" " * hang + part for part in later)]
-    filled = i18n.fill(body, width - lead)
+    filled = i18n.fill(body, width - lead, commands=True)
     return [" " * lead + part for part in filled.split("\n")]
 
 
@@ -2894,7 +2894,9 @@ def filled(text: Text, console: Console) -> Text:
     rows = []
     for line in text.split("\n"):
         start = 0
-        for row in i18n.fill(line.plain, columns).split("\n"):
+        # A command too wide for a row breaks at its spaces (see
+        # `_words_broken`): each row is still a run of the line's own.
+        for row in i18n.fill(line.plain, columns, commands=True).split("\n"):
             # Each row is a run of the line's own characters: only the
             # spaces it was broken at are left out.
             start = line.plain.index(row, start)

@@ -4575,3 +4575,52 @@ def test_a_signature_breaks_between_its_arguments(code, width, rows):
     from grader.render import _example_breaks, nested_rows
 
     assert nested_rows(code, width, _example_breaks) == rows
+
+
+def _quote_kept(rows: list[str], columns: int) -> bool:
+    """Whether every row of `rows` fits in `columns` and no row is a
+    backtick alone, the end of a command cut from it by the terminal."""
+    return all(i18n.width(row) < columns and row.strip() != "`" for row in rows)
+
+
+# Of a command in backticks too wide for a row by its backticks only, by
+# language: the width of the terminal it is shown on, and how to run the
+# grader in it.
+QUOTE_COLUMNS = {"en": 41, "ja": 50}
+QUOTE_PROG = {"en": "python -m grader", "ja": "python -m grader --lang ja"}
+QUOTE_COMMAND = {
+    "en": "`python -m grader solution cross_entropy`",
+    "ja": "`python -m grader solution cross_entropy --lang ja`",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_what_next_keeps_a_command_too_wide_for_its_row_with_its_backticks(
+    language,
+):
+    columns = QUOTE_COLUMNS[language]
+    done = next(e for e in EXERCISES if e.name == "cross_entropy")
+    with i18n.speaking(language):
+        screen = terminal_screen(columns)
+        screen.what_next(done, None, QUOTE_PROG[language], answer=True)
+    rows = screen.out.file.getvalue().splitlines()
+
+    assert _quote_kept(rows, columns), rows
+    # Broken at a space only: the command's words stay whole and in order.
+    assert QUOTE_COMMAND[language] in " ".join(rows), rows
+
+
+def test_the_stub_screen_keeps_a_command_too_wide_for_its_row_with_its_backticks(
+    watch_screen,
+):
+    def stub_in_focus(watch) -> None:
+        watch.prog = "python -m grader --lang ja"
+        watch.focus = watch.project.find("numerical_gradient")
+
+    stub = failed("test_g", "not written yet", kind="not_implemented")
+    runs = {"numerical_gradient": ExerciseRun("numerical_gradient", [stub])}
+    with i18n.speaking("ja"):
+        rows = watch_screen(runs, (50, 16), EXERCISE, stub_in_focus)
+
+    assert _quote_kept(rows, 50), rows
+    assert any("`python -m grader doc" in row for row in rows), rows
