@@ -55,6 +55,7 @@ from grader.grading import (
 from grader.i18n import N_, _
 from grader.results import (
     EXCEPTION,
+    MISSING_ENDING,
     NOT_IMPLEMENTED,
     NOT_RUN,
     ExerciseRun,
@@ -453,7 +454,8 @@ class Screen:
         if note:
             self.out.print(self.fitted(Text(note)), soft_wrap=True)
             self.out.print()
-        self._help_line(exercise.name, target, prog, check=False)
+        if not file_missing(grade):
+            self._help_line(exercise.name, target, prog, check=False)
 
     def what_next(
         self,
@@ -713,7 +715,7 @@ class Screen:
             self._failure(failure)
         if stuck is not None:
             self.out.print(self.fitted(stuck), soft_wrap=True)
-        else:
+        elif not file_missing(grade):
             # When the exercise's own error (a syntax error, say) is all
             # there is, `check` would only show it again.
             more = failure is not None
@@ -1260,6 +1262,13 @@ def not_run_note(grade: Grade) -> str:
     if count == 1:
         return _("1 more test did not run: the process stopped first.")
     return _("{count} more tests did not run: the process stopped first.", count=count)
+
+
+def file_missing(grade: Grade) -> bool:
+    """Whether the exercise of `grade` failed as a whole because its file
+    is gone: its error says so, and how `reset` puts the stub back, the
+    only way on (a hint on code that is not there would lead away)."""
+    return MISSING_ENDING in exercise_error(grade)
 
 
 def explained(grade: Grade) -> list[TestResult]:
