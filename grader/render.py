@@ -1397,13 +1397,22 @@ _ACTUAL_RAISED = re.compile(
 )
 
 
+# A statement about the exception the learner's code raised, the one the
+# test wanted but with the wrong message ("The ValueError must name both
+# shapes"): its "actual" value is that message alone.
+_STATEMENT_RAISED = re.compile(r"The ([A-Z]\w*(?:Error|Exception|Warning)) ")
+
+
 def _raised_shown(test: TestResult) -> tuple[str | None, str | None] | None:
     """As `_raised`, the exception also where the message gives it as the
-    "actual" value of the call rather than in its first sentence."""
+    "actual" value of the call, or names it in its statement as the one
+    raised, rather than in its first sentence with its message."""
     raised = _raised(test)
     if raised is None or raised[0] is not None:
         return raised
     actual = _ACTUAL_RAISED.search(test.message)
+    if actual is None and raised[1] is not None:
+        actual = _STATEMENT_RAISED.match(test.message)
     return (None if actual is None else actual.group(1)), raised[1]
 
 

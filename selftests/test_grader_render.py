@@ -233,6 +233,41 @@ def test_the_others_of_a_mistake_that_failed_otherwise_say_how():
         assert "test_c(22 行目で ValueError を送出)" in check(tests)
 
 
+# The exception a test wanted, raised at a line of the learner's with the
+# wrong message: the statement names it ("The ValueError must ..."), the
+# "actual" value gives its message alone.
+UNNAMED_SHAPES = (
+    "The ValueError must name both shapes, as Python prints them.\n"
+    "  call      dot([[[1.0]]], [[1.0]])\n"
+    "  expected  a message naming both shapes, (1, 1, 1) and (1, 1)\n"
+    "  actual    'too many values to unpack (expected 2)'\n"
+    "  where     exercises/dot.py, line 14: n, k = a2.shape\n" + TRANSPOSED
+)
+
+
+@pytest.mark.parametrize(
+    "language, told",
+    [
+        ("en", "test_c (raised ValueError at line 14)"),
+        ("ja", "test_c(14 行目で ValueError を送出)"),
+    ],
+)
+def test_the_others_of_a_mistake_that_raised_the_wanted_exception_say_so(
+    language, told
+):
+    index = RAISED_AT.format("IndexError: index 2 is out of bounds", 10, "s += 1")
+    tests = [
+        failed("test_a", index, "exception"),
+        failed("test_b", index.replace("index 2", "index 3"), "exception"),
+        failed("test_c", UNNAMED_SHAPES),
+    ]
+
+    with i18n.speaking(language):
+        text = " ".join(check(tests).split())
+
+    assert told in text, text
+
+
 # A wrong value at a line of the learner's that the message names without
 # saying that anything was raised there: the line that changed an input,
 # or one whose exception the test gives only by its message.
