@@ -2170,16 +2170,28 @@ def _line_broken(line: str, width: int, ellipsis: str = "…") -> list[str]:
     row = _array_row_wrapped(line, width)
     if row:
         return row
-    rows = _words_broken(line, width, ellipsis)
-    return [
-        part
-        for row in rows
-        for part in (
-            names_broken(row, width, " " * _indentation(row))
-            if i18n.width(row) > width
-            else [row]
-        )
-    ]
+    pending = _words_broken(line, width, ellipsis)
+    broken: list[str] = []
+    end = 0  # where in `line` the rows so far end, as far as it is known
+    while pending:
+        row = pending.pop(0)
+        found = line.find(row.strip(), end) if end >= 0 else -1
+        end = found + len(row.strip()) if found >= 0 else -1
+        if i18n.width(row) <= width:
+            broken.append(row)
+            continue
+        margin = " " * _indentation(row)
+        *done, last = names_broken(row, width, margin)
+        broken += done
+        if not (done and pending and end >= 0):
+            broken.append(last)
+            continue
+        # What follows the name goes on from its last part ("shape"), the
+        # rest of the line filled anew, rather than from a row of its own.
+        end -= len(last.strip())
+        filled = i18n.fill(line[end:], width - len(margin), commands=True)
+        pending = [margin + part for part in filled.split("\n")]
+    return broken
 
 
 def _indentation(row: str) -> int:

@@ -3999,9 +3999,10 @@ def test_a_test_name_too_long_for_a_row_breaks_after_an_underscore():
         "test_gradient_matches_the_derivative_for_arrays_",
         "of_any_shape.",
     ]
-    assert rows[-3:-1] == [
+    # What follows the name goes on from its last part, on its row.
+    assert rows[-2:] == [
         "  test_gradient_matches_the_derivative_for_arrays_",
-        "  of_any_shape:",
+        "  of_any_shape: fm = f(x)",
     ]
 
 
@@ -4659,3 +4660,29 @@ def test_the_stub_screen_keeps_a_command_too_wide_for_its_row_with_its_backticks
 
     assert _quote_kept(rows, 50), rows
     assert any("`python -m grader doc" in row for row in rows), rows
+
+
+# A sentence that names a test too long for a row, by language.
+LONG_NAME_SENTENCES = {
+    "en": "This happened in both tests that were running: "
+    "test_gradient_is_zero_at_a_minimum and "
+    "test_gradient_matches_the_derivative_for_arrays_of_any_shape, in the end.",
+    "ja": "実行中だった test_gradient_is_zero_at_a_minimum と "
+    "test_gradient_matches_the_derivative_for_arrays_of_any_shape "
+    "の両方でこれが起きました。",
+}
+LONG_NAME_ENDS = {
+    "en": "shape, in the end.",
+    "ja": "shape の両方でこれが起きました。",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_what_follows_a_test_name_broken_at_its_underscores_goes_on_its_row(
+    language,
+):
+    with i18n.speaking(language):
+        rows = wrapped_lines(Text(LONG_NAME_SENTENCES[language]), 59).plain
+
+    assert rows.splitlines()[-1] == LONG_NAME_ENDS[language], rows
+    assert all(i18n.width(row) <= 59 for row in rows.splitlines()), rows
