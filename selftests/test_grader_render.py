@@ -4686,3 +4686,25 @@ def test_what_follows_a_test_name_broken_at_its_underscores_goes_on_its_row(
 
     assert rows.splitlines()[-1] == LONG_NAME_ENDS[language], rows
     assert all(i18n.width(row) <= 59 for row in rows.splitlines()), rows
+
+
+# The end of the line of keys when they come from a pipe, by language.
+PIPED_KEYS_END = {
+    "en": "q quit | Enter after each",
+    "ja": "q 終了 | 各キーの後に Enter",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_keys_from_a_pipe_are_said_to_be_followed_by_enter(watch_screen, language):
+    def piped(watch) -> None:
+        watch.keys = SimpleNamespace(terminal=False)
+
+    with i18n.speaking(language):
+        rows = watch_screen({}, (100, 30), EXERCISE, piped, terminal=False)
+        typed = watch_screen({}, (100, 30), EXERCISE, terminal=False)
+
+    # Read a line at a time, a key acts once Enter ends its line: a key
+    # alone, as on a terminal, would seem unheard.
+    assert rows[-1].endswith(PIPED_KEYS_END[language]), rows
+    assert not typed[-1].endswith(PIPED_KEYS_END[language]), typed
