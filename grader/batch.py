@@ -31,7 +31,7 @@ from grader import classroom, formats
 from grader.exercises import load_catalogue
 from grader.files import write_atomically
 from grader.grading import gradebook
-from grader.results import IMPORT_ERROR, TIMEOUT
+from grader.results import IMPORT_ERROR, MISSING_ENDING, TIMEOUT
 
 GRADED = "graded"
 ERROR = "error"
@@ -64,8 +64,6 @@ TIMEOUT_NOTE = "{name}: stopped at the time limit"
 # The note on exercises whose modules are not in the submission; the ones
 # there that could not be loaded are noted each by why (its first line).
 MISSING_NOTE = "exercises/ lacks {count} of its {total} files"
-# How the tests' record ends what they say of a module that is not there.
-MISSING_ENDING = "is missing: was it moved or deleted?"
 # The note on a bare repository with nothing committed in it: `rev-parse
 # --verify --quiet` exits with 1 for a repository whose HEAD names no commit
 # (128 for one git cannot read at all, which `_git` reports in git's words).

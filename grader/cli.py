@@ -1495,6 +1495,20 @@ def _hint(
     from grader import hints
 
     exercise = project.find(args.name)
+    path = f"{args.target}/{exercise.name}.py"
+    if not (project.root / path).exists():
+        # As the watch: no hint on code that is not there, which would lead
+        # away from the way back to it; none revealed, lest it count as read.
+        screen.say(
+            _(
+                "{path} is missing, so no hint: `{prog} reset {name}` puts its "
+                "stub back.",
+                path=path,
+                prog=prog,
+                name=exercise.name,
+            )
+        )
+        return EXIT_DONE
     already = hints.seen(project.state_dir).get(exercise.name, 0)
     if args.seen and not args.all and not already:
         # Asked for no new hint: none is given, nor counted as read.

@@ -1106,6 +1106,11 @@ def fill(
             quality[index] = min(quality[index], _INSIDE)
         for index in inside:
             quality[index] = min(quality[index], _IN_WORD)
+    # Code between double backticks that fits on a row of its own goes
+    # there whole, though a particle after it starts the next ("…``" and
+    # "から、…"), as a word of English would.
+    for index in _in_fitting_literals(pieces, columns - indent):
+        quality[index] = _NEVER
     starts = _line_starts(pieces, quality, columns, indent)
     if japanese and tail:
         starts = _tail_lengthened(pieces, quality, starts, columns - indent)
@@ -1114,6 +1119,24 @@ def fill(
         "".join(pieces[a:b]).strip(SPACES) for a, b in zip(starts, ends, strict=True)
     ]
     return "\n".join(lines[:1] + [" " * indent + line for line in lines[1:]])
+
+
+def _in_fitting_literals(pieces: list[str], columns: int) -> set[int]:
+    """The indices of the pieces inside code between double backticks
+    ("``f(x, t)``", a piece to each of its words) that is no wider than
+    `columns`: a line never breaks before them."""
+    inside: set[int] = set()
+    start = None  # the piece that opened the code under way
+    for index, piece in enumerate(pieces):
+        if piece.count("``") % 2 == 0:
+            continue
+        if start is None:
+            start = index
+            continue
+        if width("".join(pieces[start : index + 1])) <= columns:
+            inside.update(range(start + 1, index + 1))
+        start = None
+    return inside
 
 
 def _commands_opened(

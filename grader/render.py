@@ -55,6 +55,7 @@ from grader.grading import (
 from grader.i18n import N_, _
 from grader.results import (
     EXCEPTION,
+    MISSING_ENDING,
     NOT_IMPLEMENTED,
     NOT_RUN,
     ExerciseRun,
@@ -453,7 +454,8 @@ class Screen:
         if note:
             self.out.print(self.fitted(Text(note)), soft_wrap=True)
             self.out.print()
-        self._help_line(exercise.name, target, prog, check=False)
+        if not file_missing(grade):
+            self._help_line(exercise.name, target, prog, check=False)
 
     def what_next(
         self,
@@ -713,7 +715,7 @@ class Screen:
             self._failure(failure)
         if stuck is not None:
             self.out.print(self.fitted(stuck), soft_wrap=True)
-        else:
+        elif not file_missing(grade):
             # When the exercise's own error (a syntax error, say) is all
             # there is, `check` would only show it again.
             more = failure is not None
@@ -1262,6 +1264,13 @@ def not_run_note(grade: Grade) -> str:
     return _("{count} more tests did not run: the process stopped first.", count=count)
 
 
+def file_missing(grade: Grade) -> bool:
+    """Whether the exercise of `grade` failed as a whole because its file
+    is gone: its error says so, and how `reset` puts the stub back, the
+    only way on (a hint on code that is not there would lead away)."""
+    return MISSING_ENDING in exercise_error(grade)
+
+
 def explained(grade: Grade) -> list[TestResult]:
     """The failures worth showing one by one: not the tests that never ran,
     nor those whose message is already the exercise's error."""
@@ -1388,13 +1397,22 @@ _ACTUAL_RAISED = re.compile(
 )
 
 
+# A statement about the exception the learner's code raised, the one the
+# test wanted but with the wrong message ("The ValueError must name both
+# shapes"): its "actual" value is that message alone.
+_STATEMENT_RAISED = re.compile(r"The ([A-Z]\w*(?:Error|Exception|Warning)) ")
+
+
 def _raised_shown(test: TestResult) -> tuple[str | None, str | None] | None:
     """As `_raised`, the exception also where the message gives it as the
-    "actual" value of the call rather than in its first sentence."""
+    "actual" value of the call, or names it in its statement as the one
+    raised, rather than in its first sentence with its message."""
     raised = _raised(test)
     if raised is None or raised[0] is not None:
         return raised
     actual = _ACTUAL_RAISED.search(test.message)
+    if actual is None and raised[1] is not None:
+        actual = _STATEMENT_RAISED.match(test.message)
     return (None if actual is None else actual.group(1)), raised[1]
 
 
@@ -2152,16 +2170,28 @@ def _line_broken(line: str, width: int, ellipsis: str = "…") -> list[str]:
     row = _array_row_wrapped(line, width)
     if row:
         return row
-    rows = _words_broken(line, width, ellipsis)
-    return [
-        part
-        for row in rows
-        for part in (
-            names_broken(row, width, " " * _indentation(row))
-            if i18n.width(row) > width
-            else [row]
-        )
-    ]
+    pending = _words_broken(line, width, ellipsis)
+    broken: list[str] = []
+    end = 0  # where in `line` the rows so far end, as far as it is known
+    while pending:
+        row = pending.pop(0)
+        found = line.find(row.strip(), end) if end >= 0 else -1
+        end = found + len(row.strip()) if found >= 0 else -1
+        if i18n.width(row) <= width:
+            broken.append(row)
+            continue
+        margin = " " * _indentation(row)
+        *done, last = names_broken(row, width, margin)
+        broken += done
+        if not (done and pending and end >= 0):
+            broken.append(last)
+            continue
+        # What follows the name goes on from its last part ("shape"), the
+        # rest of the line filled anew, rather than from a row of its own.
+        end -= len(last.strip())
+        filled = i18n.fill(line[end:], width - len(margin), commands=True)
+        pending = [margin + part for part in filled.split("\n")]
+    return broken
 
 
 def _indentation(row: str) -> int:
@@ -2193,7 +2223,7 @@ def _words_broken(line: str, width: int, ellipsis: str = "…") -> list[str]:
         filled = i18n.fill(line[label.end() :], width - hang, commands=True)
         first, *later = filled.split("\n")
         return [label.group() + first, *(" " * hang + part for part in later)]
-    filled = i18n.fill(body, width - lead)
+    filled = i18n.fill(body, width - lead, commands=True)
     return [" " * lead + part for part in filled.split("\n")]
 
 
@@ -2894,7 +2924,9 @@ def filled(text: Text, console: Console) -> Text:
     rows = []
     for line in text.split("\n"):
         start = 0
-        for row in i18n.fill(line.plain, columns).split("\n"):
+        # A command too wide for a row breaks at its spaces (see
+        # `_words_broken`): each row is still a run of the line's own.
+        for row in i18n.fill(line.plain, columns, commands=True).split("\n"):
             # Each row is a run of the line's own characters: only the
             # spaces it was broken at are left out.
             start = line.plain.index(row, start)

@@ -27,6 +27,9 @@ EXCEPTION = "exception"  # the learner's code raised
 CRASH = "crash"  # exit, segfault, out of memory, print flood
 TIMEOUT = "timeout"  # still running at the time limit
 NOT_RUN = "not_run"  # never started: the process ended before it
+# How the tests end what they say of an exercise whose file is not there
+# (the way back to it, `reset`, may follow).
+MISSING_ENDING = "is missing: was it moved or deleted?"
 
 
 @dataclass

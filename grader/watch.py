@@ -201,6 +201,9 @@ RESULT_TO_COME_LINE = N_("Its result will take this screen's place.")
 FIRST_GRADE_KEYS_LINE = N_(
     "keys during the grade: q quit | the others act once it ends"
 )
+# Keys read from a pipe, a line at a time: a key acts once Enter ends its
+# line (see `Watch.press_line`).
+PIPED_KEYS = N_("{keys} | Enter after each")
 # Once the input has ended (a pipe closed), keys are no longer read.
 NO_KEYS_LINE = N_("keys: none, the input has ended | Ctrl+C quits")
 # What a terminal sends for a key that is not a character (arrows, Home,
@@ -1473,10 +1476,15 @@ class Watch:
     def press(self, key: str) -> None:
         """Act on one key; from a pipe, where keys come a line at a time,
         on one line of them (see `press_line`)."""
-        if self.keys is not None and not self.keys.terminal:
+        if self.keys_piped():
             self.press_line(key)
         else:
             self.act(key)
+
+    def keys_piped(self) -> bool:
+        """Whether keys come from a pipe, a line at a time, rather than
+        from a terminal, a key at a time."""
+        return self.keys is not None and not self.keys.terminal
 
     def press_line(self, line: str) -> None:
         """Act on a line of keys read from a pipe: on each key in turn if
@@ -1652,23 +1660,23 @@ class Watch:
         return event
 
     def hint_said_short(self) -> list[str]:
-        """What `h` did, naming no exercise: the top line's shortest ways
-        of saying it, from the longest, on a terminal where the name would
-        take a row of its own (the exercise's line names it); the shortest
-        fit one row of 40 columns."""
+        """The top line's event for `h`, naming no exercise: the shortest
+        ways of saying what it did, from the longest, on a terminal where
+        the name would take a row of its own (the exercise's line names
+        it); the shortest fit one row of 40 columns."""
         return {
             "hint": [_("the next hint"), _("a hint")],
             "done": [_("done, no hint needed"), _("no hint needed")],
             "none": [_("no hints")],
             "last": [_("the last hint again"), _("last hint")],
-            "gone": [_("no file, no hint")],
+            "gone": [_("no file, no hint"), _("file missing")],
         }[self.hint_said]
 
     def deleted_no_hint(self) -> list[str]:
-        """The top line's ways of saying, from the longest, that `h` gave
-        no hint because the save it was typed with deleted the exercise's
-        file: one cause and its effect, rather than two events joined by
-        "then"; [] for any other `h`."""
+        """The top line's event for `h`, in its ways from the longest, when
+        it gave no hint because the save it was typed with deleted the
+        exercise's file: one cause and its effect, rather than two events
+        joined by "then"; [] for any other `h`."""
         name = self.focus.name
         saved = self.with_save and self.save_event and self.saving_files == [name]
         if self.hint_said != "gone" or not saved:
@@ -1681,9 +1689,10 @@ class Watch:
         ]
 
     def first_shown_for_hint(self) -> str:
-        """`back_for_hint` for an exercise not on screen before in this
-        session: there is nothing to go back to; which exercise it is, and
-        why, as `back_to` says it, with what `h` did there."""
+        """The top line's event for `h`, as `back_for_hint` says it, for an
+        exercise not on screen before in this session: there is nothing to
+        go back to; which exercise it is, and why, as `back_to` says it,
+        with what `h` did there."""
         name = self.focus.name
         if self.save_event:
             which = _("{name}, saved last", name=name)
@@ -3263,6 +3272,8 @@ class Watch:
         else:
             keys = TABLE_KEYS_LINE
         line = _(keys)
+        if self.keys_piped() and not self.keys_ended:
+            line = _(PIPED_KEYS, keys=line)
         if self.out.is_terminal:
             line = keys_wrapped(line, self.out.width - 1)  # see `wrapped`
         yield Text(line, style="dim")

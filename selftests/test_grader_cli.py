@@ -1197,3 +1197,32 @@ def test_the_flags_moved_after_their_command_are_the_commands_own():
             for option in action.option_strings
         }
         assert set(cli.COMMAND_FLAGS.get(name, ())) == own - {"--separate"}, name
+
+
+# What `hint` and `check` say of an exercise whose file is gone, by
+# language: the file named missing.
+MISSING_SGD = {
+    "en": "exercises/sgd.py is missing",
+    "ja": "exercises/sgd.py がない",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_missing_file_gets_no_hint_only_the_way_back_to_its_stub(fresh_tree, lang):
+    (fresh_tree / "exercises" / "sgd.py").unlink()
+
+    checked = kata("--lang", lang, "check", "sgd", cwd=fresh_tree)
+    hinted = kata("--lang", lang, "hint", "sgd", cwd=fresh_tree)
+
+    # `check` points to `reset` only: a hint on code that is not there
+    # would lead away from the way back to it.
+    assert checked.returncode == 1
+    assert "reset sgd" in checked.stdout, checked.stdout
+    assert "hint sgd" not in checked.stdout, checked.stdout
+    # `hint` says so, as the watch does, and counts no hint as seen.
+    assert hinted.returncode == 0  # as every `hint`: nothing is graded
+    assert MISSING_SGD[lang] in hinted.stdout, hinted.stdout
+    assert "reset sgd" in hinted.stdout, hinted.stdout
+    assert EXERCISES[8].hints[0][:20] not in hinted.stdout
+    hints = fresh_tree / ".kata" / "hints.json"
+    assert not hints.exists() or "sgd" not in json.loads(hints.read_text())

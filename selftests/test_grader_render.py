@@ -233,6 +233,41 @@ def test_the_others_of_a_mistake_that_failed_otherwise_say_how():
         assert "test_c(22 行目で ValueError を送出)" in check(tests)
 
 
+# The exception a test wanted, raised at a line of the learner's with the
+# wrong message: the statement names it ("The ValueError must ..."), the
+# "actual" value gives its message alone.
+UNNAMED_SHAPES = (
+    "The ValueError must name both shapes, as Python prints them.\n"
+    "  call      dot([[[1.0]]], [[1.0]])\n"
+    "  expected  a message naming both shapes, (1, 1, 1) and (1, 1)\n"
+    "  actual    'too many values to unpack (expected 2)'\n"
+    "  where     exercises/dot.py, line 14: n, k = a2.shape\n" + TRANSPOSED
+)
+
+
+@pytest.mark.parametrize(
+    "language, told",
+    [
+        ("en", "test_c (raised ValueError at line 14)"),
+        ("ja", "test_c(14 行目で ValueError を送出)"),
+    ],
+)
+def test_the_others_of_a_mistake_that_raised_the_wanted_exception_say_so(
+    language, told
+):
+    index = RAISED_AT.format("IndexError: index 2 is out of bounds", 10, "s += 1")
+    tests = [
+        failed("test_a", index, "exception"),
+        failed("test_b", index.replace("index 2", "index 3"), "exception"),
+        failed("test_c", UNNAMED_SHAPES),
+    ]
+
+    with i18n.speaking(language):
+        text = " ".join(check(tests).split())
+
+    assert told in text, text
+
+
 # A wrong value at a line of the learner's that the message names without
 # saying that anything was raised there: the line that changed an input,
 # or one whose exception the test gives only by its message.
@@ -3964,9 +3999,10 @@ def test_a_test_name_too_long_for_a_row_breaks_after_an_underscore():
         "test_gradient_matches_the_derivative_for_arrays_",
         "of_any_shape.",
     ]
-    assert rows[-3:-1] == [
+    # What follows the name goes on from its last part, on its row.
+    assert rows[-2:] == [
         "  test_gradient_matches_the_derivative_for_arrays_",
-        "  of_any_shape:",
+        "  of_any_shape: fm = f(x)",
     ]
 
 
@@ -4575,3 +4611,100 @@ def test_a_signature_breaks_between_its_arguments(code, width, rows):
     from grader.render import _example_breaks, nested_rows
 
     assert nested_rows(code, width, _example_breaks) == rows
+
+
+def _quote_kept(rows: list[str], columns: int) -> bool:
+    """Whether every row of `rows` fits in `columns` and no row is a
+    backtick alone, the end of a command cut from it by the terminal."""
+    return all(i18n.width(row) < columns and row.strip() != "`" for row in rows)
+
+
+# Of a command in backticks too wide for a row by its backticks only, by
+# language: the width of the terminal it is shown on, and how to run the
+# grader in it.
+QUOTE_COLUMNS = {"en": 41, "ja": 50}
+QUOTE_PROG = {"en": "python -m grader", "ja": "python -m grader --lang ja"}
+QUOTE_COMMAND = {
+    "en": "`python -m grader solution cross_entropy`",
+    "ja": "`python -m grader solution cross_entropy --lang ja`",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_what_next_keeps_a_command_too_wide_for_its_row_with_its_backticks(
+    language,
+):
+    columns = QUOTE_COLUMNS[language]
+    done = next(e for e in EXERCISES if e.name == "cross_entropy")
+    with i18n.speaking(language):
+        screen = terminal_screen(columns)
+        screen.what_next(done, None, QUOTE_PROG[language], answer=True)
+    rows = screen.out.file.getvalue().splitlines()
+
+    assert _quote_kept(rows, columns), rows
+    # Broken at a space only: the command's words stay whole and in order.
+    assert QUOTE_COMMAND[language] in " ".join(rows), rows
+
+
+def test_the_stub_screen_keeps_a_command_too_wide_for_its_row_with_its_backticks(
+    watch_screen,
+):
+    def stub_in_focus(watch) -> None:
+        watch.prog = "python -m grader --lang ja"
+        watch.focus = watch.project.find("numerical_gradient")
+
+    stub = failed("test_g", "not written yet", kind="not_implemented")
+    runs = {"numerical_gradient": ExerciseRun("numerical_gradient", [stub])}
+    with i18n.speaking("ja"):
+        rows = watch_screen(runs, (50, 16), EXERCISE, stub_in_focus)
+
+    assert _quote_kept(rows, 50), rows
+    assert any("`python -m grader doc" in row for row in rows), rows
+
+
+# A sentence that names a test too long for a row, by language.
+LONG_NAME_SENTENCES = {
+    "en": "This happened in both tests that were running: "
+    "test_gradient_is_zero_at_a_minimum and "
+    "test_gradient_matches_the_derivative_for_arrays_of_any_shape, in the end.",
+    "ja": "実行中だった test_gradient_is_zero_at_a_minimum と "
+    "test_gradient_matches_the_derivative_for_arrays_of_any_shape "
+    "の両方でこれが起きました。",
+}
+LONG_NAME_ENDS = {
+    "en": "shape, in the end.",
+    "ja": "shape の両方でこれが起きました。",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_what_follows_a_test_name_broken_at_its_underscores_goes_on_its_row(
+    language,
+):
+    with i18n.speaking(language):
+        rows = wrapped_lines(Text(LONG_NAME_SENTENCES[language]), 59).plain
+
+    assert rows.splitlines()[-1] == LONG_NAME_ENDS[language], rows
+    assert all(i18n.width(row) <= 59 for row in rows.splitlines()), rows
+
+
+# The end of the line of keys when they come from a pipe, by language.
+PIPED_KEYS_END = {
+    "en": "q quit | Enter after each",
+    "ja": "q 終了 | 各キーの後に Enter",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_keys_from_a_pipe_are_said_to_be_followed_by_enter(watch_screen, language):
+    def piped(watch) -> None:
+        watch.keys = SimpleNamespace(terminal=False)
+
+    with i18n.speaking(language):
+        rows = watch_screen({}, (100, 30), EXERCISE, piped, terminal=False)
+        typed = watch_screen({}, (100, 30), EXERCISE, terminal=False)
+
+    # Read a line at a time, a key acts once Enter ends its line: a key
+    # alone, as on a terminal, would seem unheard.
+    assert rows[-1].endswith(PIPED_KEYS_END[language]), rows
+    assert not typed[-1].endswith(PIPED_KEYS_END[language]), typed

@@ -1328,3 +1328,21 @@ def test_code_between_double_backticks_breaks_only_where_nothing_else_fits():
     assert lines[0] == "Compute"
     assert lines[1] == "``out[i, j] = sum over k of a[i, k] *"
     assert lines[2].startswith("b[k, j]``")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The loss is ``cross_entropy(forward(params, x), t)`` without its "
+        "epsilon guard. Work backwards through the forward pass:",
+        "損失は ``cross_entropy(forward(params, x), t)`` から、log(0) を避ける"
+        "ためのイプシロンを除いたもの。順伝播を逆にたどる:",
+    ],
+)
+def test_code_between_double_backticks_that_fits_a_row_is_never_broken(text):
+    for columns in range(40, 60):
+        rows = i18n.fill(text, columns).splitlines()
+
+        code = "``cross_entropy(forward(params, x), t)``"
+        assert any(code in row for row in rows), (columns, rows)
+        assert all(i18n.width(row) <= columns for row in rows), (columns, rows)

@@ -265,8 +265,12 @@ def _event_methods_texts(source: str) -> set[str]:
         if not doc.startswith("The top line's event"):
             continue
         for call in ast.walk(node):
-            if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "_":
-                texts.add(ast.literal_eval(call.args[0]))
+            if not isinstance(call, ast.Call) or not call.args:
+                continue
+            # A text looked up where it is said, or named to be (`N_`).
+            marked = getattr(call.func, "id", "") in ("_", "N_")
+            if marked and isinstance(call.args[0], ast.Constant):
+                texts.add(call.args[0].value)
     return texts
 
 
@@ -1373,10 +1377,36 @@ def test_the_last_hint_in_the_watch_is_said_in_a_sentence(tables):
     said = tables["ui"][
         "{name} has no more hints; `{prog} hint --seen {name}` shows them again"
     ]
-    # In brackets: no 。
+    # In brackets: no 。, and no dash, which Japanese seldom parts clauses
+    # with: a conjunction joins them.
     assert said == (
-        "{name} のヒントはもうありません — `{prog} hint --seen {name}` で読み返せます"
+        "{name} のヒントはもうありませんが、`{prog} hint --seen {name}` で読み返せます"
     )
+
+
+# What the watch's top line says when `h` gives no hint: every hint read,
+# or the exercise's file gone.
+NO_HINT_SAID = (
+    "{name} has no more hints; `{prog} hint --seen {name}` shows them again",
+    "no more hints; `{prog} hint --seen {name}` shows them",
+    "no more hints: `{prog} hint --seen {name}`",
+    "{name}.py is gone: no hint until `{prog} reset {name}`",
+    "back to {name}: no file, no hint",
+    "no file, no hint",
+    "{which}: no file, no hint",
+    "{path} deleted, so no hint",
+    "deleted, so no hint",
+)
+
+
+def test_the_top_line_says_why_h_gives_no_hint_as_japanese_does(tables):
+    said = [tables["ui"][english] for english in NO_HINT_SAID]
+
+    # Neither a dash between clauses nor two nouns with "なし" ("ファイルが
+    # なくヒントなし"): a hint that cannot be given is said so.
+    assert not [text for text in said if "—" in text], said
+    assert not [text for text in said if "ヒントなし" in text], said
+    assert not [text for text in said if "。" in text], said
 
 
 def test_a_likely_mistake_adds_to_the_statement_it_explains(tables):

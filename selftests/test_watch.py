@@ -698,7 +698,7 @@ def test_when_every_exercise_is_done_the_watch_opens_on_what_to_do_next(done_tre
     assert "`python -m grader check NAME --explore` tries" in first
     # No hint to give, nor a next exercise, nor one shown to go back to:
     # those keys are not offered.
-    assert first.endswith("keys: l list | c check all | q quit")
+    assert first.endswith("keys: l list | c check all | q quit | Enter after each")
     assert "Saves are still graded here; q quits." in first
     assert "10 問すべて完了しました" in ja and "次にできること:" in ja
     assert "solution NAME --lang ja` で演習の模範解答を表示できます" in ja
@@ -722,7 +722,9 @@ def test_when_every_exercise_is_done_n_is_offered_for_what_it_shows(done_tree):
     # Never on screen in this session: b shows it, and does not say "back".
     name = re.search(r"\(showing (\w+), the first exercise\)", back)[1]
     assert "All 10 exercises are done: press n for what to do next." in back
-    assert back.endswith("keys: n what next | l list | c check all | q quit")
+    assert back.endswith(
+        "keys: n what next | l list | c check all | q quit | Enter after each"
+    )
     # Already on the exercise, b has nowhere to go back from, and says so.
     assert f"({name} is on screen already)" in again and "back to" not in again
     assert "What next:" in ahead
@@ -876,7 +878,9 @@ def test_once_an_exercise_is_done_its_hint_gives_way_to_the_done_state(tree, wat
     assert "done" in done and "Every test passes." in done
     assert "Press n for the next exercise." in done
     assert "Hint" not in done
-    assert done.endswith("keys: n next exercise | l list | c check all | q quit")
+    assert done.endswith(
+        "keys: n next exercise | l list | c check all | q quit | Enter after each"
+    )
     running.press("h")
     asked = running.screen()
     assert "(dot is done: no hint is needed)" in asked and "Hint" not in asked
@@ -915,7 +919,7 @@ def test_l_and_c_show_their_table_in_the_screen_and_b_goes_back(tree, watch):
     assert all(f" {name} " in listing for name in NAMES)
     assert listing.endswith(
         "keys: b back to the exercise | h hint | n next exercise | l list | "
-        "c check all | q quit"
+        "c check all | q quit | Enter after each"
     )
     running.press("b")
     back = running.screen()

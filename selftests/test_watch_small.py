@@ -640,7 +640,7 @@ def test_status_lines_take_one_row_at_80_columns_with_the_longest_name(
         status = [watch.status_text(line).plain.split("\n") for line in grading]
         watch.focus = next(e for e in watch.project.exercises if e.name == name)
         tops = []
-        for said in ["hint", "done", "none", "last"]:
+        for said in ["hint", "done", "none", "last", "gone"]:
             watch.hint_said = said
             watch.event = watch.back_for_hint()
             tops.append(watch.wrapped(watch.top_line()).plain.split("\n"))
@@ -731,7 +731,7 @@ def test_keys_typed_during_a_grade_are_said_on_its_status_line(request, lang):
         )
         quiet = watch.status_text(line).plain
         # Full-width, as typed with an input method on; twice, said once.
-        watch.keys = SimpleNamespace(typed=lambda: "ｃxlc")
+        watch.keys = SimpleNamespace(typed=lambda: "ｃxlc", terminal=True)
         said = watch.status_text(line).plain
 
     assert quiet.replace("\n", " ") == line
@@ -1129,7 +1129,7 @@ def test_a_key_typed_during_a_quick_grade_of_one_is_said_taken_at_once(request):
     watches = []
     watch_screen_drawn({}, (100, 30), EXERCISE, watches.append)
     watch = watches[0]
-    watch.keys = SimpleNamespace(typed=lambda: "n")
+    watch.keys = SimpleNamespace(typed=lambda: "n", terminal=True)
     out = watch.out.file
 
     # Well before a second has gone by: the grade's seconds are not worth
@@ -2041,7 +2041,7 @@ def test_the_count_of_other_failures_goes_before_the_argument_changed_in_place(
 NO_MORE_HINTS = {
     "en": ["9 of 10 done (no more hints:", "`python -m grader hint --seen train`)"],
     "ja": [
-        "10 問中 9 問完了(もうヒントなし — 読み返すには",
+        "10 問中 9 問完了(ヒントはここまで、読み返すには",
         "`python -m grader hint --seen train --lang ja`)",
     ],
 }
