@@ -2584,8 +2584,8 @@ class Watch:
             return shown, self.spaced, self.failure_hidden
 
         least = tried(HINT_LEAST_ROWS)
-        most = self.value_rows(least[0][0])
-        if most <= self.value_rows(whole[0]):
+        most = self.hint_gives_for(least[0][0])
+        if most <= self.hint_gives_for(whole[0]):
             least = kept
         else:
             # The most rows of the hint that leave the failure as many
@@ -2595,7 +2595,7 @@ class Watch:
             while low < high:
                 middle = (low + high + 1) // 2
                 shown = tried(middle)
-                if self.value_rows(shown[0][0]) >= most:
+                if self.hint_gives_for(shown[0][0]) >= most:
                     low, least = middle, shown
                 else:
                     high = middle - 1
@@ -2964,6 +2964,35 @@ class Watch:
             self.spaced = False
             left += 1
         return self.hint_cut(hint, left) if left > 0 else []
+
+    def hint_gives_for(self, lines: list[Text]) -> int:
+        """How many of the parts a hint asked for gives its later rows up
+        for `lines`, a failure as the screen shows it, keep in sight: what
+        was expected, what came back (see `value_rows`), and the likely
+        mistake's first sentence, whole (see `mistake_said`)."""
+        return self.value_rows(lines) + self.mistake_said(lines)
+
+    def mistake_said(self, lines: list[Text]) -> int:
+        """1 when `lines`, a failure as the screen shows it, keep the
+        first sentence of its likely mistake whole (see
+        `_first_sentence_rows`), else 0: cut inside it, the mistake no
+        longer says what is wrong ("did you mean params?")."""
+
+        def first_sentence(message: str, width: int | None) -> str:
+            blocks = _message_blocks(message.rstrip().splitlines())
+            rows = _block_rows(blocks, "    ", width)
+            for (label, english), block in zip(blocks, rows, strict=True):
+                if label == "likely mistake":
+                    count = _first_sentence_rows(block, english)
+                    kept = block[:count]
+                    if count < len(block):
+                        kept[-1] = _first_sentence_end(kept[-1])
+                    return "".join("".join(kept).split())
+            return ""
+
+        said = self.message_rows(first_sentence)
+        shown = "".join("".join(line.plain.split()) for line in lines)
+        return int(bool(said) and said in shown)
 
     def value_rows(self, lines: list[Text]) -> int:
         """How many of what was expected and what came back `lines`, a
@@ -3695,7 +3724,9 @@ def _fitted(
        for), or before an argument changed in place would go whole (see
        `_value_goes`), the likely mistake first loses its rows after
        its first sentence, as far as needed (see
-       `_Fitting.mistake_to_first_sentence`). With `short_mistake`
+       `_Fitting.mistake_to_first_sentence`); before what came back goes,
+       it loses its rows after its first row, if that keeps what came
+       back (see `_Fitting.mistake_for_actual`). With `short_mistake`
        (a screen that would lose the count of the other failures for
        the mistake's later sentences), in step 4 already, in place of a
        call that raised going whole: that call then keeps its first rows
@@ -3712,17 +3743,19 @@ def _fitted(
     The likely mistake stays whole otherwise (beside a hint asked for,
     or an argument changed in place it gave way to, its first sentence).
     When `limit` is fewer than
-    its rows and the statement's fewest, it goes but for its first row,
-    ended by `ellipsis` (on two rows or more), and the rest of the message
-    gives way as above in the rows above it, the statement cut to them if
-    need be: the statement of what failed comes first, and the mistake's
-    first row says where to look for the change. With `mistake_first`, the
+    its rows and the statement's fewest, it goes but for its first rows,
+    the last ended by `ellipsis` (on two rows or more), and the rest of
+    the message gives way as above in the rows above it (the statement's
+    later rows before what came back), the mistake taking the rows it
+    leaves: the mistake's first row says where to look for the change.
+    With `mistake_first`, the
     statement gives way first, down to its first row ended by `ellipsis`,
     and the likely mistake keeps the rows left under it, at least its
     first, its last ended by `ellipsis` (see `_mistake_beside_statement`);
     on one row, the statement alone. A message with no likely mistake
     that still does not fit loses its last rows, for a note of how many."""
     fitting = _Fitting(message, limit, prefix, width, ellipsis)
+    fitting.hinted = mistake_first
     if fitting.excess <= 0:
         return "\n".join("\n".join(block) for block in fitting.rows)
     fitting.shorten_input()
@@ -3748,13 +3781,18 @@ def _fitted(
             return _statement_first(rest, limit, prefix, width, ellipsis)
         # The mistake's first row stays, under what is left of the rest: it
         # begins to say what to change, which no later row of the rest does.
-        first = fitting.rows[mistake.index(True)][0]
+        # The rest gives way in its own order (the statement's later rows
+        # before what came back), and the mistake takes the rows it leaves.
         least = _statement_rows(message, prefix, width)
-        shown = _statement_first(rest, max(limit - 1, least), prefix, width, ellipsis)
+        shown = _fitted("\n".join(rest), max(limit - 1, least), prefix, width, ellipsis)
         kept = shown.split("\n")[: limit - 1]
         if len(kept) < len(shown.split("\n")):
             kept[-1] = _ended(kept[-1], width, ellipsis)
-        return "\n".join([*kept, _ended(first, width, ellipsis)])
+        whole = fitting.whole[mistake.index(True)]
+        first = _clause_end(whole[: max(1, limit - len(kept))])
+        if len(first) < len(whole):
+            first[-1] = _ended(first[-1], width, ellipsis)
+        return "\n".join([*kept, *first])
     return "\n".join(
         _last_rows_cut([r for block in fitting.rows for r in block], limit)
     )
@@ -3851,6 +3889,16 @@ class _Fitting:
             label is None and _raised_at(rows)
             for (label, _lines), rows in zip(self.blocks, self.rows, strict=True)
         )
+        # Beside a hint asked for (see `english`).
+        self.hinted = False
+
+    def english(self, mistake: list[int]) -> list[str] | None:
+        """The English lines of the likely mistake (of the blocks
+        `mistake`, one or none), which say where its first sentence ends
+        beside a hint asked for (see `_first_sentence_rows`); None
+        elsewhere: there, the count of the other failures and the call
+        outlast a translation's later sentences."""
+        return self.blocks[mistake[0]][1] if mistake and self.hinted else None
 
     def give_way(self, index: int, kept: list[str]) -> None:
         """Block `index` keeps only the rows `kept`."""
@@ -4087,7 +4135,9 @@ class _Fitting:
         what is wrong: only the general advice after it gives way."""
         mistake = [i for i, b in enumerate(self.blocks) if b[0] == "likely mistake"]
         rows = self.rows[mistake[0]] if mistake else []
-        least = _first_sentence_rows(rows) if mistake_first else 1
+        least = (
+            _first_sentence_rows(rows, self.english(mistake)) if mistake_first else 1
+        )
         if len(rows) - least < self.excess:
             self.give_way(self.code_row, self.where_shortened(self.code_row))
             return
@@ -4095,16 +4145,19 @@ class _Fitting:
         ended = _ended(kept[-1], self.width, self.ellipsis)
         self.give_way(mistake[0], [*kept[:-1], ended])
 
-    def mistake_to_first_sentence(self) -> None:
+    def mistake_to_first_sentence(self, translated: bool = False) -> None:
         """Step 5, first, beside a hint asked for: the likely mistake loses
         the rows after its first sentence, what is wrong, as far as the
         excess requires, its last row kept ended by an ellipsis: the hint
-        says what to do, and the values stay to be compared with it."""
+        says what to do, and the values stay to be compared with it. That
+        sentence is the English one (see `english`), unless `translated`:
+        then the translation's first, before a value goes whole."""
         mistake = [i for i, b in enumerate(self.blocks) if b[0] == "likely mistake"]
         if not mistake or self.excess <= 0:
             return
         rows = self.rows[mistake[0]]
-        least = _first_sentence_rows(rows)
+        english = None if translated else self.english(mistake)
+        least = _first_sentence_rows(rows, english)
         keep = max(least, len(rows) - self.excess)
         if keep >= len(rows):
             return
@@ -4135,6 +4188,14 @@ class _Fitting:
         does not show what the call changed."""
         if mistake_first or self.values_would_go():
             self.mistake_to_first_sentence()
+        values = [
+            *self.ranked(2),
+            *(i for i, b in enumerate(self.blocks) if b[0] == "actual"),
+        ]
+        if self.hinted and any(self.rows[i] for i in values):
+            # What the translation says in sentences after its first, of the
+            # English first sentence, gives way to the values.
+            self.mistake_to_first_sentence(translated=True)
         for index in [*self.ranked(0), *self.ranked(2)]:
             if self.excess > 0 and self.blocks[index][0] not in GIVING_WAY:
                 self.give_way(index, [])
@@ -4145,6 +4206,8 @@ class _Fitting:
         if self.excess > 0 and self.code_row is not None:
             self.keep_code(mistake_first)
         for label in GIVING_WAY:
+            if label == "actual":
+                self.mistake_for_actual()
             if label == "where":
                 self.raised_to_exception()
             for index, block in enumerate(self.blocks):
@@ -4171,6 +4234,27 @@ class _Fitting:
                 if mistake_first and least and len(least) < len(rows):
                     least[-1] = _ended(least[-1], self.width, self.ellipsis)
                 self.give_way(index, least)
+
+    def mistake_for_actual(self) -> None:
+        """Step 5, before what came back goes whole: the likely mistake
+        gives up its later rows, those of its first sentence too, down to
+        its first row, its last kept ended by an ellipsis, if that is
+        enough for what came back to stay: what the function gave back
+        (a nan, a shape) says more than the rest of the mistake, whose
+        first row still says where to look. Cut for nothing, the mistake
+        would only say less: it stays whole then."""
+        actual = [
+            i for i, b in enumerate(self.blocks) if b[0] == "actual" and self.rows[i]
+        ]
+        mistake = [i for i, b in enumerate(self.blocks) if b[0] == "likely mistake"]
+        if self.excess <= 0 or not actual or not mistake:
+            return
+        rows = self.rows[mistake[0]]
+        if len(rows) - 1 < self.excess:
+            return
+        kept = _clause_end(rows[: len(rows) - self.excess])
+        ended = _ended(kept[-1], self.width, self.ellipsis)
+        self.give_way(mistake[0], [*kept[:-1], ended])
 
     def raised_to_exception(self) -> None:
         """Step 5, before where goes: a statement that tells of a call that
@@ -4668,10 +4752,17 @@ def _place_rows(rows: list[str]) -> int:
     )
 
 
-def _first_sentence_rows(rows: list[str]) -> int:
+def _first_sentence_rows(rows: list[str], english: list[str] | None = None) -> int:
     """How many of `rows` (a part of a message, broken to fit) the first
     sentence of the part takes: up to its first full stop ("." before a
-    space or the end, but not "...", or "。"); all of them without one."""
+    space or the end, but not "...", or "。"); all of them without one,
+    or when the part's `english` lines, if given, say it in one sentence:
+    a translation may say in several what English says in one ("a typo?
+    ... did you mean params?"), and its first would lose the rest."""
+    text = " ".join(english or [])
+    end = re.search(r"(?<!\.)\.(\s|$)", text)
+    if english and (end is None or not text[end.end() :].strip()):
+        return len(rows)
     for count, row in enumerate(rows, 1):
         if re.search(r"(?<!\.)\.(\s|$)|。", row):
             return count
