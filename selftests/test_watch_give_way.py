@@ -113,7 +113,10 @@ def test_at_50x16_what_came_back_stays_and_the_statement_keeps_its_first_row(
 
 
 # What the likely mistake of MISSPELLED_PARAMS names, by language.
-MEANT = {"en": "did you mean params?", "ja": "params のことですか？"}
+MEANT = {
+    "en": "did you mean params?",
+    "ja": "prams は params の打ち間違いではありませんか？",
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -130,3 +133,16 @@ def test_at_50x16_a_hint_gives_way_before_the_mistakes_one_sentence(request, lan
     said = "".join("".join(rows).split())
     assert "".join(MEANT[lang].split()) in said, rows
     assert any(row.startswith(hint) for row in rows), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_at_50x16_a_typo_s_likely_mistake_says_what_was_meant_first(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    runs = _failing("sgd", MISSPELLED_PARAMS, 9)
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, SMALL, EXERCISE)
+
+    # With no hint, the mistake may be cut to its first sentence: that
+    # sentence must hold the name that was meant, in Japanese too.
+    said = "".join("".join(rows).split())
+    assert "".join(MEANT[lang].split()) in said, rows
