@@ -186,6 +186,11 @@ ALL_DONE_EXERCISE_KEYS_LINE = N_("keys: n what next | l list | c check all | q q
 DONE_KEYS_LINE = N_("keys: b back to the exercise | l list | c check all | q quit")
 # Nor, while no exercise was on screen in this session, one to go back to.
 DONE_UNSEEN_KEYS_LINE = N_("keys: l list | c check all | q quit")
+# While the exercise's file is gone, h gives no hint (see `hint_lines`):
+# it is not offered. From the list or the report, b goes back to it.
+NO_FILE_TABLE_KEYS_LINE = N_(
+    "keys: b back to the exercise | n next exercise | l list | c check all | q quit"
+)
 # The list, every exercise done: n shows what is left to do, as it does from
 # the exercise; the report shows it already.
 DONE_LISTING_KEYS_LINE = N_(
@@ -1737,7 +1742,7 @@ class Watch:
             self.event = _("{name} is done: no hint is needed", name=exercise.name)
             self.hint_said = "done"
             return
-        if not (self.project.root / self.target / f"{exercise.name}.py").exists():
+        if self.file_gone():
             # No hint is shown while the file is gone (see `hint_lines`):
             # none is revealed either, lest it count as read unseen.
             self.event = _(
@@ -3100,7 +3105,7 @@ class Watch:
         there would hide the way back to it (`reset`)."""
         if not self.hint or self.grade_of(self.focus).status == DONE:
             return []
-        if not (self.project.root / self.target / f"{self.focus.name}.py").exists():
+        if self.file_gone():
             return []
         hint = self.hint_filled(Text(self.hint, style="cyan"))
         return [*([Text()] if blank else []), hint]
@@ -3292,12 +3297,16 @@ class Watch:
             keys = ALL_DONE_EXERCISE_KEYS_LINE
         elif self.view == EXERCISE and self.grade_of(self.focus).status == DONE:
             keys = DONE_EXERCISE_KEYS_LINE
+        elif self.view == EXERCISE and self.file_gone():
+            keys = DONE_EXERCISE_KEYS_LINE  # the same keys: no hint to give
         elif self.view == EXERCISE:
             keys = KEYS_LINE
         elif self.all_done() and self.view == LISTING:
             keys = DONE_LISTING_KEYS_LINE if seen else ALL_DONE_EXERCISE_KEYS_LINE
         elif self.all_done():
             keys = DONE_KEYS_LINE if seen else DONE_UNSEEN_KEYS_LINE
+        elif self.file_gone():
+            keys = NO_FILE_TABLE_KEYS_LINE
         else:
             keys = TABLE_KEYS_LINE
         line = _(keys)
@@ -3306,6 +3315,11 @@ class Watch:
         if self.out.is_terminal:
             line = keys_wrapped(line, self.out.width - 1)  # see `wrapped`
         yield Text(line, style="dim")
+
+    def file_gone(self) -> bool:
+        """Whether the file of the exercise in focus is missing: `h` then
+        gives no hint (see `reveal_hint`)."""
+        return not (self.project.root / self.target / f"{self.focus.name}.py").exists()
 
     def grading_now(self) -> Text:
         """The line in place of the one that says the watch waits for saves
