@@ -2159,8 +2159,8 @@ def test_a_second_hint_that_hides_rows_of_the_failure_says_so(tmp_path, lang):
 
 # The top line after a first grade that kept train's loop, by language.
 FIRST_GRADE_KEPT = {
-    "en": "nn-kata watch: 0 of 10 done (checked all in 0.13 s; train not run again)",
-    "ja": "nn-kata watch: 10 問中 0 問完了(全演習を採点: 0.13 秒、train は再実行せず)",
+    "en": "nn-kata watch: 0 of 10 done (first grade, 0.13 s; train not run again)",
+    "ja": "nn-kata watch: 10 問中 0 問完了(起動時の採点: 0.13 秒、train は再実行せず)",
 }
 
 
@@ -2175,7 +2175,7 @@ def _first_grade_kept(watch) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_the_first_grade_with_a_loop_kept_is_said_short_as_c_says_it(request, lang):
+def test_the_first_grade_with_a_loop_kept_is_said_short_on_one_row(request, lang):
     watch_screen_drawn = request.getfixturevalue("watch_screen")
     with i18n.speaking(lang):
         rows = watch_screen_drawn({}, (80, 24), EXERCISE, _first_grade_kept)
@@ -2228,6 +2228,33 @@ def test_a_loop_kept_of_a_long_name_leaves_the_top_line_on_one_row(
     # The top line's own brackets hold the event: none inside them (in
     # Japanese, full-width ones).
     assert top.count("(") + top.count("\uff08") == 1, top
+
+
+# What the top line says of the first grade, by language, and what it
+# says of `c` only.
+FIRST_GRADE_WORDS = {
+    "en": ("first grade", ("checked", "all but")),
+    "ja": ("起動時", ("全演習", "以外を採点")),
+}
+
+
+@pytest.mark.parametrize("columns", [80, 60, 50, 40])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_first_grade_with_a_loop_kept_is_said_to_be_the_first(
+    request, lang, columns
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(
+            {}, (columns, 20), EXERCISE, _grade_keeping_a_loop("numerical_gradient", "")
+        )
+
+    # No key was pressed: the top line says the grade is the first, on
+    # one row, never that all were checked as `c` does.
+    first, checked = FIRST_GRADE_WORDS[lang]
+    top = rows[0]
+    assert first in top and rows[1] == "", rows
+    assert not any(word in top for word in checked), top
 
 
 # The top line after `c` at 40 columns, by language: in Japanese, the
