@@ -2423,9 +2423,22 @@ class Watch:
         (`count`, blank ones aside), and where to read them all: in the
         report, below its score, the failure of the exercise next up;
         else (or when `whole`), the whole report. With `short`, only how
-        many: a screen too small for the command needs the rows more."""
-        if short:
-            return _("[... {count} more lines]", count=count)
+        many, unless a way that says where takes no more rows: a screen
+        too small for the command needs the rows more."""
+        ways = self.more_lines_ways(count, whole)
+        if not short:
+            return self.fewest_rows(ways)
+        counted = _("[... {count} more lines]", count=count)
+        if not self.out.is_terminal:
+            return counted
+        rows = self.rows([self.noted(counted)])
+        return next(
+            (way for way in ways if self.rows([self.noted(way)]) <= rows), counted
+        )
+
+    def more_lines_ways(self, count: int, whole: bool) -> list[str]:
+        """The ways of saying `more_lines_note` with where to read the
+        lines, from the longest."""
         book = self.book()
         if self.view != SUMMARY:
             name = self.focus.name
@@ -2434,17 +2447,17 @@ class Watch:
         else:
             # Short: on a narrow terminal, a row it takes is a row of the table;
             # shorter still where the longer way would wrap.
-            ways = [_(way, count=count, prog=self.prog) for way in REPORT_LINES_NOTES]
-            return self.fewest_rows(ways)
+            return [_(way, count=count, prog=self.prog) for way in REPORT_LINES_NOTES]
         if self.view == SUMMARY and name == self.focus.name and not self.keys_ended:
-            return _(
-                "[... {count} more lines: press b, or run `{prog} check {name}`]",
-                count=count,
-                prog=self.prog,
-                name=name,
-            )
-        ways = [_(way, count=count, prog=self.prog, name=name) for way in CHECK_NOTES]
-        return self.fewest_rows(ways)
+            return [
+                _(
+                    "[... {count} more lines: press b, or run `{prog} check {name}`]",
+                    count=count,
+                    prog=self.prog,
+                    name=name,
+                )
+            ]
+        return [_(way, count=count, prog=self.prog, name=name) for way in CHECK_NOTES]
 
     def fewest_rows(self, ways: list[str]) -> str:
         """Of `ways` of saying a note, from the longest, the first that

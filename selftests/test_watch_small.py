@@ -2374,7 +2374,7 @@ def test_the_note_under_a_hint_takes_one_row_said_shorter_where_it_would_wrap(
     rows = narrow_screen(tree, lang, b"h")
 
     notes = [index for index, row in enumerate(rows) if row.startswith("[")]
-    assert notes, rows
+    assert notes, "\n".join(rows)
     assert all(rows[index].rstrip().endswith("]") for index in notes), rows
     assert "python -m grader check train" in rows[notes[-1]], rows
 
@@ -2879,3 +2879,64 @@ def test_a_hint_asked_for_stays_whole_where_its_rows_bring_back_no_value(request
     hint = [row for row in hint if not row.startswith("keys: ")]
     assert all(row in rows for row in hint), rows
     assert not any(row.startswith("      expected ") for row in rows), rows
+
+
+# A run of dot stopped at the time limit of 2 s in two tests: a failure
+# longer than a small screen.
+DOT_LOOPED = ExerciseRun(
+    "dot",
+    [
+        TestResult("test_dot_gives_the_docstring_example", False, TIMEOUT, "running"),
+        TestResult(
+            "test_matrix_times_matrix_matches_the_definition", False, TIMEOUT, "running"
+        ),
+    ],
+    error=(
+        "exercises/dot.py was still running after 2 s: an endless loop? The "
+        "loop on lines 2-3 did not end in time. This happened in both tests "
+        "that were running: test_dot_gives_the_docstring_example and "
+        "test_matrix_times_matrix_matches_the_definition.\n"
+        "  stopped at line 2 in test_dot_gives_the_docstring_example:\n"
+        "    while True:\n"
+        "  stopped at line 3 in test_matrix_times_matrix_matches_the_definition:\n"
+        "    pass"
+    ),
+    timed_out=True,
+    stopped_at_limit=True,
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "columns", "command"),
+    [
+        ("en", 50, "`python -m grader check dot`"),
+        # The Japanese command is wider (`... --lang ja`): on 50 columns it
+        # would take a second row, which the failure needs more.
+        ("ja", 50, None),
+        ("ja", 56, "`python -m grader check dot --lang ja`"),
+    ],
+)
+def test_a_note_of_rows_cut_keeps_its_command_where_it_fits_its_row(
+    request, lang, columns, command
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    option = "--lang ja" if lang == "ja" else ""
+
+    def started(watch) -> None:
+        # As `python -m grader watch` names itself, in a locale of its own.
+        i18n.current.option = option
+        watch.prog = f"python -m grader {option}".strip()
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn({"dot": DOT_LOOPED}, (columns, 16), EXERCISE, started)
+
+    # The failure is longer than the screen: the note that says so takes
+    # one row, and holds the command that shows it all where it fits.
+    notes = [i for i, row in enumerate(rows) if row.startswith(("[... ", "[残り"))]
+    assert len(notes) == 1, "\n".join(rows)
+    note = rows[notes[0]]
+    assert rows[notes[0] + 1].startswith(("keys: ", "キー: ")), rows
+    if command is None:
+        assert "`" not in note, note
+    else:
+        assert command in note, note
