@@ -4134,10 +4134,53 @@ class _Fitting:
         kept = rows[: max(place, len(rows) - self.excess)]
         if len(kept) == len(rows):
             return rows
+        named = self.named_code_kept(rows, place, len(kept))
+        if named:
+            return named
         ended = _ended(kept[-1], self.width, self.ellipsis)
         if len(kept) == place and not ended.startswith(kept[-1].rstrip()):
             ended = kept[-1]
         return [*kept[:-1], ended]
+
+    def named_code_kept(self, rows: list[str], place: int, count: int) -> list[str]:
+        """The first `count` of where's `rows` (its file and line on the
+        first `place`, then its code), but with the code's rows kept those
+        that end with the first row holding a name the exception gives
+        ("name 'X' is not defined"), when the first rows of code do not
+        hold it: cut, the code would hide just what went wrong. The first
+        row kept starts with an ellipsis, at the code's column, for the
+        code before it, and the last ends with one if code follows it. []
+        when the first rows do as they are."""
+        code, shown = rows[place:], count - place
+        names = self.exception_names()
+        if shown < 1 or not names:
+            return []
+        held = [
+            i
+            for i, row in enumerate(code)
+            if any(re.search(rf"(?<![\w]){re.escape(n)}(?!\w)", row) for n in names)
+        ]
+        if not held or held[0] < shown:
+            return []
+        window = code[held[0] - shown + 1 : held[0] + 1]
+        column = len(code[0]) - len(code[0].lstrip())
+        first = f"{code[0][:column]}{self.ellipsis} {window[0].lstrip()}"
+        kept = [first, *window[1:]]
+        if held[0] < len(code) - 1:
+            kept[-1] = _ended(kept[-1], self.width, self.ellipsis)
+        return [*rows[:place], *kept]
+
+    def exception_names(self) -> list[str]:
+        """The names the statement's exception gives in quotes, as
+        NameError does ("name 'X' is not defined"): what the code kept in
+        sight must show."""
+        statement = " ".join(
+            " ".join(lines) for label, lines in self.blocks if label is None
+        )
+        raised = EXCEPTION_NAME.search(statement)
+        if raised is None:
+            return []
+        return re.findall(r"'([A-Za-z_]\w*)'", statement[raised.start() :])
 
     def spare_code(self, short_mistake: bool = False) -> None:
         """Where whose code takes one row, under its file and line, keeps

@@ -1168,6 +1168,35 @@ def test_a_call_that_raised_gives_way_to_its_exception_and_the_likely_mistake(la
     assert shown == [*said, *advice], shown
 
 
+# A NameError in a line of code too long for one row at 50 columns: the
+# name the exception gives is on the code's second row.
+NAME_ERROR_IN_LONG_LINE = (
+    "loss(...) raised NameError: name 'X' is not defined\n"
+    "  where     exercises/forward.py, line 94: "
+    "return cross_entropy(forward(params, X), t)\n"
+    "  likely mistake: a typo? X is not defined here; did you mean x?"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_where_cut_short_keeps_the_code_that_holds_the_name_the_error_gives(lang):
+    width = 50 - 1
+    with i18n.speaking(lang):
+        rows = _fitted(NAME_ERROR_IN_LONG_LINE, UNLIMITED_ROWS, "    ", width)
+        rows = rows.split("\n")
+        shown = _fitted(NAME_ERROR_IN_LONG_LINE, len(rows) - 1, "    ", width)
+        shown = shown.split("\n")
+
+    # One row of the code goes: the one kept is the one with X, which the
+    # exception and the likely mistake speak of, marked as cut before it.
+    place = next(i for i, row in enumerate(shown) if "exercises/forward.py" in row)
+    code = shown[place + 1]
+    assert re.search(r"\bX\b", code), shown
+    assert code.lstrip().startswith("…"), shown
+    assert not code.endswith("…"), shown  # nothing after it was cut
+    assert all(i18n.width(row) <= width for row in shown), shown
+
+
 # A run of softmax that a grade stopped at the time limit of 30 s, as
 # .kata/grades.json keeps it.
 LOOP_KEPT = ExerciseRun(
