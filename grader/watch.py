@@ -848,11 +848,13 @@ class Watch:
     def under_screen(self) -> int:
         """The rows to leave free under the screen while a grade is under
         way: its headline, and its status line (two rows if none is shown
-        yet: a grade of several, or a long one, shows it soon)."""
+        yet: a grade of several, or a long one, shows it soon; else its
+        own rows, lest a row stay blank while the screen hides some: one
+        that grows draws the screen again, see `redraw_due`)."""
         if not (self.under_way and self.out.is_terminal):
             return 0
         headline = 0 if self.headline_in_screen() else self.rows([self.headline_text()])
-        status = max(self.status_rows, 2)
+        status = self.status_rows or 2
         if self.view == SUMMARY and not self.before_save:
             # No more than the status line may take: the report keeps the
             # rest for what is left to do (see `least_middle`).

@@ -55,6 +55,7 @@ from selftests.watch_support import (
     narrow_screen,
     read_screen,
     read_until,
+    resize_terminal,
     terminal_rows,
     terminal_watch,
 )
@@ -2969,3 +2970,30 @@ def test_a_note_of_rows_cut_keeps_its_command_where_it_fits_its_row(
         assert "`" not in note, note
     else:
         assert command in note, note
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_report_cut_during_a_grade_after_a_resize_leaves_no_row_blank(
+    done_tree, lang
+):
+    keys = NARROW_WORDS[lang]["keys"].encode()
+    status = {"en": "grading sgd: 1 s", "ja": "sgd を採点中: 1 秒"}[lang]
+    columns, height = 60, 20
+    args = ("--lang", lang, "--timeout", "8")
+    with terminal_watch(done_tree, controlling=True, size=(100, 40), args=args) as (
+        process,
+        controller,
+    ):
+        read_screen(controller, keys, FIRST_SCREEN_TIMEOUT)
+        (done_tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+        read_until(controller, status.encode(), SCREEN_TIMEOUT)
+        resize_terminal(controller, columns, height)  # the grade runs on
+        seen = read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT)
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+    rows = terminal_rows(seen, columns)
+
+    # The report's table is cut to a note: every row but the terminal's
+    # last (see `Watch.room`) shows something, the status line among them.
+    assert any(row.startswith(("[... ", "[表の残り")) for row in rows), rows
+    assert len(rows) == height - 1, "\n".join(rows)
