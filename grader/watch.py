@@ -186,6 +186,11 @@ ALL_DONE_EXERCISE_KEYS_LINE = N_("keys: n what next | l list | c check all | q q
 DONE_KEYS_LINE = N_("keys: b back to the exercise | l list | c check all | q quit")
 # Nor, while no exercise was on screen in this session, one to go back to.
 DONE_UNSEEN_KEYS_LINE = N_("keys: l list | c check all | q quit")
+# While the exercise's file is gone, h gives no hint (see `hint_lines`):
+# it is not offered. From the list or the report, b goes back to it.
+NO_FILE_TABLE_KEYS_LINE = N_(
+    "keys: b back to the exercise | n next exercise | l list | c check all | q quit"
+)
 # The list, every exercise done: n shows what is left to do, as it does from
 # the exercise; the report shows it already.
 DONE_LISTING_KEYS_LINE = N_(
@@ -276,12 +281,14 @@ SHORTER = {
         N_("checked all but {names}"),
         N_("{count} not run again"),
     ),
-    # The first grade checks every exercise too: said as `c` says it.
+    # The first grade checks every exercise too, but no key asked for it:
+    # said as the first, lest "checked all" seem an answer to a `c` no one
+    # pressed. The shortest fits one row of 40 columns beside the count.
     N_("first grade, {seconds} s; {kept} unchanged, not run to the time limit again"): (
-        N_("checked all in {seconds} s; {names} not run again"),
-        N_("checked all; {names} not run again"),
-        N_("checked all but {names}"),
-        N_("{count} not run again"),
+        N_("first grade, {seconds} s; {names} not run again"),
+        N_("first grade; {names} not run again"),
+        N_("first grade; {count} not run again"),
+        N_("first grade; {count} not rerun"),
     ),
     # The watch has no key that shows a hint read before: each way gives
     # the whole command, as every other suggestion does; the shortest ends
@@ -841,11 +848,13 @@ class Watch:
     def under_screen(self) -> int:
         """The rows to leave free under the screen while a grade is under
         way: its headline, and its status line (two rows if none is shown
-        yet: a grade of several, or a long one, shows it soon)."""
+        yet: a grade of several, or a long one, shows it soon; else its
+        own rows, lest a row stay blank while the screen hides some: one
+        that grows draws the screen again, see `redraw_due`)."""
         if not (self.under_way and self.out.is_terminal):
             return 0
         headline = 0 if self.headline_in_screen() else self.rows([self.headline_text()])
-        status = max(self.status_rows, 2)
+        status = self.status_rows or 2
         if self.view == SUMMARY and not self.before_save:
             # No more than the status line may take: the report keeps the
             # rest for what is left to do (see `least_middle`).
@@ -1737,7 +1746,7 @@ class Watch:
             self.event = _("{name} is done: no hint is needed", name=exercise.name)
             self.hint_said = "done"
             return
-        if not (self.project.root / self.target / f"{exercise.name}.py").exists():
+        if self.file_gone():
             # No hint is shown while the file is gone (see `hint_lines`):
             # none is revealed either, lest it count as read unseen.
             self.event = _(
@@ -2416,9 +2425,22 @@ class Watch:
         (`count`, blank ones aside), and where to read them all: in the
         report, below its score, the failure of the exercise next up;
         else (or when `whole`), the whole report. With `short`, only how
-        many: a screen too small for the command needs the rows more."""
-        if short:
-            return _("[... {count} more lines]", count=count)
+        many, unless a way that says where takes no more rows: a screen
+        too small for the command needs the rows more."""
+        ways = self.more_lines_ways(count, whole)
+        if not short:
+            return self.fewest_rows(ways)
+        counted = _("[... {count} more lines]", count=count)
+        if not self.out.is_terminal:
+            return counted
+        rows = self.rows([self.noted(counted)])
+        return next(
+            (way for way in ways if self.rows([self.noted(way)]) <= rows), counted
+        )
+
+    def more_lines_ways(self, count: int, whole: bool) -> list[str]:
+        """The ways of saying `more_lines_note` with where to read the
+        lines, from the longest."""
         book = self.book()
         if self.view != SUMMARY:
             name = self.focus.name
@@ -2427,17 +2449,17 @@ class Watch:
         else:
             # Short: on a narrow terminal, a row it takes is a row of the table;
             # shorter still where the longer way would wrap.
-            ways = [_(way, count=count, prog=self.prog) for way in REPORT_LINES_NOTES]
-            return self.fewest_rows(ways)
+            return [_(way, count=count, prog=self.prog) for way in REPORT_LINES_NOTES]
         if self.view == SUMMARY and name == self.focus.name and not self.keys_ended:
-            return _(
-                "[... {count} more lines: press b, or run `{prog} check {name}`]",
-                count=count,
-                prog=self.prog,
-                name=name,
-            )
-        ways = [_(way, count=count, prog=self.prog, name=name) for way in CHECK_NOTES]
-        return self.fewest_rows(ways)
+            return [
+                _(
+                    "[... {count} more lines: press b, or run `{prog} check {name}`]",
+                    count=count,
+                    prog=self.prog,
+                    name=name,
+                )
+            ]
+        return [_(way, count=count, prog=self.prog, name=name) for way in CHECK_NOTES]
 
     def fewest_rows(self, ways: list[str]) -> str:
         """Of `ways` of saying a note, from the longest, the first that
@@ -3100,7 +3122,7 @@ class Watch:
         there would hide the way back to it (`reset`)."""
         if not self.hint or self.grade_of(self.focus).status == DONE:
             return []
-        if not (self.project.root / self.target / f"{self.focus.name}.py").exists():
+        if self.file_gone():
             return []
         hint = self.hint_filled(Text(self.hint, style="cyan"))
         return [*([Text()] if blank else []), hint]
@@ -3292,12 +3314,16 @@ class Watch:
             keys = ALL_DONE_EXERCISE_KEYS_LINE
         elif self.view == EXERCISE and self.grade_of(self.focus).status == DONE:
             keys = DONE_EXERCISE_KEYS_LINE
+        elif self.view == EXERCISE and self.file_gone():
+            keys = DONE_EXERCISE_KEYS_LINE  # the same keys: no hint to give
         elif self.view == EXERCISE:
             keys = KEYS_LINE
         elif self.all_done() and self.view == LISTING:
             keys = DONE_LISTING_KEYS_LINE if seen else ALL_DONE_EXERCISE_KEYS_LINE
         elif self.all_done():
             keys = DONE_KEYS_LINE if seen else DONE_UNSEEN_KEYS_LINE
+        elif self.file_gone():
+            keys = NO_FILE_TABLE_KEYS_LINE
         else:
             keys = TABLE_KEYS_LINE
         line = _(keys)
@@ -3306,6 +3332,11 @@ class Watch:
         if self.out.is_terminal:
             line = keys_wrapped(line, self.out.width - 1)  # see `wrapped`
         yield Text(line, style="dim")
+
+    def file_gone(self) -> bool:
+        """Whether the file of the exercise in focus is missing: `h` then
+        gives no hint (see `reveal_hint`)."""
+        return not (self.project.root / self.target / f"{self.focus.name}.py").exists()
 
     def grading_now(self) -> Text:
         """The line in place of the one that says the watch waits for saves
@@ -4105,10 +4136,53 @@ class _Fitting:
         kept = rows[: max(place, len(rows) - self.excess)]
         if len(kept) == len(rows):
             return rows
+        named = self.named_code_kept(rows, place, len(kept))
+        if named:
+            return named
         ended = _ended(kept[-1], self.width, self.ellipsis)
         if len(kept) == place and not ended.startswith(kept[-1].rstrip()):
             ended = kept[-1]
         return [*kept[:-1], ended]
+
+    def named_code_kept(self, rows: list[str], place: int, count: int) -> list[str]:
+        """The first `count` of where's `rows` (its file and line on the
+        first `place`, then its code), but with the code's rows kept those
+        that end with the first row holding a name the exception gives
+        ("name 'X' is not defined"), when the first rows of code do not
+        hold it: cut, the code would hide just what went wrong. The first
+        row kept starts with an ellipsis, at the code's column, for the
+        code before it, and the last ends with one if code follows it. []
+        when the first rows do as they are."""
+        code, shown = rows[place:], count - place
+        names = self.exception_names()
+        if shown < 1 or not names:
+            return []
+        held = [
+            i
+            for i, row in enumerate(code)
+            if any(re.search(rf"(?<![\w]){re.escape(n)}(?!\w)", row) for n in names)
+        ]
+        if not held or held[0] < shown:
+            return []
+        window = code[held[0] - shown + 1 : held[0] + 1]
+        column = len(code[0]) - len(code[0].lstrip())
+        first = f"{code[0][:column]}{self.ellipsis} {window[0].lstrip()}"
+        kept = [first, *window[1:]]
+        if held[0] < len(code) - 1:
+            kept[-1] = _ended(kept[-1], self.width, self.ellipsis)
+        return [*rows[:place], *kept]
+
+    def exception_names(self) -> list[str]:
+        """The names the statement's exception gives in quotes, as
+        NameError does ("name 'X' is not defined"): what the code kept in
+        sight must show."""
+        statement = " ".join(
+            " ".join(lines) for label, lines in self.blocks if label is None
+        )
+        raised = EXCEPTION_NAME.search(statement)
+        if raised is None:
+            return []
+        return re.findall(r"'([A-Za-z_]\w*)'", statement[raised.start() :])
 
     def spare_code(self, short_mistake: bool = False) -> None:
         """Where whose code takes one row, under its file and line, keeps

@@ -1572,6 +1572,10 @@ TOP_LINE_EVENTS = [
     "checked all; {names} not run again",
     "checked all but {names}",
     "{count} not run again",
+    "first grade, {seconds} s; {names} not run again",
+    "first grade; {names} not run again",
+    "first grade; {count} not run again",
+    "first grade; {count} not rerun",
 ]
 
 

@@ -155,3 +155,24 @@ def test_a_last_hint_with_room_beside_its_label_goes_on_under_its_text(request, 
     start = next(i for i, row in enumerate(rows) if row.startswith(label))
     assert rows[start + 1].startswith(" " * i18n.width(label)), rows[start:]
     assert rows[start + 1][i18n.width(label)] != " ", rows[start:]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("view", [EXERCISE, SUMMARY])
+def test_the_keys_offer_no_hint_while_the_exercise_file_is_gone(
+    request, tmp_path, lang, view
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    (tmp_path / "exercises").mkdir()  # and no sgd.py in it: deleted
+
+    def deleted(watch) -> None:
+        watch.project = replace(watch.project, root=tmp_path)
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(_failing("sgd"), (100, 30), view, deleted)
+    hint_key = {"en": "h hint", "ja": "h ヒント"}[lang]
+
+    # `h` would only say "no file, no hint": the keys offer what works.
+    keys = rows[-1]
+    assert keys.startswith(("keys: ", "キー: ")), rows
+    assert hint_key not in keys, keys

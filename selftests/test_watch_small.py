@@ -55,6 +55,7 @@ from selftests.watch_support import (
     narrow_screen,
     read_screen,
     read_until,
+    resize_terminal,
     terminal_rows,
     terminal_watch,
 )
@@ -1168,6 +1169,35 @@ def test_a_call_that_raised_gives_way_to_its_exception_and_the_likely_mistake(la
     assert shown == [*said, *advice], shown
 
 
+# A NameError in a line of code too long for one row at 50 columns: the
+# name the exception gives is on the code's second row.
+NAME_ERROR_IN_LONG_LINE = (
+    "loss(...) raised NameError: name 'X' is not defined\n"
+    "  where     exercises/forward.py, line 94: "
+    "return cross_entropy(forward(params, X), t)\n"
+    "  likely mistake: a typo? X is not defined here; did you mean x?"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_where_cut_short_keeps_the_code_that_holds_the_name_the_error_gives(lang):
+    width = 50 - 1
+    with i18n.speaking(lang):
+        rows = _fitted(NAME_ERROR_IN_LONG_LINE, UNLIMITED_ROWS, "    ", width)
+        rows = rows.split("\n")
+        shown = _fitted(NAME_ERROR_IN_LONG_LINE, len(rows) - 1, "    ", width)
+        shown = shown.split("\n")
+
+    # One row of the code goes: the one kept is the one with X, which the
+    # exception and the likely mistake speak of, marked as cut before it.
+    place = next(i for i, row in enumerate(shown) if "exercises/forward.py" in row)
+    code = shown[place + 1]
+    assert re.search(r"\bX\b", code), shown
+    assert code.lstrip().startswith("…"), shown
+    assert not code.endswith("…"), shown  # nothing after it was cut
+    assert all(i18n.width(row) <= width for row in shown), shown
+
+
 # A run of softmax that a grade stopped at the time limit of 30 s, as
 # .kata/grades.json keeps it.
 LOOP_KEPT = ExerciseRun(
@@ -2159,8 +2189,8 @@ def test_a_second_hint_that_hides_rows_of_the_failure_says_so(tmp_path, lang):
 
 # The top line after a first grade that kept train's loop, by language.
 FIRST_GRADE_KEPT = {
-    "en": "nn-kata watch: 0 of 10 done (checked all in 0.13 s; train not run again)",
-    "ja": "nn-kata watch: 10 問中 0 問完了(全演習を採点: 0.13 秒、train は再実行せず)",
+    "en": "nn-kata watch: 0 of 10 done (first grade, 0.13 s; train not run again)",
+    "ja": "nn-kata watch: 10 問中 0 問完了(起動時の採点: 0.13 秒、train は再実行せず)",
 }
 
 
@@ -2175,7 +2205,7 @@ def _first_grade_kept(watch) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_the_first_grade_with_a_loop_kept_is_said_short_as_c_says_it(request, lang):
+def test_the_first_grade_with_a_loop_kept_is_said_short_on_one_row(request, lang):
     watch_screen_drawn = request.getfixturevalue("watch_screen")
     with i18n.speaking(lang):
         rows = watch_screen_drawn({}, (80, 24), EXERCISE, _first_grade_kept)
@@ -2228,6 +2258,33 @@ def test_a_loop_kept_of_a_long_name_leaves_the_top_line_on_one_row(
     # The top line's own brackets hold the event: none inside them (in
     # Japanese, full-width ones).
     assert top.count("(") + top.count("\uff08") == 1, top
+
+
+# What the top line says of the first grade, by language, and what it
+# says of `c` only.
+FIRST_GRADE_WORDS = {
+    "en": ("first grade", ("checked", "all but")),
+    "ja": ("起動時", ("全演習", "以外を採点")),
+}
+
+
+@pytest.mark.parametrize("columns", [80, 60, 50, 40])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_first_grade_with_a_loop_kept_is_said_to_be_the_first(
+    request, lang, columns
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(
+            {}, (columns, 20), EXERCISE, _grade_keeping_a_loop("numerical_gradient", "")
+        )
+
+    # No key was pressed: the top line says the grade is the first, on
+    # one row, never that all were checked as `c` does.
+    first, checked = FIRST_GRADE_WORDS[lang]
+    top = rows[0]
+    assert first in top and rows[1] == "", rows
+    assert not any(word in top for word in checked), top
 
 
 # The top line after `c` at 40 columns, by language: in Japanese, the
@@ -2347,7 +2404,7 @@ def test_the_note_under_a_hint_takes_one_row_said_shorter_where_it_would_wrap(
     rows = narrow_screen(tree, lang, b"h")
 
     notes = [index for index, row in enumerate(rows) if row.startswith("[")]
-    assert notes, rows
+    assert notes, "\n".join(rows)
     assert all(rows[index].rstrip().endswith("]") for index in notes), rows
     assert "python -m grader check train" in rows[notes[-1]], rows
 
@@ -2852,3 +2909,91 @@ def test_a_hint_asked_for_stays_whole_where_its_rows_bring_back_no_value(request
     hint = [row for row in hint if not row.startswith("keys: ")]
     assert all(row in rows for row in hint), rows
     assert not any(row.startswith("      expected ") for row in rows), rows
+
+
+# A run of dot stopped at the time limit of 2 s in two tests: a failure
+# longer than a small screen.
+DOT_LOOPED = ExerciseRun(
+    "dot",
+    [
+        TestResult("test_dot_gives_the_docstring_example", False, TIMEOUT, "running"),
+        TestResult(
+            "test_matrix_times_matrix_matches_the_definition", False, TIMEOUT, "running"
+        ),
+    ],
+    error=(
+        "exercises/dot.py was still running after 2 s: an endless loop? The "
+        "loop on lines 2-3 did not end in time. This happened in both tests "
+        "that were running: test_dot_gives_the_docstring_example and "
+        "test_matrix_times_matrix_matches_the_definition.\n"
+        "  stopped at line 2 in test_dot_gives_the_docstring_example:\n"
+        "    while True:\n"
+        "  stopped at line 3 in test_matrix_times_matrix_matches_the_definition:\n"
+        "    pass"
+    ),
+    timed_out=True,
+    stopped_at_limit=True,
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "columns", "command"),
+    [
+        ("en", 50, "`python -m grader check dot`"),
+        # The Japanese command is wider (`... --lang ja`): on 50 columns it
+        # would take a second row, which the failure needs more.
+        ("ja", 50, None),
+        ("ja", 56, "`python -m grader check dot --lang ja`"),
+    ],
+)
+def test_a_note_of_rows_cut_keeps_its_command_where_it_fits_its_row(
+    request, lang, columns, command
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    option = "--lang ja" if lang == "ja" else ""
+
+    def started(watch) -> None:
+        # As `python -m grader watch` names itself, in a locale of its own.
+        i18n.current.option = option
+        watch.prog = f"python -m grader {option}".strip()
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn({"dot": DOT_LOOPED}, (columns, 16), EXERCISE, started)
+
+    # The failure is longer than the screen: the note that says so takes
+    # one row, and holds the command that shows it all where it fits.
+    notes = [i for i, row in enumerate(rows) if row.startswith(("[... ", "[残り"))]
+    assert len(notes) == 1, "\n".join(rows)
+    note = rows[notes[0]]
+    assert rows[notes[0] + 1].startswith(("keys: ", "キー: ")), rows
+    if command is None:
+        assert "`" not in note, note
+    else:
+        assert command in note, note
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_report_cut_during_a_grade_after_a_resize_leaves_no_row_blank(
+    done_tree, lang
+):
+    keys = NARROW_WORDS[lang]["keys"].encode()
+    status = {"en": "grading sgd: 1 s", "ja": "sgd を採点中: 1 秒"}[lang]
+    columns, height = 60, 20
+    args = ("--lang", lang, "--timeout", "8")
+    with terminal_watch(done_tree, controlling=True, size=(100, 40), args=args) as (
+        process,
+        controller,
+    ):
+        read_screen(controller, keys, FIRST_SCREEN_TIMEOUT)
+        (done_tree / "exercises" / "sgd.py").write_text(ENDLESS_SGD)
+        read_until(controller, status.encode(), SCREEN_TIMEOUT)
+        resize_terminal(controller, columns, height)  # the grade runs on
+        seen = read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT)
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+    rows = terminal_rows(seen, columns)
+
+    # The report's table is cut to a note: every row but the terminal's
+    # last (see `Watch.room`) shows something, the status line among them.
+    assert any(row.startswith(("[... ", "[表の残り")) for row in rows), rows
+    assert len(rows) == height - 1, "\n".join(rows)
