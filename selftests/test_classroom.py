@@ -248,7 +248,8 @@ def test_a_learner_grading_their_own_project_is_told_what_to_do(
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines()[0] == "nn-kata: grading exercises/"
     assert "`python -m grader reset dot` puts its stub back." in result.stdout
-    assert "Stuck? `python -m grader hint dot`" in result.stdout
+    # No hint for a file that is missing: reset is what to do.
+    assert "python -m grader hint dot" not in result.stdout
 
 
 # Attacks on the tests themselves: the submission carries its own tests,
