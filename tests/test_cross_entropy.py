@@ -1501,7 +1501,25 @@ def labels_misread(value, y, labels):
     as if one-hot gives with some guard, while the same y with one-hot t
     costs what it should: then the labels' form is what went wrong, even
     where another mistake would give the same number (-log(eps) / 2 is a
-    mean over all the entries of a 2 x 2 batch, too)."""
+    mean over all the entries of a 2 x 2 batch, too). The same labels with
+    y made free of zeros must cost what multiplying them in gives too: on
+    y alone, -log(1e-6) of a guard too large is also -log(1e-12) / 2."""
+    if not as_one_hot(value, y, labels):
+        return False
+    right_form = probed_loss(y, one_hot(labels, y.shape[-1]))
+    if right_form is None or not LARGE_LOSS <= right_form < math.inf:
+        return False
+    # Every probability moved halfway to 1 / C: none is 0, and the labels
+    # multiplied in pick other logs than the true classes' own.
+    free = (y + 1.0 / y.shape[-1]) / 2.0
+    loss = probed_loss(free, labels)
+    return loss is not None and as_one_hot(loss, free, labels)
+
+
+def as_one_hot(value, y, labels):
+    """Whether `value` is the loss of y with int labels multiplied in as if
+    one-hot, -sum(labels * log(y + eps)) for one of GUARDS, summed or
+    divided by N."""
     found = []
     for eps in GUARDS:
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -1510,10 +1528,7 @@ def labels_misread(value, y, labels):
             total = -np.sum(terms)
             found += [total, total / len(y)] if y.ndim == 2 else [total]
     mistaken = [(LABELS_AS_ONE_HOT, loss) for loss in found]
-    if named_mistake(mistaken, np.array(value)) is None:
-        return False
-    right_form = probed_loss(y, one_hot(labels, y.shape[-1]))
-    return right_form is not None and LARGE_LOSS <= right_form < math.inf
+    return named_mistake(mistaken, np.array(value)) is not None
 
 
 @settings(max_examples=examples(10))

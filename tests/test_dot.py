@@ -92,7 +92,7 @@ def mistakes(a, b):
         float32_mistake(a, b),
         (INTEGER_RESULT, variant(integer_dot, a, b)),
         (MEMORY_ORDER, variant(memory_order_dot, a, b)),
-        (LAST_TERM_ONLY, variant(last_term_dot, a, b)),
+        (LAST_TERM_ONLY, variant(last_term_dot, a, b), lambda: last_term_made(a, b)),
         (ONE_SHORT, variant(one_short_dot, a, b), lambda: one_short_made(a, b)),
     ]
 
@@ -166,19 +166,27 @@ def one_short_made(a, b):
         return False
     if shape_a[-1] >= PROBE_K:
         return True
+    return shows_on_probe(ONE_SHORT, one_short_dot, shape_a, shape_b, PROBE_K)
+
+
+def shows_on_probe(text, mistaken_dot, shape_a, shape_b, k):
+    """Whether the learner's dot gives what `mistaken_dot` gives (the
+    mistake `text`) on probe operands of the kind of a (`shape_a`) and b
+    (`shape_b`) with inner size k: each number different, so that no two
+    products are alike."""
     rows, columns = math.prod(shape_a[:-1]), math.prod(shape_b[1:])
-    probe_a = np.arange(1.0, 1.0 + rows * PROBE_K)
-    probe_a = probe_a.reshape(shape_a[:-1] + (PROBE_K,))
-    probe_b = np.linspace(-2.0, 3.0, PROBE_K * columns)
-    probe_b = probe_b.reshape((PROBE_K,) + shape_b[1:])
+    probe_a = np.arange(1.0, 1.0 + rows * k)
+    probe_a = probe_a.reshape(shape_a[:-1] + (k,))
+    probe_b = np.linspace(-2.0, 3.0, k * columns)
+    probe_b = probe_b.reshape((k,) + shape_b[1:])
     try:
         with quietly():
             result = learner.dot(probe_a, probe_b)
         actual = np.asarray(result, dtype=np.float64)
-    except Exception:  # a sum one term short raises nothing
+    except Exception:  # a sum of the wrong terms raises nothing
         return False
-    one_short = [(ONE_SHORT, one_short_dot(probe_a, probe_b))]
-    return named_mistake(one_short, actual, np.dot(probe_a, probe_b)) is not None
+    found = [(text, mistaken_dot(probe_a, probe_b))]
+    return named_mistake(found, actual, np.dot(probe_a, probe_b)) is not None
 
 
 LAST_TERM_ONLY = (
@@ -197,6 +205,18 @@ def last_term_dot(a, b):
     columns = b.reshape(b.shape[0], -1)
     out = np.outer(rows[:, -1], columns[-1])
     return out.reshape(a.shape[:-1] + b.shape[1:])
+
+
+def last_term_made(a, b):
+    """Whether the learner's dot keeps only the last product of each sum
+    on probe operands of a's and b's shapes too. Asked only where its
+    result on a·b is that (see named_mistake): a match there may be chance,
+    as where every number is 1 and any single product is the sum cut
+    short after its first term too."""
+    shape_a, shape_b = np.shape(a), np.shape(b)
+    if not shape_a or not shape_b:
+        return False
+    return shows_on_probe(LAST_TERM_ONLY, last_term_dot, shape_a, shape_b, shape_a[-1])
 
 
 MEMORY_ORDER = (

@@ -388,6 +388,7 @@ def grad_mistakes(x):
             if raw.dtype.kind == "u"
             else None,
         ),
+        *own_int_type_slopes(raw),
         (
             "the formula was applied to x instead of s = sigmoid(x): the "
             "derivative is s * (1 - s), not x * (1 - x).",
@@ -425,6 +426,39 @@ def grad_mistakes(x):
         ("this is 1 - s; the derivative is s * (1 - s).", 1.0 - s),
         ("1 - s**2 is not the derivative of the sigmoid: s * (1 - s) is.", 1 - s * s),
     ]
+
+
+def own_int_type_slopes(raw):
+    """The slope z / (1 + z)**2 with z = exp(-x) or exp(-|x|) worked out in
+    x's own small int type, where -x wraps around (-1 is 255 in uint8) and
+    exp gives float16: as OWN_INT_TYPE, offered where the learner's
+    sigmoid_grad is right for the same numbers as float64, so that their
+    type is what goes wrong."""
+    if raw.dtype.kind not in "iu" or raw.dtype.itemsize >= 8:
+        return []
+    if not right_as_floats(raw):
+        return []
+    return [
+        (OWN_INT_TYPE, variant(slope_of, -raw)),
+        (OWN_INT_TYPE, variant(slope_of, -np.abs(raw))),
+    ]
+
+
+def slope_of(exponent):
+    """z / (1 + z)**2 with z = exp(exponent), in exp's own type: float16
+    for a small int exponent."""
+    z = np.exp(exponent)
+    return z / (1 + z) ** 2
+
+
+def right_as_floats(raw):
+    """Whether the learner's sigmoid_grad gives the true slope for the
+    numbers of `raw` as float64."""
+    x = raw.astype(np.float64)
+    result = probe_grad(x)
+    return result is not None and np.allclose(
+        result, reference.sigmoid_grad(x), rtol=0, atol=GRAD_ATOL
+    )
 
 
 def one_minus_x_mistakes(x, raw, s):

@@ -411,6 +411,7 @@ def every_mistake(x, result):
     found = mistakes(x) + misplaced(x, result) + scaled_down(x, result)
     ruled_out = [
         max_axis_ruled_out(x),
+        *max_down_ruled_out(x),
         *shift_ruled_out(),
         *size_shift_ruled_out(),
         *sigmoid_ruled_out(found),
@@ -599,6 +600,19 @@ def max_axis_ruled_out(x):
     if fits_lost != fits_down:
         return MAX_AXIS_0 if fits_lost else MAX_LOST_AXIS
     return None
+
+
+def max_down_ruled_out(x):
+    """[MAX_AXIS_0] unless the learner's softmax shifts by the maxima down
+    axis 0 on the probe of as many axes as x too (AXIS_PROBE, AXES_PROBE);
+    else []. On x alone the match may be chance: where axis 0 is 1 long,
+    that shift takes each score from itself, and every slice comes out
+    1 / C, as it does where large scores were clipped, say."""
+    probe = {2: AXIS_PROBE, 3: AXES_PROBE}.get(np.ndim(x))
+    own = None if probe is None else own_result(probe)
+    if own is not None and close(own, shifted_along(probe, 0)):
+        return []
+    return [MAX_AXIS_0]
 
 
 def close(actual, expected):
@@ -826,13 +840,18 @@ COLUMN_SUMS = [
     (AXIS_0, lambda x: normalized(np.exp(x), 0)),
     (AXIS_0, lambda x: normalized(np.exp(x - x.max(axis=-1, keepdims=True)), 0)),
 ]
+# Scores of three axes on which the maximum along axis 1 is safe, that of
+# the whole array runs into a 0 / 0 and no shift into an overflow.
+MANY_AXES_PROBE = np.array(
+    [[[0.0, 1.0], [2.0, 3.0]], [[3000.0, 3001.0], [3002.0, 3003.0]]]
+)
 # Scores on which the shifts above part ways: safe with one, trouble with
 # another.
 PROBES = [
     np.array([[1000.0, 1001.0]]),
     np.array([[-3000.0, 0.0, 1.0]]),
     np.array([[-400.0, 0.0, 400.0]]),
-    np.array([[[0.0, 1.0], [2.0, 3.0]], [[3000.0, 3001.0], [3002.0, 3003.0]]]),
+    MANY_AXES_PROBE,
     np.array([[0.0, -3000.0], [1.0, 0.0]]),
     # The maximum of each column is safe here, that of the whole array not.
     np.array([[3000.0, -3000.0], [0.0, 0.0]]),
@@ -918,6 +937,31 @@ def right_as_rows(x):
     return own is None and actual is not None and close(actual, reference.softmax(rows))
 
 
+# The wrong shifts a softmax right for 2-D x may make for x of three axes
+# or more alone, each as a function of the scores. (No shift at all is
+# SHIFT_FOR_FEW_AXES, named where neither of these fits.)
+MANY_AXES_SHIFTS = [
+    (MAX_AXIS_1, lambda x: shifted_along(x, 1)),
+    (GLOBAL_SHIFT, lambda x: normalized(np.exp(x - x.max()))),
+]
+
+
+def many_axes_shift(x, kind):
+    """Of MANY_AXES_SHIFTS, the one that runs into the learner's `kind` of
+    trouble on scores x, of three axes or more, and into the learner's own
+    (or none) on MANY_AXES_PROBE given as many axes; else None."""
+    probe = MANY_AXES_PROBE.reshape((1,) * (x.ndim - 3) + MANY_AXES_PROBE.shape)
+    try:
+        with quietly():
+            own, _ = own_outcome(probe)
+    except Exception:
+        return None  # it fails there in some other way: no telling
+    for text, shift in MANY_AXES_SHIFTS:
+        if trouble(shift, x) == kind and trouble(shift, probe) == own:
+            return text
+    return None
+
+
 def shift_mistake(x, error):
     """Name the missing or wrong shifts that run into the learner's kind of
     trouble on scores x: an overflow, or a 0 / 0."""
@@ -928,9 +972,7 @@ def shift_mistake(x, error):
     if right_as_rows(x):
         # Trouble for this many axes only: of the shifts, only one that
         # depends on x.ndim can be what went wrong.
-        if trouble(dict(SHIFTS)[MAX_AXIS_1], x) == kind:
-            return MAX_AXIS_1
-        return SHIFT_FOR_FEW_AXES
+        return many_axes_shift(x, kind) or SHIFT_FOR_FEW_AXES
     # A shift by each slice's largest score in size is named only where the
     # learner's softmax behaves as one, which few scores tell.
     shifts = [(text, shift) for text, shift in SHIFTS if text != ABS_SHIFT]

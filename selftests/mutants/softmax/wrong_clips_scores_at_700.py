@@ -1,4 +1,9 @@
-"""No shift; clips the scores to [-700, 700] so that exp cannot overflow."""
+"""No shift; clips the scores to [-700, 700] so that exp cannot overflow.
+Where axis 0 is 1 long and every score lies beyond the clip, each slice
+comes out 1 / C, as a shift by the maxima down axis 0 (each score's own)
+gives it too."""
+
+# reject: the maximum was taken along axis 0
 
 import numpy as np
 
