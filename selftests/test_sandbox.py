@@ -141,6 +141,26 @@ def test_changes_to_arguments_and_identity_come_back(running):
     assert params["b"] is not b and params["b"].tolist() == [2.0]
 
 
+def test_changes_to_arguments_come_back_when_the_call_raises(running):
+    # A call may change its arguments before it raises: the tests tell
+    # that as they do in one process (see `harness.modified_by`).
+    process = running(
+        """
+        import numpy as np
+
+        def check(labels):
+            np.rint(labels, out=labels)
+            raise ValueError("no fractions")
+        """
+    )
+    labels = np.array([0.5, 1.0])
+
+    with pytest.raises(ValueError, match="no fractions") as raised:
+        process.call("kata", "check", (labels,), {})
+    assert labels.tolist() == [0.0, 1.0]
+    assert raised.value.kata_parameters == ["labels"]
+
+
 def test_the_same_object_sent_twice_is_the_same_object_over_there(running):
     process = running(
         """

@@ -737,6 +737,13 @@ def no_function(module, name):
     return f"{where} has no function named {name}"
 
 
+def modified_by(error):
+    """The failure (InputModified) of the call that raised `error`, an
+    exception a test expects, where the call changed an argument it must
+    leave alone on the way; else None."""
+    return getattr(error, "kata_modified", None)
+
+
 class Exercise:
     """The learner's module for one exercise, loaded on first use.
 
@@ -904,19 +911,20 @@ class LearnerFunction:
             # Remember which call raised, for the failure message; a test
             # that expects the exception simply ignores this.
             error.kata_call = describe_call(self.name, before, kwargs)
-            self._put_back(before, args)
+            changed = self._put_back(before, args)
+            if changed:
+                # A test that expects the exception may fail the call for
+                # the argument it changed on the way (see `modified_by`).
+                names = self._parameters_of(raised)
+                error.kata_modified = self._modification(changed, names, before)
             self._explain(error)
             if error is raised:
                 raise
             raise error from None
         changed = self._put_back(before, args)
         if changed:
-            index, new = changed[0]
-            parameter = parameters[index] if index < len(parameters) else None
-            through = kept_by_asarray(self.exercise.name, self.name, self.trusted)
-            error = self.exercise._modified(
-                self.name, index, before[index], new, parameter, through
-            )
+            error = self._modification(changed, parameters, before)
+            index = changed[0][0]
             quick = time.monotonic() - started <= BLAMED_CALL_SECONDS
             if quick and blame.small(before[index]):
                 # Looked for only if the failure is reported (see locate).
@@ -931,6 +939,25 @@ class LearnerFunction:
                 call=describe_call(self.name, before, kwargs),
             )
         return result
+
+    def _modification(self, changed, parameters, before):
+        """The failure of a call that changed the arguments `changed` (as
+        `_put_back` gives them), the first one told."""
+        index, new = changed[0]
+        parameter = parameters[index] if index < len(parameters) else None
+        through = kept_by_asarray(self.exercise.name, self.name, self.trusted)
+        return self.exercise._modified(
+            self.name, index, before[index], new, parameter, through
+        )
+
+    def _parameters_of(self, raised):
+        """The names of the parameters of the function whose call raised
+        `raised`: as the learner's process sent them, or as read here."""
+        names = getattr(raised, "kata_parameters", None)
+        if names is not None:
+            return names
+        function = getattr(self.exercise._module, self.name, None)
+        return _parameters(function) if callable(function) else []
 
     def rebound_at(self, *args, index=0):
         """The learner's line that puts a new object under a key of the

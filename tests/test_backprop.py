@@ -1028,6 +1028,50 @@ def test_float32_params_get_float64_gradients():
             )
 
 
+# The reference computes the gradients by the docstring's formulas, exact
+# but for rounding: right answers that sum in other orders (by einsum, by
+# loops over the samples) stay within a ten-thousandth of these bounds on
+# the problems below. A step taken in float32 (the hidden layer, to halve
+# its memory) keeps about 7 digits, and lands a hundred times beyond them:
+# far inside GRAD_RTOL, which central differences need.
+EXACT_RTOL = 1e-9
+EXACT_ATOL = 1e-12
+FLOAT32_STEP = (
+    "the gradients hold only about 7 correct digits, as many as float32 "
+    "keeps: a step on the way (the hidden layer h, say) was computed in "
+    "float32. Keep every step in float64, the dtype of x and params."
+)
+
+
+def close_to_rounding(key):
+    """What a gradient for `key` right to float32's digits only breaks."""
+    return (
+        f"The gradient for {key} is right to about 7 digits only: the "
+        "formulas in float64 give it to about 15."
+    )
+
+
+@pytest.mark.parametrize("problem", [SQUARE, NOT_SQUARE], ids=["square", "not-square"])
+def test_gradients_are_exact_but_for_rounding(problem):
+    params, x, labels = copy.deepcopy(problem)
+    call = describe_call("backward", (params, x, labels), {})
+    grads = call_backward(params, x, labels, "labels")
+    expect_gradient_dict(grads, params, call)
+    expected = reference.backward(params, x, labels)
+    if not all(close(grads[key], expected[key]) for key in KEYS):
+        return  # wrong beyond rounding: the other tests say how
+    for key in CHECK_ORDER:
+        expect_close(
+            grads[key],
+            expected[key],
+            call,
+            rtol=EXACT_RTOL,
+            atol=EXACT_ATOL,
+            what=close_to_rounding(key),
+            otherwise=FLOAT32_STEP,
+        )
+
+
 def test_gradients_follow_params_changed_in_place():
     # Training changes the arrays of params in place between calls (as
     # sgd_update does): each call must work from the values they hold now.

@@ -542,6 +542,27 @@ def test_integer_and_float_operands_give_float_values():
     check(np.array([[1, 2], [3, 4]]), np.array([[0.5], [0.25]]))
 
 
+INTEGER_TYPE_OF_ONE_OPERAND = (
+    "the result was made an integer array (in b's type, say): with a float "
+    "a, np.dot gives float64, and an integer array cuts the fraction off "
+    "each sum as it is stored. Give the result the operands' common type, "
+    "np.zeros((n, m), dtype=np.result_type(a, b))."
+)
+
+
+def test_float_and_integer_operands_give_float_values():
+    # The float operand on the left this time: a result that takes its
+    # type from b alone is cut to ints. Each sum has a fraction, and one
+    # cut as a whole differs from one cut term by term (INTEGER_RESULT).
+    a = np.array([[0.5, 0.25], [1.5, -0.75]])
+    b = np.array([[1], [3]])
+    call = describe_call("dot", (a, b), {})
+    result = call_dot(a, b)
+    expect_array(result, call)
+    cut = (INTEGER_TYPE_OF_ONE_OPERAND, np.trunc(np.dot(a, b)))
+    expect_product(result, np.dot(a, b), call, [*mistakes(a, b), cut])
+
+
 # The docstring promises np.dot's values, and np.dot of a float32 operand
 # and a float64 one gives float64: rounded to float32, these sums are off by
 # about 1e-8 of their size, far beyond RTOL. Each operand takes its turn as

@@ -37,6 +37,7 @@ from tests.judge import (
     expect_close,
     expect_labels_of_any_dtype,
     fail,
+    same_numbers,
     when_shown,
 )
 from tests.strategies import examples, float_arrays, sizes
@@ -1127,6 +1128,71 @@ def test_labels_of_every_integer_dtype_train_alike(dtype):
         return learner.train(X_TRAIN.copy(), t.copy(), **kwargs)
 
     expect_labels_of_any_dtype(run, LABELS_TRAIN, dtype, call, "train", first)
+
+
+def classes_in_label_dtype(dtype):
+    """The mistake of C counted in the labels' own `dtype`, one byte wide,
+    where the largest label it holds plus one wraps around."""
+    name, limits = np.dtype(dtype).name, np.iinfo(dtype)
+    top, wrapped = int(limits.max), int(limits.min)
+    return (
+        f"C was counted in the labels' own dtype: labels.max() + 1 stays "
+        f"{name}, where {top} + 1 wraps around to {wrapped}. Make the largest "
+        "label a Python int first: C = int(labels.max()) + 1."
+    )
+
+
+@pytest.mark.parametrize("dtype", [np.uint8, np.int8], ids=["uint8", "int8"])
+def test_labels_up_to_the_largest_of_their_dtype_train_alike(dtype):
+    # Every class from 0 to the largest label the dtype holds, a sample
+    # each: C is 256 for uint8, 128 for int8, however the classes are
+    # counted; one epoch on the training flowers, repeated, is quick.
+    labels = np.arange(int(np.iinfo(dtype).max) + 1)
+    x = np.resize(X_TRAIN, (len(labels), D))
+    kwargs = {"epochs": 1}
+    call = describe_call("train", (x, labels.astype(dtype)), kwargs)
+    given = learner.train(x.copy(), labels.copy(), **kwargs)
+    name = np.dtype(dtype).name
+    what = (
+        f"train must take {name} labels up to {labels.max()} as it takes the "
+        "same labels in int64."
+    )
+    try:
+        with quietly():
+            other = learner.train(x.copy(), labels.astype(dtype), **kwargs)
+    except PASS_THROUGH:
+        raise
+    except Exception as error:
+        fail(
+            what,
+            call=call,
+            actual=f"raised {type(error).__name__}: {error}",
+            mistake=top_label_mistake(dtype),
+            raised=error,
+        )
+    if not same_numbers(other, given):
+        fail(
+            what,
+            call=call,
+            expected="the numbers int64 labels give",
+            actual="other numbers",
+            mistake=top_label_mistake(dtype),
+        )
+
+
+def top_label_mistake(dtype):
+    """`classes_in_label_dtype` where the learner's train gives the same
+    numbers for the Iris training labels in `dtype` as in int64: the dtype
+    is taken, and only its largest labels go wrong. Else None."""
+    try:
+        with quietly():
+            given = learner.train(X_TRAIN.copy(), LABELS_TRAIN.copy(), epochs=1)
+            other = learner.train(X_TRAIN.copy(), LABELS_TRAIN.astype(dtype), epochs=1)
+    except PASS_THROUGH:
+        raise
+    except Exception:
+        return None
+    return classes_in_label_dtype(dtype) if same_numbers(other, given) else None
 
 
 @pytest.mark.parametrize("epochs", [1, FEW_EPOCHS])

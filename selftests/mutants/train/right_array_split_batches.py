@@ -10,7 +10,7 @@ from .sgd import sgd_update
 
 def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
     t = np.asarray(t)
-    n_out = t.shape[-1] if t.ndim == 2 else t.max() + 1
+    n_out = t.shape[-1] if t.ndim == 2 else int(t.max()) + 1
     params = init_params(x.shape[1], n_hidden, int(n_out), seed)
     rng = np.random.default_rng(seed)
     losses = np.empty(epochs)

@@ -10,7 +10,7 @@ from .sigmoid import sigmoid
 
 def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
     t = np.asarray(t)
-    n_classes = len(t[0]) if t.ndim == 2 else t.max() + 1
+    n_classes = len(t[0]) if t.ndim == 2 else int(t.max()) + 1
     params = init_params(len(x[0]), n_hidden, int(n_classes), seed=seed)
 
     losses = []

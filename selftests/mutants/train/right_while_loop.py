@@ -9,7 +9,7 @@ from .sgd import sgd_update
 
 def train(x, t, n_hidden=5, lr=1.0, epochs=500, seed=0):
     t = np.asarray(t)
-    classes = t.shape[-1] if t.ndim > 1 else t.max() + 1
+    classes = t.shape[-1] if t.ndim > 1 else int(t.max()) + 1
     params = init_params(x.shape[1], n_hidden, int(classes), seed=seed)
 
     losses = []
