@@ -168,6 +168,22 @@ EVENT_WAIT_MS = 80
 # enough to see what it printed (`check` shows more).
 MIN_MESSAGE_LINES = 5
 OUTPUT_LINES = 6
+# The names of the tests that were running when a run stopped, as its error
+# gives them (see grader/runner.py): in the row of the line a test was
+# stopped at ("  stopped at line 46 in test_a: up = f(x)"), in the sentence
+# of a stop in one test ("... after 30 s in test_a: ..."), and in the
+# sentence that names the two a stop told once cut short; and that
+# sentence without them, which still says that both stopped.
+_RUNNING_TEST = r"test_\w+(?:\[[^\]]*\])?"
+_STOPPED_IN = re.compile(
+    rf"^(  stopped at line \d+) in {_RUNNING_TEST}(?: and {_RUNNING_TEST})*:", re.M
+)
+_RUNNING_IN = re.compile(rf" in {_RUNNING_TEST}(?=[:.] |[:.]$)")
+_BOTH_NAMED = re.compile(
+    rf" This happened in both tests that were running: "
+    rf"{_RUNNING_TEST} and {_RUNNING_TEST}\."
+)
+BOTH_UNNAMED = " This happened in both tests that were running."
 
 EXIT_DONE = 0
 EXIT_NOT_DONE = 1
@@ -2935,6 +2951,11 @@ class Watch:
         it goes only where there is none."""
         statement = self.rows(failure(max(2, self.statement_rows() + 1)))
         least = self.rows(failure(2))
+        if not self.message_rows(lambda message, width: 1):
+            # No failure shown: the run's error says what went wrong, its
+            # rows of where a loop stopped too (see `error_fitted`); the
+            # lines after it give way to them.
+            statement = least = self.rows(failure(1)[:2])
         hidden = self.filled_rows(lines)
         # Last, the short note takes the blank row under the top line, which
         # only sets it apart: rows hidden without a word would read as the
@@ -3134,16 +3155,24 @@ class Watch:
         lines = list(hint.split("\n", allow_blank=True))
         if len(lines) <= rows:
             return [hint]
-        ended = self.hint_ended(lines[rows - 1].plain)
+        # Its first row starts with its label ("Hint 1 of 4: "), which says
+        # nothing of the hint itself.
+        label = hint.plain[: hint.plain.find(": ") + 2] if rows == 1 else ""
+        ended = self.hint_ended(lines[rows - 1].plain, label)
         return [*lines[: rows - 1], Text(ended, style=hint.style)]
 
-    def hint_ended(self, row: str) -> str:
+    def hint_ended(self, row: str, label: str = "") -> str:
         """`row`, the last kept of a hint cut short, ending in an ellipsis
         and in the shortest note that fits with its first words, or in
         the row alone: which command shows the hint whole, and no hint
         more. The watch has no key for it (`h` shows the next), and a hint
         cut with nothing said would read as the hint. Only the ellipsis on
-        a terminal too narrow for any."""
+        a terminal too narrow for any. A hint cut to its first row, which
+        starts with its `label` ("Hint 1 of 4: "), keeps words of its text
+        with the shortest note rather than its label alone, and that
+        rather than an ellipsis alone, which would say that a hint was
+        there and nothing of it; where no note leaves room for words, the
+        note alone says it."""
         width, mark = self.out.width - 1, self.ellipsis()
         names = {"prog": self.prog, "name": self.focus.name}
         notes = [
@@ -3152,18 +3181,41 @@ class Watch:
             _("[whole: `hint --seen {name}`]", name=self.focus.name),
         ]
         indent = row[: len(row) - len(row.lstrip())]
+        if not (label and row.startswith(label)):
+            # A later row: the rows above it say what the hint is about.
+            for note in notes:
+                words = self.hint_words(row, note)
+                if words:
+                    return f"{words} {note}"
+                if i18n.width(f"{indent}{mark} {note}") <= width:
+                    return f"{indent}{mark} {note}"
+            return _ended(row, width, mark)
+        for past in (label, ""):
+            for note in notes:
+                words = self.hint_words(row, note, past)
+                if words:
+                    return f"{words} {note}"
         for note in notes:
-            left = width - i18n.width(f" {note}")
-            # A few words of the row before the note, cut between words,
-            # or none at all: a word or two alone would say nothing.
-            words = _between_words(row, left, mark) or ""
-            said = i18n.width(words.removesuffix(mark).strip())
-            room = left - i18n.width(indent) >= HINT_WORDS_COLUMNS
-            if room and said >= HINT_WORDS_COLUMNS // 2:
-                return f"{words} {note}"
-            if i18n.width(f"{indent}{mark} {note}") <= width:
-                return f"{indent}{mark} {note}"
+            if i18n.width(f"{indent}{note}") <= width:
+                return f"{indent}{note}"
         return _ended(row, width, mark)
+
+    def hint_words(self, row: str, note: str, past: str = "") -> str:
+        """The first words of a hint's `row`, cut between words and ended
+        in an ellipsis, that leave room for ` note`; '' where those past
+        `past` (the hint's label, which the row starts with) are too few:
+        a word or two alone would say nothing."""
+        width, mark = self.out.width - 1, self.ellipsis()
+        left = width - i18n.width(f" {note}")
+        indent = row[: len(row) - len(row.lstrip())]
+        if left - i18n.width(indent) < HINT_WORDS_COLUMNS:
+            return ""
+        words = _between_words(row, left, mark) or ""
+        kept = words.removesuffix(mark).strip()
+        if not kept.startswith(past.strip()):
+            return ""
+        said = i18n.width(kept[len(past.strip()) :].strip())
+        return words if said >= HINT_WORDS_COLUMNS // 2 else ""
 
     def hint_filled(self, hint: Text) -> Text:
         """The `hint` broken to fit the terminal: its later lines under the
@@ -3406,6 +3458,8 @@ class Watch:
             )
             return
         error = exercise_error(g)
+        if error and limit < UNLIMITED and self.out.is_terminal:
+            error = self.error_fitted(error, limit)
         if error:
             yield Text(i18n.failure(aligned(error)), style="red")
         shown = explained(g)
@@ -3441,6 +3495,17 @@ class Watch:
         if note:
             yield self.prose(Text(note))
 
+    def error_fitted(self, error: str, limit: int) -> str:
+        """The exercise's `error`, whole where its rows on the terminal are
+        at most `limit`; else with the names of the tests that were running
+        given way (see `names_given_way`), as few as bring it down to
+        `limit` rows. The loop's lines and where it stopped say what to
+        change; the names of the tests that ran into it do not."""
+        for told in names_given_way(error):
+            if self.rows([self.wrapped(Text(i18n.failure(aligned(told))))]) <= limit:
+                return told
+        return told
+
     def others_line(self, g: Grade, with_command: bool = True) -> Text:
         """The line that counts the failing tests of `g` beyond the one
         shown, `with_command` that shows them all."""
@@ -3455,6 +3520,17 @@ class Watch:
                 name=g.exercise.name,
             )
         return self.phrases(Text(line, style="dim"))
+
+
+def names_given_way(error: str) -> list[str]:
+    """A run's `error`, then with the names of the tests that were running
+    gone from the rows of the lines they were stopped at (the sentence
+    still names them), then from its sentence too, which says that both
+    stopped where it named both."""
+    rows = _STOPPED_IN.sub(r"\1:", error)
+    first, *rest = rows.split("\n")
+    first = _RUNNING_IN.sub("", _BOTH_NAMED.sub(BOTH_UNNAMED, first))
+    return [error, rows, "\n".join([first, *rest])]
 
 
 def _sentences_laid_out(sentences: list[list[str]], width: int | None) -> str:

@@ -20,6 +20,7 @@ from grader.locale import extract
 from grader.results import ExerciseRun, TestResult, lines_cut, trim
 from grader.runner import Job, run_many
 from grader.stubs import stub_source
+from grader.watch import names_given_way
 from selftests.grader_support import (
     ROOT,
     build_tree,
@@ -1140,6 +1141,8 @@ def reasons(tmp_path_factory):
     code makes them, one per line."""
     folder = tmp_path_factory.mktemp("reasons")
     found = runner_reasons(folder / "runner") + stub_reasons()
+    # And as a small watch says a stop, the names of its tests given way.
+    found += [told for text in found for told in names_given_way(text)[1:]]
     found += grading_mode_reasons(folder / "grading")
     found += batch_notes()
     return [line for text in found for line in text.strip().splitlines()]

@@ -2,10 +2,11 @@
 beside a hint asked for or not, in either language."""
 
 import pytest
+from rich.text import Text
 
 from grader import i18n
 from grader.exercises import NAMES
-from grader.results import ExerciseRun, TestResult
+from grader.results import NOT_RUN, TIMEOUT, ExerciseRun, TestResult
 from grader.watch import EXERCISE, _fitted
 
 # The screen the watch draws, with no test run nor terminal opened.
@@ -18,6 +19,7 @@ from selftests.test_watch_small import (
     SMALL,
     _hint_asked,
 )
+from selftests.watch_support import NARROW
 
 # softmax's failure without the shift by the maximum: a statement of three
 # rows at 50 columns, values of one, and a likely mistake of eight.
@@ -146,3 +148,97 @@ def test_at_50x16_a_typo_s_likely_mistake_says_what_was_meant_first(request, lan
     # sentence must hold the name that was meant, in Japanese too.
     said = "".join("".join(rows).split())
     assert "".join(MEANT[lang].split()) in said, rows
+
+
+# numerical_gradient stopped at the time limit in a `while i < x.size:`
+# that never moves `i`: the stop told once for the two tests that were
+# running, each named in the sentence and in the row of where it stopped;
+# at 50 columns, each name takes two rows.
+LOOPING = (
+    "test_numerical_gradient_gives_the_docstring_example",
+    "test_gradient_matches_the_derivative_for_arrays_of_any_shape",
+)
+LOOP_STOPPED = (
+    "exercises/numerical_gradient.py was still running after 30 s: nothing "
+    "inside the while loop changes `i`, which its condition tests. The loop on "
+    "lines 43-50 did not end in time. This happened in both tests that were "
+    f"running: {LOOPING[0]} and {LOOPING[1]}.\n"
+    "  line 43: while i < x.size:\n"
+    f"  stopped at line 46 in {LOOPING[0]}: up = f(x)\n"
+    f"  stopped at line 48 in {LOOPING[1]}: down = f(x)"
+)
+# The rows of the loop and of where it stopped, by language.
+LOOP_ROWS = {
+    "en": ["line 43: while i < x.size:", "stopped at line 46", "stopped at line 48"],
+    "ja": ["43 行目: while i < x.size:", "46 行目", "48 行目"],
+}
+BOTH = {"en": "This happened in both tests", "ja": "両方のテストでこれが起きました"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_at_50x16_a_loop_stopped_keeps_its_line_and_where_before_the_test_names(
+    request, lang
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    stopped = [TestResult(name, False, TIMEOUT, LOOP_STOPPED) for name in LOOPING]
+    not_run = [
+        TestResult(f"test_not_run_{n}", False, NOT_RUN, "not run") for n in range(13)
+    ]
+    runs = {other: ExerciseRun(other, [TestResult("test_ok", True)]) for other in NAMES}
+    runs["numerical_gradient"] = ExerciseRun(
+        "numerical_gradient",
+        [*stopped, *not_run],
+        error=LOOP_STOPPED,
+        timed_out=True,
+        stopped_at_limit=True,
+    )
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, SMALL, EXERCISE)
+
+    # The loop's line and where it stopped say what to change; the names
+    # of the tests that ran into it say nothing of the loop: they give way
+    # first, the sentence still saying that both stopped.
+    said = "".join("".join(rows).split())
+    for row in LOOP_ROWS[lang]:
+        assert "".join(row.split()) in said, rows
+    assert "up=f(x)" in said and "down=f(x)" in said, rows
+    assert "".join(BOTH[lang].split()) in said, rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [NARROW, (70, 20), (40, 12)])
+def test_a_hint_cut_to_its_first_row_keeps_words_of_it_or_says_only_the_note(
+    request, lang, size
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    watches = []
+    # The language asked for with --lang, which every command then names.
+    other = {"en": "ja_JP.UTF-8", "ja": "C.UTF-8"}[lang]
+
+    def asked(watch) -> None:
+        i18n.set_language(lang, {"LANG": other})
+        watch.prog = i18n.command("python -m grader")
+        _hint_asked(1)(watch)
+        watches.append(watch)
+
+    with i18n.speaking(lang):
+        watch_screen_drawn(_failing("sgd", MISSPELLED_PARAMS, 9), size, EXERCISE, asked)
+        watch = watches[0]
+        hint = watch.hint_filled(Text(watch.hint))
+        (cut,) = watch.hint_cut(hint, 1)
+        label = i18n._("Hint {shown} of {total}: {hint}", shown=1, total=4, hint="")
+
+    # An ellipsis alone before the note would say that a hint was there and
+    # nothing of it: the row keeps the first words of the hint, with the
+    # shortest note if need be, or the note alone.
+    first = hint.plain.split("\n")[0]
+    mark = watch.ellipsis()
+    words, note = cut.plain.split(" [", 1) if " [" in cut.plain else ("", cut.plain)
+    assert "hint --seen sgd" in note, cut.plain
+    assert words.strip() != mark, cut.plain
+    assert first.startswith(words.removesuffix(mark).rstrip()), cut.plain
+    assert i18n.width(cut.plain) < size[0], cut.plain
+    if size[0] >= NARROW[0]:
+        # Room for words of the hint itself, past its label.
+        assert words.removesuffix(mark).strip() != label.strip(), cut.plain
+        assert words.startswith(label), cut.plain
