@@ -1910,10 +1910,15 @@ def _block_moved(block: list[str], width: int) -> list[str]:
         return block
     if _breaks_well(block, width):
         return block
-    lead = " " * (_indentation(first) + 2)
     call = first[label.end() :]
-    # The call may follow other words ("np.dot(", "out = dot(").
-    head = CALL_HEAD.search(call).end()
+    # The call may follow other words ("np.dot(", "out = dot("); what looked
+    # like a label may be the call's own start ("f({'w': "), with no call
+    # after it: left as it is.
+    head = CALL_HEAD.search(call)
+    if head is None:
+        return block
+    head = head.end()
+    lead = " " * (_indentation(first) + 2)
     column = opened_call(first)
     ways = []
     for *rows, margin in (

@@ -23,6 +23,7 @@ from grader.project import Project
 from grader.render import (
     PROSE_WIDTH,
     Screen,
+    _block_moved,
     aligned,
     aside_broken,
     by_phrases,
@@ -2989,12 +2990,18 @@ def test_the_watch_keeps_the_first_row_of_a_likely_mistake_longer_than_its_rows(
         for limit in range(1, len(whole) - mistake):
             lines = _fitted(message, limit, "    ", 39).splitlines()
             assert 0 < len(lines) <= limit, (limit, lines)
-            # Under the statement, the mistake's first row, ended by "…":
-            # where to start on the change, though not all of it.
-            said = [line for line in lines if label.split()[0] in line]
+            # Under the statement, the mistake from its first row on, with
+            # the rows left, ended by "…": where to start on the change,
+            # though not all of it.
+            said = [i for i, line in enumerate(lines) if label.split()[0] in line]
             if limit > 1:
-                assert said == [lines[-1]] and said[0].endswith("…"), lines
-                assert whole[mistake].startswith(said[0].rstrip(" …")), lines
+                assert len(said) == 1 and lines[-1].endswith("…"), lines
+                first = lines[said[0]]
+                assert whole[mistake].startswith(first.rstrip(" …")), lines
+                later = lines[said[0] + 1 :]
+                assert later == whole[mistake + 1 : mistake + 1 + len(later)] or (
+                    later[:-1] == whole[mistake + 1 : mistake + len(later)]
+                ), lines
             else:
                 assert not said, lines
             # The statement stays in its place, cut short with "…".
@@ -4708,3 +4715,20 @@ def test_keys_from_a_pipe_are_said_to_be_followed_by_enter(watch_screen, languag
     # alone, as on a terminal, would seem unheard.
     assert rows[-1].endswith(PIPED_KEYS_END[language]), rows
     assert not typed[-1].endswith(PIPED_KEYS_END[language]), typed
+
+
+def test_a_call_whose_first_row_reads_like_a_label_is_laid_out_on_any_width():
+    # "sgd_update({'w': " ends as a label does (a word, a colon, a space):
+    # the rows under it are still the call's, whatever the width.
+    message = (
+        "sgd_update({'w': [1.0, 2.0]}, {'w': [10.0, -10.0]}, 0.1) raised "
+        "NameError: name 'prams' is not defined"
+    )
+    block = [
+        "    sgd_update({'w': [1.0, 2.0]},",
+        "               {'w': [10.0, -10.0]},",
+        "               0.1)",
+    ]
+    for width in range(12, 41):
+        assert "prams" in wrapped_lines(Text(message), width).plain
+        assert _block_moved(block, width) == block
