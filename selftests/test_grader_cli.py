@@ -960,7 +960,7 @@ def test_a_name_misspelled_in_an_import_of_another_exercise_is_named(tmp_path):
     assert "exercises.sgd is the trusted version of exercise sgd" in english
     assert "did you mean sgd_update?" in english
     assert "exercises.sgd は演習 sgd の信頼できる実装" in japanese.stdout
-    assert "sgd_updat は sgd_update の打ち間違いではありませんか？" in japanese.stdout
+    assert "sgd_updat は、sgd_update の打ち間違いではありませんか？" in japanese.stdout
 
 
 def test_a_misspelled_function_of_an_exercise_gets_the_import_to_write(tmp_path):

@@ -2952,7 +2952,9 @@ def _one_hot_runs() -> dict:
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
-def test_a_likely_mistake_too_long_for_the_screen_goes_whole(watch_screen, language):
+def test_a_likely_mistake_too_long_for_the_screen_keeps_its_first_rows_or_goes(
+    watch_screen, language
+):
     label, statement = ONE_HOT_WORDS[language]
     with i18n.speaking(language):
         whole = watch_screen(_one_hot_runs(), (40, 200), EXERCISE)
@@ -2964,9 +2966,15 @@ def test_a_likely_mistake_too_long_for_the_screen_goes_whole(watch_screen, langu
         for height in range(12, 22):
             rows = watch_screen(_one_hot_runs(), (40, height), EXERCISE)
             shown = [row for row in mistake if row in rows]
-            # Whole or not at all: a fragment would say something else.
-            assert shown in ([], mistake), (height, rows)
+            # Whole, or from its first row on and ended by "…", or not at
+            # all: never a fragment from its middle.
+            assert shown == mistake[: len(shown)], (height, rows)
+            if shown == mistake:
+                continue
             if shown:
+                last = rows.index(shown[-1]) + 1
+                assert rows[last].rstrip().endswith("…"), (height, rows)
+                assert mistake[len(shown)].startswith(rows[last].rstrip(" …"))
                 continue
             # Gone: a note says what shows it, and the statement takes its
             # rows once the exercise's line and the test's name are in.

@@ -117,7 +117,7 @@ def test_at_50x16_what_came_back_stays_and_the_statement_keeps_its_first_row(
 # What the likely mistake of MISSPELLED_PARAMS names, by language.
 MEANT = {
     "en": "did you mean params?",
-    "ja": "prams は params の打ち間違いではありませんか？",
+    "ja": "prams は、params の打ち間違いではありませんか？",
 }
 
 
