@@ -3628,7 +3628,7 @@ def test_expected_and_actual_give_way_alike_row_for_row(language):
 
 PART_START = re.compile(r" {6}\S")
 BACKPROP_WRONG = """\
-The gradient for w1 is not the derivative of the loss by w1.
+The gradient for w1 is not the derivative of the loss with respect to w1.
   call      backward({'w1': [[0.02, 0.9, -0.71],
                              [0.9, -0.38, -0.15]],
                       'b2': [-0.44, -0.03]},

@@ -333,7 +333,7 @@ def test_a_statement_cut_short_ends_after_a_clause_or_a_word(lang, message, widt
 # The failure of backprop taking the sigmoid's slope at h: what was
 # expected and what came back are of four rows each.
 SIGMOID_OF_H = """\
-The gradient for w1 is not the derivative of the loss by w1.
+The gradient for w1 is not the derivative of the loss with respect to w1.
   call      backward({'w1': [[0.02, 0.9, -0.71], [0.9, -0.38, -0.15]]},
                      [[1.92, 1.85, 0.9, 0.16]],
                      [[1.0, 0.0]])
@@ -2709,7 +2709,7 @@ def test_a_long_mistake_gives_way_to_its_first_sentence_before_the_call_and_coun
 # backprop's failure without the division by N: its call takes more rows
 # than a hint asked for leaves at 100x30.
 MISSING_MEAN = """\
-The gradient for w2 is not the derivative of the loss by w2.
+The gradient for w2 is not the derivative of the loss with respect to w2.
   call      backward({'w1': [[-0.48, -0.4, 0.63],
                              [-0.82, 0.2, 0.46],
                              [-0.62, -0.89, -0.45]],

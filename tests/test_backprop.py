@@ -730,7 +730,10 @@ def wrong_gradient(key):
     """What a wrong gradient for `key` breaks, in the same words in every
     test, so that one wrong formula is shown once, whichever test and
     input showed it."""
-    return f"The gradient for {key} is not the derivative of the loss by {key}."
+    return (
+        f"The gradient for {key} is not the derivative of the loss "
+        f"with respect to {key}."
+    )
 
 
 def check_gradients(problem, form):
