@@ -440,6 +440,16 @@ class Screen:
         if grade.status == NOT_STARTED:
             self._not_started(exercise, target, prog)
             return
+        self.failures(grade)
+        if not file_missing(grade):
+            self._help_line(exercise.name, target, prog, check=False)
+
+    def failures(self, grade: Grade) -> None:
+        """What `check` shows of an exercise not done below its header:
+        the run's error, every failing property of `grade` with the names
+        of the tests that failed the same way, and the note of the tests
+        not run; the watch counts its rows (see `Watch.check_hidden`)."""
+        exercise = grade.exercise
         self._exercise_error(grade)
         failures = explained(grade)
         note_at = first_unnamed_after_named(failures)
@@ -454,8 +464,6 @@ class Screen:
         if note:
             self.out.print(self.fitted(Text(note)), soft_wrap=True)
             self.out.print()
-        if not file_missing(grade):
-            self._help_line(exercise.name, target, prog, check=False)
 
     def what_next(
         self,
