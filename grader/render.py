@@ -440,6 +440,16 @@ class Screen:
         if grade.status == NOT_STARTED:
             self._not_started(exercise, target, prog)
             return
+        self.failures(grade)
+        if not file_missing(grade):
+            self._help_line(exercise.name, target, prog, check=False)
+
+    def failures(self, grade: Grade) -> None:
+        """What `check` shows of an exercise not done below its header:
+        the run's error, every failing property of `grade` with the names
+        of the tests that failed the same way, and the note of the tests
+        not run; the watch counts its rows (see `Watch.check_hidden`)."""
+        exercise = grade.exercise
         self._exercise_error(grade)
         failures = explained(grade)
         note_at = first_unnamed_after_named(failures)
@@ -454,8 +464,6 @@ class Screen:
         if note:
             self.out.print(self.fitted(Text(note)), soft_wrap=True)
             self.out.print()
-        if not file_missing(grade):
-            self._help_line(exercise.name, target, prog, check=False)
 
     def what_next(
         self,
@@ -1087,26 +1095,58 @@ def failed_line(mark: str, name: str, columns: int | None) -> Text:
 
 
 def name_rows(
-    head: str, name: str, columns: int, margin: str, alone: str = ""
+    head: str,
+    name: str,
+    columns: int,
+    margin: str,
+    alone: str = "",
+    balanced: bool = True,
 ) -> list[str]:
     """`name`, a test's, after `head` and broken after its underscores to
     fit `columns`, its later rows starting with `margin`: a part of the
     name with no underscore left runs on to the edge, and `alone` (a
-    mark) never stands alone on a row."""
+    mark) never stands alone on a row. A name that takes two rows is,
+    when `balanced`, broken where they are nearest in width (see
+    `two_rows`); else, or on more rows, each row is filled in turn."""
+    words = re.findall(r"[^_]+_?|_", name)
     rows, row = [], head
-    for word in re.findall(r"[^_]+_?|_", name):
+    for word in words:
         if row.strip() not in ("", alone) and i18n.width(row + word) > columns:
             rows.append(row.rstrip())
             row = margin
         row += word
+    if balanced and len(rows) == 1:
+        return two_rows(head, words, columns, margin, alone) or [*rows, row]
     return [*rows, row]
 
 
-def names_broken(row: str, columns: int, margin: str) -> list[str]:
+def two_rows(
+    head: str, words: list[str], columns: int, margin: str, alone: str
+) -> list[str] | None:
+    """The parts of a name (`words`, each ending in its underscore) on two
+    rows that fit `columns`, the first after `head`, the second after
+    `margin`, broken where the wider of the two is narrowest (the first
+    the wider, where either may be): filled in turn, the first would
+    leave a lone short word ("shape") on the second. None where no break
+    fits."""
+    tried = []
+    for cut in range(1, len(words)):
+        first = (head + "".join(words[:cut])).rstrip()
+        second = margin + "".join(words[cut:])
+        widths = (i18n.width(first), i18n.width(second))
+        if first.strip() not in ("", alone) and max(widths) <= columns:
+            tried.append(((max(widths), widths[1]), [first, second]))
+    return min(tried, key=lambda found: found[0])[1] if tried else None
+
+
+def names_broken(row: str, columns: int, margin: str, ends: bool = True) -> list[str]:
     """A `row` that lists tests, as wide as it was filled between words:
     a test's name too long for it broken after its underscores (see
     `name_rows`), what follows it kept on its last row, the later rows
-    starting with `margin`, where the list starts."""
+    starting with `margin`, where the list starts. A name that ends the
+    row, where the row `ends` its text, takes two balanced rows; one that
+    more text follows fills its first row, leaving the most room after
+    its last part for the text."""
     # A name and the marks that close it ("test_a,", "test_b。") go together.
     found = next(
         (
@@ -1118,10 +1158,13 @@ def names_broken(row: str, columns: int, margin: str) -> list[str]:
     )
     if found is None:
         return [row]
-    *rows, last = name_rows(row[: found.start()], found.group(), columns, margin)
+    balanced = ends and not row[found.end() :].strip()
+    *rows, last = name_rows(
+        row[: found.start()], found.group(), columns, margin, balanced=balanced
+    )
     if not rows:
         return [row]
-    return [*rows, *names_broken(last + row[found.end() :], columns, margin)]
+    return [*rows, *names_broken(last + row[found.end() :], columns, margin, ends)]
 
 
 # A test's name in a list, and the marks that close it.
@@ -2186,7 +2229,9 @@ def _line_broken(line: str, width: int, ellipsis: str = "…") -> list[str]:
             broken.append(row)
             continue
         margin = " " * _indentation(row)
-        *done, last = names_broken(row, width, margin)
+        # A name followed by more of the line fills its first row: the
+        # rest goes on from its last part (below).
+        *done, last = names_broken(row, width, margin, ends=not pending)
         broken += done
         if not (done and pending and end >= 0):
             broken.append(last)

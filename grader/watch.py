@@ -91,6 +91,7 @@ import termios
 import time
 import tty
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -579,6 +580,8 @@ class Watch:
         # Whether the exercise's screen drawn last left out rows of its
         # failure for the hint asked for (see `exercise_fitted`).
         self.failure_hidden = False
+        # The rows `check` prints of a run at a width (see `check_rows`).
+        self.checked: tuple = (None, None, [])
         # What the last `h` did: "hint", "last" (the last hint again),
         # "done" or "none" (no hint to show); see `back_for_hint`.
         self.hint_said = ""
@@ -2393,13 +2396,16 @@ class Watch:
         The first rows are the ones kept: the exercise's name and status,
         or the report's table. None for `room`: off a terminal, all kept.
         `lines` may be `full` shortened: the count is then of the rows of
-        `full` that the screen does not show, not of those of `lines`."""
+        `full` that the screen does not show, not of those of `lines`; on
+        the exercise's screen, of those `check` shows (see `check_hidden`)."""
         if room is None or self.rows(lines) <= room and not noted:
             return lines
         rows = [row for line in lines for row in line.split("\n", allow_blank=True)]
         every = self.rows(full or lines)
         # The note's rows, with the largest count it may say.
-        most = self.more_lines_note(max(len(rows), every), whole, short)
+        most = self.more_lines_note(
+            self.most_hidden(max(len(rows), every)), whole, short
+        )
         used = self.rows([self.noted(most)])
         kept: list[Text] = []
         for row in rows:
@@ -2415,6 +2421,7 @@ class Watch:
         if full is not None:
             shown = sum(1 for row in kept if row.plain.strip())
             hidden = max(hidden, self.filled_rows(full) - shown)
+            hidden = self.check_hidden(kept, hidden)
         cut_short = len(kept) < len(rows)
         if cut_short and kept and _name_goes_on(kept[-1].plain, rows[len(kept)].plain):
             # A test's name cut after an underscore would read as whole.
@@ -2424,6 +2431,54 @@ class Watch:
             kept[-1] = Text(ended, style=kept[-1].style)
         note = self.noted(self.more_lines_note(hidden, whole, short))
         return [*kept, note]
+
+    def check_hidden(self, shown: list[Text], counted: int) -> int:
+        """How many rows of what `check NAME` prints of the failure in
+        focus (`Screen.failures`: the failed test, its message, the names
+        of the others) are not among the rows `shown` of it: what a note
+        under them that names `check` says it shows. The screen's own
+        rows left out, `counted`, elsewhere than on the exercise's screen,
+        and where `check` shows none the screen does not."""
+        if self.view != EXERCISE or not self.out.is_terminal:
+            return counted
+        left = Counter(
+            row.rstrip()
+            for line in shown
+            for row in line.plain.split("\n")
+            if row.strip()
+        )
+        hidden = 0
+        for row in self.check_rows():
+            if left[row] > 0:
+                left[row] -= 1
+            else:
+                hidden += 1
+        return hidden or counted
+
+    def most_hidden(self, counted: int) -> int:
+        """The largest count a note of rows hidden may say, the screen's
+        own being `counted` at most: to size its rows."""
+        return max(counted, self.check_hidden([], 0))
+
+    def check_rows(self) -> list[str]:
+        """The rows, blank ones aside, that `check NAME` prints of the
+        failure in focus below its header (`Screen.failures`) on this
+        terminal; laid out once for each run, width and language."""
+        run = self.runs.get(self.focus.name)
+        key = (self.focus.name, self.out.width, self.out.encoding, i18n.language())
+        ran, laid_out, rows = self.checked
+        if ran is run and laid_out == key:
+            return rows
+        g = self.grade_of(self.focus)
+        lines = self.drawn(lambda screen: screen.failures(g))
+        rows = [
+            row.rstrip()
+            for line in lines
+            for row in line.plain.split("\n")
+            if row.strip()
+        ]
+        self.checked = (run, key, rows)
+        return rows
 
     def filled_rows(self, lines: list[Text]) -> int:
         """The rows of `lines` that are not blank, as printed."""
@@ -2743,6 +2798,9 @@ class Watch:
             # Without a hint, the line that counts the others with its
             # command (`commanded`) says what shows the rest; else a note.
             hidden = self.filled_rows(whole) - self.filled_rows(shown)
+            if hidden > 0:
+                # Said: the rows of `check` the screen leaves out.
+                hidden = self.check_hidden(shown, hidden)
             if (hint or not commanded) and hidden > 0 and not reserved:
                 shown = self.said_in_spacing(shown, hidden, space)
                 return spaced(self.commanded_once(shown, commanded), hint)
@@ -2931,7 +2989,8 @@ class Watch:
             failure = self.exercise_lines(
                 leasts[short], blanks=False, hint=False, others=False
             )
-            note = self.noted(self.more_lines_note(self.rows(whole), short=short))
+            most = self.most_hidden(self.rows(whole))
+            note = self.noted(self.more_lines_note(most, short=short))
             if self.rows(failure) + self.rows([note]) <= space:
                 return self.rows([note]), short
         return 0, False
@@ -2956,7 +3015,7 @@ class Watch:
             # rows of where a loop stopped too (see `error_fitted`); the
             # lines after it give way to them.
             statement = least = self.rows(failure(1)[:2])
-        hidden = self.filled_rows(lines)
+        hidden = self.most_hidden(self.filled_rows(lines))
         # Last, the short note takes the blank row under the top line, which
         # only sets it apart: rows hidden without a word would read as the
         # whole failure (see `said_in_spacing`).
@@ -2981,6 +3040,7 @@ class Watch:
             if self.rows(shown) + below > room:
                 return self.cut(shown, room, full=lines, noted=True, short=short)
             hidden = self.filled_rows(lines) - self.filled_rows(shown)
+            hidden = self.check_hidden(shown, hidden)
             return [*shown, self.noted(self.more_lines_note(hidden, short=short))]
 
         most = self.rows(lines)
@@ -3047,7 +3107,8 @@ class Watch:
     def note_rows(self, failure_rows: int) -> int:
         """The rows of the note that says what shows a failure of
         `failure_rows` cut short, with the largest count it may say."""
-        return self.rows([self.noted(self.more_lines_note(failure_rows))])
+        most = self.most_hidden(failure_rows)
+        return self.rows([self.noted(self.more_lines_note(most))])
 
     def mistake_rows(self, labels=("likely mistake",)) -> int:
         """The rows the likely mistake of the failure in focus (or its

@@ -2817,7 +2817,13 @@ def test_a_failure_cut_on_a_tiny_terminal_counts_the_rows_it_hides(
         note = notes[0]
         shown = [row for row in shown[: shown.index(rows[note])] if row.strip()]
         count = int(re.search(r"\d+", rows[note]).group())
-        assert count == len(failure) - len(shown), rows
+        # The rows of the failure in full not on the screen as they are
+        # there: a row cut short ("…") is not.
+        left = list(failure)
+        for row in shown:
+            if row in left:
+                left.remove(row)
+        assert count == len(left), rows
         # A name cut short says so: "…", not an underscore that reads as
         # the end of the name.
         assert not shown[-1].endswith("_"), rows
@@ -3671,8 +3677,8 @@ def test_the_summary_breaks_a_long_test_name_at_an_underscore(watch_screen):
 
     start = next(i for i, row in enumerate(rows) if row.startswith("✗ test_"))
     assert rows[start : start + 2] == [
-        "✗ test_gradients_match_central_differences_for_one_hot_",
-        "  targets",
+        "✗ test_gradients_match_central_",
+        "  differences_for_one_hot_targets",
     ]
 
 
@@ -3848,14 +3854,14 @@ def test_a_long_name_in_the_list_of_other_failures_breaks_after_an_underscore():
     row = "  test_one_hot_rejects_labels_outside_the_classes[negative-array],"
 
     assert names_broken(row, 59, "  ") == [
-        "  test_one_hot_rejects_labels_outside_the_",
-        "  classes[negative-array],",
+        "  test_one_hot_rejects_labels_outside_",
+        "  the_classes[negative-array],",
     ]
     # The mark that closes the name stays with it, on the row that fits.
     row = "  test_one_hot_rejects_a_bad_label_wherever_it_is。"
     assert names_broken(row, 49, "  ") == [
-        "  test_one_hot_rejects_a_bad_label_wherever_it_",
-        "  is。",
+        "  test_one_hot_rejects_a_",
+        "  bad_label_wherever_it_is。",
     ]
 
 
@@ -4011,8 +4017,8 @@ def test_a_test_name_too_long_for_a_row_breaks_after_an_underscore():
     assert all(i18n.width(row) <= 50 for row in rows), rows
     # Each part of the name under the first word of its row.
     assert rows[2:4] == [
-        "test_gradient_matches_the_derivative_for_arrays_",
-        "of_any_shape.",
+        "test_gradient_matches_the_",
+        "derivative_for_arrays_of_any_shape.",
     ]
     # What follows the name goes on from its last part, on its row.
     assert rows[-2:] == [
@@ -4740,3 +4746,69 @@ def test_a_call_whose_first_row_reads_like_a_label_is_laid_out_on_any_width():
     for width in range(12, 41):
         assert "prams" in wrapped_lines(Text(message), width).plain
         assert _block_moved(block, width) == block
+
+
+# A name that takes two rows at 60 columns, and the rows it is broken into:
+# at the underscore that leaves the two rows nearest in width.
+TWO_ROW_NAME = "test_gradient_matches_the_derivative_for_arrays_of_any_shape"
+TWO_ROWS = ["test_gradient_matches_the_", "derivative_for_arrays_of_any_shape"]
+LISTED_NAME = "test_a_zero_dimensional_x_gets_a_zero_dimensional_gradient"
+LISTED_ROWS = ["test_a_zero_dimensional_x_gets_", "a_zero_dimensional_gradient"]
+
+
+def test_a_name_that_takes_two_rows_is_broken_near_its_middle():
+    from grader.render import failed_line, names_broken
+
+    rows = failed_line("✗", TWO_ROW_NAME, 59).plain.splitlines()
+    assert rows == ["✗ " + TWO_ROWS[0], "  " + TWO_ROWS[1]]
+    # In a list, the mark that closes the name stays with its last part.
+    rows = names_broken(f"  {LISTED_NAME},", 59, "  ")
+    assert rows == ["  " + LISTED_ROWS[0], f"  {LISTED_ROWS[1]},"]
+    # A name that takes three rows fills them in turn.
+    assert failed_line("✗", TWO_ROW_NAME, 30).plain.splitlines() == [
+        "✗ test_gradient_matches_the_",
+        "  derivative_for_arrays_of_",
+        "  any_shape",
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_check_breaks_a_two_row_name_near_its_middle(language):
+    tests = [failed(TWO_ROW_NAME, NAMED), failed(LISTED_NAME, NAMED)]
+
+    with i18n.speaking(language):
+        rows = checked_on_a_terminal(tests, 60, "numerical_gradient")
+
+    start = rows.index("✗ " + TWO_ROWS[0])
+    assert rows[start + 1] == "  " + TWO_ROWS[1], rows
+    start = rows.index("  " + LISTED_ROWS[0])
+    assert rows[start + 1].startswith("  " + LISTED_ROWS[1]), rows
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_watch_breaks_a_two_row_name_near_its_middle(watch_screen, language):
+    runs = {
+        e.name: ExerciseRun(
+            e.name,
+            [failed(TWO_ROW_NAME, NAMED)]
+            if e.name == "numerical_gradient"
+            else [PASSED],
+        )
+        for e in EXERCISES[:7]
+    }
+
+    with i18n.speaking(language):
+        rows = watch_screen(runs, (60, 30), EXERCISE)
+
+    start = rows.index("✗ " + TWO_ROWS[0])
+    assert rows[start + 1] == "  " + TWO_ROWS[1], rows
+
+
+def test_the_notebook_breaks_a_two_row_name_near_its_middle():
+    from grader import notebook
+
+    line = f"Also failing: test_b, {LISTED_NAME}."
+    rows = [row.strip() for row in notebook._names_wrapped(line, 60).split("\n")]
+
+    start = rows.index(LISTED_ROWS[0])
+    assert rows[start + 1] == f"{LISTED_ROWS[1]}.", rows

@@ -2997,3 +2997,85 @@ def test_a_report_cut_during_a_grade_after_a_resize_leaves_no_row_blank(
     # last (see `Watch.room`) shows something, the status line among them.
     assert any(row.startswith(("[... ", "[表の残り")) for row in rows), rows
     assert len(rows) == height - 1, "\n".join(rows)
+
+
+# forward without b2 in the sum: the call takes sixteen rows at 60 columns
+# under its first, and three more tests fail from the same mistake.
+MISSING_B2 = (
+    "forward must give softmax(sigmoid(x @ w1 + b1) @ w2 + b2).\n"
+    "  call      forward(params, x) with\n"
+    "              x  = [[-0.9596, 1.3595, 0.038, 0.0436]]\n"
+    "              w1 = [[0.0473, 1.8019, -1.4234, 1.7946, -0.7527],\n"
+    "                    [-0.3067, 1.3108, -0.3632, 0.1984, -1.8898],\n"
+    "                    [1.0141, 0.1526, -0.6811, 1.1537, -0.7872],\n"
+    "                    [-0.186, -1.4638, -0.3875, -1.1862, -0.9507]]\n"
+    "              b1 = [1.0015, -0.8784, -0.0592, 1.9229, 1.8466]\n"
+    "              w2 = [[0.8992, 0.1649, -0.8924],\n"
+    "                    [-1.3574, 1.8797, 0.0643],\n"
+    "                    [-1.5365, 0.494, 1.1067],\n"
+    "                    [0.452, 1.6692, -1.8416],\n"
+    "                    [0.1144, -0.1627, -1.7506]]\n"
+    "              b2 = [0.5653, 1.4105, 0.3718]\n"
+    "  expected  [[0.0345, 0.9572, 0.0083]]\n"
+    "  actual    [[0.0756, 0.9022, 0.0221]]\n"
+    "  likely mistake: b2 is missing: softmax(h @ w2 + b2)."
+)
+MISSING_B2_TESTS = (
+    "test_forward_computes_softmax_of_sigmoid_layers",
+    "test_forward_looks_params_up_by_key[layers-swapped]",
+    "test_forward_looks_params_up_by_key[reversed]",
+    "test_forward_follows_params_changed_in_place",
+)
+# The note under a failure cut short, and the count it says.
+CHECK_NOTE = re.compile(
+    r"\[(?:\.\.\. (\d+) more lines|(?:\.\.\. )?残り (\d+) 行)[^\]]*check forward"
+)
+
+
+def _check_rows_not_shown(tests: list[TestResult], rows: list[str]) -> int:
+    """How many rows of what `check forward` prints of `tests` at 60
+    columns, from the failed test's row to the names of the others, the
+    `rows` of a screen do not show."""
+    from selftests.test_grader_render import checked_on_a_terminal
+
+    printed = checked_on_a_terminal(tests, 60, "forward")
+    first = next(i for i, row in enumerate(printed) if row.startswith("✗ "))
+    body = [row for row in printed[first:] if row.strip()]
+    body = body[:-1]  # `hint forward`'s line: the watch has its key
+    left = list(rows)
+    hidden = 0
+    for row in body:
+        if row in left:
+            left.remove(row)
+        else:
+            hidden += 1
+    return hidden
+
+
+@pytest.mark.parametrize("size", [(60, 20), (60, 21), (60, 22), (60, 24)])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_note_under_a_failure_cut_counts_the_rows_check_shows_and_it_does_not(
+    request, monkeypatch, lang, size
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    monkeypatch.setattr(hints, "seen", lambda state: {})
+    monkeypatch.setattr(hints, "remember", lambda state, name, count: None)
+    tests = [
+        TestResult(name, False, "failure", MISSING_B2) for name in MISSING_B2_TESTS
+    ]
+    runs = done_runs()
+    for name in NAMES[NAMES.index("forward") :]:
+        runs.pop(name)
+    runs["forward"] = ExerciseRun("forward", tests)
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(runs, size, EXERCISE, keys_pressed("h"))
+        hidden = _check_rows_not_shown(tests, rows)
+
+    said = [CHECK_NOTE.search(row) for row in rows]
+    counts = [int(found.group(1) or found.group(2)) for found in said if found]
+    assert counts == [hidden], (hidden, "\n".join(rows))
+    if size == (60, 20) and lang == "en":
+        # The call's fifteen rows under x's, the line that counts the
+        # other tests and their three names.
+        assert counts == [15 + 1 + 3], rows
