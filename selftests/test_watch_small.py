@@ -2941,8 +2941,9 @@ DOT_LOOPED = ExerciseRun(
     [
         ("en", 50, "`python -m grader check dot`"),
         # The Japanese command is wider (`... --lang ja`): on 50 columns it
-        # would take a second row, which the failure needs more.
-        ("ja", 50, None),
+        # takes a second row, the note's own, that no part of the failure
+        # would fill.
+        ("ja", 50, "`python -m grader check dot --lang ja`"),
         ("ja", 56, "`python -m grader check dot --lang ja`"),
     ],
 )
@@ -2964,8 +2965,9 @@ def test_a_note_of_rows_cut_keeps_its_command_where_it_fits_its_row(
     # one row, and holds the command that shows it all where it fits.
     notes = [i for i, row in enumerate(rows) if row.startswith(("[... ", "[残り"))]
     assert len(notes) == 1, "\n".join(rows)
-    note = rows[notes[0]]
-    assert rows[notes[0] + 1].startswith(("keys: ", "キー: ")), rows
+    keys = next(i for i, row in enumerate(rows) if row.startswith(("keys: ", "キー: ")))
+    assert keys - notes[0] <= 2, rows
+    note = " ".join(rows[notes[0] : keys])
     if command is None:
         assert "`" not in note, note
     else:
