@@ -2756,7 +2756,7 @@ def test_beside_a_hint_one_line_says_what_shows_the_rest(request, lang, size):
 
 
 # numerical_gradient's failure when x is put back by arithmetic: a likely
-# mistake of one sentence, five rows long at 50 columns.
+# mistake of one sentence, seven rows long at 50 columns.
 RESTORED_BY_ADDING = """\
 numerical_gradient must leave x exactly as it found it, bit for bit.
   call      numerical_gradient(f, x) with
@@ -2765,9 +2765,10 @@ numerical_gradient must leave x exactly as it found it, bit for bit.
                  [3.7, 0.05, 1000.1]]
   actual    x = [[0.19999999999999998, -7.300000000000001, 2.5000000000000004],
                  [3.7000000000000006, 0.05000000000000001, 1000.1]]
-  likely mistake: x was put back by adding and subtracting h, which can be \
-off in the last bit: save the entry first (saved = x[i]) and put the saved \
-value back (x[i] = saved)."""
+  likely mistake: x was put back by adding and subtracting h, but in \
+floating point x[i] + h - h is not x[i] (off in its last bits, or lost \
+entirely where x[i] is far smaller than h): save the entry first \
+(saved = x[i]) and put the saved value back (x[i] = saved)."""
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

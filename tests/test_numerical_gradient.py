@@ -319,13 +319,15 @@ def restore_problem(before, after, h):
         return "x's shape or dtype was changed: change its entries only."
     change = after.astype(np.float64) - before
     # Adding h and subtracting it again is off by a rounding error at most:
-    # a few units in the last place of |x| + h.
+    # a few units in the last place of |x| + h, which is all of an x far
+    # smaller than h (1e-89 + 1e-4 is 1e-4, and comes back as 0.0).
     rounding = 4 * np.finfo(before.dtype).eps * (np.abs(before) + h)
     if np.all(np.abs(change) <= rounding):
         return (
-            "x was put back by adding and subtracting h, which can be off in "
-            "the last bit: save the entry first (saved = x[i]) and put the "
-            "saved value back (x[i] = saved)."
+            "x was put back by adding and subtracting h, but in floating "
+            "point x[i] + h - h is not x[i] (off in its last bits, or lost "
+            "entirely where x[i] is far smaller than h): save the entry "
+            "first (saved = x[i]) and put the saved value back (x[i] = saved)."
         )
     rows = change.reshape(len(change), -1) if change.ndim > 1 else None
     if rows is not None and np.all(rows == rows[:, :1]) and steps_whole_rows():

@@ -1,6 +1,9 @@
-"""Puts x back by += h / -= 2 * h / += h."""
+"""Puts x back by += h / -= 2 * h / += h: off in the last bits of an
+entry, or its value lost where it is far smaller than h (1e-89 comes back
+as 0.0). The likely mistake says both."""
 
 # expect: x was put back by adding and subtracting h
+# expect: lost entirely where x[i] is far smaller than h
 
 import numpy as np
 
