@@ -12,7 +12,8 @@ def numerical_gradient(f, x, h=1e-4):
     Perturb x itself, in place, one entry at a time, and call f(x): f may
     ignore its argument and read the same array through a closure. Put
     each entry back exactly as it was (save it and restore it: adding h and
-    subtracting it again can be off in the last bit).
+    subtracting it again can change its last bits, or lose it entirely
+    where it is far smaller than h).
 
     Args:
         f: function of x returning a number (a float or 0-d array) that
