@@ -257,6 +257,17 @@ ROWS_COMMAND_NOTES = (
     N_("[... {count} more rows: `{prog} list` lists them all]"),
     N_("[... {count} more rows: `{prog} list`]"),
 )
+# The same, in place of every row: "more" would speak of rows not shown.
+EVERY_ROW_KEY_NOTES = (
+    N_("[the table's {count} rows: press l for the list]"),
+    N_("[the table's {count} rows: l lists them]"),
+    N_("[{count} rows: l lists them]"),
+)
+EVERY_ROW_COMMAND_NOTES = (
+    N_("[the table's {count} rows: `{prog} list` lists them all]"),
+    N_("[the table's {count} rows: `{prog} list`]"),
+    N_("[{count} rows: `{prog} list`]"),
+)
 # The ways to say how many lines of the whole report a screen left out,
 # from the longest.
 REPORT_LINES_NOTES = (
@@ -308,13 +319,19 @@ SHORTER = {
         N_("first grade; {count} not rerun"),
     ),
     # The watch has no key that shows a hint read before: each way gives
-    # the whole command, as every other suggestion does; the shortest ends
-    # in it, which takes a row of its own where the line takes two.
+    # the whole command, as every other suggestion does, but the last: a
+    # terminal too narrow for the command beside the count would break
+    # the line, and push the failure the hint gave way to down a row.
     N_("{name} has no more hints; `{prog} hint --seen {name}` shows them again"): (
         N_("no more hints; `{prog} hint --seen {name}` shows them"),
         N_("no more hints: `{prog} hint --seen {name}`"),
+        N_("no more hints"),
     ),
 }
+# The shorter ways of SHORTER said only where no longer way takes one row,
+# the count alone included (see `Watch.top_line`): they leave out a
+# command.
+LAST_WAYS = (N_("no more hints"),)
 # The fewest columns of a hint's last row kept before the note that says
 # what shows it whole (see `hint_ended`).
 HINT_WORDS_COLUMNS = 12
@@ -1555,6 +1572,10 @@ class Watch:
                 # The screen changes under the learner: the top line says
                 # where it went, and why.
                 self.event = self.back_for_hint()
+                if self.hint_said == "last":
+                    # Not on screen before this `h`, the last hint is what
+                    # it asked for: shown as a hint just asked for is.
+                    self.hints_asked.add(self.focus.name)
             self.said_as_one = self.deleted_no_hint()
             self.draw()
         elif key == "n":
@@ -2233,16 +2254,18 @@ class Watch:
 
     def rows_note(self, count: int, key: bool = True) -> Text:
         """The line in place of the last `count` rows of a table of the
-        exercises: how many are gone, and how to list every exercise. The
-        key, while keys are read, `key`, and the list shows every row at
-        this size (see `list_shows_every_row`); else the command: a key
-        that shows fewer rows than it promises sends the learner nowhere.
-        On a terminal, the first way of saying it that takes the fewest
-        rows: a shorter way, where the longer wraps."""
+        exercises: how many are gone (or that all are), and how to list
+        every exercise. The key, while keys are read, `key`, and the list
+        shows every row at this size (see `list_shows_every_row`); else
+        the command: a key that shows fewer rows than it promises sends
+        the learner nowhere. On a terminal, the first way of saying it
+        that takes the fewest rows: a shorter way, where the longer
+        wraps."""
+        every = count >= len(self.project.exercises)
         if key and not self.keys_ended and self.list_shows_every_row():
-            ways = ROWS_KEY_NOTES
+            ways = EVERY_ROW_KEY_NOTES if every else ROWS_KEY_NOTES
         else:
-            ways = ROWS_COMMAND_NOTES
+            ways = EVERY_ROW_COMMAND_NOTES if every else ROWS_COMMAND_NOTES
         lines = [self.noted(_(way, count=count, prog=self.prog)) for way in ways]
         if not self.out.is_terminal:
             return lines[0]
@@ -2555,6 +2578,11 @@ class Watch:
             return named[0]
         counted = [Text(line, style="dim") for line in self.top_lines(named=False)]
         lines = [*named, *counted]
+        # A way that leaves out the command of the longer ways goes after
+        # every way that keeps it, the count alone included: the command
+        # says more than the watch's name.
+        last = tuple(_(way) for way in LAST_WAYS)
+        lines.sort(key=lambda line: line.plain[:-1].endswith(last))
         rows = {id(line): self.rows([self.wrapped(line)]) for line in lines}
         line = next((line for line in lines if rows[id(line)] <= 1), None)
         if line is not None:
@@ -4254,13 +4282,31 @@ class _Fitting:
         argument = whole[starts[last] : [*starts[1:], len(whole)][last]]
         first = opened_call(argument[0]) >= 0
         opens = _opens_dict(argument[0], first) or _opens_dict(argument[0], False)
-        if len(argument) < 2 or not opens:
-            # A dict on one row is closed already, on the row kept.
+        if len(argument) < 2:
+            # An argument on one row is closed already, on the row kept.
             return kept
+        if not opens:
+            return [*kept[:-1], self.list_kept_closed(kept[-1], argument[0])]
         after = i18n.width(_after_word("}", self.ellipsis)) - 1
         narrower = None if self.width is None else self.width - after
         row = _dict_ended(argument[0], argument[1:], narrower, self.ellipsis)
         return [*kept[:-1], _after_word(row, self.ellipsis)]
+
+    def list_kept_closed(self, row: str, first: str) -> str:
+        """`row`, the last row kept of a call that lost its later
+        arguments, the first row (`first` whole) of a list argument cut
+        short by step 1: ended as that cut ended it, then in the brackets
+        that close the list and an ellipsis for the arguments after it.
+        The ellipsis alone stands for the list's later rows: the hidden
+        arguments would go unsaid. As it is when that is too wide."""
+        depth = first.count("[") - first.count("]")
+        if depth <= 0:
+            return row
+        closed = f"{_ended(row, None, self.ellipsis)}{']' * depth},"
+        ended = _after_word(closed, self.ellipsis)
+        if self.width is not None and i18n.width(ended) > self.width:
+            return row
+        return ended
 
     def where_shortened(self, index: int) -> list[str]:
         """Block `index`, where, shortened by the rows still in excess, but

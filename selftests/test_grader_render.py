@@ -1332,8 +1332,9 @@ DONE_WORDS = {
             ("- Saves are still graded here", "q quits."),
         ],
         "rows": re.compile(
-            r"\[\.\.\. (\d+) more rows: (press l for the list|l lists them"
-            r"|`kata list` lists them all|`kata list`)\]"
+            r"\[(?:\.\.\. (?=\d+ more)|the table's )?(\d+) (?:more )?rows: "
+            r"(press l for the list|l lists them|`kata list` lists them all"
+            r"|`kata list`)\]"
         ),
         "lines": re.compile(
             r"\[\.\.\. (\d+) more lines: `kata`(?: prints them all)?\]"
@@ -1351,7 +1352,7 @@ DONE_WORDS = {
             ("- 保存すれば", "q で終了します。"),
         ],
         "rows": re.compile(
-            r"\[表の残り (\d+) (行は l で表示(?:できます)?"
+            r"\[(?:表の(?:残り)? )?(\d+) (行は l で表示(?:できます)?"
             r"|行は `kata list` で表示できます|行: `kata list`)\]"
         ),
         "lines": re.compile(
@@ -2868,10 +2869,11 @@ def _table_at(rows: list[str]) -> list[int]:
     ]
 
 
-# The start of the line in place of the table's last rows, by language.
+# The start of the line in place of the table's last rows, or of all of
+# them, by language.
 ROWS_GONE = {
-    "en": re.compile(r"\[\.\.\. (\d+) more rows"),
-    "ja": re.compile(r"\[表の残り (\d+) 行"),
+    "en": re.compile(r"\[(?:\.\.\. (?=\d+ more)|the table's )?(\d+) (?:more )?rows"),
+    "ja": re.compile(r"\[(?:表の(?:残り)? )?(\d+) 行"),
 }
 
 

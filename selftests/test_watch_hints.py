@@ -1,6 +1,7 @@
 """The watch's hints: whose hint `h` gives, what the top line says once
 every hint is read, and how a hint's rows stand under its label."""
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -78,7 +79,7 @@ def _every_hint_read(monkeypatch):
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-@pytest.mark.parametrize("size", [(100, 30), (60, 20), (50, 16)])
+@pytest.mark.parametrize("size", [(100, 30)])
 def test_no_more_hints_gives_the_whole_command_and_breaks_before_it(
     request, monkeypatch, lang, size
 ):
@@ -176,3 +177,60 @@ def test_the_keys_offer_no_hint_while_the_exercise_file_is_gone(
     keys = rows[-1]
     assert keys.startswith(("keys: ", "キー: ")), rows
     assert hint_key not in keys, keys
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [(60, 20), (50, 16)])
+def test_no_more_hints_on_a_narrow_terminal_is_said_on_one_row(
+    request, monkeypatch, lang, size
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(
+            _failing("sgd"), size, EXERCISE, _every_hint_read(monkeypatch)
+        )
+
+    # Too narrow for the command beside the count: said short, on one row
+    # that keeps the watch's name, the exercise's line under it.
+    assert rows[0].startswith("nn-kata watch: "), rows
+    assert rows[1] == "" or rows[1].startswith("9. sgd"), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_key_of_no_use_is_said_on_one_row_at_50_columns(request, lang):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(
+            _failing("sgd"), (50, 16), EXERCISE, keys_pressed("x")
+        )
+        said = i18n._("{key} is not a key of the watch", key="x")
+
+    assert said in rows[0], rows
+    assert rows[1] == "" or rows[1].startswith("9. sgd"), rows
+
+
+# The note in place of every row of the table, and the one in place of
+# its later rows, by language.
+EVERY_ROW_NOTE = {"en": "[the table's 10 rows: ", "ja": "[表の 10 行"}
+LATER_ROWS_NOTE = {"en": "more rows: ", "ja": "[表の残り "}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("height", [13, 15, 16])
+def test_a_table_with_no_row_in_sight_is_not_said_to_have_more(request, lang, height):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+
+    def from_grader(watch) -> None:
+        watch.prog = i18n.command("python -m grader")
+
+    with i18n.speaking(lang):
+        rows = watch_screen_drawn(done_runs(), (50, height), SUMMARY, from_grader)
+
+    # No row shown, "10 more" would speak of rows the screen never had:
+    # the note says which rows it stands for, as the one of later rows.
+    screen = "\n".join(rows)
+    if any(re.match(r" ?\d+   [a-z_]+ ", row) for row in rows):
+        assert LATER_ROWS_NOTE[lang] in screen, rows
+    else:
+        assert EVERY_ROW_NOTE[lang] in screen, rows
+        assert LATER_ROWS_NOTE[lang] not in screen, rows

@@ -99,7 +99,9 @@ def test_on_a_small_terminal_a_grade_under_way_keeps_the_call_of_the_failure(
     columns, height = NARROW
     args = ("--lang", lang, "--timeout", "6")
     with terminal_watch(tree, size=NARROW, args=args) as (process, controller):
-        read_screen(controller, NARROW_WORDS[lang]["keys"].encode(), SCREEN_TIMEOUT)
+        read_screen(
+            controller, NARROW_WORDS[lang]["keys"].encode(), FIRST_SCREEN_TIMEOUT
+        )
         (tree / "exercises" / "softmax.py").write_text(ENDLESS_SOFTMAX)
         seen = read_screen(controller, words["ticking"].encode(), SCREEN_TIMEOUT + 6)
         os.write(controller, b"q")
@@ -2069,11 +2071,8 @@ def test_the_count_of_other_failures_goes_before_the_argument_changed_in_place(
 
 # The top line of `h` pressed once every hint is read, at NARROW, by language.
 NO_MORE_HINTS = {
-    "en": ["9 of 10 done (no more hints:", "`python -m grader hint --seen train`)"],
-    "ja": [
-        "10 問中 9 問完了(ヒントはここまで、読み返すには",
-        "`python -m grader hint --seen train --lang ja`)",
-    ],
+    "en": "nn-kata watch: 9 of 10 done (no more hints)",
+    "ja": "nn-kata watch: 10 問中 9 問完了(ヒントはここまで)",
 }
 
 
@@ -2101,10 +2100,11 @@ def test_h_after_the_last_hint_brings_the_failure_back(tmp_path, lang):
 
     # The last hint, just asked for, takes rows of the failure; `h` again
     # shows no new hint: the failure takes them back, the hint read giving
-    # way, and the top line says which command shows the hints again.
+    # way, and the top line says so on one row: the command that shows the
+    # hints again is too wide for it beside the count at 60 columns.
     columns, height = NARROW
     assert len(after) < height, after  # nothing scrolled off the top
-    assert after[:2] == NO_MORE_HINTS[lang], after
+    assert after[0] == NO_MORE_HINTS[lang], after
     assert len(_statement_rows(after)) > len(_statement_rows(before)), (before, after)
     assert any(NARROW_WORDS[lang]["actual"] in row for row in after), after
 
@@ -3082,3 +3082,64 @@ def test_the_note_under_a_failure_cut_counts_the_rows_check_shows_and_it_does_no
         # The call's fifteen rows under x's, the line that counts the
         # other tests and their three names.
         assert counts == [15 + 1 + 3], rows
+
+
+def _backprop_screens(
+    folder: Path, size: tuple[int, int], lang: str, seen: int, keys: str
+) -> list[list[str]]:
+    """The rows of the watch at `size` on backprop without its 1/N, `seen`
+    hints of it read before, once each of `keys` is pressed in turn."""
+    tree = focused_tree(folder, "backprop", "wrong_missing_mean")
+    if seen:
+        hints.remember(tree / ".kata", "backprop", seen)
+    screens = []
+    with terminal_watch(tree, size=size, args=("--lang", lang)) as (
+        process,
+        controller,
+    ):
+        read_screen(
+            controller, NARROW_WORDS[lang]["keys"].encode(), FIRST_SCREEN_TIMEOUT
+        )
+        for key in keys:
+            os.write(controller, key.encode())
+            drawn = read_screen(controller, b"\x1b[2J", SCREEN_TIMEOUT)
+            screens.append(terminal_rows(drawn, size[0]))
+        os.write(controller, b"q")
+        process.wait(timeout=SCREEN_TIMEOUT)
+    return screens
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [NARROW, (100, 30)])
+def test_h_from_the_list_after_the_last_hint_shows_the_hint_it_says(
+    tmp_path, lang, size
+):
+    hints_count = len(find("backprop").hints)
+    _listed, back = _backprop_screens(tmp_path / "kata", size, lang, hints_count, "lh")
+
+    # The top line says the last hint is shown again: it is, with the rows
+    # a hint just asked for gets, not only those the failure leaves.
+    with i18n.speaking(lang):
+        said = i18n._("last hint")  # in each way of saying it
+    assert said in "".join(back[:2]), back
+    assert any(row.startswith(LAST_HINT_LABEL[lang]) for row in back), back
+
+
+def _call_rows(rows: list[str]) -> list[str]:
+    """The rows of the call of the failure among the screen's `rows`."""
+    start = next(i for i, row in enumerate(rows) if "backward(" in row)
+    end = next(i for i in range(start + 1, len(rows)) if rows[i][:16].strip())
+    return rows[start:end]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("seen", [2, 3])
+def test_a_call_beside_a_hint_that_hides_an_argument_says_so(tmp_path, lang, seen):
+    (asked,) = _backprop_screens(tmp_path / "kata", NARROW, lang, seen, "h")
+
+    # backward takes three arguments: one that goes leaves a mark where it
+    # was, after the brackets that close the list before it (its own "…"
+    # stands for that list's later rows).
+    call = _call_rows(asked)
+    hidden = re.search(r"…\]+, …$", call[-1])
+    assert "[[1.0, 0.0, 0.0]" in "".join(call) or hidden, call
