@@ -375,6 +375,7 @@ def _watched(
     # Keys are read from the start: one pressed during the first grade
     # waits for it instead of being lost.
     told = True  # whether someone is there to read that the watch stopped
+    noticed: list[str] = []  # saves whose grade waits for keys typed before
     try:
         with (
             read_keys(stdin) as keys,
@@ -406,8 +407,12 @@ def _watched(
                     continue
                 if keys.ended and not watch.keys_ended:
                     watch.input_ended()
-                saves = watch.saves_held() + source.changes()
-                if saves:
+                saves = [*noticed, *watch.saves_held(), *source.changes()]
+                # A key typed as the watch waited for file events came
+                # before the save's event: it acts before the save's grade,
+                # as pressed. Only keys typed during the grade wait for it.
+                noticed = saves if keys.typed() else []
+                if saves and not noticed:
                     watch.saved(list(dict.fromkeys(saves)))
     except KeyboardInterrupt:
         # Ctrl+C is how a watch whose input has ended is stopped, and what
