@@ -3827,7 +3827,8 @@ def _fitted(
        a call's named entries: those hidden counted in a note, the
        one the likely mistake names kept in sight); of a statement that
        names the call that raised, the call's input goes whole first,
-       and where keeps its first rows, the last ended by `ellipsis`;
+       and where keeps its first rows, the last ended by `ellipsis`
+       (in place of the ":" of its place, where it fits only so);
     5. then parts go whole: the values, then what came back, where and
        the call; then the statement is cut to its first row (a call that
        raised: to its call's first row and its exception, then to its
@@ -4222,7 +4223,7 @@ class _Fitting:
             return named
         ended = _ended(kept[-1], self.width, self.ellipsis)
         if len(kept) == place and not ended.startswith(kept[-1].rstrip()):
-            ended = kept[-1]
+            ended = _place_ended(kept[-1], self.width, self.ellipsis)
         return [*kept[:-1], ended]
 
     def named_code_kept(self, rows: list[str], place: int, count: int) -> list[str]:
@@ -4905,6 +4906,23 @@ def _place_rows(rows: list[str]) -> int:
     return next(
         (count for count, row in enumerate(rows, 1) if row.endswith(":")), len(rows)
     )
+
+
+def _place_ended(row: str, width: int | None, ellipsis: str) -> str:
+    """`row`, the last of where's file and line ("exercises/sigmoid.py,
+    line 25:"), its code hidden and no room for `ellipsis` after its ":",
+    ended in `ellipsis` in place of that ":": a ":" with nothing after it
+    reads as if the row were broken, and the place cut would no longer say
+    where to read the code. As it is, when the ellipsis does not fit even
+    so, or the row holds code (it ends in no ":")."""
+    place = row.rstrip()
+    if not place.endswith(":"):
+        return row
+    place = place.removesuffix(":").rstrip()
+    for ended in (_after_word(place, ellipsis), f"{place}{ellipsis}"):
+        if width is None or i18n.width(ended) <= width:
+            return ended
+    return row
 
 
 def _first_sentence_rows(rows: list[str], english: list[str] | None = None) -> int:

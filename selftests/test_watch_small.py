@@ -2997,3 +2997,52 @@ def test_a_report_cut_during_a_grade_after_a_resize_leaves_no_row_blank(
     # last (see `Watch.room`) shows something, the status line among them.
     assert any(row.startswith(("[... ", "[表の残り")) for row in rows), rows
     assert len(rows) == height - 1, "\n".join(rows)
+
+
+def _sigmoid_runs(message: str, name: str, failing: int) -> dict:
+    """dot done, and sigmoid failing `failing` of its 38 tests with
+    `message`, the first the test `name`, the others passed."""
+    passed = [TestResult(f"test_ok_{i}", True) for i in range(38 - failing)]
+    failed = [
+        TestResult(f"{name}{i or ''}", False, "failure", message)
+        for i in range(failing)
+    ]
+    return {
+        "dot": ExerciseRun("dot", [TestResult("test_ok", True)]),
+        "sigmoid": ExerciseRun("sigmoid", [*failed, *passed]),
+    }
+
+
+OVERFLOW_TEST = "test_sigmoid_has_no_overflow_for_any_finite_x"
+WHERE_BOTH_BRANCHES = (
+    "sigmoid must work without overflow for every finite x, -1000 and 1000 "
+    "included.\n"
+    "  call      sigmoid([-1000.0, 1000.0])\n"
+    "  expected  no overflow\n"
+    "  actual    FloatingPointError: overflow encountered in exp\n"
+    "  where     exercises/sigmoid.py, line 10: return np.where(x >= 0, "
+    "1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))\n"
+    "  likely mistake: np.where(x >= 0, a, b) works out both a and b for every "
+    "element before it chooses, so the exp that overflows is still computed. "
+    "Compute z = np.exp(-np.abs(x)), which never overflows, and build both "
+    "cases from z."
+)
+
+
+@pytest.mark.parametrize("keys", ["", "h"])
+@pytest.mark.parametrize("size", [(50, 16), (50, 20)])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_place_whose_code_is_gone_ends_in_an_ellipsis_not_a_colon(
+    request, lang, size, keys
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        runs = _sigmoid_runs(WHERE_BOTH_BRANCHES, OVERFLOW_TEST, 5)
+        rows = watch_screen_drawn(runs, size, EXERCISE, keys_pressed(*keys))
+
+    place = next(i for i, row in enumerate(rows) if "sigmoid.py" in row)
+    while not re.search(r"line 10|10 行目", rows[place]):
+        place += 1
+    code = place + 1 < len(rows) and rows[place + 1].lstrip().startswith("return")
+    # A ":" with nothing after it reads as a row broken off.
+    assert code or rows[place].endswith("…"), "\n".join(rows)
