@@ -3828,7 +3828,8 @@ def _fitted(
        one the likely mistake names kept in sight); of a statement that
        names the call that raised, the call's input goes whole first,
        and where keeps its first rows, the last ended by `ellipsis`
-       (in place of the ":" of its place, where it fits only so);
+       (in place of the ":" of its place, where it fits only so); a call
+       left with its label alone goes whole;
     5. then parts go whole: the values, then what came back, where and
        the call; then the statement is cut to its first row (a call that
        raised: to its call's first row and its exception, then to its
@@ -4014,7 +4015,10 @@ class _Fitting:
         return self.blocks[mistake[0]][1] if mistake and self.hinted else None
 
     def give_way(self, index: int, kept: list[str]) -> None:
-        """Block `index` keeps only the rows `kept`."""
+        """Block `index` keeps only the rows `kept`; a call kept down to its
+        label goes whole (see `_label_alone`)."""
+        if self.blocks[index][0] == "call" and _label_alone(kept, self.ellipsis):
+            kept = []
         self.excess -= len(self.rows[index]) - len(kept)
         self.rows[index] = kept
 
@@ -4906,6 +4910,14 @@ def _place_rows(rows: list[str]) -> int:
     return next(
         (count for count, row in enumerate(rows, 1) if row.endswith(":")), len(rows)
     )
+
+
+def _label_alone(kept: list[str], ellipsis: str) -> bool:
+    """Whether `kept`, what is left of a call's rows, is its label alone,
+    maybe ended by `ellipsis` ("call …", "呼び出し…"): the call itself,
+    which holds its parentheses, is all gone, and the row says nothing."""
+    text = " ".join(row.strip() for row in kept).removesuffix(ellipsis)
+    return bool(kept) and "(" not in text
 
 
 def _place_ended(row: str, width: int | None, ellipsis: str) -> str:
