@@ -49,7 +49,7 @@ import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache, reduce
+from functools import cache, lru_cache, reduce
 from pathlib import Path
 from typing import NamedTuple
 
@@ -222,6 +222,11 @@ def choose(requested: str | None = None, environ: Mapping[str, str] = os.environ
 LOOKED_UP_KEPT = 8192
 
 
+# How many failure messages a catalogue keeps translated (see
+# `Catalogue.failure`): more than a screen's failures, few enough to stay small.
+MESSAGES_KEPT = 256
+
+
 @dataclass
 class Catalogue:
     """One language's translations, and how to apply them."""
@@ -250,6 +255,9 @@ class Catalogue:
         self._looked_up: dict[tuple[str, int], str | None] = {}
         # Whether an exception's message is the grader's own, each once.
         self._own: dict[str, bool] = {}
+        # Each message translated once: the watch translates a failure's
+        # message whole for every layout it tries (see `failure`).
+        self._messages: dict[str, str] = {}
 
     def text(self, english: str, **fields) -> str:
         """`english`, translated, with `fields` filled in."""
@@ -461,6 +469,15 @@ class Catalogue:
         """
         if not self._sentences:
             return message
+        translated = self._messages.get(message)
+        if translated is None:
+            if len(self._messages) >= MESSAGES_KEPT:
+                self._messages.clear()  # a long watch sees many: keep few
+            translated = self._messages[message] = self._failure(message)
+        return translated
+
+    def _failure(self, message: str) -> str:
+        """`failure`, translated anew."""
         lines = message.splitlines()
         as_is = _message_rows(lines)
         first = next((i for i, line in enumerate(lines) if LABELLED.match(line)), None)
@@ -1023,6 +1040,10 @@ _ENDING = re.compile(r"[\u3041-\u3096]+[。？！]")
 SPACES = " " + IDEOGRAPHIC_SPACE
 
 
+# Cached: the watch tries many layouts of a small screen, and each fills the
+# same paragraphs to the same widths again (a screen at 50 columns filled one
+# paragraph a dozen times per draw).
+@lru_cache(maxsize=4096)
 def fill(
     text: str,
     columns: int,

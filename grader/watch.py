@@ -393,6 +393,7 @@ def _watched(
     # Keys are read from the start: one pressed during the first grade
     # waits for it instead of being lost.
     told = True  # whether someone is there to read that the watch stopped
+    noticed: list[str] = []  # saves whose grade waits for keys typed before
     try:
         with (
             read_keys(stdin) as keys,
@@ -424,8 +425,12 @@ def _watched(
                     continue
                 if keys.ended and not watch.keys_ended:
                     watch.input_ended()
-                saves = watch.saves_held() + source.changes()
-                if saves:
+                saves = [*noticed, *watch.saves_held(), *source.changes()]
+                # A key typed as the watch waited for file events came
+                # before the save's event: it acts before the save's grade,
+                # as pressed. Only keys typed during the grade wait for it.
+                noticed = saves if keys.typed() else []
+                if saves and not noticed:
                     watch.saved(list(dict.fromkeys(saves)))
     except KeyboardInterrupt:
         # Ctrl+C is how a watch whose input has ended is stopped, and what
@@ -3911,7 +3916,9 @@ def _fitted(
        a call's named entries: those hidden counted in a note, the
        one the likely mistake names kept in sight); of a statement that
        names the call that raised, the call's input goes whole first,
-       and where keeps its first rows, the last ended by `ellipsis`;
+       and where keeps its first rows, the last ended by `ellipsis`
+       (in place of the ":" of its place, where it fits only so); a call
+       left with its label alone goes whole;
     5. then parts go whole: the values, then what came back, where and
        the call; then the statement is cut to its first row (a call that
        raised: to its call's first row and its exception, then to its
@@ -4097,7 +4104,10 @@ class _Fitting:
         return self.blocks[mistake[0]][1] if mistake and self.hinted else None
 
     def give_way(self, index: int, kept: list[str]) -> None:
-        """Block `index` keeps only the rows `kept`."""
+        """Block `index` keeps only the rows `kept`; a call kept down to its
+        label goes whole (see `_label_alone`)."""
+        if self.blocks[index][0] == "call" and _label_alone(kept, self.ellipsis):
+            kept = []
         self.excess -= len(self.rows[index]) - len(kept)
         self.rows[index] = kept
 
@@ -4324,7 +4334,7 @@ class _Fitting:
             return named
         ended = _ended(kept[-1], self.width, self.ellipsis)
         if len(kept) == place and not ended.startswith(kept[-1].rstrip()):
-            ended = kept[-1]
+            ended = _place_ended(kept[-1], self.width, self.ellipsis)
         return [*kept[:-1], ended]
 
     def named_code_kept(self, rows: list[str], place: int, count: int) -> list[str]:
@@ -5007,6 +5017,31 @@ def _place_rows(rows: list[str]) -> int:
     return next(
         (count for count, row in enumerate(rows, 1) if row.endswith(":")), len(rows)
     )
+
+
+def _label_alone(kept: list[str], ellipsis: str) -> bool:
+    """Whether `kept`, what is left of a call's rows, is its label alone,
+    maybe ended by `ellipsis` ("call …", "呼び出し…"): the call itself,
+    which holds its parentheses, is all gone, and the row says nothing."""
+    text = " ".join(row.strip() for row in kept).removesuffix(ellipsis)
+    return bool(kept) and "(" not in text
+
+
+def _place_ended(row: str, width: int | None, ellipsis: str) -> str:
+    """`row`, the last of where's file and line ("exercises/sigmoid.py,
+    line 25:"), its code hidden and no room for `ellipsis` after its ":",
+    ended in `ellipsis` in place of that ":": a ":" with nothing after it
+    reads as if the row were broken, and the place cut would no longer say
+    where to read the code. As it is, when the ellipsis does not fit even
+    so, or the row holds code (it ends in no ":")."""
+    place = row.rstrip()
+    if not place.endswith(":"):
+        return row
+    place = place.removesuffix(":").rstrip()
+    for ended in (_after_word(place, ellipsis), f"{place}{ellipsis}"):
+        if width is None or i18n.width(ended) <= width:
+            return ended
+    return row
 
 
 def _first_sentence_rows(rows: list[str], english: list[str] | None = None) -> int:

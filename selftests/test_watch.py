@@ -1181,3 +1181,50 @@ def test_saves_during_the_first_grade_leave_every_grade_known(tree, watch):
     assert "All 10 exercises done." in final and "What next:" in final
     assert "0/0 tests" not in "\n".join(running.seen)  # no grade left unknown
     assert running.quit() == 0
+
+
+class _SaveWithKey:
+    """Changes noticed as a learner makes them who presses `key` and, a
+    few milliseconds later, saves `name` as `code`: the key comes while
+    the watch waits for file events, and the save's event after it. Once
+    the watch has looked again (and graded the save), `q`."""
+
+    idle = 0.0
+
+    def __init__(self, keys: int, folder: Path, key: str, name: str, code: str):
+        self.keys, self.folder = keys, folder
+        self.key, self.name, self.code = key, name, code
+        self.looks = 0
+
+    def changes(self) -> list[str]:
+        self.looks += 1
+        if self.looks == 1:
+            os.write(self.keys, f"{self.key}\n".encode())
+            (self.folder / f"{self.name}.py").write_text(self.code)
+            return [self.name]
+        if self.looks == 3:
+            os.write(self.keys, b"q\n")
+        return []
+
+
+def test_a_key_typed_just_before_a_save_acts_before_its_grade(tree, monkeypatch):
+    monkeypatch.setattr(runner, "WarmSession", _Session)
+    read_end, write_end = os.pipe()
+    source = _SaveWithKey(write_end, tree / "exercises", "n", "sgd", WRONG_SGD)
+    monkeypatch.setattr(watch_module, "open_source", lambda *_, **__: (source, ""))
+    args = SimpleNamespace(timeout=30, memory=None, poll=False)
+    out = io.StringIO()
+
+    with open(read_end) as stdin:
+        try:
+            watch_command(
+                args, open_project(tree), Screen(out, io.StringIO()), "kata", stdin
+            )
+        finally:
+            os.close(write_end)
+
+    # `n` moved on from the first exercise, then the save's grade showed
+    # the exercise saved: the one the learner went to save.
+    last = out.getvalue().split("nn-kata watch:")[-1]
+    assert "saved exercises/sgd.py" in last and "9. sgd" in last, last
+    assert "moved on to train" not in out.getvalue()

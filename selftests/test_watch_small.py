@@ -2902,7 +2902,10 @@ def test_a_hint_asked_for_stays_whole_where_its_rows_bring_back_no_value(request
     runs["softmax"] = ExerciseRun("softmax", failures)
     with i18n.speaking("en"):
         whole = watch_screen_drawn(runs, (50, 60), EXERCISE, _hint_asked(1))
-        rows = watch_screen_drawn(runs, SMALL, EXERCISE, _hint_asked(1))
+        # A row short of SMALL: there, with the call gone whole (its label
+        # alone says nothing), the hint's rows bring the mistake's first
+        # sentence back, for which it rightly gives way.
+        rows = watch_screen_drawn(runs, (50, 15), EXERCISE, _hint_asked(1))
 
     # Cut for nothing, the hint would only say less.
     start = next(i for i, row in enumerate(whole) if row.startswith("Hint 1 of 4"))
@@ -3143,3 +3146,80 @@ def test_a_call_beside_a_hint_that_hides_an_argument_says_so(tmp_path, lang, see
     call = _call_rows(asked)
     hidden = re.search(r"…\]+, …$", call[-1])
     assert "[[1.0, 0.0, 0.0]" in "".join(call) or hidden, call
+
+
+def _sigmoid_runs(message: str, name: str, failing: int) -> dict:
+    """dot done, and sigmoid failing `failing` of its 38 tests with
+    `message`, the first the test `name`, the others passed."""
+    passed = [TestResult(f"test_ok_{i}", True) for i in range(38 - failing)]
+    failed = [
+        TestResult(f"{name}{i or ''}", False, "failure", message)
+        for i in range(failing)
+    ]
+    return {
+        "dot": ExerciseRun("dot", [TestResult("test_ok", True)]),
+        "sigmoid": ExerciseRun("sigmoid", [*failed, *passed]),
+    }
+
+
+OVERFLOW_TEST = "test_sigmoid_has_no_overflow_for_any_finite_x"
+WHERE_BOTH_BRANCHES = (
+    "sigmoid must work without overflow for every finite x, -1000 and 1000 "
+    "included.\n"
+    "  call      sigmoid([-1000.0, 1000.0])\n"
+    "  expected  no overflow\n"
+    "  actual    FloatingPointError: overflow encountered in exp\n"
+    "  where     exercises/sigmoid.py, line 10: return np.where(x >= 0, "
+    "1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))\n"
+    "  likely mistake: np.where(x >= 0, a, b) works out both a and b for every "
+    "element before it chooses, so the exp that overflows is still computed. "
+    "Compute z = np.exp(-np.abs(x)), which never overflows, and build both "
+    "cases from z."
+)
+
+
+@pytest.mark.parametrize("keys", ["", "h"])
+@pytest.mark.parametrize("size", [(50, 16), (50, 20)])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_place_whose_code_is_gone_ends_in_an_ellipsis_not_a_colon(
+    request, lang, size, keys
+):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        runs = _sigmoid_runs(WHERE_BOTH_BRANCHES, OVERFLOW_TEST, 5)
+        rows = watch_screen_drawn(runs, size, EXERCISE, keys_pressed(*keys))
+
+    place = next(i for i, row in enumerate(rows) if "sigmoid.py" in row)
+    while not re.search(r"line 10|10 行目", rows[place]):
+        place += 1
+    code = place + 1 < len(rows) and rows[place + 1].lstrip().startswith("return")
+    # A ":" with nothing after it reads as a row broken off.
+    assert code or rows[place].endswith("…"), "\n".join(rows)
+
+
+SMALL_INT_TEST = "test_sigmoid_accepts_numbers_lists_integers_and_float32[int8-array]"
+SMALL_INT_KEPT = (
+    "sigmoid(x) must be 1 / (1 + exp(-x)) for every element of x.\n"
+    "  call      sigmoid([-128, -3, 0, 5, 127] (int8))\n"
+    "  expected  [0.0, 0.0474, 0.5, 0.9933, 1.0]\n"
+    "  actual    [1.0, 0.0475, 0.5, 0.9932, 1.0]\n"
+    "  likely mistake: x was worked on in its own small int type: -x wraps "
+    "around at the ends of the type's range (-(-128) is -128 in int8, -1 is "
+    "255 in uint8), and exp of a small int gives float16, which keeps about "
+    "3 digits. Convert x first, with np.asarray(x, dtype=np.float64)."
+)
+
+
+@pytest.mark.parametrize("keys", ["", "h"])
+@pytest.mark.parametrize("size", [(50, 16), (50, 20)])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_call_with_nothing_but_its_label_left_goes_whole(request, lang, size, keys):
+    watch_screen_drawn = request.getfixturevalue("watch_screen")
+    with i18n.speaking(lang):
+        runs = _sigmoid_runs(SMALL_INT_KEPT, SMALL_INT_TEST, 1)
+        rows = watch_screen_drawn(runs, size, EXERCISE, keys_pressed(*keys))
+
+    # "call …" alone says nothing of the call: its row is better spent.
+    label = re.compile(r"\s*(call|呼び出し)\s*…?")
+    assert not any(label.fullmatch(row) for row in rows), "\n".join(rows)
+    assert any("actual" in row or "実際の値" in row for row in rows), rows
