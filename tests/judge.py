@@ -1183,6 +1183,16 @@ def expect_labels_of_any_dtype(run, labels, dtype, call, function, first=None):
         return
     name = np.dtype(dtype).name
     what = f"{function} must take {name} labels as it takes the same labels in int64."
+    expect_as_int64(
+        run, labels, dtype, again, call, what, lambda: labels_by_int64(dtype)
+    )
+
+
+def expect_as_int64(run, labels, dtype, given, call, what, mistake):
+    """Fail with `what` where `run(t)` raises for `labels` in `dtype` or
+    gives other numbers than `given`, its result for the same labels in
+    int64; `mistake()` names the likely cause, asked only on a failure
+    (it may run the learner's code again)."""
     try:
         with quietly():
             other = run(labels.astype(dtype))
@@ -1193,14 +1203,14 @@ def expect_labels_of_any_dtype(run, labels, dtype, call, function, first=None):
             what,
             call=call,
             actual=f"raised {type(error).__name__}: {error}",
-            mistake=labels_by_int64(dtype),
+            mistake=mistake(),
             raised=error,
         )
-    if not same_numbers(other, again):
+    if not same_numbers(other, given):
         fail(
             what,
             call=call,
-            expected=shown(again, "the numbers int64 labels give"),
+            expected=shown(given, "the numbers int64 labels give"),
             actual=shown(other, "other numbers"),
-            mistake=labels_by_int64(dtype),
+            mistake=mistake(),
         )

@@ -34,6 +34,7 @@ from tests.judge import (
     OTHER_LABEL_DTYPES,
     PASS_THROUGH,
     as_array,
+    expect_as_int64,
     expect_close,
     expect_labels_of_any_dtype,
     fail,
@@ -1157,27 +1158,15 @@ def test_labels_up_to_the_largest_of_their_dtype_train_alike(dtype):
         f"train must take {name} labels up to {labels.max()} as it takes the "
         "same labels in int64."
     )
-    try:
-        with quietly():
-            other = learner.train(x.copy(), labels.astype(dtype), **kwargs)
-    except PASS_THROUGH:
-        raise
-    except Exception as error:
-        fail(
-            what,
-            call=call,
-            actual=f"raised {type(error).__name__}: {error}",
-            mistake=top_label_mistake(dtype),
-            raised=error,
-        )
-    if not same_numbers(other, given):
-        fail(
-            what,
-            call=call,
-            expected="the numbers int64 labels give",
-            actual="other numbers",
-            mistake=top_label_mistake(dtype),
-        )
+    expect_as_int64(
+        lambda t: learner.train(x.copy(), t, **kwargs),
+        labels,
+        dtype,
+        given,
+        call,
+        what,
+        lambda: top_label_mistake(dtype),
+    )
 
 
 def top_label_mistake(dtype):
