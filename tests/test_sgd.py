@@ -689,14 +689,20 @@ def expect_the_step(before, params, grads, lr, call, step):
     """Fail unless step number `step` made every params[key], which was
     before[key], into before[key] - lr * grads[key]."""
     expect_a_step_taken(before, params, grads, lr, call)
-    for key in KEYS:
+    expect_each_stepped(before, params, grads, lr, call, KEYS, step)
+
+
+def expect_each_stepped(before, after, grads, lr, call, keys, step=1):
+    """Fail, key by key in the order of `keys`, unless after[key] is
+    before[key] - lr * grads[key], naming the likely mistake."""
+    for key in keys:
         expect_close(
-            params[key],
+            after[key],
             before[key] - lr * grads[key],
             call,
             rtol=RTOL,
             atol=ATOL,
-            mistakes=mistakes(before, grads, lr, key, params[key]),
+            mistakes=mistakes(before, grads, lr, key, after[key]),
             what=must_become(key, step),
         )
 
@@ -711,16 +717,7 @@ def check_update(network, lr):
     # The update first: a return statement left in hides nothing else.
     expect_same_arrays(params, arrays, call, (before, grads, lr))
     expect_every_key_moved(before, arrays, grads, lr, call)
-    for key in before:
-        expect_close(
-            arrays[key],
-            before[key] - lr * grads[key],
-            call,
-            rtol=RTOL,
-            atol=ATOL,
-            mistakes=mistakes(before, grads, lr, key, arrays[key]),
-            what=must_become(key),
-        )
+    expect_each_stepped(before, arrays, grads, lr, call, list(before))
     expect_none(result, params, call)
 
 
